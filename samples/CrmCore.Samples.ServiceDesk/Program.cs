@@ -1,0 +1,1 @@
+System.Console.WriteLine("CrmCore sample service desk month");
