@@ -25,27 +25,16 @@ public sealed class Ticket
 
     internal Ticket(TicketId id, TicketRequest request, AgentId owner, string by, IClock clock, TicketOptions options)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (id.IsEmpty)
         {
             throw new ArgumentException("The ticket id is empty.", nameof(id));
         }
 
-        if (request.CustomerId.IsEmpty)
-        {
-            throw new ArgumentException("The ticket request names no customer.", nameof(request));
-        }
-
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, nameof(request));
-        RequireOwner(owner, nameof(owner));
-        by = Actor.Require(by);
+        var now = clock.GetCurrentInstant();
+        Check(request, owner, by, now);
+        by = by.Trim();
         this.clock = clock;
         this.options = options;
-        var now = clock.GetCurrentInstant();
-        if (request.RaisedAt > now)
-        {
-            throw new ArgumentException($"The ticket was raised at {request.RaisedAt}, after it is opened ({now}).", nameof(request));
-        }
 
         Id = id;
         CustomerId = request.CustomerId;
@@ -335,6 +324,24 @@ public sealed class Ticket
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Status}, owner {Owner})";
+
+    /// <summary>Checks what a new ticket needs, before an id is taken for it.</summary>
+    internal static void Check(TicketRequest request, AgentId owner, string by, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.CustomerId.IsEmpty)
+        {
+            throw new ArgumentException("The ticket request names no customer.", nameof(request));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, nameof(request));
+        RequireOwner(owner, nameof(owner));
+        Actor.Require(by);
+        if (request.RaisedAt > now)
+        {
+            throw new ArgumentException($"The ticket was raised at {request.RaisedAt}, after it is opened ({now}).", nameof(request));
+        }
+    }
 
     private static void RequireOwner(AgentId owner, string paramName)
     {

@@ -44,7 +44,7 @@ public sealed class TicketFactory
     /// <exception cref="IdSequenceExhaustedException">The id generator has no number left in the period.</exception>
     public Ticket Open(TicketRequest request, AgentId owner, string by)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Ticket.Check(request, owner, by, clock.GetCurrentInstant());
         return new Ticket(ids.Next(), request, owner, by, clock, options);
     }
 
