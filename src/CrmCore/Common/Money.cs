@@ -100,6 +100,14 @@ public readonly record struct Money : IComparable<Money>
     /// <exception cref="ArgumentException">The currencies differ.</exception>
     public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
 
+    /// <summary>Equal when amount and currency are equal (the default instance equals 0 CNY). 1.0 CNY equals 1.00 CNY.</summary>
+    /// <param name="other">The other amount.</param>
+    /// <returns>Whether both are equal.</returns>
+    public bool Equals(Money other) => Amount == other.Amount && string.Equals(Currency, other.Currency, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Amount, StringComparer.Ordinal.GetHashCode(Currency));
+
     /// <summary>Formats as <c>123456.78 CNY</c> with the invariant culture.</summary>
     /// <returns>The amount and currency.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount} {Currency}");
