@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using CrmCore.Agents;
 using CrmCore.Interactions;
 using NodaTime;
@@ -19,6 +20,10 @@ public sealed class Customer
     private readonly SortedSet<string> tags = new(StringComparer.Ordinal);
     private readonly SortedSet<string> preferences = new(StringComparer.Ordinal);
     private readonly List<IDomainEvent> events = [];
+    private readonly ReadOnlyCollection<Contact> contactsView;
+    private readonly ReadOnlySet<string> tagsView;
+    private readonly ReadOnlySet<string> preferencesView;
+    private readonly ReadOnlyCollection<IDomainEvent> eventsView;
 
     internal Customer(CustomerId id, CustomerProfile profile, IClock clock)
     {
@@ -28,6 +33,10 @@ public sealed class Customer
             throw new ArgumentException("The customer id is empty.", nameof(id));
         }
 
+        contactsView = contacts.AsReadOnly();
+        tagsView = new ReadOnlySet<string>(tags);
+        preferencesView = new ReadOnlySet<string>(preferences);
+        eventsView = events.AsReadOnly();
         this.clock = clock;
         Id = id;
         Rename(profile.Name, profile.ShortName);
@@ -71,7 +80,7 @@ public sealed class Customer
     public Instant CreatedAt { get; }
 
     /// <summary>The contacts, in the order added.</summary>
-    public IReadOnlyList<Contact> Contacts => contacts;
+    public IReadOnlyList<Contact> Contacts => contactsView;
 
     /// <summary>The transaction summary; <see cref="TransactionSummary.None"/> until set.</summary>
     public TransactionSummary Transactions { get; private set; }
@@ -80,13 +89,13 @@ public sealed class Customer
     public AgentId? AccountManager { get; private set; }
 
     /// <summary>Preference tags such as "prefers phone", in ordinal order.</summary>
-    public IReadOnlySet<string> PreferenceTags => preferences;
+    public IReadOnlySet<string> PreferenceTags => preferencesView;
 
     /// <summary>The value tier (for example <c>A</c> or <c>高价值</c>) as decided by tier rules, or null when none was assigned.</summary>
     public string? Tier { get; private set; }
 
     /// <summary>The dynamic tags, in ordinal order.</summary>
-    public IReadOnlySet<string> Tags => tags;
+    public IReadOnlySet<string> Tags => tagsView;
 
     /// <summary>True while the customer asked not to be contacted proactively. The record is kept; the flag ends when the customer gets in touch.</summary>
     public bool DoNotContact => DoNotContactSince is not null;
@@ -101,7 +110,7 @@ public sealed class Customer
     public Instant? LastInteractionAt { get; private set; }
 
     /// <summary>The events raised since the last <see cref="ClearDomainEvents"/>, oldest first.</summary>
-    public IReadOnlyList<IDomainEvent> DomainEvents => events;
+    public IReadOnlyList<IDomainEvent> DomainEvents => eventsView;
 
     /// <summary>Changes the names.</summary>
     /// <param name="name">The full name; not blank.</param>

@@ -29,7 +29,7 @@ public sealed class TransactionSummary
         FirstCooperationOn = firstCooperationOn;
         AnnualAmount = annualAmount;
         OrdersPerYear = ordersPerYear;
-        Products = (products ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        Products = (products ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.Ordinal).ToList().AsReadOnly();
     }
 
     /// <summary>A summary with no cooperation yet: no date, 0 CNY, no products.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using CrmCore.Agents;
 using CrmCore.Customers;
 using CrmCore.Satisfaction;
@@ -21,6 +22,9 @@ public sealed class Ticket
     private readonly List<StatusChange> history = [];
     private readonly List<ProgressNote> timeline = [];
     private readonly List<IDomainEvent> events = [];
+    private readonly ReadOnlyCollection<StatusChange> historyView;
+    private readonly ReadOnlyCollection<ProgressNote> timelineView;
+    private readonly ReadOnlyCollection<IDomainEvent> eventsView;
     private Instant lastChangeAt;
 
     internal Ticket(TicketId id, TicketRequest request, AgentId owner, string by, IClock clock, TicketOptions options)
@@ -33,6 +37,9 @@ public sealed class Ticket
         var now = clock.GetCurrentInstant();
         Check(request, owner, by, now);
         by = by.Trim();
+        historyView = history.AsReadOnly();
+        timelineView = timeline.AsReadOnly();
+        eventsView = events.AsReadOnly();
         this.clock = clock;
         this.options = options;
 
@@ -94,13 +101,13 @@ public sealed class Ticket
     public TicketStatus Status { get; private set; }
 
     /// <summary>Every status change in order, starting with the creation entry (Pending → Pending). SLA clocks are computed from it.</summary>
-    public IReadOnlyList<StatusChange> StatusHistory => history;
+    public IReadOnlyList<StatusChange> StatusHistory => historyView;
 
     /// <summary>The progress timeline: notes and replies in order.</summary>
-    public IReadOnlyList<ProgressNote> Timeline => timeline;
+    public IReadOnlyList<ProgressNote> Timeline => timelineView;
 
     /// <summary>The events raised since the last <see cref="ClearDomainEvents"/>, oldest first.</summary>
-    public IReadOnlyList<IDomainEvent> DomainEvents => events;
+    public IReadOnlyList<IDomainEvent> DomainEvents => eventsView;
 
     /// <summary>The latest solution, or null before the first resolution.</summary>
     public string? Solution { get; private set; }

@@ -58,7 +58,7 @@ public static class TicketLifecycle
             new(Closed, TicketMove.RecordSatisfaction, Closed),
         ];
 
-        Transitions = rows;
+        Transitions = rows.AsReadOnly();
         Targets = rows.ToFrozenDictionary(r => (r.From, r.Move), r => r.To);
     }
 
