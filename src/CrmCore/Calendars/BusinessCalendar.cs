@@ -249,6 +249,14 @@ public sealed class BusinessCalendar
     /// <returns>The sorted slots; empty when closed.</returns>
     public ImmutableArray<OpeningSlot> HoursOn(LocalDate date) => EffectiveSlots(Definition, CollectOverrides(Definition), date);
 
+    /// <summary>The business position of an instant: open ticks from the start of the horizon (ticks since the epoch when always open).
+    /// <c>BusinessTimeBetween(a, b)</c> is the difference of two positions.</summary>
+    internal long PositionOf(Instant instant) => IsAlwaysOpen ? instant.ToUnixTimeTicks() : Position(CheckedTicks(instant));
+
+    /// <summary>The first open instant at a business position; the inverse of <see cref="PositionOf"/> as <see cref="Add"/> uses it.</summary>
+    internal Instant InstantAt(long position, Instant start) =>
+        Instant.FromUnixTimeTicks(IsAlwaysOpen ? position : AtPosition(position, start));
+
     private long Position(long t)
     {
         var i = UpperBound(_starts, t) - 1;

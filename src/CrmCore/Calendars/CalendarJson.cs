@@ -24,10 +24,10 @@ public static class CalendarJson
     /// Default: null, and then a calendar with <c>imports</c> is reported as a problem.</param>
     /// <returns>The calendar or the problems.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static CalendarLoadResult Load(string json, Func<string, string?>? resolveImport = null)
+    public static LoadResult<BusinessCalendar> Load(string json, Func<string, string?>? resolveImport = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var problems = new List<CalendarProblem>();
+        var problems = new List<LoadProblem>();
         JsonDocument doc;
         try
         {
@@ -35,7 +35,7 @@ public static class CalendarJson
         }
         catch (JsonException ex)
         {
-            return new CalendarLoadResult(null, [new CalendarProblem("$", $"Invalid JSON: {ex.Message}")]);
+            return new LoadResult<BusinessCalendar>(null, [new LoadProblem("$", $"Invalid JSON: {ex.Message}")]);
         }
 
         using (doc)
@@ -43,25 +43,25 @@ public static class CalendarJson
             var definition = Read(doc.RootElement, resolveImport, problems);
             if (problems.Count > 0 || definition is null)
             {
-                return new CalendarLoadResult(null, [.. problems]);
+                return new LoadResult<BusinessCalendar>(null, [.. problems]);
             }
 
             try
             {
-                return new CalendarLoadResult(BusinessCalendar.Build(definition), []);
+                return new LoadResult<BusinessCalendar>(BusinessCalendar.Build(definition), []);
             }
             catch (ArgumentException ex)
             {
-                return new CalendarLoadResult(null, [new CalendarProblem("$", ex.Message)]);
+                return new LoadResult<BusinessCalendar>(null, [new LoadProblem("$", ex.Message)]);
             }
         }
     }
 
-    private static BusinessCalendarDefinition? Read(JsonElement root, Func<string, string?>? resolveImport, List<CalendarProblem> problems)
+    private static BusinessCalendarDefinition? Read(JsonElement root, Func<string, string?>? resolveImport, List<LoadProblem> problems)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new CalendarProblem("$", "A calendar must be a JSON object."));
+            problems.Add(new LoadProblem("$", "A calendar must be a JSON object."));
             return null;
         }
 
@@ -69,27 +69,27 @@ public static class CalendarJson
         {
             if (property.Name is not ("$schema" or "name" or "timeZone" or "alwaysOpen" or "week" or "makeUpDayHours" or "holidays" or "makeUpDays" or "imports" or "horizon"))
             {
-                problems.Add(new CalendarProblem($"$.{property.Name}", "Unknown property."));
+                problems.Add(new LoadProblem($"$.{property.Name}", "Unknown property."));
             }
         }
 
-        var name = RequiredString(root, "name", "$", problems);
-        var zoneId = RequiredString(root, "timeZone", "$", problems);
+        var name = JsonFields.RequiredString(root, "name", "$", problems);
+        var zoneId = JsonFields.RequiredString(root, "timeZone", "$", problems);
         if (zoneId is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is null)
         {
-            problems.Add(new CalendarProblem("$.timeZone", $"'{zoneId}' is not an IANA time zone id (for example Asia/Shanghai)."));
+            problems.Add(new LoadProblem("$.timeZone", $"'{zoneId}' is not an IANA time zone id (for example Asia/Shanghai)."));
         }
 
         var alwaysOpen = root.TryGetProperty("alwaysOpen", out var ao) && ao.ValueKind == JsonValueKind.True;
         if (root.TryGetProperty("alwaysOpen", out ao) && ao.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            problems.Add(new CalendarProblem("$.alwaysOpen", "Expected true or false."));
+            problems.Add(new LoadProblem("$.alwaysOpen", "Expected true or false."));
         }
 
         var week = alwaysOpen ? WeeklySchedule.AlwaysOpen : ReadWeek(root, problems);
         if (alwaysOpen && root.TryGetProperty("week", out _))
         {
-            problems.Add(new CalendarProblem("$.week", "A calendar that is always open cannot also list weekly hours."));
+            problems.Add(new LoadProblem("$.week", "A calendar that is always open cannot also list weekly hours."));
         }
 
         var makeUpHours = root.TryGetProperty("makeUpDayHours", out var mh) ? ReadSlots(mh, "$.makeUpDayHours", problems) : [];
@@ -113,15 +113,15 @@ public static class CalendarJson
         {
             if (horizon.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new CalendarProblem("$.horizon", "Expected an object with 'from' and 'to' dates."));
+                problems.Add(new LoadProblem("$.horizon", "Expected an object with 'from' and 'to' dates."));
             }
             else
             {
-                var from = ReadDate(horizon, "from", "$.horizon", problems) ?? definition.HorizonStart;
-                var to = ReadDate(horizon, "to", "$.horizon", problems) ?? definition.HorizonEnd;
+                var from = JsonFields.ReadDate(horizon, "from", "$.horizon", problems) ?? definition.HorizonStart;
+                var to = JsonFields.ReadDate(horizon, "to", "$.horizon", problems) ?? definition.HorizonEnd;
                 if (to < from)
                 {
-                    problems.Add(new CalendarProblem("$.horizon", "'to' must not be before 'from'."));
+                    problems.Add(new LoadProblem("$.horizon", "'to' must not be before 'from'."));
                 }
 
                 definition = definition with { HorizonStart = from, HorizonEnd = to };
@@ -131,17 +131,17 @@ public static class CalendarJson
         return definition;
     }
 
-    private static WeeklySchedule? ReadWeek(JsonElement root, List<CalendarProblem> problems)
+    private static WeeklySchedule? ReadWeek(JsonElement root, List<LoadProblem> problems)
     {
         if (!root.TryGetProperty("week", out var week))
         {
-            problems.Add(new CalendarProblem("$", "The 'week' object is missing (or set 'alwaysOpen': true)."));
+            problems.Add(new LoadProblem("$", "The 'week' object is missing (or set 'alwaysOpen': true)."));
             return null;
         }
 
         if (week.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new CalendarProblem("$.week", "Expected an object with days 'monday' … 'sunday' mapping to slot lists."));
+            problems.Add(new LoadProblem("$.week", "Expected an object with days 'monday' … 'sunday' mapping to slot lists."));
             return null;
         }
 
@@ -151,7 +151,7 @@ public static class CalendarJson
             var index = Array.IndexOf(DayNames, property.Name);
             if (index < 0)
             {
-                problems.Add(new CalendarProblem($"$.week.{property.Name}", "Unknown day; use monday … sunday."));
+                problems.Add(new LoadProblem($"$.week.{property.Name}", "Unknown day; use monday … sunday."));
                 continue;
             }
 
@@ -161,11 +161,11 @@ public static class CalendarJson
         return WeeklySchedule.Create(days);
     }
 
-    private static ImmutableArray<OpeningSlot> ReadSlots(JsonElement element, string path, List<CalendarProblem> problems)
+    private static ImmutableArray<OpeningSlot> ReadSlots(JsonElement element, string path, List<LoadProblem> problems)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(new CalendarProblem(path, "Expected an array of slots such as \"09:00-12:00\"."));
+            problems.Add(new LoadProblem(path, "Expected an array of slots such as \"09:00-12:00\"."));
             return [];
         }
 
@@ -178,13 +178,13 @@ public static class CalendarJson
             var parts = text?.Split('-', StringSplitOptions.TrimEntries);
             if (parts is not { Length: 2 })
             {
-                problems.Add(new CalendarProblem(itemPath, "Expected a slot \"HH:mm-HH:mm\" (end may be 24:00)."));
+                problems.Add(new LoadProblem(itemPath, "Expected a slot \"HH:mm-HH:mm\" (end may be 24:00)."));
                 continue;
             }
 
             if (!OpeningSlot.TryParse(parts[0], parts[1], out var slot, out var error))
             {
-                problems.Add(new CalendarProblem(itemPath, error!));
+                problems.Add(new LoadProblem(itemPath, error!));
                 continue;
             }
 
@@ -197,48 +197,48 @@ public static class CalendarJson
         }
         catch (ArgumentException)
         {
-            problems.Add(new CalendarProblem(path, "Slots overlap; a day's slots must not overlap."));
+            problems.Add(new LoadProblem(path, "Slots overlap; a day's slots must not overlap."));
             return [];
         }
     }
 
-    private static void ReadHolidays(JsonElement root, Dictionary<LocalDate, Holiday> holidays, List<CalendarProblem> problems)
+    private static void ReadHolidays(JsonElement root, Dictionary<LocalDate, Holiday> holidays, List<LoadProblem> problems)
     {
-        foreach (var (item, path) in Items(root, "holidays", problems))
+        foreach (var (item, path) in JsonFields.Items(root, "holidays", problems))
         {
-            var date = ReadDate(item, "date", path, problems);
-            var name = OptionalString(item, "name", path, problems);
+            var date = JsonFields.ReadDate(item, "date", path, problems);
+            var name = JsonFields.OptionalString(item, "name", path, problems);
             var hours = item.TryGetProperty("openHours", out var oh) ? ReadSlots(oh, $"{path}.openHours", problems) : [];
             if (date is { } d && !holidays.TryAdd(d, new Holiday(d, name, hours)))
             {
-                problems.Add(new CalendarProblem($"{path}.date", $"{d:yyyy-MM-dd} is listed twice."));
+                problems.Add(new LoadProblem($"{path}.date", $"{d:yyyy-MM-dd} is listed twice."));
             }
         }
     }
 
-    private static void ReadMakeUpDays(JsonElement root, Dictionary<LocalDate, MakeUpWorkingDay> makeUps, List<CalendarProblem> problems)
+    private static void ReadMakeUpDays(JsonElement root, Dictionary<LocalDate, MakeUpWorkingDay> makeUps, List<LoadProblem> problems)
     {
-        foreach (var (item, path) in Items(root, "makeUpDays", problems))
+        foreach (var (item, path) in JsonFields.Items(root, "makeUpDays", problems))
         {
-            var date = ReadDate(item, "date", path, problems);
-            var name = OptionalString(item, "name", path, problems);
+            var date = JsonFields.ReadDate(item, "date", path, problems);
+            var name = JsonFields.OptionalString(item, "name", path, problems);
             var hours = item.TryGetProperty("hours", out var h) ? ReadSlots(h, $"{path}.hours", problems) : [];
             if (date is { } d && !makeUps.TryAdd(d, new MakeUpWorkingDay(d, name, hours)))
             {
-                problems.Add(new CalendarProblem($"{path}.date", $"{d:yyyy-MM-dd} is listed twice."));
+                problems.Add(new LoadProblem($"{path}.date", $"{d:yyyy-MM-dd} is listed twice."));
             }
         }
     }
 
     private static void ReadImports(
-        JsonElement root, Func<string, string?>? resolveImport, Dictionary<LocalDate, Holiday> holidays, Dictionary<LocalDate, MakeUpWorkingDay> makeUps, List<CalendarProblem> problems)
+        JsonElement root, Func<string, string?>? resolveImport, Dictionary<LocalDate, Holiday> holidays, Dictionary<LocalDate, MakeUpWorkingDay> makeUps, List<LoadProblem> problems)
     {
         // Dates listed explicitly in the calendar win over imported ones; imported dates must not clash with each other.
         var explicitDates = holidays.Keys.Concat(makeUps.Keys).ToHashSet();
-        foreach (var (item, path) in Items(root, "imports", problems))
+        foreach (var (item, path) in JsonFields.Items(root, "imports", problems))
         {
-            var source = RequiredString(item, "source", path, problems);
-            var format = RequiredString(item, "format", path, problems);
+            var source = JsonFields.RequiredString(item, "source", path, problems);
+            var format = JsonFields.RequiredString(item, "format", path, problems);
             if (source is null || format is null)
             {
                 continue;
@@ -246,30 +246,30 @@ public static class CalendarJson
 
             if (format is not ("ical" or "chinese-days"))
             {
-                problems.Add(new CalendarProblem($"{path}.format", $"Unknown format '{format}'; use 'ical' or 'chinese-days'."));
+                problems.Add(new LoadProblem($"{path}.format", $"Unknown format '{format}'; use 'ical' or 'chinese-days'."));
                 continue;
             }
 
             if (resolveImport is null)
             {
-                problems.Add(new CalendarProblem($"{path}.source", "The calendar imports files, but no import resolver was given to the loader."));
+                problems.Add(new LoadProblem($"{path}.source", "The calendar imports files, but no import resolver was given to the loader."));
                 continue;
             }
 
             var text = resolveImport(source);
             if (text is null)
             {
-                problems.Add(new CalendarProblem($"{path}.source", $"'{source}' was not found."));
+                problems.Add(new LoadProblem($"{path}.source", $"'{source}' was not found."));
                 continue;
             }
 
             var imported = format == "ical" ? IcsHolidayReader.Read(text) : ChineseDaysHolidayReader.Read(text);
-            problems.AddRange(imported.Problems.Select(p => new CalendarProblem($"{path} ({source}) {p.Path}", p.Message)));
+            problems.AddRange(imported.Problems.Select(p => new LoadProblem($"{path} ({source}) {p.Path}", p.Message)));
             foreach (var h in imported.Holidays.Where(h => !explicitDates.Contains(h.Date)))
             {
                 if (makeUps.ContainsKey(h.Date) || !holidays.TryAdd(h.Date, h))
                 {
-                    problems.Add(new CalendarProblem($"{path}.source", $"{h.Date:yyyy-MM-dd} from '{source}' is already listed by another import."));
+                    problems.Add(new LoadProblem($"{path}.source", $"{h.Date:yyyy-MM-dd} from '{source}' is already listed by another import."));
                 }
             }
 
@@ -277,87 +277,9 @@ public static class CalendarJson
             {
                 if (holidays.ContainsKey(m.Date) || !makeUps.TryAdd(m.Date, m))
                 {
-                    problems.Add(new CalendarProblem($"{path}.source", $"{m.Date:yyyy-MM-dd} from '{source}' is already listed by another import."));
+                    problems.Add(new LoadProblem($"{path}.source", $"{m.Date:yyyy-MM-dd} from '{source}' is already listed by another import."));
                 }
             }
         }
-    }
-
-    private static IEnumerable<(JsonElement Item, string Path)> Items(JsonElement root, string member, List<CalendarProblem> problems)
-    {
-        if (!root.TryGetProperty(member, out var array))
-        {
-            yield break;
-        }
-
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add(new CalendarProblem($"$.{member}", "Expected an array."));
-            yield break;
-        }
-
-        var i = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            var path = $"$.{member}[{i++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                problems.Add(new CalendarProblem(path, "Expected an object."));
-                continue;
-            }
-
-            yield return (item, path);
-        }
-    }
-
-    private static LocalDate? ReadDate(JsonElement parent, string member, string path, List<CalendarProblem> problems)
-    {
-        var text = RequiredString(parent, member, path, problems);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var result = LocalDatePattern.Iso.Parse(text);
-        if (!result.Success)
-        {
-            problems.Add(new CalendarProblem($"{path}.{member}", $"'{text}' is not a date (yyyy-MM-dd)."));
-            return null;
-        }
-
-        return result.Value;
-    }
-
-    private static string? RequiredString(JsonElement parent, string member, string path, List<CalendarProblem> problems)
-    {
-        if (!parent.TryGetProperty(member, out var value))
-        {
-            problems.Add(new CalendarProblem(path, $"The '{member}' property is missing."));
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-        {
-            problems.Add(new CalendarProblem($"{path}.{member}", "Expected a non-empty string."));
-            return null;
-        }
-
-        return value.GetString();
-    }
-
-    private static string OptionalString(JsonElement parent, string member, string path, List<CalendarProblem> problems)
-    {
-        if (!parent.TryGetProperty(member, out var value))
-        {
-            return string.Empty;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(new CalendarProblem($"{path}.{member}", "Expected a string."));
-            return string.Empty;
-        }
-
-        return value.GetString() ?? string.Empty;
     }
 }

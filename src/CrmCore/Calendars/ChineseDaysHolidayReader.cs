@@ -19,7 +19,7 @@ public static class ChineseDaysHolidayReader
     public static HolidayImport Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var problems = new List<CalendarProblem>();
+        var problems = new List<LoadProblem>();
         JsonDocument doc;
         try
         {
@@ -27,14 +27,14 @@ public static class ChineseDaysHolidayReader
         }
         catch (JsonException ex)
         {
-            return new HolidayImport([], [], [new CalendarProblem("$", $"Invalid JSON: {ex.Message}")]);
+            return new HolidayImport([], [], [new LoadProblem("$", $"Invalid JSON: {ex.Message}")]);
         }
 
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return new HolidayImport([], [], [new CalendarProblem("$", "Expected an object with 'holidays' and 'workdays' maps.")]);
+                return new HolidayImport([], [], [new LoadProblem("$", "Expected an object with 'holidays' and 'workdays' maps.")]);
             }
 
             var holidays = ReadMap(doc.RootElement, "holidays", problems, (d, n) => new Holiday(d, n));
@@ -43,7 +43,7 @@ public static class ChineseDaysHolidayReader
             {
                 if (holidays.Any(h => h.Date == w.Date))
                 {
-                    problems.Add(new CalendarProblem($"$.workdays['{w.Date:yyyy-MM-dd}']", "The date is also listed as a holiday."));
+                    problems.Add(new LoadProblem($"$.workdays['{w.Date:yyyy-MM-dd}']", "The date is also listed as a holiday."));
                 }
             }
 
@@ -51,18 +51,18 @@ public static class ChineseDaysHolidayReader
         }
     }
 
-    private static List<T> ReadMap<T>(JsonElement root, string member, List<CalendarProblem> problems, Func<LocalDate, string, T> create)
+    private static List<T> ReadMap<T>(JsonElement root, string member, List<LoadProblem> problems, Func<LocalDate, string, T> create)
     {
         var result = new List<T>();
         if (!root.TryGetProperty(member, out var map))
         {
-            problems.Add(new CalendarProblem("$", $"The '{member}' map is missing."));
+            problems.Add(new LoadProblem("$", $"The '{member}' map is missing."));
             return result;
         }
 
         if (map.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new CalendarProblem($"$.{member}", "Expected an object mapping dates (yyyy-MM-dd) to names."));
+            problems.Add(new LoadProblem($"$.{member}", "Expected an object mapping dates (yyyy-MM-dd) to names."));
             return result;
         }
 
@@ -72,7 +72,7 @@ public static class ChineseDaysHolidayReader
             var parsed = LocalDatePattern.Iso.Parse(entry.Name);
             if (!parsed.Success)
             {
-                problems.Add(new CalendarProblem(path, $"'{entry.Name}' is not a date (yyyy-MM-dd)."));
+                problems.Add(new LoadProblem(path, $"'{entry.Name}' is not a date (yyyy-MM-dd)."));
                 continue;
             }
 

@@ -9,7 +9,7 @@ namespace CrmCore.Calendars;
 /// <param name="Holidays">The days off (休), one entry per date, sorted by date.</param>
 /// <param name="MakeUpDays">The make-up working days (班), one entry per date, sorted by date.</param>
 /// <param name="Problems">Every problem found; when not empty the lists hold only the entries that could be read.</param>
-public sealed record HolidayImport(ImmutableArray<Holiday> Holidays, ImmutableArray<MakeUpWorkingDay> MakeUpDays, ImmutableArray<CalendarProblem> Problems)
+public sealed record HolidayImport(ImmutableArray<Holiday> Holidays, ImmutableArray<MakeUpWorkingDay> MakeUpDays, ImmutableArray<LoadProblem> Problems)
 {
     /// <summary>True when no problem was found.</summary>
     public bool Success => Problems.IsDefaultOrEmpty;

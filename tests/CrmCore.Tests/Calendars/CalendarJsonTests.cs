@@ -11,7 +11,7 @@ public sealed class CalendarJsonTests
     {
         var result = CalendarJson.Load(RepoPaths.ReadCalendarData("cn-standard.json"), RepoPaths.ResolveImport);
         Assert.True(result.Success, string.Join("\n", result.Problems));
-        var definition = result.Calendar.Definition;
+        var definition = result.Value.Definition;
         Assert.Equal("Asia/Shanghai", definition.TimeZoneId);
         Assert.Contains(definition.MakeUpDays, m => m.Date == new LocalDate(2025, 1, 26));
         Assert.Contains(definition.Holidays, h => h.Date == new LocalDate(2026, 2, 23) && h.Name == "Spring Festival (春节)");
@@ -47,7 +47,7 @@ public sealed class CalendarJsonTests
         Assert.Contains("$.imports[0].source", paths);
         Assert.Contains("$.imports[1].format", paths);
         Assert.Contains("$.colour", paths);
-        Assert.Throws<CrmException>(() => result.GetCalendarOrThrow());
+        Assert.Throws<CrmException>(() => result.GetValueOrThrow());
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CalendarJsonTests
           "horizon": { "from": "2026-12-01", "to": "2027-01-31" }
         }
         """;
-        var calendar = CalendarJson.Load(json).GetCalendarOrThrow();
+        var calendar = CalendarJson.Load(json).GetValueOrThrow();
         Assert.Equal("08:00–12:00", Assert.Single(calendar.HoursOn(new LocalDate(2026, 12, 24))).ToString());
         Assert.Equal("10:00–14:00", Assert.Single(calendar.HoursOn(new LocalDate(2026, 12, 26))).ToString());
         Assert.Equal("09:00–10:00", Assert.Single(calendar.HoursOn(new LocalDate(2026, 12, 27))).ToString());
@@ -80,7 +80,7 @@ public sealed class CalendarJsonTests
     [Fact]
     public void Load_AlwaysOpen_BuildsA247Calendar()
     {
-        var calendar = CalendarJson.Load("""{ "name": "ops", "timeZone": "Europe/Berlin", "alwaysOpen": true }""").GetCalendarOrThrow();
+        var calendar = CalendarJson.Load("""{ "name": "ops", "timeZone": "Europe/Berlin", "alwaysOpen": true }""").GetValueOrThrow();
         Assert.True(calendar.IsAlwaysOpen);
     }
 

@@ -7,7 +7,7 @@ namespace CrmCore.Tests.Calendars;
 internal static class TestCalendars
 {
     private static readonly Lazy<BusinessCalendar> China = new(() =>
-        CalendarJson.Load(RepoPaths.ReadCalendarData("cn-standard.json"), RepoPaths.ResolveImport).GetCalendarOrThrow());
+        CalendarJson.Load(RepoPaths.ReadCalendarData("cn-standard.json"), RepoPaths.ResolveImport).GetValueOrThrow());
 
     /// <summary>samples/data/calendars/cn-standard.json with the real 2025 and 2026 schedules.</summary>
     public static BusinessCalendar CnStandard => China.Value;
