@@ -5,6 +5,11 @@ using NodaTime;
 namespace CrmCore.Metrics;
 
 /// <summary>Builds the <see cref="MonthlyReport"/>. Thread-safe: it keeps no state between calls.</summary>
+/// <remarks>
+/// The reasons for a missed target are the team, agent, tier and region slices that miss it themselves, ranked by how much they
+/// pull the total down (shortfall × sample size), at most <see cref="MetricsOptions.MaxReasonsPerMiss"/>. A slice that holds the
+/// whole sample is skipped: it only repeats the total.
+/// </remarks>
 public sealed class MonthlyReportBuilder
 {
     private static readonly KpiDimension[] ReasonDimensions = [KpiDimension.Team, KpiDimension.Agent, KpiDimension.Tier, KpiDimension.Region];
@@ -57,6 +62,7 @@ public sealed class MonthlyReportBuilder
     private List<KpiSlice> WorstSlices(KpiSnapshot kpis, KpiTarget target) =>
         ReasonDimensions
             .SelectMany(kpis.SlicesBy)
+            .Where(s => s.Kpis.SampleSize(target.Kind) < kpis.Totals.SampleSize(target.Kind)) // a slice holding everything repeats the total
             .Select(s => (Slice: s, Value: s.Kpis.Value(target.Kind)))
             .Where(s => s.Value is { } v && !target.IsMetBy(v))
             .Select(s => (s.Slice, Weight: target.Shortfall(s.Value!.Value) * s.Slice.Kpis.SampleSize(target.Kind)))

@@ -15,7 +15,7 @@ internal static class MonthlyReportHtml
     {
         var html = new StringBuilder();
         var title = $"{labels["title"]} {report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(labels.LanguageTag).Append("\">\n<head><meta charset=\"utf-8\"><title>")
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(labels.LanguageTag).Append("\">\n<head><meta charset=\"utf-8\"/><title>")
             .Append(E(title)).Append("</title>\n<style>body{font-family:sans-serif;max-width:56rem;margin:2rem auto}td,th{padding:.2rem .6rem;text-align:left}")
             .Append(".ok{color:").Append(Met).Append("}.miss{color:").Append(Missed).Append("}</style></head>\n<body>\n<h1>")
             .Append(E(title)).Append("</h1>\n<p>").Append(E(report.TimeZone.Id)).Append("</p>\n");

@@ -10,7 +10,7 @@ internal static class MonthlyReportText
     {
         var text = new StringBuilder();
         var heading = $"{labels["title"]} {report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)} ({report.TimeZone.Id})";
-        text.Append(heading).Append('\n').Append('=', heading.Length).Append("\n\n");
+        text.Append(heading).Append('\n').Append('=', DisplayWidth(heading)).Append("\n\n");
 
         Section(text, labels["targets"]);
         foreach (var check in report.Checks)
@@ -42,7 +42,7 @@ internal static class MonthlyReportText
         for (var score = 5; score >= 1; score--)
         {
             var count = distribution[score - 1];
-            text.Append("  ").Append(score).Append(" | ").Append('#', (int)Math.Round(30.0 * count / widest)).Append(' ').Append(count).Append('\n');
+            text.Append("  ").Append(score).Append(" | ").Append('#', (int)Math.Round(30.0 * count / widest)).Append(count > 0 ? " " : string.Empty).Append(count).Append('\n');
         }
 
         text.Append('\n');
@@ -110,5 +110,8 @@ internal static class MonthlyReportText
 
     private static string Points(double points) => (points > 0 ? "+" : string.Empty) + points.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static void Section(StringBuilder text, string title) => text.Append(title).Append('\n').Append('-', Math.Max(4, title.Length)).Append('\n');
+    private static void Section(StringBuilder text, string title) => text.Append(title).Append('\n').Append('-', DisplayWidth(title)).Append('\n');
+
+    /// <summary>The width of a text in a monospaced terminal: CJK characters take two columns.</summary>
+    private static int DisplayWidth(string text) => text.Sum(c => c >= '\u2E80' ? 2 : 1);
 }
