@@ -164,4 +164,15 @@ public class RuleLoaderTests
         Assert.Equal("CRM-RULES-LOAD", ex.Code);
         Assert.Contains("CRM006", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_MisCasedFactName_WorksWithWarning()
+    {
+        var result = RuleLoader.Load("f.json", TestFacts.Workflow("Tagging", ("r", "customer.annualRevenue > 1 AND customer.Tier == \"A\"", "t")));
+
+        Assert.True(result.Success);
+        var w = Assert.Single(result.Warnings);
+        Assert.Equal(RuleDiagnosticCodes.MisCasedMember, w.Code);
+        Assert.Equal("AnnualRevenue", w.Suggestion);
+    }
 }

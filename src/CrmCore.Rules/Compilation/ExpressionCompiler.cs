@@ -10,11 +10,11 @@ namespace CrmCore.Rules.Compilation;
 /// Parses expressions with System.Linq.Dynamic.Core (the parser RulesEngine uses, so the meaning is the same), checks them in the
 /// <see cref="ExpressionSandbox"/> and inlines scoped parameters, reporting every problem with its place. Thread-safe after construction.
 /// </summary>
-internal sealed class ExpressionCompiler
+internal sealed partial class ExpressionCompiler
 {
     private readonly ParsingConfig _config = new()
     {
-        IsCaseSensitive = true,
+        IsCaseSensitive = false,
         CustomTypeProvider = new EmptyTypeProvider(),
         AllowNewToEvaluateAnyType = false,
         DisallowNewKeyword = true,
@@ -112,9 +112,35 @@ internal sealed class ExpressionCompiler
         }
 
         ctx.TimeDependentReads.AddRange(sandbox.TimeDependentReads);
+        WarnMisCasedMembers(text, sandbox.MemberNames, where, ctx);
         var inlined = new ParameterInliner(scoped).Visit(lambda.Body);
         return TagSetRewriter.Instance.Visit(inlined);
     }
+
+    /// <summary>
+    /// The parser is case-insensitive like RulesEngine's default (so <c>AND</c> and <c>and</c> both work); a member written in
+    /// another case than declared still works but gets a warning so files stay consistent.
+    /// </summary>
+    private static void WarnMisCasedMembers(string text, IReadOnlyCollection<string> members, SourceRef where, Context ctx)
+    {
+        foreach (System.Text.RegularExpressions.Match m in MemberAfterDot().Matches(text))
+        {
+            var written = m.Groups[1].Value;
+            if (members.Contains(written))
+            {
+                continue;
+            }
+
+            var declared = members.FirstOrDefault(n => string.Equals(n, written, StringComparison.OrdinalIgnoreCase));
+            if (declared is not null)
+            {
+                ctx.Bag.Warning(RuleDiagnosticCodes.MisCasedMember, $"`{written}` is declared as `{declared}`; write it with the declared case.", where, ctx.Workflow, ctx.Rule, declared);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.\s*([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial System.Text.RegularExpressions.Regex MemberAfterDot();
 
     private static void ReportParseError(string text, string message, int position, SourceRef where, Context ctx)
     {

@@ -24,6 +24,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     private readonly HashSet<ParameterExpression> _parameters;
     private readonly List<SandboxFinding> _findings = [];
     private readonly List<string> _timeDependent = [];
+    private readonly HashSet<string> _members = new(StringComparer.Ordinal);
     private int _nodes;
 
     public ExpressionSandbox(IEnumerable<Type> factTypes, IEnumerable<ParameterExpression> parameters)
@@ -38,6 +39,9 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     public IReadOnlyList<string> TimeDependentReads => _timeDependent;
 
     public int NodeCount => _nodes;
+
+    /// <summary>Names of the members and methods the expression uses, as declared.</summary>
+    public IReadOnlyCollection<string> MemberNames => _members;
 
     public override Expression? Visit(Expression? node)
     {
@@ -110,6 +114,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     protected override Expression VisitMember(MemberExpression node)
     {
         var declaring = node.Member.DeclaringType!;
+        _members.Add(node.Member.Name);
         var ok = node.Member switch
         {
             PropertyInfo p when node.Expression is not null && _factTypes.Contains(declaring) => p.GetMethod is { IsPublic: true },
@@ -137,6 +142,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     {
         var m = node.Method;
         var t = m.DeclaringType!;
+        _members.Add(m.Name);
         if (t == typeof(Enumerable) && Generators.Contains(m.Name))
         {
             Add(RuleDiagnosticCodes.GeneratorNotAllowed, $"`Enumerable.{m.Name}` generates sequences and is not allowed; aggregate over the facts' own collections only.");

@@ -51,6 +51,9 @@ public static class RuleDiagnosticCodes
     /// <summary>The same key appears twice in one JSON object.</summary>
     public const string DuplicateKey = "CRM016";
 
+    /// <summary>A member in an expression is written in another case than declared (it works, as in RulesEngine); a warning.</summary>
+    public const string MisCasedMember = "CRM017";
+
     /// <summary>An expression does not compile; the message is the parser's, with the position inside the expression.</summary>
     public const string ExpressionError = "CRM020";
 
