@@ -12,6 +12,7 @@ public sealed class Agent
     private ImmutableArray<TeamId> _teams;
     private int _availability;
     private int _activeCount;
+    private int _teamsVersion;
 
     /// <summary>Creates an agent, <see cref="Availability.Offline"/> and holding no tickets.</summary>
     /// <param name="id">The agent's id; must not be the default instance.</param>
@@ -81,6 +82,12 @@ public sealed class Agent
     /// <summary>The teams the agent serves: the home team first, then temporary teams joined, in joining order.</summary>
     public IReadOnlyList<TeamId> Teams => _teams;
 
+    /// <summary>Changes whenever the agent joins or leaves a team; lets queues cache which of their buckets the agent may serve.</summary>
+    internal int TeamsVersion => Volatile.Read(ref _teamsVersion);
+
+    /// <summary>A cache slot owned by <see cref="Routing.TicketQueue"/> (immutable objects, validated before use).</summary>
+    internal object? RoutingCache { get; set; }
+
     /// <summary>Sets the availability. Thread-safe.</summary>
     /// <param name="availability">The new availability.</param>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Agents.Availability"/>.</exception>
@@ -122,6 +129,7 @@ public sealed class Agent
         }
 
         ImmutableInterlocked.Update(ref _teams, (teams, t) => teams.Contains(t) ? teams : teams.Add(t), team);
+        Interlocked.Increment(ref _teamsVersion);
     }
 
     /// <summary>Leaves a team joined with <see cref="JoinTeam"/>. Leaving a team not joined does nothing. Thread-safe.</summary>
@@ -135,6 +143,7 @@ public sealed class Agent
         }
 
         ImmutableInterlocked.Update(ref _teams, (teams, t) => teams.Remove(t), team);
+        Interlocked.Increment(ref _teamsVersion);
     }
 
     /// <summary>

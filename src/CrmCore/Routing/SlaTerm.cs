@@ -17,6 +17,7 @@ public sealed class SlaTerm
 {
     private const long TicksPerSecond = NodaConstants.TicksPerSecond;
     private readonly long _horizonSeconds;
+    private readonly long _horizonTicks;
     private readonly long _pointsAtDue;
     private readonly long _overduePerHour;
     private readonly long _capSeconds;
@@ -35,6 +36,7 @@ public sealed class SlaTerm
 
         // Sub-second horizons round up to one second so the division below is never by zero.
         _horizonSeconds = Math.Max(1, (long)options.Horizon.TotalSeconds);
+        _horizonTicks = _horizonSeconds * TicksPerSecond;
         _pointsAtDue = options.PointsAtDue;
         _overduePerHour = options.OverduePointsPerHour;
         _capSeconds = (long)options.OverdueCap.TotalSeconds;
@@ -64,7 +66,8 @@ public sealed class SlaTerm
     /// <summary>The term from tick values; <see cref="long.MaxValue"/> as the due time means "no SLA".</summary>
     internal long EvaluateTicks(long dueTicks, long nowTicks)
     {
-        if (dueTicks == long.MaxValue)
+        // Fast path, exact: floor(r / 1 s) >= H exactly when r >= H seconds in ticks. Also covers "no SLA" (long.MaxValue).
+        if (dueTicks == long.MaxValue || dueTicks - nowTicks >= _horizonTicks)
         {
             return 0;
         }

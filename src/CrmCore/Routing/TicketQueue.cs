@@ -35,6 +35,7 @@ public sealed class TicketQueue
     private int _highWater;
     private int _freeList = -1;
     private int _count;
+    private int _bucketsVersion;
 
     /// <summary>Creates an empty queue.</summary>
     /// <param name="slaTerm">The SLA term; null means <see cref="SlaTerm.Default"/>.</param>
@@ -258,6 +259,42 @@ public sealed class TicketQueue
         return moved;
     }
 
+    /// <summary>
+    /// The best <paramref name="count"/> waiting tickets at <paramref name="now"/>, best first, in the same order
+    /// <see cref="NextFor"/> uses, without taking them (a ranked view for dashboards and supervisors). Ignores agents' skills and
+    /// teams. Costs O(buckets + count·log(buckets + count)), independent of how many tickets wait.
+    /// </summary>
+    /// <param name="count">How many to return, at least 0; fewer come back when fewer wait.</param>
+    /// <param name="now">The moment of ranking.</param>
+    /// <returns>The tickets, best first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public IReadOnlyList<QueuedTicket> Top(int count, Instant now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var nowTicks = now.ToUnixTimeTicks();
+        lock (_lock)
+        {
+            var result = new List<QueuedTicket>(Math.Min(count, _count));
+            var frontier = new PriorityQueue<(Bucket Bucket, int Pos), (long Score, int Index)>(new RankComparer(this));
+            foreach (var bucket in _order)
+            {
+                if (bucket.Count > 0)
+                {
+                    AddCandidate(frontier, bucket, 0, nowTicks);
+                }
+            }
+
+            while (result.Count < count && frontier.TryDequeue(out var best, out _))
+            {
+                result.Add(ToTicket(best.Bucket.Heap[best.Pos]));
+                AddCandidate(frontier, best.Bucket, (2 * best.Pos) + 1, nowTicks);
+                AddCandidate(frontier, best.Bucket, (2 * best.Pos) + 2, nowTicks);
+            }
+
+            return result;
+        }
+    }
+
     /// <summary>A copy of every waiting ticket, in no particular order (for reports such as waiting times). O(n).</summary>
     /// <returns>The tickets.</returns>
     public IReadOnlyList<QueuedTicket> Snapshot()
@@ -290,14 +327,14 @@ public sealed class TicketQueue
         Bucket? best = null;
         long bestScore = 0;
         var maxTerm = SlaTerm.MaxTerm;
-        foreach (var bucket in _order)
+        foreach (var bucket in EligibleBuckets(agent))
         {
             if (best is not null && bucket.Static + maxTerm < bestScore)
             {
                 break; // buckets are sorted by static priority: nothing further can win
             }
 
-            if (bucket.Count == 0 || !agent.Serves(bucket.Group) || !agent.Skills.Covers(bucket.Required))
+            if (bucket.Count == 0)
             {
                 continue;
             }
@@ -312,6 +349,31 @@ public sealed class TicketQueue
         }
 
         return best;
+    }
+
+    private void AddCandidate(PriorityQueue<(Bucket Bucket, int Pos), (long Score, int Index)> frontier, Bucket bucket, int pos, long now)
+    {
+        if (pos < bucket.Count)
+        {
+            var index = bucket.Heap[pos];
+            frontier.Enqueue((bucket, pos), (bucket.Static + SlaTerm.EvaluateTicks(_entries[index].Due, now), index));
+        }
+    }
+
+    // The buckets (highest static priority first) whose group the agent serves and whose skills it covers, cached on the agent
+    // until a bucket is added or the agent's teams change. Called under the lock.
+    private Bucket[] EligibleBuckets(Agent agent)
+    {
+        var teamsVersion = agent.TeamsVersion;
+        if (agent.RoutingCache is EligibilityCache cache && cache.Queue == this && cache.BucketsVersion == _bucketsVersion
+            && cache.TeamsVersion == teamsVersion)
+        {
+            return cache.Buckets;
+        }
+
+        var eligible = Array.FindAll(_order, b => agent.Serves(b.Group) && agent.Skills.Covers(b.Required));
+        agent.RoutingCache = new EligibilityCache(this, _bucketsVersion, teamsVersion, eligible);
+        return eligible;
     }
 
     private QueuedTicket ToTicket(int index)
@@ -357,6 +419,7 @@ public sealed class TicketQueue
             order[at] = slot;
             Array.Copy(_order, at, order, at + 1, _order.Length - at);
             _order = order;
+            _bucketsVersion++;
         }
 
         return slot!;
@@ -552,6 +615,17 @@ public sealed class TicketQueue
         public int Next;
         public int HeapPos;
     }
+
+    // Higher score first, then the in-bucket order (due, enqueue time, id).
+    private sealed class RankComparer(TicketQueue queue) : IComparer<(long Score, int Index)>
+    {
+        public int Compare((long Score, int Index) x, (long Score, int Index) y) =>
+            x.Score != y.Score ? y.Score.CompareTo(x.Score)
+            : x.Index == y.Index ? 0
+            : queue.Before(x.Index, y.Index) ? -1 : 1;
+    }
+
+    private sealed record EligibilityCache(TicketQueue Queue, int BucketsVersion, int TeamsVersion, Bucket[] Buckets);
 
     private readonly record struct BucketKey(TeamId Group, long Static, SkillSet Required, bool Overflowed);
 

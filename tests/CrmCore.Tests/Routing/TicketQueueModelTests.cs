@@ -79,6 +79,15 @@ public sealed class TicketQueueModelTests
         Requirements[op.Skills],
         now);
 
+    private static List<QueuedTicket> ReferenceTop(Dictionary<TicketId, QueuedTicket> model, Instant now, int count) =>
+        model.Values
+            .OrderByDescending(t => Term.Score(t.StaticPriority, t.Due, now))
+            .ThenBy(t => t.Due ?? Instant.MaxValue)
+            .ThenBy(t => t.EnqueuedAt)
+            .ThenBy(t => t.Id.Value, StringComparer.Ordinal)
+            .Take(count)
+            .ToList();
+
     private static QueuedTicket? ReferenceNext(Dictionary<TicketId, QueuedTicket> model, Agent agent, Instant now)
     {
         if (agent.Availability != Availability.Online)
@@ -86,13 +95,9 @@ public sealed class TicketQueueModelTests
             return null;
         }
 
-        var best = model.Values
-            .Where(t => agent.Serves(t.Group) && agent.Skills.Covers(t.RequiredSkills))
-            .OrderByDescending(t => Term.Score(t.StaticPriority, t.Due, now))
-            .ThenBy(t => t.Due ?? Instant.MaxValue)
-            .ThenBy(t => t.EnqueuedAt)
-            .ThenBy(t => t.Id.Value, StringComparer.Ordinal)
-            .ToList();
+        var eligible = model.Where(p => agent.Serves(p.Value.Group) && agent.Skills.Covers(p.Value.RequiredSkills))
+            .ToDictionary(p => p.Key, p => p.Value);
+        var best = ReferenceTop(eligible, now, 1);
         return best.Count == 0 ? null : best[0];
     }
 
@@ -150,6 +155,7 @@ public sealed class TicketQueueModelTests
 
                 default:
                     now += Duration.FromMinutes(op.Minutes);
+                    Assert.Equal(ReferenceTop(model, now, 6), queue.Top(6, now));
                     break;
             }
 
