@@ -116,7 +116,7 @@ internal static class SampleDataGenerator
         // Most requests arrive in office hours; some arrive at night and at weekends.
         while (true)
         {
-            var candidate = monthStart + Duration.FromTicks((long)(random.NextDouble() * monthLength.BulkTicks()));
+            var candidate = monthStart + Duration.FromTicks((long)(random.NextDouble() * monthLength.TotalTicks));
             var local = candidate.InZone(zone).LocalDateTime;
             var office = local.Hour is >= 9 and < 18 && local.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
             if (office || random.NextDouble() < 0.25)
