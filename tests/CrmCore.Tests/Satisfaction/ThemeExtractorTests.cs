@@ -55,6 +55,27 @@ public class ThemeExtractorTests
     }
 
     [Fact]
+    public void Extract_LatinWordInsideAnother_IsKeptAsItsOwnWord()
+    {
+        var themes = Extract("refund slowly", "refund slowly", "slow refund", "slow refund");
+
+        Assert.Contains(themes, t => t.Term == "slow" && t.Count == 2);
+        Assert.Contains(themes, t => t.Term == "slowly" && t.Count == 2);
+        Assert.Contains(themes, t => t.Term == "refund" && t.Count == 4);
+    }
+
+    [Fact]
+    public void Extract_ManyComments_KeepsTheDocumentFrequencies()
+    {
+        var comments = Enumerable.Range(0, 400).Select(i => i % 4 == 0 ? "退款流程太复杂, #" + i : "物流太慢了! #" + i).ToList();
+
+        var themes = Extract([.. comments]);
+
+        Assert.Equal(("物流太慢", 300), (themes[0].Term, themes[0].Count));
+        Assert.Equal(("退款流程太复杂", 100), (themes[1].Term, themes[1].Count));
+    }
+
+    [Fact]
     public void Extract_StopCharacterAtTheEdge_IsNotATheme()
     {
         var themes = Extract("我的问题", "我的订单");
