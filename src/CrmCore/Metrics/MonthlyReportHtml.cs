@@ -34,6 +34,18 @@ internal static class MonthlyReportHtml
         html.Append("<h2>").Append(E(labels["csatDistribution"])).Append("</h2>\n");
         DistributionChart(html, report.Satisfaction.CsatDistribution, labels);
 
+        if (report.Satisfaction.DimensionAverages.Count > 0)
+        {
+            html.Append("<h2>").Append(E(labels["dimensions"])).Append("</h2>\n<table>\n");
+            foreach (var (dimension, average) in report.Satisfaction.DimensionAverages)
+            {
+                html.Append("<tr><td>").Append(E(labels.SatisfactionDimension(dimension))).Append("</td><td>")
+                    .Append(E(labels.Value(KpiKind.CsatAverage, average))).Append("</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
         html.Append("<h2>").Append(E(labels["themes"])).Append("</h2>\n<ol>\n");
         foreach (var theme in report.Satisfaction.NegativeThemes)
         {

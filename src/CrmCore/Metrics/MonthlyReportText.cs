@@ -45,6 +45,17 @@ internal static class MonthlyReportText
             text.Append("  ").Append(score).Append(" | ").Append('#', (int)Math.Round(30.0 * count / widest)).Append(count > 0 ? " " : string.Empty).Append(count).Append('\n');
         }
 
+        if (report.Satisfaction.DimensionAverages.Count > 0)
+        {
+            text.Append('\n');
+            Section(text, labels["dimensions"]);
+            foreach (var (dimension, average) in report.Satisfaction.DimensionAverages)
+            {
+                text.Append("  ").Append(labels.SatisfactionDimension(dimension)).Append(labels.Colon)
+                    .Append(labels.Value(KpiKind.CsatAverage, average)).Append('\n');
+            }
+        }
+
         text.Append('\n');
         Section(text, labels["themes"]);
         if (report.Satisfaction.NegativeThemes.Count == 0)

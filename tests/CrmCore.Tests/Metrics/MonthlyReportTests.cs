@@ -60,6 +60,18 @@ public class MonthlyReportTests
     }
 
     [Fact]
+    public void ToText_DimensionScores_AreListedByLocalizedName()
+    {
+        var survey = new SurveyResponse(new("X0"), new("CX0"), At(12), new CsatScore(2),
+            dimensionScores: new Dictionary<SatisfactionDimension, int> { [SatisfactionDimension.ResponseSpeed] = 1, [SatisfactionDimension.Price] = 4 });
+        var input = MonthlyReportBuilderTests.MissedResolution() with { Surveys = [survey] };
+        var report = new MonthlyReportBuilder(new MetricsOptions(), new SatisfactionOptions()).Build(input, May);
+
+        Assert.Contains("  response speed: 1.00\n", report.ToText(English), StringComparison.Ordinal);
+        Assert.Contains("  价格：4.00\n", report.ToText(Chinese), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToText_CsatDistribution_ListsEveryScore()
     {
         var lines = Report().ToText(English).Split('\n');
@@ -104,5 +116,7 @@ public class MonthlyReportTests
             Assert.False(string.IsNullOrWhiteSpace(chinese[key]));
         });
         Assert.All(Enum.GetValues<KpiKind>(), k => Assert.NotEqual(english.Kpi(k), chinese.Kpi(k)));
+        Assert.All(new SatisfactionOptions().Dimensions, d => Assert.NotEqual(english.SatisfactionDimension(d), chinese.SatisfactionDimension(d)));
+        Assert.Equal("Team", chinese.SatisfactionDimension(new SatisfactionDimension("Team"))); // a host's own dimension keeps its code
     }
 }

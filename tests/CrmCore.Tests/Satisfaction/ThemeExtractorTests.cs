@@ -1,4 +1,7 @@
 using CrmCore.Satisfaction;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace CrmCore.Tests.Satisfaction;
 
@@ -105,4 +108,18 @@ public class ThemeExtractorTests
     {
         Assert.Throws<ArgumentException>(() => new ThemeExtractor(new ThemeOptions { MinGramLength = 0 }));
     }
+
+    [Property(MaxTest = 60)]
+    public Property Extract_AnyChineseComments_ThemesAreFrequentSharedAndCountedByDocument() =>
+        Prop.ForAll(
+            Gen.Elements("响应太慢", "价格太贵", "等了很久", "态度不好", "，", "物流", "退款").ListOf().Select(parts => string.Concat(parts)).ListOf().ToArbitrary(),
+            comments =>
+            {
+                var themes = new ThemeExtractor(new ThemeOptions()).Extract(comments);
+                return themes.Count <= 5 && themes.All(t =>
+                    t.Count >= 2
+                    && t.Count == comments.Count(c => c.Contains(t.Term, StringComparison.Ordinal))
+                    && t.Examples.All(e => e.Contains(t.Term, StringComparison.Ordinal)))
+                    && themes.Zip(themes.Skip(1)).All(p => p.First.Count >= p.Second.Count);
+            });
 }
