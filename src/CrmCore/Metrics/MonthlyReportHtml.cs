@@ -78,7 +78,9 @@ internal static class MonthlyReportHtml
                 var reasons = string.Join(labels.ListSeparator, risk.Factors.Select(f => f.ReasonFor(culture)));
                 html.Append("<tr><td>").Append(E(risk.Customer.Value)).Append("</td><td>").Append(risk.Score)
                     .Append("</td><td>").Append(risk.Trend is { } t ? (t > 0 ? "+" : string.Empty) + t.ToString(CultureInfo.InvariantCulture) : string.Empty)
-                    .Append("</td><td>").Append(E(reasons)).Append("</td></tr>\n");
+                    .Append("</td><td>").Append(E(reasons))
+                    .Append("</td><td>").Append(risk.FollowUpDue is { } due ? E(labels["followUp"] + labels.Colon + MonthlyReportText.LocalTime(due, report.TimeZone)) : string.Empty)
+                    .Append("</td></tr>\n");
             }
 
             html.Append("</table>\n");

@@ -29,7 +29,6 @@ internal sealed class ReportLabels
         ["score"] = ("score", "评分"),
         ["trend"] = ("change", "变化"),
         ["followUp"] = ("supervisor call due", "主管回访截止"),
-        ["actual"] = ("actual", "实际"),
         ["target"] = ("target", "目标"),
         ["allMet"] = ("All targets met.", "全部目标达成。"),
         ["someMissed"] = ("Targets missed: {0}.", "未达成目标：{0} 项。"),

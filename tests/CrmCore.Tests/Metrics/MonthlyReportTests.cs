@@ -23,6 +23,7 @@ public class MonthlyReportTests
             Band = ChurnBand.High,
             PreviousScore = 60,
             PreviousBand = ChurnBand.Medium,
+            FollowUpDue = At(29),
             Factors =
             [
                 new ChurnFactor("ComplaintSpike", 45, "Complaints doubled over the last 2 months", "近2个月投诉量翻倍"),
@@ -45,6 +46,7 @@ public class MonthlyReportTests
         Assert.Contains("1. 响应太慢 (3 comments)", text, StringComparison.Ordinal);
         Assert.Contains("C202405001 score 85 (change +25): Complaints doubled over the last 2 months (+45), Contract ends within 30 days (+40)", text, StringComparison.Ordinal);
         Assert.Contains("Targets missed: 2.", text, StringComparison.Ordinal);
+        Assert.Contains("    supervisor call due: 2024-05-29 10:00\n", text, StringComparison.Ordinal); // 02:00 UTC in Shanghai
     }
 
     [Fact]
