@@ -24,7 +24,7 @@ public sealed class ThemeExtractor
     private readonly HashSet<string> _stopWords;
 
     /// <summary>Creates an extractor.</summary>
-    /// <param name="options">The settings; validated and copied at once.</param>
+    /// <param name="options">The settings; validated at once and read on every call, so do not change them afterwards (the stop list is copied).</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public ThemeExtractor(ThemeOptions options)
     {
