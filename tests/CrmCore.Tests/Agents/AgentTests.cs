@@ -77,4 +77,13 @@ public sealed class AgentTests
         var everyDay = new Shift(new LocalTime(8, 0), new LocalTime(20, 0));
         Assert.True(everyDay.Covers(new LocalDateTime(2026, 3, 8, 12, 0))); // Sunday
     }
+
+    [Fact]
+    public void DisplayName_ChineseAndEnglish_ReturnsLocalizedNames()
+    {
+        Assert.Equal("在线", Availability.Online.DisplayName(new System.Globalization.CultureInfo("zh-Hans")));
+        Assert.Equal("离线", Availability.Offline.DisplayName(new System.Globalization.CultureInfo("zh-CN")));
+        Assert.Equal("Away", Availability.Away.DisplayName(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ((Availability)9).DisplayName());
+    }
 }
