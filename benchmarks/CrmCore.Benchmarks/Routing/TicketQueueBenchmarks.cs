@@ -61,7 +61,16 @@ public class TicketQueueBenchmarks
         }
 
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"// Retained by the queue: {(after - before) / (double)N:F1} bytes per ticket at N={N}");
+        var presized = new TicketQueue(_term, N);
+        foreach (var t in _tickets)
+        {
+            presized.Enqueue(t);
+        }
+
+        var afterPresized = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"// Retained by the queue: {(after - before) / (double)N:F1} bytes per ticket at N={N} (grown), " +
+            $"{(afterPresized - after) / (double)N:F1} (presized)");
+        GC.KeepAlive(presized);
 
         _agent = new Agent(new AgentId("bench"), "Bench", groups[0],
             SkillSet.Create(new SkillLevel(Skill.Technical, 3), new SkillLevel(Skill.AfterSales)), 1000);
