@@ -177,6 +177,26 @@ public sealed class RuleSet
         };
     }
 
+    /// <summary>Dry run: evaluates the customer workflows on each customer, for trying rules on sample data before publishing.</summary>
+    /// <param name="customers">The facts.</param>
+    /// <returns>One evaluation per customer, in order, each with the rules that held.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> or an item is null.</exception>
+    public IReadOnlyList<CustomerEvaluation> DryRun(IEnumerable<CustomerFacts> customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        return customers.Select(EvaluateCustomer).ToArray();
+    }
+
+    /// <summary>Dry run: evaluates the ticket workflows on each ticket.</summary>
+    /// <param name="tickets">The facts.</param>
+    /// <returns>One evaluation per ticket, in order, each with the rules that held.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tickets"/> or an item is null.</exception>
+    public IReadOnlyList<TicketEvaluation> DryRun(IEnumerable<TicketFacts> tickets)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        return tickets.Select(EvaluateTicket).ToArray();
+    }
+
     /// <summary>Explains the customer workflows for one customer: every rule evaluated, whether it held, each clause and fact read.</summary>
     /// <param name="customer">The facts.</param>
     /// <returns>The explanation.</returns>
