@@ -13,6 +13,7 @@ namespace CrmCore.Benchmarks.Routing;
 /// 10 static priorities x 5 skill sets x 2 groups = 100 buckets; the agent may serve 30 of them.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
 public class TicketQueueBenchmarks
 {

@@ -54,6 +54,9 @@ public sealed class TicketRouter
     /// <summary>The registered agents, by id.</summary>
     public IReadOnlyCollection<Agent> Agents => [.. _agents.Values.OrderBy(a => a.Id)];
 
+    /// <summary>Figures over every assignment this router made (load per agent, waiting times).</summary>
+    public RoutingStatistics Statistics { get; } = new();
+
     /// <summary>The tickets agents hold now (assigned and not yet completed).</summary>
     public IReadOnlyCollection<Assignment> ActiveAssignments => [.. _active.Values];
 
@@ -329,6 +332,7 @@ public sealed class TicketRouter
 
         var assignment = new Assignment(ticket, agent.Id, now);
         _active[ticket.Id] = assignment;
+        Statistics.Record(assignment);
         return assignment;
     }
 }

@@ -64,6 +64,7 @@ public sealed class TicketRouterTests
         Assert.Equal(5, made.Count);
         Assert.Equal(3, a.ActiveCount);
         Assert.Equal(3, b.ActiveCount);
+        Assert.Equal([new(a.Id, 2), new KeyValuePair<AgentId, int>(b.Id, 3)], router.Statistics.AssignedPerAgent);
     }
 
     [Fact]
