@@ -1,0 +1,36 @@
+namespace CrmCore.Cli.Input;
+
+/// <summary>
+/// Describes one kind of input file (customers, tickets, surveys): its columns and how a row model is built from them.
+/// The same description drives the CSV and JSON readers, the JSON Schema and the docs, so they cannot disagree.
+/// </summary>
+/// <typeparam name="TRow">The row model.</typeparam>
+internal sealed class RowSchema<TRow>
+{
+    private readonly Dictionary<string, FieldSpec> _byName;
+    private readonly Func<RowValues, TRow> _create;
+
+    public RowSchema(string name, string title, IReadOnlyList<FieldSpec> fields, Func<RowValues, TRow> create)
+    {
+        Name = name;
+        Title = title;
+        Fields = fields;
+        _create = create;
+        _byName = fields.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Gets the schema name used on the command line, e.g. <c>customers</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets a short English title.</summary>
+    public string Title { get; }
+
+    /// <summary>Gets the columns in documentation order.</summary>
+    public IReadOnlyList<FieldSpec> Fields { get; }
+
+    /// <summary>Finds a column by name (case-insensitive).</summary>
+    public FieldSpec? Find(string name) => _byName.GetValueOrDefault(name.Trim());
+
+    /// <summary>Builds a row from values that passed validation.</summary>
+    public TRow Create(RowValues values) => _create(values);
+}

@@ -1,0 +1,64 @@
+namespace CrmCore.Cli.Localization;
+
+/// <summary>The message table of <c>crm</c>: every text a user reads, in English and Simplified Chinese.</summary>
+internal static class Messages
+{
+    // General
+    public static readonly Msg ErrorPrefix = new("error", "错误");
+    public static readonly Msg WarningPrefix = new("warning", "警告");
+    public static readonly Msg UsageHint = new("Run '{0} --help' for usage.", "运行“{0} --help”查看用法。");
+    public static readonly Msg NotAvailable = new(
+        "'{0}' is not available in this build: the {1} package is missing.",
+        "此版本中无法使用“{0}”：缺少 {1} 组件。");
+    public static readonly Msg FileNotFound = new("file '{0}' was not found", "找不到文件“{0}”");
+    public static readonly Msg FileUnreadable = new("file '{0}' cannot be read: {1}", "无法读取文件“{0}”：{1}");
+    public static readonly Msg UnknownFormat = new(
+        "cannot tell the format of '{0}' from its extension; use --format csv|json|jsonl",
+        "无法根据扩展名判断“{0}”的格式；请使用 --format csv|json|jsonl");
+    public static readonly Msg InternalError = new("internal error: {0}", "内部错误：{0}");
+
+    // Input problems (CLI1xx)
+    public static readonly Msg UnknownColumn = new("unknown column '{0}'", "未知列“{0}”");
+    public static readonly Msg DuplicateColumn = new("column '{0}' appears twice", "列“{0}”重复出现");
+    public static readonly Msg BadNumber = new("'{0}': '{1}' is not valid: {2}", "“{0}”：“{1}”无效：{2}");
+    public static readonly Msg BadDate = new("'{0}': '{1}' is not a valid date or time: {2}", "“{0}”：“{1}”不是有效的日期或时间：{2}");
+    public static readonly Msg MissingRequired = new("required field '{0}' is missing", "缺少必填字段“{0}”");
+    public static readonly Msg BadValue = new("'{0}': '{1}' is not allowed: {2}", "“{0}”：“{1}”不允许：{2}");
+    public static readonly Msg BadShape = new("'{0}': {1}", "“{0}”：{1}");
+    public static readonly Msg Malformed = new("malformed file: {0}", "文件格式错误：{0}");
+    public static readonly Msg RowsRejected = new(
+        "{0}: {1} row(s) read, {2} rejected, {3} problem(s)",
+        "{0}：读取 {1} 行，拒绝 {2} 行，问题 {3} 个");
+    public static readonly Msg StoppedAtFirst = new("{0}: stopped at the first problem (--strict)", "{0}：遇到第一个问题即停止（--strict）");
+
+    // Details of input problems
+    public static readonly Msg Verbatim = new("{0}", "{0}");
+    public static readonly Msg ExpectedWholeNumber = new("expected a whole number", "应为整数");
+    public static readonly Msg ExpectedDecimal = new("expected a number such as 1234.5", "应为数字，例如 1234.5");
+    public static readonly Msg ExpectedBetween = new("expected a number between {0} and {1}", "应为 {0} 到 {1} 之间的数字");
+    public static readonly Msg ExpectedAtLeast = new("expected a number of at least {0}", "应为不小于 {0} 的数字");
+    public static readonly Msg ExpectedAtMost = new("expected a number of at most {0}", "应为不大于 {0} 的数字");
+    public static readonly Msg ExpectedDate = new("expected a date yyyy-MM-dd", "应为 yyyy-MM-dd 格式的日期");
+    public static readonly Msg ExpectedInstant = new(
+        "expected an ISO instant such as 2026-03-01T09:30:00+08:00",
+        "应为 ISO 时间，例如 2026-03-01T09:30:00+08:00");
+    public static readonly Msg ExpectedDateOrInstant = new("expected a date yyyy-MM-dd or an ISO instant", "应为 yyyy-MM-dd 日期或 ISO 时间");
+    public static readonly Msg ExpectedBoolean = new("expected true or false", "应为 true 或 false");
+    public static readonly Msg ExpectedOneOf = new("expected one of {0}", "应为以下之一：{0}");
+    public static readonly Msg ExpectedString = new("expected a string, not {0}", "应为字符串，而不是{0}");
+    public static readonly Msg ExpectedStringArray = new("expected an array of strings", "应为字符串数组");
+    public static readonly Msg ExpectedSingleValue = new("expected a single value", "应为单个值");
+    public static readonly Msg ExpectedObject = new("expected a JSON object", "应为 JSON 对象");
+    public static readonly Msg ExpectedArray = new(
+        "expected a JSON array of objects; use .jsonl for one object per line",
+        "应为 JSON 对象数组；每行一个对象请使用 .jsonl");
+    public static readonly Msg OneObjectPerLine = new("one JSON object per line expected", "每行应只有一个 JSON 对象");
+    public static readonly Msg FieldCountMismatch = new("expected {0} fields, found {1}", "应有 {0} 个字段，实际 {1} 个");
+
+    // Column headings
+    public static readonly Msg ColumnFile = new("File", "文件");
+    public static readonly Msg ColumnKind = new("Kind", "类型");
+    public static readonly Msg ColumnRows = new("Rows", "行数");
+    public static readonly Msg ColumnRejected = new("Rejected", "拒绝");
+    public static readonly Msg ColumnProblems = new("Problems", "问题");
+}
