@@ -21,6 +21,8 @@ internal sealed record CustomerRow
 
     public int? Employees { get; init; }
 
+    public string? Size { get; init; }
+
     public string? SourceChannel { get; init; }
 
     public string? AccountManager { get; init; }
@@ -40,6 +42,8 @@ internal sealed record CustomerRow
     public decimal? CsatAverage { get; init; }
 
     public LocalDate? ContractEnd { get; init; }
+
+    public LocalDate? TierDowngraded { get; init; }
 
     public int? OpenTicketCount { get; init; }
 

@@ -9,6 +9,9 @@ internal sealed record FieldSpec(string Name, FieldKind Kind, string Description
     /// <summary>Gets a value indicating whether a row without this value is rejected. Default <see langword="false"/>.</summary>
     public bool Required { get; init; }
 
+    /// <summary>Gets other accepted names for the column, e.g. the rules fact name. Default: none.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     /// <summary>Gets the smallest allowed number (inclusive), or <see langword="null"/> for no bound.</summary>
     public decimal? Minimum { get; init; }
 

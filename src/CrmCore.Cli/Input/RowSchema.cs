@@ -16,7 +16,14 @@ internal sealed class RowSchema<TRow>
         Title = title;
         Fields = fields;
         _create = create;
-        _byName = fields.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        _byName = new Dictionary<string, FieldSpec>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in fields)
+        {
+            foreach (var key in field.Aliases.Prepend(field.Name))
+            {
+                _byName.Add(key, field);
+            }
+        }
     }
 
     /// <summary>Gets the schema name used on the command line, e.g. <c>customers</c>.</summary>
@@ -28,7 +35,7 @@ internal sealed class RowSchema<TRow>
     /// <summary>Gets the columns in documentation order.</summary>
     public IReadOnlyList<FieldSpec> Fields { get; }
 
-    /// <summary>Finds a column by name (case-insensitive).</summary>
+    /// <summary>Finds a column by name or alias (case-insensitive).</summary>
     public FieldSpec? Find(string name) => _byName.GetValueOrDefault(name.Trim());
 
     /// <summary>Builds a row from values that passed validation.</summary>

@@ -36,5 +36,13 @@ internal sealed record TicketRow
 
     public int? ReopenCount { get; init; }
 
-    public bool? FirstContactResolved { get; init; }
+    public Instant? SlaDueAt { get; init; }
+
+    public int? EscalationLevel { get; init; }
+
+    public int? ContactCount { get; init; }
+
+    public bool? ResolvedOnFirstContact { get; init; }
+
+    public bool? ResolutionSlaBreached { get; init; }
 }

@@ -116,6 +116,15 @@ public sealed class RowReaderTests
         Assert.Equal((3, "Urgency"), (result.Problems[0].Line, result.Problems[0].Field));
     }
 
+    [Fact]
+    public void Read_FactNameAliases_MapToColumns()
+    {
+        var result = Csv("id,NAME,LastInteractionAt,ContractEndsOn\nC1,甲,2026-01-02T03:04:05Z,2026-12-31\n");
+        var row = Assert.Single(result.Rows).Row;
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 1, 2, 3, 4, 5), row.LastInteraction);
+        Assert.Equal(new NodaTime.LocalDate(2026, 12, 31), row.ContractEnd);
+    }
+
     [Theory]
     [InlineData("a.csv", "Csv")]
     [InlineData("a.JSON", "Json")]
