@@ -57,7 +57,13 @@ internal static class InputSchemas
             OpenTicketCount = v.Integer("OpenTicketCount"),
             UnresolvedComplaints = v.Integer("UnresolvedComplaints"),
             DoNotContact = v.Boolean("DoNotContact"),
-        });
+        },
+        r =>
+        [
+            r.Id, r.Name, r.Industry, r.Region, r.Tier, r.Tags, r.AnnualRevenue, r.Employees, r.SourceChannel, r.AccountManager,
+            r.Size, r.FirstCooperation, r.LastInteraction, r.ComplaintsLast60Days, r.ComplaintsPrev60Days, r.ConsultationsLast60Days,
+            r.ConsultationsPrev60Days, r.CsatAverage, r.ContractEnd, r.TierDowngraded, r.OpenTicketCount, r.UnresolvedComplaints, r.DoNotContact,
+        ]);
 
     /// <summary>Gets the tickets file description.</summary>
     public static RowSchema<TicketRow> Tickets { get; } = new(
@@ -107,7 +113,13 @@ internal static class InputSchemas
             ContactCount = v.Integer("ContactCount"),
             ResolvedOnFirstContact = v.Boolean("ResolvedOnFirstContact"),
             ResolutionSlaBreached = v.Boolean("ResolutionSlaBreached"),
-        });
+        },
+        r =>
+        [
+            r.Id, r.CustomerId, r.Urgency, r.Type, r.Channel, r.Department, r.Product, r.RaisedAt, r.FirstResponseAt, r.ResolvedAt,
+            r.ClosedAt, r.Status, r.Team, r.Agent, r.ReopenCount, r.SlaDueAt, r.EscalationLevel, r.ContactCount, r.ResolvedOnFirstContact,
+            r.ResolutionSlaBreached,
+        ]);
 
     /// <summary>Gets the surveys file description.</summary>
     public static RowSchema<SurveyRow> Surveys { get; } = new(
@@ -139,5 +151,6 @@ internal static class InputSchemas
             Communication = v.Integer("Communication"),
             Price = v.Integer("Price"),
             Comment = v.Text("Comment"),
-        });
+        },
+        r => [r.TicketId, r.CustomerId, r.AnsweredAt, r.Csat, r.Nps, r.ResponseSpeed, r.Resolution, r.SolutionQuality, r.Communication, r.Price, r.Comment]);
 }

@@ -9,9 +9,17 @@ internal sealed class RowSchema<TRow>
 {
     private readonly Dictionary<string, FieldSpec> _byName;
     private readonly Func<RowValues, TRow> _create;
+    private readonly Func<TRow, object?[]> _decompose;
 
-    public RowSchema(string name, string title, IReadOnlyList<FieldSpec> fields, Func<RowValues, TRow> create)
+    /// <summary>Creates a row description.</summary>
+    /// <param name="name">The command-line name.</param>
+    /// <param name="title">A short English title.</param>
+    /// <param name="fields">The columns.</param>
+    /// <param name="create">Builds a row from validated values.</param>
+    /// <param name="decompose">Gives a row's values in column order (for writing files back).</param>
+    public RowSchema(string name, string title, IReadOnlyList<FieldSpec> fields, Func<RowValues, TRow> create, Func<TRow, object?[]> decompose)
     {
+        _decompose = decompose;
         Name = name;
         Title = title;
         Fields = fields;
@@ -40,4 +48,16 @@ internal sealed class RowSchema<TRow>
 
     /// <summary>Builds a row from values that passed validation.</summary>
     public TRow Create(RowValues values) => _create(values);
+
+    /// <summary>Gets a row's values in column order; <see langword="null"/> for absent values.</summary>
+    public object?[] Decompose(TRow row)
+    {
+        var values = _decompose(row);
+        if (values.Length != Fields.Count)
+        {
+            throw new InvalidOperationException($"Schema '{Name}' decomposes into {values.Length} values for {Fields.Count} fields.");
+        }
+
+        return values;
+    }
 }
