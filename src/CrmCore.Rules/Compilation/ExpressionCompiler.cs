@@ -1,0 +1,195 @@
+using System.Linq.Dynamic.Core;
+using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Expressions;
+using CrmCore.Rules.Diagnostics;
+using CrmCore.Rules.Loading;
+
+namespace CrmCore.Rules.Compilation;
+
+/// <summary>
+/// Parses expressions with System.Linq.Dynamic.Core (the parser RulesEngine uses, so the meaning is the same), checks them in the
+/// <see cref="ExpressionSandbox"/> and inlines scoped parameters, reporting every problem with its place. Thread-safe after construction.
+/// </summary>
+internal sealed partial class ExpressionCompiler
+{
+    private readonly ParsingConfig _config = new()
+    {
+        IsCaseSensitive = false,
+        CustomTypeProvider = new EmptyTypeProvider(),
+        AllowNewToEvaluateAnyType = false,
+        DisallowNewKeyword = true,
+        LoadAdditionalAssembliesFromCurrentDomainBaseDirectory = false,
+        ResolveTypesBySimpleName = false,
+        SupportCastingToFullyQualifiedTypeAsString = false,
+        AllowEqualsAndToStringMethodsOnObject = false,
+    };
+
+    private readonly IReadOnlyList<ParameterExpression> _facts;
+    private readonly HashSet<Type> _factTypes;
+    private readonly int _maxLength;
+    private readonly int _maxNodes;
+
+    public ExpressionCompiler(IReadOnlyList<ParameterExpression> facts, IEnumerable<Type> allowedTypes, int maxLength, int maxNodes)
+    {
+        _facts = facts;
+        _factTypes = [.. allowedTypes];
+        _maxLength = maxLength;
+        _maxNodes = maxNodes;
+    }
+
+    public IReadOnlyList<ParameterExpression> Facts => _facts;
+
+    /// <summary>
+    /// Compiles a list of scoped parameters in order, each seeing the facts and the earlier ones; returns the inlined bodies
+    /// (in terms of the facts only). Failed parameters are left out and reported.
+    /// </summary>
+    public List<(ParameterExpression Param, Expression Inlined)> CompileParams(
+        IReadOnlyList<ParamDefinition> defs,
+        List<(ParameterExpression Param, Expression Inlined)> outer,
+        Context ctx)
+    {
+        var result = new List<(ParameterExpression, Expression)>(outer);
+        foreach (var def in defs)
+        {
+            if (_facts.Any(f => f.Name == def.Name) || result.Exists(r => r.Item1.Name == def.Name))
+            {
+                ctx.Bag.Error(RuleDiagnosticCodes.DuplicateParameter, $"The parameter name `{def.Name}` is already used by a fact or another parameter.", def.Where, ctx.Workflow, ctx.Rule);
+                continue;
+            }
+
+            var body = Compile(def.Expression, null, def.Where, result, ctx);
+            if (body is not null)
+            {
+                result.Add((Expression.Parameter(body.Type, def.Name), body));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Compiles one expression; returns the body with scoped parameters inlined, or null after reporting.</summary>
+    public Expression? Compile(string text, Type? resultType, SourceRef where, List<(ParameterExpression Param, Expression Inlined)> scoped, Context ctx)
+    {
+        if (text.Length > _maxLength)
+        {
+            ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, $"The expression is {text.Length} characters long; the limit is {_maxLength}. Split it into parameters or rules.", where, ctx.Workflow, ctx.Rule);
+            return null;
+        }
+
+        var parameters = _facts.Concat(scoped.Select(s => s.Param)).ToArray();
+        LambdaExpression lambda;
+        try
+        {
+            lambda = DynamicExpressionParser.ParseLambda(_config, false, parameters, resultType, text);
+        }
+        catch (ParseException e)
+        {
+            ReportParseError(text, e.Message, e.Position, where, ctx);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
+        {
+            ReportParseError(text, e.Message, 0, where, ctx);
+            return null;
+        }
+
+        var sandbox = new ExpressionSandbox(_factTypes, parameters);
+        sandbox.Visit(lambda.Body);
+        if (sandbox.NodeCount > _maxNodes)
+        {
+            ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, $"The expression has {sandbox.NodeCount} nodes; the limit is {_maxNodes}. Split it into parameters or rules.", where, ctx.Workflow, ctx.Rule);
+            return null;
+        }
+
+        foreach (var f in sandbox.Findings)
+        {
+            ctx.Bag.Error(f.Code, f.Message + $" Expression: `{text}`.", where, ctx.Workflow, ctx.Rule);
+        }
+
+        if (sandbox.Findings.Count > 0)
+        {
+            return null;
+        }
+
+        ctx.TimeDependentReads.AddRange(sandbox.TimeDependentReads);
+        WarnMisCasedMembers(text, sandbox.MemberNames, where, ctx);
+        var inlined = new ParameterInliner(scoped).Visit(lambda.Body);
+        return TagSetRewriter.Instance.Visit(inlined);
+    }
+
+    /// <summary>
+    /// The parser is case-insensitive like RulesEngine's default (so <c>AND</c> and <c>and</c> both work); a member written in
+    /// another case than declared still works but gets a warning so files stay consistent.
+    /// </summary>
+    private static void WarnMisCasedMembers(string text, IReadOnlyCollection<string> members, SourceRef where, Context ctx)
+    {
+        foreach (System.Text.RegularExpressions.Match m in MemberAfterDot().Matches(text))
+        {
+            var written = m.Groups[1].Value;
+            if (members.Contains(written))
+            {
+                continue;
+            }
+
+            var declared = members.FirstOrDefault(n => string.Equals(n, written, StringComparison.OrdinalIgnoreCase));
+            if (declared is not null)
+            {
+                ctx.Bag.Warning(RuleDiagnosticCodes.MisCasedMember, $"`{written}` is declared as `{declared}`; write it with the declared case.", where, ctx.Workflow, ctx.Rule, declared);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.\s*([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial System.Text.RegularExpressions.Regex MemberAfterDot();
+
+    private static void ReportParseError(string text, string message, int position, SourceRef where, Context ctx)
+    {
+        var code = message.Contains("not accessible", StringComparison.Ordinal)
+            || message.Contains("' not found", StringComparison.Ordinal)
+            || message.Contains("new operator", StringComparison.Ordinal)
+            ? RuleDiagnosticCodes.SandboxViolation
+            : RuleDiagnosticCodes.ExpressionError;
+        if (message.Contains("Enumerable", StringComparison.Ordinal) && (text.Contains(".Range(", StringComparison.Ordinal) || text.Contains(".Repeat(", StringComparison.Ordinal)))
+        {
+            code = RuleDiagnosticCodes.GeneratorNotAllowed;
+            message = "Sequence generators such as `Enumerable.Range` and `Enumerable.Repeat` are not allowed; aggregate over the facts' own collections only. (" + message + ")";
+        }
+        else if (code == RuleDiagnosticCodes.SandboxViolation)
+        {
+            message = "Not allowed in CrmCore rules (sandbox): " + message;
+        }
+
+        position = Math.Clamp(position, 0, text.Length);
+        var near = text[position..Math.Min(text.Length, position + 24)];
+        ctx.Bag.Error(code, $"{message} (at position {position} of the expression, near `{near}`)", where, ctx.Workflow, ctx.Rule, exprPos: position);
+    }
+
+    /// <summary>Where the expression sits, for diagnostics; collects time-dependent fact reads.</summary>
+    internal sealed class Context(DiagnosticBag bag, string workflow, string? rule)
+    {
+        public DiagnosticBag Bag { get; } = bag;
+
+        public string Workflow { get; } = workflow;
+
+        public string? Rule { get; set; } = rule;
+
+        public List<string> TimeDependentReads { get; } = [];
+    }
+
+    /// <summary>Replaces scoped parameters by their (already inlined) bodies so the result refers to the facts only.</summary>
+    private sealed class ParameterInliner(List<(ParameterExpression Param, Expression Inlined)> scoped) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            foreach (var (p, body) in scoped)
+            {
+                if (p == node)
+                {
+                    return body;
+                }
+            }
+
+            return node;
+        }
+    }
+}

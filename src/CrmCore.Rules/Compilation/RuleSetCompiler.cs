@@ -1,0 +1,325 @@
+using System.Linq.Expressions;
+using CrmCore.Rules.Diagnostics;
+using CrmCore.Rules.Facts;
+using CrmCore.Rules.Loading;
+
+namespace CrmCore.Rules.Compilation;
+
+/// <summary>Resolves kinds, compiles every expression at load and checks each kind's conventions.</summary>
+internal sealed class RuleSetCompiler
+{
+    internal static readonly ParameterExpression CustomerParameter = Expression.Parameter(typeof(CustomerFacts), "customer");
+    internal static readonly ParameterExpression TicketParameter = Expression.Parameter(typeof(TicketFacts), "ticket");
+
+    private static readonly Type[] AllowedFactTypes = [typeof(CustomerFacts), typeof(TicketFacts), typeof(AgentFacts)];
+    private static readonly Dictionary<WorkflowKind, string[]> KnownProperties = new()
+    {
+        [WorkflowKind.Tiering] = ["Description"],
+        [WorkflowKind.Tagging] = ["Description"],
+        [WorkflowKind.Priority] = ["Points", "Description"],
+        [WorkflowKind.ChurnRisk] = ["Points", "Description"],
+        [WorkflowKind.Routing] = ["Skill", "Description"],
+        [WorkflowKind.Escalation] = ["Level", "Target", "WithinMinutes", "Description"],
+        [WorkflowKind.Custom] = [],
+    };
+
+    private readonly DiagnosticBag _bag;
+    private readonly RuleLoadOptions _options;
+    private readonly ExpressionCompiler _customerCompiler;
+    private readonly ExpressionCompiler _ticketCompiler;
+
+    public RuleSetCompiler(DiagnosticBag bag, RuleLoadOptions options)
+    {
+        _bag = bag;
+        _options = options;
+        _customerCompiler = new ExpressionCompiler([CustomerParameter], AllowedFactTypes, options.MaxExpressionLength, options.MaxExpressionNodes);
+        _ticketCompiler = new ExpressionCompiler([TicketParameter], AllowedFactTypes, options.MaxExpressionLength, options.MaxExpressionNodes);
+    }
+
+    public static bool TryResolveKind(string workflowName, out WorkflowKind kind)
+    {
+        var head = workflowName.Split('.', 2)[0];
+        kind = WorkflowKind.Custom;
+        return head != nameof(WorkflowKind.Custom) && Enum.TryParse(head, ignoreCase: false, out kind) && Enum.IsDefined(kind) && head == kind.ToString();
+    }
+
+    public CompiledRuleSetParts Compile(IReadOnlyList<WorkflowDefinition> workflows)
+    {
+        var parts = new CompiledRuleSetParts();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var single = new Dictionary<WorkflowKind, string>();
+        foreach (var wf in workflows)
+        {
+            if (!names.Add(wf.Name))
+            {
+                _bag.Error(RuleDiagnosticCodes.DuplicateWorkflowName, $"The workflow name `{wf.Name}` is used twice in this rule set; workflow names must be unique.", wf.Where, wf.Name);
+            }
+
+            if (_options.CustomInputs.Count > 0)
+            {
+                CompileCustom(wf);
+                continue;
+            }
+
+            if (!TryResolveKind(wf.Name, out var kind))
+            {
+                var head = wf.Name.Split('.', 2)[0];
+                var suggestion = Loading.KnownKeys.Suggest(head, Enum.GetNames<WorkflowKind>().Where(n => n != nameof(WorkflowKind.Custom)));
+                _bag.Error(
+                    RuleDiagnosticCodes.UnknownWorkflowKind,
+                    $"`{wf.Name}` does not name a workflow kind. A workflow name is a kind (Tiering, Tagging, Priority, Routing, ChurnRisk, Escalation), optionally followed by `.` and a suffix.{(suggestion is null ? string.Empty : $" Did you mean `{suggestion}`?")}",
+                    wf.Where,
+                    wf.Name,
+                    suggestion: suggestion);
+                continue;
+            }
+
+            if (kind is WorkflowKind.Tiering or WorkflowKind.Routing && !single.TryAdd(kind, wf.Name))
+            {
+                _bag.Error(RuleDiagnosticCodes.DuplicateKind, $"A rule set holds one {kind} workflow; `{single[kind]}` is already one. Load the alternative file instead of adding it.", wf.Where, wf.Name);
+                continue;
+            }
+
+            switch (kind)
+            {
+                case WorkflowKind.Tiering or WorkflowKind.Tagging or WorkflowKind.ChurnRisk:
+                    var c = CompileWorkflow<CustomerFacts>(wf, kind, _customerCompiler, CustomerParameter);
+                    if (c is not null)
+                    {
+                        parts.CustomerWorkflows.Add(c);
+                    }
+
+                    break;
+                default:
+                    var t = CompileWorkflow<TicketFacts>(wf, kind, _ticketCompiler, TicketParameter);
+                    if (t is not null)
+                    {
+                        parts.TicketWorkflows.Add(t);
+                    }
+
+                    break;
+            }
+        }
+
+        var tags = parts.CustomerWorkflows.Where(w => w.Kind == WorkflowKind.Tagging).SelectMany(w => w.Rules).Select(r => r.SuccessEvent!).Distinct(StringComparer.Ordinal).ToList();
+        if (tags.Count > TagRegistry.MaxTags)
+        {
+            var wf = parts.CustomerWorkflows.First(w => w.Kind == WorkflowKind.Tagging).Definition;
+            _bag.Error(RuleDiagnosticCodes.TooManyTags, $"The rule set gives {tags.Count} distinct tags; at most {TagRegistry.MaxTags} are supported.", wf.Where, wf.Name);
+        }
+
+        return parts;
+    }
+
+    private void CompileCustom(WorkflowDefinition wf)
+    {
+        var parameters = _options.CustomInputs.Select(i => Expression.Parameter(i.Value, i.Key)).ToArray();
+        var compiler = new ExpressionCompiler(parameters, _options.CustomInputs.Select(i => i.Value), _options.MaxExpressionLength, _options.MaxExpressionNodes);
+        var ctx = new ExpressionCompiler.Context(_bag, wf.Name, null);
+        var globals = compiler.CompileParams(wf.GlobalParams, [], ctx);
+        foreach (var rule in wf.Rules)
+        {
+            CompileBody(rule, compiler, globals, wf.Name);
+        }
+    }
+
+    private CompiledWorkflow<TFacts>? CompileWorkflow<TFacts>(WorkflowDefinition wf, WorkflowKind kind, ExpressionCompiler compiler, ParameterExpression parameter)
+    {
+        var ctx = new ExpressionCompiler.Context(_bag, wf.Name, null);
+        var globals = compiler.CompileParams(wf.GlobalParams, [], ctx);
+        CheckTimeDependence(kind, ctx, wf.Where, wf.Name, null);
+        var rules = new List<CompiledRule<TFacts>>();
+        foreach (var rule in wf.Rules)
+        {
+            var body = CompileBody(rule, compiler, globals, wf.Name, kind);
+            var conventionOk = CheckConvention(rule, kind, wf.Name, out var fixedPoints);
+            Func<TFacts, decimal>? pointsExpr = null;
+            if (rule.OnSuccess?.Expression is { } output)
+            {
+                var octx = new ExpressionCompiler.Context(_bag, wf.Name, rule.Name);
+                var locals = compiler.CompileParams(rule.LocalParams, globals, octx);
+                var outBody = compiler.Compile(output, null, rule.OnSuccess.Where, locals, octx);
+                CheckTimeDependence(kind, octx, rule.OnSuccess.Where, wf.Name, rule.Name);
+                if (outBody is not null)
+                {
+                    if (kind is WorkflowKind.Priority or WorkflowKind.ChurnRisk && IsNumeric(outBody.Type))
+                    {
+                        pointsExpr = Expression.Lambda<Func<TFacts, decimal>>(Expression.Convert(outBody, typeof(decimal)), parameter).Compile();
+                    }
+                    else
+                    {
+                        _bag.Error(RuleDiagnosticCodes.ExpressionResultType, $"An OutputExpression gives points in Priority and ChurnRisk workflows and must be a number; here it is `{outBody.Type.Name}` in a {kind} workflow.", rule.OnSuccess.Where, wf.Name, rule.Name);
+                    }
+                }
+            }
+
+            if (rule.OnFailure is not null)
+            {
+                _bag.Error(RuleDiagnosticCodes.UnsupportedAction, "`OnFailure` actions are not used by CrmCore workflows; remove it.", rule.OnFailure.Where, wf.Name, rule.Name);
+            }
+
+            if (body is null || !conventionOk || !rule.Enabled)
+            {
+                continue;
+            }
+
+            rules.Add(new CompiledRule<TFacts>
+            {
+                Definition = rule,
+                Body = body,
+                Parameter = parameter,
+                Predicate = Expression.Lambda<Func<TFacts, bool>>(body, parameter).Compile(),
+                PointsExpression = pointsExpr,
+                FixedPoints = fixedPoints,
+            });
+        }
+
+        return new CompiledWorkflow<TFacts> { Definition = wf, Kind = kind, Rules = rules };
+    }
+
+    private static bool IsNumeric(Type t)
+    {
+        t = Nullable.GetUnderlyingType(t) ?? t;
+        return t == typeof(int) || t == typeof(long) || t == typeof(decimal) || t == typeof(double) || t == typeof(float) || t == typeof(short) || t == typeof(byte);
+    }
+
+    /// <summary>Compiles a rule's predicate (or its nested rules combined by the operator); null after reporting.</summary>
+    private Expression? CompileBody(RuleDefinition rule, ExpressionCompiler compiler, List<(ParameterExpression, Expression)> scoped, string workflow, WorkflowKind kind = WorkflowKind.Custom)
+    {
+        var ctx = new ExpressionCompiler.Context(_bag, workflow, rule.Name);
+        var locals = compiler.CompileParams(rule.LocalParams, scoped, ctx);
+        Expression? body = null;
+        var failed = locals.Count != scoped.Count + rule.LocalParams.Count;
+        if (failed)
+        {
+            // The expression would only repeat the parameter's error as "unknown identifier".
+            return null;
+        }
+
+        if (rule.Children.Count > 0)
+        {
+            foreach (var child in rule.Children.Where(c => c.Enabled))
+            {
+                var cb = CompileBody(child, compiler, locals, workflow, kind);
+                if (cb is null)
+                {
+                    failed = true;
+                    continue;
+                }
+
+                body = body is null ? cb : rule.Operator is "Or" or "OrElse" ? Expression.OrElse(body, cb) : Expression.AndAlso(body, cb);
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(rule.Expression))
+        {
+            body = compiler.Compile(rule.Expression, typeof(bool), rule.ExpressionWhere!, locals, ctx);
+        }
+
+        CheckTimeDependence(kind, ctx, rule.ExpressionWhere ?? rule.Where, workflow, rule.Name);
+        return failed ? null : body;
+    }
+
+    private void CheckTimeDependence(WorkflowKind kind, ExpressionCompiler.Context ctx, SourceRef where, string workflow, string? rule)
+    {
+        if (kind == WorkflowKind.Priority && ctx.TimeDependentReads.Count > 0)
+        {
+            _bag.Error(
+                RuleDiagnosticCodes.TimeDependentFactInPriority,
+                $"Priority rules may not read time-dependent facts ({string.Join(", ", ctx.TimeDependentReads.Distinct().Select(n => "`" + n + "`"))}): the priority queue adds its own SLA term. Use an Escalation rule for time-based actions.",
+                where,
+                workflow,
+                rule);
+            ctx.TimeDependentReads.Clear();
+        }
+    }
+
+    private bool CheckConvention(RuleDefinition rule, WorkflowKind kind, string workflow, out decimal fixedPoints)
+    {
+        fixedPoints = 0;
+        var ok = true;
+        if (string.IsNullOrWhiteSpace(rule.SuccessEvent))
+        {
+            var meaning = kind switch
+            {
+                WorkflowKind.Tiering => "the tier name",
+                WorkflowKind.Tagging => "the tag name",
+                WorkflowKind.Routing => "the target service group",
+                _ => "the reason shown to users",
+            };
+            _bag.Error(RuleDiagnosticCodes.ConventionViolation, $"A {kind} rule needs a `SuccessEvent`: {meaning}.", rule.Where, workflow, rule.Name);
+            ok = false;
+        }
+
+        foreach (var key in rule.Properties.Keys)
+        {
+            if (!KnownProperties[kind].Contains(key))
+            {
+                var suggestion = Loading.KnownKeys.Suggest(key, KnownProperties[kind]);
+                _bag.Warning(RuleDiagnosticCodes.ConventionViolation, $"`Properties.{key}` is not read by {kind} workflows.{(suggestion is null ? string.Empty : $" Did you mean `{suggestion}`?")}", rule.PropertyWhere[key], workflow, rule.Name, suggestion);
+            }
+        }
+
+        switch (kind)
+        {
+            case WorkflowKind.Priority or WorkflowKind.ChurnRisk:
+                if (rule.Properties.TryGetValue("Points", out var p))
+                {
+                    if (p is decimal d)
+                    {
+                        fixedPoints = d;
+                    }
+                    else
+                    {
+                        _bag.Error(RuleDiagnosticCodes.WrongValueType, "`Properties.Points` must be a number.", rule.PropertyWhere["Points"], workflow, rule.Name);
+                        ok = false;
+                    }
+                }
+                else if (rule.OnSuccess is null)
+                {
+                    _bag.Error(RuleDiagnosticCodes.ConventionViolation, $"A {kind} rule gives points: set `Properties.Points` or an `Actions.OnSuccess` OutputExpression.", rule.Where, workflow, rule.Name);
+                    ok = false;
+                }
+
+                break;
+            case WorkflowKind.Routing:
+                ok &= CheckProperty(rule, workflow, "Skill", required: false, v => v is string, "a string");
+                break;
+            case WorkflowKind.Escalation:
+                ok &= CheckProperty(rule, workflow, "Level", required: true, v => v is decimal d && d >= 1 && d == decimal.Truncate(d), "a whole number >= 1");
+                ok &= CheckProperty(rule, workflow, "Target", required: true, v => v is string s && s.Length > 0, "a non-empty string");
+                ok &= CheckProperty(rule, workflow, "WithinMinutes", required: false, v => v is decimal d && d >= 0 && d == decimal.Truncate(d), "a whole number >= 0");
+                break;
+        }
+
+        return ok;
+    }
+
+    private bool CheckProperty(RuleDefinition rule, string workflow, string key, bool required, Func<object?, bool> valid, string expected)
+    {
+        if (!rule.Properties.TryGetValue(key, out var v))
+        {
+            if (required)
+            {
+                _bag.Error(RuleDiagnosticCodes.ConventionViolation, $"This rule needs `Properties.{key}` ({expected}).", rule.Where, workflow, rule.Name);
+            }
+
+            return !required;
+        }
+
+        if (!valid(v))
+        {
+            _bag.Error(RuleDiagnosticCodes.WrongValueType, $"`Properties.{key}` must be {expected}.", rule.PropertyWhere[key], workflow, rule.Name);
+            return false;
+        }
+
+        return true;
+    }
+}
+
+/// <summary>The compiled workflows of one rule set.</summary>
+internal sealed class CompiledRuleSetParts
+{
+    public List<CompiledWorkflow<CustomerFacts>> CustomerWorkflows { get; } = [];
+
+    public List<CompiledWorkflow<TicketFacts>> TicketWorkflows { get; } = [];
+}

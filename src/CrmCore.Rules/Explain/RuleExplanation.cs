@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+
+namespace CrmCore.Rules.Explain;
+
+/// <summary>Why the rules decided what they did for one customer or ticket. Immutable.</summary>
+/// <param name="Rules">Every rule of the explained workflows, in order.</param>
+public sealed record RuleExplanation(IReadOnlyList<RuleTrace> Rules)
+{
+    /// <summary>
+    /// Renders the explanation as text lines such as <c>Tiering › TierA (A): held</c> followed by
+    /// <c>  AnnualRevenue 620000 &gt;= 500000 is true</c>, in English or zh-Hans.
+    /// </summary>
+    /// <param name="culture">zh-Hans gives Chinese labels; null uses the current UI culture.</param>
+    /// <returns>The text.</returns>
+    public string ToText(CultureInfo? culture = null)
+    {
+        var sb = new StringBuilder();
+        foreach (var r in Rules)
+        {
+            var state = !r.Evaluated ? ExplainLabels.Get("skipped", culture) : ExplainLabels.Get(r.Held ? "held" : "notHeld", culture);
+            sb.Append(CultureInfo.InvariantCulture, $"{r.Workflow} › {r.Rule}{(r.SuccessEvent is null ? string.Empty : $" ({r.SuccessEvent})")}: {state}").Append('\n');
+            foreach (var c in r.Clauses)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"  {c.Text} {ExplainLabels.Get(c.Value ? "true" : "false", culture)}").Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+}

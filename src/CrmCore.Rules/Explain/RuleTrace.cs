@@ -1,0 +1,11 @@
+namespace CrmCore.Rules.Explain;
+
+/// <summary>One rule in an explanation. Immutable.</summary>
+/// <param name="Workflow">The workflow name.</param>
+/// <param name="Kind">The workflow kind.</param>
+/// <param name="Rule">The rule name.</param>
+/// <param name="SuccessEvent">The rule's <c>SuccessEvent</c> (tier, tag, reason or target).</param>
+/// <param name="Evaluated">False when a first-match workflow (Tiering, Routing) had already decided.</param>
+/// <param name="Held">Whether the rule held (false when not evaluated).</param>
+/// <param name="Clauses">The clauses with their values (empty when not evaluated).</param>
+public sealed record RuleTrace(string Workflow, WorkflowKind Kind, string Rule, string? SuccessEvent, bool Evaluated, bool Held, IReadOnlyList<ClauseExplanation> Clauses);

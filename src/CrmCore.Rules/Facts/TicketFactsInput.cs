@@ -1,0 +1,44 @@
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Rules.Facts;
+
+/// <summary>The plain data a <see cref="TicketFacts"/> object is computed from. Immutable.</summary>
+public sealed record TicketFactsInput
+{
+    /// <summary>Urgency. Default <see cref="Tickets.Urgency.General"/>.</summary>
+    public Urgency Urgency { get; init; } = Urgency.General;
+
+    /// <summary>Type. Default <see cref="TicketType.Consultation"/>.</summary>
+    public TicketType Type { get; init; } = TicketType.Consultation;
+
+    /// <summary>Channel the ticket came in through. Default <see cref="Channel.Phone"/>.</summary>
+    public Channel Channel { get; init; } = Channel.Phone;
+
+    /// <summary>Status. Default <see cref="TicketStatus.Pending"/>.</summary>
+    public TicketStatus Status { get; init; } = TicketStatus.Pending;
+
+    /// <summary>Responsible department. Default empty.</summary>
+    public string Department { get; init; } = string.Empty;
+
+    /// <summary>The customer's tier. Default empty.</summary>
+    public string CustomerTier { get; init; } = string.Empty;
+
+    /// <summary>The customer's tags. Default none.</summary>
+    public IReadOnlyList<string> CustomerTags { get; init; } = [];
+
+    /// <summary>The customer's industry. Default empty.</summary>
+    public string CustomerIndustry { get; init; } = string.Empty;
+
+    /// <summary>When the ticket was raised. Required.</summary>
+    public Instant RaisedAt { get; init; }
+
+    /// <summary>When the SLA is due; null when no SLA applies.</summary>
+    public Instant? SlaDueAt { get; init; }
+
+    /// <summary>How many times the ticket was reopened. Default 0.</summary>
+    public int ReopenCount { get; init; }
+
+    /// <summary>The escalation level reached so far (0 = none). Default 0.</summary>
+    public int EscalationLevel { get; init; }
+}

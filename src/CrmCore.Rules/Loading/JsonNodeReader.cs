@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace CrmCore.Rules.Loading;
+
+/// <summary>A JSON value with the line and column of its first character and its JSON path.</summary>
+internal sealed class JNode
+{
+    public JsonValueKind Kind { get; init; }
+
+    public int Line { get; init; }
+
+    public int Column { get; init; }
+
+    public string Path { get; init; } = "$";
+
+    public List<JProperty> Properties { get; } = [];
+
+    public List<JNode> Items { get; } = [];
+
+    public string? Text { get; init; }
+
+    public string KindName => Kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "a value",
+    };
+}
+
+/// <summary>An object member: the key with its own position, and the value.</summary>
+internal sealed record JProperty(string Name, int Line, int Column, JNode Value);
+
+/// <summary>
+/// Reads UTF-8 JSON (with or without BOM) into a small tree that keeps the line and column of every key and value,
+/// which <see cref="JsonDocument"/> does not.
+/// </summary>
+internal static class JsonNodeReader
+{
+    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+
+    public static JNode Read(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.StartsWith(Bom))
+        {
+            utf8 = utf8[3..];
+        }
+
+        var lines = new LineMap(utf8);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+        if (!reader.Read())
+        {
+            throw new JsonException("The file is empty.", null, 0, 0);
+        }
+
+        var root = ReadValue(ref reader, lines, "$");
+        if (reader.Read())
+        {
+            throw new JsonException("Unexpected content after the end of the JSON value.", null, reader.CurrentState.Options.MaxDepth, reader.TokenStartIndex);
+        }
+
+        return root;
+    }
+
+    /// <summary>Finds the 1-based line and column of a byte offset (used for reader errors).</summary>
+    public static (int Line, int Column) Locate(ReadOnlySpan<byte> utf8, long byteOffset)
+    {
+        if (utf8.StartsWith(Bom))
+        {
+            utf8 = utf8[3..];
+        }
+
+        return new LineMap(utf8).Locate(byteOffset);
+    }
+
+    private static JNode ReadValue(ref Utf8JsonReader reader, LineMap lines, string path)
+    {
+        var (line, col) = lines.Locate(reader.TokenStartIndex);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            {
+                var node = new JNode { Kind = JsonValueKind.Object, Line = line, Column = col, Path = path };
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var name = reader.GetString()!;
+                    var (kl, kc) = lines.Locate(reader.TokenStartIndex);
+                    reader.Read();
+                    var value = ReadValue(ref reader, lines, path + "." + name);
+                    node.Properties.Add(new JProperty(name, kl, kc, value));
+                }
+
+                return node;
+            }
+
+            case JsonTokenType.StartArray:
+            {
+                var node = new JNode { Kind = JsonValueKind.Array, Line = line, Column = col, Path = path };
+                var i = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    node.Items.Add(ReadValue(ref reader, lines, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]"));
+                    i++;
+                }
+
+                return node;
+            }
+
+            case JsonTokenType.String:
+                return new JNode { Kind = JsonValueKind.String, Line = line, Column = col, Path = path, Text = reader.GetString() };
+            case JsonTokenType.Number:
+                return new JNode
+                {
+                    Kind = JsonValueKind.Number, Line = line, Column = col, Path = path,
+                    Text = Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
+                };
+            case JsonTokenType.True:
+                return new JNode { Kind = JsonValueKind.True, Line = line, Column = col, Path = path, Text = "true" };
+            case JsonTokenType.False:
+                return new JNode { Kind = JsonValueKind.False, Line = line, Column = col, Path = path, Text = "false" };
+            default:
+                return new JNode { Kind = JsonValueKind.Null, Line = line, Column = col, Path = path };
+        }
+    }
+
+    /// <summary>Maps byte offsets to 1-based line and character column.</summary>
+    private readonly ref struct LineMap
+    {
+        private readonly ReadOnlySpan<byte> _text;
+        private readonly List<int> _starts;
+
+        public LineMap(ReadOnlySpan<byte> text)
+        {
+            _text = text;
+            _starts = [0];
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == (byte)'\n')
+                {
+                    _starts.Add(i + 1);
+                }
+            }
+        }
+
+        public (int Line, int Column) Locate(long offset)
+        {
+            var index = _starts.BinarySearch((int)offset);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
+
+            var start = _starts[index];
+            var col = 1;
+            for (var i = start; i < offset && i < _text.Length; i++)
+            {
+                if ((_text[i] & 0xC0) != 0x80)
+                {
+                    col++;
+                }
+            }
+
+            return (index + 1, col);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Reflection;
+using RulesEngine.Models;
+
+namespace CrmCore.Rules.Loading;
+
+/// <summary>
+/// The keys RulesEngine 6.0.1 binds, read by reflection from its model types so they match exactly (case-sensitive),
+/// plus the keys it removed (reported as warnings).
+/// </summary>
+internal static class KnownKeys
+{
+    public static readonly IReadOnlyList<string> Workflow = Of(typeof(Workflow));
+    public static readonly IReadOnlyList<string> Rule = Of(typeof(Rule));
+    public static readonly IReadOnlyList<string> ScopedParam = Of(typeof(ScopedParam));
+    public static readonly IReadOnlyList<string> RuleActions = Of(typeof(RuleActions));
+    public static readonly IReadOnlyList<string> ActionInfo = Of(typeof(ActionInfo));
+
+    /// <summary>Keys that older RulesEngine versions bound and 6.0.1 ignores; a warning, not an error.</summary>
+    public static readonly IReadOnlyList<string> Removed = ["ErrorType", "SuccessMessage"];
+
+    /// <summary>Keys that exist but are obsolete in 6.0.1 (still bound); reported as a warning.</summary>
+    public static readonly IReadOnlyList<string> Obsolete = ObsoleteOf(typeof(Workflow)).Concat(ObsoleteOf(typeof(Rule))).ToArray();
+
+    private static string[] Of(Type t) => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.SetMethod is { IsPublic: true })
+        .Select(p => p.Name)
+        .ToArray();
+
+    private static IEnumerable<string> ObsoleteOf(Type t) => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetCustomAttribute<ObsoleteAttribute>() is not null)
+        .Select(p => p.Name);
+
+    /// <summary>The closest known key to an unknown one: a case-insensitive match first, then the smallest edit distance (at most 3).</summary>
+    public static string? Suggest(string unknown, IEnumerable<string> known)
+    {
+        var list = known.ToList();
+        var exact = list.FirstOrDefault(k => string.Equals(k, unknown, StringComparison.OrdinalIgnoreCase));
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var k in list)
+        {
+            var d = Distance(unknown.ToUpperInvariant(), k.ToUpperInvariant());
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = k;
+            }
+        }
+
+        return bestDistance <= Math.Max(1, Math.Min(3, unknown.Length / 3)) ? best : null;
+    }
+
+    /// <summary>Levenshtein edit distance.</summary>
+    internal static int Distance(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+
+            (prev, cur) = (cur, prev);
+        }
+
+        return prev[b.Length];
+    }
+}

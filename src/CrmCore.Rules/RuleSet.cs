@@ -1,0 +1,234 @@
+using System.Linq.Expressions;
+using CrmCore.Rules.Compilation;
+using CrmCore.Rules.Diagnostics;
+using CrmCore.Rules.Explain;
+using CrmCore.Rules.Facts;
+using CrmCore.Rules.Loading;
+
+namespace CrmCore.Rules;
+
+/// <summary>
+/// A loaded, fully compiled set of CrmCore workflows. Every expression was compiled and sandbox-checked at load; evaluation runs
+/// typed delegates. Tiering and Tagging are fused into one delegate (<see cref="Classify"/>) that does not allocate.
+/// Immutable and thread-safe: share one instance between threads.
+/// </summary>
+public sealed class RuleSet
+{
+    private readonly CompiledRuleSetParts _parts;
+    private readonly Func<CustomerFacts, CustomerClassification> _classify;
+
+    internal RuleSet(CompiledRuleSetParts parts, IReadOnlyList<WorkflowDefinition> definitions, IReadOnlyList<RuleDiagnostic> warnings, string contentHash)
+    {
+        _parts = parts;
+        Definitions = definitions;
+        Warnings = warnings;
+        ContentHash = contentHash;
+        Tags = new TagRegistry(TaggingRules.Select(r => r.Rule.SuccessEvent!));
+        Tiers = TieringRules.Select(r => r.SuccessEvent!).Distinct(StringComparer.Ordinal).ToArray();
+        _classify = BuildClassifier();
+        Workflows = definitions.Select(d => new KeyValuePair<string, WorkflowKind>(d.Name, KindOf(d.Name))).ToArray();
+    }
+
+    /// <summary>The workflows, by name and kind, in load order.</summary>
+    public IReadOnlyList<KeyValuePair<string, WorkflowKind>> Workflows { get; }
+
+    /// <summary>The tags the Tagging workflows can give.</summary>
+    public TagRegistry Tags { get; }
+
+    /// <summary>The tier names, in rule order.</summary>
+    public IReadOnlyList<string> Tiers { get; }
+
+    /// <summary>The warnings found while loading.</summary>
+    public IReadOnlyList<RuleDiagnostic> Warnings { get; }
+
+    /// <summary>Lower-case hex SHA-256 of the sources this set was loaded from.</summary>
+    public string ContentHash { get; }
+
+    internal IReadOnlyList<WorkflowDefinition> Definitions { get; }
+
+    internal IReadOnlyList<CompiledWorkflow<CustomerFacts>> CustomerWorkflows => _parts.CustomerWorkflows;
+
+    internal IReadOnlyList<CompiledWorkflow<TicketFacts>> TicketWorkflows => _parts.TicketWorkflows;
+
+    private IEnumerable<CompiledRule<CustomerFacts>> TieringRules
+        => _parts.CustomerWorkflows.Where(w => w.Kind == WorkflowKind.Tiering).SelectMany(w => w.Rules);
+
+    private IEnumerable<(CompiledWorkflow<CustomerFacts> Workflow, CompiledRule<CustomerFacts> Rule)> TaggingRules
+        => _parts.CustomerWorkflows.Where(w => w.Kind == WorkflowKind.Tagging).SelectMany(w => w.Rules.Select(r => (w, r)));
+
+    /// <summary>Tiers and tags one customer with the fused compiled delegate. Does not allocate.</summary>
+    /// <param name="customer">The facts.</param>
+    /// <returns>The tag mask (over <see cref="Tags"/>) and the tier index (into <see cref="Tiers"/>, -1 when none).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    public CustomerClassification Classify(CustomerFacts customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return _classify(customer);
+    }
+
+    /// <summary>The tier name of a classification, or null.</summary>
+    /// <param name="classification">A result of <see cref="Classify"/> on this set.</param>
+    /// <returns>The tier name or null.</returns>
+    public string? TierOf(CustomerClassification classification)
+        => classification.TierIndex >= 0 && classification.TierIndex < Tiers.Count ? Tiers[classification.TierIndex] : null;
+
+    /// <summary>Runs the customer workflows (Tiering, Tagging, ChurnRisk) on one customer.</summary>
+    /// <param name="customer">The facts.</param>
+    /// <returns>The tier, tags, churn-risk points and reasons and every rule that held.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    public CustomerEvaluation EvaluateCustomer(CustomerFacts customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var fired = new List<FiredRule>();
+        var reasons = new List<ScoredReason>();
+        string? tier = null;
+        var tags = new List<string>();
+        foreach (var wf in _parts.CustomerWorkflows)
+        {
+            foreach (var rule in wf.Rules)
+            {
+                if (wf.Kind == WorkflowKind.Tiering && tier is not null)
+                {
+                    break;
+                }
+
+                if (!rule.Predicate(customer))
+                {
+                    continue;
+                }
+
+                fired.Add(new FiredRule(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent));
+                switch (wf.Kind)
+                {
+                    case WorkflowKind.Tiering:
+                        tier = rule.SuccessEvent;
+                        break;
+                    case WorkflowKind.Tagging:
+                        tags.Add(rule.SuccessEvent!);
+                        break;
+                    case WorkflowKind.ChurnRisk:
+                        reasons.Add(new ScoredReason(rule.SuccessEvent!, rule.Points(customer), wf.Name, rule.Name));
+                        break;
+                }
+            }
+        }
+
+        return new CustomerEvaluation
+        {
+            Tier = tier,
+            Tags = Tags.Names.Where(tags.Contains).ToArray(),
+            ChurnRiskPoints = reasons.Sum(r => r.Points),
+            ChurnRiskReasons = reasons,
+            FiredRules = fired,
+        };
+    }
+
+    /// <summary>Runs the ticket workflows (Priority, Routing, Escalation) on one ticket.</summary>
+    /// <param name="ticket">The facts.</param>
+    /// <returns>Priority points and reasons, the routing target and the escalation steps, and every rule that held.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
+    public TicketEvaluation EvaluateTicket(TicketFacts ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var fired = new List<FiredRule>();
+        var reasons = new List<ScoredReason>();
+        var steps = new List<EscalationStep>();
+        string? target = null, skill = null;
+        foreach (var wf in _parts.TicketWorkflows)
+        {
+            foreach (var rule in wf.Rules)
+            {
+                if (wf.Kind == WorkflowKind.Routing && target is not null)
+                {
+                    break;
+                }
+
+                if (!rule.Predicate(ticket))
+                {
+                    continue;
+                }
+
+                fired.Add(new FiredRule(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent));
+                var props = rule.Definition.Properties;
+                switch (wf.Kind)
+                {
+                    case WorkflowKind.Priority:
+                        reasons.Add(new ScoredReason(rule.SuccessEvent!, rule.Points(ticket), wf.Name, rule.Name));
+                        break;
+                    case WorkflowKind.Routing:
+                        target = rule.SuccessEvent;
+                        skill = props.TryGetValue("Skill", out var s) ? s as string : null;
+                        break;
+                    case WorkflowKind.Escalation:
+                        steps.Add(ToStep(rule.Definition));
+                        break;
+                }
+            }
+        }
+
+        return new TicketEvaluation
+        {
+            PriorityPoints = reasons.Sum(r => r.Points),
+            PriorityReasons = reasons,
+            RoutingTarget = target,
+            RoutingSkill = skill,
+            Escalations = steps,
+            FiredRules = fired,
+        };
+    }
+
+    /// <summary>Explains the customer workflows for one customer: every rule evaluated, whether it held, each clause and fact read.</summary>
+    /// <param name="customer">The facts.</param>
+    /// <returns>The explanation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    public RuleExplanation ExplainCustomer(CustomerFacts customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return Explainer.Explain(_parts.CustomerWorkflows, customer);
+    }
+
+    /// <summary>Explains the ticket workflows for one ticket.</summary>
+    /// <param name="ticket">The facts.</param>
+    /// <returns>The explanation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
+    public RuleExplanation ExplainTicket(TicketFacts ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return Explainer.Explain(_parts.TicketWorkflows, ticket);
+    }
+
+    internal static EscalationStep ToStep(RuleDefinition rule)
+    {
+        var p = rule.Properties;
+        return new EscalationStep(
+            (int)(decimal)p["Level"]!,
+            (string)p["Target"]!,
+            p.TryGetValue("WithinMinutes", out var w) && w is decimal d ? (int)d : null,
+            rule.SuccessEvent!,
+            rule.Name);
+    }
+
+    private static WorkflowKind KindOf(string name) => RuleSetCompiler.TryResolveKind(name, out var k) ? k : WorkflowKind.Custom;
+
+    private Func<CustomerFacts, CustomerClassification> BuildClassifier()
+    {
+        var p = RuleSetCompiler.CustomerParameter;
+        var mask = Expression.Variable(typeof(ulong), "mask");
+        var body = new List<Expression> { Expression.Assign(mask, Expression.Constant(0UL)) };
+        foreach (var (_, rule) in TaggingRules)
+        {
+            Tags.TryGetId(rule.SuccessEvent!, out var id);
+            body.Add(Expression.IfThen(rule.Body, Expression.OrAssign(mask, Expression.Constant(1UL << id))));
+        }
+
+        Expression tier = Expression.Constant(-1);
+        foreach (var rule in TieringRules.Reverse())
+        {
+            tier = Expression.Condition(rule.Body, Expression.Constant(Tiers.ToList().IndexOf(rule.SuccessEvent!)), tier);
+        }
+
+        var ctor = typeof(CustomerClassification).GetConstructor([typeof(ulong), typeof(int)])!;
+        body.Add(Expression.New(ctor, mask, tier));
+        return Expression.Lambda<Func<CustomerFacts, CustomerClassification>>(Expression.Block([mask], body), p).Compile();
+    }
+}

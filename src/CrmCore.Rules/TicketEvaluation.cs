@@ -1,0 +1,23 @@
+namespace CrmCore.Rules;
+
+/// <summary>Everything the ticket workflows (Priority, Routing, Escalation) decided for one ticket. Immutable.</summary>
+public sealed record TicketEvaluation
+{
+    /// <summary>The total priority points (without any time-dependent SLA term; the queue adds that).</summary>
+    public decimal PriorityPoints { get; init; }
+
+    /// <summary>The priority reasons, in rule order.</summary>
+    public IReadOnlyList<ScoredReason> PriorityReasons { get; init; } = [];
+
+    /// <summary>The target service group from the first routing rule that held, or null.</summary>
+    public string? RoutingTarget { get; init; }
+
+    /// <summary>The skill from that rule's <c>Properties.Skill</c>, or null.</summary>
+    public string? RoutingSkill { get; init; }
+
+    /// <summary>The escalation steps asked for, in rule order.</summary>
+    public IReadOnlyList<EscalationStep> Escalations { get; init; } = [];
+
+    /// <summary>Every rule that held, in workflow and rule order.</summary>
+    public IReadOnlyList<FiredRule> FiredRules { get; init; } = [];
+}

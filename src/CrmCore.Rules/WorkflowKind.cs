@@ -1,0 +1,29 @@
+namespace CrmCore.Rules;
+
+/// <summary>
+/// What a workflow decides, read from its <c>WorkflowName</c>: the name is the kind (<c>Tiering</c>) or the kind followed by a dot
+/// and any suffix (<c>Tagging.Activity</c>). Case-sensitive.
+/// </summary>
+public enum WorkflowKind
+{
+    /// <summary>Rules over <c>customer</c> tried in order; the first that holds wins; its <c>SuccessEvent</c> is the tier name.</summary>
+    Tiering = 0,
+
+    /// <summary>Rules over <c>customer</c>; every rule that holds adds the tag named by its <c>SuccessEvent</c>.</summary>
+    Tagging = 1,
+
+    /// <summary>Rules over <c>ticket</c>; every rule that holds adds points (<c>Properties.Points</c> or an OutputExpression) with its <c>SuccessEvent</c> as the reason.</summary>
+    Priority = 2,
+
+    /// <summary>Rules over <c>ticket</c> tried in order; the first that holds gives the target group (<c>SuccessEvent</c>) and optional <c>Properties.Skill</c>.</summary>
+    Routing = 3,
+
+    /// <summary>Rules over <c>customer</c>; every rule that holds adds risk points with its <c>SuccessEvent</c> as the reason.</summary>
+    ChurnRisk = 4,
+
+    /// <summary>Rules over <c>ticket</c>; every rule that holds gives an escalation step (<c>Properties.Level</c>, <c>Properties.Target</c>, optional <c>Properties.WithinMinutes</c>).</summary>
+    Escalation = 5,
+
+    /// <summary>Any workflow when the loader runs with <see cref="RuleLoadOptions.CustomInputs"/>: validated and compiled, not evaluated by CrmCore.</summary>
+    Custom = 6,
+}

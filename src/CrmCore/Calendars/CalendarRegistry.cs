@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+
+namespace CrmCore.Calendars;
+
+/// <summary>
+/// A thread-safe, swappable set of calendars by name. It always holds <see cref="BusinessCalendar.AlwaysOpen"/> as <c>24x7</c>.
+/// Replacing a calendar (after a holiday change) is atomic; SLA states recomputed afterwards use the new calendar.
+/// </summary>
+public sealed class CalendarRegistry : ICalendarProvider
+{
+    private ImmutableDictionary<string, BusinessCalendar> _calendars =
+        ImmutableDictionary<string, BusinessCalendar>.Empty.WithComparers(StringComparer.Ordinal).Add(BusinessCalendar.AlwaysOpen.Name, BusinessCalendar.AlwaysOpen);
+
+    /// <summary>Creates a registry holding only the <c>24x7</c> calendar.</summary>
+    public CalendarRegistry()
+    {
+    }
+
+    /// <summary>Creates a registry holding the given calendars (by their own names) and <c>24x7</c>.</summary>
+    /// <param name="calendars">The calendars.</param>
+    public CalendarRegistry(IEnumerable<BusinessCalendar> calendars)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        foreach (var c in calendars)
+        {
+            Set(c);
+        }
+    }
+
+    /// <summary>The registered names.</summary>
+    public IEnumerable<string> Names => _calendars.Keys;
+
+    /// <summary>Adds or replaces a calendar under its own name.</summary>
+    /// <param name="calendar">The calendar.</param>
+    public void Set(BusinessCalendar calendar) => Set(calendar?.Name!, calendar!);
+
+    /// <summary>Adds or replaces a calendar under a given name (an alias such as <c>default</c>).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="calendar">The calendar.</param>
+    /// <exception cref="ArgumentException">The name is empty.</exception>
+    /// <exception cref="ArgumentNullException">The calendar is null.</exception>
+    public void Set(string name, BusinessCalendar calendar)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ImmutableInterlocked.Update(ref _calendars, d => d.SetItem(name, calendar));
+    }
+
+    /// <inheritdoc />
+    public bool TryGet(string name, [NotNullWhen(true)] out BusinessCalendar? calendar) =>
+        _calendars.TryGetValue(name ?? string.Empty, out calendar);
+}

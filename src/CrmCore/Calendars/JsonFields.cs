@@ -1,0 +1,189 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmCore.Calendars;
+
+/// <summary>Small readers of JSON members that collect problems with their paths instead of throwing (shared by the configuration loaders).</summary>
+internal static class JsonFields
+{
+    public static IEnumerable<(JsonElement Item, string Path)> Items(JsonElement root, string member, List<LoadProblem> problems)
+    {
+        if (!root.TryGetProperty(member, out var array))
+        {
+            yield break;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(new LoadProblem($"$.{member}", "Expected an array."));
+            yield break;
+        }
+
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var path = $"$.{member}[{i++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new LoadProblem(path, "Expected an object."));
+                continue;
+            }
+
+            yield return (item, path);
+        }
+    }
+
+    public static LocalDate? ReadDate(JsonElement parent, string member, string path, List<LoadProblem> problems)
+    {
+        var text = RequiredString(parent, member, path, problems);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var result = LocalDatePattern.Iso.Parse(text);
+        if (!result.Success)
+        {
+            problems.Add(new LoadProblem($"{path}.{member}", $"'{text}' is not a date (yyyy-MM-dd)."));
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    public static string? RequiredString(JsonElement parent, string member, string path, List<LoadProblem> problems)
+    {
+        if (!parent.TryGetProperty(member, out var value))
+        {
+            problems.Add(new LoadProblem(path, $"The '{member}' property is missing."));
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            problems.Add(new LoadProblem($"{path}.{member}", "Expected a non-empty string."));
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    public static string OptionalString(JsonElement parent, string member, string path, List<LoadProblem> problems)
+    {
+        if (!parent.TryGetProperty(member, out var value))
+        {
+            return string.Empty;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new LoadProblem($"{path}.{member}", "Expected a string."));
+            return string.Empty;
+        }
+
+        return value.GetString() ?? string.Empty;
+    }
+
+    /// <summary>Reports members of an object that are not in the known list.</summary>
+    public static void CheckKnown(JsonElement obj, string path, List<LoadProblem> problems, params string[] known)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (Array.IndexOf(known, property.Name) < 0)
+            {
+                problems.Add(new LoadProblem($"{path}.{property.Name}", $"Unknown property; expected one of: {string.Join(", ", known)}."));
+            }
+        }
+    }
+
+    /// <summary>Reads an optional array of non-empty strings; null when absent.</summary>
+    public static List<string>? StringArray(JsonElement parent, string member, string path, List<LoadProblem> problems)
+    {
+        if (!parent.TryGetProperty(member, out var array))
+        {
+            return null;
+        }
+
+        var result = new List<string>();
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(new LoadProblem($"{path}.{member}", "Expected an array of strings."));
+            return result;
+        }
+
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                problems.Add(new LoadProblem($"{path}.{member}[{i}]", "Expected a non-empty string."));
+            }
+            else
+            {
+                result.Add(item.GetString()!);
+            }
+
+            i++;
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads an optional ISO-8601 duration such as <c>PT4H</c> or <c>PT10M</c> (days, hours, minutes, seconds only); null when absent.</summary>
+    public static Duration? IsoDuration(JsonElement parent, string member, string path, List<LoadProblem> problems)
+    {
+        if (!parent.TryGetProperty(member, out var value))
+        {
+            return null;
+        }
+
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var parsed = text is null ? null : PeriodPattern.NormalizingIso.Parse(text);
+        if (parsed is null || !parsed.Success || parsed.Value.Years != 0 || parsed.Value.Months != 0 || parsed.Value.Weeks != 0)
+        {
+            problems.Add(new LoadProblem($"{path}.{member}", $"Expected an ISO-8601 duration of days, hours, minutes or seconds such as \"PT4H\" or \"PT10M\"."));
+            return null;
+        }
+
+        var duration = parsed.Value.ToDuration();
+        if (duration < Duration.Zero)
+        {
+            problems.Add(new LoadProblem($"{path}.{member}", "The duration must not be negative."));
+            return null;
+        }
+
+        return duration;
+    }
+
+    /// <summary>Reads an optional number; null when absent.</summary>
+    public static double? Number(JsonElement parent, string member, string path, List<LoadProblem> problems)
+    {
+        if (!parent.TryGetProperty(member, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            problems.Add(new LoadProblem($"{path}.{member}", "Expected a number."));
+            return null;
+        }
+
+        return value.GetDouble();
+    }
+
+    /// <summary>Parses a JSON text, reporting a syntax error as one problem at <c>$</c>.</summary>
+    public static JsonDocument? Parse(string json, List<LoadProblem> problems)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(new LoadProblem("$", $"Invalid JSON: {ex.Message}"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using NodaTime;
+
+namespace CrmCore.Customers;
+
+/// <summary>
+/// What the customer buys: first cooperation date, annual cooperation amount, products and order frequency. Tier rules read it.
+/// Immutable and thread-safe; replace it as a whole with <see cref="Customer.UpdateTransactions"/>.
+/// </summary>
+public sealed class TransactionSummary
+{
+    /// <summary>Creates a summary.</summary>
+    /// <param name="firstCooperationOn">The date the cooperation began, or null when there is none yet.</param>
+    /// <param name="annualAmount">The annual cooperation amount; not negative.</param>
+    /// <param name="products">The products bought; blank entries are dropped, duplicates kept once, order kept. Default none.</param>
+    /// <param name="ordersPerYear">The order frequency, or null when unknown; not negative.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The amount or the frequency is negative.</exception>
+    public TransactionSummary(LocalDate? firstCooperationOn, Money annualAmount, IEnumerable<string>? products = null, int? ordersPerYear = null)
+    {
+        if (annualAmount.Amount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(annualAmount), annualAmount, "The annual amount must not be negative.");
+        }
+
+        if (ordersPerYear is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ordersPerYear), ordersPerYear, "The order frequency must not be negative.");
+        }
+
+        FirstCooperationOn = firstCooperationOn;
+        AnnualAmount = annualAmount;
+        OrdersPerYear = ordersPerYear;
+        Products = (products ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.Ordinal).ToList().AsReadOnly();
+    }
+
+    /// <summary>A summary with no cooperation yet: no date, 0 CNY, no products.</summary>
+    public static TransactionSummary None { get; } = new(null, Money.Cny(0));
+
+    /// <summary>The date the cooperation began, or null.</summary>
+    public LocalDate? FirstCooperationOn { get; }
+
+    /// <summary>The annual cooperation amount.</summary>
+    public Money AnnualAmount { get; }
+
+    /// <summary>The products bought, in the order given.</summary>
+    public IReadOnlyList<string> Products { get; }
+
+    /// <summary>Orders per year, or null when unknown.</summary>
+    public int? OrdersPerYear { get; }
+}

@@ -1,0 +1,69 @@
+using CrmCore;
+using CrmCore.Customers;
+using CrmCore.Identifiers;
+using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the CrmCore domain services.</summary>
+public static class CrmCoreServiceCollectionExtensions
+{
+    /// <summary>Registers CrmCore with default <see cref="CrmOptions"/>; see <see cref="AddCrmCore(IServiceCollection, Action{CrmOptions})"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddCrmCore(this IServiceCollection services) => services.AddCrmCore(static _ => { });
+
+    /// <summary>
+    /// Registers CrmCore (all singletons, with <c>TryAdd</c>, so services the host registered first win; calling this twice is harmless):
+    /// <list type="bullet">
+    /// <item><see cref="IClock"/>: a <see cref="TimeProviderClock"/> over the registered <see cref="TimeProvider"/> if there is one, else the system clock;</item>
+    /// <item><see cref="IIdGenerator{TId}"/> of <see cref="CustomerId"/> and <see cref="TicketId"/>: <see cref="PatternIdGenerator{TId}"/> from
+    /// <see cref="CrmOptions.CustomerIdPattern"/> and <see cref="CrmOptions.TicketIdPattern"/> in <see cref="CrmOptions.TimeZoneId"/>;</item>
+    /// <item><see cref="CustomerFactory"/> and <see cref="TicketFactory"/> (with <see cref="CrmOptions.Tickets"/>);</item>
+    /// <item><see cref="CrmOptions"/>, validated by <see cref="CrmOptionsValidator"/> on start.</item>
+    /// </list>
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IServiceCollection AddCrmCore(this IServiceCollection services, Action<CrmOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<CrmOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>());
+        services.TryAddSingleton<IClock>(CreateClock);
+        services.TryAddSingleton<IIdGenerator<CustomerId>>(sp => CreateGenerator(sp, o => o.CustomerIdPattern, s => new CustomerId(s)));
+        services.TryAddSingleton<IIdGenerator<TicketId>>(sp => CreateGenerator(sp, o => o.TicketIdPattern, s => new TicketId(s)));
+        services.TryAddSingleton(sp => new CustomerFactory(sp.GetRequiredService<IClock>(), sp.GetRequiredService<IIdGenerator<CustomerId>>()));
+        services.TryAddSingleton(sp => new TicketFactory(
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IIdGenerator<TicketId>>(),
+            sp.GetRequiredService<IOptions<CrmOptions>>().Value.Tickets));
+        return services;
+    }
+
+    private static IClock CreateClock(IServiceProvider services)
+    {
+        if (services.GetService<TimeProvider>() is { } provider)
+        {
+            return new TimeProviderClock(provider);
+        }
+
+        // The one place the system clock is allowed: the default IClock of a host that registered no TimeProvider.
+#pragma warning disable RS0030
+        return SystemClock.Instance;
+#pragma warning restore RS0030
+    }
+
+    private static PatternIdGenerator<TId> CreateGenerator<TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
+    {
+        var options = services.GetRequiredService<IOptions<CrmOptions>>().Value;
+        return new PatternIdGenerator<TId>(IdPattern.Parse(pattern(options)), services.GetRequiredService<IClock>(), options.ResolveTimeZone(), create);
+    }
+}

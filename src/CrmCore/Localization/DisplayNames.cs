@@ -1,0 +1,64 @@
+using System.Globalization;
+using CrmCore.Customers;
+using CrmCore.Tickets;
+
+namespace CrmCore.Localization;
+
+/// <summary>
+/// Display names for the library's statuses and codes, in English (the neutral resources) and zh-Hans (Chinese, simplified), for
+/// example <c>DisplayNames.Of(TicketStatus.Pending, new CultureInfo("zh-CN"))</c> gives <c>待处理</c>. Other cultures fall back to English.
+/// Codes a host added itself (an extensible <see cref="TicketType"/>, <see cref="Channel"/>, ...) fall back to the code.
+/// Thread-safe.
+/// </summary>
+public static class DisplayNames
+{
+    /// <summary>The display name of a ticket status.</summary>
+    /// <param name="status">The status.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Pending</c> or <c>待处理</c>.</returns>
+    public static string Of(TicketStatus status, CultureInfo? culture = null) => Lookup("TicketStatus", status.ToString(), culture);
+
+    /// <summary>The display name of an urgency.</summary>
+    /// <param name="urgency">The urgency.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Urgent</c> or <c>紧急</c>.</returns>
+    public static string Of(Urgency urgency, CultureInfo? culture = null) => Lookup("Urgency", urgency.ToString(), culture);
+
+    /// <summary>The display name of a ticket type; a host-defined code is returned unchanged.</summary>
+    /// <param name="type">The type.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Complaint</c> or <c>投诉</c>.</returns>
+    public static string Of(TicketType type, CultureInfo? culture = null) => Lookup("TicketType", type.Code, culture);
+
+    /// <summary>The display name of a channel; a host-defined code is returned unchanged.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Online chat</c> or <c>在线客服</c>.</returns>
+    public static string Of(Channel channel, CultureInfo? culture = null) => Lookup("Channel", channel.Code, culture);
+
+    /// <summary>The display name of a contact role; a host-defined code is returned unchanged.</summary>
+    /// <param name="role">The role.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Technical lead</c> or <c>技术负责人</c>.</returns>
+    public static string Of(ContactRole role, CultureInfo? culture = null) => Lookup("ContactRole", role.Code, culture);
+
+    /// <summary>The display name of an industry; a host-defined code is returned unchanged.</summary>
+    /// <param name="industry">The industry.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Retail</c> or <c>零售业</c>.</returns>
+    public static string Of(Industry industry, CultureInfo? culture = null) => Lookup("Industry", industry.Code, culture);
+
+    /// <summary>The display name of a customer source; a host-defined code is returned unchanged.</summary>
+    /// <param name="source">The source.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Referral</c> or <c>转介绍</c>.</returns>
+    public static string Of(CustomerSource source, CultureInfo? culture = null) => Lookup("CustomerSource", source.Code, culture);
+
+    /// <summary>The display name of a ticket move, as a verb phrase.</summary>
+    /// <param name="move">The move.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>reopen</c> or <c>重新打开</c>.</returns>
+    public static string Of(TicketMove move, CultureInfo? culture = null) => Lookup("TicketMove", move.ToString(), culture);
+
+    private static string Lookup(string kind, string code, CultureInfo? culture) => Strings.Find(kind + "_" + code, culture) ?? code;
+}

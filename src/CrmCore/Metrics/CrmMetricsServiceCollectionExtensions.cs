@@ -1,0 +1,65 @@
+using System.Diagnostics.Metrics;
+using CrmCore.Churn;
+using CrmCore.Metrics;
+using CrmCore.Satisfaction;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the satisfaction, KPI, monthly-report and churn-risk services of CrmCore.</summary>
+public static class CrmMetricsServiceCollectionExtensions
+{
+    /// <summary>Registers the services with default options (configure them further with <c>services.Configure&lt;T&gt;</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddCrmMetrics(this IServiceCollection services) => services.AddCrmMetrics(static _ => { });
+
+    /// <summary>
+    /// Registers, as singletons and only when not registered yet: <see cref="SurveyCollector"/>, <see cref="SatisfactionAnalyzer"/>,
+    /// <see cref="KpiCalculator"/>, <see cref="MonthlyReportBuilder"/>, <see cref="ChurnScorer"/>, <see cref="IChurnHistory"/>
+    /// (in memory), <see cref="CrmMetrics"/> (using the host's <see cref="IMeterFactory"/> when there is one) and the system
+    /// <see cref="IClock"/>. <see cref="MetricsOptions"/>, <see cref="SatisfactionOptions"/> and <see cref="ChurnOptions"/> are validated
+    /// when the host starts, and again on first use; an invalid setting fails with every problem listed.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the KPI settings and targets.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddCrmMetrics(this IServiceCollection services, Action<MetricsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<MetricsOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<SatisfactionOptions>().ValidateOnStart();
+        services.AddOptions<ChurnOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>>(new ProblemListValidator<MetricsOptions>(o => o.Validate())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SatisfactionOptions>>(new ProblemListValidator<SatisfactionOptions>(o => o.Validate())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChurnOptions>>(new ProblemListValidator<ChurnOptions>(o => o.Validate())));
+
+#pragma warning disable RS0030 // The system clock is registered here, in DI only, as the default the host may replace.
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
+        services.TryAddSingleton<IChurnHistory, InMemoryChurnHistory>();
+        services.TryAddSingleton(sp => new SurveyCollector(Get<SatisfactionOptions>(sp)));
+        services.TryAddSingleton(sp => new SatisfactionAnalyzer(Get<SatisfactionOptions>(sp)));
+        services.TryAddSingleton(sp => new KpiCalculator(Get<MetricsOptions>(sp)));
+        services.TryAddSingleton(sp => new MonthlyReportBuilder(Get<MetricsOptions>(sp), Get<SatisfactionOptions>(sp)));
+        services.TryAddSingleton(sp => new ChurnScorer(Get<ChurnOptions>(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IChurnHistory>()));
+        services.TryAddSingleton(sp => new CrmMetrics(sp.GetService<IMeterFactory>()));
+        return services;
+    }
+
+    private static T Get<T>(IServiceProvider services)
+        where T : class => services.GetRequiredService<IOptions<T>>().Value;
+
+    private sealed class ProblemListValidator<T>(Func<T, IReadOnlyList<string>> validate) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options)
+        {
+            var problems = validate(options);
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using CrmCore.Churn;
+using CrmCore.Satisfaction;
+using NodaTime;
+
+namespace CrmCore.Metrics;
+
+/// <summary>Builds the <see cref="MonthlyReport"/>. Thread-safe: it keeps no state between calls.</summary>
+/// <remarks>
+/// The reasons for a missed target are the team, agent, tier and region slices that miss it themselves, ranked by how much they
+/// pull the total down (shortfall × sample size), at most <see cref="MetricsOptions.MaxReasonsPerMiss"/>. A slice that holds the
+/// whole sample is skipped: it only repeats the total.
+/// </remarks>
+public sealed class MonthlyReportBuilder
+{
+    private static readonly KpiDimension[] ReasonDimensions = [KpiDimension.Team, KpiDimension.Agent, KpiDimension.Tier, KpiDimension.Region];
+    private readonly MetricsOptions _options;
+    private readonly KpiCalculator _calculator;
+    private readonly SatisfactionAnalyzer _analyzer;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="metrics">The KPI settings and targets; validated at once.</param>
+    /// <param name="satisfaction">The survey settings; validated at once.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public MonthlyReportBuilder(MetricsOptions metrics, SatisfactionOptions satisfaction)
+    {
+        _calculator = new KpiCalculator(metrics);
+        _analyzer = new SatisfactionAnalyzer(satisfaction);
+        _options = metrics;
+    }
+
+    /// <summary>Builds the report of one month.</summary>
+    /// <param name="input">Tickets, surveys and customer lifecycles; other months are ignored.</param>
+    /// <param name="month">The month.</param>
+    /// <param name="churn">Current churn assessments; those in the high band are listed. Null means none.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">A record is invalid; the message lists every problem.</exception>
+    public MonthlyReport Build(KpiInput input, YearMonth month, IEnumerable<ChurnAssessment>? churn = null)
+    {
+        var kpis = _calculator.Compute(input, month);
+        var surveys = input.Surveys.Where(s => _calculator.MonthOf(s.AnsweredAt) == month);
+        var checks = new List<TargetCheck>();
+        foreach (var kind in Enum.GetValues<KpiKind>())
+        {
+            if (_options.Targets.For(kind) is { } target)
+            {
+                var actual = kpis.Totals.Value(kind);
+                var missed = actual is { } a && !target.IsMetBy(a);
+                checks.Add(new TargetCheck(target, actual, missed ? WorstSlices(kpis, target) : []));
+            }
+        }
+
+        var highRisk = (churn ?? [])
+            .Where(a => a.Band == ChurnBand.High)
+            .OrderByDescending(a => a.Score)
+            .ThenBy(a => a.Customer)
+            .Take(_options.MaxHighRiskCustomers)
+            .ToList();
+
+        return new MonthlyReport(month, _options.TimeZone, kpis, _analyzer.Summarize(surveys), checks, highRisk);
+    }
+
+    private List<KpiSlice> WorstSlices(KpiSnapshot kpis, KpiTarget target) =>
+        ReasonDimensions
+            .SelectMany(kpis.SlicesBy)
+            .Where(s => s.Kpis.SampleSize(target.Kind) < kpis.Totals.SampleSize(target.Kind)) // a slice holding everything repeats the total
+            .Select(s => (Slice: s, Value: s.Kpis.Value(target.Kind)))
+            .Where(s => s.Value is { } v && !target.IsMetBy(v))
+            .Select(s => (s.Slice, Weight: target.Shortfall(s.Value!.Value) * s.Slice.Kpis.SampleSize(target.Kind)))
+            .OrderByDescending(s => s.Weight)
+            .ThenBy(s => s.Slice.Dimension)
+            .ThenBy(s => s.Slice.Key, StringComparer.Ordinal)
+            .Take(_options.MaxReasonsPerMiss)
+            .Select(s => s.Slice)
+            .ToList();
+}

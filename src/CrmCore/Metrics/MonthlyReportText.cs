@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+
+namespace CrmCore.Metrics;
+
+/// <summary>Renders a <see cref="MonthlyReport"/> as plain text.</summary>
+internal static class MonthlyReportText
+{
+    public static string Render(MonthlyReport report, ReportLabels labels)
+    {
+        var text = new StringBuilder();
+        var heading = $"{labels["title"]} {report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)} ({report.TimeZone.Id})";
+        text.Append(heading).Append('\n').Append('=', DisplayWidth(heading)).Append("\n\n");
+
+        Section(text, labels["targets"]);
+        foreach (var check in report.Checks)
+        {
+            var status = check.Met switch { true => labels["ok"], false => labels["miss"], null => labels["noData"] };
+            text.Append("  [").Append(status).Append("] ").Append(CheckLine(check, labels)).Append('\n');
+        }
+
+        var missed = report.Checks.Count(c => c.Met == false);
+        text.Append("  ").Append(missed == 0 ? labels["allMet"] : string.Format(CultureInfo.InvariantCulture, labels["someMissed"], missed)).Append("\n\n");
+
+        Section(text, labels["other"]);
+        var totals = report.Kpis.Totals;
+        foreach (var kind in Enum.GetValues<KpiKind>().Where(k => report.Checks.All(c => c.Target.Kind != k)))
+        {
+            var value = totals.Value(kind);
+            text.Append("  ").Append(labels.Kpi(kind)).Append(labels.Colon)
+                .Append(value is { } v ? labels.Value(kind, v) : labels["noData"]).Append('\n');
+        }
+
+        text.Append("  ").Append(labels["tickets"]).Append(labels.Colon).Append(totals.TicketCount)
+            .Append(labels.ListSeparator).Append(labels["surveys"]).Append(labels.Colon).Append(totals.SurveyCount)
+            .Append(labels.ListSeparator).Append(labels["customersAtStart"]).Append(labels.Colon).Append(totals.CustomersAtStart)
+            .Append(labels.ListSeparator).Append(labels["customersLost"]).Append(labels.Colon).Append(totals.CustomersLost).Append("\n\n");
+
+        Section(text, labels["csatDistribution"]);
+        var distribution = report.Satisfaction.CsatDistribution;
+        var widest = Math.Max(1, distribution.Max());
+        for (var score = 5; score >= 1; score--)
+        {
+            var count = distribution[score - 1];
+            text.Append("  ").Append(score).Append(" | ").Append('#', (int)Math.Round(30.0 * count / widest)).Append(count > 0 ? " " : string.Empty).Append(count).Append('\n');
+        }
+
+        text.Append('\n');
+        Section(text, labels["themes"]);
+        if (report.Satisfaction.NegativeThemes.Count == 0)
+        {
+            text.Append("  ").Append(labels["none"]).Append('\n');
+        }
+
+        var rank = 0;
+        foreach (var theme in report.Satisfaction.NegativeThemes)
+        {
+            text.Append("  ").Append(++rank).Append(". ").Append(theme.Term).Append(" (").Append(theme.Count).Append(' ').Append(labels["comments"]).Append(')');
+            if (theme.Examples.Count > 0)
+            {
+                text.Append(" — ").Append(labels["example"]).Append(" \"").Append(theme.Examples[0]).Append('"');
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append('\n');
+        Section(text, labels["churn"]);
+        if (report.HighRiskCustomers.Count == 0)
+        {
+            text.Append("  ").Append(labels["none"]).Append('\n');
+        }
+
+        var culture = labels.IsChinese ? CultureInfo.GetCultureInfo("zh-Hans") : CultureInfo.InvariantCulture;
+        foreach (var risk in report.HighRiskCustomers)
+        {
+            text.Append("  ").Append(risk.Customer.Value).Append(' ').Append(labels["score"]).Append(' ').Append(risk.Score);
+            if (risk.Trend is { } trend)
+            {
+                text.Append(" (").Append(labels["trend"]).Append(' ').Append(trend > 0 ? "+" : string.Empty).Append(trend).Append(')');
+            }
+
+            text.Append(labels.Colon)
+                .Append(string.Join(labels.ListSeparator, risk.Factors.Select(f => $"{f.ReasonFor(culture)} ({Points(f.Points)})"))).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One check as text, for example <c>resolution rate 86% &lt; 90%: team X 71%, tier C 80%</c>.</summary>
+    internal static string CheckLine(TargetCheck check, ReportLabels labels)
+    {
+        var kind = check.Target.Kind;
+        var target = labels.Value(kind, check.Target.Value);
+        if (check.Actual is not { } actual)
+        {
+            return $"{labels.Kpi(kind)} ({labels["target"]} {(check.Target.LowerIsBetter ? "≤" : "≥")} {target})";
+        }
+
+        var sign = check.Met == true ? (check.Target.LowerIsBetter ? "≤" : "≥") : (check.Target.LowerIsBetter ? ">" : "<");
+        var line = $"{labels.Kpi(kind)} {labels.Value(kind, actual)} {sign} {target}";
+        if (check.Reasons.Count == 0)
+        {
+            return line;
+        }
+
+        var reasons = check.Reasons.Select(r => $"{labels.Dimension(r.Dimension)} {labels.SliceKey(r.Key)} {labels.Value(kind, r.Kpis.Value(kind) ?? 0)}");
+        return line + labels.Colon + string.Join(labels.ListSeparator, reasons);
+    }
+
+    private static string Points(double points) => (points > 0 ? "+" : string.Empty) + points.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static void Section(StringBuilder text, string title) => text.Append(title).Append('\n').Append('-', DisplayWidth(title)).Append('\n');
+
+    /// <summary>The width of a text in a monospaced terminal: CJK characters take two columns.</summary>
+    private static int DisplayWidth(string text) => text.Sum(c => c >= '\u2E80' ? 2 : 1);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace CrmCore.Metrics;
+
+/// <summary>The words of the monthly report in English and simplified Chinese, and the formatting of KPI values.</summary>
+internal sealed class ReportLabels
+{
+    private static readonly Dictionary<string, (string En, string Zh)> Table = new(StringComparer.Ordinal)
+    {
+        ["title"] = ("Monthly service report", "月度服务报告"),
+        ["targets"] = ("KPIs against targets", "关键指标与目标对比"),
+        ["other"] = ("Other KPIs and volume", "其他指标与业务量"),
+        ["csatDistribution"] = ("CSAT distribution", "满意度评分分布"),
+        ["themes"] = ("Top negative themes", "主要负面反馈主题"),
+        ["churn"] = ("Customers at high churn risk", "高流失风险客户"),
+        ["ok"] = ("OK", "达标"),
+        ["miss"] = ("MISS", "未达标"),
+        ["noData"] = ("no data", "无数据"),
+        ["noTarget"] = ("no target", "无目标"),
+        ["none"] = ("none", "无"),
+        ["unassigned"] = ("(unassigned)", "(未指定)"),
+        ["hours"] = ("h", "小时"),
+        ["tickets"] = ("tickets", "工单"),
+        ["surveys"] = ("surveys", "问卷"),
+        ["customersAtStart"] = ("customers at start of month", "月初客户数"),
+        ["customersLost"] = ("customers lost", "流失客户数"),
+        ["comments"] = ("comments", "条评论"),
+        ["example"] = ("e.g.", "例如"),
+        ["score"] = ("score", "评分"),
+        ["trend"] = ("change", "变化"),
+        ["followUp"] = ("supervisor call due", "主管回访截止"),
+        ["actual"] = ("actual", "实际"),
+        ["target"] = ("target", "目标"),
+        ["allMet"] = ("All targets met.", "全部目标达成。"),
+        ["someMissed"] = ("Targets missed: {0}.", "未达成目标：{0} 项。"),
+        [nameof(KpiKind.AverageFirstResponse)] = ("average first response", "平均首次响应时间"),
+        [nameof(KpiKind.FirstResponseWithinTarget)] = ("first response within target", "首次响应达标率"),
+        [nameof(KpiKind.FirstContactResolution)] = ("first-contact resolution", "首次接触解决率"),
+        [nameof(KpiKind.ResolutionRate)] = ("resolution rate", "问题解决率"),
+        [nameof(KpiKind.RepeatContactRate)] = ("repeat-contact rate", "重复联系率"),
+        [nameof(KpiKind.SlaBreachRate)] = ("SLA breach rate", "超时率"),
+        [nameof(KpiKind.CsatAverage)] = ("CSAT average", "平均满意度"),
+        [nameof(KpiKind.Nps)] = ("NPS", "净推荐值"),
+        [nameof(KpiKind.ChurnRate)] = ("churn rate", "客户流失率"),
+        [nameof(KpiDimension.Team)] = ("team", "团队"),
+        [nameof(KpiDimension.Agent)] = ("agent", "客服"),
+        [nameof(KpiDimension.Tier)] = ("tier", "客户等级"),
+        [nameof(KpiDimension.Region)] = ("region", "地区"),
+        [nameof(KpiDimension.Month)] = ("month", "月份"),
+    };
+
+    private ReportLabels(bool chinese) => IsChinese = chinese;
+
+    /// <summary>True for simplified Chinese.</summary>
+    public bool IsChinese { get; }
+
+    /// <summary>The HTML language tag.</summary>
+    public string LanguageTag => IsChinese ? "zh-Hans" : "en";
+
+    /// <summary>The separator between listed items.</summary>
+    public string ListSeparator => IsChinese ? "，" : ", ";
+
+    /// <summary>The separator before an explanation.</summary>
+    public string Colon => IsChinese ? "：" : ": ";
+
+    /// <summary>All label keys, for tests.</summary>
+    public static IEnumerable<string> Keys => Table.Keys;
+
+    public string this[string key] => IsChinese ? Table[key].Zh : Table[key].En;
+
+    public static ReportLabels For(CultureInfo? culture)
+    {
+        var name = (culture ?? CultureInfo.CurrentUICulture).Name;
+        return new ReportLabels(name.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
+    }
+
+    public string Kpi(KpiKind kind) => this[kind.ToString()];
+
+    public string Dimension(KpiDimension dimension) => this[dimension.ToString()];
+
+    public string SliceKey(string key) => key.Length == 0 ? this["unassigned"] : key;
+
+    /// <summary>Formats a KPI value in its unit: percent for rates, hours for first response, two decimals for CSAT, signed NPS.</summary>
+    public string Value(KpiKind kind, double value) => kind switch
+    {
+        KpiKind.AverageFirstResponse => Number(value, "0.##") + " " + this["hours"],
+        KpiKind.CsatAverage => Number(value, "0.00"),
+        KpiKind.Nps => (value > 0 ? "+" : string.Empty) + Number(value, "0.#"),
+        _ => Number(value * 100, "0.#") + "%",
+    };
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+using NodaTime;
+
+namespace CrmCore.Metrics;
+
+/// <summary>
+/// Monthly KPI targets. Defaults follow document 001: average first response ≤ 2 h, resolution rate ≥ 90 %, CSAT ≥ 4.5,
+/// churn ≤ 5 %; the other targets are off (null) by default. Rates are fractions from 0 to 1. Validate with
+/// <see cref="Validate"/>. Not thread-safe while being changed; treat as read-only after setup.
+/// </summary>
+public sealed class ReportTargets
+{
+    /// <summary>Highest acceptable average first-response time. Default 2 hours; null turns the target off; must be positive.</summary>
+    public Duration? MaxAverageFirstResponse { get; set; } = Duration.FromHours(2);
+
+    /// <summary>Lowest acceptable share of first responses within target, 0–1. Default null (off).</summary>
+    public double? MinFirstResponseWithinTarget { get; set; }
+
+    /// <summary>Lowest acceptable first-contact resolution, 0–1. Default null (off).</summary>
+    public double? MinFirstContactResolution { get; set; }
+
+    /// <summary>Lowest acceptable resolution rate, 0–1. Default 0.90.</summary>
+    public double? MinResolutionRate { get; set; } = 0.90;
+
+    /// <summary>Highest acceptable repeat-contact rate, 0–1. Default null (off).</summary>
+    public double? MaxRepeatContactRate { get; set; }
+
+    /// <summary>Highest acceptable SLA breach rate, 0–1. Default null (off).</summary>
+    public double? MaxSlaBreachRate { get; set; }
+
+    /// <summary>Lowest acceptable CSAT average, 1–5. Default 4.5.</summary>
+    public double? MinCsatAverage { get; set; } = 4.5;
+
+    /// <summary>Lowest acceptable NPS, −100 to 100. Default null (off).</summary>
+    public double? MinNps { get; set; }
+
+    /// <summary>Highest acceptable monthly churn rate, 0–1. Default 0.05.</summary>
+    public double? MaxChurnRate { get; set; } = 0.05;
+
+    /// <summary>The target of one KPI, in the unit of <see cref="ServiceKpis.Value"/> (hours for first response).</summary>
+    /// <param name="kind">The KPI.</param>
+    /// <returns>The target, or null when the KPI has none.</returns>
+    public KpiTarget? For(KpiKind kind) => kind switch
+    {
+        KpiKind.AverageFirstResponse => Make(kind, MaxAverageFirstResponse?.TotalHours, lowerIsBetter: true),
+        KpiKind.FirstResponseWithinTarget => Make(kind, MinFirstResponseWithinTarget, lowerIsBetter: false),
+        KpiKind.FirstContactResolution => Make(kind, MinFirstContactResolution, lowerIsBetter: false),
+        KpiKind.ResolutionRate => Make(kind, MinResolutionRate, lowerIsBetter: false),
+        KpiKind.RepeatContactRate => Make(kind, MaxRepeatContactRate, lowerIsBetter: true),
+        KpiKind.SlaBreachRate => Make(kind, MaxSlaBreachRate, lowerIsBetter: true),
+        KpiKind.CsatAverage => Make(kind, MinCsatAverage, lowerIsBetter: false),
+        KpiKind.Nps => Make(kind, MinNps, lowerIsBetter: false),
+        KpiKind.ChurnRate => Make(kind, MaxChurnRate, lowerIsBetter: true),
+        _ => null,
+    };
+
+    /// <summary>Checks every target and lists all problems.</summary>
+    /// <returns>The problems, in English; empty when the targets are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (MaxAverageFirstResponse is { } frt && frt <= Duration.Zero)
+        {
+            problems.Add($"Targets: MaxAverageFirstResponse must be positive, was {frt}.");
+        }
+
+        CheckFraction(problems, nameof(MinFirstResponseWithinTarget), MinFirstResponseWithinTarget);
+        CheckFraction(problems, nameof(MinFirstContactResolution), MinFirstContactResolution);
+        CheckFraction(problems, nameof(MinResolutionRate), MinResolutionRate);
+        CheckFraction(problems, nameof(MaxRepeatContactRate), MaxRepeatContactRate);
+        CheckFraction(problems, nameof(MaxSlaBreachRate), MaxSlaBreachRate);
+        CheckFraction(problems, nameof(MaxChurnRate), MaxChurnRate);
+        if (MinCsatAverage is { } csat && !(csat >= 1 && csat <= 5))
+        {
+            problems.Add($"Targets: MinCsatAverage must be from 1 to 5, was {csat}.");
+        }
+
+        if (MinNps is { } nps && !(nps >= -100 && nps <= 100))
+        {
+            problems.Add($"Targets: MinNps must be from -100 to 100, was {nps}.");
+        }
+
+        return problems;
+    }
+
+    private static KpiTarget? Make(KpiKind kind, double? value, bool lowerIsBetter) =>
+        value is { } v ? new KpiTarget(kind, v, lowerIsBetter) : null;
+
+    private static void CheckFraction(List<string> problems, string name, double? value)
+    {
+        if (value is { } v && !(v >= 0 && v <= 1))
+        {
+            problems.Add($"Targets: {name} must be a fraction from 0 to 1 (0.9 means 90 %), was {v}.");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using NodaTime;
+
+namespace CrmCore.Metrics;
+
+/// <summary>
+/// One ticket, flattened for KPI computation. Deliberately primitive-typed (strings, instants, booleans, integers) so a host can
+/// map its own tickets onto it and the CLI can read it from CSV or JSON. Immutable.
+/// </summary>
+/// <remarks>
+/// Empty slice keys (team, agent, tier, region) are allowed and form their own slice. A ticket counts as resolved when
+/// <see cref="ResolvedAt"/> or <see cref="ClosedAt"/> is set, or <see cref="Status"/> is <c>Resolved</c>, <c>AwaitingRevisit</c>
+/// or <c>Closed</c>; a <c>NoActionNeeded</c> ticket is left out of the resolution and first-contact-resolution rates.
+/// </remarks>
+public sealed record ServiceRecord
+{
+    /// <summary>The ticket id, for example <c>WT202403001</c>. Required, not empty.</summary>
+    public required string TicketId { get; init; }
+
+    /// <summary>The customer id. Required, not empty.</summary>
+    public required string CustomerId { get; init; }
+
+    /// <summary>The team (service group) that owns the ticket. Default empty.</summary>
+    public string Team { get; init; } = string.Empty;
+
+    /// <summary>The agent who owns the ticket. Default empty.</summary>
+    public string Agent { get; init; } = string.Empty;
+
+    /// <summary>The customer's value tier when the ticket was raised, for example <c>A</c>. Default empty.</summary>
+    public string Tier { get; init; } = string.Empty;
+
+    /// <summary>The customer's region. Default empty.</summary>
+    public string Region { get; init; } = string.Empty;
+
+    /// <summary>The channel code, for example <c>Phone</c>. Default empty.</summary>
+    public string Channel { get; init; } = string.Empty;
+
+    /// <summary>The ticket type code, for example <c>Complaint</c>. Default empty.</summary>
+    public string Type { get; init; } = string.Empty;
+
+    /// <summary>The urgency name: <c>General</c>, <c>Urgent</c> or <c>Major</c>. Default empty.</summary>
+    public string Urgency { get; init; } = string.Empty;
+
+    /// <summary>When the ticket was raised. Its month (in <see cref="MetricsOptions.TimeZone"/>) is the ticket's period.</summary>
+    public required Instant RaisedAt { get; init; }
+
+    /// <summary>When the customer first got an answer; null when not yet answered.</summary>
+    public Instant? FirstResponseAt { get; init; }
+
+    /// <summary>When the ticket was resolved; null when not resolved.</summary>
+    public Instant? ResolvedAt { get; init; }
+
+    /// <summary>When the ticket was closed; null when not closed.</summary>
+    public Instant? ClosedAt { get; init; }
+
+    /// <summary>The status name (a <see cref="Tickets.TicketStatus"/> member name such as <c>Closed</c>). Default empty.</summary>
+    public string Status { get; init; } = string.Empty;
+
+    /// <summary>How many times the ticket was reopened. Default 0; never negative.</summary>
+    public int ReopenCount { get; init; }
+
+    /// <summary>How many times the customer contacted us about this issue. Default 1; at least 1.</summary>
+    public int ContactCount { get; init; } = 1;
+
+    /// <summary>
+    /// Whether the first response met its target as judged by the SLA engine; null lets the KPI calculator judge it against
+    /// <see cref="MetricsOptions.FirstResponseTarget"/> from <see cref="FirstResponseAt"/>. Default null.
+    /// </summary>
+    public bool? FirstResponseWithinTarget { get; init; }
+
+    /// <summary>Whether the resolution SLA was breached. Default false.</summary>
+    public bool ResolutionSlaBreached { get; init; }
+
+    /// <summary>Whether the ticket was resolved during the first contact. Default false.</summary>
+    public bool ResolvedOnFirstContact { get; init; }
+
+    /// <summary>True when the ticket counts as resolved (see the remarks on <see cref="ServiceRecord"/>).</summary>
+    public bool IsResolved => ResolvedAt.HasValue || ClosedAt.HasValue || Status is "Resolved" or "AwaitingRevisit" or "Closed";
+
+    /// <summary>True when the ticket needed no action, so it is left out of resolution rates.</summary>
+    public bool IsNoActionNeeded => Status == "NoActionNeeded";
+
+    /// <summary>Lists everything wrong with the record.</summary>
+    /// <returns>The problems, in English, each naming the ticket; empty when the record is valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        var name = string.IsNullOrWhiteSpace(TicketId) ? "(no id)" : TicketId;
+        if (string.IsNullOrWhiteSpace(TicketId))
+        {
+            problems.Add("Ticket record: TicketId is empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(CustomerId))
+        {
+            problems.Add($"Ticket {name}: CustomerId is empty.");
+        }
+
+        if (FirstResponseAt < RaisedAt)
+        {
+            problems.Add($"Ticket {name}: FirstResponseAt {FirstResponseAt} is before RaisedAt {RaisedAt}.");
+        }
+
+        if (ResolvedAt < RaisedAt)
+        {
+            problems.Add($"Ticket {name}: ResolvedAt {ResolvedAt} is before RaisedAt {RaisedAt}.");
+        }
+
+        if (ClosedAt < RaisedAt)
+        {
+            problems.Add($"Ticket {name}: ClosedAt {ClosedAt} is before RaisedAt {RaisedAt}.");
+        }
+
+        if (ReopenCount < 0)
+        {
+            problems.Add($"Ticket {name}: ReopenCount must not be negative, was {ReopenCount}.");
+        }
+
+        if (ContactCount < 1)
+        {
+            problems.Add($"Ticket {name}: ContactCount must be at least 1, was {ContactCount}.");
+        }
+
+        return problems;
+    }
+}

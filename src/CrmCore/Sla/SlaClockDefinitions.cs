@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Sla;
+
+/// <summary>The built-in clock definitions of the well-known metrics (documented in docs/sla.md).</summary>
+internal static class SlaClockDefinitions
+{
+    private static readonly ImmutableHashSet<TicketStatus> Done =
+        [TicketStatus.Resolved, TicketStatus.AwaitingRevisit, TicketStatus.Closed, TicketStatus.NoActionNeeded];
+
+    private static readonly ImmutableHashSet<TicketStatus> Resolved = [TicketStatus.Resolved, TicketStatus.AwaitingRevisit];
+
+    public static ImmutableArray<ISlaClockDefinition> BuiltIn { get; } =
+    [
+        new Clock(SlaMetric.FirstResponse, t => new SlaClockBounds(t.RaisedAt, t.FirstResponseAt ?? FirstEntryInto(t, Done), [])),
+        new Clock(SlaMetric.Resolution, t => new SlaClockBounds(t.RaisedAt, Done.Contains(t.Status) ? LastRunStart(t, Done) : null, Done)),
+        new Clock(SlaMetric.NextResponse, t => t.AwaitingReplySince is { } since ? new SlaClockBounds(since, null, []) : null),
+        new Clock(SlaMetric.Revisit, Revisit),
+    ];
+
+    private static SlaClockBounds? Revisit(SlaTicket t)
+    {
+        // From the latest resolution (entry into Resolved/AwaitingRevisit from an unresolved status) to the following close.
+        var status = t.Status;
+        if (status is not (TicketStatus.Resolved or TicketStatus.AwaitingRevisit or TicketStatus.Closed))
+        {
+            return null;
+        }
+
+        Instant? start = null;
+        Instant? stop = null;
+        var previous = TicketStatus.Pending;
+        foreach (var change in t.History)
+        {
+            if (Resolved.Contains(change.To) && !Resolved.Contains(previous))
+            {
+                start = change.At;
+                stop = null;
+            }
+            else if (change.To == TicketStatus.Closed && start is not null && stop is null)
+            {
+                stop = change.At;
+            }
+
+            previous = change.To;
+        }
+
+        return start is { } s ? new SlaClockBounds(s, stop, []) : null;
+    }
+
+    private static Instant? FirstEntryInto(SlaTicket t, ImmutableHashSet<TicketStatus> set)
+    {
+        foreach (var change in t.History)
+        {
+            if (set.Contains(change.To))
+            {
+                return change.At;
+            }
+        }
+
+        return null;
+    }
+
+    private static Instant? LastRunStart(SlaTicket t, ImmutableHashSet<TicketStatus> set)
+    {
+        Instant? start = null;
+        var previousIn = false;
+        foreach (var change in t.History)
+        {
+            var isIn = set.Contains(change.To);
+            if (isIn && !previousIn)
+            {
+                start = change.At;
+            }
+
+            previousIn = isIn;
+        }
+
+        return start;
+    }
+
+    private sealed class Clock(SlaMetric metric, Func<SlaTicket, SlaClockBounds?> bounds) : ISlaClockDefinition
+    {
+        public SlaMetric Metric => metric;
+
+        public SlaClockBounds? GetBounds(SlaTicket ticket) => bounds(ticket);
+    }
+}
