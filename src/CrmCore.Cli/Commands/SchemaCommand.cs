@@ -23,7 +23,7 @@ internal static class SchemaCommand
                 "tickets" => Print(InputJsonSchema.Build(InputSchemas.Tickets)),
                 "surveys" => Print(InputJsonSchema.Build(InputSchemas.Surveys)),
                 "rules" => throw context.NotAvailable("crm schema rules", "CrmCore.Rules"),
-                "calendar" => throw context.NotAvailable("crm schema calendar", "CrmCore.Calendars"),
+                "calendar" => CrmCore.Calendars.CalendarJson.SchemaText.TrimEnd(),
                 var other => throw new InvalidOperationException($"Unexpected schema kind '{other}'."),
             };
             context.Out.WriteLine(text);

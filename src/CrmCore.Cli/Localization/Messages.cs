@@ -17,6 +17,8 @@ internal static class Messages
         "无法根据扩展名判断“{0}”的格式；请使用 --format csv|json|jsonl");
     public static readonly Msg InternalError = new("internal error: {0}", "内部错误：{0}");
 
+    public static readonly Msg CalendarInvalid = new("calendar '{0}' has {1} problem(s)", "日历“{0}”有 {1} 个问题");
+
     // Input problems (CLI1xx)
     public static readonly Msg UnknownColumn = new("unknown column '{0}'", "未知列“{0}”");
     public static readonly Msg DuplicateColumn = new("column '{0}' appears twice", "列“{0}”重复出现");
