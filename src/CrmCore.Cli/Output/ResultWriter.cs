@@ -36,29 +36,91 @@ internal static class ResultWriter
         }
     }
 
+    /// <summary>
+    /// Writes several tables: one titled table each (empty ones left out), one JSON object with an array per section,
+    /// or one CSV whose first column names the section and whose header is the union of all columns.
+    /// </summary>
+    public static void WriteSections(CliContext context, IReadOnlyList<ResultSection> sections, OutputFormat format)
+    {
+        switch (format)
+        {
+            case OutputFormat.Table:
+                foreach (var section in sections.Where(s => s.Table.Rows.Count > 0))
+                {
+                    context.Ansi.Write(new Rule(Markup.Escape(context.T(section.Title))).LeftJustified());
+                    WriteTable(context, section.Table);
+                }
+
+                break;
+            case OutputFormat.Json:
+                context.Out.WriteLine(SectionsToJson(sections));
+                break;
+            case OutputFormat.Csv:
+                var keys = sections.SelectMany(s => s.Table.Columns.Select(c => c.Key)).Distinct(StringComparer.Ordinal).ToList();
+                context.Out.WriteLine("section," + string.Join(',', keys.Select(CsvField)));
+                foreach (var section in sections)
+                {
+                    var positions = keys.Select(k => section.Table.Columns.ToList().FindIndex(c => c.Key == k)).ToArray();
+                    foreach (var row in section.Table.Rows)
+                    {
+                        var cells = positions.Select(i => i < 0 ? string.Empty : CsvField(CellText(row[i], ";")));
+                        context.Out.WriteLine(CsvField(section.Key) + "," + string.Join(',', cells));
+                    }
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown output format.");
+        }
+    }
+
+    /// <summary>Renders sections as one JSON object with an array of row objects per section.</summary>
+    public static string SectionsToJson(IReadOnlyList<ResultSection> sections)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            foreach (var section in sections)
+            {
+                json.WritePropertyName(section.Key);
+                WriteRows(json, section.Table);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>Renders the rows as an indented JSON array of objects.</summary>
     public static string ToJson(ResultTable table)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
-            json.WriteStartArray();
-            foreach (var row in table.Rows)
-            {
-                json.WriteStartObject();
-                for (var c = 0; c < table.Columns.Count; c++)
-                {
-                    json.WritePropertyName(table.Columns[c].Key);
-                    WriteJsonValue(json, row[c]);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteRows(json, table);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteRows(Utf8JsonWriter json, ResultTable table)
+    {
+        json.WriteStartArray();
+        foreach (var row in table.Rows)
+        {
+            json.WriteStartObject();
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                json.WritePropertyName(table.Columns[c].Key);
+                WriteJsonValue(json, row[c]);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>Writes one cell value as JSON.</summary>
