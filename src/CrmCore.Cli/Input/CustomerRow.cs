@@ -45,6 +45,8 @@ internal sealed record CustomerRow
 
     public LocalDate? TierDowngraded { get; init; }
 
+    public LocalDate? LostOn { get; init; }
+
     public int? OpenTicketCount { get; init; }
 
     public int? UnresolvedComplaints { get; init; }

@@ -28,6 +28,7 @@ internal static class InputSchemas
             new("CsatAverage", FieldKind.Decimal, "Average satisfaction score, 1 to 5.") { Minimum = 1, Maximum = 5 },
             new("ContractEnd", FieldKind.Date, "Contract end date (yyyy-MM-dd).") { Aliases = ["ContractEndsOn"] },
             new("TierDowngraded", FieldKind.Date, "Date the customer last moved down a tier (yyyy-MM-dd).") { Aliases = ["TierDowngradedOn"] },
+            new("LostOn", FieldKind.Date, "Date the customer was lost (churned), if it was (yyyy-MM-dd).") { Aliases = ["ChurnedOn"] },
             new("OpenTicketCount", FieldKind.Integer, "Tickets currently open.") { Minimum = 0 },
             new("UnresolvedComplaints", FieldKind.Integer, "Complaints not yet resolved.") { Minimum = 0 },
             new("DoNotContact", FieldKind.Boolean, "The customer asked not to be contacted proactively."),
@@ -54,6 +55,7 @@ internal static class InputSchemas
             CsatAverage = v.Decimal("CsatAverage"),
             ContractEnd = v.Date("ContractEnd"),
             TierDowngraded = v.Date("TierDowngraded"),
+            LostOn = v.Date("LostOn"),
             OpenTicketCount = v.Integer("OpenTicketCount"),
             UnresolvedComplaints = v.Integer("UnresolvedComplaints"),
             DoNotContact = v.Boolean("DoNotContact"),
@@ -62,7 +64,7 @@ internal static class InputSchemas
         [
             r.Id, r.Name, r.Industry, r.Region, r.Tier, r.Tags, r.AnnualRevenue, r.Employees, r.SourceChannel, r.AccountManager,
             r.Size, r.FirstCooperation, r.LastInteraction, r.ComplaintsLast60Days, r.ComplaintsPrev60Days, r.ConsultationsLast60Days,
-            r.ConsultationsPrev60Days, r.CsatAverage, r.ContractEnd, r.TierDowngraded, r.OpenTicketCount, r.UnresolvedComplaints, r.DoNotContact,
+            r.ConsultationsPrev60Days, r.CsatAverage, r.ContractEnd, r.TierDowngraded, r.LostOn, r.OpenTicketCount, r.UnresolvedComplaints, r.DoNotContact,
         ]);
 
     /// <summary>Gets the tickets file description.</summary>
@@ -128,8 +130,8 @@ internal static class InputSchemas
         [
             new("TicketId", FieldKind.Text, "The ticket the survey is about.") { Required = true },
             new("CustomerId", FieldKind.Text, "The customer who answered."),
-            new("AnsweredAt", FieldKind.Instant, "When the survey was answered (ISO instant)."),
-            new("Csat", FieldKind.Integer, "Overall satisfaction, 1 to 5.") { Minimum = 1, Maximum = 5 },
+            new("AnsweredAt", FieldKind.Instant, "When the survey was answered (ISO instant).") { Required = true },
+            new("Csat", FieldKind.Integer, "Overall satisfaction, 1 to 5.") { Minimum = 1, Maximum = 5, Required = true },
             new("Nps", FieldKind.Integer, "Likelihood to recommend, 0 to 10.") { Minimum = 0, Maximum = 10 },
             new("ResponseSpeed", FieldKind.Integer, "Dimension score: response speed, 1 to 5.") { Minimum = 1, Maximum = 5 },
             new("Resolution", FieldKind.Integer, "Dimension score: resolution, 1 to 5.") { Minimum = 1, Maximum = 5 },

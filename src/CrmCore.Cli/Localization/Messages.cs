@@ -135,5 +135,15 @@ internal static class Messages
     public static readonly Msg TagSummary = new(
         "{0} customer(s) tagged in {1:0.00} s ({2:0} per second); {3} changed tier, {4} changed tags; written to {5}",
         "已为 {0} 个客户打标签，用时 {1:0.00} 秒（每秒 {2:0} 个）；{3} 个层级变化，{4} 个标签变化；已写入 {5}");
+    public static readonly Msg OutFormatUnknown = new(
+        "cannot tell the format of '{0}' from its extension; use .csv, .json or .jsonl",
+        "无法根据扩展名判断“{0}”的格式；请使用 .csv、.json 或 .jsonl");
+    public static readonly Msg SurveyWithoutCustomer = new(
+        "the survey names no CustomerId and ticket '{0}' is not in the tickets file",
+        "问卷未给出 CustomerId，且工单文件中没有工单“{0}”");
+    public static readonly Msg ReportRowUnusable = new(
+        "{0}:{1}: error CLI202: '{2}' cannot be used in the report: {3}",
+        "{0}:{1}: 错误 CLI202: “{2}”无法用于报告：{3}");
+    public static readonly Msg HtmlWritten = new("HTML report written to {0}", "HTML 报告已写入 {0}");
     public static readonly Msg TagProgress = new("Tagging customers", "正在打标签");
 }
