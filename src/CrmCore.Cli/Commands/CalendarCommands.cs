@@ -1,0 +1,149 @@
+using System.CommandLine;
+using CrmCore.Calendars;
+using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Localization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmCore.Cli.Commands;
+
+/// <summary><c>crm calendar add|between</c>: business-time arithmetic on a calendar file.</summary>
+internal static class CalendarCommands
+{
+    private static readonly LocalDateTimePattern OutputPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+
+    public static Command Create(ICliConsole console)
+    {
+        var calendar = new Command("calendar", "Business-time arithmetic on a business calendar file.");
+        calendar.Add(Add(console));
+        calendar.Add(Between(console));
+        return calendar;
+    }
+
+    /// <summary>Loads a calendar file; imports are resolved next to it. Problems end the command with exit code 1.</summary>
+    public static BusinessCalendar Load(CliContext context, string path)
+    {
+        var json = context.ReadText(path);
+        var directory = Path.GetDirectoryName(context.ResolvePath(path))!;
+        var result = CalendarJson.Load(json, source =>
+        {
+            var file = Path.GetFullPath(source, directory);
+            return File.Exists(file) ? File.ReadAllText(file) : null;
+        });
+        if (result.Value is { } loaded)
+        {
+            return loaded;
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            context.Error.WriteLine($"{path}: {context.T(Messages.ErrorPrefix)} {problem.Path}: {problem.Message}");
+        }
+
+        throw new CliException(context.T(Messages.CalendarInvalid, path, result.Problems.Length));
+    }
+
+    private static Command Add(ICliConsole console)
+    {
+        var command = new Command("add", "Print the local date-time that is a business duration or a number of working days after --from.");
+        var file = new Argument<string>("calendar") { Description = "The calendar file (JSON)." };
+        var from = LocalDateTimeOption("--from", "Start, local date-time in the calendar's zone, e.g. 2026-09-30T16:00.");
+        var business = new Option<Duration?>("--business")
+        {
+            Description = "Business time to add: 4h, 90m, 1h30m, 1:30 or PT4H.",
+            HelpName = "duration",
+            CustomParser = r => LocalTimeParser.BusinessDuration(r.Tokens[0].Value) ?? Fail<Duration?>(r, $"'{r.Tokens[0].Value}' is not a positive business duration such as 4h, 90m, 1:30 or PT4H."),
+        };
+        var days = new Option<int?>("--working-days") { Description = "Number of working days to add (0 or more).", HelpName = "n" };
+        days.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 0)
+            {
+                r.AddError("--working-days must be 0 or more.");
+            }
+        });
+        command.Add(file);
+        command.Add(from);
+        command.Add(business);
+        command.Add(days);
+        command.Validators.Add(r =>
+        {
+            if ((r.GetResult(business) is null) == (r.GetResult(days) is null))
+            {
+                r.AddError("Give exactly one of --business or --working-days.");
+            }
+        });
+        command.SetCliAction(console, (context, parse) =>
+        {
+            var calendar = Load(context, parse.GetRequiredValue(file));
+            var start = calendar.Zone.AtLeniently(parse.GetRequiredValue(from)).ToInstant();
+            try
+            {
+                var due = parse.GetValue(business) is { } duration
+                    ? calendar.Add(start, duration)
+                    : calendar.AddWorkingDays(start, parse.GetValue(days)!.Value);
+                context.Out.WriteLine(OutputPattern.Format(due.InZone(calendar.Zone).LocalDateTime));
+                return ExitCodes.Success;
+            }
+            catch (CalendarHorizonException ex)
+            {
+                throw new CliException(ex.Message);
+            }
+        });
+        return command;
+    }
+
+    private static Command Between(ICliConsole console)
+    {
+        var command = new Command("between", "Print the business time between two local date-times (negative when --to is earlier).");
+        var file = new Argument<string>("calendar") { Description = "The calendar file (JSON)." };
+        var from = LocalDateTimeOption("--from", "Start, local date-time in the calendar's zone.");
+        var to = LocalDateTimeOption("--to", "End, local date-time in the calendar's zone.");
+        command.Add(file);
+        command.Add(from);
+        command.Add(to);
+        command.SetCliAction(console, (context, parse) =>
+        {
+            var calendar = Load(context, parse.GetRequiredValue(file));
+            var start = calendar.Zone.AtLeniently(parse.GetRequiredValue(from)).ToInstant();
+            var end = calendar.Zone.AtLeniently(parse.GetRequiredValue(to)).ToInstant();
+            try
+            {
+                context.Out.WriteLine(FormatDuration(calendar.BusinessTimeBetween(start, end)));
+                return ExitCodes.Success;
+            }
+            catch (CalendarHorizonException ex)
+            {
+                throw new CliException(ex.Message);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Formats a business duration as <c>6h30m</c> (the form <c>--business</c> accepts); seconds are dropped.</summary>
+    public static string FormatDuration(Duration duration)
+    {
+        var sign = duration < Duration.Zero ? "-" : string.Empty;
+        var total = (long)Math.Floor(Math.Abs(duration.TotalMinutes));
+        var hours = total / 60;
+        var minutes = total % 60;
+        return hours == 0
+            ? FormattableString.Invariant($"{sign}{minutes}m")
+            : minutes == 0 ? FormattableString.Invariant($"{sign}{hours}h") : FormattableString.Invariant($"{sign}{hours}h{minutes}m");
+    }
+
+    private static Option<LocalDateTime> LocalDateTimeOption(string name, string description) => new(name)
+    {
+        Description = description,
+        Required = true,
+        HelpName = "yyyy-MM-ddTHH:mm",
+        CustomParser = r => LocalTimeParser.LocalDateTime(r.Tokens[0].Value)
+            ?? Fail<LocalDateTime>(r, $"'{r.Tokens[0].Value}' is not a local date-time such as 2026-09-30T16:00."),
+    };
+
+    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return default!;
+    }
+}

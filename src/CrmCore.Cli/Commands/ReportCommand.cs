@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Text;
+using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Input;
+using CrmCore.Cli.Localization;
+using CrmCore.Cli.Reports;
+using CrmCore.Metrics;
+using CrmCore.Satisfaction;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmCore.Cli.Commands;
+
+/// <summary><c>crm report --tickets --surveys --month [--html]</c>: the monthly service-quality report.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var command = new Command("report", "The monthly service-quality report, as text, and as HTML with charts.");
+        var tickets = CliOptions.DataFile("--tickets", "Tickets file (.csv, .json or .jsonl).", required: true);
+        var surveys = CliOptions.DataFile("--surveys", "Surveys file (.csv, .json or .jsonl).", required: false);
+        var customers = CliOptions.DataFile("--customers", "Customers file: tiers and regions for slices, and the churn rate.", required: false);
+        var month = new Option<YearMonth>("--month")
+        {
+            Description = "The month, yyyy-MM.",
+            Required = true,
+            HelpName = "yyyy-MM",
+            CustomParser = r =>
+            {
+                var parsed = YearMonthPattern.Iso.Parse(r.Tokens[0].Value);
+                if (!parsed.Success)
+                {
+                    r.AddError($"'{r.Tokens[0].Value}' is not a month such as 2026-02.");
+                }
+
+                return parsed.Success ? parsed.Value : default;
+            },
+        };
+        var html = new Option<string>("--html") { Description = "Also write the HTML report with charts to this file.", HelpName = "file" };
+        var zone = new Option<DateTimeZone>("--zone")
+        {
+            Description = "IANA time zone that decides which month a ticket belongs to (default Asia/Shanghai).",
+            HelpName = "zone",
+            DefaultValueFactory = _ => DateTimeZoneProviders.Tzdb["Asia/Shanghai"],
+            CustomParser = r =>
+            {
+                var found = DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.Tokens[0].Value);
+                if (found is null)
+                {
+                    r.AddError($"'{r.Tokens[0].Value}' is not an IANA time zone such as Asia/Shanghai.");
+                }
+
+                return found!;
+            },
+        };
+        var format = CliOptions.InputFormat();
+        var strict = CliOptions.Strict();
+        command.Add(tickets);
+        command.Add(surveys);
+        command.Add(customers);
+        command.Add(month);
+        command.Add(html);
+        command.Add(zone);
+        command.Add(format);
+        command.Add(strict);
+        command.SetCliAction(console, (context, parse) =>
+        {
+            var inputFormat = parse.GetValue(format);
+            var isStrict = parse.GetValue(strict);
+            var ticketsPath = parse.GetRequiredValue(tickets);
+            var ticketRows = context.Load(ticketsPath, InputSchemas.Tickets, inputFormat, isStrict);
+            var clean = ticketRows.IsClean;
+            var surveysPath = parse.GetValue(surveys);
+            var surveyRows = surveysPath is null || (isStrict && !clean) ? null : context.Load(surveysPath, InputSchemas.Surveys, inputFormat, isStrict);
+            clean &= surveyRows?.IsClean ?? true;
+            var customersPath = parse.GetValue(customers);
+            var customerRows = customersPath is null || (isStrict && !clean) ? null : context.Load(customersPath, InputSchemas.Customers, inputFormat, isStrict);
+            clean &= customerRows?.IsClean ?? true;
+            if (isStrict && !clean)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var mapped = MetricsMapper.Map(ticketsPath, ticketRows.Rows, surveysPath, surveyRows?.Rows ?? [], customerRows?.Rows ?? []);
+            foreach (var problem in mapped.Problems)
+            {
+                var path = problem.Path.Length == 0 ? customersPath : problem.Path;
+                context.Error.WriteLine(context.T(Messages.ReportRowUnusable, path, problem.Line, problem.Id, problem.Reason.In(context.Language)));
+            }
+
+            var options = new MetricsOptions { TimeZone = parse.GetRequiredValue(zone) };
+            var report = new MonthlyReportBuilder(options, new SatisfactionOptions()).Build(mapped.Input, parse.GetRequiredValue(month));
+            context.Out.Write(report.ToText(context.Language.Culture));
+            if (parse.GetValue(html) is { } htmlPath)
+            {
+                var full = context.ResolvePath(htmlPath);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, report.ToHtml(context.Language.Culture), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                context.Error.WriteLine(context.T(Messages.HtmlWritten, htmlPath));
+            }
+
+            return clean && mapped.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Localization;
+using CrmCore.Cli.Output;
+using CrmCore.Cli.Rules;
+
+namespace CrmCore.Cli.Commands;
+
+/// <summary><c>crm rules test &lt;rules&gt; --customers &lt;file&gt; [--tickets &lt;file&gt;] [--now ...]</c>: the dry run.</summary>
+internal static class RulesTestCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var command = new Command("test", "Dry run: tier, tags, priority, route and churn risk for each item, and which rules fired.");
+        var rules = RulesCommands.RulesArgument();
+        command.Add(rules);
+        var options = RuleRunOptions.AddTo(command, withTickets: true, bands: true);
+        var output = CliOptions.Output();
+        command.Add(output);
+        command.SetCliAction(console, (context, parse) =>
+        {
+            var set = RuleFiles.Load(context, parse.GetRequiredValue(rules));
+            var data = options.Load(context, parse);
+            if (data.Stopped)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var result = options.DryRun(context, parse, set).Run(data.CustomersPath, data.Customers, data.TicketsPath, data.Tickets);
+            ReportFailures(context, result);
+            ResultWriter.WriteSections(context, Sections(result), parse.GetValue(output));
+            return data.Clean && result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+
+    /// <summary>Prints items the rules failed on, in compiler style.</summary>
+    public static void ReportFailures(CliContext context, DryRunResult result)
+    {
+        foreach (var failure in result.Failures)
+        {
+            context.Error.WriteLine(context.T(Messages.EvaluationFailed, failure.Path, failure.Line, failure.Id, failure.Message));
+        }
+    }
+
+    /// <summary>Builds the customers and tickets tables.</summary>
+    public static IReadOnlyList<ResultSection> Sections(DryRunResult result)
+    {
+        var customers = new ResultTable([
+            new("id", Messages.ColumnId),
+            new("name", Messages.ColumnName),
+            new("tier", Messages.ColumnTier),
+            new("tags", Messages.ColumnTags),
+            new("churnRisk", Messages.ColumnChurnRisk),
+            new("churnReasons", Messages.ColumnReasons),
+            new("fired", Messages.ColumnFired),
+        ]);
+        foreach (var c in result.Customers)
+        {
+            var e = c.Evaluation;
+            customers.Add(c.Row.Id, c.Row.Name, e.Tier, e.Tags, e.ChurnRiskPoints, e.ChurnRiskReasons.Select(r => r.Reason).ToArray(), Fired(e.FiredRules));
+        }
+
+        var tickets = new ResultTable([
+            new("id", Messages.ColumnId),
+            new("customer", Messages.ColumnCustomer),
+            new("priority", Messages.ColumnPriority),
+            new("band", Messages.ColumnBand),
+            new("route", Messages.ColumnRoute),
+            new("skill", Messages.ColumnSkill),
+            new("escalations", Messages.ColumnEscalations),
+            new("fired", Messages.ColumnFired),
+        ]);
+        foreach (var t in result.Tickets)
+        {
+            var e = t.Evaluation;
+            tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, e.RoutingTarget, e.RoutingSkill, e.Escalations.Select(s => s.Target).ToArray(), Fired(e.FiredRules));
+        }
+
+        return [new("customers", Messages.SectionCustomers, customers), new("tickets", Messages.SectionTickets, tickets)];
+    }
+
+    /// <summary>Names fired rules as <c>Workflow/Rule</c>.</summary>
+    public static string[] Fired(IEnumerable<CrmCore.Rules.FiredRule> fired) => fired.Select(f => f.Workflow + "/" + f.Rule).ToArray();
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Localization;
+using CrmCore.Cli.Rules;
+using CrmCore.Rules;
+using CrmCore.Rules.Diagnostics;
+
+namespace CrmCore.Cli.Commands;
+
+/// <summary><c>crm rules validate &lt;file&gt;... [--format text|json] [--warnaserror]</c>.</summary>
+internal static class RulesValidateCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var command = new Command("validate", "Check rule sets (each argument is a file, or a folder loaded as one set) and print every problem as path:line:col: error CRMnnn: message [rule Name].");
+        var files = new Argument<string[]>("files") { Description = "Rule files, or folders whose *.json files form one set.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "Diagnostics format: text or json.", DefaultValueFactory = _ => "text", HelpName = "text|json" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var warnAsError = new Option<bool>("--warnaserror") { Description = "Fail (exit code 1) on warnings too." };
+        command.Add(files);
+        command.Add(format);
+        command.Add(warnAsError);
+        command.SetCliAction(console, (context, parse) =>
+        {
+            var arguments = parse.GetRequiredValue(files);
+            var diagnostics = new List<RuleDiagnostic>();
+            var fileCount = 0;
+            var loaded = true;
+            foreach (var argument in arguments)
+            {
+                var sources = RuleFiles.Read(context, [argument]);
+                fileCount += sources.Count;
+                var result = RuleLoader.Load(sources);
+                loaded &= result.Success;
+                var order = sources.Select(s => s.Name).ToList();
+                diagnostics.AddRange(result.Diagnostics.OrderBy(d => order.IndexOf(d.File)).ThenBy(d => d.Line).ThenBy(d => d.Column));
+            }
+
+            var errors = diagnostics.Count(d => d.IsError);
+            var warnings = diagnostics.Count - errors;
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.WriteLine(DiagnosticFormatter.ToJson(diagnostics));
+            }
+            else
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    context.Out.WriteLine(DiagnosticFormatter.Format(diagnostic, context.Language));
+                }
+
+                context.Out.WriteLine(context.T(Messages.ValidateSummary, fileCount, errors, warnings));
+            }
+
+            var failed = errors > 0 || !loaded || (warnings > 0 && parse.GetValue(warnAsError));
+            return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
+        });
+        return command;
+    }
+}

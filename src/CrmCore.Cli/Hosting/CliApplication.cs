@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using CrmCore.Cli.Commands;
+using CrmCore.Cli.Localization;
+
+namespace CrmCore.Cli.Hosting;
+
+/// <summary>
+/// Builds the <c>crm</c> command tree and runs it against an <see cref="ICliConsole"/>. The same entry point serves
+/// the real process and in-process tests.
+/// </summary>
+internal static class CliApplication
+{
+    /// <summary>Parses and runs a command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(IReadOnlyList<string> args, ICliConsole console)
+    {
+        var language = CliLanguage.FromArguments(args, console.UiCulture);
+        var previousUi = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = language.Culture;
+        try
+        {
+            var root = BuildRoot(console);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                var context = new CliContext(console, language);
+                foreach (var error in parse.Errors)
+                {
+                    context.WriteError(error.Message);
+                }
+
+                console.Error.WriteLine(context.T(Messages.UsageHint, CommandPath(parse.CommandResult.Command)));
+                return ExitCodes.Usage;
+            }
+
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+#pragma warning disable CA1031 // The process boundary: any unexpected failure becomes a message and exit code 1.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            new CliContext(console, language).WriteError(new CliContext(console, language).T(Messages.InternalError, ex.Message));
+            return ExitCodes.InvalidInput;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previousUi;
+        }
+    }
+
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand BuildRoot(ICliConsole console)
+    {
+        var root = new RootCommand("crm: validate, try, explain and diff CrmCore rules; tag customers; business calendars; monthly reports.")
+        {
+            GlobalOptions.Language,
+        };
+        root.Add(RulesCommands.Create(console));
+        root.Add(TagCommand.Create(console));
+        root.Add(CalendarCommands.Create(console));
+        root.Add(ReportCommand.Create(console));
+        root.Add(SchemaCommand.Create(console));
+        root.Add(DataCommand.Create(console));
+        return root;
+    }
+
+    private static string CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (Symbol? s = command; s is Command c; s = c.Parents.FirstOrDefault())
+        {
+            names.Add(c is RootCommand ? "crm" : c.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+}

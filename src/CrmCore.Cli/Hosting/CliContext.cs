@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using CrmCore.Cli.Input;
+using CrmCore.Cli.Localization;
+using Spectre.Console;
+
+namespace CrmCore.Cli.Hosting;
+
+/// <summary>What a running command needs: the console, the chosen language, and helpers to read files and report.</summary>
+internal sealed class CliContext
+{
+    private IAnsiConsole? _ansi;
+
+    public CliContext(ICliConsole console, CliLanguage language)
+    {
+        Console = console;
+        Language = language;
+    }
+
+    /// <summary>Gets the console.</summary>
+    public ICliConsole Console { get; }
+
+    /// <summary>Gets the language of messages and labels.</summary>
+    public CliLanguage Language { get; }
+
+    /// <summary>Gets standard output.</summary>
+    public TextWriter Out => Console.Out;
+
+    /// <summary>Gets standard error.</summary>
+    public TextWriter Error => Console.Error;
+
+    /// <summary>Gets a Spectre console on standard output: plain text (no ANSI, no colours) when redirected.</summary>
+    public IAnsiConsole Ansi => _ansi ??= CreateAnsi(Console);
+
+    /// <summary>Formats a message in the chosen language.</summary>
+    public string T(Msg message, params object?[] args) =>
+        args.Length == 0 ? message.In(Language) : string.Format(CultureInfo.InvariantCulture, message.In(Language), args);
+
+    /// <summary>Writes <c>error: message</c> to standard error.</summary>
+    public void WriteError(string message) => Error.WriteLine($"{T(Messages.ErrorPrefix)}: {message}");
+
+    /// <summary>Resolves a path against the working directory.</summary>
+    public string ResolvePath(string path) => Path.GetFullPath(path, Console.WorkingDirectory);
+
+    /// <summary>Reads a UTF-8 text file (with or without BOM).</summary>
+    /// <exception cref="CliException">The file does not exist or cannot be read (exit code 1).</exception>
+    public string ReadText(string path)
+    {
+        var full = ResolvePath(path);
+        if (!File.Exists(full))
+        {
+            throw new CliException(T(Messages.FileNotFound, path));
+        }
+
+        try
+        {
+            return File.ReadAllText(full, Encoding.UTF8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(T(Messages.FileUnreadable, path, ex.Message));
+        }
+    }
+
+    /// <summary>
+    /// Reads a customers, tickets or surveys file and prints every problem to standard error in compiler style,
+    /// followed by a one-line summary when anything was rejected.
+    /// </summary>
+    /// <exception cref="CliException">The file is missing, or its format cannot be told.</exception>
+    public RowReadResult<TRow> Load<TRow>(string path, RowSchema<TRow> schema, InputFormat? format, bool strict)
+    {
+        var chosen = format ?? RowReader.FormatFromExtension(path) ?? throw new CliException(T(Messages.UnknownFormat, path));
+        var result = RowReader.Read(path, ReadText(path), chosen, schema, strict);
+        foreach (var problem in result.Problems)
+        {
+            Error.WriteLine(ProblemFormatter.Format(problem, Language));
+        }
+
+        if (result.StoppedEarly && strict)
+        {
+            Error.WriteLine(T(Messages.StoppedAtFirst, path));
+        }
+        else if (!result.IsClean)
+        {
+            Error.WriteLine(T(Messages.RowsRejected, path, result.Rows.Count, result.RejectedRows, result.Problems.Count));
+        }
+
+        return result;
+    }
+
+    /// <summary>Ends the command because a package it needs is not part of this build.</summary>
+    /// <exception cref="CliException">Always (exit code 1).</exception>
+    public CliException NotAvailable(string command, string package) => new(T(Messages.NotAvailable, command, package));
+
+    private static IAnsiConsole CreateAnsi(ICliConsole console)
+    {
+        var redirected = console.IsOutputRedirected;
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+            Out = new AnsiConsoleOutput(console.Out),
+        });
+        ansi.Profile.Width = console.Width;
+        if (redirected)
+        {
+            ansi.Profile.Capabilities.Unicode = true;
+        }
+
+        return ansi;
+    }
+}

@@ -1,0 +1,158 @@
+namespace CrmCore.Cli.Input;
+
+/// <summary>The column descriptions of the three input files.</summary>
+internal static class InputSchemas
+{
+    /// <summary>Gets the customers file description.</summary>
+    public static RowSchema<CustomerRow> Customers { get; } = new(
+        "customers",
+        "CrmCore customers input row",
+        [
+            new("Id", FieldKind.Text, "Customer id, e.g. C202405001.") { Required = true },
+            new("Name", FieldKind.Text, "Customer (company) name.") { Required = true },
+            new("Industry", FieldKind.Text, "Industry, e.g. 制造业 or Manufacturing."),
+            new("Region", FieldKind.Text, "Sales region."),
+            new("Tier", FieldKind.Text, "Current value tier, if already assigned."),
+            new("Tags", FieldKind.TextList, "Existing tags: a JSON array, or text separated by ';' or '|'."),
+            new("AnnualRevenue", FieldKind.Decimal, "Annual cooperation amount in CNY.") { Minimum = 0 },
+            new("Employees", FieldKind.Integer, "Number of employees.") { Minimum = 0 },
+            new("SourceChannel", FieldKind.Text, "Channel of first contact, e.g. 官网表单."),
+            new("AccountManager", FieldKind.Text, "Responsible account manager."),
+            new("Size", FieldKind.Text, "Company size class, e.g. Large."),
+            new("FirstCooperation", FieldKind.Date, "Date cooperation began (yyyy-MM-dd).") { Aliases = ["FirstCooperationOn"] },
+            new("LastInteraction", FieldKind.DateOrInstant, "Last interaction: ISO instant, or a date read as 00:00 UTC.") { Aliases = ["LastInteractionAt"] },
+            new("ComplaintsLast60Days", FieldKind.Integer, "Complaints in the last 60 days.") { Minimum = 0 },
+            new("ComplaintsPrev60Days", FieldKind.Integer, "Complaints in the 60 days before that.") { Minimum = 0 },
+            new("ConsultationsLast60Days", FieldKind.Integer, "Consultations in the last 60 days.") { Minimum = 0 },
+            new("ConsultationsPrev60Days", FieldKind.Integer, "Consultations in the 60 days before that.") { Minimum = 0 },
+            new("CsatAverage", FieldKind.Decimal, "Average satisfaction score, 1 to 5.") { Minimum = 1, Maximum = 5 },
+            new("ContractEnd", FieldKind.Date, "Contract end date (yyyy-MM-dd).") { Aliases = ["ContractEndsOn"] },
+            new("TierDowngraded", FieldKind.Date, "Date the customer last moved down a tier (yyyy-MM-dd).") { Aliases = ["TierDowngradedOn"] },
+            new("LostOn", FieldKind.Date, "Date the customer was lost (churned), if it was (yyyy-MM-dd).") { Aliases = ["ChurnedOn"] },
+            new("OpenTicketCount", FieldKind.Integer, "Tickets currently open.") { Minimum = 0 },
+            new("UnresolvedComplaints", FieldKind.Integer, "Complaints not yet resolved.") { Minimum = 0 },
+            new("DoNotContact", FieldKind.Boolean, "The customer asked not to be contacted proactively."),
+        ],
+        v => new CustomerRow
+        {
+            Id = v.RequiredText("Id"),
+            Name = v.RequiredText("Name"),
+            Industry = v.Text("Industry"),
+            Region = v.Text("Region"),
+            Tier = v.Text("Tier"),
+            Tags = v.List("Tags"),
+            AnnualRevenue = v.Decimal("AnnualRevenue"),
+            Employees = v.Integer("Employees"),
+            Size = v.Text("Size"),
+            SourceChannel = v.Text("SourceChannel"),
+            AccountManager = v.Text("AccountManager"),
+            FirstCooperation = v.Date("FirstCooperation"),
+            LastInteraction = v.Instant("LastInteraction"),
+            ComplaintsLast60Days = v.Integer("ComplaintsLast60Days"),
+            ComplaintsPrev60Days = v.Integer("ComplaintsPrev60Days"),
+            ConsultationsLast60Days = v.Integer("ConsultationsLast60Days"),
+            ConsultationsPrev60Days = v.Integer("ConsultationsPrev60Days"),
+            CsatAverage = v.Decimal("CsatAverage"),
+            ContractEnd = v.Date("ContractEnd"),
+            TierDowngraded = v.Date("TierDowngraded"),
+            LostOn = v.Date("LostOn"),
+            OpenTicketCount = v.Integer("OpenTicketCount"),
+            UnresolvedComplaints = v.Integer("UnresolvedComplaints"),
+            DoNotContact = v.Boolean("DoNotContact"),
+        },
+        r =>
+        [
+            r.Id, r.Name, r.Industry, r.Region, r.Tier, r.Tags, r.AnnualRevenue, r.Employees, r.SourceChannel, r.AccountManager,
+            r.Size, r.FirstCooperation, r.LastInteraction, r.ComplaintsLast60Days, r.ComplaintsPrev60Days, r.ConsultationsLast60Days,
+            r.ConsultationsPrev60Days, r.CsatAverage, r.ContractEnd, r.TierDowngraded, r.LostOn, r.OpenTicketCount, r.UnresolvedComplaints, r.DoNotContact,
+        ]);
+
+    /// <summary>Gets the tickets file description.</summary>
+    public static RowSchema<TicketRow> Tickets { get; } = new(
+        "tickets",
+        "CrmCore tickets input row",
+        [
+            new("Id", FieldKind.Text, "Ticket id, e.g. WT202403001.") { Required = true },
+            new("CustomerId", FieldKind.Text, "The customer who raised it.") { Required = true },
+            new("Urgency", FieldKind.Urgency, "General, Urgent or Major (一般, 紧急, 重大)."),
+            new("Type", FieldKind.Text, "Consultation, Complaint, Suggestion, Fault, PreSales or a custom code."),
+            new("Channel", FieldKind.Text, "Phone, Email, OnlineChat, Visit, WebForm, Sms or a custom code."),
+            new("Department", FieldKind.Text, "Responsible department."),
+            new("Product", FieldKind.Text, "Product or asset concerned."),
+            new("RaisedAt", FieldKind.Instant, "When the ticket was raised (ISO instant).") { Required = true },
+            new("FirstResponseAt", FieldKind.Instant, "First response to the customer (ISO instant)."),
+            new("ResolvedAt", FieldKind.Instant, "When it was resolved (ISO instant)."),
+            new("ClosedAt", FieldKind.Instant, "When it was closed (ISO instant)."),
+            new("Status", FieldKind.TicketStatus, "Pending, InProgress, WaitingForCustomer, Resolved, AwaitingRevisit, Closed or NoActionNeeded."),
+            new("Team", FieldKind.Text, "Team that owns it."),
+            new("Agent", FieldKind.Text, "Agent that owns it."),
+            new("ReopenCount", FieldKind.Integer, "How often it was reopened.") { Minimum = 0 },
+            new("SlaDueAt", FieldKind.Instant, "When the resolution SLA falls due (ISO instant)."),
+            new("EscalationLevel", FieldKind.Integer, "Escalation level reached so far (0 = none).") { Minimum = 0 },
+            new("ContactCount", FieldKind.Integer, "Contacts the customer needed for this issue (default 1).") { Minimum = 1 },
+            new("ResolvedOnFirstContact", FieldKind.Boolean, "Resolved at the first contact.") { Aliases = ["FirstContactResolved"] },
+            new("ResolutionSlaBreached", FieldKind.Boolean, "The resolution SLA was breached."),
+        ],
+        v => new TicketRow
+        {
+            Id = v.RequiredText("Id"),
+            CustomerId = v.RequiredText("CustomerId"),
+            Urgency = v.Urgency("Urgency"),
+            Type = v.Text("Type"),
+            Channel = v.Text("Channel"),
+            Department = v.Text("Department"),
+            Product = v.Text("Product"),
+            RaisedAt = v.RequiredInstant("RaisedAt"),
+            FirstResponseAt = v.Instant("FirstResponseAt"),
+            ResolvedAt = v.Instant("ResolvedAt"),
+            ClosedAt = v.Instant("ClosedAt"),
+            Status = v.Status("Status"),
+            Team = v.Text("Team"),
+            Agent = v.Text("Agent"),
+            ReopenCount = v.Integer("ReopenCount"),
+            SlaDueAt = v.Instant("SlaDueAt"),
+            EscalationLevel = v.Integer("EscalationLevel"),
+            ContactCount = v.Integer("ContactCount"),
+            ResolvedOnFirstContact = v.Boolean("ResolvedOnFirstContact"),
+            ResolutionSlaBreached = v.Boolean("ResolutionSlaBreached"),
+        },
+        r =>
+        [
+            r.Id, r.CustomerId, r.Urgency, r.Type, r.Channel, r.Department, r.Product, r.RaisedAt, r.FirstResponseAt, r.ResolvedAt,
+            r.ClosedAt, r.Status, r.Team, r.Agent, r.ReopenCount, r.SlaDueAt, r.EscalationLevel, r.ContactCount, r.ResolvedOnFirstContact,
+            r.ResolutionSlaBreached,
+        ]);
+
+    /// <summary>Gets the surveys file description.</summary>
+    public static RowSchema<SurveyRow> Surveys { get; } = new(
+        "surveys",
+        "CrmCore satisfaction survey input row",
+        [
+            new("TicketId", FieldKind.Text, "The ticket the survey is about.") { Required = true },
+            new("CustomerId", FieldKind.Text, "The customer who answered."),
+            new("AnsweredAt", FieldKind.Instant, "When the survey was answered (ISO instant).") { Required = true },
+            new("Csat", FieldKind.Integer, "Overall satisfaction, 1 to 5.") { Minimum = 1, Maximum = 5, Required = true },
+            new("Nps", FieldKind.Integer, "Likelihood to recommend, 0 to 10.") { Minimum = 0, Maximum = 10 },
+            new("ResponseSpeed", FieldKind.Integer, "Dimension score: response speed, 1 to 5.") { Minimum = 1, Maximum = 5 },
+            new("Resolution", FieldKind.Integer, "Dimension score: resolution, 1 to 5.") { Minimum = 1, Maximum = 5 },
+            new("SolutionQuality", FieldKind.Integer, "Dimension score: solution quality, 1 to 5.") { Minimum = 1, Maximum = 5 },
+            new("Communication", FieldKind.Integer, "Dimension score: communication, 1 to 5.") { Minimum = 1, Maximum = 5 },
+            new("Price", FieldKind.Integer, "Dimension score: price, 1 to 5.") { Minimum = 1, Maximum = 5 },
+            new("Comment", FieldKind.Text, "Free-text feedback."),
+        ],
+        v => new SurveyRow
+        {
+            TicketId = v.RequiredText("TicketId"),
+            CustomerId = v.Text("CustomerId"),
+            AnsweredAt = v.Instant("AnsweredAt"),
+            Csat = v.Integer("Csat"),
+            Nps = v.Integer("Nps"),
+            ResponseSpeed = v.Integer("ResponseSpeed"),
+            Resolution = v.Integer("Resolution"),
+            SolutionQuality = v.Integer("SolutionQuality"),
+            Communication = v.Integer("Communication"),
+            Price = v.Integer("Price"),
+            Comment = v.Text("Comment"),
+        },
+        r => [r.TicketId, r.CustomerId, r.AnsweredAt, r.Csat, r.Nps, r.ResponseSpeed, r.Resolution, r.SolutionQuality, r.Communication, r.Price, r.Comment]);
+}

@@ -1,0 +1,149 @@
+namespace CrmCore.Cli.Localization;
+
+/// <summary>The message table of <c>crm</c>: every text a user reads, in English and Simplified Chinese.</summary>
+internal static class Messages
+{
+    // General
+    public static readonly Msg ErrorPrefix = new("error", "错误");
+    public static readonly Msg WarningPrefix = new("warning", "警告");
+    public static readonly Msg UsageHint = new("Run '{0} --help' for usage.", "运行“{0} --help”查看用法。");
+    public static readonly Msg NotAvailable = new(
+        "'{0}' is not available in this build: the {1} package is missing.",
+        "此版本中无法使用“{0}”：缺少 {1} 组件。");
+    public static readonly Msg FileNotFound = new("file '{0}' was not found", "找不到文件“{0}”");
+    public static readonly Msg FileUnreadable = new("file '{0}' cannot be read: {1}", "无法读取文件“{0}”：{1}");
+    public static readonly Msg UnknownFormat = new(
+        "cannot tell the format of '{0}' from its extension; use --format csv|json|jsonl",
+        "无法根据扩展名判断“{0}”的格式；请使用 --format csv|json|jsonl");
+    public static readonly Msg InternalError = new("internal error: {0}", "内部错误：{0}");
+
+    public static readonly Msg CalendarInvalid = new("calendar '{0}' has {1} problem(s)", "日历“{0}”有 {1} 个问题");
+
+    public static readonly Msg RulesDidNotLoad = new("rules '{0}' did not load: {1} error(s)", "规则“{0}”未能加载：{1} 个错误");
+    public static readonly Msg RuleWord = new("rule", "规则");
+    public static readonly Msg WorkflowWord = new("workflow", "工作流");
+    public static readonly Msg ValidateSummary = new("{0} file(s): {1} error(s), {2} warning(s)", "{0} 个文件：{1} 个错误，{2} 个警告");
+
+    // Input problems (CLI1xx)
+    public static readonly Msg UnknownColumn = new("unknown column '{0}'", "未知列“{0}”");
+    public static readonly Msg DuplicateColumn = new("column '{0}' appears twice", "列“{0}”重复出现");
+    public static readonly Msg BadNumber = new("'{0}': '{1}' is not valid: {2}", "“{0}”：“{1}”无效：{2}");
+    public static readonly Msg BadDate = new("'{0}': '{1}' is not a valid date or time: {2}", "“{0}”：“{1}”不是有效的日期或时间：{2}");
+    public static readonly Msg MissingRequired = new("required field '{0}' is missing", "缺少必填字段“{0}”");
+    public static readonly Msg BadValue = new("'{0}': '{1}' is not allowed: {2}", "“{0}”：“{1}”不允许：{2}");
+    public static readonly Msg BadShape = new("'{0}': {1}", "“{0}”：{1}");
+    public static readonly Msg Malformed = new("malformed file: {0}", "文件格式错误：{0}");
+    public static readonly Msg RowsRejected = new(
+        "{0}: {1} row(s) read, {2} rejected, {3} problem(s)",
+        "{0}：读取 {1} 行，拒绝 {2} 行，问题 {3} 个");
+    public static readonly Msg StoppedAtFirst = new("{0}: stopped at the first problem (--strict)", "{0}：遇到第一个问题即停止（--strict）");
+
+    // Details of input problems
+    public static readonly Msg Verbatim = new("{0}", "{0}");
+    public static readonly Msg ExpectedWholeNumber = new("expected a whole number", "应为整数");
+    public static readonly Msg ExpectedDecimal = new("expected a number such as 1234.5", "应为数字，例如 1234.5");
+    public static readonly Msg ExpectedBetween = new("expected a number between {0} and {1}", "应为 {0} 到 {1} 之间的数字");
+    public static readonly Msg ExpectedAtLeast = new("expected a number of at least {0}", "应为不小于 {0} 的数字");
+    public static readonly Msg ExpectedAtMost = new("expected a number of at most {0}", "应为不大于 {0} 的数字");
+    public static readonly Msg ExpectedDate = new("expected a date yyyy-MM-dd", "应为 yyyy-MM-dd 格式的日期");
+    public static readonly Msg ExpectedInstant = new(
+        "expected an ISO instant such as 2026-03-01T09:30:00+08:00",
+        "应为 ISO 时间，例如 2026-03-01T09:30:00+08:00");
+    public static readonly Msg ExpectedDateOrInstant = new("expected a date yyyy-MM-dd or an ISO instant", "应为 yyyy-MM-dd 日期或 ISO 时间");
+    public static readonly Msg ExpectedBoolean = new("expected true or false", "应为 true 或 false");
+    public static readonly Msg ExpectedOneOf = new("expected one of {0}", "应为以下之一：{0}");
+    public static readonly Msg ExpectedString = new("expected a string, not {0}", "应为字符串，而不是{0}");
+    public static readonly Msg ExpectedStringArray = new("expected an array of strings", "应为字符串数组");
+    public static readonly Msg ExpectedSingleValue = new("expected a single value", "应为单个值");
+    public static readonly Msg ExpectedObject = new("expected a JSON object", "应为 JSON 对象");
+    public static readonly Msg ExpectedArray = new(
+        "expected a JSON array of objects; use .jsonl for one object per line",
+        "应为 JSON 对象数组；每行一个对象请使用 .jsonl");
+    public static readonly Msg OneObjectPerLine = new("one JSON object per line expected", "每行应只有一个 JSON 对象");
+    public static readonly Msg FieldCountMismatch = new("expected {0} fields, found {1}", "应有 {0} 个字段，实际 {1} 个");
+
+    // Column headings
+    public static readonly Msg ColumnFile = new("File", "文件");
+    public static readonly Msg ColumnKind = new("Kind", "类型");
+    public static readonly Msg ColumnRows = new("Rows", "行数");
+    public static readonly Msg ColumnRejected = new("Rejected", "拒绝");
+    public static readonly Msg ColumnProblems = new("Problems", "问题");
+    public static readonly Msg ColumnId = new("Id", "编号");
+    public static readonly Msg ColumnName = new("Name", "名称");
+    public static readonly Msg ColumnTier = new("Tier", "层级");
+    public static readonly Msg ColumnTags = new("Tags", "标签");
+    public static readonly Msg ColumnChurnRisk = new("Churn risk", "流失风险");
+    public static readonly Msg ColumnReasons = new("Reasons", "原因");
+    public static readonly Msg ColumnFired = new("Rules fired", "命中的规则");
+    public static readonly Msg ColumnCustomer = new("Customer", "客户");
+    public static readonly Msg ColumnPriority = new("Priority", "优先级");
+    public static readonly Msg ColumnBand = new("Band", "档位");
+    public static readonly Msg ColumnRoute = new("Route", "分派");
+    public static readonly Msg ColumnSkill = new("Skill", "技能");
+    public static readonly Msg ColumnEscalations = new("Escalations", "升级");
+    public static readonly Msg ColumnValue = new("Value", "值");
+    public static readonly Msg ColumnOld = new("Old", "原");
+    public static readonly Msg ColumnNew = new("New", "新");
+    public static readonly Msg ColumnChange = new("Change", "变化");
+    public static readonly Msg ColumnFrom = new("From", "从");
+    public static readonly Msg ColumnTo = new("To", "到");
+    public static readonly Msg ColumnCount = new("Count", "数量");
+    public static readonly Msg ColumnGained = new("Gained", "新增");
+    public static readonly Msg ColumnLost = new("Lost", "移除");
+    public static readonly Msg ColumnDimension = new("Dimension", "维度");
+    public static readonly Msg ColumnWhat = new("What changed", "变化内容");
+    public static readonly Msg ColumnWhy = new("Why", "原因");
+    public static readonly Msg ColumnWorkflow = new("Workflow", "工作流");
+    public static readonly Msg ColumnRule = new("Rule", "规则");
+    public static readonly Msg ColumnEvent = new("Outcome", "结果");
+    public static readonly Msg ColumnHeld = new("Held", "成立");
+    public static readonly Msg ColumnClause = new("Clause", "条件");
+    public static readonly Msg ColumnFacts = new("Facts", "事实");
+
+    // Section titles and summaries
+    public static readonly Msg SectionCustomers = new("Customers", "客户");
+    public static readonly Msg SectionTickets = new("Tickets", "工单");
+    public static readonly Msg SectionTiers = new("Tiers", "层级");
+    public static readonly Msg SectionTags = new("Tags", "标签");
+    public static readonly Msg SectionBands = new("Priority bands", "优先级档位");
+    public static readonly Msg SectionRoutes = new("Routes", "分派");
+    public static readonly Msg SectionMoves = new("Moves", "迁移");
+    public static readonly Msg SectionChanged = new("Changed items (sample)", "变化示例");
+    public static readonly Msg EvaluationFailed = new(
+        "{0}:{1}: error CLI201: the rules failed on '{2}': {3}",
+        "{0}:{1}: 错误 CLI201: 规则在“{2}”上执行失败：{3}");
+    public static readonly Msg IdNotFound = new("no customer or ticket with id '{0}' in the data files", "数据文件中没有编号为“{0}”的客户或工单");
+    public static readonly Msg ExplainCustomer = new("Customer {0} {1}", "客户 {0} {1}");
+    public static readonly Msg ExplainTicket = new("Ticket {0} (customer {1})", "工单 {0}（客户 {1}）");
+    public static readonly Msg ExplainCustomerSummary = new(
+        "Tier: {0}; tags: {1}; churn risk: {2} points",
+        "层级：{0}；标签：{1}；流失风险：{2} 分");
+    public static readonly Msg ExplainTicketSummary = new(
+        "Priority: {0} points ({1}); route: {2}",
+        "优先级：{0} 分（{1}）；分派：{2}");
+    public static readonly Msg None = new("(none)", "（无）");
+    public static readonly Msg DiffSummary = new(
+        "{0} of {1} customer(s) and {2} of {3} ticket(s) change",
+        "{1} 个客户中有 {0} 个变化，{3} 个工单中有 {2} 个变化");
+    public static readonly Msg ChangeTier = new("tier {0} → {1}", "层级 {0} → {1}");
+    public static readonly Msg ChangeTagAdded = new("+tag {0}", "+标签 {0}");
+    public static readonly Msg ChangeTagRemoved = new("-tag {0}", "-标签 {0}");
+    public static readonly Msg ChangeBand = new("band {0} → {1}", "档位 {0} → {1}");
+    public static readonly Msg ChangeRoute = new("route {0} → {1}", "分派 {0} → {1}");
+    public static readonly Msg BecauseNew = new("new: {0}", "新：{0}");
+    public static readonly Msg BecauseOld = new("was: {0}", "原：{0}");
+    public static readonly Msg TagSummary = new(
+        "{0} customer(s) tagged in {1:0.00} s ({2:0} per second); {3} changed tier, {4} changed tags; written to {5}",
+        "已为 {0} 个客户打标签，用时 {1:0.00} 秒（每秒 {2:0} 个）；{3} 个层级变化，{4} 个标签变化；已写入 {5}");
+    public static readonly Msg OutFormatUnknown = new(
+        "cannot tell the format of '{0}' from its extension; use .csv, .json or .jsonl",
+        "无法根据扩展名判断“{0}”的格式；请使用 .csv、.json 或 .jsonl");
+    public static readonly Msg SurveyWithoutCustomer = new(
+        "the survey names no CustomerId and ticket '{0}' is not in the tickets file",
+        "问卷未给出 CustomerId，且工单文件中没有工单“{0}”");
+    public static readonly Msg ReportRowUnusable = new(
+        "{0}:{1}: error CLI202: '{2}' cannot be used in the report: {3}",
+        "{0}:{1}: 错误 CLI202: “{2}”无法用于报告：{3}");
+    public static readonly Msg HtmlWritten = new("HTML report written to {0}", "HTML 报告已写入 {0}");
+    public static readonly Msg TagProgress = new("Tagging customers", "正在打标签");
+}

@@ -1,0 +1,53 @@
+using CrmCore.Cli.Input;
+using CrmCore.Rules.Facts;
+using CrmCore.Tickets;
+
+namespace CrmCore.Cli.Rules;
+
+/// <summary>
+/// Maps the CLI's raw rows to the rules package's fact inputs. Absent numbers count as 0, absent texts as empty;
+/// an absent <c>LastInteraction</c> is read as "never" (the Unix epoch), which makes the customer look silent.
+/// </summary>
+internal static class FactsMapper
+{
+    public static CustomerFactsInput Customer(CustomerRow row) => new()
+    {
+        AnnualRevenue = row.AnnualRevenue ?? 0,
+        Industry = row.Industry ?? string.Empty,
+        Region = row.Region ?? string.Empty,
+        Tier = row.Tier ?? string.Empty,
+        Size = row.Size ?? string.Empty,
+        Employees = row.Employees ?? 0,
+        SourceChannel = row.SourceChannel ?? string.Empty,
+        Tags = row.Tags,
+        ComplaintsLast60Days = row.ComplaintsLast60Days ?? 0,
+        ComplaintsPrev60Days = row.ComplaintsPrev60Days ?? 0,
+        ConsultationsLast60Days = row.ConsultationsLast60Days ?? 0,
+        ConsultationsPrev60Days = row.ConsultationsPrev60Days ?? 0,
+        UnresolvedComplaints = row.UnresolvedComplaints ?? 0,
+        OpenTicketCount = row.OpenTicketCount ?? 0,
+        LastInteractionAt = row.LastInteraction ?? default,
+        FirstCooperationOn = row.FirstCooperation,
+        CsatAverage = row.CsatAverage,
+        ContractEndsOn = row.ContractEnd,
+        TierDowngradedOn = row.TierDowngraded,
+        DoNotContact = row.DoNotContact ?? false,
+    };
+
+    /// <summary>Maps a ticket; the customer's tier, tags and industry come from its evaluated customer when known.</summary>
+    public static TicketFactsInput Ticket(TicketRow row, CustomerRow? customer, string? tier, IReadOnlyList<string> tags) => new()
+    {
+        Urgency = row.Urgency ?? Urgency.General,
+        Type = row.Type is { Length: > 0 } type ? new TicketType(type) : TicketType.Consultation,
+        Channel = row.Channel is { Length: > 0 } channel ? new Channel(channel) : Channel.Phone,
+        Status = row.Status ?? TicketStatus.Pending,
+        Department = row.Department ?? string.Empty,
+        CustomerTier = tier ?? customer?.Tier ?? string.Empty,
+        CustomerTags = tags,
+        CustomerIndustry = customer?.Industry ?? string.Empty,
+        RaisedAt = row.RaisedAt,
+        SlaDueAt = row.SlaDueAt,
+        ReopenCount = row.ReopenCount ?? 0,
+        EscalationLevel = row.EscalationLevel ?? 0,
+    };
+}

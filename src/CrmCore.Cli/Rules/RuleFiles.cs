@@ -1,0 +1,53 @@
+using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Localization;
+using CrmCore.Rules;
+
+namespace CrmCore.Cli.Rules;
+
+/// <summary>Turns rule arguments (files, or folders of <c>*.json</c> files) into sources named as the user wrote them.</summary>
+internal static class RuleFiles
+{
+    /// <summary>Reads every rule file named by the arguments; a folder contributes its <c>*.json</c> files in name order.</summary>
+    /// <exception cref="CliException">A file or folder does not exist.</exception>
+    public static IReadOnlyList<RuleSource> Read(CliContext context, IEnumerable<string> arguments)
+    {
+        var sources = new List<RuleSource>();
+        foreach (var argument in arguments)
+        {
+            var full = context.ResolvePath(argument);
+            if (Directory.Exists(full))
+            {
+                foreach (var file in Directory.GetFiles(full, "*.json").Order(StringComparer.Ordinal))
+                {
+                    var shown = Path.Join(argument, Path.GetFileName(file));
+                    sources.Add(RuleSource.FromBytes(shown, File.ReadAllBytes(file)));
+                }
+            }
+            else if (File.Exists(full))
+            {
+                sources.Add(RuleSource.FromBytes(argument, File.ReadAllBytes(full)));
+            }
+            else
+            {
+                throw new CliException(context.T(Messages.FileNotFound, argument));
+            }
+        }
+
+        return sources;
+    }
+
+    /// <summary>
+    /// Loads a rule set for running (test, explain, diff, tag). Errors are printed in compiler style to standard error
+    /// and end the command with exit code 1; warnings are printed and the set is used.
+    /// </summary>
+    public static RuleSet Load(CliContext context, string argument)
+    {
+        var result = RuleLoader.Load(Read(context, [argument]));
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            context.Error.WriteLine(DiagnosticFormatter.Format(diagnostic, context.Language));
+        }
+
+        return result.RuleSet ?? throw new CliException(context.T(Messages.RulesDidNotLoad, argument, result.Errors.Count()));
+    }
+}

@@ -1,0 +1,116 @@
+using CrmCore.Cli.Commands;
+using CrmCore.Cli.Tests.Infrastructure;
+using NodaTime;
+
+namespace CrmCore.Cli.Tests.Commands;
+
+public sealed class CalendarCommandTests
+{
+    private const string Calendar = "samples/data/calendars/cn-standard.json";
+
+    [Fact]
+    public void Add_BusinessHoursOverNationalDay_SkipsHolidays()
+    {
+        var run = Crm.Run("calendar", "add", Calendar, "--from", "2026-09-30T16:00", "--business", "4h");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("2026-10-08T11:00", run.Out.Trim());
+    }
+
+    [Fact]
+    public void Add_WorkingDays_SameTimeOnTheNthWorkingDay()
+    {
+        var run = Crm.Run("calendar", "add", Calendar, "--from", "2026-03-02 10:00", "--working-days", "2");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("2026-03-04T10:00", run.Out.Trim());
+    }
+
+    [Fact]
+    public void Between_OneWorkingDay_IsSevenAndAHalfHours()
+    {
+        var run = Crm.Run("calendar", "between", Calendar, "--from", "2026-03-02T09:00", "--to", "2026-03-02T18:00");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("7h30m", run.Out.Trim());
+    }
+
+    [Fact]
+    public void Between_Reversed_IsNegative()
+    {
+        var run = Crm.Run("calendar", "between", Calendar, "--from", "2026-03-02T11:00", "--to", "2026-03-02T10:00");
+        Assert.Equal("-1h", run.Out.Trim());
+    }
+
+    [Theory]
+    [InlineData("--business", "4h", "--working-days", "1")]
+    [InlineData("--business", "soon")]
+    [InlineData("--working-days", "-1")]
+    public void Add_BadOptions_UsageError(params string[] options)
+    {
+        var run = Crm.Run(["calendar", "add", Calendar, "--from", "2026-03-02T10:00", .. options]);
+        Assert.True(run.ExitCode == 2, run.ToString());
+    }
+
+    [Fact]
+    public void Add_NoDurationOption_UsageError()
+    {
+        var run = Crm.Run("calendar", "add", Calendar, "--from", "2026-03-02T10:00");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("exactly one of --business or --working-days", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_BadLocalTime_UsageError()
+    {
+        Assert.Equal(2, Crm.Run("calendar", "add", Calendar, "--from", "2026-03-02T10:00+08:00", "--business", "1h").ExitCode);
+    }
+
+    [Fact]
+    public void Add_OutsideHorizon_ExitsOne()
+    {
+        var run = Crm.Run("calendar", "add", Calendar, "--from", "2035-01-01T10:00", "--business", "1h");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("horizon", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_InvalidCalendar_ListsProblemsAndExitsOne()
+    {
+        var dir = Directory.CreateTempSubdirectory("crm-cal-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "bad.json");
+            File.WriteAllText(file, "{\"name\": \"x\", \"timeZone\": \"Mars/Olympus\", \"week\": {}}");
+            var run = Crm.Run("calendar", "between", file, "--from", "2026-03-02T09:00", "--to", "2026-03-02T10:00", "--lang", "zh-Hans");
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Mars/Olympus", run.Error, StringComparison.Ordinal);
+            Assert.Contains("有 ", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Schema_Calendar_PrintsTheCalendarSchema()
+    {
+        var run = Crm.Run("schema", "calendar");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"timeZone\"", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "0m")]
+    [InlineData(45, "45m")]
+    [InlineData(120, "2h")]
+    [InlineData(390, "6h30m")]
+    [InlineData(-90, "-1h30m")]
+    public void FormatDuration_RoundTripsThroughTheParser(int minutes, string expected)
+    {
+        var text = CalendarCommands.FormatDuration(Duration.FromMinutes(minutes));
+        Assert.Equal(expected, text);
+        if (minutes > 0)
+        {
+            Assert.Equal(Duration.FromMinutes(minutes), LocalTimeParser.BusinessDuration(text));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text;
+using CrmCore.Cli.Hosting;
+
+namespace CrmCore.Cli.Tests.Infrastructure;
+
+/// <summary>The outcome of one <c>crm</c> run.</summary>
+internal sealed record CrmRun(int ExitCode, string Out, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- out\n{Out}\n--- error\n{Error}";
+}
+
+/// <summary>Runs <c>crm</c> in-process (fast) or as a real process (slow; keep such tests few).</summary>
+internal static class Crm
+{
+    public static CrmRun Run(params string[] args) => Run(new TestConsole(), args);
+
+    public static CrmRun Run(TestConsole console, params string[] args)
+    {
+        var code = CliApplication.Run(args, console);
+        return new CrmRun(code, console.OutWriter.ToString(), console.ErrorWriter.ToString());
+    }
+
+    public static CrmRun RunProcess(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "crm.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = RepoPaths.Root,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        start.Environment["LANG"] = "C.UTF-8";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("crm did not finish within 60 s");
+        }
+
+        return new CrmRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
