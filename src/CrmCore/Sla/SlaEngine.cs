@@ -61,9 +61,18 @@ public sealed class SlaEngine
         ArgumentNullException.ThrowIfNull(ticket);
         var policy = Policies.Select(ticket);
         var states = new SlaMetricState[policy.Targets.Length];
+        string? lastName = null;
+        BusinessCalendar? lastCalendar = null;
         for (var i = 0; i < states.Length; i++)
         {
-            states[i] = Evaluate(ticket, policy.Targets[i], now);
+            var target = policy.Targets[i];
+            if (!string.Equals(lastName, target.Calendar, StringComparison.Ordinal))
+            {
+                lastName = target.Calendar;
+                lastCalendar = Calendars.Get(target.Calendar);
+            }
+
+            states[i] = Evaluate(ticket, target, lastCalendar!, now);
         }
 
         return new SlaTicketState(ticket.Id, policy, now, ImmutableCollectionsMarshal.AsImmutableArray(states));
@@ -81,6 +90,11 @@ public sealed class SlaEngine
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(target);
+        return Evaluate(ticket, target, Calendars.Get(target.Calendar), now);
+    }
+
+    private SlaMetricState Evaluate(SlaTicket ticket, SlaTarget target, BusinessCalendar calendar, Instant now)
+    {
         if (!_clocks.TryGetValue(target.Metric, out var clock))
         {
             throw new ArgumentException($"No clock definition for metric '{target.Metric}'.", nameof(target));
@@ -91,7 +105,7 @@ public sealed class SlaEngine
             return new SlaMetricState(target, SlaClockStatus.NotStarted, null, null, null, null, Duration.Zero, Duration.Zero);
         }
 
-        return Compute(ticket, target, bounds, Calendars.Get(target.Calendar), now);
+        return Compute(ticket, target, bounds, calendar, now);
     }
 
     private static SlaMetricState Compute(SlaTicket ticket, SlaTarget target, SlaClockBounds bounds, BusinessCalendar calendar, Instant now)
@@ -164,7 +178,7 @@ public sealed class SlaEngine
     }
 
     private static bool Counts(SlaTarget target, SlaClockBounds bounds, TicketStatus status) =>
-        !target.PausedIn.Contains(status) && !bounds.NotCountingIn.Contains(status);
+        !StatusMask.Contains(target.PausedMask | bounds.NotCountingMask, status);
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 }
