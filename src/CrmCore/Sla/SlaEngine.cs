@@ -15,6 +15,8 @@ namespace CrmCore.Sla;
 public sealed class SlaEngine
 {
     private readonly FrozenDictionary<SlaMetric, ISlaClockDefinition> _clocks;
+    private readonly ISlaClockDefinition[][] _ruleClocks;
+    private readonly ISlaClockDefinition[] _defaultClocks;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="policies">The policy set.</param>
@@ -42,6 +44,10 @@ public sealed class SlaEngine
                 throw new ArgumentException($"No clock definition for metric '{target.Metric}'; pass an ISlaClockDefinition for it.", nameof(clocks));
             }
         }
+
+        // Resolve each policy's clocks once, so the hot path does no dictionary lookups.
+        _ruleClocks = [.. policies.Rules.Select(r => ClocksOf(r.Policy))];
+        _defaultClocks = ClocksOf(policies.Default);
     }
 
     /// <summary>The policy set.</summary>
@@ -59,7 +65,9 @@ public sealed class SlaEngine
     public SlaTicketState Evaluate(SlaTicket ticket, Instant now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var policy = Policies.Select(ticket);
+        var index = Policies.SelectIndex(ticket);
+        var policy = index < 0 ? Policies.Default : Policies.Rules[index].Policy;
+        var clocks = index < 0 ? _defaultClocks : _ruleClocks[index];
         var states = new SlaMetricState[policy.Targets.Length];
         string? lastName = null;
         BusinessCalendar? lastCalendar = null;
@@ -72,7 +80,7 @@ public sealed class SlaEngine
                 lastCalendar = Calendars.Get(target.Calendar);
             }
 
-            states[i] = Evaluate(ticket, target, lastCalendar!, now);
+            states[i] = Evaluate(ticket, target, clocks[i], lastCalendar!, now);
         }
 
         return new SlaTicketState(ticket.Id, policy, now, ImmutableCollectionsMarshal.AsImmutableArray(states));
@@ -90,16 +98,18 @@ public sealed class SlaEngine
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(target);
-        return Evaluate(ticket, target, Calendars.Get(target.Calendar), now);
-    }
-
-    private SlaMetricState Evaluate(SlaTicket ticket, SlaTarget target, BusinessCalendar calendar, Instant now)
-    {
         if (!_clocks.TryGetValue(target.Metric, out var clock))
         {
             throw new ArgumentException($"No clock definition for metric '{target.Metric}'.", nameof(target));
         }
 
+        return Evaluate(ticket, target, clock, Calendars.Get(target.Calendar), now);
+    }
+
+    private ISlaClockDefinition[] ClocksOf(SlaPolicy policy) => [.. policy.Targets.Select(t => _clocks[t.Metric])];
+
+    private static SlaMetricState Evaluate(SlaTicket ticket, SlaTarget target, ISlaClockDefinition clock, BusinessCalendar calendar, Instant now)
+    {
         if (clock.GetBounds(ticket) is not { } bounds || bounds.Start > now)
         {
             return new SlaMetricState(target, SlaClockStatus.NotStarted, null, null, null, null, Duration.Zero, Duration.Zero);
