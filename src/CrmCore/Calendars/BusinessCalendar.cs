@@ -294,26 +294,9 @@ public sealed class BusinessCalendar
         return t;
     }
 
-    private static int UpperBound(long[] values, long value)
-    {
-        int lo = 0, hi = values.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (values[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private static int UpperBound(int[] values, int value)
+    // First index whose value is greater than the given one (values sorted ascending).
+    private static int UpperBound<T>(T[] values, T value)
+        where T : struct, System.Numerics.IComparisonOperators<T, T, bool>
     {
         int lo = 0, hi = values.Length;
         while (lo < hi)
