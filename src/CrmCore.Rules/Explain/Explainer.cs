@@ -47,8 +47,11 @@ internal static class Explainer
         return [e];
     }
 
+    /// <summary>Compiled clause and fact readers, cached per expression node (nodes belong to an immutable rule set).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expression, Delegate> Compiled = new();
+
     private static object? Evaluate(Expression e, ParameterExpression p, object? facts)
-        => Expression.Lambda(RuleSetCompiler.Guard(Expression.Convert(e, typeof(object))), p).Compile().DynamicInvoke(facts);
+        => Compiled.GetValue(e, node => Expression.Lambda(RuleSetCompiler.Guard(Expression.Convert(node, typeof(object))), p).Compile()).DynamicInvoke(facts);
 
     private static List<FactValue> FactsRead(Expression e, ParameterExpression p, object? facts)
     {
