@@ -99,7 +99,7 @@ internal sealed class CliContext
         {
             Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Yes,
             Out = new AnsiConsoleOutput(console.Out),
         });
         ansi.Profile.Width = console.Width;

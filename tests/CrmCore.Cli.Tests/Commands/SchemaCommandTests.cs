@@ -9,7 +9,7 @@ public sealed class SchemaCommandTests
     [Theory]
     [InlineData("customers", "Id", "Name")]
     [InlineData("tickets", "Id", "CustomerId", "RaisedAt")]
-    [InlineData("surveys", "TicketId")]
+    [InlineData("surveys", "TicketId", "AnsweredAt", "Csat")]
     public void Schema_DataKinds_PrintsJsonSchemaWithRequiredFields(string kind, params string[] required)
     {
         var run = Crm.Run("schema", kind);
