@@ -13,6 +13,7 @@ namespace CrmCore.Benchmarks.Routing;
 /// 10 static priorities x 5 skill sets x 2 groups = 100 buckets; the agent may serve 30 of them.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
 public class TicketQueueBenchmarks
 {
@@ -61,7 +62,16 @@ public class TicketQueueBenchmarks
         }
 
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"// Retained by the queue: {(after - before) / (double)N:F1} bytes per ticket at N={N}");
+        var presized = new TicketQueue(_term, N);
+        foreach (var t in _tickets)
+        {
+            presized.Enqueue(t);
+        }
+
+        var afterPresized = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"// Retained by the queue: {(after - before) / (double)N:F1} bytes per ticket at N={N} (grown), " +
+            $"{(afterPresized - after) / (double)N:F1} (presized)");
+        GC.KeepAlive(presized);
 
         _agent = new Agent(new AgentId("bench"), "Bench", groups[0],
             SkillSet.Create(new SkillLevel(Skill.Technical, 3), new SkillLevel(Skill.AfterSales)), 1000);

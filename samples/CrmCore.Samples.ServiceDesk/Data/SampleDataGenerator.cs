@@ -47,7 +47,8 @@ internal static class SampleDataGenerator
     /// <param name="zone">The desk's time zone.</param>
     /// <param name="customerCount">How many customers.</param>
     /// <param name="ticketCount">About how many tickets.</param>
-    public static SampleWorld Generate(int seed, YearMonth month, DateTimeZone zone, int customerCount, int ticketCount)
+    /// <param name="isOpen">Whether the desk is open at an instant: most requests arrive while it is.</param>
+    public static SampleWorld Generate(int seed, YearMonth month, DateTimeZone zone, int customerCount, int ticketCount, Func<Instant, bool> isOpen)
     {
         var random = new Random(seed);
         var start = month.OnDayOfMonth(1);
@@ -65,7 +66,7 @@ internal static class SampleDataGenerator
         for (var i = 0; i < ticketCount; i++)
         {
             var customerIndex = (int)(Math.Pow(random.NextDouble(), 1.6) * customerCount);
-            var raisedAt = RaisedAt(random, monthStart, monthLength, zone);
+            var raisedAt = RaisedAt(random, monthStart, monthLength, isOpen);
             tickets.Add(NewTicket(random, customerIndex, raisedAt));
         }
 
@@ -111,15 +112,13 @@ internal static class SampleDataGenerator
             CsatAverage: csat);
     }
 
-    private static Instant RaisedAt(Random random, Instant monthStart, Duration monthLength, DateTimeZone zone)
+    private static Instant RaisedAt(Random random, Instant monthStart, Duration monthLength, Func<Instant, bool> isOpen)
     {
-        // Most requests arrive in office hours; some arrive at night and at weekends.
+        // Most requests arrive in office hours; some arrive at night, at weekends and on holidays.
         while (true)
         {
-            var candidate = monthStart + Duration.FromTicks((long)(random.NextDouble() * monthLength.BulkTicks()));
-            var local = candidate.InZone(zone).LocalDateTime;
-            var office = local.Hour is >= 9 and < 18 && local.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
-            if (office || random.NextDouble() < 0.25)
+            var candidate = monthStart + Duration.FromTicks((long)(random.NextDouble() * monthLength.TotalTicks));
+            if (isOpen(candidate) || random.NextDouble() < 0.08)
             {
                 return Instant.FromUnixTimeSeconds(candidate.ToUnixTimeSeconds());
             }

@@ -204,7 +204,7 @@ public static class CalendarJson
 
     private static void ReadHolidays(JsonElement root, Dictionary<LocalDate, Holiday> holidays, List<LoadProblem> problems)
     {
-        foreach (var (item, path) in JsonFields.Items(root, "holidays", problems))
+        foreach (var (item, path) in JsonFields.Items(root, "holidays", "$", problems))
         {
             var date = JsonFields.ReadDate(item, "date", path, problems);
             var name = JsonFields.OptionalString(item, "name", path, problems);
@@ -218,7 +218,7 @@ public static class CalendarJson
 
     private static void ReadMakeUpDays(JsonElement root, Dictionary<LocalDate, MakeUpWorkingDay> makeUps, List<LoadProblem> problems)
     {
-        foreach (var (item, path) in JsonFields.Items(root, "makeUpDays", problems))
+        foreach (var (item, path) in JsonFields.Items(root, "makeUpDays", "$", problems))
         {
             var date = JsonFields.ReadDate(item, "date", path, problems);
             var name = JsonFields.OptionalString(item, "name", path, problems);
@@ -235,7 +235,7 @@ public static class CalendarJson
     {
         // Dates listed explicitly in the calendar win over imported ones; imported dates must not clash with each other.
         var explicitDates = holidays.Keys.Concat(makeUps.Keys).ToHashSet();
-        foreach (var (item, path) in JsonFields.Items(root, "imports", problems))
+        foreach (var (item, path) in JsonFields.Items(root, "imports", "$", problems))
         {
             var source = JsonFields.RequiredString(item, "source", path, problems);
             var format = JsonFields.RequiredString(item, "format", path, problems);

@@ -7,7 +7,7 @@ namespace CrmCore.Calendars;
 /// <summary>Small readers of JSON members that collect problems with their paths instead of throwing (shared by the configuration loaders).</summary>
 internal static class JsonFields
 {
-    public static IEnumerable<(JsonElement Item, string Path)> Items(JsonElement root, string member, List<LoadProblem> problems)
+    public static IEnumerable<(JsonElement Item, string Path)> Items(JsonElement root, string member, string parentPath, List<LoadProblem> problems)
     {
         if (!root.TryGetProperty(member, out var array))
         {
@@ -16,14 +16,14 @@ internal static class JsonFields
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(new LoadProblem($"$.{member}", "Expected an array."));
+            problems.Add(new LoadProblem($"{parentPath}.{member}", "Expected an array."));
             yield break;
         }
 
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var path = $"$.{member}[{i++}]";
+            var path = $"{parentPath}.{member}[{i++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new LoadProblem(path, "Expected an object."));

@@ -33,6 +33,12 @@ public sealed record ChurnAssessment
     /// <summary>The change since the previous evaluation (positive: riskier), or null when this is the first evaluation.</summary>
     public int? Trend => PreviousScore is { } previous ? Score - previous : null;
 
+    /// <summary>
+    /// When the supervisor's call is due (evaluation time + <see cref="ChurnOptions.FollowUpWithin"/>) if the customer entered the
+    /// high band with this evaluation; null otherwise.
+    /// </summary>
+    public Instant? FollowUpDue { get; init; }
+
     /// <summary>True when the customer entered the high band with this evaluation (it was not high before, or was never evaluated).</summary>
     public bool EnteredHighBand => Band == ChurnBand.High && PreviousBand != ChurnBand.High;
 }

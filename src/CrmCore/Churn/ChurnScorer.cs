@@ -71,7 +71,7 @@ public sealed class ChurnScorer
         _history.Save(customer, new ChurnHistoryEntry(at, assessment.Score, assessment.Band));
         if (assessment.EnteredHighBand)
         {
-            HighRiskEntered?.Invoke(this, new HighChurnRiskEntered(customer, assessment, at + _options.FollowUpWithin));
+            HighRiskEntered?.Invoke(this, new HighChurnRiskEntered(customer, assessment, assessment.FollowUpDue!.Value));
         }
 
         return assessment;
@@ -93,15 +93,18 @@ public sealed class ChurnScorer
 
         ArgumentNullException.ThrowIfNull(factors);
         var score = ScoreOf(factors);
+        var band = _options.BandOf(score);
+        var entered = band == ChurnBand.High && previous?.Band != ChurnBand.High;
         return new ChurnAssessment
         {
             Customer = customer,
             EvaluatedAt = at,
             Score = score,
-            Band = _options.BandOf(score),
+            Band = band,
             Factors = [.. factors.Where(f => f.Points != 0).OrderByDescending(f => Math.Abs(f.Points)).ThenBy(f => f.Name, StringComparer.Ordinal)],
             PreviousScore = previous?.Score,
             PreviousBand = previous?.Band,
+            FollowUpDue = entered ? at + _options.FollowUpWithin : null,
         };
     }
 }

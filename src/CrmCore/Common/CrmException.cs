@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CrmCore;
 
 /// <summary>
@@ -29,4 +31,12 @@ public class CrmException : Exception
 
     /// <summary>A stable machine-readable code such as <c>CRM-TICKET-TRANSITION</c>; empty when none applies.</summary>
     public string Code { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The message for end users in the given culture. The base implementation returns the English <see cref="Exception.Message"/>;
+    /// CrmCore's own exceptions override it with English and zh-Hans texts from resources.
+    /// </summary>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The localized message.</returns>
+    public virtual string LocalizedMessage(CultureInfo? culture = null) => Message;
 }

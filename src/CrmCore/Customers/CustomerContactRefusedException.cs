@@ -1,3 +1,6 @@
+using System.Globalization;
+using CrmCore.Localization;
+
 namespace CrmCore.Customers;
 
 /// <summary>
@@ -12,7 +15,7 @@ public sealed class CustomerContactRefusedException : CrmException
     /// <summary>Creates the exception.</summary>
     /// <param name="customerId">The customer.</param>
     public CustomerContactRefusedException(CustomerId customerId)
-        : base($"Customer {customerId} asked not to be contacted; proactive contact is stopped until the customer gets in touch.")
+        : base(Strings.Format("Error_CustomerContactRefused", CultureInfo.InvariantCulture, customerId.Value))
     {
         CustomerId = customerId;
         Code = ErrorCode;
@@ -20,4 +23,8 @@ public sealed class CustomerContactRefusedException : CrmException
 
     /// <summary>The customer.</summary>
     public CustomerId CustomerId { get; }
+
+    /// <inheritdoc />
+    public override string LocalizedMessage(CultureInfo? culture = null) =>
+        Strings.Format("Error_CustomerContactRefused", culture ?? CultureInfo.CurrentUICulture, CustomerId.Value);
 }

@@ -45,13 +45,13 @@ public static class EscalationPolicyJson
         JsonFields.CheckKnown(root, "$", problems, "$schema", "name", "description", "ladders");
         var name = JsonFields.RequiredString(root, "name", "$", problems);
         var ladders = new List<EscalationLadder>();
-        foreach (var (item, path) in JsonFields.Items(root, "ladders", problems))
+        foreach (var (item, path) in JsonFields.Items(root, "ladders", "$", problems))
         {
             JsonFields.CheckKnown(item, path, problems, "name", "when", "steps");
             var ladderName = JsonFields.RequiredString(item, "name", path, problems);
             var when = TicketCriteriaJson.Read(item, path, problems);
             var steps = new List<EscalationStep>();
-            foreach (var (s, sPath) in JsonFields.Items(item, "steps", problems))
+            foreach (var (s, sPath) in JsonFields.Items(item, "steps", path, problems))
             {
                 if (ReadStep(s, sPath, problems) is { } step)
                 {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CrmCore.Localization;
+
 namespace CrmCore.Identifiers;
 
 /// <summary>
@@ -14,7 +17,7 @@ public sealed class IdSequenceExhaustedException : CrmException
     /// <param name="period">The exhausted period key (empty for a pattern without date).</param>
     /// <param name="maxSequence">The last sequence number the pattern allows.</param>
     public IdSequenceExhaustedException(string pattern, string period, long maxSequence)
-        : base($"Id pattern '{pattern}' has no sequence number left in period '{period}': all {maxSequence} are used. Widen {{seq:N}} in the pattern.")
+        : base(Strings.Format("Error_IdSequenceExhausted", CultureInfo.InvariantCulture, pattern, period, maxSequence))
     {
         Pattern = pattern;
         Period = period;
@@ -30,4 +33,8 @@ public sealed class IdSequenceExhaustedException : CrmException
 
     /// <summary>The last sequence number the pattern allows.</summary>
     public long MaxSequence { get; }
+
+    /// <inheritdoc />
+    public override string LocalizedMessage(CultureInfo? culture = null) =>
+        Strings.Format("Error_IdSequenceExhausted", culture ?? CultureInfo.CurrentUICulture, Pattern, Period, MaxSequence);
 }

@@ -6,7 +6,7 @@ namespace CrmCore.Identifiers;
 /// Issues ids from an <see cref="IdPattern"/>: the period is today's date in the configured time zone (read from the injected
 /// <see cref="IClock"/>), and the sequence starts at 1 in each period. Thread-safe: concurrent calls to <see cref="Next"/> never
 /// return the same id. Running out of numbers throws <see cref="IdSequenceExhaustedException"/>; it never wraps around.
-/// Sequences live in memory: a host that restarts calls <see cref="Seed(string)"/> with the last id it issued.
+/// Sequences live in memory (one counter per period seen): a host that restarts calls <see cref="Seed(string)"/> with the last id it issued.
 /// </summary>
 /// <typeparam name="TId">The id type.</typeparam>
 public sealed class PatternIdGenerator<TId> : IIdGenerator<TId>

@@ -41,7 +41,7 @@ public sealed class KpiCalculator
     /// <param name="input">The data; may hold other months, which are ignored.</param>
     /// <param name="month">The month.</param>
     /// <returns>The snapshot.</returns>
-    /// <exception cref="ArgumentException">A record is invalid; the message lists every problem and nothing is computed.</exception>
+    /// <exception cref="ArgumentException">A record is invalid or an id appears twice; the message lists every problem and nothing is computed.</exception>
     public KpiSnapshot Compute(KpiInput input, YearMonth month) => Compute(input, month, month);
 
     /// <summary>Computes the KPIs of a range of months, with a slice per month.</summary>
@@ -49,7 +49,7 @@ public sealed class KpiCalculator
     /// <param name="from">The first month.</param>
     /// <param name="to">The last month, not before <paramref name="from"/>.</param>
     /// <returns>The snapshot. The churn rate of a multi-month range is the pooled monthly rate (lost ÷ customer-months at start).</returns>
-    /// <exception cref="ArgumentException">The range is reversed, or a record is invalid (the message lists every problem).</exception>
+    /// <exception cref="ArgumentException">The range is reversed, or a record is invalid or an id appears twice (the message lists every problem).</exception>
     public KpiSnapshot Compute(KpiInput input, YearMonth from, YearMonth to)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -59,7 +59,12 @@ public sealed class KpiCalculator
         }
 
         OptionsGuard.ThrowIfAny(
-            [.. input.Tickets.SelectMany(t => t.Validate()), .. input.Customers.SelectMany(c => c.Validate())],
+            [
+                .. input.Tickets.SelectMany(t => t.Validate()),
+                .. Duplicates(input.Tickets.Select(t => t.TicketId), "Ticket"),
+                .. input.Customers.SelectMany(c => c.Validate()),
+                .. Duplicates(input.Customers.Select(c => c.CustomerId), "Customer"),
+            ],
             nameof(input));
 
         var totals = ServiceKpis.Empty;
@@ -118,6 +123,12 @@ public sealed class KpiCalculator
                     .ToList()),
         };
     }
+
+    private static IEnumerable<string> Duplicates(IEnumerable<string> ids, string kind) =>
+        ids.Where(id => !string.IsNullOrWhiteSpace(id))
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{kind} {g.Key} appears {g.Count()} times; each must appear once.");
 
     private ServiceKpis Contribution(ServiceRecord ticket)
     {

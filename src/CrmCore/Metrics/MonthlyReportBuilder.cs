@@ -21,8 +21,11 @@ public sealed class MonthlyReportBuilder
     /// <param name="metrics">The KPI settings and targets; validated at once.</param>
     /// <param name="satisfaction">The survey settings; validated at once.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public MonthlyReportBuilder(MetricsOptions metrics, SatisfactionOptions satisfaction)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(satisfaction);
         _calculator = new KpiCalculator(metrics);
         _analyzer = new SatisfactionAnalyzer(satisfaction);
         _options = metrics;
@@ -36,6 +39,7 @@ public sealed class MonthlyReportBuilder
     /// <exception cref="ArgumentException">A record is invalid; the message lists every problem.</exception>
     public MonthlyReport Build(KpiInput input, YearMonth month, IEnumerable<ChurnAssessment>? churn = null)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var kpis = _calculator.Compute(input, month);
         var surveys = input.Surveys.Where(s => _calculator.MonthOf(s.AnsweredAt) == month);
         var checks = new List<TargetCheck>();

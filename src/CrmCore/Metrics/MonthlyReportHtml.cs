@@ -34,6 +34,18 @@ internal static class MonthlyReportHtml
         html.Append("<h2>").Append(E(labels["csatDistribution"])).Append("</h2>\n");
         DistributionChart(html, report.Satisfaction.CsatDistribution, labels);
 
+        if (report.Satisfaction.DimensionAverages.Count > 0)
+        {
+            html.Append("<h2>").Append(E(labels["dimensions"])).Append("</h2>\n<table>\n");
+            foreach (var (dimension, average) in report.Satisfaction.DimensionAverages)
+            {
+                html.Append("<tr><td>").Append(E(labels.SatisfactionDimension(dimension))).Append("</td><td>")
+                    .Append(E(labels.Value(KpiKind.CsatAverage, average))).Append("</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
         html.Append("<h2>").Append(E(labels["themes"])).Append("</h2>\n<ol>\n");
         foreach (var theme in report.Satisfaction.NegativeThemes)
         {
@@ -66,7 +78,9 @@ internal static class MonthlyReportHtml
                 var reasons = string.Join(labels.ListSeparator, risk.Factors.Select(f => f.ReasonFor(culture)));
                 html.Append("<tr><td>").Append(E(risk.Customer.Value)).Append("</td><td>").Append(risk.Score)
                     .Append("</td><td>").Append(risk.Trend is { } t ? (t > 0 ? "+" : string.Empty) + t.ToString(CultureInfo.InvariantCulture) : string.Empty)
-                    .Append("</td><td>").Append(E(reasons)).Append("</td></tr>\n");
+                    .Append("</td><td>").Append(E(reasons))
+                    .Append("</td><td>").Append(risk.FollowUpDue is { } due ? E(labels["followUp"] + labels.Colon + MonthlyReportText.LocalTime(due, report.TimeZone)) : string.Empty)
+                    .Append("</td></tr>\n");
             }
 
             html.Append("</table>\n");

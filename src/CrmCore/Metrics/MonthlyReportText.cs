@@ -45,6 +45,17 @@ internal static class MonthlyReportText
             text.Append("  ").Append(score).Append(" | ").Append('#', (int)Math.Round(30.0 * count / widest)).Append(count > 0 ? " " : string.Empty).Append(count).Append('\n');
         }
 
+        if (report.Satisfaction.DimensionAverages.Count > 0)
+        {
+            text.Append('\n');
+            Section(text, labels["dimensions"]);
+            foreach (var (dimension, average) in report.Satisfaction.DimensionAverages)
+            {
+                text.Append("  ").Append(labels.SatisfactionDimension(dimension)).Append(labels.Colon)
+                    .Append(labels.Value(KpiKind.CsatAverage, average)).Append('\n');
+            }
+        }
+
         text.Append('\n');
         Section(text, labels["themes"]);
         if (report.Satisfaction.NegativeThemes.Count == 0)
@@ -82,6 +93,10 @@ internal static class MonthlyReportText
 
             text.Append(labels.Colon)
                 .Append(string.Join(labels.ListSeparator, risk.Factors.Select(f => $"{f.ReasonFor(culture)} ({Points(f.Points)})"))).Append('\n');
+            if (risk.FollowUpDue is { } due)
+            {
+                text.Append("    ").Append(labels["followUp"]).Append(labels.Colon).Append(LocalTime(due, report.TimeZone)).Append('\n');
+            }
         }
 
         return text.ToString();
@@ -107,6 +122,10 @@ internal static class MonthlyReportText
         var reasons = check.Reasons.Select(r => $"{labels.Dimension(r.Dimension)} {labels.SliceKey(r.Key)} {labels.Value(kind, r.Kpis.Value(kind) ?? 0)}");
         return line + labels.Colon + string.Join(labels.ListSeparator, reasons);
     }
+
+    /// <summary>An instant as local date and time in the report's zone, for example <c>2024-05-29 10:00</c>.</summary>
+    internal static string LocalTime(NodaTime.Instant instant, NodaTime.DateTimeZone zone) =>
+        instant.InZone(zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Points(double points) => (points > 0 ? "+" : string.Empty) + points.ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -29,7 +29,6 @@ internal sealed class ReportLabels
         ["score"] = ("score", "评分"),
         ["trend"] = ("change", "变化"),
         ["followUp"] = ("supervisor call due", "主管回访截止"),
-        ["actual"] = ("actual", "实际"),
         ["target"] = ("target", "目标"),
         ["allMet"] = ("All targets met.", "全部目标达成。"),
         ["someMissed"] = ("Targets missed: {0}.", "未达成目标：{0} 项。"),
@@ -42,11 +41,21 @@ internal sealed class ReportLabels
         [nameof(KpiKind.CsatAverage)] = ("CSAT average", "平均满意度"),
         [nameof(KpiKind.Nps)] = ("NPS", "净推荐值"),
         [nameof(KpiKind.ChurnRate)] = ("churn rate", "客户流失率"),
+        ["dimensions"] = ("Satisfaction by dimension", "各维度满意度"),
         [nameof(KpiDimension.Team)] = ("team", "团队"),
         [nameof(KpiDimension.Agent)] = ("agent", "客服"),
         [nameof(KpiDimension.Tier)] = ("tier", "客户等级"),
         [nameof(KpiDimension.Region)] = ("region", "地区"),
         [nameof(KpiDimension.Month)] = ("month", "月份"),
+    };
+
+    private static readonly Dictionary<string, (string En, string Zh)> DimensionNames = new(StringComparer.Ordinal)
+    {
+        [Satisfaction.SatisfactionDimension.ResponseSpeed.Code] = ("response speed", "响应速度"),
+        [Satisfaction.SatisfactionDimension.Resolution.Code] = ("resolution", "问题解决"),
+        [Satisfaction.SatisfactionDimension.SolutionQuality.Code] = ("solution quality", "解决方案质量"),
+        [Satisfaction.SatisfactionDimension.Communication.Code] = ("communication", "沟通"),
+        [Satisfaction.SatisfactionDimension.Price.Code] = ("price", "价格"),
     };
 
     private ReportLabels(bool chinese) => IsChinese = chinese;
@@ -77,6 +86,10 @@ internal sealed class ReportLabels
     public string Kpi(KpiKind kind) => this[kind.ToString()];
 
     public string Dimension(KpiDimension dimension) => this[dimension.ToString()];
+
+    /// <summary>The name of a satisfaction dimension: translated for the well-known ones, the code for a host's own.</summary>
+    public string SatisfactionDimension(Satisfaction.SatisfactionDimension dimension) =>
+        DimensionNames.TryGetValue(dimension.Code, out var name) ? (IsChinese ? name.Zh : name.En) : dimension.Code;
 
     public string SliceKey(string key) => key.Length == 0 ? this["unassigned"] : key;
 

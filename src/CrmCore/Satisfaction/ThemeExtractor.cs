@@ -24,7 +24,7 @@ public sealed class ThemeExtractor
     private readonly HashSet<string> _stopWords;
 
     /// <summary>Creates an extractor.</summary>
-    /// <param name="options">The settings; validated and copied at once.</param>
+    /// <param name="options">The settings; validated at once and read on every call, so do not change them afterwards (the stop list is copied).</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public ThemeExtractor(ThemeOptions options)
     {
@@ -59,16 +59,18 @@ public sealed class ThemeExtractor
         }
 
         var frequent = postings.Where(p => p.Value.Count >= _options.MinDocumentFrequency).ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
+        var suppressed = Suppressed(frequent);
         var candidates = frequent
-            .Where(t => !frequent.Any(o => o.Key.Length > t.Key.Length && o.Value >= t.Value && o.Key.Contains(t.Key, StringComparison.Ordinal)))
+            .Where(t => !suppressed.Contains(t.Key))
             .OrderByDescending(t => t.Value).ThenByDescending(t => t.Key.Length).ThenBy(t => t.Key, StringComparer.Ordinal);
 
         var themes = new List<FeedbackTheme>();
         foreach (var (term, count) in candidates)
         {
             var docs = postings[term];
-            var phrase = IsCjk(term[0]) ? Grow(term, docs, documents) : term;
-            if (themes.Any(t => t.Term.Contains(phrase, StringComparison.Ordinal) || phrase.Contains(t.Term, StringComparison.Ordinal)))
+            var cjk = IsCjk(term[0]);
+            var phrase = cjk ? Grow(term, docs, documents) : term;
+            if (themes.Any(t => t.Term == phrase || (cjk && (t.Term.Contains(phrase, StringComparison.Ordinal) || phrase.Contains(t.Term, StringComparison.Ordinal)))))
             {
                 continue;
             }
@@ -84,7 +86,37 @@ public sealed class ThemeExtractor
         return themes;
     }
 
-    private static string Grow(string term, List<int> docs, List<Document> documents)
+    /// <summary>
+    /// The CJK n-grams that a longer frequent n-gram containing them makes redundant: every comment that contains the longer one
+    /// contains the shorter one, so equal counts mean the shorter one says nothing more. Linear in the number of terms.
+    /// </summary>
+    private HashSet<string> Suppressed(Dictionary<string, int> frequent)
+    {
+        var suppressed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (term, count) in frequent)
+        {
+            if (!IsCjk(term[0]))
+            {
+                continue;
+            }
+
+            for (var length = _options.MinGramLength; length < term.Length; length++)
+            {
+                for (var i = 0; i + length <= term.Length; i++)
+                {
+                    var part = term.Substring(i, length);
+                    if (frequent.TryGetValue(part, out var partCount) && partCount <= count)
+                    {
+                        suppressed.Add(part);
+                    }
+                }
+            }
+        }
+
+        return suppressed;
+    }
+
+    private string Grow(string term, List<int> docs, List<Document> documents)
     {
         var first = documents[docs[0]];
         var run = first.Runs.First(r => r.Contains(term, StringComparison.Ordinal));
@@ -100,6 +132,18 @@ public sealed class ThemeExtractor
         while (end - start < MaxPhraseLength && end < run.Length && SharedByAll(run[start..(end + 1)]))
         {
             end++;
+        }
+
+        // Growing may pick up a particle at an edge (物流太慢 + 了); drop it, but never cut into the term itself.
+        var termStart = run.IndexOf(term, start, StringComparison.Ordinal);
+        while (start < termStart && _stopWords.Contains(run[start..(start + 1)]))
+        {
+            start++;
+        }
+
+        while (end > termStart + term.Length && _stopWords.Contains(run[(end - 1)..end]))
+        {
+            end--;
         }
 
         return run[start..end];

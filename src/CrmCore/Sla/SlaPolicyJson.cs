@@ -55,7 +55,7 @@ public static class SlaPolicyJson
         JsonFields.CheckKnown(root, "$", problems, "$schema", "name", "description", "policies", "default");
         var name = JsonFields.RequiredString(root, "name", "$", problems);
         var rules = new List<SlaPolicyRule>();
-        foreach (var (item, path) in JsonFields.Items(root, "policies", problems))
+        foreach (var (item, path) in JsonFields.Items(root, "policies", "$", problems))
         {
             var condition = TicketCriteriaJson.Read(item, path, problems);
             if (ReadPolicy(item, path, problems, "when") is { } policy)
@@ -84,7 +84,7 @@ public static class SlaPolicyJson
         var name = JsonFields.RequiredString(item, "name", path, problems);
         var targets = new List<SlaTarget>();
         var count = problems.Count;
-        foreach (var (t, tPath) in JsonFields.Items(item, "targets", problems))
+        foreach (var (t, tPath) in JsonFields.Items(item, "targets", path, problems))
         {
             if (ReadTarget(t, tPath, problems) is { } target)
             {

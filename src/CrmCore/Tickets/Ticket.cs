@@ -47,8 +47,8 @@ public sealed class Ticket
         CustomerId = request.CustomerId;
         Description = request.Description.Trim();
         Urgency = request.Urgency;
-        Type = request.Type.Code.Length == 0 ? TicketType.Consultation : request.Type;
-        Channel = request.Channel.Code.Length == 0 ? Channel.Phone : request.Channel;
+        Type = request.Type;
+        Channel = request.Channel;
         Department = string.IsNullOrWhiteSpace(request.Department) ? null : request.Department.Trim();
         ExpectedResolutionAt = request.ExpectedResolutionAt;
         RelatedAssetId = string.IsNullOrWhiteSpace(request.RelatedAssetId) ? null : request.RelatedAssetId.Trim();
@@ -342,6 +342,21 @@ public sealed class Ticket
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, nameof(request));
+        if (!Enum.IsDefined(request.Urgency))
+        {
+            throw new ArgumentException($"Urgency {(int)request.Urgency} is not defined.", nameof(request));
+        }
+
+        if (request.Type.Code.Length == 0 || request.Channel.Code.Length == 0)
+        {
+            throw new ArgumentException("The ticket type and channel must not be the empty default instance.", nameof(request));
+        }
+
+        if (request.ExpectedResolutionAt < (request.RaisedAt ?? now))
+        {
+            throw new ArgumentException($"The expected resolution time {request.ExpectedResolutionAt} is before the ticket was raised.", nameof(request));
+        }
+
         RequireOwner(owner, nameof(owner));
         Actor.Require(by);
         if (request.RaisedAt > now)

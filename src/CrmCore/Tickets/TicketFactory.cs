@@ -40,7 +40,9 @@ public sealed class TicketFactory
     /// <param name="owner">The first owner; required (a ticket always has exactly one).</param>
     /// <param name="by">Who opens it.</param>
     /// <returns>The new ticket.</returns>
-    /// <exception cref="ArgumentException">The request has no customer or description, <see cref="TicketRequest.RaisedAt"/> is in the future, the owner is empty or <paramref name="by"/> is blank.</exception>
+    /// <exception cref="ArgumentException">The request has no customer or description, an undefined urgency, an empty type or channel,
+    /// <see cref="TicketRequest.RaisedAt"/> in the future or <see cref="TicketRequest.ExpectedResolutionAt"/> before it; the owner is empty or
+    /// <paramref name="by"/> is blank. No id is taken.</exception>
     /// <exception cref="IdSequenceExhaustedException">The id generator has no number left in the period.</exception>
     public Ticket Open(TicketRequest request, AgentId owner, string by)
     {

@@ -49,7 +49,7 @@ public sealed class TicketTransitionException : CrmException
     /// <summary>The message in the given culture (English and zh-Hans are provided; others fall back to English).</summary>
     /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The localized message.</returns>
-    public string LocalizedMessage(CultureInfo? culture = null) =>
+    public override string LocalizedMessage(CultureInfo? culture = null) =>
         Describe(TicketId, Current, Move, Failure, ReopenWindow, culture ?? CultureInfo.CurrentUICulture);
 
     private static string Describe(TicketId ticketId, TicketStatus current, TicketMove move, TicketTransitionFailure failure, Duration window, CultureInfo culture)

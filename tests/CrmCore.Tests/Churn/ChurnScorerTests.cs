@@ -61,6 +61,7 @@ public class ChurnScorerTests
         Assert.Equal(Customer, raised.Customer);
         Assert.Equal(_clock.GetCurrentInstant() + Duration.FromHours(24), raised.FollowUpDue);
         Assert.Same(assessment, raised.Assessment);
+        Assert.Equal(raised.FollowUpDue, assessment.FollowUpDue);
         Assert.Equal(35, assessment.Trend);
         Assert.Equal(ChurnBand.Medium, assessment.PreviousBand);
         Assert.True(assessment.EnteredHighBand);
@@ -77,6 +78,7 @@ public class ChurnScorerTests
 
         Assert.Single(_events);
         Assert.False(second.EnteredHighBand);
+        Assert.Null(second.FollowUpDue);
         Assert.Equal(10, second.Trend);
     }
 

@@ -143,6 +143,8 @@ public class CustomerTests
         var ex = Assert.Throws<CustomerContactRefusedException>(() => customer.RecordInteraction(Call(customer.Id, InteractionDirection.Outbound)));
 
         Assert.Equal(CustomerContactRefusedException.ErrorCode, ex.Code);
+        Assert.StartsWith("Customer C202403001 asked not to be contacted", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("客户 C202403001 已明确表示无需联系", ex.LocalizedMessage(new System.Globalization.CultureInfo("zh-Hans")), StringComparison.Ordinal);
         Assert.True(customer.DoNotContact);
         Assert.Null(customer.LastInteractionAt);
         Assert.Equal("客户明确表示无需联系", customer.DoNotContactReason);

@@ -65,7 +65,8 @@ public class PatternIdGeneratorTests
         Assert.Equal("KH9", issued[^1]);
         Assert.Equal(9, ex.MaxSequence);
         Assert.Equal(IdSequenceExhaustedException.ErrorCode, ex.Code);
-        Assert.Contains("KH{seq:1}", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("Id pattern 'KH{seq:1}' has no sequence number left in period '': all 9 are used. Widen {seq:N} in the pattern.", ex.Message);
+        Assert.Contains("序号已用完", ex.LocalizedMessage(new System.Globalization.CultureInfo("zh-CN")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -137,6 +137,17 @@ public class KpiCalculatorTests
     }
 
     [Fact]
+    public void Compute_DuplicateIds_ThrowsNamingThem()
+    {
+        var error = Assert.Throws<ArgumentException>(() => _calculator.Compute(
+            new KpiInput([Ticket("1"), Ticket("1"), Ticket("2")], [], [Customer("C1", new LocalDate(2024, 1, 1)), Customer("C1", new LocalDate(2024, 1, 1))]),
+            May));
+
+        Assert.Contains("Ticket 1 appears 2 times", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Customer C1 appears 2 times", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compute_ReversedRange_Throws()
     {
         Assert.Throws<ArgumentException>(() => _calculator.Compute(KpiInput.Empty, May, new YearMonth(2024, 4)));
@@ -190,10 +201,12 @@ public class KpiCalculatorTests
             TicketGen.ListOf().ToArbitrary(),
             CustomerGen.ListOf().ToArbitrary(),
             Gen.Choose(1, 5).ListOf().ToArbitrary(),
-            (tickets, customers, csats) =>
+            (generatedTickets, generatedCustomers, csats) =>
             {
+                var tickets = Unique(generatedTickets);
+                var customers = generatedCustomers.Select((c, i) => c with { CustomerId = "C" + i }).ToList();
                 var surveys = csats.Select((c, i) => Survey(i < tickets.Count ? tickets[i].TicketId : "X", c, nps: c * 2, answered: Instant.FromUtc(2024, 5, 2, 0, 0)));
-                var snapshot = _calculator.Compute(new KpiInput([.. tickets], [.. surveys], [.. customers]), new YearMonth(2024, 4), new YearMonth(2024, 6));
+                var snapshot = _calculator.Compute(new KpiInput(tickets, [.. surveys], customers), new YearMonth(2024, 4), new YearMonth(2024, 6));
                 return snapshot.Slices.Values.All(slices =>
                     slices.Aggregate(ServiceKpis.Empty, (sum, s) => sum + s.Kpis) == snapshot.Totals);
             });
@@ -204,8 +217,11 @@ public class KpiCalculatorTests
             TicketGen.ListOf().ToArbitrary(),
             tickets =>
             {
-                var totals = _calculator.Compute(new KpiInput([.. tickets], [], []), new YearMonth(2024, 4), new YearMonth(2024, 6)).Totals;
+                var totals = _calculator.Compute(new KpiInput(Unique(tickets), [], []), new YearMonth(2024, 4), new YearMonth(2024, 6)).Totals;
                 KpiKind[] rates = [KpiKind.FirstResponseWithinTarget, KpiKind.FirstContactResolution, KpiKind.ResolutionRate, KpiKind.RepeatContactRate, KpiKind.SlaBreachRate];
                 return totals.TicketCount == tickets.Count && rates.All(k => totals.Value(k) is null or (>= 0 and <= 1));
             });
+
+    private static List<ServiceRecord> Unique(IEnumerable<ServiceRecord> tickets) =>
+        tickets.Select((t, i) => t with { TicketId = "T" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList();
 }

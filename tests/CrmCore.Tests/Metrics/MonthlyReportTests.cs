@@ -23,6 +23,7 @@ public class MonthlyReportTests
             Band = ChurnBand.High,
             PreviousScore = 60,
             PreviousBand = ChurnBand.Medium,
+            FollowUpDue = At(29),
             Factors =
             [
                 new ChurnFactor("ComplaintSpike", 45, "Complaints doubled over the last 2 months", "近2个月投诉量翻倍"),
@@ -45,6 +46,7 @@ public class MonthlyReportTests
         Assert.Contains("1. 响应太慢 (3 comments)", text, StringComparison.Ordinal);
         Assert.Contains("C202405001 score 85 (change +25): Complaints doubled over the last 2 months (+45), Contract ends within 30 days (+40)", text, StringComparison.Ordinal);
         Assert.Contains("Targets missed: 2.", text, StringComparison.Ordinal);
+        Assert.Contains("    supervisor call due: 2024-05-29 10:00\n", text, StringComparison.Ordinal); // 02:00 UTC in Shanghai
     }
 
     [Fact]
@@ -57,6 +59,18 @@ public class MonthlyReportTests
         Assert.Contains("近2个月投诉量翻倍 (+45)", text, StringComparison.Ordinal);
         Assert.Contains("Contract ends within 30 days (+40)", text, StringComparison.Ordinal); // no Chinese text given: English
         Assert.DoesNotContain("resolution rate", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToText_DimensionScores_AreListedByLocalizedName()
+    {
+        var survey = new SurveyResponse(new("X0"), new("CX0"), At(12), new CsatScore(2),
+            dimensionScores: new Dictionary<SatisfactionDimension, int> { [SatisfactionDimension.ResponseSpeed] = 1, [SatisfactionDimension.Price] = 4 });
+        var input = MonthlyReportBuilderTests.MissedResolution() with { Surveys = [survey] };
+        var report = new MonthlyReportBuilder(new MetricsOptions(), new SatisfactionOptions()).Build(input, May);
+
+        Assert.Contains("  response speed: 1.00\n", report.ToText(English), StringComparison.Ordinal);
+        Assert.Contains("  价格：4.00\n", report.ToText(Chinese), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,5 +118,7 @@ public class MonthlyReportTests
             Assert.False(string.IsNullOrWhiteSpace(chinese[key]));
         });
         Assert.All(Enum.GetValues<KpiKind>(), k => Assert.NotEqual(english.Kpi(k), chinese.Kpi(k)));
+        Assert.All(new SatisfactionOptions().Dimensions, d => Assert.NotEqual(english.SatisfactionDimension(d), chinese.SatisfactionDimension(d)));
+        Assert.Equal("Team", chinese.SatisfactionDimension(new SatisfactionDimension("Team"))); // a host's own dimension keeps its code
     }
 }

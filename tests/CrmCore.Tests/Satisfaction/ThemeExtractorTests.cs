@@ -1,4 +1,7 @@
 using CrmCore.Satisfaction;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace CrmCore.Tests.Satisfaction;
 
@@ -55,6 +58,27 @@ public class ThemeExtractorTests
     }
 
     [Fact]
+    public void Extract_LatinWordInsideAnother_IsKeptAsItsOwnWord()
+    {
+        var themes = Extract("refund slowly", "refund slowly", "slow refund", "slow refund");
+
+        Assert.Contains(themes, t => t.Term == "slow" && t.Count == 2);
+        Assert.Contains(themes, t => t.Term == "slowly" && t.Count == 2);
+        Assert.Contains(themes, t => t.Term == "refund" && t.Count == 4);
+    }
+
+    [Fact]
+    public void Extract_ManyComments_KeepsTheDocumentFrequencies()
+    {
+        var comments = Enumerable.Range(0, 400).Select(i => i % 4 == 0 ? "退款流程太复杂, #" + i : "物流太慢了! #" + i).ToList();
+
+        var themes = Extract([.. comments]);
+
+        Assert.Equal(("物流太慢", 300), (themes[0].Term, themes[0].Count));
+        Assert.Equal(("退款流程太复杂", 100), (themes[1].Term, themes[1].Count));
+    }
+
+    [Fact]
     public void Extract_StopCharacterAtTheEdge_IsNotATheme()
     {
         var themes = Extract("我的问题", "我的订单");
@@ -84,4 +108,18 @@ public class ThemeExtractorTests
     {
         Assert.Throws<ArgumentException>(() => new ThemeExtractor(new ThemeOptions { MinGramLength = 0 }));
     }
+
+    [Property(MaxTest = 60)]
+    public Property Extract_AnyChineseComments_ThemesAreFrequentSharedAndCountedByDocument() =>
+        Prop.ForAll(
+            Gen.Elements("响应太慢", "价格太贵", "等了很久", "态度不好", "，", "物流", "退款").ListOf().Select(parts => string.Concat(parts)).ListOf().ToArbitrary(),
+            comments =>
+            {
+                var themes = new ThemeExtractor(new ThemeOptions()).Extract(comments);
+                return themes.Count <= 5 && themes.All(t =>
+                    t.Count >= 2
+                    && t.Count == comments.Count(c => c.Contains(t.Term, StringComparison.Ordinal))
+                    && t.Examples.All(e => e.Contains(t.Term, StringComparison.Ordinal)))
+                    && themes.Zip(themes.Skip(1)).All(p => p.First.Count >= p.Second.Count);
+            });
 }

@@ -14,6 +14,22 @@ public static class Arbitraries
     public static Arbitrary<TicketOperation[]> TicketOperations() =>
         Operation().ArrayOf().Resize(60).ToArbitrary();
 
+    /// <summary>Tag operations: (add?, tag) pairs over a small pool of Chinese and English tags, some with stray spaces, so repeats are common.</summary>
+    public static Arbitrary<(bool Add, string Tag)[]> TagOperations() =>
+        Gen.Zip(
+                Gen.Frequency((2, Gen.Constant(true)), (1, Gen.Constant(false))),
+                Gen.Elements("高价值", " 高价值", "近期有投诉记录", "高频咨询产品A", "偏好新品 ", "VIP", "vip"))
+            .ArrayOf()
+            .ToArbitrary();
+
+    /// <summary>Phone numbers: 4–15 digits with optional separators and country prefix.</summary>
+    public static Arbitrary<PhoneNumber> PhoneNumbers() =>
+        Gen.Choose(0, 9).Select(d => (char)('0' + d))
+            .ArrayOf()
+            .Where(digits => digits.Length is >= 4 and <= 15)
+            .SelectMany(_ => Gen.Elements("", "+86 ", "(021) "), (digits, prefix) => new PhoneNumber(prefix + string.Join('-', digits.Chunk(4).Select(c => new string(c)))))
+            .ToArbitrary();
+
     private static Gen<TicketOperation> Operation()
     {
         var kind = Gen.Frequency(

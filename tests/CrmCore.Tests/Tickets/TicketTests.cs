@@ -43,6 +43,23 @@ public class TicketTests
     }
 
     [Fact]
+    public void Open_BadRequestFields_ThrowAndTakeNoId()
+    {
+        TicketRequest[] bad =
+        [
+            TestData.Request() with { Urgency = (Urgency)9 },
+            TestData.Request() with { Type = default },
+            TestData.Request() with { Channel = default },
+            TestData.Request() with { CustomerId = default },
+            TestData.Request() with { Description = " " },
+            TestData.Request() with { ExpectedResolutionAt = TestData.Start - Duration.FromMinutes(1) },
+        ];
+
+        Assert.All(bad, request => Assert.Throws<ArgumentException>(() => factory.Open(request, TestData.Alice, "desk")));
+        Assert.Equal("WT202403001", factory.Open(TestData.Request(), TestData.Alice, "desk").Id.Value);
+    }
+
+    [Fact]
     public void Open_HostId_KeepsItAndEarlierRaisedAt()
     {
         var raised = TestData.Start - Duration.FromHours(3);

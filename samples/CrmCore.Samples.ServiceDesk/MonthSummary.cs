@@ -1,0 +1,165 @@
+using System.Globalization;
+using CrmCore.Localization;
+using CrmCore.Satisfaction;
+using CrmCore.Sla;
+using CrmCore.Tickets;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmCore.Samples.ServiceDesk;
+
+/// <summary>Prints the month summary in English or simplified Chinese.</summary>
+internal static class MonthSummary
+{
+    public static void Write(MonthOutcome outcome, TextWriter output)
+    {
+        var culture = outcome.Settings.Culture;
+        var zh = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        string L(string en, string zhHans) => zh ? zhHans : en;
+        var settings = outcome.Settings;
+        var monthText = YearMonthPattern.CreateWithInvariantCulture("yyyy-MM").Format(settings.Month);
+
+        output.WriteLine(L($"CrmCore sample service desk: {monthText} ({settings.Zone.Id}), seed {settings.Seed}", $"CrmCore 示例服务台：{monthText}（{settings.Zone.Id}），随机种子 {settings.Seed}"));
+        output.WriteLine(new string('=', 72));
+        WriteCalendar(outcome, output, L);
+
+        Section(output, L("Customers", "客户"));
+        output.WriteLine(L($"  {outcome.Customers.Count} customers, tiered and tagged by the default rule pack", $"  共 {outcome.Customers.Count} 个客户，按默认规则包分层并打标签"));
+        Counts(output, L("  by tier", "  按等级"), outcome.Customers.Select(c => c.Customer.Tier ?? "-"));
+        Counts(output, L("  tags", "  标签"), outcome.Customers.SelectMany(c => c.Customer.Tags), top: 8);
+
+        Section(output, L("Tickets", "工单"));
+        output.WriteLine(L($"  {outcome.Tickets.Count} tickets raised", $"  共受理 {outcome.Tickets.Count} 张工单"));
+        Counts(output, L("  by status", "  按状态"), outcome.Tickets.Select(t => DisplayNames.Of(t.Ticket.Status, culture)));
+        Counts(output, L("  by urgency", "  按紧急程度"), outcome.Tickets.Select(t => DisplayNames.Of(t.Ticket.Urgency, culture)));
+        Counts(output, L("  by tier", "  按客户等级"), outcome.Tickets.Select(t => t.Customer.Customer.Tier ?? "-"));
+        Counts(output, L("  by channel", "  按渠道"), outcome.Tickets.Select(t => DisplayNames.Of(t.Ticket.Channel, culture)));
+
+        Section(output, L("SLA (document 001 policy, China working calendar)", "SLA（文档 001 策略，中国工作日历）"));
+        foreach (var metric in new[] { SlaMetric.FirstResponse, SlaMetric.Resolution, SlaMetric.Revisit })
+        {
+            var summary = SlaComplianceSummary.Of(outcome.SlaStates, metric);
+            var rate = summary.ComplianceRate is { } r ? r.ToString("P1", culture) : "-";
+            output.WriteLine(string.Create(culture, $"  {Metric(metric, zh),-16} {rate,8}   {L("met", "达标")} {summary.Met}, {L("breached", "超时")} {summary.Breached}, {L("running", "进行中")} {summary.Running + summary.Paused}"));
+        }
+
+        output.WriteLine(L($"  escalations raised: {outcome.Escalations.Count}", $"  触发升级：{outcome.Escalations.Count} 次"));
+        Counts(output, L("  by level and target", "  按级别与对象"), outcome.Escalations.Select(e => $"L{e.Level} {e.Target.Name}"));
+
+        WriteAgents(outcome, output, L, culture);
+        WriteSatisfaction(outcome, output, L, culture);
+
+        output.WriteLine();
+        output.WriteLine(outcome.Report.ToText(culture));
+    }
+
+    private static void WriteCalendar(MonthOutcome outcome, TextWriter output, Func<string, string, string> L)
+    {
+        var settings = outcome.Settings;
+        var working = new List<LocalDate>();
+        var madeUp = new List<LocalDate>();
+        var off = new List<LocalDate>();
+        for (var day = settings.Month.OnDayOfMonth(1); day.Month == settings.Month.Month; day = day.PlusDays(1))
+        {
+            var from = day.AtStartOfDayInZone(settings.Zone).ToInstant();
+            var to = day.PlusDays(1).AtStartOfDayInZone(settings.Zone).ToInstant();
+            var open = outcome.Calendar.BusinessTimeBetween(from, to) > Duration.Zero;
+            var weekend = day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday;
+            if (open)
+            {
+                working.Add(day);
+                if (weekend)
+                {
+                    madeUp.Add(day);
+                }
+            }
+            else if (!weekend)
+            {
+                off.Add(day);
+            }
+        }
+
+        static string Days(List<LocalDate> days) =>
+            days.Count == 0 ? "-" : string.Join(", ", days.Select(d => d.ToString("MM-dd ddd", CultureInfo.InvariantCulture)));
+        output.WriteLine(L($"Calendar: {working.Count} working days; holidays on weekdays: {Days(off)}", $"日历：{working.Count} 个工作日；工作日放假：{Days(off)}"));
+        output.WriteLine(L($"          make-up working days (班): {Days(madeUp)}", $"      调休上班（班）：{Days(madeUp)}"));
+    }
+
+    private static void WriteAgents(MonthOutcome outcome, TextWriter output, Func<string, string, string> L, CultureInfo culture)
+    {
+        Section(output, L("Agents and queue", "坐席与队列"));
+        var handled = outcome.Assignments.GroupBy(a => a.Agent).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var team in outcome.Agents.GroupBy(a => a.Team).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
+        {
+            var loads = team.Select(a => handled.GetValueOrDefault(a.Id)).ToList();
+            var waits = outcome.Assignments.Where(a => team.Any(x => x.Id == a.Agent)).Select(a => a.Waited.TotalMinutes).ToList();
+            output.WriteLine(string.Create(culture, $"  {team.Key.Value,-20} {team.Count(),2} {L("agents", "名坐席")}  {L("tickets/agent", "人均工单")} {loads.Average(),6:F1} (min {loads.Min()}, max {loads.Max()})  {L("wait", "等待")} {L("median", "中位")} {Percentile(waits, 0.5),6:F0} min, p90 {Percentile(waits, 0.9),6:F0} min"));
+        }
+
+        var all = outcome.Assignments.Select(a => a.Waited.TotalMinutes).ToList();
+        output.WriteLine(string.Create(culture, $"  {L("all assignments", "全部分配")}: {all.Count}, {L("wait", "等待")} {L("median", "中位")} {Percentile(all, 0.5):F0} min, p90 {Percentile(all, 0.9):F0} min, max {Percentile(all, 1):F0} min"));
+    }
+
+    private static void WriteSatisfaction(MonthOutcome outcome, TextWriter output, Func<string, string, string> L, CultureInfo culture)
+    {
+        Section(output, L("Satisfaction", "满意度"));
+        var scores = outcome.Surveys.Select(s => s.Csat.Value).ToList();
+        if (scores.Count == 0)
+        {
+            output.WriteLine(L("  no surveys", "  无调查"));
+            return;
+        }
+
+        output.WriteLine(string.Create(culture, $"  CSAT {L("average", "平均")} {scores.Average():F2} / 5 {L("from", "，样本")} {scores.Count} {L("surveys", "份")}"));
+        for (var score = CsatScore.MaxValue; score >= CsatScore.MinValue; score--)
+        {
+            var count = scores.Count(s => s == score);
+            var bar = new string('#', (int)Math.Round(40.0 * count / scores.Count));
+            output.WriteLine(string.Create(culture, $"    {score}  {count,6}  {bar}"));
+        }
+
+        var nps = outcome.Surveys.Where(s => s.Nps is not null).Select(s => s.Nps!.Value).ToList();
+        if (nps.Count > 0)
+        {
+            output.WriteLine(string.Create(culture, $"  NPS {SatisfactionAnalyzer.NetPromoterScore(nps):F1} ({nps.Count} {L("answers", "份回答")})"));
+        }
+    }
+
+    private static string Metric(SlaMetric metric, bool zh) => (metric.Code, zh) switch
+    {
+        ("FirstResponse", true) => "首次响应",
+        ("Resolution", true) => "解决",
+        ("Revisit", true) => "回访",
+        ("FirstResponse", false) => "first response",
+        ("Revisit", false) => "revisit",
+        _ => metric.Code.ToLowerInvariant(),
+    };
+
+    private static void Section(TextWriter output, string title)
+    {
+        output.WriteLine();
+        output.WriteLine(title);
+        output.WriteLine(new string('-', Math.Max(8, title.Length)));
+    }
+
+    private static void Counts(TextWriter output, string label, IEnumerable<string> values, int top = int.MaxValue)
+    {
+        var groups = values.GroupBy(v => v, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(top)
+            .Select(g => $"{g.Key} {g.Count()}");
+        output.WriteLine($"{label}: {string.Join(", ", groups)}");
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        values.Sort();
+        var index = (int)Math.Ceiling(p * values.Count) - 1;
+        return values[Math.Clamp(index, 0, values.Count - 1)];
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using NodaTime;
+
+namespace CrmCore.Samples.ServiceDesk;
+
+/// <summary>What the sample month runs on. The defaults are the showcase: February 2026 in Shanghai, with Spring Festival.</summary>
+internal sealed record SampleSettings
+{
+    public int Seed { get; init; } = 20260201;
+
+    public YearMonth Month { get; init; } = new(2026, 2);
+
+    public DateTimeZone Zone { get; init; } = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+
+    public int Customers { get; init; } = 3000;
+
+    public int Tickets { get; init; } = 10_000;
+
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>Reads <c>--seed N</c>, <c>--customers N</c>, <c>--tickets N</c>, <c>--lang en|zh-Hans</c>.</summary>
+    public static SampleSettings Parse(IReadOnlyList<string> args)
+    {
+        var settings = new SampleSettings();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"Option {args[i]} needs a value.");
+            settings = args[i] switch
+            {
+                "--seed" => settings with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--customers" => settings with { Customers = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--tickets" => settings with { Tickets = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--lang" => settings with { Culture = CultureInfo.GetCultureInfo(value) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --seed N, --customers N, --tickets N, --lang en|zh-Hans."),
+            };
+            i++;
+        }
+
+        return settings;
+    }
+}

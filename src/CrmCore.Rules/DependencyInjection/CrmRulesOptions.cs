@@ -1,0 +1,14 @@
+namespace CrmCore.Rules;
+
+/// <summary>Options of <c>AddCrmRules</c>. Validated once, when registered.</summary>
+public sealed class CrmRulesOptions
+{
+    /// <summary>Rule files to load at start; when empty, the embedded <see cref="DefaultRulePack"/> is loaded. Default empty.</summary>
+    public IList<string> RuleFiles { get; } = [];
+
+    /// <summary>With the default pack: use the doc 003 tiering file instead of doc 001. Default false.</summary>
+    public bool UseDoc003Tiering { get; set; }
+
+    /// <summary>Load options (expression size bounds). Default <see cref="RuleLoadOptions.Default"/>.</summary>
+    public RuleLoadOptions LoadOptions { get; set; } = RuleLoadOptions.Default;
+}

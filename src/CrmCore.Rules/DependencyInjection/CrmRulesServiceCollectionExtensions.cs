@@ -1,0 +1,43 @@
+using CrmCore.Rules;
+using CrmCore.Rules.Reload;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers CrmCore rules.</summary>
+public static class CrmRulesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a singleton <see cref="IRuleSetProvider"/> that loads the configured rule files (or the default pack) when first
+    /// resolved. The options are validated here. Resolving the provider throws <see cref="CrmCore.CrmException"/> (code
+    /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load. Calling it twice keeps the first registration.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures <see cref="CrmRulesOptions"/>; optional.</param>
+    /// <returns>The services.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (an empty file path, or load options out of range).</exception>
+    public static IServiceCollection AddCrmRules(this IServiceCollection services, Action<CrmRulesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new CrmRulesOptions();
+        configure?.Invoke(options);
+        ArgumentNullException.ThrowIfNull(options.LoadOptions);
+        options.LoadOptions.Validate();
+        if (options.RuleFiles.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("CrmRulesOptions.RuleFiles contains an empty path.", nameof(configure));
+        }
+
+        var files = options.RuleFiles.ToArray();
+        services.TryAddSingleton<IRuleSetProvider>(sp =>
+        {
+            var provider = new RuleSetProvider(options.LoadOptions, sp.GetService<ILogger<RuleSetProvider>>());
+            var result = files.Length == 0 ? provider.Reload(DefaultRulePack.Sources(options.UseDoc003Tiering)) : provider.ReloadFromFiles(files);
+            result.GetRuleSetOrThrow();
+            return provider;
+        });
+        return services;
+    }
+}

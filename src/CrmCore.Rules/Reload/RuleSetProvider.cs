@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CrmCore.Rules.Reload;
+
+/// <summary>
+/// The default <see cref="IRuleSetProvider"/>: loads from sources or files, publishes an immutable <see cref="RuleSetVersion"/>
+/// with a volatile write on success, keeps the previous version on failure and reports every problem through
+/// <see cref="ReloadFailed"/> and the logger. Reloads are serialized; reads are lock-free. Thread-safe.
+/// </summary>
+public sealed partial class RuleSetProvider : IRuleSetProvider
+{
+    private readonly Lock _reloadLock = new();
+    private readonly ILogger _logger;
+    private readonly RuleLoadOptions _options;
+    private RuleSetVersion? _current;
+
+    /// <summary>Creates a provider with nothing loaded yet.</summary>
+    /// <param name="options">Load options; <see cref="RuleLoadOptions.Default"/> when null.</param>
+    /// <param name="logger">A logger; none when null.</param>
+    public RuleSetProvider(RuleLoadOptions? options = null, ILogger<RuleSetProvider>? logger = null)
+    {
+        _options = options ?? RuleLoadOptions.Default;
+        _options.Validate();
+        _logger = logger ?? NullLogger<RuleSetProvider>.Instance;
+    }
+
+    /// <inheritdoc />
+    public RuleSetVersion? Current => Volatile.Read(ref _current);
+
+    /// <inheritdoc />
+    public event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
+
+    /// <inheritdoc />
+    public event EventHandler<RuleSetReloadFailedEventArgs>? ReloadFailed;
+
+    /// <inheritdoc />
+    public RuleLoadResult Reload(IEnumerable<RuleSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var list = sources.ToList();
+        return Publish(RuleLoader.Load(list, _options), list.Select(s => s.Name).ToArray());
+    }
+
+    /// <inheritdoc />
+    public RuleLoadResult ReloadFromFiles(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var list = paths.ToList();
+        return Publish(RuleLoader.LoadFiles(list, _options), list);
+    }
+
+    private RuleLoadResult Publish(RuleLoadResult result, IReadOnlyList<string> names)
+    {
+        RuleSetVersion? previous;
+        RuleSetVersion? next = null;
+        lock (_reloadLock)
+        {
+            previous = _current;
+            if (result.RuleSet is { } set)
+            {
+                next = new RuleSetVersion(set, (previous?.Number ?? 0) + 1, result.ContentHash, names);
+                Volatile.Write(ref _current, next);
+            }
+        }
+
+        if (next is not null)
+        {
+            LogReloaded(_logger, next.Number, next.ContentHash, result.Warnings.Count());
+            foreach (var w in result.Warnings)
+            {
+                LogDiagnostic(_logger, LogLevel.Warning, w.ToString());
+            }
+
+            Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(previous, next));
+        }
+        else
+        {
+            LogFailed(_logger, result.Errors.Count(), previous?.Number ?? 0);
+            foreach (var d in result.Diagnostics)
+            {
+                LogDiagnostic(_logger, d.IsError ? LogLevel.Error : LogLevel.Warning, d.ToString());
+            }
+
+            ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(result.Diagnostics, previous));
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Rules version {Number} published (sha256 {Hash}, {Warnings} warnings)")]
+    private static partial void LogReloaded(ILogger logger, int number, string hash, int warnings);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Rules reload failed with {Errors} errors; version {Number} stays in service")]
+    private static partial void LogFailed(ILogger logger, int errors, int number);
+
+    [LoggerMessage(EventId = 3003, Message = "{Diagnostic}")]
+    private static partial void LogDiagnostic(ILogger logger, LogLevel level, string diagnostic);
+}

@@ -1,0 +1,101 @@
+using CrmCore.Rules.Diagnostics;
+using CrmCore.Rules.Reload;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmCore.Rules.Tests;
+
+public class RuleSetProviderTests
+{
+    private static RuleSource Tiers(string tier) => RuleSource.FromText(tier + ".json", TestFacts.Workflow("Tiering", ("all", "customer.AnnualRevenue >= 0", tier)));
+
+    [Fact]
+    public void Reload_Success_PublishesNewVersionAndRaisesEvent()
+    {
+        var provider = new RuleSetProvider();
+        RuleSetReloadedEventArgs? seen = null;
+        provider.Reloaded += (_, e) => seen = e;
+
+        provider.Reload([Tiers("X")]);
+        provider.Reload([Tiers("Y")]);
+
+        Assert.Equal(2, provider.Current!.Number);
+        Assert.Equal("Y", provider.Current.RuleSet.EvaluateCustomer(TestFacts.Customer(1)).Tier);
+        Assert.Equal(1, seen!.Previous!.Number);
+        Assert.Equal(provider.Current.ContentHash, provider.Current.RuleSet.ContentHash);
+    }
+
+    [Fact]
+    public void Reload_Failure_KeepsPreviousAndReportsEveryError()
+    {
+        var provider = new RuleSetProvider();
+        provider.Reload([Tiers("X")]);
+        var before = provider.Current;
+        RuleSetReloadFailedEventArgs? failed = null;
+        provider.ReloadFailed += (_, e) => failed = e;
+
+        var result = provider.Reload([RuleSource.FromText("bad.json", TestFacts.Workflow("Tiering", ("a", "customer.Nope", "X"), ("b", "\"\".GetType() != null", "Y")))]);
+
+        Assert.False(result.Success);
+        Assert.Same(before, provider.Current);
+        Assert.Equal(2, failed!.Diagnostics.Count(d => d.IsError));
+        Assert.Same(before, failed.Current);
+    }
+
+    [Fact]
+    public async Task Current_ConcurrentReadersDuringReloads_AlwaysSeeACompleteVersion()
+    {
+        var provider = new RuleSetProvider();
+        var sources = new[] { Tiers("X"), Tiers("Y") };
+        var expected = sources.ToDictionary(s => RuleLoader.Load([s]).ContentHash, s => s.Name[..1]);
+        provider.Reload([sources[0]]);
+        var facts = TestFacts.Customer(5);
+        var mismatches = 0;
+
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                var v = provider.Current!;
+                if (v.RuleSet.EvaluateCustomer(facts).Tier != expected[v.ContentHash] || v.RuleSet.ContentHash != v.ContentHash)
+                {
+                    Interlocked.Increment(ref mismatches);
+                }
+            }
+        })).ToArray();
+        for (var i = 0; i < 40; i++)
+        {
+            provider.Reload([sources[i % 2]]);
+        }
+
+        await Task.WhenAll(readers);
+        Assert.Equal(0, mismatches);
+        Assert.Equal(41, provider.Current!.Number);
+    }
+
+    [Fact]
+    public void ReloadFromFiles_MissingFile_ReportedNotThrown()
+    {
+        var result = new RuleSetProvider().ReloadFromFiles(["/nonexistent/rules.json"]);
+        Assert.Equal(RuleDiagnosticCodes.FileUnreadable, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void AddCrmRules_Default_ServesDefaultPack()
+    {
+        using var sp = new ServiceCollection().AddCrmRules().BuildServiceProvider();
+        var provider = sp.GetRequiredService<IRuleSetProvider>();
+        Assert.Equal("A", provider.Current!.RuleSet.EvaluateCustomer(TestFacts.Customer(600_000)).Tier);
+    }
+
+    [Fact]
+    public void AddCrmRules_BadFile_ResolvingThrowsCrmException()
+    {
+        using var sp = new ServiceCollection().AddCrmRules(o => o.RuleFiles.Add("/nonexistent/rules.json")).BuildServiceProvider();
+        var ex = Assert.Throws<CrmException>(() => sp.GetRequiredService<IRuleSetProvider>());
+        Assert.Contains("CRM040", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddCrmRules_InvalidOptions_ThrowsAtOnce()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmRules(o => o.LoadOptions = RuleLoadOptions.Default with { MaxExpressionNodes = 0 }));
+}
