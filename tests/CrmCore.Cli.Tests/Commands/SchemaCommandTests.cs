@@ -38,4 +38,13 @@ public sealed class SchemaCommandTests
         var csat = json.RootElement.GetProperty("properties").GetProperty("Csat");
         Assert.Equal((1, 5), (csat.GetProperty("minimum").GetInt32(), csat.GetProperty("maximum").GetInt32()));
     }
+
+    [Fact]
+    public void Schema_Rules_PrintsRuleFileSchema()
+    {
+        var run = Crm.Run("schema", "rules");
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("CrmCore rule file", json.RootElement.GetProperty("title").GetString());
+    }
 }
