@@ -20,21 +20,14 @@ public sealed class ReportCommandTests
     [Fact]
     public void Report_ChineseHtml_WritesChartsAndLabels()
     {
-        var dir = Directory.CreateTempSubdirectory("crm-report-");
-        try
-        {
-            var html = Path.Combine(dir.FullName, "r.html");
-            var run = Crm.Run(["report", .. Samples, "--html", html, "--lang", "zh-Hans"]);
-            Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.StartsWith("月度服务报告 2026-02", run.Out, StringComparison.Ordinal);
-            var text = File.ReadAllText(html);
-            Assert.Contains("<html lang=\"zh-Hans\">", text, StringComparison.Ordinal);
-            Assert.Contains("<svg", text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempDirectory();
+        var html = dir.File("r.html");
+        var run = Crm.Run(["report", .. Samples, "--html", html, "--lang", "zh-Hans"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith("月度服务报告 2026-02", run.Out, StringComparison.Ordinal);
+        var text = File.ReadAllText(html);
+        Assert.Contains("<html lang=\"zh-Hans\">", text, StringComparison.Ordinal);
+        Assert.Contains("<svg", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,19 +39,11 @@ public sealed class ReportCommandTests
     [Fact]
     public void Report_TicketClosedBeforeRaised_ReportedWithLineAndExitOne()
     {
-        var dir = Directory.CreateTempSubdirectory("crm-report-");
-        try
-        {
-            var tickets = Path.Combine(dir.FullName, "t.csv");
-            File.WriteAllText(tickets, "Id,CustomerId,RaisedAt,ClosedAt\nWT1,C1,2026-02-02T10:00:00Z,2026-02-01T10:00:00Z\nWT2,C1,2026-02-02T10:00:00Z,\n");
-            var run = Crm.Run("report", "--tickets", tickets, "--month", "2026-02");
-            Assert.Equal(1, run.ExitCode);
-            Assert.Contains("t.csv:2: error CLI202: 'WT1' cannot be used in the report", run.Error, StringComparison.Ordinal);
-            Assert.Contains("tickets: 1", run.Out, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempDirectory();
+        var tickets = dir.Write("t.csv", "Id,CustomerId,RaisedAt,ClosedAt\nWT1,C1,2026-02-02T10:00:00Z,2026-02-01T10:00:00Z\nWT2,C1,2026-02-02T10:00:00Z,\n");
+        var run = Crm.Run("report", "--tickets", tickets, "--month", "2026-02");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("t.csv:2: error CLI202: 'WT1' cannot be used in the report", run.Error, StringComparison.Ordinal);
+        Assert.Contains("tickets: 1", run.Out, StringComparison.Ordinal);
     }
 }
