@@ -146,7 +146,7 @@ public sealed class RulesRunCommandTests
         var root = json.RootElement;
         var high = root.GetProperty("tiers").EnumerateArray().Single(t => t.GetProperty("value").GetString() == "高价值");
         Assert.Equal((20, 15, -5), (high.GetProperty("old").GetInt32(), high.GetProperty("new").GetInt32(), high.GetProperty("change").GetInt32()));
-        var renewal = root.GetProperty("tags").EnumerateArray().Single(t => t.GetProperty("tag").GetString() == "合同即将到期");
+        var renewal = root.GetProperty("tags").EnumerateArray().Single(t => t.GetProperty("value").GetString() == "合同即将到期");
         Assert.Equal((0, 6), (renewal.GetProperty("old").GetInt32(), renewal.GetProperty("gained").GetInt32()));
         var moves = root.GetProperty("moves").EnumerateArray()
             .Select(m => (m.GetProperty("dimension").GetString(), m.GetProperty("from").GetString(), m.GetProperty("to").GetString(), m.GetProperty("count").GetInt32()))
