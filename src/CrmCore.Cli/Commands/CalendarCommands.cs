@@ -52,7 +52,7 @@ internal static class CalendarCommands
         {
             Description = "Business time to add: 4h, 90m, 1h30m, 1:30 or PT4H.",
             HelpName = "duration",
-            CustomParser = r => LocalTimeParser.BusinessDuration(r.Tokens[0].Value) ?? Fail<Duration?>(r, $"'{r.Tokens[0].Value}' is not a positive business duration such as 4h, 90m, 1:30 or PT4H."),
+            CustomParser = r => LocalTimeParser.BusinessDuration(r.Tokens[0].Value) ?? CliOptions.Fail<Duration?>(r, $"'{r.Tokens[0].Value}' is not a positive business duration such as 4h, 90m, 1:30 or PT4H."),
         };
         var days = new Option<int?>("--working-days") { Description = "Number of working days to add (0 or more).", HelpName = "n" };
         days.Validators.Add(r =>
@@ -138,12 +138,6 @@ internal static class CalendarCommands
         Required = true,
         HelpName = "yyyy-MM-ddTHH:mm",
         CustomParser = r => LocalTimeParser.LocalDateTime(r.Tokens[0].Value)
-            ?? Fail<LocalDateTime>(r, $"'{r.Tokens[0].Value}' is not a local date-time such as 2026-09-30T16:00."),
+            ?? CliOptions.Fail<LocalDateTime>(r, $"'{r.Tokens[0].Value}' is not a local date-time such as 2026-09-30T16:00."),
     };
-
-    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return default!;
-    }
 }

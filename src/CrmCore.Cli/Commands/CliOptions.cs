@@ -22,7 +22,7 @@ internal static class CliOptions
                 "TABLE" => OutputFormat.Table,
                 "JSON" => OutputFormat.Json,
                 "CSV" => OutputFormat.Csv,
-                var other => Fail<OutputFormat>(r, $"'{r.Tokens[0].Value}' is not an output format: use table, json or csv."),
+                _ => Fail<OutputFormat>(r, $"'{r.Tokens[0].Value}' is not an output format: use table, json or csv."),
             },
         };
         return option;
@@ -78,7 +78,18 @@ internal static class CliOptions
         },
     };
 
-    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
+    /// <summary><c>--zone</c>: an IANA time zone, default Asia/Shanghai.</summary>
+    public static Option<DateTimeZone> Zone(string description) => new("--zone")
+    {
+        Description = description,
+        HelpName = "zone",
+        DefaultValueFactory = _ => DateTimeZoneProviders.Tzdb["Asia/Shanghai"],
+        CustomParser = r => DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.Tokens[0].Value)
+            ?? Fail<DateTimeZone>(r, $"'{r.Tokens[0].Value}' is not an IANA time zone such as Asia/Shanghai."),
+    };
+
+    /// <summary>Reports a parse error on an option value (the run ends with exit code 2) and returns a placeholder.</summary>
+    public static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
     {
         result.AddError(message);
         return default!;

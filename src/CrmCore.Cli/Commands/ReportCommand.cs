@@ -25,34 +25,12 @@ internal static class ReportCommand
             Description = "The month, yyyy-MM.",
             Required = true,
             HelpName = "yyyy-MM",
-            CustomParser = r =>
-            {
-                var parsed = YearMonthPattern.Iso.Parse(r.Tokens[0].Value);
-                if (!parsed.Success)
-                {
-                    r.AddError($"'{r.Tokens[0].Value}' is not a month such as 2026-02.");
-                }
-
-                return parsed.Success ? parsed.Value : default;
-            },
+            CustomParser = r => YearMonthPattern.Iso.Parse(r.Tokens[0].Value) is { Success: true } parsed
+                ? parsed.Value
+                : CliOptions.Fail<YearMonth>(r, $"'{r.Tokens[0].Value}' is not a month such as 2026-02."),
         };
         var html = new Option<string>("--html") { Description = "Also write the HTML report with charts to this file.", HelpName = "file" };
-        var zone = new Option<DateTimeZone>("--zone")
-        {
-            Description = "IANA time zone that decides which month a ticket belongs to (default Asia/Shanghai).",
-            HelpName = "zone",
-            DefaultValueFactory = _ => DateTimeZoneProviders.Tzdb["Asia/Shanghai"],
-            CustomParser = r =>
-            {
-                var found = DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.Tokens[0].Value);
-                if (found is null)
-                {
-                    r.AddError($"'{r.Tokens[0].Value}' is not an IANA time zone such as Asia/Shanghai.");
-                }
-
-                return found!;
-            },
-        };
+        var zone = CliOptions.Zone("IANA time zone that decides which month a ticket belongs to (default Asia/Shanghai).");
         var format = CliOptions.InputFormat();
         var strict = CliOptions.Strict();
         command.Add(tickets);

@@ -14,19 +14,13 @@ internal sealed class RuleRunOptions
     {
         Customers = CliOptions.DataFile("--customers", "Customers file (.csv, .json or .jsonl).", required: true);
         Tickets = withTickets ? CliOptions.DataFile("--tickets", "Tickets file (.csv, .json or .jsonl).", required: ticketsRequired) : null;
-        Zone = new Option<DateTimeZone>("--zone")
-        {
-            Description = "IANA time zone for dates such as contract ends (default Asia/Shanghai).",
-            HelpName = "zone",
-            DefaultValueFactory = _ => DateTimeZoneProviders.Tzdb["Asia/Shanghai"],
-            CustomParser = r => DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.Tokens[0].Value) ?? Fail<DateTimeZone>(r, $"'{r.Tokens[0].Value}' is not an IANA time zone such as Asia/Shanghai."),
-        };
+        Zone = CliOptions.Zone("IANA time zone for dates such as contract ends (default Asia/Shanghai).");
         Bands = new Option<PriorityBands>("--bands")
         {
             Description = "Priority band thresholds in points, highest first (default 60,30: P1 >= 60, P2 >= 30, P3 below).",
             HelpName = "points,...",
             DefaultValueFactory = _ => PriorityBands.Default,
-            CustomParser = r => PriorityBands.Parse(r.Tokens[0].Value) ?? Fail<PriorityBands>(r, $"'{r.Tokens[0].Value}' is not a list of descending thresholds such as 60,30."),
+            CustomParser = r => PriorityBands.Parse(r.Tokens[0].Value) ?? CliOptions.Fail<PriorityBands>(r, $"'{r.Tokens[0].Value}' is not a list of descending thresholds such as 60,30."),
         };
     }
 
@@ -87,12 +81,6 @@ internal sealed class RuleRunOptions
     /// <summary>Creates the evaluator for a rule set with the chosen now, zone and bands.</summary>
     public DryRun DryRun(CliContext context, ParseResult parse, CrmCore.Rules.RuleSet rules) =>
         new(rules, parse.GetValue(Now) ?? context.Console.Clock.GetCurrentInstant(), parse.GetRequiredValue(Zone), parse.GetValue(Bands) ?? PriorityBands.Default);
-
-    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return default!;
-    }
 }
 
 /// <summary>The rows read for a rules run.</summary>

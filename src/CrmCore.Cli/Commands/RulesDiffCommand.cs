@@ -75,7 +75,7 @@ internal static class RulesDiffCommand
         }
 
         var tags = new ResultTable([
-            new("tag", Messages.ColumnTags), new("old", Messages.ColumnOld), new("new", Messages.ColumnNew),
+            new("value", Messages.ColumnTags), new("old", Messages.ColumnOld), new("new", Messages.ColumnNew),
             new("gained", Messages.ColumnGained), new("lost", Messages.ColumnLost),
         ]);
         foreach (var t in diff.Tags)

@@ -22,7 +22,7 @@ internal static class SchemaCommand
                 "customers" => Print(InputJsonSchema.Build(InputSchemas.Customers)),
                 "tickets" => Print(InputJsonSchema.Build(InputSchemas.Tickets)),
                 "surveys" => Print(InputJsonSchema.Build(InputSchemas.Surveys)),
-                "rules" => throw context.NotAvailable("crm schema rules", "CrmCore.Rules"),
+                "rules" => CrmCore.Rules.Schema.RuleFileSchema.Json.TrimEnd(),
                 "calendar" => CrmCore.Calendars.CalendarJson.SchemaText.TrimEnd(),
                 var other => throw new InvalidOperationException($"Unexpected schema kind '{other}'."),
             };

@@ -88,10 +88,6 @@ internal sealed class CliContext
         return result;
     }
 
-    /// <summary>Ends the command because a package it needs is not part of this build.</summary>
-    /// <exception cref="CliException">Always (exit code 1).</exception>
-    public CliException NotAvailable(string command, string package) => new(T(Messages.NotAvailable, command, package));
-
     private static IAnsiConsole CreateAnsi(ICliConsole console)
     {
         var redirected = console.IsOutputRedirected;
@@ -99,7 +95,7 @@ internal sealed class CliContext
         {
             Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Yes,
             Out = new AnsiConsoleOutput(console.Out),
         });
         ansi.Profile.Width = console.Width;

@@ -7,9 +7,6 @@ internal static class Messages
     public static readonly Msg ErrorPrefix = new("error", "错误");
     public static readonly Msg WarningPrefix = new("warning", "警告");
     public static readonly Msg UsageHint = new("Run '{0} --help' for usage.", "运行“{0} --help”查看用法。");
-    public static readonly Msg NotAvailable = new(
-        "'{0}' is not available in this build: the {1} package is missing.",
-        "此版本中无法使用“{0}”：缺少 {1} 组件。");
     public static readonly Msg FileNotFound = new("file '{0}' was not found", "找不到文件“{0}”");
     public static readonly Msg FileUnreadable = new("file '{0}' cannot be read: {1}", "无法读取文件“{0}”：{1}");
     public static readonly Msg UnknownFormat = new(

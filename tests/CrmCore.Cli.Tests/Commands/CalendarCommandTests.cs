@@ -74,20 +74,12 @@ public sealed class CalendarCommandTests
     [Fact]
     public void Add_InvalidCalendar_ListsProblemsAndExitsOne()
     {
-        var dir = Directory.CreateTempSubdirectory("crm-cal-");
-        try
-        {
-            var file = Path.Combine(dir.FullName, "bad.json");
-            File.WriteAllText(file, "{\"name\": \"x\", \"timeZone\": \"Mars/Olympus\", \"week\": {}}");
-            var run = Crm.Run("calendar", "between", file, "--from", "2026-03-02T09:00", "--to", "2026-03-02T10:00", "--lang", "zh-Hans");
-            Assert.Equal(1, run.ExitCode);
-            Assert.Contains("Mars/Olympus", run.Error, StringComparison.Ordinal);
-            Assert.Contains("有 ", run.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempDirectory();
+        var file = dir.Write("bad.json", "{\"name\": \"x\", \"timeZone\": \"Mars/Olympus\", \"week\": {}}");
+        var run = Crm.Run("calendar", "between", file, "--from", "2026-03-02T09:00", "--to", "2026-03-02T10:00", "--lang", "zh-Hans");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Mars/Olympus", run.Error, StringComparison.Ordinal);
+        Assert.Contains("有 ", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,18 +75,10 @@ public sealed class DataCommandTests
     [Fact]
     public void Check_FormatOverride_ReadsJsonLinesWithOtherExtension()
     {
-        var dir = Directory.CreateTempSubdirectory("crm-cli-");
-        try
-        {
-            var file = Path.Combine(dir.FullName, "customers.txt");
-            File.WriteAllText(file, "{\"Id\":\"C1\",\"Name\":\"甲\"}\n");
-            var run = Crm.Run("data", "check", "--customers", file, "--format", "jsonl", "-o", "json");
-            Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Contains("\"rows\": 1", run.Out, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempDirectory();
+        var file = dir.Write("customers.txt", "{\"Id\":\"C1\",\"Name\":\"甲\"}\n");
+        var run = Crm.Run("data", "check", "--customers", file, "--format", "jsonl", "-o", "json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("\"rows\": 1", run.Out, StringComparison.Ordinal);
     }
 }

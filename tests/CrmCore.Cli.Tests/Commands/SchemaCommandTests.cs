@@ -9,7 +9,7 @@ public sealed class SchemaCommandTests
     [Theory]
     [InlineData("customers", "Id", "Name")]
     [InlineData("tickets", "Id", "CustomerId", "RaisedAt")]
-    [InlineData("surveys", "TicketId")]
+    [InlineData("surveys", "TicketId", "AnsweredAt", "Csat")]
     public void Schema_DataKinds_PrintsJsonSchemaWithRequiredFields(string kind, params string[] required)
     {
         var run = Crm.Run("schema", kind);
@@ -37,5 +37,14 @@ public sealed class SchemaCommandTests
         using var json = JsonDocument.Parse(run.Out);
         var csat = json.RootElement.GetProperty("properties").GetProperty("Csat");
         Assert.Equal((1, 5), (csat.GetProperty("minimum").GetInt32(), csat.GetProperty("maximum").GetInt32()));
+    }
+
+    [Fact]
+    public void Schema_Rules_PrintsRuleFileSchema()
+    {
+        var run = Crm.Run("schema", "rules");
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("CrmCore rule file", json.RootElement.GetProperty("title").GetString());
     }
 }

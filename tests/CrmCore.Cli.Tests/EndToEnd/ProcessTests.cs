@@ -29,4 +29,32 @@ public sealed class ProcessTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("'12万' is not valid", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Process_RulesTestOnSamples_ChineseTiersAndTagsInUtf8()
+    {
+        var run = Crm.RunProcess(
+            "rules", "test", "samples/data/rules/crm-rules.json", "--customers", "samples/data/customers.csv",
+            "--now", "2026-03-01T09:00:00+08:00", "--lang", "zh-Hans");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("│ 高价值 │", run.Out, StringComparison.Ordinal);
+        Assert.Contains("近期有投诉记录", run.Out, StringComparison.Ordinal);
+        Assert.Contains("层级", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Process_CalendarAdd_PrintsDueLocalTime()
+    {
+        var run = Crm.RunProcess("calendar", "add", "samples/data/calendars/cn-standard.json", "--from", "2026-09-30T16:00", "--business", "4h");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("2026-10-08T11:00", run.Out.Trim());
+    }
+
+    [Fact]
+    public void Process_ValidateMalformedRules_ExitsOne()
+    {
+        var run = Crm.RunProcess("rules", "validate", "tests/CrmCore.Cli.Tests/Golden/bad-expression.json");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("bad-expression.json:5:67: error CRM020", run.Out, StringComparison.Ordinal);
+    }
 }
