@@ -24,6 +24,6 @@ public sealed class CrmOptions
 
     /// <summary>The time zone named by <see cref="TimeZoneId"/>.</summary>
     /// <returns>The zone from the TZDB provider.</returns>
-    /// <exception cref="DateTimeZoneNotFoundException">The id is unknown.</exception>
+    /// <exception cref="NodaTime.TimeZones.DateTimeZoneNotFoundException">The id is unknown.</exception>
     public DateTimeZone ResolveTimeZone() => DateTimeZoneProviders.Tzdb[TimeZoneId];
 }
