@@ -292,12 +292,16 @@ internal sealed class ServiceDeskMonth
     {
         var now = clock.GetCurrentInstant();
         var open = calendar.IsOpen(now);
+        var local = now.InZone(settings.Zone).LocalDateTime;
+        var anyone = false;
         foreach (var agent in router.Agents)
         {
-            agent.SetAvailability(open ? Availability.Online : Availability.Offline);
+            var working = agent.Shift is { } shift ? shift.Covers(local) : open;
+            agent.SetAvailability(working ? Availability.Online : Availability.Offline);
+            anyone |= working;
         }
 
-        if (!open)
+        if (!anyone)
         {
             return;
         }

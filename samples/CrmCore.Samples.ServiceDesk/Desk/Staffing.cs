@@ -10,6 +10,11 @@ internal static class Staffing
 
     public static readonly TeamId General = new("GeneralServiceGroup");
 
+    public static readonly Shift EveningShift = new(
+        new NodaTime.LocalTime(18, 0),
+        new NodaTime.LocalTime(22, 0),
+        Enum.GetValues<NodaTime.IsoDayOfWeek>().Where(d => d != NodaTime.IsoDayOfWeek.None));
+
     public static IReadOnlyList<Team> Teams { get; } =
     [
         new(General, "General service group"),
@@ -37,7 +42,10 @@ internal static class Staffing
             {
                 number++;
                 var id = new AgentId($"A{number:000}");
-                var agent = new Agent(id, $"Agent {number:000}", team.Id, skills, capacity: random.Next(3, 6));
+                // Two of the general pool work the evening shift (18:00-22:00, every day); everybody else works the
+                // business calendar's opening hours, make-up working days included.
+                Shift? shift = team.Id == General && i < 2 ? EveningShift : null;
+                var agent = new Agent(id, $"Agent {number:000}", team.Id, skills, capacity: random.Next(3, 6), shift);
                 // Every agent also serves the general pool, so a ticket that overflows there after its wait widens
                 // the set of agents who may take it instead of moving it to a handful of people.
                 if (team.Id != General)

@@ -8,11 +8,13 @@ namespace CrmCore.Agents;
 public sealed class SkillSet : IEquatable<SkillSet>
 {
     private readonly SkillLevel[] _items;
+    private readonly IReadOnlyList<SkillLevel> _view;
     private readonly int _hash;
 
     private SkillSet(SkillLevel[] items)
     {
         _items = items;
+        _view = Array.AsReadOnly(items); // never hand out the array itself: the set is a key in queue buckets
         var hash = default(HashCode);
         foreach (var item in items)
         {
@@ -26,7 +28,7 @@ public sealed class SkillSet : IEquatable<SkillSet>
     public static SkillSet Empty { get; } = new([]);
 
     /// <summary>The skills with their levels, sorted ordinally by code.</summary>
-    public IReadOnlyList<SkillLevel> Items => _items;
+    public IReadOnlyList<SkillLevel> Items => _view;
 
     /// <summary>The number of skills.</summary>
     public int Count => _items.Length;

@@ -29,9 +29,11 @@ public sealed class BusinessCalendar
     private readonly long[] _dayLastClose;
     private readonly long _horizonStart;
     private readonly long _horizonEnd;
+    private readonly Dictionary<LocalDate, ImmutableArray<OpeningSlot>> _overrides;
 
-    private BusinessCalendar(BusinessCalendarDefinition definition, DateTimeZone zone, bool alwaysOpen, Parts parts)
+    private BusinessCalendar(BusinessCalendarDefinition definition, DateTimeZone zone, bool alwaysOpen, Parts parts, Dictionary<LocalDate, ImmutableArray<OpeningSlot>> overrides)
     {
+        _overrides = overrides;
         Definition = definition;
         Zone = zone;
         IsAlwaysOpen = alwaysOpen;
@@ -90,7 +92,7 @@ public sealed class BusinessCalendar
         var overrides = CollectOverrides(definition);
         var alwaysOpen = definition.Week.IsAlwaysOpen && overrides.Count == 0;
         var parts = alwaysOpen ? Parts.Empty : Materialise(definition, zone, overrides);
-        return new BusinessCalendar(definition, zone, alwaysOpen, parts);
+        return new BusinessCalendar(definition, zone, alwaysOpen, parts, overrides);
     }
 
     /// <summary>True when the business is open at the instant.</summary>
@@ -247,7 +249,7 @@ public sealed class BusinessCalendar
     /// <summary>The effective opening hours of a date: holidays and make-up days applied to the weekly hours.</summary>
     /// <param name="date">The local date.</param>
     /// <returns>The sorted slots; empty when closed.</returns>
-    public ImmutableArray<OpeningSlot> HoursOn(LocalDate date) => EffectiveSlots(Definition, CollectOverrides(Definition), date);
+    public ImmutableArray<OpeningSlot> HoursOn(LocalDate date) => EffectiveSlots(Definition, _overrides, date);
 
     /// <summary>The business position of an instant: open ticks from the start of the horizon (ticks since the epoch when always open).
     /// <c>BusinessTimeBetween(a, b)</c> is the difference of two positions.</summary>
@@ -292,26 +294,9 @@ public sealed class BusinessCalendar
         return t;
     }
 
-    private static int UpperBound(long[] values, long value)
-    {
-        int lo = 0, hi = values.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (values[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private static int UpperBound(int[] values, int value)
+    // First index whose value is greater than the given one (values sorted ascending).
+    private static int UpperBound<T>(T[] values, T value)
+        where T : struct, System.Numerics.IComparisonOperators<T, T, bool>
     {
         int lo = 0, hi = values.Length;
         while (lo < hi)

@@ -28,14 +28,10 @@ public static class CalendarJson
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<LoadProblem>();
-        JsonDocument doc;
-        try
+        var doc = JsonFields.ParseObject(json, "A calendar", problems);
+        if (doc is null)
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            return new LoadResult<BusinessCalendar>(null, [new LoadProblem("$", $"Invalid JSON: {ex.Message}")]);
+            return new LoadResult<BusinessCalendar>(null, [.. problems]);
         }
 
         using (doc)
@@ -59,19 +55,7 @@ public static class CalendarJson
 
     private static BusinessCalendarDefinition? Read(JsonElement root, Func<string, string?>? resolveImport, List<LoadProblem> problems)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(new LoadProblem("$", "A calendar must be a JSON object."));
-            return null;
-        }
-
-        foreach (var property in root.EnumerateObject())
-        {
-            if (property.Name is not ("$schema" or "name" or "timeZone" or "alwaysOpen" or "week" or "makeUpDayHours" or "holidays" or "makeUpDays" or "imports" or "horizon"))
-            {
-                problems.Add(new LoadProblem($"$.{property.Name}", "Unknown property."));
-            }
-        }
+        JsonFields.CheckKnown(root, "$", problems, "$schema", "name", "timeZone", "alwaysOpen", "week", "makeUpDayHours", "holidays", "makeUpDays", "imports", "horizon");
 
         var name = JsonFields.RequiredString(root, "name", "$", problems);
         var zoneId = JsonFields.RequiredString(root, "timeZone", "$", problems);
@@ -202,28 +186,22 @@ public static class CalendarJson
         }
     }
 
-    private static void ReadHolidays(JsonElement root, Dictionary<LocalDate, Holiday> holidays, List<LoadProblem> problems)
-    {
-        foreach (var (item, path) in JsonFields.Items(root, "holidays", "$", problems))
-        {
-            var date = JsonFields.ReadDate(item, "date", path, problems);
-            var name = JsonFields.OptionalString(item, "name", path, problems);
-            var hours = item.TryGetProperty("openHours", out var oh) ? ReadSlots(oh, $"{path}.openHours", problems) : [];
-            if (date is { } d && !holidays.TryAdd(d, new Holiday(d, name, hours)))
-            {
-                problems.Add(new LoadProblem($"{path}.date", $"{d:yyyy-MM-dd} is listed twice."));
-            }
-        }
-    }
+    private static void ReadHolidays(JsonElement root, Dictionary<LocalDate, Holiday> holidays, List<LoadProblem> problems) =>
+        ReadDatedEntries(root, "holidays", "openHours", holidays, (d, name, hours) => new Holiday(d, name, hours), problems);
 
-    private static void ReadMakeUpDays(JsonElement root, Dictionary<LocalDate, MakeUpWorkingDay> makeUps, List<LoadProblem> problems)
+    private static void ReadMakeUpDays(JsonElement root, Dictionary<LocalDate, MakeUpWorkingDay> makeUps, List<LoadProblem> problems) =>
+        ReadDatedEntries(root, "makeUpDays", "hours", makeUps, (d, name, hours) => new MakeUpWorkingDay(d, name, hours), problems);
+
+    private static void ReadDatedEntries<T>(
+        JsonElement root, string member, string hoursMember, Dictionary<LocalDate, T> into, Func<LocalDate, string, ImmutableArray<OpeningSlot>, T> create, List<LoadProblem> problems)
     {
-        foreach (var (item, path) in JsonFields.Items(root, "makeUpDays", "$", problems))
+        foreach (var (item, path) in JsonFields.Items(root, member, "$", problems))
         {
+            JsonFields.CheckKnown(item, path, problems, "date", "name", hoursMember);
             var date = JsonFields.ReadDate(item, "date", path, problems);
             var name = JsonFields.OptionalString(item, "name", path, problems);
-            var hours = item.TryGetProperty("hours", out var h) ? ReadSlots(h, $"{path}.hours", problems) : [];
-            if (date is { } d && !makeUps.TryAdd(d, new MakeUpWorkingDay(d, name, hours)))
+            var hours = item.TryGetProperty(hoursMember, out var h) ? ReadSlots(h, $"{path}.{hoursMember}", problems) : [];
+            if (date is { } d && !into.TryAdd(d, create(d, name, hours)))
             {
                 problems.Add(new LoadProblem($"{path}.date", $"{d:yyyy-MM-dd} is listed twice."));
             }

@@ -47,6 +47,13 @@ public sealed class CalendarRegistry : ICalendarProvider
         ImmutableInterlocked.Update(ref _calendars, d => d.SetItem(name, calendar));
     }
 
+    /// <summary>Returns a calendar.</summary>
+    /// <param name="name">The calendar name.</param>
+    /// <returns>The calendar.</returns>
+    /// <exception cref="CrmException">No calendar has that name (code <c>CRM-CALENDAR-UNKNOWN</c>).</exception>
+    public BusinessCalendar Get(string name) => TryGet(name, out var calendar) ? calendar
+        : throw new CrmException($"No business calendar is named '{name}'.") { Code = "CRM-CALENDAR-UNKNOWN" };
+
     /// <inheritdoc />
     public bool TryGet(string name, [NotNullWhen(true)] out BusinessCalendar? calendar) =>
         _calendars.TryGetValue(name ?? string.Empty, out calendar);

@@ -173,6 +173,20 @@ internal static class JsonFields
         return value.GetDouble();
     }
 
+    /// <summary>Parses a JSON text whose root must be an object, reporting a syntax error or another root as one problem at <c>$</c>.</summary>
+    public static JsonDocument? ParseObject(string json, string what, List<LoadProblem> problems)
+    {
+        var doc = Parse(json, problems);
+        if (doc is not null && doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new LoadProblem("$", $"{what} must be a JSON object."));
+            doc.Dispose();
+            return null;
+        }
+
+        return doc;
+    }
+
     /// <summary>Parses a JSON text, reporting a syntax error as one problem at <c>$</c>.</summary>
     public static JsonDocument? Parse(string json, List<LoadProblem> problems)
     {

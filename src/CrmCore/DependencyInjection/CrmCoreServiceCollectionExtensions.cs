@@ -37,7 +37,7 @@ public static class CrmCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<CrmOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>());
-        services.TryAddSingleton<IClock>(CreateClock);
+        services.TryAddCrmClock();
         services.TryAddSingleton<IIdGenerator<CustomerId>>(sp => CreateGenerator(sp, o => o.CustomerIdPattern, s => new CustomerId(s)));
         services.TryAddSingleton<IIdGenerator<TicketId>>(sp => CreateGenerator(sp, o => o.TicketIdPattern, s => new TicketId(s)));
         services.TryAddSingleton(sp => new CustomerFactory(sp.GetRequiredService<IClock>(), sp.GetRequiredService<IIdGenerator<CustomerId>>()));
@@ -45,6 +45,17 @@ public static class CrmCoreServiceCollectionExtensions
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IIdGenerator<TicketId>>(),
             sp.GetRequiredService<IOptions<CrmOptions>>().Value.Tickets));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the default <see cref="IClock"/> unless one is registered already: a registered <see cref="TimeProvider"/>
+    /// seen through <see cref="TimeProviderClock"/>, else the system clock. Every CrmCore package's registration calls this,
+    /// so the clock has one source whichever packages a host adds.
+    /// </summary>
+    internal static IServiceCollection TryAddCrmClock(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IClock>(CreateClock);
         return services;
     }
 

@@ -30,18 +30,13 @@ public static class EscalationPolicyJson
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<LoadProblem>();
-        using var doc = JsonFields.Parse(json, problems);
+        using var doc = JsonFields.ParseObject(json, "An escalation policy", problems);
         if (doc is null)
         {
             return new LoadResult<EscalationPolicy>(null, [.. problems]);
         }
 
         var root = doc.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return new LoadResult<EscalationPolicy>(null, [new LoadProblem("$", "An escalation policy must be a JSON object.")]);
-        }
-
         JsonFields.CheckKnown(root, "$", problems, "$schema", "name", "description", "ladders");
         var name = JsonFields.RequiredString(root, "name", "$", problems);
         var ladders = new List<EscalationLadder>();

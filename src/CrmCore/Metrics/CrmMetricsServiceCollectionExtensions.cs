@@ -37,9 +37,7 @@ public static class CrmMetricsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SatisfactionOptions>>(new ProblemListValidator<SatisfactionOptions>(o => o.Validate())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChurnOptions>>(new ProblemListValidator<ChurnOptions>(o => o.Validate())));
 
-#pragma warning disable RS0030 // The system clock is registered here, in DI only, as the default the host may replace.
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
-#pragma warning restore RS0030
+        services.TryAddCrmClock();
         services.TryAddSingleton<IChurnHistory, InMemoryChurnHistory>();
         services.TryAddSingleton(sp => new SurveyCollector(Get<SatisfactionOptions>(sp)));
         services.TryAddSingleton(sp => new SatisfactionAnalyzer(Get<SatisfactionOptions>(sp)));

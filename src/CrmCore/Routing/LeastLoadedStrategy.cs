@@ -15,13 +15,16 @@ public sealed class LeastLoadedStrategy : IAssignmentStrategy
     public string Name => StrategyName;
 
     /// <inheritdoc />
-    public Agent? Select(TeamId team, IReadOnlyList<Agent> candidates)
+    public Agent? Select(TeamId team, IReadOnlyList<Agent> candidates) => Best(candidates, Compare);
+
+    /// <summary>The candidate that sorts first under <paramref name="comparison"/>; null for none. Shared by the built-in strategies.</summary>
+    internal static Agent? Best(IReadOnlyList<Agent> candidates, Comparison<Agent> comparison)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         Agent? best = null;
         foreach (var agent in candidates)
         {
-            if (best is null || Compare(agent, best) < 0)
+            if (best is null || comparison(agent, best) < 0)
             {
                 best = agent;
             }

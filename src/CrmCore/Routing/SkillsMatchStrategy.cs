@@ -16,20 +16,7 @@ public sealed class SkillsMatchStrategy : IAssignmentStrategy
     public string Name => StrategyName;
 
     /// <inheritdoc />
-    public Agent? Select(TeamId team, IReadOnlyList<Agent> candidates)
-    {
-        ArgumentNullException.ThrowIfNull(candidates);
-        Agent? best = null;
-        foreach (var agent in candidates)
-        {
-            if (best is null || Compare(agent, best) < 0)
-            {
-                best = agent;
-            }
-        }
-
-        return best;
-    }
+    public Agent? Select(TeamId team, IReadOnlyList<Agent> candidates) => LeastLoadedStrategy.Best(candidates, Compare);
 
     private static int Compare(Agent x, Agent y)
     {

@@ -60,12 +60,17 @@ public sealed class TicketRouter
     /// <summary>The tickets agents hold now (assigned and not yet completed).</summary>
     public IReadOnlyCollection<Assignment> ActiveAssignments => [.. _active.Values];
 
-    /// <summary>Registers a team.</summary>
+    /// <summary>Registers a team. Register a fallback team before the teams that overflow to it.</summary>
     /// <param name="team">The team.</param>
-    /// <exception cref="ArgumentException">A team with the same id is registered.</exception>
+    /// <exception cref="ArgumentException">A team with the same id is registered, or the team's fallback is not.</exception>
     public void AddTeam(Team team)
     {
         ArgumentNullException.ThrowIfNull(team);
+        if (team.Fallback is { } fallback && !_teams.ContainsKey(fallback))
+        {
+            throw new ArgumentException($"Team {team.Id} falls back to team {fallback}, which is not registered.", nameof(team));
+        }
+
         if (!_teams.TryAdd(team.Id, team))
         {
             throw new ArgumentException($"Team {team.Id} is already registered.", nameof(team));

@@ -10,13 +10,13 @@ internal static class SlaClockDefinitions
     private static readonly ImmutableHashSet<TicketStatus> Done =
         [TicketStatus.Resolved, TicketStatus.AwaitingRevisit, TicketStatus.Closed, TicketStatus.NoActionNeeded];
 
-    private static readonly ImmutableHashSet<TicketStatus> Resolved = [TicketStatus.Resolved, TicketStatus.AwaitingRevisit];
+    private static readonly uint DoneMask = StatusMask.Of(Done);
 
     public static ImmutableArray<ISlaClockDefinition> BuiltIn { get; } =
     [
-        new Clock(SlaMetric.FirstResponse, t => new SlaClockBounds(t.RaisedAt, t.FirstResponseAt ?? FirstEntryInto(t, Done), [])),
-        new Clock(SlaMetric.Resolution, t => new SlaClockBounds(t.RaisedAt, Done.Contains(t.Status) ? LastRunStart(t, Done) : null, Done)),
-        new Clock(SlaMetric.NextResponse, t => t.AwaitingReplySince is { } since ? new SlaClockBounds(since, null, []) : null),
+        new Clock(SlaMetric.FirstResponse, t => new SlaClockBounds(t.RaisedAt, t.FirstResponseAt ?? FirstEntryInto(t, Done), [], 0)),
+        new Clock(SlaMetric.Resolution, t => new SlaClockBounds(t.RaisedAt, StatusMask.Contains(DoneMask, t.Status) ? LastRunStart(t) : null, Done, DoneMask)),
+        new Clock(SlaMetric.NextResponse, t => t.AwaitingReplySince is { } since ? new SlaClockBounds(since, null, [], 0) : null),
         new Clock(SlaMetric.Revisit, Revisit),
     ];
 
@@ -34,7 +34,7 @@ internal static class SlaClockDefinitions
         var previous = TicketStatus.Pending;
         foreach (var change in t.History)
         {
-            if (Resolved.Contains(change.To) && !Resolved.Contains(previous))
+            if (change.To is TicketStatus.Resolved or TicketStatus.AwaitingRevisit && previous is not (TicketStatus.Resolved or TicketStatus.AwaitingRevisit))
             {
                 start = change.At;
                 stop = null;
@@ -47,14 +47,15 @@ internal static class SlaClockDefinitions
             previous = change.To;
         }
 
-        return start is { } s ? new SlaClockBounds(s, stop, []) : null;
+        return start is { } s ? new SlaClockBounds(s, stop, [], 0) : null;
     }
 
     private static Instant? FirstEntryInto(SlaTicket t, ImmutableHashSet<TicketStatus> set)
     {
+        var mask = ReferenceEquals(set, Done) ? DoneMask : StatusMask.Of(set);
         foreach (var change in t.History)
         {
-            if (set.Contains(change.To))
+            if (StatusMask.Contains(mask, change.To))
             {
                 return change.At;
             }
@@ -63,13 +64,13 @@ internal static class SlaClockDefinitions
         return null;
     }
 
-    private static Instant? LastRunStart(SlaTicket t, ImmutableHashSet<TicketStatus> set)
+    private static Instant? LastRunStart(SlaTicket t)
     {
         Instant? start = null;
         var previousIn = false;
         foreach (var change in t.History)
         {
-            var isIn = set.Contains(change.To);
+            var isIn = StatusMask.Contains(DoneMask, change.To);
             if (isIn && !previousIn)
             {
                 start = change.At;

@@ -15,6 +15,8 @@ namespace CrmCore.Sla;
 public sealed class SlaEngine
 {
     private readonly FrozenDictionary<SlaMetric, ISlaClockDefinition> _clocks;
+    private readonly ISlaClockDefinition[][] _ruleClocks;
+    private readonly ISlaClockDefinition[] _defaultClocks;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="policies">The policy set.</param>
@@ -42,6 +44,10 @@ public sealed class SlaEngine
                 throw new ArgumentException($"No clock definition for metric '{target.Metric}'; pass an ISlaClockDefinition for it.", nameof(clocks));
             }
         }
+
+        // Resolve each policy's clocks once, so the hot path does no dictionary lookups.
+        _ruleClocks = [.. policies.Rules.Select(r => ClocksOf(r.Policy))];
+        _defaultClocks = ClocksOf(policies.Default);
     }
 
     /// <summary>The policy set.</summary>
@@ -59,11 +65,22 @@ public sealed class SlaEngine
     public SlaTicketState Evaluate(SlaTicket ticket, Instant now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var policy = Policies.Select(ticket);
+        var index = Policies.SelectIndex(ticket);
+        var policy = index < 0 ? Policies.Default : Policies.Rules[index].Policy;
+        var clocks = index < 0 ? _defaultClocks : _ruleClocks[index];
         var states = new SlaMetricState[policy.Targets.Length];
+        string? lastName = null;
+        BusinessCalendar? lastCalendar = null;
         for (var i = 0; i < states.Length; i++)
         {
-            states[i] = Evaluate(ticket, policy.Targets[i], now);
+            var target = policy.Targets[i];
+            if (!string.Equals(lastName, target.Calendar, StringComparison.Ordinal))
+            {
+                lastName = target.Calendar;
+                lastCalendar = Calendars.Get(target.Calendar);
+            }
+
+            states[i] = Evaluate(ticket, target, clocks[i], lastCalendar!, now);
         }
 
         return new SlaTicketState(ticket.Id, policy, now, ImmutableCollectionsMarshal.AsImmutableArray(states));
@@ -86,12 +103,19 @@ public sealed class SlaEngine
             throw new ArgumentException($"No clock definition for metric '{target.Metric}'.", nameof(target));
         }
 
+        return Evaluate(ticket, target, clock, Calendars.Get(target.Calendar), now);
+    }
+
+    private ISlaClockDefinition[] ClocksOf(SlaPolicy policy) => [.. policy.Targets.Select(t => _clocks[t.Metric])];
+
+    private static SlaMetricState Evaluate(SlaTicket ticket, SlaTarget target, ISlaClockDefinition clock, BusinessCalendar calendar, Instant now)
+    {
         if (clock.GetBounds(ticket) is not { } bounds || bounds.Start > now)
         {
             return new SlaMetricState(target, SlaClockStatus.NotStarted, null, null, null, null, Duration.Zero, Duration.Zero);
         }
 
-        return Compute(ticket, target, bounds, Calendars.Get(target.Calendar), now);
+        return Compute(ticket, target, bounds, calendar, now);
     }
 
     private static SlaMetricState Compute(SlaTicket ticket, SlaTarget target, SlaClockBounds bounds, BusinessCalendar calendar, Instant now)
@@ -164,7 +188,7 @@ public sealed class SlaEngine
     }
 
     private static bool Counts(SlaTarget target, SlaClockBounds bounds, TicketStatus status) =>
-        !target.PausedIn.Contains(status) && !bounds.NotCountingIn.Contains(status);
+        !StatusMask.Contains(target.PausedMask | bounds.NotCountingMask, status);
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 }

@@ -40,18 +40,13 @@ public static class SlaPolicyJson
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<LoadProblem>();
-        using var doc = JsonFields.Parse(json, problems);
+        using var doc = JsonFields.ParseObject(json, "An SLA policy set", problems);
         if (doc is null)
         {
             return new LoadResult<SlaPolicySet>(null, [.. problems]);
         }
 
         var root = doc.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return new LoadResult<SlaPolicySet>(null, [new LoadProblem("$", "An SLA policy set must be a JSON object.")]);
-        }
-
         JsonFields.CheckKnown(root, "$", problems, "$schema", "name", "description", "policies", "default");
         var name = JsonFields.RequiredString(root, "name", "$", problems);
         var rules = new List<SlaPolicyRule>();

@@ -41,14 +41,22 @@ public sealed class SlaPolicySet
     /// <returns>The first matching rule's policy, or <see cref="Default"/>.</returns>
     public SlaPolicy Select(SlaTicket ticket)
     {
-        foreach (var rule in Rules)
+        var index = SelectIndex(ticket);
+        return index < 0 ? Default : Rules[index].Policy;
+    }
+
+    /// <summary>The index of the first matching rule, or -1 for the default policy.</summary>
+    internal int SelectIndex(SlaTicket ticket)
+    {
+        var rules = Rules;
+        for (var i = 0; i < rules.Length; i++)
         {
-            if (rule.Condition.Matches(ticket))
+            if (rules[i].Condition.Matches(ticket))
             {
-                return rule.Policy;
+                return i;
             }
         }
 
-        return Default;
+        return -1;
     }
 }

@@ -51,7 +51,19 @@ public sealed record SlaTarget
     public string Calendar { get; }
 
     /// <summary>Statuses during which this clock does not run (for example <see cref="TicketStatus.WaitingForCustomer"/> for resolution). Default: none.</summary>
-    public ImmutableHashSet<TicketStatus> PausedIn { get; init; } = [];
+    public ImmutableHashSet<TicketStatus> PausedIn
+    {
+        get => field ?? [];
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value;
+            PausedMask = StatusMask.Of(value);
+        }
+    }
+
+    /// <summary><see cref="PausedIn"/> as a bit mask by status value.</summary>
+    internal uint PausedMask { get; private init; }
 
     /// <summary>When the clock warns. Default: at 80 % used.</summary>
     public SlaWarningLead Warning { get; init; }

@@ -11,7 +11,22 @@ namespace CrmCore.Sla;
 public sealed record TicketCriteria : ISlaCondition
 {
     /// <summary>Urgencies that match; empty means any.</summary>
-    public ImmutableHashSet<Urgency> Urgencies { get; init; } = [];
+    public ImmutableHashSet<Urgency> Urgencies
+    {
+        get => field ?? [];
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value;
+            _urgencyMask = 0;
+            foreach (var u in value)
+            {
+                _urgencyMask |= (uint)u < 32 ? 1u << (int)u : 0u;
+            }
+        }
+    }
+
+    private readonly uint _urgencyMask;
 
     /// <summary>Ticket types that match; empty means any.</summary>
     public ImmutableHashSet<TicketType> Types { get; init; } = [];
@@ -42,7 +57,7 @@ public sealed record TicketCriteria : ISlaCondition
 
     /// <inheritdoc />
     public bool Matches(SlaTicket ticket) =>
-        (Urgencies.IsEmpty || Urgencies.Contains(ticket.Urgency))
+        (_urgencyMask == 0 || ((uint)ticket.Urgency < 32 && (_urgencyMask & (1u << (int)ticket.Urgency)) != 0))
         && (Types.IsEmpty || Types.Contains(ticket.Type))
         && (Channels.IsEmpty || Channels.Contains(ticket.Channel))
         && (Tiers.IsEmpty || (ticket.Tier is not null && Tiers.Contains(ticket.Tier)))

@@ -19,7 +19,7 @@ public sealed class BusinessCalendarPropertyTests
         }
     }
 
-    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 1500)]
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 1000)]
     public bool Operations_RandomCalendars_AgreeWithMinuteOracle(CalendarCase c)
     {
         var oracle = new NaiveCalendar(c.Definition);

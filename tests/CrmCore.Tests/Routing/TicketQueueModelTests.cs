@@ -30,7 +30,7 @@ public sealed class TicketQueueModelTests
         OverdueCap = Duration.FromHours(10),
     });
 
-    /// <summary>Kinds: 0 enqueue, 1 update, 2 remove, 3 next-for, 4 advance time.</summary>
+    /// <summary>Kinds: 0 enqueue, 1 update, 2 remove, 3 next-for, 4 advance time, 5 overflow (Minutes = wait, Group = source).</summary>
     public sealed record Op(int Kind, int Id, int Priority, int? DueMinutes, int Skills, int Group, int Agent, int Minutes);
 
     private static Gen<Op> OpGen()
@@ -48,7 +48,8 @@ public sealed class TicketQueueModelTests
             (2, data.Select(x => new Op(1, x.id, x.prio, x.d, x.skills, x.g, 0, 0))),
             (1, Gen.Choose(0, 14).Select(id => new Op(2, id, 0, null, 0, 0, 0, 0))),
             (4, Gen.Choose(0, 4).Select(a => new Op(3, 0, 0, null, 0, 0, a, 0))),
-            (2, Gen.Choose(0, 180).Select(m => new Op(4, 0, 0, null, 0, 0, 0, m))));
+            (2, Gen.Choose(0, 180).Select(m => new Op(4, 0, 0, null, 0, 0, 0, m))),
+            (1, Gen.Choose(0, 1).Zip(Gen.Choose(0, 240), (g, m) => new Op(5, 0, 0, null, 0, g, 0, m))));
     }
 
     private static Agent[] NewAgents()
@@ -105,6 +106,7 @@ public sealed class TicketQueueModelTests
     {
         var queue = new TicketQueue(Term);
         var model = new Dictionary<TicketId, QueuedTicket>();
+        var overflowed = new HashSet<TicketId>();
         var agents = NewAgents();
         var now = Start;
         foreach (var op in ops)
@@ -121,10 +123,14 @@ public sealed class TicketQueueModelTests
                 case 1:
                 {
                     var t = ToTicket(op, now);
-                    var known = model.ContainsKey(t.Id);
+                    var known = model.TryGetValue(t.Id, out var old);
                     if (known)
                     {
                         model[t.Id] = t;
+                        if (old.Group != t.Group)
+                        {
+                            overflowed.Remove(t.Id);
+                        }
                     }
 
                     Assert.Equal(known, queue.Update(t));
@@ -135,6 +141,7 @@ public sealed class TicketQueueModelTests
                 {
                     var id = ToTicket(op, now).Id;
                     Assert.Equal(model.Remove(id), queue.Remove(id));
+                    overflowed.Remove(id);
                     break;
                 }
 
@@ -147,9 +154,28 @@ public sealed class TicketQueueModelTests
                     if (actual is { } got)
                     {
                         model.Remove(got.Id);
+                        overflowed.Remove(got.Id);
                         agent.ReleaseSlot();
                     }
 
+                    break;
+                }
+
+                case 5:
+                {
+                    var (from, to) = (Groups[op.Group], Groups[1 - op.Group]);
+                    var cutoff = now - Duration.FromMinutes(op.Minutes);
+                    var moving = model.Values
+                        .Where(t => t.Group == from && t.EnqueuedAt <= cutoff && !overflowed.Contains(t.Id))
+                        .Select(t => t.Id)
+                        .ToList();
+                    foreach (var id in moving)
+                    {
+                        model[id] = model[id].WithGroup(to);
+                        overflowed.Add(id);
+                    }
+
+                    Assert.Equal(moving.Count, queue.Overflow(from, to, cutoff));
                     break;
                 }
 

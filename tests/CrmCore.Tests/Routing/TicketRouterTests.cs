@@ -166,4 +166,47 @@ public sealed class TicketRouterTests
         Assert.Equal("CRM-ROUTING-UNKNOWN-TEAM", error.Code);
         Assert.Equal(0, router.Queue.Count);
     }
+
+    [Fact]
+    public void AddTeam_FallbackNotRegistered_Throws()
+    {
+        var router = new TicketRouter(new TicketQueue(), new DictionaryGroupResolver(General), new LeastLoadedStrategy(), Duration.FromMinutes(1));
+        Assert.Throws<ArgumentException>(() => router.AddTeam(new Team(Tech, "Tech", fallback: General)));
+        router.AddTeam(new Team(General, "General"));
+        Assert.Throws<ArgumentException>(() => router.AddTeam(new Team(General, "Again")));
+    }
+
+    [Fact]
+    public void PullForAndComplete_ManyThreads_EachTicketAssignedOnceAndLoadsReturnToZero()
+    {
+        var agents = Enumerable.Range(0, 8).Select(i => NewAgent("a" + i, Tech, 3, Skill.Technical)).ToArray();
+        var router = NewRouter(new LeastLoadedStrategy(), agents);
+        const int Tickets = 20_000;
+        for (var i = 0; i < Tickets; i++)
+        {
+            router.Submit(new RoutingRequest(new TicketId("WT" + i), "Manufacturing", TicketType.Fault), i % 7, Now + Duration.FromMinutes(i % 500), Now);
+        }
+
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<TicketId, AgentId>();
+        var duplicates = 0;
+        Parallel.ForEach(agents, new ParallelOptions { MaxDegreeOfParallelism = 8 }, agent =>
+        {
+            while (router.PullFor(agent.Id, Now) is { } a)
+            {
+                if (!seen.TryAdd(a.TicketId, a.Agent))
+                {
+                    Interlocked.Increment(ref duplicates);
+                }
+
+                router.Complete(a.TicketId);
+            }
+        });
+
+        Assert.Equal(0, duplicates);
+        Assert.Equal(Tickets, seen.Count);
+        Assert.Equal(Tickets, router.Statistics.Count);
+        Assert.Equal(0, router.Queue.Count);
+        Assert.All(agents, a => Assert.Equal(0, a.ActiveCount));
+        Assert.Empty(router.ActiveAssignments);
+    }
 }

@@ -1,0 +1,104 @@
+using System.Globalization;
+using CrmCore.Samples.ServiceDesk;
+using CrmCore.Sla;
+using CrmCore.Tickets;
+
+namespace CrmCore.Samples.Tests;
+
+public class ServiceDeskMonthTests
+{
+    private static readonly SampleSettings Small = new() { Customers = 300, Tickets = 1200, Seed = 7 };
+
+    private static readonly Lazy<MonthOutcome> SmallMonth = new(() => ServiceDeskMonth.Run(Small));
+
+    [Fact]
+    public void Run_SameSeed_PrintsTheSameMonth()
+    {
+        var first = Print(SmallMonth.Value);
+        var second = Print(ServiceDeskMonth.Run(Small));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Run_EveryTicketIsAccountedFor()
+    {
+        var outcome = SmallMonth.Value;
+
+        Assert.Equal(Small.Tickets, outcome.Tickets.Count);
+        Assert.Equal(outcome.Tickets.Count, outcome.Tickets.Select(t => t.Ticket.Id).Distinct().Count());
+        Assert.Equal(outcome.Tickets.Count, outcome.SlaStates.Count);
+        Assert.All(outcome.Tickets, t => Assert.False(t.Ticket.Owner.IsEmpty));
+    }
+
+    [Fact]
+    public void Run_ClosedTicketsWentThroughResolutionAndRevisit()
+    {
+        var closed = SmallMonth.Value.Tickets.Where(t => t.Ticket.Status == TicketStatus.Closed).ToList();
+
+        Assert.NotEmpty(closed);
+        Assert.All(closed, t =>
+        {
+            Assert.Contains(t.Ticket.StatusHistory, c => c.To == TicketStatus.Resolved);
+            Assert.NotNull(t.Ticket.RevisitCompletedAt ?? t.Ticket.CustomerConfirmedAt);
+            Assert.NotNull(t.Ticket.Satisfaction);
+        });
+    }
+
+    [Fact]
+    public void Run_SurveysMatchClosures()
+    {
+        var outcome = SmallMonth.Value;
+        var closures = outcome.Tickets.Sum(t => t.Ticket.StatusHistory.Count(c => c.To == TicketStatus.Closed));
+
+        Assert.Equal(closures, outcome.Surveys.Count);
+    }
+
+    [Fact]
+    public void Run_CustomersAreTieredByTheDefaultPack()
+    {
+        var outcome = SmallMonth.Value;
+
+        Assert.All(outcome.Customers, c => Assert.Contains(c.Customer.Tier, new[] { "A", "B", "C", "Potential" }));
+        var a = outcome.Customers.Where(c => c.Customer.Tier == "A").ToList();
+        Assert.All(a, c => Assert.True(c.Seed.AnnualAmount >= 500_000m));
+    }
+
+    [Fact]
+    public void Run_FirstResponseIsDueItsBusinessAllowanceAfterTheNextOpening()
+    {
+        var outcome = SmallMonth.Value;
+        var states = outcome.SlaStates.Select(s => s.Find(SlaMetric.FirstResponse))
+            .Where(m => m is { StartedAt: not null, DueAt: not null })
+            .Select(m => m!.Value)
+            .ToList();
+        var outsideHours = states.Count(m => !outcome.Calendar.IsOpen(m.StartedAt!.Value));
+
+        Assert.NotEmpty(states);
+        Assert.True(outsideHours > 0, "the month should raise some tickets while the desk is closed");
+        Assert.All(states, m =>
+        {
+            var opening = outcome.Calendar.NextOpen(m.StartedAt!.Value);
+            Assert.Equal(outcome.Calendar.Add(opening, m.Allowed), m.DueAt);
+        });
+    }
+
+    [Fact]
+    public void Write_InChinese_UsesChineseLabels()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        MonthSummary.Write(SmallMonth.Value with { Settings = Small with { Culture = CultureInfo.GetCultureInfo("zh-Hans") } }, writer);
+        var text = writer.ToString();
+
+        Assert.Contains("工单", text, StringComparison.Ordinal);
+        Assert.Contains("已关闭", text, StringComparison.Ordinal);
+        Assert.Contains("调休上班", text, StringComparison.Ordinal);
+    }
+
+    private static string Print(MonthOutcome outcome)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        MonthSummary.Write(outcome, writer);
+        return writer.ToString();
+    }
+}
