@@ -7,7 +7,7 @@ using CrmCore.Metrics;
 using CrmCore.Routing;
 using CrmCore.Rules;
 using CrmCore.Rules.Facts;
-using CrmCore.Rules.Integration;
+using CrmCore.Rules.Reload;
 using CrmCore.Samples.ServiceDesk.Data;
 using CrmCore.Samples.ServiceDesk.Desk;
 using CrmCore.Satisfaction;
@@ -62,17 +62,15 @@ internal sealed class ServiceDeskMonth
 
     private MonthOutcome Simulate()
     {
-        calendar = LoadCalendar();
-        var world = SampleDataGenerator.Generate(settings.Seed, settings.Month, settings.Zone, settings.Customers, settings.Tickets, calendar.IsOpen);
         using var provider = BuildServices();
+        calendar = provider.GetRequiredService<CalendarRegistry>().Get("default");
+        var world = SampleDataGenerator.Generate(settings.Seed, settings.Month, settings.Zone, settings.Customers, settings.Tickets, calendar.IsOpen);
         ticketFactory = provider.GetRequiredService<TicketFactory>();
         surveys = provider.GetRequiredService<SurveyCollector>();
-        rules = DefaultRulePack.Load().GetRuleSetOrThrow();
-        var calendars = new CalendarRegistry();
-        calendars.Set("default", calendar);
-        sla = new SlaEngine(SlaPolicyJson.Document001, calendars);
-        escalation = new EscalationEngine(EscalationPolicyJson.Document001, calendars);
-        router = new TicketRouter(new TicketQueue(), new RulesGroupResolver(rules), new LeastLoadedStrategy(), Duration.FromHours(2));
+        rules = provider.GetRequiredService<IRuleSetProvider>().Current!.RuleSet;
+        sla = provider.GetRequiredService<SlaEngine>();
+        escalation = provider.GetRequiredService<EscalationEngine>();
+        router = provider.GetRequiredService<TicketRouter>();
         foreach (var team in Staffing.Teams)
         {
             router.AddTeam(team);
@@ -133,14 +131,24 @@ internal sealed class ServiceDeskMonth
             o.TimeZoneId = settings.Zone.Id;
         });
         services.AddCrmMetrics();
+        services.AddCrmRules();
+        services.AddCrmCalendars(o =>
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "data", "calendars");
+            o.AddJson(File.ReadAllText(Path.Combine(folder, "cn-standard.json")), relative => File.ReadAllText(Path.Combine(folder, relative)));
+            o.DefaultCalendar = "cn-standard";
+        });
+        services.AddCrmSla(o =>
+        {
+            o.Policies = SlaPolicyJson.Document001;
+            o.Escalation = EscalationPolicyJson.Document001;
+        });
+        services.AddCrmRouting(o =>
+        {
+            o.Strategy = LeastLoadedStrategy.StrategyName;
+            o.OverflowAfter = Duration.FromHours(2);
+        });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
-
-    private static BusinessCalendar LoadCalendar()
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "data", "calendars");
-        var text = File.ReadAllText(Path.Combine(folder, "cn-standard.json"));
-        return CalendarJson.Load(text, relative => File.ReadAllText(Path.Combine(folder, relative))).GetValueOrThrow();
     }
 
     private CustomerCase Onboard(CustomerFactory factory, CustomerSeed seed)

@@ -23,7 +23,8 @@ internal sealed record CustomerSeed(
     int ComplaintsPrev60Days,
     int ConsultationsPrev60Days,
     int DaysSinceLastInteraction,
-    double? CsatAverage);
+    double? CsatAverage,
+    bool Disgruntled);
 
 /// <summary>A ticket the month will raise, as plain data.</summary>
 internal sealed record TicketSeed(

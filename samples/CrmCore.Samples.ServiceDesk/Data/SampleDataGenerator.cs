@@ -67,7 +67,7 @@ internal static class SampleDataGenerator
         {
             var customerIndex = (int)(Math.Pow(random.NextDouble(), 1.6) * customerCount);
             var raisedAt = RaisedAt(random, monthStart, monthLength, isOpen);
-            tickets.Add(NewTicket(random, customerIndex, raisedAt));
+            tickets.Add(NewTicket(random, customerIndex, raisedAt, customers[customerIndex].Disgruntled));
         }
 
         tickets.Sort((a, b) => a.RaisedAt.CompareTo(b.RaisedAt));
@@ -109,7 +109,8 @@ internal static class SampleDataGenerator
             ComplaintsPrev60Days: random.NextDouble() < 0.2 ? random.Next(1, 4) : 0,
             ConsultationsPrev60Days: random.Next(0, 6),
             DaysSinceLastInteraction: silentDays,
-            CsatAverage: csat);
+            CsatAverage: csat,
+            Disgruntled: random.NextDouble() < 0.04);
     }
 
     private static Instant RaisedAt(Random random, Instant monthStart, Duration monthLength, Func<Instant, bool> isOpen)
@@ -125,13 +126,14 @@ internal static class SampleDataGenerator
         }
     }
 
-    private static TicketSeed NewTicket(Random random, int customerIndex, Instant raisedAt)
+    private static TicketSeed NewTicket(Random random, int customerIndex, Instant raisedAt, bool disgruntled)
     {
-        var kind = PickWeighted(random, TicketKinds, k => k.Weight);
+        // A disgruntled customer complains more and scores lower: the churn-risk rules should find them.
+        var kind = disgruntled && random.NextDouble() < 0.5 ? TicketKinds[2] : PickWeighted(random, TicketKinds, k => k.Weight);
         var channel = PickWeighted(random, Channels, c => c.Weight).Channel;
         var roll = random.NextDouble();
         var urgency = roll < 0.06 ? Urgency.Major : roll < 0.25 ? Urgency.Urgent : Urgency.General;
-        var csat = SampleCsat(random, kind.Type);
+        var csat = disgruntled ? random.Next(1, 4) : SampleCsat(random, kind.Type);
         int? nps = random.NextDouble() < 0.6 ? Math.Clamp((csat * 2) + random.Next(-2, 2), 0, 10) : null;
         var comment = csat <= 2 ? Pick(random, BadComments) : csat >= 4 && random.NextDouble() < 0.5 ? Pick(random, GoodComments) : string.Empty;
         return new TicketSeed(

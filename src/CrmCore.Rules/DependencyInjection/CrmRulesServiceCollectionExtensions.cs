@@ -1,4 +1,7 @@
 using CrmCore.Rules;
+using CrmCore;
+using CrmCore.Routing;
+using CrmCore.Rules.Integration;
 using CrmCore.Rules.Reload;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -11,7 +14,9 @@ public static class CrmRulesServiceCollectionExtensions
     /// <summary>
     /// Registers a singleton <see cref="IRuleSetProvider"/> that loads the configured rule files (or the default pack) when first
     /// resolved. The options are validated here. Resolving the provider throws <see cref="CrmCore.CrmException"/> (code
-    /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load. Calling it twice keeps the first registration.
+    /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load. Calling it twice keeps the first registration. It also registers a
+    /// rules-backed <see cref="IGroupResolver"/> (<see cref="RulesGroupResolver"/>), replacing any other, so <c>AddCrmRouting</c>
+    /// routes by the Routing workflow whichever of the two is called first.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures <see cref="CrmRulesOptions"/>; optional.</param>
@@ -38,6 +43,14 @@ public static class CrmRulesServiceCollectionExtensions
             result.GetRuleSetOrThrow();
             return provider;
         });
+
+        // Routing becomes rule-driven: the Routing workflow names the group and skill. Replace (not TryAdd) so the
+        // order of AddCrmRules and AddCrmRouting does not matter; the rule set is read per ticket, so reloads apply.
+        services.Replace(ServiceDescriptor.Singleton<IGroupResolver>(sp =>
+        {
+            var rules = sp.GetRequiredService<IRuleSetProvider>();
+            return new RulesGroupResolver(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."));
+        }));
         return services;
     }
 }
