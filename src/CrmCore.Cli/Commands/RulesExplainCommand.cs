@@ -5,7 +5,6 @@ using CrmCore.Cli.Localization;
 using CrmCore.Cli.Output;
 using CrmCore.Cli.Rules;
 using CrmCore.Rules.Explain;
-using CrmCore.Rules.Facts;
 
 namespace CrmCore.Cli.Commands;
 
@@ -40,8 +39,7 @@ internal static class RulesExplainCommand
             if (customer is not null)
             {
                 var outcome = run.Evaluate(customer);
-                var now = parse.GetValue(options.Now) ?? context.Console.Clock.GetCurrentInstant();
-                explanation = set.ExplainCustomer(CustomerFacts.From(FactsMapper.Customer(customer.Row), now, parse.GetRequiredValue(options.Zone)));
+                explanation = run.ExplainCustomer(customer.Row);
                 heading = context.T(Messages.ExplainCustomer, customer.Row.Id, customer.Row.Name);
                 summary = context.T(
                     Messages.ExplainCustomerSummary,
@@ -54,9 +52,7 @@ internal static class RulesExplainCommand
                 var result = run.Run(data.CustomersPath, data.Customers, data.TicketsPath, [ticket]);
                 RulesTestCommand.ReportFailures(context, result);
                 var owner = result.Customers.FirstOrDefault(c => c.Row.Id == ticket.Row.CustomerId);
-                var now = parse.GetValue(options.Now) ?? context.Console.Clock.GetCurrentInstant();
-                var input = FactsMapper.Ticket(ticket.Row, owner?.Row, owner?.Evaluation.Tier, owner?.EffectiveTags ?? []);
-                explanation = set.ExplainTicket(TicketFacts.From(input, now));
+                explanation = run.ExplainTicket(ticket.Row, owner);
                 heading = context.T(Messages.ExplainTicket, ticket.Row.Id, ticket.Row.CustomerId);
                 var evaluated = result.Tickets.Single();
                 summary = context.T(

@@ -40,7 +40,7 @@ internal static class RulesValidateCommand
             var warnings = diagnostics.Count - errors;
             if (parse.GetValue(format) == "json")
             {
-                context.Out.WriteLine(DiagnosticFormatter.ToJson(diagnostics));
+                context.Out.WriteLine(DiagnosticFormatter.ToJson(diagnostics, context.Language));
             }
             else
             {

@@ -44,7 +44,8 @@ internal static class CliApplication
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            new CliContext(console, language).WriteError(new CliContext(console, language).T(Messages.InternalError, ex.Message));
+            var context = new CliContext(console, language);
+            context.WriteError(context.T(Messages.InternalError, ex.Message));
             return ExitCodes.InvalidInput;
         }
         finally

@@ -33,6 +33,12 @@ internal static class RowReader
         switch (format)
         {
             case InputFormat.Csv:
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    ReportMissingColumns(sink, []);
+                    break;
+                }
+
                 ReadCsv(text, sink);
                 break;
             case InputFormat.Json:
@@ -81,10 +87,30 @@ internal static class RowReader
             }
         }
 
+        if (ReportMissingColumns(sink, seen))
+        {
+            return;
+        }
+
         var cursor = new CsvLineCursor(text);
         cursor.NextRecordLine(); // the header
-        while (reader.Read())
+        while (true)
         {
+            try
+            {
+                if (!reader.Read())
+                {
+                    break;
+                }
+            }
+            catch (CsvFormatException ex)
+            {
+                // The record that failed starts at the cursor's next record.
+                var at = cursor.NextRecordLine();
+                sink.Report(at > 0 ? at : 1, null, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, ex.Message), fatal: true);
+                return;
+            }
+
             var line = cursor.NextRecordLine();
             if (reader.RowFieldCount <= 1 && string.IsNullOrWhiteSpace(reader.GetString(0)) && reader.FieldCount > 1)
             {
@@ -112,6 +138,21 @@ internal static class RowReader
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Reports required columns absent from a CSV header once, on line 1 (no row of such a file can be valid);
+    /// returns <see langword="true"/> when any is missing.
+    /// </summary>
+    private static bool ReportMissingColumns<TRow>(Sink<TRow> sink, HashSet<string> present)
+    {
+        var missing = sink.Schema.Fields.Where(f => f.Required && !present.Contains(f.Name)).ToList();
+        foreach (var field in missing)
+        {
+            sink.Report(1, null, RowProblemKind.MissingRequired, field.Name, null, null, fatal: true);
+        }
+
+        return missing.Count > 0;
     }
 
     private static void ReadJsonArray<TRow>(string text, Sink<TRow> sink)

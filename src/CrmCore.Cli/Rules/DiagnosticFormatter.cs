@@ -23,7 +23,11 @@ internal static class DiagnosticFormatter
         }
 
         var severity = diagnostic.IsError ? Messages.ErrorPrefix : Messages.WarningPrefix;
-        text.Append(CultureInfo.InvariantCulture, $": {severity.In(language)} {diagnostic.Code}: {diagnostic.Message}");
+        // The rules package writes messages in English; in Chinese the code's Chinese title comes first.
+        var message = language.IsChinese
+            ? $"{RuleDiagnosticTitles.Get(diagnostic.Code, language.Culture)}：{diagnostic.Message}"
+            : diagnostic.Message;
+        text.Append(CultureInfo.InvariantCulture, $": {severity.In(language)} {diagnostic.Code}: {message}");
         if (diagnostic.RuleName is { } rule)
         {
             text.Append(CultureInfo.InvariantCulture, $" [{Messages.RuleWord.In(language)} {rule}]");
@@ -36,8 +40,8 @@ internal static class DiagnosticFormatter
         return text.ToString();
     }
 
-    /// <summary>All diagnostics as an indented JSON array.</summary>
-    public static string ToJson(IEnumerable<RuleDiagnostic> diagnostics)
+    /// <summary>All diagnostics as an indented JSON array; <c>title</c> is the code's title in the chosen language.</summary>
+    public static string ToJson(IEnumerable<RuleDiagnostic> diagnostics, CliLanguage language)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, ResultWriter.JsonOptions))
@@ -51,6 +55,7 @@ internal static class DiagnosticFormatter
                 json.WriteNumber("column", d.Column);
                 json.WriteString("severity", d.IsError ? "error" : "warning");
                 json.WriteString("code", d.Code);
+                json.WriteString("title", RuleDiagnosticTitles.Get(d.Code, language.Culture));
                 json.WriteString("message", d.Message);
                 Optional(json, "workflow", d.WorkflowName);
                 Optional(json, "rule", d.RuleName);

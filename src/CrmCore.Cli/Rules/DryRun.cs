@@ -1,5 +1,6 @@
 using CrmCore.Cli.Input;
 using CrmCore.Rules;
+using CrmCore.Rules.Explain;
 using CrmCore.Rules.Facts;
 using NodaTime;
 
@@ -65,8 +66,7 @@ internal sealed class DryRun(RuleSet rules, Instant now, DateTimeZone zone, Prio
             byId.TryGetValue(source.Row.CustomerId, out var customer);
             try
             {
-                var input = FactsMapper.Ticket(source.Row, customer?.Row, customer?.Evaluation.Tier, customer?.EffectiveTags ?? []);
-                var evaluation = rules.EvaluateTicket(TicketFacts.From(input, now));
+                var evaluation = rules.EvaluateTicket(TicketFacts(source.Row, customer));
                 ticketOutcomes.Add(new TicketOutcome(source, evaluation, bands.BandOf(evaluation.PriorityPoints)));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -78,6 +78,12 @@ internal sealed class DryRun(RuleSet rules, Instant now, DateTimeZone zone, Prio
         return new DryRunResult(outcomes, ticketOutcomes, failures);
     }
 
+    /// <summary>Explains one customer clause by clause.</summary>
+    public RuleExplanation ExplainCustomer(CustomerRow row) => rules.ExplainCustomer(CustomerFacts.From(FactsMapper.Customer(row), now, zone));
+
+    /// <summary>Explains one ticket clause by clause; its customer's evaluated tier and tags are used when known.</summary>
+    public RuleExplanation ExplainTicket(TicketRow row, CustomerOutcome? owner) => rules.ExplainTicket(TicketFacts(row, owner));
+
     /// <summary>Evaluates one customer.</summary>
     public CustomerOutcome Evaluate(SourceRow<CustomerRow> source)
     {
@@ -85,6 +91,9 @@ internal sealed class DryRun(RuleSet rules, Instant now, DateTimeZone zone, Prio
         var evaluation = rules.EvaluateCustomer(facts);
         return new CustomerOutcome(source, evaluation, EffectiveTags(source.Row.Tags, evaluation.Tags));
     }
+
+    private TicketFacts TicketFacts(TicketRow row, CustomerOutcome? owner) =>
+        CrmCore.Rules.Facts.TicketFacts.From(FactsMapper.Ticket(row, owner?.Row, owner?.Evaluation.Tier, owner?.EffectiveTags ?? []), now);
 
     /// <summary>
     /// The tags a customer ends up with: its existing tags minus those the rules manage, plus those the rules give now.

@@ -32,6 +32,20 @@ public sealed class DataCommandTests
     }
 
     [Fact]
+    public void Check_JsonArrayTickets_SameRowsAsCsv()
+    {
+        var json = Crm.Run("rules", "test", "samples/data/rules/crm-rules.json", "--customers", RepoPaths.Sample("customers.csv"),
+            "--tickets", RepoPaths.Sample("tickets.json"), "--now", "2026-03-01T09:00:00+08:00", "-o", "csv");
+        var csv = Crm.Run("rules", "test", "samples/data/rules/crm-rules.json", "--customers", RepoPaths.Sample("customers.csv"),
+            "--tickets", RepoPaths.Sample("tickets.csv"), "--now", "2026-03-01T09:00:00+08:00", "-o", "csv");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        var fromJson = json.Out.Split('\n').Where(l => l.StartsWith("tickets,", StringComparison.Ordinal)).ToList();
+        var fromCsv = csv.Out.Split('\n').Where(l => l.StartsWith("tickets,", StringComparison.Ordinal)).Take(fromJson.Count).ToList();
+        Assert.Equal(8, fromJson.Count);
+        Assert.Equal(fromCsv, fromJson);
+    }
+
+    [Fact]
     public void Check_BadCsv_PrintsEveryProblemInCompilerStyle()
     {
         var path = RepoPaths.Sample("bad/customers-bad.csv");

@@ -62,4 +62,18 @@ public sealed class ExitCodeTests
         var run = Crm.Run("data", "check", "--customers", RepoPaths.Sample("customers.csv"));
         Assert.True(run.ExitCode == 0, run.ToString());
     }
+
+    [Fact]
+    public void UnexpectedFailure_ExitsOneWithInternalError()
+    {
+        var console = new TestConsole { Clock = new BrokenClock() };
+        var run = Crm.Run(console, "rules", "test", "samples/data/rules/crm-rules.json", "--customers", "samples/data/customers.csv");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: internal error: clock unavailable", run.Error, StringComparison.Ordinal);
+    }
+
+    private sealed class BrokenClock : NodaTime.IClock
+    {
+        public NodaTime.Instant GetCurrentInstant() => throw new InvalidOperationException("clock unavailable");
+    }
 }

@@ -49,6 +49,31 @@ public sealed class RowReaderTests
     }
 
     [Fact]
+    public void Read_CsvWithoutRequiredColumn_ReportedOnceOnHeaderAndStops()
+    {
+        var result = Csv("Name,AnnualRevenue\n甲,1\n乙,2\n");
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((1, RowProblemKind.MissingRequired, "Id"), (problem.Line, problem.Kind, problem.Field));
+        Assert.True(result.StoppedEarly);
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public void Read_CsvUnterminatedQuote_MalformedOnItsLineAndStops()
+    {
+        var result = Csv("Id,Name\nC0,甲\n\"C1,unterminated\n");
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((3, RowProblemKind.Malformed), (problem.Line, problem.Kind));
+        Assert.True(result.StoppedEarly);
+    }
+
+    [Fact]
+    public void Read_EmptyCsv_ReportsMissingColumns()
+    {
+        Assert.Equal(["Id", "Name"], Csv(string.Empty).Problems.Select(p => p.Field));
+    }
+
+    [Fact]
     public void Read_CsvStrict_StopsAtFirstProblem()
     {
         var result = Csv("Id,Name,AnnualRevenue\nC1,甲,x\nC2,乙,y\nC3,丙,3\n", strict: true);
