@@ -79,48 +79,7 @@ public sealed class RuleSet
     public CustomerEvaluation EvaluateCustomer(CustomerFacts customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var fired = new List<FiredRule>();
-        var reasons = new List<ScoredReason>();
-        string? tier = null;
-        var tags = new List<string>();
-        foreach (var wf in _parts.CustomerWorkflows)
-        {
-            foreach (var rule in wf.Rules)
-            {
-                if (wf.Kind == WorkflowKind.Tiering && tier is not null)
-                {
-                    break;
-                }
-
-                if (!rule.Predicate(customer))
-                {
-                    continue;
-                }
-
-                fired.Add(new FiredRule(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent));
-                switch (wf.Kind)
-                {
-                    case WorkflowKind.Tiering:
-                        tier = rule.SuccessEvent;
-                        break;
-                    case WorkflowKind.Tagging:
-                        tags.Add(rule.SuccessEvent!);
-                        break;
-                    case WorkflowKind.ChurnRisk:
-                        reasons.Add(new ScoredReason(rule.SuccessEvent!, rule.Points(customer), wf.Name, rule.Name));
-                        break;
-                }
-            }
-        }
-
-        return new CustomerEvaluation
-        {
-            Tier = tier,
-            Tags = Tags.Names.Where(tags.Contains).ToArray(),
-            ChurnRiskPoints = reasons.Sum(r => r.Points),
-            ChurnRiskReasons = reasons,
-            FiredRules = fired,
-        };
+        return Evaluate(_parts.CustomerWorkflows, customer).ToCustomer(Tags);
     }
 
     /// <summary>Runs the ticket workflows (Priority, Routing, Escalation) on one ticket.</summary>
@@ -130,51 +89,27 @@ public sealed class RuleSet
     public TicketEvaluation EvaluateTicket(TicketFacts ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var fired = new List<FiredRule>();
-        var reasons = new List<ScoredReason>();
-        var steps = new List<EscalationStep>();
-        string? target = null, skill = null;
-        foreach (var wf in _parts.TicketWorkflows)
-        {
-            foreach (var rule in wf.Rules)
-            {
-                if (wf.Kind == WorkflowKind.Routing && target is not null)
-                {
-                    break;
-                }
+        return Evaluate(_parts.TicketWorkflows, ticket).ToTicket();
+    }
 
-                if (!rule.Predicate(ticket))
-                {
-                    continue;
-                }
+    /// <summary>Dry run: evaluates the customer workflows on each customer, for trying rules on sample data before publishing.</summary>
+    /// <param name="customers">The facts.</param>
+    /// <returns>One evaluation per customer, in order, each with the rules that held.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> or an item is null.</exception>
+    public IReadOnlyList<CustomerEvaluation> DryRun(IEnumerable<CustomerFacts> customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        return customers.Select(EvaluateCustomer).ToArray();
+    }
 
-                fired.Add(new FiredRule(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent));
-                var props = rule.Definition.Properties;
-                switch (wf.Kind)
-                {
-                    case WorkflowKind.Priority:
-                        reasons.Add(new ScoredReason(rule.SuccessEvent!, rule.Points(ticket), wf.Name, rule.Name));
-                        break;
-                    case WorkflowKind.Routing:
-                        target = rule.SuccessEvent;
-                        skill = props.TryGetValue("Skill", out var s) ? s as string : null;
-                        break;
-                    case WorkflowKind.Escalation:
-                        steps.Add(ToStep(rule.Definition));
-                        break;
-                }
-            }
-        }
-
-        return new TicketEvaluation
-        {
-            PriorityPoints = reasons.Sum(r => r.Points),
-            PriorityReasons = reasons,
-            RoutingTarget = target,
-            RoutingSkill = skill,
-            Escalations = steps,
-            FiredRules = fired,
-        };
+    /// <summary>Dry run: evaluates the ticket workflows on each ticket.</summary>
+    /// <param name="tickets">The facts.</param>
+    /// <returns>One evaluation per ticket, in order, each with the rules that held.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tickets"/> or an item is null.</exception>
+    public IReadOnlyList<TicketEvaluation> DryRun(IEnumerable<TicketFacts> tickets)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        return tickets.Select(EvaluateTicket).ToArray();
     }
 
     /// <summary>Explains the customer workflows for one customer: every rule evaluated, whether it held, each clause and fact read.</summary>
@@ -197,15 +132,26 @@ public sealed class RuleSet
         return Explainer.Explain(_parts.TicketWorkflows, ticket);
     }
 
-    internal static EscalationStep ToStep(RuleDefinition rule)
+    private static EvaluationBuilder Evaluate<TFacts>(IEnumerable<CompiledWorkflow<TFacts>> workflows, TFacts facts)
     {
-        var p = rule.Properties;
-        return new EscalationStep(
-            (int)(decimal)p["Level"]!,
-            (string)p["Target"]!,
-            p.TryGetValue("WithinMinutes", out var w) && w is decimal d ? (int)d : null,
-            rule.SuccessEvent!,
-            rule.Name);
+        var builder = new EvaluationBuilder();
+        foreach (var wf in workflows)
+        {
+            foreach (var rule in wf.Rules)
+            {
+                if (builder.Decided(wf.Kind))
+                {
+                    break;
+                }
+
+                if (rule.Predicate(facts))
+                {
+                    builder.Held(wf.Name, wf.Kind, rule.Definition, EvaluationBuilder.NeedsPoints(wf.Kind) ? rule.Points(facts) : 0m);
+                }
+            }
+        }
+
+        return builder;
     }
 
     private static WorkflowKind KindOf(string name) => RuleSetCompiler.TryResolveKind(name, out var k) ? k : WorkflowKind.Custom;

@@ -128,3 +128,18 @@ public class DefaultRulePackTests
     public void GetSource_UnknownFile_Throws()
         => Assert.Throws<ArgumentException>(() => DefaultRulePack.GetSource("nope.json"));
 }
+
+public class RuleSetDryRunTests
+{
+    [Fact]
+    public void DryRun_Customers_OneResultPerItemWithFiredRules()
+    {
+        var set = DefaultRulePack.Load().GetRuleSetOrThrow();
+        var results = set.DryRun([TestFacts.Customer(600_000), TestFacts.Customer(10, 400)]);
+
+        Assert.Equal(2, results.Count);
+        Assert.Equal(["TierA", "Active"], results[0].FiredRules.Select(f => f.Rule));
+        Assert.Equal("C", results[1].Tier);
+        Assert.DoesNotContain(results[1].FiredRules, f => f.Kind == WorkflowKind.Tagging);
+    }
+}

@@ -1,3 +1,4 @@
+using CrmCore.Rules.Compilation;
 using CrmCore.Rules.Facts;
 using CrmCore.Rules.Loading;
 using RulesEngine.Models;
@@ -40,48 +41,8 @@ public sealed class RulesEngineReferenceEvaluator
     public async Task<CustomerEvaluation> EvaluateCustomerAsync(CustomerFacts customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var fired = new List<FiredRule>();
-        var reasons = new List<ScoredReason>();
-        var tags = new List<string>();
-        string? tier = null;
-        foreach (var wf in _set.CustomerWorkflows)
-        {
-            foreach (var r in await RunAsync(wf.Name, "customer", customer).ConfigureAwait(false))
-            {
-                if (wf.Kind == WorkflowKind.Tiering && tier is not null)
-                {
-                    break;
-                }
-
-                if (!r.IsSuccess)
-                {
-                    continue;
-                }
-
-                fired.Add(new FiredRule(wf.Name, wf.Kind, r.Rule.RuleName, r.Rule.SuccessEvent));
-                switch (wf.Kind)
-                {
-                    case WorkflowKind.Tiering:
-                        tier = r.Rule.SuccessEvent;
-                        break;
-                    case WorkflowKind.Tagging:
-                        tags.Add(r.Rule.SuccessEvent);
-                        break;
-                    default:
-                        reasons.Add(new ScoredReason(r.Rule.SuccessEvent, Points(r), wf.Name, r.Rule.RuleName));
-                        break;
-                }
-            }
-        }
-
-        return new CustomerEvaluation
-        {
-            Tier = tier,
-            Tags = _set.Tags.Names.Where(tags.Contains).ToArray(),
-            ChurnRiskPoints = reasons.Sum(r => r.Points),
-            ChurnRiskReasons = reasons,
-            FiredRules = fired,
-        };
+        var builder = await EvaluateAsync(_set.CustomerWorkflows.Select(w => (w.Name, w.Kind)), "customer", customer).ConfigureAwait(false);
+        return builder.ToCustomer(_set.Tags);
     }
 
     /// <summary>Runs the ticket workflows through RulesEngine.</summary>
@@ -92,50 +53,30 @@ public sealed class RulesEngineReferenceEvaluator
     public async Task<TicketEvaluation> EvaluateTicketAsync(TicketFacts ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var fired = new List<FiredRule>();
-        var reasons = new List<ScoredReason>();
-        var steps = new List<EscalationStep>();
-        string? target = null, skill = null;
-        foreach (var wf in _set.TicketWorkflows)
+        var builder = await EvaluateAsync(_set.TicketWorkflows.Select(w => (w.Name, w.Kind)), "ticket", ticket).ConfigureAwait(false);
+        return builder.ToTicket();
+    }
+
+    private async Task<EvaluationBuilder> EvaluateAsync(IEnumerable<(string Name, WorkflowKind Kind)> workflows, string inputName, object facts)
+    {
+        var builder = new EvaluationBuilder();
+        foreach (var (name, kind) in workflows)
         {
-            foreach (var r in await RunAsync(wf.Name, "ticket", ticket).ConfigureAwait(false))
+            foreach (var r in await RunAsync(name, inputName, facts).ConfigureAwait(false))
             {
-                if (wf.Kind == WorkflowKind.Routing && target is not null)
+                if (builder.Decided(kind))
                 {
                     break;
                 }
 
-                if (!r.IsSuccess)
+                if (r.IsSuccess)
                 {
-                    continue;
-                }
-
-                fired.Add(new FiredRule(wf.Name, wf.Kind, r.Rule.RuleName, r.Rule.SuccessEvent));
-                switch (wf.Kind)
-                {
-                    case WorkflowKind.Priority:
-                        reasons.Add(new ScoredReason(r.Rule.SuccessEvent, Points(r), wf.Name, r.Rule.RuleName));
-                        break;
-                    case WorkflowKind.Routing:
-                        target = r.Rule.SuccessEvent;
-                        skill = r.Rule.Properties is { } p && p.TryGetValue("Skill", out var s) ? s as string : null;
-                        break;
-                    case WorkflowKind.Escalation:
-                        steps.Add(RuleSet.ToStep(_rules[wf.Name][r.Rule.RuleName]));
-                        break;
+                    builder.Held(name, kind, _rules[name][r.Rule.RuleName], EvaluationBuilder.NeedsPoints(kind) ? Points(r) : 0m);
                 }
             }
         }
 
-        return new TicketEvaluation
-        {
-            PriorityPoints = reasons.Sum(r => r.Points),
-            PriorityReasons = reasons,
-            RoutingTarget = target,
-            RoutingSkill = skill,
-            Escalations = steps,
-            FiredRules = fired,
-        };
+        return builder;
     }
 
     private static decimal Points(RuleResultTree r)

@@ -1,0 +1,72 @@
+using CrmCore.Rules.Loading;
+
+namespace CrmCore.Rules.Compilation;
+
+/// <summary>
+/// Turns "this rule held" events into evaluation results by the kinds' conventions. Shared by the compiled path and the
+/// RulesEngine reference path, so the two differ only in how predicates and points are evaluated. Not thread-safe; one per item.
+/// </summary>
+internal sealed class EvaluationBuilder
+{
+    private readonly List<FiredRule> _fired = [];
+    private readonly List<ScoredReason> _reasons = [];
+    private readonly List<string> _tags = [];
+    private readonly List<EscalationStep> _steps = [];
+    private string? _tier;
+    private string? _target;
+    private string? _skill;
+
+    public static bool NeedsPoints(WorkflowKind kind) => kind is WorkflowKind.Priority or WorkflowKind.ChurnRisk;
+
+    /// <summary>Whether a first-match workflow of this kind has already decided (later rules are not evaluated).</summary>
+    public bool Decided(WorkflowKind kind) => (kind == WorkflowKind.Tiering && _tier is not null) || (kind == WorkflowKind.Routing && _target is not null);
+
+    public void Held(string workflow, WorkflowKind kind, RuleDefinition rule, decimal points)
+    {
+        _fired.Add(new FiredRule(workflow, kind, rule.Name, rule.SuccessEvent));
+        switch (kind)
+        {
+            case WorkflowKind.Tiering:
+                _tier = rule.SuccessEvent;
+                break;
+            case WorkflowKind.Tagging:
+                _tags.Add(rule.SuccessEvent!);
+                break;
+            case WorkflowKind.Priority or WorkflowKind.ChurnRisk:
+                _reasons.Add(new ScoredReason(rule.SuccessEvent!, points, workflow, rule.Name));
+                break;
+            case WorkflowKind.Routing:
+                _target = rule.SuccessEvent;
+                _skill = rule.Properties.TryGetValue("Skill", out var s) ? s as string : null;
+                break;
+            case WorkflowKind.Escalation:
+                var p = rule.Properties;
+                _steps.Add(new EscalationStep(
+                    (int)(decimal)p["Level"]!,
+                    (string)p["Target"]!,
+                    p.TryGetValue("WithinMinutes", out var w) && w is decimal d ? (int)d : null,
+                    rule.SuccessEvent!,
+                    rule.Name));
+                break;
+        }
+    }
+
+    public CustomerEvaluation ToCustomer(TagRegistry registry) => new()
+    {
+        Tier = _tier,
+        Tags = registry.Names.Where(_tags.Contains).ToArray(),
+        ChurnRiskPoints = _reasons.Sum(r => r.Points),
+        ChurnRiskReasons = _reasons,
+        FiredRules = _fired,
+    };
+
+    public TicketEvaluation ToTicket() => new()
+    {
+        PriorityPoints = _reasons.Sum(r => r.Points),
+        PriorityReasons = _reasons,
+        RoutingTarget = _target,
+        RoutingSkill = _skill,
+        Escalations = _steps,
+        FiredRules = _fired,
+    };
+}
