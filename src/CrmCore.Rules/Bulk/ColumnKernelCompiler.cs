@@ -28,6 +28,8 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     private readonly ParameterExpression _row = Expression.Variable(typeof(int), "row");
     private readonly Dictionary<string, ParameterExpression> _hoisted = new(StringComparer.Ordinal);
     private readonly List<Expression> _prologue = [];
+    private readonly Dictionary<string, ParameterExpression> _rowLocals = new(StringComparer.Ordinal);
+    private readonly List<Expression> _rowPrologue = [];
     private readonly List<string> _unsupported = [];
     private ParameterExpression _facts = RuleSetCompiler.CustomerParameter;
 
@@ -77,7 +79,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         var loop = Expression.Loop(
             Expression.IfThenElse(
                 Expression.LessThan(_row, _end),
-                Expression.Block([mask], perRow),
+                Expression.Block(_rowLocals.Values.Append(mask), _rowPrologue.Concat(perRow)),
                 Expression.Break(exit)),
             exit);
         var body2 = new List<Expression>(_prologue) { Expression.Assign(_row, _start), loop };
@@ -263,7 +265,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
             case nameof(CustomerFacts.MonthsSinceFirstCooperation):
                 ReadsTime = true;
                 return (HasFlag(flags, CustomerColumns.HasFirstCooperation),
-                    Expression.Call(WholeMonthsMethod, Column(nameof(CustomerColumns.FirstCooperation)), Hoist(nameof(RunContext.Today), fromContext: true)));
+                    RowLocal("months", () => Expression.Call(WholeMonthsMethod, Column(nameof(CustomerColumns.FirstCooperation)), Hoist(nameof(RunContext.Today), fromContext: true))));
             case nameof(CustomerFacts.DaysToContractEnd):
                 ReadsTime = true;
                 return (HasFlag(flags, CustomerColumns.HasContractEnd), Expression.Subtract(Column(nameof(CustomerColumns.ContractEndDay)), todayDay));
@@ -283,7 +285,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         {
             case nameof(CustomerFacts.DaysSinceLastInteraction):
                 ReadsTime = true;
-                return Expression.Call(DaysSinceMethod, Hoist(nameof(RunContext.Now), fromContext: true), Column(nameof(CustomerColumns.LastInteractionTicks)));
+                return RowLocal("days", () => Expression.Call(DaysSinceMethod, Hoist(nameof(RunContext.Now), fromContext: true), Column(nameof(CustomerColumns.LastInteractionTicks))));
             case nameof(CustomerFacts.DoNotContact):
                 return HasFlag(Column(nameof(CustomerColumns.Flags)), CustomerColumns.DoNotContact);
             case nameof(CustomerFacts.CsatAverage) or nameof(CustomerFacts.MonthsSinceFirstCooperation)
@@ -308,6 +310,23 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         }
 
         return Column(fact);
+    }
+
+    /// <summary>
+    /// A derived value computed once at the start of each row (a time-derived fact read by several rules). It is computed even when
+    /// no rule needs it for that row; the computations cannot throw.
+    /// </summary>
+    private ParameterExpression RowLocal(string name, Func<Expression> value)
+    {
+        if (!_rowLocals.TryGetValue(name, out var local))
+        {
+            var init = value();
+            local = Expression.Variable(init.Type, name);
+            _rowLocals.Add(name, local);
+            _rowPrologue.Add(Expression.Assign(local, init));
+        }
+
+        return local;
     }
 
     private Expression Column(string column) => Expression.ArrayIndex(Hoist(column), _row);
