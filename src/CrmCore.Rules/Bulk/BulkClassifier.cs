@@ -142,6 +142,8 @@ public sealed class BulkClassifier
         var context = new RunContext
         {
             Now = now,
+            NowTicks = now.ToUnixTimeTicks(),
+            NowIsWholeTick = Instant.FromUnixTimeTicks(now.ToUnixTimeTicks()) == now,
             Zone = zone,
             Today = today,
             TodayDay = BulkDates.DayNumber(today),

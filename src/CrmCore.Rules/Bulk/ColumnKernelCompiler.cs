@@ -16,7 +16,7 @@ namespace CrmCore.Rules.Bulk;
 internal sealed class ColumnKernelCompiler : ExpressionVisitor
 {
     private static readonly MethodInfo TagSetContains = typeof(TagSet).GetMethod(nameof(TagSet.Contains))!;
-    private static readonly MethodInfo DaysSinceMethod = typeof(BulkDates).GetMethod(nameof(BulkDates.DaysSince))!;
+    private static readonly MethodInfo DaysSinceMethod = typeof(BulkDates).GetMethod(nameof(BulkDates.DaysSince), [typeof(Instant), typeof(long), typeof(bool), typeof(long)])!;
     private static readonly MethodInfo WholeMonthsMethod = typeof(FactMath).GetMethod(nameof(FactMath.WholeMonths))!;
     private static readonly MethodInfo PopCountMethod = typeof(BitOperations).GetMethod(nameof(BitOperations.PopCount), [typeof(ulong)])!;
     private static readonly MethodInfo MaxMethod = typeof(Math).GetMethod(nameof(Math.Max), [typeof(int), typeof(int)])!;
@@ -285,7 +285,12 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         {
             case nameof(CustomerFacts.DaysSinceLastInteraction):
                 ReadsTime = true;
-                return RowLocal("days", () => Expression.Call(DaysSinceMethod, Hoist(nameof(RunContext.Now), fromContext: true), Column(nameof(CustomerColumns.LastInteractionTicks))));
+                return RowLocal("days", () => Expression.Call(
+                    DaysSinceMethod,
+                    Hoist(nameof(RunContext.Now), fromContext: true),
+                    Hoist(nameof(RunContext.NowTicks), fromContext: true),
+                    Hoist(nameof(RunContext.NowIsWholeTick), fromContext: true),
+                    Column(nameof(CustomerColumns.LastInteractionTicks))));
             case nameof(CustomerFacts.DoNotContact):
                 return HasFlag(Column(nameof(CustomerColumns.Flags)), CustomerColumns.DoNotContact);
             case nameof(CustomerFacts.CsatAverage) or nameof(CustomerFacts.MonthsSinceFirstCooperation)

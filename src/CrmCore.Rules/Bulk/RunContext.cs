@@ -6,6 +6,8 @@ namespace CrmCore.Rules.Bulk;
 internal sealed class RunContext
 {
     public Instant Now;
+    public long NowTicks;
+    public bool NowIsWholeTick;
     public DateTimeZone Zone = DateTimeZone.Utc;
     public LocalDate Today;
     public int TodayDay;

@@ -16,10 +16,12 @@ internal static class HandWrittenClassifiers
     {
         var c = store.Columns;
         var today = now.InZone(zone).Date;
+        var nowTicks = now.ToUnixTimeTicks();
+        var whole = Instant.FromUnixTimeTicks(nowTicks) == now;
         var n = store.Count;
         for (var i = 0; i < n; i++)
         {
-            var days = BulkDates.DaysSince(now, c.LastInteractionTicks[i]);
+            var days = BulkDates.DaysSince(now, nowTicks, whole, c.LastInteractionTicks[i]);
             ulong m = 0;
             if (days <= 90)
             {
@@ -88,13 +90,15 @@ internal static class HandWrittenClassifiers
         var small = Id(store.Strings, "Small");
         var vip = Bit(store.CurrentTags, "VIP");
         var phone = Bit(store.CurrentTags, "prefers-phone");
+        var nowTicks = now.ToUnixTimeTicks();
+        var whole = Instant.FromUnixTimeTicks(nowTicks) == now;
         var n = store.Count;
         for (var i = 0; i < n; i++)
         {
             var flags = c.Flags[i];
             var revenue = c.AnnualRevenue[i];
             var tags = c.Tags[i];
-            var days = BulkDates.DaysSince(now, c.LastInteractionTicks[i]);
+            var days = BulkDates.DaysSince(now, nowTicks, whole, c.LastInteractionTicks[i]);
             var hasMonths = (flags & CustomerColumns.HasFirstCooperation) != 0;
             var months = hasMonths ? FactMath.WholeMonths(c.FirstCooperation[i], today) : 0;
             var hasCsat = (flags & CustomerColumns.HasCsat) != 0;
