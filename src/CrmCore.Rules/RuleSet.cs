@@ -164,13 +164,13 @@ public sealed class RuleSet
         foreach (var (_, rule) in TaggingRules)
         {
             Tags.TryGetId(rule.SuccessEvent!, out var id);
-            body.Add(Expression.IfThen(rule.Body, Expression.OrAssign(mask, Expression.Constant(1UL << id))));
+            body.Add(Expression.IfThen(RuleSetCompiler.Guard(rule.Body), Expression.OrAssign(mask, Expression.Constant(1UL << id))));
         }
 
         Expression tier = Expression.Constant(-1);
         foreach (var rule in TieringRules.Reverse())
         {
-            tier = Expression.Condition(rule.Body, Expression.Constant(Tiers.ToList().IndexOf(rule.SuccessEvent!)), tier);
+            tier = Expression.Condition(RuleSetCompiler.Guard(rule.Body), Expression.Constant(Tiers.ToList().IndexOf(rule.SuccessEvent!)), tier);
         }
 
         var ctor = typeof(CustomerClassification).GetConstructor([typeof(ulong), typeof(int)])!;

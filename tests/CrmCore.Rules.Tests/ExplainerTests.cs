@@ -60,3 +60,25 @@ public class ExplainerTests
     [Fact]
     public void Get_UnknownLabel_Throws() => Assert.Throws<ArgumentException>(() => ExplainLabels.Get("nope"));
 }
+
+public class ExplainerPropertyTests
+{
+    private static readonly RuleSet Pack = DefaultRulePack.Load().GetRuleSetOrThrow();
+
+    [FsCheck.Xunit.Property(MaxTest = 25)]
+    public FsCheck.Property ExplainCustomer_RandomFacts_HeldRulesAreFiredRulesAndClausesAgree()
+        => FsCheck.Fluent.Prop.ForAll(Arbitraries.CustomerInputs(), input =>
+        {
+            var facts = TestFacts.Customer(input);
+            var x = Pack.ExplainCustomer(facts);
+            var fired = Pack.EvaluateCustomer(facts).FiredRules.Select(f => (f.Workflow, f.Rule));
+
+            Assert.Equal(fired, x.Rules.Where(r => r.Held).Select(r => (r.Workflow, r.Rule)));
+            foreach (var r in x.Rules.Where(r => r.Evaluated && r.Clauses.Count > 0))
+            {
+                // The pack's rules are single clauses or pure && chains: the rule holds exactly when every clause is true.
+                Assert.Equal(r.Held, r.Clauses.All(c => c.Value));
+                Assert.All(r.Clauses, c => Assert.NotEmpty(c.Text));
+            }
+        });
+}

@@ -176,3 +176,33 @@ public class RuleLoaderTests
         Assert.Equal("AnnualRevenue", w.Suggestion);
     }
 }
+
+public class RunTimeFailureTests
+{
+    [Fact]
+    public void Evaluate_DivisionByZero_RuleDoesNotHoldAndNothingThrows()
+    {
+        var json = TestFacts.Workflow("Tagging", ("ratio", "customer.AnnualRevenue / customer.OpenTicketCount > 5", "busy"), ("ok", "true", "ok"));
+        var set = RuleLoader.Load("f.json", json).GetRuleSetOrThrow();
+        var facts = TestFacts.Customer(100);
+
+        Assert.Equal(["ok"], set.EvaluateCustomer(facts).Tags);
+        Assert.Equal(["ok"], set.Tags.NamesOf(set.Classify(facts).TagMask));
+        Assert.False(set.ExplainCustomer(facts).Rules[0].Held);
+    }
+
+    [Fact]
+    public void Load_DeeplyNestedParentheses_ReportedNotCrashed()
+    {
+        var expr = new string('(', 480) + "true" + new string(')', 480);
+        var result = RuleLoader.Load("f.json", TestFacts.Workflow("Tagging", ("deep", expr, "t")));
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+    }
+
+    [Fact]
+    public void Load_EscalationLevelOutOfRange_Error()
+    {
+        var json = "[{\"WorkflowName\":\"Escalation\",\"Rules\":[{\"RuleName\":\"r\",\"SuccessEvent\":\"x\",\"Properties\":{\"Level\":1e20,\"Target\":\"S\"},\"Expression\":\"true\"}]}]";
+        Assert.Contains(RuleLoader.Load("f.json", json).Errors, e => e.Code == Diagnostics.RuleDiagnosticCodes.WrongValueType);
+    }
+}

@@ -99,3 +99,32 @@ public class RuleSetProviderTests
     public void AddCrmRules_InvalidOptions_ThrowsAtOnce()
         => Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmRules(o => o.LoadOptions = RuleLoadOptions.Default with { MaxExpressionNodes = 0 }));
 }
+
+public class RuleSetProviderLoggingTests
+{
+    [Fact]
+    public void Reload_Failure_LogsEveryErrorWithItsPlace()
+    {
+        var logger = new ListLogger();
+        var provider = new RuleSetProvider(logger: logger);
+
+        provider.Reload([RuleSource.FromText("bad.json", TestFacts.Workflow("Tagging", ("a", "customer.Nope", "x"), ("b", "Environment.Exit(0)", "y")))]);
+
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("2 errors", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Message.Contains("bad.json(1,", StringComparison.Ordinal) && e.Message.Contains("CRM020", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Message.Contains("CRM030", StringComparison.Ordinal));
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger<RuleSetProvider>
+    {
+        public List<(Microsoft.Extensions.Logging.LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            => Entries.Add((logLevel, formatter(state, exception)));
+    }
+}

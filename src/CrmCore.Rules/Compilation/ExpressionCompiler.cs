@@ -87,8 +87,9 @@ internal sealed partial class ExpressionCompiler
             ReportParseError(text, e.Message, e.Position, where, ctx);
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
+        catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
+            // The parser is third-party code: whatever it throws becomes a diagnostic, never a raw exception for the user.
             ReportParseError(text, e.Message, 0, where, ctx);
             return null;
         }

@@ -144,7 +144,7 @@ internal sealed class RuleSetCompiler
                 {
                     if (kind is WorkflowKind.Priority or WorkflowKind.ChurnRisk && IsNumeric(outBody.Type))
                     {
-                        pointsExpr = Expression.Lambda<Func<TFacts, decimal>>(Expression.Convert(outBody, typeof(decimal)), parameter).Compile();
+                        pointsExpr = Expression.Lambda<Func<TFacts, decimal>>(Guard(Expression.Convert(outBody, typeof(decimal))), parameter).Compile();
                     }
                     else
                     {
@@ -168,7 +168,7 @@ internal sealed class RuleSetCompiler
                 Definition = rule,
                 Body = body,
                 Parameter = parameter,
-                Predicate = Expression.Lambda<Func<TFacts, bool>>(body, parameter).Compile(),
+                Predicate = Expression.Lambda<Func<TFacts, bool>>(Guard(body), parameter).Compile(),
                 PointsExpression = pointsExpr,
                 FixedPoints = fixedPoints,
             });
@@ -176,6 +176,13 @@ internal sealed class RuleSetCompiler
 
         return new CompiledWorkflow<TFacts> { Definition = wf, Kind = kind, Rules = rules };
     }
+
+    /// <summary>
+    /// Wraps a compiled body so that a run-time failure (for example a division by zero) makes the rule not hold (points 0),
+    /// as RulesEngine does, instead of aborting a whole batch.
+    /// </summary>
+    internal static Expression Guard(Expression body)
+        => Expression.TryCatch(body, Expression.Catch(typeof(Exception), Expression.Default(body.Type)));
 
     private static bool IsNumeric(Type t)
     {
@@ -285,9 +292,9 @@ internal sealed class RuleSetCompiler
                 ok &= CheckProperty(rule, workflow, "Skill", required: false, v => v is string, "a string");
                 break;
             case WorkflowKind.Escalation:
-                ok &= CheckProperty(rule, workflow, "Level", required: true, v => v is decimal d && d >= 1 && d == decimal.Truncate(d), "a whole number >= 1");
+                ok &= CheckProperty(rule, workflow, "Level", required: true, v => v is decimal d && d >= 1 && d <= 100 && d == decimal.Truncate(d), "a whole number from 1 to 100");
                 ok &= CheckProperty(rule, workflow, "Target", required: true, v => v is string s && s.Length > 0, "a non-empty string");
-                ok &= CheckProperty(rule, workflow, "WithinMinutes", required: false, v => v is decimal d && d >= 0 && d == decimal.Truncate(d), "a whole number >= 0");
+                ok &= CheckProperty(rule, workflow, "WithinMinutes", required: false, v => v is decimal d && d >= 0 && d <= 527_040 && d == decimal.Truncate(d), "a whole number of minutes from 0 to 527040 (a year)");
                 break;
         }
 

@@ -26,7 +26,7 @@ internal static class Explainer
                 var clauses = new List<ClauseExplanation>();
                 foreach (var leaf in Leaves(rule.Body))
                 {
-                    clauses.Add(new ClauseExplanation(Render(leaf, rule.Parameter, facts), (bool)Evaluate(leaf, rule.Parameter, facts)!, FactsRead(leaf, rule.Parameter, facts)));
+                    clauses.Add(new ClauseExplanation(Render(leaf, rule.Parameter, facts), Evaluate(leaf, rule.Parameter, facts) is true, FactsRead(leaf, rule.Parameter, facts)));
                 }
 
                 traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, true, held, clauses));
@@ -47,8 +47,11 @@ internal static class Explainer
         return [e];
     }
 
+    /// <summary>Compiled clause and fact readers, cached per expression node (nodes belong to an immutable rule set).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expression, Delegate> Compiled = new();
+
     private static object? Evaluate(Expression e, ParameterExpression p, object? facts)
-        => Expression.Lambda(Expression.Convert(e, typeof(object)), p).Compile().DynamicInvoke(facts);
+        => Compiled.GetValue(e, node => Expression.Lambda(RuleSetCompiler.Guard(Expression.Convert(node, typeof(object))), p).Compile()).DynamicInvoke(facts);
 
     private static List<FactValue> FactsRead(Expression e, ParameterExpression p, object? facts)
     {

@@ -7,6 +7,11 @@ public sealed class AgentFacts
 {
     private readonly TagSet _skills = new();
 
+    /// <summary>Creates empty facts; the library fills them (see <c>From</c>) and may re-point them during a batch.</summary>
+    internal AgentFacts()
+    {
+    }
+
     /// <summary>The agent's skills.</summary>
     public TagSet Skills => _skills;
 

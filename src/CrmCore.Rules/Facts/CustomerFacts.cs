@@ -12,6 +12,11 @@ public sealed class CustomerFacts
 {
     private readonly TagSet _tags = new();
 
+    /// <summary>Creates empty facts; the library fills them (see <c>From</c>) and may re-point them during a batch.</summary>
+    internal CustomerFacts()
+    {
+    }
+
     /// <summary>Annual cooperation amount in CNY.</summary>
     public decimal AnnualRevenue { get; private set; }
 

@@ -11,6 +11,11 @@ public sealed class TicketFacts
 {
     private readonly TagSet _customerTags = new();
 
+    /// <summary>Creates empty facts; the library fills them (see <c>From</c>) and may re-point them during a batch.</summary>
+    internal TicketFacts()
+    {
+    }
+
     /// <summary>Urgency code: <c>General</c>, <c>Urgent</c> or <c>Major</c>.</summary>
     public string Urgency { get; private set; } = string.Empty;
 
