@@ -318,8 +318,8 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     }
 
     /// <summary>
-    /// A derived value computed once at the start of each row (a time-derived fact read by several rules). It is computed even when
-    /// no rule needs it for that row; the computations cannot throw.
+    /// A value computed once at the start of each row (a column read, a time-derived fact) and shared by every rule. It is computed
+    /// even when no rule needs it for that row; none of these computations can throw.
     /// </summary>
     private ParameterExpression RowLocal(string name, Func<Expression> value)
     {
@@ -334,7 +334,8 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         return local;
     }
 
-    private Expression Column(string column) => Expression.ArrayIndex(Hoist(column), _row);
+    /// <summary>The column's value at the current row, read once per row into a local (so that several rules share one bounds-checked load).</summary>
+    private ParameterExpression Column(string column) => RowLocal("column:" + column, () => Expression.ArrayIndex(Hoist(column), _row));
 
     /// <summary>A local holding a field of the columns or the context, read once before the loop.</summary>
     private ParameterExpression Hoist(string field, bool fromContext = false)
