@@ -16,6 +16,7 @@ public sealed class RuleSet
 {
     private readonly CompiledRuleSetParts _parts;
     private readonly Func<CustomerFacts, CustomerClassification> _classify;
+    private readonly Func<CustomerFacts, CustomerClassification> _classifyGuarded;
 
     internal RuleSet(CompiledRuleSetParts parts, IReadOnlyList<WorkflowDefinition> definitions, IReadOnlyList<RuleDiagnostic> warnings, string contentHash)
     {
@@ -25,7 +26,8 @@ public sealed class RuleSet
         ContentHash = contentHash;
         Tags = new TagRegistry(TaggingRules.Select(r => r.Rule.SuccessEvent!));
         Tiers = TieringRules.Select(r => r.SuccessEvent!).Distinct(StringComparer.Ordinal).ToArray();
-        _classify = BuildClassifier();
+        _classify = BuildClassifier(guarded: false);
+        _classifyGuarded = BuildClassifier(guarded: true);
         Workflows = definitions.Select(d => new KeyValuePair<string, WorkflowKind>(d.Name, KindOf(d.Name))).ToArray();
     }
 
@@ -63,7 +65,17 @@ public sealed class RuleSet
     public CustomerClassification Classify(CustomerFacts customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return _classify(customer);
+        try
+        {
+            // Fast path: one delegate without per-rule exception handling.
+            return _classify(customer);
+        }
+#pragma warning disable CA1031 // A failing rule must not abort a batch: retry with per-rule guards (a failing rule does not hold).
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return _classifyGuarded(customer);
+        }
     }
 
     /// <summary>The tier name of a classification, or null.</summary>
@@ -144,7 +156,7 @@ public sealed class RuleSet
                     break;
                 }
 
-                if (rule.Predicate(facts))
+                if (rule.Holds(facts))
                 {
                     builder.Held(wf.Name, wf.Kind, rule.Definition, EvaluationBuilder.NeedsPoints(wf.Kind) ? rule.Points(facts) : 0m);
                 }
@@ -156,7 +168,7 @@ public sealed class RuleSet
 
     private static WorkflowKind KindOf(string name) => RuleSetCompiler.TryResolveKind(name, out var k) ? k : WorkflowKind.Custom;
 
-    private Func<CustomerFacts, CustomerClassification> BuildClassifier()
+    private Func<CustomerFacts, CustomerClassification> BuildClassifier(bool guarded)
     {
         var p = RuleSetCompiler.CustomerParameter;
         var mask = Expression.Variable(typeof(ulong), "mask");
@@ -164,13 +176,13 @@ public sealed class RuleSet
         foreach (var (_, rule) in TaggingRules)
         {
             Tags.TryGetId(rule.SuccessEvent!, out var id);
-            body.Add(Expression.IfThen(RuleSetCompiler.Guard(rule.Body), Expression.OrAssign(mask, Expression.Constant(1UL << id))));
+            body.Add(Expression.IfThen(guarded ? RuleSetCompiler.Guard(rule.Body) : rule.Body, Expression.OrAssign(mask, Expression.Constant(1UL << id))));
         }
 
         Expression tier = Expression.Constant(-1);
         foreach (var rule in TieringRules.Reverse())
         {
-            tier = Expression.Condition(RuleSetCompiler.Guard(rule.Body), Expression.Constant(Tiers.ToList().IndexOf(rule.SuccessEvent!)), tier);
+            tier = Expression.Condition(guarded ? RuleSetCompiler.Guard(rule.Body) : rule.Body, Expression.Constant(Tiers.ToList().IndexOf(rule.SuccessEvent!)), tier);
         }
 
         var ctor = typeof(CustomerClassification).GetConstructor([typeof(ulong), typeof(int)])!;

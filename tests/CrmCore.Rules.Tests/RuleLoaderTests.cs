@@ -192,6 +192,16 @@ public class RunTimeFailureTests
     }
 
     [Fact]
+    public void Evaluate_OutputExpressionThrows_ZeroPoints()
+    {
+        var json = "[{\"WorkflowName\":\"ChurnRisk\",\"Rules\":[{\"RuleName\":\"r\",\"SuccessEvent\":\"x\",\"Expression\":\"true\",\"Actions\":{\"OnSuccess\":{\"Name\":\"OutputExpression\",\"Context\":{\"Expression\":\"customer.AnnualRevenue / customer.OpenTicketCount\"}}}}]}]";
+        var set = RuleLoader.Load("f.json", json).GetRuleSetOrThrow();
+
+        Assert.Equal(0m, Assert.Single(set.EvaluateCustomer(TestFacts.Customer(100)).ChurnRiskReasons).Points);
+        Assert.Equal(50m, set.EvaluateCustomer(TestFacts.Customer(new Facts.CustomerFactsInput { AnnualRevenue = 100, OpenTicketCount = 2, LastInteractionAt = TestFacts.Now })).ChurnRiskPoints);
+    }
+
+    [Fact]
     public void Load_DeeplyNestedParentheses_ReportedNotCrashed()
     {
         var expr = new string('(', 480) + "true" + new string(')', 480);

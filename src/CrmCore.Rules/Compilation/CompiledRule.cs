@@ -17,6 +17,7 @@ internal sealed class CompiledRule<TFacts>
 
     public required ParameterExpression Parameter { get; init; }
 
+    /// <summary>The compiled predicate; may throw at run time (use <see cref="Holds"/>).</summary>
     public required Func<TFacts, bool> Predicate { get; init; }
 
     /// <summary>Points from an OutputExpression, when the rule has one.</summary>
@@ -25,7 +26,34 @@ internal sealed class CompiledRule<TFacts>
     /// <summary>Points from <c>Properties.Points</c>.</summary>
     public decimal FixedPoints { get; init; }
 
-    public decimal Points(TFacts facts) => PointsExpression is null ? FixedPoints : PointsExpression(facts);
+#pragma warning disable CA1031 // A rule that fails at run time does not hold / gives 0 points (RulesEngine's behaviour); a batch goes on.
+
+    /// <summary>Whether the rule holds; false when its evaluation throws.</summary>
+    public bool Holds(TFacts facts)
+    {
+        try
+        {
+            return Predicate(facts);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The rule's points; 0 when an OutputExpression throws.</summary>
+    public decimal Points(TFacts facts)
+    {
+        try
+        {
+            return PointsExpression is null ? FixedPoints : PointsExpression(facts);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return 0m;
+        }
+    }
+#pragma warning restore CA1031
 }
 
 /// <summary>A workflow compiled against one fact type. Immutable; thread-safe.</summary>

@@ -144,7 +144,7 @@ internal sealed class RuleSetCompiler
                 {
                     if (kind is WorkflowKind.Priority or WorkflowKind.ChurnRisk && IsNumeric(outBody.Type))
                     {
-                        pointsExpr = Expression.Lambda<Func<TFacts, decimal>>(Guard(Expression.Convert(outBody, typeof(decimal))), parameter).Compile();
+                        pointsExpr = Expression.Lambda<Func<TFacts, decimal>>(Expression.Convert(outBody, typeof(decimal)), parameter).Compile();
                     }
                     else
                     {
@@ -168,7 +168,7 @@ internal sealed class RuleSetCompiler
                 Definition = rule,
                 Body = body,
                 Parameter = parameter,
-                Predicate = Expression.Lambda<Func<TFacts, bool>>(Guard(body), parameter).Compile(),
+                Predicate = Expression.Lambda<Func<TFacts, bool>>(body, parameter).Compile(),
                 PointsExpression = pointsExpr,
                 FixedPoints = fixedPoints,
             });

@@ -22,7 +22,7 @@ internal static class Explainer
                     continue;
                 }
 
-                var held = rule.Predicate(facts);
+                var held = rule.Holds(facts);
                 var clauses = new List<ClauseExplanation>();
                 foreach (var leaf in Leaves(rule.Body))
                 {
