@@ -6,7 +6,7 @@ namespace CrmCore.Rules.Bulk;
 
 /// <summary>
 /// Tiers and tags every customer of a <see cref="CustomerStore"/> with the Tagging and Tiering workflows of a <see cref="RuleSet"/>,
-/// giving exactly the results of <see cref="RuleSet.Classify"/>. The rule bodies are compiled once into a loop over the store's
+/// giving exactly the results of <see cref="RuleSet.Classify"/> (including its rule that a rule which throws does not hold). The rule bodies are compiled once into a loop over the store's
 /// columns (<see cref="IsColumnar"/>), which allocates nothing per customer; a rule set the column compiler cannot rewrite (for example
 /// one enumerating <c>customer.Tags</c>) still works through re-pointed <see cref="CustomerFacts"/>, which allocates per customer.
 /// Results land in the store (<see cref="CustomerStore.TagMasks"/>, <see cref="CustomerStore.TierIndexes"/>).
@@ -18,6 +18,7 @@ public sealed class BulkClassifier
     private const int ChunkRows = 16_384;
 
     private readonly Action<CustomerColumns, RunContext, int, int>? _kernel;
+    private readonly Action<CustomerColumns, RunContext, int, int>? _guardedKernel;
     private readonly string[] _stringLiterals;
     private readonly string[] _tagLiterals;
 
@@ -54,7 +55,8 @@ public sealed class BulkClassifier
         }
 
         var compiler = new ColumnKernelCompiler();
-        _kernel = compiler.Compile(tagging, tiering, Compilation.RuleSetCompiler.CustomerParameter);
+        _kernel = compiler.Compile(tagging, tiering, Compilation.RuleSetCompiler.CustomerParameter, guarded: false);
+        _guardedKernel = _kernel is null ? null : new ColumnKernelCompiler().Compile(tagging, tiering, Compilation.RuleSetCompiler.CustomerParameter, guarded: true);
         _stringLiterals = [.. compiler.StringLiterals];
         _tagLiterals = [.. compiler.TagLiterals];
         ReadsTimeDerivedFacts = compiler.ReadsTime || _kernel is null;
@@ -204,7 +206,18 @@ public sealed class BulkClassifier
     {
         if (_kernel is not null)
         {
-            _kernel(store.Columns, context, start, end);
+            try
+            {
+                // Fast path: no per-rule exception handling.
+                _kernel(store.Columns, context, start, end);
+            }
+#pragma warning disable CA1031 // A failing rule must not abort a batch: redo the range with per-rule guards (a failing rule does not hold).
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                _guardedKernel!(store.Columns, context, start, end);
+            }
+
             return;
         }
 

@@ -32,6 +32,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     private readonly List<Expression> _rowPrologue = [];
     private readonly List<string> _unsupported = [];
     private ParameterExpression _facts = RuleSetCompiler.CustomerParameter;
+    private bool _guarded;
 
     /// <summary>The string literals compared with string facts, in slot order.</summary>
     public List<string> StringLiterals { get; } = [];
@@ -45,13 +46,18 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     /// <summary>Why the rule set cannot run over columns (empty when it can).</summary>
     public IReadOnlyList<string> Unsupported => _unsupported;
 
-    /// <summary>Builds the kernel <c>(columns, context, start, end)</c> that classifies rows [start, end); null when a rule cannot be rewritten.</summary>
+    /// <summary>
+    /// Builds the kernel <c>(columns, context, start, end)</c> that classifies rows [start, end); null when a rule cannot be rewritten.
+    /// With <paramref name="guarded"/>, each rule body is wrapped so that an exception makes the rule not hold.
+    /// </summary>
     public Action<CustomerColumns, RunContext, int, int>? Compile(
         IReadOnlyList<(int TagId, Expression Body, string Rule)> tagging,
         IReadOnlyList<(int TierIndex, Expression Body, string Rule)> tiering,
-        ParameterExpression facts)
+        ParameterExpression facts,
+        bool guarded)
     {
         _facts = facts;
+        _guarded = guarded;
         var mask = Expression.Variable(typeof(ulong), "mask");
         var perRow = new List<Expression> { Expression.Assign(mask, Expression.Constant(0UL)) };
         foreach (var (tagId, body, rule) in tagging)
@@ -189,6 +195,12 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     {
         var before = _unsupported.Count;
         var result = Visit(body);
+        if (_guarded)
+        {
+            // As RuleSet.Classify's retry path: a rule that throws does not hold.
+            result = RuleSetCompiler.Guard(result);
+        }
+
         for (var i = before; i < _unsupported.Count; i++)
         {
             _unsupported[i] = $"rule `{rule}` {_unsupported[i]}";

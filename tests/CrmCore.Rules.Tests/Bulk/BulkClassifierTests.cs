@@ -141,6 +141,19 @@ public class BulkClassifierTests
     }
 
     [Fact]
+    public void ClassifyAll_RuleThatThrowsOnSomeRows_DoesNotHoldThereAsRuleSetClassify()
+    {
+        var json = TestFacts.Workflow("Tagging", ("Ratio", "customer.Employees / customer.OpenTicketCount > 50", "ratio"), ("Busy", "customer.OpenTicketCount >= 5", "busy"));
+        var set = RuleLoader.Load("t.json", json).GetRuleSetOrThrow();
+        var bulk = new BulkClassifier(set);
+        Assert.True(bulk.IsColumnar);
+        var store = ClassifyAndCompare(set, bulk, seed: 11);
+        Assert.Contains(store.TagMasks.ToArray(), m => (m & 1) == 1);
+        Assert.Contains(store.TagMasks.ToArray(), m => m == 2);
+        Assert.Contains(Enumerable.Range(0, store.Count), i => store.GetInput(i).OpenTicketCount == 0);
+    }
+
+    [Fact]
     public void ClassifyAll_NullArguments_Throw()
     {
         var store = new CustomerStore();
