@@ -40,11 +40,11 @@ internal static class MonthSummary
         {
             var summary = SlaComplianceSummary.Of(outcome.SlaStates, metric);
             var rate = summary.ComplianceRate is { } r ? r.ToString("P1", culture) : "-";
-            output.WriteLine(string.Create(culture, $"  {Metric(metric, zh),-16} {rate,8}   {L("met", "达标")} {summary.Met}, {L("breached", "超时")} {summary.Breached}, {L("running", "进行中")} {summary.Running + summary.Paused}"));
+            output.WriteLine(string.Create(culture, $"  {SlaText.MetricName(metric, culture),-16} {rate,8}   {L("met", "达标")} {summary.Met}, {L("breached", "超时")} {summary.Breached}, {L("running", "进行中")} {summary.Running + summary.Paused}"));
         }
 
         output.WriteLine(L($"  escalations raised: {outcome.Escalations.Count}", $"  触发升级：{outcome.Escalations.Count} 次"));
-        Counts(output, L("  by level and target", "  按级别与对象"), outcome.Escalations.Select(e => $"L{e.Level} {e.Target.Name}"));
+        Counts(output, L("  by level and target", "  按级别与对象"), outcome.Escalations.Select(e => $"L{e.Level} {Target(e.Target.Name, zh)}"));
 
         WriteAgents(outcome, output, L, culture);
         WriteSatisfaction(outcome, output, L, culture);
@@ -125,14 +125,13 @@ internal static class MonthSummary
         }
     }
 
-    private static string Metric(SlaMetric metric, bool zh) => (metric.Code, zh) switch
+    private static string Target(string role, bool zh) => (role, zh) switch
     {
-        ("FirstResponse", true) => "首次响应",
-        ("Resolution", true) => "解决",
-        ("Revisit", true) => "回访",
-        ("FirstResponse", false) => "first response",
-        ("Revisit", false) => "revisit",
-        _ => metric.Code.ToLowerInvariant(),
+        ("Supervisor", true) => "主管",
+        ("DepartmentHead", true) => "部门负责人",
+        ("TechnicalSupport", true) => "技术支持",
+        ("ProductManager", true) => "产品经理",
+        _ => role,
     };
 
     private static void Section(TextWriter output, string title)
