@@ -184,6 +184,15 @@ internal sealed class RuleSetCompiler
     internal static Expression Guard(Expression body)
         => Expression.TryCatch(body, Expression.Catch(typeof(Exception), Expression.Default(body.Type)));
 
+    /// <summary>Like <see cref="Guard(Expression)"/>, but hands the exception to <paramref name="onFailure"/> first.</summary>
+    internal static Expression Guard(Expression body, Action<Exception> onFailure)
+    {
+        var e = Expression.Variable(typeof(Exception), "e");
+        return Expression.TryCatch(
+            body,
+            Expression.Catch(e, Expression.Block(Expression.Invoke(Expression.Constant(onFailure), e), Expression.Default(body.Type))));
+    }
+
     private static bool IsNumeric(Type t)
     {
         t = Nullable.GetUnderlyingType(t) ?? t;
