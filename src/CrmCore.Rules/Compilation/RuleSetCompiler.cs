@@ -247,6 +247,16 @@ internal sealed class RuleSetCompiler
                 rule);
             ctx.TimeDependentReads.Clear();
         }
+        else if (kind == WorkflowKind.Routing && ctx.TimeDependentReads.Count > 0)
+        {
+            _bag.Error(
+                RuleDiagnosticCodes.TimeDependentFactInRouting,
+                $"Routing rules may not read time-dependent facts ({string.Join(", ", ctx.TimeDependentReads.Distinct().Select(n => "`" + n + "`"))}): a ticket is routed once, when it is placed, so such a fact would only ever show its value at that moment. Use an Escalation rule for time-based actions.",
+                where,
+                workflow,
+                rule);
+            ctx.TimeDependentReads.Clear();
+        }
     }
 
     private bool CheckConvention(RuleDefinition rule, WorkflowKind kind, string workflow, out decimal fixedPoints)
