@@ -99,6 +99,20 @@ public class RuleLoaderTests
         Assert.Equal(Line2.IndexOf(",,", StringComparison.Ordinal) + 2, e.Column);
     }
 
+    [Theory]
+    [InlineData("ChurnRisk", "42", false)]
+    [InlineData("Priority", "\"\"", false)]
+    [InlineData("Priority", "\"重大问题\"", true)]
+    public void Load_ReasonZhHans_MustBeNonEmptyString(string workflow, string value, bool valid)
+    {
+        var json = "[{\"WorkflowName\":\"" + workflow + "\",\"Rules\":[{\"RuleName\":\"r\",\"SuccessEvent\":\"x\",\"Properties\":{\"Points\":1,\"ReasonZhHans\":" + value + "},\"Expression\":\"true\"}]}]";
+
+        var result = RuleLoader.Load("f.json", json);
+
+        Assert.Equal(valid, result.Success);
+        Assert.Empty(result.Warnings);
+    }
+
     [Fact]
     public void Load_WorkflowsToInject_ClearError()
     {

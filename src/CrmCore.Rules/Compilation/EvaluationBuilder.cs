@@ -36,7 +36,10 @@ internal sealed class EvaluationBuilder
                 _tags.Add(rule.SuccessEvent!);
                 break;
             case WorkflowKind.Priority or WorkflowKind.ChurnRisk:
-                _reasons.Add(new ScoredReason(rule.SuccessEvent!, points, workflow, rule.Name));
+                _reasons.Add(new ScoredReason(rule.SuccessEvent!, points, workflow, rule.Name)
+                {
+                    ReasonZhHans = rule.Properties.TryGetValue("ReasonZhHans", out var zh) ? zh as string : null,
+                });
                 break;
             case WorkflowKind.Routing:
                 _target = rule.SuccessEvent;

@@ -16,8 +16,8 @@ internal sealed class RuleSetCompiler
     {
         [WorkflowKind.Tiering] = ["Description"],
         [WorkflowKind.Tagging] = ["Description"],
-        [WorkflowKind.Priority] = ["Points", "Description"],
-        [WorkflowKind.ChurnRisk] = ["Points", "Description"],
+        [WorkflowKind.Priority] = ["Points", "ReasonZhHans", "Description"],
+        [WorkflowKind.ChurnRisk] = ["Points", "ReasonZhHans", "Description"],
         [WorkflowKind.Routing] = ["Skill", "Description"],
         [WorkflowKind.Escalation] = ["Level", "Target", "WithinMinutes", "Description"],
         [WorkflowKind.Custom] = [],
@@ -305,6 +305,8 @@ internal sealed class RuleSetCompiler
                     _bag.Error(RuleDiagnosticCodes.ConventionViolation, $"A {kind} rule gives points: set `Properties.Points` or an `Actions.OnSuccess` OutputExpression.", rule.Where, workflow, rule.Name);
                     ok = false;
                 }
+
+                ok &= CheckProperty(rule, workflow, "ReasonZhHans", required: false, v => v is string s && s.Length > 0, "a non-empty string");
 
                 break;
             case WorkflowKind.Routing:
