@@ -10,7 +10,8 @@ namespace CrmCore.Rules;
 /// <summary>
 /// A loaded, fully compiled set of CrmCore workflows. Every expression was compiled and sandbox-checked at load; evaluation runs
 /// typed delegates. Tiering and Tagging are fused into one delegate (<see cref="Classify"/>) that does not allocate.
-/// Immutable and thread-safe: share one instance between threads.
+/// Immutable (apart from <see cref="RuleFailed"/> subscriptions and <see cref="FailureCount"/>) and thread-safe: share one
+/// instance between threads.
 /// </summary>
 public sealed class RuleSet
 {

@@ -228,7 +228,9 @@ public class RunTimeFailureTests
 
         Assert.Equal(3, set.FailureCount);
         Assert.Equal([failure, failure, failure], raised);
-        Assert.Empty(set.EvaluateCustomer(TestFacts.Customer(new Facts.CustomerFactsInput { AnnualRevenue = 100, OpenTicketCount = 2, LastInteractionAt = TestFacts.Now })).Failures);
+        var clean = TestFacts.Customer(new Facts.CustomerFactsInput { AnnualRevenue = 100, OpenTicketCount = 2, LastInteractionAt = TestFacts.Now });
+        Assert.Empty(set.EvaluateCustomer(clean).Failures);
+        set.Classify(clean);
         Assert.Equal(3, set.FailureCount);
     }
 

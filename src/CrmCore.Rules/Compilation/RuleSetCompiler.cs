@@ -237,26 +237,24 @@ internal sealed class RuleSetCompiler
 
     private void CheckTimeDependence(WorkflowKind kind, ExpressionCompiler.Context ctx, SourceRef where, string workflow, string? rule)
     {
-        if (kind == WorkflowKind.Priority && ctx.TimeDependentReads.Count > 0)
+        var (code, why) = kind switch
         {
-            _bag.Error(
-                RuleDiagnosticCodes.TimeDependentFactInPriority,
-                $"Priority rules may not read time-dependent facts ({string.Join(", ", ctx.TimeDependentReads.Distinct().Select(n => "`" + n + "`"))}): the priority queue adds its own SLA term. Use an Escalation rule for time-based actions.",
-                where,
-                workflow,
-                rule);
-            ctx.TimeDependentReads.Clear();
-        }
-        else if (kind == WorkflowKind.Routing && ctx.TimeDependentReads.Count > 0)
+            WorkflowKind.Priority => (RuleDiagnosticCodes.TimeDependentFactInPriority, "the priority queue adds its own SLA term"),
+            WorkflowKind.Routing => (RuleDiagnosticCodes.TimeDependentFactInRouting, "a ticket is routed once, when it is placed, so such a fact would only ever show its value at that moment"),
+            _ => (null, null),
+        };
+        if (code is null || ctx.TimeDependentReads.Count == 0)
         {
-            _bag.Error(
-                RuleDiagnosticCodes.TimeDependentFactInRouting,
-                $"Routing rules may not read time-dependent facts ({string.Join(", ", ctx.TimeDependentReads.Distinct().Select(n => "`" + n + "`"))}): a ticket is routed once, when it is placed, so such a fact would only ever show its value at that moment. Use an Escalation rule for time-based actions.",
-                where,
-                workflow,
-                rule);
-            ctx.TimeDependentReads.Clear();
+            return;
         }
+
+        _bag.Error(
+            code,
+            $"{kind} rules may not read time-dependent facts ({string.Join(", ", ctx.TimeDependentReads.Distinct().Select(n => "`" + n + "`"))}): {why}. Use an Escalation rule for time-based actions.",
+            where,
+            workflow,
+            rule);
+        ctx.TimeDependentReads.Clear();
     }
 
     private bool CheckConvention(RuleDefinition rule, WorkflowKind kind, string workflow, out decimal fixedPoints)
