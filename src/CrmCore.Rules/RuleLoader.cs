@@ -93,8 +93,7 @@ public static class RuleLoader
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var col = (int)(e.BytePositionInLine ?? 0) + 1;
+            var (line, col) = JsonNodeReader.LocateError(bytes, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
             var msg = e.Message;
             var cut = msg.IndexOf(" LineNumber:", StringComparison.Ordinal);
             bag.Error(RuleDiagnosticCodes.InvalidJson, $"The file is not valid JSON: {(cut > 0 ? msg[..cut] : msg)}", new SourceRef(source.Name, string.Empty, line, col));

@@ -10,13 +10,15 @@ namespace CrmCore.Rules;
 /// <summary>
 /// A loaded, fully compiled set of CrmCore workflows. Every expression was compiled and sandbox-checked at load; evaluation runs
 /// typed delegates. Tiering and Tagging are fused into one delegate (<see cref="Classify"/>) that does not allocate.
-/// Immutable and thread-safe: share one instance between threads.
+/// Immutable (apart from <see cref="RuleFailed"/> subscriptions and <see cref="FailureCount"/>) and thread-safe: share one
+/// instance between threads.
 /// </summary>
 public sealed class RuleSet
 {
     private readonly CompiledRuleSetParts _parts;
     private readonly Func<CustomerFacts, CustomerClassification> _classify;
     private readonly Func<CustomerFacts, CustomerClassification> _classifyGuarded;
+    private long _failureCount;
 
     internal RuleSet(CompiledRuleSetParts parts, IReadOnlyList<WorkflowDefinition> definitions, IReadOnlyList<RuleDiagnostic> warnings, string contentHash)
     {
@@ -43,6 +45,17 @@ public sealed class RuleSet
     /// <summary>The warnings found while loading.</summary>
     public IReadOnlyList<RuleDiagnostic> Warnings { get; }
 
+    /// <summary>
+    /// Raised each time a rule throws at run time (in <see cref="Classify"/>, the evaluate, dry-run and explain methods). The rule
+    /// then does not hold (or gives 0 points) and the call goes on, so one bad item never aborts a batch; use this event to log
+    /// or count such failures. Raised on the evaluating thread, possibly from several threads at once; it costs nothing when no
+    /// rule throws. Handlers must be quick and must not throw: an exception from a handler propagates to the caller.
+    /// </summary>
+    public event EventHandler<RuleFailedEventArgs>? RuleFailed;
+
+    /// <summary>How many rule failures this set has seen since it was loaded (see <see cref="RuleFailed"/>). Thread-safe.</summary>
+    public long FailureCount => Interlocked.Read(ref _failureCount);
+
     /// <summary>Lower-case hex SHA-256 of the sources this set was loaded from.</summary>
     public string ContentHash { get; }
 
@@ -52,8 +65,7 @@ public sealed class RuleSet
 
     internal IReadOnlyList<CompiledWorkflow<TicketFacts>> TicketWorkflows => _parts.TicketWorkflows;
 
-    private IEnumerable<CompiledRule<CustomerFacts>> TieringRules
-        => _parts.CustomerWorkflows.Where(w => w.Kind == WorkflowKind.Tiering).SelectMany(w => w.Rules);
+    private IEnumerable<CompiledRule<CustomerFacts>> TieringRules => TieringRulesWithWorkflow.Select(x => x.Rule);
 
     private IEnumerable<(CompiledWorkflow<CustomerFacts> Workflow, CompiledRule<CustomerFacts> Rule)> TaggingRules
         => _parts.CustomerWorkflows.Where(w => w.Kind == WorkflowKind.Tagging).SelectMany(w => w.Rules.Select(r => (w, r)));
@@ -131,7 +143,7 @@ public sealed class RuleSet
     public RuleExplanation ExplainCustomer(CustomerFacts customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return Explainer.Explain(_parts.CustomerWorkflows, customer);
+        return Explainer.Explain(_parts.CustomerWorkflows, customer, ReportFailure);
     }
 
     /// <summary>Explains the ticket workflows for one ticket.</summary>
@@ -141,10 +153,19 @@ public sealed class RuleSet
     public RuleExplanation ExplainTicket(TicketFacts ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return Explainer.Explain(_parts.TicketWorkflows, ticket);
+        return Explainer.Explain(_parts.TicketWorkflows, ticket, ReportFailure);
     }
 
-    private static EvaluationBuilder Evaluate<TFacts>(IEnumerable<CompiledWorkflow<TFacts>> workflows, TFacts facts)
+    /// <summary>Counts a rule failure and raises <see cref="RuleFailed"/>.</summary>
+    internal RuleFailure ReportFailure(string workflow, string rule, Exception exception)
+    {
+        Interlocked.Increment(ref _failureCount);
+        var failure = RuleFailure.From(workflow, rule, exception);
+        RuleFailed?.Invoke(this, new RuleFailedEventArgs(failure, exception));
+        return failure;
+    }
+
+    private EvaluationBuilder Evaluate<TFacts>(IEnumerable<CompiledWorkflow<TFacts>> workflows, TFacts facts)
     {
         var builder = new EvaluationBuilder();
         foreach (var wf in workflows)
@@ -156,9 +177,25 @@ public sealed class RuleSet
                     break;
                 }
 
-                if (rule.Holds(facts))
+                var held = rule.Holds(facts, out var error);
+                if (error is not null)
                 {
-                    builder.Held(wf.Name, wf.Kind, rule.Definition, EvaluationBuilder.NeedsPoints(wf.Kind) ? rule.Points(facts) : 0m);
+                    builder.Failed(ReportFailure(wf.Name, rule.Name, error));
+                }
+
+                if (held)
+                {
+                    var points = 0m;
+                    if (EvaluationBuilder.NeedsPoints(wf.Kind))
+                    {
+                        points = rule.Points(facts, out error);
+                        if (error is not null)
+                        {
+                            builder.Failed(ReportFailure(wf.Name, rule.Name, error));
+                        }
+                    }
+
+                    builder.Held(wf.Name, wf.Kind, rule.Definition, points);
                 }
             }
         }
@@ -168,21 +205,31 @@ public sealed class RuleSet
 
     private static WorkflowKind KindOf(string name) => RuleSetCompiler.TryResolveKind(name, out var k) ? k : WorkflowKind.Custom;
 
+    private IEnumerable<(CompiledWorkflow<CustomerFacts> Workflow, CompiledRule<CustomerFacts> Rule)> TieringRulesWithWorkflow
+        => _parts.CustomerWorkflows.Where(w => w.Kind == WorkflowKind.Tiering).SelectMany(w => w.Rules.Select(r => (w, r)));
+
+    /// <summary>The rule's body wrapped so that an exception is reported (<see cref="ReportFailure"/>) and the rule does not hold.</summary>
+    private Expression GuardReporting(string workflow, CompiledRule<CustomerFacts> rule)
+    {
+        var name = rule.Name;
+        return RuleSetCompiler.Guard(rule.Body, e => ReportFailure(workflow, name, e));
+    }
+
     private Func<CustomerFacts, CustomerClassification> BuildClassifier(bool guarded)
     {
         var p = RuleSetCompiler.CustomerParameter;
         var mask = Expression.Variable(typeof(ulong), "mask");
         var body = new List<Expression> { Expression.Assign(mask, Expression.Constant(0UL)) };
-        foreach (var (_, rule) in TaggingRules)
+        foreach (var (wf, rule) in TaggingRules)
         {
             Tags.TryGetId(rule.SuccessEvent!, out var id);
-            body.Add(Expression.IfThen(guarded ? RuleSetCompiler.Guard(rule.Body) : rule.Body, Expression.OrAssign(mask, Expression.Constant(1UL << id))));
+            body.Add(Expression.IfThen(guarded ? GuardReporting(wf.Name, rule) : rule.Body, Expression.OrAssign(mask, Expression.Constant(1UL << id))));
         }
 
         Expression tier = Expression.Constant(-1);
-        foreach (var rule in TieringRules.Reverse())
+        foreach (var (wf, rule) in TieringRulesWithWorkflow.Reverse())
         {
-            tier = Expression.Condition(guarded ? RuleSetCompiler.Guard(rule.Body) : rule.Body, Expression.Constant(Tiers.ToList().IndexOf(rule.SuccessEvent!)), tier);
+            tier = Expression.Condition(guarded ? GuardReporting(wf.Name, rule) : rule.Body, Expression.Constant(Tiers.ToList().IndexOf(rule.SuccessEvent!)), tier);
         }
 
         var ctor = typeof(CustomerClassification).GetConstructor([typeof(ulong), typeof(int)])!;

@@ -20,4 +20,10 @@ public sealed record TicketEvaluation
 
     /// <summary>Every rule that held, in workflow and rule order.</summary>
     public IReadOnlyList<FiredRule> FiredRules { get; init; } = [];
+
+    /// <summary>
+    /// The rules that threw at run time while this ticket was evaluated, in evaluation order. Such a rule did not hold (or gave
+    /// 0 points). Empty when every rule ran cleanly.
+    /// </summary>
+    public IReadOnlyList<RuleFailure> Failures { get; init; } = [];
 }

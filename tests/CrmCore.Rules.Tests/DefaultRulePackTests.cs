@@ -81,6 +81,9 @@ public class DefaultRulePackTests
         Assert.Equal(["silent", "churn-risk", "高频咨询", "近期有投诉记录", "do-not-contact"], e.Tags);
         Assert.Equal(30 + 20 + 20 + 25 + 20, e.ChurnRiskPoints);
         Assert.Contains(e.ChurnRiskReasons, r => r.Rule == "UnresolvedComplaints" && r.Points == 20);
+        Assert.All(e.ChurnRiskReasons, r => Assert.False(string.IsNullOrWhiteSpace(r.ReasonZhHans), r.Rule));
+        Assert.Equal("存在未解决的投诉", e.ChurnRiskReasons.Single(r => r.Rule == "UnresolvedComplaints").ReasonZhHans);
+        Assert.Equal("Unresolved complaints", e.ChurnRiskReasons.Single(r => r.Rule == "UnresolvedComplaints").Reason);
     }
 
     [Fact]
@@ -105,6 +108,8 @@ public class DefaultRulePackTests
 
         Assert.Equal(30 + 25 + 5, e.PriorityPoints);
         Assert.Equal(e.PriorityPoints, reference.PriorityPoints);
+        Assert.Equal(["A 类（高价值）客户", "紧急问题（投诉按紧急处理）", "工单被重新打开"], e.PriorityReasons.Select(r => r.ReasonZhHans));
+        Assert.Equal(e.PriorityReasons, reference.PriorityReasons);
         Assert.Equal("ManufacturingGroup", e.RoutingTarget);
         Assert.Equal("after-sales", e.RoutingSkill);
         var step = Assert.Single(e.Escalations);

@@ -87,6 +87,33 @@ public class RuleLoaderTests
     }
 
     [Fact]
+    public void Load_InvalidJsonAfterChineseText_ColumnCountsCharacters()
+    {
+        // "客户标签" is 4 characters but 12 UTF-8 bytes; the stray comma is the 28th character of line 2.
+        const string Line2 = "{\"WorkflowName\": \"客户标签\",,}";
+        var result = RuleLoader.Load("f.json", "\uFEFF[\n" + Line2 + "\n]");
+
+        var e = Assert.Single(result.Errors);
+        Assert.Equal(RuleDiagnosticCodes.InvalidJson, e.Code);
+        Assert.Equal(2, e.Line);
+        Assert.Equal(Line2.IndexOf(",,", StringComparison.Ordinal) + 2, e.Column);
+    }
+
+    [Theory]
+    [InlineData("ChurnRisk", "42", false)]
+    [InlineData("Priority", "\"\"", false)]
+    [InlineData("Priority", "\"重大问题\"", true)]
+    public void Load_ReasonZhHans_MustBeNonEmptyString(string workflow, string value, bool valid)
+    {
+        var json = "[{\"WorkflowName\":\"" + workflow + "\",\"Rules\":[{\"RuleName\":\"r\",\"SuccessEvent\":\"x\",\"Properties\":{\"Points\":1,\"ReasonZhHans\":" + value + "},\"Expression\":\"true\"}]}]";
+
+        var result = RuleLoader.Load("f.json", json);
+
+        Assert.Equal(valid, result.Success);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
     public void Load_WorkflowsToInject_ClearError()
     {
         var json = "[{\"WorkflowName\":\"Tagging\",\"WorkflowsToInject\":[\"Other\"],\"Rules\":[{\"RuleName\":\"a\",\"SuccessEvent\":\"t\",\"Expression\":\"true\"}]}]";
@@ -185,10 +212,26 @@ public class RunTimeFailureTests
         var json = TestFacts.Workflow("Tagging", ("ratio", "customer.AnnualRevenue / customer.OpenTicketCount > 5", "busy"), ("ok", "true", "ok"));
         var set = RuleLoader.Load("f.json", json).GetRuleSetOrThrow();
         var facts = TestFacts.Customer(100);
+        var raised = new List<RuleFailure>();
+        set.RuleFailed += (_, e) => raised.Add(e.Failure);
 
-        Assert.Equal(["ok"], set.EvaluateCustomer(facts).Tags);
+        var evaluation = set.EvaluateCustomer(facts);
+        Assert.Equal(["ok"], evaluation.Tags);
+        var failure = Assert.Single(evaluation.Failures);
+        Assert.Equal(("Tagging", "ratio", typeof(DivideByZeroException).FullName), (failure.Workflow, failure.Rule, failure.ExceptionType));
+        Assert.False(string.IsNullOrEmpty(failure.Message));
+
         Assert.Equal(["ok"], set.Tags.NamesOf(set.Classify(facts).TagMask));
-        Assert.False(set.ExplainCustomer(facts).Rules[0].Held);
+        var trace = set.ExplainCustomer(facts).Rules[0];
+        Assert.False(trace.Held);
+        Assert.Equal(failure, trace.Failure);
+
+        Assert.Equal(3, set.FailureCount);
+        Assert.Equal([failure, failure, failure], raised);
+        var clean = TestFacts.Customer(new Facts.CustomerFactsInput { AnnualRevenue = 100, OpenTicketCount = 2, LastInteractionAt = TestFacts.Now });
+        Assert.Empty(set.EvaluateCustomer(clean).Failures);
+        set.Classify(clean);
+        Assert.Equal(3, set.FailureCount);
     }
 
     [Fact]
@@ -197,7 +240,9 @@ public class RunTimeFailureTests
         var json = "[{\"WorkflowName\":\"ChurnRisk\",\"Rules\":[{\"RuleName\":\"r\",\"SuccessEvent\":\"x\",\"Expression\":\"true\",\"Actions\":{\"OnSuccess\":{\"Name\":\"OutputExpression\",\"Context\":{\"Expression\":\"customer.AnnualRevenue / customer.OpenTicketCount\"}}}}]}]";
         var set = RuleLoader.Load("f.json", json).GetRuleSetOrThrow();
 
-        Assert.Equal(0m, Assert.Single(set.EvaluateCustomer(TestFacts.Customer(100)).ChurnRiskReasons).Points);
+        var evaluation = set.EvaluateCustomer(TestFacts.Customer(100));
+        Assert.Equal(0m, Assert.Single(evaluation.ChurnRiskReasons).Points);
+        Assert.Equal("r", Assert.Single(evaluation.Failures).Rule);
         Assert.Equal(50m, set.EvaluateCustomer(TestFacts.Customer(new Facts.CustomerFactsInput { AnnualRevenue = 100, OpenTicketCount = 2, LastInteractionAt = TestFacts.Now })).ChurnRiskPoints);
     }
 

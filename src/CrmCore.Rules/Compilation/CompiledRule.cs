@@ -28,28 +28,32 @@ internal sealed class CompiledRule<TFacts>
 
 #pragma warning disable CA1031 // A rule that fails at run time does not hold / gives 0 points (RulesEngine's behaviour); a batch goes on.
 
-    /// <summary>Whether the rule holds; false when its evaluation throws.</summary>
-    public bool Holds(TFacts facts)
+    /// <summary>Whether the rule holds; false when its evaluation throws (the exception is given in <paramref name="error"/>).</summary>
+    public bool Holds(TFacts facts, out Exception? error)
     {
+        error = null;
         try
         {
             return Predicate(facts);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            error = e;
             return false;
         }
     }
 
-    /// <summary>The rule's points; 0 when an OutputExpression throws.</summary>
-    public decimal Points(TFacts facts)
+    /// <summary>The rule's points; 0 when an OutputExpression throws (the exception is given in <paramref name="error"/>).</summary>
+    public decimal Points(TFacts facts, out Exception? error)
     {
+        error = null;
         try
         {
             return PointsExpression is null ? FixedPoints : PointsExpression(facts);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            error = e;
             return 0m;
         }
     }

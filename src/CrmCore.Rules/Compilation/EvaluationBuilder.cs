@@ -12,6 +12,7 @@ internal sealed class EvaluationBuilder
     private readonly List<ScoredReason> _reasons = [];
     private readonly List<string> _tags = [];
     private readonly List<EscalationStep> _steps = [];
+    private readonly List<RuleFailure> _failures = [];
     private string? _tier;
     private string? _target;
     private string? _skill;
@@ -20,6 +21,8 @@ internal sealed class EvaluationBuilder
 
     /// <summary>Whether a first-match workflow of this kind has already decided (later rules are not evaluated).</summary>
     public bool Decided(WorkflowKind kind) => (kind == WorkflowKind.Tiering && _tier is not null) || (kind == WorkflowKind.Routing && _target is not null);
+
+    public void Failed(RuleFailure failure) => _failures.Add(failure);
 
     public void Held(string workflow, WorkflowKind kind, RuleDefinition rule, decimal points)
     {
@@ -33,7 +36,10 @@ internal sealed class EvaluationBuilder
                 _tags.Add(rule.SuccessEvent!);
                 break;
             case WorkflowKind.Priority or WorkflowKind.ChurnRisk:
-                _reasons.Add(new ScoredReason(rule.SuccessEvent!, points, workflow, rule.Name));
+                _reasons.Add(new ScoredReason(rule.SuccessEvent!, points, workflow, rule.Name)
+                {
+                    ReasonZhHans = rule.Properties.TryGetValue("ReasonZhHans", out var zh) ? zh as string : null,
+                });
                 break;
             case WorkflowKind.Routing:
                 _target = rule.SuccessEvent;
@@ -58,6 +64,7 @@ internal sealed class EvaluationBuilder
         ChurnRiskPoints = _reasons.Sum(r => r.Points),
         ChurnRiskReasons = _reasons,
         FiredRules = _fired,
+        Failures = _failures,
     };
 
     public TicketEvaluation ToTicket() => new()
@@ -68,5 +75,6 @@ internal sealed class EvaluationBuilder
         RoutingSkill = _skill,
         Escalations = _steps,
         FiredRules = _fired,
+        Failures = _failures,
     };
 }

@@ -16,8 +16,8 @@ internal sealed class RuleSetCompiler
     {
         [WorkflowKind.Tiering] = ["Description"],
         [WorkflowKind.Tagging] = ["Description"],
-        [WorkflowKind.Priority] = ["Points", "Description"],
-        [WorkflowKind.ChurnRisk] = ["Points", "Description"],
+        [WorkflowKind.Priority] = ["Points", "ReasonZhHans", "Description"],
+        [WorkflowKind.ChurnRisk] = ["Points", "ReasonZhHans", "Description"],
         [WorkflowKind.Routing] = ["Skill", "Description"],
         [WorkflowKind.Escalation] = ["Level", "Target", "WithinMinutes", "Description"],
         [WorkflowKind.Custom] = [],
@@ -184,6 +184,15 @@ internal sealed class RuleSetCompiler
     internal static Expression Guard(Expression body)
         => Expression.TryCatch(body, Expression.Catch(typeof(Exception), Expression.Default(body.Type)));
 
+    /// <summary>Like <see cref="Guard(Expression)"/>, but hands the exception to <paramref name="onFailure"/> first.</summary>
+    internal static Expression Guard(Expression body, Action<Exception> onFailure)
+    {
+        var e = Expression.Variable(typeof(Exception), "e");
+        return Expression.TryCatch(
+            body,
+            Expression.Catch(e, Expression.Block(Expression.Invoke(Expression.Constant(onFailure), e), Expression.Default(body.Type))));
+    }
+
     private static bool IsNumeric(Type t)
     {
         t = Nullable.GetUnderlyingType(t) ?? t;
@@ -228,16 +237,24 @@ internal sealed class RuleSetCompiler
 
     private void CheckTimeDependence(WorkflowKind kind, ExpressionCompiler.Context ctx, SourceRef where, string workflow, string? rule)
     {
-        if (kind == WorkflowKind.Priority && ctx.TimeDependentReads.Count > 0)
+        var (code, why) = kind switch
         {
-            _bag.Error(
-                RuleDiagnosticCodes.TimeDependentFactInPriority,
-                $"Priority rules may not read time-dependent facts ({string.Join(", ", ctx.TimeDependentReads.Distinct().Select(n => "`" + n + "`"))}): the priority queue adds its own SLA term. Use an Escalation rule for time-based actions.",
-                where,
-                workflow,
-                rule);
-            ctx.TimeDependentReads.Clear();
+            WorkflowKind.Priority => (RuleDiagnosticCodes.TimeDependentFactInPriority, "the priority queue adds its own SLA term"),
+            WorkflowKind.Routing => (RuleDiagnosticCodes.TimeDependentFactInRouting, "a ticket is routed once, when it is placed, so such a fact would only ever show its value at that moment"),
+            _ => (null, null),
+        };
+        if (code is null || ctx.TimeDependentReads.Count == 0)
+        {
+            return;
         }
+
+        _bag.Error(
+            code,
+            $"{kind} rules may not read time-dependent facts ({string.Join(", ", ctx.TimeDependentReads.Distinct().Select(n => "`" + n + "`"))}): {why}. Use an Escalation rule for time-based actions.",
+            where,
+            workflow,
+            rule);
+        ctx.TimeDependentReads.Clear();
     }
 
     private bool CheckConvention(RuleDefinition rule, WorkflowKind kind, string workflow, out decimal fixedPoints)
@@ -286,6 +303,8 @@ internal sealed class RuleSetCompiler
                     _bag.Error(RuleDiagnosticCodes.ConventionViolation, $"A {kind} rule gives points: set `Properties.Points` or an `Actions.OnSuccess` OutputExpression.", rule.Where, workflow, rule.Name);
                     ok = false;
                 }
+
+                ok &= CheckProperty(rule, workflow, "ReasonZhHans", required: false, v => v is string s && s.Length > 0, "a non-empty string");
 
                 break;
             case WorkflowKind.Routing:

@@ -75,6 +75,9 @@ public static class RuleDiagnosticCodes
     /// <summary>A Priority rule reads a time-dependent fact (the priority queue adds its own SLA term).</summary>
     public const string TimeDependentFactInPriority = "CRM033";
 
+    /// <summary>A Routing rule reads a time-dependent fact (a ticket is routed once, when it is placed).</summary>
+    public const string TimeDependentFactInRouting = "CRM034";
+
     /// <summary>A file could not be read.</summary>
     public const string FileUnreadable = "CRM040";
 }

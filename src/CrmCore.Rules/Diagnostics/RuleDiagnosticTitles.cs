@@ -34,6 +34,7 @@ public static class RuleDiagnosticTitles
         [RuleDiagnosticCodes.GeneratorNotAllowed] = ("Sequence generators not allowed", "不允许使用序列生成器"),
         [RuleDiagnosticCodes.ExpressionTooLarge] = ("Expression too large", "表达式过大"),
         [RuleDiagnosticCodes.TimeDependentFactInPriority] = ("Priority rule reads a time-dependent fact", "优先级规则不能读取随时间变化的事实"),
+        [RuleDiagnosticCodes.TimeDependentFactInRouting] = ("Routing rule reads a time-dependent fact", "路由规则不能读取随时间变化的事实"),
         [RuleDiagnosticCodes.FileUnreadable] = ("File cannot be read", "文件无法读取"),
     };
 

@@ -7,7 +7,7 @@ namespace CrmCore.Rules.Explain;
 /// <summary>Builds explanations by splitting rule bodies at <c>&amp;&amp;</c> / <c>||</c> and evaluating each clause and fact.</summary>
 internal static class Explainer
 {
-    public static RuleExplanation Explain<TFacts>(IEnumerable<CompiledWorkflow<TFacts>> workflows, TFacts facts)
+    public static RuleExplanation Explain<TFacts>(IEnumerable<CompiledWorkflow<TFacts>> workflows, TFacts facts, Func<string, string, Exception, RuleFailure> report)
     {
         var traces = new List<RuleTrace>();
         foreach (var wf in workflows)
@@ -22,14 +22,15 @@ internal static class Explainer
                     continue;
                 }
 
-                var held = rule.Holds(facts);
+                var held = rule.Holds(facts, out var error);
+                var failure = error is null ? null : report(wf.Name, rule.Name, error);
                 var clauses = new List<ClauseExplanation>();
                 foreach (var leaf in Leaves(rule.Body))
                 {
                     clauses.Add(new ClauseExplanation(Render(leaf, rule.Parameter, facts), Evaluate(leaf, rule.Parameter, facts) is true, FactsRead(leaf, rule.Parameter, facts)));
                 }
 
-                traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, true, held, clauses));
+                traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, true, held, clauses) { Failure = failure });
                 decided = firstMatch && held;
             }
         }

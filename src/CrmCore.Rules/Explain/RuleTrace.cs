@@ -8,4 +8,8 @@ namespace CrmCore.Rules.Explain;
 /// <param name="Evaluated">False when a first-match workflow (Tiering, Routing) had already decided.</param>
 /// <param name="Held">Whether the rule held (false when not evaluated).</param>
 /// <param name="Clauses">The clauses with their values (empty when not evaluated).</param>
-public sealed record RuleTrace(string Workflow, WorkflowKind Kind, string Rule, string? SuccessEvent, bool Evaluated, bool Held, IReadOnlyList<ClauseExplanation> Clauses);
+public sealed record RuleTrace(string Workflow, WorkflowKind Kind, string Rule, string? SuccessEvent, bool Evaluated, bool Held, IReadOnlyList<ClauseExplanation> Clauses)
+{
+    /// <summary>The exception the rule's predicate threw (it then did not hold), or null. Default null.</summary>
+    public RuleFailure? Failure { get; init; }
+}

@@ -1,6 +1,7 @@
 using CrmCore.Agents;
 using CrmCore.Routing;
 using CrmCore.Rules.Facts;
+using CrmCore.Tickets;
 using NodaTime;
 
 namespace CrmCore.Rules.Integration;
@@ -10,20 +11,24 @@ namespace CrmCore.Rules.Integration;
 /// service group (its <c>SuccessEvent</c>) and, optionally, the required skill (its <c>Skill</c> property).
 /// </summary>
 /// <remarks>
-/// Routing rules may read only the facts a <see cref="RoutingRequest"/> carries (the customer's industry and the ticket type);
-/// other ticket facts have their defaults. Thread-safe when the rule set source is: the rule set is read once per call, so a
-/// hot reload takes effect at the next ticket.
+/// The ticket facts are built from everything a <see cref="RoutingRequest"/> carries: type, customer industry, urgency, channel,
+/// customer tier and tags and the raise time; facts the request leaves unknown get the <see cref="TicketFactsInput"/> defaults.
+/// Routing rules may not read time-dependent facts (rejected at load with CRM034). Thread-safe when the rule set source is: the
+/// rule set is read once per call, so a hot reload takes effect at the next ticket.
 /// </remarks>
 public sealed class RulesGroupResolver : IGroupResolver
 {
     private readonly Func<RuleSet> ruleSet;
     private readonly TeamId fallback;
+    private readonly IClock? clock;
 
     /// <summary>Creates a resolver over a fixed rule set.</summary>
     /// <param name="ruleSet">The compiled rule set; its Routing workflow is used.</param>
     /// <param name="fallback">The group when no Routing rule holds; default <c>GeneralServiceGroup</c>.</param>
-    public RulesGroupResolver(RuleSet ruleSet, TeamId? fallback = null)
-        : this(() => ruleSet, fallback)
+    /// <param name="clock">Gives "now" for the ticket facts; default null: the request's <see cref="RoutingRequest.RaisedAt"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is null.</exception>
+    public RulesGroupResolver(RuleSet ruleSet, TeamId? fallback = null, IClock? clock = null)
+        : this(() => ruleSet, fallback, clock)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
     }
@@ -31,19 +36,31 @@ public sealed class RulesGroupResolver : IGroupResolver
     /// <summary>Creates a resolver that reads the current rule set at every call (for hot reload).</summary>
     /// <param name="ruleSet">Returns the rule set in force.</param>
     /// <param name="fallback">The group when no Routing rule holds; default <c>GeneralServiceGroup</c>.</param>
-    public RulesGroupResolver(Func<RuleSet> ruleSet, TeamId? fallback = null)
+    /// <param name="clock">Gives "now" for the ticket facts; default null: the request's <see cref="RoutingRequest.RaisedAt"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is null.</exception>
+    public RulesGroupResolver(Func<RuleSet> ruleSet, TeamId? fallback = null, IClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         this.ruleSet = ruleSet;
         this.fallback = fallback ?? new TeamId("GeneralServiceGroup");
+        this.clock = clock;
     }
 
     /// <inheritdoc />
     public GroupAssignment Resolve(RoutingRequest request)
     {
-        var facts = TicketFacts.From(
-            new TicketFactsInput { Type = request.Type, CustomerIndustry = request.Industry ?? string.Empty },
-            Instant.MinValue);
+        var raisedAt = request.RaisedAt ?? default;
+        var input = new TicketFactsInput
+        {
+            Type = request.Type,
+            CustomerIndustry = request.Industry ?? string.Empty,
+            Urgency = request.Urgency ?? Urgency.General,
+            Channel = request.Channel ?? Channel.Phone,
+            CustomerTier = request.CustomerTier ?? string.Empty,
+            CustomerTags = request.CustomerTags ?? [],
+            RaisedAt = raisedAt,
+        };
+        var facts = TicketFacts.From(input, clock?.GetCurrentInstant() ?? raisedAt);
         var evaluation = ruleSet().EvaluateTicket(facts);
         var group = string.IsNullOrWhiteSpace(evaluation.RoutingTarget) ? fallback : new TeamId(evaluation.RoutingTarget);
         var skills = string.IsNullOrWhiteSpace(evaluation.RoutingSkill) ? SkillSet.Empty : SkillSet.Of(new Skill(evaluation.RoutingSkill));

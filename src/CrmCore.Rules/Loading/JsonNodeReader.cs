@@ -61,21 +61,26 @@ internal static class JsonNodeReader
         var root = ReadValue(ref reader, lines, "$");
         if (reader.Read())
         {
-            throw new JsonException("Unexpected content after the end of the JSON value.", null, reader.CurrentState.Options.MaxDepth, reader.TokenStartIndex);
+            var (line0, byteInLine) = lines.LineAndByte(reader.TokenStartIndex);
+            throw new JsonException("Unexpected content after the end of the JSON value.", null, line0, byteInLine);
         }
 
         return root;
     }
 
-    /// <summary>Finds the 1-based line and column of a byte offset (used for reader errors).</summary>
-    public static (int Line, int Column) Locate(ReadOnlySpan<byte> utf8, long byteOffset)
+    /// <summary>
+    /// Finds the 1-based line and character column of a reader error given as a 0-based line and a byte position in that line
+    /// (as <see cref="JsonException"/> reports them), so multi-byte text before the error does not shift the column.
+    /// </summary>
+    public static (int Line, int Column) LocateError(ReadOnlySpan<byte> utf8, long lineNumber, long bytePositionInLine)
     {
         if (utf8.StartsWith(Bom))
         {
             utf8 = utf8[3..];
         }
 
-        return new LineMap(utf8).Locate(byteOffset);
+        var map = new LineMap(utf8);
+        return map.Locate(map.StartOfLine(lineNumber) + bytePositionInLine);
     }
 
     private static JNode ReadValue(ref Utf8JsonReader reader, LineMap lines, string path)
@@ -145,6 +150,21 @@ internal static class JsonNodeReader
                     _starts.Add(i + 1);
                 }
             }
+        }
+
+        /// <summary>The byte offset where a 0-based line starts (the last line when out of range).</summary>
+        public long StartOfLine(long line) => _starts[(int)Math.Clamp(line, 0, _starts.Count - 1)];
+
+        /// <summary>The 0-based line and the byte position in that line of a byte offset.</summary>
+        public (long Line, long Byte) LineAndByte(long offset)
+        {
+            var index = _starts.BinarySearch((int)offset);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
+
+            return (index, offset - _starts[index]);
         }
 
         public (int Line, int Column) Locate(long offset)

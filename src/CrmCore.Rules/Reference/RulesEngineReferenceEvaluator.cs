@@ -95,7 +95,7 @@ public sealed class RulesEngineReferenceEvaluator
         var failed = results.FirstOrDefault(r => !string.IsNullOrEmpty(r.ExceptionMessage) || r.ActionResult?.Exception is not null);
         if (failed is not null)
         {
-            throw new InvalidOperationException($"RulesEngine failed on {workflow} › {failed.Rule.RuleName}: {failed.ExceptionMessage}{failed.ActionResult?.Exception?.Message}");
+            throw new InvalidOperationException($"RulesEngine failed on {workflow} › {failed.Rule.RuleName}: {failed.ExceptionMessage}{failed.ActionResult?.Exception?.Message}", failed.ActionResult?.Exception);
         }
 
         return results;
