@@ -263,7 +263,14 @@ internal sealed class ServiceDeskMonth
         var evaluation = rules.EvaluateTicket(TicketFacts(item, due: null));
         var state = sla.Evaluate(SlaView(item), now);
         var due = state.Find(item.Ticket.FirstResponseAt is null ? SlaMetric.FirstResponse : SlaMetric.Resolution)?.DueAt;
-        var request = new RoutingRequest(item.Ticket.Id, item.Customer.Seed.Industry, item.Ticket.Type);
+        var request = new RoutingRequest(item.Ticket.Id, item.Customer.Seed.Industry, item.Ticket.Type)
+        {
+            Urgency = item.Ticket.Urgency,
+            Channel = item.Ticket.Channel,
+            CustomerTier = item.Customer.Customer.Tier ?? string.Empty,
+            CustomerTags = [.. item.Customer.Customer.Tags],
+            RaisedAt = item.Ticket.RaisedAt,
+        };
         var queued = router.Submit(request, (long)evaluation.PriorityPoints, due, now);
         item.Team = queued.Group.Value;
     }
@@ -454,7 +461,7 @@ internal sealed class ServiceDeskMonth
             Classify(customer);
             var evaluation = rules.EvaluateCustomer(Facts(customer));
             var factors = evaluation.ChurnRiskReasons
-                .Select(r => new ChurnFactor(r.Rule, (double)r.Points, r.Reason))
+                .Select(r => new ChurnFactor(r.Rule, (double)r.Points, r.Reason, r.ReasonZhHans))
                 .ToList();
             assessments.Add(scorer.Evaluate(customer.Customer.Id, factors, monthEnd));
         }

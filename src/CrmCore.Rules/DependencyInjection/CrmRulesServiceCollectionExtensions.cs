@@ -49,7 +49,7 @@ public static class CrmRulesServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IGroupResolver>(sp =>
         {
             var rules = sp.GetRequiredService<IRuleSetProvider>();
-            return new RulesGroupResolver(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."));
+            return new RulesGroupResolver(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."), clock: sp.GetService<NodaTime.IClock>());
         }));
         return services;
     }
