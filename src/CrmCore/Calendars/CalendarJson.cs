@@ -175,15 +175,14 @@ public static class CalendarJson
             slots.Add(slot);
         }
 
-        try
+        var sorted = WeeklySchedule.Sort(slots, out var overlap);
+        if (overlap is not null)
         {
-            return WeeklySchedule.Normalize(slots, nameof(element));
-        }
-        catch (ArgumentException)
-        {
-            problems.Add(new LoadProblem(path, "Slots overlap; a day's slots must not overlap."));
+            problems.Add(new LoadProblem(path, $"{overlap} A day's slots must not overlap."));
             return [];
         }
+
+        return sorted;
     }
 
     private static void ReadHolidays(JsonElement root, Dictionary<LocalDate, Holiday> holidays, List<LoadProblem> problems) =>

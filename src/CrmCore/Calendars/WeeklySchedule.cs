@@ -84,12 +84,24 @@ public sealed class WeeklySchedule
     /// <exception cref="ArgumentException">Two slots overlap.</exception>
     internal static ImmutableArray<OpeningSlot> Normalize(IEnumerable<OpeningSlot> slots, string paramName)
     {
+        var sorted = Sort(slots, out var overlap);
+        return overlap is null ? sorted : throw new ArgumentException(overlap, paramName);
+    }
+
+    /// <summary>Sorts slots and names the first two that overlap, without throwing.</summary>
+    /// <param name="slots">The slots.</param>
+    /// <param name="overlap">"The opening slots A and B overlap." for the first overlapping pair in start order, or null.</param>
+    /// <returns>The sorted slots.</returns>
+    internal static ImmutableArray<OpeningSlot> Sort(IEnumerable<OpeningSlot> slots, out string? overlap)
+    {
         var sorted = slots.OrderBy(s => s.StartTick).ToImmutableArray();
+        overlap = null;
         for (var i = 1; i < sorted.Length; i++)
         {
             if (sorted[i].StartTick < sorted[i - 1].EndTick)
             {
-                throw new ArgumentException($"The opening slots {sorted[i - 1]} and {sorted[i]} overlap.", paramName);
+                overlap = $"The opening slots {sorted[i - 1]} and {sorted[i]} overlap.";
+                break;
             }
         }
 

@@ -51,6 +51,19 @@ public sealed class CalendarJsonTests
     }
 
     [Fact]
+    public void Load_OverlappingSlots_NamesBothSlots()
+    {
+        const string json = """
+        { "name": "x", "timeZone": "UTC", "week": { "monday": ["13:00-18:00", "08:00-10:00", "09:30-12:00"] } }
+        """;
+        var result = CalendarJson.Load(json);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("$.week.monday", problem.Path);
+        Assert.Contains("08:00–10:00 and 09:30–12:00 overlap", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_InvalidJson_ReportsOneProblemAtRoot()
     {
         var result = CalendarJson.Load("{ nope");
