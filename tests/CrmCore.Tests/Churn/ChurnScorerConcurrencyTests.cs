@@ -15,20 +15,29 @@ public class ChurnScorerConcurrencyTests
     [Fact]
     public void Evaluate_ManyThreadsCrossIntoHigh_RaiseExactlyOneEvent()
     {
-        var scorer = new ChurnScorer(new ChurnOptions(), new FakeClock(Start), new InMemoryChurnHistory());
+        // A history that takes a while to answer widens the window between reading the previous entry and storing the new one.
+        var scorer = new ChurnScorer(new ChurnOptions(), new FakeClock(Start), new SlowHistory());
         var events = new ConcurrentBag<HighChurnRiskEntered>();
         scorer.HighRiskEntered += (_, e) => events.Add(e);
         scorer.Evaluate(Customer, [new ChurnFactor("Silence", 10, "quiet", "沉默")], Start);
 
         var entered = new ConcurrentBag<ChurnAssessment>();
-        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        const int threadCount = 8;
+        using var barrier = new Barrier(threadCount);
+        var threads = Enumerable.Range(0, threadCount).Select(t => new Thread(() =>
         {
-            var assessment = scorer.Evaluate(Customer, HighFactors, Start + Duration.FromMinutes(1 + (i % 5)));
-            if (assessment.EnteredHighBand)
+            barrier.SignalAndWait();
+            for (var i = 0; i < 10; i++)
             {
-                entered.Add(assessment);
+                var assessment = scorer.Evaluate(Customer, HighFactors, Start + Duration.FromMinutes(1 + ((t + i) % 5)));
+                if (assessment.EnteredHighBand)
+                {
+                    entered.Add(assessment);
+                }
             }
-        });
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
 
         Assert.Single(events);
         Assert.Single(entered);
@@ -50,5 +59,24 @@ public class ChurnScorerConcurrencyTests
         Assert.Null(stale.FollowUpDue);
         Assert.Empty(events);
         Assert.Equal(new ChurnHistoryEntry(Start + Duration.FromHours(1), 10, ChurnBand.Low), history.GetLatest(Customer));
+    }
+
+    private sealed class SlowHistory : IChurnHistory
+    {
+        private readonly InMemoryChurnHistory _inner = new();
+
+        public ChurnHistoryEntry? GetLatest(CustomerId customer)
+        {
+            Thread.Sleep(1);
+            return _inner.GetLatest(customer);
+        }
+
+        public void Save(CustomerId customer, ChurnHistoryEntry entry) => _inner.Save(customer, entry);
+
+        public ChurnHistoryExchange Exchange(CustomerId customer, ChurnHistoryEntry next)
+        {
+            Thread.Sleep(1);
+            return _inner.Exchange(customer, next);
+        }
     }
 }
