@@ -87,11 +87,12 @@ internal sealed class ReportLabels
     }
 
     /// <summary>
-    /// The name of a KPI; the first-response KPIs also name the clock they were measured on (from <paramref name="totals"/>),
-    /// for example "average first response (business hours)".
+    /// The name of a KPI; the average first response also names the clock it was measured on (from <paramref name="totals"/>),
+    /// for example "average first response (business hours)". (The within-target share is not labelled: SLA-engine flags,
+    /// when given, judge it whatever the clock.)
     /// </summary>
     public string Kpi(KpiKind kind, ServiceKpis? totals = null) =>
-        kind is KpiKind.AverageFirstResponse or KpiKind.FirstResponseWithinTarget && totals is not null
+        kind == KpiKind.AverageFirstResponse && totals is not null
             ? this[kind.ToString()] + (IsChinese ? "（" : " (") + this[totals.FirstResponseClock.ToString()] + (IsChinese ? "）" : ")")
             : this[kind.ToString()];
 

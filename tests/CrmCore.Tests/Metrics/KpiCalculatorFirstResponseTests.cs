@@ -46,8 +46,8 @@ public class KpiCalculatorFirstResponseTests
     }
 
     [Theory]
-    [InlineData("en", "average first response (business hours)", "first response within target (business hours)")]
-    [InlineData("zh-Hans", "平均首次响应时间（工作时间）", "首次响应达标率（工作时间）")]
+    [InlineData("en", "average first response (business hours) 1 h", "first response within target 100%")]
+    [InlineData("zh-Hans", "平均首次响应时间（工作时间） 1 小时", "首次响应达标率 100%")]
     public void Report_BusinessTime_LabelsTheFirstResponseClock(string culture, string average, string within)
     {
         var ticket = Ticket("1", responseHours: 30) with { FirstResponseBusinessTime = Duration.FromHours(1) };
