@@ -34,11 +34,22 @@ public sealed record ChurnAssessment
     public int? Trend => PreviousScore is { } previous ? Score - previous : null;
 
     /// <summary>
-    /// When the supervisor's call is due (evaluation time + <see cref="ChurnOptions.FollowUpWithin"/>) if the customer entered the
-    /// high band with this evaluation; null otherwise.
+    /// When the supervisor's call is due if the customer entered the high band with this evaluation; null otherwise. It is the
+    /// evaluation time + <see cref="ChurnOptions.FollowUpWithin"/> of business time when the scorer has a business calendar (so
+    /// always an open instant), else of wall-clock time.
     /// </summary>
     public Instant? FollowUpDue { get; init; }
 
-    /// <summary>True when the customer entered the high band with this evaluation (it was not high before, or was never evaluated).</summary>
-    public bool EnteredHighBand => Band == ChurnBand.High && PreviousBand != ChurnBand.High;
+    /// <summary>
+    /// True when <see cref="ChurnScorer.Evaluate(CustomerId, IReadOnlyList{ChurnFactor}, Instant)"/> found a newer evaluation of
+    /// the customer already in the history: this one was not stored, raised no event, and its previous score and band are those
+    /// of that newer evaluation. Default false.
+    /// </summary>
+    public bool IsOutOfDate { get; init; }
+
+    /// <summary>
+    /// True when the customer entered the high band with this evaluation (it was not high before, or was never evaluated); never
+    /// true for an <see cref="IsOutOfDate"/> evaluation.
+    /// </summary>
+    public bool EnteredHighBand => !IsOutOfDate && Band == ChurnBand.High && PreviousBand != ChurnBand.High;
 }

@@ -15,7 +15,10 @@ public sealed class ChurnOptions
     /// <summary>The lowest score in the high band. Default 70; range <see cref="MediumThreshold"/> + 1 to 100.</summary>
     public int HighThreshold { get; set; } = 70;
 
-    /// <summary>How long after entering the high band the supervisor's call is due. Default 24 hours; must be positive.</summary>
+    /// <summary>
+    /// How long after entering the high band the supervisor's call is due: business time when the <see cref="ChurnScorer"/> was
+    /// given a business calendar, else wall-clock time. Default 24 hours; must be positive.
+    /// </summary>
     public Duration FollowUpWithin { get; set; } = Duration.FromHours(24);
 
     /// <summary>The band of a score under these thresholds.</summary>

@@ -17,4 +17,15 @@ public interface IChurnHistory
     /// <param name="customer">The customer.</param>
     /// <param name="entry">The evaluation.</param>
     void Save(CustomerId customer, ChurnHistoryEntry entry);
+
+    /// <summary>
+    /// Atomically stores an evaluation as the customer's latest and returns the one it replaced, unless the stored entry is newer
+    /// (a later <see cref="ChurnHistoryEntry.EvaluatedAt"/>): then nothing changes and the result says so. An entry at the same
+    /// instant as the stored one replaces it. Of several concurrent exchanges for one customer, each sees the entry stored by the
+    /// one before it, so a crossing into the high band is seen by exactly one of them. <see cref="ChurnScorer"/> uses this.
+    /// </summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="next">The new evaluation.</param>
+    /// <returns>The previous entry and whether <paramref name="next"/> was stored.</returns>
+    ChurnHistoryExchange Exchange(CustomerId customer, ChurnHistoryEntry next);
 }

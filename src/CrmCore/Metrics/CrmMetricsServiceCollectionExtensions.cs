@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CrmCore.Calendars;
 using CrmCore.Churn;
 using CrmCore.Metrics;
 using CrmCore.Satisfaction;
@@ -20,7 +21,8 @@ public static class CrmMetricsServiceCollectionExtensions
     /// Registers, as singletons and only when not registered yet: <see cref="SurveyCollector"/>, <see cref="SatisfactionAnalyzer"/>,
     /// <see cref="KpiCalculator"/>, <see cref="MonthlyReportBuilder"/>, <see cref="ChurnScorer"/>, <see cref="IChurnHistory"/>
     /// (in memory), <see cref="CrmMetrics"/> (using the host's <see cref="IMeterFactory"/> when there is one) and the system
-    /// <see cref="IClock"/>. <see cref="MetricsOptions"/>, <see cref="SatisfactionOptions"/> and <see cref="ChurnOptions"/> are validated
+    /// <see cref="IClock"/>. When an <see cref="ICalendarProvider"/> with a <c>default</c> calendar is registered, the scorer counts
+    /// the supervisor follow-up in that calendar's business time. <see cref="MetricsOptions"/>, <see cref="SatisfactionOptions"/> and <see cref="ChurnOptions"/> are validated
     /// when the host starts, and again on first use; an invalid setting fails with every problem listed.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -43,7 +45,11 @@ public static class CrmMetricsServiceCollectionExtensions
         services.TryAddSingleton(sp => new SatisfactionAnalyzer(Get<SatisfactionOptions>(sp)));
         services.TryAddSingleton(sp => new KpiCalculator(Get<MetricsOptions>(sp)));
         services.TryAddSingleton(sp => new MonthlyReportBuilder(Get<MetricsOptions>(sp), Get<SatisfactionOptions>(sp)));
-        services.TryAddSingleton(sp => new ChurnScorer(Get<ChurnOptions>(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IChurnHistory>()));
+        services.TryAddSingleton(sp => new ChurnScorer(
+            Get<ChurnOptions>(sp),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IChurnHistory>(),
+            sp.GetService<ICalendarProvider>() is { } calendars && calendars.TryGet("default", out var calendar) ? calendar : null));
         services.TryAddSingleton(sp => new CrmMetrics(sp.GetService<IMeterFactory>()));
         return services;
     }

@@ -11,7 +11,11 @@ namespace CrmCore.Metrics;
 /// <remarks>
 /// Tickets count in the month (in <see cref="MetricsOptions.TimeZone"/>) they were raised, surveys in the month they were
 /// answered (and take their team, agent, tier and region from their ticket when it is in the input; otherwise empty keys), and
-/// customers count once per month of the range in which they were active at the start. See docs/kpis.md for every definition.
+/// customers count once per month of the range in which they were active at the start. First-response times are business time
+/// when <see cref="ServiceRecord.FirstResponseBusinessTime"/> is given and wall-clock time otherwise
+/// (<see cref="ServiceKpis.FirstResponseClock"/> tells which). A ticket still unanswered whose age (its business time when
+/// given, else wall-clock time until the end of the range or <see cref="KpiInput.AsOf"/>, whichever is earlier) exceeds
+/// <see cref="MetricsOptions.FirstResponseTarget"/> counts as a miss. See docs/kpis.md for every definition.
 /// </remarks>
 public sealed class KpiCalculator
 {
@@ -80,12 +84,14 @@ public sealed class KpiCalculator
             }
         }
 
+        var periodEnd = to.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(_options.TimeZone).ToInstant();
+        var agedUntil = input.AsOf is { } asOf && asOf < periodEnd ? asOf : periodEnd;
         foreach (var ticket in input.Tickets)
         {
             var month = MonthOf(ticket.RaisedAt);
             if (month >= from && month <= to)
             {
-                Add(Contribution(ticket), ticket.Team, ticket.Agent, ticket.Tier, ticket.Region, month);
+                Add(Contribution(ticket, agedUntil), ticket.Team, ticket.Agent, ticket.Tier, ticket.Region, month);
             }
         }
 
@@ -130,25 +136,37 @@ public sealed class KpiCalculator
             .Where(g => g.Count() > 1)
             .Select(g => $"{kind} {g.Key} appears {g.Count()} times; each must appear once.");
 
-    private ServiceKpis Contribution(ServiceRecord ticket)
+    private ServiceKpis Contribution(ServiceRecord ticket, Instant agedUntil)
     {
-        var firstResponse = ticket.FirstResponseAt - ticket.RaisedAt;
-        var withinTarget = ticket.FirstResponseWithinTarget ?? (firstResponse <= _options.FirstResponseTarget);
+        var target = _options.FirstResponseTarget;
+        var business = ticket.FirstResponseBusinessTime;
+        Duration? firstResponse = ticket.FirstResponseAt is { } respondedAt ? business ?? (respondedAt - ticket.RaisedAt) : null;
+        var withinTarget = ticket.FirstResponseWithinTarget;
+        if (withinTarget is null && firstResponse is { } time)
+        {
+            withinTarget = time <= target;
+        }
+        else if (withinTarget is null && !ticket.IsNoActionNeeded && (business ?? (agedUntil - ticket.RaisedAt)) > target)
+        {
+            // Unanswered and already older than the target: a miss, whatever happens later.
+            withinTarget = false;
+        }
+
         var resolvable = !ticket.IsNoActionNeeded;
         var resolved = resolvable && ticket.IsResolved;
         return new ServiceKpis
         {
             TicketCount = 1,
             RespondedCount = firstResponse.HasValue ? 1 : 0,
+            RespondedInBusinessTimeCount = firstResponse.HasValue && business.HasValue ? 1 : 0,
             TotalFirstResponse = firstResponse ?? Duration.Zero,
-            FirstResponseJudgedCount = ticket.FirstResponseWithinTarget.HasValue || firstResponse.HasValue ? 1 : 0,
-            FirstResponseWithinTargetCount = withinTarget ? 1 : 0,
+            FirstResponseJudgedCount = withinTarget.HasValue ? 1 : 0,
+            FirstResponseWithinTargetCount = withinTarget == true ? 1 : 0,
             ResolvableCount = resolvable ? 1 : 0,
             ResolvedCount = resolved ? 1 : 0,
             ResolvedOnFirstContactCount = resolved && ticket.ResolvedOnFirstContact ? 1 : 0,
             RepeatContactCount = ticket.ContactCount > 1 || ticket.ReopenCount > 0 ? 1 : 0,
-            SlaBreachedCount = ticket.ResolutionSlaBreached || ticket.FirstResponseWithinTarget == false ||
-                (ticket.FirstResponseWithinTarget is null && firstResponse > _options.FirstResponseTarget) ? 1 : 0,
+            SlaBreachedCount = ticket.ResolutionSlaBreached || withinTarget == false ? 1 : 0,
         };
     }
 

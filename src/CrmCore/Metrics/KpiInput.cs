@@ -1,4 +1,5 @@
 using CrmCore.Satisfaction;
+using NodaTime;
 
 namespace CrmCore.Metrics;
 
@@ -13,4 +14,10 @@ public sealed record KpiInput(
 {
     /// <summary>Input with no data at all.</summary>
     public static KpiInput Empty { get; } = new([], [], []);
+
+    /// <summary>
+    /// When the data was taken. Unanswered tickets are aged until the end of the computed range or this instant, whichever is
+    /// earlier, so a ticket raised an hour before the export is not yet a first-response miss. Default null: the end of the range.
+    /// </summary>
+    public Instant? AsOf { get; init; }
 }

@@ -25,7 +25,7 @@ internal static class MonthlyReportHtml
         {
             var (css, status) = check.Met switch { true => ("ok", labels["ok"]), false => ("miss", labels["miss"]), null => ("", labels["noData"]) };
             html.Append("<li class=\"").Append(css).Append("\"><strong>").Append(E(status)).Append("</strong> ")
-                .Append(E(MonthlyReportText.CheckLine(check, labels))).Append("</li>\n");
+                .Append(E(MonthlyReportText.CheckLine(check, labels, report.Kpis.Totals))).Append("</li>\n");
         }
 
         html.Append("</ul>\n");
@@ -110,7 +110,7 @@ internal static class MonthlyReportHtml
             var width = Px(barWidth * Math.Abs(actual) / scale);
             var targetX = Px(labelWidth + (barWidth * Math.Abs(check.Target.Value) / scale));
             var kind = check.Target.Kind;
-            html.Append("<text x=\"0\" y=\"").Append(y + 16).Append("\" font-size=\"13\">").Append(E(labels.Kpi(kind))).Append("</text>")
+            html.Append("<text x=\"0\" y=\"").Append(y + 16).Append("\" font-size=\"13\">").Append(E(labels.Kpi(kind, report.Kpis.Totals))).Append("</text>")
                 .Append("<rect x=\"").Append(labelWidth).Append("\" y=\"").Append(y).Append("\" width=\"").Append(width)
                 .Append("\" height=\"20\" fill=\"").Append(check.Met == true ? Met : Missed).Append("\"/>")
                 .Append("<line x1=\"").Append(targetX).Append("\" x2=\"").Append(targetX).Append("\" y1=\"").Append(y - 3)

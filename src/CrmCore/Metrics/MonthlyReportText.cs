@@ -16,7 +16,7 @@ internal static class MonthlyReportText
         foreach (var check in report.Checks)
         {
             var status = check.Met switch { true => labels["ok"], false => labels["miss"], null => labels["noData"] };
-            text.Append("  [").Append(status).Append("] ").Append(CheckLine(check, labels)).Append('\n');
+            text.Append("  [").Append(status).Append("] ").Append(CheckLine(check, labels, report.Kpis.Totals)).Append('\n');
         }
 
         var missed = report.Checks.Count(c => c.Met == false);
@@ -27,7 +27,7 @@ internal static class MonthlyReportText
         foreach (var kind in Enum.GetValues<KpiKind>().Where(k => report.Checks.All(c => c.Target.Kind != k)))
         {
             var value = totals.Value(kind);
-            text.Append("  ").Append(labels.Kpi(kind)).Append(labels.Colon)
+            text.Append("  ").Append(labels.Kpi(kind, report.Kpis.Totals)).Append(labels.Colon)
                 .Append(value is { } v ? labels.Value(kind, v) : labels["noData"]).Append('\n');
         }
 
@@ -103,17 +103,17 @@ internal static class MonthlyReportText
     }
 
     /// <summary>One check as text, for example <c>resolution rate 86% &lt; 90%: team X 71%, tier C 80%</c>.</summary>
-    internal static string CheckLine(TargetCheck check, ReportLabels labels)
+    internal static string CheckLine(TargetCheck check, ReportLabels labels, ServiceKpis totals)
     {
         var kind = check.Target.Kind;
         var target = labels.Value(kind, check.Target.Value);
         if (check.Actual is not { } actual)
         {
-            return $"{labels.Kpi(kind)} ({labels["target"]} {(check.Target.LowerIsBetter ? "≤" : "≥")} {target})";
+            return $"{labels.Kpi(kind, totals)} ({labels["target"]} {(check.Target.LowerIsBetter ? "≤" : "≥")} {target})";
         }
 
         var sign = check.Met == true ? (check.Target.LowerIsBetter ? "≤" : "≥") : (check.Target.LowerIsBetter ? ">" : "<");
-        var line = $"{labels.Kpi(kind)} {labels.Value(kind, actual)} {sign} {target}";
+        var line = $"{labels.Kpi(kind, totals)} {labels.Value(kind, actual)} {sign} {target}";
         if (check.Reasons.Count == 0)
         {
             return line;

@@ -34,6 +34,9 @@ internal sealed class ReportLabels
         ["someMissed"] = ("Targets missed: {0}.", "未达成目标：{0} 项。"),
         [nameof(KpiKind.AverageFirstResponse)] = ("average first response", "平均首次响应时间"),
         [nameof(KpiKind.FirstResponseWithinTarget)] = ("first response within target", "首次响应达标率"),
+        [nameof(FirstResponseClock.WallClock)] = ("wall clock", "自然时间"),
+        [nameof(FirstResponseClock.BusinessHours)] = ("business hours", "工作时间"),
+        [nameof(FirstResponseClock.Mixed)] = ("business hours and wall clock mixed", "工作时间与自然时间混合"),
         [nameof(KpiKind.FirstContactResolution)] = ("first-contact resolution", "首次接触解决率"),
         [nameof(KpiKind.ResolutionRate)] = ("resolution rate", "问题解决率"),
         [nameof(KpiKind.RepeatContactRate)] = ("repeat-contact rate", "重复联系率"),
@@ -83,7 +86,15 @@ internal sealed class ReportLabels
         return new ReportLabels(name.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
     }
 
-    public string Kpi(KpiKind kind) => this[kind.ToString()];
+    /// <summary>
+    /// The name of a KPI; the average first response also names the clock it was measured on (from <paramref name="totals"/>),
+    /// for example "average first response (business hours)". (The within-target share is not labelled: SLA-engine flags,
+    /// when given, judge it whatever the clock.)
+    /// </summary>
+    public string Kpi(KpiKind kind, ServiceKpis? totals = null) =>
+        kind == KpiKind.AverageFirstResponse && totals is not null
+            ? this[kind.ToString()] + (IsChinese ? "（" : " (") + this[totals.FirstResponseClock.ToString()] + (IsChinese ? "）" : ")")
+            : this[kind.ToString()];
 
     public string Dimension(KpiDimension dimension) => this[dimension.ToString()];
 

@@ -17,8 +17,24 @@ public sealed record ServiceKpis
     /// <summary>Tickets with a first response.</summary>
     public int RespondedCount { get; init; }
 
-    /// <summary>The sum of the first-response times of the responded tickets.</summary>
+    /// <summary>
+    /// The sum of the first-response times of the responded tickets: business time for those with
+    /// <see cref="ServiceRecord.FirstResponseBusinessTime"/>, wall-clock time for the others.
+    /// </summary>
     public Duration TotalFirstResponse { get; init; }
+
+    /// <summary>Of the responded tickets, those whose first-response time is business time (the rest are wall-clock time).</summary>
+    public int RespondedInBusinessTimeCount { get; init; }
+
+    /// <summary>
+    /// Which clock <see cref="AverageFirstResponse"/> is measured on: <see cref="FirstResponseClock.BusinessHours"/> when every
+    /// responded ticket gave its business time, <see cref="FirstResponseClock.WallClock"/> when none did (or none was responded to),
+    /// <see cref="FirstResponseClock.Mixed"/> otherwise.
+    /// </summary>
+    public FirstResponseClock FirstResponseClock =>
+        RespondedInBusinessTimeCount == 0 ? FirstResponseClock.WallClock
+        : RespondedInBusinessTimeCount == RespondedCount ? FirstResponseClock.BusinessHours
+        : FirstResponseClock.Mixed;
 
     /// <summary>Tickets whose first response could be judged against its target.</summary>
     public int FirstResponseJudgedCount { get; init; }
@@ -137,6 +153,7 @@ public sealed record ServiceKpis
             TicketCount = left.TicketCount + right.TicketCount,
             RespondedCount = left.RespondedCount + right.RespondedCount,
             TotalFirstResponse = left.TotalFirstResponse + right.TotalFirstResponse,
+            RespondedInBusinessTimeCount = left.RespondedInBusinessTimeCount + right.RespondedInBusinessTimeCount,
             FirstResponseJudgedCount = left.FirstResponseJudgedCount + right.FirstResponseJudgedCount,
             FirstResponseWithinTargetCount = left.FirstResponseWithinTargetCount + right.FirstResponseWithinTargetCount,
             ResolvableCount = left.ResolvableCount + right.ResolvableCount,

@@ -46,6 +46,15 @@ public sealed record ServiceRecord
     /// <summary>When the customer first got an answer; null when not yet answered.</summary>
     public Instant? FirstResponseAt { get; init; }
 
+    /// <summary>
+    /// The elapsed business time on the SLA clock (working hours of the business calendar, pauses excluded) from
+    /// <see cref="RaisedAt"/> to <see cref="FirstResponseAt"/>, or, while the ticket is still unanswered, up to the moment the record
+    /// was taken. Null (the default) makes the KPI calculator fall back to wall-clock time (<c>FirstResponseAt − RaisedAt</c>);
+    /// never negative. When given it is used for the average first response and for judging the first-response target, and the
+    /// report says "business hours" instead of "wall clock".
+    /// </summary>
+    public Duration? FirstResponseBusinessTime { get; init; }
+
     /// <summary>When the ticket was resolved; null when not resolved.</summary>
     public Instant? ResolvedAt { get; init; }
 
@@ -98,6 +107,11 @@ public sealed record ServiceRecord
         if (FirstResponseAt < RaisedAt)
         {
             problems.Add($"Ticket {name}: FirstResponseAt {FirstResponseAt} is before RaisedAt {RaisedAt}.");
+        }
+
+        if (FirstResponseBusinessTime < Duration.Zero)
+        {
+            problems.Add($"Ticket {name}: FirstResponseBusinessTime must not be negative, was {FirstResponseBusinessTime}.");
         }
 
         if (ResolvedAt < RaisedAt)

@@ -27,11 +27,11 @@ public class KpiCalculatorTests
 
         Assert.Equal(5, totals.TicketCount);
         Assert.Equal(Duration.FromHours(2), totals.AverageFirstResponse);
-        Assert.Equal(2.0 / 3, totals.FirstResponseWithinTargetRate!.Value, 10); // 1 h and 2 h meet 2 h, 3 h does not
+        Assert.Equal(2.0 / 4, totals.FirstResponseWithinTargetRate!.Value, 10); // 1 h and 2 h meet 2 h; 3 h and unanswered 4 miss
         Assert.Equal(2.0 / 4, totals.ResolutionRate!.Value, 10);                // no-action ticket left out
         Assert.Equal(1.0 / 2, totals.FirstContactResolutionRate!.Value, 10);
         Assert.Equal(1.0 / 5, totals.RepeatContactRate!.Value, 10);
-        Assert.Equal(2.0 / 5, totals.SlaBreachRate!.Value, 10);                 // ticket 2 (late response) and 3 (resolution)
+        Assert.Equal(3.0 / 5, totals.SlaBreachRate!.Value, 10);                 // 2 (late response), 3 (resolution), 4 (unanswered)
     }
 
     [Fact]
