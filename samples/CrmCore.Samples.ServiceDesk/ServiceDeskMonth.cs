@@ -113,7 +113,7 @@ internal sealed class ServiceDeskMonth
 
         clock.Reset(monthEnd);
         var churn = AssessChurn(provider.GetRequiredService<ChurnScorer>());
-        var kpiInput = new KpiInput(ServiceRecords(), surveys.Responses, Lifecycles(tierAtStart));
+        var kpiInput = new KpiInput(ServiceRecords(), surveys.Responses, Lifecycles(tierAtStart)) { AsOf = monthEnd };
         var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpiInput, settings.Month, churn);
         var slaStates = tickets.Select(t => sla.Evaluate(SlaView(t), monthEnd)).ToList();
         return new MonthOutcome(settings, calendar, customers, tickets, slaStates, escalations, assignments, router.Agents, surveys.Responses, churn, report);
@@ -491,6 +491,7 @@ internal sealed class ServiceDeskMonth
                 Urgency = ticket.Urgency.ToString(),
                 RaisedAt = ticket.RaisedAt,
                 FirstResponseAt = ticket.FirstResponseAt,
+                FirstResponseBusinessTime = first?.Elapsed is { } elapsed && ticket.FirstResponseAt is not null ? elapsed : null,
                 ResolvedAt = ticket.ResolvedAt,
                 ClosedAt = ticket.ClosedAt,
                 Status = ticket.Status.ToString(),
