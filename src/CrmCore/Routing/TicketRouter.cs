@@ -104,7 +104,7 @@ public sealed class TicketRouter
             : throw new CrmException($"Agent {id} is not registered.") { Code = "CRM-ROUTING-UNKNOWN-AGENT" };
 
     /// <summary>Places a ticket in its team (through the group resolver) and queues it.</summary>
-    /// <param name="request">What is known about the ticket (industry, type).</param>
+    /// <param name="request">What is known about the ticket: industry and type, and optionally urgency, channel, customer tier and tags, raised-at; the group resolver may use any of them.</param>
     /// <param name="staticPriority">The static priority from the priority rules.</param>
     /// <param name="due">The SLA due time, or null.</param>
     /// <param name="now">When the ticket joins the queue.</param>
