@@ -113,9 +113,9 @@ internal sealed class ServiceDeskMonth
 
         clock.Reset(monthEnd);
         var churn = AssessChurn(provider.GetRequiredService<ChurnScorer>());
-        var kpiInput = new KpiInput(ServiceRecords(), surveys.Responses, Lifecycles(tierAtStart)) { AsOf = monthEnd };
-        var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpiInput, settings.Month, churn);
         var slaStates = tickets.Select(t => sla.Evaluate(SlaView(t), monthEnd)).ToList();
+        var kpiInput = new KpiInput(ServiceRecords(slaStates), surveys.Responses, Lifecycles(tierAtStart)) { AsOf = monthEnd };
+        var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpiInput, settings.Month, churn);
         return new MonthOutcome(settings, calendar, customers, tickets, slaStates, escalations, assignments, router.Agents, surveys.Responses, churn, report);
     }
 
@@ -469,13 +469,14 @@ internal sealed class ServiceDeskMonth
         return assessments;
     }
 
-    private List<ServiceRecord> ServiceRecords()
+    private List<ServiceRecord> ServiceRecords(List<SlaTicketState> slaStates)
     {
         var records = new List<ServiceRecord>(tickets.Count);
-        foreach (var item in tickets)
+        for (var i = 0; i < tickets.Count; i++)
         {
+            var item = tickets[i];
             var ticket = item.Ticket;
-            var state = sla.Evaluate(SlaView(item), monthEnd);
+            var state = slaStates[i];
             var first = state.Find(SlaMetric.FirstResponse);
             var resolution = state.Find(SlaMetric.Resolution);
             records.Add(new ServiceRecord
