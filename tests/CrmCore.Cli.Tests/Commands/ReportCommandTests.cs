@@ -106,12 +106,7 @@ public sealed class ReportCommandTests
     public void Report_BadFirstResponseBusinessMinutes_ReportedWithLine()
     {
         using var dir = new TempDirectory();
-        var tickets = dir.Write(
-            "t.csv",
-            "Id,CustomerId,RaisedAt,FirstResponseAt,FirstResponseBusinessMinutes\n" +
-            "WT1,C1,2026-02-02T10:00:00Z,2026-02-02T11:00:00Z,30\n" +
-            "WT2,C1,2026-02-02T10:00:00Z,2026-02-02T11:00:00Z,-5\n" +
-            "WT3,C1,2026-02-02T10:00:00Z,2026-02-02T11:00:00Z,半小时\n");
+        var tickets = BusinessTickets(dir, "30", "-5", "半小时");
         var run = Crm.Run("report", "--tickets", tickets, "--month", "2026-02");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("t.csv:3: error CLI102: 'FirstResponseBusinessMinutes': '-5' is not valid", run.Error, StringComparison.Ordinal);
@@ -122,17 +117,19 @@ public sealed class ReportCommandTests
     public void Report_FirstResponseBusinessMinutes_LabelsBusinessHours()
     {
         using var dir = new TempDirectory();
-        var tickets = dir.Write(
-            "t.csv",
-            "Id,CustomerId,RaisedAt,FirstResponseAt,FirstResponseBusinessMinutes\n" +
-            "WT1,C1,2026-02-02T10:00:00Z,2026-02-02T11:00:00Z,30\n" +
-            "WT2,C1,2026-02-03T10:00:00Z,2026-02-03T12:00:00Z,90.5\n");
+        var tickets = BusinessTickets(dir, "30", "90.5");
         var with = Crm.Run("report", "--tickets", tickets, "--month", "2026-02");
         Assert.True(with.ExitCode == 0, with.ToString());
-        Assert.Contains("business hours", with.Out, StringComparison.Ordinal);
+        Assert.Contains("average first response (business hours)", with.Out, StringComparison.Ordinal);
         var zh = Crm.Run("report", "--tickets", tickets, "--month", "2026-02", "--lang", "zh-Hans");
         Assert.Contains("工作时间", zh.Out, StringComparison.Ordinal);
         var without = Crm.Run("report", "--tickets", dir.Write("w.csv", OneTicket), "--month", "2026-02");
         Assert.DoesNotContain("business hours", without.Out, StringComparison.Ordinal);
     }
+
+    /// <summary>Writes t.csv with one answered ticket per business-minutes value, in order from line 2.</summary>
+    private static string BusinessTickets(TempDirectory dir, params string[] minutes) => dir.Write(
+        "t.csv",
+        "Id,CustomerId,RaisedAt,FirstResponseAt,FirstResponseBusinessMinutes\n" +
+        string.Concat(minutes.Select((m, i) => $"WT{i + 1},C1,2026-02-02T10:00:00Z,2026-02-02T11:00:00Z,{m}\n")));
 }
