@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text;
+using CrmCore.Churn;
 using CrmCore.Cli.Hosting;
 using CrmCore.Cli.Input;
 using CrmCore.Cli.Localization;
 using CrmCore.Cli.Reports;
+using CrmCore.Cli.Rules;
 using CrmCore.Metrics;
 using CrmCore.Satisfaction;
 using NodaTime;
@@ -11,7 +13,10 @@ using NodaTime.Text;
 
 namespace CrmCore.Cli.Commands;
 
-/// <summary><c>crm report --tickets --surveys --month [--html]</c>: the monthly service-quality report.</summary>
+/// <summary>
+/// <c>crm report --tickets --surveys --month [--customers [--rules]] [--html]</c>: the monthly service-quality report. With
+/// <c>--rules</c> and <c>--customers</c> the customers' churn risk is scored at the end of the month and the high band listed.
+/// </summary>
 internal static class ReportCommand
 {
     public static Command Create(ICliConsole console)
@@ -29,6 +34,11 @@ internal static class ReportCommand
                 ? parsed.Value
                 : CliOptions.Fail<YearMonth>(r, $"'{r.Tokens[0].Value}' is not a month such as 2026-02."),
         };
+        var rules = new Option<string>("--rules")
+        {
+            Description = "Rule file or folder: score each customer's churn risk at the end of the month (needs --customers).",
+            HelpName = "file",
+        };
         var html = new Option<string>("--html") { Description = "Also write the HTML report with charts to this file.", HelpName = "file" };
         var zone = CliOptions.Zone("IANA time zone that decides which month a ticket belongs to (default Asia/Shanghai).");
         var format = CliOptions.InputFormat();
@@ -37,12 +47,22 @@ internal static class ReportCommand
         command.Add(surveys);
         command.Add(customers);
         command.Add(month);
+        command.Add(rules);
         command.Add(html);
         command.Add(zone);
         command.Add(format);
         command.Add(strict);
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(rules) is not null && r.GetResult(customers) is null)
+            {
+                r.AddError("--rules needs --customers.");
+            }
+        });
         command.SetCliAction(console, (context, parse) =>
         {
+            var rulesPath = parse.GetValue(rules);
+            var ruleSet = rulesPath is null ? null : RuleFiles.Load(context, rulesPath);
             var inputFormat = parse.GetValue(format);
             var isStrict = parse.GetValue(strict);
             var ticketsPath = parse.GetRequiredValue(tickets);
@@ -66,8 +86,26 @@ internal static class ReportCommand
                 context.Error.WriteLine(context.T(Messages.ReportRowUnusable, path, problem.Line, problem.Id, problem.Reason.In(context.Language)));
             }
 
-            var options = new MetricsOptions { TimeZone = parse.GetRequiredValue(zone) };
-            var report = new MonthlyReportBuilder(options, new SatisfactionOptions()).Build(mapped.Input, parse.GetRequiredValue(month));
+            var timeZone = parse.GetRequiredValue(zone);
+            var reportMonth = parse.GetRequiredValue(month);
+            var monthEnd = reportMonth.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(timeZone).ToInstant();
+            IReadOnlyList<ChurnAssessment>? churn = null;
+            var failures = 0;
+            if (ruleSet is not null && customersPath is not null && customerRows is not null)
+            {
+                var (assessments, failed) = ReportChurn.Assess(ruleSet, context.Console.Clock, monthEnd, timeZone, customersPath, customerRows.Rows);
+                foreach (var failure in failed)
+                {
+                    context.Error.WriteLine(context.T(Messages.EvaluationFailed, failure.Path, failure.Line, failure.Id, failure.Message));
+                }
+
+                churn = assessments;
+                failures = failed.Count;
+            }
+
+            var options = new MetricsOptions { TimeZone = timeZone };
+            var input = mapped.Input with { AsOf = monthEnd };
+            var report = new MonthlyReportBuilder(options, new SatisfactionOptions()).Build(input, reportMonth, churn);
             context.Out.Write(report.ToText(context.Language.Culture));
             if (parse.GetValue(html) is { } htmlPath)
             {
@@ -77,7 +115,7 @@ internal static class ReportCommand
                 context.Error.WriteLine(context.T(Messages.HtmlWritten, htmlPath));
             }
 
-            return clean && mapped.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+            return clean && mapped.Problems.Count == 0 && failures == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
     }

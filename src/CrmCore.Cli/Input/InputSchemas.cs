@@ -81,6 +81,7 @@ internal static class InputSchemas
             new("Product", FieldKind.Text, "Product or asset concerned."),
             new("RaisedAt", FieldKind.Instant, "When the ticket was raised (ISO instant).") { Required = true },
             new("FirstResponseAt", FieldKind.Instant, "First response to the customer (ISO instant)."),
+            new("FirstResponseBusinessMinutes", FieldKind.Decimal, "Business minutes until the first response, from the SLA clock; when given, the report measures first response in business hours.") { Minimum = 0 },
             new("ResolvedAt", FieldKind.Instant, "When it was resolved (ISO instant)."),
             new("ClosedAt", FieldKind.Instant, "When it was closed (ISO instant)."),
             new("Status", FieldKind.TicketStatus, "Pending, InProgress, WaitingForCustomer, Resolved, AwaitingRevisit, Closed or NoActionNeeded."),
@@ -104,6 +105,7 @@ internal static class InputSchemas
             Product = v.Text("Product"),
             RaisedAt = v.RequiredInstant("RaisedAt"),
             FirstResponseAt = v.Instant("FirstResponseAt"),
+            FirstResponseBusinessMinutes = v.Decimal("FirstResponseBusinessMinutes"),
             ResolvedAt = v.Instant("ResolvedAt"),
             ClosedAt = v.Instant("ClosedAt"),
             Status = v.Status("Status"),
@@ -118,7 +120,7 @@ internal static class InputSchemas
         },
         r =>
         [
-            r.Id, r.CustomerId, r.Urgency, r.Type, r.Channel, r.Department, r.Product, r.RaisedAt, r.FirstResponseAt, r.ResolvedAt,
+            r.Id, r.CustomerId, r.Urgency, r.Type, r.Channel, r.Department, r.Product, r.RaisedAt, r.FirstResponseAt, r.FirstResponseBusinessMinutes, r.ResolvedAt,
             r.ClosedAt, r.Status, r.Team, r.Agent, r.ReopenCount, r.SlaDueAt, r.EscalationLevel, r.ContactCount, r.ResolvedOnFirstContact,
             r.ResolutionSlaBreached,
         ]);

@@ -24,6 +24,8 @@ internal sealed record TicketRow
 
     public Instant? FirstResponseAt { get; init; }
 
+    public decimal? FirstResponseBusinessMinutes { get; init; }
+
     public Instant? ResolvedAt { get; init; }
 
     public Instant? ClosedAt { get; init; }

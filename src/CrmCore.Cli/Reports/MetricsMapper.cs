@@ -54,6 +54,7 @@ internal static class MetricsMapper
                 Urgency = t.Urgency?.ToString() ?? string.Empty,
                 RaisedAt = t.RaisedAt,
                 FirstResponseAt = t.FirstResponseAt,
+                FirstResponseBusinessTime = t.FirstResponseBusinessMinutes is { } minutes ? Duration.FromMinutes((double)minutes) : null,
                 ResolvedAt = t.ResolvedAt,
                 ClosedAt = t.ClosedAt,
                 Status = t.Status?.ToString() ?? string.Empty,

@@ -15,6 +15,7 @@ public sealed class ReportCommandTests
         Assert.StartsWith("Monthly service report 2026-02 (Asia/Shanghai)", run.Out, StringComparison.Ordinal);
         Assert.Contains("churn rate 3.3%", run.Out, StringComparison.Ordinal);
         Assert.Contains("等待时间太长", run.Out, StringComparison.Ordinal);
+        Assert.Contains("average first response (business hours and wall clock mixed)", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,4 +47,89 @@ public sealed class ReportCommandTests
         Assert.Contains("t.csv:2: error CLI202: 'WT1' cannot be used in the report", run.Error, StringComparison.Ordinal);
         Assert.Contains("tickets: 1", run.Out, StringComparison.Ordinal);
     }
+
+    private const string OneTicket = "Id,CustomerId,RaisedAt,FirstResponseAt\nWT1,C9,2026-02-02T10:00:00Z,2026-02-02T11:00:00Z\n";
+
+    [Fact]
+    public void Report_RulesAndCustomersInChinese_ListsHighRiskCustomerWithChineseReasons()
+    {
+        using var dir = new TempDirectory();
+        var tickets = dir.Write("t.csv", OneTicket);
+        var customers = dir.Write(
+            "c.csv",
+            "Id,Name,CsatAverage,ContractEnd,UnresolvedComplaints,TierDowngraded,LastInteraction\n" +
+            "C9,风险公司,2.5,2026-03-15,2,2026-02-01,2025-10-15\n" +
+            "C1,平稳公司,4.8,2027-12-31,0,,2026-02-20\n");
+        var run = Crm.Run("report", "--tickets", tickets, "--customers", customers, "--rules", "samples/data/rules/crm-rules.json", "--month", "2026-02", "--lang", "zh-Hans");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var churn = run.Out[run.Out.IndexOf("高流失风险客户", StringComparison.Ordinal)..];
+        Assert.Contains("C9", churn, StringComparison.Ordinal);
+        Assert.DoesNotContain("C1 ", churn, StringComparison.Ordinal);
+        Assert.Contains("合同将在30天内到期", churn, StringComparison.Ordinal);
+        Assert.Contains("满意度偏低（低于3.5）", churn, StringComparison.Ordinal);
+        Assert.Contains("存在未解决的投诉", churn, StringComparison.Ordinal);
+        Assert.Contains("近90天内客户等级下调", churn, StringComparison.Ordinal);
+        Assert.DoesNotContain("Contract ends within 30 days", churn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_WithoutRules_ChurnSectionEmpty()
+    {
+        using var dir = new TempDirectory();
+        var tickets = dir.Write("t.csv", OneTicket);
+        var customers = dir.Write("c.csv", "Id,Name,CsatAverage,ContractEnd\nC9,风险公司,2.5,2026-03-15\n");
+        var run = Crm.Run("report", "--tickets", tickets, "--customers", customers, "--month", "2026-02");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("C9", run.Out[run.Out.IndexOf("Customers at high churn risk", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_InvalidRules_ExitOneWithDiagnostics()
+    {
+        using var dir = new TempDirectory();
+        var tickets = dir.Write("t.csv", OneTicket);
+        var customers = dir.Write("c.csv", "Id,Name\nC9,风险公司\n");
+        var rules = dir.Write("bad.json", "[{ \"WorkflowName\": ");
+        var run = Crm.Run("report", "--tickets", tickets, "--customers", customers, "--rules", rules, "--month", "2026-02");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("bad.json", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
+    public void Report_RulesWithoutCustomers_UsageError()
+    {
+        Assert.Equal(2, Crm.Run("report", "--tickets", "samples/data/tickets.csv", "--rules", "samples/data/rules/crm-rules.json", "--month", "2026-02").ExitCode);
+    }
+
+    [Fact]
+    public void Report_BadFirstResponseBusinessMinutes_ReportedWithLine()
+    {
+        using var dir = new TempDirectory();
+        var tickets = BusinessTickets(dir, "30", "-5", "半小时");
+        var run = Crm.Run("report", "--tickets", tickets, "--month", "2026-02");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("t.csv:3: error CLI102: 'FirstResponseBusinessMinutes': '-5' is not valid", run.Error, StringComparison.Ordinal);
+        Assert.Contains("t.csv:4: error CLI102: 'FirstResponseBusinessMinutes': '半小时' is not valid", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_FirstResponseBusinessMinutes_LabelsBusinessHours()
+    {
+        using var dir = new TempDirectory();
+        var tickets = BusinessTickets(dir, "30", "90.5");
+        var with = Crm.Run("report", "--tickets", tickets, "--month", "2026-02");
+        Assert.True(with.ExitCode == 0, with.ToString());
+        Assert.Contains("average first response (business hours)", with.Out, StringComparison.Ordinal);
+        var zh = Crm.Run("report", "--tickets", tickets, "--month", "2026-02", "--lang", "zh-Hans");
+        Assert.Contains("工作时间", zh.Out, StringComparison.Ordinal);
+        var without = Crm.Run("report", "--tickets", dir.Write("w.csv", OneTicket), "--month", "2026-02");
+        Assert.DoesNotContain("business hours", without.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes t.csv with one answered ticket per business-minutes value, in order from line 2.</summary>
+    private static string BusinessTickets(TempDirectory dir, params string[] minutes) => dir.Write(
+        "t.csv",
+        "Id,CustomerId,RaisedAt,FirstResponseAt,FirstResponseBusinessMinutes\n" +
+        string.Concat(minutes.Select((m, i) => $"WT{i + 1},C1,2026-02-02T10:00:00Z,2026-02-02T11:00:00Z,{m}\n")));
 }
