@@ -18,6 +18,7 @@ public sealed class RuleSet
     private readonly CompiledRuleSetParts _parts;
     private readonly Func<CustomerFacts, CustomerClassification> _classify;
     private readonly Func<CustomerFacts, CustomerClassification> _classifyGuarded;
+    private readonly CompiledWorkflow<TicketFacts>[] _routingWorkflows;
     private long _failureCount;
 
     internal RuleSet(CompiledRuleSetParts parts, IReadOnlyList<WorkflowDefinition> definitions, IReadOnlyList<RuleDiagnostic> warnings, string contentHash)
@@ -31,6 +32,7 @@ public sealed class RuleSet
         _classify = BuildClassifier(guarded: false);
         _classifyGuarded = BuildClassifier(guarded: true);
         Workflows = definitions.Select(d => new KeyValuePair<string, WorkflowKind>(d.Name, KindOf(d.Name))).ToArray();
+        _routingWorkflows = parts.TicketWorkflows.Where(w => w.Kind == WorkflowKind.Routing).ToArray();
     }
 
     /// <summary>The workflows, by name and kind, in load order.</summary>
@@ -114,6 +116,20 @@ public sealed class RuleSet
     {
         ArgumentNullException.ThrowIfNull(ticket);
         return Evaluate(_parts.TicketWorkflows, ticket).ToTicket();
+    }
+
+    /// <summary>
+    /// Runs only the Routing workflow on one ticket: what a router needs per ticket, without evaluating the Priority and
+    /// Escalation rules. The result's <see cref="TicketEvaluation.RoutingTarget"/> and <see cref="TicketEvaluation.RoutingSkill"/>
+    /// equal those of <see cref="EvaluateTicket"/> for the same facts; its priority and escalation parts are empty.
+    /// </summary>
+    /// <param name="ticket">The facts.</param>
+    /// <returns>The routing target and skill, the Routing rule that held, and any rule failures.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
+    public TicketEvaluation Route(TicketFacts ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return Evaluate(_routingWorkflows, ticket).ToTicket();
     }
 
     /// <summary>Dry run: evaluates the customer workflows on each customer, for trying rules on sample data before publishing.</summary>

@@ -61,7 +61,7 @@ public sealed class RulesGroupResolver : IGroupResolver
             RaisedAt = raisedAt,
         };
         var facts = TicketFacts.From(input, clock?.GetCurrentInstant() ?? raisedAt);
-        var evaluation = ruleSet().EvaluateTicket(facts);
+        var evaluation = ruleSet().Route(facts);
         var group = string.IsNullOrWhiteSpace(evaluation.RoutingTarget) ? fallback : new TeamId(evaluation.RoutingTarget);
         var skills = string.IsNullOrWhiteSpace(evaluation.RoutingSkill) ? SkillSet.Empty : SkillSet.Of(new Skill(evaluation.RoutingSkill));
         return new GroupAssignment(group, skills);
