@@ -21,7 +21,7 @@ public static class MonthlyReportHtml
         + "body{font-family:\"Noto Sans CJK SC\",\"WenQuanYi Micro Hei\",\"Microsoft YaHei\",\"PingFang SC\",system-ui,sans-serif;color:#111;max-width:60rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}"
         + "h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #1f3b57}h3{font-size:1rem;margin:1rem 0 .3rem}"
         + "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:middle;overflow-wrap:break-word}"
-        + "th{background:#eef1f4}table.breakdown td:first-child{min-width:7em}td.num,th.num{text-align:right;white-space:nowrap}td.chart{width:236px}tr.sub td:first-child{padding-left:1.4rem}"
+        + "th{background:#eef1f4}table.breakdown td:first-child{min-width:7em}td.num{text-align:right;white-space:nowrap}th.num{text-align:right}td.chart{width:236px}tr.sub td:first-child{padding-left:1.4rem}"
         + ".met{font-weight:600}.missed{font-weight:700;color:#8a0016}.missed::before{content:\"✗ \"}.met::before{content:\"✓ \"}"
         + ".summary{font-size:1.05rem;padding:.5rem .7rem;border:2px solid #1f3b57;border-radius:4px}.summary.bad{border-color:#8a0016}"
         + "svg{font-size:10px;font-family:inherit;max-width:100%;height:auto}svg.chart{width:100%;max-width:720px;font-size:12px;display:block}svg.defs{position:absolute}"
@@ -216,7 +216,8 @@ public static class MonthlyReportHtml
                 continue;
             }
 
-            html.Append("<h3>").Append(E(DimensionName(dimension, labels, text))).Append("</h3>\n<table class=\"breakdown\" data-dimension=\"")
+            var heading = DimensionName(dimension, labels, text);
+            html.Append("<h3>").Append(E(char.ToUpperInvariant(heading[0]) + heading[1..])).Append("</h3>\n<table class=\"breakdown\" data-dimension=\"")
                 .Append(dimension).Append("\"><thead><tr><th>").Append(E(text["ColSlice"])).Append("</th><th class=\"num\">").Append(E(text["ColTickets"]))
                 .Append("</th><th class=\"num\">").Append(E(text["ColMissed"])).Append("</th>");
             foreach (var kind in BreakdownKpis)
@@ -228,7 +229,7 @@ public static class MonthlyReportHtml
             foreach (var slice in slices.Take(MaxBreakdownRows))
             {
                 var missed = report.MissedTargets(slice.Kpis);
-                html.Append("<tr><td>").Append(E(labels.SliceKey(slice.Key))).Append("</td><td class=\"num\">").Append(slice.Kpis.TicketCount)
+                html.Append("<tr><td>").Append(E(SliceName(dimension, slice.Key, labels, text))).Append("</td><td class=\"num\">").Append(slice.Kpis.TicketCount)
                     .Append("</td><td class=\"num").Append(missed > 0 ? " missed" : string.Empty).Append("\">").Append(missed).Append("</td>");
                 foreach (var kind in BreakdownKpis)
                 {
@@ -316,6 +317,15 @@ public static class MonthlyReportHtml
         KpiDimension.Channel => text["DimChannel"],
         KpiDimension.TicketType => text["DimTicketType"],
         _ => labels.Dimension(dimension),
+    };
+
+    /// <summary>A slice key for people: channel and ticket-type codes by their display names (<c>Phone</c> → 电话), others as given.</summary>
+    internal static string SliceName(KpiDimension dimension, string key, ReportLabels labels, ReportStrings text) => dimension switch
+    {
+        _ when key.Length == 0 => labels.SliceKey(key),
+        KpiDimension.Channel => CrmCore.Localization.Strings.Find("Channel_" + key, text.Culture) ?? key,
+        KpiDimension.TicketType => CrmCore.Localization.Strings.Find("TicketType_" + key, text.Culture) ?? key,
+        _ => key,
     };
 
     private static string Value(KpiRow row, ReportLabels labels, ReportStrings text) => row.Actual is { } a ? labels.Value(row.Kind, a) : text["NoData"];

@@ -34,7 +34,7 @@ internal static class SvgCharts
         var (min, max) = Domain(row);
         double X(double v) => left + ((Math.Clamp(v, min, max) - min) / (max - min) * (right - left));
         var svg = new StringBuilder();
-        svg.Append("<svg class=\"kpibar\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 220 34\" width=\"220\" height=\"34\" role=\"img\" aria-label=\"")
+        svg.Append("<svg class=\"kpibar\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 220 38\" width=\"220\" height=\"38\" role=\"img\" aria-label=\"")
             .Append(E(row.Label)).Append("\">");
         svg.Append("<line x1=\"").Append(Px(left)).Append("\" x2=\"").Append(Px(right)).Append("\" y1=\"22\" y2=\"22\" stroke=\"#444\" stroke-width=\"1\"/>");
         var zero = X(Math.Max(min, 0));

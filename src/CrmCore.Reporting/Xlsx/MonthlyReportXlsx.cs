@@ -46,7 +46,7 @@ public static class MonthlyReportXlsx
                 .Select(p => Row(
                     [
                         (text["ColDimension"], MonthlyReportHtml.DimensionName(p.dimension, labels, text)),
-                        (text["ColSlice"], labels.SliceKey(p.s.Key)),
+                        (text["ColSlice"], MonthlyReportHtml.SliceName(p.dimension, p.s.Key, labels, text)),
                         (text["ColTickets"], p.s.Kpis.TicketCount),
                         (text["ColMissed"], report.MissedTargets(p.s.Kpis)),
                         .. Enum.GetValues<KpiKind>().Select(k => (labels.Kpi(k), (object?)p.s.Kpis.Value(k))),

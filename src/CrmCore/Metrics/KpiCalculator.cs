@@ -111,7 +111,7 @@ public sealed class KpiCalculator
             if (month >= from && month <= to)
             {
                 ticketsById.TryGetValue(survey.Ticket.Value, out var t);
-                Add(Contribution(survey), t?.Team ?? string.Empty, t?.Agent ?? string.Empty, t?.Tier ?? string.Empty, t?.Region ?? string.Empty, month, string.Empty, string.Empty, DayOf(survey.AnsweredAt));
+                Add(Contribution(survey), t?.Team ?? string.Empty, t?.Agent ?? string.Empty, t?.Tier ?? string.Empty, t?.Region ?? string.Empty, month, t?.Channel ?? string.Empty, t?.Type ?? string.Empty, DayOf(survey.AnsweredAt));
             }
         }
 

@@ -18,10 +18,10 @@ public enum KpiDimension
     /// <summary>By calendar month in <see cref="MetricsOptions.TimeZone"/> (key <c>yyyy-MM</c>).</summary>
     Month,
 
-    /// <summary>By contact channel (<see cref="ServiceRecord.Channel"/>); surveys and customers fall in the empty slice.</summary>
+    /// <summary>By contact channel (<see cref="ServiceRecord.Channel"/>); surveys take their ticket's, customers fall in the empty slice.</summary>
     Channel,
 
-    /// <summary>By ticket type (<see cref="ServiceRecord.Type"/>); surveys and customers fall in the empty slice.</summary>
+    /// <summary>By ticket type (<see cref="ServiceRecord.Type"/>); surveys take their ticket's, customers fall in the empty slice.</summary>
     TicketType,
 
     /// <summary>
