@@ -310,7 +310,7 @@ public static class MonthlyReportHtml
 
     /// <summary>The KPIs shown per slice in the breakdown tables.</summary>
     internal static IReadOnlyList<KpiKind> BreakdownKpis { get; } =
-        [KpiKind.SlaBreachRate, KpiKind.FirstResponseWithinTarget, KpiKind.ResolutionRate, KpiKind.FirstContactResolution, KpiKind.CsatAverage];
+        [KpiKind.AverageFirstResponse, KpiKind.SlaBreachRate, KpiKind.FirstResponseWithinTarget, KpiKind.ResolutionRate, KpiKind.FirstContactResolution, KpiKind.CsatAverage];
 
     internal static string DimensionName(KpiDimension dimension, ReportLabels labels, ReportStrings text) => dimension switch
     {
