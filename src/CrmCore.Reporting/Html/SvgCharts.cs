@@ -71,7 +71,8 @@ internal static class SvgCharts
     /// <param name="title">The accessible name.</param>
     public static string Columns(IReadOnlyList<(string? Label, double Value)> points, bool showValues, string title)
     {
-        var frame = new Frame(0, NiceCeiling(points.Count == 0 ? 1 : points.Max(p => p.Value)), points.Count);
+        var highest = points.Count == 0 ? 1 : points.Max(p => p.Value);
+        var frame = new Frame(0, NiceCeiling(showValues ? highest * 1.15 : highest), points.Count); // headroom for the value labels
         var svg = frame.Open(title);
         frame.Axis(svg, v => v.ToString("0.##", CultureInfo.InvariantCulture));
         for (var i = 0; i < points.Count; i++)
