@@ -119,7 +119,15 @@ public sealed class ReportInBrowserTests
             }
         });
         Assert.True(png.Length > 10_000 && height > 1500, $"The screenshot looks empty: {png.Length} bytes, {height} px high.");
-        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdfBytes, 0, 4), StringComparison.Ordinal);
+        var pdfText = System.Text.Encoding.Latin1.GetString(pdfBytes);
+        Assert.StartsWith("%PDF", pdfText, StringComparison.Ordinal);
+        var pages = System.Text.RegularExpressions.Regex.Matches(pdfText, @"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]");
+        Assert.NotEmpty(pages);
+        Assert.All(pages, p => // A4 is 595 × 842 points: the print CSS's @page size
+        {
+            Assert.Equal(595, double.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture), 1.5);
+            Assert.Equal(842, double.Parse(p.Groups[2].Value, CultureInfo.InvariantCulture), 1.5);
+        });
     }
 
     private static string RepositoryRoot()
