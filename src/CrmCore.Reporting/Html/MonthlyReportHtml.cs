@@ -21,7 +21,7 @@ public static class MonthlyReportHtml
         + "body{font-family:\"Noto Sans CJK SC\",\"WenQuanYi Micro Hei\",\"Microsoft YaHei\",\"PingFang SC\",system-ui,sans-serif;color:#111;max-width:60rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}"
         + "h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #1f3b57}h3{font-size:1rem;margin:1rem 0 .3rem}"
         + "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:middle;overflow-wrap:break-word}"
-        + "th{background:#eef1f4}td{overflow-wrap:anywhere}td:first-child{min-width:8em}td.num{text-align:right;white-space:nowrap}th.num{text-align:right;min-width:4.5em}td.chart{width:236px}tr.sub td:first-child{padding-left:1.4rem}"
+        + "th{background:#eef1f4}td{overflow-wrap:anywhere}td:first-child{min-width:12em}td.num{text-align:right;white-space:nowrap}th.num{text-align:right;min-width:4.5em}td.chart{width:236px}tr.sub td:first-child{padding-left:1.4rem}"
         + ".met{font-weight:600}.missed{font-weight:700;color:#8a0016}.missed::before{content:\"✗ \"}.met::before{content:\"✓ \"}"
         + ".summary{font-size:1.05rem;padding:.5rem .7rem;border:2px solid #1f3b57;border-radius:4px}.summary.bad{border-color:#8a0016}"
         + "svg{font-size:10px;font-family:inherit;max-width:100%;height:auto}svg.chart{width:100%;max-width:720px;font-size:12px;display:block}svg.defs{position:absolute}"
