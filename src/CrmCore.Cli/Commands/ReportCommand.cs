@@ -7,6 +7,7 @@ using CrmCore.Cli.Localization;
 using CrmCore.Cli.Reports;
 using CrmCore.Cli.Rules;
 using CrmCore.Metrics;
+using CrmCore.Reporting;
 using CrmCore.Satisfaction;
 using NodaTime;
 using NodaTime.Text;
@@ -14,7 +15,8 @@ using NodaTime.Text;
 namespace CrmCore.Cli.Commands;
 
 /// <summary>
-/// <c>crm report --tickets --surveys --month [--customers [--rules]] [--html]</c>: the monthly service-quality report. With
+/// <c>crm report --tickets --surveys --month [--customers [--rules]] [--targets] [--html] [--xlsx]</c>: the monthly service-quality
+/// report. Tickets of the month before <c>--month</c>, when the files hold any, give the month-over-month comparison. With
 /// <c>--rules</c> and <c>--customers</c> the customers' churn risk is scored at the end of the month and the high band listed.
 /// </summary>
 internal static class ReportCommand
@@ -39,7 +41,13 @@ internal static class ReportCommand
             Description = "Rule file or folder: score each customer's churn risk at the end of the month (needs --customers).",
             HelpName = "file",
         };
-        var html = new Option<string>("--html") { Description = "Also write the HTML report with charts to this file.", HelpName = "file" };
+        var html = new Option<string>("--html") { Description = "Also write the HTML report (inline SVG charts, prints on A4) to this file.", HelpName = "file" };
+        var xlsx = new Option<string>("--xlsx") { Description = "Also write the KPI tables as an Excel workbook (.xlsx) to this file.", HelpName = "file" };
+        var targets = new Option<string>("--targets")
+        {
+            Description = "Targets file (JSON, e.g. samples/data/targets/document-003.json); default document 001's targets.",
+            HelpName = "file",
+        };
         var zone = CliOptions.Zone("IANA time zone that decides which month a ticket belongs to (default Asia/Shanghai).");
         var format = CliOptions.InputFormat();
         var strict = CliOptions.Strict();
@@ -49,6 +57,8 @@ internal static class ReportCommand
         command.Add(month);
         command.Add(rules);
         command.Add(html);
+        command.Add(xlsx);
+        command.Add(targets);
         command.Add(zone);
         command.Add(format);
         command.Add(strict);
@@ -61,6 +71,7 @@ internal static class ReportCommand
         });
         command.SetCliAction(console, (context, parse) =>
         {
+            var reportTargets = parse.GetValue(targets) is { } targetsPath ? LoadTargets(context, targetsPath) : ReportTargets.Document001();
             var rulesPath = parse.GetValue(rules);
             var ruleSet = rulesPath is null ? null : RuleFiles.Load(context, rulesPath);
             var inputFormat = parse.GetValue(format);
@@ -103,7 +114,7 @@ internal static class ReportCommand
                 failures = failed.Count;
             }
 
-            var options = new MetricsOptions { TimeZone = timeZone };
+            var options = new MetricsOptions { TimeZone = timeZone, Targets = reportTargets };
             var input = mapped.Input with { AsOf = monthEnd };
             var report = new MonthlyReportBuilder(options, new SatisfactionOptions()).Build(input, reportMonth, churn);
             context.Out.Write(report.ToText(context.Language.Culture));
@@ -115,8 +126,39 @@ internal static class ReportCommand
                 context.Error.WriteLine(context.T(Messages.HtmlWritten, htmlPath));
             }
 
+            if (parse.GetValue(xlsx) is { } xlsxPath)
+            {
+                var full = context.ResolvePath(xlsxPath);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                using (var stream = File.Create(full))
+                {
+                    report.WriteXlsx(stream, context.Language.Culture);
+                }
+
+                context.Error.WriteLine(context.T(Messages.XlsxWritten, xlsxPath));
+            }
+
             return clean && mapped.Problems.Count == 0 && failures == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
+    }
+
+    /// <summary>Reads a targets file (bounded to <see cref="ReportTargetsJson.MaxLength"/> bytes); a bad one stops the command.</summary>
+    private static ReportTargets LoadTargets(CliContext context, string path)
+    {
+        var full = context.ResolvePath(path);
+        if (File.Exists(full) && new FileInfo(full).Length is var length && length > ReportTargetsJson.MaxLength)
+        {
+            throw new CliException(context.T(Messages.TargetsTooLarge, path, length, ReportTargetsJson.MaxLength));
+        }
+
+        try
+        {
+            return ReportTargetsJson.Parse(context.ReadText(path), path);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(context.T(Messages.TargetsInvalid, path, e.Message));
+        }
     }
 }

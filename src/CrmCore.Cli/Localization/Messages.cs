@@ -142,5 +142,10 @@ internal static class Messages
         "{0}:{1}: error CLI202: '{2}' cannot be used in the report: {3}",
         "{0}:{1}: 错误 CLI202: “{2}”无法用于报告：{3}");
     public static readonly Msg HtmlWritten = new("HTML report written to {0}", "HTML 报告已写入 {0}");
+    public static readonly Msg XlsxWritten = new("Excel workbook written to {0}", "Excel 工作簿已写入 {0}");
+    public static readonly Msg TargetsInvalid = new("targets file '{0}' is invalid:\n{1}", "目标文件“{0}”无效：\n{1}");
+    public static readonly Msg TargetsTooLarge = new(
+        "targets file '{0}' is {1} bytes; a targets file is at most {2} bytes",
+        "目标文件“{0}”大小为 {1} 字节；目标文件最多 {2} 字节");
     public static readonly Msg TagProgress = new("Tagging customers", "正在打标签");
 }

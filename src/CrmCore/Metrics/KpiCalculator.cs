@@ -41,6 +41,11 @@ public sealed class KpiCalculator
         return new YearMonth(date.Year, date.Month);
     }
 
+    /// <summary>The calendar day (in <see cref="MetricsOptions.TimeZone"/>) an instant falls on.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>Its local date.</returns>
+    public LocalDate DayOf(Instant instant) => instant.InZone(_options.TimeZone).Date;
+
     /// <summary>Computes one month's KPIs.</summary>
     /// <param name="input">The data; may hold other months, which are ignored.</param>
     /// <param name="month">The month.</param>
@@ -73,10 +78,14 @@ public sealed class KpiCalculator
 
         var totals = ServiceKpis.Empty;
         var slices = new Dictionary<(KpiDimension, string), ServiceKpis>();
-        void Add(ServiceKpis part, string team, string agent, string tier, string region, YearMonth month)
+        void Add(ServiceKpis part, string team, string agent, string tier, string region, YearMonth month, string channel, string type, LocalDate day)
         {
             totals += part;
-            string[] keys = [team, agent, tier, region, month.ToString("yyyy-MM", CultureInfo.InvariantCulture)];
+            string[] keys =
+            [
+                team, agent, tier, region, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), channel, type,
+                day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ];
             for (var i = 0; i < Dimensions.Length; i++)
             {
                 var key = (Dimensions[i], keys[i]);
@@ -91,7 +100,7 @@ public sealed class KpiCalculator
             var month = MonthOf(ticket.RaisedAt);
             if (month >= from && month <= to)
             {
-                Add(Contribution(ticket, agedUntil), ticket.Team, ticket.Agent, ticket.Tier, ticket.Region, month);
+                Add(Contribution(ticket, agedUntil), ticket.Team, ticket.Agent, ticket.Tier, ticket.Region, month, ticket.Channel, ticket.Type, DayOf(ticket.RaisedAt));
             }
         }
 
@@ -102,7 +111,7 @@ public sealed class KpiCalculator
             if (month >= from && month <= to)
             {
                 ticketsById.TryGetValue(survey.Ticket.Value, out var t);
-                Add(Contribution(survey), t?.Team ?? string.Empty, t?.Agent ?? string.Empty, t?.Tier ?? string.Empty, t?.Region ?? string.Empty, month);
+                Add(Contribution(survey), t?.Team ?? string.Empty, t?.Agent ?? string.Empty, t?.Tier ?? string.Empty, t?.Region ?? string.Empty, month, t?.Channel ?? string.Empty, t?.Type ?? string.Empty, DayOf(survey.AnsweredAt));
             }
         }
 
@@ -111,7 +120,7 @@ public sealed class KpiCalculator
             foreach (var customer in input.Customers.Where(c => c.IsActiveAtStartOf(month)))
             {
                 var part = new ServiceKpis { CustomersAtStart = 1, CustomersLost = customer.IsLostIn(month) ? 1 : 0 };
-                Add(part, customer.Team, customer.Agent, customer.Tier, customer.Region, month);
+                Add(part, customer.Team, customer.Agent, customer.Tier, customer.Region, month, string.Empty, string.Empty, month.OnDayOfMonth(1));
             }
         }
 
@@ -140,7 +149,8 @@ public sealed class KpiCalculator
     {
         var target = _options.FirstResponseTarget;
         var business = ticket.FirstResponseBusinessTime;
-        Duration? firstResponse = ticket.FirstResponseAt is { } respondedAt ? business ?? (respondedAt - ticket.RaisedAt) : null;
+        Duration? wallClock = ticket.FirstResponseAt is { } respondedAt ? respondedAt - ticket.RaisedAt : null;
+        var firstResponse = wallClock is { } wall ? business ?? wall : (Duration?)null;
         var withinTarget = ticket.FirstResponseWithinTarget;
         if (withinTarget is null && firstResponse is { } time)
         {
@@ -160,6 +170,8 @@ public sealed class KpiCalculator
             RespondedCount = firstResponse.HasValue ? 1 : 0,
             RespondedInBusinessTimeCount = firstResponse.HasValue && business.HasValue ? 1 : 0,
             TotalFirstResponse = firstResponse ?? Duration.Zero,
+            WallClockFirstResponseTotal = wallClock ?? Duration.Zero,
+            BusinessFirstResponseTotal = wallClock.HasValue ? business ?? Duration.Zero : Duration.Zero,
             FirstResponseJudgedCount = withinTarget.HasValue ? 1 : 0,
             FirstResponseWithinTargetCount = withinTarget == true ? 1 : 0,
             ResolvableCount = resolvable ? 1 : 0,
@@ -167,6 +179,7 @@ public sealed class KpiCalculator
             ResolvedOnFirstContactCount = resolved && ticket.ResolvedOnFirstContact ? 1 : 0,
             RepeatContactCount = ticket.ContactCount > 1 || ticket.ReopenCount > 0 ? 1 : 0,
             SlaBreachedCount = ticket.ResolutionSlaBreached || withinTarget == false ? 1 : 0,
+            ResolutionSlaBreachedCount = ticket.ResolutionSlaBreached ? 1 : 0,
         };
     }
 

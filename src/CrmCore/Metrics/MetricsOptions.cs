@@ -17,8 +17,9 @@ public sealed class MetricsOptions
     /// </summary>
     public Duration FirstResponseTarget { get; set; } = Duration.FromHours(2);
 
-    /// <summary>The monthly targets.</summary>
-    public ReportTargets Targets { get; } = new();
+    /// <summary>The monthly targets. Default document 001's (<see cref="ReportTargets.Document001"/>); replace them with
+    /// <see cref="ReportTargetsJson.Parse"/> or <see cref="ReportTargets.Document003"/>. Must not be null.</summary>
+    public ReportTargets Targets { get; set; } = new();
 
     /// <summary>How many slices the report names as the reasons for each missed target. Default 3; range 1–10.</summary>
     public int MaxReasonsPerMiss { get; set; } = 3;
@@ -51,7 +52,14 @@ public sealed class MetricsOptions
             problems.Add($"Metrics: MaxHighRiskCustomers must be from 0 to 100, was {MaxHighRiskCustomers}.");
         }
 
-        problems.AddRange(Targets.Validate());
+        if (Targets is null)
+        {
+            problems.Add("Metrics: Targets must be set.");
+        }
+        else
+        {
+            problems.AddRange(Targets.Validate());
+        }
         return problems;
     }
 }

@@ -7,8 +7,9 @@ namespace CrmCore.Metrics;
 
 /// <summary>
 /// A month of service: KPIs against targets with the reasons for each miss, satisfaction (CSAT distribution and the top negative
-/// themes), and the customers at high churn risk with their reasons. Renders as plain text or as HTML with inline SVG charts, in
-/// English or simplified Chinese. Immutable and thread-safe. Built by <see cref="MonthlyReportBuilder"/>.
+/// themes), daily trends, breakdowns, the previous month when known, and the customers at high churn risk with their reasons.
+/// Renders as plain text in English or simplified Chinese; the HTML and .xlsx renderings live in the CrmCore.Reporting package.
+/// Immutable and thread-safe. Built by <see cref="MonthlyReportBuilder"/>.
 /// </summary>
 public sealed class MonthlyReport
 {
@@ -18,8 +19,16 @@ public sealed class MonthlyReport
         KpiSnapshot kpis,
         SatisfactionSummary satisfaction,
         IReadOnlyList<TargetCheck> checks,
-        IReadOnlyList<ChurnAssessment> highRiskCustomers)
+        IReadOnlyList<ChurnAssessment> highRiskCustomers,
+        IReadOnlyList<KpiTarget> targets,
+        IReadOnlyList<KpiSlice> daily,
+        KpiSnapshot? previous,
+        string targetSource)
     {
+        TargetSource = targetSource;
+        Targets = targets;
+        Daily = daily;
+        PreviousMonth = previous;
         Month = month;
         TimeZone = zone;
         Kpis = kpis;
@@ -46,6 +55,47 @@ public sealed class MonthlyReport
     /// <summary>The customers in the high churn band, highest score first.</summary>
     public IReadOnlyList<ChurnAssessment> HighRiskCustomers { get; }
 
+    /// <summary>Where the targets come from (<see cref="ReportTargets.Source"/>), for example <c>document 001</c>.</summary>
+    public string TargetSource { get; }
+
+    /// <summary>Every target the report was built against, in <see cref="KpiKind"/> order.</summary>
+    public IReadOnlyList<KpiTarget> Targets { get; }
+
+    /// <summary>One slice per day of the month (key <c>yyyy-MM-dd</c>), in date order; days without data hold empty counts.</summary>
+    public IReadOnlyList<KpiSlice> Daily { get; }
+
+    /// <summary>The previous month's KPIs when the input held tickets raised in it (month over month); null otherwise.</summary>
+    public KpiSnapshot? PreviousMonth { get; }
+
+    /// <summary>The dimensions <see cref="Breakdown"/> is shown for, in report order.</summary>
+    public static IReadOnlyList<KpiDimension> BreakdownDimensions { get; } =
+        [KpiDimension.Channel, KpiDimension.TicketType, KpiDimension.Team, KpiDimension.Agent, KpiDimension.Tier, KpiDimension.Region];
+
+    /// <summary>
+    /// The slices of one dimension, worst first: most targets missed, then highest SLA breach rate, then lowest resolution rate,
+    /// then most tickets, then key (ordinal). Slices without tickets (churn or survey only) come last.
+    /// </summary>
+    /// <param name="dimension">The dimension.</param>
+    /// <returns>The ordered slices; empty when the dimension has none.</returns>
+    public IReadOnlyList<KpiSlice> Breakdown(KpiDimension dimension) =>
+        Kpis.SlicesBy(dimension)
+            .OrderBy(s => s.Kpis.TicketCount == 0)
+            .ThenByDescending(s => MissedTargets(s.Kpis))
+            .ThenByDescending(s => s.Kpis.SlaBreachRate ?? -1)
+            .ThenBy(s => s.Kpis.ResolutionRate ?? 2)
+            .ThenByDescending(s => s.Kpis.TicketCount)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>How many of <see cref="Targets"/> a slice misses (a KPI without data is not a miss).</summary>
+    /// <param name="kpis">The slice's KPIs.</param>
+    /// <returns>The number of missed targets.</returns>
+    public int MissedTargets(ServiceKpis kpis)
+    {
+        ArgumentNullException.ThrowIfNull(kpis);
+        return Targets.Count(t => kpis.Value(t.Kind) is { } v && !t.IsMetBy(v));
+    }
+
     /// <summary>True when no target was missed (targets without data do not count as missed).</summary>
     public bool AllTargetsMet => Checks.All(c => c.Met != false);
 
@@ -54,8 +104,4 @@ public sealed class MonthlyReport
     /// <returns>The text, lines separated by <c>\n</c>.</returns>
     public string ToText(CultureInfo? culture = null) => MonthlyReportText.Render(this, ReportLabels.For(culture));
 
-    /// <summary>Renders the report as a self-contained HTML document with inline SVG charts (CSAT distribution, KPI against target).</summary>
-    /// <param name="culture">The language, as for <see cref="ToText"/>.</param>
-    /// <returns>The HTML document; all data is HTML-encoded.</returns>
-    public string ToHtml(CultureInfo? culture = null) => MonthlyReportHtml.Render(this, ReportLabels.For(culture));
 }

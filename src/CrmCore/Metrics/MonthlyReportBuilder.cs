@@ -32,7 +32,8 @@ public sealed class MonthlyReportBuilder
     }
 
     /// <summary>Builds the report of one month.</summary>
-    /// <param name="input">Tickets, surveys and customer lifecycles; other months are ignored.</param>
+    /// <param name="input">Tickets, surveys and customer lifecycles; other months are ignored, except that when it holds tickets
+    /// raised in the previous month that month is computed too (<see cref="MonthlyReport.PreviousMonth"/>).</param>
     /// <param name="month">The month.</param>
     /// <param name="churn">Current churn assessments; those in the high band are listed. Null means none.</param>
     /// <returns>The report.</returns>
@@ -60,7 +61,18 @@ public sealed class MonthlyReportBuilder
             .Take(_options.MaxHighRiskCustomers)
             .ToList();
 
-        return new MonthlyReport(month, _options.TimeZone, kpis, _analyzer.Summarize(surveys), checks, highRisk);
+        var targets = Enum.GetValues<KpiKind>().Select(_options.Targets.For).OfType<KpiTarget>().ToList();
+        var byDay = kpis.SlicesBy(KpiDimension.Day).ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var daily = new List<KpiSlice>();
+        foreach (var day in month.ToDateInterval())
+        {
+            var key = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            daily.Add(byDay.TryGetValue(key, out var slice) ? slice : new KpiSlice(KpiDimension.Day, key, ServiceKpis.Empty));
+        }
+
+        var previousMonth = month.PlusMonths(-1);
+        var previous = input.Tickets.Any(t => _calculator.MonthOf(t.RaisedAt) == previousMonth) ? _calculator.Compute(input, previousMonth) : null;
+        return new MonthlyReport(month, _options.TimeZone, kpis, _analyzer.Summarize(surveys), checks, highRisk, targets, daily, previous, _options.Targets.Source);
     }
 
     private List<KpiSlice> WorstSlices(KpiSnapshot kpis, KpiTarget target) =>

@@ -37,6 +37,7 @@ internal sealed class ReportLabels
         [nameof(FirstResponseClock.WallClock)] = ("wall clock", "自然时间"),
         [nameof(FirstResponseClock.BusinessHours)] = ("business hours", "工作时间"),
         [nameof(FirstResponseClock.Mixed)] = ("business hours and wall clock mixed", "工作时间与自然时间混合"),
+        ["partOf"] = ("{0} of {1} answered tickets", "已响应工单 {1} 张中的 {0} 张"),
         [nameof(KpiKind.FirstContactResolution)] = ("first-contact resolution", "首次接触解决率"),
         [nameof(KpiKind.ResolutionRate)] = ("resolution rate", "问题解决率"),
         [nameof(KpiKind.RepeatContactRate)] = ("repeat-contact rate", "重复联系率"),
@@ -87,14 +88,25 @@ internal sealed class ReportLabels
     }
 
     /// <summary>
-    /// The name of a KPI; the average first response also names the clock it was measured on (from <paramref name="totals"/>),
+    /// The name of a KPI; the average first response also names the one clock it was measured on (from <paramref name="totals"/>),
     /// for example "average first response (business hours)". (The within-target share is not labelled: SLA-engine flags,
     /// when given, judge it whatever the clock.)
     /// </summary>
-    public string Kpi(KpiKind kind, ServiceKpis? totals = null) =>
-        kind == KpiKind.AverageFirstResponse && totals is not null
-            ? this[kind.ToString()] + (IsChinese ? "（" : " (") + this[totals.FirstResponseClock.ToString()] + (IsChinese ? "）" : ")")
-            : this[kind.ToString()];
+    public string Kpi(KpiKind kind, ServiceKpis? totals = null)
+    {
+        if (kind != KpiKind.AverageFirstResponse || totals is null)
+        {
+            return this[kind.ToString()];
+        }
+
+        var clock = this[totals.HeadlineFirstResponseClock.ToString()];
+        if (totals.FirstResponseClock == FirstResponseClock.Mixed)
+        {
+            clock += ListSeparator + string.Format(CultureInfo.InvariantCulture, this["partOf"], totals.RespondedInBusinessTimeCount, totals.RespondedCount);
+        }
+
+        return this[kind.ToString()] + (IsChinese ? "（" : " (") + clock + (IsChinese ? "）" : ")");
+    }
 
     public string Dimension(KpiDimension dimension) => this[dimension.ToString()];
 

@@ -9,6 +9,20 @@ namespace CrmCore.Metrics;
 /// </summary>
 public sealed class ReportTargets
 {
+    /// <summary>Where the targets come from, shown in reports, for example <c>document 001</c>. Default <c>document 001</c>.</summary>
+    public string Source { get; set; } = "document 001";
+
+    /// <summary>Document 001's monthly targets (the defaults): first response ≤ 2 h, resolution ≥ 90 %, CSAT ≥ 4.5, churn ≤ 5 %.</summary>
+    /// <returns>A new instance, read from the shipped <c>Metrics/Targets/document-001.json</c>.</returns>
+    public static ReportTargets Document001() => ReportTargetsJson.Shipped("document-001.json");
+
+    /// <summary>
+    /// Document 003's targets: first response ≤ 2 h (its phone target; the 10-minute online target needs per-channel targets) and
+    /// resolution ≥ 95 %; document 003 names no CSAT, NPS or churn figure, so those are off.
+    /// </summary>
+    /// <returns>A new instance, read from the shipped <c>Metrics/Targets/document-003.json</c>.</returns>
+    public static ReportTargets Document003() => ReportTargetsJson.Shipped("document-003.json");
+
     /// <summary>Highest acceptable average first-response time. Default 2 hours; null turns the target off; must be positive.</summary>
     public Duration? MaxAverageFirstResponse { get; set; } = Duration.FromHours(2);
 

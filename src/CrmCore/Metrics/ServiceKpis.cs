@@ -23,6 +23,12 @@ public sealed record ServiceKpis
     /// </summary>
     public Duration TotalFirstResponse { get; init; }
 
+    /// <summary>The sum of the wall-clock first-response times (<c>FirstResponseAt − RaisedAt</c>) of every responded ticket.</summary>
+    public Duration WallClockFirstResponseTotal { get; init; }
+
+    /// <summary>The sum of the business first-response times of the responded tickets that gave one.</summary>
+    public Duration BusinessFirstResponseTotal { get; init; }
+
     /// <summary>Of the responded tickets, those whose first-response time is business time (the rest are wall-clock time).</summary>
     public int RespondedInBusinessTimeCount { get; init; }
 
@@ -57,6 +63,18 @@ public sealed record ServiceKpis
     /// <summary>Tickets that breached their first-response target or their resolution SLA.</summary>
     public int SlaBreachedCount { get; init; }
 
+    /// <summary>Tickets whose resolution SLA was breached (<see cref="ServiceRecord.ResolutionSlaBreached"/>).</summary>
+    public int ResolutionSlaBreachedCount { get; init; }
+
+    /// <summary>Judged tickets whose first response missed its target (including unanswered tickets already past it).</summary>
+    public int FirstResponseMissedCount => FirstResponseJudgedCount - FirstResponseWithinTargetCount;
+
+    /// <summary>First-response SLA breach rate, 0–1: first-response misses ÷ tickets; null when there is no ticket.</summary>
+    public double? FirstResponseBreachRate => Ratio(FirstResponseMissedCount, TicketCount);
+
+    /// <summary>Resolution SLA breach rate, 0–1: resolution breaches ÷ tickets; null when there is no ticket.</summary>
+    public double? ResolutionBreachRate => Ratio(ResolutionSlaBreachedCount, TicketCount);
+
     /// <summary>Survey responses answered in the period.</summary>
     public int SurveyCount { get; init; }
 
@@ -80,6 +98,27 @@ public sealed record ServiceKpis
 
     /// <summary>Average first-response time; null when no ticket was responded to.</summary>
     public Duration? AverageFirstResponse => RespondedCount == 0 ? null : TotalFirstResponse / RespondedCount;
+
+    /// <summary>Average wall-clock first-response time over every responded ticket; null when none was responded to.</summary>
+    public Duration? AverageFirstResponseWallClock => RespondedCount == 0 ? null : WallClockFirstResponseTotal / RespondedCount;
+
+    /// <summary>Average business first-response time over the responded tickets that gave one; null when none did.</summary>
+    public Duration? AverageFirstResponseBusinessHours =>
+        RespondedInBusinessTimeCount == 0 ? null : BusinessFirstResponseTotal / RespondedInBusinessTimeCount;
+
+    /// <summary>
+    /// The clock of the headline first-response figure (<see cref="Value"/> of <see cref="KpiKind.AverageFirstResponse"/>): business
+    /// hours when at least one responded ticket gave its business time, wall clock otherwise. Never mixed.
+    /// </summary>
+    public FirstResponseClock HeadlineFirstResponseClock =>
+        RespondedInBusinessTimeCount > 0 ? FirstResponseClock.BusinessHours : FirstResponseClock.WallClock;
+
+    /// <summary>
+    /// The headline average first response, measured on one clock (<see cref="HeadlineFirstResponseClock"/>): the business-hours
+    /// average over the tickets that gave business time when any did, else the wall-clock average. Null without data.
+    /// </summary>
+    public Duration? HeadlineAverageFirstResponse =>
+        HeadlineFirstResponseClock == FirstResponseClock.BusinessHours ? AverageFirstResponseBusinessHours : AverageFirstResponseWallClock;
 
     /// <summary>Share of judged first responses within target, 0–1; null when none was judged.</summary>
     public double? FirstResponseWithinTargetRate => Ratio(FirstResponseWithinTargetCount, FirstResponseJudgedCount);
@@ -105,13 +144,16 @@ public sealed record ServiceKpis
     /// <summary>Monthly churn rate, 0–1: lost ÷ customers at start; null when there was no customer at the start.</summary>
     public double? ChurnRate => Ratio(CustomersLost, CustomersAtStart);
 
-    /// <summary>The value of a KPI in its natural unit (hours for <see cref="KpiKind.AverageFirstResponse"/>, fractions for rates).</summary>
+    /// <summary>
+    /// The value of a KPI in its natural unit (hours for <see cref="KpiKind.AverageFirstResponse"/>, fractions for rates). The first
+    /// response is <see cref="HeadlineAverageFirstResponse"/>: one clock, never mixed.
+    /// </summary>
     /// <param name="kind">The KPI.</param>
     /// <returns>The value, or null when it is undefined for lack of data.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
     public double? Value(KpiKind kind) => kind switch
     {
-        KpiKind.AverageFirstResponse => AverageFirstResponse?.TotalHours,
+        KpiKind.AverageFirstResponse => HeadlineAverageFirstResponse?.TotalHours,
         KpiKind.FirstResponseWithinTarget => FirstResponseWithinTargetRate,
         KpiKind.FirstContactResolution => FirstContactResolutionRate,
         KpiKind.ResolutionRate => ResolutionRate,
@@ -129,7 +171,7 @@ public sealed record ServiceKpis
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
     public int SampleSize(KpiKind kind) => kind switch
     {
-        KpiKind.AverageFirstResponse => RespondedCount,
+        KpiKind.AverageFirstResponse => HeadlineFirstResponseClock == FirstResponseClock.BusinessHours ? RespondedInBusinessTimeCount : RespondedCount,
         KpiKind.FirstResponseWithinTarget => FirstResponseJudgedCount,
         KpiKind.FirstContactResolution => ResolvedCount,
         KpiKind.ResolutionRate => ResolvableCount,
@@ -153,6 +195,8 @@ public sealed record ServiceKpis
             TicketCount = left.TicketCount + right.TicketCount,
             RespondedCount = left.RespondedCount + right.RespondedCount,
             TotalFirstResponse = left.TotalFirstResponse + right.TotalFirstResponse,
+            WallClockFirstResponseTotal = left.WallClockFirstResponseTotal + right.WallClockFirstResponseTotal,
+            BusinessFirstResponseTotal = left.BusinessFirstResponseTotal + right.BusinessFirstResponseTotal,
             RespondedInBusinessTimeCount = left.RespondedInBusinessTimeCount + right.RespondedInBusinessTimeCount,
             FirstResponseJudgedCount = left.FirstResponseJudgedCount + right.FirstResponseJudgedCount,
             FirstResponseWithinTargetCount = left.FirstResponseWithinTargetCount + right.FirstResponseWithinTargetCount,
@@ -161,6 +205,7 @@ public sealed record ServiceKpis
             ResolvedOnFirstContactCount = left.ResolvedOnFirstContactCount + right.ResolvedOnFirstContactCount,
             RepeatContactCount = left.RepeatContactCount + right.RepeatContactCount,
             SlaBreachedCount = left.SlaBreachedCount + right.SlaBreachedCount,
+            ResolutionSlaBreachedCount = left.ResolutionSlaBreachedCount + right.ResolutionSlaBreachedCount,
             SurveyCount = left.SurveyCount + right.SurveyCount,
             CsatSum = left.CsatSum + right.CsatSum,
             NpsCount = left.NpsCount + right.NpsCount,

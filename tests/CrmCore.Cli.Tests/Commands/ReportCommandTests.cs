@@ -15,7 +15,7 @@ public sealed class ReportCommandTests
         Assert.StartsWith("Monthly service report 2026-02 (Asia/Shanghai)", run.Out, StringComparison.Ordinal);
         Assert.Contains("churn rate 3.3%", run.Out, StringComparison.Ordinal);
         Assert.Contains("等待时间太长", run.Out, StringComparison.Ordinal);
-        Assert.Contains("average first response (business hours and wall clock mixed)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("average first response (business hours, ", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,6 +29,44 @@ public sealed class ReportCommandTests
         var text = File.ReadAllText(html);
         Assert.Contains("<html lang=\"zh-Hans\">", text, StringComparison.Ordinal);
         Assert.Contains("<svg", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Document003Targets_ReportsAgainstNinetyFivePercent()
+    {
+        var run = Crm.Run(["report", .. Samples, "--targets", "samples/data/targets/document-003.json"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("resolution rate", run.Out, StringComparison.Ordinal);
+        Assert.Contains(" 95%", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("CSAT average 4", run.Out.Split("Other KPIs")[0], StringComparison.Ordinal); // document 003 sets no CSAT target
+    }
+
+    [Fact]
+    public void Report_BadTargets_FailsNamingFileLineAndColumn()
+    {
+        using var dir = new TempDirectory();
+        var targets = dir.File("t.json");
+        File.WriteAllText(targets, "{\n  \"minResolution\": 0.9\n}");
+
+        var run = Crm.Run(["report", .. Samples, "--targets", targets]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("t.json:2:3: unknown target 'minResolution'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Xlsx_WritesAWorkbook()
+    {
+        using var dir = new TempDirectory();
+        var xlsx = dir.File("r.xlsx");
+
+        var run = Crm.Run(["report", .. Samples, "--xlsx", xlsx]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var bytes = File.ReadAllBytes(xlsx);
+        Assert.Equal((byte)'P', bytes[0]); // a zip container
+        Assert.Equal((byte)'K', bytes[1]);
     }
 
     [Fact]

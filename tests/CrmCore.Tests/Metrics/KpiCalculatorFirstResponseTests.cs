@@ -43,6 +43,10 @@ public class KpiCalculatorFirstResponseTests
 
         Assert.Equal(1, totals.RespondedInBusinessTimeCount);
         Assert.Equal(FirstResponseClock.Mixed, totals.FirstResponseClock);
+        Assert.Equal(FirstResponseClock.BusinessHours, totals.HeadlineFirstResponseClock);
+        Assert.Equal(1.0, totals.Value(KpiKind.AverageFirstResponse)); // the business-hours ticket only, never 5 h and 1 h mixed
+        Assert.Equal(1, totals.SampleSize(KpiKind.AverageFirstResponse));
+        Assert.Equal(Duration.FromHours(3), totals.AverageFirstResponseWallClock);
     }
 
     [Theory]
@@ -69,7 +73,7 @@ public class KpiCalculatorFirstResponseTests
             .Build(new KpiInput([Ticket("1", responseHours: 1)], [], []), May);
 
         Assert.Contains("average first response (wall clock)", report.ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.Contains("平均首次响应时间（自然时间）", report.ToHtml(CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.Contains("平均首次响应时间（自然时间）", report.ToText(CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
     }
 
     [Fact]

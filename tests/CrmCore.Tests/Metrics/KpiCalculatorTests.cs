@@ -222,6 +222,19 @@ public class KpiCalculatorTests
                 return totals.TicketCount == tickets.Count && rates.All(k => totals.Value(k) is null or (>= 0 and <= 1));
             });
 
+    [Property(MaxTest = 50)]
+    public Property Compute_AnyTickets_EachSlaMetricsBreachRateBoundsTheCombinedOne() =>
+        Prop.ForAll(
+            TicketGen.ListOf().ToArbitrary(),
+            tickets =>
+            {
+                var totals = _calculator.Compute(new KpiInput(Unique(tickets), [], []), new YearMonth(2024, 4), new YearMonth(2024, 6)).Totals;
+                return totals.TicketCount == 0
+                    || (totals.FirstResponseMissedCount <= totals.SlaBreachedCount
+                        && totals.ResolutionSlaBreachedCount <= totals.SlaBreachedCount
+                        && totals.SlaBreachedCount <= totals.FirstResponseMissedCount + totals.ResolutionSlaBreachedCount);
+            });
+
     private static List<ServiceRecord> Unique(IEnumerable<ServiceRecord> tickets) =>
         tickets.Select((t, i) => t with { TicketId = "T" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList();
 }

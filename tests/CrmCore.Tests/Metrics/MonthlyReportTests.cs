@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml.Linq;
 using CrmCore.Churn;
 using CrmCore.Customers;
 using CrmCore.Metrics;
@@ -13,7 +12,7 @@ public class MonthlyReportTests
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
-    private static MonthlyReport Report()
+    internal static MonthlyReport Report()
     {
         var risk = new ChurnAssessment
         {
@@ -80,30 +79,6 @@ public class MonthlyReportTests
 
         Assert.Contains(lines, l => l.StartsWith("  5 | ", StringComparison.Ordinal) && l.EndsWith(" 10", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("  3 | ", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void ToHtml_IsWellFormedWithTwoInlineSvgCharts()
-    {
-        var html = Report().ToHtml(English);
-
-        var document = XDocument.Parse(html.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
-        XNamespace svg = "http://www.w3.org/2000/svg";
-        var charts = document.Descendants(svg + "svg").ToList();
-        Assert.Equal(2, charts.Count);
-        Assert.Equal(4, charts[0].Elements(svg + "rect").Count()); // one bar per KPI with a target and data
-        Assert.Equal(5, charts[1].Elements(svg + "rect").Count()); // one bar per CSAT score
-        Assert.Equal("en", document.Root!.Attribute("lang")!.Value);
-    }
-
-    [Fact]
-    public void ToHtml_Chinese_SetsLanguageAndEncodesText()
-    {
-        var html = Report().ToHtml(Chinese);
-
-        Assert.Contains("<html lang=\"zh-Hans\">", html, StringComparison.Ordinal);
-        Assert.Contains("月度服务报告", html, StringComparison.Ordinal);
-        Assert.Contains("&lt; 90%", html, StringComparison.Ordinal);
     }
 
     [Fact]

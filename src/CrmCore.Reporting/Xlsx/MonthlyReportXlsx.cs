@@ -1,0 +1,87 @@
+using System.Globalization;
+using CrmCore.Metrics;
+using CrmCore.Reporting.Html;
+using CrmCore.Reporting.Localization;
+using MiniExcelLibs;
+
+namespace CrmCore.Reporting.Xlsx;
+
+/// <summary>
+/// Writes the KPI tables of a <see cref="MonthlyReport"/> as an .xlsx workbook (MiniExcel) for analysts who rework the numbers:
+/// sheets KPIs, Daily, Breakdowns (every slice, not only the worst), Month over month (when known), Themes and Churn risk.
+/// Values are numbers (rates as fractions 0–1, hours as hours), never preformatted text. Headers and sheet names follow the
+/// language. Thread-safe.
+/// </summary>
+public static class MonthlyReportXlsx
+{
+    /// <summary>Writes the workbook.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="destination">A writable stream; it is not closed.</param>
+    /// <param name="culture">Simplified Chinese for any <c>zh</c> culture, English otherwise; null means <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(MonthlyReport report, Stream destination, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(destination);
+        var labels = ReportLabels.For(culture);
+        var text = ReportStrings.For(culture);
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [text["SheetKpis"]] = KpiRow.For(report, report.Kpis.Totals, labels, text).Select(r => Row(
+                (text["ColKpi"], r.Label),
+                (text["ColActual"], r.Actual),
+                (text["ColTarget"], r.Target?.Value),
+                (text["ColLowerIsBetter"], r.Target?.LowerIsBetter),
+                (text["ColMet"], r.Met),
+                (text["ColGap"], r.Gap(text)),
+                (text["ColSample"], r.Sample))).ToList(),
+            [text["SheetDaily"]] = report.Daily.Select(d => Row(
+                (text["ColDay"], d.Key),
+                (text["ColTickets"], d.Kpis.TicketCount),
+                (text["ColSla"], d.Kpis.SlaBreachRate is { } b ? 1 - b : null),
+                (labels.Kpi(KpiKind.CsatAverage), d.Kpis.CsatAverage),
+                (labels["surveys"], d.Kpis.SurveyCount))).ToList(),
+            [text["SheetBreakdowns"]] = MonthlyReport.BreakdownDimensions
+                .SelectMany(dimension => report.Breakdown(dimension).Select(s => (dimension, s)))
+                .Select(p => Row(
+                    [
+                        (text["ColDimension"], MonthlyReportHtml.DimensionName(p.dimension, labels, text)),
+                        (text["ColSlice"], MonthlyReportHtml.SliceName(p.dimension, p.s.Key, labels, text)),
+                        (text["ColTickets"], p.s.Kpis.TicketCount),
+                        (text["ColMissed"], report.MissedTargets(p.s.Kpis)),
+                        .. Enum.GetValues<KpiKind>().Select(k => (labels.Kpi(k), (object?)p.s.Kpis.Value(k))),
+                    ])).ToList(),
+        };
+        if (report.PreviousMonth is { } previous)
+        {
+            var before = KpiRow.For(report, previous.Totals, labels, text);
+            sheets[text["SheetMom"]] = KpiRow.For(report, report.Kpis.Totals, labels, text).Zip(before).Select(p => Row(
+                (text["ColKpi"], p.First.Label),
+                (previous.From.ToString("yyyy-MM", CultureInfo.InvariantCulture), p.Second.Actual),
+                (report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), p.First.Actual))).ToList();
+        }
+
+        sheets[text["SheetThemes"]] = report.Satisfaction.NegativeThemes.Select(t => Row(
+            (text["ColTheme"], t.Term),
+            (text["ColComments"], t.Count),
+            (text["ColExamples"], string.Join(" | ", t.Examples)))).ToList();
+        sheets[text["SheetChurn"]] = report.HighRiskCustomers.Select(r => Row(
+            (text["ColCustomer"], r.Customer.Value),
+            (text["ColScore"], r.Score),
+            (text["ColTrend"], r.Trend),
+            (text["ColReasons"], string.Join(labels.ListSeparator, r.Factors.Select(f => f.ReasonFor(text.Culture)))),
+            (text["ColFollowUp"], r.FollowUpDue?.InZone(report.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))).ToList();
+        destination.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX);
+    }
+
+    private static Dictionary<string, object?> Row(params (string Column, object? Value)[] cells)
+    {
+        var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (column, value) in cells)
+        {
+            row[column] = value;
+        }
+
+        return row;
+    }
+}

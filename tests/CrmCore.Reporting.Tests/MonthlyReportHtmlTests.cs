@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Xml.Linq;
+using CrmCore.Metrics;
+using CrmCore.Reporting.Html;
+using static CrmCore.Reporting.Tests.ReportData;
+
+namespace CrmCore.Reporting.Tests;
+
+public sealed class MonthlyReportHtmlTests
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private static XDocument Parse(string html) => XDocument.Parse(html.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+
+    [Fact]
+    public void Render_EveryKpi_HasARowWithItsBarAndTheBreachRateOfEachSlaMetric()
+    {
+        var document = Parse(Report().ToHtml(English));
+
+        var rows = document.Descendants("tr").Where(r => r.Attribute("data-kpi") is not null).ToList();
+        var ids = rows.Select(r => r.Attribute("data-kpi")!.Value).ToList();
+        Assert.Equal([.. Enum.GetNames<KpiKind>().SelectMany(k => k == nameof(KpiKind.SlaBreachRate) ? [k, "FirstResponseBreach", "ResolutionBreach"] : new[] { k })], ids);
+        var breach = rows.Single(r => r.Attribute("data-kpi")!.Value == "SlaBreachRate");
+        Assert.Equal("30%", breach.Elements("td").ElementAt(1).Value); // 2 late first responses + 1 resolution breach, of 10
+        Assert.Equal("20%", rows.Single(r => r.Attribute("data-kpi")!.Value == "FirstResponseBreach").Elements("td").ElementAt(1).Value);
+        Assert.Equal("10%", rows.Single(r => r.Attribute("data-kpi")!.Value == "ResolutionBreach").Elements("td").ElementAt(1).Value);
+    }
+
+    [Theory]
+    [InlineData("en", "missed: 10 percentage points below the floor", "1 of 3 targets missed")]
+    [InlineData("zh-Hans", "未达标：低于下限 10 个百分点", "3 项目标中 1 项未达成")]
+    public void Render_MissedTarget_StatesTheGapInWordsAndNumbers(string culture, string gap, string summary)
+    {
+        var html = Report(configure: o => o.Targets.MinCsatAverage = null).ToHtml(CultureInfo.GetCultureInfo(culture));
+        var document = Parse(html);
+
+        var resolution = document.Descendants("tr").Single(r => r.Attribute("data-kpi")?.Value == nameof(KpiKind.ResolutionRate));
+        Assert.Equal(gap, resolution.Elements("td").ElementAt(3).Value); // the ✗ mark is drawn by CSS, not part of the text
+        Assert.Contains(summary, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KpiBar_EightySevenAgainstNinety_IsDrawnFromZeroNotAsARatioToTheTarget()
+    {
+        var row = new KpiRow("ResolutionRate", KpiKind.ResolutionRate, "resolution rate", 0.87, new KpiTarget(KpiKind.ResolutionRate, 0.9, false), 100, false);
+
+        var svg = XElement.Parse(SvgCharts.KpiBar(row, ReportLabels.For(English)));
+
+        var bar = svg.Elements(Svg + "rect").Single();
+        Assert.Equal(14, double.Parse(bar.Attribute("x")!.Value, CultureInfo.InvariantCulture));
+        Assert.Equal(0.87 * 192, double.Parse(bar.Attribute("width")!.Value, CultureInfo.InvariantCulture), 0.1);
+        Assert.Equal("url(#hatch)", bar.Attribute("fill")!.Value); // missed: hatched, visible in greyscale
+        var target = svg.Elements(Svg + "line").Single(l => l.Attribute("class")?.Value == "target");
+        Assert.Equal(14 + (0.9 * 192), double.Parse(target.Attribute("x1")!.Value, CultureInfo.InvariantCulture), 0.1);
+        Assert.Equal(["0%", "100%"], svg.Elements(Svg + "text").Select(t => t.Value));
+    }
+
+    [Fact]
+    public void Render_Legend_NamesEveryMarkOfTheKpiChart()
+    {
+        var html = Report().ToHtml(English);
+
+        Assert.Contains("actual, target met", html, StringComparison.Ordinal);
+        Assert.Contains("actual, target missed (hatched)", html, StringComparison.Ordinal);
+        Assert.Contains("target (dashed line)", html, StringComparison.Ordinal);
+        Assert.Contains("Axis starts at 1, the lowest possible score, not at 0.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TwoMonths_ComparesMonthOverMonth()
+    {
+        var document = Parse(Report(withJanuary: true).ToHtml(English));
+
+        var table = document.Descendants("section").Single(s => s.Attribute("id")?.Value == "mom").Element("table")!;
+        Assert.Equal(["KPI", "2026-01", "2026-02", "Change"], table.Descendants("th").Select(t => t.Value));
+        var resolution = table.Descendants("tr").Single(r => r.Elements("td").FirstOrDefault()?.Value == "resolution rate");
+        Assert.Equal(["100%", "80%", "−20 percentage points (worse)"], resolution.Elements("td").Skip(1).Select(t => t.Value));
+    }
+
+    [Fact]
+    public void Render_OneMonth_SaysThereIsNoPreviousMonth()
+    {
+        Assert.Contains("No data for the previous month was given.", Report().ToHtml(English), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Breakdowns_WorstSliceFirstAndChannelNamesLocalised()
+    {
+        var document = Parse(Report().ToHtml(Chinese));
+
+        var teams = document.Descendants("table").Single(t => t.Attribute("data-dimension")?.Value == nameof(KpiDimension.Team));
+        Assert.Equal(["Slow", "Fast"], teams.Element("tbody")!.Elements("tr").Select(r => r.Elements("td").First().Value));
+        var channels = document.Descendants("table").Single(t => t.Attribute("data-dimension")?.Value == nameof(KpiDimension.Channel));
+        Assert.Contains("电话", channels.Element("tbody")!.Elements("tr").Select(r => r.Elements("td").First().Value));
+    }
+
+    [Fact]
+    public void Render_Trends_OneColumnPerDayOfTheMonth()
+    {
+        var document = Parse(Report().ToHtml(English));
+
+        var volume = document.Descendants(Svg + "svg").Single(s => s.Attribute("aria-label")?.Value == "Tickets raised per day");
+        Assert.Equal(28, volume.Elements(Svg + "rect").Count());
+        Assert.Equal(["1", "8", "15", "22"], volume.Elements(Svg + "text").Where(t => t.Attribute("y")!.Value == "212").Select(t => t.Value)); // x labels every 7 days
+    }
+
+    [Fact]
+    public void Render_IsSelfContained_NoScriptNoExternalResource()
+    {
+        var html = Report().ToHtml(English);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.Contains("@page{size:A4", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HostileText_IsEncoded()
+    {
+        var input = Input();
+        var tickets = input.Tickets.Select(t => t with { Team = "<script>alert(1)</script>" }).ToList();
+        var report = new MonthlyReportBuilder(new MetricsOptions(), new Satisfaction.SatisfactionOptions()).Build(input with { Tickets = tickets }, February);
+
+        var html = report.ToHtml(English);
+
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,72 @@
+using CrmCore.Customers;
+using CrmCore.Metrics;
+using CrmCore.Satisfaction;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Reporting.Tests;
+
+/// <summary>Small, hand-countable months for the rendering tests (Asia/Shanghai, February 2026 and January 2026).</summary>
+internal static class ReportData
+{
+    public static readonly YearMonth February = new(2026, 2);
+
+    public static Instant At(int month, int day, int hour = 10) =>
+        new LocalDateTime(2026, month, day, hour, 0).InZoneLeniently(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant();
+
+    /// <summary>
+    /// February: 10 tickets, 8 resolved (80 %, misses ≥ 90 %); team "Slow" holds the 2 unresolved ones. Answered after 1 h,
+    /// except two after 5 h. Two surveys (CSAT 5 and 3). When <paramref name="withJanuary"/>, January has 4 resolved tickets.
+    /// </summary>
+    public static KpiInput Input(bool withJanuary = false)
+    {
+        var tickets = new List<ServiceRecord>();
+        for (var i = 0; i < 10; i++)
+        {
+            var raised = At(2, 2 + i);
+            tickets.Add(new ServiceRecord
+            {
+                TicketId = $"F{i}",
+                CustomerId = $"C{i}",
+                Team = i >= 8 ? "Slow" : "Fast",
+                Agent = i >= 8 ? "s1" : "f1",
+                Channel = i % 2 == 0 ? "Phone" : "Email",
+                Type = "Fault",
+                RaisedAt = raised,
+                FirstResponseAt = raised + Duration.FromHours(i < 2 ? 5 : 1),
+                ResolvedAt = i < 8 ? raised + Duration.FromHours(20) : null,
+                Status = i < 8 ? "Resolved" : "InProgress",
+                ResolutionSlaBreached = i == 9,
+            });
+        }
+
+        if (withJanuary)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var raised = At(1, 5 + i);
+                tickets.Add(new ServiceRecord
+                {
+                    TicketId = $"J{i}",
+                    CustomerId = $"C{i}",
+                    Team = "Fast",
+                    RaisedAt = raised,
+                    FirstResponseAt = raised + Duration.FromHours(1),
+                    ResolvedAt = raised + Duration.FromHours(3),
+                    Status = "Resolved",
+                });
+            }
+        }
+
+        SurveyResponse Survey(string ticket, int day, int csat, string? comment) =>
+            new(new TicketId(ticket), new CustomerId("C0"), At(2, day, 18), new CsatScore(csat), null, new Dictionary<SatisfactionDimension, int>(), comment);
+        return new KpiInput(tickets, [Survey("F2", 4, 5, null), Survey("F9", 11, 3, "响应太慢，等了很久")], []);
+    }
+
+    public static MonthlyReport Report(bool withJanuary = false, Action<MetricsOptions>? configure = null)
+    {
+        var options = new MetricsOptions();
+        configure?.Invoke(options);
+        return new MonthlyReportBuilder(options, new SatisfactionOptions()).Build(Input(withJanuary), February);
+    }
+}
