@@ -26,6 +26,7 @@ public sealed class ConsumerTests : IDisposable
     public void Packages_FromALocalFolder_RunTheReadmeExampleAndInstallTheTool()
     {
         Directory.CreateDirectory(_work);
+        Console.WriteLine($"consumer test folder: {_work}");
         // Stop the consumer from inheriting any Directory.Build.* or central package file above the temp folder.
         File.WriteAllText(Path.Combine(_work, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(_work, "Directory.Build.targets"), "<Project />\n");
@@ -72,6 +73,11 @@ public sealed class ConsumerTests : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("CRMCORE_KEEP_CONSUMER") == "1")
+        {
+            return; // kept for a look at the packages and the consumer: the path is in the test output
+        }
+
         try
         {
             Directory.Delete(_work, recursive: true);
