@@ -157,6 +157,15 @@ public sealed class ConsumerTests : IDisposable
         var local = documents.Where(d => d.Replace('\\', '/').StartsWith(root, StringComparison.Ordinal)).ToList();
         Assert.True(local.Count == 0, $"{id}.pdb names build-machine paths: {string.Join(", ", local.Take(5))}");
 
+        // Every source is reachable: under the SourceLink root (/_/), or embedded in the PDB (generated files in obj/).
+        var embeddedSourceKind = new Guid("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
+        var unreachable = reader.Documents
+            .Where(h => !reader.GetString(reader.GetDocument(h).Name).StartsWith("/_/", StringComparison.Ordinal))
+            .Where(h => !reader.GetCustomDebugInformation(h).Select(reader.GetCustomDebugInformation).Any(c => reader.GetGuid(c.Kind) == embeddedSourceKind))
+            .Select(h => reader.GetString(reader.GetDocument(h).Name))
+            .ToList();
+        Assert.True(unreachable.Count == 0, $"{id}.pdb has sources neither source-linked nor embedded: {string.Join(", ", unreachable.Take(5))}");
+
         var sourceLinkKind = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");
         var sourceLink = reader.GetCustomDebugInformation(EntityHandle.ModuleDefinition)
             .Select(reader.GetCustomDebugInformation)

@@ -53,7 +53,7 @@ internal static class TextDiff
                 p++;
                 q++;
             }
-            else if (q < y.Length && (p == x.Length || lcs[p, q + 1] >= lcs[p + 1, q]))
+            else if (q < y.Length && (p == x.Length || lcs[p, q + 1] > lcs[p + 1, q]))
             {
                 sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"+ {head + q + 1,5}: {y[q]}\n");
                 q++;
