@@ -24,7 +24,7 @@ public static class CrmCoreServiceCollectionExtensions
     /// <item><see cref="IIdGenerator{TId}"/> of <see cref="CustomerId"/> and <see cref="TicketId"/>: <see cref="PatternIdGenerator{TId}"/> from
     /// <see cref="CrmOptions.CustomerIdPattern"/> and <see cref="CrmOptions.TicketIdPattern"/> in <see cref="CrmOptions.TimeZoneId"/>;</item>
     /// <item><see cref="CustomerFactory"/> and <see cref="TicketFactory"/> (with <see cref="CrmOptions.Tickets"/>);</item>
-    /// <item><see cref="CrmOptions"/>, validated on start (every problem in one <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>).</item>
+    /// <item><see cref="CrmOptions"/>, validated by <see cref="CrmOptionsValidator"/> on start.</item>
     /// </list>
     /// </summary>
     /// <param name="services">The service collection.</param>
