@@ -34,10 +34,10 @@ public sealed class CustomerStore
     public int Capacity => _columns.Capacity;
 
     /// <summary>The interned strings of the string facts (industry, region, tier, size, source channel); one table for all of them.</summary>
-    public InternTable Strings { get; } = new(int.MaxValue);
+    internal InternTable Strings { get; } = new(int.MaxValue);
 
     /// <summary>The interned names of the customers' current tags (<see cref="CustomerFactsInput.Tags"/>); at most 64 distinct names.</summary>
-    public InternTable CurrentTags { get; } = new(64);
+    internal InternTable CurrentTags { get; } = new(64);
 
     /// <summary>The number of rows changed since they were last classified.</summary>
     public int DirtyCount

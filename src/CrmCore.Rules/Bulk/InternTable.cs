@@ -6,7 +6,7 @@ namespace CrmCore.Rules.Bulk;
 /// into such tables. Ids never change and names are never removed. Reads are safe from several threads while no customer is being
 /// added or replaced in the owning store; writes go through the store only.
 /// </summary>
-public sealed class InternTable
+internal sealed class InternTable
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly int _maxCount;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CrmCore.Rules.Explain;
 
 /// <summary>The words of explanation text in English and Simplified Chinese (zh-Hans). Thread-safe.</summary>
-public static class ExplainLabels
+internal static class ExplainLabels
 {
     private static readonly Dictionary<string, (string En, string Zh)> Labels = new(StringComparer.Ordinal)
     {

@@ -5,7 +5,7 @@ using NodaTime;
 namespace CrmCore;
 
 /// <summary>Checks <see cref="CrmOptions"/> and reports every problem at once. Registered by <c>AddCrmCore()</c>. Thread-safe.</summary>
-public sealed class CrmOptionsValidator : IValidateOptions<CrmOptions>
+internal sealed class CrmOptionsValidator : IValidateOptions<CrmOptions>
 {
     /// <summary>Validates the options.</summary>
     /// <param name="name">The options name (unused: every instance is checked).</param>

@@ -5,7 +5,7 @@ namespace CrmCore.Routing;
 
 /// <summary>Validates <see cref="RoutingOptions"/>, listing every problem at once. Thread-safe.</summary>
 /// <param name="strategies">The registered strategies; the chosen name must be among them.</param>
-public sealed class RoutingOptionsValidator(IEnumerable<IAssignmentStrategy> strategies) : IValidateOptions<RoutingOptions>
+internal sealed class RoutingOptionsValidator(IEnumerable<IAssignmentStrategy> strategies) : IValidateOptions<RoutingOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, RoutingOptions options)
