@@ -3,6 +3,8 @@ using CrmCore;
 using CrmCore.Routing;
 using CrmCore.Rules.Integration;
 using CrmCore.Rules.Reload;
+using CrmCore.Desk;
+using CrmCore.Rules.Desk;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
@@ -51,6 +53,28 @@ public static class CrmRulesServiceCollectionExtensions
             var rules = sp.GetRequiredService<IRuleSetProvider>();
             return new RulesGroupResolver(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."), clock: sp.GetService<NodaTime.IClock>());
         }));
+
+        // The service desk's ports: the rule pack replaces the plain-C# defaults of AddCrmCore(), but not a host's own implementation.
+        var backend = options.Backend;
+        services.TryAddSingleton(sp =>
+        {
+            var rules = sp.GetRequiredService<IRuleSetProvider>();
+            return new RulesDeskPorts(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."), backend, sp.GetRequiredService<NodaTime.IClock>());
+        });
+        ReplaceDefault<IPriorityScorer, UrgencyPriorityScorer>(services);
+        ReplaceDefault<IRoutingPolicy, SingleGroupRouting>(services);
+        ReplaceDefault<IEscalationPathChooser, AllLaddersPath>(services);
         return services;
+    }
+
+    private static void ReplaceDefault<TPort, TDefault>(IServiceCollection services)
+        where TPort : class
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(TPort));
+        if (existing is null || existing.ImplementationType == typeof(TDefault) || existing.ImplementationInstance is TDefault)
+        {
+            services.RemoveAll<TPort>();
+            services.AddSingleton<TPort>(sp => (TPort)(object)sp.GetRequiredService<RulesDeskPorts>());
+        }
     }
 }

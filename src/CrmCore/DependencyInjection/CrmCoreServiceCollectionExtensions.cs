@@ -66,7 +66,7 @@ public static class CrmCoreServiceCollectionExtensions
         services.AddCrmSla();
         services.AddCrmRouting();
         services.TryAddSingleton<IPriorityScorer, UrgencyPriorityScorer>();
-        services.TryAddSingleton<IRoutingPolicy>(_ => new SingleGroupRouting());
+        services.TryAddSingleton<IRoutingPolicy, SingleGroupRouting>();
         services.TryAddSingleton<IEscalationPathChooser, AllLaddersPath>();
         services.TryAddSingleton(sp =>
         {
