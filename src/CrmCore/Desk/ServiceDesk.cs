@@ -419,6 +419,44 @@ public sealed class ServiceDesk
         return new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>The KPI input of a calendar month in the desk's time zone; see <see cref="KpiInputAsync(Instant, Instant, CancellationToken)"/>.</summary>
+    /// <param name="month">The month.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The input for <see cref="Metrics.KpiCalculator"/> and the monthly report.</returns>
+    public Task<Metrics.KpiInput> KpiInputAsync(YearMonth month, CancellationToken cancellationToken = default) =>
+        KpiInputAsync(
+            month.OnDayOfMonth(1).AtStartOfDayInZone(_zone).ToInstant(),
+            month.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(_zone).ToInstant(),
+            cancellationToken);
+
+    /// <summary>
+    /// The KPI input of a period, computed from what the desk recorded: a service record per ticket raised in it (through
+    /// <see cref="DeskKpiProjection"/>, SLA states as of now) and the survey answers on those tickets. Customer lifecycles are not
+    /// part of it (churn KPIs need the host's customer history).
+    /// </summary>
+    /// <param name="from">The start (inclusive).</param>
+    /// <param name="before">The end (exclusive).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The input for <see cref="Metrics.KpiCalculator"/> and the monthly report.</returns>
+    public async Task<Metrics.KpiInput> KpiInputAsync(Instant from, Instant before, CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetCurrentInstant();
+        var records = new List<Metrics.ServiceRecord>();
+        var surveys = new List<SurveyResponse>();
+        await foreach (var state in _tickets.ListAsync(new TicketQuery { CreatedFrom = from, CreatedBefore = before }, cancellationToken).ConfigureAwait(false))
+        {
+            var view = new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
+            var team = _agents.TryGetValue(state.Owner, out var owner) ? owner.Team.Value : string.Empty;
+            records.Add(DeskKpiProjection.ToServiceRecord(view, _sla.Evaluate(view.ToSlaTicket(), now), team, _options.QueueOwner));
+            if (state.Survey is { } survey)
+            {
+                surveys.Add(survey);
+            }
+        }
+
+        return new Metrics.KpiInput(records, surveys, []) { AsOf = now };
+    }
+
     /// <summary>
     /// Moves the desk's time on, typically from a host timer: for every open ticket raises each SLA warning and breach once per clock
     /// cycle, each escalation level of the ladders its path allows once (<see cref="TicketEscalated"/>, in business time), a revisit
