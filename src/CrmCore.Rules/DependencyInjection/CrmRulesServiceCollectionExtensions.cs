@@ -18,7 +18,10 @@ public static class CrmRulesServiceCollectionExtensions
     /// resolved. The options are validated here. Resolving the provider throws <see cref="CrmCore.CrmException"/> (code
     /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load. Calling it twice keeps the first registration. It also registers a
     /// rules-backed <see cref="IGroupResolver"/> (<see cref="RulesGroupResolver"/>), replacing any other, so <c>AddCrmRouting</c>
-    /// routes by the Routing workflow whichever of the two is called first.
+    /// routes by the Routing workflow whichever of the two is called first. For the service desk it registers
+    /// <see cref="RulesDeskPorts"/> (run by <see cref="CrmRulesOptions.Backend"/>) as <see cref="IPriorityScorer"/>,
+    /// <see cref="IRoutingPolicy"/> and <see cref="IEscalationPathChooser"/>, replacing <c>AddCrmCore()</c>'s plain-C# defaults but
+    /// keeping a host's own implementation registered before.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures <see cref="CrmRulesOptions"/>; optional.</param>
