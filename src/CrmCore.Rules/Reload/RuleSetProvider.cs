@@ -41,8 +41,8 @@ public sealed partial class RuleSetProvider : IRuleSetProvider
     public RuleLoadResult Reload(IEnumerable<RuleSource> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var list = sources.ToList();
         var ticket = Interlocked.Increment(ref _started);
+        var list = sources.ToList();
         return Publish(RuleLoader.Load(list, _options), list.Select(s => s.Name).ToArray(), ticket);
     }
 
@@ -50,8 +50,8 @@ public sealed partial class RuleSetProvider : IRuleSetProvider
     public RuleLoadResult ReloadFromFiles(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var list = paths.ToList();
         var ticket = Interlocked.Increment(ref _started);
+        var list = paths.ToList();
         return Publish(RuleLoader.LoadFiles(list, _options), list, ticket);
     }
 
