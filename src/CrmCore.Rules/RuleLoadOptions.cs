@@ -46,7 +46,7 @@ public sealed record RuleLoadOptions
 
     /// <summary>
     /// The encoding rule files are saved in, or null (the default) for strict UTF-8 with a BOM allowed. Any other encoding
-    /// (for example <c>CrmCore.Text.StrictTextDecoder.GetEncoding("gb18030")</c>) is decoded strictly too. Files that are not
+    /// (for example <c>CrmCore.Decoding.StrictTextDecoder.GetEncoding("gb18030")</c>) is decoded strictly too. Files that are not
     /// valid in the expected encoding get CRM041 with the position and the encoding they seem to be in.
     /// </summary>
     public System.Text.Encoding? Encoding { get; init; }

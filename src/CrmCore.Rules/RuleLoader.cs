@@ -5,7 +5,7 @@ using System.Text.Json;
 using CrmCore.Rules.Compilation;
 using CrmCore.Rules.Diagnostics;
 using CrmCore.Rules.Loading;
-using CrmCore.Text;
+using CrmCore.Decoding;
 
 namespace CrmCore.Rules;
 
@@ -153,7 +153,7 @@ public static class RuleLoader
     }
 
     private static string TooLargeMessage(long length, RuleLoadOptions options)
-        => string.Create(CultureInfo.InvariantCulture, $"The file is {length} bytes; rule files may be at most {options.MaxFileBytes} bytes ({options.MaxFileBytes / 1024} KiB). Split it into several files.");
+        => string.Create(CultureInfo.InvariantCulture, $"The file is larger than {options.MaxFileBytes} bytes ({options.MaxFileBytes / 1024} KiB), the most a rule file may have ({length} bytes or more). Split it into several files.");
 
     private static string Hash(List<RuleSource> sources)
     {

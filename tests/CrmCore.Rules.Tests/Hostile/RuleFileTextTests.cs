@@ -1,7 +1,7 @@
 using System.Text;
 using CrmCore.Rules.Diagnostics;
 using CrmCore.Rules.Reload;
-using CrmCore.Text;
+using CrmCore.Decoding;
 
 namespace CrmCore.Rules.Tests.Hostile;
 

@@ -1,4 +1,4 @@
-namespace CrmCore.Text;
+namespace CrmCore.Decoding;
 
 /// <summary>Why bytes could not be decoded as text, where, and which encoding they seem to be in. Immutable.</summary>
 /// <param name="Line">The 1-based line of the first bad byte.</param>

@@ -1,10 +1,10 @@
 using System.Text;
-using CrmCore.Text;
+using CrmCore.Decoding;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace CrmCore.Tests.Text;
+namespace CrmCore.Tests.Decoding;
 
 public class StrictTextDecoderTests
 {

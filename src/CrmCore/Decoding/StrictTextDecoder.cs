@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 
-namespace CrmCore.Text;
+namespace CrmCore.Decoding;
 
 /// <summary>
 /// Decodes user files (rule files, CSV, JSON data) strictly: by default only UTF-8 (a BOM is allowed) is accepted, and invalid

@@ -1,4 +1,4 @@
-namespace CrmCore.Text;
+namespace CrmCore.Decoding;
 
 /// <summary>
 /// The outcome of <see cref="StrictTextDecoder.Decode(ReadOnlySpan{byte}, System.Text.Encoding?)"/>: the text, or the first
