@@ -29,6 +29,7 @@ internal static class ProblemFormatter
             RowProblemKind.BadValue when problem.Value is null => (Messages.BadShape, [problem.Field, detail]),
             RowProblemKind.BadValue => (Messages.BadValue, [problem.Field, problem.Value, detail]),
             RowProblemKind.Malformed => (Messages.Malformed, [detail]),
+            RowProblemKind.DuplicateId => (Messages.Verbatim, [detail]),
             _ => (Messages.Verbatim, [problem.Kind.ToString()]),
         };
         return string.Format(CultureInfo.InvariantCulture, template.In(language), args);

@@ -114,8 +114,8 @@ internal static class Messages
         "{0} rule failure(s): the rules threw at run time; those rules did not hold for those items",
         "{0} 次规则执行失败：规则运行时出错，相应规则对这些条目视为不成立");
     public static readonly Msg TagOutWouldDropRows = new(
-        "--out is the input file {0} and {1} row(s) of it were rejected; writing would lose them. Fix them or write to another file",
-        "--out 与输入文件 {0} 相同，且其中 {1} 行被拒绝；写入会丢失这些行。请先修正，或写入另一个文件");
+        "--out is the input file {0}, which has rejected rows or other problems; writing would lose them, so nothing was written. Fix them or write to another file",
+        "--out 与输入文件 {0} 相同，而该文件有被拒绝的行或其他问题；写入会丢失这些行，因此未写入任何内容。请先修正，或写入另一个文件");
     public static readonly Msg DuplicateId = new("id '{0}' already appears on line {1}", "编号“{0}”已在第 {1} 行出现");
     public static readonly Msg EvaluationFailed = new(
         "{0}:{1}: error CLI201: the rules failed on '{2}': {3}",

@@ -288,6 +288,14 @@ internal sealed class RuleSetCompiler
             ok = false;
         }
 
+        if (kind == WorkflowKind.Tagging && rule.SuccessEvent is { Length: > 0 } tag
+            && (tag.AsSpan().IndexOfAny(';', '|') >= 0 || tag.Trim().Length != tag.Length || tag.Any(char.IsControl)))
+        {
+            // Data files list tags separated by ';' (or '|'): such a name could not be written and read back as one tag.
+            _bag.Error(RuleDiagnosticCodes.ConventionViolation, $"The tag name \"{tag}\" may not contain `;` or `|` (the data files' list separators), control characters, or leading or trailing spaces.", rule.Where, workflow, rule.Name);
+            ok = false;
+        }
+
         foreach (var key in rule.Properties.Keys)
         {
             if (!KnownProperties[kind].Contains(key))
