@@ -36,9 +36,18 @@ internal static class RulesValidateCommand
                 catch (CliException ex)
                 {
                     // A missing or unreadable argument is one more problem; the other arguments are still validated.
+                    // In text mode it goes to standard error like other command errors; in JSON it is one more diagnostic.
                     fileCount++;
                     loaded = false;
-                    diagnostics.Add(new RuleDiagnostic { Code = RuleDiagnosticCodes.FileUnreadable, Severity = RuleSeverity.Error, Message = ex.Message, File = argument });
+                    if (parse.GetValue(format) == "json")
+                    {
+                        diagnostics.Add(new RuleDiagnostic { Code = RuleDiagnosticCodes.FileUnreadable, Severity = RuleSeverity.Error, Message = ex.Message, File = argument });
+                    }
+                    else
+                    {
+                        context.WriteError(ex.Message);
+                    }
+
                     continue;
                 }
 

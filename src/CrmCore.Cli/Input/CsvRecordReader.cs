@@ -96,8 +96,9 @@ internal static class CsvRecordReader
 
                 if (error is not null)
                 {
-                    // Resume after the end of this physical line.
-                    (position, line) = SkipLine(text, position, line);
+                    // Resume on the next line. When the record already ran over several lines (a quote opened by mistake),
+                    // resume on the line after its first one, so the rows it swallowed are read as rows again.
+                    (position, line) = line > startLine ? SkipLine(text, start, startLine) : SkipLine(text, position, line);
                     ended = true;
                 }
             }
