@@ -38,11 +38,13 @@ public sealed record RuleLoadOptions
     public int MaxRuleNodes { get; init; } = 3000;
 
     /// <summary>
-    /// Largest accepted rule file, in bytes; a larger file is rejected with CRM042 before it is read as JSON. Default 128 KiB
-    /// (131072), about 140 rules of the longest accepted expression, ten times the default rule pack; range 1–16777216. The
-    /// parser's cost grows with the expression text, so the default keeps the worst accepted file within about two seconds.
+    /// Largest accepted rule file, in bytes; a larger file is rejected with CRM042 before it is read as JSON. Default 32 KiB
+    /// (32768): about 35 rules of the longest accepted expression, more than twice the whole default rule pack; split larger
+    /// rule sets into several files. Range 1–16777216. Parsing and compiling cost grows with the expression text (about 50 ms
+    /// per 900-character rule full of lambdas on a busy 2-core machine), so the default keeps the worst accepted file near two
+    /// seconds; see docs/rules.md.
     /// </summary>
-    public int MaxFileBytes { get; init; } = 128 * 1024;
+    public int MaxFileBytes { get; init; } = 32 * 1024;
 
     /// <summary>
     /// The encoding rule files are saved in, or null (the default) for strict UTF-8 with a BOM allowed. Any other encoding
