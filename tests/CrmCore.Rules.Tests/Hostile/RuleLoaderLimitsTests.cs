@@ -153,14 +153,26 @@ public class RuleLoaderLimitsTests
     public void Load_OneLineFile_PositionsAreExactAtTheEnd()
     {
         // A single-line file: the column of a late problem counts characters (linear lookup keeps this cheap).
-        var rules = string.Join(",", Enumerable.Range(0, 2000).Select(i => "{\"RuleName\":\"r" + i + "\",\"SuccessEvent\":\"标签\",\"Expression\":\"true\"}"));
+        var rules = string.Join(",", Enumerable.Range(0, 300).Select(i => "{\"RuleName\":\"r" + i + "\",\"SuccessEvent\":\"标签\",\"Expression\":\"true\"}"));
         var json = "[{\"WorkflowName\":\"Tagging\",\"Rules\":[" + rules + ",{\"RuleName\":\"bad\",\"SuccessEvent\":\"t\",\"Expresion\":\"true\"}]}]";
 
-        var result = RuleLoader.Load("line.json", json);
+        var result = RuleLoader.Load("line.json", json, RuleLoadOptions.Default with { MaxFileBytes = 1024 * 1024 });
 
         var d = Assert.Single(result.Errors, e => e.Code == RuleDiagnosticCodes.UnknownKey);
         Assert.Equal(1, d.Line);
         Assert.Equal(json.IndexOf("\"Expresion\"", StringComparison.Ordinal) + 1, d.Column);
+    }
+
+    [Fact]
+    public void JsonNodeReader_OneLineWithHalfAMillionTokens_LocatesInLinearTime()
+    {
+        // Quadratic lookup would take minutes here (each token rescanning the line from its start).
+        var json = "[\"首\"," + string.Join(",", Enumerable.Repeat("1", 500_000)) + "]";
+
+        var root = Loading.JsonNodeReader.Read(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(json.Length - 1, root.Items[^1].Column);
+        Assert.Equal(1, root.Items[^1].Line);
     }
 
     [Fact]
