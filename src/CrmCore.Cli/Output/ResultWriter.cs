@@ -198,7 +198,7 @@ internal static class ResultWriter
 
         foreach (var row in table.Rows)
         {
-            grid.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(CellText(v, ", "))).ToArray());
+            grid.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(TerminalText.Escape(CellText(v, ", ")))).ToArray());
         }
 
         context.Ansi.Write(grid);

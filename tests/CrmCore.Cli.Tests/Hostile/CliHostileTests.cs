@@ -162,4 +162,19 @@ public sealed class CliHostileTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(2, run.Out.Split('\n').Count(l => l.Contains("CRM012", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void RulesTest_TableWithControlCharactersInData_IsEscaped()
+    {
+        using var dir = new TempDirectory();
+        var rules = dir.Write("r.json", """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"true"}]}]""");
+        var customers = dir.Write("c.json", "[{\"Id\":\"C1\",\"Name\":\"Evil\\u001b[2J\\u202Eco\"}]");
+
+        var run = Crm.Run("rules", "test", rules, "--customers", customers, "--now", Now);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("\u001b", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Evil", run.Out, StringComparison.Ordinal);
+    }
 }
