@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CrmCore.Rules.Compilation;
 using CrmCore.Rules.Diagnostics;
 using CrmCore.Rules.Loading;
+using CrmCore.Decoding;
 
 namespace CrmCore.Rules;
 
@@ -31,12 +33,21 @@ public static class RuleLoader
     public static RuleLoadResult LoadFiles(IEnumerable<string> paths, RuleLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        options ??= RuleLoadOptions.Default;
+        options.Validate();
         var sources = new List<RuleSource>();
         var bag = new DiagnosticBag();
         foreach (var path in paths)
         {
             try
             {
+                var info = new FileInfo(path);
+                if (info.Exists && info.Length > options.MaxFileBytes)
+                {
+                    bag.Error(RuleDiagnosticCodes.FileTooLarge, TooLargeMessage(info.Length, options), new SourceRef(path, string.Empty, 1, 1));
+                    continue;
+                }
+
                 sources.Add(RuleSource.FromBytes(path, File.ReadAllBytes(path)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -45,7 +56,19 @@ public static class RuleLoader
             }
         }
 
-        return bag.HasErrors ? new RuleLoadResult(null, bag.Items, string.Empty) : Load(sources, options);
+        if (sources.Count == 0 && bag.HasErrors)
+        {
+            return new RuleLoadResult(null, bag.Items, string.Empty);
+        }
+
+        // The readable files are still checked, so one unreadable file does not hide the others' problems.
+        var loaded = Load(sources, options);
+        if (!bag.HasErrors)
+        {
+            return loaded;
+        }
+
+        return new RuleLoadResult(null, [.. bag.Items, .. loaded.Diagnostics], loaded.ContentHash);
     }
 
     /// <summary>Loads several sources into one rule set (workflow names must be unique across them).</summary>
@@ -64,7 +87,7 @@ public static class RuleLoader
         var workflows = new List<WorkflowDefinition>();
         foreach (var source in list)
         {
-            workflows.AddRange(Parse(source, bag));
+            workflows.AddRange(Parse(source, bag, options));
         }
 
         var hash = Hash(list);
@@ -73,7 +96,18 @@ public static class RuleLoader
             bag.Error(RuleDiagnosticCodes.MissingRequired, "No workflow found.", new SourceRef(list.Count > 0 ? list[0].Name : string.Empty, "$", 1, 1));
         }
 
-        var parts = new RuleSetCompiler(bag, options).Compile(workflows);
+        CompiledRuleSetParts parts;
+        try
+        {
+            parts = new RuleSetCompiler(bag, options).Compile(workflows);
+        }
+        catch (Exception e) when (e is InsufficientExecutionStackException or InvalidOperationException or ArgumentException or NotSupportedException or OverflowException)
+        {
+            // A last line of defence: the limits are meant to make this unreachable, but a host must get a result, not a throw.
+            bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, $"The rules could not be compiled: {e.Message}", new SourceRef(list.Count > 0 ? list[0].Name : string.Empty, "$", 1, 1));
+            return new RuleLoadResult(null, bag.Items, hash);
+        }
+
         if (bag.HasErrors)
         {
             return new RuleLoadResult(null, bag.Items, hash);
@@ -83,10 +117,25 @@ public static class RuleLoader
         return new RuleLoadResult(set, bag.Items, hash);
     }
 
-    private static List<WorkflowDefinition> Parse(RuleSource source, DiagnosticBag bag)
+    private static List<WorkflowDefinition> Parse(RuleSource source, DiagnosticBag bag, RuleLoadOptions options)
     {
+        if (source.Content.Length > options.MaxFileBytes)
+        {
+            bag.Error(RuleDiagnosticCodes.FileTooLarge, TooLargeMessage(source.Content.Length, options), new SourceRef(source.Name, string.Empty, 1, 1));
+            return [];
+        }
+
+        var raw = source.Content.Span;
+        var decoded = StrictTextDecoder.Decode(raw, options.Encoding);
+        if (decoded.Problem is { } problem)
+        {
+            bag.Error(RuleDiagnosticCodes.InvalidEncoding, $"The file is {problem.Message}.", new SourceRef(source.Name, string.Empty, problem.Line, problem.Column));
+            return [];
+        }
+
+        // Strict UTF-8 input is read as it is; text decoded from another encoding is read as its UTF-8 form (same lines and columns).
+        var bytes = decoded.EncodingName == "utf-8" ? raw : Encoding.UTF8.GetBytes(decoded.Text!);
         JNode root;
-        var bytes = source.Content.Span;
         try
         {
             root = JsonNodeReader.Read(bytes);
@@ -102,6 +151,9 @@ public static class RuleLoader
 
         return new RuleFileParser(source.Name, bag).Parse(root);
     }
+
+    private static string TooLargeMessage(long length, RuleLoadOptions options)
+        => string.Create(CultureInfo.InvariantCulture, $"The file is larger than {options.MaxFileBytes} bytes ({options.MaxFileBytes / 1024} KiB), the most a rule file may have ({length} bytes or more). Split it into several files.");
 
     private static string Hash(List<RuleSource> sources)
     {

@@ -211,7 +211,10 @@ public sealed class RuleSet
                         }
                     }
 
-                    builder.Held(wf.Name, wf.Kind, rule.Definition, points);
+                    if (builder.Held(wf.Name, wf.Kind, rule.Definition, points) is { } overflow)
+                    {
+                        builder.Failed(ReportFailure(wf.Name, rule.Name, overflow));
+                    }
                 }
             }
         }

@@ -251,7 +251,12 @@ public class RunTimeFailureTests
     {
         var expr = new string('(', 480) + "true" + new string(')', 480);
         var result = RuleLoader.Load("f.json", TestFacts.Workflow("Tagging", ("deep", expr, "t")));
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+
+        // Nesting beyond RuleLoadOptions.MaxExpressionDepth is refused before the (recursive) parser sees it.
+        var d = Assert.Single(result.Errors);
+        Assert.Equal(Diagnostics.RuleDiagnosticCodes.ExpressionTooLarge, d.Code);
+        Assert.Equal("deep", d.RuleName);
+        Assert.True(d.Line > 0 && d.ExpressionPosition is not null);
     }
 
     [Fact]

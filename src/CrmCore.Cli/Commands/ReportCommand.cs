@@ -105,10 +105,7 @@ internal static class ReportCommand
             if (ruleSet is not null && customersPath is not null && customerRows is not null)
             {
                 var (assessments, failed) = ReportChurn.Assess(ruleSet, context.Console.Clock, monthEnd, timeZone, customersPath, customerRows.Rows);
-                foreach (var failure in failed)
-                {
-                    context.Error.WriteLine(context.T(Messages.EvaluationFailed, failure.Path, failure.Line, failure.Id, failure.Message));
-                }
+                RulesTestCommand.ReportFailures(context, failed);
 
                 churn = assessments;
                 failures = failed.Count;

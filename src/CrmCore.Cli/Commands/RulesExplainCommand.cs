@@ -35,10 +35,13 @@ internal static class RulesExplainCommand
             string heading;
             string summary;
             RuleExplanation explanation;
+            IReadOnlyList<EvaluationFailure> failures;
             var customer = data.Customers.FirstOrDefault(c => c.Row.Id == wanted);
             if (customer is not null)
             {
                 var outcome = run.Evaluate(customer);
+                failures = DryRun.RuleFailures(data.CustomersPath, customer.Line, customer.Row.Id, outcome.Evaluation.Failures).ToList();
+                RulesTestCommand.ReportFailures(context, failures);
                 explanation = run.ExplainCustomer(customer.Row);
                 heading = context.T(Messages.ExplainCustomer, customer.Row.Id, customer.Row.Name);
                 summary = context.T(
@@ -51,6 +54,7 @@ internal static class RulesExplainCommand
             {
                 var result = run.Run(data.CustomersPath, data.Customers, data.TicketsPath, [ticket]);
                 RulesTestCommand.ReportFailures(context, result);
+                failures = result.Failures;
                 var owner = result.Customers.FirstOrDefault(c => c.Row.Id == ticket.Row.CustomerId);
                 explanation = run.ExplainTicket(ticket.Row, owner);
                 heading = context.T(Messages.ExplainTicket, ticket.Row.Id, ticket.Row.CustomerId);
@@ -67,7 +71,7 @@ internal static class RulesExplainCommand
             }
 
             Write(context, parse.GetValue(output), heading, summary, explanation);
-            return data.Clean ? ExitCodes.Success : ExitCodes.InvalidInput;
+            return data.Clean && failures.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
     }
@@ -79,7 +83,7 @@ internal static class RulesExplainCommand
             context.Out.WriteLine(heading);
             context.Out.WriteLine(summary);
             context.Out.WriteLine();
-            context.Out.Write(explanation.ToText(context.Language.Culture));
+            context.Out.Write(TerminalText.EscapeLines(explanation.ToText(context.Language.Culture)));
             return;
         }
 

@@ -37,9 +37,20 @@ internal static class RulesTestCommand
     /// <summary>Prints items the rules failed on, in compiler style.</summary>
     public static void ReportFailures(CliContext context, DryRunResult result)
     {
-        foreach (var failure in result.Failures)
+        ReportFailures(context, result.Failures);
+    }
+
+    /// <summary>Prints failures in compiler style (file text escaped) and, when there are any, their count.</summary>
+    public static void ReportFailures(CliContext context, IReadOnlyList<EvaluationFailure> failures)
+    {
+        foreach (var failure in failures)
         {
-            context.Error.WriteLine(context.T(Messages.EvaluationFailed, failure.Path, failure.Line, failure.Id, failure.Message));
+            context.Error.WriteLine(TerminalText.Escape(context.T(Messages.EvaluationFailed, failure.Path, failure.Line, failure.Id, failure.Message)));
+        }
+
+        if (failures.Count > 0)
+        {
+            context.Error.WriteLine(context.T(Messages.RuleFailuresSummary, failures.Count));
         }
     }
 

@@ -28,9 +28,31 @@ internal static class RulesValidateCommand
             var loaded = true;
             foreach (var argument in arguments)
             {
-                var sources = RuleFiles.Read(context, [argument]);
+                IReadOnlyList<RuleSource> sources;
+                try
+                {
+                    sources = RuleFiles.Read(context, [argument]);
+                }
+                catch (CliException ex)
+                {
+                    // A missing or unreadable argument is one more problem; the other arguments are still validated.
+                    // In text mode it goes to standard error like other command errors; in JSON it is one more diagnostic.
+                    fileCount++;
+                    loaded = false;
+                    if (parse.GetValue(format) == "json")
+                    {
+                        diagnostics.Add(new RuleDiagnostic { Code = RuleDiagnosticCodes.FileUnreadable, Severity = RuleSeverity.Error, Message = ex.Message, File = argument });
+                    }
+                    else
+                    {
+                        context.WriteError(ex.Message);
+                    }
+
+                    continue;
+                }
+
                 fileCount += sources.Count;
-                var result = RuleLoader.Load(sources);
+                var result = RuleLoader.Load(sources, RuleFiles.Options(context));
                 loaded &= result.Success;
                 var order = sources.Select(s => s.Name).ToList();
                 diagnostics.AddRange(result.Diagnostics.OrderBy(d => order.IndexOf(d.File)).ThenBy(d => d.Line).ThenBy(d => d.Column));

@@ -34,6 +34,13 @@ internal static class TagCommand
                 return ExitCodes.InvalidInput;
             }
 
+            // Only accepted rows are written: over the input itself that would silently drop the rejected ones.
+            var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (!data.Clean && string.Equals(context.ResolvePath(outPath), context.ResolvePath(data.CustomersPath), comparison))
+            {
+                throw new CliException(context.T(Messages.TagOutWouldDropRows, outPath));
+            }
+
             var run = options.DryRun(context, parse, set);
             var started = Stopwatch.GetTimestamp();
             var result = Evaluate(context, run, data);

@@ -60,6 +60,7 @@ internal static class CliApplication
         var root = new RootCommand("crm: validate, try, explain and diff CrmCore rules; tag customers; business calendars; monthly reports.")
         {
             GlobalOptions.Language,
+            EncodingOption.Option,
         };
         root.Add(RulesCommands.Create(console));
         root.Add(TagCommand.Create(console));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CrmCore.Cli.Input;
 using CrmCore.Cli.Localization;
+using CrmCore.Decoding;
 using Spectre.Console;
 
 namespace CrmCore.Cli.Hosting;
@@ -23,6 +24,9 @@ internal sealed class CliContext
     /// <summary>Gets the language of messages and labels.</summary>
     public CliLanguage Language { get; }
 
+    /// <summary>Gets the encoding of input files named by <c>--encoding</c>, or null for strict UTF-8.</summary>
+    public Encoding? InputEncoding { get; init; }
+
     /// <summary>Gets standard output.</summary>
     public TextWriter Out => Console.Out;
 
@@ -42,8 +46,11 @@ internal sealed class CliContext
     /// <summary>Resolves a path against the working directory.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, Console.WorkingDirectory);
 
-    /// <summary>Reads a UTF-8 text file (with or without BOM).</summary>
-    /// <exception cref="CliException">The file does not exist or cannot be read (exit code 1).</exception>
+    /// <summary>
+    /// Reads a text file strictly: UTF-8 (with or without BOM), or the <c>--encoding</c> given. Bytes that are not valid in it
+    /// end the command with a positioned error that names the encoding the file seems to be in.
+    /// </summary>
+    /// <exception cref="CliException">The file does not exist, cannot be read or is not valid text (exit code 1).</exception>
     public string ReadText(string path)
     {
         var full = ResolvePath(path);
@@ -52,14 +59,23 @@ internal sealed class CliContext
             throw new CliException(T(Messages.FileNotFound, path));
         }
 
+        byte[] bytes;
         try
         {
-            return File.ReadAllText(full, Encoding.UTF8);
+            bytes = File.ReadAllBytes(full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new CliException(T(Messages.FileUnreadable, path, ex.Message));
         }
+
+        var decoded = StrictTextDecoder.Decode(bytes, InputEncoding);
+        if (decoded.Problem is { } problem)
+        {
+            throw new CliException(T(Messages.NotValidText, path, problem.Line, problem.Column, problem.Message));
+        }
+
+        return decoded.Text!;
     }
 
     /// <summary>

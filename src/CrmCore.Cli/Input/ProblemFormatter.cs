@@ -12,7 +12,7 @@ internal static class ProblemFormatter
         var position = problem.Column is { } col
             ? string.Create(CultureInfo.InvariantCulture, $"{problem.Line}:{col}")
             : problem.Line.ToString(CultureInfo.InvariantCulture);
-        return $"{problem.Path}:{position}: {Messages.ErrorPrefix.In(language)} {problem.Code}: {Message(problem, language)}";
+        return Output.TerminalText.Escape($"{problem.Path}:{position}: {Messages.ErrorPrefix.In(language)} {problem.Code}: {Message(problem, language)}");
     }
 
     /// <summary>The message part of a problem, without position and code.</summary>
@@ -29,6 +29,7 @@ internal static class ProblemFormatter
             RowProblemKind.BadValue when problem.Value is null => (Messages.BadShape, [problem.Field, detail]),
             RowProblemKind.BadValue => (Messages.BadValue, [problem.Field, problem.Value, detail]),
             RowProblemKind.Malformed => (Messages.Malformed, [detail]),
+            RowProblemKind.DuplicateId => (Messages.Verbatim, [detail]),
             _ => (Messages.Verbatim, [problem.Kind.ToString()]),
         };
         return string.Format(CultureInfo.InvariantCulture, template.In(language), args);

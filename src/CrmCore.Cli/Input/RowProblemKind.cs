@@ -23,4 +23,7 @@ internal enum RowProblemKind
 
     /// <summary>CLI107: the same column appears twice in a header.</summary>
     DuplicateColumn = 107,
+
+    /// <summary>CLI108: a second row with an id already used in the same file.</summary>
+    DuplicateId = 108,
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CrmCore.Cli.Localization;
-using Sylvan.Data.Csv;
 
 namespace CrmCore.Cli.Input;
 
@@ -56,19 +55,30 @@ internal static class RowReader
 
     private static void ReadCsv<TRow>(string text, Sink<TRow> sink)
     {
-        using var reader = CsvDataReader.Create(new StringReader(text), new CsvDataReaderOptions
+        using var records = CsvRecordReader.Read(text).GetEnumerator();
+        CsvRecord? headerRecord = null;
+        while (records.MoveNext())
         {
-            HasHeaders = true,
-            Delimiter = ',',
-            CsvStyle = CsvStyle.Standard,
-            Comment = '\0',
-        });
+            if (records.Current.Error is { } headerError)
+            {
+                if (!sink.Report(records.Current.Line, null, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, headerError)))
+                {
+                    return;
+                }
 
-        var columns = new FieldSpec?[reader.FieldCount];
+                continue;
+            }
+
+            headerRecord = records.Current;
+            break;
+        }
+
+        var header = headerRecord?.Fields ?? [];
+        var columns = new FieldSpec?[header.Count];
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var c = 0; c < reader.FieldCount; c++)
+        for (var c = 0; c < header.Count; c++)
         {
-            var name = reader.GetName(c);
+            var name = header[c];
             columns[c] = sink.Schema.Find(name);
             if (columns[c] is null)
             {
@@ -92,35 +102,31 @@ internal static class RowReader
             return;
         }
 
-        var cursor = new CsvLineCursor(text);
-        cursor.NextRecordLine(); // the header
-        while (true)
+        while (records.MoveNext())
         {
-            try
+            var record = records.Current;
+            if (record.Error is { } error)
             {
-                if (!reader.Read())
+                // The row is rejected; reading goes on with the next line.
+                var bad = sink.BeginRow(record.Line);
+                bad.Fail(null, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, error));
+                if (!sink.EndRow(bad))
                 {
-                    break;
+                    return;
                 }
-            }
-            catch (CsvFormatException ex)
-            {
-                // The record that failed starts at the cursor's next record.
-                var at = cursor.NextRecordLine();
-                sink.Report(at > 0 ? at : 1, null, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, ex.Message), fatal: true);
-                return;
+
+                continue;
             }
 
-            var line = cursor.NextRecordLine();
-            if (reader.RowFieldCount <= 1 && string.IsNullOrWhiteSpace(reader.GetString(0)) && reader.FieldCount > 1)
+            if (record.Fields.Count == 1 && string.IsNullOrWhiteSpace(record.Fields[0]) && columns.Length > 1)
             {
                 continue; // a blank line
             }
 
-            var row = sink.BeginRow(line);
-            if (reader.RowFieldCount != reader.FieldCount)
+            var row = sink.BeginRow(record.Line);
+            if (record.Fields.Count != columns.Length)
             {
-                row.Fail(null, RowProblemKind.Malformed, null, null, new Detail(Messages.FieldCountMismatch, reader.FieldCount.ToString(CultureInfo.InvariantCulture), reader.RowFieldCount.ToString(CultureInfo.InvariantCulture)));
+                row.Fail(null, RowProblemKind.Malformed, null, null, new Detail(Messages.FieldCountMismatch, columns.Length.ToString(CultureInfo.InvariantCulture), record.Fields.Count.ToString(CultureInfo.InvariantCulture)));
             }
             else
             {
@@ -128,7 +134,7 @@ internal static class RowReader
                 {
                     if (columns[c] is { } field)
                     {
-                        row.Text(field, reader.GetString(c), null);
+                        row.Text(field, Output.CsvCells.Unguard(record.Fields[c]), null);
                     }
                 }
             }
@@ -176,10 +182,18 @@ internal static class RowReader
                     return;
                 }
             }
+
+            // Anything but whitespace and comments after the closing ] is an error (the reader throws for it).
+            if (reader.TokenType == JsonTokenType.EndArray && reader.Read())
+            {
+                var (l, c) = lines.Position(reader.TokenStartIndex);
+                sink.Report(l, c, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, "text after the closing ]"), fatal: true);
+            }
         }
         catch (JsonException ex)
         {
-            sink.Report((int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, JsonErrorDetail(ex)), fatal: true);
+            var (l, c) = lines.PositionOfLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            sink.Report(l, c, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, JsonErrorDetail(ex)), fatal: true);
         }
     }
 
@@ -207,7 +221,7 @@ internal static class RowReader
 
                 if (reader.Read())
                 {
-                    if (!sink.Report(lineNumber, (int)reader.TokenStartIndex + 1, RowProblemKind.Malformed, null, null, new Detail(Messages.OneObjectPerLine)))
+                    if (!sink.Report(lineNumber, new LineIndex(bytes).Position(reader.TokenStartIndex).Column, RowProblemKind.Malformed, null, null, new Detail(Messages.OneObjectPerLine)))
                     {
                         return;
                     }
@@ -215,7 +229,9 @@ internal static class RowReader
             }
             catch (JsonException ex)
             {
-                if (!sink.Report(lineNumber, (int)(ex.BytePositionInLine ?? 0) + 1, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, JsonErrorDetail(ex))))
+                // The line's row is lost: it counts as rejected.
+                var column = new LineIndex(bytes).PositionOfLineByte(0, ex.BytePositionInLine ?? 0).Column;
+                if (!sink.Report(lineNumber, column, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, JsonErrorDetail(ex)), rejectsRow: true))
                 {
                     return;
                 }
@@ -235,12 +251,21 @@ internal static class RowReader
         }
 
         var row = sink.BeginRow(startLine + lineOffset);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var (l, c) = lines.Position(reader.TokenStartIndex);
             var name = reader.GetString()!;
             var pos = (l + lineOffset, c);
             reader.Read();
+            if (!names.Add(name))
+            {
+                // Which value is meant is unclear: the row is rejected rather than the last value silently winning.
+                row.Fail(pos, RowProblemKind.DuplicateColumn, name, null);
+                reader.Skip();
+                continue;
+            }
+
             var field = sink.Schema.Find(name);
             if (field is null)
             {
@@ -338,6 +363,7 @@ internal static class RowReader
     {
         private readonly List<SourceRow<TRow>> _rows = [];
         private readonly List<RowProblem> _problems = [];
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         private int _rejected;
         private bool _stopped;
 
@@ -346,9 +372,10 @@ internal static class RowReader
         public RowBuilder BeginRow(int line) => new(path, line);
 
         /// <summary>Reports a file-level problem; returns <see langword="false"/> when reading must stop.</summary>
-        public bool Report(int line, int? column, RowProblemKind kind, string? field, string? value, Detail? detail, bool fatal = false)
+        public bool Report(int line, int? column, RowProblemKind kind, string? field, string? value, Detail? detail, bool fatal = false, bool rejectsRow = false)
         {
             _problems.Add(new RowProblem(path, line, column, kind, field, value, detail));
+            _rejected += rejectsRow ? 1 : 0;
             if (strict || fatal)
             {
                 _stopped = true;
@@ -366,6 +393,18 @@ internal static class RowReader
                 if (field.Required && !row.Values.Has(field.Name) && !row.HasProblemFor(field.Name) && !row.IsMalformed)
                 {
                     row.Fail(null, RowProblemKind.MissingRequired, field.Name, null, null);
+                }
+            }
+
+            if (!row.Rejected && schema.Find("Id") is { } idField && row.Values.Text(idField.Name) is { } id)
+            {
+                if (_ids.TryGetValue(id, out var first))
+                {
+                    row.Fail(null, RowProblemKind.DuplicateId, idField.Name, id, new Detail(Messages.DuplicateId, id, first.ToString(CultureInfo.InvariantCulture)));
+                }
+                else
+                {
+                    _ids.Add(id, row.Line);
                 }
             }
 

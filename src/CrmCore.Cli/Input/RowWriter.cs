@@ -22,7 +22,7 @@ internal static class RowWriter
                 output.Write('\n');
                 foreach (var row in rows)
                 {
-                    output.Write(string.Join(',', schema.Decompose(row).Select(v => ResultWriter.CsvField(Text(v)))));
+                    output.Write(string.Join(',', schema.Decompose(row).Select(v => ResultWriter.CsvField(CsvCells.Guard(Text(v))))));
                     output.Write('\n');
                 }
 

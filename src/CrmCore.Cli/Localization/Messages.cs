@@ -106,6 +106,17 @@ internal static class Messages
     public static readonly Msg SectionRoutes = new("Routes", "分派");
     public static readonly Msg SectionMoves = new("Moves", "迁移");
     public static readonly Msg SectionChanged = new("Changed items (sample)", "变化示例");
+    public static readonly Msg NotValidText = new(
+        "{0}:{1}:{2}: the file is {3}",
+        "{0}:{1}:{2}: 文件编码不正确（{3}）。请另存为 UTF-8，或使用 --encoding 指定编码（如 gb18030）");
+    public static readonly Msg RuleFailureDetail = new("rule {0}/{1}: {2}", "规则 {0}/{1}：{2}");
+    public static readonly Msg RuleFailuresSummary = new(
+        "{0} rule failure(s): the rules threw at run time; those rules did not hold for those items",
+        "{0} 次规则执行失败：规则运行时出错，相应规则对这些条目视为不成立");
+    public static readonly Msg TagOutWouldDropRows = new(
+        "--out is the input file {0}, which has rejected rows or other problems; writing would lose them, so nothing was written. Fix them or write to another file",
+        "--out 与输入文件 {0} 相同，而该文件有被拒绝的行或其他问题；写入会丢失这些行，因此未写入任何内容。请先修正，或写入另一个文件");
+    public static readonly Msg DuplicateId = new("id '{0}' already appears on line {1}", "编号“{0}”已在第 {1} 行出现");
     public static readonly Msg EvaluationFailed = new(
         "{0}:{1}: error CLI201: the rules failed on '{2}': {3}",
         "{0}:{1}: 错误 CLI201: 规则在“{2}”上执行失败：{3}");

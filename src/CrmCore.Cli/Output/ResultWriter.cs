@@ -63,7 +63,7 @@ internal static class ResultWriter
                     var positions = keys.Select(k => section.Table.Columns.ToList().FindIndex(c => c.Key == k)).ToArray();
                     foreach (var row in section.Table.Rows)
                     {
-                        var cells = positions.Select(i => i < 0 ? string.Empty : CsvField(CellText(row[i], ";")));
+                        var cells = positions.Select(i => i < 0 ? string.Empty : CsvField(CsvCells.Guard(CellText(row[i], ";"))));
                         context.Out.WriteLine(CsvField(section.Key) + "," + string.Join(',', cells));
                     }
                 }
@@ -184,7 +184,7 @@ internal static class ResultWriter
         output.WriteLine(string.Join(',', table.Columns.Select(c => CsvField(c.Key))));
         foreach (var row in table.Rows)
         {
-            output.WriteLine(string.Join(',', row.Select(v => CsvField(CellText(v, ";")))));
+            output.WriteLine(string.Join(',', row.Select(v => CsvField(CsvCells.Guard(CellText(v, ";"))))));
         }
     }
 
@@ -198,7 +198,7 @@ internal static class ResultWriter
 
         foreach (var row in table.Rows)
         {
-            grid.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(CellText(v, ", "))).ToArray());
+            grid.AddRow(row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(TerminalText.Escape(CellText(v, ", ")))).ToArray());
         }
 
         context.Ansi.Write(grid);

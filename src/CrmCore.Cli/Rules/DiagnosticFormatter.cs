@@ -37,7 +37,7 @@ internal static class DiagnosticFormatter
             text.Append(CultureInfo.InvariantCulture, $" [{Messages.WorkflowWord.In(language)} {workflow}]");
         }
 
-        return text.ToString();
+        return TerminalText.Escape(text.ToString());
     }
 
     /// <summary>All diagnostics as an indented JSON array; <c>title</c> is the code's title in the chosen language.</summary>

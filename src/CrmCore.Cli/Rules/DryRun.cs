@@ -44,7 +44,9 @@ internal sealed class DryRun(RuleSet rules, Instant now, DateTimeZone zone, Prio
         {
             try
             {
-                outcomes.Add(Evaluate(source));
+                var outcome = Evaluate(source);
+                outcomes.Add(outcome);
+                failures.AddRange(RuleFailures(customersPath, source.Line, source.Row.Id, outcome.Evaluation.Failures));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -68,6 +70,7 @@ internal sealed class DryRun(RuleSet rules, Instant now, DateTimeZone zone, Prio
             {
                 var evaluation = rules.EvaluateTicket(TicketFacts(source.Row, customer));
                 ticketOutcomes.Add(new TicketOutcome(source, evaluation, bands.BandOf(evaluation.PriorityPoints)));
+                failures.AddRange(RuleFailures(ticketsPath ?? string.Empty, source.Line, source.Row.Id, evaluation.Failures));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -77,6 +80,13 @@ internal sealed class DryRun(RuleSet rules, Instant now, DateTimeZone zone, Prio
 
         return new DryRunResult(outcomes, ticketOutcomes, failures);
     }
+
+    /// <summary>
+    /// The rules that threw on one item (a division by zero, an overflow, a method that threw): each becomes a failure that
+    /// names the item, the rule and the message, so a wrong tier or zero points never pass silently.
+    /// </summary>
+    public static IEnumerable<EvaluationFailure> RuleFailures(string path, int line, string id, IReadOnlyList<RuleFailure> failures)
+        => failures.Select(f => new EvaluationFailure(path, line, id, $"rule {f.Workflow}/{f.Rule}: {f.ExceptionType}: {f.Message}"));
 
     /// <summary>Explains one customer clause by clause.</summary>
     public RuleExplanation ExplainCustomer(CustomerRow row) => rules.ExplainCustomer(CustomerFacts.From(FactsMapper.Customer(row), now, zone));

@@ -20,12 +20,12 @@ internal static class RuleFiles
                 foreach (var file in Directory.GetFiles(full, "*.json").Order(StringComparer.Ordinal))
                 {
                     var shown = Path.Join(argument, Path.GetFileName(file));
-                    sources.Add(RuleSource.FromBytes(shown, File.ReadAllBytes(file)));
+                    sources.Add(RuleSource.FromBytes(shown, ReadBounded(context, file, shown)));
                 }
             }
             else if (File.Exists(full))
             {
-                sources.Add(RuleSource.FromBytes(argument, File.ReadAllBytes(full)));
+                sources.Add(RuleSource.FromBytes(argument, ReadBounded(context, full, argument)));
             }
             else
             {
@@ -36,13 +36,36 @@ internal static class RuleFiles
         return sources;
     }
 
+    /// <summary>The load options of the command line: the defaults, with <c>--encoding</c> when given.</summary>
+    public static RuleLoadOptions Options(CliContext context) => RuleLoadOptions.Default with { Encoding = context.InputEncoding };
+
+    /// <summary>
+    /// Reads a file, but never more than one byte over the largest allowed rule file: a huge file is then reported (CRM042)
+    /// by the loader without being read whole.
+    /// </summary>
+    private static byte[] ReadBounded(CliContext context, string full, string shown)
+    {
+        try
+        {
+            using var stream = File.OpenRead(full);
+            var limit = RuleLoadOptions.Default.MaxFileBytes + 1L;
+            var buffer = new byte[(int)Math.Min(stream.Length, limit)];
+            stream.ReadExactly(buffer);
+            return buffer;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(context.T(Messages.FileUnreadable, shown, ex.Message));
+        }
+    }
+
     /// <summary>
     /// Loads a rule set for running (test, explain, diff, tag). Errors are printed in compiler style to standard error
     /// and end the command with exit code 1; warnings are printed and the set is used.
     /// </summary>
     public static RuleSet Load(CliContext context, string argument)
     {
-        var result = RuleLoader.Load(Read(context, [argument]));
+        var result = RuleLoader.Load(Read(context, [argument]), Options(context));
         foreach (var diagnostic in result.Diagnostics)
         {
             context.Error.WriteLine(DiagnosticFormatter.Format(diagnostic, context.Language));

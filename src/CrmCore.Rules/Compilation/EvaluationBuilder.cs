@@ -13,6 +13,7 @@ internal sealed class EvaluationBuilder
     private readonly List<string> _tags = [];
     private readonly List<EscalationStep> _steps = [];
     private readonly List<RuleFailure> _failures = [];
+    private decimal _total;
     private string? _tier;
     private string? _target;
     private string? _skill;
@@ -24,8 +25,21 @@ internal sealed class EvaluationBuilder
 
     public void Failed(RuleFailure failure) => _failures.Add(failure);
 
-    public void Held(string workflow, WorkflowKind kind, RuleDefinition rule, decimal points)
+    /// <summary>Records a rule that held; returns the overflow instead when its points would overflow the total (the rule then does not count).</summary>
+    public OverflowException? Held(string workflow, WorkflowKind kind, RuleDefinition rule, decimal points)
     {
+        if (NeedsPoints(kind))
+        {
+            try
+            {
+                _total = checked(_total + points);
+            }
+            catch (OverflowException e)
+            {
+                return new OverflowException($"The points total overflows: {e.Message}", e);
+            }
+        }
+
         _fired.Add(new FiredRule(workflow, kind, rule.Name, rule.SuccessEvent));
         switch (kind)
         {
@@ -55,13 +69,15 @@ internal sealed class EvaluationBuilder
                     rule.Name));
                 break;
         }
+
+        return null;
     }
 
     public CustomerEvaluation ToCustomer(TagRegistry registry) => new()
     {
         Tier = _tier,
         Tags = registry.Names.Where(_tags.Contains).ToArray(),
-        ChurnRiskPoints = _reasons.Sum(r => r.Points),
+        ChurnRiskPoints = _total,
         ChurnRiskReasons = _reasons,
         FiredRules = _fired,
         Failures = _failures,
@@ -69,7 +85,7 @@ internal sealed class EvaluationBuilder
 
     public TicketEvaluation ToTicket() => new()
     {
-        PriorityPoints = _reasons.Sum(r => r.Points),
+        PriorityPoints = _total,
         PriorityReasons = _reasons,
         RoutingTarget = _target,
         RoutingSkill = _skill,

@@ -28,13 +28,15 @@ internal sealed partial class ExpressionCompiler
     private readonly HashSet<Type> _factTypes;
     private readonly int _maxLength;
     private readonly int _maxNodes;
+    private readonly RuleLoadOptions _options;
 
-    public ExpressionCompiler(IReadOnlyList<ParameterExpression> facts, IEnumerable<Type> allowedTypes, int maxLength, int maxNodes)
+    public ExpressionCompiler(IReadOnlyList<ParameterExpression> facts, IEnumerable<Type> allowedTypes, RuleLoadOptions options)
     {
         _facts = facts;
         _factTypes = [.. allowedTypes];
-        _maxLength = maxLength;
-        _maxNodes = maxNodes;
+        _options = options;
+        _maxLength = options.MaxExpressionLength;
+        _maxNodes = options.MaxExpressionNodes;
     }
 
     public IReadOnlyList<ParameterExpression> Facts => _facts;
@@ -51,6 +53,12 @@ internal sealed partial class ExpressionCompiler
         var result = new List<(ParameterExpression, Expression)>(outer);
         foreach (var def in defs)
         {
+            if (result.Count >= _options.MaxParameters)
+            {
+                ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, $"Too many parameters: at most {_options.MaxParameters} global and local parameters may be in scope for one expression; `{def.Name}` and the ones after it are not compiled.", def.Where, ctx.Workflow, ctx.Rule);
+                break;
+            }
+
             if (_facts.Any(f => f.Name == def.Name) || result.Exists(r => r.Item1.Name == def.Name))
             {
                 ctx.Bag.Error(RuleDiagnosticCodes.DuplicateParameter, $"The parameter name `{def.Name}` is already used by a fact or another parameter.", def.Where, ctx.Workflow, ctx.Rule);
@@ -76,6 +84,12 @@ internal sealed partial class ExpressionCompiler
             return null;
         }
 
+        if (ExpressionLimits.TextNesting(text) is { Depth: var nesting, Position: var at } && nesting > _options.MaxExpressionDepth)
+        {
+            ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, $"The expression nests brackets and unary operators {nesting} levels deep (at position {at} of the expression); the limit is {_options.MaxExpressionDepth}.", where, ctx.Workflow, ctx.Rule, exprPos: at);
+            return null;
+        }
+
         var parameters = _facts.Concat(scoped.Select(s => s.Param)).ToArray();
         LambdaExpression lambda;
         try
@@ -91,6 +105,14 @@ internal sealed partial class ExpressionCompiler
         {
             // The parser is third-party code: whatever it throws becomes a diagnostic, never a raw exception for the user.
             ReportParseError(text, e.Message, 0, where, ctx);
+            return null;
+        }
+
+        // Measured without recursion before any recursive visitor walks the tree.
+        var parsed = ExpressionShape.Measure(lambda.Body, _maxLength * 4);
+        if (ExpressionLimits.Check(parsed, parsed.Nodes + 1, _options) is { } parsedProblem)
+        {
+            ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, "As written, " + parsedProblem, where, ctx.Workflow, ctx.Rule);
             return null;
         }
 
@@ -115,7 +137,17 @@ internal sealed partial class ExpressionCompiler
         ctx.TimeDependentReads.AddRange(sandbox.TimeDependentReads);
         WarnMisCasedMembers(text, sandbox.MemberNames, where, ctx);
         var inlined = new ParameterInliner(scoped).Visit(lambda.Body);
-        return TagSetRewriter.Instance.Visit(inlined);
+
+        // Parameters are inlined by reference: a chain of parameters that each use the previous one twice is small in memory
+        // but exponential as a tree, so the limits are checked again on the inlined tree, walking at most the limit.
+        var budget = _maxNodes + Math.Max(0, parsed.Nodes - sandbox.NodeCount);
+        if (ExpressionLimits.Check(ExpressionShape.Measure(inlined, budget), budget, _options) is { } inlinedProblem)
+        {
+            ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, "With its parameters put in, " + inlinedProblem, where, ctx.Workflow, ctx.Rule);
+            return null;
+        }
+
+        return TagSetRewriter.Instance.Visit(CheckedArithmeticRewriter.Instance.Visit(inlined));
     }
 
     /// <summary>

@@ -32,8 +32,8 @@ internal sealed class RuleSetCompiler
     {
         _bag = bag;
         _options = options;
-        _customerCompiler = new ExpressionCompiler([CustomerParameter], AllowedFactTypes, options.MaxExpressionLength, options.MaxExpressionNodes);
-        _ticketCompiler = new ExpressionCompiler([TicketParameter], AllowedFactTypes, options.MaxExpressionLength, options.MaxExpressionNodes);
+        _customerCompiler = new ExpressionCompiler([CustomerParameter], AllowedFactTypes, options);
+        _ticketCompiler = new ExpressionCompiler([TicketParameter], AllowedFactTypes, options);
     }
 
     public static bool TryResolveKind(string workflowName, out WorkflowKind kind)
@@ -114,7 +114,7 @@ internal sealed class RuleSetCompiler
     private void CompileCustom(WorkflowDefinition wf)
     {
         var parameters = _options.CustomInputs.Select(i => Expression.Parameter(i.Value, i.Key)).ToArray();
-        var compiler = new ExpressionCompiler(parameters, _options.CustomInputs.Select(i => i.Value), _options.MaxExpressionLength, _options.MaxExpressionNodes);
+        var compiler = new ExpressionCompiler(parameters, _options.CustomInputs.Select(i => i.Value), _options);
         var ctx = new ExpressionCompiler.Context(_bag, wf.Name, null);
         var globals = compiler.CompileParams(wf.GlobalParams, [], ctx);
         foreach (var rule in wf.Rules)
@@ -225,6 +225,12 @@ internal sealed class RuleSetCompiler
 
                 body = body is null ? cb : rule.Operator is "Or" or "OrElse" ? Expression.OrElse(body, cb) : Expression.AndAlso(body, cb);
             }
+
+            if (!failed && body is not null && CombinedTooLarge(body) is { } problem)
+            {
+                _bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, $"Together, the nested rules of `{rule.Name}` are too large: {problem}", rule.Where, workflow, rule.Name);
+                return null;
+            }
         }
         else if (!string.IsNullOrWhiteSpace(rule.Expression))
         {
@@ -233,6 +239,14 @@ internal sealed class RuleSetCompiler
 
         CheckTimeDependence(kind, ctx, rule.ExpressionWhere ?? rule.Where, workflow, rule.Name);
         return failed ? null : body;
+    }
+
+    /// <summary>The problem when a rule's combined body exceeds <see cref="RuleLoadOptions.MaxRuleNodes"/> or four times the expression depth.</summary>
+    private string? CombinedTooLarge(Expression body)
+    {
+        var shape = ExpressionShape.Measure(body, _options.MaxRuleNodes);
+        var limits = _options with { MaxExpressionDepth = Math.Min(1024, _options.MaxExpressionDepth * 4) };
+        return ExpressionLimits.Check(shape, _options.MaxRuleNodes, limits);
     }
 
     private void CheckTimeDependence(WorkflowKind kind, ExpressionCompiler.Context ctx, SourceRef where, string workflow, string? rule)
@@ -271,6 +285,14 @@ internal sealed class RuleSetCompiler
                 _ => "the reason shown to users",
             };
             _bag.Error(RuleDiagnosticCodes.ConventionViolation, $"A {kind} rule needs a `SuccessEvent`: {meaning}.", rule.Where, workflow, rule.Name);
+            ok = false;
+        }
+
+        if (kind == WorkflowKind.Tagging && rule.SuccessEvent is { Length: > 0 } tag
+            && (tag.AsSpan().IndexOfAny(';', '|') >= 0 || tag.Trim().Length != tag.Length || tag.Any(char.IsControl)))
+        {
+            // Data files list tags separated by ';' (or '|'): such a name could not be written and read back as one tag.
+            _bag.Error(RuleDiagnosticCodes.ConventionViolation, $"The tag name \"{tag}\" may not contain `;` or `|` (the data files' list separators), control characters, or leading or trailing spaces.", rule.Where, workflow, rule.Name);
             ok = false;
         }
 

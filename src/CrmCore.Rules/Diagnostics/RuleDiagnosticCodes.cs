@@ -80,4 +80,10 @@ public static class RuleDiagnosticCodes
 
     /// <summary>A file could not be read.</summary>
     public const string FileUnreadable = "CRM040";
+
+    /// <summary>The file is not valid text in the expected encoding (UTF-8 unless another is given); the message names the encoding it seems to be in.</summary>
+    public const string InvalidEncoding = "CRM041";
+
+    /// <summary>The file is larger than <see cref="RuleLoadOptions.MaxFileBytes"/>.</summary>
+    public const string FileTooLarge = "CRM042";
 }

@@ -36,6 +36,8 @@ public static class RuleDiagnosticTitles
         [RuleDiagnosticCodes.TimeDependentFactInPriority] = ("Priority rule reads a time-dependent fact", "优先级规则不能读取随时间变化的事实"),
         [RuleDiagnosticCodes.TimeDependentFactInRouting] = ("Routing rule reads a time-dependent fact", "路由规则不能读取随时间变化的事实"),
         [RuleDiagnosticCodes.FileUnreadable] = ("File cannot be read", "文件无法读取"),
+        [RuleDiagnosticCodes.InvalidEncoding] = ("Not valid text in the expected encoding", "文件编码不符（应为 UTF-8）"),
+        [RuleDiagnosticCodes.FileTooLarge] = ("File too large", "文件过大"),
     };
 
     /// <summary>All codes that have a title.</summary>

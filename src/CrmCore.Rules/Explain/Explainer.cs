@@ -48,11 +48,14 @@ internal static class Explainer
         return [e];
     }
 
-    /// <summary>Compiled clause and fact readers, cached per expression node (nodes belong to an immutable rule set).</summary>
+    /// <summary>
+    /// Clause and fact readers, cached per expression node (nodes belong to an immutable rule set). Interpreted rather than
+    /// compiled to IL: an explanation runs each once, and compiling hundreds of clauses of a large file took seconds.
+    /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expression, Delegate> Compiled = new();
 
     private static object? Evaluate(Expression e, ParameterExpression p, object? facts)
-        => Compiled.GetValue(e, node => Expression.Lambda(RuleSetCompiler.Guard(Expression.Convert(node, typeof(object))), p).Compile()).DynamicInvoke(facts);
+        => Compiled.GetValue(e, node => Expression.Lambda(RuleSetCompiler.Guard(Expression.Convert(node, typeof(object))), p).Compile(preferInterpretation: true)).DynamicInvoke(facts);
 
     private static List<FactValue> FactsRead(Expression e, ParameterExpression p, object? facts)
     {

@@ -93,8 +93,8 @@ internal static class JsonNodeReader
                 var node = new JNode { Kind = JsonValueKind.Object, Line = line, Column = col, Path = path };
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString()!;
                     var (kl, kc) = lines.Locate(reader.TokenStartIndex);
+                    var name = GetString(ref reader, lines);
                     reader.Read();
                     var value = ReadValue(ref reader, lines, path + "." + name);
                     node.Properties.Add(new JProperty(name, kl, kc, value));
@@ -117,7 +117,7 @@ internal static class JsonNodeReader
             }
 
             case JsonTokenType.String:
-                return new JNode { Kind = JsonValueKind.String, Line = line, Column = col, Path = path, Text = reader.GetString() };
+                return new JNode { Kind = JsonValueKind.String, Line = line, Column = col, Path = path, Text = GetString(ref reader, lines) };
             case JsonTokenType.Number:
                 return new JNode
                 {
@@ -133,11 +133,29 @@ internal static class JsonNodeReader
         }
     }
 
+    /// <summary>
+    /// Reads a string token; an escape that makes invalid UTF-16 (a lone surrogate such as <c>\ud800</c>) becomes a positioned
+    /// <see cref="JsonException"/> instead of the reader's <see cref="InvalidOperationException"/>.
+    /// </summary>
+    private static string GetString(ref Utf8JsonReader reader, LineMap lines)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            var (line0, byteInLine) = lines.LineAndByte(reader.TokenStartIndex);
+            throw new JsonException($"A string holds an invalid escape (a lone surrogate such as \\ud800 is not text): {e.Message}", null, line0, byteInLine);
+        }
+    }
+
     /// <summary>Maps byte offsets to 1-based line and character column.</summary>
     private readonly ref struct LineMap
     {
         private readonly ReadOnlySpan<byte> _text;
         private readonly List<int> _starts;
+        private readonly Cursor _cursor = new();
 
         public LineMap(ReadOnlySpan<byte> text)
         {
@@ -175,9 +193,18 @@ internal static class JsonNodeReader
                 index = ~index - 1;
             }
 
+            // Offsets arrive in increasing order while the file is read: continue counting from the previous one on the same
+            // line, so a file written on one long line is located in linear time overall (not quadratic).
             var start = _starts[index];
+            var from = start;
             var col = 1;
-            for (var i = start; i < offset && i < _text.Length; i++)
+            if (_cursor.Line == index && _cursor.Offset <= offset && _cursor.Offset >= start)
+            {
+                from = (int)_cursor.Offset;
+                col = _cursor.Column;
+            }
+
+            for (var i = from; i < offset && i < _text.Length; i++)
             {
                 if ((_text[i] & 0xC0) != 0x80)
                 {
@@ -185,7 +212,20 @@ internal static class JsonNodeReader
                 }
             }
 
+            _cursor.Line = index;
+            _cursor.Offset = offset;
+            _cursor.Column = col;
             return (index + 1, col);
+        }
+
+        /// <summary>The last located offset, its 0-based line and its column.</summary>
+        private sealed class Cursor
+        {
+            public int Line { get; set; } = -1;
+
+            public long Offset { get; set; }
+
+            public int Column { get; set; } = 1;
         }
     }
 }

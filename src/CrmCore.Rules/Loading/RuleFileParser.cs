@@ -381,7 +381,12 @@ internal sealed class RuleFileParser
 
         foreach (var p in node.Properties)
         {
-            values[p.Name] = Scalar(p.Value);
+            if (!values.TryAdd(p.Name, Scalar(p.Value)))
+            {
+                _bag.Error(RuleDiagnosticCodes.DuplicateKey, $"`Properties.{p.Name}` appears twice; which value is meant is unclear, so neither is used.", Where(p), workflow, rule);
+                continue;
+            }
+
             where[p.Name] = Where(p);
         }
 
@@ -434,6 +439,12 @@ internal sealed class RuleFileParser
                 var suggestion = KnownKeys.Suggest(p.Name, ["Expression"]);
                 _bag.Error(RuleDiagnosticCodes.UnknownKey, $"`{p.Name}` is not a key of an OutputExpression context.{(suggestion is null ? " The only key is `Expression`." : $" Did you mean `{suggestion}`?")}", Where(p), workflow, rule, suggestion);
                 continue;
+            }
+
+            if (exprNode is not null)
+            {
+                _bag.Error(RuleDiagnosticCodes.DuplicateKey, "`Context.Expression` appears twice in the same object.", Where(p), workflow, rule);
+                return null;
             }
 
             exprNode = p.Value;

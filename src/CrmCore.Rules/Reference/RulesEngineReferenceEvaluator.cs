@@ -71,7 +71,7 @@ public sealed class RulesEngineReferenceEvaluator
 
                 if (r.IsSuccess)
                 {
-                    builder.Held(name, kind, _rules[name][r.Rule.RuleName], EvaluationBuilder.NeedsPoints(kind) ? Points(r) : 0m);
+                    _ = builder.Held(name, kind, _rules[name][r.Rule.RuleName], EvaluationBuilder.NeedsPoints(kind) ? Points(r) : 0m);
                 }
             }
         }

@@ -5,8 +5,9 @@ namespace CrmCore.Rules.Reload;
 
 /// <summary>
 /// The default <see cref="IRuleSetProvider"/>: loads from sources or files, publishes an immutable <see cref="RuleSetVersion"/>
-/// with a volatile write on success, keeps the previous version on failure and reports every problem through
-/// <see cref="ReloadFailed"/> and the logger. Reloads are serialized; reads are lock-free. Thread-safe.
+/// with a volatile write on success, keeps the previous version on failure, never lets a reload that started earlier replace
+/// one that started later (the newest content wins; the older result is returned but not published), and reports every problem through
+/// <see cref="ReloadFailed"/> and the logger. Publishing is serialized; reads are lock-free. Thread-safe.
 /// </summary>
 public sealed partial class RuleSetProvider : IRuleSetProvider
 {
@@ -14,6 +15,8 @@ public sealed partial class RuleSetProvider : IRuleSetProvider
     private readonly ILogger _logger;
     private readonly RuleLoadOptions _options;
     private RuleSetVersion? _current;
+    private long _started;
+    private long _finished;
 
     /// <summary>Creates a provider with nothing loaded yet.</summary>
     /// <param name="options">Load options; <see cref="RuleLoadOptions.Default"/> when null.</param>
@@ -38,33 +41,45 @@ public sealed partial class RuleSetProvider : IRuleSetProvider
     public RuleLoadResult Reload(IEnumerable<RuleSource> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        var ticket = Interlocked.Increment(ref _started);
         var list = sources.ToList();
-        return Publish(RuleLoader.Load(list, _options), list.Select(s => s.Name).ToArray());
+        return Publish(RuleLoader.Load(list, _options), list.Select(s => s.Name).ToArray(), ticket);
     }
 
     /// <inheritdoc />
     public RuleLoadResult ReloadFromFiles(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        var ticket = Interlocked.Increment(ref _started);
         var list = paths.ToList();
-        return Publish(RuleLoader.LoadFiles(list, _options), list);
+        return Publish(RuleLoader.LoadFiles(list, _options), list, ticket);
     }
 
-    private RuleLoadResult Publish(RuleLoadResult result, IReadOnlyList<string> names)
+    private RuleLoadResult Publish(RuleLoadResult result, IReadOnlyList<string> names, long ticket)
     {
         RuleSetVersion? previous;
         RuleSetVersion? next = null;
+        var superseded = false;
         lock (_reloadLock)
         {
             previous = _current;
-            if (result.RuleSet is { } set)
+
+            // Loads run in parallel; the one that started last wins. A slow reload that finishes after a newer one (published
+            // or failed) must not replace what the newer one left in service.
+            superseded = ticket < _finished;
+            _finished = Math.Max(_finished, ticket);
+            if (result.RuleSet is { } set && !superseded)
             {
                 next = new RuleSetVersion(set, (previous?.Number ?? 0) + 1, result.ContentHash, names);
                 Volatile.Write(ref _current, next);
             }
         }
 
-        if (next is not null)
+        if (superseded)
+        {
+            LogSuperseded(_logger, ticket, previous?.Number ?? 0);
+        }
+        else if (next is not null)
         {
             LogReloaded(_logger, next.Number, next.ContentHash, result.Warnings.Count());
             foreach (var w in result.Warnings)
@@ -93,6 +108,9 @@ public sealed partial class RuleSetProvider : IRuleSetProvider
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Rules reload failed with {Errors} errors; version {Number} stays in service")]
     private static partial void LogFailed(ILogger logger, int errors, int number);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Rules reload {Ticket} finished after a newer reload; version {Number} stays in service")]
+    private static partial void LogSuperseded(ILogger logger, long ticket, int number);
 
     [LoggerMessage(EventId = 3003, Message = "{Diagnostic}")]
     private static partial void LogDiagnostic(ILogger logger, LogLevel level, string diagnostic);

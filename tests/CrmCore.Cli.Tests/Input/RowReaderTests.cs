@@ -59,12 +59,15 @@ public sealed class RowReaderTests
     }
 
     [Fact]
-    public void Read_CsvUnterminatedQuote_MalformedOnItsLineAndStops()
+    public void Read_CsvUnterminatedQuote_MalformedOnItsLineAndGoesOn()
     {
-        var result = Csv("Id,Name\nC0,甲\n\"C1,unterminated\n");
+        // Issue 12: a malformed row is rejected and reading goes on with the next line (it used to stop here).
+        var result = Csv("Id,Name\nC0,甲\n\"C1,unterminated\nC2,乙\n");
         var problem = Assert.Single(result.Problems);
         Assert.Equal((3, RowProblemKind.Malformed), (problem.Line, problem.Kind));
-        Assert.True(result.StoppedEarly);
+        Assert.False(result.StoppedEarly);
+        Assert.Equal(["C0", "C2"], result.Rows.Select(r => r.Row.Id));
+        Assert.Equal(1, result.RejectedRows);
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using System.Text;
+using CrmCore.Decoding;
+
+namespace CrmCore.Cli.Hosting;
+
+/// <summary>
+/// <c>--encoding</c>: the encoding of the input files (rules and data) when they are not UTF-8, for example <c>gb18030</c>
+/// for "CSV" saved by Excel on Chinese Windows. Without it files must be UTF-8 and any other encoding is reported with
+/// its position and the encoding it seems to be in.
+/// </summary>
+internal static class EncodingOption
+{
+    /// <summary>Gets the recursive option.</summary>
+    public static Option<Encoding?> Option { get; } = new("--encoding")
+    {
+        Description = "Encoding of the input files when not UTF-8: gb18030 (also read for gbk), utf-16, utf-16be.",
+        Recursive = true,
+        HelpName = "utf-8|gb18030|utf-16",
+        CustomParser = r =>
+        {
+            try
+            {
+                return StrictTextDecoder.GetEncoding(r.Tokens[0].Value);
+            }
+            catch (ArgumentException e)
+            {
+                r.AddError(e.Message.Split(" (Parameter", 2)[0]);
+                return null;
+            }
+        },
+    };
+}
