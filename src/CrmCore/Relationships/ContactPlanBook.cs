@@ -36,7 +36,8 @@ public sealed class ContactPlanBook
     /// <summary>
     /// Plans a window for a customer and adds the entries not already in the book. For a customer who asked not to be contacted nothing
     /// is added and every open generated entry of that customer is cancelled with the reason (manual entries are kept); once the
-    /// customer gets in touch (the customer aggregate clears the flag on an inbound interaction), scheduling adds entries again.
+    /// customer gets in touch (the customer aggregate clears the flag on an inbound interaction), scheduling adds entries again,
+    /// replacing those that were cancelled for the opt-out.
     /// </summary>
     /// <param name="subject">The customer.</param>
     /// <param name="from">The first date.</param>
@@ -54,6 +55,7 @@ public sealed class ContactPlanBook
             foreach (var entry in _entries.Values.Where(e => e.Customer == subject.Customer && e.IsGenerated && e.IsOpen))
             {
                 entry.Cancel(reason);
+                entry.SuspendedByOptOut = true;
             }
 
             return [];
@@ -62,8 +64,10 @@ public sealed class ContactPlanBook
         var added = new List<ContactPlanEntry>();
         foreach (var entry in planned)
         {
-            if (_entries.TryAdd(entry.Id, entry))
+            // An entry cancelled only because of an opt-out that has since ended is planned afresh.
+            if (!_entries.TryGetValue(entry.Id, out var existing) || existing.SuspendedByOptOut)
             {
+                _entries[entry.Id] = entry;
                 added.Add(entry);
             }
         }

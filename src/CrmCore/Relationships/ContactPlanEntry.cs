@@ -105,6 +105,9 @@ public sealed class ContactPlanEntry
 
     internal bool OverdueRaised { get; set; }
 
+    /// <summary>True when the book cancelled the entry because the customer asked not to be contacted; scheduling may then replace it.</summary>
+    internal bool SuspendedByOptOut { get; set; }
+
     /// <summary>True when the entry is open and <paramref name="now"/> is at or after <see cref="DueBy"/>.</summary>
     /// <param name="now">The current instant.</param>
     /// <returns>Whether it is overdue.</returns>

@@ -226,16 +226,15 @@ public sealed class ContactPlanner
 
     private static ImmutableArray<(string Name, LocalDate FirstDay)> HolidayRuns(ImmutableArray<Holiday> holidays)
     {
+        // One occasion per holiday name and year: the first day of its first run (China's 2025 National Day run is split by Mid-Autumn).
         var runs = ImmutableArray.CreateBuilder<(string, LocalDate)>();
-        Holiday? previous = null;
+        var seen = new HashSet<(string, int)>();
         foreach (var holiday in holidays.Where(h => h.IsWholeDay && !string.IsNullOrWhiteSpace(h.Name)).OrderBy(h => h.Date))
         {
-            if (previous is null || previous.Date.PlusDays(1) != holiday.Date || !string.Equals(previous.Name, holiday.Name, StringComparison.Ordinal))
+            if (seen.Add((holiday.Name, holiday.Date.Year)))
             {
                 runs.Add((holiday.Name, holiday.Date));
             }
-
-            previous = holiday;
         }
 
         return runs.ToImmutable();
