@@ -23,6 +23,7 @@ public sealed class KnowledgeIndex : IDisposable
     private const string TagsField = "tags";
     private const string TypeField = "type";
     private const string LearnedField = "learned";
+    private const float FieldTieBreaker = 0.2f;
 
     private readonly KnowledgeOptions _options;
     private readonly TextSegmenter _segmenter;
@@ -158,13 +159,17 @@ public sealed class KnowledgeIndex : IDisposable
             return [];
         }
 
+        // Per word, the best field counts (plus a little of the others): an article matching more of the ticket's words wins over
+        // one that repeats a single word in every field.
         var words = new BooleanQuery();
         foreach (var term in terms)
         {
-            Add(words, TitleField, term, _options.TitleBoost);
-            Add(words, TagsField, term, _options.TagBoost);
-            Add(words, BodyField, term, _options.BodyBoost);
-            Add(words, LearnedField, term, _options.LearnedBoost);
+            var fields = new DisjunctionMaxQuery(FieldTieBreaker);
+            Add(fields, TitleField, term, _options.TitleBoost);
+            Add(fields, TagsField, term, _options.TagBoost);
+            Add(fields, BodyField, term, _options.BodyBoost);
+            Add(fields, LearnedField, term, _options.LearnedBoost);
+            words.Add(fields, Occur.SHOULD);
         }
 
         var query = new BooleanQuery { { words, Occur.MUST } };
@@ -209,11 +214,11 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
-    private static void Add(BooleanQuery query, string field, string term, float boost)
+    private static void Add(DisjunctionMaxQuery query, string field, string term, float boost)
     {
         if (boost > 0)
         {
-            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(field, term)) { Boost = boost });
         }
     }
 

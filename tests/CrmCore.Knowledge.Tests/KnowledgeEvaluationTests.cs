@@ -31,4 +31,20 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
         Assert.True(result.AfterLearning.PrecisionAt3 > result.BeforeLearning.PrecisionAt3, $"{result.AfterLearning} vs {result.BeforeLearning}");
         Assert.True(result.LuceneWithBoilerplate.PrecisionAt3 > result.BaselineWithBoilerplate.PrecisionAt3, $"{result.LuceneWithBoilerplate} vs {result.BaselineWithBoilerplate}");
     }
+
+    [Fact]
+    public void Suggestions_AmongTwoThousandDistractors_StillFindTheLabelledArticles()
+    {
+        var data = EvalData.Load();
+        var articles = data.Articles.Concat(SyntheticArticles.Create(data.Articles, 2_000)).ToList();
+        using var index = new KnowledgeIndex();
+        index.UpsertRange(articles);
+        var baseline = new KeywordOverlapBaseline(articles);
+
+        var lucene = KnowledgeEvaluation.Score(data.Tickets, t => index.Suggest(t.Type, t.Text).Select(s => s.Article).ToList());
+        var plain = KnowledgeEvaluation.Score(data.Tickets, t => baseline.Suggest(t.Text));
+
+        output.WriteLine($"2,038 articles: Lucene {lucene}; keyword overlap {plain}");
+        Assert.True(lucene.HitRateAt3 >= 0.7, $"{lucene} vs {plain}");
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using CrmCore.Knowledge;
 using CrmCore.Knowledge.Tests.Evaluation;
@@ -32,7 +31,7 @@ public class KnowledgeSuggestBenchmarks
             throw new InvalidOperationException($"Expected {Tickets} labelled tickets, found {data.Tickets.Count}.");
         }
 
-        var articles = data.Articles.Concat(Synthetic(data.Articles, Articles - data.Articles.Count)).ToList();
+        var articles = data.Articles.Concat(SyntheticArticles.Create(data.Articles, Articles - data.Articles.Count)).ToList();
         _index = new KnowledgeIndex();
         _index.UpsertRange(articles);
         _baseline = new KeywordOverlapBaseline(articles);
@@ -72,19 +71,5 @@ public class KnowledgeSuggestBenchmarks
         }
 
         return found;
-    }
-
-    private static IEnumerable<KnowledgeArticle> Synthetic(IReadOnlyList<KnowledgeArticle> real, int count)
-    {
-        using var segmenter = new TextSegmenter();
-        var vocabulary = real.SelectMany(a => segmenter.Segment($"{a.Title} {a.Body}")).Distinct(StringComparer.Ordinal).ToArray();
-        var random = new Random(20261201);
-        for (var i = 0; i < count; i++)
-        {
-            var title = string.Join(' ', Enumerable.Range(0, random.Next(3, 7)).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
-            var body = string.Join(' ', Enumerable.Range(0, random.Next(30, 61)).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
-            var source = real[random.Next(real.Count)];
-            yield return new KnowledgeArticle(new ArticleId(string.Create(CultureInfo.InvariantCulture, $"SYN-{i:00000}")), title, body) { TicketTypes = source.TicketTypes };
-        }
     }
 }
