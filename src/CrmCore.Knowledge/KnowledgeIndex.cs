@@ -1,4 +1,7 @@
 using CrmCore.Tickets;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -23,10 +26,12 @@ public sealed class KnowledgeIndex : IDisposable
     private const string TagsField = "tags";
     private const string TypeField = "type";
     private const string LearnedField = "learned";
+    private const string GramsField = "grams";
     private const float FieldTieBreaker = 0.2f;
 
     private readonly KnowledgeOptions _options;
     private readonly TextSegmenter _segmenter;
+    private readonly CJKAnalyzer _grams = new(LuceneVersion.LUCENE_48);
     private readonly RAMDirectory _directory = new();
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -47,7 +52,8 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         _segmenter = new TextSegmenter();
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, _segmenter.Analyzer) { Similarity = new BM25Similarity() };
+        var analyzer = new PerFieldAnalyzerWrapper(_segmenter.Analyzer, new Dictionary<string, Analyzer> { [GramsField] = _grams });
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = new BM25Similarity() };
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
     }
@@ -172,6 +178,16 @@ public sealed class KnowledgeIndex : IDisposable
             words.Add(fields, Occur.SHOULD);
         }
 
+        // Chinese character bigrams as a second view: they match where the word segmentation of the ticket and of the article differ
+        // (锁定/解锁 against 解锁账号), the way a CJK search engine backs up a dictionary.
+        if (_options.GramBoost > 0)
+        {
+            foreach (var gram in Analyze(_grams, text!).Distinct(StringComparer.Ordinal).Take(_options.MaxQueryTerms))
+            {
+                words.Add(new TermQuery(new Term(GramsField, gram)) { Boost = _options.GramBoost }, Occur.SHOULD);
+            }
+        }
+
         var query = new BooleanQuery { { words, Occur.MUST } };
         if (type is { } t && _options.TypeBoost > 0)
         {
@@ -211,6 +227,7 @@ public sealed class KnowledgeIndex : IDisposable
             _writer.Dispose();
             _directory.Dispose();
             _segmenter.Dispose();
+            _grams.Dispose();
         }
     }
 
@@ -220,6 +237,21 @@ public sealed class KnowledgeIndex : IDisposable
         {
             query.Add(new TermQuery(new Term(field, term)) { Boost = boost });
         }
+    }
+
+    private List<string> Analyze(Analyzer analyzer, string text)
+    {
+        var result = new List<string>();
+        using var stream = analyzer.GetTokenStream(GramsField, text.Length > _options.MaxTicketTextLength ? text[.._options.MaxTicketTextLength] : text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            result.Add(term.ToString());
+        }
+
+        stream.End();
+        return result;
     }
 
     private void Refresh()
@@ -240,6 +272,7 @@ public sealed class KnowledgeIndex : IDisposable
             new TextField(BodyField, a.Body, Field.Store.NO),
             new TextField(TagsField, string.Join(' ', a.Tags), Field.Store.NO),
             new TextField(LearnedField, string.Join('\n', entry.Learned), Field.Store.NO),
+            new TextField(GramsField, $"{a.Title}\n{a.Body}\n{string.Join('\n', entry.Learned)}", Field.Store.NO),
         };
         foreach (var type in a.TicketTypes)
         {
