@@ -62,6 +62,18 @@ public sealed class TicketFacts
     /// <summary>The escalation level reached so far (0 = none).</summary>
     public int EscalationLevel { get; private set; }
 
+    /// <summary>The model of the ticket's asset; empty when the ticket has no asset. For rules such as <c>ticket.AssetModel == "S7-1200"</c>.</summary>
+    public string AssetModel { get; private set; } = string.Empty;
+
+    /// <summary>The warranty status of the ticket's asset when the ticket was raised: <c>UnderWarranty</c>, <c>Expired</c>, <c>NotInstalled</c> or <c>Unknown</c>.</summary>
+    public string AssetWarranty { get; private set; } = string.Empty;
+
+    /// <summary>True when the ticket's asset was under warranty when the ticket was raised.</summary>
+    public bool AssetUnderWarranty { get; private set; }
+
+    /// <summary>True when the ticket's asset is of a model with a known issue.</summary>
+    public bool AssetModelHasKnownIssue { get; private set; }
+
     /// <summary>Computes the facts for one ticket.</summary>
     /// <param name="input">The plain data.</param>
     /// <param name="now">The current instant, from the injected clock.</param>
@@ -92,6 +104,10 @@ public sealed class TicketFacts
         AgeMinutes = Math.Max(0, (int)Math.Floor((now - input.RaisedAt).TotalMinutes));
         ReopenCount = input.ReopenCount;
         EscalationLevel = input.EscalationLevel;
+        AssetModel = input.AssetModel ?? string.Empty;
+        AssetWarranty = input.AssetWarranty.ToString();
+        AssetUnderWarranty = input.AssetWarranty == Assets.WarrantyStatus.UnderWarranty;
+        AssetModelHasKnownIssue = input.AssetModelHasKnownIssue;
         if (input.SlaDueAt is { } due)
         {
             MinutesToSlaDue = (int)Math.Floor((due - now).TotalMinutes);

@@ -41,4 +41,14 @@ public sealed record TicketFactsInput
 
     /// <summary>The escalation level reached so far (0 = none). Default 0.</summary>
     public int EscalationLevel { get; init; }
+
+    /// <summary>The model of the asset the ticket is about; empty (the default) when the ticket has no asset.</summary>
+    public string AssetModel { get; init; } = string.Empty;
+
+    /// <summary>The warranty status of the ticket's asset when the ticket was raised; default <see cref="Assets.WarrantyStatus.Unknown"/>
+    /// (also for a ticket without an asset). <see cref="AssetFactsExtensions.WithAsset"/> fills it.</summary>
+    public Assets.WarrantyStatus AssetWarranty { get; init; } = Assets.WarrantyStatus.Unknown;
+
+    /// <summary>True when the asset's model has a known issue (for example from <see cref="Assets.AssetFailureReport.ModelsAtOrAbove"/>); default false.</summary>
+    public bool AssetModelHasKnownIssue { get; init; }
 }

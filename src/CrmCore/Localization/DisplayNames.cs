@@ -60,5 +60,23 @@ public static class DisplayNames
     /// <returns>For example <c>reopen</c> or <c>重新打开</c>.</returns>
     public static string Of(TicketMove move, CultureInfo? culture = null) => Lookup("TicketMove", move.ToString(), culture);
 
+    /// <summary>The display name of a contact plan status.</summary>
+    /// <param name="status">The status.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Not started</c> or <c>未开始</c>.</returns>
+    public static string Of(Relationships.PlanStatus status, CultureInfo? culture = null) => Lookup("PlanStatus", status.ToString(), culture);
+
+    /// <summary>The display name of a contact channel.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Supervisor call</c> or <c>主管致电</c>.</returns>
+    public static string Of(Relationships.ContactChannel channel, CultureInfo? culture = null) => Lookup("ContactChannel", channel.ToString(), culture);
+
+    /// <summary>The display name of a plan entry's kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Birthday care</c> or <c>生日关怀</c>.</returns>
+    public static string Of(Relationships.PlanKind kind, CultureInfo? culture = null) => Lookup("PlanKind", kind.ToString(), culture);
+
     private static string Lookup(string kind, string code, CultureInfo? culture) => Strings.Find(kind + "_" + code, culture) ?? code;
 }

@@ -1,0 +1,291 @@
+using CrmCore.Tickets;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace CrmCore.Knowledge;
+
+/// <summary>
+/// An in-memory Lucene.Net index of knowledge-base articles that suggests the best articles for a ticket from its type and text, in
+/// Chinese and English (SmartCn segmentation, BM25 ranking over title, tags, body and the text of tickets each article solved).
+/// Articles can be added, changed and removed at any time; a change is visible to the next suggestion. When an agent marks an article
+/// as having solved a ticket (<see cref="MarkSolved"/>), the ticket's text joins the article's learned text and its solved count
+/// raises its score, so it ranks higher for similar tickets. Thread-safe: suggestions run in parallel, changes are serialised.
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private const string IdField = "id";
+    private const string TitleField = "title";
+    private const string BodyField = "body";
+    private const string TagsField = "tags";
+    private const string TypeField = "type";
+    private const string LearnedField = "learned";
+    private const string GramsField = "grams";
+    private const float FieldTieBreaker = 0.2f;
+
+    private readonly KnowledgeOptions _options;
+    private readonly TextSegmenter _segmenter;
+    private readonly CJKAnalyzer _grams = new(LuceneVersion.LUCENE_48);
+    private readonly RAMDirectory _directory = new();
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _gate = new();
+    private readonly Dictionary<ArticleId, Entry> _articles = [];
+    private volatile Dictionary<string, Entry> _snapshot = [];
+
+    /// <summary>Creates an empty index.</summary>
+    /// <param name="options">The settings; default <see cref="KnowledgeOptions"/>' defaults.</param>
+    /// <exception cref="ArgumentException">A setting is out of range (every problem is listed).</exception>
+    public KnowledgeIndex(KnowledgeOptions? options = null)
+    {
+        _options = options ?? new KnowledgeOptions();
+        var problems = _options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+        }
+
+        _segmenter = new TextSegmenter();
+        var analyzer = new PerFieldAnalyzerWrapper(_segmenter.Analyzer, new Dictionary<string, Analyzer> { [GramsField] = _grams });
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = new BM25Similarity() };
+        _writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
+    }
+
+    /// <summary>How many articles are indexed.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _articles.Count;
+            }
+        }
+    }
+
+    /// <summary>The segmenter the index uses (for the same words elsewhere, such as feedback themes).</summary>
+    public TextSegmenter Segmenter => _segmenter;
+
+    /// <summary>Adds an article or replaces the one with the same id, keeping what it learned from use.</summary>
+    /// <param name="article">The article.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="article"/> is null.</exception>
+    public void Upsert(KnowledgeArticle article) => UpsertRange([article]);
+
+    /// <summary>Adds or replaces many articles with one refresh (faster than one at a time).</summary>
+    /// <param name="articles">The articles.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="articles"/> or one of them is null.</exception>
+    public void UpsertRange(IEnumerable<KnowledgeArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        lock (_gate)
+        {
+            foreach (var article in articles)
+            {
+                ArgumentNullException.ThrowIfNull(article);
+                var entry = _articles.TryGetValue(article.Id, out var old) ? old with { Article = article } : new Entry(article, [], 0);
+                _articles[article.Id] = entry;
+                _writer.UpdateDocument(new Term(IdField, article.Id.Value), ToDocument(entry));
+            }
+
+            Refresh();
+        }
+    }
+
+    /// <summary>Removes an article.</summary>
+    /// <param name="id">The article's id.</param>
+    /// <returns>True when it was indexed.</returns>
+    public bool Remove(ArticleId id)
+    {
+        lock (_gate)
+        {
+            if (!_articles.Remove(id))
+            {
+                return false;
+            }
+
+            _writer.DeleteDocuments(new Term(IdField, id.Value));
+            Refresh();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Records that an article solved a ticket: the ticket's text joins the article's learned text (the oldest dropped beyond
+    /// <see cref="KnowledgeOptions.MaxLearnedTicketsPerArticle"/>), the ticket's type joins its types, and its solved count rises.
+    /// </summary>
+    /// <param name="id">The article.</param>
+    /// <param name="type">The ticket's type; null when unknown.</param>
+    /// <param name="ticketText">The ticket's text (title and description).</param>
+    /// <exception cref="KeyNotFoundException">No article has the id.</exception>
+    public void MarkSolved(ArticleId id, TicketType? type, string ticketText)
+    {
+        ArgumentNullException.ThrowIfNull(ticketText);
+        lock (_gate)
+        {
+            if (!_articles.TryGetValue(id, out var entry))
+            {
+                throw new KeyNotFoundException($"No knowledge article {id} is indexed.");
+            }
+
+            var learned = entry.Learned.Add(Truncate(ticketText));
+            if (learned.Count > _options.MaxLearnedTicketsPerArticle)
+            {
+                learned = learned.RemoveRange(0, learned.Count - _options.MaxLearnedTicketsPerArticle);
+            }
+
+            var article = type is { } t && !entry.Article.TicketTypes.Contains(t) ? entry.Article with { TicketTypes = entry.Article.TicketTypes.Add(t) } : entry.Article;
+            entry = new Entry(article, learned, entry.Solved + 1);
+            _articles[id] = entry;
+            _writer.UpdateDocument(new Term(IdField, id.Value), ToDocument(entry));
+            Refresh();
+        }
+    }
+
+    /// <summary>The best articles for a ticket, best first.</summary>
+    /// <param name="type">The ticket's type; articles answering it rank higher. Null when unknown.</param>
+    /// <param name="text">The ticket's text (title and description), Chinese, English or mixed; only the first
+    /// <see cref="KnowledgeOptions.MaxTicketTextLength"/> characters are read.</param>
+    /// <param name="count">How many at most; default 3. Range 1–100.</param>
+    /// <returns>Up to <paramref name="count"/> suggestions; empty when nothing matches the text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is out of range.</exception>
+    public IReadOnlyList<KnowledgeSuggestion> Suggest(TicketType? type, string? text, int count = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 100);
+        var terms = _segmenter.Segment(text, _options.MaxTicketTextLength).Distinct(StringComparer.Ordinal).Take(_options.MaxQueryTerms).ToList();
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        // Per word, the best field counts (plus a little of the others): an article matching more of the ticket's words wins over
+        // one that repeats a single word in every field.
+        var words = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            var fields = new DisjunctionMaxQuery(FieldTieBreaker);
+            Add(fields, TitleField, term, _options.TitleBoost);
+            Add(fields, TagsField, term, _options.TagBoost);
+            Add(fields, BodyField, term, _options.BodyBoost);
+            Add(fields, LearnedField, term, _options.LearnedBoost);
+            words.Add(fields, Occur.SHOULD);
+        }
+
+        // Chinese character bigrams as a second view: they match where the word segmentation of the ticket and of the article differ
+        // (锁定/解锁 against 解锁账号), the way a CJK search engine backs up a dictionary.
+        if (_options.GramBoost > 0)
+        {
+            foreach (var gram in Analyze(_grams, text!).Distinct(StringComparer.Ordinal).Take(_options.MaxQueryTerms))
+            {
+                words.Add(new TermQuery(new Term(GramsField, gram)) { Boost = _options.GramBoost }, Occur.SHOULD);
+            }
+        }
+
+        var query = new BooleanQuery { { words, Occur.MUST } };
+        if (type is { } t && _options.TypeBoost > 0)
+        {
+            query.Add(new TermQuery(new Term(TypeField, t.Code)) { Boost = _options.TypeBoost }, Occur.SHOULD);
+        }
+
+        var snapshot = _snapshot;
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var hits = searcher.Search(query, Math.Max(count * 4, 20)).ScoreDocs;
+            var results = new List<KnowledgeSuggestion>(hits.Length);
+            foreach (var hit in hits)
+            {
+                var id = searcher.Doc(hit.Doc).Get(IdField);
+                if (id is not null && snapshot.TryGetValue(id, out var entry))
+                {
+                    var score = hit.Score * (1 + (_options.SolvedWeight * Math.Log(1 + entry.Solved)));
+                    results.Add(new KnowledgeSuggestion(entry.Article.Id, entry.Article.Title, score, entry.Solved));
+                }
+            }
+
+            return [.. results.OrderByDescending(r => r.Score).ThenBy(r => r.Article.Value, StringComparer.Ordinal).Take(count)];
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _searchers.Dispose();
+            _writer.Dispose();
+            _directory.Dispose();
+            _segmenter.Dispose();
+            _grams.Dispose();
+        }
+    }
+
+    private static void Add(DisjunctionMaxQuery query, string field, string term, float boost)
+    {
+        if (boost > 0)
+        {
+            query.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+        }
+    }
+
+    private List<string> Analyze(Analyzer analyzer, string text)
+    {
+        var result = new List<string>();
+        using var stream = analyzer.GetTokenStream(GramsField, text.Length > _options.MaxTicketTextLength ? text[.._options.MaxTicketTextLength] : text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            result.Add(term.ToString());
+        }
+
+        stream.End();
+        return result;
+    }
+
+    private void Refresh()
+    {
+        _searchers.MaybeRefreshBlocking();
+        _snapshot = _articles.Values.ToDictionary(e => e.Article.Id.Value, StringComparer.Ordinal);
+    }
+
+    private string Truncate(string text) => text.Length > _options.MaxTicketTextLength ? text[.._options.MaxTicketTextLength] : text;
+
+    private static Document ToDocument(Entry entry)
+    {
+        var a = entry.Article;
+        var doc = new Document
+        {
+            new StringField(IdField, a.Id.Value, Field.Store.YES),
+            new TextField(TitleField, a.Title, Field.Store.NO),
+            new TextField(BodyField, a.Body, Field.Store.NO),
+            new TextField(TagsField, string.Join(' ', a.Tags), Field.Store.NO),
+            new TextField(LearnedField, string.Join('\n', entry.Learned), Field.Store.NO),
+            new TextField(GramsField, $"{a.Title}\n{a.Body}\n{string.Join('\n', entry.Learned)}", Field.Store.NO),
+        };
+        foreach (var type in a.TicketTypes)
+        {
+            doc.Add(new StringField(TypeField, type.Code, Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    private sealed record Entry(KnowledgeArticle Article, System.Collections.Immutable.ImmutableList<string> Learned, int Solved);
+
+    private sealed class BM25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

@@ -1,0 +1,31 @@
+using CrmCore.Knowledge;
+using CrmCore.Satisfaction;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers CrmCore knowledge suggestions.</summary>
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a singleton <see cref="KnowledgeIndex"/> (empty: the host adds its articles) and, as <see cref="IFeedbackThemeExtractor"/>,
+    /// a <see cref="WordThemeExtractor"/> sharing the index's segmentation. Options are validated when the index is first resolved.
+    /// Uses TryAdd, so an earlier registration wins.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Changes the options; default: <see cref="KnowledgeOptions"/>' defaults.</param>
+    /// <returns>The services.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddCrmKnowledge(this IServiceCollection services, Action<KnowledgeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(_ =>
+        {
+            var options = new KnowledgeOptions();
+            configure?.Invoke(options);
+            return new KnowledgeIndex(options);
+        });
+        services.TryAddSingleton<IFeedbackThemeExtractor>(sp => new WordThemeExtractor(sp.GetRequiredService<KnowledgeIndex>().Segmenter));
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using CrmCore.Assets;
+using NodaTime;
+
+namespace CrmCore.Rules.Facts;
+
+/// <summary>Fills the asset facts of a ticket (<see cref="TicketFacts.AssetModel"/>, <see cref="TicketFacts.AssetUnderWarranty"/>, ...) from the asset it is about. Thread-safe (stateless).</summary>
+public static class AssetFactsExtensions
+{
+    /// <summary>Returns a copy of <paramref name="input"/> with the asset facts of <paramref name="asset"/>.</summary>
+    /// <param name="input">The ticket's facts input.</param>
+    /// <param name="asset">The asset the ticket is about.</param>
+    /// <param name="zone">The zone the warranty dates are in; the warranty is judged at <see cref="TicketFactsInput.RaisedAt"/>.</param>
+    /// <param name="modelsWithKnownIssues">Models with a known issue (compared as the set compares); default none.</param>
+    /// <returns>The new input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/>, <paramref name="asset"/> or <paramref name="zone"/> is null.</exception>
+    public static TicketFactsInput WithAsset(this TicketFactsInput input, Asset asset, DateTimeZone zone, IReadOnlySet<string>? modelsWithKnownIssues = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(asset);
+        ArgumentNullException.ThrowIfNull(zone);
+        return input with
+        {
+            AssetModel = asset.Model,
+            AssetWarranty = asset.WarrantyAt(input.RaisedAt, zone),
+            AssetModelHasKnownIssue = modelsWithKnownIssues?.Contains(asset.Model) ?? false,
+        };
+    }
+}

@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CrmCore.Calendars;
+using CrmCore.Churn;
+using NodaTime;
+
+namespace CrmCore.Relationships;
+
+/// <summary>
+/// Works out the proactive contact plan of one customer for a window of dates from a <see cref="ContactPolicy"/> and a business
+/// calendar: regular contact by tier, birthday and holiday care, contract-expiry warnings, churn follow-ups and care for silent
+/// customers. Pure: it changes nothing and keeps nothing (<see cref="ContactPlanBook"/> keeps the entries). Generates nothing for a
+/// customer who asked not to be contacted. Thread-safe (immutable).
+/// </summary>
+public sealed class ContactPlanner
+{
+    /// <summary>The longest window planned at once, in days (a little over a year).</summary>
+    public const int MaxWindowDays = 400;
+
+    private readonly ImmutableArray<(string Name, LocalDate FirstDay)> _holidayRuns;
+
+    /// <summary>Creates a planner.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="calendar">The business calendar: working days for moving due dates, holidays for holiday care, its zone for times.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ContactPlanner(ContactPolicy policy, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(calendar);
+        Policy = policy;
+        Calendar = calendar;
+        _holidayRuns = HolidayRuns(calendar.Definition.Holidays);
+    }
+
+    /// <summary>The policy.</summary>
+    public ContactPolicy Policy { get; }
+
+    /// <summary>The business calendar.</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>
+    /// The proactive entries of <paramref name="subject"/> whose nominal date (before moving off holidays) falls in
+    /// [<paramref name="from"/>, <paramref name="to"/>], ordered by due time. Ids are deterministic, so the same window planned twice
+    /// gives equal ids. Empty for a customer who asked not to be contacted.
+    /// </summary>
+    /// <param name="subject">The customer.</param>
+    /// <param name="from">The first date of the window.</param>
+    /// <param name="to">The last date of the window (inclusive).</param>
+    /// <returns>New entries in status 未开始.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subject"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or the window is longer than <see cref="MaxWindowDays"/>.</exception>
+    /// <exception cref="CalendarHorizonException">A due date falls outside the calendar's horizon.</exception>
+    public IReadOnlyList<ContactPlanEntry> Plan(PlanSubject subject, LocalDate from, LocalDate to)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (to < from || Period.DaysBetween(from, to) >= MaxWindowDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), $"The window {from:yyyy-MM-dd}..{to:yyyy-MM-dd} must not be empty or longer than {MaxWindowDays} days.");
+        }
+
+        if (subject.DoNotContact)
+        {
+            return [];
+        }
+
+        var entries = new List<ContactPlanEntry>();
+        PlanCadences(subject, from, to, entries);
+        PlanCare(subject, from, to, entries);
+        PlanContractExpiry(subject, from, to, entries);
+        PlanChurn(subject, from, to, entries);
+        PlanSilentCare(subject, from, to, entries);
+        entries.Sort((a, b) => a.PlannedAt != b.PlannedAt ? a.PlannedAt.CompareTo(b.PlannedAt) : string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        return entries;
+    }
+
+    /// <summary>Moves a date off a non-working day as <paramref name="shift"/> says.</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="shift">The rule.</param>
+    /// <returns>The date itself when it is a working day or the rule is <see cref="HolidayShift.Keep"/>; else the next or previous working day.</returns>
+    /// <exception cref="CrmException">No working day within a year (code <c>CRM-PLAN-NO-WORKING-DAY</c>).</exception>
+    public LocalDate MoveOffHoliday(LocalDate date, HolidayShift shift)
+    {
+        if (shift == HolidayShift.Keep || Calendar.IsAlwaysOpen)
+        {
+            return date;
+        }
+
+        var step = shift == HolidayShift.NextWorkingDay ? 1 : -1;
+        for (var i = 0; i < 366; i++, date = date.PlusDays(step))
+        {
+            if (Calendar.IsWorkingDay(date))
+            {
+                return date;
+            }
+        }
+
+        throw new CrmException($"Calendar '{Calendar.Name}' has no working day within a year of {date:yyyy-MM-dd}.") { Code = "CRM-PLAN-NO-WORKING-DAY" };
+    }
+
+    private void PlanCadences(PlanSubject subject, LocalDate from, LocalDate to, List<ContactPlanEntry> entries)
+    {
+        foreach (var cadence in Policy.CadencesFor(subject.Tier))
+        {
+            var key = $"{Kebab(cadence.Channel)}-{cadence.Every}";
+            for (var k = 0; ; k++)
+            {
+                var nominal = cadence.Occurrence(subject.CadenceAnchor, k);
+                if (nominal > to)
+                {
+                    break;
+                }
+
+                if (nominal >= from)
+                {
+                    entries.Add(Entry(subject, PlanKind.Cadence, key, nominal, Policy.DueOnHoliday, cadence.Channel, cadence.Purpose, occasion: null));
+                }
+            }
+        }
+    }
+
+    private void PlanCare(PlanSubject subject, LocalDate from, LocalDate to, List<ContactPlanEntry> entries)
+    {
+        if (Policy.Care is not { } care)
+        {
+            return;
+        }
+
+        if (care.Birthdays)
+        {
+            foreach (var (contact, birthday) in subject.Birthdays)
+            {
+                for (var year = from.Year; year <= to.Year + 1; year++)
+                {
+                    // AnnualDate.InYear gives 28 February for a 29 February birthday in a common year.
+                    var occasion = birthday.InYear(year);
+                    var nominal = occasion.PlusDays(-care.LeadDays);
+                    if (nominal >= from && nominal <= to)
+                    {
+                        entries.Add(Entry(subject, PlanKind.Birthday, contact, nominal, care.DueOnHoliday, care.Channel, $"Birthday of {contact} on {occasion:yyyy-MM-dd}", occasion));
+                    }
+                }
+            }
+        }
+
+        foreach (var (name, occasion) in _holidayRuns)
+        {
+            var nominal = occasion.PlusDays(-care.LeadDays);
+            if (nominal >= from && nominal <= to && care.Holidays.Any(h => name.Contains(h, StringComparison.OrdinalIgnoreCase)))
+            {
+                entries.Add(Entry(subject, PlanKind.Holiday, name, nominal, care.DueOnHoliday, care.Channel, $"{name} from {occasion:yyyy-MM-dd}", occasion));
+            }
+        }
+    }
+
+    private void PlanContractExpiry(PlanSubject subject, LocalDate from, LocalDate to, List<ContactPlanEntry> entries)
+    {
+        if (Policy.ContractExpiry is not { } settings || subject.ContractEndsOn is not { } end)
+        {
+            return;
+        }
+
+        var nominal = end.PlusDays(-settings.LeadDays);
+        if (nominal >= from && nominal <= to)
+        {
+            entries.Add(Entry(subject, PlanKind.ContractExpiry, "contract", nominal, Policy.DueOnHoliday, settings.Channel, $"Contract ends on {end:yyyy-MM-dd}", end));
+        }
+    }
+
+    private void PlanChurn(PlanSubject subject, LocalDate from, LocalDate to, List<ContactPlanEntry> entries)
+    {
+        if (Policy.ChurnFollowUp is not { } settings || subject.Churn is not { IsOutOfDate: false } churn)
+        {
+            return;
+        }
+
+        var triggered = settings.Band == ChurnBand.High ? churn.EnteredHighBand : churn.Band >= settings.Band;
+        var evaluatedOn = churn.EvaluatedAt.InZone(Calendar.Zone).Date;
+        if (!triggered || evaluatedOn < from || evaluatedOn > to)
+        {
+            return;
+        }
+
+        var dueBy = churn.FollowUpDue ?? (Calendar.IsAlwaysOpen ? churn.EvaluatedAt + settings.Within : Calendar.Add(churn.EvaluatedAt, settings.Within));
+        var id = new PlanEntryId(string.Create(CultureInfo.InvariantCulture, $"{subject.Customer.Value}/{PlanKind.ChurnFollowUp}/score-{churn.Score}/{churn.EvaluatedAt.ToUnixTimeSeconds()}"));
+        entries.Add(new ContactPlanEntry(
+            id, subject.Customer, PlanKind.ChurnFollowUp, settings.Channel, subject.AccountManager, dueBy.InZone(Calendar.Zone).Date, churn.EvaluatedAt, dueBy,
+            string.Create(CultureInfo.InvariantCulture, $"Churn risk {churn.Score} ({churn.Band})")));
+    }
+
+    private void PlanSilentCare(PlanSubject subject, LocalDate from, LocalDate to, List<ContactPlanEntry> entries)
+    {
+        if (Policy.SilentCare is not { } settings || subject.LastInteractionAt is not { } last)
+        {
+            return;
+        }
+
+        var silentFrom = last.InZone(Calendar.Zone).Date.Plus(settings.After);
+        if (silentFrom > to)
+        {
+            return;
+        }
+
+        // Keyed by the day the silence began, so planning later windows does not repeat it.
+        var nominal = silentFrom < from ? from : silentFrom;
+        entries.Add(Entry(
+            subject, PlanKind.SilentCare, "silence", nominal, Policy.DueOnHoliday, settings.Channel, $"No interaction since {last.InZone(Calendar.Zone).Date:yyyy-MM-dd}", silentFrom, idDate: silentFrom));
+    }
+
+    private ContactPlanEntry Entry(PlanSubject subject, PlanKind kind, string key, LocalDate nominal, HolidayShift shift, ContactChannel channel, string purpose, LocalDate? occasion, LocalDate? idDate = null)
+    {
+        var dueOn = MoveOffHoliday(nominal, shift);
+        var dayStart = dueOn.AtStartOfDayInZone(Calendar.Zone).ToInstant();
+        var dayEnd = dueOn.PlusDays(1).AtStartOfDayInZone(Calendar.Zone).ToInstant();
+        var open = Calendar.IsAlwaysOpen ? dayStart : Calendar.NextOpen(dayStart);
+        var plannedAt = open < dayEnd ? open : dayStart;
+        var id = new PlanEntryId($"{subject.Customer.Value}/{kind}/{key}/{(idDate ?? nominal):yyyy-MM-dd}");
+        return new ContactPlanEntry(id, subject.Customer, kind, channel, subject.AccountManager, dueOn, plannedAt, dayEnd, purpose, occasion);
+    }
+
+    private static string Kebab(ContactChannel channel) => channel switch
+    {
+        ContactChannel.CareMessage => "care-message",
+        ContactChannel.SupervisorCall => "supervisor-call",
+        _ => channel.ToString().ToLowerInvariant(),
+    };
+
+    private static ImmutableArray<(string Name, LocalDate FirstDay)> HolidayRuns(ImmutableArray<Holiday> holidays)
+    {
+        // One occasion per holiday name and year: the first day of its first run (China's 2025 National Day run is split by Mid-Autumn).
+        var runs = ImmutableArray.CreateBuilder<(string, LocalDate)>();
+        var seen = new HashSet<(string, int)>();
+        foreach (var holiday in holidays.Where(h => h.IsWholeDay && !string.IsNullOrWhiteSpace(h.Name)).OrderBy(h => h.Date))
+        {
+            if (seen.Add((holiday.Name, holiday.Date.Year)))
+            {
+                runs.Add((holiday.Name, holiday.Date));
+            }
+        }
+
+        return runs.ToImmutable();
+    }
+}

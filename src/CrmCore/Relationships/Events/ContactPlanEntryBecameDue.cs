@@ -1,0 +1,14 @@
+using CrmCore.Agents;
+using CrmCore.Customers;
+using NodaTime;
+
+namespace CrmCore.Relationships.Events;
+
+/// <summary>A contact plan entry reached its planned time while still open (raised once per entry by <see cref="ContactPlanBook.Advance(Instant)"/>).</summary>
+/// <param name="Entry">The entry.</param>
+/// <param name="Customer">The customer.</param>
+/// <param name="Owner">The account manager to remind; null when none.</param>
+/// <param name="Kind">Why the entry exists.</param>
+/// <param name="DueBy">When it becomes overdue.</param>
+/// <param name="OccurredAt">The entry's planned time.</param>
+public sealed record ContactPlanEntryBecameDue(PlanEntryId Entry, CustomerId Customer, AgentId? Owner, PlanKind Kind, Instant DueBy, Instant OccurredAt) : IDomainEvent;

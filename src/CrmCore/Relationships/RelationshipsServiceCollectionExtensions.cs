@@ -1,0 +1,39 @@
+using CrmCore.Calendars;
+using CrmCore.Relationships;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers CrmCore relationship maintenance (contact plans and care).</summary>
+public static class RelationshipsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a singleton <see cref="ContactPlanner"/> built from <see cref="RelationshipOptions"/> and the named business calendar,
+    /// and a singleton <see cref="ContactPlanBook"/>. Also registers the calendars (<c>AddCrmCalendars</c>) when they are not yet.
+    /// Options are validated at start (a policy is required, the calendar must exist). Uses TryAdd, so an earlier registration wins.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Changes the options; default: document 001's policy on the <c>default</c> calendar.</param>
+    /// <returns>The services.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddCrmRelationships(this IServiceCollection services, Action<RelationshipOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddCrmCalendars();
+        var builder = services.AddOptions<RelationshipOptions>();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        builder.Validate(o => o.Policy is not null && !string.IsNullOrWhiteSpace(o.Calendar), "RelationshipOptions needs a Policy and a Calendar name.").ValidateOnStart();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RelationshipOptions>>().Value;
+            return new ContactPlanner(options.Policy, sp.GetRequiredService<ICalendarProvider>().Get(options.Calendar));
+        });
+        services.TryAddSingleton(sp => new ContactPlanBook(sp.GetRequiredService<ContactPlanner>()));
+        return services;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using CrmCore.Customers;
+using CrmCore.Interactions;
+using CrmCore.Localization;
+using CrmCore.Relationships;
+using CrmCore.Relationships.Events;
+using CrmCore.Tests.Support;
+using CrmCore.Tickets;
+using NodaTime;
+using static CrmCore.Tests.Relationships.PlanTestData;
+
+namespace CrmCore.Tests.Relationships;
+
+public sealed class ContactPlanBookTests
+{
+    private static Instant Cn(int y, int m, int d, int h) => PlanTestData.Calendar.Zone.AtStrictly(new LocalDateTime(y, m, d, h, 0)).ToInstant();
+
+    [Fact]
+    public void Schedule_Twice_AddsEachEntryOnce()
+    {
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
+        var subject = Subject("A", D(2026, 3, 2));
+
+        var first = book.Schedule(subject, D(2026, 3, 1), D(2026, 3, 31));
+        var second = book.Schedule(subject, D(2026, 3, 1), D(2026, 3, 31));
+
+        Assert.Equal(6, first.Count);
+        Assert.Empty(second);
+        Assert.Equal(6, book.Entries.Count);
+    }
+
+    [Fact]
+    public void Record_DoNotContact_RefusedWithReasonAndNothingKept()
+    {
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
+        var subject = Subject("A", D(2026, 3, 2)) with { DoNotContact = true };
+        var entry = Manual(D(2026, 3, 10));
+
+        var ex = Assert.Throws<CustomerContactRefusedException>(() => book.Record(subject, entry));
+
+        Assert.Equal(CustomerContactRefusedException.ErrorCode, ex.Code);
+        Assert.Contains("asked not to be contacted", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("无需联系", ex.LocalizedMessage(new CultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.Empty(book.Entries);
+        book.Record(subject with { DoNotContact = false }, entry);
+        Assert.Same(entry, book.Find(entry.Id));
+    }
+
+    [Fact]
+    public void Schedule_AfterOptOut_CancelsOpenGeneratedEntries_ResumesWhenCustomerGetsInTouch()
+    {
+        var clock = TestData.NewClock();
+        var customer = TestData.CustomerFactory(clock).Create(TestData.Profile());
+        customer.AssignTier("A");
+        customer.AssignAccountManager(Manager);
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
+        var window = (From: D(2026, 3, 1), To: D(2026, 3, 31));
+
+        var planned = book.Schedule(PlanSubject.From(customer), window.From, window.To);
+        var manual = Manual(D(2026, 3, 20), customer.Id);
+        book.Record(PlanSubject.From(customer), manual);
+        planned[0].Complete(Cn(2026, 3, 2, 10), "满意");
+
+        customer.OptOutOfContact("客户明确表示无需联系");
+        var whileOptedOut = book.Schedule(PlanSubject.From(customer), window.From, window.To);
+
+        Assert.Empty(whileOptedOut);
+        Assert.Equal(PlanStatus.Completed, planned[0].Status);
+        Assert.All(planned.Skip(1), e => Assert.Equal(PlanStatus.Cancelled, e.Status));
+        Assert.All(planned.Skip(1), e => Assert.Contains("客户明确表示无需联系", e.CancelReason, StringComparison.Ordinal));
+        Assert.Equal(PlanStatus.NotStarted, manual.Status);
+
+        customer.RecordInteraction(new Interaction { CustomerId = customer.Id, At = clock.GetCurrentInstant(), Channel = Channel.Phone, Summary = "客户来电咨询", By = "wang.li" });
+        var resumed = book.Schedule(PlanSubject.From(customer), window.From, window.To);
+
+        Assert.Equal(planned.Skip(1).Select(e => e.Id), resumed.Select(e => e.Id));
+        Assert.All(resumed, e => Assert.Equal(PlanStatus.NotStarted, e.Status));
+        Assert.Equal(PlanStatus.Completed, book.Find(planned[0].Id)!.Status);
+    }
+
+    [Fact]
+    public void Advance_RaisesDueThenOverdueOncePerEntry()
+    {
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
+        book.Schedule(Subject("C", D(2026, 3, 3)), D(2026, 3, 1), D(2026, 3, 31));
+        var entry = Assert.Single(book.Entries);
+
+        Assert.Empty(book.Advance(Cn(2026, 3, 3, 8)));
+        var due = book.Advance(Cn(2026, 3, 3, 9));
+        var again = book.Advance(Cn(2026, 3, 3, 12));
+        var overdue = book.Advance(Cn(2026, 3, 4, 9));
+
+        var dueEvent = Assert.IsType<ContactPlanEntryBecameDue>(Assert.Single(due));
+        Assert.Equal((entry.Id, Manager, Cn(2026, 3, 3, 9)), (dueEvent.Entry, dueEvent.Owner!.Value, dueEvent.OccurredAt));
+        Assert.Empty(again);
+        var overdueEvent = Assert.IsType<ContactPlanEntryWentOverdue>(Assert.Single(overdue));
+        Assert.Equal(Cn(2026, 3, 4, 0), overdueEvent.OccurredAt);
+        Assert.True(Assert.Single(book.Due(Cn(2026, 3, 5, 9))).IsOverdue);
+    }
+
+    [Fact]
+    public void Advance_LongGap_RaisesBothInTimeOrder_AndNothingForClosedEntries()
+    {
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
+        book.Schedule(Subject("B", D(2026, 3, 2)), D(2026, 3, 1), D(2026, 3, 31));
+        var done = book.Entries.Single(e => e.DueOn == D(2026, 3, 16));
+        done.Start(Cn(2026, 3, 16, 10));
+        done.Complete(Cn(2026, 3, 16, 11), "客户对服务满意", "下月推荐新品");
+
+        var events = book.Advance(Cn(2026, 4, 1, 12));
+
+        Assert.Equal(events.OrderBy(e => e.OccurredAt), events);
+        Assert.DoesNotContain(events, e => e is ContactPlanEntryBecameDue d && d.Entry == done.Id);
+        Assert.Equal(3, events.OfType<ContactPlanEntryWentOverdue>().Count()); // calls on 2 and 30 March, email on 2 March
+        Assert.DoesNotContain(book.Due(Cn(2026, 4, 1, 12)), r => r.Entry == done);
+    }
+
+    [Fact]
+    public void Lifecycle_WrongMove_ThrowsWithStatusNamesInBothLanguages()
+    {
+        var entry = Manual(D(2026, 3, 10));
+        entry.Cancel("客户出差");
+
+        var ex = Assert.Throws<PlanTransitionException>(() => entry.Complete(Cn(2026, 3, 10, 10), "ok"));
+
+        Assert.Equal((PlanStatus.Cancelled, PlanMove.Complete), (ex.Current, ex.Move));
+        Assert.Equal("Plan entry m-1: cannot complete while the entry is 'Cancelled'.", ex.Message);
+        Assert.Equal("沟通计划 m-1：当前状态为“已取消”，不能完成。", ex.LocalizedMessage(new CultureInfo("zh-Hans")));
+        Assert.Equal(PlanStatus.Cancelled, entry.Status);
+        Assert.Throws<ArgumentException>(() => Manual(D(2026, 3, 10)).Complete(Cn(2026, 3, 10, 10), " "));
+    }
+
+    [Fact]
+    public void DisplayNames_PlanStatuses_InChinese()
+    {
+        var zh = new CultureInfo("zh-Hans");
+
+        Assert.Equal(["未开始", "进行中", "已完成", "已取消"], Enum.GetValues<PlanStatus>().Select(s => DisplayNames.Of(s, zh)));
+        Assert.Equal(["Not started", "In progress", "Completed", "Cancelled"], Enum.GetValues<PlanStatus>().Select(s => DisplayNames.Of(s, CultureInfo.InvariantCulture)));
+        Assert.Equal("主管致电", DisplayNames.Of(ContactChannel.SupervisorCall, zh));
+        Assert.Equal("生日关怀", DisplayNames.Of(PlanKind.Birthday, zh));
+    }
+
+    [Fact]
+    public void PlanCompletion_ByOwner_CountsCompletedOnTimeOverdueAndCancelled()
+    {
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
+        book.Schedule(Subject("A", D(2026, 3, 2)), D(2026, 3, 1), D(2026, 3, 31));
+        book.Schedule(Subject("C", D(2026, 3, 3)) with { Customer = new CustomerId("C202603002"), AccountManager = null }, D(2026, 3, 1), D(2026, 3, 31));
+        var calls = book.Entries.Where(e => e.Channel == ContactChannel.Call).OrderBy(e => e.DueOn).ToArray();
+        calls[0].Complete(Cn(2026, 3, 2, 15), "ok");
+        calls[1].Complete(Cn(2026, 3, 11, 15), "late");
+        calls[2].Cancel("客户休假");
+
+        var rows = PlanCompletion.ByOwner(book.Entries, D(2026, 3, 1), D(2026, 3, 31), Cn(2026, 4, 1, 0));
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(new PlanCompletionRow(Manager, 5, 2, 1, 3, 1), rows[0]);
+        Assert.Equal(0.4, rows[0].CompletionRate!.Value, 9);
+        Assert.Equal(new PlanCompletionRow(null, 1, 0, 0, 1, 0), rows[1]);
+    }
+
+    private static ContactPlanEntry Manual(LocalDate on, CustomerId? customer = null) =>
+        new(new PlanEntryId("m-1"), customer ?? PlanTestData.Customer, PlanKind.Manual, ContactChannel.Visit, Manager, on, Cn(on.Year, on.Month, on.Day, 10), Cn(on.Year, on.Month, on.Day, 18), "Quarterly review");
+}
