@@ -51,8 +51,8 @@ public sealed class ContactPlanBookTests
     {
         var clock = TestData.NewClock();
         var customer = TestData.CustomerFactory(clock).Create(TestData.Profile());
-        customer.AssignTier("A");
-        customer.AssignAccountManager(Manager);
+        customer.AssignTier(clock.GetCurrentInstant(), "A");
+        customer.AssignAccountManager(clock.GetCurrentInstant(), Manager);
         var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
         var window = (From: D(2026, 3, 1), To: D(2026, 3, 31));
 
@@ -61,7 +61,7 @@ public sealed class ContactPlanBookTests
         book.Record(PlanSubject.From(customer), manual);
         planned[0].Complete(Cn(2026, 3, 2, 10), "满意");
 
-        customer.OptOutOfContact("客户明确表示无需联系");
+        customer.OptOutOfContact(clock.GetCurrentInstant(), "客户明确表示无需联系");
         var whileOptedOut = book.Schedule(PlanSubject.From(customer), window.From, window.To);
 
         Assert.Empty(whileOptedOut);
@@ -70,7 +70,7 @@ public sealed class ContactPlanBookTests
         Assert.All(planned.Skip(1), e => Assert.Contains("客户明确表示无需联系", e.CancelReason, StringComparison.Ordinal));
         Assert.Equal(PlanStatus.NotStarted, manual.Status);
 
-        customer.RecordInteraction(new Interaction { CustomerId = customer.Id, At = clock.GetCurrentInstant(), Channel = Channel.Phone, Summary = "客户来电咨询", By = "wang.li" });
+        customer.RecordInteraction(clock.GetCurrentInstant(), new Interaction { CustomerId = customer.Id, At = clock.GetCurrentInstant(), Channel = Channel.Phone, Summary = "客户来电咨询", By = "wang.li" });
         var resumed = book.Schedule(PlanSubject.From(customer), window.From, window.To);
 
         Assert.Equal(planned.Skip(1).Select(e => e.Id), resumed.Select(e => e.Id));
