@@ -6,8 +6,10 @@ namespace CrmCore.Calendars;
 
 /// <summary>
 /// A business calendar precomputed for fast arithmetic in business time: its open intervals over the horizon are materialised as
-/// sorted arrays of instants with a running total of open time, so <see cref="Add"/>, <see cref="BusinessTimeBetween"/>,
-/// <see cref="AddWorkingDays"/> and <see cref="NextOpen"/> are binary searches (O(log n) in the number of intervals).
+/// sorted arrays of instants with a running total of open time, indexed by instant and by business position, and each working day
+/// has an ordinal with its start instant and first opening and last closing, so <see cref="Add"/>, <see cref="Subtract"/>,
+/// <see cref="BusinessTimeBetween"/>, <see cref="AddWorkingDays"/>, <see cref="NextOpen"/> and <see cref="PreviousClose"/> take constant
+/// time and allocate nothing; only working days on which the UTC offset changes consult the time zone.
 /// </summary>
 /// <remarks>
 /// <para>An instant is open when its local date and local time fall inside one of that date's opening slots, so DST gaps and
@@ -27,6 +29,13 @@ public sealed class BusinessCalendar
     private readonly int[] _workingDays;
     private readonly long[] _dayFirstOpen;
     private readonly long[] _dayLastClose;
+    private readonly long[] _dayStart;
+    private readonly bool[] _dayUniform;
+    private readonly int[] _dateOrdinal;
+    private readonly int _firstDayNumber;
+    private readonly SortedTicksIndex _startIndex;
+    private readonly SortedTicksIndex _positionIndex;
+    private readonly SortedTicksIndex _dayStartIndex;
     private readonly long _horizonStart;
     private readonly long _horizonEnd;
     private readonly Dictionary<LocalDate, ImmutableArray<OpeningSlot>> _overrides;
@@ -43,8 +52,16 @@ public sealed class BusinessCalendar
         _workingDays = parts.WorkingDays;
         _dayFirstOpen = parts.DayFirstOpen;
         _dayLastClose = parts.DayLastClose;
+        _dayStart = parts.DayStart;
+        _dayUniform = parts.DayUniform;
+        _dateOrdinal = parts.DateOrdinal;
+        _firstDayNumber = DayNumber(definition.HorizonStart);
         _horizonStart = parts.HorizonStart;
         _horizonEnd = parts.HorizonEnd;
+        var total = _cumulativeEnd.Length == 0 ? 0 : _cumulativeEnd[^1];
+        _startIndex = new SortedTicksIndex(_starts, alwaysOpen ? 0 : _horizonStart, alwaysOpen ? 0 : _horizonEnd);
+        _positionIndex = new SortedTicksIndex(_cumulativeEnd, 0, total);
+        _dayStartIndex = new SortedTicksIndex(_dayStart, alwaysOpen ? 0 : _horizonStart, alwaysOpen ? 0 : _horizonEnd);
     }
 
     /// <summary>A calendar named <c>24x7</c> in UTC, open all the time, with no horizon.</summary>
@@ -107,7 +124,7 @@ public sealed class BusinessCalendar
         }
 
         var t = CheckedTicks(instant);
-        var i = UpperBound(_starts, t) - 1;
+        var i = _startIndex.UpperBound(t) - 1;
         return i >= 0 && t < _ends[i];
     }
 
@@ -115,27 +132,20 @@ public sealed class BusinessCalendar
     /// <param name="instant">The instant.</param>
     /// <returns>The next open instant.</returns>
     /// <exception cref="CalendarHorizonException">The instant, or the next opening, is outside the horizon.</exception>
-    public Instant NextOpen(Instant instant)
-    {
-        if (IsAlwaysOpen)
-        {
-            return instant;
-        }
+    public Instant NextOpen(Instant instant) =>
+        IsAlwaysOpen ? instant : Instant.FromUnixTimeTicks(NextOpenTicks(CheckedTicks(instant), instant));
 
-        var t = CheckedTicks(instant);
-        var i = UpperBound(_starts, t) - 1;
-        if (i >= 0 && t < _ends[i])
-        {
-            return Instant.FromUnixTimeTicks(t);
-        }
-
-        if (i + 1 >= _starts.Length)
-        {
-            throw CalendarHorizonException.For(Name, instant, Horizon);
-        }
-
-        return Instant.FromUnixTimeTicks(_starts[i + 1]);
-    }
+    /// <summary>
+    /// The mirror of <see cref="NextOpen"/>: the last instant at or before <paramref name="instant"/> that ends open time. That is the
+    /// instant itself when the business was open just before it (so a closing time is its own answer), else the previous closing time.
+    /// An opening time answers the closing time before it: no business time lies between the two. <c>Subtract(end, Duration.Zero)</c>
+    /// is this instant.
+    /// </summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The instant or the previous closing time.</returns>
+    /// <exception cref="CalendarHorizonException">The instant is outside the horizon, or no opening precedes it within the horizon.</exception>
+    public Instant PreviousClose(Instant instant) =>
+        IsAlwaysOpen ? instant : Instant.FromUnixTimeTicks(PreviousCloseTicks(CheckedTicks(instant), instant));
 
     /// <summary>
     /// Adds business time: the first open instant at which <paramref name="businessDuration"/> of open time has passed since
@@ -163,6 +173,34 @@ public sealed class BusinessCalendar
         return Instant.FromUnixTimeTicks(AtPosition(target, start));
     }
 
+    /// <summary>
+    /// Subtracts business time, the mirror of <see cref="Add"/>: the earliest instant from which <paramref name="businessDuration"/> of
+    /// open time passes until <paramref name="end"/>. When that point is a closed gap the result is the closing time before the gap (the
+    /// result always ends open time, see <see cref="PreviousClose"/>), so "remind 2 business hours before a due time of Monday 10:00"
+    /// on 09:00–18:00 weekdays is Friday 17:00, and <c>Subtract(end, Duration.Zero)</c> is <see cref="PreviousClose"/>.
+    /// <c>BusinessTimeBetween(Subtract(end, d), end)</c> is <c>d</c>.
+    /// </summary>
+    /// <param name="end">The end; may be closed, then counting begins at the previous closing time.</param>
+    /// <param name="businessDuration">The business time to subtract; not negative.</param>
+    /// <returns>The resulting instant.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The duration is negative.</exception>
+    /// <exception cref="CalendarHorizonException">The end or the result is outside the horizon.</exception>
+    public Instant Subtract(Instant end, Duration businessDuration)
+    {
+        if (businessDuration < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(businessDuration), businessDuration, "The business duration must not be negative.");
+        }
+
+        if (IsAlwaysOpen)
+        {
+            return end - businessDuration;
+        }
+
+        var target = Position(CheckedTicks(end)) - businessDuration.BclCompatibleTicks;
+        return Instant.FromUnixTimeTicks(AtPositionBackward(target, end));
+    }
+
     /// <summary>The open time between two instants; negative when <paramref name="end"/> is before <paramref name="start"/>.</summary>
     /// <param name="start">The first instant.</param>
     /// <param name="end">The second instant.</param>
@@ -184,47 +222,31 @@ public sealed class BusinessCalendar
     /// anchor's date, clamped into that day's hours: before the day's first opening it becomes the first opening, after the day's last
     /// closing it becomes that closing (the end of business that day), and in a break (lunch) it becomes the end of the break.
     /// A working day is a date with any opening hours (make-up working days count, holidays do not). <c>n = 0</c> gives the anchor.
+    /// <para>A negative <paramref name="workingDays"/> counts backwards ("start by", "remind 2 working days before"), the mirror image:
+    /// the anchor is <see cref="PreviousClose"/> of <paramref name="start"/> and its date is the date of the open time just before it
+    /// (a closing time of 24:00 keeps its day, as time of day 24:00); the result is the same local time of day on the |n|-th working day
+    /// before, clamped into that day's hours: after the day's last closing it becomes that closing, before the day's first opening it
+    /// becomes that opening, and in a break it becomes the start of the break (the closing time before it).</para>
     /// </summary>
     /// <param name="start">The start.</param>
-    /// <param name="workingDays">The number of working days; not negative.</param>
+    /// <param name="workingDays">The number of working days; negative to count backwards.</param>
     /// <returns>The due instant.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The number is negative.</exception>
     /// <exception cref="CalendarHorizonException">The start or the result is outside the horizon.</exception>
     public Instant AddWorkingDays(Instant start, int workingDays)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
-        var anchor = NextOpen(start);
-        if (workingDays == 0)
-        {
-            return anchor;
-        }
-
-        var local = anchor.InZone(Zone).LocalDateTime;
         if (IsAlwaysOpen)
         {
+            if (workingDays == 0)
+            {
+                return start;
+            }
+
+            var local = start.InZone(Zone).LocalDateTime;
             return Zone.ResolveLocal(local.PlusDays(workingDays), TimeOfDayResolver).ToInstant();
         }
 
-        var index = UpperBound(_workingDays, DayNumber(local.Date)) - 1;
-        var target = index + workingDays;
-        if (index < 0 || target >= _workingDays.Length)
-        {
-            throw CalendarHorizonException.For(Name, start, Horizon);
-        }
-
-        var date = LocalDate.FromDateOnly(DateOnly.FromDayNumber(_workingDays[target]));
-        var wanted = Zone.ResolveLocal(date + local.TimeOfDay, TimeOfDayResolver).ToInstant().ToUnixTimeTicks();
-        if (wanted <= _dayFirstOpen[target])
-        {
-            return Instant.FromUnixTimeTicks(_dayFirstOpen[target]);
-        }
-
-        if (wanted >= _dayLastClose[target])
-        {
-            return Instant.FromUnixTimeTicks(_dayLastClose[target]);
-        }
-
-        return NextOpen(Instant.FromUnixTimeTicks(wanted));
+        var t = CheckedTicks(start);
+        return Instant.FromUnixTimeTicks(workingDays >= 0 ? ForwardWorkingDays(t, workingDays, start) : BackwardWorkingDays(t, workingDays, start));
     }
 
     /// <summary>True when the date has opening hours (a regular working day or a make-up working day, not a whole-day holiday).</summary>
@@ -243,7 +265,9 @@ public sealed class BusinessCalendar
             throw CalendarHorizonException.For(Name, date.AtStartOfDayInZone(Zone).ToInstant(), Horizon);
         }
 
-        return Array.BinarySearch(_workingDays, DayNumber(date)) >= 0;
+        var dayNumber = DayNumber(date);
+        var ordinal = _dateOrdinal[dayNumber - _firstDayNumber];
+        return ordinal < _workingDays.Length && _workingDays[ordinal] == dayNumber;
     }
 
     /// <summary>The effective opening hours of a date: holidays and make-up days applied to the weekly hours.</summary>
@@ -259,9 +283,117 @@ public sealed class BusinessCalendar
     internal Instant InstantAt(long position, Instant start) =>
         Instant.FromUnixTimeTicks(IsAlwaysOpen ? position : AtPosition(position, start));
 
+    private long NextOpenTicks(long t, Instant instant)
+    {
+        var i = _startIndex.UpperBound(t) - 1;
+        if (i >= 0 && t < _ends[i])
+        {
+            return t;
+        }
+
+        if (i + 1 >= _starts.Length)
+        {
+            throw CalendarHorizonException.For(Name, instant, Horizon);
+        }
+
+        return _starts[i + 1];
+    }
+
+    private long PreviousCloseTicks(long t, Instant instant)
+    {
+        // The last interval that starts strictly before t; t itself when t lies in (start, end] of it, else its end.
+        var i = _startIndex.UpperBound(t - 1) - 1;
+        if (i < 0)
+        {
+            throw CalendarHorizonException.For(Name, instant, Horizon);
+        }
+
+        return Math.Min(t, _ends[i]);
+    }
+
+    private long ForwardWorkingDays(long t, int workingDays, Instant start)
+    {
+        var anchor = NextOpenTicks(t, start);
+        if (workingDays == 0)
+        {
+            return anchor;
+        }
+
+        // The anchor is open, so its local date is a working day: the last one that starts at or before it.
+        var day = _dayStartIndex.UpperBound(anchor) - 1;
+        var target = day + workingDays;
+        if (day < 0 || target >= _workingDays.Length || target < day)
+        {
+            throw CalendarHorizonException.For(Name, start, Horizon);
+        }
+
+        var wanted = SameTimeOfDay(anchor, day, target);
+        if (wanted <= _dayFirstOpen[target])
+        {
+            return _dayFirstOpen[target];
+        }
+
+        if (wanted >= _dayLastClose[target])
+        {
+            return _dayLastClose[target];
+        }
+
+        return NextOpenTicks(wanted, start);
+    }
+
+    private long BackwardWorkingDays(long t, int workingDays, Instant start)
+    {
+        var anchor = PreviousCloseTicks(t, start);
+
+        // The open time just before the anchor lies on a working day: the last one that starts before the anchor.
+        var day = _dayStartIndex.UpperBound(anchor - 1) - 1;
+        var target = day + workingDays;
+        if (day < 0 || target < 0)
+        {
+            throw CalendarHorizonException.For(Name, start, Horizon);
+        }
+
+        var wanted = SameTimeOfDay(anchor, day, target);
+        if (wanted >= _dayLastClose[target])
+        {
+            return _dayLastClose[target];
+        }
+
+        if (wanted <= _dayFirstOpen[target])
+        {
+            return _dayFirstOpen[target];
+        }
+
+        return PreviousCloseTicks(wanted, start);
+    }
+
+    // The instant on working day `target` at the local time of day that `instant` has on working day `day` (24:00 when the instant is
+    // the next midnight). Days whose offset is constant over all 24 hours (every day but DST-change days) need no time-zone lookup.
+    private long SameTimeOfDay(long instant, int day, int target)
+    {
+        long tickOfDay;
+        if (_dayUniform[day])
+        {
+            tickOfDay = instant - _dayStart[day];
+        }
+        else
+        {
+            var local = Instant.FromUnixTimeTicks(instant).InZone(Zone).LocalDateTime;
+            tickOfDay = ((long)(DayNumber(local.Date) - _workingDays[day]) * NodaConstants.TicksPerDay) + local.TimeOfDay.TickOfDay;
+        }
+
+        if (_dayUniform[target])
+        {
+            return _dayStart[target] + tickOfDay;
+        }
+
+        var date = LocalDate.FromDateOnly(DateOnly.FromDayNumber(_workingDays[target]));
+        return Zone.ResolveLocal(date.AtMidnight().PlusTicks(tickOfDay), TimeOfDayResolver).ToInstant().ToUnixTimeTicks();
+    }
+
     private long Position(long t)
     {
-        var i = UpperBound(_starts, t) - 1;
+        var i = _startIndex.UpperBound(t) - 1;
         if (i < 0)
         {
             return 0;
@@ -273,11 +405,24 @@ public sealed class BusinessCalendar
 
     private long AtPosition(long position, Instant start)
     {
-        var i = UpperBound(_cumulativeEnd, position);
+        var i = _positionIndex.UpperBound(position);
         if (i >= _cumulativeEnd.Length)
         {
             throw new CalendarHorizonException(
                 $"Calendar '{Name}' ends its horizon at {Horizon.End} before the business time added to {start} runs out. Extend the horizon of the calendar.");
+        }
+
+        return _ends[i] - (_cumulativeEnd[i] - position);
+    }
+
+    // The earliest instant at a business position: inside an interval it is unique; at a gap it is the closing time before the gap.
+    private long AtPositionBackward(long position, Instant end)
+    {
+        var i = position <= 0 ? -1 : _positionIndex.UpperBound(position - 1);
+        if (i < 0 || i >= _cumulativeEnd.Length)
+        {
+            throw new CalendarHorizonException(
+                $"Calendar '{Name}' starts its horizon at {Horizon.Start} before the business time subtracted from {end} runs out. Extend the horizon of the calendar.");
         }
 
         return _ends[i] - (_cumulativeEnd[i] - position);
@@ -292,27 +437,6 @@ public sealed class BusinessCalendar
         }
 
         return t;
-    }
-
-    // First index whose value is greater than the given one (values sorted ascending).
-    private static int UpperBound<T>(T[] values, T value)
-        where T : struct, System.Numerics.IComparisonOperators<T, T, bool>
-    {
-        int lo = 0, hi = values.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (values[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
@@ -352,8 +476,12 @@ public sealed class BusinessCalendar
         var workingDays = new List<int>();
         var firstOpen = new List<long>();
         var lastClose = new List<long>();
+        var dayStarts = new List<long>();
+        var uniform = new List<bool>();
+        var dateOrdinal = new int[DayNumber(definition.HorizonEnd) - DayNumber(definition.HorizonStart) + 1];
         for (var date = definition.HorizonStart; date <= definition.HorizonEnd; date = date.PlusDays(1))
         {
+            dateOrdinal[DayNumber(date) - DayNumber(definition.HorizonStart)] = workingDays.Count;
             var slots = EffectiveSlots(definition, overrides, date);
             if (slots.IsEmpty)
             {
@@ -372,6 +500,11 @@ public sealed class BusinessCalendar
                 workingDays.Add(DayNumber(date));
                 firstOpen.Add(dayFirst);
                 lastClose.Add(dayLast);
+                var dayStart = zone.AtStartOfDay(date).ToInstant();
+                var zi = zone.GetZoneInterval(dayStart);
+                dayStarts.Add(dayStart.ToUnixTimeTicks());
+                uniform.Add(dayStart.ToUnixTimeTicks() + zi.WallOffset.Ticks == midnight
+                    && (!zi.HasEnd || zi.End.ToUnixTimeTicks() > dayStart.ToUnixTimeTicks() + NodaConstants.TicksPerDay));
             }
         }
 
@@ -402,7 +535,7 @@ public sealed class BusinessCalendar
         }
 
         return new Parts(
-            [.. starts], [.. ends], cumulative, [.. workingDays], [.. firstOpen], [.. lastClose],
+            [.. starts], [.. ends], cumulative, [.. workingDays], [.. firstOpen], [.. lastClose], [.. dayStarts], [.. uniform], dateOrdinal,
             zone.AtStartOfDay(definition.HorizonStart).ToInstant().ToUnixTimeTicks(),
             zone.AtStartOfDay(definition.HorizonEnd.PlusDays(1)).ToInstant().ToUnixTimeTicks());
     }
@@ -435,8 +568,9 @@ public sealed class BusinessCalendar
         }
     }
 
-    private sealed record Parts(long[] Starts, long[] Ends, long[] CumulativeEnd, int[] WorkingDays, long[] DayFirstOpen, long[] DayLastClose, long HorizonStart, long HorizonEnd)
+    private sealed record Parts(long[] Starts, long[] Ends, long[] CumulativeEnd, int[] WorkingDays, long[] DayFirstOpen, long[] DayLastClose,
+        long[] DayStart, bool[] DayUniform, int[] DateOrdinal, long HorizonStart, long HorizonEnd)
     {
-        public static Parts Empty { get; } = new([], [], [], [], [], [], long.MinValue, long.MaxValue);
+        public static Parts Empty { get; } = new([], [], [], [], [], [], [], [], [], long.MinValue, long.MaxValue);
     }
 }
