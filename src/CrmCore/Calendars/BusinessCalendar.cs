@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -38,6 +39,8 @@ public sealed class BusinessCalendar
     private readonly SortedTicksIndex _dayStartIndex;
     private readonly long _horizonStart;
     private readonly long _horizonEnd;
+    private readonly long _coverageStart;
+    private readonly long _coverageEnd;
     private readonly Dictionary<LocalDate, ImmutableArray<OpeningSlot>> _overrides;
 
     private BusinessCalendar(BusinessCalendarDefinition definition, DateTimeZone zone, bool alwaysOpen, Parts parts, Dictionary<LocalDate, ImmutableArray<OpeningSlot>> overrides)
@@ -62,7 +65,21 @@ public sealed class BusinessCalendar
         _startIndex = new SortedTicksIndex(_starts, alwaysOpen ? 0 : _horizonStart, alwaysOpen ? 0 : _horizonEnd);
         _positionIndex = new SortedTicksIndex(_cumulativeEnd, 0, total);
         _dayStartIndex = new SortedTicksIndex(_dayStart, alwaysOpen ? 0 : _horizonStart, alwaysOpen ? 0 : _horizonEnd);
+        HolidayCoverage = definition.HolidayCoverage ?? InferCoverage(definition);
+        _coverageStart = HolidayCoverage is null ? long.MinValue : zone.AtStartOfDay(HolidayCoverage.Start).ToInstant().ToUnixTimeTicks();
+        _coverageEnd = HolidayCoverage is null ? long.MaxValue : zone.AtStartOfDay(HolidayCoverage.End.PlusDays(1)).ToInstant().ToUnixTimeTicks();
     }
+
+    /// <summary>
+    /// Raised when an operation reads dates outside <see cref="HolidayCoverage"/> (and the calendar is not strict): the answer used only
+    /// the weekly hours there. Raised on the thread of the operation, once per operation; handlers must be quick and thread-safe.
+    /// Hosts that use <c>AddCrmCalendars</c> get an <c>ILogger</c> warning per calendar and year without subscribing.
+    /// </summary>
+    public event EventHandler<HolidayCoverageEventArgs>? HolidayCoverageExceeded;
+
+    /// <summary>The dates the holiday data covers (both ends inclusive); null when unlimited. See
+    /// <see cref="BusinessCalendarDefinition.HolidayCoverage"/>.</summary>
+    public DateInterval? HolidayCoverage { get; }
 
     /// <summary>A calendar named <c>24x7</c> in UTC, open all the time, with no horizon.</summary>
     public static BusinessCalendar AlwaysOpen { get; } = Build(new BusinessCalendarDefinition
@@ -124,6 +141,7 @@ public sealed class BusinessCalendar
         }
 
         var t = CheckedTicks(instant);
+        Covered(t, t, nameof(IsOpen));
         var i = _startIndex.UpperBound(t) - 1;
         return i >= 0 && t < _ends[i];
     }
@@ -132,8 +150,18 @@ public sealed class BusinessCalendar
     /// <param name="instant">The instant.</param>
     /// <returns>The next open instant.</returns>
     /// <exception cref="CalendarHorizonException">The instant, or the next opening, is outside the horizon.</exception>
-    public Instant NextOpen(Instant instant) =>
-        IsAlwaysOpen ? instant : Instant.FromUnixTimeTicks(NextOpenTicks(CheckedTicks(instant), instant));
+    public Instant NextOpen(Instant instant)
+    {
+        if (IsAlwaysOpen)
+        {
+            return instant;
+        }
+
+        var t = CheckedTicks(instant);
+        var result = NextOpenTicks(t, instant);
+        Covered(t, result, nameof(NextOpen));
+        return Instant.FromUnixTimeTicks(result);
+    }
 
     /// <summary>
     /// The mirror of <see cref="NextOpen"/>: the last instant at or before <paramref name="instant"/> that ends open time. That is the
@@ -144,8 +172,18 @@ public sealed class BusinessCalendar
     /// <param name="instant">The instant.</param>
     /// <returns>The instant or the previous closing time.</returns>
     /// <exception cref="CalendarHorizonException">The instant is outside the horizon, or no opening precedes it within the horizon.</exception>
-    public Instant PreviousClose(Instant instant) =>
-        IsAlwaysOpen ? instant : Instant.FromUnixTimeTicks(PreviousCloseTicks(CheckedTicks(instant), instant));
+    public Instant PreviousClose(Instant instant)
+    {
+        if (IsAlwaysOpen)
+        {
+            return instant;
+        }
+
+        var t = CheckedTicks(instant);
+        var result = PreviousCloseTicks(t, instant);
+        Covered(result, t, nameof(PreviousClose));
+        return Instant.FromUnixTimeTicks(result);
+    }
 
     /// <summary>
     /// Adds business time: the first open instant at which <paramref name="businessDuration"/> of open time has passed since
@@ -169,8 +207,10 @@ public sealed class BusinessCalendar
             return start + businessDuration;
         }
 
-        var target = Position(CheckedTicks(start)) + businessDuration.BclCompatibleTicks;
-        return Instant.FromUnixTimeTicks(AtPosition(target, start));
+        var t = CheckedTicks(start);
+        var result = AtPosition(Position(t) + businessDuration.BclCompatibleTicks, start);
+        Covered(t, result, nameof(Add));
+        return Instant.FromUnixTimeTicks(result);
     }
 
     /// <summary>
@@ -197,8 +237,10 @@ public sealed class BusinessCalendar
             return end - businessDuration;
         }
 
-        var target = Position(CheckedTicks(end)) - businessDuration.BclCompatibleTicks;
-        return Instant.FromUnixTimeTicks(AtPositionBackward(target, end));
+        var t = CheckedTicks(end);
+        var result = AtPositionBackward(Position(t) - businessDuration.BclCompatibleTicks, end);
+        Covered(result, t, nameof(Subtract));
+        return Instant.FromUnixTimeTicks(result);
     }
 
     /// <summary>The open time between two instants; negative when <paramref name="end"/> is before <paramref name="start"/>.</summary>
@@ -213,7 +255,10 @@ public sealed class BusinessCalendar
             return end - start;
         }
 
-        return Duration.FromTicks(Position(CheckedTicks(end)) - Position(CheckedTicks(start)));
+        var a = CheckedTicks(start);
+        var b = CheckedTicks(end);
+        Covered(Math.Min(a, b), Math.Max(a, b), nameof(BusinessTimeBetween));
+        return Duration.FromTicks(Position(b) - Position(a));
     }
 
     /// <summary>
@@ -246,7 +291,9 @@ public sealed class BusinessCalendar
         }
 
         var t = CheckedTicks(start);
-        return Instant.FromUnixTimeTicks(workingDays >= 0 ? ForwardWorkingDays(t, workingDays, start) : BackwardWorkingDays(t, workingDays, start));
+        var result = workingDays >= 0 ? ForwardWorkingDays(t, workingDays, start) : BackwardWorkingDays(t, workingDays, start);
+        Covered(Math.Min(t, result), Math.Max(t, result), nameof(AddWorkingDays));
+        return Instant.FromUnixTimeTicks(result);
     }
 
     /// <summary>True when the date has opening hours (a regular working day or a make-up working day, not a whole-day holiday).</summary>
@@ -266,6 +313,11 @@ public sealed class BusinessCalendar
         }
 
         var dayNumber = DayNumber(date);
+        if (HolidayCoverage is { } coverage && !coverage.Contains(date))
+        {
+            CoverageExceeded(date, nameof(IsWorkingDay));
+        }
+
         var ordinal = _dateOrdinal[dayNumber - _firstDayNumber];
         return ordinal < _workingDays.Length && _workingDays[ordinal] == dayNumber;
     }
@@ -277,11 +329,61 @@ public sealed class BusinessCalendar
 
     /// <summary>The business position of an instant: open ticks from the start of the horizon (ticks since the epoch when always open).
     /// <c>BusinessTimeBetween(a, b)</c> is the difference of two positions.</summary>
-    internal long PositionOf(Instant instant) => IsAlwaysOpen ? instant.ToUnixTimeTicks() : Position(CheckedTicks(instant));
+    internal long PositionOf(Instant instant)
+    {
+        if (IsAlwaysOpen)
+        {
+            return instant.ToUnixTimeTicks();
+        }
+
+        var t = CheckedTicks(instant);
+        Covered(t, t, "SLA");
+        return Position(t);
+    }
 
     /// <summary>The first open instant at a business position; the inverse of <see cref="PositionOf"/> as <see cref="Add"/> uses it.</summary>
-    internal Instant InstantAt(long position, Instant start) =>
-        Instant.FromUnixTimeTicks(IsAlwaysOpen ? position : AtPosition(position, start));
+    internal Instant InstantAt(long position, Instant start)
+    {
+        if (IsAlwaysOpen)
+        {
+            return Instant.FromUnixTimeTicks(position);
+        }
+
+        var result = AtPosition(position, start);
+        Covered(result, result, "SLA");
+        return Instant.FromUnixTimeTicks(result);
+    }
+
+    // Two comparisons on the hot path; the rare uncovered case raises the event or throws out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Covered(long from, long to, string operation)
+    {
+        if (from < _coverageStart || to > _coverageEnd)
+        {
+            // The first date read outside the coverage: the start when it lies before the coverage, else the first date after it.
+            CoverageExceeded(Instant.FromUnixTimeTicks(from < _coverageStart ? from : Math.Max(from, _coverageEnd)).InZone(Zone).Date, operation);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CoverageExceeded(LocalDate date, string operation)
+    {
+        var args = new HolidayCoverageEventArgs(Name, HolidayCoverage!, date, operation);
+        if (Definition.StrictHolidayCoverage)
+        {
+            throw new HolidayCoverageException(args);
+        }
+
+        HolidayCoverageExceeded?.Invoke(this, args);
+    }
+
+    private static DateInterval? InferCoverage(BusinessCalendarDefinition definition)
+    {
+        var dates = (definition.Holidays.IsDefault ? [] : definition.Holidays.Select(h => h.Date))
+            .Concat(definition.MakeUpDays.IsDefault ? [] : definition.MakeUpDays.Select(m => m.Date))
+            .ToList();
+        return dates.Count == 0 ? null : new DateInterval(new LocalDate(dates.Min().Year, 1, 1), new LocalDate(dates.Max().Year, 12, 31));
+    }
 
     private long NextOpenTicks(long t, Instant instant)
     {
