@@ -46,7 +46,7 @@ internal static class QueueBenchmarkData
     public static Agent Agent()
     {
         var agent = new Agent(new AgentId("bench"), "Bench", Groups[0],
-            SkillSet.Create(new SkillLevel(Skill.Technical, 3), new SkillLevel(Skill.AfterSales)), int.MaxValue);
+            SkillSet.Create(new SkillLevel(Skill.Technical, 3), new SkillLevel(Skill.AfterSales)), 1000);
         agent.SetAvailability(Availability.Online);
         return agent;
     }

@@ -48,7 +48,6 @@ public class TicketQueueNextForBenchmarks
             if (!t.Id.IsEmpty)
             {
                 _queue.Enqueue(t);
-                _agent.ReleaseSlot();
             }
         }
     }
@@ -63,6 +62,7 @@ public class TicketQueueNextForBenchmarks
             _taken[i] = _queue.NextFor(_agent, now) ?? default;
             var end = System.Diagnostics.Stopwatch.GetTimestamp();
             _latencies.Add(end - start);
+            _agent.ReleaseSlot(); // the agent's capacity is at most 1,000 open tickets
         }
 
         return _queue.Count;
