@@ -315,7 +315,7 @@ public sealed class BusinessCalendar
         var dayNumber = DayNumber(date);
         if (HolidayCoverage is { } coverage && !coverage.Contains(date))
         {
-            CoverageExceeded(date, nameof(IsWorkingDay));
+            CoverageExceeded(date.AtStartOfDayInZone(Zone).ToInstant().ToUnixTimeTicks(), nameof(IsWorkingDay));
         }
 
         var ordinal = _dateOrdinal[dayNumber - _firstDayNumber];
@@ -361,20 +361,27 @@ public sealed class BusinessCalendar
         if (from < _coverageStart || to > _coverageEnd)
         {
             // The first date read outside the coverage: the start when it lies before the coverage, else the first date after it.
-            CoverageExceeded(Instant.FromUnixTimeTicks(from < _coverageStart ? from : Math.Max(from, _coverageEnd)).InZone(Zone).Date, operation);
+            CoverageExceeded(from < _coverageStart ? from : Math.Max(from, _coverageEnd), operation);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void CoverageExceeded(LocalDate date, string operation)
+    private void CoverageExceeded(long firstUncovered, string operation)
     {
+        var handlers = HolidayCoverageExceeded;
+        if (handlers is null && !Definition.StrictHolidayCoverage)
+        {
+            return; // nobody listens: no allocation on this path
+        }
+
+        var date = Instant.FromUnixTimeTicks(firstUncovered).InZone(Zone).Date;
         var args = new HolidayCoverageEventArgs(Name, HolidayCoverage!, date, operation);
         if (Definition.StrictHolidayCoverage)
         {
             throw new HolidayCoverageException(args);
         }
 
-        HolidayCoverageExceeded?.Invoke(this, args);
+        handlers?.Invoke(this, args);
     }
 
     private static DateInterval? InferCoverage(BusinessCalendarDefinition definition)
