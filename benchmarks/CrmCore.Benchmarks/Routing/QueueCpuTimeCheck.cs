@@ -25,10 +25,10 @@ internal static class QueueCpuTimeCheck
                 var taken = new QueuedTicket[Takes];
                 var stable = 0;
                 var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-                for (var r = 0; r < 200 && stable < 3; r++)
+                for (var r = 0; r < 200 && stable < 8; r++)
                 {
                     Round(queue, agent, taken);
-                    Thread.Sleep(20);
+                    Thread.Sleep(50); // longer than the 100 ms call-counting delay over the stable rounds
                     var now = System.Runtime.JitInfo.GetCompiledMethodCount();
                     stable = now == compiled && r >= 5 ? stable + 1 : 0;
                     compiled = now;
