@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using CrmCore.Agents;
 using CrmCore.Routing;
@@ -8,16 +7,17 @@ using NodaTime;
 namespace CrmCore.Benchmarks.Routing;
 
 /// <summary>
-/// Picking the next ticket for an agent with a skills filter among N waiting tickets: the queue's NextFor (take + re-enqueue so N
-/// stays constant), a LINQ sort (baseline), a PriorityQueue top-K pass over every ticket, and the queue's own ranked top 100.
-/// 10 static priorities x 5 skill sets x 2 groups = 100 buckets; the agent may serve 30 of them.
+/// Picking the best ticket for an agent among N waiting tickets without the queue: a LINQ sort (baseline) and a plain loop over
+/// an array (one pass, same order as the queue), next to the queue's own ranked view of the best 100 (<see cref="TicketQueue.Top"/>,
+/// which ignores agents and takes nothing). NextFor with distinct tickets is in <see cref="TicketQueueNextForBenchmarks"/>.
+/// 16 static priorities × 5 skill sets × 2 groups; the agent may serve 48 of the buckets.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[SimpleJob(launchCount: 1, warmupCount: 6, iterationCount: 8)]
 public class TicketQueueBenchmarks
 {
-    private static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 9, 0);
+    private static readonly Instant Now = QueueBenchmarkData.Now;
     private TicketQueue _queue = null!;
     private QueuedTicket[] _tickets = null!;
     private Agent _agent = null!;
@@ -29,62 +29,16 @@ public class TicketQueueBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var groups = new[] { new TeamId("tech"), new TeamId("service") };
-        var skills = new[]
-        {
-            SkillSet.Empty,
-            SkillSet.Of(Skill.Technical),
-            SkillSet.Of(Skill.AfterSales),
-            SkillSet.Create(new SkillLevel(Skill.Technical, 4)),
-            SkillSet.Of(Skill.Billing),
-        };
-        var random = new Random(42);
-        var ids = new TicketId[N];
-        for (var i = 0; i < N; i++)
-        {
-            ids[i] = new TicketId("WT" + i.ToString("D8", CultureInfo.InvariantCulture));
-        }
-
-        _tickets = new QueuedTicket[N];
-        for (var i = 0; i < N; i++)
-        {
-            _tickets[i] = new QueuedTicket(ids[i], groups[random.Next(2)], random.Next(10) * 100,
-                random.Next(10) == 0 ? null : Now + Duration.FromMinutes(random.Next(-2 * 1440, 3 * 1440)),
-                skills[random.Next(skills.Length)], Now - Duration.FromSeconds(random.Next(86_400)));
-        }
-
+        _tickets = QueueBenchmarkData.Tickets(N, 16, seed: 42, "WT");
         _term = SlaTerm.Default;
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        _queue = new TicketQueue(_term);
-        foreach (var t in _tickets)
+        (_queue, _) = QueueBenchmarkData.Fill(_tickets);
+        _agent = QueueBenchmarkData.Agent();
+        var linq = Linq_OrderByDescending_First();
+        var loop = PlainLoop_BestEligible();
+        if (linq != loop)
         {
-            _queue.Enqueue(t);
+            throw new InvalidOperationException($"LINQ and the plain loop disagree: {linq} vs {loop}.");
         }
-
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        var presized = new TicketQueue(_term, N);
-        foreach (var t in _tickets)
-        {
-            presized.Enqueue(t);
-        }
-
-        var afterPresized = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"// Retained by the queue: {(after - before) / (double)N:F1} bytes per ticket at N={N} (grown), " +
-            $"{(afterPresized - after) / (double)N:F1} (presized)");
-        GC.KeepAlive(presized);
-
-        _agent = new Agent(new AgentId("bench"), "Bench", groups[0],
-            SkillSet.Create(new SkillLevel(Skill.Technical, 3), new SkillLevel(Skill.AfterSales)), 1000);
-        _agent.SetAvailability(Availability.Online);
-    }
-
-    [Benchmark]
-    public TicketId NextFor()
-    {
-        var ticket = _queue.NextFor(_agent, Now)!.Value;
-        _agent.ReleaseSlot();
-        _queue.Enqueue(ticket);
-        return ticket.Id;
     }
 
     [Benchmark(Baseline = true)]
@@ -97,31 +51,48 @@ public class TicketQueueBenchmarks
             .OrderByDescending(t => term.Score(t.StaticPriority, t.Due, Now))
             .ThenBy(t => t.Due ?? Instant.MaxValue)
             .ThenBy(t => t.EnqueuedAt)
+            .ThenBy(t => t.Id.Value, StringComparer.Ordinal)
             .First().Id;
     }
 
     [Benchmark]
-    public int PriorityQueue_TopK_FullReRank()
+    public TicketId PlainLoop_BestEligible()
     {
-        // A plain heap pass: score every ticket at now, keep the best 100 in a min-heap.
-        var heap = new PriorityQueue<int, long>(101);
         var tickets = _tickets;
+        var agent = _agent;
+        var best = -1;
+        long bestScore = 0;
         for (var i = 0; i < tickets.Length; i++)
         {
-            var score = _term.Score(tickets[i].StaticPriority, tickets[i].Due, Now);
-            if (heap.Count < 100)
+            ref readonly var t = ref tickets[i];
+            if (!agent.Serves(t.Group) || !agent.Skills.Covers(t.RequiredSkills))
             {
-                heap.Enqueue(i, score);
+                continue;
             }
-            else if (heap.TryPeek(out _, out var lowest) && score > lowest)
+
+            var score = _term.Score(t.StaticPriority, t.Due, Now);
+            if (best < 0 || score > bestScore || (score == bestScore && Earlier(t, tickets[best])))
             {
-                heap.DequeueEnqueue(i, score);
+                best = i;
+                bestScore = score;
             }
         }
 
-        return heap.Count;
+        return tickets[best].Id;
     }
 
     [Benchmark]
-    public int Queue_Top100_ReRank() => _queue.Top(100, Now).Count;
+    public int Queue_Top100_RankedView_NoAgentNoRemoval() => _queue.Top(100, Now).Count;
+
+    private static bool Earlier(in QueuedTicket a, in QueuedTicket b)
+    {
+        var da = a.Due ?? Instant.MaxValue;
+        var db = b.Due ?? Instant.MaxValue;
+        if (da != db)
+        {
+            return da < db;
+        }
+
+        return a.EnqueuedAt != b.EnqueuedAt ? a.EnqueuedAt < b.EnqueuedAt : string.CompareOrdinal(a.Id.Value, b.Id.Value) < 0;
+    }
 }

@@ -20,7 +20,8 @@ internal static class CalendarCommands
         return calendar;
     }
 
-    /// <summary>Loads a calendar file; imports are resolved next to it. Problems end the command with exit code 1.</summary>
+    /// <summary>Loads a calendar file; imports are resolved next to it. Problems end the command with exit code 1. Arithmetic that reads
+    /// dates past the calendar's holiday data prints one warning per year to standard error (the answer still goes to standard output).</summary>
     public static BusinessCalendar Load(CliContext context, string path)
     {
         var json = context.ReadText(path);
@@ -32,6 +33,17 @@ internal static class CalendarCommands
         });
         if (result.Value is { } loaded)
         {
+            var warnedYears = new HashSet<int>();
+            loaded.HolidayCoverageExceeded += (_, e) =>
+            {
+                lock (warnedYears)
+                {
+                    if (warnedYears.Add(e.Date.Year))
+                    {
+                        context.Error.WriteLine($"{path}: {context.T(Messages.WarningPrefix)}: {e.Message(context.Language.Culture)}");
+                    }
+                }
+            };
             return loaded;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -6,8 +7,10 @@ namespace CrmCore.Calendars;
 
 /// <summary>
 /// A business calendar precomputed for fast arithmetic in business time: its open intervals over the horizon are materialised as
-/// sorted arrays of instants with a running total of open time, so <see cref="Add"/>, <see cref="BusinessTimeBetween"/>,
-/// <see cref="AddWorkingDays"/> and <see cref="NextOpen"/> are binary searches (O(log n) in the number of intervals).
+/// sorted arrays of instants with a running total of open time, indexed by instant and by business position, and each working day
+/// has an ordinal with its start instant and first opening and last closing, so <see cref="Add"/>, <see cref="Subtract"/>,
+/// <see cref="BusinessTimeBetween"/>, <see cref="AddWorkingDays"/>, <see cref="NextOpen"/> and <see cref="PreviousClose"/> take constant
+/// time and allocate nothing; only working days on which the UTC offset changes consult the time zone.
 /// </summary>
 /// <remarks>
 /// <para>An instant is open when its local date and local time fall inside one of that date's opening slots, so DST gaps and
@@ -27,8 +30,17 @@ public sealed class BusinessCalendar
     private readonly int[] _workingDays;
     private readonly long[] _dayFirstOpen;
     private readonly long[] _dayLastClose;
+    private readonly long[] _dayStart;
+    private readonly bool[] _dayUniform;
+    private readonly int[] _dateOrdinal;
+    private readonly int _firstDayNumber;
+    private readonly SortedTicksIndex _startIndex;
+    private readonly SortedTicksIndex _positionIndex;
+    private readonly SortedTicksIndex _dayStartIndex;
     private readonly long _horizonStart;
     private readonly long _horizonEnd;
+    private readonly long _coverageStart;
+    private readonly long _coverageEnd;
     private readonly Dictionary<LocalDate, ImmutableArray<OpeningSlot>> _overrides;
 
     private BusinessCalendar(BusinessCalendarDefinition definition, DateTimeZone zone, bool alwaysOpen, Parts parts, Dictionary<LocalDate, ImmutableArray<OpeningSlot>> overrides)
@@ -43,9 +55,31 @@ public sealed class BusinessCalendar
         _workingDays = parts.WorkingDays;
         _dayFirstOpen = parts.DayFirstOpen;
         _dayLastClose = parts.DayLastClose;
+        _dayStart = parts.DayStart;
+        _dayUniform = parts.DayUniform;
+        _dateOrdinal = parts.DateOrdinal;
+        _firstDayNumber = DayNumber(definition.HorizonStart);
         _horizonStart = parts.HorizonStart;
         _horizonEnd = parts.HorizonEnd;
+        var total = _cumulativeEnd.Length == 0 ? 0 : _cumulativeEnd[^1];
+        _startIndex = new SortedTicksIndex(_starts, alwaysOpen ? 0 : _horizonStart, alwaysOpen ? 0 : _horizonEnd);
+        _positionIndex = new SortedTicksIndex(_cumulativeEnd, 0, total);
+        _dayStartIndex = new SortedTicksIndex(_dayStart, alwaysOpen ? 0 : _horizonStart, alwaysOpen ? 0 : _horizonEnd);
+        HolidayCoverage = definition.HolidayCoverage ?? InferCoverage(definition);
+        _coverageStart = HolidayCoverage is null ? long.MinValue : zone.AtStartOfDay(HolidayCoverage.Start).ToInstant().ToUnixTimeTicks();
+        _coverageEnd = HolidayCoverage is null ? long.MaxValue : zone.AtStartOfDay(HolidayCoverage.End.PlusDays(1)).ToInstant().ToUnixTimeTicks();
     }
+
+    /// <summary>
+    /// Raised when an operation reads dates outside <see cref="HolidayCoverage"/> (and the calendar is not strict): the answer used only
+    /// the weekly hours there. Raised on the thread of the operation, once per operation; handlers must be quick and thread-safe.
+    /// Hosts that use <c>AddCrmCalendars</c> get an <c>ILogger</c> warning per calendar and year without subscribing.
+    /// </summary>
+    public event EventHandler<HolidayCoverageEventArgs>? HolidayCoverageExceeded;
+
+    /// <summary>The dates the holiday data covers (both ends inclusive); null when unlimited. See
+    /// <see cref="BusinessCalendarDefinition.HolidayCoverage"/>.</summary>
+    public DateInterval? HolidayCoverage { get; }
 
     /// <summary>A calendar named <c>24x7</c> in UTC, open all the time, with no horizon.</summary>
     public static BusinessCalendar AlwaysOpen { get; } = Build(new BusinessCalendarDefinition
@@ -107,7 +141,8 @@ public sealed class BusinessCalendar
         }
 
         var t = CheckedTicks(instant);
-        var i = UpperBound(_starts, t) - 1;
+        Covered(t, t, nameof(IsOpen));
+        var i = _startIndex.UpperBound(t) - 1;
         return i >= 0 && t < _ends[i];
     }
 
@@ -123,18 +158,31 @@ public sealed class BusinessCalendar
         }
 
         var t = CheckedTicks(instant);
-        var i = UpperBound(_starts, t) - 1;
-        if (i >= 0 && t < _ends[i])
+        var result = NextOpenTicks(t, instant);
+        Covered(t, result, nameof(NextOpen));
+        return Instant.FromUnixTimeTicks(result);
+    }
+
+    /// <summary>
+    /// The mirror of <see cref="NextOpen"/>: the last instant at or before <paramref name="instant"/> that ends open time. That is the
+    /// instant itself when the business was open just before it (so a closing time is its own answer), else the previous closing time.
+    /// An opening time answers the closing time before it: no business time lies between the two. <c>Subtract(end, Duration.Zero)</c>
+    /// is this instant.
+    /// </summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The instant or the previous closing time.</returns>
+    /// <exception cref="CalendarHorizonException">The instant is outside the horizon, or no opening precedes it within the horizon.</exception>
+    public Instant PreviousClose(Instant instant)
+    {
+        if (IsAlwaysOpen)
         {
-            return Instant.FromUnixTimeTicks(t);
+            return instant;
         }
 
-        if (i + 1 >= _starts.Length)
-        {
-            throw CalendarHorizonException.For(Name, instant, Horizon);
-        }
-
-        return Instant.FromUnixTimeTicks(_starts[i + 1]);
+        var t = CheckedTicks(instant);
+        var result = PreviousCloseTicks(t, instant);
+        Covered(result, t, nameof(PreviousClose));
+        return Instant.FromUnixTimeTicks(result);
     }
 
     /// <summary>
@@ -159,8 +207,40 @@ public sealed class BusinessCalendar
             return start + businessDuration;
         }
 
-        var target = Position(CheckedTicks(start)) + businessDuration.BclCompatibleTicks;
-        return Instant.FromUnixTimeTicks(AtPosition(target, start));
+        var t = CheckedTicks(start);
+        var result = AtPosition(Position(t) + businessDuration.BclCompatibleTicks, start);
+        Covered(t, result, nameof(Add));
+        return Instant.FromUnixTimeTicks(result);
+    }
+
+    /// <summary>
+    /// Subtracts business time, the mirror of <see cref="Add"/>: the earliest instant from which <paramref name="businessDuration"/> of
+    /// open time passes until <paramref name="end"/>. When that point is a closed gap the result is the closing time before the gap (the
+    /// result always ends open time, see <see cref="PreviousClose"/>), so "remind 2 business hours before a due time of Monday 10:00"
+    /// on 09:00–18:00 weekdays is Friday 17:00, and <c>Subtract(end, Duration.Zero)</c> is <see cref="PreviousClose"/>.
+    /// <c>BusinessTimeBetween(Subtract(end, d), end)</c> is <c>d</c>.
+    /// </summary>
+    /// <param name="end">The end; may be closed, then counting begins at the previous closing time.</param>
+    /// <param name="businessDuration">The business time to subtract; not negative.</param>
+    /// <returns>The resulting instant.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The duration is negative.</exception>
+    /// <exception cref="CalendarHorizonException">The end or the result is outside the horizon.</exception>
+    public Instant Subtract(Instant end, Duration businessDuration)
+    {
+        if (businessDuration < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(businessDuration), businessDuration, "The business duration must not be negative.");
+        }
+
+        if (IsAlwaysOpen)
+        {
+            return end - businessDuration;
+        }
+
+        var t = CheckedTicks(end);
+        var result = AtPositionBackward(Position(t) - businessDuration.BclCompatibleTicks, end);
+        Covered(result, t, nameof(Subtract));
+        return Instant.FromUnixTimeTicks(result);
     }
 
     /// <summary>The open time between two instants; negative when <paramref name="end"/> is before <paramref name="start"/>.</summary>
@@ -175,7 +255,10 @@ public sealed class BusinessCalendar
             return end - start;
         }
 
-        return Duration.FromTicks(Position(CheckedTicks(end)) - Position(CheckedTicks(start)));
+        var a = CheckedTicks(start);
+        var b = CheckedTicks(end);
+        Covered(Math.Min(a, b), Math.Max(a, b), nameof(BusinessTimeBetween));
+        return Duration.FromTicks(Position(b) - Position(a));
     }
 
     /// <summary>
@@ -184,47 +267,33 @@ public sealed class BusinessCalendar
     /// anchor's date, clamped into that day's hours: before the day's first opening it becomes the first opening, after the day's last
     /// closing it becomes that closing (the end of business that day), and in a break (lunch) it becomes the end of the break.
     /// A working day is a date with any opening hours (make-up working days count, holidays do not). <c>n = 0</c> gives the anchor.
+    /// <para>A negative <paramref name="workingDays"/> counts backwards ("start by", "remind 2 working days before"), the mirror image:
+    /// the anchor is <see cref="PreviousClose"/> of <paramref name="start"/> and its date is the date of the open time just before it
+    /// (a closing time of 24:00 keeps its day, as time of day 24:00); the result is the same local time of day on the |n|-th working day
+    /// before, clamped into that day's hours: after the day's last closing it becomes that closing, before the day's first opening it
+    /// becomes that opening, and in a break it becomes the start of the break (the closing time before it).</para>
     /// </summary>
     /// <param name="start">The start.</param>
-    /// <param name="workingDays">The number of working days; not negative.</param>
+    /// <param name="workingDays">The number of working days; negative to count backwards.</param>
     /// <returns>The due instant.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The number is negative.</exception>
     /// <exception cref="CalendarHorizonException">The start or the result is outside the horizon.</exception>
     public Instant AddWorkingDays(Instant start, int workingDays)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
-        var anchor = NextOpen(start);
-        if (workingDays == 0)
-        {
-            return anchor;
-        }
-
-        var local = anchor.InZone(Zone).LocalDateTime;
         if (IsAlwaysOpen)
         {
+            if (workingDays == 0)
+            {
+                return start;
+            }
+
+            var local = start.InZone(Zone).LocalDateTime;
             return Zone.ResolveLocal(local.PlusDays(workingDays), TimeOfDayResolver).ToInstant();
         }
 
-        var index = UpperBound(_workingDays, DayNumber(local.Date)) - 1;
-        var target = index + workingDays;
-        if (index < 0 || target >= _workingDays.Length)
-        {
-            throw CalendarHorizonException.For(Name, start, Horizon);
-        }
-
-        var date = LocalDate.FromDateOnly(DateOnly.FromDayNumber(_workingDays[target]));
-        var wanted = Zone.ResolveLocal(date + local.TimeOfDay, TimeOfDayResolver).ToInstant().ToUnixTimeTicks();
-        if (wanted <= _dayFirstOpen[target])
-        {
-            return Instant.FromUnixTimeTicks(_dayFirstOpen[target]);
-        }
-
-        if (wanted >= _dayLastClose[target])
-        {
-            return Instant.FromUnixTimeTicks(_dayLastClose[target]);
-        }
-
-        return NextOpen(Instant.FromUnixTimeTicks(wanted));
+        var t = CheckedTicks(start);
+        var result = workingDays >= 0 ? ForwardWorkingDays(t, workingDays, start) : BackwardWorkingDays(t, workingDays, start);
+        Covered(Math.Min(t, result), Math.Max(t, result), nameof(AddWorkingDays));
+        return Instant.FromUnixTimeTicks(result);
     }
 
     /// <summary>True when the date has opening hours (a regular working day or a make-up working day, not a whole-day holiday).</summary>
@@ -243,7 +312,14 @@ public sealed class BusinessCalendar
             throw CalendarHorizonException.For(Name, date.AtStartOfDayInZone(Zone).ToInstant(), Horizon);
         }
 
-        return Array.BinarySearch(_workingDays, DayNumber(date)) >= 0;
+        var dayNumber = DayNumber(date);
+        if (HolidayCoverage is { } coverage && !coverage.Contains(date))
+        {
+            CoverageExceeded(date.AtStartOfDayInZone(Zone).ToInstant().ToUnixTimeTicks(), nameof(IsWorkingDay));
+        }
+
+        var ordinal = _dateOrdinal[dayNumber - _firstDayNumber];
+        return ordinal < _workingDays.Length && _workingDays[ordinal] == dayNumber;
     }
 
     /// <summary>The effective opening hours of a date: holidays and make-up days applied to the weekly hours.</summary>
@@ -253,15 +329,180 @@ public sealed class BusinessCalendar
 
     /// <summary>The business position of an instant: open ticks from the start of the horizon (ticks since the epoch when always open).
     /// <c>BusinessTimeBetween(a, b)</c> is the difference of two positions.</summary>
-    internal long PositionOf(Instant instant) => IsAlwaysOpen ? instant.ToUnixTimeTicks() : Position(CheckedTicks(instant));
+    internal long PositionOf(Instant instant)
+    {
+        if (IsAlwaysOpen)
+        {
+            return instant.ToUnixTimeTicks();
+        }
+
+        var t = CheckedTicks(instant);
+        Covered(t, t, "SLA");
+        return Position(t);
+    }
 
     /// <summary>The first open instant at a business position; the inverse of <see cref="PositionOf"/> as <see cref="Add"/> uses it.</summary>
-    internal Instant InstantAt(long position, Instant start) =>
-        Instant.FromUnixTimeTicks(IsAlwaysOpen ? position : AtPosition(position, start));
+    internal Instant InstantAt(long position, Instant start)
+    {
+        if (IsAlwaysOpen)
+        {
+            return Instant.FromUnixTimeTicks(position);
+        }
+
+        var result = AtPosition(position, start);
+        Covered(result, result, "SLA");
+        return Instant.FromUnixTimeTicks(result);
+    }
+
+    // Two comparisons on the hot path; the rare uncovered case raises the event or throws out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Covered(long from, long to, string operation)
+    {
+        if (from < _coverageStart || to > _coverageEnd)
+        {
+            // The first date read outside the coverage: the start when it lies before the coverage, else the first date after it.
+            CoverageExceeded(from < _coverageStart ? from : Math.Max(from, _coverageEnd), operation);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CoverageExceeded(long firstUncovered, string operation)
+    {
+        var handlers = HolidayCoverageExceeded;
+        if (handlers is null && !Definition.StrictHolidayCoverage)
+        {
+            return; // nobody listens: no allocation on this path
+        }
+
+        var date = Instant.FromUnixTimeTicks(firstUncovered).InZone(Zone).Date;
+        var args = new HolidayCoverageEventArgs(Name, HolidayCoverage!, date, operation);
+        if (Definition.StrictHolidayCoverage)
+        {
+            throw new HolidayCoverageException(args);
+        }
+
+        handlers?.Invoke(this, args);
+    }
+
+    private static DateInterval? InferCoverage(BusinessCalendarDefinition definition)
+    {
+        var dates = (definition.Holidays.IsDefault ? [] : definition.Holidays.Select(h => h.Date))
+            .Concat(definition.MakeUpDays.IsDefault ? [] : definition.MakeUpDays.Select(m => m.Date))
+            .ToList();
+        return dates.Count == 0 ? null : new DateInterval(new LocalDate(dates.Min().Year, 1, 1), new LocalDate(dates.Max().Year, 12, 31));
+    }
+
+    private long NextOpenTicks(long t, Instant instant)
+    {
+        var i = _startIndex.UpperBound(t) - 1;
+        if (i >= 0 && t < _ends[i])
+        {
+            return t;
+        }
+
+        if (i + 1 >= _starts.Length)
+        {
+            throw CalendarHorizonException.For(Name, instant, Horizon);
+        }
+
+        return _starts[i + 1];
+    }
+
+    private long PreviousCloseTicks(long t, Instant instant)
+    {
+        // The last interval that starts strictly before t; t itself when t lies in (start, end] of it, else its end.
+        var i = _startIndex.UpperBound(t - 1) - 1;
+        if (i < 0)
+        {
+            throw CalendarHorizonException.For(Name, instant, Horizon);
+        }
+
+        return Math.Min(t, _ends[i]);
+    }
+
+    private long ForwardWorkingDays(long t, int workingDays, Instant start)
+    {
+        var anchor = NextOpenTicks(t, start);
+        if (workingDays == 0)
+        {
+            return anchor;
+        }
+
+        // The anchor is open, so its local date is a working day: the last one that starts at or before it.
+        var day = _dayStartIndex.UpperBound(anchor) - 1;
+        var target = day + workingDays;
+        if (day < 0 || target >= _workingDays.Length || target < day)
+        {
+            throw CalendarHorizonException.For(Name, start, Horizon);
+        }
+
+        var wanted = SameTimeOfDay(anchor, day, target);
+        if (wanted <= _dayFirstOpen[target])
+        {
+            return _dayFirstOpen[target];
+        }
+
+        if (wanted >= _dayLastClose[target])
+        {
+            return _dayLastClose[target];
+        }
+
+        return NextOpenTicks(wanted, start);
+    }
+
+    private long BackwardWorkingDays(long t, int workingDays, Instant start)
+    {
+        var anchor = PreviousCloseTicks(t, start);
+
+        // The open time just before the anchor lies on a working day: the last one that starts before the anchor.
+        var day = _dayStartIndex.UpperBound(anchor - 1) - 1;
+        var target = day + workingDays;
+        if (day < 0 || target < 0)
+        {
+            throw CalendarHorizonException.For(Name, start, Horizon);
+        }
+
+        var wanted = SameTimeOfDay(anchor, day, target);
+        if (wanted >= _dayLastClose[target])
+        {
+            return _dayLastClose[target];
+        }
+
+        if (wanted <= _dayFirstOpen[target])
+        {
+            return _dayFirstOpen[target];
+        }
+
+        return PreviousCloseTicks(wanted, start);
+    }
+
+    // The instant on working day `target` at the local time of day that `instant` has on working day `day` (24:00 when the instant is
+    // the next midnight). Days whose offset is constant over all 24 hours (every day but DST-change days) need no time-zone lookup.
+    private long SameTimeOfDay(long instant, int day, int target)
+    {
+        long tickOfDay;
+        if (_dayUniform[day])
+        {
+            tickOfDay = instant - _dayStart[day];
+        }
+        else
+        {
+            var local = Instant.FromUnixTimeTicks(instant).InZone(Zone).LocalDateTime;
+            tickOfDay = ((long)(DayNumber(local.Date) - _workingDays[day]) * NodaConstants.TicksPerDay) + local.TimeOfDay.TickOfDay;
+        }
+
+        if (_dayUniform[target])
+        {
+            return _dayStart[target] + tickOfDay;
+        }
+
+        var date = LocalDate.FromDateOnly(DateOnly.FromDayNumber(_workingDays[target]));
+        return Zone.ResolveLocal(date.AtMidnight().PlusTicks(tickOfDay), TimeOfDayResolver).ToInstant().ToUnixTimeTicks();
+    }
 
     private long Position(long t)
     {
-        var i = UpperBound(_starts, t) - 1;
+        var i = _startIndex.UpperBound(t) - 1;
         if (i < 0)
         {
             return 0;
@@ -273,11 +514,24 @@ public sealed class BusinessCalendar
 
     private long AtPosition(long position, Instant start)
     {
-        var i = UpperBound(_cumulativeEnd, position);
+        var i = _positionIndex.UpperBound(position);
         if (i >= _cumulativeEnd.Length)
         {
             throw new CalendarHorizonException(
                 $"Calendar '{Name}' ends its horizon at {Horizon.End} before the business time added to {start} runs out. Extend the horizon of the calendar.");
+        }
+
+        return _ends[i] - (_cumulativeEnd[i] - position);
+    }
+
+    // The earliest instant at a business position: inside an interval it is unique; at a gap it is the closing time before the gap.
+    private long AtPositionBackward(long position, Instant end)
+    {
+        var i = position <= 0 ? -1 : _positionIndex.UpperBound(position - 1);
+        if (i < 0 || i >= _cumulativeEnd.Length)
+        {
+            throw new CalendarHorizonException(
+                $"Calendar '{Name}' starts its horizon at {Horizon.Start} before the business time subtracted from {end} runs out. Extend the horizon of the calendar.");
         }
 
         return _ends[i] - (_cumulativeEnd[i] - position);
@@ -292,27 +546,6 @@ public sealed class BusinessCalendar
         }
 
         return t;
-    }
-
-    // First index whose value is greater than the given one (values sorted ascending).
-    private static int UpperBound<T>(T[] values, T value)
-        where T : struct, System.Numerics.IComparisonOperators<T, T, bool>
-    {
-        int lo = 0, hi = values.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (values[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
@@ -352,8 +585,12 @@ public sealed class BusinessCalendar
         var workingDays = new List<int>();
         var firstOpen = new List<long>();
         var lastClose = new List<long>();
+        var dayStarts = new List<long>();
+        var uniform = new List<bool>();
+        var dateOrdinal = new int[DayNumber(definition.HorizonEnd) - DayNumber(definition.HorizonStart) + 1];
         for (var date = definition.HorizonStart; date <= definition.HorizonEnd; date = date.PlusDays(1))
         {
+            dateOrdinal[DayNumber(date) - DayNumber(definition.HorizonStart)] = workingDays.Count;
             var slots = EffectiveSlots(definition, overrides, date);
             if (slots.IsEmpty)
             {
@@ -372,6 +609,11 @@ public sealed class BusinessCalendar
                 workingDays.Add(DayNumber(date));
                 firstOpen.Add(dayFirst);
                 lastClose.Add(dayLast);
+                var dayStart = zone.AtStartOfDay(date).ToInstant();
+                var zi = zone.GetZoneInterval(dayStart);
+                dayStarts.Add(dayStart.ToUnixTimeTicks());
+                uniform.Add(dayStart.ToUnixTimeTicks() + zi.WallOffset.Ticks == midnight
+                    && (!zi.HasEnd || zi.End.ToUnixTimeTicks() > dayStart.ToUnixTimeTicks() + NodaConstants.TicksPerDay));
             }
         }
 
@@ -402,7 +644,7 @@ public sealed class BusinessCalendar
         }
 
         return new Parts(
-            [.. starts], [.. ends], cumulative, [.. workingDays], [.. firstOpen], [.. lastClose],
+            [.. starts], [.. ends], cumulative, [.. workingDays], [.. firstOpen], [.. lastClose], [.. dayStarts], [.. uniform], dateOrdinal,
             zone.AtStartOfDay(definition.HorizonStart).ToInstant().ToUnixTimeTicks(),
             zone.AtStartOfDay(definition.HorizonEnd.PlusDays(1)).ToInstant().ToUnixTimeTicks());
     }
@@ -435,8 +677,9 @@ public sealed class BusinessCalendar
         }
     }
 
-    private sealed record Parts(long[] Starts, long[] Ends, long[] CumulativeEnd, int[] WorkingDays, long[] DayFirstOpen, long[] DayLastClose, long HorizonStart, long HorizonEnd)
+    private sealed record Parts(long[] Starts, long[] Ends, long[] CumulativeEnd, int[] WorkingDays, long[] DayFirstOpen, long[] DayLastClose,
+        long[] DayStart, bool[] DayUniform, int[] DateOrdinal, long HorizonStart, long HorizonEnd)
     {
-        public static Parts Empty { get; } = new([], [], [], [], [], [], long.MinValue, long.MaxValue);
+        public static Parts Empty { get; } = new([], [], [], [], [], [], [], [], [], long.MinValue, long.MaxValue);
     }
 }

@@ -32,4 +32,14 @@ public sealed record BusinessCalendarDefinition
 
     /// <summary>The last local date the precomputed calendar covers (inclusive). Default: 2099-12-31.</summary>
     public LocalDate HorizonEnd { get; init; } = new(2099, 12, 31);
+
+    /// <summary>The dates the holiday data covers (both ends inclusive): outside them holidays and make-up days are unknown and only
+    /// the weekly hours apply, so operations that read such dates warn (<see cref="BusinessCalendar.HolidayCoverageExceeded"/>) or,
+    /// in strict mode, throw. Default: null, meaning the whole years from the first to the last listed holiday or make-up working
+    /// day; with none listed, no limit.</summary>
+    public DateInterval? HolidayCoverage { get; init; }
+
+    /// <summary>When true, operations that read dates outside <see cref="HolidayCoverage"/> throw
+    /// <see cref="HolidayCoverageException"/> instead of answering with a warning. Default: false.</summary>
+    public bool StrictHolidayCoverage { get; init; }
 }

@@ -55,7 +55,7 @@ public static class CalendarJson
 
     private static BusinessCalendarDefinition? Read(JsonElement root, Func<string, string?>? resolveImport, List<LoadProblem> problems)
     {
-        JsonFields.CheckKnown(root, "$", problems, "$schema", "name", "timeZone", "alwaysOpen", "week", "makeUpDayHours", "holidays", "makeUpDays", "imports", "horizon");
+        JsonFields.CheckKnown(root, "$", problems, "$schema", "name", "timeZone", "alwaysOpen", "week", "makeUpDayHours", "holidays", "makeUpDays", "imports", "horizon", "holidayCoverage");
 
         var name = JsonFields.RequiredString(root, "name", "$", problems);
         var zoneId = JsonFields.RequiredString(root, "timeZone", "$", problems);
@@ -109,6 +109,31 @@ public static class CalendarJson
                 }
 
                 definition = definition with { HorizonStart = from, HorizonEnd = to };
+            }
+        }
+
+        if (root.TryGetProperty("holidayCoverage", out var coverage))
+        {
+            if (coverage.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new LoadProblem("$.holidayCoverage", "Expected an object with 'from' and 'to' dates."));
+            }
+            else
+            {
+                JsonFields.CheckKnown(coverage, "$.holidayCoverage", problems, "from", "to");
+                var from = JsonFields.ReadDate(coverage, "from", "$.holidayCoverage", problems);
+                var to = JsonFields.ReadDate(coverage, "to", "$.holidayCoverage", problems);
+                if (from is { } first && to is { } last)
+                {
+                    if (last < first)
+                    {
+                        problems.Add(new LoadProblem("$.holidayCoverage", "'to' must not be before 'from'."));
+                    }
+                    else
+                    {
+                        definition = definition with { HolidayCoverage = new DateInterval(first, last) };
+                    }
+                }
             }
         }
 

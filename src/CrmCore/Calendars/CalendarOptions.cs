@@ -14,6 +14,11 @@ public sealed class CalendarOptions
     /// first calendar added, or <c>24x7</c> when none is.</summary>
     public string? DefaultCalendar { get; set; }
 
+    /// <summary>When true, every calendar added here is strict about its holiday data: operations that read dates outside
+    /// <see cref="BusinessCalendar.HolidayCoverage"/> throw <see cref="HolidayCoverageException"/> instead of logging a warning
+    /// (see <see cref="BusinessCalendarDefinition.StrictHolidayCoverage"/>). Default: false.</summary>
+    public bool StrictHolidayCoverage { get; set; }
+
     /// <summary>Adds a calendar in the CrmCore JSON format.</summary>
     /// <param name="json">The calendar JSON.</param>
     /// <param name="resolveImport">Resolves the calendar's <c>imports</c> (see <see cref="CalendarJson.Load"/>); default none.</param>
@@ -57,7 +62,10 @@ public sealed class CalendarOptions
                 var result = load();
                 if (result.Success)
                 {
-                    _built.Add(result.Value);
+                    var calendar = result.Value;
+                    _built.Add(StrictHolidayCoverage && !calendar.Definition.StrictHolidayCoverage
+                        ? BusinessCalendar.Build(calendar.Definition with { StrictHolidayCoverage = true })
+                        : calendar);
                 }
                 else
                 {
@@ -75,7 +83,7 @@ public sealed class CalendarOptions
     }
 
     /// <summary>Creates the registry: every calendar under its name, the default one also as <c>default</c>, and <c>24x7</c>.</summary>
-    internal CalendarRegistry CreateRegistry()
+    internal CalendarRegistry CreateRegistry(Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         var (calendars, problems) = Build();
         if (problems.Count > 0)
@@ -83,7 +91,17 @@ public sealed class CalendarOptions
             throw new CrmException("Invalid calendar options:" + Environment.NewLine + string.Join(Environment.NewLine, problems)) { Code = "CRM-CONFIG-INVALID" };
         }
 
-        var registry = new CalendarRegistry(calendars);
+        var registry = new CalendarRegistry();
+        if (logger is not null)
+        {
+            registry.LogHolidayCoverage(logger);
+        }
+
+        foreach (var calendar in calendars)
+        {
+            registry.Set(calendar);
+        }
+
         var name = DefaultCalendar ?? calendars.FirstOrDefault()?.Name ?? BusinessCalendar.AlwaysOpen.Name;
         registry.Set("default", registry.TryGet(name, out var c) ? c : BusinessCalendar.AlwaysOpen);
         return registry;

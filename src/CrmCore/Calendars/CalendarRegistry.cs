@@ -12,6 +12,8 @@ public sealed class CalendarRegistry : ICalendarProvider
     private ImmutableDictionary<string, BusinessCalendar> _calendars =
         ImmutableDictionary<string, BusinessCalendar>.Empty.WithComparers(StringComparer.Ordinal).Add(BusinessCalendar.AlwaysOpen.Name, BusinessCalendar.AlwaysOpen);
 
+    private HolidayCoverageLog? _coverageLog;
+
     /// <summary>Creates a registry holding only the <c>24x7</c> calendar.</summary>
     public CalendarRegistry()
     {
@@ -25,6 +27,17 @@ public sealed class CalendarRegistry : ICalendarProvider
         foreach (var c in calendars)
         {
             Set(c);
+        }
+    }
+
+    /// <summary>Logs a warning for each calendar and year read past a calendar's holiday data, for the calendars registered now and
+    /// later (see <see cref="BusinessCalendar.HolidayCoverageExceeded"/>).</summary>
+    internal void LogHolidayCoverage(Microsoft.Extensions.Logging.ILogger logger)
+    {
+        _coverageLog = new HolidayCoverageLog(logger);
+        foreach (var calendar in _calendars.Values)
+        {
+            _coverageLog.Watch(calendar);
         }
     }
 
@@ -44,6 +57,7 @@ public sealed class CalendarRegistry : ICalendarProvider
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(calendar);
+        _coverageLog?.Watch(calendar);
         ImmutableInterlocked.Update(ref _calendars, d => d.SetItem(name, calendar));
     }
 

@@ -19,13 +19,19 @@ namespace CrmCore.Routing;
 /// </para>
 /// <para>
 /// Thread safety: every member is thread-safe. Each operation holds one lock for a short, allocation-free critical section
-/// (a bucket scan plus O(log n) heap work), so a ticket is handed to at most one agent, never lost, and an update replaces the
-/// entry in place (no stale copy remains).
+/// (a scan of the eligible bucket heads plus O(log n) heap work), so a ticket is handed to at most one agent, never lost, and an
+/// update replaces the entry in place (no stale copy remains).
 /// </para>
 /// <para>
-/// Memory: a 40-byte entry plus hash-head and heap slots per ticket, about 50 bytes per queued ticket when presized (or at a
-/// million tickets), up to about 80 just after the arrays doubled; ticket id strings and shared <see cref="SkillSet"/> objects
-/// are not counted.
+/// Speed: each bucket is a 4-ary heap whose slots carry the due time next to the entry index, so comparisons inside a heap and
+/// across bucket heads read only the heap arrays (the entry is read on equal due times only). <see cref="NextFor"/> costs
+/// O(eligible buckets + log n): every eligible bucket head is scored once at <c>now</c>, buckets being visited by descending
+/// static priority and the scan stopping once no lower bucket can win.
+/// </para>
+/// <para>
+/// Memory: a 32-byte entry in fixed chunks of 1,024 (no doubling copies, at most one partly used chunk), a 16-byte heap slot in
+/// heaps that grow by half, and a 4-byte hash head per 1 to 2 tickets: about 55–62 bytes per queued ticket at 10k to 1M tickets
+/// with the default growth; ticket id strings and shared <see cref="SkillSet"/> objects are not counted.
 /// </para>
 /// </remarks>
 public sealed class TicketQueue
@@ -35,7 +41,12 @@ public sealed class TicketQueue
     private readonly Lock _lock = new();
     private readonly Dictionary<BucketKey, Bucket> _bucketByKey = [];
     private Bucket[] _order = [];                 // buckets by static priority, highest first
-    private Entry[] _entries;
+    private const int ChunkShift = 10;
+    private const int ChunkSize = 1 << ChunkShift;
+    private const int ChunkMask = ChunkSize - 1;
+
+    private Entry[][] _chunks;                    // entries in fixed chunks: growing never copies them
+    private int _chunkCount;
     private int[] _heads;                         // hash heads (a power of two): entry index + 1, 0 for none
     private int _highWater;
     private int _freeList = -1;
@@ -44,17 +55,23 @@ public sealed class TicketQueue
 
     /// <summary>Creates an empty queue.</summary>
     /// <param name="slaTerm">The SLA term; null means <see cref="SlaTerm.Default"/>.</param>
-    /// <param name="capacity">How many tickets to make room for up front (default 0: grow by doubling). Presizing avoids the
-    /// slack that doubling leaves, keeping memory near 48 bytes per ticket.</param>
+    /// <param name="capacity">How many tickets to make room for up front (default 0: grow a chunk of 1,024 entries at a time).
+    /// Presizing also sizes the id hash table up front.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative or above 2^28.</exception>
     public TicketQueue(SlaTerm? slaTerm = null, int capacity = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, 1 << 28);
         SlaTerm = slaTerm ?? SlaTerm.Default;
-        var size = Math.Max(16, capacity);
-        _entries = new Entry[size];
-        _heads = new int[(int)BitOperations.RoundUpToPowerOf2((uint)size)];
+        var chunks = Math.Max(1, (capacity + ChunkMask) >> ChunkShift);
+        _chunks = new Entry[Math.Max(4, chunks)][];
+        for (var i = 0; i < chunks; i++)
+        {
+            _chunks[i] = new Entry[ChunkSize];
+        }
+
+        _chunkCount = chunks;
+        _heads = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity))];
     }
 
     /// <summary>The SLA term used to rank tickets.</summary>
@@ -100,10 +117,8 @@ public sealed class TicketQueue
 
             var bucket = BucketFor(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, overflowed: false);
             var index = Allocate(ticket.Id);
-            ref var e = ref _entries[index];
-            e.Due = ticket.Due is { } d ? d.ToUnixTimeTicks() : NoDue;
-            e.Enqueued = ticket.EnqueuedAt.ToUnixTimeTicks();
-            Push(bucket, index);
+            E(index).Enqueued = ticket.EnqueuedAt.ToUnixTimeTicks();
+            Push(bucket, new HeapSlot(DueTicks(ticket), index));
             return true;
         }
     }
@@ -126,14 +141,13 @@ public sealed class TicketQueue
                 return false;
             }
 
-            ref var e = ref _entries[index];
+            ref var e = ref E(index);
             var old = e.Bucket;
             var overflowed = old.Overflowed && old.Group == ticket.Group;
             var bucket = BucketFor(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, overflowed);
             RemoveFromHeap(old, e.HeapPos);
-            e.Due = ticket.Due is { } d ? d.ToUnixTimeTicks() : NoDue;
             e.Enqueued = ticket.EnqueuedAt.ToUnixTimeTicks();
-            Push(bucket, index);
+            Push(bucket, new HeapSlot(DueTicks(ticket), index));
             return true;
         }
     }
@@ -151,7 +165,7 @@ public sealed class TicketQueue
                 return false;
             }
 
-            RemoveFromHeap(_entries[index].Bucket, _entries[index].HeapPos);
+            RemoveFromHeap(E(index).Bucket, E(index).HeapPos);
             Free(index);
             return true;
         }
@@ -204,7 +218,7 @@ public sealed class TicketQueue
             var best = FindBest(agent, now.ToUnixTimeTicks());
             if (best is not null)
             {
-                var index = best.Heap[0];
+                var index = best.Heap[0].Index;
                 var ticket = ToTicket(index);
                 RemoveFromHeap(best, 0);
                 Free(index);
@@ -244,10 +258,10 @@ public sealed class TicketQueue
                     continue;
                 }
 
-                var due = new List<int>();
+                var due = new List<HeapSlot>();
                 for (var i = 0; i < bucket.Count; i++)
                 {
-                    if (_entries[bucket.Heap[i]].Enqueued <= limit)
+                    if (E(bucket.Heap[i].Index).Enqueued <= limit)
                     {
                         due.Add(bucket.Heap[i]);
                     }
@@ -259,10 +273,10 @@ public sealed class TicketQueue
                 }
 
                 var target = BucketFor(to, bucket.Static, bucket.Required, overflowed: true);
-                foreach (var index in due)
+                foreach (var slot in due)
                 {
-                    RemoveFromHeap(bucket, _entries[index].HeapPos);
-                    Push(target, index);
+                    RemoveFromHeap(bucket, E(slot.Index).HeapPos);
+                    Push(target, slot);
                 }
 
                 moved += due.Count;
@@ -288,7 +302,7 @@ public sealed class TicketQueue
         lock (_lock)
         {
             var result = new List<QueuedTicket>(Math.Min(count, _count));
-            var frontier = new PriorityQueue<(Bucket Bucket, int Pos), (long Score, int Index)>(new RankComparer(this));
+            var frontier = new PriorityQueue<(Bucket Bucket, int Pos), (long Score, HeapSlot Slot)>(new RankComparer(this));
             foreach (var bucket in _order)
             {
                 if (bucket.Count > 0)
@@ -299,9 +313,11 @@ public sealed class TicketQueue
 
             while (result.Count < count && frontier.TryDequeue(out var best, out _))
             {
-                result.Add(ToTicket(best.Bucket.Heap[best.Pos]));
-                AddCandidate(frontier, best.Bucket, (2 * best.Pos) + 1, nowTicks);
-                AddCandidate(frontier, best.Bucket, (2 * best.Pos) + 2, nowTicks);
+                result.Add(ToTicket(best.Bucket.Heap[best.Pos].Index));
+                for (var child = (4 * best.Pos) + 1; child <= (4 * best.Pos) + 4; child++)
+                {
+                    AddCandidate(frontier, best.Bucket, child, nowTicks);
+                }
             }
 
             return result;
@@ -319,7 +335,7 @@ public sealed class TicketQueue
             {
                 for (var i = 0; i < bucket.Count; i++)
                 {
-                    list.Add(ToTicket(bucket.Heap[i]));
+                    list.Add(ToTicket(bucket.Heap[i].Index));
                 }
             }
 
@@ -352,9 +368,9 @@ public sealed class TicketQueue
                 continue;
             }
 
-            ref var head = ref _entries[bucket.Heap[0]];
+            var head = bucket.Heap[0];
             var score = bucket.Static + SlaTerm.EvaluateTicks(head.Due, now);
-            if (best is null || score > bestScore || (score == bestScore && Before(bucket.Heap[0], best.Heap[0])))
+            if (best is null || score > bestScore || (score == bestScore && Before(head, best.Heap[0])))
             {
                 best = bucket;
                 bestScore = score;
@@ -364,14 +380,18 @@ public sealed class TicketQueue
         return best;
     }
 
-    private void AddCandidate(PriorityQueue<(Bucket Bucket, int Pos), (long Score, int Index)> frontier, Bucket bucket, int pos, long now)
+    private void AddCandidate(PriorityQueue<(Bucket Bucket, int Pos), (long Score, HeapSlot Slot)> frontier, Bucket bucket, int pos, long now)
     {
         if (pos < bucket.Count)
         {
-            var index = bucket.Heap[pos];
-            frontier.Enqueue((bucket, pos), (bucket.Static + SlaTerm.EvaluateTicks(_entries[index].Due, now), index));
+            var slot = bucket.Heap[pos];
+            frontier.Enqueue((bucket, pos), (bucket.Static + SlaTerm.EvaluateTicks(slot.Due, now), slot));
         }
     }
+
+    private static long DueTicks(QueuedTicket ticket) => ticket.Due is { } d ? d.ToUnixTimeTicks() : NoDue;
+
+    private ref Entry E(int index) => ref _chunks[index >> ChunkShift][index & ChunkMask];
 
     // The buckets (highest static priority first) whose group the agent serves and whose skills it covers, cached on the agent
     // until a bucket is added or the agent's teams change. Called under the lock.
@@ -401,21 +421,20 @@ public sealed class TicketQueue
 
     private QueuedTicket ToTicket(int index)
     {
-        ref var e = ref _entries[index];
-        var due = e.Due == NoDue ? (Instant?)null : Instant.FromUnixTimeTicks(e.Due);
+        ref var e = ref E(index);
+        var dueTicks = e.Bucket.Heap[e.HeapPos].Due;
+        var due = dueTicks == NoDue ? (Instant?)null : Instant.FromUnixTimeTicks(dueTicks);
         return new QueuedTicket(e.Id, e.Bucket.Group, e.Bucket.Static, due, e.Bucket.Required, Instant.FromUnixTimeTicks(e.Enqueued));
     }
 
-    // Order inside a bucket (and the tie-break across buckets): earlier due, earlier enqueue, smaller id.
-    private bool Before(int a, int b)
-    {
-        ref var x = ref _entries[a];
-        ref var y = ref _entries[b];
-        if (x.Due != y.Due)
-        {
-            return x.Due < y.Due;
-        }
+    // Order inside a bucket (and the tie-break across buckets): earlier due, earlier enqueue, smaller id. The due time is in the
+    // heap slot, so only equal due times read the entries.
+    private bool Before(HeapSlot a, HeapSlot b) => a.Due != b.Due ? a.Due < b.Due : TieBefore(a.Index, b.Index);
 
+    private bool TieBefore(int a, int b)
+    {
+        ref var x = ref E(a);
+        ref var y = ref E(b);
         if (x.Enqueued != y.Enqueued)
         {
             return x.Enqueued < y.Enqueued;
@@ -450,18 +469,17 @@ public sealed class TicketQueue
 
     // ---- heap per bucket (entry indices), each entry knows its position ----
 
-    private void Push(Bucket bucket, int index)
+    private void Push(Bucket bucket, HeapSlot slot)
     {
         if (bucket.Count == bucket.Heap.Length)
         {
-            Array.Resize(ref bucket.Heap, Math.Max(4, bucket.Heap.Length * 2));
+            // Grow by half, not double: less slack per ticket in large buckets.
+            Array.Resize(ref bucket.Heap, Math.Max(4, bucket.Heap.Length + (bucket.Heap.Length >> 1)));
         }
 
-        _entries[index].Bucket = bucket;
-        bucket.Heap[bucket.Count] = index;
-        _entries[index].HeapPos = bucket.Count;
+        E(slot.Index).Bucket = bucket;
         bucket.Count++;
-        SiftUp(bucket, bucket.Count - 1);
+        SiftUp(bucket, bucket.Count - 1, slot);
     }
 
     private void RemoveFromHeap(Bucket bucket, int pos)
@@ -470,11 +488,13 @@ public sealed class TicketQueue
         if (pos != last)
         {
             var moved = bucket.Heap[last];
-            Place(bucket, pos, moved);
-            SiftDown(bucket, pos);
-            if (_entries[moved].HeapPos == pos)
+            if (pos > 0 && Before(moved, bucket.Heap[(pos - 1) >> 2]))
             {
-                SiftUp(bucket, pos);
+                SiftUp(bucket, pos, moved);
+            }
+            else
+            {
+                SiftDown(bucket, pos, moved);
             }
         }
 
@@ -484,59 +504,65 @@ public sealed class TicketQueue
         }
     }
 
-    private void Place(Bucket bucket, int pos, int index)
-    {
-        bucket.Heap[pos] = index;
-        _entries[index].HeapPos = pos;
-    }
-
-    private void SiftUp(Bucket bucket, int pos)
+    // 4-ary heap: the children of p are 4p+1 .. 4p+4, its parent (p-1)/4. Fewer levels than a binary heap, so fewer entries to
+    // update (each moved slot writes its entry's HeapPos), and the four children share a cache line or two.
+    private void SiftUp(Bucket bucket, int pos, HeapSlot item)
     {
         var heap = bucket.Heap;
-        var item = heap[pos];
         while (pos > 0)
         {
-            var parent = (pos - 1) >> 1;
-            if (!Before(item, heap[parent]))
+            var parent = (pos - 1) >> 2;
+            var p = heap[parent];
+            if (!Before(item, p))
             {
                 break;
             }
 
-            Place(bucket, pos, heap[parent]);
+            heap[pos] = p;
+            E(p.Index).HeapPos = pos;
             pos = parent;
         }
 
-        Place(bucket, pos, item);
+        heap[pos] = item;
+        E(item.Index).HeapPos = pos;
     }
 
-    private void SiftDown(Bucket bucket, int pos)
+    private void SiftDown(Bucket bucket, int pos, HeapSlot item)
     {
         var heap = bucket.Heap;
         var count = bucket.Count;
-        var item = heap[pos];
         while (true)
         {
-            var child = (2 * pos) + 1;
-            if (child >= count)
+            var first = (4 * pos) + 1;
+            if (first >= count)
             {
                 break;
             }
 
-            if (child + 1 < count && Before(heap[child + 1], heap[child]))
+            var best = first;
+            var bestSlot = heap[first];
+            var limit = Math.Min(first + 4, count);
+            for (var c = first + 1; c < limit; c++)
             {
-                child++;
+                if (Before(heap[c], bestSlot))
+                {
+                    best = c;
+                    bestSlot = heap[c];
+                }
             }
 
-            if (!Before(heap[child], item))
+            if (!Before(bestSlot, item))
             {
                 break;
             }
 
-            Place(bucket, pos, heap[child]);
-            pos = child;
+            heap[pos] = bestSlot;
+            E(bestSlot.Index).HeapPos = pos;
+            pos = best;
         }
 
-        Place(bucket, pos, item);
+        heap[pos] = item;
+        E(item.Index).HeapPos = pos;
     }
 
     // ---- id index: chained hash table over the entry array ----
@@ -546,7 +572,7 @@ public sealed class TicketQueue
         var i = _heads[(int)((uint)id.GetHashCode() & (uint)(_heads.Length - 1))] - 1;
         while (i >= 0)
         {
-            ref var e = ref _entries[i];
+            ref var e = ref E(i);
             if (e.Id == id)
             {
                 return i;
@@ -564,19 +590,24 @@ public sealed class TicketQueue
         if (_freeList >= 0)
         {
             index = _freeList;
-            _freeList = _entries[index].Next;
+            _freeList = E(index).Next;
         }
         else
         {
-            if (_highWater == _entries.Length)
+            if (_highWater == _chunkCount << ChunkShift)
             {
-                Grow();
+                AddChunk();
             }
 
             index = _highWater++;
         }
 
-        ref var e = ref _entries[index];
+        if (_count >= _heads.Length)
+        {
+            Rehash(_heads.Length * 2);
+        }
+
+        ref var e = ref E(index);
         e.Id = id;
         var head = (int)((uint)id.GetHashCode() & (uint)(_heads.Length - 1));
         e.Next = _heads[head] - 1;
@@ -587,7 +618,7 @@ public sealed class TicketQueue
 
     private void Free(int index)
     {
-        ref var e = ref _entries[index];
+        ref var e = ref E(index);
         var head = (int)((uint)e.Id.GetHashCode() & (uint)(_heads.Length - 1));
         var i = _heads[head] - 1;
         if (i == index)
@@ -596,12 +627,12 @@ public sealed class TicketQueue
         }
         else
         {
-            while (_entries[i].Next != index)
+            while (E(i).Next != index)
             {
-                i = _entries[i].Next;
+                i = E(i).Next;
             }
 
-            _entries[i].Next = e.Next;
+            E(i).Next = e.Next;
         }
 
         e = default;
@@ -610,42 +641,54 @@ public sealed class TicketQueue
         _count--;
     }
 
-    private void Grow()
+    private void AddChunk()
     {
-        var size = _entries.Length * 2;
-        Array.Resize(ref _entries, size);
-        _heads = new int[(int)BitOperations.RoundUpToPowerOf2((uint)size)];
+        if (_chunkCount == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, _chunks.Length * 2);
+        }
+
+        _chunks[_chunkCount++] = new Entry[ChunkSize];
+    }
+
+    // The hash heads are sized to at least one per ticket (a power of two), independently of the entry chunks.
+    private void Rehash(int size)
+    {
+        _heads = new int[size];
         for (var i = 0; i < _highWater; i++)
         {
-            ref var e = ref _entries[i];
+            ref var e = ref E(i);
             if (e.Bucket is null)
             {
-                continue; // free slot; the free list is empty whenever we grow
+                continue; // a free slot
             }
 
-            var head = (int)((uint)e.Id.GetHashCode() & (uint)(_heads.Length - 1));
+            var head = (int)((uint)e.Id.GetHashCode() & (uint)(size - 1));
             e.Next = _heads[head] - 1;
             _heads[head] = i + 1;
         }
     }
 
+    // 32 bytes; the due time lives in the heap slot.
     private struct Entry
     {
         public TicketId Id;
         public Bucket Bucket;
-        public long Due;
         public long Enqueued;
         public int Next;
         public int HeapPos;
     }
 
+    // 16 bytes: a heap orders its slots without reading the entries unless due times are equal.
+    private readonly record struct HeapSlot(long Due, int Index);
+
     // Higher score first, then the in-bucket order (due, enqueue time, id).
-    private sealed class RankComparer(TicketQueue queue) : IComparer<(long Score, int Index)>
+    private sealed class RankComparer(TicketQueue queue) : IComparer<(long Score, HeapSlot Slot)>
     {
-        public int Compare((long Score, int Index) x, (long Score, int Index) y) =>
+        public int Compare((long Score, HeapSlot Slot) x, (long Score, HeapSlot Slot) y) =>
             x.Score != y.Score ? y.Score.CompareTo(x.Score)
-            : x.Index == y.Index ? 0
-            : queue.Before(x.Index, y.Index) ? -1 : 1;
+            : x.Slot.Index == y.Slot.Index ? 0
+            : queue.Before(x.Slot, y.Slot) ? -1 : 1;
     }
 
     private sealed record EligibilityCache(TicketQueue Queue, int BucketsVersion, int TeamsVersion, Bucket[] Buckets);
@@ -658,7 +701,7 @@ public sealed class TicketQueue
         public readonly long Static = staticPriority;
         public readonly SkillSet Required = required;
         public readonly bool Overflowed = overflowed;
-        public int[] Heap = [];
+        public HeapSlot[] Heap = [];
         public int Count;
     }
 }

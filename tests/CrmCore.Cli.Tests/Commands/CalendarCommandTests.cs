@@ -25,6 +25,24 @@ public sealed class CalendarCommandTests
     }
 
     [Fact]
+    public void Add_PastTheHolidayData_AnswersWithAWarningInTheChosenLanguage()
+    {
+        var run = Crm.Run("calendar", "add", Calendar, "--from", "2027-02-05T10:00", "--working-days", "2");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("2027-02-09T10:00", run.Out.Trim());
+        Assert.Contains("warning", run.Error, StringComparison.Ordinal);
+        Assert.Contains("2025-01-01 to 2026-12-31", run.Error, StringComparison.Ordinal);
+
+        var zh = Crm.Run("calendar", "add", Calendar, "--from", "2027-02-05T10:00", "--working-days", "2", "--lang", "zh-Hans");
+        Assert.Equal("2027-02-09T10:00", zh.Out.Trim());
+        Assert.Contains("警告", zh.Error, StringComparison.Ordinal);
+        Assert.Contains("节假日数据只覆盖 2025-01-01 至 2026-12-31", zh.Error, StringComparison.Ordinal);
+
+        var inside = Crm.Run("calendar", "add", Calendar, "--from", "2026-03-02T10:00", "--working-days", "2");
+        Assert.Equal(string.Empty, inside.Error);
+    }
+
+    [Fact]
     public void Between_OneWorkingDay_IsSevenAndAHalfHours()
     {
         var run = Crm.Run("calendar", "between", Calendar, "--from", "2026-03-02T09:00", "--to", "2026-03-02T18:00");

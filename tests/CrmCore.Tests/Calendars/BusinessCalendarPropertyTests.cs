@@ -45,6 +45,40 @@ public sealed class BusinessCalendarPropertyTests
             .Classify(addDays is null, "AddWorkingDays past horizon");
     }
 
+    // The backward direction against the same minute oracle, walking back from the later instant B: the previous closing time,
+    // Subtract and negative working days; null again means the horizon starts before the answer.
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 1000)]
+    public Property BackwardOperations_RandomCalendars_AgreeWithMinuteOracle(CalendarCase c)
+    {
+        var oracle = new NaiveCalendar(c.Definition);
+        var cal = c.Calendar;
+        var subtract = oracle.Subtract(c.B, c.D);
+        var subtractDays = oracle.SubtractWorkingDays(c.B, c.N);
+        return (OrNullPastHorizon(() => cal.PreviousClose(c.B)) == oracle.PreviousClose(c.B)
+                && OrNullPastHorizon(() => cal.Subtract(c.B, c.D)) == subtract
+                && OrNullPastHorizon(() => cal.AddWorkingDays(c.B, -c.N)) == (c.N == 0 ? oracle.NextOpen(c.B) : subtractDays))
+            .Classify(subtract is null, "Subtract past horizon start")
+            .Classify(subtractDays is null, "Negative working days past horizon start");
+    }
+
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 300)]
+    public Property Subtract_ThenBetween_GivesTheDurationBack_AndUndoesAdd(CalendarCase c)
+    {
+        var oracle = new NaiveCalendar(c.Definition);
+        var added = oracle.Add(c.A, c.D);
+        return Prop.When(oracle.Subtract(c.B, c.D) is not null && added is { } a && oracle.Subtract(a, c.D) is not null, () =>
+        {
+            var cal = c.Calendar;
+            var back = cal.Subtract(c.B, c.D);
+            var undo = cal.Subtract(added!.Value, c.D);
+            return cal.BusinessTimeBetween(back, c.B) == c.D
+                && back <= c.B
+                && back == cal.PreviousClose(back)
+                && cal.BusinessTimeBetween(undo, added.Value) == c.D
+                && cal.Add(undo, c.D) == added.Value;
+        });
+    }
+
     [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 300)]
     public Property Add_BetweenOfTwoInstants_LandsOnEndOrNextOpeningAfterIt(CalendarCase c)
     {

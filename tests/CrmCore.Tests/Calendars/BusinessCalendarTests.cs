@@ -192,4 +192,35 @@ public sealed class BusinessCalendarTests
         Assert.Same(BusinessCalendar.AlwaysOpen, registry.Get("24x7"));
         Assert.Equal("CRM-CALENDAR-UNKNOWN", Assert.Throws<CrmException>(() => registry.Get("nope")).Code);
     }
+
+    [Fact]
+    public void Subtract_TwoBusinessHoursBeforeMondayTen_IsFridayFive()
+    {
+        // Reminder two business hours before a due time: one hour on Monday morning, one before Friday's 18:00 closing.
+        Assert.Equal(new LocalDateTime(2026, 3, 6, 17, 0), LocalCn(CnStandard.Subtract(Cn(2026, 3, 9, 10), Duration.FromHours(2))));
+    }
+
+    [Fact]
+    public void Subtract_EndingAtAnOpening_AnswersThePreviousClosing()
+    {
+        Assert.Equal(new LocalDateTime(2026, 3, 9, 12, 0), LocalCn(CnStandard.Subtract(Cn(2026, 3, 9, 14, 30), Duration.FromHours(1))));
+        Assert.Equal(new LocalDateTime(2026, 3, 6, 18, 0), LocalCn(CnStandard.PreviousClose(Cn(2026, 3, 9, 9))));
+        Assert.Equal(new LocalDateTime(2026, 3, 9, 10, 0), LocalCn(CnStandard.PreviousClose(Cn(2026, 3, 9, 10))));
+    }
+
+    [Fact]
+    public void Subtract_OverSpringFestival_SkipsTheHolidayAndUsesTheWorkedSaturday()
+    {
+        // Tue 24 Feb 2026 10:00 back 8 business hours: 1 h that morning, then Sat 14 Feb (worked) gives 7 h from 18:00 back to 09:30.
+        Assert.Equal(new LocalDateTime(2026, 2, 14, 9, 30), LocalCn(CnStandard.Subtract(Cn(2026, 2, 24, 10), Duration.FromHours(8))));
+    }
+
+    [Theory]
+    [InlineData(11, 10, 0, -2, 9, 10, 0)]   // same time two working days earlier
+    [InlineData(11, 20, 0, -2, 9, 18, 0)]   // after closing: anchored at Wednesday's 18:00
+    [InlineData(11, 12, 45, -1, 10, 12, 0)] // in the lunch break: anchored at its start
+    [InlineData(11, 8, 0, -1, 9, 18, 0)]    // before opening: anchored at Tuesday's 18:00
+    [InlineData(9, 10, 0, -1, 6, 10, 0)]    // Monday back to Friday over the weekend
+    public void AddWorkingDays_Negative_CountsBackFromThePreviousClosing(int day, int h, int min, int n, int eDay, int eH, int eMin) =>
+        Assert.Equal(new LocalDateTime(2026, 3, eDay, eH, eMin), LocalCn(CnStandard.AddWorkingDays(Cn(2026, 3, day, h, min), n)));
 }

@@ -102,6 +102,6 @@ public sealed class CalendarJsonTests
     {
         using var doc = JsonDocument.Parse(CalendarJson.SchemaText);
         var properties = doc.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["$schema", "name", "timeZone", "alwaysOpen", "week", "makeUpDayHours", "holidays", "makeUpDays", "imports", "horizon"], properties);
+        Assert.Equal(["$schema", "name", "timeZone", "alwaysOpen", "week", "makeUpDayHours", "holidays", "makeUpDays", "imports", "horizon", "holidayCoverage"], properties);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class NaiveCalendar(BusinessCalendarDefinition definition)
 {
     private static readonly Duration Minute = Duration.FromMinutes(1);
     private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb[definition.TimeZoneId];
+    private readonly Instant _start = definition.HorizonStart.AtStartOfDayInZone(DateTimeZoneProviders.Tzdb[definition.TimeZoneId]).ToInstant();
     private readonly Instant _end = definition.HorizonEnd.PlusDays(1).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb[definition.TimeZoneId]).ToInstant();
 
     public ImmutableArray<OpeningSlot> SlotsOn(LocalDate date)
@@ -103,6 +104,76 @@ internal sealed class NaiveCalendar(BusinessCalendarDefinition definition)
         }
 
         return null;
+    }
+
+    /// <summary>The last instant at or before t whose preceding minute is open; null when the horizon starts first.</summary>
+    public Instant? PreviousClose(Instant t) => Subtract(t, Duration.Zero);
+
+    /// <summary>Walks back minute by minute from the end: the earliest instant from which d of open time passes until the end
+    /// (at a gap, the closing time before it). Null when the horizon starts first.</summary>
+    public Instant? Subtract(Instant end, Duration d)
+    {
+        var remaining = d;
+        for (var t = end; t > _start; t -= Minute)
+        {
+            if (IsOpen(t - Minute))
+            {
+                if (remaining == Duration.Zero)
+                {
+                    return t;
+                }
+
+                remaining -= Minute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Counting backwards: anchor at the previous closing, date of the open minute before it, the anchor's local time of
+    /// day measured from that date's midnight (24:00 for the next midnight), clamped into the target day's hours. Null when the
+    /// horizon starts first.</summary>
+    public Instant? SubtractWorkingDays(Instant a, int n)
+    {
+        if (PreviousClose(a) is not { } anchor)
+        {
+            return null;
+        }
+
+        var day = (anchor - Minute).InZone(_zone).LocalDateTime.Date;
+        var local = anchor.InZone(_zone).LocalDateTime;
+        var tickOfDay = Period.Between(day.AtMidnight(), local, PeriodUnits.Ticks).Ticks;
+        var date = day;
+        var count = 0;
+        while (count < n)
+        {
+            date = date.PlusDays(-1);
+            if (date < definition.HorizonStart)
+            {
+                return null;
+            }
+
+            if (DayOpenMinutes(date).Any())
+            {
+                count++;
+            }
+        }
+
+        var minutes = DayOpenMinutes(date).ToList();
+        var first = minutes[0];
+        var lastClose = minutes[^1] + Minute;
+        var wanted = _zone.ResolveLocal(date.AtMidnight().PlusTicks(tickOfDay), Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter)).ToInstant();
+        if (wanted >= lastClose)
+        {
+            return lastClose;
+        }
+
+        if (wanted <= first)
+        {
+            return first;
+        }
+
+        return PreviousClose(wanted);
     }
 
     /// <summary>Null when the horizon ends first.</summary>
