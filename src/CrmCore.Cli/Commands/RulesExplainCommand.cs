@@ -102,8 +102,9 @@ internal static class RulesExplainCommand
 
             foreach (var clause in rule.Clauses)
             {
-                var facts = clause.Facts.Select(f => $"{f.Name}={f.Value ?? "null"}").ToArray();
-                table.Add(rule.Workflow, rule.Rule, rule.SuccessEvent, rule.Evaluated, rule.Held, clause.Text, clause.Value, facts);
+                var culture = context.Language.Culture;
+                var facts = clause.Facts.Select(f => $"{f.Name}={f.Value ?? ExplainLabels.Get("null", culture)}{(f.Source is null ? string.Empty : $" ({f.Source})")}").ToArray();
+                table.Add(rule.Workflow, rule.Rule, rule.SuccessEvent, rule.Evaluated, rule.Held, clause.TextIn(culture), clause.Value, facts);
             }
         }
 

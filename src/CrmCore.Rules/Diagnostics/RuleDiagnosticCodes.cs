@@ -80,4 +80,10 @@ public static class RuleDiagnosticCodes
 
     /// <summary>A file could not be read.</summary>
     public const string FileUnreadable = "CRM040";
+
+    /// <summary>A value of a Shared workflow reads a fact; shared values are the same for every customer and ticket.</summary>
+    public const string SharedValueReadsFacts = "CRM050";
+
+    /// <summary>An expression names a fact (or parameter) that does not exist; the message suggests the closest name.</summary>
+    public const string UnknownFact = "CRM051";
 }

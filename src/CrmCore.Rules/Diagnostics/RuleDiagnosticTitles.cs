@@ -36,6 +36,8 @@ public static class RuleDiagnosticTitles
         [RuleDiagnosticCodes.TimeDependentFactInPriority] = ("Priority rule reads a time-dependent fact", "优先级规则不能读取随时间变化的事实"),
         [RuleDiagnosticCodes.TimeDependentFactInRouting] = ("Routing rule reads a time-dependent fact", "路由规则不能读取随时间变化的事实"),
         [RuleDiagnosticCodes.FileUnreadable] = ("File cannot be read", "文件无法读取"),
+        [RuleDiagnosticCodes.SharedValueReadsFacts] = ("Shared value reads a fact", "共享值不能读取事实"),
+        [RuleDiagnosticCodes.UnknownFact] = ("Unknown fact or name", "未知的事实或名称"),
     };
 
     /// <summary>All codes that have a title.</summary>

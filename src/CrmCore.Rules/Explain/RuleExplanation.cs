@@ -22,7 +22,7 @@ public sealed record RuleExplanation(IReadOnlyList<RuleTrace> Rules)
             sb.Append(CultureInfo.InvariantCulture, $"{r.Workflow} › {r.Rule}{(r.SuccessEvent is null ? string.Empty : $" ({r.SuccessEvent})")}: {state}").Append('\n');
             foreach (var c in r.Clauses)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"  {c.Text} {ExplainLabels.Get(c.Value ? "true" : "false", culture)}").Append('\n');
+                sb.Append(CultureInfo.InvariantCulture, $"  {c.TextIn(culture)} {ExplainLabels.Get(c.Value ? "true" : "false", culture)}").Append('\n');
             }
         }
 
