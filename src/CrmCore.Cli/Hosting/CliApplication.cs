@@ -20,10 +20,7 @@ internal static class CliApplication
         try
         {
             var root = BuildRoot(console);
-            if (language.IsChinese)
-            {
-                HelpTexts.Localize(root);
-            }
+            HelpTexts.Localize(root, language.IsChinese);
 
             var parse = root.Parse(HelpRequest(args));
             if (parse.Errors.Count > 0)

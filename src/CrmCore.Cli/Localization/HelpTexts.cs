@@ -67,20 +67,34 @@ internal static class HelpTexts
         ["Show version information"] = "显示版本信息",
     };
 
-    /// <summary>Every English text that has a translation (for tests).</summary>
-    public static IReadOnlyCollection<string> English => ZhHans.Keys;
+    /// <summary>Whether a text is one of the Chinese translations.</summary>
+    public static bool IsChinese(string text) => English.ContainsKey(text);
 
     /// <summary>The Chinese text of an English description; null when there is none.</summary>
     public static string? Chinese(string english) => ZhHans.GetValueOrDefault(english);
 
-    /// <summary>Replaces every description in the tree under <paramref name="command"/> by its Chinese text.</summary>
-    public static void Localize(Command command)
+    private static readonly Dictionary<string, string> English = ZhHans.GroupBy(p => p.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Sets every description in the tree under <paramref name="command"/> to Chinese or English. Both directions, because some
+    /// symbols (the global <c>--lang</c> option) are shared by every tree built in the process.
+    /// </summary>
+    public static void Localize(Command command, bool chinese)
     {
         foreach (var symbol in Symbols(command))
         {
-            if (symbol.Description is { } d && Chinese(d) is { } zh)
+            if (symbol.Description is not { } d)
+            {
+                continue;
+            }
+
+            if (chinese && Chinese(d) is { } zh)
             {
                 symbol.Description = zh;
+            }
+            else if (!chinese && English.GetValueOrDefault(d) is { } en)
+            {
+                symbol.Description = en;
             }
         }
     }

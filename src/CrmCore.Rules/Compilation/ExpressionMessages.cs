@@ -21,6 +21,16 @@ internal static partial class ExpressionMessages
         ('“', "\""), ('”', "\""), ('‘', "'"), ('’', "'"), ('，', ","), ('！', "!"), ('＆', "&"), ('｜', "|"),
     ];
 
+    /// <summary>The parser's commonest messages (by their start) in plain words.</summary>
+    private static readonly (string Parser, string English, string Chinese)[] Common =
+    [
+        ("Expression expected", "A value is missing here, for example after an operator such as `>=` or `&&`.", "此处缺少一个值，例如 `>=` 或 `&&` 之后。"),
+        ("')' or ',' expected", "A closing `)` is missing.", "缺少右括号 `)`。"),
+        ("')' expected", "A closing `)` is missing.", "缺少右括号 `)`。"),
+        ("Unterminated string literal", "A text value has no closing double quote `\"`.", "文本值缺少结束的英文双引号 `\"`。"),
+        ("Syntax error", "This character cannot be used in an expression.", "表达式中不能使用此字符。"),
+    ];
+
     /// <summary>A translated parser problem.</summary>
     internal sealed record Translation(string Code, string English, string Chinese, int Position, string? Suggestion);
 
@@ -138,6 +148,14 @@ internal static partial class ExpressionMessages
                 null);
         }
 
+        foreach (var (parser, en, zh) in Common)
+        {
+            if (raw.StartsWith(parser, StringComparison.Ordinal))
+            {
+                return new(RuleDiagnosticCodes.ExpressionError, $"{en} {Where(text, position)}", $"{zh}{WhereZh(text, position)}", position, null);
+            }
+        }
+
         return new(
             RuleDiagnosticCodes.ExpressionError,
             $"The expression cannot be read: {raw.TrimEnd('.')}. {Where(text, position)} Write comparisons as `>=`, `<=`, `==`, `!=`, join clauses with `&&` (and) or `||` (or), and put text in double quotes.",
@@ -213,9 +231,11 @@ internal static partial class ExpressionMessages
 
     private static string Near(string text, int at) => text[at..Math.Min(text.Length, at + 24)];
 
-    private static string Where(string text, int at) => $"(character {at + 1} of the expression, at `{Near(text, at)}`)";
+    private static string Where(string text, int at)
+        => at >= text.Length ? "(at the end of the expression)" : $"(character {at + 1} of the expression, at `{Near(text, at)}`)";
 
-    private static string WhereZh(string text, int at) => $"（表达式第 {at + 1} 个字符，`{Near(text, at)}` 处）";
+    private static string WhereZh(string text, int at)
+        => at >= text.Length ? "（在表达式末尾）" : $"（表达式第 {at + 1} 个字符，`{Near(text, at)}` 处）";
 
     private static string Plain(string type) => type switch
     {

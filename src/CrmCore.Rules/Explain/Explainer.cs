@@ -18,7 +18,7 @@ internal static class Explainer
             {
                 if (decided)
                 {
-                    traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, false, false, []));
+                    traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, false, false, []) { ReasonZhHans = ReasonZhHans(rule.Definition) });
                     continue;
                 }
 
@@ -33,13 +33,15 @@ internal static class Explainer
                     });
                 }
 
-                traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, true, held, clauses) { Failure = failure });
+                traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, true, held, clauses) { Failure = failure, ReasonZhHans = ReasonZhHans(rule.Definition) });
                 decided = firstMatch && held;
             }
         }
 
         return new RuleExplanation(traces);
     }
+
+    private static string? ReasonZhHans(Loading.RuleDefinition rule) => rule.Properties.TryGetValue("ReasonZhHans", out var zh) ? zh as string : null;
 
     private static IEnumerable<Expression> Leaves(Expression e)
     {
