@@ -63,6 +63,18 @@ public static partial class RuleDiagnosticMessages
         ("`Rules` must be an array, not {0}.", "`Rules` 必须是数组，而不是{0}。"),
         ("`Enabled` must be true or false, not {0}.", "`Enabled` 必须是 true 或 false，而不是{0}。"),
         ("`{0}` must be a string, not {1}.", "`{0}` 必须是字符串，而不是{1}。"),
+        ("`{0}` expressions are not allowed in CrmCore rules; use fact properties, operators and the documented functions. Expression: `{1}`.", "CrmCore 规则中不允许使用 `{0}` 表达式；请使用事实属性、运算符和文档列出的函数。表达式：`{1}`。"),
+        ("A constant of type `{0}` is not allowed. Expression: `{1}`.", "不允许使用 `{0}` 类型的常量。表达式：`{1}`。"),
+        ("`{0}` is not a known fact or parameter. Expression: `{1}`.", "`{0}` 不是已知的事实或参数。表达式：`{1}`。"),
+        ("`{0}` is not allowed in CrmCore rules: only fact properties, `string.Length`, tag `Count` and `Math` constants can be read.{1} Expression: `{2}`.", "CrmCore 规则中不允许读取 `{0}`：只能读取事实属性、`string.Length`、标签的 `Count` 和 `Math` 常量。{1}表达式：`{2}`。"),
+        ("`Enumerable.{0}` generates sequences and is not allowed; aggregate over the facts' own collections only. Expression: `{1}`.", "`Enumerable.{0}` 会生成序列，不允许使用；只能对事实自身的集合做汇总。表达式：`{1}`。"),
+        ("`{0}` may only aggregate over a fact collection such as `customer.Tags`. Expression: `{1}`.", "`{0}` 只能用于事实的集合（例如 `customer.Tags`）。表达式：`{1}`。"),
+        ("Method `{0}` is not allowed in CrmCore rules.{1} Allowed: string Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim/Length/IsNullOrEmpty, Any/All/Count/Sum/Max/Min/Contains over fact collections, Math.*.{2} Expression: `{3}`.", "CrmCore 规则中不允许调用方法 `{0}`。{1}允许的有：字符串的 Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim/Length/IsNullOrEmpty，事实集合上的 Any/All/Count/Sum/Max/Min/Contains，以及 Math.*。{2}表达式：`{3}`。"),
+        ("Converting `{0}` to `{1}` is not allowed. Expression: `{2}`.", "不允许把 `{0}` 转换为 `{1}`。表达式：`{2}`。"),
+        ("Operator method `{0}` is not allowed. Expression: `{1}`.", "不允许使用运算符方法 `{0}`。表达式：`{1}`。"),
+        ("The expression is {0} characters long; the limit is {1}. Split it into parameters or rules.", "表达式长 {0} 个字符，上限为 {1}。请拆分为参数或多条规则。"),
+        ("The expression has {0} nodes; the limit is {1}. Split it into parameters or rules.", "表达式有 {0} 个节点，上限为 {1}。请拆分为参数或多条规则。"),
+        ("Not allowed in CrmCore rules (sandbox): {0} (at position {1} of the expression, near `{2}`)", "CrmCore 规则中不允许（沙箱限制）：{0}（表达式第 {1} 个位置，`{2}` 处）"),
     ];
 
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
@@ -82,6 +94,9 @@ public static partial class RuleDiagnosticMessages
         ["a non-empty string"] = "非空字符串",
         ["a whole number from 1 to 100"] = "1 到 100 的整数",
         ["a whole number of minutes from 0 to 527040 (a year)"] = "0 到 527040（一年）之间的整数分钟数",
+        [" Time comes from facts computed with the injected clock (for example `customer.DaysSinceLastInteraction`)."] = "时间请使用按注入时钟计算的事实（例如 `customer.DaysSinceLastInteraction`）。",
+        [" Reflection (`GetType`, `System.Type`, `System.Reflection`) is never allowed."] = "任何时候都不允许使用反射（`GetType`、`System.Type`、`System.Reflection`）。",
+        [" Facts have properties only; their methods cannot be called."] = "事实只有属性，不能调用其方法。",
     };
 
     private static readonly (Regex Pattern, string Chinese)[] Compiled = Templates.Select(t => (ToRegex(t.English), t.Chinese)).ToArray();

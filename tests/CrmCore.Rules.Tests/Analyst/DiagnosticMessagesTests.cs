@@ -21,6 +21,8 @@ public class DiagnosticMessagesTests
         { """[{"WorkflowName":"Tagging","Rules":"none"}]""", RuleDiagnosticCodes.WrongValueType, "`Rules` 必须是数组，而不是字符串。" },
         { """[{"WorkflowName":"Escalation","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Target":"lead"},"Expression":"true"}]}]""", RuleDiagnosticCodes.ConventionViolation, "此规则需要 `Properties.Level`（1 到 100 的整数）。" },
         { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Ponts":1},"Expression":"true"}]}]""", RuleDiagnosticCodes.ConventionViolation, "Tagging 工作流不读取 `Properties.Ponts`。" },
+        { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"DateTime.Now.Year > 2000"}]}]""", RuleDiagnosticCodes.SandboxViolation, "CrmCore 规则中不允许" },
+        { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"customer.Industry.GetType().Name == \"x\""}]}]""", RuleDiagnosticCodes.SandboxViolation, "CrmCore 规则中不允许" },
     };
 
     [Theory]
