@@ -28,7 +28,7 @@ internal static class CliApplication
                 var context = new CliContext(console, language);
                 foreach (var error in parse.Errors)
                 {
-                    context.WriteError(error.Message);
+                    context.WriteError(UsageErrorTexts.In(error.Message, language));
                 }
 
                 console.Error.WriteLine(context.T(Messages.UsageHint, CommandPath(parse.CommandResult.Command)));

@@ -158,6 +158,18 @@ public sealed class AnalystCliTests : IDisposable
         Assert.DoesNotContain("Syntax error", run.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("calendar add samples/data/calendars/cn-standard.json --from 2026-13-01T09:00 --business 4h", "“2026-13-01T09:00”不是本地日期时间，格式如 2026-09-30T16:00。")]
+    [InlineData("rules test samples/data/rules/crm-rules.json --customers samples/data/customers.csv --bands 30,60", "“30,60”不是从高到低的阈值列表，例如 60,30。")]
+    [InlineData("report --tickets samples/data/tickets.csv --month 2026-2", "“2026-2”不是月份，格式如 2026-02。")]
+    public void UsageError_Chinese_TranslatedWithTheValueTyped(string line, string chinese)
+    {
+        var run = Crm.Run([.. line.Split(' '), "--lang", "zh-Hans"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(chinese, run.Error, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string[]> Commands(Command command, string[] path)
     {
         foreach (var sub in command.Subcommands)
