@@ -98,6 +98,15 @@ public class SharedValuesTests
     }
 
     [Fact]
+    public async Task Schema_SharedWorkflow_ValidAndMisspelledKindNot()
+    {
+        var schema = await NJsonSchema.JsonSchema.FromJsonAsync(CrmCore.Rules.Schema.RuleFileSchema.Json);
+
+        Assert.Empty(schema.Validate(Shared));
+        Assert.NotEmpty(schema.Validate(Shared.Replace("\"Shared\"", "\"Shard\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Load_RuleInSharedWorkflow_Error()
     {
         const string bad = """[ { "WorkflowName": "Shared", "Rules": [ { "RuleName": "X", "SuccessEvent": "x", "Expression": "true" } ] } ]""";
