@@ -2,7 +2,8 @@ namespace CrmCore.Rules;
 
 /// <summary>
 /// What a workflow decides, read from its <c>WorkflowName</c>: the name is the kind (<c>Tiering</c>) or the kind followed by a dot
-/// and any suffix (<c>Tagging.Activity</c>). Case-sensitive.
+/// and any suffix (<c>Tagging.Activity</c>). Case-sensitive. Workflows run in a fixed order whatever the file order: Shared values
+/// first, then Tiering, Tagging and ChurnRisk on a customer, then Priority, Routing and Escalation on a ticket.
 /// </summary>
 public enum WorkflowKind
 {
@@ -26,4 +27,10 @@ public enum WorkflowKind
 
     /// <summary>Any workflow when the loader runs with <see cref="RuleLoadOptions.CustomInputs"/>: validated and compiled, not evaluated by CrmCore.</summary>
     Custom = 6,
+
+    /// <summary>
+    /// Shared named values: the workflow's <c>GlobalParams</c> are visible to every other workflow of the rule set (for example a
+    /// tier threshold used by Tiering and by a Tagging rule). It has no rules; its values may not read facts. Compiled first.
+    /// </summary>
+    Shared = 7,
 }

@@ -29,7 +29,7 @@ internal static class Arbitraries
             from consultations in count
             from consultationsPrev in count
             from unresolved in Gen.Choose(0, 4)
-            from days in Gen.Choose(0, 400)
+            from days in OrNull(Gen.Choose(0, 400))
             from months in OrNull(Gen.Choose(0, 24))
             from csat in OrNull(Gen.Choose(10, 50).Select(i => i / 10m))
             from contract in OrNull(Gen.Choose(-10, 60))
@@ -45,7 +45,7 @@ internal static class Arbitraries
                 ConsultationsLast60Days = consultations,
                 ConsultationsPrev60Days = consultationsPrev,
                 UnresolvedComplaints = unresolved,
-                LastInteractionAt = TestFacts.Now - Duration.FromDays(days) - Duration.FromMinutes(7),
+                LastInteractionAt = days is { } d0 ? TestFacts.Now - Duration.FromDays(d0) - Duration.FromMinutes(7) : null,
                 FirstCooperationOn = months is { } m ? Today.PlusMonths(-m) : null,
                 CsatAverage = csat,
                 ContractEndsOn = contract is { } c ? Today.PlusDays(c) : null,

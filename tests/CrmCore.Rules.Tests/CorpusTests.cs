@@ -82,7 +82,7 @@ public class CorpusTests
         var result = RuleLoader.LoadFiles([Path.Combine(Dir, "test_RulesEngine.UnitTest_TestData_rules3.json")], CorpusOptions);
 
         var e = Assert.Single(result.Errors);
-        Assert.Equal(RuleDiagnosticCodes.ExpressionError, e.Code);
+        Assert.Equal(RuleDiagnosticCodes.UnknownFact, e.Code);
         Assert.Equal("GiveDiscount10", e.RuleName);
         Assert.Equal("inputWorkflow", e.WorkflowName);
         Assert.Equal(7, e.ExpressionPosition);

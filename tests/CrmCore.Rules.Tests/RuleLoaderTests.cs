@@ -71,7 +71,7 @@ public class RuleLoaderTests
         var result = RuleLoader.Load("f.json", json);
 
         Assert.True(result.Errors.Count() >= 3);
-        Assert.Contains(result.Errors, e => e.RuleName == "a" && e.Code == RuleDiagnosticCodes.ExpressionError && e.ExpressionPosition == 9);
+        Assert.Contains(result.Errors, e => e.RuleName == "a" && e.Code == RuleDiagnosticCodes.UnknownFact && e.ExpressionPosition == 9);
         Assert.Contains(result.Errors, e => e.RuleName == "b" && e.Code == RuleDiagnosticCodes.UnknownKey && e.Suggestion == "Expression");
         Assert.Contains(result.Errors, e => e.RuleName == "c" && e.Code == RuleDiagnosticCodes.ExpressionError);
     }

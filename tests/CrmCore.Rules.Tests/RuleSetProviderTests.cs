@@ -111,7 +111,7 @@ public class RuleSetProviderLoggingTests
         provider.Reload([RuleSource.FromText("bad.json", TestFacts.Workflow("Tagging", ("a", "customer.Nope", "x"), ("b", "Environment.Exit(0)", "y")))]);
 
         Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("2 errors", StringComparison.Ordinal));
-        Assert.Contains(logger.Entries, e => e.Message.Contains("bad.json(1,", StringComparison.Ordinal) && e.Message.Contains("CRM020", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Message.Contains("bad.json(1,", StringComparison.Ordinal) && e.Message.Contains("CRM051", StringComparison.Ordinal));
         Assert.Contains(logger.Entries, e => e.Message.Contains("CRM030", StringComparison.Ordinal));
     }
 

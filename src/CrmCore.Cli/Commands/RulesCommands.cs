@@ -3,7 +3,7 @@ using CrmCore.Cli.Hosting;
 
 namespace CrmCore.Cli.Commands;
 
-/// <summary><c>crm rules validate|test|explain|diff</c>.</summary>
+/// <summary><c>crm rules validate|test|explain|diff|export-default</c>.</summary>
 internal static class RulesCommands
 {
     public static Command Create(ICliConsole console)
@@ -13,6 +13,7 @@ internal static class RulesCommands
         rules.Add(RulesTestCommand.Create(console));
         rules.Add(RulesExplainCommand.Create(console));
         rules.Add(RulesDiffCommand.Create(console));
+        rules.Add(RulesExportDefaultCommand.Create(console));
         return rules;
     }
 

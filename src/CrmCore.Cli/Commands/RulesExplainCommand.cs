@@ -101,13 +101,14 @@ internal static class RulesExplainCommand
         {
             if (rule.Clauses.Count == 0)
             {
-                table.Add(rule.Workflow, rule.Rule, rule.SuccessEvent, rule.Evaluated, rule.Held, null, null, Array.Empty<string>());
+                table.Add(rule.Workflow, rule.Rule, rule.OutcomeIn(context.Language.Culture), rule.Evaluated, rule.Held, null, null, Array.Empty<string>());
             }
 
             foreach (var clause in rule.Clauses)
             {
-                var facts = clause.Facts.Select(f => $"{f.Name}={f.Value ?? "null"}").ToArray();
-                table.Add(rule.Workflow, rule.Rule, rule.SuccessEvent, rule.Evaluated, rule.Held, clause.Text, clause.Value, facts);
+                var culture = context.Language.Culture;
+                var facts = clause.Facts.Select(f => $"{f.Name}={f.Value ?? ExplainLabels.Get("null", culture)}{(f.Source is null ? string.Empty : $" ({f.Source})")}").ToArray();
+                table.Add(rule.Workflow, rule.Rule, rule.OutcomeIn(culture), rule.Evaluated, rule.Held, clause.TextIn(culture), clause.Value, facts);
             }
         }
 

@@ -28,7 +28,7 @@ internal static class RulesTestCommand
 
             var result = options.DryRun(context, parse, set).Run(data.CustomersPath, data.Customers, data.TicketsPath, data.Tickets);
             ReportFailures(context, result);
-            ResultWriter.WriteSections(context, Sections(result), parse.GetValue(output));
+            ResultWriter.WriteSections(context, Sections(result, context.Language), parse.GetValue(output));
             return data.Clean && result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
@@ -54,8 +54,8 @@ internal static class RulesTestCommand
         }
     }
 
-    /// <summary>Builds the customers and tickets tables.</summary>
-    public static IReadOnlyList<ResultSection> Sections(DryRunResult result)
+    /// <summary>Builds the customers and tickets tables; churn reasons in the language (the pack's <c>ReasonZhHans</c> in Chinese).</summary>
+    public static IReadOnlyList<ResultSection> Sections(DryRunResult result, CliLanguage language)
     {
         var customers = new ResultTable([
             new("id", Messages.ColumnId),
@@ -69,7 +69,7 @@ internal static class RulesTestCommand
         foreach (var c in result.Customers)
         {
             var e = c.Evaluation;
-            customers.Add(c.Row.Id, c.Row.Name, e.Tier, e.Tags, e.ChurnRiskPoints, e.ChurnRiskReasons.Select(r => r.Reason).ToArray(), Fired(e.FiredRules));
+            customers.Add(c.Row.Id, c.Row.Name, e.Tier, e.Tags, e.ChurnRiskPoints, e.ChurnRiskReasons.Select(r => language.IsChinese ? r.ReasonZhHans ?? r.Reason : r.Reason).ToArray(), Fired(e.FiredRules));
         }
 
         var tickets = new ResultTable([

@@ -20,13 +20,15 @@ internal static class CliApplication
         try
         {
             var root = BuildRoot(console);
-            var parse = root.Parse(args);
+            HelpTexts.Localize(root, language.IsChinese);
+
+            var parse = root.Parse(HelpRequest(args));
             if (parse.Errors.Count > 0)
             {
                 var context = new CliContext(console, language);
                 foreach (var error in parse.Errors)
                 {
-                    context.WriteError(error.Message);
+                    context.WriteError(UsageErrorTexts.In(error.Message, language));
                 }
 
                 console.Error.WriteLine(context.T(Messages.UsageHint, CommandPath(parse.CommandResult.Command)));
@@ -69,6 +71,38 @@ internal static class CliApplication
         root.Add(SchemaCommand.Create(console));
         root.Add(DataCommand.Create(console));
         return root;
+    }
+
+    /// <summary>
+    /// <c>crm</c> alone and <c>crm help [command...]</c> print the help (of the root or of that command); <c>--lang</c> is kept.
+    /// </summary>
+    internal static IReadOnlyList<string> HelpRequest(IReadOnlyList<string> args)
+    {
+        var rest = new List<string>();
+        var lang = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--lang" && i + 1 < args.Count)
+            {
+                lang.Add(args[i]);
+                lang.Add(args[++i]);
+            }
+            else if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal))
+            {
+                lang.Add(args[i]);
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        if (rest.Count == 0)
+        {
+            return [.. lang, "--help"];
+        }
+
+        return rest[0] == "help" ? [.. rest.Skip(1), .. lang, "--help"] : args;
     }
 
     private static string CommandPath(Command command)

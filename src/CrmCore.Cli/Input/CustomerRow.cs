@@ -31,6 +31,12 @@ internal sealed record CustomerRow
 
     public Instant? LastInteraction { get; init; }
 
+    /// <summary>
+    /// <see cref="LastInteraction"/> as written in the file (for example <c>2026-03-01T09:00:00+08:00</c> or a bare date), so that
+    /// a file written back keeps it; null when the row was not read from a file.
+    /// </summary>
+    public string? LastInteractionWritten { get; init; }
+
     public int? ComplaintsLast60Days { get; init; }
 
     public int? ComplaintsPrev60Days { get; init; }

@@ -48,6 +48,7 @@ internal static class InputSchemas
             AccountManager = v.Text("AccountManager"),
             FirstCooperation = v.Date("FirstCooperation"),
             LastInteraction = v.Instant("LastInteraction"),
+            LastInteractionWritten = v.Written("LastInteraction"),
             ComplaintsLast60Days = v.Integer("ComplaintsLast60Days"),
             ComplaintsPrev60Days = v.Integer("ComplaintsPrev60Days"),
             ConsultationsLast60Days = v.Integer("ConsultationsLast60Days"),
@@ -63,7 +64,7 @@ internal static class InputSchemas
         r =>
         [
             r.Id, r.Name, r.Industry, r.Region, r.Tier, r.Tags, r.AnnualRevenue, r.Employees, r.SourceChannel, r.AccountManager,
-            r.Size, r.FirstCooperation, r.LastInteraction, r.ComplaintsLast60Days, r.ComplaintsPrev60Days, r.ConsultationsLast60Days,
+            r.Size, r.FirstCooperation, (object?)r.LastInteractionWritten ?? r.LastInteraction, r.ComplaintsLast60Days, r.ComplaintsPrev60Days, r.ConsultationsLast60Days,
             r.ConsultationsPrev60Days, r.CsatAverage, r.ContractEnd, r.TierDowngraded, r.LostOn, r.OpenTicketCount, r.UnresolvedComplaints, r.DoNotContact,
         ]);
 

@@ -461,6 +461,11 @@ internal static class RowReader
             else
             {
                 Values.Set(field.Name, outcome.Value!);
+                if (field.Kind is FieldKind.Instant or FieldKind.DateOrInstant)
+                {
+                    // Kept so that a file written back (crm tag) shows the instant as it was written, offset included.
+                    Values.SetWritten(field.Name, text.Trim());
+                }
             }
         }
 

@@ -6,10 +6,18 @@ namespace CrmCore.Cli.Input;
 /// <summary>The parsed values of one row, keyed by field name; absent or empty values are missing.</summary>
 internal sealed class RowValues
 {
+    private const string WrittenSuffix = "\u0000written";
+
     private readonly Dictionary<string, object> _values = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Stores a parsed value.</summary>
     public void Set(string field, object value) => _values[field] = value;
+
+    /// <summary>Keeps the text of an instant as written (with its offset, or a bare date), for writing the row back.</summary>
+    public void SetWritten(string field, string text) => _values[field + WrittenSuffix] = text;
+
+    /// <summary>The text of an instant as written in the file; null when absent.</summary>
+    public string? Written(string field) => Get<string>(field + WrittenSuffix);
 
     /// <summary>Gets a value indicating whether the field has a value.</summary>
     public bool Has(string field) => _values.ContainsKey(field);

@@ -19,6 +19,12 @@ internal static class Messages
     public static readonly Msg RulesDidNotLoad = new("rules '{0}' did not load: {1} error(s)", "规则“{0}”未能加载：{1} 个错误");
     public static readonly Msg RuleWord = new("rule", "规则");
     public static readonly Msg WorkflowWord = new("workflow", "工作流");
+    public static readonly Msg ExportExists = new(
+        "these files already exist: {0}; use --force to replace them",
+        "以下文件已存在：{0}；如需覆盖请使用 --force");
+    public static readonly Msg ExportDone = new(
+        "wrote {0} rule file(s) to '{1}'; check them with: crm rules validate {1}",
+        "已将 {0} 个规则文件写入“{1}”；可用以下命令检查：crm rules validate {1}");
     public static readonly Msg ValidateSummary = new("{0} file(s): {1} error(s), {2} warning(s)", "{0} 个文件：{1} 个错误，{2} 个警告");
 
     // Input problems (CLI1xx)

@@ -25,7 +25,7 @@ internal static class DiagnosticFormatter
         var severity = diagnostic.IsError ? Messages.ErrorPrefix : Messages.WarningPrefix;
         // The rules package writes messages in English; in Chinese the code's Chinese title comes first.
         var message = language.IsChinese
-            ? $"{RuleDiagnosticTitles.Get(diagnostic.Code, language.Culture)}：{diagnostic.Message}"
+            ? $"{RuleDiagnosticTitles.Get(diagnostic.Code, language.Culture)}：{RuleDiagnosticMessages.Get(diagnostic, language.Culture)}"
             : diagnostic.Message;
         text.Append(CultureInfo.InvariantCulture, $": {severity.In(language)} {diagnostic.Code}: {message}");
         if (diagnostic.RuleName is { } rule)
@@ -56,7 +56,7 @@ internal static class DiagnosticFormatter
                 json.WriteString("severity", d.IsError ? "error" : "warning");
                 json.WriteString("code", d.Code);
                 json.WriteString("title", RuleDiagnosticTitles.Get(d.Code, language.Culture));
-                json.WriteString("message", d.Message);
+                json.WriteString("message", RuleDiagnosticMessages.Get(d, language.Culture));
                 Optional(json, "workflow", d.WorkflowName);
                 Optional(json, "rule", d.RuleName);
                 Optional(json, "jsonPath", d.JsonPath.Length == 0 ? null : d.JsonPath);

@@ -6,7 +6,7 @@ namespace CrmCore.Cli.Rules;
 
 /// <summary>
 /// Maps the CLI's raw rows to the rules package's fact inputs. Absent numbers count as 0, absent texts as empty;
-/// an absent <c>LastInteraction</c> is read as "never" (the Unix epoch), which makes the customer look silent.
+/// an absent <c>LastInteraction</c> stays absent (the fact <c>DaysSinceLastInteraction</c> is null, so "more than 90 days" does not hold).
 /// </summary>
 internal static class FactsMapper
 {
@@ -26,7 +26,7 @@ internal static class FactsMapper
         ConsultationsPrev60Days = row.ConsultationsPrev60Days ?? 0,
         UnresolvedComplaints = row.UnresolvedComplaints ?? 0,
         OpenTicketCount = row.OpenTicketCount ?? 0,
-        LastInteractionAt = row.LastInteraction ?? default,
+        LastInteractionAt = row.LastInteraction,
         FirstCooperationOn = row.FirstCooperation,
         CsatAverage = row.CsatAverage,
         ContractEndsOn = row.ContractEnd,

@@ -46,6 +46,10 @@ internal sealed class PriorityBands
         return "P" + (_thresholds.Length + 1).ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The thresholds as written on the command line, such as <c>60,30</c> (what help shows as the default).</summary>
+    /// <returns>The thresholds, comma-separated, highest first.</returns>
+    public override string ToString() => string.Join(',', _thresholds.Select(t => t.ToString(CultureInfo.InvariantCulture)));
+
     /// <summary>Gets every band name, highest first.</summary>
     public IEnumerable<string> Names => Enumerable.Range(1, _thresholds.Length + 1).Select(i => "P" + i.ToString(CultureInfo.InvariantCulture));
 }

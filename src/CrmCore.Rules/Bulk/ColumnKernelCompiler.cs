@@ -259,7 +259,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     {
         nameof(CustomerFacts.Industry) => nameof(CustomerColumns.Industry),
         nameof(CustomerFacts.Region) => nameof(CustomerColumns.Region),
-        nameof(CustomerFacts.Tier) => nameof(CustomerColumns.Tier),
+        nameof(CustomerFacts.Tier) or nameof(CustomerFacts.RecordedTier) => nameof(CustomerColumns.Tier),
         nameof(CustomerFacts.Size) => nameof(CustomerColumns.Size),
         nameof(CustomerFacts.SourceChannel) => nameof(CustomerColumns.SourceChannel),
         _ => null,
@@ -274,6 +274,15 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         {
             case nameof(CustomerFacts.CsatAverage):
                 return (HasFlag(flags, CustomerColumns.HasCsat), Column(nameof(CustomerColumns.CsatAverage)));
+            case nameof(CustomerFacts.DaysSinceLastInteraction):
+                // No recorded interaction is null ("no value"), exactly as CustomerFacts computes it.
+                ReadsTime = true;
+                return (HasFlag(flags, CustomerColumns.HasLastInteraction), RowLocal("days", () => Expression.Call(
+                    DaysSinceMethod,
+                    Hoist(nameof(RunContext.Now), fromContext: true),
+                    Hoist(nameof(RunContext.NowTicks), fromContext: true),
+                    Hoist(nameof(RunContext.NowIsWholeTick), fromContext: true),
+                    Column(nameof(CustomerColumns.LastInteractionTicks)))));
             case nameof(CustomerFacts.MonthsSinceFirstCooperation):
                 ReadsTime = true;
                 return (HasFlag(flags, CustomerColumns.HasFirstCooperation),
@@ -295,17 +304,9 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     {
         switch (fact)
         {
-            case nameof(CustomerFacts.DaysSinceLastInteraction):
-                ReadsTime = true;
-                return RowLocal("days", () => Expression.Call(
-                    DaysSinceMethod,
-                    Hoist(nameof(RunContext.Now), fromContext: true),
-                    Hoist(nameof(RunContext.NowTicks), fromContext: true),
-                    Hoist(nameof(RunContext.NowIsWholeTick), fromContext: true),
-                    Column(nameof(CustomerColumns.LastInteractionTicks))));
             case nameof(CustomerFacts.DoNotContact):
                 return HasFlag(Column(nameof(CustomerColumns.Flags)), CustomerColumns.DoNotContact);
-            case nameof(CustomerFacts.CsatAverage) or nameof(CustomerFacts.MonthsSinceFirstCooperation)
+            case nameof(CustomerFacts.CsatAverage) or nameof(CustomerFacts.MonthsSinceFirstCooperation) or nameof(CustomerFacts.DaysSinceLastInteraction)
                 or nameof(CustomerFacts.DaysToContractEnd) or nameof(CustomerFacts.DaysSinceTierDowngrade):
                 var (has, value) = NullableParts(fact);
                 var type = typeof(Nullable<>).MakeGenericType(value.Type);

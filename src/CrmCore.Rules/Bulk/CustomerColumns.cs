@@ -13,6 +13,7 @@ internal sealed class CustomerColumns
     public const byte HasContractEnd = 4;
     public const byte HasTierDowngrade = 8;
     public const byte DoNotContact = 16;
+    public const byte HasLastInteraction = 32;
 
     /// <summary>Bytes one row takes in the columns below (strings excluded: they are ids into intern tables).</summary>
     public const int BytesPerRow =

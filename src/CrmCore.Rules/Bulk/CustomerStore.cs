@@ -151,7 +151,7 @@ public sealed class CustomerStore
             ConsultationsPrev60Days = c.ConsultationsPrev60Days[row],
             UnresolvedComplaints = c.UnresolvedComplaints[row],
             OpenTicketCount = c.OpenTicketCount[row],
-            LastInteractionAt = Instant.FromUnixTimeTicks(c.LastInteractionTicks[row]),
+            LastInteractionAt = (flags & CustomerColumns.HasLastInteraction) != 0 ? Instant.FromUnixTimeTicks(c.LastInteractionTicks[row]) : null,
             FirstCooperationOn = (flags & CustomerColumns.HasFirstCooperation) != 0 ? c.FirstCooperation[row] : null,
             CsatAverage = (flags & CustomerColumns.HasCsat) != 0 ? c.CsatAverage[row] : null,
             ContractEndsOn = (flags & CustomerColumns.HasContractEnd) != 0 ? FromDayNumber(c.ContractEndDay[row]) : null,
@@ -226,8 +226,8 @@ public sealed class CustomerStore
         c.ConsultationsPrev60Days[row] = input.ConsultationsPrev60Days;
         c.UnresolvedComplaints[row] = input.UnresolvedComplaints;
         c.OpenTicketCount[row] = input.OpenTicketCount;
-        c.LastInteractionTicks[row] = input.LastInteractionAt.ToUnixTimeTicks();
-        byte flags = 0;
+        c.LastInteractionTicks[row] = input.LastInteractionAt?.ToUnixTimeTicks() ?? 0;
+        byte flags = input.LastInteractionAt is null ? (byte)0 : CustomerColumns.HasLastInteraction;
         c.FirstCooperation[row] = input.FirstCooperationOn ?? default;
         flags |= input.FirstCooperationOn is null ? (byte)0 : CustomerColumns.HasFirstCooperation;
         c.CsatAverage[row] = input.CsatAverage ?? 0m;

@@ -18,6 +18,9 @@ internal sealed class EvaluationBuilder
     private string? _target;
     private string? _skill;
 
+    /// <summary>The tier the Tiering workflow gave so far; null when none.</summary>
+    public string? Tier => _tier;
+
     public static bool NeedsPoints(WorkflowKind kind) => kind is WorkflowKind.Priority or WorkflowKind.ChurnRisk;
 
     /// <summary>Whether a first-match workflow of this kind has already decided (later rules are not evaluated).</summary>

@@ -98,13 +98,13 @@ internal sealed partial class ExpressionCompiler
         }
         catch (ParseException e)
         {
-            ReportParseError(text, e.Message, e.Position, where, ctx);
+            ReportParseError(text, e.Message, e.Position, where, ctx, scoped);
             return null;
         }
         catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
             // The parser is third-party code: whatever it throws becomes a diagnostic, never a raw exception for the user.
-            ReportParseError(text, e.Message, 0, where, ctx);
+            ReportParseError(text, e.Message, 0, where, ctx, scoped);
             return null;
         }
 
@@ -175,7 +175,7 @@ internal sealed partial class ExpressionCompiler
     [System.Text.RegularExpressions.GeneratedRegex(@"\.\s*([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial System.Text.RegularExpressions.Regex MemberAfterDot();
 
-    private static void ReportParseError(string text, string message, int position, SourceRef where, Context ctx)
+    private void ReportParseError(string text, string message, int position, SourceRef where, Context ctx, List<(ParameterExpression Param, Expression Inlined)> scoped)
     {
         var code = message.Contains("not accessible", StringComparison.Ordinal)
             || message.Contains("' not found", StringComparison.Ordinal)
@@ -190,6 +190,28 @@ internal sealed partial class ExpressionCompiler
         else if (code == RuleDiagnosticCodes.SandboxViolation)
         {
             message = "Not allowed in CrmCore rules (sandbox): " + message;
+        }
+        else
+        {
+            // The parser's own text is for programmers: say it plainly, in English and Chinese, with a hint.
+            var facts = _facts.Where(f => f.Name is not null).ToDictionary(f => f.Name!, f => f.Type, StringComparer.Ordinal);
+            var t = ExpressionMessages.Translate(text, message, position, facts, scoped.Select(s => s.Param.Name!).ToList());
+            ctx.Bag.Add(new RuleDiagnostic
+            {
+                Code = t.Code,
+                Severity = RuleSeverity.Error,
+                Message = t.English,
+                MessageZhHans = t.Chinese,
+                File = where.File,
+                JsonPath = where.Path,
+                Line = where.Line,
+                Column = where.Column,
+                WorkflowName = ctx.Workflow,
+                RuleName = ctx.Rule,
+                Suggestion = t.Suggestion,
+                ExpressionPosition = t.Position,
+            });
+            return;
         }
 
         position = Math.Clamp(position, 0, text.Length);

@@ -6,7 +6,7 @@ using CrmCore.Rules.Loading;
 namespace CrmCore.Rules.Compilation;
 
 /// <summary>Resolves kinds, compiles every expression at load and checks each kind's conventions.</summary>
-internal sealed class RuleSetCompiler
+internal sealed partial class RuleSetCompiler
 {
     internal static readonly ParameterExpression CustomerParameter = Expression.Parameter(typeof(CustomerFacts), "customer");
     internal static readonly ParameterExpression TicketParameter = Expression.Parameter(typeof(TicketFacts), "ticket");
@@ -21,7 +21,15 @@ internal sealed class RuleSetCompiler
         [WorkflowKind.Routing] = ["Skill", "Description"],
         [WorkflowKind.Escalation] = ["Level", "Target", "WithinMinutes", "Description"],
         [WorkflowKind.Custom] = [],
+        [WorkflowKind.Shared] = [],
     };
+
+    /// <summary>The documented run order of the kinds (a later workflow sees what earlier ones computed in the same run).</summary>
+    private static readonly WorkflowKind[] RunOrder =
+    [
+        WorkflowKind.Shared, WorkflowKind.Tiering, WorkflowKind.Tagging, WorkflowKind.ChurnRisk,
+        WorkflowKind.Priority, WorkflowKind.Routing, WorkflowKind.Escalation, WorkflowKind.Custom,
+    ];
 
     private readonly DiagnosticBag _bag;
     private readonly RuleLoadOptions _options;
@@ -48,7 +56,9 @@ internal sealed class RuleSetCompiler
         var parts = new CompiledRuleSetParts();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var single = new Dictionary<WorkflowKind, string>();
-        foreach (var wf in workflows)
+        var shared = _options.CustomInputs.Count > 0 ? [] : CompileShared(workflows.Where(w => TryResolveKind(w.Name, out var k) && k == WorkflowKind.Shared));
+        Func<Expression, Expression>? tierRewrite = null;
+        foreach (var wf in workflows.OrderBy(w => Array.IndexOf(RunOrder, TryResolveKind(w.Name, out var k) ? k : WorkflowKind.Custom)))
         {
             if (!names.Add(wf.Name))
             {
@@ -82,16 +92,22 @@ internal sealed class RuleSetCompiler
 
             switch (kind)
             {
+                case WorkflowKind.Shared:
+                    break;
                 case WorkflowKind.Tiering or WorkflowKind.Tagging or WorkflowKind.ChurnRisk:
-                    var c = CompileWorkflow<CustomerFacts>(wf, kind, _customerCompiler, CustomerParameter);
+                    var c = CompileWorkflow<CustomerFacts>(wf, kind, _customerCompiler, CustomerParameter, shared, kind == WorkflowKind.Tiering ? null : tierRewrite);
                     if (c is not null)
                     {
                         parts.CustomerWorkflows.Add(c);
+                        if (kind == WorkflowKind.Tiering)
+                        {
+                            tierRewrite = ComputedTier.Rewriter(c.Rules.Select(r => ($"{c.Name} › {r.Name}", r.SuccessEvent!, r.Body)).ToList(), CustomerParameter);
+                        }
                     }
 
                     break;
                 default:
-                    var t = CompileWorkflow<TicketFacts>(wf, kind, _ticketCompiler, TicketParameter);
+                    var t = CompileWorkflow<TicketFacts>(wf, kind, _ticketCompiler, TicketParameter, shared, null);
                     if (t is not null)
                     {
                         parts.TicketWorkflows.Add(t);
@@ -123,15 +139,60 @@ internal sealed class RuleSetCompiler
         }
     }
 
-    private CompiledWorkflow<TFacts>? CompileWorkflow<TFacts>(WorkflowDefinition wf, WorkflowKind kind, ExpressionCompiler compiler, ParameterExpression parameter)
+    /// <summary>
+    /// Compiles the <c>GlobalParams</c> of the Shared workflows, in order, into values every other workflow sees. They may refer to
+    /// earlier shared values but not to facts (so one value means the same for customers and tickets).
+    /// </summary>
+    private List<(ParameterExpression Param, Expression Inlined)> CompileShared(IEnumerable<WorkflowDefinition> workflows)
+    {
+        var compiler = new ExpressionCompiler([], AllowedFactTypes, _options.MaxExpressionLength, _options.MaxExpressionNodes);
+        var result = new List<(ParameterExpression Param, Expression Inlined)>();
+        foreach (var wf in workflows)
+        {
+            var ctx = new ExpressionCompiler.Context(_bag, wf.Name, null);
+            foreach (var rule in wf.Rules)
+            {
+                _bag.Error(RuleDiagnosticCodes.ConventionViolation, "A Shared workflow holds only `GlobalParams` (named values for every workflow); move this rule to a Tiering, Tagging, ChurnRisk, Priority, Routing or Escalation workflow.", rule.Where, wf.Name, rule.Name);
+            }
+
+            foreach (var def in wf.GlobalParams)
+            {
+                if (FactReference().Match(def.Expression) is { Success: true } m)
+                {
+                    _bag.Error(RuleDiagnosticCodes.SharedValueReadsFacts, $"The shared value `{def.Name}` reads `{m.Value.TrimEnd('.')}`; a shared value is the same for every customer and ticket, so it may use numbers, text and other shared values only. Put fact reads in the rule that uses it.", def.Where, wf.Name, null, exprPos: m.Index);
+                    continue;
+                }
+
+                result = compiler.CompileParams([def], result, ctx);
+            }
+        }
+
+        return result;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(customer|ticket|agent)\s*\.", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FactReference();
+
+    private CompiledWorkflow<TFacts>? CompileWorkflow<TFacts>(
+        WorkflowDefinition wf,
+        WorkflowKind kind,
+        ExpressionCompiler compiler,
+        ParameterExpression parameter,
+        List<(ParameterExpression Param, Expression Inlined)> shared,
+        Func<Expression, Expression>? rewrite)
     {
         var ctx = new ExpressionCompiler.Context(_bag, wf.Name, null);
-        var globals = compiler.CompileParams(wf.GlobalParams, [], ctx);
+        var globals = compiler.CompileParams(wf.GlobalParams, shared, ctx);
         CheckTimeDependence(kind, ctx, wf.Where, wf.Name, null);
         var rules = new List<CompiledRule<TFacts>>();
         foreach (var rule in wf.Rules)
         {
             var body = CompileBody(rule, compiler, globals, wf.Name, kind);
+            if (body is not null && rewrite is not null)
+            {
+                body = rewrite(body);
+            }
+
             var conventionOk = CheckConvention(rule, kind, wf.Name, out var fixedPoints);
             Func<TFacts, decimal>? pointsExpr = null;
             if (rule.OnSuccess?.Expression is { } output)
@@ -139,6 +200,11 @@ internal sealed class RuleSetCompiler
                 var octx = new ExpressionCompiler.Context(_bag, wf.Name, rule.Name);
                 var locals = compiler.CompileParams(rule.LocalParams, globals, octx);
                 var outBody = compiler.Compile(output, null, rule.OnSuccess.Where, locals, octx);
+                if (outBody is not null && rewrite is not null)
+                {
+                    outBody = rewrite(outBody);
+                }
+
                 CheckTimeDependence(kind, octx, rule.OnSuccess.Where, wf.Name, rule.Name);
                 if (outBody is not null)
                 {

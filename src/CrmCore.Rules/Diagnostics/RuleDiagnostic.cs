@@ -19,6 +19,12 @@ public sealed record RuleDiagnostic
     /// <summary>An English message that names the problem and, where possible, a fix.</summary>
     public required string Message { get; init; }
 
+    /// <summary>
+    /// The message in Simplified Chinese, for the diagnostics that have one (expression problems); null otherwise, when tools show
+    /// the code's Chinese title (<see cref="RuleDiagnosticTitles"/>) with the English <see cref="Message"/>.
+    /// </summary>
+    public string? MessageZhHans { get; init; }
+
     /// <summary>The file name given to the loader (or <c>&lt;text&gt;</c>).</summary>
     public string File { get; init; } = string.Empty;
 

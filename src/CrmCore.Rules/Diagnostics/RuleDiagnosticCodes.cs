@@ -86,4 +86,10 @@ public static class RuleDiagnosticCodes
 
     /// <summary>The file is larger than <see cref="RuleLoadOptions.MaxFileBytes"/>.</summary>
     public const string FileTooLarge = "CRM042";
+
+    /// <summary>A value of a Shared workflow reads a fact; shared values are the same for every customer and ticket.</summary>
+    public const string SharedValueReadsFacts = "CRM050";
+
+    /// <summary>An expression names a fact (or parameter) that does not exist; the message suggests the closest name.</summary>
+    public const string UnknownFact = "CRM051";
 }

@@ -38,6 +38,8 @@ public static class RuleDiagnosticTitles
         [RuleDiagnosticCodes.FileUnreadable] = ("File cannot be read", "文件无法读取"),
         [RuleDiagnosticCodes.InvalidEncoding] = ("Not valid text in the expected encoding", "文件编码不符（应为 UTF-8）"),
         [RuleDiagnosticCodes.FileTooLarge] = ("File too large", "文件过大"),
+        [RuleDiagnosticCodes.SharedValueReadsFacts] = ("Shared value reads a fact", "共享值不能读取事实"),
+        [RuleDiagnosticCodes.UnknownFact] = ("Unknown fact or name", "未知的事实或名称"),
     };
 
     /// <summary>All codes that have a title.</summary>

@@ -13,7 +13,7 @@ internal static class ExplainLabels
         ["notHeld"] = ("did not hold", "不成立"),
         ["skipped"] = ("not evaluated (an earlier rule already won)", "未评估（前面的规则已命中）"),
         ["facts"] = ("facts read", "读取的事实"),
-        ["null"] = ("(none)", "（无）"),
+        ["null"] = ("(no value)", "（无值）"),
     };
 
     /// <summary>Gets a label in the given culture: zh-Hans (and zh-CN, zh-SG, zh) give Chinese; every other culture English.</summary>
@@ -32,7 +32,7 @@ internal static class ExplainLabels
         return IsChinese(culture) ? label.Zh : label.En;
     }
 
-    private static bool IsChinese(CultureInfo c)
+    internal static bool IsChinese(CultureInfo c)
     {
         for (var x = c; !string.IsNullOrEmpty(x.Name); x = x.Parent)
         {

@@ -18,7 +18,7 @@ internal static class Explainer
             {
                 if (decided)
                 {
-                    traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, false, false, []));
+                    traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, false, false, []) { ReasonZhHans = ReasonZhHans(rule.Definition) });
                     continue;
                 }
 
@@ -27,16 +27,21 @@ internal static class Explainer
                 var clauses = new List<ClauseExplanation>();
                 foreach (var leaf in Leaves(rule.Body))
                 {
-                    clauses.Add(new ClauseExplanation(Render(leaf, rule.Parameter, facts), Evaluate(leaf, rule.Parameter, facts) is true, FactsRead(leaf, rule.Parameter, facts)));
+                    clauses.Add(new ClauseExplanation(Render(leaf, rule.Parameter, facts, zh: false), Evaluate(leaf, rule.Parameter, facts) is true, FactsRead(leaf, rule.Parameter, facts))
+                    {
+                        TextZhHans = Render(leaf, rule.Parameter, facts, zh: true),
+                    });
                 }
 
-                traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, true, held, clauses) { Failure = failure });
+                traces.Add(new RuleTrace(wf.Name, wf.Kind, rule.Name, rule.SuccessEvent, true, held, clauses) { Failure = failure, ReasonZhHans = ReasonZhHans(rule.Definition) });
                 decided = firstMatch && held;
             }
         }
 
         return new RuleExplanation(traces);
     }
+
+    private static string? ReasonZhHans(Loading.RuleDefinition rule) => rule.Properties.TryGetValue("ReasonZhHans", out var zh) ? zh as string : null;
 
     private static IEnumerable<Expression> Leaves(Expression e)
     {
@@ -61,31 +66,95 @@ internal static class Explainer
     {
         var finder = new FactFinder(p);
         finder.Visit(e);
-        return finder.Found.Select(m => new FactValue(p.Name + "." + m.Member.Name, Format(Evaluate(m, p, facts)))).ToList();
+        var read = finder.Found.Select(m => new FactValue(p.Name + "." + m.Member.Name, Format(Evaluate(m, p, facts)))).ToList();
+        foreach (var call in finder.ComputedTiers)
+        {
+            var (value, source) = Computed(call, p, facts);
+            read.Add(new FactValue(p.Name + "." + nameof(Facts.CustomerFacts.Tier), value) { Source = source ?? FactValue.Recorded });
+        }
+
+        return read;
     }
 
-    private static string Render(Expression e, ParameterExpression p, object? facts)
+    /// <summary>The computed tier and the "Workflow › Rule" that gave it (null when the recorded tier stands).</summary>
+    private static (string? Value, string? Source) Computed(MethodCallExpression call, ParameterExpression p, object? facts)
+    {
+        var index = Evaluate(call.Arguments[0], p, facts) as int? ?? -1;
+        var sources = (string[])((ConstantExpression)call.Arguments[2]).Value!;
+        return (Format(Evaluate(call, p, facts)), index >= 0 && index < sources.Length ? sources[index] : null);
+    }
+
+    /// <summary>
+    /// The clause as text with each fact's value after its name ("no value" / "无值" for a missing one), parentheses where the
+    /// expression had them, and the value of a computed operand of a comparison, so <c>2 * (a + b) &gt;= 2</c> reads
+    /// <c>(2 * (a 3 + b 4) = 14) &gt;= 2</c>.
+    /// </summary>
+    private static string Render(Expression e, ParameterExpression p, object? facts, bool zh, bool operandOfComparison = false)
     {
         switch (e)
         {
             case BinaryExpression b when Op(b.NodeType) is { } op:
-                return $"{Render(b.Left, p, facts)} {op} {Render(b.Right, p, facts)}";
+                var comparison = IsComparison(b.NodeType);
+                var text = $"{Child(b.Left, b, p, facts, zh)} {op} {Child(b.Right, b, p, facts, zh)}";
+                if (operandOfComparison && !comparison)
+                {
+                    var value = Evaluate(b, p, facts);
+                    return $"({text} = {Format(value) ?? NoValue(zh)})";
+                }
+
+                return text;
             case UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } u:
-                return Render(u.Operand, p, facts);
+                return Render(u.Operand, p, facts, zh, operandOfComparison);
             case UnaryExpression { NodeType: ExpressionType.Not } u:
-                return "!(" + Render(u.Operand, p, facts) + ")";
+                return "!(" + Render(u.Operand, p, facts, zh) + ")";
             case MemberExpression m when m.Expression == p:
-                return $"{m.Member.Name} {Format(Evaluate(m, p, facts)) ?? "null"}";
+                return $"{m.Member.Name} {Quote(Evaluate(m, p, facts)) ?? NoValue(zh)}";
+            case MethodCallExpression call when call.Method == ComputedTier.OfMethod:
+                var (tier, source) = Computed(call, p, facts);
+                var from = source is null
+                    ? (zh ? "（记录值，本次分层无规则成立）" : " (recorded; no tiering rule held)")
+                    : (zh ? $"（由 {source} 计算）" : $" (computed by {source})");
+                return $"{nameof(Facts.CustomerFacts.Tier)} {Quote(tier) ?? NoValue(zh)}{from}";
             case ConstantExpression c:
-                return c.Value is string s ? "\"" + s + "\"" : Format(c.Value) ?? "null";
+                return Quote(c.Value) ?? "null";
             default:
-                var text = e.ToString();
+                var raw = e.ToString();
                 var finder = new FactFinder(p);
                 finder.Visit(e);
-                var values = string.Join(", ", finder.Found.Select(m => $"{m.Member.Name}={Format(Evaluate(m, p, facts)) ?? "null"}"));
-                return values.Length == 0 ? text : $"{text} [{values}]";
+                var values = string.Join(", ", finder.Found.Select(m => $"{m.Member.Name}={Quote(Evaluate(m, p, facts)) ?? NoValue(zh)}"));
+                return values.Length == 0 ? raw : $"{raw} [{values}]";
         }
     }
+
+    /// <summary>An operand of a binary node: parenthesised when it is itself an operator node of lower or equal precedence.</summary>
+    private static string Child(Expression child, BinaryExpression parent, ParameterExpression p, object? facts, bool zh)
+    {
+        var inner = child;
+        while (inner is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } u)
+        {
+            inner = u.Operand;
+        }
+
+        if (IsComparison(parent.NodeType))
+        {
+            return Render(child, p, facts, zh, operandOfComparison: true);
+        }
+
+        var rendered = Render(child, p, facts, zh);
+        return inner is BinaryExpression b && Op(b.NodeType) is not null && Precedence(b.NodeType) <= Precedence(parent.NodeType) && !IsComparison(b.NodeType)
+            && !(b.NodeType == parent.NodeType && child == parent.Left && b.NodeType is ExpressionType.Add or ExpressionType.Multiply)
+            ? "(" + rendered + ")"
+            : rendered;
+    }
+
+    private static bool IsComparison(ExpressionType t) => t is ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.GreaterThan
+        or ExpressionType.GreaterThanOrEqual or ExpressionType.LessThan or ExpressionType.LessThanOrEqual;
+
+    private static int Precedence(ExpressionType t) => t is ExpressionType.Multiply or ExpressionType.Divide or ExpressionType.Modulo ? 2 : IsComparison(t) ? 0 : 1;
+
+    private static string NoValue(bool zh) => zh ? "（无值）" : "(no value)";
+
+    private static string? Quote(object? v) => v is string s ? "\"" + s + "\"" : Format(v);
 
     private static string? Op(ExpressionType t) => t switch
     {
@@ -114,6 +183,20 @@ internal static class Explainer
     private sealed class FactFinder(ParameterExpression p) : ExpressionVisitor
     {
         public List<MemberExpression> Found { get; } = [];
+
+        public List<MethodCallExpression> ComputedTiers { get; } = [];
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method == ComputedTier.OfMethod)
+            {
+                // The tier computed in this run: one fact, not the tiering rules' own reads.
+                ComputedTiers.Add(node);
+                return node;
+            }
+
+            return base.VisitMethodCall(node);
+        }
 
         protected override Expression VisitMember(MemberExpression node)
         {

@@ -19,10 +19,10 @@ public sealed record RuleExplanation(IReadOnlyList<RuleTrace> Rules)
         foreach (var r in Rules)
         {
             var state = !r.Evaluated ? ExplainLabels.Get("skipped", culture) : ExplainLabels.Get(r.Held ? "held" : "notHeld", culture);
-            sb.Append(CultureInfo.InvariantCulture, $"{r.Workflow} › {r.Rule}{(r.SuccessEvent is null ? string.Empty : $" ({r.SuccessEvent})")}: {state}").Append('\n');
+            sb.Append(CultureInfo.InvariantCulture, $"{r.Workflow} › {r.Rule}{(r.OutcomeIn(culture) is { } outcome ? $" ({outcome})" : string.Empty)}: {state}").Append('\n');
             foreach (var c in r.Clauses)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"  {c.Text} {ExplainLabels.Get(c.Value ? "true" : "false", culture)}").Append('\n');
+                sb.Append(CultureInfo.InvariantCulture, $"  {c.TextIn(culture)} {ExplainLabels.Get(c.Value ? "true" : "false", culture)}").Append('\n');
             }
         }
 

@@ -12,4 +12,13 @@ public sealed record RuleTrace(string Workflow, WorkflowKind Kind, string Rule, 
 {
     /// <summary>The exception the rule's predicate threw (it then did not hold), or null. Default null.</summary>
     public RuleFailure? Failure { get; init; }
+
+    /// <summary>The rule's <c>Properties.ReasonZhHans</c> (Priority and ChurnRisk reasons in Simplified Chinese), or null. Default null.</summary>
+    public string? ReasonZhHans { get; init; }
+
+    /// <summary>The outcome to show in a culture: <see cref="ReasonZhHans"/> for zh-Hans when there is one, else <see cref="SuccessEvent"/>.</summary>
+    /// <param name="culture">The culture; the current UI culture when null.</param>
+    /// <returns>The outcome text, or null when the rule has none.</returns>
+    public string? OutcomeIn(System.Globalization.CultureInfo? culture = null)
+        => ReasonZhHans is { } zh && ExplainLabels.IsChinese(culture ?? System.Globalization.CultureInfo.CurrentUICulture) ? zh : SuccessEvent;
 }

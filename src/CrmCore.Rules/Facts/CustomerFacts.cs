@@ -26,8 +26,15 @@ public sealed class CustomerFacts
     /// <summary>Region.</summary>
     public string Region { get; private set; } = string.Empty;
 
-    /// <summary>The tier currently recorded on the customer.</summary>
+    /// <summary>
+    /// The customer's tier. In Tiering rules it is the tier recorded on the customer; in the workflows that run after Tiering
+    /// (Tagging, ChurnRisk) it is the tier computed in the same run, or the recorded tier when no tiering rule held. Read
+    /// <see cref="RecordedTier"/> for the recorded tier everywhere.
+    /// </summary>
     public string Tier { get; private set; } = string.Empty;
+
+    /// <summary>The tier recorded on the customer (the input's tier), whatever Tiering computes in this run.</summary>
+    public string RecordedTier { get; private set; } = string.Empty;
 
     /// <summary>Company size label.</summary>
     public string Size { get; private set; } = string.Empty;
@@ -59,9 +66,13 @@ public sealed class CustomerFacts
     /// <summary>Open tickets.</summary>
     public int OpenTicketCount { get; private set; }
 
-    /// <summary>Whole days since the last interaction (0 when it was less than a day ago or in the future).</summary>
+    /// <summary>
+    /// Whole days since the last interaction (0 when it was less than a day ago or in the future); null when there is no recorded
+    /// interaction. Comparisons with null are false (<c>customer.DaysSinceLastInteraction &gt; 90</c> does not hold); test for it
+    /// with <c>customer.DaysSinceLastInteraction == null</c>.
+    /// </summary>
     [TimeDependentFact]
-    public int DaysSinceLastInteraction { get; private set; }
+    public int? DaysSinceLastInteraction { get; private set; }
 
     /// <summary>Whole months since cooperation began (0 in the first month); null when it has not begun.</summary>
     [TimeDependentFact]
@@ -94,6 +105,14 @@ public sealed class CustomerFacts
         return facts;
     }
 
+    /// <summary>A copy whose <see cref="Tier"/> is <paramref name="tier"/> (what RulesEngine sees in later workflows); shares the tags.</summary>
+    internal CustomerFacts WithTier(string tier)
+    {
+        var copy = (CustomerFacts)MemberwiseClone();
+        copy.Tier = tier;
+        return copy;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"customer(AnnualRevenue={AnnualRevenue}, Tier={Tier}, Tags=[{Tags}])";
 
@@ -107,6 +126,7 @@ public sealed class CustomerFacts
         Industry = input.Industry ?? string.Empty;
         Region = input.Region ?? string.Empty;
         Tier = input.Tier ?? string.Empty;
+        RecordedTier = Tier;
         Size = input.Size ?? string.Empty;
         Employees = input.Employees;
         SourceChannel = input.SourceChannel ?? string.Empty;
@@ -117,7 +137,7 @@ public sealed class CustomerFacts
         ConsultationsPrev60Days = input.ConsultationsPrev60Days;
         UnresolvedComplaints = input.UnresolvedComplaints;
         OpenTicketCount = input.OpenTicketCount;
-        DaysSinceLastInteraction = Math.Max(0, (int)Math.Floor((now - input.LastInteractionAt).TotalDays));
+        DaysSinceLastInteraction = input.LastInteractionAt is { } last ? Math.Max(0, (int)Math.Floor((now - last).TotalDays)) : null;
         MonthsSinceFirstCooperation = input.FirstCooperationOn is { } first ? FactMath.WholeMonths(first, today) : null;
         CsatAverage = input.CsatAverage;
         DaysToContractEnd = input.ContractEndsOn is { } end ? Period.DaysBetween(today, end) : null;

@@ -51,8 +51,11 @@ public sealed record CustomerFactsInput
     /// <summary>Open tickets. Default 0.</summary>
     public int OpenTicketCount { get; init; }
 
-    /// <summary>The last interaction of any kind (ticket, call, visit). Required: pass the creation time when there was none.</summary>
-    public Instant LastInteractionAt { get; init; }
+    /// <summary>
+    /// The last interaction of any kind (ticket, call, visit); null when there has been none or it is unknown. A missing value
+    /// makes <see cref="CustomerFacts.DaysSinceLastInteraction"/> null (never "days since 1970"). Default null.
+    /// </summary>
+    public Instant? LastInteractionAt { get; init; }
 
     /// <summary>The date cooperation began; null when the customer has not bought yet.</summary>
     public LocalDate? FirstCooperationOn { get; init; }

@@ -84,11 +84,14 @@ internal sealed class WorkflowDefinition
 
     public IReadOnlyList<RuleDefinition> Rules { get; init; } = [];
 
-    /// <summary>Builds the RulesEngine model of this workflow (the reference path).</summary>
-    public Workflow ToRulesEngine() => new()
+    /// <summary>
+    /// Builds the RulesEngine model of this workflow (the reference path). RulesEngine has no values shared across workflows, so the
+    /// Shared workflows' values (<paramref name="shared"/>) come first in every workflow's <c>GlobalParams</c>.
+    /// </summary>
+    public Workflow ToRulesEngine(IEnumerable<ParamDefinition>? shared = null) => new()
     {
         WorkflowName = Name,
-        GlobalParams = GlobalParams.Select(p => new ScopedParam { Name = p.Name, Expression = p.Expression }).ToList(),
+        GlobalParams = (shared ?? []).Concat(GlobalParams).Select(p => new ScopedParam { Name = p.Name, Expression = p.Expression }).ToList(),
         Rules = Rules.Select(r => r.ToRulesEngine()).ToList(),
         RuleExpressionType = RuleExpressionType.LambdaExpression,
     };

@@ -136,7 +136,10 @@ internal sealed class RuleFileParser
         var rulesNode = Get(map, "Rules");
         if (rulesNode is null)
         {
-            _bag.Error(RuleDiagnosticCodes.MissingRequired, "A workflow needs a `Rules` array.", Where(node), name);
+            if (!IsShared(name))
+            {
+                _bag.Error(RuleDiagnosticCodes.MissingRequired, "A workflow needs a `Rules` array.", Where(node), name);
+            }
         }
         else if (rulesNode.Kind != JsonValueKind.Array)
         {
@@ -149,6 +152,10 @@ internal sealed class RuleFileParser
 
         return name is null ? null : new WorkflowDefinition { Name = name, Where = Where(node), GlobalParams = globals, Rules = rules };
     }
+
+    /// <summary>A <c>Shared</c> workflow holds only <c>GlobalParams</c> (values every workflow sees), so it may have no rules.</summary>
+    private static bool IsShared(string? workflow)
+        => workflow is not null && (workflow == nameof(WorkflowKind.Shared) || workflow.StartsWith(nameof(WorkflowKind.Shared) + ".", StringComparison.Ordinal));
 
     private List<RuleDefinition> ParseRules(JNode array, string? workflow)
     {
@@ -170,7 +177,7 @@ internal sealed class RuleFileParser
             rules.Add(r);
         }
 
-        if (array.Items.Count == 0)
+        if (array.Items.Count == 0 && !IsShared(workflow))
         {
             _bag.Error(RuleDiagnosticCodes.MissingRequired, "`Rules` is empty; a workflow needs at least one rule.", Where(array), workflow);
         }

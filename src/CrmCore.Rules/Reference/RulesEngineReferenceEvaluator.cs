@@ -29,7 +29,8 @@ public sealed class RulesEngineReferenceEvaluator
             CustomTypes = [typeof(CustomerFacts), typeof(TicketFacts), typeof(AgentFacts), typeof(TagSet)],
             AutoRegisterInputType = false,
         };
-        _engine = new global::RulesEngine.RulesEngine(ruleSet.Definitions.Select(d => d.ToRulesEngine()).ToArray(), settings);
+        var shared = ruleSet.Definitions.Where(d => KindOf(d) == WorkflowKind.Shared).SelectMany(d => d.GlobalParams).ToList();
+        _engine = new global::RulesEngine.RulesEngine(ruleSet.Definitions.Where(d => KindOf(d) != WorkflowKind.Shared).Select(d => d.ToRulesEngine(shared)).ToArray(), settings);
         _rules = ruleSet.Definitions.ToDictionary(d => d.Name, d => d.Rules.ToDictionary(r => r.Name, StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
@@ -41,7 +42,19 @@ public sealed class RulesEngineReferenceEvaluator
     public async Task<CustomerEvaluation> EvaluateCustomerAsync(CustomerFacts customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var builder = await EvaluateAsync(_set.CustomerWorkflows.Select(w => (w.Name, w.Kind)), "customer", customer).ConfigureAwait(false);
+        // Workflows after Tiering see the tier computed in this run as customer.Tier (the recorded one when no tiering rule held).
+        var builder = new EvaluationBuilder();
+        object facts = customer;
+        foreach (var wf in _set.CustomerWorkflows)
+        {
+            if (wf.Kind != WorkflowKind.Tiering && builder.Tier is { } tier && ReferenceEquals(facts, customer))
+            {
+                facts = customer.WithTier(tier);
+            }
+
+            await EvaluateAsync(builder, [(wf.Name, wf.Kind)], "customer", facts).ConfigureAwait(false);
+        }
+
         return builder.ToCustomer(_set.Tags);
     }
 
@@ -53,13 +66,15 @@ public sealed class RulesEngineReferenceEvaluator
     public async Task<TicketEvaluation> EvaluateTicketAsync(TicketFacts ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var builder = await EvaluateAsync(_set.TicketWorkflows.Select(w => (w.Name, w.Kind)), "ticket", ticket).ConfigureAwait(false);
+        var builder = new EvaluationBuilder();
+        await EvaluateAsync(builder, _set.TicketWorkflows.Select(w => (w.Name, w.Kind)), "ticket", ticket).ConfigureAwait(false);
         return builder.ToTicket();
     }
 
-    private async Task<EvaluationBuilder> EvaluateAsync(IEnumerable<(string Name, WorkflowKind Kind)> workflows, string inputName, object facts)
+    private static WorkflowKind KindOf(WorkflowDefinition d) => RuleSetCompiler.TryResolveKind(d.Name, out var k) ? k : WorkflowKind.Custom;
+
+    private async Task EvaluateAsync(EvaluationBuilder builder, IEnumerable<(string Name, WorkflowKind Kind)> workflows, string inputName, object facts)
     {
-        var builder = new EvaluationBuilder();
         foreach (var (name, kind) in workflows)
         {
             foreach (var r in await RunAsync(name, inputName, facts).ConfigureAwait(false))
@@ -75,8 +90,6 @@ public sealed class RulesEngineReferenceEvaluator
                 }
             }
         }
-
-        return builder;
     }
 
     private static decimal Points(RuleResultTree r)

@@ -46,9 +46,10 @@ public static class RuleFileSchema
         workflow.Properties[nameof(Workflow.WorkflowsToInject)].Description = "Not supported by CrmCore (must be null or empty): copy the rules instead.";
         workflow.Properties.Remove("WorkflowRulesToInject");
         workflow.RequiredProperties.Add(nameof(Workflow.WorkflowName));
-        workflow.RequiredProperties.Add(nameof(Workflow.Rules));
-        workflow.Properties[nameof(Workflow.WorkflowName)].Pattern = @"^(Tiering|Tagging|Priority|Routing|ChurnRisk|Escalation)(\..+)?$";
-        workflow.Properties[nameof(Workflow.WorkflowName)].Description = "The kind (Tiering, Tagging, Priority, Routing, ChurnRisk, Escalation), optionally followed by '.' and a suffix.";
+        // `Rules` is not required here only because a Shared workflow holds GlobalParams alone; the loader requires it elsewhere.
+        workflow.Properties[nameof(Workflow.Rules)].Description = "The rules (at least one); left out only in a Shared workflow.";
+        workflow.Properties[nameof(Workflow.WorkflowName)].Pattern = @"^(Tiering|Tagging|Priority|Routing|ChurnRisk|Escalation|Shared)(\..+)?$";
+        workflow.Properties[nameof(Workflow.WorkflowName)].Description = "The kind (Tiering, Tagging, Priority, Routing, ChurnRisk, Escalation, or Shared for values every workflow sees), optionally followed by '.' and a suffix.";
         FixExpressionType(workflow);
 
         var rule = schema.Definitions[nameof(Rule)];

@@ -117,7 +117,7 @@ public sealed class RulesRunCommandTests
         var run = Crm.Run("rules", "explain", Rules, "--customers", Customers, "--tickets", Tickets, "--id", "WT202602001", "--now", Now, "--lang", "zh-Hans");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("工单 WT202602001（客户 C202404008）", run.Out, StringComparison.Ordinal);
-        Assert.Contains("CustomerTier 高价值 == \"高价值\" 为真", run.Out, StringComparison.Ordinal);
+        Assert.Contains("CustomerTier \"高价值\" == \"高价值\" 为真", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,6 +55,6 @@ public sealed class ProcessTests
     {
         var run = Crm.RunProcess("rules", "validate", "tests/CrmCore.Cli.Tests/Golden/bad-expression.json");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("bad-expression.json:5:67: error CRM020", run.Out, StringComparison.Ordinal);
+        Assert.Contains("bad-expression.json:5:67: error CRM051", run.Out, StringComparison.Ordinal);
     }
 }

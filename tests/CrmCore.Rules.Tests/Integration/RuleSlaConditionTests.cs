@@ -54,7 +54,7 @@ public class RuleSlaConditionTests
         Assert.False(ok);
         Assert.Null(condition);
         var error = Assert.Single(diagnostics, d => d.IsError);
-        Assert.Equal(RuleDiagnosticCodes.ExpressionError, error.Code);
+        Assert.Equal(RuleDiagnosticCodes.UnknownFact, error.Code);
         Assert.Equal(7, error.ExpressionPosition);
         Assert.Contains("Nope", error.Message, StringComparison.Ordinal);
     }

@@ -60,7 +60,7 @@ internal static class BulkTestData
                 ConsultationsPrev60Days = rnd.Next(0, 6),
                 UnresolvedComplaints = rnd.Next(4) == 0 ? rnd.Next(1, 3) : 0,
                 OpenTicketCount = rnd.Next(0, 7),
-                LastInteractionAt = Now - Duration.FromSeconds(rnd.NextInt64(0, 400L * 86_400)),
+                LastInteractionAt = rnd.Next(12) == 0 ? null : Now - Duration.FromSeconds(rnd.NextInt64(0, 400L * 86_400)), // some never interacted: null, not 1970
                 FirstCooperationOn = rnd.Next(5) == 0 ? null : today.PlusDays(-rnd.Next(0, 400)),
                 CsatAverage = rnd.Next(4) == 0 ? null : rnd.Next(10, 51) / 10m,
                 ContractEndsOn = rnd.Next(3) == 0 ? null : today.PlusDays(rnd.Next(-20, 60)),

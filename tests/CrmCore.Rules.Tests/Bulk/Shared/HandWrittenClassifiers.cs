@@ -21,7 +21,7 @@ internal static class HandWrittenClassifiers
         var n = store.Count;
         for (var i = 0; i < n; i++)
         {
-            var days = BulkDates.DaysSince(now, nowTicks, whole, c.LastInteractionTicks[i]);
+            int? days = (c.Flags[i] & CustomerColumns.HasLastInteraction) != 0 ? BulkDates.DaysSince(now, nowTicks, whole, c.LastInteractionTicks[i]) : null;
             ulong m = 0;
             if (days <= 90)
             {
@@ -98,7 +98,7 @@ internal static class HandWrittenClassifiers
             var flags = c.Flags[i];
             var revenue = c.AnnualRevenue[i];
             var tags = c.Tags[i];
-            var days = BulkDates.DaysSince(now, nowTicks, whole, c.LastInteractionTicks[i]);
+            int? days = (c.Flags[i] & CustomerColumns.HasLastInteraction) != 0 ? BulkDates.DaysSince(now, nowTicks, whole, c.LastInteractionTicks[i]) : null;
             var hasMonths = (flags & CustomerColumns.HasFirstCooperation) != 0;
             var months = hasMonths ? FactMath.WholeMonths(c.FirstCooperation[i], today) : 0;
             var hasCsat = (flags & CustomerColumns.HasCsat) != 0;

@@ -1,0 +1,121 @@
+using System.CommandLine;
+
+namespace CrmCore.Cli.Localization;
+
+/// <summary>
+/// The Simplified Chinese help texts of every command, option and argument of <c>crm</c>, keyed by their English text (the
+/// descriptions written next to each symbol). <see cref="Localize"/> swaps them in for <c>--lang zh-Hans</c>; a test checks
+/// that every description of the tree has a translation.
+/// </summary>
+internal static class HelpTexts
+{
+    private static readonly Dictionary<string, string> ZhHans = new(StringComparer.Ordinal)
+    {
+        ["crm: validate, try, explain and diff CrmCore rules; tag customers; business calendars; monthly reports."] = "crm：校验、试运行、解释和对比 CrmCore 规则；为客户打标签；工作日历计算；月度报表。",
+        ["Language of messages and report labels: en or zh-Hans (default: the current UI culture)."] = "消息和报表标签的语言：en 或 zh-Hans（默认：当前界面语言）。",
+        ["Print the JSON Schema of a file kind."] = "输出某类文件的 JSON Schema。",
+        ["rules, calendar, customers, tickets or surveys."] = "rules、calendar、customers、tickets 或 surveys。",
+        ["Dry run: tier, tags, priority, route and churn risk for each item, and which rules fired."] = "试运行：给出每个客户或工单的等级、标签、优先级、路由和流失风险，以及命中的规则。",
+        ["Output format: table, json or csv."] = "输出格式：table、json 或 csv。",
+        ["Format of the data files when their extension does not tell: csv, json or jsonl."] = "数据文件的格式（扩展名无法判断时）：csv、json 或 jsonl。",
+        ["Stop at the first bad row instead of reporting them all and going on with the good ones."] = "遇到第一行错误数据即停止，而不是报告全部错误并继续处理正确的行。",
+        ["The instant rules treat as now, e.g. 2026-03-01T09:00:00+08:00 (default: the system clock)."] = "规则视为“现在”的时刻，例如 2026-03-01T09:00:00+08:00（默认：系统时钟）。",
+        ["Tag every customer of a file and write the result; shows progress on a terminal."] = "为文件中的每个客户打标签并写出结果；在终端中显示进度。",
+        ["The monthly service-quality report, as text, and as HTML with charts."] = "月度服务质量报表：文本格式，以及带图表的 HTML。",
+        ["The month, yyyy-MM."] = "月份，格式 yyyy-MM。",
+        ["Rule file or folder: score each customer's churn risk at the end of the month (needs --customers)."] = "规则文件或文件夹：在月末为每个客户计算流失风险（需要 --customers）。",
+        ["Also write the HTML report with charts to this file."] = "同时把带图表的 HTML 报表写入此文件。",
+        ["Work with customers, tickets and surveys files."] = "处理客户、工单和满意度调查文件。",
+        ["Read data files and report every bad row with its line and reason."] = "读取数据文件，报告每一行错误数据及其行号和原因。",
+        ["Priority band thresholds in points, highest first (default 60,30: P1 >= 60, P2 >= 30, P3 below)."] = "优先级分档的分数阈值，从高到低（默认 60,30：P1 ≥ 60，P2 ≥ 30，其余为 P3）。",
+        ["Validate, try, explain and compare rule files."] = "校验、试运行、解释和对比规则文件。",
+        ["A rule file, or a folder whose *.json files form one rule set."] = "一个规则文件，或一个文件夹（其中的 *.json 文件组成一个规则集）。",
+        ["Business-time arithmetic on a business calendar file."] = "基于工作日历文件的工作时间计算。",
+        ["Print the local date-time that is a business duration or a number of working days after --from."] = "输出从 --from 起经过一段工作时间或若干工作日后的本地日期时间。",
+        ["The calendar file (JSON)."] = "日历文件（JSON）。",
+        ["Business time to add: 4h, 90m, 1h30m, 1:30 or PT4H."] = "要加上的工作时间：4h、90m、1h30m、1:30 或 PT4H。",
+        ["Number of working days to add (0 or more)."] = "要加上的工作日天数（0 或更多）。",
+        ["Print the business time between two local date-times (negative when --to is earlier)."] = "输出两个本地日期时间之间的工作时间（--to 较早时为负数）。",
+        ["Start, local date-time in the calendar's zone, e.g. 2026-09-30T16:00."] = "开始时间，日历所在时区的本地日期时间，例如 2026-09-30T16:00。",
+        ["Start, local date-time in the calendar's zone."] = "开始时间，日历所在时区的本地日期时间。",
+        ["End, local date-time in the calendar's zone."] = "结束时间，日历所在时区的本地日期时间。",
+        ["Impact of publishing a new rule version: counts moved per tier, tag, priority band and route, and a sample of changed items with the reason."] = "发布新版规则的影响：按等级、标签、优先级分档和路由统计变化数量，并列出部分变化的客户或工单及原因。",
+        ["How many changed items to list (default 10)."] = "列出多少个发生变化的项目（默认 10）。",
+        ["The rule file or folder in use."] = "当前使用的规则文件或文件夹。",
+        ["The candidate rule file or folder."] = "待发布的规则文件或文件夹。",
+        ["Clause-level explanation for one customer (or, with --tickets, one ticket): every rule, every clause, every fact read."] = "对一个客户（或配合 --tickets 对一个工单）逐条件解释：每条规则、每个条件、读取的每个事实。",
+        ["The customer or ticket id to explain."] = "要解释的客户或工单编号。",
+        ["Check rule sets (each argument is a file, or a folder loaded as one set) and print every problem as path:line:col: error CRMnnn: message [rule Name]."] = "检查规则集（每个参数是一个文件，或作为一个规则集加载的文件夹），并以 路径:行:列: 错误 CRMnnn: 消息 [规则 名称] 的形式输出每个问题。",
+        ["Rule files, or folders whose *.json files form one set."] = "规则文件，或文件夹（其中的 *.json 文件组成一个规则集）。",
+        ["Diagnostics format: text or json."] = "诊断输出格式：text 或 json。",
+        ["Fail (exit code 1) on warnings too."] = "有警告时也视为失败（退出码 1）。",
+        ["Output file; its extension (.csv, .json, .jsonl) gives the format."] = "输出文件；由扩展名（.csv、.json、.jsonl）决定格式。",
+        ["Tickets file (.csv, .json or .jsonl)."] = "工单文件（.csv、.json 或 .jsonl）。",
+        ["Surveys file (.csv, .json or .jsonl)."] = "满意度调查文件（.csv、.json 或 .jsonl）。",
+        ["Customers file: tiers and regions for slices, and the churn rate."] = "客户文件：用于按等级和地区切分，以及计算流失率。",
+        ["IANA time zone that decides which month a ticket belongs to (default Asia/Shanghai)."] = "决定工单归属月份的 IANA 时区（默认 Asia/Shanghai）。",
+        ["Customers file."] = "客户文件。",
+        ["Tickets file."] = "工单文件。",
+        ["Surveys file."] = "满意度调查文件。",
+        ["Customers file (.csv, .json or .jsonl)."] = "客户文件（.csv、.json 或 .jsonl）。",
+        ["IANA time zone for dates such as contract ends (default Asia/Shanghai)."] = "用于合同到期等日期的 IANA 时区（默认 Asia/Shanghai）。",
+        ["Write the embedded default rule pack (documents 001 and 003) to a folder, as the starting point for your own rules."] = "把内置的默认规则包（文档 001 和 003）写入一个文件夹，作为编写自己规则的起点。",
+        ["The folder to write the rule files to (created when missing)."] = "写入规则文件的文件夹（不存在时自动创建）。",
+        ["Use the document 003 tiering (高价值/潜力/普通) instead of document 001 (A/B/Potential/C)."] = "使用文档 003 的分层（高价值/潜力/普通），而不是文档 001（A/B/Potential/C）。",
+        ["Replace rule files that already exist in the folder."] = "覆盖文件夹中已存在的规则文件。",
+        ["Show help and usage information"] = "显示帮助和用法信息",
+        ["Show version information"] = "显示版本信息",
+    };
+
+    /// <summary>Whether a text is one of the Chinese translations.</summary>
+    public static bool IsChinese(string text) => English.ContainsKey(text);
+
+    /// <summary>The Chinese text of an English description; null when there is none.</summary>
+    public static string? Chinese(string english) => ZhHans.GetValueOrDefault(english);
+
+    private static readonly Dictionary<string, string> English = ZhHans.GroupBy(p => p.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Sets every description in the tree under <paramref name="command"/> to Chinese or English. Both directions, because some
+    /// symbols (the global <c>--lang</c> option) are shared by every tree built in the process.
+    /// </summary>
+    public static void Localize(Command command, bool chinese)
+    {
+        foreach (var symbol in Symbols(command))
+        {
+            if (symbol.Description is not { } d)
+            {
+                continue;
+            }
+
+            if (chinese && Chinese(d) is { } zh)
+            {
+                symbol.Description = zh;
+            }
+            else if (!chinese && English.GetValueOrDefault(d) is { } en)
+            {
+                symbol.Description = en;
+            }
+        }
+    }
+
+    /// <summary>The command, its options, arguments and subcommands, recursively.</summary>
+    public static IEnumerable<Symbol> Symbols(Command command)
+    {
+        yield return command;
+        foreach (var o in command.Options)
+        {
+            yield return o;
+        }
+
+        foreach (var a in command.Arguments)
+        {
+            yield return a;
+        }
+
+        foreach (var s in command.Subcommands.SelectMany(Symbols))
+        {
+            yield return s;
+        }
+    }
+}
