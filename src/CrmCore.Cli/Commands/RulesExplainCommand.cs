@@ -107,7 +107,7 @@ internal static class RulesExplainCommand
             foreach (var clause in rule.Clauses)
             {
                 var culture = context.Language.Culture;
-                var facts = clause.Facts.Select(f => $"{f.Name}={f.Value ?? ExplainLabels.Get("null", culture)}{(f.Source is null ? string.Empty : $" ({f.Source})")}").ToArray();
+                var facts = clause.Facts.Select(f => $"{f.Name}={f.ValueIn(culture)}{(f.Source is null ? string.Empty : $" ({f.Source})")}").ToArray();
                 table.Add(rule.Workflow, rule.Rule, rule.OutcomeIn(culture), rule.Evaluated, rule.Held, clause.TextIn(culture), clause.Value, facts);
             }
         }

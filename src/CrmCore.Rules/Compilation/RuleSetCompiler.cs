@@ -145,7 +145,7 @@ internal sealed partial class RuleSetCompiler
     /// </summary>
     private List<(ParameterExpression Param, Expression Inlined)> CompileShared(IEnumerable<WorkflowDefinition> workflows)
     {
-        var compiler = new ExpressionCompiler([], AllowedFactTypes, _options.MaxExpressionLength, _options.MaxExpressionNodes);
+        var compiler = new ExpressionCompiler([], AllowedFactTypes, _options);
         var result = new List<(ParameterExpression Param, Expression Inlined)>();
         foreach (var wf in workflows)
         {

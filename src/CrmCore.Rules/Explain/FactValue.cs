@@ -13,4 +13,9 @@ public sealed record FactValue(string Name, string? Value)
     /// <c>customer.Tier</c> in a Tagging rule), <see cref="Recorded"/> when no rule computed it, null for a plain input fact.
     /// </summary>
     public string? Source { get; init; }
+
+    /// <summary>The value as text in the given culture: <see cref="Value"/>, or "(no value)" / "（无值）" when the fact has no value.</summary>
+    /// <param name="culture">The culture; the current UI culture when null.</param>
+    /// <returns>The text.</returns>
+    public string ValueIn(System.Globalization.CultureInfo? culture = null) => Value ?? ExplainLabels.Get("null", culture);
 }
