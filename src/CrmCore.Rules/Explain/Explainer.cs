@@ -142,7 +142,7 @@ internal static class Explainer
 
         var rendered = Render(child, p, facts, zh);
         return inner is BinaryExpression b && Op(b.NodeType) is not null && Precedence(b.NodeType) <= Precedence(parent.NodeType) && !IsComparison(b.NodeType)
-            && !(b.NodeType == parent.NodeType && child == parent.Left && b.NodeType is ExpressionType.Add or ExpressionType.Multiply)
+            && !(b.NodeType == parent.NodeType && child == parent.Left && b.NodeType is ExpressionType.Add or ExpressionType.AddChecked or ExpressionType.Multiply or ExpressionType.MultiplyChecked)
             ? "(" + rendered + ")"
             : rendered;
     }
@@ -150,7 +150,7 @@ internal static class Explainer
     private static bool IsComparison(ExpressionType t) => t is ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.GreaterThan
         or ExpressionType.GreaterThanOrEqual or ExpressionType.LessThan or ExpressionType.LessThanOrEqual;
 
-    private static int Precedence(ExpressionType t) => t is ExpressionType.Multiply or ExpressionType.Divide or ExpressionType.Modulo ? 2 : IsComparison(t) ? 0 : 1;
+    private static int Precedence(ExpressionType t) => t is ExpressionType.Multiply or ExpressionType.MultiplyChecked or ExpressionType.Divide or ExpressionType.Modulo ? 2 : IsComparison(t) ? 0 : 1;
 
     private static string NoValue(bool zh) => zh ? "（无值）" : "(no value)";
 
@@ -164,9 +164,9 @@ internal static class Explainer
         ExpressionType.GreaterThanOrEqual => ">=",
         ExpressionType.LessThan => "<",
         ExpressionType.LessThanOrEqual => "<=",
-        ExpressionType.Add => "+",
-        ExpressionType.Subtract => "-",
-        ExpressionType.Multiply => "*",
+        ExpressionType.Add or ExpressionType.AddChecked => "+",
+        ExpressionType.Subtract or ExpressionType.SubtractChecked => "-",
+        ExpressionType.Multiply or ExpressionType.MultiplyChecked => "*",
         ExpressionType.Divide => "/",
         ExpressionType.Modulo => "%",
         _ => null,

@@ -73,7 +73,7 @@ public sealed class CliHostileTests
         var codes = json.RootElement.EnumerateArray().Select(d => (d.GetProperty("file").GetString(), d.GetProperty("code").GetString())).ToList();
         Assert.Contains((dir.File("missing.json"), "CRM040"), codes);
         Assert.Contains((gbk, "CRM041"), codes);
-        Assert.Contains(codes, c => c.Item1 == bad && c.Item2 == "CRM020");
+        Assert.Contains(codes, c => c.Item1 == bad && c.Item2 == "CRM051");
         Assert.DoesNotContain(codes, c => c.Item1 == good);
     }
 
