@@ -148,7 +148,6 @@ internal sealed class ServiceDeskMonth
             events.Schedule(clock.GetCurrentInstant() + Duration.FromMinutes(random.Next(30, 20 * 60)), async () =>
             {
                 await desk.ResumeAsync(item.Id, agent);
-                item.Contacts++;
                 ScheduleResolution(item);
             });
             return;
@@ -186,7 +185,6 @@ internal sealed class ServiceDeskMonth
             {
                 await desk.ReopenAsync(item.Id, Desk, "客户反馈问题再次出现");
                 item.Customer.OpenTickets++;
-                item.Contacts++;
                 await WorkAsync(item, item.Agent);
             });
         }

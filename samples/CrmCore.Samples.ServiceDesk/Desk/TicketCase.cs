@@ -19,6 +19,4 @@ internal sealed class TicketCase(TicketId id, TicketSeed seed, CustomerCase cust
     public string Agent { get; set; } = string.Empty;
 
     public bool Reopened { get; set; }
-
-    public int Contacts { get; set; } = 1;
 }

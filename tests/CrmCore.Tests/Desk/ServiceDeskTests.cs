@@ -112,6 +112,33 @@ public class ServiceDeskTests
         Assert.Equal(raised.Events, sink.Received.Skip(2)); // CustomerRegistered and CustomerTierChanged came first
     }
 
+    [Fact]
+    public async Task KpiInput_CountsCustomerAnswersAndReopeningsAsContacts()
+    {
+        var desk = await NewDeskAsync();
+        desk.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        var (direct, _) = await desk.RaiseAsync(Request(), "phone");
+        var (asked, _) = await desk.RaiseAsync(Request(), "phone");
+        await desk.PullNextAsync(new AgentId("A001"));
+        await desk.PullNextAsync(new AgentId("A001"));
+
+        await desk.RespondAsync(direct, "A001", "On it");
+        await desk.ResolveAsync(direct, "A001", "Fixed");
+        await desk.RespondAsync(asked, "A001", "On it");
+        await desk.WaitForCustomerAsync(asked, "A001", "Which account?");
+        clock.AdvanceMinutes(30);
+        await desk.ResumeAsync(asked, "A001");
+        await desk.ResolveAsync(asked, "A001", "Fixed");
+        await desk.ReopenAsync(asked, "phone", "Back again");
+        await desk.ResolveAsync(asked, "A001", "Fixed for good");
+
+        var records = (await desk.KpiInputAsync(new YearMonth(2026, 3))).Tickets.ToDictionary(r => r.TicketId);
+        Assert.Equal(1, records[direct.Value].ContactCount);
+        Assert.True(records[direct.Value].ResolvedOnFirstContact);
+        Assert.Equal(3, records[asked.Value].ContactCount);
+        Assert.False(records[asked.Value].ResolvedOnFirstContact);
+    }
+
     private static TicketRequest Request() => new()
     {
         CustomerId = Acme,
