@@ -1,6 +1,7 @@
 using CrmCore.Escalation;
 using CrmCore.Routing;
 using CrmCore.Rules.Desk;
+using CrmCore.Samples.ServiceDesk.Desk;
 using CrmCore.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -21,6 +22,9 @@ internal static class SampleServices
             o.CustomerIdPattern = "KH{seq:5}";
             o.TicketIdPattern = "WT{yyyyMM}{seq:5}";
             o.TimeZoneId = settings.Zone.Id;
+            // Every agent also serves the general pool; a ticket nobody in its own group took within two hours moves there.
+            o.Desk.OverflowGroup = Staffing.General;
+            o.Desk.OverflowAfter = Duration.FromHours(2);
         });
         services.AddCrmMetrics();
         services.AddCrmRules(o => o.Backend = settings.RuleBackend);

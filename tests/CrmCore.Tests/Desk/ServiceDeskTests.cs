@@ -139,6 +139,29 @@ public class ServiceDeskTests
         Assert.False(records[asked.Value].ResolvedOnFirstContact);
     }
 
+    [Fact]
+    public async Task Advance_TicketWaitedTooLong_OverflowsOnceToTheOverflowGroup()
+    {
+        var general = new TeamId("General");
+        var desk = await NewDeskAsync(routing: new FixedRouting(new TeamId("L3"), SkillSet.Empty), overflow: general);
+        var agent = desk.RegisterAgent(new AgentId("A001"), "Li", general, SkillSet.Empty, 5).Id;
+        var (id, _) = await desk.RaiseAsync(Request(), "phone");
+
+        clock.AdvanceMinutes(119);
+        var early = await desk.AdvanceAsync();
+        var (none, _) = await desk.PullNextAsync(agent);
+        clock.AdvanceMinutes(1);
+        var due = await desk.AdvanceAsync();
+        var again = await desk.AdvanceAsync();
+        var (taken, _) = await desk.PullNextAsync(agent);
+
+        Assert.DoesNotContain(early.Events, e => e is TicketOverflowed);
+        Assert.Null(none);
+        Assert.Equal(new TicketOverflowed(id, clock.GetCurrentInstant(), new TeamId("L3"), general), Assert.Single(due.Events.OfType<TicketOverflowed>()));
+        Assert.DoesNotContain(again.Events, e => e is TicketOverflowed);
+        Assert.Equal(id, taken);
+    }
+
     private static TicketRequest Request() => new()
     {
         CustomerId = Acme,
@@ -147,7 +170,7 @@ public class ServiceDeskTests
         Type = TicketType.Fault,
     };
 
-    private async Task<ServiceDesk> NewDeskAsync(IRoutingPolicy? routing = null, IDeskEventSubscriber? subscriber = null)
+    private async Task<ServiceDesk> NewDeskAsync(IRoutingPolicy? routing = null, IDeskEventSubscriber? subscriber = null, TeamId? overflow = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
@@ -161,7 +184,11 @@ public class ServiceDeskTests
             services.AddSingleton(subscriber);
         }
 
-        services.AddCrmCore(o => o.TicketIdPattern = "WT{yyyyMM}{seq:5}");
+        services.AddCrmCore(o =>
+        {
+            o.TicketIdPattern = "WT{yyyyMM}{seq:5}";
+            o.Desk.OverflowGroup = overflow;
+        });
         var desk = services.BuildServiceProvider().GetRequiredService<ServiceDesk>();
         await desk.RegisterCustomerAsync(Acme, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) }, tier: "A");
         return desk;
