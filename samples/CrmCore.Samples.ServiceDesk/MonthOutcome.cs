@@ -1,7 +1,7 @@
 using CrmCore.Agents;
 using CrmCore.Calendars;
 using CrmCore.Churn;
-using CrmCore.Escalation;
+using CrmCore.Desk;
 using CrmCore.Metrics;
 using CrmCore.Routing;
 using CrmCore.Samples.ServiceDesk.Desk;
@@ -17,7 +17,7 @@ internal sealed record MonthOutcome(
     IReadOnlyList<CustomerCase> Customers,
     IReadOnlyList<TicketCase> Tickets,
     IReadOnlyList<SlaTicketState> SlaStates,
-    IReadOnlyList<EscalationRaised> Escalations,
+    IReadOnlyList<TicketEscalated> Escalations,
     IReadOnlyList<Assignment> Assignments,
     IReadOnlyCollection<Agent> Agents,
     IReadOnlyList<SurveyResponse> Surveys,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmCore.Rules.Desk;
 using NodaTime;
 
 namespace CrmCore.Samples.ServiceDesk;
@@ -15,6 +16,9 @@ internal sealed record SampleSettings
     public int Customers { get; init; } = 3000;
 
     public int Tickets { get; init; } = 10_000;
+
+    /// <summary>Which executor runs the rule pack behind the desk's priority and routing ports.</summary>
+    public RuleBackend RuleBackend { get; init; } = RuleBackend.Compiled;
 
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en");
 

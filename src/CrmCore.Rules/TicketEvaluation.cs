@@ -16,7 +16,7 @@ public sealed record TicketEvaluation
     public string? RoutingSkill { get; init; }
 
     /// <summary>The escalation steps asked for, in rule order.</summary>
-    public IReadOnlyList<EscalationStep> Escalations { get; init; } = [];
+    public IReadOnlyList<EscalationRuleMatch> Escalations { get; init; } = [];
 
     /// <summary>Every rule that held, in workflow and rule order.</summary>
     public IReadOnlyList<FiredRule> FiredRules { get; init; } = [];

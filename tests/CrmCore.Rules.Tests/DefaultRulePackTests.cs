@@ -113,7 +113,7 @@ public class DefaultRulePackTests
         Assert.Equal("ManufacturingGroup", e.RoutingTarget);
         Assert.Equal("after-sales", e.RoutingSkill);
         var step = Assert.Single(e.Escalations);
-        Assert.Equal(new EscalationStep(1, "Supervisor", null, "Overdue: remind the supervisor (doc 001)", "OverdueToSupervisor"), step);
+        Assert.Equal(new EscalationRuleMatch(1, "Supervisor", null, "Overdue: remind the supervisor (doc 001)", "OverdueToSupervisor"), step);
         Assert.Equal(e.Escalations, reference.Escalations);
     }
 

@@ -1,27 +1,22 @@
-using CrmCore.Escalation;
 using CrmCore.Samples.ServiceDesk.Data;
 using CrmCore.Tickets;
 
 namespace CrmCore.Samples.ServiceDesk.Desk;
 
-/// <summary>The sample's bookkeeping around one ticket: the domain ticket plus what the simulation needs.</summary>
-internal sealed class TicketCase(Ticket ticket, TicketSeed seed, CustomerCase customer, string team)
+/// <summary>The sample's bookkeeping around one ticket the desk holds: its seed and what the simulation needs.</summary>
+internal sealed class TicketCase(TicketId id, TicketSeed seed, CustomerCase customer)
 {
-    public Ticket Ticket { get; } = ticket;
+    public TicketId Id { get; } = id;
+
+    /// <summary>The ticket as the desk stored it at month end (restored from its state).</summary>
+    public Ticket Ticket { get; set; } = null!;
 
     public TicketSeed Seed { get; } = seed;
 
     public CustomerCase Customer { get; } = customer;
 
-    /// <summary>The routing target from the rules.</summary>
-    public string Team { get; set; } = team;
-
     /// <summary>The agent who worked it last.</summary>
     public string Agent { get; set; } = string.Empty;
 
     public bool Reopened { get; set; }
-
-    public int Contacts { get; set; } = 1;
-
-    public EscalationTicketState Escalation { get; set; } = EscalationTicketState.Empty;
 }

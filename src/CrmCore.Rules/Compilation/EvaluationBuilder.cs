@@ -11,7 +11,7 @@ internal sealed class EvaluationBuilder
     private readonly List<FiredRule> _fired = [];
     private readonly List<ScoredReason> _reasons = [];
     private readonly List<string> _tags = [];
-    private readonly List<EscalationStep> _steps = [];
+    private readonly List<EscalationRuleMatch> _steps = [];
     private readonly List<RuleFailure> _failures = [];
     private decimal _total;
     private string? _tier;
@@ -64,7 +64,7 @@ internal sealed class EvaluationBuilder
                 break;
             case WorkflowKind.Escalation:
                 var p = rule.Properties;
-                _steps.Add(new EscalationStep(
+                _steps.Add(new EscalationRuleMatch(
                     (int)(decimal)p["Level"]!,
                     (string)p["Target"]!,
                     p.TryGetValue("WithinMinutes", out var w) && w is decimal d ? (int)d : null,

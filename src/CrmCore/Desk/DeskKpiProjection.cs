@@ -1,6 +1,7 @@
 using CrmCore.Agents;
 using CrmCore.Metrics;
 using CrmCore.Sla;
+using CrmCore.Tickets;
 
 namespace CrmCore.Desk;
 
@@ -24,6 +25,7 @@ public static class DeskKpiProjection
         var ticket = view.Ticket;
         var first = sla.Find(SlaMetric.FirstResponse);
         var resolution = sla.Find(SlaMetric.Resolution);
+        var contacts = ContactCount(ticket);
         return new ServiceRecord
         {
             TicketId = ticket.Id.Value,
@@ -41,6 +43,7 @@ public static class DeskKpiProjection
             ClosedAt = ticket.ClosedAt,
             Status = ticket.Status.ToString(),
             ReopenCount = ticket.ReopenCount,
+            ContactCount = contacts,
             FirstResponseWithinTarget = first?.Status switch
             {
                 SlaClockStatus.Met => true,
@@ -48,7 +51,21 @@ public static class DeskKpiProjection
                 _ => null,
             },
             ResolutionSlaBreached = resolution?.Status == SlaClockStatus.Breached,
-            ResolvedOnFirstContact = ticket.ResolvedAt is not null && ticket.ReopenCount == 0,
+            ResolvedOnFirstContact = ticket.ResolvedAt is not null && contacts == 1,
         };
+    }
+
+    /// <summary>
+    /// How many times the customer contacted the desk about a ticket, read from its status history: the report itself, every answer
+    /// that took the ticket out of <see cref="TicketStatus.WaitingForCustomer"/> back into work, and every reopening.
+    /// </summary>
+    /// <param name="ticket">The ticket's stored state.</param>
+    /// <returns>At least 1.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
+    public static int ContactCount(TicketState ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var answers = ticket.StatusHistory.Count(c => c.From == TicketStatus.WaitingForCustomer && c.To == TicketStatus.InProgress);
+        return 1 + answers + ticket.ReopenCount;
     }
 }

@@ -15,4 +15,14 @@ public sealed class DeskOptions
 
     /// <summary>How long after a resolution a ticket awaiting its revisit raises <see cref="RevisitDue"/>. Default 1 day; must be positive.</summary>
     public Duration RevisitDelay { get; set; } = Duration.FromDays(1);
+
+    /// <summary>
+    /// The group a queued ticket moves to once it has waited <see cref="OverflowAfter"/> (wall-clock time since it was queued) without
+    /// an agent of its own group taking it; checked by <see cref="ServiceDesk.AdvanceAsync"/>, which raises <see cref="TicketOverflowed"/>.
+    /// Default null: tickets never leave their group.
+    /// </summary>
+    public TeamId? OverflowGroup { get; set; }
+
+    /// <summary>How long a ticket waits in its own group before it overflows to <see cref="OverflowGroup"/>. Default 2 hours; must be positive.</summary>
+    public Duration OverflowAfter { get; set; } = Duration.FromHours(2);
 }

@@ -65,6 +65,11 @@ public sealed class ServiceDesk
             throw new ArgumentException($"The revisit delay must be positive, not {options.Desk.RevisitDelay}.", nameof(options));
         }
 
+        if (options.Desk.OverflowAfter <= Duration.Zero)
+        {
+            throw new ArgumentException($"The overflow wait must be positive, not {options.Desk.OverflowAfter}.", nameof(options));
+        }
+
         _clock = clock;
         (_tickets, _customers, _queueStore, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Queue, stores.Sequences, stores.Escalations);
         (_sla, _escalation, _queue) = (engines.Sla, engines.Escalation, engines.Queue);
@@ -460,8 +465,9 @@ public sealed class ServiceDesk
     /// <summary>
     /// Moves the desk's time on, typically from a host timer: for every open ticket raises each SLA warning and breach once per clock
     /// cycle, each escalation level of the ladders its path allows once (<see cref="TicketEscalated"/>, in business time), a revisit
-    /// reminder once per resolution (<see cref="RevisitDue"/>), and updates queued tickets' due times so the queue ranks by the
-    /// current SLA. Calling it twice for the same instant raises nothing the second time.
+    /// reminder once per resolution (<see cref="RevisitDue"/>), moves tickets that waited too long to the overflow group
+    /// (<see cref="TicketOverflowed"/>, when <see cref="DeskOptions.OverflowGroup"/> is set), and updates queued tickets' due times so the
+    /// queue ranks by the current SLA. Calling it twice for the same instant raises nothing the second time.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events raised.</returns>
@@ -550,11 +556,18 @@ public sealed class ServiceDesk
         if (_queue.TryGet(ticket.Id, out var queued))
         {
             var due = NextDue(view, now);
-            if (due != queued.Due)
+            var group = queued.Group;
+            if (_options.OverflowGroup is { } overflow && group != overflow && now - queued.EnqueuedAt >= _options.OverflowAfter)
             {
-                _queue.Update(queued.WithPriority(queued.StaticPriority, due));
+                group = overflow;
+                events.Add(new TicketOverflowed(ticket.Id, now, queued.Group, overflow));
+            }
+
+            if (due != queued.Due || group != queued.Group)
+            {
+                _queue.Update(new QueuedTicket(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills, queued.EnqueuedAt));
                 await _queueStore.UpdateAsync(
-                    new QueueEntryState(ticket.Id, queued.Group, queued.StaticPriority, due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
+                    new QueueEntryState(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -112,6 +112,56 @@ public class ServiceDeskTests
         Assert.Equal(raised.Events, sink.Received.Skip(2)); // CustomerRegistered and CustomerTierChanged came first
     }
 
+    [Fact]
+    public async Task KpiInput_CountsCustomerAnswersAndReopeningsAsContacts()
+    {
+        var desk = await NewDeskAsync();
+        desk.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        var (direct, _) = await desk.RaiseAsync(Request(), "phone");
+        var (asked, _) = await desk.RaiseAsync(Request(), "phone");
+        await desk.PullNextAsync(new AgentId("A001"));
+        await desk.PullNextAsync(new AgentId("A001"));
+
+        await desk.RespondAsync(direct, "A001", "On it");
+        await desk.ResolveAsync(direct, "A001", "Fixed");
+        await desk.RespondAsync(asked, "A001", "On it");
+        await desk.WaitForCustomerAsync(asked, "A001", "Which account?");
+        clock.AdvanceMinutes(30);
+        await desk.ResumeAsync(asked, "A001");
+        await desk.ResolveAsync(asked, "A001", "Fixed");
+        await desk.ReopenAsync(asked, "phone", "Back again");
+        await desk.ResolveAsync(asked, "A001", "Fixed for good");
+
+        var records = (await desk.KpiInputAsync(new YearMonth(2026, 3))).Tickets.ToDictionary(r => r.TicketId);
+        Assert.Equal(1, records[direct.Value].ContactCount);
+        Assert.True(records[direct.Value].ResolvedOnFirstContact);
+        Assert.Equal(3, records[asked.Value].ContactCount);
+        Assert.False(records[asked.Value].ResolvedOnFirstContact);
+    }
+
+    [Fact]
+    public async Task Advance_TicketWaitedTooLong_OverflowsOnceToTheOverflowGroup()
+    {
+        var general = new TeamId("General");
+        var desk = await NewDeskAsync(routing: new FixedRouting(new TeamId("L3"), SkillSet.Empty), overflow: general);
+        var agent = desk.RegisterAgent(new AgentId("A001"), "Li", general, SkillSet.Empty, 5).Id;
+        var (id, _) = await desk.RaiseAsync(Request(), "phone");
+
+        clock.AdvanceMinutes(119);
+        var early = await desk.AdvanceAsync();
+        var (none, _) = await desk.PullNextAsync(agent);
+        clock.AdvanceMinutes(1);
+        var due = await desk.AdvanceAsync();
+        var again = await desk.AdvanceAsync();
+        var (taken, _) = await desk.PullNextAsync(agent);
+
+        Assert.DoesNotContain(early.Events, e => e is TicketOverflowed);
+        Assert.Null(none);
+        Assert.Equal(new TicketOverflowed(id, clock.GetCurrentInstant(), new TeamId("L3"), general), Assert.Single(due.Events.OfType<TicketOverflowed>()));
+        Assert.DoesNotContain(again.Events, e => e is TicketOverflowed);
+        Assert.Equal(id, taken);
+    }
+
     private static TicketRequest Request() => new()
     {
         CustomerId = Acme,
@@ -120,7 +170,7 @@ public class ServiceDeskTests
         Type = TicketType.Fault,
     };
 
-    private async Task<ServiceDesk> NewDeskAsync(IRoutingPolicy? routing = null, IDeskEventSubscriber? subscriber = null)
+    private async Task<ServiceDesk> NewDeskAsync(IRoutingPolicy? routing = null, IDeskEventSubscriber? subscriber = null, TeamId? overflow = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
@@ -134,7 +184,11 @@ public class ServiceDeskTests
             services.AddSingleton(subscriber);
         }
 
-        services.AddCrmCore(o => o.TicketIdPattern = "WT{yyyyMM}{seq:5}");
+        services.AddCrmCore(o =>
+        {
+            o.TicketIdPattern = "WT{yyyyMM}{seq:5}";
+            o.Desk.OverflowGroup = overflow;
+        });
         var desk = services.BuildServiceProvider().GetRequiredService<ServiceDesk>();
         await desk.RegisterCustomerAsync(Acme, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) }, tier: "A");
         return desk;
