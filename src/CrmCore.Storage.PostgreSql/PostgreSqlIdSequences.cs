@@ -1,4 +1,5 @@
 using CrmCore.Identifiers;
+using NodaTime;
 using Npgsql;
 
 namespace CrmCore.Storage.PostgreSql;
@@ -6,6 +7,10 @@ namespace CrmCore.Storage.PostgreSql;
 /// <summary>Reserves id sequence numbers in <c>id_sequence</c> under the row's lock, so instances never share a number.</summary>
 internal static class PostgreSqlIdSequences
 {
+    /// <summary>An id generator whose numbers come from this database.</summary>
+    public static IIdGenerator<TId> Generator<TId>(PostgreSqlDatabase database, IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create) =>
+        new StoredIdGenerator<TId>(pattern, clock, zone, create, database.Options.IdBlockSize, (n, p, c, m) => Reserve(database, n, p, c, m));
+
     public static (long First, long Last) Reserve(PostgreSqlDatabase database, string name, string period, int count, long max)
     {
         using var connection = database.Open();

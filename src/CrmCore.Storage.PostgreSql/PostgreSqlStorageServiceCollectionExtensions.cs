@@ -44,16 +44,10 @@ public static class PostgreSqlStorageServiceCollectionExtensions
         return services;
     }
 
-    private static StoredIdGenerator<TId> Generator<TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
+    private static IIdGenerator<TId> Generator<TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
     {
         var crm = services.GetRequiredService<IOptions<CrmOptions>>().Value;
-        var database = services.GetRequiredService<PostgreSqlDatabase>();
-        return new StoredIdGenerator<TId>(
-            IdPattern.Parse(pattern(crm)),
-            services.GetRequiredService<IClock>(),
-            crm.ResolveTimeZone(),
-            create,
-            database.Options.IdBlockSize,
-            (name, period, count, max) => PostgreSqlIdSequences.Reserve(database, name, period, count, max));
+        return PostgreSqlIdSequences.Generator(
+            services.GetRequiredService<PostgreSqlDatabase>(), IdPattern.Parse(pattern(crm)), services.GetRequiredService<IClock>(), crm.ResolveTimeZone(), create);
     }
 }

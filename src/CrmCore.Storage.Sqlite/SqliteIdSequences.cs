@@ -1,11 +1,16 @@
 using System.Globalization;
 using CrmCore.Identifiers;
+using NodaTime;
 
 namespace CrmCore.Storage.Sqlite;
 
 /// <summary>Reserves id sequence numbers in <c>crm_id_sequence</c> under SQLite's write lock.</summary>
 internal static class SqliteIdSequences
 {
+    /// <summary>An id generator whose numbers come from this database.</summary>
+    public static IIdGenerator<TId> Generator<TId>(SqliteDatabase database, IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create) =>
+        new StoredIdGenerator<TId>(pattern, clock, zone, create, database.Options.IdBlockSize, (n, p, c, m) => Reserve(database, n, p, c, m));
+
     public static (long First, long Last) Reserve(SqliteDatabase database, string name, string period, int count, long max)
     {
         using var connection = database.Open();

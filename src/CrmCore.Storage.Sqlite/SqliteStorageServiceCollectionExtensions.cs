@@ -44,16 +44,10 @@ public static class SqliteStorageServiceCollectionExtensions
         return services;
     }
 
-    private static StoredIdGenerator<TId> Generator<TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
+    private static IIdGenerator<TId> Generator<TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
     {
         var crm = services.GetRequiredService<IOptions<CrmOptions>>().Value;
-        var database = services.GetRequiredService<SqliteDatabase>();
-        return new StoredIdGenerator<TId>(
-            IdPattern.Parse(pattern(crm)),
-            services.GetRequiredService<IClock>(),
-            crm.ResolveTimeZone(),
-            create,
-            database.Options.IdBlockSize,
-            (name, period, count, max) => SqliteIdSequences.Reserve(database, name, period, count, max));
+        return SqliteIdSequences.Generator(
+            services.GetRequiredService<SqliteDatabase>(), IdPattern.Parse(pattern(crm)), services.GetRequiredService<IClock>(), crm.ResolveTimeZone(), create);
     }
 }

@@ -1,6 +1,6 @@
 namespace CrmCore.Storage;
 
-/// <summary>Argument checks shared by the publication stores.</summary>
+/// <summary>Argument checks shared by every <see cref="IPublicationStore"/>.</summary>
 internal static class PublicationRules
 {
     public static void Check(string name, string publishedBy)
