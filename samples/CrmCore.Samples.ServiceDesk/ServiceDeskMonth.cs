@@ -166,7 +166,7 @@ internal sealed class ServiceDeskMonth
         });
         if (seed.DoNotContact)
         {
-            customer.OptOutOfContact("客户明确表示无需联系");
+            customer.OptOutOfContact(clock.GetCurrentInstant(), "客户明确表示无需联系");
         }
 
         var result = new CustomerCase(customer, seed);
@@ -179,17 +179,17 @@ internal sealed class ServiceDeskMonth
         var evaluation = rules.EvaluateCustomer(Facts(customer));
         if (evaluation.Tier is { } tier)
         {
-            customer.Customer.AssignTier(tier, "default rule pack");
+            customer.Customer.AssignTier(clock.GetCurrentInstant(), tier, "default rule pack");
         }
 
         foreach (var tag in customer.Customer.Tags.Except(evaluation.Tags, StringComparer.Ordinal).ToList())
         {
-            customer.Customer.Untag(tag);
+            customer.Customer.Untag(clock.GetCurrentInstant(), tag);
         }
 
         foreach (var tag in evaluation.Tags)
         {
-            customer.Customer.Tag(tag);
+            customer.Customer.Tag(clock.GetCurrentInstant(), tag);
         }
     }
 
@@ -332,27 +332,27 @@ internal sealed class ServiceDeskMonth
     {
         var ticket = item.Ticket;
         item.Agent = agent.Value;
-        ticket.Reassign(agent, "router");
+        ticket.Reassign(clock.GetCurrentInstant(), agent, "router");
         if (ticket.Status == TicketStatus.Pending)
         {
-            ticket.Start(agent.Value);
+            ticket.Start(clock.GetCurrentInstant(), agent.Value);
         }
 
         if (item.Seed.NoActionNeeded && ticket.ReopenCount == 0)
         {
-            ticket.MarkNoActionNeeded(agent.Value, "duplicate request");
+            ticket.MarkNoActionNeeded(clock.GetCurrentInstant(), agent.Value, "duplicate request");
             Finish(item);
             return;
         }
 
-        ticket.RespondToCustomer(agent.Value, "已收到，正在处理");
+        ticket.RespondToCustomer(clock.GetCurrentInstant(), agent.Value, "已收到，正在处理");
         if (item.Seed.CustomerWaits && ticket.ReopenCount == 0)
         {
-            ticket.WaitForCustomer(agent.Value, "请提供更多信息");
+            ticket.WaitForCustomer(clock.GetCurrentInstant(), agent.Value, "请提供更多信息");
             var reply = clock.GetCurrentInstant() + Duration.FromMinutes(random.Next(30, 20 * 60));
             events.Schedule(reply, () =>
             {
-                ticket.ResumeWork(agent.Value);
+                ticket.ResumeWork(clock.GetCurrentInstant(), agent.Value);
                 item.Contacts++;
                 events.Schedule(calendar.Add(clock.GetCurrentInstant(), HandleTime(item)), () => Resolve(item));
             });
@@ -371,9 +371,9 @@ internal sealed class ServiceDeskMonth
     private void Resolve(TicketCase item)
     {
         var ticket = item.Ticket;
-        ticket.Resolve(item.Agent, "已处理：" + item.Seed.Description);
+        ticket.Resolve(clock.GetCurrentInstant(), item.Agent, "已处理：" + item.Seed.Description);
         router.Complete(ticket.Id);
-        ticket.ScheduleRevisit(Desk);
+        ticket.ScheduleRevisit(clock.GetCurrentInstant(), Desk);
         // The account manager revisits within two working days (document 001); some revisits run late.
         var days = random.NextDouble() < 0.1 ? 3 : 1;
         var revisit = calendar.AddWorkingDays(clock.GetCurrentInstant(), days);
@@ -385,9 +385,9 @@ internal sealed class ServiceDeskMonth
         var ticket = item.Ticket;
         var now = clock.GetCurrentInstant();
         var seed = item.Seed;
-        ticket.CompleteRevisit("account-manager", "客户确认已解决");
-        ticket.RecordSatisfaction(new CsatScore(seed.Csat), "account-manager");
-        ticket.Close("account-manager");
+        ticket.CompleteRevisit(clock.GetCurrentInstant(), "account-manager", "客户确认已解决");
+        ticket.RecordSatisfaction(clock.GetCurrentInstant(), new CsatScore(seed.Csat), "account-manager");
+        ticket.Close(clock.GetCurrentInstant(), "account-manager");
         Finish(item);
         item.Customer.Scores.Add(seed.Csat);
         surveys.Record(new SurveyResponse(
@@ -403,7 +403,7 @@ internal sealed class ServiceDeskMonth
             item.Reopened = true;
             events.Schedule(now + Duration.FromHours(random.Next(4, 72)), () =>
             {
-                ticket.Reopen(Desk, "客户反馈问题再次出现");
+                ticket.Reopen(clock.GetCurrentInstant(), Desk, "客户反馈问题再次出现");
                 item.Customer.OpenTickets++;
                 item.Contacts++;
                 Submit(item);

@@ -22,21 +22,21 @@ public class ReadmeExampleTests
         services.AddCrmMetrics();
         using var provider = services.BuildServiceProvider();
 
+        var clock = provider.GetRequiredService<IClock>();
         var tickets = provider.GetRequiredService<TicketFactory>();
         var ticket = tickets.Open(
             new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent, Type = TicketType.Fault },
             owner: new AgentId("A001"),
             by: "A001");
-        ticket.Start("A001");
-        ticket.Resolve("A001", "Server load fixed");
-        ticket.ConfirmResolution("customer");
-        ticket.Close("A001");
+        ticket.Start(clock.GetCurrentInstant(), "A001");
+        ticket.Resolve(clock.GetCurrentInstant(), "A001", "Server load fixed");
+        ticket.ConfirmResolution(clock.GetCurrentInstant(), "customer");
+        ticket.Close(clock.GetCurrentInstant(), "A001");
         Assert.Equal(TicketStatus.Closed, ticket.Status);
         Assert.Equal("WT20260300001", ticket.Id.Value);
-        Assert.Throws<TicketTransitionException>(() => ticket.Start("A001"));
+        Assert.Throws<TicketTransitionException>(() => ticket.Start(clock.GetCurrentInstant(), "A001"));
 
         var rules = provider.GetRequiredService<IRuleSetProvider>().Current!.RuleSet;
-        var clock = provider.GetRequiredService<IClock>();
         var facts = CustomerFacts.From(
             new CustomerFactsInput { AnnualRevenue = 620_000m, Industry = "制造业" },
             clock.GetCurrentInstant(),

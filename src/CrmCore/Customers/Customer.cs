@@ -7,15 +7,15 @@ namespace CrmCore.Customers;
 
 /// <summary>
 /// A customer (客户) and everything the service desk keeps about it: profile, contacts, transactions, account manager, preferences,
-/// tier, tags and the do-not-contact flag. Create customers with <see cref="CustomerFactory"/>, which supplies the injected
-/// <see cref="IClock"/>. Collections are read-only views; changes go through methods, which raise past-tense events in
+/// tier, tags and the do-not-contact flag. Create customers with <see cref="CustomerFactory"/> (which reads the creation instant from the
+/// injected <see cref="IClock"/>); bring a stored one back with <see cref="Restore"/>. The customer holds no clock: every change takes
+/// "now" as an argument, goes through a method, adds one <see cref="Version"/> and raises a past-tense event in
 /// <see cref="DomainEvents"/>. Tags and preference tags are trimmed, compared ordinally and may be Chinese (<c>近期有投诉记录</c>).
 /// Not thread-safe: use one customer from one thread at a time.
 /// </summary>
 public sealed class Customer
 {
     private const int MaxTagLength = 100;
-    private readonly IClock clock;
     private readonly List<Contact> contacts = [];
     private readonly SortedSet<string> tags = new(StringComparer.Ordinal);
     private readonly SortedSet<string> preferences = new(StringComparer.Ordinal);
@@ -25,7 +25,7 @@ public sealed class Customer
     private readonly ReadOnlySet<string> preferencesView;
     private readonly ReadOnlyCollection<IDomainEvent> eventsView;
 
-    internal Customer(CustomerId id, CustomerProfile profile, IClock clock)
+    internal Customer(CustomerId id, CustomerProfile profile, Instant now)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (id.IsEmpty)
@@ -37,9 +37,8 @@ public sealed class Customer
         tagsView = new ReadOnlySet<string>(tags);
         preferencesView = new ReadOnlySet<string>(preferences);
         eventsView = events.AsReadOnly();
-        this.clock = clock;
         Id = id;
-        Rename(profile.Name, profile.ShortName);
+        SetNames(profile.Name, profile.ShortName);
         Industry = profile.Industry;
         Size = profile.Size;
         Source = profile.Source;
@@ -48,12 +47,54 @@ public sealed class Customer
         Transactions = profile.Transactions ?? TransactionSummary.None;
         foreach (var contact in profile.Contacts ?? [])
         {
-            AddContact(contact);
+            AddContactCore(contact);
         }
 
-        CreatedAt = clock.GetCurrentInstant();
+        CreatedAt = now;
+        Version = 1;
         events.Add(new CustomerRegistered(id, CreatedAt, Name));
     }
+
+    private Customer(CustomerState state)
+    {
+        contactsView = contacts.AsReadOnly();
+        tagsView = new ReadOnlySet<string>(tags);
+        preferencesView = new ReadOnlySet<string>(preferences);
+        eventsView = events.AsReadOnly();
+        Id = state.Id;
+        Version = state.Version;
+        SetNames(state.Name, state.ShortName);
+        Industry = state.Industry;
+        Size = state.Size;
+        Source = state.Source;
+        FirstContactOn = state.FirstContactOn;
+        CreatedAt = state.CreatedAt;
+        AccountManager = state.AccountManager is { IsEmpty: false } manager ? manager : null;
+        Transactions = new TransactionSummary(state.FirstCooperationOn, state.AnnualAmount, state.Products, state.OrdersPerYear);
+        foreach (var contact in state.Contacts)
+        {
+            AddContactCore(contact);
+        }
+
+        foreach (var preference in state.PreferenceTags)
+        {
+            preferences.Add(CheckTag(preference, nameof(state)));
+        }
+
+        Tier = state.Tier is null ? null : CheckTag(state.Tier, nameof(state));
+        foreach (var tag in state.Tags)
+        {
+            tags.Add(CheckTag(tag, nameof(state)));
+        }
+
+        DoNotContactSince = state.DoNotContactSince;
+        DoNotContactReason = DoNotContactSince is null ? null : state.DoNotContactReason;
+        LastInteractionAt = state.LastInteractionAt;
+    }
+
+    /// <summary>How many changes the customer has had: 1 when created, one more for every method call that changed it. A store compares
+    /// it to refuse a save made from a stale copy (optimistic concurrency).</summary>
+    public long Version { get; private set; }
 
     /// <summary>The customer id.</summary>
     public CustomerId Id { get; }
@@ -113,28 +154,62 @@ public sealed class Customer
     public IReadOnlyList<IDomainEvent> DomainEvents => eventsView;
 
     /// <summary>Changes the names.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="name">The full name; not blank.</param>
     /// <param name="shortName">The short name, or null.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank.</exception>
-    public void Rename(string name, string? shortName)
+    public void Rename(Instant now, string name, string? shortName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name.Trim();
-        ShortName = string.IsNullOrWhiteSpace(shortName) ? null : shortName.Trim();
+        SetNames(name, shortName);
+        Changed(now, CustomerDetail.Names);
     }
 
     /// <summary>Changes the industry.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="industry">The industry.</param>
-    public void ChangeIndustry(Industry industry) => Industry = industry;
+    public void ChangeIndustry(Instant now, Industry industry)
+    {
+        Industry = industry;
+        Changed(now, CustomerDetail.Industry);
+    }
 
     /// <summary>Changes the company size.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="size">The size.</param>
-    public void ChangeSize(CompanySize size) => Size = size;
+    public void ChangeSize(Instant now, CompanySize size)
+    {
+        Size = size;
+        Changed(now, CustomerDetail.Size);
+    }
 
     /// <summary>Adds a contact.</summary>
     /// <param name="contact">The contact; its name must not be used by another contact of this customer.</param>
+    /// <param name="now">When it happens.</param>
     /// <exception cref="ArgumentException">A contact with the same name exists.</exception>
-    public void AddContact(Contact contact)
+    public void AddContact(Instant now, Contact contact)
+    {
+        AddContactCore(contact);
+        Changed(now, CustomerDetail.Contacts);
+    }
+
+    /// <summary>Replaces the contact with the same name.</summary>
+    /// <param name="now">When it happens.</param>
+    /// <param name="contact">The new data.</param>
+    /// <exception cref="ArgumentException">No contact has that name.</exception>
+    public void UpdateContact(Instant now, Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var index = IndexOfContact(contact.Name);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Customer {Id} has no contact named '{contact.Name}'.", nameof(contact));
+        }
+
+        contacts[index] = contact;
+        Changed(now, CustomerDetail.Contacts);
+    }
+
+    private void AddContactCore(Contact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
         if (IndexOfContact(contact.Name) >= 0)
@@ -145,25 +220,11 @@ public sealed class Customer
         contacts.Add(contact);
     }
 
-    /// <summary>Replaces the contact with the same name.</summary>
-    /// <param name="contact">The new data.</param>
-    /// <exception cref="ArgumentException">No contact has that name.</exception>
-    public void UpdateContact(Contact contact)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        var index = IndexOfContact(contact.Name);
-        if (index < 0)
-        {
-            throw new ArgumentException($"Customer {Id} has no contact named '{contact.Name}'.", nameof(contact));
-        }
-
-        contacts[index] = contact;
-    }
-
     /// <summary>Removes a contact.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="name">The contact's name.</param>
     /// <returns>False when no contact has that name.</returns>
-    public bool RemoveContact(string name)
+    public bool RemoveContact(Instant now, string name)
     {
         var index = IndexOfContact(name?.Trim() ?? string.Empty);
         if (index < 0)
@@ -172,22 +233,26 @@ public sealed class Customer
         }
 
         contacts.RemoveAt(index);
+        Changed(now, CustomerDetail.Contacts);
         return true;
     }
 
     /// <summary>Replaces the transaction summary.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="transactions">The new summary.</param>
-    public void UpdateTransactions(TransactionSummary transactions)
+    public void UpdateTransactions(Instant now, TransactionSummary transactions)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         Transactions = transactions;
+        Changed(now, CustomerDetail.Transactions);
     }
 
     /// <summary>Makes an agent the account manager; raises <see cref="CustomerAccountManagerChanged"/>.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="manager">The agent; not empty.</param>
     /// <returns>False (nothing raised) when the agent already is the manager.</returns>
     /// <exception cref="ArgumentException">The agent id is empty.</exception>
-    public bool AssignAccountManager(AgentId manager)
+    public bool AssignAccountManager(Instant now, AgentId manager)
     {
         if (manager.IsEmpty)
         {
@@ -201,27 +266,32 @@ public sealed class Customer
 
         var previous = AccountManager;
         AccountManager = manager;
-        events.Add(new CustomerAccountManagerChanged(Id, clock.GetCurrentInstant(), previous, manager));
+        Raise(new CustomerAccountManagerChanged(Id, now, previous, manager));
         return true;
     }
 
     /// <summary>Adds a preference tag (for example "prefers phone").</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="preference">The tag; not blank, at most 100 characters; trimmed.</param>
     /// <returns>False when the customer already has it.</returns>
     /// <exception cref="ArgumentException">The tag is blank or too long.</exception>
-    public bool AddPreference(string preference) => preferences.Add(CheckTag(preference, nameof(preference)));
+    public bool AddPreference(Instant now, string preference) =>
+        preferences.Add(CheckTag(preference, nameof(preference))) && Changed(now, CustomerDetail.Preferences);
 
     /// <summary>Removes a preference tag.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="preference">The tag.</param>
     /// <returns>False when the customer did not have it.</returns>
-    public bool RemovePreference(string preference) => preference is not null && preferences.Remove(preference.Trim());
+    public bool RemovePreference(Instant now, string preference) =>
+        preference is not null && preferences.Remove(preference.Trim()) && Changed(now, CustomerDetail.Preferences);
 
     /// <summary>Sets the value tier; raises <see cref="CustomerTierChanged"/> when it changes.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="tier">The tier name (for example <c>A</c> or <c>高价值</c>); not blank, at most 100 characters; trimmed.</param>
     /// <param name="reason">Why (for example the deciding rule), or null.</param>
     /// <returns>False (nothing raised) when the customer already has that tier.</returns>
     /// <exception cref="ArgumentException">The tier is blank or too long.</exception>
-    public bool AssignTier(string tier, string? reason = null)
+    public bool AssignTier(Instant now, string tier, string? reason = null)
     {
         tier = CheckTag(tier, nameof(tier));
         if (string.Equals(Tier, tier, StringComparison.Ordinal))
@@ -231,15 +301,16 @@ public sealed class Customer
 
         var previous = Tier;
         Tier = tier;
-        events.Add(new CustomerTierChanged(Id, clock.GetCurrentInstant(), previous, tier, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+        Raise(new CustomerTierChanged(Id, now, previous, tier, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
         return true;
     }
 
     /// <summary>Adds a tag; raises <see cref="CustomerTagged"/> when it is new. Tagging twice changes nothing.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="tag">The tag (for example <c>近期有投诉记录</c>); not blank, at most 100 characters; trimmed.</param>
     /// <returns>False (nothing raised) when the customer already has it.</returns>
     /// <exception cref="ArgumentException">The tag is blank or too long.</exception>
-    public bool Tag(string tag)
+    public bool Tag(Instant now, string tag)
     {
         tag = CheckTag(tag, nameof(tag));
         if (!tags.Add(tag))
@@ -247,21 +318,22 @@ public sealed class Customer
             return false;
         }
 
-        events.Add(new CustomerTagged(Id, clock.GetCurrentInstant(), tag));
+        Raise(new CustomerTagged(Id, now, tag));
         return true;
     }
 
     /// <summary>Removes a tag; raises <see cref="CustomerUntagged"/> when it was there.</summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="tag">The tag.</param>
     /// <returns>False (nothing raised) when the customer did not have it.</returns>
-    public bool Untag(string tag)
+    public bool Untag(Instant now, string tag)
     {
         if (tag is null || !tags.Remove(tag.Trim()))
         {
             return false;
         }
 
-        events.Add(new CustomerUntagged(Id, clock.GetCurrentInstant(), tag.Trim()));
+        Raise(new CustomerUntagged(Id, now, tag.Trim()));
         return true;
     }
 
@@ -269,18 +341,19 @@ public sealed class Customer
     /// Records that the customer asked not to be contacted proactively (客户明确表示“无需联系”); raises <see cref="CustomerOptedOutOfContact"/>.
     /// The record is kept. Outbound interactions are refused until the customer gets in touch (an inbound interaction).
     /// </summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="reason">What the customer said, or null.</param>
     /// <returns>False (nothing raised) when the customer had already opted out.</returns>
-    public bool OptOutOfContact(string? reason = null)
+    public bool OptOutOfContact(Instant now, string? reason = null)
     {
         if (DoNotContact)
         {
             return false;
         }
 
-        DoNotContactSince = clock.GetCurrentInstant();
+        DoNotContactSince = now;
         DoNotContactReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        events.Add(new CustomerOptedOutOfContact(Id, DoNotContactSince.Value, DoNotContactReason));
+        Raise(new CustomerOptedOutOfContact(Id, DoNotContactSince.Value, DoNotContactReason));
         return true;
     }
 
@@ -288,10 +361,11 @@ public sealed class Customer
     /// Applies an interaction to the customer: updates <see cref="LastInteractionAt"/>, and for an inbound one from a customer who had
     /// opted out, lifts the opt-out and raises <see cref="CustomerContactResumed"/>. The interaction itself is stored by the host.
     /// </summary>
+    /// <param name="now">When it happens.</param>
     /// <param name="interaction">The interaction; must be for this customer.</param>
     /// <exception cref="ArgumentException">The interaction is for another customer.</exception>
     /// <exception cref="CustomerContactRefusedException">The interaction is outbound and the customer opted out of contact.</exception>
-    public void RecordInteraction(Interaction interaction)
+    public void RecordInteraction(Instant now, Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.CustomerId != Id)
@@ -313,9 +387,65 @@ public sealed class Customer
         {
             DoNotContactSince = null;
             DoNotContactReason = null;
-            events.Add(new CustomerContactResumed(Id, clock.GetCurrentInstant(), interaction.Channel));
+            Raise(new CustomerContactResumed(Id, now, interaction.Channel));
+            return;
+        }
+
+        Changed(now, CustomerDetail.LastInteraction);
+    }
+
+    /// <summary>
+    /// Brings back a stored customer from its state without replaying changes and without raising events.
+    /// </summary>
+    /// <param name="state">The stored state (from <see cref="ToState"/> or a store).</param>
+    /// <returns>The customer, with <see cref="Version"/> as stored and no pending events.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentException">The state is inconsistent (empty id or name, version below 1, duplicate contacts, a tag that
+    /// is blank or too long); the message names the customer.</exception>
+    public static Customer Restore(CustomerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Id.IsEmpty || state.Version < 1)
+        {
+            throw new ArgumentException($"The stored state of customer '{state.Id}' has an empty id or a version below 1.", nameof(state));
+        }
+
+        try
+        {
+            return new Customer(state);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"The stored state of customer {state.Id} cannot be restored: {e.Message}", nameof(state), e);
         }
     }
+
+    /// <summary>The customer's state as plain data for a store: everything <see cref="Restore"/> needs, pending events excluded.</summary>
+    /// <returns>A new snapshot; later changes do not show in it.</returns>
+    public CustomerState ToState() => new()
+    {
+        Id = Id,
+        Version = Version,
+        Name = Name,
+        ShortName = ShortName,
+        Industry = Industry,
+        Size = Size,
+        Source = Source,
+        FirstContactOn = FirstContactOn,
+        CreatedAt = CreatedAt,
+        Contacts = [.. contacts],
+        FirstCooperationOn = Transactions.FirstCooperationOn,
+        AnnualAmount = Transactions.AnnualAmount,
+        Products = [.. Transactions.Products],
+        OrdersPerYear = Transactions.OrdersPerYear,
+        AccountManager = AccountManager,
+        PreferenceTags = [.. preferences],
+        Tier = Tier,
+        Tags = [.. tags],
+        DoNotContactSince = DoNotContactSince,
+        DoNotContactReason = DoNotContactReason,
+        LastInteractionAt = LastInteractionAt,
+    };
 
     /// <summary>Empties <see cref="DomainEvents"/>, typically after the host dispatched them.</summary>
     public void ClearDomainEvents() => events.Clear();
@@ -328,6 +458,25 @@ public sealed class Customer
         ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
         value = value.Trim();
         return value.Length <= MaxTagLength ? value : throw new ArgumentException($"A tag or tier is at most {MaxTagLength} characters long.", paramName);
+    }
+
+    private void SetNames(string name, string? shortName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        ShortName = string.IsNullOrWhiteSpace(shortName) ? null : shortName.Trim();
+    }
+
+    private void Raise(IDomainEvent e)
+    {
+        events.Add(e);
+        Version++;
+    }
+
+    private bool Changed(Instant now, CustomerDetail detail)
+    {
+        Raise(new CustomerDetailsChanged(Id, now, detail));
+        return true;
     }
 
     private int IndexOfContact(string name) => contacts.FindIndex(c => string.Equals(c.Name, name, StringComparison.Ordinal));

@@ -33,7 +33,7 @@ public sealed class CustomerFactory
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentException.ThrowIfNullOrWhiteSpace(profile.Name, nameof(profile));
-        return new Customer(ids.Next(), profile, clock);
+        return new Customer(ids.Next(), profile, clock.GetCurrentInstant());
     }
 
     /// <summary>Registers a customer with an id the host brings; otherwise as <see cref="Create(CustomerProfile)"/>.</summary>
@@ -41,5 +41,5 @@ public sealed class CustomerFactory
     /// <param name="profile">What is known about the customer.</param>
     /// <returns>The new customer.</returns>
     /// <exception cref="ArgumentException">The id is empty, or as <see cref="Create(CustomerProfile)"/>.</exception>
-    public Customer Create(CustomerId id, CustomerProfile profile) => new(id, profile, clock);
+    public Customer Create(CustomerId id, CustomerProfile profile) => new(id, profile, clock.GetCurrentInstant());
 }

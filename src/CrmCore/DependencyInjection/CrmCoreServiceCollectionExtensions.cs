@@ -1,5 +1,6 @@
 using CrmCore;
 using CrmCore.Customers;
+using CrmCore.Desk;
 using CrmCore.Identifiers;
 using CrmCore.Tickets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,9 @@ public static class CrmCoreServiceCollectionExtensions
     /// <item><see cref="IIdGenerator{TId}"/> of <see cref="CustomerId"/> and <see cref="TicketId"/>: <see cref="PatternIdGenerator{TId}"/> from
     /// <see cref="CrmOptions.CustomerIdPattern"/> and <see cref="CrmOptions.TicketIdPattern"/> in <see cref="CrmOptions.TimeZoneId"/>;</item>
     /// <item><see cref="CustomerFactory"/> and <see cref="TicketFactory"/> (with <see cref="CrmOptions.Tickets"/>);</item>
+    /// <item>the desk's stores, in memory unless the host (or a storage provider) registered its own: <see cref="ITicketRepository"/> and
+    /// <see cref="ISurveyRepository"/> (one <see cref="InMemoryTicketRepository"/>), <see cref="ICustomerRepository"/>, <see cref="IQueueRepository"/>,
+    /// <see cref="ISequenceRepository"/>, <see cref="IEscalationRepository"/>;</item>
     /// <item><see cref="CrmOptions"/>, validated by <see cref="CrmOptionsValidator"/> on start.</item>
     /// </list>
     /// </summary>
@@ -45,6 +49,13 @@ public static class CrmCoreServiceCollectionExtensions
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IIdGenerator<TicketId>>(),
             sp.GetRequiredService<IOptions<CrmOptions>>().Value.Tickets));
+        services.TryAddSingleton<InMemoryTicketRepository>();
+        services.TryAddSingleton<ITicketRepository>(sp => sp.GetRequiredService<InMemoryTicketRepository>());
+        services.TryAddSingleton<ISurveyRepository>(sp => sp.GetRequiredService<InMemoryTicketRepository>());
+        services.TryAddSingleton<ICustomerRepository, InMemoryCustomerRepository>();
+        services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
+        services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
+        services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();
         return services;
     }
 

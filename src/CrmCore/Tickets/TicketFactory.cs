@@ -5,7 +5,8 @@ using NodaTime;
 namespace CrmCore.Tickets;
 
 /// <summary>
-/// Opens tickets: gives each one an id (from the <see cref="IIdGenerator{TId}"/> or the host), the injected <see cref="IClock"/> and the
+/// Opens tickets: gives each one an id (from the <see cref="IIdGenerator{TId}"/> or the host), its creation instant from the injected
+/// <see cref="IClock"/> (tickets hold no clock) and the
 /// <see cref="TicketOptions"/>. Registered as a singleton by <c>AddCrmCore()</c>. Thread-safe when the id generator is (the library's is).
 /// </summary>
 public sealed class TicketFactory
@@ -35,7 +36,7 @@ public sealed class TicketFactory
         this.options = new TicketOptions { ReopenWindow = window };
     }
 
-    /// <summary>Opens a ticket with a generated id, status Pending; raises <see cref="TicketCreated"/>.</summary>
+    /// <summary>Opens a ticket with a generated id, status Pending, at the clock's "now"; raises <see cref="TicketCreated"/>.</summary>
     /// <param name="request">What is known about the issue.</param>
     /// <param name="owner">The first owner; required (a ticket always has exactly one).</param>
     /// <param name="by">Who opens it.</param>
@@ -46,8 +47,9 @@ public sealed class TicketFactory
     /// <exception cref="IdSequenceExhaustedException">The id generator has no number left in the period.</exception>
     public Ticket Open(TicketRequest request, AgentId owner, string by)
     {
-        Ticket.Check(request, owner, by, clock.GetCurrentInstant());
-        return new Ticket(ids.Next(), request, owner, by, clock, options);
+        var now = clock.GetCurrentInstant();
+        Ticket.Check(request, owner, by, now);
+        return new Ticket(ids.Next(), request, owner, by, now, options);
     }
 
     /// <summary>Opens a ticket with an id the host brings; otherwise as <see cref="Open(TicketRequest, AgentId, string)"/>.</summary>
@@ -57,5 +59,5 @@ public sealed class TicketFactory
     /// <param name="by">Who opens it.</param>
     /// <returns>The new ticket.</returns>
     /// <exception cref="ArgumentException">The id is empty, or as <see cref="Open(TicketRequest, AgentId, string)"/>.</exception>
-    public Ticket Open(TicketId id, TicketRequest request, AgentId owner, string by) => new(id, request, owner, by, clock, options);
+    public Ticket Open(TicketId id, TicketRequest request, AgentId owner, string by) => new(id, request, owner, by, clock.GetCurrentInstant(), options);
 }

@@ -17,7 +17,7 @@ public class CustomerPropertyTests
         foreach (var (add, tag) in operations)
         {
             var key = tag.Trim();
-            var changed = add ? customer.Tag(tag) : customer.Untag(tag);
+            var changed = add ? customer.Tag(TestData.Start, tag) : customer.Untag(TestData.Start, tag);
             Assert.Equal(add ? model.Add(key) : model.Remove(key), changed);
             if (changed)
             {

@@ -57,8 +57,8 @@ public class CustomerTests
         var customer = factory.Create(TestData.Profile());
         customer.ClearDomainEvents();
 
-        Assert.True(customer.Tag(" 近期有投诉记录 "));
-        Assert.False(customer.Tag("近期有投诉记录"));
+        Assert.True(customer.Tag(clock.GetCurrentInstant(), " 近期有投诉记录 "));
+        Assert.False(customer.Tag(clock.GetCurrentInstant(), "近期有投诉记录"));
 
         Assert.Equal(["近期有投诉记录"], customer.Tags);
         Assert.Equal(new CustomerTagged(customer.Id, TestData.Start, "近期有投诉记录"), Assert.Single(customer.DomainEvents));
@@ -68,29 +68,29 @@ public class CustomerTests
     public void Untag_PresentTag_RemovesWithEvent()
     {
         var customer = factory.Create(TestData.Profile());
-        customer.Tag("高频咨询产品A");
+        customer.Tag(clock.GetCurrentInstant(), "高频咨询产品A");
         customer.ClearDomainEvents();
 
-        Assert.True(customer.Untag("高频咨询产品A"));
-        Assert.False(customer.Untag("高频咨询产品A"));
+        Assert.True(customer.Untag(clock.GetCurrentInstant(), "高频咨询产品A"));
+        Assert.False(customer.Untag(clock.GetCurrentInstant(), "高频咨询产品A"));
 
         Assert.Empty(customer.Tags);
         Assert.IsType<CustomerUntagged>(Assert.Single(customer.DomainEvents));
     }
 
     [Fact]
-    public void Tag_Blank_Throws() => Assert.Throws<ArgumentException>(() => factory.Create(TestData.Profile()).Tag("  "));
+    public void Tag_Blank_Throws() => Assert.Throws<ArgumentException>(() => factory.Create(TestData.Profile()).Tag(clock.GetCurrentInstant(), "  "));
 
     [Fact]
     public void AssignTier_Change_RaisesEventWithPreviousTier()
     {
         var customer = factory.Create(TestData.Profile());
-        customer.AssignTier("B");
+        customer.AssignTier(clock.GetCurrentInstant(), "B");
         clock.AdvanceDays(30);
         customer.ClearDomainEvents();
 
-        Assert.True(customer.AssignTier("高价值", "tier-001-A"));
-        Assert.False(customer.AssignTier("高价值"));
+        Assert.True(customer.AssignTier(clock.GetCurrentInstant(), "高价值", "tier-001-A"));
+        Assert.False(customer.AssignTier(clock.GetCurrentInstant(), "高价值"));
 
         Assert.Equal("高价值", customer.Tier);
         Assert.Equal(new CustomerTierChanged(customer.Id, clock.GetCurrentInstant(), "B", "高价值", "tier-001-A"), Assert.Single(customer.DomainEvents));
@@ -101,11 +101,11 @@ public class CustomerTests
     {
         var customer = factory.Create(TestData.Profile());
 
-        Assert.True(customer.AssignAccountManager(TestData.Alice));
-        Assert.False(customer.AssignAccountManager(TestData.Alice));
+        Assert.True(customer.AssignAccountManager(clock.GetCurrentInstant(), TestData.Alice));
+        Assert.False(customer.AssignAccountManager(clock.GetCurrentInstant(), TestData.Alice));
 
         Assert.Equal(new CustomerAccountManagerChanged(customer.Id, TestData.Start, null, TestData.Alice), customer.DomainEvents[^1]);
-        Assert.Throws<ArgumentException>(() => customer.AssignAccountManager(default));
+        Assert.Throws<ArgumentException>(() => customer.AssignAccountManager(clock.GetCurrentInstant(), default));
     }
 
     [Fact]
@@ -113,9 +113,9 @@ public class CustomerTests
     {
         var customer = factory.Create(TestData.Profile());
 
-        Assert.True(customer.AddPreference("偏好电话沟通"));
-        Assert.False(customer.AddPreference("偏好电话沟通"));
-        Assert.True(customer.RemovePreference("偏好电话沟通"));
+        Assert.True(customer.AddPreference(clock.GetCurrentInstant(), "偏好电话沟通"));
+        Assert.False(customer.AddPreference(clock.GetCurrentInstant(), "偏好电话沟通"));
+        Assert.True(customer.RemovePreference(clock.GetCurrentInstant(), "偏好电话沟通"));
         Assert.Empty(customer.PreferenceTags);
     }
 
@@ -123,24 +123,24 @@ public class CustomerTests
     public void Contacts_AddUpdateRemove()
     {
         var customer = factory.Create(TestData.Profile());
-        customer.AddContact(new Contact("张伟", ContactRole.DecisionMaker));
+        customer.AddContact(clock.GetCurrentInstant(), new Contact("张伟", ContactRole.DecisionMaker));
 
-        Assert.Throws<ArgumentException>(() => customer.AddContact(new Contact("张伟", ContactRole.TechnicalLead)));
-        customer.UpdateContact(new Contact("张伟", ContactRole.TechnicalLead) { Email = "zw@example.com" });
+        Assert.Throws<ArgumentException>(() => customer.AddContact(clock.GetCurrentInstant(), new Contact("张伟", ContactRole.TechnicalLead)));
+        customer.UpdateContact(clock.GetCurrentInstant(), new Contact("张伟", ContactRole.TechnicalLead) { Email = "zw@example.com" });
         Assert.Equal(ContactRole.TechnicalLead, Assert.Single(customer.Contacts).Role);
-        Assert.Throws<ArgumentException>(() => customer.UpdateContact(new Contact("李娜", ContactRole.TechnicalLead)));
-        Assert.True(customer.RemoveContact("张伟"));
-        Assert.False(customer.RemoveContact("张伟"));
+        Assert.Throws<ArgumentException>(() => customer.UpdateContact(clock.GetCurrentInstant(), new Contact("李娜", ContactRole.TechnicalLead)));
+        Assert.True(customer.RemoveContact(clock.GetCurrentInstant(), "张伟"));
+        Assert.False(customer.RemoveContact(clock.GetCurrentInstant(), "张伟"));
     }
 
     [Fact]
     public void OptOutOfContact_ThenOutboundInteraction_IsRefusedAndRecordKept()
     {
         var customer = factory.Create(TestData.Profile());
-        Assert.True(customer.OptOutOfContact("客户明确表示无需联系"));
-        Assert.False(customer.OptOutOfContact());
+        Assert.True(customer.OptOutOfContact(clock.GetCurrentInstant(), "客户明确表示无需联系"));
+        Assert.False(customer.OptOutOfContact(clock.GetCurrentInstant()));
 
-        var ex = Assert.Throws<CustomerContactRefusedException>(() => customer.RecordInteraction(Call(customer.Id, InteractionDirection.Outbound)));
+        var ex = Assert.Throws<CustomerContactRefusedException>(() => customer.RecordInteraction(clock.GetCurrentInstant(), Call(customer.Id, InteractionDirection.Outbound)));
 
         Assert.Equal(CustomerContactRefusedException.ErrorCode, ex.Code);
         Assert.StartsWith("Customer C202403001 asked not to be contacted", ex.Message, StringComparison.Ordinal);
@@ -154,15 +154,15 @@ public class CustomerTests
     public void OptOutOfContact_ThenCustomerCallsIn_ResumesContact()
     {
         var customer = factory.Create(TestData.Profile());
-        customer.OptOutOfContact();
+        customer.OptOutOfContact(clock.GetCurrentInstant());
         clock.AdvanceDays(10);
 
-        customer.RecordInteraction(Call(customer.Id, InteractionDirection.Inbound));
+        customer.RecordInteraction(clock.GetCurrentInstant(), Call(customer.Id, InteractionDirection.Inbound));
 
         Assert.False(customer.DoNotContact);
         Assert.Null(customer.DoNotContactSince);
         Assert.Equal(new CustomerContactResumed(customer.Id, clock.GetCurrentInstant(), Channel.Phone), customer.DomainEvents[^1]);
-        customer.RecordInteraction(Call(customer.Id, InteractionDirection.Outbound));
+        customer.RecordInteraction(clock.GetCurrentInstant(), Call(customer.Id, InteractionDirection.Outbound));
     }
 
     [Fact]
@@ -172,8 +172,8 @@ public class CustomerTests
         var late = Call(customer.Id, InteractionDirection.Outbound) with { At = TestData.Start + Duration.FromDays(2) };
         var early = late with { At = TestData.Start };
 
-        customer.RecordInteraction(late);
-        customer.RecordInteraction(early);
+        customer.RecordInteraction(clock.GetCurrentInstant(), late);
+        customer.RecordInteraction(clock.GetCurrentInstant(), early);
 
         Assert.Equal(late.At, customer.LastInteractionAt);
     }
@@ -183,7 +183,7 @@ public class CustomerTests
     {
         var customer = factory.Create(TestData.Profile());
 
-        Assert.Throws<ArgumentException>(() => customer.RecordInteraction(Call(new CustomerId("C999"), InteractionDirection.Inbound)));
+        Assert.Throws<ArgumentException>(() => customer.RecordInteraction(clock.GetCurrentInstant(), Call(new CustomerId("C999"), InteractionDirection.Inbound)));
     }
 
     [Fact]

@@ -52,9 +52,9 @@ internal static class TestData
     {
         var ticket = factory.Open(Request(), Alice, "desk");
         clock.AdvanceHours(1);
-        ticket.Start("alice");
+        ticket.Start(clock.GetCurrentInstant(), "alice");
         clock.AdvanceHours(1);
-        ticket.Resolve("alice", "Replaced the roller");
+        ticket.Resolve(clock.GetCurrentInstant(), "alice", "Replaced the roller");
         return ticket;
     }
 }

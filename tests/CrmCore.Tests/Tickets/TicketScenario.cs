@@ -92,21 +92,21 @@ internal sealed class TicketScenario
 
                 var move = moves[operation.Pick % moves.Length];
                 return Perform(new TicketOperation(KindOf(move), 0, operation.Pick));
-            case TicketOperationKind.Start: Ticket.Start(By); return TicketMove.Start;
-            case TicketOperationKind.WaitForCustomer: Ticket.WaitForCustomer(By, "Which model do you use?"); return TicketMove.WaitForCustomer;
-            case TicketOperationKind.ResumeWork: Ticket.ResumeWork(By); return TicketMove.ResumeWork;
-            case TicketOperationKind.Resolve: Ticket.Resolve(By, "Replaced the part"); return TicketMove.Resolve;
-            case TicketOperationKind.ScheduleRevisit: Ticket.ScheduleRevisit(By); return TicketMove.ScheduleRevisit;
-            case TicketOperationKind.ConfirmResolution: Ticket.ConfirmResolution("customer"); return TicketMove.ConfirmResolution;
-            case TicketOperationKind.CompleteRevisit: Ticket.CompleteRevisit("manager", "Customer is happy"); return TicketMove.CompleteRevisit;
-            case TicketOperationKind.Close: Ticket.Close(By); return TicketMove.Close;
-            case TicketOperationKind.Reopen: Ticket.Reopen(By, "It broke again"); return TicketMove.Reopen;
-            case TicketOperationKind.MarkNoActionNeeded: Ticket.MarkNoActionNeeded(By, "Duplicate"); return TicketMove.MarkNoActionNeeded;
-            case TicketOperationKind.Reassign: Ticket.Reassign(Agents[operation.Pick % Agents.Length], By); return TicketMove.Reassign;
-            case TicketOperationKind.ReassignToNobody: Ticket.Reassign(default, By); return TicketMove.Reassign;
-            case TicketOperationKind.RespondToCustomer: Ticket.RespondToCustomer(By, "We are on it"); return TicketMove.RespondToCustomer;
-            case TicketOperationKind.AddNote: Ticket.AddNote(By, "Called the supplier"); return null;
-            case TicketOperationKind.RecordSatisfaction: Ticket.RecordSatisfaction(new CsatScore(1 + (operation.Pick % 5)), "customer"); return TicketMove.RecordSatisfaction;
+            case TicketOperationKind.Start: Ticket.Start(Clock.GetCurrentInstant(), By); return TicketMove.Start;
+            case TicketOperationKind.WaitForCustomer: Ticket.WaitForCustomer(Clock.GetCurrentInstant(), By, "Which model do you use?"); return TicketMove.WaitForCustomer;
+            case TicketOperationKind.ResumeWork: Ticket.ResumeWork(Clock.GetCurrentInstant(), By); return TicketMove.ResumeWork;
+            case TicketOperationKind.Resolve: Ticket.Resolve(Clock.GetCurrentInstant(), By, "Replaced the part"); return TicketMove.Resolve;
+            case TicketOperationKind.ScheduleRevisit: Ticket.ScheduleRevisit(Clock.GetCurrentInstant(), By); return TicketMove.ScheduleRevisit;
+            case TicketOperationKind.ConfirmResolution: Ticket.ConfirmResolution(Clock.GetCurrentInstant(), "customer"); return TicketMove.ConfirmResolution;
+            case TicketOperationKind.CompleteRevisit: Ticket.CompleteRevisit(Clock.GetCurrentInstant(), "manager", "Customer is happy"); return TicketMove.CompleteRevisit;
+            case TicketOperationKind.Close: Ticket.Close(Clock.GetCurrentInstant(), By); return TicketMove.Close;
+            case TicketOperationKind.Reopen: Ticket.Reopen(Clock.GetCurrentInstant(), By, "It broke again"); return TicketMove.Reopen;
+            case TicketOperationKind.MarkNoActionNeeded: Ticket.MarkNoActionNeeded(Clock.GetCurrentInstant(), By, "Duplicate"); return TicketMove.MarkNoActionNeeded;
+            case TicketOperationKind.Reassign: Ticket.Reassign(Clock.GetCurrentInstant(), Agents[operation.Pick % Agents.Length], By); return TicketMove.Reassign;
+            case TicketOperationKind.ReassignToNobody: Ticket.Reassign(Clock.GetCurrentInstant(), default, By); return TicketMove.Reassign;
+            case TicketOperationKind.RespondToCustomer: Ticket.RespondToCustomer(Clock.GetCurrentInstant(), By, "We are on it"); return TicketMove.RespondToCustomer;
+            case TicketOperationKind.AddNote: Ticket.AddNote(Clock.GetCurrentInstant(), By, "Called the supplier"); return null;
+            case TicketOperationKind.RecordSatisfaction: Ticket.RecordSatisfaction(Clock.GetCurrentInstant(), new CsatScore(1 + (operation.Pick % 5)), "customer"); return TicketMove.RecordSatisfaction;
             case TicketOperationKind.ClockBack: Clock.Reset(Clock.GetCurrentInstant() - Duration.FromMinutes(operation.Pick)); return null;
             default: throw new ArgumentOutOfRangeException(nameof(operation));
         }

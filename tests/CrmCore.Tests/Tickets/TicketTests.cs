@@ -77,7 +77,7 @@ public class TicketTests
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
         clock.AdvanceMinutes(5);
 
-        ticket.Start("alice");
+        ticket.Start(clock.GetCurrentInstant(), "alice");
 
         Assert.Equal(TicketStatus.InProgress, ticket.Status);
         Assert.Equal(new StatusChange(TestData.Start + Duration.FromMinutes(5), TicketStatus.Pending, TicketStatus.InProgress, "alice"), ticket.StatusHistory[^1]);
@@ -88,9 +88,9 @@ public class TicketTests
     public void Start_WhenInProgress_ThrowsNamingTicketStatusAndMove()
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
-        ticket.Start("alice");
+        ticket.Start(clock.GetCurrentInstant(), "alice");
 
-        var ex = Assert.Throws<TicketTransitionException>(() => ticket.Start("alice"));
+        var ex = Assert.Throws<TicketTransitionException>(() => ticket.Start(clock.GetCurrentInstant(), "alice"));
 
         Assert.Equal(ticket.Id, ex.TicketId);
         Assert.Equal(TicketStatus.InProgress, ex.Current);
@@ -104,11 +104,11 @@ public class TicketTests
     public void Close_AfterRevisitCompleted_ClosesWithEvent()
     {
         var ticket = TestData.ResolvedTicket(clock, factory);
-        ticket.ScheduleRevisit("system");
+        ticket.ScheduleRevisit(clock.GetCurrentInstant(), "system");
         clock.AdvanceDays(1);
-        ticket.CompleteRevisit("manager", "Works fine now");
+        ticket.CompleteRevisit(clock.GetCurrentInstant(), "manager", "Works fine now");
 
-        ticket.Close("manager");
+        ticket.Close(clock.GetCurrentInstant(), "manager");
 
         Assert.Equal(TicketStatus.Closed, ticket.Status);
         Assert.Equal(clock.GetCurrentInstant(), ticket.ClosedAt);
@@ -122,9 +122,9 @@ public class TicketTests
     public void Close_WithoutConfirmationOrRevisit_ThrowsAndKeepsStatus()
     {
         var ticket = TestData.ResolvedTicket(clock, factory);
-        ticket.ScheduleRevisit("system");
+        ticket.ScheduleRevisit(clock.GetCurrentInstant(), "system");
 
-        var ex = Assert.Throws<TicketTransitionException>(() => ticket.Close("alice"));
+        var ex = Assert.Throws<TicketTransitionException>(() => ticket.Close(clock.GetCurrentInstant(), "alice"));
 
         Assert.Equal(TicketTransitionFailure.ClosureNotConfirmed, ex.Failure);
         Assert.Equal(TicketStatus.AwaitingRevisit, ticket.Status);
@@ -134,9 +134,9 @@ public class TicketTests
     public void Close_FromResolvedWhenCustomerConfirmed_Closes()
     {
         var ticket = TestData.ResolvedTicket(clock, factory);
-        ticket.ConfirmResolution("customer");
+        ticket.ConfirmResolution(clock.GetCurrentInstant(), "customer");
 
-        ticket.Close("alice");
+        ticket.Close(clock.GetCurrentInstant(), "alice");
 
         Assert.Equal(TicketStatus.Closed, ticket.Status);
         Assert.True(Assert.IsType<TicketClosed>(ticket.DomainEvents[^1]).ConfirmedByCustomer);
@@ -147,26 +147,26 @@ public class TicketTests
     {
         var ticket = TestData.ResolvedTicket(clock, factory);
 
-        Assert.Throws<TicketTransitionException>(() => ticket.CompleteRevisit("manager", "ok"));
+        Assert.Throws<TicketTransitionException>(() => ticket.CompleteRevisit(clock.GetCurrentInstant(), "manager", "ok"));
     }
 
     [Fact]
     public void Reopen_ClosedWithinWindow_GoesBackToInProgressAndNeedsNewConfirmation()
     {
         var ticket = TestData.ResolvedTicket(clock, factory);
-        ticket.ConfirmResolution("customer");
-        ticket.Close("alice");
+        ticket.ConfirmResolution(clock.GetCurrentInstant(), "customer");
+        ticket.Close(clock.GetCurrentInstant(), "alice");
         clock.AdvanceDays(7);
 
-        ticket.Reopen("alice", "Jams again");
+        ticket.Reopen(clock.GetCurrentInstant(), "alice", "Jams again");
 
         Assert.Equal(TicketStatus.InProgress, ticket.Status);
         Assert.Equal(1, ticket.ReopenCount);
         Assert.Null(ticket.CustomerConfirmedAt);
         Assert.Null(ticket.ClosedAt);
         Assert.Equal(new TicketReopened(ticket.Id, clock.GetCurrentInstant(), "alice", TicketStatus.Closed, "Jams again", 1), ticket.DomainEvents[^1]);
-        ticket.Resolve("alice", "New roller");
-        Assert.Throws<TicketTransitionException>(() => ticket.Close("alice"));
+        ticket.Resolve(clock.GetCurrentInstant(), "alice", "New roller");
+        Assert.Throws<TicketTransitionException>(() => ticket.Close(clock.GetCurrentInstant(), "alice"));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public class TicketTests
         var ticket = TestData.ResolvedTicket(clock, factory);
         clock.Advance(Duration.FromDays(7) + Duration.FromSeconds(1));
 
-        var ex = Assert.Throws<TicketTransitionException>(() => ticket.Reopen("alice", "Still broken"));
+        var ex = Assert.Throws<TicketTransitionException>(() => ticket.Reopen(clock.GetCurrentInstant(), "alice", "Still broken"));
 
         Assert.Equal(TicketTransitionFailure.ReopenWindowElapsed, ex.Failure);
         Assert.Equal(Duration.FromDays(7), ex.ReopenWindow);
@@ -189,7 +189,7 @@ public class TicketTests
         var ticket = TestData.ResolvedTicket(clock, shortFactory);
         clock.AdvanceMinutes(61);
 
-        Assert.Throws<TicketTransitionException>(() => ticket.Reopen("alice", "Still broken"));
+        Assert.Throws<TicketTransitionException>(() => ticket.Reopen(clock.GetCurrentInstant(), "alice", "Still broken"));
     }
 
     [Fact]
@@ -197,18 +197,18 @@ public class TicketTests
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
 
-        Assert.Equal(TicketTransitionFailure.MoveNotAllowed, Assert.Throws<TicketTransitionException>(() => ticket.Reopen("alice", "why")).Failure);
+        Assert.Equal(TicketTransitionFailure.MoveNotAllowed, Assert.Throws<TicketTransitionException>(() => ticket.Reopen(clock.GetCurrentInstant(), "alice", "why")).Failure);
     }
 
     [Fact]
     public void WaitForCustomer_ThenResume_AlternatesAndCountsAsFirstResponse()
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
-        ticket.Start("alice");
+        ticket.Start(clock.GetCurrentInstant(), "alice");
         clock.AdvanceMinutes(10);
 
-        ticket.WaitForCustomer("alice", "Which model?");
-        ticket.ResumeWork("alice");
+        ticket.WaitForCustomer(clock.GetCurrentInstant(), "alice", "Which model?");
+        ticket.ResumeWork(clock.GetCurrentInstant(), "alice");
 
         Assert.Equal(TicketStatus.InProgress, ticket.Status);
         Assert.Equal(clock.GetCurrentInstant(), ticket.FirstResponseAt);
@@ -221,11 +221,11 @@ public class TicketTests
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
         clock.AdvanceMinutes(3);
-        ticket.RespondToCustomer("alice", "Received, looking into it");
+        ticket.RespondToCustomer(clock.GetCurrentInstant(), "alice", "Received, looking into it");
         var first = clock.GetCurrentInstant();
         clock.AdvanceMinutes(3);
 
-        ticket.RespondToCustomer("alice", "Update");
+        ticket.RespondToCustomer(clock.GetCurrentInstant(), "alice", "Update");
 
         Assert.Equal(first, ticket.FirstResponseAt);
         Assert.Single(ticket.DomainEvents.OfType<TicketFirstResponseGiven>());
@@ -237,7 +237,7 @@ public class TicketTests
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
 
-        Assert.True(ticket.Reassign(TestData.Bob, "supervisor"));
+        Assert.True(ticket.Reassign(clock.GetCurrentInstant(), TestData.Bob, "supervisor"));
 
         Assert.Equal(TestData.Bob, ticket.Owner);
         Assert.Equal(new TicketOwnerChanged(ticket.Id, TestData.Start, "supervisor", TestData.Alice, TestData.Bob), ticket.DomainEvents[^1]);
@@ -248,7 +248,7 @@ public class TicketTests
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
 
-        Assert.False(ticket.Reassign(TestData.Alice, "supervisor"));
+        Assert.False(ticket.Reassign(clock.GetCurrentInstant(), TestData.Alice, "supervisor"));
         Assert.Single(ticket.DomainEvents);
     }
 
@@ -257,7 +257,7 @@ public class TicketTests
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
 
-        Assert.Throws<ArgumentException>(() => ticket.Reassign(default, "supervisor"));
+        Assert.Throws<ArgumentException>(() => ticket.Reassign(clock.GetCurrentInstant(), default, "supervisor"));
         Assert.Equal(TestData.Alice, ticket.Owner);
     }
 
@@ -265,9 +265,9 @@ public class TicketTests
     public void Reassign_NoActionNeeded_Throws()
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
-        ticket.MarkNoActionNeeded("alice", "Duplicate of WT202402017");
+        ticket.MarkNoActionNeeded(clock.GetCurrentInstant(), "alice", "Duplicate of WT202402017");
 
-        Assert.Throws<TicketTransitionException>(() => ticket.Reassign(TestData.Bob, "supervisor"));
+        Assert.Throws<TicketTransitionException>(() => ticket.Reassign(clock.GetCurrentInstant(), TestData.Bob, "supervisor"));
     }
 
     [Fact]
@@ -275,20 +275,20 @@ public class TicketTests
     {
         var ticket = TestData.ResolvedTicket(clock, factory);
 
-        Assert.Throws<TicketTransitionException>(() => ticket.MarkNoActionNeeded("alice", "nothing"));
+        Assert.Throws<TicketTransitionException>(() => ticket.MarkNoActionNeeded(clock.GetCurrentInstant(), "alice", "nothing"));
     }
 
     [Fact]
     public void RecordSatisfaction_Pending_ThrowsButClosed_Records()
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
-        Assert.Throws<TicketTransitionException>(() => ticket.RecordSatisfaction(new CsatScore(5), "customer"));
-        ticket.Start("alice");
-        ticket.Resolve("alice", "Done");
-        ticket.ConfirmResolution("customer");
-        ticket.Close("alice");
+        Assert.Throws<TicketTransitionException>(() => ticket.RecordSatisfaction(clock.GetCurrentInstant(), new CsatScore(5), "customer"));
+        ticket.Start(clock.GetCurrentInstant(), "alice");
+        ticket.Resolve(clock.GetCurrentInstant(), "alice", "Done");
+        ticket.ConfirmResolution(clock.GetCurrentInstant(), "customer");
+        ticket.Close(clock.GetCurrentInstant(), "alice");
 
-        ticket.RecordSatisfaction(new CsatScore(4), "customer");
+        ticket.RecordSatisfaction(clock.GetCurrentInstant(), new CsatScore(4), "customer");
 
         Assert.Equal(new CsatScore(4), ticket.Satisfaction);
     }
@@ -298,7 +298,7 @@ public class TicketTests
     {
         var ticket = TestData.ResolvedTicket(clock, factory);
 
-        Assert.Throws<ArgumentException>(() => ticket.RecordSatisfaction(default, "customer"));
+        Assert.Throws<ArgumentException>(() => ticket.RecordSatisfaction(clock.GetCurrentInstant(), default, "customer"));
     }
 
     [Fact]
@@ -306,10 +306,10 @@ public class TicketTests
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
         clock.AdvanceHours(2);
-        ticket.Start("alice");
+        ticket.Start(clock.GetCurrentInstant(), "alice");
         clock.Reset(TestData.Start);
 
-        ticket.Resolve("alice", "Done");
+        ticket.Resolve(clock.GetCurrentInstant(), "alice", "Done");
 
         Assert.Equal(ticket.StatusHistory[^2].At, ticket.StatusHistory[^1].At);
     }
@@ -319,7 +319,7 @@ public class TicketTests
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
 
-        Assert.Throws<ArgumentException>(() => ticket.Start(" "));
+        Assert.Throws<ArgumentException>(() => ticket.Start(clock.GetCurrentInstant(), " "));
         Assert.Equal(TicketStatus.Pending, ticket.Status);
     }
 
@@ -327,7 +327,7 @@ public class TicketTests
     public void ClearDomainEvents_AfterChanges_EmptiesListButKeepsHistory()
     {
         var ticket = factory.Open(TestData.Request(), TestData.Alice, "desk");
-        ticket.Start("alice");
+        ticket.Start(clock.GetCurrentInstant(), "alice");
 
         ticket.ClearDomainEvents();
 

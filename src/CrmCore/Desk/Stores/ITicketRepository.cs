@@ -1,0 +1,33 @@
+using CrmCore.Tickets;
+
+namespace CrmCore.Desk;
+
+/// <summary>
+/// Where the service desk keeps tickets, as <see cref="TicketState"/> (restore with <see cref="Ticket.Restore"/>). The default is
+/// <see cref="InMemoryTicketRepository"/>; database providers implement it too. Asynchronous because a store may do I/O.
+/// Implementations must be thread-safe.
+/// </summary>
+public interface ITicketRepository
+{
+    /// <summary>Reads one ticket.</summary>
+    /// <param name="id">The ticket id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The stored state, or null when there is no such ticket.</returns>
+    ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a ticket if nobody wrote it since it was read (optimistic concurrency): the stored version must equal
+    /// <paramref name="expectedVersion"/>, or be absent when it is 0.
+    /// </summary>
+    /// <param name="state">The new state; its <see cref="TicketState.Version"/> must be above <paramref name="expectedVersion"/>.</param>
+    /// <param name="expectedVersion">The version read before the change; 0 for a new ticket.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="ConcurrencyConflictException">The stored version differs (or the ticket exists when 0 was expected); nothing is written.</exception>
+    ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists stored tickets that match a query, ordered by creation instant then id.</summary>
+    /// <param name="query">What to list; <see cref="TicketQuery.All"/> lists every ticket.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The matching states.</returns>
+    IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,53 @@
+namespace CrmCore.Desk;
+
+/// <summary>A locked dictionary of versioned rows with optimistic-concurrency writes: the shared core of the in-memory stores.</summary>
+internal sealed class VersionedTable<TKey, TRow>
+    where TKey : notnull
+{
+    private readonly Dictionary<TKey, TRow> _rows = [];
+    private readonly Func<TRow, long> _version;
+    private readonly string _kind;
+    private readonly Lock _gate = new();
+
+    public VersionedTable(string kind, Func<TRow, long> version)
+    {
+        _kind = kind;
+        _version = version;
+    }
+
+    public TRow? Find(TKey key)
+    {
+        lock (_gate)
+        {
+            return _rows.TryGetValue(key, out var row) ? row : default;
+        }
+    }
+
+    public void Save(TKey key, TRow row, long expectedVersion)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (_version(row) <= expectedVersion)
+        {
+            throw new ArgumentException($"The new version {_version(row)} of {_kind} {key} must be above the expected version {expectedVersion}.", nameof(row));
+        }
+
+        lock (_gate)
+        {
+            var stored = _rows.TryGetValue(key, out var current) ? _version(current) : 0;
+            if (stored != expectedVersion)
+            {
+                throw new ConcurrencyConflictException($"{_kind} {key}", expectedVersion, stored);
+            }
+
+            _rows[key] = row;
+        }
+    }
+
+    public List<TRow> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _rows.Values];
+        }
+    }
+}
