@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CrmCore.Agents;
+using CrmCore.Desk;
 using CrmCore.Routing;
 using CrmCore.Tickets;
 using Npgsql;
@@ -12,9 +14,10 @@ namespace CrmCore.Storage.PostgreSql;
 /// The routing queue in PostgreSQL, shared by every host instance. A claim reads the first few waiting tickets of each eligible
 /// (team, static priority, skills) bucket (one indexed probe each), scores those heads at the claim's instant exactly as
 /// <see cref="TicketQueue"/> does, and locks the best one not locked by another claimer (<c>FOR UPDATE SKIP LOCKED</c>), in one
-/// statement; expired leases return to the queue in the same round trip. Thread-safe.
+/// statement; expired leases return to the queue in the same round trip. It is also the desk's <see cref="IQueueRepository"/> (the same
+/// table). Thread-safe.
 /// </summary>
-public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore
+public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueRepository
 {
     private readonly PostgreSqlDatabase _database;
     private readonly SlaTermParameters _term;
@@ -188,6 +191,38 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore
         }
 
         return list;
+    }
+
+    /// <inheritdoc />
+    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
+        new(EnqueueAsync(QueueEntries.ToQueued(entry), cancellationToken));
+
+    /// <inheritdoc />
+    public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
+    {
+        var ticket = QueueEntries.ToQueued(entry);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var bucket = await BucketIdAsync(connection, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.Sql("UPDATE {schema}.queue SET bucket_id = @bucket, due_ticks = @due, enqueued_ticks = @enqueued WHERE ticket_id = @id;");
+        command.Parameters.AddWithValue("id", ticket.Id.Value);
+        command.Parameters.AddWithValue("bucket", bucket);
+        command.Parameters.AddWithValue("due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+        command.Parameters.AddWithValue("enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => new(RemoveAsync(id, cancellationToken));
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var all = await LoadAllAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var ticket in all.OrderBy(t => t.EnqueuedAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal))
+        {
+            yield return QueueEntries.ToEntry(ticket);
+        }
     }
 
     private async Task<QueueLease?> ClaimCoreAsync(Agent agent, Instant now, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using CrmCore;
 using CrmCore.Customers;
+using CrmCore.Desk;
 using CrmCore.Identifiers;
 using CrmCore.Routing;
 using CrmCore.Storage;
@@ -15,30 +16,36 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores CrmCore's state in a SQLite file: call after <c>AddCrmCore()</c>. Registers (singletons) the
-    /// <see cref="ITicketQueueStore"/>, <see cref="IOutbox"/> and <see cref="IPublicationStore"/> on SQLite, and replaces the
-    /// in-memory <see cref="IIdGenerator{TId}"/> of customers and tickets with database sequences, so no id is issued twice across
-    /// restarts. The schema is created or upgraded on first use unless <see cref="SqliteStorageOptions.PrepareSchema"/> is false.
+    /// Stores CrmCore's state in a SQLite file: call after <c>AddCrmCore()</c>. Registers one <see cref="SqliteStorage"/> (singleton)
+    /// and puts its stores in place of the in-memory defaults: <see cref="ITicketRepository"/> (also <see cref="IOutboxTicketRepository"/>),
+    /// <see cref="ISurveyRepository"/>, <see cref="ICustomerRepository"/>, <see cref="IQueueRepository"/>, <see cref="ISequenceRepository"/>,
+    /// <see cref="IEscalationRepository"/>, plus <see cref="ITicketQueueStore"/>, <see cref="IOutbox"/> and <see cref="IPublicationStore"/>;
+    /// and the <see cref="IIdGenerator{TId}"/> of customers and tickets draw their numbers from the database, so no id is issued twice
+    /// across restarts. The schema is created or upgraded on first use unless <see cref="SqliteStorageOptions.PrepareSchema"/> is false.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="path">The database file; created when missing.</param>
     /// <param name="configure">Changes further settings; optional.</param>
     /// <returns>The same collection, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException">A setting is invalid (thrown when the first store is resolved).</exception>
+    /// <exception cref="ArgumentException">A setting is invalid (thrown when the storage is first resolved).</exception>
     public static IServiceCollection AddCrmSqliteStorage(this IServiceCollection services, string path, Action<SqliteStorageOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(path);
         var options = new SqliteStorageOptions { DataSource = path };
         configure?.Invoke(options);
-        services.TryAddSingleton(options);
-        services.TryAddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<SqliteStorageOptions>()));
-        services.TryAddSingleton<ITicketQueueStore>(sp => new SqliteTicketQueueStore(
-            sp.GetRequiredService<SqliteDatabase>(),
-            sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm));
-        services.TryAddSingleton<IOutbox>(sp => new SqliteOutbox(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton<IPublicationStore>(sp => new SqlitePublicationStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton(sp => new SqliteStorage(options, sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm));
+        services.Replace(ServiceDescriptor.Singleton<ITicketRepository>(sp => sp.GetRequiredService<SqliteStorage>().Tickets));
+        services.Replace(ServiceDescriptor.Singleton<IOutboxTicketRepository>(sp => sp.GetRequiredService<SqliteStorage>().Tickets));
+        services.Replace(ServiceDescriptor.Singleton<ISurveyRepository>(sp => sp.GetRequiredService<SqliteStorage>().Surveys));
+        services.Replace(ServiceDescriptor.Singleton<ICustomerRepository>(sp => sp.GetRequiredService<SqliteStorage>().Customers));
+        services.Replace(ServiceDescriptor.Singleton<IEscalationRepository>(sp => sp.GetRequiredService<SqliteStorage>().Escalations));
+        services.Replace(ServiceDescriptor.Singleton<ISequenceRepository>(sp => sp.GetRequiredService<SqliteStorage>().Sequences));
+        services.Replace(ServiceDescriptor.Singleton<IQueueRepository>(sp => sp.GetRequiredService<SqliteStorage>().Queue));
+        services.Replace(ServiceDescriptor.Singleton<ITicketQueueStore>(sp => sp.GetRequiredService<SqliteStorage>().Queue));
+        services.Replace(ServiceDescriptor.Singleton<IOutbox>(sp => sp.GetRequiredService<SqliteStorage>().Outbox));
+        services.Replace(ServiceDescriptor.Singleton<IPublicationStore>(sp => sp.GetRequiredService<SqliteStorage>().Publications));
         services.Replace(ServiceDescriptor.Singleton<IIdGenerator<CustomerId>>(sp => Generator(sp, o => o.CustomerIdPattern, s => new CustomerId(s))));
         services.Replace(ServiceDescriptor.Singleton<IIdGenerator<TicketId>>(sp => Generator(sp, o => o.TicketIdPattern, s => new TicketId(s))));
         return services;
@@ -47,7 +54,6 @@ public static class SqliteStorageServiceCollectionExtensions
     private static IIdGenerator<TId> Generator<TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
     {
         var crm = services.GetRequiredService<IOptions<CrmOptions>>().Value;
-        return SqliteIdSequences.Generator(
-            services.GetRequiredService<SqliteDatabase>(), IdPattern.Parse(pattern(crm)), services.GetRequiredService<IClock>(), crm.ResolveTimeZone(), create);
+        return services.GetRequiredService<SqliteStorage>().IdGenerator(IdPattern.Parse(pattern(crm)), services.GetRequiredService<IClock>(), crm.ResolveTimeZone(), create);
     }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 using CrmCore.Agents;
+using CrmCore.Desk;
 using CrmCore.Routing;
 using CrmCore.Tickets;
 using Microsoft.Data.Sqlite;
@@ -13,9 +15,9 @@ namespace CrmCore.Storage.Sqlite;
 /// The routing queue in SQLite. A claim is one <c>UPDATE … RETURNING</c> over the bucket heads (one indexed probe per eligible
 /// (team, static priority, skills) bucket), so it is atomic under SQLite's single writer, and it ranks exactly as
 /// <see cref="TicketQueue"/> does at the claim's instant. Leases that expired are returned to the queue in the same transaction
-/// before the claim. Thread-safe; several processes may share the file.
+/// before the claim. It is also the desk's <see cref="IQueueRepository"/> (the same table). Thread-safe; several processes may share the file.
 /// </summary>
-public sealed class SqliteTicketQueueStore : ITicketQueueStore
+public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
 {
     private readonly SqliteDatabase _database;
     private readonly SlaTermParameters _term;
@@ -208,6 +210,50 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore
         }
 
         return Task.FromResult<IReadOnlyList<QueuedTicket>>(list);
+    }
+
+    /// <inheritdoc />
+    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
+        new(EnqueueAsync(QueueEntries.ToQueued(entry), cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
+    {
+        var ticket = QueueEntries.ToQueued(entry);
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            var bucket = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE crm_queue SET bucket_id = $bucket, due_ticks = $due, enqueued_ticks = $enqueued WHERE ticket_id = $id;";
+            command.Parameters.AddWithValue("$id", ticket.Id.Value);
+            command.Parameters.AddWithValue("$bucket", bucket);
+            command.Parameters.AddWithValue("$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+            command.Parameters.AddWithValue("$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+            var changed = command.ExecuteNonQuery() == 1;
+            transaction.Commit();
+            return ValueTask.FromResult(changed);
+        }
+        catch
+        {
+            _bucketByKey.Clear();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => new(RemoveAsync(id, cancellationToken));
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var all = await LoadAllAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var ticket in all.OrderBy(t => t.EnqueuedAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal))
+        {
+            yield return QueueEntries.ToEntry(ticket);
+        }
     }
 
     private QueueLease? Claim(Agent agent, Instant now)
