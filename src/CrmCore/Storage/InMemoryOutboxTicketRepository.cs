@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CrmCore.Desk;
 using CrmCore.Satisfaction;
@@ -43,7 +42,7 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
         lock (_gate)
         {
             var stored = _tickets.FindAsync(state.Id, cancellationToken).Result;
-            if (stored is not null && state.StatusHistory.Count < stored.StatusHistory.Count)
+            if (stored is not null && stored.Version == expectedVersion && state.StatusHistory.Count < stored.StatusHistory.Count)
             {
                 throw new InvalidOperationException($"The status history of ticket {state.Id} is append-only: {stored.StatusHistory.Count} entries are stored, the new state has {state.StatusHistory.Count}.");
             }

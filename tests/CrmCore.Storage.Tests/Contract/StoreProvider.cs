@@ -1,3 +1,4 @@
+using CrmCore.Desk;
 using CrmCore.Identifiers;
 using CrmCore.Routing;
 using CrmCore.Storage.PostgreSql;
@@ -63,6 +64,12 @@ public abstract class StoreProvider : IDisposable
 
     public abstract IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1);
 
+    /// <summary>The desk's stores over this provider (a fresh set of instances over the same data each call, for databases).</summary>
+    public abstract DeskStores Desk();
+
+    /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
+    public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
+
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
     private sealed class MemoryProvider : StoreProvider
@@ -71,6 +78,7 @@ public abstract class StoreProvider : IDisposable
         private readonly InMemoryPublicationStore _publications = new();
         private readonly Dictionary<string, PatternIdGenerator<string>> _ids = [];
         private InMemoryTicketQueueStore? _queue;
+        private DeskStores? _desk;
 
         public override bool Persists => false;
 
@@ -88,6 +96,17 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override IPublicationStore Publications() => _publications;
+
+        public override DeskStores Desk()
+        {
+            if (_desk is null)
+            {
+                var tickets = new InMemoryOutboxTicketRepository(_outbox);
+                _desk = new DeskStores(tickets, tickets, new InMemoryCustomerRepository(), new InMemoryEscalationRepository(), new InMemorySequenceRepository(), new InMemoryQueueRepository(), _outbox);
+            }
+
+            return _desk;
+        }
 
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
         {
@@ -125,10 +144,25 @@ public abstract class StoreProvider : IDisposable
 
         public override IPublicationStore Publications() => new SqlitePublicationStore(Options());
 
+        public override DeskStores Desk()
+        {
+            var storage = new SqliteStorage(Options());
+            return new DeskStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
+        }
+
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
         {
             var database = new SqliteDatabase(Options(blockSize: blockSize));
             return SqliteIdSequences.Generator(database, IdPattern.Parse(pattern), clock, DateTimeZoneProviders.Tzdb["Asia/Shanghai"], s => s);
+        }
+
+        public override void ExecuteSql(string text)
+        {
+            using var connection = new SqliteConnection($"Data Source={_path}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = text;
+            command.ExecuteNonQuery();
         }
 
         public override void Dispose()
@@ -148,6 +182,7 @@ public abstract class StoreProvider : IDisposable
         private readonly string _connectionString = TestPostgres.Require();
         private readonly string _schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
         private readonly List<PostgreSqlDatabase> _databases = [];
+        private readonly List<PostgreSqlStorage> _storages = [];
 
         public override bool Persists => true;
 
@@ -183,10 +218,29 @@ public abstract class StoreProvider : IDisposable
 
         public override IPublicationStore Publications() => new PostgreSqlPublicationStore(Database());
 
+        public override DeskStores Desk()
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return new DeskStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
+        }
+
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
         {
             var database = Database(blockSize: blockSize);
             return PostgreSqlIdSequences.Generator(database, IdPattern.Parse(pattern), clock, DateTimeZoneProviders.Tzdb["Asia/Shanghai"], s => s);
+        }
+
+        public override void ExecuteSql(string text)
+        {
+            using var connection = new NpgsqlConnection(_connectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand(text.Replace("{schema}", _schema, StringComparison.Ordinal), connection);
+            command.ExecuteNonQuery();
         }
 
         public override void Dispose()
@@ -194,6 +248,11 @@ public abstract class StoreProvider : IDisposable
             foreach (var database in _databases)
             {
                 database.Dispose();
+            }
+
+            foreach (var storage in _storages)
+            {
+                storage.Dispose();
             }
 
             using var connection = new NpgsqlConnection(_connectionString);
