@@ -20,10 +20,17 @@ internal sealed class PostgreSqlDatabase : IDisposable
         }
 
         Options = options;
-        DataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        // Statements are few and repeated: let Npgsql prepare them on the server unless the host chose otherwise.
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (connection.MaxAutoPrepare == 0)
+        {
+            connection.MaxAutoPrepare = 64;
+        }
+
+        DataSource = NpgsqlDataSource.Create(connection.ConnectionString);
         if (options.AsynchronousQueueCommit)
         {
-            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
             builder.Options = (builder.Options + " -c synchronous_commit=off").Trim();
             QueueDataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         }

@@ -20,9 +20,7 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
 
     public override object Bool(bool value) => value;
 
-    public override Task AppendOutboxAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string AggregateId, string EventType, string Payload, Instant OccurredAt)> messages, CancellationToken cancellationToken) =>
-        PostgreSqlOutbox.AppendAsync(database, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction, messages, cancellationToken);
+    public override string Json(string parameter) => "CAST(" + parameter + " AS json)";
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => PostgreSqlIdSequences.Reserve(database, name, period, count, max);
 }

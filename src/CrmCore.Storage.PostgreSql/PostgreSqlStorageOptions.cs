@@ -6,7 +6,7 @@ namespace CrmCore.Storage.PostgreSql;
 /// <summary>Settings of the PostgreSQL storage. Validated when a store is created (<see cref="Validate"/>).</summary>
 public sealed partial class PostgreSqlStorageOptions
 {
-    /// <summary>The Npgsql connection string. Required.</summary>
+    /// <summary>The Npgsql connection string. Required. Unless it sets <c>Max Auto Prepare</c>, the storage sets it to 64 (its statements are few and repeated).</summary>
     public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>The schema that holds CrmCore's tables; default <c>crm</c>. Lowercase letters, digits and <c>_</c>, starting with a letter, at most 63.</summary>
@@ -29,10 +29,10 @@ public sealed partial class PostgreSqlStorageOptions
     public int IdBlockSize { get; set; } = 1;
 
     /// <summary>
-    /// Heads read per queue bucket when claiming; default 8, 1 to 64. Concurrent claimers skip each other's locked heads, so a
+    /// Heads read per queue bucket when claiming; default 4, 1 to 64. Concurrent claimers skip each other's locked heads, so a
     /// value above the number of claimers that race on one bucket keeps every claim in exact queue order.
     /// </summary>
-    public int HeadsPerBucket { get; set; } = 8;
+    public int HeadsPerBucket { get; set; } = 4;
 
     /// <summary>
     /// True to commit claims, completions and releases with <c>synchronous_commit = off</c>: several times the claim throughput on

@@ -41,6 +41,17 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         WHERE id = @id AND version = @expected
         """);
 
+    private readonly string _history = sql.Sql("INSERT INTO {t}ticket_status_history (ticket_id, seq, at, from_status, to_status, by) VALUES (@id, @seq, @at, @from, @to, @by)");
+
+    private readonly string _survey = sql.Sql("""
+        INSERT INTO {t}ticket_survey (ticket_id, customer_id, answered_at, csat, nps, dimensions, comment)
+        VALUES (@id, @customer, @at, @csat, @nps, @dimensions, @comment)
+        ON CONFLICT (ticket_id) DO UPDATE SET customer_id = excluded.customer_id, answered_at = excluded.answered_at, csat = excluded.csat,
+            nps = excluded.nps, dimensions = excluded.dimensions, comment = excluded.comment
+        """);
+
+    private readonly string _outbox = sql.Sql("INSERT INTO {t}outbox (aggregate_id, event_type, payload, occurred_at) VALUES (@a, @t, " + sql.Json("@p") + ", @o)");
+
     /// <inheritdoc />
     public async ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default)
     {
@@ -70,7 +81,8 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
 
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(connection, transaction, state, expectedVersion, events, cancellationToken).ConfigureAwait(false);
+        await using var commands = new Commands(connection, transaction);
+        await WriteAsync(commands, state, expectedVersion, events, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,9 +91,16 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     {
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var commands = new Commands(connection, transaction);
         foreach (var (state, events) in tickets)
         {
-            await WriteAsync(connection, transaction, state, 0, events, cancellationToken).ConfigureAwait(false);
+            ArgumentNullException.ThrowIfNull(state);
+            if (state.Version <= 0)
+            {
+                throw new ArgumentException($"The version {state.Version} of new ticket {state.Id} must be above 0.", nameof(tickets));
+            }
+
+            await WriteAsync(commands, state, 0, events, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -159,31 +178,31 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         }
     }
 
-    private async Task WriteAsync(DbConnection connection, DbTransaction transaction, TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    private async Task WriteAsync(Commands commands, TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
-        await using (var command = connection.CreateCommand())
+        var command = commands.Get(expectedVersion == 0 ? _insert : _update);
+        Bind(command, state);
+        if (expectedVersion != 0)
         {
-            command.Transaction = transaction;
-            command.CommandText = expectedVersion == 0 ? _insert : _update;
-            Bind(command, state);
-            if (expectedVersion != 0)
-            {
-                DeskSql.Add(command, "@expected", expectedVersion);
-            }
-
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-            {
-                var stored = await StoredVersionAsync(connection, transaction, state.Id, cancellationToken).ConfigureAwait(false);
-                throw new ConcurrencyConflictException($"ticket {state.Id}", expectedVersion, stored);
-            }
+            DeskSql.Add(command, "@expected", expectedVersion);
         }
 
-        // The status history is append-only: keep what is stored, add what is new.
-        long storedEntries;
-        await using (var count = connection.CreateCommand())
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
         {
-            count.Transaction = transaction;
-            count.CommandText = sql.Sql("SELECT count(*) FROM {t}ticket_status_history WHERE ticket_id = @id");
+            var read = commands.Get(sql.Sql("SELECT version FROM {t}ticket WHERE id = @id"));
+            DeskSql.Add(read, "@id", state.Id.Value);
+            var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull
+                ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+                : 0;
+            throw new ConcurrencyConflictException($"ticket {state.Id}", expectedVersion, stored);
+        }
+
+        // The status history is append-only: keep what is stored, add what is new. A ticket just inserted has none stored
+        // (history rows need their ticket row, and neither can be deleted).
+        long storedEntries = 0;
+        if (expectedVersion != 0)
+        {
+            var count = commands.Get(sql.Sql("SELECT count(*) FROM {t}ticket_status_history WHERE ticket_id = @id"));
             DeskSql.Add(count, "@id", state.Id.Value);
             storedEntries = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -193,35 +212,22 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             throw new InvalidOperationException($"The status history of ticket {state.Id} is append-only: {storedEntries} entries are stored, the new state has {state.StatusHistory.Count}.");
         }
 
-        if (state.StatusHistory.Count > storedEntries)
+        for (var i = (int)storedEntries; i < state.StatusHistory.Count; i++)
         {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = sql.Sql("INSERT INTO {t}ticket_status_history (ticket_id, seq, at, from_status, to_status, by) VALUES (@id, @seq, @at, @from, @to, @by)");
-            for (var i = (int)storedEntries; i < state.StatusHistory.Count; i++)
-            {
-                var change = state.StatusHistory[i];
-                insert.Parameters.Clear();
-                DeskSql.Add(insert, "@id", state.Id.Value);
-                DeskSql.Add(insert, "@seq", (long)i);
-                DeskSql.Add(insert, "@at", sql.Time(change.At));
-                DeskSql.Add(insert, "@from", change.From.ToString());
-                DeskSql.Add(insert, "@to", change.To.ToString());
-                DeskSql.Add(insert, "@by", change.By);
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            var change = state.StatusHistory[i];
+            var insert = commands.Get(_history);
+            DeskSql.Add(insert, "@id", state.Id.Value);
+            DeskSql.Add(insert, "@seq", (long)i);
+            DeskSql.Add(insert, "@at", sql.Time(change.At));
+            DeskSql.Add(insert, "@from", change.From.ToString());
+            DeskSql.Add(insert, "@to", change.To.ToString());
+            DeskSql.Add(insert, "@by", change.By);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (state.Survey is { } survey)
         {
-            await using var upsert = connection.CreateCommand();
-            upsert.Transaction = transaction;
-            upsert.CommandText = sql.Sql("""
-                INSERT INTO {t}ticket_survey (ticket_id, customer_id, answered_at, csat, nps, dimensions, comment)
-                VALUES (@id, @customer, @at, @csat, @nps, @dimensions, @comment)
-                ON CONFLICT (ticket_id) DO UPDATE SET customer_id = excluded.customer_id, answered_at = excluded.answered_at, csat = excluded.csat,
-                    nps = excluded.nps, dimensions = excluded.dimensions, comment = excluded.comment
-                """);
+            var upsert = commands.Get(_survey);
             DeskSql.Add(upsert, "@id", state.Id.Value);
             DeskSql.Add(upsert, "@customer", survey.Customer.Value);
             DeskSql.Add(upsert, "@at", sql.Time(survey.AnsweredAt));
@@ -232,7 +238,15 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await sql.AppendOutboxAsync(connection, transaction, OutboxEvents.Rows(state.Id.Value, events), cancellationToken).ConfigureAwait(false);
+        foreach (var message in OutboxEvents.Rows(state.Id.Value, events))
+        {
+            var outbox = commands.Get(_outbox);
+            DeskSql.Add(outbox, "@a", message.AggregateId);
+            DeskSql.Add(outbox, "@t", message.EventType);
+            DeskSql.Add(outbox, "@p", message.Payload);
+            DeskSql.Add(outbox, "@o", sql.Time(message.OccurredAt));
+            await outbox.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private void Bind(DbCommand command, TicketState s)
@@ -261,17 +275,6 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         DeskSql.Add(command, "@revisit_completed_at", sql.TimeOrNull(s.RevisitCompletedAt));
         DeskSql.Add(command, "@last_change_at", sql.Time(s.LastChangeAt));
         DeskSql.Add(command, "@timeline", DeskJson.Timeline(s.Timeline));
-    }
-
-    private async Task<long> StoredVersionAsync(DbConnection connection, DbTransaction transaction, TicketId id, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql.Sql("SELECT version FROM {t}ticket WHERE id = @id");
-        DeskSql.Add(command, "@id", id.Value);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull
-            ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
-            : 0;
     }
 
     // Reads the matching ticket rows in order, then their history in the same order, and joins them in memory.
@@ -354,4 +357,32 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         r.IsDBNull(first + 3) ? null : new NpsScore(DeskSql.Int(r, first + 3)),
         DeskJson.Dimensions(r.GetString(first + 4)),
         r.GetString(first + 5));
+
+    // The commands of one write transaction, each prepared once and reused with fresh parameters (SQLite keeps a command's
+    // compiled statement while its text stays the same; Npgsql auto-prepares).
+    private sealed class Commands(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        private readonly Dictionary<string, DbCommand> _byText = new(StringComparer.Ordinal);
+
+        public DbCommand Get(string text)
+        {
+            if (!_byText.TryGetValue(text, out var command))
+            {
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = text;
+                _byText.Add(text, command);
+            }
+
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in _byText.Values)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -20,8 +20,8 @@ internal abstract class DeskSql
 
     public abstract object Bool(bool value);
 
-    public abstract Task AppendOutboxAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string AggregateId, string EventType, string Payload, Instant OccurredAt)> messages, CancellationToken cancellationToken);
+    /// <summary>The SQL for a parameter that holds JSON text going into a JSON column (PostgreSQL needs a cast).</summary>
+    public abstract string Json(string parameter);
 
     /// <summary>Reserves numbers of a sequence: (first, last), at most <paramref name="count"/>, none above <paramref name="max"/>.</summary>
     public abstract (long First, long Last) Reserve(string name, string period, int count, long max);
@@ -30,8 +30,15 @@ internal abstract class DeskSql
 
     public Instant? ReadTimeOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);
 
+    /// <summary>Sets a parameter, adding it the first time: reused commands keep their parameter objects (Npgsql binds those it parsed first).</summary>
     public static void Add(DbCommand command, string name, object? value)
     {
+        if (command.Parameters.Contains(name))
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+            return;
+        }
+
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;

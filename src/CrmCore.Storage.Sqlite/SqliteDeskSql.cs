@@ -19,12 +19,7 @@ internal sealed class SqliteDeskSql(SqliteDatabase database) : DeskSql
 
     public override object Bool(bool value) => value ? 1L : 0L;
 
-    public override Task AppendOutboxAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string AggregateId, string EventType, string Payload, Instant OccurredAt)> messages, CancellationToken cancellationToken)
-    {
-        SqliteOutbox.Append((Microsoft.Data.Sqlite.SqliteConnection)connection, (Microsoft.Data.Sqlite.SqliteTransaction)transaction, messages);
-        return Task.CompletedTask;
-    }
+    public override string Json(string parameter) => parameter;
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => SqliteIdSequences.Reserve(database, name, period, count, max);
 }
