@@ -1,7 +1,8 @@
 using CrmCore.Agents;
 using CrmCore.Customers;
-using CrmCore.Rules.Facts;
-using CrmCore.Rules.Reload;
+using CrmCore.Desk;
+using CrmCore.Metrics;
+using CrmCore.Satisfaction;
 using CrmCore.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -9,43 +10,55 @@ using NodaTime.Testing;
 
 namespace CrmCore.Samples.Tests;
 
-/// <summary>The README's embedding example, kept compiling and true.</summary>
+/// <summary>The README's "Embedding it" example, kept compiling and true: the same statements, on a fake clock, with what they print checked.</summary>
 public class ReadmeExampleTests
 {
     [Fact]
-    public void EmbeddingExample_RunsAsDocumented()
+    public async Task EmbeddingExample_RunsAsDocumented()
     {
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+        var output = new List<string>();
         var services = new ServiceCollection();
-        services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
+        services.AddSingleton<IClock>(clock);
+
+        // From here to the end: README.md, "Embedding it" (Console.WriteLine replaced by output.Add, clock steps added).
         services.AddCrmCore(o => o.TicketIdPattern = "WT{yyyyMM}{seq:5}");
         services.AddCrmRules();
         services.AddCrmMetrics();
         using var provider = services.BuildServiceProvider();
+        var desk = provider.GetRequiredService<CrmCore.Desk.ServiceDesk>(); // README: ServiceDesk (the sample namespace CrmCore.Samples.ServiceDesk hides it here)
 
-        var clock = provider.GetRequiredService<IClock>();
-        var tickets = provider.GetRequiredService<TicketFactory>();
-        var ticket = tickets.Open(
-            new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent, Type = TicketType.Fault },
-            owner: new AgentId("A001"),
-            by: "A001");
-        ticket.Start(clock.GetCurrentInstant(), "A001");
-        ticket.Resolve(clock.GetCurrentInstant(), "A001", "Server load fixed");
-        ticket.ConfirmResolution(clock.GetCurrentInstant(), "customer");
-        ticket.Close(clock.GetCurrentInstant(), "A001");
-        Assert.Equal(TicketStatus.Closed, ticket.Status);
-        Assert.Equal("WT20260300001", ticket.Id.Value);
-        Assert.Throws<TicketTransitionException>(() => ticket.Start(clock.GetCurrentInstant(), "A001"));
+        var acme = new CustomerId("KH0001");
+        await desk.RegisterCustomerAsync(acme, new CustomerProfile { Name = "上海某某制造有限公司", Industry = Industry.Manufacturing,
+                                                                     FirstContactOn = new LocalDate(2026, 1, 5) }, tier: "A");
+        desk.RegisterAgent(new AgentId("A001"), "李工", new TeamId("TechnicalSupport"), SkillSet.Of(new Skill("Technical")), capacity: 5);
 
-        var rules = provider.GetRequiredService<IRuleSetProvider>().Current!.RuleSet;
-        var facts = CustomerFacts.From(
-            new CustomerFactsInput { AnnualRevenue = 620_000m, Industry = "制造业" },
-            clock.GetCurrentInstant(),
-            DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
-        var result = rules.EvaluateCustomer(facts);
-        var why = rules.ExplainCustomer(facts).ToText(System.Globalization.CultureInfo.InvariantCulture);
+        var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = acme, Description = "系统登录异常",
+                                                                Urgency = Urgency.Urgent, Type = TicketType.Fault }, by: "phone");
+        var (pulled, _) = await desk.PullNextAsync(new AgentId("A001"));
+        clock.AdvanceMinutes(30);
+        await desk.RespondAsync(id, "A001", "正在排查");
+        clock.AdvanceHours(2);
+        await desk.ResolveAsync(id, "A001", "Server load fixed");
+        await desk.ScheduleRevisitAsync(id, "A001");
+        clock.AdvanceHours(1);
+        await desk.CompleteRevisitAsync(id, "manager", "已恢复", new DeskSurvey(new CsatScore(5), new NpsScore(9), Comment: "响应很快"));
+        await desk.CloseAsync(id, "manager");
+        await desk.AdvanceAsync();
 
-        Assert.Equal("A", result.Tier);
-        Assert.Contains("620000", why, StringComparison.Ordinal);
-        Assert.Contains("500000", why, StringComparison.Ordinal);
+        foreach (var sla in (await desk.GetSlaAsync(id)).Metrics)
+            output.Add($"{sla.Metric}: due {sla.DueAt}, {sla.Status}");
+        var kpis = provider.GetRequiredService<KpiCalculator>().Compute(await desk.KpiInputAsync(new YearMonth(2026, 3)), new YearMonth(2026, 3));
+        output.Add($"tickets {kpis.Totals.TicketCount}, resolved {kpis.Totals.ResolutionRate:P0}, CSAT {kpis.Totals.CsatAverage}");
+
+        Assert.Equal(id, pulled);
+        Assert.Equal("WT20260300001", id.Value);
+        Assert.Equal(TicketStatus.Closed, (await desk.ViewAsync(id)).Ticket.Status);
+        Assert.Contains("FirstResponse: due 2026-03-02T04:00:00Z, Met", output);
+        Assert.Contains(output, line => line.StartsWith("Resolution: due ", StringComparison.Ordinal) && line.EndsWith(", Met", StringComparison.Ordinal));
+        Assert.Equal(1, kpis.Totals.TicketCount);
+        Assert.Equal(5.0, kpis.Totals.CsatAverage);
+        Assert.StartsWith("tickets 1, resolved 100", output[^1], StringComparison.Ordinal);
+        await Assert.ThrowsAsync<TicketTransitionException>(() => desk.StartAsync(id, "A001"));
     }
 }

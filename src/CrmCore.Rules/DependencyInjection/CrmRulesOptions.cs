@@ -11,4 +11,8 @@ public sealed class CrmRulesOptions
 
     /// <summary>Load options (expression size bounds). Default <see cref="RuleLoadOptions.Default"/>.</summary>
     public RuleLoadOptions LoadOptions { get; set; } = RuleLoadOptions.Default;
+
+    /// <summary>Which executor runs the rules behind the service desk's ports: <see cref="Desk.RuleBackend.Compiled"/> (default) or
+    /// <see cref="Desk.RuleBackend.RulesEngine"/>. Loading, validation and sandboxing are the same for both.</summary>
+    public Desk.RuleBackend Backend { get; set; } = Desk.RuleBackend.Compiled;
 }

@@ -3,6 +3,8 @@ using CrmCore;
 using CrmCore.Routing;
 using CrmCore.Rules.Integration;
 using CrmCore.Rules.Reload;
+using CrmCore.Desk;
+using CrmCore.Rules.Desk;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +18,10 @@ public static class CrmRulesServiceCollectionExtensions
     /// resolved. The options are validated here. Resolving the provider throws <see cref="CrmCore.CrmException"/> (code
     /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load. Calling it twice keeps the first registration. It also registers a
     /// rules-backed <see cref="IGroupResolver"/> (<see cref="RulesGroupResolver"/>), replacing any other, so <c>AddCrmRouting</c>
-    /// routes by the Routing workflow whichever of the two is called first.
+    /// routes by the Routing workflow whichever of the two is called first. For the service desk it registers
+    /// <see cref="RulesDeskPorts"/> (run by <see cref="CrmRulesOptions.Backend"/>) as <see cref="IPriorityScorer"/>,
+    /// <see cref="IRoutingPolicy"/> and <see cref="IEscalationPathChooser"/>, replacing <c>AddCrmCore()</c>'s plain-C# defaults but
+    /// keeping a host's own implementation registered before.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures <see cref="CrmRulesOptions"/>; optional.</param>
@@ -51,6 +56,28 @@ public static class CrmRulesServiceCollectionExtensions
             var rules = sp.GetRequiredService<IRuleSetProvider>();
             return new RulesGroupResolver(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."), clock: sp.GetService<NodaTime.IClock>());
         }));
+
+        // The service desk's ports: the rule pack replaces the plain-C# defaults of AddCrmCore(), but not a host's own implementation.
+        var backend = options.Backend;
+        services.TryAddSingleton(sp =>
+        {
+            var rules = sp.GetRequiredService<IRuleSetProvider>();
+            return new RulesDeskPorts(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."), backend, sp.GetRequiredService<NodaTime.IClock>());
+        });
+        ReplaceDefault<IPriorityScorer, UrgencyPriorityScorer>(services);
+        ReplaceDefault<IRoutingPolicy, SingleGroupRouting>(services);
+        ReplaceDefault<IEscalationPathChooser, AllLaddersPath>(services);
         return services;
+    }
+
+    private static void ReplaceDefault<TPort, TDefault>(IServiceCollection services)
+        where TPort : class
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(TPort));
+        if (existing is null || existing.ImplementationType == typeof(TDefault) || existing.ImplementationInstance is TDefault)
+        {
+            services.RemoveAll<TPort>();
+            services.AddSingleton<TPort>(sp => (TPort)(object)sp.GetRequiredService<RulesDeskPorts>());
+        }
     }
 }

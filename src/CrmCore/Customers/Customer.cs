@@ -394,6 +394,15 @@ public sealed class Customer
         Changed(now, CustomerDetail.LastInteraction);
     }
 
+    /// <summary>Creates a customer with an id the caller took; raises <see cref="CustomerRegistered"/>. <see cref="CustomerFactory"/> does the
+    /// same with its clock and id generator.</summary>
+    /// <param name="id">The id; must not be empty.</param>
+    /// <param name="profile">The profile; the name must not be blank.</param>
+    /// <param name="now">When it is created.</param>
+    /// <returns>The customer, version 1.</returns>
+    /// <exception cref="ArgumentException">The id is empty or the profile is invalid.</exception>
+    public static Customer Create(CustomerId id, CustomerProfile profile, Instant now) => new(id, profile, now);
+
     /// <summary>
     /// Brings back a stored customer from its state without replaying changes and without raising events.
     /// </summary>

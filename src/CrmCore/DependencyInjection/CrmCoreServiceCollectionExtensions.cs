@@ -1,6 +1,9 @@
 using CrmCore;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Escalation;
+using CrmCore.Routing;
+using CrmCore.Sla;
 using CrmCore.Identifiers;
 using CrmCore.Tickets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +31,10 @@ public static class CrmCoreServiceCollectionExtensions
     /// <item>the desk's stores, in memory unless the host (or a storage provider) registered its own: <see cref="ITicketRepository"/> and
     /// <see cref="ISurveyRepository"/> (one <see cref="InMemoryTicketRepository"/>), <see cref="ICustomerRepository"/>, <see cref="IQueueRepository"/>,
     /// <see cref="ISequenceRepository"/>, <see cref="IEscalationRepository"/>;</item>
+    /// <item>the SLA engine and escalation ladders (<c>AddCrmSla()</c>) and the waiting queue (<c>AddCrmRouting()</c>), with their defaults;</item>
+    /// <item>the desk's ports with plain-C# defaults (<see cref="UrgencyPriorityScorer"/>, <see cref="SingleGroupRouting"/>, <see cref="AllLaddersPath"/>),
+    /// which <c>AddCrmRules()</c> replaces with the rule pack's workflows;</item>
+    /// <item><see cref="ServiceDesk"/>, the one type a host calls, with every registered <see cref="IDeskEventSubscriber"/>;</item>
     /// <item><see cref="CrmOptions"/>, validated by <see cref="CrmOptionsValidator"/> on start.</item>
     /// </list>
     /// </summary>
@@ -56,6 +63,27 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();
+        services.AddCrmSla();
+        services.AddCrmRouting();
+        services.TryAddSingleton<IPriorityScorer, UrgencyPriorityScorer>();
+        services.TryAddSingleton<IRoutingPolicy, SingleGroupRouting>();
+        services.TryAddSingleton<IEscalationPathChooser, AllLaddersPath>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CrmOptions>>().Value;
+            return new ServiceDesk(
+                sp.GetRequiredService<IClock>(),
+                new DeskStores(
+                    sp.GetRequiredService<ITicketRepository>(),
+                    sp.GetRequiredService<ICustomerRepository>(),
+                    sp.GetRequiredService<IQueueRepository>(),
+                    sp.GetRequiredService<ISequenceRepository>(),
+                    sp.GetRequiredService<IEscalationRepository>()),
+                new DeskEngines(sp.GetRequiredService<SlaEngine>(), sp.GetRequiredService<EscalationEngine>(), sp.GetRequiredService<TicketQueue>()),
+                new DeskPorts(sp.GetRequiredService<IPriorityScorer>(), sp.GetRequiredService<IRoutingPolicy>(), sp.GetRequiredService<IEscalationPathChooser>()),
+                sp.GetServices<IDeskEventSubscriber>(),
+                new DeskSettings { Desk = options.Desk, Tickets = options.Tickets, TicketIdPattern = options.TicketIdPattern, TimeZone = options.ResolveTimeZone() });
+        });
         return services;
     }
 

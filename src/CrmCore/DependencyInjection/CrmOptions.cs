@@ -22,6 +22,9 @@ public sealed class CrmOptions
     /// <summary>Ticket policies (reopen window, default 7 days).</summary>
     public TicketOptions Tickets { get; set; } = new();
 
+    /// <summary>The service desk's policies (queue owner, revisit reminder delay); default <see cref="Desk.DeskOptions"/> defaults.</summary>
+    public Desk.DeskOptions Desk { get; set; } = new();
+
     /// <summary>The time zone named by <see cref="TimeZoneId"/>.</summary>
     /// <returns>The zone from the TZDB provider.</returns>
     /// <exception cref="NodaTime.TimeZones.DateTimeZoneNotFoundException">The id is unknown.</exception>

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CrmCore.Agents;
+using CrmCore.Desk;
+using CrmCore.Routing;
+using CrmCore.Rules.Reference;
+using NodaTime;
+
+namespace CrmCore.Rules.Desk;
+
+/// <summary>
+/// The rule pack behind the desk's ports: priority is the Priority workflow's points (rounded to a whole number), routing is the Routing
+/// workflow's target group and skill (<c>GeneralServiceGroup</c> when no rule names one). The ticket workflows are evaluated once per
+/// ticket view and shared by the ports, so the Routing workflow runs once per submitted ticket. The escalation path is left to every
+/// ladder (<see cref="Choose"/> returns null): the pack's Escalation workflow does not name ladders yet. Reads the current rule set on
+/// every call, so reloads apply. A rule that throws is skipped and recorded as the compiled evaluator does
+/// (<see cref="RuleSet.RuleFailed"/>); the RulesEngine backend throws <see cref="InvalidOperationException"/> instead. Thread-safe.
+/// </summary>
+public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalationPathChooser
+{
+    private readonly Func<RuleSet> _ruleSet;
+    private readonly RuleBackend _backend;
+    private readonly IClock _clock;
+    private readonly TeamId _fallback;
+    private readonly ConditionalWeakTable<TicketView, TicketEvaluation> _evaluations = [];
+    private readonly ConditionalWeakTable<RuleSet, RulesEngineReferenceEvaluator> _engines = [];
+
+    /// <summary>Creates the ports.</summary>
+    /// <param name="ruleSet">Returns the rule set in force (read per evaluation).</param>
+    /// <param name="backend">Which executor runs the rules.</param>
+    /// <param name="clock">Where "now" comes from for the facts.</param>
+    /// <param name="fallback">The group when no Routing rule names one; default <c>GeneralServiceGroup</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> or <paramref name="clock"/> is null.</exception>
+    public RulesDeskPorts(Func<RuleSet> ruleSet, RuleBackend backend, IClock clock, TeamId? fallback = null)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(clock);
+        _ruleSet = ruleSet;
+        _backend = backend;
+        _clock = clock;
+        _fallback = fallback ?? new TeamId("GeneralServiceGroup");
+    }
+
+    /// <summary>The executor in use.</summary>
+    public RuleBackend Backend => _backend;
+
+    /// <inheritdoc />
+    public long Score(TicketView ticket)
+    {
+        var points = Evaluate(ticket).PriorityPoints;
+        return (long)Math.Round(points, MidpointRounding.AwayFromZero);
+    }
+
+    /// <inheritdoc />
+    public GroupAssignment Route(TicketView ticket)
+    {
+        var evaluation = Evaluate(ticket);
+        var group = string.IsNullOrWhiteSpace(evaluation.RoutingTarget) ? _fallback : new TeamId(evaluation.RoutingTarget);
+        var skills = string.IsNullOrWhiteSpace(evaluation.RoutingSkill) ? SkillSet.Empty : SkillSet.Of(new Skill(evaluation.RoutingSkill));
+        return new GroupAssignment(group, skills);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlySet<string>? Choose(TicketView ticket) => null;
+
+    private TicketEvaluation Evaluate(TicketView ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return _evaluations.GetValue(ticket, Run);
+    }
+
+    private TicketEvaluation Run(TicketView ticket)
+    {
+        var set = _ruleSet();
+        var facts = TicketFactsProjection.ToFacts(ticket, _clock.GetCurrentInstant());
+        var evaluation = _backend switch
+        {
+            RuleBackend.Compiled => set.EvaluateTicket(facts),
+            RuleBackend.RulesEngine => _engines.GetValue(set, s => new RulesEngineReferenceEvaluator(s)).EvaluateTicketAsync(facts).GetAwaiter().GetResult(),
+            _ => throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Unknown rule backend {(int)_backend}.")),
+        };
+        return evaluation;
+    }
+}

@@ -1,0 +1,37 @@
+using CrmCore.Desk;
+using CrmCore.Rules.Facts;
+using NodaTime;
+
+namespace CrmCore.Rules.Desk;
+
+/// <summary>The one mapping from the desk's <see cref="TicketView"/> to the rules' ticket facts.</summary>
+public static class TicketFactsProjection
+{
+    /// <summary>Builds the facts the ticket workflows read.</summary>
+    /// <param name="view">The ticket and its customer.</param>
+    /// <param name="now">The instant the facts are taken at (ages, "is overdue").</param>
+    /// <param name="slaDueAt">The earliest open SLA due time, or null when unknown.</param>
+    /// <returns>The facts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="view"/> is null.</exception>
+    public static TicketFacts ToFacts(TicketView view, Instant now, Instant? slaDueAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var ticket = view.Ticket;
+        return TicketFacts.From(
+            new TicketFactsInput
+            {
+                Urgency = ticket.Urgency,
+                Type = ticket.Type,
+                Channel = ticket.Channel,
+                Status = ticket.Status,
+                Department = ticket.Department ?? string.Empty,
+                CustomerTier = view.Tier ?? string.Empty,
+                CustomerTags = [.. view.Tags.Order(StringComparer.Ordinal)],
+                CustomerIndustry = view.Customer?.Industry.Code ?? string.Empty,
+                RaisedAt = ticket.RaisedAt,
+                SlaDueAt = slaDueAt,
+                ReopenCount = ticket.ReopenCount,
+            },
+            now);
+    }
+}

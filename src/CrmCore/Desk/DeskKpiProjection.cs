@@ -1,0 +1,54 @@
+using CrmCore.Agents;
+using CrmCore.Metrics;
+using CrmCore.Sla;
+
+namespace CrmCore.Desk;
+
+/// <summary>
+/// The one place where what the desk recorded becomes KPI input: a <see cref="ServiceRecord"/> per ticket from its
+/// <see cref="TicketView"/> and its SLA state. No host builds service records by hand.
+/// </summary>
+public static class DeskKpiProjection
+{
+    /// <summary>Projects one ticket.</summary>
+    /// <param name="view">The ticket and its customer.</param>
+    /// <param name="sla">Its SLA state (from <see cref="ServiceDesk.GetSlaAsync"/> or <see cref="SlaEngine.Evaluate(SlaTicket, NodaTime.Instant)"/>).</param>
+    /// <param name="team">The owner's team, or empty when unknown.</param>
+    /// <param name="queueOwner">The desk's placeholder owner; reported as no agent.</param>
+    /// <returns>The service record.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ServiceRecord ToServiceRecord(TicketView view, SlaTicketState sla, string team, AgentId queueOwner)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(sla);
+        var ticket = view.Ticket;
+        var first = sla.Find(SlaMetric.FirstResponse);
+        var resolution = sla.Find(SlaMetric.Resolution);
+        return new ServiceRecord
+        {
+            TicketId = ticket.Id.Value,
+            CustomerId = ticket.CustomerId.Value,
+            Team = team ?? string.Empty,
+            Agent = ticket.Owner == queueOwner ? string.Empty : ticket.Owner.Value,
+            Tier = view.Tier ?? string.Empty,
+            Channel = ticket.Channel.Code,
+            Type = ticket.Type.Code,
+            Urgency = ticket.Urgency.ToString(),
+            RaisedAt = ticket.RaisedAt,
+            FirstResponseAt = ticket.FirstResponseAt,
+            FirstResponseBusinessTime = ticket.FirstResponseAt is not null && first is { } f ? f.Elapsed : null,
+            ResolvedAt = ticket.ResolvedAt,
+            ClosedAt = ticket.ClosedAt,
+            Status = ticket.Status.ToString(),
+            ReopenCount = ticket.ReopenCount,
+            FirstResponseWithinTarget = first?.Status switch
+            {
+                SlaClockStatus.Met => true,
+                SlaClockStatus.Breached => false,
+                _ => null,
+            },
+            ResolutionSlaBreached = resolution?.Status == SlaClockStatus.Breached,
+            ResolvedOnFirstContact = ticket.ResolvedAt is not null && ticket.ReopenCount == 0,
+        };
+    }
+}

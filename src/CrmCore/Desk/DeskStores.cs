@@ -1,0 +1,15 @@
+namespace CrmCore.Desk;
+
+/// <summary>The stores a <see cref="ServiceDesk"/> reads and writes. <c>AddCrmCore()</c> fills it from the registered stores.</summary>
+/// <param name="Tickets">The tickets.</param>
+/// <param name="Customers">The customers.</param>
+/// <param name="Queue">The durable copy of the waiting queue.</param>
+/// <param name="Sequences">The id counters.</param>
+/// <param name="Escalations">What was already raised per ticket.</param>
+public sealed record DeskStores(ITicketRepository Tickets, ICustomerRepository Customers, IQueueRepository Queue, ISequenceRepository Sequences, IEscalationRepository Escalations)
+{
+    /// <summary>A fresh set of in-memory stores (tests, samples, a single process that keeps nothing).</summary>
+    /// <returns>New in-memory stores.</returns>
+    public static DeskStores InMemory() =>
+        new(new InMemoryTicketRepository(), new InMemoryCustomerRepository(), new InMemoryQueueRepository(), new InMemorySequenceRepository(), new InMemoryEscalationRepository());
+}

@@ -1,0 +1,14 @@
+using CrmCore.Agents;
+using CrmCore.Escalation;
+using CrmCore.Sla;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Desk;
+
+/// <summary>Raised once per SLA clock cycle when the warning lead before the due time is reached.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Metric">The SLA metric.</param>
+/// <param name="DueAt">When it falls due.</param>
+public sealed record SlaWarningRaised(TicketId TicketId, Instant OccurredAt, SlaMetric Metric, Instant DueAt) : IDomainEvent;

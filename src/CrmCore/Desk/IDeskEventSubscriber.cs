@@ -1,0 +1,15 @@
+namespace CrmCore.Desk;
+
+/// <summary>
+/// Receives the desk's events after each command and each <see cref="ServiceDesk.AdvanceAsync"/>, after the stores were written
+/// (notifications, webhooks, an outbox). Register any number in DI. A subscriber that throws does not undo the command; the exception
+/// reaches the caller of the command.
+/// </summary>
+public interface IDeskEventSubscriber
+{
+    /// <summary>Handles events.</summary>
+    /// <param name="events">The events of one command, oldest first.</param>
+    /// <param name="cancellationToken">Cancels the handling.</param>
+    /// <returns>A task that completes when handled.</returns>
+    ValueTask OnEventsAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken);
+}

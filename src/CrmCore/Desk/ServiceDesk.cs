@@ -1,0 +1,672 @@
+using System.Globalization;
+using CrmCore.Agents;
+using CrmCore.Customers;
+using CrmCore.Escalation;
+using CrmCore.Identifiers;
+using CrmCore.Routing;
+using CrmCore.Satisfaction;
+using CrmCore.Sla;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Desk;
+
+/// <summary>
+/// The service desk: owns a ticket's journey from raise to close. Commands load the ticket from <see cref="ITicketRepository"/>, apply one
+/// move of the <see cref="Ticket"/> aggregate at the clock's "now", save it with its version, and return (and publish to every
+/// <see cref="IDeskEventSubscriber"/>) the past-tense events. <see cref="AdvanceAsync"/>, called from a host's timer, raises SLA warnings,
+/// breaches and each escalation level exactly once (in business time), revisit reminders, and re-ranks the queue.
+/// While a ticket waits in the queue its owner is <see cref="DeskOptions.QueueOwner"/>; it is owned by an agent only once taken, so a
+/// ticket is never both queued and owned. Routing runs once per raised ticket. Skill codes compare case-insensitively: each spelling is
+/// normalised once to the first one the desk saw. Thread-safe: commands run one at a time.
+/// </summary>
+public sealed class ServiceDesk
+{
+    private readonly IClock _clock;
+    private readonly ITicketRepository _tickets;
+    private readonly ICustomerRepository _customers;
+    private readonly IQueueRepository _queueStore;
+    private readonly ISequenceRepository _sequences;
+    private readonly IEscalationRepository _escalations;
+    private readonly SlaEngine _sla;
+    private readonly EscalationEngine _escalation;
+    private readonly TicketQueue _queue;
+    private readonly IPriorityScorer _priority;
+    private readonly IRoutingPolicy _routing;
+    private readonly IEscalationPathChooser _paths;
+    private readonly IReadOnlyList<IDeskEventSubscriber> _subscribers;
+    private readonly DeskOptions _options;
+    private readonly TicketOptions _ticketOptions;
+    private readonly IdPattern _idPattern;
+    private readonly DateTimeZone _zone;
+    private readonly Dictionary<AgentId, Agent> _agents = [];
+    private readonly Dictionary<string, Skill> _skillSpelling = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Creates a desk. <c>AddCrmCore()</c> registers one as a singleton with the registered stores and ports.</summary>
+    /// <param name="clock">Where "now" comes from.</param>
+    /// <param name="stores">The stores.</param>
+    /// <param name="engines">The SLA engine, escalation engine and waiting queue.</param>
+    /// <param name="ports">The rule ports.</param>
+    /// <param name="subscribers">Who receives the events; may be empty.</param>
+    /// <param name="options">The desk and id policies.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The id pattern is invalid or the revisit delay is not positive.</exception>
+    public ServiceDesk(IClock clock, DeskStores stores, DeskEngines engines, DeskPorts ports, IEnumerable<IDeskEventSubscriber> subscribers, DeskSettings options)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(stores);
+        ArgumentNullException.ThrowIfNull(engines);
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(subscribers);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Desk.RevisitDelay <= Duration.Zero)
+        {
+            throw new ArgumentException($"The revisit delay must be positive, not {options.Desk.RevisitDelay}.", nameof(options));
+        }
+
+        _clock = clock;
+        (_tickets, _customers, _queueStore, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Queue, stores.Sequences, stores.Escalations);
+        (_sla, _escalation, _queue) = (engines.Sla, engines.Escalation, engines.Queue);
+        (_priority, _routing, _paths) = (ports.Priority, ports.Routing, ports.EscalationPath);
+        _subscribers = [.. subscribers];
+        _options = options.Desk;
+        _ticketOptions = options.Tickets;
+        _idPattern = IdPattern.Parse(options.TicketIdPattern);
+        _zone = options.TimeZone;
+    }
+
+    /// <summary>The agents registered with <see cref="RegisterAgent"/>.</summary>
+    public IReadOnlyCollection<Agent> Agents => _agents.Values;
+
+    /// <summary>The waiting queue (read it; change it only through the desk).</summary>
+    public TicketQueue Queue => _queue;
+
+    /// <summary>
+    /// Registers an agent who may take tickets. The agent's skill codes are normalised to the spellings the desk already knows
+    /// (case-insensitively), so <c>technical</c> and <c>Technical</c> are one skill.
+    /// </summary>
+    /// <param name="id">The agent id; must not be the queue owner.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="team">The agent's team (group).</param>
+    /// <param name="skills">The agent's skills.</param>
+    /// <param name="capacity">How many tickets the agent can hold at once; at least 1.</param>
+    /// <returns>The registered agent, online.</returns>
+    /// <exception cref="ArgumentException">The id is the queue owner or already registered, or an argument is invalid.</exception>
+    public Agent RegisterAgent(AgentId id, string name, TeamId team, SkillSet skills, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(skills);
+        if (id == _options.QueueOwner || _agents.ContainsKey(id))
+        {
+            throw new ArgumentException($"Agent id '{id}' is the queue owner or is already registered.", nameof(id));
+        }
+
+        var agent = new Agent(id, name, team, Normalise(skills), capacity);
+        agent.SetAvailability(Availability.Online);
+        _agents.Add(id, agent);
+        return agent;
+    }
+
+    /// <summary>Registers a customer (or replaces nothing: an existing id is refused by the store).</summary>
+    /// <param name="id">The customer id.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="tier">The tier, or null.</param>
+    /// <param name="tags">Tags, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events (<see cref="CustomerRegistered"/>, tier and tags).</returns>
+    /// <exception cref="ConcurrencyConflictException">The customer exists.</exception>
+    public async Task<DeskResult> RegisterCustomerAsync(CustomerId id, CustomerProfile profile, string? tier = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = _clock.GetCurrentInstant();
+            var customer = Customer.Create(id, profile, now);
+            if (tier is not null)
+            {
+                customer.AssignTier(now, tier);
+            }
+
+            foreach (var tag in tags ?? [])
+            {
+                customer.Tag(now, tag);
+            }
+
+            await _customers.SaveAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
+            return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Raises a ticket: looks up the customer, takes an id, routes it once, scores its priority, puts it in the queue (owner
+    /// <see cref="DeskOptions.QueueOwner"/>) and starts its SLA clocks (they run from the status history). Raises
+    /// <see cref="TicketCreated"/>, <see cref="TicketQueued"/> and, when no registered agent could ever take it, <see cref="TicketUnassignable"/>.
+    /// </summary>
+    /// <param name="request">What the customer reported.</param>
+    /// <param name="by">Who raises it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new ticket's id and the events.</returns>
+    /// <exception cref="ArgumentException">The request is incomplete, or its customer is not registered.</exception>
+    public async Task<(TicketId Id, DeskResult Result)> RaiseAsync(TicketRequest request, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = _clock.GetCurrentInstant();
+            Ticket.Check(request, _options.QueueOwner, by, now);
+            var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
+                ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
+            var id = await NextIdAsync(now, cancellationToken).ConfigureAwait(false);
+            var ticket = Ticket.Open(id, request, _options.QueueOwner, by, now, _ticketOptions);
+            var view = new TicketView(ticket.ToState(), customer);
+            var route = _routing.Route(view);
+            var required = Normalise(route.RequiredSkills);
+            var priority = Math.Clamp(_priority.Score(view), -QueuedTicket.MaxStaticPriority, QueuedTicket.MaxStaticPriority);
+            var due = NextDue(view, now);
+            var entry = new QueueEntryState(id, route.Group, priority, due, required.Items, now);
+            await _tickets.SaveAsync(ticket.ToState(), 0, cancellationToken).ConfigureAwait(false);
+            await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+            _queue.Enqueue(new QueuedTicket(id, route.Group, priority, due, required, now));
+            List<IDomainEvent> events = [.. ticket.DomainEvents, new TicketQueued(id, now, route.Group, priority)];
+            if (WhyUnassignable(route.Group, required) is { } reason)
+            {
+                events.Add(new TicketUnassignable(id, now, route.Group, required.ToString(), reason));
+            }
+
+            return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Gives an agent the best ticket it may take from the queue (its groups, its skills, by priority and SLA term) and
+    /// makes the agent the owner. Raises <see cref="TicketOwnerChanged"/>.</summary>
+    /// <param name="agent">A registered agent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ticket taken (null when none fits) and the events.</returns>
+    /// <exception cref="ArgumentException">The agent is not registered.</exception>
+    public async Task<(TicketId? Id, DeskResult Result)> PullNextAsync(AgentId agent, CancellationToken cancellationToken = default)
+    {
+        var who = RequireAgent(agent);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = _clock.GetCurrentInstant();
+            if (_queue.NextFor(who, now) is not { } next)
+            {
+                return (null, new DeskResult([]));
+            }
+
+            await _queueStore.RemoveAsync(next.Id, cancellationToken).ConfigureAwait(false);
+            var ticket = await LoadAsync(next.Id, cancellationToken).ConfigureAwait(false);
+            var version = ticket.Version;
+            ticket.Reassign(now, agent, agent.Value);
+            return (next.Id, await SaveAsync(ticket, version, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Takes a ticket out of the queue for a named agent, or hands an owned ticket to another agent (transfer).</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="agent">A registered agent.</param>
+    /// <param name="by">Who assigns.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events (<see cref="TicketOwnerChanged"/>, or none when the agent already owns it).</returns>
+    /// <exception cref="ArgumentException">The agent is not registered, or the ticket does not exist.</exception>
+    /// <exception cref="TicketTransitionException">The ticket is finished.</exception>
+    public Task<DeskResult> AssignAsync(TicketId id, AgentId agent, string by, CancellationToken cancellationToken = default)
+    {
+        var who = RequireAgent(agent);
+        return RunAsync(id, async (ticket, now) =>
+        {
+            var previous = ticket.Owner;
+            if (!ticket.Reassign(now, agent, by))
+            {
+                return;
+            }
+
+            if (_queue.Remove(id))
+            {
+                await _queueStore.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
+                who.TryReserveSlot();
+            }
+            else
+            {
+                Release(previous);
+                who.TryReserveSlot();
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Starts work (Pending → InProgress). The ticket must be owned by an agent.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who starts.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    /// <exception cref="TicketTransitionException">The move is not allowed now.</exception>
+    /// <exception cref="InvalidOperationException">The ticket still waits in the queue.</exception>
+    public Task<DeskResult> StartAsync(TicketId id, string by, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) => t.Start(now, by), cancellationToken);
+
+    /// <summary>Records a reply to the customer (the first one stops the first-response clock); starts work when still Pending.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who replies.</param>
+    /// <param name="message">What was said.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    /// <exception cref="InvalidOperationException">The ticket still waits in the queue.</exception>
+    public Task<DeskResult> RespondAsync(TicketId id, string by, string message, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) =>
+        {
+            if (t.Status == TicketStatus.Pending)
+            {
+                t.Start(now, by);
+            }
+
+            t.RespondToCustomer(now, by, message);
+        }, cancellationToken);
+
+    /// <summary>Asks the customer and waits (InProgress → WaitingForCustomer).</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who asks.</param>
+    /// <param name="question">The question.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> WaitForCustomerAsync(TicketId id, string by, string question, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) => t.WaitForCustomer(now, by, question), cancellationToken);
+
+    /// <summary>Resumes after the customer answered (WaitingForCustomer → InProgress).</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who resumes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> ResumeAsync(TicketId id, string by, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) => t.ResumeWork(now, by), cancellationToken);
+
+    /// <summary>Resolves (InProgress → Resolved) and frees the owner's slot.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who resolves.</param>
+    /// <param name="solution">The solution.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> ResolveAsync(TicketId id, string by, string solution, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) =>
+        {
+            t.Resolve(now, by, solution);
+            Release(t.Owner);
+        }, cancellationToken);
+
+    /// <summary>Puts a resolved ticket in line for its revisit call (Resolved → AwaitingRevisit); <see cref="AdvanceAsync"/> reminds
+    /// after <see cref="DeskOptions.RevisitDelay"/>.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who schedules.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> ScheduleRevisitAsync(TicketId id, string by, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) => t.ScheduleRevisit(now, by), cancellationToken);
+
+    /// <summary>Records the revisit call and, when given, the customer's survey answer on the ticket (the only record of satisfaction).</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who called.</param>
+    /// <param name="outcome">What the customer said.</param>
+    /// <param name="survey">The survey: CSAT, NPS, dimension scores, comment; or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> CompleteRevisitAsync(TicketId id, string by, string outcome, DeskSurvey? survey = null, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) =>
+        {
+            t.CompleteRevisit(now, by, outcome);
+            if (survey is not null)
+            {
+                t.RecordSurvey(now, new SurveyResponse(t.Id, t.CustomerId, now, survey.Csat, survey.Nps, survey.Dimensions, survey.Comment), by);
+            }
+        }, cancellationToken);
+
+    /// <summary>Records the customer's confirmation of the resolution.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who records it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> ConfirmResolutionAsync(TicketId id, string by, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) => t.ConfirmResolution(now, by), cancellationToken);
+
+    /// <summary>Reopens a resolved or closed ticket within the reopen window; the owner takes it back.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who reopens.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> ReopenAsync(TicketId id, string by, string reason, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) =>
+        {
+            t.Reopen(now, by, reason);
+            if (_agents.TryGetValue(t.Owner, out var owner))
+            {
+                owner.TryReserveSlot();
+            }
+        }, cancellationToken);
+
+    /// <summary>Closes a resolved ticket whose resolution was confirmed or revisited.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who closes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> CloseAsync(TicketId id, string by, CancellationToken cancellationToken = default) =>
+        RunOwnedAsync(id, (t, now) => t.Close(now, by), cancellationToken);
+
+    /// <summary>Ends a ticket that needs no work (Pending or InProgress → NoActionNeeded); takes it out of the queue if it waits there.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who decides.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> MarkNoActionNeededAsync(TicketId id, string by, string reason, CancellationToken cancellationToken = default) =>
+        RunAsync(id, async (t, now) =>
+        {
+            t.MarkNoActionNeeded(now, by, reason);
+            if (_queue.Remove(id))
+            {
+                await _queueStore.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                Release(t.Owner);
+            }
+        }, cancellationToken);
+
+    /// <summary>Adds an internal note.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="by">Who writes.</param>
+    /// <param name="text">The note.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    public Task<DeskResult> AddNoteAsync(TicketId id, string by, string text, CancellationToken cancellationToken = default) =>
+        RunAsync(id, (t, now) =>
+        {
+            t.AddNote(now, by, text);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>Reads a ticket's SLA clocks now (due and warning times, status), computed afresh from its status history.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The SLA state.</returns>
+    /// <exception cref="ArgumentException">No such ticket.</exception>
+    public async Task<SlaTicketState> GetSlaAsync(TicketId id, CancellationToken cancellationToken = default)
+    {
+        var view = await ViewAsync(id, cancellationToken).ConfigureAwait(false);
+        return _sla.Evaluate(view.ToSlaTicket(), _clock.GetCurrentInstant());
+    }
+
+    /// <summary>Reads a ticket with its customer, as the one view every engine reads.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The view.</returns>
+    /// <exception cref="ArgumentException">No such ticket.</exception>
+    public async Task<TicketView> ViewAsync(TicketId id, CancellationToken cancellationToken = default)
+    {
+        var state = await _tickets.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
+        return new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The KPI input of a calendar month in the desk's time zone; see <see cref="KpiInputAsync(Instant, Instant, CancellationToken)"/>.</summary>
+    /// <param name="month">The month.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The input for <see cref="Metrics.KpiCalculator"/> and the monthly report.</returns>
+    public Task<Metrics.KpiInput> KpiInputAsync(YearMonth month, CancellationToken cancellationToken = default) =>
+        KpiInputAsync(
+            month.OnDayOfMonth(1).AtStartOfDayInZone(_zone).ToInstant(),
+            month.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(_zone).ToInstant(),
+            cancellationToken);
+
+    /// <summary>
+    /// The KPI input of a period, computed from what the desk recorded: a service record per ticket raised in it (through
+    /// <see cref="DeskKpiProjection"/>, SLA states as of now) and the survey answers on those tickets. Customer lifecycles are not
+    /// part of it (churn KPIs need the host's customer history).
+    /// </summary>
+    /// <param name="from">The start (inclusive).</param>
+    /// <param name="before">The end (exclusive).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The input for <see cref="Metrics.KpiCalculator"/> and the monthly report.</returns>
+    public async Task<Metrics.KpiInput> KpiInputAsync(Instant from, Instant before, CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetCurrentInstant();
+        var records = new List<Metrics.ServiceRecord>();
+        var surveys = new List<SurveyResponse>();
+        await foreach (var state in _tickets.ListAsync(new TicketQuery { CreatedFrom = from, CreatedBefore = before }, cancellationToken).ConfigureAwait(false))
+        {
+            var view = new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
+            var team = _agents.TryGetValue(state.Owner, out var owner) ? owner.Team.Value : string.Empty;
+            records.Add(DeskKpiProjection.ToServiceRecord(view, _sla.Evaluate(view.ToSlaTicket(), now), team, _options.QueueOwner));
+            if (state.Survey is { } survey)
+            {
+                surveys.Add(survey);
+            }
+        }
+
+        return new Metrics.KpiInput(records, surveys, []) { AsOf = now };
+    }
+
+    /// <summary>
+    /// Moves the desk's time on, typically from a host timer: for every open ticket raises each SLA warning and breach once per clock
+    /// cycle, each escalation level of the ladders its path allows once (<see cref="TicketEscalated"/>, in business time), a revisit
+    /// reminder once per resolution (<see cref="RevisitDue"/>), and updates queued tickets' due times so the queue ranks by the
+    /// current SLA. Calling it twice for the same instant raises nothing the second time.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events raised.</returns>
+    public async Task<DeskResult> AdvanceAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = _clock.GetCurrentInstant();
+            var events = new List<IDomainEvent>();
+            await foreach (var state in _tickets.ListAsync(TicketQuery.Open, cancellationToken).ConfigureAwait(false))
+            {
+                var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
+                await AdvanceTicketAsync(new TicketView(state, customer), now, events, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task AdvanceTicketAsync(TicketView view, Instant now, List<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        var ticket = view.Ticket;
+        var slaTicket = view.ToSlaTicket();
+        var sla = _sla.Evaluate(slaTicket, now);
+        var stored = await _escalations.FindAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
+        var warnings = new List<SlaWarningMark>(stored?.Warnings ?? []);
+        var marks = new List<EscalationMark>(stored?.Escalations ?? []);
+        var reminders = new List<ReminderMark>(stored?.Reminders ?? []);
+        var before = warnings.Count + marks.Count + reminders.Count;
+        var cycle = ticket.ReopenCount;
+        foreach (var metric in sla.Metrics.Where(m => m.IsOpen && m.DueAt is not null))
+        {
+            if (metric.WarningAt <= now && !warnings.Exists(w => w.Metric == metric.Metric && w.Cycle == cycle && !w.Breached))
+            {
+                warnings.Add(new SlaWarningMark(metric.Metric, cycle, false, now));
+                events.Add(new SlaWarningRaised(ticket.Id, now, metric.Metric, metric.DueAt!.Value));
+            }
+
+            if (metric.Status == SlaClockStatus.Breached && !warnings.Exists(w => w.Metric == metric.Metric && w.Cycle == cycle && w.Breached))
+            {
+                warnings.Add(new SlaWarningMark(metric.Metric, cycle, true, now));
+                events.Add(new SlaBreached(ticket.Id, now, metric.Metric, metric.DueAt!.Value));
+            }
+        }
+
+        var allowed = _paths.Choose(view);
+        var raised = EscalationTicketState.Empty;
+        foreach (var mark in marks)
+        {
+            raised = raised.With(mark.Ladder, mark.Level);
+        }
+
+        foreach (var step in _escalation.Evaluate(slaTicket, sla, raised, now).Raised)
+        {
+            if ((allowed is null || allowed.Contains(step.Ladder)) && !marks.Exists(m => m.Ladder == step.Ladder && m.Level == step.Level))
+            {
+                marks.Add(new EscalationMark(step.Ladder, step.Level, now));
+                events.Add(new TicketEscalated(ticket.Id, now, step.Ladder, step.Level, step.Target, step.Reason));
+            }
+        }
+
+        if (ticket.Status == TicketStatus.AwaitingRevisit && ticket.ResolvedAt is { } resolved && now - resolved >= _options.RevisitDelay)
+        {
+            var key = resolved.ToString("g", CultureInfo.InvariantCulture);
+            if (!reminders.Exists(r => r.Kind == "revisit" && r.Key == key))
+            {
+                reminders.Add(new ReminderMark("revisit", key, now));
+                events.Add(new RevisitDue(ticket.Id, now, view.Customer?.AccountManager ?? ticket.Owner));
+            }
+        }
+
+        if (warnings.Count + marks.Count + reminders.Count != before)
+        {
+            var version = stored?.Version ?? 0;
+            await _escalations.SaveAsync(
+                new EscalationState { TicketId = ticket.Id, Version = version + 1, Warnings = warnings, Escalations = marks, Reminders = reminders },
+                version,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_queue.TryGet(ticket.Id, out var queued))
+        {
+            var due = NextDue(view, now);
+            if (due != queued.Due)
+            {
+                _queue.Update(queued.WithPriority(queued.StaticPriority, due));
+                await _queueStore.UpdateAsync(
+                    new QueueEntryState(ticket.Id, queued.Group, queued.StaticPriority, due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Instant? NextDue(TicketView view, Instant now) =>
+        _sla.Evaluate(view.ToSlaTicket(), now).Metrics.Where(m => m.IsOpen && m.DueAt is not null).Select(m => m.DueAt).Min();
+
+    private string? WhyUnassignable(TeamId group, SkillSet required)
+    {
+        var serving = _agents.Values.Where(a => a.Serves(group)).ToList();
+        if (serving.Count == 0)
+        {
+            return $"no registered agent serves group {group}";
+        }
+
+        return serving.Exists(a => a.Skills.Covers(required)) ? null : $"no agent of group {group} has the skills {required}";
+    }
+
+    private SkillSet Normalise(SkillSet skills) =>
+        SkillSet.Create(skills.Items.Select(s => new SkillLevel(Canonical(s.Skill), s.Level)));
+
+    private Skill Canonical(Skill skill)
+    {
+        lock (_skillSpelling)
+        {
+            if (!_skillSpelling.TryGetValue(skill.Code, out var known))
+            {
+                _skillSpelling[skill.Code] = known = skill;
+            }
+
+            return known;
+        }
+    }
+
+    private Agent RequireAgent(AgentId agent) =>
+        _agents.TryGetValue(agent, out var found) ? found : throw new ArgumentException($"Agent {agent} is not registered with the desk.", nameof(agent));
+
+    private void Release(AgentId owner)
+    {
+        if (_agents.TryGetValue(owner, out var agent) && agent.ActiveCount > 0)
+        {
+            agent.ReleaseSlot();
+        }
+    }
+
+    private async Task<TicketId> NextIdAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var date = now.InZone(_zone).Date;
+        var period = _idPattern.PeriodOf(date);
+        var sequence = await _sequences.NextAsync("ticket", period, cancellationToken).ConfigureAwait(false);
+        if (sequence > _idPattern.MaxSequence)
+        {
+            throw new IdSequenceExhaustedException(_idPattern.Text, period, _idPattern.MaxSequence);
+        }
+
+        return new TicketId(_idPattern.Format(date, sequence));
+    }
+
+    private async Task<Ticket> LoadAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        var state = await _tickets.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
+        return Ticket.Restore(state, _ticketOptions);
+    }
+
+    private async Task<DeskResult> SaveAsync(Ticket ticket, long expectedVersion, CancellationToken cancellationToken)
+    {
+        if (ticket.Version != expectedVersion)
+        {
+            await _tickets.SaveAsync(ticket.ToState(), expectedVersion, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await PublishAsync([.. ticket.DomainEvents], cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<DeskResult> RunOwnedAsync(TicketId id, Action<Ticket, Instant> act, CancellationToken cancellationToken) =>
+        RunAsync(id, (t, now) =>
+        {
+            if (t.Owner == _options.QueueOwner && !TicketLifecycle.IsFinished(t.Status))
+            {
+                throw new InvalidOperationException($"Ticket {id} still waits in the queue: assign it to an agent first.");
+            }
+
+            act(t, now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private async Task<DeskResult> RunAsync(TicketId id, Func<Ticket, Instant, Task> act, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            var version = ticket.Version;
+            await act(ticket, _clock.GetCurrentInstant()).ConfigureAwait(false);
+            return await SaveAsync(ticket, version, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<DeskResult> PublishAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count > 0)
+        {
+            foreach (var subscriber in _subscribers)
+            {
+                await subscriber.OnEventsAsync(events, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new DeskResult(events);
+    }
+}
