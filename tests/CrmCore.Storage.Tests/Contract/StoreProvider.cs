@@ -65,7 +65,7 @@ public abstract class StoreProvider : IDisposable
     public abstract IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1);
 
     /// <summary>The desk's stores over this provider (a fresh set of instances over the same data each call, for databases).</summary>
-    public abstract DeskStores Desk();
+    public abstract ProviderStores Desk();
 
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
@@ -78,7 +78,7 @@ public abstract class StoreProvider : IDisposable
         private readonly InMemoryPublicationStore _publications = new();
         private readonly Dictionary<string, PatternIdGenerator<string>> _ids = [];
         private InMemoryTicketQueueStore? _queue;
-        private DeskStores? _desk;
+        private ProviderStores? _desk;
 
         public override bool Persists => false;
 
@@ -97,12 +97,12 @@ public abstract class StoreProvider : IDisposable
 
         public override IPublicationStore Publications() => _publications;
 
-        public override DeskStores Desk()
+        public override ProviderStores Desk()
         {
             if (_desk is null)
             {
                 var tickets = new InMemoryOutboxTicketRepository(_outbox);
-                _desk = new DeskStores(tickets, tickets, new InMemoryCustomerRepository(), new InMemoryEscalationRepository(), new InMemorySequenceRepository(), new InMemoryQueueRepository(), _outbox);
+                _desk = new ProviderStores(tickets, tickets, new InMemoryCustomerRepository(), new InMemoryEscalationRepository(), new InMemorySequenceRepository(), new InMemoryQueueRepository(), _outbox);
             }
 
             return _desk;
@@ -144,10 +144,10 @@ public abstract class StoreProvider : IDisposable
 
         public override IPublicationStore Publications() => new SqlitePublicationStore(Options());
 
-        public override DeskStores Desk()
+        public override ProviderStores Desk()
         {
             var storage = new SqliteStorage(Options());
-            return new DeskStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
         }
 
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
@@ -218,7 +218,7 @@ public abstract class StoreProvider : IDisposable
 
         public override IPublicationStore Publications() => new PostgreSqlPublicationStore(Database());
 
-        public override DeskStores Desk()
+        public override ProviderStores Desk()
         {
             var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
             lock (_storages)
@@ -226,7 +226,7 @@ public abstract class StoreProvider : IDisposable
                 _storages.Add(storage);
             }
 
-            return new DeskStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
         }
 
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
