@@ -66,6 +66,8 @@ internal static class StorageThroughput
 
     // Claims by 'claimers' concurrent agents until 'total' claims are made or 'limit' passes; returns claims per second and the
     // duration of each block of 'block' claims (in claim order).
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
     private static async Task<(double PerSecond, List<double> BlockSeconds)> ClaimAsync(ITicketQueueStore store, int claimers, int total, TimeSpan limit, int block = 10_000)
     {
         var made = 0;
@@ -121,6 +123,7 @@ internal static class StorageThroughput
             Console.WriteLine($"sqlite: loaded {queued:N0} queued tickets in {watch.Elapsed.TotalSeconds:F1} s");
 
             // Start-up: rebuild an in-memory TicketQueue from storage (a fresh store instance, as after a restart).
+            var rebuildCpu = Cpu();
             watch.Restart();
             var restarted = new SqliteStorage(options);
             var rebuilt = new TicketQueue(capacity: queued);
@@ -129,15 +132,28 @@ internal static class StorageThroughput
                 rebuilt.Enqueue(ticket);
             }
 
-            Console.WriteLine($"sqlite: start-up rebuild of {rebuilt.Count:N0} queued tickets: {watch.Elapsed.TotalSeconds:F2} s");
+            Console.WriteLine($"sqlite: start-up rebuild of {rebuilt.Count:N0} queued tickets: {watch.Elapsed.TotalSeconds:F2} s (CPU {Cpu() - rebuildCpu:F2} s)");
+
+            // Baseline in the same run: the same rebuild from an in-memory list (no storage at all).
+            var list = Tickets(queued).ToList();
+            watch.Restart();
+            var baseline = new TicketQueue(capacity: queued);
+            foreach (var ticket in list)
+            {
+                baseline.Enqueue(ticket);
+            }
+
+            Console.WriteLine($"baseline: in-memory TicketQueue build of {baseline.Count:N0} tickets from a list: {watch.Elapsed.TotalSeconds:F2} s");
 
             foreach (var sync in new[] { SqliteSynchronous.Normal, SqliteSynchronous.Full })
             {
                 var store = new SqliteTicketQueueStore(new SqliteStorageOptions { DataSource = path, Synchronous = sync });
                 foreach (var claimers in new[] { 1, 4 })
                 {
+                    var cpu = Cpu();
                     var (rate, _) = await ClaimAsync(store, claimers, int.MaxValue, TimeSpan.FromSeconds(10));
-                    Console.WriteLine($"sqlite: claims/s synchronous={sync} claimers={claimers}: {rate:N0}");
+                    var perCpuSecond = rate * 10 / (Cpu() - cpu);
+                    Console.WriteLine($"sqlite: claims/s synchronous={sync} claimers={claimers}: {rate:N0} (per CPU-second of this process: {perCpuSecond:N0})");
                 }
             }
 
@@ -146,6 +162,7 @@ internal static class StorageThroughput
             {
                 var count = batch == 1 ? 2_000 : 50_000;
                 var prefix = batch == 1 ? "S" : "B";
+                var cpu = Cpu();
                 watch.Restart();
                 foreach (var chunk in Enumerable.Range(0, count).Chunk(batch))
                 {
@@ -157,7 +174,7 @@ internal static class StorageThroughput
                     await storage.SaveNewTicketsAsync(rows);
                 }
 
-                Console.WriteLine($"sqlite: raise+persist batch={batch}: {count / watch.Elapsed.TotalSeconds:N0} tickets/s ({count:N0} tickets)");
+                Console.WriteLine($"sqlite: raise+persist batch={batch}: {count / watch.Elapsed.TotalSeconds:N0} tickets/s ({count:N0} tickets; per CPU-second: {count / (Cpu() - cpu):N0})");
             }
         }
         finally
@@ -202,6 +219,7 @@ internal static class StorageThroughput
                 await Execute(connection, $"VACUUM ANALYZE {schema}.queue;");
                 Console.WriteLine($"postgres {name}: loaded {queued:N0} queued tickets in {watch.Elapsed.TotalSeconds:F1} s");
 
+                var rebuildCpu = Cpu();
                 watch.Restart();
                 using var restarted = new PostgreSqlStorage(options);
                 var rebuilt = new TicketQueue(capacity: queued);
@@ -210,7 +228,7 @@ internal static class StorageThroughput
                     rebuilt.Enqueue(ticket);
                 }
 
-                Console.WriteLine($"postgres {name}: start-up rebuild of {rebuilt.Count:N0} queued tickets: {watch.Elapsed.TotalSeconds:F2} s");
+                Console.WriteLine($"postgres {name}: start-up rebuild of {rebuilt.Count:N0} queued tickets: {watch.Elapsed.TotalSeconds:F2} s (CPU of this process {Cpu() - rebuildCpu:F2} s)");
 
                 foreach (var asynchronous in new[] { false, true })
                 {
