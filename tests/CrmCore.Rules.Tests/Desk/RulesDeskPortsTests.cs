@@ -57,6 +57,24 @@ public class RulesDeskPortsTests
     }
 
     [Fact]
+    public void RouteThenScore_SameTicket_EvaluatesTheWorkflowsOnce()
+    {
+        var set = DefaultRulePack.Load().GetRuleSetOrThrow();
+        var evaluations = 0;
+        var ports = new RulesDeskPorts(() => { evaluations++; return set; }, RuleBackend.Compiled, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
+        var ticket = Ticket.Open(new TicketId("WT1"), Request(new CustomerId("K0"), TicketType.Fault, Urgency.Major), new AgentId("queue"), "phone", Instant.FromUtc(2026, 3, 2, 2, 0));
+        var view = new TicketView(ticket.ToState(), null);
+
+        var route = ports.Route(view);
+        var score = ports.Score(view);
+        ports.Route(new TicketView(ticket.ToState(), null));
+
+        Assert.Equal(new TeamId("TechnicalSupport"), route.Group);
+        Assert.Equal(40 + 15, score);
+        Assert.Equal(2, evaluations); // one per view: Route and Score share the evaluation of the first
+    }
+
+    [Fact]
     public async Task BothBackends_GiveTheSameGroupsPrioritiesAndEscalations_OverAMonthOfTickets()
     {
         var compiled = await RunMonthAsync(RuleBackend.Compiled);
