@@ -1,7 +1,8 @@
 // A small host for the storage tests, started as separate OS processes.
-//   claim <connection> <schema> <host> <workers> <leaseSeconds>
+//   claim <connection> <schema> <host> <workers> <leaseSeconds> [stallAfter]
 //       PostgreSQL: claims tickets as agents serving every team until the queue stays empty; "resolves" each by inserting a
-//       row into <schema>.resolution (primary key: ticket id) and then completing the lease.
+//       row into <schema>.resolution (primary key: ticket id) and then completing the lease. With stallAfter > 0, each worker
+//       stops after that many resolutions holding one more claim it never completes, prints "stalled", and waits (to be killed).
 //   write <provider> <connection-or-path> <schema> <batches> <batchSize>
 //       Enqueues tickets in batches, one transaction each, printing "committed <n>" after each commit (the parent kills us).
 using System.Globalization;
@@ -20,6 +21,7 @@ if (mode == "claim")
     var (connection, schema, host) = (args[1], args[2], args[3]);
     var workers = int.Parse(args[4], CultureInfo.InvariantCulture);
     var lease = Duration.FromSeconds(int.Parse(args[5], CultureInfo.InvariantCulture));
+    var stallAfter = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 0;
     var options = new PostgreSqlStorageOptions { ConnectionString = connection, Schema = schema, LeaseDuration = lease };
     var store = new PostgreSqlTicketQueueStore(options);
     await using var data = NpgsqlDataSource.Create(connection);
@@ -35,8 +37,18 @@ if (mode == "claim")
 
         agent.SetAvailability(Availability.Online);
         var idle = 0;
+        var mine = 0;
         while (idle < 20)
         {
+            if (stallAfter > 0 && mine >= stallAfter)
+            {
+                if (await store.ClaimAsync(agent, SystemClock.Instance.GetCurrentInstant()) is not null)
+                {
+                    Console.WriteLine("stalled");
+                    await Task.Delay(Timeout.Infinite);
+                }
+            }
+
             var claim = await store.ClaimAsync(agent, SystemClock.Instance.GetCurrentInstant());
             if (claim is null)
             {
@@ -59,6 +71,7 @@ if (mode == "claim")
             await store.CompleteAsync(claim);
             agent.ReleaseSlot();
             Interlocked.Increment(ref resolved);
+            mine++;
         }
     })));
     Console.WriteLine($"done {host} resolved={resolved} repeated={repeated}");

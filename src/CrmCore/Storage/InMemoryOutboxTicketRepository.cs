@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrmCore.Desk;
 using CrmCore.Satisfaction;
 using CrmCore.Tickets;
@@ -48,9 +47,9 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
             }
 
             _ = _tickets.SaveAsync(state, expectedVersion, cancellationToken);
-            foreach (var e in events)
+            foreach (var (aggregateId, eventType, payload, occurredAt) in OutboxEvents.Rows(state.Id.Value, events))
             {
-                Outbox.Append(state.Id.Value, e.GetType().Name, JsonSerializer.Serialize(e, e.GetType()), e.OccurredAt);
+                Outbox.Append(aggregateId, eventType, payload, occurredAt);
             }
         }
 
