@@ -13,37 +13,26 @@ internal static class PostgreSqlIdSequences
 
     public static (long First, long Last) Reserve(PostgreSqlDatabase database, string name, string period, int count, long max)
     {
+        // One atomic upsert in autocommit: concurrent callers queue on the row and each gets its own block. A block that runs
+        // past max is cut at max; once the counter is past max every call throws (numbers never wrap).
         using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        long last;
-        using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            var insert = new NpgsqlBatchCommand(database.Sql("INSERT INTO {schema}.id_sequence (name, period, last_value) VALUES (@n, @p, 0) ON CONFLICT DO NOTHING;"));
-            insert.Parameters.AddWithValue("n", name);
-            insert.Parameters.AddWithValue("p", period);
-            var select = new NpgsqlBatchCommand(database.Sql("SELECT last_value FROM {schema}.id_sequence WHERE name = @n AND period = @p FOR UPDATE;"));
-            select.Parameters.AddWithValue("n", name);
-            select.Parameters.AddWithValue("p", period);
-            batch.BatchCommands.Add(insert);
-            batch.BatchCommands.Add(select);
-            last = (long)batch.ExecuteScalar()!;
-        }
-
-        if (last >= max)
+        using var command = new NpgsqlCommand(
+            database.Sql("""
+                INSERT INTO {schema}.id_sequence AS s (name, period, last_value) VALUES (@n, @p, @count)
+                ON CONFLICT (name, period) DO UPDATE SET last_value = s.last_value + @count
+                RETURNING last_value;
+                """),
+            connection);
+        command.Parameters.AddWithValue("n", name);
+        command.Parameters.AddWithValue("p", period);
+        command.Parameters.AddWithValue("count", (long)count);
+        var last = (long)command.ExecuteScalar()!;
+        var first = last - count + 1;
+        if (first > max)
         {
             throw new IdSequenceExhaustedException(name, period, max);
         }
 
-        var end = Math.Min(max, last + count);
-        using (var update = new NpgsqlCommand(database.Sql("UPDATE {schema}.id_sequence SET last_value = @end WHERE name = @n AND period = @p;"), connection, transaction))
-        {
-            update.Parameters.AddWithValue("end", end);
-            update.Parameters.AddWithValue("n", name);
-            update.Parameters.AddWithValue("p", period);
-            update.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-        return (last + 1, end);
+        return (first, Math.Min(last, max));
     }
 }
