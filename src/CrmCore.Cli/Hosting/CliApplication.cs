@@ -70,6 +70,7 @@ internal static class CliApplication
         root.Add(ReportCommand.Create(console));
         root.Add(SchemaCommand.Create(console));
         root.Add(DataCommand.Create(console));
+        root.Add(DbCommand.Create(console));
         return root;
     }
 

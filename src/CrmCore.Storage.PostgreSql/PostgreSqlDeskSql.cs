@@ -1,0 +1,26 @@
+using System.Data.Common;
+using Npgsql;
+using NodaTime;
+
+namespace CrmCore.Storage.PostgreSql;
+
+/// <summary>The desk stores' PostgreSQL dialect: tables in the configured schema, instants as <c>timestamptz</c> (microseconds).</summary>
+internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
+{
+    public override string Sql(string text) => text.Replace("{t}", database.Options.Schema + ".", StringComparison.Ordinal);
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    public override async ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    public override object Time(Instant instant) => instant.ToDateTimeUtc();
+
+    public override Instant ReadTime(DbDataReader reader, int ordinal) => Instant.FromDateTimeUtc(reader.GetDateTime(ordinal));
+
+    public override object Bool(bool value) => value;
+
+    public override string Json(string parameter) => "CAST(" + parameter + " AS json)";
+
+    public override (long First, long Last) Reserve(string name, string period, int count, long max) => PostgreSqlIdSequences.Reserve(database, name, period, count, max);
+}

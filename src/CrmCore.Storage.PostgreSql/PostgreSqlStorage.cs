@@ -1,0 +1,88 @@
+using CrmCore.Desk;
+using CrmCore.Identifiers;
+using CrmCore.Routing;
+using NodaTime;
+
+namespace CrmCore.Storage.PostgreSql;
+
+/// <summary>
+/// Every CrmCore store on one PostgreSQL database and schema, for hosts that wire things by hand (with DI, use <c>AddCrmPostgreSqlStorage</c>). The stores
+/// share one connection pool; dispose it with the host. The schema is prepared on first use. Thread-safe.
+/// </summary>
+public sealed class PostgreSqlStorage : IDisposable
+{
+    /// <summary>Opens (or creates) the storage.</summary>
+    /// <param name="options">The settings.</param>
+    /// <param name="slaTerm">The SLA term's settings for queue claims (the routing's); null means the defaults.</param>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public PostgreSqlStorage(PostgreSqlStorageOptions options, SlaTermOptions? slaTerm = null)
+    {
+        Database = new PostgreSqlDatabase(options);
+        var sql = new PostgreSqlDeskSql(Database);
+        var tickets = new DbTicketRepository(sql);
+        Tickets = tickets;
+        Surveys = tickets;
+        Customers = new DbCustomerRepository(sql);
+        Escalations = new DbEscalationRepository(sql);
+        Sequences = new DbSequenceRepository(sql);
+        Queue = new PostgreSqlTicketQueueStore(Database, slaTerm);
+        Outbox = new PostgreSqlOutbox(Database);
+        Publications = new PostgreSqlPublicationStore(Database);
+    }
+
+    /// <summary>Tickets with their status history and survey; saves can carry the ticket's events to the outbox.</summary>
+    public IOutboxTicketRepository Tickets { get; }
+
+    /// <summary>The survey answers recorded on tickets (read side).</summary>
+    public ISurveyRepository Surveys { get; }
+
+    /// <summary>Customers.</summary>
+    public ICustomerRepository Customers { get; }
+
+    /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
+    public IEscalationRepository Escalations { get; }
+
+    /// <summary>The numbers behind ids.</summary>
+    public ISequenceRepository Sequences { get; }
+
+    /// <summary>The routing queue: leased claims (<see cref="ITicketQueueStore"/>) and the desk's <see cref="IQueueRepository"/>, on one table.</summary>
+    public PostgreSqlTicketQueueStore Queue { get; }
+
+    /// <summary>The outbox of domain events.</summary>
+    public IOutbox Outbox { get; }
+
+    /// <summary>Published rule sets and calendars.</summary>
+    public IPublicationStore Publications { get; }
+
+    internal PostgreSqlDatabase Database { get; }
+
+    /// <summary>Writes many new tickets (never saved before) and their events in one transaction: all or none. For imports and bulk raising.</summary>
+    /// <param name="tickets">The tickets' states and the events each raised.</param>
+    /// <param name="cancellationToken">Cancels the write before it commits.</param>
+    /// <returns>A task that completes when the batch is committed.</returns>
+    /// <exception cref="Desk.ConcurrencyConflictException">A ticket exists already; nothing is written.</exception>
+    public Task SaveNewTicketsAsync(IReadOnlyList<(Tickets.TicketState State, IReadOnlyList<IDomainEvent> Events)> tickets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        return ((DbTicketRepository)Tickets).SaveNewAsync(tickets, cancellationToken);
+    }
+
+    /// <summary>An id generator whose numbers come from this database (see <see cref="PostgreSqlStorageOptions.IdBlockSize"/>).</summary>
+    /// <typeparam name="TId">The id type.</typeparam>
+    /// <param name="pattern">The id pattern.</param>
+    /// <param name="clock">The clock that gives the period.</param>
+    /// <param name="zone">The time zone of the period's date.</param>
+    /// <param name="create">Wraps the id text.</param>
+    /// <returns>The generator.</returns>
+    public IIdGenerator<TId> IdGenerator<TId>(IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(create);
+        return PostgreSqlIdSequences.Generator(Database, pattern, clock, zone, create);
+    }
+
+    /// <summary>Closes the connection pool.</summary>
+    public void Dispose() => Database.Dispose();
+}

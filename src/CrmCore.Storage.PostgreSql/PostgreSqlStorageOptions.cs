@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using NodaTime;
+
+namespace CrmCore.Storage.PostgreSql;
+
+/// <summary>Settings of the PostgreSQL storage. Validated when a store is created (<see cref="Validate"/>).</summary>
+public sealed partial class PostgreSqlStorageOptions
+{
+    /// <summary>The Npgsql connection string. Required. Unless it sets <c>Max Auto Prepare</c>, the storage sets it to 64 (its statements are few and repeated).</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>The schema that holds CrmCore's tables; default <c>crm</c>. Lowercase letters, digits and <c>_</c>, starting with a letter, at most 63.</summary>
+    public string Schema { get; set; } = "crm";
+
+    /// <summary>
+    /// True (default) to create or upgrade the schema on first use, under a transaction-scoped advisory lock so that instances
+    /// starting together apply each script once; false for hosts whose administrators apply the scripts themselves
+    /// (<c>crm db script --provider postgresql</c>). With false, a missing or older schema is an error.
+    /// </summary>
+    public bool PrepareSchema { get; set; } = true;
+
+    /// <summary>How long a queue claim holds a ticket before it returns to the queue; default 5 minutes, 1 s to 7 days.</summary>
+    public Duration LeaseDuration { get; set; } = Duration.FromMinutes(5);
+
+    /// <summary>
+    /// How many id sequence numbers an instance reserves at once; default 1 (no gaps). Larger blocks are faster for bulk
+    /// raising but leave unused numbers behind when the process stops. 1 to 10,000.
+    /// </summary>
+    public int IdBlockSize { get; set; } = 1;
+
+    /// <summary>
+    /// Heads read per queue bucket when claiming; default 4, 1 to 64. Concurrent claimers skip each other's locked heads, so a
+    /// value above the number of claimers that race on one bucket keeps every claim in exact queue order.
+    /// </summary>
+    public int HeadsPerBucket { get; set; } = 4;
+
+    /// <summary>
+    /// True to commit claims, completions and releases with <c>synchronous_commit = off</c>: several times the claim throughput on
+    /// slow disks, but a server crash can forget the last claims (the tickets then wait again; nothing is claimed twice by live
+    /// leases). Default false (durable).
+    /// </summary>
+    public bool AsynchronousQueueCommit { get; set; }
+
+    /// <summary>Every problem with the settings, in English; empty when valid.</summary>
+    /// <returns>The problems.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            problems.Add("PostgreSqlStorageOptions.ConnectionString is required.");
+        }
+
+        if (Schema is null || !SchemaName().IsMatch(Schema))
+        {
+            problems.Add($"PostgreSqlStorageOptions.Schema '{Schema}' must be lowercase letters, digits and '_', starting with a letter, at most 63 characters.");
+        }
+
+        if (LeaseDuration < Duration.FromSeconds(1) || LeaseDuration > Duration.FromDays(7))
+        {
+            problems.Add($"PostgreSqlStorageOptions.LeaseDuration must be between 1 s and 7 days (was {LeaseDuration}).");
+        }
+
+        if (IdBlockSize is < 1 or > 10_000)
+        {
+            problems.Add($"PostgreSqlStorageOptions.IdBlockSize must be between 1 and 10,000 (was {IdBlockSize}).");
+        }
+
+        if (HeadsPerBucket is < 1 or > 64)
+        {
+            problems.Add($"PostgreSqlStorageOptions.HeadsPerBucket must be between 1 and 64 (was {HeadsPerBucket}).");
+        }
+
+        return problems;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaName();
+}

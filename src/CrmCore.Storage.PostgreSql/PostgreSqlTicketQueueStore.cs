@@ -1,0 +1,390 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CrmCore.Agents;
+using CrmCore.Desk;
+using CrmCore.Routing;
+using CrmCore.Tickets;
+using Npgsql;
+using NpgsqlTypes;
+using NodaTime;
+
+namespace CrmCore.Storage.PostgreSql;
+
+/// <summary>
+/// The routing queue in PostgreSQL, shared by every host instance. A claim reads the first few waiting tickets of each eligible
+/// (team, static priority, skills) bucket (one indexed probe each), scores those heads at the claim's instant exactly as
+/// <see cref="TicketQueue"/> does, and locks the best one not locked by another claimer (<c>FOR UPDATE SKIP LOCKED</c>), in one
+/// statement; expired leases return to the queue in the same round trip. It is also the desk's <see cref="IQueueRepository"/> (the same
+/// table). Thread-safe.
+/// </summary>
+public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueRepository
+{
+    private readonly PostgreSqlDatabase _database;
+    private readonly SlaTermParameters _term;
+    private readonly Duration _lease;
+    private readonly string _claimSql;
+    private readonly string _reapSql;
+    private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
+    private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="options">The storage settings.</param>
+    /// <param name="slaTerm">The SLA term's settings, the same as the routing's (<see cref="RoutingOptions.SlaTerm"/>); null means the defaults.</param>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public PostgreSqlTicketQueueStore(PostgreSqlStorageOptions options, SlaTermOptions? slaTerm = null)
+        : this(new PostgreSqlDatabase(options), slaTerm)
+    {
+    }
+
+    internal PostgreSqlTicketQueueStore(PostgreSqlDatabase database, SlaTermOptions? slaTerm)
+    {
+        _database = database;
+        _term = new SlaTermParameters(slaTerm);
+        _lease = database.Options.LeaseDuration;
+        _claimSql = database.Sql(ClaimSql);
+        _reapSql = database.Sql(ReapSql);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> EnqueueAsync(QueuedTicket ticket, CancellationToken cancellationToken = default)
+    {
+        if (ticket.Id.IsEmpty)
+        {
+            throw new ArgumentException("The ticket must not be the default instance.", nameof(ticket));
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var bucket = await BucketIdAsync(connection, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.Sql("""
+            INSERT INTO {schema}.queue (ticket_id, bucket_id, due_ticks, enqueued_ticks) VALUES (@id, @bucket, @due, @enqueued)
+            ON CONFLICT (ticket_id) DO NOTHING;
+            """);
+        command.Parameters.AddWithValue("id", ticket.Id.Value);
+        command.Parameters.AddWithValue("bucket", bucket);
+        command.Parameters.AddWithValue("due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+        command.Parameters.AddWithValue("enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Adds many tickets in one transaction with binary COPY (for imports and benchmarks); tickets already queued are skipped.</summary>
+    /// <param name="tickets">The tickets.</param>
+    /// <param name="cancellationToken">Cancels the operation before it commits.</param>
+    /// <returns>How many were added.</returns>
+    public async Task<int> EnqueueManyAsync(IEnumerable<QueuedTicket> tickets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<(string Id, long Bucket, long Due, long Enqueued)>();
+        foreach (var ticket in tickets)
+        {
+            if (ticket.Id.IsEmpty)
+            {
+                throw new ArgumentException("A ticket must not be the default instance.", nameof(tickets));
+            }
+
+            var bucket = await BucketIdAsync(connection, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
+            rows.Add((ticket.Id.Value, bucket, ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue, ticket.EnqueuedAt.ToUnixTimeTicks()));
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE crm_queue_load (ticket_id text, bucket_id bigint, due_ticks bigint, enqueued_ticks bigint) ON COMMIT DROP;", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync("COPY crm_queue_load FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var row in rows)
+            {
+                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(row.Id, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(row.Bucket, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(row.Due, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(row.Enqueued, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var insert = new NpgsqlCommand(
+            _database.Sql("INSERT INTO {schema}.queue (ticket_id, bucket_id, due_ticks, enqueued_ticks) SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM crm_queue_load ON CONFLICT (ticket_id) DO NOTHING;"),
+            connection,
+            transaction);
+        var added = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    /// <inheritdoc />
+    public async Task<QueueLease?> ClaimAsync(Agent agent, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (agent.Availability != Availability.Online || !agent.TryReserveSlot())
+        {
+            return null;
+        }
+
+        try
+        {
+            var lease = await ClaimCoreAsync(agent, now, cancellationToken).ConfigureAwait(false);
+            if (lease is null)
+            {
+                agent.ReleaseSlot();
+            }
+
+            return lease;
+        }
+        catch
+        {
+            agent.ReleaseSlot();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> CompleteAsync(QueueLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await using var connection = await _database.OpenQueueAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.Sql("DELETE FROM {schema}.queue WHERE ticket_id = @id AND lease_token = @token;");
+        command.Parameters.AddWithValue("id", lease.Ticket.Id.Value);
+        command.Parameters.AddWithValue("token", lease.Token);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReleaseAsync(QueueLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await using var connection = await _database.OpenQueueAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.Sql("UPDATE {schema}.queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL WHERE ticket_id = @id AND lease_token = @token;");
+        command.Parameters.AddWithValue("id", lease.Ticket.Id.Value);
+        command.Parameters.AddWithValue("token", lease.Token);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenQueueAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.Sql("DELETE FROM {schema}.queue WHERE ticket_id = @id;");
+        command.Parameters.AddWithValue("id", id.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<QueuedTicket>> LoadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await LoadBucketsAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.Sql("SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM {schema}.queue;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<QueuedTicket>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ToTicket(reader.GetString(0), _bucketById[reader.GetInt64(1)], reader.GetInt64(2), reader.GetInt64(3)));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
+        new(EnqueueAsync(QueueEntries.ToQueued(entry), cancellationToken));
+
+    /// <inheritdoc />
+    public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
+    {
+        var ticket = QueueEntries.ToQueued(entry);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var bucket = await BucketIdAsync(connection, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.Sql("UPDATE {schema}.queue SET bucket_id = @bucket, due_ticks = @due, enqueued_ticks = @enqueued WHERE ticket_id = @id;");
+        command.Parameters.AddWithValue("id", ticket.Id.Value);
+        command.Parameters.AddWithValue("bucket", bucket);
+        command.Parameters.AddWithValue("due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+        command.Parameters.AddWithValue("enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => new(RemoveAsync(id, cancellationToken));
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var all = await LoadAllAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var ticket in all.OrderBy(t => t.EnqueuedAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal))
+        {
+            yield return QueueEntries.ToEntry(ticket);
+        }
+    }
+
+    private async Task<QueueLease?> ClaimCoreAsync(Agent agent, Instant now, CancellationToken cancellationToken)
+    {
+        var nowTicks = now.ToUnixTimeTicks();
+        var token = Guid.NewGuid();
+        var until = now + _lease;
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        var reap = new NpgsqlBatchCommand(_reapSql);
+        reap.Parameters.Add(new NpgsqlParameter<long>("now", nowTicks));
+        batch.BatchCommands.Add(reap);
+        var claim = new NpgsqlBatchCommand(_claimSql);
+        claim.Parameters.Add(new NpgsqlParameter<long>("now", nowTicks));
+        claim.Parameters.Add(new NpgsqlParameter<string[]>("teams", [.. agent.Teams.Select(t => t.Value)]));
+        claim.Parameters.Add(new NpgsqlParameter<string[]>("codes", [.. agent.Skills.Items.Select(s => s.Skill.Code)]));
+        claim.Parameters.Add(new NpgsqlParameter<int[]>("levels", [.. agent.Skills.Items.Select(s => s.Level)]));
+        claim.Parameters.Add(new NpgsqlParameter<int>("k", _database.Options.HeadsPerBucket));
+        claim.Parameters.Add(new NpgsqlParameter<string>("agent", agent.Id.Value));
+        claim.Parameters.Add(new NpgsqlParameter<Guid>("token", token));
+        claim.Parameters.Add(new NpgsqlParameter<long>("until", until.ToUnixTimeTicks()));
+        claim.Parameters.Add(new NpgsqlParameter<long>("h", _term.HorizonSeconds));
+        claim.Parameters.Add(new NpgsqlParameter<long>("hticks", _term.HorizonTicks));
+        claim.Parameters.Add(new NpgsqlParameter<long>("p", _term.PointsAtDue));
+        claim.Parameters.Add(new NpgsqlParameter<long>("o", _term.OverduePerHour));
+        claim.Parameters.Add(new NpgsqlParameter<long>("c", _term.CapSeconds));
+        batch.BatchCommands.Add(claim);
+        string? id = null;
+        long bucketId = 0, due = 0, enqueued = 0;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                id = reader.GetString(0);
+                bucketId = reader.GetInt64(1);
+                due = reader.GetInt64(2);
+                enqueued = reader.GetInt64(3);
+            }
+        }
+
+        if (id is null)
+        {
+            return null;
+        }
+
+        var bucket = await BucketAsync(connection, bucketId, cancellationToken).ConfigureAwait(false);
+        return new QueueLease(ToTicket(id, bucket, due, enqueued), agent.Id.Value, token, until);
+    }
+
+    internal const string ReapSql = """
+        UPDATE {schema}.queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL
+        WHERE ticket_id IN (SELECT ticket_id FROM {schema}.queue
+                            WHERE claimed_by IS NOT NULL AND lease_until <= @now
+                            FOR UPDATE SKIP LOCKED)
+        """;
+
+    // Eligible buckets: a team the agent serves and no required skill the agent lacks at the level asked. Heads: the first @k
+    // waiting tickets of each, scored static + SlaTerm(due − now) as SlaTerm.EvaluateTicks does (whole seconds rounded down; the
+    // maximum due value means no SLA and scores 0). Then lock the first head, in queue order, that no other claimer holds.
+    internal const string ClaimSql = """
+        WITH eligible AS (
+            SELECT b.bucket_id, b.static_priority FROM {schema}.queue_bucket b
+            WHERE b.team = ANY(@teams)
+              AND NOT EXISTS (
+                SELECT 1 FROM {schema}.queue_bucket_skill r
+                WHERE r.bucket_id = b.bucket_id
+                  AND NOT EXISTS (SELECT 1 FROM unnest(@codes, @levels) AS a(code, lvl)
+                                  WHERE a.code = r.skill AND a.lvl >= r.min_level))
+        ),
+        heads AS MATERIALIZED (
+            SELECT e.static_priority + CASE WHEN x.s IS NULL OR x.s >= @h THEN 0
+                                            WHEN x.s >= 0 THEN (@p * (@h - x.s)) / @h
+                                            ELSE @p + (@o * LEAST(-x.s, @c)) / 3600 END AS score,
+                   h.ticket_id, h.due_ticks, h.enqueued_ticks
+            FROM eligible e
+            CROSS JOIN LATERAL (
+                SELECT q.ticket_id, q.due_ticks, q.enqueued_ticks FROM {schema}.queue q
+                WHERE q.bucket_id = e.bucket_id AND q.claimed_by IS NULL
+                ORDER BY q.due_ticks, q.enqueued_ticks, q.ticket_id
+                LIMIT @k) h
+            CROSS JOIN LATERAL (
+                SELECT CASE WHEN h.due_ticks = 9223372036854775807 OR h.due_ticks - @now >= @hticks THEN NULL
+                            WHEN h.due_ticks >= @now THEN (h.due_ticks - @now) / 10000000
+                            ELSE -(((@now - h.due_ticks) + 9999999) / 10000000) END AS s) x
+        ),
+        pick AS (
+            SELECT l.ticket_id
+            FROM (SELECT * FROM heads ORDER BY score DESC, due_ticks, enqueued_ticks, ticket_id) c
+            CROSS JOIN LATERAL (SELECT q.ticket_id FROM {schema}.queue q
+                                WHERE q.ticket_id = c.ticket_id AND q.claimed_by IS NULL
+                                FOR UPDATE SKIP LOCKED) l
+            LIMIT 1
+        )
+        UPDATE {schema}.queue t SET claimed_by = @agent, lease_token = @token, lease_until = @until
+        FROM pick WHERE t.ticket_id = pick.ticket_id
+        RETURNING t.ticket_id, t.bucket_id, t.due_ticks, t.enqueued_ticks
+        """;
+
+    private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) =>
+        new(new TicketId(id), bucket.Team, bucket.StaticPriority, due == SlaTermParameters.NoDue ? null : Instant.FromUnixTimeTicks(due), bucket.Skills, Instant.FromUnixTimeTicks(enqueued));
+
+    private async Task<long> BucketIdAsync(NpgsqlConnection connection, TeamId team, long staticPriority, SkillSet skills, CancellationToken cancellationToken)
+    {
+        var code = SkillCodec.Encode(skills);
+        if (_bucketByKey.TryGetValue((team, staticPriority, code), out var known))
+        {
+            return known;
+        }
+
+        // Bucket rows are only ever added, in their own transaction, so a cached id always exists.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            _database.Sql("""
+                INSERT INTO {schema}.queue_bucket (team, static_priority, skills) VALUES (@team, @static, @skills)
+                ON CONFLICT (team, static_priority, skills) DO UPDATE SET skills = excluded.skills
+                RETURNING bucket_id;
+                """),
+            connection,
+            transaction);
+        command.Parameters.AddWithValue("team", team.Value);
+        command.Parameters.AddWithValue("static", staticPriority);
+        command.Parameters.AddWithValue("skills", code);
+        var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        foreach (var level in skills.Items)
+        {
+            await using var skill = new NpgsqlCommand(
+                _database.Sql("INSERT INTO {schema}.queue_bucket_skill (bucket_id, skill, min_level) VALUES (@b, @s, @l) ON CONFLICT DO NOTHING;"),
+                connection,
+                transaction);
+            skill.Parameters.AddWithValue("b", id);
+            skill.Parameters.AddWithValue("s", level.Skill.Code);
+            skill.Parameters.AddWithValue("l", level.Level);
+            await skill.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _bucketByKey[(team, staticPriority, code)] = id;
+        _bucketById[id] = new QueueBucket(id, team, staticPriority, skills);
+        return id;
+    }
+
+    private async Task<QueueBucket> BucketAsync(NpgsqlConnection connection, long id, CancellationToken cancellationToken)
+    {
+        if (!_bucketById.TryGetValue(id, out var bucket))
+        {
+            await LoadBucketsAsync(connection, cancellationToken).ConfigureAwait(false);
+            bucket = _bucketById[id];
+        }
+
+        return bucket;
+    }
+
+    private async Task LoadBucketsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.Sql("SELECT bucket_id, team, static_priority, skills FROM {schema}.queue_bucket;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var bucket = new QueueBucket(reader.GetInt64(0), new TeamId(reader.GetString(1)), reader.GetInt64(2), SkillCodec.Decode(reader.GetString(3)));
+            _bucketById[bucket.Id] = bucket;
+            _bucketByKey[(bucket.Team, bucket.StaticPriority, reader.GetString(3))] = bucket.Id;
+        }
+    }
+}

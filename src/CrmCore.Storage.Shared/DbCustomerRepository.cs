@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using CrmCore.Agents;
+using CrmCore.Customers;
+using CrmCore.Desk;
+
+namespace CrmCore.Storage;
+
+/// <summary>Customers in a database: one row each with a version; contacts, products and tags as JSON text. Thread-safe.</summary>
+internal sealed class DbCustomerRepository(DeskSql sql) : ICustomerRepository
+{
+    private const string Columns =
+        "id, version, name, short_name, industry, employees, revenue_amount, revenue_currency, source, first_contact_on, created_at, contacts, " +
+        "first_cooperation_on, annual_amount, annual_currency, products, orders_per_year, account_manager, preference_tags, tier, tags, " +
+        "do_not_contact_since, do_not_contact_reason, last_interaction_at";
+
+    private static readonly string Values = string.Join(", ", Columns.Split(", ").Select(c => "@" + c));
+
+    /// <inheritdoc />
+    public async ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}customer WHERE id = @id");
+        DeskSql.Add(command, "@id", id.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Row(reader) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (state.Version <= expectedVersion)
+        {
+            throw new ArgumentException($"The new version {state.Version} of customer {state.Id} must be above the expected version {expectedVersion}.", nameof(state));
+        }
+
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = expectedVersion == 0
+                ? sql.Sql($"INSERT INTO {{t}}customer ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING")
+                : sql.Sql($"UPDATE {{t}}customer SET {string.Join(", ", Columns.Split(", ").Skip(1).Select(c => c + " = @" + c))} WHERE id = @id AND version = @expected");
+            Bind(command, state);
+            if (expectedVersion != 0)
+            {
+                DeskSql.Add(command, "@expected", expectedVersion);
+            }
+
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                await using var read = connection.CreateCommand();
+                read.Transaction = transaction;
+                read.CommandText = sql.Sql("SELECT version FROM {t}customer WHERE id = @id");
+                DeskSql.Add(read, "@id", state.Id.Value);
+                var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+                throw new ConcurrencyConflictException($"customer {state.Id}", expectedVersion, stored);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<CustomerState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}customer ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Row(reader);
+        }
+    }
+
+    private void Bind(DbCommand command, CustomerState s)
+    {
+        DeskSql.Add(command, "@id", s.Id.Value);
+        DeskSql.Add(command, "@version", s.Version);
+        DeskSql.Add(command, "@name", s.Name);
+        DeskSql.Add(command, "@short_name", s.ShortName);
+        DeskSql.Add(command, "@industry", s.Industry.Code);
+        DeskSql.Add(command, "@employees", s.Size.Employees is { } e ? (long)e : null);
+        DeskSql.Add(command, "@revenue_amount", s.Size.AnnualRevenue is { } r ? DeskJson.Decimal(r.Amount) : null);
+        DeskSql.Add(command, "@revenue_currency", s.Size.AnnualRevenue?.Currency);
+        DeskSql.Add(command, "@source", s.Source.Code);
+        DeskSql.Add(command, "@first_contact_on", DeskJson.Date(s.FirstContactOn));
+        DeskSql.Add(command, "@created_at", sql.Time(s.CreatedAt));
+        DeskSql.Add(command, "@contacts", DeskJson.Contacts(s.Contacts));
+        DeskSql.Add(command, "@first_cooperation_on", s.FirstCooperationOn is { } f ? DeskJson.Date(f) : null);
+        DeskSql.Add(command, "@annual_amount", DeskJson.Decimal(s.AnnualAmount.Amount));
+        DeskSql.Add(command, "@annual_currency", s.AnnualAmount.Currency);
+        DeskSql.Add(command, "@products", DeskJson.Strings(s.Products));
+        DeskSql.Add(command, "@orders_per_year", s.OrdersPerYear is { } o ? (long)o : null);
+        DeskSql.Add(command, "@account_manager", s.AccountManager?.Value);
+        DeskSql.Add(command, "@preference_tags", DeskJson.Strings(s.PreferenceTags));
+        DeskSql.Add(command, "@tier", s.Tier);
+        DeskSql.Add(command, "@tags", DeskJson.Strings(s.Tags));
+        DeskSql.Add(command, "@do_not_contact_since", sql.TimeOrNull(s.DoNotContactSince));
+        DeskSql.Add(command, "@do_not_contact_reason", s.DoNotContactReason);
+        DeskSql.Add(command, "@last_interaction_at", sql.TimeOrNull(s.LastInteractionAt));
+    }
+
+    private CustomerState Row(DbDataReader r)
+    {
+        var industry = r.GetString(4);
+        var source = r.GetString(8);
+        return new CustomerState
+        {
+            Id = new CustomerId(r.GetString(0)),
+            Version = DeskSql.Long(r, 1),
+            Name = r.GetString(2),
+            ShortName = DeskSql.StringOrNull(r, 3),
+            Industry = industry.Length == 0 ? default : new Industry(industry),
+            Size = new CompanySize(
+                r.IsDBNull(5) ? null : DeskSql.Int(r, 5),
+                r.IsDBNull(6) ? null : new Money(DeskJson.Decimal(r.GetString(6)), r.GetString(7))),
+            Source = source.Length == 0 ? default : new CustomerSource(source),
+            FirstContactOn = DeskJson.Date(r.GetString(9)),
+            CreatedAt = sql.ReadTime(r, 10),
+            Contacts = DeskJson.Contacts(r.GetString(11)),
+            FirstCooperationOn = r.IsDBNull(12) ? null : DeskJson.Date(r.GetString(12)),
+            AnnualAmount = new Money(DeskJson.Decimal(r.GetString(13)), r.GetString(14)),
+            Products = DeskJson.Strings(r.GetString(15)),
+            OrdersPerYear = r.IsDBNull(16) ? null : DeskSql.Int(r, 16),
+            AccountManager = r.IsDBNull(17) ? null : new AgentId(r.GetString(17)),
+            PreferenceTags = DeskJson.Strings(r.GetString(18)),
+            Tier = DeskSql.StringOrNull(r, 19),
+            Tags = DeskJson.Strings(r.GetString(20)),
+            DoNotContactSince = sql.ReadTimeOrNull(r, 21),
+            DoNotContactReason = DeskSql.StringOrNull(r, 22),
+            LastInteractionAt = sql.ReadTimeOrNull(r, 23),
+        };
+    }
+}

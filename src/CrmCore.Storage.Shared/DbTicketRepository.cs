@@ -1,0 +1,388 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using CrmCore.Agents;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Satisfaction;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Storage;
+
+/// <summary>
+/// Tickets in a database: a current-state row with a version, an append-only status history (one row per change, never updated),
+/// the survey in a table of its own and the outbox, all written in one transaction. Thread-safe.
+/// </summary>
+internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository, ISurveyRepository
+{
+    private const string Columns =
+        "t.id, t.version, t.customer_id, t.description, t.urgency, t.type, t.channel, t.department, t.expected_resolution_at, t.related_asset_id, " +
+        "t.raised_at, t.created_at, t.owner, t.status, t.solution, t.reopen_count, t.first_response_at, t.resolved_at, t.closed_at, " +
+        "t.customer_confirmed_at, t.revisit_completed_at, t.last_change_at, t.timeline, " +
+        "s.customer_id, s.answered_at, s.csat, s.nps, s.dimensions, s.comment";
+
+    private readonly string _insert = sql.Sql("""
+        INSERT INTO {t}ticket (id, version, customer_id, description, urgency, type, channel, department, expected_resolution_at,
+            related_asset_id, raised_at, created_at, owner, status, is_open, solution, reopen_count, first_response_at, resolved_at,
+            closed_at, customer_confirmed_at, revisit_completed_at, last_change_at, timeline)
+        VALUES (@id, @version, @customer_id, @description, @urgency, @type, @channel, @department, @expected_resolution_at,
+            @related_asset_id, @raised_at, @created_at, @owner, @status, @is_open, @solution, @reopen_count, @first_response_at, @resolved_at,
+            @closed_at, @customer_confirmed_at, @revisit_completed_at, @last_change_at, @timeline)
+        ON CONFLICT (id) DO NOTHING
+        """);
+
+    private readonly string _update = sql.Sql("""
+        UPDATE {t}ticket SET version = @version, customer_id = @customer_id, description = @description, urgency = @urgency, type = @type,
+            channel = @channel, department = @department, expected_resolution_at = @expected_resolution_at, related_asset_id = @related_asset_id,
+            raised_at = @raised_at, created_at = @created_at, owner = @owner, status = @status, is_open = @is_open, solution = @solution,
+            reopen_count = @reopen_count, first_response_at = @first_response_at, resolved_at = @resolved_at, closed_at = @closed_at,
+            customer_confirmed_at = @customer_confirmed_at, revisit_completed_at = @revisit_completed_at, last_change_at = @last_change_at,
+            timeline = @timeline
+        WHERE id = @id AND version = @expected
+        """);
+
+    private readonly string _history = sql.Sql("INSERT INTO {t}ticket_status_history (ticket_id, seq, at, from_status, to_status, by) VALUES (@id, @seq, @at, @from, @to, @by)");
+
+    private readonly string _survey = sql.Sql("""
+        INSERT INTO {t}ticket_survey (ticket_id, customer_id, answered_at, csat, nps, dimensions, comment)
+        VALUES (@id, @customer, @at, @csat, @nps, @dimensions, @comment)
+        ON CONFLICT (ticket_id) DO UPDATE SET customer_id = excluded.customer_id, answered_at = excluded.answered_at, csat = excluded.csat,
+            nps = excluded.nps, dimensions = excluded.dimensions, comment = excluded.comment
+        """);
+
+    private readonly string _outbox = sql.Sql("INSERT INTO {t}outbox (aggregate_id, event_type, payload, occurred_at) VALUES (@a, @t, " + sql.Json("@p") + ", @o)");
+
+    /// <inheritdoc />
+    public async ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var state in ReadAsync(connection, "t.id = @id", c => DeskSql.Add(c, "@id", id.Value), cancellationToken).ConfigureAwait(false))
+        {
+            return state;
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default) =>
+        SaveAsync(state, expectedVersion, [], cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask SaveAsync(TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (state.Version <= expectedVersion)
+        {
+            throw new ArgumentException($"The new version {state.Version} of ticket {state.Id} must be above the expected version {expectedVersion}.", nameof(state));
+        }
+
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var commands = new Commands(connection, transaction);
+        await WriteAsync(commands, state, expectedVersion, events, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes many new tickets (expected version 0) in one transaction: all of them or none.</summary>
+    public async Task SaveNewAsync(IReadOnlyList<(TicketState State, IReadOnlyList<IDomainEvent> Events)> tickets, CancellationToken cancellationToken)
+    {
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var commands = new Commands(connection, transaction);
+        foreach (var (state, events) in tickets)
+        {
+            ArgumentNullException.ThrowIfNull(state);
+            if (state.Version <= 0)
+            {
+                throw new ArgumentException($"The version {state.Version} of new ticket {state.Id} must be above 0.", nameof(tickets));
+            }
+
+            await WriteAsync(commands, state, 0, events, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new List<string>();
+        if (query.OpenOnly)
+        {
+            where.Add("t.is_open = @open");
+        }
+
+        if (query.Customer is not null)
+        {
+            where.Add("t.customer_id = @customer");
+        }
+
+        if (query.CreatedFrom is not null)
+        {
+            where.Add("t.created_at >= @from");
+        }
+
+        if (query.CreatedBefore is not null)
+        {
+            where.Add("t.created_at < @before");
+        }
+
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var filter = where.Count == 0 ? "1 = 1" : string.Join(" AND ", where);
+        await foreach (var state in ReadAsync(connection, filter, c =>
+        {
+            if (query.OpenOnly)
+            {
+                DeskSql.Add(c, "@open", sql.Bool(true));
+            }
+
+            if (query.Customer is { } customer)
+            {
+                DeskSql.Add(c, "@customer", customer.Value);
+            }
+
+            if (query.CreatedFrom is { } from)
+            {
+                DeskSql.Add(c, "@from", sql.Time(from));
+            }
+
+            if (query.CreatedBefore is { } before)
+            {
+                DeskSql.Add(c, "@before", sql.Time(before));
+            }
+        }, cancellationToken).ConfigureAwait(false))
+        {
+            yield return state;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<SurveyResponse> ListAsync(Instant from, Instant before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql.Sql("""
+            SELECT ticket_id, customer_id, answered_at, csat, nps, dimensions, comment FROM {t}ticket_survey
+            WHERE answered_at >= @from AND answered_at < @before ORDER BY answered_at, ticket_id
+            """);
+        DeskSql.Add(command, "@from", sql.Time(from));
+        DeskSql.Add(command, "@before", sql.Time(before));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Survey(reader, new TicketId(reader.GetString(0)), 1);
+        }
+    }
+
+    private async Task WriteAsync(Commands commands, TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        var command = commands.Get(expectedVersion == 0 ? _insert : _update);
+        Bind(command, state);
+        if (expectedVersion != 0)
+        {
+            DeskSql.Add(command, "@expected", expectedVersion);
+        }
+
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            var read = commands.Get(sql.Sql("SELECT version FROM {t}ticket WHERE id = @id"));
+            DeskSql.Add(read, "@id", state.Id.Value);
+            var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull
+                ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+                : 0;
+            throw new ConcurrencyConflictException($"ticket {state.Id}", expectedVersion, stored);
+        }
+
+        // The status history is append-only: keep what is stored, add what is new. A ticket just inserted has none stored
+        // (history rows need their ticket row, and neither can be deleted).
+        long storedEntries = 0;
+        if (expectedVersion != 0)
+        {
+            var count = commands.Get(sql.Sql("SELECT count(*) FROM {t}ticket_status_history WHERE ticket_id = @id"));
+            DeskSql.Add(count, "@id", state.Id.Value);
+            storedEntries = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (state.StatusHistory.Count < storedEntries)
+        {
+            throw new InvalidOperationException($"The status history of ticket {state.Id} is append-only: {storedEntries} entries are stored, the new state has {state.StatusHistory.Count}.");
+        }
+
+        for (var i = (int)storedEntries; i < state.StatusHistory.Count; i++)
+        {
+            var change = state.StatusHistory[i];
+            var insert = commands.Get(_history);
+            DeskSql.Add(insert, "@id", state.Id.Value);
+            DeskSql.Add(insert, "@seq", (long)i);
+            DeskSql.Add(insert, "@at", sql.Time(change.At));
+            DeskSql.Add(insert, "@from", change.From.ToString());
+            DeskSql.Add(insert, "@to", change.To.ToString());
+            DeskSql.Add(insert, "@by", change.By);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (state.Survey is { } survey)
+        {
+            var upsert = commands.Get(_survey);
+            DeskSql.Add(upsert, "@id", state.Id.Value);
+            DeskSql.Add(upsert, "@customer", survey.Customer.Value);
+            DeskSql.Add(upsert, "@at", sql.Time(survey.AnsweredAt));
+            DeskSql.Add(upsert, "@csat", (long)survey.Csat.Value);
+            DeskSql.Add(upsert, "@nps", survey.Nps is { } nps ? (long)nps.Value : null);
+            DeskSql.Add(upsert, "@dimensions", DeskJson.Dimensions(survey.DimensionScores));
+            DeskSql.Add(upsert, "@comment", survey.Comment);
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var message in OutboxEvents.Rows(state.Id.Value, events))
+        {
+            var outbox = commands.Get(_outbox);
+            DeskSql.Add(outbox, "@a", message.AggregateId);
+            DeskSql.Add(outbox, "@t", message.EventType);
+            DeskSql.Add(outbox, "@p", message.Payload);
+            DeskSql.Add(outbox, "@o", sql.Time(message.OccurredAt));
+            await outbox.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Bind(DbCommand command, TicketState s)
+    {
+        DeskSql.Add(command, "@id", s.Id.Value);
+        DeskSql.Add(command, "@version", s.Version);
+        DeskSql.Add(command, "@customer_id", s.CustomerId.Value);
+        DeskSql.Add(command, "@description", s.Description);
+        DeskSql.Add(command, "@urgency", s.Urgency.ToString());
+        DeskSql.Add(command, "@type", s.Type.Code);
+        DeskSql.Add(command, "@channel", s.Channel.Code);
+        DeskSql.Add(command, "@department", s.Department);
+        DeskSql.Add(command, "@expected_resolution_at", sql.TimeOrNull(s.ExpectedResolutionAt));
+        DeskSql.Add(command, "@related_asset_id", s.RelatedAssetId);
+        DeskSql.Add(command, "@raised_at", sql.Time(s.RaisedAt));
+        DeskSql.Add(command, "@created_at", sql.Time(s.CreatedAt));
+        DeskSql.Add(command, "@owner", s.Owner.Value);
+        DeskSql.Add(command, "@status", s.Status.ToString());
+        DeskSql.Add(command, "@is_open", sql.Bool(!TicketLifecycle.IsFinished(s.Status)));
+        DeskSql.Add(command, "@solution", s.Solution);
+        DeskSql.Add(command, "@reopen_count", (long)s.ReopenCount);
+        DeskSql.Add(command, "@first_response_at", sql.TimeOrNull(s.FirstResponseAt));
+        DeskSql.Add(command, "@resolved_at", sql.TimeOrNull(s.ResolvedAt));
+        DeskSql.Add(command, "@closed_at", sql.TimeOrNull(s.ClosedAt));
+        DeskSql.Add(command, "@customer_confirmed_at", sql.TimeOrNull(s.CustomerConfirmedAt));
+        DeskSql.Add(command, "@revisit_completed_at", sql.TimeOrNull(s.RevisitCompletedAt));
+        DeskSql.Add(command, "@last_change_at", sql.Time(s.LastChangeAt));
+        DeskSql.Add(command, "@timeline", DeskJson.Timeline(s.Timeline));
+    }
+
+    // Reads the matching ticket rows in order, then their history in the same order, and joins them in memory.
+    private async IAsyncEnumerable<TicketState> ReadAsync(DbConnection connection, string filter, Action<DbCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = new List<TicketState>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}ticket t LEFT JOIN {{t}}ticket_survey s ON s.ticket_id = t.id WHERE {filter} ORDER BY t.created_at, t.id");
+            bind(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(Row(reader));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            yield break;
+        }
+
+        var histories = rows.ToDictionary(r => r.Id.Value, _ => new List<StatusChange>(), StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = sql.Sql($"SELECT h.ticket_id, h.at, h.from_status, h.to_status, h.by FROM {{t}}ticket_status_history h JOIN {{t}}ticket t ON t.id = h.ticket_id WHERE {filter} ORDER BY h.ticket_id, h.seq");
+            bind(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                histories[reader.GetString(0)].Add(new StatusChange(sql.ReadTime(reader, 1), Enum.Parse<TicketStatus>(reader.GetString(2)), Enum.Parse<TicketStatus>(reader.GetString(3)), reader.GetString(4)));
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            yield return row with { StatusHistory = histories[row.Id.Value] };
+        }
+    }
+
+    private TicketState Row(DbDataReader r)
+    {
+        var id = new TicketId(r.GetString(0));
+        return new TicketState
+        {
+            Id = id,
+            Version = DeskSql.Long(r, 1),
+            CustomerId = new CustomerId(r.GetString(2)),
+            Description = r.GetString(3),
+            Urgency = Enum.Parse<Urgency>(r.GetString(4)),
+            Type = new TicketType(r.GetString(5)),
+            Channel = new Channel(r.GetString(6)),
+            Department = DeskSql.StringOrNull(r, 7),
+            ExpectedResolutionAt = sql.ReadTimeOrNull(r, 8),
+            RelatedAssetId = DeskSql.StringOrNull(r, 9),
+            RaisedAt = sql.ReadTime(r, 10),
+            CreatedAt = sql.ReadTime(r, 11),
+            Owner = new AgentId(r.GetString(12)),
+            Status = Enum.Parse<TicketStatus>(r.GetString(13)),
+            Solution = DeskSql.StringOrNull(r, 14),
+            ReopenCount = DeskSql.Int(r, 15),
+            FirstResponseAt = sql.ReadTimeOrNull(r, 16),
+            ResolvedAt = sql.ReadTimeOrNull(r, 17),
+            ClosedAt = sql.ReadTimeOrNull(r, 18),
+            CustomerConfirmedAt = sql.ReadTimeOrNull(r, 19),
+            RevisitCompletedAt = sql.ReadTimeOrNull(r, 20),
+            LastChangeAt = sql.ReadTime(r, 21),
+            Timeline = DeskJson.Timeline(r.GetString(22)),
+            Survey = r.IsDBNull(23) ? null : Survey(r, id, 23),
+            StatusHistory = [],
+        };
+    }
+
+    // Reads (customer_id, answered_at, csat, nps, dimensions, comment) starting at ordinal 'first'.
+    private SurveyResponse Survey(DbDataReader r, TicketId ticket, int first) => new(
+        ticket,
+        new CustomerId(r.GetString(first)),
+        sql.ReadTime(r, first + 1),
+        new CsatScore(DeskSql.Int(r, first + 2)),
+        r.IsDBNull(first + 3) ? null : new NpsScore(DeskSql.Int(r, first + 3)),
+        DeskJson.Dimensions(r.GetString(first + 4)),
+        r.GetString(first + 5));
+
+    // The commands of one write transaction, each prepared once and reused with fresh parameters (SQLite keeps a command's
+    // compiled statement while its text stays the same; Npgsql auto-prepares).
+    private sealed class Commands(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        private readonly Dictionary<string, DbCommand> _byText = new(StringComparer.Ordinal);
+
+        public DbCommand Get(string text)
+        {
+            if (!_byText.TryGetValue(text, out var command))
+            {
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = text;
+                _byText.Add(text, command);
+            }
+
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in _byText.Values)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

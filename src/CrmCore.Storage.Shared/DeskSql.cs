@@ -1,0 +1,53 @@
+using System.Data.Common;
+using NodaTime;
+
+namespace CrmCore.Storage;
+
+/// <summary>What differs between the databases for the desk's stores: table names, connections, how instants and booleans are stored, the outbox insert.</summary>
+internal abstract class DeskSql
+{
+    /// <summary>Replaces <c>{t}</c> in SQL by the table prefix (<c>crm_</c> on SQLite, <c>schema.</c> on PostgreSQL).</summary>
+    public abstract string Sql(string text);
+
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a write transaction (SQLite: <c>BEGIN IMMEDIATE</c>, so the first read already holds the write lock).</summary>
+    public abstract ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    public abstract object Time(Instant instant);
+
+    public abstract Instant ReadTime(DbDataReader reader, int ordinal);
+
+    public abstract object Bool(bool value);
+
+    /// <summary>The SQL for a parameter that holds JSON text going into a JSON column (PostgreSQL needs a cast).</summary>
+    public abstract string Json(string parameter);
+
+    /// <summary>Reserves numbers of a sequence: (first, last), at most <paramref name="count"/>, none above <paramref name="max"/>.</summary>
+    public abstract (long First, long Last) Reserve(string name, string period, int count, long max);
+
+    public object? TimeOrNull(Instant? instant) => instant is { } i ? Time(i) : null;
+
+    public Instant? ReadTimeOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);
+
+    /// <summary>Sets a parameter, adding it the first time: reused commands keep their parameter objects (Npgsql binds those it parsed first).</summary>
+    public static void Add(DbCommand command, string name, object? value)
+    {
+        if (command.Parameters.Contains(name))
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+            return;
+        }
+
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    public static string? StringOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static int Int(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+}

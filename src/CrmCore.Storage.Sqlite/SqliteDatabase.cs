@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace CrmCore.Storage.Sqlite;
+
+/// <summary>
+/// Opens connections to one SQLite database, one per operation (pooled by Microsoft.Data.Sqlite), in WAL mode with the configured
+/// <c>synchronous</c> and busy timeout, and prepares the schema once before the first operation. Thread-safe.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly string _synchronousPragma;
+    private readonly Lazy<bool> _prepared;
+
+    public SqliteDatabase(SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        Options = options;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DataSource,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        _synchronousPragma = "PRAGMA synchronous = " + ((int)options.Synchronous).ToString(CultureInfo.InvariantCulture) + ";";
+        _prepared = new Lazy<bool>(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public SqliteStorageOptions Options { get; }
+
+    /// <summary>Opens a connection, preparing the schema first when this is the first one.</summary>
+    public SqliteConnection Open()
+    {
+        _ = _prepared.Value;
+        return OpenRaw();
+    }
+
+    private SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = _synchronousPragma;
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    private bool Prepare()
+    {
+        using var connection = OpenRaw();
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = 'wal';";
+            wal.ExecuteScalar();
+        }
+
+        SqliteSchema.Apply(connection, Options.DataSource, apply: Options.PrepareSchema);
+        return true;
+    }
+}

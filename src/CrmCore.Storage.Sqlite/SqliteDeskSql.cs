@@ -1,0 +1,25 @@
+using System.Data.Common;
+using NodaTime;
+
+namespace CrmCore.Storage.Sqlite;
+
+/// <summary>The desk stores' SQLite dialect: tables prefixed <c>crm_</c>, instants as Unix ticks, booleans as 0/1.</summary>
+internal sealed class SqliteDeskSql(SqliteDatabase database) : DeskSql
+{
+    public override string Sql(string text) => text.Replace("{t}", "crm_", StringComparison.Ordinal);
+
+    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<DbConnection>(database.Open());
+
+    public override ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override object Time(Instant instant) => instant.ToUnixTimeTicks();
+
+    public override Instant ReadTime(DbDataReader reader, int ordinal) => Instant.FromUnixTimeTicks(reader.GetInt64(ordinal));
+
+    public override object Bool(bool value) => value ? 1L : 0L;
+
+    public override string Json(string parameter) => parameter;
+
+    public override (long First, long Last) Reserve(string name, string period, int count, long max) => SqliteIdSequences.Reserve(database, name, period, count, max);
+}

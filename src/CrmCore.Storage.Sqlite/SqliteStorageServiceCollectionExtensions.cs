@@ -1,0 +1,59 @@
+using CrmCore;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Identifiers;
+using CrmCore.Routing;
+using CrmCore.Storage;
+using CrmCore.Storage.Sqlite;
+using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers CrmCore's SQLite storage.</summary>
+public static class SqliteStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Stores CrmCore's state in a SQLite file: call after <c>AddCrmCore()</c>. Registers one <see cref="SqliteStorage"/> (singleton)
+    /// and puts its stores in place of the in-memory defaults: <see cref="ITicketRepository"/> (also <see cref="IOutboxTicketRepository"/>),
+    /// <see cref="ISurveyRepository"/>, <see cref="ICustomerRepository"/>, <see cref="IQueueRepository"/>, <see cref="ISequenceRepository"/>,
+    /// <see cref="IEscalationRepository"/>, plus <see cref="ITicketQueueStore"/>, <see cref="IOutbox"/> and <see cref="IPublicationStore"/>;
+    /// and the <see cref="IIdGenerator{TId}"/> of customers and tickets draw their numbers from the database, so no id is issued twice
+    /// across restarts. The schema is created or upgraded on first use unless <see cref="SqliteStorageOptions.PrepareSchema"/> is false.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="path">The database file; created when missing.</param>
+    /// <param name="configure">Changes further settings; optional.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid (thrown when the storage is first resolved).</exception>
+    public static IServiceCollection AddCrmSqliteStorage(this IServiceCollection services, string path, Action<SqliteStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(path);
+        var options = new SqliteStorageOptions { DataSource = path };
+        configure?.Invoke(options);
+        services.TryAddSingleton(sp => new SqliteStorage(options, sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm));
+        services.Replace(ServiceDescriptor.Singleton<ITicketRepository>(sp => sp.GetRequiredService<SqliteStorage>().Tickets));
+        services.Replace(ServiceDescriptor.Singleton<IOutboxTicketRepository>(sp => sp.GetRequiredService<SqliteStorage>().Tickets));
+        services.Replace(ServiceDescriptor.Singleton<ISurveyRepository>(sp => sp.GetRequiredService<SqliteStorage>().Surveys));
+        services.Replace(ServiceDescriptor.Singleton<ICustomerRepository>(sp => sp.GetRequiredService<SqliteStorage>().Customers));
+        services.Replace(ServiceDescriptor.Singleton<IEscalationRepository>(sp => sp.GetRequiredService<SqliteStorage>().Escalations));
+        services.Replace(ServiceDescriptor.Singleton<ISequenceRepository>(sp => sp.GetRequiredService<SqliteStorage>().Sequences));
+        services.Replace(ServiceDescriptor.Singleton<IQueueRepository>(sp => sp.GetRequiredService<SqliteStorage>().Queue));
+        services.Replace(ServiceDescriptor.Singleton<ITicketQueueStore>(sp => sp.GetRequiredService<SqliteStorage>().Queue));
+        services.Replace(ServiceDescriptor.Singleton<IOutbox>(sp => sp.GetRequiredService<SqliteStorage>().Outbox));
+        services.Replace(ServiceDescriptor.Singleton<IPublicationStore>(sp => sp.GetRequiredService<SqliteStorage>().Publications));
+        services.Replace(ServiceDescriptor.Singleton<IIdGenerator<CustomerId>>(sp => Generator(sp, o => o.CustomerIdPattern, s => new CustomerId(s))));
+        services.Replace(ServiceDescriptor.Singleton<IIdGenerator<TicketId>>(sp => Generator(sp, o => o.TicketIdPattern, s => new TicketId(s))));
+        return services;
+    }
+
+    private static IIdGenerator<TId> Generator<TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
+    {
+        var crm = services.GetRequiredService<IOptions<CrmOptions>>().Value;
+        return services.GetRequiredService<SqliteStorage>().IdGenerator(IdPattern.Parse(pattern(crm)), services.GetRequiredService<IClock>(), crm.ResolveTimeZone(), create);
+    }
+}

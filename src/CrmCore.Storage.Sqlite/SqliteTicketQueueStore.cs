@@ -1,0 +1,396 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Runtime.CompilerServices;
+using CrmCore.Agents;
+using CrmCore.Desk;
+using CrmCore.Routing;
+using CrmCore.Tickets;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace CrmCore.Storage.Sqlite;
+
+/// <summary>
+/// The routing queue in SQLite. A claim is one <c>UPDATE … RETURNING</c> over the bucket heads (one indexed probe per eligible
+/// (team, static priority, skills) bucket), so it is atomic under SQLite's single writer, and it ranks exactly as
+/// <see cref="TicketQueue"/> does at the claim's instant. Leases that expired are returned to the queue in the same transaction
+/// before the claim. It is also the desk's <see cref="IQueueRepository"/> (the same table). Thread-safe; several processes may share the file.
+/// </summary>
+public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
+{
+    private readonly SqliteDatabase _database;
+    private readonly SlaTermParameters _term;
+    private readonly Duration _lease;
+    private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
+    private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="options">The storage settings.</param>
+    /// <param name="slaTerm">The SLA term's settings, the same as the routing's (<see cref="RoutingOptions.SlaTerm"/>); null means the defaults.</param>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public SqliteTicketQueueStore(SqliteStorageOptions options, SlaTermOptions? slaTerm = null)
+        : this(new SqliteDatabase(options), slaTerm)
+    {
+    }
+
+    internal SqliteTicketQueueStore(SqliteDatabase database, SlaTermOptions? slaTerm)
+    {
+        _database = database;
+        _term = new SlaTermParameters(slaTerm);
+        _lease = database.Options.LeaseDuration;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> EnqueueAsync(QueuedTicket ticket, CancellationToken cancellationToken = default)
+    {
+        if (ticket.Id.IsEmpty)
+        {
+            throw new ArgumentException("The ticket must not be the default instance.", nameof(ticket));
+        }
+
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        long bucket;
+        try
+        {
+            bucket = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills);
+        }
+        catch
+        {
+            _bucketByKey.Clear();
+            throw;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO crm_queue (ticket_id, bucket_id, due_ticks, enqueued_ticks) VALUES ($id, $bucket, $due, $enqueued)
+            ON CONFLICT (ticket_id) DO NOTHING;
+            """;
+        command.Parameters.AddWithValue("$id", ticket.Id.Value);
+        command.Parameters.AddWithValue("$bucket", bucket);
+        command.Parameters.AddWithValue("$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+        command.Parameters.AddWithValue("$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+        try
+        {
+            var added = command.ExecuteNonQuery() == 1;
+            transaction.Commit();
+            return Task.FromResult(added);
+        }
+        catch
+        {
+            _bucketByKey.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>Adds many tickets in one transaction (for imports and benchmarks); tickets already queued are skipped.</summary>
+    /// <param name="tickets">The tickets.</param>
+    /// <param name="cancellationToken">Cancels the operation before it commits.</param>
+    /// <returns>How many were added.</returns>
+    public Task<int> EnqueueManyAsync(IEnumerable<QueuedTicket> tickets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO crm_queue (ticket_id, bucket_id, due_ticks, enqueued_ticks) VALUES ($id, $bucket, $due, $enqueued)
+            ON CONFLICT (ticket_id) DO NOTHING;
+            """;
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var bucket = command.Parameters.Add("$bucket", SqliteType.Integer);
+        var due = command.Parameters.Add("$due", SqliteType.Integer);
+        var enqueued = command.Parameters.Add("$enqueued", SqliteType.Integer);
+        command.Prepare();
+        var added = 0;
+        try
+        {
+            foreach (var ticket in tickets)
+            {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ticket.Id.IsEmpty)
+            {
+                throw new ArgumentException("A ticket must not be the default instance.", nameof(tickets));
+            }
+
+            id.Value = ticket.Id.Value;
+            bucket.Value = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills);
+            due.Value = ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue;
+            enqueued.Value = ticket.EnqueuedAt.ToUnixTimeTicks();
+            added += command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+        catch
+        {
+            _bucketByKey.Clear();
+            throw;
+        }
+
+        return Task.FromResult(added);
+    }
+
+    /// <inheritdoc />
+    public Task<QueueLease?> ClaimAsync(Agent agent, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (agent.Availability != Availability.Online || !agent.TryReserveSlot())
+        {
+            return Task.FromResult<QueueLease?>(null);
+        }
+
+        try
+        {
+            var lease = Claim(agent, now);
+            if (lease is null)
+            {
+                agent.ReleaseSlot();
+            }
+
+            return Task.FromResult(lease);
+        }
+        catch
+        {
+            agent.ReleaseSlot();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> CompleteAsync(QueueLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM crm_queue WHERE ticket_id = $id AND lease_token = $token;";
+        command.Parameters.AddWithValue("$id", lease.Ticket.Id.Value);
+        command.Parameters.AddWithValue("$token", lease.Token.ToString("N"));
+        return Task.FromResult(command.ExecuteNonQuery() == 1);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> ReleaseAsync(QueueLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE crm_queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL WHERE ticket_id = $id AND lease_token = $token;";
+        command.Parameters.AddWithValue("$id", lease.Ticket.Id.Value);
+        command.Parameters.AddWithValue("$token", lease.Token.ToString("N"));
+        return Task.FromResult(command.ExecuteNonQuery() == 1);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM crm_queue WHERE ticket_id = $id;";
+        command.Parameters.AddWithValue("$id", id.Value);
+        return Task.FromResult(command.ExecuteNonQuery() == 1);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<QueuedTicket>> LoadAllAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.Open();
+        LoadBuckets(connection, null);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM crm_queue;";
+        using var reader = command.ExecuteReader();
+        var list = new List<QueuedTicket>();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            list.Add(ToTicket(reader.GetString(0), _bucketById[reader.GetInt64(1)], reader.GetInt64(2), reader.GetInt64(3)));
+        }
+
+        return Task.FromResult<IReadOnlyList<QueuedTicket>>(list);
+    }
+
+    /// <inheritdoc />
+    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
+        new(EnqueueAsync(QueueEntries.ToQueued(entry), cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
+    {
+        var ticket = QueueEntries.ToQueued(entry);
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            var bucket = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE crm_queue SET bucket_id = $bucket, due_ticks = $due, enqueued_ticks = $enqueued WHERE ticket_id = $id;";
+            command.Parameters.AddWithValue("$id", ticket.Id.Value);
+            command.Parameters.AddWithValue("$bucket", bucket);
+            command.Parameters.AddWithValue("$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+            command.Parameters.AddWithValue("$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+            var changed = command.ExecuteNonQuery() == 1;
+            transaction.Commit();
+            return ValueTask.FromResult(changed);
+        }
+        catch
+        {
+            _bucketByKey.Clear();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => new(RemoveAsync(id, cancellationToken));
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var all = await LoadAllAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var ticket in all.OrderBy(t => t.EnqueuedAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal))
+        {
+            yield return QueueEntries.ToEntry(ticket);
+        }
+    }
+
+    private QueueLease? Claim(Agent agent, Instant now)
+    {
+        var nowTicks = now.ToUnixTimeTicks();
+        var token = Guid.NewGuid();
+        var until = now + _lease;
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = ClaimSql;
+        command.Parameters.AddWithValue("$now", nowTicks);
+        command.Parameters.AddWithValue("$teams", JsonSerializer.Serialize(agent.Teams.Select(t => t.Value).ToArray()));
+        command.Parameters.AddWithValue("$skills", JsonSerializer.Serialize(agent.Skills.Items.Select(s => new object[] { s.Skill.Code, s.Level }).ToArray()));
+        command.Parameters.AddWithValue("$agent", agent.Id.Value);
+        command.Parameters.AddWithValue("$token", token.ToString("N"));
+        command.Parameters.AddWithValue("$until", until.ToUnixTimeTicks());
+        command.Parameters.AddWithValue("$h", _term.HorizonSeconds);
+        command.Parameters.AddWithValue("$hticks", _term.HorizonTicks);
+        command.Parameters.AddWithValue("$p", _term.PointsAtDue);
+        command.Parameters.AddWithValue("$o", _term.OverduePerHour);
+        command.Parameters.AddWithValue("$c", _term.CapSeconds);
+        QueueLease? lease = null;
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                var bucket = Bucket(connection, transaction, reader.GetInt64(1));
+                lease = new QueueLease(ToTicket(reader.GetString(0), bucket, reader.GetInt64(2), reader.GetInt64(3)), agent.Id.Value, token, until);
+            }
+        }
+
+        transaction.Commit();
+        return lease;
+    }
+
+    // Expired leases go back first; then one UPDATE takes the best bucket head. Eligible buckets: a team the agent serves and
+    // no required skill the agent lacks at the level asked. The score is static priority + SlaTerm(due − now), computed as
+    // SlaTerm.EvaluateTicks does (whole seconds rounded down; no-SLA tickets carry the maximum due value and score 0).
+    internal const string ClaimSql = """
+        UPDATE crm_queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL
+        WHERE claimed_by IS NOT NULL AND lease_until <= $now;
+
+        WITH eligible AS (
+            SELECT b.bucket_id, b.static_priority FROM crm_queue_bucket b
+            WHERE b.team IN (SELECT value FROM json_each($teams))
+              AND NOT EXISTS (
+                SELECT 1 FROM crm_queue_bucket_skill r
+                WHERE r.bucket_id = b.bucket_id
+                  AND NOT EXISTS (SELECT 1 FROM json_each($skills) a
+                                  WHERE a.value ->> 0 = r.skill AND a.value ->> 1 >= r.min_level))
+        ),
+        heads AS (
+            SELECT e.static_priority, q.ticket_id, q.due_ticks, q.enqueued_ticks,
+                   CASE WHEN q.due_ticks = 9223372036854775807 OR q.due_ticks - $now >= $hticks THEN NULL
+                        WHEN q.due_ticks >= $now THEN (q.due_ticks - $now) / 10000000
+                        ELSE -((($now - q.due_ticks) + 9999999) / 10000000) END AS s
+            FROM eligible e
+            JOIN crm_queue q ON q.ticket_id = (
+                SELECT h.ticket_id FROM crm_queue h
+                WHERE h.bucket_id = e.bucket_id AND h.claimed_by IS NULL
+                ORDER BY h.due_ticks, h.enqueued_ticks, h.ticket_id
+                LIMIT 1)
+        )
+        UPDATE crm_queue SET claimed_by = $agent, lease_token = $token, lease_until = $until
+        WHERE ticket_id = (
+            SELECT ticket_id FROM heads
+            ORDER BY static_priority + CASE WHEN s IS NULL OR s >= $h THEN 0
+                                            WHEN s >= 0 THEN ($p * ($h - s)) / $h
+                                            ELSE $p + ($o * min(-s, $c)) / 3600 END DESC,
+                     due_ticks, enqueued_ticks, ticket_id
+            LIMIT 1)
+        RETURNING ticket_id, bucket_id, due_ticks, enqueued_ticks;
+        """;
+
+    private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) =>
+        new(new TicketId(id), bucket.Team, bucket.StaticPriority, due == SlaTermParameters.NoDue ? null : Instant.FromUnixTimeTicks(due), bucket.Skills, Instant.FromUnixTimeTicks(enqueued));
+
+    private long BucketId(SqliteConnection connection, SqliteTransaction transaction, TeamId team, long staticPriority, SkillSet skills)
+    {
+        var code = SkillCodec.Encode(skills);
+        if (_bucketByKey.TryGetValue((team, staticPriority, code), out var known))
+        {
+            return known;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO crm_queue_bucket (team, static_priority, skills) VALUES ($team, $static, $skills)
+            ON CONFLICT (team, static_priority, skills) DO NOTHING;
+            SELECT bucket_id FROM crm_queue_bucket WHERE team = $team AND static_priority = $static AND skills = $skills;
+            """;
+        command.Parameters.AddWithValue("$team", team.Value);
+        command.Parameters.AddWithValue("$static", staticPriority);
+        command.Parameters.AddWithValue("$skills", code);
+        var id = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        using var skill = connection.CreateCommand();
+        skill.Transaction = transaction;
+        skill.CommandText = "INSERT INTO crm_queue_bucket_skill (bucket_id, skill, min_level) VALUES ($b, $s, $l) ON CONFLICT DO NOTHING;";
+        foreach (var level in skills.Items)
+        {
+            skill.Parameters.Clear();
+            skill.Parameters.AddWithValue("$b", id);
+            skill.Parameters.AddWithValue("$s", level.Skill.Code);
+            skill.Parameters.AddWithValue("$l", level.Level);
+            skill.ExecuteNonQuery();
+        }
+
+        // Callers forget the cache when their transaction fails, so a rolled-back bucket id is never reused.
+        _bucketByKey[(team, staticPriority, code)] = id;
+        return id;
+    }
+
+    private QueueBucket Bucket(SqliteConnection connection, SqliteTransaction? transaction, long id)
+    {
+        if (!_bucketById.TryGetValue(id, out var bucket))
+        {
+            LoadBuckets(connection, transaction);
+            bucket = _bucketById[id];
+        }
+
+        return bucket;
+    }
+
+    private void LoadBuckets(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT bucket_id, team, static_priority, skills FROM crm_queue_bucket;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var bucket = new QueueBucket(reader.GetInt64(0), new TeamId(reader.GetString(1)), reader.GetInt64(2), SkillCodec.Decode(reader.GetString(3)));
+            _bucketById[bucket.Id] = bucket;
+            _bucketByKey[(bucket.Team, bucket.StaticPriority, reader.GetString(3))] = bucket.Id;
+        }
+    }
+}

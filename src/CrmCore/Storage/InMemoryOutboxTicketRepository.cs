@@ -1,0 +1,65 @@
+using CrmCore.Desk;
+using CrmCore.Satisfaction;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Storage;
+
+/// <summary>
+/// The in-memory <see cref="IOutboxTicketRepository"/>: an <see cref="InMemoryTicketRepository"/> whose saves also append the events
+/// to an <see cref="InMemoryOutbox"/>, under one lock. Nothing survives the process. Thread-safe.
+/// </summary>
+public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, ISurveyRepository
+{
+    private readonly InMemoryTicketRepository _tickets = new();
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates the store over an outbox.</summary>
+    /// <param name="outbox">Where events go.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="outbox"/> is null.</exception>
+    public InMemoryOutboxTicketRepository(InMemoryOutbox outbox)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        Outbox = outbox;
+    }
+
+    /// <summary>The outbox the events go to.</summary>
+    public InMemoryOutbox Outbox { get; }
+
+    /// <inheritdoc />
+    public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => _tickets.FindAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default) =>
+        SaveAsync(state, expectedVersion, [], cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask SaveAsync(TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(events);
+        lock (_gate)
+        {
+            var stored = _tickets.FindAsync(state.Id, cancellationToken).Result;
+            if (stored is not null && stored.Version == expectedVersion && state.StatusHistory.Count < stored.StatusHistory.Count)
+            {
+                throw new InvalidOperationException($"The status history of ticket {state.Id} is append-only: {stored.StatusHistory.Count} entries are stored, the new state has {state.StatusHistory.Count}.");
+            }
+
+            _ = _tickets.SaveAsync(state, expectedVersion, cancellationToken);
+            foreach (var (aggregateId, eventType, payload, occurredAt) in OutboxEvents.Rows(state.Id.Value, events))
+            {
+                Outbox.Append(aggregateId, eventType, payload, occurredAt);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => _tickets.ListAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<SurveyResponse> ListAsync(Instant from, Instant before, CancellationToken cancellationToken = default) =>
+        ((ISurveyRepository)_tickets).ListAsync(from, before, cancellationToken);
+}

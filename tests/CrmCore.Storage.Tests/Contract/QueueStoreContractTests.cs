@@ -1,0 +1,190 @@
+using CrmCore.Agents;
+using CrmCore.Routing;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Storage.Tests.Contract;
+
+/// <summary>The queue contract, written once and run on every provider.</summary>
+public sealed class QueueStoreContractTests
+{
+    private static readonly Duration Lease = Duration.FromMinutes(5);
+
+    public static TheoryData<string> Providers => StoreProvider.All();
+
+    public static TheoryData<string> Databases => StoreProvider.Databases();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Claim_AtSeveralInstants_FollowsTheInMemoryQueueOrder(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var store = storage.Queue(Duration.FromDays(7));
+        var reference = new TicketQueue();
+        foreach (var ticket in QueueData.Tickets(400, seed: 7))
+        {
+            Assert.True(await store.EnqueueAsync(ticket));
+            reference.Enqueue(ticket);
+        }
+
+        var storeAgents = QueueData.Agents();
+        var referenceAgents = QueueData.Agents();
+        var claimed = 0;
+        // Instants from a day before to two days after the start: every piece of the SLA term (none, rising, overdue, capped) is hit.
+        foreach (var offset in new[] { -24, 0, 5, 7.99, 30, 60 })
+        {
+            var now = QueueData.Start + Duration.FromMinutes(offset * 60);
+            for (var i = 0; i < 30; i++)
+            {
+                var a = i % storeAgents.Count;
+                var expected = reference.NextFor(referenceAgents[a], now);
+                var lease = await store.ClaimAsync(storeAgents[a], now);
+                Assert.Equal(expected?.Id, lease?.Ticket.Id);
+                if (lease is not null)
+                {
+                    Assert.Equal(expected, lease.Ticket);
+                    Assert.True(await store.CompleteAsync(lease));
+                    claimed++;
+                }
+            }
+        }
+
+        Assert.True(claimed > 100, $"only {claimed} claims were compared");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Claim_ByParallelClaimers_HandsEveryTicketOutExactlyOnce(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var store = storage.Queue(Lease);
+        var tickets = QueueData.Tickets(300, seed: 3);
+        foreach (var ticket in tickets)
+        {
+            await store.EnqueueAsync(ticket);
+        }
+
+        var now = QueueData.Start;
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            var agent = new Agent(new AgentId($"P{worker}"), "P", QueueData.Teams[2], SkillSet.Create(
+                new SkillLevel(Skill.Technical, 5), new SkillLevel(Skill.Complaints, 5), new SkillLevel(Skill.Billing, 5)), 1_000);
+            agent.JoinTeam(QueueData.Teams[0]);
+            agent.JoinTeam(QueueData.Teams[1]);
+            agent.SetAvailability(Availability.Online);
+            var mine = new List<TicketId>();
+            while (await store.ClaimAsync(agent, now) is { } lease)
+            {
+                mine.Add(lease.Ticket.Id);
+                Assert.True(await store.CompleteAsync(lease));
+            }
+
+            return mine;
+        })));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(tickets.Count, all.Count);
+        Assert.Equal(tickets.Select(t => t.Id).Order(), all.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Lease_NotCompleted_ReturnsToTheQueueWhenItExpires(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var store = storage.Queue(Lease);
+        var ticket = new QueuedTicket(new TicketId("WT1"), QueueData.Teams[0], 10, QueueData.Start, null, QueueData.Start);
+        await store.EnqueueAsync(ticket);
+        var agents = QueueData.Agents();
+
+        var first = await store.ClaimAsync(agents[0], QueueData.Start);
+        Assert.NotNull(first);
+        Assert.Equal(QueueData.Start + Lease, first.ExpiresAt);
+        Assert.Null(await store.ClaimAsync(agents[3], QueueData.Start + Lease - Duration.FromSeconds(1)));
+        Assert.False(await store.EnqueueAsync(ticket));
+
+        var second = await store.ClaimAsync(agents[3], QueueData.Start + Lease);
+        Assert.NotNull(second);
+        Assert.Equal(ticket, second.Ticket);
+        Assert.NotEqual(first.Token, second.Token);
+        Assert.False(await store.CompleteAsync(first));
+        Assert.False(await store.ReleaseAsync(first));
+        Assert.True(await store.CompleteAsync(second));
+        Assert.Empty(await store.LoadAllAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Release_PutsTheTicketBackInItsPlace(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var store = storage.Queue(Lease);
+        var early = new QueuedTicket(new TicketId("WT1"), QueueData.Teams[0], 10, QueueData.Start, null, QueueData.Start);
+        var late = new QueuedTicket(new TicketId("WT2"), QueueData.Teams[0], 10, QueueData.Start + Duration.FromHours(9), null, QueueData.Start);
+        await store.EnqueueAsync(late);
+        await store.EnqueueAsync(early);
+        var agent = QueueData.Agents()[0];
+
+        var lease = await store.ClaimAsync(agent, QueueData.Start);
+        Assert.Equal(early.Id, lease!.Ticket.Id);
+        Assert.True(await store.ReleaseAsync(lease));
+        Assert.Equal(early.Id, (await store.ClaimAsync(agent, QueueData.Start))!.Ticket.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Claim_WithNothingEligible_ReturnsNullAndKeepsTheAgentsLoad(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var store = storage.Queue(Lease);
+        await store.EnqueueAsync(new QueuedTicket(new TicketId("WT1"), QueueData.Teams[1], 10, null, SkillSet.Create(new SkillLevel(Skill.Technical, 3)), QueueData.Start));
+        var agents = QueueData.Agents();
+
+        Assert.Null(await store.ClaimAsync(agents[0], QueueData.Start)); // wrong team
+        Assert.Null(await store.ClaimAsync(agents[2], QueueData.Start)); // level 1 of 3
+        Assert.Equal(0, agents[0].ActiveCount);
+        Assert.Equal(0, agents[2].ActiveCount);
+        Assert.NotNull(await store.ClaimAsync(agents[1], QueueData.Start));
+        Assert.Equal(1, agents[1].ActiveCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task LoadAll_ReturnsEveryQueuedTicketAsEnqueued(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var tickets = QueueData.Tickets(200, seed: 11);
+        var store = storage.Queue(Lease);
+        foreach (var ticket in tickets)
+        {
+            await store.EnqueueAsync(ticket);
+        }
+
+        Assert.True(await store.RemoveAsync(tickets[0].Id));
+        Assert.False(await store.RemoveAsync(tickets[0].Id));
+        var leased = await store.ClaimAsync(QueueData.Agents()[3], QueueData.Start);
+
+        // A database store seen by a second instance (or after a restart) holds the same tickets.
+        var reopened = storage.Persists ? storage.Queue(Lease) : store;
+        var loaded = await reopened.LoadAllAsync();
+        Assert.Equal(tickets.Skip(1).OrderBy(t => t.Id), loaded.OrderBy(t => t.Id));
+        Assert.Contains(leased!.Ticket, loaded);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Claim_FromASecondInstance_SeesBucketsTheFirstCreated(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var first = storage.Queue(Lease);
+        var second = storage.Queue(Lease);
+        await second.LoadAllAsync(); // warm the second instance's bucket cache before the bucket exists
+        var ticket = new QueuedTicket(new TicketId("WT9"), new TeamId("new-team"), 5, null, SkillSet.Of(Skill.PreSales), QueueData.Start);
+        await first.EnqueueAsync(ticket);
+        var agent = new Agent(new AgentId("N"), "N", new TeamId("new-team"), SkillSet.Of(Skill.PreSales), 3);
+        agent.SetAvailability(Availability.Online);
+
+        var lease = await second.ClaimAsync(agent, QueueData.Start);
+        Assert.Equal(ticket, lease?.Ticket);
+    }
+}

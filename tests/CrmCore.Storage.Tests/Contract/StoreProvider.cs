@@ -1,0 +1,265 @@
+using CrmCore.Desk;
+using CrmCore.Identifiers;
+using CrmCore.Routing;
+using CrmCore.Storage.PostgreSql;
+using CrmCore.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NodaTime;
+
+namespace CrmCore.Storage.Tests.Contract;
+
+/// <summary>
+/// One storage back end for the contract tests: in-memory, SQLite (a temp file) or PostgreSQL (a fresh schema through the real
+/// migrator, dropped afterwards). "Reopen" gives a new store over the same data, as a restarted or second host would see it.
+/// </summary>
+public abstract class StoreProvider : IDisposable
+{
+    public const string Memory = "memory";
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgresql";
+
+    /// <summary>The providers the contract theories run on: PostgreSQL only when configured or under CI.</summary>
+    public static TheoryData<string> All()
+    {
+        var data = new TheoryData<string> { Memory, Sqlite };
+        if (TestPostgres.Enabled)
+        {
+            data.Add(Postgres);
+        }
+
+        return data;
+    }
+
+    /// <summary>The database providers (the ones that persist).</summary>
+    public static TheoryData<string> Databases()
+    {
+        var data = new TheoryData<string> { Sqlite };
+        if (TestPostgres.Enabled)
+        {
+            data.Add(Postgres);
+        }
+
+        return data;
+    }
+
+    public static StoreProvider Create(string name) => name switch
+    {
+        Memory => new MemoryProvider(),
+        Sqlite => new SqliteProvider(),
+        Postgres => new PostgresProvider(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
+    public abstract bool Persists { get; }
+
+    public abstract ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null);
+
+    public abstract IOutbox Outbox();
+
+    /// <summary>Writes outbox messages the way a store does inside a change's transaction.</summary>
+    public abstract void AppendOutbox(params (string AggregateId, string EventType, string Payload, Instant OccurredAt)[] messages);
+
+    public abstract IPublicationStore Publications();
+
+    public abstract IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1);
+
+    /// <summary>The desk's stores over this provider (a fresh set of instances over the same data each call, for databases).</summary>
+    public abstract ProviderStores Desk();
+
+    /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
+    public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
+
+    public virtual void Dispose() => GC.SuppressFinalize(this);
+
+    private sealed class MemoryProvider : StoreProvider
+    {
+        private readonly InMemoryOutbox _outbox = new();
+        private readonly InMemoryPublicationStore _publications = new();
+        private readonly Dictionary<string, PatternIdGenerator<string>> _ids = [];
+        private InMemoryTicketQueueStore? _queue;
+        private ProviderStores? _desk;
+
+        public override bool Persists => false;
+
+        public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) =>
+            _queue ??= new InMemoryTicketQueueStore(term is null ? null : new SlaTerm(term), lease);
+
+        public override IOutbox Outbox() => _outbox;
+
+        public override void AppendOutbox(params (string AggregateId, string EventType, string Payload, Instant OccurredAt)[] messages)
+        {
+            foreach (var m in messages)
+            {
+                _outbox.Append(m.AggregateId, m.EventType, m.Payload, m.OccurredAt);
+            }
+        }
+
+        public override IPublicationStore Publications() => _publications;
+
+        public override ProviderStores Desk()
+        {
+            if (_desk is null)
+            {
+                var tickets = new InMemoryOutboxTicketRepository(_outbox);
+                _desk = new ProviderStores(tickets, tickets, new InMemoryCustomerRepository(), new InMemoryEscalationRepository(), new InMemorySequenceRepository(), new InMemoryQueueRepository(), _outbox);
+            }
+
+            return _desk;
+        }
+
+        public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
+        {
+            if (!_ids.TryGetValue(pattern, out var generator))
+            {
+                generator = new PatternIdGenerator<string>(IdPattern.Parse(pattern), clock, DateTimeZoneProviders.Tzdb["Asia/Shanghai"], s => s);
+                _ids.Add(pattern, generator);
+            }
+
+            return generator;
+        }
+    }
+
+    private sealed class SqliteProvider : StoreProvider
+    {
+        private readonly string _path = Path.Combine(Path.GetTempPath(), "crmcore-test-" + Guid.NewGuid().ToString("N") + ".db");
+
+        public override bool Persists => true;
+
+        public SqliteStorageOptions Options(Duration? lease = null, int blockSize = 1) =>
+            new() { DataSource = _path, LeaseDuration = lease ?? Duration.FromMinutes(5), IdBlockSize = blockSize };
+
+        public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) => new SqliteTicketQueueStore(Options(lease), term);
+
+        public override IOutbox Outbox() => new SqliteOutbox(Options());
+
+        public override void AppendOutbox(params (string AggregateId, string EventType, string Payload, Instant OccurredAt)[] messages)
+        {
+            var database = new SqliteDatabase(Options());
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction();
+            SqliteOutbox.Append(connection, transaction, messages);
+            transaction.Commit();
+        }
+
+        public override IPublicationStore Publications() => new SqlitePublicationStore(Options());
+
+        public override ProviderStores Desk()
+        {
+            var storage = new SqliteStorage(Options());
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
+        }
+
+        public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
+        {
+            var database = new SqliteDatabase(Options(blockSize: blockSize));
+            return SqliteIdSequences.Generator(database, IdPattern.Parse(pattern), clock, DateTimeZoneProviders.Tzdb["Asia/Shanghai"], s => s);
+        }
+
+        public override void ExecuteSql(string text)
+        {
+            using var connection = new SqliteConnection($"Data Source={_path}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = text;
+            command.ExecuteNonQuery();
+        }
+
+        public override void Dispose()
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(_path + suffix);
+            }
+
+            base.Dispose();
+        }
+    }
+
+    private sealed class PostgresProvider : StoreProvider
+    {
+        private readonly string _connectionString = TestPostgres.Require();
+        private readonly string _schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
+        private readonly List<PostgreSqlDatabase> _databases = [];
+        private readonly List<PostgreSqlStorage> _storages = [];
+
+        public override bool Persists => true;
+
+        private PostgreSqlDatabase Database(Duration? lease = null, int blockSize = 1)
+        {
+            var database = new PostgreSqlDatabase(new PostgreSqlStorageOptions
+            {
+                ConnectionString = _connectionString,
+                Schema = _schema,
+                LeaseDuration = lease ?? Duration.FromMinutes(5),
+                IdBlockSize = blockSize,
+            });
+            lock (_databases)
+            {
+                _databases.Add(database);
+            }
+
+            return database;
+        }
+
+        public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) => new PostgreSqlTicketQueueStore(Database(lease), term);
+
+        public override IOutbox Outbox() => new PostgreSqlOutbox(Database());
+
+        public override void AppendOutbox(params (string AggregateId, string EventType, string Payload, Instant OccurredAt)[] messages)
+        {
+            var database = Database();
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction();
+            PostgreSqlOutbox.AppendAsync(database, connection, transaction, messages, CancellationToken.None).GetAwaiter().GetResult();
+            transaction.Commit();
+        }
+
+        public override IPublicationStore Publications() => new PostgreSqlPublicationStore(Database());
+
+        public override ProviderStores Desk()
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
+        }
+
+        public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
+        {
+            var database = Database(blockSize: blockSize);
+            return PostgreSqlIdSequences.Generator(database, IdPattern.Parse(pattern), clock, DateTimeZoneProviders.Tzdb["Asia/Shanghai"], s => s);
+        }
+
+        public override void ExecuteSql(string text)
+        {
+            using var connection = new NpgsqlConnection(_connectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand(text.Replace("{schema}", _schema, StringComparison.Ordinal), connection);
+            command.ExecuteNonQuery();
+        }
+
+        public override void Dispose()
+        {
+            foreach (var database in _databases)
+            {
+                database.Dispose();
+            }
+
+            foreach (var storage in _storages)
+            {
+                storage.Dispose();
+            }
+
+            using var connection = new NpgsqlConnection(_connectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE;", connection);
+            command.ExecuteNonQuery();
+            base.Dispose();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using CrmCore.Storage.PostgreSql;
+using CrmCore.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NodaTime;
+
+namespace CrmCore.Storage.Tests;
+
+/// <summary>Schema scripts, the version table, the start-up lock and the opt-out.</summary>
+public sealed class SchemaTests
+{
+    private static readonly Instant At = Instant.FromUtc(2026, 3, 2, 9, 0);
+
+    [Fact]
+    public async Task Sqlite_ScriptAppliedByHand_IsWhatTheStoresNeed_WithPreparationOff()
+    {
+        var path = TempFile();
+        try
+        {
+            var options = new SqliteStorageOptions { DataSource = path, PrepareSchema = false };
+            await Assert.ThrowsAsync<SchemaVersionException>(() => new SqlitePublicationStore(options).ListAsync(PublicationKind.RuleSet, "x"));
+
+            using (var connection = new SqliteConnection($"Data Source={path}"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = SqliteSchema.Script();
+                command.ExecuteNonQuery();
+            }
+
+            var store = new SqlitePublicationStore(options);
+            Assert.Equal(1, (await store.PublishAsync(PublicationKind.RuleSet, "x", "[]", "dba", At)).Version);
+            Assert.Equal(0, SqliteSchema.Migrate(options));
+        }
+        finally
+        {
+            Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Sqlite_Migrate_AppliesEveryScriptOnce_AndRefusesANewerSchema()
+    {
+        var path = TempFile();
+        try
+        {
+            var options = new SqliteStorageOptions { DataSource = path };
+            Assert.Equal(SqliteSchema.LatestVersion, SqliteSchema.Migrate(options));
+            Assert.Equal(0, SqliteSchema.Migrate(options));
+            using (var connection = new SqliteConnection($"Data Source={path}"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "INSERT INTO crm_schema_version VALUES (99, 'future', 0);";
+                command.ExecuteNonQuery();
+            }
+
+            var error = Assert.Throws<SchemaVersionException>(() => SqliteSchema.Migrate(options));
+            Assert.Equal(99, error.Found);
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Delete(path);
+        }
+    }
+
+    [Fact]
+    public void SqliteOptions_InMemoryDatabase_IsRefusedWithAReason()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SqliteOutbox(new SqliteStorageOptions { DataSource = ":memory:" }));
+        Assert.Contains("does not persist", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task PostgreSql_InstancesStartingTogether_ApplyEachScriptOnce()
+    {
+        var connection = TestPostgres.Require();
+        var schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
+        try
+        {
+            var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostgreSqlSchema.Migrate(connection, schema))));
+            Assert.Equal(PostgreSqlSchema.LatestVersion, applied.Sum());
+            await using var data = NpgsqlDataSource.Create(connection);
+            Assert.Equal(PostgreSqlSchema.LatestVersion, await Processes.ManyInstancesTests.Scalar(data, $"SELECT count(*) FROM {schema}.schema_version;"));
+        }
+        finally
+        {
+            await Drop(connection, schema);
+        }
+    }
+
+    [PostgresFact]
+    public async Task PostgreSql_ScriptAppliedByHand_IsWhatTheStoresNeed_WithPreparationOff()
+    {
+        var connection = TestPostgres.Require();
+        var schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
+        try
+        {
+            var options = new PostgreSqlStorageOptions { ConnectionString = connection, Schema = schema, PrepareSchema = false };
+            var error = await Assert.ThrowsAsync<SchemaVersionException>(() => new PostgreSqlOutbox(options).ReadUnpublishedAsync(1));
+            Assert.Equal(0, error.Found);
+
+            await using (var data = NpgsqlDataSource.Create(connection))
+            {
+                await Processes.ManyInstancesTests.Execute(data, PostgreSqlSchema.Script(schema));
+            }
+
+            Assert.Empty(await new PostgreSqlOutbox(options).ReadUnpublishedAsync(1));
+        }
+        finally
+        {
+            await Drop(connection, schema);
+        }
+    }
+
+    private static async Task Drop(string connection, string schema)
+    {
+        await using var data = NpgsqlDataSource.Create(connection);
+        await Processes.ManyInstancesTests.Execute(data, $"DROP SCHEMA IF EXISTS {schema} CASCADE;");
+    }
+
+    private static string TempFile() => Path.Combine(Path.GetTempPath(), "crmcore-schema-" + Guid.NewGuid().ToString("N") + ".db");
+
+    private static void Delete(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+}
