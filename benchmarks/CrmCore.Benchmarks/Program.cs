@@ -5,13 +5,13 @@ using CrmCore.Benchmarks.Routing;
 if (args is ["cpu-check"])
 {
     CpuTimeCheck.Run();
-    return;
+    return 0;
 }
 
 if (args is ["queue-check"])
 {
     QueueCpuTimeCheck.Run();
-    return;
+    return 0;
 }
 
 if (args.Length > 0 && args[0] == "storage")
