@@ -42,9 +42,9 @@ if (mode == "claim")
         {
             if (stallAfter > 0 && mine >= stallAfter)
             {
-                if (await store.ClaimAsync(agent, SystemClock.Instance.GetCurrentInstant()) is not null)
+                if (await store.ClaimAsync(agent, SystemClock.Instance.GetCurrentInstant()) is { } held)
                 {
-                    Console.WriteLine("stalled");
+                    Console.WriteLine("stalled " + held.Ticket.Id);
                     await Task.Delay(Timeout.Infinite);
                 }
             }

@@ -43,16 +43,17 @@ public sealed class ManyInstancesTests
             try
             {
                 var watch = Stopwatch.StartNew();
-                while (hosts[1].Output.Count(l => l == "stalled") < 2)
+                while (hosts[1].Output.Count(l => l.StartsWith("stalled ", StringComparison.Ordinal)) < 2)
                 {
                     Assert.True(watch.Elapsed < TimeSpan.FromMinutes(5), "the hosts made too little progress: " + hosts[1].Transcript());
                     Assert.True(hosts.TrueForAll(h => !h.HasExited), "a host stopped early: " + string.Join(" | ", hosts.Select(h => h.Transcript())));
                     await Task.Delay(50);
                 }
 
-                // h2 now holds two leases (5 s) it will never complete; it dies with them.
-                var orphaned = await Strings(data, $"SELECT ticket_id FROM {schema}.queue WHERE claimed_by LIKE 'h2-%';");
+                // h2 now holds two leases (5 s) it will never complete; it dies with them. The ids come from h2 itself: on a
+                // loaded machine a lease may already have expired and been taken over by the time the database is asked.
                 hosts[1].KillNow();
+                var orphaned = hosts[1].Output.Where(l => l.StartsWith("stalled ", StringComparison.Ordinal)).Select(l => l["stalled ".Length..]).ToList();
 
                 foreach (var host in hosts.Where(h => h != hosts[1]))
                 {
@@ -67,7 +68,7 @@ public sealed class ManyInstancesTests
                 foreach (var id in orphaned)
                 {
                     // ... and every one of them was resolved anyway.
-                    Assert.Equal(1, await Scalar(data, $"SELECT count(*) FROM {schema}.resolution WHERE ticket_id = '{id}';"));
+                    Assert.Equal(1, await Scalar(data, $"SELECT count(*) FROM {schema}.resolution WHERE ticket_id = '{id}' AND host <> 'h2';"));
                 }
 
                 var survivors = hosts.Where(h => h != hosts[1]).Select(h => h.Transcript()).ToList();
