@@ -191,9 +191,9 @@ public static class CalendarJson
                 continue;
             }
 
-            if (!OpeningSlot.TryParse(parts[0], parts[1], out var slot, out var error))
+            if (!OpeningSlot.TryParse(parts[0], parts[1], itemPath, out var slot, out var error))
             {
-                problems.Add(new LoadProblem(itemPath, error!));
+                problems.Add(error!.Value);
                 continue;
             }
 

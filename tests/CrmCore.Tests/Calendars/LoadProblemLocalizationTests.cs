@@ -13,7 +13,7 @@ public sealed class LoadProblemLocalizationTests
     public void CalendarProblems_HaveEnglishAndChineseTexts()
     {
         const string json = """
-            { "name": "x", "timeZone": "Mars/Olympus", "week": { "monday": ["09:00-12:00", "11:00-13:00"], "funday": [] },
+            { "name": "x", "timeZone": "Mars/Olympus", "week": { "monday": ["09:00-12:00", "11:00-13:00"], "tuesday": ["9h-17:00", "18:00-17:00"], "funday": [] },
               "holidays": [ { "date": "2026-10-01", "name": "a" }, { "date": "2026-10-01", "name": "b" } ] }
             """;
         var result = CalendarJson.Load(json);
@@ -27,6 +27,8 @@ public sealed class LoadProblemLocalizationTests
         Assert.Equal(zone.Message, zone.MessageIn(CultureInfo.InvariantCulture));
         Assert.Equal("未知的星期名称；请使用 monday … sunday。", Assert.Single(result.Problems, p => p.Path == "$.week.funday").MessageIn(Zh));
         Assert.Contains(result.Problems, p => p.MessageIn(Zh) == "2026-10-01 被重复列出。");
+        Assert.Equal("“9h”不是时刻（HH:mm 或 HH:mm:ss）。", Assert.Single(result.Problems, p => p.Path == "$.week.tuesday[0]").MessageIn(Zh));
+        Assert.Equal("时段 18:00–17:00 的结束时间必须晚于开始时间。", Assert.Single(result.Problems, p => p.Path == "$.week.tuesday[1]").MessageIn(Zh));
         Assert.All(result.Problems, p => Assert.NotNull(p.MessageZhHans));
         Assert.All(result.Problems, p => Assert.NotEqual(p.Message, p.MessageZhHans));
     }
