@@ -49,7 +49,7 @@ internal static class CalendarCommands
 
         foreach (var problem in result.Problems)
         {
-            context.Error.WriteLine($"{path}: {context.T(Messages.ErrorPrefix)} {problem.Path}: {problem.Message}");
+            context.Error.WriteLine($"{path}: {context.T(Messages.ErrorPrefix)} {problem.Path}: {problem.MessageIn(context.Language.Culture)}");
         }
 
         throw new CliException(context.T(Messages.CalendarInvalid, path, result.Problems.Length));
@@ -99,7 +99,7 @@ internal static class CalendarCommands
             }
             catch (CalendarHorizonException ex)
             {
-                throw new CliException(ex.Message);
+                throw new CliException(ex.LocalizedMessage(context.Language.Culture));
             }
         });
         return command;
@@ -126,7 +126,7 @@ internal static class CalendarCommands
             }
             catch (CalendarHorizonException ex)
             {
-                throw new CliException(ex.Message);
+                throw new CliException(ex.LocalizedMessage(context.Language.Culture));
             }
         });
         return command;

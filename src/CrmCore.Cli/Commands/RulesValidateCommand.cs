@@ -4,10 +4,11 @@ using CrmCore.Cli.Localization;
 using CrmCore.Cli.Rules;
 using CrmCore.Rules;
 using CrmCore.Rules.Diagnostics;
+using CrmCore.Rules.Integration;
 
 namespace CrmCore.Cli.Commands;
 
-/// <summary><c>crm rules validate &lt;file&gt;... [--format text|json] [--warnaserror]</c>.</summary>
+/// <summary><c>crm rules validate &lt;file&gt;... [--format text|json] [--warnaserror] [--teams file]</c>.</summary>
 internal static class RulesValidateCommand
 {
     public static Command Create(ICliConsole console)
@@ -19,11 +20,14 @@ internal static class RulesValidateCommand
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Fail (exit code 1) on warnings too." };
         command.Add(files);
         command.Add(format);
+        var teams = new Option<string?>("--teams") { Description = "Teams file (JSON: {\"teams\": [names], \"agents\": [{\"team\": name, \"skills\": [codes]}]}): also warn (CRM060, CRM061) about Routing results naming no listed team and skills no listed agent holds.", HelpName = "file" };
         command.Add(warnAsError);
+        command.Add(teams);
         command.SetCliAction(console, (context, parse) =>
         {
             var arguments = parse.GetRequiredValue(files);
             var diagnostics = new List<RuleDiagnostic>();
+            (IReadOnlyList<CrmCore.Agents.TeamId> Teams, IReadOnlyList<CrmCore.Agents.Agent> Agents)? registered = parse.GetValue(teams) is { } teamsFile ? TeamsFile.Read(context, teamsFile) : null;
             var fileCount = 0;
             var loaded = true;
             foreach (var argument in arguments)
@@ -55,7 +59,13 @@ internal static class RulesValidateCommand
                 var result = RuleLoader.Load(sources, RuleFiles.Options(context));
                 loaded &= result.Success;
                 var order = sources.Select(s => s.Name).ToList();
-                diagnostics.AddRange(result.Diagnostics.OrderBy(d => order.IndexOf(d.File)).ThenBy(d => d.Line).ThenBy(d => d.Column));
+                var found = result.Diagnostics.ToList();
+                if (registered is not null && result.RuleSet is { } set)
+                {
+                    found.AddRange(RoutingNamesCheck.Check(set, registered.Value.Teams, registered.Value.Agents));
+                }
+
+                diagnostics.AddRange(found.OrderBy(d => order.IndexOf(d.File)).ThenBy(d => d.Line).ThenBy(d => d.Column));
             }
 
             var errors = diagnostics.Count(d => d.IsError);

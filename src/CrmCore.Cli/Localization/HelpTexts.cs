@@ -56,6 +56,7 @@ internal static class HelpTexts
         ["Rule files, or folders whose *.json files form one set."] = "规则文件，或文件夹（其中的 *.json 文件组成一个规则集）。",
         ["Diagnostics format: text or json."] = "诊断输出格式：text 或 json。",
         ["Fail (exit code 1) on warnings too."] = "有警告时也视为失败（退出码 1）。",
+        ["Teams file (JSON: {\"teams\": [names], \"agents\": [{\"team\": name, \"skills\": [codes]}]}): also warn (CRM060, CRM061) about Routing results naming no listed team and skills no listed agent holds."] = "团队文件（JSON：{\"teams\": [名称], \"agents\": [{\"team\": 名称, \"skills\": [技能]}]}）：同时对路由结果指向未列出的团队（CRM060）和没有坐席具备的技能（CRM061）给出警告。",
         ["Output file; its extension (.csv, .json, .jsonl) gives the format."] = "输出文件；由扩展名（.csv、.json、.jsonl）决定格式。",
         ["Tickets file (.csv, .json or .jsonl)."] = "工单文件（.csv、.json 或 .jsonl）。",
         ["Surveys file (.csv, .json or .jsonl)."] = "满意度调查文件（.csv、.json 或 .jsonl）。",

@@ -14,6 +14,21 @@ internal static class Messages
         "无法根据扩展名判断“{0}”的格式；请使用 --format csv|json|jsonl");
     public static readonly Msg InternalError = new("internal error: {0}", "内部错误：{0}");
 
+    public static readonly Msg TeamsFileInvalid = new("teams file '{0}' is not valid: {1}", "团队文件“{0}”无效：{1}");
+
+    /// <summary>A teams file's shape is wrong at a JSON path.</summary>
+    public static readonly Msg TeamsFileShape = new("{0} must be {1}", "{0} 必须是{1}");
+
+    /// <summary>Shape names for <see cref="TeamsFileShape"/>.</summary>
+    public static readonly Msg TeamsFileObject = new("an object with 'teams' and/or 'agents'", "包含 teams 和/或 agents 的对象");
+
+    /// <summary>Shape names for <see cref="TeamsFileShape"/>.</summary>
+    public static readonly Msg TeamsFileNames = new("an array of non-empty strings", "非空字符串数组");
+
+    /// <summary>Shape names for <see cref="TeamsFileShape"/>.</summary>
+    public static readonly Msg TeamsFileAgent = new("an object with a non-empty 'team' and a 'skills' array", "包含非空 team 和 skills 数组的对象");
+
+    /// <summary>Calendar load failure.</summary>
     public static readonly Msg CalendarInvalid = new("calendar '{0}' has {1} problem(s)", "日历“{0}”有 {1} 个问题");
 
     public static readonly Msg RulesDidNotLoad = new("rules '{0}' did not load: {1} error(s)", "规则“{0}”未能加载：{1} 个错误");

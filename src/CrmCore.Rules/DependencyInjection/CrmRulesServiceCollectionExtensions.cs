@@ -21,7 +21,9 @@ public static class CrmRulesServiceCollectionExtensions
     /// routes by the Routing workflow whichever of the two is called first. For the service desk it registers
     /// <see cref="RulesDeskPorts"/> (run by <see cref="CrmRulesOptions.Backend"/>) as <see cref="IPriorityScorer"/>,
     /// <see cref="IRoutingPolicy"/> and <see cref="IEscalationPathChooser"/>, replacing <c>AddCrmCore()</c>'s plain-C# defaults but
-    /// keeping a host's own implementation registered before.
+    /// keeping a host's own implementation registered before. It registers a <see cref="RoutingNamesMonitor"/> that, once resolved,
+    /// warns (CRM060, CRM061) about Routing results and skills that name no team or skill registered in the <see cref="TicketRouter"/>
+    /// or <see cref="ServiceDesk"/>, at every publish and on <see cref="RoutingNamesMonitor.Recheck"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures <see cref="CrmRulesOptions"/>; optional.</param>
@@ -64,6 +66,12 @@ public static class CrmRulesServiceCollectionExtensions
             var rules = sp.GetRequiredService<IRuleSetProvider>();
             return new RulesDeskPorts(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."), backend, sp.GetRequiredService<NodaTime.IClock>());
         });
+        // Routing names are checked against what the host registered (router teams and agents, desk agents), at every publish.
+        services.TryAddSingleton(sp => new RoutingNamesMonitor(
+            sp.GetRequiredService<IRuleSetProvider>(),
+            () => sp.GetService<TicketRouter>()?.Teams.Select(t => t.Id) ?? [],
+            () => (sp.GetService<TicketRouter>()?.Agents ?? []).Concat(sp.GetService<ServiceDesk>()?.Agents ?? []),
+            sp.GetService<ILogger<RoutingNamesMonitor>>()));
         ReplaceDefault<IPriorityScorer, UrgencyPriorityScorer>(services);
         ReplaceDefault<IRoutingPolicy, SingleGroupRouting>(services);
         ReplaceDefault<IEscalationPathChooser, AllLaddersPath>(services);

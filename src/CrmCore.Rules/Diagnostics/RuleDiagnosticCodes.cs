@@ -92,4 +92,10 @@ public static class RuleDiagnosticCodes
 
     /// <summary>An expression names a fact (or parameter) that does not exist; the message suggests the closest name.</summary>
     public const string UnknownFact = "CRM051";
+
+    /// <summary>A Routing rule's result (<c>SuccessEvent</c>) names a team that is not registered in the host; found by <see cref="CrmCore.Rules.Integration.RoutingNamesCheck"/>.</summary>
+    public const string UnknownRoutingTeam = "CRM060";
+
+    /// <summary>A Routing rule's <c>Skill</c> is held by no registered agent (compared case-insensitively); found by <see cref="CrmCore.Rules.Integration.RoutingNamesCheck"/>.</summary>
+    public const string UnheldRoutingSkill = "CRM061";
 }

@@ -40,6 +40,8 @@ public static class RuleDiagnosticTitles
         [RuleDiagnosticCodes.FileTooLarge] = ("File too large", "文件过大"),
         [RuleDiagnosticCodes.SharedValueReadsFacts] = ("Shared value reads a fact", "共享值不能读取事实"),
         [RuleDiagnosticCodes.UnknownFact] = ("Unknown fact or name", "未知的事实或名称"),
+        [RuleDiagnosticCodes.UnknownRoutingTeam] = ("Routing names an unregistered team", "路由结果指向未注册的团队"),
+        [RuleDiagnosticCodes.UnheldRoutingSkill] = ("Routing asks for a skill no agent holds", "路由要求的技能没有任何坐席具备"),
     };
 
     /// <summary>All codes that have a title.</summary>

@@ -517,8 +517,7 @@ public sealed class BusinessCalendar
         var i = _positionIndex.UpperBound(position);
         if (i >= _cumulativeEnd.Length)
         {
-            throw new CalendarHorizonException(
-                $"Calendar '{Name}' ends its horizon at {Horizon.End} before the business time added to {start} runs out. Extend the horizon of the calendar.");
+            throw CalendarHorizonException.RunsOut(Name, Horizon.End, start);
         }
 
         return _ends[i] - (_cumulativeEnd[i] - position);
@@ -530,8 +529,7 @@ public sealed class BusinessCalendar
         var i = position <= 0 ? -1 : _positionIndex.UpperBound(position - 1);
         if (i < 0 || i >= _cumulativeEnd.Length)
         {
-            throw new CalendarHorizonException(
-                $"Calendar '{Name}' starts its horizon at {Horizon.Start} before the business time subtracted from {end} runs out. Extend the horizon of the calendar.");
+            throw CalendarHorizonException.RunsOutBackward(Name, Horizon.Start, end);
         }
 
         return _ends[i] - (_cumulativeEnd[i] - position);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CrmCore.Localization;
 using NodaTime;
 
 namespace CrmCore.Calendars;
@@ -8,6 +10,9 @@ namespace CrmCore.Calendars;
 /// </summary>
 public sealed class CalendarHorizonException : CrmException
 {
+    private readonly string? _key;
+    private readonly object?[] _args = [];
+
     /// <summary>Creates the exception.</summary>
     public CalendarHorizonException()
         : this("The instant is outside the calendar's horizon.")
@@ -25,6 +30,24 @@ public sealed class CalendarHorizonException : CrmException
     public CalendarHorizonException(string message, Exception innerException)
         : base(message, innerException) => Code = "CRM-CALENDAR-HORIZON";
 
+    private CalendarHorizonException(string key, object?[] args)
+        : base(Strings.Format(key, CultureInfo.InvariantCulture, args))
+    {
+        Code = "CRM-CALENDAR-HORIZON";
+        _key = key;
+        _args = args;
+    }
+
+    /// <inheritdoc />
+    public override string LocalizedMessage(CultureInfo? culture = null) =>
+        _key is null ? base.LocalizedMessage(culture) : Strings.Format(_key, culture, _args);
+
     internal static CalendarHorizonException For(string calendar, Instant instant, Interval horizon) =>
-        new($"Calendar '{calendar}' covers {horizon.Start} to {horizon.End}; {instant} is outside it. Extend the horizon of the calendar.");
+        new("Error_CalendarHorizon", [calendar, horizon.Start, horizon.End, instant]);
+
+    internal static CalendarHorizonException RunsOut(string calendar, Instant horizonEnd, Instant start) =>
+        new("Error_CalendarHorizonForward", [calendar, horizonEnd, start]);
+
+    internal static CalendarHorizonException RunsOutBackward(string calendar, Instant horizonStart, Instant end) =>
+        new("Error_CalendarHorizonBackward", [calendar, horizonStart, end]);
 }

@@ -61,19 +61,19 @@ public static class CalendarJson
         var zoneId = JsonFields.RequiredString(root, "timeZone", "$", problems);
         if (zoneId is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is null)
         {
-            problems.Add(new LoadProblem("$.timeZone", $"'{zoneId}' is not an IANA time zone id (for example Asia/Shanghai)."));
+            problems.Add(LoadProblem.Of("$.timeZone", "Load_CalendarJson_1", zoneId));
         }
 
         var alwaysOpen = root.TryGetProperty("alwaysOpen", out var ao) && ao.ValueKind == JsonValueKind.True;
         if (root.TryGetProperty("alwaysOpen", out ao) && ao.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            problems.Add(new LoadProblem("$.alwaysOpen", "Expected true or false."));
+            problems.Add(LoadProblem.Of("$.alwaysOpen", "Load_CalendarJson_2"));
         }
 
         var week = alwaysOpen ? WeeklySchedule.AlwaysOpen : ReadWeek(root, problems);
         if (alwaysOpen && root.TryGetProperty("week", out _))
         {
-            problems.Add(new LoadProblem("$.week", "A calendar that is always open cannot also list weekly hours."));
+            problems.Add(LoadProblem.Of("$.week", "Load_CalendarJson_3"));
         }
 
         var makeUpHours = root.TryGetProperty("makeUpDayHours", out var mh) ? ReadSlots(mh, "$.makeUpDayHours", problems) : [];
@@ -97,7 +97,7 @@ public static class CalendarJson
         {
             if (horizon.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new LoadProblem("$.horizon", "Expected an object with 'from' and 'to' dates."));
+                problems.Add(LoadProblem.Of("$.horizon", "Load_CalendarJson_4"));
             }
             else
             {
@@ -105,7 +105,7 @@ public static class CalendarJson
                 var to = JsonFields.ReadDate(horizon, "to", "$.horizon", problems) ?? definition.HorizonEnd;
                 if (to < from)
                 {
-                    problems.Add(new LoadProblem("$.horizon", "'to' must not be before 'from'."));
+                    problems.Add(LoadProblem.Of("$.horizon", "Load_CalendarJson_5"));
                 }
 
                 definition = definition with { HorizonStart = from, HorizonEnd = to };
@@ -116,7 +116,7 @@ public static class CalendarJson
         {
             if (coverage.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new LoadProblem("$.holidayCoverage", "Expected an object with 'from' and 'to' dates."));
+                problems.Add(LoadProblem.Of("$.holidayCoverage", "Load_CalendarJson_4"));
             }
             else
             {
@@ -127,7 +127,7 @@ public static class CalendarJson
                 {
                     if (last < first)
                     {
-                        problems.Add(new LoadProblem("$.holidayCoverage", "'to' must not be before 'from'."));
+                        problems.Add(LoadProblem.Of("$.holidayCoverage", "Load_CalendarJson_5"));
                     }
                     else
                     {
@@ -144,13 +144,13 @@ public static class CalendarJson
     {
         if (!root.TryGetProperty("week", out var week))
         {
-            problems.Add(new LoadProblem("$", "The 'week' object is missing (or set 'alwaysOpen': true)."));
+            problems.Add(LoadProblem.Of("$", "Load_CalendarJson_6"));
             return null;
         }
 
         if (week.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new LoadProblem("$.week", "Expected an object with days 'monday' … 'sunday' mapping to slot lists."));
+            problems.Add(LoadProblem.Of("$.week", "Load_CalendarJson_7"));
             return null;
         }
 
@@ -160,7 +160,7 @@ public static class CalendarJson
             var index = Array.IndexOf(DayNames, property.Name);
             if (index < 0)
             {
-                problems.Add(new LoadProblem($"$.week.{property.Name}", "Unknown day; use monday … sunday."));
+                problems.Add(LoadProblem.Of($"$.week.{property.Name}", "Load_CalendarJson_8"));
                 continue;
             }
 
@@ -174,7 +174,7 @@ public static class CalendarJson
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(new LoadProblem(path, "Expected an array of slots such as \"09:00-12:00\"."));
+            problems.Add(LoadProblem.Of(path, "Load_CalendarJson_9"));
             return [];
         }
 
@@ -187,13 +187,13 @@ public static class CalendarJson
             var parts = text?.Split('-', StringSplitOptions.TrimEntries);
             if (parts is not { Length: 2 })
             {
-                problems.Add(new LoadProblem(itemPath, "Expected a slot \"HH:mm-HH:mm\" (end may be 24:00)."));
+                problems.Add(LoadProblem.Of(itemPath, "Load_CalendarJson_10"));
                 continue;
             }
 
-            if (!OpeningSlot.TryParse(parts[0], parts[1], out var slot, out var error))
+            if (!OpeningSlot.TryParse(parts[0], parts[1], itemPath, out var slot, out var error))
             {
-                problems.Add(new LoadProblem(itemPath, error!));
+                problems.Add(error!.Value);
                 continue;
             }
 
@@ -203,7 +203,7 @@ public static class CalendarJson
         var sorted = WeeklySchedule.Sort(slots, out var overlap);
         if (overlap is not null)
         {
-            problems.Add(new LoadProblem(path, $"{overlap} A day's slots must not overlap."));
+            problems.Add(LoadProblem.Of(path, "Load_CalendarJson_11", overlap));
             return [];
         }
 
@@ -227,7 +227,7 @@ public static class CalendarJson
             var hours = item.TryGetProperty(hoursMember, out var h) ? ReadSlots(h, $"{path}.{hoursMember}", problems) : [];
             if (date is { } d && !into.TryAdd(d, create(d, name, hours)))
             {
-                problems.Add(new LoadProblem($"{path}.date", $"{d:yyyy-MM-dd} is listed twice."));
+                problems.Add(LoadProblem.Of($"{path}.date", "Load_CalendarJson_12", d));
             }
         }
     }
@@ -248,30 +248,30 @@ public static class CalendarJson
 
             if (format is not ("ical" or "chinese-days"))
             {
-                problems.Add(new LoadProblem($"{path}.format", $"Unknown format '{format}'; use 'ical' or 'chinese-days'."));
+                problems.Add(LoadProblem.Of($"{path}.format", "Load_CalendarJson_13", format));
                 continue;
             }
 
             if (resolveImport is null)
             {
-                problems.Add(new LoadProblem($"{path}.source", "The calendar imports files, but no import resolver was given to the loader."));
+                problems.Add(LoadProblem.Of($"{path}.source", "Load_CalendarJson_14"));
                 continue;
             }
 
             var text = resolveImport(source);
             if (text is null)
             {
-                problems.Add(new LoadProblem($"{path}.source", $"'{source}' was not found."));
+                problems.Add(LoadProblem.Of($"{path}.source", "Load_CalendarJson_15", source));
                 continue;
             }
 
             var imported = format == "ical" ? IcsHolidayReader.Read(text) : ChineseDaysHolidayReader.Read(text);
-            problems.AddRange(imported.Problems.Select(p => new LoadProblem($"{path} ({source}) {p.Path}", p.Message)));
+            problems.AddRange(imported.Problems.Select(p => p with { Path = $"{path} ({source}) {p.Path}" }));
             foreach (var h in imported.Holidays.Where(h => !explicitDates.Contains(h.Date)))
             {
                 if (makeUps.ContainsKey(h.Date) || !holidays.TryAdd(h.Date, h))
                 {
-                    problems.Add(new LoadProblem($"{path}.source", $"{h.Date:yyyy-MM-dd} from '{source}' is already listed by another import."));
+                    problems.Add(LoadProblem.Of($"{path}.source", "Load_CalendarJson_16", h.Date, source));
                 }
             }
 
@@ -279,7 +279,7 @@ public static class CalendarJson
             {
                 if (holidays.ContainsKey(m.Date) || !makeUps.TryAdd(m.Date, m))
                 {
-                    problems.Add(new LoadProblem($"{path}.source", $"{m.Date:yyyy-MM-dd} from '{source}' is already listed by another import."));
+                    problems.Add(LoadProblem.Of($"{path}.source", "Load_CalendarJson_16", m.Date, source));
                 }
             }
         }

@@ -69,13 +69,13 @@ public sealed class CalendarOptions
                 }
                 else
                 {
-                    _problems.AddRange(result.Problems.Select(p => new LoadProblem($"{source} {p.Path}", p.Message)));
+                    _problems.AddRange(result.Problems.Select(p => p with { Path = $"{source} {p.Path}" }));
                 }
             }
 
             if (DefaultCalendar is not null && !_built.Any(c => c.Name == DefaultCalendar) && DefaultCalendar != BusinessCalendar.AlwaysOpen.Name)
             {
-                _problems.Add(new LoadProblem(nameof(DefaultCalendar), $"No calendar named '{DefaultCalendar}' was added."));
+                _problems.Add(LoadProblem.Of(nameof(DefaultCalendar), "Load_CalendarOptions_17", DefaultCalendar));
             }
         }
 

@@ -27,14 +27,14 @@ public static class ChineseDaysHolidayReader
         }
         catch (JsonException ex)
         {
-            return new HolidayImport([], [], [new LoadProblem("$", $"Invalid JSON: {ex.Message}")]);
+            return new HolidayImport([], [], [LoadProblem.Of("$", "Load_JsonFields_29", ex.Message)]);
         }
 
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return new HolidayImport([], [], [new LoadProblem("$", "Expected an object with 'holidays' and 'workdays' maps.")]);
+                return new HolidayImport([], [], [LoadProblem.Of("$", "Load_ChineseDaysHolidayReader_30")]);
             }
 
             var holidays = ReadMap(doc.RootElement, "holidays", problems, (d, n) => new Holiday(d, n));
@@ -43,7 +43,7 @@ public static class ChineseDaysHolidayReader
             {
                 if (holidays.Any(h => h.Date == w.Date))
                 {
-                    problems.Add(new LoadProblem($"$.workdays['{w.Date:yyyy-MM-dd}']", "The date is also listed as a holiday."));
+                    problems.Add(LoadProblem.Of($"$.workdays['{w.Date:yyyy-MM-dd}']", "Load_ChineseDaysHolidayReader_31"));
                 }
             }
 
@@ -56,13 +56,13 @@ public static class ChineseDaysHolidayReader
         var result = new List<T>();
         if (!root.TryGetProperty(member, out var map))
         {
-            problems.Add(new LoadProblem("$", $"The '{member}' map is missing."));
+            problems.Add(LoadProblem.Of("$", "Load_ChineseDaysHolidayReader_32", member));
             return result;
         }
 
         if (map.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new LoadProblem($"$.{member}", "Expected an object mapping dates (yyyy-MM-dd) to names."));
+            problems.Add(LoadProblem.Of($"$.{member}", "Load_ChineseDaysHolidayReader_33"));
             return result;
         }
 
@@ -72,7 +72,7 @@ public static class ChineseDaysHolidayReader
             var parsed = LocalDatePattern.Iso.Parse(entry.Name);
             if (!parsed.Success)
             {
-                problems.Add(new LoadProblem(path, $"'{entry.Name}' is not a date (yyyy-MM-dd)."));
+                problems.Add(LoadProblem.Of(path, "Load_JsonFields_20", entry.Name));
                 continue;
             }
 

@@ -31,12 +31,12 @@ public static class IcsHolidayReader
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
-            return new HolidayImport([], [], [new LoadProblem("VCALENDAR", $"The text is not valid iCalendar: {ex.Message}")]);
+            return new HolidayImport([], [], [LoadProblem.Of("VCALENDAR", "Load_IcsHolidayReader_34", ex.Message)]);
         }
 
         if (calendar is null)
         {
-            return new HolidayImport([], [], [new LoadProblem("VCALENDAR", "The text holds no VCALENDAR.")]);
+            return new HolidayImport([], [], [LoadProblem.Of("VCALENDAR", "Load_IcsHolidayReader_35")]);
         }
 
         var holidays = new SortedDictionary<LocalDate, Holiday>();
@@ -48,7 +48,7 @@ public static class IcsHolidayReader
             var path = string.Create(CultureInfo.InvariantCulture, $"VEVENT #{number} ({evt.Summary})");
             if (evt.DtStart is null)
             {
-                problems.Add(new LoadProblem(path, "The event has no DTSTART."));
+                problems.Add(LoadProblem.Of(path, "Load_IcsHolidayReader_36"));
                 continue;
             }
 
@@ -56,7 +56,7 @@ public static class IcsHolidayReader
             var endExclusive = evt.DtEnd is null ? first.PlusDays(1) : LocalDate.FromDateOnly(evt.DtEnd.Date);
             if (evt.DtStart.HasTime || (evt.DtEnd?.HasTime ?? false))
             {
-                problems.Add(new LoadProblem(path, "Only all-day events (DTSTART;VALUE=DATE) can describe holidays."));
+                problems.Add(LoadProblem.Of(path, "Load_IcsHolidayReader_37"));
                 continue;
             }
 
@@ -72,7 +72,7 @@ public static class IcsHolidayReader
                 var clash = isWorkday ? holidays.ContainsKey(d) : workdays.ContainsKey(d);
                 if (clash)
                 {
-                    problems.Add(new LoadProblem(path, $"{d:yyyy-MM-dd} is both a day off and a make-up working day."));
+                    problems.Add(LoadProblem.Of(path, "Load_IcsHolidayReader_38", d));
                     continue;
                 }
 

@@ -16,7 +16,7 @@ internal static class JsonFields
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(new LoadProblem($"{parentPath}.{member}", "Expected an array."));
+            problems.Add(LoadProblem.Of($"{parentPath}.{member}", "Load_JsonFields_18"));
             yield break;
         }
 
@@ -26,7 +26,7 @@ internal static class JsonFields
             var path = $"{parentPath}.{member}[{i++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new LoadProblem(path, "Expected an object."));
+                problems.Add(LoadProblem.Of(path, "Load_JsonFields_19"));
                 continue;
             }
 
@@ -45,7 +45,7 @@ internal static class JsonFields
         var result = LocalDatePattern.Iso.Parse(text);
         if (!result.Success)
         {
-            problems.Add(new LoadProblem($"{path}.{member}", $"'{text}' is not a date (yyyy-MM-dd)."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_JsonFields_20", text));
             return null;
         }
 
@@ -56,13 +56,13 @@ internal static class JsonFields
     {
         if (!parent.TryGetProperty(member, out var value))
         {
-            problems.Add(new LoadProblem(path, $"The '{member}' property is missing."));
+            problems.Add(LoadProblem.Of(path, "Load_JsonFields_21", member));
             return null;
         }
 
         if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
         {
-            problems.Add(new LoadProblem($"{path}.{member}", "Expected a non-empty string."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_JsonFields_22"));
             return null;
         }
 
@@ -78,7 +78,7 @@ internal static class JsonFields
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new LoadProblem($"{path}.{member}", "Expected a string."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_JsonFields_23"));
             return string.Empty;
         }
 
@@ -92,7 +92,7 @@ internal static class JsonFields
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                problems.Add(new LoadProblem($"{path}.{property.Name}", $"Unknown property; expected one of: {string.Join(", ", known)}."));
+                problems.Add(LoadProblem.Of($"{path}.{property.Name}", "Load_JsonFields_49", string.Join(", ", known)));
             }
         }
     }
@@ -108,7 +108,7 @@ internal static class JsonFields
         var result = new List<string>();
         if (array.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(new LoadProblem($"{path}.{member}", "Expected an array of strings."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_JsonFields_24"));
             return result;
         }
 
@@ -117,7 +117,7 @@ internal static class JsonFields
         {
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
             {
-                problems.Add(new LoadProblem($"{path}.{member}[{i}]", "Expected a non-empty string."));
+                problems.Add(LoadProblem.Of($"{path}.{member}[{i}]", "Load_JsonFields_22"));
             }
             else
             {
@@ -142,14 +142,14 @@ internal static class JsonFields
         var parsed = text is null ? null : PeriodPattern.NormalizingIso.Parse(text);
         if (parsed is null || !parsed.Success || parsed.Value.Years != 0 || parsed.Value.Months != 0 || parsed.Value.Weeks != 0)
         {
-            problems.Add(new LoadProblem($"{path}.{member}", $"Expected an ISO-8601 duration of days, hours, minutes or seconds such as \"PT4H\" or \"PT10M\"."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_JsonFields_25"));
             return null;
         }
 
         var duration = parsed.Value.ToDuration();
         if (duration < Duration.Zero)
         {
-            problems.Add(new LoadProblem($"{path}.{member}", "The duration must not be negative."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_JsonFields_26"));
             return null;
         }
 
@@ -166,7 +166,7 @@ internal static class JsonFields
 
         if (value.ValueKind != JsonValueKind.Number)
         {
-            problems.Add(new LoadProblem($"{path}.{member}", "Expected a number."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_JsonFields_27"));
             return null;
         }
 
@@ -179,7 +179,7 @@ internal static class JsonFields
         var doc = Parse(json, problems);
         if (doc is not null && doc.RootElement.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new LoadProblem("$", $"{what} must be a JSON object."));
+            problems.Add(LoadProblem.Of("$", "Load_JsonFields_28", what));
             doc.Dispose();
             return null;
         }
@@ -196,7 +196,7 @@ internal static class JsonFields
         }
         catch (JsonException ex)
         {
-            problems.Add(new LoadProblem("$", $"Invalid JSON: {ex.Message}"));
+            problems.Add(LoadProblem.Of("$", "Load_JsonFields_29", ex.Message));
             return null;
         }
     }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CrmCore.Localization;
+
 namespace CrmCore.Calendars;
 
 /// <summary>One problem found while loading configuration (calendars, holiday files, SLA policies, escalation ladders), with where it is. Immutable and thread-safe.</summary>
@@ -5,6 +8,39 @@ namespace CrmCore.Calendars;
 /// <param name="Message">An English description of the problem and how to fix it.</param>
 public readonly record struct LoadProblem(string Path, string Message)
 {
+    private static readonly CultureInfo ZhHans = CultureInfo.GetCultureInfo("zh-Hans");
+
+    /// <summary>The same description in Simplified Chinese, or null when only English is available (e.g. a parser's own text).</summary>
+    public string? MessageZhHans { get; init; }
+
+    /// <summary>The description for end users in a culture: Simplified Chinese for zh-Hans (and zh, zh-CN, zh-SG) when available, English otherwise.</summary>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The message.</returns>
+    public string MessageIn(CultureInfo? culture = null) =>
+        MessageZhHans is not null && IsSimplifiedChinese(culture ?? CultureInfo.CurrentUICulture) ? MessageZhHans : Message;
+
     /// <inheritdoc />
     public override string ToString() => $"{Path}: {Message}";
+
+    /// <summary>A problem whose text is the resource <paramref name="key"/> of <c>Strings.resx</c>, in English and zh-Hans.</summary>
+    internal static LoadProblem Of(string path, string key, params object?[] args) =>
+        new(path, Strings.Format(key, CultureInfo.InvariantCulture, args)) { MessageZhHans = Strings.Format(key, ZhHans, args) };
+
+    private static bool IsSimplifiedChinese(CultureInfo culture)
+    {
+        for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
+        {
+            if (c.Name is "zh-Hans" or "zh-CN" or "zh-SG" or "zh")
+            {
+                return true;
+            }
+
+            if (c.Name is "zh-Hant" or "zh-TW" or "zh-HK" or "zh-MO")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 }

@@ -44,26 +44,27 @@ public readonly record struct OpeningSlot
     /// <param name="start">The opening time text.</param>
     /// <param name="end">The closing time text.</param>
     /// <param name="slot">The slot, when the result is true.</param>
-    /// <param name="error">An English message, when the result is false.</param>
+    /// <param name="path">The JSON path of the slot, for the problem.</param>
+    /// <param name="error">The problem (English and zh-Hans), when the result is false.</param>
     /// <returns>True when both bounds parse and the slot is not empty.</returns>
-    internal static bool TryParse(string? start, string? end, out OpeningSlot slot, out string? error)
+    internal static bool TryParse(string? start, string? end, string path, out OpeningSlot slot, out LoadProblem? error)
     {
         slot = default;
         if (!TryParseTime(start, allowEndOfDay: false, out var s))
         {
-            error = $"'{start}' is not a time of day (HH:mm or HH:mm:ss).";
+            error = LoadProblem.Of(path, "Load_OpeningSlot_Start", start);
             return false;
         }
 
         if (!TryParseTime(end, allowEndOfDay: true, out var e))
         {
-            error = $"'{end}' is not a time of day (HH:mm, HH:mm:ss or 24:00).";
+            error = LoadProblem.Of(path, "Load_OpeningSlot_End", end);
             return false;
         }
 
         if (e != LocalTime.Midnight && e <= s)
         {
-            error = $"The slot {start}–{end} must end after it starts.";
+            error = LoadProblem.Of(path, "Load_OpeningSlot_Order", start, end);
             return false;
         }
 

@@ -62,7 +62,7 @@ public static class SlaPolicyJson
         SlaPolicy? fallback = null;
         if (!root.TryGetProperty("default", out var def) || def.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new LoadProblem("$.default", "The 'default' policy (an object) is required."));
+            problems.Add(LoadProblem.Of("$.default", "Load_SlaPolicyJson_39"));
         }
         else
         {
@@ -85,7 +85,7 @@ public static class SlaPolicyJson
             {
                 if (targets.Any(x => x.Metric == target.Metric))
                 {
-                    problems.Add(new LoadProblem($"{tPath}.metric", $"The policy already has a target for {target.Metric}."));
+                    problems.Add(LoadProblem.Of($"{tPath}.metric", "Load_SlaPolicyJson_40", target.Metric));
                     continue;
                 }
 
@@ -95,7 +95,7 @@ public static class SlaPolicyJson
 
         if (!item.TryGetProperty("targets", out _))
         {
-            problems.Add(new LoadProblem(path, "The 'targets' array is missing."));
+            problems.Add(LoadProblem.Of(path, "Load_SlaPolicyJson_41"));
         }
 
         return problems.Count == count && name is not null ? new SlaPolicy(name, targets) : null;
@@ -111,13 +111,13 @@ public static class SlaPolicyJson
         var ok = metric is not null && calendar is not null;
         if (t.TryGetProperty("within", out _) == t.TryGetProperty("workingDays", out _))
         {
-            problems.Add(new LoadProblem(path, "Give exactly one of 'within' (an ISO-8601 business duration) and 'workingDays'."));
+            problems.Add(LoadProblem.Of(path, "Load_SlaPolicyJson_42"));
             ok = false;
         }
 
         if (days is { } d && (d < 0 || d != Math.Floor(d) || d > 3650))
         {
-            problems.Add(new LoadProblem($"{path}.workingDays", "Expected a whole number of days from 0 to 3650."));
+            problems.Add(LoadProblem.Of($"{path}.workingDays", "Load_SlaPolicyJson_43"));
             ok = false;
         }
 
@@ -130,7 +130,7 @@ public static class SlaPolicyJson
             }
             else
             {
-                problems.Add(new LoadProblem($"{path}.pausedIn", $"'{s}' is not a ticket status ({string.Join(", ", Enum.GetNames<TicketStatus>())})."));
+                problems.Add(LoadProblem.Of($"{path}.pausedIn", "Load_SlaPolicyJson_50", s, string.Join(", ", Enum.GetNames<TicketStatus>())));
                 ok = false;
             }
         }
@@ -140,14 +140,14 @@ public static class SlaPolicyJson
         SlaWarningLead warning = default;
         if (percent is not null && before is not null)
         {
-            problems.Add(new LoadProblem(path, "Give at most one of 'warnAtPercent' and 'warnBefore'."));
+            problems.Add(LoadProblem.Of(path, "Load_SlaPolicyJson_44"));
             ok = false;
         }
         else if (percent is { } p)
         {
             if (p is < 0 or > 100)
             {
-                problems.Add(new LoadProblem($"{path}.warnAtPercent", "Expected a percentage from 0 to 100."));
+                problems.Add(LoadProblem.Of($"{path}.warnAtPercent", "Load_SlaPolicyJson_45"));
                 ok = false;
             }
             else
@@ -159,7 +159,7 @@ public static class SlaPolicyJson
         {
             if (b == NodaTime.Duration.Zero)
             {
-                problems.Add(new LoadProblem($"{path}.warnBefore", "The lead must be positive."));
+                problems.Add(LoadProblem.Of($"{path}.warnBefore", "Load_SlaPolicyJson_46"));
                 ok = false;
             }
             else

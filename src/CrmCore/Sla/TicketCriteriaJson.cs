@@ -18,7 +18,7 @@ internal static class TicketCriteriaJson
         path += ".when";
         if (when.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new LoadProblem(path, "Expected an object such as { \"urgency\": [\"Urgent\", \"Major\"] }."));
+            problems.Add(LoadProblem.Of(path, "Load_TicketCriteriaJson_47"));
             return new TicketCriteria();
         }
 
@@ -33,7 +33,7 @@ internal static class TicketCriteriaJson
             }
             else
             {
-                problems.Add(new LoadProblem($"{path}.urgency", $"'{u}' is not an urgency; use General, Urgent or Major."));
+                problems.Add(LoadProblem.Of($"{path}.urgency", "Load_TicketCriteriaJson_48", u));
             }
         }
 

@@ -101,6 +101,30 @@ public sealed class CalendarCommandTests
     }
 
     [Fact]
+    public void InvalidCalendar_ZhHans_ShowsChineseProblemTexts()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("bad.json", "{\"name\": \"x\", \"timeZone\": \"Mars/Olympus\", \"week\": {\"funday\": []}}");
+
+        var zh = Crm.Run("calendar", "between", file, "--from", "2026-03-02T09:00", "--to", "2026-03-02T10:00", "--lang", "zh-Hans");
+        var en = Crm.Run("calendar", "between", file, "--from", "2026-03-02T09:00", "--to", "2026-03-02T10:00");
+
+        Assert.Equal(1, zh.ExitCode);
+        Assert.Contains("$.timeZone: “Mars/Olympus”不是 IANA 时区标识（例如 Asia/Shanghai）。", zh.Error, StringComparison.Ordinal);
+        Assert.Contains("$.week.funday: 未知的星期名称；请使用 monday … sunday。", zh.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not an IANA time zone", zh.Error, StringComparison.Ordinal);
+        Assert.Contains("$.timeZone: 'Mars/Olympus' is not an IANA time zone id", en.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OutsideHorizon_ZhHans_ChineseError()
+    {
+        var run = Crm.Run("calendar", "add", Calendar, "--from", "2035-01-01T10:00", "--business", "1h", "--lang", "zh-Hans");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("请扩展日历的计算范围（horizon）", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Schema_Calendar_PrintsTheCalendarSchema()
     {
         var run = Crm.Run("schema", "calendar");
