@@ -9,7 +9,7 @@ namespace CrmCore.Storage.PostgreSql;
 /// Every CrmCore store on one PostgreSQL database and schema, for hosts that wire things by hand (with DI, use <c>AddCrmPostgreSqlStorage</c>). The stores
 /// share one connection pool; dispose it with the host. The schema is prepared on first use. Thread-safe.
 /// </summary>
-public sealed class PostgreSqlStorage : IDisposable
+public sealed class PostgreSqlStorage : IStorageStores, IDisposable
 {
     /// <summary>Opens (or creates) the storage.</summary>
     /// <param name="options">The settings.</param>
@@ -53,6 +53,10 @@ public sealed class PostgreSqlStorage : IDisposable
 
     /// <summary>Published rule sets and calendars.</summary>
     public IPublicationStore Publications { get; }
+
+    ITicketQueueStore IStorageStores.QueueStore => Queue;
+
+    IQueueRepository IStorageStores.QueueRepository => Queue;
 
     internal PostgreSqlDatabase Database { get; }
 

@@ -35,25 +35,6 @@ public static class PostgreSqlStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(connectionString);
         var options = new PostgreSqlStorageOptions { ConnectionString = connectionString };
         configure?.Invoke(options);
-        services.TryAddSingleton(sp => new PostgreSqlStorage(options, sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm));
-        services.Replace(ServiceDescriptor.Singleton<ITicketRepository>(sp => sp.GetRequiredService<PostgreSqlStorage>().Tickets));
-        services.Replace(ServiceDescriptor.Singleton<IOutboxTicketRepository>(sp => sp.GetRequiredService<PostgreSqlStorage>().Tickets));
-        services.Replace(ServiceDescriptor.Singleton<ISurveyRepository>(sp => sp.GetRequiredService<PostgreSqlStorage>().Surveys));
-        services.Replace(ServiceDescriptor.Singleton<ICustomerRepository>(sp => sp.GetRequiredService<PostgreSqlStorage>().Customers));
-        services.Replace(ServiceDescriptor.Singleton<IEscalationRepository>(sp => sp.GetRequiredService<PostgreSqlStorage>().Escalations));
-        services.Replace(ServiceDescriptor.Singleton<ISequenceRepository>(sp => sp.GetRequiredService<PostgreSqlStorage>().Sequences));
-        services.Replace(ServiceDescriptor.Singleton<IQueueRepository>(sp => sp.GetRequiredService<PostgreSqlStorage>().Queue));
-        services.Replace(ServiceDescriptor.Singleton<ITicketQueueStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().Queue));
-        services.Replace(ServiceDescriptor.Singleton<IOutbox>(sp => sp.GetRequiredService<PostgreSqlStorage>().Outbox));
-        services.Replace(ServiceDescriptor.Singleton<IPublicationStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().Publications));
-        services.Replace(ServiceDescriptor.Singleton<IIdGenerator<CustomerId>>(sp => Generator(sp, o => o.CustomerIdPattern, s => new CustomerId(s))));
-        services.Replace(ServiceDescriptor.Singleton<IIdGenerator<TicketId>>(sp => Generator(sp, o => o.TicketIdPattern, s => new TicketId(s))));
-        return services;
-    }
-
-    private static IIdGenerator<TId> Generator<TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
-    {
-        var crm = services.GetRequiredService<IOptions<CrmOptions>>().Value;
-        return services.GetRequiredService<PostgreSqlStorage>().IdGenerator(IdPattern.Parse(pattern(crm)), services.GetRequiredService<IClock>(), crm.ResolveTimeZone(), create);
+        return StorageRegistration.Replace(services, slaTerm => new PostgreSqlStorage(options, slaTerm));
     }
 }

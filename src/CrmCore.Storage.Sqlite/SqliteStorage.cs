@@ -9,7 +9,7 @@ namespace CrmCore.Storage.Sqlite;
 /// Every CrmCore store on one SQLite file, for hosts that wire things by hand (with DI, use <c>AddCrmSqliteStorage</c>). The stores
 /// share one connection setup; each operation opens its own pooled connection. The schema is prepared on first use. Thread-safe.
 /// </summary>
-public sealed class SqliteStorage
+public sealed class SqliteStorage : IStorageStores
 {
     /// <summary>Opens (or creates) the storage.</summary>
     /// <param name="options">The settings.</param>
@@ -53,6 +53,10 @@ public sealed class SqliteStorage
 
     /// <summary>Published rule sets and calendars.</summary>
     public IPublicationStore Publications { get; }
+
+    ITicketQueueStore IStorageStores.QueueStore => Queue;
+
+    IQueueRepository IStorageStores.QueueRepository => Queue;
 
     internal SqliteDatabase Database { get; }
 

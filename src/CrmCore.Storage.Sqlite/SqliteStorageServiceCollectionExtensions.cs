@@ -35,25 +35,6 @@ public static class SqliteStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(path);
         var options = new SqliteStorageOptions { DataSource = path };
         configure?.Invoke(options);
-        services.TryAddSingleton(sp => new SqliteStorage(options, sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm));
-        services.Replace(ServiceDescriptor.Singleton<ITicketRepository>(sp => sp.GetRequiredService<SqliteStorage>().Tickets));
-        services.Replace(ServiceDescriptor.Singleton<IOutboxTicketRepository>(sp => sp.GetRequiredService<SqliteStorage>().Tickets));
-        services.Replace(ServiceDescriptor.Singleton<ISurveyRepository>(sp => sp.GetRequiredService<SqliteStorage>().Surveys));
-        services.Replace(ServiceDescriptor.Singleton<ICustomerRepository>(sp => sp.GetRequiredService<SqliteStorage>().Customers));
-        services.Replace(ServiceDescriptor.Singleton<IEscalationRepository>(sp => sp.GetRequiredService<SqliteStorage>().Escalations));
-        services.Replace(ServiceDescriptor.Singleton<ISequenceRepository>(sp => sp.GetRequiredService<SqliteStorage>().Sequences));
-        services.Replace(ServiceDescriptor.Singleton<IQueueRepository>(sp => sp.GetRequiredService<SqliteStorage>().Queue));
-        services.Replace(ServiceDescriptor.Singleton<ITicketQueueStore>(sp => sp.GetRequiredService<SqliteStorage>().Queue));
-        services.Replace(ServiceDescriptor.Singleton<IOutbox>(sp => sp.GetRequiredService<SqliteStorage>().Outbox));
-        services.Replace(ServiceDescriptor.Singleton<IPublicationStore>(sp => sp.GetRequiredService<SqliteStorage>().Publications));
-        services.Replace(ServiceDescriptor.Singleton<IIdGenerator<CustomerId>>(sp => Generator(sp, o => o.CustomerIdPattern, s => new CustomerId(s))));
-        services.Replace(ServiceDescriptor.Singleton<IIdGenerator<TicketId>>(sp => Generator(sp, o => o.TicketIdPattern, s => new TicketId(s))));
-        return services;
-    }
-
-    private static IIdGenerator<TId> Generator<TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
-    {
-        var crm = services.GetRequiredService<IOptions<CrmOptions>>().Value;
-        return services.GetRequiredService<SqliteStorage>().IdGenerator(IdPattern.Parse(pattern(crm)), services.GetRequiredService<IClock>(), crm.ResolveTimeZone(), create);
+        return StorageRegistration.Replace(services, slaTerm => new SqliteStorage(options, slaTerm));
     }
 }

@@ -1,0 +1,29 @@
+using CrmCore.Desk;
+using CrmCore.Identifiers;
+using NodaTime;
+
+namespace CrmCore.Storage;
+
+/// <summary>What a database provider's storage object offers, so that one registration serves both providers.</summary>
+internal interface IStorageStores
+{
+    IOutboxTicketRepository Tickets { get; }
+
+    ISurveyRepository Surveys { get; }
+
+    ICustomerRepository Customers { get; }
+
+    IEscalationRepository Escalations { get; }
+
+    ISequenceRepository Sequences { get; }
+
+    ITicketQueueStore QueueStore { get; }
+
+    IQueueRepository QueueRepository { get; }
+
+    IOutbox Outbox { get; }
+
+    IPublicationStore Publications { get; }
+
+    IIdGenerator<TId> IdGenerator<TId>(IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create);
+}

@@ -1,0 +1,42 @@
+using CrmCore;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Identifiers;
+using CrmCore.Routing;
+using CrmCore.Storage;
+using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The registration both providers share: one storage singleton whose stores replace the in-memory defaults.</summary>
+internal static class StorageRegistration
+{
+    public static IServiceCollection Replace<TStorage>(IServiceCollection services, Func<SlaTermOptions?, TStorage> create)
+        where TStorage : class, IStorageStores
+    {
+        services.TryAddSingleton(sp => create(sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm));
+        services.Replace(ServiceDescriptor.Singleton<ITicketRepository>(sp => sp.GetRequiredService<TStorage>().Tickets));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Tickets));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Surveys));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Customers));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Escalations));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Sequences));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().QueueRepository));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().QueueStore));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Outbox));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Publications));
+        services.Replace(ServiceDescriptor.Singleton(sp => Generator<TStorage, CustomerId>(sp, o => o.CustomerIdPattern, s => new CustomerId(s))));
+        services.Replace(ServiceDescriptor.Singleton(sp => Generator<TStorage, TicketId>(sp, o => o.TicketIdPattern, s => new TicketId(s))));
+        return services;
+    }
+
+    private static IIdGenerator<TId> Generator<TStorage, TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)
+        where TStorage : class, IStorageStores
+    {
+        var crm = services.GetRequiredService<IOptions<CrmOptions>>().Value;
+        return services.GetRequiredService<TStorage>().IdGenerator(IdPattern.Parse(pattern(crm)), services.GetRequiredService<IClock>(), crm.ResolveTimeZone(), create);
+    }
+}
