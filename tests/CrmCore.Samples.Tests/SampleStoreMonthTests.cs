@@ -38,11 +38,9 @@ public class SampleStoreMonthTests
     {
         var store = SampleStore.Parse("postgresql:" + PostgresFactAttribute.Require());
 
-        var first = Print(ServiceDeskMonth.Run(Month with { Store = store }));
-        var second = Print(ServiceDeskMonth.Run(Month with { Store = store }));
+        var onPostgreSql = Print(ServiceDeskMonth.Run(Month with { Store = store }));
 
-        Assert.Equal(InMemory.Value, first);
-        Assert.Equal(first, second);
+        Assert.Equal(InMemory.Value, onPostgreSql);
     }
 
     [Theory]
