@@ -14,6 +14,7 @@ catch (Exception e) when (e is ArgumentException or FormatException or System.Gl
     return 2;
 }
 
+Console.WriteLine(settings.Store.Describe());
 var stopwatch = Stopwatch.StartNew();
 var outcome = ServiceDeskMonth.Run(settings);
 MonthSummary.Write(outcome, Console.Out);

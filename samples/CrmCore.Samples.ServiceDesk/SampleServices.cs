@@ -26,6 +26,7 @@ internal static class SampleServices
             o.Desk.OverflowGroup = Staffing.General;
             o.Desk.OverflowAfter = Duration.FromHours(2);
         });
+        settings.Store.Register(services);
         services.AddCrmMetrics();
         services.AddCrmRules(o => o.Backend = settings.RuleBackend);
         services.AddCrmCalendars(o =>

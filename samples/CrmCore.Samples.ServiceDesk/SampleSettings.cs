@@ -22,7 +22,10 @@ internal sealed record SampleSettings
 
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en");
 
-    /// <summary>Reads <c>--seed N</c>, <c>--customers N</c>, <c>--tickets N</c>, <c>--lang en|zh-Hans</c>.</summary>
+    /// <summary>Where the desk keeps its state: a fresh SQLite file by default.</summary>
+    public SampleStore Store { get; init; } = SampleStore.DefaultSqlite;
+
+    /// <summary>Reads <c>--seed N</c>, <c>--customers N</c>, <c>--tickets N</c>, <c>--lang en|zh-Hans</c>, <c>--store sqlite[:path]|memory|postgresql:&lt;connection string&gt;</c>.</summary>
     public static SampleSettings Parse(IReadOnlyList<string> args)
     {
         var settings = new SampleSettings();
@@ -35,6 +38,7 @@ internal sealed record SampleSettings
                 "--customers" => settings with { Customers = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--tickets" => settings with { Tickets = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--lang" => settings with { Culture = CultureInfo.GetCultureInfo(value) },
+                "--store" => settings with { Store = SampleStore.Parse(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --seed N, --customers N, --tickets N, --lang en|zh-Hans."),
             };
             i++;

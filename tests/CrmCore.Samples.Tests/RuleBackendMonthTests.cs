@@ -11,7 +11,7 @@ namespace CrmCore.Samples.Tests;
 public class RuleBackendMonthTests
 {
     // Small enough for RulesEngine's executor to finish in seconds; every ticket still goes through priority and routing.
-    private static readonly SampleSettings Month = new() { Customers = 150, Tickets = 500, Seed = 11 };
+    private static readonly SampleSettings Month = new() { Customers = 150, Tickets = 500, Seed = 11, Store = SampleStore.Memory };
 
     [Fact]
     public void Build_RulesEngineBackend_ThePortsRunOnRulesEngine()

@@ -7,7 +7,7 @@ namespace CrmCore.Samples.Tests;
 
 public class ServiceDeskMonthTests
 {
-    private static readonly SampleSettings Small = new() { Customers = 300, Tickets = 1200, Seed = 7 };
+    private static readonly SampleSettings Small = new() { Customers = 300, Tickets = 1200, Seed = 7, Store = SampleStore.Memory };
 
     private static readonly Lazy<MonthOutcome> SmallMonth = new(() => ServiceDeskMonth.Run(Small));
 

@@ -13,7 +13,7 @@ namespace CrmCore.Reporting.Tests.Browser;
 /// </summary>
 public sealed class ReportInBrowserTests
 {
-    private static readonly Lazy<MonthlyReport> SampleMonth = new(() => ServiceDeskMonth.Run(new SampleSettings()).Report);
+    private static readonly Lazy<MonthlyReport> SampleMonth = new(() => ServiceDeskMonth.Run(new SampleSettings { Store = SampleStore.Memory }).Report);
 
     /// <summary>Lists every element whose content is wider or taller than its box, every SVG text outside its view box and every pair
     /// of SVG texts that overlap. Inline elements have no box of their own and are checked through their block.</summary>

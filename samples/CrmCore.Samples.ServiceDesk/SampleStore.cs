@@ -1,0 +1,82 @@
+using CrmCore.Storage.PostgreSql;
+using CrmCore.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CrmCore.Samples.ServiceDesk;
+
+/// <summary>
+/// Where the sample month keeps the desk's state: <c>sqlite[:path]</c> (the default, a file under the temp folder),
+/// <c>memory</c>, or <c>postgresql:&lt;connection string&gt;</c>. Every run starts from an empty store, so it prints the same month.
+/// </summary>
+internal sealed record SampleStore(SampleStoreKind Kind, string Target)
+{
+    /// <summary>The schema the sample uses on PostgreSQL; dropped and recreated at the start of each run.</summary>
+    public const string PostgreSqlSchema = "crm_sample";
+
+    /// <summary>The default: a SQLite file in the system temp folder.</summary>
+    public static SampleStore DefaultSqlite { get; } = new(SampleStoreKind.Sqlite, Path.Combine(Path.GetTempPath(), "crmcore-sample-month.db"));
+
+    /// <summary>The desk's in-memory stores.</summary>
+    public static SampleStore Memory { get; } = new(SampleStoreKind.Memory, "");
+
+    /// <summary>Reads the value of <c>--store</c>.</summary>
+    public static SampleStore Parse(string value)
+    {
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var kind = colon < 0 ? value : value[..colon];
+        var target = colon < 0 ? "" : value[(colon + 1)..];
+        return kind.ToLowerInvariant() switch
+        {
+            "sqlite" when target.Length == 0 => DefaultSqlite,
+            "sqlite" => new SampleStore(SampleStoreKind.Sqlite, Path.GetFullPath(target)),
+            "memory" when target.Length == 0 => Memory,
+            "postgresql" when target.Length > 0 => new SampleStore(SampleStoreKind.PostgreSql, target),
+            "postgresql" => throw new ArgumentException("--store postgresql needs a connection string: --store \"postgresql:Host=…;Username=…;Password=…;Database=…\"."),
+            _ => throw new ArgumentException($"Unknown store '{value}'. Use --store sqlite[:path], --store memory or --store postgresql:<connection string>."),
+        };
+    }
+
+    /// <summary>One line for the console saying where the month is stored (no password).</summary>
+    public string Describe() => Kind switch
+    {
+        SampleStoreKind.Sqlite => $"Stored in SQLite file {Target}",
+        SampleStoreKind.PostgreSql => $"Stored in PostgreSQL {Redacted()}, schema {PostgreSqlSchema}",
+        _ => "Stored in memory (nothing persists)",
+    };
+
+    /// <summary>Empties the store (deletes the SQLite file, drops the PostgreSQL schema) and registers it after <c>AddCrmCore()</c>.</summary>
+    public void Register(IServiceCollection services)
+    {
+        switch (Kind)
+        {
+            case SampleStoreKind.Sqlite:
+                Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+                foreach (var file in new[] { Target, Target + "-wal", Target + "-shm", Target + "-journal" })
+                {
+                    File.Delete(file);
+                }
+
+                services.AddCrmSqliteStorage(Target);
+                break;
+            case SampleStoreKind.PostgreSql:
+                using (var connection = new NpgsqlConnection(Target))
+                {
+                    connection.Open();
+                    using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {PostgreSqlSchema} CASCADE", connection);
+                    drop.ExecuteNonQuery();
+                }
+
+                services.AddCrmPostgreSqlStorage(Target, o => o.Schema = PostgreSqlSchema);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private string Redacted()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Target);
+        return $"{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+}
