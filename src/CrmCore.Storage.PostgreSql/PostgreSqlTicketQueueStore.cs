@@ -143,24 +143,20 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     }
 
     /// <inheritdoc />
-    public async Task<bool> CompleteAsync(QueueLease lease, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        await using var connection = await _database.OpenQueueAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _database.Sql("DELETE FROM {schema}.queue WHERE ticket_id = @id AND lease_token = @token;");
-        command.Parameters.AddWithValue("id", lease.Ticket.Id.Value);
-        command.Parameters.AddWithValue("token", lease.Token);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
+    public Task<bool> CompleteAsync(QueueLease lease, CancellationToken cancellationToken = default)
+        => OnLeaseAsync(lease, "DELETE FROM {schema}.queue WHERE ticket_id = @id AND lease_token = @token;", cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> ReleaseAsync(QueueLease lease, CancellationToken cancellationToken = default)
+    public Task<bool> ReleaseAsync(QueueLease lease, CancellationToken cancellationToken = default)
+        => OnLeaseAsync(lease, "UPDATE {schema}.queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL WHERE ticket_id = @id AND lease_token = @token;", cancellationToken);
+
+    /// <summary>Runs a statement on the row of a lease that is still held with the same token; true when it touched that row.</summary>
+    private async Task<bool> OnLeaseAsync(QueueLease lease, string sql, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
         await using var connection = await _database.OpenQueueAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = _database.Sql("UPDATE {schema}.queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL WHERE ticket_id = @id AND lease_token = @token;");
+        command.CommandText = _database.Sql(sql);
         command.Parameters.AddWithValue("id", lease.Ticket.Id.Value);
         command.Parameters.AddWithValue("token", lease.Token);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;

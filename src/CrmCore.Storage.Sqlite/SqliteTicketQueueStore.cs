@@ -162,23 +162,19 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
 
     /// <inheritdoc />
     public Task<bool> CompleteAsync(QueueLease lease, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM crm_queue WHERE ticket_id = $id AND lease_token = $token;";
-        command.Parameters.AddWithValue("$id", lease.Ticket.Id.Value);
-        command.Parameters.AddWithValue("$token", lease.Token.ToString("N"));
-        return Task.FromResult(command.ExecuteNonQuery() == 1);
-    }
+        => OnLease(lease, "DELETE FROM crm_queue WHERE ticket_id = $id AND lease_token = $token;");
 
     /// <inheritdoc />
     public Task<bool> ReleaseAsync(QueueLease lease, CancellationToken cancellationToken = default)
+        => OnLease(lease, "UPDATE crm_queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL WHERE ticket_id = $id AND lease_token = $token;");
+
+    /// <summary>Runs a statement on the row of a lease that is still held with the same token; true when it touched that row.</summary>
+    private Task<bool> OnLease(QueueLease lease, string sql)
     {
         ArgumentNullException.ThrowIfNull(lease);
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE crm_queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL WHERE ticket_id = $id AND lease_token = $token;";
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$id", lease.Ticket.Id.Value);
         command.Parameters.AddWithValue("$token", lease.Token.ToString("N"));
         return Task.FromResult(command.ExecuteNonQuery() == 1);
