@@ -17,6 +17,10 @@ public class PublicApiTests
     private static readonly string[] ExcludedAttributes =
     [
         "System.Runtime.Versioning.TargetFrameworkAttribute",
+        // Compiler-generated state-machine names (<X>d__17) change when an unrelated private member is added.
+        "System.Runtime.CompilerServices.AsyncStateMachineAttribute",
+        "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+        "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
         "System.Reflection.AssemblyMetadataAttribute",
         "System.Reflection.AssemblyInformationalVersionAttribute",
         "System.Reflection.AssemblyFileVersionAttribute",

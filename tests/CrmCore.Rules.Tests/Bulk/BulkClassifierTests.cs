@@ -104,9 +104,11 @@ public class BulkClassifierTests
             bulk.ClassifyAll(small, BulkTestData.Now, BulkTestData.Zone);
             bulk.ClassifyAll(large, BulkTestData.Now, BulkTestData.Zone);
             bulk.ClassifyChanged(large, BulkTestData.Now, BulkTestData.Zone);
-            var forSmall = Allocated(() => bulk.ClassifyAll(small, BulkTestData.Now, BulkTestData.Zone));
-            var forLarge = Allocated(() => bulk.ClassifyAll(large, BulkTestData.Now, BulkTestData.Zone));
-            var incremental = Allocated(() => bulk.ClassifyChanged(large, BulkTestData.Now, BulkTestData.Zone));
+            // Steady state: the least of three runs, so a one-off allocation by the runtime (a tier-up of the JIT during the
+            // measured call) is not counted; anything allocated per customer shows in every run.
+            var forSmall = Steady(() => bulk.ClassifyAll(small, BulkTestData.Now, BulkTestData.Zone));
+            var forLarge = Steady(() => bulk.ClassifyAll(large, BulkTestData.Now, BulkTestData.Zone));
+            var incremental = Steady(() => bulk.ClassifyChanged(large, BulkTestData.Now, BulkTestData.Zone));
 
             // A run allocates a small per-run context (clock, resolved literals), never anything per customer.
             Assert.InRange(forLarge, 0, 1024);
@@ -161,6 +163,8 @@ public class BulkClassifierTests
         Assert.Throws<ArgumentNullException>(() => DefaultBulk.ClassifyChanged(store, BulkTestData.Now, null!));
         Assert.Throws<ArgumentNullException>(() => new BulkClassifier(null!));
     }
+
+    private static long Steady(Action action) => Math.Min(Allocated(action), Math.Min(Allocated(action), Allocated(action)));
 
     internal static long Allocated(Action action)
     {
