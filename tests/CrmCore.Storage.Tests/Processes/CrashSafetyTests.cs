@@ -11,6 +11,7 @@ namespace CrmCore.Storage.Tests.Processes;
 /// A host process killed with SIGKILL in the middle of a stream of batch writes: after a restart no half batch is visible and
 /// every batch it reported committed is there.
 /// </summary>
+[Collection(ProcessTestsCollection.Name)]
 public sealed class CrashSafetyTests
 {
     private const int BatchSize = 500;

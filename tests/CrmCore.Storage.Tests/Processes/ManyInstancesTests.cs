@@ -14,6 +14,7 @@ namespace CrmCore.Storage.Tests.Processes;
 /// process killed with SIGKILL come back to the others. Size: <c>CRMCORE_MANY_INSTANCES_TICKETS</c> tickets, default 10,000
 /// (well under a minute here); the 100,000 run is the same test with the variable set.
 /// </summary>
+[Collection(ProcessTestsCollection.Name)]
 public sealed class ManyInstancesTests
 {
     [PostgresFact]
