@@ -23,4 +23,8 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
     public override string Json(string parameter) => "CAST(" + parameter + " AS json)";
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => PostgreSqlIdSequences.Reserve(database, name, period, count, max);
+
+    /// <inheritdoc />
+    public override ValueTask<(long First, long Last)> ReserveAsync(string name, string period, int count, long max, CancellationToken cancellationToken)
+        => PostgreSqlIdSequences.ReserveAsync(database, name, period, count, max, cancellationToken);
 }

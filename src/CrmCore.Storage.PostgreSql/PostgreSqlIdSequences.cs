@@ -13,10 +13,25 @@ internal static class PostgreSqlIdSequences
 
     public static (long First, long Last) Reserve(PostgreSqlDatabase database, string name, string period, int count, long max)
     {
-        // One atomic upsert in autocommit: concurrent callers queue on the row and each gets its own block. A block that runs
-        // past max is cut at max; once the counter is past max every call throws (numbers never wrap).
         using var connection = database.Open();
-        using var command = new NpgsqlCommand(
+        using var command = Upsert(database, connection, name, period, count);
+        return Block(name, period, count, max, (long)command.ExecuteScalar()!);
+    }
+
+    public static async ValueTask<(long First, long Last)> ReserveAsync(PostgreSqlDatabase database, string name, string period, int count, long max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Upsert(database, connection, name, period, count);
+        return Block(name, period, count, max, (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+    }
+
+    /// <summary>
+    /// One atomic upsert in autocommit: concurrent callers queue on the row and each gets its own block. A block that runs
+    /// past max is cut at max; once the counter is past max every call throws (numbers never wrap).
+    /// </summary>
+    private static NpgsqlCommand Upsert(PostgreSqlDatabase database, NpgsqlConnection connection, string name, string period, int count)
+    {
+        var command = new NpgsqlCommand(
             database.Sql("""
                 INSERT INTO {schema}.id_sequence AS s (name, period, last_value) VALUES (@n, @p, @count)
                 ON CONFLICT (name, period) DO UPDATE SET last_value = s.last_value + @count
@@ -26,7 +41,11 @@ internal static class PostgreSqlIdSequences
         command.Parameters.AddWithValue("n", name);
         command.Parameters.AddWithValue("p", period);
         command.Parameters.AddWithValue("count", (long)count);
-        var last = (long)command.ExecuteScalar()!;
+        return command;
+    }
+
+    private static (long First, long Last) Block(string name, string period, int count, long max, long last)
+    {
         var first = last - count + 1;
         if (first > max)
         {

@@ -6,10 +6,10 @@ namespace CrmCore.Storage;
 internal sealed class DbSequenceRepository(DeskSql sql) : ISequenceRepository
 {
     /// <inheritdoc />
-    public ValueTask<long> NextAsync(string sequence, string period, CancellationToken cancellationToken = default)
+    public async ValueTask<long> NextAsync(string sequence, string period, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sequence);
         ArgumentNullException.ThrowIfNull(period);
-        return ValueTask.FromResult(sql.Reserve(sequence, period, 1, long.MaxValue).First);
+        return (await sql.ReserveAsync(sequence, period, 1, long.MaxValue, cancellationToken).ConfigureAwait(false)).First;
     }
 }

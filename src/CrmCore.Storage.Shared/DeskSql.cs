@@ -26,6 +26,13 @@ internal abstract class DeskSql
     /// <summary>Reserves numbers of a sequence: (first, last), at most <paramref name="count"/>, none above <paramref name="max"/>.</summary>
     public abstract (long First, long Last) Reserve(string name, string period, int count, long max);
 
+    /// <summary>
+    /// <see cref="Reserve"/> for callers on an asynchronous path (the desk's <see cref="Desk.ISequenceRepository"/>); a provider
+    /// whose driver has asynchronous I/O overrides it, so that many concurrent callers do not each block a pool thread.
+    /// </summary>
+    public virtual ValueTask<(long First, long Last)> ReserveAsync(string name, string period, int count, long max, CancellationToken cancellationToken)
+        => ValueTask.FromResult(Reserve(name, period, count, max));
+
     public object? TimeOrNull(Instant? instant) => instant is { } i ? Time(i) : null;
 
     public Instant? ReadTimeOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);
