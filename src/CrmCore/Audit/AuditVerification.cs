@@ -1,0 +1,11 @@
+namespace CrmCore.Audit;
+
+/// <summary>The outcome of <see cref="AuditChain.Verify"/>: intact, or the first broken link and why.</summary>
+/// <param name="Verified">How many records were checked and found linked before the first broken one (all of them when intact).</param>
+/// <param name="BrokenAt">The sequence of the first record that does not follow from the one before, or null when intact.</param>
+/// <param name="Problem">What is wrong there (English), or null when intact.</param>
+public sealed record AuditVerification(long Verified, long? BrokenAt, string? Problem)
+{
+    /// <summary>True when every record follows from the one before.</summary>
+    public bool IsIntact => BrokenAt is null;
+}
