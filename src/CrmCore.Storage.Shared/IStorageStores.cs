@@ -25,5 +25,7 @@ internal interface IStorageStores
 
     IPublicationStore Publications { get; }
 
+    Audit.IAuditStore Audit { get; }
+
     IIdGenerator<TId> IdGenerator<TId>(IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create);
 }

@@ -28,6 +28,7 @@ public sealed class SqliteStorage : IStorageStores
         Queue = new SqliteTicketQueueStore(Database, slaTerm);
         Outbox = new SqliteOutbox(Database);
         Publications = new SqlitePublicationStore(Database);
+        Audit = new DbAuditStore(sql, lockStatement: null);
     }
 
     /// <summary>Tickets with their status history and survey; saves can carry the ticket's events to the outbox.</summary>
@@ -53,6 +54,9 @@ public sealed class SqliteStorage : IStorageStores
 
     /// <summary>Published rule sets and calendars.</summary>
     public IPublicationStore Publications { get; }
+
+    /// <summary>The append-only, hash-chained audit trail (table <c>crm_audit_log</c>).</summary>
+    public Audit.IAuditStore Audit { get; }
 
     ITicketQueueStore IStorageStores.QueueStore => Queue;
 

@@ -1,4 +1,6 @@
 using CrmCore;
+using CrmCore.Access;
+using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Escalation;
@@ -63,6 +65,9 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();
+        services.TryAddSingleton<IAuditStore, InMemoryAuditStore>();
+        services.TryAddSingleton(_ => AccessPolicy.Documents000And001);
+        services.TryAddSingleton(sp => new CustomerAccess(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<IClock>()));
         services.AddCrmSla();
         services.AddCrmRouting();
         services.TryAddSingleton<IPriorityScorer, UrgencyPriorityScorer>();

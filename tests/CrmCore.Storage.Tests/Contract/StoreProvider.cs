@@ -62,6 +62,12 @@ public abstract class StoreProvider : IDisposable
 
     public abstract IPublicationStore Publications();
 
+    /// <summary>The audit trail (a new store over the same data each call, for databases).</summary>
+    public abstract CrmCore.Audit.IAuditStore Audit();
+
+    /// <summary>The audit table's name in SQL (with <c>{schema}</c> on PostgreSQL).</summary>
+    public virtual string AuditTable => throw new NotSupportedException("The in-memory provider has no SQL.");
+
     public abstract IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1);
 
     /// <summary>The desk's stores over this provider (a fresh set of instances over the same data each call, for databases).</summary>
@@ -76,6 +82,7 @@ public abstract class StoreProvider : IDisposable
     {
         private readonly InMemoryOutbox _outbox = new();
         private readonly InMemoryPublicationStore _publications = new();
+        private readonly CrmCore.Audit.InMemoryAuditStore _audit = new();
         private readonly Dictionary<string, PatternIdGenerator<string>> _ids = [];
         private InMemoryTicketQueueStore? _queue;
         private ProviderStores? _desk;
@@ -96,6 +103,8 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override IPublicationStore Publications() => _publications;
+
+        public override CrmCore.Audit.IAuditStore Audit() => _audit;
 
         public override ProviderStores Desk()
         {
@@ -143,6 +152,10 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override IPublicationStore Publications() => new SqlitePublicationStore(Options());
+
+        public override CrmCore.Audit.IAuditStore Audit() => new SqliteStorage(Options()).Audit;
+
+        public override string AuditTable => "crm_audit_log";
 
         public override ProviderStores Desk()
         {
@@ -217,6 +230,19 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override IPublicationStore Publications() => new PostgreSqlPublicationStore(Database());
+
+        public override CrmCore.Audit.IAuditStore Audit()
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return storage.Audit;
+        }
+
+        public override string AuditTable => "{schema}.audit_log";
 
         public override ProviderStores Desk()
         {

@@ -1,0 +1,135 @@
+using System.Data.Common;
+using CrmCore.Audit;
+using NodaTime;
+
+namespace CrmCore.Storage;
+
+/// <summary>
+/// The audit trail on a database (table <c>audit_log</c>, schema 3), shared by both providers. Appends run in one write transaction
+/// that first takes the table's write lock (SQLite: <c>BEGIN IMMEDIATE</c>; PostgreSQL: a table lock), reads the last record and
+/// chains the new ones to it, so concurrent writers never fork the chain. Instants are stored as Unix ticks, exactly as hashed.
+/// </summary>
+internal sealed class DbAuditStore(DeskSql sql, string? lockStatement) : IAuditStore
+{
+    private const string Columns = "sequence, at, actor, action, entity_type, entity_id, field, old_value, new_value, reason, correlation_id, previous_hash, hash";
+
+    public async Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        var records = await AppendAsync(sql, lockStatement, connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return records;
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = new List<string> { "sequence > @after" };
+        DeskSql.Add(command, "@after", query.AfterSequence);
+        void Filter(string column, string name, object? value)
+        {
+            if (value is not null)
+            {
+                where.Add($"{column} {(name.EndsWith("from", StringComparison.Ordinal) ? ">=" : name.EndsWith("to", StringComparison.Ordinal) ? "<" : "=")} {name}");
+                DeskSql.Add(command, name, value);
+            }
+        }
+
+        Filter("entity_type", "@type", query.EntityType);
+        Filter("entity_id", "@id", query.EntityId);
+        Filter("actor", "@actor", query.Actor);
+        Filter("action", "@action", query.Action is { } a ? (int)a : null);
+        Filter("at", "@from", query.From?.ToUnixTimeTicks());
+        Filter("at", "@to", query.To?.ToUnixTimeTicks());
+        DeskSql.Add(command, "@limit", query.Limit);
+        command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}audit_log WHERE {string.Join(" AND ", where)} ORDER BY sequence LIMIT @limit;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<AuditRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(Read(reader));
+        }
+
+        return list;
+    }
+
+    /// <summary>Appends entries inside the caller's write transaction (so a change and its audit records commit together).</summary>
+    internal static async Task<IReadOnlyList<AuditRecord>> AppendAsync(
+        DeskSql sql, string? lockStatement, DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        if (lockStatement is not null)
+        {
+            await using var lockCommand = connection.CreateCommand();
+            lockCommand.Transaction = transaction;
+            lockCommand.CommandText = sql.Sql(lockStatement);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        AuditRecord? previous = null;
+        await using (var last = connection.CreateCommand())
+        {
+            last.Transaction = transaction;
+            last.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}audit_log ORDER BY sequence DESC LIMIT 1;");
+            await using var reader = await last.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                previous = Read(reader);
+            }
+        }
+
+        var records = new List<AuditRecord>(entries.Count);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = sql.Sql(
+            $"INSERT INTO {{t}}audit_log ({Columns}) VALUES (@s, @at, @actor, @action, @type, @id, @field, @old, @new, @reason, @corr, @prev, @hash);");
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry, nameof(entries));
+            previous = AuditChain.Seal(previous, entry);
+            DeskSql.Add(insert, "@s", previous.Sequence);
+            DeskSql.Add(insert, "@at", entry.At.ToUnixTimeTicks());
+            DeskSql.Add(insert, "@actor", entry.Actor);
+            DeskSql.Add(insert, "@action", (int)entry.Action);
+            DeskSql.Add(insert, "@type", entry.EntityType);
+            DeskSql.Add(insert, "@id", entry.EntityId);
+            DeskSql.Add(insert, "@field", entry.Field);
+            DeskSql.Add(insert, "@old", entry.OldValue);
+            DeskSql.Add(insert, "@new", entry.NewValue);
+            DeskSql.Add(insert, "@reason", entry.Reason);
+            DeskSql.Add(insert, "@corr", entry.CorrelationId);
+            DeskSql.Add(insert, "@prev", previous.PreviousHash);
+            DeskSql.Add(insert, "@hash", previous.Hash);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            records.Add(previous);
+        }
+
+        return records;
+    }
+
+    private static AuditRecord Read(DbDataReader reader)
+    {
+        var entry = new AuditEntry(
+            Instant.FromUnixTimeTicks(DeskSql.Long(reader, 1)),
+            reader.GetString(2),
+            (AuditAction)DeskSql.Int(reader, 3),
+            reader.GetString(4),
+            reader.GetString(5))
+        {
+            Field = DeskSql.StringOrNull(reader, 6),
+            OldValue = DeskSql.StringOrNull(reader, 7),
+            NewValue = DeskSql.StringOrNull(reader, 8),
+            Reason = DeskSql.StringOrNull(reader, 9),
+            CorrelationId = DeskSql.StringOrNull(reader, 10),
+        };
+        return new AuditRecord(DeskSql.Long(reader, 0), entry, reader.GetString(11), reader.GetString(12));
+    }
+}
