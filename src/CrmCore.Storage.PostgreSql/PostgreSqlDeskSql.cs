@@ -20,6 +20,9 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
 
     public override object Bool(bool value) => value;
 
+    /// <inheritdoc />
+    public override string? AuditLock => "LOCK TABLE {t}audit_log IN SHARE ROW EXCLUSIVE MODE;";
+
     public override string Json(string parameter) => "CAST(" + parameter + " AS json)";
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => PostgreSqlIdSequences.Reserve(database, name, period, count, max);

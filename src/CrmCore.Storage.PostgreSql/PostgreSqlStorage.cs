@@ -28,7 +28,7 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
         Queue = new PostgreSqlTicketQueueStore(Database, slaTerm);
         Outbox = new PostgreSqlOutbox(Database);
         Publications = new PostgreSqlPublicationStore(Database);
-        Audit = new DbAuditStore(sql, AuditLock);
+        Audit = new DbAuditStore(sql);
     }
 
     /// <summary>Tickets with their status history and survey; saves can carry the ticket's events to the outbox.</summary>
@@ -57,9 +57,6 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
 
     /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends take turns under a table lock.</summary>
     public Audit.IAuditStore Audit { get; }
-
-    /// <summary>Serialises audit appends (the lock conflicts with itself, not with readers).</summary>
-    internal const string AuditLock = "LOCK TABLE {t}audit_log IN SHARE ROW EXCLUSIVE MODE;";
 
     ITicketQueueStore IStorageStores.QueueStore => Queue;
 

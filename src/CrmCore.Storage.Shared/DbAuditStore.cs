@@ -9,7 +9,7 @@ namespace CrmCore.Storage;
 /// that first takes the table's write lock (SQLite: <c>BEGIN IMMEDIATE</c>; PostgreSQL: a table lock), reads the last record and
 /// chains the new ones to it, so concurrent writers never fork the chain. Instants are stored as Unix ticks, exactly as hashed.
 /// </summary>
-internal sealed class DbAuditStore(DeskSql sql, string? lockStatement) : IAuditStore
+internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
 {
     private const string Columns = "sequence, at, actor, action, entity_type, entity_id, field, old_value, new_value, reason, correlation_id, previous_hash, hash";
 
@@ -23,7 +23,7 @@ internal sealed class DbAuditStore(DeskSql sql, string? lockStatement) : IAuditS
 
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        var records = await AppendAsync(sql, lockStatement, connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+        var records = await AppendAsync(sql, connection, transaction, entries, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return records;
     }
@@ -64,9 +64,14 @@ internal sealed class DbAuditStore(DeskSql sql, string? lockStatement) : IAuditS
 
     /// <summary>Appends entries inside the caller's write transaction (so a change and its audit records commit together).</summary>
     internal static async Task<IReadOnlyList<AuditRecord>> AppendAsync(
-        DeskSql sql, string? lockStatement, DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+        DeskSql sql, DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        if (lockStatement is not null)
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        if (sql.AuditLock is { } lockStatement)
         {
             await using var lockCommand = connection.CreateCommand();
             lockCommand.Transaction = transaction;

@@ -247,7 +247,13 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             DeskSql.Add(outbox, "@o", sql.Time(message.OccurredAt));
             await outbox.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await AuditAsync(commands, events, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The audit trail's records of the change (creation, status and owner changes), in the ticket's transaction.</summary>
+    private Task AuditAsync(Commands commands, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken) =>
+        DbAuditStore.AppendAsync(sql, commands.Connection, commands.Transaction, Audit.TicketAudit.From(events), cancellationToken);
 
     private void Bind(DbCommand command, TicketState s)
     {
@@ -363,6 +369,10 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     private sealed class Commands(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
         private readonly Dictionary<string, DbCommand> _byText = new(StringComparer.Ordinal);
+
+        public DbConnection Connection => connection;
+
+        public DbTransaction Transaction => transaction;
 
         public DbCommand Get(string text)
         {

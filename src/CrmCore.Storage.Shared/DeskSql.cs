@@ -33,6 +33,10 @@ internal abstract class DeskSql
     public virtual ValueTask<(long First, long Last)> ReserveAsync(string name, string period, int count, long max, CancellationToken cancellationToken)
         => ValueTask.FromResult(Reserve(name, period, count, max));
 
+    /// <summary>The statement that serialises audit appends inside a write transaction, or null when the transaction already does
+    /// (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
+    public virtual string? AuditLock => null;
+
     public object? TimeOrNull(Instant? instant) => instant is { } i ? Time(i) : null;
 
     public Instant? ReadTimeOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);

@@ -28,7 +28,7 @@ public sealed class SqliteStorage : IStorageStores
         Queue = new SqliteTicketQueueStore(Database, slaTerm);
         Outbox = new SqliteOutbox(Database);
         Publications = new SqlitePublicationStore(Database);
-        Audit = new DbAuditStore(sql, lockStatement: null);
+        Audit = new DbAuditStore(sql);
     }
 
     /// <summary>Tickets with their status history and survey; saves can carry the ticket's events to the outbox.</summary>

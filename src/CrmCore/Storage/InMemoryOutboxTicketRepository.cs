@@ -23,6 +23,21 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
         Outbox = outbox;
     }
 
+    /// <summary>Creates the store over an outbox and an audit trail: each save also appends the change's audit records
+    /// (<see cref="Audit.TicketAudit"/>) under the same lock, as the database stores do in the ticket's transaction.</summary>
+    /// <param name="outbox">Where events go.</param>
+    /// <param name="audit">Where audit records go.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public InMemoryOutboxTicketRepository(InMemoryOutbox outbox, Audit.InMemoryAuditStore audit)
+        : this(outbox)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        Audit = audit;
+    }
+
+    /// <summary>The audit trail the change records go to, or null when the store was created without one.</summary>
+    public Audit.InMemoryAuditStore? Audit { get; }
+
     /// <summary>The outbox the events go to.</summary>
     public InMemoryOutbox Outbox { get; }
 
@@ -51,6 +66,8 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
             {
                 Outbox.Append(aggregateId, eventType, payload, occurredAt);
             }
+
+            _ = Audit?.AppendAsync(CrmCore.Audit.TicketAudit.From(events), cancellationToken);
         }
 
         return ValueTask.CompletedTask;

@@ -1,4 +1,8 @@
+using CrmCore.Agents;
 using CrmCore.Audit;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Tickets;
 using NodaTime;
 
 namespace CrmCore.Storage.Tests.Contract;
@@ -118,5 +122,39 @@ public sealed class AuditContractTests
         var result = await AuditChain.VerifyAsync(storage.Audit());
         Assert.Equal(2, result.BrokenAt);
         Assert.Contains("does not carry the hash", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TicketSaves_WriteTheirAuditRecordsInTheSameTransaction_AndAConflictWritesNone(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var desk = storage.Desk();
+        var t0 = Instant.FromUtc(2026, 3, 2, 9, 0);
+        var ticket = Ticket.Open(
+            new TicketId("WT202603001"),
+            new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "张伟的打印机卡纸", Urgency = Urgency.Urgent },
+            new AgentId("li.na"),
+            "desk",
+            t0);
+        await desk.Tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
+        var copy = Ticket.Restore((await desk.Tickets.FindAsync(ticket.Id))!);
+        ticket.ClearDomainEvents();
+        ticket.Start(t0 + Duration.FromHours(1), "li.na");
+        ticket.Resolve(t0 + Duration.FromHours(2), "li.na", "换了搓纸轮");
+        await desk.Tickets.SaveAsync(ticket.ToState(), 1, ticket.DomainEvents);
+
+        copy.MarkNoActionNeeded(t0 + Duration.FromHours(3), "wang.fang", "duplicate");
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => desk.Tickets.SaveAsync(copy.ToState(), 1, copy.DomainEvents).AsTask());
+
+        var trail = await storage.Audit().QueryAsync(new AuditQuery { EntityType = AuditEntityTypes.Ticket, EntityId = "WT202603001" });
+        Assert.Equal(
+            [AuditAction.Create, AuditAction.StatusChange, AuditAction.StatusChange],
+            trail.Select(r => r.Entry.Action));
+        Assert.Equal(("Pending", "InProgress", "li.na"), (trail[1].Entry.OldValue, trail[1].Entry.NewValue, trail[1].Entry.Actor));
+        Assert.Equal("Resolved", trail[2].Entry.NewValue);
+        Assert.DoesNotContain(trail, r => r.Entry.Actor == "wang.fang");
+        Assert.DoesNotContain(trail, r => (r.Entry.NewValue ?? string.Empty).Contains("张伟", StringComparison.Ordinal));
+        Assert.True((await AuditChain.VerifyAsync(storage.Audit())).IsIntact);
     }
 }

@@ -110,7 +110,7 @@ public abstract class StoreProvider : IDisposable
         {
             if (_desk is null)
             {
-                var tickets = new InMemoryOutboxTicketRepository(_outbox);
+                var tickets = new InMemoryOutboxTicketRepository(_outbox, _audit);
                 _desk = new ProviderStores(tickets, tickets, new InMemoryCustomerRepository(), new InMemoryEscalationRepository(), new InMemorySequenceRepository(), new InMemoryQueueRepository(), _outbox);
             }
 
