@@ -29,6 +29,7 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
         Outbox = new PostgreSqlOutbox(Database);
         Publications = new PostgreSqlPublicationStore(Database);
         Audit = new DbAuditStore(sql);
+        PersonalData = new DbPersonalDataScrubber(sql);
     }
 
     /// <summary>Tickets with their status history and survey; saves can carry the ticket's events to the outbox.</summary>
@@ -57,6 +58,9 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
 
     /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends take turns under a table lock.</summary>
     public Audit.IAuditStore Audit { get; }
+
+    /// <summary>Removes an erased person's values from the outbox (for <see cref="Privacy.PersonalDataRequests"/>).</summary>
+    public Privacy.IPersonalDataScrubber PersonalData { get; }
 
     ITicketQueueStore IStorageStores.QueueStore => Queue;
 

@@ -3,7 +3,7 @@ using NodaTime;
 namespace CrmCore.Storage;
 
 /// <summary>The in-memory <see cref="IOutbox"/>: stores append through <see cref="Append"/>. Nothing survives the process. Thread-safe.</summary>
-public sealed class InMemoryOutbox : IOutbox
+public sealed class InMemoryOutbox : IOutbox, Privacy.IPersonalDataScrubber
 {
     private readonly List<(OutboxMessage Message, Instant? PublishedAt)> _messages = [];
     private readonly Lock _gate = new();
@@ -54,5 +54,37 @@ public sealed class InMemoryOutbox : IOutbox
 
             return Task.FromResult(marked);
         }
+    }
+
+    /// <summary>Removes an erased person's values from every message's payload (published or not), for
+    /// <see cref="Privacy.PersonalDataRequests.EraseAsync"/>.</summary>
+    /// <param name="values">The clear values to remove.</param>
+    /// <param name="replacement">What to put instead.</param>
+    /// <param name="cancellationToken">Not used.</param>
+    /// <returns>How many messages changed.</returns>
+    public Task<int> ScrubAsync(IReadOnlyCollection<string> values, string replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(replacement);
+        var changed = 0;
+        lock (_gate)
+        {
+            for (var i = 0; i < _messages.Count; i++)
+            {
+                var payload = _messages[i].Message.Payload;
+                foreach (var value in values.Where(v => v.Length >= 2))
+                {
+                    payload = payload.Replace(value, replacement, StringComparison.Ordinal);
+                }
+
+                if (!string.Equals(payload, _messages[i].Message.Payload, StringComparison.Ordinal))
+                {
+                    _messages[i] = (_messages[i].Message with { Payload = payload }, _messages[i].PublishedAt);
+                    changed++;
+                }
+            }
+        }
+
+        return Task.FromResult(changed);
     }
 }

@@ -65,6 +65,12 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The audit trail (a new store over the same data each call, for databases).</summary>
     public abstract CrmCore.Audit.IAuditStore Audit();
 
+    /// <summary>The outbox scrubber for personal-data erasure.</summary>
+    public virtual CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => null;
+
+    /// <summary>Every text value in every table of the database, as text (PostgreSQL: each row as JSON).</summary>
+    public virtual IReadOnlyList<string> AllText() => throw new NotSupportedException("The in-memory provider has no SQL.");
+
     /// <summary>The audit table's name in SQL (with <c>{schema}</c> on PostgreSQL).</summary>
     public virtual string AuditTable => throw new NotSupportedException("The in-memory provider has no SQL.");
 
@@ -105,6 +111,8 @@ public abstract class StoreProvider : IDisposable
         public override IPublicationStore Publications() => _publications;
 
         public override CrmCore.Audit.IAuditStore Audit() => _audit;
+
+        public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => _outbox;
 
         public override ProviderStores Desk()
         {
@@ -156,6 +164,41 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Audit.IAuditStore Audit() => new SqliteStorage(Options()).Audit;
 
         public override string AuditTable => "crm_audit_log";
+
+        public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => new SqliteStorage(Options()).PersonalData;
+
+        public override IReadOnlyList<string> AllText()
+        {
+            using var connection = new SqliteConnection($"Data Source={_path}");
+            connection.Open();
+            var tables = new List<string>();
+            using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table';";
+                using var reader = list.ExecuteReader();
+                while (reader.Read())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            var text = new List<string>();
+            foreach (var table in tables)
+            {
+                using var select = connection.CreateCommand();
+                select.CommandText = $"SELECT * FROM \"{table}\";";
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        text.Add(table + ": " + Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+            }
+
+            return text;
+        }
 
         public override ProviderStores Desk()
         {
@@ -243,6 +286,46 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override string AuditTable => "{schema}.audit_log";
+
+        public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData()
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return storage.PersonalData;
+        }
+
+        public override IReadOnlyList<string> AllText()
+        {
+            using var connection = new NpgsqlConnection(_connectionString);
+            connection.Open();
+            var tables = new List<string>();
+            using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = @s;", connection))
+            {
+                list.Parameters.AddWithValue("s", _schema);
+                using var reader = list.ExecuteReader();
+                while (reader.Read())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            var text = new List<string>();
+            foreach (var table in tables)
+            {
+                using var select = new NpgsqlCommand($"SELECT row_to_json(t)::text FROM {_schema}.\"{table}\" t;", connection);
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    text.Add(table + ": " + reader.GetString(0));
+                }
+            }
+
+            return text;
+        }
 
         public override ProviderStores Desk()
         {

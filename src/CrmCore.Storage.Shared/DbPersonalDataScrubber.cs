@@ -1,0 +1,30 @@
+using CrmCore.Privacy;
+
+namespace CrmCore.Storage;
+
+/// <summary>Removes personal values from the outbox's event payloads (published or not), in one transaction. Payloads keep
+/// non-ASCII text unescaped, so a value is found as it was written.</summary>
+internal sealed class DbPersonalDataScrubber(DeskSql sql) : IPersonalDataScrubber
+{
+    public async Task<int> ScrubAsync(IReadOnlyCollection<string> values, string replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(replacement);
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql.Sql(
+            "UPDATE {t}outbox SET payload = " + sql.Json("replace(CAST(payload AS text), @v, @r)") + " WHERE replace(CAST(payload AS text), @v, @r) <> CAST(payload AS text)");
+        var changed = 0;
+        foreach (var value in values.Where(v => v.Length >= 2))
+        {
+            DeskSql.Add(command, "@v", value);
+            DeskSql.Add(command, "@r", replacement);
+            changed += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+}
