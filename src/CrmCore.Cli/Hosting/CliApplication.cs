@@ -71,6 +71,7 @@ internal static class CliApplication
         root.Add(SchemaCommand.Create(console));
         root.Add(DataCommand.Create(console));
         root.Add(DbCommand.Create(console));
+        root.Add(AuditCommand.Create(console));
         return root;
     }
 

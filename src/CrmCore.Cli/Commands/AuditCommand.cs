@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Globalization;
+using CrmCore.Audit;
+using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Localization;
+using CrmCore.Storage.PostgreSql;
+using CrmCore.Storage.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmCore.Cli.Commands;
+
+/// <summary>
+/// <c>crm audit list|verify --provider sqlite|postgresql --connection X [--schema crm]</c>: reads the audit trail of a CrmCore
+/// database (never changes it, nor its schema). <c>verify</c> exits 1 and names the first broken link when the chain is broken.
+/// </summary>
+internal static class AuditCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var audit = new Command("audit", "Read and verify the audit trail of a CrmCore database.");
+        audit.Add(List(console));
+        audit.Add(Verify(console));
+        return audit;
+    }
+
+    private static (Option<string> Provider, Option<string> Connection, Option<string> Schema) StoreOptions(Command command)
+    {
+        var provider = new Option<string>("--provider") { Description = "sqlite or postgresql (default sqlite).", DefaultValueFactory = _ => "sqlite" };
+        provider.AcceptOnlyFromAmong("sqlite", "postgresql");
+        var connection = new Option<string>("--connection") { Description = "The SQLite file, or the PostgreSQL connection string.", Required = true };
+        var schema = new Option<string>("--schema") { Description = "PostgreSQL schema name (default crm).", DefaultValueFactory = _ => "crm" };
+        command.Add(provider);
+        command.Add(connection);
+        command.Add(schema);
+        return (provider, connection, schema);
+    }
+
+    private static IAuditStore? Open(CliContext context, ParseResult parse, (Option<string> Provider, Option<string> Connection, Option<string> Schema) options)
+    {
+        var connection = parse.GetValue(options.Connection)!;
+        if (parse.GetValue(options.Provider) == "postgresql")
+        {
+            return new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = connection, Schema = parse.GetValue(options.Schema) ?? "crm", PrepareSchema = false }).Audit;
+        }
+
+        var path = context.ResolvePath(connection);
+        if (!File.Exists(path))
+        {
+            context.WriteError(context.T(AuditMessages.DatabaseMissing, connection));
+            return null;
+        }
+
+        return new SqliteStorage(new SqliteStorageOptions { DataSource = path, PrepareSchema = false }).Audit;
+    }
+
+    private static Command Verify(ICliConsole console)
+    {
+        var verify = new Command("verify", "Check that no audit record was altered, deleted or reordered; names the first broken link.");
+        var store = StoreOptions(verify);
+        verify.SetCliAction(console, (context, parse) =>
+        {
+            if (Open(context, parse, store) is not { } audit)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var result = AuditChain.VerifyAsync(audit).GetAwaiter().GetResult();
+            if (result.IsIntact)
+            {
+                context.Out.WriteLine(context.T(AuditMessages.Intact, result.Verified));
+                return ExitCodes.Success;
+            }
+
+            context.WriteError(context.T(AuditMessages.Broken, result.BrokenAt, result.Verified, result.Problem));
+            return ExitCodes.InvalidInput;
+        });
+        return verify;
+    }
+
+    private static Command List(ICliConsole console)
+    {
+        var list = new Command("list", "List audit records by entity, actor and time, oldest first.");
+        var store = StoreOptions(list);
+        var entity = new Option<string>("--entity") { Description = "Only records of this entity, type:id (e.g. customer:KH0001)." };
+        var actor = new Option<string>("--actor") { Description = "Only records by this actor." };
+        var from = new Option<string>("--from") { Description = "Only records at or after this instant (e.g. 2026-03-01T00:00:00+08:00)." };
+        var to = new Option<string>("--to") { Description = "Only records before this instant." };
+        var limit = new Option<int>("--limit") { Description = "At most this many records (1-10000, default 100).", DefaultValueFactory = _ => 100 };
+        list.Add(entity);
+        list.Add(actor);
+        list.Add(from);
+        list.Add(to);
+        list.Add(limit);
+        list.SetCliAction(console, (context, parse) =>
+        {
+            var query = new AuditQuery { Actor = parse.GetValue(actor), Limit = Math.Clamp(parse.GetValue(limit), 1, AuditQuery.MaxLimit) };
+            if (parse.GetValue(entity) is { } e)
+            {
+                var colon = e.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0 || colon == e.Length - 1)
+                {
+                    context.WriteError(context.T(AuditMessages.BadEntity, e));
+                    return ExitCodes.Usage;
+                }
+
+                query = query with { EntityType = e[..colon], EntityId = e[(colon + 1)..] };
+            }
+
+            foreach (var (option, set) in new (Option<string>, Func<AuditQuery, Instant, AuditQuery>)[]
+            {
+                (from, (q, i) => q with { From = i }),
+                (to, (q, i) => q with { To = i }),
+            })
+            {
+                if (parse.GetValue(option) is { } text)
+                {
+                    var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
+                    if (!parsed.Success)
+                    {
+                        context.WriteError(context.T(AuditMessages.BadInstant, text));
+                        return ExitCodes.Usage;
+                    }
+
+                    query = set(query, parsed.Value.ToInstant());
+                }
+            }
+
+            if (Open(context, parse, store) is not { } audit)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var records = audit.QueryAsync(query).GetAwaiter().GetResult();
+            if (records.Count == 0)
+            {
+                context.Out.WriteLine(context.T(AuditMessages.NoRecords));
+                return ExitCodes.Success;
+            }
+
+            context.Out.WriteLine(context.T(AuditMessages.Header));
+            foreach (var r in records)
+            {
+                var x = r.Entry;
+                context.Out.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{r.Sequence}  {InstantPattern.General.Format(x.At)}  {x.Actor}  {x.Action}  {x.EntityType}:{x.EntityId}  {x.Field ?? "-"}  {x.OldValue ?? "-"} -> {x.NewValue ?? "-"}  {x.Reason ?? "-"}"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return list;
+    }
+}

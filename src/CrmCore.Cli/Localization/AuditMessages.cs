@@ -1,0 +1,15 @@
+namespace CrmCore.Cli.Localization;
+
+/// <summary>The texts of <c>crm audit</c>, in English and Simplified Chinese.</summary>
+internal static class AuditMessages
+{
+    public static readonly Msg Intact = new("audit trail intact: {0} records, each linked to the one before", "审计记录完整：共 {0} 条，每条都与前一条相链接");
+    public static readonly Msg Broken = new(
+        "audit trail broken at record {0} ({1} records before it are intact): {2}",
+        "审计记录在第 {0} 条处断裂（此前 {1} 条完整）：{2}");
+    public static readonly Msg DatabaseMissing = new("database file '{0}' was not found", "找不到数据库文件“{0}”");
+    public static readonly Msg BadInstant = new("'{0}' is not an instant such as 2026-03-01T09:00:00+08:00", "“{0}”不是有效时刻，例如 2026-03-01T09:00:00+08:00");
+    public static readonly Msg BadEntity = new("'{0}' is not type:id, e.g. customer:KH0001", "“{0}”不是 类型:编号 的形式，例如 customer:KH0001");
+    public static readonly Msg NoRecords = new("no audit records match", "没有符合条件的审计记录");
+    public static readonly Msg Header = new("seq  at  actor  action  entity  field  old -> new  reason", "序号  时间  操作人  动作  对象  字段  原值 -> 新值  理由");
+}

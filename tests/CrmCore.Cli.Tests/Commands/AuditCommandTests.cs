@@ -1,0 +1,95 @@
+using CrmCore.Audit;
+using CrmCore.Cli.Tests.Infrastructure;
+using CrmCore.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace CrmCore.Cli.Tests.Commands;
+
+public sealed class AuditCommandTests
+{
+    private static readonly Instant At = Instant.FromUtc(2026, 3, 2, 1, 0);
+
+    private static string Database(TempDirectory dir)
+    {
+        var path = dir.File("crm.db");
+        var storage = new SqliteStorage(new SqliteStorageOptions { DataSource = path });
+        storage.Audit.AppendAsync(
+        [
+            new AuditEntry(At, "li.na", AuditAction.Reveal, "customer", "KH0001") { Field = "contact.phone[张***]", Reason = "回访 WT202603001" },
+            new AuditEntry(At + Duration.FromHours(1), "wang.fang", AuditAction.StatusChange, "ticket", "WT202603001") { Field = "status", OldValue = "Pending", NewValue = "InProgress" },
+            new AuditEntry(At + Duration.FromHours(2), "li.na", AuditAction.Export, "customer", "*") { NewValue = "3 customers: customers.xlsx" },
+        ]).GetAwaiter().GetResult();
+        SqliteConnection.ClearAllPools();
+        return path;
+    }
+
+    [Fact]
+    public void Verify_AnIntactTrail_SaysSoAndExitsZero_InEnglishAndChinese()
+    {
+        using var dir = new TempDirectory();
+        var path = Database(dir);
+
+        var run = Crm.Run("audit", "verify", "--connection", path);
+        var zh = Crm.Run("--lang", "zh-Hans", "audit", "verify", "--connection", path);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("audit trail intact: 3 records", run.Out, StringComparison.Ordinal);
+        Assert.Contains("审计记录完整：共 3 条", zh.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_ATamperedTrail_NamesTheFirstBrokenRecordAndExitsOne()
+    {
+        using var dir = new TempDirectory();
+        var path = Database(dir);
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE crm_audit_log SET actor = 'someone' WHERE sequence = 2;";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var run = Crm.Run("audit", "verify", "--connection", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("audit trail broken at record 2 (1 records before it are intact): record 2 was altered", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_FiltersByEntityActorAndTime()
+    {
+        using var dir = new TempDirectory();
+        var path = Database(dir);
+
+        var byEntity = Crm.Run("audit", "list", "--connection", path, "--entity", "ticket:WT202603001");
+        var byActor = Crm.Run("audit", "list", "--connection", path, "--actor", "li.na", "--from", "2026-03-02T09:30:00+08:00");
+
+        Assert.True(byEntity.ExitCode == 0, byEntity.ToString());
+        Assert.Contains("2  2026-03-02T02:00:00Z  wang.fang  StatusChange  ticket:WT202603001  status  Pending -> InProgress  -", byEntity.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("li.na", byEntity.Out, StringComparison.Ordinal);
+        Assert.Contains("3  2026-03-02T03:00:00Z  li.na  Export  customer:*", byActor.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reveal", byActor.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadInput_IsAClearErrorNamingIt()
+    {
+        using var dir = new TempDirectory();
+        var path = Database(dir);
+
+        var missing = Crm.Run("audit", "list", "--connection", dir.File("nope.db"));
+        var entity = Crm.Run("audit", "list", "--connection", path, "--entity", "KH0001");
+        var instant = Crm.Run("audit", "list", "--connection", path, "--from", "yesterday");
+
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("nope.db' was not found", missing.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("nope.db")));
+        Assert.Equal(2, entity.ExitCode);
+        Assert.Contains("'KH0001' is not type:id", entity.Error, StringComparison.Ordinal);
+        Assert.Equal(2, instant.ExitCode);
+        Assert.Contains("'yesterday' is not an instant", instant.Error, StringComparison.Ordinal);
+    }
+}
