@@ -242,7 +242,8 @@ public sealed class CustomerAccess
         _ => false,
     };
 
-    private static CustomerView Build(RolePolicy role, CustomerState customer)
+    /// <summary>Builds a view; <paramref name="mask"/> false copies every visible value in clear (the benchmark baseline only).</summary>
+    internal static CustomerView Build(RolePolicy role, CustomerState customer, bool mask = true)
     {
         var values = new string?[CustomerFields.Count];
         ulong present = 0;
@@ -258,7 +259,7 @@ public sealed class CustomerAccess
 
             present |= 1UL << i;
             var value = CustomerFields.Read(customer, field);
-            if (access == FieldAccess.Masked || CustomerFields.IsSensitive(field))
+            if (mask && (access == FieldAccess.Masked || CustomerFields.IsSensitive(field)))
             {
                 masked |= 1UL << i;
                 value = CustomerFields.Mask(field, value);
@@ -279,7 +280,7 @@ public sealed class CustomerAccess
             var list = new ContactView[customer.Contacts.Count];
             for (var c = 0; c < list.Length; c++)
             {
-                list[c] = BuildContact(role, customer.Contacts[c]);
+                list[c] = BuildContact(role, customer.Contacts[c], mask);
             }
 
             contacts = list;
@@ -288,7 +289,7 @@ public sealed class CustomerAccess
         return new CustomerView(customer.Id, values, present, masked, contacts);
     }
 
-    private static ContactView BuildContact(RolePolicy role, Contact contact)
+    private static ContactView BuildContact(RolePolicy role, Contact contact, bool mask)
     {
         var values = new string?[CustomerFields.Count];
         ulong present = 0;
@@ -304,7 +305,7 @@ public sealed class CustomerAccess
 
             present |= 1UL << i;
             var value = CustomerFields.Read(contact, field);
-            if (access == FieldAccess.Masked || CustomerFields.IsSensitive(field))
+            if (mask && (access == FieldAccess.Masked || CustomerFields.IsSensitive(field)))
             {
                 masked |= 1UL << i;
                 value = CustomerFields.Mask(field, value);

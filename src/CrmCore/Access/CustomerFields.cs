@@ -76,12 +76,34 @@ public static class CustomerFields
 
         return field switch
         {
-            CustomerField.ContactPhone => ContactMasking.MaskPhone(value),
+            CustomerField.ContactPhone => MaskPhone(value),
             CustomerField.ContactEmail when value.Contains('@', StringComparison.Ordinal) => ContactMasking.MaskEmail(value),
             CustomerField.AnnualAmount or CustomerField.ContactBirthday or CustomerField.DoNotContact => Stars,
             _ when value.Length == 0 => value,
-            _ => string.Concat(value.AsSpan(0, char.IsHighSurrogate(value[0]) && value.Length > 1 ? 2 : 1), Stars),
+            _ when char.IsSurrogate(value[0]) => string.Concat(value.AsSpan(0, char.IsHighSurrogate(value[0]) && value.Length > 1 ? 2 : 1), Stars),
+            _ => TextMasks[value[0]] ??= string.Concat(value.AsSpan(0, 1), Stars),
         };
+    }
+
+    // A masked text depends on its first character only, a masked phone on its last four digits: both are interned, so masking a
+    // large export allocates no new strings (races only compute the same string twice).
+    private static readonly string?[] TextMasks = new string?[char.MaxValue + 1];
+    private static readonly string?[] PhoneMasks = new string?[10_000];
+
+    private static string MaskPhone(string phone)
+    {
+        var key = 0;
+        var found = 0;
+        for (var i = phone.Length - 1; i >= 0 && found < 4; i--)
+        {
+            if (char.IsAsciiDigit(phone[i]))
+            {
+                key += (phone[i] - '0') * (found switch { 0 => 1, 1 => 10, 2 => 100, _ => 1000 });
+                found++;
+            }
+        }
+
+        return found == 4 ? PhoneMasks[key] ??= ContactMasking.MaskPhone(phone) : ContactMasking.MaskPhone(phone);
     }
 
     /// <summary>The clear value of a customer-level field as a view renders it (invariant culture; lists joined by <c>, </c>), or null.</summary>

@@ -114,6 +114,16 @@ public sealed class AccessPropertyTests
         Assert.True(AuditChain.Verify(all).IsIntact);
     }
 
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
+    public void InternedMasks_EqualTheContactMasks(PhoneNumber phone, NonEmptyString text)
+    {
+        var contact = new Contact("张伟", ContactRole.DecisionMaker) { Phone = phone.Text };
+
+        Assert.Equal(contact.MaskedPhone, CustomerFields.Mask(CustomerField.ContactPhone, contact.Phone));
+        var value = text.Get;
+        Assert.Equal(value.Length == 0 ? value : value[..(char.IsHighSurrogate(value[0]) && value.Length > 1 ? 2 : 1)] + "***", CustomerFields.Mask(CustomerField.Name, value));
+    }
+
     private static RolePolicy RandomRole(Random random)
     {
         var fields = CustomerFields.All.ToDictionary(f => f, _ => (FieldAccess)random.Next(4));
