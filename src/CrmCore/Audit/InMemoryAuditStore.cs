@@ -38,16 +38,7 @@ public sealed class InMemoryAuditStore : IAuditStore
         }
     }
 
-    /// <summary>Replaces a stored record as it is, for tamper tests; the real stores have no such method.</summary>
-    internal void Overwrite(int index, AuditRecord record)
-    {
-        lock (_gate)
-        {
-            _records[index] = record;
-        }
-    }
-
-    /// <summary>Removes a stored record, for tamper tests.</summary>
+    /// <summary>Removes a stored record, for tamper tests; the real stores have no such method.</summary>
     internal void RemoveAt(int index)
     {
         lock (_gate)

@@ -96,6 +96,20 @@ public sealed class AuditContractTests
 
     [Theory]
     [MemberData(nameof(Databases))]
+    public async Task ARowNoEntryCanHold_IsReportedAsAltered_NotAnError(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        await storage.Audit().AppendAsync([.. Enumerable.Range(1, 3).Select(Entry)]);
+
+        storage.ExecuteSql($"UPDATE {storage.AuditTable} SET actor = '' WHERE sequence = 2;");
+
+        var result = await AuditChain.VerifyAsync(storage.Audit());
+        Assert.Equal(2, result.BrokenAt);
+        Assert.Contains("altered", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
     public async Task DeletingAStoredRecord_IsReportedWhereTheGapIs(string provider)
     {
         using var storage = StoreProvider.Create(provider);
