@@ -78,12 +78,13 @@ internal static class ReportData
     public static ReportSupplements Supplements(bool longNames = false)
     {
         var suffix = longNames ? string.Concat(Enumerable.Repeat("华东大区重点客户经理", 8)) + new string('W', 100) : string.Empty;
+        var ownerSuffix = longNames ? "华东大区重点客户经理" + new string('W', 44) : string.Empty; // an agent id is at most 64 characters
         return new ReportSupplements
         {
             PlanCompletion =
             [
-                new(new Agents.AgentId("li.qiang" + suffix), 9, 9, 8, 0, 0),
-                new(new Agents.AgentId("wang.li" + suffix), 10, 6, 5, 3, 1),
+                new(new Agents.AgentId("li.qiang" + ownerSuffix), 9, 9, 8, 0, 0),
+                new(new Agents.AgentId("wang.li" + ownerSuffix), 10, 6, 5, 3, 1),
                 new(null, 2, 0, 0, 2, 0),
             ],
             AssetModels =
