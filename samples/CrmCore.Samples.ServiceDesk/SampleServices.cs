@@ -28,6 +28,7 @@ internal static class SampleServices
         });
         settings.Store.Register(services);
         services.AddCrmMetrics();
+        Relationships.SampleRelationships.Register(services, settings);
         services.AddCrmRules(o => o.Backend = settings.RuleBackend);
         services.AddCrmCalendars(o =>
         {

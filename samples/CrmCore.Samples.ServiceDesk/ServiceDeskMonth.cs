@@ -91,7 +91,8 @@ internal sealed class ServiceDeskMonth
         var churn = book.AssessChurn(provider.GetRequiredService<ChurnScorer>(), monthEnd);
         var recorded = await desk.KpiInputAsync(settings.Month);
         var kpi = recorded with { Customers = book.Lifecycles() };
-        var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpi, settings.Month, churn);
+        var supplements = await provider.GetRequiredService<Relationships.SampleRelationships>().SupplementsAsync(tickets.Select(t => (t.Id, t.Customer.Customer.Id, t.Seed.Type, t.Seed.RaisedAt)));
+        var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpi, settings.Month, churn, supplements);
         return new MonthOutcome(settings, calendar, book.Customers, tickets, slaStates, escalations, assignments, desk.Agents, surveys, churn, report);
     }
 

@@ -8,7 +8,7 @@ namespace CrmCore.Reporting;
 /// One line of the KPI table, shared by the HTML and the .xlsx renderings so that both show the same figures: every
 /// <see cref="KpiKind"/>, with the SLA breach rate followed by its two metrics (first response, resolution).
 /// </summary>
-/// <param name="Id">A stable id: the <see cref="KpiKind"/> name, or <c>FirstResponseBreach</c> / <c>ResolutionBreach</c>.</param>
+/// <param name="Id">A stable id: the <see cref="KpiKind"/> name, or <c>FirstResponseBreach</c> / <c>ResolutionBreach</c> / <c>RevisitBreach</c>.</param>
 /// <param name="Kind">The KPI whose unit and formatting the row uses.</param>
 /// <param name="Label">The localised name (the first response names its clock).</param>
 /// <param name="Actual">The value, null without data.</param>
@@ -32,6 +32,7 @@ internal sealed record KpiRow(string Id, KpiKind Kind, string Label, double? Act
             {
                 rows.Add(new KpiRow("FirstResponseBreach", kind, text["FirstResponseBreach"], kpis.FirstResponseBreachRate, null, kpis.TicketCount, IsSubRow: true));
                 rows.Add(new KpiRow("ResolutionBreach", kind, text["ResolutionBreach"], kpis.ResolutionBreachRate, null, kpis.TicketCount, IsSubRow: true));
+                rows.Add(new KpiRow("RevisitBreach", kind, text["RevisitBreach"], kpis.RevisitBreachRate, null, kpis.RevisitJudgedCount, IsSubRow: true));
             }
         }
 

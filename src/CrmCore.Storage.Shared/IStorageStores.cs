@@ -17,6 +17,8 @@ internal interface IStorageStores
 
     ISequenceRepository Sequences { get; }
 
+    Relationships.IContactPlanRepository ContactPlans { get; }
+
     ITicketQueueStore QueueStore { get; }
 
     IQueueRepository QueueRepository { get; }

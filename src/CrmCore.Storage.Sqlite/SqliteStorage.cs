@@ -24,6 +24,7 @@ public sealed class SqliteStorage : IStorageStores
         Surveys = tickets;
         Customers = new DbCustomerRepository(sql);
         Escalations = new DbEscalationRepository(sql);
+        ContactPlans = new DbContactPlanRepository(sql);
         Sequences = new DbSequenceRepository(sql);
         Queue = new SqliteTicketQueueStore(Database, slaTerm);
         Outbox = new SqliteOutbox(Database);
@@ -40,6 +41,9 @@ public sealed class SqliteStorage : IStorageStores
 
     /// <summary>Customers.</summary>
     public ICustomerRepository Customers { get; }
+
+    /// <summary>Contact plan entries and contact records (客户沟通计划表, 沟通记录).</summary>
+    public Relationships.IContactPlanRepository ContactPlans { get; }
 
     /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
     public IEscalationRepository Escalations { get; }

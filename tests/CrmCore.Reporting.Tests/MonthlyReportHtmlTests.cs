@@ -21,9 +21,11 @@ public sealed class MonthlyReportHtmlTests
 
         var rows = document.Descendants("tr").Where(r => r.Attribute("data-kpi") is not null).ToList();
         var ids = rows.Select(r => r.Attribute("data-kpi")!.Value).ToList();
-        Assert.Equal([.. Enum.GetNames<KpiKind>().SelectMany(k => k == nameof(KpiKind.SlaBreachRate) ? [k, "FirstResponseBreach", "ResolutionBreach"] : new[] { k })], ids);
+        Assert.Equal([.. Enum.GetNames<KpiKind>().SelectMany(k => k == nameof(KpiKind.SlaBreachRate) ? [k, "FirstResponseBreach", "ResolutionBreach", "RevisitBreach"] : new[] { k })], ids);
         var breach = rows.Single(r => r.Attribute("data-kpi")!.Value == "SlaBreachRate");
-        Assert.Equal("30%", breach.Elements("td").ElementAt(1).Value); // 2 late first responses + 1 resolution breach, of 10
+        Assert.Equal("40%", breach.Elements("td").ElementAt(1).Value); // 2 late first responses + 1 resolution breach + 1 late revisit, of 10
+        Assert.Equal("12.5%", rows.Single(r => r.Attribute("data-kpi")!.Value == "RevisitBreach").Elements("td").ElementAt(1).Value); // 1 of the 8 judged
+        Assert.Equal("8", rows.Single(r => r.Attribute("data-kpi")!.Value == "RevisitBreach").Elements("td").Last().Value);
         Assert.Equal("20%", rows.Single(r => r.Attribute("data-kpi")!.Value == "FirstResponseBreach").Elements("td").ElementAt(1).Value);
         Assert.Equal("10%", rows.Single(r => r.Attribute("data-kpi")!.Value == "ResolutionBreach").Elements("td").ElementAt(1).Value);
     }
@@ -128,5 +130,59 @@ public sealed class MonthlyReportHtmlTests
 
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PlanCompletion_LowestCompletionFirst_WithOverdueMarkedAndABarFromZero()
+    {
+        var document = Parse(Report(supplements: Supplements()).ToHtml(English));
+
+        var table = document.Descendants("table").Single(t => (string?)t.Attribute("class") == "plans");
+        var rows = table.Element("tbody")!.Elements("tr").Select(r => r.Elements("td").Select(c => c.Value).ToArray()).ToList();
+        Assert.Equal(["(no account manager)", "wang.li", "li.qiang"], rows.Select(r => r[0]));
+        Assert.Equal(["10", "6", "5", "3", "1", "60%"], rows[1][1..7]);
+        Assert.Equal("100%", rows[2][6]);
+        var wangBar = table.Element("tbody")!.Elements("tr").ElementAt(1).Descendants(Svg + "rect").Single();
+        Assert.Equal(0.6 * 192, double.Parse(wangBar.Attribute("width")!.Value, CultureInfo.InvariantCulture), 1); // 60 % of the 0–100 % axis
+        Assert.Equal(["2", "0", "0", "2", "0", "0%"], rows[0][1..7]);
+    }
+
+    [Fact]
+    public void Render_WorstAssetModels_ByFailuresPer100Installed_ModelsWithoutFailuresLeftOut()
+    {
+        var zh = Parse(Report(supplements: Supplements()).ToHtml(Chinese));
+
+        var table = zh.Descendants("table").Single(t => (string?)t.Attribute("class") == "assets");
+        var rows = table.Element("tbody")!.Elements("tr").Select(r => r.Elements("td").Select(c => c.Value).ToArray()).ToList();
+        Assert.Equal(["LaserJet M404", "X1"], rows.Select(r => r[0]));
+        Assert.Equal(["40", "6", "15", "200"], rows[0][1..5]); // 15 failures per 100; MTBF 1200 days ÷ 6
+        Assert.Equal(["50", "1", "2", "1500"], rows[1][1..5]);
+        Assert.Contains("故障最多的资产型号", zh.Descendants("h2").Select(h => h.Value));
+    }
+
+    [Fact]
+    public void Render_NoSupplements_SaysSoInsteadOfEmptyTables()
+    {
+        var html = Report().ToHtml(English);
+
+        Assert.Contains("No contact plan data was given for this month.", html, StringComparison.Ordinal);
+        Assert.Contains("No asset data was given for this month.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"channel-fr\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Document003_ComparesEachChannelWithItsOwnFirstResponseTarget()
+    {
+        var report = Report(configure: o => o.Targets = ReportTargets.Document003());
+        var document = Parse(report.ToHtml(English));
+
+        var rows = document.Descendants("tr").Where(r => r.Attribute("data-channel") is not null)
+            .ToDictionary(r => r.Attribute("data-channel")!.Value, r => r.Elements("td").Select(c => c.Value).ToArray());
+        Assert.Equal(["OnlineChat", "Phone"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("no data", rows["OnlineChat"][1]);
+        Assert.Equal("1.8 h", rows["Phone"][1]); // phone tickets F0, F2, F4, F6, F8: 5 h, 1 h, 1 h, 1 h, 1 h
+        Assert.Equal("≤ 2 h", rows["Phone"][2]);
+        Assert.StartsWith("met", rows["Phone"][3], StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMinutes(10), report.ChannelFirstResponseTargets["OnlineChat"].ToTimeSpan());
     }
 }

@@ -32,4 +32,24 @@ public sealed class MonthlyReportXlsxTests
         stream.Position = 0;
         Assert.Equal(["指标", "每日", "分组", "负面主题", "流失风险"], MiniExcel.GetSheetNames(stream));
     }
+
+    [Fact]
+    public void Write_WithSupplements_AddsPlansAndAssetModelsAsNumbers()
+    {
+        using var stream = new MemoryStream();
+        Report(supplements: Supplements()).WriteXlsx(stream, CultureInfo.GetCultureInfo("en"));
+
+        stream.Position = 0;
+        Assert.Equal(["KPIs", "Daily", "Breakdowns", "Themes", "Churn risk", "Plans", "Asset models"], MiniExcel.GetSheetNames(stream));
+        stream.Position = 0;
+        var plans = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Plans").Cast<IDictionary<string, object>>().ToList();
+        var wang = plans.Single(r => (string)r["Account manager"] == "wang.li");
+        Assert.Equal(0.6, Convert.ToDouble(wang["Completion"], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(3, Convert.ToInt32(wang["Overdue"], CultureInfo.InvariantCulture));
+        stream.Position = 0;
+        var models = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Asset models").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["LaserJet M404", "X1"], models.Select(m => (string)m["Model"]));
+        Assert.Equal(15, Convert.ToDouble(models[0]["Failures per 100 installed"], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(200, Convert.ToDouble(models[0]["MTBF (days)"], CultureInfo.InvariantCulture), 6);
+    }
 }

@@ -16,7 +16,7 @@ internal static class ReportData
 
     /// <summary>
     /// February: 10 tickets, 8 resolved (80 %, misses ≥ 90 %); team "Slow" holds the 2 unresolved ones. Answered after 1 h,
-    /// except two after 5 h. Two surveys (CSAT 5 and 3). When <paramref name="withJanuary"/>, January has 4 resolved tickets.
+    /// except two after 5 h (one by phone, one by email). One revisit of the 8 resolved ones was late. Two surveys (CSAT 5 and 3). When <paramref name="withJanuary"/>, January has 4 resolved tickets.
     /// </summary>
     public static KpiInput Input(bool withJanuary = false)
     {
@@ -37,6 +37,7 @@ internal static class ReportData
                 ResolvedAt = i < 8 ? raised + Duration.FromHours(20) : null,
                 Status = i < 8 ? "Resolved" : "InProgress",
                 ResolutionSlaBreached = i == 9,
+                RevisitSlaBreached = i < 8 ? i == 7 : null, // 8 revisit clocks ended, one of them late
             });
         }
 
@@ -63,10 +64,35 @@ internal static class ReportData
         return new KpiInput(tickets, [Survey("F2", 4, 5, null), Survey("F9", 11, 3, "响应太慢，等了很久")], []);
     }
 
-    public static MonthlyReport Report(bool withJanuary = false, Action<MetricsOptions>? configure = null)
+    public static MonthlyReport Report(bool withJanuary = false, Action<MetricsOptions>? configure = null, ReportSupplements? supplements = null)
     {
         var options = new MetricsOptions();
         configure?.Invoke(options);
-        return new MonthlyReportBuilder(options, new SatisfactionOptions()).Build(Input(withJanuary), February);
+        return new MonthlyReportBuilder(options, new SatisfactionOptions()).Build(Input(withJanuary), February, null, supplements);
+    }
+
+    /// <summary>
+    /// Plan completion of two account managers and the customers without one (wang.li 6 of 10, 3 overdue; li.qiang 9 of 9), and three
+    /// asset models (M404 6 failures in 40 installed = 15 per 100; X1 1 in 50 = 2; Z9 none). <paramref name="longNames"/> makes the names long.
+    /// </summary>
+    public static ReportSupplements Supplements(bool longNames = false)
+    {
+        var suffix = longNames ? string.Concat(Enumerable.Repeat("华东大区重点客户经理", 8)) + new string('W', 100) : string.Empty;
+        var ownerSuffix = longNames ? "华东大区重点客户经理" + new string('W', 44) : string.Empty; // an agent id is at most 64 characters
+        return new ReportSupplements
+        {
+            PlanCompletion =
+            [
+                new(new Agents.AgentId("li.qiang" + ownerSuffix), 9, 9, 8, 0, 0),
+                new(new Agents.AgentId("wang.li" + ownerSuffix), 10, 6, 5, 3, 1),
+                new(null, 2, 0, 0, 2, 0),
+            ],
+            AssetModels =
+            [
+                new("X1" + suffix, 50, 3, 1, Duration.FromDays(1500)),
+                new("LaserJet M404" + suffix, 40, 9, 6, Duration.FromDays(1200)),
+                new("Z9" + suffix, 10, 0, 0, Duration.FromDays(300)),
+            ],
+        };
     }
 }

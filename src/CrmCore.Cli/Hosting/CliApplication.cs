@@ -68,6 +68,7 @@ internal static class CliApplication
         root.Add(TagCommand.Create(console));
         root.Add(CalendarCommands.Create(console));
         root.Add(ReportCommand.Create(console));
+        root.Add(PlanCommand.Create(console));
         root.Add(SchemaCommand.Create(console));
         root.Add(DataCommand.Create(console));
         root.Add(DbCommand.Create(console));

@@ -180,4 +180,19 @@ internal static class Messages
         "targets file '{0}' is {1} bytes; a targets file is at most {2} bytes",
         "目标文件“{0}”大小为 {1} 字节；目标文件最多 {2} 字节");
     public static readonly Msg TagProgress = new("Tagging customers", "正在打标签");
+    public static readonly Msg ColumnState = new("State", "状态");
+    public static readonly Msg ColumnDueOn = new("Due on", "到期日");
+    public static readonly Msg ColumnChannel = new("Channel", "方式");
+    public static readonly Msg ColumnOwner = new("Owner", "负责人");
+    public static readonly Msg ColumnPurpose = new("Purpose", "内容");
+    public static readonly Msg PlanStateOverdue = new("overdue", "已逾期");
+    public static readonly Msg PlanStateDue = new("due", "今日到期");
+    public static readonly Msg PlanStateUpcoming = new("upcoming", "即将到期");
+    public static readonly Msg PlanSummary = new(
+        "{0} plan entr(ies) for {1:yyyy-MM-dd}: {2} overdue (due in the {3} day(s) before, none recorded as done), {4} due, {5} upcoming; {6} customer(s) asked not to be contacted and get none",
+        "{1:yyyy-MM-dd} 的沟通计划共 {0} 条：已逾期 {2} 条（此前 {3} 天内到期且没有完成记录），今日到期 {4} 条，即将到期 {5} 条；{6} 个客户要求无需联系，不生成计划");
+    public static readonly Msg PolicyInvalid = new("contact policy '{0}' is invalid ({1} problem(s))", "沟通策略“{0}”无效（{1} 个问题）");
+    public static readonly Msg PolicyTooLarge = new(
+        "contact policy '{0}' is {1} bytes; a policy is at most {2} bytes",
+        "沟通策略“{0}”大小为 {1} 字节；策略文件最多 {2} 字节");
 }

@@ -58,15 +58,15 @@ public static class MonthlyReportHtml
         var rows = KpiRow.For(report, totals, labels, text);
         Summary(html, rows, text);
         KpiTable(html, report, rows, labels, text);
+        ChannelFirstResponse(html, report, labels, text);
         Trends(html, report, labels, text);
         MonthOverMonth(html, report, rows, labels, text);
         Satisfaction(html, report, labels, text);
         Breakdowns(html, report, labels, text);
         Themes(html, report, text);
         Churn(html, report, labels, text);
-
-        // Reserved: plan completion (relationship plans) and the worst asset models come with their own issues; they go here,
-        // as sections that read their data from MonthlyReport, between the churn list and the footnotes.
+        Plans(html, report, labels, text);
+        Assets(html, report, labels, text);
         Footnotes(html, text);
         return html.Append("</body>\n</html>\n").ToString();
     }
@@ -292,6 +292,90 @@ public static class MonthlyReportHtml
                 .Append(E(string.Join(labels.ListSeparator, risk.Factors.Select(f => f.ReasonFor(text.Culture)))))
                 .Append("</td><td>").Append(risk.FollowUpDue is { } due ? E(due.InZone(report.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)) : "—")
                 .Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void ChannelFirstResponse(StringBuilder html, MonthlyReport report, ReportLabels labels, ReportStrings text)
+    {
+        if (report.ChannelFirstResponseTargets.Count == 0)
+        {
+            return;
+        }
+
+        var slices = report.Kpis.SlicesBy(KpiDimension.Channel).ToDictionary(s => s.Key, StringComparer.OrdinalIgnoreCase);
+        html.Append("<section id=\"channel-fr\"><h2>").Append(E(text["ChannelFrSection"])).Append("</h2><p class=\"note\">")
+            .Append(E(text.Format("ChannelFrNote", report.TargetSource))).Append("</p>\n");
+        html.Append("<table class=\"channel-fr\"><thead><tr><th>").Append(E(text["ColChannel"])).Append("</th><th class=\"num\">").Append(E(text["ColAverageFr"]))
+            .Append("</th><th class=\"num\">").Append(E(text["ColTarget"])).Append("</th><th>").Append(E(text["ColGap"])).Append("</th><th>")
+            .Append(E(text["ColChart"])).Append("</th><th class=\"num\">").Append(E(text["ColSample"])).Append("</th></tr></thead><tbody>\n");
+        foreach (var (channel, limit) in report.ChannelFirstResponseTargets.OrderBy(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var kpis = slices.TryGetValue(channel, out var slice) ? slice.Kpis : ServiceKpis.Empty;
+            var name = SliceName(KpiDimension.Channel, channel, labels, text);
+            var row = new KpiRow("FirstResponse." + channel, KpiKind.AverageFirstResponse, name, kpis.Value(KpiKind.AverageFirstResponse),
+                new KpiTarget(KpiKind.AverageFirstResponse, limit.TotalHours, LowerIsBetter: true), kpis.SampleSize(KpiKind.AverageFirstResponse), IsSubRow: false);
+            var state = row.Met switch { true => "met", false => "missed", null => string.Empty };
+            html.Append("<tr data-channel=\"").Append(E(channel)).Append("\"><td>").Append(E(name)).Append("</td><td class=\"num\">")
+                .Append(E(row.Actual is { } a ? labels.Value(row.Kind, a) : text["NoData"])).Append("</td><td class=\"num\">≤ ")
+                .Append(E(labels.Value(row.Kind, limit.TotalHours))).Append("</td><td class=\"").Append(state).Append("\">").Append(E(row.Gap(text)))
+                .Append("</td><td class=\"chart\">").Append(SvgCharts.KpiBar(row, labels)).Append("</td><td class=\"num\">")
+                .Append(row.Sample.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void Plans(StringBuilder html, MonthlyReport report, ReportLabels labels, ReportStrings text)
+    {
+        html.Append("<section id=\"plans\"><h2>").Append(E(text["PlansSection"])).Append("</h2>\n");
+        if (report.PlanCompletion.Count == 0)
+        {
+            html.Append("<p>").Append(E(text["PlansNone"])).Append("</p></section>\n");
+            return;
+        }
+
+        html.Append("<p class=\"note\">").Append(E(text["PlansNote"])).Append("</p>\n<table class=\"plans\"><thead><tr><th>").Append(E(text["ColOwner"]))
+            .Append("</th><th class=\"num\">").Append(E(text["ColPlanned"])).Append("</th><th class=\"num\">").Append(E(text["ColCompleted"]))
+            .Append("</th><th class=\"num\">").Append(E(text["ColOnTime"])).Append("</th><th class=\"num\">").Append(E(text["ColOverdue"]))
+            .Append("</th><th class=\"num\">").Append(E(text["ColCancelled"])).Append("</th><th class=\"num\">").Append(E(text["ColCompletion"]))
+            .Append("</th><th>").Append(E(text["ColChart"])).Append("</th></tr></thead><tbody>\n");
+        string Percent(double v) => labels.Value(KpiKind.ResolutionRate, v);
+        foreach (var row in report.PlanCompletion)
+        {
+            var owner = row.Owner?.Value ?? text["NoOwner"];
+            html.Append("<tr><td>").Append(E(owner)).Append("</td><td class=\"num\">").Append(row.Planned).Append("</td><td class=\"num\">").Append(row.Completed)
+                .Append("</td><td class=\"num\">").Append(row.CompletedOnTime).Append("</td><td class=\"num").Append(row.Overdue > 0 ? " missed" : string.Empty).Append("\">")
+                .Append(row.Overdue).Append("</td><td class=\"num\">").Append(row.Cancelled).Append("</td><td class=\"num\">")
+                .Append(E(row.CompletionRate is { } c ? Percent(c) : "—")).Append("</td><td class=\"chart\">")
+                .Append(SvgCharts.ScaleBar(row.CompletionRate, 1, owner + " " + text["ColCompletion"], Percent)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void Assets(StringBuilder html, MonthlyReport report, ReportLabels labels, ReportStrings text)
+    {
+        html.Append("<section id=\"assets\"><h2>").Append(E(text["AssetsSection"])).Append("</h2>\n");
+        if (report.WorstAssetModels.Count == 0)
+        {
+            html.Append("<p>").Append(E(text["AssetsNone"])).Append("</p></section>\n");
+            return;
+        }
+
+        var max = SvgCharts.NiceCeiling(report.WorstAssetModels.Max(m => m.FailuresPer100Installed));
+        html.Append("<p class=\"note\">").Append(E(text["AssetsNote"])).Append("</p>\n<table class=\"assets\"><thead><tr><th>").Append(E(text["ColModel"]))
+            .Append("</th><th class=\"num\">").Append(E(text["ColInstalled"])).Append("</th><th class=\"num\">").Append(E(text["ColFailures"]))
+            .Append("</th><th class=\"num\">").Append(E(text["ColFailureRate"])).Append("</th><th class=\"num\">").Append(E(text["ColMtbf"]))
+            .Append("</th><th>").Append(E(text["ColChart"])).Append("</th></tr></thead><tbody>\n");
+        string Number(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        foreach (var model in report.WorstAssetModels)
+        {
+            html.Append("<tr><td>").Append(E(model.Model)).Append("</td><td class=\"num\">").Append(model.Installed).Append("</td><td class=\"num\">")
+                .Append(model.Failures).Append("</td><td class=\"num\">").Append(E(Number(model.FailuresPer100Installed))).Append("</td><td class=\"num\">")
+                .Append(E(model.MeanTimeBetweenFailures is { } mtbf ? Number(mtbf.TotalDays) : "—")).Append("</td><td class=\"chart\">")
+                .Append(SvgCharts.ScaleBar(model.FailuresPer100Installed, max, model.Model + " " + text["ColFailureRate"], Number)).Append("</td></tr>\n");
         }
 
         html.Append("</tbody></table></section>\n");

@@ -65,6 +65,31 @@ internal static class SvgCharts
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>A horizontal bar from zero to <paramref name="max"/> (both ends labelled), as in the KPI table, for a value with no target.</summary>
+    /// <param name="value">The value; null draws no bar.</param>
+    /// <param name="max">The axis end; above zero.</param>
+    /// <param name="title">The accessible name.</param>
+    /// <param name="format">Formats the axis ends.</param>
+    /// <returns>The SVG.</returns>
+    public static string ScaleBar(double? value, double max, string title, Func<double, string> format)
+    {
+        const double width = 220, left = 14, right = 206, barTop = 5, barHeight = 12;
+        double X(double v) => left + (Math.Clamp(v, 0, max) / max * (right - left));
+        var svg = new StringBuilder();
+        svg.Append("<svg class=\"kpibar\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 220 38\" width=\"220\" height=\"38\" role=\"img\" aria-label=\"")
+            .Append(E(title)).Append("\">");
+        svg.Append("<line x1=\"").Append(Px(left)).Append("\" x2=\"").Append(Px(right)).Append("\" y1=\"22\" y2=\"22\" stroke=\"#444\" stroke-width=\"1\"/>");
+        if (value is { } v)
+        {
+            svg.Append("<rect class=\"bar\" x=\"").Append(Px(left)).Append("\" y=\"").Append(Px(barTop)).Append("\" width=\"")
+                .Append(Px(Math.Max(1, X(v) - left))).Append("\" height=\"").Append(Px(barHeight)).Append("\" fill=\"").Append(NeutralFill).Append("\"/>");
+        }
+
+        Text(svg, 1, 32, format(0), "start");
+        Text(svg, width - 1, 32, format(max), "end");
+        return svg.Append("</svg>").ToString();
+    }
+
     /// <summary>A column chart, for example tickets per day or responses per CSAT score; the axis starts at zero.</summary>
     /// <param name="points">The columns: x label (null for no label) and value.</param>
     /// <param name="showValues">Whether to print each value above its column (only when the columns are wide enough).</param>

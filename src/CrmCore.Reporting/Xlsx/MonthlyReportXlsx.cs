@@ -8,7 +8,8 @@ namespace CrmCore.Reporting.Xlsx;
 
 /// <summary>
 /// Writes the KPI tables of a <see cref="MonthlyReport"/> as an .xlsx workbook (MiniExcel) for analysts who rework the numbers:
-/// sheets KPIs, Daily, Breakdowns (every slice, not only the worst), Month over month (when known), Themes and Churn risk.
+/// sheets KPIs, Daily, Breakdowns (every slice, not only the worst), Month over month (when known), Themes, Churn risk, and Plans and
+/// Asset models when the report has them.
 /// Values are numbers (rates as fractions 0–1, hours as hours), never preformatted text. Headers and sheet names follow the
 /// language. Thread-safe.
 /// </summary>
@@ -71,6 +72,29 @@ public static class MonthlyReportXlsx
             (text["ColTrend"], r.Trend),
             (text["ColReasons"], string.Join(labels.ListSeparator, r.Factors.Select(f => f.ReasonFor(text.Culture)))),
             (text["ColFollowUp"], r.FollowUpDue?.InZone(report.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))).ToList();
+        if (report.PlanCompletion.Count > 0)
+        {
+            sheets[text["SheetPlans"]] = report.PlanCompletion.Select(r => Row(
+                (text["ColOwner"], r.Owner?.Value ?? text["NoOwner"]),
+                (text["ColPlanned"], r.Planned),
+                (text["ColCompleted"], r.Completed),
+                (text["ColOnTime"], r.CompletedOnTime),
+                (text["ColOverdue"], r.Overdue),
+                (text["ColCancelled"], r.Cancelled),
+                (text["ColCompletion"], r.CompletionRate))).ToList();
+        }
+
+        if (report.WorstAssetModels.Count > 0)
+        {
+            sheets[text["SheetAssets"]] = report.WorstAssetModels.Select(m => Row(
+                (text["ColModel"], m.Model),
+                (text["ColInstalled"], m.Installed),
+                (text["ColTickets"], m.Tickets),
+                (text["ColFailures"], m.Failures),
+                (text["ColFailureRate"], m.FailuresPer100Installed),
+                (text["ColMtbf"], m.MeanTimeBetweenFailures?.TotalDays))).ToList();
+        }
+
         destination.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX);
     }
 

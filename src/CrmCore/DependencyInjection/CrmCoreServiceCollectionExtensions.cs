@@ -36,7 +36,8 @@ public static class CrmCoreServiceCollectionExtensions
     /// <item>the SLA engine and escalation ladders (<c>AddCrmSla()</c>) and the waiting queue (<c>AddCrmRouting()</c>), with their defaults;</item>
     /// <item>the desk's ports with plain-C# defaults (<see cref="UrgencyPriorityScorer"/>, <see cref="SingleGroupRouting"/>, <see cref="AllLaddersPath"/>),
     /// which <c>AddCrmRules()</c> replaces with the rule pack's workflows;</item>
-    /// <item><see cref="ServiceDesk"/>, the one type a host calls, with every registered <see cref="IDeskEventSubscriber"/>;</item>
+    /// <item><see cref="ServiceDesk"/>, the one type a host calls, with every registered <see cref="IDeskEventSubscriber"/> and the registered
+    /// <see cref="IPlanScheduler"/> if any (<c>AddCrmRelationships()</c> registers the contact plan book);</item>
     /// <item><see cref="CrmOptions"/>, validated by <see cref="CrmOptionsValidator"/> on start.</item>
     /// </list>
     /// </summary>
@@ -84,7 +85,10 @@ public static class CrmCoreServiceCollectionExtensions
                     sp.GetRequiredService<IQueueRepository>(),
                     sp.GetRequiredService<ISequenceRepository>(),
                     sp.GetRequiredService<IEscalationRepository>()),
-                new DeskEngines(sp.GetRequiredService<SlaEngine>(), sp.GetRequiredService<EscalationEngine>(), sp.GetRequiredService<TicketQueue>()),
+                new DeskEngines(sp.GetRequiredService<SlaEngine>(), sp.GetRequiredService<EscalationEngine>(), sp.GetRequiredService<TicketQueue>())
+                {
+                    Plans = sp.GetService<IPlanScheduler>() ?? NoPlanScheduler.Instance,
+                },
                 new DeskPorts(sp.GetRequiredService<IPriorityScorer>(), sp.GetRequiredService<IRoutingPolicy>(), sp.GetRequiredService<IEscalationPathChooser>()),
                 sp.GetServices<IDeskEventSubscriber>(),
                 new DeskSettings { Desk = options.Desk, Tickets = options.Tickets, TicketIdPattern = options.TicketIdPattern, TimeZone = options.ResolveTimeZone() });

@@ -8,4 +8,9 @@ namespace CrmCore.Desk;
 /// <param name="Sla">The SLA engine (policies and calendars).</param>
 /// <param name="Escalation">The escalation engine (the business-time ladders).</param>
 /// <param name="Queue">The waiting queue.</param>
-public sealed record DeskEngines(SlaEngine Sla, EscalationEngine Escalation, TicketQueue Queue);
+public sealed record DeskEngines(SlaEngine Sla, EscalationEngine Escalation, TicketQueue Queue)
+{
+    /// <summary>What else falls due on the desk's timer (contact plan reminders); default <see cref="NoPlanScheduler.Instance"/>.
+    /// <c>AddCrmCore()</c> uses the registered <see cref="IPlanScheduler"/> (<c>AddCrmRelationships()</c> registers one).</summary>
+    public IPlanScheduler Plans { get; init; } = NoPlanScheduler.Instance;
+}

@@ -25,6 +25,7 @@ public static class DeskKpiProjection
         var ticket = view.Ticket;
         var first = sla.Find(SlaMetric.FirstResponse);
         var resolution = sla.Find(SlaMetric.Resolution);
+        var revisit = sla.Find(SlaMetric.Revisit);
         var contacts = ContactCount(ticket);
         return new ServiceRecord
         {
@@ -51,6 +52,12 @@ public static class DeskKpiProjection
                 _ => null,
             },
             ResolutionSlaBreached = resolution?.Status == SlaClockStatus.Breached,
+            RevisitSlaBreached = revisit?.Status switch
+            {
+                SlaClockStatus.Breached => true,
+                SlaClockStatus.Met => false,
+                _ => null,
+            },
             ResolvedOnFirstContact = ticket.ResolvedAt is not null && contacts == 1,
         };
     }

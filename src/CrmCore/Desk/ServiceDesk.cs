@@ -34,6 +34,7 @@ public sealed class ServiceDesk
     private readonly IPriorityScorer _priority;
     private readonly IRoutingPolicy _routing;
     private readonly IEscalationPathChooser _paths;
+    private readonly IPlanScheduler _plans;
     private readonly IReadOnlyList<IDeskEventSubscriber> _subscribers;
     private readonly DeskOptions _options;
     private readonly TicketOptions _ticketOptions;
@@ -73,6 +74,7 @@ public sealed class ServiceDesk
         _clock = clock;
         (_tickets, _customers, _queueStore, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Queue, stores.Sequences, stores.Escalations);
         (_sla, _escalation, _queue) = (engines.Sla, engines.Escalation, engines.Queue);
+        _plans = engines.Plans;
         (_priority, _routing, _paths) = (ports.Priority, ports.Routing, ports.EscalationPath);
         _subscribers = [.. subscribers];
         _options = options.Desk;
@@ -467,7 +469,8 @@ public sealed class ServiceDesk
     /// cycle, each escalation level of the ladders its path allows once (<see cref="TicketEscalated"/>, in business time), a revisit
     /// reminder once per resolution (<see cref="RevisitDue"/>), moves tickets that waited too long to the overflow group
     /// (<see cref="TicketOverflowed"/>, when <see cref="DeskOptions.OverflowGroup"/> is set), and updates queued tickets' due times so the
-    /// queue ranks by the current SLA. Calling it twice for the same instant raises nothing the second time.
+    /// queue ranks by the current SLA, and adds what the plan port (<see cref="DeskEngines.Plans"/>: contact plan reminders when
+    /// <c>AddCrmRelationships()</c> is registered) raises. Calling it twice for the same instant raises nothing the second time.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events raised.</returns>
@@ -484,6 +487,7 @@ public sealed class ServiceDesk
                 await AdvanceTicketAsync(new TicketView(state, customer), now, events, cancellationToken).ConfigureAwait(false);
             }
 
+            events.AddRange(await _plans.AdvanceAsync(now, cancellationToken).ConfigureAwait(false));
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
         finally

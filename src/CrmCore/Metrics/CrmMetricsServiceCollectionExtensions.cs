@@ -23,7 +23,9 @@ public static class CrmMetricsServiceCollectionExtensions
     /// (in memory), <see cref="CrmMetrics"/> (using the host's <see cref="IMeterFactory"/> when there is one) and the system
     /// <see cref="IClock"/>. When an <see cref="ICalendarProvider"/> with a <c>default</c> calendar is registered, the scorer counts
     /// the supervisor follow-up in that calendar's business time. <see cref="MetricsOptions"/>, <see cref="SatisfactionOptions"/> and <see cref="ChurnOptions"/> are validated
-    /// when the host starts, and again on first use; an invalid setting fails with every problem listed.
+    /// when the host starts, and again on first use; an invalid setting fails with every problem listed. The analyzer and the report
+    /// builder take their negative-feedback themes from the registered <see cref="IFeedbackThemeExtractor"/> when there is one
+    /// (<c>AddCrmKnowledge()</c> registers the word-level extractor), else from the built-in <see cref="ThemeExtractor"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the KPI settings and targets.</param>
@@ -42,9 +44,9 @@ public static class CrmMetricsServiceCollectionExtensions
         services.TryAddCrmClock();
         services.TryAddSingleton<IChurnHistory, InMemoryChurnHistory>();
         services.TryAddSingleton(sp => new SurveyCollector(Get<SatisfactionOptions>(sp)));
-        services.TryAddSingleton(sp => new SatisfactionAnalyzer(Get<SatisfactionOptions>(sp)));
+        services.TryAddSingleton(sp => new SatisfactionAnalyzer(Get<SatisfactionOptions>(sp), sp.GetService<IFeedbackThemeExtractor>()));
         services.TryAddSingleton(sp => new KpiCalculator(Get<MetricsOptions>(sp)));
-        services.TryAddSingleton(sp => new MonthlyReportBuilder(Get<MetricsOptions>(sp), Get<SatisfactionOptions>(sp)));
+        services.TryAddSingleton(sp => new MonthlyReportBuilder(Get<MetricsOptions>(sp), Get<SatisfactionOptions>(sp), sp.GetService<IFeedbackThemeExtractor>()));
         services.TryAddSingleton(sp => new ChurnScorer(
             Get<ChurnOptions>(sp),
             sp.GetRequiredService<IClock>(),

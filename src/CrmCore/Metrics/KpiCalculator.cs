@@ -178,8 +178,10 @@ public sealed class KpiCalculator
             ResolvedCount = resolved ? 1 : 0,
             ResolvedOnFirstContactCount = resolved && ticket.ResolvedOnFirstContact ? 1 : 0,
             RepeatContactCount = ticket.ContactCount > 1 || ticket.ReopenCount > 0 ? 1 : 0,
-            SlaBreachedCount = ticket.ResolutionSlaBreached || withinTarget == false ? 1 : 0,
+            SlaBreachedCount = ticket.ResolutionSlaBreached || withinTarget == false || ticket.RevisitSlaBreached == true ? 1 : 0,
             ResolutionSlaBreachedCount = ticket.ResolutionSlaBreached ? 1 : 0,
+            RevisitJudgedCount = ticket.RevisitSlaBreached.HasValue ? 1 : 0,
+            RevisitSlaBreachedCount = ticket.RevisitSlaBreached == true ? 1 : 0,
         };
     }
 

@@ -24,6 +24,9 @@ public sealed class MetricsOptions
     /// <summary>How many slices the report names as the reasons for each missed target. Default 3; range 1–10.</summary>
     public int MaxReasonsPerMiss { get; set; } = 3;
 
+    /// <summary>How many asset models the report lists, worst failure rate first. Default 10; range 0–100.</summary>
+    public int MaxWorstAssetModels { get; set; } = 10;
+
     /// <summary>How many high-churn-risk customers the report lists. Default 10; range 0–100.</summary>
     public int MaxHighRiskCustomers { get; set; } = 10;
 
@@ -45,6 +48,11 @@ public sealed class MetricsOptions
         if (MaxReasonsPerMiss is < 1 or > 10)
         {
             problems.Add($"Metrics: MaxReasonsPerMiss must be from 1 to 10, was {MaxReasonsPerMiss}.");
+        }
+
+        if (MaxWorstAssetModels is < 0 or > 100)
+        {
+            problems.Add($"Metrics: MaxWorstAssetModels must be from 0 to 100, was {MaxWorstAssetModels}.");
         }
 
         if (MaxHighRiskCustomers is < 0 or > 100)

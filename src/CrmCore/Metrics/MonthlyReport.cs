@@ -67,6 +67,16 @@ public sealed class MonthlyReport
     /// <summary>The previous month's KPIs when the input held tickets raised in it (month over month); null otherwise.</summary>
     public KpiSnapshot? PreviousMonth { get; }
 
+    /// <summary>Plan completion by account manager, lowest completion first; empty when none was given (see <see cref="ReportSupplements"/>).</summary>
+    public IReadOnlyList<Relationships.PlanCompletionRow> PlanCompletion { get; init; } = [];
+
+    /// <summary>The asset models with failures, highest failures per 100 installed first (then shortest MTBF), at most
+    /// <see cref="MetricsOptions.MaxWorstAssetModels"/>; empty when none was given.</summary>
+    public IReadOnlyList<Assets.ModelFailureStats> WorstAssetModels { get; init; } = [];
+
+    /// <summary>Per-channel targets for the average first response (document 003: online 10 minutes, phone 2 hours), by channel code; empty when none.</summary>
+    public IReadOnlyDictionary<string, Duration> ChannelFirstResponseTargets { get; init; } = new Dictionary<string, Duration>();
+
     /// <summary>The dimensions <see cref="Breakdown"/> is shown for, in report order.</summary>
     public static IReadOnlyList<KpiDimension> BreakdownDimensions { get; } =
         [KpiDimension.Channel, KpiDimension.TicketType, KpiDimension.Team, KpiDimension.Agent, KpiDimension.Tier, KpiDimension.Region];

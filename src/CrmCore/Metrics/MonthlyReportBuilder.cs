@@ -23,11 +23,22 @@ public sealed class MonthlyReportBuilder
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public MonthlyReportBuilder(MetricsOptions metrics, SatisfactionOptions satisfaction)
+        : this(metrics, satisfaction, null)
+    {
+    }
+
+    /// <summary>Creates a builder whose negative-feedback themes come from <paramref name="themes"/>.</summary>
+    /// <param name="metrics">The KPI settings and targets; validated at once.</param>
+    /// <param name="satisfaction">The survey settings; validated at once.</param>
+    /// <param name="themes">The theme extractor (<c>AddCrmKnowledge()</c> registers the word-level one); null for the built-in one.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="metrics"/> or <paramref name="satisfaction"/> is null.</exception>
+    public MonthlyReportBuilder(MetricsOptions metrics, SatisfactionOptions satisfaction, IFeedbackThemeExtractor? themes)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(satisfaction);
         _calculator = new KpiCalculator(metrics);
-        _analyzer = new SatisfactionAnalyzer(satisfaction);
+        _analyzer = new SatisfactionAnalyzer(satisfaction, themes);
         _options = metrics;
     }
 
@@ -36,9 +47,10 @@ public sealed class MonthlyReportBuilder
     /// raised in the previous month that month is computed too (<see cref="MonthlyReport.PreviousMonth"/>).</param>
     /// <param name="month">The month.</param>
     /// <param name="churn">Current churn assessments; those in the high band are listed. Null means none.</param>
+    /// <param name="supplements">Plan completion and asset model statistics of the month; null means none.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentException">A record is invalid; the message lists every problem.</exception>
-    public MonthlyReport Build(KpiInput input, YearMonth month, IEnumerable<ChurnAssessment>? churn = null)
+    public MonthlyReport Build(KpiInput input, YearMonth month, IEnumerable<ChurnAssessment>? churn = null, ReportSupplements? supplements = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var kpis = _calculator.Compute(input, month);
@@ -72,7 +84,26 @@ public sealed class MonthlyReportBuilder
 
         var previousMonth = month.PlusMonths(-1);
         var previous = input.Tickets.Any(t => _calculator.MonthOf(t.RaisedAt) == previousMonth) ? _calculator.Compute(input, previousMonth) : null;
-        return new MonthlyReport(month, _options.TimeZone, kpis, _analyzer.Summarize(surveys), checks, highRisk, targets, daily, previous, _options.Targets.Source);
+        var extra = supplements ?? ReportSupplements.None;
+        var worstModels = extra.AssetModels
+            .Where(m => m.Failures > 0)
+            .OrderByDescending(m => m.FailuresPer100Installed)
+            .ThenBy(m => m.MeanTimeBetweenFailures ?? NodaTime.Duration.MaxValue)
+            .ThenBy(m => m.Model, StringComparer.Ordinal)
+            .Take(_options.MaxWorstAssetModels)
+            .ToList();
+        var plans = extra.PlanCompletion
+            .OrderBy(r => r.CompletionRate ?? 2)
+            .ThenByDescending(r => r.Overdue)
+            .ThenBy(r => r.Owner is null)
+            .ThenBy(r => r.Owner?.Value, StringComparer.Ordinal)
+            .ToList();
+        return new MonthlyReport(month, _options.TimeZone, kpis, _analyzer.Summarize(surveys), checks, highRisk, targets, daily, previous, _options.Targets.Source)
+        {
+            PlanCompletion = plans,
+            WorstAssetModels = worstModels,
+            ChannelFirstResponseTargets = _options.Targets.MaxAverageFirstResponseByChannel,
+        };
     }
 
     private List<KpiSlice> WorstSlices(KpiSnapshot kpis, KpiTarget target) =>

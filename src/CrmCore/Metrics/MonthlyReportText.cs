@@ -31,6 +31,12 @@ internal static class MonthlyReportText
                 .Append(value is { } v ? labels.Value(kind, v) : labels["noData"]).Append('\n');
         }
 
+        text.Append("  ").Append(labels["breachByMetric"]).Append(labels.Colon)
+            .Append(labels["firstResponse"]).Append(' ').Append(Rate(totals.FirstResponseBreachRate, labels)).Append(labels.ListSeparator)
+            .Append(labels["resolution"]).Append(' ').Append(Rate(totals.ResolutionBreachRate, labels)).Append(labels.ListSeparator)
+            .Append(labels["revisit"]).Append(' ').Append(Rate(totals.RevisitBreachRate, labels))
+            .Append(" (").Append(string.Format(CultureInfo.InvariantCulture, labels["revisitJudged"], totals.RevisitJudgedCount)).Append(")\n");
+
         text.Append("  ").Append(labels["tickets"]).Append(labels.Colon).Append(totals.TicketCount)
             .Append(labels.ListSeparator).Append(labels["surveys"]).Append(labels.Colon).Append(totals.SurveyCount)
             .Append(labels.ListSeparator).Append(labels["customersAtStart"]).Append(labels.Colon).Append(totals.CustomersAtStart)
@@ -99,7 +105,54 @@ internal static class MonthlyReportText
             }
         }
 
+        Plans(text, report, labels);
+        Assets(text, report, labels);
         return text.ToString();
+    }
+
+    private static string Rate(double? value, ReportLabels labels) => value is { } v ? labels.Value(KpiKind.SlaBreachRate, v) : labels["noData"];
+
+    private static void Plans(StringBuilder text, MonthlyReport report, ReportLabels labels)
+    {
+        text.Append('\n');
+        Section(text, labels["plans"]);
+        if (report.PlanCompletion.Count == 0)
+        {
+            text.Append("  ").Append(labels["none"]).Append('\n');
+            return;
+        }
+
+        foreach (var row in report.PlanCompletion)
+        {
+            text.Append("  ").Append(row.Owner?.Value ?? labels["unassigned"]).Append(labels.Colon)
+                .Append(string.Format(CultureInfo.InvariantCulture, labels["planRow"], row.Completed, row.Planned, Rate(row.CompletionRate, labels), row.CompletedOnTime, row.Overdue, row.Cancelled))
+                .Append('\n');
+        }
+    }
+
+    private static void Assets(StringBuilder text, MonthlyReport report, ReportLabels labels)
+    {
+        text.Append('\n');
+        Section(text, labels["assets"]);
+        if (report.WorstAssetModels.Count == 0)
+        {
+            text.Append("  ").Append(labels["none"]).Append('\n');
+            return;
+        }
+
+        var rank = 0;
+        foreach (var model in report.WorstAssetModels)
+        {
+            text.Append("  ").Append(++rank).Append(". ").Append(model.Model).Append(labels.Colon)
+                .Append(string.Format(
+                    CultureInfo.InvariantCulture,
+                    labels["assetRow"],
+                    model.Failures,
+                    model.Installed,
+                    model.FailuresPer100Installed.ToString("0.#", CultureInfo.InvariantCulture),
+                    model.MeanTimeBetweenFailures is { } mtbf ? mtbf.TotalDays.ToString("0", CultureInfo.InvariantCulture) : "—"))
+                .Append('\n');
+        }
     }
 
     /// <summary>One check as text, for example <c>resolution rate 86% &lt; 90%: team X 71%, tier C 80%</c>.</summary>

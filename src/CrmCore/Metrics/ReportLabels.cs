@@ -2,64 +2,28 @@ using System.Globalization;
 
 namespace CrmCore.Metrics;
 
-/// <summary>The words of the monthly report in English and simplified Chinese, and the formatting of KPI values.</summary>
+/// <summary>The words of the monthly report in English and simplified Chinese (from the resx files, <c>Report_*</c>), and the formatting of KPI values.</summary>
 internal sealed class ReportLabels
 {
-    private static readonly Dictionary<string, (string En, string Zh)> Table = new(StringComparer.Ordinal)
-    {
-        ["title"] = ("Monthly service report", "月度服务报告"),
-        ["targets"] = ("KPIs against targets", "关键指标与目标对比"),
-        ["other"] = ("Other KPIs and volume", "其他指标与业务量"),
-        ["csatDistribution"] = ("CSAT distribution", "满意度评分分布"),
-        ["themes"] = ("Top negative themes", "主要负面反馈主题"),
-        ["churn"] = ("Customers at high churn risk", "高流失风险客户"),
-        ["ok"] = ("OK", "达标"),
-        ["miss"] = ("MISS", "未达标"),
-        ["noData"] = ("no data", "无数据"),
-        ["noTarget"] = ("no target", "无目标"),
-        ["none"] = ("none", "无"),
-        ["unassigned"] = ("(unassigned)", "(未指定)"),
-        ["hours"] = ("h", "小时"),
-        ["tickets"] = ("tickets", "工单"),
-        ["surveys"] = ("surveys", "问卷"),
-        ["customersAtStart"] = ("customers at start of month", "月初客户数"),
-        ["customersLost"] = ("customers lost", "流失客户数"),
-        ["comments"] = ("comments", "条评论"),
-        ["example"] = ("e.g.", "例如"),
-        ["score"] = ("score", "评分"),
-        ["trend"] = ("change", "变化"),
-        ["followUp"] = ("supervisor call due", "主管回访截止"),
-        ["target"] = ("target", "目标"),
-        ["allMet"] = ("All targets met.", "全部目标达成。"),
-        ["someMissed"] = ("Targets missed: {0}.", "未达成目标：{0} 项。"),
-        [nameof(KpiKind.AverageFirstResponse)] = ("average first response", "平均首次响应时间"),
-        [nameof(KpiKind.FirstResponseWithinTarget)] = ("first response within target", "首次响应达标率"),
-        [nameof(FirstResponseClock.WallClock)] = ("wall clock", "自然时间"),
-        [nameof(FirstResponseClock.BusinessHours)] = ("business hours", "工作时间"),
-        [nameof(FirstResponseClock.Mixed)] = ("business hours and wall clock mixed", "工作时间与自然时间混合"),
-        ["partOf"] = ("{0} of {1} answered tickets", "已响应工单 {1} 张中的 {0} 张"),
-        [nameof(KpiKind.FirstContactResolution)] = ("first-contact resolution", "首次接触解决率"),
-        [nameof(KpiKind.ResolutionRate)] = ("resolution rate", "问题解决率"),
-        [nameof(KpiKind.RepeatContactRate)] = ("repeat-contact rate", "重复联系率"),
-        [nameof(KpiKind.SlaBreachRate)] = ("SLA breach rate", "超时率"),
-        [nameof(KpiKind.CsatAverage)] = ("CSAT average", "平均满意度"),
-        [nameof(KpiKind.Nps)] = ("NPS", "净推荐值"),
-        [nameof(KpiKind.ChurnRate)] = ("churn rate", "客户流失率"),
-        ["dimensions"] = ("Satisfaction by dimension", "各维度满意度"),
-        [nameof(KpiDimension.Team)] = ("team", "团队"),
-        [nameof(KpiDimension.Agent)] = ("agent", "客服"),
-        [nameof(KpiDimension.Tier)] = ("tier", "客户等级"),
-        [nameof(KpiDimension.Region)] = ("region", "地区"),
-        [nameof(KpiDimension.Month)] = ("month", "月份"),
-    };
+    /// <summary>The label keys; each is <c>Report_</c> + key in the resx files (<c>Localization/Strings.resx</c> and its zh-Hans twin).</summary>
+    private static readonly string[] LabelKeys =
+    [
+        "title", "targets", "other", "csatDistribution", "themes", "churn", "ok", "miss", "noData", "noTarget",
+        "none", "unassigned", "hours", "tickets", "surveys", "customersAtStart", "customersLost", "comments", "example", "score",
+        "trend", "followUp", "target", "allMet", "someMissed", "AverageFirstResponse", "FirstResponseWithinTarget", "WallClock", "BusinessHours", "Mixed",
+        "partOf", "FirstContactResolution", "ResolutionRate", "RepeatContactRate", "SlaBreachRate", "CsatAverage", "Nps", "ChurnRate", "dimensions", "breachByMetric",
+        "firstResponse", "resolution", "revisit", "revisitJudged", "plans", "planRow", "assets", "assetRow", "Team", "Agent",
+        "Tier", "Region", "Month",
+    ];
 
-    private static readonly Dictionary<string, (string En, string Zh)> DimensionNames = new(StringComparer.Ordinal)
+    /// <summary>The satisfaction dimensions with a translated name (<c>ReportDimension_</c> + property name in the resx files), by code.</summary>
+    private static readonly Dictionary<string, string> DimensionNames = new(StringComparer.Ordinal)
     {
-        [Satisfaction.SatisfactionDimension.ResponseSpeed.Code] = ("response speed", "响应速度"),
-        [Satisfaction.SatisfactionDimension.Resolution.Code] = ("resolution", "问题解决"),
-        [Satisfaction.SatisfactionDimension.SolutionQuality.Code] = ("solution quality", "解决方案质量"),
-        [Satisfaction.SatisfactionDimension.Communication.Code] = ("communication", "沟通"),
-        [Satisfaction.SatisfactionDimension.Price.Code] = ("price", "价格"),
+        [Satisfaction.SatisfactionDimension.ResponseSpeed.Code] = "ReportDimension_ResponseSpeed",
+        [Satisfaction.SatisfactionDimension.Resolution.Code] = "ReportDimension_Resolution",
+        [Satisfaction.SatisfactionDimension.SolutionQuality.Code] = "ReportDimension_SolutionQuality",
+        [Satisfaction.SatisfactionDimension.Communication.Code] = "ReportDimension_Communication",
+        [Satisfaction.SatisfactionDimension.Price.Code] = "ReportDimension_Price",
     };
 
     private ReportLabels(bool chinese) => IsChinese = chinese;
@@ -77,9 +41,12 @@ internal sealed class ReportLabels
     public string Colon => IsChinese ? "：" : ": ";
 
     /// <summary>All label keys, for tests.</summary>
-    public static IEnumerable<string> Keys => Table.Keys;
+    public static IEnumerable<string> Keys => LabelKeys;
 
-    public string this[string key] => IsChinese ? Table[key].Zh : Table[key].En;
+    public string this[string key] =>
+        Localization.Strings.Find("Report_" + key, Culture) ?? throw new KeyNotFoundException($"The report label '{key}' is not in the resx files.");
+
+    private CultureInfo Culture => IsChinese ? CultureInfo.GetCultureInfo("zh-Hans") : CultureInfo.InvariantCulture;
 
     public static ReportLabels For(CultureInfo? culture)
     {
@@ -112,7 +79,7 @@ internal sealed class ReportLabels
 
     /// <summary>The name of a satisfaction dimension: translated for the well-known ones, the code for a host's own.</summary>
     public string SatisfactionDimension(Satisfaction.SatisfactionDimension dimension) =>
-        DimensionNames.TryGetValue(dimension.Code, out var name) ? (IsChinese ? name.Zh : name.En) : dimension.Code;
+        DimensionNames.TryGetValue(dimension.Code, out var key) ? Localization.Strings.Find(key, Culture) ?? dimension.Code : dimension.Code;
 
     public string SliceKey(string key) => key.Length == 0 ? this["unassigned"] : key;
 

@@ -29,6 +29,13 @@ public sealed class ReportTargets
     /// <summary>Lowest acceptable share of first responses within target, 0–1. Default null (off).</summary>
     public double? MinFirstResponseWithinTarget { get; set; }
 
+    /// <summary>
+    /// Targets for the average first response per channel, by channel code (<c>OnlineChat</c>, <c>Phone</c>, ...), compared in the report's
+    /// per-channel table; empty for none (document 001's default). Document 003 sets 10 minutes online and 2 hours by phone. In a targets
+    /// file: <c>"maxAverageFirstResponseMinutesByChannel": { "OnlineChat": 10, "Phone": 120 }</c>.
+    /// </summary>
+    public Dictionary<string, Duration> MaxAverageFirstResponseByChannel { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Lowest acceptable first-contact resolution, 0–1. Default null (off).</summary>
     public double? MinFirstContactResolution { get; set; }
 

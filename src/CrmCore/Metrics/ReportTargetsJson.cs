@@ -107,6 +107,12 @@ public static class ReportTargetsJson
                     continue;
                 }
 
+                if (key == ChannelKey)
+                {
+                    ReadChannelTargets(ref reader, targets, at, problems);
+                    continue;
+                }
+
                 if (!Setters.TryGetValue(key, out var set))
                 {
                     var hint = Setters.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
@@ -144,6 +150,42 @@ public static class ReportTargetsJson
     }
 
     /// <summary>Reads one of the shipped targets files embedded in this assembly.</summary>
+    /// <summary>The key of the per-channel first-response targets: an object of channel code to minutes.</summary>
+    private const string ChannelKey = "maxAverageFirstResponseMinutesByChannel";
+
+    private static void ReadChannelTargets(ref Utf8JsonReader reader, ReportTargets targets, string at, List<string> problems)
+    {
+        targets.MaxAverageFirstResponseByChannel.Clear();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            problems.Add($"{at}: '{ChannelKey}' must be an object of channel code to minutes, e.g. {{ \"OnlineChat\": 10, \"Phone\": 120 }}.");
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var channel = reader.GetString()!;
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.Number || reader.GetDouble() is not (> 0 and <= 100_000) || string.IsNullOrWhiteSpace(channel))
+            {
+                problems.Add($"{at}: '{ChannelKey}.{channel}' must be a positive number of minutes (at most 100000).");
+                reader.Skip();
+                continue;
+            }
+
+            if (!targets.MaxAverageFirstResponseByChannel.TryAdd(channel.Trim(), NodaTime.Duration.FromMinutes(reader.GetDouble())))
+            {
+                problems.Add($"{at}: '{ChannelKey}.{channel}' appears twice.");
+            }
+        }
+    }
+
     internal static ReportTargets Shipped(string file)
     {
         using var stream = typeof(ReportTargetsJson).Assembly.GetManifestResourceStream("CrmCore.Metrics.Targets." + file)

@@ -60,11 +60,20 @@ public sealed record ServiceKpis
     /// <summary>Tickets with more than one contact or at least one reopening.</summary>
     public int RepeatContactCount { get; init; }
 
-    /// <summary>Tickets that breached their first-response target or their resolution SLA.</summary>
+    /// <summary>Tickets that breached their first-response target, their resolution SLA or their revisit SLA.</summary>
     public int SlaBreachedCount { get; init; }
 
     /// <summary>Tickets whose resolution SLA was breached (<see cref="ServiceRecord.ResolutionSlaBreached"/>).</summary>
     public int ResolutionSlaBreachedCount { get; init; }
+
+    /// <summary>Tickets whose revisit SLA was judged (<see cref="ServiceRecord.RevisitSlaBreached"/> not null).</summary>
+    public int RevisitJudgedCount { get; init; }
+
+    /// <summary>Tickets whose revisit SLA was breached.</summary>
+    public int RevisitSlaBreachedCount { get; init; }
+
+    /// <summary>Revisit SLA breaches ÷ tickets whose revisit SLA was judged; null when none was.</summary>
+    public double? RevisitBreachRate => Ratio(RevisitSlaBreachedCount, RevisitJudgedCount);
 
     /// <summary>Judged tickets whose first response missed its target (including unanswered tickets already past it).</summary>
     public int FirstResponseMissedCount => FirstResponseJudgedCount - FirstResponseWithinTargetCount;
@@ -206,6 +215,8 @@ public sealed record ServiceKpis
             RepeatContactCount = left.RepeatContactCount + right.RepeatContactCount,
             SlaBreachedCount = left.SlaBreachedCount + right.SlaBreachedCount,
             ResolutionSlaBreachedCount = left.ResolutionSlaBreachedCount + right.ResolutionSlaBreachedCount,
+            RevisitJudgedCount = left.RevisitJudgedCount + right.RevisitJudgedCount,
+            RevisitSlaBreachedCount = left.RevisitSlaBreachedCount + right.RevisitSlaBreachedCount,
             SurveyCount = left.SurveyCount + right.SurveyCount,
             CsatSum = left.CsatSum + right.CsatSum,
             NpsCount = left.NpsCount + right.NpsCount,

@@ -79,6 +79,12 @@ public sealed record ServiceRecord
     /// <summary>Whether the resolution SLA was breached. Default false.</summary>
     public bool ResolutionSlaBreached { get; init; }
 
+    /// <summary>
+    /// Whether the revisit SLA (from resolution to the revisit call and close) was breached: true or false once the ticket has a revisit
+    /// clock that ended or ran out; null when it has none yet or the source does not say (files without the column). Default null.
+    /// </summary>
+    public bool? RevisitSlaBreached { get; init; }
+
     /// <summary>Whether the ticket was resolved during the first contact. Default false.</summary>
     public bool ResolvedOnFirstContact { get; init; }
 

@@ -6,7 +6,7 @@ namespace CrmCore.Relationships;
 public static class PlanCompletion
 {
     /// <summary>Counts the entries due in [<paramref name="from"/>, <paramref name="to"/>] per owner, as of <paramref name="asOf"/>.</summary>
-    /// <param name="entries">The entries (for example <see cref="ContactPlanBook.Entries"/>).</param>
+    /// <param name="entries">The entries (for example <see cref="ContactPlanBook.ListAsync"/>).</param>
     /// <param name="from">The first due date counted.</param>
     /// <param name="to">The last due date counted (inclusive).</param>
     /// <param name="asOf">The instant overdue is judged at (usually the end of the period).</param>

@@ -1,4 +1,5 @@
 using CrmCore.Calendars;
+using CrmCore.Desk;
 using CrmCore.Relationships;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,9 @@ public static class RelationshipsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a singleton <see cref="ContactPlanner"/> built from <see cref="RelationshipOptions"/> and the named business calendar,
-    /// and a singleton <see cref="ContactPlanBook"/>. Also registers the calendars (<c>AddCrmCalendars</c>) when they are not yet.
+    /// and a singleton <see cref="ContactPlanBook"/> over the registered <see cref="IContactPlanRepository"/> (in memory unless a storage
+    /// provider registered one) that reads the registered <see cref="ICustomerRepository"/> for do-not-contact. The book is also the
+    /// desk's <see cref="IPlanScheduler"/>, so <c>ServiceDesk.AdvanceAsync</c> raises its due and overdue reminders. Also registers the calendars (<c>AddCrmCalendars</c>) when they are not yet.
     /// Options are validated at start (a policy is required, the calendar must exist). Uses TryAdd, so an earlier registration wins.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -33,7 +36,10 @@ public static class RelationshipsServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<RelationshipOptions>>().Value;
             return new ContactPlanner(options.Policy, sp.GetRequiredService<ICalendarProvider>().Get(options.Calendar));
         });
-        services.TryAddSingleton(sp => new ContactPlanBook(sp.GetRequiredService<ContactPlanner>()));
+        services.TryAddSingleton<IContactPlanRepository, InMemoryContactPlanRepository>();
+        services.TryAddSingleton(sp => new ContactPlanBook(
+            sp.GetRequiredService<ContactPlanner>(), sp.GetRequiredService<IContactPlanRepository>(), sp.GetService<ICustomerRepository>()));
+        services.TryAddSingleton<IPlanScheduler>(sp => sp.GetRequiredService<ContactPlanBook>());
         return services;
     }
 }

@@ -8,18 +8,29 @@ namespace CrmCore.Satisfaction;
 public sealed class SatisfactionAnalyzer
 {
     private readonly SatisfactionOptions _options;
-    private readonly ThemeExtractor _themes;
+    private readonly IFeedbackThemeExtractor _themes;
 
     /// <summary>Creates an analyzer.</summary>
     /// <param name="options">The settings; validated at once.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public SatisfactionAnalyzer(SatisfactionOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Creates an analyzer whose negative-feedback themes come from <paramref name="themes"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="themes">The theme extractor (for example the word-level one of <c>CrmCore.Knowledge</c>); null for the built-in
+    /// <see cref="ThemeExtractor"/> with <see cref="SatisfactionOptions.Themes"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public SatisfactionAnalyzer(SatisfactionOptions options, IFeedbackThemeExtractor? themes)
     {
         ArgumentNullException.ThrowIfNull(options);
         OptionsGuard.ThrowIfAny(options.Validate(), nameof(options));
 
         _options = options;
-        _themes = new ThemeExtractor(options.Themes);
+        _themes = themes ?? new ThemeExtractor(options.Themes);
     }
 
     /// <summary>Summarizes the responses.</summary>

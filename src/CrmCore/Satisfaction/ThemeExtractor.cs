@@ -17,7 +17,7 @@ namespace CrmCore.Satisfaction;
 /// </para>
 /// <para>Thread-safe: the extractor keeps no state between calls. Characters outside the Basic Multilingual Plane are treated as separators.</para>
 /// </remarks>
-public sealed class ThemeExtractor
+public sealed class ThemeExtractor : IFeedbackThemeExtractor
 {
     private const int MaxPhraseLength = 16;
     private readonly ThemeOptions _options;

@@ -47,6 +47,10 @@ public sealed class ReportInBrowserTests
         })()
         """;
 
+    private const string SectionRows = """
+        ['plans', 'assets', 'channel-fr'].map(id => ({ id, rows: document.querySelectorAll('#' + id + ' tbody tr').length, bars: document.querySelectorAll('#' + id + ' tbody svg rect.bar').length }))
+        """;
+
     private const string KpiRows = """
         [...document.querySelectorAll('tr[data-kpi]')].map(r => ({ id: r.dataset.kpi, label: r.cells[0].innerText.trim(), actual: r.cells[1].innerText.trim(), bars: r.querySelectorAll('svg rect.bar').length }))
         """;
@@ -65,8 +69,8 @@ public sealed class ReportInBrowserTests
         var team = string.Concat(Enumerable.Repeat("华东大区重点客户售后技术支持服务中心", 6));
         var agent = new string('W', 120);
         var tickets = input.Tickets.Select((t, i) => i % 2 == 0 ? t with { Team = team, Agent = agent, Region = team } : t).ToList();
-        var report = new MonthlyReportBuilder(new MetricsOptions(), new Satisfaction.SatisfactionOptions())
-            .Build(input with { Tickets = tickets }, ReportData.February);
+        var report = new MonthlyReportBuilder(new MetricsOptions { Targets = ReportTargets.Document003() }, new Satisfaction.SatisfactionOptions())
+            .Build(input with { Tickets = tickets }, ReportData.February, null, ReportData.Supplements(longNames: true));
         return Task.WhenAll(
             RenderAndCheck(report, "en", "long-en", everyKpiHasData: false),
             RenderAndCheck(report, "zh-Hans", "long-zh-Hans", everyKpiHasData: false));
@@ -85,6 +89,7 @@ public sealed class ReportInBrowserTests
 
         var problems = (await browser.EvaluateAsync(LayoutProblems))!.AsArray().Select(p => (string)p!).ToList();
         var rows = (await browser.EvaluateAsync(KpiRows))!.AsArray();
+        var sections = (await browser.EvaluateAsync(SectionRows))!.AsArray().ToDictionary(s => (string)s!["id"]!, s => (Rows: s!["rows"]!.GetValue<int>(), Bars: s["bars"]!.GetValue<int>()));
         var metrics = await browser.SendAsync("Page.getLayoutMetrics");
         var height = Math.Ceiling(metrics!["cssContentSize"]!["height"]!.GetValue<double>());
         var shot = await browser.SendAsync("Page.captureScreenshot", new JsonObject
@@ -109,6 +114,10 @@ public sealed class ReportInBrowserTests
         Assert.All(Enum.GetNames<KpiKind>(), kind => Assert.Contains(kind, ids));
         Assert.Contains("FirstResponseBreach", ids);
         Assert.Contains("ResolutionBreach", ids);
+        Assert.Contains("RevisitBreach", ids);
+        Assert.True(sections["plans"].Rows > 0 && sections["plans"].Bars > 0, "The plan completion table is empty or has no bars.");
+        Assert.True(sections["assets"].Rows > 0 && sections["assets"].Bars == sections["assets"].Rows, "The asset model table is empty or misses bars.");
+        Assert.True(sections["channel-fr"].Rows == report.ChannelFirstResponseTargets.Count, "The per-channel first-response table does not have one row per target.");
         Assert.All(rows, r =>
         {
             Assert.False(string.IsNullOrWhiteSpace((string?)r!["label"]));

@@ -79,6 +79,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The desk's stores over this provider (a fresh set of instances over the same data each call, for databases).</summary>
     public abstract ProviderStores Desk();
 
+    /// <summary>The contact plan store over this provider (a fresh instance over the same data each call, for databases).</summary>
+    public abstract CrmCore.Relationships.IContactPlanRepository Plans();
+
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
 
@@ -92,8 +95,11 @@ public abstract class StoreProvider : IDisposable
         private readonly Dictionary<string, PatternIdGenerator<string>> _ids = [];
         private InMemoryTicketQueueStore? _queue;
         private ProviderStores? _desk;
+        private CrmCore.Relationships.InMemoryContactPlanRepository? _plans;
 
         public override bool Persists => false;
+
+        public override CrmCore.Relationships.IContactPlanRepository Plans() => _plans ??= new CrmCore.Relationships.InMemoryContactPlanRepository();
 
         public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) =>
             _queue ??= new InMemoryTicketQueueStore(term is null ? null : new SlaTerm(term), lease);
@@ -199,6 +205,8 @@ public abstract class StoreProvider : IDisposable
 
             return text;
         }
+
+        public override CrmCore.Relationships.IContactPlanRepository Plans() => new SqliteStorage(Options()).ContactPlans;
 
         public override ProviderStores Desk()
         {
@@ -325,6 +333,17 @@ public abstract class StoreProvider : IDisposable
             }
 
             return text;
+        }
+
+        public override CrmCore.Relationships.IContactPlanRepository Plans()
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return storage.ContactPlans;
         }
 
         public override ProviderStores Desk()

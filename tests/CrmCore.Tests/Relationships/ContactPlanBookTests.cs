@@ -16,38 +16,39 @@ public sealed class ContactPlanBookTests
     private static Instant Cn(int y, int m, int d, int h) => PlanTestData.Calendar.Zone.AtStrictly(new LocalDateTime(y, m, d, h, 0)).ToInstant();
 
     [Fact]
-    public void Schedule_Twice_AddsEachEntryOnce()
+    public async Task Schedule_Twice_AddsEachEntryOnce()
     {
         var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
         var subject = Subject("A", D(2026, 3, 2));
 
-        var first = book.Schedule(subject, D(2026, 3, 1), D(2026, 3, 31));
-        var second = book.Schedule(subject, D(2026, 3, 1), D(2026, 3, 31));
+        var first = await book.ScheduleAsync(subject, D(2026, 3, 1), D(2026, 3, 31));
+        var second = await book.ScheduleAsync(subject, D(2026, 3, 1), D(2026, 3, 31));
 
         Assert.Equal(6, first.Count);
         Assert.Empty(second);
-        Assert.Equal(6, book.Entries.Count);
+        Assert.Equal(6, (await book.ListAsync(ContactPlanQuery.All)).Count);
     }
 
     [Fact]
-    public void Record_DoNotContact_RefusedWithReasonAndNothingKept()
+    public async Task Record_DoNotContact_RefusedWithReasonAndNothingKept()
     {
         var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
         var subject = Subject("A", D(2026, 3, 2)) with { DoNotContact = true };
         var entry = Manual(D(2026, 3, 10));
 
-        var ex = Assert.Throws<CustomerContactRefusedException>(() => book.Record(subject, entry));
+        var ex = await Assert.ThrowsAsync<CustomerContactRefusedException>(() => book.RecordAsync(subject, entry));
 
         Assert.Equal(CustomerContactRefusedException.ErrorCode, ex.Code);
         Assert.Contains("asked not to be contacted", ex.Message, StringComparison.Ordinal);
         Assert.Contains("无需联系", ex.LocalizedMessage(new CultureInfo("zh-Hans")), StringComparison.Ordinal);
-        Assert.Empty(book.Entries);
-        book.Record(subject with { DoNotContact = false }, entry);
-        Assert.Same(entry, book.Find(entry.Id));
+        Assert.Empty(await book.ListAsync(ContactPlanQuery.All));
+        await book.RecordAsync(subject with { DoNotContact = false }, entry);
+        Assert.Equal(entry.ToState(1), (await book.FindAsync(entry.Id))!.ToState(1));
+        await Assert.ThrowsAsync<ArgumentException>(() => book.RecordAsync(subject with { DoNotContact = false }, entry));
     }
 
     [Fact]
-    public void Schedule_AfterOptOut_CancelsOpenGeneratedEntries_ResumesWhenCustomerGetsInTouch()
+    public async Task Schedule_AfterOptOut_CancelsOpenGeneratedEntries_ResumesWhenCustomerGetsInTouch()
     {
         var clock = TestData.NewClock();
         var customer = TestData.CustomerFactory(clock).Create(TestData.Profile());
@@ -56,63 +57,110 @@ public sealed class ContactPlanBookTests
         var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
         var window = (From: D(2026, 3, 1), To: D(2026, 3, 31));
 
-        var planned = book.Schedule(PlanSubject.From(customer), window.From, window.To);
+        var planned = await book.ScheduleAsync(PlanSubject.From(customer), window.From, window.To);
         var manual = Manual(D(2026, 3, 20), customer.Id);
-        book.Record(PlanSubject.From(customer), manual);
-        planned[0].Complete(Cn(2026, 3, 2, 10), "满意");
+        await book.RecordAsync(PlanSubject.From(customer), manual);
+        await book.CompleteAsync(planned[0].Id, Cn(2026, 3, 2, 10), "wang.li", "满意");
 
         customer.OptOutOfContact(clock.GetCurrentInstant(), "客户明确表示无需联系");
-        var whileOptedOut = book.Schedule(PlanSubject.From(customer), window.From, window.To);
+        var whileOptedOut = await book.ScheduleAsync(PlanSubject.From(customer), window.From, window.To);
 
         Assert.Empty(whileOptedOut);
-        Assert.Equal(PlanStatus.Completed, planned[0].Status);
-        Assert.All(planned.Skip(1), e => Assert.Equal(PlanStatus.Cancelled, e.Status));
-        Assert.All(planned.Skip(1), e => Assert.Contains("客户明确表示无需联系", e.CancelReason, StringComparison.Ordinal));
-        Assert.Equal(PlanStatus.NotStarted, manual.Status);
+        Assert.Equal(PlanStatus.Completed, (await book.FindAsync(planned[0].Id))!.Status);
+        var suspended = await Task.WhenAll(planned.Skip(1).Select(e => book.FindAsync(e.Id)));
+        Assert.All(suspended, e => Assert.Equal(PlanStatus.Cancelled, e!.Status));
+        Assert.All(suspended, e => Assert.Contains("客户明确表示无需联系", e!.CancelReason, StringComparison.Ordinal));
+        Assert.Equal(PlanStatus.NotStarted, (await book.FindAsync(manual.Id))!.Status);
 
         customer.RecordInteraction(clock.GetCurrentInstant(), new Interaction { CustomerId = customer.Id, At = clock.GetCurrentInstant(), Channel = Channel.Phone, Summary = "客户来电咨询", By = "wang.li" });
-        var resumed = book.Schedule(PlanSubject.From(customer), window.From, window.To);
+        var resumed = await book.ScheduleAsync(PlanSubject.From(customer), window.From, window.To);
 
         Assert.Equal(planned.Skip(1).Select(e => e.Id), resumed.Select(e => e.Id));
         Assert.All(resumed, e => Assert.Equal(PlanStatus.NotStarted, e.Status));
-        Assert.Equal(PlanStatus.Completed, book.Find(planned[0].Id)!.Status);
+        Assert.Equal(PlanStatus.Completed, (await book.FindAsync(planned[0].Id))!.Status);
     }
 
     [Fact]
-    public void Advance_RaisesDueThenOverdueOncePerEntry()
+    public async Task Complete_StoresTheContactRecordWithTheEntry()
     {
         var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
-        book.Schedule(Subject("C", D(2026, 3, 3)), D(2026, 3, 1), D(2026, 3, 31));
-        var entry = Assert.Single(book.Entries);
+        await book.ScheduleAsync(Subject("C", D(2026, 3, 3)), D(2026, 3, 1), D(2026, 3, 31));
+        var entry = Assert.Single(await book.ListAsync(ContactPlanQuery.All));
 
-        Assert.Empty(book.Advance(Cn(2026, 3, 3, 8)));
-        var due = book.Advance(Cn(2026, 3, 3, 9));
-        var again = book.Advance(Cn(2026, 3, 3, 12));
-        var overdue = book.Advance(Cn(2026, 3, 4, 9));
+        await book.StartAsync(entry.Id, Cn(2026, 3, 3, 10));
+        var done = await book.CompleteAsync(entry.Id, Cn(2026, 3, 3, 11), "wang.li", "客户对新品感兴趣", "寄送样品");
+
+        Assert.Equal((PlanStatus.Completed, true), (done.Status, done.CompletedOnTime));
+        var contact = Assert.Single(await book.Store.ListContactsAsync(entry.Customer).ToListAsync());
+        Assert.Equal((Cn(2026, 3, 3, 11), Channel.Sms, InteractionDirection.Outbound, "客户对新品感兴趣", "寄送样品"), (contact.At, contact.Channel, contact.Direction, contact.CustomerFeedback, contact.NextAction));
+        await Assert.ThrowsAsync<PlanTransitionException>(() => book.CancelAsync(entry.Id, "late"));
+        Assert.Single(await book.Store.ListContactsAsync(entry.Customer).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Advance_RaisesDueThenOverdueOncePerEntry()
+    {
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
+        await book.ScheduleAsync(Subject("C", D(2026, 3, 3)), D(2026, 3, 1), D(2026, 3, 31));
+        var entry = Assert.Single(await book.ListAsync(ContactPlanQuery.All));
+
+        Assert.Empty(await book.AdvanceAsync(Cn(2026, 3, 3, 8)));
+        var due = await book.AdvanceAsync(Cn(2026, 3, 3, 9));
+        var again = await book.AdvanceAsync(Cn(2026, 3, 3, 12));
+        var overdue = await book.AdvanceAsync(Cn(2026, 3, 4, 9));
 
         var dueEvent = Assert.IsType<ContactPlanEntryBecameDue>(Assert.Single(due));
         Assert.Equal((entry.Id, Manager, Cn(2026, 3, 3, 9)), (dueEvent.Entry, dueEvent.Owner!.Value, dueEvent.OccurredAt));
         Assert.Empty(again);
         var overdueEvent = Assert.IsType<ContactPlanEntryWentOverdue>(Assert.Single(overdue));
         Assert.Equal(Cn(2026, 3, 4, 0), overdueEvent.OccurredAt);
-        Assert.True(Assert.Single(book.Due(Cn(2026, 3, 5, 9))).IsOverdue);
+        Assert.True(Assert.Single(await book.DueAsync(Cn(2026, 3, 5, 9))).IsOverdue);
+        Assert.Empty(await book.AdvanceAsync(Cn(2026, 3, 6, 9)));
     }
 
     [Fact]
-    public void Advance_LongGap_RaisesBothInTimeOrder_AndNothingForClosedEntries()
+    public async Task Advance_LongGap_RaisesBothInTimeOrder_AndNothingForClosedEntries()
     {
         var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
-        book.Schedule(Subject("B", D(2026, 3, 2)), D(2026, 3, 1), D(2026, 3, 31));
-        var done = book.Entries.Single(e => e.DueOn == D(2026, 3, 16));
-        done.Start(Cn(2026, 3, 16, 10));
-        done.Complete(Cn(2026, 3, 16, 11), "客户对服务满意", "下月推荐新品");
+        await book.ScheduleAsync(Subject("B", D(2026, 3, 2)), D(2026, 3, 1), D(2026, 3, 31));
+        var done = (await book.ListAsync(ContactPlanQuery.All)).Single(e => e.DueOn == D(2026, 3, 16));
+        await book.StartAsync(done.Id, Cn(2026, 3, 16, 10));
+        await book.CompleteAsync(done.Id, Cn(2026, 3, 16, 11), "wang.li", "客户对服务满意", "下月推荐新品");
 
-        var events = book.Advance(Cn(2026, 4, 1, 12));
+        var events = await book.AdvanceAsync(Cn(2026, 4, 1, 12));
 
         Assert.Equal(events.OrderBy(e => e.OccurredAt), events);
         Assert.DoesNotContain(events, e => e is ContactPlanEntryBecameDue d && d.Entry == done.Id);
         Assert.Equal(3, events.OfType<ContactPlanEntryWentOverdue>().Count()); // calls on 2 and 30 March, email on 2 March
-        Assert.DoesNotContain(book.Due(Cn(2026, 4, 1, 12)), r => r.Entry == done);
+        Assert.DoesNotContain(await book.DueAsync(Cn(2026, 4, 1, 12)), r => r.Entry.Id == done.Id);
+    }
+
+    [Fact]
+    public async Task Advance_CustomerOptedOutAfterPlanning_RemindsNothing_CancelsGenerated_KeepsManual()
+    {
+        var clock = TestData.NewClock();
+        var customers = new CrmCore.Desk.InMemoryCustomerRepository();
+        var customer = TestData.CustomerFactory(clock).Create(TestData.Profile());
+        customer.AssignTier(clock.GetCurrentInstant(), "C");
+        await customers.SaveAsync(customer.ToState(), 0);
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001), null, customers);
+        var subject = PlanSubject.From(customer) with { CadenceAnchor = D(2026, 3, 3) };
+        var generated = Assert.Single(await book.ScheduleAsync(subject, D(2026, 3, 1), D(2026, 3, 31)));
+        var manual = Manual(D(2026, 3, 10), customer.Id);
+        await book.RecordAsync(subject, manual);
+        var version = customer.Version;
+        customer.OptOutOfContact(clock.GetCurrentInstant(), "客户明确表示无需联系");
+        await customers.SaveAsync(customer.ToState(), version);
+
+        var events = await book.AdvanceAsync(Cn(2026, 3, 20, 9));
+
+        Assert.Empty(events);
+        var cancelled = (await book.FindAsync(generated.Id))!;
+        Assert.Equal(PlanStatus.Cancelled, cancelled.Status);
+        Assert.Contains("客户明确表示无需联系", cancelled.CancelReason, StringComparison.Ordinal);
+        Assert.Equal(PlanStatus.NotStarted, (await book.FindAsync(manual.Id))!.Status);
+        await Assert.ThrowsAsync<CustomerContactRefusedException>(() => book.CompleteAsync(manual.Id, Cn(2026, 3, 20, 10), "wang.li", "ok"));
+        Assert.Empty(await book.Store.ListContactsAsync(customer.Id).ToListAsync());
     }
 
     [Fact]
@@ -142,17 +190,17 @@ public sealed class ContactPlanBookTests
     }
 
     [Fact]
-    public void PlanCompletion_ByOwner_CountsCompletedOnTimeOverdueAndCancelled()
+    public async Task PlanCompletion_ByOwner_CountsCompletedOnTimeOverdueAndCancelled()
     {
         var book = new ContactPlanBook(Planner(ContactPolicy.Document001));
-        book.Schedule(Subject("A", D(2026, 3, 2)), D(2026, 3, 1), D(2026, 3, 31));
-        book.Schedule(Subject("C", D(2026, 3, 3)) with { Customer = new CustomerId("C202603002"), AccountManager = null }, D(2026, 3, 1), D(2026, 3, 31));
-        var calls = book.Entries.Where(e => e.Channel == ContactChannel.Call).OrderBy(e => e.DueOn).ToArray();
-        calls[0].Complete(Cn(2026, 3, 2, 15), "ok");
-        calls[1].Complete(Cn(2026, 3, 11, 15), "late");
-        calls[2].Cancel("客户休假");
+        await book.ScheduleAsync(Subject("A", D(2026, 3, 2)), D(2026, 3, 1), D(2026, 3, 31));
+        await book.ScheduleAsync(Subject("C", D(2026, 3, 3)) with { Customer = new CustomerId("C202603002"), AccountManager = null }, D(2026, 3, 1), D(2026, 3, 31));
+        var calls = (await book.ListAsync(ContactPlanQuery.All)).Where(e => e.Channel == ContactChannel.Call).OrderBy(e => e.DueOn).ToArray();
+        await book.CompleteAsync(calls[0].Id, Cn(2026, 3, 2, 15), "wang.li", "ok");
+        await book.CompleteAsync(calls[1].Id, Cn(2026, 3, 11, 15), "wang.li", "late");
+        await book.CancelAsync(calls[2].Id, "客户休假");
 
-        var rows = PlanCompletion.ByOwner(book.Entries, D(2026, 3, 1), D(2026, 3, 31), Cn(2026, 4, 1, 0));
+        var rows = await book.CompletionAsync(D(2026, 3, 1), D(2026, 3, 31), Cn(2026, 4, 1, 0));
 
         Assert.Equal(2, rows.Count);
         Assert.Equal(new PlanCompletionRow(Manager, 5, 2, 1, 3, 1), rows[0]);

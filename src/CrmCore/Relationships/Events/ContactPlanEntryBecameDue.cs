@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace CrmCore.Relationships.Events;
 
-/// <summary>A contact plan entry reached its planned time while still open (raised once per entry by <see cref="ContactPlanBook.Advance(Instant)"/>).</summary>
+/// <summary>A contact plan entry reached its planned time while still open (raised once per entry by <see cref="ContactPlanBook.AdvanceAsync"/>).</summary>
 /// <param name="Entry">The entry.</param>
 /// <param name="Customer">The customer.</param>
 /// <param name="Owner">The account manager to remind; null when none.</param>

@@ -1,0 +1,223 @@
+using System.CommandLine;
+using CrmCore.Calendars;
+using CrmCore.Churn;
+using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Input;
+using CrmCore.Cli.Localization;
+using CrmCore.Cli.Output;
+using CrmCore.Cli.Reports;
+using CrmCore.Cli.Rules;
+using CrmCore.Customers;
+using CrmCore.Localization;
+using CrmCore.Relationships;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmCore.Cli.Commands;
+
+/// <summary>
+/// <c>crm plan --customers FILE --date yyyy-MM-dd [--days N] [--overdue-days N] [--policy doc001|doc003|FILE] [--calendar FILE] [--rules FILE]</c>:
+/// the contact plan (客户沟通计划表) entries that are overdue, due on a date, and coming in the next days, for every customer of a file,
+/// from a contact policy on a business calendar. The file holds no record of contacts made, so every entry due before the date
+/// within <c>--overdue-days</c> is listed as overdue. Customers who asked not to be contacted get no entries.
+/// </summary>
+internal static class PlanCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var command = new Command("plan", "List the contact plan entries overdue, due on a date and coming in the next days, for the customers of a file.");
+        var customers = CliOptions.DataFile("--customers", "Customers file (.csv, .json or .jsonl): tier, account manager, first cooperation, contract end, do-not-contact.", required: true);
+        var date = new Option<LocalDate>("--date")
+        {
+            Description = "The date to list, yyyy-MM-dd (in the calendar's time zone).",
+            Required = true,
+            HelpName = "yyyy-MM-dd",
+            CustomParser = r => LocalDatePattern.Iso.Parse(r.Tokens[0].Value) is { Success: true } parsed
+                ? parsed.Value
+                : CliOptions.Fail<LocalDate>(r, $"'{r.Tokens[0].Value}' is not a date such as 2026-03-10."),
+        };
+        var days = new Option<int>("--days")
+        {
+            Description = "How many days to list from --date, 1 to 366 (default 1: the date only).",
+            DefaultValueFactory = _ => 1,
+            HelpName = "N",
+        };
+        var overdueDays = new Option<int>("--overdue-days")
+        {
+            Description = "How many days before --date to look back for overdue entries, 0 to 366 (default 7).",
+            DefaultValueFactory = _ => 7,
+            HelpName = "N",
+        };
+        var policy = new Option<string>("--policy")
+        {
+            Description = "Contact policy: doc001 (default), doc003, or a policy JSON file.",
+            DefaultValueFactory = _ => "doc001",
+            HelpName = "doc001|doc003|file",
+        };
+        var calendar = new Option<string>("--calendar")
+        {
+            Description = "Business calendar file (e.g. samples/data/calendars/cn-standard.json): working days and holidays; default open every day in --zone.",
+            HelpName = "file",
+        };
+        var rules = new Option<string>("--rules")
+        {
+            Description = "Rule file or folder: tier the customers (instead of the file's Tier column) and plan churn follow-ups.",
+            HelpName = "file",
+        };
+        var zone = CliOptions.Zone("IANA time zone when no --calendar is given (default Asia/Shanghai).");
+        var format = CliOptions.InputFormat();
+        var strict = CliOptions.Strict();
+        var output = CliOptions.Output();
+        command.Add(customers);
+        command.Add(date);
+        command.Add(days);
+        command.Add(overdueDays);
+        command.Add(policy);
+        command.Add(calendar);
+        command.Add(rules);
+        command.Add(zone);
+        command.Add(format);
+        command.Add(strict);
+        command.Add(output);
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(days) is not null && r.GetValue(days) is < 1 or > 366)
+            {
+                r.AddError("--days must be between 1 and 366.");
+            }
+
+            if (r.GetResult(overdueDays) is not null && r.GetValue(overdueDays) is < 0 or > 366)
+            {
+                r.AddError("--overdue-days must be between 0 and 366.");
+            }
+        });
+        command.SetCliAction(console, (context, parse) =>
+        {
+            var contactPolicy = LoadPolicy(context, parse.GetRequiredValue(policy));
+            var businessCalendar = parse.GetValue(calendar) is { } calendarPath
+                ? CalendarCommands.Load(context, calendarPath)
+                : OpenEveryDay(parse.GetRequiredValue(zone));
+            var ruleSet = parse.GetValue(rules) is { } rulesPath ? RuleFiles.Load(context, rulesPath) : null;
+            var customersPath = parse.GetRequiredValue(customers);
+            var isStrict = parse.GetValue(strict);
+            var rows = context.Load(customersPath, InputSchemas.Customers, parse.GetValue(format), isStrict);
+            if (isStrict && !rows.IsClean)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var day = parse.GetRequiredValue(date);
+            var from = day.PlusDays(-parse.GetValue(overdueDays));
+            var to = day.PlusDays(parse.GetValue(days) - 1);
+            var at = day.AtStartOfDayInZone(businessCalendar.Zone).ToInstant();
+            var (tiers, churn, failures) = Classify(context, ruleSet, at, businessCalendar.Zone, customersPath, rows.Rows);
+            var book = new ContactPlanBook(new ContactPlanner(contactPolicy, businessCalendar));
+            var optedOut = 0;
+            foreach (var source in rows.Rows)
+            {
+                var row = source.Row;
+                var subject = new PlanSubject
+                {
+                    Customer = new CustomerId(row.Id),
+                    Tier = tiers.GetValueOrDefault(row.Id, row.Tier),
+                    AccountManager = string.IsNullOrWhiteSpace(row.AccountManager) ? null : new Agents.AgentId(row.AccountManager),
+                    CadenceAnchor = row.FirstCooperation ?? day,
+                    DoNotContact = row.DoNotContact == true,
+                    ContractEndsOn = row.ContractEnd,
+                    LastInteractionAt = row.LastInteraction,
+                    Churn = churn.GetValueOrDefault(row.Id),
+                };
+                optedOut += subject.DoNotContact ? 1 : 0;
+                try
+                {
+                    book.ScheduleAsync(subject, from, to).GetAwaiter().GetResult();
+                }
+                catch (CalendarHorizonException e)
+                {
+                    throw new CliException(e.Message);
+                }
+            }
+
+            var names = rows.Rows.GroupBy(r => r.Row.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Row.Name, StringComparer.Ordinal);
+            var entries = book.ListAsync(ContactPlanQuery.All).GetAwaiter().GetResult()
+                .Select(e => (Entry: e, State: e.DueOn < day ? 0 : e.DueOn == day ? 1 : 2))
+                .Where(x => x.Entry.DueOn <= to)
+                .OrderBy(x => x.State).ThenBy(x => x.Entry.DueOn).ThenBy(x => x.Entry.Customer.Value, StringComparer.Ordinal).ThenBy(x => x.Entry.Id.Value, StringComparer.Ordinal)
+                .ToList();
+            var culture = context.Language.Culture;
+            var table = new ResultTable([
+                new("state", Messages.ColumnState), new("dueOn", Messages.ColumnDueOn), new("customer", Messages.ColumnCustomer), new("name", Messages.ColumnName),
+                new("kind", Messages.ColumnKind), new("channel", Messages.ColumnChannel), new("owner", Messages.ColumnOwner), new("purpose", Messages.ColumnPurpose),
+            ]);
+            Msg[] states = [Messages.PlanStateOverdue, Messages.PlanStateDue, Messages.PlanStateUpcoming];
+            foreach (var (entry, state) in entries)
+            {
+                table.Add(
+                    context.T(states[state]), LocalDatePattern.Iso.Format(entry.DueOn), entry.Customer.Value, names.GetValueOrDefault(entry.Customer.Value),
+                    DisplayNames.Of(entry.Kind, culture), DisplayNames.Of(entry.Channel, culture), entry.Owner?.Value, entry.Purpose);
+            }
+
+            var outputFormat = parse.GetValue(output);
+            ResultWriter.Write(context, table, outputFormat);
+            var summary = context.T(
+                Messages.PlanSummary, entries.Count, day, entries.Count(x => x.State == 0), parse.GetValue(overdueDays), entries.Count(x => x.State == 1), entries.Count(x => x.State == 2), optedOut);
+            (outputFormat == OutputFormat.Table ? context.Out : context.Error).WriteLine(summary);
+            return rows.IsClean && failures == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+
+    private static (Dictionary<string, string?> Tiers, Dictionary<string, ChurnAssessment> Churn, int Failures) Classify(
+        CliContext context, CrmCore.Rules.RuleSet? rules, Instant at, DateTimeZone zone, string path, IReadOnlyList<SourceRow<CustomerRow>> rows)
+    {
+        if (rules is null)
+        {
+            return ([], [], 0);
+        }
+
+        var run = new DryRun(rules, at, zone, PriorityBands.Default).Run(path, rows, null, []);
+        RulesTestCommand.ReportFailures(context, run);
+        var (assessments, _) = ReportChurn.Assess(rules, context.Console.Clock, at, zone, path, rows);
+        return (
+            run.Customers.GroupBy(c => c.Row.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Evaluation.Tier ?? g.First().Row.Tier, StringComparer.Ordinal),
+            assessments.GroupBy(a => a.Customer.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            run.Failures.Count);
+    }
+
+    private static BusinessCalendar OpenEveryDay(DateTimeZone zone) => BusinessCalendar.Build(new BusinessCalendarDefinition
+    {
+        Name = "open-every-day",
+        TimeZoneId = zone.Id,
+        Week = WeeklySchedule.AlwaysOpen,
+    });
+
+    private static ContactPolicy LoadPolicy(CliContext context, string value)
+    {
+        switch (value.ToUpperInvariant())
+        {
+            case "DOC001":
+                return ContactPolicy.Document001;
+            case "DOC003":
+                return ContactPolicy.Document003;
+        }
+
+        var full = context.ResolvePath(value);
+        if (File.Exists(full) && new FileInfo(full).Length is var length && length > ContactPolicyJson.MaxLength)
+        {
+            throw new CliException(context.T(Messages.PolicyTooLarge, value, length, ContactPolicyJson.MaxLength));
+        }
+
+        var result = ContactPolicyJson.Load(context.ReadText(value));
+        if (result.Value is { } loaded)
+        {
+            return loaded;
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            context.Error.WriteLine($"{value}: {context.T(Messages.ErrorPrefix)} {problem.Path}: {problem.MessageIn(context.Language.Culture)}");
+        }
+
+        throw new CliException(context.T(Messages.PolicyInvalid, value, result.Problems.Length));
+    }
+}

@@ -1,0 +1,22 @@
+using CrmCore.Assets;
+using CrmCore.Relationships;
+
+namespace CrmCore.Metrics;
+
+/// <summary>
+/// What the monthly report shows besides tickets and surveys: plan completion by account manager (from
+/// <see cref="ContactPlanBook.CompletionAsync"/> or <see cref="Relationships.PlanCompletion.ByOwner"/>) and the failure statistics of
+/// asset models (from <see cref="AssetFailureAnalysis.Analyze"/>). Either may be empty; the report then says there is nothing to show.
+/// Immutable.
+/// </summary>
+public sealed record ReportSupplements
+{
+    /// <summary>Nothing besides tickets and surveys.</summary>
+    public static ReportSupplements None { get; } = new();
+
+    /// <summary>Plan completion by account manager over the month; default empty.</summary>
+    public IReadOnlyList<PlanCompletionRow> PlanCompletion { get; init; } = [];
+
+    /// <summary>Failure statistics per asset model over the month; default empty. The report lists the worst first.</summary>
+    public IReadOnlyList<ModelFailureStats> AssetModels { get; init; } = [];
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using CrmCore.Agents;
+using CrmCore.Assets;
+using CrmCore.Metrics;
+using CrmCore.Relationships;
+using CrmCore.Satisfaction;
+using NodaTime;
+using static CrmCore.Tests.Metrics.KpiTestData;
+
+namespace CrmCore.Tests.Metrics;
+
+/// <summary>What the monthly report adds for issues 15 and 18: plans, asset models, themes through the port, revisit breaches, per-channel targets.</summary>
+public sealed class ReportSupplementsTests
+{
+    [Fact]
+    public void Build_Supplements_PlansLowestCompletionFirst_ModelsWorstFirstWithoutFailureFreeOnes()
+    {
+        var supplements = new ReportSupplements
+        {
+            PlanCompletion = [new(new AgentId("a"), 4, 4, 4, 0, 0), new(new AgentId("b"), 4, 1, 1, 3, 0)],
+            AssetModels = [new("M1", 100, 5, 2, Duration.FromDays(900)), new("M2", 10, 3, 3, Duration.FromDays(300)), new("M3", 50, 0, 0, Duration.FromDays(500))],
+        };
+
+        var report = new MonthlyReportBuilder(new MetricsOptions(), new SatisfactionOptions()).Build(new KpiInput([Ticket("T1")], [], []), May, null, supplements);
+        var text = report.ToText(CultureInfo.InvariantCulture);
+
+        Assert.Equal(["b", "a"], report.PlanCompletion.Select(r => r.Owner!.Value.Value));
+        Assert.Equal(["M2", "M1"], report.WorstAssetModels.Select(m => m.Model));
+        Assert.Contains("  b: 1 of 4 done (25%), 1 on time, 3 overdue, 0 cancelled", text, StringComparison.Ordinal);
+        Assert.Contains("  1. M2: 3 failures in 10 installed (30 per 100), MTBF 100 days", text, StringComparison.Ordinal);
+        Assert.Contains("客户经理沟通计划完成率", report.ToText(CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_WithAThemeExtractor_ThemesComeFromIt()
+    {
+        var input = new KpiInput([Ticket("T1")], [Survey("T1", 1, comment: "响应慢，没解决")], []);
+
+        var report = new MonthlyReportBuilder(new MetricsOptions(), new SatisfactionOptions(), new FixedThemes()).Build(input, May);
+
+        Assert.Equal("响应慢", Assert.Single(report.Satisfaction.NegativeThemes).Term);
+    }
+
+    [Fact]
+    public void RevisitBreach_JudgedOnlyWhereTheClockEnded_AndCountedInTheCombinedRate()
+    {
+        var input = new KpiInput(
+            [Ticket("T1") with { RevisitSlaBreached = true }, Ticket("T2") with { RevisitSlaBreached = false }, Ticket("T3")],
+            [],
+            []);
+
+        var totals = new KpiCalculator(new MetricsOptions()).Compute(input, May).Totals;
+
+        Assert.Equal((2, 1), (totals.RevisitJudgedCount, totals.RevisitSlaBreachedCount));
+        Assert.Equal(0.5, totals.RevisitBreachRate);
+        Assert.Equal(1, totals.SlaBreachedCount); // answered in 1 h and resolved in time: only the late revisit counts
+    }
+
+    [Theory]
+    [InlineData("{\"maxAverageFirstResponseMinutesByChannel\": {\"Phone\": 0}}", "'maxAverageFirstResponseMinutesByChannel.Phone' must be a positive number of minutes")]
+    [InlineData("{\"maxAverageFirstResponseMinutesByChannel\": [10]}", "must be an object of channel code to minutes")]
+    public void ChannelTargets_Bad_FailWithFileLineAndColumn(string json, string message)
+    {
+        var e = Assert.Throws<FormatException>(() => ReportTargetsJson.Parse(json, "t.json"));
+
+        Assert.Contains("t.json:1:2", e.Message, StringComparison.Ordinal);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChannelTargets_Document003_OnlineTenMinutesPhoneTwoHours()
+    {
+        var targets = ReportTargets.Document003();
+
+        Assert.Equal(Duration.FromMinutes(10), targets.MaxAverageFirstResponseByChannel["onlinechat"]);
+        Assert.Equal(Duration.FromHours(2), targets.MaxAverageFirstResponseByChannel["Phone"]);
+        Assert.Empty(ReportTargets.Document001().MaxAverageFirstResponseByChannel);
+    }
+
+    private sealed class FixedThemes : IFeedbackThemeExtractor
+    {
+        public IReadOnlyList<FeedbackTheme> Extract(IEnumerable<string?> comments) =>
+            [new FeedbackTheme("响应慢", comments.Count(c => c is not null), [.. comments.OfType<string>()])];
+    }
+}
