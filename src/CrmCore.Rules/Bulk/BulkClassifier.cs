@@ -30,6 +30,12 @@ public sealed class BulkClassifier
     /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is null.</exception>
     /// <exception cref="ArgumentException">The rule set has more than 32,767 tiers.</exception>
     public BulkClassifier(RuleSet ruleSet)
+        : this(ruleSet, vectorise: true)
+    {
+    }
+
+    /// <summary>Compiles a rule set; <paramref name="vectorise"/> false keeps the scalar column loop (benchmarks and differential tests).</summary>
+    internal BulkClassifier(RuleSet ruleSet, bool vectorise)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         if (ruleSet.Tiers.Count > short.MaxValue)
@@ -66,11 +72,13 @@ public sealed class BulkClassifier
         NotColumnarBecause = compiler.Unsupported;
 
         var vector = new VectorKernelCompiler();
-        _vectorKernel = _kernel is null ? null : vector.Compile(tagging, tiering, Compilation.RuleSetCompiler.CustomerParameter);
+        _vectorKernel = _kernel is null || !vectorise ? null : vector.Compile(tagging, tiering, Compilation.RuleSetCompiler.CustomerParameter);
         _vectorStringLiterals = [.. vector.StringLiterals];
         _vectorTagLiterals = [.. vector.TagLiterals];
         _vectorDayCounts = [.. vector.DayCounts];
-        NotVectorisedBecause = _kernel is null ? ["the rules do not run over the columns (see NotColumnarBecause)"] : vector.Unsupported;
+        NotVectorisedBecause = _kernel is null ? ["the rules do not run over the columns (see NotColumnarBecause)"]
+            : !vectorise ? ["the scalar column loop was asked for"]
+            : vector.Unsupported;
     }
 
     /// <summary>The rule set.</summary>
