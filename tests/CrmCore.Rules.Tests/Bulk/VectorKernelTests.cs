@@ -112,10 +112,13 @@ public class VectorKernelTests
             new CustomerFactsInput { ComplaintsLast60Days = int.MaxValue, ComplaintsPrev60Days = 1, Employees = int.MaxValue / 2, Tags = ["VIP"] },
             new CustomerFactsInput { ComplaintsLast60Days = int.MinValue, OpenTicketCount = 1, UnresolvedComplaints = int.MinValue },
             new CustomerFactsInput { ComplaintsLast60Days = 3, ComplaintsPrev60Days = 1, Employees = 1000 },
+            new CustomerFactsInput { ComplaintsLast60Days = int.MinValue, ComplaintsPrev60Days = -5 }, // wraps to a large positive sum
+            new CustomerFactsInput { Employees = (int.MaxValue / 3) + 1 }, // times 3 wraps negative: the first alternative throws
         };
         var store = AssertSameAsClassify(Edges, EdgesBulk, customers, TestFacts.Now);
         Assert.NotEqual(0UL, store.GetClassification(2).TagMask & (1UL << TagId("sum")));
         Assert.Equal(0UL, store.GetClassification(0).TagMask & (1UL << TagId("sum")));
+        Assert.Equal(0UL, store.GetClassification(3).TagMask & (1UL << TagId("sum")));
     }
 
     [Fact]
