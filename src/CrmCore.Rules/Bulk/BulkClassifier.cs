@@ -21,9 +21,11 @@ public sealed class BulkClassifier
     private readonly Action<CustomerChunk, RunContext, int, int>? _vectorKernel;
     private readonly string[] _stringLiterals;
     private readonly string[] _tagLiterals;
-    private readonly string[] _vectorStringLiterals;
-    private readonly string[] _vectorTagLiterals;
-    private readonly int[] _vectorDayCounts;
+    private readonly Action<CustomerChunk, RunContext, int, int>? _restKernel;
+    private readonly Action<CustomerChunk, RunContext, int, int>? _guardedRestKernel;
+    private readonly string[] _vectorStringLiterals = [];
+    private readonly string[] _vectorTagLiterals = [];
+    private readonly int[] _vectorDayCounts = [];
 
     /// <summary>Compiles the Tagging and Tiering workflows of a rule set for bulk runs.</summary>
     /// <param name="ruleSet">A loaded rule set; its other workflows are ignored.</param>
@@ -63,22 +65,57 @@ public sealed class BulkClassifier
             }
         }
 
+        var facts = Compilation.RuleSetCompiler.CustomerParameter;
         var compiler = new ColumnKernelCompiler();
-        _kernel = compiler.Compile(tagging, tiering, Compilation.RuleSetCompiler.CustomerParameter, guarded: false);
-        _guardedKernel = _kernel is null ? null : new ColumnKernelCompiler().Compile(tagging, tiering, Compilation.RuleSetCompiler.CustomerParameter, guarded: true);
-        _stringLiterals = [.. compiler.StringLiterals];
-        _tagLiterals = [.. compiler.TagLiterals];
+        _kernel = compiler.Compile(tagging, tiering, facts, guarded: false);
+        _guardedKernel = _kernel is null ? null : new ColumnKernelCompiler().Compile(tagging, tiering, facts, guarded: true);
         ReadsTimeDerivedFacts = compiler.ReadsTime || _kernel is null;
         NotColumnarBecause = compiler.Unsupported;
+        if (_kernel is null)
+        {
+            NotVectorisedBecause = ["the rules do not run over the columns (see NotColumnarBecause)"];
+        }
+        else if (!vectorise)
+        {
+            NotVectorisedBecause = ["the scalar column loop was asked for"];
+        }
+        else
+        {
+            // Rules the vectorised kernel cannot express run in a scalar column loop after it (every tiering rule, when one of them
+            // cannot: the first that holds wins); the others stay vectorised.
+            var reasons = new List<string>();
+            var vectorTagging = new List<(int, System.Linq.Expressions.Expression, string)>();
+            var restTagging = new List<(int, System.Linq.Expressions.Expression, string)>();
+            foreach (var t in tagging)
+            {
+                var why = VectorKernelCompiler.Check(t.Item2, t.Item3, facts);
+                reasons.AddRange(why);
+                (why.Count == 0 ? vectorTagging : restTagging).Add(t);
+            }
 
-        var vector = new VectorKernelCompiler();
-        _vectorKernel = _kernel is null || !vectorise ? null : vector.Compile(tagging, tiering, Compilation.RuleSetCompiler.CustomerParameter);
-        _vectorStringLiterals = [.. vector.StringLiterals];
-        _vectorTagLiterals = [.. vector.TagLiterals];
-        _vectorDayCounts = [.. vector.DayCounts];
-        NotVectorisedBecause = _kernel is null ? ["the rules do not run over the columns (see NotColumnarBecause)"]
-            : !vectorise ? ["the scalar column loop was asked for"]
-            : vector.Unsupported;
+            var tieringReasons = tiering.SelectMany(t => VectorKernelCompiler.Check(t.Item2, t.Item3, facts)).ToList();
+            reasons.AddRange(tieringReasons);
+            var vectorTiering = tieringReasons.Count == 0 ? tiering : [];
+            var restTiering = tieringReasons.Count == 0 ? [] : tiering;
+            if (vectorTagging.Count > 0 || vectorTiering.Count > 0)
+            {
+                var vector = new VectorKernelCompiler();
+                _vectorKernel = vector.Compile(vectorTagging, vectorTiering, facts);
+                _vectorStringLiterals = [.. vector.StringLiterals];
+                _vectorTagLiterals = [.. vector.TagLiterals];
+                _vectorDayCounts = [.. vector.DayCounts];
+                if (restTagging.Count > 0 || restTiering.Count > 0)
+                {
+                    _restKernel = new ColumnKernelCompiler(compiler.StringLiterals, compiler.TagLiterals).Compile(restTagging, restTiering, facts, guarded: false, merge: true);
+                    _guardedRestKernel = new ColumnKernelCompiler(compiler.StringLiterals, compiler.TagLiterals).Compile(restTagging, restTiering, facts, guarded: true, merge: true);
+                }
+            }
+
+            NotVectorisedBecause = reasons;
+        }
+
+        _stringLiterals = [.. compiler.StringLiterals];
+        _tagLiterals = [.. compiler.TagLiterals];
     }
 
     /// <summary>The rule set.</summary>
@@ -91,16 +128,17 @@ public sealed class BulkClassifier
     public IReadOnlyList<string> NotColumnarBecause { get; }
 
     /// <summary>
-    /// True when the rules run in the vectorised kernel: eight customers per step with 256-bit vectors, no branches per rule. It covers
+    /// True when every rule runs in the vectorised kernel: eight customers per step with 256-bit vectors, no branches per rule. It covers
     /// rules built from <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, comparisons of integer facts and their <c>+</c>, <c>-</c>, <c>*</c>,
     /// string facts compared with a string literal, <c>Tags.Contains("literal")</c>, <c>Tags.Count</c>, <c>DoNotContact</c>, and
     /// <c>AnnualRevenue</c> (in whole fen), <c>CsatAverage</c> (in hundredths) and the time-derived facts compared with a literal.
-    /// Otherwise the scalar column loop runs (same results). A run whose "now" is not a whole tick also runs scalar when a rule reads the
-    /// days since the last interaction.
+    /// The rules listed in <see cref="NotVectorisedBecause"/> run in the scalar column loop after the vectorised kernel (all tiering rules,
+    /// when one of them is listed), with the same results. A run whose "now" is not a whole tick runs every rule in the scalar loop
+    /// when a vectorised rule reads the days since the last interaction.
     /// </summary>
-    public bool IsVectorised => _vectorKernel is not null;
+    public bool IsVectorised => _vectorKernel is not null && _restKernel is null;
 
-    /// <summary>Why the rules do not run in the vectorised kernel, naming each rule and shape; empty when <see cref="IsVectorised"/>.</summary>
+    /// <summary>Why rules do not run in the vectorised kernel, naming each rule and the shape it cannot express; empty when <see cref="IsVectorised"/>.</summary>
     public IReadOnlyList<string> NotVectorisedBecause { get; }
 
     /// <summary>
@@ -272,6 +310,20 @@ public sealed class BulkClassifier
         {
             // The kernel steps over whole vectors around [start, end) and writes only rows in [start, end).
             _vectorKernel(chunk, context, start, end);
+            if (_restKernel is not null)
+            {
+                try
+                {
+                    _restKernel(chunk, context, start, end);
+                }
+#pragma warning disable CA1031 // As below; OR-ing the same tag bits again is harmless.
+                catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+                {
+                    _guardedRestKernel!(chunk, context, start, end);
+                }
+            }
+
             return;
         }
 

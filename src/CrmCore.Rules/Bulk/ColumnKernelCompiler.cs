@@ -35,11 +35,24 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     private ParameterExpression _facts = RuleSetCompiler.CustomerParameter;
     private bool _guarded;
 
+    /// <summary>A compiler with its own literal slots.</summary>
+    public ColumnKernelCompiler()
+        : this([], [])
+    {
+    }
+
+    /// <summary>A compiler that shares literal slots with another one (kernels that run with the same <see cref="RunContext"/>).</summary>
+    public ColumnKernelCompiler(List<string> stringLiterals, List<string> tagLiterals)
+    {
+        StringLiterals = stringLiterals;
+        TagLiterals = tagLiterals;
+    }
+
     /// <summary>The string literals compared with string facts, in slot order.</summary>
-    public List<string> StringLiterals { get; } = [];
+    public List<string> StringLiterals { get; }
 
     /// <summary>The tag names tested with <c>Tags.Contains</c>, in slot order.</summary>
-    public List<string> TagLiterals { get; } = [];
+    public List<string> TagLiterals { get; }
 
     /// <summary>Whether any rule reads a time-derived fact.</summary>
     public bool ReadsTime { get; private set; }
@@ -49,18 +62,24 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
 
     /// <summary>
     /// Builds the kernel <c>(columns, context, start, end)</c> that classifies rows [start, end); null when a rule cannot be rewritten.
-    /// With <paramref name="guarded"/>, each rule body is wrapped so that an exception makes the rule not hold.
+    /// With <paramref name="guarded"/>, each rule body is wrapped so that an exception makes the rule not hold. With
+    /// <paramref name="merge"/>, the tag bits are OR-ed into the row's mask (a kernel for the rules another kernel left out) and the
+    /// tier is written only when there are tiering rules.
     /// </summary>
     public Action<CustomerChunk, RunContext, int, int>? Compile(
         IReadOnlyList<(int TagId, Expression Body, string Rule)> tagging,
         IReadOnlyList<(int TierIndex, Expression Body, string Rule)> tiering,
         ParameterExpression facts,
-        bool guarded)
+        bool guarded,
+        bool merge = false)
     {
         _facts = facts;
         _guarded = guarded;
         var mask = Expression.Variable(typeof(ulong), "mask");
-        var perRow = new List<Expression> { Expression.Assign(mask, Expression.Constant(0UL)) };
+        var perRow = new List<Expression>
+        {
+            Expression.Assign(mask, merge ? Expression.ArrayAccess(Hoist(nameof(CustomerChunk.ResultMasks)), _row) : Expression.Constant(0UL)),
+        };
         foreach (var (tagId, body, rule) in tagging)
         {
             var rewritten = Rewrite(body, rule);
@@ -80,7 +99,11 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         }
 
         perRow.Add(Expression.Assign(Expression.ArrayAccess(Hoist(nameof(CustomerChunk.ResultMasks)), _row), mask));
-        perRow.Add(Expression.Assign(Expression.ArrayAccess(Hoist(nameof(CustomerChunk.ResultTiers)), _row), tier));
+        if (!merge || tiering.Count > 0)
+        {
+            perRow.Add(Expression.Assign(Expression.ArrayAccess(Hoist(nameof(CustomerChunk.ResultTiers)), _row), tier));
+        }
+
         perRow.Add(Expression.PreIncrementAssign(_row));
         var exit = Expression.Label("exit");
         var loop = Expression.Loop(

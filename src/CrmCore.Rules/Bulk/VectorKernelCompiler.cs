@@ -111,6 +111,14 @@ internal sealed class VectorKernelCompiler
         return lambda.Compile();
     }
 
+    /// <summary>Why one rule body cannot run vectorised; empty when it can.</summary>
+    public static IReadOnlyList<string> Check(Expression body, string rule, ParameterExpression facts)
+    {
+        var probe = new VectorKernelCompiler { _facts = facts };
+        probe.Rewrite(body, rule);
+        return probe._unsupported;
+    }
+
     private static Expression Op(string name, params Expression[] args)
     {
         var types = args.Select(a => a.Type).ToArray();

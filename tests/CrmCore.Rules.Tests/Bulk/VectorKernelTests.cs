@@ -70,11 +70,60 @@ public class VectorKernelTests
         var bulk = new BulkClassifier(set);
         Assert.True(bulk.IsColumnar);
         Assert.False(bulk.IsVectorised);
+        Assert.Equal(3, bulk.NotVectorisedBecause.Count);
         Assert.Contains(bulk.NotVectorisedBecause, r => r.Contains("`Prefix`", StringComparison.Ordinal) && r.Contains("StartsWith", StringComparison.Ordinal));
         Assert.Contains(bulk.NotVectorisedBecause, r => r.Contains("`Ratio`", StringComparison.Ordinal));
         Assert.Contains(bulk.NotVectorisedBecause, r => r.Contains("`Fen`", StringComparison.Ordinal) && r.Contains("fen", StringComparison.Ordinal));
         Assert.DoesNotContain(bulk.NotVectorisedBecause, r => r.Contains("`Big`", StringComparison.Ordinal));
         AssertSameAsClassify(set, bulk, EdgeCustomers(400, seed: 1), TestFacts.Now);
+    }
+
+    [Fact]
+    public void ClassifyAll_UnsupportedTieringRule_TiersScalarTagsVectorisedAndAgrees()
+    {
+        var json = """
+            [
+              { "WorkflowName": "Tiering", "Rules": [
+                { "RuleName": "Retail", "SuccessEvent": "R", "Expression": "customer.Industry.StartsWith(\"零\") && customer.AnnualRevenue > 100000" },
+                { "RuleName": "Other", "SuccessEvent": "O", "Expression": "customer.AnnualRevenue > 5000" } ] },
+              { "WorkflowName": "Tagging", "Rules": [
+                { "RuleName": "Ratio", "SuccessEvent": "ratio", "Expression": "customer.Employees / customer.OpenTicketCount > 50" },
+                { "RuleName": "Busy", "SuccessEvent": "busy", "Expression": "customer.OpenTicketCount >= 2" },
+                { "RuleName": "Sum", "SuccessEvent": "sum", "Expression": "customer.ComplaintsLast60Days + customer.ComplaintsPrev60Days > 3" } ] }
+            ]
+            """;
+        var set = RuleLoader.Load("t.json", json).GetRuleSetOrThrow();
+        var bulk = new BulkClassifier(set);
+        Assert.False(bulk.IsVectorised);
+        Assert.Equal(2, bulk.NotVectorisedBecause.Count);
+        Assert.Contains(bulk.NotVectorisedBecause, r => r.Contains("`Retail`", StringComparison.Ordinal));
+        Assert.Contains(bulk.NotVectorisedBecause, r => r.Contains("`Ratio`", StringComparison.Ordinal));
+        var customers = EdgeCustomers(3000, seed: 8);
+        customers[0] = customers[0] with { Industry = "零售业", AnnualRevenue = 200_000m };
+        var store = AssertSameAsClassify(set, bulk, customers, TestFacts.Now);
+        Assert.Contains(store.TierIndexes, t => t == 0);
+        Assert.Contains(store.TagMasks, m => m == 7);
+
+        // Incremental runs take the same two passes over the changed rows only.
+        store.Set(5, customers[0] with { OpenTicketCount = 0, Employees = 7 });
+        store.Columns.ResultMask(4) = ulong.MaxValue;
+        Assert.Equal(new BulkRunResult(1, false), bulk.ClassifyChanged(store, TestFacts.Now, TestFacts.Zone));
+        Assert.Equal(ulong.MaxValue, store.TagMasks[4]);
+        Assert.Equal(set.Classify(CustomerFacts.From(store.GetInput(5), TestFacts.Now, TestFacts.Zone)), store.GetClassification(5));
+    }
+
+    [Fact]
+    public void ClassifyAll_ScalarLoopAskedFor_SameAsVectorised()
+    {
+        var scalar = new BulkClassifier(Edges, vectorise: false);
+        Assert.False(scalar.IsVectorised);
+        var customers = EdgeCustomers(5000, seed: 12);
+        var a = BulkTestData.Store(customers);
+        var b = BulkTestData.Store(customers);
+        EdgesBulk.ClassifyAll(a, TestFacts.Now, TestFacts.Zone);
+        scalar.ClassifyAll(b, TestFacts.Now, TestFacts.Zone);
+        Assert.Equal(b.TagMasks.ToArray(), a.TagMasks.ToArray());
+        Assert.Equal(b.TierIndexes.ToArray(), a.TierIndexes.ToArray());
     }
 
     [Property(MaxTest = 60)]
