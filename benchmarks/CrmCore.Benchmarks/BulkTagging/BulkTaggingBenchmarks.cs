@@ -13,7 +13,7 @@ namespace CrmCore.Benchmarks.BulkTagging;
 /// <see cref="Setup"/>. RulesEngine is left out (minutes per 1M customers; see benchmarks/results/bulk-tagging.md for its ratios).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 10, iterationCount: 15)]
+[SimpleJob(launchCount: 1, warmupCount: 8, iterationCount: 12, invocationCount: 8)]
 public class BulkTaggingBenchmarks
 {
     private readonly Instant _now = BulkTestData.Now;

@@ -9,7 +9,7 @@ using NodaTime;
 namespace CrmCore.Rules.Tests.Bulk;
 
 /// <summary>The columnar store: size per customer, interning, round trips and bad input.</summary>
-public class CustomerStoreTests
+public class CustomerStoreTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Theory]
     [InlineData(10_000)]
@@ -26,6 +26,7 @@ public class CustomerStoreTests
 
         // What the store holds after growing by default: every array of every chunk (found by reflection, so a new column counts), its header, the chunk objects.
         var perCustomer = (double)RetainedBytes(store) / n;
+        output.WriteLine($"{n:N0} customers: {perCustomer:F1} B per customer, capacity {store.Capacity:N0}");
         Assert.InRange(store.Capacity, n, n + 4096);
         Assert.InRange(perCustomer, CustomerStore.BytesPerCustomer, 128);
         Assert.InRange(CustomerStore.BytesPerCustomer, 1, 128);
