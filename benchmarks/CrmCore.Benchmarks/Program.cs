@@ -8,6 +8,12 @@ if (args is ["cpu-check"])
     return 0;
 }
 
+if (args is ["bulk-check"])
+{
+    CrmCore.Benchmarks.BulkTagging.BulkCpuTimeCheck.Run();
+    return 0;
+}
+
 if (args is ["queue-check"])
 {
     QueueCpuTimeCheck.Run();

@@ -21,7 +21,7 @@ internal static class BulkDates
     /// Ticks short of a whole day below which integer division gives the same day count as flooring NodaTime's
     /// <see cref="Duration.TotalDays"/> (a double): 100 µs is far more than that double's rounding error over NodaTime's range.
     /// </summary>
-    private const long SafetyTicks = 1000;
+    internal const long SafetyTicks = 1000;
 
     /// <summary>Whole days since the last interaction, exactly as <see cref="Facts.CustomerFacts.DaysSinceLastInteraction"/> computes it.</summary>
     public static int DaysSince(Instant now, long thenTicks)

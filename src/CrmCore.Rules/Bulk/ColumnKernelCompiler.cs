@@ -9,7 +9,7 @@ namespace CrmCore.Rules.Bulk;
 
 /// <summary>
 /// Rewrites the tagging and tiering rule bodies (expression trees over <see cref="CustomerFacts"/>) into one loop over the columns of a
-/// <see cref="CustomerStore"/>: each <c>customer.X</c> becomes a read of column X at the row, string equality against a literal becomes an
+/// <see cref="CustomerChunk"/> (rows within the chunk): each <c>customer.X</c> becomes a read of column X at the row, string equality against a literal becomes an
 /// id comparison, <c>Tags.Contains("x")</c> a bit test, and time-derived facts are computed from the run's clock. Expressions it cannot
 /// rewrite (a rule that enumerates <c>customer.Tags</c>, for instance) make <see cref="Compile"/> return null. Not thread-safe.
 /// </summary>
@@ -17,11 +17,12 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
 {
     private static readonly MethodInfo TagSetContains = typeof(TagSet).GetMethod(nameof(TagSet.Contains))!;
     private static readonly MethodInfo DaysSinceMethod = typeof(BulkDates).GetMethod(nameof(BulkDates.DaysSince), [typeof(Instant), typeof(long), typeof(bool), typeof(long)])!;
-    private static readonly MethodInfo WholeMonthsMethod = typeof(FactMath).GetMethod(nameof(FactMath.WholeMonths))!;
+    private static readonly MethodInfo WholeMonthsMethod = typeof(ColumnCodes).GetMethod(nameof(ColumnCodes.WholeMonths))!;
+    private static readonly MethodInfo RevenueMethod = typeof(CustomerChunk).GetMethod(nameof(CustomerChunk.Revenue))!;
     private static readonly MethodInfo PopCountMethod = typeof(BitOperations).GetMethod(nameof(BitOperations.PopCount), [typeof(ulong)])!;
     private static readonly MethodInfo MaxMethod = typeof(Math).GetMethod(nameof(Math.Max), [typeof(int), typeof(int)])!;
 
-    private readonly ParameterExpression _columns = Expression.Parameter(typeof(CustomerColumns), "columns");
+    private readonly ParameterExpression _columns = Expression.Parameter(typeof(CustomerChunk), "chunk");
     private readonly ParameterExpression _context = Expression.Parameter(typeof(RunContext), "context");
     private readonly ParameterExpression _start = Expression.Parameter(typeof(int), "start");
     private readonly ParameterExpression _end = Expression.Parameter(typeof(int), "end");
@@ -34,11 +35,24 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     private ParameterExpression _facts = RuleSetCompiler.CustomerParameter;
     private bool _guarded;
 
+    /// <summary>A compiler with its own literal slots.</summary>
+    public ColumnKernelCompiler()
+        : this([], [])
+    {
+    }
+
+    /// <summary>A compiler that shares literal slots with another one (kernels that run with the same <see cref="RunContext"/>).</summary>
+    public ColumnKernelCompiler(List<string> stringLiterals, List<string> tagLiterals)
+    {
+        StringLiterals = stringLiterals;
+        TagLiterals = tagLiterals;
+    }
+
     /// <summary>The string literals compared with string facts, in slot order.</summary>
-    public List<string> StringLiterals { get; } = [];
+    public List<string> StringLiterals { get; }
 
     /// <summary>The tag names tested with <c>Tags.Contains</c>, in slot order.</summary>
-    public List<string> TagLiterals { get; } = [];
+    public List<string> TagLiterals { get; }
 
     /// <summary>Whether any rule reads a time-derived fact.</summary>
     public bool ReadsTime { get; private set; }
@@ -48,18 +62,24 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
 
     /// <summary>
     /// Builds the kernel <c>(columns, context, start, end)</c> that classifies rows [start, end); null when a rule cannot be rewritten.
-    /// With <paramref name="guarded"/>, each rule body is wrapped so that an exception makes the rule not hold.
+    /// With <paramref name="guarded"/>, each rule body is wrapped so that an exception makes the rule not hold. With
+    /// <paramref name="merge"/>, the tag bits are OR-ed into the row's mask (a kernel for the rules another kernel left out) and the
+    /// tier is written only when there are tiering rules.
     /// </summary>
-    public Action<CustomerColumns, RunContext, int, int>? Compile(
+    public Action<CustomerChunk, RunContext, int, int>? Compile(
         IReadOnlyList<(int TagId, Expression Body, string Rule)> tagging,
         IReadOnlyList<(int TierIndex, Expression Body, string Rule)> tiering,
         ParameterExpression facts,
-        bool guarded)
+        bool guarded,
+        bool merge = false)
     {
         _facts = facts;
         _guarded = guarded;
         var mask = Expression.Variable(typeof(ulong), "mask");
-        var perRow = new List<Expression> { Expression.Assign(mask, Expression.Constant(0UL)) };
+        var perRow = new List<Expression>
+        {
+            Expression.Assign(mask, merge ? Expression.ArrayAccess(Hoist(nameof(CustomerChunk.ResultMasks)), _row) : Expression.Constant(0UL)),
+        };
         foreach (var (tagId, body, rule) in tagging)
         {
             var rewritten = Rewrite(body, rule);
@@ -78,8 +98,12 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
             return null;
         }
 
-        perRow.Add(Expression.Assign(Expression.ArrayAccess(Hoist(nameof(CustomerColumns.ResultMasks)), _row), mask));
-        perRow.Add(Expression.Assign(Expression.ArrayAccess(Hoist(nameof(CustomerColumns.ResultTiers)), _row), tier));
+        perRow.Add(Expression.Assign(Expression.ArrayAccess(Hoist(nameof(CustomerChunk.ResultMasks)), _row), mask));
+        if (!merge || tiering.Count > 0)
+        {
+            perRow.Add(Expression.Assign(Expression.ArrayAccess(Hoist(nameof(CustomerChunk.ResultTiers)), _row), tier));
+        }
+
         perRow.Add(Expression.PreIncrementAssign(_row));
         var exit = Expression.Label("exit");
         var loop = Expression.Loop(
@@ -90,7 +114,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
             exit);
         var body2 = new List<Expression>(_prologue) { Expression.Assign(_row, _start), loop };
         var variables = _hoisted.Values.Append(_row);
-        var lambda = Expression.Lambda<Action<CustomerColumns, RunContext, int, int>>(Expression.Block(variables, body2), _columns, _context, _start, _end);
+        var lambda = Expression.Lambda<Action<CustomerChunk, RunContext, int, int>>(Expression.Block(variables, body2), _columns, _context, _start, _end);
         return lambda.Compile();
     }
 
@@ -113,7 +137,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
 
         if (node.Member.DeclaringType == typeof(TagSet) && node.Member.Name == nameof(TagSet.Count) && IsFactsTags(node.Expression))
         {
-            return Expression.Call(PopCountMethod, Column(nameof(CustomerColumns.Tags)));
+            return Expression.Call(PopCountMethod, Column(nameof(CustomerChunk.Tags)));
         }
 
         return base.VisitMember(node);
@@ -136,7 +160,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
 
             var slot = Slot(TagLiterals, tag);
             var bits = Expression.ArrayIndex(Hoist(nameof(RunContext.TagLiteralBits), fromContext: true), Expression.Constant(slot));
-            return Expression.NotEqual(Expression.And(Column(nameof(CustomerColumns.Tags)), bits), Expression.Constant(0UL));
+            return Expression.NotEqual(Expression.And(Column(nameof(CustomerChunk.Tags)), bits), Expression.Constant(0UL));
         }
 
         if (node.Method.DeclaringType == typeof(string) && node.Method.Name == nameof(string.Equals) && node.Object is null && node.Arguments.Count == 2
@@ -257,23 +281,23 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
 
     private static string? IdColumn(string fact) => fact switch
     {
-        nameof(CustomerFacts.Industry) => nameof(CustomerColumns.Industry),
-        nameof(CustomerFacts.Region) => nameof(CustomerColumns.Region),
-        nameof(CustomerFacts.Tier) or nameof(CustomerFacts.RecordedTier) => nameof(CustomerColumns.Tier),
-        nameof(CustomerFacts.Size) => nameof(CustomerColumns.Size),
-        nameof(CustomerFacts.SourceChannel) => nameof(CustomerColumns.SourceChannel),
+        nameof(CustomerFacts.Industry) => nameof(CustomerChunk.Industry),
+        nameof(CustomerFacts.Region) => nameof(CustomerChunk.Region),
+        nameof(CustomerFacts.Tier) or nameof(CustomerFacts.RecordedTier) => nameof(CustomerChunk.Tier),
+        nameof(CustomerFacts.Size) => nameof(CustomerChunk.Size),
+        nameof(CustomerFacts.SourceChannel) => nameof(CustomerChunk.SourceChannel),
         _ => null,
     };
 
     /// <summary>The presence test and the plain value of a nullable fact.</summary>
     private (Expression Has, Expression Value) NullableParts(string fact)
     {
-        var flags = Column(nameof(CustomerColumns.Flags));
+        var flags = Column(nameof(CustomerChunk.Flags));
         var todayDay = Hoist(nameof(RunContext.TodayDay), fromContext: true);
         switch (fact)
         {
             case nameof(CustomerFacts.CsatAverage):
-                return (HasFlag(flags, CustomerColumns.HasCsat), Column(nameof(CustomerColumns.CsatAverage)));
+                return (HasFlag(flags, CustomerColumns.HasCsat), Column(nameof(CustomerChunk.CsatAverage)));
             case nameof(CustomerFacts.DaysSinceLastInteraction):
                 // No recorded interaction is null ("no value"), exactly as CustomerFacts computes it.
                 ReadsTime = true;
@@ -282,18 +306,18 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
                     Hoist(nameof(RunContext.Now), fromContext: true),
                     Hoist(nameof(RunContext.NowTicks), fromContext: true),
                     Hoist(nameof(RunContext.NowIsWholeTick), fromContext: true),
-                    Column(nameof(CustomerColumns.LastInteractionTicks)))));
+                    Column(nameof(CustomerChunk.LastInteractionTicks)))));
             case nameof(CustomerFacts.MonthsSinceFirstCooperation):
                 ReadsTime = true;
                 return (HasFlag(flags, CustomerColumns.HasFirstCooperation),
-                    RowLocal("months", () => Expression.Call(WholeMonthsMethod, Column(nameof(CustomerColumns.FirstCooperation)), Hoist(nameof(RunContext.Today), fromContext: true))));
+                    RowLocal("months", () => Expression.Call(WholeMonthsMethod, Column(nameof(CustomerChunk.FirstCooperationKey)), Hoist(nameof(RunContext.TodayMonthKey), fromContext: true))));
             case nameof(CustomerFacts.DaysToContractEnd):
                 ReadsTime = true;
-                return (HasFlag(flags, CustomerColumns.HasContractEnd), Expression.Subtract(Column(nameof(CustomerColumns.ContractEndDay)), todayDay));
+                return (HasFlag(flags, CustomerColumns.HasContractEnd), Expression.Subtract(Column(nameof(CustomerChunk.ContractEndDay)), todayDay));
             case nameof(CustomerFacts.DaysSinceTierDowngrade):
                 ReadsTime = true;
                 return (HasFlag(flags, CustomerColumns.HasTierDowngrade),
-                    Expression.Call(MaxMethod, Expression.Constant(0), Expression.Subtract(todayDay, Column(nameof(CustomerColumns.TierDowngradeDay)))));
+                    Expression.Call(MaxMethod, Expression.Constant(0), Expression.Subtract(todayDay, Column(nameof(CustomerChunk.TierDowngradeDay)))));
             default:
                 throw new InvalidOperationException($"`{fact}` is not a nullable customer fact.");
         }
@@ -305,12 +329,14 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         switch (fact)
         {
             case nameof(CustomerFacts.DoNotContact):
-                return HasFlag(Column(nameof(CustomerColumns.Flags)), CustomerColumns.DoNotContact);
+                return HasFlag(Column(nameof(CustomerChunk.Flags)), CustomerColumns.DoNotContact);
             case nameof(CustomerFacts.CsatAverage) or nameof(CustomerFacts.MonthsSinceFirstCooperation) or nameof(CustomerFacts.DaysSinceLastInteraction)
                 or nameof(CustomerFacts.DaysToContractEnd) or nameof(CustomerFacts.DaysSinceTierDowngrade):
                 var (has, value) = NullableParts(fact);
                 var type = typeof(Nullable<>).MakeGenericType(value.Type);
                 return Expression.Condition(has, Expression.Convert(value, type), Expression.Constant(null, type));
+            case nameof(CustomerFacts.AnnualRevenue):
+                return RowLocal("revenue", () => Expression.Call(_columns, RevenueMethod, _row));
             case nameof(CustomerFacts.Tags):
                 _unsupported.Add("uses `customer.Tags` other than `Contains(\"literal\")` or `Count`");
                 return Expression.Constant(null, typeof(TagSet));
@@ -321,7 +347,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
             return Expression.ArrayIndex(Hoist(nameof(RunContext.StringNames), fromContext: true), Column(idColumn));
         }
 
-        if (typeof(CustomerColumns).GetField(fact) is null)
+        if (typeof(CustomerChunk).GetField(fact) is null)
         {
             _unsupported.Add($"reads `customer.{fact}`, which the column store does not hold");
             return Expression.Default(typeof(CustomerFacts).GetProperty(fact)?.PropertyType ?? typeof(object));

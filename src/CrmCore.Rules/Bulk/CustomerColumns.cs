@@ -1,10 +1,8 @@
-using NodaTime;
-
 namespace CrmCore.Rules.Bulk;
 
 /// <summary>
-/// The struct-of-arrays layout behind <see cref="CustomerStore"/>: one array per fact, indexed by row. Compiled bulk kernels read
-/// these fields directly. Not thread-safe for writes.
+/// The chunked struct-of-arrays layout behind <see cref="CustomerStore"/>: rows live in <see cref="CustomerChunk"/>s of up to
+/// <see cref="CustomerChunk.Rows"/> rows; only the last chunk grows (by doubling), and full chunks are never copied. Not thread-safe for writes.
 /// </summary>
 internal sealed class CustomerColumns
 {
@@ -15,76 +13,64 @@ internal sealed class CustomerColumns
     public const byte DoNotContact = 16;
     public const byte HasLastInteraction = 32;
 
-    /// <summary>Bytes one row takes in the columns below (strings excluded: they are ids into intern tables).</summary>
-    public const int BytesPerRow =
-        (2 * sizeof(decimal)) // AnnualRevenue, CsatAverage
-        + (5 * sizeof(int)) // Industry, Region, Tier, Size, SourceChannel ids
-        + (7 * sizeof(int)) // Employees and the six ticket counters
-        + sizeof(long) // LastInteractionTicks
-        + 4 // FirstCooperation (LocalDate is one int)
-        + (2 * sizeof(int)) // ContractEndDay, TierDowngradeDay
-        + sizeof(byte) // Flags
-        + sizeof(ulong) // current tags
-        + sizeof(ulong) + sizeof(short); // results: tag mask, tier index
+    /// <summary>Bits 6–7 of the flags: the decimal scale (0–2) of the revenue, or <see cref="RevenueInExceptions"/>.</summary>
+    public const byte RevenueScaleMask = 0b1100_0000;
 
-    public decimal[] AnnualRevenue = [];
-    public decimal[] CsatAverage = [];
-    public int[] Industry = [];
-    public int[] Region = [];
-    public int[] Tier = [];
-    public int[] Size = [];
-    public int[] SourceChannel = [];
-    public int[] Employees = [];
-    public int[] ComplaintsLast60Days = [];
-    public int[] ComplaintsPrev60Days = [];
-    public int[] ConsultationsLast60Days = [];
-    public int[] ConsultationsPrev60Days = [];
-    public int[] UnresolvedComplaints = [];
-    public int[] OpenTicketCount = [];
-    public long[] LastInteractionTicks = [];
-    public LocalDate[] FirstCooperation = [];
-    public int[] ContractEndDay = [];
-    public int[] TierDowngradeDay = [];
-    public byte[] Flags = [];
-    public ulong[] Tags = [];
+    /// <summary>The shift of <see cref="RevenueScaleMask"/>.</summary>
+    public const int RevenueScaleShift = 6;
 
-    /// <summary>Results of the last run: tag mask over the rule set's <see cref="TagRegistry"/>.</summary>
-    public ulong[] ResultMasks = [];
+    /// <summary>The revenue scale value meaning "the exact revenue is in <see cref="CustomerChunk.ExactRevenue"/>".</summary>
+    public const int RevenueInExceptions = 3;
 
-    /// <summary>Results of the last run: tier index, -1 when none.</summary>
-    public short[] ResultTiers = [];
+    private CustomerChunk[] _chunks = [];
+    private int _chunkCount;
 
-    /// <summary>One bit per row: set when the row changed since the last run.</summary>
-    public ulong[] Dirty = [];
-
-    public int Capacity => AnnualRevenue.Length;
-
-    public void Grow(int capacity)
+    public CustomerColumns(int capacity)
     {
-        Array.Resize(ref AnnualRevenue, capacity);
-        Array.Resize(ref CsatAverage, capacity);
-        Array.Resize(ref Industry, capacity);
-        Array.Resize(ref Region, capacity);
-        Array.Resize(ref Tier, capacity);
-        Array.Resize(ref Size, capacity);
-        Array.Resize(ref SourceChannel, capacity);
-        Array.Resize(ref Employees, capacity);
-        Array.Resize(ref ComplaintsLast60Days, capacity);
-        Array.Resize(ref ComplaintsPrev60Days, capacity);
-        Array.Resize(ref ConsultationsLast60Days, capacity);
-        Array.Resize(ref ConsultationsPrev60Days, capacity);
-        Array.Resize(ref UnresolvedComplaints, capacity);
-        Array.Resize(ref OpenTicketCount, capacity);
-        Array.Resize(ref LastInteractionTicks, capacity);
-        Array.Resize(ref FirstCooperation, capacity);
-        Array.Resize(ref ContractEndDay, capacity);
-        Array.Resize(ref TierDowngradeDay, capacity);
-        Array.Resize(ref Flags, capacity);
-        Array.Resize(ref Tags, capacity);
-        Array.Resize(ref ResultMasks, capacity);
-        var oldTiers = ResultTiers.Length;
-        Array.Resize(ref ResultTiers, capacity);
-        ResultTiers.AsSpan(oldTiers).Fill(-1);
-        Array.Resize(ref Dirty, (capacity + 63) >> 6);
+        EnsureCapacity(Math.Max(CustomerChunk.MinCapacity, capacity));
     }
+
+    /// <summary>The chunks in use (the array may be longer than <see cref="ChunkCount"/>).</summary>
+    public CustomerChunk[] Chunks => _chunks;
+
+    public int ChunkCount => _chunkCount;
+
+    /// <summary>Rows reserved in every chunk together.</summary>
+    public int Capacity => _chunkCount == 0 ? 0 : ((_chunkCount - 1) * CustomerChunk.Rows) + _chunks[_chunkCount - 1].Capacity;
+
+    /// <summary>The chunk holding a store row.</summary>
+    public CustomerChunk ChunkOf(int row) => _chunks[row / CustomerChunk.Rows];
+
+    /// <summary>The row within its chunk.</summary>
+    public static int Local(int row) => row % CustomerChunk.Rows;
+
+    /// <summary>The result tag mask of a store row (tests plant values through it).</summary>
+    public ref ulong ResultMask(int row) => ref ChunkOf(row).ResultMasks[Local(row)];
+
+    /// <summary>Makes room for at least <paramref name="capacity"/> rows: fills the last chunk up to <see cref="CustomerChunk.Rows"/>, then adds chunks.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        while (Capacity < capacity)
+        {
+            if (_chunkCount > 0 && _chunks[_chunkCount - 1].Capacity < CustomerChunk.Rows)
+            {
+                var last = _chunks[_chunkCount - 1];
+                var needed = capacity - ((_chunkCount - 1) * CustomerChunk.Rows);
+                last.Grow(Math.Min(CustomerChunk.Rows, Math.Max(last.Capacity * 2, RoundUp(needed))));
+                continue;
+            }
+
+            if (_chunkCount == _chunks.Length)
+            {
+                Array.Resize(ref _chunks, Math.Max(4, _chunks.Length * 2));
+            }
+
+            var rest = capacity - (_chunkCount * CustomerChunk.Rows);
+            _chunks[_chunkCount] = new CustomerChunk(_chunkCount * CustomerChunk.Rows, Math.Min(CustomerChunk.Rows, RoundUp(rest)));
+            _chunkCount++;
+        }
+    }
+
+    /// <summary>The next power of two at least <paramref name="rows"/> and at least <see cref="CustomerChunk.MinCapacity"/>.</summary>
+    private static int RoundUp(int rows) => (int)Math.Max(CustomerChunk.MinCapacity, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Min(rows, CustomerChunk.Rows)));
 }

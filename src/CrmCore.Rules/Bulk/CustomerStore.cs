@@ -4,28 +4,32 @@ using NodaTime;
 namespace CrmCore.Rules.Bulk;
 
 /// <summary>
-/// A compact, columnar (struct-of-arrays) store of customer facts for bulk tagging and tiering: one array per fact, strings interned
-/// to ids (<see cref="Strings"/>), current tags as a 64-bit mask over <see cref="CurrentTags"/>, and the latest classification of
-/// every row. A row takes <see cref="BytesPerCustomer"/> bytes (strings excluded). Every <see cref="Add"/> or <see cref="Set"/> marks
-/// the row dirty so that <see cref="BulkClassifier.ClassifyChanged"/> re-evaluates only changed rows.
+/// A compact, columnar (struct-of-arrays) store of customer facts for bulk tagging and tiering: one array per fact in chunks of
+/// 4,096 rows, amounts and dates as integer codes, strings interned to ids (<see cref="Strings"/>), current tags as a 64-bit mask over
+/// <see cref="CurrentTags"/>, and the latest classification of every row. A row takes <see cref="BytesPerCustomer"/> bytes (strings
+/// excluded); growth never copies a full chunk and wastes at most part of the last one. Every <see cref="Add"/> or <see cref="Set"/>
+/// marks the row dirty so that <see cref="BulkClassifier.ClassifyChanged"/> re-evaluates only changed rows.
 /// Not thread-safe: do not add or replace rows while another thread reads the store or a classification runs on it.
 /// </summary>
 public sealed class CustomerStore
 {
-    private readonly CustomerColumns _columns = new();
+    private readonly CustomerColumns _columns;
     private int _count;
 
     /// <summary>Creates an empty store.</summary>
-    /// <param name="capacity">Rows to reserve up front. Default 1024; the store grows by doubling.</param>
+    /// <param name="capacity">Rows to reserve up front. Default 1024. The store grows in chunks of 4,096 rows (the last chunk by doubling), so it needs no presizing.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
     public CustomerStore(int capacity = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        _columns.Grow(Math.Max(64, capacity));
+        _columns = new CustomerColumns(capacity);
     }
 
-    /// <summary>Bytes per customer in the columns, strings excluded (facts, current tags, latest tag mask and tier), plus one dirty bit.</summary>
-    public static int BytesPerCustomer => CustomerColumns.BytesPerRow;
+    /// <summary>
+    /// Bytes per customer in the columns, strings excluded (facts, current tags, latest tag mask and tier), plus one dirty bit. Revenues
+    /// with more than two decimals (or beyond 10^16 CNY) are also kept exactly beside the columns.
+    /// </summary>
+    public static int BytesPerCustomer => CustomerChunk.BytesPerRow;
 
     /// <summary>The number of rows.</summary>
     public int Count => _count;
@@ -45,20 +49,23 @@ public sealed class CustomerStore
         get
         {
             var n = 0;
-            foreach (var w in _columns.Dirty)
+            for (var c = 0; c < _columns.ChunkCount; c++)
             {
-                n += System.Numerics.BitOperations.PopCount(w);
+                foreach (var w in _columns.Chunks[c].Dirty)
+                {
+                    n += System.Numerics.BitOperations.PopCount(w);
+                }
             }
 
             return n;
         }
     }
 
-    /// <summary>The tag masks of the latest classification, by row (over <see cref="RuleSet.Tags"/> of the classifier that ran).</summary>
-    public ReadOnlySpan<ulong> TagMasks => _columns.ResultMasks.AsSpan(0, _count);
+    /// <summary>The tag masks of the latest classification, by row (over <see cref="RuleSet.Tags"/> of the classifier that ran). A live view, not a copy.</summary>
+    public IReadOnlyList<ulong> TagMasks => new ResultView<ulong>(this, static (chunk, row) => chunk.ResultMasks[row]);
 
-    /// <summary>The tier indexes of the latest classification, by row (into <see cref="RuleSet.Tiers"/>; -1 for none or not yet run).</summary>
-    public ReadOnlySpan<short> TierIndexes => _columns.ResultTiers.AsSpan(0, _count);
+    /// <summary>The tier indexes of the latest classification, by row (into <see cref="RuleSet.Tiers"/>; -1 for none or not yet run). A live view, not a copy.</summary>
+    public IReadOnlyList<short> TierIndexes => new ResultView<short>(this, static (chunk, row) => chunk.ResultTiers[row]);
 
     /// <summary>The classifier whose results <see cref="TagMasks"/> and <see cref="TierIndexes"/> hold; null before the first run.</summary>
     public BulkClassifier? ClassifiedBy { get; internal set; }
@@ -81,7 +88,7 @@ public sealed class CustomerStore
         Validate(input);
         if (_count == _columns.Capacity)
         {
-            _columns.Grow(_columns.Capacity * 2);
+            _columns.EnsureCapacity(_count + 1);
         }
 
         Write(_count, input);
@@ -107,7 +114,8 @@ public sealed class CustomerStore
     public void MarkDirty(int row)
     {
         CheckRow(row);
-        _columns.Dirty[row >> 6] |= 1UL << row;
+        var local = CustomerColumns.Local(row);
+        _columns.ChunkOf(row).Dirty[local >> 6] |= 1UL << local;
     }
 
     /// <summary>The latest classification of one row.</summary>
@@ -117,7 +125,9 @@ public sealed class CustomerStore
     public CustomerClassification GetClassification(int row)
     {
         CheckRow(row);
-        return new CustomerClassification(_columns.ResultMasks[row], _columns.ResultTiers[row]);
+        var chunk = _columns.ChunkOf(row);
+        var local = CustomerColumns.Local(row);
+        return new CustomerClassification(chunk.ResultMasks[local], chunk.ResultTiers[local]);
     }
 
     /// <summary>Rebuilds the input of one row (strings and tags resolved from the intern tables). Allocates.</summary>
@@ -127,43 +137,39 @@ public sealed class CustomerStore
     public CustomerFactsInput GetInput(int row)
     {
         CheckRow(row);
-        var c = _columns;
-        var flags = c.Flags[row];
+        var c = _columns.ChunkOf(row);
+        var i = CustomerColumns.Local(row);
+        var flags = c.Flags[i];
         var tags = new List<string>();
-        for (var bits = c.Tags[row]; bits != 0; bits &= bits - 1)
+        for (var bits = c.Tags[i]; bits != 0; bits &= bits - 1)
         {
             tags.Add(CurrentTags.NameOf(System.Numerics.BitOperations.TrailingZeroCount(bits)));
         }
 
         return new CustomerFactsInput
         {
-            AnnualRevenue = c.AnnualRevenue[row],
-            Industry = Strings.NameOf(c.Industry[row]),
-            Region = Strings.NameOf(c.Region[row]),
-            Tier = Strings.NameOf(c.Tier[row]),
-            Size = Strings.NameOf(c.Size[row]),
-            Employees = c.Employees[row],
-            SourceChannel = Strings.NameOf(c.SourceChannel[row]),
+            AnnualRevenue = c.Revenue(i),
+            Industry = Strings.NameOf(c.Industry[i]),
+            Region = Strings.NameOf(c.Region[i]),
+            Tier = Strings.NameOf(c.Tier[i]),
+            Size = Strings.NameOf(c.Size[i]),
+            Employees = c.Employees[i],
+            SourceChannel = Strings.NameOf(c.SourceChannel[i]),
             Tags = tags,
-            ComplaintsLast60Days = c.ComplaintsLast60Days[row],
-            ComplaintsPrev60Days = c.ComplaintsPrev60Days[row],
-            ConsultationsLast60Days = c.ConsultationsLast60Days[row],
-            ConsultationsPrev60Days = c.ConsultationsPrev60Days[row],
-            UnresolvedComplaints = c.UnresolvedComplaints[row],
-            OpenTicketCount = c.OpenTicketCount[row],
-            LastInteractionAt = (flags & CustomerColumns.HasLastInteraction) != 0 ? Instant.FromUnixTimeTicks(c.LastInteractionTicks[row]) : null,
-            FirstCooperationOn = (flags & CustomerColumns.HasFirstCooperation) != 0 ? c.FirstCooperation[row] : null,
-            CsatAverage = (flags & CustomerColumns.HasCsat) != 0 ? c.CsatAverage[row] : null,
-            ContractEndsOn = (flags & CustomerColumns.HasContractEnd) != 0 ? FromDayNumber(c.ContractEndDay[row]) : null,
-            TierDowngradedOn = (flags & CustomerColumns.HasTierDowngrade) != 0 ? FromDayNumber(c.TierDowngradeDay[row]) : null,
+            ComplaintsLast60Days = c.ComplaintsLast60Days[i],
+            ComplaintsPrev60Days = c.ComplaintsPrev60Days[i],
+            ConsultationsLast60Days = c.ConsultationsLast60Days[i],
+            ConsultationsPrev60Days = c.ConsultationsPrev60Days[i],
+            UnresolvedComplaints = c.UnresolvedComplaints[i],
+            OpenTicketCount = c.OpenTicketCount[i],
+            LastInteractionAt = (flags & CustomerColumns.HasLastInteraction) != 0 ? Instant.FromUnixTimeTicks(c.LastInteractionTicks[i]) : null,
+            FirstCooperationOn = (flags & CustomerColumns.HasFirstCooperation) != 0 ? ColumnCodes.FromMonthKey(c.FirstCooperationKey[i]) : null,
+            CsatAverage = (flags & CustomerColumns.HasCsat) != 0 ? c.CsatAverage[i] : null,
+            ContractEndsOn = (flags & CustomerColumns.HasContractEnd) != 0 ? ColumnCodes.FromDayNumber(c.ContractEndDay[i]) : null,
+            TierDowngradedOn = (flags & CustomerColumns.HasTierDowngrade) != 0 ? ColumnCodes.FromDayNumber(c.TierDowngradeDay[i]) : null,
             DoNotContact = (flags & CustomerColumns.DoNotContact) != 0,
         };
     }
-
-    /// <summary>Clears every dirty bit (called after a full run).</summary>
-    internal void ClearDirty() => Array.Clear(_columns.Dirty);
-
-    private static LocalDate FromDayNumber(int days) => new LocalDate(1970, 1, 1).PlusDays(days);
 
     private static void CheckIso(LocalDate? date, string name)
     {
@@ -201,43 +207,83 @@ public sealed class CustomerStore
 
     private void Write(int row, CustomerFactsInput input)
     {
-        var c = _columns;
-        c.AnnualRevenue[row] = input.AnnualRevenue;
-        c.Industry[row] = Strings.GetOrAdd(input.Industry ?? string.Empty);
-        c.Region[row] = Strings.GetOrAdd(input.Region ?? string.Empty);
-        c.Tier[row] = Strings.GetOrAdd(input.Tier ?? string.Empty);
-        c.Size[row] = Strings.GetOrAdd(input.Size ?? string.Empty);
-        c.SourceChannel[row] = Strings.GetOrAdd(input.SourceChannel ?? string.Empty);
-        c.Employees[row] = input.Employees;
+        var c = _columns.ChunkOf(row);
+        var i = CustomerColumns.Local(row);
+        c.RevenueCode[i] = ColumnCodes.Money(input.AnnualRevenue, out var scale);
+        if (scale == CustomerColumns.RevenueInExceptions)
+        {
+            (c.ExactRevenue ??= [])[i] = input.AnnualRevenue;
+        }
+        else
+        {
+            c.ExactRevenue?.Remove(i);
+        }
+
+        c.Industry[i] = Strings.GetOrAdd(input.Industry ?? string.Empty);
+        c.Region[i] = Strings.GetOrAdd(input.Region ?? string.Empty);
+        c.Tier[i] = Strings.GetOrAdd(input.Tier ?? string.Empty);
+        c.Size[i] = Strings.GetOrAdd(input.Size ?? string.Empty);
+        c.SourceChannel[i] = Strings.GetOrAdd(input.SourceChannel ?? string.Empty);
+        c.Employees[i] = input.Employees;
         ulong tags = 0;
         var list = input.Tags;
-        for (var i = 0; i < list.Count; i++)
+        for (var t = 0; t < list.Count; t++)
         {
-            if (!string.IsNullOrEmpty(list[i]))
+            if (!string.IsNullOrEmpty(list[t]))
             {
-                tags |= 1UL << CurrentTags.GetOrAdd(list[i]);
+                tags |= 1UL << CurrentTags.GetOrAdd(list[t]);
             }
         }
 
-        c.Tags[row] = tags;
-        c.ComplaintsLast60Days[row] = input.ComplaintsLast60Days;
-        c.ComplaintsPrev60Days[row] = input.ComplaintsPrev60Days;
-        c.ConsultationsLast60Days[row] = input.ConsultationsLast60Days;
-        c.ConsultationsPrev60Days[row] = input.ConsultationsPrev60Days;
-        c.UnresolvedComplaints[row] = input.UnresolvedComplaints;
-        c.OpenTicketCount[row] = input.OpenTicketCount;
-        c.LastInteractionTicks[row] = input.LastInteractionAt?.ToUnixTimeTicks() ?? 0;
-        byte flags = input.LastInteractionAt is null ? (byte)0 : CustomerColumns.HasLastInteraction;
-        c.FirstCooperation[row] = input.FirstCooperationOn ?? default;
+        c.Tags[i] = tags;
+        c.ComplaintsLast60Days[i] = input.ComplaintsLast60Days;
+        c.ComplaintsPrev60Days[i] = input.ComplaintsPrev60Days;
+        c.ConsultationsLast60Days[i] = input.ConsultationsLast60Days;
+        c.ConsultationsPrev60Days[i] = input.ConsultationsPrev60Days;
+        c.UnresolvedComplaints[i] = input.UnresolvedComplaints;
+        c.OpenTicketCount[i] = input.OpenTicketCount;
+        c.LastInteractionTicks[i] = input.LastInteractionAt?.ToUnixTimeTicks() ?? 0;
+        var flags = (byte)(scale << CustomerColumns.RevenueScaleShift);
+        flags |= input.LastInteractionAt is null ? (byte)0 : CustomerColumns.HasLastInteraction;
+        c.FirstCooperationKey[i] = input.FirstCooperationOn is { } first ? ColumnCodes.MonthKey(first) : 0;
         flags |= input.FirstCooperationOn is null ? (byte)0 : CustomerColumns.HasFirstCooperation;
-        c.CsatAverage[row] = input.CsatAverage ?? 0m;
+        c.CsatAverage[i] = input.CsatAverage ?? 0m;
+        c.CsatCode[i] = input.CsatAverage is { } csat ? ColumnCodes.Csat(csat) : 0;
         flags |= input.CsatAverage is null ? (byte)0 : CustomerColumns.HasCsat;
-        c.ContractEndDay[row] = input.ContractEndsOn is { } end ? BulkDates.DayNumber(end) : 0;
+        c.ContractEndDay[i] = input.ContractEndsOn is { } end ? BulkDates.DayNumber(end) : 0;
         flags |= input.ContractEndsOn is null ? (byte)0 : CustomerColumns.HasContractEnd;
-        c.TierDowngradeDay[row] = input.TierDowngradedOn is { } down ? BulkDates.DayNumber(down) : 0;
+        c.TierDowngradeDay[i] = input.TierDowngradedOn is { } down ? BulkDates.DayNumber(down) : 0;
         flags |= input.TierDowngradedOn is null ? (byte)0 : CustomerColumns.HasTierDowngrade;
         flags |= input.DoNotContact ? CustomerColumns.DoNotContact : (byte)0;
-        c.Flags[row] = flags;
-        c.Dirty[row >> 6] |= 1UL << row;
+        c.Flags[i] = flags;
+        c.Dirty[i >> 6] |= 1UL << i;
+    }
+
+    /// <summary>A live read-only view of one result column across the chunks.</summary>
+    private sealed class ResultView<T>(CustomerStore store, Func<CustomerChunk, int, T> read) : IReadOnlyList<T>
+    {
+        private readonly int _count = store._count;
+
+        public int Count => _count;
+
+        public T this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
+                return read(store._columns.ChunkOf(index), CustomerColumns.Local(index));
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

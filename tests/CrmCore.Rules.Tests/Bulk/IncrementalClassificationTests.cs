@@ -49,7 +49,7 @@ public class IncrementalClassificationTests
         foreach (var row in untouched)
         {
             Assert.DoesNotContain(row, changed);
-            store.Columns.ResultMasks[row] = ulong.MaxValue;
+            store.Columns.ResultMask(row) = ulong.MaxValue;
         }
 
         var result = Synthetic.ClassifyChanged(store, BulkTestData.Now, BulkTestData.Zone, parallel);
