@@ -19,6 +19,8 @@ internal sealed class SqliteDeskSql(SqliteDatabase database) : DeskSql
 
     public override object Bool(bool value) => value ? 1L : 0L;
 
+    public override string True => "1";
+
     public override string Json(string parameter) => parameter;
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => SqliteIdSequences.Reserve(database, name, period, count, max);
