@@ -23,7 +23,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         "t.next_due_at, t.first_response_due_at, t.resolution_due_at, t.revisit_due_at, t.sla_breached";
 
     // next_due_at of a ticket whose due times were never computed (TicketState.Due null): before any real instant, so it counts as due.
-    private static readonly Instant NeverComputed = Instant.FromUtc(1, 1, 1, 0, 0);
+    private static readonly Instant NeverComputed = Instant.FromUtc(1900, 1, 1, 0, 0);
 
     private readonly string _insert = sql.Sql("""
         INSERT INTO {t}ticket (id, version, customer_id, description, urgency, type, channel, department, expected_resolution_at,
