@@ -69,7 +69,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     public async ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default)
     {
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var state in ReadAsync(connection, "t.id = @id", c => DeskSql.Add(c, "@id", id.Value), cancellationToken).ConfigureAwait(false))
+        await foreach (var state in ReadAsync(connection, "t.id = @id", false, c => DeskSql.Add(c, "@id", id.Value), cancellationToken).ConfigureAwait(false))
         {
             return state;
         }
@@ -165,7 +165,9 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
 
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         var filter = where.Count == 0 ? "1 = 1" : string.Join(" AND ", where);
-        await foreach (var state in ReadAsync(connection, filter, c =>
+        // A due listing is small and sorted here: ordering in SQL would let the planner walk every open ticket in creation order
+        // instead of the due-time index.
+        await foreach (var state in ReadAsync(connection, filter, query.DueBy is not null, c =>
         {
             if (query.OpenOnly)
             {
@@ -331,13 +333,14 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         DeskSql.Add(command, "@sla_breached", sql.Bool(due.Breached));
     }
 
-    // Reads the matching ticket rows in order, then their history in the same order, and joins them in memory.
-    private async IAsyncEnumerable<TicketState> ReadAsync(DbConnection connection, string filter, Action<DbCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // Reads the matching ticket rows in order (by the database, or here when sortHere), then their history, and joins them in memory.
+    // The history is read for the matching ids (IN over the ticket filter), so its primary key serves it whatever the filter is.
+    private async IAsyncEnumerable<TicketState> ReadAsync(DbConnection connection, string filter, bool sortHere, Action<DbCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = new List<TicketState>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}ticket t LEFT JOIN {{t}}ticket_survey s ON s.ticket_id = t.id WHERE {filter} ORDER BY t.created_at, t.id");
+            command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}ticket t LEFT JOIN {{t}}ticket_survey s ON s.ticket_id = t.id WHERE {filter}{(sortHere ? "" : " ORDER BY t.created_at, t.id")}");
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -351,10 +354,15 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             yield break;
         }
 
+        if (sortHere)
+        {
+            rows.Sort((a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        }
+
         var histories = rows.ToDictionary(r => r.Id.Value, _ => new List<StatusChange>(), StringComparer.Ordinal);
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = sql.Sql($"SELECT h.ticket_id, h.at, h.from_status, h.to_status, h.by FROM {{t}}ticket_status_history h JOIN {{t}}ticket t ON t.id = h.ticket_id WHERE {filter} ORDER BY h.ticket_id, h.seq");
+            command.CommandText = sql.Sql($"SELECT h.ticket_id, h.at, h.from_status, h.to_status, h.by FROM {{t}}ticket_status_history h WHERE h.ticket_id IN (SELECT t.id FROM {{t}}ticket t WHERE {filter}) ORDER BY h.ticket_id, h.seq");
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

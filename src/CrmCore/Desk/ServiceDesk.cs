@@ -125,7 +125,7 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
             var customer = Customer.Create(id, profile, now);
             if (tier is not null)
             {
@@ -162,7 +162,8 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
+            request = request with { RaisedAt = Storage.StoredPrecision.Truncate(request.RaisedAt), ExpectedResolutionAt = Storage.StoredPrecision.Truncate(request.ExpectedResolutionAt) };
             Ticket.Check(request, _options.QueueOwner, by, now);
             var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
                 ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
@@ -204,7 +205,7 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
             if (_queue.NextFor(who, now) is not { } next)
             {
                 return (null, new DeskResult([]));
@@ -411,7 +412,7 @@ public sealed class ServiceDesk
     public async Task<SlaTicketState> GetSlaAsync(TicketId id, CancellationToken cancellationToken = default)
     {
         var view = await ViewAsync(id, cancellationToken).ConfigureAwait(false);
-        return _sla.Evaluate(view.ToSlaTicket(), _clock.GetCurrentInstant());
+        return _sla.Evaluate(view.ToSlaTicket(), Now());
     }
 
     /// <summary>Reads a ticket with its customer, as the one view every engine reads.</summary>
@@ -446,7 +447,7 @@ public sealed class ServiceDesk
     /// <returns>The input for <see cref="Metrics.KpiCalculator"/> and the monthly report.</returns>
     public async Task<Metrics.KpiInput> KpiInputAsync(Instant from, Instant before, CancellationToken cancellationToken = default)
     {
-        var now = _clock.GetCurrentInstant();
+        var now = Now();
         var records = new List<Metrics.ServiceRecord>();
         var surveys = new List<SurveyResponse>();
         await foreach (var state in _tickets.ListAsync(new TicketQuery { CreatedFrom = from, CreatedBefore = before }, cancellationToken).ConfigureAwait(false))
@@ -477,7 +478,7 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
             var events = new List<IDomainEvent>();
             await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
             {
@@ -670,6 +671,9 @@ public sealed class ServiceDesk
         Instant? DueOf(SlaMetric metric) => open.Find(m => m.Metric == metric) is { DueAt: { } due } ? due : null;
     }
 
+    // "Now" at the precision every store keeps (whole microseconds), so in-memory, SQLite and PostgreSQL stores hold the same instants.
+    private Instant Now() => Storage.StoredPrecision.Truncate(_clock.GetCurrentInstant());
+
     private Instant? NextDue(TicketView view, Instant now) =>
         _sla.Evaluate(view.ToSlaTicket(), now).Metrics.Where(m => m.IsOpen && m.DueAt is not null).Select(m => m.DueAt).Min();
 
@@ -779,7 +783,7 @@ public sealed class ServiceDesk
         {
             var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
             var version = ticket.Version;
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
             await act(ticket, now).ConfigureAwait(false);
             return await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
         }

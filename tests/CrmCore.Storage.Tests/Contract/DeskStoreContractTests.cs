@@ -224,6 +224,42 @@ public sealed class DeskStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Desk_InstantsFinerThanAMicrosecond_AreStoredTruncatedAlikeOnEveryProvider(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var start = Instant.FromUtc(2026, 3, 2, 2, 0) + Duration.FromNanoseconds(1_234_567);
+        var clock = new FakeClock(start);
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(clock);
+        services.AddSingleton<ITicketRepository>(stores.Tickets);
+        services.AddSingleton(stores.Customers);
+        services.AddSingleton(stores.Queue);
+        services.AddSingleton(stores.Sequences);
+        services.AddSingleton(stores.Escalations);
+        services.AddCrmCore();
+        using var provided = services.BuildServiceProvider();
+        var service = provided.GetRequiredService<ServiceDesk>();
+        service.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        await service.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+        var request = new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", RaisedAt = start - Duration.FromNanoseconds(999) };
+
+        var (id, _) = await service.RaiseAsync(request, "phone");
+        await service.PullNextAsync(new AgentId("A001"));
+        clock.Advance(Duration.FromNanoseconds(1_000_999));
+        await service.RespondAsync(id, "A001", "on it");
+
+        var state = (await (storage.Persists ? storage.Desk() : stores).Tickets.FindAsync(id))!;
+        var raisedAt = Instant.FromUtc(2026, 3, 2, 2, 0) + Duration.FromNanoseconds(1_233_000);
+        var createdAt = Instant.FromUtc(2026, 3, 2, 2, 0) + Duration.FromNanoseconds(1_234_000);
+        var respondedAt = Instant.FromUtc(2026, 3, 2, 2, 0) + Duration.FromNanoseconds(2_235_000);
+        Assert.Equal((raisedAt, createdAt, respondedAt, respondedAt), (state.RaisedAt, state.CreatedAt, state.FirstResponseAt!.Value, state.LastChangeAt));
+        Assert.Equal([createdAt, respondedAt], state.StatusHistory.Select(h => h.At));
+        Assert.All(state.Timeline, n => Assert.Equal(0, n.At.ToUnixTimeTicks() % 10));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Customer_RoundTrips_AndAStaleWriteFails(string provider)
     {
         using var storage = StoreProvider.Create(provider);
