@@ -501,6 +501,42 @@ public sealed class ServiceDesk
         }
     }
 
+    /// <summary>
+    /// Recomputes the stored due times of open tickets (all of them, or one customer's) after a change the desk did not make and
+    /// cannot see: a customer's tier or tags changed in the store directly, or an SLA policy, calendar, escalation ladder or rule set
+    /// was replaced. <see cref="AdvanceAsync"/> reads only the tickets due by their stored <see cref="TicketDueTimes.NextAt"/>, so
+    /// without this a ticket whose SLA became shorter would be looked at only after its next save. Reads every matching open ticket.
+    /// </summary>
+    /// <param name="customer">Only this customer's tickets, or null for every open ticket.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many tickets got new due times.</returns>
+    public async Task<int> RescheduleAsync(CustomerId? customer = null, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = Now();
+            var changed = 0;
+            await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, Customer = customer }, cancellationToken).ConfigureAwait(false))
+            {
+                var view = new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
+                var escalation = await _escalations.FindAsync(state.Id, cancellationToken).ConfigureAwait(false);
+                QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
+                var due = DueTimes(view, escalation, queued, now);
+                if (due != state.Due && await _tickets.RescheduleAsync(state.Id, state.Version, due, cancellationToken).ConfigureAwait(false))
+                {
+                    changed++;
+                }
+            }
+
+            return changed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     // Raises what is due for one ticket and returns its escalation state afterwards.
     private async Task<EscalationState?> AdvanceTicketAsync(TicketView view, Instant now, List<IDomainEvent> events, CancellationToken cancellationToken)
     {

@@ -81,6 +81,25 @@ public class DueIndexTests
     }
 
     [Fact]
+    public async Task Reschedule_AfterADueTimeWasLostOutsideTheDesk_PutsTheTicketBackInTheIndex()
+    {
+        var tickets = new CountingTicketRepository();
+        var desk = await NewDeskAsync(tickets, new CountingEscalationRepository());
+        var (id, _) = await desk.RaiseAsync(Request(), "phone");
+        var state = (await tickets.FindAsync(id))!;
+        await tickets.RescheduleAsync(id, state.Version, new TicketDueTimes()); // as if a policy change made nothing pending
+        clock.AdvanceMinutes(70);
+        var missed = await desk.AdvanceAsync();
+
+        var changed = await desk.RescheduleAsync(Acme);
+        var caught = await desk.AdvanceAsync();
+
+        Assert.Empty(missed.Events);
+        Assert.Equal(1, changed);
+        Assert.Contains(caught.Events, e => e is SlaWarningRaised w && w.TicketId == id);
+    }
+
+    [Fact]
     public async Task InMemoryStore_Reschedule_FromAnOlderVersion_WritesNothing()
     {
         var store = new InMemoryTicketRepository();
