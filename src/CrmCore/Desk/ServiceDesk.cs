@@ -502,6 +502,36 @@ public sealed class ServiceDesk
     }
 
     /// <summary>
+    /// Rebuilds the in-memory waiting queue from the queue store (<see cref="IQueueRepository"/>): call it once at start-up when the
+    /// stores persist (SQLite, PostgreSQL), before the first command, so that tickets queued before a restart can be pulled again
+    /// and keep their group (an overflowed ticket stays in the overflow group), priority, skills, due time and enqueue instant.
+    /// Entries already in the queue are left as they are.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many tickets were added to the queue.</returns>
+    public async Task<int> RestoreQueueAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var added = 0;
+            await foreach (var entry in _queueStore.ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (_queue.TryEnqueue(new QueuedTicket(entry.TicketId, entry.Group, entry.Priority, entry.Due, SkillSet.Create(entry.RequiredSkills), entry.EnqueuedAt)))
+                {
+                    added++;
+                }
+            }
+
+            return added;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
     /// Recomputes the stored due times of open tickets (all of them, or one customer's) after a change the desk did not make and
     /// cannot see: a customer's tier or tags changed in the store directly, or an SLA policy, calendar, escalation ladder or rule set
     /// was replaced. <see cref="AdvanceAsync"/> reads only the tickets due by their stored <see cref="TicketDueTimes.NextAt"/>, so
