@@ -469,7 +469,9 @@ public sealed class ServiceDesk
     /// cycle, each escalation level of the ladders its path allows once (<see cref="TicketEscalated"/>, in business time), a revisit
     /// reminder once per resolution (<see cref="RevisitDue"/>), moves tickets that waited too long to the overflow group
     /// (<see cref="TicketOverflowed"/>, when <see cref="DeskOptions.OverflowGroup"/> is set), and updates queued tickets' due times so the
-    /// queue ranks by the current SLA. Calling it twice for the same instant raises nothing the second time.
+    /// queue ranks by the current SLA. Calling it twice for the same instant raises nothing the second time. It reads only the open
+    /// tickets whose stored next due instant (<see cref="TicketDueTimes.NextAt"/>, written with every save) has come; after a change
+    /// the desk does not see (a customer or policy changed elsewhere), call <see cref="RescheduleAsync"/>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events raised.</returns>
