@@ -23,6 +23,8 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
     /// <inheritdoc />
     public override string? AuditLock => "LOCK TABLE {t}audit_log IN SHARE ROW EXCLUSIVE MODE;";
 
+    public override string True => "TRUE";
+
     public override string Json(string parameter) => "CAST(" + parameter + " AS json)";
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => PostgreSqlIdSequences.Reserve(database, name, period, count, max);

@@ -6,7 +6,7 @@ namespace CrmCore.Samples.Tests;
 
 public class SampleStoreMonthTests
 {
-    // Small: every advance reads the open tickets back from the database.
+    // Small, so that the SQLite and PostgreSQL runs stay quick; each advance reads the tickets due back from the database.
     private static readonly SampleSettings Month = new() { Customers = 150, Tickets = 500, Seed = 11, Store = SampleStore.Memory };
 
     private static readonly Lazy<string> InMemory = new(() => Print(ServiceDeskMonth.Run(Month)));
@@ -56,11 +56,38 @@ public class SampleStoreMonthTests
     }
 
     [Fact]
-    public void Parse_DefaultAndPlainSqlite_AreAFileInTheTempFolder()
+    public void Parse_DefaultAndPlainSqlite_AreATemporaryFileOfTheirOwnInTheTempFolder()
     {
-        Assert.Equal(SampleStore.DefaultSqlite, new SampleSettings().Store);
-        Assert.Equal(SampleStore.DefaultSqlite, SampleStore.Parse("sqlite"));
-        Assert.StartsWith(Path.GetTempPath(), SampleStore.DefaultSqlite.Target, StringComparison.Ordinal);
+        SampleStore[] stores = [new SampleSettings().Store, new SampleSettings().Store, SampleStore.Parse("sqlite"), SampleStore.Parse("sqlite")];
+
+        Assert.All(stores, s => Assert.Equal((SampleStoreKind.Sqlite, true), (s.Kind, s.Temporary)));
+        Assert.All(stores, s => Assert.StartsWith(Path.GetTempPath(), s.Target, StringComparison.Ordinal));
+        Assert.Equal(stores.Length, stores.Select(s => s.Target).Distinct(StringComparer.Ordinal).Count());
+        Assert.False(SampleStore.Parse("sqlite:month.db").Temporary);
+    }
+
+    [Fact]
+    public void Run_OnTheDefaultStore_DeletesItsTemporaryFile_ButKeepsANamedOne()
+    {
+        var temporary = SampleStore.TemporarySqlite();
+        var named = Path.Combine(Path.GetTempPath(), $"crmcore-sample-test-{Guid.NewGuid():N}.db");
+        var tiny = Month with { Customers = 20, Tickets = 30 };
+        try
+        {
+            ServiceDeskMonth.Run(tiny with { Store = temporary });
+            ServiceDeskMonth.Run(tiny with { Store = SampleStore.Parse("sqlite:" + named) });
+
+            Assert.False(File.Exists(temporary.Target));
+            Assert.False(File.Exists(temporary.Target + "-wal"));
+            Assert.Equal(tiny.Tickets, CountTickets(named));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(named);
+            File.Delete(named + "-wal");
+            File.Delete(named + "-shm");
+        }
     }
 
     [Theory]
