@@ -10,9 +10,9 @@ namespace CrmCore.Rules.Desk;
 
 /// <summary>
 /// The rule pack behind the desk's ports: priority is the Priority workflow's points (rounded to a whole number), routing is the Routing
-/// workflow's target group and skill (<c>GeneralServiceGroup</c> when no rule names one). The ticket workflows are evaluated once per
-/// ticket view and shared by the ports, so the Routing workflow runs once per submitted ticket. The escalation path is left to every
-/// ladder (<see cref="Choose"/> returns null): the pack's Escalation workflow does not name ladders yet. Reads the current rule set on
+/// workflow's target group and skill (<c>GeneralServiceGroup</c> when no rule names one), the escalation path is the ladders the
+/// Escalation workflow's rules choose (<c>Properties.Ladder</c>; every ladder when the rule set has no Escalation workflow). The ticket
+/// workflows are evaluated once per ticket view and shared by the ports, so the Routing workflow runs once per submitted ticket. Reads the current rule set on
 /// every call, so reloads apply. A rule that throws is skipped and recorded as the compiled evaluator does
 /// (<see cref="RuleSet.RuleFailed"/>); the RulesEngine backend throws <see cref="InvalidOperationException"/> instead. Thread-safe.
 /// </summary>
@@ -60,8 +60,23 @@ public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalatio
         return new GroupAssignment(group, skills);
     }
 
-    /// <inheritdoc />
-    public IReadOnlySet<string>? Choose(TicketView ticket) => null;
+    /// <summary>
+    /// The ladders the Escalation workflow's rules that hold choose for the ticket (ordinal names; empty when none holds, so no
+    /// ladder applies), or null when the rule set has no Escalation workflow (every ladder of the policy applies).
+    /// </summary>
+    /// <param name="ticket">The ticket and its customer.</param>
+    /// <returns>The ladder names, or null for all.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
+    public IReadOnlySet<string>? Choose(TicketView ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (!_ruleSet().Workflows.Any(w => w.Value == WorkflowKind.Escalation))
+        {
+            return null;
+        }
+
+        return Evaluate(ticket).Ladders.ToHashSet(StringComparer.Ordinal);
+    }
 
     private TicketEvaluation Evaluate(TicketView ticket)
     {
