@@ -1,3 +1,4 @@
+using CrmCore.Churn;
 using CrmCore.Escalation;
 using CrmCore.Routing;
 using CrmCore.Sla;
@@ -8,4 +9,11 @@ namespace CrmCore.Desk;
 /// <param name="Sla">The SLA engine (policies and calendars).</param>
 /// <param name="Escalation">The escalation engine (the business-time ladders).</param>
 /// <param name="Queue">The waiting queue.</param>
-public sealed record DeskEngines(SlaEngine Sla, EscalationEngine Escalation, TicketQueue Queue);
+public sealed record DeskEngines(SlaEngine Sla, EscalationEngine Escalation, TicketQueue Queue)
+{
+    /// <summary>
+    /// Scores churn risk and remembers each customer's band (<see cref="IChurnHistory"/>), or null (the default) when the desk assesses
+    /// no churn. <c>AddCrmCore()</c> uses the registered one (<c>AddCrmMetrics()</c> registers it).
+    /// </summary>
+    public ChurnScorer? Churn { get; init; }
+}
