@@ -22,7 +22,7 @@ public static class CrmRulesServiceCollectionExtensions
     /// rules-backed <see cref="IGroupResolver"/> (<see cref="RulesGroupResolver"/>), replacing any other, so <c>AddCrmRouting</c>
     /// routes by the Routing workflow whichever of the two is called first. For the service desk it registers
     /// <see cref="RulesDeskPorts"/> (run by <see cref="CrmRulesOptions.Backend"/>) as <see cref="IPriorityScorer"/>,
-    /// <see cref="IRoutingPolicy"/> and <see cref="IEscalationPathChooser"/>, replacing <c>AddCrmCore()</c>'s plain-C# defaults but
+    /// <see cref="IRoutingPolicy"/>, <see cref="IEscalationPathChooser"/>, <see cref="ICustomerClassifier"/> and <see cref="IChurnFactorSource"/>, replacing <c>AddCrmCore()</c>'s plain-C# defaults but
     /// keeping a host's own implementation registered before. It registers a <see cref="RoutingNamesMonitor"/> that, once resolved,
     /// warns (CRM060, CRM061) about Routing results and skills that name no team or skill registered in the <see cref="TicketRouter"/>
     /// or <see cref="ServiceDesk"/>, at every publish and on <see cref="RoutingNamesMonitor.Recheck"/>.
@@ -81,6 +81,8 @@ public static class CrmRulesServiceCollectionExtensions
         ReplaceDefault<IPriorityScorer, UrgencyPriorityScorer>(services);
         ReplaceDefault<IRoutingPolicy, SingleGroupRouting>(services);
         ReplaceDefault<IEscalationPathChooser, AllLaddersPath>(services);
+        ReplaceDefault<ICustomerClassifier, RecordedClassification>(services);
+        ReplaceDefault<IChurnFactorSource, Document001ChurnFactors>(services);
         return services;
     }
 
