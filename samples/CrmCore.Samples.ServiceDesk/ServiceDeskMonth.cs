@@ -87,9 +87,10 @@ internal sealed class ServiceDeskMonth
             slaStates.Add(await desk.GetSlaAsync(item.Id));
         }
 
+        // The month's KPIs slice by the tiers the customers had during the month; then the desk reclassifies and scores churn.
+        var recorded = await desk.KpiInputAsync(settings.Month);
         await book.ReclassifyAsync(desk);
         var (churn, _) = await desk.AssessChurnAsync();
-        var recorded = await desk.KpiInputAsync(settings.Month);
         var kpi = recorded with { Customers = book.Lifecycles() };
         var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpi, settings.Month, churn);
         return new MonthOutcome(settings, calendar, book.Customers, tickets, slaStates, escalations, assignments, desk.Agents, surveys, churn, report);
