@@ -22,8 +22,8 @@ internal sealed record SampleSettings
 
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en");
 
-    /// <summary>Where the desk keeps its state: a fresh SQLite file by default.</summary>
-    public SampleStore Store { get; init; } = SampleStore.DefaultSqlite;
+    /// <summary>Where the desk keeps its state: by default a fresh temporary SQLite file of this run's own, deleted at the end.</summary>
+    public SampleStore Store { get; init; } = SampleStore.TemporarySqlite();
 
     /// <summary>Reads <c>--seed N</c>, <c>--customers N</c>, <c>--tickets N</c>, <c>--lang en|zh-Hans</c>, <c>--store sqlite[:path]|memory|postgresql:&lt;connection string&gt;</c>.</summary>
     public static SampleSettings Parse(IReadOnlyList<string> args)

@@ -1,21 +1,27 @@
 using CrmCore.Storage.PostgreSql;
 using CrmCore.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CrmCore.Samples.ServiceDesk;
 
 /// <summary>
-/// Where the sample month keeps the desk's state: <c>sqlite[:path]</c> (the default, a file under the temp folder),
-/// <c>memory</c>, or <c>postgresql:&lt;connection string&gt;</c>. Every run starts from an empty store, so it prints the same month.
+/// Where the sample month keeps the desk's state: <c>sqlite[:path]</c> (the default, a fresh file of its own under the temp folder,
+/// deleted at the end, so that runs at the same time never share one), <c>memory</c>, or <c>postgresql:&lt;connection string&gt;</c>.
+/// Every run starts from an empty store, so it prints the same month.
 /// </summary>
-internal sealed record SampleStore(SampleStoreKind Kind, string Target)
+/// <param name="Kind">The kind of store.</param>
+/// <param name="Target">The SQLite file or the PostgreSQL connection string.</param>
+/// <param name="Temporary">True for a SQLite file the run made up and deletes at the end.</param>
+internal sealed record SampleStore(SampleStoreKind Kind, string Target, bool Temporary = false)
 {
     /// <summary>The schema the sample uses on PostgreSQL; dropped and recreated at the start of each run.</summary>
     public const string PostgreSqlSchema = "crm_sample";
 
-    /// <summary>The default: a SQLite file in the system temp folder.</summary>
-    public static SampleStore DefaultSqlite { get; } = new(SampleStoreKind.Sqlite, Path.Combine(Path.GetTempPath(), "crmcore-sample-month.db"));
+    /// <summary>The default: a new SQLite file of this run's own in the system temp folder, deleted by <see cref="Cleanup"/>.</summary>
+    public static SampleStore TemporarySqlite() =>
+        new(SampleStoreKind.Sqlite, Path.Combine(Path.GetTempPath(), $"crmcore-sample-month-{Guid.NewGuid():N}.db"), Temporary: true);
 
     /// <summary>The desk's in-memory stores.</summary>
     public static SampleStore Memory { get; } = new(SampleStoreKind.Memory, "");
@@ -28,7 +34,7 @@ internal sealed record SampleStore(SampleStoreKind Kind, string Target)
         var target = colon < 0 ? "" : value[(colon + 1)..];
         return kind.ToLowerInvariant() switch
         {
-            "sqlite" when target.Length == 0 => DefaultSqlite,
+            "sqlite" when target.Length == 0 => TemporarySqlite(),
             "sqlite" => new SampleStore(SampleStoreKind.Sqlite, Path.GetFullPath(target)),
             "memory" when target.Length == 0 => Memory,
             "postgresql" when target.Length > 0 => new SampleStore(SampleStoreKind.PostgreSql, target),
@@ -40,6 +46,7 @@ internal sealed record SampleStore(SampleStoreKind Kind, string Target)
     /// <summary>One line for the console saying where the month is stored (no password).</summary>
     public string Describe() => Kind switch
     {
+        SampleStoreKind.Sqlite when Temporary => $"Stored in temporary SQLite file {Target} (deleted at the end; --store sqlite:<path> keeps a file)",
         SampleStoreKind.Sqlite => $"Stored in SQLite file {Target}",
         SampleStoreKind.PostgreSql => $"Stored in PostgreSQL {Redacted()}, schema {PostgreSqlSchema}",
         _ => "Stored in memory (nothing persists)",
@@ -71,6 +78,29 @@ internal sealed record SampleStore(SampleStoreKind Kind, string Target)
                 break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>Deletes a temporary SQLite file and its journal files once the run's services are disposed; keeps any other store.</summary>
+    public void Cleanup()
+    {
+        if (!Temporary)
+        {
+            return;
+        }
+
+        // Idle pooled connections hold the file open; connections in use elsewhere close when returned.
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { Target, Target + "-wal", Target + "-shm", Target + "-journal" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"Could not delete the temporary SQLite file {file}: {e.Message}");
+            }
         }
     }
 

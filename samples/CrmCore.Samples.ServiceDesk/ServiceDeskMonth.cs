@@ -49,7 +49,17 @@ internal sealed class ServiceDeskMonth
     }
 
     /// <summary>Runs the month and returns what happened.</summary>
-    public static MonthOutcome Run(SampleSettings settings) => new ServiceDeskMonth(settings).SimulateAsync().GetAwaiter().GetResult();
+    public static MonthOutcome Run(SampleSettings settings)
+    {
+        try
+        {
+            return new ServiceDeskMonth(settings).SimulateAsync().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            settings.Store.Cleanup();
+        }
+    }
 
     private async Task<MonthOutcome> SimulateAsync()
     {

@@ -4,11 +4,13 @@ namespace CrmCore.Storage.PostgreSql;
 
 /// <summary>
 /// One <see cref="NpgsqlDataSource"/> (a connection pool) for one database and schema; each operation opens a pooled
-/// connection, and the schema is prepared once before the first operation. Thread-safe; dispose with the host.
+/// connection, and the schema is prepared once before the first operation (asynchronously on the asynchronous paths; a failed
+/// preparation, for example the server not up yet, is tried again by the next operation). Thread-safe; dispose with the host.
 /// </summary>
 internal sealed class PostgreSqlDatabase : IDisposable
 {
-    private readonly Lazy<bool> _prepared;
+    private readonly SemaphoreSlim _prepareGate = new(1, 1);
+    private volatile bool _prepared;
 
     public PostgreSqlDatabase(PostgreSqlStorageOptions options)
     {
@@ -38,7 +40,6 @@ internal sealed class PostgreSqlDatabase : IDisposable
         {
             QueueDataSource = DataSource;
         }
-        _prepared = new Lazy<bool>(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public PostgreSqlStorageOptions Options { get; }
@@ -53,19 +54,31 @@ internal sealed class PostgreSqlDatabase : IDisposable
 
     public NpgsqlConnection Open()
     {
-        _ = _prepared.Value;
+        if (!_prepared)
+        {
+            PrepareAsync(sync: true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
         return DataSource.OpenConnection();
     }
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        _ = _prepared.Value;
+        if (!_prepared)
+        {
+            await PrepareAsync(sync: false, cancellationToken).ConfigureAwait(false);
+        }
+
         return await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<NpgsqlConnection> OpenQueueAsync(CancellationToken cancellationToken)
     {
-        _ = _prepared.Value;
+        if (!_prepared)
+        {
+            await PrepareAsync(sync: false, cancellationToken).ConfigureAwait(false);
+        }
+
         return await QueueDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -77,12 +90,35 @@ internal sealed class PostgreSqlDatabase : IDisposable
         }
 
         DataSource.Dispose();
+        _prepareGate.Dispose();
     }
 
-    private bool Prepare()
+    // With sync true every step completes synchronously, so the synchronous Open blocks on no task.
+    private async ValueTask PrepareAsync(bool sync, CancellationToken cancellationToken)
     {
-        using var connection = DataSource.OpenConnection();
-        PostgreSqlSchema.Apply(connection, Options.Schema, Options.PrepareSchema);
-        return true;
+        if (sync)
+        {
+            _prepareGate.Wait(cancellationToken);
+        }
+        else
+        {
+            await _prepareGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (_prepared)
+            {
+                return;
+            }
+
+            await using var connection = sync ? DataSource.OpenConnection() : await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await PostgreSqlSchema.ApplyAsync(connection, Options.Schema, Options.PrepareSchema, sync, cancellationToken).ConfigureAwait(false);
+            _prepared = true;
+        }
+        finally
+        {
+            _prepareGate.Release();
+        }
     }
 }

@@ -20,6 +20,8 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
 
     public override object Bool(bool value) => value;
 
+    public override string True => "TRUE";
+
     public override string Json(string parameter) => "CAST(" + parameter + " AS json)";
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => PostgreSqlIdSequences.Reserve(database, name, period, count, max);

@@ -57,26 +57,30 @@ public static class PostgreSqlSchema
         return Apply(connection, schema, apply: true);
     }
 
-    internal static int Apply(NpgsqlConnection connection, string schema, bool apply)
+    internal static int Apply(NpgsqlConnection connection, string schema, bool apply) =>
+        ApplyAsync(connection, schema, apply, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    // One implementation for both paths: with sync true every call below completes synchronously (no thread is blocked on a task).
+    internal static async ValueTask<int> ApplyAsync(NpgsqlConnection connection, string schema, bool apply, bool sync, CancellationToken cancellationToken)
     {
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
+        await using var transaction = sync ? connection.BeginTransaction() : await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
         command.Transaction = transaction;
 
         // One lock per schema name, held until commit: instances starting together apply each script once.
         command.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended('crmcore.schema.' || @s, 0));";
         command.Parameters.AddWithValue("s", schema);
-        command.ExecuteNonQuery();
+        await ExecuteAsync(command, sync, cancellationToken).ConfigureAwait(false);
         command.Parameters.Clear();
         command.CommandText = "SELECT to_regclass(@t) IS NOT NULL;";
         command.Parameters.AddWithValue("t", schema + ".schema_version");
-        var hasTable = (bool)command.ExecuteScalar()!;
+        var hasTable = (bool)(await ScalarAsync(command, sync, cancellationToken).ConfigureAwait(false))!;
         command.Parameters.Clear();
         var current = 0;
         if (hasTable)
         {
             command.CommandText = $"SELECT coalesce(max(version), 0) FROM {schema}.schema_version;";
-            current = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            current = Convert.ToInt32(await ScalarAsync(command, sync, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
 
         if (current > LatestVersion || (current < LatestVersion && !apply))
@@ -88,23 +92,46 @@ public static class PostgreSqlSchema
         if (current < LatestVersion)
         {
             command.CommandText = Header(schema);
-            command.ExecuteNonQuery();
+            await ExecuteAsync(command, sync, cancellationToken).ConfigureAwait(false);
             foreach (var script in Scripts.Where(s => s.Version > current))
             {
                 command.CommandText = script.Sql.Replace("{schema}", schema, StringComparison.Ordinal);
-                command.ExecuteNonQuery();
+                await ExecuteAsync(command, sync, cancellationToken).ConfigureAwait(false);
                 command.CommandText = $"INSERT INTO {schema}.schema_version (version, name) VALUES (@v, @n);";
                 command.Parameters.AddWithValue("v", script.Version);
                 command.Parameters.AddWithValue("n", script.Name);
-                command.ExecuteNonQuery();
+                await ExecuteAsync(command, sync, cancellationToken).ConfigureAwait(false);
                 command.Parameters.Clear();
                 applied++;
             }
         }
 
-        transaction.Commit();
+        if (sync)
+        {
+            transaction.Commit();
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return applied;
     }
+
+    private static async ValueTask ExecuteAsync(NpgsqlCommand command, bool sync, CancellationToken cancellationToken)
+    {
+        if (sync)
+        {
+            command.ExecuteNonQuery();
+        }
+        else
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<object?> ScalarAsync(NpgsqlCommand command, bool sync, CancellationToken cancellationToken) =>
+        sync ? command.ExecuteScalar() : await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
 
     private static string Header(string schema) =>
         $"CREATE SCHEMA IF NOT EXISTS {schema};\n" +

@@ -19,15 +19,21 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         "t.id, t.version, t.customer_id, t.description, t.urgency, t.type, t.channel, t.department, t.expected_resolution_at, t.related_asset_id, " +
         "t.raised_at, t.created_at, t.owner, t.status, t.solution, t.reopen_count, t.first_response_at, t.resolved_at, t.closed_at, " +
         "t.customer_confirmed_at, t.revisit_completed_at, t.last_change_at, t.timeline, " +
-        "s.customer_id, s.answered_at, s.csat, s.nps, s.dimensions, s.comment";
+        "s.customer_id, s.answered_at, s.csat, s.nps, s.dimensions, s.comment, " +
+        "t.next_due_at, t.first_response_due_at, t.resolution_due_at, t.revisit_due_at, t.sla_breached";
+
+    // next_due_at of a ticket whose due times were never computed (TicketState.Due null): before any real instant, so it counts as due.
+    private static readonly Instant NeverComputed = Instant.FromUtc(1900, 1, 1, 0, 0);
 
     private readonly string _insert = sql.Sql("""
         INSERT INTO {t}ticket (id, version, customer_id, description, urgency, type, channel, department, expected_resolution_at,
             related_asset_id, raised_at, created_at, owner, status, is_open, solution, reopen_count, first_response_at, resolved_at,
-            closed_at, customer_confirmed_at, revisit_completed_at, last_change_at, timeline)
+            closed_at, customer_confirmed_at, revisit_completed_at, last_change_at, timeline,
+            next_due_at, first_response_due_at, resolution_due_at, revisit_due_at, sla_breached)
         VALUES (@id, @version, @customer_id, @description, @urgency, @type, @channel, @department, @expected_resolution_at,
             @related_asset_id, @raised_at, @created_at, @owner, @status, @is_open, @solution, @reopen_count, @first_response_at, @resolved_at,
-            @closed_at, @customer_confirmed_at, @revisit_completed_at, @last_change_at, @timeline)
+            @closed_at, @customer_confirmed_at, @revisit_completed_at, @last_change_at, @timeline,
+            @next_due_at, @first_response_due_at, @resolution_due_at, @revisit_due_at, @sla_breached)
         ON CONFLICT (id) DO NOTHING
         """);
 
@@ -37,8 +43,15 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             raised_at = @raised_at, created_at = @created_at, owner = @owner, status = @status, is_open = @is_open, solution = @solution,
             reopen_count = @reopen_count, first_response_at = @first_response_at, resolved_at = @resolved_at, closed_at = @closed_at,
             customer_confirmed_at = @customer_confirmed_at, revisit_completed_at = @revisit_completed_at, last_change_at = @last_change_at,
-            timeline = @timeline
+            timeline = @timeline, next_due_at = @next_due_at, first_response_due_at = @first_response_due_at,
+            resolution_due_at = @resolution_due_at, revisit_due_at = @revisit_due_at, sla_breached = @sla_breached
         WHERE id = @id AND version = @expected
+        """);
+
+    private readonly string _reschedule = sql.Sql("""
+        UPDATE {t}ticket SET next_due_at = @next_due_at, first_response_due_at = @first_response_due_at, resolution_due_at = @resolution_due_at,
+            revisit_due_at = @revisit_due_at, sla_breached = @sla_breached
+        WHERE id = @id AND version = @version
         """);
 
     private readonly string _history = sql.Sql("INSERT INTO {t}ticket_status_history (ticket_id, seq, at, from_status, to_status, by) VALUES (@id, @seq, @at, @from, @to, @by)");
@@ -61,7 +74,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     public async ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default)
     {
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var state in ReadAsync(connection, "t.id = @id", c => DeskSql.Add(c, "@id", id.Value), cancellationToken).ConfigureAwait(false))
+        await foreach (var state in ReadAsync(connection, "t.id = @id", false, c => DeskSql.Add(c, "@id", id.Value), cancellationToken).ConfigureAwait(false))
         {
             return state;
         }
@@ -89,6 +102,19 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         await using var commands = new Commands(connection, transaction);
         await WriteAsync(commands, state, expectedVersion, events, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _reschedule;
+        DeskSql.Add(command, "@id", id.Value);
+        DeskSql.Add(command, "@version", version);
+        BindDue(command, due);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <summary>Writes many new tickets (expected version 0) in one transaction: all of them or none.</summary>
@@ -136,9 +162,17 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             where.Add("t.created_at < @before");
         }
 
+        if (query.DueBy is not null)
+        {
+            // The literal lets the partial index on open tickets' next_due_at serve the query (a parameter would not).
+            where.Add($"t.is_open = {sql.True} AND t.next_due_at <= @due");
+        }
+
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         var filter = where.Count == 0 ? "1 = 1" : string.Join(" AND ", where);
-        await foreach (var state in ReadAsync(connection, filter, c =>
+        // A due listing is small and sorted here: ordering in SQL would let the planner walk every open ticket in creation order
+        // instead of the due-time index.
+        await foreach (var state in ReadAsync(connection, filter, query.DueBy is not null, c =>
         {
             if (query.OpenOnly)
             {
@@ -158,6 +192,11 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             if (query.CreatedBefore is { } before)
             {
                 DeskSql.Add(c, "@before", sql.Time(before));
+            }
+
+            if (query.DueBy is { } due)
+            {
+                DeskSql.Add(c, "@due", sql.Time(due));
             }
         }, cancellationToken).ConfigureAwait(false))
         {
@@ -319,15 +358,33 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         DeskSql.Add(command, "@revisit_completed_at", sql.TimeOrNull(s.RevisitCompletedAt));
         DeskSql.Add(command, "@last_change_at", sql.Time(s.LastChangeAt));
         DeskSql.Add(command, "@timeline", DeskJson.Timeline(s.Timeline));
+        if (s.Due is { } due)
+        {
+            BindDue(command, due);
+        }
+        else
+        {
+            BindDue(command, new TicketDueTimes { NextAt = NeverComputed });
+        }
     }
 
-    // Reads the matching ticket rows in order, then their history in the same order, and joins them in memory.
-    private async IAsyncEnumerable<TicketState> ReadAsync(DbConnection connection, string filter, Action<DbCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private void BindDue(DbCommand command, TicketDueTimes due)
+    {
+        DeskSql.Add(command, "@next_due_at", sql.TimeOrNull(due.NextAt));
+        DeskSql.Add(command, "@first_response_due_at", sql.TimeOrNull(due.FirstResponseDueAt));
+        DeskSql.Add(command, "@resolution_due_at", sql.TimeOrNull(due.ResolutionDueAt));
+        DeskSql.Add(command, "@revisit_due_at", sql.TimeOrNull(due.RevisitDueAt));
+        DeskSql.Add(command, "@sla_breached", sql.Bool(due.Breached));
+    }
+
+    // Reads the matching ticket rows in order (by the database, or here when sortHere), then their history, and joins them in memory.
+    // The history is read for the matching ids (IN over the ticket filter), so its primary key serves it whatever the filter is.
+    private async IAsyncEnumerable<TicketState> ReadAsync(DbConnection connection, string filter, bool sortHere, Action<DbCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = new List<TicketState>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}ticket t LEFT JOIN {{t}}ticket_survey s ON s.ticket_id = t.id WHERE {filter} ORDER BY t.created_at, t.id");
+            command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}ticket t LEFT JOIN {{t}}ticket_survey s ON s.ticket_id = t.id WHERE {filter}{(sortHere ? "" : " ORDER BY t.created_at, t.id")}");
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -341,10 +398,15 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             yield break;
         }
 
+        if (sortHere)
+        {
+            rows.Sort((a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        }
+
         var histories = rows.ToDictionary(r => r.Id.Value, _ => new List<StatusChange>(), StringComparer.Ordinal);
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = sql.Sql($"SELECT h.ticket_id, h.at, h.from_status, h.to_status, h.by FROM {{t}}ticket_status_history h JOIN {{t}}ticket t ON t.id = h.ticket_id WHERE {filter} ORDER BY h.ticket_id, h.seq");
+            command.CommandText = sql.Sql($"SELECT h.ticket_id, h.at, h.from_status, h.to_status, h.by FROM {{t}}ticket_status_history h WHERE h.ticket_id IN (SELECT t.id FROM {{t}}ticket t WHERE {filter}) ORDER BY h.ticket_id, h.seq");
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -358,7 +420,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         if (surveys.Count > 0)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = sql.Sql($"SELECT e.ticket_id, e.customer_id, e.answered_at, e.csat, e.nps, e.dimensions, e.comment FROM {{t}}ticket_survey_earlier e JOIN {{t}}ticket t ON t.id = e.ticket_id WHERE {filter} ORDER BY e.ticket_id, e.seq");
+            command.CommandText = sql.Sql($"SELECT e.ticket_id, e.customer_id, e.answered_at, e.csat, e.nps, e.dimensions, e.comment FROM {{t}}ticket_survey_earlier e WHERE e.ticket_id IN (SELECT t.id FROM {{t}}ticket t WHERE {filter}) ORDER BY e.ticket_id, e.seq");
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -408,6 +470,21 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             Timeline = DeskJson.Timeline(r.GetString(22)),
             Surveys = r.IsDBNull(23) ? [] : [Survey(r, id, 23)],
             StatusHistory = [],
+            Due = Due(r, 29),
+        };
+    }
+
+    // Reads (next_due_at, first_response_due_at, resolution_due_at, revisit_due_at, sla_breached) starting at ordinal 'first'.
+    private TicketDueTimes? Due(DbDataReader r, int first)
+    {
+        var next = sql.ReadTimeOrNull(r, first);
+        return next == NeverComputed ? null : new TicketDueTimes
+        {
+            NextAt = next,
+            FirstResponseDueAt = sql.ReadTimeOrNull(r, first + 1),
+            ResolutionDueAt = sql.ReadTimeOrNull(r, first + 2),
+            RevisitDueAt = sql.ReadTimeOrNull(r, first + 3),
+            Breached = DeskSql.Long(r, first + 4) != 0,
         };
     }
 

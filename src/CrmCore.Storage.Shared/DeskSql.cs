@@ -20,6 +20,9 @@ internal abstract class DeskSql
 
     public abstract object Bool(bool value);
 
+    /// <summary>The SQL literal for true, as a partial index's predicate spells it (<c>1</c> on SQLite, <c>TRUE</c> on PostgreSQL).</summary>
+    public abstract string True { get; }
+
     /// <summary>The SQL for a parameter that holds JSON text going into a JSON column (PostgreSQL needs a cast).</summary>
     public abstract string Json(string parameter);
 

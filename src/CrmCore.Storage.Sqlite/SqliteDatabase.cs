@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace CrmCore.Storage.Sqlite;
@@ -10,7 +11,9 @@ namespace CrmCore.Storage.Sqlite;
 internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
-    private readonly string _synchronousPragma;
+    private static readonly object Configured = new();
+    private readonly string _connectionPragmas;
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
     private readonly Lazy<bool> _prepared;
 
     public SqliteDatabase(SqliteStorageOptions options)
@@ -29,10 +32,9 @@ internal sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            ForeignKeys = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
-        _synchronousPragma = "PRAGMA synchronous = " + ((int)options.Synchronous).ToString(CultureInfo.InvariantCulture) + ";";
+        _connectionPragmas = "PRAGMA foreign_keys = 1; PRAGMA synchronous = " + ((int)options.Synchronous).ToString(CultureInfo.InvariantCulture) + ";";
         _prepared = new Lazy<bool>(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -45,13 +47,21 @@ internal sealed class SqliteDatabase
         return OpenRaw();
     }
 
+    // The pragmas are per connection and a pooled connection keeps them, so they run once per underlying handle, not on every open
+    // (two statements fewer per operation).
     private SqliteConnection OpenRaw()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = _synchronousPragma;
-        command.ExecuteNonQuery();
+        var handle = connection.Handle!;
+        if (!_configured.TryGetValue(handle, out _))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _connectionPragmas;
+            command.ExecuteNonQuery();
+            _configured.AddOrUpdate(handle, Configured);
+        }
+
         return connection;
     }
 

@@ -13,11 +13,14 @@ internal sealed class SqliteDeskSql(SqliteDatabase database) : DeskSql
     public override ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false));
 
-    public override object Time(Instant instant) => instant.ToUnixTimeTicks();
+    // Whole microseconds, as PostgreSQL keeps them, so both providers store the same instants.
+    public override object Time(Instant instant) => StoredPrecision.Truncate(instant).ToUnixTimeTicks();
 
     public override Instant ReadTime(DbDataReader reader, int ordinal) => Instant.FromUnixTimeTicks(reader.GetInt64(ordinal));
 
     public override object Bool(bool value) => value ? 1L : 0L;
+
+    public override string True => "1";
 
     public override string Json(string parameter) => parameter;
 

@@ -56,11 +56,38 @@ public class SampleStoreMonthTests
     }
 
     [Fact]
-    public void Parse_DefaultAndPlainSqlite_AreAFileInTheTempFolder()
+    public void Parse_DefaultAndPlainSqlite_AreATemporaryFileOfTheirOwnInTheTempFolder()
     {
-        Assert.Equal(SampleStore.DefaultSqlite, new SampleSettings().Store);
-        Assert.Equal(SampleStore.DefaultSqlite, SampleStore.Parse("sqlite"));
-        Assert.StartsWith(Path.GetTempPath(), SampleStore.DefaultSqlite.Target, StringComparison.Ordinal);
+        SampleStore[] stores = [new SampleSettings().Store, new SampleSettings().Store, SampleStore.Parse("sqlite"), SampleStore.Parse("sqlite")];
+
+        Assert.All(stores, s => Assert.Equal((SampleStoreKind.Sqlite, true), (s.Kind, s.Temporary)));
+        Assert.All(stores, s => Assert.StartsWith(Path.GetTempPath(), s.Target, StringComparison.Ordinal));
+        Assert.Equal(stores.Length, stores.Select(s => s.Target).Distinct(StringComparer.Ordinal).Count());
+        Assert.False(SampleStore.Parse("sqlite:month.db").Temporary);
+    }
+
+    [Fact]
+    public void Run_OnTheDefaultStore_DeletesItsTemporaryFile_ButKeepsANamedOne()
+    {
+        var temporary = SampleStore.TemporarySqlite();
+        var named = Path.Combine(Path.GetTempPath(), $"crmcore-sample-test-{Guid.NewGuid():N}.db");
+        var tiny = Month with { Customers = 20, Tickets = 30 };
+        try
+        {
+            ServiceDeskMonth.Run(tiny with { Store = temporary });
+            ServiceDeskMonth.Run(tiny with { Store = SampleStore.Parse("sqlite:" + named) });
+
+            Assert.False(File.Exists(temporary.Target));
+            Assert.False(File.Exists(temporary.Target + "-wal"));
+            Assert.Equal(tiny.Tickets, CountTickets(named));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(named);
+            File.Delete(named + "-wal");
+            File.Delete(named + "-shm");
+        }
     }
 
     [Theory]

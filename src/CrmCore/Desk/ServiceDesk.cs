@@ -131,7 +131,7 @@ public sealed class ServiceDesk
     /// <exception cref="ConcurrencyConflictException">The customer exists.</exception>
     public async Task<DeskResult> RegisterCustomerAsync(CustomerId id, CustomerProfile profile, string? tier = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default)
     {
-        var customer = Customer.Create(id, profile, _clock.GetCurrentInstant());
+        var customer = Customer.Create(id, profile, Now());
         if (tier is null && tags is null)
         {
             return await RegisterCustomerAsync(customer, cancellationToken).ConfigureAwait(false);
@@ -140,7 +140,7 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
             if (tier is not null)
             {
                 customer.AssignTier(now, tier);
@@ -176,7 +176,7 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
             Apply(customer, _classifier.Classify(CustomerViewOf(customer.ToState(), [], now)), now);
             await _customers.SaveAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
             return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
@@ -200,7 +200,7 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
             var view = await CustomerViewAsync(id, now, cancellationToken).ConfigureAwait(false);
             var customer = Customer.Restore(view.Customer);
             Apply(customer, _classifier.Classify(view), now);
@@ -223,7 +223,7 @@ public sealed class ServiceDesk
     /// <returns>The view as of now.</returns>
     /// <exception cref="ArgumentException">The customer is not registered.</exception>
     public Task<CustomerView> ViewCustomerAsync(CustomerId id, CancellationToken cancellationToken = default) =>
-        CustomerViewAsync(id, _clock.GetCurrentInstant(), cancellationToken);
+        CustomerViewAsync(id, Now(), cancellationToken);
 
     /// <summary>
     /// Assesses every registered customer's churn risk now: the factors from <see cref="IChurnFactorSource"/>, scored and remembered by the
@@ -245,7 +245,7 @@ public sealed class ServiceDesk
         try
         {
             var events = new List<IDomainEvent>();
-            var assessments = await AssessAllAsync(_clock.GetCurrentInstant(), events, cancellationToken).ConfigureAwait(false);
+            var assessments = await AssessAllAsync(Now(), events, cancellationToken).ConfigureAwait(false);
             return (assessments, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
@@ -270,7 +270,8 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
+            request = request with { RaisedAt = Storage.StoredPrecision.Truncate(request.RaisedAt), ExpectedResolutionAt = Storage.StoredPrecision.Truncate(request.ExpectedResolutionAt) };
             Ticket.Check(request, _options.QueueOwner, by, now);
             var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
                 ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
@@ -282,15 +283,16 @@ public sealed class ServiceDesk
             var priority = Math.Clamp(_priority.Score(view), -QueuedTicket.MaxStaticPriority, QueuedTicket.MaxStaticPriority);
             var due = NextDue(view, now);
             var entry = new QueueEntryState(id, route.Group, priority, due, required.Items, now);
-            await _tickets.SaveAsync(ticket.ToState(), 0, cancellationToken).ConfigureAwait(false);
-            await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
-            _queue.Enqueue(new QueuedTicket(id, route.Group, priority, due, required, now));
+            var queued = new QueuedTicket(id, route.Group, priority, due, required, now);
             List<IDomainEvent> events = [.. ticket.DomainEvents, new TicketQueued(id, now, route.Group, priority)];
             if (WhyUnassignable(route.Group, required) is { } reason)
             {
                 events.Add(new TicketUnassignable(id, now, route.Group, required.ToString(), reason));
             }
 
+            await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now) }, 0, events, cancellationToken).ConfigureAwait(false);
+            await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+            _queue.Enqueue(queued);
             return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
@@ -311,7 +313,7 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
             if (_queue.NextFor(who, now) is not { } next)
             {
                 return (null, new DeskResult([]));
@@ -321,7 +323,7 @@ public sealed class ServiceDesk
             var ticket = await LoadAsync(next.Id, cancellationToken).ConfigureAwait(false);
             var version = ticket.Version;
             ticket.Reassign(now, agent, agent.Value);
-            return (next.Id, await SaveAsync(ticket, version, cancellationToken).ConfigureAwait(false));
+            return (next.Id, await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
@@ -518,7 +520,7 @@ public sealed class ServiceDesk
     public async Task<SlaTicketState> GetSlaAsync(TicketId id, CancellationToken cancellationToken = default)
     {
         var view = await ViewAsync(id, cancellationToken).ConfigureAwait(false);
-        return _sla.Evaluate(view.ToSlaTicket(), _clock.GetCurrentInstant());
+        return _sla.Evaluate(view.ToSlaTicket(), Now());
     }
 
     /// <summary>Reads a ticket with its customer, as the one view every engine reads.</summary>
@@ -553,7 +555,7 @@ public sealed class ServiceDesk
     /// <returns>The input for <see cref="Metrics.KpiCalculator"/> and the monthly report.</returns>
     public async Task<Metrics.KpiInput> KpiInputAsync(Instant from, Instant before, CancellationToken cancellationToken = default)
     {
-        var now = _clock.GetCurrentInstant();
+        var now = Now();
         var records = new List<Metrics.ServiceRecord>();
         var surveys = new List<SurveyResponse>();
         await foreach (var state in _tickets.ListAsync(new TicketQuery { CreatedFrom = from, CreatedBefore = before }, cancellationToken).ConfigureAwait(false))
@@ -584,12 +586,19 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetCurrentInstant();
+            var now = Now();
             var events = new List<IDomainEvent>();
-            await foreach (var state in _tickets.ListAsync(TicketQuery.Open, cancellationToken).ConfigureAwait(false))
+            await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
             {
                 var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
-                await AdvanceTicketAsync(new TicketView(state, customer), now, events, cancellationToken).ConfigureAwait(false);
+                var view = new TicketView(state, customer);
+                var escalation = await AdvanceTicketAsync(view, now, events, cancellationToken).ConfigureAwait(false);
+                QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
+                var due = DueTimes(view, escalation, queued, now);
+                if (due != state.Due)
+                {
+                    await _tickets.RescheduleAsync(state.Id, state.Version, due, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await AssessChurnOncePerDayAsync(now, events, cancellationToken).ConfigureAwait(false);
@@ -602,7 +611,44 @@ public sealed class ServiceDesk
         }
     }
 
-    private async Task AdvanceTicketAsync(TicketView view, Instant now, List<IDomainEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recomputes the stored due times of open tickets (all of them, or one customer's) after a change the desk did not make and
+    /// cannot see: a customer's tier or tags changed in the store directly, or an SLA policy, calendar, escalation ladder or rule set
+    /// was replaced. <see cref="AdvanceAsync"/> reads only the tickets due by their stored <see cref="TicketDueTimes.NextAt"/>, so
+    /// without this a ticket whose SLA became shorter would be looked at only after its next save. Reads every matching open ticket.
+    /// </summary>
+    /// <param name="customer">Only this customer's tickets, or null for every open ticket.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many tickets got new due times.</returns>
+    public async Task<int> RescheduleAsync(CustomerId? customer = null, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = Now();
+            var changed = 0;
+            await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, Customer = customer }, cancellationToken).ConfigureAwait(false))
+            {
+                var view = new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
+                var escalation = await _escalations.FindAsync(state.Id, cancellationToken).ConfigureAwait(false);
+                QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
+                var due = DueTimes(view, escalation, queued, now);
+                if (due != state.Due && await _tickets.RescheduleAsync(state.Id, state.Version, due, cancellationToken).ConfigureAwait(false))
+                {
+                    changed++;
+                }
+            }
+
+            return changed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // Raises what is due for one ticket and returns its escalation state afterwards.
+    private async Task<EscalationState?> AdvanceTicketAsync(TicketView view, Instant now, List<IDomainEvent> events, CancellationToken cancellationToken)
     {
         var ticket = view.Ticket;
         var slaTicket = view.ToSlaTicket();
@@ -657,10 +703,8 @@ public sealed class ServiceDesk
         if (warnings.Count + marks.Count + reminders.Count != before)
         {
             var version = stored?.Version ?? 0;
-            await _escalations.SaveAsync(
-                new EscalationState { TicketId = ticket.Id, Version = version + 1, Warnings = warnings, Escalations = marks, Reminders = reminders },
-                version,
-                cancellationToken).ConfigureAwait(false);
+            stored = new EscalationState { TicketId = ticket.Id, Version = version + 1, Warnings = warnings, Escalations = marks, Reminders = reminders };
+            await _escalations.SaveAsync(stored, version, cancellationToken).ConfigureAwait(false);
         }
 
         if (_queue.TryGet(ticket.Id, out var queued))
@@ -680,6 +724,8 @@ public sealed class ServiceDesk
                     new QueueEntryState(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
             }
         }
+
+        return stored;
     }
 
     // Churn follow-ups (document 001): every customer is assessed at the first advance of each local day; entering the high band raises
@@ -768,6 +814,98 @@ public sealed class ServiceDesk
         }
     }
 
+    /// <summary>
+    /// The ticket's due times at <paramref name="now"/>: its SLA due times, and the earliest instant at which <see cref="AdvanceAsync"/>
+    /// may act on it (a warning or breach not yet raised in this cycle, the next escalation level of an allowed ladder, the revisit
+    /// reminder, the overflow, or a queue re-rank). Never later than that instant, so reading only the tickets due loses nothing: an
+    /// instant already reached is kept as it is, and a paused clock's projected instants only move later while it stays paused.
+    /// </summary>
+    private TicketDueTimes DueTimes(TicketView view, EscalationState? stored, QueuedTicket? queued, Instant now)
+    {
+        var ticket = view.Ticket;
+        if (TicketLifecycle.IsFinished(ticket.Status))
+        {
+            return new TicketDueTimes();
+        }
+
+        var slaTicket = view.ToSlaTicket();
+        var sla = _sla.Evaluate(slaTicket, now);
+        var cycle = ticket.ReopenCount;
+        var warnings = stored?.Warnings ?? [];
+        Instant? next = null;
+        void Consider(Instant? at)
+        {
+            if (at is { } value && (next is null || value < next))
+            {
+                next = value;
+            }
+        }
+
+        var open = sla.Metrics.Where(m => m.IsOpen && m.DueAt is not null).ToList();
+        foreach (var metric in open)
+        {
+            if (!warnings.Any(w => w.Metric == metric.Metric && w.Cycle == cycle && !w.Breached))
+            {
+                Consider(metric.WarningAt);
+            }
+
+            if (!warnings.Any(w => w.Metric == metric.Metric && w.Cycle == cycle && w.Breached))
+            {
+                Consider(metric.DueAt);
+            }
+        }
+
+        var raised = EscalationTicketState.Empty;
+        foreach (var mark in stored?.Escalations ?? [])
+        {
+            raised = raised.With(mark.Ladder, mark.Level);
+        }
+
+        var escalation = _escalation.Evaluate(slaTicket, sla, raised, now);
+        Consider(escalation.NextCheckAt);
+        if (!escalation.Raised.IsEmpty && (_paths.Choose(view) is not { } allowed || escalation.Raised.Any(s => allowed.Contains(s.Ladder))))
+        {
+            Consider(now);
+        }
+
+        if (ticket.Status == TicketStatus.AwaitingRevisit && ticket.ResolvedAt is { } resolved)
+        {
+            var key = resolved.ToString("g", CultureInfo.InvariantCulture);
+            if (!(stored?.Reminders ?? []).Any(r => r.Kind == "revisit" && r.Key == key))
+            {
+                Consider(resolved + _options.RevisitDelay);
+            }
+        }
+
+        if (queued is { } waiting)
+        {
+            if (_options.OverflowGroup is { } overflow && waiting.Group != overflow)
+            {
+                Consider(waiting.EnqueuedAt + _options.OverflowAfter);
+            }
+
+            // A paused clock's due time moves with now, so a queued ticket with one is re-ranked at every advance, as before.
+            if (open.Select(m => m.DueAt).Min() != waiting.Due || open.Exists(m => m.Status == SlaClockStatus.Paused))
+            {
+                Consider(now);
+            }
+        }
+
+        return new TicketDueTimes
+        {
+            NextAt = next,
+            FirstResponseDueAt = DueOf(SlaMetric.FirstResponse),
+            ResolutionDueAt = DueOf(SlaMetric.Resolution),
+            RevisitDueAt = DueOf(SlaMetric.Revisit),
+            Breached = open.Exists(m => m.Status == SlaClockStatus.Breached),
+        };
+
+        Instant? DueOf(SlaMetric metric) => open.Find(m => m.Metric == metric) is { DueAt: { } due } ? due : null;
+    }
+
+    // "Now" at the precision every store keeps (whole microseconds), so in-memory, SQLite and PostgreSQL stores hold the same instants.
+    private Instant Now() => Storage.StoredPrecision.Truncate(_clock.GetCurrentInstant());
+
     private Instant? NextDue(TicketView view, Instant now) =>
         _sla.Evaluate(view.ToSlaTicket(), now).Metrics.Where(m => m.IsOpen && m.DueAt is not null).Select(m => m.DueAt).Min();
 
@@ -828,14 +966,34 @@ public sealed class ServiceDesk
         return Ticket.Restore(state, _ticketOptions);
     }
 
-    private async Task<DeskResult> SaveAsync(Ticket ticket, long expectedVersion, CancellationToken cancellationToken)
+    // Saves a changed ticket with its due times (computed after the command's queue changes) and publishes its events.
+    private async Task<DeskResult> SaveAsync(Ticket ticket, long expectedVersion, Instant now, CancellationToken cancellationToken)
     {
+        IReadOnlyList<IDomainEvent> events = [.. ticket.DomainEvents];
         if (ticket.Version != expectedVersion)
         {
-            await _tickets.SaveAsync(ticket.ToState(), expectedVersion, cancellationToken).ConfigureAwait(false);
+            var state = ticket.ToState();
+            var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
+            var escalation = await _escalations.FindAsync(state.Id, cancellationToken).ConfigureAwait(false);
+            QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
+            var due = DueTimes(new TicketView(state, customer), escalation, queued, now);
+            await WriteAsync(state with { Due = due }, expectedVersion, events, cancellationToken).ConfigureAwait(false);
         }
 
-        return await PublishAsync([.. ticket.DomainEvents], cancellationToken).ConfigureAwait(false);
+        return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Writes a ticket, with its events in the same transaction when the store has an outbox.
+    private async Task WriteAsync(TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        if (_tickets is Storage.IOutboxTicketRepository outbox)
+        {
+            await outbox.SaveAsync(state, expectedVersion, events, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _tickets.SaveAsync(state, expectedVersion, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Task<DeskResult> RunOwnedAsync(TicketId id, Action<Ticket, Instant> act, CancellationToken cancellationToken) =>
@@ -857,8 +1015,9 @@ public sealed class ServiceDesk
         {
             var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
             var version = ticket.Version;
-            await act(ticket, _clock.GetCurrentInstant()).ConfigureAwait(false);
-            return await SaveAsync(ticket, version, cancellationToken).ConfigureAwait(false);
+            var now = Now();
+            await act(ticket, now).ConfigureAwait(false);
+            return await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -57,6 +57,15 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return _tickets.RescheduleAsync(id, version, due, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
     public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => _tickets.ListAsync(query, cancellationToken);
 
     /// <inheritdoc />

@@ -93,4 +93,11 @@ public sealed record TicketState
 
     /// <summary>The progress timeline in order.</summary>
     public IReadOnlyList<ProgressNote> Timeline { get; init; } = [];
+
+    /// <summary>
+    /// The due times the service desk derived at its last save or advance (stored with the row, for queries and the desk's due-time
+    /// index); null when not computed, for example for a state written by <see cref="Ticket.ToState"/> alone, and then a store counts
+    /// the ticket as due. Not part of the aggregate: <see cref="Ticket.Restore"/> ignores it.
+    /// </summary>
+    public TicketDueTimes? Due { get; init; }
 }

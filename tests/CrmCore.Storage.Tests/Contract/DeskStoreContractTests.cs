@@ -4,7 +4,9 @@ using CrmCore.Desk;
 using CrmCore.Satisfaction;
 using CrmCore.Sla;
 using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace CrmCore.Storage.Tests.Contract;
 
@@ -168,6 +170,123 @@ public sealed class DeskStoreContractTests
             var actual = await desk.Tickets.ListAsync(query).Select(s => s.Id).ToListAsync();
             Assert.Equal(expected, actual);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Ticket_DueTimes_RoundTrip_ListDueByAsTicketQueryMatches_AndRescheduleKeepsTheVersion(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var desk = storage.Desk();
+        var states = new List<TicketState>();
+        for (var i = 0; i < 10; i++)
+        {
+            var ticket = Open($"WT2026031{i:00}", "C-A", T0 + Duration.FromHours(i));
+            if (i % 4 == 3)
+            {
+                ticket.MarkNoActionNeeded(T0 + Duration.FromHours(i) + Duration.FromMinutes(5), "bob", "spam");
+            }
+
+            var due = i % 5 == 0 ? null : new TicketDueTimes
+            {
+                NextAt = i % 3 == 0 ? null : T0 + Duration.FromMinutes(30 * i),
+                FirstResponseDueAt = T0 + Duration.FromHours(i + 1),
+                ResolutionDueAt = i % 2 == 0 ? T0 + Duration.FromHours(i + 8) : null,
+                Breached = i % 2 == 0,
+            };
+            states.Add(ticket.ToState() with { Due = due });
+            await desk.Tickets.SaveAsync(states[^1], 0);
+        }
+
+        var reader = storage.Persists ? storage.Desk() : desk;
+        foreach (var state in states)
+        {
+            Assert.Equivalent(state, await reader.Tickets.FindAsync(state.Id), strict: true);
+        }
+
+        foreach (var by in new[] { T0 - Duration.FromDays(1), T0 + Duration.FromMinutes(30), T0 + Duration.FromHours(2), T0 + Duration.FromDays(1) })
+        {
+            var query = new TicketQuery { OpenOnly = true, DueBy = by };
+            Assert.Equal(states.Where(query.Matches).Select(s => s.Id), await reader.Tickets.ListAsync(query).Select(s => s.Id).ToListAsync());
+        }
+
+        var target = states[1];
+        Assert.False(await desk.Tickets.RescheduleAsync(target.Id, target.Version + 1, new TicketDueTimes()));
+        Assert.False(await desk.Tickets.RescheduleAsync(new TicketId("WT-NONE"), 1, new TicketDueTimes()));
+        Assert.True(await desk.Tickets.RescheduleAsync(target.Id, target.Version, new TicketDueTimes { NextAt = T0 + Duration.FromDays(2), Breached = true }));
+        var moved = await reader.Tickets.FindAsync(target.Id);
+        Assert.Equal((target.Version, T0 + Duration.FromDays(2), true, (Instant?)null), (moved!.Version, moved.Due!.NextAt, moved.Due.Breached, moved.Due.FirstResponseDueAt));
+        Assert.DoesNotContain(target.Id, await reader.Tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = T0 + Duration.FromDays(1) }).Select(s => s.Id).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Desk_OnTheStores_WritesEachCommandsEventsToTheOutbox_AndKeepsTheDueTimes(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(clock);
+        services.AddSingleton<ITicketRepository>(stores.Tickets);
+        services.AddSingleton(stores.Customers);
+        services.AddSingleton(stores.Queue);
+        services.AddSingleton(stores.Sequences);
+        services.AddSingleton(stores.Escalations);
+        services.AddCrmCore();
+        using var provided = services.BuildServiceProvider();
+        var service = provided.GetRequiredService<ServiceDesk>();
+        service.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        await service.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) }, tier: "A");
+
+        var (id, raised) = await service.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent }, "phone");
+        var (_, pulled) = await service.PullNextAsync(new AgentId("A001"));
+
+        var messages = await stores.Outbox.ReadUnpublishedAsync(100);
+        Assert.Equal(raised.Events.Concat(pulled.Events).Select(e => e.GetType().Name), messages.Select(m => m.EventType));
+        Assert.Contains(nameof(TicketQueued), messages.Select(m => m.EventType));
+        Assert.All(messages, m => Assert.Equal(id.Value, m.AggregateId));
+        var due = (await stores.Tickets.FindAsync(id))!.Due!;
+        Assert.True(due.NextAt > clock.GetCurrentInstant());
+        Assert.True(due.FirstResponseDueAt >= due.NextAt);
+        Assert.Empty(await stores.Tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = clock.GetCurrentInstant() }).ToListAsync());
+        Assert.Equal([id], await stores.Tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = due.NextAt }).Select(s => s.Id).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Desk_InstantsFinerThanAMicrosecond_AreStoredTruncatedAlikeOnEveryProvider(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var start = Instant.FromUtc(2026, 3, 2, 2, 0) + Duration.FromNanoseconds(1_234_567);
+        var clock = new FakeClock(start);
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(clock);
+        services.AddSingleton<ITicketRepository>(stores.Tickets);
+        services.AddSingleton(stores.Customers);
+        services.AddSingleton(stores.Queue);
+        services.AddSingleton(stores.Sequences);
+        services.AddSingleton(stores.Escalations);
+        services.AddCrmCore();
+        using var provided = services.BuildServiceProvider();
+        var service = provided.GetRequiredService<ServiceDesk>();
+        service.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        await service.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+        var request = new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", RaisedAt = start - Duration.FromNanoseconds(999) };
+
+        var (id, _) = await service.RaiseAsync(request, "phone");
+        await service.PullNextAsync(new AgentId("A001"));
+        clock.Advance(Duration.FromNanoseconds(1_000_999));
+        await service.RespondAsync(id, "A001", "on it");
+
+        var state = (await (storage.Persists ? storage.Desk() : stores).Tickets.FindAsync(id))!;
+        var raisedAt = Instant.FromUtc(2026, 3, 2, 2, 0) + Duration.FromNanoseconds(1_233_000);
+        var createdAt = Instant.FromUtc(2026, 3, 2, 2, 0) + Duration.FromNanoseconds(1_234_000);
+        var respondedAt = Instant.FromUtc(2026, 3, 2, 2, 0) + Duration.FromNanoseconds(2_235_000);
+        Assert.Equal((raisedAt, createdAt, respondedAt, respondedAt), (state.RaisedAt, state.CreatedAt, state.FirstResponseAt!.Value, state.LastChangeAt));
+        Assert.Equal([createdAt, respondedAt], state.StatusHistory.Select(h => h.At));
+        Assert.All(state.Timeline, n => Assert.Equal(0, n.At.ToUnixTimeTicks() % 10));
     }
 
     [Theory]

@@ -25,6 +25,18 @@ public interface ITicketRepository
     /// <exception cref="ConcurrencyConflictException">The stored version differs (or the ticket exists when 0 was expected); nothing is written.</exception>
     ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces the derived due times (<see cref="TicketState.Due"/>) of a ticket without changing its version: the desk calls it when
+    /// time alone moved them (after <c>AdvanceAsync</c> looked at the ticket).
+    /// </summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="version">The version the due times were computed from.</param>
+    /// <param name="due">The new due times.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>False (nothing written) when the ticket is missing or its stored version differs: whoever wrote the newer version wrote
+    /// due times of its own.</returns>
+    ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default);
+
     /// <summary>Lists stored tickets that match a query, ordered by creation instant then id.</summary>
     /// <param name="query">What to list; <see cref="TicketQuery.All"/> lists every ticket.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>

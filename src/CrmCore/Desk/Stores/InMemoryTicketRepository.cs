@@ -7,11 +7,18 @@ namespace CrmCore.Desk;
 
 /// <summary>
 /// The default ticket store: ticket states in memory, lost when the process ends. Also the survey read side
-/// (<see cref="ISurveyRepository"/>), since surveys live on their tickets. Thread-safe; completes synchronously.
+/// (<see cref="ISurveyRepository"/>), since surveys live on their tickets. Open tickets are indexed by their next due instant
+/// (<see cref="TicketDueTimes.NextAt"/>), so a <see cref="TicketQuery.DueBy"/> listing reads only the tickets due, not every open one.
+/// Thread-safe; completes synchronously.
 /// </summary>
 public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyRepository
 {
+    private static readonly Comparer<(long Ticks, string Id)> DueOrder = Comparer<(long Ticks, string Id)>.Create(
+        (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : string.CompareOrdinal(a.Id, b.Id));
+
     private readonly VersionedTable<TicketId, TicketState> _table = new("ticket", s => s.Version);
+    private readonly SortedSet<(long Ticks, string Id)> _due = new(DueOrder);
+    private readonly Lock _gate = new();
 
     /// <inheritdoc />
     public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_table.Find(id));
@@ -20,15 +27,40 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
     public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        _table.Save(state.Id, state, expectedVersion);
+        lock (_gate)
+        {
+            var old = _table.Find(state.Id);
+            _table.Save(state.Id, state, expectedVersion);
+            Reindex(old, state);
+        }
+
         return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        lock (_gate)
+        {
+            if (_table.Find(id) is not { } old || old.Version != version)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            var row = old with { Due = due };
+            _table.Replace(id, row, version);
+            Reindex(old, row);
+            return ValueTask.FromResult(true);
+        }
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var rows = _table.Snapshot().Where(query.Matches).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id.Value, StringComparer.Ordinal);
+        var candidates = query.DueBy is { } by ? DueBy(by) : _table.Snapshot();
+        var rows = candidates.Where(query.Matches).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id.Value, StringComparer.Ordinal);
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -54,5 +86,52 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    // The index key of a stored ticket: open tickets with something pending (or never computed, which counts as due at once).
+    private static (long Ticks, string Id)? Key(TicketState? state) => state switch
+    {
+        null => null,
+        _ when TicketLifecycle.IsFinished(state.Status) => null,
+        { Due: null } => (long.MinValue, state.Id.Value),
+        { Due.NextAt: { } next } => (next.ToUnixTimeTicks(), state.Id.Value),
+        _ => null,
+    };
+
+    private void Reindex(TicketState? old, TicketState row)
+    {
+        if (Key(old) is { } before)
+        {
+            _due.Remove(before);
+        }
+
+        if (Key(row) is { } after)
+        {
+            _due.Add(after);
+        }
+    }
+
+    private List<TicketState> DueBy(Instant by)
+    {
+        // Ticks round down, so a ticket due within the same tick but after 'by' is read here and dropped by TicketQuery.Matches.
+        var limit = by.ToUnixTimeTicks();
+        var rows = new List<TicketState>();
+        lock (_gate)
+        {
+            foreach (var (ticks, id) in _due)
+            {
+                if (ticks > limit)
+                {
+                    break;
+                }
+
+                if (_table.Find(new TicketId(id)) is { } row)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
+        return rows;
     }
 }

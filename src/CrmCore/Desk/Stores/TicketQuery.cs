@@ -25,6 +25,12 @@ public sealed record TicketQuery
     /// <summary>Only tickets created before this instant (exclusive), or null.</summary>
     public Instant? CreatedBefore { get; init; }
 
+    /// <summary>
+    /// Only tickets the desk must look at by this instant: those whose <see cref="TicketDueTimes.NextAt"/> is at or before it, and those
+    /// whose due times were never computed (<see cref="TicketState.Due"/> null). Null (the default) for any.
+    /// </summary>
+    public Instant? DueBy { get; init; }
+
     /// <summary>Tells whether a ticket matches; the in-memory store uses it, and a database provider can test its SQL against it.</summary>
     /// <param name="state">The ticket.</param>
     /// <returns>True when every criterion holds.</returns>
@@ -34,6 +40,7 @@ public sealed record TicketQuery
         return (!OpenOnly || !TicketLifecycle.IsFinished(state.Status))
             && (Customer is null || state.CustomerId == Customer)
             && (CreatedFrom is null || state.CreatedAt >= CreatedFrom)
-            && (CreatedBefore is null || state.CreatedAt < CreatedBefore);
+            && (CreatedBefore is null || state.CreatedAt < CreatedBefore)
+            && (DueBy is null || state.Due is null || (state.Due.NextAt is { } next && next <= DueBy));
     }
 }

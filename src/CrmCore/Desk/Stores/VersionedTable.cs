@@ -43,6 +43,21 @@ internal sealed class VersionedTable<TKey, TRow>
         }
     }
 
+    /// <summary>Replaces a row whose stored version is <paramref name="version"/> by one of the same version (derived data only).</summary>
+    public bool Replace(TKey key, TRow row, long version)
+    {
+        lock (_gate)
+        {
+            if (!_rows.TryGetValue(key, out var current) || _version(current) != version || _version(row) != version)
+            {
+                return false;
+            }
+
+            _rows[key] = row;
+            return true;
+        }
+    }
+
     public List<TRow> Snapshot()
     {
         lock (_gate)

@@ -1,4 +1,4 @@
--- CrmCore SQLite schema 3: survey history. A reopened ticket that is revisited again keeps every answer: the latest stays in
+-- CrmCore SQLite schema 4: survey history. A reopened ticket that is revisited again keeps every answer: the latest stays in
 -- crm_ticket_survey (the one KPIs count), the earlier ones are append-only rows here, in the order they were given.
 
 CREATE TABLE crm_ticket_survey_earlier (
