@@ -6,7 +6,7 @@ namespace CrmCore.Samples.Tests;
 
 public class SampleStoreMonthTests
 {
-    // Small: every advance reads the open tickets back from the database.
+    // Small, so that the SQLite and PostgreSQL runs stay quick; each advance reads the tickets due back from the database.
     private static readonly SampleSettings Month = new() { Customers = 150, Tickets = 500, Seed = 11, Store = SampleStore.Memory };
 
     private static readonly Lazy<string> InMemory = new(() => Print(ServiceDeskMonth.Run(Month)));

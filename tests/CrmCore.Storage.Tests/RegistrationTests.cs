@@ -1,3 +1,4 @@
+using CrmCore.Agents;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Identifiers;
@@ -42,6 +43,45 @@ public sealed class RegistrationTests
                 Assert.Equal("WT202603002", second.Value);
                 Assert.Equal(2, await restarted.GetRequiredService<ITicketRepository>().ListAsync(TicketQuery.All).CountAsync());
             }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AddCrmSqliteStorage_ARestartedDeskRestoresItsQueue_AndAnAgentPullsWhatWasQueuedBefore()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "crmcore-di-" + Guid.NewGuid().ToString("N") + ".db");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 1, 0));
+        try
+        {
+            TicketId first;
+            await using (var provider = Host(path, clock))
+            {
+                var desk = provider.GetRequiredService<ServiceDesk>();
+                await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+                (first, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常" }, "phone");
+            }
+
+            await using var restarted = Host(path, clock);
+            var again = restarted.GetRequiredService<ServiceDesk>();
+            again.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+            var (before, _) = await again.PullNextAsync(new AgentId("A001"));
+
+            var restored = await again.RestoreQueueAsync();
+            var (pulled, _) = await again.PullNextAsync(new AgentId("A001"));
+
+            Assert.Null(before);
+            Assert.Equal(1, restored);
+            Assert.Equal(first, pulled);
+            Assert.Equal(0, await again.RestoreQueueAsync());
+            Assert.Equal(new AgentId("A001"), (await again.ViewAsync(first)).Ticket.Owner);
         }
         finally
         {

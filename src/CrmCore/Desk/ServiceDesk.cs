@@ -577,7 +577,9 @@ public sealed class ServiceDesk
     /// cycle, each escalation level of the ladders its path allows once (<see cref="TicketEscalated"/>, in business time), a revisit
     /// reminder once per resolution (<see cref="RevisitDue"/>), moves tickets that waited too long to the overflow group
     /// (<see cref="TicketOverflowed"/>, when <see cref="DeskOptions.OverflowGroup"/> is set), and updates queued tickets' due times so the
-    /// queue ranks by the current SLA. Calling it twice for the same instant raises nothing the second time.
+    /// queue ranks by the current SLA. Calling it twice for the same instant raises nothing the second time. It reads only the open
+    /// tickets whose stored next due instant (<see cref="TicketDueTimes.NextAt"/>, written with every save) has come; after a change
+    /// the desk does not see (a customer or policy changed elsewhere), call <see cref="RescheduleAsync"/>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events raised.</returns>
@@ -604,6 +606,36 @@ public sealed class ServiceDesk
             await AssessChurnOncePerDayAsync(now, events, cancellationToken).ConfigureAwait(false);
 
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the in-memory waiting queue from the queue store (<see cref="IQueueRepository"/>): call it once at start-up when the
+    /// stores persist (SQLite, PostgreSQL), before the first command, so that tickets queued before a restart can be pulled again
+    /// and keep their group (an overflowed ticket stays in the overflow group), priority, skills, due time and enqueue instant.
+    /// Entries already in the queue are left as they are.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many tickets were added to the queue.</returns>
+    public async Task<int> RestoreQueueAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var added = 0;
+            await foreach (var entry in _queueStore.ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (_queue.TryEnqueue(new QueuedTicket(entry.TicketId, entry.Group, entry.Priority, entry.Due, SkillSet.Create(entry.RequiredSkills), entry.EnqueuedAt)))
+                {
+                    added++;
+                }
+            }
+
+            return added;
         }
         finally
         {
