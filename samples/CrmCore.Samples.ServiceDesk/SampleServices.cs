@@ -12,10 +12,15 @@ namespace CrmCore.Samples.ServiceDesk;
 internal static class SampleServices
 {
     /// <summary>Builds the services for one simulated month.</summary>
-    public static ServiceProvider Build(SampleSettings settings, IClock clock)
+    public static ServiceProvider Build(SampleSettings settings, IClock clock, CrmCore.Desk.ICustomerBackgroundSource? customers = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock);
+        if (customers is not null)
+        {
+            services.AddSingleton(customers);
+        }
+
         services.AddCrmCore(o =>
         {
             // A month of ten thousand tickets needs five sequence digits; the document's WT{yyyyMM}{seq:3} allows 999.

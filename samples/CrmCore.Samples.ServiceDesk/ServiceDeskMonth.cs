@@ -5,7 +5,6 @@ using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Metrics;
 using CrmCore.Routing;
-using CrmCore.Rules.Reload;
 using CrmCore.Samples.ServiceDesk.Data;
 using CrmCore.Samples.ServiceDesk.Desk;
 using CrmCore.Satisfaction;
@@ -64,11 +63,11 @@ internal sealed class ServiceDeskMonth
 
     private async Task<MonthOutcome> SimulateAsync()
     {
-        using var provider = SampleServices.Build(settings, clock);
+        book = new CustomerBook(settings, clock);
+        using var provider = SampleServices.Build(settings, clock, book);
         desk = provider.GetRequiredService<CrmCore.Desk.ServiceDesk>();
         calendar = provider.GetRequiredService<CalendarRegistry>().Get("default");
         var world = SampleDataGenerator.Generate(settings.Seed, settings.Month, settings.Zone, settings.Customers, settings.Tickets, calendar.IsOpen);
-        book = new CustomerBook(settings, clock, provider.GetRequiredService<IRuleSetProvider>().Current!.RuleSet);
         foreach (var agent in Staffing.Agents(random))
         {
             var registered = desk.RegisterAgent(agent.Id, agent.Name, agent.Team, agent.Skills, agent.Capacity);
@@ -98,8 +97,10 @@ internal sealed class ServiceDeskMonth
             slaStates.Add(await desk.GetSlaAsync(item.Id));
         }
 
-        var churn = book.AssessChurn(provider.GetRequiredService<ChurnScorer>(), monthEnd);
+        // The month's KPIs slice by the tiers the customers had during the month; then the desk reclassifies and scores churn.
         var recorded = await desk.KpiInputAsync(settings.Month);
+        await book.ReclassifyAsync(desk);
+        var (churn, _) = await desk.AssessChurnAsync();
         var kpi = recorded with { Customers = book.Lifecycles() };
         var supplements = await provider.GetRequiredService<Relationships.SampleRelationships>().SupplementsAsync(tickets.Select(t => (t.Id, t.Customer.Customer.Id, t.Seed.Type, t.Seed.RaisedAt)));
         var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpi, settings.Month, churn, supplements);
@@ -109,12 +110,11 @@ internal sealed class ServiceDeskMonth
     private async Task ArriveAsync(TicketSeed seed)
     {
         var customer = book.Customers[seed.CustomerIndex];
-        var request = new TicketRequest { CustomerId = customer.Customer.Id, Description = seed.Description, Urgency = seed.Urgency, Type = seed.Type, Channel = seed.Channel, RaisedAt = seed.RaisedAt };
+        var request = new TicketRequest { CustomerId = customer.Id, Description = seed.Description, Urgency = seed.Urgency, Type = seed.Type, Channel = seed.Channel, RaisedAt = seed.RaisedAt };
         var (id, _) = await desk.RaiseAsync(request, Desk);
         desk.Queue.TryGet(id, out var entry);
         queued[id] = entry;
         tickets.Add(byId[id] = new TicketCase(id, seed, customer));
-        book.Arrived(customer, seed);
     }
 
     private async Task DispatchAsync()
@@ -148,7 +148,6 @@ internal sealed class ServiceDeskMonth
         if (item.Seed.NoActionNeeded && !item.Reopened)
         {
             await desk.MarkNoActionNeededAsync(item.Id, agent, "duplicate request");
-            book.Finished(item);
             return;
         }
 
@@ -187,15 +186,12 @@ internal sealed class ServiceDeskMonth
         await desk.CompleteRevisitAsync(item.Id, Manager, "客户确认已解决", new DeskSurvey(new CsatScore(seed.Csat), nps, Dimensions(seed.Csat), string.IsNullOrEmpty(seed.Comment) ? null : seed.Comment));
         await desk.CloseAsync(item.Id, Manager);
         surveys.Add((await desk.ViewAsync(item.Id)).Ticket.Survey!);
-        book.Finished(item);
-        item.Customer.Scores.Add(seed.Csat);
         if (seed.Reopens && !item.Reopened)
         {
             item.Reopened = true;
             events.Schedule(clock.GetCurrentInstant() + Duration.FromHours(random.Next(4, 72)), async () =>
             {
                 await desk.ReopenAsync(item.Id, Desk, "客户反馈问题再次出现");
-                item.Customer.OpenTickets++;
                 await WorkAsync(item, item.Agent);
             });
         }

@@ -60,6 +60,14 @@ public sealed record RuleLoadOptions
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, Type>> CustomInputs { get; init; } = [];
 
+    /// <summary>
+    /// The names of the escalation ladders that exist (those of the <c>CrmCore.Escalation.EscalationPolicy</c> in force), or null
+    /// (the default) to not check them. When set, an Escalation rule whose <c>Properties.Ladder</c> names none of them is an error
+    /// (CRM062, with the closest name). <c>AddCrmRules()</c> sets it from the registered escalation engine when it is null. Names
+    /// compare ordinally.
+    /// </summary>
+    public IReadOnlyCollection<string>? EscalationLadders { get; init; }
+
     /// <summary>Checks the ranges.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its documented range.</exception>
     public void Validate()

@@ -15,8 +15,12 @@ public sealed record TicketEvaluation
     /// <summary>The skill from that rule's <c>Properties.Skill</c>, or null.</summary>
     public string? RoutingSkill { get; init; }
 
-    /// <summary>The escalation steps asked for, in rule order.</summary>
+    /// <summary>The escalation ladders (paths) chosen by the Escalation rules that held, in rule order; a ladder may be chosen by
+    /// several rules. Empty when no Escalation rule held.</summary>
     public IReadOnlyList<EscalationRuleMatch> Escalations { get; init; } = [];
+
+    /// <summary>The distinct ladder names of <see cref="Escalations"/>, in first-chosen order.</summary>
+    public IReadOnlyList<string> Ladders => [.. Escalations.Select(e => e.Ladder).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Every rule that held, in workflow and rule order.</summary>
     public IReadOnlyList<FiredRule> FiredRules { get; init; } = [];

@@ -22,7 +22,7 @@ public enum WorkflowKind
     /// <summary>Rules over <c>customer</c>; every rule that holds adds risk points with its <c>SuccessEvent</c> as the reason.</summary>
     ChurnRisk = 4,
 
-    /// <summary>Rules over <c>ticket</c>; every rule that holds gives an escalation step (<c>Properties.Level</c>, <c>Properties.Target</c>, optional <c>Properties.WithinMinutes</c>).</summary>
+    /// <summary>Rules over <c>ticket</c>; every rule that holds chooses an escalation ladder (<c>Properties.Ladder</c>, the name of a ladder of the escalation policy); the ladder's steps hold the levels, targets and business times. May not read time-dependent facts.</summary>
     Escalation = 5,
 
     /// <summary>Any workflow when the loader runs with <see cref="RuleLoadOptions.CustomInputs"/>: validated and compiled, not evaluated by CrmCore.</summary>

@@ -2,8 +2,9 @@ using CrmCore.Privacy;
 
 namespace CrmCore.Storage;
 
-/// <summary>Removes personal values from the outbox's event payloads (published or not), in one transaction. Payloads keep
-/// non-ASCII text unescaped, so a value is found as it was written.</summary>
+/// <summary>Removes personal values from the outbox's event payloads (published or not) and from the comments of earlier survey
+/// answers (append-only rows the ticket save never rewrites), in one transaction. Payloads keep non-ASCII text unescaped, so a value
+/// is found as it was written.</summary>
 internal sealed class DbPersonalDataScrubber(DeskSql sql) : IPersonalDataScrubber
 {
     public async Task<int> ScrubAsync(IReadOnlyCollection<string> values, string replacement, CancellationToken cancellationToken = default)
@@ -16,12 +17,18 @@ internal sealed class DbPersonalDataScrubber(DeskSql sql) : IPersonalDataScrubbe
         command.Transaction = transaction;
         command.CommandText = sql.Sql(
             "UPDATE {t}outbox SET payload = " + sql.Json("replace(CAST(payload AS text), @v, @r)") + " WHERE replace(CAST(payload AS text), @v, @r) <> CAST(payload AS text)");
+        await using var surveys = connection.CreateCommand();
+        surveys.Transaction = transaction;
+        surveys.CommandText = sql.Sql("UPDATE {t}ticket_survey_earlier SET comment = replace(comment, @v, @r) WHERE replace(comment, @v, @r) <> comment");
         var changed = 0;
         foreach (var value in values.Where(v => v.Length >= 2))
         {
             DeskSql.Add(command, "@v", value);
             DeskSql.Add(command, "@r", replacement);
             changed += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            DeskSql.Add(surveys, "@v", value);
+            DeskSql.Add(surveys, "@r", replacement);
+            changed += await surveys.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -63,6 +63,11 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             nps = excluded.nps, dimensions = excluded.dimensions, comment = excluded.comment
         """);
 
+    private readonly string _earlierSurvey = sql.Sql("""
+        INSERT INTO {t}ticket_survey_earlier (ticket_id, seq, customer_id, answered_at, csat, nps, dimensions, comment)
+        VALUES (@id, @seq, @customer, @at, @csat, @nps, @dimensions, @comment)
+        """);
+
     private readonly string _outbox = sql.Sql("INSERT INTO {t}outbox (aggregate_id, event_type, payload, occurred_at) VALUES (@a, @t, " + sql.Json("@p") + ", @o)");
 
     /// <inheritdoc />
@@ -268,13 +273,9 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         {
             var upsert = commands.Get(_survey);
             DeskSql.Add(upsert, "@id", state.Id.Value);
-            DeskSql.Add(upsert, "@customer", survey.Customer.Value);
-            DeskSql.Add(upsert, "@at", sql.Time(survey.AnsweredAt));
-            DeskSql.Add(upsert, "@csat", (long)survey.Csat.Value);
-            DeskSql.Add(upsert, "@nps", survey.Nps is { } nps ? (long)nps.Value : null);
-            DeskSql.Add(upsert, "@dimensions", DeskJson.Dimensions(survey.DimensionScores));
-            DeskSql.Add(upsert, "@comment", survey.Comment);
+            BindSurvey(upsert, survey);
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await WriteEarlierSurveysAsync(commands, state, expectedVersion, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var message in OutboxEvents.Rows(state.Id.Value, events))
@@ -293,6 +294,48 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     /// <summary>The audit trail's records of the change (creation, status and owner changes), in the ticket's transaction.</summary>
     private Task AuditAsync(Commands commands, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken) =>
         DbAuditStore.AppendAsync(sql, commands.Connection, commands.Transaction, Audit.TicketAudit.From(events), cancellationToken);
+    // The answers before the latest (a reopened ticket surveyed again) are append-only rows in their own table: keep what is stored,
+    // add what is new. The latest answer is the row of ticket_survey.
+    private async Task WriteEarlierSurveysAsync(Commands commands, TicketState state, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var earlier = state.Surveys.Count - 1;
+        if (earlier <= 0)
+        {
+            return;
+        }
+
+        long stored = 0;
+        if (expectedVersion != 0)
+        {
+            var count = commands.Get(sql.Sql("SELECT count(*) FROM {t}ticket_survey_earlier WHERE ticket_id = @id"));
+            DeskSql.Add(count, "@id", state.Id.Value);
+            stored = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (earlier < stored)
+        {
+            throw new InvalidOperationException($"The survey answers of ticket {state.Id} are append-only: {stored + 1} are stored, the new state has {state.Surveys.Count}.");
+        }
+
+        for (var i = (int)stored; i < earlier; i++)
+        {
+            var insert = commands.Get(_earlierSurvey);
+            DeskSql.Add(insert, "@id", state.Id.Value);
+            DeskSql.Add(insert, "@seq", (long)i);
+            BindSurvey(insert, state.Surveys[i]);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void BindSurvey(DbCommand command, SurveyResponse survey)
+    {
+        DeskSql.Add(command, "@customer", survey.Customer.Value);
+        DeskSql.Add(command, "@at", sql.Time(survey.AnsweredAt));
+        DeskSql.Add(command, "@csat", (long)survey.Csat.Value);
+        DeskSql.Add(command, "@nps", survey.Nps is { } nps ? (long)nps.Value : null);
+        DeskSql.Add(command, "@dimensions", DeskJson.Dimensions(survey.DimensionScores));
+        DeskSql.Add(command, "@comment", survey.Comment);
+    }
 
     private void Bind(DbCommand command, TicketState s)
     {
@@ -377,9 +420,28 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             }
         }
 
+        // Earlier survey answers exist only where a latest one does: read them only then.
+        var surveys = rows.Where(r => r.Survey is not null).ToDictionary(r => r.Id.Value, _ => new List<SurveyResponse>(), StringComparer.Ordinal);
+        if (surveys.Count > 0)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql.Sql($"SELECT e.ticket_id, e.customer_id, e.answered_at, e.csat, e.nps, e.dimensions, e.comment FROM {{t}}ticket_survey_earlier e WHERE e.ticket_id IN (SELECT t.id FROM {{t}}ticket t WHERE {filter}) ORDER BY e.ticket_id, e.seq");
+            bind(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (surveys.TryGetValue(reader.GetString(0), out var list))
+                {
+                    list.Add(Survey(reader, new TicketId(reader.GetString(0)), 1));
+                }
+            }
+        }
+
         foreach (var row in rows)
         {
-            yield return row with { StatusHistory = histories[row.Id.Value] };
+            yield return surveys.TryGetValue(row.Id.Value, out var earlier) && earlier.Count > 0
+                ? row with { StatusHistory = histories[row.Id.Value], Surveys = [.. earlier, .. row.Surveys] }
+                : row with { StatusHistory = histories[row.Id.Value] };
         }
     }
 
@@ -411,7 +473,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             RevisitCompletedAt = sql.ReadTimeOrNull(r, 20),
             LastChangeAt = sql.ReadTime(r, 21),
             Timeline = DeskJson.Timeline(r.GetString(22)),
-            Survey = r.IsDBNull(23) ? null : Survey(r, id, 23),
+            Surveys = r.IsDBNull(23) ? [] : [Survey(r, id, 23)],
             StatusHistory = [],
             Due = Due(r, 29),
         };

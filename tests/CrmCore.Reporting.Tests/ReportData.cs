@@ -30,12 +30,12 @@ internal static class ReportData
                 CustomerId = $"C{i}",
                 Team = i >= 8 ? "Slow" : "Fast",
                 Agent = i >= 8 ? "s1" : "f1",
-                Channel = i % 2 == 0 ? "Phone" : "Email",
+                Channel = i % 2 == 0 ? Channel.Phone : Channel.Email,
                 Type = "Fault",
                 RaisedAt = raised,
                 FirstResponseAt = raised + Duration.FromHours(i < 2 ? 5 : 1),
                 ResolvedAt = i < 8 ? raised + Duration.FromHours(20) : null,
-                Status = i < 8 ? "Resolved" : "InProgress",
+                Status = i < 8 ? TicketStatus.Resolved : TicketStatus.InProgress,
                 ResolutionSlaBreached = i == 9,
                 RevisitSlaBreached = i < 8 ? i == 7 : null, // 8 revisit clocks ended, one of them late
             });
@@ -54,7 +54,7 @@ internal static class ReportData
                     RaisedAt = raised,
                     FirstResponseAt = raised + Duration.FromHours(1),
                     ResolvedAt = raised + Duration.FromHours(3),
-                    Status = "Resolved",
+                    Status = TicketStatus.Resolved,
                 });
             }
         }

@@ -113,7 +113,7 @@ public class DefaultRulePackTests
         Assert.Equal("ManufacturingGroup", e.RoutingTarget);
         Assert.Equal("after-sales", e.RoutingSkill);
         var step = Assert.Single(e.Escalations);
-        Assert.Equal(new EscalationRuleMatch(1, "Supervisor", null, "Overdue: remind the supervisor (doc 001)", "OverdueToSupervisor"), step);
+        Assert.Equal(new EscalationRuleMatch("overdue", "Every ticket: an overdue resolution reminds the supervisor, then the department head (doc 001)", "OverdueReminders"), step);
         Assert.Equal(e.Escalations, reference.Escalations);
     }
 
@@ -126,7 +126,18 @@ public class DefaultRulePackTests
         var e = set.EvaluateTicket(facts);
 
         Assert.Equal("TechnicalSupport", e.RoutingTarget);
-        Assert.Equal([60, 120], e.Escalations.Select(s => s.WithinMinutes ?? 0));
+        Assert.Equal(["urgent-major-report", "overdue"], e.Ladders);
+    }
+
+    [Fact]
+    public void Load_EscalationLaddersOfDocument001_PackNamesOnlyExistingLadders()
+    {
+        var ladders = CrmCore.Escalation.EscalationPolicyJson.Document001.Ladders.Select(l => l.Name).ToArray();
+
+        var result = RuleLoader.Load(DefaultRulePack.Sources(), RuleLoadOptions.Default with { EscalationLadders = ladders });
+
+        Assert.True(result.Success, string.Join("; ", result.Errors.Select(d => d.Message)));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == Diagnostics.RuleDiagnosticCodes.UnknownEscalationLadder);
     }
 
     [Fact]

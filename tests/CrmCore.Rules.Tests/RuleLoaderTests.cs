@@ -260,9 +260,9 @@ public class RunTimeFailureTests
     }
 
     [Fact]
-    public void Load_EscalationLevelOutOfRange_Error()
+    public void Load_EscalationLadderNotAName_Error()
     {
-        var json = "[{\"WorkflowName\":\"Escalation\",\"Rules\":[{\"RuleName\":\"r\",\"SuccessEvent\":\"x\",\"Properties\":{\"Level\":1e20,\"Target\":\"S\"},\"Expression\":\"true\"}]}]";
+        var json = "[{\"WorkflowName\":\"Escalation\",\"Rules\":[{\"RuleName\":\"r\",\"SuccessEvent\":\"x\",\"Properties\":{\"Ladder\":1e20},\"Expression\":\"true\"}]}]";
         Assert.Contains(RuleLoader.Load("f.json", json).Errors, e => e.Code == Diagnostics.RuleDiagnosticCodes.WrongValueType);
     }
 }

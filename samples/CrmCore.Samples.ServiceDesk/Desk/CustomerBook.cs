@@ -1,32 +1,43 @@
-using CrmCore.Churn;
 using CrmCore.Customers;
+using CrmCore.Desk;
 using CrmCore.Metrics;
-using CrmCore.Rules;
-using CrmCore.Rules.Facts;
 using CrmCore.Samples.ServiceDesk.Data;
-using CrmCore.Tickets;
 using NodaTime;
 
 namespace CrmCore.Samples.ServiceDesk.Desk;
 
 /// <summary>
-/// The sample's customers: onboarded from their seeds, tiered and tagged by the default rule pack, registered with the desk,
-/// and the month's counters the customer rules and the churn score read (the desk has no customer-classification or churn
-/// port yet, so this stays in the sample).
+/// The sample's customers: built from their seeds and registered with the desk, which tiers, tags and scores them through its ports
+/// (the rule pack). The seeds' history from before the month reaches the desk as each customer's background; what did not renew is
+/// the simulated world's.
 /// </summary>
-internal sealed class CustomerBook(SampleSettings settings, IClock clock, RuleSet rules)
+internal sealed class CustomerBook(SampleSettings settings, IClock clock) : ICustomerBackgroundSource
 {
     private readonly List<CustomerCase> customers = [];
+    private readonly Dictionary<CustomerId, CustomerSeed> seeds = [];
     private Dictionary<CustomerId, string> tierAtStart = [];
 
     public IReadOnlyList<CustomerCase> Customers => customers;
 
-    /// <summary>Creates, classifies and registers every customer with the desk.</summary>
-    public async Task OnboardAsync(CrmCore.Desk.ServiceDesk desk, CustomerFactory factory, IReadOnlyList<CustomerSeed> seeds)
-    {
-        foreach (var seed in seeds)
+    /// <summary>The seed's region, contract end and activity before the month; the last interaction is as many days ago as the seed says.</summary>
+    public CustomerBackground? Find(CustomerState customer, Instant now) => seeds.TryGetValue(customer.Id, out var seed)
+        ? new CustomerBackground
         {
-            var profile = new CustomerProfile
+            Region = seed.Region,
+            ContractEndsOn = seed.ContractEnd,
+            ComplaintsPrev60Days = seed.ComplaintsPrev60Days,
+            ConsultationsPrev60Days = seed.ConsultationsPrev60Days,
+            LastInteractionAt = now - Duration.FromDays(seed.DaysSinceLastInteraction),
+            CsatAverage = (decimal?)seed.CsatAverage,
+        }
+        : null;
+
+    /// <summary>Creates every customer and registers it with the desk, which classifies it.</summary>
+    public async Task OnboardAsync(CrmCore.Desk.ServiceDesk desk, CustomerFactory factory, IReadOnlyList<CustomerSeed> world)
+    {
+        foreach (var seed in world)
+        {
+            var customer = factory.Create(new CustomerProfile
             {
                 Name = seed.Name,
                 ShortName = seed.ShortName,
@@ -36,131 +47,45 @@ internal sealed class CustomerBook(SampleSettings settings, IClock clock, RuleSe
                 FirstContactOn = seed.FirstContact,
                 Transactions = new TransactionSummary(seed.FirstCooperation, Money.Cny(seed.AnnualAmount), [], 0),
                 Contacts = [new Contact(seed.ContactName, ContactRole.DecisionMaker) { Phone = seed.ContactPhone, Email = seed.ContactEmail }],
-            };
-            var customer = factory.Create(profile);
+            });
             if (seed.DoNotContact)
             {
                 customer.OptOutOfContact(clock.GetCurrentInstant(), "客户明确表示无需联系");
             }
 
-            var item = new CustomerCase(customer, seed);
-            Classify(item);
-            customers.Add(item);
-            await desk.RegisterCustomerAsync(customer.Id, profile, customer.Tier, customer.Tags);
+            seeds[customer.Id] = seed;
+            await desk.RegisterCustomerAsync(customer);
+            customers.Add(new CustomerCase(customer.Id, seed) { Customer = (await desk.ViewCustomerAsync(customer.Id)).Customer });
         }
 
-        tierAtStart = customers.ToDictionary(c => c.Customer.Id, c => c.Customer.Tier ?? string.Empty);
+        tierAtStart = customers.ToDictionary(c => c.Id, c => c.Customer.Tier ?? string.Empty);
     }
 
-    /// <summary>Counts a raised ticket against its customer.</summary>
-    public void Arrived(CustomerCase customer, TicketSeed seed)
+    /// <summary>At month end: the desk classifies every customer again and reads them back.</summary>
+    public async Task ReclassifyAsync(CrmCore.Desk.ServiceDesk desk)
     {
-        customer.OpenTickets++;
-        customer.LastInteraction = seed.RaisedAt;
-        if (seed.Type == TicketType.Complaint)
+        foreach (var item in customers)
         {
-            customer.ComplaintsThisMonth++;
-            customer.UnresolvedComplaints++;
-        }
-        else if (seed.Type == TicketType.Consultation)
-        {
-            customer.ConsultationsThisMonth++;
+            await desk.ClassifyCustomerAsync(item.Id);
+            item.Customer = (await desk.ViewCustomerAsync(item.Id)).Customer;
         }
     }
 
-    /// <summary>Counts a closed or no-action ticket against its customer.</summary>
-    public void Finished(TicketCase item)
-    {
-        item.Customer.OpenTickets--;
-        if (item.Seed.Type == TicketType.Complaint && item.Customer.UnresolvedComplaints > 0)
-        {
-            item.Customer.UnresolvedComplaints--;
-        }
-    }
-
-    /// <summary>Re-classifies every customer at month end and scores its churn risk.</summary>
-    public List<ChurnAssessment> AssessChurn(ChurnScorer scorer, Instant monthEnd) => customers.Select(customer =>
-    {
-        Classify(customer);
-        var factors = rules.EvaluateCustomer(Facts(customer)).ChurnRiskReasons
-            .Select(r => new ChurnFactor(r.Rule, (double)r.Points, r.Reason, r.ReasonZhHans))
-            .ToList();
-        return scorer.Evaluate(customer.Customer.Id, factors, monthEnd);
-    }).ToList();
-
-    /// <summary>
-    /// The customers' lifecycles for the churn rate: a customer whose contract ended this month and who was unhappy or silent did
-    /// not renew.
-    /// </summary>
+    /// <summary>The customers' lifecycles for the churn rate: a customer whose contract ended this month and who was unhappy or silent did not renew.</summary>
     public List<CustomerLifecycle> Lifecycles()
     {
         var first = settings.Month.OnDayOfMonth(1);
         var last = settings.Month.OnDayOfMonth(settings.Month.Calendar.GetDaysInMonth(settings.Month.Year, settings.Month.Month));
         var lost = new Random(settings.Seed + 1);
-        return customers.Select(c =>
+        return customers.Select(c => new CustomerLifecycle
         {
-            var seed = c.Seed;
-            LocalDate? lostOn = seed.ContractEnd is { } end && end >= first && end <= last
-                && (seed.CsatAverage < 3.5 || seed.DaysSinceLastInteraction > 90 || lost.NextDouble() < 0.3)
-                ? end
-                : null;
-            return new CustomerLifecycle
-            {
-                CustomerId = c.Customer.Id.Value,
-                Since = seed.FirstCooperation,
-                LostOn = lostOn,
-                Tier = tierAtStart[c.Customer.Id],
-                Region = seed.Region,
-                Agent = c.Customer.AccountManager?.Value ?? string.Empty,
-            };
+            CustomerId = c.Id.Value,
+            Since = c.Seed.FirstCooperation,
+            LostOn = c.Seed.ContractEnd is { } end && end >= first && end <= last
+                && (c.Seed.CsatAverage < 3.5 || c.Seed.DaysSinceLastInteraction > 90 || lost.NextDouble() < 0.3) ? end : null,
+            Tier = tierAtStart[c.Id],
+            Region = c.Seed.Region,
+            Agent = c.Customer.AccountManager?.Value ?? string.Empty,
         }).ToList();
-    }
-
-    private void Classify(CustomerCase customer)
-    {
-        var now = clock.GetCurrentInstant();
-        var evaluation = rules.EvaluateCustomer(Facts(customer));
-        if (evaluation.Tier is { } tier)
-        {
-            customer.Customer.AssignTier(now, tier, "default rule pack");
-        }
-
-        foreach (var tag in customer.Customer.Tags.Except(evaluation.Tags, StringComparer.Ordinal).ToList())
-        {
-            customer.Customer.Untag(now, tag);
-        }
-
-        foreach (var tag in evaluation.Tags)
-        {
-            customer.Customer.Tag(now, tag);
-        }
-    }
-
-    private CustomerFacts Facts(CustomerCase c)
-    {
-        var now = clock.GetCurrentInstant();
-        var seed = c.Seed;
-        var input = new CustomerFactsInput
-        {
-            AnnualRevenue = seed.AnnualAmount,
-            Industry = seed.Industry,
-            Region = seed.Region,
-            Tier = c.Customer.Tier ?? string.Empty,
-            Employees = seed.Employees,
-            SourceChannel = seed.SourceChannel,
-            Tags = [.. c.Customer.Tags],
-            ComplaintsLast60Days = c.ComplaintsThisMonth,
-            ComplaintsPrev60Days = seed.ComplaintsPrev60Days,
-            ConsultationsLast60Days = c.ConsultationsThisMonth,
-            ConsultationsPrev60Days = seed.ConsultationsPrev60Days,
-            UnresolvedComplaints = c.UnresolvedComplaints,
-            OpenTicketCount = c.OpenTickets,
-            LastInteractionAt = c.LastInteraction ?? now - Duration.FromDays(seed.DaysSinceLastInteraction),
-            FirstCooperationOn = seed.FirstCooperation,
-            CsatAverage = c.Scores.Count > 0 ? (decimal)c.Scores.Average() : (decimal?)seed.CsatAverage,
-            ContractEndsOn = seed.ContractEnd,
-            DoNotContact = c.Customer.DoNotContact,
-        };
-        return CustomerFacts.From(input, now, settings.Zone);
     }
 }

@@ -3,22 +3,13 @@ using CrmCore.Samples.ServiceDesk.Data;
 
 namespace CrmCore.Samples.ServiceDesk.Desk;
 
-/// <summary>The sample's bookkeeping around one customer: the aggregate plus this month's counters.</summary>
-internal sealed class CustomerCase(Customer customer, CustomerSeed seed)
+/// <summary>One customer of the sample: its seed and its record as the desk last returned it.</summary>
+internal sealed class CustomerCase(CustomerId id, CustomerSeed seed)
 {
-    public Customer Customer { get; } = customer;
+    public CustomerId Id { get; } = id;
 
     public CustomerSeed Seed { get; } = seed;
 
-    public int ComplaintsThisMonth { get; set; }
-
-    public int ConsultationsThisMonth { get; set; }
-
-    public int OpenTickets { get; set; }
-
-    public int UnresolvedComplaints { get; set; }
-
-    public List<int> Scores { get; } = [];
-
-    public NodaTime.Instant? LastInteraction { get; set; }
+    /// <summary>The desk's record of the customer (tier and tags), read after onboarding and again at month end.</summary>
+    public required CustomerState Customer { get; set; }
 }

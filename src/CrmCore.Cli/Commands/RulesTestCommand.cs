@@ -79,13 +79,13 @@ internal static class RulesTestCommand
             new("band", Messages.ColumnBand),
             new("route", Messages.ColumnRoute),
             new("skill", Messages.ColumnSkill),
-            new("escalations", Messages.ColumnEscalations),
+            new("ladders", Messages.ColumnLadders),
             new("fired", Messages.ColumnFired),
         ]);
         foreach (var t in result.Tickets)
         {
             var e = t.Evaluation;
-            tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, e.RoutingTarget, e.RoutingSkill, e.Escalations.Select(s => s.Target).ToArray(), Fired(e.FiredRules));
+            tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, e.RoutingTarget, e.RoutingSkill, e.Ladders.ToArray(), Fired(e.FiredRules));
         }
 
         return [new("customers", Messages.SectionCustomers, customers), new("tickets", Messages.SectionTickets, tickets)];

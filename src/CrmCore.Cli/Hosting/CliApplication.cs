@@ -63,6 +63,7 @@ internal static class CliApplication
         {
             GlobalOptions.Language,
             EncodingOption.Option,
+            EscalationOption.Option,
         };
         root.Add(RulesCommands.Create(console));
         root.Add(TagCommand.Create(console));

@@ -27,6 +27,34 @@ internal sealed class CliContext
     /// <summary>Gets the encoding of input files named by <c>--encoding</c>, or null for strict UTF-8.</summary>
     public Encoding? InputEncoding { get; init; }
 
+    /// <summary>Gets the escalation policy file named by <c>--escalation</c>, or null.</summary>
+    public string? EscalationFile { get; init; }
+
+    /// <summary>
+    /// The escalation ladders Escalation rules may name: those of <see cref="EscalationFile"/>, or of documents 001 and 003.
+    /// </summary>
+    /// <exception cref="CliException">The file is missing, unreadable or not a valid escalation policy (exit code 1; every problem on standard error).</exception>
+    public IReadOnlyCollection<string> EscalationLadders()
+    {
+        if (EscalationFile is not { } path)
+        {
+            return [.. CrmCore.Escalation.EscalationPolicyJson.Document001.Ladders.Concat(CrmCore.Escalation.EscalationPolicyJson.Document003.Ladders).Select(l => l.Name)];
+        }
+
+        var result = CrmCore.Escalation.EscalationPolicyJson.Load(ReadText(path));
+        if (result.Value is { } policy)
+        {
+            return [.. policy.Ladders.Select(l => l.Name)];
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            Error.WriteLine($"{path}: {T(Messages.ErrorPrefix)} {problem.Path}: {problem.MessageIn(Language.Culture)}");
+        }
+
+        throw new CliException(T(Messages.EscalationInvalid, path, result.Problems.Length));
+    }
+
     /// <summary>Gets standard output.</summary>
     public TextWriter Out => Console.Out;
 

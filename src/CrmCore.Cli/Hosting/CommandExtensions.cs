@@ -12,7 +12,7 @@ internal static class CommandExtensions
         command.SetAction(parse =>
         {
             var language = CliLanguage.FromName(parse.GetValue(GlobalOptions.Language)) ?? CliLanguage.FromCulture(console.UiCulture);
-            var context = new CliContext(console, language) { InputEncoding = parse.GetValue(EncodingOption.Option) };
+            var context = new CliContext(console, language) { InputEncoding = parse.GetValue(EncodingOption.Option), EscalationFile = parse.GetValue(EscalationOption.Option) };
             try
             {
                 return action(context, parse);

@@ -30,6 +30,7 @@ internal static class Messages
 
     /// <summary>Calendar load failure.</summary>
     public static readonly Msg CalendarInvalid = new("calendar '{0}' has {1} problem(s)", "日历“{0}”有 {1} 个问题");
+    public static readonly Msg EscalationInvalid = new("escalation policy '{0}' has {1} problem(s)", "升级策略“{0}”有 {1} 个问题");
 
     public static readonly Msg RulesDidNotLoad = new("rules '{0}' did not load: {1} error(s)", "规则“{0}”未能加载：{1} 个错误");
     public static readonly Msg RuleWord = new("rule", "规则");
@@ -98,7 +99,7 @@ internal static class Messages
     public static readonly Msg ColumnBand = new("Band", "档位");
     public static readonly Msg ColumnRoute = new("Route", "分派");
     public static readonly Msg ColumnSkill = new("Skill", "技能");
-    public static readonly Msg ColumnEscalations = new("Escalations", "升级");
+    public static readonly Msg ColumnLadders = new("Ladders", "升级路径");
     public static readonly Msg ColumnValue = new("Value", "值");
     public static readonly Msg ColumnOld = new("Old", "原");
     public static readonly Msg ColumnNew = new("New", "新");

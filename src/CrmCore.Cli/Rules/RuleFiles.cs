@@ -36,8 +36,10 @@ internal static class RuleFiles
         return sources;
     }
 
-    /// <summary>The load options of the command line: the defaults, with <c>--encoding</c> when given.</summary>
-    public static RuleLoadOptions Options(CliContext context) => RuleLoadOptions.Default with { Encoding = context.InputEncoding };
+    /// <summary>The load options of the command line: the defaults, with <c>--encoding</c> when given and the escalation ladders
+    /// of <c>--escalation</c> (or documents 001 and 003).</summary>
+    public static RuleLoadOptions Options(CliContext context) =>
+        RuleLoadOptions.Default with { Encoding = context.InputEncoding, EscalationLadders = context.EscalationLadders() };
 
     /// <summary>
     /// Reads a file, but never more than one byte over the largest allowed rule file: a huge file is then reported (CRM042)

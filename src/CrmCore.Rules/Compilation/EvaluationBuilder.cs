@@ -63,13 +63,7 @@ internal sealed class EvaluationBuilder
                 _skill = rule.Properties.TryGetValue("Skill", out var s) ? s as string : null;
                 break;
             case WorkflowKind.Escalation:
-                var p = rule.Properties;
-                _steps.Add(new EscalationRuleMatch(
-                    (int)(decimal)p["Level"]!,
-                    (string)p["Target"]!,
-                    p.TryGetValue("WithinMinutes", out var w) && w is decimal d ? (int)d : null,
-                    rule.SuccessEvent!,
-                    rule.Name));
+                _steps.Add(new EscalationRuleMatch(((string)rule.Properties["Ladder"]!).Trim(), rule.SuccessEvent!, rule.Name));
                 break;
         }
 

@@ -19,12 +19,15 @@ internal sealed partial class RuleSetCompiler
         [WorkflowKind.Priority] = ["Points", "ReasonZhHans", "Description"],
         [WorkflowKind.ChurnRisk] = ["Points", "ReasonZhHans", "Description"],
         [WorkflowKind.Routing] = ["Skill", "Description"],
-        [WorkflowKind.Escalation] = ["Level", "Target", "WithinMinutes", "Description"],
+        [WorkflowKind.Escalation] = ["Ladder", "Description"],
         [WorkflowKind.Custom] = [],
         [WorkflowKind.Shared] = [],
     };
 
     /// <summary>The documented run order of the kinds (a later workflow sees what earlier ones computed in the same run).</summary>
+    /// <summary>What Escalation rules named before they chose ladders: levels, targets and times belong to the ladders now.</summary>
+    private static readonly string[] LadderKeys = ["Level", "Target", "WithinMinutes"];
+
     private static readonly WorkflowKind[] RunOrder =
     [
         WorkflowKind.Shared, WorkflowKind.Tiering, WorkflowKind.Tagging, WorkflowKind.ChurnRisk,
@@ -321,6 +324,7 @@ internal sealed partial class RuleSetCompiler
         {
             WorkflowKind.Priority => (RuleDiagnosticCodes.TimeDependentFactInPriority, "the priority queue adds its own SLA term"),
             WorkflowKind.Routing => (RuleDiagnosticCodes.TimeDependentFactInRouting, "a ticket is routed once, when it is placed, so such a fact would only ever show its value at that moment"),
+            WorkflowKind.Escalation => (RuleDiagnosticCodes.TimeDependentFactInEscalation, "an Escalation rule only chooses a ladder, and the ladder's steps measure the business time themselves"),
             _ => (null, null),
         };
         if (code is null || ctx.TimeDependentReads.Count == 0)
@@ -330,7 +334,7 @@ internal sealed partial class RuleSetCompiler
 
         _bag.Error(
             code,
-            $"{kind} rules may not read time-dependent facts ({string.Join(", ", ctx.TimeDependentReads.Distinct().Select(n => "`" + n + "`"))}): {why}. Use an Escalation rule for time-based actions.",
+            $"{kind} rules may not read time-dependent facts ({string.Join(", ", ctx.TimeDependentReads.Distinct().Select(n => "`" + n + "`"))}): {why}. Time-based actions belong to the escalation ladders (choose one with an Escalation rule's `Properties.Ladder`).",
             where,
             workflow,
             rule);
@@ -364,7 +368,12 @@ internal sealed partial class RuleSetCompiler
 
         foreach (var key in rule.Properties.Keys)
         {
-            if (!KnownProperties[kind].Contains(key))
+            if (kind == WorkflowKind.Escalation && LadderKeys.Contains(key))
+            {
+                _bag.Error(RuleDiagnosticCodes.ConventionViolation, $"`Properties.{key}` restates the escalation ladder: an Escalation rule only chooses a ladder (`Properties.Ladder`); levels, targets and times are the ladder's steps. Remove it.", rule.PropertyWhere[key], workflow, rule.Name);
+                ok = false;
+            }
+            else if (!KnownProperties[kind].Contains(key))
             {
                 var suggestion = Loading.KnownKeys.Suggest(key, KnownProperties[kind]);
                 _bag.Warning(RuleDiagnosticCodes.ConventionViolation, $"`Properties.{key}` is not read by {kind} workflows.{(suggestion is null ? string.Empty : $" Did you mean `{suggestion}`?")}", rule.PropertyWhere[key], workflow, rule.Name, suggestion);
@@ -399,9 +408,17 @@ internal sealed partial class RuleSetCompiler
                 ok &= CheckProperty(rule, workflow, "Skill", required: false, v => v is string, "a string");
                 break;
             case WorkflowKind.Escalation:
-                ok &= CheckProperty(rule, workflow, "Level", required: true, v => v is decimal d && d >= 1 && d <= 100 && d == decimal.Truncate(d), "a whole number from 1 to 100");
-                ok &= CheckProperty(rule, workflow, "Target", required: true, v => v is string s && s.Length > 0, "a non-empty string");
-                ok &= CheckProperty(rule, workflow, "WithinMinutes", required: false, v => v is decimal d && d >= 0 && d <= 527_040 && d == decimal.Truncate(d), "a whole number of minutes from 0 to 527040 (a year)");
+                ok &= CheckProperty(rule, workflow, "Ladder", required: true, v => v is string l && l.Trim().Length > 0, "the name of an escalation ladder");
+                if (ok && _options.EscalationLadders is { } ladders && rule.Properties["Ladder"] is string ladder && !ladders.Contains(ladder, StringComparer.Ordinal))
+                {
+                    var suggestion = Loading.KnownKeys.Suggest(ladder, [.. ladders]);
+                    var message = ladders.Count == 0
+                        ? $"`{ladder}` is not a ladder of the escalation policy: it has no ladders."
+                        : $"`{ladder}` is not a ladder of the escalation policy (known ladders: {string.Join(", ", ladders.Order(StringComparer.Ordinal))}).{(suggestion is null ? string.Empty : $" Did you mean `{suggestion}`?")}";
+                    _bag.Error(RuleDiagnosticCodes.UnknownEscalationLadder, message, rule.PropertyWhere["Ladder"], workflow, rule.Name, suggestion);
+                    ok = false;
+                }
+
                 break;
         }
 

@@ -15,12 +15,14 @@ public static class CrmRulesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a singleton <see cref="IRuleSetProvider"/> that loads the configured rule files (or the default pack) when first
-    /// resolved. The options are validated here. Resolving the provider throws <see cref="CrmCore.CrmException"/> (code
+    /// resolved. The options are validated here. When <see cref="RuleLoadOptions.EscalationLadders"/> is null and an
+    /// <see cref="CrmCore.Escalation.EscalationEngine"/> is registered (<c>AddCrmSla</c>), Escalation rules are checked against its ladders
+    /// (an unknown ladder is CRM062, so the initial load fails). Resolving the provider throws <see cref="CrmCore.CrmException"/> (code
     /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load. Calling it twice keeps the first registration. It also registers a
     /// rules-backed <see cref="IGroupResolver"/> (<see cref="RulesGroupResolver"/>), replacing any other, so <c>AddCrmRouting</c>
     /// routes by the Routing workflow whichever of the two is called first. For the service desk it registers
     /// <see cref="RulesDeskPorts"/> (run by <see cref="CrmRulesOptions.Backend"/>) as <see cref="IPriorityScorer"/>,
-    /// <see cref="IRoutingPolicy"/> and <see cref="IEscalationPathChooser"/>, replacing <c>AddCrmCore()</c>'s plain-C# defaults but
+    /// <see cref="IRoutingPolicy"/>, <see cref="IEscalationPathChooser"/>, <see cref="ICustomerClassifier"/> and <see cref="IChurnFactorSource"/>, replacing <c>AddCrmCore()</c>'s plain-C# defaults but
     /// keeping a host's own implementation registered before. It registers a <see cref="RoutingNamesMonitor"/> that, once resolved,
     /// warns (CRM060, CRM061) about Routing results and skills that name no team or skill registered in the <see cref="TicketRouter"/>
     /// or <see cref="ServiceDesk"/>, at every publish and on <see cref="RoutingNamesMonitor.Recheck"/>.
@@ -45,7 +47,11 @@ public static class CrmRulesServiceCollectionExtensions
         var files = options.RuleFiles.ToArray();
         services.TryAddSingleton<IRuleSetProvider>(sp =>
         {
-            var provider = new RuleSetProvider(options.LoadOptions, sp.GetService<ILogger<RuleSetProvider>>());
+            // Escalation rules choose ladders: check the names they give against the ladders that run (CRM062), unless the host said otherwise.
+            var loadOptions = options.LoadOptions.EscalationLadders is null && sp.GetService<CrmCore.Escalation.EscalationEngine>() is { } escalation
+                ? options.LoadOptions with { EscalationLadders = [.. escalation.Policy.Ladders.Select(l => l.Name)] }
+                : options.LoadOptions;
+            var provider = new RuleSetProvider(loadOptions, sp.GetService<ILogger<RuleSetProvider>>());
             var result = files.Length == 0 ? provider.Reload(DefaultRulePack.Sources(options.UseDoc003Tiering)) : provider.ReloadFromFiles(files);
             result.GetRuleSetOrThrow();
             return provider;
@@ -75,6 +81,8 @@ public static class CrmRulesServiceCollectionExtensions
         ReplaceDefault<IPriorityScorer, UrgencyPriorityScorer>(services);
         ReplaceDefault<IRoutingPolicy, SingleGroupRouting>(services);
         ReplaceDefault<IEscalationPathChooser, AllLaddersPath>(services);
+        ReplaceDefault<ICustomerClassifier, RecordedClassification>(services);
+        ReplaceDefault<IChurnFactorSource, Document001ChurnFactors>(services);
         return services;
     }
 

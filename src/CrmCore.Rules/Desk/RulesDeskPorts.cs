@@ -10,19 +10,21 @@ namespace CrmCore.Rules.Desk;
 
 /// <summary>
 /// The rule pack behind the desk's ports: priority is the Priority workflow's points (rounded to a whole number), routing is the Routing
-/// workflow's target group and skill (<c>GeneralServiceGroup</c> when no rule names one). The ticket workflows are evaluated once per
-/// ticket view and shared by the ports, so the Routing workflow runs once per submitted ticket. The escalation path is left to every
-/// ladder (<see cref="Choose"/> returns null): the pack's Escalation workflow does not name ladders yet. Reads the current rule set on
+/// workflow's target group and skill (<c>GeneralServiceGroup</c> when no rule names one), customer classification is the Tiering and
+/// Tagging workflows, churn factors are the ChurnRisk workflow's reasons (evaluated once per customer view and shared), the escalation path is the ladders the
+/// Escalation workflow's rules choose (<c>Properties.Ladder</c>; every ladder when the rule set has no Escalation workflow). The ticket
+/// workflows are evaluated once per ticket view and shared by the ports, so the Routing workflow runs once per submitted ticket. Reads the current rule set on
 /// every call, so reloads apply. A rule that throws is skipped and recorded as the compiled evaluator does
 /// (<see cref="RuleSet.RuleFailed"/>); the RulesEngine backend throws <see cref="InvalidOperationException"/> instead. Thread-safe.
 /// </summary>
-public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalationPathChooser
+public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalationPathChooser, ICustomerClassifier, IChurnFactorSource
 {
     private readonly Func<RuleSet> _ruleSet;
     private readonly RuleBackend _backend;
     private readonly IClock _clock;
     private readonly TeamId _fallback;
     private readonly ConditionalWeakTable<TicketView, TicketEvaluation> _evaluations = [];
+    private readonly ConditionalWeakTable<CustomerView, CustomerEvaluation> _customerEvaluations = [];
     private readonly ConditionalWeakTable<RuleSet, RulesEngineReferenceEvaluator> _engines = [];
 
     /// <summary>Creates the ports.</summary>
@@ -60,8 +62,59 @@ public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalatio
         return new GroupAssignment(group, skills);
     }
 
-    /// <inheritdoc />
-    public IReadOnlySet<string>? Choose(TicketView ticket) => null;
+    /// <summary>
+    /// The ladders the Escalation workflow's rules that hold choose for the ticket (ordinal names; empty when none holds, so no
+    /// ladder applies), or null when the rule set has no Escalation workflow (every ladder of the policy applies).
+    /// </summary>
+    /// <param name="ticket">The ticket and its customer.</param>
+    /// <returns>The ladder names, or null for all.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
+    public IReadOnlySet<string>? Choose(TicketView ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (!_ruleSet().Workflows.Any(w => w.Value == WorkflowKind.Escalation))
+        {
+            return null;
+        }
+
+        return Evaluate(ticket).Ladders.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The tier the Tiering workflow gives (null when no rule holds: the recorded tier stays) and the tags of the Tagging
+    /// workflow, from the customer's record, activity and background.</summary>
+    /// <param name="customer">The customer view.</param>
+    /// <returns>The labels.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    public CustomerLabels Classify(CustomerView customer)
+    {
+        var evaluation = Evaluate(customer);
+        return new CustomerLabels(evaluation.Tier, evaluation.Tags);
+    }
+
+    /// <summary>The ChurnRisk workflow's reasons as churn factors (rule name, points, reason and its Chinese text).</summary>
+    /// <param name="customer">The customer view.</param>
+    /// <returns>The factors, in rule order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    public IReadOnlyList<CrmCore.Churn.ChurnFactor> Factors(CustomerView customer) =>
+        [.. Evaluate(customer).ChurnRiskReasons.Select(r => new CrmCore.Churn.ChurnFactor(r.Rule, (double)r.Points, r.Reason, r.ReasonZhHans))];
+
+    private CustomerEvaluation Evaluate(CustomerView customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return _customerEvaluations.GetValue(customer, Run);
+    }
+
+    private CustomerEvaluation Run(CustomerView customer)
+    {
+        var set = _ruleSet();
+        var facts = CustomerFactsProjection.ToFacts(customer);
+        return _backend switch
+        {
+            RuleBackend.Compiled => set.EvaluateCustomer(facts),
+            RuleBackend.RulesEngine => _engines.GetValue(set, s => new RulesEngineReferenceEvaluator(s)).EvaluateCustomerAsync(facts).GetAwaiter().GetResult(),
+            _ => throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Unknown rule backend {(int)_backend}.")),
+        };
+    }
 
     private TicketEvaluation Evaluate(TicketView ticket)
     {

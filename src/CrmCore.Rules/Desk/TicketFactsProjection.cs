@@ -4,7 +4,8 @@ using NodaTime;
 
 namespace CrmCore.Rules.Desk;
 
-/// <summary>The one mapping from the desk's <see cref="TicketView"/> to the rules' ticket facts.</summary>
+/// <summary>The one mapping from the desk's ticket shapes to the rules' ticket facts: the <see cref="TicketView"/> itself, and the SLA
+/// projection of it (<see cref="TicketView.ToSlaTicket"/>) that an SLA condition reads.</summary>
 public static class TicketFactsProjection
 {
     /// <summary>Builds the facts the ticket workflows read.</summary>
@@ -33,5 +34,26 @@ public static class TicketFactsProjection
                 ReopenCount = ticket.ReopenCount,
             },
             now);
+    }
+
+    /// <summary>Builds the facts an SLA policy condition (<c>RuleSlaCondition</c>) reads from the SLA projection of a ticket, taken at the
+    /// instant it was raised (a policy is chosen once, so time-dependent facts show their raising values).</summary>
+    /// <param name="ticket">The SLA projection (<see cref="TicketView.ToSlaTicket"/>).</param>
+    /// <returns>The facts: urgency, type, channel, customer tier and tags.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
+    public static TicketFacts ToFacts(CrmCore.Sla.SlaTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return TicketFacts.From(
+            new TicketFactsInput
+            {
+                Urgency = ticket.Urgency,
+                Type = ticket.Type,
+                Channel = ticket.Channel,
+                CustomerTier = ticket.Tier ?? string.Empty,
+                CustomerTags = [.. ticket.Tags],
+                RaisedAt = ticket.RaisedAt,
+            },
+            ticket.RaisedAt);
     }
 }

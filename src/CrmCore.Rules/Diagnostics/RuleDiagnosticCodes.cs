@@ -78,6 +78,9 @@ public static class RuleDiagnosticCodes
     /// <summary>A Routing rule reads a time-dependent fact (a ticket is routed once, when it is placed).</summary>
     public const string TimeDependentFactInRouting = "CRM034";
 
+    /// <summary>An Escalation rule reads a time-dependent fact: it chooses a ladder, and the ladder's steps measure the time.</summary>
+    public const string TimeDependentFactInEscalation = "CRM035";
+
     /// <summary>A file could not be read.</summary>
     public const string FileUnreadable = "CRM040";
 
@@ -98,4 +101,8 @@ public static class RuleDiagnosticCodes
 
     /// <summary>A Routing rule's <c>Skill</c> is held by no registered agent (compared case-insensitively); found by <see cref="CrmCore.Rules.Integration.RoutingNamesCheck"/>.</summary>
     public const string UnheldRoutingSkill = "CRM061";
+
+    /// <summary>An Escalation rule's <c>Properties.Ladder</c> names no ladder of the escalation policy in force
+    /// (<see cref="RuleLoadOptions.EscalationLadders"/>); the message suggests the closest name.</summary>
+    public const string UnknownEscalationLadder = "CRM062";
 }

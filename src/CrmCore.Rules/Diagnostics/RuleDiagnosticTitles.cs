@@ -35,6 +35,7 @@ public static class RuleDiagnosticTitles
         [RuleDiagnosticCodes.ExpressionTooLarge] = ("Expression too large", "表达式过大"),
         [RuleDiagnosticCodes.TimeDependentFactInPriority] = ("Priority rule reads a time-dependent fact", "优先级规则不能读取随时间变化的事实"),
         [RuleDiagnosticCodes.TimeDependentFactInRouting] = ("Routing rule reads a time-dependent fact", "路由规则不能读取随时间变化的事实"),
+        [RuleDiagnosticCodes.TimeDependentFactInEscalation] = ("Escalation rule reads a time-dependent fact", "升级规则不能读取随时间变化的事实"),
         [RuleDiagnosticCodes.FileUnreadable] = ("File cannot be read", "文件无法读取"),
         [RuleDiagnosticCodes.InvalidEncoding] = ("Not valid text in the expected encoding", "文件编码不符（应为 UTF-8）"),
         [RuleDiagnosticCodes.FileTooLarge] = ("File too large", "文件过大"),
@@ -42,6 +43,7 @@ public static class RuleDiagnosticTitles
         [RuleDiagnosticCodes.UnknownFact] = ("Unknown fact or name", "未知的事实或名称"),
         [RuleDiagnosticCodes.UnknownRoutingTeam] = ("Routing names an unregistered team", "路由结果指向未注册的团队"),
         [RuleDiagnosticCodes.UnheldRoutingSkill] = ("Routing asks for a skill no agent holds", "路由要求的技能没有任何坐席具备"),
+        [RuleDiagnosticCodes.UnknownEscalationLadder] = ("Escalation names a ladder that does not exist", "升级规则指向不存在的升级路径"),
     };
 
     /// <summary>All codes that have a title.</summary>

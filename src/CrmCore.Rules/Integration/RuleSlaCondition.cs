@@ -101,17 +101,7 @@ public sealed class RuleSlaCondition : ISlaCondition
     public bool Matches(SlaTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var facts = TicketFacts.From(
-            new TicketFactsInput
-            {
-                Urgency = ticket.Urgency,
-                Type = ticket.Type,
-                Channel = ticket.Channel,
-                CustomerTier = ticket.Tier ?? string.Empty,
-                CustomerTags = [.. ticket.Tags],
-                RaisedAt = ticket.RaisedAt,
-            },
-            ticket.RaisedAt);
+        var facts = Desk.TicketFactsProjection.ToFacts(ticket);
         return _ruleSet.EvaluateTicket(facts).FiredRules.Count > 0;
     }
 

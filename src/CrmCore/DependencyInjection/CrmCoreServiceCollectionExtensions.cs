@@ -34,8 +34,10 @@ public static class CrmCoreServiceCollectionExtensions
     /// <see cref="ISurveyRepository"/> (one <see cref="InMemoryTicketRepository"/>), <see cref="ICustomerRepository"/>, <see cref="IQueueRepository"/>,
     /// <see cref="ISequenceRepository"/>, <see cref="IEscalationRepository"/>;</item>
     /// <item>the SLA engine and escalation ladders (<c>AddCrmSla()</c>) and the waiting queue (<c>AddCrmRouting()</c>), with their defaults;</item>
-    /// <item>the desk's ports with plain-C# defaults (<see cref="UrgencyPriorityScorer"/>, <see cref="SingleGroupRouting"/>, <see cref="AllLaddersPath"/>),
-    /// which <c>AddCrmRules()</c> replaces with the rule pack's workflows;</item>
+    /// <item>the desk's ports with plain-C# defaults (<see cref="UrgencyPriorityScorer"/>, <see cref="SingleGroupRouting"/>, <see cref="AllLaddersPath"/>,
+    /// <see cref="RecordedClassification"/>, <see cref="Document001ChurnFactors"/>, <see cref="NoCustomerBackground"/>), which <c>AddCrmRules()</c>
+    /// replaces with the rule pack's workflows (all but the background); the desk assesses churn only when a <c>ChurnScorer</c> is registered
+    /// (<c>AddCrmMetrics()</c>);</item>
     /// <item><see cref="ServiceDesk"/>, the one type a host calls, with every registered <see cref="IDeskEventSubscriber"/> and the registered
     /// <see cref="IPlanScheduler"/> if any (<c>AddCrmRelationships()</c> registers the contact plan book);</item>
     /// <item><see cref="CrmOptions"/>, validated by <see cref="CrmOptionsValidator"/> on start.</item>
@@ -74,6 +76,9 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<IPriorityScorer, UrgencyPriorityScorer>();
         services.TryAddSingleton<IRoutingPolicy, SingleGroupRouting>();
         services.TryAddSingleton<IEscalationPathChooser, AllLaddersPath>();
+        services.TryAddSingleton<ICustomerClassifier, RecordedClassification>();
+        services.TryAddSingleton<IChurnFactorSource, Document001ChurnFactors>();
+        services.TryAddSingleton<ICustomerBackgroundSource, NoCustomerBackground>();
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CrmOptions>>().Value;
@@ -88,8 +93,14 @@ public static class CrmCoreServiceCollectionExtensions
                 new DeskEngines(sp.GetRequiredService<SlaEngine>(), sp.GetRequiredService<EscalationEngine>(), sp.GetRequiredService<TicketQueue>())
                 {
                     Plans = sp.GetService<IPlanScheduler>() ?? NoPlanScheduler.Instance,
+                    Churn = sp.GetService<CrmCore.Churn.ChurnScorer>(),
                 },
-                new DeskPorts(sp.GetRequiredService<IPriorityScorer>(), sp.GetRequiredService<IRoutingPolicy>(), sp.GetRequiredService<IEscalationPathChooser>()),
+                new DeskPorts(sp.GetRequiredService<IPriorityScorer>(), sp.GetRequiredService<IRoutingPolicy>(), sp.GetRequiredService<IEscalationPathChooser>())
+                {
+                    Classifier = sp.GetRequiredService<ICustomerClassifier>(),
+                    ChurnFactors = sp.GetRequiredService<IChurnFactorSource>(),
+                    Background = sp.GetRequiredService<ICustomerBackgroundSource>(),
+                },
                 sp.GetServices<IDeskEventSubscriber>(),
                 new DeskSettings { Desk = options.Desk, Tickets = options.Tickets, TicketIdPattern = options.TicketIdPattern, TimeZone = options.ResolveTimeZone() });
         });

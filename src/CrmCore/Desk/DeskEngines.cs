@@ -1,3 +1,4 @@
+using CrmCore.Churn;
 using CrmCore.Escalation;
 using CrmCore.Routing;
 using CrmCore.Sla;
@@ -13,4 +14,10 @@ public sealed record DeskEngines(SlaEngine Sla, EscalationEngine Escalation, Tic
     /// <summary>What else falls due on the desk's timer (contact plan reminders); default <see cref="NoPlanScheduler.Instance"/>.
     /// <c>AddCrmCore()</c> uses the registered <see cref="IPlanScheduler"/> (<c>AddCrmRelationships()</c> registers one).</summary>
     public IPlanScheduler Plans { get; init; } = NoPlanScheduler.Instance;
+
+    /// <summary>
+    /// Scores churn risk and remembers each customer's band (<see cref="IChurnHistory"/>), or null (the default) when the desk assesses
+    /// no churn. <c>AddCrmCore()</c> uses the registered one (<c>AddCrmMetrics()</c> registers it).
+    /// </summary>
+    public ChurnScorer? Churn { get; init; }
 }

@@ -34,7 +34,7 @@ public static class DeskKpiProjection
             Team = team ?? string.Empty,
             Agent = ticket.Owner == queueOwner ? string.Empty : ticket.Owner.Value,
             Tier = view.Tier ?? string.Empty,
-            Channel = ticket.Channel.Code,
+            Channel = ticket.Channel,
             Type = ticket.Type.Code,
             Urgency = ticket.Urgency.ToString(),
             RaisedAt = ticket.RaisedAt,
@@ -42,7 +42,7 @@ public static class DeskKpiProjection
             FirstResponseBusinessTime = ticket.FirstResponseAt is not null && first is { } f ? f.Elapsed : null,
             ResolvedAt = ticket.ResolvedAt,
             ClosedAt = ticket.ClosedAt,
-            Status = ticket.Status.ToString(),
+            Status = ticket.Status,
             ReopenCount = ticket.ReopenCount,
             ContactCount = contacts,
             FirstResponseWithinTarget = first?.Status switch

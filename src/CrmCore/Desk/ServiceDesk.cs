@@ -35,6 +35,10 @@ public sealed class ServiceDesk
     private readonly IRoutingPolicy _routing;
     private readonly IEscalationPathChooser _paths;
     private readonly IPlanScheduler _plans;
+    private readonly ICustomerClassifier _classifier;
+    private readonly IChurnFactorSource _churnFactors;
+    private readonly ICustomerBackgroundSource _background;
+    private readonly Churn.ChurnScorer? _churn;
     private readonly IReadOnlyList<IDeskEventSubscriber> _subscribers;
     private readonly DeskOptions _options;
     private readonly TicketOptions _ticketOptions;
@@ -43,6 +47,7 @@ public sealed class ServiceDesk
     private readonly Dictionary<AgentId, Agent> _agents = [];
     private readonly Dictionary<string, Skill> _skillSpelling = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private LocalDate? _churnAssessedOn;
 
     /// <summary>Creates a desk. <c>AddCrmCore()</c> registers one as a singleton with the registered stores and ports.</summary>
     /// <param name="clock">Where "now" comes from.</param>
@@ -76,6 +81,7 @@ public sealed class ServiceDesk
         (_sla, _escalation, _queue) = (engines.Sla, engines.Escalation, engines.Queue);
         _plans = engines.Plans;
         (_priority, _routing, _paths) = (ports.Priority, ports.Routing, ports.EscalationPath);
+        (_classifier, _churnFactors, _background, _churn) = (ports.Classifier, ports.ChurnFactors, ports.Background, engines.Churn);
         _subscribers = [.. subscribers];
         _options = options.Desk;
         _ticketOptions = options.Tickets;
@@ -114,7 +120,10 @@ public sealed class ServiceDesk
         return agent;
     }
 
-    /// <summary>Registers a customer (or replaces nothing: an existing id is refused by the store).</summary>
+    /// <summary>
+    /// Registers a customer (an existing id is refused by the store). With no <paramref name="tier"/> and no <paramref name="tags"/> the
+    /// desk classifies it through <see cref="ICustomerClassifier"/> (see <see cref="RegisterCustomerAsync(Customer, CancellationToken)"/>).
+    /// </summary>
     /// <param name="id">The customer id.</param>
     /// <param name="profile">The profile.</param>
     /// <param name="tier">The tier, or null.</param>
@@ -124,11 +133,16 @@ public sealed class ServiceDesk
     /// <exception cref="ConcurrencyConflictException">The customer exists.</exception>
     public async Task<DeskResult> RegisterCustomerAsync(CustomerId id, CustomerProfile profile, string? tier = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default)
     {
+        var customer = Customer.Create(id, profile, Now());
+        if (tier is null && tags is null)
+        {
+            return await RegisterCustomerAsync(customer, cancellationToken).ConfigureAwait(false);
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var now = Now();
-            var customer = Customer.Create(id, profile, now);
             if (tier is not null)
             {
                 customer.AssignTier(now, tier);
@@ -141,6 +155,100 @@ public sealed class ServiceDesk
 
             await _customers.SaveAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
             return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Registers a customer the host built (for example with <see cref="CustomerFactory"/>, contacts and do-not-contact included) and
+    /// classifies it through <see cref="ICustomerClassifier"/>: tier and tags from its record, its background
+    /// (<see cref="ICustomerBackgroundSource"/>) and no activity yet. An existing id is refused by the store.
+    /// </summary>
+    /// <param name="customer">The new customer; its pending events are published with the classification's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events (<see cref="CustomerRegistered"/>, tier and tags).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    /// <exception cref="ConcurrencyConflictException">The customer exists.</exception>
+    public async Task<DeskResult> RegisterCustomerAsync(Customer customer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = Now();
+            Apply(customer, _classifier.Classify(CustomerViewOf(customer.ToState(), [], now)), now);
+            await _customers.SaveAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
+            return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Classifies a registered customer again (tier and tags) through <see cref="ICustomerClassifier"/>, from its record, the activity the
+    /// desk recorded (<see cref="CustomerActivity"/>) and its background, and saves the changes.
+    /// </summary>
+    /// <param name="id">The customer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events (<see cref="CustomerTierChanged"/>, <see cref="CustomerTagged"/>, <see cref="CustomerUntagged"/>); none when nothing changed.</returns>
+    /// <exception cref="ArgumentException">The customer is not registered.</exception>
+    public async Task<DeskResult> ClassifyCustomerAsync(CustomerId id, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = Now();
+            var view = await CustomerViewAsync(id, now, cancellationToken).ConfigureAwait(false);
+            var customer = Customer.Restore(view.Customer);
+            Apply(customer, _classifier.Classify(view), now);
+            if (customer.Version != view.Customer.Version)
+            {
+                await _customers.SaveAsync(customer.ToState(), view.Customer.Version, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads a customer with the activity the desk recorded and its background, as the classification and churn ports see it.</summary>
+    /// <param name="id">The customer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The view as of now.</returns>
+    /// <exception cref="ArgumentException">The customer is not registered.</exception>
+    public Task<CustomerView> ViewCustomerAsync(CustomerId id, CancellationToken cancellationToken = default) =>
+        CustomerViewAsync(id, Now(), cancellationToken);
+
+    /// <summary>
+    /// Assesses every registered customer's churn risk now: the factors from <see cref="IChurnFactorSource"/>, scored and remembered by the
+    /// <see cref="Churn.ChurnScorer"/> (its <see cref="Churn.IChurnHistory"/> keeps each customer's band). A customer who enters the high band
+    /// raises <see cref="ChurnFollowUpRaised"/> once (document 001); one who stays high raises nothing more. <see cref="AdvanceAsync"/> does
+    /// the same once per local day.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One assessment per customer, in the store's order, and the events.</returns>
+    /// <exception cref="InvalidOperationException">No <see cref="Churn.ChurnScorer"/> is registered (<c>AddCrmMetrics()</c>).</exception>
+    public async Task<(IReadOnlyList<Churn.ChurnAssessment> Assessments, DeskResult Result)> AssessChurnAsync(CancellationToken cancellationToken = default)
+    {
+        if (_churn is null)
+        {
+            throw new InvalidOperationException("The desk has no churn scorer: register one (AddCrmMetrics()) to assess churn.");
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var events = new List<IDomainEvent>();
+            var assessments = await AssessAllAsync(Now(), events, cancellationToken).ConfigureAwait(false);
+            return (assessments, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
@@ -498,7 +606,9 @@ public sealed class ServiceDesk
                 }
             }
 
+            await AssessChurnOncePerDayAsync(now, events, cancellationToken).ConfigureAwait(false);
             events.AddRange(await _plans.AdvanceAsync(now, cancellationToken).ConfigureAwait(false));
+
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -652,6 +762,92 @@ public sealed class ServiceDesk
         }
 
         return stored;
+    }
+
+    // Churn follow-ups (document 001): every customer is assessed at the first advance of each local day; entering the high band raises
+    // ChurnFollowUpRaised once (the scorer's history keeps the band, so a restart the same day raises nothing again).
+    private async Task AssessChurnOncePerDayAsync(Instant now, List<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        var today = now.InZone(_zone).Date;
+        if (_churn is null || _churnAssessedOn == today)
+        {
+            return;
+        }
+
+        await AssessAllAsync(now, events, cancellationToken).ConfigureAwait(false);
+        _churnAssessedOn = today;
+    }
+
+    private async Task<List<Churn.ChurnAssessment>> AssessAllAsync(Instant now, List<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        var assessments = new List<Churn.ChurnAssessment>();
+        var customers = new List<CustomerState>();
+        await foreach (var customer in _customers.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            customers.Add(customer);
+        }
+
+        // One read of the tickets for all customers, grouped, instead of one query per customer.
+        var tickets = new Dictionary<CustomerId, List<TicketState>>();
+        await foreach (var ticket in _tickets.ListAsync(TicketQuery.All, cancellationToken).ConfigureAwait(false))
+        {
+            (tickets.TryGetValue(ticket.CustomerId, out var list) ? list : tickets[ticket.CustomerId] = []).Add(ticket);
+        }
+
+        foreach (var customer in customers)
+        {
+            var view = CustomerViewOf(customer, tickets.TryGetValue(customer.Id, out var own) ? own : [], now);
+            var assessment = _churn!.Evaluate(customer.Id, _churnFactors.Factors(view), now);
+            assessments.Add(assessment);
+            if (assessment.EnteredHighBand)
+            {
+                events.Add(new ChurnFollowUpRaised(customer.Id, now, assessment, assessment.FollowUpDue!.Value, customer.AccountManager));
+            }
+        }
+
+        return assessments;
+    }
+
+    private async Task<CustomerView> CustomerViewAsync(CustomerId id, Instant now, CancellationToken cancellationToken)
+    {
+        var customer = await _customers.FindAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new ArgumentException($"Customer {id} is not registered with the desk.", nameof(id));
+        return await CustomerViewAsync(customer, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CustomerView> CustomerViewAsync(CustomerState customer, Instant now, CancellationToken cancellationToken)
+    {
+        var tickets = new List<TicketState>();
+        await foreach (var ticket in _tickets.ListAsync(new TicketQuery { Customer = customer.Id }, cancellationToken).ConfigureAwait(false))
+        {
+            tickets.Add(ticket);
+        }
+
+        return CustomerViewOf(customer, tickets, now);
+    }
+
+    private CustomerView CustomerViewOf(CustomerState customer, IEnumerable<TicketState> tickets, Instant now)
+    {
+        var background = _background.Find(customer, now);
+        return new CustomerView(customer, CustomerActivity.From(customer, tickets, background, now), background, now, _zone);
+    }
+
+    private static void Apply(Customer customer, CustomerLabels labels, Instant now)
+    {
+        if (labels.Tier is { } tier)
+        {
+            customer.AssignTier(now, tier, "classification");
+        }
+
+        foreach (var tag in customer.Tags.Except(labels.Tags, StringComparer.Ordinal).ToList())
+        {
+            customer.Untag(now, tag);
+        }
+
+        foreach (var tag in labels.Tags)
+        {
+            customer.Tag(now, tag);
+        }
     }
 
     /// <summary>

@@ -112,7 +112,7 @@ public sealed class CrmMetrics : IDisposable
     private static KeyValuePair<string, object?>[] Tags(ServiceRecord ticket) =>
     [
         new("crm.team", ticket.Team),
-        new("crm.channel", ticket.Channel),
+        new("crm.channel", ticket.Channel.Code),
         new("crm.urgency", ticket.Urgency),
     ];
 }

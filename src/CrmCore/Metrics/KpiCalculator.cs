@@ -100,7 +100,7 @@ public sealed class KpiCalculator
             var month = MonthOf(ticket.RaisedAt);
             if (month >= from && month <= to)
             {
-                Add(Contribution(ticket, agedUntil), ticket.Team, ticket.Agent, ticket.Tier, ticket.Region, month, ticket.Channel, ticket.Type, DayOf(ticket.RaisedAt));
+                Add(Contribution(ticket, agedUntil), ticket.Team, ticket.Agent, ticket.Tier, ticket.Region, month, ticket.Channel.Code, ticket.Type, DayOf(ticket.RaisedAt));
             }
         }
 
@@ -111,7 +111,7 @@ public sealed class KpiCalculator
             if (month >= from && month <= to)
             {
                 ticketsById.TryGetValue(survey.Ticket.Value, out var t);
-                Add(Contribution(survey), t?.Team ?? string.Empty, t?.Agent ?? string.Empty, t?.Tier ?? string.Empty, t?.Region ?? string.Empty, month, t?.Channel ?? string.Empty, t?.Type ?? string.Empty, DayOf(survey.AnsweredAt));
+                Add(Contribution(survey), t?.Team ?? string.Empty, t?.Agent ?? string.Empty, t?.Tier ?? string.Empty, t?.Region ?? string.Empty, month, t?.Channel.Code ?? string.Empty, t?.Type ?? string.Empty, DayOf(survey.AnsweredAt));
             }
         }
 

@@ -31,8 +31,8 @@ public sealed record ServiceRecord
     /// <summary>The customer's region. Default empty.</summary>
     public string Region { get; init; } = string.Empty;
 
-    /// <summary>The channel code, for example <c>Phone</c>. Default empty.</summary>
-    public string Channel { get; init; } = string.Empty;
+    /// <summary>The channel, for example <see cref="Tickets.Channel.Phone"/>; the default instance (empty code) when unknown.</summary>
+    public Tickets.Channel Channel { get; init; }
 
     /// <summary>The ticket type code, for example <c>Complaint</c>. Default empty.</summary>
     public string Type { get; init; } = string.Empty;
@@ -61,8 +61,8 @@ public sealed record ServiceRecord
     /// <summary>When the ticket was closed; null when not closed.</summary>
     public Instant? ClosedAt { get; init; }
 
-    /// <summary>The status name (a <see cref="Tickets.TicketStatus"/> member name such as <c>Closed</c>). Default empty.</summary>
-    public string Status { get; init; } = string.Empty;
+    /// <summary>The ticket's status, or null when unknown. Default null.</summary>
+    public Tickets.TicketStatus? Status { get; init; }
 
     /// <summary>How many times the ticket was reopened. Default 0; never negative.</summary>
     public int ReopenCount { get; init; }
@@ -89,10 +89,10 @@ public sealed record ServiceRecord
     public bool ResolvedOnFirstContact { get; init; }
 
     /// <summary>True when the ticket counts as resolved (see the remarks on <see cref="ServiceRecord"/>).</summary>
-    public bool IsResolved => ResolvedAt.HasValue || ClosedAt.HasValue || Status is "Resolved" or "AwaitingRevisit" or "Closed";
+    public bool IsResolved => ResolvedAt.HasValue || ClosedAt.HasValue || Status is Tickets.TicketStatus.Resolved or Tickets.TicketStatus.AwaitingRevisit or Tickets.TicketStatus.Closed;
 
     /// <summary>True when the ticket needed no action, so it is left out of resolution rates.</summary>
-    public bool IsNoActionNeeded => Status == "NoActionNeeded";
+    public bool IsNoActionNeeded => Status == Tickets.TicketStatus.NoActionNeeded;
 
     /// <summary>Lists everything wrong with the record.</summary>
     /// <returns>The problems, in English, each naming the ticket; empty when the record is valid.</returns>

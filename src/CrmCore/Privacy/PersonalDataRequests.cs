@@ -195,13 +195,13 @@ public sealed class PersonalDataRequests
         var description = Clean(ticket.Description);
         var solution = CleanOrNull(ticket.Solution);
         var timeline = ticket.Timeline.Select(n => n with { Text = Clean(n.Text) }).ToList();
-        var survey = ticket.Survey;
-        if (survey is not null && Clean(survey.Comment) is var comment && comment != survey.Comment)
-        {
-            survey = new SurveyResponse(survey.Ticket, survey.Customer, survey.AnsweredAt, survey.Csat, survey.Nps, survey.DimensionScores, comment);
-        }
+        var surveys = ticket.Surveys
+            .Select(survey => Clean(survey.Comment) is var comment && comment != survey.Comment
+                ? new SurveyResponse(survey.Ticket, survey.Customer, survey.AnsweredAt, survey.Csat, survey.Nps, survey.DimensionScores, comment)
+                : survey)
+            .ToList();
 
-        return changed ? ticket with { Description = description, Solution = solution, Timeline = timeline, Survey = survey } : null;
+        return changed ? ticket with { Description = description, Solution = solution, Timeline = timeline, Surveys = surveys } : null;
     }
 
     private async Task<CustomerState> FindAsync(CustomerId customer, CancellationToken cancellationToken) =>

@@ -21,6 +21,7 @@ public sealed class Ticket
     private readonly TicketOptions options;
     private readonly List<StatusChange> history = [];
     private readonly List<ProgressNote> timeline = [];
+    private readonly List<SurveyResponse> surveys = [];
     private readonly List<IDomainEvent> events = [];
     private readonly ReadOnlyCollection<StatusChange> historyView;
     private readonly ReadOnlyCollection<ProgressNote> timelineView;
@@ -81,7 +82,7 @@ public sealed class Ticket
         Status = state.Status;
         Version = state.Version;
         Solution = state.Solution;
-        Survey = state.Survey;
+        surveys.AddRange(state.Surveys);
         ReopenCount = state.ReopenCount;
         FirstResponseAt = state.FirstResponseAt;
         ResolvedAt = state.ResolvedAt;
@@ -144,9 +145,13 @@ public sealed class Ticket
     /// <summary>The latest solution, or null before the first resolution.</summary>
     public string? Solution { get; private set; }
 
-    /// <summary>The customer's survey answer for this ticket (CSAT, NPS, dimension scores, comment), or null when none was recorded.
-    /// The only record of the ticket's satisfaction: KPIs and reports read it from here.</summary>
-    public SurveyResponse? Survey { get; private set; }
+    /// <summary>The customer's latest survey answer for this ticket (CSAT, NPS, dimension scores, comment), or null when none was
+    /// recorded. The only record of the ticket's satisfaction: KPIs and reports read it from here (an earlier answer of a ticket that
+    /// was reopened and surveyed again is in <see cref="Surveys"/> but does not count).</summary>
+    public SurveyResponse? Survey => surveys.Count == 0 ? null : surveys[^1];
+
+    /// <summary>Every survey answer recorded on this ticket, oldest first; the last is <see cref="Survey"/>.</summary>
+    public IReadOnlyList<SurveyResponse> Surveys => surveys.AsReadOnly();
 
     /// <summary>The customer's satisfaction score (<see cref="Survey"/>'s CSAT), or null when none was recorded.</summary>
     public CsatScore? Satisfaction => Survey?.Csat;
@@ -404,7 +409,8 @@ public sealed class Ticket
         RecordSurvey(now, new SurveyResponse(Id, CustomerId, Clamp(now), score), by);
     }
 
-    /// <summary>Records the customer's survey answer (status unchanged); a later answer replaces an earlier one. Raises
+    /// <summary>Records the customer's survey answer (status unchanged); a later answer becomes the one that counts (<see cref="Survey"/>)
+    /// and the earlier ones stay in <see cref="Surveys"/>. Raises
     /// <see cref="TicketSurveyRecorded"/>.</summary>
     /// <param name="now">When it happens (taken as the ticket's last change if earlier).</param>
     /// <param name="survey">The answer; must name this ticket and its customer.</param>
@@ -420,7 +426,7 @@ public sealed class Ticket
         }
 
         var at = Act(now, TicketMove.RecordSatisfaction, by);
-        Survey = survey;
+        surveys.Add(survey);
         events.Add(new TicketSurveyRecorded(Id, at, by.Trim(), survey.Csat, survey.Nps));
         Commit(at);
     }
@@ -485,7 +491,7 @@ public sealed class Ticket
         Owner = Owner,
         Status = Status,
         Solution = Solution,
-        Survey = Survey,
+        Surveys = [.. surveys],
         ReopenCount = ReopenCount,
         FirstResponseAt = FirstResponseAt,
         ResolvedAt = ResolvedAt,

@@ -58,8 +58,14 @@ public sealed record TicketState
     /// <summary>The latest solution, or null.</summary>
     public string? Solution { get; init; }
 
-    /// <summary>The survey answer, or null. A store usually keeps it in its own table keyed by ticket (see <c>ISurveyRepository</c>).</summary>
-    public SurveyResponse? Survey { get; init; }
+    /// <summary>
+    /// Every survey answer recorded on the ticket, oldest first: a reopened ticket that is revisited again keeps the earlier answers.
+    /// Default empty. A store usually keeps them in tables of their own keyed by ticket (see <c>ISurveyRepository</c>).
+    /// </summary>
+    public IReadOnlyList<SurveyResponse> Surveys { get; init; } = [];
+
+    /// <summary>The latest survey answer (the last of <see cref="Surveys"/>), or null: the one that counts for KPIs and reports.</summary>
+    public SurveyResponse? Survey => Surveys.Count == 0 ? null : Surveys[^1];
 
     /// <summary>How many times it was reopened.</summary>
     public int ReopenCount { get; init; }

@@ -62,8 +62,26 @@ internal static class TicketStateCheck
         return state.LastChangeAt < previous.At ? $"LastChangeAt {state.LastChangeAt} is earlier than the last status change." : CheckSurvey(state);
     }
 
-    private static string? CheckSurvey(TicketState state) =>
-        state.Survey is { } survey && (survey.Ticket != state.Id || survey.Customer != state.CustomerId)
-            ? $"the survey is for ticket {survey.Ticket} of customer {survey.Customer}."
-            : null;
+    private static string? CheckSurvey(TicketState state)
+    {
+        if (state.Surveys is null)
+        {
+            return "the survey list is null.";
+        }
+
+        foreach (var survey in state.Surveys)
+        {
+            if (survey is null)
+            {
+                return "a survey answer is null.";
+            }
+
+            if (survey.Ticket != state.Id || survey.Customer != state.CustomerId)
+            {
+                return $"the survey is for ticket {survey.Ticket} of customer {survey.Customer}.";
+            }
+        }
+
+        return null;
+    }
 }

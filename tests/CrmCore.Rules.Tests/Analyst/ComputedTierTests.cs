@@ -116,7 +116,7 @@ public class ComputedTierTests
     {
         const string json = """
             [
-              { "WorkflowName": "Escalation", "Rules": [ { "RuleName": "E", "SuccessEvent": "e", "Properties": { "Level": 1, "Target": "lead" }, "Expression": "true" } ] },
+              { "WorkflowName": "Escalation", "Rules": [ { "RuleName": "E", "SuccessEvent": "e", "Properties": { "Ladder": "overdue" }, "Expression": "true" } ] },
               { "WorkflowName": "Routing", "Rules": [ { "RuleName": "R", "SuccessEvent": "desk", "Expression": "true" } ] },
               { "WorkflowName": "Priority", "Rules": [ { "RuleName": "P", "SuccessEvent": "p", "Properties": { "Points": 1 }, "Expression": "true" } ] }
             ]

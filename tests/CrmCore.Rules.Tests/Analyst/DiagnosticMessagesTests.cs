@@ -19,7 +19,7 @@ public class DiagnosticMessagesTests
         { """[{"WorkflowName":"Priority","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Points":1},"Expression":"ticket.IsOverdue"}]}]""", RuleDiagnosticCodes.TimeDependentFactInPriority, "Priority 规则不能读取随时间变化的事实（`IsOverdue`）。" },
         { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Operator":"and","Rules":[{"RuleName":"a","Expression":"true"}]}]}]""", RuleDiagnosticCodes.InvalidEnumValue, "`Operator` \"and\" 无效" },
         { """[{"WorkflowName":"Tagging","Rules":"none"}]""", RuleDiagnosticCodes.WrongValueType, "`Rules` 必须是数组，而不是字符串。" },
-        { """[{"WorkflowName":"Escalation","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Target":"lead"},"Expression":"true"}]}]""", RuleDiagnosticCodes.ConventionViolation, "此规则需要 `Properties.Level`（1 到 100 的整数）。" },
+        { """[{"WorkflowName":"Escalation","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Description":"lead"},"Expression":"true"}]}]""", RuleDiagnosticCodes.ConventionViolation, "此规则需要 `Properties.Ladder`（升级路径名称）。" },
         { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Ponts":1},"Expression":"true"}]}]""", RuleDiagnosticCodes.ConventionViolation, "Tagging 工作流不读取 `Properties.Ponts`。" },
         { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"DateTime.Now.Year > 2000"}]}]""", RuleDiagnosticCodes.SandboxViolation, "CrmCore 规则中不允许" },
         { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"customer.Industry.GetType().Name == \"x\""}]}]""", RuleDiagnosticCodes.SandboxViolation, "CrmCore 规则中不允许" },

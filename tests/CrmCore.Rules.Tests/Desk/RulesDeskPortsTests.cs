@@ -75,6 +75,38 @@ public class RulesDeskPortsTests
     }
 
     [Fact]
+    public void ClassifyAndFactors_BothBackends_AreThePacksCustomerWorkflows()
+    {
+        var set = DefaultRulePack.Load().GetRuleSetOrThrow();
+        var now = Instant.FromUtc(2026, 3, 2, 2, 0);
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+        var customer = Customer.Create(new CustomerId("K0"), new CustomerProfile
+        {
+            Name = "客户",
+            Industry = new Industry("制造业"),
+            FirstContactOn = new LocalDate(2024, 1, 1),
+            Transactions = new TransactionSummary(new LocalDate(2024, 2, 1), Money.Cny(600_000m)),
+        }, now).ToState();
+        var activity = new CustomerActivity { ComplaintsLast60Days = 4, ConsultationsLast60Days = 2, UnresolvedComplaints = 2, OpenTickets = 3, LastInteractionAt = now - Duration.FromDays(2), CsatAverage = 2.5m };
+        var view = new CustomerView(customer, activity, new CustomerBackground { ContractEndsOn = new LocalDate(2026, 3, 20) }, now, zone);
+        var compiled = new RulesDeskPorts(() => set, RuleBackend.Compiled, new FakeClock(now));
+        var rulesEngine = new RulesDeskPorts(() => set, RuleBackend.RulesEngine, new FakeClock(now));
+        var expected = set.EvaluateCustomer(CustomerFactsProjection.ToFacts(view));
+
+        var labels = compiled.Classify(view);
+        var factors = compiled.Factors(view);
+
+        Assert.Equal("A", labels.Tier);
+        Assert.Equal(expected.Tags, labels.Tags);
+        Assert.Contains("近期有投诉记录", labels.Tags);
+        Assert.Equal(expected.ChurnRiskReasons.Select(r => (r.Rule, (double)r.Points)), factors.Select(f => (f.Name, f.Points)));
+        Assert.Contains(factors, f => f.Name == "ContractEnding" && f.ReasonZhHans is not null);
+        Assert.Equal(labels, rulesEngine.Classify(view) with { Tags = labels.Tags });
+        Assert.Equal(labels.Tags, rulesEngine.Classify(view).Tags);
+        Assert.Equal(factors, rulesEngine.Factors(view));
+    }
+
+    [Fact]
     public async Task BothBackends_GiveTheSameGroupsPrioritiesAndEscalations_OverAMonthOfTickets()
     {
         var compiled = await RunMonthAsync(RuleBackend.Compiled);

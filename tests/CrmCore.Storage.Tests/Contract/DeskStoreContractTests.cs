@@ -46,6 +46,37 @@ public sealed class DeskStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Ticket_ReopenedAndSurveyedAgain_KeepsEverySurveyInOrder_LatestCounts(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var desk = storage.Desk();
+        var ticket = Resolved("WT202603009", "C202603001");
+        ticket.RecordSurvey(T0 + Duration.FromHours(3), Answer(ticket, T0 + Duration.FromHours(3), 2, "还没修好"), "alice");
+        await desk.Tickets.SaveAsync(ticket.ToState(), 0);
+        for (var round = 1; round <= 2; round++)
+        {
+            var copy = Ticket.Restore((await (storage.Persists ? storage.Desk() : desk).Tickets.FindAsync(ticket.Id))!);
+            var version = copy.Version;
+            var at = T0 + Duration.FromHours(4 * round);
+            copy.Reopen(at, "customer", "still jams");
+            copy.Resolve(at + Duration.FromHours(1), "alice", "Replaced the tray too");
+            copy.RecordSurvey(at + Duration.FromHours(2), Answer(copy, at + Duration.FromHours(2), 3 + round, round == 1 ? "好些了" : "修好了"), "alice");
+            await desk.Tickets.SaveAsync(copy.ToState(), version);
+        }
+
+        var found = (await (storage.Persists ? storage.Desk() : desk).Tickets.FindAsync(ticket.Id))!;
+        var restored = Ticket.Restore(found);
+
+        Assert.Equal(["还没修好", "好些了", "修好了"], found.Surveys.Select(s => s.Comment));
+        Assert.Equal(new CsatScore(5), found.Survey!.Csat);
+        Assert.Equal(found.Surveys, restored.Surveys);
+        Assert.Equal(new CsatScore(5), restored.Satisfaction);
+        var listed = await desk.Surveys.ListAsync(T0, T0 + Duration.FromDays(1)).ToListAsync();
+        Assert.Equal("修好了", Assert.Single(listed).Comment); // the latest answer is the one KPIs count
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Ticket_SavedFromAStaleCopy_FailsNamingTheTicket_AndWritesNothing(string provider)
     {
         using var storage = StoreProvider.Create(provider);
@@ -390,6 +421,9 @@ public sealed class DeskStoreContractTests
     private static Ticket Open(string id, string customer, Instant? at = null) =>
         Ticket.Open(new TicketId(id), new TicketRequest { CustomerId = new CustomerId(customer), Description = "打印机卡纸", Urgency = Urgency.Urgent, Department = "IT", ExpectedResolutionAt = T0 + Duration.FromDays(1) },
             new AgentId("A-alice"), "desk", at ?? T0);
+
+    private static SurveyResponse Answer(Ticket ticket, Instant at, int csat, string comment) =>
+        new(ticket.Id, ticket.CustomerId, at, new CsatScore(csat), null, new Dictionary<SatisfactionDimension, int>(), comment);
 
     private static Ticket Resolved(string id, string customer)
     {

@@ -112,12 +112,12 @@ public sealed class PersonalDataContractTests
         var other = Customer.Create(new CustomerId("KH0002"), new CustomerProfile { Name = "另一家公司", FirstContactOn = new LocalDate(2025, 2, 1) }, T0);
         await desk.Customers.SaveAsync(other.ToState(), 0);
 
-        await SaveTicketAsync(desk, "WT202603001", "KH0001", $"{ContactName} 来电 {Phone}：打印机卡纸", note: $"已邮件 {Email} 联系", survey: $"{ContactName}很满意");
+        await SaveTicketAsync(desk, "WT202603001", "KH0001", $"{ContactName} 来电 {Phone}：打印机卡纸", note: $"已邮件 {Email} 联系", survey: $"{ContactName}很满意", laterSurvey: "第二次回访：已解决");
         await SaveTicketAsync(desk, "WT202603002", "KH0001", "系统登录异常", note: $"上门地址 {Address}", survey: null);
         await SaveTicketAsync(desk, "WT202603003", "KH0002", "另一家公司的问题", note: "无", survey: "ok");
     }
 
-    private static async Task SaveTicketAsync(ProviderStores desk, string id, string customer, string description, string note, string? survey)
+    private static async Task SaveTicketAsync(ProviderStores desk, string id, string customer, string description, string note, string? survey, string? laterSurvey = null)
     {
         var ticket = Ticket.Open(
             new TicketId(id),
@@ -131,6 +131,14 @@ public sealed class PersonalDataContractTests
         if (survey is not null)
         {
             ticket.RecordSurvey(T0 + Duration.FromHours(5), new SurveyResponse(ticket.Id, ticket.CustomerId, T0 + Duration.FromHours(5), new CsatScore(5), comment: survey), "li.na");
+        }
+
+        if (laterSurvey is not null)
+        {
+            // Reopened and surveyed again: the first answer (with the person's name) becomes an earlier, append-only answer.
+            ticket.Reopen(T0 + Duration.FromHours(6), "li.na", "客户再次反馈");
+            ticket.Resolve(T0 + Duration.FromHours(7), "li.na", "再次处理");
+            ticket.RecordSurvey(T0 + Duration.FromHours(8), new SurveyResponse(ticket.Id, ticket.CustomerId, T0 + Duration.FromHours(8), new CsatScore(4), comment: laterSurvey), "li.na");
         }
 
         await desk.Tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
@@ -149,14 +157,14 @@ public sealed class PersonalDataContractTests
                 CustomerId = t.CustomerId.Value,
                 Agent = t.Owner.Value,
                 Tier = customer.Tier ?? string.Empty,
-                Channel = t.Channel.Code,
+                Channel = t.Channel,
                 Type = t.Type.Code,
                 Urgency = t.Urgency.ToString(),
                 RaisedAt = t.RaisedAt,
                 FirstResponseAt = t.FirstResponseAt,
                 ResolvedAt = t.ResolvedAt,
                 ClosedAt = t.ClosedAt,
-                Status = t.Status.ToString(),
+                Status = t.Status,
                 ReopenCount = t.ReopenCount,
                 ContactCount = DeskKpiProjection.ContactCount(t),
             });
@@ -188,7 +196,7 @@ public sealed class PersonalDataContractTests
 
         await foreach (var t in desk.Tickets.ListAsync(TicketQuery.All))
         {
-            text.AddRange([t.Description, t.Solution ?? string.Empty, t.Survey?.Comment ?? string.Empty, .. t.Timeline.Select(n => n.Text)]);
+            text.AddRange([t.Description, t.Solution ?? string.Empty, t.Survey?.Comment ?? string.Empty, .. t.Surveys.Select(x => x.Comment), .. t.Timeline.Select(n => n.Text)]);
         }
 
         text.AddRange((await desk.Outbox.ReadUnpublishedAsync(10_000)).Select(m => m.Payload));

@@ -19,7 +19,7 @@ public class RestoreTests
 
         var restored = Ticket.Restore(state);
 
-        Assert.Equal(state, restored.ToState() with { StatusHistory = state.StatusHistory, Timeline = state.Timeline });
+        Assert.Equal(state, restored.ToState() with { StatusHistory = state.StatusHistory, Timeline = state.Timeline, Surveys = state.Surveys });
         Assert.Equal(ticket.StatusHistory, restored.StatusHistory);
         Assert.Equal(ticket.Timeline, restored.Timeline);
         Assert.Equal(4, ticket.Version);
@@ -31,6 +31,36 @@ public class RestoreTests
         restored.ConfirmResolution(clock.GetCurrentInstant(), "customer");
         Assert.Equal(5, restored.Version);
         Assert.IsType<TicketResolutionConfirmed>(Assert.Single(restored.DomainEvents));
+    }
+
+    [Fact]
+    public void TicketRestore_SurveyedReopenedAndSurveyedAgain_KeepsEveryAnswer_LatestCounts()
+    {
+        var ticket = TestData.ResolvedTicket(clock, TestData.TicketFactory(clock));
+        ticket.RecordSurvey(clock.GetCurrentInstant(), new SurveyResponse(ticket.Id, ticket.CustomerId, clock.GetCurrentInstant(), new CsatScore(2), comment: "slow"), "alice");
+        clock.AdvanceHours(1);
+        ticket.Reopen(clock.GetCurrentInstant(), "customer", "broken again");
+        ticket.Resolve(clock.GetCurrentInstant(), "alice", "fixed for good");
+        ticket.RecordSurvey(clock.GetCurrentInstant(), new SurveyResponse(ticket.Id, ticket.CustomerId, clock.GetCurrentInstant(), new CsatScore(5), comment: "good"), "alice");
+
+        var restored = Ticket.Restore(ticket.ToState());
+
+        Assert.Equal(["slow", "good"], restored.Surveys.Select(s => s.Comment));
+        Assert.Equal(new CsatScore(5), restored.Satisfaction);
+        Assert.Equal(ticket.Surveys, restored.ToState().Surveys);
+    }
+
+    [Fact]
+    public void TicketRestore_EarlierSurveyOfAnotherTicket_IsRefused()
+    {
+        var ticket = TestData.ResolvedTicket(clock, TestData.TicketFactory(clock));
+        ticket.RecordSurvey(clock.GetCurrentInstant(), new SurveyResponse(ticket.Id, ticket.CustomerId, clock.GetCurrentInstant(), new CsatScore(4)), "alice");
+        var state = ticket.ToState();
+        var foreign = new SurveyResponse(new TicketId("WT-OTHER"), ticket.CustomerId, clock.GetCurrentInstant(), new CsatScore(1));
+
+        var error = Assert.Throws<ArgumentException>(() => Ticket.Restore(state with { Surveys = [foreign, .. state.Surveys] }));
+
+        Assert.Contains("WT-OTHER", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,6 +51,32 @@ public class ServiceDeskTests
     }
 
     [Fact]
+    public async Task Reopened_RevisitedAgain_KeepsBothSurveys_KpisCountTheLatest()
+    {
+        var desk = await NewDeskAsync();
+        desk.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        var (id, _) = await desk.RaiseAsync(Request(), "phone");
+        await desk.PullNextAsync(new AgentId("A001"));
+        await desk.RespondAsync(id, "A001", "Looking into it");
+        await desk.ResolveAsync(id, "A001", "Restarted");
+        await desk.ScheduleRevisitAsync(id, "A001");
+        clock.AdvanceHours(1);
+        await desk.CompleteRevisitAsync(id, "manager", "not fixed", new DeskSurvey(new CsatScore(2), Comment: "still slow"));
+        await desk.ReopenAsync(id, "customer", "still slow");
+        await desk.ResolveAsync(id, "A001", "Server load fixed");
+        await desk.ScheduleRevisitAsync(id, "A001");
+        clock.AdvanceHours(1);
+        await desk.CompleteRevisitAsync(id, "manager", "works", new DeskSurvey(new CsatScore(5), Comment: "fast now"));
+
+        var view = await desk.ViewAsync(id);
+        var kpi = await desk.KpiInputAsync(new YearMonth(2026, 3));
+
+        Assert.Equal(["still slow", "fast now"], view.Ticket.Surveys.Select(s => s.Comment));
+        Assert.Equal(new CsatScore(5), view.Ticket.Survey!.Csat);
+        Assert.Equal(new CsatScore(5), Assert.Single(kpi.Surveys).Csat);
+    }
+
+    [Fact]
     public async Task Command_OnQueuedTicket_IsRefusedUntilAssigned()
     {
         var desk = await NewDeskAsync();

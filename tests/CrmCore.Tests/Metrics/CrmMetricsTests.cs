@@ -44,7 +44,7 @@ public sealed class CrmMetricsTests : IDisposable
     [Fact]
     public void RecordTicketCreatedAndResolved_AddToCountersWithTags()
     {
-        var ticket = Ticket("1", team: "After-sales") with { Channel = "Phone", Urgency = "Urgent" };
+        var ticket = Ticket("1", team: "After-sales") with { Channel = CrmCore.Tickets.Channel.Phone, Urgency = "Urgent" };
 
         _metrics.RecordTicketCreated(ticket);
         _metrics.RecordTicketCreated(ticket);

@@ -123,7 +123,7 @@ public class KpiCalculatorFirstResponseTests
     [Fact]
     public void Compute_UnansweredNoActionNeeded_IsNotJudged()
     {
-        var noAction = Ticket("2", responseHours: null, resolved: false, status: "NoActionNeeded");
+        var noAction = Ticket("2", responseHours: null, resolved: false, status: CrmCore.Tickets.TicketStatus.NoActionNeeded);
 
         var totals = _calculator.Compute(new KpiInput([noAction], [], []), May).Totals;
 

@@ -20,7 +20,7 @@ public class KpiCalculatorTests
             Ticket("2", responseHours: 3, firstContact: false, contacts: 2),
             Ticket("3", responseHours: 2, resolved: false, slaBreached: true),
             Ticket("4", responseHours: null, resolved: false),
-            Ticket("5", responseHours: null, resolved: false, status: "NoActionNeeded"),
+            Ticket("5", responseHours: null, resolved: false, status: CrmCore.Tickets.TicketStatus.NoActionNeeded),
         ];
 
         var totals = _calculator.Compute(new KpiInput(tickets, [], []), May).Totals;
@@ -183,7 +183,7 @@ public class KpiCalculatorTests
             ResolvedAt = (flags & 1) != 0 ? Instant.FromUtc(2024, 4, 15, 0, 0) + Duration.FromHours(hour + 5) : null,
             ResolvedOnFirstContact = (flags & 2) != 0,
             ResolutionSlaBreached = (flags & 4) != 0,
-            Status = (flags & 8) != 0 ? "NoActionNeeded" : "Closed",
+            Status = (flags & 8) != 0 ? CrmCore.Tickets.TicketStatus.NoActionNeeded : CrmCore.Tickets.TicketStatus.Closed,
             ContactCount = contacts,
         };
 

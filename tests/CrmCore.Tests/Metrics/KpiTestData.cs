@@ -25,7 +25,7 @@ internal static class KpiTestData
         bool firstContact = true,
         bool slaBreached = false,
         int contacts = 1,
-        string? status = null) =>
+        CrmCore.Tickets.TicketStatus? status = null) =>
         new()
         {
             TicketId = id,
@@ -37,7 +37,7 @@ internal static class KpiTestData
             RaisedAt = raised ?? At(10),
             FirstResponseAt = responseHours is { } h ? (raised ?? At(10)) + Duration.FromMinutes((long)(h * 60)) : null,
             ResolvedAt = resolved ? (raised ?? At(10)) + Duration.FromHours(5) : null,
-            Status = status ?? (resolved ? "Closed" : "InProgress"),
+            Status = status ?? (resolved ? CrmCore.Tickets.TicketStatus.Closed : CrmCore.Tickets.TicketStatus.InProgress),
             ResolvedOnFirstContact = resolved && firstContact,
             ResolutionSlaBreached = slaBreached,
             ContactCount = contacts,

@@ -30,11 +30,11 @@ public class ServiceRecordTests
     }
 
     [Theory]
-    [InlineData("Closed", true)]
-    [InlineData("Resolved", true)]
-    [InlineData("AwaitingRevisit", true)]
-    [InlineData("InProgress", false)]
-    public void IsResolved_ByStatusAlone_FollowsTheStatus(string status, bool expected)
+    [InlineData(CrmCore.Tickets.TicketStatus.Closed, true)]
+    [InlineData(CrmCore.Tickets.TicketStatus.Resolved, true)]
+    [InlineData(CrmCore.Tickets.TicketStatus.AwaitingRevisit, true)]
+    [InlineData(CrmCore.Tickets.TicketStatus.InProgress, false)]
+    public void IsResolved_ByStatusAlone_FollowsTheStatus(CrmCore.Tickets.TicketStatus status, bool expected)
     {
         var record = new ServiceRecord { TicketId = "1", CustomerId = "C", RaisedAt = At(1), Status = status };
 
