@@ -52,7 +52,7 @@ public static class ImportReportWriter
             }
 
             text.Append(": ").Append(Outcome(row.Outcome, culture));
-            if (row.CustomerId is not null)
+            if (row.CustomerId is not null && row.Outcome is not (ImportOutcome.Merged or ImportOutcome.Held))
             {
                 text.Append(' ').Append(row.CustomerId);
             }
