@@ -372,7 +372,7 @@ public sealed class CustomerImporter
 
             var overwrite = isUpdate || (_options.MergePolicy == MergePolicy.KeepNewest && IsNewest(targetId.Value, row.UpdatedOn));
             var before = target.Customer.Version;
-            Apply(target.Customer, row, overwrite, isUpdate, now);
+            Apply(target.Customer, row, overwrite, sameRecord: by == "id", now);
             _index.Add(targetId, sourceLine, nameKey, target.Customer.Contacts);
             _touched.Add(targetId.Value);
             Remember(targetId.Value, row.UpdatedOn);
@@ -442,12 +442,9 @@ public sealed class CustomerImporter
         {
             T? Pick<T>(T? current, T? incoming, Func<T?, bool> blank) => incoming is null || blank(incoming) ? current : overwrite || blank(current) ? incoming : current;
 
-            // A duplicate whose company name only differs in legal form or punctuation keeps the name on record (often the fuller one);
-            // a row of the same record (same id, stored) replaces it.
-            var name = overwrite && row.Name is not null
-                && (sameRecord || !string.Equals(CompanyNameNormalizer.Key(row.Name), CompanyNameNormalizer.Key(customer.Name), StringComparison.Ordinal))
-                ? row.Name
-                : customer.Name;
+            // A duplicate found by phone, e-mail or name is merged into the customer on record and keeps its name; only a row of the same
+            // record (the same id) renames it.
+            var name = overwrite && sameRecord && row.Name is not null ? row.Name : customer.Name;
             var shortName = Pick(customer.ShortName, row.ShortName, string.IsNullOrEmpty);
             if (!string.Equals(name, customer.Name, StringComparison.Ordinal) || !string.Equals(shortName, customer.ShortName, StringComparison.Ordinal))
             {

@@ -37,7 +37,8 @@ public static class CustomerExporter
         ArgumentNullException.ThrowIfNull(destination);
         var headers = Headers(language);
         var culture = language == ExportLanguage.Chinese ? Zh : CultureInfo.InvariantCulture;
-        destination.SaveAs(Rows(customers, headers, culture), printHeader: true, excelType: ExcelType.XLSX);
+        // The header is written as the first row, so that an export of no customers still has its header.
+        destination.SaveAs(Rows(customers, headers, culture), printHeader: false, excelType: ExcelType.XLSX);
     }
 
     /// <summary>The cells of one customer's rows, in header order, before <see cref="CellGuard"/>.</summary>
@@ -79,6 +80,7 @@ public static class CustomerExporter
     private static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<CustomerState> customers, IReadOnlyList<string> headers, CultureInfo culture)
     {
         var language = ReferenceEquals(culture, Zh) ? ExportLanguage.Chinese : ExportLanguage.English;
+        yield return headers.ToDictionary(h => h, h => (object?)h, StringComparer.Ordinal);
         foreach (var customer in customers)
         {
             foreach (var cells in Cells(customer, language))

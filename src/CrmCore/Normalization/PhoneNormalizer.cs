@@ -131,7 +131,8 @@ public static class PhoneNormalizer
             return WithCountry(d[1..], out key);
         }
 
-        if (trunkRemoved && d.Length is >= 9 and <= 11 && d[0] != '0' && d[0] != '1')
+        // Without the trunk 0 an area code starts 2-9, or is Beijing's 10 (mobile numbers start 13-19).
+        if (trunkRemoved && d.Length is >= 9 and <= 11 && d[0] != '0' && (d[0] != '1' || d[1] == '0'))
         {
             return WithCountry(d, out key);
         }

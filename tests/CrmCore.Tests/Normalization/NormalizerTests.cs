@@ -87,6 +87,8 @@ public class NormalizerTests
     [InlineData("+86 21 1234 5678", "+862112345678")]
     [InlineData("0755-8765432", "+867558765432")]
     [InlineData("010-12345678转808", "+861012345678")]
+    [InlineData("+86 10 8888 9999", "+861088889999")]
+    [InlineData("+861088889999", "+861088889999")]
     [InlineData("400-800-1234", "+864008001234")]
     [InlineData("+1 415 555 0100", "+14155550100")]
     public void PhoneNormalizer_TryNormalize_GivesOneCanonicalForm(string raw, string expected)
