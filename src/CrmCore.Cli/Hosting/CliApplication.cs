@@ -71,6 +71,8 @@ internal static class CliApplication
         root.Add(SchemaCommand.Create(console));
         root.Add(DataCommand.Create(console));
         root.Add(DbCommand.Create(console));
+        root.Add(ImportCommand.CreateImport(console));
+        root.Add(ImportCommand.CreateExport(console));
         return root;
     }
 
