@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Jobs;
 using CrmCore.CallerId;
 using CrmCore.Customers;
 using NodaTime;
@@ -11,7 +10,7 @@ namespace CrmCore.Benchmarks.Import;
 /// string key, the least a lookup can cost; the index also normalises whatever form the number comes in.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RuntimeMoniker.Net10_0, launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class CallerIdLookupBenchmarks
 {
     private const int Customers = 1_000_000;
