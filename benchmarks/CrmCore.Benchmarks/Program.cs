@@ -20,6 +20,11 @@ if (args is ["queue-check"])
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "import")
+{
+    return await CrmCore.Benchmarks.Import.ImportThroughput.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "storage")
 {
     return await CrmCore.Benchmarks.Storage.StorageThroughput.RunAsync(args);

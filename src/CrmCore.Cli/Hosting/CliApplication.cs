@@ -74,6 +74,8 @@ internal static class CliApplication
         root.Add(DataCommand.Create(console));
         root.Add(DbCommand.Create(console));
         root.Add(AuditCommand.Create(console));
+        root.Add(ImportCommand.CreateImport(console));
+        root.Add(ImportCommand.CreateExport(console));
         return root;
     }
 

@@ -11,6 +11,21 @@ internal static class HelpTexts
 {
     private static readonly Dictionary<string, string> ZhHans = new(StringComparer.Ordinal)
     {
+        ["Import spreadsheets (CSV or .xlsx) into a desk store, accounting for every row."] = "把电子表格（CSV 或 .xlsx）导入服务台存储，每一行都有交代。",
+        ["Import a customer table: Chinese or English headers, a mapping file for others; dedupe and merge; a report of every row."] = "导入客户表：支持中文或英文表头，其他表头用映射文件；去重与合并；逐行给出导入报告。",
+        ["The customer table (.csv in UTF-8, GB18030 or UTF-16, or .xlsx)."] = "客户表（UTF-8、GB18030 或 UTF-16 编码的 .csv，或 .xlsx）。",
+        ["Mapping file (JSON): columns to fields, constants and value maps, laid over the built-in mapping."] = "映射文件（JSON）：列到字段的对应、常量和取值映射，叠加在内置映射之上。",
+        ["Read, validate, match and report without writing anything."] = "读取、校验、匹配并生成报告，但不写入任何数据。",
+        ["What to do with duplicates: keep-newest (default), fill-blanks or review."] = "重复记录的处理方式：keep-newest（默认，以最新为准）、fill-blanks（只补空白）或 review（待人工复核）。",
+        ["How alike company names must be to count as duplicates, 0.5 to 1 (default 1: the same name apart from legal form, width and punctuation)."] = "公司名称相似到什么程度算作重复，0.5 到 1（默认 1：除公司类型、全半角和标点外名称相同）。",
+        ["Rows per batch, validated and matched together before they are written (default 500)."] = "每批行数：同一批先一起校验和匹配，再写入（默认 500）。",
+        ["Also write the import report as JSON to this file."] = "同时把导入报告以 JSON 写入此文件。",
+        ["Also write the rejected and held rows as an .xlsx to fix and import again."] = "同时把被拒绝和待复核的行写成 .xlsx，修改后可再次导入。",
+        ["Export tables from a desk store to .xlsx (cells that would start a formula are neutralised)."] = "把服务台存储中的表导出为 .xlsx（会被当作公式的单元格已做防护）。",
+        ["Export the customer table, one row per contact, with headers the import reads back."] = "导出客户表，每个联系人一行，表头可被导入功能原样读回。",
+        ["The .xlsx file to write."] = "要写入的 .xlsx 文件。",
+        ["Header language: zh (document 001's Chinese headers, default) or en."] = "表头语言：zh（文档 001 的中文表头，默认）或 en。",
+        ["The desk store: sqlite:PATH, postgresql:CONNECTION-STRING, or memory (nothing is kept)."] = "服务台存储：sqlite:路径、postgresql:连接字符串，或 memory（不保留任何数据）。",
         ["crm: validate, try, explain and diff CrmCore rules; tag customers; business calendars; monthly reports."] = "crm：校验、试运行、解释和对比 CrmCore 规则；为客户打标签；工作日历计算；月度报表。",
         ["Language of messages and report labels: en or zh-Hans (default: the current UI culture)."] = "消息和报表标签的语言：en 或 zh-Hans（默认：当前界面语言）。",
         ["Print the JSON Schema of a file kind."] = "输出某类文件的 JSON Schema。",

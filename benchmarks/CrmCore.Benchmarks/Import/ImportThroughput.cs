@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Import.Customers;
+using MiniExcelLibs;
+using NodaTime;
+using Sylvan.Data.Csv;
+
+namespace CrmCore.Benchmarks.Import;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/CrmCore.Benchmarks -- import [rows]</c>: the customer import of N rows (default 1M) from
+/// CSV and from .xlsx, each against the raw read of the same file by the same library (Sylvan: every field as a string; MiniExcel:
+/// every cell of every row), wall time and peak working set. Each figure runs in a child process of its own, so the peak is that
+/// figure's alone. Not BenchmarkDotNet: one import of 1M rows is one long operation and the peak memory of a process is the figure.
+/// The store is a counting store that keeps nothing, so the memory is the importer's own (reader, batch, duplicate index, report).
+/// </summary>
+internal static class ImportThroughput
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length >= 3 && args[1] == "one")
+        {
+            return await OneAsync(args[2], args[3]);
+        }
+
+        var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+        var folder = Directory.CreateTempSubdirectory("crm-import-bench-");
+        var csv = Path.Combine(folder.FullName, "customers.csv");
+        var xlsx = Path.Combine(folder.FullName, "customers.xlsx");
+        var sw = Stopwatch.StartNew();
+        WriteCsv(csv, rows);
+        Console.WriteLine($"wrote {rows} rows CSV ({new FileInfo(csv).Length / 1e6:F1} MB) in {sw.Elapsed.TotalSeconds:F1} s");
+        sw.Restart();
+        using (var stream = File.Create(xlsx))
+        {
+            stream.SaveAs(XlsxRows(rows), printHeader: false, excelType: ExcelType.XLSX);
+        }
+
+        Console.WriteLine($"wrote {rows} rows .xlsx ({new FileInfo(xlsx).Length / 1e6:F1} MB) in {sw.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine("| figure | wall s | peak working set MB | rows |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (kind, path) in new[] { ("csv-raw", csv), ("csv-import", csv), ("xlsx-raw", xlsx), ("xlsx-import", xlsx) })
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!, [Environment.GetCommandLineArgs()[0], "import", "one", kind, path])
+            {
+                RedirectStandardOutput = true,
+            };
+            if (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) is false)
+            {
+                start = new ProcessStartInfo(Environment.ProcessPath!, ["import", "one", kind, path]) { RedirectStandardOutput = true };
+            }
+
+            using var child = Process.Start(start)!;
+            var output = await child.StandardOutput.ReadToEndAsync();
+            await child.WaitForExitAsync();
+            Console.Write(output);
+        }
+
+        folder.Delete(recursive: true);
+        return 0;
+    }
+
+    private static async Task<int> OneAsync(string kind, string path)
+    {
+        var sw = Stopwatch.StartNew();
+        long count = 0;
+        switch (kind)
+        {
+            case "csv-raw":
+                using (var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = false }))
+                {
+                    while (reader.Read())
+                    {
+                        for (var i = 0; i < reader.RowFieldCount; i++)
+                        {
+                            GC.KeepAlive(reader.GetString(i));
+                        }
+
+                        count++;
+                    }
+                }
+
+                break;
+            case "xlsx-raw":
+                using (var stream = File.OpenRead(path))
+                {
+                    foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false))
+                    {
+                        foreach (var cell in row.Values)
+                        {
+                            GC.KeepAlive(cell);
+                        }
+
+                        count++;
+                    }
+                }
+
+                break;
+            default:
+                var store = new CountingStore();
+                var importer = new CustomerImporter(store, new FixedClock());
+                var report = await importer.ImportAsync(path);
+                count = report.Totals.RowsRead + report.HeaderLine;
+                if (report.Totals.Inserted != report.Totals.RowsRead || store.Saved != report.Totals.Inserted)
+                {
+                    throw new InvalidOperationException($"unexpected outcome: {report.Totals}, saved {store.Saved}");
+                }
+
+                break;
+        }
+
+        sw.Stop();
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F1} | {self.PeakWorkingSet64 / 1e6:F0} | {count} |");
+        return 0;
+    }
+
+    private static void WriteCsv(string path, int rows)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        writer.WriteLine("客户编号,客户名称,所属行业,客户等级,负责客户经理,联系人,联系电话,邮箱,年合作金额,首次合作时间,产品/服务类型");
+        foreach (var row in Rows(rows))
+        {
+            writer.WriteLine(string.Join(',', row.Select(c => c.Contains(',', StringComparison.Ordinal) ? "\"" + c + "\"" : c)));
+        }
+    }
+
+    private static IEnumerable<IDictionary<string, object?>> XlsxRows(int rows)
+    {
+        string[] header = ["客户编号", "客户名称", "所属行业", "客户等级", "负责客户经理", "联系人", "联系电话", "邮箱", "年合作金额", "首次合作时间", "产品/服务类型"];
+        yield return header.ToDictionary(h => h, h => (object?)h);
+        foreach (var row in Rows(rows))
+        {
+            var cells = new Dictionary<string, object?>(header.Length);
+            for (var i = 0; i < header.Length; i++)
+            {
+                cells[header[i]] = row[i];
+            }
+
+            yield return cells;
+        }
+    }
+
+    private static IEnumerable<string[]> Rows(int rows)
+    {
+        string[] industries = ["制造业", "零售业", "服务业", "科技/互联网"];
+        string[] tiers = ["A", "B", "C"];
+        for (var i = 0; i < rows; i++)
+        {
+            yield return
+            [
+                $"KH{i:D7}",
+                $"上海某某{i}号制造有限公司",
+                industries[i % 4],
+                tiers[i % 3],
+                $"经理{i % 50}",
+                $"联系人{i % 1000}",
+                $"138 {i / 10000 % 10000:D4} {i % 10000:D4}",
+                $"c{i}@example.cn",
+                i % 2 == 0 ? $"{i % 900 + 1}万" : $"{(i % 900 + 1) * 1000:N0}",
+                $"2025/{i % 12 + 1}/{i % 28 + 1}",
+                "ERP、CRM",
+            ];
+        }
+    }
+
+    private sealed class FixedClock : IClock
+    {
+        public Instant GetCurrentInstant() => Instant.FromUtc(2026, 3, 1, 0, 0);
+    }
+
+    /// <summary>A store that counts saves and keeps nothing: the importer's memory alone.</summary>
+    private sealed class CountingStore : ICustomerRepository
+    {
+        public long Saved { get; private set; }
+
+        public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => ValueTask.FromResult<CustomerState?>(null);
+
+        public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default)
+        {
+            Saved++;
+            return ValueTask.CompletedTask;
+        }
+
+        public async IAsyncEnumerable<CustomerState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.CompletedTask;
+            yield break;
+        }
+    }
+}

@@ -1,0 +1,518 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CrmCore.Customers;
+using CrmCore.Decoding;
+using CrmCore.Desk;
+using CrmCore.Import.Localization;
+using CrmCore.Import.Mapping;
+using CrmCore.Import.Reading;
+using CrmCore.Import.Reports;
+using CrmCore.Normalization;
+using NodaTime;
+
+namespace CrmCore.Import.Customers;
+
+/// <summary>
+/// Imports a customer table (CSV or .xlsx) into the desk's <see cref="ICustomerRepository"/>, so the same import lands in memory,
+/// SQLite or PostgreSQL. Finds the header row (title rows above it are allowed), maps columns (<see cref="CustomerImportOptions.Mapping"/>),
+/// normalises every cell, rejects rows with invalid cells (line, column and reason), skips blank, repeated-header and totals rows,
+/// matches each row against the store and the rows before it (id, then phone, e-mail and company name) and applies the
+/// <see cref="MergePolicy"/>, then writes batch by batch. Every row read gets exactly one outcome in the <see cref="ImportReport"/>.
+/// <para>
+/// Running an import again is safe: rows name their customer by id (or by an id derived from the company name), so an import that
+/// was interrupted and is run again updates what the first run wrote (outcome <see cref="ImportOutcome.Unchanged"/>) and inserts the
+/// rest, with no duplicates. A batch is validated and matched as a whole before any write; its customers are then saved one by one
+/// through the repository, which has no transaction across customers: an interruption inside a batch leaves some of its customers
+/// written, which the next run recognises.
+/// </para>
+/// Not thread-safe: one import at a time per instance.
+/// </summary>
+public sealed class CustomerImporter
+{
+    private readonly ICustomerRepository _customers;
+    private readonly IClock _clock;
+    private readonly CustomerImportOptions _options;
+
+    /// <summary>Creates an importer.</summary>
+    /// <param name="customers">The store to write to.</param>
+    /// <param name="clock">The clock (creation instants and the default first-contact date).</param>
+    /// <param name="options">The options; default <see cref="CustomerImportOptions"/>'s defaults.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public CustomerImporter(ICustomerRepository customers, IClock clock, CustomerImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(clock);
+        _customers = customers;
+        _clock = clock;
+        _options = options ?? new CustomerImportOptions();
+        _options.Validate();
+    }
+
+    /// <summary>Imports a file.</summary>
+    /// <param name="path">The CSV or .xlsx file.</param>
+    /// <param name="cancellationToken">Cancels the import between rows; batches already written stay written.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ImportFileException">The file cannot be read as a table (missing, no header row, bad encoding, damaged workbook).</exception>
+    public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFileException(path, 0, 0, e.Message, e);
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ImportAsync(stream, path, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Imports a table from a stream.</summary>
+    /// <param name="stream">The content; must be seekable for CSV encoding detection and for .xlsx.</param>
+    /// <param name="name">The file name, for the format (when <see cref="CustomerImportOptions.Format"/> is Auto) and for messages.</param>
+    /// <param name="cancellationToken">Cancels the import between rows.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ImportFileException">The content cannot be read as a table.</exception>
+    public async Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        var format = TableReader.Resolve(name, _options.Format);
+        var encodingName = string.Empty;
+        IEnumerable<SourceRow> rows;
+        if (format == ImportFormat.Xlsx)
+        {
+            rows = TableReader.ReadXlsx(stream, name);
+        }
+        else
+        {
+            var encoding = _options.Encoding is { } chosen ? StrictTextDecoder.GetEncoding(chosen) : TableReader.DetectEncoding(stream, name);
+            encodingName = encoding.WebName;
+            rows = TableReader.ReadCsv(stream, encoding, name);
+        }
+
+        var run = new Run(this, name, format == ImportFormat.Xlsx ? "xlsx" : "csv", encodingName);
+        await run.ExecuteAsync(rows, cancellationToken).ConfigureAwait(false);
+        return run.Report();
+    }
+
+    private static string DerivedId(string prefix, string nameKey)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(nameKey));
+        return prefix + Convert.ToHexString(hash, 0, 6);
+    }
+
+    /// <summary>The state of one import.</summary>
+    private sealed class Run(CustomerImporter owner, string file, string format, string encoding)
+    {
+        private readonly CustomerImportOptions _options = owner._options;
+        private readonly ICustomerRepository _store = owner._options.DryRun ? new DryRunCustomerRepository(owner._customers) : owner._customers;
+        private readonly CustomerMatchIndex _index = new(owner._options.NameSimilarity is < 1);
+        private readonly List<ImportRowResult> _results = [];
+        private readonly Dictionary<string, LocalDate> _newest = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+        private CustomerRowParser? _parser;
+        private IReadOnlyList<string> _headers = [];
+        private int _headerLine;
+        private int _batches;
+        private List<string> _unmapped = [];
+
+        private CultureInfo? Culture => _options.Culture;
+
+        public async Task ExecuteAsync(IEnumerable<SourceRow> rows, CancellationToken cancellationToken)
+        {
+            await foreach (var stored in _store.ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _index.Add(stored.Id, 0, CompanyNameNormalizer.Key(stored.Name), stored.Contacts);
+            }
+
+            var batch = new List<SourceRow>(_options.BatchSize);
+            var titleRows = 0;
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_parser is null)
+                {
+                    if (!TryHeader(row) && ++titleRows > _options.MaxTitleRows)
+                    {
+                        throw new ImportFileException(file, row.Line, 0, $"no header row in the first {_options.MaxTitleRows} rows: a header row names at least two known columns (客户编号, 客户名称, 所属行业 ...); add a mapping file for other headers");
+                    }
+
+                    continue;
+                }
+
+                batch.Add(row);
+                if (batch.Count == _options.BatchSize)
+                {
+                    await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                    batch.Clear();
+                }
+            }
+
+            if (_parser is null)
+            {
+                throw new ImportFileException(file, 0, 0, "no header row found: the file is empty or names no known column (客户编号, 客户名称, 所属行业 ...); add a mapping file for other headers");
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public ImportReport Report()
+        {
+            int Count(ImportOutcome outcome) => _results.Count(r => r.Outcome == outcome);
+            var mapped = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var header in _headers)
+            {
+                if (_options.Mapping.Resolve(header) is { } field && !string.IsNullOrWhiteSpace(header))
+                {
+                    mapped[header] = field.ToString();
+                }
+            }
+
+            return new ImportReport
+            {
+                File = file,
+                Entity = "customers",
+                Format = format,
+                Encoding = encoding,
+                DryRun = _options.DryRun,
+                HeaderLine = _headerLine,
+                Headers = _headers,
+                MappedColumns = mapped,
+                UnmappedColumns = _unmapped,
+                Batches = _batches,
+                Rows = _results,
+                Totals = new ImportTotals
+                {
+                    Inserted = Count(ImportOutcome.Inserted),
+                    Updated = Count(ImportOutcome.Updated),
+                    Unchanged = Count(ImportOutcome.Unchanged),
+                    Merged = Count(ImportOutcome.Merged),
+                    Held = Count(ImportOutcome.Held),
+                    Rejected = Count(ImportOutcome.Rejected),
+                    Skipped = Count(ImportOutcome.Skipped),
+                },
+            };
+        }
+
+        private bool TryHeader(SourceRow row)
+        {
+            var known = row.Cells.Count(c => _options.Mapping.Resolve(c) is { } f && f != CustomerField.Ignore);
+            if (known < 2)
+            {
+                return false;
+            }
+
+            _headers = [.. row.Cells.Select((c, i) => TextNormalizer.Clean(c) ?? string.Empty)];
+            _headerLine = row.Line;
+            _parser = new CustomerRowParser(_options.Mapping, _headers, Culture);
+            _unmapped = [.. _headers.Select((h, i) => (h, i)).Where(x => x.h.Length > 0 && _options.Mapping.Resolve(x.h) is null).Select(x => x.h)];
+            return true;
+        }
+
+        private async Task WriteBatchAsync(List<SourceRow> batch, CancellationToken cancellationToken)
+        {
+            _batches++;
+            var parser = _parser!;
+            var working = new Dictionary<CustomerId, (Customer Customer, long ReadVersion)>();
+            var rowsOf = new Dictionary<CustomerId, List<int>>();
+            var now = owner._clock.GetCurrentInstant();
+            var problems = new List<CellProblem>();
+            foreach (var source in batch)
+            {
+                if (Skip(source) is { } skipped)
+                {
+                    _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = skipped });
+                    continue;
+                }
+
+                problems.Clear();
+                var row = parser.Parse(source, problems);
+                if (problems.Count > 0)
+                {
+                    var first = problems[0];
+                    _results.Add(new ImportRowResult
+                    {
+                        Line = source.Line,
+                        Outcome = ImportOutcome.Rejected,
+                        Column = first.Column >= 0 ? first.Header : null,
+                        ColumnNumber = first.Column + 1,
+                        Reason = string.Join("; ", problems.Select(p => p.Reason)),
+                        Cells = source.Cells,
+                    });
+                    continue;
+                }
+
+                var result = await ApplyAsync(row, source, working, now, cancellationToken).ConfigureAwait(false);
+                if (result.CustomerId is { } id && result.Outcome is not ImportOutcome.Held)
+                {
+                    var key = new CustomerId(id);
+                    if (!rowsOf.TryGetValue(key, out var list))
+                    {
+                        rowsOf[key] = list = [];
+                    }
+
+                    list.Add(_results.Count);
+                }
+
+                _results.Add(result);
+            }
+
+            foreach (var (id, (customer, readVersion)) in working)
+            {
+                if (customer.Version == readVersion)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await _store.SaveAsync(customer.ToState(), readVersion, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    foreach (var index in rowsOf.GetValueOrDefault(id) ?? [])
+                    {
+                        var failed = _results[index];
+                        _results[index] = failed with
+                        {
+                            Outcome = ImportOutcome.Rejected,
+                            Reason = ImportStrings.Format("Reason_Conflict", Culture, id.Value),
+                            Cells = batch.First(b => b.Line == failed.Line).Cells,
+                        };
+                    }
+                }
+            }
+        }
+
+        private string? Skip(SourceRow source)
+        {
+            if (source.IsBlank)
+            {
+                return ImportStrings.Get("Reason_Blank", Culture);
+            }
+
+            var first = source.Cells.Select(TextNormalizer.Clean).FirstOrDefault(c => c is not null) ?? string.Empty;
+            if (first.StartsWith("合计", StringComparison.Ordinal) || first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("小计", StringComparison.Ordinal)
+                || first.StartsWith("Total", StringComparison.OrdinalIgnoreCase) || first.Equals("Sum", StringComparison.OrdinalIgnoreCase))
+            {
+                return ImportStrings.Get("Reason_Totals", Culture);
+            }
+
+            var sameAsHeader = 0;
+            for (var i = 0; i < Math.Min(source.Cells.Length, _headers.Count); i++)
+            {
+                sameAsHeader += _headers[i].Length > 0 && string.Equals(TextNormalizer.Clean(source.Cells[i]), _headers[i], StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            return sameAsHeader >= 2 ? ImportStrings.Get("Reason_RepeatedHeader", Culture) : null;
+        }
+
+        private async Task<ImportRowResult> ApplyAsync(
+            CustomerRow row, SourceRow source, Dictionary<CustomerId, (Customer Customer, long ReadVersion)> working, Instant now, CancellationToken cancellationToken)
+        {
+            var nameKey = CompanyNameNormalizer.Key(row.Name);
+            MatchCandidate? match = null;
+            if (row.Id is { } explicitId && _index.SourceOf(explicitId) is { } idSource)
+            {
+                match = new MatchCandidate(new CustomerId(explicitId), "id", idSource);
+            }
+
+            match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
+            if (match is null)
+            {
+                var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
+                var created = Customer.Create(id, Profile(row, now), now);
+                if (row.Tier is { } tier)
+                {
+                    created.AssignTier(now, tier, "import");
+                }
+
+                working[id] = (created, 0);
+                _index.Add(id, row.Line, nameKey, created.Contacts);
+                _touched.Add(id.Value);
+                Remember(id.Value, row.UpdatedOn);
+                return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value };
+            }
+
+            var (targetId, by, sourceLine) = match.Value;
+            var isUpdate = by == "id" && sourceLine == 0 && !_touched.Contains(targetId.Value);
+            var where = sourceLine == 0 ? ImportStrings.Get("Source_stored", Culture) : ImportStrings.Format("Source_line", Culture, sourceLine);
+            var matchedSource = sourceLine == 0 ? "stored" : string.Create(CultureInfo.InvariantCulture, $"line {sourceLine}");
+            if (!isUpdate && _options.MergePolicy == MergePolicy.HoldForReview)
+            {
+                return new ImportRowResult
+                {
+                    Line = row.Line,
+                    Outcome = ImportOutcome.Held,
+                    CustomerId = targetId.Value,
+                    MatchedBy = by,
+                    MatchedSource = matchedSource,
+                    Reason = ImportStrings.Format("Reason_Held", Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where),
+                    Cells = source.Cells,
+                };
+            }
+
+            if (!working.TryGetValue(targetId, out var target))
+            {
+                var stored = await _store.FindAsync(targetId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Customer {targetId} was indexed but is not in the store.");
+                target = (Customer.Restore(stored), stored.Version);
+                working[targetId] = target;
+            }
+
+            var overwrite = isUpdate || (_options.MergePolicy == MergePolicy.KeepNewest && IsNewest(targetId.Value, row.UpdatedOn));
+            var before = target.Customer.Version;
+            Apply(target.Customer, row, overwrite, sameRecord: by == "id", now);
+            _index.Add(targetId, sourceLine, nameKey, target.Customer.Contacts);
+            _touched.Add(targetId.Value);
+            Remember(targetId.Value, row.UpdatedOn);
+            if (isUpdate)
+            {
+                return new ImportRowResult
+                {
+                    Line = row.Line,
+                    Outcome = target.Customer.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated,
+                    CustomerId = targetId.Value,
+                };
+            }
+
+            if (row.Id is { } ownId && sourceLine == 0 && by == "id")
+            {
+                _index.MarkSource(ownId, row.Line);
+            }
+
+            return new ImportRowResult
+            {
+                Line = row.Line,
+                Outcome = ImportOutcome.Merged,
+                CustomerId = targetId.Value,
+                MatchedBy = by,
+                MatchedSource = matchedSource,
+                Reason = ImportStrings.Format("Reason_Merged", Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where),
+            };
+        }
+
+        private bool IsNewest(string id, LocalDate? updatedOn) =>
+            updatedOn is null || !_newest.TryGetValue(id, out var known) || updatedOn >= known;
+
+        private void Remember(string id, LocalDate? updatedOn)
+        {
+            if (updatedOn is { } date && (!_newest.TryGetValue(id, out var known) || date > known))
+            {
+                _newest[id] = date;
+            }
+        }
+
+        private CustomerProfile Profile(CustomerRow row, Instant now) => new()
+        {
+            Name = row.Name!,
+            ShortName = row.ShortName,
+            Industry = row.Industry ?? default,
+            Size = new CompanySize(row.Employees, row.AnnualRevenue is { } revenue ? Money.Cny(revenue) : null),
+            Source = row.Source ?? default,
+            FirstContactOn = row.FirstContactOn ?? row.FirstCooperationOn ?? now.InZone(_options.Zone).Date,
+            AccountManager = row.AccountManager,
+            Transactions = new TransactionSummary(row.FirstCooperationOn, Money.Cny(row.AnnualAmount ?? 0), row.Products, row.OrdersPerYear),
+            Contacts = row.HasContact ? [NewContact(row, [])] : [],
+        };
+
+        private Contact NewContact(CustomerRow row, IReadOnlyList<Contact> existing)
+        {
+            var name = row.ContactName ?? row.Phone ?? row.Email ?? row.Address!;
+            var unique = name;
+            for (var n = 2; existing.Any(c => string.Equals(c.Name, unique, StringComparison.Ordinal)); n++)
+            {
+                unique = string.Create(CultureInfo.InvariantCulture, $"{name} ({n})");
+            }
+
+            return new Contact(unique, row.ContactRole ?? _options.DefaultContactRole) { Phone = row.Phone, Email = row.Email, Address = row.Address };
+        }
+
+        private void Apply(Customer customer, CustomerRow row, bool overwrite, bool sameRecord, Instant now)
+        {
+            T? Pick<T>(T? current, T? incoming, Func<T?, bool> blank) => incoming is null || blank(incoming) ? current : overwrite || blank(current) ? incoming : current;
+
+            // A duplicate found by phone, e-mail or name is merged into the customer on record and keeps its name; only a row of the same
+            // record (the same id) renames it.
+            var name = overwrite && sameRecord && row.Name is not null ? row.Name : customer.Name;
+            var shortName = Pick(customer.ShortName, row.ShortName, string.IsNullOrEmpty);
+            if (!string.Equals(name, customer.Name, StringComparison.Ordinal) || !string.Equals(shortName, customer.ShortName, StringComparison.Ordinal))
+            {
+                customer.Rename(now, name, shortName);
+            }
+
+            if (row.Industry is { } industry && industry != customer.Industry && (overwrite || customer.Industry.Code.Length == 0))
+            {
+                customer.ChangeIndustry(now, industry);
+            }
+
+            var employees = Pick(customer.Size.Employees, row.Employees, e => e is null);
+            var revenue = Pick(customer.Size.AnnualRevenue, row.AnnualRevenue is { } r ? Money.Cny(r) : null, m => m is null);
+            if (employees != customer.Size.Employees || revenue != customer.Size.AnnualRevenue)
+            {
+                customer.ChangeSize(now, new CompanySize(employees, revenue));
+            }
+
+            var t = customer.Transactions;
+            var firstCooperation = Pick(t.FirstCooperationOn, row.FirstCooperationOn, d => d is null);
+            var amount = Pick<decimal?>(t.AnnualAmount.Amount, row.AnnualAmount, a => a is null or 0) ?? 0;
+            var products = Pick(t.Products, row.Products, p => p is null || p.Count == 0) ?? [];
+            var orders = Pick(t.OrdersPerYear, row.OrdersPerYear, o => o is null);
+            if (firstCooperation != t.FirstCooperationOn || amount != t.AnnualAmount.Amount || !products.SequenceEqual(t.Products) || orders != t.OrdersPerYear)
+            {
+                customer.UpdateTransactions(now, new TransactionSummary(firstCooperation, Money.Cny(amount), products, orders));
+            }
+
+            if (row.AccountManager is { } manager && (overwrite || customer.AccountManager is null))
+            {
+                customer.AssignAccountManager(now, manager);
+            }
+
+            if (row.Tier is { } tier && (overwrite || customer.Tier is null))
+            {
+                customer.AssignTier(now, tier, "import");
+            }
+
+            if (row.HasContact)
+            {
+                ApplyContact(customer, row, overwrite, now);
+            }
+        }
+
+        private void ApplyContact(Customer customer, CustomerRow row, bool overwrite, Instant now)
+        {
+            var existing = customer.Contacts.FirstOrDefault(c =>
+                (row.Phone is not null && c.Phone is not null && PhoneNormalizer.TryGetKey(c.Phone, out var a) && PhoneNormalizer.TryGetKey(row.Phone, out var b) && a == b)
+                || (row.Email is not null && string.Equals(c.Email, row.Email, StringComparison.OrdinalIgnoreCase))
+                || (row.ContactName is not null && string.Equals(c.Name, row.ContactName, StringComparison.Ordinal)));
+            if (existing is null)
+            {
+                customer.AddContact(now, NewContact(row, customer.Contacts));
+                return;
+            }
+
+            string? Pick(string? current, string? incoming) => incoming is null ? current : overwrite || current is null ? incoming : current;
+            var updated = existing with
+            {
+                Role = row.ContactRole is { } role && (overwrite || existing.Role == _options.DefaultContactRole) ? role : existing.Role,
+                Phone = Pick(existing.Phone, row.Phone),
+                Email = Pick(existing.Email, row.Email),
+                Address = Pick(existing.Address, row.Address),
+            };
+            if (updated != existing)
+            {
+                customer.UpdateContact(now, updated);
+            }
+        }
+    }
+}

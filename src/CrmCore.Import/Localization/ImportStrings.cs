@@ -1,0 +1,20 @@
+using System.Globalization;
+using System.Resources;
+
+namespace CrmCore.Import.Localization;
+
+/// <summary>Access to ImportStrings.resx (English, neutral) and ImportStrings.zh-Hans.resx. Thread-safe.</summary>
+internal static class ImportStrings
+{
+    private static readonly ResourceManager Resources = new("CrmCore.Import.Localization.ImportStrings", typeof(ImportStrings).Assembly);
+
+    /// <summary>The resource for <paramref name="key"/> in the culture; the key itself when there is none.</summary>
+    public static string Get(string key, CultureInfo? culture) => Resources.GetString(key, culture ?? CultureInfo.CurrentUICulture) ?? key;
+
+    /// <summary>Formats the resource <paramref name="key"/>.</summary>
+    public static string Format(string key, CultureInfo? culture, params object?[] args)
+    {
+        culture ??= CultureInfo.CurrentUICulture;
+        return string.Format(culture, Get(key, culture), args);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CrmCore.Decoding;
+
+namespace CrmCore.Import.Mapping;
+
+/// <summary>
+/// Reads a mapping file, JSON laid over the built-in mapping:
+/// <code>
+/// {
+///   "columns":   { "公司": "Name", "手机号码": "Phone", "备注": "Ignore" },
+///   "constants": { "Source": "Referral" },
+///   "values":    { "Tier": { "重要客户": "A", "一般客户": "C" }, "Industry": { "制造": "Manufacturing" } }
+/// }
+/// </code>
+/// Field names are <see cref="CustomerField"/> names, case-insensitive. The file must be strict UTF-8 (see <see cref="StrictTextDecoder"/>)
+/// and at most 1 MiB; unknown properties, unknown fields and duplicate keys are errors naming the file, the line:column or the JSON
+/// path, and the fix. Thread-safe (stateless).
+/// </summary>
+public static class ImportMappingFile
+{
+    /// <summary>The largest mapping file accepted: 1 MiB.</summary>
+    public const int MaxBytes = 1 << 20;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Reads a mapping file and lays it over <see cref="ImportMapping.Customers"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The combined mapping.</returns>
+    /// <exception cref="ImportFileException">The file is missing, too large, not UTF-8 or not a valid mapping.</exception>
+    public static ImportMapping Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > MaxBytes)
+            {
+                throw new ImportFileException(path, 0, 0, $"the mapping file is larger than {MaxBytes} bytes");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException e)
+        {
+            throw new ImportFileException(path, 0, 0, e.Message, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new ImportFileException(path, 0, 0, e.Message, e);
+        }
+
+        var decoded = StrictTextDecoder.Decode(bytes);
+        if (decoded.Problem is { } problem)
+        {
+            throw new ImportFileException(path, problem.Line, problem.Column, problem.Message);
+        }
+
+        return ImportMapping.Customers.With(Parse(decoded.Text!, path));
+    }
+
+    /// <summary>Parses mapping JSON (without laying it over the built-in mapping).</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">The file name used in errors.</param>
+    /// <returns>The mapping the text describes.</returns>
+    /// <exception cref="ImportFileException">The text is not a valid mapping.</exception>
+    public static ImportMapping Parse(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        MappingDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<MappingDocument>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? -1) + 1;
+            var column = (int)(e.BytePositionInLine ?? -1) + 1;
+            throw new ImportFileException(source, line, column, $"not a valid mapping file ({e.Path}): {FirstSentence(e.Message)}", e);
+        }
+
+        if (document is null)
+        {
+            throw new ImportFileException(source, 1, 1, "the mapping file is empty (null); write an object with \"columns\", \"constants\" or \"values\"");
+        }
+
+        var columns = new List<KeyValuePair<string, CustomerField>>();
+        foreach (var (header, field) in document.Columns ?? [])
+        {
+            columns.Add(new(header, Field(field, $"$.columns['{header}']", source)));
+        }
+
+        var constants = new List<KeyValuePair<CustomerField, string>>();
+        foreach (var (field, value) in document.Constants ?? [])
+        {
+            constants.Add(new(Field(field, $"$.constants['{field}']", source), value));
+        }
+
+        var values = new List<KeyValuePair<CustomerField, IReadOnlyDictionary<string, string>>>();
+        foreach (var (field, map) in document.Values ?? [])
+        {
+            values.Add(new(Field(field, $"$.values['{field}']", source), map));
+        }
+
+        return new ImportMapping(columns, constants, values);
+    }
+
+    private static CustomerField Field(string name, string path, string source) =>
+        Enum.TryParse<CustomerField>(name?.Trim(), ignoreCase: true, out var field) && Enum.IsDefined(field) && !int.TryParse(name, out _)
+            ? field
+            : throw new ImportFileException(source, 0, 0, $"{path}: '{name}' is not a customer field; use one of {string.Join(", ", Enum.GetNames<CustomerField>())}");
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+
+    private sealed record MappingDocument(
+        Dictionary<string, string>? Columns,
+        Dictionary<string, string>? Constants,
+        Dictionary<string, Dictionary<string, string>>? Values);
+}

@@ -1,0 +1,45 @@
+namespace CrmCore.Import.Reports;
+
+/// <summary>
+/// The account of one import: the file, how it was read, which columns became which fields and which were not mapped, and one
+/// <see cref="ImportRowResult"/> per row read with <see cref="Totals"/> that add up to the row count. Write it with
+/// <see cref="ImportReportWriter"/> as text, JSON or an .xlsx an analyst can fix and import again. Immutable.
+/// </summary>
+public sealed record ImportReport
+{
+    /// <summary>The file imported.</summary>
+    public required string File { get; init; }
+
+    /// <summary>What was imported: <c>customers</c>.</summary>
+    public required string Entity { get; init; }
+
+    /// <summary>The format read (<c>csv</c> or <c>xlsx</c>).</summary>
+    public required string Format { get; init; }
+
+    /// <summary>The text encoding of a CSV file (<c>utf-8</c>, <c>gb18030</c>, <c>utf-16</c>); empty for .xlsx.</summary>
+    public string Encoding { get; init; } = string.Empty;
+
+    /// <summary>True when nothing was written (<c>--dry-run</c>).</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>The line of the header row.</summary>
+    public int HeaderLine { get; init; }
+
+    /// <summary>The headers of the header row, in order.</summary>
+    public IReadOnlyList<string> Headers { get; init; } = [];
+
+    /// <summary>Header → the field it was mapped to, for every mapped column.</summary>
+    public IReadOnlyDictionary<string, string> MappedColumns { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Headers of columns that are not mapped (their values were not imported): add them to a mapping file or mark them Ignore.</summary>
+    public IReadOnlyList<string> UnmappedColumns { get; init; } = [];
+
+    /// <summary>How many batches were written.</summary>
+    public int Batches { get; init; }
+
+    /// <summary>One result per row read, in file order.</summary>
+    public IReadOnlyList<ImportRowResult> Rows { get; init; } = [];
+
+    /// <summary>The counts per outcome.</summary>
+    public required ImportTotals Totals { get; init; }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CrmCore.Import.Export;
+using CrmCore.Import.Localization;
+using MiniExcelLibs;
+
+namespace CrmCore.Import.Reports;
+
+/// <summary>
+/// Writes an <see cref="ImportReport"/> as text (totals, unmapped columns, then every row that was not simply inserted), as JSON
+/// (everything, one object per row) or as an .xlsx of the rejected and held rows with their problem in front and their original
+/// cells after it, which an analyst fixes and imports again (the line and problem columns are ignored by the built-in mapping).
+/// Texts in English or zh-Hans by the culture. Thread-safe (stateless).
+/// </summary>
+public static class ImportReportWriter
+{
+    /// <summary>The report as text.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="culture">The language; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The text, one line per row that was not inserted.</returns>
+    public static string ToText(ImportReport report, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        culture ??= CultureInfo.CurrentUICulture;
+        var text = new StringBuilder();
+        text.AppendLine(ImportStrings.Format("Report_Title", culture, ImportStrings.Get("Entity_" + report.Entity, culture), report.File));
+        if (report.DryRun)
+        {
+            text.AppendLine(ImportStrings.Get("Report_DryRun", culture));
+        }
+
+        var t = report.Totals;
+        text.AppendLine(ImportStrings.Format("Report_Read", culture, t.RowsRead, report.HeaderLine, report.Batches));
+        (ImportOutcome Outcome, int Count)[] counts =
+        [
+            (ImportOutcome.Inserted, t.Inserted), (ImportOutcome.Updated, t.Updated), (ImportOutcome.Unchanged, t.Unchanged),
+            (ImportOutcome.Merged, t.Merged), (ImportOutcome.Held, t.Held), (ImportOutcome.Rejected, t.Rejected), (ImportOutcome.Skipped, t.Skipped),
+        ];
+        text.AppendLine(string.Join("  ", counts.Select(c => string.Create(culture, $"{Outcome(c.Outcome, culture)} {c.Count}"))));
+        if (report.UnmappedColumns.Count > 0)
+        {
+            text.AppendLine(ImportStrings.Format("Report_Unmapped", culture, string.Join(", ", report.UnmappedColumns)));
+        }
+
+        foreach (var row in report.Rows.Where(r => r.Outcome != ImportOutcome.Inserted))
+        {
+            text.Append(report.File).Append(':').Append(row.Line.ToString(CultureInfo.InvariantCulture));
+            if (row.ColumnNumber > 0)
+            {
+                text.Append(':').Append(row.ColumnNumber.ToString(CultureInfo.InvariantCulture));
+            }
+
+            text.Append(": ").Append(Outcome(row.Outcome, culture));
+            if (row.CustomerId is not null && row.Outcome is not (ImportOutcome.Merged or ImportOutcome.Held))
+            {
+                text.Append(' ').Append(row.CustomerId);
+            }
+
+            if (row.Column is not null)
+            {
+                text.Append(" [").Append(row.Column).Append(']');
+            }
+
+            if (row.Reason is not null)
+            {
+                text.Append(": ").Append(row.Reason);
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The display name of an outcome.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <param name="culture">The language; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>rejected</c> or <c>拒绝</c>.</returns>
+    public static string Outcome(ImportOutcome outcome, CultureInfo? culture = null) => ImportStrings.Get("Outcome_" + outcome, culture);
+
+    /// <summary>Writes the report as JSON (UTF-8, indented): file, format, encoding, header line, mapped and unmapped columns, totals and one object per row.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="destination">The stream to write to; left open.</param>
+    public static void WriteJson(ImportReport report, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var json = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("file", report.File);
+        json.WriteString("entity", report.Entity);
+        json.WriteString("format", report.Format);
+        json.WriteString("encoding", report.Encoding);
+        json.WriteBoolean("dryRun", report.DryRun);
+        json.WriteNumber("headerLine", report.HeaderLine);
+        json.WriteNumber("batches", report.Batches);
+        json.WriteStartObject("mappedColumns");
+        foreach (var (header, field) in report.MappedColumns)
+        {
+            json.WriteString(header, field);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("unmappedColumns");
+        foreach (var header in report.UnmappedColumns)
+        {
+            json.WriteStringValue(header);
+        }
+
+        json.WriteEndArray();
+        var t = report.Totals;
+        json.WriteStartObject("totals");
+        json.WriteNumber("rowsRead", t.RowsRead);
+        json.WriteNumber("inserted", t.Inserted);
+        json.WriteNumber("updated", t.Updated);
+        json.WriteNumber("unchanged", t.Unchanged);
+        json.WriteNumber("merged", t.Merged);
+        json.WriteNumber("held", t.Held);
+        json.WriteNumber("rejected", t.Rejected);
+        json.WriteNumber("skipped", t.Skipped);
+        json.WriteEndObject();
+        json.WriteStartArray("rows");
+        foreach (var row in report.Rows)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("line", row.Line);
+            json.WriteString("outcome", JsonNamingPolicy.CamelCase.ConvertName(row.Outcome.ToString()));
+            WriteOptional(json, "customerId", row.CustomerId);
+            WriteOptional(json, "column", row.Column);
+            if (row.ColumnNumber > 0)
+            {
+                json.WriteNumber("columnNumber", row.ColumnNumber);
+            }
+
+            WriteOptional(json, "reason", row.Reason);
+            WriteOptional(json, "matchedBy", row.MatchedBy);
+            WriteOptional(json, "matchedSource", row.MatchedSource);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the rejected and held rows as an .xlsx to fix and import again: line, problem, then the original columns.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="destination">The stream to write to; left open.</param>
+    /// <param name="culture">The language of the line and problem headers; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    public static void WriteXlsx(ImportReport report, Stream destination, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(destination);
+        var headers = new List<string> { ImportStrings.Get("Report_LineHeader", culture), ImportStrings.Get("Report_ProblemHeader", culture) };
+        var seen = new HashSet<string>(headers, StringComparer.Ordinal);
+        foreach (var header in report.Headers)
+        {
+            var unique = header.Length == 0 ? "-" : header;
+            for (var n = 2; !seen.Add(unique); n++)
+            {
+                unique = string.Create(CultureInfo.InvariantCulture, $"{header} ({n})");
+            }
+
+            headers.Add(unique);
+        }
+
+        IEnumerable<IDictionary<string, object?>> Rows()
+        {
+            foreach (var row in report.Rows.Where(r => r.Outcome is ImportOutcome.Rejected or ImportOutcome.Held))
+            {
+                var cells = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    [headers[0]] = row.Line,
+                    [headers[1]] = CellGuard.Neutralise(row.Reason),
+                };
+                for (var i = 2; i < headers.Count; i++)
+                {
+                    cells[headers[i]] = CellGuard.Neutralise(row.Cells is { } c && i - 2 < c.Count ? c[i - 2] : null);
+                }
+
+                yield return cells;
+            }
+        }
+
+        destination.SaveAs(Rows(), printHeader: true, excelType: ExcelType.XLSX);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

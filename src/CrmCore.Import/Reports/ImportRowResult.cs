@@ -1,0 +1,32 @@
+namespace CrmCore.Import.Reports;
+
+/// <summary>The outcome of one input row.</summary>
+public sealed record ImportRowResult
+{
+    /// <summary>The 1-based line (CSV record) or worksheet row.</summary>
+    public required int Line { get; init; }
+
+    /// <summary>What happened.</summary>
+    public required ImportOutcome Outcome { get; init; }
+
+    /// <summary>The customer the row created, updated or was merged into; null when rejected or skipped.</summary>
+    public string? CustomerId { get; init; }
+
+    /// <summary>For a rejected row, the header of the column at fault (null when the problem is the row as a whole).</summary>
+    public string? Column { get; init; }
+
+    /// <summary>For a rejected row, the 1-based column number at fault; 0 when none.</summary>
+    public int ColumnNumber { get; init; }
+
+    /// <summary>Why the row was rejected or skipped, or what it was merged with; localised.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>For a merged or held row, what matched (<c>id</c>, <c>phone</c>, <c>email</c> or <c>name</c>).</summary>
+    public string? MatchedBy { get; init; }
+
+    /// <summary>For a merged or held row, where the other customer came from: <c>stored</c> or <c>line N</c> of this file.</summary>
+    public string? MatchedSource { get; init; }
+
+    /// <summary>For rejected and held rows, the row's cells as read, so that the report can be fixed and imported again.</summary>
+    public IReadOnlyList<string?>? Cells { get; init; }
+}

@@ -1,0 +1,193 @@
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Normalization;
+
+namespace CrmCore.CallerId;
+
+/// <summary>
+/// Caller id for screen pops (document 004): finds the customer behind a phone number or an e-mail address in O(1), from any form
+/// the number is written in (<c>138 1234 5678</c>, <c>+86-138-1234-5678</c>, <c>008613812345678</c>, full-width digits, ...; see
+/// <see cref="PhoneNormalizer"/>) and any case of the address. A lookup does not allocate. Keep it current with <see cref="Upsert"/> and
+/// <see cref="Remove"/>, or wrap the desk's store in <see cref="CallerIdCustomerRepository"/>, which does it on every save.
+/// Thread-safe: lookups and changes may run concurrently (one lock, held for a dictionary lookup).
+/// </summary>
+public sealed class CallerIdIndex
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<ulong, CustomerId[]> _phones = [];
+    private readonly Dictionary<string, CustomerId[]> _emails = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<CustomerId, (ulong[] Phones, string[] Emails)> _byCustomer = [];
+
+    /// <summary>How many customers have at least one indexed phone number or address.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _byCustomer.Count;
+            }
+        }
+    }
+
+    /// <summary>Builds an index of every customer in a store.</summary>
+    /// <param name="customers">The store.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The index.</returns>
+    public static async Task<CallerIdIndex> BuildAsync(ICustomerRepository customers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var index = new CallerIdIndex();
+        await foreach (var state in customers.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            index.Upsert(state);
+        }
+
+        return index;
+    }
+
+    /// <summary>Indexes a customer's contacts' phone numbers and addresses, replacing what was indexed for it before. Numbers that do
+    /// not normalise (see <see cref="PhoneNormalizer"/>) are not indexed.</summary>
+    /// <param name="customer">The customer's current state.</param>
+    public void Upsert(CustomerState customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var phones = new List<ulong>();
+        var emails = new List<string>();
+        foreach (var contact in customer.Contacts)
+        {
+            if (contact.Phone is { } phone && PhoneNormalizer.TryGetKey(phone, out var key) && !phones.Contains(key))
+            {
+                phones.Add(key);
+            }
+
+            if (EmailNormalizer.TryNormalize(contact.Email, out var email) && !emails.Contains(email))
+            {
+                emails.Add(email);
+            }
+        }
+
+        lock (_lock)
+        {
+            RemoveCore(customer.Id);
+            if (phones.Count == 0 && emails.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var key in phones)
+            {
+                _phones[key] = Add(_phones.GetValueOrDefault(key), customer.Id);
+            }
+
+            foreach (var email in emails)
+            {
+                _emails[email] = Add(_emails.GetValueOrDefault(email), customer.Id);
+            }
+
+            _byCustomer[customer.Id] = ([.. phones], [.. emails]);
+        }
+    }
+
+    /// <summary>Removes a customer from the index.</summary>
+    /// <param name="customer">The customer id.</param>
+    /// <returns>True when it was indexed.</returns>
+    public bool Remove(CustomerId customer)
+    {
+        lock (_lock)
+        {
+            return RemoveCore(customer);
+        }
+    }
+
+    /// <summary>Finds the customer behind a phone number or an e-mail address (the text holds an <c>@</c>). When several customers share
+    /// it, the one indexed first is returned. Does not allocate.</summary>
+    /// <param name="phoneOrEmail">The number or address as the caller presents it.</param>
+    /// <param name="customer">The customer.</param>
+    /// <returns>True when a customer was found.</returns>
+    public bool TryFind(ReadOnlySpan<char> phoneOrEmail, out CustomerId customer)
+    {
+        var all = Find(phoneOrEmail);
+        customer = all.Length > 0 ? all[0] : default;
+        return all.Length > 0;
+    }
+
+    /// <summary>Finds every customer behind a phone number or an e-mail address, in the order they were indexed. Does not allocate.</summary>
+    /// <param name="phoneOrEmail">The number or address.</param>
+    /// <returns>The customers; empty when none.</returns>
+    public ReadOnlySpan<CustomerId> Find(ReadOnlySpan<char> phoneOrEmail)
+    {
+        phoneOrEmail = phoneOrEmail.Trim();
+        if (phoneOrEmail.IndexOfAny('@', '＠') >= 0)
+        {
+            Span<char> buffer = stackalloc char[256];
+            if (phoneOrEmail.Length > buffer.Length)
+            {
+                return [];
+            }
+
+            for (var i = 0; i < phoneOrEmail.Length; i++)
+            {
+                buffer[i] = TextNormalizer.ToHalfWidth(phoneOrEmail[i]);
+            }
+
+            ReadOnlySpan<char> address = buffer[..phoneOrEmail.Length].Trim();
+            lock (_lock)
+            {
+                return _emails.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(address, out var found) ? found : [];
+            }
+        }
+
+        if (!PhoneNormalizer.TryGetKey(phoneOrEmail, out var key))
+        {
+            return [];
+        }
+
+        lock (_lock)
+        {
+            return _phones.TryGetValue(key, out var found) ? found : [];
+        }
+    }
+
+    private static CustomerId[] Add(CustomerId[]? existing, CustomerId id) => existing is null ? [id] : [.. existing, id];
+
+    private static CustomerId[]? Without(CustomerId[] existing, CustomerId id)
+    {
+        var rest = existing.Where(x => x != id).ToArray();
+        return rest.Length == 0 ? null : rest;
+    }
+
+    private bool RemoveCore(CustomerId customer)
+    {
+        if (!_byCustomer.Remove(customer, out var keys))
+        {
+            return false;
+        }
+
+        foreach (var phone in keys.Phones)
+        {
+            if (_phones.TryGetValue(phone, out var ids) && Without(ids, customer) is { } rest)
+            {
+                _phones[phone] = rest;
+            }
+            else
+            {
+                _phones.Remove(phone);
+            }
+        }
+
+        foreach (var email in keys.Emails)
+        {
+            if (_emails.TryGetValue(email, out var ids) && Without(ids, customer) is { } rest)
+            {
+                _emails[email] = rest;
+            }
+            else
+            {
+                _emails.Remove(email);
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text;
+
+namespace CrmCore.Normalization;
+
+/// <summary>
+/// Compares company names the way people write them differently: <see cref="Key"/> cleans the name (width, case, punctuation,
+/// bracketed parts such as <c>（中国）</c>) and drops legal-form suffixes (<c>股份有限公司</c>, <c>有限公司</c>, <c>集团</c>,
+/// <c>Co., Ltd.</c>, <c>Inc</c> ...), so <c>上海某某制造有限公司</c> and <c>上海某某制造</c> share a key; <see cref="Similarity"/> scores two
+/// keys between 0 and 1 (1 - edit distance / longer length). No I/O; thread-safe (stateless).
+/// </summary>
+public static class CompanyNameNormalizer
+{
+    private static readonly string[] Suffixes = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"];
+
+    private static readonly HashSet<string> LatinSuffixes = new(StringComparer.Ordinal)
+    {
+        "co", "ltd", "inc", "limited", "corp", "corporation", "company", "llc", "gmbh", "group", "plc",
+    };
+
+    /// <summary>The matching key of a company name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The key; empty when nothing is left.</returns>
+    public static string Key(string? name)
+    {
+        var clean = TextNormalizer.Clean(name);
+        if (clean is null)
+        {
+            return string.Empty;
+        }
+
+        var tokens = new List<string>();
+        var builder = new StringBuilder(clean.Length);
+        var depth = 0;
+        foreach (var c in clean.ToLowerInvariant())
+        {
+            switch (c)
+            {
+                case '(' or '（' or '[' or '【':
+                    depth++;
+                    Flush();
+                    continue;
+                case ')' or '）' or ']' or '】':
+                    depth = Math.Max(0, depth - 1);
+                    continue;
+            }
+
+            if (depth == 0 && char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        while (tokens.Count > 1 && LatinSuffixes.Contains(tokens[^1]))
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+
+        var key = string.Concat(tokens);
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var suffix in Suffixes)
+            {
+                if (key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    key = key[..^suffix.Length];
+                    changed = true;
+                }
+            }
+        }
+
+        return key;
+
+        void Flush()
+        {
+            if (builder.Length > 0)
+            {
+                tokens.Add(builder.ToString());
+                builder.Clear();
+            }
+        }
+    }
+
+    /// <summary>How alike two keys are: 1 for equal keys, 0 when nothing is shared; 1 - Levenshtein distance / the longer length.</summary>
+    /// <param name="a">A key from <see cref="Key"/>.</param>
+    /// <param name="b">Another key.</param>
+    /// <returns>The similarity, 0 to 1.</returns>
+    public static double Similarity(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return a.Length == b.Length ? 1 : 0;
+        }
+
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        Span<int> previous = a.Length < 256 ? stackalloc int[a.Length + 1] : new int[a.Length + 1];
+        Span<int> current = a.Length < 256 ? stackalloc int[a.Length + 1] : new int[a.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            previous[i] = i;
+        }
+
+        for (var j = 1; j <= b.Length; j++)
+        {
+            current[0] = j;
+            for (var i = 1; i <= a.Length; i++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[i] = Math.Min(Math.Min(current[i - 1] + 1, previous[i] + 1), previous[i - 1] + cost);
+            }
+
+            current.CopyTo(previous);
+        }
+
+        return 1 - ((double)previous[a.Length] / Math.Max(a.Length, b.Length));
+    }
+}

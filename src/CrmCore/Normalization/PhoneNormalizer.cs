@@ -1,0 +1,169 @@
+using System.Globalization;
+
+namespace CrmCore.Normalization;
+
+/// <summary>
+/// Brings phone numbers to one canonical form, E.164 with the country code: <c>+8613812345678</c> for a mainland mobile,
+/// <c>+862112345678</c> for a Shanghai landline (area code without its trunk 0), <c>+864008001234</c> for a 400/800 hotline.
+/// Accepted input: spaces, dashes, dots and brackets (also full-width), a <c>+86</c>/<c>0086</c>/<c>86</c> prefix, an extension after
+/// <c>转</c>, <c>ext</c>, <c>x</c> or <c>#</c> (dropped: the canonical form names the line), and other countries' numbers with their
+/// <c>+</c> or <c>00</c> prefix kept as they are. Landlines need their area code (a bare 7 or 8 digit number names no line).
+/// The canonical form also fits a <see cref="ulong"/> (<see cref="TryGetKey"/>), which lets indexes look numbers up without allocating.
+/// No I/O; thread-safe (stateless).
+/// </summary>
+public static class PhoneNormalizer
+{
+    private const int MaxDigits = 18;
+
+    /// <summary>Normalises a phone number.</summary>
+    /// <param name="text">The raw text.</param>
+    /// <param name="canonical">The canonical form, for example <c>+8613812345678</c>.</param>
+    /// <returns>True when the text is a phone number this normaliser understands.</returns>
+    public static bool TryNormalize(ReadOnlySpan<char> text, out string canonical)
+    {
+        if (TryGetKey(text, out var key))
+        {
+            canonical = FromKey(key);
+            return true;
+        }
+
+        canonical = string.Empty;
+        return false;
+    }
+
+    /// <summary>The canonical number as an integer (its digits after the <c>+</c>); the same number in any accepted form gives the same key. Does not allocate.</summary>
+    /// <param name="text">The raw text.</param>
+    /// <param name="key">The key.</param>
+    /// <returns>True when the text is a phone number this normaliser understands.</returns>
+    public static bool TryGetKey(ReadOnlySpan<char> text, out ulong key)
+    {
+        key = 0;
+        Span<char> digits = stackalloc char[MaxDigits + 4];
+        var length = 0;
+        var plus = false;
+        var started = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = TextNormalizer.ToHalfWidth(text[i]);
+            if (char.IsAsciiDigit(c))
+            {
+                if (length == digits.Length)
+                {
+                    return false;
+                }
+
+                digits[length++] = c;
+                started = true;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '+' when !started:
+                    plus = true;
+                    started = true;
+                    break;
+                case ' ' or '-' or '.' or '(' or ')' or '（' or '）' or '\t':
+                    break;
+                case '转' or 'x' or 'X' or '#' or 'e' or 'E' when length > 0:
+                    i = text.Length;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        ReadOnlySpan<char> d = digits[..length];
+        if (plus)
+        {
+            if (!d.StartsWith("86"))
+            {
+                return d.Length is >= 8 and <= 15 && Digits(d, out key);
+            }
+
+            d = d[2..];
+            if (d.Length > 0 && d[0] == '0')
+            {
+                d = d[1..];
+            }
+
+            return National(d, trunkRemoved: true, out key);
+        }
+
+        if (d.StartsWith("0086"))
+        {
+            return National(d[4..], trunkRemoved: true, out key);
+        }
+
+        if (d.StartsWith("00"))
+        {
+            return d.Length is >= 10 and <= 17 && Digits(d[2..], out key);
+        }
+
+        if (d.Length == 13 && d.StartsWith("861"))
+        {
+            return National(d[2..], trunkRemoved: true, out key);
+        }
+
+        return National(d, trunkRemoved: false, out key);
+    }
+
+    /// <summary>The canonical text of a key from <see cref="TryGetKey"/>.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns><c>+</c> and the key's digits.</returns>
+    public static string FromKey(ulong key) => "+" + key.ToString(CultureInfo.InvariantCulture);
+
+    private static bool National(ReadOnlySpan<char> d, bool trunkRemoved, out ulong key)
+    {
+        key = 0;
+        if (d.Length == 11 && d[0] == '1' && d[1] is >= '3' and <= '9')
+        {
+            return WithCountry(d, out key);
+        }
+
+        if (d.Length == 10 && (d.StartsWith("400") || d.StartsWith("800")))
+        {
+            return WithCountry(d, out key);
+        }
+
+        if (!trunkRemoved && d.Length is >= 10 and <= 12 && d[0] == '0' && d[1] != '0')
+        {
+            return WithCountry(d[1..], out key);
+        }
+
+        // Without the trunk 0 an area code starts 2-9, or is Beijing's 10 (mobile numbers start 13-19).
+        if (trunkRemoved && d.Length is >= 9 and <= 11 && d[0] != '0' && (d[0] != '1' || d[1] == '0'))
+        {
+            return WithCountry(d, out key);
+        }
+
+        return false;
+    }
+
+    private static bool WithCountry(ReadOnlySpan<char> national, out ulong key)
+    {
+        key = 86;
+        foreach (var c in national)
+        {
+            key = (key * 10) + (ulong)(c - '0');
+        }
+
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> d, out ulong key)
+    {
+        key = 0;
+        if (d.IsEmpty || d[0] == '0')
+        {
+            return false;
+        }
+
+        foreach (var c in d)
+        {
+            key = (key * 10) + (ulong)(c - '0');
+        }
+
+        return true;
+    }
+}

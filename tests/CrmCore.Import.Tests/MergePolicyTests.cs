@@ -1,0 +1,175 @@
+using System.Text;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Import.Customers;
+using CrmCore.Import.Reports;
+using NodaTime;
+
+namespace CrmCore.Import.Tests;
+
+public class MergePolicyTests
+{
+    private const string Header = "客户编号,客户名称,所属行业,联系方式,邮箱,年合作金额,更新时间\n";
+
+    private static async Task<(ImportReport Report, InMemoryCustomerRepository Store)> ImportAsync(string csv, CustomerImportOptions? options = null, InMemoryCustomerRepository? store = null)
+    {
+        store ??= new InMemoryCustomerRepository();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        var report = await Samples.Importer(store, options).ImportAsync(stream, "test.csv");
+        return (report, store);
+    }
+
+    [Fact]
+    public async Task KeepNewest_LaterRow_ReplacesValues()
+    {
+        var (report, store) = await ImportAsync(Header + "KH1,甲公司,制造业,13800000001,,10万,2026-01-01\n,甲公司有限公司,零售业,,,20万,2026-02-01\n");
+        Assert.Equal(ImportOutcome.Merged, report.Rows[1].Outcome);
+        Assert.Equal("name", report.Rows[1].MatchedBy);
+        var c = (await store.FindAsync(new CustomerId("KH1")))!;
+        Assert.Equal((Industry.Retail, 200_000m, "甲公司"), (c.Industry, c.AnnualAmount.Amount, c.Name));
+    }
+
+    [Fact]
+    public async Task KeepNewest_OlderUpdatedOn_OnlyFillsBlanks()
+    {
+        var (_, store) = await ImportAsync(Header + "KH1,甲公司,,13800000001,,20万,2026-02-01\nKH1,甲公司,零售业,,a@b.cn,10万,2025-12-01\n");
+        var c = (await store.FindAsync(new CustomerId("KH1")))!;
+        Assert.Equal((Industry.Retail, 200_000m), (c.Industry, c.AnnualAmount.Amount));
+        Assert.Equal("a@b.cn", c.Contacts.Single(x => x.Email is not null).Email);
+    }
+
+    [Fact]
+    public async Task FillBlanks_Duplicate_KeepsExistingValues()
+    {
+        var (report, store) = await ImportAsync(
+            Header + "KH1,甲公司,,13800000001,,10万,\nKH9,乙公司,零售业,138 0000 0001,x@y.cn,20万,\n",
+            new CustomerImportOptions { MergePolicy = MergePolicy.FillBlanks });
+        Assert.Equal(("KH1", "phone", "line 2"), (report.Rows[1].CustomerId, report.Rows[1].MatchedBy, report.Rows[1].MatchedSource));
+        var c = (await store.FindAsync(new CustomerId("KH1")))!;
+        Assert.Equal(("甲公司", Industry.Retail, 100_000m), (c.Name, c.Industry, c.AnnualAmount.Amount));
+        Assert.Equal("x@y.cn", Assert.Single(c.Contacts).Email);
+        Assert.Null(await store.FindAsync(new CustomerId("KH9")));
+    }
+
+    [Fact]
+    public async Task HoldForReview_Duplicate_WritesNothingAndReportsBothSources()
+    {
+        var (report, store) = await ImportAsync(
+            Header + "KH1,甲公司,,13800000001,,10万,\nKH9,乙公司,零售业,13800000001,,20万,\n",
+            new CustomerImportOptions { MergePolicy = MergePolicy.HoldForReview });
+        var held = report.Rows[1];
+        Assert.Equal((ImportOutcome.Held, "KH1", "phone", "line 2"), (held.Outcome, held.CustomerId, held.MatchedBy, held.MatchedSource));
+        Assert.NotNull(held.Cells);
+        var c = (await store.FindAsync(new CustomerId("KH1")))!;
+        Assert.Equal((Industry.Retail == c.Industry, 100_000m), (false, c.AnnualAmount.Amount));
+        Assert.Single(await Samples.AllAsync(store));
+    }
+
+    [Fact]
+    public async Task StoredCustomer_MatchedByEmail_MergedWithStoredAsSource()
+    {
+        var store = new InMemoryCustomerRepository();
+        var existing = Customer.Create(new CustomerId("OLD1"), new CustomerProfile
+        {
+            Name = "丙公司",
+            FirstContactOn = new LocalDate(2020, 1, 1),
+            Contacts = [new Contact("王五", ContactRole.DecisionMaker) { Email = "wang@bing.cn" }],
+        }, Instant.FromUtc(2020, 1, 1, 0, 0));
+        await store.SaveAsync(existing.ToState(), 0);
+
+        var (report, _) = await ImportAsync(Header + ",丙有限公司,服务业,,WANG@bing.cn,5万,\n", store: store);
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal((ImportOutcome.Merged, "OLD1", "email", "stored"), (row.Outcome, row.CustomerId, row.MatchedBy, row.MatchedSource));
+        Assert.Equal(Industry.Services, (await store.FindAsync(new CustomerId("OLD1")))!.Industry);
+    }
+
+    [Fact]
+    public async Task NameSimilarity_BelowOne_MatchesNearNames()
+    {
+        var csv = Header + "KH1,上海某某精密制造,,,,,\nKH2,上海某某精密制選,,,,,\n";
+        var (exact, _) = await ImportAsync(csv);
+        Assert.Equal(2, exact.Totals.Inserted);
+
+        var (similar, store) = await ImportAsync(csv, new CustomerImportOptions { NameSimilarity = 0.8 });
+        Assert.Equal((1, 1), (similar.Totals.Inserted, similar.Totals.Merged));
+        Assert.Equal("KH1", similar.Rows[1].CustomerId);
+        Assert.Single(await Samples.AllAsync(store));
+    }
+
+    [Fact]
+    public async Task NoMatchingByContact_SamePhone_TwoCustomers()
+    {
+        var (report, _) = await ImportAsync(Header + "KH1,甲,,4008001234,,,\nKH2,乙,,400-800-1234,,,\n", new CustomerImportOptions { MatchByContact = false });
+        Assert.Equal(2, report.Totals.Inserted);
+    }
+
+    [Fact]
+    public async Task DryRun_WritesNothing_ReportsTheSame()
+    {
+        var csv = Header + "KH1,甲公司,,13800000001,,10万,\n,甲公司,,,,,\nKH2,乙公司,,bad,,,\n";
+        var (dry, dryStore) = await ImportAsync(csv, new CustomerImportOptions { DryRun = true });
+        var (real, _) = await ImportAsync(csv);
+
+        Assert.Empty(await Samples.AllAsync(dryStore));
+        Assert.True(dry.DryRun);
+        Assert.Equal(real.Totals, dry.Totals);
+        Assert.Equal(real.Rows.Select(r => (r.Outcome, r.CustomerId)), dry.Rows.Select(r => (r.Outcome, r.CustomerId)));
+    }
+
+    [Fact]
+    public async Task RunAgain_SameFile_NoDuplicatesAndUnchanged()
+    {
+        var store = new InMemoryCustomerRepository();
+        var first = await Samples.Importer(store).ImportAsync(Samples.Path("客户信息总表-gbk.csv"));
+        var before = await Samples.AllAsync(store);
+        var again = await Samples.Importer(store).ImportAsync(Samples.Path("客户信息总表-gbk.csv"));
+        var after = await Samples.AllAsync(store);
+
+        // The same customers with the same values; a stored row of the file and a later duplicate of it take turns under
+        // KeepNewest, so a customer may get new versions, but never a second record.
+        Assert.Equal(before.Select(Values), after.Select(Values));
+        Assert.Equal(0, again.Totals.Inserted);
+        Assert.Equal(first.Totals.Inserted, again.Totals.Unchanged + again.Totals.Updated);
+        Assert.Equal(2, again.Totals.Unchanged);
+        Assert.Equal(first.Totals.Merged, again.Totals.Merged);
+        Assert.Equal(first.Totals.RowsRead, again.Totals.RowsRead);
+    }
+
+    private static string Values(CustomerState c) =>
+        $"{c.Id}|{c.Name}|{c.Industry}|{c.AnnualAmount}|{c.FirstCooperationOn}|{string.Join(",", c.Contacts.Select(x => $"{x.Name}/{x.Phone}/{x.Email}"))}";
+
+    [Fact]
+    public async Task Rows_WithoutId_GetTheSameDerivedIdEveryRun()
+    {
+        var csv = Header + ",无编号公司,,,,,\n";
+        var (a, _) = await ImportAsync(csv);
+        var (b, _) = await ImportAsync(csv);
+        Assert.StartsWith("IMP", a.Rows[0].CustomerId, StringComparison.Ordinal);
+        Assert.Equal(a.Rows[0].CustomerId, b.Rows[0].CustomerId);
+    }
+
+    [Fact]
+    public async Task Batches_SmallBatchSize_SameResultAsOneBatch()
+    {
+        var csv = Header + string.Concat(Enumerable.Range(1, 25).Select(i => $"KH{i % 10},公司{i % 10},,1380000{i % 10:D4},,{i}万,\n"));
+        var (one, storeOne) = await ImportAsync(csv);
+        var (many, storeMany) = await ImportAsync(csv, new CustomerImportOptions { BatchSize = 3 });
+        Assert.Equal(9, many.Batches);
+        Assert.Equal(one.Totals, many.Totals);
+        Assert.Equal((await Samples.AllAsync(storeOne)).Select(c => (c.Id, c.AnnualAmount)), (await Samples.AllAsync(storeMany)).Select(c => (c.Id, c.AnnualAmount)));
+    }
+
+    [Fact]
+    public async Task Rejected_ManyBadCells_AllReasonsFirstColumn()
+    {
+        var (report, _) = await ImportAsync(Header + "KH1,,,12345,not-mail,很多,昨天\n");
+        var row = Assert.Single(report.Rows);
+        Assert.Equal((ImportOutcome.Rejected, "联系方式", 4), (row.Outcome, row.Column, row.ColumnNumber));
+        Assert.Contains("12345", row.Reason, StringComparison.Ordinal);
+        Assert.Contains("not-mail", row.Reason, StringComparison.Ordinal);
+        Assert.Contains("很多", row.Reason, StringComparison.Ordinal);
+        Assert.Contains("昨天", row.Reason, StringComparison.Ordinal);
+        Assert.Contains("客户名称", row.Reason, StringComparison.Ordinal);
+    }
+}
