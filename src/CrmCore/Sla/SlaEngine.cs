@@ -140,7 +140,9 @@ public sealed class SlaEngine
         long elapsed = 0;
         long? duePos = null, warnPos = null;
         var segStartPos = startPos;
-        long segEndPos;
+
+        // Assigned before the loop so the code stays valid for any loop condition (mutation testing replaces `true`).
+        var segEndPos = startPos;
         while (true)
         {
             var segEnd = index < history.Count && history[index].At < end ? history[index].At : end;
