@@ -122,7 +122,7 @@ public sealed class SlaEngine
     {
         var start = bounds.Start;
         var stopped = bounds.Stop is { } stop && stop <= now;
-        var end = stopped ? Max(bounds.Stop!.Value, start) : now;
+        var end = stopped ? Instant.Max(bounds.Stop!.Value, start) : now;
         var startPos = calendar.PositionOf(start);
         var allowed = target.WorkingDays is { } days
             ? calendar.PositionOf(calendar.AddWorkingDays(start, days)) - startPos
@@ -191,6 +191,4 @@ public sealed class SlaEngine
 
     private static bool Counts(SlaTarget target, SlaClockBounds bounds, TicketStatus status) =>
         !StatusMask.Contains(target.PausedMask | bounds.NotCountingMask, status);
-
-    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 }

@@ -173,6 +173,25 @@ public sealed class SlaClockModelProperties
         Assert.Equal(SlaClockStatus.Running, state.Status);
     }
 
+    [Theory]
+    [InlineData(TicketStatus.WaitingForCustomer, SlaClockStatus.Paused)]
+    [InlineData(TicketStatus.InProgress, SlaClockStatus.Running)]
+    public void Evaluate_StatusChangedAtTheEvaluationInstant_AlreadyDecidesRunningOrPaused(TicketStatus to, SlaClockStatus expected)
+    {
+        var calendar = TestCalendars.CnStandard;
+        var start = TestCalendars.Cn(2026, 3, 3, 10);
+        var now = TestCalendars.Cn(2026, 3, 3, 11);
+        var target = new SlaTarget(Probe, Duration.FromHours(4), calendar.Name) with { PausedIn = [TicketStatus.WaitingForCustomer] };
+        var moves = to == TicketStatus.InProgress
+            ? new[] { (start, TicketStatus.WaitingForCustomer), (now, to) }
+            : [(start, TicketStatus.InProgress), (now, to)];
+
+        var state = Evaluate(calendar, target, new SlaClockBounds(start, null), now, Ticket(start, moves));
+
+        Assert.Equal(expected, state.Status);
+        Assert.Equal(to == TicketStatus.InProgress ? Duration.Zero : Duration.FromHours(1), state.Elapsed);
+    }
+
     /// <summary>The boundary instants of a clock starting at <paramref name="start"/>; <see cref="SlaBoundaryCase.PointCount"/> of them.</summary>
     internal static Instant[] Points(BusinessCalendar calendar, Instant start, Duration allowed, Duration warning, Instant later)
     {
