@@ -122,7 +122,7 @@ public sealed class SlaEngine
     {
         var start = bounds.Start;
         var stopped = bounds.Stop is { } stop && stop <= now;
-        var end = stopped ? Max(bounds.Stop!.Value, start) : now;
+        var end = stopped ? Instant.Max(bounds.Stop!.Value, start) : now;
         var startPos = calendar.PositionOf(start);
         var allowed = target.WorkingDays is { } days
             ? calendar.PositionOf(calendar.AddWorkingDays(start, days)) - startPos
@@ -140,7 +140,9 @@ public sealed class SlaEngine
         long elapsed = 0;
         long? duePos = null, warnPos = null;
         var segStartPos = startPos;
-        long segEndPos;
+
+        // Assigned before the loop so the code stays valid for any loop condition (mutation testing replaces `true`).
+        var segEndPos = startPos;
         while (true)
         {
             var segEnd = index < history.Count && history[index].At < end ? history[index].At : end;
@@ -189,6 +191,4 @@ public sealed class SlaEngine
 
     private static bool Counts(SlaTarget target, SlaClockBounds bounds, TicketStatus status) =>
         !StatusMask.Contains(target.PausedMask | bounds.NotCountingMask, status);
-
-    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 }

@@ -1,0 +1,266 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using CrmCore.Rules.Diagnostics;
+using CrmCore.Rules.Facts;
+using static CrmCore.Rules.Tests.Sandbox.SandboxProbe;
+
+namespace CrmCore.Rules.Tests.Sandbox;
+
+/// <summary>
+/// The sandbox as a table of constructs, built as expression trees so each rule is exercised on its own (the parser's own
+/// restrictions cannot hide a missing sandbox rule). Every refused row has exactly one finding with its exact message: remove
+/// any one rule of the sandbox and at least one row of this table fails. See docs/rules.md, "The sandbox".
+/// </summary>
+public class ExpressionSandboxTableTests
+{
+    private const string MemberRule = "is not allowed in CrmCore rules: only fact properties, `string.Length`, tag `Count` and `Math` constants can be read.";
+    private const string MethodAllowList = " Allowed: string Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim/Length/IsNullOrEmpty, Any/All/Count/Sum/Max/Min/Contains over fact collections, Math.*.";
+    private const string ClockHint = " Time comes from facts computed with the injected clock (for example `customer.DaysSinceLastInteraction`).";
+    private const string ReflectionHint = " Reflection (`GetType`, `System.Type`, `System.Reflection`) is never allowed.";
+    private const string FactMethodHint = " Facts have properties only; their methods cannot be called.";
+
+    private static readonly Dictionary<string, Func<Expression>> Allowed = new()
+    {
+        ["fact property against an int constant"] = () => Expression.GreaterThan(Prop(nameof(ProbeFacts.Score)), Expression.Constant(1)),
+        ["string.Length"] = () => Expression.Property(Prop(nameof(ProbeFacts.Name)), nameof(string.Length)),
+        ["tag Count"] = () => Expression.Property(Prop(nameof(ProbeFacts.Tags)), nameof(TagSet.Count)),
+        ["nullable HasValue"] = () => Expression.Property(Prop(nameof(ProbeFacts.Optional)), "HasValue"),
+        ["nullable Value"] = () => Expression.Property(Prop(nameof(ProbeFacts.Optional)), "Value"),
+        ["nullable GetValueOrDefault"] = () => Expression.Call(Prop(nameof(ProbeFacts.Optional)), typeof(int?).GetMethod("GetValueOrDefault", Type.EmptyTypes)!),
+        ["Math constant (literal)"] = () => Expression.Field(null, typeof(Math), nameof(Math.PI)),
+        ["scalar literal field"] = () => Expression.Field(null, typeof(int), nameof(int.MaxValue)),
+        ["scalar read-only static field"] = () => Expression.Field(null, typeof(string), nameof(string.Empty)),
+        ["enum member"] = () => Expression.Field(null, typeof(DayOfWeek), nameof(DayOfWeek.Monday)),
+        ["decimal constant"] = () => Expression.Constant(1.5m),
+        ["string constant"] = () => Expression.Constant("s"),
+        ["enum constant"] = () => Expression.Constant(DayOfWeek.Friday),
+        ["nullable int constant"] = () => Expression.Constant(5, typeof(int?)),
+        ["null constant of a non-scalar type"] = () => Expression.Constant(null, typeof(object)),
+        ["string Contains"] = () => StringCall(nameof(string.Contains), "a"),
+        ["string StartsWith"] = () => StringCall(nameof(string.StartsWith), "a"),
+        ["string EndsWith"] = () => StringCall(nameof(string.EndsWith), "a"),
+        ["string ToUpper"] = () => StringCall(nameof(string.ToUpper)),
+        ["string ToLower"] = () => StringCall(nameof(string.ToLower)),
+        ["string Trim"] = () => StringCall(nameof(string.Trim)),
+        ["string.IsNullOrEmpty"] = () => StringStatic(nameof(string.IsNullOrEmpty), Prop(nameof(ProbeFacts.Name))),
+        ["string.IsNullOrWhiteSpace"] = () => StringStatic(nameof(string.IsNullOrWhiteSpace), Prop(nameof(ProbeFacts.Name))),
+        ["string.Concat"] = () => StringStatic(nameof(string.Concat), Prop(nameof(ProbeFacts.Name)), Expression.Constant("x")),
+        ["string.Compare"] = () => StringStatic(nameof(string.Compare), Prop(nameof(ProbeFacts.Name)), Expression.Constant("x")),
+        ["string.Equals"] = () => StringStatic(nameof(string.Equals), Prop(nameof(ProbeFacts.Name)), Expression.Constant("x")),
+        ["Any over a fact collection"] = () => Tags(nameof(Enumerable.Any)),
+        ["Any with a lambda over a fact collection"] = () => Tags(nameof(Enumerable.Any), StringPredicate(t => StringCallOn(t, nameof(string.StartsWith), "V"))),
+        ["All with a lambda over a fact collection"] = () => Tags(nameof(Enumerable.All), StringPredicate(t => Expression.GreaterThan(Expression.Property(t, "Length"), Expression.Constant(1)))),
+        ["Count over a fact collection"] = () => Tags(nameof(Enumerable.Count)),
+        ["Sum over a fact collection"] = () => Tags(nameof(Enumerable.Sum), (Expression<Func<string, int>>)(t => t.Length)),
+        ["Max over a fact collection"] = () => Tags(nameof(Enumerable.Max)),
+        ["Min over a fact collection"] = () => Tags(nameof(Enumerable.Min)),
+        ["Enumerable.Contains over a fact collection"] = () => Tags(nameof(Enumerable.Contains), Expression.Constant("VIP")),
+        ["TagSet.Contains"] = () => Expression.Call(Prop(nameof(ProbeFacts.Tags)), typeof(TagSet).GetMethod(nameof(TagSet.Contains))!, Expression.Constant("VIP")),
+        ["Math.Max"] = () => Expression.Call(typeof(Math).GetMethod(nameof(Math.Max), [typeof(int), typeof(int)])!, Prop(nameof(ProbeFacts.Score)), Expression.Constant(1)),
+        ["decimal operator"] = () => Expression.Add(Expression.Constant(1m), Expression.Constant(2m)),
+        ["a Math method as the operator"] = () => Expression.MakeBinary(ExpressionType.Add, Prop(nameof(ProbeFacts.Score)), Expression.Constant(1), false, typeof(Math).GetMethod(nameof(Math.Max), [typeof(int), typeof(int)])),
+        ["widening conversion"] = () => Expression.Convert(Prop(nameof(ProbeFacts.Score)), typeof(long)),
+        ["conversion to nullable"] = () => Expression.Convert(Prop(nameof(ProbeFacts.Score)), typeof(int?)),
+        ["boxing a scalar"] = () => Expression.Convert(Prop(nameof(ProbeFacts.Score)), typeof(object)),
+        ["unboxing to a scalar"] = () => Expression.Convert(Prop(nameof(ProbeFacts.Boxed)), typeof(int)),
+        ["checked scalar conversion"] = () => Expression.ConvertChecked(Prop(nameof(ProbeFacts.Score)), typeof(short)),
+        ["logical not"] = () => Expression.Not(Expression.Property(Prop(nameof(ProbeFacts.Optional)), "HasValue")),
+    };
+
+    private static readonly Dictionary<string, (Func<Expression> Build, string Code, string Message)> Refused = new()
+    {
+        ["new"] = (() => Expression.New(typeof(object)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("New")),
+        ["new array with bounds"] = (() => Expression.NewArrayBounds(typeof(int), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("NewArrayBounds")),
+        ["new array with items"] = (() => Expression.NewArrayInit(typeof(int), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("NewArrayInit")),
+        ["object initializer"] = (() => Expression.MemberInit(Expression.New(typeof(Wrapper)), Expression.Bind(typeof(Wrapper).GetProperty(nameof(Wrapper.Secret))!, Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, NodeMessage("MemberInit")),
+        ["list initializer"] = (() => Expression.ListInit(Expression.New(typeof(List<int>)), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("ListInit")),
+        ["invoke"] = (() => Expression.Invoke(Expression.Lambda<Func<int>>(Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Invoke")),
+        ["assign"] = (() => Expression.Assign(Expression.Variable(typeof(int), "v"), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Assign")),
+        ["block"] = (() => Expression.Block(Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Block")),
+        ["loop"] = (() => Expression.Loop(Expression.Empty()), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Loop")),
+        ["goto"] = (() => Expression.Goto(Expression.Label()), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Goto")),
+        ["throw"] = (() => Expression.Throw(Expression.Constant(new InvalidOperationException())), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Throw")),
+        ["try"] = (() => Expression.TryFinally(Expression.Constant(1), Expression.Empty()), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Try")),
+        ["indexer"] = (() => Expression.MakeIndex(Expression.Constant(new List<int> { 1 }), typeof(List<int>).GetProperty("Item"), [Expression.Constant(0)]), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Index")),
+        ["array index"] = (() => Expression.ArrayIndex(Expression.Constant(new[] { 1 }), Expression.Constant(0)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("ArrayIndex")),
+        ["dynamic"] = (() => Expression.Dynamic(new RefusedBinder(), typeof(object), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Dynamic")),
+        ["extension node"] = (() => new OpaqueExpression(), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Extension")),
+        ["runtime variables"] = (() => Expression.RuntimeVariables(Expression.Variable(typeof(int), "v")), RuleDiagnosticCodes.SandboxViolation, NodeMessage("RuntimeVariables")),
+        ["type test (is)"] = (() => Expression.TypeIs(Prop(nameof(ProbeFacts.Boxed)), typeof(int)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("TypeIs")),
+        ["exact type test"] = (() => Expression.TypeEqual(Prop(nameof(ProbeFacts.Boxed)), typeof(int)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("TypeEqual")),
+        ["as cast"] = (() => Expression.TypeAs(Prop(nameof(ProbeFacts.Boxed)), typeof(string)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("TypeAs")),
+        ["quote"] = (() => Expression.Quote(Expression.Lambda<Func<int>>(Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Quote")),
+
+        ["constant object"] = (() => Expression.Constant(new object()), RuleDiagnosticCodes.SandboxViolation, "A constant of type `Object` is not allowed."),
+        ["constant array"] = (() => Expression.Constant(new[] { 1 }), RuleDiagnosticCodes.SandboxViolation, "A constant of type `Int32[]` is not allowed."),
+        ["unknown parameter"] = (() => Expression.Parameter(typeof(int), "stranger"), RuleDiagnosticCodes.SandboxViolation, "`stranger` is not a known fact or parameter."),
+
+        ["property of a type that is neither a fact nor a string"] = (() => Nested(nameof(Wrapper.Secret)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.Secret` {MemberRule}"),
+        ["a non-string Length"] = (() => Nested(nameof(Wrapper.Length)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.Length` {MemberRule}"),
+        ["a non-tag Count"] = (() => Nested(nameof(Wrapper.Count)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.Count` {MemberRule}"),
+        ["a non-nullable HasValue"] = (() => Nested(nameof(Wrapper.HasValue)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.HasValue` {MemberRule}"),
+        ["a non-nullable Value"] = (() => Nested(nameof(Wrapper.Value)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.Value` {MemberRule}"),
+        ["fact property with a private getter"] = (() => Prop(nameof(ProbeFacts.Hidden)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.Hidden` {MemberRule}"),
+        ["static property of a fact type"] = (() => Static(typeof(ProbeFacts), nameof(ProbeFacts.Shared)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.Shared` {MemberRule}"),
+        ["instance field of a fact"] = (() => Expression.Field(Fact, nameof(ProbeFacts.InstanceField)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.InstanceField` {MemberRule}"),
+        ["static read-only field of a non-scalar type"] = (() => Static(typeof(ProbeFacts), nameof(ProbeFacts.StaticReadonlyField)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.StaticReadonlyField` {MemberRule}"),
+        ["static mutable field"] = (() => Static(typeof(ProbeFacts), nameof(ProbeFacts.StaticMutableField)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.StaticMutableField` {MemberRule}"),
+        ["non-scalar struct constant field"] = (() => Static(typeof(TimeSpan), nameof(TimeSpan.Zero)), RuleDiagnosticCodes.SandboxViolation, $"`TimeSpan.Zero` {MemberRule}"),
+        ["DateTime.Now"] = (() => Static(typeof(DateTime), nameof(DateTime.Now)), RuleDiagnosticCodes.SandboxViolation, $"`DateTime.Now` {MemberRule}{ClockHint}"),
+        ["DateTime.MaxValue"] = (() => Static(typeof(DateTime), nameof(DateTime.MaxValue)), RuleDiagnosticCodes.SandboxViolation, $"`DateTime.MaxValue` {MemberRule}{ClockHint}"),
+        ["DateTimeOffset.UtcNow"] = (() => Static(typeof(DateTimeOffset), nameof(DateTimeOffset.UtcNow)), RuleDiagnosticCodes.SandboxViolation, $"`DateTimeOffset.UtcNow` {MemberRule}{ClockHint}"),
+        ["Environment.TickCount"] = (() => Static(typeof(Environment), nameof(Environment.TickCount)), RuleDiagnosticCodes.SandboxViolation, $"`Environment.TickCount` {MemberRule}{ClockHint}"),
+
+        ["Enumerable.Range"] = (() => Expression.Call(typeof(Enumerable).GetMethod(nameof(Enumerable.Range))!, Expression.Constant(0), Expression.Constant(3)), RuleDiagnosticCodes.GeneratorNotAllowed, GeneratorMessage("Range")),
+        ["Enumerable.Repeat"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Repeat), [typeof(string)], Expression.Constant("a"), Expression.Constant(3)), RuleDiagnosticCodes.GeneratorNotAllowed, GeneratorMessage("Repeat")),
+        ["Enumerable.Empty"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Empty), [typeof(string)]), RuleDiagnosticCodes.GeneratorNotAllowed, GeneratorMessage("Empty")),
+        ["Select over a fact collection"] = (() => Tags(nameof(Enumerable.Select), (Expression<Func<string, string>>)(t => t)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Enumerable.Select")),
+        ["OrderBy over a fact collection"] = (() => Tags(nameof(Enumerable.OrderBy), (Expression<Func<string, string>>)(t => t)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Enumerable.OrderBy")),
+        ["Aggregate over a fact collection"] = (() => Tags(nameof(Enumerable.Aggregate), (Expression<Func<string, string, string>>)((a, b) => a)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Enumerable.Aggregate")),
+        ["Any over a constant"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], Expression.Constant(new[] { "a" })), RuleDiagnosticCodes.SandboxViolation, AggregateMessage("Any")),
+        ["Count over a static member"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(string)], Static(typeof(ProbeFacts), nameof(ProbeFacts.Catalog))), RuleDiagnosticCodes.SandboxViolation, AggregateMessage("Count")),
+        ["Count over an unknown parameter"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(string)], Expression.Parameter(typeof(string[]), "stranger")), RuleDiagnosticCodes.SandboxViolation, AggregateMessage("Count")),
+        ["string Replace"] = (() => StringCall(nameof(string.Replace), "a", "b"), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.Replace")),
+        ["string Contains(char)"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Name)), typeof(string).GetMethod(nameof(string.Contains), [typeof(char)])!, Expression.Constant('a')), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.Contains")),
+        ["string StartsWith with a comparison"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Name)), typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!, Expression.Constant("a"), Expression.Constant(StringComparison.Ordinal)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.StartsWith")),
+        ["string ToUpperInvariant"] = (() => StringCall(nameof(string.ToUpperInvariant)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.ToUpperInvariant")),
+        ["string.Join"] = (() => StringStatic(nameof(string.Join), Expression.Constant(","), Expression.Constant(new[] { "a" })), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.Join")),
+        ["TagSet.GetEnumerator"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Tags)), typeof(TagSet).GetMethod(nameof(TagSet.GetEnumerator))!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("TagSet.GetEnumerator")),
+        ["nullable ToString"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Optional)), typeof(int?).GetMethod(nameof(ToString), Type.EmptyTypes)!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Nullable`1.ToString")),
+        ["a fact's method"] = (() => Expression.Call(Fact, typeof(ProbeFacts).GetMethod(nameof(ProbeFacts.Twice))!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("ProbeFacts.Twice", FactMethodHint)),
+        ["GetType"] = (() => Expression.Call(Fact, typeof(object).GetMethod(nameof(GetType))!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Object.GetType", ReflectionHint)),
+        ["a System.Type method"] = (() => Expression.Call(Expression.Constant(typeof(int)), typeof(Type).GetMethod(nameof(Type.GetProperties), Type.EmptyTypes)!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Type.GetProperties", ReflectionHint)),
+        ["a System.Reflection method"] = (() => Expression.Call(Expression.Constant(typeof(int).Assembly), typeof(Assembly).GetMethod(nameof(Assembly.GetName), Type.EmptyTypes)!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Assembly.GetName", ReflectionHint)),
+        ["Convert.ToInt32"] = (() => Expression.Call(typeof(Convert).GetMethod(nameof(Convert.ToInt32), [typeof(string)])!, Prop(nameof(ProbeFacts.Name))), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Convert.ToInt32")),
+        ["DateTime.Parse"] = (() => Expression.Call(typeof(DateTime).GetMethod(nameof(DateTime.Parse), [typeof(string)])!, Expression.Constant("2026-01-01")), RuleDiagnosticCodes.SandboxViolation, MethodMessage("DateTime.Parse", clock: true)),
+        ["DateTimeOffset.Parse"] = (() => Expression.Call(typeof(DateTimeOffset).GetMethod(nameof(DateTimeOffset.Parse), [typeof(string)])!, Expression.Constant("2026-01-01")), RuleDiagnosticCodes.SandboxViolation, MethodMessage("DateTimeOffset.Parse", clock: true)),
+        ["Environment.GetEnvironmentVariable"] = (() => Expression.Call(typeof(Environment).GetMethod(nameof(Environment.GetEnvironmentVariable), [typeof(string)])!, Expression.Constant("PATH")), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Environment.GetEnvironmentVariable", clock: true)),
+
+        ["operator method of a non-scalar type"] = (() => Expression.Add(Prop(nameof(ProbeFacts.Duration)), Prop(nameof(ProbeFacts.Duration))), RuleDiagnosticCodes.SandboxViolation, "Operator method `TimeSpan.op_Addition` is not allowed."),
+        ["unary operator method of a non-scalar type"] = (() => Expression.Negate(Prop(nameof(ProbeFacts.Duration))), RuleDiagnosticCodes.SandboxViolation, "Operator method `TimeSpan.op_UnaryNegation` is not allowed."),
+        ["cast between non-scalar types"] = (() => Expression.Convert(Prop(nameof(ProbeFacts.Tags)), typeof(IEnumerable<string>)), RuleDiagnosticCodes.SandboxViolation, "Converting `TagSet` to `IEnumerable`1` is not allowed."),
+        ["checked cast between non-scalar types"] = (() => Expression.ConvertChecked(Prop(nameof(ProbeFacts.Nested)), typeof(object)), RuleDiagnosticCodes.SandboxViolation, "Converting `Wrapper` to `Object` is not allowed."),
+    };
+
+    public static TheoryData<string> AllowedRows => [.. Allowed.Keys];
+
+    public static TheoryData<string> RefusedRows => [.. Refused.Keys];
+
+    [Theory]
+    [MemberData(nameof(AllowedRows))]
+    public void Check_AllowedConstruct_HasNoFinding(string row)
+    {
+        var sandbox = Check(Allowed[row]());
+
+        Assert.Empty(sandbox.Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedRows))]
+    public void Check_RefusedConstruct_HasExactlyItsOwnFinding(string row)
+    {
+        var (build, code, message) = Refused[row];
+
+        var finding = Assert.Single(Check(build()).Findings);
+
+        Assert.Equal(code, finding.Code);
+        Assert.Equal(message, finding.Message);
+    }
+
+    [Fact]
+    public void Check_RefusedCall_DoesNotLookInsideIt()
+    {
+        // The refused call is reported once; its refused argument (a non-scalar constant) is not visited at all.
+        var call = Expression.Call(typeof(Convert).GetMethod(nameof(Convert.ToInt32), [typeof(object)])!, Expression.Constant(new object()));
+
+        var finding = Assert.Single(Check(call).Findings);
+
+        Assert.Equal(MethodMessage("Convert.ToInt32"), finding.Message);
+    }
+
+    [Fact]
+    public void Check_AllowedCallWithRefusedArgument_ReportsTheArgument()
+    {
+        var call = Expression.Call(Prop(nameof(ProbeFacts.Name)), typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!, Expression.Call(Fact, typeof(object).GetMethod(nameof(ToString))!));
+
+        var finding = Assert.Single(Check(call).Findings);
+
+        Assert.Equal(MethodMessage("Object.ToString"), finding.Message);
+    }
+
+    [Fact]
+    public void Check_SameViolationTwice_IsReportedOnce_DifferentOnesEach()
+    {
+        var secret = Nested(nameof(Wrapper.Secret));
+        var twice = Expression.Add(secret, secret);
+        var two = Expression.Add(secret, Nested(nameof(Wrapper.Count)));
+
+        Assert.Single(Check(twice).Findings);
+        Assert.Equal([$"`Wrapper.Secret` {MemberRule}", $"`Wrapper.Count` {MemberRule}"], Check(two).Findings.Select(f => f.Message));
+    }
+
+    [Fact]
+    public void Check_CountsEveryVisitedNode()
+    {
+        // fact.Score > 1: the comparison, the property, the fact parameter and the constant.
+        Assert.Equal(4, Check(Expression.GreaterThan(Prop(nameof(ProbeFacts.Score)), Expression.Constant(1))).NodeCount);
+
+        // A static member has no instance node to count.
+        Assert.Equal(1, Check(Expression.Field(null, typeof(Math), nameof(Math.PI))).NodeCount);
+    }
+
+    [Fact]
+    public void Check_ReportsTimeDependentFactsOnly()
+    {
+        var body = Expression.AndAlso(
+            Expression.GreaterThan(Prop(nameof(ProbeFacts.AgeMinutes)), Expression.Constant(60)),
+            Expression.GreaterThan(Prop(nameof(ProbeFacts.Score)), Expression.Constant(1)));
+
+        Assert.Equal([nameof(ProbeFacts.AgeMinutes)], Check(body).TimeDependentReads);
+    }
+
+    [Fact]
+    public void Check_NamesEveryMemberAndMethodUsed()
+    {
+        var body = Expression.AndAlso(
+            StringCall(nameof(string.StartsWith), "a"),
+            Expression.GreaterThan(Expression.Property(Prop(nameof(ProbeFacts.Tags)), nameof(TagSet.Count)), Expression.Constant(0)));
+
+        Assert.Equal(
+            new[] { nameof(TagSet.Count), nameof(ProbeFacts.Name), nameof(string.StartsWith), nameof(ProbeFacts.Tags) },
+            Check(body).MemberNames.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Check_LambdaParameterIsKnownInsideItsLambdaOnly()
+    {
+        var t = Expression.Parameter(typeof(string), "t");
+        var inside = Tags(nameof(Enumerable.Any), Expression.Lambda<Func<string, bool>>(StringCallOn(t, nameof(string.Contains), "x"), t));
+        var outside = Expression.AndAlso(inside, StringCallOn(Expression.Parameter(typeof(string), "t"), nameof(string.Contains), "x"));
+
+        Assert.Empty(Check(inside).Findings);
+        Assert.Equal("`t` is not a known fact or parameter.", Assert.Single(Check(outside).Findings).Message);
+    }
+
+    private static string NodeMessage(string nodeType) =>
+        $"`{nodeType}` expressions are not allowed in CrmCore rules; use fact properties, operators and the documented functions.";
+
+    private static string GeneratorMessage(string name) =>
+        $"`Enumerable.{name}` generates sequences and is not allowed; aggregate over the facts' own collections only.";
+
+    private static string AggregateMessage(string name) => $"`{name}` may only aggregate over a fact collection such as `customer.Tags`.";
+
+    private static string MethodMessage(string method, string hint = "", bool clock = false) =>
+        $"Method `{method}` is not allowed in CrmCore rules.{hint}{MethodAllowList}{(clock ? ClockHint : string.Empty)}";
+
+    private static Expression StringCall(string name, params string[] arguments) => StringCallOn(Prop(nameof(ProbeFacts.Name)), name, arguments);
+
+    private static Expression StringCallOn(Expression target, string name, params string[] arguments) =>
+        Expression.Call(target, typeof(string).GetMethod(name, [.. arguments.Select(_ => typeof(string))])!, [.. arguments.Select(a => Expression.Constant(a))]);
+
+    private static Expression StringStatic(string name, params Expression[] arguments) =>
+        Expression.Call(typeof(string).GetMethod(name, BindingFlags.Public | BindingFlags.Static, [.. arguments.Select(a => a.Type)])!, arguments);
+
+    private static Expression Tags(string method, params Expression[] rest) =>
+        Expression.Call(typeof(Enumerable), method, method is nameof(Enumerable.Select) or nameof(Enumerable.OrderBy) ? [typeof(string), typeof(string)] : [typeof(string)], [Prop(nameof(ProbeFacts.Tags)), .. rest]);
+}
