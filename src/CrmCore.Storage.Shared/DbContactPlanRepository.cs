@@ -46,28 +46,7 @@ internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanReposit
 
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = expectedVersion == 0
-                ? sql.Sql($"INSERT INTO {{t}}contact_plan_entry ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING")
-                : sql.Sql($"UPDATE {{t}}contact_plan_entry SET {string.Join(", ", Columns.Split(", ").Skip(1).Select(c => c + " = @" + c))} WHERE id = @id AND version = @expected");
-            Bind(command, state);
-            if (expectedVersion != 0)
-            {
-                DeskSql.Add(command, "@expected", expectedVersion);
-            }
-
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-            {
-                await using var read = connection.CreateCommand();
-                read.Transaction = transaction;
-                read.CommandText = sql.Sql("SELECT version FROM {t}contact_plan_entry WHERE id = @id");
-                DeskSql.Add(read, "@id", state.Id.Value);
-                var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
-                throw new ConcurrencyConflictException($"contact plan entry {state.Id}", expectedVersion, stored);
-            }
-        }
+        await sql.WriteVersionedAsync(connection, transaction, "contact_plan_entry", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"contact plan entry {state.Id}", cancellationToken).ConfigureAwait(false);
 
         if (contact is not null)
         {

@@ -39,28 +39,7 @@ internal sealed class DbCustomerRepository(DeskSql sql) : ICustomerRepository
 
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = expectedVersion == 0
-                ? sql.Sql($"INSERT INTO {{t}}customer ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING")
-                : sql.Sql($"UPDATE {{t}}customer SET {string.Join(", ", Columns.Split(", ").Skip(1).Select(c => c + " = @" + c))} WHERE id = @id AND version = @expected");
-            Bind(command, state);
-            if (expectedVersion != 0)
-            {
-                DeskSql.Add(command, "@expected", expectedVersion);
-            }
-
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-            {
-                await using var read = connection.CreateCommand();
-                read.Transaction = transaction;
-                read.CommandText = sql.Sql("SELECT version FROM {t}customer WHERE id = @id");
-                DeskSql.Add(read, "@id", state.Id.Value);
-                var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
-                throw new ConcurrencyConflictException($"customer {state.Id}", expectedVersion, stored);
-            }
-        }
+        await sql.WriteVersionedAsync(connection, transaction, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

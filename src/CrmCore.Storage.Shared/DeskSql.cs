@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CrmCore.Desk;
 using NodaTime;
 
 namespace CrmCore.Storage;
@@ -43,6 +44,41 @@ internal abstract class DeskSql
     public object? TimeOrNull(Instant? instant) => instant is { } i ? Time(i) : null;
 
     public Instant? ReadTimeOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);
+
+    /// <summary>
+    /// Inserts (expected version 0) or updates (only at the expected version) one versioned row of <paramref name="table"/> in the
+    /// caller's transaction. The first of <paramref name="columns"/> is <c>id</c>; <paramref name="bind"/> sets every column's parameter.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">The row exists already (insert) or has another version (update); names
+    /// <paramref name="entity"/> and the stored version.</exception>
+    public async Task WriteVersionedAsync(
+        DbConnection connection, DbTransaction transaction, string table, string columns, string values, string id, long expectedVersion, Action<DbCommand> bind, string entity, CancellationToken cancellationToken)
+    {
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = expectedVersion == 0
+                ? Sql($"INSERT INTO {{t}}{table} ({columns}) VALUES ({values}) ON CONFLICT (id) DO NOTHING")
+                : Sql($"UPDATE {{t}}{table} SET {string.Join(", ", columns.Split(", ").Skip(1).Select(c => c + " = @" + c))} WHERE id = @id AND version = @expected");
+            bind(command);
+            if (expectedVersion != 0)
+            {
+                Add(command, "@expected", expectedVersion);
+            }
+
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                return;
+            }
+        }
+
+        await using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = Sql($"SELECT version FROM {{t}}{table} WHERE id = @id");
+        Add(read, "@id", id);
+        var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        throw new ConcurrencyConflictException(entity, expectedVersion, stored);
+    }
 
     /// <summary>Sets a parameter, adding it the first time: reused commands keep their parameter objects (Npgsql binds those it parsed first).</summary>
     public static void Add(DbCommand command, string name, object? value)

@@ -33,8 +33,8 @@ public class TicketStateRulesTests
         ["a move to the same status"] = (s => s with { StatusHistory = [s.StatusHistory[0], new StatusChange(s.CreatedAt, TicketStatus.Pending, TicketStatus.Pending, "x"), .. s.StatusHistory.Skip(1)] }, "history entry 1 (Pending → Pending) is not a move of the lifecycle table."),
         ["status not where the history ends"] = (s => s with { Status = TicketStatus.Closed }, "the status is Closed but the history ends at Resolved."),
         ["last change before the last status change"] = (s => s with { LastChangeAt = s.StatusHistory[^1].At - Duration.FromTicks(1) }, $"LastChangeAt {Valid.StatusHistory[^1].At - Duration.FromTicks(1)} is earlier than the last status change."),
-        ["survey of another ticket"] = (s => s with { Survey = Survey(new TicketId("OTHER"), s.CustomerId) }, $"the survey is for ticket OTHER of customer {Valid.CustomerId}."),
-        ["survey of another customer"] = (s => s with { Survey = Survey(s.Id, new CustomerId("KH9999")) }, $"the survey is for ticket {Valid.Id} of customer KH9999."),
+        ["survey of another ticket"] = (s => s with { Surveys = [Survey(new TicketId("OTHER"), s.CustomerId)] }, $"the survey is for ticket OTHER of customer {Valid.CustomerId}."),
+        ["survey of another customer"] = (s => s with { Surveys = [Survey(s.Id, new CustomerId("KH9999"))] }, $"the survey is for ticket {Valid.Id} of customer KH9999."),
     };
 
     public static TheoryData<string> BrokenRows => [.. Broken.Keys];
@@ -55,7 +55,7 @@ public class TicketStateRulesTests
     public void Restore_ValidState_AndItsBoundaries_AreAccepted()
     {
         var sameInstant = Valid with { LastChangeAt = Valid.StatusHistory[^1].At };
-        var survey = Valid with { Survey = Survey(Valid.Id, Valid.CustomerId) };
+        var survey = Valid with { Surveys = [Survey(Valid.Id, Valid.CustomerId)] };
 
         Assert.Equal(Valid.Status, Ticket.Restore(Valid).Status);
         Assert.Equal(Valid.Version, Ticket.Restore(sameInstant).Version);
