@@ -54,6 +54,23 @@ internal static class AuditCommand
         return new SqliteStorage(new SqliteStorageOptions { DataSource = path, PrepareSchema = false }).Audit;
     }
 
+    // A database without the audit table (older than schema 3, or not a CrmCore database) or of a newer schema is a user's mistake,
+    // reported as such, never as an internal error.
+    private static bool TryRead<T>(CliContext context, Func<T> read, out T value)
+    {
+        try
+        {
+            value = read();
+            return true;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or CrmCore.Storage.SchemaVersionException)
+        {
+            context.WriteError(context.T(AuditMessages.NoTrail, e.Message));
+            value = default!;
+            return false;
+        }
+    }
+
     private static Command Verify(ICliConsole console)
     {
         var verify = new Command("verify", "Check that no audit record was altered, deleted or reordered; names the first broken link.");
@@ -65,7 +82,11 @@ internal static class AuditCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var result = AuditChain.VerifyAsync(audit).GetAwaiter().GetResult();
+            if (!TryRead(context, () => AuditChain.VerifyAsync(audit).GetAwaiter().GetResult(), out var result))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             if (result.IsIntact)
             {
                 context.Out.WriteLine(context.T(AuditMessages.Intact, result.Verified));
@@ -131,7 +152,11 @@ internal static class AuditCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var records = audit.QueryAsync(query).GetAwaiter().GetResult();
+            if (!TryRead(context, () => audit.QueryAsync(query).GetAwaiter().GetResult(), out var records))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             if (records.Count == 0)
             {
                 context.Out.WriteLine(context.T(AuditMessages.NoRecords));

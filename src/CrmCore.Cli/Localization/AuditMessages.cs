@@ -10,6 +10,9 @@ internal static class AuditMessages
     public static readonly Msg DatabaseMissing = new("database file '{0}' was not found", "找不到数据库文件“{0}”");
     public static readonly Msg BadInstant = new("'{0}' is not an instant such as 2026-03-01T09:00:00+08:00", "“{0}”不是有效时刻，例如 2026-03-01T09:00:00+08:00");
     public static readonly Msg BadEntity = new("'{0}' is not type:id, e.g. customer:KH0001", "“{0}”不是 类型:编号 的形式，例如 customer:KH0001");
+    public static readonly Msg NoTrail = new(
+        "the database has no audit trail this version can read (it needs a CrmCore schema of version 3 or later: run the host once against it, or apply `crm db script`): {0}",
+        "该数据库没有本版本可读取的审计记录（需要第 3 版或更高的 CrmCore 数据库架构：先让宿主程序连接一次，或执行 `crm db script` 生成的脚本）：{0}");
     public static readonly Msg NoRecords = new("no audit records match", "没有符合条件的审计记录");
     public static readonly Msg Header = new("seq  at  actor  action  entity  field  old -> new  reason", "序号  时间  操作人  动作  对象  字段  原值 -> 新值  理由");
 }

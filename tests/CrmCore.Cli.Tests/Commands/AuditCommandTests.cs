@@ -39,6 +39,30 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void ADatabaseWithoutAnAuditTrail_IsAClearError_InEnglishAndChinese_NotAnInternalOne()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("old.db");
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE crm_ticket (id TEXT PRIMARY KEY);";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var verify = Crm.Run("audit", "verify", "--connection", path);
+        var list = Crm.Run("--lang", "zh-Hans", "audit", "list", "--connection", path);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("the database has no audit trail this version can read", verify.Error, StringComparison.Ordinal);
+        Assert.Contains("is version 0", verify.Error, StringComparison.Ordinal);
+        Assert.Equal(1, list.ExitCode);
+        Assert.Contains("该数据库没有本版本可读取的审计记录", list.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_ATamperedTrail_NamesTheFirstBrokenRecordAndExitsOne()
     {
         using var dir = new TempDirectory();
