@@ -27,10 +27,8 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     private readonly ParameterExpression _start = Expression.Parameter(typeof(int), "start");
     private readonly ParameterExpression _end = Expression.Parameter(typeof(int), "end");
     private readonly ParameterExpression _row = Expression.Variable(typeof(int), "row");
-    private readonly Dictionary<string, ParameterExpression> _hoisted = new(StringComparer.Ordinal);
-    private readonly List<Expression> _prologue = [];
-    private readonly Dictionary<string, ParameterExpression> _rowLocals = new(StringComparer.Ordinal);
-    private readonly List<Expression> _rowPrologue = [];
+    private readonly OnceLocals _hoisted = new();
+    private readonly OnceLocals _rowLocals = new();
     private readonly List<string> _unsupported = [];
     private ParameterExpression _facts = RuleSetCompiler.CustomerParameter;
     private bool _guarded;
@@ -109,11 +107,11 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         var loop = Expression.Loop(
             Expression.IfThenElse(
                 Expression.LessThan(_row, _end),
-                Expression.Block(_rowLocals.Values.Append(mask), _rowPrologue.Concat(perRow)),
+                Expression.Block(_rowLocals.Variables.Append(mask), _rowLocals.Assignments.Concat(perRow)),
                 Expression.Break(exit)),
             exit);
-        var body2 = new List<Expression>(_prologue) { Expression.Assign(_row, _start), loop };
-        var variables = _hoisted.Values.Append(_row);
+        var body2 = new List<Expression>(_hoisted.Assignments) { Expression.Assign(_row, _start), loop };
+        var variables = _hoisted.Variables.Append(_row);
         var lambda = Expression.Lambda<Action<CustomerChunk, RunContext, int, int>>(Expression.Block(variables, body2), _columns, _context, _start, _end);
         return lambda.Compile();
     }
@@ -360,34 +358,12 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
     /// A value computed once at the start of each row (a column read, a time-derived fact) and shared by every rule. It is computed
     /// even when no rule needs it for that row; none of these computations can throw.
     /// </summary>
-    private ParameterExpression RowLocal(string name, Func<Expression> value)
-    {
-        if (!_rowLocals.TryGetValue(name, out var local))
-        {
-            var init = value();
-            local = Expression.Variable(init.Type, name);
-            _rowLocals.Add(name, local);
-            _rowPrologue.Add(Expression.Assign(local, init));
-        }
-
-        return local;
-    }
+    private ParameterExpression RowLocal(string name, Func<Expression> value) => _rowLocals.Get(name, value);
 
     /// <summary>The column's value at the current row, read once per row into a local (so that several rules share one bounds-checked load).</summary>
     private ParameterExpression Column(string column) => RowLocal("column:" + column, () => Expression.ArrayIndex(Hoist(column), _row));
 
     /// <summary>A local holding a field of the columns or the context, read once before the loop.</summary>
-    private ParameterExpression Hoist(string field, bool fromContext = false)
-    {
-        if (!_hoisted.TryGetValue(field, out var local))
-        {
-            var owner = fromContext ? (Expression)_context : _columns;
-            var f = Expression.Field(owner, field);
-            local = Expression.Variable(f.Type, field);
-            _hoisted.Add(field, local);
-            _prologue.Add(Expression.Assign(local, f));
-        }
-
-        return local;
-    }
+    private ParameterExpression Hoist(string field, bool fromContext = false) =>
+        _hoisted.Get(field, () => Expression.Field(fromContext ? _context : _columns, field));
 }

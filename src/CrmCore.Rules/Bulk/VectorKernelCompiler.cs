@@ -26,10 +26,8 @@ internal sealed class VectorKernelCompiler
     private readonly ParameterExpression _end = Expression.Parameter(typeof(int), "end");
     private readonly ParameterExpression _row = Expression.Variable(typeof(int), "row");
     private readonly ParameterExpression _redo = Expression.Variable(Mask, "redo");
-    private readonly Dictionary<string, ParameterExpression> _hoisted = new(StringComparer.Ordinal);
-    private readonly List<Expression> _prologue = [];
-    private readonly Dictionary<string, ParameterExpression> _rowLocals = new(StringComparer.Ordinal);
-    private readonly List<Expression> _rowPrologue = [];
+    private readonly OnceLocals _hoisted = new();
+    private readonly OnceLocals _rowLocals = new();
     private readonly List<string> _unsupported = [];
     private ParameterExpression _facts = RuleSetCompiler.CustomerParameter;
     private string _rule = string.Empty;
@@ -96,18 +94,18 @@ internal sealed class VectorKernelCompiler
         var loop = Expression.Loop(
             Expression.IfThenElse(
                 Expression.LessThan(_row, _end),
-                Expression.Block(_rowLocals.Values.Append(low).Append(high).Append(tierLocal), _rowPrologue.Prepend(Expression.Assign(_redo, zero)).Concat(perRow)),
+                Expression.Block(_rowLocals.Variables.Append(low).Append(high).Append(tierLocal), _rowLocals.Assignments.Prepend(Expression.Assign(_redo, zero)).Concat(perRow)),
                 Expression.Break(exit)),
             exit);
         var block = new List<Expression>
         {
             Expression.Call(typeof(VectorOps).GetMethod(nameof(VectorOps.CheckRange))!, _chunk, _start, _end),
         };
-        block.AddRange(_prologue);
+        block.AddRange(_hoisted.Assignments);
         block.Add(Expression.Assign(_row, Expression.And(_start, Expression.Constant(~(VectorOps.Lanes - 1)))));
         block.Add(loop);
         var lambda = Expression.Lambda<Action<CustomerChunk, RunContext, int, int>>(
-            Expression.Block(_hoisted.Values.Append(_row).Append(_redo), block), _chunk, _context, _start, _end);
+            Expression.Block(_hoisted.Variables.Append(_row).Append(_redo), block), _chunk, _context, _start, _end);
         return lambda.Compile();
     }
 
@@ -509,30 +507,8 @@ internal sealed class VectorKernelCompiler
     private ParameterExpression Column(string field) => Hoisted("column:" + field, () => Expression.Field(_chunk, field));
 
     /// <summary>A value computed once per vector step (a column load, a derived fact) and shared by every rule.</summary>
-    private ParameterExpression RowLocal(string name, Func<Expression> value)
-    {
-        if (!_rowLocals.TryGetValue(name, out var local))
-        {
-            var init = value();
-            local = Expression.Variable(init.Type, name);
-            _rowLocals.Add(name, local);
-            _rowPrologue.Add(Expression.Assign(local, init));
-        }
-
-        return local;
-    }
+    private ParameterExpression RowLocal(string name, Func<Expression> value) => _rowLocals.Get(name, value);
 
     /// <summary>A value computed once before the loop (a broadcast constant, a per-run threshold, a chunk array).</summary>
-    private ParameterExpression Hoisted(string name, Func<Expression> value)
-    {
-        if (!_hoisted.TryGetValue(name, out var local))
-        {
-            var init = value();
-            local = Expression.Variable(init.Type, name.Replace(':', '_'));
-            _hoisted.Add(name, local);
-            _prologue.Add(Expression.Assign(local, init));
-        }
-
-        return local;
-    }
+    private ParameterExpression Hoisted(string name, Func<Expression> value) => _hoisted.Get(name, value, name.Replace(':', '_'));
 }
