@@ -7,7 +7,7 @@ namespace CrmCore.Storage.PostgreSql;
 /// connection, and the schema is prepared once before the first operation (asynchronously on the asynchronous paths; a failed
 /// preparation, for example the server not up yet, is tried again by the next operation). Thread-safe; dispose with the host.
 /// </summary>
-internal sealed class PostgreSqlDatabase : IDisposable
+internal sealed class PostgreSqlDatabase : DbSource, IDisposable
 {
     private readonly SemaphoreSlim _prepareGate = new(1, 1);
     private volatile bool _prepared;
@@ -82,6 +82,13 @@ internal sealed class PostgreSqlDatabase : IDisposable
         return await QueueDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public override System.Data.Common.DbTransaction BeginTransaction(System.Data.Common.DbConnection connection) => ((NpgsqlConnection)connection).BeginTransaction();
+
+    /// <inheritdoc />
+    public override async ValueTask<System.Data.Common.DbTransaction> BeginTransactionAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
     public void Dispose()
     {
         if (!ReferenceEquals(QueueDataSource, DataSource))
@@ -92,6 +99,12 @@ internal sealed class PostgreSqlDatabase : IDisposable
         DataSource.Dispose();
         _prepareGate.Dispose();
     }
+
+    // Npgsql pools connections and keeps their prepared statements (auto-prepare), so nothing is kept open here.
+    protected override System.Data.Common.DbConnection OpenConnection() => Open();
+
+    protected override async ValueTask<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(cancellationToken).ConfigureAwait(false);
 
     // With sync true every step completes synchronously, so the synchronous Open blocks on no task.
     private async ValueTask PrepareAsync(bool sync, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Npgsql;
 using NodaTime;
 
 namespace CrmCore.Storage.PostgreSql;
@@ -9,10 +8,7 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
 {
     public override string Sql(string text) => text.Replace("{t}", database.Options.Schema + ".", StringComparison.Ordinal);
 
-    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-
-    public override async ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await ((NpgsqlConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+    public override DbSource Source => database;
 
     public override object Time(Instant instant) => instant.ToDateTimeUtc();
 

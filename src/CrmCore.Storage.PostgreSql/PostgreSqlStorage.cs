@@ -63,6 +63,12 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
     /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends take turns under a table lock.</summary>
     public Audit.IAuditStore Audit { get; }
 
+    /// <summary>
+    /// One transaction per desk command: the stores above called inside it share one connection and commit together (the desk begins
+    /// one around each ticket command). Registered as <see cref="IStoreTransactions"/> by the storage's <c>AddCrm…Storage</c>.
+    /// </summary>
+    public IStoreTransactions Transactions => Database;
+
     /// <summary>Removes an erased person's values from the outbox (for <see cref="Privacy.PersonalDataRequests"/>).</summary>
     public Privacy.IPersonalDataScrubber PersonalData { get; }
 

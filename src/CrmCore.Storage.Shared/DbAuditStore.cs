@@ -21,18 +21,21 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
             return [];
         }
 
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
+        var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         var records = await AppendAsync(sql, connection, transaction, entries, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
         return records;
     }
 
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         await using var command = connection.CreateCommand();
+        command.Transaction = lease.Transaction;
         var where = new List<string> { "sequence > @after" };
         DeskSql.Add(command, "@after", query.AfterSequence);
         void Filter(string column, string name, object? value)

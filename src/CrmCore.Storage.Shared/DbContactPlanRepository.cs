@@ -26,8 +26,10 @@ internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanReposit
     /// <inheritdoc />
     public async ValueTask<ContactPlanEntryState?> FindAsync(PlanEntryId id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         await using var command = connection.CreateCommand();
+        command.Transaction = lease.Transaction;
         command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}contact_plan_entry WHERE id = @id");
         DeskSql.Add(command, "@id", id.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -44,24 +46,27 @@ internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanReposit
             throw new ArgumentException($"The new version {state.Version} of contact plan entry {state.Id} must be above the expected version {expectedVersion}.", nameof(state));
         }
 
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await sql.WriteVersionedAsync(connection, transaction, "contact_plan_entry", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"contact plan entry {state.Id}", cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
+        var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await sql.WriteVersionedAsync(lease, "contact_plan_entry", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"contact plan entry {state.Id}", cancellationToken).ConfigureAwait(false);
 
         if (contact is not null)
         {
             await InsertContactAsync(connection, transaction, contact, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<ContactPlanEntryState> ListAsync(ContactPlanQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         await using var command = connection.CreateCommand();
+        command.Transaction = lease.Transaction;
         var where = new List<string>();
         if (query.Customer is { } customer)
         {
@@ -105,8 +110,10 @@ internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanReposit
     /// <inheritdoc />
     public async IAsyncEnumerable<ContactPlanEntryState> ListOwingRemindersAsync(Instant now, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         await using var command = connection.CreateCommand();
+        command.Transaction = lease.Transaction;
         command.CommandText = sql.Sql(
             $"SELECT {Columns} FROM {{t}}contact_plan_entry WHERE is_open = @open AND overdue_raised = @no AND planned_at <= @now " +
             "AND (due_raised = @no OR due_by <= @now) ORDER BY planned_at, id");
@@ -124,17 +131,20 @@ internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanReposit
     public async ValueTask AppendContactAsync(Interaction contact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
+        var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         await InsertContactAsync(connection, transaction, contact, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<Interaction> ListContactsAsync(CustomerId customer, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         await using var command = connection.CreateCommand();
+        command.Transaction = lease.Transaction;
         command.CommandText = sql.Sql($"SELECT {ContactColumns} FROM {{t}}contact_record WHERE customer_id = @customer ORDER BY at, seq");
         DeskSql.Add(command, "@customer", customer.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

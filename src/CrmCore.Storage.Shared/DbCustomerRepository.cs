@@ -16,12 +16,13 @@ internal sealed class DbCustomerRepository(DeskSql sql) : ICustomerRepository
 
     private static readonly string Values = string.Join(", ", Columns.Split(", ").Select(c => "@" + c));
 
+    private readonly string _find = sql.Sql($"SELECT {Columns} FROM {{t}}customer WHERE id = @id");
+
     /// <inheritdoc />
     public async ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}customer WHERE id = @id");
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(_find);
         DeskSql.Add(command, "@id", id.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Row(reader) : null;
@@ -37,19 +38,18 @@ internal sealed class DbCustomerRepository(DeskSql sql) : ICustomerRepository
             throw new ArgumentException($"The new version {state.Version} of customer {state.Id} must be above the expected version {expectedVersion}.", nameof(state));
         }
 
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await sql.WriteVersionedAsync(connection, transaction, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await sql.WriteVersionedAsync(lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<CustomerState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}customer ORDER BY id");
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(sql.Sql($"SELECT {Columns} FROM {{t}}customer ORDER BY id"));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -11,8 +11,9 @@ internal sealed class DbPersonalDataScrubber(DeskSql sql) : IPersonalDataScrubbe
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(replacement);
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
+        var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql.Sql(
@@ -31,7 +32,7 @@ internal sealed class DbPersonalDataScrubber(DeskSql sql) : IPersonalDataScrubbe
             changed += await surveys.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
         return changed;
     }
 }

@@ -73,8 +73,8 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     /// <inheritdoc />
     public async ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var state in ReadAsync(connection, "t.id = @id", false, c => DeskSql.Add(c, "@id", id.Value), cancellationToken).ConfigureAwait(false))
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var state in ReadAsync(lease, "t.id = @id", false, c => DeskSql.Add(c, "@id", id.Value), cancellationToken).ConfigureAwait(false))
         {
             return state;
         }
@@ -97,20 +97,18 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             throw new ArgumentException($"The new version {state.Version} of ticket {state.Id} must be above the expected version {expectedVersion}.", nameof(state));
         }
 
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var commands = new Commands(connection, transaction);
-        await WriteAsync(commands, state, expectedVersion, events, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync(lease, state, expectedVersion, events, cancellationToken).ConfigureAwait(false);
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(due);
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _reschedule;
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(_reschedule);
         DeskSql.Add(command, "@id", id.Value);
         DeskSql.Add(command, "@version", version);
         BindDue(command, due);
@@ -120,9 +118,8 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     /// <summary>Writes many new tickets (expected version 0) in one transaction: all of them or none.</summary>
     public async Task SaveNewAsync(IReadOnlyList<(TicketState State, IReadOnlyList<IDomainEvent> Events)> tickets, CancellationToken cancellationToken)
     {
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var commands = new Commands(connection, transaction);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (state, events) in tickets)
         {
             ArgumentNullException.ThrowIfNull(state);
@@ -131,10 +128,10 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
                 throw new ArgumentException($"The version {state.Version} of new ticket {state.Id} must be above 0.", nameof(tickets));
             }
 
-            await WriteAsync(commands, state, 0, events, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(lease, state, 0, events, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -168,11 +165,11 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             where.Add($"t.is_open = {sql.True} AND t.next_due_at <= @due");
         }
 
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var filter = where.Count == 0 ? "1 = 1" : string.Join(" AND ", where);
         // A due listing is small and sorted here: ordering in SQL would let the planner walk every open ticket in creation order
         // instead of the due-time index.
-        await foreach (var state in ReadAsync(connection, filter, query.DueBy is not null, c =>
+        await foreach (var state in ReadAsync(lease, filter, query.DueBy is not null, c =>
         {
             if (query.OpenOnly)
             {
@@ -207,12 +204,11 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     /// <inheritdoc />
     public async IAsyncEnumerable<SurveyResponse> ListAsync(Instant from, Instant before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql.Sql("""
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(sql.Sql("""
             SELECT ticket_id, customer_id, answered_at, csat, nps, dimensions, comment FROM {t}ticket_survey
             WHERE answered_at >= @from AND answered_at < @before ORDER BY answered_at, ticket_id
-            """);
+            """));
         DeskSql.Add(command, "@from", sql.Time(from));
         DeskSql.Add(command, "@before", sql.Time(before));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -222,9 +218,9 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         }
     }
 
-    private async Task WriteAsync(Commands commands, TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    private async Task WriteAsync(DbLease commands, TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
-        var command = commands.Get(expectedVersion == 0 ? _insert : _update);
+        var command = commands.Command(expectedVersion == 0 ? _insert : _update);
         Bind(command, state);
         if (expectedVersion != 0)
         {
@@ -233,7 +229,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
 
         if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
         {
-            var read = commands.Get(sql.Sql("SELECT version FROM {t}ticket WHERE id = @id"));
+            var read = commands.Command(sql.Sql("SELECT version FROM {t}ticket WHERE id = @id"));
             DeskSql.Add(read, "@id", state.Id.Value);
             var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull
                 ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
@@ -246,7 +242,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         long storedEntries = 0;
         if (expectedVersion != 0)
         {
-            var count = commands.Get(sql.Sql("SELECT count(*) FROM {t}ticket_status_history WHERE ticket_id = @id"));
+            var count = commands.Command(sql.Sql("SELECT count(*) FROM {t}ticket_status_history WHERE ticket_id = @id"));
             DeskSql.Add(count, "@id", state.Id.Value);
             storedEntries = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -259,7 +255,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         for (var i = (int)storedEntries; i < state.StatusHistory.Count; i++)
         {
             var change = state.StatusHistory[i];
-            var insert = commands.Get(_history);
+            var insert = commands.Command(_history);
             DeskSql.Add(insert, "@id", state.Id.Value);
             DeskSql.Add(insert, "@seq", (long)i);
             DeskSql.Add(insert, "@at", sql.Time(change.At));
@@ -271,7 +267,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
 
         if (state.Survey is { } survey)
         {
-            var upsert = commands.Get(_survey);
+            var upsert = commands.Command(_survey);
             DeskSql.Add(upsert, "@id", state.Id.Value);
             BindSurvey(upsert, survey);
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -280,7 +276,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
 
         foreach (var message in OutboxEvents.Rows(state.Id.Value, events))
         {
-            var outbox = commands.Get(_outbox);
+            var outbox = commands.Command(_outbox);
             DeskSql.Add(outbox, "@a", message.AggregateId);
             DeskSql.Add(outbox, "@t", message.EventType);
             DeskSql.Add(outbox, "@p", message.Payload);
@@ -292,11 +288,11 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     }
 
     /// <summary>The audit trail's records of the change (creation, status and owner changes), in the ticket's transaction.</summary>
-    private Task AuditAsync(Commands commands, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken) =>
-        DbAuditStore.AppendAsync(sql, commands.Connection, commands.Transaction, Audit.TicketAudit.From(events), cancellationToken);
+    private Task AuditAsync(DbLease commands, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken) =>
+        DbAuditStore.AppendAsync(sql, commands.Connection, commands.Transaction!, Audit.TicketAudit.From(events), cancellationToken);
     // The answers before the latest (a reopened ticket surveyed again) are append-only rows in their own table: keep what is stored,
     // add what is new. The latest answer is the row of ticket_survey.
-    private async Task WriteEarlierSurveysAsync(Commands commands, TicketState state, long expectedVersion, CancellationToken cancellationToken)
+    private async Task WriteEarlierSurveysAsync(DbLease commands, TicketState state, long expectedVersion, CancellationToken cancellationToken)
     {
         var earlier = state.Surveys.Count - 1;
         if (earlier <= 0)
@@ -307,7 +303,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         long stored = 0;
         if (expectedVersion != 0)
         {
-            var count = commands.Get(sql.Sql("SELECT count(*) FROM {t}ticket_survey_earlier WHERE ticket_id = @id"));
+            var count = commands.Command(sql.Sql("SELECT count(*) FROM {t}ticket_survey_earlier WHERE ticket_id = @id"));
             DeskSql.Add(count, "@id", state.Id.Value);
             stored = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -319,7 +315,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
 
         for (var i = (int)stored; i < earlier; i++)
         {
-            var insert = commands.Get(_earlierSurvey);
+            var insert = commands.Command(_earlierSurvey);
             DeskSql.Add(insert, "@id", state.Id.Value);
             DeskSql.Add(insert, "@seq", (long)i);
             BindSurvey(insert, state.Surveys[i]);
@@ -384,12 +380,11 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
 
     // Reads the matching ticket rows in order (by the database, or here when sortHere), then their history, and joins them in memory.
     // The history is read for the matching ids (IN over the ticket filter), so its primary key serves it whatever the filter is.
-    private async IAsyncEnumerable<TicketState> ReadAsync(DbConnection connection, string filter, bool sortHere, Action<DbCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TicketState> ReadAsync(DbLease lease, string filter, bool sortHere, Action<DbCommand> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = new List<TicketState>();
-        await using (var command = connection.CreateCommand())
         {
-            command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}ticket t LEFT JOIN {{t}}ticket_survey s ON s.ticket_id = t.id WHERE {filter}{(sortHere ? "" : " ORDER BY t.created_at, t.id")}");
+            var command = lease.Command(sql.Sql($"SELECT {Columns} FROM {{t}}ticket t LEFT JOIN {{t}}ticket_survey s ON s.ticket_id = t.id WHERE {filter}{(sortHere ? "" : " ORDER BY t.created_at, t.id")}"));
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -409,9 +404,8 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         }
 
         var histories = rows.ToDictionary(r => r.Id.Value, _ => new List<StatusChange>(), StringComparer.Ordinal);
-        await using (var command = connection.CreateCommand())
         {
-            command.CommandText = sql.Sql($"SELECT h.ticket_id, h.at, h.from_status, h.to_status, h.by FROM {{t}}ticket_status_history h WHERE h.ticket_id IN (SELECT t.id FROM {{t}}ticket t WHERE {filter}) ORDER BY h.ticket_id, h.seq");
+            var command = lease.Command(sql.Sql($"SELECT h.ticket_id, h.at, h.from_status, h.to_status, h.by FROM {{t}}ticket_status_history h WHERE h.ticket_id IN (SELECT t.id FROM {{t}}ticket t WHERE {filter}) ORDER BY h.ticket_id, h.seq"));
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -424,8 +418,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         var surveys = rows.Where(r => r.Survey is not null).ToDictionary(r => r.Id.Value, _ => new List<SurveyResponse>(), StringComparer.Ordinal);
         if (surveys.Count > 0)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql.Sql($"SELECT e.ticket_id, e.customer_id, e.answered_at, e.csat, e.nps, e.dimensions, e.comment FROM {{t}}ticket_survey_earlier e WHERE e.ticket_id IN (SELECT t.id FROM {{t}}ticket t WHERE {filter}) ORDER BY e.ticket_id, e.seq");
+            var command = lease.Command(sql.Sql($"SELECT e.ticket_id, e.customer_id, e.answered_at, e.csat, e.nps, e.dimensions, e.comment FROM {{t}}ticket_survey_earlier e WHERE e.ticket_id IN (SELECT t.id FROM {{t}}ticket t WHERE {filter}) ORDER BY e.ticket_id, e.seq"));
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -502,36 +495,4 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         r.IsDBNull(first + 3) ? null : new NpsScore(DeskSql.Int(r, first + 3)),
         DeskJson.Dimensions(r.GetString(first + 4)),
         r.GetString(first + 5));
-
-    // The commands of one write transaction, each prepared once and reused with fresh parameters (SQLite keeps a command's
-    // compiled statement while its text stays the same; Npgsql auto-prepares).
-    private sealed class Commands(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
-    {
-        private readonly Dictionary<string, DbCommand> _byText = new(StringComparer.Ordinal);
-
-        public DbConnection Connection => connection;
-
-        public DbTransaction Transaction => transaction;
-
-        public DbCommand Get(string text)
-        {
-            if (!_byText.TryGetValue(text, out var command))
-            {
-                command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = text;
-                _byText.Add(text, command);
-            }
-
-            return command;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var command in _byText.Values)
-            {
-                await command.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
 }

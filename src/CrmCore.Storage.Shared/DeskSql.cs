@@ -10,10 +10,12 @@ internal abstract class DeskSql
     /// <summary>Replaces <c>{t}</c> in SQL by the table prefix (<c>crm_</c> on SQLite, <c>schema.</c> on PostgreSQL).</summary>
     public abstract string Sql(string text);
 
-    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    /// <summary>Where the stores lease connections (and join a desk command's transaction). Write transactions begun through it are
+    /// <c>BEGIN IMMEDIATE</c> on SQLite, so the first read already holds the write lock.</summary>
+    public abstract DbSource Source { get; }
 
-    /// <summary>Begins a write transaction (SQLite: <c>BEGIN IMMEDIATE</c>, so the first read already holds the write lock).</summary>
-    public abstract ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>A connection for one operation (see <see cref="DbSource.LeaseAsync"/>).</summary>
+    public ValueTask<DbLease> LeaseAsync(CancellationToken cancellationToken) => Source.LeaseAsync(cancellationToken);
 
     public abstract object Time(Instant instant);
 
@@ -47,34 +49,28 @@ internal abstract class DeskSql
 
     /// <summary>
     /// Inserts (expected version 0) or updates (only at the expected version) one versioned row of <paramref name="table"/> in the
-    /// caller's transaction. The first of <paramref name="columns"/> is <c>id</c>; <paramref name="bind"/> sets every column's parameter.
+    /// lease's transaction. The first of <paramref name="columns"/> is <c>id</c>; <paramref name="bind"/> sets every column's parameter.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">The row exists already (insert) or has another version (update); names
     /// <paramref name="entity"/> and the stored version.</exception>
     public async Task WriteVersionedAsync(
-        DbConnection connection, DbTransaction transaction, string table, string columns, string values, string id, long expectedVersion, Action<DbCommand> bind, string entity, CancellationToken cancellationToken)
+        DbLease lease, string table, string columns, string values, string id, long expectedVersion, Action<DbCommand> bind, string entity, CancellationToken cancellationToken)
     {
-        await using (var command = connection.CreateCommand())
+        var command = lease.Command(expectedVersion == 0
+            ? Sql($"INSERT INTO {{t}}{table} ({columns}) VALUES ({values}) ON CONFLICT (id) DO NOTHING")
+            : Sql($"UPDATE {{t}}{table} SET {string.Join(", ", columns.Split(", ").Skip(1).Select(c => c + " = @" + c))} WHERE id = @id AND version = @expected"));
+        bind(command);
+        if (expectedVersion != 0)
         {
-            command.Transaction = transaction;
-            command.CommandText = expectedVersion == 0
-                ? Sql($"INSERT INTO {{t}}{table} ({columns}) VALUES ({values}) ON CONFLICT (id) DO NOTHING")
-                : Sql($"UPDATE {{t}}{table} SET {string.Join(", ", columns.Split(", ").Skip(1).Select(c => c + " = @" + c))} WHERE id = @id AND version = @expected");
-            bind(command);
-            if (expectedVersion != 0)
-            {
-                Add(command, "@expected", expectedVersion);
-            }
-
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
-            {
-                return;
-            }
+            Add(command, "@expected", expectedVersion);
         }
 
-        await using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = Sql($"SELECT version FROM {{t}}{table} WHERE id = @id");
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+        {
+            return;
+        }
+
+        var read = lease.Command(Sql($"SELECT version FROM {{t}}{table} WHERE id = @id"));
         Add(read, "@id", id);
         var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
         throw new ConcurrencyConflictException(entity, expectedVersion, stored);

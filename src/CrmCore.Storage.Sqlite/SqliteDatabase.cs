@@ -5,10 +5,12 @@ using Microsoft.Data.Sqlite;
 namespace CrmCore.Storage.Sqlite;
 
 /// <summary>
-/// Opens connections to one SQLite database, one per operation (pooled by Microsoft.Data.Sqlite), in WAL mode with the configured
-/// <c>synchronous</c> and busy timeout, and prepares the schema once before the first operation. Thread-safe.
+/// Opens connections to one SQLite database in WAL mode with the configured <c>synchronous</c> and busy timeout, and prepares the schema
+/// once before the first operation. The stores lease connections through <see cref="DbSource"/>, which keeps a few open with their
+/// prepared statements; a desk command's transaction holds one connection and SQLite's write lock (<c>BEGIN IMMEDIATE</c>) from its first
+/// read to its commit. Thread-safe.
 /// </summary>
-internal sealed class SqliteDatabase
+internal sealed class SqliteDatabase : DbSource
 {
     private readonly string _connectionString;
     private static readonly object Configured = new();
@@ -40,12 +42,40 @@ internal sealed class SqliteDatabase
 
     public SqliteStorageOptions Options { get; }
 
-    /// <summary>Opens a connection, preparing the schema first when this is the first one.</summary>
+    /// <summary>
+    /// Opens a connection of its own, preparing the schema first when this is the first one. Refused inside a desk command's transaction
+    /// on this database: that transaction holds SQLite's write lock, so a second connection's write would wait for it forever.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A store transaction of this database is open on the current flow.</exception>
     public SqliteConnection Open()
+    {
+        if (Current is not null)
+        {
+            throw new InvalidOperationException("A store transaction is open on this SQLite database: use its connection (DbSource.Lease), not a second one.");
+        }
+
+        _ = _prepared.Value;
+        return OpenRaw();
+    }
+
+    /// <inheritdoc />
+    public override System.Data.Common.DbTransaction BeginTransaction(System.Data.Common.DbConnection connection) =>
+        ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    /// <inheritdoc />
+    public override ValueTask<System.Data.Common.DbTransaction> BeginTransactionAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(BeginTransaction(connection));
+
+    // A few open connections with their prepared statements: a desk command then prepares nothing.
+    protected override int KeepOpen => 16;
+
+    protected override System.Data.Common.DbConnection OpenConnection()
     {
         _ = _prepared.Value;
         return OpenRaw();
     }
+
+    protected override ValueTask<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => ValueTask.FromResult(OpenConnection());
 
     // The pragmas are per connection and a pooled connection keeps them, so they run once per underlying handle, not on every open
     // (two statements fewer per operation).

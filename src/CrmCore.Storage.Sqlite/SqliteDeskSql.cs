@@ -8,10 +8,7 @@ internal sealed class SqliteDeskSql(SqliteDatabase database) : DeskSql
 {
     public override string Sql(string text) => text.Replace("{t}", "crm_", StringComparison.Ordinal);
 
-    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<DbConnection>(database.Open());
-
-    public override ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<DbTransaction>(((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false));
+    public override DbSource Source => database;
 
     // Whole microseconds, as PostgreSQL keeps them, so both providers store the same instants.
     public override object Time(Instant instant) => StoredPrecision.Truncate(instant).ToUnixTimeTicks();

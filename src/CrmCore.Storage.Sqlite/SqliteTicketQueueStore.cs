@@ -49,8 +49,10 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             throw new ArgumentException("The ticket must not be the default instance.", nameof(ticket));
         }
 
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
+        // In a desk command's transaction this joins it (the same connection); otherwise it is a transaction of its own.
+        using var lease = _database.Lease();
+        var transaction = (SqliteTransaction)lease.Begin();
+        var connection = (SqliteConnection)lease.Connection;
         long bucket;
         try
         {
@@ -62,20 +64,18 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             throw;
         }
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = lease.Command("""
             INSERT INTO crm_queue (ticket_id, bucket_id, due_ticks, enqueued_ticks) VALUES ($id, $bucket, $due, $enqueued)
             ON CONFLICT (ticket_id) DO NOTHING;
-            """;
-        command.Parameters.AddWithValue("$id", ticket.Id.Value);
-        command.Parameters.AddWithValue("$bucket", bucket);
-        command.Parameters.AddWithValue("$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
-        command.Parameters.AddWithValue("$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+            """);
+        DeskSql.Add(command, "$id", ticket.Id.Value);
+        DeskSql.Add(command, "$bucket", bucket);
+        DeskSql.Add(command, "$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+        DeskSql.Add(command, "$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
         try
         {
             var added = command.ExecuteNonQuery() == 1;
-            transaction.Commit();
+            lease.Commit();
             return Task.FromResult(added);
         }
         catch
@@ -183,20 +183,18 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     /// <inheritdoc />
     public Task<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken = default)
     {
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM crm_queue WHERE ticket_id = $id;";
-        command.Parameters.AddWithValue("$id", id.Value);
+        using var lease = _database.Lease();
+        var command = lease.Command("DELETE FROM crm_queue WHERE ticket_id = $id;");
+        DeskSql.Add(command, "$id", id.Value);
         return Task.FromResult(command.ExecuteNonQuery() == 1);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<QueuedTicket>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = _database.Open();
-        LoadBuckets(connection, null);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM crm_queue;";
+        using var lease = _database.Lease();
+        LoadBuckets((SqliteConnection)lease.Connection, (SqliteTransaction?)lease.Transaction);
+        var command = lease.Command("SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM crm_queue;");
         using var reader = command.ExecuteReader();
         var list = new List<QueuedTicket>();
         while (reader.Read())
@@ -216,20 +214,18 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     public ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
         var ticket = QueueEntries.ToQueued(entry);
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
+        using var lease = _database.Lease();
+        var transaction = (SqliteTransaction)lease.Begin();
         try
         {
-            var bucket = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills);
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE crm_queue SET bucket_id = $bucket, due_ticks = $due, enqueued_ticks = $enqueued WHERE ticket_id = $id;";
-            command.Parameters.AddWithValue("$id", ticket.Id.Value);
-            command.Parameters.AddWithValue("$bucket", bucket);
-            command.Parameters.AddWithValue("$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
-            command.Parameters.AddWithValue("$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+            var bucket = BucketId((SqliteConnection)lease.Connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills);
+            var command = lease.Command("UPDATE crm_queue SET bucket_id = $bucket, due_ticks = $due, enqueued_ticks = $enqueued WHERE ticket_id = $id;");
+            DeskSql.Add(command, "$id", ticket.Id.Value);
+            DeskSql.Add(command, "$bucket", bucket);
+            DeskSql.Add(command, "$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+            DeskSql.Add(command, "$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
             var changed = command.ExecuteNonQuery() == 1;
-            transaction.Commit();
+            lease.Commit();
             return ValueTask.FromResult(changed);
         }
         catch

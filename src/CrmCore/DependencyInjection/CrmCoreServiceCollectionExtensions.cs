@@ -89,7 +89,10 @@ public static class CrmCoreServiceCollectionExtensions
                     sp.GetRequiredService<ICustomerRepository>(),
                     sp.GetRequiredService<IQueueRepository>(),
                     sp.GetRequiredService<ISequenceRepository>(),
-                    sp.GetRequiredService<IEscalationRepository>()),
+                    sp.GetRequiredService<IEscalationRepository>())
+                {
+                    Transactions = sp.GetService<IStoreTransactions>() ?? NoStoreTransactions.Instance,
+                },
                 new DeskEngines(sp.GetRequiredService<SlaEngine>(), sp.GetRequiredService<EscalationEngine>(), sp.GetRequiredService<TicketQueue>())
                 {
                     Plans = sp.GetService<IPlanScheduler>() ?? NoPlanScheduler.Instance,

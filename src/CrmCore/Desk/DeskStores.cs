@@ -8,6 +8,10 @@ namespace CrmCore.Desk;
 /// <param name="Escalations">What was already raised per ticket.</param>
 public sealed record DeskStores(ITicketRepository Tickets, ICustomerRepository Customers, IQueueRepository Queue, ISequenceRepository Sequences, IEscalationRepository Escalations)
 {
+    /// <summary>Groups each command's reads and writes into one transaction; the default <see cref="NoStoreTransactions"/> groups nothing
+    /// (right for the in-memory stores). A database storage's registration sets its own.</summary>
+    public IStoreTransactions Transactions { get; init; } = NoStoreTransactions.Instance;
+
     /// <summary>A fresh set of in-memory stores (tests, samples, a single process that keeps nothing).</summary>
     /// <returns>New in-memory stores.</returns>
     public static DeskStores InMemory() =>

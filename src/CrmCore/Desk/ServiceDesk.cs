@@ -28,6 +28,7 @@ public sealed class ServiceDesk
     private readonly IQueueRepository _queueStore;
     private readonly ISequenceRepository _sequences;
     private readonly IEscalationRepository _escalations;
+    private readonly IStoreTransactions _transactions;
     private readonly SlaEngine _sla;
     private readonly EscalationEngine _escalation;
     private readonly TicketQueue _queue;
@@ -78,6 +79,7 @@ public sealed class ServiceDesk
 
         _clock = clock;
         (_tickets, _customers, _queueStore, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Queue, stores.Sequences, stores.Escalations);
+        _transactions = stores.Transactions;
         (_sla, _escalation, _queue) = (engines.Sla, engines.Escalation, engines.Queue);
         _plans = engines.Plans;
         (_priority, _routing, _paths) = (ports.Priority, ports.Routing, ports.EscalationPath);
@@ -275,6 +277,7 @@ public sealed class ServiceDesk
             var now = Now();
             request = request with { RaisedAt = Storage.StoredPrecision.Truncate(request.RaisedAt), ExpectedResolutionAt = Storage.StoredPrecision.Truncate(request.ExpectedResolutionAt) };
             Ticket.Check(request, _options.QueueOwner, by, now);
+            await using var work = _transactions.Begin();
             var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
                 ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
             var id = await NextIdAsync(now, cancellationToken).ConfigureAwait(false);
@@ -294,6 +297,7 @@ public sealed class ServiceDesk
 
             await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now) }, 0, events, cancellationToken).ConfigureAwait(false);
             await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             _queue.Enqueue(queued);
             return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
@@ -321,11 +325,14 @@ public sealed class ServiceDesk
                 return (null, new DeskResult([]));
             }
 
+            await using var work = _transactions.Begin();
             await _queueStore.RemoveAsync(next.Id, cancellationToken).ConfigureAwait(false);
             var ticket = await LoadAsync(next.Id, cancellationToken).ConfigureAwait(false);
             var version = ticket.Version;
             ticket.Reassign(now, agent, agent.Value);
-            return (next.Id, await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false));
+            var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (next.Id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
@@ -1002,8 +1009,8 @@ public sealed class ServiceDesk
         return Ticket.Restore(state, _ticketOptions);
     }
 
-    // Saves a changed ticket with its due times (computed after the command's queue changes) and publishes its events.
-    private async Task<DeskResult> SaveAsync(Ticket ticket, long expectedVersion, Instant now, CancellationToken cancellationToken)
+    // Saves a changed ticket with its due times (computed after the command's queue changes); returns its events to publish.
+    private async Task<IReadOnlyList<IDomainEvent>> SaveAsync(Ticket ticket, long expectedVersion, Instant now, CancellationToken cancellationToken)
     {
         IReadOnlyList<IDomainEvent> events = [.. ticket.DomainEvents];
         if (ticket.Version != expectedVersion)
@@ -1016,7 +1023,7 @@ public sealed class ServiceDesk
             await WriteAsync(state with { Due = due }, expectedVersion, events, cancellationToken).ConfigureAwait(false);
         }
 
-        return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+        return events;
     }
 
     // Writes a ticket, with its events in the same transaction when the store has an outbox.
@@ -1049,11 +1056,15 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // One transaction per command (load, customer, escalation state, queue, save), committed before the events go out.
+            await using var work = _transactions.Begin();
             var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
             var version = ticket.Version;
             var now = Now();
             await act(ticket, now).ConfigureAwait(false);
-            return await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
+            var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

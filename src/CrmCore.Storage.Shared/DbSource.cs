@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using CrmCore.Desk;
+
+namespace CrmCore.Storage;
+
+/// <summary>
+/// Where a provider's stores get connections: each operation leases one (<see cref="LeaseAsync"/>) and gives it back, and a desk command's
+/// <see cref="IStoreTransactions.Begin"/> makes every lease of the same flow share one connection and one transaction. A provider may keep a
+/// few connections open between operations (<see cref="KeepOpen"/>) with their prepared commands, so that a statement is prepared once per
+/// connection instead of once per operation. Thread-safe.
+/// </summary>
+internal abstract class DbSource : IStoreTransactions
+{
+    // The open session of each asynchronous flow (a stack through DbSession.Previous). AsyncLocal: a session set in a command's method is seen
+    // by every store that method awaits, and by nothing else.
+    private static readonly AsyncLocal<DbSession?> Ambient = new();
+    private readonly ConcurrentBag<DbHandle> _idle = [];
+    private int _idleCount;
+
+    /// <summary>How many open connections are kept between operations; 0 closes each one (back to the driver's pool).</summary>
+    protected virtual int KeepOpen => 0;
+
+    /// <summary>The session of this source open on the current flow, if any.</summary>
+    public DbSession? Current => Ambient.Value is { IsOpen: true } session && ReferenceEquals(session.Source, this) ? session : null;
+
+    /// <inheritdoc />
+    public IStoreTransaction Begin()
+    {
+        if (Current is not null)
+        {
+            return NoStoreTransactions.Instance;
+        }
+
+        var session = new DbSession(this, Ambient.Value);
+        Ambient.Value = session;
+        return session;
+    }
+
+    /// <summary>A connection for one operation: the open session's, or one of its own.</summary>
+    public async ValueTask<DbLease> LeaseAsync(CancellationToken cancellationToken) =>
+        Current is { } session
+            ? new DbLease(this, await session.HandleAsync(cancellationToken).ConfigureAwait(false), session)
+            : new DbLease(this, await RentAsync(cancellationToken).ConfigureAwait(false), null);
+
+    /// <summary>Synchronous <see cref="LeaseAsync"/>.</summary>
+    public DbLease Lease() => Current is { } session ? new DbLease(this, session.Handle(), session) : new DbLease(this, Rent(), null);
+
+    /// <summary>A connection of its own for one operation even inside a session (for work that must commit whatever the session does).</summary>
+    public DbLease LeaseOutsideSession() => new(this, Rent(), null);
+
+    public abstract DbTransaction BeginTransaction(DbConnection connection);
+
+    public abstract ValueTask<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    internal DbHandle Rent() => TryTakeIdle() ?? new DbHandle(OpenConnection());
+
+    internal async ValueTask<DbHandle> RentAsync(CancellationToken cancellationToken) =>
+        TryTakeIdle() ?? new DbHandle(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Takes a connection back: kept open when it is clean and there is room, closed otherwise.</summary>
+    internal void Return(DbHandle handle, bool clean)
+    {
+        if (!Keep(handle, clean))
+        {
+            handle.Dispose();
+        }
+    }
+
+    internal ValueTask ReturnAsync(DbHandle handle, bool clean) => Keep(handle, clean) ? ValueTask.CompletedTask : handle.DisposeAsync();
+
+    /// <summary>Ends the session on the current flow (restoring the one before it).</summary>
+    internal void Leave(DbSession session)
+    {
+        if (ReferenceEquals(Ambient.Value, session))
+        {
+            Ambient.Value = session.Previous;
+        }
+    }
+
+    protected abstract DbConnection OpenConnection();
+
+    protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    private DbHandle? TryTakeIdle()
+    {
+        if (_idle.TryTake(out var handle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return handle;
+        }
+
+        return null;
+    }
+
+    private bool Keep(DbHandle handle, bool clean)
+    {
+        if (!clean || KeepOpen == 0 || handle.Connection.State != System.Data.ConnectionState.Open)
+        {
+            return false;
+        }
+
+        if (Interlocked.Increment(ref _idleCount) > KeepOpen)
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return false;
+        }
+
+        _idle.Add(handle);
+        return true;
+    }
+}
