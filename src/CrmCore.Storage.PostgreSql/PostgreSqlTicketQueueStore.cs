@@ -53,17 +53,17 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
             throw new ArgumentException("The ticket must not be the default instance.", nameof(ticket));
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var bucket = await BucketIdAsync(connection, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _database.Sql("""
+        var bucket = await BucketIdAsync(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
+        // In a desk command's transaction this joins it; otherwise it commits on its own.
+        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(_database.Sql("""
             INSERT INTO {schema}.queue (ticket_id, bucket_id, due_ticks, enqueued_ticks) VALUES (@id, @bucket, @due, @enqueued)
             ON CONFLICT (ticket_id) DO NOTHING;
-            """);
-        command.Parameters.AddWithValue("id", ticket.Id.Value);
-        command.Parameters.AddWithValue("bucket", bucket);
-        command.Parameters.AddWithValue("due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
-        command.Parameters.AddWithValue("enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+            """));
+        DeskSql.Add(command, "id", ticket.Id.Value);
+        DeskSql.Add(command, "bucket", bucket);
+        DeskSql.Add(command, "due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+        DeskSql.Add(command, "enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -165,6 +165,14 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     /// <inheritdoc />
     public async Task<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken = default)
     {
+        if (_database.Current is not null)
+        {
+            await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+            var remove = lease.Command(_database.Sql("DELETE FROM {schema}.queue WHERE ticket_id = @id;"));
+            DeskSql.Add(remove, "id", id.Value);
+            return await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+
         await using var connection = await _database.OpenQueueAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = _database.Sql("DELETE FROM {schema}.queue WHERE ticket_id = @id;");
@@ -197,14 +205,13 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
         var ticket = QueueEntries.ToQueued(entry);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var bucket = await BucketIdAsync(connection, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _database.Sql("UPDATE {schema}.queue SET bucket_id = @bucket, due_ticks = @due, enqueued_ticks = @enqueued WHERE ticket_id = @id;");
-        command.Parameters.AddWithValue("id", ticket.Id.Value);
-        command.Parameters.AddWithValue("bucket", bucket);
-        command.Parameters.AddWithValue("due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
-        command.Parameters.AddWithValue("enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+        var bucket = await BucketIdAsync(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
+        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(_database.Sql("UPDATE {schema}.queue SET bucket_id = @bucket, due_ticks = @due, enqueued_ticks = @enqueued WHERE ticket_id = @id;"));
+        DeskSql.Add(command, "id", ticket.Id.Value);
+        DeskSql.Add(command, "bucket", bucket);
+        DeskSql.Add(command, "due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+        DeskSql.Add(command, "enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -319,6 +326,18 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
 
     private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) =>
         new(new TicketId(id), bucket.Team, bucket.StaticPriority, due == SlaTermParameters.NoDue ? null : Instant.FromUnixTimeTicks(due), bucket.Skills, Instant.FromUnixTimeTicks(enqueued));
+
+    // A bucket row commits on its own connection, outside any desk command's transaction, so a cached id always exists.
+    private async Task<long> BucketIdAsync(TeamId team, long staticPriority, SkillSet skills, CancellationToken cancellationToken)
+    {
+        if (_bucketByKey.TryGetValue((team, staticPriority, SkillCodec.Encode(skills)), out var known))
+        {
+            return known;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await BucketIdAsync(connection, team, staticPriority, skills, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<long> BucketIdAsync(NpgsqlConnection connection, TeamId team, long staticPriority, SkillSet skills, CancellationToken cancellationToken)
     {

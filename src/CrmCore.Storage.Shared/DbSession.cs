@@ -11,6 +11,7 @@ internal sealed class DbSession : IStoreTransaction
 {
     private DbHandle? _handle;
     private bool _open = true;
+    private List<Action>? _afterCommit;
 
     public DbSession(DbSource source, DbSession? previous)
     {
@@ -52,6 +53,9 @@ internal sealed class DbSession : IStoreTransaction
         return _handle;
     }
 
+    /// <summary>Runs <paramref name="action"/> once the session has committed (never when it rolls back): for caches of rows it wrote.</summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
     public async ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         if (!_open)
@@ -61,23 +65,26 @@ internal sealed class DbSession : IStoreTransaction
 
         Source.Leave(this);
         _open = false;
-        if (_handle is not { } handle)
+        if (_handle is { } handle)
         {
-            return;
+            _handle = null;
+            var clean = false;
+            try
+            {
+                await Transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await Transaction.DisposeAsync().ConfigureAwait(false);
+                clean = true;
+            }
+            finally
+            {
+                Transaction = null;
+                await Source.ReturnAsync(handle, clean).ConfigureAwait(false);
+            }
         }
 
-        _handle = null;
-        var clean = false;
-        try
+        foreach (var action in _afterCommit ?? [])
         {
-            await Transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
-            await Transaction.DisposeAsync().ConfigureAwait(false);
-            clean = true;
-        }
-        finally
-        {
-            Transaction = null;
-            await Source.ReturnAsync(handle, clean).ConfigureAwait(false);
+            action();
         }
     }
 

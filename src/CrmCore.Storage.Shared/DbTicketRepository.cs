@@ -20,7 +20,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         "t.raised_at, t.created_at, t.owner, t.status, t.solution, t.reopen_count, t.first_response_at, t.resolved_at, t.closed_at, " +
         "t.customer_confirmed_at, t.revisit_completed_at, t.last_change_at, t.timeline, " +
         "s.customer_id, s.answered_at, s.csat, s.nps, s.dimensions, s.comment, " +
-        "t.next_due_at, t.first_response_due_at, t.resolution_due_at, t.revisit_due_at, t.sla_breached";
+        "t.next_due_at, t.first_response_due_at, t.resolution_due_at, t.revisit_due_at, t.sla_breached, t.routed_group";
 
     // next_due_at of a ticket whose due times were never computed (TicketState.Due null): before any real instant, so it counts as due.
     private static readonly Instant NeverComputed = Instant.FromUtc(1900, 1, 1, 0, 0);
@@ -29,11 +29,11 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         INSERT INTO {t}ticket (id, version, customer_id, description, urgency, type, channel, department, expected_resolution_at,
             related_asset_id, raised_at, created_at, owner, status, is_open, solution, reopen_count, first_response_at, resolved_at,
             closed_at, customer_confirmed_at, revisit_completed_at, last_change_at, timeline,
-            next_due_at, first_response_due_at, resolution_due_at, revisit_due_at, sla_breached)
+            next_due_at, first_response_due_at, resolution_due_at, revisit_due_at, sla_breached, routed_group)
         VALUES (@id, @version, @customer_id, @description, @urgency, @type, @channel, @department, @expected_resolution_at,
             @related_asset_id, @raised_at, @created_at, @owner, @status, @is_open, @solution, @reopen_count, @first_response_at, @resolved_at,
             @closed_at, @customer_confirmed_at, @revisit_completed_at, @last_change_at, @timeline,
-            @next_due_at, @first_response_due_at, @resolution_due_at, @revisit_due_at, @sla_breached)
+            @next_due_at, @first_response_due_at, @resolution_due_at, @revisit_due_at, @sla_breached, @routed_group)
         ON CONFLICT (id) DO NOTHING
         """);
 
@@ -44,7 +44,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             reopen_count = @reopen_count, first_response_at = @first_response_at, resolved_at = @resolved_at, closed_at = @closed_at,
             customer_confirmed_at = @customer_confirmed_at, revisit_completed_at = @revisit_completed_at, last_change_at = @last_change_at,
             timeline = @timeline, next_due_at = @next_due_at, first_response_due_at = @first_response_due_at,
-            resolution_due_at = @resolution_due_at, revisit_due_at = @revisit_due_at, sla_breached = @sla_breached
+            resolution_due_at = @resolution_due_at, revisit_due_at = @revisit_due_at, sla_breached = @sla_breached, routed_group = @routed_group
         WHERE id = @id AND version = @expected
         """);
 
@@ -359,6 +359,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         DeskSql.Add(command, "@revisit_completed_at", sql.TimeOrNull(s.RevisitCompletedAt));
         DeskSql.Add(command, "@last_change_at", sql.Time(s.LastChangeAt));
         DeskSql.Add(command, "@timeline", DeskJson.Timeline(s.Timeline));
+        DeskSql.Add(command, "@routed_group", s.RoutedGroup?.Value);
         if (s.Due is { } due)
         {
             BindDue(command, due);
@@ -469,6 +470,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             Surveys = r.IsDBNull(23) ? [] : [Survey(r, id, 23)],
             StatusHistory = [],
             Due = Due(r, 29),
+            RoutedGroup = r.IsDBNull(34) ? null : new TeamId(r.GetString(34)),
         };
     }
 

@@ -356,8 +356,17 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             skill.ExecuteNonQuery();
         }
 
-        // Callers forget the cache when their transaction fails, so a rolled-back bucket id is never reused.
-        _bucketByKey[(team, staticPriority, code)] = id;
+        // Callers forget the cache when their transaction fails, so a rolled-back bucket id is never reused; inside a desk command's
+        // transaction the id is remembered only once that commits.
+        if (_database.Current is { } session)
+        {
+            session.AfterCommit(() => _bucketByKey[(team, staticPriority, code)] = id);
+        }
+        else
+        {
+            _bucketByKey[(team, staticPriority, code)] = id;
+        }
+
         return id;
     }
 

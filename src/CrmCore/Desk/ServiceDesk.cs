@@ -295,7 +295,7 @@ public sealed class ServiceDesk
                 events.Add(new TicketUnassignable(id, now, route.Group, required.ToString(), reason));
             }
 
-            await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now) }, 0, events, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now), RoutedGroup = route.Group }, 0, events, cancellationToken).ConfigureAwait(false);
             await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             _queue.Enqueue(queued);

@@ -92,10 +92,14 @@ public sealed class Ticket
         history.AddRange(state.StatusHistory);
         timeline.AddRange(state.Timeline);
         lastChangeAt = state.LastChangeAt;
+        RoutedGroup = state.RoutedGroup;
     }
 
     /// <summary>The ticket id.</summary>
     public TicketId Id { get; }
+
+    /// <summary>The group the service desk routed it to when it was raised, kept when it overflows (see <see cref="TicketState.RoutedGroup"/>).</summary>
+    public TeamId? RoutedGroup { get; }
 
     /// <summary>The customer who raised it.</summary>
     public CustomerId CustomerId { get; }
@@ -501,6 +505,7 @@ public sealed class Ticket
         LastChangeAt = lastChangeAt,
         StatusHistory = [.. history],
         Timeline = [.. timeline],
+        RoutedGroup = RoutedGroup,
     };
 
     /// <summary>Empties <see cref="DomainEvents"/>, typically after the host dispatched them.</summary>

@@ -100,4 +100,11 @@ public sealed record TicketState
     /// the ticket as due. Not part of the aggregate: <see cref="Ticket.Restore"/> ignores it.
     /// </summary>
     public TicketDueTimes? Due { get; init; }
+
+    /// <summary>
+    /// The group (team) the service desk routed the ticket to when it was raised: its original group. An overflow moves only the queue
+    /// entry to <see cref="Desk.DeskOptions.OverflowGroup"/>, so this keeps the group for reports and for a return to it; null for a
+    /// ticket never routed by the desk (or stored before schema 7). <see cref="Ticket.Restore"/> and <see cref="Ticket.ToState"/> carry it.
+    /// </summary>
+    public TeamId? RoutedGroup { get; init; }
 }

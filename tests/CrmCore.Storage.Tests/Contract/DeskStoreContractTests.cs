@@ -233,6 +233,7 @@ public sealed class DeskStoreContractTests
         services.AddSingleton(stores.Queue);
         services.AddSingleton(stores.Sequences);
         services.AddSingleton(stores.Escalations);
+        services.AddSingleton(stores.Transactions);
         services.AddCrmCore();
         using var provided = services.BuildServiceProvider();
         var service = provided.GetRequiredService<ServiceDesk>();
@@ -268,6 +269,7 @@ public sealed class DeskStoreContractTests
         services.AddSingleton(stores.Queue);
         services.AddSingleton(stores.Sequences);
         services.AddSingleton(stores.Escalations);
+        services.AddSingleton(stores.Transactions);
         services.AddCrmCore();
         using var provided = services.BuildServiceProvider();
         var service = provided.GetRequiredService<ServiceDesk>();

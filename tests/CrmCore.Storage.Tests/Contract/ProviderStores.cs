@@ -2,7 +2,7 @@ using CrmCore.Desk;
 
 namespace CrmCore.Storage.Tests.Contract;
 
-/// <summary>The desk's stores of one provider, plus its outbox.</summary>
+/// <summary>The desk's stores of one provider, plus its outbox and its per-command transactions.</summary>
 public sealed record ProviderStores(
     IOutboxTicketRepository Tickets,
     ISurveyRepository Surveys,
@@ -10,4 +10,8 @@ public sealed record ProviderStores(
     IEscalationRepository Escalations,
     ISequenceRepository Sequences,
     IQueueRepository Queue,
-    IOutbox Outbox);
+    IOutbox Outbox)
+{
+    /// <summary>The provider's <see cref="IStoreTransactions"/> (none for the in-memory stores).</summary>
+    public IStoreTransactions Transactions { get; init; } = NoStoreTransactions.Instance;
+}

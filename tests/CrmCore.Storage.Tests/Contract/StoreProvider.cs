@@ -211,7 +211,7 @@ public abstract class StoreProvider : IDisposable
         public override ProviderStores Desk()
         {
             var storage = new SqliteStorage(Options());
-            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions };
         }
 
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
@@ -354,7 +354,7 @@ public abstract class StoreProvider : IDisposable
                 _storages.Add(storage);
             }
 
-            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox);
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions };
         }
 
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)

@@ -1,0 +1,167 @@
+using CrmCore.Agents;
+using CrmCore.Audit;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CrmCore.Storage.Tests.Contract;
+
+/// <summary>
+/// A desk command is one transaction (<see cref="IStoreTransactions"/>): what its stores write commits together or not at all. On the
+/// databases only: the in-memory stores write at once and have nothing to roll back (<see cref="NoStoreTransactions"/>).
+/// </summary>
+public sealed class StoreTransactionContractTests
+{
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 9, 0);
+
+    public static TheoryData<string> Databases => StoreProvider.Databases();
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Transaction_FailureInItsLastWrite_LeavesNothingOfItsFirst(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var (customer, ticket, escalation, entry) = Writes();
+
+        await using (var work = stores.Transactions.Begin())
+        {
+            await stores.Customers.SaveAsync(customer, 0);
+            await stores.Tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
+            await stores.Escalations.SaveAsync(escalation, 0);
+            Assert.True(await stores.Queue.AddAsync(entry));
+            Assert.NotNull(await stores.Tickets.FindAsync(ticket.Id)); // the command sees its own writes
+
+            // The last write fails (a stale version); the command ends without a commit.
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Escalations.SaveAsync(escalation with { Version = 9 }, 7).AsTask());
+        }
+
+        var after = storage.Desk();
+        Assert.Null(await after.Customers.FindAsync(customer.Id));
+        Assert.Null(await after.Tickets.FindAsync(ticket.Id));
+        Assert.Null(await after.Escalations.FindAsync(ticket.Id));
+        Assert.Empty(await after.Queue.ListAsync().ToListAsync());
+        Assert.Empty(await after.Outbox.ReadUnpublishedAsync(100));
+        Assert.Empty(await storage.Audit().QueryAsync(new AuditQuery()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Transaction_Committed_KeepsEveryWrite_AndTheStoresWorkOnTheirOwnAfterwards(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var (customer, ticket, escalation, entry) = Writes();
+
+        await using (var work = stores.Transactions.Begin())
+        {
+            await stores.Customers.SaveAsync(customer, 0);
+            await stores.Tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
+            await stores.Escalations.SaveAsync(escalation, 0);
+            await stores.Queue.AddAsync(entry);
+            await work.CommitAsync();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
+        }
+
+        var after = storage.Desk();
+        Assert.Equivalent(customer, await after.Customers.FindAsync(customer.Id), strict: true);
+        Assert.Equal(1, (await after.Tickets.FindAsync(ticket.Id))!.Version);
+        Assert.Equal(1, (await after.Escalations.FindAsync(ticket.Id))!.Version);
+        Assert.Equal([ticket.Id], await after.Queue.ListAsync().Select(e => e.TicketId).ToListAsync());
+        Assert.Equal(ticket.DomainEvents.Count, (await after.Outbox.ReadUnpublishedAsync(100)).Count);
+        Assert.NotEmpty(await storage.Audit().QueryAsync(new AuditQuery()));
+
+        // Outside the transaction each write commits by itself again.
+        await stores.Customers.SaveAsync(customer with { Version = 2, Name = "Renamed" }, 1);
+        Assert.Equal("Renamed", (await storage.Desk().Customers.FindAsync(customer.Id))!.Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Transaction_BegunInsideAnOpenOne_JoinsIt_AndItsCommitDoesNothing(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var (customer, _, _, _) = Writes();
+        var secondHost = storage.Desk();
+        Assert.Null(await secondHost.Customers.FindAsync(customer.Id)); // its schema check is done before the transaction takes the lock
+
+        await using (var outer = stores.Transactions.Begin())
+        {
+            await using (var inner = stores.Transactions.Begin())
+            {
+                await stores.Customers.SaveAsync(customer, 0);
+                await inner.CommitAsync();
+            }
+
+            Assert.Null(await secondHost.Customers.FindAsync(customer.Id)); // the inner commit did not commit: a second host sees nothing yet
+        }
+
+        Assert.Null(await storage.Desk().Customers.FindAsync(customer.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Desk_RaiseFailingAtItsLastWrite_StoresNoTicketNoEventAndNoAuditRecord_AndTheNextRaiseWorks(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var queue = new FailingQueue(stores.Queue);
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
+        services.AddSingleton<ITicketRepository>(stores.Tickets);
+        services.AddSingleton(stores.Customers);
+        services.AddSingleton<IQueueRepository>(queue);
+        services.AddSingleton(stores.Sequences);
+        services.AddSingleton(stores.Escalations);
+        services.AddSingleton(stores.Transactions);
+        services.AddCrmCore();
+        using var provided = services.BuildServiceProvider();
+        var desk = provided.GetRequiredService<ServiceDesk>();
+        desk.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) }, tier: "A");
+        var auditBefore = (await storage.Audit().QueryAsync(new AuditQuery())).Count;
+        var request = new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent };
+
+        queue.Fail = true;
+        await Assert.ThrowsAsync<IOException>(() => desk.RaiseAsync(request, "phone"));
+
+        Assert.Empty(await storage.Desk().Tickets.ListAsync(TicketQuery.All).ToListAsync());
+        Assert.Empty(await stores.Outbox.ReadUnpublishedAsync(100));
+        Assert.Equal(auditBefore, (await storage.Audit().QueryAsync(new AuditQuery())).Count);
+        Assert.Equal(0, desk.Queue.Count);
+
+        queue.Fail = false;
+        var (id, raised) = await desk.RaiseAsync(request, "phone");
+        Assert.Equal([id], await storage.Desk().Tickets.ListAsync(TicketQuery.All).Select(t => t.Id).ToListAsync());
+        Assert.Equal(raised.Events.Count, (await stores.Outbox.ReadUnpublishedAsync(100)).Count);
+    }
+
+    private static (CustomerState Customer, Ticket Ticket, EscalationState Escalation, QueueEntryState Entry) Writes()
+    {
+        var customer = new CustomerState { Id = new CustomerId("C202603001"), Version = 1, Name = "Solo", FirstContactOn = new LocalDate(2026, 1, 1), CreatedAt = T0 };
+        var ticket = Ticket.Open(new TicketId("WT202603001"), new TicketRequest { CustomerId = customer.Id, Description = "打印机卡纸", Urgency = Urgency.Urgent },
+            new AgentId("A-alice"), "desk", T0);
+        var escalation = new EscalationState { TicketId = ticket.Id, Version = 1, Warnings = [], Escalations = [new EscalationMark("ladder", 1, T0)], Reminders = [] };
+        var entry = new QueueEntryState(ticket.Id, new TeamId("L1"), 3, T0 + Duration.FromHours(4), [], T0);
+        return (customer, ticket, escalation, entry);
+    }
+
+    // The desk's queue store, failing on demand before it writes: the last write of a raise.
+    private sealed class FailingQueue(IQueueRepository inner) : IQueueRepository
+    {
+        public bool Fail { get; set; }
+
+        public ValueTask<bool> AddAsync(QueueEntryState entry, CancellationToken cancellationToken = default) =>
+            Fail ? throw new IOException("the queue store is down") : inner.AddAsync(entry, cancellationToken);
+
+        public ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default) => inner.UpdateAsync(entry, cancellationToken);
+
+        public ValueTask<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken = default) => inner.RemoveAsync(id, cancellationToken);
+
+        public IAsyncEnumerable<QueueEntryState> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
+    }
+}
