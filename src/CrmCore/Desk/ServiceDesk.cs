@@ -600,6 +600,8 @@ public sealed class ServiceDesk
         {
             var now = Now();
             var events = new List<IDomainEvent>();
+            // One transaction for the whole advance: its escalation marks, due times and queue updates commit together, once.
+            await using var work = _transactions.Begin();
             await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
             {
                 var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
@@ -615,6 +617,7 @@ public sealed class ServiceDesk
 
             await AssessChurnOncePerDayAsync(now, events, cancellationToken).ConfigureAwait(false);
             events.AddRange(await _plans.AdvanceAsync(now, cancellationToken).ConfigureAwait(false));
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
 
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
