@@ -21,6 +21,9 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
 
     public override string True => "TRUE";
 
+    /// <inheritdoc />
+    public override string ForUpdate => " FOR UPDATE";
+
     public override string Json(string parameter) => "CAST(" + parameter + " AS json)";
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => PostgreSqlIdSequences.Reserve(database, name, period, count, max);

@@ -31,6 +31,7 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
         Publications = new PostgreSqlPublicationStore(Database);
         Audit = new DbAuditStore(sql);
         PersonalData = new DbPersonalDataScrubber(sql);
+        ChurnHistory = new DbChurnHistory(sql);
     }
 
     /// <summary>Tickets with their status history and survey; saves can carry the ticket's events to the outbox.</summary>
@@ -62,6 +63,9 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
 
     /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends take turns under a table lock.</summary>
     public Audit.IAuditStore Audit { get; }
+
+    /// <summary>Each customer's last churn evaluation (table <c>churn_history</c>), so a restarted host keeps trends and follow-ups.</summary>
+    public Churn.IChurnHistory ChurnHistory { get; }
 
     /// <summary>
     /// One transaction per desk command: the stores above called inside it share one connection and commit together (the desk begins

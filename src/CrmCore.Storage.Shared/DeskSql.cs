@@ -43,6 +43,10 @@ internal abstract class DeskSql
     /// (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
     public virtual string? AuditLock => null;
 
+    /// <summary>What locks the rows a <c>SELECT</c> reads until the transaction ends (<c> FOR UPDATE</c> on PostgreSQL; nothing on SQLite,
+    /// whose write transaction already holds the database).</summary>
+    public virtual string ForUpdate => string.Empty;
+
     public object? TimeOrNull(Instant? instant) => instant is { } i ? Time(i) : null;
 
     public Instant? ReadTimeOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);

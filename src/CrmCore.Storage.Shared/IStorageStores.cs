@@ -31,5 +31,7 @@ internal interface IStorageStores
 
     IStoreTransactions Transactions { get; }
 
+    Churn.IChurnHistory ChurnHistory { get; }
+
     IIdGenerator<TId> IdGenerator<TId>(IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create);
 }

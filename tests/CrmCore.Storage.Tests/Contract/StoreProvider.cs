@@ -82,6 +82,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The contact plan store over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Relationships.IContactPlanRepository Plans();
 
+    /// <summary>The churn history over this provider (a fresh instance over the same data each call, for databases).</summary>
+    public abstract CrmCore.Churn.IChurnHistory ChurnHistory();
+
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
 
@@ -96,6 +99,9 @@ public abstract class StoreProvider : IDisposable
         private InMemoryTicketQueueStore? _queue;
         private ProviderStores? _desk;
         private CrmCore.Relationships.InMemoryContactPlanRepository? _plans;
+        private CrmCore.Churn.InMemoryChurnHistory? _churn;
+
+        public override CrmCore.Churn.IChurnHistory ChurnHistory() => _churn ??= new CrmCore.Churn.InMemoryChurnHistory();
 
         public override bool Persists => false;
 
@@ -207,6 +213,8 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override CrmCore.Relationships.IContactPlanRepository Plans() => new SqliteStorage(Options()).ContactPlans;
+
+        public override CrmCore.Churn.IChurnHistory ChurnHistory() => new SqliteStorage(Options()).ChurnHistory;
 
         public override ProviderStores Desk()
         {
@@ -344,6 +352,17 @@ public abstract class StoreProvider : IDisposable
             }
 
             return storage.ContactPlans;
+        }
+
+        public override CrmCore.Churn.IChurnHistory ChurnHistory()
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return storage.ChurnHistory;
         }
 
         public override ProviderStores Desk()

@@ -1,0 +1,14 @@
+-- CrmCore PostgreSQL schema 7. The group the service desk routed a ticket to when it was raised (TicketState.RoutedGroup). An
+-- overflow moves only the queue entry to the overflow group, so this column keeps the original group for reports and a return to it.
+-- NULL for tickets stored before this version or never routed by the desk.
+
+ALTER TABLE {schema}.ticket ADD COLUMN routed_group text NULL;
+
+-- Each customer's last churn evaluation (IChurnHistory), so a restarted host keeps the trend and raises the high-band follow-up
+-- once. band is the ChurnBand name.
+CREATE TABLE {schema}.churn_history (
+    customer_id  text        NOT NULL PRIMARY KEY,
+    evaluated_at timestamptz NOT NULL,
+    score        integer     NOT NULL,
+    band         text        NOT NULL
+);
