@@ -37,9 +37,13 @@ internal abstract class DeskSql
     public virtual ValueTask<(long First, long Last)> ReserveAsync(string name, string period, int count, long max, CancellationToken cancellationToken)
         => ValueTask.FromResult(Reserve(name, period, count, max));
 
-    /// <summary>The statement that serialises audit appends inside a write transaction, or null when the transaction already does
-    /// (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
-    public virtual string? AuditLock => null;
+    /// <summary>The statement that serialises the appends to one audit chain (parameter <c>@chain</c>) inside a write transaction until it
+    /// ends, or null when the transaction already serialises every writer (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
+    public virtual string? AuditChainLock => null;
+
+    /// <summary>The statement that draws the next audit sequence, or null to take the largest stored one plus one (safe only when
+    /// writers are serialised).</summary>
+    public virtual string? AuditNextSequence => null;
 
     public object? TimeOrNull(Instant? instant) => instant is { } i ? Time(i) : null;
 

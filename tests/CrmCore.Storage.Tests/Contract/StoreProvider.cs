@@ -85,6 +85,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
 
+    /// <summary>The PostgreSQL connection string and the test's schema (PostgreSQL only).</summary>
+    public virtual (string ConnectionString, string Schema) PostgresTarget => throw new NotSupportedException("Not a PostgreSQL provider.");
+
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
     private sealed class MemoryProvider : StoreProvider
@@ -362,6 +365,8 @@ public abstract class StoreProvider : IDisposable
             var database = Database(blockSize: blockSize);
             return PostgreSqlIdSequences.Generator(database, IdPattern.Parse(pattern), clock, DateTimeZoneProviders.Tzdb["Asia/Shanghai"], s => s);
         }
+
+        public override (string ConnectionString, string Schema) PostgresTarget => (_connectionString, _schema);
 
         public override void ExecuteSql(string text)
         {
