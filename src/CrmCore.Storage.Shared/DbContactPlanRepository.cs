@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CrmCore.Agents;
+using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Interactions;
@@ -11,7 +12,7 @@ using NodaTime;
 namespace CrmCore.Storage;
 
 /// <summary>Contact plan entries (one versioned row each) and contact records (append-only rows) in a database. Thread-safe.</summary>
-internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanRepository
+internal sealed class DbContactPlanRepository(DeskSql sql, IClock? auditClock = null) : IContactPlanRepository
 {
     private const string Columns =
         "id, version, customer_id, kind, channel, owner, due_on, planned_at, due_by, purpose, occasion, status, is_open, started_at, actual_at, " +
@@ -46,7 +47,9 @@ internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanReposit
 
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        var before = await ReadBeforeForAuditAsync(connection, transaction, state.Id.Value, expectedVersion, cancellationToken).ConfigureAwait(false);
         await sql.WriteVersionedAsync(connection, transaction, "contact_plan_entry", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"contact plan entry {state.Id}", cancellationToken).ConfigureAwait(false);
+        await AuditChangeAsync(connection, transaction, before, state, cancellationToken).ConfigureAwait(false);
 
         if (contact is not null)
         {
@@ -153,6 +156,24 @@ internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanReposit
                 NextContactOn = reader.IsDBNull(8) ? null : DeskJson.Date(reader.GetString(8)),
                 TicketId = reader.IsDBNull(9) ? null : new TicketId(reader.GetString(9)),
             };
+        }
+    }
+
+    /// <summary>Audited stores only: the stored state a save replaces, read in the save's transaction (null for a new row).</summary>
+    private async Task<ContactPlanEntryState?> ReadBeforeForAuditAsync(DbConnection connection, DbTransaction transaction, string id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        return auditClock is null || expectedVersion == 0
+            ? null
+            : await sql.ReadRowForAuditAsync(connection, transaction, "contact_plan_entry", Columns, id, Row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Audited stores only: appends the save's <see cref="PlanAudit"/> entries in its transaction (actor: <see cref="AuditActor.Current"/>).</summary>
+    private async Task AuditChangeAsync(DbConnection connection, DbTransaction transaction, ContactPlanEntryState? before, ContactPlanEntryState after, CancellationToken cancellationToken)
+    {
+        if (auditClock is not null)
+        {
+            var entries = PlanAudit.Changes(AuditActor.Current, auditClock.GetCurrentInstant(), before, after);
+            await DbAuditStore.AppendAsync(sql, connection, transaction, entries, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -45,6 +45,19 @@ internal abstract class DeskSql
     /// writers are serialised).</summary>
     public virtual string? AuditNextSequence => null;
 
+    /// <summary>Reads one row of <paramref name="table"/> by id inside the caller's transaction, for the audited stores' "before" state.</summary>
+    public async Task<T?> ReadRowForAuditAsync<T>(
+        DbConnection connection, DbTransaction transaction, string table, string columns, string id, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Sql($"SELECT {columns} FROM {{t}}{table} WHERE id = @id");
+        Add(command, "@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? row(reader) : null;
+    }
+
     public object? TimeOrNull(Instant? instant) => instant is { } i ? Time(i) : null;
 
     public Instant? ReadTimeOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);

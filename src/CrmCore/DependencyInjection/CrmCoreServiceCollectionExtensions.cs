@@ -74,7 +74,9 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<IOutboxTicketRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
         services.TryAddSingleton<ITicketRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
         services.TryAddSingleton<ISurveyRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
-        services.TryAddSingleton<ICustomerRepository, InMemoryCustomerRepository>();
+        services.TryAddSingleton<ICustomerRepository>(sp => sp.GetRequiredService<IAuditStore>() is InMemoryAuditStore audit
+            ? new InMemoryCustomerRepository(audit, sp.GetRequiredService<IClock>())
+            : new InMemoryCustomerRepository());
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();

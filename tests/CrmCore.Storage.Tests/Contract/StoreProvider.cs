@@ -82,6 +82,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The contact plan store over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Relationships.IContactPlanRepository Plans();
 
+    /// <summary>Customer and contact plan stores that audit their saves (into <see cref="Audit"/>'s trail) with this clock.</summary>
+    public abstract (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock);
+
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
 
@@ -103,6 +106,9 @@ public abstract class StoreProvider : IDisposable
         public override bool Persists => false;
 
         public override CrmCore.Relationships.IContactPlanRepository Plans() => _plans ??= new CrmCore.Relationships.InMemoryContactPlanRepository();
+
+        public override (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock) =>
+            (new InMemoryCustomerRepository(_audit, clock), new CrmCore.Relationships.InMemoryContactPlanRepository(_audit, clock));
 
         public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) =>
             _queue ??= new InMemoryTicketQueueStore(term is null ? null : new SlaTerm(term), lease);
@@ -210,6 +216,12 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override CrmCore.Relationships.IContactPlanRepository Plans() => new SqliteStorage(Options()).ContactPlans;
+
+        public override (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock)
+        {
+            var storage = new SqliteStorage(Options(), null, clock);
+            return (storage.Customers, storage.ContactPlans);
+        }
 
         public override ProviderStores Desk()
         {
@@ -336,6 +348,17 @@ public abstract class StoreProvider : IDisposable
             }
 
             return text;
+        }
+
+        public override (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock)
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema }, null, clock);
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return (storage.Customers, storage.ContactPlans);
         }
 
         public override CrmCore.Relationships.IContactPlanRepository Plans()
