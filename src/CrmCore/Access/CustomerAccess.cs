@@ -196,7 +196,6 @@ public sealed class CustomerAccess
         return records[0];
     }
 
-    /// <summary>The value an audit record keeps for a field: masked for personal fields, as is otherwise.</summary>
     private static bool InScope(RolePolicy role, Principal principal, CustomerState customer) => role.Scope switch
     {
         RecordScope.All => true,
