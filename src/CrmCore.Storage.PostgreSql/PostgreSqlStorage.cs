@@ -72,7 +72,7 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
     /// <summary>Published rule sets and calendars.</summary>
     public IPublicationStore Publications { get; }
 
-    /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends take turns under a table lock.</summary>
+    /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends to one of its chains take turns under that chain's advisory lock.</summary>
     public Audit.IAuditStore Audit { get; }
 
     /// <summary>Removes an erased person's values from the outbox (for <see cref="Privacy.PersonalDataRequests"/>).</summary>
