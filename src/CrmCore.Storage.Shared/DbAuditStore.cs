@@ -149,6 +149,26 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
         }
     }
 
+    /// <summary>For a store that audits its saves (<paramref name="clock"/> set): the row a save replaces, read in the save's transaction;
+    /// null for a new row or when the store does not audit.</summary>
+    internal static async Task<T?> BeforeChangeAsync<T>(
+        DeskSql sql, IClock? clock, DbConnection connection, DbTransaction transaction, string table, string columns, string id, long expectedVersion, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+        where T : class =>
+        clock is null || expectedVersion == 0
+            ? null
+            : await sql.ReadRowForAuditAsync(connection, transaction, table, columns, id, row, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>For a store that audits its saves (<paramref name="clock"/> set): appends a change's entries in the save's transaction, the
+    /// actor being <see cref="AuditActor.Current"/>.</summary>
+    internal static async Task AppendChangeAsync(
+        DeskSql sql, IClock? clock, DbConnection connection, DbTransaction transaction, Func<string, Instant, IReadOnlyList<AuditEntry>> changes, CancellationToken cancellationToken)
+    {
+        if (clock is not null)
+        {
+            await AppendAsync(sql, connection, transaction, changes(AuditActor.Current, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static AuditRecord Read(DbDataReader reader)
     {
         AuditEntry entry;

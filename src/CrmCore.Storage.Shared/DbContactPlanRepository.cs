@@ -47,9 +47,9 @@ internal sealed class DbContactPlanRepository(DeskSql sql, IClock? auditClock = 
 
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        var before = await ReadBeforeForAuditAsync(connection, transaction, state.Id.Value, expectedVersion, cancellationToken).ConfigureAwait(false);
+        var before = await DbAuditStore.BeforeChangeAsync(sql, auditClock, connection, transaction, "contact_plan_entry", Columns, state.Id.Value, expectedVersion, Row, cancellationToken).ConfigureAwait(false);
         await sql.WriteVersionedAsync(connection, transaction, "contact_plan_entry", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"contact plan entry {state.Id}", cancellationToken).ConfigureAwait(false);
-        await AuditChangeAsync(connection, transaction, before, state, cancellationToken).ConfigureAwait(false);
+        await DbAuditStore.AppendChangeAsync(sql, auditClock, connection, transaction, (actor, at) => PlanAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
 
         if (contact is not null)
         {
@@ -156,24 +156,6 @@ internal sealed class DbContactPlanRepository(DeskSql sql, IClock? auditClock = 
                 NextContactOn = reader.IsDBNull(8) ? null : DeskJson.Date(reader.GetString(8)),
                 TicketId = reader.IsDBNull(9) ? null : new TicketId(reader.GetString(9)),
             };
-        }
-    }
-
-    /// <summary>Audited stores only: the stored state a save replaces, read in the save's transaction (null for a new row).</summary>
-    private async Task<ContactPlanEntryState?> ReadBeforeForAuditAsync(DbConnection connection, DbTransaction transaction, string id, long expectedVersion, CancellationToken cancellationToken)
-    {
-        return auditClock is null || expectedVersion == 0
-            ? null
-            : await sql.ReadRowForAuditAsync(connection, transaction, "contact_plan_entry", Columns, id, Row, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Audited stores only: appends the save's <see cref="PlanAudit"/> entries in its transaction (actor: <see cref="AuditActor.Current"/>).</summary>
-    private async Task AuditChangeAsync(DbConnection connection, DbTransaction transaction, ContactPlanEntryState? before, ContactPlanEntryState after, CancellationToken cancellationToken)
-    {
-        if (auditClock is not null)
-        {
-            var entries = PlanAudit.Changes(AuditActor.Current, auditClock.GetCurrentInstant(), before, after);
-            await DbAuditStore.AppendAsync(sql, connection, transaction, entries, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -41,9 +41,9 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
 
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        var before = await ReadBeforeForAuditAsync(connection, transaction, state.Id.Value, expectedVersion, cancellationToken).ConfigureAwait(false);
+        var before = await DbAuditStore.BeforeChangeAsync(sql, auditClock, connection, transaction, "customer", Columns, state.Id.Value, expectedVersion, Row, cancellationToken).ConfigureAwait(false);
         await sql.WriteVersionedAsync(connection, transaction, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
-        await AuditChangeAsync(connection, transaction, before, state, cancellationToken).ConfigureAwait(false);
+        await DbAuditStore.AppendChangeAsync(sql, auditClock, connection, transaction, (actor, at) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -58,24 +58,6 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return Row(reader);
-        }
-    }
-
-    /// <summary>Audited stores only: the stored state a save replaces, read in the save's transaction (null for a new row).</summary>
-    private async Task<CustomerState?> ReadBeforeForAuditAsync(DbConnection connection, DbTransaction transaction, string id, long expectedVersion, CancellationToken cancellationToken)
-    {
-        return auditClock is null || expectedVersion == 0
-            ? null
-            : await sql.ReadRowForAuditAsync(connection, transaction, "customer", Columns, id, Row, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Audited stores only: appends the save's <see cref="CustomerAudit"/> entries in its transaction (actor: <see cref="AuditActor.Current"/>).</summary>
-    private async Task AuditChangeAsync(DbConnection connection, DbTransaction transaction, CustomerState? before, CustomerState after, CancellationToken cancellationToken)
-    {
-        if (auditClock is not null)
-        {
-            var entries = CustomerAudit.Changes(AuditActor.Current, auditClock.GetCurrentInstant(), before, after);
-            await DbAuditStore.AppendAsync(sql, connection, transaction, entries, cancellationToken).ConfigureAwait(false);
         }
     }
 
