@@ -17,7 +17,12 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
     public override object Bool(bool value) => value;
 
     /// <inheritdoc />
-    public override string? AuditLock => "LOCK TABLE {t}audit_log IN SHARE ROW EXCLUSIVE MODE;";
+    /// <remarks>A transaction-scoped advisory lock keyed by the schema's audit table and the chain: saves of entities in other chains
+    /// (and other schemas) do not wait.</remarks>
+    public override string? AuditChainLock => "SELECT pg_advisory_xact_lock(hashtext('{t}audit_log'), @chain);";
+
+    /// <inheritdoc />
+    public override string? AuditNextSequence => "SELECT nextval('{t}audit_log_sequence');";
 
     public override string True => "TRUE";
 

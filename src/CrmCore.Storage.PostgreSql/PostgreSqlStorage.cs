@@ -16,15 +16,27 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
     /// <param name="slaTerm">The SLA term's settings for queue claims (the routing's); null means the defaults.</param>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
     public PostgreSqlStorage(PostgreSqlStorageOptions options, SlaTermOptions? slaTerm = null)
+        : this(options, slaTerm, null)
+    {
+    }
+
+    /// <summary>Opens (or creates) the storage; with <paramref name="auditClock"/>, saves of customers and contact plan entries also write
+    /// their audit records (<see cref="Audit.CustomerAudit"/>, <see cref="Audit.PlanAudit"/>, actor <see cref="Audit.AuditActor.Current"/>) in
+    /// their own transaction, as ticket saves always do. The DI registration passes the host's clock.</summary>
+    /// <param name="options">The settings.</param>
+    /// <param name="slaTerm">The SLA term's settings for queue claims (the routing's); null means the defaults.</param>
+    /// <param name="auditClock">When changes happen, for their audit records; null turns the customer and plan audit off.</param>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public PostgreSqlStorage(PostgreSqlStorageOptions options, SlaTermOptions? slaTerm, IClock? auditClock)
     {
         Database = new PostgreSqlDatabase(options);
         var sql = new PostgreSqlDeskSql(Database);
         var tickets = new DbTicketRepository(sql);
         Tickets = tickets;
         Surveys = tickets;
-        Customers = new DbCustomerRepository(sql);
+        Customers = new DbCustomerRepository(sql, auditClock);
         Escalations = new DbEscalationRepository(sql);
-        ContactPlans = new DbContactPlanRepository(sql);
+        ContactPlans = new DbContactPlanRepository(sql, auditClock);
         Sequences = new DbSequenceRepository(sql);
         Queue = new PostgreSqlTicketQueueStore(Database, slaTerm);
         Outbox = new PostgreSqlOutbox(Database);
@@ -61,7 +73,7 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
     /// <summary>Published rule sets and calendars.</summary>
     public IPublicationStore Publications { get; }
 
-    /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends take turns under a table lock.</summary>
+    /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends to one of its chains take turns under that chain's advisory lock.</summary>
     public Audit.IAuditStore Audit { get; }
 
     /// <summary>Each customer's last churn evaluation (table <c>churn_history</c>), so a restarted host keeps trends and follow-ups.</summary>

@@ -35,6 +35,6 @@ public static class PostgreSqlStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(connectionString);
         var options = new PostgreSqlStorageOptions { ConnectionString = connectionString };
         configure?.Invoke(options);
-        return StorageRegistration.Replace(services, slaTerm => new PostgreSqlStorage(options, slaTerm));
+        return StorageRegistration.Replace(services, (slaTerm, clock) => new PostgreSqlStorage(options, slaTerm, clock));
     }
 }

@@ -5,13 +5,15 @@ using NodaTime;
 namespace CrmCore.Storage;
 
 /// <summary>
-/// The audit trail on a database (table <c>audit_log</c>, schema 3), shared by both providers. Appends run in one write transaction
-/// that first takes the table's write lock (SQLite: <c>BEGIN IMMEDIATE</c>; PostgreSQL: a table lock), reads the last record and
-/// chains the new ones to it, so concurrent writers never fork the chain. Instants are stored as Unix ticks, exactly as hashed.
+/// The audit trail on a database (table <c>audit_log</c>, schemas 3 and 7), shared by both providers. The trail is
+/// <see cref="AuditChain.ChainCount"/> chains (<see cref="AuditChain.ChainOf"/>); an append runs in one write transaction that takes the
+/// lock of each chain it writes, in chain order (SQLite: <c>BEGIN IMMEDIATE</c> already holds the database's; PostgreSQL: an advisory lock
+/// per chain), reads each chain's newest record and links the new ones to it, so concurrent writers never fork a chain and writers of
+/// different chains never wait for each other. Instants are stored as Unix ticks, exactly as hashed.
 /// </summary>
 internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
 {
-    private const string Columns = "sequence, at, actor, action, entity_type, entity_id, field, old_value, new_value, reason, correlation_id, previous_hash, hash";
+    private const string Columns = "sequence, at, actor, action, entity_type, entity_id, field, old_value, new_value, reason, correlation_id, previous_hash, hash, chain";
 
     public async Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -74,36 +76,40 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
             return [];
         }
 
-        if (sql.AuditLock is { } lockStatement)
+        foreach (var entry in entries)
         {
-            await using var lockCommand = connection.CreateCommand();
-            lockCommand.Transaction = transaction;
-            lockCommand.CommandText = sql.Sql(lockStatement);
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            ArgumentNullException.ThrowIfNull(entry, nameof(entries));
         }
 
-        AuditRecord? previous = null;
-        await using (var last = connection.CreateCommand())
+        var heads = new Dictionary<int, AuditRecord?>();
+        foreach (var chain in entries.Select(AuditChain.ChainOf).Distinct().Order())
         {
-            last.Transaction = transaction;
-            last.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}audit_log ORDER BY sequence DESC LIMIT 1;");
-            await using var reader = await last.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (sql.AuditChainLock is { } lockStatement)
             {
-                previous = Read(reader);
+                await using var lockCommand = connection.CreateCommand();
+                lockCommand.Transaction = transaction;
+                lockCommand.CommandText = sql.Sql(lockStatement);
+                DeskSql.Add(lockCommand, "@chain", chain);
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            heads[chain] = await LastAsync(connection, transaction, "WHERE chain = @chain", chain, cancellationToken).ConfigureAwait(false);
         }
 
+        var sequence = sql.AuditNextSequence is null
+            ? (await LastAsync(connection, transaction, string.Empty, null, cancellationToken).ConfigureAwait(false))?.Sequence ?? 0
+            : 0;
         var records = new List<AuditRecord>(entries.Count);
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = sql.Sql(
-            $"INSERT INTO {{t}}audit_log ({Columns}) VALUES (@s, @at, @actor, @action, @type, @id, @field, @old, @new, @reason, @corr, @prev, @hash);");
+            $"INSERT INTO {{t}}audit_log ({Columns}) VALUES (@s, @at, @actor, @action, @type, @id, @field, @old, @new, @reason, @corr, @prev, @hash, @chain);");
         foreach (var entry in entries)
         {
-            ArgumentNullException.ThrowIfNull(entry, nameof(entries));
-            previous = AuditChain.Seal(previous, entry);
-            DeskSql.Add(insert, "@s", previous.Sequence);
+            sequence = sql.AuditNextSequence is { } next ? await NextSequenceAsync(connection, transaction, next, cancellationToken).ConfigureAwait(false) : sequence + 1;
+            var record = AuditChain.Seal(heads[AuditChain.ChainOf(entry)], sequence, entry);
+            heads[record.Chain] = record;
+            DeskSql.Add(insert, "@s", record.Sequence);
             DeskSql.Add(insert, "@at", entry.At.ToUnixTimeTicks());
             DeskSql.Add(insert, "@actor", entry.Actor);
             DeskSql.Add(insert, "@action", (int)entry.Action);
@@ -114,13 +120,56 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
             DeskSql.Add(insert, "@new", entry.NewValue);
             DeskSql.Add(insert, "@reason", entry.Reason);
             DeskSql.Add(insert, "@corr", entry.CorrelationId);
-            DeskSql.Add(insert, "@prev", previous.PreviousHash);
-            DeskSql.Add(insert, "@hash", previous.Hash);
+            DeskSql.Add(insert, "@prev", record.PreviousHash);
+            DeskSql.Add(insert, "@hash", record.Hash);
+            DeskSql.Add(insert, "@chain", record.Chain);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            records.Add(previous);
+            records.Add(record);
         }
 
         return records;
+
+        async Task<long> NextSequenceAsync(DbConnection c, DbTransaction t, string statement, CancellationToken ct)
+        {
+            await using var command = c.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = sql.Sql(statement);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        async Task<AuditRecord?> LastAsync(DbConnection c, DbTransaction t, string where, int? chain, CancellationToken ct)
+        {
+            await using var last = c.CreateCommand();
+            last.Transaction = t;
+            last.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}audit_log {where} ORDER BY sequence DESC LIMIT 1;");
+            if (chain is { } value)
+            {
+                DeskSql.Add(last, "@chain", value);
+            }
+
+            await using var reader = await last.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            return await reader.ReadAsync(ct).ConfigureAwait(false) ? Read(reader) : null;
+        }
+    }
+
+    /// <summary>For a store that audits its saves (<paramref name="clock"/> set): the row a save replaces, read in the save's transaction;
+    /// null for a new row or when the store does not audit.</summary>
+    internal static async Task<T?> BeforeChangeAsync<T>(
+        DeskSql sql, IClock? clock, DbConnection connection, DbTransaction transaction, string table, string columns, string id, long expectedVersion, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+        where T : class =>
+        clock is null || expectedVersion == 0
+            ? null
+            : await sql.ReadRowForAuditAsync(connection, transaction, table, columns, id, row, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>For a store that audits its saves (<paramref name="clock"/> set): appends a change's entries in the save's transaction, the
+    /// actor being <see cref="AuditActor.Current"/>.</summary>
+    internal static async Task AppendChangeAsync(
+        DeskSql sql, IClock? clock, DbConnection connection, DbTransaction transaction, Func<string, Instant, IReadOnlyList<AuditEntry>> changes, CancellationToken cancellationToken)
+    {
+        if (clock is not null)
+        {
+            await AppendAsync(sql, connection, transaction, changes(AuditActor.Current, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static AuditRecord Read(DbDataReader reader)
@@ -140,7 +189,7 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
             };
         }
 
-        return new AuditRecord(DeskSql.Long(reader, 0), entry, reader.GetString(11), reader.GetString(12));
+        return new AuditRecord(DeskSql.Long(reader, 0), entry, reader.GetString(11), reader.GetString(12)) { Chain = DeskSql.Int(reader, 13) };
     }
 
     private static AuditEntry ReadEntry(DbDataReader reader)

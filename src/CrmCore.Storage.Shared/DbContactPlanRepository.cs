@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CrmCore.Agents;
+using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Interactions;
@@ -11,7 +12,7 @@ using NodaTime;
 namespace CrmCore.Storage;
 
 /// <summary>Contact plan entries (one versioned row each) and contact records (append-only rows) in a database. Thread-safe.</summary>
-internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanRepository
+internal sealed class DbContactPlanRepository(DeskSql sql, IClock? auditClock = null) : IContactPlanRepository
 {
     private const string Columns =
         "id, version, customer_id, kind, channel, owner, due_on, planned_at, due_by, purpose, occasion, status, is_open, started_at, actual_at, " +
@@ -49,7 +50,9 @@ internal sealed class DbContactPlanRepository(DeskSql sql) : IContactPlanReposit
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var before = await DbAuditStore.BeforeChangeAsync(sql, auditClock, connection, transaction, "contact_plan_entry", Columns, state.Id.Value, expectedVersion, Row, cancellationToken).ConfigureAwait(false);
         await sql.WriteVersionedAsync(lease, "contact_plan_entry", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"contact plan entry {state.Id}", cancellationToken).ConfigureAwait(false);
+        await DbAuditStore.AppendChangeAsync(sql, auditClock, connection, transaction, (actor, at) => PlanAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
 
         if (contact is not null)
         {

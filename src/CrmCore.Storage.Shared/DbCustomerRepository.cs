@@ -1,13 +1,15 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CrmCore.Agents;
+using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using NodaTime;
 
 namespace CrmCore.Storage;
 
 /// <summary>Customers in a database: one row each with a version; contacts, products and tags as JSON text. Thread-safe.</summary>
-internal sealed class DbCustomerRepository(DeskSql sql) : ICustomerRepository
+internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerRepository
 {
     private const string Columns =
         "id, version, name, short_name, industry, employees, revenue_amount, revenue_currency, source, first_contact_on, created_at, contacts, " +
@@ -39,8 +41,11 @@ internal sealed class DbCustomerRepository(DeskSql sql) : ICustomerRepository
         }
 
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
+        var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var before = await DbAuditStore.BeforeChangeAsync(sql, auditClock, connection, transaction, "customer", Columns, state.Id.Value, expectedVersion, Row, cancellationToken).ConfigureAwait(false);
         await sql.WriteVersionedAsync(lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
+        await DbAuditStore.AppendChangeAsync(sql, auditClock, connection, transaction, (actor, at) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

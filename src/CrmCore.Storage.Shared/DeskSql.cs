@@ -39,9 +39,26 @@ internal abstract class DeskSql
     public virtual ValueTask<(long First, long Last)> ReserveAsync(string name, string period, int count, long max, CancellationToken cancellationToken)
         => ValueTask.FromResult(Reserve(name, period, count, max));
 
-    /// <summary>The statement that serialises audit appends inside a write transaction, or null when the transaction already does
-    /// (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
-    public virtual string? AuditLock => null;
+    /// <summary>The statement that serialises the appends to one audit chain (parameter <c>@chain</c>) inside a write transaction until it
+    /// ends, or null when the transaction already serialises every writer (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
+    public virtual string? AuditChainLock => null;
+
+    /// <summary>The statement that draws the next audit sequence, or null to take the largest stored one plus one (safe only when
+    /// writers are serialised).</summary>
+    public virtual string? AuditNextSequence => null;
+
+    /// <summary>Reads one row of <paramref name="table"/> by id inside the caller's transaction, for the audited stores' "before" state.</summary>
+    public async Task<T?> ReadRowForAuditAsync<T>(
+        DbConnection connection, DbTransaction transaction, string table, string columns, string id, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Sql($"SELECT {columns} FROM {{t}}{table} WHERE id = @id");
+        Add(command, "@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? row(reader) : null;
+    }
 
     /// <summary>What locks the rows a <c>SELECT</c> reads until the transaction ends (<c> FOR UPDATE</c> on PostgreSQL; nothing on SQLite,
     /// whose write transaction already holds the database).</summary>

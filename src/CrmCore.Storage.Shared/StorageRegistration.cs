@@ -14,10 +14,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>The registration both providers share: one storage singleton whose stores replace the in-memory defaults.</summary>
 internal static class StorageRegistration
 {
-    public static IServiceCollection Replace<TStorage>(IServiceCollection services, Func<SlaTermOptions?, TStorage> create)
+    public static IServiceCollection Replace<TStorage>(IServiceCollection services, Func<SlaTermOptions?, IClock?, TStorage> create)
         where TStorage : class, IStorageStores
     {
-        services.TryAddSingleton(sp => create(sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm));
+        services.TryAddSingleton(sp => create(sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm, sp.GetService<IClock>()));
         services.Replace(ServiceDescriptor.Singleton<ITicketRepository>(sp => sp.GetRequiredService<TStorage>().Tickets));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Tickets));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Surveys));

@@ -16,15 +16,27 @@ public sealed class SqliteStorage : IStorageStores
     /// <param name="slaTerm">The SLA term's settings for queue claims (the routing's); null means the defaults.</param>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
     public SqliteStorage(SqliteStorageOptions options, SlaTermOptions? slaTerm = null)
+        : this(options, slaTerm, null)
+    {
+    }
+
+    /// <summary>Opens (or creates) the storage; with <paramref name="auditClock"/>, saves of customers and contact plan entries also write
+    /// their audit records (<see cref="Audit.CustomerAudit"/>, <see cref="Audit.PlanAudit"/>, actor <see cref="Audit.AuditActor.Current"/>) in
+    /// their own transaction, as ticket saves always do. The DI registration passes the host's clock.</summary>
+    /// <param name="options">The settings.</param>
+    /// <param name="slaTerm">The SLA term's settings for queue claims (the routing's); null means the defaults.</param>
+    /// <param name="auditClock">When changes happen, for their audit records; null turns the customer and plan audit off.</param>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public SqliteStorage(SqliteStorageOptions options, SlaTermOptions? slaTerm, IClock? auditClock)
     {
         Database = new SqliteDatabase(options);
         var sql = new SqliteDeskSql(Database);
         var tickets = new DbTicketRepository(sql);
         Tickets = tickets;
         Surveys = tickets;
-        Customers = new DbCustomerRepository(sql);
+        Customers = new DbCustomerRepository(sql, auditClock);
         Escalations = new DbEscalationRepository(sql);
-        ContactPlans = new DbContactPlanRepository(sql);
+        ContactPlans = new DbContactPlanRepository(sql, auditClock);
         Sequences = new DbSequenceRepository(sql);
         Queue = new SqliteTicketQueueStore(Database, slaTerm);
         Outbox = new SqliteOutbox(Database);

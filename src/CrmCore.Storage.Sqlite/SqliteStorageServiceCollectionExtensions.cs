@@ -35,6 +35,6 @@ public static class SqliteStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(path);
         var options = new SqliteStorageOptions { DataSource = path };
         configure?.Invoke(options);
-        return StorageRegistration.Replace(services, slaTerm => new SqliteStorage(options, slaTerm));
+        return StorageRegistration.Replace(services, (slaTerm, clock) => new SqliteStorage(options, slaTerm, clock));
     }
 }

@@ -12,7 +12,8 @@ namespace CrmCore.Cli.Commands;
 
 /// <summary>
 /// <c>crm audit list|verify --provider sqlite|postgresql --connection X [--schema crm]</c>: reads the audit trail of a CrmCore
-/// database (never changes it, nor its schema). <c>verify</c> exits 1 and names the first broken link when the chain is broken.
+/// database (never changes it, nor its schema). <c>verify</c> exits 1 and names the first broken link when a chain is broken; it prints a
+/// checkpoint of the chain heads, which <c>verify --expect-head</c> checks later to catch deleted newest records.
 /// </summary>
 internal static class AuditCommand
 {
@@ -75,14 +76,33 @@ internal static class AuditCommand
     {
         var verify = new Command("verify", "Check that no audit record was altered, deleted or reordered; names the first broken link.");
         var store = StoreOptions(verify);
+        var expectHead = new Option<string>("--expect-head")
+        {
+            Description = "A checkpoint printed by an earlier verify (v1;chain:sequence:hash...): also fail when records it names were deleted.",
+        };
+        verify.Add(expectHead);
         verify.SetCliAction(console, (context, parse) =>
         {
+            AuditCheckpoint? expected = null;
+            if (parse.GetValue(expectHead) is { } text)
+            {
+                try
+                {
+                    expected = AuditCheckpoint.Parse(text);
+                }
+                catch (FormatException e)
+                {
+                    context.WriteError(context.T(AuditMessages.BadCheckpoint, e.Message));
+                    return ExitCodes.Usage;
+                }
+            }
+
             if (Open(context, parse, store) is not { } audit)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            if (!TryRead(context, () => AuditChain.VerifyAsync(audit).GetAwaiter().GetResult(), out var result))
+            if (!TryRead(context, () => AuditChain.VerifyAsync(audit, expected).GetAwaiter().GetResult(), out var result))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -90,6 +110,7 @@ internal static class AuditCommand
             if (result.IsIntact)
             {
                 context.Out.WriteLine(context.T(AuditMessages.Intact, result.Verified));
+                context.Out.WriteLine(context.T(AuditMessages.Checkpoint, result.Checkpoint));
                 return ExitCodes.Success;
             }
 

@@ -13,6 +13,10 @@ internal static class AuditMessages
     public static readonly Msg NoTrail = new(
         "the database has no audit trail this version can read (it needs a CrmCore schema of version 3 or later: run the host once against it, or apply `crm db script`): {0}",
         "该数据库没有本版本可读取的审计记录（需要第 3 版或更高的 CrmCore 数据库架构：先让宿主程序连接一次，或执行 `crm db script` 生成的脚本）：{0}");
+    public static readonly Msg Checkpoint = new(
+        "checkpoint (keep it outside the database; pass it to a later `crm audit verify --expect-head` to detect deleted newest records): {0}",
+        "检查点（请保存在数据库之外；以后用 `crm audit verify --expect-head` 传入，可发现被删除的最新记录）：{0}");
+    public static readonly Msg BadCheckpoint = new("--expect-head is not a checkpoint printed by `crm audit verify`: {0}", "--expect-head 不是 `crm audit verify` 输出的检查点：{0}");
     public static readonly Msg NoRecords = new("no audit records match", "没有符合条件的审计记录");
     public static readonly Msg Header = new("seq  at  actor  action  entity  field  old -> new  reason", "序号  时间  操作人  动作  对象  字段  原值 -> 新值  理由");
 }

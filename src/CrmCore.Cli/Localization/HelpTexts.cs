@@ -60,6 +60,8 @@ internal static class HelpTexts
         ["Read and verify the audit trail of a CrmCore database."] = "读取并校验 CrmCore 数据库中的审计记录。",
         ["Check that no audit record was altered, deleted or reordered; names the first broken link."] = "检查审计记录是否被修改、删除或调换顺序；指出第一处断裂。",
         ["List audit records by entity, actor and time, oldest first."] = "按对象、操作人和时间列出审计记录，按时间先后排列。",
+        ["A checkpoint printed by an earlier verify (v1;chain:sequence:hash...): also fail when records it names were deleted."] =
+            "此前 verify 输出的检查点（v1;链:序号:哈希...）：若其中记录已被删除，同样判为失败。",
         ["sqlite or postgresql (default sqlite)."] = "sqlite 或 postgresql（默认 sqlite）。",
         ["The SQLite file, or the PostgreSQL connection string."] = "SQLite 数据库文件，或 PostgreSQL 连接字符串。",
         ["Only records of this entity, type:id (e.g. customer:KH0001)."] = "只列出该对象的记录，格式为 类型:编号（例如 customer:KH0001）。",

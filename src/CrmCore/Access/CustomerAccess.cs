@@ -171,42 +171,7 @@ public sealed class CustomerAccess
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var at = _clock.GetCurrentInstant();
-        var entries = new List<AuditEntry>();
-        void Add(string field, CustomerField kind, string? old, string? now)
-        {
-            if (!string.Equals(old, now, StringComparison.Ordinal))
-            {
-                entries.Add(new AuditEntry(at, actor, AuditAction.Update, AuditEntityTypes.Customer, after.Id.Value)
-                {
-                    Field = field,
-                    OldValue = AuditValue(kind, old),
-                    NewValue = AuditValue(kind, now),
-                });
-            }
-        }
-
-        foreach (var field in CustomerFields.All.Where(f => !CustomerFields.IsContactField(f)))
-        {
-            Add(CustomerFields.NameOf(field), field, CustomerFields.Read(before, field), CustomerFields.Read(after, field));
-        }
-
-        var names = before.Contacts.Select(c => c.Name).Union(after.Contacts.Select(c => c.Name), StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            var old = before.Contacts.FirstOrDefault(c => c.Name == name);
-            var now = after.Contacts.FirstOrDefault(c => c.Name == name);
-            foreach (var field in CustomerFields.All.Where(CustomerFields.IsContactField))
-            {
-                Add(
-                    $"{CustomerFields.NameOf(field)}[{CustomerFields.Mask(CustomerField.ContactName, name)}]",
-                    field,
-                    old is null ? null : CustomerFields.Read(old, field),
-                    now is null ? null : CustomerFields.Read(now, field));
-            }
-        }
-
-        return entries;
+        return CustomerAudit.Changes(actor, _clock.GetCurrentInstant(), before, after);
     }
 
     /// <summary>Appends one <see cref="AuditAction.Export"/> record for a bulk export of customer views (who, when, how many, what).</summary>
@@ -230,9 +195,6 @@ public sealed class CustomerAccess
             cancellationToken).ConfigureAwait(false);
         return records[0];
     }
-
-    /// <summary>The value an audit record keeps for a field: masked for personal fields, as is otherwise.</summary>
-    internal static string? AuditValue(CustomerField field, string? value) => CustomerFields.IsPersonal(field) ? CustomerFields.Mask(field, value) : value;
 
     private static bool InScope(RolePolicy role, Principal principal, CustomerState customer) => role.Scope switch
     {

@@ -1,6 +1,6 @@
 namespace CrmCore.Audit;
 
-/// <summary>The outcome of <see cref="AuditChain.Verify"/>: intact, or the first broken link and why.</summary>
+/// <summary>The outcome of <see cref="AuditChain.Verify(IEnumerable{AuditRecord})"/>: intact, or the first broken link and why.</summary>
 /// <param name="Verified">How many records were checked and found linked before the first broken one (all of them when intact).</param>
 /// <param name="BrokenAt">The sequence of the first record that does not follow from the one before, or null when intact.</param>
 /// <param name="Problem">What is wrong there (English), or null when intact.</param>
@@ -8,4 +8,8 @@ public sealed record AuditVerification(long Verified, long? BrokenAt, string? Pr
 {
     /// <summary>True when every record follows from the one before.</summary>
     public bool IsIntact => BrokenAt is null;
+
+    /// <summary>When intact, the heads of every chain as verified: keep its text (<see cref="AuditCheckpoint.ToString"/>) outside the
+    /// database and pass it to the next verification to detect deleted newest records; null when broken.</summary>
+    public AuditCheckpoint? Checkpoint { get; init; }
 }

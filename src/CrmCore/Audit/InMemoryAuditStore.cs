@@ -1,9 +1,11 @@
 namespace CrmCore.Audit;
 
-/// <summary>The in-memory <see cref="IAuditStore"/>. Nothing survives the process. Thread-safe.</summary>
+/// <summary>The in-memory <see cref="IAuditStore"/>: records in <see cref="AuditChain.ChainCount"/> chains under one lock. Nothing survives
+/// the process. Thread-safe.</summary>
 public sealed class InMemoryAuditStore : IAuditStore
 {
     private readonly List<AuditRecord> _records = [];
+    private readonly AuditRecord?[] _heads = new AuditRecord?[AuditChain.ChainCount];
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
@@ -13,14 +15,18 @@ public sealed class InMemoryAuditStore : IAuditStore
         var sealedRecords = new List<AuditRecord>(entries.Count);
         lock (_gate)
         {
-            var previous = _records.Count == 0 ? null : _records[^1];
+            var sequence = _records.Count == 0 ? 0 : _records[^1].Sequence;
+            var heads = (AuditRecord?[])_heads.Clone();
             foreach (var entry in entries)
             {
-                previous = AuditChain.Seal(previous, entry);
-                sealedRecords.Add(previous);
+                ArgumentNullException.ThrowIfNull(entry, nameof(entries));
+                var record = AuditChain.Seal(heads[AuditChain.ChainOf(entry)], ++sequence, entry);
+                heads[record.Chain] = record;
+                sealedRecords.Add(record);
             }
 
             _records.AddRange(sealedRecords);
+            heads.CopyTo(_heads, 0);
         }
 
         return Task.FromResult<IReadOnlyList<AuditRecord>>(sealedRecords);

@@ -6,6 +6,7 @@ using CrmCore.Desk;
 using CrmCore.Escalation;
 using CrmCore.Routing;
 using CrmCore.Sla;
+using CrmCore.Storage;
 using CrmCore.Identifiers;
 using CrmCore.Tickets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +32,9 @@ public static class CrmCoreServiceCollectionExtensions
     /// <see cref="CrmOptions.CustomerIdPattern"/> and <see cref="CrmOptions.TicketIdPattern"/> in <see cref="CrmOptions.TimeZoneId"/>;</item>
     /// <item><see cref="CustomerFactory"/> and <see cref="TicketFactory"/> (with <see cref="CrmOptions.Tickets"/>);</item>
     /// <item>the desk's stores, in memory unless the host (or a storage provider) registered its own: <see cref="ITicketRepository"/> and
-    /// <see cref="ISurveyRepository"/> (one <see cref="InMemoryTicketRepository"/>), <see cref="ICustomerRepository"/>, <see cref="IQueueRepository"/>,
+    /// <see cref="ISurveyRepository"/> (one <see cref="InMemoryOutboxTicketRepository"/>, audited: each save appends its change's records to
+    /// the registered <see cref="IAuditStore"/> when that is the default <see cref="InMemoryAuditStore"/>, and its events to the
+    /// <see cref="IOutbox"/>, an <see cref="InMemoryOutbox"/>), <see cref="ICustomerRepository"/>, <see cref="IQueueRepository"/>,
     /// <see cref="ISequenceRepository"/>, <see cref="IEscalationRepository"/>;</item>
     /// <item>the SLA engine and escalation ladders (<c>AddCrmSla()</c>) and the waiting queue (<c>AddCrmRouting()</c>), with their defaults;</item>
     /// <item>the desk's ports with plain-C# defaults (<see cref="UrgencyPriorityScorer"/>, <see cref="SingleGroupRouting"/>, <see cref="AllLaddersPath"/>,
@@ -61,14 +64,22 @@ public static class CrmCoreServiceCollectionExtensions
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IIdGenerator<TicketId>>(),
             sp.GetRequiredService<IOptions<CrmOptions>>().Value.Tickets));
-        services.TryAddSingleton<InMemoryTicketRepository>();
-        services.TryAddSingleton<ITicketRepository>(sp => sp.GetRequiredService<InMemoryTicketRepository>());
-        services.TryAddSingleton<ISurveyRepository>(sp => sp.GetRequiredService<InMemoryTicketRepository>());
-        services.TryAddSingleton<ICustomerRepository, InMemoryCustomerRepository>();
+        services.TryAddSingleton<InMemoryAuditStore>();
+        services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<InMemoryAuditStore>());
+        services.TryAddSingleton<InMemoryOutbox>();
+        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<InMemoryOutbox>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IAuditStore>() is InMemoryAuditStore audit
+            ? new InMemoryOutboxTicketRepository(sp.GetRequiredService<InMemoryOutbox>(), audit)
+            : new InMemoryOutboxTicketRepository(sp.GetRequiredService<InMemoryOutbox>()));
+        services.TryAddSingleton<IOutboxTicketRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
+        services.TryAddSingleton<ITicketRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
+        services.TryAddSingleton<ISurveyRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
+        services.TryAddSingleton<ICustomerRepository>(sp => sp.GetRequiredService<IAuditStore>() is InMemoryAuditStore audit
+            ? new InMemoryCustomerRepository(audit, sp.GetRequiredService<IClock>())
+            : new InMemoryCustomerRepository());
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();
-        services.TryAddSingleton<IAuditStore, InMemoryAuditStore>();
         services.TryAddSingleton(_ => AccessPolicy.Documents000And001);
         services.TryAddSingleton(sp => new CustomerAccess(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<IClock>()));
         services.AddCrmSla();

@@ -36,7 +36,9 @@ public static class RelationshipsServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<RelationshipOptions>>().Value;
             return new ContactPlanner(options.Policy, sp.GetRequiredService<ICalendarProvider>().Get(options.Calendar));
         });
-        services.TryAddSingleton<IContactPlanRepository, InMemoryContactPlanRepository>();
+        services.TryAddSingleton<IContactPlanRepository>(sp => sp.GetService<CrmCore.Audit.IAuditStore>() is CrmCore.Audit.InMemoryAuditStore audit
+            ? new InMemoryContactPlanRepository(audit, sp.GetRequiredService<NodaTime.IClock>())
+            : new InMemoryContactPlanRepository());
         services.TryAddSingleton(sp => new ContactPlanBook(
             sp.GetRequiredService<ContactPlanner>(), sp.GetRequiredService<IContactPlanRepository>(), sp.GetService<ICustomerRepository>()));
         services.TryAddSingleton<IPlanScheduler>(sp => sp.GetRequiredService<ContactPlanBook>());

@@ -83,6 +83,36 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void Verify_PrintsACheckpoint_ThatCatchesDeletedNewestRecordsLater()
+    {
+        using var dir = new TempDirectory();
+        var path = Database(dir);
+        var first = Crm.Run("audit", "verify", "--connection", path);
+        var checkpoint = first.Out.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("checkpoint", StringComparison.Ordinal)).Split(": ", 2)[1];
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM crm_audit_log WHERE sequence = 3;";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var plain = Crm.Run("audit", "verify", "--connection", path);
+        var anchored = Crm.Run("audit", "verify", "--connection", path, "--expect-head", checkpoint);
+        var zh = Crm.Run("--lang", "zh-Hans", "audit", "verify", "--connection", path, "--expect-head", "v1;0:1:xyz");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(checkpoint, AuditCheckpoint.Parse(checkpoint).ToString());
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal(1, anchored.ExitCode);
+        Assert.Contains("audit trail broken at record 3", anchored.Error, StringComparison.Ordinal);
+        Assert.Contains("the newest records were deleted", anchored.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, zh.ExitCode);
+        Assert.Contains("--expect-head 不是 `crm audit verify` 输出的检查点", zh.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_FiltersByEntityActorAndTime()
     {
         using var dir = new TempDirectory();

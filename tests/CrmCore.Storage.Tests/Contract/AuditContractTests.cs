@@ -40,8 +40,10 @@ public sealed class AuditContractTests
         Assert.Equal([1L, 2, 3, 4], read.Select(r => r.Sequence));
         Assert.Equal(written, read);
         Assert.Equal(Entry(3), read[2].Entry);
-        Assert.Equal(read[2].Hash, read[3].PreviousHash);
-        Assert.Equal(new AuditVerification(4, null, null), await AuditChain.VerifyAsync(storage.Audit(), pageSize: 3));
+        Assert.Equal(read.Select(r => AuditChain.ChainOf(r.Entry)), read.Select(r => r.Chain));
+        Assert.All(read, (r, i) => Assert.Equal(read.Take(i).LastOrDefault(p => p.Chain == r.Chain)?.Hash ?? AuditChain.GenesisHash, r.PreviousHash));
+        var verification = await AuditChain.VerifyAsync(storage.Audit(), pageSize: 3);
+        Assert.Equal((4L, (long?)null), (verification.Verified, verification.BrokenAt));
     }
 
     [Theory]
@@ -115,11 +117,15 @@ public sealed class AuditContractTests
         using var storage = StoreProvider.Create(provider);
         await storage.Audit().AppendAsync([.. Enumerable.Range(1, 5).Select(Entry)]);
 
+        var before = await storage.Audit().QueryAsync(new AuditQuery());
+        var next = before.First(r => r.Sequence > 2 && r.Chain == before[1].Chain);
+
         storage.ExecuteSql($"DELETE FROM {storage.AuditTable} WHERE sequence = 2;");
 
         var result = await AuditChain.VerifyAsync(storage.Audit());
-        Assert.Equal(3, result.BrokenAt);
-        Assert.Equal(1, result.Verified);
+        Assert.Equal(next.Sequence, result.BrokenAt);
+        Assert.Equal(next.Sequence - 2, result.Verified);
+        Assert.Contains("does not carry the hash", result.Problem, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -135,7 +141,7 @@ public sealed class AuditContractTests
 
         var result = await AuditChain.VerifyAsync(storage.Audit());
         Assert.Equal(2, result.BrokenAt);
-        Assert.Contains("does not carry the hash", result.Problem, StringComparison.Ordinal);
+        Assert.False(result.IsIntact);
     }
 
     [Theory]

@@ -84,9 +84,14 @@ public abstract class StoreProvider : IDisposable
 
     /// <summary>The churn history over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Churn.IChurnHistory ChurnHistory();
+    /// <summary>Customer and contact plan stores that audit their saves (into <see cref="Audit"/>'s trail) with this clock.</summary>
+    public abstract (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock);
 
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
+
+    /// <summary>The PostgreSQL connection string and the test's schema (PostgreSQL only).</summary>
+    public virtual (string ConnectionString, string Schema) PostgresTarget => throw new NotSupportedException("Not a PostgreSQL provider.");
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
@@ -106,6 +111,9 @@ public abstract class StoreProvider : IDisposable
         public override bool Persists => false;
 
         public override CrmCore.Relationships.IContactPlanRepository Plans() => _plans ??= new CrmCore.Relationships.InMemoryContactPlanRepository();
+
+        public override (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock) =>
+            (new InMemoryCustomerRepository(_audit, clock), new CrmCore.Relationships.InMemoryContactPlanRepository(_audit, clock));
 
         public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) =>
             _queue ??= new InMemoryTicketQueueStore(term is null ? null : new SlaTerm(term), lease);
@@ -215,6 +223,11 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Relationships.IContactPlanRepository Plans() => new SqliteStorage(Options()).ContactPlans;
 
         public override CrmCore.Churn.IChurnHistory ChurnHistory() => new SqliteStorage(Options()).ChurnHistory;
+        public override (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock)
+        {
+            var storage = new SqliteStorage(Options(), null, clock);
+            return (storage.Customers, storage.ContactPlans);
+        }
 
         public override ProviderStores Desk()
         {
@@ -343,6 +356,17 @@ public abstract class StoreProvider : IDisposable
             return text;
         }
 
+        public override (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock)
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema }, null, clock);
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return (storage.Customers, storage.ContactPlans);
+        }
+
         public override CrmCore.Relationships.IContactPlanRepository Plans()
         {
             var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
@@ -381,6 +405,8 @@ public abstract class StoreProvider : IDisposable
             var database = Database(blockSize: blockSize);
             return PostgreSqlIdSequences.Generator(database, IdPattern.Parse(pattern), clock, DateTimeZoneProviders.Tzdb["Asia/Shanghai"], s => s);
         }
+
+        public override (string ConnectionString, string Schema) PostgresTarget => (_connectionString, _schema);
 
         public override void ExecuteSql(string text)
         {

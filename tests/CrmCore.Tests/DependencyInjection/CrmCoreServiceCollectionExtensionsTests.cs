@@ -26,6 +26,27 @@ public class CrmCoreServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddCrmCore_Defaults_AuditTicketAndCustomerSavesInMemory()
+    {
+        using var provider = new ServiceCollection().AddSingleton<IClock>(TestData.NewClock()).AddCrmCore().BuildServiceProvider();
+        var customer = provider.GetRequiredService<CustomerFactory>().Create(TestData.Profile());
+        var ticket = provider.GetRequiredService<TicketFactory>().Open(TestData.Request() with { CustomerId = customer.Id }, TestData.Alice, "desk");
+
+        using (CrmCore.Audit.AuditActor.Begin("li.na"))
+        {
+            await provider.GetRequiredService<CrmCore.Desk.ICustomerRepository>().SaveAsync(customer.ToState(), 0);
+            await provider.GetRequiredService<CrmCore.Storage.IOutboxTicketRepository>().SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
+        }
+
+        var trail = await provider.GetRequiredService<CrmCore.Audit.IAuditStore>().QueryAsync(new CrmCore.Audit.AuditQuery());
+        Assert.Same(provider.GetRequiredService<CrmCore.Desk.ITicketRepository>(), provider.GetRequiredService<CrmCore.Storage.IOutboxTicketRepository>());
+        Assert.Equal(
+            [(CrmCore.Audit.AuditEntityTypes.Customer, customer.Id.Value), (CrmCore.Audit.AuditEntityTypes.Ticket, ticket.Id.Value)],
+            trail.Select(r => (r.Entry.EntityType, r.Entry.EntityId)));
+        Assert.Equal("li.na", trail[0].Entry.Actor);
+    }
+
+    [Fact]
     public void AddCrmCore_Configured_UsesPatternsZoneAndReopenWindow()
     {
         // 2024-03-31 16:30 UTC is April in Shanghai but still March in UTC.

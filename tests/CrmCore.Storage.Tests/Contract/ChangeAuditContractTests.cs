@@ -1,0 +1,106 @@
+using CrmCore.Access;
+using CrmCore.Agents;
+using CrmCore.Audit;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Interactions;
+using CrmCore.Relationships;
+using CrmCore.Tickets;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CrmCore.Storage.Tests.Contract;
+
+/// <summary>Customer field changes and contact plan status changes are audited by the stores themselves, in the save's transaction.</summary>
+public sealed class ChangeAuditContractTests
+{
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
+
+    public static TheoryData<string> Providers => StoreProvider.All();
+
+    private static CustomerState Customer(long version, string phone, Money amount, string tier) => new()
+    {
+        Id = new CustomerId("C202603001"),
+        Version = version,
+        Name = "上海精密机械有限公司",
+        Industry = Industry.Manufacturing,
+        FirstContactOn = new LocalDate(2025, 11, 3),
+        CreatedAt = T0,
+        Contacts = [new Contact("王芳", ContactRole.DecisionMaker) { Phone = phone, Email = "wang@example.com" }],
+        AnnualAmount = amount,
+        AccountManager = new AgentId("A-li"),
+        Tier = tier,
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task CustomerSaves_AuditEachChangedField_Masked_WithTheScopesActor_AndAConflictWritesNothing(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var clock = new FakeClock(T0 + Duration.FromHours(1));
+        var (customers, _) = storage.Audited(clock);
+
+        await customers.SaveAsync(Customer(1, "13800138000", Money.Cny(880_000m), "Gold"), 0);
+        clock.Advance(Duration.FromMinutes(5));
+        using (AuditActor.Begin("li.na"))
+        {
+            await customers.SaveAsync(Customer(2, "13911112222", Money.Cny(990_000m), "Gold"), 1);
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => customers.SaveAsync(Customer(3, "13000000000", Money.Cny(1m), "Bronze"), 1).AsTask());
+        }
+
+        var trail = await storage.Audit().QueryAsync(new AuditQuery { EntityType = AuditEntityTypes.Customer, EntityId = "C202603001" });
+
+        Assert.Equal((AuditAction.Create, AuditActor.System, T0 + Duration.FromHours(1)), (trail[0].Entry.Action, trail[0].Entry.Actor, trail[0].Entry.At));
+        var updates = trail.Skip(1).ToList();
+        Assert.All(updates, r => Assert.Equal((AuditAction.Update, "li.na", clock.GetCurrentInstant()), (r.Entry.Action, r.Entry.Actor, r.Entry.At)));
+        var phone = Assert.Single(updates, r => r.Entry.Field!.StartsWith(CustomerFields.NameOf(CustomerField.ContactPhone), StringComparison.Ordinal));
+        Assert.Equal(
+            (CustomerFields.Mask(CustomerField.ContactPhone, "13800138000"), CustomerFields.Mask(CustomerField.ContactPhone, "13911112222")),
+            (phone.Entry.OldValue, phone.Entry.NewValue));
+        Assert.Single(updates, r => r.Entry.Field == CustomerFields.NameOf(CustomerField.AnnualAmount));
+        Assert.Equal(2, updates.Count);
+        Assert.DoesNotContain(trail, r => $"{r.Entry.OldValue}{r.Entry.NewValue}".Contains("138001", StringComparison.Ordinal)
+            || $"{r.Entry.OldValue}{r.Entry.NewValue}".Contains("139111", StringComparison.Ordinal)
+            || $"{r.Entry.OldValue}{r.Entry.NewValue}".Contains("Bronze", StringComparison.Ordinal));
+        Assert.True((await AuditChain.VerifyAsync(storage.Audit())).IsIntact);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task PlanSaves_AuditCreationAndStatusChanges_NotOtherEdits(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var clock = new FakeClock(T0);
+        var (_, plans) = storage.Audited(clock);
+        var entry = new ContactPlanEntryState
+        {
+            Id = new PlanEntryId("P-1"),
+            Version = 1,
+            Customer = new CustomerId("C202603001"),
+            Kind = PlanKind.Cadence,
+            Channel = ContactChannel.Call,
+            Owner = new AgentId("wang.li"),
+            DueOn = new LocalDate(2026, 3, 3),
+            PlannedAt = T0 + Duration.FromDays(1),
+            DueBy = T0 + Duration.FromDays(2),
+            Purpose = "Weekly call",
+        };
+
+        using (AuditActor.Begin("wang.li"))
+        {
+            await plans.SaveAsync(entry, 0);
+            await plans.SaveAsync(entry with { Version = 2, Purpose = "Weekly call, moved" }, 1);
+            await plans.SaveAsync(entry with { Version = 3, Status = PlanStatus.InProgress }, 2);
+            await plans.SaveAsync(entry with { Version = 4, Status = PlanStatus.Cancelled, CancelReason = "客户张伟已离职" }, 3);
+        }
+
+        var trail = await storage.Audit().QueryAsync(new AuditQuery { EntityType = AuditEntityTypes.Plan, EntityId = "P-1" });
+
+        Assert.Equal([AuditAction.Create, AuditAction.StatusChange, AuditAction.StatusChange], trail.Select(r => r.Entry.Action));
+        Assert.Equal(
+            [("NotStarted", "InProgress"), ("InProgress", "Cancelled")],
+            trail.Skip(1).Select(r => (r.Entry.OldValue, r.Entry.NewValue)));
+        Assert.All(trail, r => Assert.Equal("wang.li", r.Entry.Actor));
+        Assert.DoesNotContain(trail, r => (r.Entry.NewValue ?? string.Empty).Contains("张伟", StringComparison.Ordinal));
+    }
+}
