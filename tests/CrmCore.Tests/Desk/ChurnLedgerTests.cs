@@ -35,9 +35,9 @@ public class ChurnLedgerTests
         }
 
         var first = await desk.AdvanceAsync();             // first assessment of the day: one full read
-        var fullRead = (tickets.Listings.Count(q => q.DueBy is null), customers.Listings);
+        var fullRead = (tickets.Queries.Count(q => q.DueBy is null), customers.Listings);
         var (complaint, _) = await desk.RaiseAsync(Request(Customers[3], TicketType.Complaint), "phone");
-        tickets.Listings.Clear();
+        tickets.Queries.Clear();
         customers.Listings = 0;
         clock.AdvanceHours(24);
 
@@ -45,7 +45,7 @@ public class ChurnLedgerTests
 
         Assert.Equal((1, 1), fullRead);
         Assert.Empty(first.Events.OfType<ChurnFollowUpRaised>());
-        Assert.DoesNotContain(tickets.Listings, q => q.DueBy is null);
+        Assert.DoesNotContain(tickets.Queries, q => q.DueBy is null);
         Assert.Equal(0, customers.Listings);
         Assert.Equal(Customers[3], Assert.Single(nextDay.Events.OfType<ChurnFollowUpRaised>()).Customer);
 
@@ -53,7 +53,7 @@ public class ChurnLedgerTests
         clock.AdvanceHours(24);
         var resolved = await desk.AssessChurnAsync();
         Assert.All(resolved.Assessments, a => Assert.NotEqual(ChurnBand.High, a.Band));
-        Assert.DoesNotContain(tickets.Listings, q => q.DueBy is null);
+        Assert.DoesNotContain(tickets.Queries, q => q.DueBy is null);
     }
 
     [Fact]
@@ -64,17 +64,17 @@ public class ChurnLedgerTests
         await desk.AssessChurnAsync();
         var outside = Ticket.Open(new TicketId("EXT1"), Request(Customers[2], TicketType.Complaint), new AgentId("A001"), "import", clock.GetCurrentInstant());
         await tickets.SaveAsync(outside.ToState(), 0);
-        tickets.Listings.Clear();
+        tickets.Queries.Clear();
         customers.Listings = 0;
 
         var unseen = await desk.AssessChurnAsync();
         await desk.RescheduleAsync(Customers[2]);
-        tickets.Listings.Clear();
+        tickets.Queries.Clear();
         var seen = await desk.AssessChurnAsync();
 
         Assert.DoesNotContain(unseen.Result.Events, e => e is ChurnFollowUpRaised);
         Assert.Equal(Customers[2], Assert.Single(seen.Result.Events.OfType<ChurnFollowUpRaised>()).Customer);
-        Assert.Equal(new CustomerId?[] { Customers[2] }, tickets.Listings.Select(q => q.Customer));
+        Assert.Equal(new CustomerId?[] { Customers[2] }, tickets.Queries.Select(q => q.Customer));
         Assert.Equal(0, customers.Listings);
     }
 
@@ -167,9 +167,9 @@ public class ChurnLedgerTests
         Type = type,
     };
 
-    private async Task<(ServiceDesk Desk, CountingTickets Tickets, CountingCustomers Customers)> NewDeskAsync()
+    private async Task<(ServiceDesk Desk, CountingTicketRepository Tickets, CountingCustomers Customers)> NewDeskAsync()
     {
-        var tickets = new CountingTickets();
+        var tickets = new CountingTicketRepository();
         var customers = new CountingCustomers();
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
@@ -193,28 +193,6 @@ public class ChurnLedgerTests
     {
         public IReadOnlyList<ChurnFactor> Factors(CustomerView customer) =>
             customer.Activity.UnresolvedComplaints > 0 ? [new ChurnFactor("Complaint", 80, "open complaint")] : [];
-    }
-
-    /// <summary>An in-memory ticket store that records every listing query.</summary>
-    private sealed class CountingTickets : ITicketRepository
-    {
-        public InMemoryTicketRepository Inner { get; } = new();
-
-        public List<TicketQuery> Listings { get; } = [];
-
-        public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => Inner.FindAsync(id, cancellationToken);
-
-        public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default) =>
-            Inner.SaveAsync(state, expectedVersion, cancellationToken);
-
-        public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default) =>
-            Inner.RescheduleAsync(id, version, due, cancellationToken);
-
-        public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
-        {
-            Listings.Add(query);
-            return Inner.ListAsync(query, cancellationToken);
-        }
     }
 
     /// <summary>An in-memory customer store that counts its full listings.</summary>
