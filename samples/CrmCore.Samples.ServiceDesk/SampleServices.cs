@@ -1,5 +1,4 @@
 using CrmCore.Escalation;
-using CrmCore.Routing;
 using CrmCore.Rules.Desk;
 using CrmCore.Samples.ServiceDesk.Desk;
 using CrmCore.Sla;
@@ -45,11 +44,6 @@ internal static class SampleServices
         {
             o.Policies = SlaPolicyJson.Document001;
             o.Escalation = EscalationPolicyJson.Document001;
-        });
-        services.AddCrmRouting(o =>
-        {
-            o.Strategy = LeastLoadedStrategy.StrategyName;
-            o.OverflowAfter = Duration.FromHours(2);
         });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

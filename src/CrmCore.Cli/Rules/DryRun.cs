@@ -103,7 +103,7 @@ internal sealed class DryRun(RuleSet rules, Instant now, DateTimeZone zone, Prio
     }
 
     private TicketFacts TicketFacts(TicketRow row, CustomerOutcome? owner) =>
-        CrmCore.Rules.Facts.TicketFacts.From(FactsMapper.Ticket(row, owner?.Row, owner?.Evaluation.Tier, owner?.EffectiveTags ?? []), now);
+        TicketRowView.ToFacts(row, owner?.Row, owner?.Evaluation.Tier, owner?.EffectiveTags ?? [], now);
 
     /// <summary>
     /// The tags a customer ends up with: its existing tags minus those the rules manage, plus those the rules give now.

@@ -1,11 +1,10 @@
 using CrmCore.Cli.Input;
 using CrmCore.Rules.Facts;
-using CrmCore.Tickets;
 
 namespace CrmCore.Cli.Rules;
 
 /// <summary>
-/// Maps the CLI's raw rows to the rules package's fact inputs. Absent numbers count as 0, absent texts as empty;
+/// Maps the CLI's raw customer rows to the rules package's customer fact inputs (tickets go through the desk's shape: <see cref="TicketRowView"/>). Absent numbers count as 0, absent texts as empty;
 /// an absent <c>LastInteraction</c> stays absent (the fact <c>DaysSinceLastInteraction</c> is null, so "more than 90 days" does not hold).
 /// </summary>
 internal static class FactsMapper
@@ -32,22 +31,5 @@ internal static class FactsMapper
         ContractEndsOn = row.ContractEnd,
         TierDowngradedOn = row.TierDowngraded,
         DoNotContact = row.DoNotContact ?? false,
-    };
-
-    /// <summary>Maps a ticket; the customer's tier, tags and industry come from its evaluated customer when known.</summary>
-    public static TicketFactsInput Ticket(TicketRow row, CustomerRow? customer, string? tier, IReadOnlyList<string> tags) => new()
-    {
-        Urgency = row.Urgency ?? Urgency.General,
-        Type = row.Type is { Length: > 0 } type ? new TicketType(type) : TicketType.Consultation,
-        Channel = row.Channel is { Length: > 0 } channel ? new Channel(channel) : Channel.Phone,
-        Status = row.Status ?? TicketStatus.Pending,
-        Department = row.Department ?? string.Empty,
-        CustomerTier = tier ?? customer?.Tier ?? string.Empty,
-        CustomerTags = tags,
-        CustomerIndustry = customer?.Industry ?? string.Empty,
-        RaisedAt = row.RaisedAt,
-        SlaDueAt = row.SlaDueAt,
-        ReopenCount = row.ReopenCount ?? 0,
-        EscalationLevel = row.EscalationLevel ?? 0,
     };
 }

@@ -1,6 +1,5 @@
 using CrmCore.Rules;
 using CrmCore;
-using CrmCore.Routing;
 using CrmCore.Rules.Integration;
 using CrmCore.Rules.Reload;
 using CrmCore.Desk;
@@ -18,14 +17,12 @@ public static class CrmRulesServiceCollectionExtensions
     /// resolved. The options are validated here. When <see cref="RuleLoadOptions.EscalationLadders"/> is null and an
     /// <see cref="CrmCore.Escalation.EscalationEngine"/> is registered (<c>AddCrmSla</c>), Escalation rules are checked against its ladders
     /// (an unknown ladder is CRM062, so the initial load fails). Resolving the provider throws <see cref="CrmCore.CrmException"/> (code
-    /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load. Calling it twice keeps the first registration. It also registers a
-    /// rules-backed <see cref="IGroupResolver"/> (<see cref="RulesGroupResolver"/>), replacing any other, so <c>AddCrmRouting</c>
-    /// routes by the Routing workflow whichever of the two is called first. For the service desk it registers
+    /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load. Calling it twice keeps the first registration. For the service desk it registers
     /// <see cref="RulesDeskPorts"/> (run by <see cref="CrmRulesOptions.Backend"/>) as <see cref="IPriorityScorer"/>,
     /// <see cref="IRoutingPolicy"/>, <see cref="IEscalationPathChooser"/>, <see cref="ICustomerClassifier"/> and <see cref="IChurnFactorSource"/>, replacing <c>AddCrmCore()</c>'s plain-C# defaults but
     /// keeping a host's own implementation registered before. It registers a <see cref="RoutingNamesMonitor"/> that, once resolved,
-    /// warns (CRM060, CRM061) about Routing results and skills that name no team or skill registered in the <see cref="TicketRouter"/>
-    /// or <see cref="ServiceDesk"/>, at every publish and on <see cref="RoutingNamesMonitor.Recheck"/>.
+    /// warns (CRM060, CRM061) about Routing results and skills that name no team or skill registered with the
+    /// <see cref="ServiceDesk"/> (the teams its agents serve and their skills), at every publish and on <see cref="RoutingNamesMonitor.Recheck"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures <see cref="CrmRulesOptions"/>; optional.</param>
@@ -57,14 +54,6 @@ public static class CrmRulesServiceCollectionExtensions
             return provider;
         });
 
-        // Routing becomes rule-driven: the Routing workflow names the group and skill. Replace (not TryAdd) so the
-        // order of AddCrmRules and AddCrmRouting does not matter; the rule set is read per ticket, so reloads apply.
-        services.Replace(ServiceDescriptor.Singleton<IGroupResolver>(sp =>
-        {
-            var rules = sp.GetRequiredService<IRuleSetProvider>();
-            return new RulesGroupResolver(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."), clock: sp.GetService<NodaTime.IClock>());
-        }));
-
         // The service desk's ports: the rule pack replaces the plain-C# defaults of AddCrmCore(), but not a host's own implementation.
         var backend = options.Backend;
         services.TryAddSingleton(sp =>
@@ -72,11 +61,11 @@ public static class CrmRulesServiceCollectionExtensions
             var rules = sp.GetRequiredService<IRuleSetProvider>();
             return new RulesDeskPorts(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."), backend, sp.GetRequiredService<NodaTime.IClock>());
         });
-        // Routing names are checked against what the host registered (router teams and agents, desk agents), at every publish.
+        // Routing names are checked against what the host registered with the desk (its agents and the teams they serve), at every publish.
         services.TryAddSingleton(sp => new RoutingNamesMonitor(
             sp.GetRequiredService<IRuleSetProvider>(),
-            () => sp.GetService<TicketRouter>()?.Teams.Select(t => t.Id) ?? [],
-            () => (sp.GetService<TicketRouter>()?.Agents ?? []).Concat(sp.GetService<ServiceDesk>()?.Agents ?? []),
+            () => DeskTeams(sp.GetService<ServiceDesk>()),
+            () => sp.GetService<ServiceDesk>()?.Agents ?? [],
             sp.GetService<ILogger<RoutingNamesMonitor>>()));
         ReplaceDefault<IPriorityScorer, UrgencyPriorityScorer>(services);
         ReplaceDefault<IRoutingPolicy, SingleGroupRouting>(services);
@@ -85,6 +74,9 @@ public static class CrmRulesServiceCollectionExtensions
         ReplaceDefault<IChurnFactorSource, Document001ChurnFactors>(services);
         return services;
     }
+
+    private static IEnumerable<CrmCore.Agents.TeamId> DeskTeams(ServiceDesk? desk) =>
+        desk is null ? [] : desk.Agents.SelectMany(a => a.Teams).Distinct();
 
     private static void ReplaceDefault<TPort, TDefault>(IServiceCollection services)
         where TPort : class

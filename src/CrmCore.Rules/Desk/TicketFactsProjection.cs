@@ -12,9 +12,10 @@ public static class TicketFactsProjection
     /// <param name="view">The ticket and its customer.</param>
     /// <param name="now">The instant the facts are taken at (ages, "is overdue").</param>
     /// <param name="slaDueAt">The earliest open SLA due time, or null when unknown.</param>
+    /// <param name="escalationLevel">The escalation level reached so far (0 = none).</param>
     /// <returns>The facts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="view"/> is null.</exception>
-    public static TicketFacts ToFacts(TicketView view, Instant now, Instant? slaDueAt = null)
+    public static TicketFacts ToFacts(TicketView view, Instant now, Instant? slaDueAt = null, int escalationLevel = 0)
     {
         ArgumentNullException.ThrowIfNull(view);
         var ticket = view.Ticket;
@@ -32,6 +33,7 @@ public static class TicketFactsProjection
                 RaisedAt = ticket.RaisedAt,
                 SlaDueAt = slaDueAt,
                 ReopenCount = ticket.ReopenCount,
+                EscalationLevel = escalationLevel,
             },
             now);
     }

@@ -48,6 +48,7 @@ public sealed class ServiceDesk
     private readonly Dictionary<AgentId, Agent> _agents = [];
     private readonly Dictionary<string, Skill> _skillSpelling = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ChurnLedger _ledger = new();
     private LocalDate? _churnAssessedOn;
 
     /// <summary>Creates a desk. <c>AddCrmCore()</c> registers one as a singleton with the registered stores and ports.</summary>
@@ -155,7 +156,7 @@ public sealed class ServiceDesk
                 customer.Tag(now, tag);
             }
 
-            await _customers.SaveAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
+            await SaveCustomerAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
             return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -182,7 +183,7 @@ public sealed class ServiceDesk
         {
             var now = Now();
             Apply(customer, _classifier.Classify(CustomerViewOf(customer.ToState(), [], now)), now);
-            await _customers.SaveAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
+            await SaveCustomerAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
             return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -210,7 +211,7 @@ public sealed class ServiceDesk
             Apply(customer, _classifier.Classify(view), now);
             if (customer.Version != view.Customer.Version)
             {
-                await _customers.SaveAsync(customer.ToState(), view.Customer.Version, cancellationToken).ConfigureAwait(false);
+                await SaveCustomerAsync(customer.ToState(), view.Customer.Version, cancellationToken).ConfigureAwait(false);
             }
 
             return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
@@ -233,7 +234,9 @@ public sealed class ServiceDesk
     /// Assesses every registered customer's churn risk now: the factors from <see cref="IChurnFactorSource"/>, scored and remembered by the
     /// <see cref="Churn.ChurnScorer"/> (its <see cref="Churn.IChurnHistory"/> keeps each customer's band). A customer who enters the high band
     /// raises <see cref="ChurnFollowUpRaised"/> once (document 001); one who stays high raises nothing more. <see cref="AdvanceAsync"/> does
-    /// the same once per local day.
+    /// the same once per local day. The first assessment reads every customer and ticket; later ones read only what the desk did not
+    /// save itself (customers named to <see cref="RescheduleAsync"/>): the desk keeps each customer's record and a small summary per
+    /// ticket as it saves them.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One assessment per customer, in the store's order, and the events.</returns>
@@ -370,6 +373,58 @@ public sealed class ServiceDesk
                 who.TryReserveSlot();
             }
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves a ticket that waits in the queue to another group: a manual transfer of a waiting ticket, or a hand-over to a temporary
+    /// cross-department team for a complex ticket (document 004, level 2: its members join the team with <see cref="Agent.JoinTeam"/>).
+    /// The ticket keeps its place in time (enqueue time, priority, required skills). Raises <see cref="TicketMovedToGroup"/> and, when no
+    /// registered agent could take it there, <see cref="TicketUnassignable"/>.
+    /// </summary>
+    /// <param name="id">The waiting ticket.</param>
+    /// <param name="group">The group it should wait in.</param>
+    /// <param name="by">Who moves it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events (none when it already waits in that group).</returns>
+    /// <exception cref="ArgumentException"><paramref name="group"/> is the default instance or <paramref name="by"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">The ticket does not wait in the queue.</exception>
+    public async Task<DeskResult> MoveToGroupAsync(TicketId id, TeamId group, string by, CancellationToken cancellationToken = default)
+    {
+        if (group.IsEmpty)
+        {
+            throw new ArgumentException("The group must not be the default instance.", nameof(group));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_queue.TryGet(id, out var queued))
+            {
+                throw new InvalidOperationException($"Ticket {id} does not wait in the queue, so it cannot move to group {group}.");
+            }
+
+            if (queued.Group == group)
+            {
+                return new DeskResult([]);
+            }
+
+            var now = Now();
+            _queue.Update(new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt));
+            await _queueStore.UpdateAsync(
+                new QueueEntryState(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
+            List<IDomainEvent> events = [new TicketMovedToGroup(id, now, queued.Group, group, by)];
+            if (WhyUnassignable(group, queued.RequiredSkills) is { } reason)
+            {
+                events.Add(new TicketUnassignable(id, now, group, queued.RequiredSkills.ToString(), reason));
+            }
+
+            return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Starts work (Pending → InProgress). The ticket must be owned by an agent.</summary>
@@ -662,6 +717,8 @@ public sealed class ServiceDesk
     /// cannot see: a customer's tier or tags changed in the store directly, or an SLA policy, calendar, escalation ladder or rule set
     /// was replaced. <see cref="AdvanceAsync"/> reads only the tickets due by their stored <see cref="TicketDueTimes.NextAt"/>, so
     /// without this a ticket whose SLA became shorter would be looked at only after its next save. Reads every matching open ticket.
+    /// The daily churn assessment likewise keeps what it reads from the desk's own saves, so this also makes it read the customer and
+    /// its tickets (or, with no customer, every customer and ticket) from the stores again.
     /// </summary>
     /// <param name="customer">Only this customer's tickets, or null for every open ticket.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -671,6 +728,15 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (customer is { } one)
+            {
+                _ledger.Invalidate(one);
+            }
+            else
+            {
+                _ledger.Drop();
+            }
+
             var now = Now();
             var changed = 0;
             await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, Customer = customer }, cancellationToken).ConfigureAwait(false))
@@ -791,22 +857,9 @@ public sealed class ServiceDesk
     private async Task<List<Churn.ChurnAssessment>> AssessAllAsync(Instant now, List<IDomainEvent> events, CancellationToken cancellationToken)
     {
         var assessments = new List<Churn.ChurnAssessment>();
-        var customers = new List<CustomerState>();
-        await foreach (var customer in _customers.ListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var view in await ChurnViewsCoreAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            customers.Add(customer);
-        }
-
-        // One read of the tickets for all customers, grouped, instead of one query per customer.
-        var tickets = new Dictionary<CustomerId, List<TicketState>>();
-        await foreach (var ticket in _tickets.ListAsync(TicketQuery.All, cancellationToken).ConfigureAwait(false))
-        {
-            (tickets.TryGetValue(ticket.CustomerId, out var list) ? list : tickets[ticket.CustomerId] = []).Add(ticket);
-        }
-
-        foreach (var customer in customers)
-        {
-            var view = CustomerViewOf(customer, tickets.TryGetValue(customer.Id, out var own) ? own : [], now);
+            var customer = view.Customer;
             var assessment = _churn!.Evaluate(customer.Id, _churnFactors.Factors(view), now);
             assessments.Add(assessment);
             if (assessment.EnteredHighBand)
@@ -816,6 +869,67 @@ public sealed class ServiceDesk
         }
 
         return assessments;
+    }
+
+    /// <summary>The customer views the churn assessment reads now, from the churn ledger (for tests: compared with a full scan).</summary>
+    internal async Task<IReadOnlyList<CustomerView>> ChurnViewsAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ChurnViewsCoreAsync(Now(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // Every customer's view from the churn ledger. The ledger is read in full from the stores once; afterwards the desk's own saves keep
+    // it current and only customers marked stale are read again, so a day's assessment reads no ticket it did not change.
+    private async Task<List<CustomerView>> ChurnViewsCoreAsync(Instant now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!_ledger.IsBuilt)
+            {
+                var customers = new List<CustomerState>();
+                await foreach (var customer in _customers.ListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    customers.Add(customer);
+                }
+
+                _ledger.Build(customers);
+                await foreach (var ticket in _tickets.ListAsync(TicketQuery.All, cancellationToken).ConfigureAwait(false))
+                {
+                    _ledger.Record(ticket);
+                }
+            }
+
+            foreach (var id in _ledger.Stale.ToList())
+            {
+                var tickets = new List<TicketState>();
+                await foreach (var ticket in _tickets.ListAsync(new TicketQuery { Customer = id }, cancellationToken).ConfigureAwait(false))
+                {
+                    tickets.Add(ticket);
+                }
+
+                _ledger.Refresh(id, await _customers.FindAsync(id, cancellationToken).ConfigureAwait(false), tickets);
+            }
+        }
+        catch
+        {
+            _ledger.Drop(); // half read: start again at the next assessment
+            throw;
+        }
+
+        return [.. _ledger.Entries.Select(e => SummaryViewOf(e.Customer, e.Tickets, now))];
+    }
+
+    private async Task SaveCustomerAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken)
+    {
+        await _customers.SaveAsync(state, expectedVersion, cancellationToken).ConfigureAwait(false);
+        _ledger.Record(state);
     }
 
     private async Task<CustomerView> CustomerViewAsync(CustomerId id, Instant now, CancellationToken cancellationToken)
@@ -836,10 +950,13 @@ public sealed class ServiceDesk
         return CustomerViewOf(customer, tickets, now);
     }
 
-    private CustomerView CustomerViewOf(CustomerState customer, IEnumerable<TicketState> tickets, Instant now)
+    private CustomerView CustomerViewOf(CustomerState customer, IEnumerable<TicketState> tickets, Instant now) =>
+        SummaryViewOf(customer, tickets.Where(t => t.CustomerId == customer.Id).Select(TicketActivity.Of), now);
+
+    private CustomerView SummaryViewOf(CustomerState customer, IEnumerable<TicketActivity> tickets, Instant now)
     {
         var background = _background.Find(customer, now);
-        return new CustomerView(customer, CustomerActivity.From(customer, tickets, background, now), background, now, _zone);
+        return new CustomerView(customer, CustomerActivity.FromSummaries(customer, tickets, background, now), background, now, _zone);
     }
 
     private static void Apply(Customer customer, CustomerLabels labels, Instant now)
@@ -1040,6 +1157,8 @@ public sealed class ServiceDesk
         {
             await _tickets.SaveAsync(state, expectedVersion, cancellationToken).ConfigureAwait(false);
         }
+
+        _ledger.Record(state);
     }
 
     private Task<DeskResult> RunOwnedAsync(TicketId id, Action<Ticket, Instant> act, CancellationToken cancellationToken) =>

@@ -3,9 +3,9 @@ using CrmCore.Agents;
 namespace CrmCore.Routing;
 
 /// <summary>
-/// Chooses which agent of a team pulls the next ticket when the router dispatches work. The queue then gives that agent the best
-/// ticket it may take. Strategies are registered in DI by <see cref="Name"/> and chosen with <see cref="RoutingOptions.Strategy"/>.
-/// Implementations must be thread-safe.
+/// Chooses which agent of a team pulls the next ticket when a host pushes work instead of letting agents pull it: the host passes the
+/// team's available agents, then calls the service desk's <c>PullNextAsync</c> for the chosen one, which gives it the best ticket it may
+/// take. <c>AddCrmRouting()</c> registers the built-in strategies by <see cref="Name"/>. Implementations must be thread-safe.
 /// </summary>
 public interface IAssignmentStrategy
 {

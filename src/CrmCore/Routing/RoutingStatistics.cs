@@ -4,8 +4,8 @@ using NodaTime;
 namespace CrmCore.Routing;
 
 /// <summary>
-/// Running figures about assignments: how many tickets each agent was given and how long tickets waited. The router records
-/// every assignment it makes here. Keeps one 8-byte wait per assignment until <see cref="Reset"/>. Thread-safe.
+/// Running figures about assignments: how many tickets each agent was given and how long tickets waited. A host that hands out
+/// work records each assignment here. Keeps one 8-byte wait per assignment until <see cref="Reset"/>. Thread-safe.
 /// </summary>
 public sealed class RoutingStatistics
 {

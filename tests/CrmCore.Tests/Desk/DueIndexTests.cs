@@ -136,31 +136,6 @@ public class DueIndexTests
         return desk;
     }
 
-    /// <summary>An in-memory ticket store that records which tickets its listings returned.</summary>
-    private sealed class CountingTicketRepository : ITicketRepository
-    {
-        private readonly InMemoryTicketRepository _inner = new();
-
-        public List<TicketId> Listed { get; } = [];
-
-        public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => _inner.FindAsync(id, cancellationToken);
-
-        public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default) =>
-            _inner.SaveAsync(state, expectedVersion, cancellationToken);
-
-        public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default) =>
-            _inner.RescheduleAsync(id, version, due, cancellationToken);
-
-        public async IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            await foreach (var state in _inner.ListAsync(query, cancellationToken))
-            {
-                Listed.Add(state.Id);
-                yield return state;
-            }
-        }
-    }
-
     /// <summary>An in-memory escalation store that records which tickets were looked up.</summary>
     private sealed class CountingEscalationRepository : IEscalationRepository
     {

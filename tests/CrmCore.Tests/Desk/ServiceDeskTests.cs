@@ -188,6 +188,28 @@ public class ServiceDeskTests
         Assert.Equal(id, taken);
     }
 
+    [Fact]
+    public async Task MoveToGroup_WaitingTicket_OnlyTheTemporaryTeamsMembersMayTakeIt()
+    {
+        var desk = await NewDeskAsync();
+        var member = desk.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        var outsider = desk.RegisterAgent(new AgentId("A002"), "Wang", new TeamId("L1"), SkillSet.Empty, 5);
+        var (id, _) = await desk.RaiseAsync(Request(), "phone");
+        var (other, _) = await desk.RaiseAsync(Request(), "phone");
+        var task = new TeamId("T-complex");
+
+        var lonely = await desk.MoveToGroupAsync(id, task, "supervisor");
+        member.JoinTeam(task);
+        var (byOutsider, _) = await desk.PullNextAsync(outsider.Id);
+        var (byMember, _) = await desk.PullNextAsync(member.Id);
+
+        Assert.Equal(new TicketMovedToGroup(id, clock.GetCurrentInstant(), new TeamId("L1"), task, "supervisor"), lonely.Events[0]);
+        Assert.Contains(lonely.Events, e => e is TicketUnassignable u && u.TicketId == id);
+        Assert.Equal(other, byOutsider);
+        Assert.Equal(id, byMember);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => desk.MoveToGroupAsync(id, new TeamId("L1"), "supervisor"));
+    }
+
     private static TicketRequest Request() => new()
     {
         CustomerId = Acme,

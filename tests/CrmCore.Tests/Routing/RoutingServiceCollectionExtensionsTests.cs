@@ -1,32 +1,22 @@
-using CrmCore.Agents;
 using CrmCore.Routing;
-using CrmCore.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace CrmCore.Tests.Routing;
 
 public sealed class RoutingServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddCrmRouting_Configured_ResolvesRouterWithChosenStrategyAndMaps()
+    public void AddCrmRouting_Configured_ResolvesQueueWithTheTermAndTheStrategies()
     {
         using var provider = new ServiceCollection()
-            .AddCrmRouting(o =>
-            {
-                o.Strategy = "Round-Robin";
-                o.IndustryGroups["Retail"] = "retail";
-                o.TypeSkills["Fault"] = ["Technical"];
-            })
+            .AddCrmRouting(o => o.SlaTerm.PointsAtDue = 250)
             .AddCrmRouting()
             .BuildServiceProvider();
-        var router = provider.GetRequiredService<TicketRouter>();
-        Assert.IsType<RoundRobinStrategy>(router.Strategy);
-        Assert.Same(provider.GetRequiredService<TicketQueue>(), router.Queue);
+
+        Assert.Equal(250, provider.GetRequiredService<IOptions<RoutingOptions>>().Value.SlaTerm.PointsAtDue);
+        Assert.NotNull(provider.GetRequiredService<TicketQueue>());
         Assert.Equal(3, provider.GetServices<IAssignmentStrategy>().Count());
-        var placed = provider.GetRequiredService<IGroupResolver>().Resolve(new RoutingRequest(new TicketId("WT1"), "retail", TicketType.Fault));
-        Assert.Equal(new GroupAssignment(new TeamId("retail"), SkillSet.Of(Skill.Technical)), placed);
     }
 
     [Fact]
@@ -35,12 +25,12 @@ public sealed class RoutingServiceCollectionExtensionsTests
         using var provider = new ServiceCollection()
             .AddCrmRouting(o =>
             {
-                o.Strategy = "fastest";
-                o.OverflowAfter = Duration.Zero;
                 o.SlaTerm.PointsAtDue = -1;
+                o.SlaTerm.OverduePointsPerHour = -1;
             })
             .BuildServiceProvider();
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<TicketRouter>());
-        Assert.Equal(3, error.Failures.Count());
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<TicketQueue>());
+        Assert.Equal(2, error.Failures.Count());
     }
 }

@@ -51,14 +51,20 @@ public sealed record CustomerActivity
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(tickets);
+        return FromSummaries(customer, tickets.Where(t => t.CustomerId == customer.Id).Select(TicketActivity.Of), background, now);
+    }
+
+    /// <summary>Computes the activity of one customer from what its tickets contribute (the churn ledger's summaries).</summary>
+    internal static CustomerActivity FromSummaries(Customers.CustomerState customer, IEnumerable<TicketActivity> tickets, CustomerBackground? background, Instant now)
+    {
         int complaints = 0, complaintsBefore = 0, consultations = 0, consultationsBefore = 0, unresolved = 0, open = 0, answers = 0, csatSum = 0;
         Instant? last = Latest(customer.LastInteractionAt, background?.LastInteractionAt);
-        foreach (var ticket in tickets.Where(t => t.CustomerId == customer.Id))
+        foreach (var ticket in tickets)
         {
             var age = now - ticket.RaisedAt;
             var recent = age <= Window;
             var before = !recent && age <= Window + Window;
-            var finished = TicketLifecycle.IsFinished(ticket.Status);
+            var finished = ticket.Finished;
             if (ticket.Type == TicketType.Complaint)
             {
                 complaints += recent ? 1 : 0;
@@ -73,11 +79,8 @@ public sealed record CustomerActivity
 
             open += finished ? 0 : 1;
             last = Latest(last, ticket.RaisedAt);
-            foreach (var survey in ticket.Surveys)
-            {
-                answers++;
-                csatSum += survey.Csat.Value;
-            }
+            answers += ticket.Answers;
+            csatSum += ticket.CsatSum;
         }
 
         return new CustomerActivity
