@@ -30,6 +30,7 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
         Outbox = new PostgreSqlOutbox(Database);
         Publications = new PostgreSqlPublicationStore(Database);
         Audit = new DbAuditStore(sql);
+        ImportLedger = new DbImportLedger(sql);
         PersonalData = new DbPersonalDataScrubber(sql);
     }
 
@@ -62,6 +63,9 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
 
     /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends take turns under a table lock.</summary>
     public Audit.IAuditStore Audit { get; }
+
+    /// <summary>The import ledger: one row per import run (table <c>import_run</c>).</summary>
+    public Imports.IImportLedger ImportLedger { get; }
 
     /// <summary>Removes an erased person's values from the outbox (for <see cref="Privacy.PersonalDataRequests"/>).</summary>
     public Privacy.IPersonalDataScrubber PersonalData { get; }

@@ -7,7 +7,7 @@ using CrmCore.Desk;
 namespace CrmCore.Storage;
 
 /// <summary>Customers in a database: one row each with a version; contacts, products and tags as JSON text. Thread-safe.</summary>
-internal sealed class DbCustomerRepository(DeskSql sql) : ICustomerRepository
+internal sealed class DbCustomerRepository(DeskSql sql) : ICustomerBatchRepository
 {
     private const string Columns =
         "id, version, name, short_name, industry, employees, revenue_amount, revenue_currency, source, first_contact_on, created_at, contacts, " +
@@ -40,6 +40,31 @@ internal sealed class DbCustomerRepository(DeskSql sql) : ICustomerRepository
         await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await sql.WriteVersionedAsync(connection, transaction, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var ids = new HashSet<CustomerId>();
+        foreach (var (state, expectedVersion) in writes)
+        {
+            ArgumentNullException.ThrowIfNull(state, nameof(writes));
+            ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+            if (state.Version <= expectedVersion || !ids.Add(state.Id))
+            {
+                throw new ArgumentException($"Customer {state.Id} is written twice, or its new version {state.Version} is not above the expected version {expectedVersion}.", nameof(writes));
+            }
+        }
+
+        await using var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await sql.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        foreach (var (state, expectedVersion) in writes)
+        {
+            await sql.WriteVersionedAsync(connection, transaction, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
+        }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -29,5 +29,7 @@ internal interface IStorageStores
 
     Audit.IAuditStore Audit { get; }
 
+    Imports.IImportLedger ImportLedger { get; }
+
     IIdGenerator<TId> IdGenerator<TId>(IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create);
 }

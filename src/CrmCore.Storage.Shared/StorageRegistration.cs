@@ -30,6 +30,7 @@ internal static class StorageRegistration
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Outbox));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Publications));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Audit));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().ImportLedger));
         services.Replace(ServiceDescriptor.Singleton(sp => Generator<TStorage, CustomerId>(sp, o => o.CustomerIdPattern, s => new CustomerId(s))));
         services.Replace(ServiceDescriptor.Singleton(sp => Generator<TStorage, TicketId>(sp, o => o.TicketIdPattern, s => new TicketId(s))));
         return services;

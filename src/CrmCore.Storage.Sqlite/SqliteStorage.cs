@@ -30,6 +30,7 @@ public sealed class SqliteStorage : IStorageStores
         Outbox = new SqliteOutbox(Database);
         Publications = new SqlitePublicationStore(Database);
         Audit = new DbAuditStore(sql);
+        ImportLedger = new DbImportLedger(sql);
         PersonalData = new DbPersonalDataScrubber(sql);
     }
 
@@ -62,6 +63,9 @@ public sealed class SqliteStorage : IStorageStores
 
     /// <summary>The append-only, hash-chained audit trail (table <c>crm_audit_log</c>).</summary>
     public Audit.IAuditStore Audit { get; }
+
+    /// <summary>The import ledger: one row per import run (table <c>crm_import_run</c>).</summary>
+    public Imports.IImportLedger ImportLedger { get; }
 
     /// <summary>Removes an erased person's values from the outbox (for <see cref="Privacy.PersonalDataRequests"/>).</summary>
     public Privacy.IPersonalDataScrubber PersonalData { get; }

@@ -69,6 +69,7 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();
         services.TryAddSingleton<IAuditStore, InMemoryAuditStore>();
+        services.TryAddSingleton<CrmCore.Imports.IImportLedger, CrmCore.Imports.InMemoryImportLedger>();
         services.TryAddSingleton(_ => AccessPolicy.Documents000And001);
         services.TryAddSingleton(sp => new CustomerAccess(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<IClock>()));
         services.AddCrmSla();

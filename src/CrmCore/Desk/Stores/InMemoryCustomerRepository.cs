@@ -4,7 +4,7 @@ using CrmCore.Customers;
 namespace CrmCore.Desk;
 
 /// <summary>The default customer store: customer states in memory, lost when the process ends. Thread-safe; completes synchronously.</summary>
-public sealed class InMemoryCustomerRepository : ICustomerRepository
+public sealed class InMemoryCustomerRepository : ICustomerBatchRepository
 {
     private readonly VersionedTable<CustomerId, CustomerState> _table = new("customer", s => s.Version);
 
@@ -16,6 +16,14 @@ public sealed class InMemoryCustomerRepository : ICustomerRepository
     {
         ArgumentNullException.ThrowIfNull(state);
         _table.Save(state.Id, state, expectedVersion);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        _table.SaveAll([.. writes.Select(w => (w.State?.Id ?? throw new ArgumentException("A write has no state.", nameof(writes)), w.State, w.ExpectedVersion))]);
         return ValueTask.CompletedTask;
     }
 
