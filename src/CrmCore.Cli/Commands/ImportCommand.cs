@@ -24,9 +24,9 @@ internal static class ImportCommand
 {
     public static Command CreateImport(ICliConsole console)
     {
-        var import = new Command("import", "Import spreadsheets (CSV or .xlsx) into a desk store, accounting for every row.");
+        var import = new Command("import", "Import spreadsheets (CSV, .xlsx, JSON or JSON Lines) into a desk store, accounting for every row.");
         var customers = new Command("customers", "Import a customer table: Chinese or English headers, a mapping file for others; dedupe and merge; a report of every row.");
-        var file = new Argument<string>("FILE") { Description = "The customer table (.csv in UTF-8, GB18030 or UTF-16, or .xlsx)." };
+        var file = new Argument<string>("FILE") { Description = "The customer table (.csv in UTF-8, GB18030 or UTF-16, .xlsx, .json or .jsonl)." };
         var store = StoreOption();
         var map = new Option<string?>("--map") { Description = "Mapping file (JSON): columns to fields, constants and value maps, laid over the built-in mapping." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read, validate, match and report without writing anything." };

@@ -78,7 +78,7 @@ public sealed class CustomerImporter
     }
 
     /// <summary>Imports a table from a stream.</summary>
-    /// <param name="stream">The content; must be seekable for CSV encoding detection and for .xlsx.</param>
+    /// <param name="stream">The content; must be seekable for CSV encoding detection, for .xlsx and for JSON (read in two passes: names, then rows).</param>
     /// <param name="name">The file name, for the format (when <see cref="CustomerImportOptions.Format"/> is Auto) and for messages.</param>
     /// <param name="cancellationToken">Cancels the import between rows.</param>
     /// <returns>The report.</returns>
@@ -102,6 +102,11 @@ public sealed class CustomerImporter
         {
             rows = TableReader.ReadXlsx(stream, name);
         }
+        else if (format is ImportFormat.Json or ImportFormat.JsonLines)
+        {
+            encodingName = "utf-8";
+            rows = JsonTableReader.Read(stream, name, lines: format == ImportFormat.JsonLines);
+        }
         else
         {
             var encoding = _options.Encoding is { } chosen ? StrictTextDecoder.GetEncoding(chosen) : TableReader.DetectEncoding(stream, name);
@@ -109,7 +114,8 @@ public sealed class CustomerImporter
             rows = TableReader.ReadCsv(stream, encoding, name);
         }
 
-        var run = new Run(this, name, format == ImportFormat.Xlsx ? "xlsx" : "csv", encodingName, fileHash);
+        var formatName = format switch { ImportFormat.Xlsx => "xlsx", ImportFormat.Json => "json", ImportFormat.JsonLines => "jsonl", _ => "csv" };
+        var run = new Run(this, name, formatName, encodingName, fileHash);
         await run.StartAsync(cancellationToken).ConfigureAwait(false);
         await run.ExecuteAsync(rows, cancellationToken).ConfigureAwait(false);
         await run.FinishAsync(cancellationToken).ConfigureAwait(false);
