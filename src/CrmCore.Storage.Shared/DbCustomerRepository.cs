@@ -9,7 +9,7 @@ using NodaTime;
 namespace CrmCore.Storage;
 
 /// <summary>Customers in a database: one row each with a version; contacts, products and tags as JSON text. Thread-safe.</summary>
-internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerRepository
+internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerBatchRepository
 {
     private const string Columns =
         "id, version, name, short_name, industry, employees, revenue_amount, revenue_currency, source, first_contact_on, created_at, contacts, " +
@@ -46,6 +46,34 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         var before = await DbAuditStore.BeforeChangeAsync(sql, auditClock, connection, transaction, "customer", Columns, state.Id.Value, expectedVersion, Row, cancellationToken).ConfigureAwait(false);
         await sql.WriteVersionedAsync(lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
         await DbAuditStore.AppendChangeAsync(sql, auditClock, connection, transaction, (actor, at) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var ids = new HashSet<CustomerId>();
+        foreach (var (state, expectedVersion) in writes)
+        {
+            ArgumentNullException.ThrowIfNull(state, nameof(writes));
+            ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+            if (state.Version <= expectedVersion || !ids.Add(state.Id))
+            {
+                throw new ArgumentException($"Customer {state.Id} is written twice, or its new version {state.Version} is not above the expected version {expectedVersion}.", nameof(writes));
+            }
+        }
+
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
+        var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (state, expectedVersion) in writes)
+        {
+            var before = await DbAuditStore.BeforeChangeAsync(sql, auditClock, connection, transaction, "customer", Columns, state.Id.Value, expectedVersion, Row, cancellationToken).ConfigureAwait(false);
+            await sql.WriteVersionedAsync(lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
+            await DbAuditStore.AppendChangeAsync(sql, auditClock, connection, transaction, (actor, at) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
+        }
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

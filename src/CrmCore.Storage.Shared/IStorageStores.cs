@@ -32,6 +32,7 @@ internal interface IStorageStores
     IStoreTransactions Transactions { get; }
 
     Churn.IChurnHistory ChurnHistory { get; }
+    Imports.IImportLedger ImportLedger { get; }
 
     IIdGenerator<TId> IdGenerator<TId>(IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create);
 }

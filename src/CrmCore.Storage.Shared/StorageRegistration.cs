@@ -32,6 +32,7 @@ internal static class StorageRegistration
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Audit));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Transactions));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().ChurnHistory));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().ImportLedger));
         services.Replace(ServiceDescriptor.Singleton(sp => Generator<TStorage, CustomerId>(sp, o => o.CustomerIdPattern, s => new CustomerId(s))));
         services.Replace(ServiceDescriptor.Singleton(sp => Generator<TStorage, TicketId>(sp, o => o.TicketIdPattern, s => new TicketId(s))));
         return services;

@@ -42,6 +42,7 @@ public sealed class SqliteStorage : IStorageStores
         Outbox = new SqliteOutbox(Database);
         Publications = new SqlitePublicationStore(Database);
         Audit = new DbAuditStore(sql);
+        ImportLedger = new DbImportLedger(sql);
         PersonalData = new DbPersonalDataScrubber(sql);
         ChurnHistory = new DbChurnHistory(sql);
     }
@@ -84,6 +85,8 @@ public sealed class SqliteStorage : IStorageStores
     /// one around each ticket command). Registered as <see cref="IStoreTransactions"/> by the storage's <c>AddCrm…Storage</c>.
     /// </summary>
     public IStoreTransactions Transactions => Database;
+    /// <summary>The import ledger: one row per import run (table <c>crm_import_run</c>).</summary>
+    public Imports.IImportLedger ImportLedger { get; }
 
     /// <summary>Removes an erased person's values from the outbox (for <see cref="Privacy.PersonalDataRequests"/>).</summary>
     public Privacy.IPersonalDataScrubber PersonalData { get; }

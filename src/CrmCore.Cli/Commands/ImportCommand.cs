@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CrmCore.Audit;
 using CrmCore.Cli.Hosting;
 using CrmCore.Customers;
 using CrmCore.Desk;
@@ -7,6 +8,7 @@ using CrmCore.Import.Customers;
 using CrmCore.Import.Export;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reports;
+using CrmCore.Imports;
 using CrmCore.Storage.PostgreSql;
 using CrmCore.Storage.Sqlite;
 
@@ -22,9 +24,9 @@ internal static class ImportCommand
 {
     public static Command CreateImport(ICliConsole console)
     {
-        var import = new Command("import", "Import spreadsheets (CSV or .xlsx) into a desk store, accounting for every row.");
+        var import = new Command("import", "Import spreadsheets (CSV, .xlsx, JSON or JSON Lines) into a desk store, accounting for every row.");
         var customers = new Command("customers", "Import a customer table: Chinese or English headers, a mapping file for others; dedupe and merge; a report of every row.");
-        var file = new Argument<string>("FILE") { Description = "The customer table (.csv in UTF-8, GB18030 or UTF-16, or .xlsx)." };
+        var file = new Argument<string>("FILE") { Description = "The customer table (.csv in UTF-8, GB18030 or UTF-16, .xlsx, .json or .jsonl)." };
         var store = StoreOption();
         var map = new Option<string?>("--map") { Description = "Mapping file (JSON): columns to fields, constants and value maps, laid over the built-in mapping." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read, validate, match and report without writing anything." };
@@ -48,9 +50,13 @@ internal static class ImportCommand
             try
             {
                 using var target = OpenStore(parse.GetValue(store)!, context);
+                var mapPath = parse.GetValue(map) is { } given ? context.ResolvePath(given) : null;
                 var options = new CustomerImportOptions
                 {
-                    Mapping = parse.GetValue(map) is { } mapPath ? ImportMappingFile.Load(context.ResolvePath(mapPath)) : ImportMapping.Customers,
+                    Mapping = mapPath is not null ? ImportMappingFile.Load(mapPath) : ImportMapping.Customers,
+                    MappingName = mapPath is not null ? MappingName(mapPath) : "built-in",
+                    Ledger = target.Ledger,
+                    Audit = target.Audit,
                     DryRun = parse.GetValue(dryRun),
                     MergePolicy = parse.GetValue(merge) switch { "fill-blanks" => MergePolicy.FillBlanks, "review" => MergePolicy.HoldForReview, _ => MergePolicy.KeepNewest },
                     NameSimilarity = parse.GetValue(similarity) ?? 1.0,
@@ -145,27 +151,38 @@ internal static class ImportCommand
     {
         if (spec == "memory")
         {
-            return new OpenedStore(new InMemoryCustomerRepository(), null);
+            return new OpenedStore(new InMemoryCustomerRepository(), new InMemoryImportLedger(), new InMemoryAuditStore(), null);
         }
 
         if (spec.StartsWith("sqlite:", StringComparison.Ordinal))
         {
             var storage = new SqliteStorage(new SqliteStorageOptions { DataSource = context.ResolvePath(spec["sqlite:".Length..]) });
-            return new OpenedStore(storage.Customers, null);
+            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, null);
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal))
         {
             var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = spec["postgresql:".Length..] });
-            return new OpenedStore(storage.Customers, storage);
+            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage);
         }
 
         throw new ArgumentException($"'{spec}' is not a store: use sqlite:PATH, postgresql:CONNECTION-STRING or memory.");
     }
 
-    private sealed class OpenedStore(ICustomerRepository customers, IDisposable? owner) : IDisposable
+    /// <summary>The mapping file's name and the start of its SHA-256, so the ledger tells a changed mapping apart.</summary>
+    private static string MappingName(string path)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        return Path.GetFileName(path) + "#" + hash[..12];
+    }
+
+    private sealed class OpenedStore(ICustomerRepository customers, IImportLedger ledger, IAuditStore audit, IDisposable? owner) : IDisposable
     {
         public ICustomerRepository Customers { get; } = customers;
+
+        public IImportLedger Ledger { get; } = ledger;
+
+        public IAuditStore Audit { get; } = audit;
 
         public void Dispose() => owner?.Dispose();
     }

@@ -11,9 +11,9 @@ internal static class HelpTexts
 {
     private static readonly Dictionary<string, string> ZhHans = new(StringComparer.Ordinal)
     {
-        ["Import spreadsheets (CSV or .xlsx) into a desk store, accounting for every row."] = "把电子表格（CSV 或 .xlsx）导入服务台存储，每一行都有交代。",
+        ["Import spreadsheets (CSV, .xlsx, JSON or JSON Lines) into a desk store, accounting for every row."] = "把电子表格（CSV、.xlsx、JSON 或 JSON Lines）导入服务台存储，每一行都有交代。",
         ["Import a customer table: Chinese or English headers, a mapping file for others; dedupe and merge; a report of every row."] = "导入客户表：支持中文或英文表头，其他表头用映射文件；去重与合并；逐行给出导入报告。",
-        ["The customer table (.csv in UTF-8, GB18030 or UTF-16, or .xlsx)."] = "客户表（UTF-8、GB18030 或 UTF-16 编码的 .csv，或 .xlsx）。",
+        ["The customer table (.csv in UTF-8, GB18030 or UTF-16, .xlsx, .json or .jsonl)."] = "客户表（UTF-8、GB18030 或 UTF-16 编码的 .csv，或 .xlsx、.json、.jsonl）。",
         ["Mapping file (JSON): columns to fields, constants and value maps, laid over the built-in mapping."] = "映射文件（JSON）：列到字段的对应、常量和取值映射，叠加在内置映射之上。",
         ["Read, validate, match and report without writing anything."] = "读取、校验、匹配并生成报告，但不写入任何数据。",
         ["What to do with duplicates: keep-newest (default), fill-blanks or review."] = "重复记录的处理方式：keep-newest（默认，以最新为准）、fill-blanks（只补空白）或 review（待人工复核）。",

@@ -1,5 +1,8 @@
 using System.Globalization;
+using CrmCore.Audit;
 using CrmCore.Customers;
+using CrmCore.Import.Reports;
+using CrmCore.Imports;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
 using NodaTime;
@@ -50,8 +53,25 @@ public sealed record CustomerImportOptions
     /// <summary>How many rows before the header row may hold titles; default 20.</summary>
     public int MaxTitleRows { get; init; } = 20;
 
+    /// <summary>
+    /// Where runs are recorded (file hash, mapping, start and finish, outcome counts per committed batch), so that running the same file
+    /// again is recognised (<see cref="ImportReport.PreviousRuns"/>); null records nothing. Dry runs are never recorded.
+    /// </summary>
+    public IImportLedger? Ledger { get; init; }
+
+    /// <summary>Where audit records go: one per committed batch, one per run and one per customer created or changed; null writes none.</summary>
+    public IAuditStore? Audit { get; init; }
+
+    /// <summary>Who imports, for the audit trail; default <c>import</c>.</summary>
+    public string Actor { get; init; } = "import";
+
+    /// <summary>The mapping's name for the ledger (for example the mapping file's name and hash); default <c>built-in</c>.</summary>
+    public string MappingName { get; init; } = "built-in";
+
     internal void Validate()
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(Actor, nameof(Actor));
+        ArgumentException.ThrowIfNullOrWhiteSpace(MappingName, nameof(MappingName));
         ArgumentNullException.ThrowIfNull(Mapping);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(BatchSize, 100_000, nameof(BatchSize));

@@ -1,6 +1,8 @@
+using CrmCore.Imports;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Decoding;
 using CrmCore.Desk;
@@ -22,9 +24,11 @@ namespace CrmCore.Import.Customers;
 /// <para>
 /// Running an import again is safe: rows name their customer by id (or by an id derived from the company name), so an import that
 /// was interrupted and is run again updates what the first run wrote (outcome <see cref="ImportOutcome.Unchanged"/>) and inserts the
-/// rest, with no duplicates. A batch is validated and matched as a whole before any write; its customers are then saved one by one
-/// through the repository, which has no transaction across customers: an interruption inside a batch leaves some of its customers
-/// written, which the next run recognises.
+/// rest, with no duplicates. A batch is validated and matched as a whole before any write; its customers are then written in one
+/// transaction when the store is an <see cref="ICustomerBatchRepository"/> (memory, SQLite, PostgreSQL): all or none. Other stores
+/// are written customer by customer. With <see cref="CustomerImportOptions.Ledger"/> each run is recorded (file hash, mapping,
+/// outcome counts per batch) and a file imported before is named in <see cref="ImportReport.PreviousRuns"/>; with
+/// <see cref="CustomerImportOptions.Audit"/> each batch, each run and each customer written leaves an audit record.
 /// </para>
 /// Not thread-safe: one import at a time per instance.
 /// </summary>
@@ -74,7 +78,7 @@ public sealed class CustomerImporter
     }
 
     /// <summary>Imports a table from a stream.</summary>
-    /// <param name="stream">The content; must be seekable for CSV encoding detection and for .xlsx.</param>
+    /// <param name="stream">The content; must be seekable for CSV encoding detection, for .xlsx and for JSON (read in two passes: names, then rows).</param>
     /// <param name="name">The file name, for the format (when <see cref="CustomerImportOptions.Format"/> is Auto) and for messages.</param>
     /// <param name="cancellationToken">Cancels the import between rows.</param>
     /// <returns>The report.</returns>
@@ -84,11 +88,24 @@ public sealed class CustomerImporter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         var format = TableReader.Resolve(name, _options.Format);
+        var fileHash = string.Empty;
+        if (stream.CanSeek)
+        {
+            var start = stream.Position;
+            fileHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            stream.Position = start;
+        }
+
         var encodingName = string.Empty;
         IEnumerable<SourceRow> rows;
         if (format == ImportFormat.Xlsx)
         {
             rows = TableReader.ReadXlsx(stream, name);
+        }
+        else if (format is ImportFormat.Json or ImportFormat.JsonLines)
+        {
+            encodingName = "utf-8";
+            rows = JsonTableReader.Read(stream, name, lines: format == ImportFormat.JsonLines);
         }
         else
         {
@@ -97,8 +114,11 @@ public sealed class CustomerImporter
             rows = TableReader.ReadCsv(stream, encoding, name);
         }
 
-        var run = new Run(this, name, format == ImportFormat.Xlsx ? "xlsx" : "csv", encodingName);
+        var formatName = format switch { ImportFormat.Xlsx => "xlsx", ImportFormat.Json => "json", ImportFormat.JsonLines => "jsonl", _ => "csv" };
+        var run = new Run(this, name, formatName, encodingName, fileHash);
+        await run.StartAsync(cancellationToken).ConfigureAwait(false);
         await run.ExecuteAsync(rows, cancellationToken).ConfigureAwait(false);
+        await run.FinishAsync(cancellationToken).ConfigureAwait(false);
         return run.Report();
     }
 
@@ -109,8 +129,14 @@ public sealed class CustomerImporter
     }
 
     /// <summary>The state of one import.</summary>
-    private sealed class Run(CustomerImporter owner, string file, string format, string encoding)
+    private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash)
     {
+        private const string AuditEntityType = "import";
+        private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
+        private readonly IImportLedger? _ledger = owner._options.DryRun || fileHash.Length == 0 ? null : owner._options.Ledger;
+        private readonly IAuditStore? _audit = owner._options.DryRun ? null : owner._options.Audit;
+        private IReadOnlyList<ImportRun> _previous = [];
+        private string? _runId;
         private readonly CustomerImportOptions _options = owner._options;
         private readonly ICustomerRepository _store = owner._options.DryRun ? new DryRunCustomerRepository(owner._customers) : owner._customers;
         private readonly CustomerMatchIndex _index = new(owner._options.NameSimilarity is < 1);
@@ -166,9 +192,53 @@ public sealed class CustomerImporter
             }
         }
 
+        /// <summary>Looks the file up in the ledger and records the new run.</summary>
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (_ledger is null)
+            {
+                return;
+            }
+
+            _previous = await _ledger.FindByFileHashAsync(fileHash, cancellationToken).ConfigureAwait(false);
+            _runId = string.Create(CultureInfo.InvariantCulture, $"{fileHash[..16]}-{_previous.Count + 1}");
+            await _ledger.StartAsync(
+                new ImportRun
+                {
+                    Id = _runId,
+                    Entity = "customers",
+                    File = file.Length <= ImportRun.MaxTextLength ? file : file[^ImportRun.MaxTextLength..],
+                    FileHash = fileHash,
+                    Mapping = _options.MappingName,
+                    StartedAt = owner._clock.GetCurrentInstant(),
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Marks the run finished in the ledger and writes the run's audit record.</summary>
+        public async Task FinishAsync(CancellationToken cancellationToken)
+        {
+            var now = owner._clock.GetCurrentInstant();
+            if (_ledger is not null && _runId is not null)
+            {
+                await _ledger.FinishAsync(_runId, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_audit is not null)
+            {
+                var entry = new AuditEntry(now, _options.Actor, AuditAction.Import, AuditEntityType, _runId ?? fileHash)
+                {
+                    Field = "run",
+                    NewValue = Describe(Totals()),
+                    Reason = file.Length <= AuditEntry.MaxTextLength ? file : file[^AuditEntry.MaxTextLength..],
+                    CorrelationId = _runId,
+                };
+                await _audit.AppendAsync([entry], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         public ImportReport Report()
         {
-            int Count(ImportOutcome outcome) => _results.Count(r => r.Outcome == outcome);
             var mapped = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var header in _headers)
             {
@@ -191,18 +261,27 @@ public sealed class CustomerImporter
                 UnmappedColumns = _unmapped,
                 Batches = _batches,
                 Rows = _results,
-                Totals = new ImportTotals
-                {
-                    Inserted = Count(ImportOutcome.Inserted),
-                    Updated = Count(ImportOutcome.Updated),
-                    Unchanged = Count(ImportOutcome.Unchanged),
-                    Merged = Count(ImportOutcome.Merged),
-                    Held = Count(ImportOutcome.Held),
-                    Rejected = Count(ImportOutcome.Rejected),
-                    Skipped = Count(ImportOutcome.Skipped),
-                },
+                Totals = Totals(),
+                RunId = _runId,
+                FileHash = fileHash,
+                PreviousRuns = _previous,
             };
         }
+
+        private static string Describe(ImportTotals t) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"inserted {t.Inserted}, updated {t.Updated}, unchanged {t.Unchanged}, merged {t.Merged}, held {t.Held}, rejected {t.Rejected}, skipped {t.Skipped}");
+
+        private ImportTotals Totals() => new()
+        {
+            Inserted = _counts[(int)ImportOutcome.Inserted],
+            Updated = _counts[(int)ImportOutcome.Updated],
+            Unchanged = _counts[(int)ImportOutcome.Unchanged],
+            Merged = _counts[(int)ImportOutcome.Merged],
+            Held = _counts[(int)ImportOutcome.Held],
+            Rejected = _counts[(int)ImportOutcome.Rejected],
+            Skipped = _counts[(int)ImportOutcome.Skipped],
+        };
 
         private bool TryHeader(SourceRow row)
         {
@@ -224,9 +303,11 @@ public sealed class CustomerImporter
             _batches++;
             var parser = _parser!;
             var working = new Dictionary<CustomerId, (Customer Customer, long ReadVersion)>();
+            var readStates = new Dictionary<CustomerId, CustomerState>();
             var rowsOf = new Dictionary<CustomerId, List<int>>();
             var now = owner._clock.GetCurrentInstant();
             var problems = new List<CellProblem>();
+            var firstResult = _results.Count;
             foreach (var source in batch)
             {
                 if (Skip(source) is { } skipped)
@@ -252,7 +333,7 @@ public sealed class CustomerImporter
                     continue;
                 }
 
-                var result = await ApplyAsync(row, source, working, now, cancellationToken).ConfigureAwait(false);
+                var result = await ApplyAsync(row, source, working, readStates, now, cancellationToken).ConfigureAwait(false);
                 if (result.CustomerId is { } id && result.Outcome is not ImportOutcome.Held)
                 {
                     var key = new CustomerId(id);
@@ -267,6 +348,7 @@ public sealed class CustomerImporter
                 _results.Add(result);
             }
 
+            var writes = new List<(CustomerState State, long ExpectedVersion)>();
             foreach (var (id, (customer, readVersion)) in working)
             {
                 if (customer.Version == readVersion)
@@ -274,24 +356,134 @@ public sealed class CustomerImporter
                     continue;
                 }
 
-                try
-                {
-                    await _store.SaveAsync(customer.ToState(), readVersion, cancellationToken).ConfigureAwait(false);
-                }
-                catch (ConcurrencyConflictException)
+                // Rows that took turns on a stored customer (an older row of the same record, then a newer duplicate) may end where the
+                // store already is: nothing is written, the version stays, and those rows held nothing new.
+                var state = customer.ToState();
+                if (readStates.TryGetValue(id, out var read) && CustomerValues.Same(read, state))
                 {
                     foreach (var index in rowsOf.GetValueOrDefault(id) ?? [])
                     {
-                        var failed = _results[index];
-                        _results[index] = failed with
-                        {
-                            Outcome = ImportOutcome.Rejected,
-                            Reason = ImportStrings.Format("Reason_Conflict", Culture, id.Value),
-                            Cells = batch.First(b => b.Line == failed.Line).Cells,
-                        };
+                        _results[index] = _results[index] with { Outcome = ImportOutcome.Unchanged, Reason = null };
                     }
+
+                    continue;
+                }
+
+                writes.Add((state, readVersion));
+            }
+
+            var written = await SaveAsync(writes, batch, rowsOf, cancellationToken).ConfigureAwait(false);
+            for (var i = firstResult; i < _results.Count; i++)
+            {
+                _counts[(int)_results[i].Outcome]++;
+            }
+
+            if (_ledger is not null && _runId is not null)
+            {
+                await _ledger.RecordBatchAsync(_runId, _batches, Totals(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await AuditBatchAsync(written, firstResult, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Writes the batch's customers: in one transaction when the store can, else one by one. Returns what was written.</summary>
+        private async Task<List<(CustomerState State, long ExpectedVersion)>> SaveAsync(
+            List<(CustomerState State, long ExpectedVersion)> writes, List<SourceRow> batch, Dictionary<CustomerId, List<int>> rowsOf, CancellationToken cancellationToken)
+        {
+            if (writes.Count == 0)
+            {
+                return writes;
+            }
+
+            if (_store is ICustomerBatchRepository atomic)
+            {
+                try
+                {
+                    await atomic.SaveAllAsync(writes, cancellationToken).ConfigureAwait(false);
+                    return writes;
+                }
+                catch (ConcurrencyConflictException conflict)
+                {
+                    // The batch commits whole or not at all: every row that would have written is rejected, and a run again retries them.
+                    foreach (var (state, _) in writes)
+                    {
+                        Reject(rowsOf, batch, state.Id, ImportStrings.Format("Reason_BatchConflict", Culture, conflict.Entity, _batches));
+                    }
+
+                    return [];
                 }
             }
+
+            var saved = new List<(CustomerState State, long ExpectedVersion)>(writes.Count);
+            foreach (var write in writes)
+            {
+                try
+                {
+                    await _store.SaveAsync(write.State, write.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+                    saved.Add(write);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    Reject(rowsOf, batch, write.State.Id, ImportStrings.Format("Reason_Conflict", Culture, write.State.Id.Value));
+                }
+            }
+
+            return saved;
+        }
+
+        private void Reject(Dictionary<CustomerId, List<int>> rowsOf, List<SourceRow> batch, CustomerId id, string reason)
+        {
+            foreach (var index in rowsOf.GetValueOrDefault(id) ?? [])
+            {
+                var failed = _results[index];
+                _results[index] = failed with { Outcome = ImportOutcome.Rejected, Reason = reason, Cells = batch.First(b => b.Line == failed.Line).Cells };
+            }
+        }
+
+        /// <summary>One audit record for the batch and one per customer created or changed, tied together by the run id.</summary>
+        private async Task AuditBatchAsync(
+            List<(CustomerState State, long ExpectedVersion)> written, int firstResult, Instant now, CancellationToken cancellationToken)
+        {
+            if (_audit is null)
+            {
+                return;
+            }
+
+            var lines = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = firstResult; i < _results.Count; i++)
+            {
+                if (_results[i] is { CustomerId: { } id, Outcome: ImportOutcome.Inserted or ImportOutcome.Updated or ImportOutcome.Merged } result)
+                {
+                    (lines.TryGetValue(id, out var list) ? list : lines[id] = []).Add(result.Line);
+                }
+            }
+
+            var correlation = _runId ?? fileHash;
+            var where = file.Length <= 200 ? file : file[^200..];
+            var entries = new List<AuditEntry>(written.Count + 1)
+            {
+                new(now, _options.Actor, AuditAction.Import, AuditEntityType, correlation)
+                {
+                    Field = string.Create(CultureInfo.InvariantCulture, $"batch {_batches}"),
+                    NewValue = string.Create(CultureInfo.InvariantCulture, $"{written.Count} customers written; run so far: {Describe(Totals())}"),
+                    Reason = where,
+                    CorrelationId = correlation,
+                },
+            };
+            foreach (var (state, expectedVersion) in written)
+            {
+                var from = lines.TryGetValue(state.Id.Value, out var rows) ? string.Join(", ", rows.Take(20)) : string.Empty;
+                entries.Add(new AuditEntry(now, _options.Actor, expectedVersion == 0 ? AuditAction.Create : AuditAction.Update, AuditEntityTypes.Customer, state.Id.Value)
+                {
+                    Field = expectedVersion == 0 ? null : "version",
+                    OldValue = expectedVersion == 0 ? null : expectedVersion.ToString(CultureInfo.InvariantCulture),
+                    NewValue = state.Version.ToString(CultureInfo.InvariantCulture),
+                    Reason = string.Create(CultureInfo.InvariantCulture, $"import {where}, line {from}"),
+                    CorrelationId = correlation,
+                });
+            }
+
+            await _audit.AppendAsync(entries, cancellationToken).ConfigureAwait(false);
         }
 
         private string? Skip(SourceRow source)
@@ -318,7 +510,12 @@ public sealed class CustomerImporter
         }
 
         private async Task<ImportRowResult> ApplyAsync(
-            CustomerRow row, SourceRow source, Dictionary<CustomerId, (Customer Customer, long ReadVersion)> working, Instant now, CancellationToken cancellationToken)
+            CustomerRow row,
+            SourceRow source,
+            Dictionary<CustomerId, (Customer Customer, long ReadVersion)> working,
+            Dictionary<CustomerId, CustomerState> readStates,
+            Instant now,
+            CancellationToken cancellationToken)
         {
             var nameKey = CompanyNameNormalizer.Key(row.Name);
             MatchCandidate? match = null;
@@ -368,6 +565,7 @@ public sealed class CustomerImporter
                     ?? throw new InvalidOperationException($"Customer {targetId} was indexed but is not in the store.");
                 target = (Customer.Restore(stored), stored.Version);
                 working[targetId] = target;
+                readStates[targetId] = stored;
             }
 
             var overwrite = isUpdate || (_options.MergePolicy == MergePolicy.KeepNewest && IsNewest(targetId.Value, row.UpdatedOn));
@@ -391,14 +589,17 @@ public sealed class CustomerImporter
                 _index.MarkSource(ownId, row.Line);
             }
 
+            // A duplicate within the file is a merge even when it adds nothing (its record is folded into another); a row that leaves a
+            // stored customer as it is, is unchanged.
+            var unchanged = sourceLine == 0 && target.Customer.Version == before;
             return new ImportRowResult
             {
                 Line = row.Line,
-                Outcome = ImportOutcome.Merged,
+                Outcome = unchanged ? ImportOutcome.Unchanged : ImportOutcome.Merged,
                 CustomerId = targetId.Value,
                 MatchedBy = by,
                 MatchedSource = matchedSource,
-                Reason = ImportStrings.Format("Reason_Merged", Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where),
+                Reason = ImportStrings.Format(unchanged ? "Reason_Same" : "Reason_Merged", Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where),
             };
         }
 
@@ -501,13 +702,18 @@ public sealed class CustomerImporter
                 return;
             }
 
-            string? Pick(string? current, string? incoming) => incoming is null ? current : overwrite || current is null ? incoming : current;
+            string? Pick(string? current, string? incoming, bool same) => incoming is null || same ? current : overwrite || current is null ? incoming : current;
+
+            // The same number or address in another form (138 0000 0001 and +8613800000001, Wang@ and wang@) is no change: the stored text stays.
+            var samePhone = existing.Phone is not null && row.Phone is not null && PhoneNormalizer.TryGetKey(existing.Phone, out var stored)
+                && PhoneNormalizer.TryGetKey(row.Phone, out var incoming) && stored == incoming;
+            var sameEmail = string.Equals(existing.Email, row.Email, StringComparison.OrdinalIgnoreCase);
             var updated = existing with
             {
                 Role = row.ContactRole is { } role && (overwrite || existing.Role == _options.DefaultContactRole) ? role : existing.Role,
-                Phone = Pick(existing.Phone, row.Phone),
-                Email = Pick(existing.Email, row.Email),
-                Address = Pick(existing.Address, row.Address),
+                Phone = Pick(existing.Phone, row.Phone, samePhone),
+                Email = Pick(existing.Email, row.Email, sameEmail),
+                Address = Pick(existing.Address, row.Address, same: false),
             };
             if (updated != existing)
             {

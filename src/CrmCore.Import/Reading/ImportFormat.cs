@@ -3,7 +3,7 @@ namespace CrmCore.Import.Reading;
 /// <summary>The format of a file to import.</summary>
 public enum ImportFormat
 {
-    /// <summary>From the file name: <c>.xlsx</c> is <see cref="Xlsx"/>, anything else <see cref="Csv"/>.</summary>
+    /// <summary>From the file name: <c>.xlsx</c> is <see cref="Xlsx"/>, <c>.json</c> <see cref="Json"/>, <c>.jsonl</c> and <c>.ndjson</c> <see cref="JsonLines"/>, anything else <see cref="Csv"/>.</summary>
     Auto,
 
     /// <summary>Comma-separated values (RFC 4180), read with Sylvan.Data.Csv; UTF-8, GB18030/GBK or UTF-16.</summary>
@@ -11,4 +11,10 @@ public enum ImportFormat
 
     /// <summary>An Office Open XML workbook, first sheet, streamed with MiniExcel (merged cells are filled with their value).</summary>
     Xlsx,
+
+    /// <summary>A UTF-8 JSON array of flat objects, one per row (property names are the columns); streamed, bounded in token size and depth.</summary>
+    Json,
+
+    /// <summary>UTF-8 JSON Lines: one flat object per line; streamed, bounded in token size and depth.</summary>
+    JsonLines,
 }

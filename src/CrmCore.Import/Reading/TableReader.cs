@@ -22,6 +22,8 @@ internal static class TableReader
     public static ImportFormat Resolve(string path, ImportFormat format) =>
         format != ImportFormat.Auto ? format
         : path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Xlsx
+        : path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Json
+        : path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) ? ImportFormat.JsonLines
         : ImportFormat.Csv;
 
     /// <summary>Detects the encoding of a CSV file from its first bytes: a BOM, else what the strict decoder says about the start.</summary>

@@ -9,7 +9,7 @@ public enum ImportOutcome
     /// <summary>The row named a stored customer by its id and changed it.</summary>
     Updated,
 
-    /// <summary>The row named a stored customer by its id and held nothing new (an import run again gives this).</summary>
+    /// <summary>The row matched a customer (by id, phone, e-mail or name) and held nothing new: nothing was written and the version stays (an import run again gives this).</summary>
     Unchanged,
 
     /// <summary>The row is a duplicate of another customer (same id earlier in the file, or same phone, e-mail or company name) and was merged into it by the merge policy.</summary>

@@ -1,3 +1,5 @@
+using CrmCore.Imports;
+
 namespace CrmCore.Import.Reports;
 
 /// <summary>
@@ -42,4 +44,13 @@ public sealed record ImportReport
 
     /// <summary>The counts per outcome.</summary>
     public required ImportTotals Totals { get; init; }
+
+    /// <summary>This run's id in the import ledger, or null when no ledger was given or for a dry run.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>SHA-256 of the file's bytes (lowercase hex).</summary>
+    public string FileHash { get; init; } = string.Empty;
+
+    /// <summary>Earlier runs of the same content from the ledger, newest first (an unfinished one was interrupted); empty when it is new.</summary>
+    public IReadOnlyList<ImportRun> PreviousRuns { get; init; } = [];
 }

@@ -30,6 +30,17 @@ public static class ImportReportWriter
             text.AppendLine(ImportStrings.Get("Report_DryRun", culture));
         }
 
+        if (report.PreviousRuns.Count > 0)
+        {
+            var last = report.PreviousRuns[0];
+            text.AppendLine(ImportStrings.Format(
+                last.FinishedAt is null ? "Report_SeenBeforeInterrupted" : "Report_SeenBefore",
+                culture,
+                report.PreviousRuns.Count,
+                last.StartedAt.ToString("uuuu-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+                last.Id));
+        }
+
         var t = report.Totals;
         text.AppendLine(ImportStrings.Format("Report_Read", culture, t.RowsRead, report.HeaderLine, report.Batches));
         (ImportOutcome Outcome, int Count)[] counts =

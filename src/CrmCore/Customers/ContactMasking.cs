@@ -1,3 +1,5 @@
+using CrmCore.Normalization;
+
 namespace CrmCore.Customers;
 
 /// <summary>Checks and masks contact data.</summary>
@@ -5,6 +7,11 @@ internal static class ContactMasking
 {
     private const string Mask = "****";
 
+    /// <summary>
+    /// Checks a phone number by the one phone rule of the library, <see cref="PhoneNormalizer"/>: a mainland mobile, a landline with its
+    /// area code, a 400/800 hotline, or another country's number with its <c>+</c> or <c>00</c> prefix, in any of the forms the normaliser
+    /// reads (spaces, dashes, brackets, full-width digits, an extension). The text is kept as written (trimmed).
+    /// </summary>
     public static string? ValidatePhone(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone))
@@ -13,20 +20,11 @@ internal static class ContactMasking
         }
 
         phone = phone.Trim();
-        var digits = 0;
-        foreach (var c in phone)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-            }
-            else if (c is not (' ' or '+' or '-' or '(' or ')'))
-            {
-                throw new ArgumentException($"A phone number holds digits, spaces and + - ( ) only; '{c}' is not allowed.", nameof(phone));
-            }
-        }
-
-        return digits >= 4 ? phone : throw new ArgumentException("A phone number has at least 4 digits.", nameof(phone));
+        return PhoneNormalizer.TryGetKey(phone, out _)
+            ? phone
+            : throw new ArgumentException(
+                $"'{phone}' is not a phone number: give a mobile (13812345678), a landline with its area code (021-5555-0123), a 400/800 number, or +country code and number.",
+                nameof(phone));
     }
 
     public static string? ValidateEmail(string? email)

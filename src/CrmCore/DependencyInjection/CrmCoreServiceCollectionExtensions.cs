@@ -80,6 +80,7 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();
+        services.TryAddSingleton<CrmCore.Imports.IImportLedger, CrmCore.Imports.InMemoryImportLedger>();
         services.TryAddSingleton(_ => AccessPolicy.Documents000And001);
         services.TryAddSingleton(sp => new CustomerAccess(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<IClock>()));
         services.AddCrmSla();

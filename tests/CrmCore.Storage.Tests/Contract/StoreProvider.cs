@@ -65,6 +65,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The audit trail (a new store over the same data each call, for databases).</summary>
     public abstract CrmCore.Audit.IAuditStore Audit();
 
+    /// <summary>The import ledger (a new store over the same data each call, for databases).</summary>
+    public abstract CrmCore.Imports.IImportLedger ImportLedger();
+
     /// <summary>The outbox scrubber for personal-data erasure.</summary>
     public virtual CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => null;
 
@@ -100,6 +103,7 @@ public abstract class StoreProvider : IDisposable
         private readonly InMemoryOutbox _outbox = new();
         private readonly InMemoryPublicationStore _publications = new();
         private readonly CrmCore.Audit.InMemoryAuditStore _audit = new();
+        private readonly CrmCore.Imports.InMemoryImportLedger _ledger = new();
         private readonly Dictionary<string, PatternIdGenerator<string>> _ids = [];
         private InMemoryTicketQueueStore? _queue;
         private ProviderStores? _desk;
@@ -131,6 +135,8 @@ public abstract class StoreProvider : IDisposable
         public override IPublicationStore Publications() => _publications;
 
         public override CrmCore.Audit.IAuditStore Audit() => _audit;
+
+        public override CrmCore.Imports.IImportLedger ImportLedger() => _ledger;
 
         public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => _outbox;
 
@@ -182,6 +188,8 @@ public abstract class StoreProvider : IDisposable
         public override IPublicationStore Publications() => new SqlitePublicationStore(Options());
 
         public override CrmCore.Audit.IAuditStore Audit() => new SqliteStorage(Options()).Audit;
+
+        public override CrmCore.Imports.IImportLedger ImportLedger() => new SqliteStorage(Options()).ImportLedger;
 
         public override string AuditTable => "crm_audit_log";
 
@@ -312,6 +320,17 @@ public abstract class StoreProvider : IDisposable
             }
 
             return storage.Audit;
+        }
+
+        public override CrmCore.Imports.IImportLedger ImportLedger()
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return storage.ImportLedger;
         }
 
         public override string AuditTable => "{schema}.audit_log";

@@ -134,7 +134,7 @@ public sealed class AccessPropertyTests
     private static CustomerState RandomCustomer(Random random, int index)
     {
         string Token(string prefix) => prefix + "-" + random.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture) + "-" + index.ToString(CultureInfo.InvariantCulture);
-        var phone = "1" + string.Concat(Enumerable.Range(0, 10).Select(_ => random.Next(10).ToString(CultureInfo.InvariantCulture)));
+        var phone = "1" + random.Next(3, 10).ToString(CultureInfo.InvariantCulture) + string.Concat(Enumerable.Range(0, 9).Select(_ => random.Next(10).ToString(CultureInfo.InvariantCulture)));
         var customer = Customer.Create(
             new CustomerId("KH" + (1000 + index).ToString(CultureInfo.InvariantCulture)),
             new CustomerProfile

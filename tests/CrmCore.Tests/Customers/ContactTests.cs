@@ -9,7 +9,7 @@ public class ContactTests
     [InlineData("13812345678", "****5678")]
     [InlineData("+86 138-1234-5678", "****5678")]
     [InlineData("(021) 5555 0123", "****0123")]
-    [InlineData("1234", "****1234")]
+    [InlineData("400-800-1234 转 56", "****3456")]
     public void MaskedPhone_Number_KeepsLastFourDigits(string phone, string expected) =>
         Assert.Equal(expected, new Contact("张伟", ContactRole.DecisionMaker) { Phone = phone }.MaskedPhone);
 
@@ -42,7 +42,10 @@ public class ContactTests
     [Theory]
     [InlineData("138-abc")]
     [InlineData("123")]
+    [InlineData("1234")]
+    [InlineData("5555 0123")]
     [InlineData("138#1234567")]
+    [InlineData("12812345678")]
     public void Phone_Invalid_Throws(string phone) =>
         Assert.Throws<ArgumentException>(() => new Contact("张伟", ContactRole.DecisionMaker) { Phone = phone });
 

@@ -22,12 +22,16 @@ public static class Arbitraries
             .ArrayOf()
             .ToArbitrary();
 
-    /// <summary>Phone numbers: 4–15 digits with optional separators and country prefix.</summary>
+    /// <summary>Phone numbers the phone rule accepts: mainland mobiles with separators and a +86/0086 prefix, or landlines with their area code.</summary>
     public static Arbitrary<PhoneNumber> PhoneNumbers() =>
         Gen.Choose(0, 9).Select(d => (char)('0' + d))
-            .ArrayOf()
-            .Where(digits => digits.Length is >= 4 and <= 15)
-            .SelectMany(_ => Gen.Elements("", "+86 ", "(021) "), (digits, prefix) => new PhoneNumber(prefix + string.Join('-', digits.Chunk(4).Select(c => new string(c)))))
+            .ArrayOf(8)
+            .SelectMany(
+                _ => Gen.Elements("1", "13", "15", "18", "19", "021", "010", "0755"),
+                (digits, lead) => lead.Length == 1 ? "17" + new string(digits) + "9" : lead.StartsWith('1') ? lead + "9" + new string(digits) : lead + new string(digits))
+            .SelectMany(_ => Gen.Elements("", "+86 ", "0086 "), (number, prefix) => (number, prefix))
+            .Select(p => p.number[0] == '0' && p.prefix.Length > 0 ? p.prefix + p.number[1..] : p.prefix + p.number)
+            .Select(text => new PhoneNumber(string.Join('-', text.Chunk(4).Select(c => new string(c)))))
             .ToArbitrary();
 
     private static Gen<TicketOperation> Operation()

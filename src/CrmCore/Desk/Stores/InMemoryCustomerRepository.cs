@@ -10,7 +10,7 @@ namespace CrmCore.Desk;
 /// also appends its <see cref="CustomerAudit"/> entries (actor: <see cref="AuditActor.Current"/>) under the same lock, so a change and its
 /// records are stored together or not at all. Thread-safe; completes synchronously.
 /// </summary>
-public sealed class InMemoryCustomerRepository : ICustomerRepository
+public sealed class InMemoryCustomerRepository : ICustomerBatchRepository
 {
     private readonly VersionedTable<CustomerId, CustomerState> _table = new("customer", s => s.Version);
     private readonly Lock _gate = new();
@@ -51,6 +51,28 @@ public sealed class InMemoryCustomerRepository : ICustomerRepository
         {
             var entries = CustomerAudit.Changes(AuditActor.Current, _clock.GetCurrentInstant(), _table.Find(state.Id), state);
             _table.Save(state.Id, state, expectedVersion);
+            _ = _audit.AppendAsync(entries, cancellationToken);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        (CustomerId, CustomerState, long)[] rows = [.. writes.Select(w => (w.State?.Id ?? throw new ArgumentException("A write has no state.", nameof(writes)), w.State, w.ExpectedVersion))];
+        if (_audit is null || _clock is null)
+        {
+            _table.SaveAll(rows);
+            return ValueTask.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            var at = _clock.GetCurrentInstant();
+            var entries = rows.SelectMany(r => CustomerAudit.Changes(AuditActor.Current, at, _table.Find(r.Item1), r.Item2)).ToList();
+            _table.SaveAll(rows);
             _ = _audit.AppendAsync(entries, cancellationToken);
         }
 

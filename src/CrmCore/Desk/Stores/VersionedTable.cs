@@ -43,6 +43,37 @@ internal sealed class VersionedTable<TKey, TRow>
         }
     }
 
+    /// <summary>Saves several rows as one unit: every expected version is checked before any row is written.</summary>
+    public void SaveAll(IReadOnlyList<(TKey Key, TRow Row, long ExpectedVersion)> writes)
+    {
+        var keys = new HashSet<TKey>();
+        foreach (var (key, row, expectedVersion) in writes)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+            if (_version(row) <= expectedVersion || !keys.Add(key))
+            {
+                throw new ArgumentException($"{_kind} {key} is written twice, or its new version {_version(row)} is not above the expected version {expectedVersion}.", nameof(writes));
+            }
+        }
+
+        lock (_gate)
+        {
+            foreach (var (key, _, expectedVersion) in writes)
+            {
+                var stored = _rows.TryGetValue(key, out var current) ? _version(current) : 0;
+                if (stored != expectedVersion)
+                {
+                    throw new ConcurrencyConflictException($"{_kind} {key}", expectedVersion, stored);
+                }
+            }
+
+            foreach (var (key, row, _) in writes)
+            {
+                _rows[key] = row;
+            }
+        }
+    }
+
     /// <summary>Replaces a row whose stored version is <paramref name="version"/> by one of the same version (derived data only).</summary>
     public bool Replace(TKey key, TRow row, long version)
     {

@@ -1,21 +1,21 @@
-namespace CrmCore.Import.Reports;
+namespace CrmCore.Imports;
 
-/// <summary>How many rows got each outcome. <see cref="RowsRead"/> is their sum: every row read is counted exactly once.</summary>
+/// <summary>How many rows of an import got each outcome (inserted, updated, unchanged, merged, held, rejected, skipped). <see cref="RowsRead"/> is their sum: every row read is counted exactly once.</summary>
 public sealed record ImportTotals
 {
     /// <summary>Rows read after the header row.</summary>
     public int RowsRead => Inserted + Updated + Unchanged + Merged + Held + Rejected + Skipped;
 
-    /// <summary>Rows that created a customer.</summary>
+    /// <summary>Rows that created a record.</summary>
     public int Inserted { get; init; }
 
-    /// <summary>Rows that changed a stored customer.</summary>
+    /// <summary>Rows that changed a stored record.</summary>
     public int Updated { get; init; }
 
-    /// <summary>Rows that matched a stored customer and changed nothing.</summary>
+    /// <summary>Rows that matched a stored record and changed nothing.</summary>
     public int Unchanged { get; init; }
 
-    /// <summary>Rows merged into another customer.</summary>
+    /// <summary>Rows merged into another record.</summary>
     public int Merged { get; init; }
 
     /// <summary>Duplicate rows held for review.</summary>

@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace CrmCore.Import.Reading;
+
+/// <summary>
+/// Reads JSON (a top-level array of flat objects) or JSON Lines (one flat object per line) as a table, streaming, in two passes over
+/// the seekable stream: the first collects the property names in the order they first appear (the header row), the second gives one
+/// <see cref="SourceRow"/> per object, its cells in header order. Strings, numbers (as written), <c>true</c>/<c>false</c> and
+/// <c>null</c> (blank) are cell values; a nested object or array, text that is not UTF-8 JSON, a token larger than 1 MiB, more than
+/// 1,000 distinct names or nesting deeper than an array of objects stop the read with an <see cref="ImportFileException"/> naming the
+/// file and line:col (the column counts characters; 0 when the line began more than a buffer earlier). A row's line is the line its object starts on.
+/// </summary>
+internal static class JsonTableReader
+{
+    /// <summary>The largest single token (a long string value) the reader buffers.</summary>
+    public const int MaxTokenBytes = 1 << 20;
+
+    /// <summary>The most distinct property names (columns).</summary>
+    public const int MaxColumns = 1000;
+
+    private const int ChunkBytes = 1 << 16;
+
+    /// <summary>Reads the rows: first a header row (line 0) with every property name, then one row per object.</summary>
+    /// <param name="stream">The content; seekable.</param>
+    /// <param name="file">The file name for messages.</param>
+    /// <param name="lines">True for JSON Lines (objects at the top level), false for a JSON array of objects.</param>
+    public static IEnumerable<SourceRow> Read(Stream stream, string file, bool lines)
+    {
+        var start = stream.Position;
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var _ in Objects(stream, file, lines, names))
+        {
+        }
+
+        yield return new SourceRow(0, [.. names.OrderBy(n => n.Value).Select(n => n.Key)]);
+        stream.Position = start;
+        foreach (var row in Objects(stream, file, lines, names))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>One pass: the objects as rows, adding names not seen yet to <paramref name="names"/> (name → column).</summary>
+    private static IEnumerable<SourceRow> Objects(Stream stream, string file, bool lines, Dictionary<string, int> names)
+    {
+        var buffer = new byte[ChunkBytes];
+        var length = 0;
+        var final = false;
+        var state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = lines, MaxDepth = lines ? 2 : 3, CommentHandling = JsonCommentHandling.Skip });
+        var parse = new ParseState(lines ? 0 : 1);
+        var ready = new List<SourceRow>();
+        var bomChecked = false;
+        while (!final)
+        {
+            var read = stream.ReadAtLeast(buffer.AsSpan(length), buffer.Length - length, throwOnEndOfStream: false);
+            length += read;
+            final = read == 0 || length < buffer.Length;
+            var offset = 0;
+            if (!bomChecked && length >= 3 && buffer.AsSpan(0, 3).SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                offset = 3;
+            }
+
+            bomChecked = true;
+            var consumed = Step(buffer.AsSpan(offset, length - offset), final, ref state, parse, names, ready, file) + offset;
+            foreach (var row in ready)
+            {
+                yield return row;
+            }
+
+            ready.Clear();
+            parse.Lines += Newlines(buffer.AsSpan(0, consumed));
+            parse.ChunkAtLineStart = consumed == 0 ? parse.ChunkAtLineStart : buffer[consumed - 1] == (byte)'\n';
+            var left = length - consumed;
+            if (!final && left == buffer.Length)
+            {
+                if (buffer.Length >= MaxTokenBytes)
+                {
+                    throw new ImportFileException(file, parse.Lines + 1, 0, $"a value longer than {MaxTokenBytes} bytes (a quote never closed?)");
+                }
+
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            buffer.AsSpan(consumed, left).CopyTo(buffer);
+            length = left;
+        }
+
+        if (parse.Depth != 0 || (!lines && !parse.SawArray))
+        {
+            throw new ImportFileException(file, parse.Lines + 1, 0, lines ? "the file ends inside an object" : "not a JSON array of objects: the file must start with [ and end with ]");
+        }
+    }
+
+    /// <summary>Reads the tokens of one chunk; returns the bytes consumed.</summary>
+    private static int Step(ReadOnlySpan<byte> data, bool final, ref JsonReaderState state, ParseState parse, Dictionary<string, int> names, List<SourceRow> ready, string file)
+    {
+        var reader = new Utf8JsonReader(data, final, state);
+        try
+        {
+            while (reader.Read())
+            {
+                Token(ref reader, data, parse, names, ready, file);
+            }
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0);
+            var lineInChunk = line - parse.Lines;
+            var column = lineInChunk > 0 || parse.ChunkAtLineStart ? CharColumn(data, lineInChunk, (int)(e.BytePositionInLine ?? 0)) : 0;
+            throw new ImportFileException(file, line + 1, column, "not valid JSON: " + e.Message, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Error(file, ref reader, data, parse, "not valid UTF-8 text: " + e.Message);
+        }
+
+        state = reader.CurrentState;
+        return (int)reader.BytesConsumed;
+    }
+
+    private static void Token(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, ParseState parse, Dictionary<string, int> names, List<SourceRow> ready, string file)
+    {
+        var rowDepth = parse.RowDepth;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartArray when reader.CurrentDepth == 0 && rowDepth == 1:
+                parse.SawArray = true;
+                parse.Depth = 1;
+                return;
+            case JsonTokenType.EndArray when reader.CurrentDepth == 0 && rowDepth == 1:
+                parse.Depth = 0;
+                return;
+            case JsonTokenType.StartObject when reader.CurrentDepth == rowDepth:
+                parse.Cells = new string?[Math.Max(names.Count, 4)];
+                parse.RowLine = parse.Lines + Newlines(data[..(int)reader.TokenStartIndex]) + 1;
+                parse.Depth = rowDepth + 1;
+                return;
+            case JsonTokenType.EndObject when reader.CurrentDepth == rowDepth:
+                ready.Add(new SourceRow(parse.RowLine, parse.Cells![..names.Count]));
+                parse.Cells = null;
+                parse.Depth = rowDepth;
+                return;
+            case JsonTokenType.PropertyName when reader.CurrentDepth == rowDepth + 1:
+                var name = reader.GetString()!;
+                if (!names.TryGetValue(name, out var column))
+                {
+                    if (names.Count == MaxColumns)
+                    {
+                        throw Error(file, ref reader, data, parse, $"more than {MaxColumns} different names");
+                    }
+
+                    names[name] = column = names.Count;
+                }
+
+                parse.Column = column;
+                return;
+            case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null
+                when reader.CurrentDepth == rowDepth + 1 && parse.Cells is not null:
+                var cells = parse.Cells;
+                if (parse.Column >= cells.Length)
+                {
+                    Array.Resize(ref cells, Math.Max(parse.Column + 1, cells.Length * 2));
+                    parse.Cells = cells;
+                }
+
+                cells[parse.Column] = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Null => null,
+                    _ => Encoding.UTF8.GetString(reader.ValueSpan),
+                };
+                return;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth == rowDepth + 1:
+                throw Error(file, ref reader, data, parse, "a nested object or array: each row is a flat object of names and values (text, numbers, true, false, null)");
+            default:
+                throw Error(file, ref reader, data, parse, rowDepth == 1 ? "not a JSON array of objects: each element is one row, {\"name\": value, ...}" : "not JSON Lines: each line holds one object, {\"name\": value, ...}");
+        }
+    }
+
+    private static ImportFileException Error(string file, ref Utf8JsonReader reader, ReadOnlySpan<byte> data, ParseState parse, string message)
+    {
+        var before = data[..(int)Math.Min(reader.TokenStartIndex, data.Length)];
+        var lastBreak = before.LastIndexOf((byte)'\n');
+        var line = parse.Lines + Newlines(before) + 1;
+        var column = lastBreak < 0 && !parse.ChunkAtLineStart ? 0 : Encoding.UTF8.GetCharCount(before[(lastBreak + 1)..]) + 1;
+        return new ImportFileException(file, line, column, message);
+    }
+
+    /// <summary>The 1-based column in characters of a byte position on the <paramref name="lineInChunk"/>-th line (from 0) of the buffer.</summary>
+    private static int CharColumn(ReadOnlySpan<byte> data, int lineInChunk, int bytePosition)
+    {
+        if (lineInChunk < 0)
+        {
+            return 0;
+        }
+
+        var start = 0;
+        for (var i = 0; i < lineInChunk; i++)
+        {
+            var next = data[start..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                return 0;
+            }
+
+            start += next + 1;
+        }
+
+        var end = Math.Min(data.Length, start + bytePosition);
+        return Encoding.UTF8.GetCharCount(data[start..end]) + 1;
+    }
+
+    private static int Newlines(ReadOnlySpan<byte> data) => data.Count((byte)'\n');
+
+    /// <summary>Where the reader is between tokens and chunks.</summary>
+    private sealed class ParseState(int rowDepth)
+    {
+        public int RowDepth { get; } = rowDepth;
+
+        public int Depth { get; set; }
+
+        public bool SawArray { get; set; }
+
+        public int Lines { get; set; }
+
+        public int RowLine { get; set; }
+
+        /// <summary>Whether the bytes now in the buffer begin a line (byte positions in an error can then be turned into characters).</summary>
+        public bool ChunkAtLineStart { get; set; } = true;
+
+        public int Column { get; set; }
+
+        public string?[]? Cells { get; set; }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Data.Common;
+using CrmCore.Imports;
+using NodaTime;
+
+namespace CrmCore.Storage;
+
+/// <summary>Import runs in a database: one row each (table <c>import_run</c>), found by id or by file hash. Thread-safe.</summary>
+internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
+{
+    private const string Columns =
+        "id, entity, file_name, file_hash, mapping, started_at, finished_at, batches, inserted, updated, unchanged, merged, held, rejected, skipped";
+
+    /// <inheritdoc />
+    public async ValueTask StartAsync(ImportRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = lease.Connection.CreateCommand();
+        command.Transaction = lease.Transaction;
+        command.CommandText = sql.Sql($"INSERT INTO {{t}}import_run ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "@" + c))}) ON CONFLICT (id) DO NOTHING");
+        DeskSql.Add(command, "@id", run.Id);
+        DeskSql.Add(command, "@entity", run.Entity);
+        DeskSql.Add(command, "@file_name", run.File);
+        DeskSql.Add(command, "@file_hash", run.FileHash);
+        DeskSql.Add(command, "@mapping", run.Mapping);
+        DeskSql.Add(command, "@started_at", sql.Time(run.StartedAt));
+        DeskSql.Add(command, "@finished_at", sql.TimeOrNull(run.FinishedAt));
+        DeskSql.Add(command, "@batches", (long)run.Batches);
+        BindTotals(command, run.Totals);
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            throw new ArgumentException($"Import run {run.Id} is already recorded.", nameof(run));
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        ArgumentOutOfRangeException.ThrowIfNegative(batches);
+        await UpdateAsync(
+            runId,
+            "batches = @batches, inserted = @inserted, updated = @updated, unchanged = @unchanged, merged = @merged, held = @held, rejected = @rejected, skipped = @skipped",
+            command =>
+            {
+                DeskSql.Add(command, "@batches", (long)batches);
+                BindTotals(command, totals);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask FinishAsync(string runId, Instant finishedAt, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, "finished_at = @finished_at", command => DeskSql.Add(command, "@finished_at", sql.Time(finishedAt)), cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<ImportRun?> FindAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        var runs = await ReadAsync("id = @key", runId, cancellationToken).ConfigureAwait(false);
+        return runs.Count == 0 ? null : runs[0];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<ImportRun>> FindByFileHashAsync(string fileHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fileHash);
+        return await ReadAsync("file_hash = @key", fileHash, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void BindTotals(DbCommand command, ImportTotals t)
+    {
+        DeskSql.Add(command, "@inserted", (long)t.Inserted);
+        DeskSql.Add(command, "@updated", (long)t.Updated);
+        DeskSql.Add(command, "@unchanged", (long)t.Unchanged);
+        DeskSql.Add(command, "@merged", (long)t.Merged);
+        DeskSql.Add(command, "@held", (long)t.Held);
+        DeskSql.Add(command, "@rejected", (long)t.Rejected);
+        DeskSql.Add(command, "@skipped", (long)t.Skipped);
+    }
+
+    private async ValueTask UpdateAsync(string runId, string set, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = lease.Connection.CreateCommand();
+        command.Transaction = lease.Transaction;
+        command.CommandText = sql.Sql($"UPDATE {{t}}import_run SET {set} WHERE id = @id");
+        DeskSql.Add(command, "@id", runId);
+        bind(command);
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            throw new KeyNotFoundException($"No import run {runId} is recorded.");
+        }
+    }
+
+    private async Task<List<ImportRun>> ReadAsync(string where, string key, CancellationToken cancellationToken)
+    {
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = lease.Connection.CreateCommand();
+        command.Transaction = lease.Transaction;
+        command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}import_run WHERE {where} ORDER BY started_at DESC, id DESC");
+        DeskSql.Add(command, "@key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var runs = new List<ImportRun>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            runs.Add(new ImportRun
+            {
+                Id = reader.GetString(0),
+                Entity = reader.GetString(1),
+                File = reader.GetString(2),
+                FileHash = reader.GetString(3),
+                Mapping = reader.GetString(4),
+                StartedAt = sql.ReadTime(reader, 5),
+                FinishedAt = sql.ReadTimeOrNull(reader, 6),
+                Batches = DeskSql.Int(reader, 7),
+                Totals = new ImportTotals
+                {
+                    Inserted = DeskSql.Int(reader, 8),
+                    Updated = DeskSql.Int(reader, 9),
+                    Unchanged = DeskSql.Int(reader, 10),
+                    Merged = DeskSql.Int(reader, 11),
+                    Held = DeskSql.Int(reader, 12),
+                    Rejected = DeskSql.Int(reader, 13),
+                    Skipped = DeskSql.Int(reader, 14),
+                },
+            });
+        }
+
+        return runs;
+    }
+}

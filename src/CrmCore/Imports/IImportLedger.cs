@@ -1,0 +1,44 @@
+using NodaTime;
+
+namespace CrmCore.Imports;
+
+/// <summary>
+/// The record of import runs: each run is started, advanced batch by batch and finished, so that running the same file again is
+/// recognised (<see cref="FindByFileHashAsync"/>) and an interrupted run is visible. Implementations: <see cref="InMemoryImportLedger"/>,
+/// SQLite and PostgreSQL (table <c>import_run</c>). Thread-safe.
+/// </summary>
+public interface IImportLedger
+{
+    /// <summary>Records a new run.</summary>
+    /// <param name="run">The run, with no batches yet.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="ArgumentException">A run with that id is recorded.</exception>
+    ValueTask StartAsync(ImportRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a batch was committed: the run's batch count and totals become the given ones.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="batches">The batches committed so far.</param>
+    /// <param name="totals">The outcomes of every row in those batches.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="KeyNotFoundException">No such run.</exception>
+    ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a run finished.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="finishedAt">When it finished.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="KeyNotFoundException">No such run.</exception>
+    ValueTask FinishAsync(string runId, Instant finishedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one run.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The run, or null.</returns>
+    ValueTask<ImportRun?> FindAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>The runs of a file's content, newest first.</summary>
+    /// <param name="fileHash">The <see cref="ImportRun.FileHash"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The runs (empty when the content was never imported).</returns>
+    ValueTask<IReadOnlyList<ImportRun>> FindByFileHashAsync(string fileHash, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,47 @@
+using NodaTime;
+
+namespace CrmCore.Imports;
+
+/// <summary>
+/// One run of an import as the <see cref="IImportLedger"/> records it: which file (by name and by content hash), which mapping, when it
+/// started and finished, how many batches were committed and how many rows got each outcome so far. A run without
+/// <see cref="FinishedAt"/> was interrupted (or is still going). Immutable and thread-safe.
+/// </summary>
+public sealed record ImportRun
+{
+    /// <summary>The longest id, entity, file name and mapping description kept.</summary>
+    public const int MaxTextLength = 400;
+
+    /// <summary>The run's id (unique per ledger).</summary>
+    public required string Id { get; init => field = Text(value, nameof(Id)); }
+
+    /// <summary>What was imported, for example <c>customers</c> or <c>tickets</c>.</summary>
+    public required string Entity { get; init => field = Text(value, nameof(Entity)); }
+
+    /// <summary>The file name as given.</summary>
+    public required string File { get; init => field = Text(value, nameof(File)); }
+
+    /// <summary>SHA-256 of the file's bytes (lowercase hex): the same content under another name is recognised.</summary>
+    public required string FileHash { get; init => field = Text(value, nameof(FileHash)); }
+
+    /// <summary>The mapping used (its file name, or <c>built-in</c>) and its own hash, so a re-run with another mapping is told apart.</summary>
+    public required string Mapping { get; init => field = Text(value, nameof(Mapping)); }
+
+    /// <summary>When the run started.</summary>
+    public required Instant StartedAt { get; init; }
+
+    /// <summary>When the last batch was committed and the run ended, or null while it runs or after an interruption.</summary>
+    public Instant? FinishedAt { get; init; }
+
+    /// <summary>The batches committed so far.</summary>
+    public int Batches { get; init; }
+
+    /// <summary>The outcomes of the rows in the committed batches.</summary>
+    public ImportTotals Totals { get; init; } = new();
+
+    private static string Text(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
+        return value.Length <= MaxTextLength ? value : throw new ArgumentException($"The import run's {name} is {value.Length} characters long; at most {MaxTextLength} are kept.", name);
+    }
+}

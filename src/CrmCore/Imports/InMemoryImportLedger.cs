@@ -1,0 +1,71 @@
+using NodaTime;
+
+namespace CrmCore.Imports;
+
+/// <summary>The default import ledger: runs in memory, lost when the process ends. Thread-safe; completes synchronously.</summary>
+public sealed class InMemoryImportLedger : IImportLedger
+{
+    private readonly Dictionary<string, ImportRun> _runs = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <inheritdoc />
+    public ValueTask StartAsync(ImportRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        lock (_gate)
+        {
+            if (!_runs.TryAdd(run.Id, run))
+            {
+                throw new ArgumentException($"Import run {run.Id} is already recorded.", nameof(run));
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        ArgumentOutOfRangeException.ThrowIfNegative(batches);
+        Change(runId, run => run with { Batches = batches, Totals = totals });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask FinishAsync(string runId, Instant finishedAt, CancellationToken cancellationToken = default)
+    {
+        Change(runId, run => run with { FinishedAt = finishedAt });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ImportRun?> FindAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_runs.GetValueOrDefault(runId));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ImportRun>> FindByFileHashAsync(string fileHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fileHash);
+        lock (_gate)
+        {
+            IReadOnlyList<ImportRun> runs = [.. _runs.Values.Where(r => r.FileHash == fileHash).OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal)];
+            return ValueTask.FromResult(runs);
+        }
+    }
+
+    private void Change(string runId, Func<ImportRun, ImportRun> change)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        lock (_gate)
+        {
+            _runs[runId] = _runs.TryGetValue(runId, out var run) ? change(run) : throw new KeyNotFoundException($"No import run {runId} is recorded.");
+        }
+    }
+}

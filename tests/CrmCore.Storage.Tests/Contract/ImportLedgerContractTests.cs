@@ -1,0 +1,80 @@
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Imports;
+using NodaTime;
+
+namespace CrmCore.Storage.Tests.Contract;
+
+/// <summary>The contract of the import ledger and of atomic customer batches on every provider.</summary>
+public sealed class ImportLedgerContractTests
+{
+    private static readonly Instant At = Instant.FromUtc(2026, 3, 2, 9, 30, 15);
+
+    public static TheoryData<string> Providers => StoreProvider.All();
+
+    private static ImportRun Run(string id, string hash, int minutes) => new()
+    {
+        Id = id,
+        Entity = "customers",
+        File = "客户信息总表.xlsx",
+        FileHash = hash,
+        Mapping = "built-in",
+        StartedAt = At + Duration.FromMinutes(minutes),
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Runs_StartRecordFinish_ReadBackExactlyAfterReopening(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        await storage.ImportLedger().StartAsync(Run("r1", "aa", 0));
+        await storage.ImportLedger().StartAsync(Run("r2", "aa", 5));
+        await storage.ImportLedger().StartAsync(Run("r3", "bb", 9));
+        var totals = new ImportTotals { Inserted = 7, Updated = 1, Unchanged = 2, Merged = 3, Held = 4, Rejected = 5, Skipped = 6 };
+        await storage.ImportLedger().RecordBatchAsync("r1", 2, totals);
+        await storage.ImportLedger().FinishAsync("r1", At + Duration.FromMinutes(3));
+
+        var ledger = storage.ImportLedger();
+        var first = await ledger.FindAsync("r1");
+        Assert.Equal(Run("r1", "aa", 0) with { Batches = 2, Totals = totals, FinishedAt = At + Duration.FromMinutes(3) }, first);
+        Assert.Null((await ledger.FindAsync("r2"))!.FinishedAt);
+        Assert.Equal(["r2", "r1"], (await ledger.FindByFileHashAsync("aa")).Select(r => r.Id));
+        Assert.Empty(await ledger.FindByFileHashAsync("cc"));
+        Assert.Null(await ledger.FindAsync("nope"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Runs_SameIdTwiceOrUnknownRun_Throw(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var ledger = storage.ImportLedger();
+        await ledger.StartAsync(Run("r1", "aa", 0));
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await ledger.StartAsync(Run("r1", "bb", 1)));
+        await Assert.ThrowsAsync<KeyNotFoundException>(async () => await ledger.RecordBatchAsync("r9", 1, new ImportTotals()));
+        await Assert.ThrowsAsync<KeyNotFoundException>(async () => await ledger.FinishAsync("r9", At));
+        Assert.Equal("aa", (await ledger.FindAsync("r1"))!.FileHash);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task CustomerBatch_OneConflict_WritesNothing_ElseWritesAll(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = (ICustomerBatchRepository)storage.Desk().Customers;
+        CustomerState New(string id) => Customer.Create(new CustomerId(id), new CustomerProfile { Name = "公司" + id, FirstContactOn = new LocalDate(2026, 1, 1) }, At).ToState();
+        await customers.SaveAsync(New("KH1"), 0);
+
+        var stale = New("KH1") with { Version = 2, Name = "改名" };
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await customers.SaveAllAsync([(New("KH2"), 0), (stale, 0)]));
+        Assert.Null(await customers.FindAsync(new CustomerId("KH2")));
+        Assert.Equal("公司KH1", (await customers.FindAsync(new CustomerId("KH1")))!.Name);
+
+        await customers.SaveAllAsync([(New("KH2"), 0), (stale, 1)]);
+        var reopened = storage.Desk().Customers;
+        Assert.Equal(("改名", 2L), ((await reopened.FindAsync(new CustomerId("KH1")))!.Name, (await reopened.FindAsync(new CustomerId("KH1")))!.Version));
+        Assert.NotNull(await reopened.FindAsync(new CustomerId("KH2")));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await customers.SaveAllAsync([(New("KH3"), 0), (New("KH3"), 0)]));
+    }
+}
