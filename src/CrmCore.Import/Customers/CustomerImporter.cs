@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CrmCore.Customers;
-using CrmCore.Decoding;
 using CrmCore.Desk;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Mapping;
@@ -56,17 +55,7 @@ public sealed class CustomerImporter
     /// <exception cref="ImportFileException">The file cannot be read as a table (missing, no header row, bad encoding, damaged workbook).</exception>
     public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ImportFileException(path, 0, 0, e.Message, e);
-        }
-
+        var stream = TableSource.Open(path);
         await using (stream.ConfigureAwait(false))
         {
             return await ImportAsync(stream, path, cancellationToken).ConfigureAwait(false);
@@ -83,21 +72,8 @@ public sealed class CustomerImporter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var format = TableReader.Resolve(name, _options.Format);
-        var encodingName = string.Empty;
-        IEnumerable<SourceRow> rows;
-        if (format == ImportFormat.Xlsx)
-        {
-            rows = TableReader.ReadXlsx(stream, name);
-        }
-        else
-        {
-            var encoding = _options.Encoding is { } chosen ? StrictTextDecoder.GetEncoding(chosen) : TableReader.DetectEncoding(stream, name);
-            encodingName = encoding.WebName;
-            rows = TableReader.ReadCsv(stream, encoding, name);
-        }
-
-        var run = new Run(this, name, format == ImportFormat.Xlsx ? "xlsx" : "csv", encodingName);
+        var (rows, format, encoding) = TableSource.Read(stream, name, _options.Format, _options.Encoding);
+        var run = new Run(this, name, format, encoding);
         await run.ExecuteAsync(rows, cancellationToken).ConfigureAwait(false);
         return run.Report();
     }

@@ -65,6 +65,7 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<ITicketRepository>(sp => sp.GetRequiredService<InMemoryTicketRepository>());
         services.TryAddSingleton<ISurveyRepository>(sp => sp.GetRequiredService<InMemoryTicketRepository>());
         services.TryAddSingleton<ICustomerRepository, InMemoryCustomerRepository>();
+        services.TryAddSingleton<CrmCore.Assets.IAssetRepository, CrmCore.Assets.InMemoryAssetRepository>();
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();

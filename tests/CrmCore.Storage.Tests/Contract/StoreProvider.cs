@@ -82,6 +82,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The contact plan store over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Relationships.IContactPlanRepository Plans();
 
+    /// <summary>The asset store over this provider (a fresh instance over the same data each call, for databases).</summary>
+    public abstract CrmCore.Assets.IAssetRepository Assets();
+
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
 
@@ -96,10 +99,13 @@ public abstract class StoreProvider : IDisposable
         private InMemoryTicketQueueStore? _queue;
         private ProviderStores? _desk;
         private CrmCore.Relationships.InMemoryContactPlanRepository? _plans;
+        private CrmCore.Assets.InMemoryAssetRepository? _assets;
 
         public override bool Persists => false;
 
         public override CrmCore.Relationships.IContactPlanRepository Plans() => _plans ??= new CrmCore.Relationships.InMemoryContactPlanRepository();
+
+        public override CrmCore.Assets.IAssetRepository Assets() => _assets ??= new CrmCore.Assets.InMemoryAssetRepository();
 
         public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) =>
             _queue ??= new InMemoryTicketQueueStore(term is null ? null : new SlaTerm(term), lease);
@@ -207,6 +213,8 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override CrmCore.Relationships.IContactPlanRepository Plans() => new SqliteStorage(Options()).ContactPlans;
+
+        public override CrmCore.Assets.IAssetRepository Assets() => new SqliteStorage(Options()).Assets;
 
         public override ProviderStores Desk()
         {
@@ -344,6 +352,17 @@ public abstract class StoreProvider : IDisposable
             }
 
             return storage.ContactPlans;
+        }
+
+        public override CrmCore.Assets.IAssetRepository Assets()
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return storage.Assets;
         }
 
         public override ProviderStores Desk()
