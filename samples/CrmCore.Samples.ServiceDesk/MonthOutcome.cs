@@ -22,4 +22,5 @@ internal sealed record MonthOutcome(
     IReadOnlyCollection<Agent> Agents,
     IReadOnlyList<SurveyResponse> Surveys,
     IReadOnlyList<ChurnAssessment> Churn,
-    MonthlyReport Report);
+    MonthlyReport Report,
+    Relationships.SampleKnowledge Knowledge);

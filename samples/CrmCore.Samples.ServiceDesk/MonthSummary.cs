@@ -48,9 +48,22 @@ internal static class MonthSummary
 
         WriteAgents(outcome, output, L, culture);
         WriteSatisfaction(outcome, output, L, culture);
+        WriteKnowledge(outcome, output, L, culture);
 
         output.WriteLine();
         output.WriteLine(outcome.Report.ToText(culture));
+    }
+
+    private static void WriteKnowledge(MonthOutcome outcome, TextWriter output, Func<string, string, string> L, CultureInfo culture)
+    {
+        Section(output, L("Knowledge suggestions (Lucene.Net, SmartCn)", "知识库推荐（Lucene.Net，SmartCn 分词）"));
+        var knowledge = outcome.Knowledge;
+        output.WriteLine(L($"  {knowledge.Suggested.Count} of {knowledge.Asked} tickets got at least one article", $"  {knowledge.Asked} 张工单中 {knowledge.Suggested.Count} 张获得至少一篇推荐文章"));
+        foreach (var example in knowledge.Suggested.GroupBy(s => s.Description, StringComparer.Ordinal).Select(g => g.First()).Take(3))
+        {
+            var top = example.Top[0];
+            output.WriteLine(string.Create(culture, $"  {example.Ticket} {DisplayNames.Of(example.Type, culture)} “{example.Description}” → {top.Article} {top.Title} ({top.Score:0.00})"));
+        }
     }
 
     private static void WriteCalendar(MonthOutcome outcome, TextWriter output, Func<string, string, string> L)

@@ -40,6 +40,9 @@ internal sealed class ServiceDeskMonth
     private CrmCore.Desk.ServiceDesk desk = null!;
     private BusinessCalendar calendar = null!;
     private CustomerBook book = null!;
+    private Relationships.SampleRelationships relationships = null!;
+    private Relationships.SampleKnowledge knowledge = null!;
+    private readonly Dictionary<TicketId, CrmCore.Assets.AssetId> linkWhenWorked = [];
 
     private ServiceDeskMonth(SampleSettings settings)
     {
@@ -66,6 +69,8 @@ internal sealed class ServiceDeskMonth
         book = new CustomerBook(settings, clock);
         using var provider = SampleServices.Build(settings, clock, book);
         desk = provider.GetRequiredService<CrmCore.Desk.ServiceDesk>();
+        relationships = provider.GetRequiredService<Relationships.SampleRelationships>();
+        knowledge = provider.GetRequiredService<Relationships.SampleKnowledge>();
         calendar = provider.GetRequiredService<CalendarRegistry>().Get("default");
         var world = SampleDataGenerator.Generate(settings.Seed, settings.Month, settings.Zone, settings.Customers, settings.Tickets, calendar.IsOpen);
         foreach (var agent in Staffing.Agents(random))
@@ -102,16 +107,27 @@ internal sealed class ServiceDeskMonth
         await book.ReclassifyAsync(desk);
         var (churn, _) = await desk.AssessChurnAsync();
         var kpi = recorded with { Customers = book.Lifecycles() };
-        var supplements = await provider.GetRequiredService<Relationships.SampleRelationships>().SupplementsAsync(tickets.Select(t => (t.Id, t.Customer.Customer.Id, t.Seed.Type, t.Seed.RaisedAt)));
+        var supplements = await relationships.SupplementsAsync(tickets.Select(t => t.Ticket.ToState()));
         var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpi, settings.Month, churn, supplements);
-        return new MonthOutcome(settings, calendar, book.Customers, tickets, slaStates, escalations, assignments, desk.Agents, surveys, churn, report);
+        return new MonthOutcome(settings, calendar, book.Customers, tickets, slaStates, escalations, assignments, desk.Agents, surveys, churn, report, knowledge);
     }
 
     private async Task ArriveAsync(TicketSeed seed)
     {
         var customer = book.Customers[seed.CustomerIndex];
-        var request = new TicketRequest { CustomerId = customer.Id, Description = seed.Description, Urgency = seed.Urgency, Type = seed.Type, Channel = seed.Channel, RaisedAt = seed.RaisedAt };
+        var asset = await relationships.AssetForAsync(customer.Id, seed.Type);
+        var request = new TicketRequest
+        {
+            CustomerId = customer.Id, Description = seed.Description, Urgency = seed.Urgency, Type = seed.Type, Channel = seed.Channel, RaisedAt = seed.RaisedAt,
+            RelatedAssetId = asset is { AtRaise: true } named ? named.Asset.Value : null,
+        };
         var (id, _) = await desk.RaiseAsync(request, Desk);
+        if (asset is { AtRaise: false } later)
+        {
+            linkWhenWorked[id] = later.Asset;
+        }
+
+        knowledge.OnRaised(id, seed.Type, seed.Description);
         desk.Queue.TryGet(id, out var entry);
         queued[id] = entry;
         tickets.Add(byId[id] = new TicketCase(id, seed, customer));
@@ -137,6 +153,12 @@ internal sealed class ServiceDeskMonth
             while (agent.CanTakeWork && await desk.PullNextAsync(agent.Id) is ({ } id, _))
             {
                 assignments.Add(new Assignment(queued[id], agent.Id, now));
+                if (linkWhenWorked.Remove(id, out var asset))
+                {
+                    // The engineer finds out which device failed.
+                    await desk.LinkAssetAsync(id, asset, agent.Id.Value);
+                }
+
                 await WorkAsync(byId[id], agent.Id.Value);
             }
         }

@@ -4,13 +4,15 @@ namespace CrmCore.Knowledge;
 
 /// <summary>
 /// Feedback themes made of words instead of character n-grams: comments are segmented with the knowledge index's
-/// <see cref="TextSegmenter"/>, and a theme is a word or two adjacent words (响应 + 慢 → 响应慢, 没 + 解决 → 没解决). A word is left out
-/// when a two-word theme containing it covers most of its comments. Uses <see cref="ThemeOptions"/>' top count, minimum frequency,
-/// examples per theme and stop words (the n-gram lengths do not apply). Thread-safe.
+/// <see cref="TextSegmenter"/>, and a theme is a word or two adjacent words (响应 + 慢 → 响应慢, 没 + 解决 → 没解决). Degree adverbs are
+/// dropped first (响应太慢 → 响应慢, very slow → slow) and 没有 is read as 没 (没有解决 → 没解决). A word is left out when a frequent
+/// two-word theme in the same clause covers most of its comments (问题 in 问题没有解决). Uses <see cref="ThemeOptions"/>' top count,
+/// minimum frequency, examples per theme and stop words (the n-gram lengths do not apply). Thread-safe.
 /// </summary>
 public sealed class WordThemeExtractor : IFeedbackThemeExtractor
 {
     private const double CoverToSuppress = 0.6;
+    private const int MaxCommentLength = 4_000;
     private readonly TextSegmenter _segmenter;
     private readonly ThemeOptions _options;
     private readonly HashSet<string> _stopWords;
@@ -41,23 +43,45 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
         var texts = comments.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).ToList();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var parts = new Dictionary<string, (string First, string Second)>(StringComparer.Ordinal);
+        var together = new Dictionary<(string Word, string Pair), int>();
         for (var i = 0; i < texts.Count; i++)
         {
-            var words = _segmenter.Segment(texts[i], 4_000).Where(w => !_stopWords.Contains(w)).ToList();
             var candidates = new HashSet<string>(StringComparer.Ordinal);
-            for (var j = 0; j < words.Count; j++)
+            var seen = new HashSet<(string Word, string Pair)>();
+            foreach (var clause in Clauses(texts[i]))
             {
-                if (IsThemeWord(words[j]))
+                var words = Words(clause);
+                var clauseWords = new List<string>();
+                var clausePairs = new List<string>();
+                for (var j = 0; j < words.Count; j++)
                 {
-                    candidates.Add(words[j]);
+                    if (IsThemeWord(words[j]))
+                    {
+                        candidates.Add(words[j]);
+                        clauseWords.Add(words[j]);
+                    }
+
+                    if (j + 1 < words.Count && IsPair(words[j], words[j + 1]))
+                    {
+                        var pair = Join(words[j], words[j + 1]);
+                        parts.TryAdd(pair, (words[j], words[j + 1]));
+                        candidates.Add(pair);
+                        clausePairs.Add(pair);
+                    }
                 }
 
-                if (j + 1 < words.Count)
+                foreach (var word in clauseWords)
                 {
-                    var pair = Join(words[j], words[j + 1]);
-                    parts.TryAdd(pair, (words[j], words[j + 1]));
-                    candidates.Add(pair);
+                    foreach (var pair in clausePairs)
+                    {
+                        seen.Add((word, pair));
+                    }
                 }
+            }
+
+            foreach (var key in seen)
+            {
+                together[key] = together.GetValueOrDefault(key) + 1;
             }
 
             foreach (var candidate in candidates)
@@ -72,16 +96,14 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
         }
 
         var frequent = postings.Where(p => p.Value.Count >= _options.MinDocumentFrequency).ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
+        // A word is left out when most of its comments also carry a frequent pair in the same clause: the pair says more (响应 in
+        // 响应慢, 问题 in 问题没解决).
         var suppressed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (pair, count) in frequent.Where(f => parts.ContainsKey(f.Key)))
+        foreach (var ((word, pair), count) in together)
         {
-            var (first, second) = parts[pair];
-            foreach (var word in new[] { first, second })
+            if (frequent.TryGetValue(word, out var wordCount) && frequent.ContainsKey(pair) && count >= CoverToSuppress * wordCount)
             {
-                if (frequent.TryGetValue(word, out var wordCount) && count >= CoverToSuppress * wordCount)
-                {
-                    suppressed.Add(word);
-                }
+                suppressed.Add(word);
             }
         }
 
@@ -111,6 +133,86 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
 
         return themes;
     }
+
+    /// <summary>The clauses of a comment: a theme never spans punctuation (响应太慢，等了很久 gives no 慢等).</summary>
+    private static IEnumerable<string> Clauses(string text)
+    {
+        var start = 0;
+        var end = Math.Min(text.Length, MaxCommentLength);
+        for (var k = 0; k <= end; k++)
+        {
+            if (k == end || IsClauseBreak(text[k]))
+            {
+                if (k > start && !string.IsNullOrWhiteSpace(text[start..k]))
+                {
+                    yield return text[start..k];
+                }
+
+                start = k + 1;
+            }
+        }
+    }
+
+    private static bool IsClauseBreak(char c) => char.IsPunctuation(c) || char.IsSymbol(c);
+
+    /// <summary>
+    /// The words of a clause for themes: segmented, stop words dropped, then runs of two or three single Chinese characters glued back
+    /// (SmartCn cuts words it does not know, 客服 → 客 / 服, 等很久 → 等 / 很 / 久; a negation is never glued: 售后没 stays 售后 + 没), degree adverbs dropped (响应 / 太 / 慢 → 响应 / 慢; a
+    /// glued run loses a leading one: 太慢 → 慢) and 没有 read as 没.
+    /// </summary>
+    private List<string> Words(string clause)
+    {
+        var segmented = _segmenter.Segment(clause).Where(w => !_stopWords.Contains(w)).ToList();
+        var words = new List<string>(segmented.Count);
+        for (var j = 0; j < segmented.Count;)
+        {
+            var run = j;
+            while (run < segmented.Count && IsSingleCjk(segmented[run]) && !Negations.Contains(segmented[run]))
+            {
+                run++;
+            }
+
+            if (run - j is 2 or 3)
+            {
+                var glued = string.Concat(segmented.Skip(j).Take(run - j));
+                words.Add(Intensifiers.Contains(glued[..1]) ? glued[1..] : glued);
+                j = run;
+                continue;
+            }
+
+            for (var k = j; k < Math.Max(run, j + 1); k++)
+            {
+                if (!Intensifiers.Contains(segmented[k]))
+                {
+                    words.Add(Spellings.GetValueOrDefault(segmented[k], segmented[k]));
+                }
+            }
+
+            j = Math.Max(run, j + 1);
+        }
+
+        return words;
+    }
+
+    /// <summary>Whether two adjacent words make a theme: a Chinese pair needs a real word first (响应 + 慢) or a negation before a word
+    /// (没 + 解决); a negation attaches to what follows, never to what precedes it (no 问题没). English words pair freely.</summary>
+    private static bool IsPair(string first, string second) =>
+        !(IsCjk(first[^1]) || IsCjk(second[0]))
+        || (!Negations.Contains(second) && (first.Length >= 2 || Negations.Contains(first)));
+
+    private static bool IsSingleCjk(string word) => word.Length == 1 && IsCjk(word[0]);
+
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "没", "不", "未", "无", "别" };
+
+    /// <summary>Degree adverbs between a subject and its complaint (响应太慢, 等待时间太长, very slow): dropped, so the theme is 响应慢 and
+    /// comments that say 太慢, 很慢 or 非常慢 count together.</summary>
+    private static readonly HashSet<string> Intensifiers = new(StringComparer.Ordinal)
+    {
+        "太", "很", "非常", "特别", "比较", "有点", "有些", "十分", "挺", "真", "更", "最", "实在", "相当", "一直", "总是", "还", "又", "veri", "too", "realli", "so",
+    };
+
+    /// <summary>Spellings of one complaint word counted as one (没有解决 and 没解决 are the same complaint).</summary>
+    private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal) { ["没有"] = "没" };
 
     private static bool IsThemeWord(string word) => IsCjk(word[0]) ? word.Length >= 2 : word.Length >= 3;
 

@@ -19,6 +19,8 @@ internal interface IStorageStores
 
     Relationships.IContactPlanRepository ContactPlans { get; }
 
+    Assets.IAssetRepository Assets { get; }
+
     ITicketQueueStore QueueStore { get; }
 
     IQueueRepository QueueRepository { get; }

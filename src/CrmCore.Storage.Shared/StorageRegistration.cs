@@ -25,6 +25,7 @@ internal static class StorageRegistration
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Escalations));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Sequences));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().ContactPlans));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Assets));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().QueueRepository));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().QueueStore));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Outbox));

@@ -37,6 +37,7 @@ public sealed class SqliteStorage : IStorageStores
         Customers = new DbCustomerRepository(sql, auditClock);
         Escalations = new DbEscalationRepository(sql);
         ContactPlans = new DbContactPlanRepository(sql, auditClock);
+        Assets = new DbAssetRepository(sql);
         Sequences = new DbSequenceRepository(sql);
         Queue = new SqliteTicketQueueStore(Database, slaTerm);
         Outbox = new SqliteOutbox(Database);
@@ -58,6 +59,9 @@ public sealed class SqliteStorage : IStorageStores
 
     /// <summary>Contact plan entries and contact records (客户沟通计划表, 沟通记录).</summary>
     public Relationships.IContactPlanRepository ContactPlans { get; }
+
+    /// <summary>The installed base (document 004): assets with their hierarchy and maintenance history.</summary>
+    public Assets.IAssetRepository Assets { get; }
 
     /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
     public IEscalationRepository Escalations { get; }

@@ -36,6 +36,49 @@ public sealed class WordThemeExtractorTests
         Assert.Equal(2, themes.Single(t => t.Term == "响应慢").Examples.Count);
     }
 
+    // The sample month's negative survey comments (samples/CrmCore.Samples.ServiceDesk/Data/SampleDataGenerator.cs) and those of
+    // samples/data/surveys.csv, each answered by two customers.
+    private static readonly string[] SampleComments =
+    [
+        "响应太慢，等了很久", "问题没有解决，响应太慢", "价格太贵", "客服态度一般，问题没有解决", "等了很久才有人处理", "Slow response, waited too long",
+        "等待时间太长，回复也慢", "等待时间太长",
+    ];
+
+    [Fact]
+    public void Extract_SampleComments_DegreeAdverbsAndCutWordsGiveNoArtefacts()
+    {
+        using var segmenter = new TextSegmenter();
+        var extractor = new WordThemeExtractor(segmenter, new ThemeOptions { TopCount = 30 });
+
+        var themes = extractor.Extract(SampleComments.Concat(SampleComments));
+
+        var terms = themes.Select(t => t.Term).ToList();
+        Assert.Equal(4, themes.Single(t => t.Term == "响应慢").Count);
+        Assert.Equal(4, themes.Single(t => t.Term == "没解决").Count); // 没有解决 is read as 没解决
+        Assert.Contains("价格贵", terms);
+        Assert.Contains("客服态度", terms);
+        Assert.Contains("等很久", terms);
+        Assert.Contains("时间长", terms); // 等待 / 时间 / 太 / 长: 等待时间 says the same less well and is left out
+        Assert.Contains("slow respons", terms);
+        Assert.Contains("wait long", terms);
+        foreach (var artefact in new[] { "响应太", "太慢", "太贵", "服态度", "问题没", "慢等", "问题没有", "时间太", "wait too", "问题", "响应" })
+        {
+            Assert.DoesNotContain(artefact, terms);
+        }
+    }
+
+    [Fact]
+    public void Extract_ThemeNeverSpansPunctuation()
+    {
+        using var segmenter = new TextSegmenter();
+        var extractor = new WordThemeExtractor(segmenter, new ThemeOptions { MinDocumentFrequency = 1, TopCount = 30 });
+
+        var terms = extractor.Extract(["账单金额有误，发票迟迟未到", "账单金额有误。发票迟迟未到"]).Select(t => t.Term).ToList();
+
+        Assert.DoesNotContain(terms, t => t.Contains("有误发票", StringComparison.Ordinal) || t.Contains("误发票", StringComparison.Ordinal));
+        Assert.Contains(terms, t => t.StartsWith("账单", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_CharacterNgramExtractor_GivesFragmentsForTheSameComments()
     {

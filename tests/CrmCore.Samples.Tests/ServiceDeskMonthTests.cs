@@ -84,6 +84,34 @@ public class ServiceDeskMonthTests
     }
 
     [Fact]
+    public void Run_FaultTicketsCarryTheirDevice_TheWorstModelsComeFromTheStoredLinks()
+    {
+        var outcome = SmallMonth.Value;
+        var faults = outcome.Tickets.Where(t => t.Ticket.Type == TicketType.Fault).ToList();
+        var linked = faults.Count(t => t.Ticket.RelatedAssetId is not null);
+
+        Assert.All(outcome.Tickets.Where(t => t.Ticket.Type != TicketType.Fault), t => Assert.Null(t.Ticket.RelatedAssetId));
+        Assert.All(faults.Where(t => t.Ticket.RelatedAssetId is not null), t => Assert.StartsWith(t.Customer.Customer.Id.Value + "-A", t.Ticket.RelatedAssetId, StringComparison.Ordinal));
+        Assert.True(linked >= faults.Count * 0.9, $"{linked} of {faults.Count} fault tickets are linked");
+        var models = outcome.Report.WorstAssetModels;
+        Assert.Equal(linked, models.Sum(m => m.Failures));
+        Assert.All(models, m => Assert.True(m.Installed > 0 && m.Failures > 0, m.ToString()));
+        Assert.Equal(models.OrderByDescending(m => m.FailuresPer100Installed), models);
+    }
+
+    [Fact]
+    public void Run_RealTicketsGetKnowledgeSuggestions()
+    {
+        var knowledge = SmallMonth.Value.Knowledge;
+
+        Assert.Equal(Small.Tickets, knowledge.Asked);
+        Assert.True(knowledge.Suggested.Count > Small.Tickets / 4, $"{knowledge.Suggested.Count} of {knowledge.Asked}");
+        var login = knowledge.Suggested.First(s => s.Description == "系统登录异常");
+        Assert.Contains("登录", login.Top[0].Title, StringComparison.Ordinal);
+        Assert.Contains(SmallMonth.Value.Tickets, t => t.Id == login.Ticket);
+    }
+
+    [Fact]
     public void Write_InChinese_UsesChineseLabels()
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);

@@ -21,7 +21,8 @@ namespace CrmCore.Samples.ServiceDesk.Relationships;
 /// <item>four account managers (the sample customers have none of their own) who act on a due reminder with different diligence: most
 /// contacts are made the same day, some a day late, some never (those go overdue);</item>
 /// <item>an installed base of one to three devices per customer; each fault ticket is linked to one of its customer's devices, more
-/// often to the failure-prone models;</item>
+/// often to the failure-prone models: most when they are raised, one in four later, by the agent who works the ticket
+/// (<see cref="ServiceDesk.LinkAssetAsync"/>); the failure analysis reads the links from the stored tickets;</item>
 /// <item>the word-level feedback themes of <c>CrmCore.Knowledge</c> (<c>AddCrmKnowledge()</c>) for the report.</item>
 /// </list>
 /// </summary>
@@ -38,8 +39,10 @@ internal sealed class SampleRelationships : IPlanScheduler
     private readonly YearMonth _month;
     private readonly DateTimeZone _zone;
     private readonly Random _random;
-    private readonly int _seed;
     private readonly List<(PlanEntryId Entry, Instant At, AgentId By)> _pending = [];
+    private readonly Random _assetRandom;
+    private readonly List<Asset> _assets = [];
+    private readonly Dictionary<CustomerId, List<Asset>> _byCustomer = [];
     private bool _planned;
 
     private SampleRelationships(ContactPlanBook book, ICustomerRepository customers, SampleSettings settings)
@@ -48,8 +51,8 @@ internal sealed class SampleRelationships : IPlanScheduler
         _customers = customers;
         _month = settings.Month;
         _zone = settings.Zone;
-        _seed = settings.Seed;
         _random = new Random(settings.Seed * 31 + 15);
+        _assetRandom = new Random(settings.Seed * 31 + 4);
     }
 
     /// <summary>Registers contact plans (document 001 on the default calendar), this host's plan scheduler and the knowledge package.</summary>
@@ -59,6 +62,7 @@ internal sealed class SampleRelationships : IPlanScheduler
         services.AddSingleton(sp => new SampleRelationships(sp.GetRequiredService<ContactPlanBook>(), sp.GetRequiredService<ICustomerRepository>(), settings));
         services.AddSingleton<IPlanScheduler>(sp => sp.GetRequiredService<SampleRelationships>());
         services.AddCrmKnowledge();
+        services.AddSingleton(sp => new SampleKnowledge(sp.GetRequiredService<Knowledge.KnowledgeIndex>()));
     }
 
     /// <summary>The account manager the sample gives a customer that has none: the same one every run.</summary>
@@ -96,16 +100,44 @@ internal sealed class SampleRelationships : IPlanScheduler
         return events;
     }
 
-    /// <summary>Plan completion by account manager and the asset models' failure statistics of the month, for the report.</summary>
-    public async Task<ReportSupplements> SupplementsAsync(IEnumerable<(TicketId Ticket, CustomerId Customer, TicketType Type, Instant RaisedAt)> tickets)
+    /// <summary>Plan completion by account manager and the asset models' failure statistics of the month (from the tickets' stored
+    /// asset links), for the report.</summary>
+    public async Task<ReportSupplements> SupplementsAsync(IEnumerable<TicketState> tickets)
     {
         var first = _month.OnDayOfMonth(1);
         var last = _month.OnDayOfMonth(_month.ToDateInterval().Length);
         var from = first.AtStartOfDayInZone(_zone).ToInstant();
         var to = last.PlusDays(1).AtStartOfDayInZone(_zone).ToInstant();
         var plans = await _book.CompletionAsync(first, last, to);
-        var (assets, links) = InstalledBase(tickets);
-        return new ReportSupplements { PlanCompletion = plans, AssetModels = AssetFailureAnalysis.Analyze(assets, links, from, to, _zone).PerModel };
+        var links = tickets.Select(TicketAssetLink.Of).OfType<TicketAssetLink>();
+        return new ReportSupplements { PlanCompletion = plans, AssetModels = AssetFailureAnalysis.Analyze(_assets, links, from, to, _zone).PerModel };
+    }
+
+    /// <summary>
+    /// The device a new ticket is about: for a fault, one of the customer's devices (the failure-prone models more often), and whether
+    /// the caller names it when raising the ticket (three in four) or the agent finds it out later; null for other tickets.
+    /// </summary>
+    public async Task<(AssetId Asset, bool AtRaise)?> AssetForAsync(CustomerId customer, TicketType type)
+    {
+        if (_assets.Count == 0)
+        {
+            await InstalledBaseAsync();
+        }
+
+        if (type != TicketType.Fault || !_byCustomer.TryGetValue(customer, out var owned))
+        {
+            return null;
+        }
+
+        var weights = owned.Select(a => Models.First(m => m.Model == a.Model).Weight).ToArray();
+        var pick = _assetRandom.Next(weights.Sum());
+        var index = 0;
+        while (pick >= weights[index])
+        {
+            pick -= weights[index++];
+        }
+
+        return (owned[index].Id, _assetRandom.Next(4) != 0);
     }
 
     private async Task PlanMonthAsync(CancellationToken cancellationToken)
@@ -120,42 +152,27 @@ internal sealed class SampleRelationships : IPlanScheduler
         }
     }
 
-    private (List<Asset> Assets, List<TicketAssetLink> Links) InstalledBase(IEnumerable<(TicketId Ticket, CustomerId Customer, TicketType Type, Instant RaisedAt)> tickets)
+    private async Task InstalledBaseAsync()
     {
-        var random = new Random(_seed * 31 + 4);
-        var assets = new List<Asset>();
-        var byCustomer = new Dictionary<CustomerId, List<Asset>>();
-        var list = tickets.OrderBy(t => t.Ticket.Value, StringComparer.Ordinal).ToList();
-        foreach (var customer in list.Select(t => t.Customer).Distinct().OrderBy(c => c.Value, StringComparer.Ordinal))
+        var customers = new List<CustomerId>();
+        await foreach (var state in _customers.ListAsync())
+        {
+            customers.Add(state.Id);
+        }
+
+        foreach (var customer in customers.OrderBy(c => c.Value, StringComparer.Ordinal))
         {
             var owned = new List<Asset>();
-            for (var i = 0; i < 1 + random.Next(3); i++)
+            for (var i = 0; i < 1 + _assetRandom.Next(3); i++)
             {
-                var model = Models[random.Next(Models.Length)].Model;
-                var installed = _month.OnDayOfMonth(1).PlusDays(-random.Next(60, 1500));
+                var model = Models[_assetRandom.Next(Models.Length)].Model;
+                var installed = _month.OnDayOfMonth(1).PlusDays(-_assetRandom.Next(60, 1500));
                 owned.Add(new Asset(new AssetId($"{customer.Value}-A{i + 1}"), model, $"SN{customer.Value}{i + 1}", model, customer, installed, installed.PlusYears(3)));
             }
 
-            assets.AddRange(owned);
-            byCustomer[customer] = owned;
+            _assets.AddRange(owned);
+            _byCustomer[customer] = owned;
         }
-
-        var links = new List<TicketAssetLink>();
-        foreach (var (ticket, customer, type, raisedAt) in list.Where(t => t.Type == TicketType.Fault))
-        {
-            var owned = byCustomer[customer];
-            var weights = owned.Select(a => Models.First(m => m.Model == a.Model).Weight).ToArray();
-            var pick = random.Next(weights.Sum());
-            var index = 0;
-            while (pick >= weights[index])
-            {
-                pick -= weights[index++];
-            }
-
-            links.Add(new TicketAssetLink(ticket, owned[index].Id, type, raisedAt));
-        }
-
-        return (assets, links);
     }
 
     private string Feedback() => _random.Next(4) switch

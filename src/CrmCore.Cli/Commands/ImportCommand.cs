@@ -15,7 +15,8 @@ using CrmCore.Storage.Sqlite;
 namespace CrmCore.Cli.Commands;
 
 /// <summary>
-/// <c>crm import customers FILE --store STORE [--map FILE] [--dry-run] [--merge ...] [--report-json FILE] [--report-xlsx FILE]</c> and
+/// <c>crm import customers FILE --store STORE [--map FILE] [--dry-run] [--merge ...] [--report-json FILE] [--report-xlsx FILE]</c>,
+/// <c>crm import assets FILE --store STORE</c> (<see cref="ImportAssetsCommand"/>) and
 /// <c>crm export customers --store STORE --out FILE [--headers zh|en]</c>: customer tables in and out of a desk store, through
 /// <see cref="CustomerImporter"/> and <see cref="CustomerExporter"/>. STORE is <c>sqlite:PATH</c>, <c>postgresql:CONNECTION</c> or
 /// <c>memory</c> (nothing kept: a way to try a file).
@@ -45,9 +46,9 @@ internal static class ImportCommand
         customers.Add(batch);
         customers.Add(json);
         customers.Add(xlsx);
-        customers.SetCliAction(console, (context, parse) =>
-        {
-            try
+        customers.SetCliAction(console, (context, parse) => RunImport(
+            context,
+            () =>
             {
                 using var target = OpenStore(parse.GetValue(store)!, context);
                 var mapPath = parse.GetValue(map) is { } given ? context.ResolvePath(given) : null;
@@ -65,34 +66,13 @@ internal static class ImportCommand
                     Culture = context.Language.Culture,
                 };
                 var importer = new CustomerImporter(target.Customers, console.Clock, options);
-                var report = importer.ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
-                context.Out.Write(ImportReportWriter.ToText(report, context.Language.Culture));
-                if (parse.GetValue(json) is { } jsonPath)
-                {
-                    using var stream = File.Create(context.ResolvePath(jsonPath));
-                    ImportReportWriter.WriteJson(report, stream);
-                }
-
-                if (parse.GetValue(xlsx) is { } xlsxPath)
-                {
-                    using var stream = File.Create(context.ResolvePath(xlsxPath));
-                    ImportReportWriter.WriteXlsx(report, stream, context.Language.Culture);
-                }
-
-                return report.Totals.Rejected + report.Totals.Held == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
-            }
-            catch (ImportFileException error)
-            {
-                context.WriteError(error.Message);
-                return ExitCodes.InvalidInput;
-            }
-            catch (ArgumentException error)
-            {
-                context.WriteError(error.Message);
-                return ExitCodes.Usage;
-            }
-        });
+                return importer.ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
+            },
+            parse.GetValue(json),
+            parse.GetValue(xlsx),
+            totals => totals.Rejected + totals.Held == 0));
         import.Add(customers);
+        import.Add(ImportAssetsCommand.Create(console));
         return import;
     }
 
@@ -141,29 +121,64 @@ internal static class ImportCommand
         return export;
     }
 
-    private static Option<string> StoreOption() => new("--store")
+    /// <summary>Runs an import, prints its report (and writes the JSON and .xlsx reports when asked) and maps the outcome to an exit code:
+    /// success when <paramref name="succeeded"/> holds for the totals, invalid input for rejected rows or an unreadable file, usage for
+    /// a bad store or option.</summary>
+    internal static int RunImport(CliContext context, Func<ImportReport> import, string? jsonPath, string? xlsxPath, Func<ImportTotals, bool> succeeded)
+    {
+        try
+        {
+            var report = import();
+            context.Out.Write(ImportReportWriter.ToText(report, context.Language.Culture));
+            if (jsonPath is not null)
+            {
+                using var stream = File.Create(context.ResolvePath(jsonPath));
+                ImportReportWriter.WriteJson(report, stream);
+            }
+
+            if (xlsxPath is not null)
+            {
+                using var stream = File.Create(context.ResolvePath(xlsxPath));
+                ImportReportWriter.WriteXlsx(report, stream, context.Language.Culture);
+            }
+
+            return succeeded(report.Totals) ? ExitCodes.Success : ExitCodes.InvalidInput;
+        }
+        catch (ImportFileException error)
+        {
+            context.WriteError(error.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (ArgumentException error)
+        {
+            context.WriteError(error.Message);
+            return ExitCodes.Usage;
+        }
+    }
+
+    internal static Option<string> StoreOption() => new("--store")
     {
         Description = "The desk store: sqlite:PATH, postgresql:CONNECTION-STRING, or memory (nothing is kept).",
         Required = true,
     };
 
-    private static OpenedStore OpenStore(string spec, CliContext context)
+    internal static OpenedStore OpenStore(string spec, CliContext context)
     {
         if (spec == "memory")
         {
-            return new OpenedStore(new InMemoryCustomerRepository(), new InMemoryImportLedger(), new InMemoryAuditStore(), null);
+            return new OpenedStore(new InMemoryCustomerRepository(), new InMemoryImportLedger(), new InMemoryAuditStore(), new CrmCore.Assets.InMemoryAssetRepository(), null);
         }
 
         if (spec.StartsWith("sqlite:", StringComparison.Ordinal))
         {
             var storage = new SqliteStorage(new SqliteStorageOptions { DataSource = context.ResolvePath(spec["sqlite:".Length..]) });
-            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, null);
+            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, null);
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal))
         {
             var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = spec["postgresql:".Length..] });
-            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage);
+            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, storage);
         }
 
         throw new ArgumentException($"'{spec}' is not a store: use sqlite:PATH, postgresql:CONNECTION-STRING or memory.");
@@ -176,13 +191,15 @@ internal static class ImportCommand
         return Path.GetFileName(path) + "#" + hash[..12];
     }
 
-    private sealed class OpenedStore(ICustomerRepository customers, IImportLedger ledger, IAuditStore audit, IDisposable? owner) : IDisposable
+    internal sealed class OpenedStore(ICustomerRepository customers, IImportLedger ledger, IAuditStore audit, CrmCore.Assets.IAssetRepository assets, IDisposable? owner) : IDisposable
     {
         public ICustomerRepository Customers { get; } = customers;
 
         public IImportLedger Ledger { get; } = ledger;
 
         public IAuditStore Audit { get; } = audit;
+
+        public CrmCore.Assets.IAssetRepository Assets { get; } = assets;
 
         public void Dispose() => owner?.Dispose();
     }

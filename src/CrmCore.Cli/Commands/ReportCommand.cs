@@ -6,6 +6,7 @@ using CrmCore.Cli.Input;
 using CrmCore.Cli.Localization;
 using CrmCore.Cli.Reports;
 using CrmCore.Cli.Rules;
+using CrmCore.Knowledge;
 using CrmCore.Metrics;
 using CrmCore.Reporting;
 using CrmCore.Satisfaction;
@@ -17,7 +18,8 @@ namespace CrmCore.Cli.Commands;
 /// <summary>
 /// <c>crm report --tickets --surveys --month [--customers [--rules]] [--targets] [--html] [--xlsx]</c>: the monthly service-quality
 /// report. Tickets of the month before <c>--month</c>, when the files hold any, give the month-over-month comparison. With
-/// <c>--rules</c> and <c>--customers</c> the customers' churn risk is scored at the end of the month and the high band listed.
+/// <c>--rules</c> and <c>--customers</c> the customers' churn risk is scored at the end of the month and the high band listed. The
+/// negative-feedback themes are words (<see cref="WordThemeExtractor"/>).
 /// </summary>
 internal static class ReportCommand
 {
@@ -113,7 +115,10 @@ internal static class ReportCommand
 
             var options = new MetricsOptions { TimeZone = timeZone, Targets = reportTargets };
             var input = mapped.Input with { AsOf = monthEnd };
-            var report = new MonthlyReportBuilder(options, new SatisfactionOptions()).Build(input, reportMonth, churn);
+            // Themes are words from the knowledge package's Chinese/English segmentation (响应慢, 没解决), not character n-grams.
+            var satisfaction = new SatisfactionOptions();
+            using var segmenter = new TextSegmenter();
+            var report = new MonthlyReportBuilder(options, satisfaction, new WordThemeExtractor(segmenter, satisfaction.Themes)).Build(input, reportMonth, churn);
             context.Out.Write(report.ToText(context.Language.Culture));
             if (parse.GetValue(html) is { } htmlPath)
             {

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using CrmCore.Audit;
 using CrmCore.Customers;
-using CrmCore.Decoding;
 using CrmCore.Desk;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Mapping;
@@ -60,17 +59,7 @@ public sealed class CustomerImporter
     /// <exception cref="ImportFileException">The file cannot be read as a table (missing, no header row, bad encoding, damaged workbook).</exception>
     public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ImportFileException(path, 0, 0, e.Message, e);
-        }
-
+        var stream = TableSource.Open(path);
         await using (stream.ConfigureAwait(false))
         {
             return await ImportAsync(stream, path, cancellationToken).ConfigureAwait(false);
@@ -87,7 +76,6 @@ public sealed class CustomerImporter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var format = TableReader.Resolve(name, _options.Format);
         var fileHash = string.Empty;
         if (stream.CanSeek)
         {
@@ -96,25 +84,7 @@ public sealed class CustomerImporter
             stream.Position = start;
         }
 
-        var encodingName = string.Empty;
-        IEnumerable<SourceRow> rows;
-        if (format == ImportFormat.Xlsx)
-        {
-            rows = TableReader.ReadXlsx(stream, name);
-        }
-        else if (format is ImportFormat.Json or ImportFormat.JsonLines)
-        {
-            encodingName = "utf-8";
-            rows = JsonTableReader.Read(stream, name, lines: format == ImportFormat.JsonLines);
-        }
-        else
-        {
-            var encoding = _options.Encoding is { } chosen ? StrictTextDecoder.GetEncoding(chosen) : TableReader.DetectEncoding(stream, name);
-            encodingName = encoding.WebName;
-            rows = TableReader.ReadCsv(stream, encoding, name);
-        }
-
-        var formatName = format switch { ImportFormat.Xlsx => "xlsx", ImportFormat.Json => "json", ImportFormat.JsonLines => "jsonl", _ => "csv" };
+        var (rows, formatName, encodingName) = TableSource.Read(stream, name, _options.Format, _options.Encoding);
         var run = new Run(this, name, formatName, encodingName, fileHash);
         await run.StartAsync(cancellationToken).ConfigureAwait(false);
         await run.ExecuteAsync(rows, cancellationToken).ConfigureAwait(false);

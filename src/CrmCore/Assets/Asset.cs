@@ -122,6 +122,50 @@ public sealed class Asset
         _maintenance.Insert(index, record);
     }
 
+    /// <summary>The stored form of this asset with a version.</summary>
+    /// <param name="version">The version to stamp (the stored one plus one when saving a change; 1 for a new asset).</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
+    public AssetState ToState(long version)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        return new AssetState
+        {
+            Id = Id,
+            Version = version,
+            Name = Name,
+            SerialNumber = SerialNumber,
+            Model = Model,
+            Owner = Owner,
+            InstalledOn = InstalledOn,
+            WarrantyEndsOn = WarrantyEndsOn,
+            Custodian = Custodian,
+            Parent = Parent,
+            Maintenance = [.. _maintenance],
+        };
+    }
+
+    /// <summary>Brings a stored asset back. The parent link is taken as stored; add the asset to an <see cref="AssetRegistry"/> to check
+    /// the hierarchy.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The asset.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentException">The state is invalid (a blank text, the warranty ending before installation, a blank maintenance summary or author).</exception>
+    public static Asset Restore(AssetState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var asset = new Asset(state.Id, state.Name, state.SerialNumber, state.Model, state.Owner, state.InstalledOn, state.WarrantyEndsOn, state.Custodian)
+        {
+            Parent = state.Parent,
+        };
+        foreach (var record in state.Maintenance)
+        {
+            asset.RecordMaintenance(record);
+        }
+
+        return asset;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Name} ({Model} #{SerialNumber})";
 }

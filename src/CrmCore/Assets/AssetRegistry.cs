@@ -15,6 +15,36 @@ public sealed class AssetRegistry
     /// <summary>Every asset, in no particular order.</summary>
     public IReadOnlyCollection<Asset> Assets => _assets.Values;
 
+    /// <summary>Builds the installed base from stored assets (for example <see cref="IAssetRepository.ListAsync"/>), in any order,
+    /// checking the hierarchy as <see cref="SetParent"/> does.</summary>
+    /// <param name="states">The stored assets.</param>
+    /// <returns>The registry.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="states"/> is null.</exception>
+    /// <exception cref="ArgumentException">An id or serial number appears twice, or a state is invalid.</exception>
+    /// <exception cref="KeyNotFoundException">A parent is not among the assets.</exception>
+    /// <exception cref="AssetHierarchyException">The stored links make a cycle or cross owners.</exception>
+    public static AssetRegistry FromStates(IEnumerable<AssetState> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var registry = new AssetRegistry();
+        var parents = new List<(AssetId Child, AssetId Parent)>();
+        foreach (var state in states)
+        {
+            registry.Add(Asset.Restore(state with { Parent = null }));
+            if (state.Parent is { } parent)
+            {
+                parents.Add((state.Id, parent));
+            }
+        }
+
+        foreach (var (child, parent) in parents)
+        {
+            registry.SetParent(child, parent);
+        }
+
+        return registry;
+    }
+
     /// <summary>Adds an asset.</summary>
     /// <param name="asset">The asset; its id and serial number must be new.</param>
     /// <exception cref="ArgumentNullException"><paramref name="asset"/> is null.</exception>

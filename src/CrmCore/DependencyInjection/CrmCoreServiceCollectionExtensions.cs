@@ -77,6 +77,7 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<ICustomerRepository>(sp => sp.GetRequiredService<IAuditStore>() is InMemoryAuditStore audit
             ? new InMemoryCustomerRepository(audit, sp.GetRequiredService<IClock>())
             : new InMemoryCustomerRepository());
+        services.TryAddSingleton<CrmCore.Assets.IAssetRepository, CrmCore.Assets.InMemoryAssetRepository>();
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();

@@ -576,6 +576,20 @@ public sealed class ServiceDesk
             return Task.CompletedTask;
         }, cancellationToken);
 
+    /// <summary>Links a ticket to the asset it is about, moves the link or removes it (see <see cref="Ticket.LinkAsset"/>); the failure
+    /// analysis reads the link from the stored ticket (<see cref="Assets.TicketAssetLink.Of"/>).</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="asset">The asset; null to remove the link.</param>
+    /// <param name="by">Who links it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events (<see cref="TicketAssetLinked"/>; none when the link did not change).</returns>
+    public Task<DeskResult> LinkAssetAsync(TicketId id, Assets.AssetId? asset, string by, CancellationToken cancellationToken = default) =>
+        RunAsync(id, (t, now) =>
+        {
+            t.LinkAsset(now, by, asset);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
     /// <summary>Reads a ticket's SLA clocks now (due and warning times, status), computed afresh from its status history.</summary>
     /// <param name="id">The ticket.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

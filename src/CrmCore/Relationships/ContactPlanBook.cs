@@ -163,7 +163,8 @@ public sealed class ContactPlanBook : IPlanScheduler
     /// <param name="feedback">The customer's feedback; required.</param>
     /// <param name="nextAction">The next action; null or blank for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The entry after the change.</returns>
+    /// <returns>The entry after the change. When the book knows the customers, the customer's <see cref="Customer.LastInteractionAt"/>
+    /// moves to <paramref name="at"/> (never back).</returns>
     /// <exception cref="ArgumentException">No such entry, or <paramref name="feedback"/> or <paramref name="by"/> is blank.</exception>
     /// <exception cref="PlanTransitionException">The entry is already completed or cancelled.</exception>
     /// <exception cref="CustomerContactRefusedException">The customer asked not to be contacted; nothing is written.</exception>
@@ -177,10 +178,11 @@ public sealed class ContactPlanBook : IPlanScheduler
             throw new CustomerContactRefusedException(stored.Customer);
         }
 
-        return await ChangeAsync(
+        Interaction? record = null;
+        var completed = await ChangeAsync(
             id,
             e => e.Complete(at, feedback, nextAction),
-            e => new Interaction
+            e => record = new Interaction
             {
                 CustomerId = e.Customer,
                 At = at,
@@ -192,6 +194,12 @@ public sealed class ContactPlanBook : IPlanScheduler
                 NextAction = e.NextAction,
             },
             cancellationToken).ConfigureAwait(false);
+        if (record is not null)
+        {
+            await TouchCustomerAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+
+        return completed;
     }
 
     /// <summary>未开始 or 进行中 → 已取消.</summary>
@@ -328,6 +336,39 @@ public sealed class ContactPlanBook : IPlanScheduler
         }
 
         return reason;
+    }
+
+    /// <summary>
+    /// Moves the customer's <see cref="Customer.LastInteractionAt"/> to a completed contact (so silent-customer care, churn factors and
+    /// the rules' <c>DaysSinceLastInteraction</c> see it). A write that lost a race is read and applied again, a few times at most.
+    /// </summary>
+    private async Task TouchCustomerAsync(Interaction contact, CancellationToken cancellationToken)
+    {
+        if (_customers is null)
+        {
+            return;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await _customers.FindAsync(contact.CustomerId, cancellationToken).ConfigureAwait(false) is not { } state
+                || state.LastInteractionAt >= contact.At)
+            {
+                return;
+            }
+
+            var customer = Customer.Restore(state);
+            customer.RecordInteraction(contact.At, contact);
+            try
+            {
+                await _customers.SaveAsync(customer.ToState(), state.Version, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 4)
+            {
+                // Changed meanwhile (for example by the desk): read it again.
+            }
+        }
     }
 
     private async Task SuspendAsync(ContactPlanEntryState state, string reason, CancellationToken cancellationToken)

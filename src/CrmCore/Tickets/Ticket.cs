@@ -128,8 +128,8 @@ public sealed class Ticket
     /// <summary>The promised resolution time, or null.</summary>
     public Instant? ExpectedResolutionAt { get; }
 
-    /// <summary>The related asset id, or null.</summary>
-    public string? RelatedAssetId { get; }
+    /// <summary>The related asset id (an <c>AssetId</c>'s text), or null: given when the ticket is raised or set later with <see cref="LinkAsset"/>.</summary>
+    public string? RelatedAssetId { get; private set; }
 
     /// <summary>The one agent responsible for the ticket. Never empty.</summary>
     public AgentId Owner { get; private set; }
@@ -394,6 +394,37 @@ public sealed class Ticket
         AddNoteAt(at, by, text, isCustomerFacing: false);
         events.Add(new TicketNoteAdded(Id, at, by.Trim(), text.Trim(), IsCustomerFacing: false));
         Commit(at);
+    }
+
+    /// <summary>
+    /// Links the ticket to the asset it is about (an engineer finds out which device failed), moves the link to another asset, or removes
+    /// it; raises <see cref="TicketAssetLinked"/>. Allowed in every status (a closed fault can still be attributed for the failure
+    /// analysis); linking the asset already linked changes nothing and raises nothing.
+    /// </summary>
+    /// <param name="now">When it happens (taken as the ticket's last change if earlier).</param>
+    /// <param name="by">Who links it.</param>
+    /// <param name="asset">The asset; null to remove the link.</param>
+    /// <returns>True when the link changed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is blank, or <paramref name="asset"/> is the default (empty) id.</exception>
+    public bool LinkAsset(Instant now, string by, Assets.AssetId? asset)
+    {
+        Actor.Require(by);
+        if (asset is { Value.Length: 0 })
+        {
+            throw new ArgumentException("The asset id is empty.", nameof(asset));
+        }
+
+        var linked = asset?.Value;
+        if (string.Equals(linked, RelatedAssetId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var at = Clamp(now);
+        events.Add(new TicketAssetLinked(Id, at, by.Trim(), linked, RelatedAssetId));
+        RelatedAssetId = linked;
+        Commit(at);
+        return true;
     }
 
     /// <summary>Records the customer's satisfaction score alone (no NPS, dimensions or comment); see

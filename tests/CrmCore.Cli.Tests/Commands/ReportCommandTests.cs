@@ -15,6 +15,7 @@ public sealed class ReportCommandTests
         Assert.StartsWith("Monthly service report 2026-02 (Asia/Shanghai)", run.Out, StringComparison.Ordinal);
         Assert.Contains("churn rate 3.3%", run.Out, StringComparison.Ordinal);
         Assert.Contains("等待时间太长", run.Out, StringComparison.Ordinal);
+        Assert.Contains("1. 时间长 (2 comments)", run.Out, StringComparison.Ordinal); // a word theme (等待 / 时间 / 太 / 长), not the n-gram 时间太长
         Assert.Contains("average first response (business hours, ", run.Out, StringComparison.Ordinal);
     }
 

@@ -87,8 +87,12 @@ public abstract class StoreProvider : IDisposable
 
     /// <summary>The churn history over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Churn.IChurnHistory ChurnHistory();
+
     /// <summary>Customer and contact plan stores that audit their saves (into <see cref="Audit"/>'s trail) with this clock.</summary>
     public abstract (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock);
+
+    /// <summary>The asset store over this provider (a fresh instance over the same data each call, for databases).</summary>
+    public abstract CrmCore.Assets.IAssetRepository Assets();
 
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
@@ -110,6 +114,8 @@ public abstract class StoreProvider : IDisposable
         private CrmCore.Relationships.InMemoryContactPlanRepository? _plans;
         private CrmCore.Churn.InMemoryChurnHistory? _churn;
 
+        private CrmCore.Assets.InMemoryAssetRepository? _assets;
+
         public override CrmCore.Churn.IChurnHistory ChurnHistory() => _churn ??= new CrmCore.Churn.InMemoryChurnHistory();
 
         public override bool Persists => false;
@@ -118,6 +124,8 @@ public abstract class StoreProvider : IDisposable
 
         public override (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock) =>
             (new InMemoryCustomerRepository(_audit, clock), new CrmCore.Relationships.InMemoryContactPlanRepository(_audit, clock));
+
+        public override CrmCore.Assets.IAssetRepository Assets() => _assets ??= new CrmCore.Assets.InMemoryAssetRepository();
 
         public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) =>
             _queue ??= new InMemoryTicketQueueStore(term is null ? null : new SlaTerm(term), lease);
@@ -231,11 +239,14 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Relationships.IContactPlanRepository Plans() => new SqliteStorage(Options()).ContactPlans;
 
         public override CrmCore.Churn.IChurnHistory ChurnHistory() => new SqliteStorage(Options()).ChurnHistory;
+
         public override (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock)
         {
             var storage = new SqliteStorage(Options(), null, clock);
             return (storage.Customers, storage.ContactPlans);
         }
+
+        public override CrmCore.Assets.IAssetRepository Assets() => new SqliteStorage(Options()).Assets;
 
         public override ProviderStores Desk()
         {
@@ -406,6 +417,17 @@ public abstract class StoreProvider : IDisposable
             }
 
             return storage.ChurnHistory;
+        }
+
+        public override CrmCore.Assets.IAssetRepository Assets()
+        {
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            lock (_storages)
+            {
+                _storages.Add(storage);
+            }
+
+            return storage.Assets;
         }
 
         public override ProviderStores Desk()

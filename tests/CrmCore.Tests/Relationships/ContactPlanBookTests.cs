@@ -98,6 +98,30 @@ public sealed class ContactPlanBookTests
     }
 
     [Fact]
+    public async Task Complete_MovesTheCustomersLastInteraction_NeverBack()
+    {
+        var clock = TestData.NewClock();
+        var customers = new CrmCore.Desk.InMemoryCustomerRepository();
+        var customer = TestData.CustomerFactory(clock).Create(TestData.Profile());
+        customer.AssignTier(clock.GetCurrentInstant(), "B");
+        await customers.SaveAsync(customer.ToState(), 0);
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001), null, customers);
+        await book.ScheduleAsync(PlanSubject.From(customer) with { CadenceAnchor = D(2026, 3, 2) }, D(2026, 3, 1), D(2026, 3, 31));
+        var entries = (await book.ListAsync(ContactPlanQuery.All)).OrderBy(e => e.DueOn).ToList();
+        Assert.Null((await customers.FindAsync(customer.Id))!.LastInteractionAt);
+
+        await book.CompleteAsync(entries[^1].Id, Cn(2026, 3, 30, 11), "wang.li", "客户对服务满意");
+        var afterLatest = (await customers.FindAsync(customer.Id))!;
+        await book.CompleteAsync(entries[0].Id, Cn(2026, 3, 2, 11), "wang.li", "客户反馈近期无需求");
+        var afterEarlier = (await customers.FindAsync(customer.Id))!;
+
+        Assert.Equal(Cn(2026, 3, 30, 11), afterLatest.LastInteractionAt);
+        Assert.Equal(customer.Version + 1, afterLatest.Version);
+        Assert.Equal((afterLatest.Version, afterLatest.LastInteractionAt), (afterEarlier.Version, afterEarlier.LastInteractionAt));
+        Assert.Equal(Cn(2026, 3, 30, 11), PlanSubject.From(CrmCore.Customers.Customer.Restore(afterEarlier)).LastInteractionAt);
+    }
+
+    [Fact]
     public async Task Advance_RaisesDueThenOverdueOncePerEntry()
     {
         var book = new ContactPlanBook(Planner(ContactPolicy.Document001));

@@ -1,0 +1,45 @@
+using CrmCore.Decoding;
+
+namespace CrmCore.Import.Reading;
+
+/// <summary>Opens an import file and picks its reader (CSV with a detected or given encoding, .xlsx, JSON or JSON Lines): the start every importer shares.</summary>
+internal static class TableSource
+{
+    /// <summary>Opens a file for reading.</summary>
+    /// <exception cref="ImportFileException">The file cannot be opened; names the file.</exception>
+    public static FileStream Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFileException(path, 0, 0, e.Message, e);
+        }
+    }
+
+    /// <summary>The rows of a table, with the format (<c>csv</c>, <c>xlsx</c>, <c>json</c> or <c>jsonl</c>) and the text encoding's web name (empty for .xlsx).</summary>
+    /// <param name="stream">The content; seekable.</param>
+    /// <param name="name">The file name, for the format and for messages.</param>
+    /// <param name="format">The format; Auto decides by the file name.</param>
+    /// <param name="encoding">The CSV encoding's web name, or null to detect it.</param>
+    public static (IEnumerable<SourceRow> Rows, string Format, string Encoding) Read(Stream stream, string name, ImportFormat format, string? encoding)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        switch (TableReader.Resolve(name, format))
+        {
+            case ImportFormat.Xlsx:
+                return (TableReader.ReadXlsx(stream, name), "xlsx", string.Empty);
+            case ImportFormat.Json:
+                return (JsonTableReader.Read(stream, name, lines: false), "json", "utf-8");
+            case ImportFormat.JsonLines:
+                return (JsonTableReader.Read(stream, name, lines: true), "jsonl", "utf-8");
+        }
+
+        var chosen = encoding is { } web ? StrictTextDecoder.GetEncoding(web) : TableReader.DetectEncoding(stream, name);
+        return (TableReader.ReadCsv(stream, chosen, name), "csv", chosen.WebName);
+    }
+}
