@@ -16,19 +16,20 @@ namespace CrmCore.Benchmarks.Routing;
 /// over the "undisturbed" rounds only, whose wall time was at most 1.1× their CPU time (the process kept its core).</item>
 /// <item>Bytes retained per ticket with the default growth (full GC before and after filling).</item>
 /// </list>
-/// Warmed until the JIT compiles nothing new for eight rounds 50 ms apart.
+/// Warmed until the JIT compiles nothing new for eight rounds 50 ms apart. <c>queue-check scaling</c> runs 1M tickets with 3, 12, 48
+/// and 192 eligible buckets (1, 4, 16 and 64 static priorities × 3 skill sets).
 /// </summary>
 internal static class QueueCpuTimeCheck
 {
     private const int Takes = 2000;
     private const int Rounds = 60;
 
-    public static void Run()
+    public static void Run(int[] sizes, int[] eligibleBuckets)
     {
         Console.WriteLine($"// load average at start: {LoadAverage()}; Stopwatch overhead per call ≈ {StopwatchOverheadNs():F0} ns");
-        foreach (var n in new[] { 10_000, 100_000, 1_000_000 })
+        foreach (var n in sizes)
         {
-            foreach (var eligible in new[] { 12, 48 })
+            foreach (var eligible in eligibleBuckets)
             {
                 var tickets = QueueBenchmarkData.Tickets(n, eligible / 3, seed: 42, "WT");
                 var current = new Side("current", QueueBenchmarkData.Fill(tickets), QueueBenchmarkData.Agent());
