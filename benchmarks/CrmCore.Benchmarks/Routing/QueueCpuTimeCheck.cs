@@ -33,7 +33,7 @@ internal static class QueueCpuTimeCheck
             {
                 var tickets = QueueBenchmarkData.Tickets(n, eligible / 3, seed: 42, "WT");
                 var current = new Side("current", QueueBenchmarkData.Fill(tickets), QueueBenchmarkData.Agent());
-                var previous = new Side("previous", FillPrevious(tickets), QueueBenchmarkData.Agent());
+                var previous = new Side("previous", QueueBenchmarkData.Fill(tickets, static () => new PreviousTicketQueue(), static (queue, t) => queue.Enqueue(t)), QueueBenchmarkData.Agent());
                 var stable = 0;
                 var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
                 for (var r = 0; r < 200 && stable < 8; r++)
@@ -62,19 +62,6 @@ internal static class QueueCpuTimeCheck
         }
 
         Console.WriteLine($"// load average at end: {LoadAverage()}");
-    }
-
-    private static (PreviousTicketQueue Queue, double BytesPerTicket) FillPrevious(QueuedTicket[] tickets)
-    {
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var queue = new PreviousTicketQueue();
-        foreach (var t in tickets)
-        {
-            queue.Enqueue(t);
-        }
-
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        return (queue, (after - before) / (double)tickets.Length);
     }
 
     private static string LoadAverage() =>
