@@ -16,7 +16,13 @@ if (args is ["bulk-check"])
 
 if (args is ["queue-check"])
 {
-    QueueCpuTimeCheck.Run();
+    QueueCpuTimeCheck.Run([10_000, 100_000, 1_000_000], [12, 48]);
+    return 0;
+}
+
+if (args is ["queue-check", "scaling"])
+{
+    QueueCpuTimeCheck.Run([1_000_000], [3, 12, 48, 192]);
     return 0;
 }
 

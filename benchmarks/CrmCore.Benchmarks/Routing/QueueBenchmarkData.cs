@@ -52,13 +52,17 @@ internal static class QueueBenchmarkData
     }
 
     /// <summary>Bytes retained per ticket by a queue filled with default growth (no presizing), measured with a full GC.</summary>
-    public static (TicketQueue Queue, double BytesPerTicket) Fill(QueuedTicket[] tickets)
+    public static (TicketQueue Queue, double BytesPerTicket) Fill(QueuedTicket[] tickets) =>
+        Fill(tickets, static () => new TicketQueue(), static (queue, t) => queue.Enqueue(t));
+
+    /// <summary>Bytes retained per ticket by any queue <paramref name="create"/> makes, filled one ticket at a time.</summary>
+    public static (TQueue Queue, double BytesPerTicket) Fill<TQueue>(QueuedTicket[] tickets, Func<TQueue> create, Action<TQueue, QueuedTicket> enqueue)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        var queue = new TicketQueue();
+        var queue = create();
         foreach (var t in tickets)
         {
-            queue.Enqueue(t);
+            enqueue(queue, t);
         }
 
         var after = GC.GetTotalMemory(forceFullCollection: true);

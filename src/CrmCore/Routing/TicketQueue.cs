@@ -23,10 +23,12 @@ namespace CrmCore.Routing;
 /// update replaces the entry in place (no stale copy remains).
 /// </para>
 /// <para>
-/// Speed: each bucket is a 4-ary heap whose slots carry the due time next to the entry index, so comparisons inside a heap and
-/// across bucket heads read only the heap arrays (the entry is read on equal due times only). <see cref="NextFor"/> costs
-/// O(eligible buckets + log n): every eligible bucket head is scored once at <c>now</c>, buckets being visited by descending
-/// static priority and the scan stopping once no lower bucket can win.
+/// Speed: each bucket is a 4-ary heap whose 16-byte slots carry the due time and the enqueue time in whole seconds next to the
+/// entry index, so comparisons inside a heap and across bucket heads read only the heap arrays (an entry is read only when both
+/// are equal). Every bucket's head is also copied into one contiguous array. <see cref="NextFor"/> costs
+/// O(eligible buckets + log n): it reads the eligible heads from that array by descending static priority, compares them by due
+/// time, scores one head per static priority at <c>now</c> and stops once no lower static priority can win; then it removes the
+/// winner from its heap.
 /// </para>
 /// <para>
 /// Memory: a 32-byte entry in fixed chunks of 1,024 (no doubling copies, at most one partly used chunk), a 16-byte heap slot in
@@ -37,10 +39,15 @@ namespace CrmCore.Routing;
 public sealed class TicketQueue
 {
     private const long NoDue = long.MaxValue;
+    private static readonly HeapSlot EmptyTop = new(NoDue, -1, 0);
 
     private readonly Lock _lock = new();
     private readonly Dictionary<BucketKey, Bucket> _bucketByKey = [];
     private Bucket[] _order = [];                 // buckets by static priority, highest first
+    private Bucket[] _byOrdinal = [];             // buckets by creation order (Bucket.Ordinal)
+    private HeapSlot[] _tops = [];                // each bucket's head by ordinal (Index −1 when empty): the scan reads only this
+    private const int AritySh = 2;                // each heap node has 2^AritySh children
+    private const int Arity = 1 << AritySh;
     private const int ChunkShift = 10;
     private const int ChunkSize = 1 << ChunkShift;
     private const int ChunkMask = ChunkSize - 1;
@@ -117,8 +124,7 @@ public sealed class TicketQueue
 
             var bucket = BucketFor(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, overflowed: false);
             var index = Allocate(ticket.Id);
-            E(index).Enqueued = ticket.EnqueuedAt.ToUnixTimeTicks();
-            Push(bucket, new HeapSlot(DueTicks(ticket), index));
+            Push(bucket, SlotFor(ticket, index));
             return true;
         }
     }
@@ -142,12 +148,11 @@ public sealed class TicketQueue
             }
 
             ref var e = ref E(index);
-            var old = e.Bucket;
+            var old = _byOrdinal[e.Bucket];
             var overflowed = old.Overflowed && old.Group == ticket.Group;
             var bucket = BucketFor(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, overflowed);
             RemoveFromHeap(old, e.HeapPos);
-            e.Enqueued = ticket.EnqueuedAt.ToUnixTimeTicks();
-            Push(bucket, new HeapSlot(DueTicks(ticket), index));
+            Push(bucket, SlotFor(ticket, index));
             return true;
         }
     }
@@ -165,7 +170,7 @@ public sealed class TicketQueue
                 return false;
             }
 
-            RemoveFromHeap(E(index).Bucket, E(index).HeapPos);
+            RemoveFromHeap(_byOrdinal[E(index).Bucket], E(index).HeapPos);
             Free(index);
             return true;
         }
@@ -216,12 +221,13 @@ public sealed class TicketQueue
         lock (_lock)
         {
             var best = FindBest(agent, now.ToUnixTimeTicks());
-            if (best is not null)
+            if (best >= 0)
             {
-                var index = best.Heap[0].Index;
-                var ticket = ToTicket(index);
-                RemoveFromHeap(best, 0);
-                Free(index);
+                var bucket = _byOrdinal[best];
+                var head = bucket.Heap[0];
+                var ticket = ToTicket(head.Index, bucket, head.Due);
+                RemoveFromHeap(bucket, 0);
+                Free(head.Index);
                 return ticket;
             }
         }
@@ -314,7 +320,7 @@ public sealed class TicketQueue
             while (result.Count < count && frontier.TryDequeue(out var best, out _))
             {
                 result.Add(ToTicket(best.Bucket.Heap[best.Pos].Index));
-                for (var child = (4 * best.Pos) + 1; child <= (4 * best.Pos) + 4; child++)
+                for (var child = (best.Pos << AritySh) + 1; child <= (best.Pos << AritySh) + Arity; child++)
                 {
                     AddCandidate(frontier, best.Bucket, child, nowTicks);
                 }
@@ -351,28 +357,50 @@ public sealed class TicketQueue
         }
     }
 
-    private Bucket? FindBest(Agent agent, long now)
+    // The ordinal of the bucket whose head goes first, or −1. Within one static priority the term is the same non-increasing
+    // function of the due time for every head, so the head that is first in the in-bucket order (due, enqueue time, id) also has
+    // the highest score there and wins its ties: the scan compares heads by that order and scores one head per static priority.
+    private int FindBest(Agent agent, long now)
     {
-        Bucket? best = null;
-        long bestScore = 0;
+        var eligible = EligibleBuckets(agent);
+        var ordinals = eligible.Ordinals;
+        var statics = eligible.Statics;
+        var tops = _tops;
         var maxTerm = SlaTerm.MaxTerm;
-        foreach (var bucket in EligibleBuckets(agent))
+        var best = -1;
+        var bestSlot = default(HeapSlot);
+        var bestScore = 0L;
+        var i = 0;
+        while (i < ordinals.Length)
         {
-            if (best is not null && bucket.Static + maxTerm < bestScore)
+            var level = statics[i];
+            if (best >= 0 && level + maxTerm < bestScore)
             {
                 break; // buckets are sorted by static priority: nothing further can win
             }
 
-            if (bucket.Count == 0)
+            var levelBest = -1;
+            var levelSlot = default(HeapSlot);
+            for (; i < ordinals.Length && statics[i] == level; i++)
+            {
+                var top = tops[ordinals[i]];
+                if (top.Index >= 0 && (levelBest < 0 || Before(top, levelSlot)))
+                {
+                    levelBest = ordinals[i];
+                    levelSlot = top;
+                }
+            }
+
+            if (levelBest < 0)
             {
                 continue;
             }
 
-            var head = bucket.Heap[0];
-            var score = bucket.Static + SlaTerm.EvaluateTicks(head.Due, now);
-            if (best is null || score > bestScore || (score == bestScore && Before(head, best.Heap[0])))
+            var score = level + SlaTerm.EvaluateTicks(levelSlot.Due, now);
+            if (best < 0 || score > bestScore || (score == bestScore && Before(levelSlot, bestSlot)))
             {
-                best = bucket;
+                best = levelBest;
+                bestSlot = levelSlot;
                 bestScore = score;
             }
         }
@@ -391,45 +419,64 @@ public sealed class TicketQueue
 
     private static long DueTicks(QueuedTicket ticket) => ticket.Due is { } d ? d.ToUnixTimeTicks() : NoDue;
 
+    // The entry keeps the exact enqueue time; the slot carries it in whole Unix seconds (clamped to 0 … 2^32 − 1, so it never
+    // decreases as the time grows) so that equal due times rarely need to read the entries.
+    private HeapSlot SlotFor(QueuedTicket ticket, int index)
+    {
+        var enqueued = ticket.EnqueuedAt.ToUnixTimeTicks();
+        E(index).Enqueued = enqueued;
+        return new HeapSlot(DueTicks(ticket), index, (uint)Math.Clamp(enqueued / NodaConstants.TicksPerSecond, 0, uint.MaxValue));
+    }
+
     private ref Entry E(int index) => ref _chunks[index >> ChunkShift][index & ChunkMask];
 
     // The buckets (highest static priority first) whose group the agent serves and whose skills it covers, cached on the agent
     // until a bucket is added or the agent's teams change. Called under the lock.
-    private Bucket[] EligibleBuckets(Agent agent)
+    private EligibilityCache EligibleBuckets(Agent agent)
     {
         var teamsVersion = agent.TeamsVersion;
         if (agent.RoutingCache is EligibilityCache cache && cache.Queue == this && cache.BucketsVersion == _bucketsVersion
             && cache.TeamsVersion == teamsVersion)
         {
-            return cache.Buckets;
+            return cache;
         }
 
         // A plain loop: a lambda here would capture the agent and allocate a closure on every call, even on a cache hit.
-        var eligible = new List<Bucket>();
+        var ordinals = new List<int>();
+        var statics = new List<long>();
         foreach (var bucket in _order)
         {
             if (agent.Serves(bucket.Group) && agent.Skills.Covers(bucket.Required))
             {
-                eligible.Add(bucket);
+                ordinals.Add(bucket.Ordinal);
+                statics.Add(bucket.Static);
             }
         }
 
-        Bucket[] buckets = [.. eligible];
-        agent.RoutingCache = new EligibilityCache(this, _bucketsVersion, teamsVersion, buckets);
-        return buckets;
+        var fresh = new EligibilityCache(this, _bucketsVersion, teamsVersion, [.. ordinals], [.. statics]);
+        agent.RoutingCache = fresh;
+        return fresh;
     }
 
     private QueuedTicket ToTicket(int index)
     {
+        var bucket = _byOrdinal[E(index).Bucket];
+        return ToTicket(index, bucket, bucket.Heap[E(index).HeapPos].Due);
+    }
+
+    private QueuedTicket ToTicket(int index, Bucket bucket, long dueTicks)
+    {
         ref var e = ref E(index);
-        var dueTicks = e.Bucket.Heap[e.HeapPos].Due;
         var due = dueTicks == NoDue ? (Instant?)null : Instant.FromUnixTimeTicks(dueTicks);
-        return new QueuedTicket(e.Id, e.Bucket.Group, e.Bucket.Static, due, e.Bucket.Required, Instant.FromUnixTimeTicks(e.Enqueued));
+        return new QueuedTicket(e.Id, bucket.Group, bucket.Static, due, bucket.Required, Instant.FromUnixTimeTicks(e.Enqueued));
     }
 
     // Order inside a bucket (and the tie-break across buckets): earlier due, earlier enqueue, smaller id. The due time is in the
     // heap slot, so only equal due times read the entries.
-    private bool Before(HeapSlot a, HeapSlot b) => a.Due != b.Due ? a.Due < b.Due : TieBefore(a.Index, b.Index);
+    private bool Before(HeapSlot a, HeapSlot b) =>
+        a.Due != b.Due ? a.Due < b.Due
+        : a.EnqueuedSecond != b.EnqueuedSecond ? a.EnqueuedSecond < b.EnqueuedSecond
+        : TieBefore(a.Index, b.Index);
 
     private bool TieBefore(int a, int b)
     {
@@ -449,7 +496,11 @@ public sealed class TicketQueue
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_bucketByKey, key, out var exists);
         if (!exists)
         {
-            slot = new Bucket(group, staticPriority, required, overflowed);
+            slot = new Bucket(group, staticPriority, required, overflowed, _byOrdinal.Length);
+            Array.Resize(ref _byOrdinal, _byOrdinal.Length + 1);
+            _byOrdinal[^1] = slot;
+            Array.Resize(ref _tops, _tops.Length + 1);
+            _tops[^1] = EmptyTop;
             var order = new Bucket[_order.Length + 1];
             var at = 0;
             while (at < _order.Length && _order[at].Static >= staticPriority)
@@ -477,9 +528,10 @@ public sealed class TicketQueue
             Array.Resize(ref bucket.Heap, Math.Max(4, bucket.Heap.Length + (bucket.Heap.Length >> 1)));
         }
 
-        E(slot.Index).Bucket = bucket;
+        E(slot.Index).Bucket = bucket.Ordinal;
         bucket.Count++;
         SiftUp(bucket, bucket.Count - 1, slot);
+        _tops[bucket.Ordinal] = bucket.Heap[0];
     }
 
     private void RemoveFromHeap(Bucket bucket, int pos)
@@ -488,7 +540,7 @@ public sealed class TicketQueue
         if (pos != last)
         {
             var moved = bucket.Heap[last];
-            if (pos > 0 && Before(moved, bucket.Heap[(pos - 1) >> 2]))
+            if (pos > 0 && Before(moved, bucket.Heap[(pos - 1) >> AritySh]))
             {
                 SiftUp(bucket, pos, moved);
             }
@@ -502,6 +554,8 @@ public sealed class TicketQueue
         {
             bucket.Heap = [];
         }
+
+        _tops[bucket.Ordinal] = bucket.Count > 0 ? bucket.Heap[0] : EmptyTop;
     }
 
     // 4-ary heap: the children of p are 4p+1 .. 4p+4, its parent (p-1)/4. Fewer levels than a binary heap, so fewer entries to
@@ -511,7 +565,7 @@ public sealed class TicketQueue
         var heap = bucket.Heap;
         while (pos > 0)
         {
-            var parent = (pos - 1) >> 2;
+            var parent = (pos - 1) >> AritySh;
             var p = heap[parent];
             if (!Before(item, p))
             {
@@ -533,7 +587,7 @@ public sealed class TicketQueue
         var count = bucket.Count;
         while (true)
         {
-            var first = (4 * pos) + 1;
+            var first = (pos << AritySh) + 1;
             if (first >= count)
             {
                 break;
@@ -541,7 +595,7 @@ public sealed class TicketQueue
 
             var best = first;
             var bestSlot = heap[first];
-            var limit = Math.Min(first + 4, count);
+            var limit = Math.Min(first + Arity, count);
             for (var c = first + 1; c < limit; c++)
             {
                 if (Before(heap[c], bestSlot))
@@ -569,11 +623,12 @@ public sealed class TicketQueue
 
     private int Find(TicketId id)
     {
-        var i = _heads[(int)((uint)id.GetHashCode() & (uint)(_heads.Length - 1))] - 1;
+        var hash = id.GetHashCode();
+        var i = _heads[hash & (_heads.Length - 1)] - 1;
         while (i >= 0)
         {
             ref var e = ref E(i);
-            if (e.Id == id)
+            if (e.Hash == hash && e.Id == id)
             {
                 return i;
             }
@@ -609,7 +664,8 @@ public sealed class TicketQueue
 
         ref var e = ref E(index);
         e.Id = id;
-        var head = (int)((uint)id.GetHashCode() & (uint)(_heads.Length - 1));
+        e.Hash = id.GetHashCode();
+        var head = e.Hash & (_heads.Length - 1);
         e.Next = _heads[head] - 1;
         _heads[head] = index + 1;
         _count++;
@@ -619,7 +675,7 @@ public sealed class TicketQueue
     private void Free(int index)
     {
         ref var e = ref E(index);
-        var head = (int)((uint)e.Id.GetHashCode() & (uint)(_heads.Length - 1));
+        var head = e.Hash & (_heads.Length - 1);
         var i = _heads[head] - 1;
         if (i == index)
         {
@@ -658,29 +714,30 @@ public sealed class TicketQueue
         for (var i = 0; i < _highWater; i++)
         {
             ref var e = ref E(i);
-            if (e.Bucket is null)
+            if (e.Id.IsEmpty)
             {
                 continue; // a free slot
             }
 
-            var head = (int)((uint)e.Id.GetHashCode() & (uint)(size - 1));
+            var head = e.Hash & (size - 1);
             e.Next = _heads[head] - 1;
             _heads[head] = i + 1;
         }
     }
 
-    // 32 bytes; the due time lives in the heap slot.
+    // 32 bytes; the due time lives in the heap slot. The id's hash is kept so that taking a ticket never reads the id string.
     private struct Entry
     {
         public TicketId Id;
-        public Bucket Bucket;
         public long Enqueued;
         public int Next;
         public int HeapPos;
+        public int Bucket;                        // the bucket's ordinal
+        public int Hash;
     }
 
-    // 16 bytes: a heap orders its slots without reading the entries unless due times are equal.
-    private readonly record struct HeapSlot(long Due, int Index);
+    // 16 bytes: a heap orders its slots without reading the entries unless due times and enqueue seconds are both equal.
+    private readonly record struct HeapSlot(long Due, int Index, uint EnqueuedSecond);
 
     // Higher score first, then the in-bucket order (due, enqueue time, id).
     private sealed class RankComparer(TicketQueue queue) : IComparer<(long Score, HeapSlot Slot)>
@@ -691,12 +748,14 @@ public sealed class TicketQueue
             : queue.Before(x.Slot, y.Slot) ? -1 : 1;
     }
 
-    private sealed record EligibilityCache(TicketQueue Queue, int BucketsVersion, int TeamsVersion, Bucket[] Buckets);
+    // The eligible buckets' ordinals and static priorities, highest static priority first (equal ones adjacent).
+    private sealed record EligibilityCache(TicketQueue Queue, int BucketsVersion, int TeamsVersion, int[] Ordinals, long[] Statics);
 
     private readonly record struct BucketKey(TeamId Group, long Static, SkillSet Required, bool Overflowed);
 
-    private sealed class Bucket(TeamId group, long staticPriority, SkillSet required, bool overflowed)
+    private sealed class Bucket(TeamId group, long staticPriority, SkillSet required, bool overflowed, int ordinal)
     {
+        public readonly int Ordinal = ordinal;
         public readonly TeamId Group = group;
         public readonly long Static = staticPriority;
         public readonly SkillSet Required = required;

@@ -30,8 +30,13 @@ public sealed class TicketQueueModelTests
         OverdueCap = Duration.FromHours(10),
     });
 
-    /// <summary>Kinds: 0 enqueue, 1 update, 2 remove, 3 next-for, 4 advance time, 5 overflow (Minutes = wait, Group = source).</summary>
-    public sealed record Op(int Kind, int Id, int Priority, int? DueMinutes, int Skills, int Group, int Agent, int Minutes);
+    /// <summary>
+    /// Kinds: 0 enqueue, 1 update, 2 remove, 3 next-for, 4 advance time, 5 overflow (Minutes = wait, Group = source).
+    /// Enqueue times: <c>Era</c> 0 is now, 1 is sixty years before 1970, 2 is a century after 2106 (outside the range the queue
+    /// keeps in whole seconds beside the due time); <c>Millis</c> moves the time within or across a second.
+    /// </summary>
+    public sealed record Op(int Kind, int Id, int Priority, int? DueMinutes, int Skills, int Group, int Agent, int Minutes,
+        int Era = 0, int Millis = 0);
 
     private static Gen<Op> OpGen()
     {
@@ -42,10 +47,12 @@ public sealed class TicketQueueModelTests
             from d in due
             from skills in Gen.Choose(0, Requirements.Length - 1)
             from g in Gen.Choose(0, Groups.Length - 1)
-            select (id, prio, d, skills, g);
+            from era in Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2)))
+            from millis in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(0, 1999)))
+            select (id, prio, d, skills, g, era, millis);
         return Gen.Frequency(
-            (4, data.Select(x => new Op(0, x.id, x.prio, x.d, x.skills, x.g, 0, 0))),
-            (2, data.Select(x => new Op(1, x.id, x.prio, x.d, x.skills, x.g, 0, 0))),
+            (4, data.Select(x => new Op(0, x.id, x.prio, x.d, x.skills, x.g, 0, 0, x.era, x.millis))),
+            (2, data.Select(x => new Op(1, x.id, x.prio, x.d, x.skills, x.g, 0, 0, x.era, x.millis))),
             (1, Gen.Choose(0, 14).Select(id => new Op(2, id, 0, null, 0, 0, 0, 0))),
             (4, Gen.Choose(0, 4).Select(a => new Op(3, 0, 0, null, 0, 0, a, 0))),
             (2, Gen.Choose(0, 180).Select(m => new Op(4, 0, 0, null, 0, 0, 0, m))),
@@ -78,7 +85,12 @@ public sealed class TicketQueueModelTests
         op.Priority * 5,
         op.DueMinutes is { } m ? now + Duration.FromMinutes(m) : null,
         Requirements[op.Skills],
-        now);
+        op.Era switch
+        {
+            1 => Instant.FromUtc(1910, 1, 1, 0, 0),
+            2 => Instant.FromUtc(2206, 1, 1, 0, 0),
+            _ => Start,
+        } + (now - Start) + Duration.FromMilliseconds(op.Millis));
 
     private static List<QueuedTicket> ReferenceTop(Dictionary<TicketId, QueuedTicket> model, Instant now, int count) =>
         model.Values

@@ -109,4 +109,81 @@ public sealed class TicketQueueTests
         Assert.Equal(["b", "a", "c"], queue.Top(10, Now).Select(t => t.Id.Value));
         Assert.Empty(queue.Top(0, Now));
     }
+
+    private static QueuedTicket At(string id, long priority, Instant? due, Instant enqueued, SkillSet? skills = null) =>
+        new(new TicketId(id), Tech, priority, due, skills, enqueued);
+
+    private static List<string> TakeAll(TicketQueue queue, Agent agent, Instant now)
+    {
+        var taken = new List<string>();
+        while (queue.NextFor(agent, now) is { } t)
+        {
+            taken.Add(t.Id.Value);
+        }
+
+        return taken;
+    }
+
+    [Fact]
+    public void NextFor_EqualDueTimes_EarlierEnqueueFirstEvenWithinOneSecond()
+    {
+        var queue = new TicketQueue();
+        var due = Now + Duration.FromHours(1);
+        queue.Enqueue(At("a", 5, due, Now + Duration.FromMilliseconds(900)));
+        queue.Enqueue(At("b", 5, due, Now + Duration.FromMilliseconds(100)));
+        queue.Enqueue(At("c", 5, due, Now - Duration.FromSeconds(1)));
+        queue.Enqueue(At("d", 5, due, Now + Duration.FromMilliseconds(100)));   // same instant as b: the id decides
+        queue.Enqueue(At("e", 5, due - Duration.FromTicks(1), Now + Duration.FromDays(1)));
+        Assert.Equal(["e", "c", "b", "d", "a"], TakeAll(queue, Online(), Now));
+    }
+
+    [Fact]
+    public void NextFor_EnqueuedBefore1970OrAfter2106_KeepsTheExactEnqueueOrder()
+    {
+        var queue = new TicketQueue();
+        var early = Instant.FromUtc(1950, 6, 1, 0, 0);
+        var late = Instant.FromUtc(2150, 6, 1, 0, 0);
+        queue.Enqueue(At("late-2", 5, null, late + Duration.FromDays(400)));
+        queue.Enqueue(At("early-2", 5, null, early + Duration.FromDays(3)));
+        queue.Enqueue(At("late-1", 5, null, late));
+        queue.Enqueue(At("early-1", 5, null, early));
+        queue.Enqueue(At("epoch", 5, null, Instant.FromUnixTimeTicks(0)));
+        Assert.Equal(["early-1", "early-2", "epoch", "late-1", "late-2"], TakeAll(queue, Online(), Now));
+    }
+
+    [Fact]
+    public void NextFor_SameStaticPriorityInSeveralSkillBuckets_TakesTheEarliestDueAcrossThem()
+    {
+        var queue = new TicketQueue();
+        var skills = new[] { SkillSet.Empty, SkillSet.Of(Skill.Technical), SkillSet.Of(Skill.AfterSales) };
+        for (var i = 0; i < 9; i++)
+        {
+            // due in 9, 8, … 1 days: beyond the 8-hour horizon every term is 0, so only the due time orders them
+            queue.Enqueue(At("t" + i, 7, Now + Duration.FromDays(9 - i), Now, skills[i % 3]));
+        }
+
+        var agent = Online(skills: SkillSet.Of(Skill.Technical, Skill.AfterSales));
+        Assert.Equal(["t8", "t7", "t6", "t5", "t4", "t3", "t2", "t1", "t0"], TakeAll(queue, agent, Now));
+    }
+
+    [Fact]
+    public void NextFor_EqualScoresAcrossStaticPriorities_EarlierDueWins()
+    {
+        // Term at most 10 (no overdue points): 10 + 10 at due equals 20 without a due time.
+        var term = new SlaTerm(new SlaTermOptions { PointsAtDue = 10, OverduePointsPerHour = 0 });
+        var queue = new TicketQueue(term);
+        queue.Enqueue(At("high", 20, null, Now - Duration.FromHours(1)));
+        queue.Enqueue(At("low", 10, Now, Now));
+        Assert.Equal(10, term.MaxTerm);
+        Assert.Equal(["low", "high"], TakeAll(queue, Online(), Now));
+    }
+
+    [Fact]
+    public void NextFor_NegativeStaticPriority_IsStillServed()
+    {
+        var queue = new TicketQueue();
+        queue.Enqueue(At("minus", -100_000, null, Now));
+        queue.Enqueue(At("minus-due", -100_001, Now + Duration.FromHours(8), Now));
+        Assert.Equal(["minus", "minus-due"], TakeAll(queue, Online(), Now));
+    }
 }

@@ -1,0 +1,684 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using CrmCore.Agents;
+using CrmCore.Routing;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Benchmarks.Routing;
+
+/// <summary>
+/// The routing queue as it was at commit 53b427a (before the head array and the enqueue seconds in the heap slots), kept
+/// unchanged apart from its name as the same-run baseline of <c>queue-check</c>: the machine is too noisy to compare runs.
+/// </summary>
+internal sealed class PreviousTicketQueue
+{
+    private const long NoDue = long.MaxValue;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<BucketKey, Bucket> _bucketByKey = [];
+    private Bucket[] _order = [];                 // buckets by static priority, highest first
+    private const int ChunkShift = 10;
+    private const int ChunkSize = 1 << ChunkShift;
+    private const int ChunkMask = ChunkSize - 1;
+
+    private Entry[][] _chunks;                    // entries in fixed chunks: growing never copies them
+    private int _chunkCount;
+    private int[] _heads;                         // hash heads (a power of two): entry index + 1, 0 for none
+    private int _highWater;
+    private int _freeList = -1;
+    private int _count;
+    private int _bucketsVersion;
+
+    /// <summary>Creates an empty queue.</summary>
+    /// <param name="slaTerm">The SLA term; null means <see cref="SlaTerm.Default"/>.</param>
+    /// <param name="capacity">How many tickets to make room for up front (default 0: grow a chunk of 1,024 entries at a time).
+    /// Presizing also sizes the id hash table up front.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative or above 2^28.</exception>
+    public PreviousTicketQueue(SlaTerm? slaTerm = null, int capacity = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, 1 << 28);
+        SlaTerm = slaTerm ?? SlaTerm.Default;
+        var chunks = Math.Max(1, (capacity + ChunkMask) >> ChunkShift);
+        _chunks = new Entry[Math.Max(4, chunks)][];
+        for (var i = 0; i < chunks; i++)
+        {
+            _chunks[i] = new Entry[ChunkSize];
+        }
+
+        _chunkCount = chunks;
+        _heads = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity))];
+    }
+
+    /// <summary>The SLA term used to rank tickets.</summary>
+    public SlaTerm SlaTerm { get; }
+
+    /// <summary>The number of tickets waiting.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _count;
+            }
+        }
+    }
+
+    /// <summary>Adds a ticket.</summary>
+    /// <param name="ticket">The ticket; must not be the default instance.</param>
+    /// <exception cref="ArgumentException">The ticket is the default instance.</exception>
+    /// <exception cref="CrmException">The ticket is already queued (code <c>CRM-QUEUE-DUPLICATE</c>); the queue is unchanged.</exception>
+    public void Enqueue(QueuedTicket ticket)
+    {
+        if (!TryEnqueue(ticket))
+        {
+            throw new CrmException($"Ticket {ticket.Id} is already queued; use Update to change it.") { Code = "CRM-QUEUE-DUPLICATE" };
+        }
+    }
+
+    /// <summary>Adds a ticket unless one with the same id is queued.</summary>
+    /// <param name="ticket">The ticket; must not be the default instance.</param>
+    /// <returns>True when added; false when the id was already queued (the queue is unchanged).</returns>
+    /// <exception cref="ArgumentException">The ticket is the default instance.</exception>
+    public bool TryEnqueue(QueuedTicket ticket)
+    {
+        Check(ticket);
+        lock (_lock)
+        {
+            if (Find(ticket.Id) >= 0)
+            {
+                return false;
+            }
+
+            var bucket = BucketFor(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, overflowed: false);
+            var index = Allocate(ticket.Id);
+            E(index).Enqueued = ticket.EnqueuedAt.ToUnixTimeTicks();
+            Push(bucket, new HeapSlot(DueTicks(ticket), index));
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Replaces a queued ticket's data (group, static priority, due time, skills, enqueue time) in place. A ticket already taken or
+    /// removed is not brought back.
+    /// </summary>
+    /// <param name="ticket">The new data; its id names the ticket to change.</param>
+    /// <returns>True when the ticket was queued and is now changed; false when it is not queued.</returns>
+    /// <exception cref="ArgumentException">The ticket is the default instance.</exception>
+    public bool Update(QueuedTicket ticket)
+    {
+        Check(ticket);
+        lock (_lock)
+        {
+            var index = Find(ticket.Id);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            ref var e = ref E(index);
+            var old = e.Bucket;
+            var overflowed = old.Overflowed && old.Group == ticket.Group;
+            var bucket = BucketFor(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, overflowed);
+            RemoveFromHeap(old, e.HeapPos);
+            e.Enqueued = ticket.EnqueuedAt.ToUnixTimeTicks();
+            Push(bucket, new HeapSlot(DueTicks(ticket), index));
+            return true;
+        }
+    }
+
+    /// <summary>Removes a waiting ticket (for example one closed or withdrawn before anyone took it).</summary>
+    /// <param name="id">The ticket's id.</param>
+    /// <returns>True when it was queued and is now removed; false when it was not queued.</returns>
+    public bool Remove(TicketId id)
+    {
+        lock (_lock)
+        {
+            var index = Find(id);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            RemoveFromHeap(E(index).Bucket, E(index).HeapPos);
+            Free(index);
+            return true;
+        }
+    }
+
+    /// <summary>True when the ticket is waiting in the queue.</summary>
+    /// <param name="id">The ticket's id.</param>
+    /// <returns>Whether it is queued.</returns>
+    public bool Contains(TicketId id)
+    {
+        lock (_lock)
+        {
+            return Find(id) >= 0;
+        }
+    }
+
+    /// <summary>Reads a queued ticket's data.</summary>
+    /// <param name="id">The ticket's id.</param>
+    /// <param name="ticket">The data when found; the default instance otherwise.</param>
+    /// <returns>True when the ticket is queued.</returns>
+    public bool TryGet(TicketId id, out QueuedTicket ticket)
+    {
+        lock (_lock)
+        {
+            var index = Find(id);
+            ticket = index >= 0 ? ToTicket(index) : default;
+            return index >= 0;
+        }
+    }
+
+    /// <summary>
+    /// Finds the best ticket <paramref name="agent"/> may take at <paramref name="now"/>, removes it from the queue and takes one
+    /// unit of the agent's capacity, all atomically. A ticket is eligible when its group is one the agent serves
+    /// (<see cref="Agent.Serves"/>) and the agent's skills cover its required skills; the agent must be
+    /// <see cref="Availability.Online"/> and below its capacity.
+    /// </summary>
+    /// <param name="agent">The agent asking for work.</param>
+    /// <param name="now">The moment of the request; the SLA term is evaluated here.</param>
+    /// <returns>The ticket handed to the agent, or null when there is none it may take (then the agent's load is unchanged).</returns>
+    public QueuedTicket? NextFor(Agent agent, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (agent.Availability != Availability.Online || !agent.TryReserveSlot())
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            var best = FindBest(agent, now.ToUnixTimeTicks());
+            if (best is not null)
+            {
+                var index = best.Heap[0].Index;
+                var ticket = ToTicket(index);
+                RemoveFromHeap(best, 0);
+                Free(index);
+                return ticket;
+            }
+        }
+
+        agent.ReleaseSlot();
+        return null;
+    }
+
+    /// <summary>
+    /// Moves tickets of <paramref name="from"/> that joined the queue at or before <paramref name="cutoff"/> to
+    /// <paramref name="to"/> (overflow to a fallback group). A ticket overflows at most once: tickets that already arrived in a
+    /// group by overflow are not moved again. Costs time in proportion to the tickets waiting for <paramref name="from"/>.
+    /// </summary>
+    /// <param name="from">The group whose tickets waited too long.</param>
+    /// <param name="to">The fallback group; must differ from <paramref name="from"/>.</param>
+    /// <param name="cutoff">Tickets enqueued at or before this instant move.</param>
+    /// <returns>How many tickets moved.</returns>
+    /// <exception cref="ArgumentException">A group is the default instance, or both are the same.</exception>
+    public int Overflow(TeamId from, TeamId to, Instant cutoff)
+    {
+        if (from.IsEmpty || to.IsEmpty || from == to)
+        {
+            throw new ArgumentException("Overflow needs two different, non-default groups.", nameof(to));
+        }
+
+        var limit = cutoff.ToUnixTimeTicks();
+        var moved = 0;
+        lock (_lock)
+        {
+            foreach (var bucket in _order)
+            {
+                if (bucket.Group != from || bucket.Overflowed || bucket.Count == 0)
+                {
+                    continue;
+                }
+
+                var due = new List<HeapSlot>();
+                for (var i = 0; i < bucket.Count; i++)
+                {
+                    if (E(bucket.Heap[i].Index).Enqueued <= limit)
+                    {
+                        due.Add(bucket.Heap[i]);
+                    }
+                }
+
+                if (due.Count == 0)
+                {
+                    continue;
+                }
+
+                var target = BucketFor(to, bucket.Static, bucket.Required, overflowed: true);
+                foreach (var slot in due)
+                {
+                    RemoveFromHeap(bucket, E(slot.Index).HeapPos);
+                    Push(target, slot);
+                }
+
+                moved += due.Count;
+            }
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// The best <paramref name="count"/> waiting tickets at <paramref name="now"/>, best first, in the same order
+    /// <see cref="NextFor"/> uses, without taking them (a ranked view for dashboards and supervisors). Ignores agents' skills and
+    /// teams. Costs O(buckets + count·log(buckets + count)), independent of how many tickets wait.
+    /// </summary>
+    /// <param name="count">How many to return, at least 0; fewer come back when fewer wait.</param>
+    /// <param name="now">The moment of ranking.</param>
+    /// <returns>The tickets, best first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public IReadOnlyList<QueuedTicket> Top(int count, Instant now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var nowTicks = now.ToUnixTimeTicks();
+        lock (_lock)
+        {
+            var result = new List<QueuedTicket>(Math.Min(count, _count));
+            var frontier = new PriorityQueue<(Bucket Bucket, int Pos), (long Score, HeapSlot Slot)>(new RankComparer(this));
+            foreach (var bucket in _order)
+            {
+                if (bucket.Count > 0)
+                {
+                    AddCandidate(frontier, bucket, 0, nowTicks);
+                }
+            }
+
+            while (result.Count < count && frontier.TryDequeue(out var best, out _))
+            {
+                result.Add(ToTicket(best.Bucket.Heap[best.Pos].Index));
+                for (var child = (4 * best.Pos) + 1; child <= (4 * best.Pos) + 4; child++)
+                {
+                    AddCandidate(frontier, best.Bucket, child, nowTicks);
+                }
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>A copy of every waiting ticket, in no particular order (for reports such as waiting times). O(n).</summary>
+    /// <returns>The tickets.</returns>
+    public IReadOnlyList<QueuedTicket> Snapshot()
+    {
+        lock (_lock)
+        {
+            var list = new List<QueuedTicket>(_count);
+            foreach (var bucket in _order)
+            {
+                for (var i = 0; i < bucket.Count; i++)
+                {
+                    list.Add(ToTicket(bucket.Heap[i].Index));
+                }
+            }
+
+            return list;
+        }
+    }
+
+    private static void Check(QueuedTicket ticket)
+    {
+        if (ticket.Id.IsEmpty)
+        {
+            throw new ArgumentException("The ticket must not be the default instance.", nameof(ticket));
+        }
+    }
+
+    private Bucket? FindBest(Agent agent, long now)
+    {
+        Bucket? best = null;
+        long bestScore = 0;
+        var maxTerm = SlaTerm.MaxTerm;
+        foreach (var bucket in EligibleBuckets(agent))
+        {
+            if (best is not null && bucket.Static + maxTerm < bestScore)
+            {
+                break; // buckets are sorted by static priority: nothing further can win
+            }
+
+            if (bucket.Count == 0)
+            {
+                continue;
+            }
+
+            var head = bucket.Heap[0];
+            var score = bucket.Static + SlaTerm.EvaluateTicks(head.Due, now);
+            if (best is null || score > bestScore || (score == bestScore && Before(head, best.Heap[0])))
+            {
+                best = bucket;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private void AddCandidate(PriorityQueue<(Bucket Bucket, int Pos), (long Score, HeapSlot Slot)> frontier, Bucket bucket, int pos, long now)
+    {
+        if (pos < bucket.Count)
+        {
+            var slot = bucket.Heap[pos];
+            frontier.Enqueue((bucket, pos), (bucket.Static + SlaTerm.EvaluateTicks(slot.Due, now), slot));
+        }
+    }
+
+    private static long DueTicks(QueuedTicket ticket) => ticket.Due is { } d ? d.ToUnixTimeTicks() : NoDue;
+
+    private ref Entry E(int index) => ref _chunks[index >> ChunkShift][index & ChunkMask];
+
+    // The buckets (highest static priority first) whose group the agent serves and whose skills it covers, cached on the agent
+    // until a bucket is added or the agent's teams change. Called under the lock.
+    private Bucket[] EligibleBuckets(Agent agent)
+    {
+        var teamsVersion = agent.TeamsVersion;
+        if (agent.RoutingCache is EligibilityCache cache && cache.Queue == this && cache.BucketsVersion == _bucketsVersion
+            && cache.TeamsVersion == teamsVersion)
+        {
+            return cache.Buckets;
+        }
+
+        // A plain loop: a lambda here would capture the agent and allocate a closure on every call, even on a cache hit.
+        var eligible = new List<Bucket>();
+        foreach (var bucket in _order)
+        {
+            if (agent.Serves(bucket.Group) && agent.Skills.Covers(bucket.Required))
+            {
+                eligible.Add(bucket);
+            }
+        }
+
+        Bucket[] buckets = [.. eligible];
+        agent.RoutingCache = new EligibilityCache(this, _bucketsVersion, teamsVersion, buckets);
+        return buckets;
+    }
+
+    private QueuedTicket ToTicket(int index)
+    {
+        ref var e = ref E(index);
+        var dueTicks = e.Bucket.Heap[e.HeapPos].Due;
+        var due = dueTicks == NoDue ? (Instant?)null : Instant.FromUnixTimeTicks(dueTicks);
+        return new QueuedTicket(e.Id, e.Bucket.Group, e.Bucket.Static, due, e.Bucket.Required, Instant.FromUnixTimeTicks(e.Enqueued));
+    }
+
+    // Order inside a bucket (and the tie-break across buckets): earlier due, earlier enqueue, smaller id. The due time is in the
+    // heap slot, so only equal due times read the entries.
+    private bool Before(HeapSlot a, HeapSlot b) => a.Due != b.Due ? a.Due < b.Due : TieBefore(a.Index, b.Index);
+
+    private bool TieBefore(int a, int b)
+    {
+        ref var x = ref E(a);
+        ref var y = ref E(b);
+        if (x.Enqueued != y.Enqueued)
+        {
+            return x.Enqueued < y.Enqueued;
+        }
+
+        return string.CompareOrdinal(x.Id.Value, y.Id.Value) < 0;
+    }
+
+    private Bucket BucketFor(TeamId group, long staticPriority, SkillSet required, bool overflowed)
+    {
+        var key = new BucketKey(group, staticPriority, required, overflowed);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_bucketByKey, key, out var exists);
+        if (!exists)
+        {
+            slot = new Bucket(group, staticPriority, required, overflowed);
+            var order = new Bucket[_order.Length + 1];
+            var at = 0;
+            while (at < _order.Length && _order[at].Static >= staticPriority)
+            {
+                at++;
+            }
+
+            Array.Copy(_order, order, at);
+            order[at] = slot;
+            Array.Copy(_order, at, order, at + 1, _order.Length - at);
+            _order = order;
+            _bucketsVersion++;
+        }
+
+        return slot!;
+    }
+
+    // ---- heap per bucket (entry indices), each entry knows its position ----
+
+    private void Push(Bucket bucket, HeapSlot slot)
+    {
+        if (bucket.Count == bucket.Heap.Length)
+        {
+            // Grow by half, not double: less slack per ticket in large buckets.
+            Array.Resize(ref bucket.Heap, Math.Max(4, bucket.Heap.Length + (bucket.Heap.Length >> 1)));
+        }
+
+        E(slot.Index).Bucket = bucket;
+        bucket.Count++;
+        SiftUp(bucket, bucket.Count - 1, slot);
+    }
+
+    private void RemoveFromHeap(Bucket bucket, int pos)
+    {
+        var last = --bucket.Count;
+        if (pos != last)
+        {
+            var moved = bucket.Heap[last];
+            if (pos > 0 && Before(moved, bucket.Heap[(pos - 1) >> 2]))
+            {
+                SiftUp(bucket, pos, moved);
+            }
+            else
+            {
+                SiftDown(bucket, pos, moved);
+            }
+        }
+
+        if (bucket.Count == 0 && bucket.Heap.Length > 64)
+        {
+            bucket.Heap = [];
+        }
+    }
+
+    // 4-ary heap: the children of p are 4p+1 .. 4p+4, its parent (p-1)/4. Fewer levels than a binary heap, so fewer entries to
+    // update (each moved slot writes its entry's HeapPos), and the four children share a cache line or two.
+    private void SiftUp(Bucket bucket, int pos, HeapSlot item)
+    {
+        var heap = bucket.Heap;
+        while (pos > 0)
+        {
+            var parent = (pos - 1) >> 2;
+            var p = heap[parent];
+            if (!Before(item, p))
+            {
+                break;
+            }
+
+            heap[pos] = p;
+            E(p.Index).HeapPos = pos;
+            pos = parent;
+        }
+
+        heap[pos] = item;
+        E(item.Index).HeapPos = pos;
+    }
+
+    private void SiftDown(Bucket bucket, int pos, HeapSlot item)
+    {
+        var heap = bucket.Heap;
+        var count = bucket.Count;
+        while (true)
+        {
+            var first = (4 * pos) + 1;
+            if (first >= count)
+            {
+                break;
+            }
+
+            var best = first;
+            var bestSlot = heap[first];
+            var limit = Math.Min(first + 4, count);
+            for (var c = first + 1; c < limit; c++)
+            {
+                if (Before(heap[c], bestSlot))
+                {
+                    best = c;
+                    bestSlot = heap[c];
+                }
+            }
+
+            if (!Before(bestSlot, item))
+            {
+                break;
+            }
+
+            heap[pos] = bestSlot;
+            E(bestSlot.Index).HeapPos = pos;
+            pos = best;
+        }
+
+        heap[pos] = item;
+        E(item.Index).HeapPos = pos;
+    }
+
+    // ---- id index: chained hash table over the entry array ----
+
+    private int Find(TicketId id)
+    {
+        var i = _heads[(int)((uint)id.GetHashCode() & (uint)(_heads.Length - 1))] - 1;
+        while (i >= 0)
+        {
+            ref var e = ref E(i);
+            if (e.Id == id)
+            {
+                return i;
+            }
+
+            i = e.Next;
+        }
+
+        return -1;
+    }
+
+    private int Allocate(TicketId id)
+    {
+        int index;
+        if (_freeList >= 0)
+        {
+            index = _freeList;
+            _freeList = E(index).Next;
+        }
+        else
+        {
+            if (_highWater == _chunkCount << ChunkShift)
+            {
+                AddChunk();
+            }
+
+            index = _highWater++;
+        }
+
+        if (_count >= _heads.Length)
+        {
+            Rehash(_heads.Length * 2);
+        }
+
+        ref var e = ref E(index);
+        e.Id = id;
+        var head = (int)((uint)id.GetHashCode() & (uint)(_heads.Length - 1));
+        e.Next = _heads[head] - 1;
+        _heads[head] = index + 1;
+        _count++;
+        return index;
+    }
+
+    private void Free(int index)
+    {
+        ref var e = ref E(index);
+        var head = (int)((uint)e.Id.GetHashCode() & (uint)(_heads.Length - 1));
+        var i = _heads[head] - 1;
+        if (i == index)
+        {
+            _heads[head] = e.Next + 1;
+        }
+        else
+        {
+            while (E(i).Next != index)
+            {
+                i = E(i).Next;
+            }
+
+            E(i).Next = e.Next;
+        }
+
+        e = default;
+        e.Next = _freeList;
+        _freeList = index;
+        _count--;
+    }
+
+    private void AddChunk()
+    {
+        if (_chunkCount == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, _chunks.Length * 2);
+        }
+
+        _chunks[_chunkCount++] = new Entry[ChunkSize];
+    }
+
+    // The hash heads are sized to at least one per ticket (a power of two), independently of the entry chunks.
+    private void Rehash(int size)
+    {
+        _heads = new int[size];
+        for (var i = 0; i < _highWater; i++)
+        {
+            ref var e = ref E(i);
+            if (e.Bucket is null)
+            {
+                continue; // a free slot
+            }
+
+            var head = (int)((uint)e.Id.GetHashCode() & (uint)(size - 1));
+            e.Next = _heads[head] - 1;
+            _heads[head] = i + 1;
+        }
+    }
+
+    // 32 bytes; the due time lives in the heap slot.
+    private struct Entry
+    {
+        public TicketId Id;
+        public Bucket Bucket;
+        public long Enqueued;
+        public int Next;
+        public int HeapPos;
+    }
+
+    // 16 bytes: a heap orders its slots without reading the entries unless due times are equal.
+    private readonly record struct HeapSlot(long Due, int Index);
+
+    // Higher score first, then the in-bucket order (due, enqueue time, id).
+    private sealed class RankComparer(PreviousTicketQueue queue) : IComparer<(long Score, HeapSlot Slot)>
+    {
+        public int Compare((long Score, HeapSlot Slot) x, (long Score, HeapSlot Slot) y) =>
+            x.Score != y.Score ? y.Score.CompareTo(x.Score)
+            : x.Slot.Index == y.Slot.Index ? 0
+            : queue.Before(x.Slot, y.Slot) ? -1 : 1;
+    }
+
+    private sealed record EligibilityCache(PreviousTicketQueue Queue, int BucketsVersion, int TeamsVersion, Bucket[] Buckets);
+
+    private readonly record struct BucketKey(TeamId Group, long Static, SkillSet Required, bool Overflowed);
+
+    private sealed class Bucket(TeamId group, long staticPriority, SkillSet required, bool overflowed)
+    {
+        public readonly TeamId Group = group;
+        public readonly long Static = staticPriority;
+        public readonly SkillSet Required = required;
+        public readonly bool Overflowed = overflowed;
+        public HeapSlot[] Heap = [];
+        public int Count;
+    }
+}
