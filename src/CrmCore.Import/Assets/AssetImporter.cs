@@ -5,6 +5,7 @@ using CrmCore.Desk;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Reading;
 using CrmCore.Import.Reports;
+using CrmCore.Imports;
 using CrmCore.Normalization;
 
 namespace CrmCore.Import.Assets;
