@@ -29,6 +29,22 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public void ImportCustomers_SameFileTwiceIntoSqlite_SecondRunNamesTheFirstAndChangesNothing()
+    {
+        using var temp = new TempDirectory();
+        var store = "sqlite:" + temp.File("crm.db");
+        var file = RepoPaths.Sample("import/客户信息总表-gbk.csv");
+        var first = Crm.Run("import", "customers", file, "--store", store, "--lang", "zh-Hans");
+        Assert.DoesNotContain("已导入过", first.Out, StringComparison.Ordinal);
+
+        var again = Crm.Run("import", "customers", file, "--store", store, "--lang", "zh-Hans");
+
+        Assert.True(again.ExitCode == 1, again.ToString());
+        Assert.Contains("此文件已导入过（1 次）", again.Out, StringComparison.Ordinal);
+        Assert.Contains("新增 0  更新 0  无变化 4  合并 0  待复核 0  拒绝 2  跳过 3", again.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ImportCustomers_MappingFileAndBadStore_ClearErrors()
     {
         var bad = Crm.Run("import", "customers", RepoPaths.Sample("import/legacy-crm.csv"), "--store", "mysql:x");
