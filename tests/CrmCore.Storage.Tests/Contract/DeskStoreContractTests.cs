@@ -228,12 +228,7 @@ public sealed class DeskStoreContractTests
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
-        services.AddSingleton<ITicketRepository>(stores.Tickets);
-        services.AddSingleton(stores.Customers);
-        services.AddSingleton(stores.Queue);
-        services.AddSingleton(stores.Sequences);
-        services.AddSingleton(stores.Escalations);
-        services.AddSingleton(stores.Transactions);
+        stores.AddTo(services);
         services.AddCrmCore();
         using var provided = services.BuildServiceProvider();
         var service = provided.GetRequiredService<ServiceDesk>();
@@ -264,12 +259,7 @@ public sealed class DeskStoreContractTests
         var clock = new FakeClock(start);
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
-        services.AddSingleton<ITicketRepository>(stores.Tickets);
-        services.AddSingleton(stores.Customers);
-        services.AddSingleton(stores.Queue);
-        services.AddSingleton(stores.Sequences);
-        services.AddSingleton(stores.Escalations);
-        services.AddSingleton(stores.Transactions);
+        stores.AddTo(services);
         services.AddCrmCore();
         using var provided = services.BuildServiceProvider();
         var service = provided.GetRequiredService<ServiceDesk>();

@@ -64,12 +64,7 @@ public sealed class OverflowContractTests
         var stores = storage.Desk();
         var services = new ServiceCollection();
         services.AddSingleton(clock);
-        services.AddSingleton<ITicketRepository>(stores.Tickets);
-        services.AddSingleton(stores.Customers);
-        services.AddSingleton(stores.Queue);
-        services.AddSingleton(stores.Sequences);
-        services.AddSingleton(stores.Escalations);
-        services.AddSingleton(stores.Transactions);
+        stores.AddTo(services);
         services.AddCrmCore(o =>
         {
             o.Desk.OverflowGroup = Overflow;

@@ -1,4 +1,5 @@
 using CrmCore.Desk;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmCore.Storage.Tests.Contract;
 
@@ -14,4 +15,16 @@ public sealed record ProviderStores(
 {
     /// <summary>The provider's <see cref="IStoreTransactions"/> (none for the in-memory stores).</summary>
     public IStoreTransactions Transactions { get; init; } = NoStoreTransactions.Instance;
+
+    /// <summary>Registers these stores for <c>AddCrmCore()</c>'s desk (a later registration of one of them wins).</summary>
+    public IServiceCollection AddTo(IServiceCollection services)
+    {
+        services.AddSingleton<ITicketRepository>(Tickets);
+        services.AddSingleton(Customers);
+        services.AddSingleton(Queue);
+        services.AddSingleton(Sequences);
+        services.AddSingleton(Escalations);
+        services.AddSingleton(Transactions);
+        return services;
+    }
 }

@@ -29,10 +29,7 @@ public sealed class StoreTransactionContractTests
 
         await using (var work = stores.Transactions.Begin())
         {
-            await stores.Customers.SaveAsync(customer, 0);
-            await stores.Tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
-            await stores.Escalations.SaveAsync(escalation, 0);
-            Assert.True(await stores.Queue.AddAsync(entry));
+            Assert.True(await WriteAllAsync(stores, customer, ticket, escalation, entry));
             Assert.NotNull(await stores.Tickets.FindAsync(ticket.Id)); // the command sees its own writes
 
             // The last write fails (a stale version); the command ends without a commit.
@@ -58,10 +55,7 @@ public sealed class StoreTransactionContractTests
 
         await using (var work = stores.Transactions.Begin())
         {
-            await stores.Customers.SaveAsync(customer, 0);
-            await stores.Tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
-            await stores.Escalations.SaveAsync(escalation, 0);
-            await stores.Queue.AddAsync(entry);
+            await WriteAllAsync(stores, customer, ticket, escalation, entry);
             await work.CommitAsync();
             await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
         }
@@ -112,12 +106,7 @@ public sealed class StoreTransactionContractTests
         var queue = new FailingQueue(stores.Queue);
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
-        services.AddSingleton<ITicketRepository>(stores.Tickets);
-        services.AddSingleton(stores.Customers);
-        services.AddSingleton<IQueueRepository>(queue);
-        services.AddSingleton(stores.Sequences);
-        services.AddSingleton(stores.Escalations);
-        services.AddSingleton(stores.Transactions);
+        stores.AddTo(services).AddSingleton<IQueueRepository>(queue); // the failing queue wins
         services.AddCrmCore();
         using var provided = services.BuildServiceProvider();
         var desk = provided.GetRequiredService<ServiceDesk>();
@@ -148,6 +137,14 @@ public sealed class StoreTransactionContractTests
         var escalation = new EscalationState { TicketId = ticket.Id, Version = 1, Warnings = [], Escalations = [new EscalationMark("ladder", 1, T0)], Reminders = [] };
         var entry = new QueueEntryState(ticket.Id, new TeamId("L1"), 3, T0 + Duration.FromHours(4), [], T0);
         return (customer, ticket, escalation, entry);
+    }
+
+    private static async Task<bool> WriteAllAsync(ProviderStores stores, CustomerState customer, Ticket ticket, EscalationState escalation, QueueEntryState entry)
+    {
+        await stores.Customers.SaveAsync(customer, 0);
+        await stores.Tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
+        await stores.Escalations.SaveAsync(escalation, 0);
+        return await stores.Queue.AddAsync(entry);
     }
 
     // The desk's queue store, failing on demand before it writes: the last write of a raise.
