@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CrmCore.Access;
 using CrmCore.Audit;
 using CrmCore.Cli.Hosting;
 using CrmCore.Customers;
@@ -84,9 +85,18 @@ internal static class ImportCommand
         var output = new Option<string>("--out") { Description = "The .xlsx file to write.", Required = true };
         var headers = new Option<string>("--headers") { Description = "Header language: zh (document 001's Chinese headers, default) or en.", DefaultValueFactory = _ => "zh" };
         headers.AcceptOnlyFromAmong("zh", "en");
+        var role = new Option<string?>("--as")
+        {
+            Description = "Export as this role of the access policy: only its customers, hidden fields left empty, masked fields masked. Without it the table is exported in full (a migration export).",
+        };
+        var user = new Option<string>("--user") { Description = "Who exports, as recorded in the store's audit trail (and the owner for the role's own-customers scope).", DefaultValueFactory = _ => "cli" };
+        var policy = new Option<string?>("--policy") { Description = "The access policy JSON for --as (default: documents 000/001's roles)." };
         customers.Add(store);
         customers.Add(output);
         customers.Add(headers);
+        customers.Add(role);
+        customers.Add(user);
+        customers.Add(policy);
         customers.SetCliAction(console, (context, parse) =>
         {
             try
@@ -106,10 +116,44 @@ internal static class ImportCommand
                     enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 }
 
-                using var stream = File.Create(context.ResolvePath(parse.GetValue(output)!));
-                CustomerExporter.WriteXlsx(all, stream, parse.GetValue(headers) == "en" ? ExportLanguage.English : ExportLanguage.Chinese);
-                context.Out.WriteLine(all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var path = context.ResolvePath(parse.GetValue(output)!);
+                var language = parse.GetValue(headers) == "en" ? ExportLanguage.English : ExportLanguage.Chinese;
+                var access = new CustomerAccess(LoadPolicy(parse.GetValue(policy), context), source.Audit, console.Clock);
+                var asRole = parse.GetValue(role);
+                if (asRole is not null && !access.Policy.Roles.ContainsKey(asRole))
+                {
+                    throw new ArgumentException($"--as {asRole}: the access policy '{access.Policy.Name}' has no such role; its roles are {string.Join(", ", access.Policy.Roles.Keys.Order(StringComparer.Ordinal))}.");
+                }
+
+                var principal = new Principal(new CrmCore.Agents.AgentId(parse.GetValue(user)!), [asRole ?? "operator"]);
+                int written;
+                using (var stream = File.Create(path))
+                {
+                    if (asRole is null)
+                    {
+                        // The full table leaves the store: recorded before a row is written, like the projected export.
+                        access.RecordExportAsync(principal, all.Count, "full customer table (no role): " + Path.GetFileName(path)).GetAwaiter().GetResult();
+                        CustomerExporter.WriteXlsx(all, stream, language);
+                        written = all.Count;
+                    }
+                    else
+                    {
+                        written = ProjectedCustomerExport.WriteXlsxAsync(access, principal, all, stream, "as " + asRole + ": " + Path.GetFileName(path), language).GetAwaiter().GetResult();
+                    }
+                }
+
+                context.Out.WriteLine(written.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return ExitCodes.Success;
+            }
+            catch (AccessDeniedException error)
+            {
+                context.WriteError(error.Message);
+                return ExitCodes.Usage;
+            }
+            catch (FormatException error)
+            {
+                context.WriteError(error.Message);
+                return ExitCodes.InvalidInput;
             }
             catch (ArgumentException error)
             {
@@ -189,6 +233,29 @@ internal static class ImportCommand
     {
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
         return Path.GetFileName(path) + "#" + hash[..12];
+    }
+
+    /// <summary>The access policy of <c>--policy</c>, or documents 000/001's; a file over the policy's size bound is refused unread.</summary>
+    private static AccessPolicy LoadPolicy(string? file, CliContext context)
+    {
+        if (file is null)
+        {
+            return AccessPolicy.Documents000And001;
+        }
+
+        var path = context.ResolvePath(file);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new ArgumentException($"{file}: the access policy file does not exist.");
+        }
+
+        if (info.Length > AccessPolicyJson.MaxLength * 4L)
+        {
+            throw new FormatException($"{file}:1:1: the access policy is larger than {AccessPolicyJson.MaxLength} characters.");
+        }
+
+        return AccessPolicyJson.Parse(File.ReadAllText(path), file);
     }
 
     internal sealed class OpenedStore(ICustomerRepository customers, IImportLedger ledger, IAuditStore audit, CrmCore.Assets.IAssetRepository assets, IDisposable? owner) : IDisposable

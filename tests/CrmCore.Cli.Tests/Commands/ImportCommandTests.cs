@@ -61,4 +61,54 @@ public sealed class ImportCommandTests
         Assert.True(ok.ExitCode == 0, ok.ToString());
         Assert.Contains("inserted 2", ok.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ExportCustomers_AsRole_WritesOnlyWhatTheRoleSeesAndEveryExportIsAudited()
+    {
+        using var temp = new TempDirectory();
+        var db = temp.File("crm.db");
+        var store = "sqlite:" + db;
+        Crm.Run("import", "customers", RepoPaths.Sample("import/客户信息总表-gbk.csv"), "--store", store);
+
+        var full = Crm.Run("export", "customers", "--store", store, "--out", temp.File("full.xlsx"), "--user", "ops.zhao");
+        var projected = Crm.Run("export", "customers", "--store", store, "--out", temp.File("marketing.xlsx"), "--as", "marketing", "--user", "m.wang");
+
+        Assert.True(full.ExitCode == 0, full.ToString());
+        Assert.True(projected.ExitCode == 0, projected.ToString());
+        Assert.Equal("3", projected.Out.Trim());
+        var clear = Cells(temp.File("full.xlsx"));
+        var seen = Cells(temp.File("marketing.xlsx"));
+        var phones = clear.Where(c => c.Count(char.IsAsciiDigit) >= 11).ToList();
+        Assert.NotEmpty(phones);
+        Assert.DoesNotContain(seen, c => phones.Contains(c));
+        Assert.DoesNotContain(seen, c => c.Contains('@', StringComparison.Ordinal));
+        var audit = Crm.Run("audit", "list", "--connection", db);
+        Assert.True(audit.ExitCode == 0, audit.ToString());
+        Assert.Contains(audit.Out.Split('\n'), line => line.Contains("m.wang", StringComparison.Ordinal) && line.Contains("as marketing", StringComparison.Ordinal));
+        Assert.Contains(audit.Out.Split('\n'), line => line.Contains("ops.zhao", StringComparison.Ordinal) && line.Contains("full customer table", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ExportCustomers_UnknownRoleOrBadPolicy_ClearErrorsAndNoFile()
+    {
+        using var temp = new TempDirectory();
+        var store = "sqlite:" + temp.File("crm.db");
+        Crm.Run("import", "customers", RepoPaths.Sample("import/客户信息总表-gbk.csv"), "--store", store);
+        var policy = temp.Write("policy.json", "{ \"name\": \"p\", \"roles\": { \"agent\": { \"scope\": \"everywhere\" } } }");
+
+        var badPolicy = Crm.Run("export", "customers", "--store", store, "--out", temp.File("a.xlsx"), "--as", "agent", "--policy", policy);
+        var unknownRole = Crm.Run("export", "customers", "--store", store, "--out", temp.File("b.xlsx"), "--as", "astronaut");
+
+        Assert.Equal(1, badPolicy.ExitCode);
+        Assert.Contains("policy.json:1:", badPolicy.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("a.xlsx")));
+        Assert.NotEqual(0, unknownRole.ExitCode);
+        Assert.Contains("astronaut", unknownRole.Error, StringComparison.Ordinal);
+    }
+
+    private static List<string> Cells(string xlsx) =>
+        [.. MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: false)
+            .SelectMany(row => ((IDictionary<string, object?>)row).Values)
+            .Select(v => v?.ToString() ?? string.Empty)
+            .Where(v => v.Length > 0)];
 }
