@@ -84,6 +84,37 @@ public class JsonNodeReaderTests
     }
 
     [Fact]
+    public void Read_KindNames_AndComments_AreWhatDiagnosticsSay()
+    {
+        var root = JsonNodeReader.Read(Encoding.UTF8.GetBytes("// rules\n[{}, [], \"s\", 1, true, false, null /* none */]"));
+
+        Assert.Equal(["an object", "an array", "a string", "a number", "a boolean", "a boolean", "null"], root.Items.Select(i => i.KindName));
+        Assert.Equal((2, 1), (root.Line, root.Column));
+    }
+
+    [Fact]
+    public void Read_LoneSurrogateAsTheFirstToken_IsAtLineZeroByteZero()
+    {
+        var e = Assert.Throws<JsonException>(() => JsonNodeReader.Read(Encoding.UTF8.GetBytes("\"\\ud800\"")));
+
+        Assert.Equal((0L, 0L), (e.LineNumber, e.BytePositionInLine));
+    }
+
+    [Fact]
+    public void LocateError_OnTheFirstLineAfterABom_CountsNoBomCharacter()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("[1, 2, x]")];
+
+        Assert.Equal((1, 8), JsonNodeReader.LocateError(bytes, 0, 7));
+    }
+
+    [Fact]
+    public void LocateError_BytePositionPastTheEnd_StopsAtTheEnd()
+    {
+        Assert.Equal((1, 4), JsonNodeReader.LocateError(Encoding.UTF8.GetBytes("[1,"), 0, 1000));
+    }
+
+    [Fact]
     public void LocateError_LineBeyondTheLastLine_IsOnTheLastLine()
     {
         var bytes = Encoding.UTF8.GetBytes("[\n1,\n");

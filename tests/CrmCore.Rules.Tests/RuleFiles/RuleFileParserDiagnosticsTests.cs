@@ -61,6 +61,16 @@ public class RuleFileParserDiagnosticsTests
             [E(RuleDiagnosticCodes.WrongValueType, "{}", "W", null, "`GlobalParams` must be an array of { \"Name\", \"Expression\" } objects, not an object.")]),
         ["GlobalParams entry is a number"] = ($"{{'WorkflowName':'W','GlobalParams':[7],'Rules':[{Rule}]}}",
             [E(RuleDiagnosticCodes.WrongValueType, "7", "W", null, "An entry of `GlobalParams` must be an object, not a number.")]),
+        ["GlobalParams entry with an unknown key"] = ($"{{'WorkflowName':'W','GlobalParams':[{{'Nme':'p','Expression':'1'}}],'Rules':[{Rule}]}}",
+        [
+            E(RuleDiagnosticCodes.UnknownKey, "'Nme'", "W", null, "`Nme` is not a key of a parameter (keys are case-sensitive). Did you mean `Name`?", "Name"),
+            E(RuleDiagnosticCodes.MissingRequired, "{'Nme'", "W", null, "An entry of `GlobalParams` needs a non-empty `Name` and `Expression`."),
+        ]),
+        ["obsolete key twice"] = ($"{{'WorkflowName':'W','WorkflowRulesToInject':[],'Rules':[{Rule}],'WorkflowRulesToInject':[]}}",
+        [
+            Warn(RuleDiagnosticCodes.RemovedKey, "'WorkflowRulesToInject'", "W", null, "`WorkflowRulesToInject` is obsolete in RulesEngine 6; remove it."),
+            E(RuleDiagnosticCodes.DuplicateKey, "'WorkflowRulesToInject':[]}", "W", null, "`WorkflowRulesToInject` appears twice in the same object."),
+        ]),
         ["GlobalParams entry without an expression"] = ($"{{'WorkflowName':'W','GlobalParams':[{{'Name':'p'}}],'Rules':[{Rule}]}}",
             [E(RuleDiagnosticCodes.MissingRequired, "{'Name'", "W", null, "An entry of `GlobalParams` needs a non-empty `Name` and `Expression`.")]),
         ["LocalParams entry without a name"] = ("{'WorkflowName':'W','Rules':[{'RuleName':'r','Expression':'true','LocalParams':[{'Expression':'1'}]}]}",
