@@ -65,5 +65,9 @@ public static class CustomerAudit
         return entries;
     }
 
-    private static string? Value(CustomerField field, string? value) => CustomerFields.IsPersonal(field) ? CustomerFields.Mask(field, value) : value;
+    // Preference tags are not shown masked on screen, but an erasure removes them as personal data, so the trail never keeps them in clear.
+    private static string? Value(CustomerField field, string? value) =>
+        field == CustomerField.Preferences ? (string.IsNullOrEmpty(value) ? value : "***")
+        : CustomerFields.IsPersonal(field) ? CustomerFields.Mask(field, value)
+        : value;
 }

@@ -67,6 +67,24 @@ public sealed class ChangeAuditContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task CustomerSaves_NeverKeepPreferenceTagsInClear_SoAnErasureLeavesNoneInTheTrail(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var clock = new FakeClock(T0 + Duration.FromHours(1));
+        var (customers, _) = storage.Audited(clock);
+
+        await customers.SaveAsync(Customer(1, "13800138000", Money.Cny(880_000m), "Gold") with { PreferenceTags = ["偏好电话沟通"] }, 0);
+        await customers.SaveAsync(Customer(2, "13800138000", Money.Cny(880_000m), "Gold") with { PreferenceTags = [] }, 1);
+
+        var trail = await storage.Audit().QueryAsync(new AuditQuery { EntityType = AuditEntityTypes.Customer, EntityId = "C202603001" });
+
+        var change = Assert.Single(trail, r => r.Entry.Field == CustomerFields.NameOf(CustomerField.Preferences));
+        Assert.Equal("***", change.Entry.OldValue);
+        Assert.DoesNotContain(trail, r => $"{r.Entry.OldValue}{r.Entry.NewValue}".Contains("偏好", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task PlanSaves_AuditCreationAndStatusChanges_NotOtherEdits(string provider)
     {
         using var storage = StoreProvider.Create(provider);
