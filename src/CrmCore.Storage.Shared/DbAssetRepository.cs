@@ -44,7 +44,9 @@ internal sealed class DbAssetRepository(DeskSql sql) : IAssetRepository
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<AssetState> ListAsync(CustomerId? owner = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<AssetState> ListAsync(CustomerId? owner = null, CancellationToken cancellationToken = default) => sql.Source.Rows(StreamListAsync(owner, cancellationToken));
+
+    private async IAsyncEnumerable<AssetState> StreamListAsync(CustomerId? owner, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         await using var command = lease.Connection.CreateCommand();

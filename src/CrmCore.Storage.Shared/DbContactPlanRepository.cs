@@ -63,7 +63,9 @@ internal sealed class DbContactPlanRepository(DeskSql sql, IClock? auditClock = 
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ContactPlanEntryState> ListAsync(ContactPlanQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ContactPlanEntryState> ListAsync(ContactPlanQuery query, CancellationToken cancellationToken = default) => sql.Source.Rows(StreamListAsync(query, cancellationToken));
+
+    private async IAsyncEnumerable<ContactPlanEntryState> StreamListAsync(ContactPlanQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
@@ -111,7 +113,9 @@ internal sealed class DbContactPlanRepository(DeskSql sql, IClock? auditClock = 
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ContactPlanEntryState> ListOwingRemindersAsync(Instant now, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ContactPlanEntryState> ListOwingRemindersAsync(Instant now, CancellationToken cancellationToken = default) => sql.Source.Rows(StreamListOwingRemindersAsync(now, cancellationToken));
+
+    private async IAsyncEnumerable<ContactPlanEntryState> StreamListOwingRemindersAsync(Instant now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
@@ -142,7 +146,9 @@ internal sealed class DbContactPlanRepository(DeskSql sql, IClock? auditClock = 
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Interaction> ListContactsAsync(CustomerId customer, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Interaction> ListContactsAsync(CustomerId customer, CancellationToken cancellationToken = default) => sql.Source.Rows(StreamListContactsAsync(customer, cancellationToken));
+
+    private async IAsyncEnumerable<Interaction> StreamListContactsAsync(CustomerId customer, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;

@@ -79,7 +79,9 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<CustomerState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<CustomerState> ListAsync(CancellationToken cancellationToken = default) => sql.Source.Rows(StreamListAsync(cancellationToken));
+
+    private async IAsyncEnumerable<CustomerState> StreamListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(sql.Sql($"SELECT {Columns} FROM {{t}}customer ORDER BY id"));

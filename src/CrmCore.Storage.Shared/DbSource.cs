@@ -46,6 +46,12 @@ internal abstract class DbSource : IStoreTransactions
     /// <summary>Synchronous <see cref="LeaseAsync"/>.</summary>
     public DbLease Lease() => Current is { } session ? new DbLease(this, session.Handle(), session) : new DbLease(this, Rent(), null);
 
+    /// <summary>
+    /// Rows for a caller: streamed outside a session; read to the end first inside one, because the caller may run another command on the
+    /// session's one connection between two rows, and a PostgreSQL connection runs one command at a time.
+    /// </summary>
+    public IAsyncEnumerable<T> Rows<T>(IAsyncEnumerable<T> rows) => Current is null ? rows : ReadToEnd(rows);
+
     /// <summary>A connection of its own for one operation even inside a session (for work that must commit whatever the session does).</summary>
     public DbLease LeaseOutsideSession() => new(this, Rent(), null);
 
@@ -108,5 +114,19 @@ internal abstract class DbSource : IStoreTransactions
 
         _idle.Add(handle);
         return true;
+    }
+
+    private static async IAsyncEnumerable<T> ReadToEnd<T>(IAsyncEnumerable<T> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var all = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            all.Add(row);
+        }
+
+        foreach (var row in all)
+        {
+            yield return row;
+        }
     }
 }

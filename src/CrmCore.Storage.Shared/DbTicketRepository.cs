@@ -135,7 +135,9 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => sql.Source.Rows(StreamListAsync(query, cancellationToken));
+
+    private async IAsyncEnumerable<TicketState> StreamListAsync(TicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new List<string>();
@@ -202,7 +204,9 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<SurveyResponse> ListAsync(Instant from, Instant before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SurveyResponse> ListAsync(Instant from, Instant before, CancellationToken cancellationToken = default) => sql.Source.Rows(StreamListAsync(from, before, cancellationToken));
+
+    private async IAsyncEnumerable<SurveyResponse> StreamListAsync(Instant from, Instant before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(sql.Sql("""

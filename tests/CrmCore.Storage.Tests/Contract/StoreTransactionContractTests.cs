@@ -129,6 +129,33 @@ public sealed class StoreTransactionContractTests
         Assert.Equal(raised.Events.Count, (await stores.Outbox.ReadUnpublishedAsync(100)).Count);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Transaction_ReadsInsideAListing_EachRowMayRunAnotherCommandOnTheCommandsConnection(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        for (var i = 1; i <= 3; i++)
+        {
+            await stores.Customers.SaveAsync(new CustomerState { Id = new CustomerId($"C20260300{i}"), Version = 1, Name = $"C{i}", FirstContactOn = new LocalDate(2026, 1, 1), CreatedAt = T0 }, 0);
+        }
+
+        var seen = new List<string>();
+        await using (var work = stores.Transactions.Begin())
+        {
+            // What a plan scheduler does inside AdvanceAsync: for each customer listed, look something up in another store.
+            await foreach (var customer in stores.Customers.ListAsync())
+            {
+                Assert.Null(await stores.Tickets.FindAsync(new TicketId("WT202603999")));
+                seen.Add((await stores.Customers.FindAsync(customer.Id))!.Name);
+            }
+
+            await work.CommitAsync();
+        }
+
+        Assert.Equal(["C1", "C2", "C3"], seen);
+    }
+
     private static (CustomerState Customer, Ticket Ticket, EscalationState Escalation, QueueEntryState Entry) Writes()
     {
         var customer = new CustomerState { Id = new CustomerId("C202603001"), Version = 1, Name = "Solo", FirstContactOn = new LocalDate(2026, 1, 1), CreatedAt = T0 };
