@@ -152,23 +152,25 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
         }
     }
 
-    /// <summary>For a store that audits its saves (<paramref name="clock"/> set): the row a save replaces, read in the save's transaction;
-    /// null for a new row or when the store does not audit.</summary>
-    internal static async Task<T?> BeforeChangeAsync<T>(
-        DeskSql sql, IClock? clock, DbConnection connection, DbTransaction transaction, string table, string columns, string id, long expectedVersion, Func<DbDataReader, T> row, CancellationToken cancellationToken)
-        where T : class =>
-        clock is null || expectedVersion == 0
-            ? null
-            : await sql.ReadRowForAuditAsync(connection, transaction, table, columns, id, row, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>For a store that audits its saves (<paramref name="clock"/> set): appends a change's entries in the save's transaction, the
-    /// actor being <see cref="AuditActor.Current"/>.</summary>
-    internal static async Task AppendChangeAsync(
-        DeskSql sql, IClock? clock, DbConnection connection, DbTransaction transaction, Func<string, Instant, IReadOnlyList<AuditEntry>> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// A versioned row write (<see cref="DeskSql.WriteVersionedAsync"/>) in the lease's transaction, audited when the store audits
+    /// (<paramref name="clock"/> set): the row it replaces is read first in the same transaction, and <paramref name="changes"/>' entries
+    /// (actor <see cref="AuditActor.Current"/>) are appended after it, so the change and its records commit together. The lease's
+    /// transaction must have begun.
+    /// </summary>
+    internal static async Task WriteAuditedAsync<T>(
+        DeskSql sql, IClock? clock, DbLease lease, string table, string columns, string values, string id, long expectedVersion, Action<DbCommand> bind,
+        string entity, Func<DbDataReader, T> row, Func<string, Instant, T?, IReadOnlyList<AuditEntry>> changes, CancellationToken cancellationToken)
+        where T : class
     {
+        var transaction = lease.Transaction ?? throw new InvalidOperationException("An audited write runs in a transaction.");
+        var before = clock is null || expectedVersion == 0
+            ? null
+            : await sql.ReadRowForAuditAsync(lease.Connection, transaction, table, columns, id, row, cancellationToken).ConfigureAwait(false);
+        await sql.WriteVersionedAsync(lease, table, columns, values, id, expectedVersion, bind, entity, cancellationToken).ConfigureAwait(false);
         if (clock is not null)
         {
-            await AppendAsync(sql, connection, transaction, changes(AuditActor.Current, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+            await AppendAsync(sql, lease.Connection, transaction, changes(AuditActor.Current, clock.GetCurrentInstant(), before), cancellationToken).ConfigureAwait(false);
         }
     }
 

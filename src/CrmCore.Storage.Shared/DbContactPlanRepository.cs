@@ -50,9 +50,9 @@ internal sealed class DbContactPlanRepository(DeskSql sql, IClock? auditClock = 
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var before = await DbAuditStore.BeforeChangeAsync(sql, auditClock, connection, transaction, "contact_plan_entry", Columns, state.Id.Value, expectedVersion, Row, cancellationToken).ConfigureAwait(false);
-        await sql.WriteVersionedAsync(lease, "contact_plan_entry", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"contact plan entry {state.Id}", cancellationToken).ConfigureAwait(false);
-        await DbAuditStore.AppendChangeAsync(sql, auditClock, connection, transaction, (actor, at) => PlanAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
+        await DbAuditStore.WriteAuditedAsync(
+            sql, auditClock, lease, "contact_plan_entry", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"contact plan entry {state.Id}", Row,
+            (actor, at, before) => PlanAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
 
         if (contact is not null)
         {

@@ -41,11 +41,10 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         }
 
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var before = await DbAuditStore.BeforeChangeAsync(sql, auditClock, connection, transaction, "customer", Columns, state.Id.Value, expectedVersion, Row, cancellationToken).ConfigureAwait(false);
-        await sql.WriteVersionedAsync(lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
-        await DbAuditStore.AppendChangeAsync(sql, auditClock, connection, transaction, (actor, at) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await DbAuditStore.WriteAuditedAsync(
+            sql, auditClock, lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", Row,
+            (actor, at, before) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -66,13 +65,12 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         }
 
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (state, expectedVersion) in writes)
         {
-            var before = await DbAuditStore.BeforeChangeAsync(sql, auditClock, connection, transaction, "customer", Columns, state.Id.Value, expectedVersion, Row, cancellationToken).ConfigureAwait(false);
-            await sql.WriteVersionedAsync(lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", cancellationToken).ConfigureAwait(false);
-            await DbAuditStore.AppendChangeAsync(sql, auditClock, connection, transaction, (actor, at) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
+            await DbAuditStore.WriteAuditedAsync(
+                sql, auditClock, lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", Row,
+                (actor, at, before) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
         }
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);

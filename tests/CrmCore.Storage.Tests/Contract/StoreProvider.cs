@@ -322,40 +322,25 @@ public abstract class StoreProvider : IDisposable
 
         public override IPublicationStore Publications() => new PostgreSqlPublicationStore(Database());
 
-        public override CrmCore.Audit.IAuditStore Audit()
+        // A storage over this test's schema, disposed with the provider.
+        private PostgreSqlStorage Storage(IClock? clock = null)
         {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema }, null, clock);
             lock (_storages)
             {
                 _storages.Add(storage);
             }
 
-            return storage.Audit;
+            return storage;
         }
 
-        public override CrmCore.Imports.IImportLedger ImportLedger()
-        {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
-            lock (_storages)
-            {
-                _storages.Add(storage);
-            }
+        public override CrmCore.Audit.IAuditStore Audit() => Storage().Audit;
 
-            return storage.ImportLedger;
-        }
+        public override CrmCore.Imports.IImportLedger ImportLedger() => Storage().ImportLedger;
 
         public override string AuditTable => "{schema}.audit_log";
 
-        public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData()
-        {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
-            lock (_storages)
-            {
-                _storages.Add(storage);
-            }
-
-            return storage.PersonalData;
-        }
+        public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => Storage().PersonalData;
 
         public override IReadOnlyList<string> AllText()
         {
@@ -388,56 +373,19 @@ public abstract class StoreProvider : IDisposable
 
         public override (ICustomerRepository Customers, CrmCore.Relationships.IContactPlanRepository Plans) Audited(IClock clock)
         {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema }, null, clock);
-            lock (_storages)
-            {
-                _storages.Add(storage);
-            }
-
+            var storage = Storage(clock);
             return (storage.Customers, storage.ContactPlans);
         }
 
-        public override CrmCore.Relationships.IContactPlanRepository Plans()
-        {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
-            lock (_storages)
-            {
-                _storages.Add(storage);
-            }
+        public override CrmCore.Relationships.IContactPlanRepository Plans() => Storage().ContactPlans;
 
-            return storage.ContactPlans;
-        }
+        public override CrmCore.Churn.IChurnHistory ChurnHistory() => Storage().ChurnHistory;
 
-        public override CrmCore.Churn.IChurnHistory ChurnHistory()
-        {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
-            lock (_storages)
-            {
-                _storages.Add(storage);
-            }
-
-            return storage.ChurnHistory;
-        }
-
-        public override CrmCore.Assets.IAssetRepository Assets()
-        {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
-            lock (_storages)
-            {
-                _storages.Add(storage);
-            }
-
-            return storage.Assets;
-        }
+        public override CrmCore.Assets.IAssetRepository Assets() => Storage().Assets;
 
         public override ProviderStores Desk()
         {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema });
-            lock (_storages)
-            {
-                _storages.Add(storage);
-            }
-
+            var storage = Storage();
             return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions };
         }
 
