@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using CrmCore.Cli.Tests.Infrastructure;
 using CrmCore.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace CrmCore.Cli.Tests.Commands;
 
@@ -34,27 +35,37 @@ public sealed class ImportCrashTests
             start.ArgumentList.Add(arg);
         }
 
-        var killedAt = 0;
+        // Polled with a bare count every few milliseconds: in WAL mode a reader never waits for the writer (holding the
+        // write lock instead would let the importer starve the test's connection until the file is done), so the kill
+        // lands a few batches after the 300th customer however fast the machine is.
         using (var process = Process.Start(start)!)
         {
             var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromSeconds(120) && !process.HasExited)
+            var stopped = false;
+            long seen = 0;
+            while (deadline.Elapsed < TimeSpan.FromSeconds(120) && !process.HasExited && !stopped)
             {
-                await Task.Delay(200);
-                killedAt = File.Exists(db) ? await CountAsync(db) : 0;
-                if (killedAt >= 300)
+                await Task.Delay(5);
+                if (!File.Exists(db))
                 {
-                    break;
+                    continue;
+                }
+
+                using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Default Timeout=60");
+                connection.Open();
+                seen = CountRows(connection);
+                if (seen >= 300)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                    stopped = true;
                 }
             }
 
-            Assert.False(process.HasExited, "the import finished before it could be killed: make the file larger");
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            Assert.True(stopped, "the import finished before 300 customers could be seen: make the file larger");
+            var written = await CountAsync(db);
+            Assert.True(written >= 300 && written < Customers, $"{written} customers stored after the kill; {seen} were seen before it");
         }
-
-        var written = await CountAsync(db);
-        Assert.InRange(written, 300, Customers - 1);
 
         var again = Crm.Run("import", "customers", file, "--store", "sqlite:" + db, "--batch-size", "500");
         Assert.True(again.ExitCode == 0, again.ToString());
@@ -68,6 +79,19 @@ public sealed class ImportCrashTests
 
         Assert.Equal(Customers, ids.Count);
         Assert.Equal(Enumerable.Range(0, Customers).Select(i => $"KH{i:D6}"), ids);
+    }
+
+    private static long CountRows(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'crm_customer'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            return 0;
+        }
+
+        command.CommandText = "SELECT count(*) FROM crm_customer";
+        return (long)command.ExecuteScalar()!;
     }
 
     private static async Task<int> CountAsync(string db)
