@@ -26,10 +26,8 @@ internal static class DeskJson
         JsonSerializer.Serialize(contacts.Select(c => new ContactRow(c.Name, c.Role.Code, c.Phone, c.Email, c.Address, c.Birthday?.Month, c.Birthday?.Day)).ToList());
 
     public static List<Contact> Contacts(string json) =>
-        [.. JsonSerializer.Deserialize<List<ContactRow>>(json)!.Select(r => new Contact(r.Name, new ContactRole(r.Role))
+        [.. JsonSerializer.Deserialize<List<ContactRow>>(json)!.Select(r => Contact.Restore(r.Name, new ContactRole(r.Role), r.Phone, r.Email) with
         {
-            Phone = r.Phone,
-            Email = r.Email,
             Address = r.Address,
             Birthday = r.BirthMonth is { } m && r.BirthDay is { } d ? new AnnualDate(m, d) : null,
         })];

@@ -282,6 +282,34 @@ public sealed class DeskStoreContractTests
     }
 
     [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Customer_StoredUnderAnOlderContactRule_StillLoadsWithItsValuesKept(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var desk = storage.Desk();
+        var state = new CustomerState
+        {
+            Id = new CustomerId("C202603009"),
+            Version = 1,
+            Name = "旧系统迁移客户",
+            FirstContactOn = new LocalDate(2024, 3, 1),
+            CreatedAt = T0,
+            Contacts = [new Contact("赵磊", ContactRole.DecisionMaker) { Phone = "13800138000", Email = "zhao@example.com" }],
+        };
+        await desk.Customers.SaveAsync(state, 0);
+
+        // Written before the one phone rule: four digits passed then, and an address with a space in it.
+        storage.ExecuteSql($"UPDATE {storage.CustomerTable} SET contacts = replace(replace(contacts, '13800138000', '5678'), 'zhao@example.com', 'zhao @example.com');");
+
+        var restored = (await storage.Desk().Customers.FindAsync(state.Id))!;
+        var contact = Assert.Single(restored.Contacts);
+        Assert.Equal(("5678", "zhao @example.com"), (contact.Phone, contact.Email));
+        Assert.Equal("****5678", contact.MaskedPhone);
+        Assert.Equal("5678", Assert.Single(Customer.Restore(restored).Contacts).Phone);
+        Assert.Throws<ArgumentException>(() => contact with { Phone = "5679" });
+    }
+
+    [Theory]
     [MemberData(nameof(Providers))]
     public async Task Customer_RoundTrips_AndAStaleWriteFails(string provider)
     {

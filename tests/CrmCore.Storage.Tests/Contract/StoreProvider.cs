@@ -77,6 +77,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The audit table's name in SQL (with <c>{schema}</c> on PostgreSQL).</summary>
     public virtual string AuditTable => throw new NotSupportedException("The in-memory provider has no SQL.");
 
+    /// <summary>The customer table's name for <see cref="ExecuteSql"/>.</summary>
+    public virtual string CustomerTable => throw new NotSupportedException("The in-memory provider has no SQL.");
+
     public abstract IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1);
 
     /// <summary>The desk's stores over this provider (a fresh set of instances over the same data each call, for databases).</summary>
@@ -200,6 +203,8 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Imports.IImportLedger ImportLedger() => new SqliteStorage(Options()).ImportLedger;
 
         public override string AuditTable => "crm_audit_log";
+
+        public override string CustomerTable => "crm_customer";
 
         public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => new SqliteStorage(Options()).PersonalData;
 
@@ -339,6 +344,8 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Imports.IImportLedger ImportLedger() => Storage().ImportLedger;
 
         public override string AuditTable => "{schema}.audit_log";
+
+        public override string CustomerTable => "{schema}.customer";
 
         public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => Storage().PersonalData;
 

@@ -31,6 +31,20 @@ public class ContactTests
     }
 
     [Fact]
+    public void Restore_ValuesAnOlderRuleAccepted_KeepsThemAsStored_AndChecksOnlyNewValues()
+    {
+        var contact = Contact.Restore(" 张伟 ", ContactRole.DecisionMaker, " 5678 ", "zw @example.com");
+
+        Assert.Equal(("张伟", "5678", "zw @example.com"), (contact.Name, contact.Phone, contact.Email));
+        Assert.Equal("5678", (contact with { Address = "上海" }).Phone);
+        Assert.Equal("13812345678", (contact with { Phone = "13812345678" }).Phone);
+        Assert.Throws<ArgumentException>(() => contact with { Phone = "5679" });
+        Assert.Throws<ArgumentException>(() => contact with { Email = "no-at-sign" });
+        Assert.Equal((null, null), (Contact.Restore("张伟", ContactRole.DecisionMaker, "  ", null).Phone, Contact.Restore("张伟", ContactRole.DecisionMaker, null, " ").Email));
+        Assert.Throws<ArgumentException>(() => Contact.Restore(" ", ContactRole.DecisionMaker, "13812345678", null));
+    }
+
+    [Fact]
     public void Masked_NoPhoneOrEmail_IsEmpty()
     {
         var contact = new Contact("张伟", ContactRole.DecisionMaker);
