@@ -78,5 +78,17 @@ public static class DisplayNames
     /// <returns>For example <c>Birthday care</c> or <c>生日关怀</c>.</returns>
     public static string Of(Relationships.PlanKind kind, CultureInfo? culture = null) => Lookup("PlanKind", kind.ToString(), culture);
 
+    /// <summary>The display name of an SLA clock's status.</summary>
+    /// <param name="status">The status.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Breached</c> or <c>超时</c>.</returns>
+    public static string Of(Sla.SlaClockStatus status, CultureInfo? culture = null) => Lookup("SlaClockStatus", status.ToString(), culture);
+
+    /// <summary>The display name of an SLA metric; a host-defined metric is returned as its code.</summary>
+    /// <param name="metric">The metric.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>First response</c> or <c>首次响应</c>.</returns>
+    public static string Of(Sla.SlaMetric metric, CultureInfo? culture = null) => Lookup("SlaMetric", metric.Code, culture);
+
     private static string Lookup(string kind, string code, CultureInfo? culture) => Strings.Find(kind + "_" + code, culture) ?? code;
 }

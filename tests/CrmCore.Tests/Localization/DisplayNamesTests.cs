@@ -64,11 +64,14 @@ public class DisplayNamesTests
     }
 
     [Fact]
-    public void Of_EveryStatusUrgencyAndMove_HasBothLanguages()
+    public void Of_EveryStatusUrgencyMoveAndSlaName_HasBothLanguages()
     {
         var names = Enum.GetValues<TicketStatus>().Select(s => (DisplayNames.Of(s, English), DisplayNames.Of(s, Chinese), s.ToString()))
             .Concat(Enum.GetValues<Urgency>().Select(u => (DisplayNames.Of(u, English), DisplayNames.Of(u, Chinese), u.ToString())))
-            .Concat(Enum.GetValues<TicketMove>().Select(m => (DisplayNames.Of(m, English), DisplayNames.Of(m, Chinese), m.ToString())));
+            .Concat(Enum.GetValues<TicketMove>().Select(m => (DisplayNames.Of(m, English), DisplayNames.Of(m, Chinese), m.ToString())))
+            .Concat(Enum.GetValues<CrmCore.Sla.SlaClockStatus>().Select(c => (DisplayNames.Of(c, English), DisplayNames.Of(c, Chinese), c.ToString())))
+            .Concat(new[] { CrmCore.Sla.SlaMetric.FirstResponse, CrmCore.Sla.SlaMetric.NextResponse, CrmCore.Sla.SlaMetric.Resolution, CrmCore.Sla.SlaMetric.Revisit }
+                .Select(m => (DisplayNames.Of(m, English), DisplayNames.Of(m, Chinese), m.Code)));
 
         Assert.All(names, n =>
         {
