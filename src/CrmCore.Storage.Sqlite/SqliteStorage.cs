@@ -38,6 +38,7 @@ public sealed class SqliteStorage : IStorageStores
         Escalations = new DbEscalationRepository(sql);
         ContactPlans = new DbContactPlanRepository(sql, auditClock);
         Assets = new DbAssetRepository(sql);
+        Agents = new DbAgentRepository(sql);
         Sequences = new DbSequenceRepository(sql);
         Queue = new SqliteTicketQueueStore(Database, slaTerm);
         Outbox = new SqliteOutbox(Database);
@@ -62,6 +63,9 @@ public sealed class SqliteStorage : IStorageStores
 
     /// <summary>The installed base (document 004): assets with their hierarchy and maintenance history.</summary>
     public Assets.IAssetRepository Assets { get; }
+
+    /// <summary>Agents with their skills, capacity, shift, availability and temporary teams, and the teams (tables <c>agent</c>, <c>team</c>).</summary>
+    public Agents.IAgentRepository Agents { get; }
 
     /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
     public IEscalationRepository Escalations { get; }

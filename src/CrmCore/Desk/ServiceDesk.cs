@@ -29,6 +29,7 @@ public sealed class ServiceDesk
     private readonly ISequenceRepository _sequences;
     private readonly IEscalationRepository _escalations;
     private readonly IStoreTransactions _transactions;
+    private readonly IAgentRepository _agentStore;
     private readonly SlaEngine _sla;
     private readonly EscalationEngine _escalation;
     private readonly TicketQueue _queue;
@@ -46,6 +47,8 @@ public sealed class ServiceDesk
     private readonly IdPattern _idPattern;
     private readonly DateTimeZone _zone;
     private readonly Dictionary<AgentId, Agent> _agents = [];
+    private readonly Dictionary<AgentId, long> _agentVersions = [];
+    private readonly Dictionary<TeamId, Team> _teams = [];
     private readonly Dictionary<string, Skill> _skillSpelling = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ChurnLedger _ledger = new();
@@ -81,6 +84,7 @@ public sealed class ServiceDesk
         _clock = clock;
         (_tickets, _customers, _queueStore, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Queue, stores.Sequences, stores.Escalations);
         _transactions = stores.Transactions;
+        _agentStore = stores.Agents;
         (_sla, _escalation, _queue) = (engines.Sla, engines.Escalation, engines.Queue);
         _plans = engines.Plans;
         (_priority, _routing, _paths) = (ports.Priority, ports.Routing, ports.EscalationPath);
@@ -121,6 +125,137 @@ public sealed class ServiceDesk
         agent.SetAvailability(Availability.Online);
         _agents.Add(id, agent);
         return agent;
+    }
+
+    /// <summary>The teams registered with <see cref="RegisterTeamAsync"/> or restored by <see cref="RestoreAgentsAsync"/>.</summary>
+    public IReadOnlyCollection<Team> Teams => _teams.Values;
+
+    /// <summary>Registers an agent as <see cref="RegisterAgent"/> does and stores it (<see cref="DeskStores.Agents"/>), so that a restarted
+    /// host finds it again with <see cref="RestoreAgentsAsync"/>.</summary>
+    /// <param name="id">The agent id; must not be the queue owner.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="team">The agent's team (group).</param>
+    /// <param name="skills">The agent's skills.</param>
+    /// <param name="capacity">How many tickets the agent can hold at once; at least 1.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The registered agent, online.</returns>
+    /// <exception cref="ArgumentException">The id is the queue owner or already registered, or an argument is invalid.</exception>
+    /// <exception cref="ConcurrencyConflictException">The store already holds an agent with this id (restore it instead); nothing is registered.</exception>
+    public async Task<Agent> RegisterAgentAsync(AgentId id, string name, TeamId team, SkillSet skills, int capacity, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var agent = RegisterAgent(id, name, team, skills, capacity);
+            try
+            {
+                await _agentStore.SaveAsync(agent.ToState(1), 0, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _agents.Remove(id);
+                throw;
+            }
+
+            _agentVersions[id] = 1;
+            return agent;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stores what changed on a registered agent since it was stored: its availability (<see cref="Agent.SetAvailability"/>) and
+    /// the temporary teams it joined or left (<see cref="Agent.JoinTeam"/>).</summary>
+    /// <param name="id">A registered agent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when stored.</returns>
+    /// <exception cref="ArgumentException">The agent is not registered.</exception>
+    /// <exception cref="ConcurrencyConflictException">Another host stored the agent since this desk read it; nothing is written.</exception>
+    public async Task SaveAgentAsync(AgentId id, CancellationToken cancellationToken = default)
+    {
+        var agent = RequireAgent(id);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var version = _agentVersions.GetValueOrDefault(id);
+            await _agentStore.SaveAsync(agent.ToState(version + 1), version, cancellationToken).ConfigureAwait(false);
+            _agentVersions[id] = version + 1;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Registers a team (service group) and stores it, replacing a stored team with the same id.</summary>
+    /// <param name="team">The team.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when stored.</returns>
+    public async Task RegisterTeamAsync(Team team, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _agentStore.SaveTeamAsync(team, cancellationToken).ConfigureAwait(false);
+            _teams[team.Id] = team;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Brings back the stored teams and agents (<see cref="DeskStores.Agents"/>): call it once at start-up when the stores persist, with
+    /// <see cref="RestoreQueueAsync"/>, before the first command. Each agent comes back with its skills, capacity, shift, availability and
+    /// temporary teams, holding one slot per ticket it owns that is not yet resolved. Agents already registered are left as they are.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many agents were added.</returns>
+    public async Task<int> RestoreAgentsAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await foreach (var team in _agentStore.ListTeamsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _teams[team.Id] = team;
+            }
+
+            var added = new List<Agent>();
+            await foreach (var state in _agentStore.ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (state.Id != _options.QueueOwner && !_agents.ContainsKey(state.Id))
+                {
+                    var agent = Agent.Restore(state with { Skills = Normalise(state.Skills) });
+                    _agents.Add(state.Id, agent);
+                    _agentVersions[state.Id] = state.Version;
+                    added.Add(agent);
+                }
+            }
+
+            if (added.Count > 0)
+            {
+                await foreach (var ticket in _tickets.ListAsync(TicketQuery.Open, cancellationToken).ConfigureAwait(false))
+                {
+                    // A slot is held from the take to the resolution (and again after a reopen), as the commands reserve and release it.
+                    if (ticket.Status is TicketStatus.Pending or TicketStatus.InProgress or TicketStatus.WaitingForCustomer
+                        && added.Find(a => a.Id == ticket.Owner) is { } owner)
+                    {
+                        owner.TryReserveSlot();
+                    }
+                }
+            }
+
+            return added.Count;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>
