@@ -155,6 +155,49 @@ public sealed class RegistrationTests
         }
     }
 
+    [Fact]
+    public async Task AddCrmSqliteStorage_DisposingTheContainer_ClosesTheKeptConnections_SoTheWalIsCheckpointedAndTheFileIsFree()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "crmcore-di-" + Guid.NewGuid().ToString("N") + ".db");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 1, 0));
+        try
+        {
+            var provider = Host(path, clock);
+            var storage = provider.GetRequiredService<SqliteStorage>();
+            var desk = provider.GetRequiredService<ServiceDesk>();
+            await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+            var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常" }, "phone");
+            var walWhileOpen = File.Exists(path + "-wal");
+
+            await provider.DisposeAsync();
+
+            Assert.True(walWhileOpen);
+            Assert.False(File.Exists(path + "-wal")); // SQLite removes the WAL when its last connection closes
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.Tickets.FindAsync(id).AsTask());
+            using (var exclusive = new SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                exclusive.Open();
+                using var command = exclusive.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode = DELETE;"; // leaving WAL needs the only connection
+                Assert.Equal("delete", command.ExecuteScalar());
+                command.CommandText = "SELECT COUNT(*) FROM crm_ticket;";
+                Assert.Equal(1L, command.ExecuteScalar());
+            }
+
+            File.Delete(path);
+            await using var reopened = Host(path, clock);
+            Assert.Null(await reopened.GetRequiredService<ITicketRepository>().FindAsync(id));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+
     private static ServiceProvider Host(string path, IClock clock)
     {
         var services = new ServiceCollection();

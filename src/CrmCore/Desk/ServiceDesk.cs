@@ -51,6 +51,9 @@ public sealed class ServiceDesk
     private readonly Dictionary<TeamId, Team> _teams = [];
     private readonly Dictionary<string, Skill> _skillSpelling = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    // How to undo the in-memory queue changes the running command made before its commit: run (newest first) when the command fails,
+    // dropped when it commits, so that the queue never holds what the store rolled back (or misses what the store still holds).
+    private readonly List<Action> _queueUndo = [];
     private readonly ChurnLedger _ledger = new();
     private LocalDate? _churnAssessedOn;
 
@@ -162,6 +165,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -185,6 +189,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -204,6 +209,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -254,6 +260,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -296,6 +303,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -323,6 +331,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -353,6 +362,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -392,6 +402,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -436,11 +447,13 @@ public sealed class ServiceDesk
             await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now), RoutedGroup = route.Group }, 0, events, cancellationToken).ConfigureAwait(false);
             await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
             _queue.Enqueue(queued);
             return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -458,7 +471,7 @@ public sealed class ServiceDesk
         try
         {
             var now = Now();
-            if (_queue.NextFor(who, now) is not { } next)
+            if (TakeNext(who, now) is not { } next)
             {
                 return (null, new DeskResult([]));
             }
@@ -470,10 +483,12 @@ public sealed class ServiceDesk
             ticket.Reassign(now, agent, agent.Value);
             var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
             return (next.Id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -497,15 +512,19 @@ public sealed class ServiceDesk
                 return;
             }
 
-            if (_queue.Remove(id))
+            if (RemoveQueued(id))
             {
                 await _queueStore.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
-                who.TryReserveSlot();
             }
-            else
+            else if (_agents.TryGetValue(previous, out var holder) && holder.ActiveCount > 0)
             {
-                Release(previous);
-                who.TryReserveSlot();
+                holder.ReleaseSlot();
+                _queueUndo.Add(() => holder.TryReserveSlot());
+            }
+
+            if (who.TryReserveSlot())
+            {
+                _queueUndo.Add(who.ReleaseSlot);
             }
         }, cancellationToken);
     }
@@ -545,9 +564,10 @@ public sealed class ServiceDesk
             }
 
             var now = Now();
-            _queue.Update(new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt));
+            UpdateQueued(new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt));
             await _queueStore.UpdateAsync(
                 new QueueEntryState(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
             List<IDomainEvent> events = [new TicketMovedToGroup(id, now, queued.Group, group, by)];
             if (WhyUnassignable(group, queued.RequiredSkills) is { } reason)
             {
@@ -558,6 +578,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -688,7 +709,7 @@ public sealed class ServiceDesk
         RunAsync(id, async (t, now) =>
         {
             t.MarkNoActionNeeded(now, by, reason);
-            if (_queue.Remove(id))
+            if (RemoveQueued(id))
             {
                 await _queueStore.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
             }
@@ -804,13 +825,16 @@ public sealed class ServiceDesk
         {
             var now = Now();
             var events = new List<IDomainEvent>();
-            // One transaction for the whole advance: its escalation marks, due times and queue updates commit together, once.
+            var outbox = new List<(string AggregateId, IDomainEvent Event)>();
+            // One transaction for the whole advance: its escalation marks, due times, queue updates and outbox rows commit together, once.
             await using var work = _transactions.Begin();
             await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
             {
                 var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
                 var view = new TicketView(state, customer);
+                var raised = events.Count;
                 var escalation = await AdvanceTicketAsync(view, now, events, cancellationToken).ConfigureAwait(false);
+                outbox.AddRange(events.Skip(raised).Select(e => (state.Id.Value, e)));
                 QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
                 var due = DueTimes(view, escalation, queued, now);
                 if (due != state.Due)
@@ -819,14 +843,24 @@ public sealed class ServiceDesk
                 }
             }
 
+            var ticketEvents = events.Count;
             await AssessChurnOncePerDayAsync(now, events, cancellationToken).ConfigureAwait(false);
             events.AddRange(await _plans.AdvanceAsync(now, cancellationToken).ConfigureAwait(false));
+            outbox.AddRange(events.Skip(ticketEvents).Select(e => (AggregateOf(e), e)));
+            if (_tickets is Storage.IOutboxTicketRepository store)
+            {
+                // In the advance's transaction, as a command's events go with its ticket save.
+                await store.AppendEventsAsync(outbox, cancellationToken).ConfigureAwait(false);
+            }
+
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
 
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -857,6 +891,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -904,6 +939,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -980,7 +1016,7 @@ public sealed class ServiceDesk
 
             if (due != queued.Due || group != queued.Group)
             {
-                _queue.Update(new QueuedTicket(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills, queued.EnqueuedAt));
+                UpdateQueued(new QueuedTicket(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills, queued.EnqueuedAt));
                 await _queueStore.UpdateAsync(
                     new QueueEntryState(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
             }
@@ -1030,6 +1066,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -1248,6 +1285,61 @@ public sealed class ServiceDesk
         }
     }
 
+    // The outbox aggregate of an event that AdvanceAsync raises for no ticket: the customer of a churn follow-up, the plan entry of a reminder.
+    private static string AggregateOf(IDomainEvent e) => e switch
+    {
+        ChurnFollowUpRaised churn => churn.Customer.Value,
+        Relationships.Events.ContactPlanEntryBecameDue due => due.Entry.Value,
+        Relationships.Events.ContactPlanEntryWentOverdue overdue => overdue.Entry.Value,
+        _ => e.GetType().Name,
+    };
+
+    // The in-memory queue moves of a command, each logged in _queueUndo until the command commits.
+    private QueuedTicket? TakeNext(Agent who, Instant now)
+    {
+        if (_queue.NextFor(who, now) is not { } next)
+        {
+            return null;
+        }
+
+        _queueUndo.Add(() =>
+        {
+            _queue.TryEnqueue(next);
+            who.ReleaseSlot();
+        });
+        return next;
+    }
+
+    private bool RemoveQueued(TicketId id)
+    {
+        if (!_queue.TryGet(id, out var queued) || !_queue.Remove(id))
+        {
+            return false;
+        }
+
+        _queueUndo.Add(() => _queue.TryEnqueue(queued));
+        return true;
+    }
+
+    private void UpdateQueued(QueuedTicket ticket)
+    {
+        if (_queue.TryGet(ticket.Id, out var before) && _queue.Update(ticket))
+        {
+            _queueUndo.Add(() => _queue.Update(before));
+        }
+    }
+
+    // After a failed command (the gate still held): puts the queue back as the store has it.
+    private void RollBackQueue()
+    {
+        for (var i = _queueUndo.Count - 1; i >= 0; i--)
+        {
+            _queueUndo[i]();
+        }
+
+        _queueUndo.Clear();
+    }
+
     private Agent RequireAgent(AgentId agent) =>
         _agents.TryGetValue(agent, out var found) ? found : throw new ArgumentException($"Agent {agent} is not registered with the desk.", nameof(agent));
 
@@ -1335,10 +1427,12 @@ public sealed class ServiceDesk
             await act(ticket, now).ConfigureAwait(false);
             var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
