@@ -38,16 +38,7 @@ internal sealed class DbAgentRepository(DeskSql sql) : IAgentRepository
     public async ValueTask SaveAsync(AgentState state, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        if (state.Version <= expectedVersion)
-        {
-            throw new ArgumentException($"The new version {state.Version} of agent {state.Id} must be above the expected version {expectedVersion}.", nameof(state));
-        }
-
-        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
-        await sql.WriteVersionedAsync(lease, "agent", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"agent {state.Id}", cancellationToken).ConfigureAwait(false);
-        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await sql.SaveVersionedAsync("agent", Columns, Values, state.Id.Value, state.Version, expectedVersion, command => Bind(command, state), $"agent {state.Id}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -436,8 +436,8 @@ public sealed class ServiceDesk
             var required = Normalise(route.RequiredSkills);
             var priority = Math.Clamp(_priority.Score(view), -QueuedTicket.MaxStaticPriority, QueuedTicket.MaxStaticPriority);
             var due = NextDue(view, now);
-            var entry = new QueueEntryState(id, route.Group, priority, due, required.Items, now);
             var queued = new QueuedTicket(id, route.Group, priority, due, required, now);
+            var entry = QueueEntryState.From(queued);
             List<IDomainEvent> events = [.. ticket.DomainEvents, new TicketQueued(id, now, route.Group, priority)];
             if (WhyUnassignable(route.Group, required) is { } reason)
             {
@@ -459,7 +459,8 @@ public sealed class ServiceDesk
     }
 
     /// <summary>Gives an agent the best ticket it may take from the queue (its groups, its skills, by priority and SLA term) and
-    /// makes the agent the owner. Raises <see cref="TicketOwnerChanged"/>.</summary>
+    /// makes the agent the owner. Raises <see cref="TicketOwnerChanged"/>. Removing the ticket's stored queue entry is the claim: a ticket
+    /// whose entry is gone (another desk on the same database took it) leaves this desk's queue too, and the next one is tried.</summary>
     /// <param name="agent">A registered agent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ticket taken (null when none fits) and the events.</returns>
@@ -471,13 +472,26 @@ public sealed class ServiceDesk
         try
         {
             var now = Now();
-            if (TakeNext(who, now) is not { } next)
+            await using var work = _transactions.Begin();
+            QueuedTicket next;
+            while (true)
             {
-                return (null, new DeskResult([]));
+                if (TakeNext(who, now) is not { } candidate)
+                {
+                    return (null, new DeskResult([]));
+                }
+
+                // The stored queue row is the claim: when it is gone, another desk on the same store took the ticket, so this one forgets it.
+                if (await _queueStore.RemoveAsync(candidate.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    next = candidate;
+                    break;
+                }
+
+                _queueUndo.RemoveAt(_queueUndo.Count - 1);
+                who.ReleaseSlot();
             }
 
-            await using var work = _transactions.Begin();
-            await _queueStore.RemoveAsync(next.Id, cancellationToken).ConfigureAwait(false);
             var ticket = await LoadAsync(next.Id, cancellationToken).ConfigureAwait(false);
             var version = ticket.Version;
             ticket.Reassign(now, agent, agent.Value);
@@ -564,9 +578,9 @@ public sealed class ServiceDesk
             }
 
             var now = Now();
-            UpdateQueued(new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt));
-            await _queueStore.UpdateAsync(
-                new QueueEntryState(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
+            var moved = new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt);
+            UpdateQueued(moved);
+            await _queueStore.UpdateAsync(QueueEntryState.From(moved), cancellationToken).ConfigureAwait(false);
             _queueUndo.Clear();
             List<IDomainEvent> events = [new TicketMovedToGroup(id, now, queued.Group, group, by)];
             if (WhyUnassignable(group, queued.RequiredSkills) is { } reason)
@@ -881,7 +895,7 @@ public sealed class ServiceDesk
             var added = 0;
             await foreach (var entry in _queueStore.ListAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (_queue.TryEnqueue(new QueuedTicket(entry.TicketId, entry.Group, entry.Priority, entry.Due, SkillSet.Create(entry.RequiredSkills), entry.EnqueuedAt)))
+                if (_queue.TryEnqueue(entry.ToQueued()))
                 {
                     added++;
                 }
@@ -1016,9 +1030,9 @@ public sealed class ServiceDesk
 
             if (due != queued.Due || group != queued.Group)
             {
-                UpdateQueued(new QueuedTicket(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills, queued.EnqueuedAt));
-                await _queueStore.UpdateAsync(
-                    new QueueEntryState(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
+                var moved = new QueuedTicket(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills, queued.EnqueuedAt);
+                UpdateQueued(moved);
+                await _queueStore.UpdateAsync(QueueEntryState.From(moved), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -53,6 +53,45 @@ public sealed class QueueRollbackContractTests
         Assert.Equal(li.Id, (await desk.ViewAsync(urgent)).Ticket.Owner);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task TwoDesksOnOneDatabase_ATicketOnePulled_IsNotPulledAgainByTheOther_WhichTakesTheNextOne(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+        using var first = Host(storage, clock);
+        using var second = Host(storage, clock);
+        var a = first.GetRequiredService<ServiceDesk>();
+        var b = second.GetRequiredService<ServiceDesk>();
+        a.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        b.RegisterAgent(new AgentId("B001"), "Wang", new TeamId("L1"), SkillSet.Empty, 5);
+        await a.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+        var (urgent, _) = await a.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent }, "phone");
+        var (later, _) = await a.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "打印机卡纸" }, "email");
+        Assert.Equal(2, await b.RestoreQueueAsync());
+
+        var (byA, _) = await a.PullNextAsync(new AgentId("A001"));
+        var (byB, _) = await b.PullNextAsync(new AgentId("B001"));
+        var (none, _) = await b.PullNextAsync(new AgentId("B001"));
+
+        Assert.Equal(urgent, byA);
+        Assert.Equal(later, byB);
+        Assert.Null(none);
+        Assert.Equal(new AgentId("A001"), (await a.ViewAsync(urgent)).Ticket.Owner);
+        Assert.Equal(new AgentId("B001"), (await a.ViewAsync(later)).Ticket.Owner);
+        Assert.Equal(1, b.Agents.Single().ActiveCount);
+        Assert.Empty(await storage.Desk().Queue.ListAsync().ToListAsync());
+    }
+
+    private static ServiceProvider Host(StoreProvider storage, IClock clock)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        storage.Desk().AddTo(services);
+        services.AddCrmCore();
+        return services.BuildServiceProvider();
+    }
+
     // A trigger that makes every update of a stored ticket fail: the last write of a pull, an assignment or a no-action command.
     private static void FailTicketUpdates(StoreProvider storage, string provider, bool fail)
     {
