@@ -7,7 +7,7 @@ namespace CrmCore.Storage.PostgreSql;
 /// connection, and the schema is prepared once before the first operation (asynchronously on the asynchronous paths; a failed
 /// preparation, for example the server not up yet, is tried again by the next operation). Thread-safe; dispose with the host.
 /// </summary>
-internal sealed class PostgreSqlDatabase : DbSource, IDisposable
+internal sealed class PostgreSqlDatabase : DbSource, IDisposable, IAsyncDisposable
 {
     private readonly SemaphoreSlim _prepareGate = new(1, 1);
     private volatile bool _prepared;
@@ -89,8 +89,21 @@ internal sealed class PostgreSqlDatabase : DbSource, IDisposable
     public override async ValueTask<System.Data.Common.DbTransaction> BeginTransactionAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync().ConfigureAwait(false);
+        if (!ReferenceEquals(QueueDataSource, DataSource))
+        {
+            await QueueDataSource.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+        _prepareGate.Dispose();
+    }
+
     public void Dispose()
     {
+        Close();
         if (!ReferenceEquals(QueueDataSource, DataSource))
         {
             QueueDataSource.Dispose();

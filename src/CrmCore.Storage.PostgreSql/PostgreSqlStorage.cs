@@ -9,7 +9,7 @@ namespace CrmCore.Storage.PostgreSql;
 /// Every CrmCore store on one PostgreSQL database and schema, for hosts that wire things by hand (with DI, use <c>AddCrmPostgreSqlStorage</c>). The stores
 /// share one connection pool; dispose it with the host. The schema is prepared on first use. Thread-safe.
 /// </summary>
-public sealed class PostgreSqlStorage : IStorageStores, IDisposable
+public sealed class PostgreSqlStorage : IStorageStores, IDisposable, IAsyncDisposable
 {
     /// <summary>Opens (or creates) the storage.</summary>
     /// <param name="options">The settings.</param>
@@ -38,6 +38,7 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
         Escalations = new DbEscalationRepository(sql);
         ContactPlans = new DbContactPlanRepository(sql, auditClock);
         Assets = new DbAssetRepository(sql);
+        Agents = new DbAgentRepository(sql);
         Sequences = new DbSequenceRepository(sql);
         Queue = new PostgreSqlTicketQueueStore(Database, slaTerm);
         Outbox = new PostgreSqlOutbox(Database);
@@ -62,6 +63,9 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
 
     /// <summary>The installed base (document 004): assets with their hierarchy and maintenance history.</summary>
     public Assets.IAssetRepository Assets { get; }
+
+    /// <summary>Agents with their skills, capacity, shift, availability and temporary teams, and the teams (tables <c>agent</c>, <c>team</c>).</summary>
+    public Agents.IAgentRepository Agents { get; }
 
     /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
     public IEscalationRepository Escalations { get; }
@@ -128,6 +132,10 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable
         return PostgreSqlIdSequences.Generator(Database, pattern, clock, zone, create);
     }
 
-    /// <summary>Closes the connection pool.</summary>
+    /// <summary>Closes the connection pool. Later operations fail with <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => Database.Dispose();
+
+    /// <inheritdoc cref="Dispose"/>
+    /// <returns>A task that completes when the pool is closed.</returns>
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

@@ -199,12 +199,12 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
 
     /// <inheritdoc />
     ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
-        new(EnqueueAsync(QueueEntries.ToQueued(entry), cancellationToken));
+        new(EnqueueAsync(entry.ToQueued(), cancellationToken));
 
     /// <inheritdoc />
     public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
-        var ticket = QueueEntries.ToQueued(entry);
+        var ticket = entry.ToQueued();
         var bucket = await BucketIdAsync(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
         await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(_database.Sql("UPDATE {schema}.queue SET bucket_id = @bucket, due_ticks = @due, enqueued_ticks = @enqueued WHERE ticket_id = @id;"));
@@ -224,7 +224,7 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         var all = await LoadAllAsync(cancellationToken).ConfigureAwait(false);
         foreach (var ticket in all.OrderBy(t => t.EnqueuedAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal))
         {
-            yield return QueueEntries.ToEntry(ticket);
+            yield return QueueEntryState.From(ticket);
         }
     }
 

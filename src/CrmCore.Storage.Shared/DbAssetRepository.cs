@@ -31,16 +31,7 @@ internal sealed class DbAssetRepository(DeskSql sql) : IAssetRepository
     public async ValueTask SaveAsync(AssetState state, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        if (state.Version <= expectedVersion)
-        {
-            throw new ArgumentException($"The new version {state.Version} of asset {state.Id} must be above the expected version {expectedVersion}.", nameof(state));
-        }
-
-        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
-        await sql.WriteVersionedAsync(lease, "asset", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"asset {state.Id}", cancellationToken).ConfigureAwait(false);
-        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await sql.SaveVersionedAsync("asset", Columns, Values, state.Id.Value, state.Version, expectedVersion, command => Bind(command, state), $"asset {state.Id}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -17,6 +17,7 @@ internal abstract class DbSource : IStoreTransactions
     private static readonly AsyncLocal<DbSession?> Ambient = new();
     private readonly ConcurrentBag<DbHandle> _idle = [];
     private int _idleCount;
+    private volatile bool _closed;
 
     /// <summary>How many open connections are kept between operations; 0 closes each one (back to the driver's pool).</summary>
     protected virtual int KeepOpen => 0;
@@ -59,10 +60,17 @@ internal abstract class DbSource : IStoreTransactions
 
     public abstract ValueTask<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    internal DbHandle Rent() => TryTakeIdle() ?? new DbHandle(OpenConnection());
+    internal DbHandle Rent()
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        return TryTakeIdle() ?? new DbHandle(OpenConnection());
+    }
 
-    internal async ValueTask<DbHandle> RentAsync(CancellationToken cancellationToken) =>
-        TryTakeIdle() ?? new DbHandle(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
+    internal async ValueTask<DbHandle> RentAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        return TryTakeIdle() ?? new DbHandle(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Takes a connection back: kept open when it is clean and there is room, closed otherwise.</summary>
     internal void Return(DbHandle handle, bool clean)
@@ -84,6 +92,27 @@ internal abstract class DbSource : IStoreTransactions
         }
     }
 
+    /// <summary>For a provider's dispose: closes the connections kept open; connections in use close when they are given back, and later
+    /// operations fail with <see cref="ObjectDisposedException"/>.</summary>
+    protected async ValueTask CloseAsync()
+    {
+        _closed = true;
+        while (TryTakeIdle() is { } handle)
+        {
+            await handle.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Synchronous <see cref="CloseAsync"/>.</summary>
+    protected void Close()
+    {
+        _closed = true;
+        while (TryTakeIdle() is { } handle)
+        {
+            handle.Dispose();
+        }
+    }
+
     protected abstract DbConnection OpenConnection();
 
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
@@ -101,7 +130,7 @@ internal abstract class DbSource : IStoreTransactions
 
     private bool Keep(DbHandle handle, bool clean)
     {
-        if (!clean || KeepOpen == 0 || handle.Connection.State != System.Data.ConnectionState.Open)
+        if (!clean || _closed || KeepOpen == 0 || handle.Connection.State != System.Data.ConnectionState.Open)
         {
             return false;
         }
@@ -113,6 +142,11 @@ internal abstract class DbSource : IStoreTransactions
         }
 
         _idle.Add(handle);
+        if (_closed && TryTakeIdle() is { } late)
+        {
+            late.Dispose(); // closed while this one was being given back
+        }
+
         return true;
     }
 

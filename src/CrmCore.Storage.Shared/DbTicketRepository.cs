@@ -104,6 +104,25 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     }
 
     /// <inheritdoc />
+    public async ValueTask AppendEventsAsync(IReadOnlyList<(string AggregateId, IDomainEvent Event)> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (aggregate, e) in events)
+        {
+            await WriteOutboxAsync(lease, aggregate, [e], cancellationToken).ConfigureAwait(false);
+        }
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(due);
@@ -278,7 +297,13 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             await WriteEarlierSurveysAsync(commands, state, expectedVersion, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var message in OutboxEvents.Rows(state.Id.Value, events))
+        await WriteOutboxAsync(commands, state.Id.Value, events, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(commands, events, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteOutboxAsync(DbLease commands, string aggregateId, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var message in OutboxEvents.Rows(aggregateId, events))
         {
             var outbox = commands.Command(_outbox);
             DeskSql.Add(outbox, "@a", message.AggregateId);
@@ -287,8 +312,6 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             DeskSql.Add(outbox, "@o", sql.Time(message.OccurredAt));
             await outbox.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        await AuditAsync(commands, events, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The audit trail's records of the change (creation, status and owner changes), in the ticket's transaction.</summary>

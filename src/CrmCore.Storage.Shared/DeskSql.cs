@@ -74,6 +74,24 @@ internal abstract class DeskSql
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">The row exists already (insert) or has another version (update); names
     /// <paramref name="entity"/> and the stored version.</exception>
+    /// <summary>Saves one versioned row on its own (or in the open session): checks the versions, writes the row, commits.</summary>
+    /// <exception cref="ArgumentException">The new version is not above the expected one.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    public async Task SaveVersionedAsync(
+        string table, string columns, string values, string id, long version, long expectedVersion, Action<DbCommand> bind, string entity, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (version <= expectedVersion)
+        {
+            throw new ArgumentException($"The new version {version} of {entity} must be above the expected version {expectedVersion}.", "state");
+        }
+
+        await using var lease = await LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await WriteVersionedAsync(lease, table, columns, values, id, expectedVersion, bind, entity, cancellationToken).ConfigureAwait(false);
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task WriteVersionedAsync(
         DbLease lease, string table, string columns, string values, string id, long expectedVersion, Action<DbCommand> bind, string entity, CancellationToken cancellationToken)
     {

@@ -21,6 +21,8 @@ internal interface IStorageStores
 
     Assets.IAssetRepository Assets { get; }
 
+    Agents.IAgentRepository Agents { get; }
+
     ITicketQueueStore QueueStore { get; }
 
     IQueueRepository QueueRepository { get; }

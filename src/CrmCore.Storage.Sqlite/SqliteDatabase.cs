@@ -10,7 +10,7 @@ namespace CrmCore.Storage.Sqlite;
 /// prepared statements; a desk command's transaction holds one connection and SQLite's write lock (<c>BEGIN IMMEDIATE</c>) from its first
 /// read to its commit. Thread-safe.
 /// </summary>
-internal sealed class SqliteDatabase : DbSource
+internal sealed class SqliteDatabase : DbSource, IDisposable, IAsyncDisposable
 {
     private readonly string _connectionString;
     private static readonly object Configured = new();
@@ -93,6 +93,27 @@ internal sealed class SqliteDatabase : DbSource
         }
 
         return connection;
+    }
+
+    /// <summary>Closes the connections kept open and empties the driver's pool of this file, so that the last close checkpoints the WAL and
+    /// the file is free (to delete, move or open exclusively). Connections in use close when they are given back.</summary>
+    public void Dispose()
+    {
+        Close();
+        ClearPool();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync().ConfigureAwait(false);
+        ClearPool();
+    }
+
+    private void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     private bool Prepare()

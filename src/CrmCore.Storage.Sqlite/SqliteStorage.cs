@@ -7,9 +7,10 @@ namespace CrmCore.Storage.Sqlite;
 
 /// <summary>
 /// Every CrmCore store on one SQLite file, for hosts that wire things by hand (with DI, use <c>AddCrmSqliteStorage</c>). The stores
-/// share one connection setup; each operation opens its own pooled connection. The schema is prepared on first use. Thread-safe.
+/// share one connection setup and keep a few connections open between operations. The schema is prepared on first use. Dispose it
+/// when done (the DI container does, for the registered one): that closes those connections, and the file is free again. Thread-safe.
 /// </summary>
-public sealed class SqliteStorage : IStorageStores
+public sealed class SqliteStorage : IStorageStores, IDisposable, IAsyncDisposable
 {
     /// <summary>Opens (or creates) the storage.</summary>
     /// <param name="options">The settings.</param>
@@ -38,6 +39,7 @@ public sealed class SqliteStorage : IStorageStores
         Escalations = new DbEscalationRepository(sql);
         ContactPlans = new DbContactPlanRepository(sql, auditClock);
         Assets = new DbAssetRepository(sql);
+        Agents = new DbAgentRepository(sql);
         Sequences = new DbSequenceRepository(sql);
         Queue = new SqliteTicketQueueStore(Database, slaTerm);
         Outbox = new SqliteOutbox(Database);
@@ -62,6 +64,9 @@ public sealed class SqliteStorage : IStorageStores
 
     /// <summary>The installed base (document 004): assets with their hierarchy and maintenance history.</summary>
     public Assets.IAssetRepository Assets { get; }
+
+    /// <summary>Agents with their skills, capacity, shift, availability and temporary teams, and the teams (tables <c>agent</c>, <c>team</c>).</summary>
+    public Agents.IAgentRepository Agents { get; }
 
     /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
     public IEscalationRepository Escalations { get; }
@@ -127,4 +132,12 @@ public sealed class SqliteStorage : IStorageStores
         ArgumentNullException.ThrowIfNull(create);
         return SqliteIdSequences.Generator(Database, pattern, clock, zone, create);
     }
+
+    /// <summary>Closes the connections the stores keep open (and the driver's pooled ones for this file): the last close checkpoints the
+    /// WAL, and the file can be deleted or opened exclusively. Later operations fail with <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => Database.Dispose();
+
+    /// <inheritdoc cref="Dispose"/>
+    /// <returns>A task that completes when the connections are closed.</returns>
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

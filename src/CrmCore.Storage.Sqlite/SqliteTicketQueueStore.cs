@@ -208,12 +208,12 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
 
     /// <inheritdoc />
     ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
-        new(EnqueueAsync(QueueEntries.ToQueued(entry), cancellationToken));
+        new(EnqueueAsync(entry.ToQueued(), cancellationToken));
 
     /// <inheritdoc />
     public ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
-        var ticket = QueueEntries.ToQueued(entry);
+        var ticket = entry.ToQueued();
         using var lease = _database.Lease();
         var transaction = (SqliteTransaction)lease.Begin();
         try
@@ -244,7 +244,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         var all = await LoadAllAsync(cancellationToken).ConfigureAwait(false);
         foreach (var ticket in all.OrderBy(t => t.EnqueuedAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal))
         {
-            yield return QueueEntries.ToEntry(ticket);
+            yield return QueueEntryState.From(ticket);
         }
     }
 

@@ -94,6 +94,110 @@ public sealed class RegistrationTests
         }
     }
 
+    [Fact]
+    public async Task AddCrmSqliteStorage_ARestartedDeskRestoresItsAgentsAndTeams_AndRoutesToARestoredAgent()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "crmcore-di-" + Guid.NewGuid().ToString("N") + ".db");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 1, 0));
+        var li = new AgentId("A001");
+        var wang = new AgentId("A002");
+        try
+        {
+            TicketId held, waiting;
+            await using (var provider = Host(path, clock))
+            {
+                var desk = provider.GetRequiredService<ServiceDesk>();
+                await desk.RegisterTeamAsync(new Team(new TeamId("L1"), "一线客服", new TeamId("L2")));
+                await desk.RegisterTeamAsync(new Team(new TeamId("L2"), "二线技术支持"));
+                await desk.RegisterAgentAsync(li, "Li", new TeamId("L1"), SkillSet.Create(new SkillLevel(Skill.Technical, 2)), 1);
+                var other = await desk.RegisterAgentAsync(wang, "Wang", new TeamId("L2"), SkillSet.Empty, 5);
+                other.SetAvailability(Availability.Offline);
+                await desk.SaveAgentAsync(wang);
+                await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+                (held, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常" }, "phone");
+                Assert.Equal(held, (await desk.PullNextAsync(li)).Id);
+                (waiting, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "打印机卡纸" }, "email");
+            }
+
+            await using var restarted = Host(path, clock);
+            var again = restarted.GetRequiredService<ServiceDesk>();
+            Assert.Empty(again.Agents);
+
+            var agents = await again.RestoreAgentsAsync();
+            await again.RestoreQueueAsync();
+            var restoredLi = again.Agents.Single(a => a.Id == li);
+            var (whileFull, _) = await again.PullNextAsync(li);
+            await again.StartAsync(held, "Li");
+            await again.ResolveAsync(held, "Li", "重置密码");
+            var (pulled, _) = await again.PullNextAsync(li);
+
+            Assert.Equal(2, agents);
+            Assert.Equal(0, await again.RestoreAgentsAsync());
+            Assert.Equal([new TeamId("L1"), new TeamId("L2")], again.Teams.Select(t => t.Id).Order());
+            Assert.Equal(new TeamId("L2"), again.Teams.Single(t => t.Id == new TeamId("L1")).Fallback);
+            Assert.Equal(Availability.Offline, again.Agents.Single(a => a.Id == wang).Availability);
+            Assert.Equal((Availability.Online, 1, 2), (restoredLi.Availability, restoredLi.Capacity, restoredLi.Skills.LevelOf(Skill.Technical)));
+            Assert.Null(whileFull);
+            Assert.Equal(waiting, pulled);
+            Assert.Equal(1, restoredLi.ActiveCount);
+            Assert.Equal(li, (await again.ViewAsync(waiting)).Ticket.Owner);
+            var store = restarted.GetRequiredService<IAgentRepository>();
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(restoredLi.ToState(1), 0).AsTask());
+            Assert.Equal(2, (await store.FindAsync(wang))!.Version);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AddCrmSqliteStorage_DisposingTheContainer_ClosesTheKeptConnections_SoTheWalIsCheckpointedAndTheFileIsFree()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "crmcore-di-" + Guid.NewGuid().ToString("N") + ".db");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 1, 0));
+        try
+        {
+            var provider = Host(path, clock);
+            var storage = provider.GetRequiredService<SqliteStorage>();
+            var desk = provider.GetRequiredService<ServiceDesk>();
+            await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+            var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常" }, "phone");
+            var walWhileOpen = File.Exists(path + "-wal");
+
+            await provider.DisposeAsync();
+
+            Assert.True(walWhileOpen);
+            Assert.False(File.Exists(path + "-wal")); // SQLite removes the WAL when its last connection closes
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.Tickets.FindAsync(id).AsTask());
+            using (var exclusive = new SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                exclusive.Open();
+                using var command = exclusive.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode = DELETE;"; // leaving WAL needs the only connection
+                Assert.Equal("delete", command.ExecuteScalar());
+                command.CommandText = "SELECT COUNT(*) FROM crm_ticket;";
+                Assert.Equal(1L, command.ExecuteScalar());
+            }
+
+            File.Delete(path);
+            await using var reopened = Host(path, clock);
+            Assert.Null(await reopened.GetRequiredService<ITicketRepository>().FindAsync(id));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+
     private static ServiceProvider Host(string path, IClock clock)
     {
         var services = new ServiceCollection();

@@ -190,6 +190,46 @@ public sealed class Agent
         }
     }
 
+    /// <summary>The agent as plain data for a store (<see cref="IAgentRepository"/>): profile, availability and temporary teams; not the
+    /// tickets in hand, which follow from the tickets the agent owns.</summary>
+    /// <param name="version">The version to store (1 for a new agent, one more per change).</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is below 1.</exception>
+    public AgentState ToState(long version)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        return new AgentState
+        {
+            Id = Id,
+            Version = version,
+            Name = Name,
+            Team = Team,
+            Skills = Skills,
+            Capacity = Capacity,
+            Shift = Shift,
+            Availability = Availability,
+            JoinedTeams = [.. Teams.Skip(1)],
+        };
+    }
+
+    /// <summary>Brings back an agent from a stored state: profile, availability and temporary teams, holding no tickets.</summary>
+    /// <param name="state">The stored state.</param>
+    /// <returns>The agent.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentException">A stored value is invalid (as for the constructor).</exception>
+    public static Agent Restore(AgentState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var agent = new Agent(state.Id, state.Name, state.Team, state.Skills, state.Capacity, state.Shift);
+        agent.SetAvailability(state.Availability);
+        foreach (var team in state.JoinedTeams)
+        {
+            agent.JoinTeam(team);
+        }
+
+        return agent;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Name}, {Team}, {ActiveCount}/{Capacity}, {Availability})";
 }

@@ -78,6 +78,7 @@ public static class CrmCoreServiceCollectionExtensions
             ? new InMemoryCustomerRepository(audit, sp.GetRequiredService<IClock>())
             : new InMemoryCustomerRepository());
         services.TryAddSingleton<CrmCore.Assets.IAssetRepository, CrmCore.Assets.InMemoryAssetRepository>();
+        services.TryAddSingleton<CrmCore.Agents.IAgentRepository, CrmCore.Agents.InMemoryAgentRepository>();
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();
@@ -105,6 +106,7 @@ public static class CrmCoreServiceCollectionExtensions
                     sp.GetRequiredService<IEscalationRepository>())
                 {
                     Transactions = sp.GetService<IStoreTransactions>() ?? NoStoreTransactions.Instance,
+                    Agents = sp.GetRequiredService<CrmCore.Agents.IAgentRepository>(),
                 },
                 new DeskEngines(sp.GetRequiredService<SlaEngine>(), sp.GetRequiredService<EscalationEngine>(), sp.GetRequiredService<TicketQueue>())
                 {

@@ -12,6 +12,10 @@ public sealed record DeskStores(ITicketRepository Tickets, ICustomerRepository C
     /// (right for the in-memory stores). A database storage's registration sets its own.</summary>
     public IStoreTransactions Transactions { get; init; } = NoStoreTransactions.Instance;
 
+    /// <summary>Where the desk keeps its agents and teams (<see cref="ServiceDesk.RegisterAgentAsync"/>, <see cref="ServiceDesk.RestoreAgentsAsync"/>);
+    /// in memory unless a database storage's registration sets its own.</summary>
+    public Agents.IAgentRepository Agents { get; init; } = new Agents.InMemoryAgentRepository();
+
     /// <summary>A fresh set of in-memory stores (tests, samples, a single process that keeps nothing).</summary>
     /// <returns>New in-memory stores.</returns>
     public static DeskStores InMemory() =>

@@ -29,6 +29,7 @@ public sealed class ServiceDesk
     private readonly ISequenceRepository _sequences;
     private readonly IEscalationRepository _escalations;
     private readonly IStoreTransactions _transactions;
+    private readonly IAgentRepository _agentStore;
     private readonly SlaEngine _sla;
     private readonly EscalationEngine _escalation;
     private readonly TicketQueue _queue;
@@ -46,8 +47,13 @@ public sealed class ServiceDesk
     private readonly IdPattern _idPattern;
     private readonly DateTimeZone _zone;
     private readonly Dictionary<AgentId, Agent> _agents = [];
+    private readonly Dictionary<AgentId, long> _agentVersions = [];
+    private readonly Dictionary<TeamId, Team> _teams = [];
     private readonly Dictionary<string, Skill> _skillSpelling = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    // How to undo the in-memory queue changes the running command made before its commit: run (newest first) when the command fails,
+    // dropped when it commits, so that the queue never holds what the store rolled back (or misses what the store still holds).
+    private readonly List<Action> _queueUndo = [];
     private readonly ChurnLedger _ledger = new();
     private LocalDate? _churnAssessedOn;
 
@@ -81,6 +87,7 @@ public sealed class ServiceDesk
         _clock = clock;
         (_tickets, _customers, _queueStore, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Queue, stores.Sequences, stores.Escalations);
         _transactions = stores.Transactions;
+        _agentStore = stores.Agents;
         (_sla, _escalation, _queue) = (engines.Sla, engines.Escalation, engines.Queue);
         _plans = engines.Plans;
         (_priority, _routing, _paths) = (ports.Priority, ports.Routing, ports.EscalationPath);
@@ -123,6 +130,141 @@ public sealed class ServiceDesk
         return agent;
     }
 
+    /// <summary>The teams registered with <see cref="RegisterTeamAsync"/> or restored by <see cref="RestoreAgentsAsync"/>.</summary>
+    public IReadOnlyCollection<Team> Teams => _teams.Values;
+
+    /// <summary>Registers an agent as <see cref="RegisterAgent"/> does and stores it (<see cref="DeskStores.Agents"/>), so that a restarted
+    /// host finds it again with <see cref="RestoreAgentsAsync"/>.</summary>
+    /// <param name="id">The agent id; must not be the queue owner.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="team">The agent's team (group).</param>
+    /// <param name="skills">The agent's skills.</param>
+    /// <param name="capacity">How many tickets the agent can hold at once; at least 1.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The registered agent, online.</returns>
+    /// <exception cref="ArgumentException">The id is the queue owner or already registered, or an argument is invalid.</exception>
+    /// <exception cref="ConcurrencyConflictException">The store already holds an agent with this id (restore it instead); nothing is registered.</exception>
+    public async Task<Agent> RegisterAgentAsync(AgentId id, string name, TeamId team, SkillSet skills, int capacity, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var agent = RegisterAgent(id, name, team, skills, capacity);
+            try
+            {
+                await _agentStore.SaveAsync(agent.ToState(1), 0, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _agents.Remove(id);
+                throw;
+            }
+
+            _agentVersions[id] = 1;
+            return agent;
+        }
+        finally
+        {
+            RollBackQueue();
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stores what changed on a registered agent since it was stored: its availability (<see cref="Agent.SetAvailability"/>) and
+    /// the temporary teams it joined or left (<see cref="Agent.JoinTeam"/>).</summary>
+    /// <param name="id">A registered agent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when stored.</returns>
+    /// <exception cref="ArgumentException">The agent is not registered.</exception>
+    /// <exception cref="ConcurrencyConflictException">Another host stored the agent since this desk read it; nothing is written.</exception>
+    public async Task SaveAgentAsync(AgentId id, CancellationToken cancellationToken = default)
+    {
+        var agent = RequireAgent(id);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var version = _agentVersions.GetValueOrDefault(id);
+            await _agentStore.SaveAsync(agent.ToState(version + 1), version, cancellationToken).ConfigureAwait(false);
+            _agentVersions[id] = version + 1;
+        }
+        finally
+        {
+            RollBackQueue();
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Registers a team (service group) and stores it, replacing a stored team with the same id.</summary>
+    /// <param name="team">The team.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when stored.</returns>
+    public async Task RegisterTeamAsync(Team team, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _agentStore.SaveTeamAsync(team, cancellationToken).ConfigureAwait(false);
+            _teams[team.Id] = team;
+        }
+        finally
+        {
+            RollBackQueue();
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Brings back the stored teams and agents (<see cref="DeskStores.Agents"/>): call it once at start-up when the stores persist, with
+    /// <see cref="RestoreQueueAsync"/>, before the first command. Each agent comes back with its skills, capacity, shift, availability and
+    /// temporary teams, holding one slot per ticket it owns that is not yet resolved. Agents already registered are left as they are.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many agents were added.</returns>
+    public async Task<int> RestoreAgentsAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await foreach (var team in _agentStore.ListTeamsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _teams[team.Id] = team;
+            }
+
+            var added = new List<Agent>();
+            await foreach (var state in _agentStore.ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (state.Id != _options.QueueOwner && !_agents.ContainsKey(state.Id))
+                {
+                    var agent = Agent.Restore(state with { Skills = Normalise(state.Skills) });
+                    _agents.Add(state.Id, agent);
+                    _agentVersions[state.Id] = state.Version;
+                    added.Add(agent);
+                }
+            }
+
+            if (added.Count > 0)
+            {
+                await foreach (var ticket in _tickets.ListAsync(TicketQuery.Open, cancellationToken).ConfigureAwait(false))
+                {
+                    // A slot is held from the take to the resolution (and again after a reopen), as the commands reserve and release it.
+                    if (ticket.Status is TicketStatus.Pending or TicketStatus.InProgress or TicketStatus.WaitingForCustomer
+                        && added.Find(a => a.Id == ticket.Owner) is { } owner)
+                    {
+                        owner.TryReserveSlot();
+                    }
+                }
+            }
+
+            return added.Count;
+        }
+        finally
+        {
+            RollBackQueue();
+            _gate.Release();
+        }
+    }
+
     /// <summary>
     /// Registers a customer (an existing id is refused by the store). With no <paramref name="tier"/> and no <paramref name="tags"/> the
     /// desk classifies it through <see cref="ICustomerClassifier"/> (see <see cref="RegisterCustomerAsync(Customer, CancellationToken)"/>).
@@ -161,6 +303,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -188,6 +331,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -218,6 +362,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -257,6 +402,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -290,8 +436,8 @@ public sealed class ServiceDesk
             var required = Normalise(route.RequiredSkills);
             var priority = Math.Clamp(_priority.Score(view), -QueuedTicket.MaxStaticPriority, QueuedTicket.MaxStaticPriority);
             var due = NextDue(view, now);
-            var entry = new QueueEntryState(id, route.Group, priority, due, required.Items, now);
             var queued = new QueuedTicket(id, route.Group, priority, due, required, now);
+            var entry = QueueEntryState.From(queued);
             List<IDomainEvent> events = [.. ticket.DomainEvents, new TicketQueued(id, now, route.Group, priority)];
             if (WhyUnassignable(route.Group, required) is { } reason)
             {
@@ -301,17 +447,20 @@ public sealed class ServiceDesk
             await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now), RoutedGroup = route.Group }, 0, events, cancellationToken).ConfigureAwait(false);
             await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
             _queue.Enqueue(queued);
             return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
 
     /// <summary>Gives an agent the best ticket it may take from the queue (its groups, its skills, by priority and SLA term) and
-    /// makes the agent the owner. Raises <see cref="TicketOwnerChanged"/>.</summary>
+    /// makes the agent the owner. Raises <see cref="TicketOwnerChanged"/>. Removing the ticket's stored queue entry is the claim: a ticket
+    /// whose entry is gone (another desk on the same database took it) leaves this desk's queue too, and the next one is tried.</summary>
     /// <param name="agent">A registered agent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ticket taken (null when none fits) and the events.</returns>
@@ -323,22 +472,37 @@ public sealed class ServiceDesk
         try
         {
             var now = Now();
-            if (_queue.NextFor(who, now) is not { } next)
+            await using var work = _transactions.Begin();
+            QueuedTicket next;
+            while (true)
             {
-                return (null, new DeskResult([]));
+                if (TakeNext(who, now) is not { } candidate)
+                {
+                    return (null, new DeskResult([]));
+                }
+
+                // The stored queue row is the claim: when it is gone, another desk on the same store took the ticket, so this one forgets it.
+                if (await _queueStore.RemoveAsync(candidate.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    next = candidate;
+                    break;
+                }
+
+                _queueUndo.RemoveAt(_queueUndo.Count - 1);
+                who.ReleaseSlot();
             }
 
-            await using var work = _transactions.Begin();
-            await _queueStore.RemoveAsync(next.Id, cancellationToken).ConfigureAwait(false);
             var ticket = await LoadAsync(next.Id, cancellationToken).ConfigureAwait(false);
             var version = ticket.Version;
             ticket.Reassign(now, agent, agent.Value);
             var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
             return (next.Id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -362,15 +526,19 @@ public sealed class ServiceDesk
                 return;
             }
 
-            if (_queue.Remove(id))
+            if (RemoveQueued(id))
             {
                 await _queueStore.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
-                who.TryReserveSlot();
             }
-            else
+            else if (_agents.TryGetValue(previous, out var holder) && holder.ActiveCount > 0)
             {
-                Release(previous);
-                who.TryReserveSlot();
+                holder.ReleaseSlot();
+                _queueUndo.Add(() => holder.TryReserveSlot());
+            }
+
+            if (who.TryReserveSlot())
+            {
+                _queueUndo.Add(who.ReleaseSlot);
             }
         }, cancellationToken);
     }
@@ -410,9 +578,10 @@ public sealed class ServiceDesk
             }
 
             var now = Now();
-            _queue.Update(new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt));
-            await _queueStore.UpdateAsync(
-                new QueueEntryState(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
+            var moved = new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt);
+            UpdateQueued(moved);
+            await _queueStore.UpdateAsync(QueueEntryState.From(moved), cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
             List<IDomainEvent> events = [new TicketMovedToGroup(id, now, queued.Group, group, by)];
             if (WhyUnassignable(group, queued.RequiredSkills) is { } reason)
             {
@@ -423,6 +592,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -553,7 +723,7 @@ public sealed class ServiceDesk
         RunAsync(id, async (t, now) =>
         {
             t.MarkNoActionNeeded(now, by, reason);
-            if (_queue.Remove(id))
+            if (RemoveQueued(id))
             {
                 await _queueStore.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
             }
@@ -669,13 +839,16 @@ public sealed class ServiceDesk
         {
             var now = Now();
             var events = new List<IDomainEvent>();
-            // One transaction for the whole advance: its escalation marks, due times and queue updates commit together, once.
+            var outbox = new List<(string AggregateId, IDomainEvent Event)>();
+            // One transaction for the whole advance: its escalation marks, due times, queue updates and outbox rows commit together, once.
             await using var work = _transactions.Begin();
             await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
             {
                 var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
                 var view = new TicketView(state, customer);
+                var raised = events.Count;
                 var escalation = await AdvanceTicketAsync(view, now, events, cancellationToken).ConfigureAwait(false);
+                outbox.AddRange(events.Skip(raised).Select(e => (state.Id.Value, e)));
                 QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
                 var due = DueTimes(view, escalation, queued, now);
                 if (due != state.Due)
@@ -684,14 +857,24 @@ public sealed class ServiceDesk
                 }
             }
 
+            var ticketEvents = events.Count;
             await AssessChurnOncePerDayAsync(now, events, cancellationToken).ConfigureAwait(false);
             events.AddRange(await _plans.AdvanceAsync(now, cancellationToken).ConfigureAwait(false));
+            outbox.AddRange(events.Skip(ticketEvents).Select(e => (AggregateOf(e), e)));
+            if (_tickets is Storage.IOutboxTicketRepository store)
+            {
+                // In the advance's transaction, as a command's events go with its ticket save.
+                await store.AppendEventsAsync(outbox, cancellationToken).ConfigureAwait(false);
+            }
+
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
 
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -712,7 +895,7 @@ public sealed class ServiceDesk
             var added = 0;
             await foreach (var entry in _queueStore.ListAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (_queue.TryEnqueue(new QueuedTicket(entry.TicketId, entry.Group, entry.Priority, entry.Due, SkillSet.Create(entry.RequiredSkills), entry.EnqueuedAt)))
+                if (_queue.TryEnqueue(entry.ToQueued()))
                 {
                     added++;
                 }
@@ -722,6 +905,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -769,6 +953,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -845,9 +1030,9 @@ public sealed class ServiceDesk
 
             if (due != queued.Due || group != queued.Group)
             {
-                _queue.Update(new QueuedTicket(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills, queued.EnqueuedAt));
-                await _queueStore.UpdateAsync(
-                    new QueueEntryState(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills.Items, queued.EnqueuedAt), cancellationToken).ConfigureAwait(false);
+                var moved = new QueuedTicket(ticket.Id, group, queued.StaticPriority, due, queued.RequiredSkills, queued.EnqueuedAt);
+                UpdateQueued(moved);
+                await _queueStore.UpdateAsync(QueueEntryState.From(moved), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -895,6 +1080,7 @@ public sealed class ServiceDesk
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }
@@ -1113,6 +1299,61 @@ public sealed class ServiceDesk
         }
     }
 
+    // The outbox aggregate of an event that AdvanceAsync raises for no ticket: the customer of a churn follow-up, the plan entry of a reminder.
+    private static string AggregateOf(IDomainEvent e) => e switch
+    {
+        ChurnFollowUpRaised churn => churn.Customer.Value,
+        Relationships.Events.ContactPlanEntryBecameDue due => due.Entry.Value,
+        Relationships.Events.ContactPlanEntryWentOverdue overdue => overdue.Entry.Value,
+        _ => e.GetType().Name,
+    };
+
+    // The in-memory queue moves of a command, each logged in _queueUndo until the command commits.
+    private QueuedTicket? TakeNext(Agent who, Instant now)
+    {
+        if (_queue.NextFor(who, now) is not { } next)
+        {
+            return null;
+        }
+
+        _queueUndo.Add(() =>
+        {
+            _queue.TryEnqueue(next);
+            who.ReleaseSlot();
+        });
+        return next;
+    }
+
+    private bool RemoveQueued(TicketId id)
+    {
+        if (!_queue.TryGet(id, out var queued) || !_queue.Remove(id))
+        {
+            return false;
+        }
+
+        _queueUndo.Add(() => _queue.TryEnqueue(queued));
+        return true;
+    }
+
+    private void UpdateQueued(QueuedTicket ticket)
+    {
+        if (_queue.TryGet(ticket.Id, out var before) && _queue.Update(ticket))
+        {
+            _queueUndo.Add(() => _queue.Update(before));
+        }
+    }
+
+    // After a failed command (the gate still held): puts the queue back as the store has it.
+    private void RollBackQueue()
+    {
+        for (var i = _queueUndo.Count - 1; i >= 0; i--)
+        {
+            _queueUndo[i]();
+        }
+
+        _queueUndo.Clear();
+    }
+
     private Agent RequireAgent(AgentId agent) =>
         _agents.TryGetValue(agent, out var found) ? found : throw new ArgumentException($"Agent {agent} is not registered with the desk.", nameof(agent));
 
@@ -1200,10 +1441,12 @@ public sealed class ServiceDesk
             await act(ticket, now).ConfigureAwait(false);
             var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _queueUndo.Clear();
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            RollBackQueue();
             _gate.Release();
         }
     }

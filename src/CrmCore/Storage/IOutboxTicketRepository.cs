@@ -17,4 +17,14 @@ public interface IOutboxTicketRepository : ITicketRepository
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <exception cref="ConcurrencyConflictException">The stored version differs; neither the ticket nor the events are written.</exception>
     ValueTask SaveAsync(TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes events that come with no ticket save to the outbox (those <see cref="ServiceDesk.AdvanceAsync"/> raises: SLA warnings and
+    /// breaches, escalations, revisit reminders, overflows, churn follow-ups, plan reminders), in the desk command's transaction when one is
+    /// open (<see cref="IStoreTransactions"/>): they are stored with the escalation marks and due times that raised them, or not at all.
+    /// </summary>
+    /// <param name="events">Each event with the id of the aggregate it belongs to (a ticket, customer or plan entry id), oldest first.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when written.</returns>
+    ValueTask AppendEventsAsync(IReadOnlyList<(string AggregateId, IDomainEvent Event)> events, CancellationToken cancellationToken = default);
 }

@@ -74,6 +74,24 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
     }
 
     /// <inheritdoc />
+    public ValueTask AppendEventsAsync(IReadOnlyList<(string AggregateId, IDomainEvent Event)> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        lock (_gate)
+        {
+            foreach (var (aggregate, e) in events)
+            {
+                foreach (var (aggregateId, eventType, payload, occurredAt) in OutboxEvents.Rows(aggregate, [e]))
+                {
+                    Outbox.Append(aggregateId, eventType, payload, occurredAt);
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default)
     {
         lock (_gate)

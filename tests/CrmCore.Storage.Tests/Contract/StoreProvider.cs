@@ -97,6 +97,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The asset store over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Assets.IAssetRepository Assets();
 
+    /// <summary>The agent and team store over this provider (a fresh instance over the same data each call, for databases).</summary>
+    public abstract CrmCore.Agents.IAgentRepository Agents();
+
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
 
@@ -118,6 +121,7 @@ public abstract class StoreProvider : IDisposable
         private CrmCore.Churn.InMemoryChurnHistory? _churn;
 
         private CrmCore.Assets.InMemoryAssetRepository? _assets;
+        private CrmCore.Agents.InMemoryAgentRepository? _agents;
 
         public override CrmCore.Churn.IChurnHistory ChurnHistory() => _churn ??= new CrmCore.Churn.InMemoryChurnHistory();
 
@@ -129,6 +133,8 @@ public abstract class StoreProvider : IDisposable
             (new InMemoryCustomerRepository(_audit, clock), new CrmCore.Relationships.InMemoryContactPlanRepository(_audit, clock));
 
         public override CrmCore.Assets.IAssetRepository Assets() => _assets ??= new CrmCore.Assets.InMemoryAssetRepository();
+
+        public override CrmCore.Agents.IAgentRepository Agents() => _agents ??= new CrmCore.Agents.InMemoryAgentRepository();
 
         public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) =>
             _queue ??= new InMemoryTicketQueueStore(term is null ? null : new SlaTerm(term), lease);
@@ -252,6 +258,8 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override CrmCore.Assets.IAssetRepository Assets() => new SqliteStorage(Options()).Assets;
+
+        public override CrmCore.Agents.IAgentRepository Agents() => new SqliteStorage(Options()).Agents;
 
         public override ProviderStores Desk()
         {
@@ -389,6 +397,8 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Churn.IChurnHistory ChurnHistory() => Storage().ChurnHistory;
 
         public override CrmCore.Assets.IAssetRepository Assets() => Storage().Assets;
+
+        public override CrmCore.Agents.IAgentRepository Agents() => Storage().Agents;
 
         public override ProviderStores Desk()
         {

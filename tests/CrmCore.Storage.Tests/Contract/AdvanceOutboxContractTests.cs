@@ -1,0 +1,97 @@
+using CrmCore.Agents;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CrmCore.Storage.Tests.Contract;
+
+/// <summary><see cref="ServiceDesk.AdvanceAsync"/>'s events go to the outbox in the advance's own transaction, on every store.</summary>
+public sealed class AdvanceOutboxContractTests
+{
+    public static TheoryData<string> Providers => StoreProvider.All();
+
+    public static TheoryData<string> Databases => StoreProvider.Databases();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Advance_WritesEveryEventItRaisesToTheOutbox_UnderItsTicket(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var (desk, clock, provided) = await DeskAsync(storage);
+        using var _ = provided;
+        var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent }, "phone");
+        var afterRaise = (await storage.Desk().Outbox.ReadUnpublishedAsync(1000)).Count;
+        clock.Advance(Duration.FromDays(3));
+
+        var advanced = await desk.AdvanceAsync();
+
+        var messages = (await storage.Desk().Outbox.ReadUnpublishedAsync(1000)).Skip(afterRaise).ToList();
+        Assert.NotEmpty(advanced.Events);
+        Assert.Contains(advanced.Events, e => e is SlaBreached);
+        Assert.Equal(advanced.Events.Select(e => e.GetType().Name), messages.Select(m => m.EventType));
+        Assert.Equal(advanced.Events.Select(e => e.OccurredAt), messages.Select(m => m.OccurredAt));
+        Assert.All(messages, m => Assert.Equal(id.Value, m.AggregateId));
+        Assert.Empty((await desk.AdvanceAsync()).Events);
+        Assert.Equal(messages.Count, (await storage.Desk().Outbox.ReadUnpublishedAsync(1000)).Count - afterRaise);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Advance_FailingAtItsOutboxWrite_StoresNeitherTheEventsNorTheMarks_SoTheNextAdvanceRaisesThemAgain(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var (desk, clock, provided) = await DeskAsync(storage);
+        using var _ = provided;
+        var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent }, "phone");
+        var afterRaise = (await storage.Desk().Outbox.ReadUnpublishedAsync(1000)).Count;
+        clock.Advance(Duration.FromDays(3));
+
+        FailOutboxInserts(storage, provider, true);
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => desk.AdvanceAsync());
+        FailOutboxInserts(storage, provider, false);
+        var marksAfterFailure = await storage.Desk().Escalations.FindAsync(id);
+        var rowsAfterFailure = (await storage.Desk().Outbox.ReadUnpublishedAsync(1000)).Count;
+        var advanced = await desk.AdvanceAsync();
+
+        Assert.Null(marksAfterFailure);
+        Assert.Equal(afterRaise, rowsAfterFailure);
+        Assert.Contains(advanced.Events, e => e is SlaBreached);
+        Assert.Equal(advanced.Events.Count, (await storage.Desk().Outbox.ReadUnpublishedAsync(1000)).Count - afterRaise);
+        Assert.NotNull(await storage.Desk().Escalations.FindAsync(id));
+    }
+
+    private static async Task<(ServiceDesk Desk, FakeClock Clock, ServiceProvider Provided)> DeskAsync(StoreProvider storage)
+    {
+        var stores = storage.Desk();
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(clock);
+        stores.AddTo(services);
+        services.AddCrmCore();
+        var provided = services.BuildServiceProvider();
+        var desk = provided.GetRequiredService<ServiceDesk>();
+        desk.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) }, tier: "A");
+        return (desk, clock, provided);
+    }
+
+    // A trigger that makes every outbox insert fail: the last write of an advance.
+    private static void FailOutboxInserts(StoreProvider storage, string provider, bool fail)
+    {
+        if (provider == StoreProvider.Postgres)
+        {
+            storage.ExecuteSql(fail
+                ? "CREATE FUNCTION {schema}.fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected outbox failure'; END $$; "
+                  + "CREATE TRIGGER fail_outbox BEFORE INSERT ON {schema}.outbox FOR EACH ROW EXECUTE FUNCTION {schema}.fail_outbox();"
+                : "DROP TRIGGER fail_outbox ON {schema}.outbox; DROP FUNCTION {schema}.fail_outbox();");
+            return;
+        }
+
+        storage.ExecuteSql(fail
+            ? "CREATE TRIGGER fail_outbox BEFORE INSERT ON crm_outbox BEGIN SELECT RAISE(ABORT, 'injected outbox failure'); END;"
+            : "DROP TRIGGER fail_outbox;");
+    }
+}
