@@ -143,6 +143,13 @@ public sealed class SlaPolicyJsonProblemTests
     }
 
     [Fact]
+    public void Load_Target_WorkingDaysAtTheBounds()
+    {
+        Assert.Equal(0, OnlyDefaultTarget("""{ "metric": "Revisit", "workingDays": 0 }""").WorkingDays);
+        Assert.Equal(3650, OnlyDefaultTarget("""{ "metric": "Revisit", "workingDays": 3650 }""").WorkingDays);
+    }
+
+    [Fact]
     public void Load_Target_EveryStatusNameCanPause()
     {
         var names = string.Join(", ", Enum.GetNames<TicketStatus>().Select(n => $"\"{n}\""));
@@ -178,7 +185,7 @@ public sealed class SlaPolicyJsonProblemTests
 
     [Fact]
     public void WorkingDays_WholeNumbersFrom0To3650_AreTheOnlyOnesAccepted() =>
-        Prop.ForAll(Gen.Choose(-4000, 8000).Select(n => n / 2.0).ToArbitrary(), days =>
+        Prop.ForAll(Gen.OneOf(Gen.Elements(-1, -0.5, 0, 0.5, 3649.5, 3650, 3650.5, 3651), Gen.Choose(-4000, 8000).Select(n => n / 2.0)).ToArbitrary(), days =>
         {
             var result = SlaPolicyJson.Load(WithTarget($$"""{ "metric": "Revisit", "workingDays": {{days.ToString(CultureInfo.InvariantCulture)}} }"""));
             var valid = days >= 0 && days <= 3650 && days == Math.Floor(days);
@@ -193,7 +200,7 @@ public sealed class SlaPolicyJsonProblemTests
 
     [Fact]
     public void WarnAtPercent_From0To100_IsTheWarningElseOneProblem() =>
-        Prop.ForAll(Gen.Choose(-2000, 3000).Select(n => n / 10.0).ToArbitrary(), percent =>
+        Prop.ForAll(Gen.OneOf(Gen.Elements(-0.1, 0, 0.1, 99.9, 100, 100.1), Gen.Choose(-2000, 3000).Select(n => n / 10.0)).ToArbitrary(), percent =>
         {
             var result = SlaPolicyJson.Load(WithTarget($$"""{ "metric": "Revisit", "within": "PT1H", "warnAtPercent": {{percent.ToString(CultureInfo.InvariantCulture)}} }"""));
             if (percent is >= 0 and <= 100)
