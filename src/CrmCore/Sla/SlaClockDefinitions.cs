@@ -14,7 +14,7 @@ internal static class SlaClockDefinitions
 
     public static ImmutableArray<ISlaClockDefinition> BuiltIn { get; } =
     [
-        new Clock(SlaMetric.FirstResponse, t => new SlaClockBounds(t.RaisedAt, t.FirstResponseAt ?? FirstEntryInto(t, Done), [], 0)),
+        new Clock(SlaMetric.FirstResponse, t => new SlaClockBounds(t.RaisedAt, t.FirstResponseAt ?? FirstEntryIntoDone(t), [], 0)),
         new Clock(SlaMetric.Resolution, t => new SlaClockBounds(t.RaisedAt, StatusMask.Contains(DoneMask, t.Status) ? LastRunStart(t) : null, Done, DoneMask)),
         new Clock(SlaMetric.NextResponse, t => t.AwaitingReplySince is { } since ? new SlaClockBounds(since, null, [], 0) : null),
         new Clock(SlaMetric.Revisit, Revisit),
@@ -50,12 +50,11 @@ internal static class SlaClockDefinitions
         return start is { } s ? new SlaClockBounds(s, stop, [], 0) : null;
     }
 
-    private static Instant? FirstEntryInto(SlaTicket t, ImmutableHashSet<TicketStatus> set)
+    private static Instant? FirstEntryIntoDone(SlaTicket t)
     {
-        var mask = ReferenceEquals(set, Done) ? DoneMask : StatusMask.Of(set);
         foreach (var change in t.History)
         {
-            if (StatusMask.Contains(mask, change.To))
+            if (StatusMask.Contains(DoneMask, change.To))
             {
                 return change.At;
             }

@@ -38,7 +38,7 @@ public static class SlaPolicyJson
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static LoadResult<SlaPolicySet> Load(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        // A null json is refused by the parser (ArgumentNullException for "json").
         var problems = new List<LoadProblem>();
         using var doc = JsonFields.ParseObject(json, "An SLA policy set", problems);
         if (doc is null)
@@ -78,7 +78,6 @@ public static class SlaPolicyJson
         JsonFields.CheckKnown(item, path, problems, [.. extra, "name", "targets"]);
         var name = JsonFields.RequiredString(item, "name", path, problems);
         var targets = new List<SlaTarget>();
-        var count = problems.Count;
         foreach (var (t, tPath) in JsonFields.Items(item, "targets", path, problems))
         {
             if (ReadTarget(t, tPath, problems) is { } target)
@@ -98,7 +97,8 @@ public static class SlaPolicyJson
             problems.Add(LoadProblem.Of(path, "Load_SlaPolicyJson_41"));
         }
 
-        return problems.Count == count && name is not null ? new SlaPolicy(name, targets) : null;
+        // A policy with problems below its name is still built from its valid targets: the set is refused anyway.
+        return name is null ? null : new SlaPolicy(name, targets);
     }
 
     private static SlaTarget? ReadTarget(JsonElement t, string path, List<LoadProblem> problems)

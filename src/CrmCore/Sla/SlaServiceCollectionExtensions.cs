@@ -19,8 +19,7 @@ public static class SlaServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddCrmSla(this IServiceCollection services, Action<SlaOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddCrmCalendars();
+        services.AddCrmCalendars(); // throws ArgumentNullException for a null services
         var builder = services.AddOptions<SlaOptions>();
         if (configure is not null)
         {

@@ -586,7 +586,7 @@ public sealed class Ticket
         }
     }
 
-    private Instant Clamp(Instant now) => now < lastChangeAt ? lastChangeAt : now;
+    private Instant Clamp(Instant now) => Instant.Max(now, lastChangeAt);
 
     /// <summary>Ends a successful command: one more version.</summary>
     private void Commit(Instant at)

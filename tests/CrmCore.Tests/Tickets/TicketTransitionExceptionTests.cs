@@ -32,4 +32,14 @@ public class TicketTransitionExceptionTests
         Assert.Contains("168 hours", ex.Message, StringComparison.Ordinal);
         Assert.Contains("168 小时", ex.LocalizedMessage(new CultureInfo("zh-Hans")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Message_ClosureNotConfirmed_SaysWhatIsMissingInBothLanguages()
+    {
+        var ex = new TicketTransitionException(new TicketId("WT1"), TicketStatus.Resolved, TicketMove.Close, TicketTransitionFailure.ClosureNotConfirmed);
+
+        Assert.Equal("Ticket WT1: cannot close while the ticket is 'Resolved': the customer has not confirmed the resolution and no revisit was completed.", ex.Message);
+        Assert.EndsWith("不能关闭：客户尚未确认解决结果，也未完成回访。", ex.LocalizedMessage(new CultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.Equal(Duration.Zero, ex.ReopenWindow);
+    }
 }
