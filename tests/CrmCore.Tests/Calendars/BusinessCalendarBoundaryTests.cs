@@ -214,6 +214,51 @@ public sealed class BusinessCalendarBoundaryTests
     }
 
     [Fact]
+    public void WorkingDays_LandingExactlyOnTheTargetDaysClosingOrOpening_StayOnThatDay()
+    {
+        // Weekdays 09:00–18:00; make-up Saturdays with shorter hours: 2026-03-07 09:00–14:00, 2026-03-14 11:00–18:00.
+        var calendar = BusinessCalendar.Build(new BusinessCalendarDefinition
+        {
+            Name = "make-up",
+            TimeZoneId = "Asia/Shanghai",
+            Week = WeeklySchedule.Weekdays(NineToSix),
+            MakeUpDays =
+            [
+                new MakeUpWorkingDay(new LocalDate(2026, 3, 7), "short", [new OpeningSlot(new LocalTime(9, 0), new LocalTime(14, 0))]),
+                new MakeUpWorkingDay(new LocalDate(2026, 3, 14), "late", [new OpeningSlot(new LocalTime(11, 0), new LocalTime(18, 0))]),
+            ],
+        });
+
+        Assert.Equal(Sh(2026, 3, 7, 14), calendar.AddWorkingDays(Sh(2026, 3, 6, 14), 1)); // Saturday's closing, not Monday's opening
+        Assert.Equal(Sh(2026, 3, 14, 11), calendar.AddWorkingDays(Sh(2026, 3, 16, 11), -1)); // Saturday's opening, not Friday's closing
+        Assert.Equal(Sh(2026, 3, 7, 9), calendar.AddWorkingDays(Sh(2026, 3, 6, 8), 1)); // before Friday opens: anchor Friday 09:00
+    }
+
+    [Fact]
+    public void WorkingDaysAndBusinessTime_RunOutExactlyAtTheHorizonsEdges()
+    {
+        // One working week, Monday 2026-01-05 to Friday 2026-01-09, 09:00–18:00.
+        var week = BusinessCalendar.Build(new BusinessCalendarDefinition
+        {
+            Name = "week",
+            TimeZoneId = "Asia/Shanghai",
+            Week = WeeklySchedule.Weekdays(NineToSix),
+            HorizonStart = new LocalDate(2026, 1, 5),
+            HorizonEnd = new LocalDate(2026, 1, 9),
+        });
+
+        Assert.Equal(Sh(2026, 1, 9, 10), week.AddWorkingDays(Sh(2026, 1, 5, 10), 4));
+        Assert.Throws<CalendarHorizonException>(() => week.AddWorkingDays(Sh(2026, 1, 5, 10), 5));
+        Assert.Throws<CalendarHorizonException>(() => week.AddWorkingDays(Sh(2026, 1, 5, 10), int.MaxValue));
+        Assert.Equal(Sh(2026, 1, 5, 10), week.AddWorkingDays(Sh(2026, 1, 9, 10), -4));
+        Assert.Throws<CalendarHorizonException>(() => week.AddWorkingDays(Sh(2026, 1, 9, 10), -5));
+        Assert.Equal(Sh(2026, 1, 5, 9, 30), week.Subtract(Sh(2026, 1, 5, 10), Duration.FromMinutes(30)));
+        Assert.Throws<CalendarHorizonException>(() => week.Subtract(Sh(2026, 1, 5, 10), Duration.FromHours(1))); // the closing before 09:00 is outside
+        Assert.Equal(Sh(2026, 1, 9, 17, 59), week.Add(Sh(2026, 1, 9, 17), Duration.FromMinutes(59)));
+        Assert.Throws<CalendarHorizonException>(() => week.Add(Sh(2026, 1, 9, 17), Duration.FromHours(1))); // the next opening is outside
+    }
+
+    [Fact]
     public void DefaultArrays_MeanNoneListed_AndMakeUpDaysWidenTheCoverage()
     {
         var plain = new BusinessCalendarDefinition { Name = "plain", TimeZoneId = "Asia/Shanghai", Week = WeeklySchedule.Weekdays(NineToSix) };
