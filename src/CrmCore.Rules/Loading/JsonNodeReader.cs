@@ -28,8 +28,7 @@ internal sealed class JNode
         JsonValueKind.String => "a string",
         JsonValueKind.Number => "a number",
         JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "a value",
+        _ => "null", // the reader makes no other kind
     };
 }
 
@@ -52,19 +51,12 @@ internal static class JsonNodeReader
         }
 
         var lines = new LineMap(utf8);
+        // The reader itself rejects an empty file (no token) and, as it reads one value only, content after the value: both as a
+        // positioned JsonException. Comments and blanks after the value just end the reading.
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
-        if (!reader.Read())
-        {
-            throw new JsonException("The file is empty.", null, 0, 0);
-        }
-
+        reader.Read();
         var root = ReadValue(ref reader, lines, "$");
-        if (reader.Read())
-        {
-            var (line0, byteInLine) = lines.LineAndByte(reader.TokenStartIndex);
-            throw new JsonException("Unexpected content after the end of the JSON value.", null, line0, byteInLine);
-        }
-
+        reader.Read();
         return root;
     }
 
@@ -122,7 +114,7 @@ internal static class JsonNodeReader
                 return new JNode
                 {
                     Kind = JsonValueKind.Number, Line = line, Column = col, Path = path,
-                    Text = Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
+                    Text = Encoding.UTF8.GetString(reader.ValueSpan), // one contiguous span: never a value sequence
                 };
             case JsonTokenType.True:
                 return new JNode { Kind = JsonValueKind.True, Line = line, Column = col, Path = path, Text = "true" };
@@ -193,12 +185,12 @@ internal static class JsonNodeReader
                 index = ~index - 1;
             }
 
-            // Offsets arrive in increasing order while the file is read: continue counting from the previous one on the same
-            // line, so a file written on one long line is located in linear time overall (not quadratic).
-            var start = _starts[index];
-            var from = start;
+            // Offsets arrive in increasing order while the file is read (each map locates either the tokens of one read, in order, or
+            // one error): continue counting from the previous one on the same line, so a file written on one long line is located
+            // in linear time overall (not quadratic).
+            var from = _starts[index];
             var col = 1;
-            if (_cursor.Line == index && _cursor.Offset <= offset && _cursor.Offset >= start)
+            if (_cursor.Line == index)
             {
                 from = (int)_cursor.Offset;
                 col = _cursor.Column;

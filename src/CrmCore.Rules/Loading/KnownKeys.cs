@@ -30,21 +30,18 @@ internal static class KnownKeys
         .Where(p => p.GetCustomAttribute<ObsoleteAttribute>() is not null)
         .Select(p => p.Name);
 
-    /// <summary>The closest known key to an unknown one: a case-insensitive match first, then the smallest edit distance (at most 3).</summary>
+    /// <summary>
+    /// The closest known key to an unknown one: the first with the smallest edit distance ignoring case (at most 3), so a key that
+    /// differs only in case (distance 0) always wins.
+    /// </summary>
     public static string? Suggest(string unknown, IEnumerable<string> known)
     {
-        var list = known.ToList();
-        var exact = list.FirstOrDefault(k => string.Equals(k, unknown, StringComparison.OrdinalIgnoreCase));
-        if (exact is not null)
-        {
-            return exact;
-        }
-
+        var upper = unknown.ToUpperInvariant();
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var k in list)
+        foreach (var k in known)
         {
-            var d = Distance(unknown.ToUpperInvariant(), k.ToUpperInvariant());
+            var d = Distance(upper, k.ToUpperInvariant());
             if (d < bestDistance)
             {
                 bestDistance = d;

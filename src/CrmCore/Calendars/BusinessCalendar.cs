@@ -61,10 +61,9 @@ public sealed class BusinessCalendar
         _firstDayNumber = DayNumber(definition.HorizonStart);
         _horizonStart = parts.HorizonStart;
         _horizonEnd = parts.HorizonEnd;
-        var total = _cumulativeEnd.Length == 0 ? 0 : _cumulativeEnd[^1];
-        _startIndex = new SortedTicksIndex(_starts, alwaysOpen ? 0 : _horizonStart, alwaysOpen ? 0 : _horizonEnd);
-        _positionIndex = new SortedTicksIndex(_cumulativeEnd, 0, total);
-        _dayStartIndex = new SortedTicksIndex(_dayStart, alwaysOpen ? 0 : _horizonStart, alwaysOpen ? 0 : _horizonEnd);
+        _startIndex = new SortedTicksIndex(_starts);
+        _positionIndex = new SortedTicksIndex(_cumulativeEnd);
+        _dayStartIndex = new SortedTicksIndex(_dayStart);
         HolidayCoverage = definition.HolidayCoverage ?? InferCoverage(definition);
         _coverageStart = HolidayCoverage is null ? long.MinValue : zone.AtStartOfDay(HolidayCoverage.Start).ToInstant().ToUnixTimeTicks();
         _coverageEnd = HolidayCoverage is null ? long.MaxValue : zone.AtStartOfDay(HolidayCoverage.End.PlusDays(1)).ToInstant().ToUnixTimeTicks();
@@ -428,52 +427,37 @@ public sealed class BusinessCalendar
             return anchor;
         }
 
-        // The anchor is open, so its local date is a working day: the last one that starts at or before it.
+        // The anchor is open, so its local date is a working day: the last one that starts at or before it (never before the first).
         var day = _dayStartIndex.UpperBound(anchor) - 1;
-        var target = day + workingDays;
-        if (day < 0 || target >= _workingDays.Length || target < day)
+        var target = (long)day + workingDays;
+        if (target >= _workingDays.Length)
         {
             throw CalendarHorizonException.For(Name, start, Horizon);
         }
 
-        var wanted = SameTimeOfDay(anchor, day, target);
-        if (wanted <= _dayFirstOpen[target])
-        {
-            return _dayFirstOpen[target];
-        }
-
-        if (wanted >= _dayLastClose[target])
-        {
-            return _dayLastClose[target];
-        }
-
-        return NextOpenTicks(wanted, start);
+        // Before the target day's first opening, the next opening is that first opening; only a time past its last closing would
+        // carry over to the next day, so that one is clamped.
+        var wanted = SameTimeOfDay(anchor, day, (int)target);
+        return wanted >= _dayLastClose[target] ? _dayLastClose[target] : NextOpenTicks(wanted, start);
     }
 
     private long BackwardWorkingDays(long t, int workingDays, Instant start)
     {
         var anchor = PreviousCloseTicks(t, start);
 
-        // The open time just before the anchor lies on a working day: the last one that starts before the anchor.
+        // The open time just before the anchor lies on a working day: the last one that starts before the anchor (never before the
+        // first, so the target only runs out below zero).
         var day = _dayStartIndex.UpperBound(anchor - 1) - 1;
         var target = day + workingDays;
-        if (day < 0 || target < 0)
+        if (target < 0)
         {
             throw CalendarHorizonException.For(Name, start, Horizon);
         }
 
+        // The mirror of ForwardWorkingDays: past the target day's last closing, the previous closing is that last closing; only a time
+        // before its first opening would carry over to the day before, so that one is clamped.
         var wanted = SameTimeOfDay(anchor, day, target);
-        if (wanted >= _dayLastClose[target])
-        {
-            return _dayLastClose[target];
-        }
-
-        if (wanted <= _dayFirstOpen[target])
-        {
-            return _dayFirstOpen[target];
-        }
-
-        return PreviousCloseTicks(wanted, start);
+        return wanted <= _dayFirstOpen[target] ? _dayFirstOpen[target] : PreviousCloseTicks(wanted, start);
     }
 
     // The instant on working day `target` at the local time of day that `instant` has on working day `day` (24:00 when the instant is
@@ -509,7 +493,7 @@ public sealed class BusinessCalendar
         }
 
         var end = _ends[i];
-        return t < end ? _cumulativeEnd[i] - (end - t) : _cumulativeEnd[i];
+        return _cumulativeEnd[i] - (end - Math.Min(t, end));
     }
 
     private long AtPosition(long position, Instant start)
@@ -526,12 +510,13 @@ public sealed class BusinessCalendar
     // The earliest instant at a business position: inside an interval it is unique; at a gap it is the closing time before the gap.
     private long AtPositionBackward(long position, Instant end)
     {
-        var i = position <= 0 ? -1 : _positionIndex.UpperBound(position - 1);
-        if (i < 0 || i >= _cumulativeEnd.Length)
+        // A position is at most the total open time, so the interval is always found once the position is above zero.
+        if (position <= 0)
         {
             throw CalendarHorizonException.RunsOutBackward(Name, Horizon.Start, end);
         }
 
+        var i = _positionIndex.UpperBound(position - 1);
         return _ends[i] - (_cumulativeEnd[i] - position);
     }
 
@@ -585,24 +570,20 @@ public sealed class BusinessCalendar
         var lastClose = new List<long>();
         var dayStarts = new List<long>();
         var uniform = new List<bool>();
-        var dateOrdinal = new int[DayNumber(definition.HorizonEnd) - DayNumber(definition.HorizonStart) + 1];
+        var dateOrdinal = new List<int>();
         for (var date = definition.HorizonStart; date <= definition.HorizonEnd; date = date.PlusDays(1))
         {
-            dateOrdinal[DayNumber(date) - DayNumber(definition.HorizonStart)] = workingDays.Count;
-            var slots = EffectiveSlots(definition, overrides, date);
-            if (slots.IsEmpty)
-            {
-                continue;
-            }
-
+            dateOrdinal.Add(workingDays.Count);
             long dayFirst = long.MaxValue, dayLast = long.MinValue;
+            var rangesBefore = ranges.Count;
             var midnight = date.AtMidnight().InUtc().ToInstant().ToUnixTimeTicks();
-            foreach (var slot in slots)
+            foreach (var slot in EffectiveSlots(definition, overrides, date))
             {
                 AppendLocalRange(zone, midnight + slot.StartTick, midnight + slot.EndTick, ranges, ref dayFirst, ref dayLast);
             }
 
-            if (dayFirst < dayLast)
+            // A working day is a date with open time; its slots may all fall into a DST gap.
+            if (ranges.Count > rangesBefore)
             {
                 workingDays.Add(DayNumber(date));
                 firstOpen.Add(dayFirst);
@@ -642,7 +623,7 @@ public sealed class BusinessCalendar
         }
 
         return new Parts(
-            [.. starts], [.. ends], cumulative, [.. workingDays], [.. firstOpen], [.. lastClose], [.. dayStarts], [.. uniform], dateOrdinal,
+            [.. starts], [.. ends], cumulative, [.. workingDays], [.. firstOpen], [.. lastClose], [.. dayStarts], [.. uniform], [.. dateOrdinal],
             zone.AtStartOfDay(definition.HorizonStart).ToInstant().ToUnixTimeTicks(),
             zone.AtStartOfDay(definition.HorizonEnd.PlusDays(1)).ToInstant().ToUnixTimeTicks());
     }
@@ -651,11 +632,9 @@ public sealed class BusinessCalendar
     // offset o these are [localStart - o, localEnd - o) intersected with the zone interval. Exact for DST gaps and repeated hours.
     private static void AppendLocalRange(DateTimeZone zone, long localStart, long localEnd, List<(long Start, long End)> ranges, ref long dayFirst, ref long dayLast)
     {
-        var t = localStart - MaxOffsetTicks;
-        var limit = localEnd + MaxOffsetTicks;
-        while (t < limit)
+        var candidates = new Interval(Instant.FromUnixTimeTicks(localStart - MaxOffsetTicks), Instant.FromUnixTimeTicks(localEnd + MaxOffsetTicks));
+        foreach (var zi in zone.GetZoneIntervals(candidates))
         {
-            var zi = zone.GetZoneInterval(Instant.FromUnixTimeTicks(t));
             var offset = zi.WallOffset.Ticks;
             var lo = Math.Max(localStart - offset, zi.HasStart ? zi.Start.ToUnixTimeTicks() : long.MinValue);
             var hi = Math.Min(localEnd - offset, zi.HasEnd ? zi.End.ToUnixTimeTicks() : long.MaxValue);
@@ -665,13 +644,6 @@ public sealed class BusinessCalendar
                 dayLast = Math.Max(dayLast, hi);
                 ranges.Add((lo, hi));
             }
-
-            if (!zi.HasEnd)
-            {
-                break;
-            }
-
-            t = zi.End.ToUnixTimeTicks();
         }
     }
 

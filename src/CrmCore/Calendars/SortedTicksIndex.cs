@@ -3,10 +3,11 @@ using System.Numerics;
 namespace CrmCore.Calendars;
 
 /// <summary>
-/// A constant-time <c>UpperBound</c> over a sorted array of longs (instants in ticks, or business positions). The range of values
-/// is cut into power-of-two buckets about as wide as the average gap between values, and each bucket remembers how many values
-/// lie before it, so a query only looks at the values of its own bucket (usually none to two). Memory: one int per bucket, at most
-/// about twice the number of values. Immutable and thread-safe once built.
+/// A constant-time <c>UpperBound</c> over a sorted array of longs (instants in ticks, or business positions). The range from the
+/// smallest to the largest value is cut into power-of-two buckets about as wide as the average gap between values, and each bucket
+/// remembers how many values lie before it, so a query only looks at the values of its own bucket (usually none to two); a query
+/// outside the range is answered without looking. Memory: one int per bucket, at most about twice the number of values. Immutable and
+/// thread-safe once built.
 /// </summary>
 internal sealed class SortedTicksIndex
 {
@@ -19,13 +20,11 @@ internal sealed class SortedTicksIndex
 
     /// <summary>Indexes the values.</summary>
     /// <param name="values">Sorted ascending (duplicates allowed); not copied, must not change.</param>
-    /// <param name="min">The smallest value queries usually ask about (queries below it fall back to a binary search).</param>
-    /// <param name="max">The largest value queries usually ask about (queries above it fall back to a binary search).</param>
-    public SortedTicksIndex(long[] values, long min, long max)
+    public SortedTicksIndex(long[] values)
     {
         _values = values;
-        _min = min;
-        _max = Math.Max(min, max);
+        _min = values.FirstOrDefault();
+        _max = values.LastOrDefault();
         var span = (ulong)(_max - _min);
         var average = Math.Max(1UL, span / (ulong)Math.Max(1, values.Length));
         _shift = 63 - BitOperations.LeadingZeroCount(average);
@@ -49,19 +48,19 @@ internal sealed class SortedTicksIndex
     /// <returns>An index from 0 to the number of values.</returns>
     public int UpperBound(long value)
     {
-        int lo, hi;
-        if (value >= _min && value <= _max)
+        if (value < _min)
         {
-            var b = (int)((ulong)(value - _min) >> _shift);
-            lo = _before[b];
-            hi = _before[b + 1];
-        }
-        else
-        {
-            lo = 0;
-            hi = _values.Length;
+            return 0;
         }
 
+        if (value >= _max)
+        {
+            return _values.Length;
+        }
+
+        var b = (int)((ulong)(value - _min) >> _shift);
+        var lo = _before[b];
+        var hi = _before[b + 1];
         var values = _values;
         if (hi - lo <= LinearLimit)
         {

@@ -122,6 +122,29 @@ public class JsonNodeReaderTests
         Assert.Equal((3, 1), JsonNodeReader.LocateError(bytes, 9, 0));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n  // only a comment\n")]
+    public void Read_NoValue_IsAJsonException(string json) =>
+        Assert.ThrowsAny<JsonException>(() => JsonNodeReader.Read(Encoding.UTF8.GetBytes(json)));
+
+    [Fact]
+    public void Read_ContentAfterTheValue_IsAPositionedJsonException_ButCommentsAndBlanksAreNot()
+    {
+        var e = Assert.ThrowsAny<JsonException>(() => JsonNodeReader.Read(Encoding.UTF8.GetBytes("{}\n  []")));
+
+        Assert.Equal((1L, 2L), (e.LineNumber, e.BytePositionInLine));
+        Assert.Equal(JsonValueKind.Object, JsonNodeReader.Read(Encoding.UTF8.GetBytes("{} // end\n\n/* really */ ")).Kind);
+    }
+
+    [Fact]
+    public void Read_AValueOnALaterLineAfterALongFirstLine_CountsFromItsOwnLine()
+    {
+        var root = JsonNodeReader.Read(Encoding.UTF8.GetBytes("[\"甲乙丙丁戊\",\n  7, 8]"));
+
+        Assert.Equal([(1, 2), (2, 3), (2, 6)], root.Items.Select(i => (i.Line, i.Column)));
+    }
+
     private static byte[] Bytes(string json, bool bom) =>
         bom ? [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)] : Encoding.UTF8.GetBytes(json);
 }
