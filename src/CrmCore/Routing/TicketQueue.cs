@@ -27,8 +27,8 @@ namespace CrmCore.Routing;
 /// entry index, so comparisons inside a heap and across bucket heads read only the heap arrays (an entry is read only when both
 /// are equal). Every bucket's head is also copied into one contiguous array. <see cref="NextFor"/> costs
 /// O(eligible buckets + log n): it reads the eligible heads from that array by descending static priority, compares them by due
-/// time, scores one head per static priority at <c>now</c> and stops once no lower static priority can win; then it removes the
-/// winner from its heap.
+/// time, scores one head per static priority at <c>now</c> (a lower static priority's head only when it is due earlier than the best
+/// so far) and stops once no lower static priority can win; then it unlinks the winner's id and removes it from its heap bottom-up.
 /// </para>
 /// <para>
 /// Memory: a 32-byte entry in fixed chunks of 1,024 (no doubling copies, at most one partly used chunk), a 16-byte heap slot in
