@@ -26,6 +26,15 @@ if (args is ["queue-check", "scaling"])
     return 0;
 }
 
+if (args is ["queue-check", var sizeArg, var eligibleArg])
+{
+    // queue-check 1000000 48 (one size and one eligible-bucket count; comma-separated lists allowed)
+    QueueCpuTimeCheck.Run(
+        [.. sizeArg.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))],
+        [.. eligibleArg.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "import")
 {
     return await CrmCore.Benchmarks.Import.ImportThroughput.RunAsync(args);

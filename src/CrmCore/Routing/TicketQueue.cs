@@ -27,8 +27,8 @@ namespace CrmCore.Routing;
 /// entry index, so comparisons inside a heap and across bucket heads read only the heap arrays (an entry is read only when both
 /// are equal). Every bucket's head is also copied into one contiguous array. <see cref="NextFor"/> costs
 /// O(eligible buckets + log n): it reads the eligible heads from that array by descending static priority, compares them by due
-/// time, scores one head per static priority at <c>now</c> and stops once no lower static priority can win; then it removes the
-/// winner from its heap.
+/// time, scores one head per static priority at <c>now</c> (a lower static priority's head only when it is due earlier than the best
+/// so far) and stops once no lower static priority can win; then it unlinks the winner's id and removes it from its heap bottom-up.
 /// </para>
 /// <para>
 /// Memory: a 32-byte entry in fixed chunks of 1,024 (no doubling copies, at most one partly used chunk), a 16-byte heap slot in
@@ -226,8 +226,8 @@ public sealed class TicketQueue
                 var bucket = _byOrdinal[best];
                 var head = bucket.Heap[0];
                 var ticket = ToTicket(head.Index, bucket, head.Due);
-                RemoveFromHeap(bucket, 0);
-                Free(head.Index);
+                Free(head.Index); // before the heap work: its reads (entry, hash head) overlap the heap's instead of following them
+                PopHead(bucket);
                 return ticket;
             }
         }
@@ -391,7 +391,8 @@ public sealed class TicketQueue
                 }
             }
 
-            if (levelBest < 0)
+            // A lower static priority wins only with an earlier due time: the term does not increase with the due time.
+            if (levelBest < 0 || (best >= 0 && levelSlot.Due >= bestSlot.Due))
             {
                 continue;
             }
@@ -534,6 +535,47 @@ public sealed class TicketQueue
         _tops[bucket.Ordinal] = bucket.Heap[0];
     }
 
+    // Removes the head. The hole left at the root descends along the better child of each level to the bottom, then the last slot
+    // fills it and rises (it came from the bottom, so rarely more than a level): one comparison fewer per level than sifting the
+    // last slot down from the root, and the loads of each level do not wait for a comparison with it.
+    private void PopHead(Bucket bucket)
+    {
+        var heap = bucket.Heap;
+        var last = --bucket.Count;
+        if (last > 0)
+        {
+            var hole = 0;
+            while (true)
+            {
+                var first = (hole << AritySh) + 1;
+                if (first >= last)
+                {
+                    break;
+                }
+
+                var best = first;
+                var bestSlot = heap[first];
+                var limit = Math.Min(first + Arity, last);
+                for (var c = first + 1; c < limit; c++)
+                {
+                    if (Before(heap[c], bestSlot))
+                    {
+                        best = c;
+                        bestSlot = heap[c];
+                    }
+                }
+
+                heap[hole] = bestSlot;
+                E(bestSlot.Index).HeapPos = hole;
+                hole = best;
+            }
+
+            SiftUp(bucket, hole, heap[last]);
+        }
+
+        AfterRemoval(bucket);
+    }
+
     private void RemoveFromHeap(Bucket bucket, int pos)
     {
         var last = --bucket.Count;
@@ -550,6 +592,11 @@ public sealed class TicketQueue
             }
         }
 
+        AfterRemoval(bucket);
+    }
+
+    private void AfterRemoval(Bucket bucket)
+    {
         if (bucket.Count == 0 && bucket.Heap.Length > 64)
         {
             bucket.Heap = [];
