@@ -55,7 +55,7 @@ internal static class ImportCommand
                 var mapPath = parse.GetValue(map) is { } given ? context.ResolvePath(given) : null;
                 var options = new CustomerImportOptions
                 {
-                    Mapping = mapPath is not null ? ImportMappingFile.Load(mapPath) : ImportMapping.Customers,
+                    Mapping = mapPath is not null ? ImportMappingFile.Load(mapPath, ImportMappings.Customers) : ImportMappings.Customers,
                     MappingName = mapPath is not null ? MappingName(mapPath) : "built-in",
                     Ledger = target.Ledger,
                     Audit = target.Audit,
