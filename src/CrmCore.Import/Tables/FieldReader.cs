@@ -26,10 +26,16 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
     /// <summary>The rejection for the first problem found, or null.</summary>
     public ImportRowResult? Problem { get; private set; }
 
-    /// <summary>The cleaned value of a field (constant when the cell is blank or the column missing; value map applied), or null.</summary>
+    /// <summary>The cleaned value of a field (constant when the cell is blank or the column missing; value map applied), or null. A cell
+    /// holding only a dash or a slash (<c>-</c>, <c>—</c>, <c>/</c>), as analysts mark "nothing yet", is blank.</summary>
     public string? Text(TField field)
     {
         var text = columns.TryGetIndex(field, out var i) ? CellGuard.Unescape(TextNormalizer.Clean(source[i])) : null;
+        if (text is "-" or "—" or "--" or "——" or "/")
+        {
+            text = null;
+        }
+
         if (text is null && mapping.Constants.TryGetValue(field, out var constant))
         {
             text = TextNormalizer.Clean(constant);
