@@ -107,7 +107,13 @@ public sealed class AssetImporter
                     continue;
                 }
 
-                _results.Add(await ImportRowAsync(row, cancellationToken).ConfigureAwait(false));
+                var result = await ImportRowAsync(row, cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == ImportOutcome.Rejected && _columns.TryGetIndex(AssetField.Id, out var idColumn) && TextNormalizer.Clean(row[idColumn]) is { Length: <= 64 } assetId)
+                {
+                    result = result with { AssetId = assetId };
+                }
+
+                _results.Add(result);
             }
 
             if (_columns is null)
