@@ -112,9 +112,11 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
             candidate = candidate with { Timeline = [.. candidate.Timeline, new ProgressNote(Later(candidate.LastChangeAt, candidate.RaisedAt), by, progress, false)] };
         }
 
-        if (satisfaction is { } score && candidate.Survey?.Csat.Value != score)
+        // 客户满意度 is the answer given at the ticket's closing (or resolution) time; answers at other times come from the survey table.
+        var closingAt = closedAt ?? resolvedAt;
+        if (satisfaction is { } score && candidate.Surveys.FirstOrDefault(s => s.AnsweredAt == closingAt)?.Csat.Value != score)
         {
-            var answeredAt = closedAt ?? resolvedAt!.Value;
+            var answeredAt = closingAt!.Value;
             candidate = candidate with
             {
                 Surveys = [.. candidate.Surveys.Where(s => s.AnsweredAt != answeredAt), new SurveyResponse(ticketId, candidate.CustomerId, answeredAt, new CsatScore(score))],
@@ -201,5 +203,5 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
         a.CustomerId == b.CustomerId && a.Description == b.Description && a.Urgency == b.Urgency && a.Type == b.Type && a.Channel == b.Channel
         && a.ExpectedResolutionAt == b.ExpectedResolutionAt && a.Department == b.Department && a.RelatedAssetId == b.RelatedAssetId
         && a.RaisedAt == b.RaisedAt && a.Owner == b.Owner && a.Status == b.Status && a.Solution == b.Solution && a.FirstResponseAt == b.FirstResponseAt
-        && a.ResolvedAt == b.ResolvedAt && a.ClosedAt == b.ClosedAt && a.Timeline.Count == b.Timeline.Count && a.Surveys.Count == b.Surveys.Count;
+        && a.ResolvedAt == b.ResolvedAt && a.ClosedAt == b.ClosedAt && a.Timeline.Count == b.Timeline.Count && a.Surveys.SequenceEqual(b.Surveys);
 }
