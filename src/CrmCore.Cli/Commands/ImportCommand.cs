@@ -166,6 +166,11 @@ internal static class ImportCommand
             }
         });
         export.Add(customers);
+        foreach (var table in ExportTablesCommand.Create(console))
+        {
+            export.Add(table);
+        }
+
         return export;
     }
 
