@@ -102,7 +102,7 @@ public class SampleFileTests
     public async Task MappingFile_OtherSystemsHeaders_ColumnsConstantsAndValueMaps()
     {
         var store = new InMemoryCustomerRepository();
-        var mapping = ImportMappingFile.Load(Samples.Path("mapping.json"));
+        var mapping = ImportMappingFile.Load(Samples.Path("mapping.json"), ImportMappings.Customers);
         var report = await Samples.Importer(store, new CustomerImportOptions { Mapping = mapping }).ImportAsync(Samples.Path("legacy-crm.csv"));
 
         Assert.Equal(2, report.Totals.Inserted);
@@ -117,7 +117,7 @@ public class SampleFileTests
     [Fact]
     public void MappingFile_UnknownField_NamesPathAndChoices()
     {
-        var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse("{ \"columns\": { \"公司\": \"Nmae\" } }", "map.json"));
+        var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>("{ \"columns\": { \"公司\": \"Nmae\" } }", "map.json"));
         Assert.Contains("map.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("$.columns['公司']", error.Message, StringComparison.Ordinal);
         Assert.Contains("Name", error.Message, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public class SampleFileTests
     [Fact]
     public void MappingFile_BrokenJson_GivesLineAndColumn()
     {
-        var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse("{\n  \"columns\": { \"a\": \"Name\" \n  \"b\": 1 }\n}", "map.json"));
+        var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>("{\n  \"columns\": { \"a\": \"Name\" \n  \"b\": 1 }\n}", "map.json"));
         Assert.Equal(("map.json", 3), (error.File, error.Line));
         Assert.True(error.Column > 0);
     }
@@ -134,7 +134,7 @@ public class SampleFileTests
     [Fact]
     public void MappingFile_UnknownProperty_IsAnError()
     {
-        var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse("{ \"colums\": {} }", "map.json"));
+        var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>("{ \"colums\": {} }", "map.json"));
         Assert.Contains("colums", error.Message, StringComparison.Ordinal);
     }
 

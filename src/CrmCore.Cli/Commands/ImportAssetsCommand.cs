@@ -1,11 +1,12 @@
 using System.CommandLine;
 using CrmCore.Cli.Hosting;
 using CrmCore.Import.Assets;
+using CrmCore.Import.Mapping;
 
 namespace CrmCore.Cli.Commands;
 
 /// <summary>
-/// <c>crm import assets FILE --store STORE [--dry-run] [--report-json FILE] [--report-xlsx FILE]</c>: an asset table (document 004's
+/// <c>crm import assets FILE --store STORE [--map FILE] [--dry-run] [--report-json FILE] [--report-xlsx FILE]</c>: an asset table (document 004's
 /// installed base) into a desk store through <see cref="AssetImporter"/>, every row accepted or rejected with its line, column and
 /// reason.
 /// </summary>
@@ -16,11 +17,13 @@ internal static class ImportAssetsCommand
         var assets = new Command("assets", "Import an asset table (installed base): Chinese or English headers, parents before children; a report of every row.");
         var file = new Argument<string>("FILE") { Description = "The asset table (.csv in UTF-8, GB18030 or UTF-16, or .xlsx)." };
         var store = ImportCommand.StoreOption();
+        var map = new Option<string?>("--map") { Description = "Mapping file (JSON): columns to fields, constants and value maps, laid over the built-in mapping." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and validate every row and report without writing anything." };
         var json = new Option<string?>("--report-json") { Description = "Also write the import report as JSON to this file." };
         var xlsx = new Option<string?>("--report-xlsx") { Description = "Also write the rejected rows as an .xlsx to fix and import again." };
         assets.Add(file);
         assets.Add(store);
+        assets.Add(map);
         assets.Add(dryRun);
         assets.Add(json);
         assets.Add(xlsx);
@@ -29,7 +32,14 @@ internal static class ImportAssetsCommand
             () =>
             {
                 using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
-                var options = new AssetImportOptions { DryRun = parse.GetValue(dryRun), Encoding = context.InputEncoding?.WebName, Culture = context.Language.Culture };
+                var mapPath = parse.GetValue(map) is { } given ? context.ResolvePath(given) : null;
+                var options = new AssetImportOptions
+                {
+                    Mapping = mapPath is null ? null : ImportMappingFile.Load(mapPath, ImportMappings.Assets),
+                    DryRun = parse.GetValue(dryRun),
+                    Encoding = context.InputEncoding?.WebName,
+                    Culture = context.Language.Culture,
+                };
                 return new AssetImporter(target.Assets, options).ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
             },
             parse.GetValue(json),

@@ -55,7 +55,7 @@ internal static class ImportCommand
                 var mapPath = parse.GetValue(map) is { } given ? context.ResolvePath(given) : null;
                 var options = new CustomerImportOptions
                 {
-                    Mapping = mapPath is not null ? ImportMappingFile.Load(mapPath) : ImportMapping.Customers,
+                    Mapping = mapPath is not null ? ImportMappingFile.Load(mapPath, ImportMappings.Customers) : ImportMappings.Customers,
                     MappingName = mapPath is not null ? MappingName(mapPath) : "built-in",
                     Ledger = target.Ledger,
                     Audit = target.Audit,
@@ -74,6 +74,10 @@ internal static class ImportCommand
             totals => totals.Rejected + totals.Held == 0));
         import.Add(customers);
         import.Add(ImportAssetsCommand.Create(console));
+        foreach (var table in ImportTablesCommand.Create(console))
+        {
+            import.Add(table);
+        }
         return import;
     }
 
@@ -162,6 +166,11 @@ internal static class ImportCommand
             }
         });
         export.Add(customers);
+        foreach (var table in ExportTablesCommand.Create(console))
+        {
+            export.Add(table);
+        }
+
         return export;
     }
 
@@ -210,26 +219,40 @@ internal static class ImportCommand
     {
         if (spec == "memory")
         {
-            return new OpenedStore(new InMemoryCustomerRepository(), new InMemoryImportLedger(), new InMemoryAuditStore(), new CrmCore.Assets.InMemoryAssetRepository(), null);
+            return new OpenedStore(new InMemoryCustomerRepository(), new InMemoryImportLedger(), new InMemoryAuditStore(), new CrmCore.Assets.InMemoryAssetRepository(), null)
+            {
+                Tickets = new InMemoryTicketRepository(),
+                ContactPlans = new CrmCore.Relationships.InMemoryContactPlanRepository(),
+            };
         }
 
         if (spec.StartsWith("sqlite:", StringComparison.Ordinal))
         {
             var storage = new SqliteStorage(new SqliteStorageOptions { DataSource = context.ResolvePath(spec["sqlite:".Length..]) });
-            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, null);
+            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, null)
+            {
+                Tickets = storage.Tickets,
+                ContactPlans = storage.ContactPlans,
+                Transactions = storage.Transactions,
+            };
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal))
         {
             var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = spec["postgresql:".Length..] });
-            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, storage);
+            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, storage)
+            {
+                Tickets = storage.Tickets,
+                ContactPlans = storage.ContactPlans,
+                Transactions = storage.Transactions,
+            };
         }
 
         throw new ArgumentException($"'{spec}' is not a store: use sqlite:PATH, postgresql:CONNECTION-STRING or memory.");
     }
 
     /// <summary>The mapping file's name and the start of its SHA-256, so the ledger tells a changed mapping apart.</summary>
-    private static string MappingName(string path)
+    internal static string MappingName(string path)
     {
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
         return Path.GetFileName(path) + "#" + hash[..12];
@@ -267,6 +290,12 @@ internal static class ImportCommand
         public IAuditStore Audit { get; } = audit;
 
         public CrmCore.Assets.IAssetRepository Assets { get; } = assets;
+
+        public required ITicketRepository Tickets { get; init; }
+
+        public required CrmCore.Relationships.IContactPlanRepository ContactPlans { get; init; }
+
+        public IStoreTransactions Transactions { get; init; } = NoStoreTransactions.Instance;
 
         public void Dispose() => owner?.Dispose();
     }

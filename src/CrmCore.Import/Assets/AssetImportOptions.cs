@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
 
 namespace CrmCore.Import.Assets;
@@ -6,6 +7,10 @@ namespace CrmCore.Import.Assets;
 /// <summary>Settings for <see cref="AssetImporter"/>. Mutable until handed to the importer; validated there.</summary>
 public sealed class AssetImportOptions
 {
+    /// <summary>The column mapping; null (default) for <see cref="ImportMappings.Assets"/> (lay a mapping file over it with
+    /// <see cref="ImportMappingFile.Load{TField}(string, ImportMapping{TField})"/>).</summary>
+    public ImportMapping<AssetField>? Mapping { get; set; }
+
     /// <summary>The file format; default <see cref="ImportFormat.Auto"/> (from the file name).</summary>
     public ImportFormat Format { get; set; } = ImportFormat.Auto;
 

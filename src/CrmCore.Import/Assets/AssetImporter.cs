@@ -3,8 +3,10 @@ using CrmCore.Assets;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Import.Localization;
+using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
 using CrmCore.Import.Reports;
+using CrmCore.Import.Tables;
 using CrmCore.Imports;
 using CrmCore.Normalization;
 
@@ -77,9 +79,8 @@ public sealed class AssetImporter
         private readonly Dictionary<string, AssetId> _serials = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<AssetId, int> _lineOf = [];
         private readonly List<ImportRowResult> _results = [];
-        private Dictionary<AssetColumn, int> _columns = [];
-        private IReadOnlyList<string> _headers = [];
-        private int _headerLine;
+        private readonly ImportMapping<AssetField> _mapping = options.Mapping ?? ImportMappings.Assets;
+        private TableColumns<AssetField>? _columns;
 
         private CultureInfo? Culture => options.Culture;
 
@@ -95,9 +96,10 @@ public sealed class AssetImporter
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (_columns.Count == 0)
+                if (_columns is null)
                 {
-                    if (!TryHeader(row) && ++titleRows > options.MaxTitleRows)
+                    _columns = TableColumns<AssetField>.TryRead(row, _mapping);
+                    if (_columns is null && ++titleRows > options.MaxTitleRows)
                     {
                         throw new ImportFileException(file, row.Line, 0, AssetImportStrings.Format("Error_NoHeader", Culture, options.MaxTitleRows));
                     }
@@ -105,10 +107,16 @@ public sealed class AssetImporter
                     continue;
                 }
 
-                _results.Add(await ImportRowAsync(row, cancellationToken).ConfigureAwait(false));
+                var result = await ImportRowAsync(row, cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == ImportOutcome.Rejected && _columns.TryGetIndex(AssetField.Id, out var idColumn) && TextNormalizer.Clean(row[idColumn]) is { Length: <= 64 } assetId)
+                {
+                    result = result with { AssetId = assetId };
+                }
+
+                _results.Add(result);
             }
 
-            if (_columns.Count == 0)
+            if (_columns is null)
             {
                 throw new ImportFileException(file, 0, 0, AssetImportStrings.Format("Error_NoHeader", Culture, options.MaxTitleRows));
             }
@@ -124,10 +132,10 @@ public sealed class AssetImporter
                 Format = format,
                 Encoding = encoding,
                 DryRun = options.DryRun,
-                HeaderLine = _headerLine,
-                Headers = _headers,
-                MappedColumns = _columns.ToDictionary(c => _headers[c.Value], c => c.Key.ToString(), StringComparer.Ordinal),
-                UnmappedColumns = [.. _headers.Where(h => h.Length > 0 && AssetHeaders.Resolve(h) is null)],
+                HeaderLine = _columns!.Line,
+                Headers = _columns.Headers,
+                MappedColumns = _columns.Mapped,
+                UnmappedColumns = _mapping.Unmapped(_columns.Headers),
                 Batches = _results.Count == 0 ? 0 : 1,
                 Rows = _results,
                 Totals = new ImportTotals
@@ -141,28 +149,6 @@ public sealed class AssetImporter
             };
         }
 
-        private bool TryHeader(SourceRow row)
-        {
-            var columns = new Dictionary<AssetColumn, int>();
-            for (var i = 0; i < row.Cells.Length; i++)
-            {
-                if (AssetHeaders.Resolve(TextNormalizer.Clean(row.Cells[i])) is { } column)
-                {
-                    columns.TryAdd(column, i);
-                }
-            }
-
-            if (columns.Count < 2)
-            {
-                return false;
-            }
-
-            _columns = columns;
-            _headers = [.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)];
-            _headerLine = row.Line;
-            return true;
-        }
-
         private async Task<ImportRowResult> ImportRowAsync(SourceRow source, CancellationToken cancellationToken)
         {
             if (source.IsBlank)
@@ -170,21 +156,21 @@ public sealed class AssetImporter
                 return new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = ImportStrings.Get("Reason_Blank", Culture) };
             }
 
-            if (_columns.Values.Count(i => i < source.Cells.Length && string.Equals(TextNormalizer.Clean(source.Cells[i]), _headers[i], StringComparison.Ordinal)) >= 2)
+            if (_columns!.IsRepeatedHeader(source))
             {
                 return new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = ImportStrings.Get("Reason_RepeatedHeader", Culture) };
             }
 
-            var reader = new CellReader(source, _columns, _headers, Culture);
-            var id = reader.Required(AssetColumn.Id, 64);
-            var name = reader.Required(AssetColumn.Name, MaxText);
-            var serial = reader.Required(AssetColumn.SerialNumber, MaxText);
-            var model = reader.Required(AssetColumn.Model, MaxText);
-            var owner = reader.Required(AssetColumn.Owner, 64);
-            var installedOn = reader.Date(AssetColumn.InstalledOn, required: true);
-            var warrantyEndsOn = reader.Date(AssetColumn.WarrantyEndsOn, required: false);
-            var custodian = reader.Optional(AssetColumn.Custodian, MaxText);
-            var parent = reader.Optional(AssetColumn.Parent, 64);
+            var reader = new FieldReader<AssetField>(source, _columns, _mapping, Culture);
+            var id = reader.Required(AssetField.Id, 64);
+            var name = reader.Required(AssetField.Name, MaxText);
+            var serial = reader.Required(AssetField.SerialNumber, MaxText);
+            var model = reader.Required(AssetField.Model, MaxText);
+            var owner = reader.Required(AssetField.Owner, 64);
+            var installedOn = reader.Date(AssetField.InstalledOn, required: true);
+            var warrantyEndsOn = reader.Date(AssetField.WarrantyEndsOn, required: false);
+            var custodian = reader.Optional(AssetField.Custodian, MaxText);
+            var parent = reader.Optional(AssetField.Parent, 64);
             if (reader.Problem is { } problem)
             {
                 return problem;
@@ -192,7 +178,7 @@ public sealed class AssetImporter
 
             if (warrantyEndsOn < installedOn)
             {
-                return reader.Reject(AssetColumn.WarrantyEndsOn, AssetImportStrings.Format("Reason_WarrantyBeforeInstall", Culture, Iso(warrantyEndsOn!.Value), Iso(installedOn!.Value)));
+                return reader.Reject(AssetField.WarrantyEndsOn, AssetImportStrings.Format("Reason_WarrantyBeforeInstall", Culture, Iso(warrantyEndsOn!.Value), Iso(installedOn!.Value)));
             }
 
             var assetId = new AssetId(id!);
@@ -200,23 +186,23 @@ public sealed class AssetImporter
 
             if (_lineOf.TryGetValue(assetId, out var earlier))
             {
-                return reader.Reject(AssetColumn.Id, AssetImportStrings.Format("Reason_DuplicateId", Culture, id, earlier));
+                return reader.Reject(AssetField.Id, AssetImportStrings.Format("Reason_DuplicateId", Culture, id, earlier));
             }
 
             if (_serials.TryGetValue(candidate.SerialNumber, out var holder) && holder != assetId)
             {
-                return reader.Reject(AssetColumn.SerialNumber, AssetImportStrings.Format("Reason_SerialTaken", Culture, candidate.SerialNumber, holder.Value));
+                return reader.Reject(AssetField.SerialNumber, AssetImportStrings.Format("Reason_SerialTaken", Culture, candidate.SerialNumber, holder.Value));
             }
 
             var stored = _known.GetValueOrDefault(assetId);
             if (stored is not null && stored.Owner != candidate.Owner)
             {
-                return reader.Reject(AssetColumn.Owner, AssetImportStrings.Format("Reason_OwnerChanged", Culture, id, stored.Owner.Value));
+                return reader.Reject(AssetField.Owner, AssetImportStrings.Format("Reason_OwnerChanged", Culture, id, stored.Owner.Value));
             }
 
             if (parent is not null && HierarchyProblem(assetId, new AssetId(parent), candidate.Owner) is { } hierarchy)
             {
-                return reader.Reject(AssetColumn.Parent, hierarchy);
+                return reader.Reject(AssetField.Parent, hierarchy);
             }
 
             candidate = candidate with
@@ -239,7 +225,7 @@ public sealed class AssetImporter
                 }
                 catch (ConcurrencyConflictException)
                 {
-                    return reader.Reject(AssetColumn.Id, ImportStrings.Format("Reason_Conflict", Culture, id));
+                    return reader.Reject(AssetField.Id, ImportStrings.Format("Reason_Conflict", Culture, id));
                 }
             }
 
@@ -256,7 +242,7 @@ public sealed class AssetImporter
         private static string Iso(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
         private static ImportRowResult Accepted(SourceRow source, AssetState asset, ImportOutcome outcome) =>
-            new() { Line = source.Line, Outcome = outcome, CustomerId = asset.Owner.Value };
+            new() { Line = source.Line, Outcome = outcome, CustomerId = asset.Owner.Value, AssetId = asset.Id.Value };
 
         private static bool Same(AssetState a, AssetState b) =>
             a.Name == b.Name && a.SerialNumber == b.SerialNumber && a.Model == b.Model && a.InstalledOn == b.InstalledOn

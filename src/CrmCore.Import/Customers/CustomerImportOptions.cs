@@ -12,8 +12,8 @@ namespace CrmCore.Import.Customers;
 /// <summary>How <see cref="CustomerImporter"/> reads, matches and writes. Defaults are stated per property.</summary>
 public sealed record CustomerImportOptions
 {
-    /// <summary>The column mapping; default <see cref="ImportMapping.Customers"/>.</summary>
-    public ImportMapping Mapping { get; init; } = ImportMapping.Customers;
+    /// <summary>The column mapping; default <see cref="ImportMappings.Customers"/>.</summary>
+    public ImportMapping<CustomerField> Mapping { get; init; } = ImportMappings.Customers;
 
     /// <summary>The file format; default <see cref="ImportFormat.Auto"/> (from the file name).</summary>
     public ImportFormat Format { get; init; } = ImportFormat.Auto;

@@ -18,14 +18,14 @@ internal sealed partial class CustomerRowParser
 {
     private const int MaxText = 500;
     private static readonly char[] ListSeparators = ['、', ',', ';', '，', '；', '\n', '|'];
-    private readonly ImportMapping _mapping;
+    private readonly ImportMapping<CustomerField> _mapping;
     private readonly CultureInfo? _culture;
     private readonly (int Column, CustomerField Field, string Header, decimal Multiplier)[] _columns;
     private readonly IReadOnlyDictionary<string, Industry> _industries;
     private readonly IReadOnlyDictionary<string, CustomerSource> _sources;
     private readonly IReadOnlyDictionary<string, ContactRole> _roles;
 
-    public CustomerRowParser(ImportMapping mapping, IReadOnlyList<string> headers, CultureInfo? culture)
+    public CustomerRowParser(ImportMapping<CustomerField> mapping, IReadOnlyList<string> headers, CultureInfo? culture)
     {
         _mapping = mapping;
         _culture = culture;

@@ -20,4 +20,10 @@ public static class CellGuard
         var first = text.AsSpan().TrimStart(" \t\r\n");
         return !first.IsEmpty && first[0] is '=' or '+' or '-' or '@' || text[0] is '\t' or '\r' ? "'" + text : text;
     }
+
+    /// <summary>Removes the apostrophe <see cref="Neutralise"/> added, so an exported value reads back as it was.</summary>
+    /// <param name="text">The cell text, or null.</param>
+    /// <returns>The text without the guarding apostrophe.</returns>
+    internal static string? Unescape(string? text) =>
+        text is { Length: >= 2 } && text[0] == '\'' && Neutralise(text[1..]) != text[1..] ? text[1..] : text;
 }

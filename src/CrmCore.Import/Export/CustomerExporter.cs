@@ -2,7 +2,6 @@ using System.Globalization;
 using CrmCore.Customers;
 using CrmCore.Localization;
 using CrmCore.Normalization;
-using MiniExcelLibs;
 
 namespace CrmCore.Import.Export;
 
@@ -35,10 +34,7 @@ public static class CustomerExporter
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(destination);
-        var headers = Headers(language);
-        var culture = language == ExportLanguage.Chinese ? Zh : CultureInfo.InvariantCulture;
-        // The header is written as the first row, so that an export of no customers still has its header.
-        destination.SaveAs(Rows(customers, headers, culture), printHeader: false, excelType: ExcelType.XLSX);
+        TableWriter.WriteXlsx(Headers(language), customers.SelectMany(customer => Cells(customer, language)), destination);
     }
 
     /// <summary>The cells of one customer's rows, in header order, before <see cref="CellGuard"/>.</summary>
@@ -74,25 +70,6 @@ public static class CustomerExporter
                 customer.Size.AnnualRevenue?.Amount.ToString(CultureInfo.InvariantCulture),
                 customer.Source.Code.Length == 0 ? null : DisplayNames.Of(customer.Source, culture),
             ];
-        }
-    }
-
-    private static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<CustomerState> customers, IReadOnlyList<string> headers, CultureInfo culture)
-    {
-        var language = ReferenceEquals(culture, Zh) ? ExportLanguage.Chinese : ExportLanguage.English;
-        yield return headers.ToDictionary(h => h, h => (object?)h, StringComparer.Ordinal);
-        foreach (var customer in customers)
-        {
-            foreach (var cells in Cells(customer, language))
-            {
-                var row = new Dictionary<string, object?>(headers.Count, StringComparer.Ordinal);
-                for (var i = 0; i < headers.Count; i++)
-                {
-                    row[headers[i]] = CellGuard.Neutralise(cells[i]);
-                }
-
-                yield return row;
-            }
         }
     }
 

@@ -5,26 +5,31 @@ using CrmCore.Normalization;
 namespace CrmCore.Import.Mapping;
 
 /// <summary>
-/// How the columns of a table become customer fields: column header → field, constant values for fields the table does not have,
-/// and value maps per field (<c>紧急 → Urgent</c>, <c>重要客户 → A</c>). Headers are matched after cleaning (width, case, spaces; a
-/// bracketed unit such as <c>（元）</c> or <c>(1-5分)</c> may be left off). <see cref="Customers"/> is the built-in mapping for document
-/// 001's customer table in Chinese and English; a mapping file (<see cref="ImportMappingFile"/>) extends it. Immutable and thread-safe.
+/// How the columns of a table become the fields of one entity (<typeparamref name="TField"/>: <see cref="CustomerField"/>,
+/// <c>AssetField</c>, <c>TicketField</c>, <c>PlanField</c>, <c>SurveyField</c>): column header → field, constant values for fields the
+/// table does not have, and value maps per field (<c>紧急 → Urgent</c>, <c>重要客户 → A</c>). Headers are matched after cleaning (width,
+/// case, spaces; a bracketed unit such as <c>（元）</c> or <c>(1-5分)</c> may be left off). The field enum's zero value (named
+/// <c>Ignore</c> by convention) marks a column that is known and deliberately not imported. <see cref="ImportMappings"/> holds the
+/// built-in mapping of every entity in Chinese and English; a mapping file (<see cref="ImportMappingFile"/>) extends one. Every importer
+/// reports the headers that are neither mapped nor ignored. Immutable and thread-safe.
 /// </summary>
-public sealed class ImportMapping
+/// <typeparam name="TField">The entity's field enum.</typeparam>
+public sealed class ImportMapping<TField>
+    where TField : struct, Enum
 {
-    private readonly FrozenDictionary<string, CustomerField> _columns;
+    private readonly FrozenDictionary<string, TField> _columns;
 
     /// <summary>Creates a mapping.</summary>
     /// <param name="columns">Column header → field.</param>
     /// <param name="constants">Field → a value every row gets when its own cell is blank; default none.</param>
     /// <param name="values">Field → (cell value → value to use); matched after cleaning, case-insensitive; default none.</param>
     public ImportMapping(
-        IEnumerable<KeyValuePair<string, CustomerField>> columns,
-        IEnumerable<KeyValuePair<CustomerField, string>>? constants = null,
-        IEnumerable<KeyValuePair<CustomerField, IReadOnlyDictionary<string, string>>>? values = null)
+        IEnumerable<KeyValuePair<string, TField>> columns,
+        IEnumerable<KeyValuePair<TField, string>>? constants = null,
+        IEnumerable<KeyValuePair<TField, IReadOnlyDictionary<string, string>>>? values = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        var map = new Dictionary<string, CustomerField>(StringComparer.Ordinal);
+        var map = new Dictionary<string, TField>(StringComparer.Ordinal);
         foreach (var (header, field) in columns)
         {
             map[HeaderKey(header)] = field;
@@ -38,22 +43,19 @@ public sealed class ImportMapping
             p => (IReadOnlyDictionary<string, string>)p.Value.ToDictionary(v => ValueKey(v.Key), v => v.Value, StringComparer.Ordinal));
     }
 
-    /// <summary>The built-in mapping for customer tables: document 001's Chinese headers, their usual variants and English names.</summary>
-    public static ImportMapping Customers { get; } = new(BuiltInColumns());
-
     /// <summary>Column header (cleaned) → field.</summary>
-    public IReadOnlyDictionary<string, CustomerField> Columns { get; }
+    public IReadOnlyDictionary<string, TField> Columns { get; }
 
     /// <summary>Field → constant value.</summary>
-    public IReadOnlyDictionary<CustomerField, string> Constants { get; }
+    public IReadOnlyDictionary<TField, string> Constants { get; }
 
     /// <summary>Field → value map (keys cleaned and lower-cased).</summary>
-    public IReadOnlyDictionary<CustomerField, IReadOnlyDictionary<string, string>> Values { get; }
+    public IReadOnlyDictionary<TField, IReadOnlyDictionary<string, string>> Values { get; }
 
     /// <summary>This mapping with another laid over it: its columns, constants and value maps win.</summary>
     /// <param name="overrides">The mapping to lay over this one.</param>
     /// <returns>The combined mapping.</returns>
-    public ImportMapping With(ImportMapping overrides)
+    public ImportMapping<TField> With(ImportMapping<TField> overrides)
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var columns = Columns.ToDictionary(StringComparer.Ordinal);
@@ -74,13 +76,13 @@ public sealed class ImportMapping
             values[k] = v;
         }
 
-        return new ImportMapping(columns, constants, values);
+        return new ImportMapping<TField>(columns, constants, values);
     }
 
     /// <summary>The field a header maps to, or null when it is not mapped.</summary>
     /// <param name="header">The header as it appears in the table.</param>
     /// <returns>The field, or null.</returns>
-    public CustomerField? Resolve(string? header)
+    public TField? Resolve(string? header)
     {
         var key = HeaderKey(header);
         if (key.Length == 0)
@@ -101,8 +103,24 @@ public sealed class ImportMapping
     /// <param name="field">The field.</param>
     /// <param name="value">The cleaned value.</param>
     /// <returns>The mapped value, or the value itself.</returns>
-    internal string MapValue(CustomerField field, string value) =>
+    internal string MapValue(TField field, string value) =>
         Values.TryGetValue(field, out var map) && map.TryGetValue(ValueKey(value), out var mapped) ? mapped : value;
+
+    /// <summary>True when <paramref name="field"/> is the enum's zero value, the field of a column that is deliberately ignored.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>True for the ignore field.</returns>
+    public static bool IsIgnore(TField field) => EqualityComparer<TField>.Default.Equals(field, default);
+
+    /// <summary>True when a header names a column this mapping imports (mapped to a field that is not ignored).</summary>
+    /// <param name="header">The header as it appears in the table.</param>
+    /// <returns>True when mapped to a field.</returns>
+    public bool Maps(string? header) => Resolve(header) is { } field && !IsIgnore(field);
+
+    /// <summary>The headers of a header row that are neither mapped nor ignored (blank headers left out), for the report.</summary>
+    /// <param name="headers">The header row.</param>
+    /// <returns>The unmapped headers, in order.</returns>
+    public IReadOnlyList<string> Unmapped(IEnumerable<string> headers) =>
+        [.. (headers ?? throw new ArgumentNullException(nameof(headers))).Where(h => !string.IsNullOrWhiteSpace(h) && Resolve(h) is null)];
 
     internal static string HeaderKey(string? header)
     {
@@ -131,39 +149,5 @@ public sealed class ImportMapping
         var open = key.IndexOf('(', StringComparison.Ordinal);
         return open > 0 ? key[..open] : key;
     }
-
-    private static IEnumerable<KeyValuePair<string, CustomerField>> BuiltInColumns()
-    {
-        (CustomerField Field, string[] Headers)[] table =
-        [
-            (CustomerField.Ignore, ["序号", "No.", "No", "#", "错误原因", "导入问题", "行号", "Problem", "Import problem", "Line"]),
-            (CustomerField.Id, ["客户编号", "客户ID", "客户代码", "编号", "Customer id", "CustomerId", "Id"]),
-            (CustomerField.Name, ["客户名称", "客户名称(简称)", "客户全称", "公司名称", "企业名称", "Name", "Customer name", "Customer", "Company"]),
-            (CustomerField.ShortName, ["简称", "客户简称", "Short name", "ShortName"]),
-            (CustomerField.Industry, ["所属行业", "行业", "Industry"]),
-            (CustomerField.Tier, ["客户等级", "等级", "价值分层", "客户分层", "Tier", "Level"]),
-            (CustomerField.AccountManager, ["负责客户经理", "客户经理", "负责人", "Account manager", "AccountManager", "Owner"]),
-            (CustomerField.ContactName, ["联系人", "对接人", "联系人姓名", "Contact", "Contact name", "ContactName"]),
-            (CustomerField.ContactRole, ["联系人角色", "联系人职务", "职务", "Contact role", "ContactRole", "Role"]),
-            (CustomerField.Phone, ["联系方式", "联系电话", "电话", "手机", "手机号", "手机号码", "Phone", "Mobile", "Telephone", "Tel"]),
-            (CustomerField.Email, ["邮箱", "电子邮箱", "电子邮件", "E-mail", "Email", "Mail"]),
-            (CustomerField.Address, ["地址", "联系地址", "公司地址", "Address"]),
-            (CustomerField.FirstContactOn, ["首次接触时间", "首次联系时间", "首次接触日期", "First contact", "First contact on", "FirstContactOn"]),
-            (CustomerField.FirstCooperationOn, ["首次合作时间", "首次合作日期", "合作开始时间", "First cooperation", "First cooperation on", "FirstCooperationOn"]),
-            (CustomerField.AnnualAmount, ["年合作金额", "年合作金额(元)", "年合作金额(万元)", "合作金额", "Annual amount", "AnnualAmount"]),
-            (CustomerField.Products, ["产品/服务类型", "产品", "产品类型", "服务类型", "Products", "Product"]),
-            (CustomerField.OrdersPerYear, ["合作频次", "年订单数", "Orders per year", "OrdersPerYear"]),
-            (CustomerField.Employees, ["员工人数", "规模(员工人数)", "Employees"]),
-            (CustomerField.AnnualRevenue, ["年营收", "年营业收入", "Annual revenue", "AnnualRevenue"]),
-            (CustomerField.Source, ["来源渠道", "客户来源", "首次接触渠道", "Source", "Channel"]),
-            (CustomerField.UpdatedOn, ["更新时间", "最后更新", "更新日期", "Updated", "Updated on", "UpdatedOn"]),
-        ];
-        foreach (var (field, headers) in table)
-        {
-            foreach (var header in headers)
-            {
-                yield return new(header, field);
-            }
-        }
-    }
 }
+

@@ -5,7 +5,7 @@ using CrmCore.Decoding;
 namespace CrmCore.Import.Mapping;
 
 /// <summary>
-/// Reads a mapping file, JSON laid over the built-in mapping:
+/// Reads a mapping file, JSON laid over an entity's built-in mapping (<see cref="ImportMappings"/>):
 /// <code>
 /// {
 ///   "columns":   { "公司": "Name", "手机号码": "Phone", "备注": "Ignore" },
@@ -13,7 +13,7 @@ namespace CrmCore.Import.Mapping;
 ///   "values":    { "Tier": { "重要客户": "A", "一般客户": "C" }, "Industry": { "制造": "Manufacturing" } }
 /// }
 /// </code>
-/// Field names are <see cref="CustomerField"/> names, case-insensitive. The file must be strict UTF-8 (see <see cref="StrictTextDecoder"/>)
+/// Field names are the names of the entity's field enum (<see cref="CustomerField"/>, <c>TicketField</c>, <c>PlanField</c> ...), case-insensitive. The file must be strict UTF-8 (see <see cref="StrictTextDecoder"/>)
 /// and at most 1 MiB; unknown properties, unknown fields and duplicate keys are errors naming the file, the line:column or the JSON
 /// path, and the fix. Thread-safe (stateless).
 /// </summary>
@@ -31,13 +31,17 @@ public static class ImportMappingFile
         AllowDuplicateProperties = false,
     };
 
-    /// <summary>Reads a mapping file and lays it over <see cref="ImportMapping.Customers"/>.</summary>
+    /// <summary>Reads a mapping file and lays it over a built-in mapping (for example <see cref="ImportMappings.Tickets"/>).</summary>
+    /// <typeparam name="TField">The entity's field enum.</typeparam>
     /// <param name="path">The file.</param>
+    /// <param name="builtIn">The mapping the file extends.</param>
     /// <returns>The combined mapping.</returns>
     /// <exception cref="ImportFileException">The file is missing, too large, not UTF-8 or not a valid mapping.</exception>
-    public static ImportMapping Load(string path)
+    public static ImportMapping<TField> Load<TField>(string path, ImportMapping<TField> builtIn)
+        where TField : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(builtIn);
         byte[] bytes;
         try
         {
@@ -64,15 +68,17 @@ public static class ImportMappingFile
             throw new ImportFileException(path, problem.Line, problem.Column, problem.Message);
         }
 
-        return ImportMapping.Customers.With(Parse(decoded.Text!, path));
+        return builtIn.With(Parse<TField>(decoded.Text!, path));
     }
 
     /// <summary>Parses mapping JSON (without laying it over the built-in mapping).</summary>
+    /// <typeparam name="TField">The entity's field enum.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <param name="source">The file name used in errors.</param>
     /// <returns>The mapping the text describes.</returns>
     /// <exception cref="ImportFileException">The text is not a valid mapping.</exception>
-    public static ImportMapping Parse(string json, string source)
+    public static ImportMapping<TField> Parse<TField>(string json, string source)
+        where TField : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(json);
         MappingDocument? document;
@@ -92,31 +98,32 @@ public static class ImportMappingFile
             throw new ImportFileException(source, 1, 1, "the mapping file is empty (null); write an object with \"columns\", \"constants\" or \"values\"");
         }
 
-        var columns = new List<KeyValuePair<string, CustomerField>>();
+        var columns = new List<KeyValuePair<string, TField>>();
         foreach (var (header, field) in document.Columns ?? [])
         {
-            columns.Add(new(header, Field(field, $"$.columns['{header}']", source)));
+            columns.Add(new(header, Field<TField>(field, $"$.columns['{header}']", source)));
         }
 
-        var constants = new List<KeyValuePair<CustomerField, string>>();
+        var constants = new List<KeyValuePair<TField, string>>();
         foreach (var (field, value) in document.Constants ?? [])
         {
-            constants.Add(new(Field(field, $"$.constants['{field}']", source), value));
+            constants.Add(new(Field<TField>(field, $"$.constants['{field}']", source), value));
         }
 
-        var values = new List<KeyValuePair<CustomerField, IReadOnlyDictionary<string, string>>>();
+        var values = new List<KeyValuePair<TField, IReadOnlyDictionary<string, string>>>();
         foreach (var (field, map) in document.Values ?? [])
         {
-            values.Add(new(Field(field, $"$.values['{field}']", source), map));
+            values.Add(new(Field<TField>(field, $"$.values['{field}']", source), map));
         }
 
-        return new ImportMapping(columns, constants, values);
+        return new ImportMapping<TField>(columns, constants, values);
     }
 
-    private static CustomerField Field(string name, string path, string source) =>
-        Enum.TryParse<CustomerField>(name?.Trim(), ignoreCase: true, out var field) && Enum.IsDefined(field) && !int.TryParse(name, out _)
+    private static TField Field<TField>(string name, string path, string source)
+        where TField : struct, Enum =>
+        Enum.TryParse<TField>(name?.Trim(), ignoreCase: true, out var field) && Enum.IsDefined(field) && !int.TryParse(name, out _)
             ? field
-            : throw new ImportFileException(source, 0, 0, $"{path}: '{name}' is not a customer field; use one of {string.Join(", ", Enum.GetNames<CustomerField>())}");
+            : throw new ImportFileException(source, 0, 0, $"{path}: '{name}' is not a field of {typeof(TField).Name}; use one of {string.Join(", ", Enum.GetNames<TField>())}");
 
     private static string FirstSentence(string message)
     {

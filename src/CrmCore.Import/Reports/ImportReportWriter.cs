@@ -68,6 +68,11 @@ public static class ImportReportWriter
                 text.Append(' ').Append(row.CustomerId);
             }
 
+            if (row.AssetId is not null)
+            {
+                text.Append(' ').Append(ImportStrings.Format("Report_Asset", culture, row.AssetId));
+            }
+
             if (row.Column is not null)
             {
                 text.Append(" [").Append(row.Column).Append(']');
@@ -138,6 +143,7 @@ public static class ImportReportWriter
             json.WriteNumber("line", row.Line);
             json.WriteString("outcome", JsonNamingPolicy.CamelCase.ConvertName(row.Outcome.ToString()));
             WriteOptional(json, "customerId", row.CustomerId);
+            WriteOptional(json, "assetId", row.AssetId);
             WriteOptional(json, "column", row.Column);
             if (row.ColumnNumber > 0)
             {

@@ -12,6 +12,9 @@ public sealed record ImportRowResult
     /// <summary>The customer the row created, updated or was merged into; null when rejected or skipped.</summary>
     public string? CustomerId { get; init; }
 
+    /// <summary>The asset the row is (an asset import) or is about (a ticket's related asset); null otherwise.</summary>
+    public string? AssetId { get; init; }
+
     /// <summary>For a rejected row, the header of the column at fault (null when the problem is the row as a whole).</summary>
     public string? Column { get; init; }
 

@@ -16,7 +16,7 @@ public sealed class ImportAssetsCommandTests
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("新增 4  更新 0  无变化 0", run.Out, StringComparison.Ordinal);
         Assert.Contains("拒绝 6  跳过 2", run.Out, StringComparison.Ordinal);
-        Assert.Contains("assets.csv:8:3: 拒绝 [序列号]", run.Out, StringComparison.Ordinal);
+        Assert.Contains("assets.csv:8:3: 拒绝 （资产 POS-2） [序列号]", run.Out, StringComparison.Ordinal);
         Assert.Contains("序列号 T2-0009 已属于资产 POS-1", run.Out, StringComparison.Ordinal);
         Assert.True(again.ExitCode == 1, again.ToString());
         Assert.Contains("inserted 0  updated 0  unchanged 4", again.Out, StringComparison.Ordinal);

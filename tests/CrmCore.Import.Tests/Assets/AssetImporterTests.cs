@@ -68,6 +68,11 @@ public sealed class AssetImporterTests
         Assert.Equal((new LocalDate(2024, 5, 6), new LocalDate(2027, 5, 5), "王工"), (plc.InstalledOn, plc.WarrantyEndsOn!.Value, plc.Custodian));
         var text = ImportReportWriter.ToText(report, CultureInfo.InvariantCulture);
         Assert.Contains("assets", text, StringComparison.Ordinal);
+        Assert.Contains("assets.csv:8:3: rejected (asset POS-2) [序列号]", text, StringComparison.Ordinal);
+        Assert.Equal(["LINE-3", "PLC-7", "PRN-1", "PRN-2", "POS-1", "POS-2", "SCN-1", "RTR-1", "PLC-7"], report.Rows.Take(9).Select(r => r.AssetId));
+        using var json = new MemoryStream();
+        ImportReportWriter.WriteJson(report, json);
+        Assert.Equal("POS-2", System.Text.Json.JsonDocument.Parse(json.ToArray()).RootElement.GetProperty("rows")[5].GetProperty("assetId").GetString());
     }
 
     [Fact]

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using CrmCore.Cli.Hosting;
+using CrmCore.Desk;
+using CrmCore.Import.Export;
+using CrmCore.Relationships;
+using CrmCore.Tickets;
+
+namespace CrmCore.Cli.Commands;
+
+/// <summary>
+/// <c>crm export tickets|surveys|plans|assets --store STORE --out FILE [--headers zh|en]</c>: document 001's issue-tracking table, the survey
+/// answers, the contact plan table and the asset table from a desk store to .xlsx, in the form the matching <c>crm import</c> reads back.
+/// </summary>
+internal static class ExportTablesCommand
+{
+    public static IEnumerable<Command> Create(ICliConsole console)
+    {
+        yield return Table(console, "tickets", "Export the issue-tracking table (服务质量问题跟踪表), one row per ticket, with headers the import reads back.", (store, stream, language) =>
+        {
+            var tickets = List(store.Tickets.ListAsync(TicketQuery.All));
+            TicketExporter.WriteXlsx(tickets, stream, language);
+            return tickets.Count;
+        });
+        yield return Table(console, "surveys", "Export the survey answers, one row per answer, with headers the import reads back.", (store, stream, language) =>
+        {
+            var tickets = List(store.Tickets.ListAsync(TicketQuery.All));
+            SurveyExporter.WriteXlsx(tickets, stream, language);
+            return tickets.Sum(t => t.Surveys.Count);
+        });
+        yield return Table(console, "plans", "Export the contact plan table (客户沟通计划表), one row per entry, with headers the import reads back.", (store, stream, language) =>
+        {
+            var entries = List(store.ContactPlans.ListAsync(ContactPlanQuery.All));
+            PlanExporter.WriteXlsx(entries, stream, language);
+            return entries.Count;
+        });
+        yield return Table(console, "assets", "Export the asset table (installed base), parents before children, with headers the import reads back.", (store, stream, language) =>
+        {
+            var assets = List(store.Assets.ListAsync(null));
+            AssetExporter.WriteXlsx(assets, stream, language);
+            return assets.Count;
+        });
+    }
+
+    private static Command Table(ICliConsole console, string name, string description, Func<ImportCommand.OpenedStore, Stream, ExportLanguage, int> write)
+    {
+        var command = new Command(name, description);
+        var store = ImportCommand.StoreOption();
+        var output = new Option<string>("--out") { Description = "The .xlsx file to write.", Required = true };
+        var headers = new Option<string>("--headers") { Description = "Header language: zh (document 001's Chinese headers, default) or en.", DefaultValueFactory = _ => "zh" };
+        headers.AcceptOnlyFromAmong("zh", "en");
+        command.Add(store);
+        command.Add(output);
+        command.Add(headers);
+        command.SetCliAction(console, (context, parse) =>
+        {
+            try
+            {
+                using var source = ImportCommand.OpenStore(parse.GetValue(store)!, context);
+                var language = parse.GetValue(headers) == "en" ? ExportLanguage.English : ExportLanguage.Chinese;
+                using var stream = File.Create(context.ResolvePath(parse.GetValue(output)!));
+                context.Out.WriteLine(write(source, stream, language).ToString(CultureInfo.InvariantCulture));
+                return ExitCodes.Success;
+            }
+            catch (ArgumentException error)
+            {
+                context.WriteError(error.Message);
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+
+    private static List<T> List<T>(IAsyncEnumerable<T> rows) => [.. rows.ToBlockingEnumerable()];
+}

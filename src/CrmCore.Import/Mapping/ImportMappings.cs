@@ -1,0 +1,124 @@
+using CrmCore.Import.Assets;
+using CrmCore.Import.Plans;
+using CrmCore.Import.Surveys;
+using CrmCore.Import.Tickets;
+
+namespace CrmCore.Import.Mapping;
+
+/// <summary>
+/// The built-in mappings, one per entity: document 001's Chinese headers (客户信息总表, 服务质量问题跟踪表, 客户沟通计划表), their usual
+/// variants and English names (the property names of the export's English headers too). Lay a mapping file over one with
+/// <see cref="ImportMappingFile.Load{TField}(string, ImportMapping{TField})"/>. Thread-safe (the mappings are immutable).
+/// </summary>
+public static class ImportMappings
+{
+    private static readonly string[] Ignored = ["序号", "No.", "No", "#", "错误原因", "导入问题", "行号", "Problem", "Import problem", "Line"];
+
+    /// <summary>The customer table (客户信息总表): 客户编号, 客户名称, 所属行业, 客户等级, 负责客户经理, 联系人, 联系方式, 年合作金额 ...</summary>
+    public static ImportMapping<CustomerField> Customers { get; } = Build<CustomerField>(
+            (CustomerField.Id, ["客户编号", "客户ID", "客户代码", "编号", "Customer id", "CustomerId", "Id"]),
+            (CustomerField.Name, ["客户名称", "客户名称(简称)", "客户全称", "公司名称", "企业名称", "Name", "Customer name", "Customer", "Company"]),
+            (CustomerField.ShortName, ["简称", "客户简称", "Short name", "ShortName"]),
+            (CustomerField.Industry, ["所属行业", "行业", "Industry"]),
+            (CustomerField.Tier, ["客户等级", "等级", "价值分层", "客户分层", "Tier", "Level"]),
+            (CustomerField.AccountManager, ["负责客户经理", "客户经理", "负责人", "Account manager", "AccountManager", "Owner"]),
+            (CustomerField.ContactName, ["联系人", "对接人", "联系人姓名", "Contact", "Contact name", "ContactName"]),
+            (CustomerField.ContactRole, ["联系人角色", "联系人职务", "职务", "Contact role", "ContactRole", "Role"]),
+            (CustomerField.Phone, ["联系方式", "联系电话", "电话", "手机", "手机号", "手机号码", "Phone", "Mobile", "Telephone", "Tel"]),
+            (CustomerField.Email, ["邮箱", "电子邮箱", "电子邮件", "E-mail", "Email", "Mail"]),
+            (CustomerField.Address, ["地址", "联系地址", "公司地址", "Address"]),
+            (CustomerField.FirstContactOn, ["首次接触时间", "首次联系时间", "首次接触日期", "First contact", "First contact on", "FirstContactOn"]),
+            (CustomerField.FirstCooperationOn, ["首次合作时间", "首次合作日期", "合作开始时间", "First cooperation", "First cooperation on", "FirstCooperationOn"]),
+            (CustomerField.AnnualAmount, ["年合作金额", "年合作金额(元)", "年合作金额(万元)", "合作金额", "Annual amount", "AnnualAmount"]),
+            (CustomerField.Products, ["产品/服务类型", "产品", "产品类型", "服务类型", "Products", "Product"]),
+            (CustomerField.OrdersPerYear, ["合作频次", "年订单数", "Orders per year", "OrdersPerYear"]),
+            (CustomerField.Employees, ["员工人数", "规模(员工人数)", "Employees"]),
+            (CustomerField.AnnualRevenue, ["年营收", "年营业收入", "Annual revenue", "AnnualRevenue"]),
+            (CustomerField.Source, ["来源渠道", "客户来源", "首次接触渠道", "Source", "Channel"]),
+            (CustomerField.UpdatedOn, ["更新时间", "最后更新", "更新日期", "Updated", "Updated on", "UpdatedOn"]));
+
+    /// <summary>The asset table (document 004's installed base): 资产编号, 资产名称, 序列号, 型号, 客户编号, 保管人, 安装日期, 保修截止, 上级资产.</summary>
+    public static ImportMapping<AssetField> Assets { get; } = Build<AssetField>(
+            (AssetField.Id, ["资产编号", "资产ID", "设备编号", "AssetId", "Asset", "Asset id", "Id"]),
+            (AssetField.Name, ["资产名称", "设备名称", "名称", "Name", "AssetName", "Asset name"]),
+            (AssetField.SerialNumber, ["序列号", "SN", "Serial", "SerialNumber", "Serial number", "SerialNo"]),
+            (AssetField.Model, ["型号", "产品型号", "设备型号", "Model"]),
+            (AssetField.Owner, ["客户编号", "所属客户", "客户ID", "CustomerId", "Customer id", "Customer", "Owner"]),
+            (AssetField.Custodian, ["保管人", "负责人", "使用人", "Custodian"]),
+            (AssetField.InstalledOn, ["安装日期", "InstalledOn", "Installed on", "InstallDate", "Installed"]),
+            (AssetField.WarrantyEndsOn, ["保修截止", "保修截止日期", "保修到期", "保修到期日", "WarrantyEndsOn", "Warranty ends on", "WarrantyEnd", "Warranty"]),
+            (AssetField.Parent, ["上级资产", "父资产", "所属设备", "Parent", "ParentId", "ParentAsset", "Parent asset"]));
+
+    /// <summary>The issue-tracking table (服务质量问题跟踪表): 问题编号, 客户名称, 问题描述, 提出时间, 紧急程度, 期望解决时间, 责任部门, 负责人,
+    /// 处理进度, 解决方案, 客户满意度, 解决时间, 状态; value maps for 紧急程度, 问题类型, 渠道 and 状态 in Chinese.</summary>
+    public static ImportMapping<TicketField> Tickets { get; } = Build<TicketField>(
+            (TicketField.Id, ["问题编号", "工单编号", "工单号", "Ticket id", "TicketId", "Id"]),
+            (TicketField.CustomerId, ["客户编号", "客户ID", "Customer id", "CustomerId"]),
+            (TicketField.CustomerName, ["客户名称", "客户", "Customer name", "Customer"]),
+            (TicketField.Description, ["问题描述", "描述", "Description"]),
+            (TicketField.RaisedAt, ["提出时间", "登记时间", "Raised at", "RaisedAt"]),
+            (TicketField.Urgency, ["紧急程度", "紧急程度(一般/紧急/重大)", "Urgency"]),
+            (TicketField.Type, ["问题类型", "类型", "Type"]),
+            (TicketField.Channel, ["渠道", "来源渠道", "受理渠道", "Channel"]),
+            (TicketField.ExpectedResolutionAt, ["期望解决时间", "Expected resolution at", "ExpectedResolutionAt"]),
+            (TicketField.Department, ["责任部门", "Department"]),
+            (TicketField.Owner, ["负责人", "处理人", "Owner"]),
+            (TicketField.Progress, ["处理进度", "Progress"]),
+            (TicketField.Solution, ["解决方案", "Solution"]),
+            (TicketField.Satisfaction, ["客户满意度", "客户满意度(1-5分)", "满意度", "Satisfaction", "Csat"]),
+            (TicketField.FirstResponseAt, ["首次响应时间", "First response at", "FirstResponseAt"]),
+            (TicketField.ResolvedAt, ["解决时间", "Resolved at", "ResolvedAt"]),
+            (TicketField.ClosedAt, ["关闭时间", "Closed at", "ClosedAt"]),
+            (TicketField.Status, ["状态", "问题状态", "Status"]),
+            (TicketField.AssetId, ["关联资产", "资产编号", "Asset id", "AssetId", "Related asset"]))
+        .With(new ImportMapping<TicketField>([], values:
+        [
+            new(TicketField.Urgency, Map(("一般", "General"), ("普通", "General"), ("紧急", "Urgent"), ("重大", "Major"))),
+            new(TicketField.Type, Map(("咨询", "Consultation"), ("投诉", "Complaint"), ("建议", "Suggestion"), ("故障", "Fault"), ("售后故障", "Fault"), ("售前", "PreSales"), ("售前咨询", "PreSales"))),
+            new(TicketField.Channel, Map(("电话", "Phone"), ("邮件", "Email"), ("电子邮件", "Email"), ("在线", "OnlineChat"), ("在线客服", "OnlineChat"), ("拜访", "Visit"), ("上门", "Visit"), ("网页表单", "WebForm"), ("表单", "WebForm"), ("短信", "Sms"))),
+            new(TicketField.Status, Map(("待处理", "Pending"), ("处理中", "InProgress"), ("待客户反馈", "WaitingForCustomer"), ("已解决", "Resolved"), ("待回访", "AwaitingRevisit"), ("已关闭", "Closed"), ("服务结束", "Closed"), ("无需处理", "NoActionNeeded"))),
+        ]));
+
+    /// <summary>The contact plan table (客户沟通计划表): 客户编号, 客户名称, 沟通方式, 沟通内容要点, 负责人, 计划执行时间, 实际执行时间, 客户反馈,
+    /// 后续行动项, 完成状态 (客户等级 and 计划沟通周期 are known and ignored: they follow from the customer); value maps for 沟通方式 and 完成状态.</summary>
+    public static ImportMapping<PlanField> Plans { get; } = Build<PlanField>(
+            (PlanField.Ignore, ["客户等级", "计划沟通周期", "沟通周期", "Tier", "Cadence"]),
+            (PlanField.Id, ["计划编号", "Plan id", "PlanId", "Id"]),
+            (PlanField.CustomerId, ["客户编号", "客户ID", "Customer id", "CustomerId"]),
+            (PlanField.CustomerName, ["客户名称", "客户", "Customer name", "Customer"]),
+            (PlanField.Channel, ["沟通方式", "方式", "Channel"]),
+            (PlanField.Purpose, ["沟通内容要点", "沟通内容", "内容", "Purpose"]),
+            (PlanField.Owner, ["负责人", "沟通人", "Owner"]),
+            (PlanField.PlannedAt, ["计划执行时间", "计划时间", "Planned at", "PlannedAt"]),
+            (PlanField.ActualAt, ["实际执行时间", "实际时间", "Actual at", "ActualAt"]),
+            (PlanField.Feedback, ["客户反馈", "Feedback"]),
+            (PlanField.NextAction, ["后续行动项", "后续行动", "Next action", "NextAction"]),
+            (PlanField.Status, ["完成状态", "状态", "Status"]),
+            (PlanField.Kind, ["计划类型", "Kind"]))
+        .With(new ImportMapping<PlanField>([], values:
+        [
+            new(PlanField.Channel, Map(("电话", "Call"), ("电话沟通", "Call"), ("拜访", "Visit"), ("上门拜访", "Visit"), ("邮件", "Email"), ("电子邮件", "Email"), ("短信", "Sms"), ("关怀短信", "CareMessage"), ("主管电话", "SupervisorCall"))),
+            new(PlanField.Status, Map(("未开始", "NotStarted"), ("进行中", "InProgress"), ("已完成", "Completed"), ("已取消", "Cancelled"))),
+        ]));
+
+    /// <summary>Survey results (满意度调查): 问题编号, 客户编号, 评价时间, 满意度, 推荐意愿 (NPS), 响应速度, 解决效果, 方案质量, 沟通态度, 价格, 客户评价.</summary>
+    public static ImportMapping<SurveyField> Surveys { get; } = Build<SurveyField>(
+            (SurveyField.TicketId, ["问题编号", "工单编号", "Ticket id", "TicketId"]),
+            (SurveyField.CustomerId, ["客户编号", "Customer id", "CustomerId"]),
+            (SurveyField.AnsweredAt, ["评价时间", "回访时间", "Answered at", "AnsweredAt"]),
+            (SurveyField.Csat, ["满意度", "总体满意度", "客户满意度", "满意度(1-5分)", "CSAT"]),
+            (SurveyField.Nps, ["推荐意愿", "推荐度", "NPS"]),
+            (SurveyField.ResponseSpeed, ["响应速度", "Response speed", "ResponseSpeed"]),
+            (SurveyField.Resolution, ["解决效果", "问题解决", "Resolution"]),
+            (SurveyField.SolutionQuality, ["方案质量", "解决方案质量", "Solution quality", "SolutionQuality"]),
+            (SurveyField.Communication, ["沟通态度", "沟通", "Communication"]),
+            (SurveyField.Price, ["价格", "价格满意度", "Price"]),
+            (SurveyField.Comment, ["客户评价", "评价", "意见", "Comment"]));
+
+    private static ImportMapping<TField> Build<TField>(params (TField Field, string[] Headers)[] table)
+        where TField : struct, Enum =>
+        new(table.Prepend((default, Ignored)).SelectMany(row => row.Headers.Select(header => new KeyValuePair<string, TField>(header, row.Field))));
+
+    private static IReadOnlyDictionary<string, string> Map(params (string From, string To)[] pairs) =>
+        pairs.ToDictionary(p => p.From, p => p.To, StringComparer.Ordinal);
+}

@@ -1,0 +1,128 @@
+using CrmCore.Desk;
+using CrmCore.Import.Localization;
+using CrmCore.Import.Reports;
+using CrmCore.Import.Tables;
+using CrmCore.Satisfaction;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Import.Surveys;
+
+/// <summary>The rows of a survey table as survey answers on their stored tickets: read, checked, compared, staged and written with the ticket.</summary>
+internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) : IRecordTable<SurveyField>
+{
+    private static readonly (SurveyField Field, SatisfactionDimension Dimension)[] Dimensions =
+    [
+        (SurveyField.ResponseSpeed, SatisfactionDimension.ResponseSpeed),
+        (SurveyField.Resolution, SatisfactionDimension.Resolution),
+        (SurveyField.SolutionQuality, SatisfactionDimension.SolutionQuality),
+        (SurveyField.Communication, SatisfactionDimension.Communication),
+        (SurveyField.Price, SatisfactionDimension.Price),
+    ];
+
+    private readonly Dictionary<TicketId, TicketState> _known = [];
+    private readonly Dictionary<TicketId, (TicketState State, long Expected)> _staged = [];
+    private readonly Dictionary<(TicketId, Instant), int> _lineOf = [];
+    private readonly List<(TicketId, Instant)> _stagedKeys = [];
+
+    public string Entity => "surveys";
+
+    public string HeaderHint => "问题编号, 评价时间, 满意度, 推荐意愿 / TicketId, AnsweredAt, Csat, Nps";
+
+    public ValueTask LoadAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public async ValueTask<ImportRowResult> StageAsync(FieldReader<SurveyField> row, CancellationToken cancellationToken)
+    {
+        var ticketText = row.Required(SurveyField.TicketId, 64);
+        var customerText = row.Optional(SurveyField.CustomerId, 64);
+        var answeredAt = row.Instant(SurveyField.AnsweredAt, zone, required: true);
+        var csat = row.Integer(SurveyField.Csat, CsatScore.MinValue, CsatScore.MaxValue, required: true);
+        var nps = row.Integer(SurveyField.Nps, 0, 10, required: false);
+        var scores = new Dictionary<SatisfactionDimension, int>();
+        foreach (var (field, dimension) in Dimensions)
+        {
+            if (row.Integer(field, CsatScore.MinValue, CsatScore.MaxValue, required: false) is { } score)
+            {
+                scores[dimension] = score;
+            }
+        }
+
+        var comment = row.Optional(SurveyField.Comment, 4000);
+        if (row.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var ticketId = new TicketId(ticketText!);
+        var key = (ticketId, answeredAt!.Value);
+        if (_lineOf.TryGetValue(key, out var earlier))
+        {
+            return row.Reject(SurveyField.AnsweredAt, ImportStrings.Format("Reason_DuplicateKey", row.Culture, $"{ticketText} @ {row.Text(SurveyField.AnsweredAt)}", earlier));
+        }
+
+        var (ticket, expected) = _staged.TryGetValue(ticketId, out var staged) ? staged
+            : _known.TryGetValue(ticketId, out var known) ? (known, known.Version)
+            : await tickets.FindAsync(ticketId, cancellationToken).ConfigureAwait(false) is { } found ? (found, found.Version) : (null, 0);
+        if (ticket is null)
+        {
+            return row.Reject(SurveyField.TicketId, ImportStrings.Format("Reason_TicketUnknown", row.Culture, ticketText));
+        }
+
+        if (customerText is not null && customerText != ticket.CustomerId.Value)
+        {
+            return row.Reject(SurveyField.CustomerId, ImportStrings.Format("Reason_CustomerChanged", row.Culture, ticketText, ticket.CustomerId.Value));
+        }
+
+        var answer = new SurveyResponse(ticketId, ticket.CustomerId, answeredAt.Value, new CsatScore(csat!.Value), nps is { } n ? new NpsScore(n) : null, scores, comment);
+        _lineOf[key] = row.Source.Line;
+        var existing = ticket.Surveys.FirstOrDefault(s => s.AnsweredAt == answeredAt.Value);
+        if (existing is not null && Same(existing, answer))
+        {
+            return Accepted(row, ticket, ImportOutcome.Unchanged);
+        }
+
+        // The answers stay in the order they were given: the last one is the one that counts.
+        var surveys = ticket.Surveys.Where(s => s.AnsweredAt != answeredAt.Value).Append(answer).OrderBy(s => s.AnsweredAt).ToList();
+        var changed = ticket with { Surveys = surveys, Version = expected + 1, LastChangeAt = ticket.LastChangeAt > answeredAt.Value ? ticket.LastChangeAt : answeredAt.Value };
+        _staged[ticketId] = (changed, expected);
+        _stagedKeys.Add(key);
+        return Accepted(row, ticket, existing is null ? ImportOutcome.Inserted : ImportOutcome.Updated);
+    }
+
+    public async ValueTask WriteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (state, expected) in _staged.Values)
+        {
+            await tickets.SaveAsync(state, expected, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Commit()
+    {
+        foreach (var (id, (state, _)) in _staged)
+        {
+            _known[id] = state;
+        }
+
+        _staged.Clear();
+        _stagedKeys.Clear();
+    }
+
+    public void Abort()
+    {
+        foreach (var key in _stagedKeys)
+        {
+            _lineOf.Remove(key);
+        }
+
+        _staged.Clear();
+        _stagedKeys.Clear();
+    }
+
+    private static bool Same(SurveyResponse a, SurveyResponse b) =>
+        a.Csat == b.Csat && a.Nps == b.Nps && a.Comment == b.Comment && a.Customer == b.Customer
+        && a.DimensionScores.Count == b.DimensionScores.Count && a.DimensionScores.All(p => b.DimensionScores.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    private static ImportRowResult Accepted(FieldReader<SurveyField> row, TicketState ticket, ImportOutcome outcome) =>
+        new() { Line = row.Source.Line, Outcome = outcome, CustomerId = ticket.CustomerId.Value, AssetId = ticket.RelatedAssetId };
+}

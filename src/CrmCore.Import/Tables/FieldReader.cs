@@ -1,0 +1,185 @@
+using System.Globalization;
+using CrmCore.Import.Export;
+using CrmCore.Import.Localization;
+using CrmCore.Import.Mapping;
+using CrmCore.Import.Reading;
+using CrmCore.Import.Reports;
+using CrmCore.Normalization;
+using NodaTime;
+
+namespace CrmCore.Import.Tables;
+
+/// <summary>
+/// Reads the cells of one row by field through a mapping (the cell cleaned, a blank cell taking the mapping's constant, then the value
+/// map applied), keeping the first problem as a rejection naming the line, the column and the reason. One per row; not thread-safe.
+/// </summary>
+/// <typeparam name="TField">The entity's field enum.</typeparam>
+internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField> columns, ImportMapping<TField> mapping, CultureInfo? culture)
+    where TField : struct, Enum
+{
+    /// <summary>The row read.</summary>
+    public SourceRow Source => source;
+
+    /// <summary>The language of the reasons.</summary>
+    public CultureInfo? Culture => culture;
+
+    /// <summary>The rejection for the first problem found, or null.</summary>
+    public ImportRowResult? Problem { get; private set; }
+
+    /// <summary>The cleaned value of a field (constant when the cell is blank or the column missing; value map applied), or null. A cell
+    /// holding only a dash or a slash (<c>-</c>, <c>—</c>, <c>/</c>), as analysts mark "nothing yet", is blank.</summary>
+    public string? Text(TField field)
+    {
+        var text = columns.TryGetIndex(field, out var i) ? CellGuard.Unescape(TextNormalizer.Clean(source[i])) : null;
+        if (text is "-" or "—" or "--" or "——" or "/")
+        {
+            text = null;
+        }
+
+        if (text is null && mapping.Constants.TryGetValue(field, out var constant))
+        {
+            text = TextNormalizer.Clean(constant);
+        }
+
+        return text is null ? null : mapping.MapValue(field, text);
+    }
+
+    /// <summary>A required text of at most <paramref name="max"/> characters.</summary>
+    public string? Required(TField field, int max)
+    {
+        var text = Text(field);
+        if (text is null)
+        {
+            Fail(field, ImportStrings.Format("Reason_Required", culture, Header(field)));
+            return null;
+        }
+
+        return Limit(field, text, max);
+    }
+
+    /// <summary>An optional text of at most <paramref name="max"/> characters.</summary>
+    public string? Optional(TField field, int max) => Text(field) is { } text ? Limit(field, text, max) : null;
+
+    /// <summary>A date (2026-03-01, 2026/3/1, 2026年3月1日 or an Excel serial).</summary>
+    public LocalDate? Date(TField field, bool required)
+    {
+        var text = Present(field, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateNormalizer.TryParse(text, out var date))
+        {
+            return date;
+        }
+
+        Fail(field, ImportStrings.Format("Reason_Date", culture, text));
+        return null;
+    }
+
+    /// <summary>A date and time in <paramref name="zone"/> (a date alone is its start; an ISO time with an offset keeps the offset).</summary>
+    public Instant? Instant(TField field, DateTimeZone zone, bool required)
+    {
+        var text = Present(field, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeCell.TryParse(text, zone, out var at))
+        {
+            return at;
+        }
+
+        Fail(field, ImportStrings.Format("Reason_DateTime", culture, text));
+        return null;
+    }
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public int? Integer(TField field, int min, int max, bool required)
+    {
+        var text = Present(field, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number)
+            && number >= min && number <= max)
+        {
+            return (int)number;
+        }
+
+        Fail(field, ImportStrings.Format("Reason_Range", culture, text, min, max));
+        return null;
+    }
+
+    /// <summary>A value of an enum by its name (after the value map: 紧急 → Urgent), or <paramref name="fallback"/> when blank.</summary>
+    public TEnum Choice<TEnum>(TField field, TEnum fallback)
+        where TEnum : struct, Enum
+    {
+        var text = Text(field);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (Enum.TryParse<TEnum>(text.Replace(" ", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)
+            && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+
+        Fail(field, ImportStrings.Format("Reason_Choice", culture, text, string.Join(", ", Enum.GetNames<TEnum>())));
+        return fallback;
+    }
+
+    /// <summary>A rejection of the row at a field's column.</summary>
+    public ImportRowResult Reject(TField field, string reason)
+    {
+        var index = columns.TryGetIndex(field, out var i) ? i : -1;
+        return new ImportRowResult
+        {
+            Line = source.Line,
+            Outcome = ImportOutcome.Rejected,
+            Column = index >= 0 ? columns.Headers[index] : field.ToString(),
+            ColumnNumber = index + 1,
+            Reason = reason,
+            Cells = source.Cells,
+        };
+    }
+
+    /// <summary>Records a problem at a field unless one was found before.</summary>
+    public void Fail(TField field, string reason) => Problem ??= Reject(field, reason);
+
+    /// <summary>The header of a field's column, or the field's name when the table has none.</summary>
+    public string Header(TField field) => columns.TryGetIndex(field, out var i) ? columns.Headers[i] : field.ToString();
+
+    private string? Present(TField field, bool required)
+    {
+        var text = Text(field);
+        if (text is null && required)
+        {
+            Fail(field, ImportStrings.Format("Reason_Required", culture, Header(field)));
+        }
+
+        return text;
+    }
+
+    private string? Limit(TField field, string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        Fail(field, ImportStrings.Format("Reason_TooLong", culture, text[..Math.Min(text.Length, 40)], max));
+        return null;
+    }
+}

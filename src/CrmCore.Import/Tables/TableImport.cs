@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using CrmCore.Desk;
+using CrmCore.Import.Localization;
+using CrmCore.Import.Mapping;
+using CrmCore.Import.Reading;
+using CrmCore.Import.Reports;
+using CrmCore.Imports;
+using CrmCore.Normalization;
+using NodaTime;
+
+namespace CrmCore.Import.Tables;
+
+/// <summary>
+/// The import engine the ticket, plan and survey importers share: finds the header row through the mapping, skips blank rows, repeated
+/// headers and totals rows, stages rows in batches through an <see cref="IRecordTable{TField}"/>, writes each batch in one transaction
+/// (all of it or none: on a conflict every written row of the batch is rejected with the reason), records the run and each batch in the
+/// ledger, and gives every row read exactly one outcome. One run per instance; not thread-safe.
+/// </summary>
+/// <typeparam name="TField">The entity's field enum.</typeparam>
+internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImportOptions<TField> options, ImportMapping<TField> builtIn, IClock clock)
+    where TField : struct, Enum
+{
+    private static readonly HashSet<string> TotalsWords = new(["合计", "总计", "小计", "total", "sum", "totals"], StringComparer.OrdinalIgnoreCase);
+    private readonly ImportMapping<TField> _mapping = options.Mapping ?? builtIn;
+    private readonly List<ImportRowResult> _results = [];
+    private IImportLedger? _ledger;
+    private IReadOnlyList<ImportRun> _previous = [];
+    private string? _runId;
+    private TableColumns<TField>? _columns;
+    private int _batches;
+
+    private CultureInfo? Culture => options.Culture;
+
+    /// <summary>Imports a file.</summary>
+    public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = TableSource.Open(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ImportAsync(stream, path, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Imports a table from a stream.</summary>
+    public async Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        var fileHash = string.Empty;
+        if (stream.CanSeek)
+        {
+            var start = stream.Position;
+            fileHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            stream.Position = start;
+        }
+
+        var (rows, format, encoding) = TableSource.Read(stream, name, options.Format, options.Encoding);
+        await table.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await StartAsync(name, fileHash, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(rows, name, cancellationToken).ConfigureAwait(false);
+        if (_ledger is not null && _runId is not null)
+        {
+            await _ledger.FinishAsync(_runId, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ImportReport
+        {
+            File = name,
+            Entity = table.Entity,
+            Format = format,
+            Encoding = encoding,
+            DryRun = options.DryRun,
+            HeaderLine = _columns!.Line,
+            Headers = _columns.Headers,
+            MappedColumns = _columns.Mapped,
+            UnmappedColumns = _mapping.Unmapped(_columns.Headers),
+            Batches = _batches,
+            Rows = _results,
+            Totals = Totals(),
+            RunId = _runId,
+            FileHash = fileHash,
+            PreviousRuns = _previous,
+        };
+    }
+
+    private async Task StartAsync(string file, string fileHash, CancellationToken cancellationToken)
+    {
+        _ledger = options.DryRun || fileHash.Length == 0 ? null : options.Ledger;
+        if (_ledger is null)
+        {
+            return;
+        }
+
+        _previous = await _ledger.FindByFileHashAsync(fileHash, cancellationToken).ConfigureAwait(false);
+        _runId = string.Create(CultureInfo.InvariantCulture, $"{fileHash[..16]}-{_previous.Count + 1}");
+        await _ledger.StartAsync(
+            new ImportRun
+            {
+                Id = _runId,
+                Entity = table.Entity,
+                File = file.Length <= ImportRun.MaxTextLength ? file : file[^ImportRun.MaxTextLength..],
+                FileHash = fileHash,
+                Mapping = options.MappingName,
+                StartedAt = clock.GetCurrentInstant(),
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ExecuteAsync(IEnumerable<SourceRow> rows, string file, CancellationToken cancellationToken)
+    {
+        var titleRows = 0;
+        var batchStart = 0;
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_columns is null)
+            {
+                _columns = TableColumns<TField>.TryRead(row, _mapping);
+                if (_columns is null && ++titleRows > options.MaxTitleRows)
+                {
+                    throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, options.MaxTitleRows, table.HeaderHint));
+                }
+
+                continue;
+            }
+
+            _results.Add(await StageAsync(row, cancellationToken).ConfigureAwait(false));
+            if (_results.Count - batchStart == options.BatchSize)
+            {
+                await WriteBatchAsync(batchStart, cancellationToken).ConfigureAwait(false);
+                batchStart = _results.Count;
+            }
+        }
+
+        if (_columns is null)
+        {
+            throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeader", Culture, table.HeaderHint));
+        }
+
+        if (_results.Count > batchStart)
+        {
+            await WriteBatchAsync(batchStart, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<ImportRowResult> StageAsync(SourceRow row, CancellationToken cancellationToken)
+    {
+        if (row.IsBlank)
+        {
+            return Skipped(row, "Reason_Blank");
+        }
+
+        if (_columns!.IsRepeatedHeader(row))
+        {
+            return Skipped(row, "Reason_RepeatedHeader");
+        }
+
+        if (Array.Find(row.Cells, c => !string.IsNullOrWhiteSpace(c)) is { } first && TotalsWords.Contains(TextNormalizer.Clean(first)!.TrimEnd(':', '：')))
+        {
+            return Skipped(row, "Reason_Totals");
+        }
+
+        var reader = new FieldReader<TField>(row, _columns, _mapping, Culture);
+        var result = await table.StageAsync(reader, cancellationToken).ConfigureAwait(false);
+        return reader.Problem ?? result;
+    }
+
+    private async Task WriteBatchAsync(int start, CancellationToken cancellationToken)
+    {
+        _batches++;
+        if (options.DryRun)
+        {
+            table.Commit();
+            return;
+        }
+
+        try
+        {
+            var transaction = options.Transactions.Begin();
+            await using (transaction.ConfigureAwait(false))
+            {
+                await table.WriteAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            table.Commit();
+        }
+        catch (ConcurrencyConflictException conflict)
+        {
+            table.Abort();
+            for (var i = start; i < _results.Count; i++)
+            {
+                if (_results[i].Outcome is ImportOutcome.Inserted or ImportOutcome.Updated)
+                {
+                    _results[i] = _results[i] with
+                    {
+                        Outcome = ImportOutcome.Rejected,
+                        Reason = ImportStrings.Format("Reason_BatchConflict", Culture, conflict.Entity, _batches),
+                    };
+                }
+            }
+        }
+
+        if (_ledger is not null && _runId is not null)
+        {
+            await _ledger.RecordBatchAsync(_runId, _batches, Totals(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private ImportRowResult Skipped(SourceRow row, string reason) =>
+        new() { Line = row.Line, Outcome = ImportOutcome.Skipped, Reason = ImportStrings.Get(reason, Culture) };
+
+    private ImportTotals Totals()
+    {
+        var counts = new int[Enum.GetValues<ImportOutcome>().Length];
+        foreach (var result in _results)
+        {
+            counts[(int)result.Outcome]++;
+        }
+
+        return new ImportTotals
+        {
+            Inserted = counts[(int)ImportOutcome.Inserted],
+            Updated = counts[(int)ImportOutcome.Updated],
+            Unchanged = counts[(int)ImportOutcome.Unchanged],
+            Merged = counts[(int)ImportOutcome.Merged],
+            Held = counts[(int)ImportOutcome.Held],
+            Rejected = counts[(int)ImportOutcome.Rejected],
+            Skipped = counts[(int)ImportOutcome.Skipped],
+        };
+    }
+}

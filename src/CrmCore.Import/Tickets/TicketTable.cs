@@ -1,0 +1,207 @@
+using CrmCore.Agents;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Import.Localization;
+using CrmCore.Import.Reports;
+using CrmCore.Import.Tables;
+using CrmCore.Satisfaction;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Import.Tickets;
+
+/// <summary>The rows of an issue-tracking table as tickets: read, checked against the lifecycle and the stored tickets, staged and written.</summary>
+internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository customers, DateTimeZone zone) : IRecordTable<TicketField>
+{
+    private const int MaxText = 4000;
+    private readonly CustomerDirectory _customers = new(customers);
+    private readonly Dictionary<TicketId, TicketState> _known = [];
+    private readonly Dictionary<TicketId, (TicketState State, long Expected)> _staged = [];
+    private readonly Dictionary<TicketId, int> _lineOf = [];
+
+    public string Entity => "tickets";
+
+    public string HeaderHint => "问题编号, 客户名称, 问题描述, 提出时间, 紧急程度, 负责人, 状态 / Id, Customer, Description, RaisedAt, Urgency, Owner, Status";
+
+    public ValueTask LoadAsync(CancellationToken cancellationToken) => _customers.LoadAsync(cancellationToken);
+
+    public async ValueTask<ImportRowResult> StageAsync(FieldReader<TicketField> row, CancellationToken cancellationToken)
+    {
+        var id = row.Required(TicketField.Id, 64);
+        var customer = _customers.Resolve(row, TicketField.CustomerId, TicketField.CustomerName);
+        var description = row.Required(TicketField.Description, MaxText);
+        var raisedAt = row.Instant(TicketField.RaisedAt, zone, required: true);
+        var urgency = row.Choice(TicketField.Urgency, Urgency.General);
+        var type = row.Optional(TicketField.Type, 64) ?? TicketType.Consultation.Code;
+        var channel = row.Optional(TicketField.Channel, 64) ?? Channel.Phone.Code;
+        var expected = row.Instant(TicketField.ExpectedResolutionAt, zone, required: false);
+        var department = row.Optional(TicketField.Department, 200);
+        var owner = row.Required(TicketField.Owner, 64);
+        var progress = row.Optional(TicketField.Progress, MaxText);
+        var solution = row.Optional(TicketField.Solution, MaxText);
+        var satisfaction = row.Integer(TicketField.Satisfaction, CsatScore.MinValue, CsatScore.MaxValue, required: false);
+        var firstResponse = row.Instant(TicketField.FirstResponseAt, zone, required: false);
+        var resolvedAt = row.Instant(TicketField.ResolvedAt, zone, required: false);
+        var closedAt = row.Instant(TicketField.ClosedAt, zone, required: false);
+        var status = row.Choice(TicketField.Status, TicketStatus.Pending);
+        var asset = row.Optional(TicketField.AssetId, 64);
+        if (row.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var culture = row.Culture;
+        if (status is TicketStatus.Resolved or TicketStatus.AwaitingRevisit or TicketStatus.Closed && resolvedAt is null)
+        {
+            return row.Reject(TicketField.ResolvedAt, ImportStrings.Format("Reason_Required", culture, row.Header(TicketField.ResolvedAt)));
+        }
+
+        foreach (var (field, at) in new[] { (TicketField.FirstResponseAt, firstResponse), (TicketField.ResolvedAt, resolvedAt), (TicketField.ClosedAt, closedAt) })
+        {
+            if (at < raisedAt)
+            {
+                return row.Reject(field, ImportStrings.Format("Reason_Before", culture, row.Header(field), row.Header(TicketField.RaisedAt)));
+            }
+        }
+
+        if (satisfaction is not null && resolvedAt is null)
+        {
+            return row.Reject(TicketField.Satisfaction, ImportStrings.Format("Reason_Required", culture, row.Header(TicketField.ResolvedAt)));
+        }
+
+        var ticketId = new TicketId(id!);
+        if (_lineOf.TryGetValue(ticketId, out var earlier))
+        {
+            return row.Reject(TicketField.Id, ImportStrings.Format("Reason_DuplicateKey", culture, id, earlier));
+        }
+
+        var stored = _known.GetValueOrDefault(ticketId) ?? await tickets.FindAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        var by = owner!;
+        var candidate = (stored ?? New(ticketId, customer!.Value, raisedAt!.Value, by)) with
+        {
+            CustomerId = customer!.Value,
+            Description = description!,
+            Urgency = urgency,
+            Type = new TicketType(type),
+            Channel = new Channel(channel),
+            ExpectedResolutionAt = expected,
+            Department = department,
+            RelatedAssetId = asset,
+            RaisedAt = raisedAt!.Value,
+            Owner = new AgentId(owner!),
+            Solution = solution,
+            FirstResponseAt = firstResponse,
+            ResolvedAt = resolvedAt,
+            ClosedAt = closedAt,
+            CustomerConfirmedAt = status == TicketStatus.Closed ? closedAt ?? resolvedAt : stored?.CustomerConfirmedAt,
+        };
+
+        if (stored is not null && stored.CustomerId != candidate.CustomerId)
+        {
+            return row.Reject(TicketField.CustomerId, ImportStrings.Format("Reason_CustomerChanged", culture, id, stored.CustomerId.Value));
+        }
+
+        if (TicketPath.Find(candidate.Status, status) is not { } path)
+        {
+            return row.Reject(TicketField.Status, ImportStrings.Format("Reason_StatusMove", culture, id, candidate.Status, status));
+        }
+
+        candidate = TicketPath.Apply(candidate, path, by);
+        if (progress is not null && (candidate.Timeline.Count == 0 || candidate.Timeline[^1].Text != progress))
+        {
+            candidate = candidate with { Timeline = [.. candidate.Timeline, new ProgressNote(Later(candidate.LastChangeAt, candidate.RaisedAt), by, progress, false)] };
+        }
+
+        // 客户满意度 is the answer given at the ticket's closing (or resolution) time; answers at other times come from the survey table.
+        var closingAt = closedAt ?? resolvedAt;
+        if (satisfaction is { } score && candidate.Surveys.FirstOrDefault(s => s.AnsweredAt == closingAt)?.Csat.Value != score)
+        {
+            var answeredAt = closingAt!.Value;
+            candidate = candidate with
+            {
+                Surveys = [.. candidate.Surveys.Where(s => s.AnsweredAt != answeredAt), new SurveyResponse(ticketId, candidate.CustomerId, answeredAt, new CsatScore(score))],
+            };
+        }
+
+        _lineOf[ticketId] = row.Source.Line;
+        if (stored is not null && Same(stored, candidate))
+        {
+            return Accepted(row, candidate, ImportOutcome.Unchanged);
+        }
+
+        candidate = candidate with { Version = (stored?.Version ?? 0) + 1, LastChangeAt = Later(candidate.LastChangeAt, candidate.RaisedAt) };
+        try
+        {
+            _ = Ticket.Restore(candidate);
+        }
+        catch (ArgumentException broken)
+        {
+            return row.Reject(TicketField.Status, ImportStrings.Format("Reason_Invalid", culture, id, broken.Message));
+        }
+
+        _staged[ticketId] = (candidate, stored?.Version ?? 0);
+        return Accepted(row, candidate, stored is null ? ImportOutcome.Inserted : ImportOutcome.Updated);
+    }
+
+    public async ValueTask WriteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (state, expected) in _staged.Values)
+        {
+            await tickets.SaveAsync(state, expected, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Commit()
+    {
+        foreach (var (id, (state, _)) in _staged)
+        {
+            _known[id] = state;
+        }
+
+        _staged.Clear();
+    }
+
+    public void Abort()
+    {
+        foreach (var id in _staged.Keys)
+        {
+            _lineOf.Remove(id);
+        }
+
+        _staged.Clear();
+    }
+
+    private static Instant Later(Instant a, Instant b) => a > b ? a : b;
+
+    private static TicketState New(TicketId id, CustomerId customer, Instant raisedAt, string owner) => new()
+    {
+        Id = id,
+        Version = 0,
+        CustomerId = customer,
+        Description = string.Empty,
+        Urgency = Urgency.General,
+        Type = TicketType.Consultation,
+        Channel = Channel.Phone,
+        RaisedAt = raisedAt,
+        CreatedAt = raisedAt,
+        Owner = new AgentId(owner),
+        Status = TicketStatus.Pending,
+        LastChangeAt = raisedAt,
+        StatusHistory = [new StatusChange(raisedAt, TicketStatus.Pending, TicketStatus.Pending, owner)],
+    };
+
+    private static ImportRowResult Accepted(FieldReader<TicketField> row, TicketState ticket, ImportOutcome outcome) => new()
+    {
+        Line = row.Source.Line,
+        Outcome = outcome,
+        CustomerId = ticket.CustomerId.Value,
+        AssetId = ticket.RelatedAssetId,
+    };
+
+    /// <summary>True when the table's fields are the same (the history, due times and routing are the desk's).</summary>
+    private static bool Same(TicketState a, TicketState b) =>
+        a.CustomerId == b.CustomerId && a.Description == b.Description && a.Urgency == b.Urgency && a.Type == b.Type && a.Channel == b.Channel
+        && a.ExpectedResolutionAt == b.ExpectedResolutionAt && a.Department == b.Department && a.RelatedAssetId == b.RelatedAssetId
+        && a.RaisedAt == b.RaisedAt && a.Owner == b.Owner && a.Status == b.Status && a.Solution == b.Solution && a.FirstResponseAt == b.FirstResponseAt
+        && a.ResolvedAt == b.ResolvedAt && a.ClosedAt == b.ClosedAt && a.Timeline.Count == b.Timeline.Count && a.Surveys.SequenceEqual(b.Surveys);
+}
