@@ -58,6 +58,11 @@ internal sealed class CompactKeyTable
         return true;
     }
 
+    /// <summary>The value stored with the key at an offset that <see cref="TryAdd"/> gave.</summary>
+    /// <param name="offset">The offset.</param>
+    /// <returns>The value.</returns>
+    public int ValueAt(int offset) => Value(offset);
+
     /// <summary>The key stored at an offset that <see cref="TryAdd"/> gave.</summary>
     /// <param name="offset">The offset.</param>
     /// <returns>The key.</returns>

@@ -122,8 +122,7 @@ internal sealed class CustomerMatchIndex
             return _lines.Count - 1;
         }
 
-        _ids.TryGetValue(id, out var ordinal);
-        return ordinal;
+        return _ids.ValueAt(offset);
     }
 
     private MatchCandidate Candidate(int ordinal, string by) => new(new CustomerId(_ids.KeyAt(_idOffsets[ordinal])), by, _lines[ordinal], _touched[ordinal]);
