@@ -68,6 +68,9 @@ public sealed record CustomerImportOptions
     /// <summary>The mapping's name for the ledger (for example the mapping file's name and hash); default <c>built-in</c>.</summary>
     public string MappingName { get; init; } = "built-in";
 
+    /// <summary>How many report rows stay in memory; the rest go to a temporary file (see <see cref="ImportRowLog"/>).</summary>
+    internal int ReportMemoryRows { get; init; } = ImportRowLog.DefaultMemoryRows;
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Actor, nameof(Actor));

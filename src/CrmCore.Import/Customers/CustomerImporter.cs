@@ -102,6 +102,9 @@ public sealed class CustomerImporter
     private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash)
     {
         private const string AuditEntityType = "import";
+
+        /// <summary>From this many rows a batch is parsed in parallel.</summary>
+        private const int ParallelRows = 64;
         private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
         private readonly IImportLedger? _ledger = owner._options.DryRun || fileHash.Length == 0 ? null : owner._options.Ledger;
         private readonly IAuditStore? _audit = owner._options.DryRun ? null : owner._options.Audit;
@@ -111,8 +114,8 @@ public sealed class CustomerImporter
         private readonly ICustomerRepository _store = owner._options.DryRun ? new DryRunCustomerRepository(owner._customers) : owner._customers;
         private readonly CustomerMatchIndex _index = new(owner._options.NameSimilarity is < 1);
         private readonly List<ImportRowResult> _results = [];
+        private readonly ImportRowLog _log = new(owner._options.ReportMemoryRows);
         private readonly Dictionary<string, LocalDate> _newest = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
         private CustomerRowParser? _parser;
         private IReadOnlyList<string> _headers = [];
         private int _headerLine;
@@ -230,7 +233,7 @@ public sealed class CustomerImporter
                 MappedColumns = mapped,
                 UnmappedColumns = _unmapped,
                 Batches = _batches,
-                Rows = _results,
+                Rows = _log,
                 Totals = Totals(),
                 RunId = _runId,
                 FileHash = fileHash,
@@ -272,23 +275,23 @@ public sealed class CustomerImporter
         {
             _batches++;
             var parser = _parser!;
-            var working = new Dictionary<CustomerId, (Customer Customer, long ReadVersion)>();
+            var working = new Dictionary<CustomerId, (Customer Customer, long ReadVersion)>(batch.Count);
             var readStates = new Dictionary<CustomerId, CustomerState>();
-            var rowsOf = new Dictionary<CustomerId, List<int>>();
+            var rowsOf = new Dictionary<CustomerId, List<int>>(batch.Count);
             var now = owner._clock.GetCurrentInstant();
-            var problems = new List<CellProblem>();
             var firstResult = _results.Count;
-            foreach (var source in batch)
+            var prepared = Prepare(batch, parser);
+            for (var b = 0; b < batch.Count; b++)
             {
-                if (Skip(source) is { } skipped)
+                var source = batch[b];
+                var (skipped, row, problems, nameKey) = prepared[b];
+                if (skipped is not null)
                 {
                     _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = skipped });
                     continue;
                 }
 
-                problems.Clear();
-                var row = parser.Parse(source, problems);
-                if (problems.Count > 0)
+                if (problems is not null)
                 {
                     var first = problems[0];
                     _results.Add(new ImportRowResult
@@ -303,7 +306,7 @@ public sealed class CustomerImporter
                     continue;
                 }
 
-                var result = await ApplyAsync(row, source, working, readStates, now, cancellationToken).ConfigureAwait(false);
+                var result = await ApplyAsync(row!, nameKey, source, working, readStates, now, cancellationToken).ConfigureAwait(false);
                 if (result.CustomerId is { } id && result.Outcome is not ImportOutcome.Held)
                 {
                     var key = new CustomerId(id);
@@ -354,6 +357,53 @@ public sealed class CustomerImporter
             }
 
             await AuditBatchAsync(written, firstResult, now, cancellationToken).ConfigureAwait(false);
+            _log.AddRange(_results);
+            _results.Clear();
+        }
+
+        /// <summary>
+        /// The work on each row that depends on nothing but the row: skip or not, the parsed values or the cell problems, the name key.
+        /// Done in parallel for a large batch (the parser and the normalisers keep no state), with the results in row order, so the
+        /// matching and writing that follow see exactly what a sequential pass would.
+        /// </summary>
+        private (string? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey)[] Prepare(List<SourceRow> batch, CustomerRowParser parser)
+        {
+            var prepared = new (string?, CustomerRow?, List<CellProblem>?, string)[batch.Count];
+            void One(int i)
+            {
+                var source = batch[i];
+                if (Skip(source) is { } skipped)
+                {
+                    prepared[i] = (skipped, null, null, string.Empty);
+                    return;
+                }
+
+                var problems = new List<CellProblem>(0);
+                var row = parser.Parse(source, problems);
+                prepared[i] = (null, row, problems.Count > 0 ? problems : null, problems.Count > 0 ? string.Empty : CompanyNameNormalizer.Key(row.Name));
+            }
+
+            if (batch.Count < ParallelRows || Environment.ProcessorCount == 1)
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    One(i);
+                }
+            }
+            else
+            {
+                // Contiguous ranges, a few per core: one delegate call per range, not per row.
+                var ranges = Environment.ProcessorCount * 2;
+                Parallel.For(0, ranges, r =>
+                {
+                    for (var i = batch.Count * r / ranges; i < batch.Count * (r + 1) / ranges; i++)
+                    {
+                        One(i);
+                    }
+                });
+            }
+
+            return prepared;
         }
 
         /// <summary>Writes the batch's customers: in one transaction when the store can, else one by one. Returns what was written.</summary>
@@ -463,7 +513,16 @@ public sealed class CustomerImporter
                 return ImportStrings.Get("Reason_Blank", Culture);
             }
 
-            var first = source.Cells.Select(TextNormalizer.Clean).FirstOrDefault(c => c is not null) ?? string.Empty;
+            var first = string.Empty;
+            foreach (var cell in source.Cells)
+            {
+                if (TextNormalizer.Clean(cell) is { } clean)
+                {
+                    first = clean;
+                    break;
+                }
+            }
+
             if (first.StartsWith("合计", StringComparison.Ordinal) || first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("小计", StringComparison.Ordinal)
                 || first.StartsWith("Total", StringComparison.OrdinalIgnoreCase) || first.Equals("Sum", StringComparison.OrdinalIgnoreCase))
             {
@@ -479,21 +538,16 @@ public sealed class CustomerImporter
             return sameAsHeader >= 2 ? ImportStrings.Get("Reason_RepeatedHeader", Culture) : null;
         }
 
-        private async Task<ImportRowResult> ApplyAsync(
+        private async ValueTask<ImportRowResult> ApplyAsync(
             CustomerRow row,
+            string nameKey,
             SourceRow source,
             Dictionary<CustomerId, (Customer Customer, long ReadVersion)> working,
             Dictionary<CustomerId, CustomerState> readStates,
             Instant now,
             CancellationToken cancellationToken)
         {
-            var nameKey = CompanyNameNormalizer.Key(row.Name);
-            MatchCandidate? match = null;
-            if (row.Id is { } explicitId && _index.SourceOf(explicitId) is { } idSource)
-            {
-                match = new MatchCandidate(new CustomerId(explicitId), "id", idSource);
-            }
-
+            var match = row.Id is { } explicitId ? _index.FindById(explicitId) : null;
             match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
             if (match is null)
             {
@@ -505,14 +559,13 @@ public sealed class CustomerImporter
                 }
 
                 working[id] = (created, 0);
-                _index.Add(id, row.Line, nameKey, created.Contacts);
-                _touched.Add(id.Value);
+                _index.Add(id, row.Line, nameKey, created.Contacts, touch: true);
                 Remember(id.Value, row.UpdatedOn);
                 return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value };
             }
 
-            var (targetId, by, sourceLine) = match.Value;
-            var isUpdate = by == "id" && sourceLine == 0 && !_touched.Contains(targetId.Value);
+            var (targetId, by, sourceLine, touched) = match.Value;
+            var isUpdate = by == "id" && sourceLine == 0 && !touched;
             var where = sourceLine == 0 ? ImportStrings.Get("Source_stored", Culture) : ImportStrings.Format("Source_line", Culture, sourceLine);
             var matchedSource = sourceLine == 0 ? "stored" : string.Create(CultureInfo.InvariantCulture, $"line {sourceLine}");
             if (!isUpdate && _options.MergePolicy == MergePolicy.HoldForReview)
@@ -541,8 +594,7 @@ public sealed class CustomerImporter
             var overwrite = isUpdate || (_options.MergePolicy == MergePolicy.KeepNewest && IsNewest(targetId.Value, row.UpdatedOn));
             var before = target.Customer.Version;
             Apply(target.Customer, row, overwrite, sameRecord: by == "id", now);
-            _index.Add(targetId, sourceLine, nameKey, target.Customer.Contacts);
-            _touched.Add(targetId.Value);
+            _index.Add(targetId, sourceLine, nameKey, target.Customer.Contacts, touch: true);
             Remember(targetId.Value, row.UpdatedOn);
             if (isUpdate)
             {

@@ -3,34 +3,48 @@ using CrmCore.Normalization;
 
 namespace CrmCore.Import.Customers;
 
-/// <summary>A duplicate candidate: the customer, what matched, and where the customer came from (0 = the store, else the file line).</summary>
-internal readonly record struct MatchCandidate(CustomerId Id, string MatchedBy, int SourceLine);
+/// <summary>A duplicate candidate: the customer, what matched, where the customer came from (0 = the store, else the file line), and whether this run already created or changed it.</summary>
+internal readonly record struct MatchCandidate(CustomerId Id, string MatchedBy, int SourceLine, bool Touched = false);
 
 /// <summary>
 /// The keys of every customer the import knows (stored ones and those the file created so far): id, phone keys, e-mail addresses and
 /// company-name keys, each to the first customer that had it. Name similarity below 1 compares against names in the same block
 /// (the key's first character), at most <see cref="MaxBlockScan"/> of them.
+/// <para>
+/// Built to stay small at millions of customers: each customer is a number (its ordinal); ids, e-mail addresses and name keys are
+/// kept once as UTF-8 in <see cref="CompactKeyTable"/>s (no string per key, every hash match verified against the stored bytes),
+/// phone keys are 64-bit integers, and per customer there is its source line and whether this run touched it. About 150 bytes per
+/// customer; only the similarity blocks (when <see cref="CustomerImportOptions.NameSimilarity"/> is below 1) keep name strings.
+/// </para>
 /// </summary>
 internal sealed class CustomerMatchIndex
 {
     private const int MaxBlockScan = 256;
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, CustomerId> _phones = [];
-    private readonly Dictionary<string, CustomerId> _emails = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CustomerId> _names = new(StringComparer.Ordinal);
+    private readonly CompactKeyTable _ids = new();
+    private readonly List<int> _idOffsets = [];
+    private readonly List<int> _lines = [];
+    private readonly List<bool> _touched = [];
+    private readonly Dictionary<ulong, int> _phones = [];
+    private readonly CompactKeyTable _emails = new();
+    private readonly CompactKeyTable _names = new();
     private readonly Dictionary<char, List<string>>? _blocks;
 
     public CustomerMatchIndex(bool similarNames) => _blocks = similarNames ? [] : null;
 
+    /// <summary>The customer with an id, or null when the id is unknown.</summary>
+    public MatchCandidate? FindById(string id) => _ids.TryGetValue(id, out var ordinal) ? new(new CustomerId(id), "id", _lines[ordinal], _touched[ordinal]) : null;
+
     /// <summary>Where a known id came from: 0 for the store, else its first line in the file; null when unknown.</summary>
-    public int? SourceOf(string id) => _ids.TryGetValue(id, out var line) ? line : null;
+    public int? SourceOf(string id) => _ids.TryGetValue(id, out var ordinal) ? _lines[ordinal] : null;
 
-    public void MarkSource(string id, int line) => _ids[id] = line;
+    public void MarkSource(string id, int line) => _lines[Ordinal(id, line)] = line;
 
-    public void Add(CustomerId id, int sourceLine, string? nameKey, IEnumerable<Contact> contacts)
+    /// <summary>Adds a customer's keys (the first customer with a key keeps it); <paramref name="touch"/> marks it created or changed by this run.</summary>
+    public void Add(CustomerId id, int sourceLine, string? nameKey, IEnumerable<Contact> contacts, bool touch = false)
     {
-        _ids.TryAdd(id.Value, sourceLine);
-        if (!string.IsNullOrEmpty(nameKey) && _names.TryAdd(nameKey, id) && _blocks is not null)
+        var ordinal = Ordinal(id.Value, sourceLine);
+        _touched[ordinal] |= touch;
+        if (!string.IsNullOrEmpty(nameKey) && _names.TryAdd(nameKey, ordinal, out _) && _blocks is not null)
         {
             if (!_blocks.TryGetValue(nameKey[0], out var block))
             {
@@ -42,20 +56,15 @@ internal sealed class CustomerMatchIndex
 
         foreach (var contact in contacts)
         {
-            AddContact(id, contact.Phone, contact.Email);
-        }
-    }
+            if (contact.Phone is not null && PhoneNormalizer.TryGetKey(contact.Phone, out var key))
+            {
+                _phones.TryAdd(key, ordinal);
+            }
 
-    public void AddContact(CustomerId id, string? phone, string? email)
-    {
-        if (phone is not null && PhoneNormalizer.TryGetKey(phone, out var key))
-        {
-            _phones.TryAdd(key, id);
-        }
-
-        if (EmailNormalizer.TryNormalize(email, out var address))
-        {
-            _emails.TryAdd(address, id);
+            if (EmailNormalizer.TryNormalize(contact.Email, out var address))
+            {
+                _emails.TryAdd(address, ordinal, out _);
+            }
         }
     }
 
@@ -93,14 +102,28 @@ internal sealed class CustomerMatchIndex
                 }
             }
 
-            if (best.Key is not null)
+            if (best.Key is not null && _names.TryGetValue(best.Key, out var similar))
             {
-                return Candidate(_names[best.Key], "name");
+                return Candidate(similar, "name");
             }
         }
 
         return null;
     }
 
-    private MatchCandidate Candidate(CustomerId id, string by) => new(id, by, _ids.GetValueOrDefault(id.Value));
+    /// <summary>The ordinal of a customer id, added with its source line when new.</summary>
+    private int Ordinal(string id, int sourceLine)
+    {
+        if (_ids.TryAdd(id, _lines.Count, out var offset))
+        {
+            _idOffsets.Add(offset);
+            _lines.Add(sourceLine);
+            _touched.Add(false);
+            return _lines.Count - 1;
+        }
+
+        return _ids.ValueAt(offset);
+    }
+
+    private MatchCandidate Candidate(int ordinal, string by) => new(new CustomerId(_ids.KeyAt(_idOffsets[ordinal])), by, _lines[ordinal], _touched[ordinal]);
 }

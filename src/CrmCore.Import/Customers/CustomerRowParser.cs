@@ -62,7 +62,7 @@ internal sealed partial class CustomerRowParser
     public CustomerRow Parse(SourceRow source, List<CellProblem> problems)
     {
         var row = new CustomerRow { Line = source.Line };
-        var seen = new HashSet<CustomerField>();
+        var seen = 0UL;
         foreach (var (column, field, header, multiplier) in _columns)
         {
             var text = Cell(source[column]);
@@ -71,13 +71,13 @@ internal sealed partial class CustomerRowParser
                 continue;
             }
 
-            seen.Add(field);
+            seen |= 1UL << (int)field;
             Set(row, field, _mapping.MapValue(field, text), multiplier, column, header, problems);
         }
 
         foreach (var (field, constant) in _mapping.Constants)
         {
-            if (!seen.Contains(field) && Cell(constant) is { } text)
+            if ((seen & (1UL << (int)field)) == 0 && Cell(constant) is { } text)
             {
                 Set(row, field, _mapping.MapValue(field, text), 1m, -1, field.ToString(), problems);
             }
@@ -157,7 +157,7 @@ internal sealed partial class CustomerRowParser
                 row.ContactRole = _roles.TryGetValue(text, out var role) ? role : new ContactRole(Text(100) ?? text[..100]);
                 break;
             case CustomerField.Phone:
-                SetContactCell(row, text, Problem);
+                SetContactCell(row, text, column, header, problems);
                 break;
             case CustomerField.Email:
                 if (EmailNormalizer.TryNormalize(text, out var email))
@@ -211,7 +211,16 @@ internal sealed partial class CustomerRowParser
 
                 break;
             case CustomerField.Products:
-                row.Products = [.. text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+                var items = text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                row.Products = new List<string>(items.Length);
+                foreach (var item in items)
+                {
+                    if (!row.Products.Contains(item))
+                    {
+                        row.Products.Add(item);
+                    }
+                }
+
                 break;
             case CustomerField.OrdersPerYear or CustomerField.Employees:
                 if (!AmountNormalizer.TryParse(text, out var number) || number < 0 || number != decimal.Truncate(number) || number > int.MaxValue)
@@ -234,7 +243,7 @@ internal sealed partial class CustomerRowParser
         }
     }
 
-    private static void SetContactCell(CustomerRow row, string text, Action<string, object?[]> problem)
+    private void SetContactCell(CustomerRow row, string text, int column, string header, List<CellProblem> problems)
     {
         if (PhoneNormalizer.TryNormalize(text, out var whole))
         {
@@ -261,7 +270,7 @@ internal sealed partial class CustomerRowParser
         }
         else if (row.Email is null || match.Success)
         {
-            problem("Reason_Phone", [text]);
+            problems.Add(new CellProblem(column, header, ImportStrings.Format("Reason_Phone", _culture, text)));
             return;
         }
 

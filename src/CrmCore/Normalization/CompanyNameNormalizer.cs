@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace CrmCore.Normalization;
 
@@ -10,12 +10,16 @@ namespace CrmCore.Normalization;
 /// </summary>
 public static class CompanyNameNormalizer
 {
+    private const int StackLimit = 256;
+
     private static readonly string[] Suffixes = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"];
 
     private static readonly HashSet<string> LatinSuffixes = new(StringComparer.Ordinal)
     {
         "co", "ltd", "inc", "limited", "corp", "corporation", "company", "llc", "gmbh", "group", "plc",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LatinSuffixLookup = LatinSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The matching key of a company name.</summary>
     /// <param name="name">The name.</param>
@@ -28,64 +32,94 @@ public static class CompanyNameNormalizer
             return string.Empty;
         }
 
-        var tokens = new List<string>();
-        var builder = new StringBuilder(clean.Length);
-        var depth = 0;
-        foreach (var c in clean.ToLowerInvariant())
+        // One pass over the cleaned text into a buffer: the kept characters, lower-cased, and where each token starts (a token ends at
+        // anything that is not a letter or digit, and at an opening bracket; a closing bracket only ends the bracketed part).
+        char[]? rentedChars = null;
+        int[]? rentedStarts = null;
+        Span<char> buffer = clean.Length <= StackLimit ? stackalloc char[StackLimit] : (rentedChars = ArrayPool<char>.Shared.Rent(clean.Length));
+        Span<int> starts = clean.Length <= StackLimit ? stackalloc int[StackLimit] : (rentedStarts = ArrayPool<int>.Shared.Rent(clean.Length));
+        try
         {
-            switch (c)
+            var length = 0;
+            var tokens = 0;
+            var inToken = false;
+            var depth = 0;
+            foreach (var raw in clean)
             {
-                case '(' or '（' or '[' or '【':
-                    depth++;
-                    Flush();
-                    continue;
-                case ')' or '）' or ']' or '】':
-                    depth = Math.Max(0, depth - 1);
-                    continue;
-            }
-
-            if (depth == 0 && char.IsLetterOrDigit(c))
-            {
-                builder.Append(c);
-            }
-            else
-            {
-                Flush();
-            }
-        }
-
-        Flush();
-        while (tokens.Count > 1 && LatinSuffixes.Contains(tokens[^1]))
-        {
-            tokens.RemoveAt(tokens.Count - 1);
-        }
-
-        var key = string.Concat(tokens);
-        var changed = true;
-        while (changed)
-        {
-            changed = false;
-            foreach (var suffix in Suffixes)
-            {
-                if (key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal))
+                var c = ToLower(raw);
+                switch (c)
                 {
-                    key = key[..^suffix.Length];
-                    changed = true;
+                    case '(' or '（' or '[' or '【':
+                        depth++;
+                        inToken = false;
+                        continue;
+                    case ')' or '）' or ']' or '】':
+                        depth = Math.Max(0, depth - 1);
+                        continue;
+                }
+
+                if (depth == 0 && char.IsLetterOrDigit(c))
+                {
+                    if (!inToken)
+                    {
+                        starts[tokens++] = length;
+                        inToken = true;
+                    }
+
+                    buffer[length++] = c;
+                }
+                else
+                {
+                    inToken = false;
                 }
             }
-        }
 
-        return key;
-
-        void Flush()
-        {
-            if (builder.Length > 0)
+            while (tokens > 1 && LatinSuffixLookup.Contains(buffer[starts[tokens - 1]..length]))
             {
-                tokens.Add(builder.ToString());
-                builder.Clear();
+                length = starts[--tokens];
+            }
+
+            var changed = true;
+            while (changed)
+            {
+                changed = false;
+                foreach (var suffix in Suffixes)
+                {
+                    if (length > suffix.Length && buffer[..length].EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        length -= suffix.Length;
+                        changed = true;
+                    }
+                }
+            }
+
+            var key = buffer[..length];
+            return key.SequenceEqual(clean) ? clean : key.ToString();
+        }
+        finally
+        {
+            if (rentedChars is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedChars);
+            }
+
+            if (rentedStarts is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedStarts);
             }
         }
     }
+
+    /// <summary>
+    /// The invariant lower case of one character, as <see cref="string.ToLowerInvariant()"/> gives it: ASCII and the CJK ideographs (which
+    /// have no case) without a call into the globalisation library, anything else through <see cref="char.ToLowerInvariant"/>.
+    /// </summary>
+    private static char ToLower(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => (char)(c + 32),
+        < '\u0080' or (>= '\u3400' and <= '\u9FFF') => c,
+        _ => char.ToLowerInvariant(c),
+    };
 
     /// <summary>How alike two keys are: 1 for equal keys, 0 when nothing is shared; 1 - Levenshtein distance / the longer length.</summary>
     /// <param name="a">A key from <see cref="Key"/>.</param>

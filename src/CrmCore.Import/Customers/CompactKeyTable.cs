@@ -1,0 +1,172 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+
+namespace CrmCore.Import.Customers;
+
+/// <summary>
+/// A set of text keys, each with an <see cref="int"/> value fixed when it is added, kept compact for millions of keys: the keys are
+/// stored once as UTF-8 in 1 MiB chunks (no string object per key), and the table is one <see cref="ulong"/> per slot (a 32-bit hash
+/// and the key's place in the chunks) with linear probing. A hash match is always verified against the stored bytes, so two keys
+/// with the same hash never meet. Not thread-safe.
+/// </summary>
+internal sealed class CompactKeyTable
+{
+    private const int ChunkBits = 20;
+    private const int ChunkSize = 1 << ChunkBits;
+    private const int MaxKeyBytes = ushort.MaxValue;
+    private const int StackBytes = 512;
+    private readonly List<byte[]> _chunks = [];
+    private int _used = ChunkSize;
+    private ulong[] _slots = new ulong[256];
+
+    /// <summary>How many keys the table holds.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Finds a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">Its value when found.</param>
+    /// <returns>True when the key is in the table.</returns>
+    public bool TryGetValue(ReadOnlySpan<char> key, out int value)
+    {
+        var found = Find(key, out var slot, out _);
+        value = found ? Value(Offset(_slots[slot])) : 0;
+        return found;
+    }
+
+    /// <summary>Adds a key with its value unless it is there already (the first value stays).</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="offset">Where the key is stored (for <see cref="KeyAt"/>), new or existing.</param>
+    /// <returns>True when the key was added, false when it was there.</returns>
+    /// <exception cref="InvalidOperationException">The key is longer than 65,535 UTF-8 bytes, or the table holds 2 GiB of keys.</exception>
+    public bool TryAdd(ReadOnlySpan<char> key, int value, out int offset)
+    {
+        if (Find(key, out var slot, out var hash))
+        {
+            offset = Offset(_slots[slot]);
+            return false;
+        }
+
+        offset = Store(key, value);
+        _slots[slot] = ((ulong)hash << 32) | (uint)(offset + 1);
+        if (++Count > _slots.Length / 4 * 3)
+        {
+            Grow();
+        }
+
+        return true;
+    }
+
+    /// <summary>The value stored with the key at an offset that <see cref="TryAdd"/> gave.</summary>
+    /// <param name="offset">The offset.</param>
+    /// <returns>The value.</returns>
+    public int ValueAt(int offset) => Value(offset);
+
+    /// <summary>The key stored at an offset that <see cref="TryAdd"/> gave.</summary>
+    /// <param name="offset">The offset.</param>
+    /// <returns>The key.</returns>
+    public string KeyAt(int offset) => Encoding.UTF8.GetString(Bytes(offset));
+
+    private static int Hash(ReadOnlySpan<char> key) => string.GetHashCode(key);
+
+    private static int Offset(ulong slot) => (int)(uint)slot - 1;
+
+    private bool Find(ReadOnlySpan<char> key, out int slot, out uint hash)
+    {
+        hash = (uint)Hash(key);
+        var mask = _slots.Length - 1;
+        byte[]? rented = null;
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(key.Length);
+        Span<byte> buffer = maxBytes <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        try
+        {
+            var utf8 = buffer[..Encoding.UTF8.GetBytes(key, buffer)];
+            for (slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+            {
+                var entry = _slots[slot];
+                if (entry == 0)
+                {
+                    return false;
+                }
+
+                if ((uint)(entry >> 32) == hash && Bytes(Offset(entry)).SequenceEqual(utf8))
+                {
+                    return true;
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Writes a record (2-byte length, the UTF-8 bytes, the 4-byte value) into the chunks and returns where it starts.</summary>
+    private int Store(ReadOnlySpan<char> key, int value)
+    {
+        var length = Encoding.UTF8.GetByteCount(key);
+        if (length > MaxKeyBytes)
+        {
+            throw new InvalidOperationException($"A duplicate-index key of {length} UTF-8 bytes; at most {MaxKeyBytes}.");
+        }
+
+        var size = 2 + length + 4;
+        if (_used + size > ChunkSize)
+        {
+            if (_chunks.Count == (int.MaxValue >> ChunkBits))
+            {
+                throw new InvalidOperationException("The duplicate index is full (2 GiB of keys): import the file in parts.");
+            }
+
+            _chunks.Add(new byte[ChunkSize]);
+            _used = 0;
+        }
+
+        var chunk = _chunks[^1].AsSpan(_used, size);
+        BinaryPrimitives.WriteUInt16LittleEndian(chunk, (ushort)length);
+        Encoding.UTF8.GetBytes(key, chunk[2..]);
+        BinaryPrimitives.WriteInt32LittleEndian(chunk[(2 + length)..], value);
+        var offset = ((_chunks.Count - 1) << ChunkBits) | _used;
+        _used += size;
+        return offset;
+    }
+
+    private ReadOnlySpan<byte> Bytes(int offset)
+    {
+        var chunk = _chunks[offset >> ChunkBits].AsSpan(offset & (ChunkSize - 1));
+        return chunk.Slice(2, BinaryPrimitives.ReadUInt16LittleEndian(chunk));
+    }
+
+    private int Value(int offset)
+    {
+        var chunk = _chunks[offset >> ChunkBits].AsSpan(offset & (ChunkSize - 1));
+        return BinaryPrimitives.ReadInt32LittleEndian(chunk[(2 + BinaryPrimitives.ReadUInt16LittleEndian(chunk))..]);
+    }
+
+    private void Grow()
+    {
+        var slots = new ulong[_slots.Length * 2];
+        var mask = slots.Length - 1;
+        foreach (var entry in _slots)
+        {
+            if (entry == 0)
+            {
+                continue;
+            }
+
+            var slot = (int)(uint)(entry >> 32) & mask;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = entry;
+        }
+
+        _slots = slots;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using CrmCore.Desk;
+using CrmCore.Import.Customers;
+using CrmCore.Import.Reports;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace CrmCore.Import.Tests;
+
+/// <summary>The compact duplicate index and the report rows kept out of memory give the same answers as the plain collections they replace.</summary>
+public class CompactIndexTests
+{
+    private const string Header = "客户编号,客户名称,所属行业,联系方式,邮箱,年合作金额,更新时间\n";
+
+    [Property(MaxTest = 200)]
+    public Property CompactKeyTable_BehavesLikeADictionaryWithTryAdd()
+    {
+        var alphabet = Gen.Elements("a", "B", "上海", "某", "有限公司", "@", ".", "1", "9", "ü", "🙂", " ");
+        var key = Gen.ListOf(alphabet).Select(parts => string.Concat(parts));
+        return Prop.ForAll(Gen.ListOf(key).ToArbitrary(), keys =>
+        {
+            var table = new CompactKeyTable();
+            var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+            var offsets = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var added = table.TryAdd(keys[i], i, out var offset);
+                if (added != expected.TryAdd(keys[i], i))
+                {
+                    return false;
+                }
+
+                if (added)
+                {
+                    offsets[keys[i]] = offset;
+                }
+                else if (offsets[keys[i]] != offset)
+                {
+                    return false;
+                }
+            }
+
+            return table.Count == expected.Count
+                && expected.All(p => table.TryGetValue(p.Key, out var v) && v == p.Value && table.KeyAt(offsets[p.Key]) == p.Key)
+                && !table.TryGetValue("not-" + string.Concat(keys) + "-there", out _);
+        });
+    }
+
+    [Fact]
+    public void CompactKeyTable_HoldsManyKeysAcrossChunks()
+    {
+        var table = new CompactKeyTable();
+        const int count = 120_000;
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(table.TryAdd(Key(i), i, out _));
+        }
+
+        Assert.Equal(count, table.Count);
+        for (var i = 0; i < count; i += 7)
+        {
+            Assert.True(table.TryGetValue(Key(i), out var value));
+            Assert.Equal(i, value);
+            Assert.False(table.TryAdd(Key(i), -1, out _));
+        }
+
+        Assert.False(table.TryGetValue(Key(count), out _));
+
+        static string Key(int i) => string.Create(CultureInfo.InvariantCulture, $"上海某某{i}号制造-{i % 97}@example.cn");
+    }
+
+    [Fact]
+    public void ImportRowLog_RowsPastTheMemoryLimit_ReadBackUnchanged()
+    {
+        var rows = Enumerable.Range(1, 1_000).Select(i => new ImportRowResult
+        {
+            Line = i + 1,
+            Outcome = (ImportOutcome)(i % 7),
+            CustomerId = i % 5 == 0 ? null : $"KH{i}",
+            Column = i % 3 == 0 ? "联系方式" : null,
+            ColumnNumber = i % 11,
+            Reason = i % 2 == 0 ? $"原因 {i}; reason" : null,
+            MatchedBy = i % 4 == 0 ? "phone" : null,
+            MatchedSource = i % 4 == 0 ? "line 2" : null,
+            Cells = i % 6 == 0 ? null : [$"KH{i}", null, "", "上海某某 有限公司"],
+        }).ToList();
+        var log = new ImportRowLog(memoryRows: 10);
+        foreach (var chunk in rows.Chunk(97))
+        {
+            log.AddRange(chunk);
+        }
+
+        Assert.Equal(rows.Count, log.Count);
+        Assert.Equal(rows.Count - 10, log.Spilled);
+        Assert.All(Enumerable.Range(0, rows.Count), i => AssertSame(rows[i], log[i]));
+        Assert.All(rows.Zip(log), pair => AssertSame(pair.First, pair.Second));
+        Assert.Throws<ArgumentOutOfRangeException>(() => log[rows.Count]);
+    }
+
+    [Fact]
+    public async Task Import_WithRowsOutOfMemory_GivesTheSameReport()
+    {
+        var csv = new StringBuilder(Header);
+        for (var i = 0; i < 900; i++)
+        {
+            // Duplicates by phone, by e-mail and by name, rejected cells, blank and totals rows, repeated ids.
+            csv.Append(i switch
+            {
+                _ when i % 50 == 49 => ",,,,,,\n",
+                _ when i % 13 == 0 => $"KH{i},公司{i},制造业,电话坏了,,10万,2026-01-01\n",
+                _ when i % 10 == 3 => $",公司{i - 1}有限公司,零售业,,,20万,2026-02-01\n",
+                _ when i % 10 == 5 => $"KH{i},另一家{i},服务业,138{i - 2:D8},,,\n",
+                _ when i % 10 == 7 => $"KH{i - 6},公司{i - 6},,,c{i}@example.cn,5万,2025-12-01\n",
+                _ => $"KH{i},公司{i},制造业,138{i:D8},c{i}@example.cn,{i}万,2026-01-0{(i % 9) + 1}\n",
+            });
+        }
+
+        csv.Append("合计,,,,,,\n");
+        var inMemory = await ImportAsync(csv.ToString(), int.MaxValue);
+        var spilled = await ImportAsync(csv.ToString(), 5);
+        Assert.Equal(inMemory.Totals, spilled.Totals);
+        Assert.Equal(inMemory.Rows.Count, spilled.Rows.Count);
+        Assert.All(inMemory.Rows.Zip(spilled.Rows), pair => AssertSame(pair.First, pair.Second));
+        Assert.True(inMemory.Totals.Merged > 0 && inMemory.Totals.Rejected > 0 && inMemory.Totals.Skipped > 0, inMemory.Totals.ToString());
+    }
+
+    private static async Task<ImportReport> ImportAsync(string csv, int memoryRows)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        var options = new CustomerImportOptions { BatchSize = 100, ReportMemoryRows = memoryRows };
+        return await Samples.Importer(new InMemoryCustomerRepository(), options).ImportAsync(stream, "test.csv");
+    }
+
+    private static void AssertSame(ImportRowResult expected, ImportRowResult actual)
+    {
+        Assert.Equal(expected with { Cells = null }, actual with { Cells = null });
+        Assert.Equal(expected.Cells, actual.Cells);
+    }
+}
