@@ -21,6 +21,8 @@ internal interface IStorageStores
 
     Assets.IAssetRepository Assets { get; }
 
+    Knowledge.IKnowledgeRepository Knowledge { get; }
+
     ITicketQueueStore QueueStore { get; }
 
     IQueueRepository QueueRepository { get; }

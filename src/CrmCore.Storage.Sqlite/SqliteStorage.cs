@@ -38,6 +38,7 @@ public sealed class SqliteStorage : IStorageStores
         Escalations = new DbEscalationRepository(sql);
         ContactPlans = new DbContactPlanRepository(sql, auditClock);
         Assets = new DbAssetRepository(sql);
+        Knowledge = new DbKnowledgeRepository(sql);
         Sequences = new DbSequenceRepository(sql);
         Queue = new SqliteTicketQueueStore(Database, slaTerm);
         Outbox = new SqliteOutbox(Database);
@@ -62,6 +63,9 @@ public sealed class SqliteStorage : IStorageStores
 
     /// <summary>The installed base (document 004): assets with their hierarchy and maintenance history.</summary>
     public Assets.IAssetRepository Assets { get; }
+
+    /// <summary>The knowledge base: articles and the marks of articles that solved tickets.</summary>
+    public Knowledge.IKnowledgeRepository Knowledge { get; }
 
     /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
     public IEscalationRepository Escalations { get; }

@@ -78,6 +78,7 @@ public static class CrmCoreServiceCollectionExtensions
             ? new InMemoryCustomerRepository(audit, sp.GetRequiredService<IClock>())
             : new InMemoryCustomerRepository());
         services.TryAddSingleton<CrmCore.Assets.IAssetRepository, CrmCore.Assets.InMemoryAssetRepository>();
+        services.TryAddSingleton<CrmCore.Knowledge.IKnowledgeRepository, CrmCore.Knowledge.InMemoryKnowledgeRepository>();
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();

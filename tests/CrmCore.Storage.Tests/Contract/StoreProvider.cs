@@ -94,6 +94,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The asset store over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Assets.IAssetRepository Assets();
 
+    /// <summary>The knowledge store over this provider (a fresh instance over the same data each call, for databases).</summary>
+    public abstract CrmCore.Knowledge.IKnowledgeRepository Knowledge();
+
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
 
@@ -115,6 +118,7 @@ public abstract class StoreProvider : IDisposable
         private CrmCore.Churn.InMemoryChurnHistory? _churn;
 
         private CrmCore.Assets.InMemoryAssetRepository? _assets;
+        private CrmCore.Knowledge.InMemoryKnowledgeRepository? _knowledge;
 
         public override CrmCore.Churn.IChurnHistory ChurnHistory() => _churn ??= new CrmCore.Churn.InMemoryChurnHistory();
 
@@ -126,6 +130,8 @@ public abstract class StoreProvider : IDisposable
             (new InMemoryCustomerRepository(_audit, clock), new CrmCore.Relationships.InMemoryContactPlanRepository(_audit, clock));
 
         public override CrmCore.Assets.IAssetRepository Assets() => _assets ??= new CrmCore.Assets.InMemoryAssetRepository();
+
+        public override CrmCore.Knowledge.IKnowledgeRepository Knowledge() => _knowledge ??= new CrmCore.Knowledge.InMemoryKnowledgeRepository();
 
         public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) =>
             _queue ??= new InMemoryTicketQueueStore(term is null ? null : new SlaTerm(term), lease);
@@ -247,6 +253,8 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override CrmCore.Assets.IAssetRepository Assets() => new SqliteStorage(Options()).Assets;
+
+        public override CrmCore.Knowledge.IKnowledgeRepository Knowledge() => new SqliteStorage(Options()).Knowledge;
 
         public override ProviderStores Desk()
         {
@@ -382,6 +390,8 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Churn.IChurnHistory ChurnHistory() => Storage().ChurnHistory;
 
         public override CrmCore.Assets.IAssetRepository Assets() => Storage().Assets;
+
+        public override CrmCore.Knowledge.IKnowledgeRepository Knowledge() => Storage().Knowledge;
 
         public override ProviderStores Desk()
         {
