@@ -17,7 +17,8 @@ namespace CrmCore.Cli.Commands;
 
 /// <summary>
 /// <c>crm import customers FILE --store STORE [--map FILE] [--dry-run] [--merge ...] [--report-json FILE] [--report-xlsx FILE]</c>,
-/// <c>crm import assets FILE --store STORE</c> (<see cref="ImportAssetsCommand"/>) and
+/// <c>crm import assets FILE --store STORE</c> (<see cref="ImportAssetsCommand"/>), <c>crm import articles FILE --store STORE</c>
+/// (<see cref="ImportArticlesCommand"/>) and
 /// <c>crm export customers --store STORE --out FILE [--headers zh|en]</c>: customer tables in and out of a desk store, through
 /// <see cref="CustomerImporter"/> and <see cref="CustomerExporter"/>. STORE is <c>sqlite:PATH</c>, <c>postgresql:CONNECTION</c> or
 /// <c>memory</c> (nothing kept: a way to try a file).
@@ -74,6 +75,7 @@ internal static class ImportCommand
             totals => totals.Rejected + totals.Held == 0));
         import.Add(customers);
         import.Add(ImportAssetsCommand.Create(console));
+        import.Add(ImportArticlesCommand.Create(console));
         return import;
     }
 
@@ -210,19 +212,19 @@ internal static class ImportCommand
     {
         if (spec == "memory")
         {
-            return new OpenedStore(new InMemoryCustomerRepository(), new InMemoryImportLedger(), new InMemoryAuditStore(), new CrmCore.Assets.InMemoryAssetRepository(), null);
+            return new OpenedStore(new InMemoryCustomerRepository(), new InMemoryImportLedger(), new InMemoryAuditStore(), new CrmCore.Assets.InMemoryAssetRepository(), null) { Knowledge = new CrmCore.Knowledge.InMemoryKnowledgeRepository() };
         }
 
         if (spec.StartsWith("sqlite:", StringComparison.Ordinal))
         {
             var storage = new SqliteStorage(new SqliteStorageOptions { DataSource = context.ResolvePath(spec["sqlite:".Length..]) });
-            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, null);
+            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, null) { Knowledge = storage.Knowledge };
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal))
         {
             var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = spec["postgresql:".Length..] });
-            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, storage);
+            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, storage) { Knowledge = storage.Knowledge };
         }
 
         throw new ArgumentException($"'{spec}' is not a store: use sqlite:PATH, postgresql:CONNECTION-STRING or memory.");
@@ -267,6 +269,8 @@ internal static class ImportCommand
         public IAuditStore Audit { get; } = audit;
 
         public CrmCore.Assets.IAssetRepository Assets { get; } = assets;
+
+        public required CrmCore.Knowledge.IKnowledgeRepository Knowledge { get; init; }
 
         public void Dispose() => owner?.Dispose();
     }
