@@ -106,6 +106,7 @@ public static class CrmCoreServiceCollectionExtensions
                     sp.GetRequiredService<IEscalationRepository>())
                 {
                     Transactions = sp.GetService<IStoreTransactions>() ?? NoStoreTransactions.Instance,
+                    Assets = sp.GetRequiredService<CrmCore.Assets.IAssetRepository>(),
                 },
                 new DeskEngines(sp.GetRequiredService<SlaEngine>(), sp.GetRequiredService<EscalationEngine>(), sp.GetRequiredService<TicketQueue>())
                 {

@@ -12,6 +12,10 @@ public sealed record DeskStores(ITicketRepository Tickets, ICustomerRepository C
     /// (right for the in-memory stores). A database storage's registration sets its own.</summary>
     public IStoreTransactions Transactions { get; init; } = NoStoreTransactions.Instance;
 
+    /// <summary>Where the desk reads the asset a ticket is about, for the rules' asset facts (<see cref="TicketView.Asset"/>); null (the
+    /// default) gives no asset facts. <c>AddCrmCore()</c> sets the registered <see cref="Assets.IAssetRepository"/>.</summary>
+    public Assets.IAssetRepository? Assets { get; init; }
+
     /// <summary>A fresh set of in-memory stores (tests, samples, a single process that keeps nothing).</summary>
     /// <returns>New in-memory stores.</returns>
     public static DeskStores InMemory() =>
