@@ -95,4 +95,20 @@ public sealed class KnowledgeStoreContractTests
         Assert.Equal([T0 + Duration.FromHours(2), T0, T0 + Duration.FromHours(1)], all.Select(s => s.At));
         Assert.Empty(await storage.Knowledge().ListSolutionsAsync(new ArticleId("KB-NONE")).ToListAsync());
     }
+
+    public static TheoryData<string> Databases => StoreProvider.Databases();
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Scrub_RemovesAPersonalValueFromTheTicketTextOfSolutionMarks(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        await storage.Knowledge().SaveAsync(Printer(), 0);
+        await storage.Knowledge().AddSolutionAsync(new ArticleSolution(new ArticleId("KB-01"), new TicketId("WT202603009"), TicketType.Fault, "张三 13812345678：打印机卡纸", T0));
+
+        var changed = await storage.PersonalData()!.ScrubAsync(["13812345678", "张三"], "***");
+
+        Assert.Equal(2, changed);
+        Assert.Equal("*** ***：打印机卡纸", Assert.Single(await storage.Knowledge().ListSolutionsAsync().ToListAsync()).TicketText);
+    }
 }
