@@ -127,7 +127,7 @@ internal sealed class ServiceDeskMonth
             linkWhenWorked[id] = later.Asset;
         }
 
-        knowledge.OnRaised(id, seed.Type, seed.Description);
+        await knowledge.OnRaisedAsync(id, seed.Type, seed.Description);
         desk.Queue.TryGet(id, out var entry);
         queued[id] = entry;
         tickets.Add(byId[id] = new TicketCase(id, seed, customer));

@@ -58,27 +58,20 @@ public sealed class KnowledgeIndex : IDisposable
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
     }
 
-    /// <summary>How many articles are indexed.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _articles.Count;
-            }
-        }
-    }
+    /// <summary>How many articles can be suggested (the published ones).</summary>
+    public int Count => _snapshot.Count;
 
     /// <summary>The segmenter the index uses (for the same words elsewhere, such as feedback themes).</summary>
     public TextSegmenter Segmenter => _segmenter;
 
-    /// <summary>Adds an article or replaces the one with the same id, keeping what it learned from use.</summary>
+    /// <summary>Adds an article or replaces the one with the same id, keeping what it learned from use. Only a
+    /// <see cref="ArticleStatus.Published"/> article is suggested: a draft or retired one leaves the suggestions (what it learned is
+    /// kept for when it is published again). An older version than the one indexed is ignored.</summary>
     /// <param name="article">The article.</param>
     /// <exception cref="ArgumentNullException"><paramref name="article"/> is null.</exception>
     public void Upsert(KnowledgeArticle article) => UpsertRange([article]);
 
-    /// <summary>Adds or replaces many articles with one refresh (faster than one at a time).</summary>
+    /// <summary>Adds or replaces many articles with one refresh (faster than one at a time); see <see cref="Upsert"/>.</summary>
     /// <param name="articles">The articles.</param>
     /// <exception cref="ArgumentNullException"><paramref name="articles"/> or one of them is null.</exception>
     public void UpsertRange(IEnumerable<KnowledgeArticle> articles)
@@ -89,16 +82,32 @@ public sealed class KnowledgeIndex : IDisposable
             foreach (var article in articles)
             {
                 ArgumentNullException.ThrowIfNull(article);
-                var entry = _articles.TryGetValue(article.Id, out var old) ? old with { Article = article } : new Entry(article, [], 0);
+                Entry entry;
+                if (_articles.TryGetValue(article.Id, out var old))
+                {
+                    if (article.Version < old.Article.Version)
+                    {
+                        continue;
+                    }
+
+                    // The types learned from solved tickets stay with the article.
+                    var learnedTypes = old.LearnedTypes.Where(t => !article.TicketTypes.Contains(t));
+                    entry = old with { Article = article with { TicketTypes = article.TicketTypes.AddRange(learnedTypes) }, Source = article };
+                }
+                else
+                {
+                    entry = new Entry(article, article, [], [], 0);
+                }
+
                 _articles[article.Id] = entry;
-                _writer.UpdateDocument(new Term(IdField, article.Id.Value), ToDocument(entry));
+                Write(entry);
             }
 
             Refresh();
         }
     }
 
-    /// <summary>Removes an article.</summary>
+    /// <summary>Removes an article, with what it learned from use.</summary>
     /// <param name="id">The article's id.</param>
     /// <returns>True when it was indexed.</returns>
     public bool Remove(ArticleId id)
@@ -116,9 +125,21 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>Removes every article.</summary>
+    internal void Clear()
+    {
+        lock (_gate)
+        {
+            _articles.Clear();
+            _writer.DeleteAll();
+            Refresh();
+        }
+    }
+
     /// <summary>
     /// Records that an article solved a ticket: the ticket's text joins the article's learned text (the oldest dropped beyond
     /// <see cref="KnowledgeOptions.MaxLearnedTicketsPerArticle"/>), the ticket's type joins its types, and its solved count rises.
+    /// This changes only the index; <see cref="KnowledgeBase.MarkSolvedAsync"/> also stores the mark.
     /// </summary>
     /// <param name="id">The article.</param>
     /// <param name="type">The ticket's type; null when unknown.</param>
@@ -129,22 +150,34 @@ public sealed class KnowledgeIndex : IDisposable
         ArgumentNullException.ThrowIfNull(ticketText);
         lock (_gate)
         {
-            if (!_articles.TryGetValue(id, out var entry))
-            {
-                throw new KeyNotFoundException($"No knowledge article {id} is indexed.");
-            }
-
-            var learned = entry.Learned.Add(Truncate(ticketText));
-            if (learned.Count > _options.MaxLearnedTicketsPerArticle)
-            {
-                learned = learned.RemoveRange(0, learned.Count - _options.MaxLearnedTicketsPerArticle);
-            }
-
-            var article = type is { } t && !entry.Article.TicketTypes.Contains(t) ? entry.Article with { TicketTypes = entry.Article.TicketTypes.Add(t) } : entry.Article;
-            entry = new Entry(article, learned, entry.Solved + 1);
-            _articles[id] = entry;
-            _writer.UpdateDocument(new Term(IdField, id.Value), ToDocument(entry));
+            Learn(id, type, ticketText);
             Refresh();
+        }
+    }
+
+    /// <summary>Replays stored solution marks (<see cref="IKnowledgeRepository.ListSolutionsAsync"/>) with one refresh, as
+    /// <see cref="MarkSolved"/> does one at a time. Marks of articles that are not indexed are skipped.</summary>
+    /// <param name="solutions">The marks, oldest first.</param>
+    /// <returns>How many marks were applied.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="solutions"/> or one of them is null.</exception>
+    public int MarkSolvedRange(IEnumerable<ArticleSolution> solutions)
+    {
+        ArgumentNullException.ThrowIfNull(solutions);
+        lock (_gate)
+        {
+            var applied = 0;
+            foreach (var solution in solutions)
+            {
+                ArgumentNullException.ThrowIfNull(solution);
+                if (_articles.ContainsKey(solution.Article))
+                {
+                    Learn(solution.Article, solution.Type, solution.TicketText);
+                    applied++;
+                }
+            }
+
+            Refresh();
+            return applied;
         }
     }
 
@@ -231,6 +264,39 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    private void Learn(ArticleId id, TicketType? type, string ticketText)
+    {
+        if (!_articles.TryGetValue(id, out var entry))
+        {
+            throw new KeyNotFoundException($"No knowledge article {id} is indexed.");
+        }
+
+        var learned = entry.Learned.Add(Truncate(ticketText));
+        if (learned.Count > _options.MaxLearnedTicketsPerArticle)
+        {
+            learned = learned.RemoveRange(0, learned.Count - _options.MaxLearnedTicketsPerArticle);
+        }
+
+        var known = type is not { } t || entry.Article.TicketTypes.Contains(t);
+        var article = known ? entry.Article : entry.Article with { TicketTypes = entry.Article.TicketTypes.Add(type!.Value) };
+        var learnedTypes = known || entry.Source.TicketTypes.Contains(type!.Value) ? entry.LearnedTypes : entry.LearnedTypes.Add(type!.Value);
+        entry = new Entry(article, entry.Source, learned, learnedTypes, entry.Solved + 1);
+        _articles[id] = entry;
+        Write(entry);
+    }
+
+    private void Write(Entry entry)
+    {
+        if (entry.Article.Status == ArticleStatus.Published)
+        {
+            _writer.UpdateDocument(new Term(IdField, entry.Article.Id.Value), ToDocument(entry));
+        }
+        else
+        {
+            _writer.DeleteDocuments(new Term(IdField, entry.Article.Id.Value));
+        }
+    }
+
     private static void Add(DisjunctionMaxQuery query, string field, string term, float boost)
     {
         if (boost > 0)
@@ -257,7 +323,7 @@ public sealed class KnowledgeIndex : IDisposable
     private void Refresh()
     {
         _searchers.MaybeRefreshBlocking();
-        _snapshot = _articles.Values.ToDictionary(e => e.Article.Id.Value, StringComparer.Ordinal);
+        _snapshot = _articles.Values.Where(e => e.Article.Status == ArticleStatus.Published).ToDictionary(e => e.Article.Id.Value, StringComparer.Ordinal);
     }
 
     private string Truncate(string text) => text.Length > _options.MaxTicketTextLength ? text[.._options.MaxTicketTextLength] : text;
@@ -282,7 +348,13 @@ public sealed class KnowledgeIndex : IDisposable
         return doc;
     }
 
-    private sealed record Entry(KnowledgeArticle Article, System.Collections.Immutable.ImmutableList<string> Learned, int Solved);
+    /// <summary>An indexed article: as indexed (with learned types), as given, the learned texts and types, and the solved count.</summary>
+    private sealed record Entry(
+        KnowledgeArticle Article,
+        KnowledgeArticle Source,
+        System.Collections.Immutable.ImmutableList<string> Learned,
+        System.Collections.Immutable.ImmutableList<TicketType> LearnedTypes,
+        int Solved);
 
     private sealed class BM25SearcherFactory : SearcherFactory
     {

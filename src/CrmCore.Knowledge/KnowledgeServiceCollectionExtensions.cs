@@ -8,7 +8,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a singleton <see cref="KnowledgeIndex"/> (empty: the host adds its articles) and, as <see cref="IFeedbackThemeExtractor"/>,
+    /// Registers a singleton <see cref="KnowledgeIndex"/>, a <see cref="KnowledgeBase"/> that fills it from the registered
+    /// <see cref="IKnowledgeRepository"/> (in memory unless a storage package or <c>AddCrmCore()</c> registered one; needs an
+    /// <see cref="NodaTime.IClock"/>, which <c>AddCrmCore()</c> registers) and, as <see cref="IFeedbackThemeExtractor"/>,
     /// a <see cref="WordThemeExtractor"/> sharing the index's segmentation. Options are validated when the index is first resolved.
     /// Uses TryAdd, so an earlier registration wins.
     /// </summary>
@@ -25,6 +27,8 @@ public static class KnowledgeServiceCollectionExtensions
             configure?.Invoke(options);
             return new KnowledgeIndex(options);
         });
+        services.TryAddSingleton<IKnowledgeRepository, InMemoryKnowledgeRepository>();
+        services.TryAddSingleton(sp => new KnowledgeBase(sp.GetRequiredService<IKnowledgeRepository>(), sp.GetRequiredService<KnowledgeIndex>(), sp.GetRequiredService<NodaTime.IClock>()));
         services.TryAddSingleton<IFeedbackThemeExtractor>(sp => new WordThemeExtractor(sp.GetRequiredService<KnowledgeIndex>().Segmenter));
         return services;
     }

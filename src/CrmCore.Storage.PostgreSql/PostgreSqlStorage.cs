@@ -39,6 +39,7 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable, IAsyncDispo
         ContactPlans = new DbContactPlanRepository(sql, auditClock);
         Assets = new DbAssetRepository(sql);
         Agents = new DbAgentRepository(sql);
+        Knowledge = new DbKnowledgeRepository(sql);
         Sequences = new DbSequenceRepository(sql);
         Queue = new PostgreSqlTicketQueueStore(Database, slaTerm);
         Outbox = new PostgreSqlOutbox(Database);
@@ -66,6 +67,8 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable, IAsyncDispo
 
     /// <summary>Agents with their skills, capacity, shift, availability and temporary teams, and the teams (tables <c>agent</c>, <c>team</c>).</summary>
     public Agents.IAgentRepository Agents { get; }
+    /// <summary>The knowledge base: articles and the marks of articles that solved tickets.</summary>
+    public Knowledge.IKnowledgeRepository Knowledge { get; }
 
     /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
     public IEscalationRepository Escalations { get; }

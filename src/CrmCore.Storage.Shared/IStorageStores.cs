@@ -22,6 +22,7 @@ internal interface IStorageStores
     Assets.IAssetRepository Assets { get; }
 
     Agents.IAgentRepository Agents { get; }
+    Knowledge.IKnowledgeRepository Knowledge { get; }
 
     ITicketQueueStore QueueStore { get; }
 

@@ -27,6 +27,7 @@ internal static class StorageRegistration
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().ContactPlans));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Assets));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Agents));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Knowledge));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().QueueRepository));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().QueueStore));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Outbox));

@@ -40,6 +40,7 @@ public sealed class SqliteStorage : IStorageStores, IDisposable, IAsyncDisposabl
         ContactPlans = new DbContactPlanRepository(sql, auditClock);
         Assets = new DbAssetRepository(sql);
         Agents = new DbAgentRepository(sql);
+        Knowledge = new DbKnowledgeRepository(sql);
         Sequences = new DbSequenceRepository(sql);
         Queue = new SqliteTicketQueueStore(Database, slaTerm);
         Outbox = new SqliteOutbox(Database);
@@ -67,6 +68,8 @@ public sealed class SqliteStorage : IStorageStores, IDisposable, IAsyncDisposabl
 
     /// <summary>Agents with their skills, capacity, shift, availability and temporary teams, and the teams (tables <c>agent</c>, <c>team</c>).</summary>
     public Agents.IAgentRepository Agents { get; }
+    /// <summary>The knowledge base: articles and the marks of articles that solved tickets.</summary>
+    public Knowledge.IKnowledgeRepository Knowledge { get; }
 
     /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
     public IEscalationRepository Escalations { get; }

@@ -6,10 +6,11 @@ namespace CrmCore.Samples.ServiceDesk.Relationships;
 
 /// <summary>
 /// The sample's knowledge base: the labelled articles under <c>data/knowledge/articles.jsonl</c> (documents 000 and 004's scenarios,
-/// Chinese and English) in the desk's <see cref="KnowledgeIndex"/>, and the top suggestions for each ticket as it is raised, as an
-/// agent would see them next to the ticket.
+/// Chinese and English) are stored in the desk's store (<see cref="IKnowledgeRepository"/>: memory, SQLite or PostgreSQL) when it has
+/// none, the <see cref="KnowledgeBase"/> builds its index from what is stored, and the top suggestions for each ticket as it is
+/// raised are kept, as an agent would see them next to the ticket.
 /// </summary>
-internal sealed class SampleKnowledge(KnowledgeIndex index)
+internal sealed class SampleKnowledge(KnowledgeBase knowledge)
 {
     private readonly List<TicketSuggestion> _suggested = [];
     private int _asked;
@@ -21,19 +22,22 @@ internal sealed class SampleKnowledge(KnowledgeIndex index)
     /// <summary>How many tickets asked for suggestions.</summary>
     public int Asked => _asked;
 
-    /// <summary>Asks the index for the top three articles for a ticket just raised and remembers the answer.</summary>
-    public void OnRaised(TicketId ticket, TicketType type, string description)
+    /// <summary>How many articles the store held when the month started (0: the sample stored its own).</summary>
+    public int StoredBefore { get; private set; }
+
+    /// <summary>Asks the knowledge base for the top three articles for a ticket just raised and remembers the answer.</summary>
+    public async Task OnRaisedAsync(TicketId ticket, TicketType type, string description)
     {
-        Load();
+        await LoadAsync().ConfigureAwait(false);
         _asked++;
-        var top = index.Suggest(type, description);
+        var top = await knowledge.SuggestAsync(type, description).ConfigureAwait(false);
         if (top.Count > 0)
         {
             _suggested.Add(new TicketSuggestion(ticket, type, description, top));
         }
     }
 
-    private void Load()
+    private async Task LoadAsync()
     {
         if (_loaded)
         {
@@ -41,20 +45,25 @@ internal sealed class SampleKnowledge(KnowledgeIndex index)
         }
 
         _loaded = true;
+        await knowledge.LoadAsync().ConfigureAwait(false);
+        StoredBefore = knowledge.Index.Count;
+        if (StoredBefore > 0)
+        {
+            return;
+        }
+
         var path = Path.Combine(AppContext.BaseDirectory, "data", "knowledge", "articles.jsonl");
-        var articles = new List<KnowledgeArticle>();
         foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
             using var doc = JsonDocument.Parse(line);
             var r = doc.RootElement;
-            articles.Add(new KnowledgeArticle(new ArticleId(r.GetProperty("id").GetString()!), r.GetProperty("title").GetString()!, r.GetProperty("body").GetString()!)
+            var article = new KnowledgeArticle(new ArticleId(r.GetProperty("id").GetString()!), r.GetProperty("title").GetString()!, r.GetProperty("body").GetString()!)
             {
                 Tags = [.. r.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)],
                 TicketTypes = [.. r.GetProperty("types").EnumerateArray().Select(t => new TicketType(t.GetString()!))],
-            });
+            };
+            await knowledge.SaveAsync(article, 0).ConfigureAwait(false);
         }
-
-        index.UpsertRange(articles);
     }
 }
 

@@ -62,7 +62,7 @@ internal sealed class SampleRelationships : IPlanScheduler
         services.AddSingleton(sp => new SampleRelationships(sp.GetRequiredService<ContactPlanBook>(), sp.GetRequiredService<ICustomerRepository>(), settings));
         services.AddSingleton<IPlanScheduler>(sp => sp.GetRequiredService<SampleRelationships>());
         services.AddCrmKnowledge();
-        services.AddSingleton(sp => new SampleKnowledge(sp.GetRequiredService<Knowledge.KnowledgeIndex>()));
+        services.AddSingleton(sp => new SampleKnowledge(sp.GetRequiredService<Knowledge.KnowledgeBase>()));
     }
 
     /// <summary>The account manager the sample gives a customer that has none: the same one every run.</summary>

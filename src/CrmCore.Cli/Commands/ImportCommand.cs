@@ -17,7 +17,8 @@ namespace CrmCore.Cli.Commands;
 
 /// <summary>
 /// <c>crm import customers FILE --store STORE [--map FILE] [--dry-run] [--merge ...] [--report-json FILE] [--report-xlsx FILE]</c>,
-/// <c>crm import assets FILE --store STORE</c> (<see cref="ImportAssetsCommand"/>) and
+/// <c>crm import assets FILE --store STORE</c> (<see cref="ImportAssetsCommand"/>), <c>crm import articles FILE --store STORE</c>
+/// (<see cref="ImportArticlesCommand"/>) and
 /// <c>crm export customers --store STORE --out FILE [--headers zh|en]</c>: customer tables in and out of a desk store, through
 /// <see cref="CustomerImporter"/> and <see cref="CustomerExporter"/>. STORE is <c>sqlite:PATH</c>, <c>postgresql:CONNECTION</c> or
 /// <c>memory</c> (nothing kept: a way to try a file).
@@ -78,6 +79,8 @@ internal static class ImportCommand
         {
             import.Add(table);
         }
+
+        import.Add(ImportArticlesCommand.Create(console));
         return import;
     }
 
@@ -223,6 +226,7 @@ internal static class ImportCommand
             {
                 Tickets = new InMemoryTicketRepository(),
                 ContactPlans = new CrmCore.Relationships.InMemoryContactPlanRepository(),
+                Knowledge = new CrmCore.Knowledge.InMemoryKnowledgeRepository(),
             };
         }
 
@@ -234,6 +238,7 @@ internal static class ImportCommand
                 Tickets = storage.Tickets,
                 ContactPlans = storage.ContactPlans,
                 Transactions = storage.Transactions,
+                Knowledge = storage.Knowledge,
             };
         }
 
@@ -245,6 +250,7 @@ internal static class ImportCommand
                 Tickets = storage.Tickets,
                 ContactPlans = storage.ContactPlans,
                 Transactions = storage.Transactions,
+                Knowledge = storage.Knowledge,
             };
         }
 
@@ -296,6 +302,7 @@ internal static class ImportCommand
         public required CrmCore.Relationships.IContactPlanRepository ContactPlans { get; init; }
 
         public IStoreTransactions Transactions { get; init; } = NoStoreTransactions.Instance;
+        public required CrmCore.Knowledge.IKnowledgeRepository Knowledge { get; init; }
 
         public void Dispose() => owner?.Dispose();
     }

@@ -34,6 +34,8 @@ internal static class HelpTexts
         ["Export the asset table (installed base), parents before children, with headers the import reads back."] = "导出资产表（设备台账），上级资产在下级之前，表头可被导入功能原样读回。",
         ["Import an asset table (installed base): Chinese or English headers, parents before children; a report of every row."] = "导入资产表（设备台账）：支持中文或英文表头，上级资产须在下级之前；逐行给出导入报告。",
         ["The asset table (.csv in UTF-8, GB18030 or UTF-16, or .xlsx)."] = "资产表（UTF-8、GB18030 或 UTF-16 编码的 .csv，或 .xlsx）。",
+        ["Import knowledge articles: Chinese or English headers; tags and ticket types as lists; a report of every row."] = "导入知识库文章：支持中文或英文表头；标签和工单类型可填多个；逐行给出导入报告。",
+        ["The article table (.csv in UTF-8, GB18030 or UTF-16, .xlsx, .json or .jsonl)."] = "文章表（UTF-8、GB18030 或 UTF-16 编码的 .csv，或 .xlsx、.json、.jsonl）。",
         ["Read and validate every row and report without writing anything."] = "读取并校验每一行、生成报告，但不写入任何数据。",
         ["Also write the rejected rows as an .xlsx to fix and import again."] = "同时把被拒绝的行写成 .xlsx，修改后可再次导入。",
         ["Export tables from a desk store to .xlsx (cells that would start a formula are neutralised)."] = "把服务台存储中的表导出为 .xlsx（会被当作公式的单元格已做防护）。",

@@ -9,7 +9,7 @@ namespace CrmCore.Rules.Desk;
 public static class TicketFactsProjection
 {
     /// <summary>Builds the facts the ticket workflows read.</summary>
-    /// <param name="view">The ticket and its customer.</param>
+    /// <param name="view">The ticket, its customer and its asset's facts (<see cref="TicketView.Asset"/>).</param>
     /// <param name="now">The instant the facts are taken at (ages, "is overdue").</param>
     /// <param name="slaDueAt">The earliest open SLA due time, or null when unknown.</param>
     /// <param name="escalationLevel">The escalation level reached so far (0 = none).</param>
@@ -34,6 +34,9 @@ public static class TicketFactsProjection
                 SlaDueAt = slaDueAt,
                 ReopenCount = ticket.ReopenCount,
                 EscalationLevel = escalationLevel,
+                AssetModel = view.Asset?.Model ?? string.Empty,
+                AssetWarranty = view.Asset?.Warranty ?? CrmCore.Assets.WarrantyStatus.Unknown,
+                AssetModelHasKnownIssue = view.Asset?.ModelHasKnownIssue ?? false,
             },
             now);
     }

@@ -16,13 +16,7 @@ public static class AssetFactsExtensions
     public static TicketFactsInput WithAsset(this TicketFactsInput input, Asset asset, DateTimeZone zone, IReadOnlySet<string>? modelsWithKnownIssues = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(asset);
-        ArgumentNullException.ThrowIfNull(zone);
-        return input with
-        {
-            AssetModel = asset.Model,
-            AssetWarranty = asset.WarrantyAt(input.RaisedAt, zone),
-            AssetModelHasKnownIssue = modelsWithKnownIssues?.Contains(asset.Model) ?? false,
-        };
+        var facts = TicketAssetFacts.Of(asset, input.RaisedAt, zone, modelsWithKnownIssues);
+        return input with { AssetModel = facts.Model, AssetWarranty = facts.Warranty, AssetModelHasKnownIssue = facts.ModelHasKnownIssue };
     }
 }

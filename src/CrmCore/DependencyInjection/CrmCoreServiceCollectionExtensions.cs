@@ -79,6 +79,7 @@ public static class CrmCoreServiceCollectionExtensions
             : new InMemoryCustomerRepository());
         services.TryAddSingleton<CrmCore.Assets.IAssetRepository, CrmCore.Assets.InMemoryAssetRepository>();
         services.TryAddSingleton<CrmCore.Agents.IAgentRepository, CrmCore.Agents.InMemoryAgentRepository>();
+        services.TryAddSingleton<CrmCore.Knowledge.IKnowledgeRepository, CrmCore.Knowledge.InMemoryKnowledgeRepository>();
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
         services.TryAddSingleton<ISequenceRepository, InMemorySequenceRepository>();
         services.TryAddSingleton<IEscalationRepository, InMemoryEscalationRepository>();
@@ -107,6 +108,7 @@ public static class CrmCoreServiceCollectionExtensions
                 {
                     Transactions = sp.GetService<IStoreTransactions>() ?? NoStoreTransactions.Instance,
                     Agents = sp.GetRequiredService<CrmCore.Agents.IAgentRepository>(),
+                    Assets = sp.GetRequiredService<CrmCore.Assets.IAssetRepository>(),
                 },
                 new DeskEngines(sp.GetRequiredService<SlaEngine>(), sp.GetRequiredService<EscalationEngine>(), sp.GetRequiredService<TicketQueue>())
                 {

@@ -25,4 +25,9 @@ public sealed class DeskOptions
 
     /// <summary>How long a ticket waits in its own group before it overflows to <see cref="OverflowGroup"/>. Default 2 hours; must be positive.</summary>
     public Duration OverflowAfter { get; set; } = Duration.FromHours(2);
+
+    /// <summary>Asset models with a known issue (document 000: "a model with a known issue"), compared ignoring case: a ticket about an
+    /// asset of such a model has <see cref="Assets.TicketAssetFacts.ModelHasKnownIssue"/> set, which rules read as
+    /// <c>ticket.AssetModelHasKnownIssue</c>. Default none.</summary>
+    public HashSet<string> ModelsWithKnownIssues { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -15,6 +15,9 @@ public sealed record DeskStores(ITicketRepository Tickets, ICustomerRepository C
     /// <summary>Where the desk keeps its agents and teams (<see cref="ServiceDesk.RegisterAgentAsync"/>, <see cref="ServiceDesk.RestoreAgentsAsync"/>);
     /// in memory unless a database storage's registration sets its own.</summary>
     public Agents.IAgentRepository Agents { get; init; } = new Agents.InMemoryAgentRepository();
+    /// <summary>Where the desk reads the asset a ticket is about, for the rules' asset facts (<see cref="TicketView.Asset"/>); null (the
+    /// default) gives no asset facts. <c>AddCrmCore()</c> sets the registered <see cref="Assets.IAssetRepository"/>.</summary>
+    public Assets.IAssetRepository? Assets { get; init; }
 
     /// <summary>A fresh set of in-memory stores (tests, samples, a single process that keeps nothing).</summary>
     /// <returns>New in-memory stores.</returns>

@@ -46,6 +46,7 @@ public sealed class ServiceDesk
     private readonly TicketOptions _ticketOptions;
     private readonly IdPattern _idPattern;
     private readonly DateTimeZone _zone;
+    private readonly Assets.IAssetRepository? _assets;
     private readonly Dictionary<AgentId, Agent> _agents = [];
     private readonly Dictionary<AgentId, long> _agentVersions = [];
     private readonly Dictionary<TeamId, Team> _teams = [];
@@ -88,6 +89,7 @@ public sealed class ServiceDesk
         (_tickets, _customers, _queueStore, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Queue, stores.Sequences, stores.Escalations);
         _transactions = stores.Transactions;
         _agentStore = stores.Agents;
+        _assets = stores.Assets;
         (_sla, _escalation, _queue) = (engines.Sla, engines.Escalation, engines.Queue);
         _plans = engines.Plans;
         (_priority, _routing, _paths) = (ports.Priority, ports.Routing, ports.EscalationPath);
@@ -431,7 +433,7 @@ public sealed class ServiceDesk
                 ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
             var id = await NextIdAsync(now, cancellationToken).ConfigureAwait(false);
             var ticket = Ticket.Open(id, request, _options.QueueOwner, by, now, _ticketOptions);
-            var view = new TicketView(ticket.ToState(), customer);
+            var view = await ViewOfAsync(ticket.ToState(), customer, cancellationToken).ConfigureAwait(false);
             var route = _routing.Route(view);
             var required = Normalise(route.RequiredSkills);
             var priority = Math.Clamp(_priority.Score(view), -QueuedTicket.MaxStaticPriority, QueuedTicket.MaxStaticPriority);
@@ -779,7 +781,21 @@ public sealed class ServiceDesk
     public async Task<TicketView> ViewAsync(TicketId id, CancellationToken cancellationToken = default)
     {
         var state = await _tickets.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
-        return new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
+        return await ViewOfAsync(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The view of a ticket with its customer and, when the ticket is about an asset on record, the asset's facts.</summary>
+    private async ValueTask<TicketView> ViewOfAsync(TicketState state, CustomerState? customer, CancellationToken cancellationToken)
+    {
+        var view = new TicketView(state, customer);
+        if (_assets is null || state.RelatedAssetId is not { } related
+            || await _assets.FindAsync(new Assets.AssetId(related), cancellationToken).ConfigureAwait(false) is not { } asset)
+        {
+            return view;
+        }
+
+        var facts = Assets.TicketAssetFacts.Of(Assets.Asset.Restore(asset), state.RaisedAt, _zone, _options.ModelsWithKnownIssues);
+        return new TicketView(state, customer) { Asset = facts };
     }
 
     /// <summary>The KPI input of a calendar month in the desk's time zone; see <see cref="KpiInputAsync(Instant, Instant, CancellationToken)"/>.</summary>
@@ -845,7 +861,7 @@ public sealed class ServiceDesk
             await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
             {
                 var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
-                var view = new TicketView(state, customer);
+                var view = await ViewOfAsync(state, customer, cancellationToken).ConfigureAwait(false);
                 var raised = events.Count;
                 var escalation = await AdvanceTicketAsync(view, now, events, cancellationToken).ConfigureAwait(false);
                 outbox.AddRange(events.Skip(raised).Select(e => (state.Id.Value, e)));
@@ -939,7 +955,7 @@ public sealed class ServiceDesk
             var changed = 0;
             await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, Customer = customer }, cancellationToken).ConfigureAwait(false))
             {
-                var view = new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
+                var view = await ViewOfAsync(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 var escalation = await _escalations.FindAsync(state.Id, cancellationToken).ConfigureAwait(false);
                 QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
                 var due = DueTimes(view, escalation, queued, now);
@@ -1394,7 +1410,7 @@ public sealed class ServiceDesk
             var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
             var escalation = await _escalations.FindAsync(state.Id, cancellationToken).ConfigureAwait(false);
             QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
-            var due = DueTimes(new TicketView(state, customer), escalation, queued, now);
+            var due = DueTimes(await ViewOfAsync(state, customer, cancellationToken).ConfigureAwait(false), escalation, queued, now);
             await WriteAsync(state with { Due = due }, expectedVersion, events, cancellationToken).ConfigureAwait(false);
         }
 

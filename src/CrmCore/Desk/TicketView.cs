@@ -6,7 +6,8 @@ using CrmCore.Tickets;
 namespace CrmCore.Desk;
 
 /// <summary>
-/// The one read-only shape of a ticket that SLA, routing, rules and KPIs read: the ticket plus its customer's tier and tags. The engines'
+/// The one read-only shape of a ticket that SLA, routing, rules and KPIs read: the ticket plus its customer's tier and tags and its
+/// asset's facts. The engines'
 /// own input types are projections computed here and nowhere else (<see cref="ToSlaTicket"/>). Immutable once built.
 /// </summary>
 public sealed class TicketView
@@ -40,6 +41,10 @@ public sealed class TicketView
 
     /// <summary>The customer's tags (ordinal).</summary>
     public ImmutableHashSet<string> Tags { get; }
+
+    /// <summary>The facts of the asset the ticket is about (<see cref="TicketState.RelatedAssetId"/>), or null when it has none or the
+    /// asset is not on record. The desk fills it from its asset store (<see cref="DeskStores.Assets"/>).</summary>
+    public Assets.TicketAssetFacts? Asset { get; init; }
 
     /// <summary>The projection the SLA and escalation engines read.</summary>
     /// <returns>A new <see cref="SlaTicket"/>.</returns>

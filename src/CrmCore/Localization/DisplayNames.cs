@@ -89,6 +89,11 @@ public static class DisplayNames
     /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>For example <c>First response</c> or <c>首次响应</c>.</returns>
     public static string Of(Sla.SlaMetric metric, CultureInfo? culture = null) => Lookup("SlaMetric", metric.Code, culture);
+    /// <summary>The display name of a knowledge article's status.</summary>
+    /// <param name="status">The status.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Retired</c> or <c>已停用</c>.</returns>
+    public static string Of(Knowledge.ArticleStatus status, CultureInfo? culture = null) => Lookup("ArticleStatus", status.ToString(), culture);
 
     private static string Lookup(string kind, string code, CultureInfo? culture) => Strings.Find(kind + "_" + code, culture) ?? code;
 }

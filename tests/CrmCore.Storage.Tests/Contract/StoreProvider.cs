@@ -99,6 +99,8 @@ public abstract class StoreProvider : IDisposable
 
     /// <summary>The agent and team store over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Agents.IAgentRepository Agents();
+    /// <summary>The knowledge store over this provider (a fresh instance over the same data each call, for databases).</summary>
+    public abstract CrmCore.Knowledge.IKnowledgeRepository Knowledge();
 
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
@@ -122,6 +124,7 @@ public abstract class StoreProvider : IDisposable
 
         private CrmCore.Assets.InMemoryAssetRepository? _assets;
         private CrmCore.Agents.InMemoryAgentRepository? _agents;
+        private CrmCore.Knowledge.InMemoryKnowledgeRepository? _knowledge;
 
         public override CrmCore.Churn.IChurnHistory ChurnHistory() => _churn ??= new CrmCore.Churn.InMemoryChurnHistory();
 
@@ -135,6 +138,7 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Assets.IAssetRepository Assets() => _assets ??= new CrmCore.Assets.InMemoryAssetRepository();
 
         public override CrmCore.Agents.IAgentRepository Agents() => _agents ??= new CrmCore.Agents.InMemoryAgentRepository();
+        public override CrmCore.Knowledge.IKnowledgeRepository Knowledge() => _knowledge ??= new CrmCore.Knowledge.InMemoryKnowledgeRepository();
 
         public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) =>
             _queue ??= new InMemoryTicketQueueStore(term is null ? null : new SlaTerm(term), lease);
@@ -260,6 +264,7 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Assets.IAssetRepository Assets() => new SqliteStorage(Options()).Assets;
 
         public override CrmCore.Agents.IAgentRepository Agents() => new SqliteStorage(Options()).Agents;
+        public override CrmCore.Knowledge.IKnowledgeRepository Knowledge() => new SqliteStorage(Options()).Knowledge;
 
         public override ProviderStores Desk()
         {
@@ -399,6 +404,7 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Assets.IAssetRepository Assets() => Storage().Assets;
 
         public override CrmCore.Agents.IAgentRepository Agents() => Storage().Agents;
+        public override CrmCore.Knowledge.IKnowledgeRepository Knowledge() => Storage().Knowledge;
 
         public override ProviderStores Desk()
         {

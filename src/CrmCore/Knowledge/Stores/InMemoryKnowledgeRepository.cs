@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using CrmCore.Desk;
+
+namespace CrmCore.Knowledge;
+
+/// <summary>The default knowledge store: articles and solution marks in memory, lost when the process ends. Thread-safe; completes synchronously.</summary>
+public sealed class InMemoryKnowledgeRepository : IKnowledgeRepository
+{
+    private readonly VersionedTable<ArticleId, KnowledgeArticle> _table = new("knowledge article", a => a.Version);
+    private readonly List<ArticleSolution> _solutions = [];
+    private readonly HashSet<(ArticleId, Tickets.TicketId)> _marked = [];
+    private readonly Lock _gate = new();
+
+    /// <inheritdoc />
+    public ValueTask<KnowledgeArticle?> FindAsync(ArticleId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_table.Find(id));
+
+    /// <inheritdoc />
+    public ValueTask SaveAsync(KnowledgeArticle article, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        _table.Save(article.Id, article, expectedVersion);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<KnowledgeArticle> ListAsync(ArticleStatus? status = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var row in _table.Snapshot().Where(a => status is not { } s || a.Status == s).OrderBy(a => a.Id.Value, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> AddSolutionAsync(ArticleSolution solution, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        if (_table.Find(solution.Article) is null)
+        {
+            throw new KeyNotFoundException($"No knowledge article {solution.Article} is stored.");
+        }
+
+        lock (_gate)
+        {
+            if (!_marked.Add((solution.Article, solution.Ticket)))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _solutions.Add(solution);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ArticleSolution> ListSolutionsAsync(ArticleId? article = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<ArticleSolution> rows;
+        lock (_gate)
+        {
+            rows = [.. _solutions.Where(s => article is not { } a || s.Article == a)];
+        }
+
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}

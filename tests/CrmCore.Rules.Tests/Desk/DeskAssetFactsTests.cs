@@ -1,0 +1,89 @@
+using CrmCore.Assets;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Rules.Desk;
+using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CrmCore.Rules.Tests.Desk;
+
+/// <summary>The desk gives the rules the linked asset's facts (document 000: "an asset under warranty, a model with a known issue"),
+/// on both rule backends.</summary>
+public sealed class DeskAssetFactsTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 2, 0);
+    private static readonly CustomerId Customer = new("K0");
+
+    public static TheoryData<RuleBackend> Backends => [RuleBackend.RulesEngine, RuleBackend.Compiled];
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Raise_AssetOfAModelWithAKnownIssue_RaisesPriority_OtherModelOrNoAssetDoesNot(RuleBackend backend)
+    {
+        var (desk, provider) = await NewDeskAsync(backend);
+        using var _ = provider;
+
+        var (_, known) = await desk.RaiseAsync(Request(TicketType.Fault, "PLC-7"), "phone");
+        var (_, other) = await desk.RaiseAsync(Request(TicketType.Fault, "PRN-1"), "phone");
+        var (_, none) = await desk.RaiseAsync(Request(TicketType.Fault, null), "phone");
+        var (_, unknown) = await desk.RaiseAsync(Request(TicketType.Fault, "GONE-1"), "phone");
+
+        // Tier A (30) + fault (15); the S7-1200's known issue adds the pack's 10.
+        Assert.Equal(30 + 15 + 10, Assert.Single(known.Events.OfType<TicketQueued>()).Priority);
+        Assert.Equal(30 + 15, Assert.Single(other.Events.OfType<TicketQueued>()).Priority);
+        Assert.Equal(30 + 15, Assert.Single(none.Events.OfType<TicketQueued>()).Priority);
+        Assert.Equal(30 + 15, Assert.Single(unknown.Events.OfType<TicketQueued>()).Priority);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task View_CarriesModelAndWarrantyAtTheTicketsTime_IntoTheRuleFacts(RuleBackend backend)
+    {
+        var (desk, provider) = await NewDeskAsync(backend);
+        using var _ = provider;
+        var (inWarranty, _) = await desk.RaiseAsync(Request(TicketType.Fault, "PLC-7"), "phone");
+        var (expired, _) = await desk.RaiseAsync(Request(TicketType.Fault, "PRN-1"), "phone");
+        var (plain, _) = await desk.RaiseAsync(Request(TicketType.Consultation, null), "phone");
+
+        var plc = TicketFactsProjection.ToFacts(await desk.ViewAsync(inWarranty), Now);
+        var printer = TicketFactsProjection.ToFacts(await desk.ViewAsync(expired), Now);
+        var nothing = TicketFactsProjection.ToFacts(await desk.ViewAsync(plain), Now);
+
+        Assert.Equal(("S7-1200", "UnderWarranty", true, true), (plc.AssetModel, plc.AssetWarranty, plc.AssetUnderWarranty, plc.AssetModelHasKnownIssue));
+        Assert.Equal(("LaserJet M404", "Expired", false, false), (printer.AssetModel, printer.AssetWarranty, printer.AssetUnderWarranty, printer.AssetModelHasKnownIssue));
+        Assert.Equal((string.Empty, "Unknown", false, false), (nothing.AssetModel, nothing.AssetWarranty, nothing.AssetUnderWarranty, nothing.AssetModelHasKnownIssue));
+        Assert.Null((await desk.ViewAsync(plain)).Asset);
+    }
+
+    private static async Task<(ServiceDesk Desk, ServiceProvider Provider)> NewDeskAsync(RuleBackend backend)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new FakeClock(Now));
+        services.AddCrmCore(o =>
+        {
+            o.TicketIdPattern = "WT{yyyyMM}{seq:5}";
+            o.Desk.ModelsWithKnownIssues.Add("s7-1200");
+        });
+        services.AddCrmRules(o => o.Backend = backend);
+        var provider = services.BuildServiceProvider();
+        var desk = provider.GetRequiredService<ServiceDesk>();
+        var profile = new CustomerProfile { Name = "客户0", Industry = new Industry("Manufacturing"), FirstContactOn = new LocalDate(2025, 1, 1) };
+        await desk.RegisterCustomerAsync(Customer, profile, tier: "A");
+        var assets = provider.GetRequiredService<IAssetRepository>();
+        // The PLC's warranty ends on the day the tickets are raised (10:00 in Shanghai): still under warranty that day.
+        await assets.SaveAsync(new Asset(new AssetId("PLC-7"), "3 号生产线 PLC", "SN-P7", "S7-1200", Customer, new LocalDate(2024, 5, 6), new LocalDate(2026, 3, 2)).ToState(1), 0);
+        await assets.SaveAsync(new Asset(new AssetId("PRN-1"), "前台打印机", "SN-1", "LaserJet M404", Customer, new LocalDate(2025, 1, 2), new LocalDate(2026, 3, 1)).ToState(1), 0);
+        return (desk, provider);
+    }
+
+    private static TicketRequest Request(TicketType type, string? asset) => new()
+    {
+        CustomerId = Customer,
+        Description = "设备故障",
+        Urgency = Urgency.General,
+        Type = type,
+        RelatedAssetId = asset,
+    };
+}
