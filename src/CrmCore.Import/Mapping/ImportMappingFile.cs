@@ -123,7 +123,15 @@ public static class ImportMappingFile
         where TField : struct, Enum =>
         Enum.TryParse<TField>(name?.Trim(), ignoreCase: true, out var field) && Enum.IsDefined(field) && !int.TryParse(name, out _)
             ? field
-            : throw new ImportFileException(source, 0, 0, $"{path}: '{name}' is not a field of {typeof(TField).Name}; use one of {string.Join(", ", Enum.GetNames<TField>())}");
+            : throw new ImportFileException(source, 0, 0, $"{path}: '{name}' is not a {EntityName<TField>()} field; use one of {string.Join(", ", Enum.GetNames<TField>())}");
+
+    /// <summary>The entity a field enum belongs to, for messages: <c>CustomerField</c> → <c>customer</c>.</summary>
+    private static string EntityName<TField>()
+        where TField : struct, Enum
+    {
+        var name = typeof(TField).Name;
+        return (name.EndsWith("Field", StringComparison.Ordinal) ? name[..^5] : name).ToLowerInvariant();
+    }
 
     private static string FirstSentence(string message)
     {

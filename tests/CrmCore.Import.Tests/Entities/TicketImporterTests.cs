@@ -138,7 +138,7 @@ public sealed class TicketImporterTests
     {
         var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<TicketField>("{ \"columns\": { \"工单\": \"Nmae\" } }", "map.json"));
 
-        Assert.Contains("not a field of TicketField", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Nmae' is not a ticket field", error.Message, StringComparison.Ordinal);
         Assert.Contains("RaisedAt", error.Message, StringComparison.Ordinal);
     }
 
