@@ -48,6 +48,30 @@ public class CompactIndexTests
         });
     }
 
+    [Property(MaxTest = 200)]
+    public Property CompactNumberTable_BehavesLikeADictionaryWithTryAdd()
+    {
+        // Few distinct keys (so that repeats happen) spread over the whole range, and enough of them to make the table grow.
+        var key = Gen.OneOf(Gen.Choose(1, 50).Select(k => (ulong)k), Gen.Choose(1, 50).Select(k => (ulong)k * 0x1000_0000_0000UL), Gen.Constant(ulong.MaxValue));
+        return Prop.ForAll(Gen.ListOf(key).ToArbitrary(), Gen.Choose(0, 2_000).ToArbitrary(), (keys, extra) =>
+        {
+            var table = new CompactNumberTable();
+            var expected = new Dictionary<ulong, int>();
+            var all = keys.Concat(Enumerable.Range(1, extra).Select(i => 8_613_800_000_000UL + (ulong)i)).ToList();
+            for (var i = 0; i < all.Count; i++)
+            {
+                if (table.TryAdd(all[i], i) != expected.TryAdd(all[i], i))
+                {
+                    return false;
+                }
+            }
+
+            return table.Count == expected.Count
+                && expected.All(p => table.TryGetValue(p.Key, out var v) && v == p.Value)
+                && !table.TryGetValue(0, out _) && !table.TryGetValue(8_613_800_000_000UL, out _);
+        });
+    }
+
     [Fact]
     public void CompactKeyTable_HoldsManyKeysAcrossChunks()
     {

@@ -13,7 +13,7 @@ internal readonly record struct MatchCandidate(CustomerId Id, string MatchedBy, 
 /// <para>
 /// Built to stay small at millions of customers: each customer is a number (its ordinal); ids, e-mail addresses and name keys are
 /// kept once as UTF-8 in <see cref="CompactKeyTable"/>s (no string per key, every hash match verified against the stored bytes),
-/// phone keys are 64-bit integers, and per customer there is its source line and whether this run touched it. About 150 bytes per
+/// phone keys are 64-bit integers in a <see cref="CompactNumberTable"/>, and per customer there is its source line and whether this run touched it. About 150 bytes per
 /// customer; only the similarity blocks (when <see cref="CustomerImportOptions.NameSimilarity"/> is below 1) keep name strings.
 /// </para>
 /// </summary>
@@ -24,7 +24,7 @@ internal sealed class CustomerMatchIndex
     private readonly List<int> _idOffsets = [];
     private readonly List<int> _lines = [];
     private readonly List<bool> _touched = [];
-    private readonly Dictionary<ulong, int> _phones = [];
+    private readonly CompactNumberTable _phones = new();
     private readonly CompactKeyTable _emails = new();
     private readonly CompactKeyTable _names = new();
     private readonly Dictionary<char, List<string>>? _blocks;

@@ -1,0 +1,92 @@
+namespace CrmCore.Import.Customers;
+
+/// <summary>
+/// A map from non-zero 64-bit keys (phone keys) to <see cref="int"/> values fixed when added, in two flat arrays with linear
+/// probing: 12 bytes a slot, about half what a <see cref="Dictionary{TKey, TValue}"/> of the same pairs costs at a million keys.
+/// Not thread-safe.
+/// </summary>
+internal sealed class CompactNumberTable
+{
+    private ulong[] _keys = new ulong[256];
+    private int[] _values = new int[256];
+
+    /// <summary>How many keys the table holds.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Finds a key.</summary>
+    /// <param name="key">The key; 0 is never present.</param>
+    /// <param name="value">Its value when found.</param>
+    /// <returns>True when the key is in the table.</returns>
+    public bool TryGetValue(ulong key, out int value)
+    {
+        var slot = Find(key);
+        var found = key != 0 && _keys[slot] == key;
+        value = found ? _values[slot] : 0;
+        return found;
+    }
+
+    /// <summary>Adds a key with its value unless it is there already (the first value stays).</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>True when the key was added.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The key is 0.</exception>
+    public bool TryAdd(ulong key, int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(key);
+        var slot = Find(key);
+        if (_keys[slot] == key)
+        {
+            return false;
+        }
+
+        _keys[slot] = key;
+        _values[slot] = value;
+        if (++Count > _keys.Length / 4 * 3)
+        {
+            Grow();
+        }
+
+        return true;
+    }
+
+    private static int Slot(ulong key, int mask) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+
+    /// <summary>The slot that holds the key, or the empty slot where it would go.</summary>
+    private int Find(ulong key)
+    {
+        var mask = _keys.Length - 1;
+        var slot = Slot(key, mask);
+        while (_keys[slot] != 0 && _keys[slot] != key)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        return slot;
+    }
+
+    private void Grow()
+    {
+        var keys = new ulong[_keys.Length * 2];
+        var values = new int[keys.Length];
+        var mask = keys.Length - 1;
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (_keys[i] == 0)
+            {
+                continue;
+            }
+
+            var slot = Slot(_keys[i], mask);
+            while (keys[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            keys[slot] = _keys[i];
+            values[slot] = _values[i];
+        }
+
+        _keys = keys;
+        _values = values;
+    }
+}
