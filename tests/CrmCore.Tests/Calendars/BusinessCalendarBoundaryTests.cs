@@ -167,6 +167,26 @@ public sealed class BusinessCalendarBoundaryTests
     }
 
     [Fact]
+    public void ADayThatStartsAt0100_KeepsTheLocalTimeOfDay()
+    {
+        // Havana moves its clocks from 00:00 to 01:00 on Sunday 2026-03-08: that day starts at 01:00 and has 23 hours.
+        var havana = DateTimeZoneProviders.Tzdb["America/Havana"];
+        Assert.Equal(new LocalTime(1, 0), havana.AtStartOfDay(new LocalDate(2026, 3, 8)).TimeOfDay);
+        var calendar = BusinessCalendar.Build(new BusinessCalendarDefinition
+        {
+            Name = "havana",
+            TimeZoneId = "America/Havana",
+            Week = EveryDay(NineToSix),
+            HorizonStart = new LocalDate(2026, 3, 1),
+            HorizonEnd = new LocalDate(2026, 3, 31),
+        });
+
+        Assert.Equal(Local(havana, new LocalDateTime(2026, 3, 8, 10, 0)), calendar.AddWorkingDays(Local(havana, new LocalDateTime(2026, 3, 7, 10, 0)), 1));
+        Assert.Equal(Local(havana, new LocalDateTime(2026, 3, 9, 10, 0)), calendar.AddWorkingDays(Local(havana, new LocalDateTime(2026, 3, 8, 10, 0)), 1));
+        Assert.Equal(Local(havana, new LocalDateTime(2026, 3, 7, 10, 0)), calendar.AddWorkingDays(Local(havana, new LocalDateTime(2026, 3, 8, 10, 0)), -1));
+    }
+
+    [Fact]
     public void SlotsSplitByARepeatedHour_KeepAllTheirOpenTime()
     {
         // On 2026-10-25 in Berlin 00:00–02:30 lasts 3 hours and 02:45–05:00 lasts 2 h 30: pieces of the two slots interleave.
