@@ -24,6 +24,9 @@ public sealed class BusinessCalendarBoundaryTests
         StrictHolidayCoverage = strict,
     });
 
+    private static BusinessCalendarDefinition ShanghaiWeekdays(string name) =>
+        new() { Name = name, TimeZoneId = "Asia/Shanghai", Week = WeeklySchedule.Weekdays(NineToSix) };
+
     private static Instant Sh(int y, int m, int d, int h, int min = 0) => new LocalDateTime(y, m, d, h, min).InZoneStrictly(Shanghai).ToInstant();
 
     private static Instant Local(DateTimeZone zone, LocalDateTime local) => zone.AtLeniently(local).ToInstant();
@@ -167,6 +170,26 @@ public sealed class BusinessCalendarBoundaryTests
     }
 
     [Fact]
+    public void ADayThatStartsAt0100_KeepsTheLocalTimeOfDay()
+    {
+        // Havana moves its clocks from 00:00 to 01:00 on Sunday 2026-03-08: that day starts at 01:00 and has 23 hours.
+        var havana = DateTimeZoneProviders.Tzdb["America/Havana"];
+        Assert.Equal(new LocalTime(1, 0), havana.AtStartOfDay(new LocalDate(2026, 3, 8)).TimeOfDay);
+        var calendar = BusinessCalendar.Build(new BusinessCalendarDefinition
+        {
+            Name = "havana",
+            TimeZoneId = "America/Havana",
+            Week = EveryDay(NineToSix),
+            HorizonStart = new LocalDate(2026, 3, 1),
+            HorizonEnd = new LocalDate(2026, 3, 31),
+        });
+
+        Assert.Equal(Local(havana, new LocalDateTime(2026, 3, 8, 10, 0)), calendar.AddWorkingDays(Local(havana, new LocalDateTime(2026, 3, 7, 10, 0)), 1));
+        Assert.Equal(Local(havana, new LocalDateTime(2026, 3, 9, 10, 0)), calendar.AddWorkingDays(Local(havana, new LocalDateTime(2026, 3, 8, 10, 0)), 1));
+        Assert.Equal(Local(havana, new LocalDateTime(2026, 3, 7, 10, 0)), calendar.AddWorkingDays(Local(havana, new LocalDateTime(2026, 3, 8, 10, 0)), -1));
+    }
+
+    [Fact]
     public void SlotsSplitByARepeatedHour_KeepAllTheirOpenTime()
     {
         // On 2026-10-25 in Berlin 00:00–02:30 lasts 3 hours and 02:45–05:00 lasts 2 h 30: pieces of the two slots interleave.
@@ -217,11 +240,8 @@ public sealed class BusinessCalendarBoundaryTests
     public void WorkingDays_LandingExactlyOnTheTargetDaysClosingOrOpening_StayOnThatDay()
     {
         // Weekdays 09:00–18:00; make-up Saturdays with shorter hours: 2026-03-07 09:00–14:00, 2026-03-14 11:00–18:00.
-        var calendar = BusinessCalendar.Build(new BusinessCalendarDefinition
+        var calendar = BusinessCalendar.Build(ShanghaiWeekdays("make-up") with
         {
-            Name = "make-up",
-            TimeZoneId = "Asia/Shanghai",
-            Week = WeeklySchedule.Weekdays(NineToSix),
             MakeUpDays =
             [
                 new MakeUpWorkingDay(new LocalDate(2026, 3, 7), "short", [new OpeningSlot(new LocalTime(9, 0), new LocalTime(14, 0))]),
@@ -238,11 +258,8 @@ public sealed class BusinessCalendarBoundaryTests
     public void WorkingDaysAndBusinessTime_RunOutExactlyAtTheHorizonsEdges()
     {
         // One working week, Monday 2026-01-05 to Friday 2026-01-09, 09:00–18:00.
-        var week = BusinessCalendar.Build(new BusinessCalendarDefinition
+        var week = BusinessCalendar.Build(ShanghaiWeekdays("week") with
         {
-            Name = "week",
-            TimeZoneId = "Asia/Shanghai",
-            Week = WeeklySchedule.Weekdays(NineToSix),
             HorizonStart = new LocalDate(2026, 1, 5),
             HorizonEnd = new LocalDate(2026, 1, 9),
         });
