@@ -106,4 +106,16 @@ public sealed class SlaServiceCollectionExtensionsTests
 
         Assert.Contains("No clock definition for metric 'CallBack'; pass an ISlaClockDefinition for it.", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AddCrmSla_Validator_PassesValidOptions()
+    {
+        using var provider = WithChinaCalendar().AddCrmSla().BuildServiceProvider();
+
+        var validator = Assert.Single(provider.GetServices<IValidateOptions<SlaOptions>>());
+        var result = validator.Validate(Options.DefaultName, new SlaOptions());
+
+        Assert.True(result.Succeeded);
+        Assert.False(result.Failed);
+    }
 }
