@@ -1,3 +1,4 @@
+using CrmCore.Import.Articles;
 using CrmCore.Import.Assets;
 using CrmCore.Import.Plans;
 using CrmCore.Import.Surveys;
@@ -36,6 +37,15 @@ public static class ImportMappings
             (CustomerField.AnnualRevenue, ["年营收", "年营业收入", "Annual revenue", "AnnualRevenue"]),
             (CustomerField.Source, ["来源渠道", "客户来源", "首次接触渠道", "Source", "Channel"]),
             (CustomerField.UpdatedOn, ["更新时间", "最后更新", "更新日期", "Updated", "Updated on", "UpdatedOn"]));
+
+    /// <summary>The knowledge article table: 文章编号, 标题, 正文, 标签, 工单类型, 状态 (ArticleId, Title, Body, Tags, TicketTypes, Status).</summary>
+    public static ImportMapping<ArticleField> Articles { get; } = Build<ArticleField>(
+            (ArticleField.Id, ["文章编号", "知识编号", "编号", "ArticleId", "Article", "Id"]),
+            (ArticleField.Title, ["标题", "文章标题", "Title"]),
+            (ArticleField.Body, ["正文", "内容", "解决方法", "Body", "Content", "Text"]),
+            (ArticleField.Tags, ["标签", "关键词", "Tags", "Keywords"]),
+            (ArticleField.TicketTypes, ["工单类型", "适用工单类型", "适用类型", "TicketTypes", "Types", "TicketType"]),
+            (ArticleField.Status, ["状态", "Status"]));
 
     /// <summary>The asset table (document 004's installed base): 资产编号, 资产名称, 序列号, 型号, 客户编号, 保管人, 安装日期, 保修截止, 上级资产.</summary>
     public static ImportMapping<AssetField> Assets { get; } = Build<AssetField>(

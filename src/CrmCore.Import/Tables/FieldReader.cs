@@ -44,6 +44,9 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
         return text is null ? null : mapping.MapValue(field, text);
     }
 
+    /// <summary>The cell of a field as read, not cleaned (a text whose line breaks matter), or null when the column is missing.</summary>
+    public string? Raw(TField field) => columns.TryGetIndex(field, out var i) ? source[i] : null;
+
     /// <summary>A required text of at most <paramref name="max"/> characters.</summary>
     public string? Required(TField field, int max)
     {

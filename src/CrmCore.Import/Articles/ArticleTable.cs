@@ -1,0 +1,140 @@
+using System.Globalization;
+using CrmCore.Import.Localization;
+using CrmCore.Import.Reports;
+using CrmCore.Import.Tables;
+using CrmCore.Knowledge;
+using CrmCore.Localization;
+using CrmCore.Tickets;
+
+namespace CrmCore.Import.Articles;
+
+/// <summary>The rows of a knowledge article table as articles: read, checked, compared with the stored articles, staged and written.</summary>
+internal sealed class ArticleTable(IKnowledgeRepository store) : IRecordTable<ArticleField>
+{
+    private const int MaxId = 64;
+    private static readonly char[] ListSeparators = [';', '；', ',', '，', '、', '|'];
+    private static readonly TicketType[] KnownTypes = [TicketType.Consultation, TicketType.Complaint, TicketType.Suggestion, TicketType.Fault, TicketType.PreSales];
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+    private readonly Dictionary<ArticleId, (KnowledgeArticle Article, long Expected)> _staged = [];
+    private readonly Dictionary<ArticleId, int> _lineOf = [];
+
+    public string Entity => "articles";
+
+    public string HeaderHint => "文章编号, 标题, 正文, 标签, 工单类型, 状态 / ArticleId, Title, Body, Tags, TicketTypes, Status";
+
+    public ValueTask LoadAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public async ValueTask<ImportRowResult> StageAsync(FieldReader<ArticleField> row, CancellationToken cancellationToken)
+    {
+        var id = row.Required(ArticleField.Id, MaxId);
+        var title = row.Required(ArticleField.Title, KnowledgeArticle.MaxTitleLength);
+
+        // The body keeps its line breaks: only the ends are trimmed.
+        var body = row.Raw(ArticleField.Body)?.Trim() ?? string.Empty;
+        if (body.Length > KnowledgeArticle.MaxBodyLength)
+        {
+            row.Fail(ArticleField.Body, ImportStrings.Format("Reason_TooLong", row.Culture, body[..40], KnowledgeArticle.MaxBodyLength));
+        }
+
+        var tags = List(row, ArticleField.Tags);
+        if (tags.Count > KnowledgeArticle.MaxTags || tags.Any(t => t.Length > KnowledgeArticle.MaxTagLength))
+        {
+            row.Fail(ArticleField.Tags, ArticleImportStrings.Format("Reason_TooManyTags", row.Culture, tags.Count, KnowledgeArticle.MaxTags, KnowledgeArticle.MaxTagLength));
+        }
+
+        var types = TicketTypes(row);
+        var status = Status(row);
+        if (row.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var articleId = new ArticleId(id!);
+        if (_lineOf.TryGetValue(articleId, out var earlier))
+        {
+            return row.Reject(ArticleField.Id, ArticleImportStrings.Format("Reason_DuplicateId", row.Culture, id, earlier));
+        }
+
+        _lineOf[articleId] = row.Source.Line;
+        var stored = await store.FindAsync(articleId, cancellationToken).ConfigureAwait(false);
+        var candidate = new KnowledgeArticle(articleId, title!, body) { Tags = [.. tags], TicketTypes = [.. types], Status = status, Version = (stored?.Version ?? 0) + 1 };
+        if (stored is not null && Same(stored, candidate))
+        {
+            return new ImportRowResult { Line = row.Source.Line, Outcome = ImportOutcome.Unchanged };
+        }
+
+        _staged[articleId] = (candidate, stored?.Version ?? 0);
+        return new ImportRowResult { Line = row.Source.Line, Outcome = stored is null ? ImportOutcome.Inserted : ImportOutcome.Updated };
+    }
+
+    public async ValueTask WriteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (article, expected) in _staged.Values)
+        {
+            await store.SaveAsync(article, expected, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Commit() => _staged.Clear();
+
+    public void Abort()
+    {
+        foreach (var id in _staged.Keys)
+        {
+            _lineOf.Remove(id);
+        }
+
+        _staged.Clear();
+    }
+
+    private static bool Same(KnowledgeArticle a, KnowledgeArticle b) =>
+        a.Title == b.Title && a.Body == b.Body && a.Status == b.Status && a.Tags.SequenceEqual(b.Tags) && a.TicketTypes.SequenceEqual(b.TicketTypes);
+
+    private static List<TicketType> TicketTypes(FieldReader<ArticleField> row)
+    {
+        var types = new List<TicketType>();
+        foreach (var text in List(row, ArticleField.TicketTypes))
+        {
+            if (TypeOf(text) is not { } type)
+            {
+                row.Fail(ArticleField.TicketTypes, ArticleImportStrings.Format("Reason_UnknownType", row.Culture, text, string.Join(", ", KnownTypes.Select(t => $"{t.Code}/{DisplayNames.Of(t, Chinese)}"))));
+                break;
+            }
+
+            if (!types.Contains(type))
+            {
+                types.Add(type);
+            }
+        }
+
+        return types;
+    }
+
+    private static ArticleStatus Status(FieldReader<ArticleField> row)
+    {
+        if (row.Text(ArticleField.Status) is not { } text)
+        {
+            return ArticleStatus.Published;
+        }
+
+        if (StatusOf(text) is { } status)
+        {
+            return status;
+        }
+
+        row.Fail(ArticleField.Status, ArticleImportStrings.Format("Reason_UnknownStatus", row.Culture, text, string.Join(", ", Enum.GetValues<ArticleStatus>().Select(s => $"{s}/{DisplayNames.Of(s, Chinese)}"))));
+        return ArticleStatus.Published;
+    }
+
+    private static TicketType? TypeOf(string text) =>
+        KnownTypes.FirstOrDefault(t => string.Equals(t.Code, text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(DisplayNames.Of(t, Chinese), text, StringComparison.Ordinal)
+            || string.Equals(DisplayNames.Of(t, CultureInfo.InvariantCulture), text, StringComparison.OrdinalIgnoreCase)) is { Code.Length: > 0 } found ? found : null;
+
+    private static ArticleStatus? StatusOf(string text) =>
+        Enum.GetValues<ArticleStatus>().Where(s => string.Equals(s.ToString(), text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(DisplayNames.Of(s, Chinese), text, StringComparison.Ordinal)).Select(s => (ArticleStatus?)s).FirstOrDefault();
+
+    private static List<string> List(FieldReader<ArticleField> row, ArticleField field) =>
+        row.Text(field) is { } text ? [.. text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)] : [];
+}
