@@ -3,7 +3,6 @@ using CrmCore.Import.Reading;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
 using CrmCore.Knowledge;
-using NodaTime;
 
 namespace CrmCore.Import.Articles;
 
@@ -61,12 +60,4 @@ public sealed class ArticleImporter
         Run().ImportAsync(stream, name, cancellationToken);
 
     private TableImport<ArticleField> Run() => new(new ArticleTable(_store), _options, ImportMappings.Articles, NoLedgerClock.Instance);
-
-    /// <summary>The clock of an import without a ledger, which never asks for the time.</summary>
-    private sealed class NoLedgerClock : IClock
-    {
-        public static readonly NoLedgerClock Instance = new();
-
-        public Instant GetCurrentInstant() => throw new InvalidOperationException("An article import has no ledger and reads no clock.");
-    }
 }

@@ -12,8 +12,8 @@ using NodaTime;
 namespace CrmCore.Import.Tables;
 
 /// <summary>
-/// The import engine the ticket, plan and survey importers share: finds the header row through the mapping, skips blank rows, repeated
-/// headers and totals rows, stages rows in batches through an <see cref="IRecordTable{TField}"/>, writes each batch in one transaction
+/// The import engine the ticket, plan, survey, article and asset importers share: finds the header row through the mapping, skips
+/// blank rows, repeated headers and totals rows, stages rows in batches through an <see cref="IRecordTable{TField}"/>, writes each batch in one transaction
 /// (all of it or none: on a conflict every written row of the batch is rejected with the reason), records the run and each batch in the
 /// ledger, and gives every row read exactly one outcome. One run per instance; not thread-safe.
 /// </summary>
@@ -163,7 +163,8 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
         var reader = new FieldReader<TField>(row, _columns, _mapping, Culture);
         var result = await table.StageAsync(reader, cancellationToken).ConfigureAwait(false);
-        return reader.Problem ?? result;
+        // A rejection the table returns wins (it may carry more, such as the row's asset id); otherwise the first problem read.
+        return result.Outcome == ImportOutcome.Rejected ? result : reader.Problem ?? result;
     }
 
     private async Task WriteBatchAsync(int start, CancellationToken cancellationToken)
