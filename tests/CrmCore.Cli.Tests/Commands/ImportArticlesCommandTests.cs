@@ -22,5 +22,6 @@ public sealed class ImportArticlesCommandTests
         Assert.Contains("“Bug”不是工单类型", run.Out, StringComparison.Ordinal);
         Assert.True(again.ExitCode == 1, again.ToString());
         Assert.Contains("inserted 0  updated 0  unchanged 6", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Import of knowledge articles from", again.Out, StringComparison.Ordinal);
     }
 }
