@@ -17,9 +17,7 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
 {
     private const int MaxText = 2000;
     private readonly CustomerDirectory _customers = new(customers);
-    private readonly Dictionary<PlanEntryId, ContactPlanEntryState> _known = [];
-    private readonly Dictionary<PlanEntryId, (ContactPlanEntryState State, long Expected)> _staged = [];
-    private readonly Dictionary<PlanEntryId, int> _lineOf = [];
+    private readonly BatchStage<PlanEntryId, ContactPlanEntryState, PlanEntryId> _stage = new();
 
     public string Entity => "plans";
 
@@ -58,12 +56,12 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
         }
 
         var id = givenId is null ? DerivedId(customer!.Value, plannedAt!.Value, channel) : new PlanEntryId(givenId);
-        if (_lineOf.TryGetValue(id, out var earlier))
+        if (_stage.TryGetLine(id, out var earlier))
         {
             return row.Reject(givenId is null ? PlanField.PlannedAt : PlanField.Id, ImportStrings.Format("Reason_DuplicateKey", row.Culture, id.Value, earlier));
         }
 
-        var stored = _known.GetValueOrDefault(id) ?? await plans.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var stored = _stage.Committed(id) ?? await plans.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored is not null && stored.Customer != customer!.Value)
         {
             return row.Reject(PlanField.CustomerId, ImportStrings.Format("Reason_CustomerChanged", row.Culture, id.Value, stored.Customer.Value));
@@ -97,7 +95,7 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
             NextAction = nextAction,
         };
 
-        _lineOf[id] = row.Source.Line;
+        _stage.Seen(id, row.Source.Line);
         if (stored is not null && candidate with { Version = stored.Version } == stored)
         {
             return Accepted(row, candidate, ImportOutcome.Unchanged);
@@ -113,37 +111,16 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
             return row.Reject(PlanField.Status, ImportStrings.Format("Reason_Invalid", row.Culture, id.Value, broken.Message));
         }
 
-        _staged[id] = (candidate, stored?.Version ?? 0);
+        _stage.Stage(id, id, candidate, stored?.Version ?? 0);
         return Accepted(row, candidate, stored is null ? ImportOutcome.Inserted : ImportOutcome.Updated);
     }
 
-    public async ValueTask WriteAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (state, expected) in _staged.Values)
-        {
-            await plans.SaveAsync(state, expected, null, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask WriteAsync(CancellationToken cancellationToken) =>
+        _stage.WriteAsync((state, expected, token) => plans.SaveAsync(state, expected, null, token), cancellationToken);
 
-    public void Commit()
-    {
-        foreach (var (id, (state, _)) in _staged)
-        {
-            _known[id] = state;
-        }
+    public void Commit() => _stage.Commit();
 
-        _staged.Clear();
-    }
-
-    public void Abort()
-    {
-        foreach (var id in _staged.Keys)
-        {
-            _lineOf.Remove(id);
-        }
-
-        _staged.Clear();
-    }
+    public void Abort() => _stage.Abort();
 
     private static ImportRowResult Accepted(FieldReader<PlanField> row, ContactPlanEntryState entry, ImportOutcome outcome) =>
         new() { Line = row.Source.Line, Outcome = outcome, CustomerId = entry.Customer.Value };

@@ -20,10 +20,7 @@ internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) 
         (SurveyField.Price, SatisfactionDimension.Price),
     ];
 
-    private readonly Dictionary<TicketId, TicketState> _known = [];
-    private readonly Dictionary<TicketId, (TicketState State, long Expected)> _staged = [];
-    private readonly Dictionary<(TicketId, Instant), int> _lineOf = [];
-    private readonly List<(TicketId, Instant)> _stagedKeys = [];
+    private readonly BatchStage<TicketId, TicketState, (TicketId, Instant)> _stage = new();
 
     public string Entity => "surveys";
 
@@ -55,13 +52,13 @@ internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) 
 
         var ticketId = new TicketId(ticketText!);
         var key = (ticketId, answeredAt!.Value);
-        if (_lineOf.TryGetValue(key, out var earlier))
+        if (_stage.TryGetLine(key, out var earlier))
         {
             return row.Reject(SurveyField.AnsweredAt, ImportStrings.Format("Reason_DuplicateKey", row.Culture, $"{ticketText} @ {row.Text(SurveyField.AnsweredAt)}", earlier));
         }
 
-        var (ticket, expected) = _staged.TryGetValue(ticketId, out var staged) ? staged
-            : _known.TryGetValue(ticketId, out var known) ? (known, known.Version)
+        var (ticket, expected) = _stage.TryGetStaged(ticketId, out var staged) ? staged
+            : _stage.Committed(ticketId) is { } known ? (known, known.Version)
             : await tickets.FindAsync(ticketId, cancellationToken).ConfigureAwait(false) is { } found ? (found, found.Version) : (null, 0);
         if (ticket is null)
         {
@@ -74,7 +71,7 @@ internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) 
         }
 
         var answer = new SurveyResponse(ticketId, ticket.CustomerId, answeredAt.Value, new CsatScore(csat!.Value), nps is { } n ? new NpsScore(n) : null, scores, comment);
-        _lineOf[key] = row.Source.Line;
+        _stage.Seen(key, row.Source.Line);
         var existing = ticket.Surveys.FirstOrDefault(s => s.AnsweredAt == answeredAt.Value);
         if (existing is not null && Same(existing, answer))
         {
@@ -84,40 +81,16 @@ internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) 
         // The answers stay in the order they were given: the last one is the one that counts.
         var surveys = ticket.Surveys.Where(s => s.AnsweredAt != answeredAt.Value).Append(answer).OrderBy(s => s.AnsweredAt).ToList();
         var changed = ticket with { Surveys = surveys, Version = expected + 1, LastChangeAt = ticket.LastChangeAt > answeredAt.Value ? ticket.LastChangeAt : answeredAt.Value };
-        _staged[ticketId] = (changed, expected);
-        _stagedKeys.Add(key);
+        _stage.Stage(key, ticketId, changed, expected);
         return Accepted(row, ticket, existing is null ? ImportOutcome.Inserted : ImportOutcome.Updated);
     }
 
-    public async ValueTask WriteAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (state, expected) in _staged.Values)
-        {
-            await tickets.SaveAsync(state, expected, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask WriteAsync(CancellationToken cancellationToken) =>
+        _stage.WriteAsync((state, expected, token) => tickets.SaveAsync(state, expected, token), cancellationToken);
 
-    public void Commit()
-    {
-        foreach (var (id, (state, _)) in _staged)
-        {
-            _known[id] = state;
-        }
+    public void Commit() => _stage.Commit();
 
-        _staged.Clear();
-        _stagedKeys.Clear();
-    }
-
-    public void Abort()
-    {
-        foreach (var key in _stagedKeys)
-        {
-            _lineOf.Remove(key);
-        }
-
-        _staged.Clear();
-        _stagedKeys.Clear();
-    }
+    public void Abort() => _stage.Abort();
 
     private static bool Same(SurveyResponse a, SurveyResponse b) =>
         a.Csat == b.Csat && a.Nps == b.Nps && a.Comment == b.Comment && a.Customer == b.Customer

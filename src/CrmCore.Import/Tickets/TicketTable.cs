@@ -15,9 +15,7 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
 {
     private const int MaxText = 4000;
     private readonly CustomerDirectory _customers = new(customers);
-    private readonly Dictionary<TicketId, TicketState> _known = [];
-    private readonly Dictionary<TicketId, (TicketState State, long Expected)> _staged = [];
-    private readonly Dictionary<TicketId, int> _lineOf = [];
+    private readonly BatchStage<TicketId, TicketState, TicketId> _stage = new();
 
     public string Entity => "tickets";
 
@@ -70,12 +68,12 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
         }
 
         var ticketId = new TicketId(id!);
-        if (_lineOf.TryGetValue(ticketId, out var earlier))
+        if (_stage.TryGetLine(ticketId, out var earlier))
         {
             return row.Reject(TicketField.Id, ImportStrings.Format("Reason_DuplicateKey", culture, id, earlier));
         }
 
-        var stored = _known.GetValueOrDefault(ticketId) ?? await tickets.FindAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        var stored = _stage.Committed(ticketId) ?? await tickets.FindAsync(ticketId, cancellationToken).ConfigureAwait(false);
         var by = owner!;
         var candidate = (stored ?? New(ticketId, customer!.Value, raisedAt!.Value, by)) with
         {
@@ -123,7 +121,7 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
             };
         }
 
-        _lineOf[ticketId] = row.Source.Line;
+        _stage.Seen(ticketId, row.Source.Line);
         if (stored is not null && Same(stored, candidate))
         {
             return Accepted(row, candidate, ImportOutcome.Unchanged);
@@ -139,37 +137,16 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
             return row.Reject(TicketField.Status, ImportStrings.Format("Reason_Invalid", culture, id, broken.Message));
         }
 
-        _staged[ticketId] = (candidate, stored?.Version ?? 0);
+        _stage.Stage(ticketId, ticketId, candidate, stored?.Version ?? 0);
         return Accepted(row, candidate, stored is null ? ImportOutcome.Inserted : ImportOutcome.Updated);
     }
 
-    public async ValueTask WriteAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (state, expected) in _staged.Values)
-        {
-            await tickets.SaveAsync(state, expected, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask WriteAsync(CancellationToken cancellationToken) =>
+        _stage.WriteAsync((state, expected, token) => tickets.SaveAsync(state, expected, token), cancellationToken);
 
-    public void Commit()
-    {
-        foreach (var (id, (state, _)) in _staged)
-        {
-            _known[id] = state;
-        }
+    public void Commit() => _stage.Commit();
 
-        _staged.Clear();
-    }
-
-    public void Abort()
-    {
-        foreach (var id in _staged.Keys)
-        {
-            _lineOf.Remove(id);
-        }
-
-        _staged.Clear();
-    }
+    public void Abort() => _stage.Abort();
 
     private static Instant Later(Instant a, Instant b) => a > b ? a : b;
 
