@@ -91,6 +91,31 @@ public sealed class SchemaTests
     }
 
     [PostgresFact]
+    public async Task PostgreSql_QueueAndOutbox_AreVacuumedAfterTenThousandDeadRows()
+    {
+        // Claims and publishes read the front of a partial index; without a vacuum after a fixed number of dead rows a large queue
+        // slows down claim after claim (benchmarks/results/storage.md). The settings are per table, so a migration must set them.
+        var connection = TestPostgres.Require();
+        var schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
+        try
+        {
+            PostgreSqlSchema.Migrate(connection, schema);
+            await using var data = NpgsqlDataSource.Create(connection);
+            foreach (var table in new[] { "queue", "outbox" })
+            {
+                await using var command = data.CreateCommand($"SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = '{schema}.{table}'::regclass;");
+                var options = (string?)await command.ExecuteScalarAsync() ?? string.Empty;
+                Assert.Contains("autovacuum_vacuum_scale_factor=0", options, StringComparison.Ordinal);
+                Assert.Contains("autovacuum_vacuum_threshold=10000", options, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            await Drop(connection, schema);
+        }
+    }
+
+    [PostgresFact]
     public async Task PostgreSql_ScriptAppliedByHand_IsWhatTheStoresNeed_WithPreparationOff()
     {
         var connection = TestPostgres.Require();
