@@ -139,6 +139,9 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
     {
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        // The batch's audit records are appended once, after its tickets, in ticket order: one read of each chain's head for the
+        // whole batch instead of two reads per ticket.
+        var audit = new List<Audit.AuditEntry>();
         foreach (var (state, events) in tickets)
         {
             ArgumentNullException.ThrowIfNull(state);
@@ -147,9 +150,10 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
                 throw new ArgumentException($"The version {state.Version} of new ticket {state.Id} must be above 0.", nameof(tickets));
             }
 
-            await WriteAsync(lease, state, 0, events, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(lease, state, 0, events, cancellationToken, audit).ConfigureAwait(false);
         }
 
+        await DbAuditStore.AppendAsync(sql, lease.Connection, lease.Transaction!, audit, cancellationToken).ConfigureAwait(false);
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -241,7 +245,8 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         }
     }
 
-    private async Task WriteAsync(DbLease commands, TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    // With auditLater, the change's audit entries are added to it for the caller to append; otherwise they are appended here.
+    private async Task WriteAsync(DbLease commands, TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken, List<Audit.AuditEntry>? auditLater = null)
     {
         var command = commands.Command(expectedVersion == 0 ? _insert : _update);
         Bind(command, state);
@@ -298,7 +303,14 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         }
 
         await WriteOutboxAsync(commands, state.Id.Value, events, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(commands, events, cancellationToken).ConfigureAwait(false);
+        if (auditLater is not null)
+        {
+            auditLater.AddRange(Audit.TicketAudit.From(events));
+        }
+        else
+        {
+            await AuditAsync(commands, events, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task WriteOutboxAsync(DbLease commands, string aggregateId, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
