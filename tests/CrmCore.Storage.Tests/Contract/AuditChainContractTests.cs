@@ -75,6 +75,35 @@ public sealed class AuditChainContractTests
         Assert.True(verification.Checkpoint!.Heads.Count > 1, "twelve tickets should spread over more than one chain");
     }
 
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task ABatchOfNewTickets_AuditsEachOnce_InTicketOrder_AndEveryChainVerifies(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var t0 = Instant.FromUtc(2026, 3, 2, 9, 0);
+        await storage.Audit().AppendAsync([Entry("KH0", 0)]);
+        var batch = Enumerable.Range(1, 40).Select(i =>
+        {
+            var ticket = Ticket.Open(
+                new TicketId($"WT20260302{i:D3}"),
+                new TicketRequest { CustomerId = new CustomerId("KH" + i), Description = "打印机卡纸", Urgency = Urgency.General },
+                new AgentId("agent1"),
+                "import",
+                t0 + Duration.FromSeconds(i));
+            return (ticket.ToState(), (IReadOnlyList<IDomainEvent>)ticket.DomainEvents);
+        }).ToList();
+
+        await storage.SaveNewTicketsAsync(batch);
+
+        var records = await storage.Audit().QueryAsync(new AuditQuery { EntityType = AuditEntityTypes.Ticket });
+        Assert.Equal(batch.Select(b => b.Item1.Id.Value), records.Select(r => r.Entry.EntityId));
+        Assert.All(records, r => Assert.Equal(AuditAction.Create, r.Entry.Action));
+        var verification = await AuditChain.VerifyAsync(storage.Audit());
+        Assert.True(verification.IsIntact, verification.Problem);
+        Assert.Equal(41, verification.Verified);
+        Assert.True(verification.Checkpoint!.Heads.Count > 1, "forty tickets should spread over more than one chain");
+    }
+
     [PostgresFact]
     public async Task OnPostgreSql_AWriterWaitsOnlyForItsOwnChain()
     {

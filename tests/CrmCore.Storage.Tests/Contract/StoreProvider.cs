@@ -102,6 +102,10 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The knowledge store over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Knowledge.IKnowledgeRepository Knowledge();
 
+    /// <summary>Writes new tickets in one batch (the databases' bulk path for imports and bulk raising); the in-memory stores have none.</summary>
+    public virtual Task SaveNewTicketsAsync(IReadOnlyList<(CrmCore.Tickets.TicketState State, IReadOnlyList<CrmCore.IDomainEvent> Events)> tickets) =>
+        throw new NotSupportedException("The in-memory stores have no batch path.");
+
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
 
@@ -209,6 +213,9 @@ public abstract class StoreProvider : IDisposable
         public override IPublicationStore Publications() => new SqlitePublicationStore(Options());
 
         public override CrmCore.Audit.IAuditStore Audit() => new SqliteStorage(Options()).Audit;
+
+        public override Task SaveNewTicketsAsync(IReadOnlyList<(CrmCore.Tickets.TicketState State, IReadOnlyList<CrmCore.IDomainEvent> Events)> tickets) =>
+            new SqliteStorage(Options()).SaveNewTicketsAsync(tickets);
 
         public override CrmCore.Imports.IImportLedger ImportLedger() => new SqliteStorage(Options()).ImportLedger;
 
@@ -353,6 +360,9 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override CrmCore.Audit.IAuditStore Audit() => Storage().Audit;
+
+        public override Task SaveNewTicketsAsync(IReadOnlyList<(CrmCore.Tickets.TicketState State, IReadOnlyList<CrmCore.IDomainEvent> Events)> tickets) =>
+            Storage().SaveNewTicketsAsync(tickets);
 
         public override CrmCore.Imports.IImportLedger ImportLedger() => Storage().ImportLedger;
 
