@@ -166,7 +166,7 @@ public sealed class MonthlyReportHtmlTests
         var en = Parse(Report(supplements: Supplements()).ToHtml(English));
         var zh = Parse(Report(supplements: Supplements()).ToHtml(Chinese));
 
-        string[][] Rows(System.Xml.Linq.XElement document, string table) => document.Descendants("table").Single(t => (string?)t.Attribute("class") == table)
+        string[][] Rows(System.Xml.Linq.XDocument document, string table) => document.Descendants("table").Single(t => (string?)t.Attribute("class") == table)
             .Element("tbody")!.Elements("tr").Select(r => r.Elements("td").Select(c => c.Value).ToArray()).ToArray();
         var total = Assert.Single(Rows(en, "completeness"));
         Assert.Equal(["Complete customer records", "75%", "6 of 8"], total[..3]);
