@@ -83,9 +83,9 @@ public sealed class ImportTablesCommandTests
         string Import(string entity) => Assert.Single(lines, l => l.Contains("  li.na  Import  import:", StringComparison.Ordinal) && l.Contains("-> " + entity + ": ", StringComparison.Ordinal));
         Assert.Contains("  run  - -> tickets: 11 rows: inserted 3, updated 0, unchanged 0, merged 0, held 0, rejected 6, skipped 2  服务质量问题跟踪表.csv sha256:", Import("tickets"), StringComparison.Ordinal);
         Assert.Contains("  dry run  ", Import("surveys"), StringComparison.Ordinal);
-        Assert.EndsWith("; dry run, nothing written  满意度调查.csv sha256:" + Sha256(RepoPaths.Sample("import/满意度调查.csv")), Import("surveys").TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("; dry run, nothing written  满意度调查.csv sha256:" + Sha256(Path.Combine(RepoPaths.SampleData, "import", "满意度调查.csv")), Import("surveys").TrimEnd(), StringComparison.Ordinal);
         Assert.Contains("  run  ", Import("plans"), StringComparison.Ordinal);
-        Assert.Contains("-> assets: 4 rows: inserted 4", Import("assets"), StringComparison.Ordinal);
+        Assert.Matches(@"-> assets: \d+ rows: inserted 4, ", Import("assets"));
         Assert.Contains("; dry run, nothing written", Import("articles"), StringComparison.Ordinal);
         foreach (var table in new[] { "tickets", "surveys", "plans", "assets" })
         {
