@@ -1,6 +1,7 @@
 using CrmCore.Agents;
 using CrmCore.Calendars;
 using CrmCore.Churn;
+using CrmCore.Completeness;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Metrics;
@@ -107,7 +108,11 @@ internal sealed class ServiceDeskMonth
         await book.ReclassifyAsync(desk);
         var (churn, _) = await desk.AssessChurnAsync();
         var kpi = recorded with { Customers = book.Lifecycles() };
-        var supplements = await relationships.SupplementsAsync(tickets.Select(t => t.Ticket.ToState()));
+        // Document 002's daily completeness check, on the customer records as the month leaves them.
+        var supplements = await relationships.SupplementsAsync(tickets.Select(t => t.Ticket.ToState())) with
+        {
+            Completeness = CompletenessCheck.Check(book.Customers.Select(c => c.Customer)),
+        };
         var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpi, settings.Month, churn, supplements);
         return new MonthOutcome(settings, calendar, book.Customers, tickets, slaStates, escalations, assignments, desk.Agents, surveys, churn, report, knowledge);
     }

@@ -161,12 +161,34 @@ public sealed class MonthlyReportHtmlTests
     }
 
     [Fact]
+    public void Render_Completeness_ShareMostMissingFieldsAndManagers_LowestFirst()
+    {
+        var en = Parse(Report(supplements: Supplements()).ToHtml(English));
+        var zh = Parse(Report(supplements: Supplements()).ToHtml(Chinese));
+
+        string[][] Rows(System.Xml.Linq.XDocument document, string table) => document.Descendants("table").Single(t => (string?)t.Attribute("class") == table)
+            .Element("tbody")!.Elements("tr").Select(r => r.Elements("td").Select(c => c.Value).ToArray()).ToArray();
+        var total = Assert.Single(Rows(en, "completeness"));
+        Assert.Equal(["Complete customer records", "75%", "6 of 8"], total[..3]);
+        Assert.Equal(["Account manager", "Phone", "E-mail"], Rows(en, "missing").Select(r => r[0]));
+        Assert.Equal(["required", "1", "12.5%"], Rows(en, "missing")[0][1..4]);
+        Assert.Equal(["(no account manager)", "wang.li", "li.qiang"], Rows(en, "by-manager").Select(r => r[0]));
+        Assert.Equal(["4", "3", "75%", "Phone"], Rows(en, "by-manager")[1][1..5]);
+        var bar = en.Descendants("table").Single(t => (string?)t.Attribute("class") == "completeness").Descendants(Svg + "rect").Single();
+        Assert.Equal(0.75 * 192, double.Parse(bar.Attribute("width")!.Value, CultureInfo.InvariantCulture), 1);
+        Assert.Contains("客户资料完整性", zh.Descendants("h2").Select(h => h.Value));
+        Assert.Equal(["负责客户经理", "联系电话", "电子邮箱"], Rows(zh, "missing").Select(r => r[0]));
+        Assert.Equal("8 户中 6 户", Rows(zh, "completeness")[0][2]);
+    }
+
+    [Fact]
     public void Render_NoSupplements_SaysSoInsteadOfEmptyTables()
     {
         var html = Report().ToHtml(English);
 
         Assert.Contains("No contact plan data was given for this month.", html, StringComparison.Ordinal);
         Assert.Contains("No asset data was given for this month.", html, StringComparison.Ordinal);
+        Assert.Contains("No customer records were given: completeness not checked.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"channel-fr\"", html, StringComparison.Ordinal);
     }
 

@@ -40,7 +40,7 @@ public sealed class MonthlyReportXlsxTests
         Report(supplements: Supplements()).WriteXlsx(stream, CultureInfo.GetCultureInfo("en"));
 
         stream.Position = 0;
-        Assert.Equal(["KPIs", "Daily", "Breakdowns", "Themes", "Churn risk", "Plans", "Asset models"], MiniExcel.GetSheetNames(stream));
+        Assert.Equal(["KPIs", "Daily", "Breakdowns", "Themes", "Churn risk", "Plans", "Asset models", "Completeness", "Missing fields"], MiniExcel.GetSheetNames(stream));
         stream.Position = 0;
         var plans = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Plans").Cast<IDictionary<string, object>>().ToList();
         var wang = plans.Single(r => (string)r["Account manager"] == "wang.li");
@@ -51,5 +51,23 @@ public sealed class MonthlyReportXlsxTests
         Assert.Equal(["LaserJet M404", "X1"], models.Select(m => (string)m["Model"]));
         Assert.Equal(15, Convert.ToDouble(models[0]["Failures per 100 installed"], CultureInfo.InvariantCulture), 6);
         Assert.Equal(200, Convert.ToDouble(models[0]["MTBF (days)"], CultureInfo.InvariantCulture), 6);
+    }
+
+    [Fact]
+    public void Write_WithCompleteness_TotalFirstThenManagers_SharesAsNumbers()
+    {
+        using var stream = new MemoryStream();
+        Report(supplements: Supplements()).WriteXlsx(stream, CultureInfo.GetCultureInfo("zh-Hans"));
+
+        stream.Position = 0;
+        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "资料完整性").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["资料完整的客户", "（无客户经理）", "wang.li", "li.qiang"], rows.Select(r => (string)r["范围"]));
+        Assert.Equal(0.75, Convert.ToDouble(rows[0]["占比"], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(8, Convert.ToInt32(rows[0]["客户数"], CultureInfo.InvariantCulture));
+        Assert.Equal("联系电话", (string)rows[2]["最常缺失"]);
+        stream.Position = 0;
+        var missing = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "缺失字段").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["负责客户经理", "联系电话", "电子邮箱"], missing.Select(r => (string)r["字段"]));
+        Assert.Equal(0.125, Convert.ToDouble(missing[0]["占比"], CultureInfo.InvariantCulture), 6);
     }
 }

@@ -72,8 +72,10 @@ internal static class ReportData
     }
 
     /// <summary>
-    /// Plan completion of two account managers and the customers without one (wang.li 6 of 10, 3 overdue; li.qiang 9 of 9), and three
-    /// asset models (M404 6 failures in 40 installed = 15 per 100; X1 1 in 50 = 2; Z9 none). <paramref name="longNames"/> makes the names long.
+    /// Plan completion of two account managers and the customers without one (wang.li 6 of 10, 3 overdue; li.qiang 9 of 9), three
+    /// asset models (M404 6 failures in 40 installed = 15 per 100; X1 1 in 50 = 2; Z9 none), and the completeness of 8 customer records
+    /// (6 complete = 75 %: wang.li 3 of 4, one without a phone and one without an e-mail; li.qiang 3 of 3; one record without a manager).
+    /// <paramref name="longNames"/> makes the names long.
     /// </summary>
     public static ReportSupplements Supplements(bool longNames = false)
     {
@@ -93,6 +95,34 @@ internal static class ReportData
                 new("LaserJet M404" + suffix, 40, 9, 6, Duration.FromDays(1200)),
                 new("Z9" + suffix, 10, 0, 0, Duration.FromDays(300)),
             ],
+            Completeness = Completeness.CompletenessCheck.Check(
+            [
+                Customer("W1", "wang.li" + ownerSuffix),
+                Customer("W2", "wang.li" + ownerSuffix, phone: false),
+                Customer("W3", "wang.li" + ownerSuffix, email: false),
+                Customer("W4", "wang.li" + ownerSuffix),
+                Customer("L1", "li.qiang" + ownerSuffix),
+                Customer("L2", "li.qiang" + ownerSuffix),
+                Customer("L3", "li.qiang" + ownerSuffix),
+                Customer("N1", null),
+            ]),
         };
     }
+
+    private static CustomerState Customer(string id, string? manager, bool phone = true, bool email = true) => new()
+    {
+        Id = new CustomerId(id),
+        Version = 1,
+        Name = "客户" + id,
+        FirstContactOn = new LocalDate(2025, 1, 1),
+        CreatedAt = Instant.FromUtc(2025, 1, 1, 0, 0),
+        Industry = Industry.Retail,
+        Tier = "A",
+        AccountManager = manager is null ? null : new Agents.AgentId(manager),
+        Contacts = [new Contact("张三", ContactRole.DecisionMaker) { Phone = phone ? "+8613800000000" : null, Email = email ? "z@example.cn" : null }],
+        AnnualAmount = Money.Cny(1000),
+        FirstCooperationOn = new LocalDate(2025, 1, 1),
+        Products = ["ERP"],
+        Source = CustomerSource.Referral,
+    };
 }

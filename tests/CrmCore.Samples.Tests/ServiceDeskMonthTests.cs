@@ -100,6 +100,23 @@ public class ServiceDeskMonthTests
     }
 
     [Fact]
+    public void Run_ReportChecksTheCustomerRecordsCompleteness_TheGapsTheSampleLeft()
+    {
+        var outcome = SmallMonth.Value;
+        var completeness = outcome.Report.Completeness!;
+
+        // The sample leaves one customer in eleven without an account manager and one in nine without an e-mail (document 002's gaps).
+        var withoutManager = outcome.Customers.Count(c => c.Customer.AccountManager is null);
+        Assert.Equal(Small.Customers, completeness.Customers.Count);
+        Assert.Equal(Small.Customers / 11 + (Small.Customers % 11 > 7 ? 1 : 0), withoutManager);
+        Assert.Equal(Small.Customers - withoutManager, completeness.CompleteCount);
+        var manager = completeness.MostOftenMissing.Single(m => m.Field == Completeness.CustomerDataField.AccountManager);
+        Assert.Equal((withoutManager, true), (manager.Customers, manager.Required));
+        Assert.Null(completeness.ByAccountManager[0].AccountManager); // the customers without one are the least complete group
+        Assert.Contains("Customer data completeness", outcome.Report.ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_RealTicketsGetKnowledgeSuggestions()
     {
         var knowledge = SmallMonth.Value.Knowledge;

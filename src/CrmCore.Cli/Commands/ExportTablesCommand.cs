@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography;
+using CrmCore.Audit;
 using CrmCore.Cli.Hosting;
 using CrmCore.Desk;
 using CrmCore.Import.Export;
@@ -11,6 +13,8 @@ namespace CrmCore.Cli.Commands;
 /// <summary>
 /// <c>crm export tickets|surveys|plans|assets --store STORE --out FILE [--headers zh|en]</c>: document 001's issue-tracking table, the survey
 /// answers, the contact plan table and the asset table from a desk store to .xlsx, in the form the matching <c>crm import</c> reads back.
+/// Every export leaves an audit record in the store (who, when, the file's name and SHA-256, the row count); when that record cannot be
+/// written the file is deleted, so nothing leaves the store unrecorded.
 /// </summary>
 internal static class ExportTablesCommand
 {
@@ -52,14 +56,23 @@ internal static class ExportTablesCommand
         command.Add(store);
         command.Add(output);
         command.Add(headers);
+        var user = new Option<string>("--user") { Description = "Who exports, as recorded in the store's audit trail (default cli).", DefaultValueFactory = _ => "cli" };
+        command.Add(user);
         command.SetCliAction(console, (context, parse) =>
         {
             try
             {
                 using var source = ImportCommand.OpenStore(parse.GetValue(store)!, context);
                 var language = parse.GetValue(headers) == "en" ? ExportLanguage.English : ExportLanguage.Chinese;
-                using var stream = File.Create(context.ResolvePath(parse.GetValue(output)!));
-                context.Out.WriteLine(write(source, stream, language).ToString(CultureInfo.InvariantCulture));
+                var path = context.ResolvePath(parse.GetValue(output)!);
+                int rows;
+                using (var stream = File.Create(path))
+                {
+                    rows = write(source, stream, language);
+                }
+
+                Record(source.Audit, console.Clock, parse.GetValue(user)!, name, path, rows, language);
+                context.Out.WriteLine(rows.ToString(CultureInfo.InvariantCulture));
                 return ExitCodes.Success;
             }
             catch (ArgumentException error)
@@ -69,6 +82,33 @@ internal static class ExportTablesCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Writes the export's audit record; when it cannot be written the file is deleted and the error stands.</summary>
+    private static void Record(IAuditStore audit, NodaTime.IClock clock, string user, string table, string path, int rows, ExportLanguage language)
+    {
+        try
+        {
+            string hash;
+            using (var written = File.OpenRead(path))
+            {
+                hash = Convert.ToHexStringLower(SHA256.HashData(written));
+            }
+
+            var name = Path.GetFileName(path);
+            var entry = new AuditEntry(clock.GetCurrentInstant(), user, AuditAction.Export, "export", table)
+            {
+                Field = "xlsx",
+                NewValue = string.Create(CultureInfo.InvariantCulture, $"{table}: {rows} rows, {(language == ExportLanguage.English ? "English" : "Chinese")} headers"),
+                Reason = (name.Length <= 1000 ? name : name[^1000..]) + " sha256:" + hash,
+            };
+            audit.AppendAsync([entry]).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
     }
 
     private static List<T> List<T>(IAsyncEnumerable<T> rows) => [.. rows.ToBlockingEnumerable()];

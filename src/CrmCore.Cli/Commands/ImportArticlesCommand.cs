@@ -16,7 +16,7 @@ internal static class ImportArticlesCommand
         var articles = new Command("articles", "Import knowledge articles: Chinese or English headers; tags and ticket types as lists; a report of every row.");
         var file = new Argument<string>("FILE") { Description = "The article table (.csv in UTF-8, GB18030 or UTF-16, .xlsx, .json or .jsonl)." };
         var store = ImportCommand.StoreOption();
-        var dryRun = new Option<bool>("--dry-run") { Description = "Read and validate every row and report without writing anything." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and validate every row and report without writing any data (the audit trail still records the dry run)." };
         var json = new Option<string?>("--report-json") { Description = "Also write the import report as JSON to this file." };
         var xlsx = new Option<string?>("--report-xlsx") { Description = "Also write the rejected rows as an .xlsx to fix and import again." };
         articles.Add(file);
@@ -24,13 +24,15 @@ internal static class ImportArticlesCommand
         articles.Add(dryRun);
         articles.Add(json);
         articles.Add(xlsx);
+        var user = ImportCommand.ImportUserOption();
+        articles.Add(user);
         articles.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
             () =>
             {
                 using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
-                var options = new ArticleImportOptions { DryRun = parse.GetValue(dryRun), Encoding = context.InputEncoding?.WebName, Culture = context.Language.Culture };
-                return new ArticleImporter(target.Knowledge, options).ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
+                var options = ImportCommand.FileOptions(new ArticleImportOptions(), context, target, parse.GetValue(dryRun), parse.GetValue(user)!);
+                return new ArticleImporter(target.Knowledge, console.Clock, options).ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
             },
             parse.GetValue(json),
             parse.GetValue(xlsx),

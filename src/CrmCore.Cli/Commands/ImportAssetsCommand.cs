@@ -18,7 +18,7 @@ internal static class ImportAssetsCommand
         var file = new Argument<string>("FILE") { Description = "The asset table (.csv in UTF-8, GB18030 or UTF-16, or .xlsx)." };
         var store = ImportCommand.StoreOption();
         var map = new Option<string?>("--map") { Description = "Mapping file (JSON): columns to fields, constants and value maps, laid over the built-in mapping." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Read and validate every row and report without writing anything." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and validate every row and report without writing any data (the audit trail still records the dry run)." };
         var json = new Option<string?>("--report-json") { Description = "Also write the import report as JSON to this file." };
         var xlsx = new Option<string?>("--report-xlsx") { Description = "Also write the rejected rows as an .xlsx to fix and import again." };
         assets.Add(file);
@@ -27,20 +27,21 @@ internal static class ImportAssetsCommand
         assets.Add(dryRun);
         assets.Add(json);
         assets.Add(xlsx);
+        var user = ImportCommand.ImportUserOption();
+        assets.Add(user);
         assets.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
             () =>
             {
                 using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
                 var mapPath = parse.GetValue(map) is { } given ? context.ResolvePath(given) : null;
-                var options = new AssetImportOptions
-                {
-                    Mapping = mapPath is null ? null : ImportMappingFile.Load(mapPath, ImportMappings.Assets),
-                    DryRun = parse.GetValue(dryRun),
-                    Encoding = context.InputEncoding?.WebName,
-                    Culture = context.Language.Culture,
-                };
-                return new AssetImporter(target.Assets, options).ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
+                var options = ImportCommand.FileOptions(
+                    new AssetImportOptions { Mapping = mapPath is null ? null : ImportMappingFile.Load(mapPath, ImportMappings.Assets) },
+                    context,
+                    target,
+                    parse.GetValue(dryRun),
+                    parse.GetValue(user)!);
+                return new AssetImporter(target.Assets, console.Clock, options).ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
             },
             parse.GetValue(json),
             parse.GetValue(xlsx),

@@ -48,6 +48,8 @@ internal static class ImportCommand
         customers.Add(batch);
         customers.Add(json);
         customers.Add(xlsx);
+        var user = ImportUserOption();
+        customers.Add(user);
         customers.SetCliAction(console, (context, parse) => RunImport(
             context,
             () =>
@@ -60,6 +62,7 @@ internal static class ImportCommand
                     MappingName = mapPath is not null ? MappingName(mapPath) : "built-in",
                     Ledger = target.Ledger,
                     Audit = target.Audit,
+                    Actor = parse.GetValue(user)!,
                     DryRun = parse.GetValue(dryRun),
                     MergePolicy = parse.GetValue(merge) switch { "fill-blanks" => MergePolicy.FillBlanks, "review" => MergePolicy.HoldForReview, _ => MergePolicy.KeepNewest },
                     NameSimilarity = parse.GetValue(similarity) ?? 1.0,
@@ -211,6 +214,25 @@ internal static class ImportCommand
             return ExitCodes.Usage;
         }
     }
+
+    /// <summary>Sets what every file import of the CLI shares: dry run, the input encoding, the language, and the store's audit trail with the user.</summary>
+    internal static T FileOptions<T>(T options, CliContext context, OpenedStore target, bool dryRun, string user)
+        where T : CrmCore.Import.Tables.FileImportOptions
+    {
+        options.DryRun = dryRun;
+        options.Encoding = context.InputEncoding?.WebName;
+        options.Culture = context.Language.Culture;
+        options.Audit = target.Audit;
+        options.Actor = user;
+        return options;
+    }
+
+    /// <summary>The <c>--user</c> option of the imports: who imports, for the store's audit trail.</summary>
+    internal static Option<string> ImportUserOption() => new("--user")
+    {
+        Description = "Who imports, as recorded in the store's audit trail (default import).",
+        DefaultValueFactory = _ => "import",
+    };
 
     internal static Option<string> StoreOption() => new("--store")
     {

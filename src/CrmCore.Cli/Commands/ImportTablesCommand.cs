@@ -13,7 +13,7 @@ namespace CrmCore.Cli.Commands;
 /// <c>crm import tickets|surveys|plans FILE --store STORE [--map FILE] [--dry-run] [--batch-size N] [--report-json FILE] [--report-xlsx FILE]</c>:
 /// document 001's issue-tracking table, survey results and contact plan table into a desk store through <see cref="TicketImporter"/>,
 /// <see cref="SurveyImporter"/> and <see cref="PlanImporter"/>, every row accounted for, batches written whole, runs recorded in the
-/// store's import ledger.
+/// store's import ledger and each run (a dry run too) in its audit trail.
 /// </summary>
 internal static class ImportTablesCommand
 {
@@ -55,7 +55,7 @@ internal static class ImportTablesCommand
         var file = new Argument<string>("FILE") { Description = fileDescription };
         var store = ImportCommand.StoreOption();
         var map = new Option<string?>("--map") { Description = "Mapping file (JSON): columns to fields, constants and value maps, laid over the built-in mapping." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Read and validate every row and report without writing anything." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and validate every row and report without writing any data (the audit trail still records the dry run)." };
         var batch = new Option<int>("--batch-size") { Description = "Rows per batch, each written in one transaction (default 500).", DefaultValueFactory = _ => 500 };
         var json = new Option<string?>("--report-json") { Description = "Also write the import report as JSON to this file." };
         var xlsx = new Option<string?>("--report-xlsx") { Description = "Also write the rejected rows as an .xlsx to fix and import again." };
@@ -66,6 +66,8 @@ internal static class ImportTablesCommand
         command.Add(batch);
         command.Add(json);
         command.Add(xlsx);
+        var user = ImportCommand.ImportUserOption();
+        command.Add(user);
         command.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
             () =>
@@ -77,6 +79,8 @@ internal static class ImportTablesCommand
                     Mapping = mapPath is not null ? ImportMappingFile.Load(mapPath, builtIn) : builtIn,
                     MappingName = mapPath is not null ? ImportCommand.MappingName(mapPath) : "built-in",
                     Ledger = target.Ledger,
+                    Audit = target.Audit,
+                    Actor = parse.GetValue(user)!,
                     Transactions = target.Transactions,
                     DryRun = parse.GetValue(dryRun),
                     BatchSize = parse.GetValue(batch),

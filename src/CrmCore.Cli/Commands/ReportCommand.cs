@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using CrmCore.Churn;
+using CrmCore.Completeness;
 using CrmCore.Cli.Hosting;
 using CrmCore.Cli.Input;
 using CrmCore.Cli.Localization;
@@ -16,9 +17,10 @@ using NodaTime.Text;
 namespace CrmCore.Cli.Commands;
 
 /// <summary>
-/// <c>crm report --tickets --surveys --month [--customers [--rules]] [--targets] [--html] [--xlsx]</c>: the monthly service-quality
+/// <c>crm report --tickets --surveys --month [--customers [--rules]] [--store] [--targets] [--html] [--xlsx]</c>: the monthly service-quality
 /// report. Tickets of the month before <c>--month</c>, when the files hold any, give the month-over-month comparison. With
-/// <c>--rules</c> and <c>--customers</c> the customers' churn risk is scored at the end of the month and the high band listed. The
+/// <c>--rules</c> and <c>--customers</c> the customers' churn risk is scored at the end of the month and the high band listed. With
+/// <c>--store</c> the stored customer records are checked for completeness (document 002's KPI, <see cref="CompletenessCheck"/>). The
 /// negative-feedback themes are words (<see cref="WordThemeExtractor"/>).
 /// </summary>
 internal static class ReportCommand
@@ -43,6 +45,11 @@ internal static class ReportCommand
             Description = "Rule file or folder: score each customer's churn risk at the end of the month (needs --customers).",
             HelpName = "file",
         };
+        var store = new Option<string>("--store")
+        {
+            Description = "Desk store whose customer records are checked for completeness (document 002's KPI): sqlite:PATH or postgresql:CONNECTION-STRING.",
+            HelpName = "store",
+        };
         var html = new Option<string>("--html") { Description = "Also write the HTML report (inline SVG charts, prints on A4) to this file.", HelpName = "file" };
         var xlsx = new Option<string>("--xlsx") { Description = "Also write the KPI tables as an Excel workbook (.xlsx) to this file.", HelpName = "file" };
         var targets = new Option<string>("--targets")
@@ -58,6 +65,7 @@ internal static class ReportCommand
         command.Add(customers);
         command.Add(month);
         command.Add(rules);
+        command.Add(store);
         command.Add(html);
         command.Add(xlsx);
         command.Add(targets);
@@ -73,6 +81,7 @@ internal static class ReportCommand
         });
         command.SetCliAction(console, (context, parse) =>
         {
+            var completeness = parse.GetValue(store) is { } storeSpec ? CheckCompleteness(context, storeSpec) : null;
             var reportTargets = parse.GetValue(targets) is { } targetsPath ? LoadTargets(context, targetsPath) : ReportTargets.Document001();
             var rulesPath = parse.GetValue(rules);
             var ruleSet = rulesPath is null ? null : RuleFiles.Load(context, rulesPath);
@@ -118,7 +127,7 @@ internal static class ReportCommand
             // Themes are words from the knowledge package's Chinese/English segmentation (响应慢, 没解决), not character n-grams.
             var satisfaction = new SatisfactionOptions();
             using var segmenter = new TextSegmenter();
-            var report = new MonthlyReportBuilder(options, satisfaction, new WordThemeExtractor(segmenter, satisfaction.Themes)).Build(input, reportMonth, churn);
+            var report = new MonthlyReportBuilder(options, satisfaction, new WordThemeExtractor(segmenter, satisfaction.Themes)).Build(input, reportMonth, churn, new ReportSupplements { Completeness = completeness });
             context.Out.Write(report.ToText(context.Language.Culture));
             if (parse.GetValue(html) is { } htmlPath)
             {
@@ -143,6 +152,30 @@ internal static class ReportCommand
             return clean && mapped.Problems.Count == 0 && failures == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
+    }
+
+    /// <summary>Checks the completeness of every customer record in a desk store; a store that is missing or cannot be read stops the command.</summary>
+    private static CompletenessReport CheckCompleteness(CliContext context, string spec)
+    {
+        if (spec == "memory")
+        {
+            throw new CliException(context.T(Messages.ReportStoreMemory));
+        }
+
+        if (spec.StartsWith("sqlite:", StringComparison.Ordinal) && !File.Exists(context.ResolvePath(spec["sqlite:".Length..])))
+        {
+            throw new CliException(context.T(Messages.ReportStoreMissing, spec["sqlite:".Length..]));
+        }
+
+        try
+        {
+            using var opened = ImportCommand.OpenStore(spec, context);
+            return CompletenessCheck.Check(opened.Customers.ListAsync().ToBlockingEnumerable());
+        }
+        catch (ArgumentException error)
+        {
+            throw new CliException(error.Message);
+        }
     }
 
     /// <summary>Reads a targets file (bounded to <see cref="ReportTargetsJson.MaxLength"/> bytes); a bad one stops the command.</summary>

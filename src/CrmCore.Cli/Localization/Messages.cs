@@ -180,6 +180,12 @@ internal static class Messages
     public static readonly Msg TargetsTooLarge = new(
         "targets file '{0}' is {1} bytes; a targets file is at most {2} bytes",
         "目标文件“{0}”大小为 {1} 字节；目标文件最多 {2} 字节");
+    public static readonly Msg ReportStoreMemory = new(
+        "--store memory holds no customer records to check; give sqlite:PATH or postgresql:CONNECTION-STRING",
+        "--store memory 中没有可检查的客户资料；请指定 sqlite:路径 或 postgresql:连接字符串");
+    public static readonly Msg ReportStoreMissing = new(
+        "store file '{0}' does not exist: nothing to check for completeness",
+        "存储文件“{0}”不存在：没有可检查完整性的客户资料");
     public static readonly Msg TagProgress = new("Tagging customers", "正在打标签");
     public static readonly Msg ColumnState = new("State", "状态");
     public static readonly Msg ColumnDueOn = new("Due on", "到期日");

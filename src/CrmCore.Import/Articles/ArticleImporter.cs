@@ -2,6 +2,7 @@ using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
+using NodaTime;
 using CrmCore.Knowledge;
 
 namespace CrmCore.Import.Articles;
@@ -17,47 +18,34 @@ namespace CrmCore.Import.Articles;
 /// (故障, Fault); the status is draft/published/retired or 草稿/已发布/已停用 (default published). Rows are written in batches of 500.
 /// Running an import again is safe: rows name their article by id. Not thread-safe: one import at a time per instance.
 /// </summary>
-public sealed class ArticleImporter
+public sealed class ArticleImporter : TableImporter<ArticleField>
 {
     private readonly IKnowledgeRepository _store;
-    private readonly TableImportOptions<ArticleField> _options;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="store">The store to write to.</param>
     /// <param name="options">The options; default <see cref="ArticleImportOptions"/>' defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException"><see cref="FileImportOptions.Audit"/> is set: an audit record needs the constructor with a clock.</exception>
     public ArticleImporter(IKnowledgeRepository store, ArticleImportOptions? options = null)
+        : this(store, NoLedgerClock.Instance, options)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var given = options ?? new ArticleImportOptions();
-        given.Validate();
-        _store = store;
-        _options = new TableImportOptions<ArticleField>
-        {
-            Format = given.Format,
-            Encoding = given.Encoding,
-            Culture = given.Culture,
-            DryRun = given.DryRun,
-            MaxTitleRows = given.MaxTitleRows,
-        };
     }
 
-    /// <summary>Imports a file.</summary>
-    /// <param name="path">The CSV, .xlsx, JSON or JSON Lines file.</param>
-    /// <param name="cancellationToken">Cancels the import between rows; written batches stay written.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The file cannot be read as a table (missing, no header row, bad encoding, damaged workbook or JSON).</exception>
-    public Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default) => Run().ImportAsync(path, cancellationToken);
+    /// <summary>Creates an importer that can write audit records (<see cref="FileImportOptions.Audit"/>).</summary>
+    /// <param name="store">The store to write to.</param>
+    /// <param name="clock">The clock for the audit trail's times.</param>
+    /// <param name="options">The options; default <see cref="ArticleImportOptions"/>' defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="clock"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public ArticleImporter(IKnowledgeRepository store, IClock clock, ArticleImportOptions? options = null)
+        : base(clock, (options ?? new ArticleImportOptions()).ToTableOptions(), ImportMappings.Articles)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+    }
 
-    /// <summary>Imports a table from a stream.</summary>
-    /// <param name="stream">The content; must be seekable for CSV encoding detection and for .xlsx.</param>
-    /// <param name="name">The file name, for the format (when <see cref="ArticleImportOptions.Format"/> is Auto) and for messages.</param>
-    /// <param name="cancellationToken">Cancels the import between rows.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The content cannot be read as a table.</exception>
-    public Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken = default) =>
-        Run().ImportAsync(stream, name, cancellationToken);
-
-    private TableImport<ArticleField> Run() => new(new ArticleTable(_store), _options, ImportMappings.Articles, NoLedgerClock.Instance);
+    /// <inheritdoc/>
+    private protected override IRecordTable<ArticleField> CreateTable() => new ArticleTable(_store);
 }

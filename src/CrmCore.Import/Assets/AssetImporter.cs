@@ -3,6 +3,7 @@ using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
+using NodaTime;
 
 namespace CrmCore.Import.Assets;
 
@@ -17,48 +18,34 @@ namespace CrmCore.Import.Assets;
 /// of owner, a concurrent change). A parent must be stored already or come on an earlier line. Rows are written in batches of 500.
 /// Running an import again is safe: rows name their asset by id. Not thread-safe: one import at a time per instance.
 /// </summary>
-public sealed class AssetImporter
+public sealed class AssetImporter : TableImporter<AssetField>
 {
     private readonly IAssetRepository _assets;
-    private readonly TableImportOptions<AssetField> _options;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="assets">The store to write to.</param>
     /// <param name="options">The options; default <see cref="AssetImportOptions"/>' defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="assets"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException"><see cref="FileImportOptions.Audit"/> is set: an audit record needs the constructor with a clock.</exception>
     public AssetImporter(IAssetRepository assets, AssetImportOptions? options = null)
+        : this(assets, NoLedgerClock.Instance, options)
     {
-        ArgumentNullException.ThrowIfNull(assets);
-        var given = options ?? new AssetImportOptions();
-        given.Validate();
-        _assets = assets;
-        _options = new TableImportOptions<AssetField>
-        {
-            Mapping = given.Mapping,
-            Format = given.Format,
-            Encoding = given.Encoding,
-            Culture = given.Culture,
-            DryRun = given.DryRun,
-            MaxTitleRows = given.MaxTitleRows,
-        };
     }
 
-    /// <summary>Imports a file.</summary>
-    /// <param name="path">The CSV or .xlsx file.</param>
-    /// <param name="cancellationToken">Cancels the import between rows; written batches stay written.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The file cannot be read as a table (missing, no header row, bad encoding, damaged workbook).</exception>
-    public Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default) => Run().ImportAsync(path, cancellationToken);
+    /// <summary>Creates an importer that can write audit records (<see cref="FileImportOptions.Audit"/>).</summary>
+    /// <param name="assets">The store to write to.</param>
+    /// <param name="clock">The clock for the audit trail's times.</param>
+    /// <param name="options">The options; default <see cref="AssetImportOptions"/>' defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="assets"/> or <paramref name="clock"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public AssetImporter(IAssetRepository assets, IClock clock, AssetImportOptions? options = null)
+        : base(clock, (options ?? new AssetImportOptions()).ToTableOptions(), ImportMappings.Assets)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        _assets = assets;
+    }
 
-    /// <summary>Imports a table from a stream.</summary>
-    /// <param name="stream">The content; must be seekable for CSV encoding detection and for .xlsx.</param>
-    /// <param name="name">The file name, for the format (when <see cref="AssetImportOptions.Format"/> is Auto) and for messages.</param>
-    /// <param name="cancellationToken">Cancels the import between rows.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The content cannot be read as a table.</exception>
-    public Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken = default) =>
-        Run().ImportAsync(stream, name, cancellationToken);
-
-    private TableImport<AssetField> Run() => new(new AssetTable(_assets), _options, ImportMappings.Assets, NoLedgerClock.Instance);
+    /// <inheritdoc/>
+    private protected override IRecordTable<AssetField> CreateTable() => new AssetTable(_assets);
 }

@@ -18,48 +18,27 @@ namespace CrmCore.Import.Plans;
 /// nothing and an interrupted one finishes without duplicates. Batches are written in one transaction each. 客户等级 and 计划沟通周期 are
 /// known and ignored (they follow from the customer). Not thread-safe: one import at a time per instance.
 /// </summary>
-public sealed class PlanImporter
+public sealed class PlanImporter : TableImporter<PlanField>
 {
     private readonly IContactPlanRepository _plans;
     private readonly ICustomerRepository _customers;
-    private readonly IClock _clock;
-    private readonly TableImportOptions<PlanField> _options;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="plans">The store to write to.</param>
     /// <param name="customers">The stored customers the rows name.</param>
-    /// <param name="clock">The clock for the ledger's times.</param>
+    /// <param name="clock">The clock for the ledger's and the audit trail's times.</param>
     /// <param name="options">The options; default <see cref="TableImportOptions{TField}"/>' defaults.</param>
     /// <exception cref="ArgumentNullException">A store or the clock is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public PlanImporter(IContactPlanRepository plans, ICustomerRepository customers, IClock clock, TableImportOptions<PlanField>? options = null)
+        : base(clock, options, ImportMappings.Plans)
     {
         ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(customers);
-        ArgumentNullException.ThrowIfNull(clock);
         _plans = plans;
         _customers = customers;
-        _clock = clock;
-        _options = options ?? new TableImportOptions<PlanField>();
-        _options.Validate();
     }
 
-    /// <summary>Imports a file (.csv, .xlsx, .json or .jsonl).</summary>
-    /// <param name="path">The file.</param>
-    /// <param name="cancellationToken">Cancels the import between rows; committed batches stay written.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The file cannot be read as a table.</exception>
-    public Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default) => Run().ImportAsync(path, cancellationToken);
-
-    /// <summary>Imports a table from a stream.</summary>
-    /// <param name="stream">The content; seekable.</param>
-    /// <param name="name">The file name, for the format and for messages.</param>
-    /// <param name="cancellationToken">Cancels the import between rows.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The content cannot be read as a table.</exception>
-    public Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken = default) =>
-        Run().ImportAsync(stream, name, cancellationToken);
-
-    private TableImport<PlanField> Run() =>
-        new(new PlanTable(_plans, _customers, _options.Zone), _options, ImportMappings.Plans, _clock);
+    /// <inheritdoc/>
+    private protected override IRecordTable<PlanField> CreateTable() => new PlanTable(_plans, _customers, Options.Zone);
 }

@@ -16,44 +16,23 @@ namespace CrmCore.Import.Surveys;
 /// so running an import again changes nothing. Batches are written in one transaction each. Not thread-safe: one import at a time per
 /// instance.
 /// </summary>
-public sealed class SurveyImporter
+public sealed class SurveyImporter : TableImporter<SurveyField>
 {
     private readonly ITicketRepository _tickets;
-    private readonly IClock _clock;
-    private readonly TableImportOptions<SurveyField> _options;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="tickets">The store to write to.</param>
-    /// <param name="clock">The clock for the ledger's times.</param>
+    /// <param name="clock">The clock for the ledger's and the audit trail's times.</param>
     /// <param name="options">The options; default <see cref="TableImportOptions{TField}"/>' defaults.</param>
     /// <exception cref="ArgumentNullException">A store or the clock is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public SurveyImporter(ITicketRepository tickets, IClock clock, TableImportOptions<SurveyField>? options = null)
+        : base(clock, options, ImportMappings.Surveys)
     {
         ArgumentNullException.ThrowIfNull(tickets);
-        ArgumentNullException.ThrowIfNull(clock);
         _tickets = tickets;
-        _clock = clock;
-        _options = options ?? new TableImportOptions<SurveyField>();
-        _options.Validate();
     }
 
-    /// <summary>Imports a file (.csv, .xlsx, .json or .jsonl).</summary>
-    /// <param name="path">The file.</param>
-    /// <param name="cancellationToken">Cancels the import between rows; committed batches stay written.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The file cannot be read as a table.</exception>
-    public Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default) => Run().ImportAsync(path, cancellationToken);
-
-    /// <summary>Imports a table from a stream.</summary>
-    /// <param name="stream">The content; seekable.</param>
-    /// <param name="name">The file name, for the format and for messages.</param>
-    /// <param name="cancellationToken">Cancels the import between rows.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The content cannot be read as a table.</exception>
-    public Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken = default) =>
-        Run().ImportAsync(stream, name, cancellationToken);
-
-    private TableImport<SurveyField> Run() =>
-        new(new SurveyTable(_tickets, _options.Zone), _options, ImportMappings.Surveys, _clock);
+    /// <inheritdoc/>
+    private protected override IRecordTable<SurveyField> CreateTable() => new SurveyTable(_tickets, Options.Zone);
 }

@@ -15,7 +15,7 @@ namespace CrmCore.Import.Tables;
 /// The import engine the ticket, plan, survey, article and asset importers share: finds the header row through the mapping, skips
 /// blank rows, repeated headers and totals rows, stages rows in batches through an <see cref="IRecordTable{TField}"/>, writes each batch in one transaction
 /// (all of it or none: on a conflict every written row of the batch is rejected with the reason), records the run and each batch in the
-/// ledger, and gives every row read exactly one outcome. One run per instance; not thread-safe.
+/// ledger and the run in the audit trail, and gives every row read exactly one outcome. One run per instance; not thread-safe.
 /// </summary>
 /// <typeparam name="TField">The entity's field enum.</typeparam>
 internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImportOptions<TField> options, ImportMapping<TField> builtIn, IClock clock)
@@ -62,6 +62,12 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
         if (_ledger is not null && _runId is not null)
         {
             await _ledger.FinishAsync(_runId, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Audit is { } audit)
+        {
+            var entry = ImportAudit.Run(clock.GetCurrentInstant(), options.Actor, table.Entity, name, fileHash, _runId, Totals(), options.DryRun);
+            await audit.AppendAsync([entry], cancellationToken).ConfigureAwait(false);
         }
 
         return new ImportReport

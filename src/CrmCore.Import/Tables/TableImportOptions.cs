@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmCore.Audit;
 using CrmCore.Desk;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
@@ -9,7 +10,7 @@ namespace CrmCore.Import.Tables;
 
 /// <summary>
 /// Settings for the importers of tickets, contact plans and survey results (<see cref="Tickets.TicketImporter"/>,
-/// <see cref="Plans.PlanImporter"/>, <see cref="Surveys.SurveyImporter"/>). Immutable once built; validated by the importer.
+/// <see cref="Plans.PlanImporter"/>, <see cref="Surveys.SurveyImporter"/>), and the engine's settings behind the asset and article importers. Immutable once built; validated by the importer.
 /// </summary>
 /// <typeparam name="TField">The entity's field enum.</typeparam>
 public sealed class TableImportOptions<TField>
@@ -49,9 +50,16 @@ public sealed class TableImportOptions<TField>
     /// <summary>Where each run is recorded (file hash, mapping, batches, counts); null for none. Not used for a dry run.</summary>
     public IImportLedger? Ledger { get; init; }
 
+    /// <summary>Where the run's audit record goes (who, when, the file's name and SHA-256, the row counts by outcome, and whether it was a
+    /// dry run: a dry run is recorded too, marked as one); null (default) for none.</summary>
+    public IAuditStore? Audit { get; init; }
+
+    /// <summary>Who imports, for the audit trail; default <c>import</c>; not blank, at most <see cref="AuditEntry.MaxNameLength"/> characters.</summary>
+    public string Actor { get; init; } = "import";
+
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A number is out of range.</exception>
-    /// <exception cref="ArgumentException"><see cref="MappingName"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><see cref="MappingName"/> or <see cref="Actor"/> is blank, or <see cref="Actor"/> is too long.</exception>
     /// <exception cref="ArgumentNullException"><see cref="Zone"/> or <see cref="Transactions"/> is null.</exception>
     public void Validate()
     {
@@ -60,6 +68,8 @@ public sealed class TableImportOptions<TField>
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(BatchSize, 100_000);
         ArgumentException.ThrowIfNullOrWhiteSpace(MappingName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Actor);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Actor.Trim().Length, AuditEntry.MaxNameLength, nameof(Actor));
         ArgumentNullException.ThrowIfNull(Zone);
         ArgumentNullException.ThrowIfNull(Transactions);
     }

@@ -19,48 +19,27 @@ namespace CrmCore.Import.Tickets;
 /// their ticket by id, so running an import again changes nothing (all unchanged) and an interrupted one finishes without duplicates.
 /// Not thread-safe: one import at a time per instance.
 /// </summary>
-public sealed class TicketImporter
+public sealed class TicketImporter : TableImporter<TicketField>
 {
     private readonly ITicketRepository _tickets;
     private readonly ICustomerRepository _customers;
-    private readonly IClock _clock;
-    private readonly TableImportOptions<TicketField> _options;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="tickets">The store to write to.</param>
     /// <param name="customers">The stored customers the rows name.</param>
-    /// <param name="clock">The clock for the ledger's times.</param>
+    /// <param name="clock">The clock for the ledger's and the audit trail's times.</param>
     /// <param name="options">The options; default <see cref="TableImportOptions{TField}"/>' defaults.</param>
     /// <exception cref="ArgumentNullException">A store or the clock is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public TicketImporter(ITicketRepository tickets, ICustomerRepository customers, IClock clock, TableImportOptions<TicketField>? options = null)
+        : base(clock, options, ImportMappings.Tickets)
     {
         ArgumentNullException.ThrowIfNull(tickets);
         ArgumentNullException.ThrowIfNull(customers);
-        ArgumentNullException.ThrowIfNull(clock);
         _tickets = tickets;
         _customers = customers;
-        _clock = clock;
-        _options = options ?? new TableImportOptions<TicketField>();
-        _options.Validate();
     }
 
-    /// <summary>Imports a file (.csv, .xlsx, .json or .jsonl).</summary>
-    /// <param name="path">The file.</param>
-    /// <param name="cancellationToken">Cancels the import between rows; committed batches stay written.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The file cannot be read as a table.</exception>
-    public Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default) => Run().ImportAsync(path, cancellationToken);
-
-    /// <summary>Imports a table from a stream.</summary>
-    /// <param name="stream">The content; seekable.</param>
-    /// <param name="name">The file name, for the format and for messages.</param>
-    /// <param name="cancellationToken">Cancels the import between rows.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The content cannot be read as a table.</exception>
-    public Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken = default) =>
-        Run().ImportAsync(stream, name, cancellationToken);
-
-    private TableImport<TicketField> Run() =>
-        new(new TicketTable(_tickets, _customers, _options.Zone), _options, ImportMappings.Tickets, _clock);
+    /// <inheritdoc/>
+    private protected override IRecordTable<TicketField> CreateTable() => new TicketTable(_tickets, _customers, Options.Zone);
 }

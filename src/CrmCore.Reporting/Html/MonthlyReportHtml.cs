@@ -9,7 +9,7 @@ namespace CrmCore.Reporting.Html;
 /// <summary>
 /// Renders a <see cref="MonthlyReport"/> as one self-contained HTML page: no scripts, no network, charts as inline SVG, print
 /// styles for A4. Sections: summary, every KPI against its target with the gap in words and numbers, trends, month over month,
-/// CSAT, breakdowns worst first, negative themes, churn risk, and footnotes on what each KPI counts. Thread-safe.
+/// CSAT, breakdowns worst first, negative themes, churn risk, contact plans, asset models, customer data completeness, and footnotes on what each KPI counts. Thread-safe.
 /// </summary>
 public static class MonthlyReportHtml
 {
@@ -67,6 +67,7 @@ public static class MonthlyReportHtml
         Churn(html, report, labels, text);
         Plans(html, report, labels, text);
         Assets(html, report, labels, text);
+        Completeness(html, report, labels, text);
         Footnotes(html, text);
         return html.Append("</body>\n</html>\n").ToString();
     }
@@ -379,6 +380,59 @@ public static class MonthlyReportHtml
         }
 
         html.Append("</tbody></table></section>\n");
+    }
+
+    private static void Completeness(StringBuilder html, MonthlyReport report, ReportLabels labels, ReportStrings text)
+    {
+        html.Append("<section id=\"completeness\"><h2>").Append(E(text["CompletenessSection"])).Append("</h2>\n");
+        if (report.Completeness is not { } check)
+        {
+            html.Append("<p>").Append(E(text["CompletenessNone"])).Append("</p></section>\n");
+            return;
+        }
+
+        string Percent(double v) => labels.Value(KpiKind.ResolutionRate, v);
+        html.Append("<p class=\"note\">").Append(E(text.Format("CompletenessNote", string.Join(labels.ListSeparator, check.Policy.Required.Select(labels.Field)))))
+            .Append("</p>\n<table class=\"completeness\"><thead><tr><th>").Append(E(text["ColKpi"])).Append("</th><th class=\"num\">").Append(E(text["ColActual"]))
+            .Append("</th><th class=\"num\">").Append(E(text["ColCustomers"])).Append("</th><th>").Append(E(text["ColChart"])).Append("</th></tr></thead><tbody>\n")
+            .Append("<tr data-kpi-extra=\"completeness\"><td>").Append(E(text["CompleteRecords"])).Append("</td><td class=\"num\">").Append(E(Percent(check.CompleteShare)))
+            .Append("</td><td class=\"num\">").Append(E(text.Format("OfCustomers", check.CompleteCount, check.Customers.Count))).Append("</td><td class=\"chart\">")
+            .Append(SvgCharts.ScaleBar(check.CompleteShare, 1, text["CompleteRecords"], Percent)).Append("</td></tr>\n</tbody></table>\n");
+        if (check.MostOftenMissing.Count > 0)
+        {
+            html.Append("<h3>").Append(E(text["MostMissing"])).Append("</h3>\n<table class=\"missing\"><thead><tr><th>").Append(E(text["ColField"]))
+                .Append("</th><th>").Append(E(text["ColFieldKind"])).Append("</th><th class=\"num\">").Append(E(text["ColMissingIn"]))
+                .Append("</th><th class=\"num\">").Append(E(text["ColShare"])).Append("</th><th>").Append(E(text["ColChart"])).Append("</th></tr></thead><tbody>\n");
+            foreach (var missing in check.MostOftenMissing)
+            {
+                var name = labels.Field(missing.Field);
+                html.Append("<tr data-field=\"").Append(missing.Field.ToString()).Append("\"><td>").Append(E(name)).Append("</td><td>").Append(E(labels[missing.Required ? "required" : "recommended"])).Append("</td><td class=\"num\">")
+                    .Append(missing.Customers).Append("</td><td class=\"num\">").Append(E(Percent(missing.Share))).Append("</td><td class=\"chart\">")
+                    .Append(SvgCharts.ScaleBar(missing.Share, 1, name + " " + text["ColMissingIn"], Percent)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody></table>\n");
+        }
+
+        if (check.ByAccountManager.Count > 0)
+        {
+            html.Append("<h3>").Append(E(text["ByManager"])).Append("</h3>\n<table class=\"by-manager\"><thead><tr><th>").Append(E(text["ColOwner"]))
+                .Append("</th><th class=\"num\">").Append(E(text["ColCustomers"])).Append("</th><th class=\"num\">").Append(E(text["ColComplete"]))
+                .Append("</th><th class=\"num\">").Append(E(text["ColShare"])).Append("</th><th>").Append(E(text["ColMostMissing"]))
+                .Append("</th><th>").Append(E(text["ColChart"])).Append("</th></tr></thead><tbody>\n");
+            foreach (var row in check.ByAccountManager)
+            {
+                var owner = row.AccountManager?.Value ?? text["NoOwner"];
+                html.Append("<tr><td>").Append(E(owner)).Append("</td><td class=\"num\">").Append(row.Customers).Append("</td><td class=\"num\">").Append(row.Complete)
+                    .Append("</td><td class=\"num\">").Append(E(Percent(row.CompleteShare))).Append("</td><td>")
+                    .Append(E(row.MostOftenMissing is { } field ? labels.Field(field) : "—")).Append("</td><td class=\"chart\">")
+                    .Append(SvgCharts.ScaleBar(row.CompleteShare, 1, owner + " " + text["ColShare"], Percent)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody></table>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     private static void Footnotes(StringBuilder html, ReportStrings text)

@@ -8,8 +8,8 @@ namespace CrmCore.Reporting.Xlsx;
 
 /// <summary>
 /// Writes the KPI tables of a <see cref="MonthlyReport"/> as an .xlsx workbook (MiniExcel) for analysts who rework the numbers:
-/// sheets KPIs, Daily, Breakdowns (every slice, not only the worst), Month over month (when known), Themes, Churn risk, and Plans and
-/// Asset models when the report has them.
+/// sheets KPIs, Daily, Breakdowns (every slice, not only the worst), Month over month (when known), Themes, Churn risk, and Plans,
+/// Asset models, Completeness (total and per account manager) and Missing fields when the report has them.
 /// Values are numbers (rates as fractions 0–1, hours as hours), never preformatted text. Headers and sheet names follow the
 /// language. Thread-safe.
 /// </summary>
@@ -93,6 +93,31 @@ public static class MonthlyReportXlsx
                 (text["ColFailures"], m.Failures),
                 (text["ColFailureRate"], m.FailuresPer100Installed),
                 (text["ColMtbf"], m.MeanTimeBetweenFailures?.TotalDays))).ToList();
+        }
+
+        if (report.Completeness is { } check)
+        {
+            var completeness = new List<Dictionary<string, object?>>
+            {
+                Row(
+                    (text["ColScope"], text["CompleteRecords"]),
+                    (text["ColCustomers"], check.Customers.Count),
+                    (text["ColComplete"], check.CompleteCount),
+                    (text["ColShare"], check.CompleteShare),
+                    (text["ColMostMissing"], check.MostOftenMissing.Count > 0 ? labels.Field(check.MostOftenMissing[0].Field) : null)),
+            };
+            completeness.AddRange(check.ByAccountManager.Select(r => Row(
+                (text["ColScope"], r.AccountManager?.Value ?? text["NoOwner"]),
+                (text["ColCustomers"], r.Customers),
+                (text["ColComplete"], r.Complete),
+                (text["ColShare"], r.CompleteShare),
+                (text["ColMostMissing"], r.MostOftenMissing is { } f ? labels.Field(f) : null))));
+            sheets[text["SheetCompleteness"]] = completeness;
+            sheets[text["SheetMissing"]] = check.MostOftenMissing.Select(m => Row(
+                (text["ColField"], labels.Field(m.Field)),
+                (text["ColFieldKind"], labels[m.Required ? "required" : "recommended"]),
+                (text["ColMissingIn"], m.Customers),
+                (text["ColShare"], m.Share))).ToList();
         }
 
         destination.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX);

@@ -23,7 +23,7 @@ public static class CompletenessCheck
         return new CustomerCompleteness(customer.Id, required, recommended, score);
     }
 
-    /// <summary>Checks a set of customers.</summary>
+    /// <summary>Checks a set of customers: per customer, as shares, the most often missing fields and per account manager.</summary>
     /// <param name="customers">The customers.</param>
     /// <param name="policy">The policy; default <see cref="CompletenessPolicy.Default"/>.</param>
     /// <returns>The report.</returns>
@@ -34,17 +34,46 @@ public static class CompletenessCheck
         var fields = policy.Required.Concat(policy.Recommended).Distinct().ToList();
         var present = fields.ToDictionary(f => f, _ => 0);
         var entries = new List<CustomerCompleteness>();
+        var owners = new Dictionary<string, OwnerTally>(StringComparer.Ordinal);
         foreach (var customer in customers)
         {
-            entries.Add(Check(customer, policy));
+            var entry = Check(customer, policy);
+            entries.Add(entry);
             foreach (var field in fields)
             {
                 present[field] += Has(customer, field) ? 1 : 0;
             }
+
+            var key = customer.AccountManager is { IsEmpty: false } manager ? manager.Value : string.Empty;
+            if (!owners.TryGetValue(key, out var tally))
+            {
+                owners[key] = tally = new OwnerTally(key.Length == 0 ? null : customer.AccountManager);
+            }
+
+            tally.Add(entry);
         }
 
         double Share(int count) => entries.Count == 0 ? 1 : (double)count / entries.Count;
-        return new CompletenessReport(entries, Share(entries.Count(e => e.IsComplete)), present.ToDictionary(p => p.Key, p => Share(p.Value)));
+        var missing = fields
+            .Where(f => present[f] < entries.Count)
+            .Select(f => new MissingField(f, policy.Required.Contains(f), entries.Count - present[f], Share(entries.Count - present[f])))
+            .OrderByDescending(m => m.Customers)
+            .ThenBy(m => !m.Required)
+            .ThenBy(m => m.Field)
+            .ToList();
+        var byOwner = owners.Values
+            .Select(t => t.ToRow(policy))
+            .OrderBy(r => r.CompleteShare)
+            .ThenByDescending(r => r.Customers)
+            .ThenBy(r => r.AccountManager is null)
+            .ThenBy(r => r.AccountManager?.Value, StringComparer.Ordinal)
+            .ToList();
+        return new CompletenessReport(entries, Share(entries.Count(e => e.IsComplete)), present.ToDictionary(p => p.Key, p => Share(p.Value)))
+        {
+            Policy = policy,
+            MostOftenMissing = missing,
+            ByAccountManager = byOwner,
+        };
     }
 
     /// <summary>Whether a customer record has a field.</summary>
@@ -71,5 +100,31 @@ public static class CompletenessCheck
             CustomerDataField.Size => customer.Size.Employees is not null || customer.Size.AnnualRevenue is not null,
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown customer field."),
         };
+    }
+
+    /// <summary>Counts one account manager's customers while <see cref="Check(IEnumerable{CustomerState}, CompletenessPolicy?)"/> runs.</summary>
+    private sealed class OwnerTally(Agents.AgentId? manager)
+    {
+        private readonly Dictionary<CustomerDataField, int> _missing = [];
+        private int _customers;
+        private int _complete;
+
+        public void Add(CustomerCompleteness entry)
+        {
+            _customers++;
+            _complete += entry.IsComplete ? 1 : 0;
+            foreach (var field in entry.MissingRequired.Concat(entry.MissingRecommended))
+            {
+                _missing[field] = _missing.GetValueOrDefault(field) + 1;
+            }
+        }
+
+        public AccountManagerCompleteness ToRow(CompletenessPolicy policy)
+        {
+            CustomerDataField? worst = _missing.Count == 0
+                ? null
+                : _missing.OrderByDescending(p => p.Value).ThenBy(p => !policy.Required.Contains(p.Key)).ThenBy(p => p.Key).First().Key;
+            return new AccountManagerCompleteness(manager, _customers, _complete, worst);
+        }
     }
 }

@@ -7,4 +7,23 @@ namespace CrmCore.Completeness;
 public sealed record CompletenessReport(
     IReadOnlyList<CustomerCompleteness> Customers,
     double CompleteShare,
-    IReadOnlyDictionary<CustomerDataField, double> FieldShares);
+    IReadOnlyDictionary<CustomerDataField, double> FieldShares)
+{
+    /// <summary>The policy the customers were checked against; default <see cref="CompletenessPolicy.Default"/>.</summary>
+    public CompletenessPolicy Policy { get; init; } = CompletenessPolicy.Default;
+
+    /// <summary>How many customers have every required field.</summary>
+    public int CompleteCount => Customers.Count(c => c.IsComplete);
+
+    /// <summary>
+    /// The fields at least one customer lacks, most often missing first (then required before recommended, then in
+    /// <see cref="CustomerDataField"/> order); empty when every record has every field. Filled by <see cref="CompletenessCheck.Check(IEnumerable{CrmCore.Customers.CustomerState}, CompletenessPolicy?)"/>.
+    /// </summary>
+    public IReadOnlyList<MissingField> MostOftenMissing { get; init; } = [];
+
+    /// <summary>
+    /// One row per account manager (customers without one in a row of their own), lowest complete share first, then most customers, then
+    /// the manager's id (ordinal; no manager last). Filled by <see cref="CompletenessCheck.Check(IEnumerable{CrmCore.Customers.CustomerState}, CompletenessPolicy?)"/>.
+    /// </summary>
+    public IReadOnlyList<AccountManagerCompleteness> ByAccountManager { get; init; } = [];
+}

@@ -89,6 +89,12 @@ public static class DisplayNames
     /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>For example <c>First response</c> or <c>首次响应</c>.</returns>
     public static string Of(Sla.SlaMetric metric, CultureInfo? culture = null) => Lookup("SlaMetric", metric.Code, culture);
+
+    /// <summary>The display name of a customer field the completeness check looks at.</summary>
+    /// <param name="field">The field.</param>
+    /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>For example <c>Phone</c> or <c>联系电话</c>.</returns>
+    public static string Of(Completeness.CustomerDataField field, CultureInfo? culture = null) => Lookup("CustomerDataField", field.ToString(), culture);
     /// <summary>The display name of a knowledge article's status.</summary>
     /// <param name="status">The status.</param>
     /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>

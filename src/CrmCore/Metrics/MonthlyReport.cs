@@ -74,6 +74,9 @@ public sealed class MonthlyReport
     /// <see cref="MetricsOptions.MaxWorstAssetModels"/>; empty when none was given.</summary>
     public IReadOnlyList<Assets.ModelFailureStats> WorstAssetModels { get; init; } = [];
 
+    /// <summary>Document 002's completeness check of the customer records (<see cref="ReportSupplements.Completeness"/>); null when none was given.</summary>
+    public Completeness.CompletenessReport? Completeness { get; init; }
+
     /// <summary>Per-channel targets for the average first response (document 003: online 10 minutes, phone 2 hours), by channel code; empty when none.</summary>
     public IReadOnlyDictionary<string, Duration> ChannelFirstResponseTargets { get; init; } = new Dictionary<string, Duration>();
 

@@ -102,6 +102,7 @@ public sealed class MonthlyReportBuilder
         {
             PlanCompletion = plans,
             WorstAssetModels = worstModels,
+            Completeness = extra.Completeness,
             ChannelFirstResponseTargets = _options.Targets.MaxAverageFirstResponseByChannel,
         };
     }

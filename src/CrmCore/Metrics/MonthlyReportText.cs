@@ -107,6 +107,7 @@ internal static class MonthlyReportText
 
         Plans(text, report, labels);
         Assets(text, report, labels);
+        Completeness(text, report, labels);
         return text.ToString();
     }
 
@@ -152,6 +153,58 @@ internal static class MonthlyReportText
                     model.FailuresPer100Installed.ToString("0.#", CultureInfo.InvariantCulture),
                     model.MeanTimeBetweenFailures is { } mtbf ? mtbf.TotalDays.ToString("0", CultureInfo.InvariantCulture) : "—"))
                 .Append('\n');
+        }
+    }
+
+    private static void Completeness(StringBuilder text, MonthlyReport report, ReportLabels labels)
+    {
+        text.Append('\n');
+        Section(text, labels["completeness"]);
+        if (report.Completeness is not { } check)
+        {
+            text.Append("  ").Append(labels["completenessNone"]).Append('\n');
+            return;
+        }
+
+        text.Append("  ").Append(string.Format(
+                CultureInfo.InvariantCulture,
+                labels["completeRow"],
+                Rate(check.CompleteShare, labels),
+                check.CompleteCount,
+                check.Customers.Count,
+                string.Join(labels.ListSeparator, check.Policy.Required.Select(labels.Field))))
+            .Append('\n');
+        if (check.MostOftenMissing.Count > 0)
+        {
+            text.Append("  ").Append(labels["mostMissing"]).Append(labels.Colon).Append('\n');
+            foreach (var missing in check.MostOftenMissing)
+            {
+                text.Append("    ").Append(string.Format(
+                        CultureInfo.InvariantCulture,
+                        labels["missingRow"],
+                        labels.Field(missing.Field),
+                        labels[missing.Required ? "required" : "recommended"],
+                        missing.Customers,
+                        Rate(missing.Share, labels)))
+                    .Append('\n');
+            }
+        }
+
+        if (check.ByAccountManager.Count > 0)
+        {
+            text.Append("  ").Append(labels["byManager"]).Append(labels.Colon).Append('\n');
+            foreach (var row in check.ByAccountManager)
+            {
+                text.Append("    ").Append(row.AccountManager?.Value ?? labels["unassigned"]).Append(labels.Colon)
+                    .Append(string.Format(
+                        CultureInfo.InvariantCulture,
+                        labels["managerRow"],
+                        Rate(row.CompleteShare, labels),
+                        row.Complete,
+                        row.Customers,
+                        row.MostOftenMissing is { } field ? labels.Field(field) : labels["none"]))
+                    .Append('\n');
+            }
         }
     }
 

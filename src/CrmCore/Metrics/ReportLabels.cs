@@ -13,7 +13,8 @@ internal sealed class ReportLabels
         "trend", "followUp", "target", "allMet", "someMissed", "AverageFirstResponse", "FirstResponseWithinTarget", "WallClock", "BusinessHours", "Mixed",
         "partOf", "FirstContactResolution", "ResolutionRate", "RepeatContactRate", "SlaBreachRate", "CsatAverage", "Nps", "ChurnRate", "dimensions", "breachByMetric",
         "firstResponse", "resolution", "revisit", "revisitJudged", "plans", "planRow", "assets", "assetRow", "Team", "Agent",
-        "Tier", "Region", "Month",
+        "Tier", "Region", "Month", "completeness", "completenessNone", "completeRow", "mostMissing", "missingRow", "required", "recommended",
+        "byManager", "managerRow",
     ];
 
     /// <summary>The satisfaction dimensions with a translated name (<c>ReportDimension_</c> + property name in the resx files), by code.</summary>
@@ -80,6 +81,9 @@ internal sealed class ReportLabels
     /// <summary>The name of a satisfaction dimension: translated for the well-known ones, the code for a host's own.</summary>
     public string SatisfactionDimension(Satisfaction.SatisfactionDimension dimension) =>
         DimensionNames.TryGetValue(dimension.Code, out var key) ? Localization.Strings.Find(key, Culture) ?? dimension.Code : dimension.Code;
+
+    /// <summary>The name of a customer field of the completeness check.</summary>
+    public string Field(Completeness.CustomerDataField field) => Localization.DisplayNames.Of(field, Culture);
 
     public string SliceKey(string key) => key.Length == 0 ? this["unassigned"] : key;
 

@@ -1,12 +1,15 @@
 using CrmCore.Assets;
+using CrmCore.Completeness;
 using CrmCore.Relationships;
 
 namespace CrmCore.Metrics;
 
 /// <summary>
 /// What the monthly report shows besides tickets and surveys: plan completion by account manager (from
-/// <see cref="ContactPlanBook.CompletionAsync"/> or <see cref="Relationships.PlanCompletion.ByOwner"/>) and the failure statistics of
-/// asset models (from <see cref="AssetFailureAnalysis.Analyze"/>). Either may be empty; the report then says there is nothing to show.
+/// <see cref="ContactPlanBook.CompletionAsync"/> or <see cref="Relationships.PlanCompletion.ByOwner"/>), the failure statistics of
+/// asset models (from <see cref="AssetFailureAnalysis.Analyze"/>) and the completeness of the customer records (from
+/// <see cref="CompletenessCheck.Check(IEnumerable{CrmCore.Customers.CustomerState}, CompletenessPolicy?)"/>). Any may be empty; the report then says
+/// there is nothing to show.
 /// Immutable.
 /// </summary>
 public sealed record ReportSupplements
@@ -19,4 +22,8 @@ public sealed record ReportSupplements
 
     /// <summary>Failure statistics per asset model over the month; default empty. The report lists the worst first.</summary>
     public IReadOnlyList<ModelFailureStats> AssetModels { get; init; } = [];
+
+    /// <summary>Document 002's completeness check of the customer records (the share complete, the most often missing fields, per
+    /// account manager); null (default) when the report has no customer records to check.</summary>
+    public CompletenessReport? Completeness { get; init; }
 }

@@ -54,4 +54,47 @@ public sealed class ImportTablesCommandTests
         Assert.True(import.ExitCode == 0, import.ToString());
         Assert.Contains("inserted 4  updated 0  unchanged 0", import.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EveryImportAndExport_LeavesAnAuditRecord_DryRunsMarked()
+    {
+        using var temp = new TempDirectory();
+        var db = temp.File("crm.db");
+        var store = "sqlite:" + db;
+        var customers = temp.File("customers.csv");
+        File.WriteAllText(customers, "客户编号,客户名称\nKH001,科技\nKH002,贸易公司\n");
+        Assert.Equal(0, Crm.Run("import", "customers", customers, "--store", store, "--user", "li.na").ExitCode);
+
+        Crm.Run("import", "tickets", RepoPaths.Sample("import/服务质量问题跟踪表.csv"), "--store", store, "--user", "li.na");
+        Crm.Run("import", "surveys", RepoPaths.Sample("import/满意度调查.csv"), "--store", store, "--user", "li.na", "--dry-run");
+        Crm.Run("import", "plans", RepoPaths.Sample("import/客户沟通计划表.csv"), "--store", store, "--user", "li.na");
+        Crm.Run("import", "assets", RepoPaths.Sample("import/assets.csv"), "--store", store, "--user", "li.na");
+        Crm.Run("import", "articles", RepoPaths.Sample("import/articles.csv"), "--store", store, "--user", "li.na", "--dry-run");
+        foreach (var table in new[] { "tickets", "surveys", "plans", "assets" })
+        {
+            var export = Crm.Run("export", table, "--store", store, "--out", temp.File(table + ".xlsx"), "--user", "zhao.ops");
+            Assert.True(export.ExitCode == 0, export.ToString());
+        }
+
+        var audit = Crm.Run("audit", "list", "--connection", db, "--limit", "1000");
+        Assert.True(audit.ExitCode == 0, audit.ToString());
+        var lines = audit.Out.Split('\n');
+        string Line(string text) => Assert.Single(lines, l => l.Contains(text, StringComparison.Ordinal));
+        string Import(string entity) => Assert.Single(lines, l => l.Contains("  li.na  Import  import:", StringComparison.Ordinal) && l.Contains("-> " + entity + ": ", StringComparison.Ordinal));
+        Assert.Contains("  run  - -> tickets: 11 rows: inserted 3, updated 0, unchanged 0, merged 0, held 0, rejected 6, skipped 2  服务质量问题跟踪表.csv sha256:", Import("tickets"), StringComparison.Ordinal);
+        Assert.Contains("  dry run  ", Import("surveys"), StringComparison.Ordinal);
+        Assert.EndsWith("; dry run, nothing written  满意度调查.csv sha256:" + Sha256(Path.Combine(RepoPaths.SampleData, "import", "满意度调查.csv")), Import("surveys").TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("  run  ", Import("plans"), StringComparison.Ordinal);
+        Assert.Matches(@"-> assets: \d+ rows: inserted 4, ", Import("assets"));
+        Assert.Contains("; dry run, nothing written", Import("articles"), StringComparison.Ordinal);
+        foreach (var table in new[] { "tickets", "surveys", "plans", "assets" })
+        {
+            var export = Line("  zhao.ops  Export  export:" + table + "  xlsx");
+            Assert.Contains(table + ".xlsx sha256:" + Sha256(temp.File(table + ".xlsx")), export, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("tickets: 3 rows, Chinese headers", Line("export:tickets"), StringComparison.Ordinal);
+    }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -71,6 +71,47 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_Store_ShowsTheCustomerRecordsCompleteness_InBothLanguages()
+    {
+        using var dir = new TempDirectory();
+        var customers = dir.File("customers.csv");
+        File.WriteAllText(customers, "客户编号,客户名称,所属行业,客户等级,负责客户经理,联系方式,年合作金额\nKH1,甲公司,制造业,A,王经理,13800000001,10万\nKH2,乙公司,零售业,B,王经理,13800000002,20万\nKH3,丙公司,零售业,B,,,5万\n");
+        var store = "sqlite:" + dir.File("crm.db");
+        Assert.Equal(0, Crm.Run("import", "customers", customers, "--store", store).ExitCode);
+        var html = dir.File("r.html");
+
+        var run = Crm.Run(["report", .. Samples, "--store", store, "--html", html]);
+        var zh = Crm.Run(["report", .. Samples, "--store", store, "--lang", "zh-Hans"]);
+        var without = Crm.Run(["report", .. Samples]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("  complete records 66.7% (2 of 3 customers); required: Industry, Tier, Account manager, Phone, Annual amount\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("    Account manager (required) missing in 1 (33.3%)\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("    (unassigned): 0% complete (0 of 1), most often missing: Account manager\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("    王经理: 100% complete (2 of 2), most often missing: E-mail\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"completeness\">", File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.True(zh.ExitCode == 0, zh.ToString());
+        Assert.Contains("资料完整的客户占 66.7%（3 户中 2 户）", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("not checked: no customer records were given", without.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("memory", "--store memory holds no customer records")]
+    [InlineData("sqlite:missing.db", "store file 'missing.db' does not exist")]
+    [InlineData("mysql:x", "'mysql:x' is not a store")]
+    public void Report_StoreWithoutCustomers_ClearErrorAndNoFileCreated(string store, string message)
+    {
+        using var dir = new TempDirectory();
+
+        var run = Crm.Run(["report", .. Samples, "--store", store.Replace("missing.db", dir.File("missing.db"), StringComparison.Ordinal)]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(message.Replace("missing.db", dir.File("missing.db"), StringComparison.Ordinal), run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("missing.db")));
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
     public void Report_BadMonth_UsageError()
     {
         Assert.Equal(2, Crm.Run("report", "--tickets", "samples/data/tickets.csv", "--month", "2026-13").ExitCode);

@@ -48,7 +48,7 @@ public sealed class ReportInBrowserTests
         """;
 
     private const string SectionRows = """
-        ['plans', 'assets', 'channel-fr'].map(id => ({ id, rows: document.querySelectorAll('#' + id + ' tbody tr').length, bars: document.querySelectorAll('#' + id + ' tbody svg rect.bar').length }))
+        ['plans', 'assets', 'channel-fr', 'completeness'].map(id => ({ id, rows: document.querySelectorAll('#' + id + ' tbody tr').length, bars: document.querySelectorAll('#' + id + ' tbody svg rect.bar').length }))
         """;
 
     private const string KpiRows = """
@@ -117,6 +117,7 @@ public sealed class ReportInBrowserTests
         Assert.Contains("RevisitBreach", ids);
         Assert.True(sections["plans"].Rows > 0 && sections["plans"].Bars > 0, "The plan completion table is empty or has no bars.");
         Assert.True(sections["assets"].Rows > 0 && sections["assets"].Bars == sections["assets"].Rows, "The asset model table is empty or misses bars.");
+        Assert.True(sections["completeness"].Rows > 0 && sections["completeness"].Bars == sections["completeness"].Rows, "The completeness tables are empty or miss bars.");
         Assert.True(sections["channel-fr"].Rows == report.ChannelFirstResponseTargets.Count, "The per-channel first-response table does not have one row per target.");
         Assert.All(rows, r =>
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CrmCore.Agents;
 using CrmCore.Assets;
+using CrmCore.Completeness;
+using CrmCore.Customers;
 using CrmCore.Metrics;
 using CrmCore.Relationships;
 using CrmCore.Satisfaction;
@@ -75,6 +77,43 @@ public sealed class ReportSupplementsTests
         Assert.Equal(Duration.FromMinutes(10), targets.MaxAverageFirstResponseByChannel["onlinechat"]);
         Assert.Equal(Duration.FromHours(2), targets.MaxAverageFirstResponseByChannel["Phone"]);
         Assert.Empty(ReportTargets.Document001().MaxAverageFirstResponseByChannel);
+    }
+
+    [Fact]
+    public void Build_Completeness_TextShowsShareMostMissingAndManagers_InBothLanguages()
+    {
+        CustomerState Customer(string id, string? manager, bool email) => new()
+        {
+            Id = new CustomerId(id),
+            Version = 1,
+            Name = "客户" + id,
+            FirstContactOn = new LocalDate(2026, 1, 1),
+            CreatedAt = Instant.FromUtc(2026, 1, 1, 0, 0),
+            Industry = Industry.Retail,
+            Tier = "A",
+            AccountManager = manager is null ? null : new AgentId(manager),
+            Contacts = [new Contact("张三", ContactRole.DecisionMaker) { Phone = "+8613800000000", Email = email ? "z@example.cn" : null }],
+            AnnualAmount = Money.Cny(1000),
+            FirstCooperationOn = new LocalDate(2025, 1, 1),
+            Products = ["ERP"],
+            Source = CustomerSource.Referral,
+        };
+        var completeness = CompletenessCheck.Check([Customer("K1", "wang", true), Customer("K2", "wang", false), Customer("K3", null, false), Customer("K4", "li", true)]);
+        var builder = new MonthlyReportBuilder(new MetricsOptions(), new SatisfactionOptions());
+
+        var report = builder.Build(new KpiInput([Ticket("T1")], [], []), May, null, new ReportSupplements { Completeness = completeness });
+        var english = report.ToText(CultureInfo.InvariantCulture);
+        var chinese = report.ToText(CultureInfo.GetCultureInfo("zh-Hans"));
+
+        Assert.Same(completeness, report.Completeness);
+        Assert.Contains("  complete records 75% (3 of 4 customers); required: Industry, Tier, Account manager, Phone, Annual amount\n", english, StringComparison.Ordinal);
+        Assert.Contains("    E-mail (recommended) missing in 2 (50%)\n    Account manager (required) missing in 1 (25%)\n", english, StringComparison.Ordinal);
+        Assert.Contains("    (unassigned): 0% complete (0 of 1), most often missing: Account manager\n", english, StringComparison.Ordinal);
+        Assert.Contains("    li: 100% complete (1 of 1), most often missing: none\n", english, StringComparison.Ordinal);
+        Assert.Contains("客户资料完整性", chinese, StringComparison.Ordinal);
+        Assert.Contains("资料完整的客户占 75%（4 户中 3 户）；必填字段：所属行业，客户等级，负责客户经理，联系电话，年合作金额", chinese, StringComparison.Ordinal);
+        Assert.Contains("电子邮箱（建议填写）缺失 2 户（50%）", chinese, StringComparison.Ordinal);
+        Assert.Contains("not checked: no customer records were given", builder.Build(new KpiInput([Ticket("T1")], [], []), May).ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     private sealed class FixedThemes : IFeedbackThemeExtractor
