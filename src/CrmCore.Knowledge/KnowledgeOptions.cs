@@ -1,6 +1,7 @@
 namespace CrmCore.Knowledge;
 
-/// <summary>Settings of a <see cref="KnowledgeIndex"/>. Validated when the index is created. Not thread-safe while being configured.</summary>
+/// <summary>Settings of a <see cref="KnowledgeIndex"/>. Validated when the index is created, and at start by <c>AddCrmKnowledge</c>. Not
+/// thread-safe while being configured.</summary>
 public sealed class KnowledgeOptions
 {
     /// <summary>Boost of the title field; default 1.5. Range 0–100.</summary>

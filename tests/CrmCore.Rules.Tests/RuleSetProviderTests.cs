@@ -96,6 +96,28 @@ public class RuleSetProviderTests
     }
 
     [Fact]
+    public async Task AddCrmRules_BadFile_FailsAtStartWithItsErrors()
+    {
+        using var sp = new ServiceCollection().AddCrmRules(o => o.RuleFiles.Add("/nonexistent/rules.json")).BuildServiceProvider();
+
+        // What a generic host runs before it starts: nothing has resolved the provider yet.
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => sp.GetRequiredService<Microsoft.Extensions.Options.IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
+
+        Assert.StartsWith("Rule files did not load:", Assert.Single(ex.Failures), StringComparison.Ordinal);
+        Assert.Contains("CRM040", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCrmRules_DefaultPack_PassesTheStartCheck()
+    {
+        using var sp = new ServiceCollection().AddCrmRules().BuildServiceProvider();
+
+        await sp.GetRequiredService<Microsoft.Extensions.Options.IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
+        Assert.NotNull(sp.GetRequiredService<IRuleSetProvider>().Current);
+    }
+
+    [Fact]
     public void AddCrmRules_InvalidOptions_ThrowsAtOnce()
         => Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddCrmRules(o => o.LoadOptions = RuleLoadOptions.Default with { MaxExpressionNodes = 0 }));
 }

@@ -6,6 +6,7 @@ using CrmCore.Desk;
 using CrmCore.Rules.Desk;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,8 @@ public static class CrmRulesServiceCollectionExtensions
     /// resolved. The options are validated here. When <see cref="RuleLoadOptions.EscalationLadders"/> is null and an
     /// <see cref="CrmCore.Escalation.EscalationEngine"/> is registered (<c>AddCrmSla</c>), Escalation rules are checked against its ladders
     /// (an unknown ladder is CRM062, so the initial load fails). Resolving the provider throws <see cref="CrmCore.CrmException"/> (code
-    /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load. Calling it twice keeps the first registration. For the service desk it registers
+    /// <c>CRM-RULES-LOAD</c>, listing every error) when the initial files do not load; a generic host loads them at start, so such files
+    /// stop it with an <see cref="OptionsValidationException"/> carrying the same list. Calling it twice keeps the first registration. For the service desk it registers
     /// <see cref="RulesDeskPorts"/> (run by <see cref="CrmRulesOptions.Backend"/>) as <see cref="IPriorityScorer"/>,
     /// <see cref="IRoutingPolicy"/>, <see cref="IEscalationPathChooser"/>, <see cref="ICustomerClassifier"/> and <see cref="IChurnFactorSource"/>, replacing <c>AddCrmCore()</c>'s plain-C# defaults but
     /// keeping a host's own implementation registered before. It registers a <see cref="RoutingNamesMonitor"/> that, once resolved,
@@ -67,6 +69,9 @@ public static class CrmRulesServiceCollectionExtensions
             () => DeskTeams(sp.GetService<ServiceDesk>()),
             () => sp.GetService<ServiceDesk>()?.Agents ?? [],
             sp.GetService<ILogger<RoutingNamesMonitor>>()));
+        // A generic host loads the rule files at start: broken files stop it with their errors instead of failing the first ticket.
+        services.AddOptions<RuleFilesLoaded>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuleFilesLoaded>, RuleFilesLoadedValidator>());
         ReplaceDefault<IPriorityScorer, UrgencyPriorityScorer>(services);
         ReplaceDefault<IRoutingPolicy, SingleGroupRouting>(services);
         ReplaceDefault<IEscalationPathChooser, AllLaddersPath>(services);
@@ -86,6 +91,25 @@ public static class CrmRulesServiceCollectionExtensions
         {
             services.RemoveAll<TPort>();
             services.AddSingleton<TPort>(sp => (TPort)(object)sp.GetRequiredService<RulesDeskPorts>());
+        }
+    }
+
+    // Stands for "the initial rule files load" in the start-time validation; holds nothing.
+    private sealed class RuleFilesLoaded;
+
+    private sealed class RuleFilesLoadedValidator(IServiceProvider services) : IValidateOptions<RuleFilesLoaded>
+    {
+        public ValidateOptionsResult Validate(string? name, RuleFilesLoaded options)
+        {
+            try
+            {
+                _ = services.GetRequiredService<IRuleSetProvider>();
+                return ValidateOptionsResult.Success;
+            }
+            catch (CrmException e) when (e.Code == "CRM-RULES-LOAD")
+            {
+                return ValidateOptionsResult.Fail(e.Message);
+            }
         }
     }
 }

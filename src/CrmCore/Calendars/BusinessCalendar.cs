@@ -461,7 +461,8 @@ public sealed class BusinessCalendar
     }
 
     // The instant on working day `target` at the local time of day that `instant` has on working day `day` (24:00 when the instant is
-    // the next midnight). Days whose offset is constant over all 24 hours (every day but DST-change days) need no time-zone lookup.
+    // the start of the next date, even when that date starts at 01:00 because its midnight falls into a DST gap). Days whose offset is
+    // constant over all 24 hours (every day but DST-change days) need no time-zone lookup.
     private long SameTimeOfDay(long instant, int day, int target)
     {
         long tickOfDay;
@@ -471,8 +472,9 @@ public sealed class BusinessCalendar
         }
         else
         {
+            // The instant lies on the day, or (counting backwards from a 24:00 closing) is the next date's first instant.
             var local = Instant.FromUnixTimeTicks(instant).InZone(Zone).LocalDateTime;
-            tickOfDay = ((long)(DayNumber(local.Date) - _workingDays[day]) * NodaConstants.TicksPerDay) + local.TimeOfDay.TickOfDay;
+            tickOfDay = DayNumber(local.Date) == _workingDays[day] ? local.TimeOfDay.TickOfDay : NodaConstants.TicksPerDay;
         }
 
         if (_dayUniform[target])

@@ -32,9 +32,9 @@ public static class CrmCoreServiceCollectionExtensions
     /// <see cref="CrmOptions.CustomerIdPattern"/> and <see cref="CrmOptions.TicketIdPattern"/> in <see cref="CrmOptions.TimeZoneId"/>;</item>
     /// <item><see cref="CustomerFactory"/> and <see cref="TicketFactory"/> (with <see cref="CrmOptions.Tickets"/>);</item>
     /// <item>the desk's stores, in memory unless the host (or a storage provider) registered its own: <see cref="ITicketRepository"/> and
-    /// <see cref="ISurveyRepository"/> (one <see cref="InMemoryOutboxTicketRepository"/>, audited: each save appends its change's records to
-    /// the registered <see cref="IAuditStore"/> when that is the default <see cref="InMemoryAuditStore"/>, and its events to the
-    /// <see cref="IOutbox"/>, an <see cref="InMemoryOutbox"/>), <see cref="ICustomerRepository"/>, <see cref="IQueueRepository"/>,
+    /// <see cref="ISurveyRepository"/> (one <see cref="InMemoryOutboxTicketRepository"/>: each save appends its change's records to the
+    /// registered <see cref="IAuditStore"/>, an <see cref="InMemoryAuditStore"/> unless the host registered its own, and its events to the
+    /// <see cref="IOutbox"/>, an <see cref="InMemoryOutbox"/>), <see cref="ICustomerRepository"/> (audited the same way), <see cref="IQueueRepository"/>,
     /// <see cref="ISequenceRepository"/>, <see cref="IEscalationRepository"/>;</item>
     /// <item>the SLA engine and escalation ladders (<c>AddCrmSla()</c>) and the waiting queue (<c>AddCrmRouting()</c>), with their defaults;</item>
     /// <item>the desk's ports with plain-C# defaults (<see cref="UrgencyPriorityScorer"/>, <see cref="SingleGroupRouting"/>, <see cref="AllLaddersPath"/>,
@@ -68,15 +68,11 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<InMemoryAuditStore>());
         services.TryAddSingleton<InMemoryOutbox>();
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<InMemoryOutbox>());
-        services.TryAddSingleton(sp => sp.GetRequiredService<IAuditStore>() is InMemoryAuditStore audit
-            ? new InMemoryOutboxTicketRepository(sp.GetRequiredService<InMemoryOutbox>(), audit)
-            : new InMemoryOutboxTicketRepository(sp.GetRequiredService<InMemoryOutbox>()));
+        services.TryAddSingleton(sp => new InMemoryOutboxTicketRepository(sp.GetRequiredService<InMemoryOutbox>(), sp.GetRequiredService<IAuditStore>()));
         services.TryAddSingleton<IOutboxTicketRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
         services.TryAddSingleton<ITicketRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
         services.TryAddSingleton<ISurveyRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
-        services.TryAddSingleton<ICustomerRepository>(sp => sp.GetRequiredService<IAuditStore>() is InMemoryAuditStore audit
-            ? new InMemoryCustomerRepository(audit, sp.GetRequiredService<IClock>())
-            : new InMemoryCustomerRepository());
+        services.TryAddSingleton<ICustomerRepository>(sp => new InMemoryCustomerRepository(sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<IClock>()));
         services.TryAddSingleton<CrmCore.Assets.IAssetRepository, CrmCore.Assets.InMemoryAssetRepository>();
         services.TryAddSingleton<CrmCore.Agents.IAgentRepository, CrmCore.Agents.InMemoryAgentRepository>();
         services.TryAddSingleton<CrmCore.Knowledge.IKnowledgeRepository, CrmCore.Knowledge.InMemoryKnowledgeRepository>();

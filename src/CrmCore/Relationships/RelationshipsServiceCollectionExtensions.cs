@@ -12,7 +12,7 @@ public static class RelationshipsServiceCollectionExtensions
     /// <summary>
     /// Registers a singleton <see cref="ContactPlanner"/> built from <see cref="RelationshipOptions"/> and the named business calendar,
     /// and a singleton <see cref="ContactPlanBook"/> over the registered <see cref="IContactPlanRepository"/> (in memory unless a storage
-    /// provider registered one) that reads the registered <see cref="ICustomerRepository"/> for do-not-contact. The book is also the
+    /// provider registered one; its saves are audited into the registered <c>IAuditStore</c> when there is one) that reads the registered <see cref="ICustomerRepository"/> for do-not-contact. The book is also the
     /// desk's <see cref="IPlanScheduler"/>, so <c>ServiceDesk.AdvanceAsync</c> raises its due and overdue reminders. Also registers the calendars (<c>AddCrmCalendars</c>) when they are not yet.
     /// Options are validated at start (a policy is required, the calendar must exist). Uses TryAdd, so an earlier registration wins.
     /// </summary>
@@ -30,18 +30,34 @@ public static class RelationshipsServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        builder.Validate(o => o.Policy is not null && !string.IsNullOrWhiteSpace(o.Calendar), "RelationshipOptions needs a Policy and a Calendar name.").ValidateOnStart();
+        builder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RelationshipOptions>, RelationshipOptionsValidator>());
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RelationshipOptions>>().Value;
             return new ContactPlanner(options.Policy, sp.GetRequiredService<ICalendarProvider>().Get(options.Calendar));
         });
-        services.TryAddSingleton<IContactPlanRepository>(sp => sp.GetService<CrmCore.Audit.IAuditStore>() is CrmCore.Audit.InMemoryAuditStore audit
+        services.TryAddSingleton<IContactPlanRepository>(sp => sp.GetService<CrmCore.Audit.IAuditStore>() is { } audit
             ? new InMemoryContactPlanRepository(audit, sp.GetRequiredService<NodaTime.IClock>())
             : new InMemoryContactPlanRepository());
         services.TryAddSingleton(sp => new ContactPlanBook(
             sp.GetRequiredService<ContactPlanner>(), sp.GetRequiredService<IContactPlanRepository>(), sp.GetService<ICustomerRepository>()));
         services.TryAddSingleton<IPlanScheduler>(sp => sp.GetRequiredService<ContactPlanBook>());
         return services;
+    }
+
+    private sealed class RelationshipOptionsValidator(ICalendarProvider calendars) : IValidateOptions<RelationshipOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RelationshipOptions options)
+        {
+            if (options.Policy is null || string.IsNullOrWhiteSpace(options.Calendar))
+            {
+                return ValidateOptionsResult.Fail("RelationshipOptions needs a Policy and a Calendar name.");
+            }
+
+            return calendars.TryGet(options.Calendar, out _)
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"RelationshipOptions.Calendar names calendar '{options.Calendar}', which is not registered.");
+        }
     }
 }

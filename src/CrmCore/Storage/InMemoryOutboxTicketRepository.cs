@@ -13,6 +13,7 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
 {
     private readonly InMemoryTicketRepository _tickets = new();
     private readonly Lock _gate = new();
+    private readonly Audit.AuditedWrites? _audit;
 
     /// <summary>Creates the store over an outbox.</summary>
     /// <param name="outbox">Where events go.</param>
@@ -23,20 +24,21 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
         Outbox = outbox;
     }
 
-    /// <summary>Creates the store over an outbox and an audit trail: each save also appends the change's audit records
-    /// (<see cref="Audit.TicketAudit"/>) under the same lock, as the database stores do in the ticket's transaction.</summary>
+    /// <summary>Creates the store over an outbox and an audit trail (the in-memory one or the host's own): each save also appends the
+    /// change's audit records (<see cref="Audit.TicketAudit"/>) and awaits them before the change and its events are stored, one save at a
+    /// time, so a change whose records could not be appended is not stored (the database stores do both in the ticket's transaction).</summary>
     /// <param name="outbox">Where events go.</param>
     /// <param name="audit">Where audit records go.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public InMemoryOutboxTicketRepository(InMemoryOutbox outbox, Audit.InMemoryAuditStore audit)
+    public InMemoryOutboxTicketRepository(InMemoryOutbox outbox, Audit.IAuditStore audit)
         : this(outbox)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        Audit = audit;
+        _audit = new Audit.AuditedWrites(audit);
     }
 
     /// <summary>The audit trail the change records go to, or null when the store was created without one.</summary>
-    public Audit.InMemoryAuditStore? Audit { get; }
+    public Audit.IAuditStore? Audit => _audit?.Store;
 
     /// <summary>The outbox the events go to.</summary>
     public InMemoryOutbox Outbox { get; }
@@ -53,24 +55,56 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(events);
-        lock (_gate)
+        if (_audit is null)
         {
-            var stored = _tickets.FindAsync(state.Id, cancellationToken).Result;
-            if (stored is not null && stored.Version == expectedVersion && state.StatusHistory.Count < stored.StatusHistory.Count)
+            lock (_gate)
             {
-                throw new InvalidOperationException($"The status history of ticket {state.Id} is append-only: {stored.StatusHistory.Count} entries are stored, the new state has {state.StatusHistory.Count}.");
+                CheckHistory(state, expectedVersion);
+                Apply(state, expectedVersion, events);
             }
 
-            _ = _tickets.SaveAsync(state, expectedVersion, cancellationToken);
-            foreach (var (aggregateId, eventType, payload, occurredAt) in OutboxEvents.Rows(state.Id.Value, events))
-            {
-                Outbox.Append(aggregateId, eventType, payload, occurredAt);
-            }
-
-            _ = Audit?.AppendAsync(CrmCore.Audit.TicketAudit.From(events), cancellationToken);
+            return ValueTask.CompletedTask;
         }
 
-        return ValueTask.CompletedTask;
+        return _audit.RunAsync(
+            () =>
+            {
+                lock (_gate)
+                {
+                    CheckHistory(state, expectedVersion);
+                    _tickets.Check(state, expectedVersion);
+                }
+
+                return CrmCore.Audit.TicketAudit.From(events);
+            },
+            () =>
+            {
+                lock (_gate)
+                {
+                    Apply(state, expectedVersion, events);
+                }
+            },
+            cancellationToken);
+    }
+
+    // Under the lock.
+    private void CheckHistory(TicketState state, long expectedVersion)
+    {
+        var stored = _tickets.Find(state.Id);
+        if (stored is not null && stored.Version == expectedVersion && state.StatusHistory.Count < stored.StatusHistory.Count)
+        {
+            throw new InvalidOperationException($"The status history of ticket {state.Id} is append-only: {stored.StatusHistory.Count} entries are stored, the new state has {state.StatusHistory.Count}.");
+        }
+    }
+
+    // Under the lock.
+    private void Apply(TicketState state, long expectedVersion, IReadOnlyList<IDomainEvent> events)
+    {
+        _ = _tickets.SaveAsync(state, expectedVersion);
+        foreach (var (aggregateId, eventType, payload, occurredAt) in OutboxEvents.Rows(state.Id.Value, events))
+        {
+            Outbox.Append(aggregateId, eventType, payload, occurredAt);
+        }
     }
 
     /// <inheritdoc />

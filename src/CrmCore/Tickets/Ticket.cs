@@ -280,16 +280,16 @@ public sealed class Ticket
     /// <exception cref="ArgumentException"><paramref name="by"/> is blank.</exception>
     public void Close(Instant now, string by)
     {
-        Actor.Require(by);
-        Require(TicketMove.Close, out _);
+        var actor = Actor.Require(by);
+        Require(TicketMove.Close, out var to);
         if (CustomerConfirmedAt is null && RevisitCompletedAt is null)
         {
             throw new TicketTransitionException(Id, Status, TicketMove.Close, TicketTransitionFailure.ClosureNotConfirmed);
         }
 
-        var at = ChangeStatus(now, TicketMove.Close, by);
+        var at = MoveTo(now, TicketMove.Close, to, actor);
         ClosedAt = at;
-        events.Add(new TicketClosed(Id, at, by.Trim(), CustomerConfirmedAt is not null, RevisitCompletedAt is not null));
+        events.Add(new TicketClosed(Id, at, actor, CustomerConfirmedAt is not null, RevisitCompletedAt is not null));
         Commit(at);
     }
 
@@ -305,9 +305,9 @@ public sealed class Ticket
     /// <exception cref="ArgumentException">An argument is blank.</exception>
     public void Reopen(Instant now, string by, string reason)
     {
-        Actor.Require(by);
+        var actor = Actor.Require(by);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Require(TicketMove.Reopen, out _);
+        Require(TicketMove.Reopen, out var to);
         var from = Status;
         var windowStart = from == TicketStatus.Closed ? ClosedAt : ResolvedAt;
         if (windowStart is { } start && Clamp(now) - start > options.ReopenWindow)
@@ -315,14 +315,14 @@ public sealed class Ticket
             throw new TicketTransitionException(Id, Status, TicketMove.Reopen, TicketTransitionFailure.ReopenWindowElapsed, options.ReopenWindow);
         }
 
-        var at = ChangeStatus(now, TicketMove.Reopen, by);
+        var at = MoveTo(now, TicketMove.Reopen, to, actor);
         ReopenCount++;
         ResolvedAt = null;
         ClosedAt = null;
         CustomerConfirmedAt = null;
         RevisitCompletedAt = null;
-        AddNoteAt(at, by, reason, isCustomerFacing: false);
-        events.Add(new TicketReopened(Id, at, by.Trim(), from, reason.Trim(), ReopenCount));
+        AddNoteAt(at, actor, reason, isCustomerFacing: false);
+        events.Add(new TicketReopened(Id, at, actor, from, reason.Trim(), ReopenCount));
         Commit(at);
     }
 
@@ -350,17 +350,17 @@ public sealed class Ticket
     public bool Reassign(Instant now, AgentId newOwner, string by)
     {
         RequireOwner(newOwner, nameof(newOwner));
-        Actor.Require(by);
+        var actor = Actor.Require(by);
         Require(TicketMove.Reassign, out _);
         if (newOwner == Owner)
         {
             return false;
         }
 
-        var at = Act(now, TicketMove.Reassign, by);
+        var at = Stamp(now);
         var previous = Owner;
         Owner = newOwner;
-        events.Add(new TicketOwnerChanged(Id, at, by.Trim(), previous, newOwner));
+        events.Add(new TicketOwnerChanged(Id, at, actor, previous, newOwner));
         Commit(at);
         return true;
     }
@@ -603,27 +603,40 @@ public sealed class Ticket
         }
     }
 
-    /// <summary>Performs a move that keeps the status: checks it, records the instant and returns it.</summary>
+    /// <summary>Performs a move that keeps the status: checks the actor and the move, records the instant and returns it.</summary>
     private Instant Act(Instant now, TicketMove move, string by)
     {
         Actor.Require(by);
         Require(move, out _);
+        return Stamp(now);
+    }
+
+    /// <summary>Records the instant of a checked change and returns it.</summary>
+    private Instant Stamp(Instant now)
+    {
         var at = Clamp(now);
         lastChangeAt = at;
         return at;
     }
 
-    /// <summary>Performs a status change: checks it, appends to the history, raises <see cref="TicketStatusChanged"/>.</summary>
+    /// <summary>Performs a status change: checks the actor and the move, then <see cref="MoveTo"/>.</summary>
     private Instant ChangeStatus(Instant now, TicketMove move, string by)
     {
-        by = Actor.Require(by);
+        var actor = Actor.Require(by);
         Require(move, out var to);
+        return MoveTo(now, move, to, actor);
+    }
+
+    /// <summary>Performs a checked status change (<paramref name="actor"/> trimmed, <paramref name="to"/> from the lifecycle):
+    /// appends to the history, raises <see cref="TicketStatusChanged"/>.</summary>
+    private Instant MoveTo(Instant now, TicketMove move, TicketStatus to, string actor)
+    {
         var at = Clamp(now);
         var from = Status;
         Status = to;
         lastChangeAt = at;
-        history.Add(new StatusChange(at, from, to, by));
-        events.Add(new TicketStatusChanged(Id, at, by, from, to, move));
+        history.Add(new StatusChange(at, from, to, actor));
+        events.Add(new TicketStatusChanged(Id, at, actor, from, to, move));
         return at;
     }
 

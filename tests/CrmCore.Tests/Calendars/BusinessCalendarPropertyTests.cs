@@ -29,7 +29,17 @@ public sealed class BusinessCalendarPropertyTests
     // Here null is part of the specification, not a tolerance: the calendar must throw past the horizon exactly when the
     // oracle finds no answer before the horizon ends, and otherwise give the oracle's answer. Classify shows how often each happens.
     [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 1000)]
-    public Property Operations_RandomCalendars_AgreeWithMinuteOracle(CalendarCase c)
+    public Property Operations_RandomCalendars_AgreeWithMinuteOracle(CalendarCase c) => ForwardAgreesWithOracle(c);
+
+    // Zones whose clocks change exactly at midnight (a day that starts at 01:00, a 25-hour day whose 24:00 comes twice) against the
+    // same oracle, forwards and backwards.
+    [Property(Arbitrary = [typeof(MidnightChangeArbitraries)], MaxTest = 500)]
+    public Property Operations_MidnightOffsetChanges_AgreeWithMinuteOracle(CalendarCase c) => ForwardAgreesWithOracle(c);
+
+    [Property(Arbitrary = [typeof(MidnightChangeArbitraries)], MaxTest = 500)]
+    public Property BackwardOperations_MidnightOffsetChanges_AgreeWithMinuteOracle(CalendarCase c) => BackwardAgreesWithOracle(c);
+
+    private static Property ForwardAgreesWithOracle(CalendarCase c)
     {
         var oracle = new NaiveCalendar(c.Definition);
         var cal = c.Calendar;
@@ -48,7 +58,9 @@ public sealed class BusinessCalendarPropertyTests
     // The backward direction against the same minute oracle, walking back from the later instant B: the previous closing time,
     // Subtract and negative working days; null again means the horizon starts before the answer.
     [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 1000)]
-    public Property BackwardOperations_RandomCalendars_AgreeWithMinuteOracle(CalendarCase c)
+    public Property BackwardOperations_RandomCalendars_AgreeWithMinuteOracle(CalendarCase c) => BackwardAgreesWithOracle(c);
+
+    private static Property BackwardAgreesWithOracle(CalendarCase c)
     {
         var oracle = new NaiveCalendar(c.Definition);
         var cal = c.Calendar;

@@ -46,9 +46,23 @@ public static class CalendarArbitraries
         return slots.ToImmutable();
     }
 
+    // Zones whose clocks change exactly at midnight, each with a window holding such a change: Sao Paulo (2018: back from 24:00 to
+    // 23:00 on 17 February, forward from 00:00 to 01:00 on 4 November), Tehran (2021: forward at 00:00 on 22 March, back at 24:00 on
+    // 21 September) and Havana (2026: forward at 00:00 on 8 March; back at 01:00 on 1 November).
+    private static readonly (string Zone, LocalDate Window)[] MidnightChanges =
+    [
+        ("America/Sao_Paulo", new(2018, 2, 12)), ("America/Sao_Paulo", new(2018, 10, 29)),
+        ("Asia/Tehran", new(2021, 3, 16)), ("Asia/Tehran", new(2021, 9, 16)),
+        ("America/Havana", new(2026, 3, 2)), ("America/Havana", new(2026, 10, 26)),
+    ];
+
     public static Gen<BusinessCalendarDefinition> Definitions() =>
-        from zone in Gen.Elements(Zones)
-        from window in Gen.Elements(Windows)
+        Definitions(from zone in Gen.Elements(Zones) from window in Gen.Elements(Windows) select (zone, window));
+
+    private static Gen<BusinessCalendarDefinition> Definitions(Gen<(string Zone, LocalDate Window)> places) =>
+        from place in places
+        let zone = place.Zone
+        let window = place.Window
         from monday in Slots(3).Where(s => s.Length > 0)
         from days in Gen.ArrayOf(Slots(3), 6)
         from holidayOffsets in Gen.Choose(0, 5).SelectMany(k => Gen.ListOf(Gen.Choose(0, WindowDays - 1), k))
@@ -83,8 +97,13 @@ public static class CalendarArbitraries
         };
     }
 
-    public static Gen<CalendarCase> Cases() =>
-        from definition in Definitions()
+    public static Gen<CalendarCase> Cases() => Cases(Definitions());
+
+    /// <summary>Cases in zones whose clocks change exactly at midnight (see <see cref="MidnightChangeArbitraries"/>).</summary>
+    public static Gen<CalendarCase> MidnightChangeCases() => Cases(Definitions(Gen.Elements(MidnightChanges)));
+
+    private static Gen<CalendarCase> Cases(Gen<BusinessCalendarDefinition> definitions) =>
+        from definition in definitions
         from aMinute in Gen.Choose(0, 12 * 24 * 60)
         from spanMinutes in Gen.Choose(0, 4 * 24 * 60)
         from dMinutes in Gen.Choose(0, 16 * 60)

@@ -131,7 +131,7 @@ internal sealed class NaiveCalendar(BusinessCalendarDefinition definition)
     }
 
     /// <summary>Counting backwards: anchor at the previous closing, date of the open minute before it, the anchor's local time of
-    /// day measured from that date's midnight (24:00 for the next midnight), clamped into the target day's hours. Null when the
+    /// day on that date (24:00 for the next date's first instant), clamped into the target day's hours. Null when the
     /// horizon starts first.</summary>
     public Instant? SubtractWorkingDays(Instant a, int n)
     {
@@ -141,8 +141,10 @@ internal sealed class NaiveCalendar(BusinessCalendarDefinition definition)
         }
 
         var day = (anchor - Minute).InZone(_zone).LocalDateTime.Date;
+        // The anchor lies on that date, or is the next date's first instant: 24:00, even when the next date starts at 01:00 (a DST gap
+        // at midnight).
         var local = anchor.InZone(_zone).LocalDateTime;
-        var tickOfDay = Period.Between(day.AtMidnight(), local, PeriodUnits.Ticks).Ticks;
+        var tickOfDay = local.Date == day ? local.TimeOfDay.TickOfDay : NodaConstants.TicksPerDay;
         var date = day;
         var count = 0;
         while (count < n)

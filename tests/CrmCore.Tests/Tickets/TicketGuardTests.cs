@@ -180,6 +180,61 @@ public sealed class TicketGuardTests
         Assert.Equal(later, ticket.FirstResponseAt);
     }
 
+    // A blank actor is refused before the move is checked against the status (and, by Reopen, before its reason): each command checks
+    // its actor once, ahead of the lifecycle. The tickets are in a status that forbids the move, so a later check would throw something else.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void EveryCommand_BlankActorInAStatusThatForbidsTheMove_IsRefusedByNameFirst(string? blank)
+    {
+        var by = blank!;
+        var pending = Ticket.Open(Id, TestData.Request(), TestData.Alice, "desk", Now);
+        var closed = Resolved(out var at);
+        closed.ConfirmResolution(at, "customer");
+        closed.Close(at, "alice");
+        var survey = new SurveyResponse(Id, TestData.Acme, Now, new CsatScore(4));
+        var commands = new (string Name, Ticket Ticket, Action<Ticket> Run)[]
+        {
+            ("Start", closed, t => t.Start(Now, by)),
+            ("WaitForCustomer", pending, t => t.WaitForCustomer(Now, by, "which model?")),
+            ("ResumeWork", pending, t => t.ResumeWork(Now, by)),
+            ("Resolve", pending, t => t.Resolve(Now, by, "fixed")),
+            ("ScheduleRevisit", pending, t => t.ScheduleRevisit(Now, by)),
+            ("ConfirmResolution", pending, t => t.ConfirmResolution(Now, by)),
+            ("CompleteRevisit", pending, t => t.CompleteRevisit(Now, by, "called")),
+            ("Close", pending, t => t.Close(Now, by)),
+            ("Reopen", pending, t => t.Reopen(Now, by, " ")),
+            ("MarkNoActionNeeded", closed, t => t.MarkNoActionNeeded(Now, by, "duplicate")),
+            ("Reassign", closed, t => t.Reassign(Now, TestData.Bob, by)),
+            ("RespondToCustomer", closed, t => t.RespondToCustomer(Now, by, "hello")),
+            ("RecordSurvey", pending, t => t.RecordSurvey(Now, survey, by)),
+        };
+
+        foreach (var (name, ticket, run) in commands)
+        {
+            var (status, version, events) = (ticket.Status, ticket.Version, ticket.DomainEvents.Count);
+            var e = Assert.ThrowsAny<ArgumentException>(() => run(ticket));
+            Assert.True(e.ParamName == "by", $"{name}: {e.GetType().Name} for '{e.ParamName}'");
+            Assert.Equal((status, version, events), (ticket.Status, ticket.Version, ticket.DomainEvents.Count));
+        }
+    }
+
+    [Fact]
+    public void CloseAndReopen_RecordTheTrimmedActor_InTheHistoryAndTheirEvents()
+    {
+        var ticket = Resolved(out var at);
+        ticket.ConfirmResolution(at, "customer");
+
+        ticket.Close(at, "  alice  ");
+        ticket.Reopen(at, " bob ", "again");
+
+        Assert.Equal(["alice", "bob"], ticket.StatusHistory.TakeLast(2).Select(c => c.By));
+        Assert.Equal("alice", Assert.Single(ticket.DomainEvents.OfType<TicketClosed>()).By);
+        Assert.Equal("bob", Assert.Single(ticket.DomainEvents.OfType<TicketReopened>()).By);
+        Assert.Equal("bob", ticket.Timeline[^1].By);
+    }
+
     private static Ticket Resolved(out Instant resolvedAt)
     {
         var ticket = Ticket.Open(Id, TestData.Request(), TestData.Alice, "desk", Now);

@@ -6,15 +6,15 @@ using NodaTime;
 namespace CrmCore.Desk;
 
 /// <summary>
-/// The default customer store: customer states in memory, lost when the process ends. Created with an audit trail and a clock, each save
-/// also appends its <see cref="CustomerAudit"/> entries (actor: <see cref="AuditActor.Current"/>) under the same lock, so a change and its
-/// records are stored together or not at all. Thread-safe; completes synchronously.
+/// The default customer store: customer states in memory, lost when the process ends. Created with an audit trail (any
+/// <see cref="IAuditStore"/>) and a clock, each save also appends its <see cref="CustomerAudit"/> entries (actor:
+/// <see cref="AuditActor.Current"/>) and awaits them before the change is applied, one save at a time, so a change and its records are
+/// stored together or not at all. Thread-safe; completes synchronously unless the audit store does not.
 /// </summary>
 public sealed class InMemoryCustomerRepository : ICustomerBatchRepository
 {
     private readonly VersionedTable<CustomerId, CustomerState> _table = new("customer", s => s.Version);
-    private readonly Lock _gate = new();
-    private readonly InMemoryAuditStore? _audit;
+    private readonly AuditedWrites? _audit;
     private readonly IClock? _clock;
 
     /// <summary>Creates a store that does not audit.</summary>
@@ -23,14 +23,14 @@ public sealed class InMemoryCustomerRepository : ICustomerBatchRepository
     }
 
     /// <summary>Creates a store whose saves append their audit entries to <paramref name="audit"/>.</summary>
-    /// <param name="audit">The audit trail.</param>
+    /// <param name="audit">The audit trail: the in-memory one or the host's own.</param>
     /// <param name="clock">When changes happen.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public InMemoryCustomerRepository(InMemoryAuditStore audit, IClock clock)
+    public InMemoryCustomerRepository(IAuditStore audit, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(clock);
-        _audit = audit;
+        _audit = new AuditedWrites(audit);
         _clock = clock;
     }
 
@@ -47,14 +47,15 @@ public sealed class InMemoryCustomerRepository : ICustomerBatchRepository
             return ValueTask.CompletedTask;
         }
 
-        lock (_gate)
-        {
-            var entries = CustomerAudit.Changes(AuditActor.Current, _clock.GetCurrentInstant(), _table.Find(state.Id), state);
-            _table.Save(state.Id, state, expectedVersion);
-            _ = _audit.AppendAsync(entries, cancellationToken);
-        }
-
-        return ValueTask.CompletedTask;
+        var clock = _clock;
+        return _audit.RunAsync(
+            () =>
+            {
+                _table.Check(state.Id, state, expectedVersion);
+                return CustomerAudit.Changes(AuditActor.Current, clock.GetCurrentInstant(), _table.Find(state.Id), state);
+            },
+            () => _table.Save(state.Id, state, expectedVersion),
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -68,15 +69,16 @@ public sealed class InMemoryCustomerRepository : ICustomerBatchRepository
             return ValueTask.CompletedTask;
         }
 
-        lock (_gate)
-        {
-            var at = _clock.GetCurrentInstant();
-            var entries = rows.SelectMany(r => CustomerAudit.Changes(AuditActor.Current, at, _table.Find(r.Item1), r.Item2)).ToList();
-            _table.SaveAll(rows);
-            _ = _audit.AppendAsync(entries, cancellationToken);
-        }
-
-        return ValueTask.CompletedTask;
+        var clock = _clock;
+        return _audit.RunAsync(
+            () =>
+            {
+                _table.CheckAll(rows);
+                var at = clock.GetCurrentInstant();
+                return [.. rows.SelectMany(r => CustomerAudit.Changes(AuditActor.Current, at, _table.Find(r.Item1), r.Item2))];
+            },
+            () => _table.SaveAll(rows),
+            cancellationToken);
     }
 
     /// <inheritdoc />

@@ -23,6 +23,12 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
     /// <inheritdoc />
     public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_table.Find(id));
 
+    /// <summary>The stored state, read synchronously.</summary>
+    internal TicketState? Find(TicketId id) => _table.Find(id);
+
+    /// <summary>Throws what <see cref="SaveAsync"/> would throw now, without writing.</summary>
+    internal void Check(TicketState state, long expectedVersion) => _table.Check(state.Id, state, expectedVersion);
+
     /// <inheritdoc />
     public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default)
     {

@@ -25,26 +25,58 @@ internal sealed class VersionedTable<TKey, TRow>
 
     public void Save(TKey key, TRow row, long expectedVersion)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        if (_version(row) <= expectedVersion)
-        {
-            throw new ArgumentException($"The new version {_version(row)} of {_kind} {key} must be above the expected version {expectedVersion}.", nameof(row));
-        }
-
+        CheckArguments(key, row, expectedVersion);
         lock (_gate)
         {
-            var stored = _rows.TryGetValue(key, out var current) ? _version(current) : 0;
-            if (stored != expectedVersion)
-            {
-                throw new ConcurrencyConflictException($"{_kind} {key}", expectedVersion, stored);
-            }
-
+            CheckStored(key, expectedVersion);
             _rows[key] = row;
+        }
+    }
+
+    /// <summary>Throws what <see cref="Save"/> would throw now, without writing.</summary>
+    public void Check(TKey key, TRow row, long expectedVersion)
+    {
+        CheckArguments(key, row, expectedVersion);
+        lock (_gate)
+        {
+            CheckStored(key, expectedVersion);
         }
     }
 
     /// <summary>Saves several rows as one unit: every expected version is checked before any row is written.</summary>
     public void SaveAll(IReadOnlyList<(TKey Key, TRow Row, long ExpectedVersion)> writes)
+    {
+        CheckAllArguments(writes);
+        lock (_gate)
+        {
+            CheckAllStored(writes);
+            foreach (var (key, row, _) in writes)
+            {
+                _rows[key] = row;
+            }
+        }
+    }
+
+    /// <summary>Throws what <see cref="SaveAll"/> would throw now, without writing.</summary>
+    public void CheckAll(IReadOnlyList<(TKey Key, TRow Row, long ExpectedVersion)> writes)
+    {
+        CheckAllArguments(writes);
+        lock (_gate)
+        {
+            CheckAllStored(writes);
+        }
+    }
+
+    private void CheckArguments(TKey key, TRow row, long expectedVersion)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (_version(row) <= expectedVersion)
+        {
+            throw new ArgumentException($"The new version {_version(row)} of {_kind} {key} must be above the expected version {expectedVersion}.", nameof(row));
+        }
+    }
+
+    private void CheckAllArguments(IReadOnlyList<(TKey Key, TRow Row, long ExpectedVersion)> writes)
     {
         var keys = new HashSet<TKey>();
         foreach (var (key, row, expectedVersion) in writes)
@@ -55,22 +87,24 @@ internal sealed class VersionedTable<TKey, TRow>
                 throw new ArgumentException($"{_kind} {key} is written twice, or its new version {_version(row)} is not above the expected version {expectedVersion}.", nameof(writes));
             }
         }
+    }
 
-        lock (_gate)
+    // Under the lock.
+    private void CheckStored(TKey key, long expectedVersion)
+    {
+        var stored = _rows.TryGetValue(key, out var current) ? _version(current) : 0;
+        if (stored != expectedVersion)
         {
-            foreach (var (key, _, expectedVersion) in writes)
-            {
-                var stored = _rows.TryGetValue(key, out var current) ? _version(current) : 0;
-                if (stored != expectedVersion)
-                {
-                    throw new ConcurrencyConflictException($"{_kind} {key}", expectedVersion, stored);
-                }
-            }
+            throw new ConcurrencyConflictException($"{_kind} {key}", expectedVersion, stored);
+        }
+    }
 
-            foreach (var (key, row, _) in writes)
-            {
-                _rows[key] = row;
-            }
+    // Under the lock.
+    private void CheckAllStored(IReadOnlyList<(TKey Key, TRow Row, long ExpectedVersion)> writes)
+    {
+        foreach (var (key, _, expectedVersion) in writes)
+        {
+            CheckStored(key, expectedVersion);
         }
     }
 

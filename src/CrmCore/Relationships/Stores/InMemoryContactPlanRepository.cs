@@ -8,16 +8,16 @@ using NodaTime;
 namespace CrmCore.Relationships;
 
 /// <summary>
-/// The default contact plan store: entries and contact records in memory, lost when the process ends. Created with an audit trail and a
-/// clock, each save also appends its <see cref="PlanAudit"/> entries (actor: <see cref="AuditActor.Current"/>) under the same lock.
-/// Thread-safe; completes synchronously.
+/// The default contact plan store: entries and contact records in memory, lost when the process ends. Created with an audit trail (any
+/// <see cref="IAuditStore"/>) and a clock, each save also appends its <see cref="PlanAudit"/> entries (actor: <see cref="AuditActor.Current"/>)
+/// and awaits them before the change is applied, one save at a time. Thread-safe; completes synchronously unless the audit store does not.
 /// </summary>
 public sealed class InMemoryContactPlanRepository : IContactPlanRepository
 {
     private readonly VersionedTable<PlanEntryId, ContactPlanEntryState> _table = new("contact plan entry", s => s.Version);
     private readonly List<Interaction> _contacts = [];
     private readonly Lock _gate = new();
-    private readonly InMemoryAuditStore? _audit;
+    private readonly AuditedWrites? _audit;
     private readonly IClock? _clock;
 
     /// <summary>Creates a store that does not audit.</summary>
@@ -26,14 +26,14 @@ public sealed class InMemoryContactPlanRepository : IContactPlanRepository
     }
 
     /// <summary>Creates a store whose saves append their audit entries to <paramref name="audit"/>.</summary>
-    /// <param name="audit">The audit trail.</param>
+    /// <param name="audit">The audit trail: the in-memory one or the host's own.</param>
     /// <param name="clock">When changes happen.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public InMemoryContactPlanRepository(InMemoryAuditStore audit, IClock clock)
+    public InMemoryContactPlanRepository(IAuditStore audit, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(clock);
-        _audit = audit;
+        _audit = new AuditedWrites(audit);
         _clock = clock;
     }
 
@@ -44,18 +44,33 @@ public sealed class InMemoryContactPlanRepository : IContactPlanRepository
     public ValueTask SaveAsync(ContactPlanEntryState state, long expectedVersion, Interaction? contact = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (_audit is null || _clock is null)
+        {
+            Apply(state, expectedVersion, contact);
+            return ValueTask.CompletedTask;
+        }
+
+        var clock = _clock;
+        return _audit.RunAsync(
+            () =>
+            {
+                _table.Check(state.Id, state, expectedVersion);
+                return PlanAudit.Changes(AuditActor.Current, clock.GetCurrentInstant(), _table.Find(state.Id), state);
+            },
+            () => Apply(state, expectedVersion, contact),
+            cancellationToken);
+    }
+
+    private void Apply(ContactPlanEntryState state, long expectedVersion, Interaction? contact)
+    {
         lock (_gate)
         {
-            var entries = _audit is null || _clock is null ? [] : PlanAudit.Changes(AuditActor.Current, _clock.GetCurrentInstant(), _table.Find(state.Id), state);
             _table.Save(state.Id, state, expectedVersion);
-            _ = _audit?.AppendAsync(entries, cancellationToken);
             if (contact is not null)
             {
                 _contacts.Add(contact);
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
