@@ -3,6 +3,7 @@ using CrmCore.Import.Reading;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
 using CrmCore.Knowledge;
+using CrmCore.Tickets;
 
 namespace CrmCore.Import.Articles;
 
@@ -21,6 +22,7 @@ public sealed class ArticleImporter
 {
     private readonly IKnowledgeRepository _store;
     private readonly TableImportOptions<ArticleField> _options;
+    private readonly TicketType[] _hostTypes;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="store">The store to write to.</param>
@@ -33,6 +35,7 @@ public sealed class ArticleImporter
         var given = options ?? new ArticleImportOptions();
         given.Validate();
         _store = store;
+        _hostTypes = [.. given.TicketTypes];
         _options = new TableImportOptions<ArticleField>
         {
             Format = given.Format,
@@ -59,5 +62,5 @@ public sealed class ArticleImporter
     public Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken = default) =>
         Run().ImportAsync(stream, name, cancellationToken);
 
-    private TableImport<ArticleField> Run() => new(new ArticleTable(_store), _options, ImportMappings.Articles, NoLedgerClock.Instance);
+    private TableImport<ArticleField> Run() => new(new ArticleTable(_store, _hostTypes), _options, ImportMappings.Articles, NoLedgerClock.Instance);
 }
