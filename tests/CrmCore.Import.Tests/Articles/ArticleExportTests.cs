@@ -5,7 +5,6 @@ using CrmCore.Import.Export;
 using CrmCore.Import.Reports;
 using CrmCore.Knowledge;
 using CrmCore.Tickets;
-using MiniExcelLibs;
 
 namespace CrmCore.Import.Tests.Articles;
 
@@ -34,11 +33,11 @@ public sealed class ArticleExportTests
         var copy = new InMemoryKnowledgeRepository();
         var options = new ArticleImportOptions { Culture = CultureInfo.InvariantCulture };
         options.TicketTypes.Add(Installation);
-        var report = await new ArticleImporter(copy, options).ImportAsync(Export(s => ArticleExporter.WriteXlsx(original, s, language)), "articles.xlsx");
+        var report = await new ArticleImporter(copy, options).ImportAsync(ExportFiles.Write(s => ArticleExporter.WriteXlsx(original, s, language)), "articles.xlsx");
 
         Assert.Equal((original.Count, 0), (report.Totals.Inserted, report.Totals.Rejected));
         Assert.Equal(original.Select(Comparable), (await copy.ListAsync().ToListAsync()).Select(Comparable));
-        var again = await new ArticleImporter(copy, options).ImportAsync(Export(s => ArticleExporter.WriteXlsx(original, s, language)), "articles.xlsx");
+        var again = await new ArticleImporter(copy, options).ImportAsync(ExportFiles.Write(s => ArticleExporter.WriteXlsx(original, s, language)), "articles.xlsx");
         Assert.Equal(original.Count, again.Totals.Unchanged);
     }
 
@@ -47,7 +46,7 @@ public sealed class ArticleExportTests
     {
         var article = new KnowledgeArticle(new ArticleId("KB-1"), "=HYPERLINK(\"x\")", "+1 步骤") { TicketTypes = [TicketType.Fault, Installation], Status = ArticleStatus.Draft };
 
-        var cells = ReadCells(Export(s => ArticleExporter.WriteXlsx([article], s)));
+        var cells = ExportFiles.Cells(ExportFiles.Write(s => ArticleExporter.WriteXlsx([article], s)));
 
         Assert.Equal(["文章编号", "标题", "正文", "标签", "工单类型", "状态"], cells.Take(6));
         Assert.Equal(["KB-1", "'=HYPERLINK(\"x\")", "'+1 步骤", string.Empty, "故障; Installation", "草稿"], cells.Skip(6));
@@ -99,15 +98,4 @@ public sealed class ArticleExportTests
 
     private static string Comparable(KnowledgeArticle a) =>
         string.Join(" | ", a.Id, a.Title, a.Body, string.Join(";", a.Tags), string.Join(";", a.TicketTypes.Select(t => t.Code)), a.Status);
-
-    private static MemoryStream Export(Action<Stream> write)
-    {
-        var file = new MemoryStream();
-        write(file);
-        file.Position = 0;
-        return file;
-    }
-
-    private static List<string> ReadCells(Stream file) =>
-        [.. file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().SelectMany(r => r.Values).Select(v => v?.ToString() ?? string.Empty)];
 }
