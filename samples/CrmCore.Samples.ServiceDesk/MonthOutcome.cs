@@ -23,4 +23,5 @@ internal sealed record MonthOutcome(
     IReadOnlyList<SurveyResponse> Surveys,
     IReadOnlyList<ChurnAssessment> Churn,
     MonthlyReport Report,
-    Relationships.SampleKnowledge Knowledge);
+    Relationships.SampleKnowledge Knowledge,
+    Relationships.SampleRelationships Relationships);

@@ -49,6 +49,7 @@ internal static class MonthSummary
         WriteAgents(outcome, output, L, culture);
         WriteSatisfaction(outcome, output, L, culture);
         WriteKnowledge(outcome, output, L, culture);
+        WriteAssets(outcome, output, L, culture, zh);
 
         output.WriteLine();
         output.WriteLine(outcome.Report.ToText(culture));
@@ -58,12 +59,36 @@ internal static class MonthSummary
     {
         Section(output, L("Knowledge suggestions (Lucene.Net, SmartCn)", "知识库推荐（Lucene.Net，SmartCn 分词）"));
         var knowledge = outcome.Knowledge;
-        output.WriteLine(L($"  {knowledge.Suggested.Count} of {knowledge.Asked} tickets got at least one article", $"  {knowledge.Asked} 张工单中 {knowledge.Suggested.Count} 张获得至少一篇推荐文章"));
+        output.WriteLine(L($"  {knowledge.Suggested.Count} of {knowledge.Asked} tickets got at least one article from the desk", $"  {knowledge.Asked} 张工单中 {knowledge.Suggested.Count} 张在受理时获得至少一篇推荐文章"));
+        if (knowledge.Failed > 0)
+        {
+            output.WriteLine(L($"  the suggester failed on {knowledge.Failed} tickets (they were raised without suggestions)", $"  推荐失败 {knowledge.Failed} 张（工单照常受理，无推荐）"));
+        }
         foreach (var example in knowledge.Suggested.GroupBy(s => s.Description, StringComparer.Ordinal).Select(g => g.First()).Take(3))
         {
             var top = example.Top[0];
             output.WriteLine(string.Create(culture, $"  {example.Ticket} {DisplayNames.Of(example.Type, culture)} “{example.Description}” → {top.Article} {top.Title} ({top.Score:0.00})"));
         }
+    }
+
+    private static void WriteAssets(MonthOutcome outcome, TextWriter output, Func<string, string, string> L, CultureInfo culture, bool zh)
+    {
+        Section(output, L("Installed base and asset rules (stored assets, default rule pack)", "设备台账与设备规则（已存储的资产，默认规则包）"));
+        var relationships = outcome.Relationships;
+        var faults = outcome.Tickets.Where(t => t.Ticket.Type == TicketType.Fault).ToList();
+        var linked = faults.Count(t => t.Ticket.RelatedAssetId is not null);
+        output.WriteLine(L($"  {relationships.StoredAssets} assets stored; {linked} of {faults.Count} fault tickets linked to one", $"  已存储 {relationships.StoredAssets} 台资产；{faults.Count} 张故障工单中 {linked} 张关联了设备"));
+        var firings = relationships.AssetRuleFirings;
+        Counts(output, L($"  asset rules fired on {firings.Count} tickets", $"  设备规则在 {firings.Count} 张工单上触发"), firings.SelectMany(f => f.AssetRules));
+        if ((firings.FirstOrDefault(f => f.AssetRules.Count > 1) ?? firings.FirstOrDefault()) is { } example)
+        {
+            var rate = example.FailureRate is { } r ? r.ToString("0.00", culture) : "-";
+            var reasons = string.Join(" + ", example.Reasons.Select(x => string.Create(culture, $"{(zh ? x.ReasonZhHans ?? x.Reason : x.Reason)} {x.Points:0}")));
+            output.WriteLine(L($"  e.g. {example.Ticket} {example.Model} ({rate} tickets per 100 installed): priority {example.Priority} = {reasons}", $"  例如 {example.Ticket} {example.Model}（每百台 {rate} 单）：优先级 {example.Priority} = {reasons}"));
+        }
+
+        var worst = outcome.Report.WorstAssetModels.Take(3).Select(m => string.Create(culture, $"{m.Model} {m.FailuresPer100Installed:F1} ({m.Failures}/{m.Installed})")).ToList();
+        output.WriteLine(L($"  worst models (failures per 100 installed): {string.Join(", ", worst)}", $"  故障率最高的型号（每百台故障数）：{string.Join("，", worst)}"));
     }
 
     private static void WriteCalendar(MonthOutcome outcome, TextWriter output, Func<string, string, string> L)

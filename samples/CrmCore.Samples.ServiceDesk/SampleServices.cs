@@ -29,6 +29,8 @@ internal static class SampleServices
             // Every agent also serves the general pool; a ticket nobody in its own group took within two hours moves there.
             o.Desk.OverflowGroup = Staffing.General;
             o.Desk.OverflowAfter = Duration.FromHours(2);
+            // The POS terminal has a known firmware issue: the rule pack's KnownIssueModel gives its tickets +10.
+            o.Desk.ModelsWithKnownIssues.Add("POS 终端 T2");
         });
         settings.Store.Register(services);
         services.AddCrmMetrics();

@@ -72,6 +72,7 @@ internal sealed class ServiceDeskMonth
         desk = provider.GetRequiredService<CrmCore.Desk.ServiceDesk>();
         relationships = provider.GetRequiredService<Relationships.SampleRelationships>();
         knowledge = provider.GetRequiredService<Relationships.SampleKnowledge>();
+        await knowledge.PrepareAsync();
         calendar = provider.GetRequiredService<CalendarRegistry>().Get("default");
         var world = SampleDataGenerator.Generate(settings.Seed, settings.Month, settings.Zone, settings.Customers, settings.Tickets, calendar.IsOpen);
         foreach (var agent in Staffing.Agents(random))
@@ -114,7 +115,7 @@ internal sealed class ServiceDeskMonth
             Completeness = CompletenessCheck.Check(book.Customers.Select(c => c.Customer)),
         };
         var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpi, settings.Month, churn, supplements);
-        return new MonthOutcome(settings, calendar, book.Customers, tickets, slaStates, escalations, assignments, desk.Agents, surveys, churn, report, knowledge);
+        return new MonthOutcome(settings, calendar, book.Customers, tickets, slaStates, escalations, assignments, desk.Agents, surveys, churn, report, knowledge, relationships);
     }
 
     private async Task ArriveAsync(TicketSeed seed)
@@ -126,13 +127,17 @@ internal sealed class ServiceDeskMonth
             CustomerId = customer.Id, Description = seed.Description, Urgency = seed.Urgency, Type = seed.Type, Channel = seed.Channel, RaisedAt = seed.RaisedAt,
             RelatedAssetId = asset is { AtRaise: true } named ? named.Asset.Value : null,
         };
-        var (id, _) = await desk.RaiseAsync(request, Desk);
+        var (id, raised) = await desk.RaiseAsync(request, Desk);
         if (asset is { AtRaise: false } later)
         {
             linkWhenWorked[id] = later.Asset;
         }
+        else if (asset is not null)
+        {
+            await relationships.OnRaisedAsync(desk, id, raised, clock.GetCurrentInstant());
+        }
 
-        await knowledge.OnRaisedAsync(id, seed.Type, seed.Description);
+        knowledge.OnRaised(id, seed.Type, seed.Description, raised);
         desk.Queue.TryGet(id, out var entry);
         queued[id] = entry;
         tickets.Add(byId[id] = new TicketCase(id, seed, customer));

@@ -7,9 +7,10 @@ namespace CrmCore.Knowledge;
 /// The stored knowledge base with its suggestion index: articles and solution marks are kept in an <see cref="IKnowledgeRepository"/>
 /// and the <see cref="KnowledgeIndex"/> is built from them on first use, then kept current as articles are added, edited and retired
 /// and as agents mark articles as having solved tickets through this object. Because the marks are stored, learned ranking survives
-/// a restart. Changes written to the store by another process are seen after <see cref="ReloadAsync"/>. Thread-safe.
+/// a restart. Changes written to the store by another process are seen after <see cref="ReloadAsync"/>. It is the desk's
+/// <see cref="IArticleSuggester"/> under <c>AddCrmKnowledge()</c>. Thread-safe.
 /// </summary>
-public sealed class KnowledgeBase
+public sealed class KnowledgeBase : IArticleSuggester
 {
     private readonly IKnowledgeRepository _store;
     private readonly IClock _clock;

@@ -38,6 +38,7 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable, IAsyncDispo
         Escalations = new DbEscalationRepository(sql);
         ContactPlans = new DbContactPlanRepository(sql, auditClock);
         Assets = new DbAssetRepository(sql);
+        ModelTicketCounts = new DbModelTicketCounts(sql);
         Agents = new DbAgentRepository(sql);
         Knowledge = new DbKnowledgeRepository(sql);
         Sequences = new DbSequenceRepository(sql);
@@ -64,6 +65,9 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable, IAsyncDispo
 
     /// <summary>The installed base (document 004): assets with their hierarchy and maintenance history.</summary>
     public Assets.IAssetRepository Assets { get; }
+
+    /// <summary>Counts a model's installed assets and tickets in one query, for the desk's model failure rate.</summary>
+    public Assets.IModelTicketCounts ModelTicketCounts { get; }
 
     /// <summary>Agents with their skills, capacity, shift, availability and temporary teams, and the teams (tables <c>agent</c>, <c>team</c>).</summary>
     public Agents.IAgentRepository Agents { get; }

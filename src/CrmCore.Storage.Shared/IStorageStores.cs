@@ -21,6 +21,8 @@ internal interface IStorageStores
 
     Assets.IAssetRepository Assets { get; }
 
+    Assets.IModelTicketCounts ModelTicketCounts { get; }
+
     Agents.IAgentRepository Agents { get; }
     Knowledge.IKnowledgeRepository Knowledge { get; }
 

@@ -26,6 +26,7 @@ internal static class StorageRegistration
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Sequences));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().ContactPlans));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Assets));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().ModelTicketCounts));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Agents));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Knowledge));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().QueueRepository));

@@ -122,10 +122,41 @@ public class ServiceDeskMonthTests
         var knowledge = SmallMonth.Value.Knowledge;
 
         Assert.Equal(Small.Tickets, knowledge.Asked);
+        Assert.Equal(0, knowledge.Failed);
         Assert.True(knowledge.Suggested.Count > Small.Tickets / 4, $"{knowledge.Suggested.Count} of {knowledge.Asked}");
+        Assert.All(knowledge.Suggested, s => Assert.InRange(s.Top.Count, 1, 3));
         var login = knowledge.Suggested.First(s => s.Description == "系统登录异常");
         Assert.Contains("登录", login.Top[0].Title, StringComparison.Ordinal);
         Assert.Contains(SmallMonth.Value.Tickets, t => t.Id == login.Ticket);
+    }
+
+    [Fact]
+    public void Run_AssetsAreStored_AssetRulesFireOnRealTickets_AndTheMonthPrintsThem()
+    {
+        var outcome = SmallMonth.Value;
+        var firings = outcome.Relationships.AssetRuleFirings;
+        var text = Print(outcome);
+
+        Assert.True(outcome.Relationships.StoredAssets >= Small.Customers, $"{outcome.Relationships.StoredAssets} assets stored");
+        Assert.Contains(firings, f => f.AssetRules.Contains("KnownIssueModel") && f.Model == "POS 终端 T2");
+        Assert.Contains(firings, f => f.AssetRules.Contains("HighFailureRateModel") && f.FailureRate >= 20);
+        Assert.DoesNotContain(firings, f => f.AssetRules.Contains("HighFailureRateModel") && !(f.FailureRate >= 20));
+        Assert.DoesNotContain(firings, f => f.AssetRules.Contains("KnownIssueModel") && f.Model != "POS 终端 T2");
+        Assert.All(firings, f =>
+        {
+            // The desk queued the ticket with exactly the points the pack's reasons add up to, the asset rules' 10 each included.
+            Assert.Equal(f.Priority, (long)Math.Round(f.Reasons.Sum(r => r.Points), MidpointRounding.AwayFromZero));
+            Assert.Equal(f.AssetRules.Count * 10m, f.Reasons.Where(r => f.AssetRules.Contains(r.Rule)).Sum(r => r.Points));
+            Assert.Contains(outcome.Tickets, t => t.Id == f.Ticket && t.Ticket.RelatedAssetId is not null);
+        });
+        var models = outcome.Report.WorstAssetModels;
+        Assert.Equal(5, models.Count);
+        Assert.Equal(outcome.Relationships.StoredAssets, models.Sum(m => m.Installed));
+        Assert.Contains($"  {outcome.Relationships.StoredAssets} assets stored;", text, StringComparison.Ordinal);
+        Assert.Contains($"  asset rules fired on {firings.Count} tickets: ", text, StringComparison.Ordinal);
+        var example = firings.First(f => f.AssetRules.Count > 1);
+        Assert.Contains($"  e.g. {example.Ticket} {example.Model} (", text, StringComparison.Ordinal);
+        Assert.Contains($"worst models (failures per 100 installed): {models[0].Model} ", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,6 +169,8 @@ public class ServiceDeskMonthTests
         Assert.Contains("工单", text, StringComparison.Ordinal);
         Assert.Contains("已关闭", text, StringComparison.Ordinal);
         Assert.Contains("调休上班", text, StringComparison.Ordinal);
+        Assert.Contains("设备规则在", text, StringComparison.Ordinal);
+        Assert.Contains("设备型号故障率高", text, StringComparison.Ordinal);
     }
 
     private static string Print(MonthOutcome outcome)

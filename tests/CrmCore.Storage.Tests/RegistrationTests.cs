@@ -27,6 +27,7 @@ public sealed class RegistrationTests
                 Assert.IsAssignableFrom<IOutboxTicketRepository>(provider.GetRequiredService<ITicketRepository>());
                 Assert.IsNotType<InMemoryQueueRepository>(provider.GetRequiredService<IQueueRepository>());
                 Assert.IsNotType<CrmCore.Relationships.InMemoryContactPlanRepository>(provider.GetRequiredService<CrmCore.Relationships.ContactPlanBook>().Store);
+                Assert.IsNotType<CrmCore.Assets.ScanningModelTicketCounts>(provider.GetRequiredService<CrmCore.Assets.IModelTicketCounts>());
                 var desk = provider.GetRequiredService<ServiceDesk>();
                 await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
                 (first, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常" }, "phone");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrmCore.Desk;
 using CrmCore.Knowledge;
 using CrmCore.Tickets;
 
@@ -7,14 +8,14 @@ namespace CrmCore.Samples.ServiceDesk.Relationships;
 /// <summary>
 /// The sample's knowledge base: the labelled articles under <c>data/knowledge/articles.jsonl</c> (documents 000 and 004's scenarios,
 /// Chinese and English) are stored in the desk's store (<see cref="IKnowledgeRepository"/>: memory, SQLite or PostgreSQL) when it has
-/// none, the <see cref="KnowledgeBase"/> builds its index from what is stored, and the top suggestions for each ticket as it is
-/// raised are kept, as an agent would see them next to the ticket.
+/// none, before the first ticket; the <see cref="KnowledgeBase"/> builds its index from what is stored, and the desk itself suggests the
+/// top articles for each ticket it raises (<see cref="ArticlesSuggested"/>, through <c>AddCrmKnowledge()</c>); the sample keeps them,
+/// as an agent would see them next to the ticket.
 /// </summary>
 internal sealed class SampleKnowledge(KnowledgeBase knowledge)
 {
     private readonly List<TicketSuggestion> _suggested = [];
     private int _asked;
-    private bool _loaded;
 
     /// <summary>The tickets that got at least one suggestion, in the order they were raised.</summary>
     public IReadOnlyList<TicketSuggestion> Suggested => _suggested;
@@ -25,26 +26,23 @@ internal sealed class SampleKnowledge(KnowledgeBase knowledge)
     /// <summary>How many articles the store held when the month started (0: the sample stored its own).</summary>
     public int StoredBefore { get; private set; }
 
-    /// <summary>Asks the knowledge base for the top three articles for a ticket just raised and remembers the answer.</summary>
-    public async Task OnRaisedAsync(TicketId ticket, TicketType type, string description)
+    /// <summary>How many raised tickets reported a suggester failure (<see cref="ArticleSuggestionFailed"/>).</summary>
+    public int Failed { get; private set; }
+
+    /// <summary>Remembers the articles the desk suggested with a ticket it just raised.</summary>
+    public void OnRaised(TicketId ticket, TicketType type, string description, DeskResult raised)
     {
-        await LoadAsync().ConfigureAwait(false);
         _asked++;
-        var top = await knowledge.SuggestAsync(type, description).ConfigureAwait(false);
-        if (top.Count > 0)
+        Failed += raised.Events.OfType<ArticleSuggestionFailed>().Count();
+        if (raised.Events.OfType<ArticlesSuggested>().SingleOrDefault() is { } suggested)
         {
-            _suggested.Add(new TicketSuggestion(ticket, type, description, top));
+            _suggested.Add(new TicketSuggestion(ticket, type, description, suggested.Articles));
         }
     }
 
-    private async Task LoadAsync()
+    /// <summary>Stores the sample articles when the store has none, before the first ticket is raised.</summary>
+    public async Task PrepareAsync()
     {
-        if (_loaded)
-        {
-            return;
-        }
-
-        _loaded = true;
         await knowledge.LoadAsync().ConfigureAwait(false);
         StoredBefore = knowledge.Index.Count;
         if (StoredBefore > 0)

@@ -20,9 +20,11 @@ namespace CrmCore.Samples.ServiceDesk.Relationships;
 /// would plan the coming window daily;</item>
 /// <item>four account managers (the sample customers have none of their own) who act on a due reminder with different diligence: most
 /// contacts are made the same day, some a day late, some never (those go overdue);</item>
-/// <item>an installed base of one to three devices per customer; each fault ticket is linked to one of its customer's devices, more
-/// often to the failure-prone models: most when they are raised, one in four later, by the agent who works the ticket
-/// (<see cref="ServiceDesk.LinkAssetAsync"/>); the failure analysis reads the links from the stored tickets;</item>
+/// <item>an installed base of one to three devices per customer, stored in the desk's <see cref="IAssetRepository"/> (memory, SQLite or
+/// PostgreSQL) before the first ticket; each fault ticket is linked to one of its customer's devices, more often to the failure-prone
+/// models: most when they are raised, one in four later, by the agent who works the ticket (<see cref="ServiceDesk.LinkAssetAsync"/>).
+/// The desk reads the stored device when it scores a ticket, so the rule pack's asset rules (a model with a known issue, a model failing
+/// often) fire on real tickets; the failure analysis reads the stored assets and the links from the stored tickets;</item>
 /// <item>the word-level feedback themes of <c>CrmCore.Knowledge</c> (<c>AddCrmKnowledge()</c>) for the report.</item>
 /// </list>
 /// </summary>
@@ -34,21 +36,27 @@ internal sealed class SampleRelationships : IPlanScheduler
     private static readonly (string Model, int Weight)[] Models =
         [("打印机 LaserJet M404", 6), ("POS 终端 T2", 3), ("路由器 AX3000", 2), ("服务器 R740", 1), ("扫码枪 S10", 1)];
 
+    private static readonly string[] AssetRules = ["KnownIssueModel", "HighFailureRateModel"];
+
     private readonly ContactPlanBook _book;
     private readonly ICustomerRepository _customers;
+    private readonly IAssetRepository _assetStore;
+    private readonly Func<CrmCore.Rules.RuleSet> _rules;
+    private readonly List<AssetRuleFiring> _firings = [];
     private readonly YearMonth _month;
     private readonly DateTimeZone _zone;
     private readonly Random _random;
     private readonly List<(PlanEntryId Entry, Instant At, AgentId By)> _pending = [];
     private readonly Random _assetRandom;
-    private readonly List<Asset> _assets = [];
     private readonly Dictionary<CustomerId, List<Asset>> _byCustomer = [];
     private bool _planned;
 
-    private SampleRelationships(ContactPlanBook book, ICustomerRepository customers, SampleSettings settings)
+    private SampleRelationships(ContactPlanBook book, ICustomerRepository customers, IAssetRepository assets, Func<CrmCore.Rules.RuleSet> rules, SampleSettings settings)
     {
         _book = book;
         _customers = customers;
+        _assetStore = assets;
+        _rules = rules;
         _month = settings.Month;
         _zone = settings.Zone;
         _random = new Random(settings.Seed * 31 + 15);
@@ -59,11 +67,22 @@ internal sealed class SampleRelationships : IPlanScheduler
     public static void Register(IServiceCollection services, SampleSettings settings)
     {
         services.AddCrmRelationships(o => o.Policy = ContactPolicy.Document001);
-        services.AddSingleton(sp => new SampleRelationships(sp.GetRequiredService<ContactPlanBook>(), sp.GetRequiredService<ICustomerRepository>(), settings));
+        services.AddSingleton(sp =>
+        {
+            var rules = sp.GetRequiredService<CrmCore.Rules.Reload.IRuleSetProvider>();
+            return new SampleRelationships(
+                sp.GetRequiredService<ContactPlanBook>(), sp.GetRequiredService<ICustomerRepository>(), sp.GetRequiredService<IAssetRepository>(), () => rules.Current!.RuleSet, settings);
+        });
         services.AddSingleton<IPlanScheduler>(sp => sp.GetRequiredService<SampleRelationships>());
         services.AddCrmKnowledge();
         services.AddSingleton(sp => new SampleKnowledge(sp.GetRequiredService<Knowledge.KnowledgeBase>()));
     }
+
+    /// <summary>The tickets on which an asset rule of the pack fired when they were raised, in the order they were raised.</summary>
+    public IReadOnlyList<AssetRuleFiring> AssetRuleFirings => _firings;
+
+    /// <summary>How many assets the store held at the end of the month.</summary>
+    public int StoredAssets { get; private set; }
 
     /// <summary>The account manager the sample gives a customer that has none: the same one every run.</summary>
     public static AgentId ManagerOf(CustomerId customer) =>
@@ -110,7 +129,35 @@ internal sealed class SampleRelationships : IPlanScheduler
         var to = last.PlusDays(1).AtStartOfDayInZone(_zone).ToInstant();
         var plans = await _book.CompletionAsync(first, last, to);
         var links = tickets.Select(TicketAssetLink.Of).OfType<TicketAssetLink>();
-        return new ReportSupplements { PlanCompletion = plans, AssetModels = AssetFailureAnalysis.Analyze(_assets, links, from, to, _zone).PerModel };
+        var stored = new List<Asset>();
+        await foreach (var state in _assetStore.ListAsync())
+        {
+            stored.Add(Asset.Restore(state));
+        }
+
+        StoredAssets = stored.Count;
+        return new ReportSupplements { PlanCompletion = plans, AssetModels = AssetFailureAnalysis.Analyze(stored, links, from, to, _zone).PerModel };
+    }
+
+    /// <summary>
+    /// Looks at a ticket just raised about a device: when the desk's view of it (the stored device's facts) makes an asset rule of the pack
+    /// fire, remembers the ticket, its priority as the desk queued it and the reasons the pack gives, as an agent would see them.
+    /// </summary>
+    public async Task OnRaisedAsync(CrmCore.Desk.ServiceDesk desk, TicketId id, DeskResult raised, Instant now)
+    {
+        var view = await desk.ViewAsync(id);
+        if (view.Asset is not { } asset)
+        {
+            return;
+        }
+
+        var evaluation = _rules().EvaluateTicket(CrmCore.Rules.Desk.TicketFactsProjection.ToFacts(view, now));
+        var fired = evaluation.PriorityReasons.Where(r => AssetRules.Contains(r.Rule, StringComparer.Ordinal)).Select(r => r.Rule).ToList();
+        if (fired.Count > 0)
+        {
+            var priority = raised.Events.OfType<TicketQueued>().Single().Priority;
+            _firings.Add(new AssetRuleFiring(id, asset.Model, asset.ModelFailureRate, priority, fired, evaluation.PriorityReasons));
+        }
     }
 
     /// <summary>
@@ -119,7 +166,7 @@ internal sealed class SampleRelationships : IPlanScheduler
     /// </summary>
     public async Task<(AssetId Asset, bool AtRaise)?> AssetForAsync(CustomerId customer, TicketType type)
     {
-        if (_assets.Count == 0)
+        if (_byCustomer.Count == 0)
         {
             await InstalledBaseAsync();
         }
@@ -170,7 +217,11 @@ internal sealed class SampleRelationships : IPlanScheduler
                 owned.Add(new Asset(new AssetId($"{customer.Value}-A{i + 1}"), model, $"SN{customer.Value}{i + 1}", model, customer, installed, installed.PlusYears(3)));
             }
 
-            _assets.AddRange(owned);
+            foreach (var asset in owned)
+            {
+                await _assetStore.SaveAsync(asset.ToState(1), 0);
+            }
+
             _byCustomer[customer] = owned;
         }
     }
@@ -195,3 +246,7 @@ internal sealed class SampleRelationships : IPlanScheduler
         return (int)((uint)hash % (uint)Managers.Length);
     }
 }
+
+/// <summary>A ticket on which an asset rule fired: its device's model and failure rate, the priority the desk queued it with and the
+/// pack's reasons (every priority reason, the asset ones among them).</summary>
+internal sealed record AssetRuleFiring(TicketId Ticket, string Model, decimal? FailureRate, long Priority, IReadOnlyList<string> AssetRules, IReadOnlyList<CrmCore.Rules.ScoredReason> Reasons);

@@ -11,10 +11,10 @@ using CrmCore.Tickets;
 namespace CrmCore.Cli.Commands;
 
 /// <summary>
-/// <c>crm export tickets|surveys|plans|assets --store STORE --out FILE [--headers zh|en]</c>: document 001's issue-tracking table, the survey
-/// answers, the contact plan table and the asset table from a desk store to .xlsx, in the form the matching <c>crm import</c> reads back.
-/// Every export leaves an audit record in the store (who, when, the file's name and SHA-256, the row count); when that record cannot be
-/// written the file is deleted, so nothing leaves the store unrecorded.
+/// <c>crm export tickets|surveys|plans|assets|articles --store STORE --out FILE [--headers zh|en]</c>: document 001's issue-tracking table, the
+/// survey answers, the contact plan table, the asset table and the knowledge articles from a desk store to .xlsx, in the form the matching
+/// <c>crm import</c> reads back. Every export leaves an audit record in the store (who, when, the file's name and SHA-256, the row count);
+/// when that record cannot be written the file is deleted, so nothing leaves the store unrecorded.
 /// </summary>
 internal static class ExportTablesCommand
 {
@@ -43,6 +43,12 @@ internal static class ExportTablesCommand
             var assets = List(store.Assets.ListAsync(null));
             AssetExporter.WriteXlsx(assets, stream, language);
             return assets.Count;
+        });
+        yield return Table(console, "articles", "Export the knowledge articles, one row per article, with headers the import reads back.", (store, stream, language) =>
+        {
+            var articles = List(store.Knowledge.ListAsync());
+            ArticleExporter.WriteXlsx(articles, stream, language);
+            return articles.Count;
         });
     }
 

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using CrmCore.Cli.Hosting;
 using CrmCore.Import.Articles;
+using CrmCore.Tickets;
 
 namespace CrmCore.Cli.Commands;
 
 /// <summary>
-/// <c>crm import articles FILE --store STORE [--dry-run] [--report-json FILE] [--report-xlsx FILE]</c>: a knowledge article table into
+/// <c>crm import articles FILE --store STORE [--dry-run] [--ticket-types CODE,...] [--report-json FILE] [--report-xlsx FILE]</c>: a knowledge article table into
 /// a desk store through <see cref="ArticleImporter"/>, every row accepted or rejected with its line, column and reason. The suggestion
 /// index is built from the stored articles when the desk next loads its knowledge base.
 /// </summary>
@@ -19,11 +20,17 @@ internal static class ImportArticlesCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and validate every row and report without writing any data (the audit trail still records the dry run)." };
         var json = new Option<string?>("--report-json") { Description = "Also write the import report as JSON to this file." };
         var xlsx = new Option<string?>("--report-xlsx") { Description = "Also write the rejected rows as an .xlsx to fix and import again." };
+        var types = new Option<string[]>("--ticket-types")
+        {
+            Description = "Ticket types the host defined that articles may name besides the built-in ones, by code (repeat or separate with commas).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         articles.Add(file);
         articles.Add(store);
         articles.Add(dryRun);
         articles.Add(json);
         articles.Add(xlsx);
+        articles.Add(types);
         var user = ImportCommand.ImportUserOption();
         articles.Add(user);
         articles.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
@@ -32,6 +39,11 @@ internal static class ImportArticlesCommand
             {
                 using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
                 var options = ImportCommand.FileOptions(new ArticleImportOptions(), context, target, parse.GetValue(dryRun), parse.GetValue(user)!);
+                foreach (var code in (parse.GetValue(types) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+                {
+                    options.TicketTypes.Add(new TicketType(code));
+                }
+
                 return new ArticleImporter(target.Knowledge, console.Clock, options).ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
             },
             parse.GetValue(json),

@@ -32,6 +32,8 @@ internal static class HelpTexts
         ["Export the survey answers, one row per answer, with headers the import reads back."] = "导出满意度调查结果，每条评价一行，表头可被导入功能原样读回。",
         ["Export the contact plan table (客户沟通计划表), one row per entry, with headers the import reads back."] = "导出客户沟通计划表，每条计划一行，表头可被导入功能原样读回。",
         ["Export the asset table (installed base), parents before children, with headers the import reads back."] = "导出资产表（设备台账），上级资产在下级之前，表头可被导入功能原样读回。",
+        ["Export the knowledge articles, one row per article, with headers the import reads back."] = "导出知识库文章，每篇文章一行，表头可被导入功能原样读回。",
+        ["Ticket types the host defined that articles may name besides the built-in ones, by code (repeat or separate with commas)."] = "除内置工单类型外，文章可引用的系统自定义工单类型（按代码填写，可重复指定或用逗号分隔）。",
         ["Import an asset table (installed base): Chinese or English headers, parents before children; a report of every row."] = "导入资产表（设备台账）：支持中文或英文表头，上级资产须在下级之前；逐行给出导入报告。",
         ["The asset table (.csv in UTF-8, GB18030 or UTF-16, or .xlsx)."] = "资产表（UTF-8、GB18030 或 UTF-16 编码的 .csv，或 .xlsx）。",
         ["Import knowledge articles: Chinese or English headers; tags and ticket types as lists; a report of every row."] = "导入知识库文章：支持中文或英文表头；标签和工单类型可填多个；逐行给出导入报告。",

@@ -4,6 +4,7 @@ using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
 using NodaTime;
 using CrmCore.Knowledge;
+using CrmCore.Tickets;
 
 namespace CrmCore.Import.Articles;
 
@@ -21,13 +22,15 @@ namespace CrmCore.Import.Articles;
 public sealed class ArticleImporter : TableImporter<ArticleField>
 {
     private readonly IKnowledgeRepository _store;
+    private readonly TicketType[] _hostTypes;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="store">The store to write to.</param>
     /// <param name="options">The options; default <see cref="ArticleImportOptions"/>' defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    /// <exception cref="ArgumentException"><see cref="FileImportOptions.Audit"/> is set: an audit record needs the constructor with a clock.</exception>
+    /// <exception cref="ArgumentException"><see cref="FileImportOptions.Audit"/> is set: an audit record needs the constructor with a clock;
+    /// or <see cref="ArticleImportOptions.TicketTypes"/> holds an empty ticket type.</exception>
     public ArticleImporter(IKnowledgeRepository store, ArticleImportOptions? options = null)
         : this(store, NoLedgerClock.Instance, options)
     {
@@ -39,13 +42,15 @@ public sealed class ArticleImporter : TableImporter<ArticleField>
     /// <param name="options">The options; default <see cref="ArticleImportOptions"/>' defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="clock"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException"><see cref="ArticleImportOptions.TicketTypes"/> holds an empty ticket type.</exception>
     public ArticleImporter(IKnowledgeRepository store, IClock clock, ArticleImportOptions? options = null)
         : base(clock, (options ?? new ArticleImportOptions()).ToTableOptions(), ImportMappings.Articles)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
+        _hostTypes = [.. (options ?? new ArticleImportOptions()).TicketTypes];
     }
 
     /// <inheritdoc/>
-    private protected override IRecordTable<ArticleField> CreateTable() => new ArticleTable(_store);
+    private protected override IRecordTable<ArticleField> CreateTable() => new ArticleTable(_store, _hostTypes);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmCore.Import.Export;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
@@ -9,14 +10,17 @@ using CrmCore.Tickets;
 namespace CrmCore.Import.Articles;
 
 /// <summary>The rows of a knowledge article table as articles: read, checked, compared with the stored articles, staged and written.</summary>
-internal sealed class ArticleTable(IKnowledgeRepository store) : IRecordTable<ArticleField>
+/// <param name="store">Where the articles are written.</param>
+/// <param name="hostTypes">The ticket types the host defined, which an article may name besides the built-in ones.</param>
+internal sealed class ArticleTable(IKnowledgeRepository store, IReadOnlyCollection<TicketType> hostTypes) : IRecordTable<ArticleField>
 {
     private const int MaxId = 64;
     private static readonly char[] ListSeparators = [';', '；', ',', '，', '、', '|'];
-    private static readonly TicketType[] KnownTypes = [TicketType.Consultation, TicketType.Complaint, TicketType.Suggestion, TicketType.Fault, TicketType.PreSales];
+    private static readonly TicketType[] BuiltInTypes = [TicketType.Consultation, TicketType.Complaint, TicketType.Suggestion, TicketType.Fault, TicketType.PreSales];
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
     private readonly Dictionary<ArticleId, (KnowledgeArticle Article, long Expected)> _staged = [];
     private readonly Dictionary<ArticleId, int> _lineOf = [];
+    private readonly TicketType[] _hostTypes = [.. hostTypes.Where(h => !BuiltInTypes.Any(b => string.Equals(b.Code, h.Code, StringComparison.OrdinalIgnoreCase)))];
 
     public string Entity => "articles";
 
@@ -29,8 +33,8 @@ internal sealed class ArticleTable(IKnowledgeRepository store) : IRecordTable<Ar
         var id = row.Required(ArticleField.Id, MaxId);
         var title = row.Required(ArticleField.Title, KnowledgeArticle.MaxTitleLength);
 
-        // The body keeps its line breaks: only the ends are trimmed.
-        var body = row.Raw(ArticleField.Body)?.Trim() ?? string.Empty;
+        // The body keeps its line breaks: only the ends are trimmed (and the apostrophe an export put before a formula-like start removed).
+        var body = CellGuard.Unescape(row.Raw(ArticleField.Body))?.Trim() ?? string.Empty;
         if (body.Length > KnowledgeArticle.MaxBodyLength)
         {
             row.Fail(ArticleField.Body, ImportStrings.Format("Reason_TooLong", row.Culture, body[..40], KnowledgeArticle.MaxBodyLength));
@@ -90,14 +94,15 @@ internal sealed class ArticleTable(IKnowledgeRepository store) : IRecordTable<Ar
     private static bool Same(KnowledgeArticle a, KnowledgeArticle b) =>
         a.Title == b.Title && a.Body == b.Body && a.Status == b.Status && a.Tags.SequenceEqual(b.Tags) && a.TicketTypes.SequenceEqual(b.TicketTypes);
 
-    private static List<TicketType> TicketTypes(FieldReader<ArticleField> row)
+    private List<TicketType> TicketTypes(FieldReader<ArticleField> row)
     {
         var types = new List<TicketType>();
         foreach (var text in List(row, ArticleField.TicketTypes))
         {
             if (TypeOf(text) is not { } type)
             {
-                row.Fail(ArticleField.TicketTypes, ArticleImportStrings.Format("Reason_UnknownType", row.Culture, text, string.Join(", ", KnownTypes.Select(t => $"{t.Code}/{DisplayNames.Of(t, Chinese)}"))));
+                var known = string.Join(", ", BuiltInTypes.Select(t => $"{t.Code}/{DisplayNames.Of(t, Chinese)}").Concat(_hostTypes.Select(t => t.Code)));
+                row.Fail(ArticleField.TicketTypes, ArticleImportStrings.Format(_hostTypes.Length == 0 ? "Reason_UnknownType" : "Reason_UnknownTypeWithHostTypes", row.Culture, text, known));
                 break;
             }
 
@@ -126,10 +131,12 @@ internal sealed class ArticleTable(IKnowledgeRepository store) : IRecordTable<Ar
         return ArticleStatus.Published;
     }
 
-    private static TicketType? TypeOf(string text) =>
-        KnownTypes.FirstOrDefault(t => string.Equals(t.Code, text, StringComparison.OrdinalIgnoreCase)
+    // A built-in type by its code or its Chinese or English name; a host-defined type by its code (ignoring case), as the host spelt it.
+    private TicketType? TypeOf(string text) =>
+        BuiltInTypes.FirstOrDefault(t => string.Equals(t.Code, text, StringComparison.OrdinalIgnoreCase)
             || string.Equals(DisplayNames.Of(t, Chinese), text, StringComparison.Ordinal)
-            || string.Equals(DisplayNames.Of(t, CultureInfo.InvariantCulture), text, StringComparison.OrdinalIgnoreCase)) is { Code.Length: > 0 } found ? found : null;
+            || string.Equals(DisplayNames.Of(t, CultureInfo.InvariantCulture), text, StringComparison.OrdinalIgnoreCase)) is { Code.Length: > 0 } found ? found
+        : _hostTypes.FirstOrDefault(t => string.Equals(t.Code, text, StringComparison.OrdinalIgnoreCase)) is { Code.Length: > 0 } host ? host : null;
 
     private static ArticleStatus? StatusOf(string text) =>
         Enum.GetValues<ArticleStatus>().Where(s => string.Equals(s.ToString(), text, StringComparison.OrdinalIgnoreCase)

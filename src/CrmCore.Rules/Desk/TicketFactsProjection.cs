@@ -37,6 +37,7 @@ public static class TicketFactsProjection
                 AssetModel = view.Asset?.Model ?? string.Empty,
                 AssetWarranty = view.Asset?.Warranty ?? CrmCore.Assets.WarrantyStatus.Unknown,
                 AssetModelHasKnownIssue = view.Asset?.ModelHasKnownIssue ?? false,
+                AssetModelFailureRate = view.Asset?.ModelFailureRate,
             },
             now);
     }

@@ -74,6 +74,12 @@ public sealed class TicketFacts
     /// <summary>True when the ticket's asset is of a model with a known issue.</summary>
     public bool AssetModelHasKnownIssue { get; private set; }
 
+    /// <summary>The failure rate of the ticket's asset model when the ticket was raised: tickets about the model's assets in the desk's window
+    /// (<c>DeskOptions.FailureRateWindow</c>, default 90 days) per 100 installed assets of the model. Null when the ticket has no asset or no
+    /// asset of the model is installed, so a rule reads <c>ticket.AssetModelFailureRate != null &amp;&amp; ticket.AssetModelFailureRate &gt;= 20</c>
+    /// or simply <c>ticket.AssetModelFailureRate &gt;= 20</c> (false when null).</summary>
+    public decimal? AssetModelFailureRate { get; private set; }
+
     /// <summary>Computes the facts for one ticket.</summary>
     /// <param name="input">The plain data.</param>
     /// <param name="now">The current instant, from the injected clock.</param>
@@ -108,6 +114,7 @@ public sealed class TicketFacts
         AssetWarranty = input.AssetWarranty.ToString();
         AssetUnderWarranty = input.AssetWarranty == Assets.WarrantyStatus.UnderWarranty;
         AssetModelHasKnownIssue = input.AssetModelHasKnownIssue;
+        AssetModelFailureRate = input.AssetModelFailureRate;
         if (input.SlaDueAt is { } due)
         {
             MinutesToSlaDue = (int)Math.Floor((due - now).TotalMinutes);

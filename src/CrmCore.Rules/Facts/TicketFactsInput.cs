@@ -46,9 +46,13 @@ public sealed record TicketFactsInput
     public string AssetModel { get; init; } = string.Empty;
 
     /// <summary>The warranty status of the ticket's asset when the ticket was raised; default <see cref="Assets.WarrantyStatus.Unknown"/>
-    /// (also for a ticket without an asset). <see cref="AssetFactsExtensions.WithAsset"/> fills it.</summary>
+    /// (also for a ticket without an asset). <c>AssetFactsExtensions.WithAsset</c> fills it.</summary>
     public Assets.WarrantyStatus AssetWarranty { get; init; } = Assets.WarrantyStatus.Unknown;
 
     /// <summary>True when the asset's model has a known issue (for example from <see cref="Assets.AssetFailureReport.ModelsAtOrAbove"/>); default false.</summary>
     public bool AssetModelHasKnownIssue { get; init; }
+
+    /// <summary>The failure rate of the asset's model per 100 installed (<see cref="Assets.TicketAssetFacts.ModelFailureRate"/>); null (the
+    /// default) when the ticket has no asset or the rate is unknown.</summary>
+    public decimal? AssetModelFailureRate { get; init; }
 }

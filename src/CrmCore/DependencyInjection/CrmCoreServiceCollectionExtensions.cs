@@ -74,6 +74,8 @@ public static class CrmCoreServiceCollectionExtensions
         services.TryAddSingleton<ISurveyRepository>(sp => sp.GetRequiredService<InMemoryOutboxTicketRepository>());
         services.TryAddSingleton<ICustomerRepository>(sp => new InMemoryCustomerRepository(sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<IClock>()));
         services.TryAddSingleton<CrmCore.Assets.IAssetRepository, CrmCore.Assets.InMemoryAssetRepository>();
+        services.TryAddSingleton<CrmCore.Assets.IModelTicketCounts>(sp => new CrmCore.Assets.ScanningModelTicketCounts(
+            sp.GetRequiredService<CrmCore.Assets.IAssetRepository>(), sp.GetRequiredService<ITicketRepository>()));
         services.TryAddSingleton<CrmCore.Agents.IAgentRepository, CrmCore.Agents.InMemoryAgentRepository>();
         services.TryAddSingleton<CrmCore.Knowledge.IKnowledgeRepository, CrmCore.Knowledge.InMemoryKnowledgeRepository>();
         services.TryAddSingleton<IQueueRepository, InMemoryQueueRepository>();
@@ -105,6 +107,7 @@ public static class CrmCoreServiceCollectionExtensions
                     Transactions = sp.GetService<IStoreTransactions>() ?? NoStoreTransactions.Instance,
                     Agents = sp.GetRequiredService<CrmCore.Agents.IAgentRepository>(),
                     Assets = sp.GetRequiredService<CrmCore.Assets.IAssetRepository>(),
+                    ModelTicketCounts = sp.GetRequiredService<CrmCore.Assets.IModelTicketCounts>(),
                 },
                 new DeskEngines(sp.GetRequiredService<SlaEngine>(), sp.GetRequiredService<EscalationEngine>(), sp.GetRequiredService<TicketQueue>())
                 {
@@ -116,6 +119,7 @@ public static class CrmCoreServiceCollectionExtensions
                     Classifier = sp.GetRequiredService<ICustomerClassifier>(),
                     ChurnFactors = sp.GetRequiredService<IChurnFactorSource>(),
                     Background = sp.GetRequiredService<ICustomerBackgroundSource>(),
+                    Suggester = sp.GetService<CrmCore.Knowledge.IArticleSuggester>(),
                 },
                 sp.GetServices<IDeskEventSubscriber>(),
                 new DeskSettings { Desk = options.Desk, Tickets = options.Tickets, TicketIdPattern = options.TicketIdPattern, TimeZone = options.ResolveTimeZone() });

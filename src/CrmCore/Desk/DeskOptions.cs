@@ -30,4 +30,13 @@ public sealed class DeskOptions
     /// asset of such a model has <see cref="Assets.TicketAssetFacts.ModelHasKnownIssue"/> set, which rules read as
     /// <c>ticket.AssetModelHasKnownIssue</c>. Default none.</summary>
     public HashSet<string> ModelsWithKnownIssues { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How far back the model failure rate counts tickets (<see cref="Assets.TicketAssetFacts.ModelFailureRate"/>, which rules read as
+    /// <c>ticket.AssetModelFailureRate</c>): tickets about the model's assets raised in this window before the ticket. Default 90 days;
+    /// must be positive.</summary>
+    public Duration FailureRateWindow { get; set; } = Duration.FromDays(90);
+
+    /// <summary>How many knowledge articles the desk suggests with each raised ticket (<see cref="ArticlesSuggested"/>), when it has an
+    /// <see cref="Knowledge.IArticleSuggester"/>. Default 3; range 0–20 (0 turns suggestions off).</summary>
+    public int SuggestedArticles { get; set; } = 3;
 }

@@ -19,4 +19,8 @@ public sealed record DeskPorts(IPriorityScorer Priority, IRoutingPolicy Routing,
 
     /// <summary>What the host knows about customers beyond the desk's records; default <see cref="NoCustomerBackground"/>.</summary>
     public ICustomerBackgroundSource Background { get; init; } = new NoCustomerBackground();
+
+    /// <summary>Suggests knowledge articles for each raised ticket (<see cref="ArticlesSuggested"/>); null (the default) suggests nothing.
+    /// <c>AddCrmCore()</c> sets the registered <see cref="Knowledge.IArticleSuggester"/> (<c>AddCrmKnowledge()</c> registers one).</summary>
+    public Knowledge.IArticleSuggester? Suggester { get; init; }
 }

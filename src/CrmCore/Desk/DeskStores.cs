@@ -19,6 +19,11 @@ public sealed record DeskStores(ITicketRepository Tickets, ICustomerRepository C
     /// default) gives no asset facts. <c>AddCrmCore()</c> sets the registered <see cref="Assets.IAssetRepository"/>.</summary>
     public Assets.IAssetRepository? Assets { get; init; }
 
+    /// <summary>Counts a model's installed assets and tickets, for the failure rate in the asset facts
+    /// (<see cref="Assets.TicketAssetFacts.ModelFailureRate"/>); null (the default) gives no rate. <c>AddCrmCore()</c> sets the registered
+    /// <see cref="Assets.IModelTicketCounts"/>.</summary>
+    public Assets.IModelTicketCounts? ModelTicketCounts { get; init; }
+
     /// <summary>A fresh set of in-memory stores (tests, samples, a single process that keeps nothing).</summary>
     /// <returns>New in-memory stores.</returns>
     public static DeskStores InMemory() =>

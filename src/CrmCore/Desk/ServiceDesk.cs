@@ -47,6 +47,8 @@ public sealed class ServiceDesk
     private readonly IdPattern _idPattern;
     private readonly DateTimeZone _zone;
     private readonly Assets.IAssetRepository? _assets;
+    private readonly Assets.IModelTicketCounts? _modelCounts;
+    private readonly Knowledge.IArticleSuggester? _suggester;
     private readonly Dictionary<AgentId, Agent> _agents = [];
     private readonly Dictionary<AgentId, long> _agentVersions = [];
     private readonly Dictionary<TeamId, Team> _teams = [];
@@ -85,15 +87,27 @@ public sealed class ServiceDesk
             throw new ArgumentException($"The overflow wait must be positive, not {options.Desk.OverflowAfter}.", nameof(options));
         }
 
+        if (options.Desk.SuggestedArticles is < 0 or > 20)
+        {
+            throw new ArgumentException($"The number of suggested articles must be from 0 to 20, not {options.Desk.SuggestedArticles}.", nameof(options));
+        }
+
+        if (options.Desk.FailureRateWindow <= Duration.Zero)
+        {
+            throw new ArgumentException($"The failure rate window must be positive, not {options.Desk.FailureRateWindow}.", nameof(options));
+        }
+
         _clock = clock;
         (_tickets, _customers, _queueStore, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Queue, stores.Sequences, stores.Escalations);
         _transactions = stores.Transactions;
         _agentStore = stores.Agents;
         _assets = stores.Assets;
+        _modelCounts = stores.ModelTicketCounts;
         (_sla, _escalation, _queue) = (engines.Sla, engines.Escalation, engines.Queue);
         _plans = engines.Plans;
         (_priority, _routing, _paths) = (ports.Priority, ports.Routing, ports.EscalationPath);
         (_classifier, _churnFactors, _background, _churn) = (ports.Classifier, ports.ChurnFactors, ports.Background, engines.Churn);
+        _suggester = ports.Suggester;
         _subscribers = [.. subscribers];
         _options = options.Desk;
         _ticketOptions = options.Tickets;
@@ -413,6 +427,9 @@ public sealed class ServiceDesk
     /// Raises a ticket: looks up the customer, takes an id, routes it once, scores its priority, puts it in the queue (owner
     /// <see cref="DeskOptions.QueueOwner"/>) and starts its SLA clocks (they run from the status history). Raises
     /// <see cref="TicketCreated"/>, <see cref="TicketQueued"/> and, when no registered agent could ever take it, <see cref="TicketUnassignable"/>.
+    /// With an article suggester (<see cref="DeskPorts.Suggester"/>) it also raises <see cref="ArticlesSuggested"/> (the top
+    /// <see cref="DeskOptions.SuggestedArticles"/> for the ticket's type and description) or, when the suggester fails,
+    /// <see cref="ArticleSuggestionFailed"/>: a suggester's failure never fails the raise.
     /// </summary>
     /// <param name="request">What the customer reported.</param>
     /// <param name="by">Who raises it.</param>
@@ -428,6 +445,7 @@ public sealed class ServiceDesk
             var now = Now();
             request = request with { RaisedAt = Storage.StoredPrecision.Truncate(request.RaisedAt), ExpectedResolutionAt = Storage.StoredPrecision.Truncate(request.ExpectedResolutionAt) };
             Ticket.Check(request, _options.QueueOwner, by, now);
+            var (suggested, suggestionFailure) = await SuggestAsync(request, cancellationToken).ConfigureAwait(false);
             await using var work = _transactions.Begin();
             var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
                 ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
@@ -446,6 +464,15 @@ public sealed class ServiceDesk
                 events.Add(new TicketUnassignable(id, now, route.Group, required.ToString(), reason));
             }
 
+            if (suggestionFailure is not null)
+            {
+                events.Add(new ArticleSuggestionFailed(id, now, suggestionFailure));
+            }
+            else if (suggested.Count > 0)
+            {
+                events.Add(new ArticlesSuggested(id, now, suggested));
+            }
+
             await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now), RoutedGroup = route.Group }, 0, events, cancellationToken).ConfigureAwait(false);
             await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -457,6 +484,25 @@ public sealed class ServiceDesk
         {
             RollBackQueue();
             _gate.Release();
+        }
+    }
+
+    /// <summary>The suggester's top articles for a ticket about to be raised, or why it failed (never thrown: the raise goes on).</summary>
+    private async Task<(IReadOnlyList<Knowledge.KnowledgeSuggestion> Articles, string? Failure)> SuggestAsync(TicketRequest request, CancellationToken cancellationToken)
+    {
+        if (_suggester is null || _options.SuggestedArticles == 0)
+        {
+            return ([], null);
+        }
+
+        try
+        {
+            var articles = await _suggester.SuggestAsync(request.Type, request.Description, _options.SuggestedArticles, cancellationToken).ConfigureAwait(false);
+            return ([.. articles.Take(_options.SuggestedArticles)], null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return ([], $"{e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -794,9 +840,14 @@ public sealed class ServiceDesk
             return view;
         }
 
-        var facts = Assets.TicketAssetFacts.Of(Assets.Asset.Restore(asset), state.RaisedAt, _zone, _options.ModelsWithKnownIssues);
+        var facts = Assets.TicketAssetFacts.Of(Assets.Asset.Restore(asset), state.RaisedAt, _zone, _options.ModelsWithKnownIssues, await ModelCountsAsync(asset.Model, state.RaisedAt, cancellationToken).ConfigureAwait(false));
         return new TicketView(state, customer) { Asset = facts };
     }
+
+    /// <summary>The model's installed assets (by the raise date) and tickets in the failure-rate window before the raise; null without a counter.</summary>
+    private async ValueTask<Assets.ModelTicketCount?> ModelCountsAsync(string model, Instant raisedAt, CancellationToken cancellationToken) =>
+        _modelCounts is null ? null
+            : await _modelCounts.CountAsync(model, raisedAt.InZone(_zone).Date, raisedAt - _options.FailureRateWindow, raisedAt, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The KPI input of a calendar month in the desk's time zone; see <see cref="KpiInputAsync(Instant, Instant, CancellationToken)"/>.</summary>
     /// <param name="month">The month.</param>

@@ -24,4 +24,29 @@ public sealed class ImportArticlesCommandTests
         Assert.Contains("inserted 0  updated 0  unchanged 6", again.Out, StringComparison.Ordinal);
         Assert.Contains("Import of knowledge articles from", again.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ImportArticles_HostTicketType_RejectedUnlessNamed_ThenExportedAndImportedIntoAFreshStore()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File("installation.csv");
+        File.WriteAllText(file, "文章编号,标题,正文,标签,工单类型\nKB-1,上门安装流程,预约工程师上门安装。,安装,Installation;故障\nKB-2,发票申请,在订单页申请开票。,发票,咨询\n");
+        var store = "sqlite:" + temp.File("crm.db");
+
+        var refused = Crm.Run("import", "articles", file, "--store", store);
+        var accepted = Crm.Run("import", "articles", file, "--store", store, "--ticket-types", "Installation,Training");
+        var export = Crm.Run("export", "articles", "--store", store, "--out", temp.File("articles.xlsx"), "--headers", "en");
+        var copy = "sqlite:" + temp.File("copy.db");
+        var again = Crm.Run("import", "articles", temp.File("articles.xlsx"), "--store", copy, "--ticket-types", "installation");
+
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Contains("installation.csv:2:5: rejected [工单类型]: 'Installation' is not a ticket type", refused.Out, StringComparison.Ordinal);
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.Contains("inserted 1  updated 0  unchanged 1", accepted.Out, StringComparison.Ordinal);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.Equal("2", export.Out.Trim());
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("inserted 2  updated 0  unchanged 0", again.Out, StringComparison.Ordinal);
+        Assert.Contains("rejected 0", again.Out, StringComparison.Ordinal);
+    }
 }

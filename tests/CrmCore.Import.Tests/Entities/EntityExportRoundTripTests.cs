@@ -6,7 +6,6 @@ using CrmCore.Import.Export;
 using CrmCore.Import.Reports;
 using CrmCore.Relationships;
 using CrmCore.Tickets;
-using MiniExcelLibs;
 
 namespace CrmCore.Import.Tests.Entities;
 
@@ -32,18 +31,18 @@ public sealed class EntityExportRoundTripTests
         var original = await AllTicketsAsync(source.Tickets);
 
         var copy = await EntityDesk.CreateAsync();
-        var ticketFile = Export(s => TicketExporter.WriteXlsx(original, s, language));
-        var surveyFile = Export(s => SurveyExporter.WriteXlsx(original, s, language));
+        var ticketFile = ExportFiles.Write(s => TicketExporter.WriteXlsx(original, s, language));
+        var surveyFile = ExportFiles.Write(s => SurveyExporter.WriteXlsx(original, s, language));
         var tickets = await copy.TicketImporter().ImportAsync(ticketFile, "tickets.xlsx");
         var answers = await copy.SurveyImporter().ImportAsync(surveyFile, "surveys.xlsx");
 
         Assert.Equal(3, tickets.Totals.Inserted);
         Assert.Equal((1, 1), (answers.Totals.Inserted, answers.Totals.Unchanged));
         Assert.Equal(original.Select(Comparable), (await AllTicketsAsync(copy.Tickets)).Select(Comparable));
-        var cells = ReadCells(Export(s => TicketExporter.WriteXlsx(original, s, language)));
+        var cells = ExportFiles.Cells(ExportFiles.Write(s => TicketExporter.WriteXlsx(original, s, language)));
         Assert.Contains("'=1+1 登录异常", cells);
         Assert.Contains("'+报价咨询", cells);
-        Assert.Contains("'=HYPERLINK(\"x\")", ReadCells(Export(s => SurveyExporter.WriteXlsx(original, s, language))));
+        Assert.Contains("'=HYPERLINK(\"x\")", ExportFiles.Cells(ExportFiles.Write(s => SurveyExporter.WriteXlsx(original, s, language))));
     }
 
     [Theory]
@@ -57,7 +56,7 @@ public sealed class EntityExportRoundTripTests
         var original = await PlanImporterTests.AllAsync(source.Plans);
 
         var copy = await EntityDesk.CreateAsync();
-        var report = await copy.PlanImporter().ImportAsync(Export(s => PlanExporter.WriteXlsx(original, s, language)), "plans.xlsx");
+        var report = await copy.PlanImporter().ImportAsync(ExportFiles.Write(s => PlanExporter.WriteXlsx(original, s, language)), "plans.xlsx");
 
         Assert.Equal(4, report.Totals.Inserted);
         Assert.Equal(original.Select(Comparable), (await PlanImporterTests.AllAsync(copy.Plans)).Select(Comparable));
@@ -74,23 +73,13 @@ public sealed class EntityExportRoundTripTests
         original.Reverse(); // children before parents: the exporter must reorder
 
         var copy = new InMemoryAssetRepository();
-        var report = await new AssetImporter(copy).ImportAsync(Export(s => AssetExporter.WriteXlsx(original, s, language)), "assets.xlsx");
+        var report = await new AssetImporter(copy).ImportAsync(ExportFiles.Write(s => AssetExporter.WriteXlsx(original, s, language)), "assets.xlsx");
 
         Assert.Equal((original.Count, 0), (report.Totals.Inserted, report.Totals.Rejected));
         Assert.All(report.Rows, r => Assert.NotNull(r.AssetId));
         Assert.Equal(original.Select(Comparable).Order(), (await copy.ListAsync().ToListAsync()).Select(Comparable).Order());
     }
 
-    private static MemoryStream Export(Action<Stream> write)
-    {
-        var file = new MemoryStream();
-        write(file);
-        file.Position = 0;
-        return file;
-    }
-
-    private static List<string> ReadCells(Stream file) =>
-        [.. file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().SelectMany(r => r.Values).Select(v => v?.ToString() ?? string.Empty)];
 
     private static async Task<List<TicketState>> AllTicketsAsync(ITicketRepository tickets) =>
         [.. (await tickets.ListAsync(TicketQuery.All).ToListAsync()).OrderBy(t => t.Id.Value, StringComparer.Ordinal)];

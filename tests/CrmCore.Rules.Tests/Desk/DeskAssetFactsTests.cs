@@ -57,6 +57,44 @@ public sealed class DeskAssetFactsTests
         Assert.Null((await desk.ViewAsync(plain)).Asset);
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Raise_ModelFailingOften_FiresTheFailureRateRule_AModelWithNothingInstalledHasNoRate(RuleBackend backend)
+    {
+        var (desk, provider) = await NewDeskAsync(backend);
+        using var _ = provider;
+        var assets = provider.GetRequiredService<IAssetRepository>();
+        // A second printer of the same model, and a device whose model has nothing installed by the day the tickets are raised.
+        await assets.SaveAsync(new Asset(new AssetId("PRN-2"), "二楼打印机", "SN-2", "LaserJet M404", Customer, new LocalDate(2025, 6, 1)).ToState(1), 0);
+        await assets.SaveAsync(new Asset(new AssetId("NEW-1"), "新设备", "SN-N1", "X9", Customer, new LocalDate(2026, 4, 1)).ToState(1), 0);
+
+        // Before the first printer ticket no ticket is in the window: 0 per 100 printers. Then 1 ticket on 2 printers: 50 per 100.
+        var (first, firstResult) = await desk.RaiseAsync(Request(TicketType.Fault, "PRN-1") with { RaisedAt = Now - Duration.FromHours(1) }, "phone");
+        var (second, secondResult) = await desk.RaiseAsync(Request(TicketType.Fault, "PRN-2"), "phone");
+        var (brandNew, newResult) = await desk.RaiseAsync(Request(TicketType.Fault, "NEW-1"), "phone");
+        var (plain, _) = await desk.RaiseAsync(Request(TicketType.Consultation, null), "phone");
+
+        Assert.Equal(30 + 15, Assert.Single(firstResult.Events.OfType<TicketQueued>()).Priority);
+        Assert.Equal(30 + 15 + 10, Assert.Single(secondResult.Events.OfType<TicketQueued>()).Priority);
+        Assert.Equal(30 + 15, Assert.Single(newResult.Events.OfType<TicketQueued>()).Priority);
+        Assert.Equal(0m, (await desk.ViewAsync(first)).Asset!.ModelFailureRate);
+        Assert.Equal(50m, TicketFactsProjection.ToFacts(await desk.ViewAsync(second), Now).AssetModelFailureRate);
+        Assert.Null((await desk.ViewAsync(brandNew)).Asset!.ModelFailureRate);
+        Assert.Null(TicketFactsProjection.ToFacts(await desk.ViewAsync(brandNew), Now).AssetModelFailureRate);
+        Assert.Null(TicketFactsProjection.ToFacts(await desk.ViewAsync(plain), Now).AssetModelFailureRate);
+    }
+
+    [Fact]
+    public void FailureRate_IsTicketsPer100Installed_NullWhenNothingIsInstalled()
+    {
+        Assert.Equal(50m, TicketAssetFacts.FailureRate(new ModelTicketCount(2, 1)));
+        Assert.Equal(33.33m, TicketAssetFacts.FailureRate(new ModelTicketCount(3, 1)));
+        Assert.Equal(66.67m, TicketAssetFacts.FailureRate(new ModelTicketCount(3, 2)));
+        Assert.Equal(0m, TicketAssetFacts.FailureRate(new ModelTicketCount(5, 0)));
+        Assert.Null(TicketAssetFacts.FailureRate(new ModelTicketCount(0, 4)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ModelTicketCount(-1, 0));
+    }
+
     private static async Task<(ServiceDesk Desk, ServiceProvider Provider)> NewDeskAsync(RuleBackend backend)
     {
         var services = new ServiceCollection();

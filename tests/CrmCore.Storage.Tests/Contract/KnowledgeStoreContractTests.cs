@@ -99,7 +99,7 @@ public sealed class KnowledgeStoreContractTests
     public static TheoryData<string> Databases => StoreProvider.Databases();
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(Providers))]
     public async Task Scrub_RemovesAPersonalValueFromTheTicketTextOfSolutionMarks(string provider)
     {
         using var storage = StoreProvider.Create(provider);

@@ -3,6 +3,7 @@ using CrmCore.Agents;
 using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Knowledge;
 using CrmCore.Metrics;
 using CrmCore.Privacy;
 using CrmCore.Satisfaction;
@@ -34,6 +35,7 @@ public sealed class PersonalDataContractTests
         using var storage = StoreProvider.Create(provider);
         var desk = storage.Desk();
         await SeedAsync(desk);
+        await MarkSolvedAsync(storage);
         var requests = new PersonalDataRequests(desk.Customers, desk.Tickets, storage.Audit(), new FakeClock(T0 + Duration.FromDays(5)), storage.PersonalData());
         var before = await ReportAsync(desk);
         if (storage.Persists)
@@ -55,13 +57,14 @@ public sealed class PersonalDataContractTests
         var other = (await desk.Customers.FindAsync(new CustomerId("KH0002")))!;
         Assert.Equal("另一家公司", other.Name);
 
-        var text = storage.Persists ? storage.AllText() : await MemoryTextAsync(desk, storage.Audit());
+        var text = storage.Persists ? storage.AllText() : await MemoryTextAsync(desk, storage.Audit(), storage.Knowledge());
         foreach (var value in Personal)
         {
             Assert.DoesNotContain(text, t => t.Contains(value, StringComparison.Ordinal));
         }
 
         Assert.Contains(text, t => t.Contains("另一家公司", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.Contains($"{PersonalDataRequests.ErasedText} 来电 {PersonalDataRequests.ErasedText}：打印机卡纸", StringComparison.Ordinal));
         var erasure = Assert.Single(await storage.Audit().QueryAsync(new AuditQuery { Action = AuditAction.Erase }));
         Assert.Equal(("dpo.liu", "KH0001", "PIPL request 2026-017"), (erasure.Entry.Actor, erasure.Entry.EntityId, erasure.Entry.Reason));
         Assert.True((await AuditChain.VerifyAsync(storage.Audit())).IsIntact);
@@ -115,6 +118,14 @@ public sealed class PersonalDataContractTests
         await SaveTicketAsync(desk, "WT202603001", "KH0001", $"{ContactName} 来电 {Phone}：打印机卡纸", note: $"已邮件 {Email} 联系", survey: $"{ContactName}很满意", laterSurvey: "第二次回访：已解决");
         await SaveTicketAsync(desk, "WT202603002", "KH0001", "系统登录异常", note: $"上门地址 {Address}", survey: null);
         await SaveTicketAsync(desk, "WT202603003", "KH0002", "另一家公司的问题", note: "无", survey: "ok");
+    }
+
+    // An agent marked an article as the solution of the first ticket: the mark keeps the ticket's text, name and phone included.
+    private static async Task MarkSolvedAsync(StoreProvider storage)
+    {
+        var knowledge = storage.Knowledge();
+        await knowledge.SaveAsync(new KnowledgeArticle(new ArticleId("KB-01"), "打印机卡纸怎么办", "打开前盖，取出卡住的纸张。"), 0);
+        await knowledge.AddSolutionAsync(new ArticleSolution(new ArticleId("KB-01"), new TicketId("WT202603001"), TicketType.Fault, $"{ContactName} 来电 {Phone}：打印机卡纸", T0 + Duration.FromHours(3)));
     }
 
     private static async Task SaveTicketAsync(ProviderStores desk, string id, string customer, string description, string note, string? survey, string? laterSurvey = null)
@@ -185,7 +196,7 @@ public sealed class PersonalDataContractTests
         return report.ToText(CultureInfo.InvariantCulture);
     }
 
-    private static async Task<List<string>> MemoryTextAsync(ProviderStores desk, IAuditStore audit)
+    private static async Task<List<string>> MemoryTextAsync(ProviderStores desk, IAuditStore audit, IKnowledgeRepository knowledge)
     {
         var text = new List<string>();
         await foreach (var c in desk.Customers.ListAsync())
@@ -200,6 +211,11 @@ public sealed class PersonalDataContractTests
         }
 
         text.AddRange((await desk.Outbox.ReadUnpublishedAsync(10_000)).Select(m => m.Payload));
+        await foreach (var solution in knowledge.ListSolutionsAsync())
+        {
+            text.Add(solution.TicketText);
+        }
+
         text.AddRange((await audit.QueryAsync(new AuditQuery { Limit = AuditQuery.MaxLimit })).Select(r => r.ToString()));
         return text;
     }

@@ -97,6 +97,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The asset store over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Assets.IAssetRepository Assets();
 
+    /// <summary>The model ticket counter over this provider's assets and tickets (<see cref="Desk"/>'s tickets in memory).</summary>
+    public abstract CrmCore.Assets.IModelTicketCounts ModelTicketCounts();
+
     /// <summary>The agent and team store over this provider (a fresh instance over the same data each call, for databases).</summary>
     public abstract CrmCore.Agents.IAgentRepository Agents();
     /// <summary>The knowledge store over this provider (a fresh instance over the same data each call, for databases).</summary>
@@ -141,6 +144,8 @@ public abstract class StoreProvider : IDisposable
 
         public override CrmCore.Assets.IAssetRepository Assets() => _assets ??= new CrmCore.Assets.InMemoryAssetRepository();
 
+        public override CrmCore.Assets.IModelTicketCounts ModelTicketCounts() => new CrmCore.Assets.ScanningModelTicketCounts(Assets(), Desk().Tickets);
+
         public override CrmCore.Agents.IAgentRepository Agents() => _agents ??= new CrmCore.Agents.InMemoryAgentRepository();
         public override CrmCore.Knowledge.IKnowledgeRepository Knowledge() => _knowledge ??= new CrmCore.Knowledge.InMemoryKnowledgeRepository();
 
@@ -163,7 +168,12 @@ public abstract class StoreProvider : IDisposable
 
         public override CrmCore.Imports.IImportLedger ImportLedger() => _ledger;
 
-        public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => _outbox;
+        // In memory each store keeps its own copies: the outbox's payloads and the knowledge store's solution marks.
+        public override CrmCore.Privacy.IPersonalDataScrubber? PersonalData()
+        {
+            Knowledge();
+            return new CrmCore.Privacy.CompositePersonalDataScrubber(_outbox, _knowledge!);
+        }
 
         public override ProviderStores Desk()
         {
@@ -269,6 +279,8 @@ public abstract class StoreProvider : IDisposable
         }
 
         public override CrmCore.Assets.IAssetRepository Assets() => new SqliteStorage(Options()).Assets;
+
+        public override CrmCore.Assets.IModelTicketCounts ModelTicketCounts() => new SqliteStorage(Options()).ModelTicketCounts;
 
         public override CrmCore.Agents.IAgentRepository Agents() => new SqliteStorage(Options()).Agents;
         public override CrmCore.Knowledge.IKnowledgeRepository Knowledge() => new SqliteStorage(Options()).Knowledge;
@@ -412,6 +424,8 @@ public abstract class StoreProvider : IDisposable
         public override CrmCore.Churn.IChurnHistory ChurnHistory() => Storage().ChurnHistory;
 
         public override CrmCore.Assets.IAssetRepository Assets() => Storage().Assets;
+
+        public override CrmCore.Assets.IModelTicketCounts ModelTicketCounts() => Storage().ModelTicketCounts;
 
         public override CrmCore.Agents.IAgentRepository Agents() => Storage().Agents;
         public override CrmCore.Knowledge.IKnowledgeRepository Knowledge() => Storage().Knowledge;

@@ -3,8 +3,10 @@ using CrmCore.Desk;
 
 namespace CrmCore.Knowledge;
 
-/// <summary>The default knowledge store: articles and solution marks in memory, lost when the process ends. Thread-safe; completes synchronously.</summary>
-public sealed class InMemoryKnowledgeRepository : IKnowledgeRepository
+/// <summary>The default knowledge store: articles and solution marks in memory, lost when the process ends. It also removes an erased
+/// person's values from the ticket texts kept with the marks (<see cref="Privacy.IPersonalDataScrubber"/>), as the database stores do.
+/// Thread-safe; completes synchronously.</summary>
+public sealed class InMemoryKnowledgeRepository : IKnowledgeRepository, Privacy.IPersonalDataScrubber
 {
     private readonly VersionedTable<ArticleId, KnowledgeArticle> _table = new("knowledge article", a => a.Version);
     private readonly List<ArticleSolution> _solutions = [];
@@ -71,5 +73,37 @@ public sealed class InMemoryKnowledgeRepository : IKnowledgeRepository
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <summary>Removes an erased person's values from the ticket texts kept with the solution marks, for
+    /// <see cref="Privacy.PersonalDataRequests.EraseAsync"/>. Each value replaced in a mark counts once, as the database stores count.</summary>
+    /// <param name="values">The clear values to remove; values shorter than 2 characters are ignored.</param>
+    /// <param name="replacement">What to put instead.</param>
+    /// <param name="cancellationToken">Not used.</param>
+    /// <returns>How many (value, mark) replacements were made.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public Task<int> ScrubAsync(IReadOnlyCollection<string> values, string replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(replacement);
+        var changed = 0;
+        lock (_gate)
+        {
+            foreach (var value in values.Where(v => v.Length >= 2))
+            {
+                for (var i = 0; i < _solutions.Count; i++)
+                {
+                    var s = _solutions[i];
+                    var text = s.TicketText.Replace(value, replacement, StringComparison.Ordinal);
+                    if (!string.Equals(text, s.TicketText, StringComparison.Ordinal))
+                    {
+                        _solutions[i] = new ArticleSolution(s.Article, s.Ticket, s.Type, text, s.At);
+                        changed++;
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult(changed);
     }
 }

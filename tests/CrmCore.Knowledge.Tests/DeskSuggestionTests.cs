@@ -1,0 +1,42 @@
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace CrmCore.Knowledge.Tests;
+
+/// <summary>With the knowledge package, the desk suggests stored articles by itself when a ticket is raised.</summary>
+public sealed class DeskSuggestionTests
+{
+    private static readonly CustomerId Acme = new("KH0001");
+
+    [Fact]
+    public async Task Raise_WithAddCrmKnowledge_TheDeskSuggestsTheStoredArticles_BestFirst()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new MondayMorning());
+        services.AddCrmCore(o => o.TicketIdPattern = "WT{yyyyMM}{seq:5}");
+        services.AddCrmKnowledge();
+        using var provider = services.BuildServiceProvider();
+        var knowledge = provider.GetRequiredService<KnowledgeBase>();
+        await knowledge.SaveAsync(new KnowledgeArticle(new ArticleId("KB-1"), "打印机频繁卡纸的处理方法", "关闭电源，取出残留纸张，检查搓纸轮。") { TicketTypes = [TicketType.Fault], Tags = ["打印机"] }, 0);
+        await knowledge.SaveAsync(new KnowledgeArticle(new ArticleId("KB-3"), "如何申请增值税发票", "在订单详情页申请开票，电子发票发送到邮箱。") { TicketTypes = [TicketType.Consultation] }, 0);
+        var desk = provider.GetRequiredService<ServiceDesk>();
+        await desk.RegisterCustomerAsync(Acme, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+
+        var (jam, jamRaised) = await desk.RaiseAsync(new TicketRequest { CustomerId = Acme, Description = "打印机卡纸，纸张取不出来", Type = TicketType.Fault }, "phone");
+        var (_, unrelated) = await desk.RaiseAsync(new TicketRequest { CustomerId = Acme, Description = "扫描仪无法连接" }, "phone");
+
+        Assert.Same(knowledge, provider.GetRequiredService<IArticleSuggester>());
+        var suggested = Assert.Single(jamRaised.Events.OfType<ArticlesSuggested>());
+        Assert.Equal(jam, suggested.TicketId);
+        Assert.Equal("KB-1", suggested.Articles[0].Article.Value);
+        Assert.DoesNotContain(unrelated.Events, e => e is ArticlesSuggested or ArticleSuggestionFailed);
+    }
+
+    private sealed class MondayMorning : IClock
+    {
+        public Instant GetCurrentInstant() => Instant.FromUtc(2026, 3, 2, 2, 0);
+    }
+}
