@@ -27,6 +27,11 @@ internal static class ImportThroughput
             return await OneAsync(args[2], args[3]);
         }
 
+        if (args.Length >= 3 && args[1] == "csv")
+        {
+            return await CsvSizesAsync([.. args.Skip(2).Select(a => int.Parse(a, CultureInfo.InvariantCulture))]);
+        }
+
         var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var folder = Directory.CreateTempSubdirectory("crm-import-bench-");
         var csv = Path.Combine(folder.FullName, "customers.csv");
@@ -41,27 +46,52 @@ internal static class ImportThroughput
         }
 
         Console.WriteLine($"wrote {rows} rows .xlsx ({new FileInfo(xlsx).Length / 1e6:F1} MB) in {sw.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine("| figure | wall s | peak working set MB | rows |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine(Header);
         foreach (var (kind, path) in new[] { ("csv-raw", csv), ("csv-import", csv), ("xlsx-raw", xlsx), ("xlsx-import", xlsx) })
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!, [Environment.GetCommandLineArgs()[0], "import", "one", kind, path])
-            {
-                RedirectStandardOutput = true,
-            };
-            if (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) is false)
-            {
-                start = new ProcessStartInfo(Environment.ProcessPath!, ["import", "one", kind, path]) { RedirectStandardOutput = true };
-            }
-
-            using var child = Process.Start(start)!;
-            var output = await child.StandardOutput.ReadToEndAsync();
-            await child.WaitForExitAsync();
-            Console.Write(output);
+            await ChildAsync(kind, path);
         }
 
         folder.Delete(recursive: true);
         return 0;
+    }
+
+    private const string Header = "| figure | wall s | CPU s (user+system) | peak working set MB | rows |\n|---|---:|---:|---:|---:|";
+
+    /// <summary><c>import csv 100000 1000000 ...</c>: CSV only, raw read then import, for each row count, in one run.</summary>
+    private static async Task<int> CsvSizesAsync(int[] sizes)
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-import-bench-");
+        Console.WriteLine(Header);
+        foreach (var rows in sizes)
+        {
+            var csv = Path.Combine(folder.FullName, $"customers-{rows}.csv");
+            WriteCsv(csv, rows);
+            await ChildAsync("csv-raw", csv);
+            await ChildAsync("csv-import", csv);
+            File.Delete(csv);
+        }
+
+        folder.Delete(recursive: true);
+        return 0;
+    }
+
+    /// <summary>Runs one figure in a child process of its own (its peak working set is that figure's alone) and prints its line.</summary>
+    private static async Task ChildAsync(string kind, string path)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!, [Environment.GetCommandLineArgs()[0], "import", "one", kind, path])
+        {
+            RedirectStandardOutput = true,
+        };
+        if (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) is false)
+        {
+            start = new ProcessStartInfo(Environment.ProcessPath!, ["import", "one", kind, path]) { RedirectStandardOutput = true };
+        }
+
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        Console.Write(output);
     }
 
     private static async Task<int> OneAsync(string kind, string path)
@@ -115,7 +145,7 @@ internal static class ImportThroughput
 
         sw.Stop();
         using var self = Process.GetCurrentProcess();
-        Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F1} | {self.PeakWorkingSet64 / 1e6:F0} | {count} |");
+        Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F1} | {self.TotalProcessorTime.TotalSeconds:F2} | {self.PeakWorkingSet64 / 1e6:F0} | {count} |");
         return 0;
     }
 

@@ -76,15 +76,7 @@ public sealed class CustomerImporter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var fileHash = string.Empty;
-        if (stream.CanSeek)
-        {
-            var start = stream.Position;
-            fileHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-            stream.Position = start;
-        }
-
-        var (rows, formatName, encodingName) = TableSource.Read(stream, name, _options.Format, _options.Encoding);
+        var (rows, formatName, encodingName, fileHash) = await TableSource.HashAndReadAsync(stream, name, _options.Format, _options.Encoding, cancellationToken).ConfigureAwait(false);
         var run = new Run(this, name, formatName, encodingName, fileHash);
         await run.StartAsync(cancellationToken).ConfigureAwait(false);
         await run.ExecuteAsync(rows, cancellationToken).ConfigureAwait(false);
@@ -98,12 +90,22 @@ public sealed class CustomerImporter
         return prefix + Convert.ToHexString(hash, 0, 6);
     }
 
+    /// <summary>A customer the batch works on: the aggregate (read from the store, or created and then changed by a later row), or the
+    /// state of one the batch created and left as created; and the version read from the store (0 for a new customer).</summary>
+    private readonly record struct Working(Customer? Customer, CustomerState? Fresh, long ReadVersion);
+
+    /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, and its company-name key.</summary>
+    private readonly record struct Prepared(string? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey);
+
+    /// <summary>A batch read and being prepared.</summary>
+    private readonly record struct Pending(List<SourceRow> Rows, Task<Prepared[]> Work);
+
     /// <summary>The state of one import.</summary>
     private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash)
     {
         private const string AuditEntityType = "import";
 
-        /// <summary>From this many rows a batch is parsed in parallel.</summary>
+        /// <summary>From this many rows a batch is prepared on another thread while the batch before it is written.</summary>
         private const int ParallelRows = 64;
         private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
         private readonly IImportLedger? _ledger = owner._options.DryRun || fileHash.Length == 0 ? null : owner._options.Ledger;
@@ -132,6 +134,7 @@ public sealed class CustomerImporter
             }
 
             var batch = new List<SourceRow>(_options.BatchSize);
+            Pending? pending = null;
             var titleRows = 0;
             foreach (var row in rows)
             {
@@ -149,8 +152,8 @@ public sealed class CustomerImporter
                 batch.Add(row);
                 if (batch.Count == _options.BatchSize)
                 {
-                    await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-                    batch.Clear();
+                    pending = await HandOffAsync(pending, batch, cancellationToken).ConfigureAwait(false);
+                    batch = new List<SourceRow>(_options.BatchSize);
                 }
             }
 
@@ -161,7 +164,12 @@ public sealed class CustomerImporter
 
             if (batch.Count > 0)
             {
-                await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                pending = await HandOffAsync(pending, batch, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (pending is { } last)
+            {
+                await WriteBatchAsync(last.Rows, await last.Work.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -271,16 +279,32 @@ public sealed class CustomerImporter
             return true;
         }
 
-        private async Task WriteBatchAsync(List<SourceRow> batch, CancellationToken cancellationToken)
+        /// <summary>
+        /// Starts the row-only work of a full batch (<see cref="Prepare"/>) on the thread pool, then matches and writes the batch before it
+        /// while that runs: reading and writing stay on one path in file order, and one batch is parsed ahead. A small batch is prepared
+        /// in place. Returns the batch now in preparation.
+        /// </summary>
+        private async Task<Pending> HandOffAsync(Pending? previous, List<SourceRow> batch, CancellationToken cancellationToken)
+        {
+            var parser = _parser!;
+            var work = batch.Count < ParallelRows || Environment.ProcessorCount == 1
+                ? Task.FromResult(Prepare(batch, parser))
+                : Task.Run(() => Prepare(batch, parser), cancellationToken);
+            if (previous is { } before)
+            {
+                await WriteBatchAsync(before.Rows, await before.Work.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+
+            return new Pending(batch, work);
+        }
+
+        private async Task WriteBatchAsync(List<SourceRow> batch, Prepared[] prepared, CancellationToken cancellationToken)
         {
             _batches++;
-            var parser = _parser!;
-            var working = new Dictionary<CustomerId, (Customer Customer, long ReadVersion)>(batch.Count);
+            var working = new Dictionary<CustomerId, Working>(batch.Count);
             var readStates = new Dictionary<CustomerId, CustomerState>();
-            var rowsOf = new Dictionary<CustomerId, List<int>>(batch.Count);
             var now = owner._clock.GetCurrentInstant();
             var firstResult = _results.Count;
-            var prepared = Prepare(batch, parser);
             for (var b = 0; b < batch.Count; b++)
             {
                 var source = batch[b];
@@ -306,25 +330,21 @@ public sealed class CustomerImporter
                     continue;
                 }
 
-                var result = await ApplyAsync(row!, nameKey, source, working, readStates, now, cancellationToken).ConfigureAwait(false);
-                if (result.CustomerId is { } id && result.Outcome is not ImportOutcome.Held)
-                {
-                    var key = new CustomerId(id);
-                    if (!rowsOf.TryGetValue(key, out var list))
-                    {
-                        rowsOf[key] = list = [];
-                    }
-
-                    list.Add(_results.Count);
-                }
-
-                _results.Add(result);
+                _results.Add(await ApplyAsync(row!, nameKey, source, working, readStates, now, cancellationToken).ConfigureAwait(false));
             }
 
-            var writes = new List<(CustomerState State, long ExpectedVersion)>();
-            foreach (var (id, (customer, readVersion)) in working)
+            var writes = new List<(CustomerState State, long ExpectedVersion)>(working.Count);
+            Dictionary<string, List<int>>? rowsOf = null;
+            foreach (var (id, (customer, fresh, readVersion)) in working)
             {
-                if (customer.Version == readVersion)
+                if (fresh is not null)
+                {
+                    // Created by this batch and not changed since: its state was built without the aggregate.
+                    writes.Add((fresh, 0));
+                    continue;
+                }
+
+                if (customer!.Version == readVersion)
                 {
                     continue;
                 }
@@ -334,7 +354,8 @@ public sealed class CustomerImporter
                 var state = customer.ToState();
                 if (readStates.TryGetValue(id, out var read) && CustomerValues.Same(read, state))
                 {
-                    foreach (var index in rowsOf.GetValueOrDefault(id) ?? [])
+                    rowsOf ??= RowsOf(firstResult);
+                    foreach (var index in rowsOf.GetValueOrDefault(id.Value) ?? [])
                     {
                         _results[index] = _results[index] with { Outcome = ImportOutcome.Unchanged, Reason = null };
                     }
@@ -345,7 +366,7 @@ public sealed class CustomerImporter
                 writes.Add((state, readVersion));
             }
 
-            var written = await SaveAsync(writes, batch, rowsOf, cancellationToken).ConfigureAwait(false);
+            var written = await SaveAsync(writes, batch, firstResult, cancellationToken).ConfigureAwait(false);
             for (var i = firstResult; i < _results.Count; i++)
             {
                 _counts[(int)_results[i].Outcome]++;
@@ -363,44 +384,32 @@ public sealed class CustomerImporter
 
         /// <summary>
         /// The work on each row that depends on nothing but the row: skip or not, the parsed values or the cell problems, the name key.
-        /// Done in parallel for a large batch (the parser and the normalisers keep no state), with the results in row order, so the
-        /// matching and writing that follow see exactly what a sequential pass would.
+        /// The parser and the normalisers keep no state, so this runs on another thread than the matching and writing that follow, which
+        /// see the results in row order exactly as a sequential pass would give them.
         /// </summary>
-        private (string? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey)[] Prepare(List<SourceRow> batch, CustomerRowParser parser)
+        private Prepared[] Prepare(List<SourceRow> batch, CustomerRowParser parser)
         {
-            var prepared = new (string?, CustomerRow?, List<CellProblem>?, string)[batch.Count];
-            void One(int i)
+            var prepared = new Prepared[batch.Count];
+            List<CellProblem>? problems = null;
+            for (var i = 0; i < batch.Count; i++)
             {
                 var source = batch[i];
                 if (Skip(source) is { } skipped)
                 {
-                    prepared[i] = (skipped, null, null, string.Empty);
-                    return;
+                    prepared[i] = new Prepared(skipped, null, null, string.Empty);
+                    continue;
                 }
 
-                var problems = new List<CellProblem>(0);
+                problems ??= [];
                 var row = parser.Parse(source, problems);
-                prepared[i] = (null, row, problems.Count > 0 ? problems : null, problems.Count > 0 ? string.Empty : CompanyNameNormalizer.Key(row.Name));
-            }
-
-            if (batch.Count < ParallelRows || Environment.ProcessorCount == 1)
-            {
-                for (var i = 0; i < batch.Count; i++)
+                if (problems.Count > 0)
                 {
-                    One(i);
+                    prepared[i] = new Prepared(null, row, problems, string.Empty);
+                    problems = null;
+                    continue;
                 }
-            }
-            else
-            {
-                // Contiguous ranges, a few per core: one delegate call per range, not per row.
-                var ranges = Environment.ProcessorCount * 2;
-                Parallel.For(0, ranges, r =>
-                {
-                    for (var i = batch.Count * r / ranges; i < batch.Count * (r + 1) / ranges; i++)
-                    {
-                        One(i);
-                    }
-                });
+
+                prepared[i] = new Prepared(null, row, null, CompanyNameNormalizer.Key(row.Name));
             }
 
             return prepared;
@@ -408,12 +417,14 @@ public sealed class CustomerImporter
 
         /// <summary>Writes the batch's customers: in one transaction when the store can, else one by one. Returns what was written.</summary>
         private async Task<List<(CustomerState State, long ExpectedVersion)>> SaveAsync(
-            List<(CustomerState State, long ExpectedVersion)> writes, List<SourceRow> batch, Dictionary<CustomerId, List<int>> rowsOf, CancellationToken cancellationToken)
+            List<(CustomerState State, long ExpectedVersion)> writes, List<SourceRow> batch, int firstResult, CancellationToken cancellationToken)
         {
             if (writes.Count == 0)
             {
                 return writes;
             }
+
+            Dictionary<string, List<int>>? rowsOf = null;
 
             if (_store is ICustomerBatchRepository atomic)
             {
@@ -427,7 +438,7 @@ public sealed class CustomerImporter
                     // The batch commits whole or not at all: every row that would have written is rejected, and a run again retries them.
                     foreach (var (state, _) in writes)
                     {
-                        Reject(rowsOf, batch, state.Id, ImportStrings.Format("Reason_BatchConflict", Culture, conflict.Entity, _batches));
+                        Reject(rowsOf ??= RowsOf(firstResult), batch, state.Id, ImportStrings.Format("Reason_BatchConflict", Culture, conflict.Entity, _batches));
                     }
 
                     return [];
@@ -444,16 +455,31 @@ public sealed class CustomerImporter
                 }
                 catch (ConcurrencyConflictException)
                 {
-                    Reject(rowsOf, batch, write.State.Id, ImportStrings.Format("Reason_Conflict", Culture, write.State.Id.Value));
+                    Reject(rowsOf ??= RowsOf(firstResult), batch, write.State.Id, ImportStrings.Format("Reason_Conflict", Culture, write.State.Id.Value));
                 }
             }
 
             return saved;
         }
 
-        private void Reject(Dictionary<CustomerId, List<int>> rowsOf, List<SourceRow> batch, CustomerId id, string reason)
+        /// <summary>The batch's result indexes per customer id (held rows left out): built only when rows must be revisited, which is rare.</summary>
+        private Dictionary<string, List<int>> RowsOf(int firstResult)
         {
-            foreach (var index in rowsOf.GetValueOrDefault(id) ?? [])
+            var rows = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = firstResult; i < _results.Count; i++)
+            {
+                if (_results[i] is { CustomerId: { } id, Outcome: not ImportOutcome.Held })
+                {
+                    (rows.TryGetValue(id, out var list) ? list : rows[id] = []).Add(i);
+                }
+            }
+
+            return rows;
+        }
+
+        private void Reject(Dictionary<string, List<int>> rowsOf, List<SourceRow> batch, CustomerId id, string reason)
+        {
+            foreach (var index in rowsOf.GetValueOrDefault(id.Value) ?? [])
             {
                 var failed = _results[index];
                 _results[index] = failed with { Outcome = ImportOutcome.Rejected, Reason = reason, Cells = batch.First(b => b.Line == failed.Line).Cells };
@@ -532,17 +558,33 @@ public sealed class CustomerImporter
             var sameAsHeader = 0;
             for (var i = 0; i < Math.Min(source.Cells.Length, _headers.Count); i++)
             {
-                sameAsHeader += _headers[i].Length > 0 && string.Equals(TextNormalizer.Clean(source.Cells[i]), _headers[i], StringComparison.Ordinal) ? 1 : 0;
+                sameAsHeader += _headers[i].Length > 0 && MayEqual(source.Cells[i], _headers[i])
+                    && string.Equals(TextNormalizer.Clean(source.Cells[i]), _headers[i], StringComparison.Ordinal) ? 1 : 0;
             }
 
             return sameAsHeader >= 2 ? ImportStrings.Get("Reason_RepeatedHeader", Culture) : null;
+        }
+
+        /// <summary>False when a raw cell cannot clean to a header: cleaning keeps the first visible character (made half-width).</summary>
+        private static bool MayEqual(string? raw, string header)
+        {
+            foreach (var c in raw.AsSpan())
+            {
+                var half = TextNormalizer.ToHalfWidth(c);
+                if (!char.IsWhiteSpace(half) && !char.IsControl(half))
+                {
+                    return half == header[0];
+                }
+            }
+
+            return false;
         }
 
         private async ValueTask<ImportRowResult> ApplyAsync(
             CustomerRow row,
             string nameKey,
             SourceRow source,
-            Dictionary<CustomerId, (Customer Customer, long ReadVersion)> working,
+            Dictionary<CustomerId, Working> working,
             Dictionary<CustomerId, CustomerState> readStates,
             Instant now,
             CancellationToken cancellationToken)
@@ -552,14 +594,9 @@ public sealed class CustomerImporter
             if (match is null)
             {
                 var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
-                var created = Customer.Create(id, Profile(row, now), now);
-                if (row.Tier is { } tier)
-                {
-                    created.AssignTier(now, tier, "import");
-                }
-
-                working[id] = (created, 0);
-                _index.Add(id, row.Line, nameKey, created.Contacts, touch: true);
+                var created = Customer.CreateState(id, Profile(row, now), now, row.Tier);
+                working[id] = new Working(null, created, 0);
+                _index.AddCreated(id, row, nameKey);
                 Remember(id.Value, row.UpdatedOn);
                 return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value };
             }
@@ -586,22 +623,28 @@ public sealed class CustomerImporter
             {
                 var stored = await _store.FindAsync(targetId, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"Customer {targetId} was indexed but is not in the store.");
-                target = (Customer.Restore(stored), stored.Version);
+                target = new Working(Customer.Restore(stored), null, stored.Version);
                 working[targetId] = target;
                 readStates[targetId] = stored;
             }
+            else if (target.Fresh is { } fresh)
+            {
+                // A later row of the batch changes a customer the batch created: from here on it needs the aggregate.
+                target = new Working(Customer.Restore(fresh), null, 0);
+                working[targetId] = target;
+            }
 
             var overwrite = isUpdate || (_options.MergePolicy == MergePolicy.KeepNewest && IsNewest(targetId.Value, row.UpdatedOn));
-            var before = target.Customer.Version;
-            Apply(target.Customer, row, overwrite, sameRecord: by == "id", now);
-            _index.Add(targetId, sourceLine, nameKey, target.Customer.Contacts, touch: true);
+            var before = target.Customer!.Version;
+            Apply(target.Customer!, row, overwrite, sameRecord: by == "id", now);
+            _index.Add(targetId, sourceLine, nameKey, target.Customer!.Contacts, touch: true);
             Remember(targetId.Value, row.UpdatedOn);
             if (isUpdate)
             {
                 return new ImportRowResult
                 {
                     Line = row.Line,
-                    Outcome = target.Customer.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated,
+                    Outcome = target.Customer!.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated,
                     CustomerId = targetId.Value,
                 };
             }
@@ -613,7 +656,7 @@ public sealed class CustomerImporter
 
             // A duplicate within the file is a merge even when it adds nothing (its record is folded into another); a row that leaves a
             // stored customer as it is, is unchanged.
-            var unchanged = sourceLine == 0 && target.Customer.Version == before;
+            var unchanged = sourceLine == 0 && target.Customer!.Version == before;
             return new ImportRowResult
             {
                 Line = row.Line,
@@ -646,19 +689,32 @@ public sealed class CustomerImporter
             FirstContactOn = row.FirstContactOn ?? row.FirstCooperationOn ?? now.InZone(_options.Zone).Date,
             AccountManager = row.AccountManager,
             Transactions = new TransactionSummary(row.FirstCooperationOn, Money.Cny(row.AnnualAmount ?? 0), row.Products, row.OrdersPerYear),
-            Contacts = row.HasContact ? [NewContact(row, [])] : [],
+            Contacts = row.HasContact ? [NewContact(row, [])] : null,
         };
 
         private Contact NewContact(CustomerRow row, IReadOnlyList<Contact> existing)
         {
             var name = row.ContactName ?? row.Phone ?? row.Email ?? row.Address!;
             var unique = name;
-            for (var n = 2; existing.Any(c => string.Equals(c.Name, unique, StringComparison.Ordinal)); n++)
+            for (var n = 2; Named(existing, unique); n++)
             {
                 unique = string.Create(CultureInfo.InvariantCulture, $"{name} ({n})");
             }
 
             return new Contact(unique, row.ContactRole ?? _options.DefaultContactRole) { Phone = row.Phone, Email = row.Email, Address = row.Address };
+        }
+
+        private static bool Named(IReadOnlyList<Contact> contacts, string name)
+        {
+            for (var i = 0; i < contacts.Count; i++)
+            {
+                if (string.Equals(contacts[i].Name, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Apply(Customer customer, CustomerRow row, bool overwrite, bool sameRecord, Instant now)

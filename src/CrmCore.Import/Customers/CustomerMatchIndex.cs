@@ -42,18 +42,7 @@ internal sealed class CustomerMatchIndex
     /// <summary>Adds a customer's keys (the first customer with a key keeps it); <paramref name="touch"/> marks it created or changed by this run.</summary>
     public void Add(CustomerId id, int sourceLine, string? nameKey, IEnumerable<Contact> contacts, bool touch = false)
     {
-        var ordinal = Ordinal(id.Value, sourceLine);
-        _touched[ordinal] |= touch;
-        if (!string.IsNullOrEmpty(nameKey) && _names.TryAdd(nameKey, ordinal, out _) && _blocks is not null)
-        {
-            if (!_blocks.TryGetValue(nameKey[0], out var block))
-            {
-                _blocks[nameKey[0]] = block = [];
-            }
-
-            block.Add(nameKey);
-        }
-
+        var ordinal = AddName(id, sourceLine, nameKey, touch);
         foreach (var contact in contacts)
         {
             if (contact.Phone is not null && PhoneNormalizer.TryGetKey(contact.Phone, out var key))
@@ -68,9 +57,24 @@ internal sealed class CustomerMatchIndex
         }
     }
 
+    /// <summary>Adds the keys of a customer a row created: its name key, and the row's phone key and (normalised) e-mail when it has them.</summary>
+    public void AddCreated(CustomerId id, CustomerRow row, string nameKey)
+    {
+        var ordinal = AddName(id, row.Line, nameKey, touch: true);
+        if (row.Phone is not null)
+        {
+            _phones.TryAdd(row.PhoneKey, ordinal);
+        }
+
+        if (row.Email is not null)
+        {
+            _emails.TryAdd(row.Email, ordinal, out _);
+        }
+    }
+
     public MatchCandidate? Find(CustomerRow row, string nameKey, bool byContact, double? similarity)
     {
-        if (byContact && row.Phone is not null && PhoneNormalizer.TryGetKey(row.Phone, out var key) && _phones.TryGetValue(key, out var byPhone))
+        if (byContact && row.Phone is not null && _phones.TryGetValue(row.PhoneKey, out var byPhone))
         {
             return Candidate(byPhone, "phone");
         }
@@ -109,6 +113,24 @@ internal sealed class CustomerMatchIndex
         }
 
         return null;
+    }
+
+    /// <summary>Adds a customer's id and name key; returns its ordinal.</summary>
+    private int AddName(CustomerId id, int sourceLine, string? nameKey, bool touch)
+    {
+        var ordinal = Ordinal(id.Value, sourceLine);
+        _touched[ordinal] |= touch;
+        if (!string.IsNullOrEmpty(nameKey) && _names.TryAdd(nameKey, ordinal, out _) && _blocks is not null)
+        {
+            if (!_blocks.TryGetValue(nameKey[0], out var block))
+            {
+                _blocks[nameKey[0]] = block = [];
+            }
+
+            block.Add(nameKey);
+        }
+
+        return ordinal;
     }
 
     /// <summary>The ordinal of a customer id, added with its source line when new.</summary>

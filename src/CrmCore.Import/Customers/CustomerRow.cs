@@ -27,6 +27,9 @@ internal sealed class CustomerRow
 
     public string? Phone { get; set; }
 
+    /// <summary>The phone's key (<see cref="Normalization.PhoneNormalizer.TryGetKey"/>) when <see cref="Phone"/> is set, so matching need not read the number again.</summary>
+    public ulong PhoneKey { get; set; }
+
     public string? Email { get; set; }
 
     public string? Address { get; set; }

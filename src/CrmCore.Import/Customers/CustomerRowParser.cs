@@ -245,9 +245,10 @@ internal sealed partial class CustomerRowParser
 
     private void SetContactCell(CustomerRow row, string text, int column, string header, List<CellProblem> problems)
     {
-        if (PhoneNormalizer.TryNormalize(text, out var whole))
+        if (PhoneNormalizer.TryGetKey(text, out var whole))
         {
-            row.Phone = whole;
+            row.Phone = PhoneNormalizer.FromKey(whole);
+            row.PhoneKey = whole;
             return;
         }
 
@@ -263,9 +264,10 @@ internal sealed partial class CustomerRowParser
         }
 
         var match = PhoneLike().Match(rest);
-        if (match.Success && PhoneNormalizer.TryNormalize(match.Value, out var phone))
+        if (match.Success && PhoneNormalizer.TryGetKey(match.Value, out var phone))
         {
-            row.Phone = phone;
+            row.Phone = PhoneNormalizer.FromKey(phone);
+            row.PhoneKey = phone;
             rest = rest.Remove(match.Index, match.Length);
         }
         else if (row.Email is null || match.Success)

@@ -142,7 +142,21 @@ public sealed class ImportMapping<TField>
         return builder.ToString();
     }
 
-    private static string ValueKey(string value) => (TextNormalizer.Clean(value) ?? string.Empty).ToLowerInvariant();
+    private static string ValueKey(string value)
+    {
+        var clean = TextNormalizer.Clean(value) ?? string.Empty;
+
+        // Most cells (Chinese words, lower-case codes) have no character lower-casing changes: skip the call into the globalisation library.
+        foreach (var c in clean)
+        {
+            if (c is (>= 'A' and <= 'Z') || (c >= '\u0080' && c is < '\u3400' or > '\u9FFF'))
+            {
+                return clean.ToLowerInvariant();
+            }
+        }
+
+        return clean;
+    }
 
     private static string WithoutBrackets(string key)
     {

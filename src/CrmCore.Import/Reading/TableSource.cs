@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CrmCore.Decoding;
 
 namespace CrmCore.Import.Reading;
@@ -18,6 +19,32 @@ internal static class TableSource
         {
             throw new ImportFileException(path, 0, 0, e.Message, e);
         }
+    }
+
+    /// <summary>
+    /// What every importer does first with its stream: the SHA-256 of the content (hex, lower case; empty when the stream cannot seek, so
+    /// the ledger cannot recognise the file), then the rows as <see cref="Read"/> gives them, from the stream's position.
+    /// </summary>
+    /// <param name="stream">The content; seekable for CSV encoding detection, .xlsx and JSON.</param>
+    /// <param name="name">The file name, for the format and for messages.</param>
+    /// <param name="format">The format; Auto decides by the file name.</param>
+    /// <param name="encoding">The CSV encoding's web name, or null to detect it.</param>
+    /// <param name="cancellationToken">Cancels the hashing.</param>
+    public static async Task<(IEnumerable<SourceRow> Rows, string Format, string Encoding, string FileHash)> HashAndReadAsync(
+        Stream stream, string name, ImportFormat format, string? encoding, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        var fileHash = string.Empty;
+        if (stream.CanSeek)
+        {
+            var start = stream.Position;
+            fileHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            stream.Position = start;
+        }
+
+        var (rows, formatName, encodingName) = Read(stream, name, format, encoding);
+        return (rows, formatName, encodingName, fileHash);
     }
 
     /// <summary>The rows of a table, with the format (<c>csv</c>, <c>xlsx</c>, <c>json</c> or <c>jsonl</c>) and the text encoding's web name (empty for .xlsx).</summary>

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
@@ -19,6 +22,9 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     private readonly int _memoryRows;
     private readonly List<ImportRowResult> _memory = [];
     private readonly List<long> _blocks = [];
+    private const int InitialBuffer = 1 << 16;
+    private const int MaxKeptBuffer = 1 << 22;
+    private ArrayBufferWriter<byte> _buffer = new(InitialBuffer);
     private SafeFileHandle? _file;
     private long _length;
     private int _spilled;
@@ -75,31 +81,28 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
 
         _file ??= File.OpenHandle(
             Path.Combine(Path.GetTempPath(), $"crmcore-import-{Guid.NewGuid():N}.rows"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        _buffer.ResetWrittenCount();
+        for (; i < rows.Count; i++)
         {
-            for (; i < rows.Count; i++)
+            if (_spilled % BlockRows == 0)
             {
-                if (_spilled % BlockRows == 0)
-                {
-                    _blocks.Add(_length + buffer.Length);
-                }
-
-                var start = buffer.Position;
-                writer.Write(0);
-                Write(writer, rows[i]);
-                writer.Flush();
-                var end = buffer.Position;
-                buffer.Position = start;
-                writer.Write((int)(end - start - 4));
-                writer.Flush();
-                buffer.Position = end;
-                _spilled++;
+                _blocks.Add(_length + _buffer.WrittenCount);
             }
+
+            // The record's length goes before it: reserve it, write the record, then fill it in.
+            var start = _buffer.WrittenCount;
+            WriteInt(0);
+            Write(rows[i]);
+            BinaryPrimitives.WriteInt32LittleEndian(MemoryMarshal.AsMemory(_buffer.WrittenMemory).Span.Slice(start, 4), _buffer.WrittenCount - start - 4);
+            _spilled++;
         }
 
-        RandomAccess.Write(_file, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), _length);
-        _length += buffer.Length;
+        RandomAccess.Write(_file, _buffer.WrittenSpan, _length);
+        _length += _buffer.WrittenCount;
+        if (_buffer.Capacity > MaxKeptBuffer)
+        {
+            _buffer = new ArrayBufferWriter<byte>(InitialBuffer);
+        }
     }
 
     /// <inheritdoc/>
@@ -120,30 +123,57 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private static void Write(BinaryWriter writer, ImportRowResult row)
+    // The format is BinaryWriter's, which ReadAt reads back with a BinaryReader: little-endian integers, a bool byte before each
+    // optional text, texts as a 7-bit encoded UTF-8 byte count and the bytes. Written straight into one reused buffer.
+    private void Write(ImportRowResult row)
     {
-        writer.Write(row.Line);
-        writer.Write((byte)row.Outcome);
-        writer.Write(row.ColumnNumber);
-        WriteText(writer, row.CustomerId);
-        WriteText(writer, row.Column);
-        WriteText(writer, row.Reason);
-        WriteText(writer, row.MatchedBy);
-        WriteText(writer, row.MatchedSource);
-        writer.Write(row.Cells?.Count ?? -1);
+        WriteInt(row.Line);
+        WriteByte((byte)row.Outcome);
+        WriteInt(row.ColumnNumber);
+        WriteText(row.CustomerId);
+        WriteText(row.Column);
+        WriteText(row.Reason);
+        WriteText(row.MatchedBy);
+        WriteText(row.MatchedSource);
+        WriteInt(row.Cells?.Count ?? -1);
         foreach (var cell in row.Cells ?? [])
         {
-            WriteText(writer, cell);
+            WriteText(cell);
         }
     }
 
-    private static void WriteText(BinaryWriter writer, string? text)
+    private void WriteInt(int value)
     {
-        writer.Write(text is not null);
-        if (text is not null)
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.GetSpan(4), value);
+        _buffer.Advance(4);
+    }
+
+    private void WriteByte(byte value)
+    {
+        _buffer.GetSpan(1)[0] = value;
+        _buffer.Advance(1);
+    }
+
+    private void WriteText(string? text)
+    {
+        WriteByte(text is null ? (byte)0 : (byte)1);
+        if (text is null)
         {
-            writer.Write(text);
+            return;
         }
+
+        var count = Encoding.UTF8.GetByteCount(text);
+        var span = _buffer.GetSpan(5 + count);
+        var at = 0;
+        var length = (uint)count;
+        for (; length >= 0x80; length >>= 7)
+        {
+            span[at++] = (byte)(length | 0x80);
+        }
+
+        span[at++] = (byte)length;
+        at += Encoding.UTF8.GetBytes(text, span[at..]);
+        _buffer.Advance(at);
     }
 
     private static string? ReadText(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;

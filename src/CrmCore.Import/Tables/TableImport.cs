@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CrmCore.Desk;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Mapping;
@@ -47,15 +46,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var fileHash = string.Empty;
-        if (stream.CanSeek)
-        {
-            var start = stream.Position;
-            fileHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-            stream.Position = start;
-        }
-
-        var (rows, format, encoding) = TableSource.Read(stream, name, options.Format, options.Encoding);
+        var (rows, format, encoding, fileHash) = await TableSource.HashAndReadAsync(stream, name, options.Format, options.Encoding, cancellationToken).ConfigureAwait(false);
         await table.LoadAsync(cancellationToken).ConfigureAwait(false);
         await StartAsync(name, fileHash, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(rows, name, cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,15 @@ public readonly record struct Money : IComparable<Money>
     public Money(decimal amount, string currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
+
+        // The default currency (every Money.Cny, one per imported row) is known good: no check, no upper-casing.
+        if (ReferenceEquals(currency, DefaultCurrency))
+        {
+            Amount = amount;
+            Currency = currency;
+            return;
+        }
+
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetter))
         {
             throw new ArgumentException($"A currency is an ISO 4217 code of three letters, not '{currency}'.", nameof(currency));

@@ -40,8 +40,21 @@ internal static class ContactMasking
             && at == email.LastIndexOf('@')
             && email.IndexOf('.', at) > at + 1
             && !email.EndsWith('.')
-            && !email.Any(char.IsWhiteSpace);
+            && !HasWhiteSpace(email);
         return valid ? email : throw new ArgumentException($"'{email}' is not an e-mail address.", nameof(email));
+    }
+
+    private static bool HasWhiteSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string MaskPhone(string? phone)

@@ -26,32 +26,9 @@ public sealed class Customer
     private readonly ReadOnlyCollection<IDomainEvent> eventsView;
 
     internal Customer(CustomerId id, CustomerProfile profile, Instant now)
+        : this(CreateState(id, profile, now))
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        if (id.IsEmpty)
-        {
-            throw new ArgumentException("The customer id is empty.", nameof(id));
-        }
-
-        contactsView = contacts.AsReadOnly();
-        tagsView = new ReadOnlySet<string>(tags);
-        preferencesView = new ReadOnlySet<string>(preferences);
-        eventsView = events.AsReadOnly();
-        Id = id;
-        SetNames(profile.Name, profile.ShortName);
-        Industry = profile.Industry;
-        Size = profile.Size;
-        Source = profile.Source;
-        FirstContactOn = profile.FirstContactOn;
-        AccountManager = profile.AccountManager is { IsEmpty: false } manager ? manager : null;
         Transactions = profile.Transactions ?? TransactionSummary.None;
-        foreach (var contact in profile.Contacts ?? [])
-        {
-            AddContactCore(contact);
-        }
-
-        CreatedAt = now;
-        Version = 1;
         events.Add(new CustomerRegistered(id, CreatedAt, Name));
     }
 
@@ -402,6 +379,65 @@ public sealed class Customer
     /// <returns>The customer, version 1.</returns>
     /// <exception cref="ArgumentException">The id is empty or the profile is invalid.</exception>
     public static Customer Create(CustomerId id, CustomerProfile profile, Instant now) => new(id, profile, now);
+
+    /// <summary>
+    /// The state a new customer would snapshot, without building the aggregate or its events: the same as <see cref="Create"/> followed,
+    /// when <paramref name="tier"/> is given, by <see cref="AssignTier"/>, then <see cref="ToState"/>, and checked the same way (this is
+    /// the one place where a new customer's profile is validated; <see cref="Create"/> goes through it). For bulk creation such as an
+    /// import, where the state goes straight to a store and no event is dispatched.
+    /// </summary>
+    /// <param name="id">The id; must not be empty.</param>
+    /// <param name="profile">The profile; the name must not be blank and no two contacts may share a name.</param>
+    /// <param name="now">When it is created.</param>
+    /// <param name="tier">The value tier to start with (not blank, at most 100 characters; trimmed), or null for none.</param>
+    /// <returns>The state: version 1, or 2 with a tier (the tier assignment is a change, as on the aggregate).</returns>
+    /// <exception cref="ArgumentException">The id is empty, the profile is invalid or the tier is blank or too long.</exception>
+    public static CustomerState CreateState(CustomerId id, CustomerProfile profile, Instant now, string? tier = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (id.IsEmpty)
+        {
+            throw new ArgumentException("The customer id is empty.", nameof(id));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(profile.Name, "name");
+        var contacts = profile.Contacts is { Count: > 0 } given ? new Contact[given.Count] : [];
+        for (var i = 0; i < contacts.Length; i++)
+        {
+            var contact = profile.Contacts![i];
+            ArgumentNullException.ThrowIfNull(contact);
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(contacts[j].Name, contact.Name, StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"Customer {id} already has a contact named '{contact.Name}'.", "contact");
+                }
+            }
+
+            contacts[i] = contact;
+        }
+
+        var transactions = profile.Transactions ?? TransactionSummary.None;
+        return new CustomerState
+        {
+            Id = id,
+            Version = tier is null ? 1 : 2,
+            Name = profile.Name.Trim(),
+            ShortName = string.IsNullOrWhiteSpace(profile.ShortName) ? null : profile.ShortName.Trim(),
+            Industry = profile.Industry,
+            Size = profile.Size,
+            Source = profile.Source,
+            FirstContactOn = profile.FirstContactOn,
+            CreatedAt = now,
+            Contacts = contacts,
+            FirstCooperationOn = transactions.FirstCooperationOn,
+            AnnualAmount = transactions.AnnualAmount,
+            Products = transactions.Products,
+            OrdersPerYear = transactions.OrdersPerYear,
+            AccountManager = profile.AccountManager is { IsEmpty: false } manager ? manager : null,
+            Tier = tier is null ? null : CheckTag(tier, nameof(tier)),
+        };
+    }
 
     /// <summary>
     /// Brings back a stored customer from its state without replaying changes and without raising events.

@@ -29,7 +29,7 @@ public sealed class TransactionSummary
         FirstCooperationOn = firstCooperationOn;
         AnnualAmount = annualAmount;
         OrdersPerYear = ordersPerYear;
-        Products = (products ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.Ordinal).ToList().AsReadOnly();
+        Products = Distinct(products).AsReadOnly();
     }
 
     /// <summary>A summary with no cooperation yet: no date, 0 CNY, no products.</summary>
@@ -46,4 +46,32 @@ public sealed class TransactionSummary
 
     /// <summary>Orders per year, or null when unknown.</summary>
     public int? OrdersPerYear { get; }
+
+    /// <summary>The trimmed, non-blank products, each once, in order. A loop rather than LINQ's <c>Distinct</c>: an import builds one
+    /// summary per row and most lists hold one or two products; long lists switch to a hash set.</summary>
+    private static List<string> Distinct(IEnumerable<string>? products)
+    {
+        var kept = new List<string>(products is IReadOnlyCollection<string> known ? known.Count : 0);
+        HashSet<string>? seen = null;
+        foreach (var product in products ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(product))
+            {
+                continue;
+            }
+
+            var trimmed = product.Trim();
+            if (seen is null && kept.Count >= 8)
+            {
+                seen = new HashSet<string>(kept, StringComparer.Ordinal);
+            }
+
+            if (seen is not null ? seen.Add(trimmed) : !kept.Contains(trimmed))
+            {
+                kept.Add(trimmed);
+            }
+        }
+
+        return kept;
+    }
 }

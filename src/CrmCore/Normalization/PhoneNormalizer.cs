@@ -111,7 +111,7 @@ public static class PhoneNormalizer
     /// <summary>The canonical text of a key from <see cref="TryGetKey"/>.</summary>
     /// <param name="key">The key.</param>
     /// <returns><c>+</c> and the key's digits.</returns>
-    public static string FromKey(ulong key) => "+" + key.ToString(CultureInfo.InvariantCulture);
+    public static string FromKey(ulong key) => string.Create(CultureInfo.InvariantCulture, $"+{key}");
 
     private static bool National(ReadOnlySpan<char> d, bool trunkRemoved, out ulong key)
     {
