@@ -24,6 +24,7 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     private readonly Duration _lease;
     private readonly string _claimSql;
     private readonly string _reapSql;
+    private readonly QueueChangeLog _changes;
     private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
     private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
 
@@ -43,6 +44,7 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         _lease = database.Options.LeaseDuration;
         _claimSql = database.Sql(ClaimSql);
         _reapSql = database.Sql(ReapSql);
+        _changes = new QueueChangeLog(database, database.Sql("{schema}."), lockForUpdate: true);
     }
 
     /// <inheritdoc />
@@ -198,25 +200,85 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
-        new(EnqueueAsync(entry.ToQueued(), cancellationToken));
+    async ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var work = _database.Begin();
+        var added = await EnqueueAsync(entry.ToQueued(), cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+            await _changes.RecordAsync(lease, entry.TicketId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
 
     /// <inheritdoc />
     public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var ticket = entry.ToQueued();
         var bucket = await BucketIdAsync(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
         await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(_database.Sql("UPDATE {schema}.queue SET bucket_id = @bucket, due_ticks = @due, enqueued_ticks = @enqueued WHERE ticket_id = @id;"));
         DeskSql.Add(command, "id", ticket.Id.Value);
         DeskSql.Add(command, "bucket", bucket);
         DeskSql.Add(command, "due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
         DeskSql.Add(command, "enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (changed)
+        {
+            await _changes.RecordAsync(lease, ticket.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => new(RemoveAsync(id, cancellationToken));
+    async ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var remove = lease.Command(_database.Sql("DELETE FROM {schema}.queue WHERE ticket_id = @id;"));
+        DeskSql.Add(remove, "id", id.Value);
+        var removed = await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (removed)
+        {
+            await _changes.RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => _changes.LastAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<QueueChange> ChangesAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        var changes = new List<QueueChange>();
+        await using (var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (number, id, bucket, due, enqueued) in await _changes.SinceAsync(lease, after, cancellationToken).ConfigureAwait(false))
+            {
+                var entry = bucket is { } b
+                    ? QueueEntryState.From(ToTicket(id, await BucketAsync((NpgsqlConnection)lease.Connection, b, cancellationToken).ConfigureAwait(false), due, enqueued))
+                    : null;
+                changes.Add(new QueueChange(number, new TicketId(id), entry));
+            }
+        }
+
+        foreach (var change in changes)
+        {
+            yield return change;
+        }
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

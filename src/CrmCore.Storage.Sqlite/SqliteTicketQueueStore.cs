@@ -22,6 +22,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     private readonly SqliteDatabase _database;
     private readonly SlaTermParameters _term;
     private readonly Duration _lease;
+    private readonly QueueChangeLog _changes;
     private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
     private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
 
@@ -39,6 +40,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         _database = database;
         _term = new SlaTermParameters(slaTerm);
         _lease = database.Options.LeaseDuration;
+        _changes = new QueueChangeLog(database, "crm_", lockForUpdate: false);
     }
 
     /// <inheritdoc />
@@ -207,14 +209,27 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
-        new(EnqueueAsync(entry.ToQueued(), cancellationToken));
+    async ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var work = _database.Begin();
+        var added = await EnqueueAsync(entry.ToQueued(), cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+            await _changes.RecordAsync(lease, entry.TicketId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
 
     /// <inheritdoc />
-    public ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
+    public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var ticket = entry.ToQueued();
-        using var lease = _database.Lease();
+        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var transaction = (SqliteTransaction)lease.Begin();
         try
         {
@@ -224,9 +239,14 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             DeskSql.Add(command, "$bucket", bucket);
             DeskSql.Add(command, "$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
             DeskSql.Add(command, "$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
-            var changed = command.ExecuteNonQuery() == 1;
-            lease.Commit();
-            return ValueTask.FromResult(changed);
+            var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            if (changed)
+            {
+                await _changes.RecordAsync(lease, ticket.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return changed;
         }
         catch
         {
@@ -236,7 +256,46 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => new(RemoveAsync(id, cancellationToken));
+    async ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command("DELETE FROM crm_queue WHERE ticket_id = $id;");
+        DeskSql.Add(command, "$id", id.Value);
+        var removed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (removed)
+        {
+            await _changes.RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => _changes.LastAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<QueueChange> ChangesAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        var changes = new List<QueueChange>();
+        await using (var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (number, id, bucket, due, enqueued) in await _changes.SinceAsync(lease, after, cancellationToken).ConfigureAwait(false))
+            {
+                var entry = bucket is { } b
+                    ? QueueEntryState.From(ToTicket(id, Bucket((SqliteConnection)lease.Connection, (SqliteTransaction?)lease.Transaction, b), due, enqueued))
+                    : null;
+                changes.Add(new QueueChange(number, new TicketId(id), entry));
+            }
+        }
+
+        foreach (var change in changes)
+        {
+            yield return change;
+        }
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
