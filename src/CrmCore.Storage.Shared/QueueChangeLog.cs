@@ -1,5 +1,8 @@
 using System.Globalization;
+using CrmCore.Desk;
+using CrmCore.Routing;
 using CrmCore.Tickets;
+using NodaTime;
 
 namespace CrmCore.Storage;
 
@@ -25,6 +28,62 @@ internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockFo
         WHERE c.change_no > @after ORDER BY c.change_no
         """;
 
+    private readonly string _remove = $"DELETE FROM {prefix}queue WHERE ticket_id = @id";
+
+    /// <summary>The desk's add: <paramref name="enqueue"/> (the provider's insert, which joins the ambient transaction) and, when it added
+    /// the ticket, its change, in one transaction (the desk command's, or one of their own).</summary>
+    public async ValueTask<bool> AddAsync(TicketId id, Func<Task<bool>> enqueue, CancellationToken cancellationToken)
+    {
+        await using var work = source.Begin();
+        var added = await enqueue().ConfigureAwait(false);
+        if (added)
+        {
+            await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
+            await RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    /// <summary>The desk's removal: deletes the ticket's entry and, when there was one, records the change, in one transaction.</summary>
+    public async ValueTask<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var remove = lease.Command(_remove);
+        DeskSql.Add(remove, "@id", id.Value);
+        var removed = await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (removed)
+        {
+            await RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>The changes after <paramref name="after"/>, each with its entry as stored now; <paramref name="bucketOf"/> finds a bucket
+    /// by id on the lease's connection (the provider's cache).</summary>
+    public async Task<List<QueueChange>> ChangesAsync(long after, Func<DbLease, long, ValueTask<QueueBucket>> bucketOf, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await SinceAsync(lease, after, cancellationToken).ConfigureAwait(false);
+        var changes = new List<QueueChange>(rows.Count);
+        foreach (var (number, id, bucket, due, enqueued) in rows)
+        {
+            var entry = bucket is { } b ? QueueEntryState.From(Queued(id, await bucketOf(lease, b).ConfigureAwait(false), due, enqueued)) : null;
+            changes.Add(new QueueChange(number, new TicketId(id), entry));
+        }
+
+        return changes;
+    }
+
+    /// <summary>A stored queue row as a waiting ticket (the due time <see cref="SlaTermParameters.NoDue"/> means none).</summary>
+    public static QueuedTicket Queued(string id, QueueBucket bucket, long due, long enqueued) =>
+        new(new TicketId(id), bucket.Team, bucket.StaticPriority, due == SlaTermParameters.NoDue ? null : Instant.FromUnixTimeTicks(due), bucket.Skills, Instant.FromUnixTimeTicks(enqueued));
+
     /// <summary>Records a change of the ticket's entry, in the lease's transaction (the caller's write and this commit together).</summary>
     public async Task RecordAsync(DbLease lease, TicketId id, CancellationToken cancellationToken)
     {
@@ -43,7 +102,7 @@ internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockFo
     }
 
     /// <summary>The changes after <paramref name="after"/> as raw rows (bucket null when the ticket left the queue), in number order.</summary>
-    public async Task<List<(long Number, string TicketId, long? Bucket, long Due, long Enqueued)>> SinceAsync(DbLease lease, long after, CancellationToken cancellationToken)
+    private async Task<List<(long Number, string TicketId, long? Bucket, long Due, long Enqueued)>> SinceAsync(DbLease lease, long after, CancellationToken cancellationToken)
     {
         if (lockForUpdate && lease.Transaction is not null)
         {

@@ -209,19 +209,10 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     }
 
     /// <inheritdoc />
-    async ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)
+    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var work = _database.Begin();
-        var added = await EnqueueAsync(entry.ToQueued(), cancellationToken).ConfigureAwait(false);
-        if (added)
-        {
-            await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
-            await _changes.RecordAsync(lease, entry.TicketId, cancellationToken).ConfigureAwait(false);
-        }
-
-        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return added;
+        return _changes.AddAsync(entry.TicketId, () => EnqueueAsync(entry.ToQueued(), cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -256,21 +247,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     }
 
     /// <inheritdoc />
-    async ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken)
-    {
-        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var command = lease.Command("DELETE FROM crm_queue WHERE ticket_id = $id;");
-        DeskSql.Add(command, "$id", id.Value);
-        var removed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        if (removed)
-        {
-            await _changes.RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
-        }
-
-        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return removed;
-    }
+    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => _changes.LastAsync(cancellationToken);
@@ -278,20 +255,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     /// <inheritdoc />
     public async IAsyncEnumerable<QueueChange> ChangesAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(after);
-        var changes = new List<QueueChange>();
-        await using (var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var (number, id, bucket, due, enqueued) in await _changes.SinceAsync(lease, after, cancellationToken).ConfigureAwait(false))
-            {
-                var entry = bucket is { } b
-                    ? QueueEntryState.From(ToTicket(id, Bucket((SqliteConnection)lease.Connection, (SqliteTransaction?)lease.Transaction, b), due, enqueued))
-                    : null;
-                changes.Add(new QueueChange(number, new TicketId(id), entry));
-            }
-        }
-
-        foreach (var change in changes)
+        foreach (var change in await _changes.ChangesAsync(after, (lease, b) => ValueTask.FromResult(Bucket((SqliteConnection)lease.Connection, (SqliteTransaction?)lease.Transaction, b)), cancellationToken).ConfigureAwait(false))
         {
             yield return change;
         }
@@ -381,8 +345,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         RETURNING ticket_id, bucket_id, due_ticks, enqueued_ticks;
         """;
 
-    private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) =>
-        new(new TicketId(id), bucket.Team, bucket.StaticPriority, due == SlaTermParameters.NoDue ? null : Instant.FromUnixTimeTicks(due), bucket.Skills, Instant.FromUnixTimeTicks(enqueued));
+    private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) => QueueChangeLog.Queued(id, bucket, due, enqueued);
 
     private long BucketId(SqliteConnection connection, SqliteTransaction transaction, TeamId team, long staticPriority, SkillSet skills)
     {

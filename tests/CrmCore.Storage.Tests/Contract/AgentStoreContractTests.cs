@@ -98,7 +98,7 @@ public sealed class AgentStoreContractTests
     {
         using var storage = StoreProvider.Create(provider);
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
-        using var first = Host(storage, clock);
+        using var first = DeskHost.Build(storage, clock, withAgents: true);
         var desk = first.GetRequiredService<ServiceDesk>();
         var (li, wang) = (new AgentId("A001"), new AgentId("A002"));
         await desk.RegisterAgentAsync(li, "Li", new TeamId("L1"), SkillSet.Empty, 5);
@@ -122,23 +122,13 @@ public sealed class AgentStoreContractTests
 
         var counted = await storage.Desk().Tickets.CountHeldByOwnerAsync();
         var scanned = await ((ITicketRepository)new ScanOnly(storage.Desk().Tickets)).CountHeldByOwnerAsync();
-        using var second = Host(storage, clock);
+        using var second = DeskHost.Build(storage, clock, withAgents: true);
         var restarted = second.GetRequiredService<ServiceDesk>();
         await restarted.RestoreAgentsAsync();
 
         Assert.Equal(new Dictionary<AgentId, int> { [li] = 2, [wang] = 1, [new DeskOptions().QueueOwner] = 1 }, counted);
         Assert.Equal(scanned.OrderBy(p => p.Key.Value, StringComparer.Ordinal), counted.OrderBy(p => p.Key.Value, StringComparer.Ordinal));
         Assert.Equal([(li, 2), (wang, 1)], restarted.Agents.OrderBy(a => a.Id.Value, StringComparer.Ordinal).Select(a => (a.Id, a.ActiveCount)));
-    }
-
-    private static ServiceProvider Host(StoreProvider storage, IClock clock)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(clock);
-        storage.Desk().AddTo(services);
-        services.AddSingleton(storage.Agents());
-        services.AddCrmCore();
-        return services.BuildServiceProvider();
     }
 
     // A store that answers the count with the interface's default: a scan of the open tickets.

@@ -42,8 +42,8 @@ public sealed class SharedQueueContractTests
     {
         using var storage = StoreProvider.Create(provider);
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
-        using var first = Host(storage, clock);
-        using var second = Host(storage, clock);
+        using var first = DeskHost.Build(storage, clock);
+        using var second = DeskHost.Build(storage, clock);
         var (a, b) = (first.GetRequiredService<ServiceDesk>(), second.GetRequiredService<ServiceDesk>());
         a.RegisterAgent(new AgentId("A001"), "Li", L1, SkillSet.Empty, 5);
         b.RegisterAgent(new AgentId("B001"), "Wang", L1, SkillSet.Empty, 5);
@@ -69,8 +69,8 @@ public sealed class SharedQueueContractTests
     {
         using var storage = StoreProvider.Create(provider);
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
-        using var first = Host(storage, clock);
-        using var second = Host(storage, clock);
+        using var first = DeskHost.Build(storage, clock);
+        using var second = DeskHost.Build(storage, clock);
         var (a, b) = (first.GetRequiredService<ServiceDesk>(), second.GetRequiredService<ServiceDesk>());
         a.RegisterAgent(new AgentId("A001"), "Li", L1, SkillSet.Empty, 5);
         b.RegisterAgent(new AgentId("B001"), "Wang", L1, SkillSet.Empty, 5);
@@ -101,8 +101,8 @@ public sealed class SharedQueueContractTests
     {
         using var storage = StoreProvider.Create(provider);
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
-        using var first = Host(storage, clock);
-        using var second = Host(storage, clock);
+        using var first = DeskHost.Build(storage, clock);
+        using var second = DeskHost.Build(storage, clock);
         var desks = new[] { first.GetRequiredService<ServiceDesk>(), second.GetRequiredService<ServiceDesk>() };
         var agents = new[]
         {
@@ -195,13 +195,4 @@ public sealed class SharedQueueContractTests
     }
 
     private static TicketRequest Request(string description) => new() { CustomerId = Customer, Description = description };
-
-    private static ServiceProvider Host(StoreProvider storage, IClock clock)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(clock);
-        storage.Desk().AddTo(services);
-        services.AddCrmCore();
-        return services.BuildServiceProvider();
-    }
 }
