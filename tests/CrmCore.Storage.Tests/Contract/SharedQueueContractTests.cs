@@ -41,13 +41,8 @@ public sealed class SharedQueueContractTests
     public async Task TwoDesks_ATicketOneRaises_IsPulledByTheOthersAgentAtOnce_AndLeavesTheFirstDesksQueue(string provider)
     {
         using var storage = StoreProvider.Create(provider);
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
-        using var first = DeskHost.Build(storage, clock);
-        using var second = DeskHost.Build(storage, clock);
-        var (a, b) = (first.GetRequiredService<ServiceDesk>(), second.GetRequiredService<ServiceDesk>());
-        a.RegisterAgent(new AgentId("A001"), "Li", L1, SkillSet.Empty, 5);
-        b.RegisterAgent(new AgentId("B001"), "Wang", L1, SkillSet.Empty, 5);
-        await a.RegisterCustomerAsync(Customer, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+        using var desks = await TwoDesks.StartAsync(storage);
+        var (a, b) = (desks.A, desks.B);
         await a.RestoreQueueAsync();
         await b.RestoreQueueAsync();
 
@@ -68,14 +63,9 @@ public sealed class SharedQueueContractTests
     public async Task TwoDesks_ATicketOneMovesToAnotherGroup_IsNotPulledByTheOtherUnderTheOldGroup_ButUnderTheNewOne(string provider)
     {
         using var storage = StoreProvider.Create(provider);
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
-        using var first = DeskHost.Build(storage, clock);
-        using var second = DeskHost.Build(storage, clock);
-        var (a, b) = (first.GetRequiredService<ServiceDesk>(), second.GetRequiredService<ServiceDesk>());
-        a.RegisterAgent(new AgentId("A001"), "Li", L1, SkillSet.Empty, 5);
-        b.RegisterAgent(new AgentId("B001"), "Wang", L1, SkillSet.Empty, 5);
+        using var desks = await TwoDesks.StartAsync(storage);
+        var (a, b) = (desks.A, desks.B);
         b.RegisterAgent(new AgentId("B002"), "Zhao", L2, SkillSet.Empty, 5);
-        await a.RegisterCustomerAsync(Customer, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
         var (raised, _) = await a.RaiseAsync(Request("打印机卡纸"), "phone");
         Assert.Equal(1, await b.RestoreQueueAsync());
 
@@ -195,4 +185,37 @@ public sealed class SharedQueueContractTests
     }
 
     private static TicketRequest Request(string description) => new() { CustomerId = Customer, Description = description };
+
+    // Two desk hosts on one store: agent A001 (group L1) on desk A, B001 (L1) on desk B, and the customer registered.
+    private sealed class TwoDesks : IDisposable
+    {
+        private readonly ServiceProvider _first;
+        private readonly ServiceProvider _second;
+
+        private TwoDesks(ServiceProvider first, ServiceProvider second)
+        {
+            (_first, _second) = (first, second);
+            (A, B) = (first.GetRequiredService<ServiceDesk>(), second.GetRequiredService<ServiceDesk>());
+        }
+
+        public ServiceDesk A { get; }
+
+        public ServiceDesk B { get; }
+
+        public static async Task<TwoDesks> StartAsync(StoreProvider storage)
+        {
+            var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+            var desks = new TwoDesks(DeskHost.Build(storage, clock), DeskHost.Build(storage, clock));
+            desks.A.RegisterAgent(new AgentId("A001"), "Li", L1, SkillSet.Empty, 5);
+            desks.B.RegisterAgent(new AgentId("B001"), "Wang", L1, SkillSet.Empty, 5);
+            await desks.A.RegisterCustomerAsync(Customer, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+            return desks;
+        }
+
+        public void Dispose()
+        {
+            _first.Dispose();
+            _second.Dispose();
+        }
+    }
 }
