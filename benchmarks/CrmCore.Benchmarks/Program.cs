@@ -40,6 +40,11 @@ if (args.Length > 0 && args[0] == "import")
     return await CrmCore.Benchmarks.Import.ImportThroughput.RunAsync(args);
 }
 
+if (args is ["storage", "desk-profile", ..])
+{
+    return await CrmCore.Benchmarks.Storage.DeskCommandProfile.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "storage")
 {
     return await CrmCore.Benchmarks.Storage.StorageThroughput.RunAsync(args);

@@ -75,13 +75,7 @@ internal sealed class ServiceDeskMonth
         await knowledge.PrepareAsync();
         calendar = provider.GetRequiredService<CalendarRegistry>().Get("default");
         var world = SampleDataGenerator.Generate(settings.Seed, settings.Month, settings.Zone, settings.Customers, settings.Tickets, calendar.IsOpen);
-        foreach (var agent in Staffing.Agents(random))
-        {
-            var registered = desk.RegisterAgent(agent.Id, agent.Name, agent.Team, agent.Skills, agent.Capacity);
-            agent.Teams.Where(t => t != agent.Team).ToList().ForEach(registered.JoinTeam);
-            shifts[agent.Id] = agent.Shift;
-        }
-
+        await StaffAsync();
         await book.OnboardAsync(desk, provider.GetRequiredService<CustomerFactory>(), world.Customers);
         var monthEnd = settings.Month.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(settings.Zone).ToInstant();
         world.Tickets.ToList().ForEach(seed => events.Schedule(seed.RaisedAt, () => ArriveAsync(seed)));
@@ -116,6 +110,36 @@ internal sealed class ServiceDeskMonth
         };
         var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpi, settings.Month, churn, supplements);
         return new MonthOutcome(settings, calendar, book.Customers, tickets, slaStates, escalations, assignments, desk.Agents, surveys, churn, report, knowledge, relationships);
+    }
+
+    // The teams and agents go through the desk's stores: what the store holds is restored, what it lacks is registered and stored (with
+    // the general pool each agent joins), so a host restarted on the same database finds its staff again. Shifts stay the sample's.
+    private async Task StaffAsync()
+    {
+        await desk.RestoreAgentsAsync();
+        var storedTeams = desk.Teams.Select(t => t.Id).ToHashSet();
+        foreach (var team in Staffing.Teams.Where(t => !storedTeams.Contains(t.Id)))
+        {
+            await desk.RegisterTeamAsync(team);
+        }
+
+        var storedAgents = desk.Agents.Select(a => a.Id).ToHashSet();
+        foreach (var agent in Staffing.Agents(random))
+        {
+            shifts[agent.Id] = agent.Shift;
+            if (storedAgents.Contains(agent.Id))
+            {
+                continue;
+            }
+
+            var registered = await desk.RegisterAgentAsync(agent.Id, agent.Name, agent.Team, agent.Skills, agent.Capacity);
+            var joined = agent.Teams.Where(t => t != agent.Team).ToList();
+            if (joined.Count > 0)
+            {
+                joined.ForEach(registered.JoinTeam);
+                await desk.SaveAgentAsync(agent.Id);
+            }
+        }
     }
 
     private async Task ArriveAsync(TicketSeed seed)

@@ -24,6 +24,7 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     private readonly Duration _lease;
     private readonly string _claimSql;
     private readonly string _reapSql;
+    private readonly QueueChangeLog _changes;
     private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
     private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
 
@@ -43,6 +44,7 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         _lease = database.Options.LeaseDuration;
         _claimSql = database.Sql(ClaimSql);
         _reapSql = database.Sql(ReapSql);
+        _changes = new QueueChangeLog(database, database.Sql("{schema}."), lockForUpdate: true);
     }
 
     /// <inheritdoc />
@@ -198,25 +200,49 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
-        new(EnqueueAsync(entry.ToQueued(), cancellationToken));
+    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _changes.AddAsync(entry.TicketId, () => EnqueueAsync(entry.ToQueued(), cancellationToken), cancellationToken);
+    }
 
     /// <inheritdoc />
     public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var ticket = entry.ToQueued();
         var bucket = await BucketIdAsync(ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, cancellationToken).ConfigureAwait(false);
         await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(_database.Sql("UPDATE {schema}.queue SET bucket_id = @bucket, due_ticks = @due, enqueued_ticks = @enqueued WHERE ticket_id = @id;"));
         DeskSql.Add(command, "id", ticket.Id.Value);
         DeskSql.Add(command, "bucket", bucket);
         DeskSql.Add(command, "due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
         DeskSql.Add(command, "enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (changed)
+        {
+            await _changes.RecordAsync(lease, ticket.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => new(RemoveAsync(id, cancellationToken));
+    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => _changes.LastAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<QueueChange> ChangesAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var change in await _changes.ChangesAsync(after, async (lease, b) => await BucketAsync((NpgsqlConnection)lease.Connection, b, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+        {
+            yield return change;
+        }
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -324,8 +350,7 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         RETURNING t.ticket_id, t.bucket_id, t.due_ticks, t.enqueued_ticks
         """;
 
-    private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) =>
-        new(new TicketId(id), bucket.Team, bucket.StaticPriority, due == SlaTermParameters.NoDue ? null : Instant.FromUnixTimeTicks(due), bucket.Skills, Instant.FromUnixTimeTicks(enqueued));
+    private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) => QueueChangeLog.Queued(id, bucket, due, enqueued);
 
     // A bucket row commits on its own connection, outside any desk command's transaction, so a cached id always exists.
     private async Task<long> BucketIdAsync(TeamId team, long staticPriority, SkillSet skills, CancellationToken cancellationToken)

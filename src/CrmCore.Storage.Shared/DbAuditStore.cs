@@ -24,9 +24,8 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
         }
 
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        var transaction = await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var records = await AppendAsync(sql, connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var records = await AppendAsync(sql, lease, entries, cancellationToken).ConfigureAwait(false);
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
         return records;
     }
@@ -67,9 +66,10 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
         return list;
     }
 
-    /// <summary>Appends entries inside the caller's write transaction (so a change and its audit records commit together).</summary>
+    /// <summary>Appends entries inside the caller's write transaction (so a change and its audit records commit together), with the
+    /// lease's prepared commands (each statement is prepared once per connection, not once per change).</summary>
     internal static async Task<IReadOnlyList<AuditRecord>> AppendAsync(
-        DeskSql sql, DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+        DeskSql sql, DbLease lease, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
         {
@@ -86,27 +86,23 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
         {
             if (sql.AuditChainLock is { } lockStatement)
             {
-                await using var lockCommand = connection.CreateCommand();
-                lockCommand.Transaction = transaction;
-                lockCommand.CommandText = sql.Sql(lockStatement);
+                var lockCommand = lease.Command(sql.Sql(lockStatement));
                 DeskSql.Add(lockCommand, "@chain", chain);
                 await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            heads[chain] = await LastAsync(connection, transaction, "WHERE chain = @chain", chain, cancellationToken).ConfigureAwait(false);
+            heads[chain] = await LastAsync("WHERE chain = @chain", chain, cancellationToken).ConfigureAwait(false);
         }
 
         var sequence = sql.AuditNextSequence is null
-            ? (await LastAsync(connection, transaction, string.Empty, null, cancellationToken).ConfigureAwait(false))?.Sequence ?? 0
+            ? (await LastAsync(string.Empty, null, cancellationToken).ConfigureAwait(false))?.Sequence ?? 0
             : 0;
         var records = new List<AuditRecord>(entries.Count);
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = sql.Sql(
-            $"INSERT INTO {{t}}audit_log ({Columns}) VALUES (@s, @at, @actor, @action, @type, @id, @field, @old, @new, @reason, @corr, @prev, @hash, @chain);");
+        var insert = lease.Command(sql.Sql(
+            $"INSERT INTO {{t}}audit_log ({Columns}) VALUES (@s, @at, @actor, @action, @type, @id, @field, @old, @new, @reason, @corr, @prev, @hash, @chain);"));
         foreach (var entry in entries)
         {
-            sequence = sql.AuditNextSequence is { } next ? await NextSequenceAsync(connection, transaction, next, cancellationToken).ConfigureAwait(false) : sequence + 1;
+            sequence = sql.AuditNextSequence is { } next ? await NextSequenceAsync(next, cancellationToken).ConfigureAwait(false) : sequence + 1;
             var record = AuditChain.Seal(heads[AuditChain.ChainOf(entry)], sequence, entry);
             heads[record.Chain] = record;
             DeskSql.Add(insert, "@s", record.Sequence);
@@ -129,19 +125,12 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
 
         return records;
 
-        async Task<long> NextSequenceAsync(DbConnection c, DbTransaction t, string statement, CancellationToken ct)
-        {
-            await using var command = c.CreateCommand();
-            command.Transaction = t;
-            command.CommandText = sql.Sql(statement);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        async Task<long> NextSequenceAsync(string statement, CancellationToken ct) =>
+            Convert.ToInt64(await lease.Command(sql.Sql(statement)).ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
 
-        async Task<AuditRecord?> LastAsync(DbConnection c, DbTransaction t, string where, int? chain, CancellationToken ct)
+        async Task<AuditRecord?> LastAsync(string where, int? chain, CancellationToken ct)
         {
-            await using var last = c.CreateCommand();
-            last.Transaction = t;
-            last.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}audit_log {where} ORDER BY sequence DESC LIMIT 1;");
+            var last = lease.Command(sql.Sql($"SELECT {Columns} FROM {{t}}audit_log {where} ORDER BY sequence DESC LIMIT 1;"));
             if (chain is { } value)
             {
                 DeskSql.Add(last, "@chain", value);
@@ -170,7 +159,7 @@ internal sealed class DbAuditStore(DeskSql sql) : IAuditStore
         await sql.WriteVersionedAsync(lease, table, columns, values, id, expectedVersion, bind, entity, cancellationToken).ConfigureAwait(false);
         if (clock is not null)
         {
-            await AppendAsync(sql, lease.Connection, transaction, changes(AuditActor.Current, clock.GetCurrentInstant(), before), cancellationToken).ConfigureAwait(false);
+            await AppendAsync(sql, lease, changes(AuditActor.Current, clock.GetCurrentInstant(), before), cancellationToken).ConfigureAwait(false);
         }
     }
 

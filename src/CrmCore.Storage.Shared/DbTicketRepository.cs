@@ -46,6 +46,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             timeline = @timeline, next_due_at = @next_due_at, first_response_due_at = @first_response_due_at,
             resolution_due_at = @resolution_due_at, revisit_due_at = @revisit_due_at, sla_breached = @sla_breached, routed_group = @routed_group
         WHERE id = @id AND version = @expected
+        RETURNING (SELECT count(*) FROM {t}ticket_status_history h WHERE h.ticket_id = @id)
         """);
 
     private readonly string _reschedule = sql.Sql("""
@@ -53,6 +54,13 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             revisit_due_at = @revisit_due_at, sla_breached = @sla_breached
         WHERE id = @id AND version = @version
         """);
+
+    // The statuses whose owner holds a slot, from TicketLifecycle.HoldsOwnerSlot, in enum order: 'Pending', 'InProgress', 'WaitingForCustomer'.
+    private static readonly string HeldStatuses =
+        string.Join(", ", Enum.GetValues<TicketStatus>().Where(TicketLifecycle.HoldsOwnerSlot).Select(s => $"'{s}'"));
+
+    private readonly string _countHeld = sql.Sql(
+        $"SELECT owner, count(*) FROM {{t}}ticket WHERE is_open = {sql.True} AND status IN ({HeldStatuses}) GROUP BY owner");
 
     private readonly string _history = sql.Sql("INSERT INTO {t}ticket_status_history (ticket_id, seq, at, from_status, to_status, by) VALUES (@id, @seq, @at, @from, @to, @by)");
 
@@ -119,6 +127,8 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             await WriteOutboxAsync(lease, aggregate, [e], cancellationToken).ConfigureAwait(false);
         }
 
+        // Audited in the same transaction, as a command's ticket save audits its events.
+        await DbAuditStore.AppendAsync(sql, lease, AdvanceAudit.From(events), cancellationToken).ConfigureAwait(false);
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -159,6 +169,22 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
 
     /// <inheritdoc />
     public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => sql.Source.Rows(StreamListAsync(query, cancellationToken));
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyDictionary<AgentId, int>> CountHeldByOwnerAsync(CancellationToken cancellationToken = default)
+    {
+        // The WHERE clause is the partial index ticket_held's (schema 13) word for word, so the count reads only that index.
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(_countHeld);
+        var counts = new Dictionary<AgentId, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[new AgentId(reader.GetString(0))] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
 
     private async IAsyncEnumerable<TicketState> StreamListAsync(TicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -255,7 +281,23 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             DeskSql.Add(command, "@expected", expectedVersion);
         }
 
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        // The status history is append-only: keep what is stored, add what is new. An update returns how many entries are stored (the
+        // write and the count in one round trip); a ticket just inserted has none (history rows need their ticket row, and neither can
+        // be deleted).
+        long storedEntries = 0;
+        bool written;
+        if (expectedVersion == 0)
+        {
+            written = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+        else
+        {
+            var count = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            written = count is not null and not DBNull;
+            storedEntries = written ? Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        }
+
+        if (!written)
         {
             var read = commands.Command(sql.Sql("SELECT version FROM {t}ticket WHERE id = @id"));
             DeskSql.Add(read, "@id", state.Id.Value);
@@ -263,16 +305,6 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
                 ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
                 : 0;
             throw new ConcurrencyConflictException($"ticket {state.Id}", expectedVersion, stored);
-        }
-
-        // The status history is append-only: keep what is stored, add what is new. A ticket just inserted has none stored
-        // (history rows need their ticket row, and neither can be deleted).
-        long storedEntries = 0;
-        if (expectedVersion != 0)
-        {
-            var count = commands.Command(sql.Sql("SELECT count(*) FROM {t}ticket_status_history WHERE ticket_id = @id"));
-            DeskSql.Add(count, "@id", state.Id.Value);
-            storedEntries = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (state.StatusHistory.Count < storedEntries)
@@ -328,7 +360,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
 
     /// <summary>The audit trail's records of the change (creation, status and owner changes), in the ticket's transaction.</summary>
     private Task AuditAsync(DbLease commands, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken) =>
-        DbAuditStore.AppendAsync(sql, commands.Connection, commands.Transaction!, Audit.TicketAudit.From(events), cancellationToken);
+        DbAuditStore.AppendAsync(sql, commands, Audit.TicketAudit.From(events), cancellationToken);
     // The answers before the latest (a reopened ticket surveyed again) are append-only rows in their own table: keep what is stored,
     // add what is new. The latest answer is the row of ticket_survey.
     private async Task WriteEarlierSurveysAsync(DbLease commands, TicketState state, long expectedVersion, CancellationToken cancellationToken)

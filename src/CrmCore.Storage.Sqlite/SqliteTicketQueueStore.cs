@@ -22,6 +22,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     private readonly SqliteDatabase _database;
     private readonly SlaTermParameters _term;
     private readonly Duration _lease;
+    private readonly QueueChangeLog _changes;
     private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
     private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
 
@@ -39,6 +40,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         _database = database;
         _term = new SlaTermParameters(slaTerm);
         _lease = database.Options.LeaseDuration;
+        _changes = new QueueChangeLog(database, "crm_", lockForUpdate: false);
     }
 
     /// <inheritdoc />
@@ -207,14 +209,18 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken) =>
-        new(EnqueueAsync(entry.ToQueued(), cancellationToken));
+    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _changes.AddAsync(entry.TicketId, () => EnqueueAsync(entry.ToQueued(), cancellationToken), cancellationToken);
+    }
 
     /// <inheritdoc />
-    public ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
+    public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var ticket = entry.ToQueued();
-        using var lease = _database.Lease();
+        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var transaction = (SqliteTransaction)lease.Begin();
         try
         {
@@ -224,9 +230,14 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             DeskSql.Add(command, "$bucket", bucket);
             DeskSql.Add(command, "$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
             DeskSql.Add(command, "$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
-            var changed = command.ExecuteNonQuery() == 1;
-            lease.Commit();
-            return ValueTask.FromResult(changed);
+            var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            if (changed)
+            {
+                await _changes.RecordAsync(lease, ticket.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return changed;
         }
         catch
         {
@@ -236,7 +247,19 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => new(RemoveAsync(id, cancellationToken));
+    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => _changes.LastAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<QueueChange> ChangesAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var change in await _changes.ChangesAsync(after, (lease, b) => ValueTask.FromResult(Bucket((SqliteConnection)lease.Connection, (SqliteTransaction?)lease.Transaction, b)), cancellationToken).ConfigureAwait(false))
+        {
+            yield return change;
+        }
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -322,8 +345,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         RETURNING ticket_id, bucket_id, due_ticks, enqueued_ticks;
         """;
 
-    private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) =>
-        new(new TicketId(id), bucket.Team, bucket.StaticPriority, due == SlaTermParameters.NoDue ? null : Instant.FromUnixTimeTicks(due), bucket.Skills, Instant.FromUnixTimeTicks(enqueued));
+    private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) => QueueChangeLog.Queued(id, bucket, due, enqueued);
 
     private long BucketId(SqliteConnection connection, SqliteTransaction transaction, TeamId team, long staticPriority, SkillSet skills)
     {

@@ -33,6 +33,32 @@ public class SampleStoreMonthTests
         }
     }
 
+    [Fact]
+    public void Run_TwiceOnOneSqliteFile_PrintsTheSameMonthBothTimes_AndTheFileHoldsEachTeamAndAgentOnce()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crmcore-sample-test-{Guid.NewGuid():N}.db");
+        try
+        {
+            var store = SampleStore.Parse("sqlite:" + path);
+
+            var first = Print(ServiceDeskMonth.Run(Month with { Store = store }));
+            var second = Print(ServiceDeskMonth.Run(Month with { Store = store }));
+
+            Assert.Equal(InMemory.Value, first);
+            Assert.Equal(first, second);
+            Assert.Equal(CrmCore.Samples.ServiceDesk.Desk.Staffing.Teams.Count, Count(path, "SELECT COUNT(*) FROM crm_team"));
+            Assert.Equal(CrmCore.Samples.ServiceDesk.Desk.Staffing.Agents(new Random(1)).Count, Count(path, "SELECT COUNT(DISTINCT id) FROM crm_agent"));
+            Assert.Equal(1, Count(path, "SELECT COUNT(*) FROM crm_agent WHERE id = 'A007' AND joined_teams = 'GeneralServiceGroup' AND version = 2"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+            File.Delete(path + "-wal");
+            File.Delete(path + "-shm");
+        }
+    }
+
     [PostgresFact]
     public void Run_OnPostgreSql_PrintsTheSameMonthAsInMemory()
     {
@@ -101,12 +127,14 @@ public class SampleStoreMonthTests
         Assert.Contains("--store", error.Message, StringComparison.Ordinal);
     }
 
-    private static long CountTickets(string path)
+    private static long CountTickets(string path) => Count(path, "SELECT COUNT(*) FROM crm_ticket");
+
+    private static long Count(string path, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM crm_ticket";
+        command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
     }
 

@@ -63,25 +63,30 @@ public sealed class RegistrationTests
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 1, 0));
         try
         {
-            TicketId first;
+            TicketId first, second;
             await using (var provider = Host(path, clock))
             {
                 var desk = provider.GetRequiredService<ServiceDesk>();
                 await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
                 (first, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常" }, "phone");
+                (second, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "打印机卡纸" }, "phone");
             }
 
             await using var restarted = Host(path, clock);
             var again = restarted.GetRequiredService<ServiceDesk>();
             again.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
-            var (before, _) = await again.PullNextAsync(new AgentId("A001"));
+            await using var unrestored = Host(path, clock);
+            var other = unrestored.GetRequiredService<ServiceDesk>();
+            other.RegisterAgent(new AgentId("B001"), "Wang", new TeamId("L1"), SkillSet.Empty, 5);
 
             var restored = await again.RestoreQueueAsync();
             var (pulled, _) = await again.PullNextAsync(new AgentId("A001"));
+            // A desk that never restores replays the stored queue's changes at its first queue command.
+            var (pulledWithoutRestore, _) = await other.PullNextAsync(new AgentId("B001"));
 
-            Assert.Null(before);
-            Assert.Equal(1, restored);
+            Assert.Equal(2, restored);
             Assert.Equal(first, pulled);
+            Assert.Equal(second, pulledWithoutRestore);
             Assert.Equal(0, await again.RestoreQueueAsync());
             Assert.Equal(new AgentId("A001"), (await again.ViewAsync(first)).Ticket.Owner);
         }

@@ -59,6 +59,8 @@ public sealed class ServiceDesk
     private readonly List<Action> _queueUndo = [];
     private readonly ChurnLedger _ledger = new();
     private LocalDate? _churnAssessedOn;
+    // The last queue change number (IQueueRepository.ChangesAsync) this desk has applied to its in-memory queue.
+    private long _queueSeen;
 
     /// <summary>Creates a desk. <c>AddCrmCore()</c> registers one as a singleton with the registered stores and ports.</summary>
     /// <param name="clock">Where "now" comes from.</param>
@@ -261,13 +263,17 @@ public sealed class ServiceDesk
 
             if (added.Count > 0)
             {
-                await foreach (var ticket in _tickets.ListAsync(TicketQuery.Open, cancellationToken).ConfigureAwait(false))
+                // A slot is held from the take to the resolution (and again after a reopen), as the commands reserve and release it: one
+                // aggregate query per start-up, not a read of every open ticket.
+                var held = await _tickets.CountHeldByOwnerAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var agent in added)
                 {
-                    // A slot is held from the take to the resolution (and again after a reopen), as the commands reserve and release it.
-                    if (ticket.Status is TicketStatus.Pending or TicketStatus.InProgress or TicketStatus.WaitingForCustomer
-                        && added.Find(a => a.Id == ticket.Owner) is { } owner)
+                    for (var i = held.GetValueOrDefault(agent.Id); i > 0; i--)
                     {
-                        owner.TryReserveSlot();
+                        if (!agent.TryReserveSlot())
+                        {
+                            break;
+                        }
                     }
                 }
             }
@@ -447,6 +453,9 @@ public sealed class ServiceDesk
             Ticket.Check(request, _options.QueueOwner, by, now);
             var (suggested, suggestionFailure) = await SuggestAsync(request, cancellationToken).ConfigureAwait(false);
             await using var work = _transactions.Begin();
+            // First, as every queue command: on PostgreSQL this takes the queue's change lock before the save takes audit chain locks, the
+            // one order all desks follow, so two desks never wait on each other.
+            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
             var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
                 ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
             var id = await NextIdAsync(now, cancellationToken).ConfigureAwait(false);
@@ -507,8 +516,10 @@ public sealed class ServiceDesk
     }
 
     /// <summary>Gives an agent the best ticket it may take from the queue (its groups, its skills, by priority and SLA term) and
-    /// makes the agent the owner. Raises <see cref="TicketOwnerChanged"/>. Removing the ticket's stored queue entry is the claim: a ticket
-    /// whose entry is gone (another desk on the same database took it) leaves this desk's queue too, and the next one is tried.</summary>
+    /// makes the agent the owner. Raises <see cref="TicketOwnerChanged"/>. First applies what other desks on the same store changed in
+    /// the queue since this desk last looked (<see cref="IQueueRepository.ChangesAsync"/>: tickets they raised, moved or took), so several
+    /// desks share one live queue. Removing the ticket's stored queue entry is the claim: a ticket whose entry is gone (another desk took
+    /// it) leaves this desk's queue too, and the next one is tried.</summary>
     /// <param name="agent">A registered agent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ticket taken (null when none fits) and the events.</returns>
@@ -521,6 +532,7 @@ public sealed class ServiceDesk
         {
             var now = Now();
             await using var work = _transactions.Begin();
+            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
             QueuedTicket next;
             while (true)
             {
@@ -574,6 +586,7 @@ public sealed class ServiceDesk
                 return;
             }
 
+            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
             if (RemoveQueued(id))
             {
                 await _queueStore.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
@@ -615,6 +628,8 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await using var work = _transactions.Begin();
+            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
             if (!_queue.TryGet(id, out var queued))
             {
                 throw new InvalidOperationException($"Ticket {id} does not wait in the queue, so it cannot move to group {group}.");
@@ -629,6 +644,7 @@ public sealed class ServiceDesk
             var moved = new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt);
             UpdateQueued(moved);
             await _queueStore.UpdateAsync(QueueEntryState.From(moved), cancellationToken).ConfigureAwait(false);
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             _queueUndo.Clear();
             List<IDomainEvent> events = [new TicketMovedToGroup(id, now, queued.Group, group, by)];
             if (WhyUnassignable(group, queued.RequiredSkills) is { } reason)
@@ -771,6 +787,7 @@ public sealed class ServiceDesk
         RunAsync(id, async (t, now) =>
         {
             t.MarkNoActionNeeded(now, by, reason);
+            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
             if (RemoveQueued(id))
             {
                 await _queueStore.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
@@ -833,11 +850,10 @@ public sealed class ServiceDesk
     /// <summary>The view of a ticket with its customer and, when the ticket is about an asset on record, the asset's facts.</summary>
     private async ValueTask<TicketView> ViewOfAsync(TicketState state, CustomerState? customer, CancellationToken cancellationToken)
     {
-        var view = new TicketView(state, customer);
         if (_assets is null || state.RelatedAssetId is not { } related
             || await _assets.FindAsync(new Assets.AssetId(related), cancellationToken).ConfigureAwait(false) is not { } asset)
         {
-            return view;
+            return new TicketView(state, customer);
         }
 
         var facts = Assets.TicketAssetFacts.Of(Assets.Asset.Restore(asset), state.RaisedAt, _zone, _options.ModelsWithKnownIssues, await ModelCountsAsync(asset.Model, state.RaisedAt, cancellationToken).ConfigureAwait(false));
@@ -909,6 +925,7 @@ public sealed class ServiceDesk
             var outbox = new List<(string AggregateId, IDomainEvent Event)>();
             // One transaction for the whole advance: its escalation marks, due times, queue updates and outbox rows commit together, once.
             await using var work = _transactions.Begin();
+            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
             await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
             {
                 var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
@@ -950,7 +967,8 @@ public sealed class ServiceDesk
     /// Rebuilds the in-memory waiting queue from the queue store (<see cref="IQueueRepository"/>): call it once at start-up when the
     /// stores persist (SQLite, PostgreSQL), before the first command, so that tickets queued before a restart can be pulled again
     /// and keep their group (an overflowed ticket stays in the overflow group), priority, skills, due time and enqueue instant.
-    /// Entries already in the queue are left as they are.
+    /// Entries already in the queue are left as they are. Later changes by other desks on the same store are applied at each command
+    /// that reads the queue (see <see cref="PullNextAsync"/>), from the change number read here.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many tickets were added to the queue.</returns>
@@ -959,6 +977,8 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // The change number first: a change made while the list is read is applied again at the next sync, which changes nothing.
+            var last = await _queueStore.LastChangeAsync(cancellationToken).ConfigureAwait(false);
             var added = 0;
             await foreach (var entry in _queueStore.ListAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -968,6 +988,7 @@ public sealed class ServiceDesk
                 }
             }
 
+            _queueSeen = Math.Max(_queueSeen, last);
             return added;
         }
         finally
@@ -1375,6 +1396,31 @@ public sealed class ServiceDesk
         _ => e.GetType().Name,
     };
 
+    // Applies to the in-memory queue what changed in the queue store since the last change this desk saw (IQueueRepository.ChangesAsync):
+    // tickets another desk on the same store queued, moved, re-ranked or took, and this desk's own writes read back (which change nothing).
+    // Called at the start of each command that reads the queue, inside its transaction. Not undone when the command fails: it mirrors what
+    // was committed.
+    private async Task SyncQueueAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var change in _queueStore.ChangesAsync(_queueSeen, cancellationToken).ConfigureAwait(false))
+        {
+            if (change.Entry is null)
+            {
+                _queue.Remove(change.TicketId);
+            }
+            else if (!_queue.TryGet(change.TicketId, out var known))
+            {
+                _queue.TryEnqueue(change.Entry.ToQueued());
+            }
+            else if (change.Entry.ToQueued() is var stored && stored != known)
+            {
+                _queue.Update(stored);
+            }
+
+            _queueSeen = change.Number;
+        }
+    }
+
     // The in-memory queue moves of a command, each logged in _queueUndo until the command commits.
     private QueuedTicket? TakeNext(Agent who, Instant now)
     {
@@ -1455,7 +1501,12 @@ public sealed class ServiceDesk
     private async Task<IReadOnlyList<IDomainEvent>> SaveAsync(Ticket ticket, long expectedVersion, Instant now, CancellationToken cancellationToken)
     {
         IReadOnlyList<IDomainEvent> events = [.. ticket.DomainEvents];
-        if (ticket.Version != expectedVersion)
+        if (ticket.Version != expectedVersion && TicketLifecycle.IsFinished(ticket.Status))
+        {
+            // A finished ticket has no due times (DueTimes' first rule): nothing else to read.
+            await WriteAsync(ticket.ToState() with { Due = new TicketDueTimes() }, expectedVersion, events, cancellationToken).ConfigureAwait(false);
+        }
+        else if (ticket.Version != expectedVersion)
         {
             var state = ticket.ToState();
             var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);

@@ -120,6 +120,8 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
                     Outbox.Append(aggregateId, eventType, payload, occurredAt);
                 }
             }
+
+            _ = Audit?.AppendAsync(AdvanceAudit.From(events), cancellationToken);
         }
 
         return ValueTask.CompletedTask;
@@ -133,6 +135,10 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
             return _tickets.RescheduleAsync(id, version, due, cancellationToken);
         }
     }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<Agents.AgentId, int>> CountHeldByOwnerAsync(CancellationToken cancellationToken = default) =>
+        _tickets.CountHeldByOwnerAsync(cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => _tickets.ListAsync(query, cancellationToken);

@@ -87,4 +87,10 @@ public static class TicketLifecycle
     /// <param name="status">The status.</param>
     /// <returns>Whether the status ends the work.</returns>
     public static bool IsFinished(TicketStatus status) => status is TicketStatus.Closed or TicketStatus.NoActionNeeded;
+
+    /// <summary>True for Pending, InProgress and WaitingForCustomer: an agent who owns a ticket in one of these holds one of its slots for
+    /// it, from the take to the resolution (and again after a reopen). A waiting ticket is Pending too, owned by the desk's queue owner.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>Whether the ticket's owner holds a slot for it.</returns>
+    public static bool HoldsOwnerSlot(TicketStatus status) => status is TicketStatus.Pending or TicketStatus.InProgress or TicketStatus.WaitingForCustomer;
 }

@@ -39,6 +39,33 @@ public sealed class AdvanceOutboxContractTests
     }
 
     [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Advance_AuditsEveryTicketEventItRaises_AsTheSystem_LikeACommandsEvents(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var (desk, clock, provided) = await DeskAsync(storage);
+        using var _ = provided;
+        var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent }, "phone");
+        var query = new CrmCore.Audit.AuditQuery { EntityType = CrmCore.Audit.AuditEntityTypes.Ticket, EntityId = id.Value };
+        var afterRaise = (await storage.Audit().QueryAsync(query)).Count;
+        clock.Advance(Duration.FromDays(3));
+
+        var advanced = await desk.AdvanceAsync();
+        var again = await desk.AdvanceAsync();
+
+        var audited = (await storage.Audit().QueryAsync(query)).Skip(afterRaise).Select(r => r.Entry).ToList();
+        var breaches = advanced.Events.OfType<SlaBreached>().ToList();
+        var escalations = advanced.Events.OfType<TicketEscalated>().ToList();
+        Assert.NotEmpty(breaches);
+        Assert.Equal(advanced.Events.Count(e => e is SlaWarningRaised or SlaBreached or TicketEscalated), audited.Count);
+        Assert.All(audited, e => Assert.Equal(CrmCore.Audit.AuditActor.System, e.Actor));
+        Assert.Equal(breaches.Select(b => $"{b.Metric} breached"), audited.Where(e => e.NewValue!.Contains("breached", StringComparison.Ordinal)).Select(e => e.NewValue![..e.NewValue!.IndexOf(',', StringComparison.Ordinal)]));
+        Assert.Equal(escalations.Count, audited.Count(e => e.Field == "escalation"));
+        Assert.Empty(again.Events);
+        Assert.Equal(audited.Count, (await storage.Audit().QueryAsync(query)).Count - afterRaise);
+    }
+
+    [Theory]
     [MemberData(nameof(Databases))]
     public async Task Advance_FailingAtItsOutboxWrite_StoresNeitherTheEventsNorTheMarks_SoTheNextAdvanceRaisesThemAgain(string provider)
     {

@@ -1,6 +1,10 @@
 using CrmCore.Agents;
+using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace CrmCore.Storage.Tests.Contract;
 
@@ -86,5 +90,56 @@ public sealed class AgentStoreContractTests
         Assert.Equal(
             [new Team(new TeamId("L1"), "一线客服（白班）", new TeamId("X-9")), new Team(new TeamId("L2"), "二线技术支持"), new Team(new TeamId("X-9"), "临时跨部门小组", isTemporary: true)],
             teams);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Tickets_CountHeldByOwner_CountsPendingInProgressAndWaiting_AsAScanOfTheOpenTicketsDoes_AndARestartedDeskGetsItsSlotsBack(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+        using var first = DeskHost.Build(storage, clock, withAgents: true);
+        var desk = first.GetRequiredService<ServiceDesk>();
+        var (li, wang) = (new AgentId("A001"), new AgentId("A002"));
+        await desk.RegisterAgentAsync(li, "Li", new TeamId("L1"), SkillSet.Empty, 5);
+        await desk.RegisterAgentAsync(wang, "Wang", new TeamId("L1"), SkillSet.Empty, 5);
+        await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+        var raised = new List<TicketId>();
+        for (var i = 0; i < 6; i++)
+        {
+            raised.Add((await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "打印机卡纸 " + i }, "phone")).Id);
+        }
+
+        var (resolved, _) = await desk.PullNextAsync(li);
+        var (waiting, _) = await desk.PullNextAsync(li);
+        await desk.PullNextAsync(li);
+        await desk.PullNextAsync(wang);
+        await desk.StartAsync(resolved!.Value, "Li");
+        await desk.ResolveAsync(resolved.Value, "Li", "已更换硒鼓");
+        await desk.StartAsync(waiting!.Value, "Li");
+        await desk.WaitForCustomerAsync(waiting.Value, "Li", "请提供型号");
+        await desk.MarkNoActionNeededAsync(raised[^1], "Li", "重复工单");
+
+        var counted = await storage.Desk().Tickets.CountHeldByOwnerAsync();
+        var scanned = await ((ITicketRepository)new ScanOnly(storage.Desk().Tickets)).CountHeldByOwnerAsync();
+        using var second = DeskHost.Build(storage, clock, withAgents: true);
+        var restarted = second.GetRequiredService<ServiceDesk>();
+        await restarted.RestoreAgentsAsync();
+
+        Assert.Equal(new Dictionary<AgentId, int> { [li] = 2, [wang] = 1, [new DeskOptions().QueueOwner] = 1 }, counted);
+        Assert.Equal(scanned.OrderBy(p => p.Key.Value, StringComparer.Ordinal), counted.OrderBy(p => p.Key.Value, StringComparer.Ordinal));
+        Assert.Equal([(li, 2), (wang, 1)], restarted.Agents.OrderBy(a => a.Id.Value, StringComparer.Ordinal).Select(a => (a.Id, a.ActiveCount)));
+    }
+
+    // A store that answers the count with the interface's default: a scan of the open tickets.
+    private sealed class ScanOnly(ITicketRepository inner) : ITicketRepository
+    {
+        public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+        public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default) => inner.SaveAsync(state, expectedVersion, cancellationToken);
+
+        public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default) => inner.RescheduleAsync(id, version, due, cancellationToken);
+
+        public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
     }
 }

@@ -423,6 +423,37 @@ public sealed class DeskStoreContractTests
     }
 
     [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Queue_Changes_NumberEachWriteThatChangedAnEntry_AndListEachTicketOnceAtItsLatest_WithTheEntryAsStoredNow(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var queue = storage.Desk().Queue;
+        var a = new QueueEntryState(new TicketId("WT2"), new TeamId("billing"), 40, T0 + Duration.FromHours(4), [new SkillLevel(Skill.Billing, 2)], T0);
+        var b = new QueueEntryState(new TicketId("WT1"), new TeamId("tech"), 10, null, [], T0 + Duration.FromMinutes(1));
+        var before = await queue.LastChangeAsync();
+        await queue.AddAsync(a);
+        await queue.AddAsync(b);
+        await queue.AddAsync(b);
+        var moved = a with { Group = new TeamId("vip"), Priority = 90 };
+        await queue.UpdateAsync(moved);
+        await queue.UpdateAsync(moved with { TicketId = new TicketId("WT9") });
+        await queue.RemoveAsync(b.TicketId);
+        await queue.RemoveAsync(b.TicketId);
+
+        var reader = storage.Persists ? storage.Desk().Queue : queue;
+        var all = await reader.ChangesAsync(0).ToListAsync();
+        var afterMove = await reader.ChangesAsync(3).ToListAsync();
+
+        Assert.Equal((0L, 4L), (before, await reader.LastChangeAsync()));
+        Assert.Equal([(3L, a.TicketId), (4L, b.TicketId)], all.Select(c => (c.Number, c.TicketId)));
+        Assert.Equal((moved.Group, moved.Priority, moved.Due, moved.EnqueuedAt), (all[0].Entry!.Group, all[0].Entry!.Priority, all[0].Entry!.Due, all[0].Entry!.EnqueuedAt));
+        Assert.Equal(moved.RequiredSkills, all[0].Entry!.RequiredSkills);
+        Assert.Null(all[1].Entry);
+        Assert.Equal([(4L, b.TicketId)], afterMove.Select(c => (c.Number, c.TicketId)));
+        Assert.Empty(await reader.ChangesAsync(4).ToListAsync());
+    }
+
+    [Theory]
     [MemberData(nameof(Databases))]
     public async Task StatusHistory_RejectsUpdatesAndDeletesInTheDatabaseItself(string provider)
     {

@@ -59,8 +59,8 @@ public sealed class QueueRollbackContractTests
     {
         using var storage = StoreProvider.Create(provider);
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
-        using var first = Host(storage, clock);
-        using var second = Host(storage, clock);
+        using var first = DeskHost.Build(storage, clock);
+        using var second = DeskHost.Build(storage, clock);
         var a = first.GetRequiredService<ServiceDesk>();
         var b = second.GetRequiredService<ServiceDesk>();
         a.RegisterAgent(new AgentId("A001"), "Li", new TeamId("L1"), SkillSet.Empty, 5);
@@ -81,15 +81,6 @@ public sealed class QueueRollbackContractTests
         Assert.Equal(new AgentId("B001"), (await a.ViewAsync(later)).Ticket.Owner);
         Assert.Equal(1, b.Agents.Single().ActiveCount);
         Assert.Empty(await storage.Desk().Queue.ListAsync().ToListAsync());
-    }
-
-    private static ServiceProvider Host(StoreProvider storage, IClock clock)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(clock);
-        storage.Desk().AddTo(services);
-        services.AddCrmCore();
-        return services.BuildServiceProvider();
     }
 
     // A trigger that makes every update of a stored ticket fail: the last write of a pull, an assignment or a no-action command.

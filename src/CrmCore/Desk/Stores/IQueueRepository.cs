@@ -31,4 +31,26 @@ public interface IQueueRepository
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The entries.</returns>
     IAsyncEnumerable<QueueEntryState> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The number of the last change made through <see cref="AddAsync"/>, <see cref="UpdateAsync"/> or <see cref="RemoveAsync"/>; 0 when
+    /// none was made. Each of those writes that changed something takes the next number, in commit order, so a desk that read the queue
+    /// after number <c>n</c> learns what changed since with <see cref="ChangesAsync"/>(<c>n</c>). The default (for stores written before
+    /// it existed) is always 0: such a store reports no changes, and a desk sees only its own.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The last change number.</returns>
+    ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(0L);
+
+    /// <summary>
+    /// The tickets whose queue entry changed after change number <paramref name="after"/>, each once with its latest number, in number
+    /// order, and its entry as stored now: null when it left the queue (taken, finished). This is how several desks on one store share
+    /// the queue: each reads the changes since the last number it saw before it pulls. Inside a desk command's transaction on PostgreSQL,
+    /// it also locks the change counter until the command commits, so no other desk changes the queue between this read and the
+    /// command's own writes (SQLite's single writer gives the same). The default (for stores written before it existed) reports none.
+    /// </summary>
+    /// <param name="after">The last change number already seen; 0 for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The changes.</returns>
+    IAsyncEnumerable<QueueChange> ChangesAsync(long after, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<QueueChange>();
 }

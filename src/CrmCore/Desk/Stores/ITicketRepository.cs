@@ -1,3 +1,4 @@
+using CrmCore.Agents;
 using CrmCore.Tickets;
 
 namespace CrmCore.Desk;
@@ -42,4 +43,26 @@ public interface ITicketRepository
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The matching states.</returns>
     IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Counts, per owner, the stored tickets whose owner holds a slot for them (<see cref="TicketLifecycle.HoldsOwnerSlot"/>): what a
+    /// restarted desk needs to give its agents back their slots (<c>ServiceDesk.RestoreAgentsAsync</c>) without reading the tickets. The
+    /// desk's queue owner is counted like any other owner. The SQLite and PostgreSQL stores answer it with one aggregate over an index;
+    /// this default implementation lists the open tickets, for stores written before it existed.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    /// <returns>The count per owner; owners holding nothing are absent.</returns>
+    async ValueTask<IReadOnlyDictionary<AgentId, int>> CountHeldByOwnerAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<AgentId, int>();
+        await foreach (var ticket in ListAsync(TicketQuery.Open, cancellationToken).ConfigureAwait(false))
+        {
+            if (TicketLifecycle.HoldsOwnerSlot(ticket.Status))
+            {
+                counts[ticket.Owner] = counts.GetValueOrDefault(ticket.Owner) + 1;
+            }
+        }
+
+        return counts;
+    }
 }

@@ -1,3 +1,4 @@
+using CrmCore.Agents;
 using System.Runtime.CompilerServices;
 using CrmCore.Satisfaction;
 using CrmCore.Tickets;
@@ -74,6 +75,21 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<AgentId, int>> CountHeldByOwnerAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<AgentId, int>();
+        foreach (var ticket in _table.Snapshot())
+        {
+            if (TicketLifecycle.HoldsOwnerSlot(ticket.Status))
+            {
+                counts[ticket.Owner] = counts.GetValueOrDefault(ticket.Owner) + 1;
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyDictionary<AgentId, int>>(counts);
     }
 
     /// <inheritdoc />

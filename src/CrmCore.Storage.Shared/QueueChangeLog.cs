@@ -1,0 +1,124 @@
+using System.Globalization;
+using CrmCore.Desk;
+using CrmCore.Routing;
+using CrmCore.Tickets;
+using NodaTime;
+
+namespace CrmCore.Storage;
+
+/// <summary>
+/// The queue's change numbers (schema 13): <c>queue_clock</c> hands out the next number, <c>queue_change</c> keeps each ticket's latest.
+/// The desk's port (<see cref="Desk.IQueueRepository"/>) records a change with every write that changed an entry, in the write's
+/// transaction; bumping the one clock row serialises those writers (SQLite's write lock, PostgreSQL's row lock held to the commit), so
+/// numbers are visible in commit order and a reader that saw number <c>n</c> has seen every change up to it. The leased port
+/// (<see cref="ITicketQueueStore"/>) records none. Thread-safe.
+/// </summary>
+/// <param name="source">The database.</param>
+/// <param name="prefix">What precedes the table names: <c>crm_</c> on SQLite, <c>schema.</c> on PostgreSQL.</param>
+/// <param name="lockForUpdate">Whether a read inside a desk command locks the clock row until the command commits (PostgreSQL).</param>
+internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockForUpdate)
+{
+    private readonly string _bump = $"UPDATE {prefix}queue_clock SET change_no = change_no + 1 WHERE id = 1 RETURNING change_no";
+    private readonly string _record = $"INSERT INTO {prefix}queue_change (ticket_id, change_no) VALUES (@id, @no) ON CONFLICT (ticket_id) DO UPDATE SET change_no = excluded.change_no";
+    private readonly string _last = $"SELECT change_no FROM {prefix}queue_clock WHERE id = 1";
+    private readonly string _lock = $"SELECT change_no FROM {prefix}queue_clock WHERE id = 1 FOR UPDATE";
+    private readonly string _since = $"""
+        SELECT c.change_no, c.ticket_id, q.bucket_id, q.due_ticks, q.enqueued_ticks
+        FROM {prefix}queue_change c LEFT JOIN {prefix}queue q ON q.ticket_id = c.ticket_id
+        WHERE c.change_no > @after ORDER BY c.change_no
+        """;
+
+    private readonly string _remove = $"DELETE FROM {prefix}queue WHERE ticket_id = @id";
+
+    /// <summary>The desk's add: <paramref name="enqueue"/> (the provider's insert, which joins the ambient transaction) and, when it added
+    /// the ticket, its change, in one transaction (the desk command's, or one of their own).</summary>
+    public async ValueTask<bool> AddAsync(TicketId id, Func<Task<bool>> enqueue, CancellationToken cancellationToken)
+    {
+        await using var work = source.Begin();
+        var added = await enqueue().ConfigureAwait(false);
+        if (added)
+        {
+            await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
+            await RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    /// <summary>The desk's removal: deletes the ticket's entry and, when there was one, records the change, in one transaction.</summary>
+    public async ValueTask<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var remove = lease.Command(_remove);
+        DeskSql.Add(remove, "@id", id.Value);
+        var removed = await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (removed)
+        {
+            await RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>The changes after <paramref name="after"/>, each with its entry as stored now; <paramref name="bucketOf"/> finds a bucket
+    /// by id on the lease's connection (the provider's cache).</summary>
+    public async Task<List<QueueChange>> ChangesAsync(long after, Func<DbLease, long, ValueTask<QueueBucket>> bucketOf, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await SinceAsync(lease, after, cancellationToken).ConfigureAwait(false);
+        var changes = new List<QueueChange>(rows.Count);
+        foreach (var (number, id, bucket, due, enqueued) in rows)
+        {
+            var entry = bucket is { } b ? QueueEntryState.From(Queued(id, await bucketOf(lease, b).ConfigureAwait(false), due, enqueued)) : null;
+            changes.Add(new QueueChange(number, new TicketId(id), entry));
+        }
+
+        return changes;
+    }
+
+    /// <summary>A stored queue row as a waiting ticket (the due time <see cref="SlaTermParameters.NoDue"/> means none).</summary>
+    public static QueuedTicket Queued(string id, QueueBucket bucket, long due, long enqueued) =>
+        new(new TicketId(id), bucket.Team, bucket.StaticPriority, due == SlaTermParameters.NoDue ? null : Instant.FromUnixTimeTicks(due), bucket.Skills, Instant.FromUnixTimeTicks(enqueued));
+
+    /// <summary>Records a change of the ticket's entry, in the lease's transaction (the caller's write and this commit together).</summary>
+    public async Task RecordAsync(DbLease lease, TicketId id, CancellationToken cancellationToken)
+    {
+        var number = Convert.ToInt64(await lease.Command(_bump).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var record = lease.Command(_record);
+        DeskSql.Add(record, "@id", id.Value);
+        DeskSql.Add(record, "@no", number);
+        await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The last change number.</summary>
+    public async ValueTask<long> LastAsync(CancellationToken cancellationToken)
+    {
+        await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(await lease.Command(_last).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The changes after <paramref name="after"/> as raw rows (bucket null when the ticket left the queue), in number order.</summary>
+    private async Task<List<(long Number, string TicketId, long? Bucket, long Due, long Enqueued)>> SinceAsync(DbLease lease, long after, CancellationToken cancellationToken)
+    {
+        if (lockForUpdate && lease.Transaction is not null)
+        {
+            await lease.Command(_lock).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var command = lease.Command(_since);
+        DeskSql.Add(command, "@after", after);
+        var rows = new List<(long, string, long?, long, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var bucket = reader.IsDBNull(2) ? (long?)null : reader.GetInt64(2);
+            rows.Add((reader.GetInt64(0), reader.GetString(1), bucket, bucket is null ? 0 : reader.GetInt64(3), bucket is null ? 0 : reader.GetInt64(4)));
+        }
+
+        return rows;
+    }
+}
