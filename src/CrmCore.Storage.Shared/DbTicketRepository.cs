@@ -163,7 +163,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             await WriteAsync(lease, state, 0, events, cancellationToken, audit).ConfigureAwait(false);
         }
 
-        await DbAuditStore.AppendAsync(sql, lease.Connection, lease.Transaction!, audit, cancellationToken).ConfigureAwait(false);
+        await DbAuditStore.AppendAsync(sql, lease, audit, cancellationToken).ConfigureAwait(false);
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
