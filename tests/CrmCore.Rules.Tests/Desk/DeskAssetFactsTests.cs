@@ -95,9 +95,45 @@ public sealed class DeskAssetFactsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ModelTicketCount(-1, 0));
     }
 
-    private static async Task<(ServiceDesk Desk, ServiceProvider Provider)> NewDeskAsync(RuleBackend backend)
+    [Fact]
+    public async Task ModelCounts_AreTakenOncePerRaiseInstant_AndAgainAfterTheDeskLinksAnAsset()
+    {
+        var counts = new CountingModelTickets();
+        var (desk, provider) = await NewDeskAsync(RuleBackend.Compiled, counts);
+        using var _ = provider;
+
+        var (id, _) = await desk.RaiseAsync(Request(TicketType.Fault, "PLC-7"), "phone");
+        var first = counts.Calls;
+        await desk.ViewAsync(id);
+        await desk.ViewAsync(id);
+        Assert.Equal(1, first);
+        Assert.Equal(first, counts.Calls);
+        Assert.Equal(5m, (await desk.ViewAsync(id)).Asset!.ModelFailureRate);
+
+        await desk.LinkAssetAsync(id, new AssetId("PLC-7"), "li.na");
+        await desk.ViewAsync(id);
+        Assert.True(counts.Calls > first, "linking an asset must make the desk count again");
+    }
+
+    private sealed class CountingModelTickets : IModelTicketCounts
+    {
+        public int Calls { get; private set; }
+
+        public ValueTask<ModelTicketCount> CountAsync(string model, LocalDate installedBy, Instant ticketsFrom, Instant ticketsBefore, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return ValueTask.FromResult(new ModelTicketCount(20, 1));
+        }
+    }
+
+    private static async Task<(ServiceDesk Desk, ServiceProvider Provider)> NewDeskAsync(RuleBackend backend, IModelTicketCounts? counts = null)
     {
         var services = new ServiceCollection();
+        if (counts is not null)
+        {
+            services.AddSingleton(counts);
+        }
+
         services.AddSingleton<IClock>(new FakeClock(Now));
         services.AddCrmCore(o =>
         {
