@@ -39,4 +39,9 @@ public sealed class DeskOptions
     /// <summary>How many knowledge articles the desk suggests with each raised ticket (<see cref="ArticlesSuggested"/>), when it has an
     /// <see cref="Knowledge.IArticleSuggester"/>. Default 3; range 0–20 (0 turns suggestions off).</summary>
     public int SuggestedArticles { get; set; } = 3;
+
+    /// <summary>How long a raise waits for the <see cref="Knowledge.IArticleSuggester"/>: a suggester that has not answered by then is
+    /// reported on the result (<see cref="ArticleSuggestionFailed"/>) and the ticket is raised without suggestions. Default 2 seconds;
+    /// from 1 millisecond to 1 minute.</summary>
+    public Duration SuggestionTimeout { get; set; } = Duration.FromSeconds(2);
 }

@@ -100,6 +100,11 @@ public sealed class ServiceDesk
             throw new ArgumentException($"The number of suggested articles must be from 0 to 20, not {options.Desk.SuggestedArticles}.", nameof(options));
         }
 
+        if (options.Desk.SuggestionTimeout < Duration.FromMilliseconds(1) || options.Desk.SuggestionTimeout > Duration.FromMinutes(1))
+        {
+            throw new ArgumentException($"The suggestion timeout must be from 1 ms to 1 minute, not {options.Desk.SuggestionTimeout}.", nameof(options));
+        }
+
         if (options.Desk.FailureRateWindow <= Duration.Zero)
         {
             throw new ArgumentException($"The failure rate window must be positive, not {options.Desk.FailureRateWindow}.", nameof(options));
@@ -512,8 +517,14 @@ public sealed class ServiceDesk
 
         try
         {
-            var articles = await _suggester.SuggestAsync(request.Type, request.Description, _options.SuggestedArticles, cancellationToken).ConfigureAwait(false);
+            // A suggester that does not answer in time must not hold up the raise: it is reported like a failing one.
+            var articles = await _suggester.SuggestAsync(request.Type, request.Description, _options.SuggestedArticles, cancellationToken)
+                .WaitAsync(_options.SuggestionTimeout.ToTimeSpan(), cancellationToken).ConfigureAwait(false);
             return ([.. articles.Take(_options.SuggestedArticles)], null);
+        }
+        catch (TimeoutException)
+        {
+            return ([], $"TimeoutException: no answer within {_options.SuggestionTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

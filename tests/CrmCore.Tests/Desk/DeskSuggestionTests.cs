@@ -61,6 +61,34 @@ public sealed class DeskSuggestionTests
     }
 
     [Fact]
+    public async Task Raise_SuggesterNeverAnswers_TheTicketIsRaisedAfterTheTimeout_AndTheTimeoutIsOnTheResult()
+    {
+        // The suggester never completes: the raise can only finish through the desk's time limit (no race: there is no answer to win).
+        var hung = new Hung();
+        using var provider = await NewProviderAsync(hung, o => o.Desk.SuggestionTimeout = Duration.FromMilliseconds(50));
+        var desk = provider.GetRequiredService<ServiceDesk>();
+
+        var (id, raised) = await desk.RaiseAsync(Request(), "phone").WaitAsync(TimeSpan.FromMinutes(2));
+
+        var failed = Assert.Single(raised.Events.OfType<ArticleSuggestionFailed>());
+        Assert.Equal((id, "TimeoutException: no answer within 50 ms"), (failed.TicketId, failed.Reason));
+        Assert.True(desk.Queue.Contains(id));
+        Assert.Equal(1, hung.Asked);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60_001)]
+    public void Desk_SuggestionTimeoutOutOfRange_IsRefused(int milliseconds)
+    {
+        var options = new DeskSettings { Desk = new DeskOptions { SuggestionTimeout = Duration.FromMilliseconds(milliseconds) } };
+
+        var error = Assert.Throws<ArgumentException>(() => new ServiceDesk(new FakeClock(Now), DeskStores.InMemory(), DeskEnginesFor(), DeskPorts.Defaults, [], options));
+
+        Assert.Contains("suggestion timeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Raise_SuggesterFindsNothing_OrSuggestionsTurnedOff_RaisesNoEvent()
     {
         var empty = new StandIn(_ => []);
@@ -125,6 +153,19 @@ public sealed class DeskSuggestionTests
     }
 
     private static TicketRequest Request() => new() { CustomerId = Acme, Description = "打印机卡纸，纸张取不出来", Urgency = Urgency.General, Type = TicketType.Fault };
+
+    private sealed class Hung : IArticleSuggester
+    {
+        private readonly TaskCompletionSource<IReadOnlyList<KnowledgeSuggestion>> _never = new();
+
+        public int Asked { get; private set; }
+
+        public Task<IReadOnlyList<KnowledgeSuggestion>> SuggestAsync(TicketType? type, string? text, int count = 3, CancellationToken cancellationToken = default)
+        {
+            Asked++;
+            return _never.Task;
+        }
+    }
 
     private sealed class StandIn(Func<int, IReadOnlyList<KnowledgeSuggestion>> answer) : IArticleSuggester
     {
