@@ -8,6 +8,7 @@ using CrmCore.Desk;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
+using CrmCore.Import.Tables;
 using CrmCore.Import.Reports;
 using CrmCore.Normalization;
 using NodaTime;
@@ -181,19 +182,7 @@ public sealed class CustomerImporter
                 return;
             }
 
-            _previous = await _ledger.FindByFileHashAsync(fileHash, cancellationToken).ConfigureAwait(false);
-            _runId = string.Create(CultureInfo.InvariantCulture, $"{fileHash[..16]}-{_previous.Count + 1}");
-            await _ledger.StartAsync(
-                new ImportRun
-                {
-                    Id = _runId,
-                    Entity = "customers",
-                    File = file.Length <= ImportRun.MaxTextLength ? file : file[^ImportRun.MaxTextLength..],
-                    FileHash = fileHash,
-                    Mapping = _options.MappingName,
-                    StartedAt = owner._clock.GetCurrentInstant(),
-                },
-                cancellationToken).ConfigureAwait(false);
+            (_previous, _runId) = await LedgerRun.StartAsync(_ledger, "customers", file, fileHash, _options.MappingName, owner._clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Marks the run finished in the ledger and writes the run's audit record.</summary>

@@ -89,19 +89,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             return;
         }
 
-        _previous = await _ledger.FindByFileHashAsync(fileHash, cancellationToken).ConfigureAwait(false);
-        _runId = string.Create(CultureInfo.InvariantCulture, $"{fileHash[..16]}-{_previous.Count + 1}");
-        await _ledger.StartAsync(
-            new ImportRun
-            {
-                Id = _runId,
-                Entity = table.Entity,
-                File = file.Length <= ImportRun.MaxTextLength ? file : file[^ImportRun.MaxTextLength..],
-                FileHash = fileHash,
-                Mapping = options.MappingName,
-                StartedAt = clock.GetCurrentInstant(),
-            },
-            cancellationToken).ConfigureAwait(false);
+        (_previous, _runId) = await LedgerRun.StartAsync(_ledger, table.Entity, file, fileHash, options.MappingName, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ExecuteAsync(IEnumerable<SourceRow> rows, string file, CancellationToken cancellationToken)
