@@ -8,9 +8,19 @@ using NodaTime;
 
 namespace CrmCore.Storage;
 
-/// <summary>Customers in a database: one row each with a version; contacts, products and tags as JSON text. Thread-safe.</summary>
-internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerBatchRepository
+/// <summary>
+/// Customers in a database: one row each with a version; contacts, products and tags as JSON text. Each save also rewrites the customer's
+/// match keys (table <c>customer_key</c>, <see cref="CustomerKey.Of"/>) in the same transaction, so <see cref="FindByKeysAsync"/> never
+/// disagrees with the customers. Thread-safe.
+/// </summary>
+internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerBatchRepository, ICustomerKeyIndex
 {
+    /// <summary>Customers per backfill transaction.</summary>
+    internal const int BackfillPage = 1000;
+
+    /// <summary>Keys per lookup statement.</summary>
+    private const int LookupChunk = 500;
+
     private const string Columns =
         "id, version, name, short_name, industry, employees, revenue_amount, revenue_currency, source, first_contact_on, created_at, contacts, " +
         "first_cooperation_on, annual_amount, annual_currency, products, orders_per_year, account_manager, preference_tags, tier, tags, " +
@@ -19,6 +29,14 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     private static readonly string Values = string.Join(", ", Columns.Split(", ").Select(c => "@" + c));
 
     private readonly string _find = sql.Sql($"SELECT {Columns} FROM {{t}}customer WHERE id = @id");
+    private readonly string _deleteKeys = sql.Sql("DELETE FROM {t}customer_key WHERE customer_id = @id");
+    private readonly string _insertKey = sql.Sql("INSERT INTO {t}customer_key (kind, key_value, customer_id) VALUES (@kind, @key, @id) ON CONFLICT DO NOTHING");
+    private readonly string _unkeyed = sql.Sql(
+        $"SELECT {Columns} FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id}) " +
+        "ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
+
+    private readonly SemaphoreSlim _backfillGate = new(1, 1);
+    private volatile bool _backfilled;
 
     /// <inheritdoc />
     public async ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default)
@@ -45,6 +63,7 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         await DbAuditStore.WriteAuditedAsync(
             sql, auditClock, lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", Row,
             (actor, at, before) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
+        await WriteKeysAsync(lease, state, expectedVersion > 0, cancellationToken).ConfigureAwait(false);
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -71,9 +90,142 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
             await DbAuditStore.WriteAuditedAsync(
                 sql, auditClock, lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", Row,
                 (actor, at, before) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
+            await WriteKeysAsync(lease, state, expectedVersion > 0, cancellationToken).ConfigureAwait(false);
         }
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Customers stored before the key table get their keys first (<see cref="BackfillKeysAsync"/>, once per instance).</remarks>
+    public async ValueTask<IReadOnlyList<CustomerKeyMatch>> FindByKeysAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (!_backfilled)
+        {
+            await BackfillKeysAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var matches = new List<CustomerKeyMatch>();
+        var distinct = new HashSet<CustomerKey>(keys);
+        if (distinct.Count == 0)
+        {
+            return matches;
+        }
+
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var kind in distinct.Where(k => k.Kind != CustomerKeyKind.NameBlock).GroupBy(k => k.Kind))
+        {
+            foreach (var chunk in kind.Chunk(LookupChunk))
+            {
+                await using var command = lease.Connection.CreateCommand();
+                command.Transaction = lease.Transaction;
+                command.CommandText = sql.Sql(
+                    "SELECT key_value, customer_id FROM {t}customer_key WHERE kind = @kind AND key_value IN (" + string.Join(", ", chunk.Select((_, i) => "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")");
+                DeskSql.Add(command, "@kind", (int)kind.Key);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    DeskSql.Add(command, "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i].Value);
+                }
+
+                await ReadMatchesAsync(command, kind.Key, matches, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var block in distinct.Where(k => k.Kind == CustomerKeyKind.NameBlock))
+        {
+            var command = lease.Command(sql.Sql(
+                $"SELECT key_value, customer_id FROM {{t}}customer_key WHERE kind = {(int)CustomerKeyKind.Name} AND key_value >= @low AND key_value < @high " +
+                $"ORDER BY key_value, customer_id LIMIT {CustomerKey.MaxBlockMatches}"));
+            DeskSql.Add(command, "@low", block.Value);
+            DeskSql.Add(command, "@high", NextScalar(block.Value));
+            await ReadMatchesAsync(command, CustomerKeyKind.Name, matches, cancellationToken).ConfigureAwait(false);
+        }
+
+        matches.Sort(CustomerKeyMatch.Order);
+        return matches;
+    }
+
+    /// <summary>
+    /// Writes the keys of customers that have none (stored before the key table): a page of <see cref="BackfillPage"/> customers per
+    /// transaction, each page read inside its write transaction (locked on PostgreSQL), so a concurrent save is never overwritten with an
+    /// older state; an interrupted backfill resumes where it stopped, and a finished one finds nothing to do. Memory is one page.
+    /// </summary>
+    /// <returns>How many customers got their keys.</returns>
+    internal async Task<int> BackfillKeysAsync(CancellationToken cancellationToken)
+    {
+        await _backfillGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var total = 0;
+            while (!_backfilled)
+            {
+                await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+                await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+                var page = new List<CustomerState>(BackfillPage);
+                var command = lease.Command(_unkeyed);
+                DeskSql.Add(command, "@limit", (long)BackfillPage);
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        page.Add(Row(reader));
+                    }
+                }
+
+                foreach (var state in page)
+                {
+                    await WriteKeysAsync(lease, state, replace: false, cancellationToken).ConfigureAwait(false);
+                }
+
+                await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+                total += page.Count;
+                _backfilled = page.Count < BackfillPage;
+            }
+
+            return total;
+        }
+        finally
+        {
+            _backfillGate.Release();
+        }
+    }
+
+    /// <summary>The smallest text above every text that starts with <paramref name="block"/> (one Unicode scalar), in code-point order.</summary>
+    private static string NextScalar(string block)
+    {
+        var value = System.Text.Rune.TryGetRuneAt(block, 0, out var rune) ? rune.Value + 1 : block[0] + 1;
+        value = value is >= 0xD800 and <= 0xDFFF ? 0xE000 : Math.Min(value, 0x10FFFF);
+        return char.ConvertFromUtf32(value);
+    }
+
+    private static async Task ReadMatchesAsync(DbCommand command, CustomerKeyKind kind, List<CustomerKeyMatch> matches, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            matches.Add(new CustomerKeyMatch(new CustomerKey(kind, reader.GetString(0)), new CustomerId(reader.GetString(1))));
+        }
+    }
+
+    /// <summary>Writes a customer's keys in the lease's transaction, first removing its old ones when <paramref name="replace"/>.</summary>
+    private async Task WriteKeysAsync(DbLease lease, CustomerState state, bool replace, CancellationToken cancellationToken)
+    {
+        if (replace)
+        {
+            var delete = lease.Command(_deleteKeys);
+            DeskSql.Add(delete, "@id", state.Id.Value);
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var insert = lease.Command(_insertKey);
+        foreach (var key in CustomerKey.Of(state))
+        {
+            DeskSql.Add(insert, "@kind", (int)key.Kind);
+            DeskSql.Add(insert, "@key", key.Value);
+            DeskSql.Add(insert, "@id", state.Id.Value);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using CrmCore.Customers;
 using CrmCore.Imports;
 using NodaTime;
 
@@ -66,6 +68,68 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
     {
         ArgumentNullException.ThrowIfNull(fileHash);
         return await ReadAsync("file_hash = @key", fileHash, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RecordCustomersAsync(string runId, IReadOnlyCollection<ImportRunCustomer> customers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(customers);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var exists = lease.Command(sql.Sql("SELECT 1 FROM {t}import_run WHERE id = @id"));
+        DeskSql.Add(exists, "@id", runId);
+        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new KeyNotFoundException($"No import run {runId} is recorded.");
+        }
+
+        var upsert = lease.Command(sql.Sql(
+            "INSERT INTO {t}import_run_customer (run_id, customer_id, line, created, newest_on) VALUES (@run, @customer, @line, @created, @newest) " +
+            "ON CONFLICT (run_id, customer_id) DO UPDATE SET line = excluded.line, created = excluded.created, newest_on = excluded.newest_on"));
+        foreach (var customer in customers)
+        {
+            DeskSql.Add(upsert, "@run", runId);
+            DeskSql.Add(upsert, "@customer", customer.CustomerId.Value);
+            DeskSql.Add(upsert, "@line", customer.Line);
+            DeskSql.Add(upsert, "@created", sql.Bool(customer.Created));
+            DeskSql.Add(upsert, "@newest", customer.NewestOn is { } date ? DeskJson.Date(date) : null);
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<ImportRunCustomer>> FindCustomersAsync(string runId, IReadOnlyCollection<CustomerId> customerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var found = new List<ImportRunCustomer>();
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in customerIds.Distinct().Chunk(500))
+        {
+            await using var command = lease.Connection.CreateCommand();
+            command.Transaction = lease.Transaction;
+            command.CommandText = sql.Sql(
+                "SELECT customer_id, line, created, newest_on FROM {t}import_run_customer WHERE run_id = @run AND customer_id IN ("
+                + string.Join(", ", chunk.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture))) + ")");
+            DeskSql.Add(command, "@run", runId);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                DeskSql.Add(command, "@c" + i.ToString(CultureInfo.InvariantCulture), chunk[i].Value);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(new ImportRunCustomer(
+                    new CustomerId(reader.GetString(0)), DeskSql.Int(reader, 1), Convert.ToBoolean(reader.GetValue(2), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(3) ? null : DeskJson.Date(reader.GetString(3))));
+            }
+        }
+
+        return found;
     }
 
     private static void BindTotals(DbCommand command, ImportTotals t)

@@ -115,7 +115,15 @@ public sealed class CustomerImporter
         private string? _runId;
         private readonly CustomerImportOptions _options = owner._options;
         private readonly ICustomerRepository _store = owner._options.DryRun ? new DryRunCustomerRepository(owner._customers) : owner._customers;
-        private readonly CustomerMatchIndex _index = new(owner._options.NameSimilarity is < 1);
+
+        /// <summary>The key index duplicates are looked up in: the store's (for a dry run, its overlay's over the store's); null when the
+        /// store has none, and then <see cref="_index"/> holds every customer for the whole run.</summary>
+        private ICustomerKeyIndex? Keys => _store is DryRunCustomerRepository dry ? dry.KeyIndex : _store as ICustomerKeyIndex;
+        private CustomerMatchIndex _index = new(owner._options.NameSimilarity is < 1);
+
+        /// <summary>Where the customers this run touched are recorded (the ledger, else a ledger of this run's own in memory) and the run's id there.</summary>
+        private IImportLedger? _runLedger;
+        private string _runKey = "local";
         private readonly List<ImportRowResult> _results = [];
         private readonly ImportRowLog _log = new(owner._options.ReportMemoryRows);
         private readonly Dictionary<string, LocalDate> _newest = new(StringComparer.Ordinal);
@@ -129,9 +137,13 @@ public sealed class CustomerImporter
 
         public async Task ExecuteAsync(IEnumerable<SourceRow> rows, CancellationToken cancellationToken)
         {
-            await foreach (var stored in _store.ListAsync(cancellationToken).ConfigureAwait(false))
+            if (Keys is null)
             {
-                _index.Add(stored.Id, 0, CompanyNameNormalizer.Key(stored.Name), stored.Contacts);
+                // A store without a key index: every stored customer's keys are held for the whole run.
+                await foreach (var stored in _store.ListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    _index.Add(stored.Id, 0, CompanyNameNormalizer.Key(stored.Name), stored.Contacts);
+                }
             }
 
             var batch = new List<SourceRow>(_options.BatchSize);
@@ -177,12 +189,19 @@ public sealed class CustomerImporter
         /// <summary>Looks the file up in the ledger and records the new run.</summary>
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            if (_ledger is null)
+            var now = owner._clock.GetCurrentInstant();
+            if (_ledger is not null)
             {
-                return;
+                (_previous, _runId) = await LedgerRun.StartAsync(_ledger, "customers", file, fileHash, _options.MappingName, now, cancellationToken).ConfigureAwait(false);
+                (_runLedger, _runKey) = (_ledger, _runId);
             }
-
-            (_previous, _runId) = await LedgerRun.StartAsync(_ledger, "customers", file, fileHash, _options.MappingName, owner._clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            else if (Keys is not null)
+            {
+                // No ledger (or a dry run): the customers this run touches are kept in memory, one small record each.
+                var local = new InMemoryImportLedger();
+                await local.StartAsync(new ImportRun { Id = _runKey, Entity = "customers", File = file, FileHash = fileHash, Mapping = _options.MappingName, StartedAt = now }, cancellationToken).ConfigureAwait(false);
+                _runLedger = local;
+            }
         }
 
         /// <summary>Marks the run finished in the ledger and writes the run's audit record.</summary>
@@ -294,6 +313,11 @@ public sealed class CustomerImporter
             var readStates = new Dictionary<CustomerId, CustomerState>();
             var now = owner._clock.GetCurrentInstant();
             var firstResult = _results.Count;
+            if (Keys is { } keys)
+            {
+                await SeedAsync(keys, prepared, cancellationToken).ConfigureAwait(false);
+            }
+
             for (var b = 0; b < batch.Count; b++)
             {
                 var source = batch[b];
@@ -356,6 +380,10 @@ public sealed class CustomerImporter
             }
 
             var written = await SaveAsync(writes, batch, firstResult, cancellationToken).ConfigureAwait(false);
+            if (Keys is not null)
+            {
+                await RecordTouchedAsync(cancellationToken).ConfigureAwait(false);
+            }
             for (var i = firstResult; i < _results.Count; i++)
             {
                 _counts[(int)_results[i].Outcome]++;
@@ -369,6 +397,92 @@ public sealed class CustomerImporter
             await AuditBatchAsync(written, firstResult, now, cancellationToken).ConfigureAwait(false);
             _log.AddRange(_results);
             _results.Clear();
+        }
+
+        /// <summary>
+        /// Starts a batch's own index: one lookup in the store's key index for every key of the batch's rows (id, phone, e-mail, name key,
+        /// and the name block when names may be similar), then what this run recorded of the customers found (source line, created or
+        /// changed by this run, newest update date). Customers of earlier batches are found because those batches are committed. The
+        /// customers go in in the order a whole-run index would have seen them first: stored before this run (by id), then created by
+        /// this run (by line), so a key two customers share leads to the same one.
+        /// </summary>
+        private async Task SeedAsync(ICustomerKeyIndex keys, Prepared[] prepared, CancellationToken cancellationToken)
+        {
+            var similarity = _options.NameSimilarity;
+            _index = new CustomerMatchIndex(similarity is < 1);
+            _newest.Clear();
+            var wanted = new HashSet<CustomerKey>();
+            foreach (var (skipped, row, problems, nameKey) in prepared)
+            {
+                if (skipped is not null || problems is not null || row is null)
+                {
+                    continue;
+                }
+
+                if (row.Id is { } id)
+                {
+                    wanted.Add(new CustomerKey(CustomerKeyKind.Id, id));
+                }
+
+                if (_options.MatchByContact && row.Phone is not null)
+                {
+                    wanted.Add(CustomerKey.ForPhoneKey(row.PhoneKey));
+                }
+
+                if (_options.MatchByContact && row.Email is not null)
+                {
+                    wanted.Add(new CustomerKey(CustomerKeyKind.Email, row.Email));
+                }
+
+                if (similarity is not null && nameKey.Length > 0)
+                {
+                    wanted.Add(CustomerKey.ForNameKey(nameKey));
+                    if (similarity < 1)
+                    {
+                        wanted.Add(CustomerKey.BlockOf(nameKey));
+                    }
+                }
+            }
+
+            var matches = wanted.Count == 0 ? [] : await keys.FindByKeysAsync(wanted, cancellationToken).ConfigureAwait(false);
+            if (matches.Count == 0)
+            {
+                return;
+            }
+
+            var ids = new HashSet<CustomerId>(matches.Select(m => m.CustomerId));
+            var known = new Dictionary<CustomerId, ImportRunCustomer>();
+            foreach (var run in await _runLedger!.FindCustomersAsync(_runKey, ids, cancellationToken).ConfigureAwait(false))
+            {
+                known[run.CustomerId] = run;
+                if (run.NewestOn is { } newest)
+                {
+                    _newest[run.CustomerId.Value] = newest;
+                }
+            }
+
+            int Created(CustomerId id) => known.TryGetValue(id, out var k) && k.Created ? 1 : 0;
+            int CreatedLine(CustomerId id) => known.TryGetValue(id, out var k) && k.Created ? k.Line : 0;
+            foreach (var match in matches.OrderBy(m => Created(m.CustomerId)).ThenBy(m => CreatedLine(m.CustomerId)).ThenBy(m => m.CustomerId.Value, StringComparer.Ordinal))
+            {
+                var run = known.GetValueOrDefault(match.CustomerId);
+                _index.AddFound(match.CustomerId, run?.Line ?? 0, run is not null, run?.Created ?? false, match.Key);
+            }
+        }
+
+        /// <summary>Records what this batch's index knows of the customers this run touched, for the batches after it.</summary>
+        private async Task RecordTouchedAsync(CancellationToken cancellationToken)
+        {
+            var touched = new List<ImportRunCustomer>();
+            foreach (var (id, line, created) in _index.Touched())
+            {
+                touched.Add(new ImportRunCustomer(id, line, created, _newest.TryGetValue(id.Value, out var newest) ? newest : null));
+            }
+
+            if (touched.Count > 0)
+            {
+                await _runLedger!.RecordCustomersAsync(_runKey, touched, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using CrmCore.Customers;
+using CrmCore.Desk;
 using CrmCore.Normalization;
 
 namespace CrmCore.Import.Customers;
@@ -7,8 +9,10 @@ namespace CrmCore.Import.Customers;
 internal readonly record struct MatchCandidate(CustomerId Id, string MatchedBy, int SourceLine, bool Touched = false);
 
 /// <summary>
-/// The keys of every customer the import knows (stored ones and those the file created so far): id, phone keys, e-mail addresses and
-/// company-name keys, each to the first customer that had it. Name similarity below 1 compares against names in the same block
+/// The keys of the customers an import matches against, each to the first customer that had it: id, phone keys, e-mail addresses and
+/// company-name keys. With a store that has an <see cref="ICustomerKeyIndex"/> (memory, SQLite, PostgreSQL) it lives for one batch:
+/// seeded with the stored customers the batch's keys find (<see cref="AddFound"/>), then grown by the batch's own rows. With any other
+/// store it holds every stored customer and every customer the file created, for the whole run. Name similarity below 1 compares against names in the same block
 /// (the key's first character), at most <see cref="MaxBlockScan"/> of them.
 /// <para>
 /// Built to stay small at millions of customers: each customer is a number (its ordinal); ids, e-mail addresses and name keys are
@@ -24,6 +28,7 @@ internal sealed class CustomerMatchIndex
     private readonly List<int> _idOffsets = [];
     private readonly List<int> _lines = [];
     private readonly List<bool> _touched = [];
+    private readonly List<bool> _created = [];
     private readonly CompactNumberTable _phones = new();
     private readonly CompactKeyTable _emails = new();
     private readonly CompactKeyTable _names = new();
@@ -61,6 +66,7 @@ internal sealed class CustomerMatchIndex
     public void AddCreated(CustomerId id, CustomerRow row, string nameKey)
     {
         var ordinal = AddName(id, row.Line, nameKey, touch: true);
+        _created[ordinal] = true;
         if (row.Phone is not null)
         {
             _phones.TryAdd(row.PhoneKey, ordinal);
@@ -69,6 +75,42 @@ internal sealed class CustomerMatchIndex
         if (row.Email is not null)
         {
             _emails.TryAdd(row.Email, ordinal, out _);
+        }
+    }
+
+    /// <summary>
+    /// Adds a stored customer found by one of its keys (<see cref="ICustomerKeyIndex.FindByKeysAsync"/>), with what this run recorded of
+    /// it: its source line, whether this run touched it, whether this run created it. Add customers in the order they should win a
+    /// shared key.
+    /// </summary>
+    public void AddFound(CustomerId id, int sourceLine, bool touched, bool created, CustomerKey key)
+    {
+        var ordinal = Ordinal(id.Value, sourceLine);
+        _touched[ordinal] |= touched;
+        _created[ordinal] |= created;
+        switch (key.Kind)
+        {
+            case CustomerKeyKind.Phone:
+                _phones.TryAdd(ulong.Parse(key.Value.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture), ordinal);
+                break;
+            case CustomerKeyKind.Email:
+                _emails.TryAdd(key.Value, ordinal, out _);
+                break;
+            case CustomerKeyKind.Name:
+                AddName(id, sourceLine, key.Value, touched);
+                break;
+        }
+    }
+
+    /// <summary>Every customer this index saw created or changed by this run: its id, source line and whether this run created it.</summary>
+    public IEnumerable<(CustomerId Id, int Line, bool Created)> Touched()
+    {
+        for (var ordinal = 0; ordinal < _lines.Count; ordinal++)
+        {
+            if (_touched[ordinal])
+            {
+                yield return (new CustomerId(_ids.KeyAt(_idOffsets[ordinal])), _lines[ordinal], _created[ordinal]);
+            }
         }
     }
 
@@ -141,6 +183,7 @@ internal sealed class CustomerMatchIndex
             _idOffsets.Add(offset);
             _lines.Add(sourceLine);
             _touched.Add(false);
+            _created.Add(false);
             return _lines.Count - 1;
         }
 

@@ -1,3 +1,4 @@
+using CrmCore.Customers;
 using NodaTime;
 
 namespace CrmCore.Imports;
@@ -41,4 +42,18 @@ public interface IImportLedger
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The runs (empty when the content was never imported).</returns>
     ValueTask<IReadOnlyList<ImportRun>> FindByFileHashAsync(string fileHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Records customers a run created or changed; a customer recorded before for the run is replaced.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="customers">The customers, at most one per id.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="KeyNotFoundException">No such run.</exception>
+    ValueTask RecordCustomersAsync(string runId, IReadOnlyCollection<ImportRunCustomer> customers, CancellationToken cancellationToken = default);
+
+    /// <summary>The customers of <paramref name="customerIds"/> that a run recorded.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="customerIds">The customers to look for.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Those recorded, in no particular order (empty for an unknown run).</returns>
+    ValueTask<IReadOnlyList<ImportRunCustomer>> FindCustomersAsync(string runId, IReadOnlyCollection<CustomerId> customerIds, CancellationToken cancellationToken = default);
 }

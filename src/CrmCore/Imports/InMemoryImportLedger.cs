@@ -1,3 +1,4 @@
+using CrmCore.Customers;
 using NodaTime;
 
 namespace CrmCore.Imports;
@@ -6,6 +7,7 @@ namespace CrmCore.Imports;
 public sealed class InMemoryImportLedger : IImportLedger
 {
     private readonly Dictionary<string, ImportRun> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Run, CustomerId Customer), ImportRunCustomer> _customers = [];
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
@@ -57,6 +59,39 @@ public sealed class InMemoryImportLedger : IImportLedger
         {
             IReadOnlyList<ImportRun> runs = [.. _runs.Values.Where(r => r.FileHash == fileHash).OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal)];
             return ValueTask.FromResult(runs);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask RecordCustomersAsync(string runId, IReadOnlyCollection<ImportRunCustomer> customers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(customers);
+        lock (_gate)
+        {
+            if (!_runs.ContainsKey(runId))
+            {
+                throw new KeyNotFoundException($"No import run {runId} is recorded.");
+            }
+
+            foreach (var customer in customers)
+            {
+                _customers[(runId, customer.CustomerId)] = customer;
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ImportRunCustomer>> FindCustomersAsync(string runId, IReadOnlyCollection<CustomerId> customerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(customerIds);
+        lock (_gate)
+        {
+            IReadOnlyList<ImportRunCustomer> found = [.. customerIds.Distinct().Select(id => _customers.GetValueOrDefault((runId, id))).OfType<ImportRunCustomer>()];
+            return ValueTask.FromResult(found);
         }
     }
 

@@ -11,15 +11,17 @@ namespace CrmCore.Desk;
 /// <see cref="AuditActor.Current"/>) and awaits them before the change is applied, one save at a time, so a change and its records are
 /// stored together or not at all. Thread-safe; completes synchronously unless the audit store does not.
 /// </summary>
-public sealed class InMemoryCustomerRepository : ICustomerBatchRepository
+public sealed class InMemoryCustomerRepository : ICustomerBatchRepository, ICustomerKeyIndex
 {
-    private readonly VersionedTable<CustomerId, CustomerState> _table = new("customer", s => s.Version);
+    private readonly CustomerKeyTable _keys = new();
+    private readonly VersionedTable<CustomerId, CustomerState> _table;
     private readonly AuditedWrites? _audit;
     private readonly IClock? _clock;
 
     /// <summary>Creates a store that does not audit.</summary>
     public InMemoryCustomerRepository()
     {
+        _table = new("customer", s => s.Version, _keys.Write);
     }
 
     /// <summary>Creates a store whose saves append their audit entries to <paramref name="audit"/>.</summary>
@@ -30,6 +32,7 @@ public sealed class InMemoryCustomerRepository : ICustomerBatchRepository
     {
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(clock);
+        _table = new("customer", s => s.Version, _keys.Write);
         _audit = new AuditedWrites(audit);
         _clock = clock;
     }
@@ -79,6 +82,16 @@ public sealed class InMemoryCustomerRepository : ICustomerBatchRepository
             },
             () => _table.SaveAll(rows),
             cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The keys are kept with the customers, under the same lock as each save.</remarks>
+    public ValueTask<IReadOnlyList<CustomerKeyMatch>> FindByKeysAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var matches = _keys.Find(keys);
+        matches.Sort(CustomerKeyMatch.Order);
+        return ValueTask.FromResult<IReadOnlyList<CustomerKeyMatch>>(matches);
     }
 
     /// <inheritdoc />

@@ -8,11 +8,17 @@ internal sealed class VersionedTable<TKey, TRow>
     private readonly Func<TRow, long> _version;
     private readonly string _kind;
     private readonly Lock _gate = new();
+    private readonly Action<TKey, TRow>? _written;
 
-    public VersionedTable(string kind, Func<TRow, long> version)
+    /// <summary>Creates a table.</summary>
+    /// <param name="kind">The row kind, for messages.</param>
+    /// <param name="version">A row's version.</param>
+    /// <param name="written">Called under the table's lock after each row is written, so data derived from rows (an index) changes with them.</param>
+    public VersionedTable(string kind, Func<TRow, long> version, Action<TKey, TRow>? written = null)
     {
         _kind = kind;
         _version = version;
+        _written = written;
     }
 
     public TRow? Find(TKey key)
@@ -30,6 +36,7 @@ internal sealed class VersionedTable<TKey, TRow>
         {
             CheckStored(key, expectedVersion);
             _rows[key] = row;
+            _written?.Invoke(key, row);
         }
     }
 
@@ -53,6 +60,7 @@ internal sealed class VersionedTable<TKey, TRow>
             foreach (var (key, row, _) in writes)
             {
                 _rows[key] = row;
+                _written?.Invoke(key, row);
             }
         }
     }
@@ -119,6 +127,7 @@ internal sealed class VersionedTable<TKey, TRow>
             }
 
             _rows[key] = row;
+            _written?.Invoke(key, row);
             return true;
         }
     }

@@ -1,0 +1,114 @@
+using System.Text;
+using CrmCore.Customers;
+using CrmCore.Normalization;
+
+namespace CrmCore.Desk;
+
+/// <summary>
+/// One match key of a customer: what duplicate detection looks customers up by. Every key is computed here, in one place, both for what
+/// a store writes (<see cref="Of"/>) and for what an import looks up, so the two can never differ. Immutable; thread-safe.
+/// </summary>
+/// <param name="Kind">What the key holds.</param>
+/// <param name="Value">The normalised text (never empty).</param>
+public readonly record struct CustomerKey(CustomerKeyKind Kind, string Value)
+{
+    /// <summary>At most this many name keys are found per <see cref="CustomerKeyKind.NameBlock"/> lookup: 256.</summary>
+    public const int MaxBlockMatches = 256;
+
+    /// <summary>The keys a customer holds: its id, its company-name key (when not empty), and each contact's canonical phone number and
+    /// case-folded e-mail address that normalise; each key once, in that order.</summary>
+    /// <param name="state">The customer.</param>
+    /// <returns>The keys.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    public static IReadOnlyList<CustomerKey> Of(CustomerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var keys = new List<CustomerKey>(2 + (state.Contacts.Count * 2)) { ForId(state.Id) };
+        var name = CompanyNameNormalizer.Key(state.Name);
+        if (name.Length > 0)
+        {
+            keys.Add(new CustomerKey(CustomerKeyKind.Name, name));
+        }
+
+        foreach (var contact in state.Contacts)
+        {
+            if (TryPhone(contact.Phone, out var phone) && !keys.Contains(phone))
+            {
+                keys.Add(phone);
+            }
+
+            if (TryEmail(contact.Email, out var email) && !keys.Contains(email))
+            {
+                keys.Add(email);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>The key of a customer id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The key.</returns>
+    public static CustomerKey ForId(CustomerId id) => new(CustomerKeyKind.Id, id.Value);
+
+    /// <summary>The key of a phone number already reduced to <see cref="PhoneNormalizer.TryGetKey"/>'s integer.</summary>
+    /// <param name="phoneKey">The integer key.</param>
+    /// <returns>The key, holding the canonical form (<c>+8613800765432</c>).</returns>
+    public static CustomerKey ForPhoneKey(ulong phoneKey) => new(CustomerKeyKind.Phone, PhoneNormalizer.FromKey(phoneKey));
+
+    /// <summary>The key of a phone number in any form <see cref="PhoneNormalizer"/> accepts.</summary>
+    /// <param name="text">The raw number, or null.</param>
+    /// <param name="key">The key, when the text is a phone number.</param>
+    /// <returns>True when the text is a phone number.</returns>
+    public static bool TryPhone(string? text, out CustomerKey key)
+    {
+        key = default;
+        if (text is null || !PhoneNormalizer.TryGetKey(text, out var number))
+        {
+            return false;
+        }
+
+        key = ForPhoneKey(number);
+        return true;
+    }
+
+    /// <summary>The key of an e-mail address: cleaned and case-folded (<see cref="EmailNormalizer.TryNormalize"/>).</summary>
+    /// <param name="text">The raw address, or null.</param>
+    /// <param name="key">The key, when the text is an address.</param>
+    /// <returns>True when the text is an address.</returns>
+    public static bool TryEmail(string? text, out CustomerKey key)
+    {
+        key = default;
+        if (!EmailNormalizer.TryNormalize(text, out var address))
+        {
+            return false;
+        }
+
+        key = new CustomerKey(CustomerKeyKind.Email, address);
+        return true;
+    }
+
+    /// <summary>The key of a company-name key already computed by <see cref="CompanyNameNormalizer.Key"/>.</summary>
+    /// <param name="nameKey">The name key; not empty.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="ArgumentException"><paramref name="nameKey"/> is empty.</exception>
+    public static CustomerKey ForNameKey(string nameKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nameKey);
+        return new CustomerKey(CustomerKeyKind.Name, nameKey);
+    }
+
+    /// <summary>The name block of a company-name key: its first character (a whole Unicode scalar, so a surrogate pair stays together).</summary>
+    /// <param name="nameKey">The name key; not empty.</param>
+    /// <returns>The <see cref="CustomerKeyKind.NameBlock"/> key.</returns>
+    /// <exception cref="ArgumentException"><paramref name="nameKey"/> is empty.</exception>
+    public static CustomerKey BlockOf(string nameKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nameKey);
+        return new CustomerKey(CustomerKeyKind.NameBlock, BlockText(nameKey));
+    }
+
+    /// <summary>The first Unicode scalar of a text, as text (a lone surrogate stands for itself).</summary>
+    internal static string BlockText(string text) =>
+        Rune.DecodeFromUtf16(text, out _, out var length) == System.Buffers.OperationStatus.Done ? text[..length] : text[..1];
+}
