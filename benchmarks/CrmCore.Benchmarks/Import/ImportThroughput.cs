@@ -17,6 +17,11 @@ namespace CrmCore.Benchmarks.Import;
 /// every cell of every row), wall time and peak working set. Each figure runs in a child process of its own, so the peak is that
 /// figure's alone. Not BenchmarkDotNet: one import of 1M rows is one long operation and the peak memory of a process is the figure.
 /// The store is a counting store that keeps nothing, so the memory is the importer's own (reader, batch, duplicate index, report).
+/// <para>
+/// <c>import sqlite 100000 1000000 ...</c>: per row count, the raw read, the import into a new SQLite file with its ledger
+/// (<c>csv-sqlite</c>: duplicates looked up per batch in the store's key index), and the same import with the store's key index hidden
+/// (<c>csv-sqlite-fullindex</c>: the in-memory index of every customer, the way a store without a key index is imported).
+/// </para>
 /// </summary>
 internal static class ImportThroughput
 {
@@ -29,7 +34,12 @@ internal static class ImportThroughput
 
         if (args.Length >= 3 && args[1] == "csv")
         {
-            return await CsvSizesAsync([.. args.Skip(2).Select(a => int.Parse(a, CultureInfo.InvariantCulture))]);
+            return await CsvSizesAsync([.. args.Skip(2).Select(a => int.Parse(a, CultureInfo.InvariantCulture))], ["csv-raw", "csv-import"]);
+        }
+
+        if (args.Length >= 3 && args[1] == "sqlite")
+        {
+            return await CsvSizesAsync([.. args.Skip(2).Select(a => int.Parse(a, CultureInfo.InvariantCulture))], ["csv-raw", "csv-sqlite", "csv-sqlite-fullindex"]);
         }
 
         var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
@@ -58,8 +68,8 @@ internal static class ImportThroughput
 
     private const string Header = "| figure | wall s | CPU s (user+system) | peak working set MB | rows |\n|---|---:|---:|---:|---:|";
 
-    /// <summary><c>import csv 100000 1000000 ...</c>: CSV only, raw read then import, for each row count, in one run.</summary>
-    private static async Task<int> CsvSizesAsync(int[] sizes)
+    /// <summary><c>import csv|sqlite 100000 1000000 ...</c>: CSV only, the raw read then the imports, for each row count, in one run.</summary>
+    private static async Task<int> CsvSizesAsync(int[] sizes, string[] kinds)
     {
         var folder = Directory.CreateTempSubdirectory("crm-import-bench-");
         Console.WriteLine(Header);
@@ -67,8 +77,11 @@ internal static class ImportThroughput
         {
             var csv = Path.Combine(folder.FullName, $"customers-{rows}.csv");
             WriteCsv(csv, rows);
-            await ChildAsync("csv-raw", csv);
-            await ChildAsync("csv-import", csv);
+            foreach (var kind in kinds)
+            {
+                await ChildAsync(kind, csv);
+            }
+
             File.Delete(csv);
         }
 
@@ -130,6 +143,9 @@ internal static class ImportThroughput
                 }
 
                 break;
+            case "csv-sqlite" or "csv-sqlite-fullindex":
+                count = await SqliteImportAsync(path, hideKeyIndex: kind == "csv-sqlite-fullindex");
+                break;
             default:
                 var store = new CountingStore();
                 var importer = new CustomerImporter(store, new FixedClock());
@@ -147,6 +163,37 @@ internal static class ImportThroughput
         using var self = Process.GetCurrentProcess();
         Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F1} | {self.TotalProcessorTime.TotalSeconds:F2} | {self.PeakWorkingSet64 / 1e6:F0} | {count} |");
         return 0;
+    }
+
+    /// <summary>Imports into a new SQLite file next to the CSV (deleted afterwards), with the storage's ledger; checks every row inserted.</summary>
+    private static async Task<long> SqliteImportAsync(string path, bool hideKeyIndex)
+    {
+        var database = path + (hideKeyIndex ? ".full.db" : ".keys.db");
+        try
+        {
+            long count;
+            await using (var storage = new CrmCore.Storage.Sqlite.SqliteStorage(new CrmCore.Storage.Sqlite.SqliteStorageOptions { DataSource = database }))
+            {
+                ICustomerRepository customers = hideKeyIndex ? new WithoutKeyIndex((ICustomerBatchRepository)storage.Customers) : storage.Customers;
+                var importer = new CustomerImporter(customers, new FixedClock(), new CustomerImportOptions { Ledger = storage.ImportLedger });
+                var report = await importer.ImportAsync(path);
+                count = report.Totals.RowsRead + report.HeaderLine;
+                if (report.Totals.Inserted != report.Totals.RowsRead)
+                {
+                    throw new InvalidOperationException($"unexpected outcome: {report.Totals}");
+                }
+            }
+
+            return count;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     private static void WriteCsv(string path, int rows)
@@ -201,6 +248,18 @@ internal static class ImportThroughput
     private sealed class FixedClock : IClock
     {
         public Instant GetCurrentInstant() => Instant.FromUtc(2026, 3, 1, 0, 0);
+    }
+
+    /// <summary>A store's customers without its key index: the import falls back to holding every customer's keys in memory.</summary>
+    private sealed class WithoutKeyIndex(ICustomerBatchRepository inner) : ICustomerBatchRepository
+    {
+        public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+        public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default) => inner.SaveAsync(state, expectedVersion, cancellationToken);
+
+        public ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default) => inner.SaveAllAsync(writes, cancellationToken);
+
+        public IAsyncEnumerable<CustomerState> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
     }
 
     /// <summary>A store that counts saves and keeps nothing: the importer's memory alone.</summary>

@@ -59,7 +59,8 @@ public sealed record CustomerImportOptions
     /// </summary>
     public IImportLedger? Ledger { get; init; }
 
-    /// <summary>Where audit records go: one per committed batch, one per run and one per customer created or changed; null writes none.</summary>
+    /// <summary>Where audit records go: one per committed batch, one per run and one per customer created or changed; null writes none. A dry
+    /// run writes only its run record (field <c>dry run</c>, as every importer's).</summary>
     public IAuditStore? Audit { get; init; }
 
     /// <summary>Who imports, for the audit trail; default <c>import</c>.</summary>

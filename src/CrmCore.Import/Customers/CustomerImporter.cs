@@ -104,13 +104,12 @@ public sealed class CustomerImporter
     /// <summary>The state of one import.</summary>
     private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash)
     {
-        private const string AuditEntityType = "import";
 
         /// <summary>From this many rows a batch is prepared on another thread while the batch before it is written.</summary>
         private const int ParallelRows = 64;
         private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
         private readonly IImportLedger? _ledger = owner._options.DryRun || fileHash.Length == 0 ? null : owner._options.Ledger;
-        private readonly IAuditStore? _audit = owner._options.DryRun ? null : owner._options.Audit;
+        private readonly IAuditStore? _audit = owner._options.Audit;
         private IReadOnlyList<ImportRun> _previous = [];
         private string? _runId;
         private readonly CustomerImportOptions _options = owner._options;
@@ -215,13 +214,8 @@ public sealed class CustomerImporter
 
             if (_audit is not null)
             {
-                var entry = new AuditEntry(now, _options.Actor, AuditAction.Import, AuditEntityType, _runId ?? fileHash)
-                {
-                    Field = "run",
-                    NewValue = Describe(Totals()),
-                    Reason = file.Length <= AuditEntry.MaxTextLength ? file : file[^AuditEntry.MaxTextLength..],
-                    CorrelationId = _runId,
-                };
+                // One shape for every importer's run record (Tables/ImportAudit); a dry run is recorded too, marked as such.
+                var entry = ImportAudit.Run(now, _options.Actor, "customers", file, fileHash, _runId, Totals(), _options.DryRun);
                 await _audit.AppendAsync([entry], cancellationToken).ConfigureAwait(false);
             }
         }
@@ -256,10 +250,6 @@ public sealed class CustomerImporter
                 PreviousRuns = _previous,
             };
         }
-
-        private static string Describe(ImportTotals t) => string.Create(
-            CultureInfo.InvariantCulture,
-            $"inserted {t.Inserted}, updated {t.Updated}, unchanged {t.Unchanged}, merged {t.Merged}, held {t.Held}, rejected {t.Rejected}, skipped {t.Skipped}");
 
         private ImportTotals Totals() => new()
         {
@@ -593,7 +583,7 @@ public sealed class CustomerImporter
         private async Task AuditBatchAsync(
             List<(CustomerState State, long ExpectedVersion)> written, int firstResult, Instant now, CancellationToken cancellationToken)
         {
-            if (_audit is null)
+            if (_audit is null || _options.DryRun)
             {
                 return;
             }
@@ -611,10 +601,10 @@ public sealed class CustomerImporter
             var where = file.Length <= 200 ? file : file[^200..];
             var entries = new List<AuditEntry>(written.Count + 1)
             {
-                new(now, _options.Actor, AuditAction.Import, AuditEntityType, correlation)
+                new(now, _options.Actor, AuditAction.Import, ImportAudit.EntityType, correlation)
                 {
                     Field = string.Create(CultureInfo.InvariantCulture, $"batch {_batches}"),
-                    NewValue = string.Create(CultureInfo.InvariantCulture, $"{written.Count} customers written; run so far: {Describe(Totals())}"),
+                    NewValue = string.Create(CultureInfo.InvariantCulture, $"{written.Count} customers written; run so far: {ImportAudit.Describe(Totals())}"),
                     Reason = where,
                     CorrelationId = correlation,
                 },

@@ -1,0 +1,135 @@
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Imports;
+using NodaTime;
+
+namespace CrmCore.Storage.Tests.Contract;
+
+/// <summary>The contract of <see cref="ICustomerKeyIndex"/> on every provider: keys follow saves, roll back with them, and are backfilled.</summary>
+public sealed class CustomerKeyContractTests
+{
+    private static readonly Instant At = Instant.FromUtc(2026, 3, 2, 9, 30, 15);
+
+    public static TheoryData<string> Providers => StoreProvider.All();
+
+    public static TheoryData<string> Databases => StoreProvider.Databases();
+
+    private static CustomerState New(string id, string name, string? phone = null, string? email = null) =>
+        Customer.Create(
+            new CustomerId(id),
+            new CustomerProfile
+            {
+                Name = name,
+                FirstContactOn = new LocalDate(2026, 1, 1),
+                Contacts = phone is null && email is null ? null : [new Contact("王经理", new ContactRole("Contact")) { Phone = phone, Email = email }],
+            },
+            At).ToState();
+
+    private static async Task<string[]> Find(ICustomerRepository customers, params CustomerKey[] keys) =>
+        [.. (await ((ICustomerKeyIndex)customers).FindByKeysAsync(keys)).Select(m => m.Key.Kind + ":" + m.Key.Value + "=" + m.CustomerId.Value)];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Keys_OfASavedCustomer_AreFoundInAnyForm(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = storage.Desk().Customers;
+        await customers.SaveAsync(New("KH1", "上海某某制造有限公司", "138 0076 5432", "Wang@Example.COM"), 0);
+        await customers.SaveAsync(New("KH2", "上海另一家公司", "021-6543 2100"), 0);
+        Assert.True(CustomerKey.TryPhone("+86 13800765432", out var phone));
+        Assert.True(CustomerKey.TryEmail(" wang@example.com ", out var email));
+
+        var reopened = storage.Desk().Customers;
+        Assert.Equal(
+            ["Id:KH1=KH1", "Phone:+8613800765432=KH1", "Email:wang@example.com=KH1", "Name:上海某某制造=KH1"],
+            await Find(reopened, CustomerKey.ForId(new CustomerId("KH1")), phone, email, CustomerKey.ForNameKey("上海某某制造"), CustomerKey.ForId(new CustomerId("KH9"))));
+        Assert.Equal(["Name:上海另一家=KH2", "Name:上海某某制造=KH1"], await Find(reopened, CustomerKey.BlockOf("上海某某")));
+        Assert.Empty(await Find(reopened, CustomerKey.BlockOf("北京")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Keys_FollowACustomersChanges_OldPhoneAndNameNoLongerFind(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = storage.Desk().Customers;
+        var first = New("KH1", "甲公司", "13800765432");
+        await customers.SaveAsync(first, 0);
+        var changed = Customer.Restore(first);
+        changed.Rename(At, "乙公司", null);
+        changed.UpdateContact(At, changed.Contacts[0] with { Phone = "13900000001" });
+        await customers.SaveAsync(changed.ToState(), first.Version);
+
+        var reopened = storage.Desk().Customers;
+        Assert.Empty(await Find(reopened, CustomerKey.ForPhoneKey(8613800765432), CustomerKey.ForNameKey("甲")));
+        Assert.Equal(["Phone:+8613900000001=KH1", "Name:乙=KH1"], await Find(reopened, CustomerKey.ForPhoneKey(8613900000001), CustomerKey.ForNameKey("乙")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Keys_OfARolledBackBatch_AreNotWritten(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = (ICustomerBatchRepository)storage.Desk().Customers;
+        await customers.SaveAsync(New("KH1", "甲公司"), 0);
+
+        var stale = New("KH1", "改名公司", "13800765432") with { Version = 2 };
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await customers.SaveAllAsync([(New("KH2", "乙公司", "13900000001"), 0), (stale, 0)]));
+
+        var reopened = storage.Desk().Customers;
+        Assert.Empty(await Find(reopened, CustomerKey.ForId(new CustomerId("KH2")), CustomerKey.ForPhoneKey(8613900000001), CustomerKey.ForPhoneKey(8613800765432), CustomerKey.ForNameKey("乙"), CustomerKey.ForNameKey("改名")));
+        Assert.Equal(["Name:甲=KH1"], await Find(reopened, CustomerKey.ForNameKey("甲")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Backfill_CustomersStoredBeforeTheKeyTable_GetTheirKeysInPages_OnceAndResumably(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = (ICustomerBatchRepository)storage.Desk().Customers;
+        const int count = 2 * DbPageSize + 7;
+        var states = Enumerable.Range(0, count).Select(i => New($"KH{i:D5}", $"公司{i}", $"1380000{i:D4}")).ToList();
+        await customers.SaveAllAsync([.. states.Select(s => (s, 0L))]);
+
+        // As if stored before the table: no keys at all for the first ones; the rest keyed, as if an earlier backfill stopped half way.
+        var keyTable = storage.CustomerTable + "_key";
+        storage.ExecuteSql($"DELETE FROM {keyTable} WHERE customer_id < 'KH01500'");
+
+        var reopened = storage.Desk().Customers;
+        var ids = states.Select(s => CustomerKey.ForId(s.Id)).ToArray();
+        var phones = states.Select(s => CustomerKey.ForPhoneKey(ulong.Parse("86" + s.Contacts[0].Phone, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        Assert.Equal(states.Select(s => s.Id.Value), (await ((ICustomerKeyIndex)reopened).FindByKeysAsync(ids)).Select(m => m.CustomerId.Value));
+        Assert.Equal(count, (await ((ICustomerKeyIndex)reopened).FindByKeysAsync(phones)).Count);
+
+        // Idempotent: another instance finds every key exactly once.
+        var again = storage.Desk().Customers;
+        Assert.Equal(count, (await ((ICustomerKeyIndex)again).FindByKeysAsync(ids)).Count);
+        Assert.Equal(["Name:公司7=KH00007"], await Find(again, CustomerKey.ForNameKey("公司7")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RunCustomers_AreRecordedPerRun_AndReplaced(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var ledger = storage.ImportLedger();
+        await ledger.StartAsync(new ImportRun { Id = "r1", Entity = "customers", File = "a.csv", FileHash = "aa", Mapping = "built-in", StartedAt = At });
+        await ledger.StartAsync(new ImportRun { Id = "r2", Entity = "customers", File = "a.csv", FileHash = "aa", Mapping = "built-in", StartedAt = At });
+        var kh1 = new CustomerId("KH1");
+        var kh2 = new CustomerId("KH2");
+        await ledger.RecordCustomersAsync("r1", [new ImportRunCustomer(kh1, 0, false), new ImportRunCustomer(kh2, 7, true, new LocalDate(2026, 3, 1))]);
+        await ledger.RecordCustomersAsync("r1", [new ImportRunCustomer(kh1, 12, false, new LocalDate(2026, 2, 1))]);
+        await ledger.RecordCustomersAsync("r2", [new ImportRunCustomer(kh1, 3, true)]);
+
+        var reopened = storage.ImportLedger();
+        Assert.Equal(
+            [new ImportRunCustomer(kh1, 12, false, new LocalDate(2026, 2, 1)), new ImportRunCustomer(kh2, 7, true, new LocalDate(2026, 3, 1))],
+            (await reopened.FindCustomersAsync("r1", [kh1, kh2, new CustomerId("KH3")])).OrderBy(c => c.CustomerId.Value, StringComparer.Ordinal));
+        Assert.Equal([new ImportRunCustomer(kh1, 3, true)], await reopened.FindCustomersAsync("r2", [kh1, kh2]));
+        Assert.Empty(await reopened.FindCustomersAsync("r9", [kh1]));
+        await Assert.ThrowsAsync<KeyNotFoundException>(async () => await reopened.RecordCustomersAsync("r9", [new ImportRunCustomer(kh1, 1, true)]));
+    }
+
+    /// <summary>The databases' backfill page (<c>DbCustomerRepository.BackfillPage</c>).</summary>
+    private const int DbPageSize = 1000;
+}
