@@ -53,6 +53,30 @@ public class LedgerAndAuditTests
     }
 
     [Fact]
+    public async Task Audit_DryRun_WritesOnlyTheRunRecord_InTheShapeOfEveryImporter()
+    {
+        var audit = new InMemoryAuditStore();
+        var options = new CustomerImportOptions { Audit = audit, Ledger = new InMemoryImportLedger(), DryRun = true, Actor = "li.na", BatchSize = 1 };
+        var report = await ImportAsync(Header + "KH1,甲公司,,13800000001,,10万,\nKH2,乙公司,,,,,\n", new InMemoryCustomerRepository(), options);
+
+        var entry = Assert.Single(await audit.QueryAsync(new AuditQuery { Limit = AuditQuery.MaxLimit })).Entry;
+        Assert.Equal((AuditAction.Import, "import", "li.na", "dry run"), (entry.Action, entry.EntityType, entry.Actor, entry.Field));
+        Assert.Equal("customers: 2 rows: inserted 2, updated 0, unchanged 0, merged 0, held 0, rejected 0, skipped 0; dry run, nothing written", entry.NewValue);
+        Assert.Equal("test.csv sha256:" + report.FileHash, entry.Reason);
+        Assert.Null(entry.CorrelationId);
+    }
+
+    [Fact]
+    public async Task Audit_Run_IsTheSharedRunRecord()
+    {
+        var audit = new InMemoryAuditStore();
+        var report = await ImportAsync(Header + "KH1,甲公司,,13800000001,,10万,\n", new InMemoryCustomerRepository(), new CustomerImportOptions { Audit = audit, Ledger = new InMemoryImportLedger() });
+
+        var run = Assert.Single(await audit.QueryAsync(new AuditQuery { Limit = AuditQuery.MaxLimit }), r => r.Entry.Field == "run").Entry;
+        Assert.Equal((report.RunId, "customers: 1 rows: inserted 1, updated 0, unchanged 0, merged 0, held 0, rejected 0, skipped 0", "test.csv sha256:" + report.FileHash), (run.EntityId, run.NewValue, run.Reason));
+    }
+
+    [Fact]
     public async Task Audit_OneRecordPerBatchPerRunAndPerCustomerWritten_NoneWhenNothingChanges()
     {
         var store = new InMemoryCustomerRepository();
