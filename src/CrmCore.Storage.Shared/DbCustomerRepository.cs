@@ -125,7 +125,7 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
                 DeskSql.Add(command, "@kind", (int)kind.Key);
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    DeskSql.Add(command, "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i].Value);
+                    DeskSql.AddNew(command, "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i].Value);
                 }
 
                 await ReadMatchesAsync(command, kind.Key, matches, cancellationToken).ConfigureAwait(false);

@@ -117,7 +117,7 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
             DeskSql.Add(command, "@run", runId);
             for (var i = 0; i < chunk.Length; i++)
             {
-                DeskSql.Add(command, "@c" + i.ToString(CultureInfo.InvariantCulture), chunk[i].Value);
+                DeskSql.AddNew(command, "@c" + i.ToString(CultureInfo.InvariantCulture), chunk[i].Value);
             }
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
