@@ -52,8 +52,14 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
     }
 
     /// <inheritdoc />
-    public ValueTask FinishAsync(string runId, Instant finishedAt, CancellationToken cancellationToken = default) =>
-        UpdateAsync(runId, "finished_at = @finished_at", command => DeskSql.Add(command, "@finished_at", sql.Time(finishedAt)), cancellationToken);
+    public async ValueTask FinishAsync(string runId, Instant finishedAt, CancellationToken cancellationToken = default)
+    {
+        await UpdateAsync(runId, "finished_at = @finished_at", command => DeskSql.Add(command, "@finished_at", sql.Time(finishedAt)), cancellationToken).ConfigureAwait(false);
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var forget = lease.Command(sql.Sql("DELETE FROM {t}import_run_customer WHERE run_id = @run"));
+        DeskSql.Add(forget, "@run", runId);
+        await forget.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public async ValueTask<ImportRun?> FindAsync(string runId, CancellationToken cancellationToken = default)

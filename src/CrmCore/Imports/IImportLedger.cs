@@ -24,7 +24,8 @@ public interface IImportLedger
     /// <exception cref="KeyNotFoundException">No such run.</exception>
     ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks a run finished.</summary>
+    /// <summary>Marks a run finished and forgets the customers recorded for it (<see cref="RecordCustomersAsync"/>): they serve only while
+    /// the run lasts. A run that never finishes (the process was killed) keeps those of the batches it committed.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="finishedAt">When it finished.</param>
     /// <param name="cancellationToken">Cancels the write.</param>

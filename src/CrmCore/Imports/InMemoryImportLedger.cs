@@ -38,6 +38,14 @@ public sealed class InMemoryImportLedger : IImportLedger
     public ValueTask FinishAsync(string runId, Instant finishedAt, CancellationToken cancellationToken = default)
     {
         Change(runId, run => run with { FinishedAt = finishedAt });
+        lock (_gate)
+        {
+            foreach (var key in _customers.Keys.Where(k => k.Run == runId).ToList())
+            {
+                _customers.Remove(key);
+            }
+        }
+
         return ValueTask.CompletedTask;
     }
 

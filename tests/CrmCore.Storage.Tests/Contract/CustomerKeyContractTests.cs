@@ -109,7 +109,7 @@ public sealed class CustomerKeyContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task RunCustomers_AreRecordedPerRun_AndReplaced(string provider)
+    public async Task RunCustomers_AreRecordedPerRun_Replaced_AndForgottenWhenTheRunFinishes(string provider)
     {
         using var storage = StoreProvider.Create(provider);
         var ledger = storage.ImportLedger();
@@ -128,6 +128,11 @@ public sealed class CustomerKeyContractTests
         Assert.Equal([new ImportRunCustomer(kh1, 3, true)], await reopened.FindCustomersAsync("r2", [kh1, kh2]));
         Assert.Empty(await reopened.FindCustomersAsync("r9", [kh1]));
         await Assert.ThrowsAsync<KeyNotFoundException>(async () => await reopened.RecordCustomersAsync("r9", [new ImportRunCustomer(kh1, 1, true)]));
+
+        // A finished run forgets its customers; another run's stay.
+        await reopened.FinishAsync("r1", At);
+        Assert.Empty(await storage.ImportLedger().FindCustomersAsync("r1", [kh1, kh2]));
+        Assert.Single(await storage.ImportLedger().FindCustomersAsync("r2", [kh1]));
     }
 
     /// <summary>The databases' backfill page (<c>DbCustomerRepository.BackfillPage</c>).</summary>
