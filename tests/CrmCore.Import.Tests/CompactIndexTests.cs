@@ -15,13 +15,20 @@ public class CompactIndexTests
     private const string Header = "客户编号,客户名称,所属行业,联系方式,邮箱,年合作金额,更新时间\n";
 
     [Property(MaxTest = 200)]
-    public Property CompactKeyTable_BehavesLikeADictionaryWithTryAdd()
+    public Property CompactKeyTable_BehavesLikeADictionaryWithTryAdd_AlsoAfterClear()
     {
         var alphabet = Gen.Elements("a", "B", "上海", "某", "有限公司", "@", ".", "1", "9", "ü", "🙂", " ");
         var key = Gen.ListOf(alphabet).Select(parts => string.Concat(parts));
-        return Prop.ForAll(Gen.ListOf(key).ToArbitrary(), keys =>
+        // The table is first filled with other keys and cleared (as the per-batch index is): it must then behave as a new one.
+        return Prop.ForAll(Gen.ListOf(key).ToArbitrary(), Gen.ListOf(key).ToArbitrary(), (before, keys) =>
         {
             var table = new CompactKeyTable();
+            for (var i = 0; i < before.Count; i++)
+            {
+                table.TryAdd(before[i], -i - 1, out _);
+            }
+
+            table.Clear();
             var expected = new Dictionary<string, int>(StringComparer.Ordinal);
             var offsets = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < keys.Count; i++)
@@ -49,7 +56,7 @@ public class CompactIndexTests
     }
 
     [Property(MaxTest = 200)]
-    public Property CompactNumberTable_BehavesLikeADictionaryWithTryAdd()
+    public Property CompactNumberTable_BehavesLikeADictionaryWithTryAdd_AlsoAfterClear()
     {
         // Few distinct keys (so that repeats happen) spread over the whole range, and enough of them to make the table grow.
         var key = Gen.OneOf(Gen.Choose(1, 50).Select(k => (ulong)k), Gen.Choose(1, 50).Select(k => (ulong)k * 0x1000_0000_0000UL), Gen.Constant(ulong.MaxValue));
@@ -58,6 +65,12 @@ public class CompactIndexTests
             var table = new CompactNumberTable();
             var expected = new Dictionary<ulong, int>();
             var all = keys.Concat(Enumerable.Range(1, extra).Select(i => 8_613_800_000_000UL + (ulong)i)).ToList();
+            foreach (var stale in Enumerable.Range(1, extra + 1).Select(i => 8_613_800_000_000UL - (ulong)i).Concat(all))
+            {
+                table.TryAdd(stale, -1);
+            }
+
+            table.Clear();
             for (var i = 0; i < all.Count; i++)
             {
                 if (table.TryAdd(all[i], i) != expected.TryAdd(all[i], i))

@@ -23,6 +23,19 @@ internal sealed class CompactKeyTable
     /// <summary>How many keys the table holds.</summary>
     public int Count { get; private set; }
 
+    /// <summary>Removes every key, keeping the first chunk and the slot array for reuse (an index that lives for one batch at a time).</summary>
+    public void Clear()
+    {
+        if (_chunks.Count > 1)
+        {
+            _chunks.RemoveRange(1, _chunks.Count - 1);
+        }
+
+        _used = _chunks.Count == 0 ? ChunkSize : 0;
+        Array.Clear(_slots);
+        Count = 0;
+    }
+
     /// <summary>Finds a key.</summary>
     /// <param name="key">The key.</param>
     /// <param name="value">Its value when found.</param>

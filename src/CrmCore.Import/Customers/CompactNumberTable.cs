@@ -13,6 +13,13 @@ internal sealed class CompactNumberTable
     /// <summary>How many keys the table holds.</summary>
     public int Count { get; private set; }
 
+    /// <summary>Removes every key, keeping the arrays for reuse.</summary>
+    public void Clear()
+    {
+        Array.Clear(_keys);
+        Count = 0;
+    }
+
     /// <summary>Finds a key.</summary>
     /// <param name="key">The key; 0 is never present.</param>
     /// <param name="value">Its value when found.</param>

@@ -118,7 +118,7 @@ public sealed class CustomerImporter
         /// <summary>The key index duplicates are looked up in: the store's (for a dry run, its overlay's over the store's); null when the
         /// store has none, and then <see cref="_index"/> holds every customer for the whole run.</summary>
         private ICustomerKeyIndex? Keys => _store is DryRunCustomerRepository dry ? dry.KeyIndex : _store as ICustomerKeyIndex;
-        private CustomerMatchIndex _index = new(owner._options.NameSimilarity is < 1);
+        private readonly CustomerMatchIndex _index = new(owner._options.NameSimilarity is < 1);
 
         /// <summary>Where the customers this run touched are recorded (the ledger, else a ledger of this run's own in memory) and the run's id there.</summary>
         private IImportLedger? _runLedger;
@@ -399,7 +399,7 @@ public sealed class CustomerImporter
         private async Task SeedAsync(ICustomerKeyIndex keys, Prepared[] prepared, CancellationToken cancellationToken)
         {
             var similarity = _options.NameSimilarity;
-            _index = new CustomerMatchIndex(similarity is < 1);
+            _index.Clear();
             _newest.Clear();
             var wanted = new HashSet<CustomerKey>();
             foreach (var (skipped, row, problems, nameKey) in prepared)

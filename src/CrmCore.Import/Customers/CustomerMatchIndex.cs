@@ -36,6 +36,20 @@ internal sealed class CustomerMatchIndex
 
     public CustomerMatchIndex(bool similarNames) => _blocks = similarNames ? [] : null;
 
+    /// <summary>Forgets every customer, keeping the tables' memory for the next batch.</summary>
+    public void Clear()
+    {
+        _ids.Clear();
+        _idOffsets.Clear();
+        _lines.Clear();
+        _touched.Clear();
+        _created.Clear();
+        _phones.Clear();
+        _emails.Clear();
+        _names.Clear();
+        _blocks?.Clear();
+    }
+
     /// <summary>The customer with an id, or null when the id is unknown.</summary>
     public MatchCandidate? FindById(string id) => _ids.TryGetValue(id, out var ordinal) ? new(new CustomerId(id), "id", _lines[ordinal], _touched[ordinal]) : null;
 
