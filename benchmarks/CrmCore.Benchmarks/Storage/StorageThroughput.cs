@@ -294,7 +294,7 @@ internal static class StorageThroughput
         var sqlite = new SqliteStorage(new SqliteStorageOptions { DataSource = path });
         if ((await sqlite.Queue.LoadAllAsync()).Count < queued / 2)
         {
-            foreach (var chunk in Tickets(queued, seed: Environment.TickCount).Chunk(50_000))
+            foreach (var chunk in Tickets(queued).Chunk(50_000))
             {
                 await sqlite.Queue.EnqueueManyAsync(chunk);
             }
@@ -327,7 +327,7 @@ internal static class StorageThroughput
         if ((await storage.Queue.LoadAllAsync()).Count < queued / 2)
         {
             await Execute(connection, $"DELETE FROM {schema}.queue;");
-            foreach (var chunk in Tickets(queued, seed: Environment.TickCount).Chunk(100_000))
+            foreach (var chunk in Tickets(queued).Chunk(100_000))
             {
                 await storage.Queue.EnqueueManyAsync(chunk);
             }
