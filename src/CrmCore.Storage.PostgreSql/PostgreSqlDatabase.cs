@@ -29,7 +29,7 @@ internal sealed class PostgreSqlDatabase : DbSource, IDisposable, IAsyncDisposab
             connection.MaxAutoPrepare = 64;
         }
 
-        // A pooled connection is reset before its next use (Npgsql prepends about six statements to the next command, which the
+        // A pooled connection is reset before its next use (Npgsql prepends seven statements to the next command, which the
         // server runs on every use). The storage leaves no session state behind (its locks are
         // transaction-scoped, its one temporary table is dropped at commit), so it skips the reset unless the host set the keyword.
         if (!SetsKeyword(options.ConnectionString, "No Reset On Close", "NoResetOnClose"))
