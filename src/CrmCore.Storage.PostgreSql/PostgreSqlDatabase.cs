@@ -29,6 +29,14 @@ internal sealed class PostgreSqlDatabase : DbSource, IDisposable, IAsyncDisposab
             connection.MaxAutoPrepare = 64;
         }
 
+        // A pooled connection is reset before its next use (Npgsql prepends seven statements to the next command, which the
+        // server runs on every use). The storage leaves no session state behind (its locks are
+        // transaction-scoped, its one temporary table is dropped at commit), so it skips the reset unless the host set the keyword.
+        if (!SetsKeyword(options.ConnectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            connection.NoResetOnClose = true;
+        }
+
         DataSource = NpgsqlDataSource.Create(connection.ConnectionString);
         if (options.AsynchronousQueueCommit)
         {
@@ -43,6 +51,12 @@ internal sealed class PostgreSqlDatabase : DbSource, IDisposable, IAsyncDisposab
     }
 
     public PostgreSqlStorageOptions Options { get; }
+
+    private static bool SetsKeyword(string connectionString, params string[] names)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return names.Any(given.ContainsKey);
+    }
 
     public NpgsqlDataSource DataSource { get; }
 

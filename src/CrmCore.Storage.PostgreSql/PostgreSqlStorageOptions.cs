@@ -6,7 +6,11 @@ namespace CrmCore.Storage.PostgreSql;
 /// <summary>Settings of the PostgreSQL storage. Validated when a store is created (<see cref="Validate"/>).</summary>
 public sealed partial class PostgreSqlStorageOptions
 {
-    /// <summary>The Npgsql connection string. Required. Unless it sets <c>Max Auto Prepare</c>, the storage sets it to 64 (its statements are few and repeated).</summary>
+    /// <summary>
+    /// The Npgsql connection string. Required. Unless it sets <c>Max Auto Prepare</c>, the storage sets it to 64 (its statements are few
+    /// and repeated); unless it sets <c>No Reset On Close</c>, the storage sets it to true (its statements leave no session state on a
+    /// pooled connection, so the reset Npgsql would run before each reuse is skipped).
+    /// </summary>
     public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>The schema that holds CrmCore's tables; default <c>crm</c>. Lowercase letters, digits and <c>_</c>, starting with a letter, at most 63.</summary>
@@ -41,6 +45,14 @@ public sealed partial class PostgreSqlStorageOptions
     /// </summary>
     public bool AsynchronousQueueCommit { get; set; }
 
+    /// <summary>
+    /// How many of the latest queue change numbers the store keeps for the desks sharing the queue (<c>queue_change</c>); default 100,000,
+    /// 1 to 100,000,000. Older changes are deleted as new ones are written (every quarter of this, at most every 1,024 changes). A desk that
+    /// falls further behind (stopped, or idle while the others made more changes) rebuilds its queue from the stored queue at its next
+    /// command instead of applying the changes, so it never misses one; a larger value makes that rarer, a smaller one keeps the table smaller.
+    /// </summary>
+    public int QueueChangeRetention { get; set; } = 100_000;
+
     /// <summary>Every problem with the settings, in English; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -69,6 +81,11 @@ public sealed partial class PostgreSqlStorageOptions
         if (HeadsPerBucket is < 1 or > 64)
         {
             problems.Add($"PostgreSqlStorageOptions.HeadsPerBucket must be between 1 and 64 (was {HeadsPerBucket}).");
+        }
+
+        if (QueueChangeRetention is < 1 or > 100_000_000)
+        {
+            problems.Add($"PostgreSqlStorageOptions.QueueChangeRetention must be between 1 and 100,000,000 (was {QueueChangeRetention}).");
         }
 
         return problems;

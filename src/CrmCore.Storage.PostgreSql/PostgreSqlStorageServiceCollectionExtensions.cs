@@ -25,16 +25,23 @@ public static class PostgreSqlStorageServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connectionString">The Npgsql connection string.</param>
-    /// <param name="configure">Changes further settings; optional.</param>
+    /// <param name="configure">Changes further settings; optional. Runs when the options are first needed (at host start).</param>
     /// <returns>The same collection, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="connectionString"/> is null.</exception>
-    /// <exception cref="ArgumentException">A setting is invalid (thrown when the storage is first resolved).</exception>
+    /// <exception cref="OptionsValidationException">A setting is invalid (PostgreSqlStorageOptions.Validate lists the problems): thrown when a generic host
+    /// starts (the options are validated on start), or without a host when the storage is first resolved.</exception>
     public static IServiceCollection AddCrmPostgreSqlStorage(this IServiceCollection services, string connectionString, Action<PostgreSqlStorageOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connectionString);
-        var options = new PostgreSqlStorageOptions { ConnectionString = connectionString };
-        configure?.Invoke(options);
-        return StorageRegistration.Replace(services, (slaTerm, clock) => new PostgreSqlStorage(options, slaTerm, clock));
+        return StorageRegistration.Replace<PostgreSqlStorage, PostgreSqlStorageOptions>(
+            services,
+            options =>
+            {
+                options.ConnectionString = connectionString;
+                configure?.Invoke(options);
+            },
+            options => options.Validate(),
+            (options, slaTerm, clock) => new PostgreSqlStorage(options, slaTerm, clock));
     }
 }

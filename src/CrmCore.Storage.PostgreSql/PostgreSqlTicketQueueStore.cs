@@ -14,7 +14,7 @@ namespace CrmCore.Storage.PostgreSql;
 /// The routing queue in PostgreSQL, shared by every host instance. A claim reads the first few waiting tickets of each eligible
 /// (team, static priority, skills) bucket (one indexed probe each), scores those heads at the claim's instant exactly as
 /// <see cref="TicketQueue"/> does, and locks the best one not locked by another claimer (<c>FOR UPDATE SKIP LOCKED</c>), in one
-/// statement; expired leases return to the queue in the same round trip. It is also the desk's <see cref="IQueueRepository"/> (the same
+/// statement; expired leases return to the queue in the same round trip whenever one can have expired (the store keeps the earliest lease time it knows and skips the reaper before it). It is also the desk's <see cref="IQueueRepository"/> (the same
 /// table). Thread-safe.
 /// </summary>
 public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueRepository
@@ -23,7 +23,10 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     private readonly SlaTermParameters _term;
     private readonly Duration _lease;
     private readonly string _claimSql;
+    private readonly string _claimUnskilledSql;
     private readonly string _reapSql;
+    private readonly string _earliestLeaseSql;
+    private readonly LeaseReapSchedule _reaps = new();
     private readonly QueueChangeLog _changes;
     private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
     private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
@@ -43,8 +46,10 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         _term = new SlaTermParameters(slaTerm);
         _lease = database.Options.LeaseDuration;
         _claimSql = database.Sql(ClaimSql);
+        _claimUnskilledSql = database.Sql(ClaimUnskilledSql);
         _reapSql = database.Sql(ReapSql);
-        _changes = new QueueChangeLog(database, database.Sql("{schema}."), lockForUpdate: true);
+        _earliestLeaseSql = database.Sql(EarliestLeaseSql);
+        _changes = new QueueChangeLog(database, database.Sql("{schema}."), lockForUpdate: true, database.Options.QueueChangeRetention);
     }
 
     /// <inheritdoc />
@@ -233,6 +238,10 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>True: inside a desk command's transaction the read locks the change counter until the commit.</remarks>
+    public bool ChangesLockedUntilCommit => true;
+
+    /// <inheritdoc />
     public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => _changes.LastAsync(cancellationToken);
 
     /// <inheritdoc />
@@ -259,28 +268,52 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         var nowTicks = now.ToUnixTimeTicks();
         var token = Guid.NewGuid();
         var until = now + _lease;
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var reap = _reaps.IsDue(nowTicks, out var seen);
+        var skills = agent.Skills.Items;
+        await using var connection = await _database.OpenQueueAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
-        var reap = new NpgsqlBatchCommand(_reapSql);
-        reap.Parameters.Add(new NpgsqlParameter<long>("now", nowTicks));
-        batch.BatchCommands.Add(reap);
-        var claim = new NpgsqlBatchCommand(_claimSql);
-        claim.Parameters.Add(new NpgsqlParameter<long>("now", nowTicks));
-        claim.Parameters.Add(new NpgsqlParameter<string[]>("teams", [.. agent.Teams.Select(t => t.Value)]));
-        claim.Parameters.Add(new NpgsqlParameter<string[]>("codes", [.. agent.Skills.Items.Select(s => s.Skill.Code)]));
-        claim.Parameters.Add(new NpgsqlParameter<int[]>("levels", [.. agent.Skills.Items.Select(s => s.Level)]));
-        claim.Parameters.Add(new NpgsqlParameter<int>("k", _database.Options.HeadsPerBucket));
-        claim.Parameters.Add(new NpgsqlParameter<string>("agent", agent.Id.Value));
-        claim.Parameters.Add(new NpgsqlParameter<Guid>("token", token));
-        claim.Parameters.Add(new NpgsqlParameter<long>("until", until.ToUnixTimeTicks()));
-        claim.Parameters.Add(new NpgsqlParameter<long>("h", _term.HorizonSeconds));
-        claim.Parameters.Add(new NpgsqlParameter<long>("hticks", _term.HorizonTicks));
-        claim.Parameters.Add(new NpgsqlParameter<long>("p", _term.PointsAtDue));
-        claim.Parameters.Add(new NpgsqlParameter<long>("o", _term.OverduePerHour));
-        claim.Parameters.Add(new NpgsqlParameter<long>("c", _term.CapSeconds));
+        if (reap)
+        {
+            var reaper = new NpgsqlBatchCommand(_reapSql);
+            reaper.Parameters.Add(new NpgsqlParameter<long>("now", nowTicks));
+            batch.BatchCommands.Add(reaper);
+        }
+
+        var claim = new NpgsqlBatchCommand(skills.Count == 0 ? _claimUnskilledSql : _claimSql);
+        var parameters = claim.Parameters;
+        parameters.Add(new NpgsqlParameter<long>("now", nowTicks));
+        parameters.Add(new NpgsqlParameter<string[]>("teams", TeamCodes(agent.Teams)));
+        if (skills.Count > 0)
+        {
+            var codes = new string[skills.Count];
+            var levels = new int[skills.Count];
+            for (var i = 0; i < codes.Length; i++)
+            {
+                (codes[i], levels[i]) = (skills[i].Skill.Code, skills[i].Level);
+            }
+
+            parameters.Add(new NpgsqlParameter<string[]>("codes", codes));
+            parameters.Add(new NpgsqlParameter<int[]>("levels", levels));
+        }
+
+        parameters.Add(new NpgsqlParameter<int>("k", _database.Options.HeadsPerBucket));
+        parameters.Add(new NpgsqlParameter<string>("agent", agent.Id.Value));
+        parameters.Add(new NpgsqlParameter<Guid>("token", token));
+        parameters.Add(new NpgsqlParameter<long>("until", until.ToUnixTimeTicks()));
+        parameters.Add(new NpgsqlParameter<long>("h", _term.HorizonSeconds));
+        parameters.Add(new NpgsqlParameter<long>("hticks", _term.HorizonTicks));
+        parameters.Add(new NpgsqlParameter<long>("p", _term.PointsAtDue));
+        parameters.Add(new NpgsqlParameter<long>("o", _term.OverduePerHour));
+        parameters.Add(new NpgsqlParameter<long>("c", _term.CapSeconds));
         batch.BatchCommands.Add(claim);
+        if (reap)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(_earliestLeaseSql));
+        }
+
         string? id = null;
         long bucketId = 0, due = 0, enqueued = 0;
+        long? earliest = null;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -290,6 +323,16 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
                 due = reader.GetInt64(2);
                 enqueued = reader.GetInt64(3);
             }
+
+            if (reap && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) && await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0))
+            {
+                earliest = reader.GetInt64(0);
+            }
+        }
+
+        if (reap)
+        {
+            _reaps.Reaped(seen, nowTicks, earliest);
         }
 
         if (id is null)
@@ -297,9 +340,24 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
             return null;
         }
 
+        _reaps.Issued(until.ToUnixTimeTicks());
         var bucket = await BucketAsync(connection, bucketId, cancellationToken).ConfigureAwait(false);
         return new QueueLease(ToTicket(id, bucket, due, enqueued), agent.Id.Value, token, until);
     }
+
+    private static string[] TeamCodes(IReadOnlyList<TeamId> teams)
+    {
+        var codes = new string[teams.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = teams[i].Value;
+        }
+
+        return codes;
+    }
+
+    // The earliest lease still held after the reaper and the claim (the lease index's first entry): when the next reap is due.
+    internal const string EarliestLeaseSql = "SELECT min(lease_until) FROM {schema}.queue WHERE claimed_by IS NOT NULL";
 
     internal const string ReapSql = """
         UPDATE {schema}.queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL
@@ -321,6 +379,17 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
                   AND NOT EXISTS (SELECT 1 FROM unnest(@codes, @levels) AS a(code, lvl)
                                   WHERE a.code = r.skill AND a.lvl >= r.min_level))
         ),
+        """ + ClaimHeadsSql;
+
+    // An agent without skills is eligible only for buckets that require none (their skills text is empty).
+    internal const string ClaimUnskilledSql = """
+        WITH eligible AS (
+            SELECT b.bucket_id, b.static_priority FROM {schema}.queue_bucket b
+            WHERE b.team = ANY(@teams) AND b.skills = ''
+        ),
+        """ + ClaimHeadsSql;
+
+    private const string ClaimHeadsSql = """
         heads AS MATERIALIZED (
             SELECT e.static_priority + CASE WHEN x.s IS NULL OR x.s >= @h THEN 0
                                             WHEN x.s >= 0 THEN (@p * (@h - x.s)) / @h

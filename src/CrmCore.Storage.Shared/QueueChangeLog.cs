@@ -11,21 +11,36 @@ namespace CrmCore.Storage;
 /// The desk's port (<see cref="Desk.IQueueRepository"/>) records a change with every write that changed an entry, in the write's
 /// transaction; bumping the one clock row serialises those writers (SQLite's write lock, PostgreSQL's row lock held to the commit), so
 /// numbers are visible in commit order and a reader that saw number <c>n</c> has seen every change up to it. The leased port
-/// (<see cref="ITicketQueueStore"/>) records none. Thread-safe.
+/// (<see cref="ITicketQueueStore"/>) records none.
+/// <para>Pruning (schema 14 on SQLite, 15 on PostgreSQL): a change whose number is a multiple of the prune step deletes, in its own
+/// transaction, the changes <paramref name="retention"/> or more numbers older and records the last number deleted in
+/// <c>queue_clock.pruned_through</c>. A read after a number below that throws <see cref="QueueChangesPrunedException"/> (read in the same
+/// statement as the changes, so a prune is never half seen): the desk then rebuilds its queue, and never misses a change.</para>
+/// Thread-safe.
 /// </summary>
 /// <param name="source">The database.</param>
 /// <param name="prefix">What precedes the table names: <c>crm_</c> on SQLite, <c>schema.</c> on PostgreSQL.</param>
 /// <param name="lockForUpdate">Whether a read inside a desk command locks the clock row until the command commits (PostgreSQL).</param>
-internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockForUpdate)
+/// <param name="retention">How many of the latest change numbers are kept (the options' <c>QueueChangeRetention</c>).</param>
+internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockForUpdate, int retention)
 {
+    /// <summary>Every how many change numbers the old changes are pruned: a quarter of the retention, at least 1 and at most 1,024.</summary>
+    private readonly long _pruneStep = Math.Clamp(retention / 4, 1, 1024);
+    private readonly long _retention = retention;
+    private readonly string _prune = $"DELETE FROM {prefix}queue_change WHERE change_no <= @through";
+    private readonly string _pruned = $"UPDATE {prefix}queue_clock SET pruned_through = @through WHERE id = 1 AND pruned_through < @through";
+
     private readonly string _bump = $"UPDATE {prefix}queue_clock SET change_no = change_no + 1 WHERE id = 1 RETURNING change_no";
     private readonly string _record = $"INSERT INTO {prefix}queue_change (ticket_id, change_no) VALUES (@id, @no) ON CONFLICT (ticket_id) DO UPDATE SET change_no = excluded.change_no";
     private readonly string _last = $"SELECT change_no FROM {prefix}queue_clock WHERE id = 1";
     private readonly string _lock = $"SELECT change_no FROM {prefix}queue_clock WHERE id = 1 FOR UPDATE";
+    // One statement, so the pruned mark and the changes come from one snapshot: the clock row, joined with the changes after @after.
     private readonly string _since = $"""
-        SELECT c.change_no, c.ticket_id, q.bucket_id, q.due_ticks, q.enqueued_ticks
-        FROM {prefix}queue_change c LEFT JOIN {prefix}queue q ON q.ticket_id = c.ticket_id
-        WHERE c.change_no > @after ORDER BY c.change_no
+        SELECT k.pruned_through, c.change_no, c.ticket_id, q.bucket_id, q.due_ticks, q.enqueued_ticks
+        FROM {prefix}queue_clock k
+        LEFT JOIN {prefix}queue_change c ON c.change_no > @after
+        LEFT JOIN {prefix}queue q ON q.ticket_id = c.ticket_id
+        WHERE k.id = 1 ORDER BY c.change_no
         """;
 
     private readonly string _remove = $"DELETE FROM {prefix}queue WHERE ticket_id = @id";
@@ -92,6 +107,22 @@ internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockFo
         DeskSql.Add(record, "@id", id.Value);
         DeskSql.Add(record, "@no", number);
         await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (number % _pruneStep == 0 && number > _retention)
+        {
+            await PruneAsync(lease, number - _retention, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Deletes the changes up to <paramref name="through"/> and records that they are gone, in the lease's transaction (which holds
+    /// the clock: SQLite's write lock, PostgreSQL's row lock from the bump).</summary>
+    private async Task PruneAsync(DbLease lease, long through, CancellationToken cancellationToken)
+    {
+        var prune = lease.Command(_prune);
+        DeskSql.Add(prune, "@through", through);
+        await prune.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var pruned = lease.Command(_pruned);
+        DeskSql.Add(pruned, "@through", through);
+        await pruned.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The last change number.</summary>
@@ -115,8 +146,19 @@ internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockFo
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var bucket = reader.IsDBNull(2) ? (long?)null : reader.GetInt64(2);
-            rows.Add((reader.GetInt64(0), reader.GetString(1), bucket, bucket is null ? 0 : reader.GetInt64(3), bucket is null ? 0 : reader.GetInt64(4)));
+            var prunedThrough = reader.GetInt64(0);
+            if (prunedThrough > after)
+            {
+                throw new QueueChangesPrunedException(after, prunedThrough);
+            }
+
+            if (reader.IsDBNull(1))
+            {
+                continue; // the clock row alone: no change after 'after'
+            }
+
+            var bucket = reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3);
+            rows.Add((reader.GetInt64(1), reader.GetString(2), bucket, bucket is null ? 0 : reader.GetInt64(4), bucket is null ? 0 : reader.GetInt64(5)));
         }
 
         return rows;

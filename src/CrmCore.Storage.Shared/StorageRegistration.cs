@@ -14,10 +14,28 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>The registration both providers share: one storage singleton whose stores replace the in-memory defaults.</summary>
 internal static class StorageRegistration
 {
-    public static IServiceCollection Replace<TStorage>(IServiceCollection services, Func<SlaTermOptions?, IClock?, TStorage> create)
+    /// <summary>
+    /// Registers <typeparamref name="TOptions"/> configured by <paramref name="configure"/> and validated by <paramref name="validate"/> when the
+    /// host starts (<c>ValidateOnStart</c>: a generic host fails before it serves anything, with every problem listed) or, without a host,
+    /// when the storage is first resolved; then the storage singleton built from those options, whose stores replace the in-memory defaults.
+    /// </summary>
+    public static IServiceCollection Replace<TStorage, TOptions>(
+        IServiceCollection services,
+        Action<TOptions> configure,
+        Func<TOptions, IReadOnlyList<string>> validate,
+        Func<TOptions, SlaTermOptions?, IClock?, TStorage> create)
+        where TStorage : class, IStorageStores
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new ProblemListValidator<TOptions>(validate)));
+        return Replace(services, (slaTerm, clock, sp) => create(sp.GetRequiredService<IOptions<TOptions>>().Value, slaTerm, clock));
+    }
+
+    private static IServiceCollection Replace<TStorage>(IServiceCollection services, Func<SlaTermOptions?, IClock?, IServiceProvider, TStorage> create)
         where TStorage : class, IStorageStores
     {
-        services.TryAddSingleton(sp => create(sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm, sp.GetService<IClock>()));
+        services.TryAddSingleton(sp => create(sp.GetService<IOptions<RoutingOptions>>()?.Value.SlaTerm, sp.GetService<IClock>(), sp));
         services.Replace(ServiceDescriptor.Singleton<ITicketRepository>(sp => sp.GetRequiredService<TStorage>().Tickets));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Tickets));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().Surveys));
@@ -40,6 +58,16 @@ internal static class StorageRegistration
         services.Replace(ServiceDescriptor.Singleton(sp => Generator<TStorage, CustomerId>(sp, o => o.CustomerIdPattern, s => new CustomerId(s))));
         services.Replace(ServiceDescriptor.Singleton(sp => Generator<TStorage, TicketId>(sp, o => o.TicketIdPattern, s => new TicketId(s))));
         return services;
+    }
+
+    private sealed class ProblemListValidator<T>(Func<T, IReadOnlyList<string>> validate) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options)
+        {
+            var problems = validate(options);
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 
     private static IIdGenerator<TId> Generator<TStorage, TId>(IServiceProvider services, Func<CrmOptions, string> pattern, Func<string, TId> create)

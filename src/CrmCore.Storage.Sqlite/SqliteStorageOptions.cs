@@ -29,6 +29,14 @@ public sealed class SqliteStorageOptions
     /// </summary>
     public int IdBlockSize { get; set; } = 1;
 
+    /// <summary>
+    /// How many of the latest queue change numbers the store keeps for the desks sharing the queue (<c>queue_change</c>); default 100,000,
+    /// 1 to 100,000,000. Older changes are deleted as new ones are written (every quarter of this, at most every 1,024 changes). A desk that
+    /// falls further behind (stopped, or idle while the others made more changes) rebuilds its queue from the stored queue at its next
+    /// command instead of applying the changes, so it never misses one; a larger value makes that rarer, a smaller one keeps the table smaller.
+    /// </summary>
+    public int QueueChangeRetention { get; set; } = 100_000;
+
     /// <summary>Every problem with the settings, in English; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -61,6 +69,11 @@ public sealed class SqliteStorageOptions
         if (IdBlockSize is < 1 or > 10_000)
         {
             problems.Add($"SqliteStorageOptions.IdBlockSize must be between 1 and 10,000 (was {IdBlockSize}).");
+        }
+
+        if (QueueChangeRetention is < 1 or > 100_000_000)
+        {
+            problems.Add($"SqliteStorageOptions.QueueChangeRetention must be between 1 and 100,000,000 (was {QueueChangeRetention}).");
         }
 
         return problems;

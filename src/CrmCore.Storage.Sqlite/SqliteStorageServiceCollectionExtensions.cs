@@ -25,16 +25,23 @@ public static class SqliteStorageServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="path">The database file; created when missing.</param>
-    /// <param name="configure">Changes further settings; optional.</param>
+    /// <param name="configure">Changes further settings; optional. Runs when the options are first needed (at host start).</param>
     /// <returns>The same collection, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException">A setting is invalid (thrown when the storage is first resolved).</exception>
+    /// <exception cref="OptionsValidationException">A setting is invalid (SqliteStorageOptions.Validate lists the problems): thrown when a generic host
+    /// starts (the options are validated on start), or without a host when the storage is first resolved.</exception>
     public static IServiceCollection AddCrmSqliteStorage(this IServiceCollection services, string path, Action<SqliteStorageOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(path);
-        var options = new SqliteStorageOptions { DataSource = path };
-        configure?.Invoke(options);
-        return StorageRegistration.Replace(services, (slaTerm, clock) => new SqliteStorage(options, slaTerm, clock));
+        return StorageRegistration.Replace<SqliteStorage, SqliteStorageOptions>(
+            services,
+            options =>
+            {
+                options.DataSource = path;
+                configure?.Invoke(options);
+            },
+            options => options.Validate(),
+            (options, slaTerm, clock) => new SqliteStorage(options, slaTerm, clock));
     }
 }

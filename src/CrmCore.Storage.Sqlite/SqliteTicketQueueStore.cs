@@ -15,7 +15,7 @@ namespace CrmCore.Storage.Sqlite;
 /// The routing queue in SQLite. A claim is one <c>UPDATE … RETURNING</c> over the bucket heads (one indexed probe per eligible
 /// (team, static priority, skills) bucket), so it is atomic under SQLite's single writer, and it ranks exactly as
 /// <see cref="TicketQueue"/> does at the claim's instant. Leases that expired are returned to the queue in the same transaction
-/// before the claim. It is also the desk's <see cref="IQueueRepository"/> (the same table). Thread-safe; several processes may share the file.
+/// before the claim, whenever one can have expired (the store keeps the earliest lease time it knows and skips the reaper before it). It is also the desk's <see cref="IQueueRepository"/> (the same table). Thread-safe; several processes may share the file.
 /// </summary>
 public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
 {
@@ -23,6 +23,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     private readonly SlaTermParameters _term;
     private readonly Duration _lease;
     private readonly QueueChangeLog _changes;
+    private readonly LeaseReapSchedule _reaps = new();
     private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
     private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
 
@@ -40,7 +41,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         _database = database;
         _term = new SlaTermParameters(slaTerm);
         _lease = database.Options.LeaseDuration;
-        _changes = new QueueChangeLog(database, "crm_", lockForUpdate: false);
+        _changes = new QueueChangeLog(database, "crm_", lockForUpdate: false, database.Options.QueueChangeRetention);
     }
 
     /// <inheritdoc />
@@ -250,6 +251,10 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>True: a desk command's transaction holds SQLite's write lock from its first read to its commit.</remarks>
+    public bool ChangesLockedUntilCommit => true;
+
+    /// <inheritdoc />
     public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => _changes.LastAsync(cancellationToken);
 
     /// <inheritdoc />
@@ -276,43 +281,75 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         var nowTicks = now.ToUnixTimeTicks();
         var token = Guid.NewGuid();
         var until = now + _lease;
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = ClaimSql;
-        command.Parameters.AddWithValue("$now", nowTicks);
-        command.Parameters.AddWithValue("$teams", JsonSerializer.Serialize(agent.Teams.Select(t => t.Value).ToArray()));
-        command.Parameters.AddWithValue("$skills", JsonSerializer.Serialize(agent.Skills.Items.Select(s => new object[] { s.Skill.Code, s.Level }).ToArray()));
-        command.Parameters.AddWithValue("$agent", agent.Id.Value);
-        command.Parameters.AddWithValue("$token", token.ToString("N"));
-        command.Parameters.AddWithValue("$until", until.ToUnixTimeTicks());
-        command.Parameters.AddWithValue("$h", _term.HorizonSeconds);
-        command.Parameters.AddWithValue("$hticks", _term.HorizonTicks);
-        command.Parameters.AddWithValue("$p", _term.PointsAtDue);
-        command.Parameters.AddWithValue("$o", _term.OverduePerHour);
-        command.Parameters.AddWithValue("$c", _term.CapSeconds);
-        QueueLease? lease = null;
+        var reap = _reaps.IsDue(nowTicks, out var seen);
+        var skills = agent.Skills.Items;
+        // A kept-open connection of its own (never a desk command's), whose statements stay prepared between claims.
+        using var lease = _database.LeaseOutsideSession();
+        var transaction = (SqliteTransaction)lease.Begin();
+        var connection = (SqliteConnection)lease.Connection;
+        if (reap)
+        {
+            var reaper = lease.Command(ReapSql);
+            DeskSql.Add(reaper, "$now", nowTicks);
+            reaper.ExecuteNonQuery();
+        }
+
+        var command = lease.Command(skills.Count == 0 ? ClaimUnskilledSql : ClaimSql);
+        DeskSql.Add(command, "$now", nowTicks);
+        DeskSql.Add(command, "$teams", JsonSerializer.Serialize(agent.Teams.Select(t => t.Value)));
+        if (skills.Count > 0)
+        {
+            DeskSql.Add(command, "$skills", JsonSerializer.Serialize(skills.Select(s => new object[] { s.Skill.Code, s.Level })));
+        }
+
+        DeskSql.Add(command, "$agent", agent.Id.Value);
+        DeskSql.Add(command, "$token", token.ToString("N"));
+        DeskSql.Add(command, "$until", until.ToUnixTimeTicks());
+        DeskSql.Add(command, "$h", _term.HorizonSeconds);
+        DeskSql.Add(command, "$hticks", _term.HorizonTicks);
+        DeskSql.Add(command, "$p", _term.PointsAtDue);
+        DeskSql.Add(command, "$o", _term.OverduePerHour);
+        DeskSql.Add(command, "$c", _term.CapSeconds);
+        QueueLease? claimed = null;
         using (var reader = command.ExecuteReader())
         {
             if (reader.Read())
             {
                 var bucket = Bucket(connection, transaction, reader.GetInt64(1));
-                lease = new QueueLease(ToTicket(reader.GetString(0), bucket, reader.GetInt64(2), reader.GetInt64(3)), agent.Id.Value, token, until);
+                claimed = new QueueLease(ToTicket(reader.GetString(0), bucket, reader.GetInt64(2), reader.GetInt64(3)), agent.Id.Value, token, until);
             }
         }
 
-        transaction.Commit();
-        return lease;
+        long? earliest = null;
+        if (reap && lease.Command(EarliestLeaseSql).ExecuteScalar() is long first)
+        {
+            earliest = first;
+        }
+
+        lease.Commit();
+        if (reap)
+        {
+            _reaps.Reaped(seen, nowTicks, earliest);
+        }
+
+        if (claimed is not null)
+        {
+            _reaps.Issued(until.ToUnixTimeTicks());
+        }
+
+        return claimed;
     }
 
-    // Expired leases go back first; then one UPDATE takes the best bucket head. Eligible buckets: a team the agent serves and
-    // no required skill the agent lacks at the level asked. The score is static priority + SlaTerm(due − now), computed as
-    // SlaTerm.EvaluateTicks does (whole seconds rounded down; no-SLA tickets carry the maximum due value and score 0).
-    internal const string ClaimSql = """
-        UPDATE crm_queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL
-        WHERE claimed_by IS NOT NULL AND lease_until <= $now;
+    // Expired leases go back to the queue; a claim runs it first whenever a lease can have expired (LeaseReapSchedule).
+    internal const string ReapSql = "UPDATE crm_queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL WHERE claimed_by IS NOT NULL AND lease_until <= $now;";
 
+    // The earliest lease still held after a reap and the claim (the lease index's first entry): when the next reap is due.
+    internal const string EarliestLeaseSql = "SELECT min(lease_until) FROM crm_queue WHERE claimed_by IS NOT NULL;";
+
+    // One UPDATE takes the best bucket head. Eligible buckets: a team the agent serves and no required skill the agent lacks at the
+    // level asked. The score is static priority + SlaTerm(due − now), computed as SlaTerm.EvaluateTicks does (whole seconds rounded
+    // down; no-SLA tickets carry the maximum due value and score 0).
+    internal const string ClaimSql = """
         WITH eligible AS (
             SELECT b.bucket_id, b.static_priority FROM crm_queue_bucket b
             WHERE b.team IN (SELECT value FROM json_each($teams))
@@ -322,6 +359,17 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
                   AND NOT EXISTS (SELECT 1 FROM json_each($skills) a
                                   WHERE a.value ->> 0 = r.skill AND a.value ->> 1 >= r.min_level))
         ),
+        """ + ClaimHeadsSql;
+
+    // An agent without skills is eligible only for buckets that require none (their skills text is empty).
+    internal const string ClaimUnskilledSql = """
+        WITH eligible AS (
+            SELECT b.bucket_id, b.static_priority FROM crm_queue_bucket b
+            WHERE b.team IN (SELECT value FROM json_each($teams)) AND b.skills = ''
+        ),
+        """ + ClaimHeadsSql;
+
+    private const string ClaimHeadsSql = """
         heads AS (
             SELECT e.static_priority, q.ticket_id, q.due_ticks, q.enqueued_ticks,
                    CASE WHEN q.due_ticks = 9223372036854775807 OR q.due_ticks - $now >= $hticks THEN NULL

@@ -57,6 +57,11 @@ internal static class StorageThroughput
             await PostgresAsync(queued);
         }
 
+        if (which is "claims")
+        {
+            await ClaimsOnlyAsync(queued, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10);
+        }
+
         return 0;
     }
 
@@ -277,6 +282,102 @@ internal static class StorageThroughput
                 await Execute(connection, $"DROP SCHEMA IF EXISTS {schema} CASCADE;");
             }
         }
+    }
+
+    // Only the claim figures, on a queue kept between runs (schema CRMCORE_BENCH_SCHEMA, default crm_claims, and the SQLite file
+    // CRMCORE_BENCH_SQLITE, default /tmp/crmcore-claims.db), so that two builds can be run one after the other in one session and
+    // compared; a queue below half of 'queued' is refilled, and every lease is released before the run.
+    private static async Task ClaimsOnlyAsync(int queued, int seconds)
+    {
+        var limit = TimeSpan.FromSeconds(seconds);
+        var path = Environment.GetEnvironmentVariable("CRMCORE_BENCH_SQLITE") ?? Path.Combine(Path.GetTempPath(), "crmcore-claims.db");
+        var sqlite = new SqliteStorage(new SqliteStorageOptions { DataSource = path });
+        if ((await sqlite.Queue.LoadAllAsync()).Count < queued / 2)
+        {
+            foreach (var chunk in Tickets(queued).Chunk(50_000))
+            {
+                await sqlite.Queue.EnqueueManyAsync(chunk);
+            }
+        }
+
+        await using (var release = new SqliteConnection($"Data Source={path}"))
+        {
+            await release.OpenAsync();
+            await using var command = release.CreateCommand();
+            command.CommandText = "UPDATE crm_queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL WHERE claimed_by IS NOT NULL;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        foreach (var claimers in new[] { 1, 4 })
+        {
+            var cpu = Cpu();
+            var (rate, _) = await ClaimAsync(sqlite.Queue, claimers, int.MaxValue, limit);
+            Console.WriteLine($"sqlite: claims/s claimers={claimers}: {rate:N0} (CPU of this process per claim: {(Cpu() - cpu) * 1e6 / (rate * limit.TotalSeconds):N0} µs)");
+        }
+
+        var connection = Environment.GetEnvironmentVariable("CRMCORE_TEST_POSTGRES");
+        if (connection is null)
+        {
+            Console.WriteLine("postgres: CRMCORE_TEST_POSTGRES is not set; skipped");
+            return;
+        }
+
+        var schema = Environment.GetEnvironmentVariable("CRMCORE_BENCH_SCHEMA") ?? "crm_claims";
+        using var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = connection, Schema = schema, AsynchronousQueueCommit = true });
+        if ((await storage.Queue.LoadAllAsync()).Count < queued / 2)
+        {
+            await Execute(connection, $"DELETE FROM {schema}.queue;");
+            foreach (var chunk in Tickets(queued).Chunk(100_000))
+            {
+                await storage.Queue.EnqueueManyAsync(chunk);
+            }
+
+        }
+
+        await Execute(connection, $"UPDATE {schema}.queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL WHERE claimed_by IS NOT NULL;");
+        await Execute(connection, $"VACUUM ANALYZE {schema}.queue;");
+        foreach (var claimers in new[] { 1, 8 })
+        {
+            var (cpu, server) = (Cpu(), ServerCpu());
+            var (rate, _) = await ClaimAsync(storage.Queue, claimers, int.MaxValue, limit);
+            var claims = rate * limit.TotalSeconds;
+            Console.WriteLine($"postgres: claims/s synchronous_commit=off claimers={claimers}: {rate:N0} (CPU per claim: this process {(Cpu() - cpu) * 1e6 / claims:N0} µs, the server {(ServerCpu() - server) * 1e6 / claims:N0} µs)");
+        }
+    }
+
+    // The CPU seconds the PostgreSQL server has used so far (its postmaster, the children it reaped and the live ones), when
+    // CRMCORE_BENCH_PG_DATA names the cluster's data directory on this machine (Linux only); NaN otherwise.
+    private static double ServerCpu()
+    {
+        var data = Environment.GetEnvironmentVariable("CRMCORE_BENCH_PG_DATA");
+        if (data is null || !File.Exists(Path.Combine(data, "postmaster.pid")))
+        {
+            return double.NaN;
+        }
+
+        var postmaster = File.ReadLines(Path.Combine(data, "postmaster.pid")).First().Trim();
+        double Ticks(string pid, bool reaped)
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var total = double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
+            return reaped ? total + double.Parse(fields[13], CultureInfo.InvariantCulture) + double.Parse(fields[14], CultureInfo.InvariantCulture) : total;
+        }
+
+        var ticks = Ticks(postmaster, reaped: true);
+        foreach (var child in File.ReadAllText($"/proc/{postmaster}/task/{postmaster}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            try
+            {
+                ticks += Ticks(child, reaped: false);
+            }
+            catch (IOException)
+            {
+                // the child ended meanwhile; the postmaster's reaped time has it
+            }
+        }
+
+        return ticks / 100.0; // USER_HZ
     }
 
     private static async Task Execute(string connection, string sql)

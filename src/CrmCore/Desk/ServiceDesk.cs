@@ -65,8 +65,9 @@ public sealed class ServiceDesk
     private readonly List<Action> _queueUndo = [];
     private readonly ChurnLedger _ledger = new();
     private LocalDate? _churnAssessedOn;
-    // The last queue change number (IQueueRepository.ChangesAsync) this desk has applied to its in-memory queue.
-    private long _queueSeen;
+    // The last queue change number (IQueueRepository.ChangesAsync) this desk has applied to its in-memory queue, moved past the desk's
+    // own writes when its transaction commits (the queue store and the transactions are wrapped to report them).
+    private readonly QueueWatermark _queueSeen = new();
 
     /// <summary>Creates a desk. <c>AddCrmCore()</c> registers one as a singleton with the registered stores and ports.</summary>
     /// <param name="clock">Where "now" comes from.</param>
@@ -111,8 +112,9 @@ public sealed class ServiceDesk
         }
 
         _clock = clock;
-        (_tickets, _customers, _queueStore, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Queue, stores.Sequences, stores.Escalations);
-        _transactions = stores.Transactions;
+        (_tickets, _customers, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Sequences, stores.Escalations);
+        _queueStore = new WatermarkedQueueRepository(stores.Queue, _queueSeen);
+        _transactions = new WatermarkedTransactions(stores.Transactions, _queueSeen);
         _agentStore = stores.Agents;
         _assets = stores.Assets;
         _modelCounts = stores.ModelTicketCounts;
@@ -1024,7 +1026,7 @@ public sealed class ServiceDesk
                 }
             }
 
-            _queueSeen = Math.Max(_queueSeen, last);
+            _queueSeen.Applied(last);
             return added;
         }
         finally
@@ -1433,12 +1435,61 @@ public sealed class ServiceDesk
     };
 
     // Applies to the in-memory queue what changed in the queue store since the last change this desk saw (IQueueRepository.ChangesAsync):
-    // tickets another desk on the same store queued, moved, re-ranked or took, and this desk's own writes read back (which change nothing).
+    // tickets another desk on the same store queued, moved, re-ranked or took. This desk's own writes are not read back when the store held
+    // the other writers off from this desk's sync to its commit (QueueWatermark); otherwise they are, and change nothing.
     // Called at the start of each command that reads the queue, inside its transaction. Not undone when the command fails: it mirrors what
     // was committed.
     private async Task SyncQueueAsync(CancellationToken cancellationToken)
     {
-        await foreach (var change in _queueStore.ChangesAsync(_queueSeen, cancellationToken).ConfigureAwait(false))
+        try
+        {
+            await ApplyQueueChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (QueueChangesPrunedException)
+        {
+            await RebuildQueueAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _queueSeen.Synced(_queueStore.ChangesLockedUntilCommit);
+    }
+
+    // The store pruned changes this desk had not seen (it fell behind by more than the store keeps): make the in-memory queue equal to the
+    // stored one instead. In the command's transaction, whose lock the failed read took, so the last number and the list agree.
+    private async Task RebuildQueueAsync(CancellationToken cancellationToken)
+    {
+        var last = await _queueStore.LastChangeAsync(cancellationToken).ConfigureAwait(false);
+        var stored = new Dictionary<TicketId, QueuedTicket>();
+        await foreach (var entry in _queueStore.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stored[entry.TicketId] = entry.ToQueued();
+        }
+
+        foreach (var known in _queue.Snapshot())
+        {
+            if (!stored.ContainsKey(known.Id))
+            {
+                _queue.Remove(known.Id);
+            }
+        }
+
+        foreach (var ticket in stored.Values)
+        {
+            if (!_queue.TryGet(ticket.Id, out var known))
+            {
+                _queue.TryEnqueue(ticket);
+            }
+            else if (known != ticket)
+            {
+                _queue.Update(ticket);
+            }
+        }
+
+        _queueSeen.Applied(last);
+    }
+
+    private async Task ApplyQueueChangesAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var change in _queueStore.ChangesAsync(_queueSeen.Seen, cancellationToken).ConfigureAwait(false))
         {
             if (change.Entry is null)
             {
@@ -1453,7 +1504,7 @@ public sealed class ServiceDesk
                 _queue.Update(stored);
             }
 
-            _queueSeen = change.Number;
+            _queueSeen.Applied(change.Number);
         }
     }
 

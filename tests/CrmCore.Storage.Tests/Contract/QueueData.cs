@@ -51,9 +51,11 @@ internal static class QueueData
             new(new AgentId("A-tech"), "Tess", Teams[1], SkillSet.Create(new SkillLevel(Skill.Technical, 3), new SkillLevel(Skill.Complaints, 2)), 1_000),
             new(new AgentId("A-junior"), "Jun", Teams[1], SkillSet.Create(new SkillLevel(Skill.Technical, 1)), 1_000),
             new(new AgentId("A-all"), "Alex", Teams[2], SkillSet.Create(new SkillLevel(Skill.Technical, 5), new SkillLevel(Skill.Complaints, 5), new SkillLevel(Skill.Billing, 1)), 1_000),
+            new(new AgentId("A-none"), "Nie", Teams[0], SkillSet.Empty, 1_000), // no skills: only buckets that require none
         };
         agents[3].JoinTeam(Teams[0]);
         agents[3].JoinTeam(Teams[1]);
+        agents[4].JoinTeam(Teams[1]);
         foreach (var agent in agents)
         {
             agent.SetAvailability(Availability.Online);

@@ -115,6 +115,38 @@ public sealed class QueueStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Lease_IssuedByAnotherInstance_ComesBackAtItsTime_ToAnInstanceThatReapedBeforeItExisted(string provider)
+    {
+        // A (lease 1 s, the shortest allowed) and B (30 min) are two instances on one queue; the in-memory store has one instance.
+        using var storage = StoreProvider.Create(provider);
+        var a = storage.Queue(Duration.FromSeconds(1));
+        var b = storage.Queue(Duration.FromMinutes(30));
+        var (x, y) = (new TeamId("x"), new TeamId("y"));
+        await a.EnqueueAsync(new QueuedTicket(new TicketId("WT-X"), x, 10, null, null, QueueData.Start));
+        await a.EnqueueAsync(new QueuedTicket(new TicketId("WT-Y"), y, 10, null, null, QueueData.Start));
+        await a.EnqueueAsync(new QueuedTicket(new TicketId("WT-Y-SKILLED"), y, 90, null, SkillSet.Of(Skill.Billing), QueueData.Start));
+        Agent Online(string id, TeamId team)
+        {
+            var agent = new Agent(new AgentId(id), id, team, SkillSet.Empty, 5);
+            agent.SetAvailability(Availability.Online);
+            return agent;
+        }
+
+        // B claims first: it has reaped and read the earliest lease (its own, 30 min away) before A's lease exists.
+        Assert.Equal("WT-X", (await b.ClaimAsync(Online("B-x", x), QueueData.Start))?.Ticket.Id.Value);
+        var held = await a.ClaimAsync(Online("A-y", y), QueueData.Start + Duration.FromMilliseconds(500));
+        Assert.Equal("WT-Y", held?.Ticket.Id.Value);
+
+        var byB = Online("B-y", y);
+        Assert.Null(await b.ClaimAsync(byB, QueueData.Start + Duration.FromMilliseconds(1200))); // A's lease runs to 1.5 s; the skilled one is not B's
+        var back = await b.ClaimAsync(byB, QueueData.Start + Duration.FromMilliseconds(1500));
+        Assert.Equal("WT-Y", back?.Ticket.Id.Value);
+        Assert.False(await a.CompleteAsync(held!));
+        Assert.True(await b.CompleteAsync(back!));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Release_PutsTheTicketBackInItsPlace(string provider)
     {
         using var storage = StoreProvider.Create(provider);

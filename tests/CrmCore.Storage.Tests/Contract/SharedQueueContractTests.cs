@@ -22,6 +22,8 @@ public sealed class SharedQueueContractTests
 
     public static TheoryData<string> Providers => StoreProvider.All();
 
+    public static TheoryData<string> Databases => StoreProvider.Databases();
+
     public static TheoryData<string, int> ProvidersAndSeeds()
     {
         var data = new TheoryData<string, int>();
@@ -159,6 +161,85 @@ public sealed class SharedQueueContractTests
         Assert.Equal(taken.Count, agents.Sum(a => a.Agent.ActiveCount));
     }
 
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task OneDesk_WritingAlone_DoesNotReadItsOwnChangesBack_ButReadsEveryChangeOfAnotherDesk(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+        var stores = storage.Desk();
+        var spy = new CountingQueue(stores.Queue);
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(clock);
+        stores.AddTo(services);
+        services.AddSingleton<IQueueRepository>(spy);
+        services.AddCrmCore();
+        using var first = services.BuildServiceProvider();
+        using var second = DeskHost.Build(storage, clock);
+        var (a, b) = (first.GetRequiredService<ServiceDesk>(), second.GetRequiredService<ServiceDesk>());
+        a.RegisterAgent(new AgentId("A001"), "Li", L1, SkillSet.Empty, 5);
+        b.RegisterAgent(new AgentId("B001"), "Wang", L1, SkillSet.Empty, 5);
+        await a.RegisterCustomerAsync(Customer, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+        await a.RestoreQueueAsync();
+        await b.RestoreQueueAsync();
+
+        var mine = new List<TicketId>();
+        for (var i = 0; i < 3; i++)
+        {
+            clock.Advance(Duration.FromMinutes(1));
+            mine.Add((await a.RaiseAsync(Request("工单 " + i), "phone")).Id);
+        }
+
+        var (pulledOwn, _) = await a.PullNextAsync(new AgentId("A001"));
+        var ownReadBack = spy.ChangesRead;
+        clock.Advance(Duration.FromMinutes(1));
+        var (theirs, _) = await b.RaiseAsync(Request("别的坐席的工单") with { Urgency = Urgency.Major }, "phone");
+        await b.MoveToGroupAsync(mine[2], L2, "lead");
+        var (pulledTheirs, _) = await a.PullNextAsync(new AgentId("A001"));
+
+        Assert.Equal(0, ownReadBack);
+        Assert.Equal(mine[0], pulledOwn);
+        Assert.Equal(2, spy.ChangesRead); // B's raise and B's move, each once
+        Assert.Equal(theirs, pulledTheirs);
+        Assert.Equal([mine[1]], a.Queue.Snapshot().Where(t => t.Group == L1).Select(t => t.Id));
+        Assert.Equal(L2, a.Queue.Snapshot().Single(t => t.Id == mine[2]).Group);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task TwoDesks_OneFallenBehindThePrunedChanges_RebuildsItsQueue_AndPullsInClaimOrder(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        storage.QueueChangeRetention = 4;
+        using var desks = await TwoDesks.StartAsync(storage);
+        var (a, b) = (desks.A, desks.B);
+        await a.RestoreQueueAsync();
+        await b.RestoreQueueAsync();
+        var stored = storage.Desk().Queue;
+        var raised = new List<TicketId>();
+        for (var i = 0; i < 12; i++)
+        {
+            raised.Add((await a.RaiseAsync(Request("工单 " + i) with { Urgency = i % 3 == 0 ? Urgency.Urgent : Urgency.General }, "phone")).Id);
+        }
+
+        await a.MoveToGroupAsync(raised[5], L2, "lead");
+        var (takenByA, _) = await a.PullNextAsync(new AgentId("A001"));
+        var last = await stored.LastChangeAsync();
+        var expected = await ExpectedNextAsync(stored, b.Agents.Single(), Instant.FromUtc(2026, 3, 2, 2, 0));
+
+        var pruned = await Assert.ThrowsAsync<QueueChangesPrunedException>(async () => await stored.ChangesAsync(0).ToListAsync());
+        Assert.InRange(pruned.PrunedThrough, 1, last - 4);
+        Assert.Equal(2, (await stored.ChangesAsync(last - 2).ToListAsync()).Count);
+        var (pulledByB, _) = await b.PullNextAsync(new AgentId("B001"));
+
+        Assert.NotNull(takenByA);
+        Assert.Equal(expected, pulledByB);
+        var waiting = await stored.ListAsync().Select(e => e.ToQueued()).ToListAsync();
+        Assert.Equal(waiting.OrderBy(t => t.Id.Value), b.Queue.Snapshot().OrderBy(t => t.Id.Value));
+        Assert.Equal(10, waiting.Count);
+        Assert.Equal(L2, waiting.Single(t => t.Id == raised[5]).Group);
+    }
+
     // What a queue rebuilt from the stored queue offers the agent now: the claim order of the issue, which the desk must follow.
     private static async Task<TicketId?> ExpectedNextAsync(IQueueRepository stored, Agent agent, Instant now)
     {
@@ -185,6 +266,33 @@ public sealed class SharedQueueContractTests
     }
 
     private static TicketRequest Request(string description) => new() { CustomerId = Customer, Description = description };
+
+    // The desk's queue store, counting the changes it hands back.
+    private sealed class CountingQueue(IQueueRepository inner) : IQueueRepository
+    {
+        public int ChangesRead { get; private set; }
+
+        public bool ChangesLockedUntilCommit => inner.ChangesLockedUntilCommit;
+
+        public ValueTask<bool> AddAsync(QueueEntryState entry, CancellationToken cancellationToken = default) => inner.AddAsync(entry, cancellationToken);
+
+        public ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default) => inner.UpdateAsync(entry, cancellationToken);
+
+        public ValueTask<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken = default) => inner.RemoveAsync(id, cancellationToken);
+
+        public IAsyncEnumerable<QueueEntryState> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
+
+        public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => inner.LastChangeAsync(cancellationToken);
+
+        public async IAsyncEnumerable<QueueChange> ChangesAsync(long after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var change in inner.ChangesAsync(after, cancellationToken))
+            {
+                ChangesRead++;
+                yield return change;
+            }
+        }
+    }
 
     // Two desk hosts on one store: agent A001 (group L1) on desk A, B001 (L1) on desk B, and the customer registered.
     private sealed class TwoDesks : IDisposable

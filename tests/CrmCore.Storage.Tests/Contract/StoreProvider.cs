@@ -53,6 +53,9 @@ public abstract class StoreProvider : IDisposable
 
     public abstract bool Persists { get; }
 
+    /// <summary>The database stores' <c>QueueChangeRetention</c> (default: the options' default); set before the stores are made.</summary>
+    public int QueueChangeRetention { get; set; } = new SqliteStorageOptions().QueueChangeRetention;
+
     public abstract ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null);
 
     public abstract IOutbox Outbox();
@@ -205,7 +208,7 @@ public abstract class StoreProvider : IDisposable
         public override bool Persists => true;
 
         public SqliteStorageOptions Options(Duration? lease = null, int blockSize = 1) =>
-            new() { DataSource = _path, LeaseDuration = lease ?? Duration.FromMinutes(5), IdBlockSize = blockSize };
+            new() { DataSource = _path, LeaseDuration = lease ?? Duration.FromMinutes(5), IdBlockSize = blockSize, QueueChangeRetention = QueueChangeRetention };
 
         public override ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null) => new SqliteTicketQueueStore(Options(lease), term);
 
@@ -335,6 +338,7 @@ public abstract class StoreProvider : IDisposable
                 Schema = _schema,
                 LeaseDuration = lease ?? Duration.FromMinutes(5),
                 IdBlockSize = blockSize,
+                QueueChangeRetention = QueueChangeRetention,
             });
             lock (_databases)
             {
@@ -362,7 +366,7 @@ public abstract class StoreProvider : IDisposable
         // A storage over this test's schema, disposed with the provider.
         private PostgreSqlStorage Storage(IClock? clock = null)
         {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema }, null, clock);
+            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = _connectionString, Schema = _schema, QueueChangeRetention = QueueChangeRetention }, null, clock);
             lock (_storages)
             {
                 _storages.Add(storage);

@@ -53,4 +53,12 @@ public interface IQueueRepository
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The changes.</returns>
     IAsyncEnumerable<QueueChange> ChangesAsync(long after, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<QueueChange>();
+
+    /// <summary>
+    /// True when, inside a desk command's transaction (<see cref="IStoreTransactions"/>), <see cref="ChangesAsync"/> keeps every other
+    /// writer of the queue off until the transaction ends, so that the command's own writes take the next change numbers in a row. A desk
+    /// then moves past its own changes when it commits instead of reading them back at its next command. The SQLite and PostgreSQL stores
+    /// return true (SQLite's write lock, PostgreSQL's lock on the change counter); the default, false, makes the desk read every change.
+    /// </summary>
+    bool ChangesLockedUntilCommit => false;
 }

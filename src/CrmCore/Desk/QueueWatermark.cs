@@ -1,0 +1,65 @@
+namespace CrmCore.Desk;
+
+/// <summary>
+/// The last queue change number a desk has applied to its in-memory queue (<see cref="IQueueRepository.ChangesAsync"/>), and what its open
+/// command wrote since it synced. When the store holds every other writer off from the sync to the commit
+/// (<see cref="IQueueRepository.ChangesLockedUntilCommit"/>), the command's own writes take the next numbers in a row, so at the commit the
+/// desk moves its mark past them instead of reading them back at its next command. Anything else (no sync in the transaction, a nested
+/// transaction, a store without that guarantee, a rollback) leaves the mark where it is, and the next sync reads those changes back,
+/// which changes nothing. Not thread-safe: the desk uses it under its command gate.
+/// </summary>
+internal sealed class QueueWatermark
+{
+    // The mark when the open transaction synced; -1 when it has not (or the store does not hold the writers off).
+    private long _syncedAt = -1;
+    private int _written;
+    private int _depth;
+
+    /// <summary>The last change number applied.</summary>
+    public long Seen { get; private set; }
+
+    /// <summary>Raises the mark to at least <paramref name="number"/> (a change applied, or the store's last number at a restore).</summary>
+    public void Applied(long number) => Seen = Math.Max(Seen, number);
+
+    /// <summary>A transaction began; a nested one joins the open one and changes nothing.</summary>
+    public void Began()
+    {
+        if (_depth++ == 0)
+        {
+            (_syncedAt, _written) = (-1, 0);
+        }
+    }
+
+    /// <summary>The open transaction has applied every change up to <see cref="Seen"/>; <paramref name="writersHeldOff"/> when the store
+    /// keeps other writers off until the commit.</summary>
+    public void Synced(bool writersHeldOff) => (_syncedAt, _written) = (_depth == 1 && writersHeldOff ? Seen : -1, 0);
+
+    /// <summary>The desk wrote one queue change (an add, update or removal that changed the stored queue).</summary>
+    public void Wrote() => _written++;
+
+    /// <summary>The outermost transaction committed: the desk's own changes since its sync are past the mark.</summary>
+    public void Committed()
+    {
+        if (_depth != 1)
+        {
+            return; // a nested transaction's commit commits nothing
+        }
+
+        if (_syncedAt >= 0 && _syncedAt == Seen)
+        {
+            Seen += _written;
+        }
+
+        (_syncedAt, _written) = (-1, 0);
+    }
+
+    /// <summary>A transaction ended (committed or not).</summary>
+    public void Ended()
+    {
+        _depth = Math.Max(0, _depth - 1);
+        if (_depth == 0)
+        {
+            (_syncedAt, _written) = (-1, 0);
+        }
+    }
+}
