@@ -41,12 +41,8 @@ public static class ProjectedCustomerExport
         ExportLanguage language = ExportLanguage.Chinese,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(principal);
-        ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(destination);
-        ArgumentException.ThrowIfNullOrWhiteSpace(what);
-        var visible = customers.Where(c => access.CanSee(principal, c)).Select(c => (State: c, View: access.Project(principal, c))).ToList();
+        var visible = Visible(access, principal, customers, what);
         await access.RecordExportAsync(principal, visible.Count, what, cancellationToken: cancellationToken).ConfigureAwait(false);
         var headers = CustomerExporter.Headers(language);
         destination.SaveAs(Rows(visible, headers, language), printHeader: false, excelType: ExcelType.XLSX);
@@ -76,11 +72,7 @@ public static class ProjectedCustomerExport
         ExportLanguage language = ExportLanguage.Chinese,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(principal);
-        ArgumentNullException.ThrowIfNull(customers);
-        ArgumentException.ThrowIfNullOrWhiteSpace(what);
-        var visible = customers.Where(c => access.CanSee(principal, c)).Select(c => (State: c, View: access.Project(principal, c))).ToList();
+        var visible = Visible(access, principal, customers, what);
         var headers = CustomerExporter.Headers(language);
         await AuditedExportFile.WriteAsync(
             path,
@@ -122,6 +114,16 @@ public static class ProjectedCustomerExport
             index++;
             yield return cells;
         }
+    }
+
+    /// <summary>The customers the principal sees, each with its view, after the arguments every export takes are checked.</summary>
+    private static List<(CustomerState State, CustomerView View)> Visible(CustomerAccess access, Principal principal, IEnumerable<CustomerState> customers, string what)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentException.ThrowIfNullOrWhiteSpace(what);
+        return customers.Where(c => access.CanSee(principal, c)).Select(c => (State: c, View: access.Project(principal, c))).ToList();
     }
 
     private static IEnumerable<IDictionary<string, object?>> Rows(
