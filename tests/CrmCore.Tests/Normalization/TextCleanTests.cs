@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.RegularExpressions;
 using CrmCore.Normalization;
 using FsCheck;
 using FsCheck.Fluent;
@@ -13,6 +13,8 @@ namespace CrmCore.Tests.Normalization;
 /// </summary>
 public class TextCleanTests
 {
+    private static readonly Regex Runs = new(@"[\s\p{Cc}]+", RegexOptions.None, TimeSpan.FromSeconds(1));
+
     [Fact]
     public void IsSpecial_IsWhiteSpaceControlOrFullWidth_ForEveryCharacter()
     {
@@ -51,29 +53,12 @@ public class TextCleanTests
     public void Clean_ReturnsTheSameInstance_OnlyWhenNothingChanges(string value, bool same) =>
         Assert.Equal(same, ReferenceEquals(value, TextNormalizer.Clean(value)));
 
-    /// <summary>Clean as defined: half-width, white space and controls as one space between words, trimmed; null when nothing is left.</summary>
+    /// <summary>Clean as defined, written another way: half-width first, then every run of white space and control characters (regex
+    /// <c>\s</c> is <c>char.IsWhiteSpace</c>'s set) as one space, trimmed; null when nothing is left.</summary>
     private static string? Rebuild(string value)
     {
-        var builder = new StringBuilder();
-        var pendingSpace = false;
-        foreach (var raw in value)
-        {
-            var c = TextNormalizer.ToHalfWidth(raw);
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.Length == 0 ? null : builder.ToString();
+        var half = string.Concat(value.Select(TextNormalizer.ToHalfWidth));
+        var clean = Runs.Replace(half, " ").Trim(' ');
+        return clean.Length == 0 ? null : clean;
     }
 }
