@@ -118,7 +118,8 @@ public class CompactIndexTests
             CustomerId = i % 5 == 0 ? null : $"KH{i}",
             Column = i % 3 == 0 ? "联系方式" : null,
             ColumnNumber = i % 11,
-            Reason = i % 2 == 0 ? $"原因 {i}; reason" : null,
+            // Short texts, 42 Chinese characters (126 bytes, the most a one-byte count holds) and longer ones (a two-byte count).
+            Reason = i % 9 == 1 ? new string('因', 42) : i % 9 == 4 ? new string('原', 40 + (i % 7)) + $" {i}" : i % 2 == 0 ? $"原因 {i}; reason" : null,
             MatchedBy = i % 4 == 0 ? "phone" : null,
             MatchedSource = i % 4 == 0 ? "line 2" : null,
             Cells = i % 6 == 0 ? null : [$"KH{i}", null, "", "上海某某 有限公司"],

@@ -60,6 +60,65 @@ public sealed class ProjectedExportTests
     }
 
     [Fact]
+    public async Task AFileExport_IsRecordedWithTheFilesHash_AndTheSameRowsAsTheStreamExport()
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-export-");
+        try
+        {
+            var audit = new InMemoryAuditStore();
+            var access = new CustomerAccess(AccessPolicy.Documents000And001, audit, new FakeClock(Instant.FromUtc(2026, 3, 2, 1, 0)));
+            var path = Path.Combine(folder.FullName, "customers.xlsx");
+            var principal = new Principal(new AgentId("li.na"), ["agent"]);
+
+            var count = await ProjectedCustomerExport.WriteXlsxFileAsync(access, principal, Customers, path, "customers.xlsx");
+
+            Assert.Equal(1, count);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+            var record = Assert.Single(await audit.QueryAsync(new AuditQuery()));
+            Assert.Equal("1 customers: customers.xlsx sha256:" + hash, record.Entry.NewValue);
+            var rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(Export(principal).Rows.Select(r => string.Join("|", r.Values)), rows.Select(r => string.Join("|", r.Values)));
+            Assert.Equal([path], Directory.GetFiles(folder.FullName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AFileExport_WhoseRecordCannotBeWritten_LeavesNoNewFile_AndTheOldOneUntouched()
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-export-");
+        try
+        {
+            var access = new CustomerAccess(AccessPolicy.Documents000And001, new FailingAuditStore(), new FakeClock(Instant.FromUtc(2026, 3, 2, 1, 0)));
+            var path = Path.Combine(folder.FullName, "customers.xlsx");
+            File.WriteAllText(path, "an older export");
+
+            var error = await Assert.ThrowsAsync<IOException>(() =>
+                ProjectedCustomerExport.WriteXlsxFileAsync(access, new Principal(new AgentId("li.na"), ["agent"]), Customers, path, "customers.xlsx"));
+
+            Assert.Equal("audit store down", error.Message);
+            Assert.Equal("an older export", File.ReadAllText(path));
+            Assert.Equal([path], Directory.GetFiles(folder.FullName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private sealed class FailingAuditStore : IAuditStore
+    {
+        public Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default) =>
+            Task.FromException<IReadOnlyList<AuditRecord>>(new IOException("audit store down"));
+
+        public Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<AuditRecord>>([]);
+    }
+
+    [Fact]
     public void MarketingsExport_HasEveryCustomer_ButNoContactValueOrAmountInClear()
     {
         var (rows, trail, count) = Export(new Principal(new AgentId("zhou.min"), ["marketing"]));

@@ -137,19 +137,18 @@ internal static class ImportCommand
 
                 var principal = new Principal(new CrmCore.Agents.AgentId(parse.GetValue(user)!), [asRole ?? "operator"]);
                 int written;
-                using (var stream = File.Create(path))
+                if (asRole is null)
                 {
-                    if (asRole is null)
-                    {
-                        // The full table leaves the store: recorded before a row is written, like the projected export.
-                        access.RecordExportAsync(principal, all.Count, "full customer table (no role): " + Path.GetFileName(path)).GetAwaiter().GetResult();
-                        CustomerExporter.WriteXlsx(all, stream, language);
-                        written = all.Count;
-                    }
-                    else
-                    {
-                        written = ProjectedCustomerExport.WriteXlsxAsync(access, principal, all, stream, "as " + asRole + ": " + Path.GetFileName(path), language).GetAwaiter().GetResult();
-                    }
+                    // The full table leaves the store: the file appears only once its record (with the file's hash) is stored, like the projected export.
+                    AuditedExportFile.WriteAsync(
+                        path,
+                        stream => CustomerExporter.WriteXlsx(all, stream, language),
+                        (hash, token) => access.RecordExportAsync(principal, all.Count, "full customer table (no role): " + Path.GetFileName(path) + " sha256:" + hash, cancellationToken: token)).GetAwaiter().GetResult();
+                    written = all.Count;
+                }
+                else
+                {
+                    written = ProjectedCustomerExport.WriteXlsxFileAsync(access, principal, all, path, "as " + asRole + ": " + Path.GetFileName(path), language).GetAwaiter().GetResult();
                 }
 
                 context.Out.WriteLine(written.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CrmCore.Agents;
@@ -17,39 +19,41 @@ internal sealed record CellProblem(int Column, string Header, string Reason);
 internal sealed partial class CustomerRowParser
 {
     private const int MaxText = 500;
-    private static readonly char[] ListSeparators = ['、', ',', ';', '，', '；', '\n', '|'];
+    private static readonly SearchValues<char> ListSeparators = SearchValues.Create("、,;，；\n|");
     private readonly ImportMapping<CustomerField> _mapping;
     private readonly CultureInfo? _culture;
-    private readonly (int Column, CustomerField Field, string Header, decimal Multiplier)[] _columns;
-    private readonly IReadOnlyDictionary<string, Industry> _industries;
-    private readonly IReadOnlyDictionary<string, CustomerSource> _sources;
-    private readonly IReadOnlyDictionary<string, ContactRole> _roles;
+    private readonly Column[] _columns;
+    private readonly (CustomerField Field, string Value, IReadOnlyDictionary<string, string>? Values)[] _constants;
+    private readonly NameMap<Industry> _industries;
+    private readonly NameMap<CustomerSource> _sources;
+    private readonly NameMap<ContactRole> _roles;
 
     public CustomerRowParser(ImportMapping<CustomerField> mapping, IReadOnlyList<string> headers, CultureInfo? culture)
     {
         _mapping = mapping;
         _culture = culture;
-        var columns = new List<(int, CustomerField, string, decimal)>();
+        var columns = new List<Column>();
         for (var i = 0; i < headers.Count; i++)
         {
             if (mapping.Resolve(headers[i]) is { } field && field != CustomerField.Ignore)
             {
                 var multiplier = field is CustomerField.AnnualAmount or CustomerField.AnnualRevenue && headers[i].Contains("万元", StringComparison.Ordinal) ? 10_000m : 1m;
-                columns.Add((i, field, headers[i], multiplier));
+                columns.Add(new Column(i, field, headers[i], multiplier, mapping.Values.GetValueOrDefault(field)));
             }
         }
 
         _columns = [.. columns];
-        _industries = Names([Industry.Manufacturing, Industry.Retail, Industry.Services, Industry.Technology], i => DisplayNames.Of(i, Zh), i => DisplayNames.Of(i, En), i => i.Code);
-        _sources = Names([CustomerSource.WebForm, CustomerSource.ECommerce, CustomerSource.Store, CustomerSource.Referral], s => DisplayNames.Of(s, Zh), s => DisplayNames.Of(s, En), s => s.Code);
-        _roles = Names([ContactRole.DecisionMaker, ContactRole.TechnicalLead, ContactRole.ProcurementLead], r => DisplayNames.Of(r, Zh), r => DisplayNames.Of(r, En), r => r.Code);
-        var industries = (Dictionary<string, Industry>)_industries;
+        _constants = [.. mapping.Constants.Select(c => (c.Key, c.Value, mapping.Values.GetValueOrDefault(c.Key)))];
+        var industries = Names([Industry.Manufacturing, Industry.Retail, Industry.Services, Industry.Technology], i => DisplayNames.Of(i, Zh), i => DisplayNames.Of(i, En), i => i.Code);
         industries.TryAdd("制造", Industry.Manufacturing);
         industries.TryAdd("零售", Industry.Retail);
         industries.TryAdd("服务", Industry.Services);
         industries.TryAdd("科技", Industry.Technology);
         industries.TryAdd("互联网", Industry.Technology);
         industries.TryAdd("科技互联网", Industry.Technology);
+        _industries = new NameMap<Industry>(industries);
+        _sources = new NameMap<CustomerSource>(Names([CustomerSource.WebForm, CustomerSource.ECommerce, CustomerSource.Store, CustomerSource.Referral], s => DisplayNames.Of(s, Zh), s => DisplayNames.Of(s, En), s => s.Code));
+        _roles = new NameMap<ContactRole>(Names([ContactRole.DecisionMaker, ContactRole.TechnicalLead, ContactRole.ProcurementLead], r => DisplayNames.Of(r, Zh), r => DisplayNames.Of(r, En), r => r.Code));
     }
 
     /// <summary>The fields that have a column.</summary>
@@ -63,30 +67,31 @@ internal sealed partial class CustomerRowParser
     {
         var row = new CustomerRow { Line = source.Line };
         var seen = 0UL;
-        foreach (var (column, field, header, multiplier) in _columns)
+        var cells = source.Cells;
+        foreach (var column in _columns)
         {
-            var text = Cell(source[column]);
+            var text = column.Index < cells.Length ? Cell(cells[column.Index]) : null;
             if (text is null)
             {
                 continue;
             }
 
-            seen |= 1UL << (int)field;
-            Set(row, field, _mapping.MapValue(field, text), multiplier, column, header, problems);
+            seen |= 1UL << (int)column.Field;
+            Set(row, column.Field, ImportMapping<CustomerField>.MapValue(column.Values, text), column.Multiplier, column.Index, column.Header, problems);
         }
 
-        foreach (var (field, constant) in _mapping.Constants)
+        foreach (var (field, constant, values) in _constants)
         {
             if ((seen & (1UL << (int)field)) == 0 && Cell(constant) is { } text)
             {
-                Set(row, field, _mapping.MapValue(field, text), 1m, -1, field.ToString(), problems);
+                Set(row, field, ImportMapping<CustomerField>.MapValue(values, text), 1m, -1, field.ToString(), problems);
             }
         }
 
         if (row.Name is null)
         {
-            var name = _columns.FirstOrDefault(c => c.Field == CustomerField.Name);
-            problems.Add(new CellProblem(name.Header is null ? -1 : name.Column, name.Header ?? nameof(CustomerField.Name), ImportStrings.Format("Reason_Required", _culture, name.Header ?? "客户名称")));
+            var name = Array.Find(_columns, c => c.Field == CustomerField.Name);
+            problems.Add(new CellProblem(name?.Index ?? -1, name?.Header ?? nameof(CustomerField.Name), ImportStrings.Format("Reason_Required", _culture, name?.Header ?? "客户名称")));
         }
 
         return row;
@@ -111,6 +116,21 @@ internal sealed partial class CustomerRowParser
         }
 
         return map;
+    }
+
+    /// <summary>A mapped column: its index, field, header, the unit its header names (万元) and the field's value map.</summary>
+    private sealed record Column(int Index, CustomerField Field, string Header, decimal Multiplier, IReadOnlyDictionary<string, string>? Values);
+
+    /// <summary>
+    /// Display names and codes of a value (行业, 来源, 角色), matched ignoring case: an exact match is found first without the case-insensitive
+    /// hash, which costs most for Chinese names; a name in another case falls back to it and finds the same value.
+    /// </summary>
+    private sealed class NameMap<T>(Dictionary<string, T> ignoringCase)
+    {
+        private readonly Dictionary<string, T> _exact = new(ignoringCase, StringComparer.Ordinal);
+
+        public bool TryGetValue(string name, [MaybeNullWhen(false)] out T value) =>
+            _exact.TryGetValue(name, out value) || ignoringCase.TryGetValue(name, out value);
     }
 
     [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|ext\.?|x|#)\s*[0-9]+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -211,16 +231,7 @@ internal sealed partial class CustomerRowParser
 
                 break;
             case CustomerField.Products:
-                var items = text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                row.Products = new List<string>(items.Length);
-                foreach (var item in items)
-                {
-                    if (!row.Products.Contains(item))
-                    {
-                        row.Products.Add(item);
-                    }
-                }
-
+                row.Products = ListItems(text);
                 break;
             case CustomerField.OrdersPerYear or CustomerField.Employees:
                 if (!AmountNormalizer.TryParse(text, out var number) || number < 0 || number != decimal.Truncate(number) || number > int.MaxValue)
@@ -241,6 +252,50 @@ internal sealed partial class CustomerRowParser
                 row.Source = _sources.TryGetValue(text, out var source) ? source : new CustomerSource(Text(100) ?? text[..100]);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The items of a list cell (<c>ERP、CRM</c>): split at <c>、 , ; ， ； | </c> and line breaks, each trimmed, blanks dropped, each
+    /// item once, in order; what <c>Split(separators, RemoveEmptyEntries | TrimEntries)</c> and a de-duplicating loop gave, without the
+    /// array of parts.
+    /// </summary>
+    internal static List<string> ListItems(string text)
+    {
+        var items = new List<string>(4);
+        var rest = text.AsSpan();
+        var offset = 0;
+        while (true)
+        {
+            var end = rest.IndexOfAny(ListSeparators);
+            var raw = end < 0 ? rest : rest[..end];
+            var part = raw.Trim();
+            if (!part.IsEmpty && !Contains(items, part))
+            {
+                // The whole cell, when it is one item, is not copied.
+                items.Add(part.Length == text.Length ? text : text.Substring(offset + (raw.Length - raw.TrimStart().Length), part.Length));
+            }
+
+            if (end < 0)
+            {
+                return items;
+            }
+
+            rest = rest[(end + 1)..];
+            offset += end + 1;
+        }
+    }
+
+    private static bool Contains(List<string> items, ReadOnlySpan<char> item)
+    {
+        foreach (var existing in items)
+        {
+            if (item.SequenceEqual(existing))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void SetContactCell(CustomerRow row, string text, int column, string header, List<CellProblem> problems)

@@ -41,15 +41,44 @@ public static class ProjectedCustomerExport
         ExportLanguage language = ExportLanguage.Chinese,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(principal);
-        ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(destination);
-        ArgumentException.ThrowIfNullOrWhiteSpace(what);
-        var visible = customers.Where(c => access.CanSee(principal, c)).Select(c => (State: c, View: access.Project(principal, c))).ToList();
+        var visible = Visible(access, principal, customers, what);
         await access.RecordExportAsync(principal, visible.Count, what, cancellationToken: cancellationToken).ConfigureAwait(false);
         var headers = CustomerExporter.Headers(language);
         destination.SaveAs(Rows(visible, headers, language), printHeader: false, excelType: ExcelType.XLSX);
+        return visible.Count;
+    }
+
+    /// <summary>
+    /// Writes the principal's customers as an .xlsx file and records the export with the file's SHA-256 (<c>what sha256:…</c>): the file
+    /// appears at <paramref name="path"/> only once the record is stored (<see cref="AuditedExportFile"/>), so an export that cannot be
+    /// recorded leaves no file.
+    /// </summary>
+    /// <param name="access">The policy and the audit trail.</param>
+    /// <param name="principal">Who exports.</param>
+    /// <param name="customers">The customers to consider, in order; those outside the principal's scope are left out.</param>
+    /// <param name="path">The .xlsx file to write.</param>
+    /// <param name="what">What is exported, for the audit record (for example the file name).</param>
+    /// <param name="language">The header language; default Chinese.</param>
+    /// <param name="cancellationToken">Cancels before the audit record is written.</param>
+    /// <returns>How many customers were written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="what"/> is blank.</exception>
+    public static async Task<int> WriteXlsxFileAsync(
+        CustomerAccess access,
+        Principal principal,
+        IEnumerable<CustomerState> customers,
+        string path,
+        string what,
+        ExportLanguage language = ExportLanguage.Chinese,
+        CancellationToken cancellationToken = default)
+    {
+        var visible = Visible(access, principal, customers, what);
+        var headers = CustomerExporter.Headers(language);
+        await AuditedExportFile.WriteAsync(
+            path,
+            stream => stream.SaveAs(Rows(visible, headers, language), printHeader: false, excelType: ExcelType.XLSX),
+            (hash, token) => access.RecordExportAsync(principal, visible.Count, what + " sha256:" + hash, cancellationToken: token),
+            cancellationToken).ConfigureAwait(false);
         return visible.Count;
     }
 
@@ -85,6 +114,16 @@ public static class ProjectedCustomerExport
             index++;
             yield return cells;
         }
+    }
+
+    /// <summary>The customers the principal sees, each with its view, after the arguments every export takes are checked.</summary>
+    private static List<(CustomerState State, CustomerView View)> Visible(CustomerAccess access, Principal principal, IEnumerable<CustomerState> customers, string what)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentException.ThrowIfNullOrWhiteSpace(what);
+        return customers.Where(c => access.CanSee(principal, c)).Select(c => (State: c, View: access.Project(principal, c))).ToList();
     }
 
     private static IEnumerable<IDictionary<string, object?>> Rows(

@@ -103,8 +103,14 @@ public sealed class ImportMapping<TField>
     /// <param name="field">The field.</param>
     /// <param name="value">The cleaned value.</param>
     /// <returns>The mapped value, or the value itself.</returns>
-    internal string MapValue(TField field, string value) =>
-        Values.TryGetValue(field, out var map) && map.TryGetValue(ValueKey(value), out var mapped) ? mapped : value;
+    internal string MapValue(TField field, string value) => MapValue(Values.GetValueOrDefault(field), value);
+
+    /// <summary>Applies a field's value map (from <see cref="Values"/>, looked up once per column by a caller that maps many rows).</summary>
+    /// <param name="map">The field's value map, or null when it has none.</param>
+    /// <param name="value">The cleaned value.</param>
+    /// <returns>The mapped value, or the value itself.</returns>
+    internal static string MapValue(IReadOnlyDictionary<string, string>? map, string value) =>
+        map is not null && map.TryGetValue(ValueKey(value), out var mapped) ? mapped : value;
 
     /// <summary>True when <paramref name="field"/> is the enum's zero value, the field of a column that is deliberately ignored.</summary>
     /// <param name="field">The field.</param>

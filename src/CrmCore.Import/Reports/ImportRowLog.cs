@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
@@ -89,11 +88,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
                 _blocks.Add(_length + _buffer.WrittenCount);
             }
 
-            // The record's length goes before it: reserve it, write the record, then fill it in.
-            var start = _buffer.WrittenCount;
-            WriteInt(0);
             Write(rows[i]);
-            BinaryPrimitives.WriteInt32LittleEndian(MemoryMarshal.AsMemory(_buffer.WrittenMemory).Span.Slice(start, 4), _buffer.WrittenCount - start - 4);
             _spilled++;
         }
 
@@ -124,47 +119,63 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     // The format is BinaryWriter's, which ReadAt reads back with a BinaryReader: little-endian integers, a bool byte before each
-    // optional text, texts as a 7-bit encoded UTF-8 byte count and the bytes. Written straight into one reused buffer.
+    // optional text, texts as a 7-bit encoded UTF-8 byte count and the bytes. Each record is written into one span of a reused buffer,
+    // sized for the worst case (3 UTF-8 bytes per UTF-16 unit), so a row costs one buffer request.
     private void Write(ImportRowResult row)
     {
-        WriteInt(row.Line);
-        WriteByte((byte)row.Outcome);
-        WriteInt(row.ColumnNumber);
-        WriteText(row.CustomerId);
-        WriteText(row.Column);
-        WriteText(row.Reason);
-        WriteText(row.MatchedBy);
-        WriteText(row.MatchedSource);
-        WriteInt(row.Cells?.Count ?? -1);
+        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
         foreach (var cell in row.Cells ?? [])
         {
-            WriteText(cell);
+            bound += MaxText(cell);
         }
+
+        var span = _buffer.GetSpan(bound);
+        var at = 4;
+        BinaryPrimitives.WriteInt32LittleEndian(span[at..], row.Line);
+        span[at + 4] = (byte)row.Outcome;
+        BinaryPrimitives.WriteInt32LittleEndian(span[(at + 5)..], row.ColumnNumber);
+        at += 9;
+        at += WriteText(span[at..], row.CustomerId);
+        at += WriteText(span[at..], row.Column);
+        at += WriteText(span[at..], row.Reason);
+        at += WriteText(span[at..], row.MatchedBy);
+        at += WriteText(span[at..], row.MatchedSource);
+        BinaryPrimitives.WriteInt32LittleEndian(span[at..], row.Cells?.Count ?? -1);
+        at += 4;
+        foreach (var cell in row.Cells ?? [])
+        {
+            at += WriteText(span[at..], cell);
+        }
+
+        // The record's length goes before it.
+        BinaryPrimitives.WriteInt32LittleEndian(span, at - 4);
+        _buffer.Advance(at);
     }
 
-    private void WriteInt(int value)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(_buffer.GetSpan(4), value);
-        _buffer.Advance(4);
-    }
+    /// <summary>The most bytes <see cref="WriteText"/> can take for a text: the flag, a 5-byte count at most, 3 bytes per UTF-16 unit.</summary>
+    private static int MaxText(string? text) => text is null ? 1 : 1 + 5 + (text.Length * 3);
 
-    private void WriteByte(byte value)
+    /// <summary>Writes an optional text (flag, 7-bit encoded UTF-8 byte count, bytes); returns the bytes written.</summary>
+    private static int WriteText(Span<byte> span, string? text)
     {
-        _buffer.GetSpan(1)[0] = value;
-        _buffer.Advance(1);
-    }
-
-    private void WriteText(string? text)
-    {
-        WriteByte(text is null ? (byte)0 : (byte)1);
         if (text is null)
         {
-            return;
+            span[0] = 0;
+            return 1;
+        }
+
+        span[0] = 1;
+
+        // Up to 42 units the count (at most 126 bytes) fits in one byte: encode straight after it, without counting first.
+        if (text.Length <= 42)
+        {
+            var written = Encoding.UTF8.GetBytes(text, span[2..]);
+            span[1] = (byte)written;
+            return 2 + written;
         }
 
         var count = Encoding.UTF8.GetByteCount(text);
-        var span = _buffer.GetSpan(5 + count);
-        var at = 0;
+        var at = 1;
         var length = (uint)count;
         for (; length >= 0x80; length >>= 7)
         {
@@ -172,8 +183,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         }
 
         span[at++] = (byte)length;
-        at += Encoding.UTF8.GetBytes(text, span[at..]);
-        _buffer.Advance(at);
+        return at + Encoding.UTF8.GetBytes(text, span[at..]);
     }
 
     private static string? ReadText(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;

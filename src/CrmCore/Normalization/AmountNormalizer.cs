@@ -65,6 +65,19 @@ public static class AmountNormalizer
             }
         }
 
+        if (length is > 0 and <= 18 && !digits[..length].ContainsAnyExceptInRange('0', '9'))
+        {
+            // Whole numbers (most amounts) without the general number parser: the same value and scale it gives.
+            long whole = 0;
+            foreach (var d in digits[..length])
+            {
+                whole = (whole * 10) + (d - '0');
+            }
+
+            amount = whole * multiplier;
+            return true;
+        }
+
         if (length == 0 || !decimal.TryParse(digits[..length], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             return false;

@@ -36,8 +36,8 @@ public static class CompanyNameNormalizer
         // anything that is not a letter or digit, and at an opening bracket; a closing bracket only ends the bracketed part).
         char[]? rentedChars = null;
         int[]? rentedStarts = null;
-        Span<char> buffer = clean.Length <= StackLimit ? stackalloc char[StackLimit] : (rentedChars = ArrayPool<char>.Shared.Rent(clean.Length));
-        Span<int> starts = clean.Length <= StackLimit ? stackalloc int[StackLimit] : (rentedStarts = ArrayPool<int>.Shared.Rent(clean.Length));
+        Span<char> buffer = clean.Length <= StackLimit ? stackalloc char[clean.Length] : (rentedChars = ArrayPool<char>.Shared.Rent(clean.Length));
+        Span<int> starts = clean.Length <= StackLimit ? stackalloc int[clean.Length] : (rentedStarts = ArrayPool<int>.Shared.Rent(clean.Length));
         try
         {
             var length = 0;
@@ -58,7 +58,7 @@ public static class CompanyNameNormalizer
                         continue;
                 }
 
-                if (depth == 0 && char.IsLetterOrDigit(c))
+                if (depth == 0 && IsLetterOrDigit(c))
                 {
                     if (!inToken)
                     {
@@ -119,6 +119,19 @@ public static class CompanyNameNormalizer
         >= 'A' and <= 'Z' => (char)(c + 32),
         < '\u0080' or (>= '\u3400' and <= '\u9FFF') => c,
         _ => char.ToLowerInvariant(c),
+    };
+
+    /// <summary>
+    /// <see cref="char.IsLetterOrDigit(char)"/> without the Unicode category look-up for the characters company names are mostly made of:
+    /// ASCII and the CJK ideographs of the basic block and extension A, which are all letters (a test checks every character).
+    /// </summary>
+    /// <param name="c">A character.</param>
+    /// <returns>True for a letter or a decimal digit.</returns>
+    internal static bool IsLetterOrDigit(char c) => c switch
+    {
+        < '\u0080' => char.IsAsciiLetterOrDigit(c),
+        (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') => true,
+        _ => char.IsLetterOrDigit(c),
     };
 
     /// <summary>How alike two keys are: 1 for equal keys, 0 when nothing is shared; 1 - Levenshtein distance / the longer length.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using NodaTime;
 
@@ -11,6 +12,7 @@ namespace CrmCore.Normalization;
 public static class DateNormalizer
 {
     private static readonly LocalDate ExcelEpoch = new(1899, 12, 30);
+    private static readonly SearchValues<char> SerialChars = SearchValues.Create("0123456789.");
 
     /// <summary>Parses a date.</summary>
     /// <param name="text">The raw text.</param>
@@ -27,13 +29,15 @@ public static class DateNormalizer
 
         if (clean.Length >= 8 && !clean.AsSpan(0, 8).ContainsAnyExceptInRange('0', '9') && (clean.Length == 8 || clean[8] is ' ' or 'T'))
         {
-            var year = int.Parse(clean.AsSpan(0, 4), CultureInfo.InvariantCulture);
-            var month = int.Parse(clean.AsSpan(4, 2), CultureInfo.InvariantCulture);
-            var day = int.Parse(clean.AsSpan(6, 2), CultureInfo.InvariantCulture);
+            var year = Number(clean.AsSpan(0, 4));
+            var month = Number(clean.AsSpan(4, 2));
+            var day = Number(clean.AsSpan(6, 2));
             return TryBuild(year, month, day, out date) && OnlyTimeAfter(clean.AsSpan(8));
         }
 
-        if (clean.Length <= 12 && double.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial))
+        // A serial number is digits and at most a point; the typed forms (2026/3/1, 2026年3月1日) never parse as one, so they skip the try.
+        if (clean.Length <= 12 && !clean.AsSpan().ContainsAnyExcept(SerialChars)
+            && double.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial))
         {
             return TryFromExcelSerial(serial, out date);
         }
@@ -60,7 +64,7 @@ public static class DateNormalizer
                 return false;
             }
 
-            parts[count++] = int.Parse(clean.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+            parts[count++] = Number(clean.AsSpan(start, i - start));
             if (count == 3)
             {
                 if (i < clean.Length && clean[i] == '日')
@@ -102,6 +106,18 @@ public static class DateNormalizer
     /// <param name="date">The date.</param>
     /// <returns>Days since 1899-12-30.</returns>
     public static int ToExcelSerial(LocalDate date) => Period.Between(ExcelEpoch, date, PeriodUnits.Days).Days;
+
+    /// <summary>The value of at most four ASCII digits (the caller has checked them).</summary>
+    private static int Number(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
 
     private static bool IsSeparator(char c, int partsSoFar) => c switch
     {

@@ -57,22 +57,39 @@ public static class TextNormalizer
         _ => c,
     };
 
+    /// <summary>
+    /// Whether a character is one <see cref="Clean"/> changes or drops: white space, a control character, the ideographic space or
+    /// full-width ASCII. The same set as <c>char.IsWhiteSpace(c) || char.IsControl(c) || ToHalfWidth(c) != c</c> (a test checks every
+    /// character), in a few comparisons instead of two Unicode category look-ups: most text (Chinese above all) is not in it.
+    /// </summary>
+    /// <param name="c">The character.</param>
+    /// <returns>True when cleaning changes or drops it.</returns>
+    internal static bool IsSpecial(char c) => c switch
+    {
+        <= ' ' => true,
+        < '\u007F' => false,
+        <= '\u00A0' => true,
+        < '\u1680' => false,
+        > '\u3000' => (uint)(c - '\uFF01') <= 0xFF5E - 0xFF01,
+        _ => c == '\u1680' || (uint)(c - '\u2000') <= 0x0A || c is '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000',
+    };
+
     private static bool IsClean(string value)
     {
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        var span = value.AsSpan();
+        if (IsSpecial(span[0]) || IsSpecial(span[^1]))
         {
             return false;
         }
 
-        var previousSpace = false;
-        foreach (var c in value)
+        // The only special character clean text holds is a single ASCII space between two others (never at the ends, checked above).
+        for (var i = 1; i < span.Length - 1; i++)
         {
-            if (c is '\u3000' or (>= '\uFF01' and <= '\uFF5E') || char.IsControl(c) || (char.IsWhiteSpace(c) && (c != ' ' || previousSpace)))
+            var c = span[i];
+            if (IsSpecial(c) && (c != ' ' || span[i + 1] == ' '))
             {
                 return false;
             }
-
-            previousSpace = c == ' ';
         }
 
         return true;

@@ -84,8 +84,9 @@ public sealed class ImportCommandTests
         Assert.DoesNotContain(seen, c => c.Contains('@', StringComparison.Ordinal));
         var audit = Crm.Run("audit", "list", "--connection", db);
         Assert.True(audit.ExitCode == 0, audit.ToString());
-        Assert.Contains(audit.Out.Split('\n'), line => line.Contains("m.wang", StringComparison.Ordinal) && line.Contains("as marketing", StringComparison.Ordinal));
-        Assert.Contains(audit.Out.Split('\n'), line => line.Contains("ops.zhao", StringComparison.Ordinal) && line.Contains("full customer table", StringComparison.Ordinal));
+        Assert.Contains(audit.Out.Split('\n'), line => line.Contains("m.wang", StringComparison.Ordinal) && line.Contains("as marketing: marketing.xlsx sha256:" + Sha256(temp.File("marketing.xlsx")), StringComparison.Ordinal));
+        Assert.Contains(audit.Out.Split('\n'), line => line.Contains("ops.zhao", StringComparison.Ordinal) && line.Contains("full customer table (no role): full.xlsx sha256:" + Sha256(temp.File("full.xlsx")), StringComparison.Ordinal));
+        Assert.Equal(["crm.db", "full.xlsx", "marketing.xlsx"], Directory.GetFiles(Path.GetDirectoryName(temp.File("x"))!).Select(Path.GetFileName).Where(f => !f!.StartsWith("crm.db-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -105,6 +106,8 @@ public sealed class ImportCommandTests
         Assert.NotEqual(0, unknownRole.ExitCode);
         Assert.Contains("astronaut", unknownRole.Error, StringComparison.Ordinal);
     }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 
     private static List<string> Cells(string xlsx) =>
         [.. MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: false)

@@ -29,6 +29,21 @@ public class CompanyNameKeyTests
             CompanyNameNormalizer.Key(name) == Reference(name));
     }
 
+    [Fact]
+    public void IsLetterOrDigit_IsTheUnicodeAnswer_ForEveryCharacter()
+    {
+        var wrong = new List<int>();
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            if (CompanyNameNormalizer.IsLetterOrDigit((char)i) != char.IsLetterOrDigit((char)i))
+            {
+                wrong.Add(i);
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
     [Theory]
     [InlineData("上海某某制造有限公司", "上海某某制造")]
     [InlineData("Acme Co., Ltd.", "acme")]
