@@ -49,9 +49,11 @@ public sealed class ServiceDesk
     private readonly Assets.IAssetRepository? _assets;
     private readonly Assets.IModelTicketCounts? _modelCounts;
 
-    // A model's counts for a raise instant, kept because every command on a ticket rebuilds its view (a scan or a query each time
-    // made the sample month five times slower). The counts of a past instant change only when an earlier ticket is linked to the
-    // model or an asset is backdated: the desk's own links clear the cache, and it is cleared whenever it holds ModelCountsKept.
+    // A model's counts for a raise instant R, kept because every command on a ticket rebuilds its view (a scan or a query each time
+    // made the sample month five times slower). They change only when a ticket raised in R's window [R - FailureRateWindow, R) is
+    // linked, relinked or raised about an asset, or an asset is backdated: the desk's own links and raises forget the instants whose
+    // window holds the ticket (ForgetModelCounts), and the cache is cleared whenever it holds ModelCountsKept. A host that writes
+    // assets or tickets past the desk sees counts that lag until then.
     private const int ModelCountsKept = 4096;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, Instant RaisedAt), Assets.ModelTicketCount> _modelCountCache = new();
     private readonly Knowledge.IArticleSuggester? _suggester;
@@ -498,6 +500,11 @@ public sealed class ServiceDesk
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             _queueUndo.Clear();
             _queue.Enqueue(queued);
+            if (request.RelatedAssetId is not null)
+            {
+                ForgetModelCounts(ticket.RaisedAt);
+            }
+
             return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
@@ -839,7 +846,7 @@ public sealed class ServiceDesk
         RunAsync(id, (t, now) =>
         {
             t.LinkAsset(now, by, asset);
-            _modelCountCache.Clear();
+            ForgetModelCounts(t.RaisedAt);
             return Task.CompletedTask;
         }, cancellationToken);
 
@@ -899,6 +906,20 @@ public sealed class ServiceDesk
 
         _modelCountCache[(model, raisedAt)] = counted;
         return counted;
+    }
+
+    /// <summary>Forgets the kept counts a ticket raised at <paramref name="raisedAt"/> is part of: the raise instants R with raisedAt in
+    /// [R - FailureRateWindow, R), of every model (the ticket's old and new asset may be of two models).</summary>
+    private void ForgetModelCounts(Instant raisedAt)
+    {
+        var until = raisedAt + _options.FailureRateWindow;
+        foreach (var (key, _) in _modelCountCache)
+        {
+            if (key.RaisedAt > raisedAt && key.RaisedAt <= until)
+            {
+                _modelCountCache.TryRemove(key, out _);
+            }
+        }
     }
 
     /// <summary>The KPI input of a calendar month in the desk's time zone; see <see cref="KpiInputAsync(Instant, Instant, CancellationToken)"/>.</summary>
