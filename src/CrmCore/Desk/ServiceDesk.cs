@@ -51,8 +51,8 @@ public sealed class ServiceDesk
 
     // A model's counts for a raise instant R, kept because every command on a ticket rebuilds its view (a scan or a query each time
     // made the sample month five times slower). They change only when a ticket raised in R's window [R - FailureRateWindow, R) is
-    // linked, relinked or raised about an asset, or an asset is backdated: the desk's own links and raises forget the instants whose
-    // window holds the ticket (ForgetModelCounts), and the cache is cleared whenever it holds ModelCountsKept. A host that writes
+    // linked, relinked or raised about an asset of the model, or an asset is backdated: the desk's own links and raises forget that model's
+    // instants whose window holds the ticket (ForgetModelCounts), and the cache is cleared whenever it holds ModelCountsKept. A host that writes
     // assets or tickets past the desk sees counts that lag until then.
     private const int ModelCountsKept = 4096;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, Instant RaisedAt), Assets.ModelTicketCount> _modelCountCache = new();
@@ -500,10 +500,7 @@ public sealed class ServiceDesk
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             _queueUndo.Clear();
             _queue.Enqueue(queued);
-            if (request.RelatedAssetId is not null)
-            {
-                ForgetModelCounts(ticket.RaisedAt);
-            }
+            ForgetModelCounts(ticket.RaisedAt, view.Asset?.Model);
 
             return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
@@ -843,11 +840,15 @@ public sealed class ServiceDesk
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events (<see cref="TicketAssetLinked"/>; none when the link did not change).</returns>
     public Task<DeskResult> LinkAssetAsync(TicketId id, Assets.AssetId? asset, string by, CancellationToken cancellationToken = default) =>
-        RunAsync(id, (t, now) =>
+        RunAsync(id, async (t, now) =>
         {
-            t.LinkAsset(now, by, asset);
-            ForgetModelCounts(t.RaisedAt);
-            return Task.CompletedTask;
+            var was = t.RelatedAssetId;
+            if (t.LinkAsset(now, by, asset))
+            {
+                // The old and the new asset's models count the ticket differently now.
+                ForgetModelCounts(t.RaisedAt, await ModelOfAsync(was, cancellationToken).ConfigureAwait(false));
+                ForgetModelCounts(t.RaisedAt, await ModelOfAsync(asset?.Value, cancellationToken).ConfigureAwait(false));
+            }
         }, cancellationToken);
 
     /// <summary>Reads a ticket's SLA clocks now (due and warning times, status), computed afresh from its status history.</summary>
@@ -908,19 +909,28 @@ public sealed class ServiceDesk
         return counted;
     }
 
-    /// <summary>Forgets the kept counts a ticket raised at <paramref name="raisedAt"/> is part of: the raise instants R with raisedAt in
-    /// [R - FailureRateWindow, R), of every model (the ticket's old and new asset may be of two models).</summary>
-    private void ForgetModelCounts(Instant raisedAt)
+    /// <summary>Forgets the kept counts of a model that a ticket raised at <paramref name="raisedAt"/> is part of: the raise instants R
+    /// with raisedAt in [R - FailureRateWindow, R). Nothing for a null model (no asset, or one not on record).</summary>
+    private void ForgetModelCounts(Instant raisedAt, string? model)
     {
+        if (model is null)
+        {
+            return;
+        }
+
         var until = raisedAt + _options.FailureRateWindow;
         foreach (var (key, _) in _modelCountCache)
         {
-            if (key.RaisedAt > raisedAt && key.RaisedAt <= until)
+            if (key.RaisedAt > raisedAt && key.RaisedAt <= until && string.Equals(key.Model, model, StringComparison.Ordinal))
             {
                 _modelCountCache.TryRemove(key, out _);
             }
         }
     }
+
+    /// <summary>The model of an asset on record; null for no asset, one not on record, or a desk without an asset store.</summary>
+    private async ValueTask<string?> ModelOfAsync(string? asset, CancellationToken cancellationToken) =>
+        _assets is null || asset is null ? null : (await _assets.FindAsync(new Assets.AssetId(asset), cancellationToken).ConfigureAwait(false))?.Model;
 
     /// <summary>The KPI input of a calendar month in the desk's time zone; see <see cref="KpiInputAsync(Instant, Instant, CancellationToken)"/>.</summary>
     /// <param name="month">The month.</param>

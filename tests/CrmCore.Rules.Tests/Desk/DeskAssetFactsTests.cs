@@ -117,10 +117,15 @@ public sealed class DeskAssetFactsTests
         await desk.ViewAsync(id);
         Assert.Equal(2, counts.Calls); // PRN-1's model, counted once for its own view while linked
 
-        // A ticket raised an hour earlier is in the window: linking it makes the desk count again.
+        // A ticket raised an hour earlier is in the window: linking it to a printer leaves the PLC model's count alone...
+        await desk.LinkAssetAsync(earlier, new AssetId("PRN-1"), "li.na");
+        await desk.ViewAsync(id);
+        Assert.Equal(3, counts.Calls); // the earlier ticket's own view (the printer model)
+
+        // ...linking it to the PLC makes the desk count the PLC model again.
         await desk.LinkAssetAsync(earlier, new AssetId("PLC-7"), "li.na");
         await desk.ViewAsync(id);
-        Assert.Equal(4, counts.Calls); // the earlier ticket's own view, then the later ticket's again
+        Assert.Equal(5, counts.Calls); // the earlier ticket's own view, then the later ticket's again
     }
 
     [Fact]
