@@ -16,7 +16,9 @@ namespace CrmCore.Knowledge;
 /// Chinese and English (SmartCn segmentation, BM25 ranking over title, tags, body and the text of tickets each article solved).
 /// Articles can be added, changed and removed at any time; a change is visible to the next suggestion. When an agent marks an article
 /// as having solved a ticket (<see cref="MarkSolved"/>), the ticket's text joins the article's learned text and its solved count
-/// raises its score, so it ranks higher for similar tickets. Thread-safe: suggestions run in parallel, changes are serialised.
+/// raises its score, so it ranks higher for similar tickets. Answers are kept until the next change
+/// (<see cref="KnowledgeOptions.SuggestionCacheSize"/>), so a ticket text asked about before is not searched again. Thread-safe:
+/// suggestions run in parallel, changes are serialised.
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
 {
@@ -37,7 +39,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _gate = new();
     private readonly Dictionary<ArticleId, Entry> _articles = [];
-    private volatile Dictionary<string, Entry> _snapshot = [];
+    private volatile View _view = new([]);
 
     /// <summary>Creates an empty index.</summary>
     /// <param name="options">The settings; default <see cref="KnowledgeOptions"/>' defaults.</param>
@@ -59,7 +61,7 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>How many articles can be suggested (the published ones).</summary>
-    public int Count => _snapshot.Count;
+    public int Count => _view.Published.Count;
 
     /// <summary>The segmenter the index uses (for the same words elsewhere, such as feedback themes).</summary>
     public TextSegmenter Segmenter => _segmenter;
@@ -192,6 +194,32 @@ public sealed class KnowledgeIndex : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 100);
+        // The view is read before the searcher: an answer kept in it was computed from its index or a newer one, and a newer view
+        // (after a change) starts with no answers, so no answer outlives the change it predates.
+        var view = _view;
+        if (_options.SuggestionCacheSize == 0 || string.IsNullOrWhiteSpace(text))
+        {
+            return Search(view, type, text, count);
+        }
+
+        var key = (type?.Code, Truncate(text), count);
+        if (view.Answers.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        var answer = Search(view, type, text, count);
+        if (view.Answers.Count >= _options.SuggestionCacheSize)
+        {
+            view.Answers.Clear();
+        }
+
+        view.Answers[key] = answer;
+        return answer;
+    }
+
+    private IReadOnlyList<KnowledgeSuggestion> Search(View view, TicketType? type, string? text, int count)
+    {
         var terms = _segmenter.Segment(text, _options.MaxTicketTextLength).Distinct(StringComparer.Ordinal).Take(_options.MaxQueryTerms).ToList();
         if (terms.Count == 0)
         {
@@ -227,7 +255,7 @@ public sealed class KnowledgeIndex : IDisposable
             query.Add(new TermQuery(new Term(TypeField, t.Code)) { Boost = _options.TypeBoost }, Occur.SHOULD);
         }
 
-        var snapshot = _snapshot;
+        var snapshot = view.Published;
         var searcher = _searchers.Acquire();
         try
         {
@@ -323,7 +351,7 @@ public sealed class KnowledgeIndex : IDisposable
     private void Refresh()
     {
         _searchers.MaybeRefreshBlocking();
-        _snapshot = _articles.Values.Where(e => e.Article.Status == ArticleStatus.Published).ToDictionary(e => e.Article.Id.Value, StringComparer.Ordinal);
+        _view = new View(_articles.Values.Where(e => e.Article.Status == ArticleStatus.Published).ToDictionary(e => e.Article.Id.Value, StringComparer.Ordinal));
     }
 
     private string Truncate(string text) => text.Length > _options.MaxTicketTextLength ? text[.._options.MaxTicketTextLength] : text;
@@ -355,6 +383,12 @@ public sealed class KnowledgeIndex : IDisposable
         System.Collections.Immutable.ImmutableList<string> Learned,
         System.Collections.Immutable.ImmutableList<TicketType> LearnedTypes,
         int Solved);
+
+    /// <summary>What suggestions read between two changes: the published articles by id and the answers given since the change.</summary>
+    private sealed record View(Dictionary<string, Entry> Published)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<(string? Type, string Text, int Count), IReadOnlyList<KnowledgeSuggestion>> Answers { get; } = new();
+    }
 
     private sealed class BM25SearcherFactory : SearcherFactory
     {

@@ -34,6 +34,13 @@ public sealed class KnowledgeOptions
     /// <summary>How many characters of a ticket's text are read at most; default 4,000. Range 1–100,000.</summary>
     public int MaxTicketTextLength { get; set; } = 4_000;
 
+    /// <summary>How many answers of <see cref="KnowledgeIndex.Suggest"/> are kept, by ticket type, text (its first
+    /// <see cref="MaxTicketTextLength"/> characters) and count, until the index next changes: a ticket whose text was asked about before
+    /// is answered without searching again, with the same suggestions. When full, the kept answers are dropped and it fills again. Each
+    /// entry holds its text, so the cache takes at most about this × 2 × <see cref="MaxTicketTextLength"/> bytes. Default 512. Range
+    /// 0–100,000 (0 turns it off).</summary>
+    public int SuggestionCacheSize { get; set; } = 512;
+
     /// <summary>Lists every setting out of range; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -65,6 +72,11 @@ public sealed class KnowledgeOptions
         if (MaxTicketTextLength is < 1 or > 100_000)
         {
             problems.Add($"Knowledge: MaxTicketTextLength must be from 1 to 100000, was {MaxTicketTextLength}.");
+        }
+
+        if (SuggestionCacheSize is < 0 or > 100_000)
+        {
+            problems.Add($"Knowledge: SuggestionCacheSize must be from 0 to 100000, was {SuggestionCacheSize}.");
         }
 
         return problems;

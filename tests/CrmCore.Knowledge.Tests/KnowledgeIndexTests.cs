@@ -66,12 +66,80 @@ public sealed class KnowledgeIndexTests
     }
 
     [Fact]
+    public void Suggest_SameTicketAgain_KeptAnswerUntilTheIndexChanges()
+    {
+        using var index = NewIndex();
+        const string ticket = "打印机卡纸了";
+        var first = index.Suggest(TicketType.Fault, ticket);
+
+        var again = index.Suggest(TicketType.Fault, ticket);
+        index.MarkSolved(Jam.Id, TicketType.Fault, "打印机卡纸");
+        var afterMark = index.Suggest(TicketType.Fault, ticket);
+        Assert.True(index.Remove(Jam.Id));
+        var afterRemove = index.Suggest(TicketType.Fault, ticket);
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, afterMark);
+        Assert.Equal((Jam.Id, 0, 1), (first[0].Article, first[0].SolvedCount, afterMark[0].SolvedCount));
+        Assert.DoesNotContain(afterRemove, s => s.Article == Jam.Id);
+    }
+
+    [Fact]
+    public void Suggest_TypeOrCountDiffers_AnsweredApart()
+    {
+        using var index = NewIndex();
+
+        var fault = index.Suggest(TicketType.Fault, "打印机卡纸了", 1);
+        var consultation = index.Suggest(TicketType.Consultation, "打印机卡纸了", 1);
+        var three = index.Suggest(TicketType.Fault, "打印机卡纸了 发票", 3);
+        var one = index.Suggest(TicketType.Fault, "打印机卡纸了 发票", 1);
+
+        Assert.NotSame(fault, consultation);
+        Assert.Equal(2, three.Count);
+        Assert.Single(one);
+    }
+
+    [Fact]
+    public void Suggest_CacheOffOrFull_SameAnswersAsKept()
+    {
+        string[] tickets = ["打印机卡纸了", "I cannot log in, my password fails", "电子发票没收到", "打印机卡纸了", "电子发票没收到", "量子纠缠"];
+        using var kept = NewIndex();
+        using var off = NewIndex(new KnowledgeOptions { SuggestionCacheSize = 0 });
+        using var full = NewIndex(new KnowledgeOptions { SuggestionCacheSize = 1 });
+
+        foreach (var ticket in tickets)
+        {
+            var expected = off.Suggest(TicketType.Fault, ticket);
+            Assert.Equal(expected, kept.Suggest(TicketType.Fault, ticket));
+            Assert.Equal(expected, full.Suggest(TicketType.Fault, ticket));
+        }
+
+        Assert.NotSame(off.Suggest(null, tickets[0]), off.Suggest(null, tickets[0]));
+    }
+
+    [Fact]
+    public void Suggest_TextsAlikeUpToTheReadLength_ShareTheAnswer()
+    {
+        using var index = NewIndex(new KnowledgeOptions { MaxTicketTextLength = 6 });
+
+        var first = index.Suggest(null, "打印机卡纸了，另外发票也没收到");
+        var second = index.Suggest(null, "打印机卡纸了");
+
+        Assert.Same(first, second);
+        Assert.Equal(Jam.Id, first[0].Article);
+    }
+
+    [Fact]
+    public void Options_SuggestionCacheSizeOutOfRange_Refused() =>
+        Assert.Contains("SuggestionCacheSize", Assert.Throws<ArgumentException>(() => new KnowledgeIndex(new KnowledgeOptions { SuggestionCacheSize = -1 })).Message, StringComparison.Ordinal);
+
+    [Fact]
     public void Options_OutOfRange_Refused() =>
         Assert.Contains("MaxQueryTerms", Assert.Throws<ArgumentException>(() => new KnowledgeIndex(new KnowledgeOptions { MaxQueryTerms = 0 })).Message, StringComparison.Ordinal);
 
-    private static KnowledgeIndex NewIndex()
+    private static KnowledgeIndex NewIndex(KnowledgeOptions? options = null)
     {
-        var index = new KnowledgeIndex();
+        var index = new KnowledgeIndex(options);
         index.UpsertRange([Jam, Login, Invoice]);
         return index;
     }

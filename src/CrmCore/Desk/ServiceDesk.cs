@@ -49,9 +49,11 @@ public sealed class ServiceDesk
     private readonly Assets.IAssetRepository? _assets;
     private readonly Assets.IModelTicketCounts? _modelCounts;
 
-    // A model's counts for a raise instant, kept because every command on a ticket rebuilds its view (a scan or a query each time
-    // made the sample month five times slower). The counts of a past instant change only when an earlier ticket is linked to the
-    // model or an asset is backdated: the desk's own links clear the cache, and it is cleared whenever it holds ModelCountsKept.
+    // A model's counts for a raise instant R, kept because every command on a ticket rebuilds its view (a scan or a query each time
+    // made the sample month five times slower). They change only when a ticket raised in R's window [R - FailureRateWindow, R) is
+    // linked, relinked or raised about an asset of the model, or an asset is backdated: the desk's own links and raises forget that model's
+    // instants whose window holds the ticket (ForgetModelCounts), and the cache is cleared whenever it holds ModelCountsKept. A host that writes
+    // assets or tickets past the desk sees counts that lag until then.
     private const int ModelCountsKept = 4096;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, Instant RaisedAt), Assets.ModelTicketCount> _modelCountCache = new();
     private readonly Knowledge.IArticleSuggester? _suggester;
@@ -500,6 +502,8 @@ public sealed class ServiceDesk
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             _queueUndo.Clear();
             _queue.Enqueue(queued);
+            ForgetModelCounts(ticket.RaisedAt, view.Asset?.Model);
+
             return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
@@ -838,11 +842,15 @@ public sealed class ServiceDesk
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events (<see cref="TicketAssetLinked"/>; none when the link did not change).</returns>
     public Task<DeskResult> LinkAssetAsync(TicketId id, Assets.AssetId? asset, string by, CancellationToken cancellationToken = default) =>
-        RunAsync(id, (t, now) =>
+        RunAsync(id, async (t, now) =>
         {
-            t.LinkAsset(now, by, asset);
-            _modelCountCache.Clear();
-            return Task.CompletedTask;
+            var was = t.RelatedAssetId;
+            if (t.LinkAsset(now, by, asset))
+            {
+                // The old and the new asset's models count the ticket differently now.
+                ForgetModelCounts(t.RaisedAt, await ModelOfAsync(was, cancellationToken).ConfigureAwait(false));
+                ForgetModelCounts(t.RaisedAt, await ModelOfAsync(asset?.Value, cancellationToken).ConfigureAwait(false));
+            }
         }, cancellationToken);
 
     /// <summary>Reads a ticket's SLA clocks now (due and warning times, status), computed afresh from its status history.</summary>
@@ -902,6 +910,29 @@ public sealed class ServiceDesk
         _modelCountCache[(model, raisedAt)] = counted;
         return counted;
     }
+
+    /// <summary>Forgets the kept counts of a model that a ticket raised at <paramref name="raisedAt"/> is part of: the raise instants R
+    /// with raisedAt in [R - FailureRateWindow, R). Nothing for a null model (no asset, or one not on record).</summary>
+    private void ForgetModelCounts(Instant raisedAt, string? model)
+    {
+        if (model is null)
+        {
+            return;
+        }
+
+        var until = raisedAt + _options.FailureRateWindow;
+        foreach (var (key, _) in _modelCountCache)
+        {
+            if (key.RaisedAt > raisedAt && key.RaisedAt <= until && string.Equals(key.Model, model, StringComparison.Ordinal))
+            {
+                _modelCountCache.TryRemove(key, out _);
+            }
+        }
+    }
+
+    /// <summary>The model of an asset on record; null for no asset, one not on record, or a desk without an asset store.</summary>
+    private async ValueTask<string?> ModelOfAsync(string? asset, CancellationToken cancellationToken) =>
+        _assets is null || asset is null ? null : (await _assets.FindAsync(new Assets.AssetId(asset), cancellationToken).ConfigureAwait(false))?.Model;
 
     /// <summary>The KPI input of a calendar month in the desk's time zone; see <see cref="KpiInputAsync(Instant, Instant, CancellationToken)"/>.</summary>
     /// <param name="month">The month.</param>

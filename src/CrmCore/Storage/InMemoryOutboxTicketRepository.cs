@@ -40,6 +40,9 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
     /// <summary>The audit trail the change records go to, or null when the store was created without one.</summary>
     public Audit.IAuditStore? Audit => _audit?.Store;
 
+    /// <summary>The ticket store the saves go to.</summary>
+    internal InMemoryTicketRepository Tickets => _tickets;
+
     /// <summary>The outbox the events go to.</summary>
     public InMemoryOutbox Outbox { get; }
 

@@ -96,11 +96,12 @@ public sealed class DeskAssetFactsTests
     }
 
     [Fact]
-    public async Task ModelCounts_AreTakenOncePerRaiseInstant_AndAgainAfterTheDeskLinksAnAsset()
+    public async Task ModelCounts_AreTakenOncePerRaiseInstant_AndAgainAfterTheDeskLinksAnEarlierTicket()
     {
         var counts = new CountingModelTickets();
         var (desk, provider) = await NewDeskAsync(RuleBackend.Compiled, counts);
         using var _ = provider;
+        var (earlier, _) = await desk.RaiseAsync(Request(TicketType.Fault, null) with { RaisedAt = Now - Duration.FromHours(1) }, "phone");
 
         var (id, _) = await desk.RaiseAsync(Request(TicketType.Fault, "PLC-7"), "phone");
         var first = counts.Calls;
@@ -110,9 +111,35 @@ public sealed class DeskAssetFactsTests
         Assert.Equal(first, counts.Calls);
         Assert.Equal(5m, (await desk.ViewAsync(id)).Asset!.ModelFailureRate);
 
+        // The ticket's own link is outside its window [raised - 90 days, raised): its count stays.
+        await desk.LinkAssetAsync(id, new AssetId("PRN-1"), "li.na");
         await desk.LinkAssetAsync(id, new AssetId("PLC-7"), "li.na");
         await desk.ViewAsync(id);
-        Assert.True(counts.Calls > first, "linking an asset must make the desk count again");
+        Assert.Equal(2, counts.Calls); // PRN-1's model, counted once for its own view while linked
+
+        // A ticket raised an hour earlier is in the window: linking it to a printer leaves the PLC model's count alone...
+        await desk.LinkAssetAsync(earlier, new AssetId("PRN-1"), "li.na");
+        await desk.ViewAsync(id);
+        Assert.Equal(3, counts.Calls); // the earlier ticket's own view (the printer model)
+
+        // ...linking it to the PLC makes the desk count the PLC model again.
+        await desk.LinkAssetAsync(earlier, new AssetId("PLC-7"), "li.na");
+        await desk.ViewAsync(id);
+        Assert.Equal(5, counts.Calls); // the earlier ticket's own view, then the later ticket's again
+    }
+
+    [Fact]
+    public async Task ModelCounts_TicketRaisedAboutAnAssetEarlier_IsCountedByALaterTicketsView()
+    {
+        var (desk, provider) = await NewDeskAsync(RuleBackend.Compiled);
+        using var _ = provider;
+        var (id, _) = await desk.RaiseAsync(Request(TicketType.Fault, "PRN-1"), "phone");
+        Assert.Equal(0m, (await desk.ViewAsync(id)).Asset!.ModelFailureRate);
+
+        // Raised after it but dated an hour before: the later ticket's window now holds one printer ticket on one printer.
+        await desk.RaiseAsync(Request(TicketType.Fault, "PRN-1") with { RaisedAt = Now - Duration.FromHours(1) }, "phone");
+
+        Assert.Equal(100m, (await desk.ViewAsync(id)).Asset!.ModelFailureRate);
     }
 
     private sealed class CountingModelTickets : IModelTicketCounts

@@ -4,14 +4,16 @@ using NodaTime;
 namespace CrmCore.Assets;
 
 /// <summary>
-/// Counts a model's installed assets and tickets by reading every stored asset and ticket: right for the in-memory stores (what
-/// <c>AddCrmCore()</c> registers) and for a host's own stores; the database storages register a query instead. Thread-safe when the
-/// stores are.
+/// Counts a model's installed assets and tickets: over the in-memory stores (<see cref="InMemoryAssetRepository"/> and the in-memory
+/// ticket stores, what <c>AddCrmCore()</c> registers) it reads their indexes, only the model's assets and their tickets; over a host's
+/// own stores it reads every stored asset and ticket. The database storages register a query instead. Thread-safe when the stores are.
 /// </summary>
 public sealed class ScanningModelTicketCounts : IModelTicketCounts
 {
     private readonly IAssetRepository _assets;
     private readonly ITicketRepository _tickets;
+    private readonly InMemoryAssetRepository? _memoryAssets;
+    private readonly InMemoryTicketRepository? _memoryTickets;
 
     /// <summary>Creates the counter.</summary>
     /// <param name="assets">The installed base.</param>
@@ -23,6 +25,8 @@ public sealed class ScanningModelTicketCounts : IModelTicketCounts
         ArgumentNullException.ThrowIfNull(tickets);
         _assets = assets;
         _tickets = tickets;
+        _memoryTickets = InMemoryTicketRepository.Of(tickets);
+        _memoryAssets = _memoryTickets is null ? null : assets as InMemoryAssetRepository;
     }
 
     /// <inheritdoc />
@@ -30,6 +34,12 @@ public sealed class ScanningModelTicketCounts : IModelTicketCounts
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(ticketsBefore, ticketsFrom);
+        if (_memoryAssets is not null && _memoryTickets is not null)
+        {
+            var (ids, count) = _memoryAssets.OfModel(model, installedBy);
+            return new ModelTicketCount(count, ids.Count == 0 ? 0 : _memoryTickets.CountRaisedAbout(ids, ticketsFrom, ticketsBefore));
+        }
+
         var ofModel = new HashSet<string>(StringComparer.Ordinal);
         var installed = 0;
         await foreach (var asset in _assets.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))

@@ -9,7 +9,8 @@ namespace CrmCore.Desk;
 /// <summary>
 /// The default ticket store: ticket states in memory, lost when the process ends. Also the survey read side
 /// (<see cref="ISurveyRepository"/>), since surveys live on their tickets. Open tickets are indexed by their next due instant
-/// (<see cref="TicketDueTimes.NextAt"/>), so a <see cref="TicketQuery.DueBy"/> listing reads only the tickets due, not every open one.
+/// (<see cref="TicketDueTimes.NextAt"/>), so a <see cref="TicketQuery.DueBy"/> listing reads only the tickets due, not every open one,
+/// and tickets about an asset are indexed by the asset, so <see cref="Assets.ScanningModelTicketCounts"/> reads only the model's tickets.
 /// Thread-safe; completes synchronously.
 /// </summary>
 public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyRepository
@@ -19,6 +20,7 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
 
     private readonly VersionedTable<TicketId, TicketState> _table = new("ticket", s => s.Version);
     private readonly SortedSet<(long Ticks, string Id)> _due = new(DueOrder);
+    private readonly Dictionary<string, Dictionary<TicketId, Instant>> _byAsset = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
@@ -110,6 +112,36 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>How many stored tickets about any of the assets (<see cref="TicketState.RelatedAssetId"/>) were raised in [from, before).</summary>
+    internal int CountRaisedAbout(IEnumerable<string> assets, Instant from, Instant before)
+    {
+        var count = 0;
+        lock (_gate)
+        {
+            foreach (var asset in assets)
+            {
+                if (_byAsset.TryGetValue(asset, out var tickets))
+                {
+                    foreach (var raisedAt in tickets.Values)
+                    {
+                        count += raisedAt >= from && raisedAt < before ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The in-memory ticket store behind a ticket repository (itself, or the one an <see cref="Storage.InMemoryOutboxTicketRepository"/>
+    /// writes to); null for any other store.</summary>
+    internal static InMemoryTicketRepository? Of(ITicketRepository tickets) => tickets switch
+    {
+        InMemoryTicketRepository memory => memory,
+        Storage.InMemoryOutboxTicketRepository outbox => outbox.Tickets,
+        _ => null,
+    };
+
     // The index key of a stored ticket: open tickets with something pending (or never computed, which counts as due at once).
     private static (long Ticks, string Id)? Key(TicketState? state) => state switch
     {
@@ -122,6 +154,24 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
 
     private void Reindex(TicketState? old, TicketState row)
     {
+        if (old?.RelatedAssetId != row.RelatedAssetId || old?.RaisedAt != row.RaisedAt)
+        {
+            if (old?.RelatedAssetId is { } was && _byAsset.TryGetValue(was, out var wasAbout))
+            {
+                wasAbout.Remove(old.Id);
+            }
+
+            if (row.RelatedAssetId is { } asset)
+            {
+                if (!_byAsset.TryGetValue(asset, out var about))
+                {
+                    _byAsset[asset] = about = [];
+                }
+
+                about[row.Id] = row.RaisedAt;
+            }
+        }
+
         if (Key(old) is { } before)
         {
             _due.Remove(before);
