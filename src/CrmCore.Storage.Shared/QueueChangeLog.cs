@@ -12,7 +12,7 @@ namespace CrmCore.Storage;
 /// transaction; bumping the one clock row serialises those writers (SQLite's write lock, PostgreSQL's row lock held to the commit), so
 /// numbers are visible in commit order and a reader that saw number <c>n</c> has seen every change up to it. The leased port
 /// (<see cref="ITicketQueueStore"/>) records none.
-/// <para>Pruning (schema 14 on SQLite, 15 on PostgreSQL): a change whose number is a multiple of the prune step deletes, in its own
+/// <para>Pruning (schema 15 on SQLite, 16 on PostgreSQL): a change whose number is a multiple of the prune step deletes, in its own
 /// transaction, the changes <paramref name="retention"/> or more numbers older and records the last number deleted in
 /// <c>queue_clock.pruned_through</c>. A read after a number below that throws <see cref="QueueChangesPrunedException"/> (read in the same
 /// statement as the changes, so a prune is never half seen): the desk then rebuilds its queue, and never misses a change.</para>
