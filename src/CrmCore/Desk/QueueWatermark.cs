@@ -5,7 +5,7 @@ namespace CrmCore.Desk;
 /// command wrote since it synced. When the store holds every other writer off from the sync to the commit
 /// (<see cref="IQueueRepository.ChangesLockedUntilCommit"/>), the command's own writes take the next numbers in a row, so at the commit the
 /// desk moves its mark past them instead of reading them back at its next command. Anything else (no sync in the transaction, a nested
-/// transaction, a store without that guarantee, a rollback) leaves the mark where it is, and the next sync reads those changes back,
+/// or joined transaction, a store without that guarantee, a rollback) leaves the mark where it is, and the next sync reads those changes back,
 /// which changes nothing. Not thread-safe: the desk uses it under its command gate.
 /// </summary>
 internal sealed class QueueWatermark
@@ -14,6 +14,8 @@ internal sealed class QueueWatermark
     private long _syncedAt = -1;
     private int _written;
     private int _depth;
+    // Whether the outermost transaction is one of the desk's own (false when it joined one already open on the flow, or groups nothing).
+    private bool _own;
 
     /// <summary>The last change number applied.</summary>
     public long Seen { get; private set; }
@@ -21,18 +23,19 @@ internal sealed class QueueWatermark
     /// <summary>Raises the mark to at least <paramref name="number"/> (a change applied, or the store's last number at a restore).</summary>
     public void Applied(long number) => Seen = Math.Max(Seen, number);
 
-    /// <summary>A transaction began; a nested one joins the open one and changes nothing.</summary>
-    public void Began()
+    /// <summary>A transaction began: <paramref name="own"/> when it is a real one of its own (not one that joined a transaction already
+    /// open on the flow, whose commit commits nothing); a nested one changes nothing.</summary>
+    public void Began(bool own)
     {
         if (_depth++ == 0)
         {
-            (_syncedAt, _written) = (-1, 0);
+            (_syncedAt, _written, _own) = (-1, 0, own);
         }
     }
 
     /// <summary>The open transaction has applied every change up to <see cref="Seen"/>; <paramref name="writersHeldOff"/> when the store
     /// keeps other writers off until the commit.</summary>
-    public void Synced(bool writersHeldOff) => (_syncedAt, _written) = (_depth == 1 && writersHeldOff ? Seen : -1, 0);
+    public void Synced(bool writersHeldOff) => (_syncedAt, _written) = (_depth == 1 && _own && writersHeldOff ? Seen : -1, 0);
 
     /// <summary>The desk wrote one queue change (an add, update or removal that changed the stored queue).</summary>
     public void Wrote() => _written++;
@@ -40,9 +43,9 @@ internal sealed class QueueWatermark
     /// <summary>The outermost transaction committed: the desk's own changes since its sync are past the mark.</summary>
     public void Committed()
     {
-        if (_depth != 1)
+        if (_depth != 1 || !_own)
         {
-            return; // a nested transaction's commit commits nothing
+            return; // a nested or joined transaction's commit commits nothing
         }
 
         if (_syncedAt >= 0 && _syncedAt == Seen)

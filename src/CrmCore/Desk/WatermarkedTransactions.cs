@@ -7,7 +7,8 @@ internal sealed class WatermarkedTransactions(IStoreTransactions inner, QueueWat
     public IStoreTransaction Begin()
     {
         var transaction = inner.Begin();
-        mark.Began();
+        // A store returns NoStoreTransactions when the flow already has a transaction open (or it groups nothing): its commit commits nothing.
+        mark.Began(own: transaction is not NoStoreTransactions);
         return new Transaction(transaction, mark);
     }
 

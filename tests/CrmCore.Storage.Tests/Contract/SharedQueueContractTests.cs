@@ -272,6 +272,7 @@ public sealed class SharedQueueContractTests
     {
         public int ChangesRead { get; private set; }
 
+
         public bool ChangesLockedUntilCommit => inner.ChangesLockedUntilCommit;
 
         public ValueTask<bool> AddAsync(QueueEntryState entry, CancellationToken cancellationToken = default) => inner.AddAsync(entry, cancellationToken);
