@@ -23,14 +23,22 @@ internal sealed class QueueWatermark
     /// <summary>Raises the mark to at least <paramref name="number"/> (a change applied, or the store's last number at a restore).</summary>
     public void Applied(long number) => Seen = Math.Max(Seen, number);
 
+    /// <summary>Lowers the mark to <paramref name="number"/> when it is above: a host transaction the desk's commands joined rolled back
+    /// changes the desk had read, and their numbers will be taken again.</summary>
+    public void Reset(long number) => Seen = Math.Min(Seen, number);
+
     /// <summary>A transaction began: <paramref name="own"/> when it is a real one of its own (not one that joined a transaction already
     /// open on the flow, whose commit commits nothing); a nested one changes nothing.</summary>
-    public void Began(bool own)
+    /// <returns>Whether it is the outermost one.</returns>
+    public bool Began(bool own)
     {
         if (_depth++ == 0)
         {
             (_syncedAt, _written, _own) = (-1, 0, own);
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>The open transaction has applied every change up to <see cref="Seen"/>; <paramref name="writersHeldOff"/> when the store
@@ -57,12 +65,16 @@ internal sealed class QueueWatermark
     }
 
     /// <summary>A transaction ended (committed or not).</summary>
-    public void Ended()
+    /// <returns>Whether it was the outermost one.</returns>
+    public bool Ended()
     {
         _depth = Math.Max(0, _depth - 1);
         if (_depth == 0)
         {
             (_syncedAt, _written) = (-1, 0);
+            return true;
         }
+
+        return false;
     }
 }
