@@ -21,6 +21,8 @@ public sealed class HostTransactionContractTests
 
     public static TheoryData<string> Providers => StoreProvider.All();
 
+    public static TheoryData<string> Databases => StoreProvider.Databases();
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Raise_InAHostTransactionDisposedWithoutCommit_LeavesNoTicketNoQueueEntryAndNoChangeNumber(string provider)
@@ -164,6 +166,29 @@ public sealed class HostTransactionContractTests
         Assert.Equal(first, (await fixture.Desk.PullNextAsync(Li)).Id);
         Assert.Equal(afterwards, (await fixture.Desk.PullNextAsync(Li)).Id);
         Assert.Null((await fixture.Desk.PullNextAsync(Li)).Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Raise_FailingAfterItsQueueRowIsWritten_LeavesNoTicketNoQueueEntry_AndTheDeskQueueAsStored(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var before = await fixture.Stores.Queue.LastChangeAsync();
+        // The raise's last write, the change number of its queue row (written just before), fails: the desk's own transaction rolls back.
+        fixture.Storage.ExecuteSql(provider == StoreProvider.Postgres
+            ? "CREATE FUNCTION {schema}.fail_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected change failure'; END $$; "
+              + "CREATE TRIGGER fail_change BEFORE INSERT ON {schema}.queue_change FOR EACH ROW EXECUTE FUNCTION {schema}.fail_change();"
+            : "CREATE TRIGGER fail_change BEFORE INSERT ON crm_queue_change BEGIN SELECT RAISE(ABORT, 'injected change failure'); END;");
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => fixture.Desk.RaiseAsync(Request("网络中断"), "phone"));
+        fixture.Storage.ExecuteSql(provider == StoreProvider.Postgres
+            ? "DROP TRIGGER fail_change ON {schema}.queue_change; DROP FUNCTION {schema}.fail_change();"
+            : "DROP TRIGGER fail_change;");
+
+        Assert.Equal([fixture.Kept], await fixture.StoredQueueAsync());
+        Assert.Equal(before, await fixture.Stores.Queue.LastChangeAsync());
+        Assert.Empty(await fixture.Stores.Tickets.ListAsync(new TicketQuery()).Where(t => t.Id != fixture.Kept).ToListAsync());
+        await fixture.AssertConsistentAsync();
     }
 
     private static TicketRequest Request(string description) => new() { CustomerId = Customer, Description = description };
