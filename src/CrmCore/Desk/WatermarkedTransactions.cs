@@ -8,9 +8,9 @@ internal sealed class WatermarkedTransactions(IStoreTransactions inner, QueueWat
     public IStoreTransaction Begin()
     {
         var transaction = inner.Begin();
-        // A store returns a joined transaction when the flow already has one open, and NoStoreTransactions when it groups nothing: the
-        // commit of either commits nothing.
-        if (mark.Began(own: transaction is not (NoStoreTransactions or IJoinedStoreTransaction)))
+        // A store returns NoStoreTransactions when it groups nothing (its commit commits nothing). A transaction that joined a host's counts
+        // as the desk's own: if the host rolls back, QueueUndo lowers the mark again to where the command began.
+        if (mark.Began(own: transaction is not NoStoreTransactions))
         {
             undo.Began(transaction, mark.Seen);
         }
