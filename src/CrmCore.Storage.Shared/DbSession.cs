@@ -12,6 +12,7 @@ internal sealed class DbSession : IStoreTransaction
     private DbHandle? _handle;
     private bool _open = true;
     private List<Action>? _afterCommit;
+    private List<Action<bool>>? _whenEnded;
 
     public DbSession(DbSource source, DbSession? previous)
     {
@@ -56,6 +57,9 @@ internal sealed class DbSession : IStoreTransaction
     /// <summary>Runs <paramref name="action"/> once the session has committed (never when it rolls back): for caches of rows it wrote.</summary>
     public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 
+    /// <summary>Runs <paramref name="ended"/> once the session has ended: true after its commit, false after a rollback or a failed commit.</summary>
+    public void WhenEnded(Action<bool> ended) => (_whenEnded ??= []).Add(ended);
+
     public async ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         if (!_open)
@@ -79,6 +83,10 @@ internal sealed class DbSession : IStoreTransaction
             {
                 Transaction = null;
                 await Source.ReturnAsync(handle, clean).ConfigureAwait(false);
+                if (!clean)
+                {
+                    Ended(committed: false);
+                }
             }
         }
 
@@ -86,6 +94,8 @@ internal sealed class DbSession : IStoreTransaction
         {
             action();
         }
+
+        Ended(committed: true);
     }
 
     // Leaves the flow at once (synchronously, so the caller's flow no longer sees it), then rolls back what was not committed.
@@ -99,6 +109,16 @@ internal sealed class DbSession : IStoreTransaction
         Source.Leave(this);
         _open = false;
         return RollBackAsync();
+    }
+
+    private void Ended(bool committed)
+    {
+        var ended = _whenEnded;
+        _whenEnded = null;
+        foreach (var action in ended ?? [])
+        {
+            action(committed);
+        }
     }
 
     private static async ValueTask<DbTransaction> Begin(DbHandle handle, Func<ValueTask<DbTransaction>> begin)
@@ -118,6 +138,7 @@ internal sealed class DbSession : IStoreTransaction
     {
         if (_handle is not { } handle)
         {
+            Ended(committed: false);
             return;
         }
 
@@ -136,6 +157,7 @@ internal sealed class DbSession : IStoreTransaction
         {
             Transaction = null;
             await Source.ReturnAsync(handle, clean).ConfigureAwait(false);
+            Ended(committed: false);
         }
     }
 }

@@ -28,9 +28,9 @@ internal abstract class DbSource : IStoreTransactions
     /// <inheritdoc />
     public IStoreTransaction Begin()
     {
-        if (Current is not null)
+        if (Current is { } open)
         {
-            return NoStoreTransactions.Instance;
+            return new DbJoinedTransaction(open);
         }
 
         var session = new DbSession(this, Ambient.Value);

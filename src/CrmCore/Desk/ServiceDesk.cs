@@ -63,8 +63,9 @@ public sealed class ServiceDesk
     private readonly Dictionary<string, Skill> _skillSpelling = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _gate = new(1, 1);
     // How to undo the in-memory queue changes the running command made before its commit: run (newest first) when the command fails,
-    // dropped when it commits, so that the queue never holds what the store rolled back (or misses what the store still holds).
-    private readonly List<Action> _queueUndo = [];
+    // dropped when it commits (kept until the host transaction ends when the command joined one), so that the queue never holds what the
+    // store rolled back (or misses what the store still holds).
+    private readonly QueueUndo _queueUndo = new();
     private readonly ChurnLedger _ledger = new();
     private LocalDate? _churnAssessedOn;
     // The last queue change number (IQueueRepository.ChangesAsync) this desk has applied to its in-memory queue, moved past the desk's
@@ -116,7 +117,7 @@ public sealed class ServiceDesk
         _clock = clock;
         (_tickets, _customers, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Sequences, stores.Escalations);
         _queueStore = new WatermarkedQueueRepository(stores.Queue, _queueSeen);
-        _transactions = new WatermarkedTransactions(stores.Transactions, _queueSeen);
+        _transactions = new WatermarkedTransactions(stores.Transactions, _queueSeen, _queueUndo);
         _agentStore = stores.Agents;
         _assets = stores.Assets;
         _modelCounts = stores.ModelTicketCounts;
@@ -500,8 +501,9 @@ public sealed class ServiceDesk
             await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now), RoutedGroup = route.Group }, 0, events, cancellationToken).ConfigureAwait(false);
             await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queueUndo.Clear();
             _queue.Enqueue(queued);
+            _queueUndo.Add(() => _queue.Remove(id));
+            _queueUndo.Committed();
             ForgetModelCounts(ticket.RaisedAt, view.Asset?.Model);
 
             return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
@@ -571,7 +573,7 @@ public sealed class ServiceDesk
                     break;
                 }
 
-                _queueUndo.RemoveAt(_queueUndo.Count - 1);
+                _queueUndo.RemoveLast();
                 who.ReleaseSlot();
             }
 
@@ -580,7 +582,7 @@ public sealed class ServiceDesk
             ticket.Reassign(now, agent, agent.Value);
             var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queueUndo.Clear();
+            _queueUndo.Committed();
             return (next.Id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
@@ -668,7 +670,7 @@ public sealed class ServiceDesk
             UpdateQueued(moved);
             await _queueStore.UpdateAsync(QueueEntryState.From(moved), cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queueUndo.Clear();
+            _queueUndo.Committed();
             List<IDomainEvent> events = [new TicketMovedToGroup(id, now, queued.Group, group, by)];
             if (WhyUnassignable(group, queued.RequiredSkills) is { } reason)
             {
@@ -1021,7 +1023,7 @@ public sealed class ServiceDesk
             }
 
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queueUndo.Clear();
+            _queueUndo.Committed();
 
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
@@ -1472,6 +1474,12 @@ public sealed class ServiceDesk
     // was committed.
     private async Task SyncQueueAsync(CancellationToken cancellationToken)
     {
+        // A host transaction that commands of this desk joined rolled back: undo their queue moves and read again what came after.
+        if (_queueUndo.UndoRolledBack() is { } rolledBackFrom)
+        {
+            _queueSeen.Reset(rolledBackFrom);
+        }
+
         try
         {
             await ApplyQueueChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -1499,20 +1507,13 @@ public sealed class ServiceDesk
         {
             if (!stored.ContainsKey(known.Id))
             {
-                _queue.Remove(known.Id);
+                ApplyQueueChange(known.Id, null);
             }
         }
 
         foreach (var ticket in stored.Values)
         {
-            if (!_queue.TryGet(ticket.Id, out var known))
-            {
-                _queue.TryEnqueue(ticket);
-            }
-            else if (known != ticket)
-            {
-                _queue.Update(ticket);
-            }
+            ApplyQueueChange(ticket.Id, ticket);
         }
 
         _queueSeen.Applied(last);
@@ -1522,20 +1523,33 @@ public sealed class ServiceDesk
     {
         await foreach (var change in _queueStore.ChangesAsync(_queueSeen.Seen, cancellationToken).ConfigureAwait(false))
         {
-            if (change.Entry is null)
-            {
-                _queue.Remove(change.TicketId);
-            }
-            else if (!_queue.TryGet(change.TicketId, out var known))
-            {
-                _queue.TryEnqueue(change.Entry.ToQueued());
-            }
-            else if (change.Entry.ToQueued() is var stored && stored != known)
-            {
-                _queue.Update(stored);
-            }
-
+            ApplyQueueChange(change.TicketId, change.Entry?.ToQueued());
             _queueSeen.Applied(change.Number);
+        }
+    }
+
+    // Makes the in-memory entry of a ticket what the store holds (null: not queued); the undo is kept while the command joined a host's
+    // transaction, which may roll back what was read.
+    private void ApplyQueueChange(TicketId id, QueuedTicket? stored)
+    {
+        var wasQueued = _queue.TryGet(id, out var known);
+        if (stored is not { } entry)
+        {
+            if (wasQueued && _queue.Remove(id))
+            {
+                _queueUndo.Synced(() => _queue.TryEnqueue(known));
+            }
+        }
+        else if (!wasQueued)
+        {
+            if (_queue.TryEnqueue(entry))
+            {
+                _queueUndo.Synced(() => _queue.Remove(id));
+            }
+        }
+        else if (entry != known && _queue.Update(entry))
+        {
+            _queueUndo.Synced(() => _queue.Update(known));
         }
     }
 
@@ -1577,12 +1591,7 @@ public sealed class ServiceDesk
     // After a failed command (the gate still held): puts the queue back as the store has it.
     private void RollBackQueue()
     {
-        for (var i = _queueUndo.Count - 1; i >= 0; i--)
-        {
-            _queueUndo[i]();
-        }
-
-        _queueUndo.Clear();
+        _queueUndo.RollBack();
     }
 
     private Agent RequireAgent(AgentId agent) =>
@@ -1677,7 +1686,7 @@ public sealed class ServiceDesk
             await act(ticket, now).ConfigureAwait(false);
             var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queueUndo.Clear();
+            _queueUndo.Committed();
             return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -1,18 +1,24 @@
 namespace CrmCore.Desk;
 
-/// <summary>The desk's view of <see cref="IStoreTransactions"/>: tells its <see cref="QueueWatermark"/> when a transaction begins, commits and ends.</summary>
-internal sealed class WatermarkedTransactions(IStoreTransactions inner, QueueWatermark mark) : IStoreTransactions
+/// <summary>The desk's view of <see cref="IStoreTransactions"/>: tells its <see cref="QueueWatermark"/> when a transaction begins, commits and
+/// ends, and its <see cref="QueueUndo"/> when its outermost one joined a transaction a host had open on the flow.</summary>
+internal sealed class WatermarkedTransactions(IStoreTransactions inner, QueueWatermark mark, QueueUndo undo) : IStoreTransactions
 {
     /// <inheritdoc />
     public IStoreTransaction Begin()
     {
         var transaction = inner.Begin();
-        // A store returns NoStoreTransactions when the flow already has a transaction open (or it groups nothing): its commit commits nothing.
-        mark.Began(own: transaction is not NoStoreTransactions);
-        return new Transaction(transaction, mark);
+        // A store returns NoStoreTransactions when it groups nothing (its commit commits nothing). A transaction that joined a host's counts
+        // as the desk's own: if the host rolls back, QueueUndo lowers the mark again to where the command began.
+        if (mark.Began(own: transaction is not NoStoreTransactions))
+        {
+            undo.Began(transaction, mark.Seen);
+        }
+
+        return new Transaction(transaction, mark, undo);
     }
 
-    private sealed class Transaction(IStoreTransaction inner, QueueWatermark mark) : IStoreTransaction
+    private sealed class Transaction(IStoreTransaction inner, QueueWatermark mark, QueueUndo undo) : IStoreTransaction
     {
         private bool _ended;
 
@@ -33,7 +39,10 @@ internal sealed class WatermarkedTransactions(IStoreTransactions inner, QueueWat
                 if (!_ended)
                 {
                     _ended = true;
-                    mark.Ended();
+                    if (mark.Ended())
+                    {
+                        undo.Ended();
+                    }
                 }
             }
         }

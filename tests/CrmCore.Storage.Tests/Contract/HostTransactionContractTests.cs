@@ -1,0 +1,266 @@
+using CrmCore.Agents;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CrmCore.Storage.Tests.Contract;
+
+/// <summary>
+/// A desk command run inside a host's own <see cref="IStoreTransactions"/> transaction joins it: when the host disposes it without a
+/// commit, nothing of the command stays, not the ticket, not its queue entry and change number, and not the desk's in-memory queue (a later
+/// pull never offers a ticket that does not exist, and the desk still sees the changes other desks make afterwards). The in-memory stores
+/// write at once and cannot roll back: there the command stays whole (ticket and queue entry together).
+/// </summary>
+public sealed class HostTransactionContractTests
+{
+    private static readonly AgentId Li = new("A001");
+    private static readonly CustomerId Customer = new("KH0001");
+
+    public static TheoryData<string> Providers => StoreProvider.All();
+
+    public static TheoryData<string> Databases => StoreProvider.Databases();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Raise_InAHostTransactionDisposedWithoutCommit_LeavesNoTicketNoQueueEntryAndNoChangeNumber(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var before = await fixture.Stores.Queue.LastChangeAsync();
+
+        TicketId raised;
+        await using (fixture.Stores.Transactions.Begin())
+        {
+            (raised, _) = await fixture.Desk.RaiseAsync(Request("打印机卡纸"), "email");
+            Assert.NotNull(await fixture.Stores.Tickets.FindAsync(raised)); // the host's transaction sees the command's writes
+        }
+
+        await fixture.AssertConsistentAsync();
+        if (fixture.Storage.Persists)
+        {
+            Assert.Null(await fixture.Stores.Tickets.FindAsync(raised));
+            Assert.Equal([fixture.Kept], await fixture.StoredQueueAsync());
+            Assert.Equal(before, await fixture.Stores.Queue.LastChangeAsync());
+        }
+
+        Assert.Equal(fixture.Kept, (await fixture.Desk.PullNextAsync(Li)).Id);
+        var (next, _) = await fixture.Desk.PullNextAsync(Li);
+        Assert.Equal(fixture.Storage.Persists ? null : raised, next);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Pull_InAHostTransactionDisposedWithoutCommit_LeavesTheTicketQueued_AndTheAgentFree(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+
+        await using (fixture.Stores.Transactions.Begin())
+        {
+            Assert.Equal(fixture.Kept, (await fixture.Desk.PullNextAsync(Li)).Id);
+        }
+
+        await fixture.AssertConsistentAsync();
+        if (fixture.Storage.Persists)
+        {
+            Assert.Equal([fixture.Kept], await fixture.StoredQueueAsync());
+            Assert.Equal(0, fixture.Agent.ActiveCount);
+            Assert.Equal(fixture.Kept, (await fixture.Desk.PullNextAsync(Li)).Id);
+            Assert.Equal(1, fixture.Agent.ActiveCount);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Assign_InAHostTransactionDisposedWithoutCommit_LeavesTheTicketQueued_AndTheAgentFree(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+
+        await using (fixture.Stores.Transactions.Begin())
+        {
+            await fixture.Desk.AssignAsync(fixture.Kept, Li, "lead");
+        }
+
+        await fixture.AssertConsistentAsync();
+        if (fixture.Storage.Persists)
+        {
+            Assert.Equal([fixture.Kept], await fixture.StoredQueueAsync());
+            Assert.Equal(0, fixture.Agent.ActiveCount);
+            Assert.Equal(fixture.Kept, (await fixture.Desk.PullNextAsync(Li)).Id);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task MoveToGroup_InAHostTransactionDisposedWithoutCommit_LeavesTheTicketInItsGroup(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var before = await fixture.Stores.Queue.LastChangeAsync();
+
+        await using (fixture.Stores.Transactions.Begin())
+        {
+            await fixture.Desk.MoveToGroupAsync(fixture.Kept, new TeamId("L2"), "lead");
+        }
+
+        await fixture.AssertConsistentAsync();
+        if (fixture.Storage.Persists)
+        {
+            Assert.Equal(new TeamId("L1"), Assert.Single(fixture.Desk.Queue.Snapshot()).Group);
+            Assert.Equal(before, await fixture.Stores.Queue.LastChangeAsync());
+            Assert.Equal(fixture.Kept, (await fixture.Desk.PullNextAsync(Li)).Id); // Li works in L1
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SeveralCommandsInOneHostTransaction_RolledBack_LeaveNothing_AndTheDeskStillSeesWhatAnotherDeskRaisesAfterwards(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        using var otherHost = DeskHost.Build(fixture.Storage, fixture.Clock);
+        var other = otherHost.GetRequiredService<ServiceDesk>();
+
+        await using (fixture.Stores.Transactions.Begin())
+        {
+            await fixture.Desk.RaiseAsync(Request("网络中断"), "phone");
+            await fixture.Desk.RaiseAsync(Request("系统登录异常"), "phone"); // its sync reads the first raise's uncommitted change
+            await fixture.Desk.PullNextAsync(Li);
+        }
+
+        var (afterwards, _) = await other.RaiseAsync(Request("发票抬头错误"), "email");
+        var (second, _) = await other.RaiseAsync(Request("合同续签"), "email");
+
+        await fixture.AssertConsistentAsync();
+        if (fixture.Storage.Persists)
+        {
+            Assert.Equal([fixture.Kept, afterwards, second], await fixture.StoredQueueAsync());
+            Assert.Equal(0, fixture.Agent.ActiveCount);
+            Assert.Equal(fixture.Kept, (await fixture.Desk.PullNextAsync(Li)).Id);
+            Assert.Equal(afterwards, (await fixture.Desk.PullNextAsync(Li)).Id);
+            Assert.Equal(second, (await fixture.Desk.PullNextAsync(Li)).Id);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SeveralCommandsInOneHostTransaction_Committed_KeepEverything_AndTheDeskStillSeesWhatAnotherDeskRaisesAfterwards(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        using var otherHost = DeskHost.Build(fixture.Storage, fixture.Clock);
+        var other = otherHost.GetRequiredService<ServiceDesk>();
+
+        TicketId first;
+        await using (var host = fixture.Stores.Transactions.Begin())
+        {
+            (first, _) = await fixture.Desk.RaiseAsync(Request("网络中断"), "phone");
+            Assert.Equal(fixture.Kept, (await fixture.Desk.PullNextAsync(Li)).Id);
+            await host.CommitAsync();
+        }
+
+        var (afterwards, _) = await other.RaiseAsync(Request("发票抬头错误"), "email");
+
+        await fixture.AssertConsistentAsync();
+        Assert.Equal([first, afterwards], await fixture.StoredQueueAsync());
+        Assert.Equal(1, fixture.Agent.ActiveCount);
+        Assert.Equal(Li, (await fixture.Desk.ViewAsync(fixture.Kept)).Ticket.Owner);
+        Assert.Equal(first, (await fixture.Desk.PullNextAsync(Li)).Id);
+        Assert.Equal(afterwards, (await fixture.Desk.PullNextAsync(Li)).Id);
+        Assert.Null((await fixture.Desk.PullNextAsync(Li)).Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Raise_FailingAfterItsQueueRowIsWritten_LeavesNoTicketNoQueueEntry_AndTheDeskQueueAsStored(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var before = await fixture.Stores.Queue.LastChangeAsync();
+        // The raise's last write, the change number of its queue row (written just before), fails: the desk's own transaction rolls back.
+        fixture.Storage.ExecuteSql(provider == StoreProvider.Postgres
+            ? "CREATE FUNCTION {schema}.fail_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected change failure'; END $$; "
+              + "CREATE TRIGGER fail_change BEFORE INSERT ON {schema}.queue_change FOR EACH ROW EXECUTE FUNCTION {schema}.fail_change();"
+            : "CREATE TRIGGER fail_change BEFORE INSERT ON crm_queue_change BEGIN SELECT RAISE(ABORT, 'injected change failure'); END;");
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => fixture.Desk.RaiseAsync(Request("网络中断"), "phone"));
+        fixture.Storage.ExecuteSql(provider == StoreProvider.Postgres
+            ? "DROP TRIGGER fail_change ON {schema}.queue_change; DROP FUNCTION {schema}.fail_change();"
+            : "DROP TRIGGER fail_change;");
+
+        Assert.Equal([fixture.Kept], await fixture.StoredQueueAsync());
+        Assert.Equal(before, await fixture.Stores.Queue.LastChangeAsync());
+        Assert.Empty(await fixture.Stores.Tickets.ListAsync(new TicketQuery()).Where(t => t.Id != fixture.Kept).ToListAsync());
+        await fixture.AssertConsistentAsync();
+    }
+
+    private static TicketRequest Request(string description) => new() { CustomerId = Customer, Description = description };
+
+    // One desk over a provider's stores, with agent Li in L1 and one committed ticket waiting (Kept).
+    private sealed class Fixture : IAsyncDisposable
+    {
+        private readonly ServiceProvider _services;
+
+        private Fixture(StoreProvider storage, ProviderStores stores, FakeClock clock, ServiceProvider services)
+        {
+            (Storage, Stores, Clock, _services) = (storage, stores, clock, services);
+            Desk = services.GetRequiredService<ServiceDesk>();
+        }
+
+        public StoreProvider Storage { get; }
+
+        public ProviderStores Stores { get; }
+
+        public FakeClock Clock { get; }
+
+        public ServiceDesk Desk { get; }
+
+        public Agent Agent { get; private set; } = null!;
+
+        public TicketId Kept { get; private set; }
+
+        public static async Task<Fixture> CreateAsync(string provider)
+        {
+            var storage = StoreProvider.Create(provider);
+            var stores = storage.Desk();
+            var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+            var services = new ServiceCollection();
+            services.AddSingleton<IClock>(clock);
+            stores.AddTo(services);
+            services.AddCrmCore();
+            var fixture = new Fixture(storage, stores, clock, services.BuildServiceProvider());
+            fixture.Agent = fixture.Desk.RegisterAgent(Li, "Li", new TeamId("L1"), SkillSet.Empty, 5);
+            await fixture.Desk.RegisterCustomerAsync(Customer, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+            (fixture.Kept, _) = await fixture.Desk.RaiseAsync(new TicketRequest { CustomerId = Customer, Description = "系统登录异常", Urgency = Urgency.Urgent }, "phone");
+            clock.Advance(Duration.FromMinutes(1));
+            return fixture;
+        }
+
+        public async Task<List<TicketId>> StoredQueueAsync() =>
+            await Stores.Queue.ListAsync().Select(e => e.TicketId).OrderBy(id => id.Value, StringComparer.Ordinal).ToListAsync();
+
+        // Whatever the provider: every stored queue entry is a ticket that exists and waits, and the desk's in-memory queue (after a
+        // command has synced it) holds exactly the stored entries.
+        public async Task AssertConsistentAsync()
+        {
+            var entries = await Stores.Queue.ListAsync().ToListAsync();
+            if (entries.Count > 0)
+            {
+                await Desk.MoveToGroupAsync(entries[0].TicketId, entries[0].Group, "sync"); // a queue command that changes nothing: it syncs
+            }
+
+            var stored = await StoredQueueAsync();
+            foreach (var id in stored)
+            {
+                var ticket = await Stores.Tickets.FindAsync(id);
+                Assert.NotNull(ticket);
+                Assert.True(ticket.Owner.IsEmpty || ticket.Owner == new AgentId("queue"), $"{id} is queued but owned by {ticket.Owner}");
+            }
+
+            Assert.Equal(stored, Desk.Queue.Snapshot().Select(q => q.Id).OrderBy(id => id.Value, StringComparer.Ordinal).ToList());
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _services.DisposeAsync();
+            Storage.Dispose();
+        }
+    }
+}
