@@ -21,6 +21,26 @@ public sealed class PostgreSqlConnectionSettingsTests
         Assert.Contains("synchronous_commit=off", new NpgsqlConnectionStringBuilder(database.QueueDataSource.ConnectionString).Options, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ClaimPool_UsesGenericPlans_AndTheMainPoolDoesNot()
+    {
+        using var database = new PostgreSqlDatabase(new PostgreSqlStorageOptions { ConnectionString = "Host=db.invalid;Username=crm" });
+
+        Assert.Contains("plan_cache_mode=force_generic_plan", new NpgsqlConnectionStringBuilder(database.QueueDataSource.ConnectionString).Options, StringComparison.Ordinal);
+        Assert.DoesNotContain("plan_cache_mode", new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString).Options ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("synchronous_commit", new NpgsqlConnectionStringBuilder(database.QueueDataSource.ConnectionString).Options, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConnectionString_ThatSetsAPlanCacheMode_KeepsItOnTheClaimPool()
+    {
+        using var database = new PostgreSqlDatabase(new PostgreSqlStorageOptions { ConnectionString = "Host=db.invalid;Username=crm;Options=-c plan_cache_mode=auto" });
+
+        var options = new NpgsqlConnectionStringBuilder(database.QueueDataSource.ConnectionString).Options;
+        Assert.Contains("plan_cache_mode=auto", options, StringComparison.Ordinal);
+        Assert.DoesNotContain("force_generic_plan", options, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Host=db.invalid;Username=crm;No Reset On Close=false")]
     [InlineData("Host=db.invalid;Username=crm;NoResetOnClose=false")]
