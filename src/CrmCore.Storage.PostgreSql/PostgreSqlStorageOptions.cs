@@ -68,7 +68,7 @@ public sealed partial class PostgreSqlStorageOptions
             problems.Add($"PostgreSqlStorageOptions.Schema '{Schema}' must be lowercase letters, digits and '_', starting with a letter, at most 63 characters.");
         }
 
-        if (LeaseDuration < Duration.FromSeconds(1) || LeaseDuration > Duration.FromDays(7))
+        if (LeaseDuration < LeaseReapSchedule.ShortestLease || LeaseDuration > Duration.FromDays(7))
         {
             problems.Add($"PostgreSqlStorageOptions.LeaseDuration must be between 1 s and 7 days (was {LeaseDuration}).");
         }

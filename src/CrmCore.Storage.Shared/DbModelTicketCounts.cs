@@ -7,18 +7,18 @@ namespace CrmCore.Storage;
 /// related-asset indexes). Thread-safe.</summary>
 internal sealed class DbModelTicketCounts(DeskSql sql) : IModelTicketCounts
 {
+    private readonly string _count = sql.Sql(
+        "SELECT (SELECT count(*) FROM {t}asset WHERE model = @model AND installed_on <= @installed_by), " +
+        "(SELECT count(*) FROM {t}ticket t JOIN {t}asset a ON a.id = t.related_asset_id " +
+        "WHERE a.model = @model AND t.raised_at >= @from AND t.raised_at < @before)");
+
     /// <inheritdoc />
     public async ValueTask<ModelTicketCount> CountAsync(string model, LocalDate installedBy, Instant ticketsFrom, Instant ticketsBefore, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(ticketsBefore, ticketsFrom);
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = lease.Connection.CreateCommand();
-        command.Transaction = lease.Transaction;
-        command.CommandText = sql.Sql(
-            "SELECT (SELECT count(*) FROM {t}asset WHERE model = @model AND installed_on <= @installed_by), " +
-            "(SELECT count(*) FROM {t}ticket t JOIN {t}asset a ON a.id = t.related_asset_id " +
-            "WHERE a.model = @model AND t.raised_at >= @from AND t.raised_at < @before)");
+        var command = lease.Command(_count);
         DeskSql.Add(command, "@model", model);
         DeskSql.Add(command, "@installed_by", DeskJson.Date(installedBy));
         DeskSql.Add(command, "@from", sql.Time(ticketsFrom));

@@ -180,7 +180,7 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            counts[new AgentId(reader.GetString(0))] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            counts[new AgentId(reader.GetString(0))] = DeskSql.Int(reader, 1);
         }
 
         return counts;

@@ -61,7 +61,7 @@ public sealed class SqliteStorageOptions
             problems.Add($"SqliteStorageOptions.BusyTimeout must be between 1 s and 10 min (was {BusyTimeout}).");
         }
 
-        if (LeaseDuration < Duration.FromSeconds(1) || LeaseDuration > Duration.FromDays(7))
+        if (LeaseDuration < LeaseReapSchedule.ShortestLease || LeaseDuration > Duration.FromDays(7))
         {
             problems.Add($"SqliteStorageOptions.LeaseDuration must be between 1 s and 7 days (was {LeaseDuration}).");
         }

@@ -29,6 +29,8 @@ internal sealed class CustomerMatchIndex
     private readonly List<int> _lines = [];
     private readonly List<bool> _touched = [];
     private readonly List<bool> _created = [];
+    // Touched by a row since the index was last cleared (the batch's own changes); _touched also holds what the run's ledger said.
+    private readonly List<bool> _changed = [];
     private readonly CompactNumberTable _phones = new();
     private readonly CompactKeyTable _emails = new();
     private readonly CompactKeyTable _names = new();
@@ -44,6 +46,7 @@ internal sealed class CustomerMatchIndex
         _lines.Clear();
         _touched.Clear();
         _created.Clear();
+        _changed.Clear();
         _phones.Clear();
         _emails.Clear();
         _names.Clear();
@@ -111,17 +114,18 @@ internal sealed class CustomerMatchIndex
                 _emails.TryAdd(key.Value, ordinal, out _);
                 break;
             case CustomerKeyKind.Name:
-                AddName(id, sourceLine, key.Value, touched);
+                AddName(id, sourceLine, key.Value, touch: false);
                 break;
         }
     }
 
-    /// <summary>Every customer this index saw created or changed by this run: its id, source line and whether this run created it.</summary>
+    /// <summary>Every customer a row created or changed since the index was last cleared (not those only found with the run's earlier
+    /// changes: their ledger record stands): its id, source line and whether this run created it.</summary>
     public IEnumerable<(CustomerId Id, int Line, bool Created)> Touched()
     {
         for (var ordinal = 0; ordinal < _lines.Count; ordinal++)
         {
-            if (_touched[ordinal])
+            if (_changed[ordinal])
             {
                 yield return (new CustomerId(_ids.KeyAt(_idOffsets[ordinal])), _lines[ordinal], _created[ordinal]);
             }
@@ -176,6 +180,7 @@ internal sealed class CustomerMatchIndex
     {
         var ordinal = Ordinal(id.Value, sourceLine);
         _touched[ordinal] |= touch;
+        _changed[ordinal] |= touch;
         if (!string.IsNullOrEmpty(nameKey) && _names.TryAdd(nameKey, ordinal, out _) && _blocks is not null)
         {
             if (!_blocks.TryGetValue(nameKey[0], out var block))
@@ -198,6 +203,7 @@ internal sealed class CustomerMatchIndex
             _lines.Add(sourceLine);
             _touched.Add(false);
             _created.Add(false);
+            _changed.Add(false);
             return _lines.Count - 1;
         }
 

@@ -114,6 +114,19 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
     public ValueTask AppendEventsAsync(IReadOnlyList<(string AggregateId, IDomainEvent Event)> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
+        if (_audit is null)
+        {
+            AppendToOutbox(events);
+            return ValueTask.CompletedTask;
+        }
+
+        // As a save: the audit records are appended (awaited, one write at a time) before the events are stored, and a refused append
+        // stores nothing.
+        return _audit.RunAsync(() => AdvanceAudit.From(events), () => AppendToOutbox(events), cancellationToken);
+    }
+
+    private void AppendToOutbox(IReadOnlyList<(string AggregateId, IDomainEvent Event)> events)
+    {
         lock (_gate)
         {
             foreach (var (aggregate, e) in events)
@@ -123,11 +136,7 @@ public sealed class InMemoryOutboxTicketRepository : IOutboxTicketRepository, IS
                     Outbox.Append(aggregateId, eventType, payload, occurredAt);
                 }
             }
-
-            _ = Audit?.AppendAsync(AdvanceAudit.From(events), cancellationToken);
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />

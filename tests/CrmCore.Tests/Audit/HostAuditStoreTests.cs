@@ -3,6 +3,7 @@ using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Relationships;
+using CrmCore.Sla;
 using CrmCore.Storage;
 using CrmCore.Tests.Support;
 using CrmCore.Tickets;
@@ -86,6 +87,24 @@ public sealed class HostAuditStoreTests
         await customers.SaveAsync(customer.ToState(), 0);
         await tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
         Assert.Equal(2, (await audit.QueryAsync(new AuditQuery())).Select(r => r.Entry.EntityType).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AnAdvancesEvents_AreStoredOnlyAfterTheirRecords()
+    {
+        var audit = new HostAuditStore { Failure = new InvalidOperationException("audit database is read-only") };
+        using var provider = Desk(audit);
+        var tickets = provider.GetRequiredService<IOutboxTicketRepository>();
+        var outbox = provider.GetRequiredService<InMemoryOutbox>();
+        IReadOnlyList<(string, IDomainEvent)> events = [("WT0001", new SlaBreached(new TicketId("WT0001"), TestData.Start, SlaMetric.Resolution, TestData.Start))];
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => tickets.AppendEventsAsync(events).AsTask());
+        Assert.Empty(await outbox.ReadUnpublishedAsync(10));
+
+        audit.Failure = null;
+        await tickets.AppendEventsAsync(events);
+        Assert.Single(await outbox.ReadUnpublishedAsync(10));
+        Assert.Equal(("WT0001", "sla"), (await audit.QueryAsync(new AuditQuery())).Select(r => (r.Entry.EntityId, r.Entry.Field)).Single());
     }
 
     [Fact]

@@ -27,6 +27,11 @@ internal sealed class CustomerKeyTable
         {
             if (_keysOf.TryGetValue(id, out var old))
             {
+                if (old.SequenceEqual(keys))
+                {
+                    return; // most saves (tier, tags, notes) leave the keys as they were
+                }
+
                 foreach (var key in old)
                 {
                     Remove(key, id.Value);
