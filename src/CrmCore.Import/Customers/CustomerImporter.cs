@@ -2,6 +2,7 @@ using CrmCore.Imports;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
@@ -95,18 +96,20 @@ public sealed class CustomerImporter
     /// state of one the batch created and left as created; and the version read from the store (0 for a new customer).</summary>
     private readonly record struct Working(Customer? Customer, CustomerState? Fresh, long ReadVersion);
 
-    /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, and its company-name key.</summary>
-    private readonly record struct Prepared(string? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey);
+    /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, its company-name key, and the
+    /// customer it creates when nothing matches it.</summary>
+    private readonly record struct Prepared(string? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey, Created? New);
 
-    /// <summary>A batch read and being prepared.</summary>
-    private readonly record struct Pending(List<SourceRow> Rows, Task<Prepared[]> Work);
+    /// <summary>A customer a row creates (built ahead, on the reading thread) and the row's result.</summary>
+    private sealed record Created(CustomerState State, ImportRowResult Result);
+
+    /// <summary>A batch read and prepared, and the instant it is written at.</summary>
+    private readonly record struct Batch(List<SourceRow> Rows, Prepared[] Prepared, Instant Now);
 
     /// <summary>The state of one import.</summary>
     private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash)
     {
 
-        /// <summary>From this many rows a batch is prepared on another thread while the batch before it is written.</summary>
-        private const int ParallelRows = 64;
         private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
         private readonly IImportLedger? _ledger = owner._options.DryRun || fileHash.Length == 0 ? null : owner._options.Ledger;
         private readonly IAuditStore? _audit = owner._options.Audit;
@@ -134,6 +137,11 @@ public sealed class CustomerImporter
 
         private CultureInfo? Culture => _options.Culture;
 
+        /// <summary>
+        /// Reads the rows and does each batch's row-only work (<see cref="Prepare"/>) on another thread, while this one matches and writes
+        /// the batches in file order. A batch is handed over once the rows of the batch after it are read (or the file ends), so a file
+        /// that fails to read part-way leaves written exactly the batches a sequential pass would have written before the failure.
+        /// </summary>
         public async Task ExecuteAsync(IEnumerable<SourceRow> rows, CancellationToken cancellationToken)
         {
             if (Keys is null)
@@ -145,44 +153,95 @@ public sealed class CustomerImporter
                 }
             }
 
-            var batch = new List<SourceRow>(_options.BatchSize);
-            Pending? pending = null;
-            var titleRows = 0;
-            foreach (var row in rows)
+            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var reading = Task.Run(() => ReadAsync(rows, batches.Writer, stop.Token), CancellationToken.None);
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (_parser is null)
+                while (await batches.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (!TryHeader(row) && ++titleRows > _options.MaxTitleRows)
+                    while (batches.Reader.TryRead(out var batch))
                     {
-                        throw new ImportFileException(file, row.Line, 0, $"no header row in the first {_options.MaxTitleRows} rows: a header row names at least two known columns (客户编号, 客户名称, 所属行业 ...); add a mapping file for other headers");
+                        await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch
+            {
+                // Writing failed: stop the reading thread and wait for it, so that nothing reads the file after the import returns.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
+
+            // Every batch read is written; a failure of the reading (a bad record, no header) surfaces now.
+            await reading.ConfigureAwait(false);
+        }
+
+        /// <summary>The reading stage: the header, then full batches, each with its row-only work done and the instant it is written at.</summary>
+        private async Task ReadAsync(IEnumerable<SourceRow> rows, ChannelWriter<Batch> output, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var batch = new List<SourceRow>(_options.BatchSize);
+                Batch? held = null;
+                var titleRows = 0;
+                foreach (var row in rows)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (_parser is null)
+                    {
+                        if (!TryHeader(row) && ++titleRows > _options.MaxTitleRows)
+                        {
+                            throw new ImportFileException(file, row.Line, 0, $"no header row in the first {_options.MaxTitleRows} rows: a header row names at least two known columns (客户编号, 客户名称, 所属行业 ...); add a mapping file for other headers");
+                        }
+
+                        continue;
                     }
 
-                    continue;
+                    batch.Add(row);
+                    if (batch.Count == _options.BatchSize)
+                    {
+                        held = await PassOnAsync(held, batch, output, cancellationToken).ConfigureAwait(false);
+                        batch = new List<SourceRow>(_options.BatchSize);
+                    }
                 }
 
-                batch.Add(row);
-                if (batch.Count == _options.BatchSize)
+                if (_parser is null)
                 {
-                    pending = await HandOffAsync(pending, batch, cancellationToken).ConfigureAwait(false);
-                    batch = new List<SourceRow>(_options.BatchSize);
+                    throw new ImportFileException(file, 0, 0, "no header row found: the file is empty or names no known column (客户编号, 客户名称, 所属行业 ...); add a mapping file for other headers");
+                }
+
+                if (batch.Count > 0)
+                {
+                    held = await PassOnAsync(held, batch, output, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (held is { } last)
+                {
+                    await output.WriteAsync(last, cancellationToken).ConfigureAwait(false);
                 }
             }
-
-            if (_parser is null)
+            finally
             {
-                throw new ImportFileException(file, 0, 0, "no header row found: the file is empty or names no known column (客户编号, 客户名称, 所属行业 ...); add a mapping file for other headers");
+                output.TryComplete();
+            }
+        }
+
+        /// <summary>
+        /// Prepares a batch just read and hands over the one before it (now that this one is read); returns the batch now held. The clock
+        /// is read here, once per batch in file order, as the writing stage read it before.
+        /// </summary>
+        private async ValueTask<Batch> PassOnAsync(Batch? held, List<SourceRow> rows, ChannelWriter<Batch> output, CancellationToken cancellationToken)
+        {
+            var now = owner._clock.GetCurrentInstant();
+            var prepared = new Batch(rows, Prepare(rows, _parser!, now), now);
+            if (held is { } before)
+            {
+                await output.WriteAsync(before, cancellationToken).ConfigureAwait(false);
             }
 
-            if (batch.Count > 0)
-            {
-                pending = await HandOffAsync(pending, batch, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (pending is { } last)
-            {
-                await WriteBatchAsync(last.Rows, await last.Work.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            }
+            return prepared;
         }
 
         /// <summary>Looks the file up in the ledger and records the new run.</summary>
@@ -277,31 +336,12 @@ public sealed class CustomerImporter
             return true;
         }
 
-        /// <summary>
-        /// Starts the row-only work of a full batch (<see cref="Prepare"/>) on the thread pool, then matches and writes the batch before it
-        /// while that runs: reading and writing stay on one path in file order, and one batch is parsed ahead. A small batch is prepared
-        /// in place. Returns the batch now in preparation.
-        /// </summary>
-        private async Task<Pending> HandOffAsync(Pending? previous, List<SourceRow> batch, CancellationToken cancellationToken)
+        private async Task WriteBatchAsync(Batch next, CancellationToken cancellationToken)
         {
-            var parser = _parser!;
-            var work = batch.Count < ParallelRows || Environment.ProcessorCount == 1
-                ? Task.FromResult(Prepare(batch, parser))
-                : Task.Run(() => Prepare(batch, parser), cancellationToken);
-            if (previous is { } before)
-            {
-                await WriteBatchAsync(before.Rows, await before.Work.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            }
-
-            return new Pending(batch, work);
-        }
-
-        private async Task WriteBatchAsync(List<SourceRow> batch, Prepared[] prepared, CancellationToken cancellationToken)
-        {
+            var (batch, prepared, now) = next;
             _batches++;
             var working = new Dictionary<CustomerId, Working>(batch.Count);
             var readStates = new Dictionary<CustomerId, CustomerState>();
-            var now = owner._clock.GetCurrentInstant();
             var firstResult = _results.Count;
             if (Keys is { } keys)
             {
@@ -311,7 +351,7 @@ public sealed class CustomerImporter
             for (var b = 0; b < batch.Count; b++)
             {
                 var source = batch[b];
-                var (skipped, row, problems, nameKey) = prepared[b];
+                var (skipped, row, problems, nameKey, created) = prepared[b];
                 if (skipped is not null)
                 {
                     _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = skipped });
@@ -333,7 +373,7 @@ public sealed class CustomerImporter
                     continue;
                 }
 
-                _results.Add(await ApplyAsync(row!, nameKey, source, working, readStates, now, cancellationToken).ConfigureAwait(false));
+                _results.Add(await ApplyAsync(row!, nameKey, created, source, working, readStates, now, cancellationToken).ConfigureAwait(false));
             }
 
             var writes = new List<(CustomerState State, long ExpectedVersion)>(working.Count);
@@ -402,7 +442,7 @@ public sealed class CustomerImporter
             _index.Clear();
             _newest.Clear();
             var wanted = new HashSet<CustomerKey>();
-            foreach (var (skipped, row, problems, nameKey) in prepared)
+            foreach (var (skipped, row, problems, nameKey, _) in prepared)
             {
                 if (skipped is not null || problems is not null || row is null)
                 {
@@ -476,11 +516,12 @@ public sealed class CustomerImporter
         }
 
         /// <summary>
-        /// The work on each row that depends on nothing but the row: skip or not, the parsed values or the cell problems, the name key.
-        /// The parser and the normalisers keep no state, so this runs on another thread than the matching and writing that follow, which
-        /// see the results in row order exactly as a sequential pass would give them.
+        /// The work on each row that depends on nothing but the row: skip or not, the parsed values or the cell problems, the name key, and
+        /// the customer the row creates when nothing matches it (its state and its result, built ahead so that the writing stage only
+        /// matches and decides). The parser and the normalisers keep no state, so this runs on another thread than the matching and
+        /// writing that follow, which see the results in row order exactly as a sequential pass would give them.
         /// </summary>
-        private Prepared[] Prepare(List<SourceRow> batch, CustomerRowParser parser)
+        private Prepared[] Prepare(List<SourceRow> batch, CustomerRowParser parser, Instant now)
         {
             var prepared = new Prepared[batch.Count];
             List<CellProblem>? problems = null;
@@ -489,7 +530,7 @@ public sealed class CustomerImporter
                 var source = batch[i];
                 if (Skip(source) is { } skipped)
                 {
-                    prepared[i] = new Prepared(skipped, null, null, string.Empty);
+                    prepared[i] = new Prepared(skipped, null, null, string.Empty, null);
                     continue;
                 }
 
@@ -497,15 +538,32 @@ public sealed class CustomerImporter
                 var row = parser.Parse(source, problems);
                 if (problems.Count > 0)
                 {
-                    prepared[i] = new Prepared(null, row, problems, string.Empty);
+                    prepared[i] = new Prepared(null, row, problems, string.Empty, null);
                     problems = null;
                     continue;
                 }
 
-                prepared[i] = new Prepared(null, row, null, CompanyNameNormalizer.Key(row.Name));
+                var nameKey = CompanyNameNormalizer.Key(row.Name);
+                prepared[i] = new Prepared(null, row, null, nameKey, Create(row, nameKey, now));
             }
 
             return prepared;
+        }
+
+        /// <summary>The customer a row creates when nothing matches it, or null when building it fails: the writing stage then builds it
+        /// again, where the failure surfaces as it always did.</summary>
+        private Created? Create(CustomerRow row, string nameKey, Instant now)
+        {
+            try
+            {
+                var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
+                var state = Customer.CreateState(id, Profile(row, now), now, row.Tier);
+                return new Created(state, new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value });
+            }
+            catch (Exception)
+            {
+                return null;
+            }
         }
 
         /// <summary>Writes the batch's customers: in one transaction when the store can, else one by one. Returns what was written.</summary>
@@ -676,6 +734,7 @@ public sealed class CustomerImporter
         private async ValueTask<ImportRowResult> ApplyAsync(
             CustomerRow row,
             string nameKey,
+            Created? prepared,
             SourceRow source,
             Dictionary<CustomerId, Working> working,
             Dictionary<CustomerId, CustomerState> readStates,
@@ -686,12 +745,17 @@ public sealed class CustomerImporter
             match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
             if (match is null)
             {
-                var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
-                var created = Customer.CreateState(id, Profile(row, now), now, row.Tier);
-                working[id] = new Working(null, created, 0);
+                if (prepared is null)
+                {
+                    var newId = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
+                    prepared = new Created(Customer.CreateState(newId, Profile(row, now), now, row.Tier), new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = newId.Value });
+                }
+
+                var id = prepared.State.Id;
+                working[id] = new Working(null, prepared.State, 0);
                 _index.AddCreated(id, row, nameKey);
                 Remember(id.Value, row.UpdatedOn);
-                return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value };
+                return prepared.Result;
             }
 
             var (targetId, by, sourceLine, touched) = match.Value;
