@@ -36,6 +36,20 @@ internal sealed class CompactKeyTable
         Count = 0;
     }
 
+    /// <summary>
+    /// Makes room for at least this many keys at once (one slot array of the size growth would reach), so that a table expected to hold
+    /// them is not rehashed on the way there. Never shrinks.
+    /// </summary>
+    /// <param name="keys">The number of keys expected.</param>
+    public void Reserve(int keys)
+    {
+        var size = SlotsFor(keys);
+        if (size > _slots.Length)
+        {
+            Rehash(size);
+        }
+    }
+
     /// <summary>Finds a key.</summary>
     /// <param name="key">The key.</param>
     /// <param name="value">Its value when found.</param>
@@ -47,6 +61,38 @@ internal sealed class CompactKeyTable
         return found;
     }
 
+    /// <summary>Finds a key prepared ahead.</summary>
+    /// <param name="key">The key; <see cref="TableKey.IsReady"/>.</param>
+    /// <param name="value">Its value when found.</param>
+    /// <returns>True when the key is in the table.</returns>
+    public bool TryGetValue(in TableKey key, out int value)
+    {
+        var found = Find(key.Utf8, key.Hash, out var slot);
+        value = found ? Value(Offset(_slots[slot])) : 0;
+        return found;
+    }
+
+    /// <summary>Adds a key prepared ahead with its value unless it is there already (the first value stays).</summary>
+    /// <param name="key">The key; <see cref="TableKey.IsReady"/>.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="offset">Where the key is stored (for <see cref="KeyAt"/>), new or existing.</param>
+    /// <returns>True when the key was added, false when it was there.</returns>
+    /// <exception cref="InvalidOperationException">The key is longer than 65,535 UTF-8 bytes, or the table holds 2 GiB of keys.</exception>
+    public bool TryAdd(in TableKey key, int value, out int offset) => TryAdd(key.Utf8, key.Hash, value, out offset);
+
+    /// <summary>
+    /// Reads the slot where a key's probe starts and returns it, so that a pass over a batch's keys before matching it brings those
+    /// slots into the cache with many reads in flight at once (the probes that follow then hit the cache). Changes nothing.
+    /// </summary>
+    /// <param name="hash">The key's hash.</param>
+    /// <returns>The slot's content.</returns>
+    public ulong Touch(uint hash) => _slots[(int)hash & (_slots.Length - 1)];
+
+    /// <summary>The hash the table uses for a text (the same for a <see cref="TableKey"/> made from it).</summary>
+    /// <param name="key">The text.</param>
+    /// <returns>The hash.</returns>
+    public static uint HashOf(ReadOnlySpan<char> key) => (uint)string.GetHashCode(key);
+
     /// <summary>Adds a key with its value unless it is there already (the first value stays).</summary>
     /// <param name="key">The key.</param>
     /// <param name="value">The value.</param>
@@ -55,59 +101,12 @@ internal sealed class CompactKeyTable
     /// <exception cref="InvalidOperationException">The key is longer than 65,535 UTF-8 bytes, or the table holds 2 GiB of keys.</exception>
     public bool TryAdd(ReadOnlySpan<char> key, int value, out int offset)
     {
-        if (Find(key, out var slot, out var hash))
-        {
-            offset = Offset(_slots[slot]);
-            return false;
-        }
-
-        offset = Store(key, value);
-        _slots[slot] = ((ulong)hash << 32) | (uint)(offset + 1);
-        if (++Count > _slots.Length / 4 * 3)
-        {
-            Grow();
-        }
-
-        return true;
-    }
-
-    /// <summary>The value stored with the key at an offset that <see cref="TryAdd"/> gave.</summary>
-    /// <param name="offset">The offset.</param>
-    /// <returns>The value.</returns>
-    public int ValueAt(int offset) => Value(offset);
-
-    /// <summary>The key stored at an offset that <see cref="TryAdd"/> gave.</summary>
-    /// <param name="offset">The offset.</param>
-    /// <returns>The key.</returns>
-    public string KeyAt(int offset) => Encoding.UTF8.GetString(Bytes(offset));
-
-    private static int Hash(ReadOnlySpan<char> key) => string.GetHashCode(key);
-
-    private static int Offset(ulong slot) => (int)(uint)slot - 1;
-
-    private bool Find(ReadOnlySpan<char> key, out int slot, out uint hash)
-    {
-        hash = (uint)Hash(key);
-        var mask = _slots.Length - 1;
-        byte[]? rented = null;
         var maxBytes = Encoding.UTF8.GetMaxByteCount(key.Length);
+        byte[]? rented = null;
         Span<byte> buffer = maxBytes <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
         try
         {
-            var utf8 = buffer[..Encoding.UTF8.GetBytes(key, buffer)];
-            for (slot = (int)hash & mask; ; slot = (slot + 1) & mask)
-            {
-                var entry = _slots[slot];
-                if (entry == 0)
-                {
-                    return false;
-                }
-
-                if ((uint)(entry >> 32) == hash && Bytes(Offset(entry)).SequenceEqual(utf8))
-                {
-                    return true;
-                }
-            }
+            return TryAdd(buffer[..Encoding.UTF8.GetBytes(key, buffer)], HashOf(key), value, out offset);
         }
         finally
         {
@@ -118,10 +117,78 @@ internal sealed class CompactKeyTable
         }
     }
 
-    /// <summary>Writes a record (2-byte length, the UTF-8 bytes, the 4-byte value) into the chunks and returns where it starts.</summary>
-    private int Store(ReadOnlySpan<char> key, int value)
+    /// <summary>The value stored with the key at an offset that <c>TryAdd</c> gave.</summary>
+    /// <param name="offset">The offset.</param>
+    /// <returns>The value.</returns>
+    public int ValueAt(int offset) => Value(offset);
+
+    /// <summary>The key stored at an offset that <c>TryAdd</c> gave.</summary>
+    /// <param name="offset">The offset.</param>
+    /// <returns>The key.</returns>
+    public string KeyAt(int offset) => Encoding.UTF8.GetString(Bytes(offset));
+
+    private static int Offset(ulong slot) => (int)(uint)slot - 1;
+
+    private bool TryAdd(ReadOnlySpan<byte> utf8, uint hash, int value, out int offset)
     {
-        var length = Encoding.UTF8.GetByteCount(key);
+        if (Find(utf8, hash, out var slot))
+        {
+            offset = Offset(_slots[slot]);
+            return false;
+        }
+
+        offset = Store(utf8, value);
+        _slots[slot] = ((ulong)hash << 32) | (uint)(offset + 1);
+        if (++Count > _slots.Length / 4 * 3)
+        {
+            Grow();
+        }
+
+        return true;
+    }
+
+    private bool Find(ReadOnlySpan<char> key, out int slot, out uint hash)
+    {
+        hash = HashOf(key);
+        byte[]? rented = null;
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(key.Length);
+        Span<byte> buffer = maxBytes <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        try
+        {
+            return Find(buffer[..Encoding.UTF8.GetBytes(key, buffer)], hash, out slot);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The slot that holds a key (true), or the empty slot where it would go (false).</summary>
+    private bool Find(ReadOnlySpan<byte> utf8, uint hash, out int slot)
+    {
+        var mask = _slots.Length - 1;
+        for (slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var entry = _slots[slot];
+            if (entry == 0)
+            {
+                return false;
+            }
+
+            if ((uint)(entry >> 32) == hash && Bytes(Offset(entry)).SequenceEqual(utf8))
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Writes a record (2-byte length, the UTF-8 bytes, the 4-byte value) into the chunks and returns where it starts.</summary>
+    private int Store(ReadOnlySpan<byte> utf8, int value)
+    {
+        var length = utf8.Length;
         if (length > MaxKeyBytes)
         {
             throw new InvalidOperationException($"A duplicate-index key of {length} UTF-8 bytes; at most {MaxKeyBytes}.");
@@ -141,7 +208,7 @@ internal sealed class CompactKeyTable
 
         var chunk = _chunks[^1].AsSpan(_used, size);
         BinaryPrimitives.WriteUInt16LittleEndian(chunk, (ushort)length);
-        Encoding.UTF8.GetBytes(key, chunk[2..]);
+        utf8.CopyTo(chunk[2..]);
         BinaryPrimitives.WriteInt32LittleEndian(chunk[(2 + length)..], value);
         var offset = ((_chunks.Count - 1) << ChunkBits) | _used;
         _used += size;
@@ -160,9 +227,23 @@ internal sealed class CompactKeyTable
         return BinaryPrimitives.ReadInt32LittleEndian(chunk[(2 + BinaryPrimitives.ReadUInt16LittleEndian(chunk))..]);
     }
 
-    private void Grow()
+    /// <summary>The slot count growth reaches for this many keys: the smallest power of two from 256 whose 3/4 holds them (at most 2^30).</summary>
+    internal static int SlotsFor(int keys)
     {
-        var slots = new ulong[_slots.Length * 2];
+        var size = 256;
+        while (size < (1 << 30) && size / 4 * 3 < keys)
+        {
+            size *= 2;
+        }
+
+        return size;
+    }
+
+    private void Grow() => Rehash(_slots.Length * 2);
+
+    private void Rehash(int size)
+    {
+        var slots = new ulong[size];
         var mask = slots.Length - 1;
         foreach (var entry in _slots)
         {

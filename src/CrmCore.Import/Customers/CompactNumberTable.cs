@@ -20,6 +20,17 @@ internal sealed class CompactNumberTable
         Count = 0;
     }
 
+    /// <summary>Makes room for at least this many keys at once, so that the table is not rehashed on the way there. Never shrinks.</summary>
+    /// <param name="keys">The number of keys expected.</param>
+    public void Reserve(int keys)
+    {
+        var size = CompactKeyTable.SlotsFor(keys);
+        if (size > _keys.Length)
+        {
+            Rehash(size);
+        }
+    }
+
     /// <summary>Finds a key.</summary>
     /// <param name="key">The key; 0 is never present.</param>
     /// <param name="value">Its value when found.</param>
@@ -56,6 +67,11 @@ internal sealed class CompactNumberTable
         return true;
     }
 
+    /// <summary>Reads the slot where a key's probe starts and returns it (a cache warm-up before a batch's probes); changes nothing.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The slot's key.</returns>
+    public ulong Touch(ulong key) => _keys[Slot(key, _keys.Length - 1)];
+
     private static int Slot(ulong key, int mask) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
     /// <summary>The slot that holds the key, or the empty slot where it would go.</summary>
@@ -71,9 +87,11 @@ internal sealed class CompactNumberTable
         return slot;
     }
 
-    private void Grow()
+    private void Grow() => Rehash(_keys.Length * 2);
+
+    private void Rehash(int size)
     {
-        var keys = new ulong[_keys.Length * 2];
+        var keys = new ulong[size];
         var values = new int[keys.Length];
         var mask = keys.Length - 1;
         for (var i = 0; i < _keys.Length; i++)

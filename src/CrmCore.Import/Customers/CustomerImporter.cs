@@ -79,7 +79,7 @@ public sealed class CustomerImporter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         var (rows, formatName, encodingName, fileHash) = await TableSource.HashAndReadAsync(stream, name, _options.Format, _options.Encoding, cancellationToken).ConfigureAwait(false);
-        var run = new Run(this, name, formatName, encodingName, fileHash);
+        var run = new Run(this, name, formatName, encodingName, fileHash, formatName == "xlsx" || !stream.CanSeek ? 0 : stream.Length - stream.Position);
         await run.StartAsync(cancellationToken).ConfigureAwait(false);
         await run.ExecuteAsync(rows, cancellationToken).ConfigureAwait(false);
         await run.FinishAsync(cancellationToken).ConfigureAwait(false);
@@ -106,8 +106,9 @@ public sealed class CustomerImporter
     /// <summary>A batch read and prepared, and the instant it is written at.</summary>
     private readonly record struct Batch(List<SourceRow> Rows, Prepared[] Prepared, Instant Now);
 
-    /// <summary>The state of one import.</summary>
-    private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash)
+    /// <summary>The state of one import. <c>textBytes</c> is the length of the text to read when known (CSV and JSON from a seekable
+    /// stream), else 0: it sizes the whole-run duplicate index ahead.</summary>
+    private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash, long textBytes)
     {
 
         private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
@@ -244,6 +245,25 @@ public sealed class CustomerImporter
             return prepared;
         }
 
+        /// <summary>
+        /// About how many rows the file has, from its length and the first batch's rows (their UTF-8 length, a separator per cell), taken
+        /// low by an eighth: the whole-run index is sized for them ahead instead of growing on the way, and a low guess only leaves the
+        /// last growth to do.
+        /// </summary>
+        private int ExpectedRows(List<SourceRow> batch)
+        {
+            long bytes = 0;
+            foreach (var row in batch)
+            {
+                foreach (var cell in row.Cells)
+                {
+                    bytes += 1 + (cell is null ? 0 : Encoding.UTF8.GetByteCount(cell));
+                }
+            }
+
+            return (int)Math.Min(int.MaxValue / 2, textBytes / Math.Max(1, bytes / batch.Count) / 8 * 7);
+        }
+
         /// <summary>Looks the file up in the ledger and records the new run.</summary>
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -340,6 +360,11 @@ public sealed class CustomerImporter
         {
             var (batch, prepared, now) = next;
             _batches++;
+            if (_batches == 1 && Keys is null && textBytes > 0 && batch.Count == _options.BatchSize)
+            {
+                _index.Reserve(_index.Customers + ExpectedRows(batch));
+            }
+
             var working = new Dictionary<CustomerId, Working>(batch.Count);
             var readStates = new Dictionary<CustomerId, CustomerState>();
             var firstResult = _results.Count;
@@ -348,6 +373,7 @@ public sealed class CustomerImporter
                 await SeedAsync(keys, prepared, cancellationToken).ConfigureAwait(false);
             }
 
+            _index.Warm(prepared.Where(p => p.Row is not null && p.Skipped is null && p.Problems is null).Select(p => p.Row!));
             for (var b = 0; b < batch.Count; b++)
             {
                 var source = batch[b];
@@ -544,6 +570,7 @@ public sealed class CustomerImporter
                 }
 
                 var nameKey = CompanyNameNormalizer.Key(row.Name);
+                row.PrepareKeys(nameKey);
                 prepared[i] = new Prepared(null, row, null, nameKey, Create(row, nameKey, now));
             }
 
@@ -741,7 +768,7 @@ public sealed class CustomerImporter
             Instant now,
             CancellationToken cancellationToken)
         {
-            var match = row.Id is { } explicitId ? _index.FindById(explicitId) : null;
+            var match = row.Id is not null ? _index.FindById(row) : null;
             match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
             if (match is null)
             {

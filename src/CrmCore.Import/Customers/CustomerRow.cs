@@ -52,5 +52,24 @@ internal sealed class CustomerRow
 
     public LocalDate? UpdatedOn { get; set; }
 
+    /// <summary>The id as a duplicate-index key made ready on the reading thread (not ready when the row has no id).</summary>
+    public TableKey IdKey { get; set; }
+
+    /// <summary>The e-mail address as a duplicate-index key made ready on the reading thread (not ready when the row has none).</summary>
+    public TableKey EmailKey { get; set; }
+
+    /// <summary>The company-name key (<see cref="Normalization.CompanyNameNormalizer.Key"/>) as a duplicate-index key made ready on the
+    /// reading thread, with its text; not ready when the row has none.</summary>
+    public (TableKey Key, string Text) NameKey { get; set; }
+
+    /// <summary>Makes the row's duplicate-index keys ready (<see cref="IdKey"/>, <see cref="EmailKey"/>, <see cref="NameKey"/>).</summary>
+    /// <param name="nameKey">The company-name key; empty for none.</param>
+    public void PrepareKeys(string nameKey)
+    {
+        IdKey = Id is null ? default : new TableKey(Id);
+        EmailKey = Email is null ? default : new TableKey(Email);
+        NameKey = nameKey.Length == 0 ? default : (new TableKey(nameKey), nameKey);
+    }
+
     public bool HasContact => ContactName is not null || Phone is not null || Email is not null || Address is not null;
 }
