@@ -56,6 +56,78 @@ public class CompactIndexTests
     }
 
     [Property(MaxTest = 200)]
+    public Property CompactKeyTable_KeysPreparedAheadAndReserve_AnswerAsTheText()
+    {
+        // Keys made ready on the reading thread (TableKey) and plain texts are mixed on the same table, which is sized ahead (Reserve) at
+        // a random point: every answer is the dictionary's, whichever form found or added the key.
+        var alphabet = Gen.Elements("a", "B", "上海", "某", "有限公司", "@", ".", "1", "🙂", " ");
+        var key = Gen.ListOf(alphabet).Select(parts => string.Concat(parts));
+        var step = Gen.Zip(key, Gen.Choose(0, 3), (text, kind) => (Text: text, Prepared: kind % 2 == 0, Add: kind < 2));
+        return Prop.ForAll(Gen.ListOf(step).ToArbitrary(), Gen.Choose(0, 3_000).ToArbitrary(), (steps, reserve) =>
+        {
+            var table = new CompactKeyTable();
+            var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < steps.Count; i++)
+            {
+                var (text, prepared, add) = steps[i];
+                if (i == steps.Count / 2)
+                {
+                    table.Reserve(reserve);
+                }
+
+                var ready = new TableKey(text);
+                if (add)
+                {
+                    var added = prepared ? table.TryAdd(ready, i, out var offset) : table.TryAdd(text, i, out offset);
+                    if (added != expected.TryAdd(text, i) || table.KeyAt(offset) != text || table.ValueAt(offset) != expected[text])
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    var found = prepared ? table.TryGetValue(ready, out var value) : table.TryGetValue(text, out value);
+                    if (found != expected.TryGetValue(text, out var known) || (found && value != known))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return table.Count == expected.Count
+                && expected.All(p => table.TryGetValue(new TableKey(p.Key), out var v) && v == p.Value && table.TryGetValue(p.Key, out var w) && w == p.Value);
+        });
+    }
+
+    [Fact]
+    public void CompactTables_Reserve_HoldsTheKeysWithoutLosingAny()
+    {
+        var keys = new CompactKeyTable();
+        var numbers = new CompactNumberTable();
+        keys.TryAdd("before", -1, out _);
+        numbers.TryAdd(7, -1);
+        keys.Reserve(50_000);
+        numbers.Reserve(50_000);
+        for (var i = 0; i < 60_000; i++)
+        {
+            Assert.True(keys.TryAdd(new TableKey(string.Create(CultureInfo.InvariantCulture, $"客户{i}")), i, out _));
+            Assert.True(numbers.TryAdd(8_613_800_000_000UL + (ulong)i, i));
+        }
+
+        Assert.True(keys.TryGetValue("before", out var first) && first == -1);
+        Assert.True(numbers.TryGetValue(7, out var seven) && seven == -1);
+        Assert.All(Enumerable.Range(0, 60_000).Where(i => i % 13 == 0), i =>
+        {
+            Assert.True(keys.TryGetValue(string.Create(CultureInfo.InvariantCulture, $"客户{i}"), out var value) && value == i);
+            Assert.True(numbers.TryGetValue(8_613_800_000_000UL + (ulong)i, out var number) && number == i);
+        });
+        Assert.Equal(60_001, keys.Count);
+        Assert.Equal(512, CompactKeyTable.SlotsFor(384));
+        Assert.Equal(1024, CompactKeyTable.SlotsFor(385));
+        Assert.Equal(256, CompactKeyTable.SlotsFor(0));
+    }
+
+    [Property(MaxTest = 200)]
     public Property CompactNumberTable_BehavesLikeADictionaryWithTryAdd_AlsoAfterClear()
     {
         // Few distinct keys (so that repeats happen) spread over the whole range, and enough of them to make the table grow.
