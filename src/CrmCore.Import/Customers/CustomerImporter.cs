@@ -103,15 +103,13 @@ public sealed class CustomerImporter
     /// <summary>A customer a row creates (built ahead, on the reading thread) and the row's result.</summary>
     private sealed record Created(CustomerState State, ImportRowResult Result);
 
-    /// <summary>A batch read, its row-only work (running or done), and the instant it is written at.</summary>
-    private readonly record struct Batch(List<SourceRow> Rows, Task<Prepared[]> Work, Instant Now);
+    /// <summary>A batch read and prepared, and the instant it is written at.</summary>
+    private readonly record struct Batch(List<SourceRow> Rows, Prepared[] Prepared, Instant Now);
 
     /// <summary>The state of one import. <c>textBytes</c> is the length of the text to read when known (CSV and JSON from a seekable
     /// stream), else 0: it sizes the whole-run duplicate index ahead.</summary>
     private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash, long textBytes)
     {
-        /// <summary>From this many rows a batch is prepared on the thread pool; a smaller one in place.</summary>
-        private const int ParallelRows = 64;
 
         private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
         private readonly IImportLedger? _ledger = owner._options.DryRun || fileHash.Length == 0 ? null : owner._options.Ledger;
@@ -156,8 +154,7 @@ public sealed class CustomerImporter
                 }
             }
 
-            // Up to two batches handed over and one held: with the one being written, at most four batches in memory and three in preparation.
-            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reading = Task.Run(() => ReadAsync(rows, batches.Writer, stop.Token), CancellationToken.None);
             try
@@ -233,23 +230,19 @@ public sealed class CustomerImporter
         }
 
         /// <summary>
-        /// Starts the row-only work of a batch just read (<see cref="Prepare"/>; on the thread pool for a full batch, so that batches are
-        /// prepared on whichever core is free while the reading goes on) and hands over the batch before it, now that this one is read;
-        /// returns the batch now held. The clock is read here, once per batch in file order, as the writing stage read it before.
+        /// Prepares a batch just read and hands over the one before it (now that this one is read); returns the batch now held. The clock
+        /// is read here, once per batch in file order, as the writing stage read it before.
         /// </summary>
         private async ValueTask<Batch> PassOnAsync(Batch? held, List<SourceRow> rows, ChannelWriter<Batch> output, CancellationToken cancellationToken)
         {
             var now = owner._clock.GetCurrentInstant();
-            var parser = _parser!;
-            var work = rows.Count < ParallelRows || Environment.ProcessorCount == 1
-                ? Task.FromResult(Prepare(rows, parser, now))
-                : Task.Run(() => Prepare(rows, parser, now), CancellationToken.None);
+            var prepared = new Batch(rows, Prepare(rows, _parser!, now), now);
             if (held is { } before)
             {
                 await output.WriteAsync(before, cancellationToken).ConfigureAwait(false);
             }
 
-            return new Batch(rows, work, now);
+            return prepared;
         }
 
         /// <summary>
@@ -365,8 +358,7 @@ public sealed class CustomerImporter
 
         private async Task WriteBatchAsync(Batch next, CancellationToken cancellationToken)
         {
-            var (batch, work, now) = next;
-            var prepared = await work.ConfigureAwait(false);
+            var (batch, prepared, now) = next;
             _batches++;
             if (_batches == 1 && Keys is null && textBytes > 0 && batch.Count == _options.BatchSize)
             {
