@@ -188,6 +188,7 @@ public class CompactIndexTests
             Line = i + 1,
             Outcome = (ImportOutcome)(i % 7),
             CustomerId = i % 5 == 0 ? null : $"KH{i}",
+            AssetId = i % 8 == 0 ? $"ZC{i}" : null,
             Column = i % 3 == 0 ? "联系方式" : null,
             ColumnNumber = i % 11,
             // Short texts, 42 Chinese characters (126 bytes, the most a one-byte count holds) and longer ones (a two-byte count).

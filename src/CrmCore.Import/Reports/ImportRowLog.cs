@@ -123,7 +123,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     // sized for the worst case (3 UTF-8 bytes per UTF-16 unit), so a row costs one buffer request.
     private void Write(ImportRowResult row)
     {
-        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
+        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.AssetId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
         foreach (var cell in row.Cells ?? [])
         {
             bound += MaxText(cell);
@@ -136,6 +136,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         BinaryPrimitives.WriteInt32LittleEndian(span[(at + 5)..], row.ColumnNumber);
         at += 9;
         at += WriteText(span[at..], row.CustomerId);
+        at += WriteText(span[at..], row.AssetId);
         at += WriteText(span[at..], row.Column);
         at += WriteText(span[at..], row.Reason);
         at += WriteText(span[at..], row.MatchedBy);
@@ -201,6 +202,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         var outcome = (ImportOutcome)reader.ReadByte();
         var columnNumber = reader.ReadInt32();
         var customerId = ReadText(reader);
+        var assetId = ReadText(reader);
         var column = ReadText(reader);
         var reason = ReadText(reader);
         var matchedBy = ReadText(reader);
@@ -222,6 +224,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
             Outcome = outcome,
             ColumnNumber = columnNumber,
             CustomerId = customerId,
+            AssetId = assetId,
             Column = column,
             Reason = reason,
             MatchedBy = matchedBy,
