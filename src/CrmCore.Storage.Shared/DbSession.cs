@@ -5,14 +5,21 @@ namespace CrmCore.Storage;
 
 /// <summary>
 /// One <see cref="IStoreTransactions"/> transaction of a <see cref="DbSource"/>: the stores of that source called from the flow that
-/// began it share its connection and transaction (opened at the first use) until it is committed or disposed. Not thread-safe.
+/// began it share its connection and transaction (opened at the first use) until it is committed or disposed. A transaction begun on the
+/// flow while it is open joins it (<see cref="DbJoinedTransaction"/>) with a savepoint of its own, set before the joined work's first
+/// statement: a joined command that fails rolls back to it and leaves the rest of the session as it was. Not thread-safe.
 /// </summary>
 internal sealed class DbSession : IStoreTransaction
 {
     private DbHandle? _handle;
     private bool _open = true;
-    private List<Action>? _afterCommit;
-    private List<Action<bool>>? _whenEnded;
+    // What runs when the session ends (true: committed), in the order registered; a callback's failure is thrown by the commit after all ran.
+    private List<Func<bool, CancellationToken, ValueTask>>? _whenEnded;
+    // The joined transactions open on the session, outermost first, and how many of them have their savepoint set in the database.
+    private readonly List<DbJoinedTransaction> _joined = [];
+    private int _savepointsSet;
+    // A joined transaction's rollback to its savepoint that failed: the session can then only roll back.
+    private Exception? _broken;
 
     public DbSession(DbSource source, DbSession? previous)
     {
@@ -38,6 +45,12 @@ internal sealed class DbSession : IStoreTransaction
             _handle = handle;
         }
 
+        while (_savepointsSet < _joined.Count)
+        {
+            await Transaction!.SaveAsync(Savepoint(_savepointsSet), cancellationToken).ConfigureAwait(false);
+            _savepointsSet++;
+        }
+
         return _handle;
     }
 
@@ -51,20 +64,98 @@ internal sealed class DbSession : IStoreTransaction
             _handle = handle;
         }
 
+        while (_savepointsSet < _joined.Count)
+        {
+            Transaction!.Save(Savepoint(_savepointsSet));
+            _savepointsSet++;
+        }
+
         return _handle;
     }
 
+    /// <summary>A transaction joins the session: its savepoint is set before the next statement on the session's connection.</summary>
+    public void Join(DbJoinedTransaction joined)
+    {
+        ObjectDisposedException.ThrowIf(!_open, this);
+        _joined.Add(joined);
+    }
+
+    /// <summary>
+    /// A joined transaction ends: committed, its savepoint is released (its work stays in the session); not committed, the session rolls
+    /// back to the savepoint (the joined work is undone, the session's earlier work stays) and releases it. Joined transactions still
+    /// open inside it end with it. Nothing happens when the session has ended or the joined work never reached the database.
+    /// </summary>
+    public async ValueTask EndJoinedAsync(DbJoinedTransaction joined, bool committed, CancellationToken cancellationToken)
+    {
+        var depth = _joined.LastIndexOf(joined);
+        if (depth < 0)
+        {
+            return;
+        }
+
+        _joined.RemoveRange(depth, _joined.Count - depth);
+        if (depth >= _savepointsSet)
+        {
+            return;
+        }
+
+        _savepointsSet = depth;
+        if (!_open || Transaction is not { } transaction)
+        {
+            return;
+        }
+
+        var name = Savepoint(depth);
+        try
+        {
+            if (!committed)
+            {
+                await transaction.RollbackAsync(name, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await transaction.ReleaseAsync(name, committed ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is DbException or OperationCanceledException)
+        {
+            // The session no longer knows what of the joined work it holds: it must not commit. A failed commit of the joined work says so.
+            _broken = error;
+            if (committed)
+            {
+                throw;
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> once the session has committed (never when it rolls back): for caches of rows it wrote.</summary>
-    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+    public void AfterCommit(Action action) => WhenEnded(committed =>
+    {
+        if (committed)
+        {
+            action();
+        }
+    });
 
     /// <summary>Runs <paramref name="ended"/> once the session has ended: true after its commit, false after a rollback or a failed commit.</summary>
-    public void WhenEnded(Action<bool> ended) => (_whenEnded ??= []).Add(ended);
+    public void WhenEnded(Action<bool> ended) => (_whenEnded ??= []).Add((committed, _) =>
+    {
+        ended(committed);
+        return ValueTask.CompletedTask;
+    });
+
+    /// <summary>Runs <paramref name="committed"/> once the session has committed (never when it rolls back), awaited by the commit.</summary>
+    public void WhenCommitted(Func<CancellationToken, ValueTask> committed) => (_whenEnded ??= []).Add((done, token) => done ? committed(token) : ValueTask.CompletedTask);
 
     public async ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         if (!_open)
         {
             throw new InvalidOperationException("The store transaction was already committed or disposed.");
+        }
+
+        if (_broken is { } broken)
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException("The store transaction was rolled back: a command that joined it failed and its work could not be undone on its own.", broken);
         }
 
         Source.Leave(this);
@@ -85,17 +176,12 @@ internal sealed class DbSession : IStoreTransaction
                 await Source.ReturnAsync(handle, clean).ConfigureAwait(false);
                 if (!clean)
                 {
-                    Ended(committed: false);
+                    await EndedAsync(committed: false, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
 
-        foreach (var action in _afterCommit ?? [])
-        {
-            action();
-        }
-
-        Ended(committed: true);
+        await EndedAsync(committed: true, cancellationToken).ConfigureAwait(false);
     }
 
     // Leaves the flow at once (synchronously, so the caller's flow no longer sees it), then rolls back what was not committed.
@@ -111,15 +197,37 @@ internal sealed class DbSession : IStoreTransaction
         return RollBackAsync();
     }
 
-    private void Ended(bool committed)
+    /// <summary>Runs every end callback once, in the order registered; after all ran, throws what they threw.</summary>
+    private async ValueTask EndedAsync(bool committed, CancellationToken cancellationToken)
     {
         var ended = _whenEnded;
         _whenEnded = null;
-        foreach (var action in ended ?? [])
+        List<Exception>? errors = null;
+        foreach (var callback in ended ?? [])
         {
-            action(committed);
+            try
+            {
+                await callback(committed, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                (errors ??= []).Add(error);
+            }
+        }
+
+        if (errors is [var only])
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(only);
+        }
+
+        if (errors is not null)
+        {
+            throw new AggregateException("Work run after the store transaction ended failed; the transaction itself " + (committed ? "committed." : "rolled back."), errors);
         }
     }
+
+    /// <summary>The name of the savepoint of the joined transaction at <paramref name="depth"/> (0 outermost).</summary>
+    private static string Savepoint(int depth) => "crm_joined_" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async ValueTask<DbTransaction> Begin(DbHandle handle, Func<ValueTask<DbTransaction>> begin)
     {
@@ -138,7 +246,7 @@ internal sealed class DbSession : IStoreTransaction
     {
         if (_handle is not { } handle)
         {
-            Ended(committed: false);
+            await EndedAsync(committed: false, CancellationToken.None).ConfigureAwait(false);
             return;
         }
 
@@ -157,7 +265,7 @@ internal sealed class DbSession : IStoreTransaction
         {
             Transaction = null;
             await Source.ReturnAsync(handle, clean).ConfigureAwait(false);
-            Ended(committed: false);
+            await EndedAsync(committed: false, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

@@ -26,11 +26,18 @@ internal abstract class DbSource : IStoreTransactions
     public DbSession? Current => Ambient.Value is { IsOpen: true } session && ReferenceEquals(session.Source, this) ? session : null;
 
     /// <inheritdoc />
-    public IStoreTransaction Begin()
+    /// <remarks>A transaction that joins an open one gets a savepoint: when it is disposed without a commit, only its own work is undone.</remarks>
+    public IStoreTransaction Begin() => Begin(savepoint: true);
+
+    /// <summary>For a store's own step that must be atomic: a transaction of its own, or, inside an open one, a join without a savepoint
+    /// (the step fails with the command around it, which rolls back to its own savepoint or ends the session).</summary>
+    public IStoreTransaction BeginStep() => Begin(savepoint: false);
+
+    private IStoreTransaction Begin(bool savepoint)
     {
         if (Current is { } open)
         {
-            return new DbJoinedTransaction(open);
+            return new DbJoinedTransaction(open, savepoint);
         }
 
         var session = new DbSession(this, Ambient.Value);

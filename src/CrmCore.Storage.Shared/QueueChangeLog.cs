@@ -12,8 +12,9 @@ namespace CrmCore.Storage;
 /// transaction; bumping the one clock row serialises those writers (SQLite's write lock, PostgreSQL's row lock held to the commit), so
 /// numbers are visible in commit order and a reader that saw number <c>n</c> has seen every change up to it. The leased port
 /// (<see cref="ITicketQueueStore"/>) records none.
-/// <para>Pruning (schema 15 on SQLite, 16 on PostgreSQL): a change whose number is a multiple of the prune step deletes, in its own
-/// transaction, the changes <paramref name="retention"/> or more numbers older and records the last number deleted in
+/// <para>Pruning (schema 15 on SQLite, 16 on PostgreSQL; the rule is <see cref="QueueChangePruning"/>, shared with the in-memory store): a
+/// change whose number is a multiple of the prune step deletes, in its own transaction, the changes <paramref name="retention"/> or more
+/// numbers older and records the last number deleted in
 /// <c>queue_clock.pruned_through</c>. A read after a number below that throws <see cref="QueueChangesPrunedException"/> (read in the same
 /// statement as the changes, so a prune is never half seen): the desk then rebuilds its queue, and never misses a change.</para>
 /// Thread-safe.
@@ -24,9 +25,6 @@ namespace CrmCore.Storage;
 /// <param name="retention">How many of the latest change numbers are kept (the options' <c>QueueChangeRetention</c>).</param>
 internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockForUpdate, int retention)
 {
-    /// <summary>Every how many change numbers the old changes are pruned: a quarter of the retention, at least 1 and at most 1,024.</summary>
-    private readonly long _pruneStep = Math.Clamp(retention / 4, 1, 1024);
-    private readonly long _retention = retention;
     private readonly string _prune = $"DELETE FROM {prefix}queue_change WHERE change_no <= @through";
     private readonly string _pruned = $"UPDATE {prefix}queue_clock SET pruned_through = @through WHERE id = 1 AND pruned_through < @through";
 
@@ -49,7 +47,7 @@ internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockFo
     /// the ticket, its change, in one transaction (the desk command's, or one of their own).</summary>
     public async ValueTask<bool> AddAsync(TicketId id, Func<Task<bool>> enqueue, CancellationToken cancellationToken)
     {
-        await using var work = source.Begin();
+        await using var work = source.BeginStep();
         var added = await enqueue().ConfigureAwait(false);
         if (added)
         {
@@ -107,9 +105,9 @@ internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockFo
         DeskSql.Add(record, "@id", id.Value);
         DeskSql.Add(record, "@no", number);
         await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        if (number % _pruneStep == 0 && number > _retention)
+        if (QueueChangePruning.PruneThrough(number, retention) is > 0 and var through)
         {
-            await PruneAsync(lease, number - _retention, cancellationToken).ConfigureAwait(false);
+            await PruneAsync(lease, through, cancellationToken).ConfigureAwait(false);
         }
     }
 

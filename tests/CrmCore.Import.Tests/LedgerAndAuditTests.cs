@@ -116,21 +116,4 @@ public class LedgerAndAuditTests
         Assert.Null(await inner.FindAsync(new CustomerId("KH2")));
         Assert.Equal("someone else", (await inner.FindAsync(new CustomerId("KH1")))!.ShortName);
     }
-
-    /// <summary>A batch store where another writer changes one customer just before the import's batch commits.</summary>
-    private sealed class InterferingStore(InMemoryCustomerRepository inner, CustomerId victim) : ICustomerBatchRepository
-    {
-        public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
-
-        public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default) => inner.SaveAsync(state, expectedVersion, cancellationToken);
-
-        public IAsyncEnumerable<CustomerState> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
-
-        public async ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
-        {
-            var current = (await inner.FindAsync(victim, cancellationToken))!;
-            await inner.SaveAsync(current with { Version = current.Version + 1, ShortName = "someone else" }, current.Version, cancellationToken);
-            await inner.SaveAllAsync(writes, cancellationToken);
-        }
-    }
 }

@@ -139,6 +139,72 @@ public sealed class SchemaTests
         }
     }
 
+    /// <summary>The model ticket count's shape (DbModelTicketCounts): a model's assets, then each asset's tickets in a window.</summary>
+    private const string ModelCount = "SELECT count(*) FROM {t}ticket t JOIN {t}asset a ON a.id = t.related_asset_id " +
+        "WHERE a.model = 'M1' AND t.raised_at >= {from} AND t.raised_at < {before}";
+
+    [Fact]
+    public void Sqlite_ModelTicketCount_ReadsOnlyTheCoveringAssetAndRaisedIndex()
+    {
+        var path = TempFile();
+        try
+        {
+            SqliteSchema.Migrate(new SqliteStorageOptions { DataSource = path });
+            using var connection = new SqliteConnection($"Data Source={path}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + ModelCount.Replace("{t}", "crm_", StringComparison.Ordinal).Replace("{from}", "0", StringComparison.Ordinal).Replace("{before}", "1", StringComparison.Ordinal);
+            var plan = new List<string>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    plan.Add(reader.GetString(3));
+                }
+            }
+
+            Assert.Contains(plan, line => line.Contains("USING COVERING INDEX crm_ticket_asset_raised (related_asset_id=? AND raised_at>? AND raised_at<?)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Delete(path);
+        }
+    }
+
+    [PostgresFact]
+    public async Task PostgreSql_ModelTicketCount_CanReadOnlyTheCoveringAssetAndRaisedIndex()
+    {
+        var connection = TestPostgres.Require();
+        var schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
+        try
+        {
+            PostgreSqlSchema.Migrate(connection, schema);
+            await using var data = NpgsqlDataSource.Create(connection);
+            await using var session = await data.OpenConnectionAsync();
+            await using (var settings = new NpgsqlCommand("SET enable_seqscan = off; SET enable_bitmapscan = off;", session))
+            {
+                await settings.ExecuteNonQueryAsync();
+            }
+
+            await using var explain = new NpgsqlCommand("EXPLAIN " + ModelCount.Replace("{t}", schema + ".", StringComparison.Ordinal)
+                .Replace("{from}", "'2026-01-01Z'", StringComparison.Ordinal).Replace("{before}", "'2026-02-01Z'", StringComparison.Ordinal), session);
+            var lines = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    lines.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.Contains(lines, line => line.Contains("Index Only Scan using ticket_asset_raised", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await Drop(connection, schema);
+        }
+    }
+
     private static async Task Drop(string connection, string schema)
     {
         await using var data = NpgsqlDataSource.Create(connection);

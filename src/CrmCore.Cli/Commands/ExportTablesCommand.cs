@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using CrmCore.Audit;
 using CrmCore.Cli.Hosting;
 using CrmCore.Desk;
@@ -14,7 +13,7 @@ namespace CrmCore.Cli.Commands;
 /// <c>crm export tickets|surveys|plans|assets|articles --store STORE --out FILE [--headers zh|en]</c>: document 001's issue-tracking table, the
 /// survey answers, the contact plan table, the asset table and the knowledge articles from a desk store to .xlsx, in the form the matching
 /// <c>crm import</c> reads back. Every export leaves an audit record in the store (who, when, the file's name and SHA-256, the row count);
-/// when that record cannot be written the file is deleted, so nothing leaves the store unrecorded.
+/// the file is written aside and moved into place only once that record is stored, so nothing leaves the store unrecorded.
 /// </summary>
 internal static class ExportTablesCommand
 {
@@ -71,13 +70,7 @@ internal static class ExportTablesCommand
                 using var source = ImportCommand.OpenStore(parse.GetValue(store)!, context);
                 var language = parse.GetValue(headers) == "en" ? ExportLanguage.English : ExportLanguage.Chinese;
                 var path = context.ResolvePath(parse.GetValue(output)!);
-                int rows;
-                using (var stream = File.Create(path))
-                {
-                    rows = write(source, stream, language);
-                }
-
-                Record(source.Audit, console.Clock, parse.GetValue(user)!, name, path, rows, language);
+                var rows = Export(source.Audit, console.Clock, parse.GetValue(user)!, name, path, language, stream => write(source, stream, language));
                 context.Out.WriteLine(rows.ToString(CultureInfo.InvariantCulture));
                 return ExitCodes.Success;
             }
@@ -90,31 +83,29 @@ internal static class ExportTablesCommand
         return command;
     }
 
-    /// <summary>Writes the export's audit record; when it cannot be written the file is deleted and the error stands.</summary>
-    private static void Record(IAuditStore audit, NodaTime.IClock clock, string user, string table, string path, int rows, ExportLanguage language)
+    /// <summary>
+    /// Writes the table to <paramref name="path"/> through <see cref="AuditedExportFile"/>: written aside, recorded with its SHA-256, then
+    /// moved into place; when the record cannot be written no new file appears and a file already at the path is left as it was.
+    /// </summary>
+    /// <returns>The rows written.</returns>
+    internal static int Export(IAuditStore audit, NodaTime.IClock clock, string user, string table, string path, ExportLanguage language, Func<Stream, int> write)
     {
-        try
-        {
-            string hash;
-            using (var written = File.OpenRead(path))
-            {
-                hash = Convert.ToHexStringLower(SHA256.HashData(written));
-            }
-
-            var name = Path.GetFileName(path);
-            var entry = new AuditEntry(clock.GetCurrentInstant(), user, AuditAction.Export, "export", table)
-            {
-                Field = "xlsx",
-                NewValue = string.Create(CultureInfo.InvariantCulture, $"{table}: {rows} rows, {(language == ExportLanguage.English ? "English" : "Chinese")} headers"),
-                Reason = (name.Length <= 1000 ? name : name[^1000..]) + " sha256:" + hash,
-            };
-            audit.AppendAsync([entry]).GetAwaiter().GetResult();
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
+        var rows = 0;
+        var name = Path.GetFileName(path);
+        AuditedExportFile.WriteAsync(
+            path,
+            stream => rows = write(stream),
+            (hash, token) => audit.AppendAsync(
+                [
+                    new AuditEntry(clock.GetCurrentInstant(), user, AuditAction.Export, "export", table)
+                    {
+                        Field = "xlsx",
+                        NewValue = string.Create(CultureInfo.InvariantCulture, $"{table}: {rows} rows, {(language == ExportLanguage.English ? "English" : "Chinese")} headers"),
+                        Reason = (name.Length <= 1000 ? name : name[^1000..]) + " sha256:" + hash,
+                    },
+                ],
+                token)).GetAwaiter().GetResult();
+        return rows;
     }
 
     private static List<T> List<T>(IAsyncEnumerable<T> rows) => [.. rows.ToBlockingEnumerable()];

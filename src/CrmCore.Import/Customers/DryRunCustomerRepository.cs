@@ -7,9 +7,10 @@ namespace CrmCore.Import.Customers;
 /// <summary>
 /// For <c>--dry-run</c>: reads go to the real store, writes stay in memory, so a dry run matches and reports exactly as the real import
 /// would. The overlay holds every customer the dry run would have written (it grows with them: a dry run of a million new customers holds
-/// a million states); its keys are found together with the store's.
+/// a million states); its keys are found together with the store's, in the order the port promises. A batch is written to the overlay
+/// whole or not at all, as <see cref="ICustomerBatchRepository"/> promises.
 /// </summary>
-internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICustomerRepository, ICustomerKeyIndex
+internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICustomerBatchRepository, ICustomerKeyIndex
 {
     private readonly InMemoryCustomerRepository _overlay = new();
 
@@ -21,19 +22,34 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
 
     public async ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        var current = await _overlay.FindAsync(state.Id, cancellationToken).ConfigureAwait(false);
-        if (current is null && expectedVersion > 0)
+        await CopyStoredAsync(state.Id, expectedVersion, cancellationToken).ConfigureAwait(false);
+        await _overlay.SaveAsync(state, expectedVersion, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As the real store's batch: all of the batch or none of it in the overlay, a stale version rejecting the whole batch.
+    /// Over a store without batch writes the dry run still writes batches whole (the real import writes that store customer by
+    /// customer, so a customer changed by someone else during the run rejects only its own rows there).</summary>
+    public async ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        foreach (var (state, expectedVersion) in writes)
         {
-            // The first write of a stored customer: copy it into the overlay at the version that was read.
-            if (await inner.FindAsync(state.Id, cancellationToken).ConfigureAwait(false) is { } stored)
-            {
-                await _overlay.SaveAsync(stored, 0, cancellationToken).ConfigureAwait(false);
-                await _overlay.SaveAsync(state, stored.Version, cancellationToken).ConfigureAwait(false);
-                return;
-            }
+            await CopyStoredAsync((state ?? throw new ArgumentException("A write has no state.", nameof(writes))).Id, expectedVersion, cancellationToken).ConfigureAwait(false);
         }
 
-        await _overlay.SaveAsync(state, expectedVersion, cancellationToken).ConfigureAwait(false);
+        await _overlay.SaveAllAsync(writes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Before the first write of a stored customer, copies it into the overlay at its stored version, so that a save from a
+    /// stale copy conflicts here as it would in the store. A copy changes nothing a read sees.</summary>
+    private async ValueTask CopyStoredAsync(CustomerId id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        if (expectedVersion > 0
+            && await _overlay.FindAsync(id, cancellationToken).ConfigureAwait(false) is null
+            && await inner.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            await _overlay.SaveAsync(stored, 0, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The store's matches for customers the overlay does not hold (their keys are the overlay's now), and the overlay's.</summary>
@@ -51,6 +67,7 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
         }
 
         matches.AddRange(written);
+        matches.Sort(CustomerKeyMatch.Order);
         return matches;
     }
 

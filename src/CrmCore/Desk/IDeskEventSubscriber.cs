@@ -3,7 +3,9 @@ namespace CrmCore.Desk;
 /// <summary>
 /// Receives the desk's events after each command and each <see cref="ServiceDesk.AdvanceAsync"/>, after the stores were written
 /// (notifications, webhooks, an outbox). Register any number in DI. A subscriber that throws does not undo the command; the exception
-/// reaches the caller of the command.
+/// reaches the caller of the command. A command run inside a host's own store transaction (<see cref="IJoinedStoreTransaction"/>)
+/// hands its events over when that transaction commits, on the host's flow, and never when it rolls back; an exception then reaches
+/// the caller of the host's commit, after the commit.
 /// </summary>
 public interface IDeskEventSubscriber
 {

@@ -29,6 +29,8 @@ public sealed class ServiceDesk
     private readonly ISequenceRepository _sequences;
     private readonly IEscalationRepository _escalations;
     private readonly IStoreTransactions _transactions;
+    // The stores' own transactions (not the desk's watermarked view): to learn whether a host's transaction is open on the flow.
+    private readonly IStoreTransactions _storeTransactions;
     private readonly IAgentRepository _agentStore;
     private readonly SlaEngine _sla;
     private readonly EscalationEngine _escalation;
@@ -117,6 +119,7 @@ public sealed class ServiceDesk
         _clock = clock;
         (_tickets, _customers, _sequences, _escalations) = (stores.Tickets, stores.Customers, stores.Sequences, stores.Escalations);
         _queueStore = new WatermarkedQueueRepository(stores.Queue, _queueSeen);
+        _storeTransactions = stores.Transactions;
         _transactions = new WatermarkedTransactions(stores.Transactions, _queueSeen, _queueUndo);
         _agentStore = stores.Agents;
         _assets = stores.Assets;
@@ -1696,16 +1699,33 @@ public sealed class ServiceDesk
         }
     }
 
+    /// <summary>Hands the events to the subscribers: now, or, when the command ran inside a host's transaction (its writes are not
+    /// committed yet), once that transaction commits (never when it rolls back).</summary>
     private async Task<DeskResult> PublishAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
-        if (events.Count > 0)
+        if (events.Count > 0 && _subscribers.Count > 0)
         {
-            foreach (var subscriber in _subscribers)
+            var host = _storeTransactions.Begin();
+            await using (host.ConfigureAwait(false))
             {
-                await subscriber.OnEventsAsync(events, cancellationToken).ConfigureAwait(false);
+                if (host is IJoinedStoreTransaction joined)
+                {
+                    joined.WhenCommitted(token => DeliverAsync(events, token));
+                    return new DeskResult(events);
+                }
             }
+
+            await DeliverAsync(events, cancellationToken).ConfigureAwait(false);
         }
 
         return new DeskResult(events);
+    }
+
+    private async ValueTask DeliverAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            await subscriber.OnEventsAsync(events, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

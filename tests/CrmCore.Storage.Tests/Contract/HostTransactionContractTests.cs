@@ -191,6 +191,78 @@ public sealed class HostTransactionContractTests
         await fixture.AssertConsistentAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Raise_FailingPartwayInAHostTransaction_LeavesNothingOfItself_AndTheHostCommitsItsOtherWork(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        // The failing raise's change number fails (after its ticket, its id number and its queue row were written): only that raise.
+        if (fixture.Storage.Persists)
+        {
+            fixture.Storage.ExecuteSql(provider == StoreProvider.Postgres
+                ? PostgresFailure
+                : "CREATE TRIGGER fail_change BEFORE INSERT ON crm_queue_change "
+                  + "WHEN (SELECT description FROM crm_ticket WHERE id = NEW.ticket_id) = '注入失败' BEGIN SELECT RAISE(ABORT, 'injected change failure'); END;");
+        }
+
+        TicketId first, second;
+        var host = fixture.Stores.Transactions.Begin();
+        await using (host)
+        {
+            (first, _) = await fixture.Desk.RaiseAsync(Request("网络中断"), "phone");
+            if (fixture.Storage.Persists)
+            {
+                await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => fixture.Desk.RaiseAsync(Request("注入失败"), "phone"));
+            }
+
+            (second, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email");
+            await host.CommitAsync();
+        }
+
+        var tickets = await fixture.Stores.Tickets.ListAsync(new TicketQuery()).Select(t => t.Description).ToListAsync();
+        Assert.Equal(new[] { "系统登录异常", "网络中断", "合同续签" }.Order(StringComparer.Ordinal), tickets.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { fixture.Kept, first, second }.OrderBy(id => id.Value, StringComparer.Ordinal), await fixture.StoredQueueAsync());
+        await fixture.AssertConsistentAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Events_OfCommandsInAHostTransaction_ReachSubscribersWhenTheHostCommits_NeverWhenItRollsBack(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        fixture.Events.Clear();
+
+        await using (fixture.Stores.Transactions.Begin())
+        {
+            await fixture.Desk.RaiseAsync(Request("网络中断"), "phone");
+            Assert.Equal(fixture.Storage.Persists ? 0 : 1, fixture.Events.Count(e => e is TicketCreated));
+        }
+
+        Assert.Equal(fixture.Storage.Persists ? 0 : 1, fixture.Events.Count(e => e is TicketCreated));
+
+        fixture.Events.Clear();
+        TicketId raised;
+        var host = fixture.Stores.Transactions.Begin();
+        await using (host)
+        {
+            (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email");
+            await fixture.Desk.PullNextAsync(Li);
+            Assert.Equal(fixture.Storage.Persists ? 0 : 1, fixture.Events.Count(e => e is TicketCreated));
+            await host.CommitAsync();
+        }
+
+        Assert.Equal(raised, Assert.Single(fixture.Events.OfType<TicketCreated>()).TicketId);
+        Assert.Equal(fixture.Kept, Assert.Single(fixture.Events.OfType<TicketOwnerChanged>()).TicketId);
+
+        fixture.Events.Clear();
+        var (alone, _) = await fixture.Desk.RaiseAsync(Request("发票抬头错误"), "email");
+        Assert.Equal(alone, Assert.Single(fixture.Events.OfType<TicketCreated>()).TicketId);
+    }
+
+    private const string PostgresFailure = "CREATE FUNCTION {schema}.fail_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        + "IF (SELECT description FROM {schema}.ticket WHERE id = NEW.ticket_id) = '注入失败' THEN RAISE EXCEPTION 'injected change failure'; END IF; "
+        + "RETURN NEW; END $$; CREATE TRIGGER fail_change BEFORE INSERT ON {schema}.queue_change FOR EACH ROW EXECUTE FUNCTION {schema}.fail_change();";
+
     private static TicketRequest Request(string description) => new() { CustomerId = Customer, Description = description };
 
     // One desk over a provider's stores, with agent Li in L1 and one committed ticket waiting (Kept).
@@ -198,9 +270,9 @@ public sealed class HostTransactionContractTests
     {
         private readonly ServiceProvider _services;
 
-        private Fixture(StoreProvider storage, ProviderStores stores, FakeClock clock, ServiceProvider services)
+        private Fixture(StoreProvider storage, ProviderStores stores, FakeClock clock, ServiceProvider services, List<IDomainEvent> events)
         {
-            (Storage, Stores, Clock, _services) = (storage, stores, clock, services);
+            (Storage, Stores, Clock, _services, Events) = (storage, stores, clock, services, events);
             Desk = services.GetRequiredService<ServiceDesk>();
         }
 
@@ -216,6 +288,9 @@ public sealed class HostTransactionContractTests
 
         public TicketId Kept { get; private set; }
 
+        /// <summary>Every event the desk's subscriber received, in order.</summary>
+        public List<IDomainEvent> Events { get; }
+
         public static async Task<Fixture> CreateAsync(string provider)
         {
             var storage = StoreProvider.Create(provider);
@@ -224,8 +299,10 @@ public sealed class HostTransactionContractTests
             var services = new ServiceCollection();
             services.AddSingleton<IClock>(clock);
             stores.AddTo(services);
+            var events = new List<IDomainEvent>();
+            services.AddSingleton<IDeskEventSubscriber>(new Recorder(events));
             services.AddCrmCore();
-            var fixture = new Fixture(storage, stores, clock, services.BuildServiceProvider());
+            var fixture = new Fixture(storage, stores, clock, services.BuildServiceProvider(), events);
             fixture.Agent = fixture.Desk.RegisterAgent(Li, "Li", new TeamId("L1"), SkillSet.Empty, 5);
             await fixture.Desk.RegisterCustomerAsync(Customer, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
             (fixture.Kept, _) = await fixture.Desk.RaiseAsync(new TicketRequest { CustomerId = Customer, Description = "系统登录异常", Urgency = Urgency.Urgent }, "phone");
@@ -261,6 +338,16 @@ public sealed class HostTransactionContractTests
         {
             await _services.DisposeAsync();
             Storage.Dispose();
+        }
+    }
+
+    /// <summary>A subscriber that keeps every event it receives.</summary>
+    private sealed class Recorder(List<IDomainEvent> events) : IDeskEventSubscriber
+    {
+        public ValueTask OnEventsAsync(IReadOnlyList<IDomainEvent> received, CancellationToken cancellationToken)
+        {
+            events.AddRange(received);
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -206,7 +206,7 @@ public sealed class SharedQueueContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(Providers))]
     public async Task TwoDesks_OneFallenBehindThePrunedChanges_RebuildsItsQueue_AndPullsInClaimOrder(string provider)
     {
         using var storage = StoreProvider.Create(provider);

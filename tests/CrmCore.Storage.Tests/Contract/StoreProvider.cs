@@ -53,7 +53,7 @@ public abstract class StoreProvider : IDisposable
 
     public abstract bool Persists { get; }
 
-    /// <summary>The database stores' <c>QueueChangeRetention</c> (default: the options' default); set before the stores are made.</summary>
+    /// <summary>The queue stores' change retention (<c>QueueChangeRetention</c>; default: the options' default); set before the stores are made.</summary>
     public int QueueChangeRetention { get; set; } = new SqliteStorageOptions().QueueChangeRetention;
 
     public abstract ITicketQueueStore Queue(Duration lease, SlaTermOptions? term = null);
@@ -183,7 +183,7 @@ public abstract class StoreProvider : IDisposable
             if (_desk is null)
             {
                 var tickets = new InMemoryOutboxTicketRepository(_outbox, _audit);
-                _desk = new ProviderStores(tickets, tickets, new InMemoryCustomerRepository(), new InMemoryEscalationRepository(), new InMemorySequenceRepository(), new InMemoryQueueRepository(), _outbox);
+                _desk = new ProviderStores(tickets, tickets, new InMemoryCustomerRepository(), new InMemoryEscalationRepository(), new InMemorySequenceRepository(), new InMemoryQueueRepository(QueueChangeRetention), _outbox);
             }
 
             return _desk;

@@ -74,7 +74,7 @@ public class CallerIdIndexTests
         var store = new InMemoryCustomerRepository();
         await store.SaveAsync(Customer("KH0001", ("13812345678", null)), 0);
         var index = await CallerIdIndex.BuildAsync(store);
-        var repository = new CallerIdCustomerRepository(store, index);
+        var repository = CallerIdCustomerRepository.Over(store, index);
         Assert.True(index.TryFind("13812345678", out _));
 
         await repository.SaveAsync(Customer("KH0001", ("13900000000", null)) with { Version = 2 }, 1);

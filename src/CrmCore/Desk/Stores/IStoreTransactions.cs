@@ -12,7 +12,8 @@ public interface IStoreTransactions
     /// <summary>
     /// Begins a transaction for the current asynchronous flow. Stores of the same storage called from this flow join it until it is
     /// committed or disposed; a transaction begun while one is open on the same flow joins the open one: the database stores return an
-    /// <see cref="IJoinedStoreTransaction"/>, whose commit does nothing and which reports the open one's outcome.
+    /// <see cref="IJoinedStoreTransaction"/>, whose commit keeps its work in the open one, whose dispose without a commit undoes only its
+    /// own work (a savepoint), and which reports the open one's outcome.
     /// Nothing is opened until a store first needs the database.
     /// </summary>
     /// <returns>The transaction: commit it, then dispose it (disposing without a commit rolls everything back).</returns>

@@ -3,13 +3,30 @@ using CrmCore.Tickets;
 
 namespace CrmCore.Desk;
 
-/// <summary>The default queue store, in memory. Thread-safe; completes synchronously.</summary>
+/// <summary>
+/// The default queue store, in memory. Its change log is pruned by the same rule as the database stores' (a quarter of the retention
+/// at a time): a reader that fell further behind than <c>changeRetention</c> change numbers gets <see cref="QueueChangesPrunedException"/>
+/// and rebuilds its queue. Thread-safe; completes synchronously.
+/// </summary>
 public sealed class InMemoryQueueRepository : IQueueRepository
 {
     private readonly Dictionary<TicketId, QueueEntryState> _entries = [];
-    // The ticket of each change, in order: change number n is _changes[n - 1].
+    // The ticket of each change kept, in order: change number n is _changes[n - _prunedThrough - 1].
     private readonly List<TicketId> _changes = [];
     private readonly Lock _gate = new();
+    private readonly int _retention;
+    private long _prunedThrough;
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="changeRetention">How many of the latest change numbers are kept, as the database stores' <c>QueueChangeRetention</c>
+    /// (default 100,000; 1 to 100,000,000).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="changeRetention"/> is out of range.</exception>
+    public InMemoryQueueRepository(int changeRetention = QueueChangePruning.DefaultRetention)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(changeRetention, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(changeRetention, QueueChangePruning.MaxRetention);
+        _retention = changeRetention;
+    }
 
     /// <inheritdoc />
     public ValueTask<bool> AddAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
@@ -69,7 +86,7 @@ public sealed class InMemoryQueueRepository : IQueueRepository
     {
         lock (_gate)
         {
-            return ValueTask.FromResult((long)_changes.Count);
+            return ValueTask.FromResult(_prunedThrough + _changes.Count);
         }
     }
 
@@ -80,11 +97,16 @@ public sealed class InMemoryQueueRepository : IQueueRepository
         var changes = new List<QueueChange>();
         lock (_gate)
         {
-            // Each ticket once, at its latest change, as the database stores keep one change row per ticket.
-            var latest = new Dictionary<TicketId, int>();
-            for (var i = (int)Math.Min(after, _changes.Count); i < _changes.Count; i++)
+            if (_prunedThrough > after)
             {
-                latest[_changes[i]] = i + 1;
+                throw new QueueChangesPrunedException(after, _prunedThrough);
+            }
+
+            // Each ticket once, at its latest change, as the database stores keep one change row per ticket.
+            var latest = new Dictionary<TicketId, long>();
+            for (var i = (int)Math.Min(after - _prunedThrough, _changes.Count); i < _changes.Count; i++)
+            {
+                latest[_changes[i]] = _prunedThrough + i + 1;
             }
 
             foreach (var (id, number) in latest.OrderBy(p => p.Value))
@@ -102,10 +124,16 @@ public sealed class InMemoryQueueRepository : IQueueRepository
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    // Records a change of the ticket's entry (under the lock); true, for the callers' results.
+    // Records a change of the ticket's entry (under the lock) and prunes by the shared rule; true, for the callers' results.
     private bool Changed(TicketId id)
     {
         _changes.Add(id);
+        if (QueueChangePruning.PruneThrough(_prunedThrough + _changes.Count, _retention) is > 0 and var through)
+        {
+            _changes.RemoveRange(0, (int)(through - _prunedThrough));
+            _prunedThrough = through;
+        }
+
         return true;
     }
 }

@@ -1,0 +1,6 @@
+-- CrmCore PostgreSQL schema 17: a model's ticket count in a window (DbModelTicketCounts) reads each asset's tickets from one covering index
+-- on (related_asset_id, raised_at) instead of looking every ticket of the asset up in the ticket table; it replaces the related-asset
+-- index of schema 10, which it covers.
+
+CREATE INDEX ticket_asset_raised ON {schema}.ticket (related_asset_id, raised_at) WHERE related_asset_id IS NOT NULL;
+DROP INDEX {schema}.ticket_related_asset;

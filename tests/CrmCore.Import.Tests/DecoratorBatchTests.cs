@@ -1,0 +1,114 @@
+using System.Text;
+using CrmCore.CallerId;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Import.Customers;
+using CrmCore.Import.Reports;
+using NodaTime;
+
+namespace CrmCore.Import.Tests;
+
+/// <summary>An import through each decorator of a customer store (caller id, dry run) keeps the store's batch atomicity and key index.</summary>
+public class DecoratorBatchTests
+{
+    private const string Csv = "客户编号,客户名称,所属行业,联系方式,邮箱,年合作金额,更新时间\nKH1,甲公司,零售业,,,10万,\nKH2,乙公司,,13800000002,,,\n";
+
+    private static async Task<InMemoryCustomerRepository> StoreWithKh1Async()
+    {
+        var store = new InMemoryCustomerRepository();
+        var stored = Customer.Create(new CustomerId("KH1"), new CustomerProfile { Name = "甲公司", FirstContactOn = new LocalDate(2020, 1, 1) }, Instant.FromUtc(2020, 1, 1, 0, 0));
+        await store.SaveAsync(stored.ToState(), 0);
+        return store;
+    }
+
+    private static async Task<ImportReport> ImportAsync(ICustomerRepository store, bool dryRun = false)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Csv));
+        return await Samples.Importer(store, new CustomerImportOptions { DryRun = dryRun }).ImportAsync(stream, "test.csv");
+    }
+
+    [Fact]
+    public async Task CallerId_ImportThrough_KeepsBatchAtomicityAndTheKeyIndex()
+    {
+        var inner = await StoreWithKh1Async();
+        var store = new InterferingStore(inner, new CustomerId("KH1"));
+        var wrapper = CallerIdCustomerRepository.Over(store, await CallerIdIndex.BuildAsync(inner));
+
+        var report = await ImportAsync(wrapper);
+
+        Assert.Equal(2, report.Totals.Rejected);
+        Assert.Null(await inner.FindAsync(new CustomerId("KH2")));
+        Assert.False(wrapper.Index.TryFind("13800000002", out _));
+        Assert.Equal(0, store.SingleSaves);
+        Assert.True(store.KeyLookups > 0);
+    }
+
+    [Fact]
+    public async Task CallerId_BatchCommitted_IndexFollowsEveryCustomer()
+    {
+        var inner = await StoreWithKh1Async();
+        var wrapper = CallerIdCustomerRepository.Over(inner, await CallerIdIndex.BuildAsync(inner));
+
+        var report = await ImportAsync(wrapper);
+
+        Assert.Equal((1, 1), (report.Totals.Inserted, report.Totals.Updated));
+        Assert.True(wrapper.Index.TryFind("138 0000 0002", out var found));
+        Assert.Equal(new CustomerId("KH2"), found);
+    }
+
+    [Fact]
+    public void CallerId_Over_OffersExactlyWhatTheStoreOffers()
+    {
+        var index = new CallerIdIndex();
+        var full = CallerIdCustomerRepository.Over(new InMemoryCustomerRepository(), index);
+        var plain = CallerIdCustomerRepository.Over(new PlainStore(), index);
+
+        Assert.IsAssignableFrom<ICustomerBatchRepository>(full);
+        Assert.IsAssignableFrom<ICustomerKeyIndex>(full);
+        Assert.False(plain is ICustomerBatchRepository);
+        Assert.False(plain is ICustomerKeyIndex);
+    }
+
+    [Fact]
+    public async Task DryRun_SomeoneElseWritesDuringTheBatch_ReportsTheBatchRejectedAsTheRealImportDoes()
+    {
+        var real = await ImportAsync(new InterferingStore(await StoreWithKh1Async(), new CustomerId("KH1"), onRead: true));
+        var dryStore = new InterferingStore(await StoreWithKh1Async(), new CustomerId("KH1"), onRead: true);
+        var dry = await ImportAsync(dryStore, dryRun: true);
+
+        Assert.Equal(2, real.Totals.Rejected);
+        Assert.Equal(real.Totals, dry.Totals);
+        Assert.Equal(real.Rows.Select(r => (r.Line, r.Outcome, r.Reason)), dry.Rows.Select(r => (r.Line, r.Outcome, r.Reason)));
+        Assert.Equal(0, dryStore.SingleSaves);
+    }
+
+    [Fact]
+    public async Task DryRun_FindByKeys_MergesStoreAndOverlayInThePortsOrder()
+    {
+        var store = new InMemoryCustomerRepository();
+        foreach (var id in new[] { "KH1", "KH3" })
+        {
+            await store.SaveAsync(Customer.Create(new CustomerId(id), new CustomerProfile { Name = "甲公司" + id, FirstContactOn = new LocalDate(2020, 1, 1) }, Instant.FromUtc(2020, 1, 1, 0, 0)).ToState(), 0);
+        }
+
+        var dry = new DryRunCustomerRepository(store);
+        await dry.SaveAsync(Customer.Create(new CustomerId("KH2"), new CustomerProfile { Name = "甲公司KH2", FirstContactOn = new LocalDate(2020, 1, 1) }, Instant.FromUtc(2020, 1, 1, 0, 0)).ToState(), 0);
+        CustomerKey[] keys = [.. new[] { "KH1", "KH2", "KH3" }.Select(id => new CustomerKey(CustomerKeyKind.Id, id))];
+
+        var matches = await dry.FindByKeysAsync(keys);
+
+        Assert.Equal(["KH1", "KH2", "KH3"], matches.Select(m => m.CustomerId.Value));
+    }
+
+    /// <summary>A store with neither batch writes nor a key index.</summary>
+    private sealed class PlainStore : ICustomerRepository
+    {
+        private readonly InMemoryCustomerRepository _inner = new();
+
+        public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => _inner.FindAsync(id, cancellationToken);
+
+        public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default) => _inner.SaveAsync(state, expectedVersion, cancellationToken);
+
+        public IAsyncEnumerable<CustomerState> ListAsync(CancellationToken cancellationToken = default) => _inner.ListAsync(cancellationToken);
+    }
+}
