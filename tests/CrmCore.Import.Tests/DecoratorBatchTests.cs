@@ -83,6 +83,17 @@ public class DecoratorBatchTests
     }
 
     [Fact]
+    public async Task DryRun_OverAStoreWithoutBatchWrites_RejectsOnlyTheChangedCustomersRowsAsTheRealImportDoes()
+    {
+        var real = await ImportAsync(new PlainStore(new InterferingStore(await StoreWithKh1Async(), new CustomerId("KH1"), onRead: true)));
+        var dry = await ImportAsync(new PlainStore(new InterferingStore(await StoreWithKh1Async(), new CustomerId("KH1"), onRead: true)), dryRun: true);
+
+        Assert.Equal(1, real.Totals.Rejected);
+        Assert.Equal(real.Totals, dry.Totals);
+        Assert.Equal(real.Rows.Select(r => (r.Line, r.Outcome, r.Reason)), dry.Rows.Select(r => (r.Line, r.Outcome, r.Reason)));
+    }
+
+    [Fact]
     public async Task DryRun_FindByKeys_MergesStoreAndOverlayInThePortsOrder()
     {
         var store = new InMemoryCustomerRepository();
@@ -101,14 +112,18 @@ public class DecoratorBatchTests
     }
 
     /// <summary>A store with neither batch writes nor a key index.</summary>
-    private sealed class PlainStore : ICustomerRepository
+    /// <summary>A store with single saves only (no batch writes, no key index), over another store.</summary>
+    private sealed class PlainStore(ICustomerRepository inner) : ICustomerRepository
     {
-        private readonly InMemoryCustomerRepository _inner = new();
+        public PlainStore()
+            : this(new InMemoryCustomerRepository())
+        {
+        }
 
-        public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => _inner.FindAsync(id, cancellationToken);
+        public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
 
-        public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default) => _inner.SaveAsync(state, expectedVersion, cancellationToken);
+        public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default) => inner.SaveAsync(state, expectedVersion, cancellationToken);
 
-        public IAsyncEnumerable<CustomerState> ListAsync(CancellationToken cancellationToken = default) => _inner.ListAsync(cancellationToken);
+        public IAsyncEnumerable<CustomerState> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
     }
 }

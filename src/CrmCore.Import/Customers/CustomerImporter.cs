@@ -122,6 +122,10 @@ public sealed class CustomerImporter
         /// <summary>The key index duplicates are looked up in: the store's (for a dry run, its overlay's over the store's); null when the
         /// store has none, and then <see cref="_index"/> holds every customer for the whole run.</summary>
         private ICustomerKeyIndex? Keys => _store is DryRunCustomerRepository dry ? dry.KeyIndex : _store as ICustomerKeyIndex;
+
+        /// <summary>Where a batch is written whole or not at all: the store's batch writes (for a dry run, its overlay's when the store
+        /// has them); null when the store saves customer by customer.</summary>
+        private ICustomerBatchRepository? Batches => _store is DryRunCustomerRepository dry ? dry.Batches : _store as ICustomerBatchRepository;
         private readonly CustomerMatchIndex _index = new(owner._options.NameSimilarity is < 1);
 
         /// <summary>Where the customers this run touched are recorded (the ledger, else a ledger of this run's own in memory) and the run's id there.</summary>
@@ -604,7 +608,7 @@ public sealed class CustomerImporter
 
             Dictionary<string, List<int>>? rowsOf = null;
 
-            if (_store is ICustomerBatchRepository atomic)
+            if (Batches is { } atomic)
             {
                 try
                 {

@@ -17,6 +17,10 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
     /// <summary>This overlay as a key index when the real store has one, else null.</summary>
     public ICustomerKeyIndex? KeyIndex => inner is ICustomerKeyIndex ? this : null;
 
+    /// <summary>This overlay as a batch store when the real store writes batches, else null (the import then saves customer by customer,
+    /// as it would to the real store, so a customer changed by someone else during the run rejects only its own rows in both).</summary>
+    public ICustomerBatchRepository? Batches => inner is ICustomerBatchRepository ? this : null;
+
     public async ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) =>
         await _overlay.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? await inner.FindAsync(id, cancellationToken).ConfigureAwait(false);
 
@@ -27,8 +31,7 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
     }
 
     /// <summary>As the real store's batch: all of the batch or none of it in the overlay, a stale version rejecting the whole batch.
-    /// Over a store without batch writes the dry run still writes batches whole (the real import writes that store customer by
-    /// customer, so a customer changed by someone else during the run rejects only its own rows there).</summary>
+    /// The import calls it only through <see cref="Batches"/>, when the real store writes batches too.</summary>
     public async ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
