@@ -18,6 +18,8 @@ namespace CrmCore.Benchmarks.Storage;
 /// claimers, so it measures wall-clock throughput over fixed work and prints ratios against baselines taken in the same run).
 /// <c>dotnet run -c Release --project benchmarks/CrmCore.Benchmarks -- storage [sqlite|postgres|all] [queued]</c>; PostgreSQL needs
 /// <c>CRMCORE_TEST_POSTGRES</c> (fsync off: the SQL cost) and, for the durable figures, <c>CRMCORE_BENCH_POSTGRES_DURABLE</c> (a server with fsync on).
+/// <c>storage claims [queued] [seconds]</c> runs only the claim figures (SQLite and PostgreSQL) on a queue kept between runs;
+/// <c>storage pgclaims [queued] [seconds]</c> only PostgreSQL's, each with the runtime's counters per claim (<see cref="RuntimeCounts"/>).
 /// </summary>
 internal static class StorageThroughput
 {
