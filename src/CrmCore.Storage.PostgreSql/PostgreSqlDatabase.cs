@@ -39,7 +39,7 @@ internal sealed class PostgreSqlDatabase : DbSource, IDisposable, IAsyncDisposab
 
         DataSource = NpgsqlDataSource.Create(connection.ConnectionString);
 
-        // The leased claim is one statement with a dozen parameters: under the default plan cache mode the server plans it anew at
+        // The leased claim is one statement with five to seven parameters: under the default plan cache mode the server plans it anew at
         // every execution (its generic plan is estimated dearer), which cost about a fifth of the claim's server time. The claim's plan
         // does not depend on the values (index walks per bucket head), so its pool uses the generic plan unless the host chose a mode.
         var queue = new NpgsqlConnectionStringBuilder(connection.ConnectionString);

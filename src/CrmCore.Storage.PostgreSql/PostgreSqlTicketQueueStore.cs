@@ -45,8 +45,8 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         _database = database;
         _term = new SlaTermParameters(slaTerm);
         _lease = database.Options.LeaseDuration;
-        _claimSql = database.Sql(ClaimSql);
-        _claimUnskilledSql = database.Sql(ClaimUnskilledSql);
+        _claimSql = ClaimText(database, ClaimSql, _term);
+        _claimUnskilledSql = ClaimText(database, ClaimUnskilledSql, _term);
         _reapSql = database.Sql(ReapSql);
         _earliestLeaseSql = database.Sql(EarliestLeaseSql);
         _changes = new QueueChangeLog(database, database.Sql("{schema}."), lockForUpdate: true, database.Options.QueueChangeRetention);
@@ -275,14 +275,18 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         if (reap)
         {
             var reaper = new NpgsqlBatchCommand(_reapSql);
-            reaper.Parameters.Add(new NpgsqlParameter<long>("now", nowTicks));
+            reaper.Parameters.Add(new NpgsqlParameter<long> { TypedValue = nowTicks });
             batch.BatchCommands.Add(reaper);
         }
 
+        // Positional parameters, in the order of the statement's $1..$n: Npgsql sends the text as it is, without parsing it for names.
         var claim = new NpgsqlBatchCommand(skills.Count == 0 ? _claimUnskilledSql : _claimSql);
         var parameters = claim.Parameters;
-        parameters.Add(new NpgsqlParameter<long>("now", nowTicks));
-        parameters.Add(new NpgsqlParameter<string[]>("teams", TeamCodes(agent.Teams)));
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = nowTicks });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = TeamCodes(agent.Teams) });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = agent.Id.Value });
+        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = token });
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = until.ToUnixTimeTicks() });
         if (skills.Count > 0)
         {
             var codes = new string[skills.Count];
@@ -292,19 +296,10 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
                 (codes[i], levels[i]) = (skills[i].Skill.Code, skills[i].Level);
             }
 
-            parameters.Add(new NpgsqlParameter<string[]>("codes", codes));
-            parameters.Add(new NpgsqlParameter<int[]>("levels", levels));
+            parameters.Add(new NpgsqlParameter<string[]> { TypedValue = codes });
+            parameters.Add(new NpgsqlParameter<int[]> { TypedValue = levels });
         }
 
-        parameters.Add(new NpgsqlParameter<int>("k", _database.Options.HeadsPerBucket));
-        parameters.Add(new NpgsqlParameter<string>("agent", agent.Id.Value));
-        parameters.Add(new NpgsqlParameter<Guid>("token", token));
-        parameters.Add(new NpgsqlParameter<long>("until", until.ToUnixTimeTicks()));
-        parameters.Add(new NpgsqlParameter<long>("h", _term.HorizonSeconds));
-        parameters.Add(new NpgsqlParameter<long>("hticks", _term.HorizonTicks));
-        parameters.Add(new NpgsqlParameter<long>("p", _term.PointsAtDue));
-        parameters.Add(new NpgsqlParameter<long>("o", _term.OverduePerHour));
-        parameters.Add(new NpgsqlParameter<long>("c", _term.CapSeconds));
         batch.BatchCommands.Add(claim);
         if (reap)
         {
@@ -362,21 +357,21 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     internal const string ReapSql = """
         UPDATE {schema}.queue SET claimed_by = NULL, lease_token = NULL, lease_until = NULL
         WHERE ticket_id IN (SELECT ticket_id FROM {schema}.queue
-                            WHERE claimed_by IS NOT NULL AND lease_until <= @now
+                            WHERE claimed_by IS NOT NULL AND lease_until <= $1
                             FOR UPDATE SKIP LOCKED)
         """;
 
-    // Eligible buckets: a team the agent serves and no required skill the agent lacks at the level asked. Heads: the first @k
+    // Eligible buckets: a team the agent serves and no required skill the agent lacks at the level asked. Heads: the first k (the store's HeadsPerBucket)
     // waiting tickets of each, scored static + SlaTerm(due − now) as SlaTerm.EvaluateTicks does (whole seconds rounded down; the
     // maximum due value means no SLA and scores 0). Then lock the first head, in queue order, that no other claimer holds.
     internal const string ClaimSql = """
         WITH eligible AS (
             SELECT b.bucket_id, b.static_priority FROM {schema}.queue_bucket b
-            WHERE b.team = ANY(@teams)
+            WHERE b.team = ANY($2)
               AND NOT EXISTS (
                 SELECT 1 FROM {schema}.queue_bucket_skill r
                 WHERE r.bucket_id = b.bucket_id
-                  AND NOT EXISTS (SELECT 1 FROM unnest(@codes, @levels) AS a(code, lvl)
+                  AND NOT EXISTS (SELECT 1 FROM unnest($6::text[], $7::int[]) AS a(code, lvl)
                                   WHERE a.code = r.skill AND a.lvl >= r.min_level))
         ),
         """ + ClaimHeadsSql;
@@ -385,26 +380,26 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     internal const string ClaimUnskilledSql = """
         WITH eligible AS (
             SELECT b.bucket_id, b.static_priority FROM {schema}.queue_bucket b
-            WHERE b.team = ANY(@teams) AND b.skills = ''
+            WHERE b.team = ANY($2) AND b.skills = ''
         ),
         """ + ClaimHeadsSql;
 
     private const string ClaimHeadsSql = """
         heads AS MATERIALIZED (
-            SELECT e.static_priority + CASE WHEN x.s IS NULL OR x.s >= @h THEN 0
-                                            WHEN x.s >= 0 THEN (@p * (@h - x.s)) / @h
-                                            ELSE @p + (@o * LEAST(-x.s, @c)) / 3600 END AS score,
+            SELECT e.static_priority + CASE WHEN x.s IS NULL OR x.s >= {h} THEN 0
+                                            WHEN x.s >= 0 THEN ({p} * ({h} - x.s)) / {h}
+                                            ELSE {p} + ({o} * LEAST(-x.s, {c})) / 3600 END AS score,
                    h.ticket_id, h.due_ticks, h.enqueued_ticks
             FROM eligible e
             CROSS JOIN LATERAL (
                 SELECT q.ticket_id, q.due_ticks, q.enqueued_ticks FROM {schema}.queue q
                 WHERE q.bucket_id = e.bucket_id AND q.claimed_by IS NULL
                 ORDER BY q.due_ticks, q.enqueued_ticks, q.ticket_id
-                LIMIT @k) h
+                LIMIT {k}) h
             CROSS JOIN LATERAL (
-                SELECT CASE WHEN h.due_ticks = 9223372036854775807 OR h.due_ticks - @now >= @hticks THEN NULL
-                            WHEN h.due_ticks >= @now THEN (h.due_ticks - @now) / 10000000
-                            ELSE -(((@now - h.due_ticks) + 9999999) / 10000000) END AS s) x
+                SELECT CASE WHEN h.due_ticks = 9223372036854775807 OR h.due_ticks - $1 >= {hticks} THEN NULL
+                            WHEN h.due_ticks >= $1 THEN (h.due_ticks - $1) / 10000000
+                            ELSE -((($1 - h.due_ticks) + 9999999) / 10000000) END AS s) x
         ),
         pick AS (
             SELECT l.ticket_id
@@ -414,10 +409,25 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
                                 FOR UPDATE SKIP LOCKED) l
             LIMIT 1
         )
-        UPDATE {schema}.queue t SET claimed_by = @agent, lease_token = @token, lease_until = @until
+        UPDATE {schema}.queue t SET claimed_by = $3, lease_token = $4, lease_until = $5
         FROM pick WHERE t.ticket_id = pick.ticket_id
         RETURNING t.ticket_id, t.bucket_id, t.due_ticks, t.enqueued_ticks
         """;
+
+    // The claim's text for this store: the schema, and the SLA term's settings and the heads per bucket as bigint literals (fixed per
+    // store and validated numbers), so that a claim binds only what changes per claim: $1 now, $2 teams, $3 agent, $4 lease token,
+    // $5 lease end, and for an agent with skills $6 codes and $7 levels.
+    internal static string ClaimText(PostgreSqlDatabase database, string sql, SlaTermParameters term)
+    {
+        static string Big(long value) => "(" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "::bigint)";
+        return database.Sql(sql)
+            .Replace("{hticks}", Big(term.HorizonTicks), StringComparison.Ordinal)
+            .Replace("{h}", Big(term.HorizonSeconds), StringComparison.Ordinal)
+            .Replace("{p}", Big(term.PointsAtDue), StringComparison.Ordinal)
+            .Replace("{o}", Big(term.OverduePerHour), StringComparison.Ordinal)
+            .Replace("{c}", Big(term.CapSeconds), StringComparison.Ordinal)
+            .Replace("{k}", Big(database.Options.HeadsPerBucket), StringComparison.Ordinal);
+    }
 
     private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) => QueueChangeLog.Queued(id, bucket, due, enqueued);
 

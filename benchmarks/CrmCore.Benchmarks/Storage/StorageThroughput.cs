@@ -18,6 +18,8 @@ namespace CrmCore.Benchmarks.Storage;
 /// claimers, so it measures wall-clock throughput over fixed work and prints ratios against baselines taken in the same run).
 /// <c>dotnet run -c Release --project benchmarks/CrmCore.Benchmarks -- storage [sqlite|postgres|all] [queued]</c>; PostgreSQL needs
 /// <c>CRMCORE_TEST_POSTGRES</c> (fsync off: the SQL cost) and, for the durable figures, <c>CRMCORE_BENCH_POSTGRES_DURABLE</c> (a server with fsync on).
+/// <c>storage claims [queued] [seconds]</c> runs only the claim figures (SQLite and PostgreSQL) on a queue kept between runs;
+/// <c>storage pgclaims [queued] [seconds]</c> only PostgreSQL's, each with the runtime's counters per claim (<see cref="RuntimeCounts"/>).
 /// </summary>
 internal static class StorageThroughput
 {
@@ -57,9 +59,9 @@ internal static class StorageThroughput
             await PostgresAsync(queued);
         }
 
-        if (which is "claims")
+        if (which is "claims" or "pgclaims")
         {
-            await ClaimsOnlyAsync(queued, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10);
+            await ClaimsOnlyAsync(queued, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10, sqlite: which is "claims");
         }
 
         return 0;
@@ -287,9 +289,19 @@ internal static class StorageThroughput
     // Only the claim figures, on a queue kept between runs (schema CRMCORE_BENCH_SCHEMA, default crm_claims, and the SQLite file
     // CRMCORE_BENCH_SQLITE, default /tmp/crmcore-claims.db), so that two builds can be run one after the other in one session and
     // compared; a queue below half of 'queued' is refilled, and every lease is released before the run.
-    private static async Task ClaimsOnlyAsync(int queued, int seconds)
+    private static async Task ClaimsOnlyAsync(int queued, int seconds, bool sqlite)
     {
         var limit = TimeSpan.FromSeconds(seconds);
+        if (sqlite)
+        {
+            await SqliteClaimsOnlyAsync(queued, limit);
+        }
+
+        await PostgresClaimsOnlyAsync(Environment.GetEnvironmentVariable("CRMCORE_TEST_POSTGRES"), queued, limit);
+    }
+
+    private static async Task SqliteClaimsOnlyAsync(int queued, TimeSpan limit)
+    {
         var path = Environment.GetEnvironmentVariable("CRMCORE_BENCH_SQLITE") ?? Path.Combine(Path.GetTempPath(), "crmcore-claims.db");
         var sqlite = new SqliteStorage(new SqliteStorageOptions { DataSource = path });
         if ((await sqlite.Queue.LoadAllAsync()).Count < queued / 2)
@@ -314,8 +326,10 @@ internal static class StorageThroughput
             var (rate, _) = await ClaimAsync(sqlite.Queue, claimers, int.MaxValue, limit);
             Console.WriteLine($"sqlite: claims/s claimers={claimers}: {rate:N0} (CPU of this process per claim: {(Cpu() - cpu) * 1e6 / (rate * limit.TotalSeconds):N0} µs)");
         }
+    }
 
-        var connection = Environment.GetEnvironmentVariable("CRMCORE_TEST_POSTGRES");
+    private static async Task PostgresClaimsOnlyAsync(string? connection, int queued, TimeSpan limit)
+    {
         if (connection is null)
         {
             Console.WriteLine("postgres: CRMCORE_TEST_POSTGRES is not set; skipped");
@@ -339,9 +353,11 @@ internal static class StorageThroughput
         foreach (var claimers in new[] { 1, 8 })
         {
             var (cpu, server) = (Cpu(), ServerCpu());
+            var runtime = RuntimeCounts.Now();
             var (rate, _) = await ClaimAsync(storage.Queue, claimers, int.MaxValue, limit);
             var claims = rate * limit.TotalSeconds;
             Console.WriteLine($"postgres: claims/s synchronous_commit=off claimers={claimers}: {rate:N0} (CPU per claim: this process {(Cpu() - cpu) * 1e6 / claims:N0} µs, the server {(ServerCpu() - server) * 1e6 / claims:N0} µs)");
+            Console.WriteLine($"  per claim: {(RuntimeCounts.Now() - runtime).Per(claims)}");
         }
     }
 

@@ -38,18 +38,86 @@ public sealed class QueueStoreContractTests
             {
                 var a = i % storeAgents.Count;
                 var expected = reference.NextFor(referenceAgents[a], now);
-                var lease = await store.ClaimAsync(storeAgents[a], now);
-                Assert.Equal(expected?.Id, lease?.Ticket.Id);
-                if (lease is not null)
-                {
-                    Assert.Equal(expected, lease.Ticket);
-                    Assert.True(await store.CompleteAsync(lease));
-                    claimed++;
-                }
+                claimed += await ClaimsAsExpectedAsync(store, storeAgents[a], now, expected) ? 1 : 0;
             }
         }
 
         Assert.True(claimed > 100, $"only {claimed} claims were compared");
+    }
+
+    // The SLA term's settings are fixed per store (PostgreSQL writes them into the claim's text): other values than the defaults
+    // must rank exactly as the in-memory queue with the same settings does.
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Claim_WithOtherSlaTermSettings_FollowsTheInMemoryQueueOrder(string provider)
+    {
+        var term = new SlaTermOptions
+        {
+            Horizon = Duration.FromHours(3),
+            PointsAtDue = 40,
+            OverduePointsPerHour = 400,
+            OverdueCap = Duration.FromHours(5),
+        };
+        using var storage = StoreProvider.Create(provider);
+        var store = storage.Queue(Duration.FromDays(7), term);
+        var reference = new TicketQueue(new SlaTerm(term));
+        var defaults = new TicketQueue();
+        foreach (var ticket in QueueData.Tickets(300, seed: 11))
+        {
+            Assert.True(await store.EnqueueAsync(ticket));
+            reference.Enqueue(ticket);
+            defaults.Enqueue(ticket);
+        }
+
+        var storeAgents = QueueData.Agents();
+        var referenceAgents = QueueData.Agents();
+        var defaultAgents = QueueData.Agents();
+        var (claimed, differFromDefaults) = (0, 0);
+        foreach (var offset in new[] { -12, 0, 2, 4, 9, 30 })
+        {
+            var now = QueueData.Start + Duration.FromMinutes(offset * 60);
+            for (var i = 0; i < 25; i++)
+            {
+                var a = i % storeAgents.Count;
+                var expected = reference.NextFor(referenceAgents[a], now);
+                // What the default settings would hand out: put back, and take out what was really claimed instead.
+                var byDefaults = defaults.NextFor(defaultAgents[a], now);
+                if (byDefaults?.Id != expected?.Id)
+                {
+                    differFromDefaults++;
+                    if (byDefaults is { } other)
+                    {
+                        defaults.Enqueue(other);
+                    }
+
+                    if (expected is { } taken)
+                    {
+                        Assert.True(defaults.Remove(taken.Id));
+                    }
+                }
+
+                claimed += await ClaimsAsExpectedAsync(store, storeAgents[a], now, expected) ? 1 : 0;
+            }
+        }
+
+        Assert.True(claimed > 80, $"only {claimed} claims were compared");
+        Assert.True(differFromDefaults > 0, "the settings never changed the order, so the test cannot tell them from the defaults");
+    }
+
+    // Claims for the agent, asserts the store handed out exactly the expected ticket (or none), and completes the lease; true when
+    // a ticket was claimed.
+    private static async Task<bool> ClaimsAsExpectedAsync(ITicketQueueStore store, Agent agent, Instant now, QueuedTicket? expected)
+    {
+        var lease = await store.ClaimAsync(agent, now);
+        Assert.Equal(expected?.Id, lease?.Ticket.Id);
+        if (lease is null)
+        {
+            return false;
+        }
+
+        Assert.Equal(expected, lease.Ticket);
+        Assert.True(await store.CompleteAsync(lease));
+        return true;
     }
 
     [Theory]
