@@ -235,7 +235,7 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, cancellationToken);
+    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, () => RemoveAsync(id, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>True: inside a desk command's transaction the read locks the change counter until the commit.</remarks>

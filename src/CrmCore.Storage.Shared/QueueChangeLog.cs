@@ -41,8 +41,6 @@ internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockFo
         WHERE k.id = 1 ORDER BY c.change_no
         """;
 
-    private readonly string _remove = $"DELETE FROM {prefix}queue WHERE ticket_id = @id";
-
     /// <summary>The desk's add: <paramref name="enqueue"/> (the provider's insert, which joins the ambient transaction) and, when it added
     /// the ticket, its change, in one transaction (the desk command's, or one of their own).</summary>
     public async ValueTask<bool> AddAsync(TicketId id, Func<Task<bool>> enqueue, CancellationToken cancellationToken)
@@ -59,20 +57,19 @@ internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockFo
         return added;
     }
 
-    /// <summary>The desk's removal: deletes the ticket's entry and, when there was one, records the change, in one transaction.</summary>
-    public async ValueTask<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken)
+    /// <summary>The desk's removal: <paramref name="remove"/> (the provider's delete, which joins the ambient transaction) and, when
+    /// there was an entry, its change, in one transaction (the desk command's, or one of their own).</summary>
+    public async ValueTask<bool> RemoveAsync(TicketId id, Func<Task<bool>> remove, CancellationToken cancellationToken)
     {
-        await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var remove = lease.Command(_remove);
-        DeskSql.Add(remove, "@id", id.Value);
-        var removed = await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await using var work = source.BeginStep();
+        var removed = await remove().ConfigureAwait(false);
         if (removed)
         {
+            await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
             await RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
         }
 
-        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         return removed;
     }
 

@@ -248,7 +248,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, cancellationToken);
+    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, () => RemoveAsync(id, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>True: a desk command's transaction holds SQLite's write lock from its first read to its commit.</remarks>
