@@ -83,5 +83,20 @@ public sealed class SimilarNameDedupeTests
         Assert.Equal(1, index.IncompleteNameSearches);
         Assert.NotNull(index.Find(row, "上海1", byContact: false, similarity: 0.9));
         Assert.Equal(1, index.IncompleteNameSearches);
+        Assert.StartsWith("1 similar-name searches stopped", index.IncompleteNote(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.StartsWith("1 次相似名称查找", index.IncompleteNote(new System.Globalization.CultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.Null(new CustomerMatchIndex(similarNames: true).IncompleteNote(null));
+    }
+
+    [Fact]
+    public void MatchIndex_AStoreLookupMarkedCut_IsCountedForItsName()
+    {
+        var index = new CustomerMatchIndex(similarNames: true);
+        index.AddFound(default, 0, touched: false, created: false, CustomerKey.BlockOf("上海", 0.5));
+        var row = new CustomerRow { Line = 1, Name = "上海" };
+        Assert.Null(index.Find(row, "北京", byContact: false, similarity: 0.5));
+        Assert.Equal(0, index.IncompleteNameSearches);
+        Assert.Null(index.Find(row, "上海", byContact: false, similarity: 0.5));
+        Assert.Equal(1, index.IncompleteNameSearches);
     }
 }

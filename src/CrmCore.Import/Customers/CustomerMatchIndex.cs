@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Import.Localization;
 using CrmCore.Normalization;
 
 namespace CrmCore.Import.Customers;
@@ -37,6 +38,11 @@ internal sealed class CustomerMatchIndex
     private readonly CompactKeyTable _names = new();
     private readonly SimilarNameIndex? _similar;
     private readonly HashSet<string> _cutLookups = new(StringComparer.Ordinal);
+
+    /// <summary>What the report should say when <see cref="IncompleteNameSearches"/> is above 0 (English or zh-Hans); null when every
+    /// similar-name search was complete.</summary>
+    public string? IncompleteNote(CultureInfo? culture) =>
+        IncompleteNameSearches == 0 ? null : ImportStrings.Format("Similar_names_incomplete", culture, IncompleteNameSearches, SimilarNames.MaxCandidates);
 
     public CustomerMatchIndex(bool similarNames) => _similar = similarNames ? new SimilarNameIndex() : null;
 
