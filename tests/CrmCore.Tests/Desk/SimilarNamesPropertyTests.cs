@@ -17,7 +17,7 @@ public sealed class SimilarNamesPropertyTests
 
     private static readonly Gen<double> Threshold = Gen.Elements(0.5, 0.55, 0.6, 2.0 / 3, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0);
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 1000)]
     public Property ChosenProbes_WhateverTheirCounts_CoverEverySimilarKey()
     {
         var cases =
