@@ -30,16 +30,7 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
 
     private readonly string _find = sql.Sql($"SELECT {Columns} FROM {{t}}customer WHERE id = @id");
     private readonly string _deleteKeys = sql.Sql("DELETE FROM {t}customer_key WHERE customer_id = @id");
-    /// <summary>Keys per insert statement (a customer's keys, name grams included, go in one or a few statements, not one each).</summary>
-    private const int KeysPerInsert = 32;
-
-    private static readonly string[] KindParameters = [.. Enumerable.Range(0, KeysPerInsert).Select(i => "@kind" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-    private static readonly string[] KeyParameters = [.. Enumerable.Range(0, KeysPerInsert).Select(i => "@key" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-
-    /// <summary>The insert of n keys, at index n - 1.</summary>
-    private readonly string[] _insertKeys = [.. Enumerable.Range(1, KeysPerInsert).Select(n => sql.Sql(
-        "INSERT INTO {t}customer_key (kind, key_value, customer_id) VALUES " +
-        string.Join(", ", Enumerable.Range(0, n).Select(i => $"({KindParameters[i]}, {KeyParameters[i]}, @id)")) + " ON CONFLICT DO NOTHING"))];
+    private readonly string _insertKey = sql.Sql("INSERT INTO {t}customer_key (kind, key_value, customer_id) VALUES (@kind, @key, @id) ON CONFLICT DO NOTHING");
     private readonly string _unkeyed = sql.Sql(
         $"SELECT {Columns} FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id}) " +
         "ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
@@ -285,16 +276,12 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var keys in CustomerKey.Of(state).Chunk(KeysPerInsert))
+        var insert = lease.Command(_insertKey);
+        foreach (var key in CustomerKey.Of(state))
         {
-            var insert = lease.Command(_insertKeys[keys.Length - 1]);
+            DeskSql.Add(insert, "@kind", (int)key.Kind);
+            DeskSql.Add(insert, "@key", key.Value);
             DeskSql.Add(insert, "@id", state.Id.Value);
-            for (var i = 0; i < keys.Length; i++)
-            {
-                DeskSql.Add(insert, KindParameters[i], (int)keys[i].Kind);
-                DeskSql.Add(insert, KeyParameters[i], keys[i].Value);
-            }
-
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
