@@ -35,6 +35,14 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         $"SELECT {Columns} FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id}) " +
         "ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
 
+    private readonly string _gramCount = sql.Sql(
+        $"SELECT count(*) FROM (SELECT 1 FROM {{t}}customer_key WHERE kind = {(int)CustomerKeyKind.NameGram} AND key_value >= @low AND key_value < @high " +
+        $"LIMIT {SimilarNames.MaxCandidates + 1}) g");
+
+    private readonly string _gramNames = sql.Sql(
+        $"SELECT n.key_value, n.customer_id FROM {{t}}customer_key g JOIN {{t}}customer_key n ON n.customer_id = g.customer_id AND n.kind = {(int)CustomerKeyKind.Name} " +
+        $"WHERE g.kind = {(int)CustomerKeyKind.NameGram} AND g.key_value >= @low AND g.key_value < @high LIMIT @limit");
+
     private readonly SemaphoreSlim _backfillGate = new(1, 1);
     private volatile bool _backfilled;
 
@@ -132,14 +140,10 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
             }
         }
 
+        var gramCounts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var block in distinct.Where(k => k.Kind == CustomerKeyKind.NameBlock))
         {
-            var command = lease.Command(sql.Sql(
-                $"SELECT key_value, customer_id FROM {{t}}customer_key WHERE kind = {(int)CustomerKeyKind.Name} AND key_value >= @low AND key_value < @high " +
-                $"ORDER BY key_value, customer_id LIMIT {CustomerKey.MaxBlockMatches}"));
-            DeskSql.Add(command, "@low", block.Value);
-            DeskSql.Add(command, "@high", NextScalar(block.Value));
-            await ReadMatchesAsync(command, CustomerKeyKind.Name, matches, cancellationToken).ConfigureAwait(false);
+            await FindSimilarAsync(lease, block, gramCounts, matches, cancellationToken).ConfigureAwait(false);
         }
 
         matches.Sort(CustomerKeyMatch.Order);
@@ -189,6 +193,60 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         {
             _backfillGate.Release();
         }
+    }
+
+    /// <summary>
+    /// A <see cref="CustomerKeyKind.NameBlock"/> lookup: counts the names of each probe of the key's plan (each count capped, and kept for
+    /// the other lookups of the call), reads the names of the fewest-names probes (<see cref="NameProbePlan.Choose"/>), at most
+    /// <see cref="SimilarNames.MaxCandidates"/> gram entries in all, and keeps the similar ones; a cut lookup adds its marker match.
+    /// </summary>
+    private async Task FindSimilarAsync(DbLease lease, CustomerKey block, Dictionary<string, long> gramCounts, List<CustomerKeyMatch> matches, CancellationToken cancellationToken)
+    {
+        var similarity = block.Similarity > 0 ? block.Similarity : SimilarNames.LeastSimilarity;
+        var plan = SimilarNames.Plan(block.Value, similarity);
+        var counts = new long[plan.Probes.Count];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var probe = plan.Probes[i];
+            if (!gramCounts.TryGetValue(probe.Text, out counts[i]))
+            {
+                var count = lease.Command(_gramCount);
+                BindProbe(count, probe);
+                gramCounts[probe.Text] = counts[i] = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        var budget = SimilarNames.MaxCandidates;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var probe in plan.Choose(counts))
+        {
+            var read = lease.Command(_gramNames);
+            BindProbe(read, probe);
+            DeskSql.Add(read, "@limit", (long)budget + 1);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (budget-- == 0)
+                {
+                    matches.Add(new CustomerKeyMatch(block, default));
+                    return;
+                }
+
+                var name = reader.GetString(0);
+                var id = reader.GetString(1);
+                if (seen.Add(id) && SimilarNames.IsSimilar(plan, block.Value, name, similarity))
+                {
+                    matches.Add(new CustomerKeyMatch(new CustomerKey(CustomerKeyKind.Name, name), new CustomerId(id)));
+                }
+            }
+        }
+    }
+
+    /// <summary>The gram range of a probe: the gram alone, or every gram starting with the probe's character.</summary>
+    private static void BindProbe(DbCommand command, NameProbe probe)
+    {
+        DeskSql.Add(command, "@low", probe.Text);
+        DeskSql.Add(command, "@high", probe.IsPrefix ? NextScalar(probe.Text) : probe.Text + "\u0001");
     }
 
     /// <summary>The smallest text above every text that starts with <paramref name="block"/> (one Unicode scalar), in code-point order.</summary>

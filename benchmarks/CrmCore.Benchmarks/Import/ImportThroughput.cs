@@ -23,6 +23,13 @@ namespace CrmCore.Benchmarks.Import;
 /// (<c>csv-sqlite-fullindex</c>: the in-memory index of every customer, the way a store without a key index is imported).
 /// <c>import sqlite-keys ...</c> leaves the second import out.
 /// </para>
+/// <para>
+/// Similar names: <c>import write-similar N FILE</c> writes N rows whose company names are Chinese names of seven key characters
+/// (a city, three characters of 2,500, an industry), every 100th row a near duplicate of an earlier one (one character changed, half of
+/// them without 有限公司: 0.857 similar); <c>import one csv-similar FILE</c> imports it at <c>NameSimilarity = 0.85</c> into the in-memory
+/// store's customers without its key index (the whole-run index; the peak memory includes the stored customers) and prints how many rows
+/// were merged.
+/// </para>
 /// </summary>
 internal static class ImportThroughput
 {
@@ -36,6 +43,12 @@ internal static class ImportThroughput
         if (args.Length >= 4 && args[1] == "write")
         {
             WriteCsv(args[3], int.Parse(args[2], CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        if (args.Length >= 4 && args[1] == "write-similar")
+        {
+            WriteCsv(args[3], SimilarRows(int.Parse(args[2], CultureInfo.InvariantCulture)));
             return 0;
         }
 
@@ -163,6 +176,13 @@ internal static class ImportThroughput
                     }
                 }
 
+                break;
+            case "csv-similar":
+                // Merging needs the earlier customers back: the in-memory store, its key index hidden (the whole-run index).
+                var kept = new WithoutKeyIndex(new InMemoryCustomerRepository());
+                var similarReport = await new CustomerImporter(kept, new FixedClock(), new CustomerImportOptions { NameSimilarity = 0.85 }).ImportAsync(path);
+                count = similarReport.Totals.RowsRead + similarReport.HeaderLine;
+                Console.WriteLine($"csv-similar: inserted {similarReport.Totals.Inserted}, merged {similarReport.Totals.Merged}, held {similarReport.Totals.Held}");
                 break;
             case "csv-sqlite" or "csv-sqlite-fullindex":
                 count = await SqliteImportAsync(path, hideKeyIndex: kind == "csv-sqlite-fullindex");
@@ -310,11 +330,13 @@ internal static class ImportThroughput
         return count;
     }
 
-    private static void WriteCsv(string path, int rows)
+    private static void WriteCsv(string path, int rows) => WriteCsv(path, Rows(rows));
+
+    private static void WriteCsv(string path, IEnumerable<string[]> rows)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         writer.WriteLine("客户编号,客户名称,所属行业,客户等级,负责客户经理,联系人,联系电话,邮箱,年合作金额,首次合作时间,产品/服务类型");
-        foreach (var row in Rows(rows))
+        foreach (var row in rows)
         {
             writer.WriteLine(string.Join(',', row.Select(c => c.Contains(',', StringComparison.Ordinal) ? "\"" + c + "\"" : c)));
         }
@@ -356,6 +378,37 @@ internal static class ImportThroughput
                 $"2025/{i % 12 + 1}/{i % 28 + 1}",
                 "ERP、CRM",
             ];
+        }
+    }
+
+    /// <summary><see cref="Rows"/> with Chinese company names; every 100th row a near duplicate of a random earlier row's name.</summary>
+    private static IEnumerable<string[]> SimilarRows(int rows)
+    {
+        string[] cities = ["上海", "北京", "深圳", "广州", "杭州", "南京", "苏州", "成都", "武汉", "天津"];
+        string[] trades = ["科技", "贸易", "机械", "电子", "物流", "医药", "建材", "化工", "食品", "纺织"];
+        const int pool = 2500; // CJK ideographs from U+4E00, the common range
+        static int Mix(int i, int salt) => (int)((uint)HashCode.Combine(i, salt, 14) % 1_000_000_007u);
+        string Name(int i) =>
+            cities[Mix(i, 1) % cities.Length] + (char)(0x4E00 + (Mix(i, 2) % pool)) + (char)(0x4E00 + (Mix(i, 3) % pool)) +
+            (char)(0x4E00 + (Mix(i, 4) % pool)) + trades[Mix(i, 5) % trades.Length];
+        var i = 0;
+        foreach (var row in Rows(rows))
+        {
+            if (i % 100 == 99)
+            {
+                var earlier = Mix(i, 6) % i;
+                var original = Name(earlier).ToCharArray();
+                var at = 2 + (Mix(i, 7) % 3);
+                original[at] = (char)(original[at] == '\u4E00' ? '\u4E01' : original[at] - 1);
+                row[1] = new string(original) + (i % 200 == 199 ? string.Empty : "有限公司");
+            }
+            else
+            {
+                row[1] = Name(i) + "有限公司";
+            }
+
+            i++;
+            yield return row;
         }
     }
 

@@ -331,6 +331,7 @@ public sealed class CustomerImporter
                 RunId = _runId,
                 FileHash = fileHash,
                 PreviousRuns = _previous,
+                Notes = _index.IncompleteNote(Culture) is { } note ? [note] : [],
             };
         }
 
@@ -499,7 +500,7 @@ public sealed class CustomerImporter
                     wanted.Add(CustomerKey.ForNameKey(nameKey));
                     if (similarity < 1)
                     {
-                        wanted.Add(CustomerKey.BlockOf(nameKey));
+                        wanted.Add(CustomerKey.BlockOf(nameKey, similarity.Value));
                     }
                 }
             }

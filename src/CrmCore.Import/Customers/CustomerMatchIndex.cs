@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Import.Localization;
 using CrmCore.Normalization;
 
 namespace CrmCore.Import.Customers;
@@ -12,18 +13,19 @@ internal readonly record struct MatchCandidate(CustomerId Id, string MatchedBy, 
 /// The keys of the customers an import matches against, each to the first customer that had it: id, phone keys, e-mail addresses and
 /// company-name keys. With a store that has an <see cref="ICustomerKeyIndex"/> (memory, SQLite, PostgreSQL) it lives for one batch:
 /// seeded with the stored customers the batch's keys find (<see cref="AddFound"/>), then grown by the batch's own rows. With any other
-/// store it holds every stored customer and every customer the file created, for the whole run. Name similarity below 1 compares against names in the same block
-/// (the key's first character), at most <see cref="MaxBlockScan"/> of them.
+/// store it holds every stored customer and every customer the file created, for the whole run. Name similarity below 1 searches every held name
+/// through its grams (<see cref="SimilarNameIndex"/>: complete for the similarity); a search cut at <see cref="SimilarNames.MaxCandidates"/>
+/// entries, here or in the store's lookup, is counted in <see cref="IncompleteNameSearches"/>.
 /// <para>
 /// Built to stay small at millions of customers: each customer is a number (its ordinal); ids, e-mail addresses and name keys are
 /// kept once as UTF-8 in <see cref="CompactKeyTable"/>s (no string per key, every hash match verified against the stored bytes),
 /// phone keys are 64-bit integers in a <see cref="CompactNumberTable"/>, and per customer there is its source line and whether this run touched it. About 150 bytes per
-/// customer; only the similarity blocks (when <see cref="CustomerImportOptions.NameSimilarity"/> is below 1) keep name strings.
+/// customer; only the similarity index (when <see cref="CustomerImportOptions.NameSimilarity"/> is below 1) keeps name strings, plus 8 bytes per
+/// gram of each name.
 /// </para>
 /// </summary>
 internal sealed class CustomerMatchIndex
 {
-    private const int MaxBlockScan = 256;
     private readonly CompactKeyTable _ids = new();
     private readonly List<int> _idOffsets = [];
     private readonly List<int> _lines = [];
@@ -34,12 +36,22 @@ internal sealed class CustomerMatchIndex
     private readonly CompactNumberTable _phones = new();
     private readonly CompactKeyTable _emails = new();
     private readonly CompactKeyTable _names = new();
-    private readonly Dictionary<char, List<string>>? _blocks;
+    private readonly SimilarNameIndex? _similar;
+    private readonly HashSet<string> _cutLookups = new(StringComparer.Ordinal);
 
     // What Warm read, kept so that its reads are not optimised away.
     private ulong _warmed;
 
-    public CustomerMatchIndex(bool similarNames) => _blocks = similarNames ? [] : null;
+    /// <summary>What the report should say when <see cref="IncompleteNameSearches"/> is above 0 (English or zh-Hans); null when every
+    /// similar-name search was complete.</summary>
+    public string? IncompleteNote(CultureInfo? culture) =>
+        IncompleteNameSearches == 0 ? null : ImportStrings.Format("Similar_names_incomplete", culture, IncompleteNameSearches, SimilarNames.MaxCandidates);
+
+    public CustomerMatchIndex(bool similarNames) => _similar = similarNames ? new SimilarNameIndex() : null;
+
+    /// <summary>How many similar-name searches of this run were cut at <see cref="SimilarNames.MaxCandidates"/> gram entries (in this
+    /// index, or in the store's lookup for the row's name): a row matched by none of them may still have a similar name stored.</summary>
+    public int IncompleteNameSearches { get; private set; }
 
     /// <summary>Forgets every customer, keeping the tables' memory for the next batch.</summary>
     public void Clear()
@@ -53,7 +65,8 @@ internal sealed class CustomerMatchIndex
         _phones.Clear();
         _emails.Clear();
         _names.Clear();
-        _blocks?.Clear();
+        _similar?.Clear();
+        _cutLookups.Clear();
     }
 
     /// <summary>How many customers the index holds.</summary>
@@ -156,6 +169,13 @@ internal sealed class CustomerMatchIndex
     /// </summary>
     public void AddFound(CustomerId id, int sourceLine, bool touched, bool created, CustomerKey key)
     {
+        if (key.Kind == CustomerKeyKind.NameBlock)
+        {
+            // The store's similar-name lookup for this name was cut (the match carries no customer).
+            _cutLookups.Add(key.Value);
+            return;
+        }
+
         var ordinal = Ordinal(id.Value, sourceLine);
         _touched[ordinal] |= touched;
         _created[ordinal] |= created;
@@ -208,21 +228,27 @@ internal sealed class CustomerMatchIndex
             return Candidate(byName, "name");
         }
 
-        if (similarity < 1 && _blocks is not null && _blocks.TryGetValue(nameKey[0], out var block))
+        if (similarity < 1 && _similar is not null)
         {
             var best = (Key: (string?)null, Score: 0.0);
-            foreach (var other in block.Count > MaxBlockScan ? block[^MaxBlockScan..] : block)
+            var similar = _similar.Find(nameKey, similarity.Value, out var complete);
+            foreach (var other in similar)
             {
                 var score = CompanyNameNormalizer.Similarity(nameKey, other);
-                if (score >= similarity && score > best.Score)
+                if (score > best.Score)
                 {
                     best = (other, score);
                 }
             }
 
-            if (best.Key is not null && _names.TryGetValue(best.Key, out var similar))
+            if (!complete || _cutLookups.Contains(nameKey))
             {
-                return Candidate(similar, "name");
+                IncompleteNameSearches++;
+            }
+
+            if (best.Key is not null && _names.TryGetValue(best.Key, out var byScore))
+            {
+                return Candidate(byScore, "name");
             }
         }
 
@@ -238,14 +264,9 @@ internal sealed class CustomerMatchIndex
         _touched[ordinal] |= touch;
         _changed[ordinal] |= touch;
         var prepared = row is not null && row.NameKey.Key.IsReady && string.Equals(row.NameKey.Text, nameKey, StringComparison.Ordinal);
-        if (!string.IsNullOrEmpty(nameKey) && (prepared ? _names.TryAdd(row!.NameKey.Key, ordinal, out _) : _names.TryAdd(nameKey, ordinal, out _)) && _blocks is not null)
+        if (!string.IsNullOrEmpty(nameKey) && (prepared ? _names.TryAdd(row!.NameKey.Key, ordinal, out _) : _names.TryAdd(nameKey, ordinal, out _)))
         {
-            if (!_blocks.TryGetValue(nameKey[0], out var block))
-            {
-                _blocks[nameKey[0]] = block = [];
-            }
-
-            block.Add(nameKey);
+            _similar?.Add(nameKey);
         }
 
         return ordinal;

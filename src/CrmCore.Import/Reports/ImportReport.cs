@@ -53,4 +53,8 @@ public sealed record ImportReport
 
     /// <summary>Earlier runs of the same content from the ledger, newest first (an unfinished one was interrupted); empty when it is new.</summary>
     public IReadOnlyList<ImportRun> PreviousRuns { get; init; } = [];
+
+    /// <summary>What the reader must know about the run as a whole, in the report's language (for example similar-name searches that were
+    /// cut at their bound, so a similar name may have been missed); empty when there is nothing to say.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -54,6 +54,11 @@ public static class ImportReportWriter
             text.AppendLine(ImportStrings.Format("Report_Unmapped", culture, string.Join(", ", report.UnmappedColumns)));
         }
 
+        foreach (var note in report.Notes)
+        {
+            text.AppendLine(note);
+        }
+
         foreach (var row in report.Rows.Where(r => r.Outcome != ImportOutcome.Inserted))
         {
             text.Append(report.File).Append(':').Append(row.Line.ToString(CultureInfo.InvariantCulture));
@@ -122,6 +127,13 @@ public static class ImportReportWriter
         foreach (var header in report.UnmappedColumns)
         {
             json.WriteStringValue(header);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("notes");
+        foreach (var note in report.Notes)
+        {
+            json.WriteStringValue(note);
         }
 
         json.WriteEndArray();

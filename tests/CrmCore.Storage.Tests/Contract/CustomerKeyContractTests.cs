@@ -1,6 +1,7 @@
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Imports;
+using CrmCore.Normalization;
 using NodaTime;
 
 namespace CrmCore.Storage.Tests.Contract;
@@ -43,7 +44,10 @@ public sealed class CustomerKeyContractTests
         Assert.Equal(
             ["Id:KH1=KH1", "Phone:+8613800765432=KH1", "Email:wang@example.com=KH1", "Name:上海某某制造=KH1"],
             await Find(reopened, CustomerKey.ForId(new CustomerId("KH1")), phone, email, CustomerKey.ForNameKey("上海某某制造"), CustomerKey.ForId(new CustomerId("KH9"))));
-        Assert.Equal(["Name:上海另一家=KH2", "Name:上海某某制造=KH1"], await Find(reopened, CustomerKey.BlockOf("上海某某")));
+        // Similar names: 上海某某 is 0.67 similar to 上海某某制造 (two inserted of six) and 0.4 to 上海另一家.
+        Assert.Equal(["Name:上海某某制造=KH1"], await Find(reopened, CustomerKey.BlockOf("上海某某")));
+        Assert.Equal(["Name:上海另一家=KH2", "Name:上海某某制造=KH1"], await Find(reopened, CustomerKey.BlockOf("上海另一某某制造", 0.5)));
+        Assert.Empty(await Find(reopened, CustomerKey.BlockOf("上海某某", 0.7)));
         Assert.Empty(await Find(reopened, CustomerKey.BlockOf("北京")));
     }
 
@@ -133,6 +137,67 @@ public sealed class CustomerKeyContractTests
         await reopened.FinishAsync("r1", At);
         Assert.Empty(await storage.ImportLedger().FindCustomersAsync("r1", [kh1, kh2]));
         Assert.Single(await storage.ImportLedger().FindCustomersAsync("r2", [kh1]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SimilarNames_AmongHundredsWithTheSameFirstCharacters_FindTheTypoAndOnlySimilarOnes(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = (ICustomerBatchRepository)storage.Desk().Customers;
+        // 600 names starting with 上海 (the old first-character block held 256 of them, in ordinal order), the one sought last.
+        var states = Enumerable.Range(0, 600).Select(i => New($"KH{i:D4}", $"上海{(char)('甲' + i)}{(char)('乙' + (i * 7 % 300))}贸易有限公司")).ToList();
+        states.Add(New("KH9999", "上海瑞丰精密机械有限公司"));
+        await customers.SaveAllAsync([.. states.Select(s => (s, 0L))]);
+
+        var reopened = storage.Desk().Customers;
+        // A typo (槭 for 械): 1 edit in 8 characters, 0.875.
+        Assert.Equal(["Name:上海瑞丰精密机械=KH9999"], await Find(reopened, CustomerKey.BlockOf("上海瑞丰精密机槭", 0.85)));
+        Assert.Empty(await Find(reopened, CustomerKey.BlockOf("上海瑞丰精密机槭", 0.9)));
+        // Every stored name as similar as asked is found, and nothing else (checked against comparing with all of them).
+        foreach (var (probe, similarity) in new[] { ("上海甲乙贸易", 0.8), ("上海甲贸易", 0.5), ("海甲丙贸易", 0.6) })
+        {
+            var expected = states.Select(s => (Key: CompanyNameNormalizer.Key(s.Name), s.Id))
+                .Where(s => CompanyNameNormalizer.Similarity(probe, s.Key) >= similarity)
+                .Select(s => "Name:" + s.Key + "=" + s.Id.Value).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, await Find(reopened, CustomerKey.BlockOf(probe, similarity)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SimilarNames_WhenALookupReadsMoreThanTheBound_SaysSo(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = (ICustomerBatchRepository)storage.Desk().Customers;
+        // Every name holds the gram 上海 and the characters of 上海 and 甲: a 0.5 lookup of a two-character key reads them all.
+        var states = Enumerable.Range(0, SimilarNames.MaxCandidates + 10).Select(i => New($"KH{i:D6}", $"上海{i}")).ToList();
+        foreach (var chunk in states.Chunk(5000))
+        {
+            await customers.SaveAllAsync([.. chunk.Select(s => (s, 0L))]);
+        }
+
+        var block = CustomerKey.BlockOf("上海", 0.5);
+        var matches = await ((ICustomerKeyIndex)storage.Desk().Customers).FindByKeysAsync([block]);
+        Assert.Contains(new CustomerKeyMatch(block, default), matches);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Backfill_CustomersStoredBeforeTheNameGrams_GetThem(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = (ICustomerBatchRepository)storage.Desk().Customers;
+        var states = Enumerable.Range(0, DbPageSize + 3).Select(i => New($"KH{i:D5}", $"北京{i}号科技有限公司")).ToList();
+        await customers.SaveAllAsync([.. states.Select(s => (s, 0L))]);
+
+        // As the gram migration leaves a database keyed before it: no grams, and no id key for the customers with a name.
+        var keyTable = storage.CustomerTable + "_key";
+        storage.ExecuteSql($"DELETE FROM {keyTable} WHERE kind IN ({(int)CustomerKeyKind.Id}, {(int)CustomerKeyKind.NameGram})");
+
+        var reopened = storage.Desk().Customers;
+        Assert.Equal(["Name:北京1000号科技=KH01000"], await Find(reopened, CustomerKey.BlockOf("北京1000号科枝", 0.85)));
+        Assert.Equal(DbPageSize + 3, (await ((ICustomerKeyIndex)reopened).FindByKeysAsync([.. states.Select(s => CustomerKey.ForId(s.Id))])).Count);
     }
 
     /// <summary>The databases' backfill page (<c>DbCustomerRepository.BackfillPage</c>).</summary>

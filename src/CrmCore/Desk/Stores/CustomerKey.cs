@@ -1,4 +1,3 @@
-using System.Text;
 using CrmCore.Customers;
 using CrmCore.Normalization;
 
@@ -12,10 +11,12 @@ namespace CrmCore.Desk;
 /// <param name="Value">The normalised text (never empty).</param>
 public readonly record struct CustomerKey(CustomerKeyKind Kind, string Value)
 {
-    /// <summary>At most this many name keys are found per <see cref="CustomerKeyKind.NameBlock"/> lookup: 256.</summary>
-    public const int MaxBlockMatches = 256;
+    /// <summary>For a <see cref="CustomerKeyKind.NameBlock"/> lookup, the least similarity of the names it finds (0.5 to 1); 0 for
+    /// every other key. Part of the key's equality.</summary>
+    public double Similarity { get; init; }
 
-    /// <summary>The keys a customer holds: its id, its company-name key (when not empty), and each contact's canonical phone number and
+    /// <summary>The keys a customer holds: its id, its company-name key (when not empty) and that key's grams
+    /// (<see cref="CustomerKeyKind.NameGram"/>, <see cref="SimilarNames.Grams"/>), and each contact's canonical phone number and
     /// case-folded e-mail address that normalise; each key once, in that order.</summary>
     /// <param name="state">The customer.</param>
     /// <returns>The keys.</returns>
@@ -23,11 +24,15 @@ public readonly record struct CustomerKey(CustomerKeyKind Kind, string Value)
     public static IReadOnlyList<CustomerKey> Of(CustomerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var keys = new List<CustomerKey>(2 + (state.Contacts.Count * 2)) { ForId(state.Id) };
+        var keys = new List<CustomerKey>(2 + (state.Contacts.Count * 2) + (state.Name?.Length ?? 0)) { ForId(state.Id) };
         var name = CompanyNameNormalizer.Key(state.Name);
         if (name.Length > 0)
         {
             keys.Add(new CustomerKey(CustomerKeyKind.Name, name));
+            foreach (var gram in SimilarNames.Grams(name))
+            {
+                keys.Add(new CustomerKey(CustomerKeyKind.NameGram, gram));
+            }
         }
 
         foreach (var contact in state.Contacts)
@@ -98,17 +103,28 @@ public readonly record struct CustomerKey(CustomerKeyKind Kind, string Value)
         return new CustomerKey(CustomerKeyKind.Name, nameKey);
     }
 
-    /// <summary>The name block of a company-name key: its first character (a whole Unicode scalar, so a surrogate pair stays together).</summary>
+    /// <summary>The lookup of the name keys similar to a name key at <see cref="SimilarNames.LeastSimilarity"/> (0.5) or more: complete for
+    /// every similarity an import accepts; pass the import's own similarity to <see cref="BlockOf(string, double)"/> to read fewer names.</summary>
     /// <param name="nameKey">The name key; not empty.</param>
     /// <returns>The <see cref="CustomerKeyKind.NameBlock"/> key.</returns>
     /// <exception cref="ArgumentException"><paramref name="nameKey"/> is empty.</exception>
-    public static CustomerKey BlockOf(string nameKey)
+    public static CustomerKey BlockOf(string nameKey) => BlockOf(nameKey, SimilarNames.LeastSimilarity);
+
+    /// <summary>The lookup of the name keys at least <paramref name="similarity"/> similar to a name key
+    /// (<see cref="Normalization.CompanyNameNormalizer.Similarity"/>), the key itself included.</summary>
+    /// <param name="nameKey">The name key; not empty.</param>
+    /// <param name="similarity">The least similarity, 0.5 to 1.</param>
+    /// <returns>The <see cref="CustomerKeyKind.NameBlock"/> key.</returns>
+    /// <exception cref="ArgumentException"><paramref name="nameKey"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="similarity"/> is not between 0.5 and 1.</exception>
+    public static CustomerKey BlockOf(string nameKey, double similarity)
     {
         ArgumentException.ThrowIfNullOrEmpty(nameKey);
-        return new CustomerKey(CustomerKeyKind.NameBlock, BlockText(nameKey));
-    }
+        if (double.IsNaN(similarity) || similarity < SimilarNames.LeastSimilarity || similarity > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(similarity), similarity, "A name similarity is between 0.5 and 1.");
+        }
 
-    /// <summary>The first Unicode scalar of a text, as text (a lone surrogate stands for itself).</summary>
-    internal static string BlockText(string text) =>
-        Rune.DecodeFromUtf16(text, out _, out var length) == System.Buffers.OperationStatus.Done ? text[..length] : text[..1];
+        return new CustomerKey(CustomerKeyKind.NameBlock, nameKey) { Similarity = similarity };
+    }
 }

@@ -16,9 +16,14 @@ public enum CustomerKeyKind
     Name = 4,
 
     /// <summary>
-    /// Only in a lookup, never stored: the name block, the first character (Unicode scalar) of a name key. It finds the
-    /// <see cref="Name"/> keys that start with it (at most <see cref="CustomerKey.MaxBlockMatches"/> per block, in ordinal order), the
-    /// candidates a name similarity below 1 compares with.
+    /// Only in a lookup, never stored: the name keys similar to <see cref="CustomerKey.Value"/> (a name key) at
+    /// <see cref="CustomerKey.Similarity"/> or more (<see cref="CustomerKey.BlockOf(string, double)"/>). The store reads the names of a few
+    /// <see cref="NameGram"/> keys (<see cref="SimilarNames.Plan"/>), a set that holds every such key, and answers with the similar
+    /// <see cref="Name"/> keys. A lookup cut at <see cref="SimilarNames.MaxCandidates"/> says so (see <see cref="ICustomerKeyIndex"/>).
     /// </summary>
     NameBlock = 5,
+
+    /// <summary>A gram of the company-name key (<see cref="SimilarNames.Grams"/>: two characters), one key per distinct gram: what a
+    /// <see cref="NameBlock"/> lookup reads.</summary>
+    NameGram = 6,
 }

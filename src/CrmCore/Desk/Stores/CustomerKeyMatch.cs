@@ -4,7 +4,8 @@ namespace CrmCore.Desk;
 
 /// <summary>
 /// One stored customer found by a key: the key it holds (for a <see cref="CustomerKeyKind.NameBlock"/> lookup, the customer's
-/// <see cref="CustomerKeyKind.Name"/> key that starts with the block) and the customer.
+/// <see cref="CustomerKeyKind.Name"/> key similar to the searched one) and the customer. A match with a
+/// <see cref="CustomerKeyKind.NameBlock"/> key and an empty customer id says that lookup was cut at <see cref="SimilarNames.MaxCandidates"/>.
 /// </summary>
 /// <param name="Key">The stored key that matched.</param>
 /// <param name="CustomerId">The customer holding it.</param>

@@ -4,19 +4,14 @@ namespace CrmCore.Desk;
 
 /// <summary>
 /// The in-memory form of <see cref="ICustomerKeyIndex"/>: each key to the ids holding it, each customer to its keys (to remove the old
-/// ones when it changes), and per name block the name keys in ordinal order. Thread-safe (one lock).
+/// ones when it changes), and the name keys in a <see cref="SimilarNameIndex"/> for <see cref="CustomerKeyKind.NameBlock"/> lookups (the
+/// <see cref="CustomerKeyKind.NameGram"/> keys are that index's, not kept per key). Thread-safe (one lock).
 /// </summary>
 internal sealed class CustomerKeyTable
 {
-    private static readonly Comparer<(string Key, string Id)> ByKeyThenId = Comparer<(string Key, string Id)>.Create((a, b) =>
-    {
-        var byKey = string.CompareOrdinal(a.Key, b.Key);
-        return byKey != 0 ? byKey : string.CompareOrdinal(a.Id, b.Id);
-    });
-
     private readonly Dictionary<CustomerKey, SortedSet<string>> _owners = [];
     private readonly Dictionary<CustomerId, IReadOnlyList<CustomerKey>> _keysOf = [];
-    private readonly Dictionary<string, SortedSet<(string Key, string Id)>> _blocks = new(StringComparer.Ordinal);
+    private readonly SimilarNameIndex _similar = new();
     private readonly Lock _gate = new();
 
     /// <summary>Replaces a customer's keys by those of its new state.</summary>
@@ -41,6 +36,11 @@ internal sealed class CustomerKeyTable
             _keysOf[id] = keys;
             foreach (var key in keys)
             {
+                if (key.Kind == CustomerKeyKind.NameGram)
+                {
+                    continue;
+                }
+
                 if (!_owners.TryGetValue(key, out var owners))
                 {
                     _owners[key] = owners = new SortedSet<string>(StringComparer.Ordinal);
@@ -49,13 +49,7 @@ internal sealed class CustomerKeyTable
                 owners.Add(id.Value);
                 if (key.Kind == CustomerKeyKind.Name)
                 {
-                    var block = CustomerKey.BlockText(key.Value);
-                    if (!_blocks.TryGetValue(block, out var names))
-                    {
-                        _blocks[block] = names = new SortedSet<(string, string)>(ByKeyThenId);
-                    }
-
-                    names.Add((key.Value, id.Value));
+                    _similar.Add(key.Value);
                 }
             }
         }
@@ -70,9 +64,17 @@ internal sealed class CustomerKeyTable
             {
                 if (key.Kind == CustomerKeyKind.NameBlock)
                 {
-                    if (_blocks.TryGetValue(key.Value, out var names))
+                    var similarity = key.Similarity > 0 ? key.Similarity : SimilarNames.LeastSimilarity;
+                    var names = _similar.Find(key.Value, similarity, out var complete);
+                    foreach (var name in names)
                     {
-                        matches.AddRange(names.Take(CustomerKey.MaxBlockMatches).Select(n => new CustomerKeyMatch(new CustomerKey(CustomerKeyKind.Name, n.Key), new CustomerId(n.Id))));
+                        var nameKey = new CustomerKey(CustomerKeyKind.Name, name);
+                        matches.AddRange(_owners[nameKey].Select(id => new CustomerKeyMatch(nameKey, new CustomerId(id))));
+                    }
+
+                    if (!complete)
+                    {
+                        matches.Add(new CustomerKeyMatch(key, default));
                     }
                 }
                 else if (_owners.TryGetValue(key, out var owners))
@@ -87,14 +89,14 @@ internal sealed class CustomerKeyTable
 
     private void Remove(CustomerKey key, string id)
     {
-        if (_owners.TryGetValue(key, out var owners) && owners.Remove(id) && owners.Count == 0)
+        if (key.Kind != CustomerKeyKind.NameGram && _owners.TryGetValue(key, out var owners) && owners.Remove(id) && owners.Count == 0)
         {
             _owners.Remove(key);
         }
 
-        if (key.Kind == CustomerKeyKind.Name && _blocks.TryGetValue(CustomerKey.BlockText(key.Value), out var names))
+        if (key.Kind == CustomerKeyKind.Name)
         {
-            names.Remove((key.Value, id));
+            _similar.Remove(key.Value);
         }
     }
 }

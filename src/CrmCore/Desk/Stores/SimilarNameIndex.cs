@@ -1,0 +1,167 @@
+using System.Runtime.InteropServices;
+
+namespace CrmCore.Desk;
+
+/// <summary>
+/// Name keys in memory, indexed by their grams (<see cref="SimilarNames"/>), for finding every key at least as similar to a given key as a
+/// threshold without comparing all of them. Each key is kept once with a count of how often it was added (customers can share a name);
+/// a key whose count falls to 0 is no longer found, but its gram entries stay until <see cref="Clear"/>, so memory follows the distinct
+/// keys ever added: about 8 bytes per gram entry plus the key. Not thread-safe: the owner locks.
+/// </summary>
+public sealed class SimilarNameIndex
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+    private readonly List<int> _counts = [];
+    private readonly List<int> _seen = [];
+    private readonly Dictionary<int, (int Head, int Count)> _grams = [];
+    private readonly Dictionary<char, List<int>> _gramsByFirst = [];
+    private readonly List<int> _entryName = [];
+    private readonly List<int> _entryNext = [];
+    private int _stamp;
+
+    /// <summary>Adds a name key once more.</summary>
+    /// <param name="nameKey">The key (<see cref="Normalization.CompanyNameNormalizer.Key"/>); an empty key is ignored.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="nameKey"/> is null.</exception>
+    public void Add(string nameKey)
+    {
+        ArgumentNullException.ThrowIfNull(nameKey);
+        if (nameKey.Length == 0)
+        {
+            return;
+        }
+
+        if (_ids.TryGetValue(nameKey, out var id))
+        {
+            _counts[id]++;
+            return;
+        }
+
+        id = _names.Count;
+        _ids.Add(nameKey, id);
+        _names.Add(nameKey);
+        _counts.Add(1);
+        _seen.Add(0);
+        foreach (var gram in SimilarNames.Grams(nameKey))
+        {
+            var code = SimilarNames.Code(gram[0], gram[1]);
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_grams, code, out var exists);
+            if (!exists)
+            {
+                entry.Head = -1;
+                if (!_gramsByFirst.TryGetValue(gram[0], out var codes))
+                {
+                    _gramsByFirst[gram[0]] = codes = [];
+                }
+
+                codes.Add(code);
+            }
+
+            _entryName.Add(id);
+            _entryNext.Add(entry.Head);
+            entry.Head = _entryName.Count - 1;
+            entry.Count++;
+        }
+    }
+
+    /// <summary>Takes a name key away once; at its last removal it is no longer found.</summary>
+    /// <param name="nameKey">The key; an unknown or empty key is ignored.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="nameKey"/> is null.</exception>
+    public void Remove(string nameKey)
+    {
+        ArgumentNullException.ThrowIfNull(nameKey);
+        if (_ids.TryGetValue(nameKey, out var id) && _counts[id] > 0)
+        {
+            _counts[id]--;
+        }
+    }
+
+    /// <summary>Forgets every key, keeping the memory for the next use.</summary>
+    public void Clear()
+    {
+        _ids.Clear();
+        _names.Clear();
+        _counts.Clear();
+        _seen.Clear();
+        _grams.Clear();
+        _gramsByFirst.Clear();
+        _entryName.Clear();
+        _entryNext.Clear();
+    }
+
+    /// <summary>
+    /// Every key at least <paramref name="similarity"/> similar to <paramref name="nameKey"/> (the key itself included when held), reading
+    /// at most <see cref="SimilarNames.MaxCandidates"/> gram entries.
+    /// </summary>
+    /// <param name="nameKey">The searched key; an empty key finds nothing.</param>
+    /// <param name="similarity">The threshold, above 0 and at most 1.</param>
+    /// <param name="complete">False when the search was cut at <see cref="SimilarNames.MaxCandidates"/> entries: keys may be missing.</param>
+    /// <returns>The keys, in the order they were first added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="nameKey"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The similarity is not above 0 and at most 1.</exception>
+    public IReadOnlyList<string> Find(string nameKey, double similarity, out bool complete)
+    {
+        ArgumentNullException.ThrowIfNull(nameKey);
+        SimilarNames.MaxDistance(nameKey.Length, similarity);
+        complete = true;
+        if (nameKey.Length == 0 || _names.Count == 0)
+        {
+            return [];
+        }
+
+        var plan = SimilarNames.Plan(nameKey, similarity);
+        var postings = plan.Probes.Select(p => Codes(p).Sum(c => (long)_grams[c].Count)).ToArray();
+        var found = new List<int>();
+        var budget = SimilarNames.MaxCandidates;
+        if (++_stamp == int.MaxValue)
+        {
+            _stamp = 1;
+            CollectionsMarshal.AsSpan(_seen).Clear();
+        }
+
+        foreach (var probe in plan.Choose(postings))
+        {
+            foreach (var code in Codes(probe))
+            {
+                for (var entry = _grams[code].Head; entry >= 0; entry = _entryNext[entry])
+                {
+                    if (budget-- == 0)
+                    {
+                        complete = false;
+                        return Names(found);
+                    }
+
+                    var id = _entryName[entry];
+                    if (_seen[id] != _stamp)
+                    {
+                        _seen[id] = _stamp;
+                        if (_counts[id] > 0 && SimilarNames.IsSimilar(plan, nameKey, _names[id], similarity))
+                        {
+                            found.Add(id);
+                        }
+                    }
+                }
+            }
+        }
+
+        return Names(found);
+    }
+
+    /// <summary>The gram codes a probe reads: its own, or every held gram starting with its character; none when not held.</summary>
+    private IEnumerable<int> Codes(NameProbe probe)
+    {
+        if (probe.IsPrefix)
+        {
+            return _gramsByFirst.TryGetValue(probe.Text[0], out var codes) ? codes : [];
+        }
+
+        var code = SimilarNames.Code(probe.Text[0], probe.Text[1]);
+        return _grams.ContainsKey(code) ? [code] : [];
+    }
+
+    private List<string> Names(List<int> ids)
+    {
+        ids.Sort();
+        return ids.ConvertAll(id => _names[id]);
+    }
+}
