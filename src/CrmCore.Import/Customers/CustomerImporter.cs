@@ -79,7 +79,18 @@ public sealed class CustomerImporter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         var (rows, formatName, encodingName, fileHash) = await TableSource.HashAndReadAsync(stream, name, _options.Format, _options.Encoding, cancellationToken).ConfigureAwait(false);
-        var run = new Run(this, name, formatName, encodingName, fileHash, formatName == "xlsx" || !stream.CanSeek ? 0 : stream.Length - stream.Position);
+        var textBytes = formatName != "csv" || !stream.CanSeek ? 0 : stream.Length - stream.Position;
+        return await ImportAsync(rows, name, formatName, encodingName, fileHash, textBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Imports rows already read (tests give their own rows): as a CSV of unknown length, its name standing for the file hash.</summary>
+    internal Task<ImportReport> ImportRowsAsync(IEnumerable<SourceRow> rows, string name, CancellationToken cancellationToken = default) =>
+        ImportAsync(rows, name, "csv", "utf-8", name, 0, cancellationToken);
+
+    private async Task<ImportReport> ImportAsync(
+        IEnumerable<SourceRow> rows, string name, string formatName, string encodingName, string fileHash, long textBytes, CancellationToken cancellationToken)
+    {
+        var run = new Run(this, name, formatName, encodingName, fileHash, textBytes);
         await run.StartAsync(cancellationToken).ConfigureAwait(false);
         await run.ExecuteAsync(rows, cancellationToken).ConfigureAwait(false);
         await run.FinishAsync(cancellationToken).ConfigureAwait(false);
@@ -96,18 +107,36 @@ public sealed class CustomerImporter
     /// state of one the batch created and left as created; and the version read from the store (0 for a new customer).</summary>
     private readonly record struct Working(Customer? Customer, CustomerState? Fresh, long ReadVersion);
 
-    /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, its company-name key, and the
-    /// customer it creates when nothing matches it.</summary>
-    private readonly record struct Prepared(string? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey, Created? New);
+    /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, and its company-name key.</summary>
+    private readonly record struct Prepared(string? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey);
 
-    /// <summary>A customer a row creates (built ahead, on the reading thread) and the row's result.</summary>
-    private sealed record Created(CustomerState State, ImportRowResult Result);
+    /// <summary>A batch read and prepared.</summary>
+    private readonly record struct Batch(List<SourceRow> Rows, Prepared[] Prepared);
 
-    /// <summary>A batch read and prepared, and the instant it is written at.</summary>
-    private readonly record struct Batch(List<SourceRow> Rows, Prepared[] Prepared, Instant Now);
+    /// <summary>
+    /// About how many rows a CSV text of <paramref name="textBytes"/> bytes has, from the rows read so far: the length divided by the
+    /// longest of them (its UTF-8 length, a separator per cell). A low guess only leaves growth to do; a high one would reserve memory
+    /// for customers that never come (a mean row size, taken from short first rows of a file of long ones, overshoots many times).
+    /// </summary>
+    internal static int ExpectedRows(IReadOnlyList<SourceRow> rows, long textBytes)
+    {
+        long longest = 1;
+        foreach (var row in rows)
+        {
+            long bytes = 0;
+            foreach (var cell in row.Cells)
+            {
+                bytes += 1 + (cell is null ? 0 : Encoding.UTF8.GetByteCount(cell));
+            }
 
-    /// <summary>The state of one import. <c>textBytes</c> is the length of the text to read when known (CSV and JSON from a seekable
-    /// stream), else 0: it sizes the whole-run duplicate index ahead.</summary>
+            longest = Math.Max(longest, bytes);
+        }
+
+        return (int)Math.Min(int.MaxValue / 2, textBytes / longest);
+    }
+
+    /// <summary>The state of one import. <c>textBytes</c> is the length of the text to read when known (CSV from a seekable stream),
+    /// else 0: it sizes the whole-run duplicate index ahead.</summary>
     private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash, long textBytes)
     {
 
@@ -144,8 +173,9 @@ public sealed class CustomerImporter
 
         /// <summary>
         /// Reads the rows and does each batch's row-only work (<see cref="Prepare"/>) on another thread, while this one matches and writes
-        /// the batches in file order. A batch is handed over once the rows of the batch after it are read (or the file ends), so a file
-        /// that fails to read part-way leaves written exactly the batches a sequential pass would have written before the failure.
+        /// the batches in file order. A batch is handed over once the rows of the batch after it are read (or the file ends), and before
+        /// that next batch is prepared, so a file that fails to read part-way leaves written exactly the batches a sequential pass would
+        /// have written before the failure.
         /// </summary>
         public async Task ExecuteAsync(IEnumerable<SourceRow> rows, CancellationToken cancellationToken)
         {
@@ -183,7 +213,7 @@ public sealed class CustomerImporter
             await reading.ConfigureAwait(false);
         }
 
-        /// <summary>The reading stage: the header, then full batches, each with its row-only work done and the instant it is written at.</summary>
+        /// <summary>The reading stage: the header, then full batches, each with its row-only work done.</summary>
         private async Task ReadAsync(IEnumerable<SourceRow> rows, ChannelWriter<Batch> output, CancellationToken cancellationToken)
         {
             try
@@ -234,38 +264,18 @@ public sealed class CustomerImporter
         }
 
         /// <summary>
-        /// Prepares a batch just read and hands over the one before it (now that this one is read); returns the batch now held. The clock
-        /// is read here, once per batch in file order, as the writing stage read it before.
+        /// Hands over the batch before the one just read (now that this one is read), then prepares this one and returns it as the batch
+        /// now held. Handing over first lets the writing stage start on the earlier batch while this one is prepared, and a failure of the
+        /// preparing drops nothing read before it.
         /// </summary>
         private async ValueTask<Batch> PassOnAsync(Batch? held, List<SourceRow> rows, ChannelWriter<Batch> output, CancellationToken cancellationToken)
         {
-            var now = owner._clock.GetCurrentInstant();
-            var prepared = new Batch(rows, Prepare(rows, _parser!, now), now);
             if (held is { } before)
             {
                 await output.WriteAsync(before, cancellationToken).ConfigureAwait(false);
             }
 
-            return prepared;
-        }
-
-        /// <summary>
-        /// About how many rows the file has, from its length and the first batch's rows (their UTF-8 length, a separator per cell), taken
-        /// low by an eighth: the whole-run index is sized for them ahead instead of growing on the way, and a low guess only leaves the
-        /// last growth to do.
-        /// </summary>
-        private int ExpectedRows(List<SourceRow> batch)
-        {
-            long bytes = 0;
-            foreach (var row in batch)
-            {
-                foreach (var cell in row.Cells)
-                {
-                    bytes += 1 + (cell is null ? 0 : Encoding.UTF8.GetByteCount(cell));
-                }
-            }
-
-            return (int)Math.Min(int.MaxValue / 2, textBytes / Math.Max(1, bytes / batch.Count) / 8 * 7);
+            return new Batch(rows, Prepare(rows, _parser!));
         }
 
         /// <summary>Looks the file up in the ledger and records the new run.</summary>
@@ -363,11 +373,15 @@ public sealed class CustomerImporter
 
         private async Task WriteBatchAsync(Batch next, CancellationToken cancellationToken)
         {
-            var (batch, prepared, now) = next;
+            var (batch, prepared) = next;
+
+            // The batch's instant is read when its writing starts, so batches (and the store's own records of earlier batches) keep
+            // their order in time.
+            var now = owner._clock.GetCurrentInstant();
             _batches++;
             if (_batches == 1 && Keys is null && textBytes > 0 && batch.Count == _options.BatchSize)
             {
-                _index.Reserve(_index.Customers + ExpectedRows(batch));
+                _index.Reserve(_index.Customers + ExpectedRows(batch, textBytes));
             }
 
             var working = new Dictionary<CustomerId, Working>(batch.Count);
@@ -377,12 +391,16 @@ public sealed class CustomerImporter
             {
                 await SeedAsync(keys, prepared, cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                // Only the whole-run index is large enough for its first probes to miss the cache.
+                _index.Warm(ValidRows(prepared));
+            }
 
-            _index.Warm(prepared.Where(p => p.Row is not null && p.Skipped is null && p.Problems is null).Select(p => p.Row!));
             for (var b = 0; b < batch.Count; b++)
             {
                 var source = batch[b];
-                var (skipped, row, problems, nameKey, created) = prepared[b];
+                var (skipped, row, problems, nameKey) = prepared[b];
                 if (skipped is not null)
                 {
                     _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = skipped });
@@ -404,7 +422,7 @@ public sealed class CustomerImporter
                     continue;
                 }
 
-                _results.Add(await ApplyAsync(row!, nameKey, created, source, working, readStates, now, cancellationToken).ConfigureAwait(false));
+                _results.Add(await ApplyAsync(row!, nameKey, source, working, readStates, now, cancellationToken).ConfigureAwait(false));
             }
 
             var writes = new List<(CustomerState State, long ExpectedVersion)>(working.Count);
@@ -473,7 +491,7 @@ public sealed class CustomerImporter
             _index.Clear();
             _newest.Clear();
             var wanted = new HashSet<CustomerKey>();
-            foreach (var (skipped, row, problems, nameKey, _) in prepared)
+            foreach (var (skipped, row, problems, nameKey) in prepared)
             {
                 if (skipped is not null || problems is not null || row is null)
                 {
@@ -531,6 +549,18 @@ public sealed class CustomerImporter
             }
         }
 
+        /// <summary>The parsed rows of a batch that are neither skipped nor rejected.</summary>
+        private static IEnumerable<CustomerRow> ValidRows(Prepared[] prepared)
+        {
+            foreach (var (skipped, row, problems, _) in prepared)
+            {
+                if (skipped is null && problems is null && row is not null)
+                {
+                    yield return row;
+                }
+            }
+        }
+
         /// <summary>Records what this batch's index knows of the customers this run touched, for the batches after it.</summary>
         private async Task RecordTouchedAsync(CancellationToken cancellationToken)
         {
@@ -547,12 +577,12 @@ public sealed class CustomerImporter
         }
 
         /// <summary>
-        /// The work on each row that depends on nothing but the row: skip or not, the parsed values or the cell problems, the name key, and
-        /// the customer the row creates when nothing matches it (its state and its result, built ahead so that the writing stage only
-        /// matches and decides). The parser and the normalisers keep no state, so this runs on another thread than the matching and
-        /// writing that follow, which see the results in row order exactly as a sequential pass would give them.
+        /// The work on each row that depends on nothing but the row: skip or not, the parsed values or the cell problems, and the name key
+        /// with the duplicate index's keys. The parser and the normalisers keep no state, so this runs on another thread than the matching
+        /// and writing that follow, which see the results in row order exactly as a sequential pass would give them. The customer a row
+        /// creates is built only when nothing matches it, by the writing stage, at the batch's instant.
         /// </summary>
-        private Prepared[] Prepare(List<SourceRow> batch, CustomerRowParser parser, Instant now)
+        private Prepared[] Prepare(List<SourceRow> batch, CustomerRowParser parser)
         {
             var prepared = new Prepared[batch.Count];
             List<CellProblem>? problems = null;
@@ -561,7 +591,7 @@ public sealed class CustomerImporter
                 var source = batch[i];
                 if (Skip(source) is { } skipped)
                 {
-                    prepared[i] = new Prepared(skipped, null, null, string.Empty, null);
+                    prepared[i] = new Prepared(skipped, null, null, string.Empty);
                     continue;
                 }
 
@@ -569,33 +599,17 @@ public sealed class CustomerImporter
                 var row = parser.Parse(source, problems);
                 if (problems.Count > 0)
                 {
-                    prepared[i] = new Prepared(null, row, problems, string.Empty, null);
+                    prepared[i] = new Prepared(null, row, problems, string.Empty);
                     problems = null;
                     continue;
                 }
 
                 var nameKey = CompanyNameNormalizer.Key(row.Name);
                 row.PrepareKeys(nameKey);
-                prepared[i] = new Prepared(null, row, null, nameKey, Create(row, nameKey, now));
+                prepared[i] = new Prepared(null, row, null, nameKey);
             }
 
             return prepared;
-        }
-
-        /// <summary>The customer a row creates when nothing matches it, or null when building it fails: the writing stage then builds it
-        /// again, where the failure surfaces as it always did.</summary>
-        private Created? Create(CustomerRow row, string nameKey, Instant now)
-        {
-            try
-            {
-                var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
-                var state = Customer.CreateState(id, Profile(row, now), now, row.Tier);
-                return new Created(state, new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value });
-            }
-            catch (Exception)
-            {
-                return null;
-            }
         }
 
         /// <summary>Writes the batch's customers: in one transaction when the store can, else one by one. Returns what was written.</summary>
@@ -766,7 +780,6 @@ public sealed class CustomerImporter
         private async ValueTask<ImportRowResult> ApplyAsync(
             CustomerRow row,
             string nameKey,
-            Created? prepared,
             SourceRow source,
             Dictionary<CustomerId, Working> working,
             Dictionary<CustomerId, CustomerState> readStates,
@@ -777,17 +790,11 @@ public sealed class CustomerImporter
             match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
             if (match is null)
             {
-                if (prepared is null)
-                {
-                    var newId = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
-                    prepared = new Created(Customer.CreateState(newId, Profile(row, now), now, row.Tier), new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = newId.Value });
-                }
-
-                var id = prepared.State.Id;
-                working[id] = new Working(null, prepared.State, 0);
+                var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
+                working[id] = new Working(null, Customer.CreateState(id, Profile(row, now), now, row.Tier), 0);
                 _index.AddCreated(id, row, nameKey);
                 Remember(id.Value, row.UpdatedOn);
-                return prepared.Result;
+                return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value };
             }
 
             var (targetId, by, sourceLine, touched) = match.Value;
