@@ -111,6 +111,30 @@ public class DecoratorBatchTests
         Assert.Equal(["KH1", "KH2", "KH3"], matches.Select(m => m.CustomerId.Value));
     }
 
+    [Fact]
+    public async Task DryRun_BatchWithAStaleVersion_LeavesTheOverlayAsItWas()
+    {
+        // KH1 is current, KH3 is written from a stale version: the batch conflicts, and nothing of it may stay in the overlay; a later
+        // change of KH1 in the store must then show through the dry run (a copy left behind would hide it).
+        var store = new InMemoryCustomerRepository();
+        foreach (var id in new[] { "KH1", "KH3" })
+        {
+            await store.SaveAsync(Customer.Create(new CustomerId(id), new CustomerProfile { Name = "甲公司" + id, FirstContactOn = new LocalDate(2020, 1, 1) }, Instant.FromUtc(2020, 1, 1, 0, 0)).ToState(), 0);
+        }
+
+        var kh1 = (await store.FindAsync(new CustomerId("KH1")))!;
+        var kh3 = (await store.FindAsync(new CustomerId("KH3")))!;
+        var dry = new DryRunCustomerRepository(store);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await dry.SaveAllAsync(
+            [(kh1 with { Version = kh1.Version + 1, ShortName = "dry" }, kh1.Version), (kh3 with { Version = kh3.Version + 5 }, kh3.Version + 4)]));
+        await store.SaveAsync(kh1 with { Version = kh1.Version + 1, ShortName = "someone else" }, kh1.Version);
+
+        var seen = (await dry.FindAsync(new CustomerId("KH1")))!;
+        Assert.Equal(kh1.Version + 1, seen.Version);
+        Assert.Equal("someone else", seen.ShortName);
+    }
+
     /// <summary>A store with neither batch writes nor a key index.</summary>
     /// <summary>A store with single saves only (no batch writes, no key index), over another store.</summary>
     private sealed class PlainStore(ICustomerRepository inner) : ICustomerRepository

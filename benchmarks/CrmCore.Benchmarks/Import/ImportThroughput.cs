@@ -91,7 +91,7 @@ internal static class ImportThroughput
         return 0;
     }
 
-    private const string Header = "| figure | wall s | CPU s (user+system) | peak working set MB | rows |\n|---|---:|---:|---:|---:|";
+    private const string Header = "| figure | wall s | CPU s (user+system) | peak working set MB | rows | bytes allocated per row |\n|---|---:|---:|---:|---:|---:|";
 
     /// <summary><c>import csv|sqlite 100000 1000000 ...</c>: CSV only, the raw read then the imports, for each row count, in one run.</summary>
     private static async Task<int> CsvSizesAsync(int[] sizes, string[] kinds)
@@ -202,7 +202,8 @@ internal static class ImportThroughput
 
         sw.Stop();
         using var self = Process.GetCurrentProcess();
-        Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F1} | {self.TotalProcessorTime.TotalSeconds:F2} | {self.PeakWorkingSet64 / 1e6:F0} | {count} |");
+        var perRow = GC.GetTotalAllocatedBytes(precise: true) / Math.Max(1, count);
+        Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F1} | {self.TotalProcessorTime.TotalSeconds:F2} | {self.PeakWorkingSet64 / 1e6:F0} | {count} | {perRow} |");
         return 0;
     }
 

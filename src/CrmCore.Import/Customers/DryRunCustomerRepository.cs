@@ -31,13 +31,33 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
     }
 
     /// <summary>As the real store's batch: all of the batch or none of it in the overlay, a stale version rejecting the whole batch.
-    /// The import calls it only through <see cref="Batches"/>, when the real store writes batches too.</summary>
+    /// Every expected version is checked (against the overlay's copy, else the store's) before the overlay changes at all, so a conflict
+    /// leaves no copy of a stored customer behind. The import calls it only through <see cref="Batches"/>, when the real store writes
+    /// batches too.</summary>
     public async ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        var copies = new List<(CustomerState State, long ExpectedVersion)>();
         foreach (var (state, expectedVersion) in writes)
         {
-            await CopyStoredAsync((state ?? throw new ArgumentException("A write has no state.", nameof(writes))).Id, expectedVersion, cancellationToken).ConfigureAwait(false);
+            var id = (state ?? throw new ArgumentException("A write has no state.", nameof(writes))).Id;
+            var current = await _overlay.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            if (current is null && expectedVersion > 0 && await inner.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                copies.Add((stored, 0));
+                current = stored;
+            }
+
+            if ((current?.Version ?? 0) != expectedVersion)
+            {
+                throw new ConcurrencyConflictException($"customer {id}", expectedVersion, current?.Version ?? 0);
+            }
+        }
+
+        // Nothing can conflict now: the overlay is this dry run's own.
+        if (copies.Count > 0)
+        {
+            await _overlay.SaveAllAsync(copies, cancellationToken).ConfigureAwait(false);
         }
 
         await _overlay.SaveAllAsync(writes, cancellationToken).ConfigureAwait(false);
