@@ -85,19 +85,49 @@ public sealed class SimilarNameDedupeTests
 
         using (var first = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
         {
-            Assert.Empty((await Samples.Importer(target, new CustomerImportOptions { NameSimilarity = 1 }).ImportAsync(first, "first.csv")).Notes);
+            Assert.Equal(0, (await Samples.Importer(target, new CustomerImportOptions { NameSimilarity = 1 }).ImportAsync(first, "first.csv")).IncompleteNameSearches);
         }
 
         // Stored now: more names holding 海 and 上 than a search may read.
         using var second = new MemoryStream(Encoding.UTF8.GetBytes(Header + ",海上,,,,,\n"));
-        var report = await Samples.Importer(target, new CustomerImportOptions { NameSimilarity = 0.5 }).ImportAsync(second, "second.csv");
+        // Imported in Chinese: the report holds the fact, and each writer says it in its own language.
+        var chinese = new CultureInfo("zh-Hans");
+        var report = await Samples.Importer(target, new CustomerImportOptions { NameSimilarity = 0.5, Culture = chinese }).ImportAsync(second, "second.csv");
 
-        var note = Assert.Single(report.Notes);
-        Assert.Contains(SimilarNames.MaxCandidates.ToString(CultureInfo.InvariantCulture), note, StringComparison.Ordinal);
-        Assert.Contains(note, ImportReportWriter.ToText(report), StringComparison.Ordinal);
+        Assert.Equal(1, report.IncompleteNameSearches);
+        var bound = SimilarNames.MaxCandidates.ToString(CultureInfo.InvariantCulture);
+        var english = ImportReportWriter.ToText(report, CultureInfo.InvariantCulture);
+        Assert.Contains($"1 similar-name searches stopped at the most name-gram entries a search may read ({bound})", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("相似名称", english, StringComparison.Ordinal);
+        Assert.Contains($"1 次相似名称查找在读到上限（{bound} 条名称片段）时停止", ImportReportWriter.ToText(report, chinese), StringComparison.Ordinal);
         using var json = new MemoryStream();
         ImportReportWriter.WriteJson(report, json);
-        Assert.Contains("\"notes\"", Encoding.UTF8.GetString(json.ToArray()), StringComparison.Ordinal);
+        using (var parsed = System.Text.Json.JsonDocument.Parse(json.ToArray()))
+        {
+            Assert.Equal(1, parsed.RootElement.GetProperty("incompleteNameSearches").GetInt32());
+        }
+
+        using var xlsx = new MemoryStream();
+        ImportReportWriter.WriteXlsx(report, xlsx, CultureInfo.InvariantCulture);
+        xlsx.Position = 0;
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(xlsx);
+        Assert.Equal(["Rows", "Notes"], sheets);
+        xlsx.Position = 0;
+        var notes = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: false, sheetName: "Notes").Cast<IDictionary<string, object?>>().Select(r => r.Values.First()?.ToString()).ToList();
+        Assert.Equal("Notes", notes[0]);
+        Assert.StartsWith("1 similar-name searches stopped", notes[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writers_ARunWithEverySearchComplete_SayNothingAboutNames()
+    {
+        var report = new ImportReport { File = "a.csv", Entity = "customers", Format = "csv", Totals = new CrmCore.Imports.ImportTotals() };
+
+        Assert.DoesNotContain("similar-name", ImportReportWriter.ToText(report, CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        using var xlsx = new MemoryStream();
+        ImportReportWriter.WriteXlsx(report, xlsx, CultureInfo.InvariantCulture);
+        xlsx.Position = 0;
+        Assert.Single(MiniExcelLibs.MiniExcel.GetSheetNames(xlsx));
     }
 
     [Fact]
@@ -114,9 +144,7 @@ public sealed class SimilarNameDedupeTests
         Assert.Equal(1, index.IncompleteNameSearches);
         Assert.NotNull(index.Find(row, "上海1", byContact: false, similarity: 0.9));
         Assert.Equal(1, index.IncompleteNameSearches);
-        Assert.StartsWith("1 similar-name searches stopped", index.IncompleteNote(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.StartsWith("1 次相似名称查找", index.IncompleteNote(new System.Globalization.CultureInfo("zh-Hans")), StringComparison.Ordinal);
-        Assert.Null(new CustomerMatchIndex(similarNames: true).IncompleteNote(null));
+        Assert.Equal(0, new CustomerMatchIndex(similarNames: true).IncompleteNameSearches);
     }
 
     [Fact]

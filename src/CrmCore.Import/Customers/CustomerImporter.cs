@@ -341,7 +341,7 @@ public sealed class CustomerImporter
                 RunId = _runId,
                 FileHash = fileHash,
                 PreviousRuns = _previous,
-                Notes = _index.IncompleteNote(Culture) is { } note ? [note] : [],
+                IncompleteNameSearches = _index.IncompleteNameSearches,
             };
         }
 

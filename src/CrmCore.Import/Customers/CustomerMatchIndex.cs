@@ -42,11 +42,6 @@ internal sealed class CustomerMatchIndex
     // What Warm read, kept so that its reads are not optimised away.
     private ulong _warmed;
 
-    /// <summary>What the report should say when <see cref="IncompleteNameSearches"/> is above 0 (English or zh-Hans); null when every
-    /// similar-name search was complete.</summary>
-    public string? IncompleteNote(CultureInfo? culture) =>
-        IncompleteNameSearches == 0 ? null : ImportStrings.Format("Similar_names_incomplete", culture, IncompleteNameSearches, SimilarNames.MaxCandidates);
-
     public CustomerMatchIndex(bool similarNames) => _similar = similarNames ? new SimilarNameIndex() : null;
 
     /// <summary>How many similar-name searches of this run were cut at <see cref="SimilarNames.MaxCandidates"/> gram entries (in this

@@ -54,7 +54,8 @@ public sealed record ImportReport
     /// <summary>Earlier runs of the same content from the ledger, newest first (an unfinished one was interrupted); empty when it is new.</summary>
     public IReadOnlyList<ImportRun> PreviousRuns { get; init; } = [];
 
-    /// <summary>What the reader must know about the run as a whole, in the report's language (for example similar-name searches that were
-    /// cut at their bound, so a similar name may have been missed); empty when there is nothing to say.</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>How many similar-name searches of the run stopped at <see cref="CrmCore.Desk.SimilarNames.MaxCandidates"/> name-gram
+    /// entries, so a similar name may have been missed for those rows; 0 when every search was complete. <see cref="ImportReportWriter"/>
+    /// says so in the report's language (text, .xlsx) and writes the number (JSON).</summary>
+    public int IncompleteNameSearches { get; init; }
 }

@@ -54,7 +54,7 @@ public static class ImportReportWriter
             text.AppendLine(ImportStrings.Format("Report_Unmapped", culture, string.Join(", ", report.UnmappedColumns)));
         }
 
-        foreach (var note in report.Notes)
+        foreach (var note in Notes(report, culture))
         {
             text.AppendLine(note);
         }
@@ -130,13 +130,7 @@ public static class ImportReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("notes");
-        foreach (var note in report.Notes)
-        {
-            json.WriteStringValue(note);
-        }
-
-        json.WriteEndArray();
+        json.WriteNumber("incompleteNameSearches", report.IncompleteNameSearches);
         var t = report.Totals;
         json.WriteStartObject("totals");
         json.WriteNumber("rowsRead", t.RowsRead);
@@ -172,7 +166,9 @@ public static class ImportReportWriter
         json.WriteEndObject();
     }
 
-    /// <summary>Writes the rejected and held rows as an .xlsx to fix and import again: line, problem, then the original columns.</summary>
+    /// <summary>Writes the rejected and held rows as an .xlsx to fix and import again: line, problem, then the original columns. What the
+    /// reader must know about the run as a whole (similar-name searches cut at their bound) goes on a second sheet, so the first sheet
+    /// still imports as it is.</summary>
     /// <param name="report">The report.</param>
     /// <param name="destination">The stream to write to; left open.</param>
     /// <param name="culture">The language of the line and problem headers; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
@@ -211,7 +207,29 @@ public static class ImportReportWriter
             }
         }
 
-        destination.SaveAs(Rows(), printHeader: true, excelType: ExcelType.XLSX);
+        var notes = Notes(report, culture).ToList();
+        if (notes.Count == 0)
+        {
+            destination.SaveAs(Rows(), printHeader: true, excelType: ExcelType.XLSX);
+            return;
+        }
+
+        var noteHeader = ImportStrings.Get("Report_NotesSheet", culture);
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [ImportStrings.Get("Report_RowsSheet", culture)] = Rows(),
+            [noteHeader] = notes.Select(n => new Dictionary<string, object?>(StringComparer.Ordinal) { [noteHeader] = CellGuard.Neutralise(n) }),
+        };
+        destination.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX);
+    }
+
+    /// <summary>What the reader must know about the run as a whole, in the culture's language.</summary>
+    private static IEnumerable<string> Notes(ImportReport report, CultureInfo? culture)
+    {
+        if (report.IncompleteNameSearches > 0)
+        {
+            yield return ImportStrings.Format("Similar_names_incomplete", culture, report.IncompleteNameSearches, CrmCore.Desk.SimilarNames.MaxCandidates);
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
