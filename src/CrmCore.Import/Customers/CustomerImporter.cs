@@ -422,7 +422,11 @@ public sealed class CustomerImporter
                     continue;
                 }
 
-                _results.Add(await ApplyAsync(row!, nameKey, source, working, readStates, now, cancellationToken).ConfigureAwait(false));
+                var match = row!.Id is not null ? _index.FindById(row) : null;
+                match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
+                _results.Add(match is { } found
+                    ? await ApplyAsync(row, nameKey, found, source, working, readStates, now, cancellationToken).ConfigureAwait(false)
+                    : Insert(row, nameKey, working, now));
             }
 
             var writes = new List<(CustomerState State, long ExpectedVersion)>(working.Count);
@@ -777,27 +781,29 @@ public sealed class CustomerImporter
             return false;
         }
 
+        /// <summary>A row nothing matches: the customer it creates, built at the batch's instant (synchronously: most rows of a first
+        /// import take this path).</summary>
+        private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now)
+        {
+            var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
+            working[id] = new Working(null, Customer.CreateState(id, Profile(row, now), now, row.Tier), 0);
+            _index.AddCreated(id, row, nameKey);
+            Remember(id.Value, row.UpdatedOn);
+            return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value };
+        }
+
+        /// <summary>A row that matches a customer (of the store or of an earlier row): held, or merged into it, or its update.</summary>
         private async ValueTask<ImportRowResult> ApplyAsync(
             CustomerRow row,
             string nameKey,
+            MatchCandidate match,
             SourceRow source,
             Dictionary<CustomerId, Working> working,
             Dictionary<CustomerId, CustomerState> readStates,
             Instant now,
             CancellationToken cancellationToken)
         {
-            var match = row.Id is not null ? _index.FindById(row) : null;
-            match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
-            if (match is null)
-            {
-                var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
-                working[id] = new Working(null, Customer.CreateState(id, Profile(row, now), now, row.Tier), 0);
-                _index.AddCreated(id, row, nameKey);
-                Remember(id.Value, row.UpdatedOn);
-                return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value };
-            }
-
-            var (targetId, by, sourceLine, touched) = match.Value;
+            var (targetId, by, sourceLine, touched) = match;
             var isUpdate = by == "id" && sourceLine == 0 && !touched;
             var where = sourceLine == 0 ? ImportStrings.Get("Source_stored", Culture) : ImportStrings.Format("Source_line", Culture, sourceLine);
             var matchedSource = sourceLine == 0 ? "stored" : string.Create(CultureInfo.InvariantCulture, $"line {sourceLine}");
