@@ -64,7 +64,8 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
     }
 
     /// <summary>Before the first write of a stored customer, copies it into the overlay at its stored version, so that a save from a
-    /// stale copy conflicts here as it would in the store. A copy changes nothing a read sees.</summary>
+    /// stale copy conflicts here as it would in the store. A copy changes nothing a read sees. The store is read again here, not the
+    /// state the import read before: only a fresh read sees a change someone else made in between, as the real store's write would.</summary>
     private async ValueTask CopyStoredAsync(CustomerId id, long expectedVersion, CancellationToken cancellationToken)
     {
         if (expectedVersion > 0
