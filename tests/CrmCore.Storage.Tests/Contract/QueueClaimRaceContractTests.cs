@@ -112,7 +112,7 @@ public sealed class QueueClaimRaceContractTests
         for (var i = 0; i < 40; i++)
         {
             var a = i % storeAgents.Count;
-            claimed += await ClaimsAsync(store, storeAgents[a], now, reference.NextFor(referenceAgents[a], now)) ? 1 : 0;
+            claimed += await QueueStoreContractTests.ClaimsAsExpectedAsync(store, storeAgents[a], now, reference.NextFor(referenceAgents[a], now)) ? 1 : 0;
         }
 
         await transaction.RollbackAsync();
@@ -125,7 +125,7 @@ public sealed class QueueClaimRaceContractTests
         for (var i = 0; i < 40; i++)
         {
             var a = i % storeAgents.Count;
-            claimed += await ClaimsAsync(store, storeAgents[a], now, reference.NextFor(referenceAgents[a], now)) ? 1 : 0;
+            claimed += await QueueStoreContractTests.ClaimsAsExpectedAsync(store, storeAgents[a], now, reference.NextFor(referenceAgents[a], now)) ? 1 : 0;
         }
 
         Assert.True(claimed > 60, $"only {claimed} claims were compared");
@@ -143,18 +143,5 @@ public sealed class QueueClaimRaceContractTests
             .SelectMany(g => g)
             .Select(t => t.Id));
         return held;
-    }
-
-    private static async Task<bool> ClaimsAsync(ITicketQueueStore store, Agent agent, Instant now, QueuedTicket? expected)
-    {
-        var lease = await store.ClaimAsync(agent, now);
-        Assert.Equal(expected?.Id, lease?.Ticket.Id);
-        if (lease is null)
-        {
-            return false;
-        }
-
-        Assert.True(await store.CompleteAsync(lease));
-        return true;
     }
 }
