@@ -33,9 +33,11 @@ public sealed partial class PostgreSqlStorageOptions
     public int IdBlockSize { get; set; } = 1;
 
     /// <summary>
-    /// Heads read per queue bucket when claiming; default 4, 1 to 64. Concurrent claimers skip each other's locked heads, so a
-    /// value above the number of claimers that race on one bucket keeps every claim in exact queue order.
+    /// No longer used: a claim reads one head per queue bucket and, when another claimer holds it, that bucket's next waiting
+    /// ticket, so the exact queue order holds for any number of racing claimers without a setting. Kept so that hosts which set
+    /// it still compile; the value is ignored.
     /// </summary>
+    [Obsolete("Ignored: a claim reads one head per bucket and a bucket's next ticket only when its head is taken. Remove the setting.")]
     public int HeadsPerBucket { get; set; } = 4;
 
     /// <summary>
@@ -76,11 +78,6 @@ public sealed partial class PostgreSqlStorageOptions
         if (IdBlockSize is < 1 or > 10_000)
         {
             problems.Add($"PostgreSqlStorageOptions.IdBlockSize must be between 1 and 10,000 (was {IdBlockSize}).");
-        }
-
-        if (HeadsPerBucket is < 1 or > 64)
-        {
-            problems.Add($"PostgreSqlStorageOptions.HeadsPerBucket must be between 1 and 64 (was {HeadsPerBucket}).");
         }
 
         if (QueueChangeRetention is < 1 or > 100_000_000)

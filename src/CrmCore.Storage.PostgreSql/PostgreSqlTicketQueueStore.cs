@@ -11,10 +11,11 @@ using NodaTime;
 namespace CrmCore.Storage.PostgreSql;
 
 /// <summary>
-/// The routing queue in PostgreSQL, shared by every host instance. A claim reads the first few waiting tickets of each eligible
+/// The routing queue in PostgreSQL, shared by every host instance. A claim reads the first waiting ticket of each eligible
 /// (team, static priority, skills) bucket (one indexed probe each), scores those heads at the claim's instant exactly as
-/// <see cref="TicketQueue"/> does, and locks the best one not locked by another claimer (<c>FOR UPDATE SKIP LOCKED</c>), in one
-/// statement; expired leases return to the queue in the same round trip whenever one can have expired (the store keeps the earliest lease time it knows and skips the reaper before it). It is also the desk's <see cref="IQueueRepository"/> (the same
+/// <see cref="TicketQueue"/> does, and locks the best one not locked by another claimer (<c>FOR UPDATE SKIP LOCKED</c>); a head
+/// another claimer holds gives way to its bucket's next waiting ticket, so racing claimers keep the exact order. One server call
+/// (the schema's <c>queue_claim</c> function); expired leases return to the queue in the same round trip whenever one can have expired (the store keeps the earliest lease time it knows and skips the reaper before it). It is also the desk's <see cref="IQueueRepository"/> (the same
 /// table). Thread-safe.
 /// </summary>
 public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueRepository
@@ -361,62 +362,16 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
                             FOR UPDATE SKIP LOCKED)
         """;
 
-    // Eligible buckets: a team the agent serves and no required skill the agent lacks at the level asked. Heads: the first k (the store's HeadsPerBucket)
-    // waiting tickets of each, scored static + SlaTerm(due − now) as SlaTerm.EvaluateTicks does (whole seconds rounded down; the
-    // maximum due value means no SLA and scores 0). Then lock the first head, in queue order, that no other claimer holds.
-    internal const string ClaimSql = """
-        WITH eligible AS (
-            SELECT b.bucket_id, b.static_priority FROM {schema}.queue_bucket b
-            WHERE b.team = ANY($2)
-              AND NOT EXISTS (
-                SELECT 1 FROM {schema}.queue_bucket_skill r
-                WHERE r.bucket_id = b.bucket_id
-                  AND NOT EXISTS (SELECT 1 FROM unnest($6::text[], $7::int[]) AS a(code, lvl)
-                                  WHERE a.code = r.skill AND a.lvl >= r.min_level))
-        ),
-        """ + ClaimHeadsSql;
+    // The claim is the schema's queue_claim function (V020): one head per eligible bucket, scored at the claim's instant as
+    // SlaTerm.EvaluateTicks does, tried in queue order; a head another claimer holds gives way to its bucket's next waiting ticket.
+    internal const string ClaimSql = "SELECT * FROM {schema}.queue_claim($1, $2, $3, $4, $5, $6, $7, {h}, {hticks}, {p}, {o}, {c})";
 
-    // An agent without skills is eligible only for buckets that require none (their skills text is empty).
-    internal const string ClaimUnskilledSql = """
-        WITH eligible AS (
-            SELECT b.bucket_id, b.static_priority FROM {schema}.queue_bucket b
-            WHERE b.team = ANY($2) AND b.skills = ''
-        ),
-        """ + ClaimHeadsSql;
+    // An agent without skills: empty skill arrays, so only buckets that require none are eligible.
+    internal const string ClaimUnskilledSql = "SELECT * FROM {schema}.queue_claim($1, $2, $3, $4, $5, '{}'::text[], '{}'::int[], {h}, {hticks}, {p}, {o}, {c})";
 
-    private const string ClaimHeadsSql = """
-        heads AS MATERIALIZED (
-            SELECT e.static_priority + CASE WHEN x.s IS NULL OR x.s >= {h} THEN 0
-                                            WHEN x.s >= 0 THEN ({p} * ({h} - x.s)) / {h}
-                                            ELSE {p} + ({o} * LEAST(-x.s, {c})) / 3600 END AS score,
-                   h.ticket_id, h.due_ticks, h.enqueued_ticks
-            FROM eligible e
-            CROSS JOIN LATERAL (
-                SELECT q.ticket_id, q.due_ticks, q.enqueued_ticks FROM {schema}.queue q
-                WHERE q.bucket_id = e.bucket_id AND q.claimed_by IS NULL
-                ORDER BY q.due_ticks, q.enqueued_ticks, q.ticket_id
-                LIMIT {k}) h
-            CROSS JOIN LATERAL (
-                SELECT CASE WHEN h.due_ticks = 9223372036854775807 OR h.due_ticks - $1 >= {hticks} THEN NULL
-                            WHEN h.due_ticks >= $1 THEN (h.due_ticks - $1) / 10000000
-                            ELSE -((($1 - h.due_ticks) + 9999999) / 10000000) END AS s) x
-        ),
-        pick AS (
-            SELECT l.ticket_id
-            FROM (SELECT * FROM heads ORDER BY score DESC, due_ticks, enqueued_ticks, ticket_id) c
-            CROSS JOIN LATERAL (SELECT q.ticket_id FROM {schema}.queue q
-                                WHERE q.ticket_id = c.ticket_id AND q.claimed_by IS NULL
-                                FOR UPDATE SKIP LOCKED) l
-            LIMIT 1
-        )
-        UPDATE {schema}.queue t SET claimed_by = $3, lease_token = $4, lease_until = $5
-        FROM pick WHERE t.ticket_id = pick.ticket_id
-        RETURNING t.ticket_id, t.bucket_id, t.due_ticks, t.enqueued_ticks
-        """;
-
-    // The claim's text for this store: the schema, and the SLA term's settings and the heads per bucket as bigint literals (fixed per
-    // store and validated numbers), so that a claim binds only what changes per claim: $1 now, $2 teams, $3 agent, $4 lease token,
-    // $5 lease end, and for an agent with skills $6 codes and $7 levels.
+    // The claim's text for this store: the schema and the SLA term's settings as bigint literals (fixed per store and validated
+    // numbers), so that a claim binds only what changes per claim: $1 now, $2 teams, $3 agent, $4 lease token, $5 lease end, and for
+    // an agent with skills $6 codes and $7 levels.
     internal static string ClaimText(PostgreSqlDatabase database, string sql, SlaTermParameters term)
     {
         static string Big(long value) => "(" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "::bigint)";
@@ -425,8 +380,7 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
             .Replace("{h}", Big(term.HorizonSeconds), StringComparison.Ordinal)
             .Replace("{p}", Big(term.PointsAtDue), StringComparison.Ordinal)
             .Replace("{o}", Big(term.OverduePerHour), StringComparison.Ordinal)
-            .Replace("{c}", Big(term.CapSeconds), StringComparison.Ordinal)
-            .Replace("{k}", Big(database.Options.HeadsPerBucket), StringComparison.Ordinal);
+            .Replace("{c}", Big(term.CapSeconds), StringComparison.Ordinal);
     }
 
     private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) => QueueChangeLog.Queued(id, bucket, due, enqueued);

@@ -29,7 +29,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task AddCrmPostgreSqlStorage_BadOptions_FailAtHostStart_WithEveryProblem()
     {
-        await using var provider = Services().AddCrmPostgreSqlStorage(string.Empty, o => (o.Schema, o.LeaseDuration, o.HeadsPerBucket) = ("Crm-Main", Duration.FromSeconds(-5), 0)).BuildServiceProvider();
+        await using var provider = Services().AddCrmPostgreSqlStorage(string.Empty, o => (o.Schema, o.LeaseDuration, o.IdBlockSize) = ("Crm-Main", Duration.FromSeconds(-5), 0)).BuildServiceProvider();
 
         var e = await Assert.ThrowsAsync<OptionsValidationException>(() => provider.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
 
@@ -38,7 +38,7 @@ public sealed class OptionsValidationTests
         Assert.Contains(e.Failures, f => f.Contains("ConnectionString is required", StringComparison.Ordinal));
         Assert.Contains(e.Failures, f => f.Contains("Schema 'Crm-Main' must be lowercase letters", StringComparison.Ordinal));
         Assert.Contains(e.Failures, f => f.Contains("LeaseDuration", StringComparison.Ordinal));
-        Assert.Contains(e.Failures, f => f.Contains("HeadsPerBucket", StringComparison.Ordinal));
+        Assert.Contains(e.Failures, f => f.Contains("IdBlockSize", StringComparison.Ordinal));
     }
 
     [Fact]

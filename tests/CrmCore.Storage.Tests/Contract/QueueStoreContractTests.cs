@@ -106,7 +106,7 @@ public sealed class QueueStoreContractTests
 
     // Claims for the agent, asserts the store handed out exactly the expected ticket (or none), and completes the lease; true when
     // a ticket was claimed.
-    private static async Task<bool> ClaimsAsExpectedAsync(ITicketQueueStore store, Agent agent, Instant now, QueuedTicket? expected)
+    internal static async Task<bool> ClaimsAsExpectedAsync(ITicketQueueStore store, Agent agent, Instant now, QueuedTicket? expected)
     {
         var lease = await store.ClaimAsync(agent, now);
         Assert.Equal(expected?.Id, lease?.Ticket.Id);
