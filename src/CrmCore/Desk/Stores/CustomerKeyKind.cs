@@ -23,7 +23,11 @@ public enum CustomerKeyKind
     /// </summary>
     NameBlock = 5,
 
-    /// <summary>A gram of the company-name key (<see cref="SimilarNames.Grams"/>: two characters), one key per distinct gram: what a
-    /// <see cref="NameBlock"/> lookup reads.</summary>
+    /// <summary>
+    /// Never a key of <see cref="CustomerKey.Of"/> nor a lookup (a lookup with it is refused): the number of the grams of the company-name
+    /// key (<see cref="SimilarNames.Grams"/>: two characters), what a <see cref="NameBlock"/> lookup reads. A store keeps them apart (the
+    /// databases in a compact table of gram codes, <see cref="SimilarNames.Code"/>) and only from the first <see cref="NameBlock"/> lookup
+    /// on: that lookup builds them for the customers stored before, so a host that never searches similar names never pays for them.
+    /// </summary>
     NameGram = 6,
 }
