@@ -26,6 +26,9 @@ public sealed class SimilarNameIndex
     private int _stamp;
     private int _removed;
 
+    /// <summary>How many gram entries the index holds (held and removed keys' until compacted).</summary>
+    internal int Entries => _entryName.Count;
+
     /// <summary>How many keys are held (added more often than removed).</summary>
     public int Count => _names.Count - _removed;
 
