@@ -58,9 +58,11 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     private readonly string _gramCount = sql.Sql(
         $"SELECT count(*) FROM (SELECT 1 FROM {{t}}customer_name_gram WHERE gram >= @low AND gram <= @high LIMIT {SimilarNames.MaxCandidates + 1}) g");
 
+    // CROSS JOIN keeps SQLite's join order: the gram's rows first, then each customer's name key by the customer index (left to itself,
+    // SQLite walked every name key and searched its grams, a full scan per lookup); PostgreSQL plans it as the inner join it is.
     private readonly string _gramNames = sql.Sql(
-        $"SELECT n.key_value, n.customer_id FROM {{t}}customer_name_gram g JOIN {{t}}customer_key n ON n.customer_id = g.customer_id AND n.kind = {(int)CustomerKeyKind.Name} " +
-        "WHERE g.gram >= @low AND g.gram <= @high LIMIT @limit");
+        $"SELECT n.key_value, n.customer_id FROM {{t}}customer_name_gram g CROSS JOIN {{t}}customer_key n " +
+        $"WHERE g.gram >= @low AND g.gram <= @high AND n.customer_id = g.customer_id AND n.kind = {(int)CustomerKeyKind.Name} LIMIT @limit");
 
     private readonly SemaphoreSlim _backfillGate = new(1, 1);
     private readonly SemaphoreSlim _gramGate = new(1, 1);
