@@ -18,8 +18,8 @@ public enum CustomerKeyKind
     /// <summary>
     /// Only in a lookup, never stored: the name keys similar to <see cref="CustomerKey.Value"/> (a name key) at
     /// <see cref="CustomerKey.Similarity"/> or more (<see cref="CustomerKey.BlockOf(string, double)"/>). The store reads the names of a few
-    /// <see cref="NameGram"/> keys (<see cref="SimilarNames.Plan"/>), a set that holds every such key, and answers with the similar
-    /// <see cref="Name"/> keys. A lookup cut at <see cref="SimilarNames.MaxCandidates"/> says so (see <see cref="ICustomerKeyIndex"/>).
+    /// <see cref="NameGram"/> grams (<see cref="SimilarNames.Plan"/>; built at the store's first such lookup), a set that holds every such
+    /// key, and answers with the similar <see cref="Name"/> keys. A lookup cut at <see cref="SimilarNames.MaxCandidates"/> says so (see <see cref="ICustomerKeyIndex"/>).
     /// </summary>
     NameBlock = 5,
 
