@@ -307,6 +307,41 @@ public sealed class CustomerKeyContractTests
         Assert.Equal(["Email:li@example.com=KH1"], await Find(customers, CustomerKey.TryEmail("li@example.com", out var mail) ? mail : default));
     }
 
+    [PostgresFact]
+    public async Task NameGrams_TurnedOnWhileAnotherInstanceSaves_TheBuildWaitsForThatSave_AndFindsItsCustomer()
+    {
+        using var storage = StoreProvider.Create(StoreProvider.Postgres);
+        var saver = storage.Desk();
+        var searcher = storage.Desk();
+        var someone = CustomerKey.ForId(new CustomerId("KH0"));
+        await ((ICustomerKeyIndex)saver.Customers).FindByKeysAsync([someone]); // both instances' key backfills done
+        await ((ICustomerKeyIndex)searcher.Customers).FindByKeysAsync([someone]);
+
+        Task<IReadOnlyList<CustomerKeyMatch>> search;
+        await using (var transaction = saver.Transactions.Begin())
+        {
+            // The save reads the gram state off (FOR SHARE until its commit) and writes no gram.
+            await saver.Customers.SaveAsync(New("KH1", "上海瑞丰精密机械有限公司"), 0);
+            using (ExecutionContext.SuppressFlow())
+            {
+                search = Task.Run(async () => await ((ICustomerKeyIndex)searcher.Customers).FindByKeysAsync([CustomerKey.BlockOf("上海瑞丰精密机槭", 0.85)]));
+            }
+
+            // The searcher's UPDATE that turns the grams on must wait for the saver's transaction: wait until the server shows it waiting
+            // (or, were it not to wait, until the search is over, which fails below).
+            while (!search.IsCompleted && storage.ScalarSql(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE %customer_name_gram_state%'") == 0)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.False(search.IsCompleted, "the grams were turned on and built while a save that read them off was still open");
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(["Name:上海瑞丰精密机械=KH1"], (await search).Select(m => m.Key.Kind + ":" + m.Key.Value + "=" + m.CustomerId.Value));
+    }
+
     /// <summary>How many gram rows the customers' names make: each distinct gram of each name key once.</summary>
     private static long GramCount(IEnumerable<CustomerState> states) => states.Sum(s => (long)SimilarNames.Grams(CompanyNameNormalizer.Key(s.Name)).Count);
 
