@@ -9,9 +9,18 @@ using NodaTime;
 namespace CrmCore.Storage;
 
 /// <summary>
-/// Customers in a database: one row each with a version; contacts, products and tags as JSON text. Each save also rewrites the customer's
-/// match keys (table <c>customer_key</c>, <see cref="CustomerKey.Of"/>) in the same transaction, so <see cref="FindByKeysAsync"/> never
-/// disagrees with the customers. Thread-safe.
+/// Customers in a database: one row each with a version; contacts, products and tags as JSON text. Each save also writes the customer's
+/// match keys that changed (table <c>customer_key</c>, <see cref="CustomerKey.Of"/>) in the same transaction, so
+/// <see cref="FindByKeysAsync"/> never disagrees with the customers.
+/// <para>
+/// The name grams (table <c>customer_name_gram</c>: gram code, customer id) are written only once the database's gram index is on
+/// (<c>customer_name_gram_state.turned_on</c>): the first <see cref="CustomerKeyKind.NameBlock"/> lookup of any instance turns it on and
+/// builds the grams of the customers stored before (<see cref="BuildGramsAsync"/>: in pages, resumable, by whichever instance looks up
+/// next). Every save transaction reads the flag until it sees it on (on PostgreSQL <c>FOR SHARE</c>: the <c>UPDATE</c> that turns it on
+/// waits for the saves that read it off, so the build, which starts after it, sees their customers; a save that starts later writes its
+/// grams itself); SQLite's write transactions are serialised already. So a host that never searches similar names writes no gram, and a
+/// search is complete whichever instance saved the customers. Thread-safe.
+/// </para>
 /// </summary>
 internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerBatchRepository, ICustomerKeyIndex
 {
@@ -29,22 +38,37 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     private static readonly string Values = string.Join(", ", Columns.Split(", ").Select(c => "@" + c));
 
     private readonly string _find = sql.Sql($"SELECT {Columns} FROM {{t}}customer WHERE id = @id");
-    private readonly string _deleteKeys = sql.Sql("DELETE FROM {t}customer_key WHERE customer_id = @id");
+    private readonly string _keysOf = sql.Sql("SELECT kind, key_value FROM {t}customer_key WHERE customer_id = @id");
+    private readonly string _deleteKey = sql.Sql("DELETE FROM {t}customer_key WHERE kind = @kind AND key_value = @key AND customer_id = @id");
     private readonly string _insertKey = sql.Sql("INSERT INTO {t}customer_key (kind, key_value, customer_id) VALUES (@kind, @key, @id) ON CONFLICT DO NOTHING");
+    private readonly string _deleteGram = sql.Sql("DELETE FROM {t}customer_name_gram WHERE gram = @gram AND customer_id = @id");
+    private readonly string _insertGram = sql.Sql("INSERT INTO {t}customer_name_gram (gram, customer_id) VALUES (@gram, @id) ON CONFLICT DO NOTHING");
+
+    // The gram index's state row: read by a save (locked for share on PostgreSQL, see the type's remarks), turned on by a lookup, and
+    // locked by the build's pages, which record how far they got.
+    private readonly string _gramsOnState = sql.Sql("SELECT turned_on FROM {t}customer_name_gram_state WHERE id = 1" + (sql.ForUpdate.Length == 0 ? string.Empty : " FOR SHARE"));
+    private readonly string _turnGramsOn = sql.Sql("UPDATE {t}customer_name_gram_state SET turned_on = 1 WHERE id = 1 AND turned_on = 0");
+    private readonly string _buildState = sql.Sql("SELECT built_through, built FROM {t}customer_name_gram_state WHERE id = 1" + sql.ForUpdate);
+    private readonly string _buildPage = sql.Sql("SELECT id, name FROM {t}customer WHERE id > @after ORDER BY id LIMIT @limit" + sql.ForUpdate);
+    private readonly string _buildProgress = sql.Sql("UPDATE {t}customer_name_gram_state SET built_through = @through, built = @built WHERE id = 1");
     private readonly string _unkeyed = sql.Sql(
         $"SELECT {Columns} FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id}) " +
         "ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
 
     private readonly string _gramCount = sql.Sql(
-        $"SELECT count(*) FROM (SELECT 1 FROM {{t}}customer_key WHERE kind = {(int)CustomerKeyKind.NameGram} AND key_value >= @low AND key_value < @high " +
-        $"LIMIT {SimilarNames.MaxCandidates + 1}) g");
+        $"SELECT count(*) FROM (SELECT 1 FROM {{t}}customer_name_gram WHERE gram >= @low AND gram <= @high LIMIT {SimilarNames.MaxCandidates + 1}) g");
 
+    // CROSS JOIN keeps SQLite's join order: the gram's rows first, then each customer's name key by the customer index (left to itself,
+    // SQLite walked every name key and searched its grams, a full scan per lookup); PostgreSQL plans it as the inner join it is.
     private readonly string _gramNames = sql.Sql(
-        $"SELECT n.key_value, n.customer_id FROM {{t}}customer_key g JOIN {{t}}customer_key n ON n.customer_id = g.customer_id AND n.kind = {(int)CustomerKeyKind.Name} " +
-        $"WHERE g.kind = {(int)CustomerKeyKind.NameGram} AND g.key_value >= @low AND g.key_value < @high LIMIT @limit");
+        $"SELECT n.key_value, n.customer_id FROM {{t}}customer_name_gram g CROSS JOIN {{t}}customer_key n " +
+        $"WHERE g.gram >= @low AND g.gram <= @high AND n.customer_id = g.customer_id AND n.kind = {(int)CustomerKeyKind.Name} LIMIT @limit");
 
     private readonly SemaphoreSlim _backfillGate = new(1, 1);
+    private readonly SemaphoreSlim _gramGate = new(1, 1);
     private volatile bool _backfilled;
+    private volatile bool _gramsOn;
+    private volatile bool _gramsBuilt;
 
     /// <inheritdoc />
     public async ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default)
@@ -71,7 +95,8 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         await DbAuditStore.WriteAuditedAsync(
             sql, auditClock, lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", Row,
             (actor, at, before) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
-        await WriteKeysAsync(lease, state, expectedVersion > 0, cancellationToken).ConfigureAwait(false);
+        var grams = await GramsOnAsync(lease, cancellationToken).ConfigureAwait(false);
+        await WriteKeysAsync(lease, state, expectedVersion > 0, grams, cancellationToken).ConfigureAwait(false);
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -93,32 +118,41 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
 
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var grams = await GramsOnAsync(lease, cancellationToken).ConfigureAwait(false);
         foreach (var (state, expectedVersion) in writes)
         {
             await DbAuditStore.WriteAuditedAsync(
                 sql, auditClock, lease, "customer", Columns, Values, state.Id.Value, expectedVersion, command => Bind(command, state), $"customer {state.Id}", Row,
                 (actor, at, before) => CustomerAudit.Changes(actor, at, before, state), cancellationToken).ConfigureAwait(false);
-            await WriteKeysAsync(lease, state, expectedVersion > 0, cancellationToken).ConfigureAwait(false);
+            await WriteKeysAsync(lease, state, expectedVersion > 0, grams, cancellationToken).ConfigureAwait(false);
         }
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    /// <remarks>Customers stored before the key table get their keys first (<see cref="BackfillKeysAsync"/>, once per instance).</remarks>
+    /// <remarks>Customers stored before the key table get their keys first (<see cref="BackfillKeysAsync"/>, once per instance); the first
+    /// <see cref="CustomerKeyKind.NameBlock"/> lookup of an instance turns the database's gram index on and finishes its build
+    /// (<see cref="BuildGramsAsync"/>), which can take a while on a large database that never searched similar names.</remarks>
     public async ValueTask<IReadOnlyList<CustomerKeyMatch>> FindByKeysAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        var matches = new List<CustomerKeyMatch>();
+        var distinct = new HashSet<CustomerKey>(keys);
+        CustomerKey.CheckLookup(distinct);
         if (!_backfilled)
         {
             await BackfillKeysAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var matches = new List<CustomerKeyMatch>();
-        var distinct = new HashSet<CustomerKey>(keys);
         if (distinct.Count == 0)
         {
             return matches;
+        }
+
+        if (!_gramsBuilt && distinct.Any(k => k.Kind == CustomerKeyKind.NameBlock))
+        {
+            await BuildGramsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
@@ -179,7 +213,7 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
 
                 foreach (var state in page)
                 {
-                    await WriteKeysAsync(lease, state, replace: false, cancellationToken).ConfigureAwait(false);
+                    await WriteKeysAsync(lease, state, replace: false, grams: false, cancellationToken).ConfigureAwait(false);
                 }
 
                 await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -193,6 +227,91 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         {
             _backfillGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Turns the database's gram index on (when no instance did) and builds the grams of the customers stored before: a page of
+    /// <see cref="BackfillPage"/> customers per transaction in id order, the state row and the page locked (on PostgreSQL), the progress
+    /// recorded with the page, so an interrupted build resumes where it stopped, in this instance or another, and a finished one does nothing.
+    /// Customers saved after the index is on write their own grams (inserting a gram twice does nothing).
+    /// </summary>
+    /// <returns>How many customers the pages read.</returns>
+    internal async Task<int> BuildGramsAsync(CancellationToken cancellationToken)
+    {
+        await _gramGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_gramsOn)
+            {
+                await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+                await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+                await lease.Command(_turnGramsOn).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+                _gramsOn = true;
+            }
+
+            var total = 0;
+            while (!_gramsBuilt)
+            {
+                await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+                await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+                string after;
+                await using (var reader = await lease.Command(_buildState).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    if (DeskSql.Long(reader, 1) != 0)
+                    {
+                        _gramsBuilt = true;
+                        break;
+                    }
+
+                    after = DeskSql.StringOrNull(reader, 0) ?? string.Empty;
+                }
+
+                var page = new List<(string Id, string Name)>(BackfillPage);
+                var read = lease.Command(_buildPage);
+                DeskSql.Add(read, "@after", after);
+                DeskSql.Add(read, "@limit", (long)BackfillPage);
+                await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        page.Add((reader.GetString(0), reader.GetString(1)));
+                    }
+                }
+
+                foreach (var (id, name) in page)
+                {
+                    await WriteGramsAsync(lease, _insertGram, id, SimilarNames.Grams(Normalization.CompanyNameNormalizer.Key(name)), cancellationToken).ConfigureAwait(false);
+                }
+
+                var progress = lease.Command(_buildProgress);
+                DeskSql.Add(progress, "@through", page.Count > 0 ? page[^1].Id : (after.Length > 0 ? after : null));
+                DeskSql.Add(progress, "@built", page.Count < BackfillPage ? 1 : 0);
+                await progress.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+                total += page.Count;
+            }
+
+            return total;
+        }
+        finally
+        {
+            _gramGate.Release();
+        }
+    }
+
+    /// <summary>Whether the database's gram index is on, read in the lease's write transaction (see the type's remarks) until seen on.</summary>
+    private async ValueTask<bool> GramsOnAsync(DbLease lease, CancellationToken cancellationToken)
+    {
+        if (_gramsOn)
+        {
+            return true;
+        }
+
+        var on = Convert.ToInt64(await lease.Command(_gramsOnState).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        _gramsOn |= on;
+        return on;
     }
 
     /// <summary>
@@ -242,19 +361,12 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         }
     }
 
-    /// <summary>The gram range of a probe: the gram alone, or every gram starting with the probe's character.</summary>
+    /// <summary>The gram code range of a probe: the gram alone, or every gram starting with the probe's character.</summary>
     private static void BindProbe(DbCommand command, NameProbe probe)
     {
-        DeskSql.Add(command, "@low", probe.Text);
-        DeskSql.Add(command, "@high", probe.IsPrefix ? NextScalar(probe.Text) : probe.Text + "\u0001");
-    }
-
-    /// <summary>The smallest text above every text that starts with <paramref name="block"/> (one Unicode scalar), in code-point order.</summary>
-    private static string NextScalar(string block)
-    {
-        var value = System.Text.Rune.TryGetRuneAt(block, 0, out var rune) ? rune.Value + 1 : block[0] + 1;
-        value = value is >= 0xD800 and <= 0xDFFF ? 0xE000 : Math.Min(value, 0x10FFFF);
-        return char.ConvertFromUtf32(value);
+        var first = probe.Text[0];
+        DeskSql.Add(command, "@low", probe.IsPrefix ? SimilarNames.Code(first, '\0') : SimilarNames.Code(first, probe.Text[1]));
+        DeskSql.Add(command, "@high", probe.IsPrefix ? SimilarNames.Code(first, char.MaxValue) : SimilarNames.Code(first, probe.Text[1]));
     }
 
     private static async Task ReadMatchesAsync(DbCommand command, CustomerKeyKind kind, List<CustomerKeyMatch> matches, CancellationToken cancellationToken)
@@ -266,23 +378,80 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         }
     }
 
-    /// <summary>Writes a customer's keys in the lease's transaction, first removing its old ones when <paramref name="replace"/>.</summary>
-    private async Task WriteKeysAsync(DbLease lease, CustomerState state, bool replace, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a customer's keys in the lease's transaction, and its name grams when <paramref name="grams"/>. With
+    /// <paramref name="replace"/> (a customer stored before) it reads the stored keys first and writes only the difference: a save that
+    /// leaves the keys as they were (tier, tags, notes) writes nothing, and the grams change only with the name key.
+    /// </summary>
+    private async Task WriteKeysAsync(DbLease lease, CustomerState state, bool replace, bool grams, CancellationToken cancellationToken)
     {
+        var keys = CustomerKey.Of(state);
+        var id = state.Id.Value;
+        var stored = new HashSet<CustomerKey>();
         if (replace)
         {
-            var delete = lease.Command(_deleteKeys);
-            DeskSql.Add(delete, "@id", state.Id.Value);
-            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var read = lease.Command(_keysOf);
+            DeskSql.Add(read, "@id", id);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stored.Add(new CustomerKey((CustomerKeyKind)DeskSql.Int(reader, 0), reader.GetString(1)));
+            }
         }
 
-        var insert = lease.Command(_insertKey);
-        foreach (var key in CustomerKey.Of(state))
+        var gone = stored.Except(keys).ToList();
+        foreach (var key in gone)
         {
-            DeskSql.Add(insert, "@kind", (int)key.Kind);
-            DeskSql.Add(insert, "@key", key.Value);
-            DeskSql.Add(insert, "@id", state.Id.Value);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await KeyCommandAsync(lease, _deleteKey, key, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var key in keys)
+        {
+            if (!stored.Contains(key))
+            {
+                await KeyCommandAsync(lease, _insertKey, key, id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (!grams)
+        {
+            return;
+        }
+
+        IReadOnlyList<string> Grams(IEnumerable<CustomerKey> of) => of.FirstOrDefault(k => k.Kind == CustomerKeyKind.Name) is { Value: { } name } ? SimilarNames.Grams(name) : [];
+        var oldGrams = Grams(gone);
+        var newGrams = Grams(keys);
+        if (replace && !stored.Any(k => k.Kind == CustomerKeyKind.Id))
+        {
+            oldGrams = []; // never keyed (the key backfill has not reached it): its grams, if any, are the new name's or harmless extras
+        }
+        else if (replace && oldGrams.Count == 0 && stored.Any(k => k.Kind == CustomerKeyKind.Name))
+        {
+            return; // the name key did not change: neither did its grams
+        }
+
+        await WriteGramsAsync(lease, _deleteGram, id, oldGrams.Except(newGrams, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        await WriteGramsAsync(lease, _insertGram, id, newGrams.Except(oldGrams, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task KeyCommandAsync(DbLease lease, string text, CustomerKey key, string id, CancellationToken cancellationToken)
+    {
+        var command = lease.Command(text);
+        DeskSql.Add(command, "@kind", (int)key.Kind);
+        DeskSql.Add(command, "@key", key.Value);
+        DeskSql.Add(command, "@id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Inserts or deletes (by <paramref name="text"/>) a customer's gram rows, one prepared statement per gram.</summary>
+    private static async Task WriteGramsAsync(DbLease lease, string text, string id, IEnumerable<string> grams, CancellationToken cancellationToken)
+    {
+        var command = lease.Command(text);
+        foreach (var gram in grams)
+        {
+            DeskSql.Add(command, "@gram", SimilarNames.Code(gram[0], gram[1]));
+            DeskSql.Add(command, "@id", id);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -184,21 +184,166 @@ public sealed class CustomerKeyContractTests
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public async Task Backfill_CustomersStoredBeforeTheNameGrams_GetThem(string provider)
+    public async Task NameGrams_AreWrittenOnlyOnceASimilarNameLookupAsked_ThenBySaversOfEveryInstance(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var gramTable = storage.CustomerTable + "_name_gram";
+        var early = (ICustomerBatchRepository)storage.Desk().Customers;
+        var states = Enumerable.Range(0, 40).Select(i => New($"KH{i:D3}", $"北京{i}号科技有限公司")).ToList();
+        await early.SaveAllAsync([.. states.Select(s => (s, 0L))]);
+        await early.SaveAsync(New("KH900", "上海瑞丰精密机械有限公司"), 0);
+
+        // The default: exact keys only, not a gram written, however the store is reached.
+        Assert.Equal(["Name:北京7号科技=KH007"], await Find(early, CustomerKey.ForNameKey("北京7号科技")));
+        Assert.Equal(0, storage.ScalarSql($"SELECT count(*) FROM {gramTable}"));
+        Assert.Equal(0, storage.ScalarSql($"SELECT turned_on FROM {gramTable}_state"));
+
+        // Another instance's first similar-name lookup turns the index on and builds the grams of every stored customer.
+        var searcher = storage.Desk().Customers;
+        Assert.Equal(["Name:上海瑞丰精密机械=KH900"], await Find(searcher, CustomerKey.BlockOf("上海瑞丰精密机槭", 0.85)));
+        Assert.Equal(1, storage.ScalarSql($"SELECT turned_on FROM {gramTable}_state"));
+        Assert.Equal(GramCount(states.Append(New("KH900", "上海瑞丰精密机械有限公司"))), storage.ScalarSql($"SELECT count(*) FROM {gramTable}"));
+
+        // The instance that saved while the index was off now writes grams: a new customer and a rename are found, the old name is not.
+        await early.SaveAsync(New("KH901", "广州天河精密机械有限公司"), 0);
+        var renamed = Customer.Restore(states[3]);
+        renamed.Rename(At, "深圳南山软件有限公司", null);
+        await early.SaveAsync(renamed.ToState(), states[3].Version);
+        Assert.Equal(["Name:广州天河精密机械=KH901"], await Find(searcher, CustomerKey.BlockOf("广州天河精密机槭", 0.85)));
+        Assert.Equal(["Name:深圳南山软件=KH003"], await Find(searcher, CustomerKey.BlockOf("深圳南山软体", 0.8)));
+        Assert.DoesNotContain("Name:北京3号科技=KH003", await Find(searcher, CustomerKey.BlockOf("北京3号科技", 0.8)));
+        var now = states.Where(s => s.Id.Value != "KH003").Append(renamed.ToState()).Append(New("KH900", "上海瑞丰精密机械有限公司")).Append(New("KH901", "广州天河精密机械有限公司"));
+        Assert.Equal(GramCount(now), storage.ScalarSql($"SELECT count(*) FROM {gramTable}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task NameGrams_AnInterruptedBuild_ResumesWhereItStopped_InAnotherInstance(string provider)
     {
         using var storage = StoreProvider.Create(provider);
         var customers = (ICustomerBatchRepository)storage.Desk().Customers;
-        var states = Enumerable.Range(0, DbPageSize + 3).Select(i => New($"KH{i:D5}", $"北京{i}号科技有限公司")).ToList();
+        var states = Enumerable.Range(0, (2 * DbPageSize) + 3).Select(i => New($"KH{i:D5}", $"北京{i}号科技有限公司")).ToList();
         await customers.SaveAllAsync([.. states.Select(s => (s, 0L))]);
 
-        // As the gram migration leaves a database keyed before it: no grams, and no id key for the customers with a name.
-        var keyTable = storage.CustomerTable + "_key";
-        storage.ExecuteSql($"DELETE FROM {keyTable} WHERE kind IN ({(int)CustomerKeyKind.Id}, {(int)CustomerKeyKind.NameGram})");
+        // As if a build turned the index on and stopped after its first page.
+        var gramTable = storage.CustomerTable + "_name_gram";
+        storage.ExecuteSql($"UPDATE {gramTable}_state SET turned_on = 1, built_through = 'KH00999', built = 0");
 
         var reopened = storage.Desk().Customers;
-        Assert.Equal(["Name:北京1000号科技=KH01000"], await Find(reopened, CustomerKey.BlockOf("北京1000号科枝", 0.85)));
-        Assert.Equal(DbPageSize + 3, (await ((ICustomerKeyIndex)reopened).FindByKeysAsync([.. states.Select(s => CustomerKey.ForId(s.Id))])).Count);
+        Assert.Equal(["Name:北京2002号科技=KH02002"], await Find(reopened, CustomerKey.BlockOf("北京2002号科枝", 0.85)));
+        Assert.Equal(GramCount(states.Skip(DbPageSize)), storage.ScalarSql($"SELECT count(*) FROM {gramTable}"));
+        Assert.Equal(1, storage.ScalarSql($"SELECT built FROM {gramTable}_state"));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SimilarNames_ManyCustomersSharingOneName_CountEachCustomerTowardsTheBound(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = (ICustomerBatchRepository)storage.Desk().Customers;
+        var states = Enumerable.Range(0, SimilarNames.MaxCandidates + 1).Select(i => New($"KH{i:D6}", "Acme")).ToList();
+        foreach (var chunk in states.Chunk(5000))
+        {
+            await customers.SaveAllAsync([.. chunk.Select(s => (s, 0L))]);
+        }
+
+        var block = CustomerKey.BlockOf(CompanyNameNormalizer.Key("Acme"), 0.85);
+        Assert.Contains(new CustomerKeyMatch(block, default), await ((ICustomerKeyIndex)storage.Desk().Customers).FindByKeysAsync([block]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Lookup_OfAGramOrAnEmptyKey_IsRefused_OnEveryStore(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = storage.Desk().Customers;
+        await customers.SaveAsync(New("KH1", "上海某某制造有限公司"), 0);
+        var index = (ICustomerKeyIndex)customers;
+        await Assert.ThrowsAsync<ArgumentException>(async () => await index.FindByKeysAsync([new CustomerKey(CustomerKeyKind.NameGram, "上海")]));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await index.FindByKeysAsync([new CustomerKey(CustomerKeyKind.NameBlock, string.Empty)]));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await index.FindByKeysAsync([CustomerKey.ForId(new CustomerId("KH1")), default]));
+        Assert.Single(await index.FindByKeysAsync([CustomerKey.ForId(new CustomerId("KH1"))]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Keys_OfASaveThatLeavesThemAsTheyWere_AreNotRewritten_AChangedOneOnly(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = storage.Desk().Customers;
+        var first = New("KH1", "上海瑞丰精密机械有限公司", "13800765432", "wang@example.com");
+        await customers.SaveAsync(first, 0);
+        Assert.Single(await Find(customers, CustomerKey.BlockOf("上海瑞丰精密机槭", 0.85))); // grams on
+
+        // Count every row written to or deleted from the key and gram tables from here on.
+        var keyTable = storage.CustomerTable + "_key";
+        var gramTable = storage.CustomerTable + "_name_gram";
+        var log = storage.CustomerTable + "_write_log";
+        storage.ExecuteSql($"CREATE TABLE {log} (what text)");
+        foreach (var (table, name) in new[] { (keyTable, "k"), (gramTable, "g") })
+        {
+            foreach (var action in new[] { "INSERT", "DELETE" })
+            {
+                var trigger = $"{name}_{action.ToLowerInvariant()}_logged";
+                storage.ExecuteSql(provider == StoreProvider.Sqlite
+                    ? $"CREATE TRIGGER {trigger} AFTER {action} ON {table} BEGIN INSERT INTO {log} VALUES ('{name}'); END"
+                    : $"CREATE FUNCTION {{schema}}.{trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO {log} VALUES ('{name}'); RETURN NULL; END $$; " +
+                      $"CREATE TRIGGER {trigger} AFTER {action} ON {table} FOR EACH ROW EXECUTE FUNCTION {{schema}}.{trigger}()");
+            }
+        }
+
+        var tiered = Customer.Restore(first);
+        Assert.True(tiered.AssignTier(At, "VIP"));
+        var second = tiered.ToState();
+        await customers.SaveAsync(second, first.Version);
+        Assert.Equal(0, storage.ScalarSql($"SELECT count(*) FROM {log}"));
+
+        // A new e-mail: one key row out, one in; the name and its grams stay.
+        var mailed = Customer.Restore(second);
+        mailed.UpdateContact(At, mailed.Contacts[0] with { Email = "li@example.com" });
+        await customers.SaveAsync(mailed.ToState(), second.Version);
+        Assert.Equal(2, storage.ScalarSql($"SELECT count(*) FROM {log} WHERE what = 'k'"));
+        Assert.Equal(0, storage.ScalarSql($"SELECT count(*) FROM {log} WHERE what = 'g'"));
+        Assert.Equal(["Email:li@example.com=KH1"], await Find(customers, CustomerKey.TryEmail("li@example.com", out var mail) ? mail : default));
+    }
+
+    [PostgresFact]
+    public async Task NameGrams_TurnedOnWhileAnotherInstanceSaves_TheBuildWaitsForThatSave_AndFindsItsCustomer()
+    {
+        using var storage = StoreProvider.Create(StoreProvider.Postgres);
+        var saver = storage.Desk();
+        var searcher = storage.Desk();
+        var someone = CustomerKey.ForId(new CustomerId("KH0"));
+        await ((ICustomerKeyIndex)saver.Customers).FindByKeysAsync([someone]); // both instances' key backfills done
+        await ((ICustomerKeyIndex)searcher.Customers).FindByKeysAsync([someone]);
+
+        Task<IReadOnlyList<CustomerKeyMatch>> search;
+        await using (var transaction = saver.Transactions.Begin())
+        {
+            // The save reads the gram state off (FOR SHARE until its commit) and writes no gram.
+            await saver.Customers.SaveAsync(New("KH1", "上海瑞丰精密机械有限公司"), 0);
+            using (ExecutionContext.SuppressFlow())
+            {
+                search = Task.Run(async () => await ((ICustomerKeyIndex)searcher.Customers).FindByKeysAsync([CustomerKey.BlockOf("上海瑞丰精密机槭", 0.85)]));
+            }
+
+            // The searcher's UPDATE that turns the grams on must wait for the saver's transaction: wait until the server shows it waiting
+            // (or, were it not to wait, until the search is over, which fails below).
+            while (!search.IsCompleted && storage.ScalarSql(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE %customer_name_gram_state%'") == 0)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.False(search.IsCompleted, "the grams were turned on and built while a save that read them off was still open");
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(["Name:上海瑞丰精密机械=KH1"], (await search).Select(m => m.Key.Kind + ":" + m.Key.Value + "=" + m.CustomerId.Value));
+    }
+
+    /// <summary>How many gram rows the customers' names make: each distinct gram of each name key once.</summary>
+    private static long GramCount(IEnumerable<CustomerState> states) => states.Sum(s => (long)SimilarNames.Grams(CompanyNameNormalizer.Key(s.Name)).Count);
 
     /// <summary>The databases' backfill page (<c>DbCustomerRepository.BackfillPage</c>).</summary>
     private const int DbPageSize = 1000;

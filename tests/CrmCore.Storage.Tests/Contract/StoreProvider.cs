@@ -115,6 +115,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>Runs SQL directly against the database (<c>{schema}</c> is the test's schema); in-memory has none.</summary>
     public virtual void ExecuteSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
 
+    /// <summary>Runs one query (<c>{schema}</c> replaced on PostgreSQL) and returns its first value as a number.</summary>
+    public virtual long ScalarSql(string text) => throw new NotSupportedException("The in-memory provider has no SQL.");
+
     /// <summary>The PostgreSQL connection string and the test's schema (PostgreSQL only).</summary>
     public virtual (string ConnectionString, string Schema) PostgresTarget => throw new NotSupportedException("Not a PostgreSQL provider.");
 
@@ -309,6 +312,15 @@ public abstract class StoreProvider : IDisposable
             command.ExecuteNonQuery();
         }
 
+        public override long ScalarSql(string text)
+        {
+            using var connection = new SqliteConnection($"Data Source={_path}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = text;
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         public override void Dispose()
         {
             SqliteConnection.ClearAllPools();
@@ -454,6 +466,14 @@ public abstract class StoreProvider : IDisposable
             connection.Open();
             using var command = new NpgsqlCommand(text.Replace("{schema}", _schema, StringComparison.Ordinal), connection);
             command.ExecuteNonQuery();
+        }
+
+        public override long ScalarSql(string text)
+        {
+            using var connection = new NpgsqlConnection(_connectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand(text.Replace("{schema}", _schema, StringComparison.Ordinal), connection);
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         public override void Dispose()

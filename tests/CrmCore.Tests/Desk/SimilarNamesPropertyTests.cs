@@ -1,3 +1,4 @@
+using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Normalization;
 using FsCheck;
@@ -72,6 +73,48 @@ public sealed class SimilarNamesPropertyTests
             Assert.True(complete);
             Assert.Equal(expected, found.Order(StringComparer.Ordinal));
         });
+    }
+
+    [Fact]
+    public void Index_WhenRemovedKeysOutnumberTheHeldOnes_ReclaimsTheirEntries_AndStillFindsTheHeld()
+    {
+        var index = new SimilarNameIndex();
+        var keys = Enumerable.Range(0, 3 * SimilarNameIndex.CompactAt).Select(i => "上海" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "号").ToList();
+        keys.ForEach(index.Add);
+        index.Add(keys[5]);
+        var full = index.Entries;
+        foreach (var key in keys.Where((_, i) => i % 3 != 0))
+        {
+            index.Remove(key);
+        }
+
+        var held = keys.Where((k, i) => i % 3 == 0 || k == keys[5]).ToList();
+        Assert.Equal(held.Count, index.Count);
+        // Compacted when the removed keys first outnumbered the held ones (half of them): at most those held then keep entries.
+        Assert.True(index.Entries < full * 0.6, $"{index.Entries} of {full} entries kept for {held.Count} of {keys.Count} keys");
+        var expected = held.Where(k => CompanyNameNormalizer.Similarity("上海15号", k) >= 0.75).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, index.Find("上海15号", 0.75, out var complete).Order(StringComparer.Ordinal));
+        Assert.True(complete);
+    }
+
+    [Fact]
+    public void MemoryKeyTable_HoldsNoGrams_UntilASimilarNameLookup_ThenKeepsThemWithEverySave()
+    {
+        var table = new CustomerKeyTable();
+        var at = NodaTime.Instant.FromUtc(2026, 3, 2, 9, 0);
+        CustomerState New(string id, string name) =>
+            Customer.Create(new CustomerId(id), new CustomerProfile { Name = name, FirstContactOn = new NodaTime.LocalDate(2026, 1, 1) }, at).ToState();
+        var first = New("KH1", "上海瑞丰精密机械有限公司");
+        table.Write(first.Id, first);
+        Assert.DoesNotContain(CustomerKey.Of(first), k => k.Kind == CustomerKeyKind.NameGram);
+        Assert.Single(table.Find([CustomerKey.ForNameKey("上海瑞丰精密机械")]));
+        Assert.False(table.HasSimilarNames);
+
+        Assert.Single(table.Find([CustomerKey.BlockOf("上海瑞丰精密机槭", 0.85)]));
+        Assert.True(table.HasSimilarNames);
+        var second = New("KH2", "广州天河精密机械有限公司");
+        table.Write(second.Id, second);
+        Assert.Equal([second.Id], table.Find([CustomerKey.BlockOf("广州天河精密机槭", 0.85)]).Select(m => m.CustomerId));
     }
 
     [Fact]

@@ -15,24 +15,20 @@ public readonly record struct CustomerKey(CustomerKeyKind Kind, string Value)
     /// every other key. Part of the key's equality.</summary>
     public double Similarity { get; init; }
 
-    /// <summary>The keys a customer holds: its id, its company-name key (when not empty) and that key's grams
-    /// (<see cref="CustomerKeyKind.NameGram"/>, <see cref="SimilarNames.Grams"/>), and each contact's canonical phone number and
-    /// case-folded e-mail address that normalise; each key once, in that order.</summary>
+    /// <summary>The keys a customer holds: its id, its company-name key (when not empty), and each contact's canonical phone number and
+    /// case-folded e-mail address that normalise; each key once, in that order. The name key's grams are not keys: a store keeps them
+    /// apart, and only once a similar-name lookup asked for them (<see cref="CustomerKeyKind.NameGram"/>).</summary>
     /// <param name="state">The customer.</param>
     /// <returns>The keys.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
     public static IReadOnlyList<CustomerKey> Of(CustomerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var keys = new List<CustomerKey>(2 + (state.Contacts.Count * 2) + (state.Name?.Length ?? 0)) { ForId(state.Id) };
+        var keys = new List<CustomerKey>(2 + (state.Contacts.Count * 2)) { ForId(state.Id) };
         var name = CompanyNameNormalizer.Key(state.Name);
         if (name.Length > 0)
         {
             keys.Add(new CustomerKey(CustomerKeyKind.Name, name));
-            foreach (var gram in SimilarNames.Grams(name))
-            {
-                keys.Add(new CustomerKey(CustomerKeyKind.NameGram, gram));
-            }
         }
 
         foreach (var contact in state.Contacts)
@@ -49,6 +45,23 @@ public readonly record struct CustomerKey(CustomerKeyKind Kind, string Value)
         }
 
         return keys;
+    }
+
+    /// <summary>Checks the keys of an <see cref="ICustomerKeyIndex.FindByKeysAsync"/> lookup, the same for every store: each key has a
+    /// known kind other than <see cref="CustomerKeyKind.NameGram"/> (grams are not looked up) and a value that is not empty.</summary>
+    /// <param name="keys">The keys.</param>
+    /// <exception cref="ArgumentException">A key is not a lookup key.</exception>
+    internal static void CheckLookup(IEnumerable<CustomerKey> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (key.Kind is < CustomerKeyKind.Id or >= CustomerKeyKind.NameGram || string.IsNullOrEmpty(key.Value))
+            {
+                throw new ArgumentException(
+                    $"The customer key {key.Kind}:'{key.Value}' is not a lookup key: its kind must be Id, Phone, Email, Name or NameBlock (name grams are not looked up) and its value not empty.",
+                    nameof(keys));
+            }
+        }
     }
 
     /// <summary>The key of a customer id.</summary>

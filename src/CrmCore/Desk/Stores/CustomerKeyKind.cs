@@ -18,12 +18,16 @@ public enum CustomerKeyKind
     /// <summary>
     /// Only in a lookup, never stored: the name keys similar to <see cref="CustomerKey.Value"/> (a name key) at
     /// <see cref="CustomerKey.Similarity"/> or more (<see cref="CustomerKey.BlockOf(string, double)"/>). The store reads the names of a few
-    /// <see cref="NameGram"/> keys (<see cref="SimilarNames.Plan"/>), a set that holds every such key, and answers with the similar
-    /// <see cref="Name"/> keys. A lookup cut at <see cref="SimilarNames.MaxCandidates"/> says so (see <see cref="ICustomerKeyIndex"/>).
+    /// <see cref="NameGram"/> grams (<see cref="SimilarNames.Plan"/>; built at the store's first such lookup), a set that holds every such
+    /// key, and answers with the similar <see cref="Name"/> keys. A lookup cut at <see cref="SimilarNames.MaxCandidates"/> says so (see <see cref="ICustomerKeyIndex"/>).
     /// </summary>
     NameBlock = 5,
 
-    /// <summary>A gram of the company-name key (<see cref="SimilarNames.Grams"/>: two characters), one key per distinct gram: what a
-    /// <see cref="NameBlock"/> lookup reads.</summary>
+    /// <summary>
+    /// Never a key of <see cref="CustomerKey.Of"/> nor a lookup (a lookup with it is refused): the number of the grams of the company-name
+    /// key (<see cref="SimilarNames.Grams"/>: two characters), what a <see cref="NameBlock"/> lookup reads. A store keeps them apart (the
+    /// databases in a compact table of gram codes, <see cref="SimilarNames.Code"/>) and only from the first <see cref="NameBlock"/> lookup
+    /// on: that lookup builds them for the customers stored before, so a host that never searches similar names never pays for them.
+    /// </summary>
     NameGram = 6,
 }

@@ -4,15 +4,28 @@ namespace CrmCore.Desk;
 
 /// <summary>
 /// The in-memory form of <see cref="ICustomerKeyIndex"/>: each key to the ids holding it, each customer to its keys (to remove the old
-/// ones when it changes), and the name keys in a <see cref="SimilarNameIndex"/> for <see cref="CustomerKeyKind.NameBlock"/> lookups (the
-/// <see cref="CustomerKeyKind.NameGram"/> keys are that index's, not kept per key). Thread-safe (one lock).
+/// ones when it changes; no grams), and, from the first <see cref="CustomerKeyKind.NameBlock"/> lookup on, the name keys in a
+/// <see cref="SimilarNameIndex"/> (built then from the stored name keys, under the lock, and kept by every later save). A table never
+/// asked for similar names holds no grams. Thread-safe (one lock).
 /// </summary>
 internal sealed class CustomerKeyTable
 {
     private readonly Dictionary<CustomerKey, SortedSet<string>> _owners = [];
     private readonly Dictionary<CustomerId, IReadOnlyList<CustomerKey>> _keysOf = [];
-    private readonly SimilarNameIndex _similar = new();
     private readonly Lock _gate = new();
+    private SimilarNameIndex? _similar;
+
+    /// <summary>Whether the similar-name index has been built (by the first <see cref="CustomerKeyKind.NameBlock"/> lookup).</summary>
+    public bool HasSimilarNames
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _similar is not null;
+            }
+        }
+    }
 
     /// <summary>Replaces a customer's keys by those of its new state.</summary>
     public void Write(CustomerId id, CustomerState state)
@@ -36,11 +49,6 @@ internal sealed class CustomerKeyTable
             _keysOf[id] = keys;
             foreach (var key in keys)
             {
-                if (key.Kind == CustomerKeyKind.NameGram)
-                {
-                    continue;
-                }
-
                 if (!_owners.TryGetValue(key, out var owners))
                 {
                     _owners[key] = owners = new SortedSet<string>(StringComparer.Ordinal);
@@ -49,23 +57,27 @@ internal sealed class CustomerKeyTable
                 owners.Add(id.Value);
                 if (key.Kind == CustomerKeyKind.Name)
                 {
-                    _similar.Add(key.Value);
+                    _similar?.Add(key.Value);
                 }
             }
         }
     }
 
+    /// <summary>The customers holding any of the keys (see <see cref="ICustomerKeyIndex.FindByKeysAsync"/>), unordered.</summary>
+    /// <exception cref="ArgumentException">A key is not a lookup key (<see cref="CustomerKey.CheckLookup"/>).</exception>
     public List<CustomerKeyMatch> Find(IReadOnlyCollection<CustomerKey> keys)
     {
+        var distinct = new HashSet<CustomerKey>(keys);
+        CustomerKey.CheckLookup(distinct);
         var matches = new List<CustomerKeyMatch>();
         lock (_gate)
         {
-            foreach (var key in new HashSet<CustomerKey>(keys))
+            foreach (var key in distinct)
             {
                 if (key.Kind == CustomerKeyKind.NameBlock)
                 {
                     var similarity = key.Similarity > 0 ? key.Similarity : SimilarNames.LeastSimilarity;
-                    var names = _similar.Find(key.Value, similarity, out var complete);
+                    var names = (_similar ??= BuildSimilar()).Find(key.Value, similarity, out var complete);
                     foreach (var name in names)
                     {
                         var nameKey = new CustomerKey(CustomerKeyKind.Name, name);
@@ -87,16 +99,31 @@ internal sealed class CustomerKeyTable
         return matches;
     }
 
+    /// <summary>The similar-name index of every stored name key, each with its customer count (under the lock).</summary>
+    private SimilarNameIndex BuildSimilar()
+    {
+        var index = new SimilarNameIndex();
+        foreach (var (key, owners) in _owners)
+        {
+            if (key.Kind == CustomerKeyKind.Name)
+            {
+                index.Add(key.Value, owners.Count);
+            }
+        }
+
+        return index;
+    }
+
     private void Remove(CustomerKey key, string id)
     {
-        if (key.Kind != CustomerKeyKind.NameGram && _owners.TryGetValue(key, out var owners) && owners.Remove(id) && owners.Count == 0)
+        if (_owners.TryGetValue(key, out var owners) && owners.Remove(id) && owners.Count == 0)
         {
             _owners.Remove(key);
         }
 
         if (key.Kind == CustomerKeyKind.Name)
         {
-            _similar.Remove(key.Value);
+            _similar?.Remove(key.Value);
         }
     }
 }

@@ -5,27 +5,43 @@ namespace CrmCore.Desk;
 /// <summary>
 /// Name keys in memory, indexed by their grams (<see cref="SimilarNames"/>), for finding every key at least as similar to a given key as a
 /// threshold without comparing all of them. Each key is kept once with a count of how often it was added (customers can share a name);
-/// a key whose count falls to 0 is no longer found, but its gram entries stay until <see cref="Clear"/>, so memory follows the distinct
-/// keys ever added: about 8 bytes per gram entry plus the key. Not thread-safe: the owner locks.
+/// a key whose count falls to 0 is no longer found, and once such removed keys outnumber the held ones (and are at least
+/// <see cref="CompactAt"/>) the index is rebuilt from the held keys, so memory follows the held keys: about 8 bytes per gram entry plus
+/// the key. Not thread-safe: the owner locks.
 /// </summary>
 public sealed class SimilarNameIndex
 {
+    /// <summary>The fewest removed keys that make the index rebuild itself (when they also outnumber the held ones).</summary>
+    internal const int CompactAt = 1024;
+
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
     private readonly List<int> _counts = [];
     private readonly List<int> _seen = [];
     private readonly Dictionary<int, (int Head, int Count)> _grams = [];
     private readonly Dictionary<char, List<int>> _gramsByFirst = [];
+    private readonly Dictionary<char, long> _entriesByFirst = [];
     private readonly List<int> _entryName = [];
     private readonly List<int> _entryNext = [];
     private int _stamp;
+    private int _removed;
+
+    /// <summary>How many gram entries the index holds (held and removed keys' until compacted).</summary>
+    internal int Entries => _entryName.Count;
+
+    /// <summary>How many keys are held (added more often than removed).</summary>
+    public int Count => _names.Count - _removed;
 
     /// <summary>Adds a name key once more.</summary>
     /// <param name="nameKey">The key (<see cref="Normalization.CompanyNameNormalizer.Key"/>); an empty key is ignored.</param>
     /// <exception cref="ArgumentNullException"><paramref name="nameKey"/> is null.</exception>
-    public void Add(string nameKey)
+    public void Add(string nameKey) => Add(nameKey, 1);
+
+    /// <summary>Adds a name key <paramref name="times"/> times (the customers sharing it).</summary>
+    internal void Add(string nameKey, int times)
     {
         ArgumentNullException.ThrowIfNull(nameKey);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
         if (nameKey.Length == 0)
         {
             return;
@@ -33,14 +49,19 @@ public sealed class SimilarNameIndex
 
         if (_ids.TryGetValue(nameKey, out var id))
         {
-            _counts[id]++;
+            if (_counts[id] == 0)
+            {
+                _removed--;
+            }
+
+            _counts[id] += times;
             return;
         }
 
         id = _names.Count;
         _ids.Add(nameKey, id);
         _names.Add(nameKey);
-        _counts.Add(1);
+        _counts.Add(times);
         _seen.Add(0);
         foreach (var gram in SimilarNames.Grams(nameKey))
         {
@@ -61,6 +82,7 @@ public sealed class SimilarNameIndex
             _entryNext.Add(entry.Head);
             entry.Head = _entryName.Count - 1;
             entry.Count++;
+            CollectionsMarshal.GetValueRefOrAddDefault(_entriesByFirst, gram[0], out _)++;
         }
     }
 
@@ -70,9 +92,9 @@ public sealed class SimilarNameIndex
     public void Remove(string nameKey)
     {
         ArgumentNullException.ThrowIfNull(nameKey);
-        if (_ids.TryGetValue(nameKey, out var id) && _counts[id] > 0)
+        if (_ids.TryGetValue(nameKey, out var id) && _counts[id] > 0 && --_counts[id] == 0 && ++_removed >= CompactAt && _removed > Count)
         {
-            _counts[id]--;
+            Compact();
         }
     }
 
@@ -85,13 +107,16 @@ public sealed class SimilarNameIndex
         _seen.Clear();
         _grams.Clear();
         _gramsByFirst.Clear();
+        _entriesByFirst.Clear();
         _entryName.Clear();
         _entryNext.Clear();
+        _removed = 0;
     }
 
     /// <summary>
     /// Every key at least <paramref name="similarity"/> similar to <paramref name="nameKey"/> (the key itself included when held), reading
-    /// at most <see cref="SimilarNames.MaxCandidates"/> gram entries.
+    /// at most <see cref="SimilarNames.MaxCandidates"/> gram entries, each charged as many times as its key is held (one per customer, as a
+    /// database's gram table counts them).
     /// </summary>
     /// <param name="nameKey">The searched key; an empty key finds nothing.</param>
     /// <param name="similarity">The threshold, above 0 and at most 1.</param>
@@ -110,7 +135,7 @@ public sealed class SimilarNameIndex
         }
 
         var plan = SimilarNames.Plan(nameKey, similarity);
-        var postings = plan.Probes.Select(p => Codes(p).Sum(c => (long)_grams[c].Count)).ToArray();
+        var postings = plan.Probes.Select(Postings).ToArray();
         var found = new List<int>();
         var budget = SimilarNames.MaxCandidates;
         if (++_stamp == int.MaxValue)
@@ -125,13 +150,14 @@ public sealed class SimilarNameIndex
             {
                 for (var entry = _grams[code].Head; entry >= 0; entry = _entryNext[entry])
                 {
-                    if (budget-- == 0)
+                    var id = _entryName[entry];
+                    if (_counts[id] > budget)
                     {
                         complete = false;
                         return Names(found);
                     }
 
-                    var id = _entryName[entry];
+                    budget -= _counts[id];
                     if (_seen[id] != _stamp)
                     {
                         _seen[id] = _stamp;
@@ -145,6 +171,36 @@ public sealed class SimilarNameIndex
         }
 
         return Names(found);
+    }
+
+    /// <summary>How many gram entries a probe reads: its gram's, or (a character) every entry of a gram starting with it.</summary>
+    private long Postings(NameProbe probe)
+    {
+        if (probe.IsPrefix)
+        {
+            return _entriesByFirst.GetValueOrDefault(probe.Text[0]);
+        }
+
+        return _grams.TryGetValue(SimilarNames.Code(probe.Text[0], probe.Text[1]), out var gram) ? gram.Count : 0;
+    }
+
+    /// <summary>Rebuilds the index from the held keys, in the order they were first added, dropping the removed ones.</summary>
+    private void Compact()
+    {
+        var held = new List<(string Name, int Count)>(Count);
+        for (var id = 0; id < _names.Count; id++)
+        {
+            if (_counts[id] > 0)
+            {
+                held.Add((_names[id], _counts[id]));
+            }
+        }
+
+        Clear();
+        foreach (var (name, count) in held)
+        {
+            Add(name, count);
+        }
     }
 
     /// <summary>The gram codes a probe reads: its own, or every held gram starting with its character; none when not held.</summary>
