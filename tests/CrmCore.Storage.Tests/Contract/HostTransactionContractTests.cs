@@ -259,6 +259,70 @@ public sealed class HostTransactionContractTests
         Assert.Equal(alone, Assert.Single(fixture.Events.OfType<TicketCreated>()).TicketId);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Raise_InANestedUnitRolledBack_WhileTheHostCommits_PublishesNothing_AndLeavesNoGhostInTheDeskQueue(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        using var otherHost = DeskHost.Build(fixture.Storage, fixture.Clock);
+        var other = otherHost.GetRequiredService<ServiceDesk>();
+        var before = await fixture.Stores.Queue.LastChangeAsync();
+        fixture.Events.Clear();
+
+        TicketId ghost;
+        var host = fixture.Stores.Transactions.Begin();
+        await using (host)
+        {
+            await using (fixture.Stores.Transactions.Begin()) // a unit of the host's work (savepoint crm_joined_0), disposed without a commit
+            {
+                (ghost, _) = await fixture.Desk.RaiseAsync(Request("网络中断"), "phone"); // the desk's own savepoint released: its work stays in the unit
+                Assert.NotNull(await fixture.Stores.Tickets.FindAsync(ghost));
+            }
+
+            Assert.Null(await fixture.Stores.Tickets.FindAsync(ghost));
+            await host.CommitAsync();
+        }
+
+        Assert.Empty(fixture.Events);
+        Assert.Null(await fixture.Stores.Tickets.FindAsync(ghost));
+        Assert.Equal(before, await fixture.Stores.Queue.LastChangeAsync());
+        await fixture.AssertConsistentAsync(); // the desk's queue holds the stored entries only: no ghost
+        Assert.Equal([fixture.Kept], fixture.Desk.Queue.Snapshot().Select(q => q.Id));
+
+        var (afterwards, _) = await other.RaiseAsync(Request("发票抬头错误"), "email"); // takes the change number the ghost had
+        Assert.Equal(fixture.Kept, (await fixture.Desk.PullNextAsync(Li)).Id);
+        Assert.Equal(afterwards, (await fixture.Desk.PullNextAsync(Li)).Id);
+        Assert.Null((await fixture.Desk.PullNextAsync(Li)).Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Raise_CreatingABucket_FailingInAHostTransaction_LeavesNoBucketCachedForItsKey(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        fixture.Storage.ExecuteSql(provider == StoreProvider.Postgres
+            ? PostgresFailure
+            : "CREATE TRIGGER fail_change BEFORE INSERT ON crm_queue_change "
+              + "WHEN (SELECT description FROM crm_ticket WHERE id = NEW.ticket_id) = '注入失败' BEGIN SELECT RAISE(ABORT, 'injected change failure'); END;");
+
+        var host = fixture.Stores.Transactions.Begin();
+        await using (host)
+        {
+            // A normal-urgency ticket in L1: a bucket no ticket used yet (the kept one is urgent), written, then rolled back with the raise.
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => fixture.Desk.RaiseAsync(Request("注入失败"), "phone"));
+            // A new bucket of another team: on SQLite it takes the number the rolled-back bucket had.
+            await fixture.Desk.MoveToGroupAsync(fixture.Kept, new TeamId("L2"), "lead");
+            await host.CommitAsync();
+        }
+
+        var (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email"); // the rolled-back bucket's key again
+        var stored = await fixture.Stores.Queue.ListAsync().ToDictionaryAsync(e => e.TicketId);
+        Assert.Equal(new TeamId("L1"), stored[raised].Group);
+        Assert.Equal(new TeamId("L2"), stored[fixture.Kept].Group);
+        Assert.Equal(raised, (await fixture.Desk.PullNextAsync(Li)).Id); // Li works in L1
+        await fixture.AssertConsistentAsync();
+    }
+
     private const string PostgresFailure = "CREATE FUNCTION {schema}.fail_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         + "IF (SELECT description FROM {schema}.ticket WHERE id = NEW.ticket_id) = '注入失败' THEN RAISE EXCEPTION 'injected change failure'; END IF; "
         + "RETURN NEW; END $$; CREATE TRIGGER fail_change BEFORE INSERT ON {schema}.queue_change FOR EACH ROW EXECUTE FUNCTION {schema}.fail_change();";
