@@ -199,10 +199,7 @@ public sealed class HostTransactionContractTests
         // The failing raise's change number fails (after its ticket, its id number and its queue row were written): only that raise.
         if (fixture.Storage.Persists)
         {
-            fixture.Storage.ExecuteSql(provider == StoreProvider.Postgres
-                ? PostgresFailure
-                : "CREATE TRIGGER fail_change BEFORE INSERT ON crm_queue_change "
-                  + "WHEN (SELECT description FROM crm_ticket WHERE id = NEW.ticket_id) = '注入失败' BEGIN SELECT RAISE(ABORT, 'injected change failure'); END;");
+            fixture.Storage.ExecuteSql(FailMarkedRaises(provider));
         }
 
         TicketId first, second;
@@ -300,10 +297,7 @@ public sealed class HostTransactionContractTests
     public async Task Raise_CreatingABucket_FailingInAHostTransaction_LeavesNoBucketCachedForItsKey(string provider)
     {
         await using var fixture = await Fixture.CreateAsync(provider);
-        fixture.Storage.ExecuteSql(provider == StoreProvider.Postgres
-            ? PostgresFailure
-            : "CREATE TRIGGER fail_change BEFORE INSERT ON crm_queue_change "
-              + "WHEN (SELECT description FROM crm_ticket WHERE id = NEW.ticket_id) = '注入失败' BEGIN SELECT RAISE(ABORT, 'injected change failure'); END;");
+        fixture.Storage.ExecuteSql(FailMarkedRaises(provider));
 
         var host = fixture.Stores.Transactions.Begin();
         await using (host)
@@ -501,6 +495,12 @@ public sealed class HostTransactionContractTests
     private const string PostgresFailure = "CREATE FUNCTION {schema}.fail_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         + "IF (SELECT description FROM {schema}.ticket WHERE id = NEW.ticket_id) = '注入失败' THEN RAISE EXCEPTION 'injected change failure'; END IF; "
         + "RETURN NEW; END $$; CREATE TRIGGER fail_change BEFORE INSERT ON {schema}.queue_change FOR EACH ROW EXECUTE FUNCTION {schema}.fail_change();";
+
+    // The change number of a raise described '注入失败' fails (after its ticket, its id number and its queue row were written).
+    private static string FailMarkedRaises(string provider) => provider == StoreProvider.Postgres
+        ? PostgresFailure
+        : "CREATE TRIGGER fail_change BEFORE INSERT ON crm_queue_change "
+          + "WHEN (SELECT description FROM crm_ticket WHERE id = NEW.ticket_id) = '注入失败' BEGIN SELECT RAISE(ABORT, 'injected change failure'); END;";
 
     private static TicketRequest Request(string description) => new() { CustomerId = Customer, Description = description };
 
