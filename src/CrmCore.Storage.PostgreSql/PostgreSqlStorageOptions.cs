@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CrmCore.Desk;
 using NodaTime;
 
 namespace CrmCore.Storage.PostgreSql;
@@ -53,7 +54,7 @@ public sealed partial class PostgreSqlStorageOptions
     /// falls further behind (stopped, or idle while the others made more changes) rebuilds its queue from the stored queue at its next
     /// command instead of applying the changes, so it never misses one; a larger value makes that rarer, a smaller one keeps the table smaller.
     /// </summary>
-    public int QueueChangeRetention { get; set; } = 100_000;
+    public int QueueChangeRetention { get; set; } = QueueChangePruning.DefaultRetention;
 
     /// <summary>Every problem with the settings, in English; empty when valid.</summary>
     /// <returns>The problems.</returns>
@@ -80,9 +81,9 @@ public sealed partial class PostgreSqlStorageOptions
             problems.Add($"PostgreSqlStorageOptions.IdBlockSize must be between 1 and 10,000 (was {IdBlockSize}).");
         }
 
-        if (QueueChangeRetention is < 1 or > 100_000_000)
+        if (QueueChangeRetention is < 1 or > QueueChangePruning.MaxRetention)
         {
-            problems.Add($"PostgreSqlStorageOptions.QueueChangeRetention must be between 1 and 100,000,000 (was {QueueChangeRetention}).");
+            problems.Add($"PostgreSqlStorageOptions.QueueChangeRetention must be between 1 and {QueueChangePruning.MaxRetention.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} (was {QueueChangeRetention}).");
         }
 
         return problems;

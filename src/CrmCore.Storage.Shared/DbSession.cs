@@ -15,8 +15,10 @@ internal sealed class DbSession : IStoreTransaction
     private bool _open = true;
     // What runs when the session ends (true: committed), in the order registered; a callback's failure is thrown by the commit after all ran.
     private List<Func<bool, CancellationToken, ValueTask>>? _whenEnded;
-    // The joined transactions open on the session, outermost first, and how many of them have their savepoint set in the database.
-    private readonly List<DbJoinedTransaction> _joined = [];
+    // The joined transactions open on the session, outermost first, each with its mark: how many end callbacks were registered when it
+    // joined. The callbacks from a joined transaction's mark on belong to its work: a rollback to its savepoint ends them at once, as
+    // rolled back. How many of the joined transactions have their savepoint set in the database.
+    private readonly List<(DbJoinedTransaction Joined, int Mark)> _joined = [];
     private int _savepointsSet;
     // A joined transaction's rollback to its savepoint that failed: the session can then only roll back.
     private Exception? _broken;
@@ -77,35 +79,47 @@ internal sealed class DbSession : IStoreTransaction
     public void Join(DbJoinedTransaction joined)
     {
         ObjectDisposedException.ThrowIf(!_open, this);
-        _joined.Add(joined);
+        _joined.Add((joined, _whenEnded?.Count ?? 0));
     }
 
     /// <summary>
     /// A joined transaction ends: committed, its savepoint is released (its work stays in the session); not committed, the session rolls
     /// back to the savepoint (the joined work is undone, the session's earlier work stays) and releases it. Joined transactions still
-    /// open inside it end with it. Nothing happens when the session has ended or the joined work never reached the database.
+    /// open inside it end with it. Not committed, the end callbacks registered since it joined end at once as rolled back (their work is
+    /// gone whatever the session does): commit-only ones are dropped, outcome observers hear false; what they throw is thrown after all
+    /// ran. Nothing reaches the database when the session has ended or the joined work never reached it.
     /// </summary>
-    public async ValueTask EndJoinedAsync(DbJoinedTransaction joined, bool committed, CancellationToken cancellationToken)
+    public async ValueTask EndJoinedAsync(DbJoinedTransaction joined, bool committed)
     {
-        var depth = _joined.LastIndexOf(joined);
+        var depth = _joined.FindLastIndex(j => ReferenceEquals(j.Joined, joined));
         if (depth < 0)
         {
             return;
         }
 
+        var mark = _joined[depth].Mark;
         _joined.RemoveRange(depth, _joined.Count - depth);
-        if (depth >= _savepointsSet)
+        if (depth < _savepointsSet)
         {
-            return;
+            _savepointsSet = depth;
+            if (_open && Transaction is { } transaction)
+            {
+                await EndSavepointAsync(transaction, Savepoint(depth), committed).ConfigureAwait(false);
+            }
         }
 
-        _savepointsSet = depth;
-        if (!_open || Transaction is not { } transaction)
+        if (!committed && _open && _whenEnded is { } callbacks && callbacks.Count > mark)
         {
-            return;
+            var undone = callbacks.GetRange(mark, callbacks.Count - mark);
+            callbacks.RemoveRange(mark, callbacks.Count - mark);
+            await RunAsync(undone, committed: false).ConfigureAwait(false);
         }
+    }
 
-        var name = Savepoint(depth);
+    // Releases a joined transaction's savepoint, after rolling back to it when the joined work is not committed. Neither takes a
+    // cancellation token: stopped halfway, the session would no longer know what of the joined work it holds.
+    private async ValueTask EndSavepointAsync(DbTransaction transaction, string name, bool committed)
+    {
         try
         {
             if (!committed)
@@ -113,9 +127,9 @@ internal sealed class DbSession : IStoreTransaction
                 await transaction.RollbackAsync(name, CancellationToken.None).ConfigureAwait(false);
             }
 
-            await transaction.ReleaseAsync(name, committed ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
+            await transaction.ReleaseAsync(name, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is DbException or OperationCanceledException)
+        catch (DbException error)
         {
             // The session no longer knows what of the joined work it holds: it must not commit. A failed commit of the joined work says so.
             _broken = error;
@@ -142,9 +156,15 @@ internal sealed class DbSession : IStoreTransaction
         return ValueTask.CompletedTask;
     });
 
-    /// <summary>Runs <paramref name="committed"/> once the session has committed (never when it rolls back), awaited by the commit.</summary>
+    /// <summary>Runs <paramref name="committed"/> once the session has committed (never when it rolls back), awaited by the commit, given
+    /// no cancellation token (<see cref="CancellationToken.None"/>): the data is committed by then.</summary>
     public void WhenCommitted(Func<CancellationToken, ValueTask> committed) => (_whenEnded ??= []).Add((done, token) => done ? committed(token) : ValueTask.CompletedTask);
 
+    /// <summary>
+    /// Commits, then runs the end callbacks (true) without a cancellation token: the data is committed by then, and a token firing later
+    /// must not make the caller believe otherwise (a caller that retries would write twice). When the commit fails, the callbacks run
+    /// (false) and the commit's exception is thrown; what they threw then is attached to it (<see cref="CallbackFailuresKey"/>).
+    /// </summary>
     public async ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         if (!_open)
@@ -163,26 +183,29 @@ internal sealed class DbSession : IStoreTransaction
         if (_handle is { } handle)
         {
             _handle = null;
-            var clean = false;
             try
             {
                 await Transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
                 await Transaction.DisposeAsync().ConfigureAwait(false);
-                clean = true;
             }
-            finally
+            catch (Exception failure)
             {
                 Transaction = null;
-                await Source.ReturnAsync(handle, clean).ConfigureAwait(false);
-                if (!clean)
-                {
-                    await EndedAsync(committed: false, cancellationToken).ConfigureAwait(false);
-                }
+                await Source.ReturnAsync(handle, clean: false).ConfigureAwait(false);
+                await EndedAfterAsync(failure).ConfigureAwait(false);
+                throw;
             }
+
+            Transaction = null;
+            await Source.ReturnAsync(handle, clean: true).ConfigureAwait(false);
         }
 
-        await EndedAsync(committed: true, cancellationToken).ConfigureAwait(false);
+        await EndedAsync(committed: true).ConfigureAwait(false);
     }
+
+    /// <summary>The key in <see cref="Exception.Data"/> of a failed commit under which the exceptions its end callbacks threw are kept
+    /// (an <see cref="Exception"/> array), so that they do not replace the commit's own.</summary>
+    public const string CallbackFailuresKey = "CrmCore.StoreTransaction.CallbackFailures";
 
     // Leaves the flow at once (synchronously, so the caller's flow no longer sees it), then rolls back what was not committed.
     public ValueTask DisposeAsync()
@@ -198,16 +221,35 @@ internal sealed class DbSession : IStoreTransaction
     }
 
     /// <summary>Runs every end callback once, in the order registered; after all ran, throws what they threw.</summary>
-    private async ValueTask EndedAsync(bool committed, CancellationToken cancellationToken)
+    private ValueTask EndedAsync(bool committed)
     {
         var ended = _whenEnded;
         _whenEnded = null;
+        return RunAsync(ended, committed);
+    }
+
+    /// <summary>After a failed commit: runs every end callback (false); what they throw goes with <paramref name="failure"/>, never instead.</summary>
+    private async ValueTask EndedAfterAsync(Exception failure)
+    {
+        try
+        {
+            await EndedAsync(committed: false).ConfigureAwait(false);
+        }
+        catch (Exception callbacks)
+        {
+            failure.Data[CallbackFailuresKey] = callbacks is AggregateException all ? all.InnerExceptions.ToArray() : new[] { callbacks };
+        }
+    }
+
+    /// <summary>Runs <paramref name="callbacks"/> in order, none given a cancellation token; after all ran, throws what they threw.</summary>
+    private static async ValueTask RunAsync(List<Func<bool, CancellationToken, ValueTask>>? callbacks, bool committed)
+    {
         List<Exception>? errors = null;
-        foreach (var callback in ended ?? [])
+        foreach (var callback in callbacks ?? [])
         {
             try
             {
-                await callback(committed, cancellationToken).ConfigureAwait(false);
+                await callback(committed, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception error)
             {
@@ -246,7 +288,7 @@ internal sealed class DbSession : IStoreTransaction
     {
         if (_handle is not { } handle)
         {
-            await EndedAsync(committed: false, CancellationToken.None).ConfigureAwait(false);
+            await EndedAsync(committed: false).ConfigureAwait(false);
             return;
         }
 
@@ -265,7 +307,7 @@ internal sealed class DbSession : IStoreTransaction
         {
             Transaction = null;
             await Source.ReturnAsync(handle, clean).ConfigureAwait(false);
-            await EndedAsync(committed: false, CancellationToken.None).ConfigureAwait(false);
+            await EndedAsync(committed: false).ConfigureAwait(false);
         }
     }
 }

@@ -4,8 +4,12 @@ namespace CrmCore.Import.Export;
 
 /// <summary>
 /// Writes an export file that appears at its path only once its audit record, with the file's SHA-256, is stored: the content goes to
-/// a temporary file beside the path, is hashed, the record is written, and only then is the file moved into place. A record that
-/// cannot be written (or a write that fails) leaves no file behind, so no export leaves the store unrecorded. Thread-safe (stateless).
+/// a temporary file beside the path, is hashed, the target is checked (not a directory, not read-only), the record is written, and only
+/// then is the file moved into place (a rename in the same directory). A record that cannot be written (or a write that fails, or a
+/// target that cannot take the file) leaves no file behind and no record, so no export leaves the store unrecorded, not even after a
+/// crash. The record comes first on purpose: an export that appeared unrecorded is worse than a record of one that did not. A move
+/// that still fails after the record (the target changed meanwhile) throws an <see cref="IOException"/> that says so.
+/// Thread-safe (stateless).
 /// </summary>
 public static class AuditedExportFile
 {
@@ -15,7 +19,8 @@ public static class AuditedExportFile
     /// <param name="record">Stores the audit record, given the content's SHA-256 (hex, lower case).</param>
     /// <param name="cancellationToken">Cancels before the record is written.</param>
     /// <returns>The SHA-256 of the file written.</returns>
-    /// <exception cref="IOException">The file cannot be written; nothing is left behind.</exception>
+    /// <exception cref="IOException">The file cannot be written, or the path is a directory or a read-only file; nothing is left behind
+    /// and nothing is recorded. Or, rarely, the move failed after the record was written (the message says so).</exception>
     public static async Task<string> WriteAsync(string path, Action<Stream> write, Func<string, CancellationToken, Task> record, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -35,13 +40,36 @@ public static class AuditedExportFile
                 hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
             }
 
+            CheckTarget(full);
             await record(hash, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, full, overwrite: true);
+            try
+            {
+                File.Move(temporary, full, overwrite: true);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"The export's audit record (sha256:{hash}) was written, but the file could not be moved to '{full}': {error.Message}", error);
+            }
+
             return hash;
         }
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    // What would make the move fail, checked before anything is recorded.
+    private static void CheckTarget(string full)
+    {
+        if (Directory.Exists(full))
+        {
+            throw new IOException($"Cannot write the export to '{full}': it is a directory. Nothing was written or recorded.");
+        }
+
+        if (File.Exists(full) && File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly))
+        {
+            throw new IOException($"Cannot write the export to '{full}': the file there is read-only. Nothing was written or recorded.");
         }
     }
 }

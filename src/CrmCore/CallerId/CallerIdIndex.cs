@@ -17,6 +17,8 @@ public sealed class CallerIdIndex
     private readonly Dictionary<ulong, CustomerId[]> _phones = [];
     private readonly Dictionary<string, CustomerId[]> _emails = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<CustomerId, (ulong[] Phones, string[] Emails)> _byCustomer = [];
+    // The version of each customer's state last indexed (with or without contacts): an older state arriving later is ignored.
+    private readonly Dictionary<CustomerId, long> _versions = [];
 
     /// <summary>How many customers have at least one indexed phone number or address.</summary>
     public int Count
@@ -47,7 +49,9 @@ public sealed class CallerIdIndex
     }
 
     /// <summary>Indexes a customer's contacts' phone numbers and addresses, replacing what was indexed for it before. Numbers that do
-    /// not normalise (see <see cref="PhoneNormalizer"/>) are not indexed.</summary>
+    /// not normalise (see <see cref="PhoneNormalizer"/>) are not indexed. A state older than the one indexed for the customer (a lower
+    /// <see cref="CustomerState.Version"/>) is ignored: writers that report their saves late (a batch after its commit) never bring back
+    /// numbers a newer save replaced.</summary>
     /// <param name="customer">The customer's current state.</param>
     public void Upsert(CustomerState customer)
     {
@@ -69,6 +73,12 @@ public sealed class CallerIdIndex
 
         lock (_lock)
         {
+            if (_versions.TryGetValue(customer.Id, out var indexed) && indexed > customer.Version)
+            {
+                return;
+            }
+
+            _versions[customer.Id] = customer.Version;
             RemoveCore(customer.Id);
             if (phones.Count == 0 && emails.Count == 0)
             {
@@ -89,13 +99,14 @@ public sealed class CallerIdIndex
         }
     }
 
-    /// <summary>Removes a customer from the index.</summary>
+    /// <summary>Removes a customer from the index, and the version indexed for it (any state of it is indexed again).</summary>
     /// <param name="customer">The customer id.</param>
     /// <returns>True when it was indexed.</returns>
     public bool Remove(CustomerId customer)
     {
         lock (_lock)
         {
+            _versions.Remove(customer);
             return RemoveCore(customer);
         }
     }

@@ -1699,8 +1699,9 @@ public sealed class ServiceDesk
         }
     }
 
-    /// <summary>Hands the events to the subscribers: now, or, when the command ran inside a host's transaction (its writes are not
-    /// committed yet), once that transaction commits (never when it rolls back).</summary>
+    /// <summary>Hands the events to the subscribers (the caller holds the gate): now, or, when the command ran inside a host's transaction
+    /// (its writes are not committed yet), once that transaction commits (never when it rolls back, nor when the part of it the command
+    /// ran in is rolled back to its savepoint), then under the gate again, so that subscribers are never called concurrently.</summary>
     private async Task<DeskResult> PublishAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count > 0 && _subscribers.Count > 0)
@@ -1710,7 +1711,10 @@ public sealed class ServiceDesk
             {
                 if (host is IJoinedStoreTransaction joined)
                 {
-                    joined.WhenCommitted(token => DeliverAsync(events, token));
+                    joined.WhenCommitted(_ => DeliverUnderGateAsync(events));
+                    // Committed, the probe keeps what was registered through it (disposed without a commit, it would drop it). It never
+                    // reached the database: its commit writes nothing.
+                    await joined.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                     return new DeskResult(events);
                 }
             }
@@ -1719,6 +1723,21 @@ public sealed class ServiceDesk
         }
 
         return new DeskResult(events);
+    }
+
+    // A host's commit delivers the events of its joined commands: after the data is committed (so with no cancellation), and under the
+    // gate, as a command does. The host's connection is given back by then, so a command waiting for the database does not block this.
+    private async ValueTask DeliverUnderGateAsync(IReadOnlyList<IDomainEvent> events)
+    {
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await DeliverAsync(events, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async ValueTask DeliverAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)

@@ -65,6 +65,33 @@ public class ExportTablesCommandTests
         }
     }
 
+    [Fact]
+    public async Task Export_ToAnExistingDirectory_ThrowsIOException_AndRecordsNothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-export-tables-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "tickets.xlsx");
+            Directory.CreateDirectory(path);
+            var audit = new InMemoryAuditStore();
+
+            var error = Assert.Throws<IOException>(() => ExportTablesCommand.Export(audit, Clock, "zhao.ops", "tickets", path, ExportLanguage.English, stream =>
+            {
+                stream.Write("new content"u8);
+                return 1;
+            }));
+
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+            Assert.Empty(await audit.QueryAsync(new AuditQuery { Limit = AuditQuery.MaxLimit }));
+            Assert.True(Directory.Exists(path));
+            Assert.Empty(Directory.GetFiles(folder.FullName)); // no temporary file left beside it
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>An audit store that refuses every append, after running a check of the moment.</summary>
     private sealed class RefusingAuditStore(Action atAppend) : IAuditStore
     {

@@ -83,4 +83,62 @@ public class CallerIdIndexTests
         Assert.True(index.TryFind("139 0000 0000", out var found));
         Assert.Equal(new CustomerId("KH0001"), found);
     }
+
+    [Fact]
+    public void Upsert_OlderThanTheIndexedState_IsIgnored_UntilTheCustomerIsRemoved()
+    {
+        var index = new CallerIdIndex();
+        index.Upsert(Customer("KH0001", ("13900000000", null)) with { Version = 3 });
+        index.Upsert(Customer("KH0001", ("13812345678", null)) with { Version = 2 });
+
+        Assert.True(index.TryFind("13900000000", out _));
+        Assert.False(index.TryFind("13812345678", out _));
+
+        Assert.True(index.Remove(new CustomerId("KH0001")));
+        index.Upsert(Customer("KH0001", ("13812345678", null)) with { Version = 1 });
+        Assert.True(index.TryFind("13812345678", out _));
+    }
+
+    [Fact]
+    public async Task CallerIdCustomerRepository_ABatchReportedAfterANewerSave_DoesNotBringBackTheOldNumber()
+    {
+        var store = new HeldBatchStore(new InMemoryCustomerRepository());
+        var repository = CallerIdCustomerRepository.Over(store, new CallerIdIndex());
+
+        // The batch writes version 1 and is held before the wrapper indexes it; a newer single save goes through meanwhile.
+        var batch = ((ICustomerBatchRepository)repository).SaveAllAsync([(Customer("KH0001", ("13812345678", null)), 0)]).AsTask();
+        await store.Saved;
+        await repository.SaveAsync(Customer("KH0001", ("13900000000", null)) with { Version = 2 }, 1);
+        store.Release();
+        await batch;
+
+        Assert.True(repository.Index.TryFind("13900000000", out var found));
+        Assert.Equal(new CustomerId("KH0001"), found);
+        Assert.False(repository.Index.TryFind("13812345678", out _));
+    }
+
+    /// <summary>A batch store whose batch write, once written, waits to return until <see cref="Release"/>.</summary>
+    private sealed class HeldBatchStore(InMemoryCustomerRepository inner) : ICustomerBatchRepository
+    {
+        private readonly TaskCompletionSource _saved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Saved => _saved.Task;
+
+        public void Release() => _release.SetResult();
+
+        public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+        public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default) =>
+            inner.SaveAsync(state, expectedVersion, cancellationToken);
+
+        public IAsyncEnumerable<CustomerState> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
+
+        public async ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
+        {
+            await inner.SaveAllAsync(writes, cancellationToken);
+            _saved.SetResult();
+            await _release.Task;
+        }
+    }
 }
