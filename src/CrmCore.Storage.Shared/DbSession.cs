@@ -178,6 +178,9 @@ internal sealed class DbSession : IStoreTransaction
             throw new InvalidOperationException("The store transaction was rolled back: a command that joined it failed and its work could not be undone on its own.", broken);
         }
 
+        // The token is honoured up to here only: once COMMIT is sent, the database may commit whatever the token does, and a commit that
+        // succeeded must never be reported as failed (its callbacks dropped, the caller retrying).
+        cancellationToken.ThrowIfCancellationRequested();
         Source.Leave(this);
         _open = false;
         if (_handle is { } handle)
@@ -185,8 +188,7 @@ internal sealed class DbSession : IStoreTransaction
             _handle = null;
             try
             {
-                await Transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
-                await Transaction.DisposeAsync().ConfigureAwait(false);
+                await Transaction!.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception failure)
             {
@@ -196,8 +198,19 @@ internal sealed class DbSession : IStoreTransaction
                 throw;
             }
 
+            // Committed: a failure to dispose the transaction object only makes the connection unfit for reuse.
+            var clean = true;
+            try
+            {
+                await Transaction.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                clean = false;
+            }
+
             Transaction = null;
-            await Source.ReturnAsync(handle, clean: true).ConfigureAwait(false);
+            await Source.ReturnAsync(handle, clean).ConfigureAwait(false);
         }
 
         await EndedAsync(committed: true).ConfigureAwait(false);

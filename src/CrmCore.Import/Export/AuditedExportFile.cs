@@ -67,7 +67,9 @@ public static class AuditedExportFile
             throw new IOException($"Cannot write the export to '{full}': it is a directory. Nothing was written or recorded.");
         }
 
-        if (File.Exists(full) && File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly))
+        // On Windows a read-only file refuses the move; elsewhere .NET reports ReadOnly for a file the user cannot write, which a rename
+        // replaces all the same.
+        if (OperatingSystem.IsWindows() && File.Exists(full) && File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly))
         {
             throw new IOException($"Cannot write the export to '{full}': the file there is read-only. Nothing was written or recorded.");
         }

@@ -65,6 +65,7 @@ BEGIN
             FETCH heads INTO r;
             more := FOUND;
         ELSIF k = 0 THEN
+            CLOSE heads;
             RETURN;
         ELSE
             cb := nb[k]; cst := nst[k]; cd := nd[k]; ce := ne[k]; ct := nt[k];
@@ -75,6 +76,7 @@ BEGIN
         RETURNING t.ticket_id, t.bucket_id, t.due_ticks, t.enqueued_ticks INTO claimed_id, claimed_bucket, claimed_due, claimed_enqueued;
         IF FOUND THEN
             RETURN NEXT;
+            CLOSE heads;
             RETURN;
         END IF;
 

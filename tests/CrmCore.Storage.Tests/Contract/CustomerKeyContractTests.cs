@@ -342,6 +342,52 @@ public sealed class CustomerKeyContractTests
         Assert.Equal(["Name:上海瑞丰精密机械=KH1"], (await search).Select(m => m.Key.Kind + ":" + m.Key.Value + "=" + m.CustomerId.Value));
     }
 
+    // A gram build locks the state row, then a page of customers. A save must take the state row before its customer's row, or the
+    // two deadlock (the save holding its customer and waiting for the state row, the build holding the state row and waiting for the
+    // customer).
+    [PostgresFact]
+    public async Task NameGrams_ASaveWaitingForTheGramState_HoldsNoLockOnItsCustomerYet()
+    {
+        using var storage = StoreProvider.Create(StoreProvider.Postgres);
+        var desk = storage.Desk();
+        var first = New("KH1", "上海瑞丰精密机械有限公司");
+        await desk.Customers.SaveAsync(first, 0);
+        var tiered = Customer.Restore(first);
+        Assert.True(tiered.AssignTier(At, "VIP"));
+
+        var (connectionString, schema) = storage.PostgresTarget;
+        var customerTable = storage.CustomerTable.Replace("{schema}", schema, StringComparison.Ordinal);
+        await using var build = new Npgsql.NpgsqlConnection(connectionString);
+        await build.OpenAsync();
+        await using var transaction = await build.BeginTransactionAsync();
+        await using (var state = new Npgsql.NpgsqlCommand($"SELECT 1 FROM {customerTable}_name_gram_state WHERE id = 1 FOR UPDATE", build, transaction))
+        {
+            await state.ExecuteScalarAsync();
+        }
+
+        Task save;
+        using (ExecutionContext.SuppressFlow())
+        {
+            save = Task.Run(async () => await desk.Customers.SaveAsync(tiered.ToState(), first.Version));
+        }
+
+        while (!save.IsCompleted && storage.ScalarSql(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%customer_name_gram_state%'") == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.False(save.IsCompleted, "the save did not wait for the locked gram state");
+        await using (var page = new Npgsql.NpgsqlCommand($"SELECT 1 FROM {customerTable} WHERE id = 'KH1' FOR UPDATE NOWAIT", build, transaction))
+        {
+            Assert.Equal(1, await page.ExecuteScalarAsync()); // fails with 55P03 (lock not available) if the save locked its customer first
+        }
+
+        await transaction.RollbackAsync();
+        await save;
+        Assert.Equal(first.Version + 1, (await desk.Customers.FindAsync(new CustomerId("KH1")))!.Version);
+    }
+
     /// <summary>How many gram rows the customers' names make: each distinct gram of each name key once.</summary>
     private static long GramCount(IEnumerable<CustomerState> states) => states.Sum(s => (long)SimilarNames.Grams(CompanyNameNormalizer.Key(s.Name)).Count);
 

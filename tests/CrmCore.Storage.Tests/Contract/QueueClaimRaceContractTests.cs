@@ -131,6 +131,44 @@ public sealed class QueueClaimRaceContractTests
         Assert.True(claimed > 60, $"only {claimed} claims were compared");
     }
 
+    // The claim function opens a cursor over the bucket heads; it must close it on every way out, or a second claim in the same
+    // transaction (a host claiming inside its own unit of work) fails with "cursor already in use".
+    [PostgresFact]
+    public async Task OnPostgreSql_TheClaimFunction_CanBeCalledTwiceInOneTransaction()
+    {
+        using var storage = StoreProvider.Create(StoreProvider.Postgres);
+        var store = storage.Queue(Duration.FromDays(7));
+        foreach (var ticket in QueueData.Tickets(20, seed: 9).Where(t => t.RequiredSkills.Items.Count == 0 && t.Group == QueueData.Teams[0]))
+        {
+            Assert.True(await store.EnqueueAsync(ticket));
+        }
+
+        var (connectionString, schema) = storage.PostgresTarget;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var now = (QueueData.Start + Duration.FromHours(2)).ToUnixTimeTicks();
+        var claimed = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            // The last call finds no second-best ticket for an unknown team: the cursor's other way out (no row).
+            var team = i < 2 ? QueueData.Teams[0].Value : "nobody";
+            await using var claim = new NpgsqlCommand(
+                $"SELECT claimed_id FROM {schema}.queue_claim(@now, @teams, 'T', gen_random_uuid(), @now, '{{}}'::text[], '{{}}'::int[], 28800, 288000000000, 100, 50, 172800)",
+                connection, transaction);
+            claim.Parameters.AddWithValue("now", now);
+            claim.Parameters.AddWithValue("teams", new[] { team });
+            if (await claim.ExecuteScalarAsync() is string id)
+            {
+                claimed.Add(id);
+            }
+        }
+
+        Assert.Equal(2, claimed.Count);
+        Assert.NotEqual(claimed[0], claimed[1]);
+        await transaction.RollbackAsync();
+    }
+
     // The first six of the outranking bucket and every ticket of every third bucket of the rest.
     private static List<TicketId> HeldTickets(List<QueuedTicket> tickets)
     {
