@@ -24,7 +24,6 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     private readonly SlaTermParameters _term;
     private readonly Duration _lease;
     private readonly string _claimSql;
-    private readonly string _claimUnskilledSql;
     private readonly string _reapSql;
     private readonly string _earliestLeaseSql;
     private readonly LeaseReapSchedule _reaps = new();
@@ -47,7 +46,6 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         _term = new SlaTermParameters(slaTerm);
         _lease = database.Options.LeaseDuration;
         _claimSql = ClaimText(database, ClaimSql, _term);
-        _claimUnskilledSql = ClaimText(database, ClaimUnskilledSql, _term);
         _reapSql = database.Sql(ReapSql);
         _earliestLeaseSql = database.Sql(EarliestLeaseSql);
         _changes = new QueueChangeLog(database, database.Sql("{schema}."), lockForUpdate: true, database.Options.QueueChangeRetention);
@@ -281,25 +279,24 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         }
 
         // Positional parameters, in the order of the statement's $1..$n: Npgsql sends the text as it is, without parsing it for names.
-        var claim = new NpgsqlBatchCommand(skills.Count == 0 ? _claimUnskilledSql : _claimSql);
+        var claim = new NpgsqlBatchCommand(_claimSql);
         var parameters = claim.Parameters;
         parameters.Add(new NpgsqlParameter<long> { TypedValue = nowTicks });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = TeamCodes(agent.Teams) });
         parameters.Add(new NpgsqlParameter<string> { TypedValue = agent.Id.Value });
         parameters.Add(new NpgsqlParameter<Guid> { TypedValue = token });
         parameters.Add(new NpgsqlParameter<long> { TypedValue = until.ToUnixTimeTicks() });
-        if (skills.Count > 0)
-        {
-            var codes = new string[skills.Count];
-            var levels = new int[skills.Count];
-            for (var i = 0; i < codes.Length; i++)
-            {
-                (codes[i], levels[i]) = (skills[i].Skill.Code, skills[i].Level);
-            }
 
-            parameters.Add(new NpgsqlParameter<string[]> { TypedValue = codes });
-            parameters.Add(new NpgsqlParameter<int[]> { TypedValue = levels });
+        // An agent without skills binds empty arrays: only buckets that require none are eligible.
+        string[] codes = skills.Count == 0 ? [] : new string[skills.Count];
+        int[] levels = skills.Count == 0 ? [] : new int[skills.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            (codes[i], levels[i]) = (skills[i].Skill.Code, skills[i].Level);
         }
+
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = codes });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = levels });
 
         batch.BatchCommands.Add(claim);
         if (reap)
@@ -366,12 +363,9 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     // SlaTerm.EvaluateTicks does, tried in queue order; a head another claimer holds gives way to its bucket's next waiting ticket.
     internal const string ClaimSql = "SELECT * FROM {schema}.queue_claim($1, $2, $3, $4, $5, $6, $7, {h}, {hticks}, {p}, {o}, {c})";
 
-    // An agent without skills: empty skill arrays, so only buckets that require none are eligible.
-    internal const string ClaimUnskilledSql = "SELECT * FROM {schema}.queue_claim($1, $2, $3, $4, $5, '{}'::text[], '{}'::int[], {h}, {hticks}, {p}, {o}, {c})";
-
     // The claim's text for this store: the schema and the SLA term's settings as bigint literals (fixed per store and validated
-    // numbers), so that a claim binds only what changes per claim: $1 now, $2 teams, $3 agent, $4 lease token, $5 lease end, and for
-    // an agent with skills $6 codes and $7 levels.
+    // numbers), so that a claim binds only what changes per claim: $1 now, $2 teams, $3 agent, $4 lease token, $5 lease end, $6 skill
+    // codes and $7 levels (empty for an agent without skills).
     internal static string ClaimText(PostgreSqlDatabase database, string sql, SlaTermParameters term)
     {
         static string Big(long value) => "(" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "::bigint)";

@@ -44,8 +44,8 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     private readonly string _deleteGram = sql.Sql("DELETE FROM {t}customer_name_gram WHERE gram = @gram AND customer_id = @id");
     private readonly string _insertGram = sql.Sql("INSERT INTO {t}customer_name_gram (gram, customer_id) VALUES (@gram, @id) ON CONFLICT DO NOTHING");
 
-    // PostgreSQL: a build page's grams in one statement (one round trip instead of one per gram); SQLite runs in-process and keeps
-    // the prepared statement per gram.
+    // PostgreSQL: grams of one save or one build page in one statement (one round trip instead of one per gram); SQLite runs
+    // in-process and keeps the prepared statement per gram.
     private readonly string? _insertGramPage = sql.ForUpdate.Length == 0 ? null : sql.Sql(
         "INSERT INTO {t}customer_name_gram (gram, customer_id) SELECT * FROM unnest(@grams, @ids) ON CONFLICT DO NOTHING");
 
@@ -288,31 +288,7 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
                     }
                 }
 
-                if (_insertGramPage is null)
-                {
-                    foreach (var (id, name) in page)
-                    {
-                        await WriteGramsAsync(lease, _insertGram, id, SimilarNames.Grams(Normalization.CompanyNameNormalizer.Key(name)), cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                else if (page.Count > 0)
-                {
-                    var codes = new List<int>(page.Count * 16);
-                    var owners = new List<string>(page.Count * 16);
-                    foreach (var (id, name) in page)
-                    {
-                        foreach (var gram in SimilarNames.Grams(Normalization.CompanyNameNormalizer.Key(name)))
-                        {
-                            codes.Add(SimilarNames.Code(gram[0], gram[1]));
-                            owners.Add(id);
-                        }
-                    }
-
-                    var insert = lease.Command(_insertGramPage);
-                    DeskSql.Add(insert, "@grams", codes.ToArray());
-                    DeskSql.Add(insert, "@ids", owners.ToArray());
-                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await InsertGramsAsync(lease, page.Select(c => (c.Id, (IEnumerable<string>)SimilarNames.Grams(Normalization.CompanyNameNormalizer.Key(c.Name)))), cancellationToken).ConfigureAwait(false);
 
                 var progress = lease.Command(_buildProgress);
                 DeskSql.Add(progress, "@through", page.Count > 0 ? page[^1].Id : (after.Length > 0 ? after : null));
@@ -350,7 +326,7 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     /// </summary>
     private async Task FindSimilarAsync(DbLease lease, CustomerKey block, Dictionary<string, long> gramCounts, List<CustomerKeyMatch> matches, CancellationToken cancellationToken)
     {
-        var similarity = block.Similarity > 0 ? block.Similarity : SimilarNames.LeastSimilarity;
+        var similarity = block.SearchSimilarity;
         var plan = SimilarNames.Plan(block.Value, similarity);
         var counts = new long[plan.Probes.Count];
         for (var i = 0; i < counts.Length; i++)
@@ -460,7 +436,41 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         }
 
         await WriteGramsAsync(lease, _deleteGram, id, oldGrams.Except(newGrams, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
-        await WriteGramsAsync(lease, _insertGram, id, newGrams.Except(oldGrams, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        await InsertGramsAsync(lease, [(id, newGrams.Except(oldGrams, StringComparer.Ordinal))], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Inserts customers' gram rows: on PostgreSQL in one statement (one round trip), on SQLite (in-process) one prepared
+    /// statement per gram.</summary>
+    private async Task InsertGramsAsync(DbLease lease, IEnumerable<(string Id, IEnumerable<string> Grams)> customers, CancellationToken cancellationToken)
+    {
+        if (_insertGramPage is null)
+        {
+            foreach (var (id, grams) in customers)
+            {
+                await WriteGramsAsync(lease, _insertGram, id, grams, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var codes = new List<int>();
+        var owners = new List<string>();
+        foreach (var (id, grams) in customers)
+        {
+            foreach (var gram in grams)
+            {
+                codes.Add(SimilarNames.Code(gram[0], gram[1]));
+                owners.Add(id);
+            }
+        }
+
+        if (codes.Count > 0)
+        {
+            var insert = lease.Command(_insertGramPage);
+            DeskSql.Add(insert, "@grams", codes.ToArray());
+            DeskSql.Add(insert, "@ids", owners.ToArray());
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task KeyCommandAsync(DbLease lease, string text, CustomerKey key, string id, CancellationToken cancellationToken)

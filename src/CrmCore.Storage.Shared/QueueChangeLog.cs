@@ -43,34 +43,25 @@ internal sealed class QueueChangeLog(DbSource source, string prefix, bool lockFo
 
     /// <summary>The desk's add: <paramref name="enqueue"/> (the provider's insert, which joins the ambient transaction) and, when it added
     /// the ticket, its change, in one transaction (the desk command's, or one of their own).</summary>
-    public async ValueTask<bool> AddAsync(TicketId id, Func<Task<bool>> enqueue, CancellationToken cancellationToken)
-    {
-        await using var work = source.BeginStep();
-        var added = await enqueue().ConfigureAwait(false);
-        if (added)
-        {
-            await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
-            await RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
-        }
-
-        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return added;
-    }
+    public ValueTask<bool> AddAsync(TicketId id, Func<Task<bool>> enqueue, CancellationToken cancellationToken) => StepAsync(id, enqueue, cancellationToken);
 
     /// <summary>The desk's removal: <paramref name="remove"/> (the provider's delete, which joins the ambient transaction) and, when
     /// there was an entry, its change, in one transaction (the desk command's, or one of their own).</summary>
-    public async ValueTask<bool> RemoveAsync(TicketId id, Func<Task<bool>> remove, CancellationToken cancellationToken)
+    public ValueTask<bool> RemoveAsync(TicketId id, Func<Task<bool>> remove, CancellationToken cancellationToken) => StepAsync(id, remove, cancellationToken);
+
+    // The provider's change of the entry and, when it changed something, its change record, in one transaction.
+    private async ValueTask<bool> StepAsync(TicketId id, Func<Task<bool>> change, CancellationToken cancellationToken)
     {
         await using var work = source.BeginStep();
-        var removed = await remove().ConfigureAwait(false);
-        if (removed)
+        var changed = await change().ConfigureAwait(false);
+        if (changed)
         {
             await using var lease = await source.LeaseAsync(cancellationToken).ConfigureAwait(false);
             await RecordAsync(lease, id, cancellationToken).ConfigureAwait(false);
         }
 
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return removed;
+        return changed;
     }
 
     /// <summary>The changes after <paramref name="after"/>, each with its entry as stored now; <paramref name="bucketOf"/> finds a bucket

@@ -24,11 +24,8 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
     public async ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) =>
         await _overlay.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? await inner.FindAsync(id, cancellationToken).ConfigureAwait(false);
 
-    public async ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default)
-    {
-        await CopyStoredAsync(state.Id, expectedVersion, cancellationToken).ConfigureAwait(false);
-        await _overlay.SaveAsync(state, expectedVersion, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default) =>
+        SaveAllAsync([(state, expectedVersion)], cancellationToken);
 
     /// <summary>As the real store's batch: all of the batch or none of it in the overlay, a stale version rejecting the whole batch.
     /// Every expected version is checked (against the overlay's copy, else the store's) before the overlay changes at all, so a conflict
@@ -54,26 +51,14 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
             }
         }
 
-        // Nothing can conflict now: the overlay is this dry run's own.
+        // Nothing can conflict now: the overlay is this dry run's own. A stored customer's first write copies it in at its stored
+        // version, read afresh here (not the state the import read before), so a save from a stale copy conflicts as in the store.
         if (copies.Count > 0)
         {
             await _overlay.SaveAllAsync(copies, cancellationToken).ConfigureAwait(false);
         }
 
         await _overlay.SaveAllAsync(writes, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Before the first write of a stored customer, copies it into the overlay at its stored version, so that a save from a
-    /// stale copy conflicts here as it would in the store. A copy changes nothing a read sees. The store is read again here, not the
-    /// state the import read before: only a fresh read sees a change someone else made in between, as the real store's write would.</summary>
-    private async ValueTask CopyStoredAsync(CustomerId id, long expectedVersion, CancellationToken cancellationToken)
-    {
-        if (expectedVersion > 0
-            && await _overlay.FindAsync(id, cancellationToken).ConfigureAwait(false) is null
-            && await inner.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
-        {
-            await _overlay.SaveAsync(stored, 0, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>The store's matches for customers the overlay does not hold (their keys are the overlay's now), and the overlay's.</summary>

@@ -99,25 +99,15 @@ public class CallerIdCustomerRepository : ICustomerRepository
     /// keeps the newest version, so the order in which deferred states arrive does not matter).</summary>
     private async ValueTask FollowAsync(IReadOnlyList<CustomerState> saved)
     {
-        if (_transactions is not null)
-        {
-            var probe = _transactions.Begin();
-            await using (probe.ConfigureAwait(false))
+        if (_transactions is not null && await OpenTransaction.RegisterAsync(_transactions, open => open.WhenEnded(committed =>
             {
-                if (probe is IJoinedStoreTransaction open)
+                if (committed)
                 {
-                    open.WhenEnded(committed =>
-                    {
-                        if (committed)
-                        {
-                            Upsert(saved);
-                        }
-                    });
-                    // Committed, the probe keeps what was registered through it; it never reached the database: its commit writes nothing.
-                    await open.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                    return;
+                    Upsert(saved);
                 }
-            }
+            })).ConfigureAwait(false))
+        {
+            return;
         }
 
         Upsert(saved);

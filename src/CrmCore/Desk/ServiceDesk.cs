@@ -1706,20 +1706,10 @@ public sealed class ServiceDesk
     {
         if (events.Count > 0 && _subscribers.Count > 0)
         {
-            var host = _storeTransactions.Begin();
-            await using (host.ConfigureAwait(false))
+            if (!await OpenTransaction.RegisterAsync(_storeTransactions, joined => joined.WhenCommitted(_ => DeliverUnderGateAsync(events))).ConfigureAwait(false))
             {
-                if (host is IJoinedStoreTransaction joined)
-                {
-                    joined.WhenCommitted(_ => DeliverUnderGateAsync(events));
-                    // Committed, the probe keeps what was registered through it (disposed without a commit, it would drop it). It never
-                    // reached the database: its commit writes nothing.
-                    await joined.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                    return new DeskResult(events);
-                }
+                await DeliverAsync(events, cancellationToken).ConfigureAwait(false);
             }
-
-            await DeliverAsync(events, cancellationToken).ConfigureAwait(false);
         }
 
         return new DeskResult(events);

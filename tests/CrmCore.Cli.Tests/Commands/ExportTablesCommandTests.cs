@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CrmCore.Audit;
 using CrmCore.Cli.Commands;
+using CrmCore.Cli.Tests.Infrastructure;
 using CrmCore.Import.Export;
 using NodaTime;
 using NodaTime.Testing;
@@ -14,82 +15,61 @@ public class ExportTablesCommandTests
     [Fact]
     public void Export_RecordCannotBeWritten_NoNewFileAndTheOldOneUntouched()
     {
-        var folder = Directory.CreateTempSubdirectory("crm-export-tables-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "tickets.xlsx");
-            File.WriteAllText(path, "an older export");
-            var wroteBeforeRecord = false;
+        using var folder = new TempDirectory();
+        var path = folder.File("tickets.xlsx");
+        File.WriteAllText(path, "an older export");
+        var wroteBeforeRecord = false;
 
-            var error = Assert.Throws<IOException>(() => ExportTablesCommand.Export(new RefusingAuditStore(() => wroteBeforeRecord = File.ReadAllText(path) != "an older export"), Clock, "zhao.ops", "tickets", path, ExportLanguage.English, stream =>
-            {
-                stream.Write("new content"u8);
-                return 1;
-            }));
-
-            Assert.Equal("audit store down", error.Message);
-            Assert.False(wroteBeforeRecord);
-            Assert.Equal("an older export", File.ReadAllText(path));
-            Assert.Equal([path], Directory.GetFiles(folder.FullName));
-        }
-        finally
+        var error = Assert.Throws<IOException>(() => ExportTablesCommand.Export(new RefusingAuditStore(() => wroteBeforeRecord = File.ReadAllText(path) != "an older export"), Clock, "zhao.ops", "tickets", path, ExportLanguage.English, stream =>
         {
-            folder.Delete(recursive: true);
-        }
+            stream.Write("new content"u8);
+            return 1;
+        }));
+
+        Assert.Equal("audit store down", error.Message);
+        Assert.False(wroteBeforeRecord);
+        Assert.Equal("an older export", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(folder.FullName));
     }
 
     [Fact]
     public async Task Export_Recorded_FileInPlaceWithTheRecordedHash()
     {
-        var folder = Directory.CreateTempSubdirectory("crm-export-tables-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "plans.xlsx");
-            var audit = new InMemoryAuditStore();
+        using var folder = new TempDirectory();
+        var path = folder.File("plans.xlsx");
+        var audit = new InMemoryAuditStore();
 
-            var rows = ExportTablesCommand.Export(audit, Clock, "zhao.ops", "plans", path, ExportLanguage.Chinese, stream =>
-            {
-                stream.Write("three rows"u8);
-                return 3;
-            });
-
-            var entry = Assert.Single(await audit.QueryAsync(new AuditQuery { Limit = AuditQuery.MaxLimit })).Entry;
-            Assert.Equal(3, rows);
-            Assert.Equal("plans.xlsx sha256:" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), entry.Reason);
-            Assert.Equal("plans: 3 rows, Chinese headers", entry.NewValue);
-            Assert.Equal([path], Directory.GetFiles(folder.FullName));
-        }
-        finally
+        var rows = ExportTablesCommand.Export(audit, Clock, "zhao.ops", "plans", path, ExportLanguage.Chinese, stream =>
         {
-            folder.Delete(recursive: true);
-        }
+            stream.Write("three rows"u8);
+            return 3;
+        });
+
+        var entry = Assert.Single(await audit.QueryAsync(new AuditQuery { Limit = AuditQuery.MaxLimit })).Entry;
+        Assert.Equal(3, rows);
+        Assert.Equal("plans.xlsx sha256:" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), entry.Reason);
+        Assert.Equal("plans: 3 rows, Chinese headers", entry.NewValue);
+        Assert.Equal([path], Directory.GetFiles(folder.FullName));
     }
 
     [Fact]
     public async Task Export_ToAnExistingDirectory_ThrowsIOException_AndRecordsNothing()
     {
-        var folder = Directory.CreateTempSubdirectory("crm-export-tables-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "tickets.xlsx");
-            Directory.CreateDirectory(path);
-            var audit = new InMemoryAuditStore();
+        using var folder = new TempDirectory();
+        var path = folder.File("tickets.xlsx");
+        Directory.CreateDirectory(path);
+        var audit = new InMemoryAuditStore();
 
-            var error = Assert.Throws<IOException>(() => ExportTablesCommand.Export(audit, Clock, "zhao.ops", "tickets", path, ExportLanguage.English, stream =>
-            {
-                stream.Write("new content"u8);
-                return 1;
-            }));
-
-            Assert.Contains(path, error.Message, StringComparison.Ordinal);
-            Assert.Empty(await audit.QueryAsync(new AuditQuery { Limit = AuditQuery.MaxLimit }));
-            Assert.True(Directory.Exists(path));
-            Assert.Empty(Directory.GetFiles(folder.FullName)); // no temporary file left beside it
-        }
-        finally
+        var error = Assert.Throws<IOException>(() => ExportTablesCommand.Export(audit, Clock, "zhao.ops", "tickets", path, ExportLanguage.English, stream =>
         {
-            folder.Delete(recursive: true);
-        }
+            stream.Write("new content"u8);
+            return 1;
+        }));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Empty(await audit.QueryAsync(new AuditQuery { Limit = AuditQuery.MaxLimit }));
+        Assert.True(Directory.Exists(path));
+        Assert.Empty(Directory.GetFiles(folder.FullName)); // no temporary file left beside it
     }
 
     /// <summary>An audit store that refuses every append, after running a check of the moment.</summary>

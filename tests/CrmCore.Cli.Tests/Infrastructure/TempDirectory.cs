@@ -5,6 +5,9 @@ internal sealed class TempDirectory : IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("crm-cli-");
 
+    /// <summary>The folder's full path.</summary>
+    public string FullName => _dir.FullName;
+
     /// <summary>A path inside the folder.</summary>
     public string File(string name) => Path.Combine(_dir.FullName, name);
 

@@ -47,6 +47,9 @@ public readonly record struct CustomerKey(CustomerKeyKind Kind, string Value)
         return keys;
     }
 
+    /// <summary>The similarity a name-block lookup searches at: its own, or the least one when it names none.</summary>
+    internal double SearchSimilarity => Similarity > 0 ? Similarity : SimilarNames.LeastSimilarity;
+
     /// <summary>Checks the keys of an <see cref="ICustomerKeyIndex.FindByKeysAsync"/> lookup, the same for every store: each key has a
     /// known kind other than <see cref="CustomerKeyKind.NameGram"/> (grams are not looked up) and a value that is not empty.</summary>
     /// <param name="keys">The keys.</param>

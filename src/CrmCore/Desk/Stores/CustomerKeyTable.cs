@@ -76,7 +76,7 @@ internal sealed class CustomerKeyTable
             {
                 if (key.Kind == CustomerKeyKind.NameBlock)
                 {
-                    var similarity = key.Similarity > 0 ? key.Similarity : SimilarNames.LeastSimilarity;
+                    var similarity = key.SearchSimilarity;
                     var names = (_similar ??= BuildSimilar()).Find(key.Value, similarity, out var complete);
                     foreach (var name in names)
                     {
