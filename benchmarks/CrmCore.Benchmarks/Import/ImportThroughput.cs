@@ -92,7 +92,7 @@ internal static class ImportThroughput
         return 0;
     }
 
-    private const string Header = "| figure | wall s | CPU s (user+system) | peak working set MB | rows | bytes allocated per row |\n|---|---:|---:|---:|---:|---:|";
+    private const string Header = "| figure | wall s | CPU s (user+system) | peak working set MB | rows | bytes allocated per row | GCs gen 0/1/2 | GC pause s |\n|---|---:|---:|---:|---:|---:|---|---:|";
 
     /// <summary><c>import csv|sqlite 100000 1000000 ...</c>: CSV only, the raw read then the imports, for each row count, in one run.</summary>
     private static async Task<int> CsvSizesAsync(int[] sizes, string[] kinds)
@@ -207,7 +207,7 @@ internal static class ImportThroughput
         sw.Stop();
         using var self = Process.GetCurrentProcess();
         var perRow = GC.GetTotalAllocatedBytes(precise: true) / Math.Max(1, count);
-        Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F1} | {self.TotalProcessorTime.TotalSeconds:F2} | {self.PeakWorkingSet64 / 1e6:F0} | {count} | {perRow} |");
+        Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F1} | {self.TotalProcessorTime.TotalSeconds:F2} | {self.PeakWorkingSet64 / 1e6:F0} | {count} | {perRow} | {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} | {GC.GetTotalPauseDuration().TotalSeconds:F2} |");
         return 0;
     }
 
