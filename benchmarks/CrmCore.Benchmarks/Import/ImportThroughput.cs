@@ -28,7 +28,7 @@ namespace CrmCore.Benchmarks.Import;
 /// (a city, three characters of 2,500, an industry), every 100th row a near duplicate of an earlier one (one character changed, half of
 /// them without 有限公司: 0.857 similar); <c>import one csv-similar FILE</c> imports it at <c>NameSimilarity = 0.85</c> into the in-memory
 /// store's customers without its key index (the whole-run index; the peak memory includes the stored customers) and prints how many rows
-/// were merged; <c>import one csv-sqlite-similar FILE</c> imports it at 0.85 into a new SQLite file with its key index (the store's name
+/// were merged; <c>import one csv FILE 5000</c> imports with batches of 5,000 rows (default 500); <c>import one csv-sqlite-similar FILE</c> imports it at 0.85 into a new SQLite file with its key index (the store's name
 /// grams: turned on by the first lookup) and prints the same.
 /// </para>
 /// </summary>
@@ -38,7 +38,7 @@ internal static class ImportThroughput
     {
         if (args.Length >= 3 && args[1] == "one")
         {
-            return await OneAsync(args[2], args[3]);
+            return await OneAsync(args[2], args[3], args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : null);
         }
 
         if (args.Length >= 4 && args[1] == "write")
@@ -133,7 +133,7 @@ internal static class ImportThroughput
         Console.Write(output);
     }
 
-    private static async Task<int> OneAsync(string kind, string path)
+    private static async Task<int> OneAsync(string kind, string path, int? batchSize = null)
     {
         var sw = Stopwatch.StartNew();
         long count = 0;
@@ -193,7 +193,7 @@ internal static class ImportThroughput
                 break;
             default:
                 var store = new CountingStore();
-                var importer = new CustomerImporter(store, new FixedClock());
+                var importer = new CustomerImporter(store, new FixedClock(), new CustomerImportOptions { BatchSize = batchSize ?? new CustomerImportOptions().BatchSize });
                 var report = await importer.ImportAsync(path);
                 count = report.Totals.RowsRead + report.HeaderLine;
                 if (report.Totals.Inserted != report.Totals.RowsRead || store.Saved != report.Totals.Inserted)
