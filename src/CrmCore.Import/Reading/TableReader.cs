@@ -123,14 +123,25 @@ internal static class TableReader
         }
     }
 
-    /// <summary>Reads the rows of the first worksheet of an .xlsx stream.</summary>
+    /// <summary>
+    /// Reads the rows of the first worksheet of an .xlsx stream: first inspected (<see cref="XlsxInspection"/>: its real extent and
+    /// merged ranges, every bound checked), then read by MiniExcel no wider and no longer than the cells it holds, merged cells filled
+    /// with their range's first cell here (clipped to the used range) rather than by MiniExcel (which fills whole ranges in memory).
+    /// </summary>
     public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file)
     {
-        var configuration = new OpenXmlConfiguration { FillMergedCells = true, EnableSharedStringCache = true };
+        var shape = XlsxInspection.Inspect(stream, file);
+        if (shape.Rows == 0 || shape.Columns == 0)
+        {
+            yield break;
+        }
+
+        // No byte arrays from "@@@fileid@@@" cells (MiniExcel would load the archive entry they name, whole).
+        var configuration = new OpenXmlConfiguration { FillMergedCells = false, EnableSharedStringCache = true, EnableConvertByteArray = false };
         IEnumerator<dynamic> rows;
         try
         {
-            rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: configuration).GetEnumerator();
+            rows = MiniExcel.QueryRange(stream, useHeaderRow: false, sheetName: null, ExcelType.XLSX, 1, 1, shape.Rows, shape.Columns, configuration).GetEnumerator();
         }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
         {
@@ -139,6 +150,7 @@ internal static class TableReader
 
         using (rows)
         {
+            var merged = new MergedCells(shape.Merges);
             var line = 0;
             while (true)
             {
@@ -159,24 +171,54 @@ internal static class TableReader
 
                 line++;
                 var row = (IDictionary<string, object?>)rows.Current;
-                var cells = new string?[row.Count];
-                var last = -1;
+                var cells = new string?[shape.Columns];
                 foreach (var (column, value) in row)
                 {
                     var index = ColumnIndex(column);
-                    if (index < 0 || index >= cells.Length)
+                    if (index >= 0 && index < cells.Length)
                     {
-                        continue;
-                    }
-
-                    cells[index] = CellText(value);
-                    if (cells[index] is not null)
-                    {
-                        last = Math.Max(last, index);
+                        cells[index] = CellText(value);
                     }
                 }
 
+                merged.Fill(line, cells);
+                var last = Array.FindLastIndex(cells, c => c is not null);
                 yield return new SourceRow(line, last + 1 == cells.Length ? cells : cells[..(last + 1)]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fills merged cells row by row: a range's first cell's text goes to every other cell of the range, as the sheet shows it. Keeps
+    /// only the ranges that reach the row being read; each range's first cell is read before the rest of it (rows come in order).
+    /// </summary>
+    private sealed class MergedCells(IReadOnlyList<XlsxInspection.MergedRange> ranges)
+    {
+        private readonly XlsxInspection.MergedRange[] _byFirstRow = [.. ranges.OrderBy(r => r.FirstRow)];
+        private readonly List<(XlsxInspection.MergedRange Range, string? Text)> _open = [];
+        private int _next;
+
+        public void Fill(int line, string?[] cells)
+        {
+            _open.RemoveAll(o => o.Range.LastRow < line);
+            for (; _next < _byFirstRow.Length && _byFirstRow[_next].FirstRow <= line; _next++)
+            {
+                var range = _byFirstRow[_next];
+                if (range.FirstRow == line)
+                {
+                    _open.Add((range, range.FirstColumn < cells.Length ? cells[range.FirstColumn] : null));
+                }
+            }
+
+            foreach (var (range, text) in _open)
+            {
+                for (var column = range.FirstColumn; column <= range.LastColumn && column < cells.Length; column++)
+                {
+                    if (line != range.FirstRow || column != range.FirstColumn)
+                    {
+                        cells[column] = text;
+                    }
+                }
             }
         }
     }

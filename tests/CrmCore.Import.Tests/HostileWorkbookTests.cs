@@ -1,0 +1,181 @@
+using System.IO.Compression;
+using System.Text;
+using CrmCore.Import.Reading;
+
+namespace CrmCore.Import.Tests;
+
+/// <summary>
+/// Workbooks of a few kilobytes that made the .xlsx read hang or exhaust memory before it was inspected first (a merged range over the
+/// whole sheet: over a minute and 4 GB; a declared dimension of 16,384 columns: over two minutes for 200 rows), and the bounds that
+/// refuse the rest with the file, the row and the reason.
+/// </summary>
+public class HostileWorkbookTests
+{
+    private static readonly string Header = Row(1, ("A", "客户编号"), ("B", "客户名称"), ("C", "联系电话"));
+
+    [Fact]
+    public void MergedRangeOverTheWholeSheet_IsFilledOnlyWithinTheCellsThatHoldValues()
+    {
+        var book = Workbook(Sheet(Header + Row(2, ("A", "KH1"), ("B", "公司一"), ("C", "13800000001")), merges: ["A2:XFD1048576"]));
+
+        var rows = Read(book);
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("KH1|KH1|KH1", string.Join('|', rows[1].Cells));
+    }
+
+    [Fact]
+    public void VerticalMerge_FillsTheRowsBelowWithTheFirstCell()
+    {
+        // One customer over two contact rows: 客户名称 merged over B2:B3.
+        var book = Workbook(Sheet(Header + Row(2, ("A", "KH1"), ("B", "公司一"), ("C", "13800000001")) + Row(3, ("A", "KH1"), ("C", "13800000002")), merges: ["B2:B3"]));
+
+        var rows = Read(book);
+
+        Assert.Equal("KH1|公司一|13800000002", string.Join('|', rows[2].Cells));
+    }
+
+    [Fact]
+    public void DeclaredDimensionOfTheWholeSheet_ReadsRowsOnlyAsWideAsTheirValues()
+    {
+        var data = string.Concat(Enumerable.Range(2, 200).Select(i => Row(i, ("A", $"KH{i}"), ("B", $"公司{i}"))));
+        var book = Workbook(Sheet(Header + data, dimension: "A1:XFD1048576"));
+
+        var rows = Read(book);
+
+        Assert.Equal(201, rows.Count);
+        Assert.All(rows, r => Assert.True(r.Cells.Length <= 3, $"line {r.Line} is {r.Cells.Length} cells wide"));
+    }
+
+    [Fact]
+    public void StyledEmptyCellsFarToTheRight_WidenNothing()
+    {
+        var book = Workbook(Sheet(Header.Replace("</row>", "<c r=\"XFD1\" s=\"1\"/></row>", StringComparison.Ordinal) + Row(2, ("A", "KH1"), ("B", "公司一"))));
+
+        var rows = Read(book);
+
+        Assert.Equal(3, rows[0].Cells.Length);
+    }
+
+    [Fact]
+    public void ValueBeyondColumnIV_IsRefusedNamingItsCell()
+    {
+        var book = Workbook(Sheet(Header + Row(2, ("A", "KH1"), ("B", "公司一"), ("XFD", "x"))));
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("XFD2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("256", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsedRangeOverTheBound_IsRefused()
+    {
+        // A value in column IV and one in row 100,000: 100,000 × 256 cells of used range, more than the bound.
+        var book = Workbook(Sheet(Header + Row(2, ("A", "KH1"), ("IV", "x")) + Row(100_000, ("A", "KH2"))));
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Contains("used range", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CellLongerThanAMebichar_IsRefusedWithItsRow()
+    {
+        var book = Workbook(Sheet(Header + Row(2, ("A", "KH1"), ("B", new string('长', XlsxInspection.MaxCellChars + 1)))));
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("longer than", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SharedStringLongerThanAMebichar_IsRefused()
+    {
+        var strings = $"<sst xmlns=\"{Main}\" count=\"1\" uniqueCount=\"1\"><si><t>{new string('x', XlsxInspection.MaxCellChars + 1)}</t></si></sst>";
+        var book = Workbook(Sheet(Header + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>"), sharedStrings: strings);
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Contains("shared string", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PartThatExpandsPastItsBound_IsRefusedBeforeItIsRead()
+    {
+        // 70 MB of empty comments inside the sheet compress about a thousand times: past both 64 MiB and 100 times the compressed size.
+        var padding = new StringBuilder(70 << 20).Insert(0, "<!---->", 10 << 20).ToString();
+        var book = Workbook(Sheet(Header + padding + Row(2, ("A", "KH1"), ("B", "公司一"))), level: CompressionLevel.SmallestSize);
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Contains("expands to more than", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DocumentTypeDeclaration_IsRefused()
+    {
+        var sheet = Sheet(Header).Replace("<worksheet", "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\">]><worksheet", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ImportFileException>(() => Read(Workbook(sheet)));
+
+        Assert.Contains("not a readable .xlsx workbook", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CellNamingAnArchiveEntry_StaysText()
+    {
+        // MiniExcel can turn "@@@fileid@@@,<entry>" into the bytes of that entry, loaded whole; the import reads it as the text it is.
+        var book = Workbook(Sheet(Header + Row(2, ("A", "KH1"), ("B", "@@@fileid@@@,xl/workbook.xml"))));
+
+        var rows = Read(book);
+
+        Assert.Equal("@@@fileid@@@,xl/workbook.xml", rows[1].Cells[1]);
+    }
+
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static List<SourceRow> Read(byte[] book)
+    {
+        using var stream = new MemoryStream(book);
+        return [.. TableReader.ReadXlsx(stream, "hostile.xlsx")];
+    }
+
+    private static string Row(int number, params (string Column, string Text)[] cells) =>
+        $"<row r=\"{number}\">" + string.Concat(cells.Select(c => $"<c r=\"{c.Column}{number}\" t=\"inlineStr\"><is><t>{c.Text}</t></is></c>")) + "</row>";
+
+    private static string Sheet(string rows, string[]? merges = null, string dimension = "A1:C2")
+    {
+        var merged = merges is null ? string.Empty : $"<mergeCells count=\"{merges.Length}\">" + string.Concat(merges.Select(m => $"<mergeCell ref=\"{m}\"/>")) + "</mergeCells>";
+        return $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"{Main}\"><dimension ref=\"{dimension}\"/><sheetData>{rows}</sheetData>{merged}</worksheet>";
+    }
+
+    private static byte[] Workbook(string sheet, string? sharedStrings = null, CompressionLevel level = CompressionLevel.Fastest)
+    {
+        const string Package = "http://schemas.openxmlformats.org/package/2006/relationships";
+        const string Office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Part(string name, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name, level).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+
+            Part("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            Part("_rels/.rels", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{Package}\"><Relationship Id=\"rId1\" Type=\"{Office}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            Part("xl/workbook.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" xmlns:r=\"{Office}\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            Part("xl/_rels/workbook.xml.rels", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{Package}\"><Relationship Id=\"rId1\" Type=\"{Office}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            Part("xl/worksheets/sheet1.xml", sheet);
+            if (sharedStrings is not null)
+            {
+                Part("xl/sharedStrings.xml", sharedStrings);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}
