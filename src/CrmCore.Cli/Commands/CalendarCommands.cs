@@ -78,6 +78,7 @@ internal static class CalendarCommands
         command.Add(from);
         command.Add(business);
         command.Add(days);
+        EncodingOption.AddTo(command);
         command.Validators.Add(r =>
         {
             if ((r.GetResult(business) is null) == (r.GetResult(days) is null))
@@ -114,6 +115,7 @@ internal static class CalendarCommands
         command.Add(file);
         command.Add(from);
         command.Add(to);
+        EncodingOption.AddTo(command);
         command.SetCliAction(console, (context, parse) =>
         {
             var calendar = Load(context, parse.GetRequiredValue(file));

@@ -7,15 +7,15 @@ namespace CrmCore.Cli.Hosting;
 /// <summary>
 /// <c>--encoding</c>: the encoding of the input files (rules and data) when they are not UTF-8, for example <c>gb18030</c>
 /// for "CSV" saved by Excel on Chinese Windows. Without it files must be UTF-8 and any other encoding is reported with
-/// its position and the encoding it seems to be in.
+/// its position and the encoding it seems to be in. Only the commands that read such files take it (<see cref="AddTo"/>); any
+/// other command refuses it as an unrecognized argument.
 /// </summary>
 internal static class EncodingOption
 {
-    /// <summary>Gets the recursive option.</summary>
+    /// <summary>Gets the option, shared by every command that <see cref="AddTo"/> gave it to.</summary>
     public static Option<Encoding?> Option { get; } = new("--encoding")
     {
         Description = "Encoding of the input files when not UTF-8: gb18030 (also read for gbk), utf-16, utf-16be.",
-        Recursive = true,
         HelpName = "utf-8|gb18030|utf-16",
         CustomParser = r =>
         {
@@ -30,4 +30,7 @@ internal static class EncodingOption
             }
         },
     };
+
+    /// <summary>Gives <c>--encoding</c> to a command that reads text input files (rules, data, calendars, tables to import).</summary>
+    public static void AddTo(Command command) => command.Add(Option);
 }
