@@ -20,7 +20,7 @@ internal static class CalendarCommands
         return calendar;
     }
 
-    /// <summary>Loads a calendar file; imports are resolved next to it. Problems end the command with exit code 1. Arithmetic that reads
+    /// <summary>Loads a calendar file; imports are resolved next to it and read like it (strictly, in <c>--encoding</c>). Problems end the command with exit code 1. Arithmetic that reads
     /// dates past the calendar's holiday data prints one warning per year to standard error (the answer still goes to standard output).</summary>
     public static BusinessCalendar Load(CliContext context, string path)
     {
@@ -29,7 +29,7 @@ internal static class CalendarCommands
         var result = CalendarJson.Load(json, source =>
         {
             var file = Path.GetFullPath(source, directory);
-            return File.Exists(file) ? File.ReadAllText(file) : null;
+            return File.Exists(file) ? context.ReadText(file) : null;
         });
         if (result.Value is { } loaded)
         {
