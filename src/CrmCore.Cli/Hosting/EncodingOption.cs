@@ -12,25 +12,37 @@ namespace CrmCore.Cli.Hosting;
 /// </summary>
 internal static class EncodingOption
 {
-    /// <summary>Gets the option, shared by every command that <see cref="AddTo"/> gave it to.</summary>
-    public static Option<Encoding?> Option { get; } = new("--encoding")
-    {
-        Description = "Encoding of the input files when not UTF-8: gb18030 (also read for gbk), utf-16, utf-16be.",
-        HelpName = "utf-8|gb18030|utf-16",
-        CustomParser = r =>
-        {
-            try
-            {
-                return StrictTextDecoder.GetEncoding(r.Tokens[0].Value);
-            }
-            catch (ArgumentException e)
-            {
-                r.AddError(e.Message.Split(" (Parameter", 2)[0]);
-                return null;
-            }
-        },
-    };
+    /// <summary>The option's name.</summary>
+    public const string Name = "--encoding";
 
-    /// <summary>Gives <c>--encoding</c> to a command that reads text input files (rules, data, calendars, tables to import).</summary>
-    public static void AddTo(Command command) => command.Add(Option);
+    /// <summary>
+    /// Gives <c>--encoding</c> to a command that reads text input files (rules, data, calendars, tables to import). Each command
+    /// gets its own instance, because a run localises the help texts of its own tree.
+    /// </summary>
+    public static Option<Encoding?> AddTo(Command command)
+    {
+        var option = new Option<Encoding?>(Name)
+        {
+            Description = "Encoding of the input files when not UTF-8: gb18030 (also read for gbk), utf-16, utf-16be.",
+            HelpName = "utf-8|gb18030|utf-16",
+            CustomParser = r =>
+            {
+                try
+                {
+                    return StrictTextDecoder.GetEncoding(r.Tokens[0].Value);
+                }
+                catch (ArgumentException e)
+                {
+                    r.AddError(e.Message.Split(" (Parameter", 2)[0]);
+                    return null;
+                }
+            },
+        };
+        command.Add(option);
+        return option;
+    }
+
+    /// <summary>The encoding given to the command that runs; null when it was not given or the command does not take it.</summary>
+    public static Encoding? ValueIn(ParseResult parse) =>
+        parse.CommandResult.Command.Options.OfType<Option<Encoding?>>().FirstOrDefault(o => o.Name == Name) is { } option ? parse.GetValue(option) : null;
 }

@@ -10,32 +10,40 @@ namespace CrmCore.Cli.Hosting;
 /// </summary>
 internal static class EscalationOption
 {
+    /// <summary>The option's name.</summary>
+    public const string Name = "--escalation";
+
     /// <summary>The usage error of a command whose rule files are optional, when <c>--escalation</c> comes without them.</summary>
     public const string NeedsRules = "--escalation needs --rules.";
 
-    /// <summary>Gets the option, shared by every command that <see cref="AddTo"/> gave it to.</summary>
-    public static Option<string?> Option { get; } = new("--escalation")
-    {
-        Description = "Escalation policy file (JSON) whose ladders Escalation rules may choose (default: the ladders of documents 001 and 003); a rule naming another ladder is CRM062.",
-        HelpName = "file",
-    };
-
     /// <summary>
-    /// Gives <c>--escalation</c> to a command that loads rule files. When the rules are an option of the command
-    /// (<paramref name="rules"/>), <c>--escalation</c> without it is a usage error rather than a file silently not read.
+    /// Gives <c>--escalation</c> to a command that loads rule files (its own instance, because a run localises the help texts of
+    /// its own tree). When the rules are an option of the command (<paramref name="rules"/>), <c>--escalation</c> without it is a
+    /// usage error rather than a file silently not read.
     /// </summary>
-    public static void AddTo(Command command, Option<string>? rules = null)
+    public static Option<string?> AddTo(Command command, Option<string>? rules = null)
     {
-        command.Add(Option);
+        var option = new Option<string?>(Name)
+        {
+            Description = "Escalation policy file (JSON) whose ladders Escalation rules may choose (default: the ladders of documents 001 and 003); a rule naming another ladder is CRM062.",
+            HelpName = "file",
+        };
+        command.Add(option);
         if (rules is not null)
         {
             command.Validators.Add(r =>
             {
-                if (r.GetResult(Option) is not null && r.GetResult(rules) is null)
+                if (r.GetResult(option) is not null && r.GetResult(rules) is null)
                 {
                     r.AddError(NeedsRules);
                 }
             });
         }
+
+        return option;
     }
+
+    /// <summary>The policy file given to the command that runs; null when it was not given or the command does not take it.</summary>
+    public static string? ValueIn(ParseResult parse) =>
+        parse.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == Name) is { } option ? parse.GetValue(option) : null;
 }

@@ -25,10 +25,10 @@ public sealed class CommandOptionScopeTests
         var commands = Commands(root, string.Empty).ToList();
         Assert.Contains(commands, c => c.Path == "export customers");
 
-        Assert.Equal(ReadTextInput.Order(StringComparer.Ordinal), commands.Where(c => c.Command.Options.Contains(EncodingOption.Option)).Select(c => c.Path).Order(StringComparer.Ordinal));
-        Assert.Equal(ReadRuleFiles.Order(StringComparer.Ordinal), commands.Where(c => c.Command.Options.Contains(EscalationOption.Option)).Select(c => c.Path).Order(StringComparer.Ordinal));
-        Assert.False(EncodingOption.Option.Recursive);
-        Assert.False(EscalationOption.Option.Recursive);
+        Assert.Equal(ReadTextInput.Order(StringComparer.Ordinal), Having(commands, EncodingOption.Name));
+        Assert.Equal(ReadRuleFiles.Order(StringComparer.Ordinal), Having(commands, EscalationOption.Name));
+        Assert.DoesNotContain(root.Options, o => o.Name is EncodingOption.Name or EscalationOption.Name);
+        Assert.DoesNotContain(commands.SelectMany(c => c.Command.Options), o => o.Name is EncodingOption.Name or EscalationOption.Name && o.Recursive);
     }
 
     [Theory]
@@ -166,6 +166,9 @@ public sealed class CommandOptionScopeTests
         Assert.DoesNotContain("inserted 3", wrong.Out, StringComparison.Ordinal);
         Assert.Contains("utf-16BE", wrong.Error, StringComparison.Ordinal);
     }
+
+    private static IEnumerable<string> Having(IEnumerable<(string Path, Command Command)> commands, string option) =>
+        commands.Where(c => c.Command.Options.Any(o => o.Name == option)).Select(c => c.Path).Order(StringComparer.Ordinal);
 
     private static IEnumerable<(string Path, Command Command)> Commands(Command command, string path)
     {
