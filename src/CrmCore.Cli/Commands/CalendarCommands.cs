@@ -20,8 +20,9 @@ internal static class CalendarCommands
         return calendar;
     }
 
-    /// <summary>Loads a calendar file; imports are resolved next to it and read like it (strictly, in <c>--encoding</c>). Problems end the command with exit code 1. Arithmetic that reads
-    /// dates past the calendar's holiday data prints one warning per year to standard error (the answer still goes to standard output).</summary>
+    /// <summary>Loads a calendar file; imports are resolved next to it and read like it (strictly, in <c>--encoding</c>). Problems end
+    /// the command with exit code 1. Arithmetic that reads dates past the calendar's holiday data prints one warning per year to
+    /// standard error (the answer still goes to standard output).</summary>
     public static BusinessCalendar Load(CliContext context, string path)
     {
         var json = context.ReadText(path);
