@@ -20,8 +20,9 @@ internal static class CalendarCommands
         return calendar;
     }
 
-    /// <summary>Loads a calendar file; imports are resolved next to it. Problems end the command with exit code 1. Arithmetic that reads
-    /// dates past the calendar's holiday data prints one warning per year to standard error (the answer still goes to standard output).</summary>
+    /// <summary>Loads a calendar file; imports are resolved next to it and read like it (strictly, in <c>--encoding</c>). Problems end
+    /// the command with exit code 1. Arithmetic that reads dates past the calendar's holiday data prints one warning per year to
+    /// standard error (the answer still goes to standard output).</summary>
     public static BusinessCalendar Load(CliContext context, string path)
     {
         var json = context.ReadText(path);
@@ -29,7 +30,7 @@ internal static class CalendarCommands
         var result = CalendarJson.Load(json, source =>
         {
             var file = Path.GetFullPath(source, directory);
-            return File.Exists(file) ? File.ReadAllText(file) : null;
+            return File.Exists(file) ? context.ReadText(file) : null;
         });
         if (result.Value is { } loaded)
         {
@@ -78,6 +79,7 @@ internal static class CalendarCommands
         command.Add(from);
         command.Add(business);
         command.Add(days);
+        EncodingOption.AddTo(command);
         command.Validators.Add(r =>
         {
             if ((r.GetResult(business) is null) == (r.GetResult(days) is null))
@@ -114,6 +116,7 @@ internal static class CalendarCommands
         command.Add(file);
         command.Add(from);
         command.Add(to);
+        EncodingOption.AddTo(command);
         command.SetCliAction(console, (context, parse) =>
         {
             var calendar = Load(context, parse.GetRequiredValue(file));

@@ -25,6 +25,7 @@ internal static class DataCommand
         check.Add(format);
         check.Add(strict);
         check.Add(output);
+        EncodingOption.AddTo(check);
         check.Validators.Add(r =>
         {
             if (r.GetResult(customers) is null && r.GetResult(tickets) is null && r.GetResult(surveys) is null)

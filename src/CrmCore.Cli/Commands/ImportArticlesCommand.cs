@@ -33,6 +33,7 @@ internal static class ImportArticlesCommand
         articles.Add(types);
         var user = ImportCommand.ImportUserOption();
         articles.Add(user);
+        EncodingOption.AddTo(articles);
         articles.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
             () =>

@@ -29,6 +29,7 @@ internal static class ImportAssetsCommand
         assets.Add(xlsx);
         var user = ImportCommand.ImportUserOption();
         assets.Add(user);
+        EncodingOption.AddTo(assets);
         assets.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
             () =>

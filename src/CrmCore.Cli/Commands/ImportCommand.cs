@@ -50,6 +50,7 @@ internal static class ImportCommand
         customers.Add(xlsx);
         var user = ImportUserOption();
         customers.Add(user);
+        EncodingOption.AddTo(customers);
         customers.SetCliAction(console, (context, parse) => RunImport(
             context,
             () =>

@@ -68,6 +68,7 @@ internal static class ImportTablesCommand
         command.Add(xlsx);
         var user = ImportCommand.ImportUserOption();
         command.Add(user);
+        EncodingOption.AddTo(command);
         command.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
             () =>

@@ -79,6 +79,8 @@ internal static class PlanCommand
         command.Add(format);
         command.Add(strict);
         command.Add(output);
+        EncodingOption.AddTo(command);
+        EscalationOption.AddTo(command, rules);
         command.Validators.Add(r =>
         {
             if (r.GetResult(days) is not null && r.GetValue(days) is < 1 or > 366)

@@ -72,6 +72,8 @@ internal static class ReportCommand
         command.Add(zone);
         command.Add(format);
         command.Add(strict);
+        EncodingOption.AddTo(command);
+        EscalationOption.AddTo(command, rules);
         command.Validators.Add(r =>
         {
             if (r.GetResult(rules) is not null && r.GetResult(customers) is null)

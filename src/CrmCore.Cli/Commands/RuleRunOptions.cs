@@ -38,7 +38,7 @@ internal sealed class RuleRunOptions
 
     public Option<PriorityBands> Bands { get; }
 
-    /// <summary>Creates the options and adds them to a command.</summary>
+    /// <summary>Creates the options and adds them to a command, with <c>--encoding</c> and <c>--escalation</c> for its rule and data files.</summary>
     public static RuleRunOptions AddTo(Command command, bool withTickets, bool bands)
     {
         var options = new RuleRunOptions(withTickets, ticketsRequired: false);
@@ -56,6 +56,9 @@ internal sealed class RuleRunOptions
         {
             command.Add(options.Bands);
         }
+
+        EncodingOption.AddTo(command);
+        EscalationOption.AddTo(command);
 
         return options;
     }

@@ -23,6 +23,8 @@ internal static class RulesValidateCommand
         var teams = new Option<string?>("--teams") { Description = "Teams file (JSON: {\"teams\": [names], \"agents\": [{\"team\": name, \"skills\": [codes]}]}): also warn (CRM060, CRM061) about Routing results naming no listed team and skills no listed agent holds.", HelpName = "file" };
         command.Add(warnAsError);
         command.Add(teams);
+        EncodingOption.AddTo(command);
+        EscalationOption.AddTo(command);
         command.SetCliAction(console, (context, parse) =>
         {
             var arguments = parse.GetRequiredValue(files);

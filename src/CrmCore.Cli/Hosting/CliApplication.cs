@@ -62,8 +62,6 @@ internal static class CliApplication
         var root = new RootCommand("crm: validate, try, explain and diff CrmCore rules; tag customers; business calendars; monthly reports.")
         {
             GlobalOptions.Language,
-            EncodingOption.Option,
-            EscalationOption.Option,
         };
         root.Add(RulesCommands.Create(console));
         root.Add(TagCommand.Create(console));

@@ -12,7 +12,7 @@ internal static class CommandExtensions
         command.SetAction(parse =>
         {
             var language = CliLanguage.FromName(parse.GetValue(GlobalOptions.Language)) ?? CliLanguage.FromCulture(console.UiCulture);
-            var context = new CliContext(console, language) { InputEncoding = parse.GetValue(EncodingOption.Option), EscalationFile = parse.GetValue(EscalationOption.Option) };
+            var context = new CliContext(console, language) { InputEncoding = EncodingOption.ValueIn(parse), EscalationFile = EscalationOption.ValueIn(parse) };
             try
             {
                 return action(context, parse);

@@ -7,27 +7,42 @@ namespace CrmCore.Cli.Hosting;
 /// <summary>
 /// <c>--encoding</c>: the encoding of the input files (rules and data) when they are not UTF-8, for example <c>gb18030</c>
 /// for "CSV" saved by Excel on Chinese Windows. Without it files must be UTF-8 and any other encoding is reported with
-/// its position and the encoding it seems to be in.
+/// its position and the encoding it seems to be in. Only the commands that read such files take it (<see cref="AddTo"/>); any
+/// other command refuses it as an unrecognized argument.
 /// </summary>
 internal static class EncodingOption
 {
-    /// <summary>Gets the recursive option.</summary>
-    public static Option<Encoding?> Option { get; } = new("--encoding")
+    /// <summary>The option's name.</summary>
+    public const string Name = "--encoding";
+
+    /// <summary>
+    /// Gives <c>--encoding</c> to a command that reads text input files (rules, data, calendars, tables to import). Each command
+    /// gets its own instance, because a run localises the help texts of its own tree.
+    /// </summary>
+    public static Option<Encoding?> AddTo(Command command)
     {
-        Description = "Encoding of the input files when not UTF-8: gb18030 (also read for gbk), utf-16, utf-16be.",
-        Recursive = true,
-        HelpName = "utf-8|gb18030|utf-16",
-        CustomParser = r =>
+        var option = new Option<Encoding?>(Name)
         {
-            try
+            Description = "Encoding of the input files when not UTF-8: gb18030 (also read for gbk), utf-16, utf-16be.",
+            HelpName = "utf-8|gb18030|utf-16",
+            CustomParser = r =>
             {
-                return StrictTextDecoder.GetEncoding(r.Tokens[0].Value);
-            }
-            catch (ArgumentException e)
-            {
-                r.AddError(e.Message.Split(" (Parameter", 2)[0]);
-                return null;
-            }
-        },
-    };
+                try
+                {
+                    return StrictTextDecoder.GetEncoding(r.Tokens[0].Value);
+                }
+                catch (ArgumentException e)
+                {
+                    r.AddError(e.Message.Split(" (Parameter", 2)[0]);
+                    return null;
+                }
+            },
+        };
+        command.Add(option);
+        return option;
+    }
+
+    /// <summary>The encoding given to the command that runs; null when it was not given or the command does not take it.</summary>
+    public static Encoding? ValueIn(ParseResult parse) =>
+        parse.CommandResult.Command.Options.OfType<Option<Encoding?>>().FirstOrDefault(o => o.Name == Name) is { } option ? parse.GetValue(option) : null;
 }

@@ -17,6 +17,29 @@ public sealed class CalendarCommandTests
     }
 
     [Fact]
+    public void Add_GbkHolidayImport_RefusedWithoutEncodingAndReadWithIt()
+    {
+        using var temp = new TempDirectory();
+        var calendar = temp.Write("cal.json", """
+            { "name": "t", "timeZone": "Asia/Shanghai",
+              "week": { "monday": ["09:00-18:00"], "tuesday": ["09:00-18:00"], "wednesday": ["09:00-18:00"], "thursday": ["09:00-18:00"], "friday": ["09:00-18:00"] },
+              "imports": [ { "source": "holidays.json", "format": "chinese-days" } ] }
+            """);
+        File.WriteAllBytes(
+            Path.Combine(Path.GetDirectoryName(calendar)!, "holidays.json"),
+            CrmCore.Decoding.StrictTextDecoder.GetEncoding("gb18030").GetBytes("""{"holidays":{"2026-01-01":"New Year's Day,元旦,1"},"workdays":{},"inLieuDays":{}}"""));
+
+        var plain = Crm.Run("calendar", "add", calendar, "--from", "2025-12-31T10:00", "--working-days", "1");
+        var told = Crm.Run("calendar", "add", calendar, "--from", "2025-12-31T10:00", "--working-days", "1", "--encoding", "gb18030");
+
+        Assert.True(plain.ExitCode == 1, plain.ToString());
+        Assert.Contains("holidays.json", plain.Error, StringComparison.Ordinal);
+        Assert.Contains("GBK", plain.Error, StringComparison.Ordinal);
+        Assert.True(told.ExitCode == 0, told.ToString());
+        Assert.Equal("2026-01-02T10:00", told.Out.Trim());
+    }
+
+    [Fact]
     public void Add_WorkingDays_SameTimeOnTheNthWorkingDay()
     {
         var run = Crm.Run("calendar", "add", Calendar, "--from", "2026-03-02 10:00", "--working-days", "2");
