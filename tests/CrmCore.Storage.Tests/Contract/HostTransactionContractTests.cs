@@ -319,6 +319,59 @@ public sealed class HostTransactionContractTests
 
     [Theory]
     [MemberData(nameof(Databases))]
+    public async Task QueueRead_OfABucketCreatedInAHostTransactionRolledBack_CachesNothing_TheBucketsKeyRoutesToItsOwnTeamAfterwards(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+
+        var host = fixture.Stores.Transactions.Begin();
+        await using (host)
+        {
+            // A normal-urgency ticket in L1: a bucket no ticket used yet (the kept one is urgent), written in the host's transaction.
+            await fixture.Desk.RaiseAsync(Request("网络中断"), "phone");
+            // A read of the queue in the same transaction: on SQLite it sees the new bucket's row (and once cached every row it read).
+            Assert.Contains(fixture.Kept, await fixture.Stores.Queue.ListAsync().Select(e => e.TicketId).ToListAsync());
+        }
+
+        // A new bucket of another team: on SQLite it takes the number the rolled-back bucket had.
+        await fixture.Desk.MoveToGroupAsync(fixture.Kept, new TeamId("L2"), "lead");
+        var (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email"); // the rolled-back bucket's key again
+        var stored = await fixture.Stores.Queue.ListAsync().ToDictionaryAsync(e => e.TicketId);
+        Assert.Equal(new TeamId("L1"), stored[raised].Group);
+        Assert.Equal(new TeamId("L2"), stored[fixture.Kept].Group);
+        Assert.Equal(raised, (await fixture.Desk.PullNextAsync(Li)).Id); // Li works in L1
+        await fixture.AssertConsistentAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task QueueRead_OfABucketCreatedInANestedUnitRolledBack_WhileTheHostCommits_CachesNothing(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+
+        var host = fixture.Stores.Transactions.Begin();
+        await using (host)
+        {
+            await using (fixture.Stores.Transactions.Begin()) // a unit of the host's work (a savepoint), disposed without a commit
+            {
+                await fixture.Desk.RaiseAsync(Request("网络中断"), "phone"); // a new bucket (L1, normal) inside the unit
+                Assert.Contains(fixture.Kept, await fixture.Stores.Queue.ListAsync().Select(e => e.TicketId).ToListAsync());
+            }
+
+            // Still in the host's transaction: a new bucket of another team takes the rolled-back bucket's number on SQLite.
+            await fixture.Desk.MoveToGroupAsync(fixture.Kept, new TeamId("L2"), "lead");
+            await host.CommitAsync();
+        }
+
+        var (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email"); // the rolled-back bucket's key again
+        var stored = await fixture.Stores.Queue.ListAsync().ToDictionaryAsync(e => e.TicketId);
+        Assert.Equal(new TeamId("L1"), stored[raised].Group);
+        Assert.Equal(new TeamId("L2"), stored[fixture.Kept].Group);
+        Assert.Equal(raised, (await fixture.Desk.PullNextAsync(Li)).Id);
+        await fixture.AssertConsistentAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
     public async Task HostCommit_WhoseTokenFiresAfterTheDatabaseCommitted_StillDeliversTheEvents_AndReturns(string provider)
     {
         await using var fixture = await Fixture.CreateAsync(provider);
