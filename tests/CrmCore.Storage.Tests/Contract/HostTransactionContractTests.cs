@@ -309,12 +309,7 @@ public sealed class HostTransactionContractTests
             await host.CommitAsync();
         }
 
-        var (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email"); // the rolled-back bucket's key again
-        var stored = await fixture.Stores.Queue.ListAsync().ToDictionaryAsync(e => e.TicketId);
-        Assert.Equal(new TeamId("L1"), stored[raised].Group);
-        Assert.Equal(new TeamId("L2"), stored[fixture.Kept].Group);
-        Assert.Equal(raised, (await fixture.Desk.PullNextAsync(Li)).Id); // Li works in L1
-        await fixture.AssertConsistentAsync();
+        await AssertARaiseOnTheRolledBackBucketsKeyGoesToL1Async(fixture);
     }
 
     [Theory]
@@ -334,12 +329,7 @@ public sealed class HostTransactionContractTests
 
         // A new bucket of another team: on SQLite it takes the number the rolled-back bucket had.
         await fixture.Desk.MoveToGroupAsync(fixture.Kept, new TeamId("L2"), "lead");
-        var (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email"); // the rolled-back bucket's key again
-        var stored = await fixture.Stores.Queue.ListAsync().ToDictionaryAsync(e => e.TicketId);
-        Assert.Equal(new TeamId("L1"), stored[raised].Group);
-        Assert.Equal(new TeamId("L2"), stored[fixture.Kept].Group);
-        Assert.Equal(raised, (await fixture.Desk.PullNextAsync(Li)).Id); // Li works in L1
-        await fixture.AssertConsistentAsync();
+        await AssertARaiseOnTheRolledBackBucketsKeyGoesToL1Async(fixture);
     }
 
     [Theory]
@@ -362,12 +352,7 @@ public sealed class HostTransactionContractTests
             await host.CommitAsync();
         }
 
-        var (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email"); // the rolled-back bucket's key again
-        var stored = await fixture.Stores.Queue.ListAsync().ToDictionaryAsync(e => e.TicketId);
-        Assert.Equal(new TeamId("L1"), stored[raised].Group);
-        Assert.Equal(new TeamId("L2"), stored[fixture.Kept].Group);
-        Assert.Equal(raised, (await fixture.Desk.PullNextAsync(Li)).Id);
-        await fixture.AssertConsistentAsync();
+        await AssertARaiseOnTheRolledBackBucketsKeyGoesToL1Async(fixture);
     }
 
     [Theory]
@@ -535,6 +520,18 @@ public sealed class HostTransactionContractTests
 
         Assert.Equal(calls + (2 * Rounds), probe.Calls);
         Assert.Equal(0, probe.Overlaps);
+    }
+
+    // After a bucket (L1, normal urgency) was written and rolled back and the kept ticket moved to a new L2 bucket (on SQLite numbered as
+    // the rolled-back one was): a raise with the rolled-back bucket's key is stored in L1, and Li (in L1) pulls it, not the kept ticket.
+    private static async Task AssertARaiseOnTheRolledBackBucketsKeyGoesToL1Async(Fixture fixture)
+    {
+        var (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email");
+        var stored = await fixture.Stores.Queue.ListAsync().ToDictionaryAsync(e => e.TicketId);
+        Assert.Equal(new TeamId("L1"), stored[raised].Group);
+        Assert.Equal(new TeamId("L2"), stored[fixture.Kept].Group);
+        Assert.Equal(raised, (await fixture.Desk.PullNextAsync(Li)).Id);
+        await fixture.AssertConsistentAsync();
     }
 
     // Begins a host transaction and raises a ticket in it, in a flow of its own: the caller's flow does not join the transaction.
