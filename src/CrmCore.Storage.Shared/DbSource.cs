@@ -10,7 +10,7 @@ namespace CrmCore.Storage;
 /// few connections open between operations (<see cref="KeepOpen"/>) with their prepared commands, so that a statement is prepared once per
 /// connection instead of once per operation. Thread-safe.
 /// </summary>
-internal abstract class DbSource : IStoreTransactions
+internal abstract class DbSource : IStoreTransactions, IOpenTransactionProbe
 {
     // The open session of each asynchronous flow (a stack through DbSession.Previous). AsyncLocal: a session set in a command's method is seen
     // by every store that method awaits, and by nothing else.
@@ -24,6 +24,9 @@ internal abstract class DbSource : IStoreTransactions
 
     /// <summary>The session of this source open on the current flow, if any.</summary>
     public DbSession? Current => Ambient.Value is { IsOpen: true } session && ReferenceEquals(session.Source, this) ? session : null;
+
+    /// <inheritdoc />
+    public bool IsOpenOnFlow => Current is not null;
 
     /// <inheritdoc />
     /// <remarks>A transaction that joins an open one gets a savepoint: when it is disposed without a commit, only its own work is undone.</remarks>

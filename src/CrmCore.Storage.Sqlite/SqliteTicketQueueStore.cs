@@ -196,14 +196,14 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     public Task<IReadOnlyList<QueuedTicket>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
         using var lease = _database.Lease();
-        LoadBuckets((SqliteConnection)lease.Connection, (SqliteTransaction?)lease.Transaction);
+        var buckets = LoadBuckets((SqliteConnection)lease.Connection, (SqliteTransaction?)lease.Transaction);
         var command = lease.Command("SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM crm_queue;");
         using var reader = command.ExecuteReader();
         var list = new List<QueuedTicket>();
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            list.Add(ToTicket(reader.GetString(0), _bucketById[reader.GetInt64(1)], reader.GetInt64(2), reader.GetInt64(3)));
+            list.Add(ToTicket(reader.GetString(0), buckets[reader.GetInt64(1)], reader.GetInt64(2), reader.GetInt64(3)));
         }
 
         return Task.FromResult<IReadOnlyList<QueuedTicket>>(list);
@@ -440,28 +440,46 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         return id;
     }
 
-    private QueueBucket Bucket(SqliteConnection connection, SqliteTransaction? transaction, long id)
-    {
-        if (!_bucketById.TryGetValue(id, out var bucket))
-        {
-            LoadBuckets(connection, transaction);
-            bucket = _bucketById[id];
-        }
+    private QueueBucket Bucket(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
+        _bucketById.TryGetValue(id, out var bucket) ? bucket : LoadBuckets(connection, transaction)[id];
 
-        return bucket;
-    }
-
-    private void LoadBuckets(SqliteConnection connection, SqliteTransaction? transaction)
+    // Every bucket row the transaction sees, by id. Rows read in a desk command's or a host's transaction may include buckets that
+    // transaction wrote and may still roll back (to a savepoint too), and SQLite gives a rolled-back row's number to the next bucket:
+    // they are cached only once the session commits (a joined unit that rolls back drops the callback). Elsewhere (no transaction, or
+    // a claim's own, which writes no bucket) only committed rows are seen, and they are cached at once; bucket rows are never deleted.
+    private IReadOnlyDictionary<long, QueueBucket> LoadBuckets(SqliteConnection connection, SqliteTransaction? transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT bucket_id, team, static_priority, skills FROM crm_queue_bucket;";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var read = new Dictionary<long, (QueueBucket Bucket, string Skills)>();
+        using (var reader = command.ExecuteReader())
         {
-            var bucket = new QueueBucket(reader.GetInt64(0), new TeamId(reader.GetString(1)), reader.GetInt64(2), SkillCodec.Decode(reader.GetString(3)));
-            _bucketById[bucket.Id] = bucket;
-            _bucketByKey[(bucket.Team, bucket.StaticPriority, reader.GetString(3))] = bucket.Id;
+            while (reader.Read())
+            {
+                var skills = reader.GetString(3);
+                read[reader.GetInt64(0)] = (new QueueBucket(reader.GetInt64(0), new TeamId(reader.GetString(1)), reader.GetInt64(2), SkillCodec.Decode(skills)), skills);
+            }
+        }
+
+        if (transaction is not null && _database.Current is { } session && ReferenceEquals(session.Transaction, transaction))
+        {
+            session.AfterCommit(() => Remember(read));
+        }
+        else
+        {
+            Remember(read);
+        }
+
+        return read.ToDictionary(r => r.Key, r => r.Value.Bucket);
+    }
+
+    private void Remember(Dictionary<long, (QueueBucket Bucket, string Skills)> read)
+    {
+        foreach (var (id, (bucket, skills)) in read)
+        {
+            _bucketById[id] = bucket;
+            _bucketByKey[(bucket.Team, bucket.StaticPriority, skills)] = id;
         }
     }
 }

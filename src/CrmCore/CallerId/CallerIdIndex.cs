@@ -19,6 +19,27 @@ public sealed class CallerIdIndex
     private readonly Dictionary<CustomerId, (ulong[] Phones, string[] Emails)> _byCustomer = [];
     // The version of each customer's state last indexed (with or without contacts): an older state arriving later is ignored.
     private readonly Dictionary<CustomerId, long> _versions = [];
+    // Tombstones: the last version indexed of each removed customer, so that a state no newer arriving late cannot index it again.
+    // At most _tombstoneCapacity, the oldest removal forgotten first (_removals holds them in removal order; an entry whose customer
+    // was indexed again, or removed again since, no longer matches _removed and is skipped).
+    private readonly Dictionary<CustomerId, long> _removed = [];
+    private readonly Queue<(CustomerId Customer, long Version)> _removals = new();
+    private readonly int _tombstoneCapacity;
+
+    /// <summary>Creates an empty index.</summary>
+    public CallerIdIndex()
+        : this(DefaultTombstoneCapacity)
+    {
+    }
+
+    internal CallerIdIndex(int tombstoneCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(tombstoneCapacity);
+        _tombstoneCapacity = tombstoneCapacity;
+    }
+
+    // How many removals the index remembers (see Remove): about 1 MB at most.
+    internal const int DefaultTombstoneCapacity = 16_384;
 
     /// <summary>How many customers have at least one indexed phone number or address.</summary>
     public int Count
@@ -51,7 +72,8 @@ public sealed class CallerIdIndex
     /// <summary>Indexes a customer's contacts' phone numbers and addresses, replacing what was indexed for it before. Numbers that do
     /// not normalise (see <see cref="PhoneNormalizer"/>) are not indexed. A state older than the one indexed for the customer (a lower
     /// <see cref="CustomerState.Version"/>) is ignored: writers that report their saves late (a batch after its commit) never bring back
-    /// numbers a newer save replaced.</summary>
+    /// numbers a newer save replaced. Nor is a state of a removed customer no newer than the last one indexed before its removal
+    /// (see <see cref="Remove"/>).</summary>
     /// <param name="customer">The customer's current state.</param>
     public void Upsert(CustomerState customer)
     {
@@ -78,6 +100,16 @@ public sealed class CallerIdIndex
                 return;
             }
 
+            if (_removed.TryGetValue(customer.Id, out var removed))
+            {
+                if (removed >= customer.Version)
+                {
+                    return;
+                }
+
+                _removed.Remove(customer.Id);
+            }
+
             _versions[customer.Id] = customer.Version;
             RemoveCore(customer.Id);
             if (phones.Count == 0 && emails.Count == 0)
@@ -99,15 +131,46 @@ public sealed class CallerIdIndex
         }
     }
 
-    /// <summary>Removes a customer from the index, and the version indexed for it (any state of it is indexed again).</summary>
+    /// <summary>
+    /// Removes a customer from the index. The index keeps a tombstone, the version of the customer's state last indexed, so that a
+    /// state no newer than it (a save reported late, after its transaction's commit) does not index the removed customer again; a newer
+    /// state (a later save) does. Tombstones are bounded: the index remembers the last 16,384 removals (about 1 MB at
+    /// most) and forgets the oldest first. A late state is one whose commit came before the removal and whose report after it, so
+    /// it can only meet a recent tombstone. A customer whose state was never indexed leaves no tombstone.
+    /// </summary>
     /// <param name="customer">The customer id.</param>
-    /// <returns>True when it was indexed.</returns>
+    /// <returns>True when it was indexed with a phone number or an address.</returns>
     public bool Remove(CustomerId customer)
     {
         lock (_lock)
         {
-            _versions.Remove(customer);
+            if (_versions.Remove(customer, out var version) && _tombstoneCapacity > 0)
+            {
+                _removed[customer] = version;
+                _removals.Enqueue((customer, version));
+                while (_removals.Count > _tombstoneCapacity)
+                {
+                    var (oldest, at) = _removals.Dequeue();
+                    if (_removed.TryGetValue(oldest, out var kept) && kept == at)
+                    {
+                        _removed.Remove(oldest);
+                    }
+                }
+            }
+
             return RemoveCore(customer);
+        }
+    }
+
+    /// <summary>How many tombstones the index holds (removed customers whose last version it remembers).</summary>
+    internal int TombstoneCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _removed.Count;
+            }
         }
     }
 

@@ -309,12 +309,50 @@ public sealed class HostTransactionContractTests
             await host.CommitAsync();
         }
 
-        var (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email"); // the rolled-back bucket's key again
-        var stored = await fixture.Stores.Queue.ListAsync().ToDictionaryAsync(e => e.TicketId);
-        Assert.Equal(new TeamId("L1"), stored[raised].Group);
-        Assert.Equal(new TeamId("L2"), stored[fixture.Kept].Group);
-        Assert.Equal(raised, (await fixture.Desk.PullNextAsync(Li)).Id); // Li works in L1
-        await fixture.AssertConsistentAsync();
+        await AssertARaiseOnTheRolledBackBucketsKeyGoesToL1Async(fixture);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task QueueRead_OfABucketCreatedInAHostTransactionRolledBack_CachesNothing_TheBucketsKeyRoutesToItsOwnTeamAfterwards(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+
+        var host = fixture.Stores.Transactions.Begin();
+        await using (host)
+        {
+            // A normal-urgency ticket in L1: a bucket no ticket used yet (the kept one is urgent), written in the host's transaction.
+            await fixture.Desk.RaiseAsync(Request("网络中断"), "phone");
+            // A read of the queue in the same transaction: on SQLite it sees the new bucket's row (and once cached every row it read).
+            Assert.Contains(fixture.Kept, await fixture.Stores.Queue.ListAsync().Select(e => e.TicketId).ToListAsync());
+        }
+
+        // A new bucket of another team: on SQLite it takes the number the rolled-back bucket had.
+        await fixture.Desk.MoveToGroupAsync(fixture.Kept, new TeamId("L2"), "lead");
+        await AssertARaiseOnTheRolledBackBucketsKeyGoesToL1Async(fixture);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task QueueRead_OfABucketCreatedInANestedUnitRolledBack_WhileTheHostCommits_CachesNothing(string provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+
+        var host = fixture.Stores.Transactions.Begin();
+        await using (host)
+        {
+            await using (fixture.Stores.Transactions.Begin()) // a unit of the host's work (a savepoint), disposed without a commit
+            {
+                await fixture.Desk.RaiseAsync(Request("网络中断"), "phone"); // a new bucket (L1, normal) inside the unit
+                Assert.Contains(fixture.Kept, await fixture.Stores.Queue.ListAsync().Select(e => e.TicketId).ToListAsync());
+            }
+
+            // Still in the host's transaction: a new bucket of another team takes the rolled-back bucket's number on SQLite.
+            await fixture.Desk.MoveToGroupAsync(fixture.Kept, new TeamId("L2"), "lead");
+            await host.CommitAsync();
+        }
+
+        await AssertARaiseOnTheRolledBackBucketsKeyGoesToL1Async(fixture);
     }
 
     [Theory]
@@ -482,6 +520,18 @@ public sealed class HostTransactionContractTests
 
         Assert.Equal(calls + (2 * Rounds), probe.Calls);
         Assert.Equal(0, probe.Overlaps);
+    }
+
+    // After a bucket (L1, normal urgency) was written and rolled back and the kept ticket moved to a new L2 bucket (on SQLite numbered as
+    // the rolled-back one was): a raise with the rolled-back bucket's key is stored in L1, and Li (in L1) pulls it, not the kept ticket.
+    private static async Task AssertARaiseOnTheRolledBackBucketsKeyGoesToL1Async(Fixture fixture)
+    {
+        var (raised, _) = await fixture.Desk.RaiseAsync(Request("合同续签"), "email");
+        var stored = await fixture.Stores.Queue.ListAsync().ToDictionaryAsync(e => e.TicketId);
+        Assert.Equal(new TeamId("L1"), stored[raised].Group);
+        Assert.Equal(new TeamId("L2"), stored[fixture.Kept].Group);
+        Assert.Equal(raised, (await fixture.Desk.PullNextAsync(Li)).Id);
+        await fixture.AssertConsistentAsync();
     }
 
     // Begins a host transaction and raises a ticket in it, in a flow of its own: the caller's flow does not join the transaction.

@@ -85,7 +85,7 @@ public class CallerIdIndexTests
     }
 
     [Fact]
-    public void Upsert_OlderThanTheIndexedState_IsIgnored_UntilTheCustomerIsRemoved()
+    public void Upsert_OlderThanTheIndexedState_IsIgnored_AlsoAfterTheCustomerIsRemoved_UntilANewerStateArrives()
     {
         var index = new CallerIdIndex();
         index.Upsert(Customer("KH0001", ("13900000000", null)) with { Version = 3 });
@@ -96,7 +96,119 @@ public class CallerIdIndexTests
 
         Assert.True(index.Remove(new CustomerId("KH0001")));
         index.Upsert(Customer("KH0001", ("13812345678", null)) with { Version = 1 });
-        Assert.True(index.TryFind("13812345678", out _));
+        index.Upsert(Customer("KH0001", ("13900000000", null)) with { Version = 3 }); // the removed state itself
+        Assert.False(index.TryFind("13812345678", out _));
+        Assert.False(index.TryFind("13900000000", out _));
+        Assert.Equal(0, index.Count);
+
+        index.Upsert(Customer("KH0001", ("13700000000", null)) with { Version = 4 });
+        Assert.True(index.TryFind("13700000000", out var found));
+        Assert.Equal(new CustomerId("KH0001"), found);
+        Assert.Equal(0, index.TombstoneCount);
+    }
+
+    [Fact]
+    public void Remove_OfAnIndexedCustomerWithoutContacts_KeepsItsTombstoneToo()
+    {
+        var index = new CallerIdIndex();
+        index.Upsert(Customer("KH0001") with { Version = 2 });
+
+        Assert.False(index.Remove(new CustomerId("KH0001"))); // nothing to find it by, but its version was indexed
+        index.Upsert(Customer("KH0001", ("13812345678", null)) with { Version = 1 });
+
+        Assert.False(index.TryFind("13812345678", out _));
+        Assert.Equal(1, index.TombstoneCount);
+    }
+
+    [Fact]
+    public void Remove_BeyondTheTombstoneCapacity_ForgetsTheOldestRemovalFirst()
+    {
+        var index = new CallerIdIndex(tombstoneCapacity: 2);
+        foreach (var id in new[] { "KH0001", "KH0002", "KH0003" })
+        {
+            index.Upsert(Customer(id, ("1380000" + id[2..], null)) with { Version = 5 });
+            index.Remove(new CustomerId(id));
+        }
+
+        // KH0002 indexed again and removed again: its first removal no longer counts as its tombstone.
+        index.Upsert(Customer("KH0002", ("13800000002", null)) with { Version = 6 });
+        index.Remove(new CustomerId("KH0002"));
+
+        Assert.Equal(2, index.TombstoneCount);
+        foreach (var id in new[] { "KH0001", "KH0002", "KH0003" })
+        {
+            index.Upsert(Customer(id, ("1380000" + id[2..], null)) with { Version = 5 });
+        }
+
+        Assert.True(index.TryFind("13800000001", out _)); // forgotten: the oldest removal
+        Assert.False(index.TryFind("13800000002", out _));
+        Assert.False(index.TryFind("13800000003", out _));
+    }
+
+    [Fact]
+    public async Task CallerIdCustomerRepository_AnOlderSaveReportedAtItsCommit_AfterTheCustomerWasRemoved_DoesNotIndexItAgain()
+    {
+        var store = new InMemoryCustomerRepository();
+        var index = new CallerIdIndex();
+        var transactions = new HeldTransactions();
+        var repository = CallerIdCustomerRepository.Over(store, index, transactions);
+
+        // Version 1 is saved in a host transaction whose commit reports it late; version 2 is saved and indexed at once meanwhile.
+        transactions.Open = true;
+        await repository.SaveAsync(Customer("KH0001", ("13812345678", null)), 0);
+        transactions.Open = false;
+        await repository.SaveAsync(Customer("KH0001", ("13900000000", null)) with { Version = 2 }, 1);
+        Assert.True(index.Remove(new CustomerId("KH0001")));
+        transactions.EndAll(committed: true);
+
+        Assert.False(index.TryFind("13812345678", out _));
+        Assert.False(index.TryFind("13900000000", out _));
+        Assert.Equal(0, index.Count);
+    }
+
+    /// <summary>Transactions of a host: while <see cref="Open"/>, a begun transaction joins an open one and keeps its end callbacks until
+    /// <see cref="EndAll"/>.</summary>
+    private sealed class HeldTransactions : IStoreTransactions
+    {
+        private readonly List<Action<bool>> _ended = [];
+
+        public bool Open { get; set; }
+
+        public IStoreTransaction Begin() => Open ? new Joined(_ended) : new Alone();
+
+        public void EndAll(bool committed)
+        {
+            foreach (var ended in _ended)
+            {
+                ended(committed);
+            }
+
+            _ended.Clear();
+        }
+
+        private sealed class Alone : IStoreTransaction
+        {
+            public ValueTask CommitAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+
+        private sealed class Joined(List<Action<bool>> ended) : IJoinedStoreTransaction
+        {
+            public void WhenEnded(Action<bool> callback) => ended.Add(callback);
+
+            public void WhenCommitted(Func<CancellationToken, ValueTask> committed) => ended.Add(done =>
+            {
+                if (done)
+                {
+                    committed(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                }
+            });
+
+            public ValueTask CommitAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 
     [Fact]

@@ -63,6 +63,52 @@ public class InMemoryStoreTests
     }
 
     [Fact]
+    public async Task Queue_ManyPrunes_ReadsOnEitherSideOfTheBoundary_GiveTheLatestChangePerTicket_OrSayPruned()
+    {
+        // Retention 8 prunes every 2 changes; 1,000 changes over 5 tickets prune about 500 times and wrap the log many times.
+        const int Retention = 8;
+        var queue = new InMemoryQueueRepository(Retention);
+        var history = new List<TicketId>(); // change n is history[n - 1]
+        var prunedThrough = 0L;
+        for (var n = 1; n <= 1000; n++)
+        {
+            var id = new TicketId("WT" + (n * 7 % 5));
+            var entry = new QueueEntryState(id, new TeamId("L1"), n, null, [], TestData.Start);
+            Assert.True(await queue.AddAsync(entry) || await queue.UpdateAsync(entry));
+            history.Add(id);
+            if (n % (Retention / 4) == 0 && n > Retention)
+            {
+                prunedThrough = n - Retention;
+            }
+
+            if (n % 3 != 0)
+            {
+                continue;
+            }
+
+            Assert.Equal(n, await queue.LastChangeAsync());
+            for (var after = Math.Max(0L, prunedThrough - 2); after <= n; after++)
+            {
+                if (after < prunedThrough)
+                {
+                    var pruned = await Assert.ThrowsAsync<QueueChangesPrunedException>(async () => await queue.ChangesAsync(after).ToListAsync());
+                    Assert.Equal(prunedThrough, pruned.PrunedThrough);
+                    continue;
+                }
+
+                var expected = Enumerable.Range((int)after + 1, n - (int)after)
+                    .GroupBy(number => history[number - 1])
+                    .Select(g => (Number: (long)g.Max(), Ticket: g.Key))
+                    .OrderBy(c => c.Number)
+                    .ToList();
+                var changes = await queue.ChangesAsync(after).ToListAsync();
+                Assert.Equal(expected, changes.Select(c => (c.Number, c.TicketId)));
+                Assert.All(changes, c => Assert.Equal(c.Number, c.Entry!.Priority)); // each entry as its latest change left it
+            }
+        }
+    }
+
+    [Fact]
     public async Task Sequence_CountsPerNameAndPeriod()
     {
         var sequences = new InMemorySequenceRepository();

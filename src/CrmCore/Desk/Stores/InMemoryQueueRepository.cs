@@ -11,8 +11,9 @@ namespace CrmCore.Desk;
 public sealed class InMemoryQueueRepository : IQueueRepository
 {
     private readonly Dictionary<TicketId, QueueEntryState> _entries = [];
-    // The ticket of each change kept, in order: change number n is _changes[n - _prunedThrough - 1].
-    private readonly List<TicketId> _changes = [];
+    // The ticket of each change kept, in order: change number n is _changes[n - _prunedThrough - 1]. A ring, so that a prune step
+    // costs what it drops, not what it keeps (up to the retention, 100,000,000 at most).
+    private readonly QueueChangeRing _changes = new();
     private readonly Lock _gate = new();
     private readonly int _retention;
     private long _prunedThrough;
@@ -130,7 +131,7 @@ public sealed class InMemoryQueueRepository : IQueueRepository
         _changes.Add(id);
         if (QueueChangePruning.PruneThrough(_prunedThrough + _changes.Count, _retention) is > 0 and var through)
         {
-            _changes.RemoveRange(0, (int)(through - _prunedThrough));
+            _changes.DropOldest((int)(through - _prunedThrough));
             _prunedThrough = through;
         }
 

@@ -5,10 +5,16 @@ internal static class OpenTransaction
 {
     /// <summary>
     /// When a transaction is open on the flow, lets <paramref name="register"/> add its end callbacks to it and returns true; otherwise
-    /// returns false and registers nothing.
+    /// returns false and registers nothing. Transactions that can say so without beginning one (<see cref="IOpenTransactionProbe"/>)
+    /// are asked first: outside a transaction nothing is begun.
     /// </summary>
     public static async ValueTask<bool> RegisterAsync(IStoreTransactions transactions, Action<IJoinedStoreTransaction> register)
     {
+        if (transactions is IOpenTransactionProbe { IsOpenOnFlow: false })
+        {
+            return false;
+        }
+
         var probe = transactions.Begin();
         await using (probe.ConfigureAwait(false))
         {
