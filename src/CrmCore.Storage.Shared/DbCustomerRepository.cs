@@ -22,7 +22,7 @@ namespace CrmCore.Storage;
 /// search is complete whichever instance saved the customers. Thread-safe.
 /// </para>
 /// </summary>
-internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerBatchRepository, ICustomerKeyIndex
+internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerBatchRepository, ICustomerKeyIndex, ICustomerKeyIndexState
 {
     /// <summary>Customers per backfill transaction.</summary>
     internal const int BackfillPage = 1000;
@@ -59,6 +59,11 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     private readonly string _unkeyed = sql.Sql(
         $"SELECT {Columns} FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id}) " +
         "ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
+
+    // The read-only questions of ICustomerKeyIndexState: no lock, no transaction, nothing written.
+    private readonly string _anyUnkeyed = sql.Sql(
+        $"SELECT count(*) FROM (SELECT 1 FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id}) LIMIT 1) u");
+    private readonly string _gramsReady = sql.Sql("SELECT count(*) FROM {t}customer_name_gram_state WHERE id = 1 AND turned_on <> 0 AND built <> 0");
 
     private readonly string _gramCount = sql.Sql(
         $"SELECT count(*) FROM (SELECT 1 FROM {{t}}customer_name_gram WHERE gram >= @low AND gram <= @high LIMIT {SimilarNames.MaxCandidates + 1}) g");
@@ -190,6 +195,39 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
 
         matches.Sort(CustomerKeyMatch.Order);
         return matches;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One read outside any transaction; a yes is kept, so the next lookup does not open the backfill's write transaction.</remarks>
+    public async ValueTask<bool> KeysCompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_backfilled && await CountAsync(_anyUnkeyed, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            _backfilled = true;
+        }
+
+        return _backfilled;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One read of the state row outside any transaction (no lock); a yes is kept, so the next similar-name lookup does not
+    /// open the build's write transaction.</remarks>
+    public async ValueTask<bool> SimilarNamesReadyAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_gramsBuilt && await CountAsync(_gramsReady, cancellationToken).ConfigureAwait(false) != 0)
+        {
+            _gramsOn = true;
+            _gramsBuilt = true;
+        }
+
+        return _gramsBuilt;
+    }
+
+    /// <summary>Runs a read-only count in a lease of its own.</summary>
+    private async Task<long> CountAsync(string text, CancellationToken cancellationToken)
+    {
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(await lease.Command(text).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
