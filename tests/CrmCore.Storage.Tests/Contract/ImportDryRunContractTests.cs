@@ -186,6 +186,37 @@ public sealed class ImportDryRunContractTests
         await AssertSameAsTheRealImportAsync(storage, dry);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task DryRun_ASimilarNameSearchCutAtTheBound_IsCountedAsTheRealImportCountsIt(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var customers = (ICustomerBatchRepository)storage.Desk().Customers;
+        foreach (var chunk in Enumerable.Range(0, SimilarNames.MaxCandidates + 1).Chunk(5000))
+        {
+            await customers.SaveAllAsync([.. chunk.Select(i => (New($"KH{i:D6}", $"上海{i}"), 0L))]);
+        }
+
+        // More names holding 海 and 上 than a search may read: the search for 海上 is cut, in the store's grams and in the dry run's memory.
+        async Task<ImportReport> ImportAsync(bool dryRun)
+        {
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Header + ",海上,,,,,\n"));
+            var options = new CustomerImportOptions { DryRun = dryRun, NameSimilarity = 0.5 };
+            return await new CustomerImporter(storage.Desk().Customers, new FakeClock(Instant.FromUtc(2026, 3, 10, 2, 0)), options).ImportAsync(stream, "customers.csv");
+        }
+
+        var dry = await ImportAsync(dryRun: true);
+        if (storage.Persists)
+        {
+            Assert.Equal(0, storage.ScalarSql($"SELECT count(*) FROM {storage.CustomerTable}_name_gram"));
+        }
+
+        var real = await ImportAsync(dryRun: false);
+        Assert.Equal(1, real.IncompleteNameSearches);
+        Assert.Equal(real.IncompleteNameSearches, dry.IncompleteNameSearches);
+        Assert.Equal(Outcomes(real), Outcomes(dry));
+    }
+
     private static async Task<List<(string, long, string)>> CustomerStatesAsync(StoreProvider storage)
     {
         var states = new List<(string, long, string)>();
