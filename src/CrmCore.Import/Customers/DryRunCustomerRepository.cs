@@ -21,10 +21,10 @@ namespace CrmCore.Import.Customers;
 /// <item>every customer has its keys but the grams are off or half built: exact keys are the store's; similar names are searched in
 /// memory, in a <see cref="SimilarNameIndex"/> of every stored company-name key (read once from the store at the first similar-name
 /// lookup, each name counted once per customer as the store's gram table counts it, and kept up to date with the overlay). The names
-/// found are then looked up as exact name keys. Memory: the distinct name keys and 8 bytes per gram entry, about 150 bytes per stored
-/// customer (the whole-run index of a store without a key index holds the same);</item>
+/// found are then looked up as exact name keys. Memory: the distinct name keys and 8 bytes per gram entry, about 250 bytes per stored
+/// customer (<c>benchmarks/results/import.md</c>);</item>
 /// <item>some customers are waiting for their keys (a database from before the key table never looked up since): every key of every
-/// stored customer is held in memory (a <see cref="CustomerKeyTable"/>, as the memory store holds them; roughly 1 KB per customer).</item>
+/// stored customer is held in memory (a <see cref="CustomerKeyTable"/>, as the memory store holds them; about 800 bytes per customer).</item>
 /// </list>
 /// <para>
 /// The same customers are found either way, and a similar-name search is reported incomplete (cut at
