@@ -87,6 +87,17 @@ public sealed class ImportDryRunContractTests
     private static long[] RowCounts(StoreProvider storage) =>
         [.. new[] { string.Empty, "_key", "_name_gram", "_name_gram_state" }.Select(t => storage.ScalarSql($"SELECT count(*) FROM {storage.CustomerTable}{t}"))];
 
+    /// <summary>The dry run, every write to the customer, key, gram and gram state tables logged: none, and their row counts as before.</summary>
+    private static async Task<ImportReport> DryRunWritingNothingAsync(StoreProvider storage, string provider)
+    {
+        var counts = RowCounts(storage);
+        var log = LogWrites(storage, provider);
+        var dry = await ImportAsync(storage, dryRun: true);
+        Assert.Equal(0, log.Count());
+        Assert.Equal(counts, RowCounts(storage));
+        return dry;
+    }
+
     /// <summary>The gram index's state row: turned on (10) plus built (1).</summary>
     private static long GramState(StoreProvider storage) => storage.ScalarSql($"SELECT turned_on * 10 + built FROM {storage.CustomerTable}_name_gram_state");
 
@@ -110,13 +121,8 @@ public sealed class ImportDryRunContractTests
     {
         using var storage = StoreProvider.Create(provider);
         await StoreCustomersAsync(storage);
-        var counts = RowCounts(storage);
-        var log = LogWrites(storage, provider);
+        var dry = await DryRunWritingNothingAsync(storage, provider);
 
-        var dry = await ImportAsync(storage, dryRun: true);
-
-        Assert.Equal(0, log.Count());
-        Assert.Equal(counts, RowCounts(storage));
         Assert.Equal(0, storage.ScalarSql($"SELECT count(*) FROM {storage.CustomerTable}_name_gram"));
         Assert.Equal(0, storage.ScalarSql($"SELECT turned_on FROM {storage.CustomerTable}_name_gram_state"));
         await AssertSameAsTheRealImportAsync(storage, dry);
@@ -131,15 +137,11 @@ public sealed class ImportDryRunContractTests
         await StoreCustomersAsync(storage);
         var block = CustomerKey.BlockOf(CompanyNameNormalizer.Key("上海瑞丰精密机槭有限公司"), 0.85);
         Assert.Contains(new CustomerId("KH900"), (await ((ICustomerKeyIndex)storage.Desk().Customers).FindByKeysAsync([block])).Select(m => m.CustomerId));
-        var counts = RowCounts(storage);
         var state = GramState(storage);
         Assert.Equal(11, state);
-        var log = LogWrites(storage, provider);
 
-        var dry = await ImportAsync(storage, dryRun: true);
+        var dry = await DryRunWritingNothingAsync(storage, provider);
 
-        Assert.Equal(0, log.Count());
-        Assert.Equal(counts, RowCounts(storage));
         Assert.Equal(state, GramState(storage));
         await AssertSameAsTheRealImportAsync(storage, dry);
     }
@@ -156,13 +158,8 @@ public sealed class ImportDryRunContractTests
         Assert.NotEmpty(await ((ICustomerKeyIndex)grams).FindByKeysAsync([CustomerKey.BlockOf("北京1号科技", 0.85)]));
         storage.ExecuteSql($"DELETE FROM {storage.CustomerTable}_name_gram WHERE customer_id > 'KH020'");
         storage.ExecuteSql($"UPDATE {storage.CustomerTable}_name_gram_state SET built_through = 'KH020', built = 0");
-        var counts = RowCounts(storage);
-        var log = LogWrites(storage, provider);
+        var dry = await DryRunWritingNothingAsync(storage, provider);
 
-        var dry = await ImportAsync(storage, dryRun: true);
-
-        Assert.Equal(0, log.Count());
-        Assert.Equal(counts, RowCounts(storage));
         Assert.Equal(0, storage.ScalarSql($"SELECT built FROM {storage.CustomerTable}_name_gram_state"));
         await AssertSameAsTheRealImportAsync(storage, dry);
     }
@@ -176,13 +173,8 @@ public sealed class ImportDryRunContractTests
 
         // As if stored before the key table: the stored customers matched by this file have no keys yet.
         storage.ExecuteSql($"DELETE FROM {storage.CustomerTable}_key WHERE customer_id IN ('KH005', 'KH900', 'KH901')");
-        var counts = RowCounts(storage);
-        var log = LogWrites(storage, provider);
+        var dry = await DryRunWritingNothingAsync(storage, provider);
 
-        var dry = await ImportAsync(storage, dryRun: true);
-
-        Assert.Equal(0, log.Count());
-        Assert.Equal(counts, RowCounts(storage));
         await AssertSameAsTheRealImportAsync(storage, dry);
     }
 
