@@ -37,6 +37,10 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
 
     private static readonly string Values = string.Join(", ", Columns.Split(", ").Select(c => "@" + c));
 
+    /// <summary>The customers stored before the key table, that have no keys yet (<c>FROM</c> and <c>WHERE</c>; alias <c>c</c>).</summary>
+    private static readonly string Unkeyed =
+        $"FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id})";
+
     private readonly string _find = sql.Sql($"SELECT {Columns} FROM {{t}}customer WHERE id = @id");
     private readonly string _keysOf = sql.Sql("SELECT kind, key_value FROM {t}customer_key WHERE customer_id = @id");
     private readonly string _deleteKey = sql.Sql("DELETE FROM {t}customer_key WHERE kind = @kind AND key_value = @key AND customer_id = @id");
@@ -56,13 +60,10 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     private readonly string _buildState = sql.Sql("SELECT built_through, built FROM {t}customer_name_gram_state WHERE id = 1" + sql.ForUpdate);
     private readonly string _buildPage = sql.Sql("SELECT id, name FROM {t}customer WHERE id > @after ORDER BY id LIMIT @limit" + sql.ForUpdate);
     private readonly string _buildProgress = sql.Sql("UPDATE {t}customer_name_gram_state SET built_through = @through, built = @built WHERE id = 1");
-    private readonly string _unkeyed = sql.Sql(
-        $"SELECT {Columns} FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id}) " +
-        "ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
+    private readonly string _unkeyed = sql.Sql($"SELECT {Columns} {Unkeyed} ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
 
     // The read-only questions of ICustomerKeyIndexState: no lock, no transaction, nothing written.
-    private readonly string _anyUnkeyed = sql.Sql(
-        $"SELECT count(*) FROM (SELECT 1 FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id}) LIMIT 1) u");
+    private readonly string _anyUnkeyed = sql.Sql($"SELECT count(*) FROM (SELECT 1 {Unkeyed} LIMIT 1) u");
     private readonly string _gramsReady = sql.Sql("SELECT count(*) FROM {t}customer_name_gram_state WHERE id = 1 AND turned_on <> 0 AND built <> 0");
 
     private readonly string _gramCount = sql.Sql(
