@@ -35,6 +35,11 @@ if (args is ["queue-check", var sizeArg, var eligibleArg])
     return 0;
 }
 
+if (args is ["import", "dry-run", ..])
+{
+    return await CrmCore.Benchmarks.Import.DryRunCost.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "import")
 {
     return await CrmCore.Benchmarks.Import.ImportThroughput.RunAsync(args);

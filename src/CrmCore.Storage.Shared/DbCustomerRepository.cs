@@ -22,7 +22,7 @@ namespace CrmCore.Storage;
 /// search is complete whichever instance saved the customers. Thread-safe.
 /// </para>
 /// </summary>
-internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerBatchRepository, ICustomerKeyIndex
+internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerBatchRepository, ICustomerKeyIndex, ICustomerKeyIndexState
 {
     /// <summary>Customers per backfill transaction.</summary>
     internal const int BackfillPage = 1000;
@@ -36,6 +36,10 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         "do_not_contact_since, do_not_contact_reason, last_interaction_at";
 
     private static readonly string Values = string.Join(", ", Columns.Split(", ").Select(c => "@" + c));
+
+    /// <summary>The customers stored before the key table, that have no keys yet (<c>FROM</c> and <c>WHERE</c>; alias <c>c</c>).</summary>
+    private static readonly string Unkeyed =
+        $"FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id})";
 
     private readonly string _find = sql.Sql($"SELECT {Columns} FROM {{t}}customer WHERE id = @id");
     private readonly string _keysOf = sql.Sql("SELECT kind, key_value FROM {t}customer_key WHERE customer_id = @id");
@@ -56,9 +60,11 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     private readonly string _buildState = sql.Sql("SELECT built_through, built FROM {t}customer_name_gram_state WHERE id = 1" + sql.ForUpdate);
     private readonly string _buildPage = sql.Sql("SELECT id, name FROM {t}customer WHERE id > @after ORDER BY id LIMIT @limit" + sql.ForUpdate);
     private readonly string _buildProgress = sql.Sql("UPDATE {t}customer_name_gram_state SET built_through = @through, built = @built WHERE id = 1");
-    private readonly string _unkeyed = sql.Sql(
-        $"SELECT {Columns} FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id}) " +
-        "ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
+    private readonly string _unkeyed = sql.Sql($"SELECT {Columns} {Unkeyed} ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
+
+    // The read-only questions of ICustomerKeyIndexState: no lock, no transaction, nothing written.
+    private readonly string _anyUnkeyed = sql.Sql($"SELECT count(*) FROM (SELECT 1 {Unkeyed} LIMIT 1) u");
+    private readonly string _gramsReady = sql.Sql("SELECT count(*) FROM {t}customer_name_gram_state WHERE id = 1 AND turned_on <> 0 AND built <> 0");
 
     private readonly string _gramCount = sql.Sql(
         $"SELECT count(*) FROM (SELECT 1 FROM {{t}}customer_name_gram WHERE gram >= @low AND gram <= @high LIMIT {SimilarNames.MaxCandidates + 1}) g");
@@ -190,6 +196,39 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
 
         matches.Sort(CustomerKeyMatch.Order);
         return matches;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One read outside any transaction; a yes is kept, so the next lookup does not open the backfill's write transaction.</remarks>
+    public async ValueTask<bool> KeysCompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_backfilled && await CountAsync(_anyUnkeyed, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            _backfilled = true;
+        }
+
+        return _backfilled;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One read of the state row outside any transaction (no lock); a yes is kept, so the next similar-name lookup does not
+    /// open the build's write transaction.</remarks>
+    public async ValueTask<bool> SimilarNamesReadyAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_gramsBuilt && await CountAsync(_gramsReady, cancellationToken).ConfigureAwait(false) != 0)
+        {
+            _gramsOn = true;
+            _gramsBuilt = true;
+        }
+
+        return _gramsBuilt;
+    }
+
+    /// <summary>Runs a read-only count in a lease of its own.</summary>
+    private async Task<long> CountAsync(string text, CancellationToken cancellationToken)
+    {
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(await lease.Command(text).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>

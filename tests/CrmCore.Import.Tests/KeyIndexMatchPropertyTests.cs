@@ -92,6 +92,40 @@ public class KeyIndexMatchPropertyTests
         });
     }
 
+    /// <summary>A dry run reports what the real import then does on the same store, and leaves the store as it was, whether or not the
+    /// store was asked for similar names before (its similar-name index on, which the dry run reads, or off, which it must not turn on).</summary>
+    [Property(MaxTest = 100)]
+    public Property DryRun_ReportsWhatTheRealImportThenDoes_WithTheStoresSimilarNamesOnOrOff()
+    {
+        var cases =
+            from rows in Gen.ListOf(Row(similarNames: true)).Where(r => r.Count is > 0 and <= 24)
+            from stored in Gen.ListOf(Gen.Choose(0, Companies.Length - 1)).Select(s => s.Distinct().Take(3).ToArray())
+            from batch in Gen.Choose(1, 6)
+            from policy in Gen.Elements(MergePolicy.KeepNewest, MergePolicy.FillBlanks, MergePolicy.HoldForReview)
+            from namesOn in Gen.Elements(true, false)
+            select (rows, stored, batch, policy, namesOn);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var csv = Header + string.Join('\n', c.rows) + "\n";
+            CustomerImportOptions Options(bool dryRun) => new() { NameSimilarity = 0.8, BatchSize = c.batch, MergePolicy = c.policy, DryRun = dryRun };
+            var store = new InMemoryCustomerRepository();
+            Store(store, c.stored);
+            if (c.namesOn)
+            {
+                store.FindByKeysAsync([CustomerKey.BlockOf("天明制造", 0.8)]).AsTask().GetAwaiter().GetResult();
+            }
+
+            var before = Customers(store);
+            var dry = Import(store, csv, Options(dryRun: true));
+            Assert.Equal(before, Customers(store));
+            var real = Import(store, csv, Options(dryRun: false));
+
+            Assert.True(Rows(real).SequenceEqual(Rows(dry)), $"{c}\n{csv}\nreal:\n{string.Join('\n', Rows(real))}\ndry run:\n{string.Join('\n', Rows(dry))}");
+            Assert.Equal(real.Totals, dry.Totals);
+            Assert.Equal(real.IncompleteNameSearches, dry.IncompleteNameSearches);
+        });
+    }
+
     private static void Store(InMemoryCustomerRepository store, int[] companies)
     {
         foreach (var c in companies)

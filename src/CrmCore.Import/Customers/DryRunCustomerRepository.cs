@@ -1,18 +1,64 @@
 using System.Runtime.CompilerServices;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Normalization;
 
 namespace CrmCore.Import.Customers;
 
 /// <summary>
 /// For <c>--dry-run</c>: reads go to the real store, writes stay in memory, so a dry run matches and reports exactly as the real import
-/// would. The overlay holds every customer the dry run would have written (it grows with them: a dry run of a million new customers holds
-/// a million states); its keys are found together with the store's, in the order the port promises. A batch is written to the overlay
-/// whole or not at all, as <see cref="ICustomerBatchRepository"/> promises.
+/// would, and writes nothing to the store: no customer, no key, no name gram. The overlay holds every customer the dry run would have
+/// written (it grows with them: a dry run of a million new customers holds a million states); its keys are found together with the
+/// store's, in the order the port promises. A batch is written to the overlay whole or not at all, as <see cref="ICustomerBatchRepository"/>
+/// promises.
+/// <para>
+/// A store's first lookups can build index data (<see cref="ICustomerKeyIndex"/>: the keys of customers stored before the key table, and
+/// the name grams, turned on and built by the first similar-name lookup). The dry run asks the store first, without writing
+/// (<see cref="ICustomerKeyIndexState"/>), and never makes it build:
+/// </para>
+/// <list type="bullet">
+/// <item>the store's index is complete (grams on and built, or no similar names asked): every lookup is the store's, reading only;</item>
+/// <item>every customer has its keys but the grams are off or half built: exact keys are the store's; similar names are searched in
+/// memory, in a <see cref="SimilarNameIndex"/> of every stored company-name key (read once from the store at the first similar-name
+/// lookup, each name counted once per customer as the store's gram table counts it, and kept up to date with the overlay). The names
+/// found are then looked up as exact name keys. Memory: the distinct name keys and 8 bytes per gram entry, about 250 bytes per stored
+/// customer (<c>benchmarks/results/import.md</c>);</item>
+/// <item>some customers are waiting for their keys (a database from before the key table never looked up since): every key of every
+/// stored customer is held in memory (a <see cref="CustomerKeyTable"/>, as the memory store holds them; about 800 bytes per customer).</item>
+/// </list>
+/// <para>
+/// The same customers are found either way, and a similar-name search is reported incomplete (cut at
+/// <see cref="SimilarNames.MaxCandidates"/> gram entries) exactly when the store's would be. Which candidates a cut search still finds is
+/// not promised by any store, so a row whose search was cut may merge differently; the report's incomplete-search count says so. Not
+/// thread-safe: one import's.
+/// </para>
 /// </summary>
 internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICustomerBatchRepository, ICustomerKeyIndex
 {
     private readonly InMemoryCustomerRepository _overlay = new();
+
+    /// <summary>How lookups are answered, decided at the first one (see the type's remarks); null before.</summary>
+    private LookupMode? _mode;
+
+    /// <summary>In <see cref="LookupMode.MemoryNames"/>: every name key of the store and the overlay, once the first similar-name lookup
+    /// built it.</summary>
+    private SimilarNameIndex? _names;
+
+    /// <summary>In <see cref="LookupMode.MemoryKeys"/>: every key of the store and the overlay, once the first lookup built it.</summary>
+    private CustomerKeyTable? _keys;
+
+    /// <summary>How the dry run answers a lookup without making the store write.</summary>
+    private enum LookupMode
+    {
+        /// <summary>The store's lookups write nothing: all of them are the store's.</summary>
+        Store,
+
+        /// <summary>The store's grams are off or half built: similar names are searched in memory.</summary>
+        MemoryNames,
+
+        /// <summary>The store has customers without keys: every key is held in memory.</summary>
+        MemoryKeys,
+    }
 
     /// <summary>This overlay as a key index when the real store has one, else null.</summary>
     public ICustomerKeyIndex? KeyIndex => inner is ICustomerKeyIndex ? this : null;
@@ -30,11 +76,12 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
     /// <summary>As the real store's batch: all of the batch or none of it in the overlay, a stale version rejecting the whole batch.
     /// Every expected version is checked (against the overlay's copy, else the store's) before the overlay changes at all, so a conflict
     /// leaves no copy of a stored customer behind. The import calls it only through <see cref="Batches"/>, when the real store writes
-    /// batches too.</summary>
+    /// batches too. The in-memory index of a lookup mode that has one follows the overlay.</summary>
     public async ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
         var copies = new List<(CustomerState State, long ExpectedVersion)>();
+        var before = new List<CustomerState?>(writes.Count);
         foreach (var (state, expectedVersion) in writes)
         {
             var id = (state ?? throw new ArgumentException("A write has no state.", nameof(writes))).Id;
@@ -49,6 +96,8 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
             {
                 throw new ConcurrencyConflictException($"customer {id}", expectedVersion, current?.Version ?? 0);
             }
+
+            before.Add(current);
         }
 
         // Nothing can conflict now: the overlay is this dry run's own. A stored customer's first write copies it in at its stored
@@ -59,17 +108,106 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
         }
 
         await _overlay.SaveAllAsync(writes, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var state = writes[i].State;
+            _keys?.Write(state.Id, state);
+            if (_names is not null)
+            {
+                if (before[i] is { } old && CompanyNameNormalizer.Key(old.Name) is { Length: > 0 } oldName)
+                {
+                    _names.Remove(oldName);
+                }
+
+                AddName(_names, state);
+            }
+        }
     }
 
-    /// <summary>The store's matches for customers the overlay does not hold (their keys are the overlay's now), and the overlay's.</summary>
+    /// <summary>The store's matches for customers the overlay does not hold (their keys are the overlay's now), and the overlay's; the
+    /// store is never made to write (see the type's remarks).</summary>
     public async ValueTask<IReadOnlyList<CustomerKeyMatch>> FindByKeysAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var distinct = new HashSet<CustomerKey>(keys);
+        CustomerKey.CheckLookup(distinct);
+        _mode ??= await ModeAsync(cancellationToken).ConfigureAwait(false);
+        if (_mode == LookupMode.MemoryKeys)
+        {
+            _keys ??= await LoadKeysAsync(cancellationToken).ConfigureAwait(false);
+            var held = _keys.Find(distinct);
+            held.Sort(CustomerKeyMatch.Order);
+            return held;
+        }
+
+        if (_mode == LookupMode.Store || !distinct.Any(k => k.Kind == CustomerKeyKind.NameBlock))
+        {
+            return await FindStoredAndWrittenAsync(distinct, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Similar names in memory, then every name found (and every other key) looked up exactly.
+        _names ??= await LoadNamesAsync(cancellationToken).ConfigureAwait(false);
+        var exact = new HashSet<CustomerKey>();
+        var cut = new List<CustomerKeyMatch>();
+        foreach (var key in distinct)
+        {
+            if (key.Kind != CustomerKeyKind.NameBlock)
+            {
+                exact.Add(key);
+                continue;
+            }
+
+            var similar = _names.Find(key.Value, key.SearchSimilarity, out var complete);
+            foreach (var name in similar)
+            {
+                exact.Add(CustomerKey.ForNameKey(name));
+            }
+
+            if (!complete)
+            {
+                cut.Add(new CustomerKeyMatch(key, default));
+            }
+        }
+
+        var matches = new List<CustomerKeyMatch>(exact.Count == 0 ? [] : await FindStoredAndWrittenAsync(exact, cancellationToken).ConfigureAwait(false));
+        matches.AddRange(cut);
+        matches.Sort(CustomerKeyMatch.Order);
+        return matches;
+    }
+
+    public async IAsyncEnumerable<CustomerState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var state in inner.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return state;
+        }
+    }
+
+    /// <summary>Asks the store, without writing, whether its lookups would write (a store that cannot say is taken not to).</summary>
+    private async ValueTask<LookupMode> ModeAsync(CancellationToken cancellationToken)
+    {
+        if (inner is not ICustomerKeyIndexState state)
+        {
+            return LookupMode.Store;
+        }
+
+        if (!await state.KeysCompleteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return LookupMode.MemoryKeys;
+        }
+
+        return await state.SimilarNamesReadyAsync(cancellationToken).ConfigureAwait(false) ? LookupMode.Store : LookupMode.MemoryNames;
+    }
+
+    /// <summary>The store's matches for customers the overlay does not hold, and the overlay's, in the port's order.</summary>
+    private async ValueTask<List<CustomerKeyMatch>> FindStoredAndWrittenAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken)
     {
         var stored = await ((ICustomerKeyIndex)inner).FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
         var written = await _overlay.FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
         var matches = new List<CustomerKeyMatch>(stored.Count + written.Count);
         foreach (var match in stored)
         {
-            if (await _overlay.FindAsync(match.CustomerId, cancellationToken).ConfigureAwait(false) is null)
+            if (match.CustomerId.IsEmpty || await _overlay.FindAsync(match.CustomerId, cancellationToken).ConfigureAwait(false) is null)
             {
                 matches.Add(match);
             }
@@ -80,11 +218,52 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
         return matches;
     }
 
-    public async IAsyncEnumerable<CustomerState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Every stored customer (as the overlay has it, when it does) in one customer's state at a time.</summary>
+    private async IAsyncEnumerable<CustomerState> CurrentAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var state in inner.ListAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (await _overlay.FindAsync(state.Id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                yield return state;
+            }
+        }
+
+        await foreach (var state in _overlay.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
             yield return state;
+        }
+    }
+
+    /// <summary>The name keys of every customer, stored or written, each counted once per customer.</summary>
+    private async ValueTask<SimilarNameIndex> LoadNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new SimilarNameIndex();
+        await foreach (var state in CurrentAsync(cancellationToken).ConfigureAwait(false))
+        {
+            AddName(names, state);
+        }
+
+        return names;
+    }
+
+    /// <summary>Every key of every customer, stored or written.</summary>
+    private async ValueTask<CustomerKeyTable> LoadKeysAsync(CancellationToken cancellationToken)
+    {
+        var table = new CustomerKeyTable();
+        await foreach (var state in CurrentAsync(cancellationToken).ConfigureAwait(false))
+        {
+            table.Write(state.Id, state);
+        }
+
+        return table;
+    }
+
+    private static void AddName(SimilarNameIndex names, CustomerState state)
+    {
+        if (CompanyNameNormalizer.Key(state.Name) is { Length: > 0 } name)
+        {
+            names.Add(name);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmCore.Cli.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace CrmCore.Cli.Tests.Commands;
 
@@ -26,6 +27,38 @@ public sealed class ImportCommandTests
         var again = Crm.Run("import", "customers", temp.File("out.xlsx"), "--store", store, "--dry-run");
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("inserted 0  updated 0  unchanged 3", again.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportCustomers_DryRunWithNameSimilarity_LeavesTheGramIndexOff_AndReportsAsTheRealRun()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("crm.db");
+        var store = "sqlite:" + path;
+        var file = RepoPaths.Sample("import/客户信息总表-gbk.csv");
+        Assert.True(Crm.Run("import", "customers", file, "--store", store).ExitCode == 1); // stored, two rows rejected
+        long Scalar(string sql)
+        {
+            using var connection = new SqliteConnection($"Data Source={path}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var value = (long)command.ExecuteScalar()!;
+            connection.Close();
+            SqliteConnection.ClearAllPools();
+            return value;
+        }
+
+        string Totals(CrmRun run) => run.Out.Split('\n').Single(l => l.Contains("inserted", StringComparison.Ordinal));
+
+        var dry = Crm.Run("import", "customers", file, "--store", store, "--dry-run", "--name-similarity", "0.85");
+
+        Assert.Equal(0, Scalar("SELECT count(*) FROM crm_customer_name_gram"));
+        Assert.Equal(0, Scalar("SELECT turned_on FROM crm_customer_name_gram_state"));
+        var real = Crm.Run("import", "customers", file, "--store", store, "--name-similarity", "0.85");
+        Assert.Equal(1, Scalar("SELECT turned_on FROM crm_customer_name_gram_state"));
+        Assert.NotEqual(0, Scalar("SELECT count(*) FROM crm_customer_name_gram"));
+        Assert.Equal(Totals(real), Totals(dry));
     }
 
     [Fact]

@@ -276,34 +276,20 @@ public sealed class CustomerKeyContractTests
         Assert.Single(await Find(customers, CustomerKey.BlockOf("上海瑞丰精密机槭", 0.85))); // grams on
 
         // Count every row written to or deleted from the key and gram tables from here on.
-        var keyTable = storage.CustomerTable + "_key";
-        var gramTable = storage.CustomerTable + "_name_gram";
-        var log = storage.CustomerTable + "_write_log";
-        storage.ExecuteSql($"CREATE TABLE {log} (what text)");
-        foreach (var (table, name) in new[] { (keyTable, "k"), (gramTable, "g") })
-        {
-            foreach (var action in new[] { "INSERT", "DELETE" })
-            {
-                var trigger = $"{name}_{action.ToLowerInvariant()}_logged";
-                storage.ExecuteSql(provider == StoreProvider.Sqlite
-                    ? $"CREATE TRIGGER {trigger} AFTER {action} ON {table} BEGIN INSERT INTO {log} VALUES ('{name}'); END"
-                    : $"CREATE FUNCTION {{schema}}.{trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO {log} VALUES ('{name}'); RETURN NULL; END $$; " +
-                      $"CREATE TRIGGER {trigger} AFTER {action} ON {table} FOR EACH ROW EXECUTE FUNCTION {{schema}}.{trigger}()");
-            }
-        }
+        var log = TableWriteLog.Start(storage, provider, ["INSERT", "DELETE"], (storage.CustomerTable + "_key", "k"), (storage.CustomerTable + "_name_gram", "g"));
 
         var tiered = Customer.Restore(first);
         Assert.True(tiered.AssignTier(At, "VIP"));
         var second = tiered.ToState();
         await customers.SaveAsync(second, first.Version);
-        Assert.Equal(0, storage.ScalarSql($"SELECT count(*) FROM {log}"));
+        Assert.Equal(0, log.Count());
 
         // A new e-mail: one key row out, one in; the name and its grams stay.
         var mailed = Customer.Restore(second);
         mailed.UpdateContact(At, mailed.Contacts[0] with { Email = "li@example.com" });
         await customers.SaveAsync(mailed.ToState(), second.Version);
-        Assert.Equal(2, storage.ScalarSql($"SELECT count(*) FROM {log} WHERE what = 'k'"));
-        Assert.Equal(0, storage.ScalarSql($"SELECT count(*) FROM {log} WHERE what = 'g'"));
+        Assert.Equal(2, log.Count("k"));
+        Assert.Equal(0, log.Count("g"));
         Assert.Equal(["Email:li@example.com=KH1"], await Find(customers, CustomerKey.TryEmail("li@example.com", out var mail) ? mail : default));
     }
 

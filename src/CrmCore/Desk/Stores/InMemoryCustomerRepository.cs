@@ -11,7 +11,7 @@ namespace CrmCore.Desk;
 /// <see cref="AuditActor.Current"/>) and awaits them before the change is applied, one save at a time, so a change and its records are
 /// stored together or not at all. Thread-safe; completes synchronously unless the audit store does not.
 /// </summary>
-public sealed class InMemoryCustomerRepository : ICustomerBatchRepository, ICustomerKeyIndex
+public sealed class InMemoryCustomerRepository : ICustomerBatchRepository, ICustomerKeyIndex, ICustomerKeyIndexState
 {
     private readonly CustomerKeyTable _keys = new();
     private readonly VersionedTable<CustomerId, CustomerState> _table;
@@ -93,6 +93,12 @@ public sealed class InMemoryCustomerRepository : ICustomerBatchRepository, ICust
         matches.Sort(CustomerKeyMatch.Order);
         return ValueTask.FromResult<IReadOnlyList<CustomerKeyMatch>>(matches);
     }
+
+    /// <inheritdoc />
+    ValueTask<bool> ICustomerKeyIndexState.KeysCompleteAsync(CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+    /// <inheritdoc />
+    ValueTask<bool> ICustomerKeyIndexState.SimilarNamesReadyAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_keys.HasSimilarNames);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<CustomerState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
