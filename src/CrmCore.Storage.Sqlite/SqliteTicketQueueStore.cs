@@ -57,9 +57,10 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         var transaction = (SqliteTransaction)lease.Begin();
         var connection = (SqliteConnection)lease.Connection;
         long bucket;
+        var created = new Dictionary<(TeamId, long, string), long>();
         try
         {
-            bucket = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills);
+            bucket = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, created);
         }
         catch
         {
@@ -79,6 +80,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         {
             var added = command.ExecuteNonQuery() == 1;
             lease.Commit();
+            Remember(created);
             return Task.FromResult(added);
         }
         catch
@@ -109,6 +111,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         var enqueued = command.Parameters.Add("$enqueued", SqliteType.Integer);
         command.Prepare();
         var added = 0;
+        var created = new Dictionary<(TeamId, long, string), long>();
         try
         {
             foreach (var ticket in tickets)
@@ -120,7 +123,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             }
 
             id.Value = ticket.Id.Value;
-            bucket.Value = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills);
+            bucket.Value = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, created);
             due.Value = ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue;
             enqueued.Value = ticket.EnqueuedAt.ToUnixTimeTicks();
             added += command.ExecuteNonQuery();
@@ -134,6 +137,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             throw;
         }
 
+        Remember(created);
         return Task.FromResult(added);
     }
 
@@ -223,9 +227,10 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         var ticket = entry.ToQueued();
         await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var transaction = (SqliteTransaction)lease.Begin();
+        var created = new Dictionary<(TeamId, long, string), long>();
         try
         {
-            var bucket = BucketId((SqliteConnection)lease.Connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills);
+            var bucket = BucketId((SqliteConnection)lease.Connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, created);
             var command = lease.Command("UPDATE crm_queue SET bucket_id = $bucket, due_ticks = $due, enqueued_ticks = $enqueued WHERE ticket_id = $id;");
             DeskSql.Add(command, "$id", ticket.Id.Value);
             DeskSql.Add(command, "$bucket", bucket);
@@ -238,6 +243,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             }
 
             await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+            Remember(created);
             return changed;
         }
         catch
@@ -395,10 +401,15 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
 
     private static QueuedTicket ToTicket(string id, QueueBucket bucket, long due, long enqueued) => QueueChangeLog.Queued(id, bucket, due, enqueued);
 
-    private long BucketId(SqliteConnection connection, SqliteTransaction transaction, TeamId team, long staticPriority, SkillSet skills)
+    /// <summary>
+    /// The id of a bucket, inserted when new, in the caller's transaction. A new id is remembered only once that transaction commits (a
+    /// rolled-back bucket's rowid goes to the next bucket): through the desk session's commit, else by the caller, which passes
+    /// <paramref name="created"/> and remembers it after its own commit (<see cref="Remember(Dictionary{ValueTuple{TeamId, long, string}, long})"/>).
+    /// </summary>
+    private long BucketId(SqliteConnection connection, SqliteTransaction transaction, TeamId team, long staticPriority, SkillSet skills, Dictionary<(TeamId, long, string), long> created)
     {
         var code = SkillCodec.Encode(skills);
-        if (_bucketByKey.TryGetValue((team, staticPriority, code), out var known))
+        if (_bucketByKey.TryGetValue((team, staticPriority, code), out var known) || created.TryGetValue((team, staticPriority, code), out known))
         {
             return known;
         }
@@ -426,22 +437,50 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             skill.ExecuteNonQuery();
         }
 
-        // Callers forget the cache when their transaction fails, so a rolled-back bucket id is never reused; inside a desk command's
-        // transaction the id is remembered only once that commits.
-        if (_database.Current is { } session)
+        if (_database.Current is { } session && ReferenceEquals(session.Transaction, transaction))
         {
             session.AfterCommit(() => _bucketByKey[(team, staticPriority, code)] = id);
         }
         else
         {
-            _bucketByKey[(team, staticPriority, code)] = id;
+            created[(team, staticPriority, code)] = id;
         }
 
         return id;
     }
 
-    private QueueBucket Bucket(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
-        _bucketById.TryGetValue(id, out var bucket) ? bucket : LoadBuckets(connection, transaction)[id];
+    /// <summary>Remembers the buckets a transaction of the store's own created, once it has committed.</summary>
+    private void Remember(Dictionary<(TeamId, long, string), long> created)
+    {
+        foreach (var (key, id) in created)
+        {
+            _bucketByKey[key] = id;
+        }
+    }
+
+    /// <summary>
+    /// A bucket by id: from the cache, else from the committed rows, read on a connection of their own outside any transaction (in WAL
+    /// mode that never waits) and cached at once, so a command that meets many buckets another process created reads them once; only a
+    /// bucket its own transaction wrote is read inside that transaction, and cached when it commits.
+    /// </summary>
+    private QueueBucket Bucket(SqliteConnection connection, SqliteTransaction? transaction, long id)
+    {
+        if (_bucketById.TryGetValue(id, out var bucket))
+        {
+            return bucket;
+        }
+
+        if (transaction is not null)
+        {
+            using var outside = _database.LeaseOutsideSession();
+            if (LoadBuckets((SqliteConnection)outside.Connection, null).TryGetValue(id, out bucket))
+            {
+                return bucket;
+            }
+        }
+
+        return LoadBuckets(connection, transaction)[id];
+    }
 
     // Every bucket row the transaction sees, by id. Rows read in a desk command's or a host's transaction may include buckets that
     // transaction wrote and may still roll back (to a savepoint too), and SQLite gives a rolled-back row's number to the next bucket:

@@ -8,7 +8,7 @@ namespace CrmCore.CallerId;
 /// Caller id for screen pops (document 004): finds the customer behind a phone number or an e-mail address in O(1), from any form
 /// the number is written in (<c>138 1234 5678</c>, <c>+86-138-1234-5678</c>, <c>008613812345678</c>, full-width digits, ...; see
 /// <see cref="PhoneNormalizer"/>) and any case of the address. A lookup does not allocate. Keep it current with <see cref="Upsert"/> and
-/// <see cref="Remove"/>, or wrap the desk's store in <see cref="CallerIdCustomerRepository"/>, which does it on every save.
+/// <see cref="Remove(CustomerId)"/>, or wrap the desk's store in <see cref="CallerIdCustomerRepository"/>, which does it on every save.
 /// Thread-safe: lookups and changes may run concurrently (one lock, held for a dictionary lookup).
 /// </summary>
 public sealed class CallerIdIndex
@@ -73,7 +73,7 @@ public sealed class CallerIdIndex
     /// not normalise (see <see cref="PhoneNormalizer"/>) are not indexed. A state older than the one indexed for the customer (a lower
     /// <see cref="CustomerState.Version"/>) is ignored: writers that report their saves late (a batch after its commit) never bring back
     /// numbers a newer save replaced. Nor is a state of a removed customer no newer than the last one indexed before its removal
-    /// (see <see cref="Remove"/>).</summary>
+    /// (see <see cref="Remove(CustomerId)"/>).</summary>
     /// <param name="customer">The customer's current state.</param>
     public void Upsert(CustomerState customer)
     {
@@ -134,20 +134,38 @@ public sealed class CallerIdIndex
     /// <summary>
     /// Removes a customer from the index. The index keeps a tombstone, the version of the customer's state last indexed, so that a
     /// state no newer than it (a save reported late, after its transaction's commit) does not index the removed customer again; a newer
-    /// state (a later save) does. Tombstones are bounded: the index remembers the last 16,384 removals (about 1 MB at
-    /// most) and forgets the oldest first. A late state is one whose commit came before the removal and whose report after it, so
-    /// it can only meet a recent tombstone. A customer whose state was never indexed leaves no tombstone.
+    /// state (a later save) does. When the customer was deleted at a known version, <see cref="Remove(CustomerId, long)"/> says so and
+    /// also covers the saves not yet reported. Tombstones are bounded: the index remembers the last 16,384 removals (about 1 MB plus the
+    /// ids they keep) and forgets the oldest first. A late state is one whose commit came before the removal and whose report after it,
+    /// so it can only meet a recent tombstone. A customer whose state was never indexed leaves no tombstone here. A customer re-created
+    /// under a removed id with versions starting again at 1 stays out of the index until its version passes the tombstone (or the
+    /// tombstone is forgotten).
     /// </summary>
     /// <param name="customer">The customer id.</param>
     /// <returns>True when it was indexed with a phone number or an address.</returns>
-    public bool Remove(CustomerId customer)
+    public bool Remove(CustomerId customer) => Remove(customer, 0);
+
+    /// <summary>
+    /// Removes a customer deleted at a version (its last saved state's): no state at or below that version, nor below the last one
+    /// indexed, indexes it again, even when its save is reported after this call or was never indexed before it (the usual race: a
+    /// save committed, then the customer deleted, then the save's report). See <see cref="Remove(CustomerId)"/> for the bound.
+    /// </summary>
+    /// <param name="customer">The customer id.</param>
+    /// <param name="removedAtVersion">The version the customer was deleted at (0: unknown, the last indexed one counts).</param>
+    /// <returns>True when it was indexed with a phone number or an address.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="removedAtVersion"/> is negative.</exception>
+    public bool Remove(CustomerId customer, long removedAtVersion)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(removedAtVersion);
         lock (_lock)
         {
-            if (_versions.Remove(customer, out var version) && _tombstoneCapacity > 0)
+            var indexed = _versions.Remove(customer, out var version);
+            var tombstone = Math.Max(indexed ? version : 0, removedAtVersion);
+            if ((indexed || removedAtVersion > 0) && _tombstoneCapacity > 0)
             {
-                _removed[customer] = version;
-                _removals.Enqueue((customer, version));
+                tombstone = Math.Max(tombstone, _removed.GetValueOrDefault(customer));
+                _removed[customer] = tombstone;
+                _removals.Enqueue((customer, tombstone));
                 while (_removals.Count > _tombstoneCapacity)
                 {
                     var (oldest, at) = _removals.Dequeue();

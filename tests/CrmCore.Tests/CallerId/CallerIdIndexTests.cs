@@ -108,6 +108,37 @@ public class CallerIdIndexTests
     }
 
     [Fact]
+    public void Remove_AtTheDeletedVersion_ASaveCommittedBeforeTheDeletionAndReportedAfterIt_DoesNotIndexItAgain()
+    {
+        // Indexed at version 1; version 2 is saved and committed, then the customer is deleted at version 2, then version 2's save is
+        // reported. The last indexed version (1) alone would let it back in.
+        var index = new CallerIdIndex();
+        index.Upsert(Customer("KH0001", ("13812345678", null)) with { Version = 1 });
+
+        Assert.True(index.Remove(new CustomerId("KH0001"), removedAtVersion: 2));
+        index.Upsert(Customer("KH0001", ("13900000000", null)) with { Version = 2 });
+
+        Assert.False(index.TryFind("13900000000", out _));
+        Assert.False(index.TryFind("13812345678", out _));
+        index.Upsert(Customer("KH0001", ("13700000000", null)) with { Version = 3 });
+        Assert.True(index.TryFind("13700000000", out _));
+    }
+
+    [Fact]
+    public void Remove_AtTheDeletedVersion_OfACustomerNeverIndexed_StillKeepsItsFirstSaveOut()
+    {
+        // Created and deleted before its first save was reported.
+        var index = new CallerIdIndex();
+
+        Assert.False(index.Remove(new CustomerId("KH0001"), removedAtVersion: 1));
+        index.Upsert(Customer("KH0001", ("13812345678", null)) with { Version = 1 });
+
+        Assert.False(index.TryFind("13812345678", out _));
+        Assert.Equal(1, index.TombstoneCount);
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Remove(new CustomerId("KH0002"), -1));
+    }
+
+    [Fact]
     public void Remove_OfAnIndexedCustomerWithoutContacts_KeepsItsTombstoneToo()
     {
         var index = new CallerIdIndex();
