@@ -18,7 +18,10 @@ public class HostileWorkbookTests
     {
         var book = Workbook(Sheet(Header + Row(2, ("A", "KH1"), ("B", "公司一"), ("C", "13800000001")), merges: ["A2:XFD1048576"]));
 
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var rows = Read(book);
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 64L << 20); // the whole range filled would be gigabytes
 
         Assert.Equal(2, rows.Count);
         Assert.Equal("KH1|KH1|KH1", string.Join('|', rows[1].Cells));
@@ -41,7 +44,10 @@ public class HostileWorkbookTests
         var data = string.Concat(Enumerable.Range(2, 200).Select(i => Row(i, ("A", $"KH{i}"), ("B", $"公司{i}"))));
         var book = Workbook(Sheet(Header + data, dimension: "A1:XFD1048576"));
 
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var rows = Read(book);
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 64L << 20); // rows 16,384 wide would be gigabytes
 
         Assert.Equal(201, rows.Count);
         Assert.All(rows, r => Assert.True(r.Cells.Length <= 3, $"line {r.Line} is {r.Cells.Length} cells wide"));
@@ -135,6 +141,89 @@ public class HostileWorkbookTests
         Assert.Equal("@@@fileid@@@,xl/workbook.xml", rows[1].Cells[1]);
     }
 
+    [Fact]
+    public void OneSharedStringUsedByManyCells_CountsOncePerCell_AndARowOverAMebicharIsRefused()
+    {
+        // 64 cells of one row all use one string of 20,000 characters: 1.28 million characters of text from a few kilobytes.
+        var strings = $"<sst xmlns=\"{Main}\"><si><t>{new string('x', 20_000)}</t></si></sst>";
+        var cells = string.Concat(Enumerable.Range(0, 64).Select(c => $"<c r=\"{XlsxInspection.ColumnName(c)}2\" t=\"s\"><v>0</v></c>"));
+        var book = Workbook(Sheet(Header + $"<row r=\"2\">{cells}</row>"), sharedStrings: strings);
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("more than 1048576 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TextSplitByANestedEmptyItem_StillCountsAsOneCell()
+    {
+        // An empty <c/> inside a cell must not restart the count of that cell's text.
+        var half = new string('x', 20_000);
+        var book = Workbook(Sheet(Header + $"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>{half}</t><c/><t>{half}</t></is></c></row>"));
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Contains("longer than 32767", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeeplyNestedElements_AreRefused()
+    {
+        var nested = string.Concat(Enumerable.Repeat("<a>", 100)) + string.Concat(Enumerable.Repeat("</a>", 100));
+        var book = Workbook(Sheet(Header + nested));
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Contains("nested more than", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TooManyCellStyles_AreRefused()
+    {
+        var styles = $"<styleSheet xmlns=\"{Main}\"><cellXfs>{string.Concat(Enumerable.Repeat("<xf numFmtId=\"0\"/>", XlsxInspection.MaxStyles + 1))}</cellXfs></styleSheet>";
+        var book = Workbook(Sheet(Header), styles: styles);
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Contains("cell styles", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RowsOutOfOrder_AreRefused()
+    {
+        var book = Workbook(Sheet(Header + Row(3, ("A", "KH2")) + Row(2, ("A", "KH1"))));
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Contains("in order", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyFormulaResultsAndStyledCellsBeyondColumnIV_WidenNothing()
+    {
+        // A template: formulas copied far to the right whose results are empty, styled empty cells; a cell naming a style the
+        // workbook has no styles part for.
+        var book = Workbook(Sheet(Header + "<row r=\"2\"><c r=\"A2\" s=\"3\" t=\"inlineStr\"><is><t>KH1</t></is></c><c r=\"IW2\"><f>\"\"</f><v></v></c><c r=\"XFD2\" s=\"1\"></c></row>"));
+
+        var rows = Read(book);
+
+        Assert.Equal("KH1", Assert.Single(rows[1].Cells));
+    }
+
+    [Fact]
+    public void SeveralSheets_TheFirstTheWorkbookListsIsTheOneReadAndChecked()
+    {
+        // The workbook lists sheet2.xml first; sheet1.xml holds a value far beyond column IV that would be refused if it were read.
+        var first = Sheet(Header + Row(2, ("A", "KH2"), ("B", "公司二")));
+        var other = Sheet(Header + Row(2, ("A", "KH1"), ("XFD", "x")));
+        var book = Workbook(other, secondSheetListedFirst: first);
+
+        var rows = Read(book);
+
+        Assert.Equal("KH2", rows[1].Cells[0]);
+    }
+
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private static List<SourceRow> Read(byte[] book)
@@ -152,7 +241,7 @@ public class HostileWorkbookTests
         return $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"{Main}\"><dimension ref=\"{dimension}\"/><sheetData>{rows}</sheetData>{merged}</worksheet>";
     }
 
-    private static byte[] Workbook(string sheet, string? sharedStrings = null, CompressionLevel level = CompressionLevel.Fastest)
+    private static byte[] Workbook(string sheet, string? sharedStrings = null, CompressionLevel level = CompressionLevel.Fastest, string? styles = null, string? secondSheetListedFirst = null)
     {
         const string Package = "http://schemas.openxmlformats.org/package/2006/relationships";
         const string Office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -167,9 +256,21 @@ public class HostileWorkbookTests
 
             Part("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
             Part("_rels/.rels", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{Package}\"><Relationship Id=\"rId1\" Type=\"{Office}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-            Part("xl/workbook.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" xmlns:r=\"{Office}\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-            Part("xl/_rels/workbook.xml.rels", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{Package}\"><Relationship Id=\"rId1\" Type=\"{Office}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            var sheets = secondSheetListedFirst is null
+                ? "<sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/>"
+                : "<sheet name=\"Sheet2\" sheetId=\"2\" r:id=\"rId2\"/><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/>";
+            Part("xl/workbook.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" xmlns:r=\"{Office}\"><sheets>{sheets}</sheets></workbook>");
+            Part("xl/_rels/workbook.xml.rels", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{Package}\"><Relationship Id=\"rId1\" Type=\"{Office}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{Office}/worksheet\" Target=\"worksheets/sheet2.xml\"/></Relationships>");
             Part("xl/worksheets/sheet1.xml", sheet);
+            if (secondSheetListedFirst is not null)
+            {
+                Part("xl/worksheets/sheet2.xml", secondSheetListedFirst);
+            }
+
+            if (styles is not null)
+            {
+                Part("xl/styles.xml", styles);
+            }
             if (sharedStrings is not null)
             {
                 Part("xl/sharedStrings.xml", sharedStrings);

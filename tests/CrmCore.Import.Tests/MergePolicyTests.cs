@@ -199,6 +199,35 @@ public class MergePolicyTests
         Assert.Equal((await Samples.AllAsync(storeOne)).Select(c => (c.Id, c.AnnualAmount)), (await Samples.AllAsync(storeMany)).Select(c => (c.Id, c.AnnualAmount)));
     }
 
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, true)]
+    [InlineData(150, true)]
+    [InlineData(150, false)]
+    [InlineData(1000, false)]
+    public async Task Batches_OfSeveralPieces_SameRowsAsOneRowBatches(int batchSize, bool keyIndex)
+    {
+        // Batches longer than the 64-row pieces the reading thread hands over (a piece ending a batch, a short last piece, an empty
+        // one after a full piece), with duplicates within and across pieces and batches, on the whole-run index and the store's.
+        var csv = Header + string.Concat(Enumerable.Range(1, 400).Select(i => $"KH{i % 170},公司{i % 170},,1380000{i % 170:D4},,{i}万,\n"));
+        async Task<(ImportReport Report, List<(CustomerId, decimal)> Stored)> RunAsync(int size)
+        {
+            var store = new InMemoryCustomerRepository();
+            ICustomerRepository target = keyIndex ? store : new WithoutKeyIndex(store);
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+            var report = await Samples.Importer(target, new CustomerImportOptions { BatchSize = size }).ImportAsync(stream, "test.csv");
+            return (report, [.. (await Samples.AllAsync(store)).Select(c => (c.Id, c.AnnualAmount.Amount))]);
+        }
+
+        var (one, storedOne) = await RunAsync(1);
+        var (pieces, storedPieces) = await RunAsync(batchSize);
+
+        Assert.Equal((400 + batchSize - 1) / batchSize, pieces.Batches);
+        Assert.Equal(one.Totals, pieces.Totals);
+        Assert.Equal(one.Rows.Select(r => (r.Line, r.Outcome, r.CustomerId, r.MatchedBy)), pieces.Rows.Select(r => (r.Line, r.Outcome, r.CustomerId, r.MatchedBy)));
+        Assert.Equal(storedOne, storedPieces);
+    }
+
     [Fact]
     public async Task Rejected_ManyBadCells_AllReasonsFirstColumn()
     {

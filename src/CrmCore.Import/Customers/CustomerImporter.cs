@@ -119,15 +119,15 @@ public sealed class CustomerImporter
     /// customers it works on and the stored states it read; with a store key index, its prepared rows until the batch is whole (the
     /// store is asked once for every key of the batch before any row is matched).
     /// </summary>
-    private sealed class OpenBatch(Instant now, int rows)
+    private sealed class OpenBatch(Instant now, int expectedRows)
     {
         public Instant Now { get; } = now;
 
-        public List<SourceRow> Rows { get; } = new(rows);
+        public List<SourceRow> Rows { get; } = new(expectedRows);
 
         public List<Prepared>? Waiting { get; set; }
 
-        public Dictionary<CustomerId, Working> Working { get; } = new(rows);
+        public Dictionary<CustomerId, Working> Working { get; } = new(expectedRows);
 
         public Dictionary<CustomerId, CustomerState> ReadStates { get; } = [];
     }
@@ -193,8 +193,10 @@ public sealed class CustomerImporter
         /// <summary>
         /// Reads the rows and does their row-only work (<see cref="Prepare"/>) on another thread, while this one matches and writes the
         /// batches in file order. Rows are handed over in pieces of at most <see cref="MaxPieceRows"/> rows, each as soon as it is prepared,
-        /// so that a row's short-lived objects die young instead of waiting for a whole batch; a batch is written once its last piece is
-        /// matched. A file that fails to read (or a row that fails to prepare) part-way leaves written exactly the batches a sequential
+        /// with at most <see cref="PiecesAhead"/> waiting, so the reading thread runs only a little ahead; with the whole-run index (a store
+        /// without a key index) each piece is matched at once, while its rows are still in the cache and young, and with a store key index
+        /// a batch's pieces wait until the batch is whole (one store lookup for all its keys). A batch is written once its last piece is
+        /// matched; its rows' cells are kept until then (a conflict rejects them with their cells). A file that fails to read (or a row that fails to prepare) part-way leaves written exactly the batches a sequential
         /// pass would have written before the failure: the batch it was reading is never ended, so never written.
         /// </summary>
         public async Task ExecuteAsync(IEnumerable<SourceRow> rows, CancellationToken cancellationToken)
@@ -244,7 +246,7 @@ public sealed class CustomerImporter
         private const int MaxPieceRows = 64;
 
         /// <summary>How many prepared pieces may wait for the writing thread: few, so a row is matched while its objects are still in the
-        /// cache and young (with whole batches waiting, a million-row import spent about a quarter more CPU, most of it in the GC).</summary>
+        /// cache and young (see benchmarks/results/import.md, wave 10).</summary>
         private const int PiecesAhead = 2;
 
         private int PieceRows => Math.Min(MaxPieceRows, _options.BatchSize);
@@ -390,12 +392,12 @@ public sealed class CustomerImporter
             return true;
         }
 
-        /// <summary>Opens the next batch. Its instant is read when its writing starts, so batches (and the store's own records of earlier
-        /// batches) keep their order in time.</summary>
+        /// <summary>Opens the next batch when its first piece arrives (after the batch before it is written). Its instant is read then,
+        /// so batches (and the store's own records of earlier batches) keep their order in time.</summary>
         private OpenBatch StartBatch()
         {
             _batches++;
-            return new OpenBatch(owner._clock.GetCurrentInstant(), _options.BatchSize);
+            return new OpenBatch(owner._clock.GetCurrentInstant(), Math.Min(_options.BatchSize, 1024));
         }
 
         /// <summary>Matches a piece's rows into the open batch: at once with the whole-run index; with a store key index once the batch is
@@ -414,11 +416,6 @@ public sealed class CustomerImporter
                 }
 
                 return;
-            }
-
-            if (_batches == 1 && batch.Rows.Count == piece.Rows.Count && textBytes > 0 && piece.Rows.Count == PieceRows)
-            {
-                _index.Reserve(_index.Customers + ExpectedRows(piece.Rows, textBytes));
             }
 
             // Only the whole-run index is large enough for its first probes to miss the cache.
@@ -466,6 +463,13 @@ public sealed class CustomerImporter
         private async Task FinishBatchAsync(OpenBatch open, CancellationToken cancellationToken)
         {
             var (batch, working, readStates, now) = (open.Rows, open.Working, open.ReadStates, open.Now);
+            if (_batches == 1 && Keys is null && textBytes > 0 && batch.Count == _options.BatchSize)
+            {
+                // The whole-run index is sized for the file once its first full batch has shown how long rows get (a low guess only
+                // leaves growth to do; a guess from a few short rows would reserve for customers that never come).
+                _index.Reserve(_index.Customers + ExpectedRows(batch, textBytes));
+            }
+
             var writes = new List<(CustomerState State, long ExpectedVersion)>(working.Count);
             Dictionary<string, List<int>>? rowsOf = null;
             foreach (var (id, (customer, fresh, readVersion)) in working)

@@ -124,13 +124,14 @@ internal static class TableReader
     }
 
     /// <summary>
-    /// Reads the rows of the first worksheet of an .xlsx stream: first inspected (<see cref="XlsxInspection"/>: its real extent and
-    /// merged ranges, every bound checked), then read by MiniExcel no wider and no longer than the cells it holds, merged cells filled
-    /// with their range's first cell here (clipped to the used range) rather than by MiniExcel (which fills whole ranges in memory).
+    /// Reads the rows of the first worksheet of an .xlsx stream: first inspected and copied (<see cref="XlsxInspection"/>: the sheet, its
+    /// shared strings and styles, every bound checked), then the copy read by MiniExcel no wider and no longer than the cells holding
+    /// values; merged cells are filled here with their range's first cell, clipped to that extent, every cell of the range (also one
+    /// the sheet leaves out), rather than by MiniExcel (which filled whole ranges in memory, and only cells the sheet lists).
     /// </summary>
     public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file)
     {
-        var shape = XlsxInspection.Inspect(stream, file);
+        using var shape = XlsxInspection.Inspect(stream, file);
         if (shape.Rows == 0 || shape.Columns == 0)
         {
             yield break;
@@ -141,9 +142,9 @@ internal static class TableReader
         IEnumerator<dynamic> rows;
         try
         {
-            rows = MiniExcel.QueryRange(stream, useHeaderRow: false, sheetName: null, ExcelType.XLSX, 1, 1, shape.Rows, shape.Columns, configuration).GetEnumerator();
+            rows = MiniExcel.QueryRange(shape.Package, useHeaderRow: false, sheetName: null, ExcelType.XLSX, 1, 1, shape.Rows, shape.Columns, configuration).GetEnumerator();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             throw new ImportFileException(file, 0, 0, $"not a readable .xlsx workbook: {e.Message}", e);
         }
@@ -159,8 +160,9 @@ internal static class TableReader
                 {
                     more = rows.MoveNext();
                 }
-                catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FormatException)
+                catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
                 {
+                    // A workbook that passed the inspection and still breaks the reader: named, never a crash of the host.
                     throw new ImportFileException(file, line + 1, 0, $"not a readable .xlsx workbook: {e.Message}", e);
                 }
 

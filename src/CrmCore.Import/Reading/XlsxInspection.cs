@@ -5,29 +5,33 @@ using System.Xml;
 namespace CrmCore.Import.Reading;
 
 /// <summary>
-/// What an .xlsx import learns about a workbook before MiniExcel reads it, in one streamed pass over its shared strings and the worksheet
-/// MiniExcel will read, so that no workbook (damaged, hostile, or only odd) can make the read hang or exhaust memory. A 2 KB workbook
-/// could otherwise do either: MiniExcel sizes every row by the sheet's declared <c>dimension</c> (16,384 columns when it says
-/// <c>A1:XFD…</c>), fills a merged range cell by cell in a dictionary (17 billion cells for <c>A2:XFD1048576</c>), and loads a cell,
-/// a shared string or a <c>@@@fileid@@@</c> entry whole.
+/// What an .xlsx import does with a workbook before MiniExcel reads it, so that no workbook (damaged, hostile, or only odd) can make the
+/// read hang or exhaust memory. MiniExcel alone could be made to do either by a file of a few kilobytes: it sizes every row by the
+/// sheet's declared <c>dimension</c>, fills a merged range cell by cell in a dictionary, loads every sheet record, style and shared
+/// string, and hands out a copy of a shared string for every cell that refers to it.
 /// <para>
-/// The pass finds the sheet's real extent (its last row and its rightmost cell holding a value, not the dimension it declares) and its
-/// merged ranges, and refuses, naming the file, the row and the reason: a value beyond column <see cref="MaxReadColumns"/>, a part that
-/// expands to more than
-/// <see cref="MaxExpansion"/> times its compressed size (at least <see cref="MinExpandedBytes"/>), a cell or shared string longer than
-/// <see cref="MaxCellChars"/> characters, a used range (rows × columns) over <see cref="MaxUsedCells"/> cells, merged ranges covering
-/// more than <see cref="MaxMergedCells"/> cells of it, a DTD, or XML that is not well formed. The read that follows is then bounded by
-/// that extent (<see cref="TableReader.ReadXlsx"/>) and merged ranges are filled from it, clipped to the used range.
+/// One streamed pass reads the first sheet (the workbook's first <c>sheet</c>, through its relationships), its shared strings and its
+/// styles, checks them, and copies exactly what it read into a new one-sheet workbook in a temporary file (deleted on dispose); MiniExcel
+/// reads that copy, never the original, so what it reads is what was checked. The pass finds the sheet's real extent (the last row and
+/// the rightmost column whose cell holds text or a value, not the dimension it declares) and its merged ranges, and refuses, naming
+/// the file, the row and the reason: rows out of order; a value beyond column <see cref="MaxReadColumns"/>; a cell longer than
+/// <see cref="MaxCellChars"/> characters or a row's cells together longer than <see cref="MaxRowChars"/> (shared strings counted
+/// as often as cells use them); a used range over <see cref="MaxUsedCells"/> cells; merged ranges covering more than
+/// <see cref="MaxMergedCells"/> of its cells; more than <see cref="MaxStyles"/> cell styles; a part expanding to more than
+/// <see cref="MaxExpansion"/> times its compressed size (and over <see cref="MinExpandedBytes"/>); elements nested deeper than
+/// <see cref="MaxDepth"/>; a DTD; XML that is not well formed.
 /// </para>
 /// </summary>
-internal sealed class XlsxInspection
+internal sealed class XlsxInspection : IDisposable
 {
-    /// <summary>The longest cell text (or shared string) read: 1 MiB characters, as for CSV records and JSON values.</summary>
-    public const int MaxCellChars = 1 << 20;
+    /// <summary>The longest cell text read: 32,767 characters, Excel's own limit for a cell.</summary>
+    public const int MaxCellChars = 32_767;
+
+    /// <summary>The most text one row's cells may hold together: 1 MiB characters, as for a CSV record.</summary>
+    public const int MaxRowChars = 1 << 20;
 
     /// <summary>The most cells (last row × rightmost column holding a value) a sheet's used range may span: 20 million (a million
-    /// customers of 20 columns). MiniExcel builds every row as wide as the used range, so one stray value far to the right makes every
-    /// row that wide.</summary>
+    /// customers of 20 columns). MiniExcel builds every row as wide as the used range.</summary>
     public const long MaxUsedCells = 20_000_000;
 
     /// <summary>The most columns read: 256 (A to IV). MiniExcel's cost per row grows faster than its width (measured: 1.8 ms a row at
@@ -37,15 +41,25 @@ internal sealed class XlsxInspection
     /// <summary>The most cells merged ranges may cover inside the used range: 50 million.</summary>
     public const long MaxMergedCells = 50_000_000;
 
+    /// <summary>The most cell styles (<c>xf</c> elements) the styles part may hold: 65,536 (Excel allows about 64,000).</summary>
+    public const int MaxStyles = 65_536;
+
     /// <summary>How many times its compressed size a part may expand to (a spreadsheet's XML compresses 5 to 20 times).</summary>
     public const int MaxExpansion = 100;
 
     /// <summary>The expanded size every part is allowed whatever its compressed size: 64 MiB.</summary>
     public const long MinExpandedBytes = 64L << 20;
 
+    /// <summary>The deepest element nesting read (a sheet's cell text sits at depth 6).</summary>
+    public const int MaxDepth = 32;
+
     private const int MaxRows = 1_048_576;
     private const int MaxColumns = 16_384;
     private const string Spreadsheet = "a readable .xlsx workbook";
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const string Office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string StrictOffice = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
     private static readonly XmlReaderSettings Settings = new()
     {
@@ -56,12 +70,16 @@ internal sealed class XlsxInspection
         IgnoreProcessingInstructions = true,
     };
 
-    private XlsxInspection(int rows, int columns, List<MergedRange> merges)
+    private XlsxInspection(Stream package, int rows, int columns, List<MergedRange> merges)
     {
+        Package = package;
         Rows = rows;
         Columns = columns;
         Merges = merges;
     }
+
+    /// <summary>The one-sheet workbook MiniExcel reads: the inspected sheet, shared strings and styles, nothing else; at position 0.</summary>
+    public Stream Package { get; }
 
     /// <summary>The last row number (1-based) with a value; 0 when no cell holds one.</summary>
     public int Rows { get; }
@@ -72,29 +90,62 @@ internal sealed class XlsxInspection
     /// <summary>The merged ranges, clipped to the used range, in the order the sheet lists them.</summary>
     public IReadOnlyList<MergedRange> Merges { get; }
 
-    /// <summary>Inspects a workbook; the stream is left where it was.</summary>
+    /// <summary>Deletes the copy.</summary>
+    public void Dispose() => Package.Dispose();
+
+    /// <summary>Inspects a workbook and copies what MiniExcel may read; the stream is left where it was.</summary>
     /// <param name="stream">The workbook; seekable.</param>
     /// <param name="file">The file name, for messages.</param>
     /// <exception cref="ImportFileException">The workbook is damaged, or breaks one of the bounds.</exception>
     public static XlsxInspection Inspect(Stream stream, string file)
     {
         var start = stream.Position;
+        var copy = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"crmcore-xlsx-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         try
         {
-            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var sheet = SheetEntry(archive, file);
-            if (archive.GetEntry("xl/sharedStrings.xml") is { } shared)
+            Shape shape;
+            using (var source = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
+            using (var target = new ZipArchive(copy, ZipArchiveMode.Create, leaveOpen: true))
             {
-                Walk(shared, stream.Length, file, sharedStrings: true, null);
+                var parts = new Parts(source, stream.Length, file);
+                var sharedLengths = new List<int>();
+                if (parts.Find("sharedStrings") is { } shared)
+                {
+                    parts.Copy(shared, target, "xl/sharedStrings.xml", reader => SharedStrings(reader, file, sharedLengths));
+                }
+
+                if (parts.Find("styles") is { } styles)
+                {
+                    parts.Copy(styles, target, "xl/styles.xml", reader => Styles(reader, file));
+                }
+                else
+                {
+                    // MiniExcel reads styles whenever a cell names one; an empty style sheet stands in for a missing part.
+                    Write(target, "xl/styles.xml", $"<styleSheet xmlns=\"{Main}\"><cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>");
+                }
+
+                shape = new Shape(sharedLengths, file);
+                parts.Copy(parts.Sheet(), target, "xl/worksheets/sheet1.xml", shape.Read);
+                Write(target, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+                Write(target, "_rels/.rels", $"<Relationships xmlns=\"{PackageRelationships}\"><Relationship Id=\"rId1\" Type=\"{Office}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+                Write(target, "xl/workbook.xml", $"<workbook xmlns=\"{Main}\" xmlns:r=\"{Office}\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+                Write(target, "xl/_rels/workbook.xml.rels", $"<Relationships xmlns=\"{PackageRelationships}\"><Relationship Id=\"rId1\" Type=\"{Office}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
             }
 
-            var shape = new Shape();
-            Walk(sheet, stream.Length, file, sharedStrings: false, shape);
-            return shape.Finish(file);
+            var (rows, columns, merges) = shape.Finish();
+            copy.Position = 0;
+            return new XlsxInspection(copy, rows, columns, merges);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
+            copy.Dispose();
             throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: {e.Message}", e);
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
         }
         finally
         {
@@ -102,137 +153,35 @@ internal sealed class XlsxInspection
         }
     }
 
-    /// <summary>The worksheet MiniExcel reads when it is given no sheet name: the only <c>xl/worksheets/sheet…</c> part, else the first
-    /// sheet the workbook lists, through its relationships.</summary>
-    private static ZipArchiveEntry SheetEntry(ZipArchive archive, string file)
+    private static void Write(ZipArchive target, string name, string text)
     {
-        var sheets = archive.Entries.Where(e => e.FullName.TrimStart('/').StartsWith("xl/worksheets/sheet", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (sheets.Count == 1)
-        {
-            return sheets[0];
-        }
-
-        if (sheets.Count == 0)
-        {
-            throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: it holds no worksheet");
-        }
-
-        var id = FirstAttribute(archive, "xl/workbook.xml", "sheet", "id", file, null);
-        var target = FirstAttribute(archive, "xl/_rels/workbook.xml.rels", "Relationship", "Target", file, ("Id", id));
-        if (target is null)
-        {
-            throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: the workbook does not say where its first sheet is");
-        }
-
-        var path = target.TrimStart('/');
-        return sheets.Find(e => string.Equals(e.FullName.TrimStart('/'), path, StringComparison.Ordinal) || string.Equals(e.FullName.TrimStart('/'), "xl/" + path, StringComparison.Ordinal))
-            ?? throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: its first sheet ({target}) is missing");
+        using var writer = new StreamWriter(target.CreateEntry(name, CompressionLevel.NoCompression).Open());
+        writer.Write(text);
     }
 
-    /// <summary>An attribute (by local name) of the first element of a local name in a small part, optionally the element whose other
-    /// attribute has a value; null when absent.</summary>
-    private static string? FirstAttribute(ZipArchive archive, string part, string element, string attribute, string file, (string Name, string? Value)? where)
+    /// <summary>Reads the shared strings: each one's text length (every <c>t</c> it holds) kept for the sheet's row bound.</summary>
+    private static void SharedStrings(XmlReader reader, string file, List<int> lengths)
     {
-        if (archive.GetEntry(part) is not { } entry)
+        var walk = new TextWalk(reader, file, "si");
+        while (walk.Next())
         {
-            return null;
-        }
-
-        using var reader = XmlReader.Create(Bounded(entry, long.MaxValue, file), Settings);
-        while (reader.Read())
-        {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != element)
+            if (walk.EndedItem)
             {
-                continue;
-            }
-
-            if (where is { } w && !string.Equals(AttributeByLocalName(reader, w.Name), w.Value, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            return AttributeByLocalName(reader, attribute);
-        }
-
-        return null;
-    }
-
-    private static string? AttributeByLocalName(XmlReader reader, string name)
-    {
-        for (var i = 0; i < reader.AttributeCount; i++)
-        {
-            reader.MoveToAttribute(i);
-            if (reader.LocalName == name)
-            {
-                var value = reader.Value;
-                reader.MoveToElement();
-                return value;
+                lengths.Add((int)walk.ItemChars);
             }
         }
-
-        reader.MoveToElement();
-        return null;
     }
 
-    /// <summary>A part's content, refused once it expands past its bound (see the type's remarks).</summary>
-    private static BoundedStream Bounded(ZipArchiveEntry entry, long archiveLength, string file)
+    /// <summary>Reads the styles: at most <see cref="MaxStyles"/> cell styles.</summary>
+    private static void Styles(XmlReader reader, string file)
     {
-        var compressed = Math.Max(1, Math.Min(entry.CompressedLength, archiveLength));
-        var limit = Math.Max(MinExpandedBytes, compressed * MaxExpansion);
-        return new BoundedStream(entry.Open(), limit, () => new ImportFileException(
-            file, 0, 0, $"not {Spreadsheet}: its part {entry.FullName} expands to more than {limit / (1 << 20)} MiB ({MaxExpansion} times its compressed size); a damaged or hostile workbook"));
-    }
-
-    /// <summary>Reads a part through: every text bounded (per cell of the sheet, per shared string), and for the sheet its rows, cells and
-    /// merged ranges.</summary>
-    private static void Walk(ZipArchiveEntry entry, long archiveLength, string file, bool sharedStrings, Shape? shape)
-    {
-        using var reader = XmlReader.Create(Bounded(entry, archiveLength, file), Settings);
-        var chunk = new char[4096];
-        long textChars = 0;
-        var inItem = false;
-        var item = sharedStrings ? "si" : "c";
-        while (reader.Read())
+        var walk = new TextWalk(reader, file, "xf");
+        var styles = 0;
+        while (walk.Next())
         {
-            if (reader.NodeType == XmlNodeType.Element)
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "xf" && ++styles > MaxStyles)
             {
-                // A cell's (or shared string's) runs count together; any other text on its own.
-                if (reader.LocalName == item)
-                {
-                    inItem = !reader.IsEmptyElement;
-                    textChars = 0;
-                }
-                else if (!inItem)
-                {
-                    textChars = 0;
-                }
-
-                shape?.Element(reader, file);
-                continue;
-            }
-
-            if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == item)
-            {
-                inItem = false;
-                continue;
-            }
-
-            if (reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace))
-            {
-                continue;
-            }
-
-            // Counted in chunks: a 200 MB text is never held as one string here.
-            int read;
-            while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
-            {
-                textChars += read;
-                if (textChars > MaxCellChars)
-                {
-                    var row = shape?.Row ?? 0;
-                    var where = sharedStrings ? "a shared string" : inItem ? string.Create(CultureInfo.InvariantCulture, $"a cell of row {row}") : string.Create(CultureInfo.InvariantCulture, $"a text near row {row}");
-                    throw new ImportFileException(file, row, 0, $"{where} is longer than {MaxCellChars} characters; a damaged or hostile workbook");
-                }
+                throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: more than {MaxStyles} cell styles; a damaged or hostile workbook");
             }
         }
     }
@@ -277,32 +226,280 @@ internal sealed class XlsxInspection
         return name;
     }
 
-    /// <summary>The sheet's extent (of the cells holding a value) and merged ranges, gathered element by element.</summary>
-    private sealed class Shape
+    /// <summary>The source workbook's parts: found through its relationships (names compared as the package's are), copied while read.</summary>
+    private sealed class Parts(ZipArchive source, long archiveLength, string file)
+    {
+        private Dictionary<string, (string Type, string Target)>? _relationships;
+
+        /// <summary>The first sheet the workbook lists (the first <c>sheet</c> of its <c>sheets</c>, through its relationship id); when
+        /// the workbook does not say, the only worksheet part.</summary>
+        public ZipArchiveEntry Sheet()
+        {
+            var id = FirstSheetId();
+            if (id is not null && Relationships().TryGetValue(id, out var sheet) && Entry(sheet.Target) is { } entry)
+            {
+                return entry;
+            }
+
+            var sheets = source.Entries.Where(e => Name(e.FullName).StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+            return sheets.Count == 1 ? sheets[0] : throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: the workbook does not say which sheet comes first");
+        }
+
+        /// <summary>The workbook's part of a relationship type (<c>sharedStrings</c>, <c>styles</c>), else the usual name; null when absent.</summary>
+        public ZipArchiveEntry? Find(string type)
+        {
+            foreach (var (kind, target) in Relationships().Values)
+            {
+                if (kind.EndsWith("/" + type, StringComparison.Ordinal) && Entry(target) is { } entry)
+                {
+                    return entry;
+                }
+            }
+
+            return Entry($"xl/{type}.xml");
+        }
+
+        /// <summary>Reads a part through <paramref name="read"/> (bounded: expansion, depth, DTD) while copying the bytes read into the target.</summary>
+        public void Copy(ZipArchiveEntry entry, ZipArchive target, string name, Action<XmlReader> read)
+        {
+            using var output = target.CreateEntry(name, CompressionLevel.NoCompression).Open();
+            using var input = Bounded(entry, output);
+            using var reader = XmlReader.Create(input, Settings);
+            read(reader);
+        }
+
+        private string? FirstSheetId()
+        {
+            if (Entry("xl/workbook.xml") is not { } workbook)
+            {
+                return null;
+            }
+
+            using var reader = XmlReader.Create(Bounded(workbook, null), Settings);
+            while (reader.Read())
+            {
+                Deep(reader, file);
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.Depth == 2 && reader.NamespaceURI is Main or "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                {
+                    return reader.GetAttribute("id", Office) ?? reader.GetAttribute("id", StrictOffice);
+                }
+            }
+
+            return null;
+        }
+
+        private Dictionary<string, (string Type, string Target)> Relationships()
+        {
+            if (_relationships is not null)
+            {
+                return _relationships;
+            }
+
+            _relationships = new(StringComparer.Ordinal);
+            if (Entry("xl/_rels/workbook.xml.rels") is not { } rels)
+            {
+                return _relationships;
+            }
+
+            using var reader = XmlReader.Create(Bounded(rels, null), Settings);
+            while (reader.Read())
+            {
+                Deep(reader, file);
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.NamespaceURI == PackageRelationships
+                    && reader.GetAttribute("Id") is { } id && reader.GetAttribute("Target") is { } target)
+                {
+                    _relationships.TryAdd(id, (reader.GetAttribute("Type") ?? string.Empty, target));
+                }
+            }
+
+            return _relationships;
+        }
+
+        /// <summary>An entry by part name: relative to <c>xl/</c> unless absolute, compared ignoring case and slashes' direction.</summary>
+        private ZipArchiveEntry? Entry(string target)
+        {
+            var wanted = target.StartsWith('/') ? Name(target) : target.StartsWith("xl/", StringComparison.OrdinalIgnoreCase) ? Name(target) : Name("xl/" + target);
+            ZipArchiveEntry? found = null;
+            foreach (var entry in source.Entries)
+            {
+                if (string.Equals(Name(entry.FullName), wanted, StringComparison.OrdinalIgnoreCase))
+                {
+                    // Two entries of one name (differing in case or slashes): which one a reader takes is anyone's guess.
+                    found = found is null ? entry : throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: two parts are named {wanted}");
+                }
+            }
+
+            return found;
+        }
+
+        private static string Name(string path) => path.Replace('\\', '/').TrimStart('/');
+
+        /// <summary>A part's content, refused once it expands past its bound (see the type's remarks); copied into <paramref name="copy"/>.</summary>
+        private BoundedStream Bounded(ZipArchiveEntry entry, Stream? copy)
+        {
+            var compressed = Math.Max(1, Math.Min(entry.CompressedLength, archiveLength));
+            var limit = Math.Max(MinExpandedBytes, compressed * MaxExpansion);
+            return new BoundedStream(entry.Open(), copy, limit, () => new ImportFileException(
+                file, 0, 0, $"not {Spreadsheet}: its part {entry.FullName} expands to more than {limit / (1 << 20)} MiB ({MaxExpansion} times its compressed size); a damaged or hostile workbook"));
+        }
+    }
+
+    /// <summary>Refuses nesting deeper than <see cref="MaxDepth"/>.</summary>
+    private static void Deep(XmlReader reader, string file)
+    {
+        if (reader.Depth > MaxDepth)
+        {
+            throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: elements nested more than {MaxDepth} deep; a damaged or hostile workbook");
+        }
+    }
+
+    /// <summary>
+    /// Walks a part node by node with every text bounded: an item (a cell, a shared string) counts the text of everything inside it
+    /// (its first element of that name opens it, its own end closes it: nested elements of the same name change nothing); any other
+    /// text counts on its own. Texts are read in chunks, never as one string.
+    /// </summary>
+    private sealed class TextWalk(XmlReader reader, string file, string item)
+    {
+        private readonly char[] _chunk = new char[4096];
+        private int _itemDepth = -1;
+
+        /// <summary>The text of the item so far (or of the last text outside one).</summary>
+        public long ItemChars { get; private set; }
+
+        /// <summary>True when the node just read ended an item.</summary>
+        public bool EndedItem { get; private set; }
+
+        /// <summary>True while inside an item.</summary>
+        public bool InItem => _itemDepth >= 0;
+
+        /// <summary>The start of the text just read, when it fits one chunk (a shared-string cell's index); valid until the next node.</summary>
+        public ReadOnlySpan<char> ShortText => TextChars <= _chunk.Length ? _chunk.AsSpan(0, (int)TextChars) : [];
+
+        /// <summary>The name of the element holding the text just read.</summary>
+        public string? TextParent { get; private set; }
+
+        /// <summary>How many characters the text just read has.</summary>
+        public long TextChars { get; private set; }
+
+        private readonly string?[] _names = new string?[MaxDepth + 2];
+
+        public bool Next()
+        {
+            EndedItem = false;
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            Deep(reader, file);
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    _names[reader.Depth] = reader.LocalName;
+                    if (_itemDepth < 0)
+                    {
+                        ItemChars = 0;
+                        if (reader.LocalName == item)
+                        {
+                            _itemDepth = reader.IsEmptyElement ? -1 : reader.Depth;
+                            EndedItem = reader.IsEmptyElement;
+                        }
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    if (reader.Depth == _itemDepth)
+                    {
+                        _itemDepth = -1;
+                        EndedItem = true;
+                    }
+
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
+                    TextParent = reader.Depth > 0 ? _names[reader.Depth - 1] : null;
+                    TextChars = 0;
+                    int read;
+                    var filled = 0;
+                    while ((read = reader.ReadValueChunk(_chunk, filled, _chunk.Length - filled)) > 0)
+                    {
+                        filled = filled + read == _chunk.Length ? 0 : filled + read;
+                        ItemChars += read;
+                        TextChars += read;
+                        if (ItemChars > MaxCellChars)
+                        {
+                            throw new ImportFileException(file, 0, 0, InItem && item == "si"
+                                ? $"a shared string is longer than {MaxCellChars} characters (Excel's limit for a cell); a damaged or hostile workbook"
+                                : $"a text longer than {MaxCellChars} characters (Excel's limit for a cell); a damaged or hostile workbook");
+                        }
+                    }
+
+                    break;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The sheet's extent (of the cells holding text), merged ranges and row text, gathered node by node.</summary>
+    private sealed class Shape(List<int> sharedLengths, string file)
     {
         private readonly List<MergedRange> _merges = [];
+        private int _row;
         private int _column = -1;
+        private string? _cellType;
+        private long _cellChars;
+        private long _rowChars;
         private int _columns;
         private int _rows;
 
-        /// <summary>The row being read (1-based).</summary>
-        public int Row { get; private set; }
+        public void Read(XmlReader reader)
+        {
+            var walk = new TextWalk(reader, file, "c");
+            try
+            {
+                while (walk.Next())
+                {
+                    if (reader.NodeType == XmlNodeType.Element)
+                    {
+                        Element(reader);
+                    }
+                    else if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace && walk.InItem && walk.TextParent is "v" or "t")
+                    {
+                        // A shared-string cell's text is its string (as many times as cells use it); other values are their own text.
+                        _cellChars += _cellType == "s" && walk.TextParent == "v"
+                            ? int.TryParse(walk.ShortText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedLengths.Count ? sharedLengths[index] : 0
+                            : walk.TextChars;
+                    }
 
-        public void Element(XmlReader reader, string file)
+                    if (walk.EndedItem)
+                    {
+                        EndCell();
+                    }
+                }
+            }
+            catch (ImportFileException e) when (e.Line == 0 && _row > 0)
+            {
+                throw new ImportFileException(file, _row, _column + 1, e.Reason, e);
+            }
+        }
+
+        private void Element(XmlReader reader)
         {
             switch (reader.LocalName)
             {
-                case "row":
+                case "row" when reader.Depth == 2:
                     var r = reader.GetAttribute("r");
-                    Row = r is null ? Row + 1 : int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1;
-                    if (Row is < 1 or > MaxRows)
+                    var number = r is null ? _row + 1 : int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+                    if (number is < 1 or > MaxRows || number <= _row)
                     {
-                        throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: a row numbered '{r}' (rows are 1 to {MaxRows})");
+                        throw new ImportFileException(file, Math.Max(0, _row), 0, $"not {Spreadsheet}: a row numbered '{r ?? number.ToString(CultureInfo.InvariantCulture)}' after row {_row} (rows come in order, 1 to {MaxRows})");
                     }
 
+                    _row = number;
                     _column = -1;
+                    _rowChars = 0;
                     break;
-                case "c":
+                case "c" when reader.Depth == 3:
                     var c = reader.GetAttribute("r");
                     if (c is null)
                     {
@@ -310,23 +507,11 @@ internal sealed class XlsxInspection
                     }
                     else if (!TryParseCell(c, out _column, out _))
                     {
-                        throw new ImportFileException(file, Row, 0, $"not {Spreadsheet}: a cell named '{c}'");
+                        throw new ImportFileException(file, _row, 0, $"not {Spreadsheet}: a cell named '{c}'");
                     }
 
-                    // A cell with no content (only a style, as Excel writes formatted empty cells) widens nothing.
-                    if (reader.IsEmptyElement)
-                    {
-                        break;
-                    }
-
-                    if (_column >= MaxReadColumns)
-                    {
-                        throw new ImportFileException(file, Row, _column + 1, string.Create(CultureInfo.InvariantCulture,
-                            $"a value in cell {c ?? ColumnName(_column) + Row}, beyond column {ColumnName(MaxReadColumns - 1)} (the {MaxReadColumns}th): at most {MaxReadColumns} columns are read; delete or move it"));
-                    }
-
-                    _columns = Math.Max(_columns, _column + 1);
-                    _rows = Math.Max(_rows, Row);
+                    _cellType = reader.GetAttribute("t");
+                    _cellChars = 0;
                     break;
                 case "mergeCell":
                     var reference = reader.GetAttribute("ref") ?? string.Empty;
@@ -343,7 +528,32 @@ internal sealed class XlsxInspection
             }
         }
 
-        public XlsxInspection Finish(string file)
+        /// <summary>A cell ends: when it held text it widens the used range (a styled empty cell or an empty formula result does not).</summary>
+        private void EndCell()
+        {
+            if (_cellChars == 0)
+            {
+                return;
+            }
+
+            if (_column >= MaxReadColumns)
+            {
+                throw new ImportFileException(file, _row, _column + 1, string.Create(CultureInfo.InvariantCulture,
+                    $"a value in cell {ColumnName(_column)}{_row}, beyond column {ColumnName(MaxReadColumns - 1)} (the {MaxReadColumns}th): at most {MaxReadColumns} columns are read; delete or move it"));
+            }
+
+            _rowChars += _cellChars;
+            if (_rowChars > MaxRowChars)
+            {
+                throw new ImportFileException(file, _row, _column + 1, string.Create(CultureInfo.InvariantCulture,
+                    $"row {_row} holds more than {MaxRowChars} characters of text (shared strings counted as often as its cells use them); a damaged or hostile workbook"));
+            }
+
+            _columns = Math.Max(_columns, _column + 1);
+            _rows = Math.Max(_rows, _row);
+        }
+
+        public (int Rows, int Columns, List<MergedRange> Merges) Finish()
         {
             var rows = _rows;
             if ((long)rows * _columns > MaxUsedCells)
@@ -373,12 +583,12 @@ internal sealed class XlsxInspection
                 clipped.Add(range);
             }
 
-            return new XlsxInspection(rows, _columns, clipped);
+            return (rows, _columns, clipped);
         }
     }
 
-    /// <summary>A read-only stream that refuses to give more than a limit of bytes.</summary>
-    private sealed class BoundedStream(Stream inner, long limit, Func<Exception> tooLong) : Stream
+    /// <summary>A read-only stream that refuses to give more than a limit of bytes, copying what it gives into another stream when asked.</summary>
+    private sealed class BoundedStream(Stream inner, Stream? copy, long limit, Func<Exception> tooLong) : Stream
     {
         private long _read;
 
@@ -398,7 +608,13 @@ internal sealed class XlsxInspection
         {
             var read = inner.Read(buffer);
             _read += read;
-            return _read > limit ? throw tooLong() : read;
+            if (_read > limit)
+            {
+                throw tooLong();
+            }
+
+            copy?.Write(buffer[..read]);
+            return read;
         }
 
         public override void Flush()
