@@ -87,7 +87,7 @@ public class HostileWorkbookTests
     }
 
     [Fact]
-    public void CellLongerThanAMebichar_IsRefusedWithItsRow()
+    public void CellLongerThanExcelAllows_IsRefusedWithItsRow()
     {
         var book = Workbook(Sheet(Header + Row(2, ("A", "KH1"), ("B", new string('长', XlsxInspection.MaxCellChars + 1)))));
 
@@ -98,7 +98,7 @@ public class HostileWorkbookTests
     }
 
     [Fact]
-    public void SharedStringLongerThanAMebichar_IsRefused()
+    public void SharedStringLongerThanExcelAllows_IsRefused()
     {
         var strings = $"<sst xmlns=\"{Main}\" count=\"1\" uniqueCount=\"1\"><si><t>{new string('x', XlsxInspection.MaxCellChars + 1)}</t></si></sst>";
         var book = Workbook(Sheet(Header + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>"), sharedStrings: strings);
@@ -152,6 +152,38 @@ public class HostileWorkbookTests
         var error = Assert.Throws<ImportFileException>(() => Read(book));
 
         Assert.Equal(2, error.Line);
+        Assert.Contains("more than 1048576 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<v>+0</v>")]
+    [InlineData("<v> 0</v>")]
+    [InlineData("<v>0.0</v>")]
+    [InlineData("<v><![CDATA[0]]></v>")]
+    [InlineData("<is><t>0</t></is>")]
+    [InlineData("<v>1<![CDATA[0]]></v>")]
+    public void SharedStringIndexWrittenAnyWayTheReaderAccepts_CountsAsThatString(string value)
+    {
+        // Each of these forms names a shared string to MiniExcel (or may): counted as the string, never as its few characters.
+        var strings = $"<sst xmlns=\"{Main}\"><si><t>{new string('x', 20_000)}</t></si>" + string.Concat(Enumerable.Range(1, 10).Select(i => $"<si><t>{i}</t></si>")) + "</sst>";
+        var cells = string.Concat(Enumerable.Range(0, 64).Select(c => $"<c r=\"{XlsxInspection.ColumnName(c)}2\" t=\"s\">{value}</c>"));
+        var book = Workbook(Sheet(Header + $"<row r=\"2\">{cells}</row>"), sharedStrings: strings);
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
+        Assert.Contains("more than 1048576 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SharedStringInAnotherNamespace_IsNotCounted_SoTheIndexesStayTheReaders()
+    {
+        // MiniExcel skips an <x:si>; string 0 is then the long one, and the cells using it must count it.
+        var strings = $"<sst xmlns=\"{Main}\" xmlns:x=\"urn:x\"><x:si><t>short</t></x:si><si><t>{new string('x', 20_000)}</t></si></sst>";
+        var cells = string.Concat(Enumerable.Range(0, 64).Select(c => $"<c r=\"{XlsxInspection.ColumnName(c)}2\" t=\"s\"><v>0</v></c>"));
+        var book = Workbook(Sheet(Header + $"<row r=\"2\">{cells}</row>"), sharedStrings: strings);
+
+        var error = Assert.Throws<ImportFileException>(() => Read(book));
+
         Assert.Contains("more than 1048576 characters", error.Message, StringComparison.Ordinal);
     }
 

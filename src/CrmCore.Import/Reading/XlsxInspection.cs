@@ -50,6 +50,12 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>The expanded size every part is allowed whatever its compressed size: 64 MiB.</summary>
     public const long MinExpandedBytes = 64L << 20;
 
+    /// <summary>The most a part may expand to whatever its compressed size: 1 GiB (a million rows of 11 columns are about 150 MB).</summary>
+    public const long MaxPartBytes = 1L << 30;
+
+    /// <summary>The most all the parts read may expand to together (and the copy may hold): 1.5 GiB.</summary>
+    public const long MaxTotalBytes = 3L << 29;
+
     /// <summary>The deepest element nesting read (a sheet's cell text sits at depth 6).</summary>
     public const int MaxDepth = 32;
 
@@ -100,8 +106,21 @@ internal sealed class XlsxInspection : IDisposable
     public static XlsxInspection Inspect(Stream stream, string file)
     {
         var start = stream.Position;
-        var copy = new FileStream(
-            Path.Combine(Path.GetTempPath(), $"crmcore-xlsx-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            BufferSize = 1 << 16,
+            Options = FileOptions.DeleteOnClose,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            // The customers' data, readable by this user only.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var copy = new FileStream(Path.Combine(Path.GetTempPath(), $"crmcore-xlsx-{Guid.NewGuid():N}.xlsx"), options);
         try
         {
             Shape shape;
@@ -162,7 +181,7 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>Reads the shared strings: each one's text length (every <c>t</c> it holds) kept for the sheet's row bound.</summary>
     private static void SharedStrings(XmlReader reader, string file, List<int> lengths)
     {
-        var walk = new TextWalk(reader, file, "si");
+        var walk = new TextWalk(reader, file, "si", 1);
         while (walk.Next())
         {
             if (walk.EndedItem)
@@ -175,7 +194,7 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>Reads the styles: at most <see cref="MaxStyles"/> cell styles.</summary>
     private static void Styles(XmlReader reader, string file)
     {
-        var walk = new TextWalk(reader, file, "xf");
+        var walk = new TextWalk(reader, file, "xf", -1);
         var styles = 0;
         while (walk.Next())
         {
@@ -229,6 +248,7 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>The source workbook's parts: found through its relationships (names compared as the package's are), copied while read.</summary>
     private sealed class Parts(ZipArchive source, long archiveLength, string file)
     {
+        private readonly long[] _expanded = new long[1];
         private Dictionary<string, (string Type, string Target)>? _relationships;
 
         /// <summary>The first sheet the workbook lists (the first <c>sheet</c> of its <c>sheets</c>, through its relationship id); when
@@ -279,7 +299,7 @@ internal sealed class XlsxInspection : IDisposable
             while (reader.Read())
             {
                 Deep(reader, file);
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.Depth == 2 && reader.NamespaceURI is Main or "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.Depth == 2 && IsSpreadsheet(reader.NamespaceURI))
                 {
                     return reader.GetAttribute("id", Office) ?? reader.GetAttribute("id", StrictOffice);
                 }
@@ -338,11 +358,14 @@ internal sealed class XlsxInspection : IDisposable
         private BoundedStream Bounded(ZipArchiveEntry entry, Stream? copy)
         {
             var compressed = Math.Max(1, Math.Min(entry.CompressedLength, archiveLength));
-            var limit = Math.Max(MinExpandedBytes, compressed * MaxExpansion);
-            return new BoundedStream(entry.Open(), copy, limit, () => new ImportFileException(
-                file, 0, 0, $"not {Spreadsheet}: its part {entry.FullName} expands to more than {limit / (1 << 20)} MiB ({MaxExpansion} times its compressed size); a damaged or hostile workbook"));
+            var limit = Math.Min(MaxPartBytes, Math.Max(MinExpandedBytes, compressed * MaxExpansion));
+            return new BoundedStream(entry.Open(), copy, limit, _expanded, () => new ImportFileException(
+                file, 0, 0, $"not {Spreadsheet}: its part {entry.FullName} expands to more than {limit / (1 << 20)} MiB ({MaxExpansion} times its compressed size, {MaxPartBytes >> 20} MiB at most), or the parts read together to more than {MaxTotalBytes >> 20} MiB; a damaged or hostile workbook"));
         }
     }
+
+    /// <summary>The SpreadsheetML namespaces MiniExcel reads elements in (transitional and strict).</summary>
+    private static bool IsSpreadsheet(string ns) => ns is Main or "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
     /// <summary>Refuses nesting deeper than <see cref="MaxDepth"/>.</summary>
     private static void Deep(XmlReader reader, string file)
@@ -358,7 +381,7 @@ internal sealed class XlsxInspection : IDisposable
     /// (its first element of that name opens it, its own end closes it: nested elements of the same name change nothing); any other
     /// text counts on its own. Texts are read in chunks, never as one string.
     /// </summary>
-    private sealed class TextWalk(XmlReader reader, string file, string item)
+    private sealed class TextWalk(XmlReader reader, string file, string item, int itemDepth)
     {
         private readonly char[] _chunk = new char[4096];
         private int _itemDepth = -1;
@@ -399,7 +422,7 @@ internal sealed class XlsxInspection : IDisposable
                     if (_itemDepth < 0)
                     {
                         ItemChars = 0;
-                        if (reader.LocalName == item)
+                        if (reader.LocalName == item && reader.Depth == itemDepth && IsSpreadsheet(reader.NamespaceURI))
                         {
                             _itemDepth = reader.IsEmptyElement ? -1 : reader.Depth;
                             EndedItem = reader.IsEmptyElement;
@@ -448,13 +471,16 @@ internal sealed class XlsxInspection : IDisposable
         private int _column = -1;
         private string? _cellType;
         private long _cellChars;
+        private int _cellTexts;
+        private int _sharedIndex = -1;
+        private readonly int _longestShared = sharedLengths.Count == 0 ? 0 : sharedLengths.Max();
         private long _rowChars;
         private int _columns;
         private int _rows;
 
         public void Read(XmlReader reader)
         {
-            var walk = new TextWalk(reader, file, "c");
+            var walk = new TextWalk(reader, file, "c", 3);
             try
             {
                 while (walk.Next())
@@ -465,10 +491,11 @@ internal sealed class XlsxInspection : IDisposable
                     }
                     else if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace && walk.InItem && walk.TextParent is "v" or "t")
                     {
-                        // A shared-string cell's text is its string (as many times as cells use it); other values are their own text.
-                        _cellChars += _cellType == "s" && walk.TextParent == "v"
-                            ? int.TryParse(walk.ShortText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedLengths.Count ? sharedLengths[index] : 0
-                            : walk.TextChars;
+                        // A shared-string cell's text is its string (as many times as cells use it): its index parsed as MiniExcel
+                        // parses it when the cell holds it in one text; any other shape counts the longest shared string.
+                        _cellTexts++;
+                        _cellChars += walk.TextChars;
+                        _sharedIndex = _cellTexts == 1 && int.TryParse(walk.ShortText, NumberStyles.Any, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < sharedLengths.Count ? index : -1;
                     }
 
                     if (walk.EndedItem)
@@ -512,6 +539,8 @@ internal sealed class XlsxInspection : IDisposable
 
                     _cellType = reader.GetAttribute("t");
                     _cellChars = 0;
+                    _cellTexts = 0;
+                    _sharedIndex = -1;
                     break;
                 case "mergeCell":
                     var reference = reader.GetAttribute("ref") ?? string.Empty;
@@ -534,6 +563,15 @@ internal sealed class XlsxInspection : IDisposable
             if (_cellChars == 0)
             {
                 return;
+            }
+
+            if (_cellType == "s")
+            {
+                _cellChars = _sharedIndex >= 0 ? sharedLengths[_sharedIndex] : _longestShared;
+                if (_cellChars == 0)
+                {
+                    return;
+                }
             }
 
             if (_column >= MaxReadColumns)
@@ -587,8 +625,9 @@ internal sealed class XlsxInspection : IDisposable
         }
     }
 
-    /// <summary>A read-only stream that refuses to give more than a limit of bytes, copying what it gives into another stream when asked.</summary>
-    private sealed class BoundedStream(Stream inner, Stream? copy, long limit, Func<Exception> tooLong) : Stream
+    /// <summary>A read-only stream that refuses to give more than a limit of bytes (its own, and the parts' together in
+    /// <c>total[0]</c>), copying what it gives into another stream when asked.</summary>
+    private sealed class BoundedStream(Stream inner, Stream? copy, long limit, long[] total, Func<Exception> tooLong) : Stream
     {
         private long _read;
 
@@ -608,7 +647,8 @@ internal sealed class XlsxInspection : IDisposable
         {
             var read = inner.Read(buffer);
             _read += read;
-            if (_read > limit)
+            total[0] += read;
+            if (_read > limit || total[0] > MaxTotalBytes)
             {
                 throw tooLong();
             }

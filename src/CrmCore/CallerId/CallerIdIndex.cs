@@ -163,7 +163,14 @@ public sealed class CallerIdIndex
             var tombstone = Math.Max(indexed ? version : 0, removedAtVersion);
             if ((indexed || removedAtVersion > 0) && _tombstoneCapacity > 0)
             {
-                tombstone = Math.Max(tombstone, _removed.GetValueOrDefault(customer));
+                var had = _removed.TryGetValue(customer, out var earlier);
+                tombstone = Math.Max(tombstone, earlier);
+                if (had && earlier == tombstone)
+                {
+                    // The same tombstone again: a second queue entry would let the first one's eviction drop it early.
+                    return RemoveCore(customer);
+                }
+
                 _removed[customer] = tombstone;
                 _removals.Enqueue((customer, tombstone));
                 while (_removals.Count > _tombstoneCapacity)

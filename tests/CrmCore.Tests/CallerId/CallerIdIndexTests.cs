@@ -139,6 +139,20 @@ public class CallerIdIndexTests
     }
 
     [Fact]
+    public void Remove_TheSameTombstoneTwice_TakesOneSlotAndIsNotEvictedEarly()
+    {
+        var index = new CallerIdIndex(tombstoneCapacity: 2);
+        index.Remove(new CustomerId("KH0001"), removedAtVersion: 5);
+        index.Remove(new CustomerId("KH0001"), removedAtVersion: 5);
+        index.Remove(new CustomerId("KH0002"), removedAtVersion: 1);
+
+        index.Upsert(Customer("KH0001", ("13812345678", null)) with { Version = 5 });
+
+        Assert.Equal(2, index.TombstoneCount);
+        Assert.False(index.TryFind("13812345678", out _));
+    }
+
+    [Fact]
     public void Remove_OfAnIndexedCustomerWithoutContacts_KeepsItsTombstoneToo()
     {
         var index = new CallerIdIndex();
