@@ -122,10 +122,14 @@ internal sealed class SqliteDatabase : DbSource, IDisposable, IAsyncDisposable
         using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = 'wal';";
-            wal.ExecuteScalar();
+            IsWal = string.Equals(Convert.ToString(wal.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), "wal", StringComparison.OrdinalIgnoreCase);
         }
 
         SqliteSchema.Apply(connection, Options.DataSource, apply: Options.PrepareSchema);
         return true;
     }
+
+    /// <summary>True when the file is in WAL mode (a reader on another connection never waits for a writer); false when the file system
+    /// refused it and SQLite kept its rollback journal.</summary>
+    internal bool IsWal { get; private set; }
 }

@@ -460,7 +460,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
 
     /// <summary>
     /// A bucket by id: from the cache, else from the committed rows, read on a connection of their own outside any transaction (in WAL
-    /// mode that never waits) and cached at once, so a command that meets many buckets another process created reads them once; only a
+    /// mode, where that never waits; without WAL this step is left out) and cached at once, so a command that meets many buckets another process created reads them once; only a
     /// bucket its own transaction wrote is read inside that transaction, and cached when it commits.
     /// </summary>
     private QueueBucket Bucket(SqliteConnection connection, SqliteTransaction? transaction, long id)
@@ -470,8 +470,9 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             return bucket;
         }
 
-        if (transaction is not null)
+        if (transaction is not null && _database.IsWal)
         {
+            // Without WAL a reader beside this transaction's writes could wait for them, that is for itself.
             using var outside = _database.LeaseOutsideSession();
             if (LoadBuckets((SqliteConnection)outside.Connection, null).TryGetValue(id, out bucket))
             {
