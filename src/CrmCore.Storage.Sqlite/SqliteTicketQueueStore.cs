@@ -56,18 +56,9 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         using var lease = _database.Lease();
         var transaction = (SqliteTransaction)lease.Begin();
         var connection = (SqliteConnection)lease.Connection;
-        long bucket;
+        // Nothing is cached before a commit (BucketId), so a failure leaves the caches as they were.
         var created = new Dictionary<(TeamId, long, string), long>();
-        try
-        {
-            bucket = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, created);
-        }
-        catch
-        {
-            _bucketByKey.Clear();
-            throw;
-        }
-
+        var bucket = BucketId(connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, created);
         var command = lease.Command("""
             INSERT INTO crm_queue (ticket_id, bucket_id, due_ticks, enqueued_ticks) VALUES ($id, $bucket, $due, $enqueued)
             ON CONFLICT (ticket_id) DO NOTHING;
@@ -76,18 +67,10 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         DeskSql.Add(command, "$bucket", bucket);
         DeskSql.Add(command, "$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
         DeskSql.Add(command, "$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
-        try
-        {
-            var added = command.ExecuteNonQuery() == 1;
-            lease.Commit();
-            Remember(created);
-            return Task.FromResult(added);
-        }
-        catch
-        {
-            _bucketByKey.Clear();
-            throw;
-        }
+        var added = command.ExecuteNonQuery() == 1;
+        lease.Commit();
+        Remember(created);
+        return Task.FromResult(added);
     }
 
     /// <summary>Adds many tickets in one transaction (for imports and benchmarks); tickets already queued are skipped.</summary>
@@ -112,10 +95,8 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         command.Prepare();
         var added = 0;
         var created = new Dictionary<(TeamId, long, string), long>();
-        try
+        foreach (var ticket in tickets)
         {
-            foreach (var ticket in tickets)
-            {
             cancellationToken.ThrowIfCancellationRequested();
             if (ticket.Id.IsEmpty)
             {
@@ -127,16 +108,9 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             due.Value = ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue;
             enqueued.Value = ticket.EnqueuedAt.ToUnixTimeTicks();
             added += command.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-        }
-        catch
-        {
-            _bucketByKey.Clear();
-            throw;
         }
 
+        transaction.Commit();
         Remember(created);
         return Task.FromResult(added);
     }
@@ -228,29 +202,21 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var transaction = (SqliteTransaction)lease.Begin();
         var created = new Dictionary<(TeamId, long, string), long>();
-        try
+        var bucket = BucketId((SqliteConnection)lease.Connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, created);
+        var command = lease.Command("UPDATE crm_queue SET bucket_id = $bucket, due_ticks = $due, enqueued_ticks = $enqueued WHERE ticket_id = $id;");
+        DeskSql.Add(command, "$id", ticket.Id.Value);
+        DeskSql.Add(command, "$bucket", bucket);
+        DeskSql.Add(command, "$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
+        DeskSql.Add(command, "$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (changed)
         {
-            var bucket = BucketId((SqliteConnection)lease.Connection, transaction, ticket.Group, ticket.StaticPriority, ticket.RequiredSkills, created);
-            var command = lease.Command("UPDATE crm_queue SET bucket_id = $bucket, due_ticks = $due, enqueued_ticks = $enqueued WHERE ticket_id = $id;");
-            DeskSql.Add(command, "$id", ticket.Id.Value);
-            DeskSql.Add(command, "$bucket", bucket);
-            DeskSql.Add(command, "$due", ticket.Due is { } d ? d.ToUnixTimeTicks() : SlaTermParameters.NoDue);
-            DeskSql.Add(command, "$enqueued", ticket.EnqueuedAt.ToUnixTimeTicks());
-            var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-            if (changed)
-            {
-                await _changes.RecordAsync(lease, ticket.Id, cancellationToken).ConfigureAwait(false);
-            }
+            await _changes.RecordAsync(lease, ticket.Id, cancellationToken).ConfigureAwait(false);
+        }
 
-            await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
-            Remember(created);
-            return changed;
-        }
-        catch
-        {
-            _bucketByKey.Clear();
-            throw;
-        }
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Remember(created);
+        return changed;
     }
 
     /// <inheritdoc />
@@ -439,7 +405,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
 
         if (_database.Current is { } session && ReferenceEquals(session.Transaction, transaction))
         {
-            session.AfterCommit(() => _bucketByKey[(team, staticPriority, code)] = id);
+            session.AfterCommit(() => Remember(id, team, staticPriority, code));
         }
         else
         {
@@ -452,10 +418,17 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     /// <summary>Remembers the buckets a transaction of the store's own created, once it has committed.</summary>
     private void Remember(Dictionary<(TeamId, long, string), long> created)
     {
-        foreach (var (key, id) in created)
+        foreach (var ((team, staticPriority, code), id) in created)
         {
-            _bucketByKey[key] = id;
+            Remember(id, team, staticPriority, code);
         }
+    }
+
+    /// <summary>Remembers a committed bucket by id and by key (so its first claim or change finds it without reading the table).</summary>
+    private void Remember(long id, TeamId team, long staticPriority, string skills)
+    {
+        _bucketById[id] = new QueueBucket(id, team, staticPriority, SkillCodec.Decode(skills));
+        _bucketByKey[(team, staticPriority, skills)] = id;
     }
 
     /// <summary>
@@ -518,8 +491,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     {
         foreach (var (id, (bucket, skills)) in read)
         {
-            _bucketById[id] = bucket;
-            _bucketByKey[(bucket.Team, bucket.StaticPriority, skills)] = id;
+            Remember(id, bucket.Team, bucket.StaticPriority, skills);
         }
     }
 }

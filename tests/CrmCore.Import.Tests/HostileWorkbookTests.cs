@@ -146,8 +146,7 @@ public class HostileWorkbookTests
     {
         // 64 cells of one row all use one string of 20,000 characters: 1.28 million characters of text from a few kilobytes.
         var strings = $"<sst xmlns=\"{Main}\"><si><t>{new string('x', 20_000)}</t></si></sst>";
-        var cells = string.Concat(Enumerable.Range(0, 64).Select(c => $"<c r=\"{XlsxInspection.ColumnName(c)}2\" t=\"s\"><v>0</v></c>"));
-        var book = Workbook(Sheet(Header + $"<row r=\"2\">{cells}</row>"), sharedStrings: strings);
+        var book = SharedStringRow(strings);
 
         var error = Assert.Throws<ImportFileException>(() => Read(book));
 
@@ -166,8 +165,7 @@ public class HostileWorkbookTests
     {
         // Each of these forms names a shared string to MiniExcel (or may): counted as the string, never as its few characters.
         var strings = $"<sst xmlns=\"{Main}\"><si><t>{new string('x', 20_000)}</t></si>" + string.Concat(Enumerable.Range(1, 10).Select(i => $"<si><t>{i}</t></si>")) + "</sst>";
-        var cells = string.Concat(Enumerable.Range(0, 64).Select(c => $"<c r=\"{XlsxInspection.ColumnName(c)}2\" t=\"s\">{value}</c>"));
-        var book = Workbook(Sheet(Header + $"<row r=\"2\">{cells}</row>"), sharedStrings: strings);
+        var book = SharedStringRow(strings, value);
 
         var error = Assert.Throws<ImportFileException>(() => Read(book));
 
@@ -179,8 +177,7 @@ public class HostileWorkbookTests
     {
         // MiniExcel skips an <x:si>; string 0 is then the long one, and the cells using it must count it.
         var strings = $"<sst xmlns=\"{Main}\" xmlns:x=\"urn:x\"><x:si><t>short</t></x:si><si><t>{new string('x', 20_000)}</t></si></sst>";
-        var cells = string.Concat(Enumerable.Range(0, 64).Select(c => $"<c r=\"{XlsxInspection.ColumnName(c)}2\" t=\"s\"><v>0</v></c>"));
-        var book = Workbook(Sheet(Header + $"<row r=\"2\">{cells}</row>"), sharedStrings: strings);
+        var book = SharedStringRow(strings);
 
         var error = Assert.Throws<ImportFileException>(() => Read(book));
 
@@ -257,6 +254,13 @@ public class HostileWorkbookTests
     }
 
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>A workbook whose row 2 has 64 cells naming a shared string by <paramref name="value"/> (index 0 by default).</summary>
+    private static byte[] SharedStringRow(string sharedStrings, string value = "<v>0</v>")
+    {
+        var cells = string.Concat(Enumerable.Range(0, 64).Select(c => $"<c r=\"{TableReader.ColumnName(c)}2\" t=\"s\">{value}</c>"));
+        return Workbook(Sheet(Header + $"<row r=\"2\">{cells}</row>"), sharedStrings: sharedStrings);
+    }
 
     private static List<SourceRow> Read(byte[] book)
     {

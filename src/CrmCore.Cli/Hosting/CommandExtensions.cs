@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using CrmCore.Cli.Localization;
 
 namespace CrmCore.Cli.Hosting;
@@ -12,7 +13,7 @@ internal static class CommandExtensions
         command.SetAction(parse =>
         {
             var language = CliLanguage.FromName(parse.GetValue(GlobalOptions.Language)) ?? CliLanguage.FromCulture(console.UiCulture);
-            var context = new CliContext(console, language) { InputEncoding = EncodingOption.ValueIn(parse), EscalationFile = EscalationOption.ValueIn(parse) };
+            var context = new CliContext(console, language) { InputEncoding = ValueIn<Encoding?>(parse, EncodingOption.Name), EscalationFile = ValueIn<string?>(parse, EscalationOption.Name) };
             try
             {
                 return action(context, parse);
@@ -24,4 +25,9 @@ internal static class CommandExtensions
             }
         });
     }
+
+    /// <summary>The value of a per-command option (<see cref="EncodingOption"/>, <see cref="EscalationOption"/>) given to the command that
+    /// runs; default when it was not given or the command does not take it.</summary>
+    private static T? ValueIn<T>(ParseResult parse, string name) =>
+        parse.CommandResult.Command.Options.OfType<Option<T>>().FirstOrDefault(o => o.Name == name) is { } option ? parse.GetValue(option) : default;
 }

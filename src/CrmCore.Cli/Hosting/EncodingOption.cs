@@ -19,7 +19,7 @@ internal static class EncodingOption
     /// Gives <c>--encoding</c> to a command that reads text input files (rules, data, calendars, tables to import). Each command
     /// gets its own instance, because a run localises the help texts of its own tree.
     /// </summary>
-    public static Option<Encoding?> AddTo(Command command)
+    public static void AddTo(Command command)
     {
         var option = new Option<Encoding?>(Name)
         {
@@ -39,10 +39,5 @@ internal static class EncodingOption
             },
         };
         command.Add(option);
-        return option;
     }
-
-    /// <summary>The encoding given to the command that runs; null when it was not given or the command does not take it.</summary>
-    public static Encoding? ValueIn(ParseResult parse) =>
-        parse.CommandResult.Command.Options.OfType<Option<Encoding?>>().FirstOrDefault(o => o.Name == Name) is { } option ? parse.GetValue(option) : null;
 }

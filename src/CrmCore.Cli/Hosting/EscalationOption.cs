@@ -21,7 +21,7 @@ internal static class EscalationOption
     /// its own tree). When the rules are an option of the command (<paramref name="rules"/>), <c>--escalation</c> without it is a
     /// usage error rather than a file silently not read.
     /// </summary>
-    public static Option<string?> AddTo(Command command, Option<string>? rules = null)
+    public static void AddTo(Command command, Option<string>? rules = null)
     {
         var option = new Option<string?>(Name)
         {
@@ -39,11 +39,5 @@ internal static class EscalationOption
                 }
             });
         }
-
-        return option;
     }
-
-    /// <summary>The policy file given to the command that runs; null when it was not given or the command does not take it.</summary>
-    public static string? ValueIn(ParseResult parse) =>
-        parse.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == Name) is { } option ? parse.GetValue(option) : null;
 }

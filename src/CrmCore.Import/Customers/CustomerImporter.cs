@@ -125,7 +125,7 @@ public sealed class CustomerImporter
 
         public List<SourceRow> Rows { get; } = new(expectedRows);
 
-        public List<Prepared>? Waiting { get; set; }
+        public List<Prepared> Waiting { get; } = [];
 
         public Dictionary<CustomerId, Working> Working { get; } = new(expectedRows);
 
@@ -407,12 +407,11 @@ public sealed class CustomerImporter
             batch.Rows.AddRange(piece.Rows);
             if (Keys is { } keys)
             {
-                (batch.Waiting ??= []).AddRange(piece.Prepared);
+                batch.Waiting.AddRange(piece.Prepared);
                 if (piece.EndsBatch)
                 {
                     await SeedAsync(keys, batch.Waiting, cancellationToken).ConfigureAwait(false);
                     await MatchAsync(batch, batch.Rows, batch.Waiting, cancellationToken).ConfigureAwait(false);
-                    batch.Waiting = null;
                 }
 
                 return;

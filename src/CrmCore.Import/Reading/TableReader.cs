@@ -16,7 +16,8 @@ namespace CrmCore.Import.Reading;
 internal static class TableReader
 {
     private const int SniffBytes = 64 * 1024;
-    private const int MaxRecordChars = 1 << 20;
+    /// <summary>The longest record read: 1 MiB characters (a CSV record; an .xlsx row's text together).</summary>
+    internal const int MaxRecordChars = 1 << 20;
 
     /// <summary>The format a file will be read as.</summary>
     public static ImportFormat Resolve(string path, ImportFormat format) =>
@@ -202,7 +203,11 @@ internal static class TableReader
 
         public void Fill(int line, string?[] cells)
         {
-            _open.RemoveAll(o => o.Range.LastRow < line);
+            if (_open.Count > 0)
+            {
+                _open.RemoveAll(o => o.Range.LastRow < line);
+            }
+
             for (; _next < _byFirstRow.Length && _byFirstRow[_next].FirstRow <= line; _next++)
             {
                 var range = _byFirstRow[_next];
@@ -239,21 +244,32 @@ internal static class TableReader
         _ => value.ToString(),
     };
 
-    /// <summary>The 0-based index of a column letter (A = 0, Z = 25, AA = 26), or -1.</summary>
-    internal static int ColumnIndex(string column)
+    /// <summary>The 0-based index of column letters (A = 0, Z = 25, AA = 26, XFD = 16,383), or -1 when they are not upper-case letters
+    /// or name a column past XFD.</summary>
+    internal static int ColumnIndex(ReadOnlySpan<char> column)
     {
         var index = 0;
         foreach (var c in column)
         {
-            if (c is < 'A' or > 'Z')
+            if (c is < 'A' or > 'Z' || (index = (index * 26) + (c - 'A' + 1)) > 16_384)
             {
                 return -1;
             }
-
-            index = (index * 26) + (c - 'A' + 1);
         }
 
         return index - 1;
+    }
+
+    /// <summary>The letters of a 0-based column (0 is A, 255 is IV): the inverse of <see cref="ColumnIndex"/>.</summary>
+    internal static string ColumnName(int column)
+    {
+        var name = string.Empty;
+        for (var n = column + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
     }
 
     private static ImportFileException Fail(string file, int record, Encoding encoding, Exception e) => e switch

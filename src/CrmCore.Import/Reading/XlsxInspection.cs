@@ -28,7 +28,7 @@ internal sealed class XlsxInspection : IDisposable
     public const int MaxCellChars = 32_767;
 
     /// <summary>The most text one row's cells may hold together: 1 MiB characters, as for a CSV record.</summary>
-    public const int MaxRowChars = 1 << 20;
+    public const int MaxRowChars = TableReader.MaxRecordChars;
 
     /// <summary>The most cells (last row × rightmost column holding a value) a sheet's used range may span: 20 million (a million
     /// customers of 20 columns). MiniExcel builds every row as wide as the used range.</summary>
@@ -60,7 +60,6 @@ internal sealed class XlsxInspection : IDisposable
     public const int MaxDepth = 32;
 
     private const int MaxRows = 1_048_576;
-    private const int MaxColumns = 16_384;
     private const string Spreadsheet = "a readable .xlsx workbook";
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -194,7 +193,7 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>Reads the styles: at most <see cref="MaxStyles"/> cell styles.</summary>
     private static void Styles(XmlReader reader, string file)
     {
-        var walk = new TextWalk(reader, file, "xf", -1);
+        var walk = new TextWalk(reader, file, item: null, -1);
         var styles = 0;
         while (walk.Next())
         {
@@ -211,38 +210,10 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>Parses a cell reference (<c>AB12</c>) into a 0-based column and a 1-based row.</summary>
     internal static bool TryParseCell(ReadOnlySpan<char> reference, out int column, out int row)
     {
-        column = -1;
         row = 0;
-        var i = 0;
-        var letters = 0;
-        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
-        {
-            letters = (letters * 26) + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
-            if (letters > MaxColumns)
-            {
-                return false;
-            }
-        }
-
-        if (i == 0 || i == reference.Length || !int.TryParse(reference[i..], NumberStyles.None, CultureInfo.InvariantCulture, out row) || row is < 1 or > MaxRows)
-        {
-            return false;
-        }
-
-        column = letters - 1;
-        return true;
-    }
-
-    /// <summary>The letters of a 0-based column (0 is A, 255 is IV).</summary>
-    internal static string ColumnName(int column)
-    {
-        var name = string.Empty;
-        for (var n = column + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-
-        return name;
+        var letters = reference.IndexOfAnyExceptInRange('A', 'Z');
+        column = letters > 0 ? TableReader.ColumnIndex(reference[..letters]) : -1;
+        return column >= 0 && int.TryParse(reference[letters..], NumberStyles.None, CultureInfo.InvariantCulture, out row) && row is >= 1 and <= MaxRows;
     }
 
     /// <summary>The source workbook's parts: found through its relationships (names compared as the package's are), copied while read.</summary>
@@ -250,6 +221,7 @@ internal sealed class XlsxInspection : IDisposable
     {
         private readonly long[] _expanded = new long[1];
         private Dictionary<string, (string Type, string Target)>? _relationships;
+        private Dictionary<string, ZipArchiveEntry>? _entries;
 
         /// <summary>The first sheet the workbook lists (the first <c>sheet</c> of its <c>sheets</c>, through its relationship id); when
         /// the workbook does not say, the only worksheet part.</summary>
@@ -339,17 +311,26 @@ internal sealed class XlsxInspection : IDisposable
         private ZipArchiveEntry? Entry(string target)
         {
             var wanted = target.StartsWith('/') ? Name(target) : target.StartsWith("xl/", StringComparison.OrdinalIgnoreCase) ? Name(target) : Name("xl/" + target);
-            ZipArchiveEntry? found = null;
-            foreach (var entry in source.Entries)
+            return Entries().GetValueOrDefault(wanted);
+        }
+
+        /// <summary>The archive's entries by normalised name, made once; two entries of one name (differing in case or slashes) are
+        /// refused: which one a reader takes is anyone's guess.</summary>
+        private Dictionary<string, ZipArchiveEntry> Entries()
+        {
+            if (_entries is null)
             {
-                if (string.Equals(Name(entry.FullName), wanted, StringComparison.OrdinalIgnoreCase))
+                _entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
+                foreach (var entry in source.Entries)
                 {
-                    // Two entries of one name (differing in case or slashes): which one a reader takes is anyone's guess.
-                    found = found is null ? entry : throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: two parts are named {wanted}");
+                    if (!_entries.TryAdd(Name(entry.FullName), entry))
+                    {
+                        throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: two parts are named {Name(entry.FullName)}");
+                    }
                 }
             }
 
-            return found;
+            return _entries;
         }
 
         private static string Name(string path) => path.Replace('\\', '/').TrimStart('/');
@@ -381,7 +362,7 @@ internal sealed class XlsxInspection : IDisposable
     /// (its first element of that name opens it, its own end closes it: nested elements of the same name change nothing); any other
     /// text counts on its own. Texts are read in chunks, never as one string.
     /// </summary>
-    private sealed class TextWalk(XmlReader reader, string file, string item, int itemDepth)
+    private sealed class TextWalk(XmlReader reader, string file, string? item, int itemDepth)
     {
         private readonly char[] _chunk = new char[4096];
         private int _itemDepth = -1;
@@ -577,7 +558,7 @@ internal sealed class XlsxInspection : IDisposable
             if (_column >= MaxReadColumns)
             {
                 throw new ImportFileException(file, _row, _column + 1, string.Create(CultureInfo.InvariantCulture,
-                    $"a value in cell {ColumnName(_column)}{_row}, beyond column {ColumnName(MaxReadColumns - 1)} (the {MaxReadColumns}th): at most {MaxReadColumns} columns are read; delete or move it"));
+                    $"a value in cell {TableReader.ColumnName(_column)}{_row}, beyond column {TableReader.ColumnName(MaxReadColumns - 1)} (the {MaxReadColumns}th): at most {MaxReadColumns} columns are read; delete or move it"));
             }
 
             _rowChars += _cellChars;

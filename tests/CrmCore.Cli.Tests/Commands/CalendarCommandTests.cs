@@ -26,7 +26,7 @@ public sealed class CalendarCommandTests
               "imports": [ { "source": "holidays.json", "format": "chinese-days" } ] }
             """);
         File.WriteAllBytes(
-            Path.Combine(Path.GetDirectoryName(calendar)!, "holidays.json"),
+            temp.File("holidays.json"),
             CrmCore.Decoding.StrictTextDecoder.GetEncoding("gb18030").GetBytes("""{"holidays":{"2026-01-01":"New Year's Day,元旦,1"},"workdays":{},"inLieuDays":{}}"""));
 
         var plain = Crm.Run("calendar", "add", calendar, "--from", "2025-12-31T10:00", "--working-days", "1");

@@ -219,7 +219,7 @@ public class CallerIdIndexTests
 
         public bool Open { get; set; }
 
-        public IStoreTransaction Begin() => Open ? new Joined(_ended) : new Alone();
+        public IStoreTransaction Begin() => Open ? new Joined(_ended) : NoStoreTransactions.Instance;
 
         public void EndAll(bool committed)
         {
@@ -229,13 +229,6 @@ public class CallerIdIndexTests
             }
 
             _ended.Clear();
-        }
-
-        private sealed class Alone : IStoreTransaction
-        {
-            public ValueTask CommitAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
         }
 
         private sealed class Joined(List<Action<bool>> ended) : IJoinedStoreTransaction
