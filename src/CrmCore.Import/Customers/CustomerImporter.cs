@@ -2,7 +2,6 @@ using CrmCore.Imports;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Channels;
 using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
@@ -191,13 +190,15 @@ public sealed class CustomerImporter
         private CultureInfo? Culture => _options.Culture;
 
         /// <summary>
-        /// Reads the rows and does their row-only work (<see cref="Prepare"/>) on another thread, while this one matches and writes the
-        /// batches in file order. Rows are handed over in pieces of at most <see cref="MaxPieceRows"/> rows, each as soon as it is prepared,
-        /// with at most <see cref="PiecesAhead"/> waiting, so the reading thread runs only a little ahead; with the whole-run index (a store
-        /// without a key index) each piece is matched at once, while its rows are still in the cache and young, and with a store key index
-        /// a batch's pieces wait until the batch is whole (one store lookup for all its keys). A batch is written once its last piece is
-        /// matched; its rows' cells are kept until then (a conflict rejects them with their cells). A file that fails to read (or a row that fails to prepare) part-way leaves written exactly the batches a sequential
-        /// pass would have written before the failure: the batch it was reading is never ended, so never written.
+        /// Reads the rows on a thread of its own while this one matches and writes the batches in file order. Rows are handed over in
+        /// pieces of at most <see cref="MaxPieceRows"/> rows, at most <see cref="PiecesAhead"/> waiting (<see cref="PieceLine{TRaw, TDone}"/>);
+        /// the row-only work on a piece (<see cref="Prepare"/>) is done by whichever thread gets to it first, so the reading thread
+        /// prepares ahead while this one is busy and this one prepares its next piece itself rather than wait. With the whole-run index (a
+        /// store without a key index) each piece is matched at once, while its rows are still in the cache and young; with a store key
+        /// index a batch's pieces wait until the batch is whole (one store lookup for all its keys). A batch is written once its last piece
+        /// is matched; its rows' cells are kept until then (a conflict rejects them with their cells). A file that fails to read (or a row
+        /// that fails to prepare) part-way leaves written exactly the batches a sequential pass would have written before the failure: the
+        /// batch it was reading is never ended, so never written.
         /// </summary>
         public async Task ExecuteAsync(IEnumerable<SourceRow> rows, CancellationToken cancellationToken)
         {
@@ -210,23 +211,21 @@ public sealed class CustomerImporter
                 }
             }
 
-            var pieces = Channel.CreateBounded<Piece>(new BoundedChannelOptions(PiecesAhead) { SingleReader = true, SingleWriter = true });
+            var line = new PieceLine<(List<SourceRow> Rows, bool EndsBatch), Prepared[]>(PiecesAhead, piece => Prepare(piece.Rows, _parser!));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var reading = Task.Run(() => ReadAsync(rows, pieces.Writer, stop.Token), CancellationToken.None);
+            // The reading stage blocks when it is ahead, so it gets a thread of its own rather than one of the pool's.
+            var reading = Task.Factory.StartNew(() => Read(rows, line, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             try
             {
                 OpenBatch? open = null;
-                while (await pieces.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                while (await line.TakeAsync(cancellationToken).ConfigureAwait(false) is var ((pieceRows, endsBatch), prepared))
                 {
-                    while (pieces.Reader.TryRead(out var piece))
+                    open ??= StartBatch();
+                    await AddPieceAsync(open, new Piece(pieceRows, prepared, endsBatch), cancellationToken).ConfigureAwait(false);
+                    if (endsBatch)
                     {
-                        open ??= StartBatch();
-                        await AddPieceAsync(open, piece, cancellationToken).ConfigureAwait(false);
-                        if (piece.EndsBatch)
-                        {
-                            await FinishBatchAsync(open, cancellationToken).ConfigureAwait(false);
-                            open = null;
-                        }
+                        await FinishBatchAsync(open, cancellationToken).ConfigureAwait(false);
+                        open = null;
                     }
                 }
             }
@@ -238,21 +237,22 @@ public sealed class CustomerImporter
                 throw;
             }
 
-            // Every batch read whole is written; a failure of the reading (a bad record, no header) surfaces now.
+            // The reading thread completed the line, so it has finished; its failure, if any, has surfaced above.
             await reading.ConfigureAwait(false);
         }
 
         /// <summary>The most rows handed from the reading thread to the writing one at a time (fewer when batches are smaller).</summary>
         private const int MaxPieceRows = 64;
 
-        /// <summary>How many prepared pieces may wait for the writing thread: few, so a row is matched while its objects are still in the
-        /// cache and young (see benchmarks/results/import.md, wave 10).</summary>
-        private const int PiecesAhead = 2;
+        /// <summary>How many pieces may wait for the writing thread: enough for the two threads to share the preparing of them, few
+        /// enough that a row is matched while its objects are still in the cache and young (see benchmarks/results/import.md).</summary>
+        private const int PiecesAhead = 8;
 
         private int PieceRows => Math.Min(MaxPieceRows, _options.BatchSize);
 
-        /// <summary>The reading stage: the header, then the rows in prepared pieces, the last piece of each batch marked.</summary>
-        private async Task ReadAsync(IEnumerable<SourceRow> rows, ChannelWriter<Piece> output, CancellationToken cancellationToken)
+        /// <summary>The reading stage: the header, then the rows in pieces, the last piece of each batch marked; the failure that
+        /// stops it (a bad record, no header) reaches the writing stage after every piece before it.</summary>
+        private void Read(IEnumerable<SourceRow> rows, PieceLine<(List<SourceRow> Rows, bool EndsBatch), Prepared[]> output, CancellationToken cancellationToken)
         {
             try
             {
@@ -276,7 +276,7 @@ public sealed class CustomerImporter
                     var endsBatch = ++inBatch == _options.BatchSize;
                     if (endsBatch || piece.Count == PieceRows)
                     {
-                        await output.WriteAsync(new Piece(piece, Prepare(piece, _parser), endsBatch), cancellationToken).ConfigureAwait(false);
+                        output.Add((piece, endsBatch), cancellationToken);
                         piece = new List<SourceRow>(PieceRows);
                         inBatch = endsBatch ? 0 : inBatch;
                     }
@@ -290,12 +290,15 @@ public sealed class CustomerImporter
                 if (inBatch > 0)
                 {
                     // The file's last batch, ended here (its last piece may be empty when the one before it was full).
-                    await output.WriteAsync(new Piece(piece, Prepare(piece, _parser), EndsBatch: true), cancellationToken).ConfigureAwait(false);
+                    output.Add((piece, true), cancellationToken);
                 }
+
+                output.Complete(null);
             }
-            finally
+            catch (Exception e)
             {
-                output.TryComplete();
+                output.Complete(e);
+                throw;
             }
         }
 
