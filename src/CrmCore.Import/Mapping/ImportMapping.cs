@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using CrmCore.Normalization;
 
@@ -17,7 +16,7 @@ namespace CrmCore.Import.Mapping;
 public sealed class ImportMapping<TField>
     where TField : struct, Enum
 {
-    private readonly FrozenDictionary<string, TField> _columns;
+    private readonly Dictionary<string, TField> _columns;
 
     /// <summary>Creates a mapping.</summary>
     /// <param name="columns">Column header → field.</param>
@@ -35,7 +34,7 @@ public sealed class ImportMapping<TField>
             map[HeaderKey(header)] = field;
         }
 
-        _columns = map.ToFrozenDictionary(StringComparer.Ordinal);
+        _columns = map;
         Columns = map;
         Constants = (constants ?? []).ToDictionary(p => p.Key, p => p.Value);
         Values = (values ?? []).ToDictionary(

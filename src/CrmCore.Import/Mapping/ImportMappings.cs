@@ -16,7 +16,29 @@ public static class ImportMappings
     private static readonly string[] Ignored = ["序号", "No.", "No", "#", "错误原因", "导入问题", "行号", "Problem", "Import problem", "Line"];
 
     /// <summary>The customer table (客户信息总表): 客户编号, 客户名称, 所属行业, 客户等级, 负责客户经理, 联系人, 联系方式, 年合作金额 ...</summary>
-    public static ImportMapping<CustomerField> Customers { get; } = Build<CustomerField>(
+    public static ImportMapping<CustomerField> Customers => CustomersTable.Mapping;
+
+    /// <summary>The knowledge article table: 文章编号, 标题, 正文, 标签, 工单类型, 状态 (ArticleId, Title, Body, Tags, TicketTypes, Status).</summary>
+    public static ImportMapping<ArticleField> Articles => ArticlesTable.Mapping;
+
+    /// <summary>The asset table (document 004's installed base): 资产编号, 资产名称, 序列号, 型号, 客户编号, 保管人, 安装日期, 保修截止, 上级资产.</summary>
+    public static ImportMapping<AssetField> Assets => AssetsTable.Mapping;
+
+    /// <summary>The issue-tracking table (服务质量问题跟踪表): 问题编号, 客户名称, 问题描述, 提出时间, 紧急程度, 期望解决时间, 责任部门, 负责人,
+    /// 处理进度, 解决方案, 客户满意度, 解决时间, 状态; value maps for 紧急程度, 问题类型, 渠道 and 状态 in Chinese.</summary>
+    public static ImportMapping<TicketField> Tickets => TicketsTable.Mapping;
+
+    /// <summary>The contact plan table (客户沟通计划表): 客户编号, 客户名称, 沟通方式, 沟通内容要点, 负责人, 计划执行时间, 实际执行时间, 客户反馈,
+    /// 后续行动项, 完成状态 (客户等级 and 计划沟通周期 are known and ignored: they follow from the customer); value maps for 沟通方式 and 完成状态.</summary>
+    public static ImportMapping<PlanField> Plans => PlansTable.Mapping;
+
+    /// <summary>Survey results (满意度调查): 问题编号, 客户编号, 评价时间, 满意度, 推荐意愿 (NPS), 响应速度, 解决效果, 方案质量, 沟通态度, 价格, 客户评价.</summary>
+    public static ImportMapping<SurveyField> Surveys => SurveysTable.Mapping;
+
+    /// <summary>Built on first use, not with the other mappings: an import needs one.</summary>
+    private static class CustomersTable
+    {
+        public static readonly ImportMapping<CustomerField> Mapping = Build<CustomerField>(
             (CustomerField.Id, ["客户编号", "客户ID", "客户代码", "编号", "Customer id", "CustomerId", "Id"]),
             (CustomerField.Name, ["客户名称", "客户名称(简称)", "客户全称", "公司名称", "企业名称", "Name", "Customer name", "Customer", "Company"]),
             (CustomerField.ShortName, ["简称", "客户简称", "Short name", "ShortName"]),
@@ -37,18 +59,24 @@ public static class ImportMappings
             (CustomerField.AnnualRevenue, ["年营收", "年营业收入", "Annual revenue", "AnnualRevenue"]),
             (CustomerField.Source, ["来源渠道", "客户来源", "首次接触渠道", "Source", "Channel"]),
             (CustomerField.UpdatedOn, ["更新时间", "最后更新", "更新日期", "Updated", "Updated on", "UpdatedOn"]));
+    }
 
-    /// <summary>The knowledge article table: 文章编号, 标题, 正文, 标签, 工单类型, 状态 (ArticleId, Title, Body, Tags, TicketTypes, Status).</summary>
-    public static ImportMapping<ArticleField> Articles { get; } = Build<ArticleField>(
+    /// <summary>Built on first use, not with the other mappings: an import needs one.</summary>
+    private static class ArticlesTable
+    {
+        public static readonly ImportMapping<ArticleField> Mapping = Build<ArticleField>(
             (ArticleField.Id, ["文章编号", "知识编号", "编号", "ArticleId", "Article", "Id"]),
             (ArticleField.Title, ["标题", "文章标题", "Title"]),
             (ArticleField.Body, ["正文", "内容", "解决方法", "Body", "Content", "Text"]),
             (ArticleField.Tags, ["标签", "关键词", "Tags", "Keywords"]),
             (ArticleField.TicketTypes, ["工单类型", "适用工单类型", "适用类型", "TicketTypes", "Types", "TicketType"]),
             (ArticleField.Status, ["状态", "Status"]));
+    }
 
-    /// <summary>The asset table (document 004's installed base): 资产编号, 资产名称, 序列号, 型号, 客户编号, 保管人, 安装日期, 保修截止, 上级资产.</summary>
-    public static ImportMapping<AssetField> Assets { get; } = Build<AssetField>(
+    /// <summary>Built on first use, not with the other mappings: an import needs one.</summary>
+    private static class AssetsTable
+    {
+        public static readonly ImportMapping<AssetField> Mapping = Build<AssetField>(
             (AssetField.Id, ["资产编号", "资产ID", "设备编号", "AssetId", "Asset", "Asset id", "Id"]),
             (AssetField.Name, ["资产名称", "设备名称", "名称", "Name", "AssetName", "Asset name"]),
             (AssetField.SerialNumber, ["序列号", "SN", "Serial", "SerialNumber", "Serial number", "SerialNo"]),
@@ -58,10 +86,12 @@ public static class ImportMappings
             (AssetField.InstalledOn, ["安装日期", "InstalledOn", "Installed on", "InstallDate", "Installed"]),
             (AssetField.WarrantyEndsOn, ["保修截止", "保修截止日期", "保修到期", "保修到期日", "WarrantyEndsOn", "Warranty ends on", "WarrantyEnd", "Warranty"]),
             (AssetField.Parent, ["上级资产", "父资产", "所属设备", "Parent", "ParentId", "ParentAsset", "Parent asset"]));
+    }
 
-    /// <summary>The issue-tracking table (服务质量问题跟踪表): 问题编号, 客户名称, 问题描述, 提出时间, 紧急程度, 期望解决时间, 责任部门, 负责人,
-    /// 处理进度, 解决方案, 客户满意度, 解决时间, 状态; value maps for 紧急程度, 问题类型, 渠道 and 状态 in Chinese.</summary>
-    public static ImportMapping<TicketField> Tickets { get; } = Build<TicketField>(
+    /// <summary>Built on first use, not with the other mappings: an import needs one.</summary>
+    private static class TicketsTable
+    {
+        public static readonly ImportMapping<TicketField> Mapping = Build<TicketField>(
             (TicketField.Id, ["问题编号", "工单编号", "工单号", "Ticket id", "TicketId", "Id"]),
             (TicketField.CustomerId, ["客户编号", "客户ID", "Customer id", "CustomerId"]),
             (TicketField.CustomerName, ["客户名称", "客户", "Customer name", "Customer"]),
@@ -88,10 +118,12 @@ public static class ImportMappings
             new(TicketField.Channel, Map(("电话", "Phone"), ("邮件", "Email"), ("电子邮件", "Email"), ("在线", "OnlineChat"), ("在线客服", "OnlineChat"), ("拜访", "Visit"), ("上门", "Visit"), ("网页表单", "WebForm"), ("表单", "WebForm"), ("短信", "Sms"))),
             new(TicketField.Status, Map(("待处理", "Pending"), ("处理中", "InProgress"), ("待客户反馈", "WaitingForCustomer"), ("已解决", "Resolved"), ("待回访", "AwaitingRevisit"), ("已关闭", "Closed"), ("服务结束", "Closed"), ("无需处理", "NoActionNeeded"))),
         ]));
+    }
 
-    /// <summary>The contact plan table (客户沟通计划表): 客户编号, 客户名称, 沟通方式, 沟通内容要点, 负责人, 计划执行时间, 实际执行时间, 客户反馈,
-    /// 后续行动项, 完成状态 (客户等级 and 计划沟通周期 are known and ignored: they follow from the customer); value maps for 沟通方式 and 完成状态.</summary>
-    public static ImportMapping<PlanField> Plans { get; } = Build<PlanField>(
+    /// <summary>Built on first use, not with the other mappings: an import needs one.</summary>
+    private static class PlansTable
+    {
+        public static readonly ImportMapping<PlanField> Mapping = Build<PlanField>(
             (PlanField.Ignore, ["客户等级", "计划沟通周期", "沟通周期", "Tier", "Cadence"]),
             (PlanField.Id, ["计划编号", "Plan id", "PlanId", "Id"]),
             (PlanField.CustomerId, ["客户编号", "客户ID", "Customer id", "CustomerId"]),
@@ -110,9 +142,12 @@ public static class ImportMappings
             new(PlanField.Channel, Map(("电话", "Call"), ("电话沟通", "Call"), ("拜访", "Visit"), ("上门拜访", "Visit"), ("邮件", "Email"), ("电子邮件", "Email"), ("短信", "Sms"), ("关怀短信", "CareMessage"), ("主管电话", "SupervisorCall"))),
             new(PlanField.Status, Map(("未开始", "NotStarted"), ("进行中", "InProgress"), ("已完成", "Completed"), ("已取消", "Cancelled"))),
         ]));
+    }
 
-    /// <summary>Survey results (满意度调查): 问题编号, 客户编号, 评价时间, 满意度, 推荐意愿 (NPS), 响应速度, 解决效果, 方案质量, 沟通态度, 价格, 客户评价.</summary>
-    public static ImportMapping<SurveyField> Surveys { get; } = Build<SurveyField>(
+    /// <summary>Built on first use, not with the other mappings: an import needs one.</summary>
+    private static class SurveysTable
+    {
+        public static readonly ImportMapping<SurveyField> Mapping = Build<SurveyField>(
             (SurveyField.TicketId, ["问题编号", "工单编号", "Ticket id", "TicketId"]),
             (SurveyField.CustomerId, ["客户编号", "Customer id", "CustomerId"]),
             (SurveyField.AnsweredAt, ["评价时间", "回访时间", "Answered at", "AnsweredAt"]),
@@ -124,6 +159,7 @@ public static class ImportMappings
             (SurveyField.Communication, ["沟通态度", "沟通", "Communication"]),
             (SurveyField.Price, ["价格", "价格满意度", "Price"]),
             (SurveyField.Comment, ["客户评价", "评价", "意见", "Comment"]));
+    }
 
     private static ImportMapping<TField> Build<TField>(params (TField Field, string[] Headers)[] table)
         where TField : struct, Enum =>
