@@ -207,7 +207,7 @@ internal static class ImportThroughput
         sw.Stop();
         using var self = Process.GetCurrentProcess();
         var perRow = GC.GetTotalAllocatedBytes(precise: true) / Math.Max(1, count);
-        Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F1} | {self.TotalProcessorTime.TotalSeconds:F2} | {self.PeakWorkingSet64 / 1e6:F0} | {count} | {perRow} | {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} | {GC.GetTotalPauseDuration().TotalSeconds:F2} |");
+        Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F2} | {self.TotalProcessorTime.TotalSeconds:F2} | {self.PeakWorkingSet64 / 1e6:F0} | {count} | {perRow} | {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} | {GC.GetTotalPauseDuration().TotalSeconds:F2} |");
         return 0;
     }
 
