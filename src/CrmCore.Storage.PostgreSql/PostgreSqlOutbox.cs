@@ -20,17 +20,18 @@ public sealed class PostgreSqlOutbox : IOutbox
     internal PostgreSqlOutbox(PostgreSqlDatabase database) => _database = database;
 
     /// <inheritdoc />
+    /// <remarks>Inside a desk command's or a host's store transaction the read runs on that transaction's connection, so it sees the messages
+    /// the transaction wrote and has not committed; otherwise on a connection of its own.</remarks>
     public async Task<IReadOnlyList<OutboxMessage>> ReadUnpublishedAsync(int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 10_000);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _database.Sql("""
+        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(_database.Sql("""
             SELECT sequence, aggregate_id, event_type, payload::text, occurred_at FROM {schema}.outbox
             WHERE published_at IS NULL ORDER BY sequence LIMIT @max;
-            """);
-        command.Parameters.AddWithValue("max", max);
+            """));
+        DeskSql.Add(command, "max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<OutboxMessage>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -42,14 +43,15 @@ public sealed class PostgreSqlOutbox : IOutbox
     }
 
     /// <inheritdoc />
+    /// <remarks>Inside a store transaction the mark joins it (it can mark the messages the transaction wrote, and is undone if the transaction
+    /// rolls back); otherwise it commits on its own.</remarks>
     public async Task<int> MarkPublishedAsync(IReadOnlyCollection<long> sequences, Instant at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _database.Sql("UPDATE {schema}.outbox SET published_at = @at WHERE sequence = ANY(@s) AND published_at IS NULL;");
-        command.Parameters.AddWithValue("at", at.ToDateTimeUtc());
-        command.Parameters.AddWithValue("s", sequences.ToArray());
+        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(_database.Sql("UPDATE {schema}.outbox SET published_at = @at WHERE sequence = ANY(@s) AND published_at IS NULL;"));
+        DeskSql.Add(command, "at", at.ToDateTimeUtc());
+        DeskSql.Add(command, "s", sequences.ToArray());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

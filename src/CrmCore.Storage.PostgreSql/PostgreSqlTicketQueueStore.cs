@@ -187,12 +187,14 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     }
 
     /// <inheritdoc />
+    /// <remarks>Inside a desk command's or a host's store transaction the read runs on that transaction's connection, so it sees the queue
+    /// rows the transaction wrote and has not committed (as every other read of the store does); otherwise on a connection of its own.</remarks>
     public async Task<IReadOnlyList<QueuedTicket>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await LoadBucketsAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _database.Sql("SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM {schema}.queue;");
+        await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        // Bucket rows always commit on their own (BucketIdAsync), so every one read here may be cached, inside a transaction too.
+        await LoadBucketsAsync((NpgsqlConnection)lease.Connection, cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(_database.Sql("SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM {schema}.queue;"));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<QueuedTicket>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -253,6 +255,7 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     }
 
     /// <inheritdoc />
+    /// <remarks>Read as <see cref="LoadAllAsync"/> reads: inside a store transaction, on its connection.</remarks>
     public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var all = await LoadAllAsync(cancellationToken).ConfigureAwait(false);

@@ -19,17 +19,18 @@ public sealed class SqliteOutbox : IOutbox
     internal SqliteOutbox(SqliteDatabase database) => _database = database;
 
     /// <inheritdoc />
+    /// <remarks>Inside a desk command's or a host's store transaction the read runs on that transaction's connection, so it sees the messages
+    /// the transaction wrote and has not committed (a second connection is refused there); otherwise on a connection of its own.</remarks>
     public Task<IReadOnlyList<OutboxMessage>> ReadUnpublishedAsync(int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 10_000);
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var lease = _database.Lease();
+        var command = lease.Command("""
             SELECT sequence, aggregate_id, event_type, payload, occurred_at FROM crm_outbox
             WHERE published_at IS NULL ORDER BY sequence LIMIT $max;
-            """;
-        command.Parameters.AddWithValue("$max", max);
+            """);
+        DeskSql.Add(command, "$max", max);
         using var reader = command.ExecuteReader();
         var list = new List<OutboxMessage>();
         while (reader.Read())
@@ -41,24 +42,23 @@ public sealed class SqliteOutbox : IOutbox
     }
 
     /// <inheritdoc />
+    /// <remarks>Inside a store transaction the mark joins it (it can mark the messages the transaction wrote, and is undone if the transaction
+    /// rolls back); otherwise it is a transaction of its own.</remarks>
     public Task<int> MarkPublishedAsync(IReadOnlyCollection<long> sequences, Instant at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE crm_outbox SET published_at = $at WHERE sequence = $s AND published_at IS NULL;";
-        command.Parameters.AddWithValue("$at", at.ToUnixTimeTicks());
-        var s = command.Parameters.Add("$s", SqliteType.Integer);
+        using var lease = _database.Lease();
+        lease.Begin();
+        var command = lease.Command("UPDATE crm_outbox SET published_at = $at WHERE sequence = $s AND published_at IS NULL;");
+        DeskSql.Add(command, "$at", at.ToUnixTimeTicks());
         var marked = 0;
         foreach (var sequence in sequences)
         {
-            s.Value = sequence;
+            DeskSql.Add(command, "$s", sequence);
             marked += command.ExecuteNonQuery();
         }
 
-        transaction.Commit();
+        lease.Commit();
         return Task.FromResult(marked);
     }
 

@@ -104,6 +104,51 @@ public sealed class QueueStoreContractTests
         Assert.True(differFromDefaults > 0, "the settings never changed the order, so the test cannot tell them from the defaults");
     }
 
+    // The claim-order comparison at the edges of the SLA term, where a tick changes the score: a term in which every second counts
+    // (the horizon is 60 s and each second nearer the due time is worth 100 points, each second overdue 1 point up to a 30 s cap),
+    // tickets due one tick and one second either side of the horizon, of the due time and of the cap, with static priorities that
+    // make those differences decide the order.
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Claim_AtTheEdgesOfTheSlaTerm_FollowsTheInMemoryQueueOrder(string provider)
+    {
+        var term = new SlaTermOptions
+        {
+            Horizon = Duration.FromSeconds(60),
+            PointsAtDue = 6_000,
+            OverduePointsPerHour = 3_600,
+            OverdueCap = Duration.FromSeconds(30),
+        };
+        using var storage = StoreProvider.Create(provider);
+        var store = storage.Queue(Duration.FromDays(7), term);
+        var reference = new TicketQueue(new SlaTerm(term));
+        var now = QueueData.Start + Duration.FromTicks(1_234_567);
+        var team = QueueData.Teams[0];
+        var n = 0;
+        foreach (var edge in new[] { Duration.FromSeconds(60), Duration.Zero, Duration.FromSeconds(-30) })
+        {
+            foreach (var step in new[] { Duration.FromSeconds(1), Duration.FromTicks(1), Duration.Zero, Duration.FromTicks(-1), Duration.FromSeconds(-1) })
+            {
+                foreach (var staticPriority in new long[] { 0, 50, 100, 6_000 })
+                {
+                    var ticket = new QueuedTicket(new TicketId($"WT-EDGE-{n++:000}"), team, staticPriority, now + edge + step, SkillSet.Empty, QueueData.Start);
+                    Assert.True(await store.EnqueueAsync(ticket));
+                    reference.Enqueue(ticket);
+                }
+            }
+        }
+
+        var storeAgent = QueueData.Agents()[4]; // team billing, no skills
+        var referenceAgent = QueueData.Agents()[4];
+        var claimed = 0;
+        while (await ClaimsAsExpectedAsync(store, storeAgent, now, reference.NextFor(referenceAgent, now)))
+        {
+            claimed++;
+        }
+
+        Assert.Equal(n, claimed);
+    }
+
     // Claims for the agent, asserts the store handed out exactly the expected ticket (or none), and completes the lease; true when
     // a ticket was claimed.
     internal static async Task<bool> ClaimsAsExpectedAsync(ITicketQueueStore store, Agent agent, Instant now, QueuedTicket? expected)
