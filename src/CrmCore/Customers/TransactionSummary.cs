@@ -51,27 +51,45 @@ public sealed class TransactionSummary
     /// summary per row and most lists hold one or two products; long lists switch to a hash set.</summary>
     private static List<string> Distinct(IEnumerable<string>? products)
     {
-        var kept = new List<string>(products is IReadOnlyCollection<string> known ? known.Count : 0);
-        HashSet<string>? seen = null;
-        foreach (var product in products ?? [])
+        if (products is IReadOnlyList<string> list)
         {
-            if (string.IsNullOrWhiteSpace(product))
+            // Indexed: a list's enumerator, boxed behind the interface, would cost an object per summary.
+            var kept = new List<string>(list.Count);
+            HashSet<string>? seen = null;
+            for (var i = 0; i < list.Count; i++)
             {
-                continue;
+                Keep(kept, ref seen, list[i]);
             }
 
-            var trimmed = product.Trim();
-            if (seen is null && kept.Count >= 8)
-            {
-                seen = new HashSet<string>(kept, StringComparer.Ordinal);
-            }
-
-            if (seen is not null ? seen.Add(trimmed) : !kept.Contains(trimmed))
-            {
-                kept.Add(trimmed);
-            }
+            return kept;
         }
 
-        return kept;
+        var all = new List<string>();
+        HashSet<string>? allSeen = null;
+        foreach (var product in products ?? [])
+        {
+            Keep(all, ref allSeen, product);
+        }
+
+        return all;
+    }
+
+    private static void Keep(List<string> kept, ref HashSet<string>? seen, string product)
+    {
+        if (string.IsNullOrWhiteSpace(product))
+        {
+            return;
+        }
+
+        var trimmed = product.Trim();
+        if (seen is null && kept.Count >= 8)
+        {
+            seen = new HashSet<string>(kept, StringComparer.Ordinal);
+        }
+
+        if (seen is not null ? seen.Add(trimmed) : !kept.Contains(trimmed))
+        {
+            kept.Add(trimmed);
+        }
     }
 }
