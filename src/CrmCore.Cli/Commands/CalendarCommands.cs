@@ -25,12 +25,12 @@ internal static class CalendarCommands
     /// standard error (the answer still goes to standard output).</summary>
     public static BusinessCalendar Load(CliContext context, string path)
     {
-        var json = context.ReadText(path);
+        var json = context.ReadText(path, CliContext.MaxJsonFileBytes);
         var directory = Path.GetDirectoryName(context.ResolvePath(path))!;
         var result = CalendarJson.Load(json, source =>
         {
             var file = Path.GetFullPath(source, directory);
-            return File.Exists(file) ? context.ReadText(file) : null;
+            return File.Exists(file) ? context.ReadText(file, CliContext.MaxJsonFileBytes) : null;
         });
         if (result.Value is { } loaded)
         {

@@ -34,10 +34,10 @@ internal static class ImportAssetsCommand
             context,
             () =>
             {
+                var mapping = parse.GetValue(map) is { } mapFile ? ImportCommand.LoadMapping(context, mapFile, ImportMappings.Assets) : null;
                 using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
-                var mapPath = parse.GetValue(map) is { } given ? context.ResolvePath(given) : null;
                 var options = ImportCommand.FileOptions(
-                    new AssetImportOptions { Mapping = mapPath is null ? null : ImportMappingFile.Load(mapPath, ImportMappings.Assets) },
+                    new AssetImportOptions { Mapping = mapping },
                     context,
                     target,
                     parse.GetValue(dryRun),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CrmCore.Access;
 using CrmCore.Audit;
 using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Localization;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Import;
@@ -55,12 +56,13 @@ internal static class ImportCommand
             context,
             () =>
             {
+                var mapFile = parse.GetValue(map);
+                var mapping = mapFile is not null ? LoadMapping(context, mapFile, ImportMappings.Customers) : ImportMappings.Customers;
                 using var target = OpenStore(parse.GetValue(store)!, context);
-                var mapPath = parse.GetValue(map) is { } given ? context.ResolvePath(given) : null;
                 var options = new CustomerImportOptions
                 {
-                    Mapping = mapPath is not null ? ImportMappingFile.Load(mapPath, ImportMappings.Customers) : ImportMappings.Customers,
-                    MappingName = mapPath is not null ? MappingName(mapPath) : "built-in",
+                    Mapping = mapping,
+                    MappingName = mapFile is not null ? MappingName(context.ResolvePath(mapFile)) : "built-in",
                     Ledger = target.Ledger,
                     Audit = target.Audit,
                     Actor = parse.GetValue(user)!,
@@ -112,6 +114,7 @@ internal static class ImportCommand
         {
             try
             {
+                var accessPolicy = LoadPolicy(parse.GetValue(policy), context);
                 using var source = OpenStore(parse.GetValue(store)!, context);
                 var all = new List<CustomerState>();
                 var enumerator = source.Customers.ListAsync().GetAsyncEnumerator();
@@ -129,7 +132,7 @@ internal static class ImportCommand
 
                 var path = context.ResolvePath(parse.GetValue(output)!);
                 var language = parse.GetValue(headers) == "en" ? ExportLanguage.English : ExportLanguage.Chinese;
-                var access = new CustomerAccess(LoadPolicy(parse.GetValue(policy), context), source.Audit, console.Clock);
+                var access = new CustomerAccess(accessPolicy, source.Audit, console.Clock);
                 var asRole = parse.GetValue(role);
                 if (asRole is not null && !access.Policy.Roles.ContainsKey(asRole))
                 {
@@ -279,6 +282,26 @@ internal static class ImportCommand
         throw new ArgumentException($"'{spec}' is not a store: use sqlite:PATH, postgresql:CONNECTION-STRING or memory.");
     }
 
+    /// <summary>
+    /// The mapping file of <c>--map</c> laid over <paramref name="builtIn"/>, read like every other file a user writes
+    /// (<see cref="CliContext.ReadText"/>: strict UTF-8 or <c>--encoding</c>, at most <see cref="ImportMappingFile.MaxBytes"/> bytes,
+    /// refused unread when larger); a mapping that is not valid names the file and line:col or JSON path.
+    /// </summary>
+    /// <exception cref="CliException">The file is missing, unreadable, too large, not valid text or not a valid mapping (exit code 1).</exception>
+    internal static ImportMapping<TField> LoadMapping<TField>(CliContext context, string file, ImportMapping<TField> builtIn)
+        where TField : struct, Enum
+    {
+        var text = context.ReadText(file, ImportMappingFile.MaxBytes);
+        try
+        {
+            return builtIn.With(ImportMappingFile.Parse<TField>(text, file));
+        }
+        catch (ImportFileException error)
+        {
+            throw new CliException(context.T(Messages.MappingInvalid, file, error.Message));
+        }
+    }
+
     /// <summary>The mapping file's name and the start of its SHA-256, so the ledger tells a changed mapping apart.</summary>
     internal static string MappingName(string path)
     {
@@ -286,7 +309,12 @@ internal static class ImportCommand
         return Path.GetFileName(path) + "#" + hash[..12];
     }
 
-    /// <summary>The access policy of <c>--policy</c>, or documents 000/001's; a file over the policy's size bound is refused unread.</summary>
+    /// <summary>
+    /// The access policy of <c>--policy</c>, or documents 000/001's. The file is read like every other file a user writes
+    /// (<see cref="CliContext.ReadText"/>: strict UTF-8, at most <see cref="AccessPolicyJson.MaxLength"/> bytes, refused unread when
+    /// larger); every error names the file, and line:col where there is one.
+    /// </summary>
+    /// <exception cref="CliException">The file is missing, unreadable, too large, not valid text or not a valid policy (exit code 1).</exception>
     private static AccessPolicy LoadPolicy(string? file, CliContext context)
     {
         if (file is null)
@@ -294,19 +322,15 @@ internal static class ImportCommand
             return AccessPolicy.Documents000And001;
         }
 
-        var path = context.ResolvePath(file);
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        var text = context.ReadText(file, AccessPolicyJson.MaxLength);
+        try
         {
-            throw new ArgumentException($"{file}: the access policy file does not exist.");
+            return AccessPolicyJson.Parse(text, file);
         }
-
-        if (info.Length > AccessPolicyJson.MaxLength * 4L)
+        catch (FormatException error)
         {
-            throw new FormatException($"{file}:1:1: the access policy is larger than {AccessPolicyJson.MaxLength} characters.");
+            throw new CliException(context.T(Messages.AccessPolicyInvalid, file, error.Message));
         }
-
-        return AccessPolicyJson.Parse(File.ReadAllText(path), file);
     }
 
     internal sealed class OpenedStore(ICustomerRepository customers, IImportLedger ledger, IAuditStore audit, CrmCore.Assets.IAssetRepository assets, IDisposable? owner) : IDisposable

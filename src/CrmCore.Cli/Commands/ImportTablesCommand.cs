@@ -73,12 +73,13 @@ internal static class ImportTablesCommand
             context,
             () =>
             {
+                var mapFile = parse.GetValue(map);
+                var mapping = mapFile is not null ? ImportCommand.LoadMapping(context, mapFile, builtIn) : builtIn;
                 using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
-                var mapPath = parse.GetValue(map) is { } given ? context.ResolvePath(given) : null;
                 var options = new TableImportOptions<TField>
                 {
-                    Mapping = mapPath is not null ? ImportMappingFile.Load(mapPath, builtIn) : builtIn,
-                    MappingName = mapPath is not null ? ImportCommand.MappingName(mapPath) : "built-in",
+                    Mapping = mapping,
+                    MappingName = mapFile is not null ? ImportCommand.MappingName(context.ResolvePath(mapFile)) : "built-in",
                     Ledger = target.Ledger,
                     Audit = target.Audit,
                     Actor = parse.GetValue(user)!,

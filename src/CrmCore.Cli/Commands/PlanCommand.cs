@@ -203,13 +203,7 @@ internal static class PlanCommand
                 return ContactPolicy.Document003;
         }
 
-        var full = context.ResolvePath(value);
-        if (File.Exists(full) && new FileInfo(full).Length is var length && length > ContactPolicyJson.MaxLength)
-        {
-            throw new CliException(context.T(Messages.PolicyTooLarge, value, length, ContactPolicyJson.MaxLength));
-        }
-
-        var result = ContactPolicyJson.Load(context.ReadText(value));
+        var result = ContactPolicyJson.Load(context.ReadText(value, ContactPolicyJson.MaxLength));
         if (result.Value is { } loaded)
         {
             return loaded;

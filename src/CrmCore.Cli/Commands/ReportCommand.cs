@@ -183,15 +183,10 @@ internal static class ReportCommand
     /// <summary>Reads a targets file (bounded to <see cref="ReportTargetsJson.MaxLength"/> bytes); a bad one stops the command.</summary>
     private static ReportTargets LoadTargets(CliContext context, string path)
     {
-        var full = context.ResolvePath(path);
-        if (File.Exists(full) && new FileInfo(full).Length is var length && length > ReportTargetsJson.MaxLength)
-        {
-            throw new CliException(context.T(Messages.TargetsTooLarge, path, length, ReportTargetsJson.MaxLength));
-        }
-
+        var text = context.ReadText(path, ReportTargetsJson.MaxLength);
         try
         {
-            return ReportTargetsJson.Parse(context.ReadText(path), path);
+            return ReportTargetsJson.Parse(text, path);
         }
         catch (FormatException e)
         {

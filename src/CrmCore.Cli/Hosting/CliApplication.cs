@@ -61,7 +61,7 @@ internal static class CliApplication
     {
         var root = new RootCommand("crm: validate, try, explain and diff CrmCore rules; tag customers; business calendars; monthly reports.")
         {
-            GlobalOptions.Language,
+            GlobalOptions.Language(),
         };
         root.Add(RulesCommands.Create(console));
         root.Add(TagCommand.Create(console));

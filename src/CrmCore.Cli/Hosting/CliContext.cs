@@ -41,7 +41,7 @@ internal sealed class CliContext
             return [.. CrmCore.Escalation.EscalationPolicyJson.Document001.Ladders.Concat(CrmCore.Escalation.EscalationPolicyJson.Document003.Ladders).Select(l => l.Name)];
         }
 
-        var result = CrmCore.Escalation.EscalationPolicyJson.Load(ReadText(path));
+        var result = CrmCore.Escalation.EscalationPolicyJson.Load(ReadText(path, MaxJsonFileBytes));
         if (result.Value is { } policy)
         {
             return [.. policy.Ladders.Select(l => l.Name)];
@@ -74,13 +74,26 @@ internal sealed class CliContext
     /// <summary>Resolves a path against the working directory.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, Console.WorkingDirectory);
 
+    /// <summary>The most bytes read from a small JSON file a user writes (teams file, escalation policy, calendar): 1 MiB.</summary>
+    public const int MaxJsonFileBytes = 1 << 20;
+
+    /// <summary>The most bytes read from a customers, tickets or surveys file: 512 MiB (the file is decoded in memory).</summary>
+    public const int MaxDataFileBytes = 512 << 20;
+
     /// <summary>
-    /// Reads a text file strictly: UTF-8 (with or without BOM), or the <c>--encoding</c> given. Bytes that are not valid in it
-    /// end the command with a positioned error that names the encoding the file seems to be in.
+    /// Reads a user's text file strictly, the one way every <c>crm</c> command reads the files it is given: at most
+    /// <paramref name="maxBytes"/> bytes (a longer file is refused before it is read), UTF-8 (with or without BOM) or the
+    /// <c>--encoding</c> given. Bytes that are not valid in it end the command with a positioned error that names the encoding the file
+    /// seems to be in. Every error names the file as the user wrote it (with line:col where there is one), in the run's language.
     /// </summary>
-    /// <exception cref="CliException">The file does not exist, cannot be read or is not valid text (exit code 1).</exception>
-    public string ReadText(string path)
+    /// <param name="path">The file, as given on the command line.</param>
+    /// <param name="maxBytes">The largest file accepted, in bytes (at least 1).</param>
+    /// <returns>The decoded text.</returns>
+    /// <exception cref="CliException">The file does not exist, cannot be read, is larger than <paramref name="maxBytes"/> or is not valid
+    /// text (exit code 1).</exception>
+    public string ReadText(string path, int maxBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         var full = ResolvePath(path);
         if (!File.Exists(full))
         {
@@ -90,7 +103,7 @@ internal sealed class CliContext
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(full);
+            bytes = ReadBounded(full, maxBytes) ?? throw new CliException(T(Messages.FileTooLarge, path, maxBytes));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -114,7 +127,7 @@ internal sealed class CliContext
     public RowReadResult<TRow> Load<TRow>(string path, RowSchema<TRow> schema, InputFormat? format, bool strict)
     {
         var chosen = format ?? RowReader.FormatFromExtension(path) ?? throw new CliException(T(Messages.UnknownFormat, path));
-        var result = RowReader.Read(path, ReadText(path), chosen, schema, strict);
+        var result = RowReader.Read(path, ReadText(path, MaxDataFileBytes), chosen, schema, strict);
         foreach (var problem in result.Problems)
         {
             Error.WriteLine(ProblemFormatter.Format(problem, Language));
@@ -130,6 +143,31 @@ internal sealed class CliContext
         }
 
         return result;
+    }
+
+    /// <summary>The file's bytes, or null when it has more than <paramref name="maxBytes"/>; never reads more than one byte past the bound
+    /// (a file that cannot seek, such as a pipe, is read in chunks and counted).</summary>
+    private static byte[]? ReadBounded(string full, int maxBytes)
+    {
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        if (stream.CanSeek && stream.Length > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 0);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1L - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     private static IAnsiConsole CreateAnsi(ICliConsole console)

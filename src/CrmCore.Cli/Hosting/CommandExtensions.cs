@@ -12,7 +12,7 @@ internal static class CommandExtensions
     {
         command.SetAction(parse =>
         {
-            var language = CliLanguage.FromName(parse.GetValue(GlobalOptions.Language)) ?? CliLanguage.FromCulture(console.UiCulture);
+            var language = CliLanguage.FromName(parse.GetValue<string>(GlobalOptions.LanguageName)) ?? CliLanguage.FromCulture(console.UiCulture);
             var context = new CliContext(console, language) { InputEncoding = ValueIn<Encoding?>(parse, EncodingOption.Name), EscalationFile = ValueIn<string?>(parse, EscalationOption.Name) };
             try
             {

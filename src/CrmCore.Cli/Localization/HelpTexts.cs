@@ -146,8 +146,8 @@ internal static class HelpTexts
     private static readonly Dictionary<string, string> English = ZhHans.GroupBy(p => p.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
 
     /// <summary>
-    /// Sets every description in the tree under <paramref name="command"/> to Chinese or English. Both directions, because some
-    /// symbols (the global <c>--lang</c> option) are shared by every tree built in the process.
+    /// Sets every description in the tree under <paramref name="command"/> to Chinese or English. A tree belongs to one run (no symbol is
+    /// shared between trees), so localising it never changes the help of another run.
     /// </summary>
     public static void Localize(Command command, bool chinese)
     {

@@ -12,9 +12,17 @@ internal static class Messages
     public static readonly Msg UnknownFormat = new(
         "cannot tell the format of '{0}' from its extension; use --format csv|json|jsonl",
         "无法根据扩展名判断“{0}”的格式；请使用 --format csv|json|jsonl");
+    public static readonly Msg FileTooLarge = new(
+        "{0}:1:1: the file is larger than {1} bytes, the most this kind of file may have",
+        "{0}:1:1: 文件大于 {1} 字节，超出了此类文件的上限");
+    public static readonly Msg AccessPolicyInvalid = new("'{0}' is not a valid access policy:\n{1}", "“{0}”不是有效的访问策略：\n{1}");
+    public static readonly Msg MappingInvalid = new("'{0}' is not a valid mapping file:\n{1}", "“{0}”不是有效的映射文件：\n{1}");
     public static readonly Msg InternalError = new("internal error: {0}", "内部错误：{0}");
 
     public static readonly Msg TeamsFileInvalid = new("teams file '{0}' is not valid: {1}", "团队文件“{0}”无效：{1}");
+
+    /// <summary>A teams file that is not JSON, at a 1-based line and character column.</summary>
+    public static readonly Msg TeamsFileNotJson = new("{0}:{1}:{2}: the teams file is not valid JSON: {3}", "{0}:{1}:{2}: 团队文件不是有效的 JSON：{3}");
 
     /// <summary>A teams file's shape is wrong at a JSON path.</summary>
     public static readonly Msg TeamsFileShape = new("{0} must be {1}", "{0} 必须是{1}");
@@ -177,9 +185,6 @@ internal static class Messages
     public static readonly Msg HtmlWritten = new("HTML report written to {0}", "HTML 报告已写入 {0}");
     public static readonly Msg XlsxWritten = new("Excel workbook written to {0}", "Excel 工作簿已写入 {0}");
     public static readonly Msg TargetsInvalid = new("targets file '{0}' is invalid:\n{1}", "目标文件“{0}”无效：\n{1}");
-    public static readonly Msg TargetsTooLarge = new(
-        "targets file '{0}' is {1} bytes; a targets file is at most {2} bytes",
-        "目标文件“{0}”大小为 {1} 字节；目标文件最多 {2} 字节");
     public static readonly Msg ReportStoreMemory = new(
         "--store memory holds no customer records to check; give sqlite:PATH or postgresql:CONNECTION-STRING",
         "--store memory 中没有可检查的客户资料；请指定 sqlite:路径 或 postgresql:连接字符串");
@@ -199,7 +204,4 @@ internal static class Messages
         "{0} plan entr(ies) for {1:yyyy-MM-dd}: {2} overdue (due in the {3} day(s) before, none recorded as done), {4} due, {5} upcoming; {6} customer(s) asked not to be contacted and get none",
         "{1:yyyy-MM-dd} 的沟通计划共 {0} 条：已逾期 {2} 条（此前 {3} 天内到期且没有完成记录），今日到期 {4} 条，即将到期 {5} 条；{6} 个客户要求无需联系，不生成计划");
     public static readonly Msg PolicyInvalid = new("contact policy '{0}' is invalid ({1} problem(s))", "沟通策略“{0}”无效（{1} 个问题）");
-    public static readonly Msg PolicyTooLarge = new(
-        "contact policy '{0}' is {1} bytes; a policy is at most {2} bytes",
-        "沟通策略“{0}”大小为 {1} 字节；策略文件最多 {2} 字节");
 }

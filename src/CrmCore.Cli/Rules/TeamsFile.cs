@@ -1,30 +1,32 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using CrmCore.Agents;
 using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Input;
 using CrmCore.Cli.Localization;
 
 namespace CrmCore.Cli.Rules;
 
 /// <summary>
 /// Reads the teams file of <c>crm rules validate --teams</c>: <c>{"teams": ["Name", ...], "agents": [{"team": "Name", "skills": ["code", ...]}]}</c>,
-/// both members optional. Read through <see cref="CliContext.ReadText"/> (bounded); any other shape is a <see cref="CliException"/>
-/// naming the file and the JSON path (or line and column for invalid JSON).
+/// both members optional. Read through <see cref="CliContext.ReadText"/> (strict, at most <see cref="CliContext.MaxJsonFileBytes"/>); any other
+/// shape is a <see cref="CliException"/> naming the file and the JSON path (or <c>file:line:col</c> for invalid JSON).
 /// </summary>
 internal static class TeamsFile
 {
     public static (IReadOnlyList<TeamId> Teams, IReadOnlyList<Agent> Agents) Read(CliContext context, string path)
     {
-        var text = context.ReadText(path);
+        var utf8 = Encoding.UTF8.GetBytes(context.ReadText(path, CliContext.MaxJsonFileBytes));
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
-            var where = string.Create(CultureInfo.InvariantCulture, $"({(ex.LineNumber ?? 0) + 1},{(ex.BytePositionInLine ?? 0) + 1})");
-            throw new CliException(context.T(Messages.TeamsFileInvalid, path + where, ex.Message));
+            var (line, column) = new LineIndex(utf8).PositionOfLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            throw new CliException(context.T(Messages.TeamsFileNotJson, path, line, column, ex.Message));
         }
 
         using (document)

@@ -46,7 +46,8 @@ public sealed class RulesValidateTeamsTests
     [InlineData("[1]", "$")]
     [InlineData("{\"teams\": [\"\"]}", "$.teams")]
     [InlineData("{\"agents\": [{\"team\": \"X\"}]}", "$.agents[0]")]
-    [InlineData("{\"teams\": [", "teams.json(")]
+    [InlineData("{\"teams\": [", "teams.json:1:12: the teams file is not valid JSON")]
+    [InlineData("{\"teams\": [\"客服\" \"x\"]}", "teams.json:1:17: the teams file is not valid JSON")]
     public void Validate_BadTeamsFile_NamesFileAndPlace(string content, string where)
     {
         using var dir = new TempDirectory();
