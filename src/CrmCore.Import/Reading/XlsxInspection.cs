@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using CrmCore.Import.Localization;
 
 namespace CrmCore.Import.Reading;
 
@@ -100,11 +101,17 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>Deletes the copy.</summary>
     public void Dispose() => Package.Dispose();
 
-    /// <summary>Inspects a workbook and copies what MiniExcel may read; the stream is left where it was.</summary>
+    /// <summary>Inspects a workbook and copies what MiniExcel may read into the system's temporary folder
+    /// (<see cref="Path.GetTempPath"/>); the stream is left where it was.</summary>
     /// <param name="stream">The workbook; seekable.</param>
     /// <param name="file">The file name, for messages.</param>
-    /// <exception cref="ImportFileException">The workbook is damaged, or breaks one of the bounds.</exception>
-    public static XlsxInspection Inspect(Stream stream, string file)
+    /// <exception cref="ImportFileException">The workbook is damaged, or breaks one of the bounds; or the copy cannot be written (named
+    /// as such, with the folder and the system's reason).</exception>
+    public static XlsxInspection Inspect(Stream stream, string file) =>
+        Inspect(stream, file, Path.GetTempPath(), static (path, options) => new FileStream(path, options));
+
+    /// <summary>Inspects a workbook, its copy made in <paramref name="folder"/> by <paramref name="create"/> (a seam for tests).</summary>
+    internal static XlsxInspection Inspect(Stream stream, string file, string folder, Func<string, FileStreamOptions, Stream> create)
     {
         var start = stream.Position;
         var options = new FileStreamOptions
@@ -121,7 +128,16 @@ internal sealed class XlsxInspection : IDisposable
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        var copy = new FileStream(Path.Combine(Path.GetTempPath(), $"crmcore-xlsx-{Guid.NewGuid():N}.xlsx"), options);
+        Stream copy;
+        try
+        {
+            copy = new TemporaryCopy(create(Path.Combine(folder, $"crmcore-xlsx-{Guid.NewGuid():N}.xlsx"), options), folder, file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw TemporaryCopy.Failed(folder, file, e);
+        }
+
         try
         {
             Shape shape;
@@ -159,12 +175,12 @@ internal sealed class XlsxInspection : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
-            copy.Dispose();
+            TemporaryCopy.Discard(copy);
             throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: {e.Message}", e);
         }
         catch
         {
-            copy.Dispose();
+            TemporaryCopy.Discard(copy);
             throw;
         }
         finally
@@ -700,6 +716,91 @@ internal sealed class XlsxInspection : IDisposable
             }
 
             return (rows, _columns, clipped);
+        }
+    }
+
+    /// <summary>
+    /// The temporary copy's file: a failure to write it (the disk full, the folder missing or not writable) is told as what it is, naming
+    /// the folder and the system's reason, not taken for a damaged workbook.
+    /// </summary>
+    private sealed class TemporaryCopy(Stream inner, string folder, string file) : Stream
+    {
+        public override bool CanRead => inner.CanRead;
+
+        public override bool CanSeek => inner.CanSeek;
+
+        public override bool CanWrite => inner.CanWrite;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => Try(() => inner.Position = value); }
+
+        /// <summary>The error for a copy that could not be written.</summary>
+        public static ImportFileException Failed(string folder, string file, Exception e) =>
+            new(file, 0, 0, ImportStrings.Format("Error_TemporaryCopy", null, folder, e.Message), e);
+
+        /// <summary>Closes (and so deletes) a copy being given up after an error: a failure to flush it then changes nothing.</summary>
+        public static void Discard(Stream copy)
+        {
+            try
+            {
+                copy.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImportFileException)
+            {
+                // The error being thrown already says what went wrong; the copy is deleted on close either way.
+            }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            try
+            {
+                inner.Write(buffer);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Failed(folder, file, e);
+            }
+        }
+
+        public override void Flush() => Try(inner.Flush);
+
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            long position = 0;
+            Try(() => position = inner.Seek(offset, origin));
+            return position;
+        }
+
+        public override void SetLength(long value) => Try(() => inner.SetLength(value));
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Try(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Failed(folder, file, e);
+            }
         }
     }
 
