@@ -167,6 +167,32 @@ public class XlsxCellReferenceTests
         Assert.Contains("100000 rows by 256 columns", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RowsTheReaderSkips_AnotherNamespaceOrOutsideSheetData_CountForNothing()
+    {
+        // MiniExcel reads only rows of sheetData in its namespaces: the others (numbered 7 and 9 here, before rows 1 and 2) neither
+        // number the rows nor hold values.
+        var rows = "<x:row xmlns:x=\"urn:x\" r=\"9\"><x:c r=\"IW9\" t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c></x:row>"
+                   + "<row r=\"1\">" + Cell("客户编号") + Cell("客户名称") + "</row><row r=\"2\">" + Cell("KH1") + Cell("公司一") + "</row>";
+        var sheet = HostileWorkbookTests.Sheet(rows).Replace("<dimension ref=\"A1:C2\"/>", "<sheetPr><row r=\"7\"/></sheetPr>", StringComparison.Ordinal);
+
+        var read = Read(HostileWorkbookTests.Workbook(sheet));
+
+        Assert.Equal(["客户编号|客户名称", "KH1|公司一"], read.Select(r => string.Join('|', r.Cells)));
+    }
+
+    [Fact]
+    public void SecondSheetData_IsRefused()
+    {
+        // MiniExcel would number the rows of the second from 1 again, over the first's.
+        var header = "<row r=\"1\">" + Cell("客户编号", "A1") + Cell("客户名称", "B1") + "</row>";
+        var sheet = HostileWorkbookTests.Sheet(header).Replace("</sheetData>", "</sheetData><sheetData>" + header + "</sheetData>", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ImportFileException>(() => Read(HostileWorkbookTests.Workbook(sheet)));
+
+        Assert.Contains("a second sheetData", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Cell(string text, string? reference = null) =>
         (reference is null ? "<c" : $"<c r=\"{reference}\"") + $" t=\"inlineStr\"><is><t>{text}</t></is></c>";
 
