@@ -65,8 +65,8 @@ public class XlsxCellReferenceTests
 
         Assert.Equal(2, error.Line);
         Assert.Equal(3, error.Column);
-        Assert.Contains("C2", error.Message, StringComparison.Ordinal);
-        Assert.Contains("B2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cell C2 is cell 2 of its row", error.Message, StringComparison.Ordinal);
+        Assert.Contains("would be read as B2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +80,8 @@ public class XlsxCellReferenceTests
         var error = Assert.Throws<ImportFileException>(() => Read(Book(rows)));
 
         Assert.Equal(2, error.Line);
-        Assert.Contains("C2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cell C2 is cell 2 of its row", error.Message, StringComparison.Ordinal);
+        Assert.Contains("would be read as B2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

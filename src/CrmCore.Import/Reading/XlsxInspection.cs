@@ -551,7 +551,6 @@ internal sealed class XlsxInspection : IDisposable
                     break;
                 case "row" when reader.Depth == 2 && spreadsheet && _inSheetData:
                     _inRow = true;
-
                     var r = reader.GetAttribute("r");
                     var number = r is null ? _row + 1 : int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
                     if (number is < 1 or > MaxRows || number <= _row)
