@@ -253,7 +253,7 @@ public class HostileWorkbookTests
         Assert.Equal("KH2", rows[1].Cells[0]);
     }
 
-    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    internal const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     /// <summary>A workbook whose row 2 has 64 cells naming a shared string by <paramref name="value"/> (index 0 by default).</summary>
     private static byte[] SharedStringRow(string sharedStrings, string value = "<v>0</v>")
@@ -271,13 +271,13 @@ public class HostileWorkbookTests
     private static string Row(int number, params (string Column, string Text)[] cells) =>
         $"<row r=\"{number}\">" + string.Concat(cells.Select(c => $"<c r=\"{c.Column}{number}\" t=\"inlineStr\"><is><t>{c.Text}</t></is></c>")) + "</row>";
 
-    private static string Sheet(string rows, string[]? merges = null, string dimension = "A1:C2")
+    internal static string Sheet(string rows, string[]? merges = null, string dimension = "A1:C2")
     {
         var merged = merges is null ? string.Empty : $"<mergeCells count=\"{merges.Length}\">" + string.Concat(merges.Select(m => $"<mergeCell ref=\"{m}\"/>")) + "</mergeCells>";
         return $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"{Main}\"><dimension ref=\"{dimension}\"/><sheetData>{rows}</sheetData>{merged}</worksheet>";
     }
 
-    private static byte[] Workbook(string sheet, string? sharedStrings = null, CompressionLevel level = CompressionLevel.Fastest, string? styles = null, string? secondSheetListedFirst = null)
+    internal static byte[] Workbook(string sheet, string? sharedStrings = null, CompressionLevel level = CompressionLevel.Fastest, string? styles = null, string? secondSheetListedFirst = null)
     {
         const string Package = "http://schemas.openxmlformats.org/package/2006/relationships";
         const string Office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

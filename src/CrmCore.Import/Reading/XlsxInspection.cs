@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using CrmCore.Import.Localization;
 
 namespace CrmCore.Import.Reading;
 
@@ -14,7 +15,9 @@ namespace CrmCore.Import.Reading;
 /// styles, checks them, and copies exactly what it read into a new one-sheet workbook in a temporary file (deleted on dispose); MiniExcel
 /// reads that copy, never the original, so what it reads is what was checked. The pass finds the sheet's real extent (the last row and
 /// the rightmost column whose cell holds text or a value, not the dimension it declares) and its merged ranges, and refuses, naming
-/// the file, the row and the reason: rows out of order; a value beyond column <see cref="MaxReadColumns"/>; a cell longer than
+/// the file, the row and the reason: rows out of order; a cell holding text that MiniExcel would read in another column than the sheet
+/// places it (cells without an <c>r</c> attribute mixed with cells that have one, or after a <c>dimension</c>), or a cell read over
+/// another's value; a value beyond column <see cref="MaxReadColumns"/>; a cell longer than
 /// <see cref="MaxCellChars"/> characters or a row's cells together longer than <see cref="MaxRowChars"/> (shared strings counted
 /// as often as cells use them); a used range over <see cref="MaxUsedCells"/> cells; merged ranges covering more than
 /// <see cref="MaxMergedCells"/> of its cells; more than <see cref="MaxStyles"/> cell styles; a part expanding to more than
@@ -98,11 +101,17 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>Deletes the copy.</summary>
     public void Dispose() => Package.Dispose();
 
-    /// <summary>Inspects a workbook and copies what MiniExcel may read; the stream is left where it was.</summary>
+    /// <summary>Inspects a workbook and copies what MiniExcel may read into the system's temporary folder
+    /// (<see cref="Path.GetTempPath"/>); the stream is left where it was.</summary>
     /// <param name="stream">The workbook; seekable.</param>
     /// <param name="file">The file name, for messages.</param>
-    /// <exception cref="ImportFileException">The workbook is damaged, or breaks one of the bounds.</exception>
-    public static XlsxInspection Inspect(Stream stream, string file)
+    /// <exception cref="ImportFileException">The workbook is damaged, or breaks one of the bounds; or the copy cannot be written (named
+    /// as such, with the folder and the system's reason).</exception>
+    public static XlsxInspection Inspect(Stream stream, string file) =>
+        Inspect(stream, file, Path.GetTempPath(), static (path, options) => new FileStream(path, options));
+
+    /// <summary>Inspects a workbook, its copy made in <paramref name="folder"/> by <paramref name="create"/> (a seam for tests).</summary>
+    internal static XlsxInspection Inspect(Stream stream, string file, string folder, Func<string, FileStreamOptions, Stream> create)
     {
         var start = stream.Position;
         var options = new FileStreamOptions
@@ -119,7 +128,16 @@ internal sealed class XlsxInspection : IDisposable
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        var copy = new FileStream(Path.Combine(Path.GetTempPath(), $"crmcore-xlsx-{Guid.NewGuid():N}.xlsx"), options);
+        Stream copy;
+        try
+        {
+            copy = new TemporaryCopy(create(Path.Combine(folder, $"crmcore-xlsx-{Guid.NewGuid():N}.xlsx"), options), folder, file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw TemporaryCopy.Failed(folder, file, e);
+        }
+
         try
         {
             Shape shape;
@@ -157,12 +175,12 @@ internal sealed class XlsxInspection : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
-            copy.Dispose();
+            TemporaryCopy.Discard(copy);
             throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: {e.Message}", e);
         }
         catch
         {
-            copy.Dispose();
+            TemporaryCopy.Discard(copy);
             throw;
         }
         finally
@@ -444,11 +462,28 @@ internal sealed class XlsxInspection : IDisposable
         }
     }
 
-    /// <summary>The sheet's extent (of the cells holding text), merged ranges and row text, gathered node by node.</summary>
+    /// <summary>
+    /// The sheet's extent (of the cells holding text), merged ranges and row text, gathered node by node, with every cell placed where
+    /// MiniExcel places it. MiniExcel reads the rows and cells of <c>sheetData</c> in its namespaces; a row without <c>r</c> comes after
+    /// the one before, as in Excel. Its cells it places in one of two ways for the whole sheet: when a cell without <c>r</c> comes before
+    /// any <c>dimension</c>, every cell by its place in the row (its <c>r</c> unread); otherwise every cell by its <c>r</c>, and a cell
+    /// without one into the column of the cell before it (column A when it is the row's first). A cell holding text that MiniExcel would
+    /// place elsewhere than the sheet means (its <c>r</c>, else the column after the cell before, as Excel reads it), and a cell placed
+    /// over one holding text, are refused with the cell, so what is read is always where the sheet shows it.
+    /// </summary>
     private sealed class Shape(List<int> sharedLengths, string file)
     {
         private readonly List<MergedRange> _merges = [];
+        private readonly ulong[] _filled = new ulong[MaxReadColumns / 64];
         private int _row;
+        private bool _inSheetData;
+        private int _sheetData;
+        private bool _inRow;
+        private bool _inCell;
+        private bool? _byPlace;
+        private (int Row, int Column, int Place)? _misplaced;
+        private int _place = -1;
+        private int _sheetColumn = -1;
         private int _column = -1;
         private string? _cellType;
         private long _cellChars;
@@ -493,9 +528,29 @@ internal sealed class XlsxInspection : IDisposable
 
         private void Element(XmlReader reader)
         {
+            var spreadsheet = IsSpreadsheet(reader.NamespaceURI);
+            if (reader.Depth == 2)
+            {
+                _inRow = false;
+            }
+
+            if (reader.Depth == 1)
+            {
+                _inSheetData = spreadsheet && reader.LocalName == "sheetData";
+                if (_inSheetData && ++_sheetData > 1)
+                {
+                    // MiniExcel numbers the rows of each sheetData from 1 again.
+                    throw new ImportFileException(file, _row, 0, $"not {Spreadsheet}: a second sheetData element");
+                }
+            }
+
             switch (reader.LocalName)
             {
-                case "row" when reader.Depth == 2:
+                case "dimension" when spreadsheet:
+                    _byPlace ??= false;
+                    break;
+                case "row" when reader.Depth == 2 && spreadsheet && _inSheetData:
+                    _inRow = true;
                     var r = reader.GetAttribute("r");
                     var number = r is null ? _row + 1 : int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
                     if (number is < 1 or > MaxRows || number <= _row)
@@ -504,24 +559,29 @@ internal sealed class XlsxInspection : IDisposable
                     }
 
                     _row = number;
-                    _column = -1;
+                    _place = -1;
+                    _sheetColumn = -1;
+                    _column = 0;
                     _rowChars = 0;
+                    Array.Clear(_filled);
                     break;
-                case "c" when reader.Depth == 3:
+                case "c" when spreadsheet:
                     var c = reader.GetAttribute("r");
-                    if (c is null)
+                    if (c is null && _byPlace is null)
                     {
-                        _column++;
-                    }
-                    else if (!TryParseCell(c, out _column, out _))
-                    {
-                        throw new ImportFileException(file, _row, 0, $"not {Spreadsheet}: a cell named '{c}'");
+                        // MiniExcel decides how it places cells at the first dimension or cell without r, whichever comes first.
+                        _byPlace = true;
+                        if (_misplaced is { } m)
+                        {
+                            throw Misplaced(m.Row, m.Column, m.Place);
+                        }
                     }
 
-                    _cellType = reader.GetAttribute("t");
-                    _cellChars = 0;
-                    _cellTexts = 0;
-                    _sharedIndex = -1;
+                    if (reader.Depth == 3 && _inRow)
+                    {
+                        Cell(c, reader.GetAttribute("t"));
+                    }
+
                     break;
                 case "mergeCell":
                     var reference = reader.GetAttribute("ref") ?? string.Empty;
@@ -538,9 +598,49 @@ internal sealed class XlsxInspection : IDisposable
             }
         }
 
+        /// <summary>A cell of a row starts: where the sheet means it (<see cref="_sheetColumn"/>) and where MiniExcel puts it (<see cref="_column"/>).</summary>
+        private void Cell(string? r, string? type)
+        {
+            var named = -1;
+            if (r is not null && !TryParseCell(r, out named, out _))
+            {
+                throw new ImportFileException(file, _row, 0, $"not {Spreadsheet}: a cell named '{r}'");
+            }
+
+            _place++;
+            _sheetColumn = r is null ? _sheetColumn + 1 : named;
+            _column = _byPlace == true ? _place : r is null ? _column : named;
+            if (_column < MaxReadColumns && (_filled[_column >> 6] & (1UL << _column)) != 0)
+            {
+                throw new ImportFileException(file, _row, _sheetColumn + 1, string.Create(CultureInfo.InvariantCulture,
+                    $"not {Spreadsheet}: cell {_place + 1} of row {_row} would be read over the value in {TableReader.ColumnName(_column)}{_row} (two cells of one reference, or a cell without a reference after the sheet's dimension); save the workbook again from Excel"));
+            }
+
+            _inCell = true;
+            _cellType = type;
+            _cellChars = 0;
+            _cellTexts = 0;
+            _sharedIndex = -1;
+        }
+
+        /// <summary>A cell holding text that MiniExcel would read elsewhere than the sheet means.</summary>
+        private ImportFileException Misplaced(int row, int sheetColumn, int place)
+        {
+            var reason = _byPlace == true
+                ? string.Create(CultureInfo.InvariantCulture, $"not {Spreadsheet}: cell {TableReader.ColumnName(sheetColumn)}{row} is cell {place + 1} of its row and the sheet gives some cells no reference (r), so it would be read as {TableReader.ColumnName(place)}{row}; give every cell its reference, or none (save the workbook again from Excel)")
+                : string.Create(CultureInfo.InvariantCulture, $"not {Spreadsheet}: cell {place + 1} of row {row} has no reference (r) and the sheet declares its dimension, so it would be read as {TableReader.ColumnName(_column)}{row}, not {TableReader.ColumnName(sheetColumn)}{row}; give every cell its reference (save the workbook again from Excel)");
+            return new ImportFileException(file, row, sheetColumn + 1, reason);
+        }
+
         /// <summary>A cell ends: when it held text it widens the used range (a styled empty cell or an empty formula result does not).</summary>
         private void EndCell()
         {
+            if (!_inCell)
+            {
+                return;
+            }
+
+            _inCell = false;
             if (_cellChars == 0)
             {
                 return;
@@ -555,12 +655,24 @@ internal sealed class XlsxInspection : IDisposable
                 }
             }
 
+            if (_column != _sheetColumn)
+            {
+                throw Misplaced(_row, _sheetColumn, _place);
+            }
+
+            if (_byPlace is null && _place != _sheetColumn)
+            {
+                // Every cell so far has its r; should a cell without one come before a dimension, MiniExcel would read this one as _place.
+                _misplaced ??= (_row, _sheetColumn, _place);
+            }
+
             if (_column >= MaxReadColumns)
             {
                 throw new ImportFileException(file, _row, _column + 1, string.Create(CultureInfo.InvariantCulture,
                     $"a value in cell {TableReader.ColumnName(_column)}{_row}, beyond column {TableReader.ColumnName(MaxReadColumns - 1)} (the {MaxReadColumns}th): at most {MaxReadColumns} columns are read; delete or move it"));
             }
 
+            _filled[_column >> 6] |= 1UL << _column;
             _rowChars += _cellChars;
             if (_rowChars > MaxRowChars)
             {
@@ -603,6 +715,91 @@ internal sealed class XlsxInspection : IDisposable
             }
 
             return (rows, _columns, clipped);
+        }
+    }
+
+    /// <summary>
+    /// The temporary copy's file: a failure to write it (the disk full, the folder missing or not writable) is told as what it is, naming
+    /// the folder and the system's reason, not taken for a damaged workbook.
+    /// </summary>
+    private sealed class TemporaryCopy(Stream inner, string folder, string file) : Stream
+    {
+        public override bool CanRead => inner.CanRead;
+
+        public override bool CanSeek => inner.CanSeek;
+
+        public override bool CanWrite => inner.CanWrite;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => Try(() => inner.Position = value); }
+
+        /// <summary>The error for a copy that could not be written.</summary>
+        public static ImportFileException Failed(string folder, string file, Exception e) =>
+            new(file, 0, 0, ImportStrings.Format("Error_TemporaryCopy", null, folder, e.Message), e);
+
+        /// <summary>Closes (and so deletes) a copy being given up after an error: a failure to flush it then changes nothing.</summary>
+        public static void Discard(Stream copy)
+        {
+            try
+            {
+                copy.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImportFileException)
+            {
+                // The error being thrown already says what went wrong; the copy is deleted on close either way.
+            }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            try
+            {
+                inner.Write(buffer);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Failed(folder, file, e);
+            }
+        }
+
+        public override void Flush() => Try(inner.Flush);
+
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            long position = 0;
+            Try(() => position = inner.Seek(offset, origin));
+            return position;
+        }
+
+        public override void SetLength(long value) => Try(() => inner.SetLength(value));
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Try(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Failed(folder, file, e);
+            }
         }
     }
 

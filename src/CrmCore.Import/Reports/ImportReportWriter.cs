@@ -8,17 +8,21 @@ using MiniExcelLibs;
 namespace CrmCore.Import.Reports;
 
 /// <summary>
-/// Writes an <see cref="ImportReport"/> as text (totals, unmapped columns, then every row that was not simply inserted), as JSON
+/// Writes an <see cref="ImportReport"/> as text (totals, unmapped columns, then every row that was not simply inserted, a run of
+/// consecutive blank rows on one line), as JSON
 /// (everything, one object per row) or as an .xlsx of the rejected and held rows with their problem in front and their original
 /// cells after it, which an analyst fixes and imports again (the line and problem columns are ignored by the built-in mapping).
 /// Texts in English or zh-Hans by the culture. Thread-safe (stateless).
 /// </summary>
 public static class ImportReportWriter
 {
+    private static readonly CultureInfo ZhHans = CultureInfo.GetCultureInfo("zh-Hans");
+
     /// <summary>The report as text.</summary>
     /// <param name="report">The report.</param>
     /// <param name="culture">The language; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
-    /// <returns>The text, one line per row that was not inserted.</returns>
+    /// <returns>The text, one line per row that was not inserted, except that consecutive blank rows share one line
+    /// (<c>file: lines 3–1000001: skipped: blank row (999999 rows)</c>); the JSON and .xlsx reports keep one entry per row.</returns>
     public static string ToText(ImportReport report, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -59,39 +63,86 @@ public static class ImportReportWriter
             text.AppendLine(note);
         }
 
+        // Consecutive blank rows (a sheet's unused rows run to a million) share one line; every other row has its own.
+        (int First, int Last, string? Reason) blanks = (0, 0, null);
         foreach (var row in report.Rows.Where(r => r.Outcome != ImportOutcome.Inserted))
         {
-            text.Append(report.File).Append(':').Append(row.Line.ToString(CultureInfo.InvariantCulture));
-            if (row.ColumnNumber > 0)
+            if (IsBlank(row))
             {
-                text.Append(':').Append(row.ColumnNumber.ToString(CultureInfo.InvariantCulture));
+                if (blanks.Reason is not null && row.Line == blanks.Last + 1)
+                {
+                    blanks.Last = row.Line;
+                    continue;
+                }
+
+                AppendBlanks(text, report.File, blanks, culture);
+                blanks = (row.Line, row.Line, row.Reason);
+                continue;
             }
 
-            text.Append(": ").Append(Outcome(row.Outcome, culture));
-            if (row.CustomerId is not null && row.Outcome is not (ImportOutcome.Merged or ImportOutcome.Held))
-            {
-                text.Append(' ').Append(row.CustomerId);
-            }
-
-            if (row.AssetId is not null)
-            {
-                text.Append(' ').Append(ImportStrings.Format("Report_Asset", culture, row.AssetId));
-            }
-
-            if (row.Column is not null)
-            {
-                text.Append(" [").Append(row.Column).Append(']');
-            }
-
-            if (row.Reason is not null)
-            {
-                text.Append(": ").Append(row.Reason);
-            }
-
-            text.AppendLine();
+            AppendBlanks(text, report.File, blanks, culture);
+            blanks = (0, 0, null);
+            AppendRow(text, report.File, row, culture);
         }
 
+        AppendBlanks(text, report.File, blanks, culture);
         return text.ToString();
+    }
+
+    /// <summary>A row skipped as blank (its reason the blank-row reason in either language), nothing else said about it.</summary>
+    private static bool IsBlank(ImportRowResult row) =>
+        row is { Outcome: ImportOutcome.Skipped, CustomerId: null, AssetId: null, Column: null, ColumnNumber: 0 }
+        && (row.Reason == ImportStrings.Get("Reason_Blank", CultureInfo.InvariantCulture) || row.Reason == ImportStrings.Get("Reason_Blank", ZhHans));
+
+    /// <summary>A run of consecutive blank rows: as any row when it is one, else one line with its first and last line and its count.</summary>
+    private static void AppendBlanks(StringBuilder text, string file, (int First, int Last, string? Reason) blanks, CultureInfo culture)
+    {
+        if (blanks.Reason is null)
+        {
+            return;
+        }
+
+        if (blanks.First == blanks.Last)
+        {
+            AppendRow(text, file, new ImportRowResult { Line = blanks.First, Outcome = ImportOutcome.Skipped, Reason = blanks.Reason }, culture);
+            return;
+        }
+
+        text.Append(file).Append(": ").AppendLine(ImportStrings.Format("Report_LineRange", culture,
+            blanks.First.ToString(CultureInfo.InvariantCulture), blanks.Last.ToString(CultureInfo.InvariantCulture), Outcome(ImportOutcome.Skipped, culture),
+            blanks.Reason, (blanks.Last - blanks.First + 1).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static void AppendRow(StringBuilder text, string file, ImportRowResult row, CultureInfo culture)
+    {
+        text.Append(file).Append(':').Append(row.Line.ToString(CultureInfo.InvariantCulture));
+        if (row.ColumnNumber > 0)
+        {
+            text.Append(':').Append(row.ColumnNumber.ToString(CultureInfo.InvariantCulture));
+        }
+
+        text.Append(": ").Append(Outcome(row.Outcome, culture));
+        if (row.CustomerId is not null && row.Outcome is not (ImportOutcome.Merged or ImportOutcome.Held))
+        {
+            text.Append(' ').Append(row.CustomerId);
+        }
+
+        if (row.AssetId is not null)
+        {
+            text.Append(' ').Append(ImportStrings.Format("Report_Asset", culture, row.AssetId));
+        }
+
+        if (row.Column is not null)
+        {
+            text.Append(" [").Append(row.Column).Append(']');
+        }
+
+        if (row.Reason is not null)
+        {
+            text.Append(": ").Append(row.Reason);
+        }
+
+        text.AppendLine();
     }
 
     /// <summary>The display name of an outcome.</summary>

@@ -1,0 +1,122 @@
+using System.Globalization;
+using CrmCore.Import.Reading;
+
+namespace CrmCore.Import.Tests;
+
+/// <summary>
+/// The .xlsx import reads a checked copy of the workbook from a temporary file: when that copy cannot be written, the error says so,
+/// with the folder and the system's reason, rather than calling a sound workbook unreadable; and no copy is left behind.
+/// </summary>
+public sealed class XlsxTemporaryCopyTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"crmcore-copy-tests-{Guid.NewGuid():N}")).FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void FolderThatCannotBeWritten_IsNamedWithTheSystemsReason_NotTakenForADamagedWorkbook()
+    {
+        var missing = Path.Combine(_folder, "missing");
+
+        var error = Assert.Throws<ImportFileException>(() => Inspect(missing, static (path, options) => new FileStream(path, options)));
+
+        Assert.Contains("temporary copy", error.Message, StringComparison.Ordinal);
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Contains(Assert.IsType<DirectoryNotFoundException>(error.InnerException).Message, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a readable", error.Message, StringComparison.Ordinal);
+        Assert.Equal("book.xlsx", error.File);
+    }
+
+    [Fact]
+    public void DiskFullWhileCopying_IsNamedWithTheSystemsReason_AndTheCopyIsGone()
+    {
+        var error = Assert.Throws<ImportFileException>(() => Inspect(_folder, static (path, options) => new FullDisk(new FileStream(path, options), room: 2048)));
+
+        Assert.Contains("temporary copy", error.Message, StringComparison.Ordinal);
+        Assert.Contains(_folder, error.Message, StringComparison.Ordinal);
+        Assert.Contains(FullDisk.Reason, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a readable", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void DiskFull_InChinese_WhenTheUserInterfaceIsChinese()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            var error = Assert.Throws<ImportFileException>(() => Inspect(_folder, static (path, options) => new FullDisk(new FileStream(path, options), room: 2048)));
+
+            Assert.Contains("临时副本", error.Message, StringComparison.Ordinal);
+            Assert.Contains(_folder, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public void RoomEnough_TheCopyIsMadeThereAndDeletedOnDispose()
+    {
+        using (var inspection = Inspect(_folder, static (path, options) => new FullDisk(new FileStream(path, options), room: 1 << 20)))
+        {
+            Assert.Equal(51, inspection.Rows);
+            Assert.Single(Directory.GetFiles(_folder));
+        }
+
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    private static XlsxInspection Inspect(string folder, Func<string, FileStreamOptions, Stream> create)
+    {
+        var rows = string.Concat(Enumerable.Range(1, 51).Select(i => $"<row r=\"{i}\"><c r=\"A{i}\" t=\"inlineStr\"><is><t>KH{i}</t></is></c><c r=\"B{i}\" t=\"inlineStr\"><is><t>公司{i}</t></is></c></row>"));
+        using var stream = new MemoryStream(HostileWorkbookTests.Workbook(HostileWorkbookTests.Sheet(rows)));
+        return XlsxInspection.Inspect(stream, "book.xlsx", folder, create);
+    }
+
+    /// <summary>A file on a disk with <c>room</c> bytes free: a write past them fails as the system fails it (ENOSPC).</summary>
+    private sealed class FullDisk(FileStream inner, long room) : Stream
+    {
+        public const string Reason = "No space left on device";
+
+        public override bool CanRead => inner.CanRead;
+
+        public override bool CanSeek => inner.CanSeek;
+
+        public override bool CanWrite => inner.CanWrite;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void SetLength(long value) => inner.SetLength(value);
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (inner.Position + count > room)
+            {
+                throw new IOException($"{Reason} : '{inner.Name}'", 28);
+            }
+
+            inner.Write(buffer, offset, count);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
