@@ -9,33 +9,35 @@ namespace CrmCore.Import.Tables;
 /// prepares it itself when nobody has. So when the importing thread is busy, the reading thread prepares ahead of it, and when it
 /// would wait, it does its own share: both cores work, without a third thread.
 /// <para>
-/// Waiting is kept rare, because each wait costs far more than a row: the reading thread (a thread of its own) sleeps only when every
-/// waiting piece is claimed, and is woken when half the line is free; the importing side waits (asynchronously) only when the line is
-/// empty or its next piece is still being prepared by the reading thread. One reader, one taker; the reader completes the line, with
-/// the failure that stopped it, if any.
+/// The hand-over takes no lock: one reader and one taker, each the only writer of its end of a ring, with a full fence between
+/// publishing an end and looking at the other side's waiting flag (a lock here was contended enough to cost more CPU spinning than the
+/// work it guarded). Waiting is kept rare, because each wait costs far more than a row: the reading thread (a thread of its own)
+/// sleeps only when every waiting piece is claimed, and is woken when half the line is free; the importing side waits
+/// (asynchronously) only when the line is empty or its next piece is still being prepared by the reading thread. The reader
+/// completes the line, with the failure that stopped it, if any.
 /// </para>
 /// </summary>
-/// <typeparam name="TRaw">A piece as read.</typeparam>
-/// <typeparam name="TDone">A piece's prepared form.</typeparam>
 internal sealed class PieceLine<TRaw, TDone>
     where TDone : class
 {
-    private readonly object _gate = new();
-    private readonly Entry[] _ring;
+    private readonly Entry?[] _ring;
     private readonly Func<TRaw, TDone> _prepare;
-    private int _head;
-    private int _count;
-    private bool _completed;
-    private Exception? _failure;
-    private bool _readerAsleep;
+    private readonly SemaphoreSlim _readerWake = new(0);
+
+    // The next piece to take (written by the taker only) and the next slot to fill (written by the reader only).
+    private long _head;
+    private long _tail;
+    private int _readerWaiting;
     private TaskCompletionSource? _takerWaits;
+    private volatile bool _completed;
+    private Exception? _failure;
 
     /// <summary>Creates a line of at most <paramref name="capacity"/> waiting pieces, each prepared by <paramref name="prepare"/>.</summary>
     public PieceLine(int capacity, Func<TRaw, TDone> prepare)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
         ArgumentNullException.ThrowIfNull(prepare);
-        _ring = new Entry[capacity];
+        _ring = new Entry?[capacity];
         _prepare = prepare;
     }
 
@@ -46,49 +48,45 @@ internal sealed class PieceLine<TRaw, TDone>
     public void Add(TRaw piece, CancellationToken cancellationToken)
     {
         var entry = new Entry(piece);
-        TaskCompletionSource? wake;
         while (true)
         {
-            Entry? claimed = null;
-            lock (_gate)
+            cancellationToken.ThrowIfCancellationRequested();
+            var tail = _tail;
+            if (tail - Volatile.Read(ref _head) < _ring.Length)
             {
-                if (_count < _ring.Length)
+                Volatile.Write(ref _ring[tail % _ring.Length], entry);
+                Interlocked.Exchange(ref _tail, tail + 1);
+                if (Volatile.Read(ref _takerWaits) is not null)
                 {
-                    _ring[(_head + _count) % _ring.Length] = entry;
-                    _count++;
-                    (wake, _takerWaits) = (_takerWaits, null);
-                    break;
+                    Interlocked.Exchange(ref _takerWaits, null)?.TrySetResult();
                 }
 
-                claimed = ClaimNewest();
-                if (claimed is null)
-                {
-                    // Everything waiting is claimed: sleep until half the line is free (checking for cancellation now and then).
-                    _readerAsleep = true;
-                    Monitor.Wait(_gate, 50);
-                    _readerAsleep = false;
-                }
+                return;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            claimed?.Run(_prepare);
-        }
+            if (ClaimNewest() is { } claimed)
+            {
+                claimed.Run(_prepare);
+                continue;
+            }
 
-        wake?.TrySetResult();
+            // Everything waiting is claimed: sleep until half the line is free (the taker wakes it), checking now and then.
+            Interlocked.Exchange(ref _readerWaiting, 1);
+            if (_tail - Volatile.Read(ref _head) >= _ring.Length)
+            {
+                _readerWake.Wait(50, cancellationToken);
+            }
+
+            Interlocked.Exchange(ref _readerWaiting, 0);
+        }
     }
 
     /// <summary>The reading thread: no more pieces; <paramref name="failure"/> is what stopped the reading, if anything.</summary>
     public void Complete(Exception? failure)
     {
-        TaskCompletionSource? wake;
-        lock (_gate)
-        {
-            _completed = true;
-            _failure = failure;
-            (wake, _takerWaits) = (_takerWaits, null);
-        }
-
-        wake?.TrySetResult();
+        _failure = failure;
+        _completed = true;
+        Interlocked.Exchange(ref _takerWaits, null)?.TrySetResult();
     }
 
     /// <summary>
@@ -98,58 +96,72 @@ internal sealed class PieceLine<TRaw, TDone>
     /// </summary>
     public async ValueTask<(TRaw Raw, TDone Done)?> TakeAsync(CancellationToken cancellationToken)
     {
-        Entry entry;
         while (true)
         {
-            Task waiting;
-            lock (_gate)
+            var head = _head;
+            if (Volatile.Read(ref _tail) > head)
             {
-                if (_count > 0)
+                var slot = head % _ring.Length;
+                var entry = Volatile.Read(ref _ring[slot])!;
+                Volatile.Write(ref _ring[slot], null);
+                Interlocked.Exchange(ref _head, head + 1);
+                if (Volatile.Read(ref _readerWaiting) == 1 && Volatile.Read(ref _tail) - (head + 1) <= _ring.Length / 2
+                    && Interlocked.Exchange(ref _readerWaiting, 0) == 1)
                 {
-                    entry = _ring[_head];
-                    _ring[_head] = null!;
-                    _head = (_head + 1) % _ring.Length;
-                    _count--;
-                    if (_readerAsleep && _count <= _ring.Length / 2)
-                    {
-                        Monitor.Pulse(_gate);
-                    }
-
-                    break;
+                    _readerWake.Release();
                 }
 
-                if (_completed)
+                if (entry.TryClaim())
                 {
-                    if (_failure is { } failure)
+                    entry.Run(_prepare);
+                }
+                else
+                {
+                    // The reading thread is preparing it (and every piece after it is prepared: it claims the newest first). It is a
+                    // piece's work away at most: wait for it here a little before handing the wait to the thread pool.
+                    var spin = default(SpinWait);
+                    for (var i = 0; i < 200 && !entry.Done.IsCompleted; i++)
                     {
-                        ExceptionDispatchInfo.Throw(failure);
+                        spin.SpinOnce(sleep1Threshold: -1);
                     }
-
-                    return null;
                 }
 
-                _takerWaits = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                waiting = _takerWaits.Task;
+                return (entry.Raw, await entry.Done.ConfigureAwait(false));
             }
 
-            await waiting.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+            if (_completed)
+            {
+                if (Volatile.Read(ref _tail) > head)
+                {
+                    continue;
+                }
 
-        if (entry.TryClaim())
-        {
-            entry.Run(_prepare);
-        }
+                if (_failure is { } failure)
+                {
+                    ExceptionDispatchInfo.Throw(failure);
+                }
 
-        return (entry.Raw, await entry.Done.ConfigureAwait(false));
+                return null;
+            }
+
+            var waits = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Interlocked.Exchange(ref _takerWaits, waits);
+            if ((Volatile.Read(ref _tail) > head || _completed) && Interlocked.CompareExchange(ref _takerWaits, null, waits) == waits)
+            {
+                // A piece (or the end) came between looking and announcing the wait: no need to wait.
+                continue;
+            }
+
+            await waits.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>Claims the newest waiting piece nobody has claimed (under the gate); null when there is none.</summary>
+    /// <summary>Claims the newest waiting piece nobody has claimed (the reading thread only); null when there is none.</summary>
     private Entry? ClaimNewest()
     {
-        for (var i = _count - 1; i >= 0; i--)
+        for (var i = _tail - 1; i >= Volatile.Read(ref _head); i--)
         {
-            var entry = _ring[(_head + i) % _ring.Length];
-            if (entry.TryClaim())
+            if (Volatile.Read(ref _ring[i % _ring.Length]) is { } entry && entry.TryClaim())
             {
                 return entry;
             }
