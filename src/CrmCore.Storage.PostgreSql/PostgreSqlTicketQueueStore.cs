@@ -194,16 +194,38 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         await using var lease = await _database.LeaseAsync(cancellationToken).ConfigureAwait(false);
         // Bucket rows always commit on their own (BucketIdAsync), so every one read here may be cached, inside a transaction too.
         await LoadBucketsAsync((NpgsqlConnection)lease.Connection, cancellationToken).ConfigureAwait(false);
-        var command = lease.Command(_database.Sql("SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM {schema}.queue;"));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var list = new List<QueuedTicket>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        if (AfterBucketsRead is { } hook)
         {
-            list.Add(ToTicket(reader.GetString(0), _bucketById[reader.GetInt64(1)], reader.GetInt64(2), reader.GetInt64(3)));
+            await hook(cancellationToken).ConfigureAwait(false);
+        }
+
+        var command = lease.Command(_database.Sql("SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM {schema}.queue;"));
+        var rows = new List<(string Id, long Bucket, long Due, long Enqueued)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
+            }
+        }
+
+        var list = new List<QueuedTicket>(rows.Count);
+        foreach (var row in rows)
+        {
+            // Another host can commit a new bucket and a queue row in it between the bucket read above and the row read: read that
+            // bucket now (the reader is closed, and the connection runs one command at a time).
+            var bucket = _bucketById.TryGetValue(row.Bucket, out var known)
+                ? known
+                : await BucketAsync((NpgsqlConnection)lease.Connection, row.Bucket, cancellationToken).ConfigureAwait(false);
+            list.Add(ToTicket(row.Id, bucket, row.Due, row.Enqueued));
         }
 
         return list;
     }
+
+    /// <summary>For tests: awaited by <see cref="LoadAllAsync"/> between its read of the buckets and its read of the queue rows, so that a
+    /// test can commit another host's new bucket and queue row exactly there. Null (nothing runs) unless a test sets it.</summary>
+    internal Func<CancellationToken, Task>? AfterBucketsRead { get; set; }
 
     /// <inheritdoc />
     ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)

@@ -63,20 +63,35 @@ public sealed class SlaTerm
     /// <returns>The priority; higher is served first.</returns>
     public long Score(long staticPriority, Instant? due, Instant now) => staticPriority + Evaluate(due, now);
 
-    /// <summary>The term from tick values; <see cref="long.MaxValue"/> as the due time means "no SLA".</summary>
+    /// <summary>The term from tick values, exact for any two longs; <see cref="long.MaxValue"/> as the due time means "no SLA".</summary>
     internal long EvaluateTicks(long dueTicks, long nowTicks)
     {
-        // Fast path, exact: floor(r / 1 s) >= H exactly when r >= H seconds in ticks. Also covers "no SLA" (long.MaxValue).
-        if (dueTicks == long.MaxValue || dueTicks - nowTicks >= _horizonTicks)
+        if (dueTicks == long.MaxValue)
         {
             return 0;
         }
 
-        var remaining = Math.Clamp(dueTicks - nowTicks, long.MinValue / 2, long.MaxValue / 2);
-        var seconds = remaining >= 0 ? remaining / TicksPerSecond : -((-remaining + TicksPerSecond - 1) / TicksPerSecond);
-        if (seconds >= _horizonSeconds)
+        // due − now needs 65 bits at the ends of the range; test for that before subtracting. A difference above long.MaxValue is far
+        // beyond any horizon (at most 366 days), one below long.MinValue far beyond any overdue cap (at most 366 days), so the term there is
+        // exactly 0 or MaxTerm.
+        if (nowTicks < 0 ? dueTicks > long.MaxValue + nowTicks : dueTicks < long.MinValue + nowTicks)
+        {
+            return nowTicks < 0 ? 0 : MaxTerm;
+        }
+
+        var remaining = dueTicks - nowTicks;
+
+        // Fast path, exact: floor(r / 1 s) >= H exactly when r >= H seconds in ticks, so below it the whole seconds are under H.
+        if (remaining >= _horizonTicks)
         {
             return 0;
+        }
+
+        // Whole seconds rounded down (division rounds towards zero; a negative r with a remainder is one second more late).
+        var seconds = remaining / TicksPerSecond;
+        if (remaining < 0 && seconds * TicksPerSecond != remaining)
+        {
+            seconds--;
         }
 
         if (seconds >= 0)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using CrmCore.Routing;
 using FsCheck;
 using FsCheck.Fluent;
@@ -33,6 +34,126 @@ public sealed class SlaTermTests
             var b = term.Evaluate(Due, later);
             return a <= b && a >= 0 && b <= term.MaxTerm;
         });
+
+    // Tick values from the whole long range, weighted towards its two ends and towards 0, where the subtraction due − now can overflow.
+    private static readonly long[] EdgeTicks =
+    [
+        long.MinValue, long.MinValue + 1, long.MinValue + 2, long.MinValue / 2, -1, 0, 1, long.MaxValue / 2, long.MaxValue - 2, long.MaxValue - 1, long.MaxValue,
+    ];
+
+    private static Gen<long> AnyLong() =>
+        from hi in Gen.Choose(int.MinValue, int.MaxValue)
+        from lo in Gen.Choose(int.MinValue, int.MaxValue)
+        select ((long)hi << 32) | (uint)lo;
+
+    // A long in [low, high], uniform enough for a property.
+    private static Gen<long> LongBetween(long low, long high) =>
+        AnyLong().Select(x => low + (long)((ulong)x % (ulong)(high - low + 1)));
+
+    private static Gen<long> TickGen() => Gen.Frequency(
+        (3, Gen.Elements(EdgeTicks)),
+        (2, Gen.Elements(EdgeTicks).SelectMany(edge => LongBetween(-100_000_000_000L, 100_000_000_000L).Select(offset => Saturate((BigInteger)edge + offset)))),
+        (2, AnyLong()));
+
+    // Every valid setting, in whole ticks (sub-second horizons included): horizon 1 tick to 366 days, points and slope 0 to the maximum, cap 0 to 366 days.
+    private static Gen<SlaTermOptions> FullRangeOptionsGen()
+    {
+        var maxTicks = SlaTermOptions.MaxDuration.BclCompatibleTicks;
+        var points = Gen.Frequency((1, Gen.Elements(0L, 1L, SlaTermOptions.MaxPoints)), (3, LongBetween(0, SlaTermOptions.MaxPoints)));
+        var horizon = Gen.Frequency((1, Gen.Elements(1L, NodaConstants.TicksPerSecond - 1, NodaConstants.TicksPerSecond, maxTicks)), (3, LongBetween(1, maxTicks)));
+        var cap = Gen.Frequency((1, Gen.Elements(0L, NodaConstants.TicksPerSecond, maxTicks)), (3, LongBetween(0, maxTicks)));
+        return from h in horizon
+               from p in points
+               from o in points
+               from c in cap
+               select new SlaTermOptions { Horizon = Duration.FromTicks(h), PointsAtDue = p, OverduePointsPerHour = o, OverdueCap = Duration.FromTicks(c) };
+    }
+
+    // Due time and now: each from the edges, near an edge or anywhere; and half the time a due time within a few horizons of now,
+    // so that every piece of the term is reached at both ends of the range too.
+    private static Gen<(long Due, long Now)> DueAndNowGen() => Gen.Frequency(
+        (1, from due in TickGen() from now in TickGen() select (due, now)),
+        (1, from now in TickGen()
+            from offset in LongBetween(-2 * SlaTermOptions.MaxDuration.BclCompatibleTicks, 2 * SlaTermOptions.MaxDuration.BclCompatibleTicks)
+            select (Saturate((BigInteger)now + offset), now)));
+
+    private static long Saturate(BigInteger value) => (long)BigInteger.Clamp(value, long.MinValue, long.MaxValue);
+
+    // The documented term computed in unbounded integers: r = due − now in whole seconds rounded down, H the horizon in whole seconds
+    // (at least 1), C the cap in whole seconds; long.MaxValue as the due time means no SLA.
+    private static long ReferenceTerm(SlaTermOptions options, long dueTicks, long nowTicks)
+    {
+        if (dueTicks == long.MaxValue)
+        {
+            return 0;
+        }
+
+        var ticksPerSecond = (BigInteger)NodaConstants.TicksPerSecond;
+        var remaining = (BigInteger)dueTicks - nowTicks;
+        var r = BigInteger.DivRem(remaining, ticksPerSecond, out var rest);
+        if (rest < 0)
+        {
+            r -= 1;
+        }
+
+        var h = BigInteger.Max(1, options.Horizon.BclCompatibleTicks / ticksPerSecond);
+        var p = (BigInteger)options.PointsAtDue;
+        BigInteger term;
+        if (r >= h)
+        {
+            term = 0;
+        }
+        else if (r >= 0)
+        {
+            term = p * (h - r) / h;
+        }
+        else
+        {
+            var c = (BigInteger)(options.OverdueCap.BclCompatibleTicks / NodaConstants.TicksPerSecond);
+            term = p + (options.OverduePointsPerHour * BigInteger.Min(-r, c) / 3600);
+        }
+
+        return (long)term;
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 20_000)]
+    public Property EvaluateTicks_AnyDueAndNowInTheTickRange_EqualsTheTermInUnboundedIntegers() =>
+        Prop.ForAll(Arb.From(FullRangeOptionsGen()), Arb.From(DueAndNowGen()), (options, pair) =>
+        {
+            var term = new SlaTerm(options);
+            var expected = ReferenceTerm(options, pair.Due, pair.Now);
+            long actual;
+            try
+            {
+                actual = term.EvaluateTicks(pair.Due, pair.Now);
+            }
+            catch (Exception e)
+            {
+                return false.Label($"threw {e.GetType().Name} for due {pair.Due}, now {pair.Now}");
+            }
+
+            return (actual == expected && actual >= 0 && actual <= term.MaxTerm)
+                .Label($"due {pair.Due}, now {pair.Now}: {actual}, expected {expected} (max {term.MaxTerm})");
+        });
+
+    [Theory]
+    [InlineData(long.MinValue + 1, long.MaxValue - 1, 2500)] // overdue by almost 2^64 ticks (past the cap): the difference wraps to +3 ticks
+    [InlineData(long.MinValue, long.MaxValue, 2500)]
+    [InlineData(long.MinValue, 1, 2500)]
+    [InlineData(long.MaxValue - 1, long.MinValue, 0)] // due almost 2^64 ticks ahead: the difference wraps below zero
+    [InlineData(long.MaxValue - 1, -1, 0)]
+    [InlineData(long.MaxValue - 1, long.MaxValue - 1, 100)]
+    [InlineData(long.MinValue, long.MinValue, 100)]
+    [InlineData(long.MaxValue - 1, long.MaxValue - 1 - (8L * 3600 * NodaConstants.TicksPerSecond), 0)] // exactly the horizon ahead
+    [InlineData(long.MaxValue - 1, long.MaxValue - (8L * 3600 * NodaConstants.TicksPerSecond), 0)] // one tick inside it: 28,799 whole s
+    [InlineData(long.MinValue + (4L * 3600 * NodaConstants.TicksPerSecond), long.MinValue, 50)] // half the horizon ahead
+    [InlineData(long.MinValue, long.MinValue + (71 * NodaConstants.TicksPerSecond) + 1, 101)] // 71 s and a tick late: r = −72 s (rounded down)
+    public void EvaluateTicks_AtTheEndsOfTheTickRange_IsTheDocumentedTerm(long due, long now, long expected)
+    {
+        var options = new SlaTermOptions(); // 8 h horizon, 100 at due, 50 an hour past it, capped after 48 h: at most 2,500
+        Assert.Equal(expected, ReferenceTerm(options, due, now));
+        Assert.Equal(expected, new SlaTerm(options).EvaluateTicks(due, now));
+    }
 
     [Fact]
     public void Evaluate_DefaultOptions_RisesToPointsAtDueThenFurther()
