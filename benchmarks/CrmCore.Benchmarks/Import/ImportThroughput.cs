@@ -31,6 +31,10 @@ namespace CrmCore.Benchmarks.Import;
 /// were merged; <c>import one csv FILE 5000</c> imports with batches of 5,000 rows (default 500); <c>import one csv-sqlite-similar FILE</c> imports it at 0.85 into a new SQLite file with its key index (the store's name
 /// grams: turned on by the first lookup) and prints the same.
 /// </para>
+/// <para>
+/// Diagnostics of one figure, to standard error: <c>ALLOC=1</c> the bytes allocated per type (<see cref="AllocListener"/>),
+/// <c>THREADS=1</c> the CPU seconds of each thread still alive at the end (the thread pool's, the tiered JIT's, the GC's).
+/// </para>
 /// </summary>
 internal static class ImportThroughput
 {
@@ -135,6 +139,7 @@ internal static class ImportThroughput
 
     private static async Task<int> OneAsync(string kind, string path, int? batchSize = null)
     {
+        using var alloc = Environment.GetEnvironmentVariable("ALLOC") is null ? null : new AllocListener();
         var sw = Stopwatch.StartNew();
         long count = 0;
         switch (kind)
@@ -205,10 +210,44 @@ internal static class ImportThroughput
         }
 
         sw.Stop();
+        alloc?.Print();
+        if (Environment.GetEnvironmentVariable("THREADS") is not null)
+        {
+            PrintThreadTimes();
+        }
         using var self = Process.GetCurrentProcess();
         var perRow = GC.GetTotalAllocatedBytes(precise: true) / Math.Max(1, count);
         Console.WriteLine($"| {kind} | {sw.Elapsed.TotalSeconds:F2} | {self.TotalProcessorTime.TotalSeconds:F2} | {self.PeakWorkingSet64 / 1e6:F0} | {count} | {perRow} | {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} | {GC.GetTotalPauseDuration().TotalSeconds:F2} |");
         return 0;
+    }
+
+    /// <summary>CPU seconds per thread of this process, by thread name (Linux: /proc/self/task), to standard error: which of the
+    /// import's threads, the thread pool's, the GC's or the JIT's used the processor.</summary>
+    private static void PrintThreadTimes()
+    {
+        var ticks = 100.0; // USER_HZ
+        var byName = new Dictionary<string, (double Seconds, int Threads)>();
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var seconds = (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / ticks;
+                var key = seconds >= 0.05 ? $"{name} #{Path.GetFileName(task)}" : name;
+                var (sum, count) = byName.GetValueOrDefault(key);
+                byName[key] = (sum + seconds, count + 1);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        foreach (var (name, (seconds, count)) in byName.OrderByDescending(p => p.Value.Seconds))
+        {
+            Console.Error.WriteLine($"  {seconds,6:F2} s  {name} ({count})");
+        }
     }
 
     /// <summary>Imports into a new SQLite file next to the CSV (deleted afterwards), with the storage's ledger; checks every row inserted.</summary>
