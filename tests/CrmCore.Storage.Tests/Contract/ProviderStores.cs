@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmCore.Storage.Tests.Contract;
 
-/// <summary>The desk's stores of one provider, plus its outbox and its per-command transactions.</summary>
+/// <summary>The desk's stores of one provider, plus its outbox, its publications and its per-command transactions.</summary>
 public sealed record ProviderStores(
     IOutboxTicketRepository Tickets,
     ISurveyRepository Surveys,
@@ -15,6 +15,9 @@ public sealed record ProviderStores(
 {
     /// <summary>The provider's <see cref="IStoreTransactions"/> (none for the in-memory stores).</summary>
     public IStoreTransactions Transactions { get; init; } = NoStoreTransactions.Instance;
+
+    /// <summary>The provider's publication store over the same storage as <see cref="Transactions"/>.</summary>
+    public required IPublicationStore Publications { get; init; }
 
     /// <summary>Registers these stores for <c>AddCrmCore()</c>'s desk (a later registration of one of them wins).</summary>
     public IServiceCollection AddTo(IServiceCollection services)

@@ -186,7 +186,7 @@ public abstract class StoreProvider : IDisposable
             if (_desk is null)
             {
                 var tickets = new InMemoryOutboxTicketRepository(_outbox, _audit);
-                _desk = new ProviderStores(tickets, tickets, new InMemoryCustomerRepository(), new InMemoryEscalationRepository(), new InMemorySequenceRepository(), new InMemoryQueueRepository(QueueChangeRetention), _outbox);
+                _desk = new ProviderStores(tickets, tickets, new InMemoryCustomerRepository(), new InMemoryEscalationRepository(), new InMemorySequenceRepository(), new InMemoryQueueRepository(QueueChangeRetention), _outbox) { Publications = _publications };
             }
 
             return _desk;
@@ -294,7 +294,7 @@ public abstract class StoreProvider : IDisposable
         public override ProviderStores Desk()
         {
             var storage = new SqliteStorage(Options());
-            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions };
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions, Publications = storage.Publications };
         }
 
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
@@ -449,7 +449,7 @@ public abstract class StoreProvider : IDisposable
         public override ProviderStores Desk()
         {
             var storage = Storage();
-            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions };
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions, Publications = storage.Publications };
         }
 
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
