@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
@@ -65,6 +66,7 @@ internal sealed class CompactKeyTable
     /// <param name="key">The key; <see cref="TableKey.IsReady"/>.</param>
     /// <param name="value">Its value when found.</param>
     /// <returns>True when the key is in the table.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(in TableKey key, out int value)
     {
         var found = Find(key.Utf8, key.Hash, out var slot);
@@ -129,6 +131,7 @@ internal sealed class CompactKeyTable
 
     private static int Offset(ulong slot) => (int)(uint)slot - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAdd(ReadOnlySpan<byte> utf8, uint hash, int value, out int offset)
     {
         if (Find(utf8, hash, out var slot))
@@ -167,6 +170,7 @@ internal sealed class CompactKeyTable
     }
 
     /// <summary>The slot that holds a key (true), or the empty slot where it would go (false).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Find(ReadOnlySpan<byte> utf8, uint hash, out int slot)
     {
         var mask = _slots.Length - 1;
@@ -186,6 +190,7 @@ internal sealed class CompactKeyTable
     }
 
     /// <summary>Writes a record (2-byte length, the UTF-8 bytes, the 4-byte value) into the chunks and returns where it starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Store(ReadOnlySpan<byte> utf8, int value)
     {
         var length = utf8.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CrmCore.Import.Customers;
 
 /// <summary>
@@ -35,6 +36,7 @@ internal sealed class CompactNumberTable
     /// <param name="key">The key; 0 is never present.</param>
     /// <param name="value">Its value when found.</param>
     /// <returns>True when the key is in the table.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(ulong key, out int value)
     {
         var slot = Find(key);
@@ -48,6 +50,7 @@ internal sealed class CompactNumberTable
     /// <param name="value">The value.</param>
     /// <returns>True when the key was added.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The key is 0.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(ulong key, int value)
     {
         ArgumentOutOfRangeException.ThrowIfZero(key);
@@ -75,6 +78,7 @@ internal sealed class CompactNumberTable
     private static int Slot(ulong key, int mask) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
     /// <summary>The slot that holds the key, or the empty slot where it would go.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ulong key)
     {
         var mask = _keys.Length - 1;

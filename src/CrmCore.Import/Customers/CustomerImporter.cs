@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrmCore.Imports;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -630,6 +631,7 @@ public sealed class CustomerImporter
         /// and writing that follow, which see the results in row order exactly as a sequential pass would give them. The customer a row
         /// creates is built only when nothing matches it, by the writing stage, at the batch's instant.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Prepared[] Prepare(List<SourceRow> batch, CustomerRowParser parser)
         {
             var prepared = new Prepared[batch.Count];
@@ -777,6 +779,7 @@ public sealed class CustomerImporter
             await _audit.AppendAsync(entries, cancellationToken).ConfigureAwait(false);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private string? Skip(SourceRow source)
         {
             if (source.IsBlank)
@@ -811,6 +814,7 @@ public sealed class CustomerImporter
         }
 
         /// <summary>False when a raw cell cannot clean to a header: cleaning keeps the first visible character (made half-width).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool MayEqual(string? raw, string header)
         {
             foreach (var c in raw.AsSpan())
@@ -827,6 +831,7 @@ public sealed class CustomerImporter
 
         /// <summary>A row nothing matches: the customer it creates, built at the batch's instant (synchronously: most rows of a first
         /// import take this path).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now)
         {
             var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
@@ -925,6 +930,7 @@ public sealed class CustomerImporter
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private CustomerProfile Profile(CustomerRow row, Instant now) => new()
         {
             Name = row.Name!,
@@ -938,6 +944,7 @@ public sealed class CustomerImporter
             Contacts = row.HasContact ? [NewContact(row, [])] : null,
         };
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Contact NewContact(CustomerRow row, IReadOnlyList<Contact> existing)
         {
             var name = row.ContactName ?? row.Phone ?? row.Email ?? row.Address!;

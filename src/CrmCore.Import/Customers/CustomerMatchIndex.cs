@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using CrmCore.Customers;
 using CrmCore.Desk;
@@ -86,6 +87,7 @@ internal sealed class CustomerMatchIndex
     public MatchCandidate? FindById(string id) => _ids.TryGetValue(id, out var ordinal) ? new(new CustomerId(id), "id", _lines[ordinal], _touched[ordinal]) : null;
 
     /// <summary>The customer with a row's id (made ready ahead when <see cref="CustomerRow.IdKey"/> is), or null when the id is unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MatchCandidate? FindById(CustomerRow row)
     {
         if (!row.IdKey.IsReady)
@@ -100,6 +102,7 @@ internal sealed class CustomerMatchIndex
     /// Reads, for every row of a batch, the slots where its probes into the id, phone, e-mail and name tables start, in one tight pass, so
     /// the row-by-row matching that follows finds them in the cache instead of waiting for memory once per probe. Changes nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Warm(IEnumerable<CustomerRow> rows)
     {
         var sink = 0UL;
@@ -138,6 +141,7 @@ internal sealed class CustomerMatchIndex
     }
 
     /// <summary>Adds the keys of a customer a row created: its name key, and the row's phone key and (normalised) e-mail when it has them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddCreated(CustomerId id, CustomerRow row, string nameKey)
     {
         var ordinal = AddName(id, row.Line, nameKey, touch: true, row);
@@ -201,6 +205,7 @@ internal sealed class CustomerMatchIndex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MatchCandidate? Find(CustomerRow row, string nameKey, bool byContact, double? similarity)
     {
         if (byContact && row.Phone is not null && _phones.TryGetValue(row.PhoneKey, out var byPhone))
@@ -251,6 +256,7 @@ internal sealed class CustomerMatchIndex
     }
 
     /// <summary>Adds a customer's id and name key (with the keys a row made ready when it is the row's own); returns its ordinal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AddName(CustomerId id, int sourceLine, string? nameKey, bool touch, CustomerRow? row = null)
     {
         var ordinal = row is { IdKey.IsReady: true } && string.Equals(row.Id, id.Value, StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -63,6 +64,7 @@ internal sealed partial class CustomerRowParser
 
     private static CultureInfo En { get; } = CultureInfo.InvariantCulture;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CustomerRow Parse(SourceRow source, List<CellProblem> problems)
     {
         var row = new CustomerRow { Line = source.Line };
@@ -98,6 +100,7 @@ internal sealed partial class CustomerRowParser
     }
 
     /// <summary>Cleans a cell: width, spaces, and the quote a spreadsheet export put before <c>= + - @</c> to neutralise a formula.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static string? Cell(string? raw)
     {
         var text = TextNormalizer.Clean(raw);
@@ -136,6 +139,7 @@ internal sealed partial class CustomerRowParser
     [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|ext\.?|x|#)\s*[0-9]+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PhoneLike();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Set(CustomerRow row, CustomerField field, string text, decimal multiplier, int column, string header, List<CellProblem> problems)
     {
         void Problem(string key, params object?[] args) => problems.Add(new CellProblem(column, header, ImportStrings.Format(key, _culture, args)));
@@ -259,6 +263,7 @@ internal sealed partial class CustomerRowParser
     /// item once, in order; what <c>Split(separators, RemoveEmptyEntries | TrimEntries)</c> and a de-duplicating loop gave, without the
     /// array of parts.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static List<string> ListItems(string text)
     {
         var items = new List<string>(4);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CrmCore.Import.Customers;
@@ -13,6 +14,7 @@ internal readonly struct TableKey
 
     /// <summary>Prepares a key.</summary>
     /// <param name="text">The key's text.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TableKey(string text)
     {
         Hash = CompactKeyTable.HashOf(text);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
@@ -65,6 +66,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
 
     /// <summary>Appends rows in order.</summary>
     /// <param name="rows">The rows.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRange(IReadOnlyList<ImportRowResult> rows)
     {
         var i = 0;
@@ -121,6 +123,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     // The format is BinaryWriter's, which ReadAt reads back with a BinaryReader: little-endian integers, a bool byte before each
     // optional text, texts as a 7-bit encoded UTF-8 byte count and the bytes. Each record is written into one span of a reused buffer,
     // sized for the worst case (3 UTF-8 bytes per UTF-16 unit), so a row costs one buffer request.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(ImportRowResult row)
     {
         var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.AssetId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);

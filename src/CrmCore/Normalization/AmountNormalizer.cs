@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace CrmCore.Normalization;
@@ -13,6 +14,7 @@ public static class AmountNormalizer
     /// <param name="text">The raw text.</param>
     /// <param name="amount">The amount in units (yuan) when the text is one.</param>
     /// <returns>True when the text is an amount.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(string? text, out decimal amount)
     {
         amount = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace CrmCore.Normalization;
@@ -24,6 +25,7 @@ public static class CompanyNameNormalizer
     /// <summary>The matching key of a company name.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The key; empty when nothing is left.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Key(string? name)
     {
         var clean = TextNormalizer.Clean(name);

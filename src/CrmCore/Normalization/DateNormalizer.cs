@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using NodaTime;
@@ -18,6 +19,7 @@ public static class DateNormalizer
     /// <param name="text">The raw text.</param>
     /// <param name="date">The date when the text is one.</param>
     /// <returns>True when the text is a date in one of the accepted forms.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(string? text, out LocalDate date)
     {
         date = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CrmCore.Normalization;
 
 /// <summary>
@@ -10,6 +11,7 @@ public static class EmailNormalizer
     /// <param name="text">The raw text.</param>
     /// <param name="canonical">The normalised address.</param>
     /// <returns>True when the text is an address.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryNormalize(string? text, out string canonical)
     {
         canonical = string.Empty;
@@ -26,6 +28,7 @@ public static class EmailNormalizer
     /// <summary>Whether a text (already cleaned) looks like an address: one <c>@</c>, a local part, a domain with a dot, no spaces.</summary>
     /// <param name="text">The text.</param>
     /// <returns>True for an address.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsAddress(ReadOnlySpan<char> text)
     {
         var at = text.IndexOf('@');

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace CrmCore.Normalization;
@@ -35,6 +36,7 @@ public static class PhoneNormalizer
     /// <param name="text">The raw text.</param>
     /// <param name="key">The key.</param>
     /// <returns>True when the text is a phone number this normaliser understands.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetKey(ReadOnlySpan<char> text, out ulong key)
     {
         key = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CrmCore.Normalization;
@@ -12,6 +13,7 @@ public static class TextNormalizer
     /// <summary>Cleans a value.</summary>
     /// <param name="value">The raw text, or null.</param>
     /// <returns>The cleaned text, or null when the value is null, empty or only white space.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Clean(string? value)
     {
         if (string.IsNullOrEmpty(value))
