@@ -143,6 +143,40 @@ public class PieceLineTests
     }
 
     [Fact]
+    public async Task PreparingFailure_OfAPieceTheReaderClaimed_ReachesTheTakerWaitingForIt()
+    {
+        // The reader fills the line and prepares what waits, newest first; piece 0 fails and is slow, so the taker finds it claimed and
+        // waits for it: the failure must reach the taker, after nothing.
+        using var started = new ManualResetEventSlim();
+        var line = new PieceLine<int, Done>(2, piece =>
+        {
+            if (piece == 0)
+            {
+                started.Set();
+                Thread.Sleep(200);
+                throw new FormatException("piece 0");
+            }
+
+            return new Done(piece, 0);
+        });
+        var reader = Task.Factory.StartNew(() =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                line.Add(i, CancellationToken.None);
+            }
+
+            line.Complete(null);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        Assert.True(started.Wait(Patience), "the reader never claimed piece 0");
+        var failure = await Assert.ThrowsAsync<FormatException>(async () => await line.TakeAsync(CancellationToken.None));
+        Assert.Equal("piece 0", failure.Message);
+        Assert.Equal(1, (await line.TakeAsync(CancellationToken.None))!.Value.Raw);
+        await reader.WaitAsync(Patience);
+    }
+
+    [Fact]
     public async Task Cancelling_StopsAReaderWaitingOnAFullLine()
     {
         var line = new PieceLine<int, Done>(2, piece => new Done(piece, 0));

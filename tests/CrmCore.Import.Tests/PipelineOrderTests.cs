@@ -20,10 +20,11 @@ public class PipelineOrderTests
     [Fact]
     public async Task Import_PreparingABatchFails_WritesTheBatchesBeforeIt()
     {
-        // Batches of two: rows 1-2, 3-4, then a row the preparing stage cannot take (no cells at all). A sequential pass writes the first
-        // two batches before it fails on the third; so must the pipeline.
+        // Batches of two: rows 1-2, 3-4, then a row the preparing stage cannot take (no cells at all), then good rows again. A sequential
+        // pass writes the first two batches before it fails on the third, and nothing after; so must the pipeline (whose reading thread
+        // reads, and may prepare, past the bad row).
         var store = new InMemoryCustomerRepository();
-        IEnumerable<SourceRow> rows = [.. Rows(4), new SourceRow(6, null!)];
+        IEnumerable<SourceRow> rows = [.. Rows(4), new SourceRow(6, null!), .. Enumerable.Range(5, 20).Select(i => new SourceRow(i + 2, [$"KH{i:D3}", $"公司{i}", $"1380000{i:D4}"]))];
 
         await Assert.ThrowsAsync<ArgumentNullException>(() => Samples.Importer(store, new CustomerImportOptions { BatchSize = 2 }).ImportRowsAsync(rows, "broken.csv"));
 

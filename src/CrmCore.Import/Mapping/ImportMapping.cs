@@ -35,7 +35,7 @@ public sealed class ImportMapping<TField>
         }
 
         _columns = map;
-        Columns = map;
+        Columns = map.AsReadOnly();
         Constants = (constants ?? []).ToDictionary(p => p.Key, p => p.Value);
         Values = (values ?? []).ToDictionary(
             p => p.Key,
