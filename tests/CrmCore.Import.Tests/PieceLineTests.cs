@@ -177,6 +177,33 @@ public class PieceLineTests
     }
 
     [Fact]
+    public async Task TakerThatFoundTheLineEmpty_IsWokenWhenHalfIsFilled_OrTheReadingEnds()
+    {
+        var line = new PieceLine<int, Done>(4, piece => new Done(piece, 0));
+        var taking = line.TakeAsync(CancellationToken.None).AsTask();
+        await Task.Delay(100);
+        Assert.False(taking.IsCompleted);
+
+        // One piece of four: not yet (the taker would be woken for every piece when reading is the slower side).
+        line.Add(0, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(taking.IsCompleted);
+
+        line.Add(1, CancellationToken.None);
+        Assert.Equal(0, (await taking.WaitAsync(Patience))!.Value.Raw);
+        Assert.Equal(1, (await line.TakeAsync(CancellationToken.None))!.Value.Raw);
+
+        // Empty again; one piece, then the end of the reading wakes it.
+        var last = line.TakeAsync(CancellationToken.None).AsTask();
+        line.Add(2, CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(last.IsCompleted);
+        line.Complete(null);
+        Assert.Equal(2, (await last.WaitAsync(Patience))!.Value.Raw);
+        Assert.Null(await line.TakeAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Cancelling_StopsAReaderWaitingOnAFullLine()
     {
         var line = new PieceLine<int, Done>(2, piece => new Done(piece, 0));

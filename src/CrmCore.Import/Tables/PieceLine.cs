@@ -13,8 +13,8 @@ namespace CrmCore.Import.Tables;
 /// publishing an end and looking at the other side's waiting flag (a lock here was contended enough to cost more CPU spinning than the
 /// work it guarded). Waiting is kept rare, because each wait costs far more than a row: the reading thread (a thread of its own)
 /// sleeps only when every waiting piece is claimed, and is woken when half the line is free; the importing side waits
-/// (asynchronously) only when the line is empty or its next piece is still being prepared by the reading thread. The reader
-/// completes the line, with the failure that stopped it, if any.
+/// (asynchronously) only when the line is empty (woken when half the line is filled or the reading ends) or when its next piece is
+/// still being prepared by the reading thread. The reader completes the line, with the failure that stopped it, if any.
 /// </para>
 /// </summary>
 internal sealed class PieceLine<TRaw, TDone>
@@ -44,6 +44,10 @@ internal sealed class PieceLine<TRaw, TDone>
     /// <summary>How many pieces may wait.</summary>
     public int Capacity => _ring.Length;
 
+    /// <summary>How many pieces must wait before a taker that found the line empty is woken (or the line completes): when the reading
+    /// is the slower side, the taker then works through several pieces per wake-up instead of being woken for each.</summary>
+    private int WakeTakerAt => _ring.Length / 2;
+
     /// <summary>The reading thread: adds a piece; while the line is full, prepares the newest waiting pieces, or sleeps when all are claimed.</summary>
     public void Add(TRaw piece, CancellationToken cancellationToken)
     {
@@ -56,7 +60,7 @@ internal sealed class PieceLine<TRaw, TDone>
             {
                 Volatile.Write(ref _ring[tail % _ring.Length], entry);
                 Interlocked.Exchange(ref _tail, tail + 1);
-                if (Volatile.Read(ref _takerWaits) is not null)
+                if (Volatile.Read(ref _takerWaits) is not null && tail + 1 - Volatile.Read(ref _head) >= WakeTakerAt)
                 {
                     Interlocked.Exchange(ref _takerWaits, null)?.TrySetResult();
                 }
@@ -146,7 +150,7 @@ internal sealed class PieceLine<TRaw, TDone>
 
             var waits = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Interlocked.Exchange(ref _takerWaits, waits);
-            if ((Volatile.Read(ref _tail) > head || _completed) && Interlocked.CompareExchange(ref _takerWaits, null, waits) == waits)
+            if ((Volatile.Read(ref _tail) - head >= WakeTakerAt || _completed) && Interlocked.CompareExchange(ref _takerWaits, null, waits) == waits)
             {
                 // A piece (or the end) came between looking and announcing the wait: no need to wait.
                 continue;
