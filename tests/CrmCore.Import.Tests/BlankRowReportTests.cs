@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CrmCore.Desk;
+using CrmCore.Import.Localization;
 using CrmCore.Import.Reports;
 using CrmCore.Imports;
 
@@ -79,6 +80,27 @@ public class BlankRowReportTests
 
         Assert.Equal([$"blank.xlsx: lines 3–{Last - 1}: skipped: blank row ({Last - 3} rows)"], RowLines(text));
         Assert.InRange(text.Length, 0, 2_000);
+    }
+
+    [Fact]
+    public void ToText_LooksUpTheBlankRowReasonOncePerReport_NotPerRow()
+    {
+        // The same report but for a hundred times the blank rows: the resources looked up are the same, not two more per row.
+        var small = Report([Inserted(2), .. Enumerable.Range(3, 1_000).Select(line => Blank(line)), Rejected(1_003)]);
+        var large = Report([Inserted(2), .. Enumerable.Range(3, 100_000).Select(line => Blank(line)), Rejected(100_003)]);
+
+        var smallLookups = Lookups(() => ImportReportWriter.ToText(small, English));
+        var largeLookups = Lookups(() => ImportReportWriter.ToText(large, English));
+
+        Assert.InRange(smallLookups, 1, 100);
+        Assert.Equal(smallLookups, largeLookups);
+    }
+
+    private static long Lookups(Func<string> write)
+    {
+        var before = ImportStrings.LookupsOnThisThread;
+        Assert.Contains("skipped: blank row", write(), StringComparison.Ordinal);
+        return ImportStrings.LookupsOnThisThread - before;
     }
 
     private static string Row(int number, params string[] texts) =>

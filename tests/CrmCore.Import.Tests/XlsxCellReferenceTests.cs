@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmCore.Import.Reading;
 
 namespace CrmCore.Import.Tests;
@@ -192,6 +193,86 @@ public class XlsxCellReferenceTests
         var error = Assert.Throws<ImportFileException>(() => Read(HostileWorkbookTests.Workbook(sheet)));
 
         Assert.Contains("a second sheetData", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACellTheReaderWouldMove_InChinese_WhenTheImportIsChinese()
+    {
+        var book = Book(Header + "<row r=\"2\">" + Cell("KH1") + Cell("13800000001", "C2") + "</row>");
+
+        var error = Assert.Throws<ImportFileException>(() => InspectInChinese(book));
+
+        Assert.Equal((2, 3), (error.Line, error.Column));
+        Assert.Equal("references.xlsx:2:3: 不是可读取的 .xlsx 工作簿：单元格 C2 是所在行的第 2 个单元格，而工作表中有些单元格没有引用（r），因此它会被读作 B2；请给每个单元格都加上引用，或都不加（用 Excel 重新保存该工作簿）", error.Message);
+    }
+
+    [Fact]
+    public void ACellWithoutReferenceAfterADimension_InChinese_WhenTheImportIsChinese()
+    {
+        var rows = "<row r=\"1\">" + Cell("客户编号", "A1") + Cell("客户名称", "B1") + "</row><row r=\"2\"><c r=\"A2\" s=\"1\"/>" + Cell("公司一") + "</row>";
+
+        var error = Assert.Throws<ImportFileException>(() => InspectInChinese(Book(rows, dimension: "A1:B2")));
+
+        Assert.Equal((2, 2), (error.Line, error.Column));
+        Assert.Contains("第 2 行的第 2 个单元格没有引用（r）", error.Message, StringComparison.Ordinal);
+        Assert.Contains("因此它会被读作 A2，而不是 B2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACellReadOverAnother_InChinese_WhenTheImportIsChinese()
+    {
+        var book = Book(Header + "<row>" + Cell("KH1") + Cell("公司一") + "</row>", dimension: "A1:C2");
+
+        var error = Assert.Throws<ImportFileException>(() => InspectInChinese(book));
+
+        Assert.Equal(1, error.Line);
+        Assert.Contains("第 1 行的第 2 个单元格会被读到 A1 中，覆盖那里的值", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecondSheetData_InChinese_WhenTheImportIsChinese()
+    {
+        var header = "<row r=\"1\">" + Cell("客户编号", "A1") + Cell("客户名称", "B1") + "</row>";
+        var sheet = HostileWorkbookTests.Sheet(header).Replace("</sheetData>", "</sheetData><sheetData>" + header + "</sheetData>", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ImportFileException>(() => InspectInChinese(HostileWorkbookTests.Workbook(sheet)));
+
+        Assert.Equal("references.xlsx:1: 不是可读取的 .xlsx 工作簿：工作表有第二个 sheetData 元素", error.Message);
+    }
+
+    [Fact]
+    public void ACellTheReaderWouldMove_InEnglish_WhenTheImportIsEnglish_WhateverTheUserInterface()
+    {
+        var book = Book(Header + "<row r=\"2\">" + Cell("KH1") + Cell("13800000001", "C2") + "</row>");
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            using var stream = new MemoryStream(book);
+            var error = Assert.Throws<ImportFileException>(() => XlsxInspection.Inspect(stream, "references.xlsx", CultureInfo.GetCultureInfo("en")));
+
+            Assert.Contains("cell C2 is cell 2 of its row", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>Inspects the workbook for an import in zh-Hans while the user interface is in English, so the message's language is the import's.</summary>
+    private static void InspectInChinese(byte[] book)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            using var stream = new MemoryStream(book);
+            using var inspection = XlsxInspection.Inspect(stream, "references.xlsx", CultureInfo.GetCultureInfo("zh-Hans"));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     private static string Cell(string text, string? reference = null) =>

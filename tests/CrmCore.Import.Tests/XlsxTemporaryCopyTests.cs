@@ -40,6 +40,22 @@ public sealed class XlsxTemporaryCopyTests : IDisposable
     }
 
     [Fact]
+    public void DiskFullWhileCopyingALargeSheet_BlamesNoRow()
+    {
+        // Room for several 64 KiB chunks of a sheet of 20,000 rows (about 2 MB): the disk fills while the sheet is being read, many
+        // rows in, and the error is still the copy's, with no row or column of the sheet (no row is at fault).
+        FullDisk? disk = null;
+        var error = Assert.Throws<ImportFileException>(() => Inspect(_folder, (path, options) => disk = new FullDisk(new FileStream(path, options), room: 400_000), rows: 20_000));
+
+        Assert.Equal(0, error.Line);
+        Assert.Equal(0, error.Column);
+        Assert.StartsWith("book.xlsx: the temporary copy of the workbook could not be written in " + _folder, error.Message, StringComparison.Ordinal);
+        Assert.Contains(FullDisk.Reason, error.Message, StringComparison.Ordinal);
+        Assert.InRange(Assert.IsType<FullDisk>(disk).FailedAt, 4 << 16, 400_000); // several chunks were written before
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
     public void DiskFull_InChinese_WhenTheUserInterfaceIsChinese()
     {
         var previous = CultureInfo.CurrentUICulture;
@@ -50,6 +66,25 @@ public sealed class XlsxTemporaryCopyTests : IDisposable
 
             Assert.Contains("临时副本", error.Message, StringComparison.Ordinal);
             Assert.Contains(_folder, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public void DiskFull_InTheImportsLanguage_NotTheUserInterfaces()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            var error = Assert.Throws<ImportFileException>(() => Inspect(_folder, static (path, options) => new FullDisk(new FileStream(path, options), room: 400_000), rows: 20_000, CultureInfo.GetCultureInfo("zh-Hans")));
+
+            Assert.Equal(0, error.Line);
+            Assert.StartsWith("book.xlsx: 无法在 " + _folder + " 写入工作簿的临时副本：", error.Message, StringComparison.Ordinal);
+            Assert.Contains(FullDisk.Reason, error.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -69,17 +104,20 @@ public sealed class XlsxTemporaryCopyTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder));
     }
 
-    private static XlsxInspection Inspect(string folder, Func<string, FileStreamOptions, Stream> create)
+    private static XlsxInspection Inspect(string folder, Func<string, FileStreamOptions, Stream> create, int rows = 51, CultureInfo? culture = null)
     {
-        var rows = string.Concat(Enumerable.Range(1, 51).Select(i => $"<row r=\"{i}\"><c r=\"A{i}\" t=\"inlineStr\"><is><t>KH{i}</t></is></c><c r=\"B{i}\" t=\"inlineStr\"><is><t>公司{i}</t></is></c></row>"));
-        using var stream = new MemoryStream(HostileWorkbookTests.Workbook(HostileWorkbookTests.Sheet(rows)));
-        return XlsxInspection.Inspect(stream, "book.xlsx", folder, create);
+        var sheet = string.Concat(Enumerable.Range(1, rows).Select(i => $"<row r=\"{i}\"><c r=\"A{i}\" t=\"inlineStr\"><is><t>KH{i}</t></is></c><c r=\"B{i}\" t=\"inlineStr\"><is><t>公司{i}</t></is></c></row>"));
+        using var stream = new MemoryStream(HostileWorkbookTests.Workbook(HostileWorkbookTests.Sheet(sheet)));
+        return XlsxInspection.Inspect(stream, "book.xlsx", folder, create, culture);
     }
 
     /// <summary>A file on a disk with <c>room</c> bytes free: a write past them fails as the system fails it (ENOSPC).</summary>
     private sealed class FullDisk(FileStream inner, long room) : Stream
     {
         public const string Reason = "No space left on device";
+
+        /// <summary>Where the first refused write would have started; 0 while none was refused.</summary>
+        public long FailedAt { get; private set; }
 
         public override bool CanRead => inner.CanRead;
 
@@ -103,6 +141,7 @@ public sealed class XlsxTemporaryCopyTests : IDisposable
         {
             if (inner.Position + count > room)
             {
+                FailedAt = FailedAt == 0 ? inner.Position : FailedAt;
                 throw new IOException($"{Reason} : '{inner.Name}'", 28);
             }
 

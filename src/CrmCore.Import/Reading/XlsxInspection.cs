@@ -105,14 +105,17 @@ internal sealed class XlsxInspection : IDisposable
     /// (<see cref="Path.GetTempPath"/>); the stream is left where it was.</summary>
     /// <param name="stream">The workbook; seekable.</param>
     /// <param name="file">The file name, for messages.</param>
+    /// <param name="culture">The language of the messages that have one (the copy that cannot be written, a cell read elsewhere or over
+    /// another, a second <c>sheetData</c>); default <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <exception cref="ImportFileException">The workbook is damaged, or breaks one of the bounds; or the copy cannot be written (named
-    /// as such, with the folder and the system's reason).</exception>
-    public static XlsxInspection Inspect(Stream stream, string file) =>
-        Inspect(stream, file, Path.GetTempPath(), static (path, options) => new FileStream(path, options));
+    /// as such, with the folder and the system's reason, and no row).</exception>
+    public static XlsxInspection Inspect(Stream stream, string file, CultureInfo? culture = null) =>
+        Inspect(stream, file, Path.GetTempPath(), static (path, options) => new FileStream(path, options), culture);
 
     /// <summary>Inspects a workbook, its copy made in <paramref name="folder"/> by <paramref name="create"/> (a seam for tests).</summary>
-    internal static XlsxInspection Inspect(Stream stream, string file, string folder, Func<string, FileStreamOptions, Stream> create)
+    internal static XlsxInspection Inspect(Stream stream, string file, string folder, Func<string, FileStreamOptions, Stream> create, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.CurrentUICulture;
         var start = stream.Position;
         var options = new FileStreamOptions
         {
@@ -128,14 +131,14 @@ internal sealed class XlsxInspection : IDisposable
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        Stream copy;
+        TemporaryCopy copy;
         try
         {
-            copy = new TemporaryCopy(create(Path.Combine(folder, $"crmcore-xlsx-{Guid.NewGuid():N}.xlsx"), options), folder, file);
+            copy = new TemporaryCopy(create(Path.Combine(folder, $"crmcore-xlsx-{Guid.NewGuid():N}.xlsx"), options), folder, file, culture);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw TemporaryCopy.Failed(folder, file, e);
+            throw TemporaryCopy.Failed(folder, file, culture, e);
         }
 
         try
@@ -161,7 +164,7 @@ internal sealed class XlsxInspection : IDisposable
                     Write(target, "xl/styles.xml", $"<styleSheet xmlns=\"{Main}\"><cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>");
                 }
 
-                shape = new Shape(sharedLengths, file);
+                shape = new Shape(sharedLengths, file, culture, copy);
                 parts.Copy(parts.Sheet(), target, "xl/worksheets/sheet1.xml", shape.Read);
                 Write(target, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
                 Write(target, "_rels/.rels", $"<Relationships xmlns=\"{PackageRelationships}\"><Relationship Id=\"rId1\" Type=\"{Office}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
@@ -471,7 +474,7 @@ internal sealed class XlsxInspection : IDisposable
     /// place elsewhere than the sheet means (its <c>r</c>, else the column after the cell before, as Excel reads it), and a cell placed
     /// over one holding text, are refused with the cell, so what is read is always where the sheet shows it.
     /// </summary>
-    private sealed class Shape(List<int> sharedLengths, string file)
+    private sealed class Shape(List<int> sharedLengths, string file, CultureInfo culture, TemporaryCopy copy)
     {
         private readonly List<MergedRange> _merges = [];
         private readonly ulong[] _filled = new ulong[MaxReadColumns / 64];
@@ -520,8 +523,9 @@ internal sealed class XlsxInspection : IDisposable
                     }
                 }
             }
-            catch (ImportFileException e) when (e.Line == 0 && _row > 0)
+            catch (ImportFileException e) when (e.Line == 0 && _row > 0 && !copy.Raised(e))
             {
+                // A bound the sheet's text broke is placed at its row; the copy failing to be written (read while copied) is no row's fault.
                 throw new ImportFileException(file, _row, _column + 1, e.Reason, e);
             }
         }
@@ -540,7 +544,7 @@ internal sealed class XlsxInspection : IDisposable
                 if (_inSheetData && ++_sheetData > 1)
                 {
                     // MiniExcel numbers the rows of each sheetData from 1 again.
-                    throw new ImportFileException(file, _row, 0, $"not {Spreadsheet}: a second sheetData element");
+                    throw new ImportFileException(file, _row, 0, ImportStrings.Get("Error_XlsxSecondSheetData", culture));
                 }
             }
 
@@ -612,8 +616,8 @@ internal sealed class XlsxInspection : IDisposable
             _column = _byPlace == true ? _place : r is null ? _column : named;
             if (_column < MaxReadColumns && (_filled[_column >> 6] & (1UL << _column)) != 0)
             {
-                throw new ImportFileException(file, _row, _sheetColumn + 1, string.Create(CultureInfo.InvariantCulture,
-                    $"not {Spreadsheet}: cell {_place + 1} of row {_row} would be read over the value in {TableReader.ColumnName(_column)}{_row} (two cells of one reference, or a cell without a reference after the sheet's dimension); save the workbook again from Excel"));
+                throw new ImportFileException(file, _row, _sheetColumn + 1, ImportStrings.Format("Error_XlsxCellReadOver", culture,
+                    Number(_place + 1), Number(_row), TableReader.ColumnName(_column) + Number(_row)));
             }
 
             _inCell = true;
@@ -627,10 +631,14 @@ internal sealed class XlsxInspection : IDisposable
         private ImportFileException Misplaced(int row, int sheetColumn, int place)
         {
             var reason = _byPlace == true
-                ? string.Create(CultureInfo.InvariantCulture, $"not {Spreadsheet}: cell {TableReader.ColumnName(sheetColumn)}{row} is cell {place + 1} of its row and the sheet gives some cells no reference (r), so it would be read as {TableReader.ColumnName(place)}{row}; give every cell its reference, or none (save the workbook again from Excel)")
-                : string.Create(CultureInfo.InvariantCulture, $"not {Spreadsheet}: cell {place + 1} of row {row} has no reference (r) and the sheet declares its dimension, so it would be read as {TableReader.ColumnName(_column)}{row}, not {TableReader.ColumnName(sheetColumn)}{row}; give every cell its reference (save the workbook again from Excel)");
+                ? ImportStrings.Format("Error_XlsxCellMovedByPlace", culture,
+                    TableReader.ColumnName(sheetColumn) + Number(row), Number(place + 1), TableReader.ColumnName(place) + Number(row))
+                : ImportStrings.Format("Error_XlsxCellMovedAfterDimension", culture,
+                    Number(place + 1), Number(row), TableReader.ColumnName(_column) + Number(row), TableReader.ColumnName(sheetColumn) + Number(row));
             return new ImportFileException(file, row, sheetColumn + 1, reason);
         }
+
+        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>A cell ends: when it held text it widens the used range (a styled empty cell or an empty formula result does not).</summary>
         private void EndCell()
@@ -722,8 +730,10 @@ internal sealed class XlsxInspection : IDisposable
     /// The temporary copy's file: a failure to write it (the disk full, the folder missing or not writable) is told as what it is, naming
     /// the folder and the system's reason, not taken for a damaged workbook.
     /// </summary>
-    private sealed class TemporaryCopy(Stream inner, string folder, string file) : Stream
+    private sealed class TemporaryCopy(Stream inner, string folder, string file, CultureInfo culture) : Stream
     {
+        private ImportFileException? _raised;
+
         public override bool CanRead => inner.CanRead;
 
         public override bool CanSeek => inner.CanSeek;
@@ -734,9 +744,12 @@ internal sealed class XlsxInspection : IDisposable
 
         public override long Position { get => inner.Position; set => Try(() => inner.Position = value); }
 
-        /// <summary>The error for a copy that could not be written.</summary>
-        public static ImportFileException Failed(string folder, string file, Exception e) =>
-            new(file, 0, 0, ImportStrings.Format("Error_TemporaryCopy", null, folder, e.Message), e);
+        /// <summary>The error for a copy that could not be written: the file's, with no row (no row of the sheet is at fault).</summary>
+        public static ImportFileException Failed(string folder, string file, CultureInfo culture, Exception e) =>
+            new(file, 0, 0, ImportStrings.Format("Error_TemporaryCopy", culture, folder, e.Message), e);
+
+        /// <summary>True when <paramref name="error"/> is the last error this copy raised (so it is not placed at a row of the sheet).</summary>
+        public bool Raised(ImportFileException error) => ReferenceEquals(error, _raised);
 
         /// <summary>Closes (and so deletes) a copy being given up after an error: a failure to flush it then changes nothing.</summary>
         public static void Discard(Stream copy)
@@ -765,7 +778,7 @@ internal sealed class XlsxInspection : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw Failed(folder, file, e);
+                throw _raised = Failed(folder, file, culture, e);
             }
         }
 
@@ -798,7 +811,7 @@ internal sealed class XlsxInspection : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw Failed(folder, file, e);
+                throw _raised = Failed(folder, file, culture, e);
             }
         }
     }

@@ -63,11 +63,13 @@ public static class ImportReportWriter
             text.AppendLine(note);
         }
 
-        // Consecutive blank rows (a sheet's unused rows run to a million) share one line; every other row has its own.
+        // Consecutive blank rows (a sheet's unused rows run to a million) share one line; every other row has its own. The blank-row
+        // reason is looked up once per report, not per row.
+        var blank = new BlankReason(ImportStrings.Get("Reason_Blank", CultureInfo.InvariantCulture), ImportStrings.Get("Reason_Blank", ZhHans));
         (int First, int Last, string? Reason) blanks = (0, 0, null);
         foreach (var row in report.Rows.Where(r => r.Outcome != ImportOutcome.Inserted))
         {
-            if (IsBlank(row))
+            if (blank.Marks(row))
             {
                 if (blanks.Reason is not null && row.Line == blanks.Last + 1)
                 {
@@ -89,10 +91,14 @@ public static class ImportReportWriter
         return text.ToString();
     }
 
-    /// <summary>A row skipped as blank (its reason the blank-row reason in either language), nothing else said about it.</summary>
-    private static bool IsBlank(ImportRowResult row) =>
-        row is { Outcome: ImportOutcome.Skipped, CustomerId: null, AssetId: null, Column: null, ColumnNumber: 0 }
-        && (row.Reason == ImportStrings.Get("Reason_Blank", CultureInfo.InvariantCulture) || row.Reason == ImportStrings.Get("Reason_Blank", ZhHans));
+    /// <summary>The blank-row reason in English and in zh-Hans, the languages an import writes it in.</summary>
+    private readonly record struct BlankReason(string English, string Chinese)
+    {
+        /// <summary>True for a row skipped as blank (its reason the blank-row reason in either language), nothing else said about it.</summary>
+        public bool Marks(ImportRowResult row) =>
+            row is { Outcome: ImportOutcome.Skipped, CustomerId: null, AssetId: null, Column: null, ColumnNumber: 0 }
+            && (string.Equals(row.Reason, English, StringComparison.Ordinal) || string.Equals(row.Reason, Chinese, StringComparison.Ordinal));
+    }
 
     /// <summary>A run of consecutive blank rows: as any row when it is one, else one line with its first and last line and its count.</summary>
     private static void AppendBlanks(StringBuilder text, string file, (int First, int Last, string? Reason) blanks, CultureInfo culture)
