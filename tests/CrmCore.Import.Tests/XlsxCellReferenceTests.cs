@@ -259,6 +259,28 @@ public class XlsxCellReferenceTests
         }
     }
 
+    [Fact]
+    public async Task CustomerImport_InChinese_RefusesTheWorkbookInChinese_WhateverTheUserInterface()
+    {
+        // The importer's Culture reaches the .xlsx reader's own messages, not only the row reasons.
+        var book = Book(Header + "<row r=\"2\">" + Cell("KH1") + Cell("13800000001", "C2") + "</row>");
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            using var stream = new MemoryStream(book);
+            var importer = Samples.Importer(new CrmCore.Desk.InMemoryCustomerRepository(), new CrmCore.Import.Customers.CustomerImportOptions { Culture = CultureInfo.GetCultureInfo("zh-Hans") });
+
+            var error = await Assert.ThrowsAsync<ImportFileException>(() => importer.ImportAsync(stream, "references.xlsx"));
+
+            Assert.StartsWith("references.xlsx:2:3: 不是可读取的 .xlsx 工作簿：单元格 C2", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     /// <summary>Inspects the workbook for an import in zh-Hans while the user interface is in English, so the message's language is the import's.</summary>
     private static void InspectInChinese(byte[] book)
     {

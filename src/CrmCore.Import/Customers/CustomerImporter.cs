@@ -78,7 +78,7 @@ public sealed class CustomerImporter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var (rows, formatName, encodingName, fileHash) = await TableSource.HashAndReadAsync(stream, name, _options.Format, _options.Encoding, cancellationToken).ConfigureAwait(false);
+        var (rows, formatName, encodingName, fileHash) = await TableSource.HashAndReadAsync(stream, name, _options.Format, _options.Encoding, cancellationToken, _options.Culture).ConfigureAwait(false);
         // Rows are measured in UTF-8 bytes: a UTF-16 file's length would double the guess (a GB18030 one only lowers it, which is harmless).
         var textBytes = formatName != "csv" || !stream.CanSeek || encodingName.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) ? 0 : stream.Length - stream.Position;
         return await ImportAsync(rows, name, formatName, encodingName, fileHash, textBytes, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CrmCore.Decoding;
 
@@ -30,8 +31,9 @@ internal static class TableSource
     /// <param name="format">The format; Auto decides by the file name.</param>
     /// <param name="encoding">The CSV encoding's web name, or null to detect it.</param>
     /// <param name="cancellationToken">Cancels the hashing.</param>
+    /// <param name="culture">The language of the reader's own messages (an .xlsx refused); null for the current UI culture.</param>
     public static async Task<(IEnumerable<SourceRow> Rows, string Format, string Encoding, string FileHash)> HashAndReadAsync(
-        Stream stream, string name, ImportFormat format, string? encoding, CancellationToken cancellationToken)
+        Stream stream, string name, ImportFormat format, string? encoding, CancellationToken cancellationToken, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
@@ -43,7 +45,7 @@ internal static class TableSource
             stream.Position = start;
         }
 
-        var (rows, formatName, encodingName) = Read(stream, name, format, encoding);
+        var (rows, formatName, encodingName) = Read(stream, name, format, encoding, culture);
         return (rows, formatName, encodingName, fileHash);
     }
 
@@ -52,14 +54,15 @@ internal static class TableSource
     /// <param name="name">The file name, for the format and for messages.</param>
     /// <param name="format">The format; Auto decides by the file name.</param>
     /// <param name="encoding">The CSV encoding's web name, or null to detect it.</param>
-    public static (IEnumerable<SourceRow> Rows, string Format, string Encoding) Read(Stream stream, string name, ImportFormat format, string? encoding)
+    /// <param name="culture">The language of the reader's own messages (an .xlsx refused); null for the current UI culture.</param>
+    public static (IEnumerable<SourceRow> Rows, string Format, string Encoding) Read(Stream stream, string name, ImportFormat format, string? encoding, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         switch (TableReader.Resolve(name, format))
         {
             case ImportFormat.Xlsx:
-                return (TableReader.ReadXlsx(stream, name), "xlsx", string.Empty);
+                return (TableReader.ReadXlsx(stream, name, culture), "xlsx", string.Empty);
             case ImportFormat.Json:
                 return (JsonTableReader.Read(stream, name, lines: false), "json", "utf-8");
             case ImportFormat.JsonLines:

@@ -46,7 +46,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var (rows, format, encoding, fileHash) = await TableSource.HashAndReadAsync(stream, name, options.Format, options.Encoding, cancellationToken).ConfigureAwait(false);
+        var (rows, format, encoding, fileHash) = await TableSource.HashAndReadAsync(stream, name, options.Format, options.Encoding, cancellationToken, options.Culture).ConfigureAwait(false);
         await table.LoadAsync(cancellationToken).ConfigureAwait(false);
         await StartAsync(name, fileHash, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(rows, name, cancellationToken).ConfigureAwait(false);
