@@ -74,6 +74,46 @@ public sealed class UserFileReadingTests
     }
 
     [Theory]
+    [InlineData(200_000, true)]
+    [InlineData(200_001, false)]
+    public void ReadBounded_LargeFile_ReadsExactlyTheBoundAndRefusesOneByteMore(int length, bool read)
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File("data.bin");
+        var content = new byte[length];
+        new Random(7).NextBytes(content);
+        File.WriteAllBytes(file, content);
+
+        var bytes = CliContext.ReadBounded(file, maxBytes: 200_000);
+
+        if (read)
+        {
+            Assert.Equal(content, bytes);
+        }
+        else
+        {
+            Assert.Null(bytes);
+        }
+    }
+
+    [Fact]
+    public void ReadBounded_SeekableFile_AllocatesAboutOneCopy()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File("data.bin");
+        const int length = 8 << 20;
+        File.WriteAllBytes(file, new byte[length]);
+        CliContext.ReadBounded(file, length); // warm up (JIT, file system caches)
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var bytes = CliContext.ReadBounded(file, length);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(length, bytes!.Length);
+        Assert.True(allocated < length + (length / 4), $"allocated {allocated} bytes to read a file of {length}");
+    }
+
+    [Theory]
     [InlineData("en", "error: file '")]
     [InlineData("zh-Hans", "错误: 找不到文件“")]
     public void ExportPolicy_Missing_IsInvalidInputNamingTheFile(string lang, string expected)
