@@ -74,6 +74,23 @@ public sealed class UserFileReadingTests
     }
 
     [Theory]
+    [InlineData("export-policy", """{ "name": "客服策略", "roles": {} "x": 1 }""", "\"x\"")]
+    [InlineData("export-policy", """{ "name": "客服策略", "roles": {} } {}""", "} {}")]
+    [InlineData("import-map", """{ "columns": { "公司名称": "Name" "x": "Phone" } }""", "\"x\"")]
+    public void File_JsonSyntaxErrorAfterChineseText_ColumnCountsCharactersNotBytes(string kind, string json, string at)
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Write(kind + ".json", json + "\n");
+        var column = json.IndexOf(at, StringComparison.Ordinal) + 1 + (at == "} {}" ? 2 : 0);
+        var byteColumn = Encoding.UTF8.GetByteCount(json[..(column - 1)]) + 1;
+
+        var run = Crm.Run([.. Arguments(kind, file, temp), "--lang", "en"]);
+
+        AssertRefused(run, temp, $"{kind}.json:1:{column}:");
+        Assert.DoesNotContain($"{kind}.json:1:{byteColumn}:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(200_000, true)]
     [InlineData(200_001, false)]
     public void ReadBounded_LargeFile_ReadsExactlyTheBoundAndRefusesOneByteMore(int length, bool read)
