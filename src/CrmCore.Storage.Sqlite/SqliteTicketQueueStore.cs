@@ -174,18 +174,36 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     public Task<IReadOnlyList<QueuedTicket>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
         using var lease = _database.Lease();
-        var buckets = LoadBuckets((SqliteConnection)lease.Connection, (SqliteTransaction?)lease.Transaction);
+        var connection = (SqliteConnection)lease.Connection;
+        var transaction = (SqliteTransaction?)lease.Transaction;
+        var buckets = LoadBuckets(connection, transaction);
+        AfterBucketsRead?.Invoke();
         var command = lease.Command("SELECT ticket_id, bucket_id, due_ticks, enqueued_ticks FROM crm_queue;");
-        using var reader = command.ExecuteReader();
-        var list = new List<QueuedTicket>();
-        while (reader.Read())
+        var rows = new List<(string Id, long Bucket, long Due, long Enqueued)>();
+        using (var reader = command.ExecuteReader())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            list.Add(ToTicket(reader.GetString(0), buckets[reader.GetInt64(1)], reader.GetInt64(2), reader.GetInt64(3)));
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
+            }
+        }
+
+        var list = new List<QueuedTicket>(rows.Count);
+        foreach (var row in rows)
+        {
+            // Outside a transaction each statement reads the latest commit: another connection or process can commit a new bucket and
+            // a queue row in it between the bucket read above and the row read. Read that bucket now (the reader is closed).
+            var bucket = buckets.TryGetValue(row.Bucket, out var known) ? known : Bucket(connection, transaction, row.Bucket);
+            list.Add(ToTicket(row.Id, bucket, row.Due, row.Enqueued));
         }
 
         return Task.FromResult<IReadOnlyList<QueuedTicket>>(list);
     }
+
+    /// <summary>For tests: run by <see cref="LoadAllAsync"/> between its read of the buckets and its read of the queue rows, so that a
+    /// test can commit another connection's new bucket and queue row exactly there. Null (nothing runs) unless a test sets it.</summary>
+    internal Action? AfterBucketsRead { get; set; }
 
     /// <inheritdoc />
     ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)

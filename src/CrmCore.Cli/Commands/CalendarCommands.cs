@@ -20,17 +20,20 @@ internal static class CalendarCommands
         return calendar;
     }
 
-    /// <summary>Loads a calendar file; imports are resolved next to it and read like it (strictly, in <c>--encoding</c>). Problems end
+    /// <summary>Loads a calendar file; imports are resolved next to it and read like it (strictly, in <c>--encoding</c>), and an error in
+    /// one names it relative to the calendar as given (<c>cals/holidays.json</c> for <c>cals/main.json</c>'s import of <c>holidays.json</c>). Problems end
     /// the command with exit code 1. Arithmetic that reads dates past the calendar's holiday data prints one warning per year to
     /// standard error (the answer still goes to standard output).</summary>
     public static BusinessCalendar Load(CliContext context, string path)
     {
         var json = context.ReadText(path, CliContext.MaxJsonFileBytes);
-        var directory = Path.GetDirectoryName(context.ResolvePath(path))!;
+        // An import is named in errors as the user would write it: relative to the including file as that was given (an absolute
+        // import stays absolute), never as the resolved full path.
+        var directory = Path.GetDirectoryName(path) ?? string.Empty;
         var result = CalendarJson.Load(json, source =>
         {
-            var file = Path.GetFullPath(source, directory);
-            return File.Exists(file) ? context.ReadText(file, CliContext.MaxJsonFileBytes) : null;
+            var file = Path.Combine(directory, source);
+            return File.Exists(context.ResolvePath(file)) ? context.ReadText(file, CliContext.MaxJsonFileBytes) : null;
         });
         if (result.Value is { } loaded)
         {

@@ -57,12 +57,13 @@ internal static class ImportCommand
             () =>
             {
                 var mapFile = parse.GetValue(map);
-                var mapping = mapFile is not null ? LoadMapping(context, mapFile, ImportMappings.Customers) : ImportMappings.Customers;
+                var mappingName = "built-in";
+                var mapping = mapFile is not null ? LoadMapping(context, mapFile, ImportMappings.Customers, out mappingName) : ImportMappings.Customers;
                 using var target = OpenStore(parse.GetValue(store)!, context);
                 var options = new CustomerImportOptions
                 {
                     Mapping = mapping,
-                    MappingName = mapFile is not null ? MappingName(context.ResolvePath(mapFile)) : "built-in",
+                    MappingName = mappingName,
                     Ledger = target.Ledger,
                     Audit = target.Audit,
                     Actor = parse.GetValue(user)!,
@@ -289,23 +290,36 @@ internal static class ImportCommand
     /// </summary>
     /// <exception cref="CliException">The file is missing, unreadable, too large, not valid text or not a valid mapping (exit code 1).</exception>
     internal static ImportMapping<TField> LoadMapping<TField>(CliContext context, string file, ImportMapping<TField> builtIn)
+        where TField : struct, Enum => LoadMapping(context, file, builtIn, out _);
+
+    /// <summary>
+    /// Reads a <c>--map</c> file, always as UTF-8 (<c>--encoding</c> names the table's encoding, not the mapping's), and lays it over
+    /// <paramref name="builtIn"/>. <paramref name="name"/> is the file's name and the start of the SHA-256 of the bytes that were read and
+    /// parsed (not of a second read), so the ledger tells a changed mapping apart by what was used.
+    /// </summary>
+    /// <exception cref="CliException">The file is missing, unreadable, too large, not UTF-8 or not a valid mapping (exit code 1).</exception>
+    internal static ImportMapping<TField> LoadMapping<TField>(CliContext context, string file, ImportMapping<TField> builtIn, out string name)
         where TField : struct, Enum
     {
-        var text = context.ReadText(file, ImportMappingFile.MaxBytes);
+        var (text, bytes) = context.ReadUtf8Text(file, ImportMappingFile.MaxBytes);
+        ImportMapping<TField> mapping;
         try
         {
-            return builtIn.With(ImportMappingFile.Parse<TField>(text, file));
+            mapping = builtIn.With(ImportMappingFile.Parse<TField>(text, file));
         }
         catch (ImportFileException error)
         {
             throw new CliException(context.T(Messages.MappingInvalid, file, error.Message));
         }
+
+        name = MappingName(file, bytes);
+        return mapping;
     }
 
-    /// <summary>The mapping file's name and the start of its SHA-256, so the ledger tells a changed mapping apart.</summary>
-    internal static string MappingName(string path)
+    /// <summary>The mapping file's name and the start of the SHA-256 of its bytes, so the ledger tells a changed mapping apart.</summary>
+    internal static string MappingName(string path, byte[] bytes)
     {
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         return Path.GetFileName(path) + "#" + hash[..12];
     }
 

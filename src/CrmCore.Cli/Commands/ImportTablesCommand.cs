@@ -74,12 +74,13 @@ internal static class ImportTablesCommand
             () =>
             {
                 var mapFile = parse.GetValue(map);
-                var mapping = mapFile is not null ? ImportCommand.LoadMapping(context, mapFile, builtIn) : builtIn;
+                var mappingName = "built-in";
+                var mapping = mapFile is not null ? ImportCommand.LoadMapping(context, mapFile, builtIn, out mappingName) : builtIn;
                 using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
                 var options = new TableImportOptions<TField>
                 {
                     Mapping = mapping,
-                    MappingName = mapFile is not null ? ImportCommand.MappingName(context.ResolvePath(mapFile)) : "built-in",
+                    MappingName = mappingName,
                     Ledger = target.Ledger,
                     Audit = target.Audit,
                     Actor = parse.GetValue(user)!,

@@ -91,7 +91,21 @@ internal sealed class CliContext
     /// <returns>The decoded text.</returns>
     /// <exception cref="CliException">The file does not exist, cannot be read, is larger than <paramref name="maxBytes"/> or is not valid
     /// text (exit code 1).</exception>
-    public string ReadText(string path, int maxBytes)
+    public string ReadText(string path, int maxBytes) => Read(path, maxBytes, utf8Only: false).Text;
+
+    /// <summary>
+    /// Reads a user's text file that is always UTF-8 whatever <c>--encoding</c> says (import mappings: JSON written for the tool, while
+    /// <c>--encoding</c> names the encoding of the table beside them), strictly and bounded as <see cref="ReadText"/> does; a UTF-8 BOM
+    /// is allowed. Returns the bytes read too, so a caller can hash exactly what it used.
+    /// </summary>
+    /// <param name="path">The file, as given on the command line.</param>
+    /// <param name="maxBytes">The largest file accepted, in bytes (at least 1).</param>
+    /// <returns>The decoded text and the file's bytes.</returns>
+    /// <exception cref="CliException">The file does not exist, cannot be read, is larger than <paramref name="maxBytes"/> or is not valid
+    /// UTF-8 (exit code 1).</exception>
+    public (string Text, byte[] Bytes) ReadUtf8Text(string path, int maxBytes) => Read(path, maxBytes, utf8Only: true);
+
+    private (string Text, byte[] Bytes) Read(string path, int maxBytes, bool utf8Only)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         var full = ResolvePath(path);
@@ -110,13 +124,15 @@ internal sealed class CliContext
             throw new CliException(T(Messages.FileUnreadable, path, ex.Message));
         }
 
-        var decoded = StrictTextDecoder.Decode(bytes, InputEncoding);
+        var decoded = StrictTextDecoder.Decode(bytes, utf8Only ? null : InputEncoding);
         if (decoded.Problem is { } problem)
         {
-            throw new CliException(T(Messages.NotValidText, path, problem.Line, problem.Column, problem.Message));
+            throw new CliException(utf8Only
+                ? T(Messages.NotUtf8Text, path, problem.Line, problem.Column)
+                : T(Messages.NotValidText, path, problem.Line, problem.Column, problem.Message));
         }
 
-        return decoded.Text!;
+        return (decoded.Text!, bytes);
     }
 
     /// <summary>
@@ -145,29 +161,66 @@ internal sealed class CliContext
         return result;
     }
 
-    /// <summary>The file's bytes, or null when it has more than <paramref name="maxBytes"/>; never reads more than one byte past the bound
-    /// (a file that cannot seek, such as a pipe, is read in chunks and counted).</summary>
-    private static byte[]? ReadBounded(string full, int maxBytes)
+    /// <summary>The file's bytes, or null when it has more than <paramref name="maxBytes"/>; never reads more than one byte past the bound.
+    /// A file that can seek is read into an array of its length (no second copy), then probed for one more byte in case it grew; one that
+    /// cannot (a pipe) is read in chunks and counted.</summary>
+    internal static byte[]? ReadBounded(string full, int maxBytes)
     {
         using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        if (stream.CanSeek && stream.Length > maxBytes)
+        if (stream.CanSeek)
         {
-            return null;
+            var length = stream.Length;
+            if (length > maxBytes)
+            {
+                return null;
+            }
+
+            var bytes = new byte[length];
+            var filled = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            if (filled < bytes.Length)
+            {
+                // The file shrank after its length was taken: what is there is the file.
+                return bytes[..filled];
+            }
+
+            Span<byte> probe = stackalloc byte[1];
+            if (stream.Read(probe) == 0)
+            {
+                return bytes;
+            }
+
+            // The file grew after its length was taken: read on, counted, up to one byte past the bound.
+            using var grown = new MemoryStream();
+            grown.Write(bytes);
+            grown.Write(probe);
+            return ReadCounted(stream, grown, maxBytes);
         }
 
-        using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 0);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1L - buffer.Length))) > 0)
+        return ReadCounted(stream, new MemoryStream(), maxBytes);
+    }
+
+    private static byte[]? ReadCounted(Stream stream, MemoryStream buffer, int maxBytes)
+    {
+        using (buffer)
         {
-            buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
             {
                 return null;
             }
-        }
 
-        return buffer.ToArray();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1L - buffer.Length))) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > maxBytes)
+                {
+                    return null;
+                }
+            }
+
+            return buffer.ToArray();
+        }
     }
 
     private static IAnsiConsole CreateAnsi(ICliConsole console)

@@ -139,6 +139,9 @@ internal static class Messages
     public static readonly Msg NotValidText = new(
         "{0}:{1}:{2}: the file is {3}",
         "{0}:{1}:{2}: 文件编码不正确（{3}）。请另存为 UTF-8，或使用 --encoding 指定编码（如 gb18030）");
+    public static readonly Msg NotUtf8Text = new(
+        "{0}:{1}:{2}: the file is not valid UTF-8; this kind of file is always read as UTF-8 (--encoding does not apply to it): save it as UTF-8",
+        "{0}:{1}:{2}: 文件编码不正确：此类文件始终按 UTF-8 读取（--encoding 不适用于它），请另存为 UTF-8");
     public static readonly Msg RuleFailureDetail = new("rule {0}/{1}: {2}", "规则 {0}/{1}：{2}");
     public static readonly Msg RuleFailuresSummary = new(
         "{0} rule failure(s): the rules threw at run time; those rules did not hold for those items",

@@ -88,8 +88,7 @@ public static class ImportMappingFile
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? -1) + 1;
-            var column = (int)(e.BytePositionInLine ?? -1) + 1;
+            var (line, column) = JsonErrorPosition.Of(json, e.LineNumber, e.BytePositionInLine);
             throw new ImportFileException(source, line, column, $"not a valid mapping file ({e.Path}): {FirstSentence(e.Message)}", e);
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CrmCore.Decoding;
 
 namespace CrmCore.Access;
 
@@ -49,8 +50,8 @@ public static class AccessPolicyJson
         }
         catch (JsonException e)
         {
-            throw new FormatException(string.Create(
-                CultureInfo.InvariantCulture, $"{source}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {e.Message}"), e);
+            var (line, column) = JsonErrorPosition.Of(json, e.LineNumber, e.BytePositionInLine);
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{source}:{line}:{column}: not valid JSON: {e.Message}"), e);
         }
 
         var problems = new List<string>();

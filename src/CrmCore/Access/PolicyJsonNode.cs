@@ -40,8 +40,9 @@ internal sealed class PolicyJsonNode
         var node = Read(ref reader, bytes, lines);
         if (reader.Read())
         {
-            var (line, column) = Position(bytes, lines, reader.TokenStartIndex);
-            throw new JsonException("Unexpected text after the policy object.", null, line - 1, column - 1);
+            // Reported as JsonException reports positions (0-based line, UTF-8 byte in it), like the reader's own errors.
+            var (line, _) = Position(bytes, lines, reader.TokenStartIndex);
+            throw new JsonException("Unexpected text after the policy object.", null, line - 1, reader.TokenStartIndex - lines[line - 1]);
         }
 
         return node;

@@ -40,6 +40,26 @@ public sealed class CalendarCommandTests
     }
 
     [Fact]
+    public void Add_BadHolidayImport_ErrorNamesTheImportRelativeToTheCalendarAsGiven()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("cals"));
+        temp.Write(Path.Combine("cals", "cal.json"), """
+            { "name": "t", "timeZone": "Asia/Shanghai",
+              "week": { "monday": ["09:00-18:00"] },
+              "imports": [ { "source": "holidays.json", "format": "chinese-days" } ] }
+            """);
+        File.WriteAllBytes(temp.File(Path.Combine("cals", "holidays.json")), [.. "{\"holidays\":{\"2026-01-01\":\"New Year's Day,"u8, 0xFF, .. "\"}}"u8]);
+        var console = new TestConsole { WorkingDirectory = temp.FullName };
+
+        var run = Crm.Run(console, "calendar", "add", Path.Combine("cals", "cal.json"), "--from", "2025-12-31T10:00", "--working-days", "1");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains(Path.Combine("cals", "holidays.json") + ":1:", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(temp.FullName, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Add_WorkingDays_SameTimeOnTheNthWorkingDay()
     {
         var run = Crm.Run("calendar", "add", Calendar, "--from", "2026-03-02 10:00", "--working-days", "2");

@@ -74,6 +74,63 @@ public sealed class UserFileReadingTests
     }
 
     [Theory]
+    [InlineData("export-policy", """{ "name": "客服策略", "roles": {} "x": 1 }""", "\"x\"")]
+    [InlineData("export-policy", """{ "name": "客服策略", "roles": {} } {}""", "} {}")]
+    [InlineData("import-map", """{ "columns": { "公司名称": "Name" "x": "Phone" } }""", "\"x\"")]
+    public void File_JsonSyntaxErrorAfterChineseText_ColumnCountsCharactersNotBytes(string kind, string json, string at)
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Write(kind + ".json", json + "\n");
+        var column = json.IndexOf(at, StringComparison.Ordinal) + 1 + (at == "} {}" ? 2 : 0);
+        var byteColumn = Encoding.UTF8.GetByteCount(json[..(column - 1)]) + 1;
+
+        var run = Crm.Run([.. Arguments(kind, file, temp), "--lang", "en"]);
+
+        AssertRefused(run, temp, $"{kind}.json:1:{column}:");
+        Assert.DoesNotContain($"{kind}.json:1:{byteColumn}:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(200_000, true)]
+    [InlineData(200_001, false)]
+    public void ReadBounded_LargeFile_ReadsExactlyTheBoundAndRefusesOneByteMore(int length, bool read)
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File("data.bin");
+        var content = new byte[length];
+        new Random(7).NextBytes(content);
+        File.WriteAllBytes(file, content);
+
+        var bytes = CliContext.ReadBounded(file, maxBytes: 200_000);
+
+        if (read)
+        {
+            Assert.Equal(content, bytes);
+        }
+        else
+        {
+            Assert.Null(bytes);
+        }
+    }
+
+    [Fact]
+    public void ReadBounded_SeekableFile_AllocatesAboutOneCopy()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File("data.bin");
+        const int length = 8 << 20;
+        File.WriteAllBytes(file, new byte[length]);
+        CliContext.ReadBounded(file, length); // warm up (JIT, file system caches)
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var bytes = CliContext.ReadBounded(file, length);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(length, bytes!.Length);
+        Assert.True(allocated < length + (length / 4), $"allocated {allocated} bytes to read a file of {length}");
+    }
+
+    [Theory]
     [InlineData("en", "error: file '")]
     [InlineData("zh-Hans", "错误: 找不到文件“")]
     public void ExportPolicy_Missing_IsInvalidInputNamingTheFile(string lang, string expected)
