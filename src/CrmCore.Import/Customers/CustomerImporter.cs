@@ -183,6 +183,9 @@ public sealed class CustomerImporter
         private readonly ImportRowLog _log = new(owner._options.ReportMemoryRows);
         private readonly Dictionary<string, LocalDate> _newest = new(StringComparer.Ordinal);
         private CustomerRowParser? _parser;
+
+        /// <summary>A worksheet's rows, which say how many rows the sheet has once it is inspected; null for other sources.</summary>
+        private SheetRows? _sheet;
         private IReadOnlyList<string> _headers = [];
         private int _headerLine;
         private int _batches;
@@ -203,6 +206,7 @@ public sealed class CustomerImporter
         /// </summary>
         public async Task ExecuteAsync(IEnumerable<SourceRow> rows, CancellationToken cancellationToken)
         {
+            _sheet = rows as SheetRows;
             if (Keys is null)
             {
                 // A store without a key index: every stored customer's keys are held for the whole run.
@@ -466,11 +470,16 @@ public sealed class CustomerImporter
         private async Task FinishBatchAsync(OpenBatch open, CancellationToken cancellationToken)
         {
             var (batch, working, readStates, now) = (open.Rows, open.Working, open.ReadStates, open.Now);
-            if (_batches == 1 && Keys is null && textBytes > 0 && batch.Count == _options.BatchSize)
+            if (_batches == 1 && Keys is null && batch.Count == _options.BatchSize)
             {
-                // The whole-run index is sized for the file once its first full batch has shown how long rows get (a low guess only
-                // leaves growth to do; a guess from a few short rows would reserve for customers that never come).
-                _index.Reserve(_index.Customers + ExpectedRows(batch, textBytes));
+                // The whole-run index is sized for the file once its first full batch has shown that rows come: a CSV's from how long
+                // rows get (a low guess only leaves growth to do; a guess from a few short rows would reserve for customers that never
+                // come), a worksheet's from its rows.
+                var expected = textBytes > 0 ? ExpectedRows(batch, textBytes) : _sheet?.Rows ?? 0;
+                if (expected > 0)
+                {
+                    _index.Reserve(_index.Customers + expected);
+                }
             }
 
             var writes = new List<(CustomerState State, long ExpectedVersion)>(working.Count);

@@ -130,9 +130,10 @@ internal static class TableReader
     /// values; merged cells are filled here with their range's first cell, clipped to that extent, every cell of the range (also one
     /// the sheet leaves out), rather than by MiniExcel (which filled whole ranges in memory, and only cells the sheet lists).
     /// </summary>
-    public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file, CultureInfo? culture = null)
+    public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file, CultureInfo? culture = null, Action<int>? rowsKnown = null)
     {
         using var shape = XlsxInspection.Inspect(stream, file, culture);
+        rowsKnown?.Invoke(shape.Rows);
         if (shape.Rows == 0 || shape.Columns == 0)
         {
             yield break;

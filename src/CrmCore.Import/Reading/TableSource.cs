@@ -62,7 +62,7 @@ internal static class TableSource
         switch (TableReader.Resolve(name, format))
         {
             case ImportFormat.Xlsx:
-                return (TableReader.ReadXlsx(stream, name, culture), "xlsx", string.Empty);
+                return (new SheetRows(rowsKnown => TableReader.ReadXlsx(stream, name, culture, rowsKnown)), "xlsx", string.Empty);
             case ImportFormat.Json:
                 return (JsonTableReader.Read(stream, name, lines: false), "json", "utf-8");
             case ImportFormat.JsonLines:
