@@ -184,8 +184,8 @@ public sealed class CustomerImporter
         private readonly Dictionary<string, LocalDate> _newest = new(StringComparer.Ordinal);
         private CustomerRowParser? _parser;
 
-        /// <summary>A worksheet's rows, which say how many rows the sheet has once it is inspected; null for other sources.</summary>
-        private SheetRows? _sheet;
+        /// <summary>An .xlsx or JSON file's rows, which say how many rows there are before the first; null for CSV.</summary>
+        private CountedRows? _sheet;
         private IReadOnlyList<string> _headers = [];
         private int _headerLine;
         private int _batches;
@@ -206,7 +206,7 @@ public sealed class CustomerImporter
         /// </summary>
         public async Task ExecuteAsync(IEnumerable<SourceRow> rows, CancellationToken cancellationToken)
         {
-            _sheet = rows as SheetRows;
+            _sheet = rows as CountedRows;
             if (Keys is null)
             {
                 // A store without a key index: every stored customer's keys are held for the whole run.
@@ -474,7 +474,7 @@ public sealed class CustomerImporter
             {
                 // The whole-run index is sized for the file once its first full batch has shown that rows come: a CSV's from how long
                 // rows get (a low guess only leaves growth to do; a guess from a few short rows would reserve for customers that never
-                // come), a worksheet's from its rows.
+                // come), a worksheet's or a JSON file's from its rows.
                 var expected = textBytes > 0 ? ExpectedRows(batch, textBytes) : _sheet?.Rows ?? 0;
                 if (expected > 0)
                 {

@@ -26,14 +26,18 @@ internal static class JsonTableReader
     /// <param name="stream">The content; seekable.</param>
     /// <param name="file">The file name for messages.</param>
     /// <param name="lines">True for JSON Lines (objects at the top level), false for a JSON array of objects.</param>
-    public static IEnumerable<SourceRow> Read(Stream stream, string file, bool lines)
+    /// <param name="rowsKnown">Told, after the first pass, how many rows there are (the header row included).</param>
+    public static IEnumerable<SourceRow> Read(Stream stream, string file, bool lines, Action<int>? rowsKnown = null)
     {
         var start = stream.Position;
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var objects = 0;
         foreach (var _ in Objects(stream, file, lines, names))
         {
+            objects++;
         }
 
+        rowsKnown?.Invoke(objects + 1);
         yield return new SourceRow(0, [.. names.OrderBy(n => n.Value).Select(n => n.Key)]);
         stream.Position = start;
         foreach (var row in Objects(stream, file, lines, names))

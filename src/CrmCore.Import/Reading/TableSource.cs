@@ -62,11 +62,11 @@ internal static class TableSource
         switch (TableReader.Resolve(name, format))
         {
             case ImportFormat.Xlsx:
-                return (new SheetRows(rowsKnown => TableReader.ReadXlsx(stream, name, culture, rowsKnown)), "xlsx", string.Empty);
+                return (new CountedRows(rowsKnown => TableReader.ReadXlsx(stream, name, culture, rowsKnown)), "xlsx", string.Empty);
             case ImportFormat.Json:
-                return (JsonTableReader.Read(stream, name, lines: false), "json", "utf-8");
+                return (new CountedRows(rowsKnown => JsonTableReader.Read(stream, name, lines: false, rowsKnown)), "json", "utf-8");
             case ImportFormat.JsonLines:
-                return (JsonTableReader.Read(stream, name, lines: true), "jsonl", "utf-8");
+                return (new CountedRows(rowsKnown => JsonTableReader.Read(stream, name, lines: true, rowsKnown)), "jsonl", "utf-8");
         }
 
         var chosen = encoding is { } web ? StrictTextDecoder.GetEncoding(web) : TableReader.DetectEncoding(stream, name);
