@@ -53,7 +53,7 @@ internal static class CalendarCommands
 
         foreach (var problem in result.Problems)
         {
-            context.Error.WriteLine($"{path}: {context.T(Messages.ErrorPrefix)} {problem.Path}: {problem.MessageIn(context.Language.Culture)}");
+            context.WriteProblem(path, problem);
         }
 
         throw new CliException(context.T(Messages.CalendarInvalid, path, result.Problems.Length));

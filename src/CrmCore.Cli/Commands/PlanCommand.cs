@@ -211,7 +211,7 @@ internal static class PlanCommand
 
         foreach (var problem in result.Problems)
         {
-            context.Error.WriteLine($"{value}: {context.T(Messages.ErrorPrefix)} {problem.Path}: {problem.MessageIn(context.Language.Culture)}");
+            context.WriteProblem(value, problem);
         }
 
         throw new CliException(context.T(Messages.PolicyInvalid, value, result.Problems.Length));

@@ -49,11 +49,20 @@ internal sealed class CliContext
 
         foreach (var problem in result.Problems)
         {
-            Error.WriteLine($"{path}: {T(Messages.ErrorPrefix)} {problem.Path}: {problem.MessageIn(Language.Culture)}");
+            WriteProblem(path, problem);
         }
 
         throw new CliException(T(Messages.EscalationInvalid, path, result.Problems.Length));
     }
+
+    /// <summary>
+    /// Writes one problem of a loaded file (calendar, escalation or contact policy) to standard error: <c>file:line:col: error: ...</c>
+    /// when the problem has a line (a JSON syntax error), <c>file: error $.path: ...</c> otherwise.
+    /// </summary>
+    public void WriteProblem(string file, CrmCore.Calendars.LoadProblem problem) =>
+        Error.WriteLine(problem.Line > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{file}:{problem.Line}:{problem.Column}: {T(Messages.ErrorPrefix)}: {problem.MessageIn(Language.Culture)}")
+            : $"{file}: {T(Messages.ErrorPrefix)} {problem.Path}: {problem.MessageIn(Language.Culture)}");
 
     /// <summary>Gets standard output.</summary>
     public TextWriter Out => Console.Out;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CrmCore.Decoding;
+using CrmCore.Import.Localization;
 
 namespace CrmCore.Import.Mapping;
 
@@ -21,6 +22,8 @@ public static class ImportMappingFile
 {
     /// <summary>The largest mapping file accepted: 1 MiB.</summary>
     public const int MaxBytes = 1 << 20;
+
+    private static readonly string[] KnownProperties = ["columns", "constants", "values"];
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -84,6 +87,7 @@ public static class ImportMappingFile
         MappingDocument? document;
         try
         {
+            CheckTopLevelProperties(json, source);
             document = JsonSerializer.Deserialize<MappingDocument>(json, Options);
         }
         catch (JsonException e)
@@ -130,6 +134,43 @@ public static class ImportMappingFile
     {
         var name = typeof(TField).Name;
         return (name.EndsWith("Field", StringComparison.Ordinal) ? name[..^5] : name).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Throws for the first top-level property that is not one of <see cref="KnownProperties"/>, naming it, the allowed ones and its
+    /// line:col (the serializer's own message names an internal type instead). A syntax error is left to the serializer, which reports it.
+    /// </summary>
+    private static void CheckTopLevelProperties(string json, string source)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
+                {
+                    continue;
+                }
+
+                var name = reader.GetString()!;
+                if (KnownProperties.Any(known => string.Equals(known, name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                var before = bytes.AsSpan(0, (int)reader.TokenStartIndex);
+                var line = before.Count((byte)'\n');
+                var lineStart = before.LastIndexOf((byte)'\n') + 1;
+                var (l, c) = JsonErrorPosition.Of(json, line, before.Length - lineStart);
+                var known = string.Join(", ", KnownProperties.Select(k => $"\"{k}\""));
+                throw new ImportFileException(source, l, c, ImportStrings.Format("Error_MappingUnknownProperty", null, name, known));
+            }
+        }
+        catch (JsonException)
+        {
+            // Not well-formed JSON: the serializer that runs next reports the syntax error with its position.
+        }
     }
 
     private static string FirstSentence(string message)

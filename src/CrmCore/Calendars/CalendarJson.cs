@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
@@ -266,7 +267,10 @@ public static class CalendarJson
             }
 
             var imported = format == "ical" ? IcsHolidayReader.Read(text) : ChineseDaysHolidayReader.Read(text);
-            problems.AddRange(imported.Problems.Select(p => p with { Path = $"{path} ({source}) {p.Path}" }));
+            // The import's own line:col belongs to the imported file, so it goes into the path next to that file's name.
+            problems.AddRange(imported.Problems.Select(p => p.Line > 0
+                ? p with { Path = string.Create(CultureInfo.InvariantCulture, $"{path} ({source}:{p.Line}:{p.Column})"), Line = 0, Column = 0 }
+                : p with { Path = $"{path} ({source}) {p.Path}" }));
             foreach (var h in imported.Holidays.Where(h => !explicitDates.Contains(h.Date)))
             {
                 if (makeUps.ContainsKey(h.Date) || !holidays.TryAdd(h.Date, h))

@@ -27,7 +27,7 @@ public static class ChineseDaysHolidayReader
         }
         catch (JsonException ex)
         {
-            return new HolidayImport([], [], [LoadProblem.Of("$", "Load_JsonFields_29", ex.Message)]);
+            return new HolidayImport([], [], [JsonFields.SyntaxProblem(json, ex)]);
         }
 
         using (doc)

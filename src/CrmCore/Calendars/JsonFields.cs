@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using CrmCore.Decoding;
 using NodaTime;
 using NodaTime.Text;
 
@@ -187,7 +190,7 @@ internal static class JsonFields
         return doc;
     }
 
-    /// <summary>Parses a JSON text, reporting a syntax error as one problem at <c>$</c>.</summary>
+    /// <summary>Parses a JSON text, reporting a syntax error as one problem at <c>$</c> with its line and column.</summary>
     public static JsonDocument? Parse(string json, List<LoadProblem> problems)
     {
         try
@@ -196,8 +199,65 @@ internal static class JsonFields
         }
         catch (JsonException ex)
         {
-            problems.Add(LoadProblem.Of("$", "Load_JsonFields_29", ex.Message));
+            problems.Add(SyntaxProblem(json, ex));
             return null;
         }
+    }
+
+    /// <summary>
+    /// A JSON syntax error as a problem at <c>$</c> with the 1-based line and character column (<see cref="JsonErrorPosition"/>) and a
+    /// plain message of our own in English and zh-Hans: the character that is not expected there, or that the text ends too early.
+    /// </summary>
+    public static LoadProblem SyntaxProblem(string json, JsonException ex)
+    {
+        var (line, column) = JsonErrorPosition.Of(json, ex.LineNumber, ex.BytePositionInLine);
+        var at = IndexOf(json, line, column);
+        var problem = at >= json.Length || EndsTooEarly(json)
+            ? LoadProblem.Of("$", "Load_JsonFields_50")
+            : LoadProblem.Of("$", "Load_JsonFields_29", Shown(json, at));
+        return problem with { Line = line, Column = column };
+    }
+
+    /// <summary>True when the text is a correct start of one JSON value that stops before the value is complete (or is blank).</summary>
+    private static bool EndsTooEarly(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }));
+        var read = false;
+        try
+        {
+            while (reader.Read())
+            {
+                read = true;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return !read || reader.CurrentDepth > 0 || bytes.AsSpan((int)reader.BytesConsumed).Trim(" \t\r\n"u8).Length > 0;
+    }
+
+    private static int IndexOf(string text, int line, int column)
+    {
+        var start = 0;
+        for (var i = 1; i < line; i++)
+        {
+            start = text.IndexOf('\n', start) + 1;
+        }
+
+        return start + column - 1;
+    }
+
+    private static string Shown(string text, int at)
+    {
+        var c = text[at];
+        if (char.IsHighSurrogate(c) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]))
+        {
+            return text.Substring(at, 2);
+        }
+
+        return char.IsControl(c) || char.IsSurrogate(c) ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}") : c.ToString();
     }
 }

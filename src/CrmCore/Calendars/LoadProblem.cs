@@ -19,8 +19,18 @@ public readonly record struct LoadProblem(string Path, string Message)
     public string MessageIn(CultureInfo? culture = null) =>
         MessageZhHans is not null && IsSimplifiedChinese(culture ?? CultureInfo.CurrentUICulture) ? MessageZhHans : Message;
 
+    /// <summary>The 1-based line of the problem in the text that was loaded, or 0 when only <see cref="Path"/> locates it (a JSON syntax
+    /// error has a line and column; a problem in well-formed JSON has a JSON path).</summary>
+    public int Line { get; init; }
+
+    /// <summary>The 1-based column (in characters) of the problem on <see cref="Line"/>, or 0 when <see cref="Line"/> is 0.</summary>
+    public int Column { get; init; }
+
+    /// <summary>Where the problem is, as a user reads it: <c>line:col</c> when the line is known, the <see cref="Path"/> otherwise.</summary>
+    public string Where => Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{Line}:{Column}") : Path;
+
     /// <inheritdoc />
-    public override string ToString() => $"{Path}: {Message}";
+    public override string ToString() => $"{Where}: {Message}";
 
     /// <summary>A problem whose text is the resource <paramref name="key"/> of <c>Strings.resx</c>, in English and zh-Hans.</summary>
     internal static LoadProblem Of(string path, string key, params object?[] args) =>

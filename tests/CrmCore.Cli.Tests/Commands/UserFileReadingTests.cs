@@ -90,6 +90,60 @@ public sealed class UserFileReadingTests
         Assert.DoesNotContain($"{kind}.json:1:{byteColumn}:", run.Error, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string> LoadedKindsAndLanguages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var kind in new[] { "escalation", "plan-escalation", "calendar", "calendar-between", "plan-calendar", "plan-policy" })
+        {
+            data.Add(kind, "en");
+            data.Add(kind, "zh-Hans");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LoadedKindsAndLanguages))]
+    public void LoadedFile_JsonSyntaxErrorAfterChineseText_ErrorIsFileLineCharacterColumnAndAPlainMessage(string kind, string lang)
+    {
+        using var temp = new TempDirectory();
+        const string line2 = "  \"name\": \"华东区客服中心\" \"x\": 1,";
+        var file = temp.Write(kind + ".json", "{\n" + line2 + "\n  \"y\": 2\n}\n");
+        var column = line2.IndexOf("\"x\"", StringComparison.Ordinal) + 1;
+        var byteColumn = Encoding.UTF8.GetByteCount(line2[..(column - 1)]) + 1;
+
+        var run = Crm.Run([.. Arguments(kind, file, temp), "--lang", lang]);
+
+        AssertRefused(run, temp, $"{kind}.json:2:{column}: ");
+        Assert.Contains(
+            lang == "en"
+                ? $"{kind}.json:2:{column}: error: Not valid JSON: '\"' is not expected here (look for a missing or extra comma, quote or bracket)."
+                : $"{kind}.json:2:{column}: 错误: 不是有效的 JSON：此处不应出现“\"”（请检查是否缺少或多了逗号、引号或括号）。",
+            run.Error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain($"{kind}.json:2:{byteColumn}:", run.Error, StringComparison.Ordinal);
+        foreach (var leak in new[] { "LineNumber", "BytePositionInLine", "Invalid JSON", " $: " })
+        {
+            Assert.DoesNotContain(leak, run.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("calendar", "en", "The JSON ends too early")]
+    [InlineData("calendar", "zh-Hans", "JSON 提前结束")]
+    [InlineData("plan-policy", "en", "The JSON ends too early")]
+    [InlineData("escalation", "zh-Hans", "JSON 提前结束")]
+    public void LoadedFile_TruncatedJson_SaysItEndsTooEarlyWithFileLineAndColumn(string kind, string lang, string expected)
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Write(kind + ".json", "{\n  \"name\": \"客服\",\n");
+
+        var run = Crm.Run([.. Arguments(kind, file, temp), "--lang", lang]);
+
+        AssertRefused(run, temp, $"{kind}.json:");
+        Assert.Matches($@"{kind}\.json:\d+:\d+: (error|错误): {expected}", run.Error);
+    }
+
     [Theory]
     [InlineData(200_000, true)]
     [InlineData(200_001, false)]
@@ -205,6 +259,9 @@ public sealed class UserFileReadingTests
         "teams" => ["rules", "validate", "samples/data/rules/crm-rules.json", "--teams", file],
         "escalation" => ["rules", "validate", "samples/data/rules/crm-rules.json", "--escalation", file],
         "calendar" => ["calendar", "add", file, "--from", "2026-03-02T09:00", "--working-days", "1"],
+        "calendar-between" => ["calendar", "between", file, "--from", "2026-03-02T09:00", "--to", "2026-03-03T09:00"],
+        "plan-calendar" => ["plan", "--customers", RepoPaths.Sample("customers.csv"), "--date", "2026-03-16", "--calendar", file],
+        "plan-escalation" => ["plan", "--customers", RepoPaths.Sample("customers.csv"), "--date", "2026-03-16", "--rules", "samples/data/rules/crm-rules.json", "--escalation", file],
         "plan-policy" => ["plan", "--customers", RepoPaths.Sample("customers.csv"), "--date", "2026-03-16", "--policy", file],
         "report-targets" => ["report", "--tickets", RepoPaths.Sample("tickets.csv"), "--month", "2026-02", "--targets", file],
         "export-policy" => ["export", "customers", "--store", "memory", "--out", temp.File("out.xlsx"), "--policy", file],
