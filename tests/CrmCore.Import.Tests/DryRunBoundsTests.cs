@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Reflection.Emit;
 using System.Text;
 using CrmCore.Customers;
 using CrmCore.Desk;
@@ -9,7 +11,8 @@ using NodaTime;
 namespace CrmCore.Import.Tests;
 
 /// <summary>
-/// The dry run's in-memory similar-name index is bounded: a search past the bound is reported incomplete, and the run goes on.
+/// The dry run's memory and store reads: its in-memory similar-name index is bounded (a search past the bound is reported incomplete,
+/// the run goes on), and when every key is held in memory the store's key index is not asked at all.
 /// </summary>
 public class DryRunBoundsTests
 {
@@ -70,5 +73,89 @@ public class DryRunBoundsTests
         Assert.Equal(unbounded.Rows.Select(r => (r.Line, r.Outcome, r.CustomerId, r.MatchedBy)), bounded.Rows.Select(r => (r.Line, r.Outcome, r.CustomerId, r.MatchedBy)));
         Assert.Equal(("KH000", "name"), (bounded.Rows[0].CustomerId, bounded.Rows[0].MatchedBy));
         Assert.Equal(before, (await Samples.AllAsync(store)).Select(s => (s.Id, s.Version)).ToList());
+    }
+
+    [Fact]
+    public async Task DryRun_EveryKeyInMemory_NeverAsksTheStoresKeyIndex_ReportsAsTheRealImport()
+    {
+        var waiting = KeyStateStore.Create(await StoreAsync(), keysComplete: false);
+        var complete = KeyStateStore.Create(await StoreAsync(), keysComplete: true);
+        var real = await ImportAsync(await StoreAsync());
+
+        var dry = await ImportAsync(waiting, dryRun: true);
+        var control = await ImportAsync(complete, dryRun: true);
+
+        Assert.Equal(0, waiting.KeyLookups);
+        Assert.True(complete.KeyLookups > 0);
+        Assert.True(waiting.Lists > 0);
+        Assert.Equal(real.Totals, dry.Totals);
+        Assert.Equal(real.Rows.Select(r => (r.Line, r.Outcome, r.CustomerId, r.MatchedBy, r.Reason)), dry.Rows.Select(r => (r.Line, r.Outcome, r.CustomerId, r.MatchedBy, r.Reason)));
+        Assert.Equal(real.Totals, control.Totals);
+    }
+}
+
+/// <summary>
+/// A memory store that counts its key lookups and lists, and says (as <c>ICustomerKeyIndexState</c>, internal to CrmCore) whether its
+/// customers all have their keys. That interface cannot be named here, so <see cref="Create"/> derives a type at run time that adds it
+/// to this class's public methods of the same names.
+/// </summary>
+public class KeyStateStore(InMemoryCustomerRepository inner, bool keysComplete) : ICustomerBatchRepository, ICustomerKeyIndex
+{
+    private static readonly Lazy<Type> Derived = new(Build);
+
+    public int KeyLookups { get; private set; }
+
+    public int Lists { get; private set; }
+
+    public static KeyStateStore Create(InMemoryCustomerRepository inner, bool keysComplete) =>
+        (KeyStateStore)Activator.CreateInstance(Derived.Value, inner, keysComplete)!;
+
+    public virtual ValueTask<bool> KeysCompleteAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(keysComplete);
+
+    public virtual ValueTask<bool> SimilarNamesReadyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
+
+    public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+    public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default) => inner.SaveAsync(state, expectedVersion, cancellationToken);
+
+    public ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default) => inner.SaveAllAsync(writes, cancellationToken);
+
+    public IAsyncEnumerable<CustomerState> ListAsync(CancellationToken cancellationToken = default)
+    {
+        Lists++;
+        return inner.ListAsync(cancellationToken);
+    }
+
+    public ValueTask<IReadOnlyList<CustomerKeyMatch>> FindByKeysAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken = default)
+    {
+        KeyLookups++;
+        return inner.FindByKeysAsync(keys, cancellationToken);
+    }
+
+    private static Type Build()
+    {
+        var state = typeof(InMemoryCustomerRepository).Assembly.GetType("CrmCore.Desk.ICustomerKeyIndexState", throwOnError: true)!;
+        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("KeyStateStores"), AssemblyBuilderAccess.Run);
+        var module = assembly.DefineDynamicModule("KeyStateStores");
+
+        // The runtime lets a dynamic assembly use another's internal types when it carries this attribute (as DispatchProxy does).
+        var ignores = module.DefineType("System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute", TypeAttributes.Public | TypeAttributes.Sealed, typeof(Attribute));
+        var ignoresCtor = ignores.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, [typeof(string)]);
+        var il = ignoresCtor.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Call, typeof(Attribute).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes)!);
+        il.Emit(OpCodes.Ret);
+        assembly.SetCustomAttribute(new CustomAttributeBuilder(ignores.CreateType().GetConstructor([typeof(string)])!, [state.Assembly.GetName().Name!]));
+
+        var type = module.DefineType("KeyStateStoreWithState", TypeAttributes.Public | TypeAttributes.Sealed, typeof(KeyStateStore));
+        type.AddInterfaceImplementation(state);
+        Type[] parameters = [typeof(InMemoryCustomerRepository), typeof(bool)];
+        il = type.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, parameters).GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Ldarg_2);
+        il.Emit(OpCodes.Call, typeof(KeyStateStore).GetConstructor(parameters)!);
+        il.Emit(OpCodes.Ret);
+        return type.CreateType();
     }
 }
