@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Reflection.Emit;
 using System.Text;
 using CrmCore.Customers;
 using CrmCore.Desk;
@@ -95,24 +93,20 @@ public class DryRunBoundsTests
 }
 
 /// <summary>
-/// A memory store that counts its key lookups and lists, and says (as <c>ICustomerKeyIndexState</c>, internal to CrmCore) whether its
-/// customers all have their keys. That interface cannot be named here, so <see cref="Create"/> derives a type at run time that adds it
-/// to this class's public methods of the same names.
+/// A memory store that counts its key lookups and lists, and says (as <see cref="ICustomerKeyIndexState"/>, internal to CrmCore and
+/// visible to these tests) whether its customers all have their keys.
 /// </summary>
-public class KeyStateStore(InMemoryCustomerRepository inner, bool keysComplete) : ICustomerBatchRepository, ICustomerKeyIndex
+internal sealed class KeyStateStore(InMemoryCustomerRepository inner, bool keysComplete) : ICustomerBatchRepository, ICustomerKeyIndex, ICustomerKeyIndexState
 {
-    private static readonly Lazy<Type> Derived = new(Build);
-
     public int KeyLookups { get; private set; }
 
     public int Lists { get; private set; }
 
-    public static KeyStateStore Create(InMemoryCustomerRepository inner, bool keysComplete) =>
-        (KeyStateStore)Activator.CreateInstance(Derived.Value, inner, keysComplete)!;
+    public static KeyStateStore Create(InMemoryCustomerRepository inner, bool keysComplete) => new(inner, keysComplete);
 
-    public virtual ValueTask<bool> KeysCompleteAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(keysComplete);
+    public ValueTask<bool> KeysCompleteAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(keysComplete);
 
-    public virtual ValueTask<bool> SimilarNamesReadyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
+    public ValueTask<bool> SimilarNamesReadyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
 
     public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
 
@@ -130,32 +124,5 @@ public class KeyStateStore(InMemoryCustomerRepository inner, bool keysComplete) 
     {
         KeyLookups++;
         return inner.FindByKeysAsync(keys, cancellationToken);
-    }
-
-    private static Type Build()
-    {
-        var state = typeof(InMemoryCustomerRepository).Assembly.GetType("CrmCore.Desk.ICustomerKeyIndexState", throwOnError: true)!;
-        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("KeyStateStores"), AssemblyBuilderAccess.Run);
-        var module = assembly.DefineDynamicModule("KeyStateStores");
-
-        // The runtime lets a dynamic assembly use another's internal types when it carries this attribute (as DispatchProxy does).
-        var ignores = module.DefineType("System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute", TypeAttributes.Public | TypeAttributes.Sealed, typeof(Attribute));
-        var ignoresCtor = ignores.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, [typeof(string)]);
-        var il = ignoresCtor.GetILGenerator();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Call, typeof(Attribute).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes)!);
-        il.Emit(OpCodes.Ret);
-        assembly.SetCustomAttribute(new CustomAttributeBuilder(ignores.CreateType().GetConstructor([typeof(string)])!, [state.Assembly.GetName().Name!]));
-
-        var type = module.DefineType("KeyStateStoreWithState", TypeAttributes.Public | TypeAttributes.Sealed, typeof(KeyStateStore));
-        type.AddInterfaceImplementation(state);
-        Type[] parameters = [typeof(InMemoryCustomerRepository), typeof(bool)];
-        il = type.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, parameters).GetILGenerator();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldarg_1);
-        il.Emit(OpCodes.Ldarg_2);
-        il.Emit(OpCodes.Call, typeof(KeyStateStore).GetConstructor(parameters)!);
-        il.Emit(OpCodes.Ret);
-        return type.CreateType();
     }
 }
