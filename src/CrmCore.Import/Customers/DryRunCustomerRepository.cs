@@ -22,7 +22,9 @@ namespace CrmCore.Import.Customers;
 /// memory, in a <see cref="SimilarNameIndex"/> of every stored company-name key (read once from the store at the first similar-name
 /// lookup, each name counted once per customer as the store's gram table counts it, and kept up to date with the overlay). The names
 /// found are then looked up as exact name keys. Memory: the distinct name keys and 8 bytes per gram entry, about 250 bytes per stored
-/// customer (<c>benchmarks/results/import.md</c>);</item>
+/// customer (<c>benchmarks/results/import.md</c>), bounded at <see cref="MaxNameEntries"/> gram entries: a name that would go beyond
+/// is left out, and from then on every similar-name search of the run is reported incomplete (the names it still finds are the
+/// held ones), as a search cut at <see cref="SimilarNames.MaxCandidates"/> is;</item>
 /// <item>some customers are waiting for their keys (a database from before the key table never looked up since): every key of every
 /// stored customer is held in memory (a <see cref="CustomerKeyTable"/>, as the memory store holds them; about 800 bytes per customer).</item>
 /// </list>
@@ -33,8 +35,13 @@ namespace CrmCore.Import.Customers;
 /// thread-safe: one import's.
 /// </para>
 /// </summary>
-internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICustomerBatchRepository, ICustomerKeyIndex
+internal sealed class DryRunCustomerRepository(ICustomerRepository inner, int maxNameEntries = DryRunCustomerRepository.MaxNameEntries)
+    : ICustomerBatchRepository, ICustomerKeyIndex
 {
+    /// <summary>The most gram entries the in-memory similar-name index holds (8,000,000: 64 MB of entries plus the name keys, several
+    /// hundred thousand stored customers); the constructor's bound unless a test sets a smaller one.</summary>
+    internal const int MaxNameEntries = 8_000_000;
+
     private readonly InMemoryCustomerRepository _overlay = new();
 
     /// <summary>How lookups are answered, decided at the first one (see the type's remarks); null before.</summary>
@@ -43,6 +50,10 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
     /// <summary>In <see cref="LookupMode.MemoryNames"/>: every name key of the store and the overlay, once the first similar-name lookup
     /// built it.</summary>
     private SimilarNameIndex? _names;
+
+    /// <summary>True once a name was left out of <see cref="_names"/> at <see cref="MaxNameEntries"/>: every later similar-name search
+    /// is reported incomplete.</summary>
+    private bool _namesFull;
 
     /// <summary>In <see cref="LookupMode.MemoryKeys"/>: every key of the store and the overlay, once the first lookup built it.</summary>
     private CustomerKeyTable? _keys;
@@ -147,6 +158,7 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
 
         // Similar names in memory, then every name found (and every other key) looked up exactly.
         _names ??= await LoadNamesAsync(cancellationToken).ConfigureAwait(false);
+
         var exact = new HashSet<CustomerKey>();
         var cut = new List<CustomerKeyMatch>();
         foreach (var key in distinct)
@@ -163,7 +175,7 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
                 exact.Add(CustomerKey.ForNameKey(name));
             }
 
-            if (!complete)
+            if (!complete || _namesFull)
             {
                 cut.Add(new CustomerKeyMatch(key, default));
             }
@@ -235,13 +247,18 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
         }
     }
 
-    /// <summary>The name keys of every customer, stored or written, each counted once per customer.</summary>
+    /// <summary>The name keys of every customer, stored or written, each counted once per customer, until the index is full.</summary>
     private async ValueTask<SimilarNameIndex> LoadNamesAsync(CancellationToken cancellationToken)
     {
         var names = new SimilarNameIndex();
         await foreach (var state in CurrentAsync(cancellationToken).ConfigureAwait(false))
         {
             AddName(names, state);
+            if (_namesFull)
+            {
+                // The rest is not read: it could not be held, and every search of the run is now reported incomplete.
+                break;
+            }
         }
 
         return names;
@@ -259,11 +276,23 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner) : ICus
         return table;
     }
 
-    private static void AddName(SimilarNameIndex names, CustomerState state)
+    /// <summary>Adds a customer's name key to the similar-name index, unless its grams would take the index beyond the bound (a key
+    /// already held adds none and is always counted): then it is left out and <see cref="_namesFull"/> says so.</summary>
+    private void AddName(SimilarNameIndex names, CustomerState state)
     {
-        if (CompanyNameNormalizer.Key(state.Name) is { Length: > 0 } name)
+        if (CompanyNameNormalizer.Key(state.Name) is not { Length: > 0 } name)
         {
-            names.Add(name);
+            return;
         }
+
+        // A key has at most as many distinct grams as characters, so the exact count is needed only near the bound.
+        if ((long)names.Entries + name.Length > maxNameEntries && names.Entries + SimilarNames.Grams(name).Count > maxNameEntries
+            && !names.Find(name, 1, out _).Contains(name, StringComparer.Ordinal))
+        {
+            _namesFull = true;
+            return;
+        }
+
+        names.Add(name);
     }
 }
