@@ -17,8 +17,9 @@ namespace CrmCore.Import.Mapping;
 /// }
 /// </code>
 /// Field names are the names of the entity's field enum (<see cref="CustomerField"/>, <c>TicketField</c>, <c>PlanField</c> ...), case-insensitive. The file must be strict UTF-8 (see <see cref="StrictTextDecoder"/>)
-/// and at most 1 MiB; unknown properties, unknown fields and duplicate keys are errors naming the file, the line:column or the JSON
-/// path, and the fix. Thread-safe (stateless).
+/// and at most 1 MiB; unknown properties, unknown fields, values that are not text and duplicate keys are errors naming the file, the
+/// line:column (in characters) of the offending token and the fix, in English or Simplified Chinese by the culture passed. Thread-safe
+/// (stateless).
 /// </summary>
 public static class ImportMappingFile
 {
