@@ -115,11 +115,10 @@ public class SampleFileTests
     }
 
     [Fact]
-    public void MappingFile_UnknownField_NamesPathAndChoices()
+    public void MappingFile_UnknownField_NamesPlaceAndChoices()
     {
         var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>("{ \"columns\": { \"公司\": \"Nmae\" } }", "map.json"));
-        Assert.Contains("map.json", error.Message, StringComparison.Ordinal);
-        Assert.Contains("$.columns['公司']", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("map.json:1:22: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("Name", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using CrmCore.Calendars;
 using CrmCore.Decoding;
 using CrmCore.Import.Localization;
 
@@ -15,8 +17,9 @@ namespace CrmCore.Import.Mapping;
 /// }
 /// </code>
 /// Field names are the names of the entity's field enum (<see cref="CustomerField"/>, <c>TicketField</c>, <c>PlanField</c> ...), case-insensitive. The file must be strict UTF-8 (see <see cref="StrictTextDecoder"/>)
-/// and at most 1 MiB; unknown properties, unknown fields and duplicate keys are errors naming the file, the line:column or the JSON
-/// path, and the fix. Thread-safe (stateless).
+/// and at most 1 MiB; unknown properties, unknown fields, values that are not text and duplicate keys are errors naming the file, the
+/// line:column (in characters) of the offending token and the fix, in English or Simplified Chinese by the culture passed. Thread-safe
+/// (stateless).
 /// </summary>
 public static class ImportMappingFile
 {
@@ -25,22 +28,25 @@ public static class ImportMappingFile
 
     private static readonly string[] KnownProperties = ["columns", "constants", "values"];
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        AllowDuplicateProperties = false,
-    };
-
-    /// <summary>Reads a mapping file and lays it over a built-in mapping (for example <see cref="ImportMappings.Tickets"/>).</summary>
+    /// <summary>Reads a mapping file and lays it over a built-in mapping (for example <see cref="ImportMappings.Tickets"/>); errors are in
+    /// the language of <see cref="CultureInfo.CurrentUICulture"/>.</summary>
     /// <typeparam name="TField">The entity's field enum.</typeparam>
     /// <param name="path">The file.</param>
     /// <param name="builtIn">The mapping the file extends.</param>
     /// <returns>The combined mapping.</returns>
     /// <exception cref="ImportFileException">The file is missing, too large, not UTF-8 or not a valid mapping.</exception>
     public static ImportMapping<TField> Load<TField>(string path, ImportMapping<TField> builtIn)
+        where TField : struct, Enum => Load(path, builtIn, null);
+
+    /// <summary>Reads a mapping file and lays it over a built-in mapping (for example <see cref="ImportMappings.Tickets"/>).</summary>
+    /// <typeparam name="TField">The entity's field enum.</typeparam>
+    /// <param name="path">The file.</param>
+    /// <param name="builtIn">The mapping the file extends.</param>
+    /// <param name="culture">The language of the error messages: Simplified Chinese for zh-Hans, English otherwise; default
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The combined mapping.</returns>
+    /// <exception cref="ImportFileException">The file is missing, too large, not UTF-8 or not a valid mapping.</exception>
+    public static ImportMapping<TField> Load<TField>(string path, ImportMapping<TField> builtIn, CultureInfo? culture)
         where TField : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -51,7 +57,7 @@ public static class ImportMappingFile
             var info = new FileInfo(path);
             if (info.Exists && info.Length > MaxBytes)
             {
-                throw new ImportFileException(path, 0, 0, $"the mapping file is larger than {MaxBytes} bytes");
+                throw new ImportFileException(path, 0, 0, ImportStrings.Format("Error_MappingTooLarge", culture, MaxBytes));
             }
 
             bytes = File.ReadAllBytes(path);
@@ -71,62 +77,160 @@ public static class ImportMappingFile
             throw new ImportFileException(path, problem.Line, problem.Column, problem.Message);
         }
 
-        return builtIn.With(Parse<TField>(decoded.Text!, path));
+        return builtIn.With(Parse<TField>(decoded.Text!, path, culture));
     }
+
+    /// <summary>Parses mapping JSON (without laying it over the built-in mapping); errors are in the language of
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</summary>
+    /// <typeparam name="TField">The entity's field enum.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">The file name used in errors.</param>
+    /// <returns>The mapping the text describes.</returns>
+    /// <exception cref="ImportFileException">The text is not a valid mapping; the exception names the first problem and its line:col.</exception>
+    public static ImportMapping<TField> Parse<TField>(string json, string source)
+        where TField : struct, Enum => Parse<TField>(json, source, null);
 
     /// <summary>Parses mapping JSON (without laying it over the built-in mapping).</summary>
     /// <typeparam name="TField">The entity's field enum.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <param name="source">The file name used in errors.</param>
+    /// <param name="culture">The language of the error messages: Simplified Chinese for zh-Hans, English otherwise; default
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The mapping the text describes.</returns>
-    /// <exception cref="ImportFileException">The text is not a valid mapping.</exception>
-    public static ImportMapping<TField> Parse<TField>(string json, string source)
+    /// <exception cref="ImportFileException">The text is not a valid mapping; the exception names the first problem and its line:col.</exception>
+    public static ImportMapping<TField> Parse<TField>(string json, string source, CultureInfo? culture)
         where TField : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(json);
-        MappingDocument? document;
+        ArgumentNullException.ThrowIfNull(source);
+        var text = new Text(json, Encoding.UTF8.GetBytes(json), source, culture);
+        var columns = new List<KeyValuePair<string, TField>>();
+        var constants = new List<KeyValuePair<TField, string>>();
+        var values = new List<KeyValuePair<TField, IReadOnlyDictionary<string, string>>>();
+        var reader = new Utf8JsonReader(text.Bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
         try
         {
-            CheckTopLevelProperties(json, source);
-            document = JsonSerializer.Deserialize<MappingDocument>(json, Options);
+            if (!reader.Read())
+            {
+                throw new JsonException(null, null, 0, 0);
+            }
+
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                throw text.Error(reader.TokenStartIndex, "Error_MappingNull");
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw text.Error(reader.TokenStartIndex, "Error_MappingNotObject");
+            }
+
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var at = reader.TokenStartIndex;
+                var name = reader.GetString()!;
+                var known = KnownProperties.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
+                    ?? throw text.Error(at, "Error_MappingUnknownProperty", name, string.Join(", ", KnownProperties.Select(k => $"\"{k}\"")));
+                if (!seen.Add(known))
+                {
+                    throw text.Error(at, "Error_MappingRepeated", name);
+                }
+
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                switch (known)
+                {
+                    case "columns":
+                        foreach (var (header, _, field, fieldAt) in ReadStrings(ref reader, text, known))
+                        {
+                            columns.Add(new(header, Field<TField>(field, text, fieldAt)));
+                        }
+
+                        break;
+                    case "constants":
+                        foreach (var (field, fieldAt, value, _) in ReadStrings(ref reader, text, known))
+                        {
+                            constants.Add(new(Field<TField>(field, text, fieldAt), value));
+                        }
+
+                        break;
+                    default:
+                        ExpectObject(ref reader, text, known);
+                        var fields = new HashSet<string>(StringComparer.Ordinal);
+                        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                        {
+                            var fieldAt = reader.TokenStartIndex;
+                            var field = reader.GetString()!;
+                            if (!fields.Add(field))
+                            {
+                                throw text.Error(fieldAt, "Error_MappingDuplicateKey", field, known);
+                            }
+
+                            reader.Read();
+                            var map = ReadStrings(ref reader, text, $"{known}.{field}").ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+                            values.Add(new(Field<TField>(field, text, fieldAt), map));
+                        }
+
+                        break;
+                }
+            }
+
+            reader.Read(); // anything after the object is a syntax error the reader reports
         }
         catch (JsonException e)
         {
-            var (line, column) = JsonErrorPosition.Of(json, e.LineNumber, e.BytePositionInLine);
-            throw new ImportFileException(source, line, column, $"not a valid mapping file ({e.Path}): {FirstSentence(e.Message)}", e);
-        }
-
-        if (document is null)
-        {
-            throw new ImportFileException(source, 1, 1, "the mapping file is empty (null); write an object with \"columns\", \"constants\" or \"values\"");
-        }
-
-        var columns = new List<KeyValuePair<string, TField>>();
-        foreach (var (header, field) in document.Columns ?? [])
-        {
-            columns.Add(new(header, Field<TField>(field, $"$.columns['{header}']", source)));
-        }
-
-        var constants = new List<KeyValuePair<TField, string>>();
-        foreach (var (field, value) in document.Constants ?? [])
-        {
-            constants.Add(new(Field<TField>(field, $"$.constants['{field}']", source), value));
-        }
-
-        var values = new List<KeyValuePair<TField, IReadOnlyDictionary<string, string>>>();
-        foreach (var (field, map) in document.Values ?? [])
-        {
-            values.Add(new(Field<TField>(field, $"$.values['{field}']", source), map));
+            var syntax = JsonFields.SyntaxProblem(json, e);
+            throw new ImportFileException(source, syntax.Line, syntax.Column, ImportStrings.Format("Error_MappingSyntax", culture, syntax.MessageIn(culture ?? CultureInfo.CurrentUICulture)), e);
         }
 
         return new ImportMapping<TField>(columns, constants, values);
     }
 
-    private static TField Field<TField>(string name, string path, string source)
+    /// <summary>Reads an object of string to string at the reader (its start token), refusing other values and repeated keys.</summary>
+    private static List<(string Key, long KeyAt, string Value, long ValueAt)> ReadStrings(ref Utf8JsonReader reader, Text text, string what)
+    {
+        ExpectObject(ref reader, text, what);
+        var result = new List<(string, long, string, long)>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyAt = reader.TokenStartIndex;
+            var key = reader.GetString()!;
+            if (!keys.Add(key))
+            {
+                throw text.Error(keyAt, "Error_MappingDuplicateKey", key, what);
+            }
+
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw text.Error(reader.TokenStartIndex, "Error_MappingNotString", key, what);
+            }
+
+            result.Add((key, keyAt, reader.GetString()!, reader.TokenStartIndex));
+        }
+
+        return result;
+    }
+
+    private static void ExpectObject(ref Utf8JsonReader reader, Text text, string what)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw text.Error(reader.TokenStartIndex, "Error_MappingNotAnObject", what);
+        }
+    }
+
+    private static TField Field<TField>(string name, Text text, long at)
         where TField : struct, Enum =>
         Enum.TryParse<TField>(name?.Trim(), ignoreCase: true, out var field) && Enum.IsDefined(field) && !int.TryParse(name, out _)
             ? field
-            : throw new ImportFileException(source, 0, 0, $"{path}: '{name}' is not a {EntityName<TField>()} field; use one of {string.Join(", ", Enum.GetNames<TField>())}");
+            : throw text.Error(at, "Error_MappingUnknownField", name, EntityName<TField>(), string.Join(", ", Enum.GetNames<TField>()), EntityName<TField>(text.Culture));
 
     /// <summary>The entity a field enum belongs to, for messages: <c>CustomerField</c> → <c>customer</c>.</summary>
     private static string EntityName<TField>()
@@ -136,51 +240,26 @@ public static class ImportMappingFile
         return (name.EndsWith("Field", StringComparison.Ordinal) ? name[..^5] : name).ToLowerInvariant();
     }
 
-    /// <summary>
-    /// Throws for the first top-level property that is not one of <see cref="KnownProperties"/>, naming it, the allowed ones and its
-    /// line:col (the serializer's own message names an internal type instead). A syntax error is left to the serializer, which reports it.
-    /// </summary>
-    private static void CheckTopLevelProperties(string json, string source)
+    /// <summary>The entity's name in the culture (the <c>Entity_customers</c> resource, 客户 in zh-Hans), English when there is none.</summary>
+    private static string EntityName<TField>(CultureInfo? culture)
+        where TField : struct, Enum
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
-                {
-                    continue;
-                }
-
-                var name = reader.GetString()!;
-                if (KnownProperties.Any(known => string.Equals(known, name, StringComparison.OrdinalIgnoreCase)))
-                {
-                    continue;
-                }
-
-                var before = bytes.AsSpan(0, (int)reader.TokenStartIndex);
-                var line = before.Count((byte)'\n');
-                var lineStart = before.LastIndexOf((byte)'\n') + 1;
-                var (l, c) = JsonErrorPosition.Of(json, line, before.Length - lineStart);
-                var known = string.Join(", ", KnownProperties.Select(k => $"\"{k}\""));
-                throw new ImportFileException(source, l, c, ImportStrings.Format("Error_MappingUnknownProperty", null, name, known));
-            }
-        }
-        catch (JsonException)
-        {
-            // Not well-formed JSON: the serializer that runs next reports the syntax error with its position.
-        }
+        var key = "Entity_" + EntityName<TField>() + "s";
+        var said = ImportStrings.Get(key, culture);
+        return said == key ? EntityName<TField>() : said;
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>The text being parsed, its UTF-8 bytes, its name and the culture of its messages.</summary>
+    private sealed record Text(string Json, byte[] Bytes, string Source, CultureInfo? Culture)
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
+        /// <summary>An error at the token starting at byte <paramref name="at"/>, with its 1-based line and character column.</summary>
+        public ImportFileException Error(long at, string key, params object?[] args)
+        {
+            var before = Bytes.AsSpan(0, (int)at);
+            var line = before.Count((byte)'\n');
+            var lineStart = before.LastIndexOf((byte)'\n') + 1;
+            var (l, c) = JsonErrorPosition.Of(Json, line, before.Length - lineStart);
+            return new ImportFileException(Source, l, c, ImportStrings.Format(key, Culture, args));
+        }
     }
-
-    private sealed record MappingDocument(
-        Dictionary<string, string>? Columns,
-        Dictionary<string, string>? Constants,
-        Dictionary<string, Dictionary<string, string>>? Values);
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CrmCore.Decoding;
+using CrmCore.Calendars;
+using CrmCore.Localization;
 
 namespace CrmCore.Access;
 
@@ -13,7 +14,8 @@ namespace CrmCore.Access;
 ///   "update": ["contact.*", "preferences"] } } }
 /// </code>
 /// Field keys are field names (<see cref="CustomerFields.NameOf"/>), <c>contact.*</c>, <c>transactions.*</c> or <c>*</c>; the most
-/// specific key wins. Every problem is reported with the file, line and column and the role. Bounded: at most <see cref="MaxLength"/>
+/// specific key wins. Every problem is reported with the file, line and column and the role, in English or Simplified Chinese by the
+/// culture passed (Strings.resx). Bounded: at most <see cref="MaxLength"/>
 /// characters, 64 roles and depth 8. Thread-safe (stateless).
 /// </summary>
 public static class AccessPolicyJson
@@ -24,42 +26,48 @@ public static class AccessPolicyJson
     /// <summary>The most roles a policy may have.</summary>
     public const int MaxRoles = 64;
 
+    /// <summary>The deepest nesting of objects and arrays read.</summary>
+    private const int MaxDepth = 8;
+
     private static readonly string[] ScopeNames = ["none", "own", "team", "all"];
     private static readonly string[] AccessNames = ["hidden", "masked", "read", "read-unmasked"];
 
     /// <summary>Parses and validates a policy.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="source">The file name (or other origin) used in error messages.</param>
+    /// <param name="culture">The language of the error messages: Simplified Chinese for zh-Hans (zh, zh-CN), English otherwise; default
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The policy.</returns>
     /// <exception cref="FormatException">The text is not a valid policy; the message lists every problem as
     /// <c>source:line:col: problem</c>.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static AccessPolicy Parse(string json, string source)
+    public static AccessPolicy Parse(string json, string source, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
         if (json.Length > MaxLength)
         {
-            throw new FormatException($"{source}:1:1: the access policy has {json.Length} characters; at most {MaxLength} are read.");
+            throw new FormatException($"{source}:1:1: {Strings.Format("Access_TooLong", culture, json.Length, MaxLength)}");
         }
 
         PolicyJsonNode root;
         try
         {
-            root = PolicyJsonNode.Parse(Encoding.UTF8.GetBytes(json), maxDepth: 8);
+            root = PolicyJsonNode.Parse(Encoding.UTF8.GetBytes(json), MaxDepth);
         }
         catch (JsonException e)
         {
-            var (line, column) = JsonErrorPosition.Of(json, e.LineNumber, e.BytePositionInLine);
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{source}:{line}:{column}: not valid JSON: {e.Message}"), e);
+            var syntax = JsonFields.SyntaxProblem(json, e);
+            var text = TooDeep(json) ? Strings.Format("Access_TooDeep", culture, MaxDepth) : syntax.MessageIn(culture);
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {text}"), e);
         }
 
         var problems = new List<string>();
-        void Problem(PolicyJsonNode at, string text) => problems.Add($"{at.Where(source)}: {text}");
+        void Problem(PolicyJsonNode at, string key, object?[] args) => problems.Add($"{at.Where(source)}: {Strings.Format(key, culture, args)}");
 
         if (root.Kind != JsonTokenType.StartObject)
         {
-            throw new FormatException($"{root.Where(source)}: the access policy must be a JSON object.");
+            throw new FormatException($"{root.Where(source)}: {Strings.Format("Access_NotObject", culture)}");
         }
 
         string? name = null;
@@ -71,7 +79,7 @@ public static class AccessPolicyJson
         {
             if (!seen.Add(key))
             {
-                Problem(value, $"'{key}' appears twice.");
+                Problem(value, "Access_Twice", [key]);
                 continue;
             }
 
@@ -89,23 +97,23 @@ public static class AccessPolicyJson
                     rolesNode = value;
                     break;
                 default:
-                    Problem(value, $"unknown property '{key}'; known: name, source, roles.");
+                    Problem(value, "Access_UnknownProperty", [key]);
                     break;
             }
         }
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            Problem(root, "the policy has no 'name' (a non-empty string).");
+            Problem(root, "Access_NoName", []);
         }
 
         if (rolesNode is null || rolesNode.Kind != JsonTokenType.StartObject || rolesNode.Members.Count == 0)
         {
-            Problem(rolesNode ?? root, "'roles' must be an object with at least one role.");
+            Problem(rolesNode ?? root, "Access_NoRoles", []);
         }
         else if (rolesNode.Members.Count > MaxRoles)
         {
-            Problem(rolesNode, $"the policy has {rolesNode.Members.Count} roles; at most {MaxRoles} are allowed.");
+            Problem(rolesNode, "Access_TooManyRoles", [rolesNode.Members.Count, MaxRoles]);
         }
         else
         {
@@ -114,7 +122,7 @@ public static class AccessPolicyJson
             {
                 if (string.IsNullOrWhiteSpace(roleName) || !roleNames.Add(roleName.Trim()))
                 {
-                    Problem(roleNode, string.IsNullOrWhiteSpace(roleName) ? "a role name is blank." : $"role '{roleName}' appears twice.");
+                    Problem(roleNode, string.IsNullOrWhiteSpace(roleName) ? "Access_BlankRole" : "Access_RoleTwice", [roleName]);
                     continue;
                 }
 
@@ -127,17 +135,17 @@ public static class AccessPolicyJson
 
         if (problems.Count > 0)
         {
-            throw new FormatException($"The access policy {source} is invalid:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            throw new FormatException($"{Strings.Format("Access_Invalid", culture, source)}{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
 
         return new AccessPolicy(name!, roles, origin);
     }
 
-    private static RolePolicy? ReadRole(string role, PolicyJsonNode node, Action<PolicyJsonNode, string> problem)
+    private static RolePolicy? ReadRole(string role, PolicyJsonNode node, Action<PolicyJsonNode, string, object?[]> problem)
     {
         if (node.Kind != JsonTokenType.StartObject)
         {
-            problem(node, $"role '{role}': expected an object with scope, fields and update.");
+            problem(node, "Access_RoleNotObject", [role]);
             return null;
         }
 
@@ -153,25 +161,25 @@ public static class AccessPolicyJson
                 case "$comment":
                     break;
                 case "scope":
-                    var s = Choice(value, ScopeNames, $"role '{role}': scope", problem);
+                    var s = Choice(value, ScopeNames, "Access_ScopeNotOneOf", [role], problem);
                     scope = s is null ? null : (RecordScope)s;
                     ok &= s is not null;
                     break;
                 case "fields":
                     if (value.Kind != JsonTokenType.StartObject)
                     {
-                        problem(value, $"role '{role}': 'fields' must be an object of field name to access ({string.Join(", ", AccessNames)}).");
+                        problem(value, "Access_FieldsNotObject", [role, string.Join(", ", AccessNames)]);
                         ok = false;
                         break;
                     }
 
                     foreach (var (pattern, accessNode) in value.Members)
                     {
-                        var chosen = Choice(accessNode, AccessNames, $"role '{role}', field '{pattern}'", problem);
+                        var chosen = Choice(accessNode, AccessNames, "Access_AccessNotOneOf", [role, pattern], problem);
                         var matched = Match(pattern, out var specificity);
                         if (matched.Count == 0)
                         {
-                            problem(accessNode, $"role '{role}': unknown field '{pattern}'; {Known()}.");
+                            problem(accessNode, "Access_UnknownField", [role, pattern, Known()]);
                             ok = false;
                             continue;
                         }
@@ -200,7 +208,7 @@ public static class AccessPolicyJson
                 case "update":
                     if (value.Kind != JsonTokenType.StartArray)
                     {
-                        problem(value, $"role '{role}': 'update' must be an array of field names.");
+                        problem(value, "Access_UpdateNotArray", [role]);
                         ok = false;
                         break;
                     }
@@ -210,7 +218,7 @@ public static class AccessPolicyJson
                         var matched = item.Kind == JsonTokenType.String ? Match(item.Text!, out _) : [];
                         if (matched.Count == 0)
                         {
-                            problem(item, $"role '{role}': 'update' lists '{item.Text}', which is not a field; {Known()}.");
+                            problem(item, "Access_UpdateNotField", [role, item.Text, Known()]);
                             ok = false;
                         }
 
@@ -219,7 +227,7 @@ public static class AccessPolicyJson
 
                     break;
                 default:
-                    problem(value, $"role '{role}': unknown property '{key}'; known: scope, fields, update.");
+                    problem(value, "Access_RoleUnknownProperty", [role, key]);
                     ok = false;
                     break;
             }
@@ -227,7 +235,7 @@ public static class AccessPolicyJson
 
         if (scope is null && ok)
         {
-            problem(node, $"role '{role}' has no 'scope' ({string.Join(", ", ScopeNames)}).");
+            problem(node, "Access_NoScope", [role, string.Join(", ", ScopeNames)]);
             ok = false;
         }
 
@@ -237,7 +245,7 @@ public static class AccessPolicyJson
             var a = access.TryGetValue(field, out var x) ? x : other;
             if (a < FieldAccess.Read)
             {
-                problem(at, $"role '{role}' may not update '{CustomerFields.NameOf(field)}': the role sees it {AccessNames[(int)a]}; a field must be readable to be updated.");
+                problem(at, "Access_UpdateNotReadable", [role, CustomerFields.NameOf(field), AccessNames[(int)a]]);
                 ok = false;
             }
         }
@@ -264,28 +272,49 @@ public static class AccessPolicyJson
         return CustomerFields.TryParse(pattern, out var field) ? [field] : [];
     }
 
-    private static string Known() => "known: *, contact.*, transactions.*, " + string.Join(", ", CustomerFields.All.Select(CustomerFields.NameOf));
+    private static string Known() => "*, contact.*, transactions.*, " + string.Join(", ", CustomerFields.All.Select(CustomerFields.NameOf));
 
-    private static string? String(PolicyJsonNode node, string what, Action<PolicyJsonNode, string> problem)
+    private static string? String(PolicyJsonNode node, string what, Action<PolicyJsonNode, string, object?[]> problem)
     {
         if (node.Kind != JsonTokenType.String)
         {
-            problem(node, $"'{what}' must be a string.");
+            problem(node, "Access_NotString", [what]);
             return null;
         }
 
         return node.Text;
     }
 
-    private static int? Choice(PolicyJsonNode node, string[] names, string what, Action<PolicyJsonNode, string> problem)
+    private static int? Choice(PolicyJsonNode node, string[] names, string key, object?[] what, Action<PolicyJsonNode, string, object?[]> problem)
     {
         var index = node.Kind == JsonTokenType.String ? Array.IndexOf(names, node.Text) : -1;
         if (index < 0)
         {
-            problem(node, $"{what}: '{node.Text}' is not one of {string.Join(", ", names)}.");
+            problem(node, key, [.. what, node.Text, string.Join(", ", names)]);
             return null;
         }
 
         return index;
+    }
+
+    /// <summary>True when the text nests objects and arrays deeper than <see cref="MaxDepth"/> before any syntax error.</summary>
+    private static bool TooDeep(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 1024 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= MaxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CrmCore.Calendars;
+using CrmCore.Localization;
 
 namespace CrmCore.Metrics;
 
@@ -9,12 +11,16 @@ namespace CrmCore.Metrics;
 /// (camelCase): <c>source</c>, <c>maxAverageFirstResponseHours</c>, <c>minFirstResponseWithinTarget</c>,
 /// <c>minFirstContactResolution</c>, <c>minResolutionRate</c>, <c>maxRepeatContactRate</c>, <c>maxSlaBreachRate</c>,
 /// <c>minCsatAverage</c>, <c>minNps</c>, <c>maxChurnRate</c>, and <c>$comment</c>. A missing or null target is off. Rates are
-/// fractions from 0 to 1. Thread-safe.
+/// fractions from 0 to 1. Problems are reported as <c>source:line:col: problem</c>, in English or Simplified Chinese by the culture
+/// passed (Strings.resx). Thread-safe.
 /// </summary>
 public static class ReportTargetsJson
 {
     /// <summary>The largest targets text accepted, in characters (64 KiB): a targets file is a handful of numbers.</summary>
     public const int MaxLength = 64 * 1024;
+
+    /// <summary>The deepest nesting of objects and arrays read.</summary>
+    private const int MaxDepth = 4;
 
     private static readonly Dictionary<string, Action<ReportTargets, double?>> Setters = new(StringComparer.Ordinal)
     {
@@ -32,17 +38,19 @@ public static class ReportTargetsJson
     /// <summary>Parses targets; every target the text does not name is off.</summary>
     /// <param name="json">The JSON text, at most <see cref="MaxLength"/> characters.</param>
     /// <param name="source">The file name (or other origin) used in error messages.</param>
+    /// <param name="culture">The language of the error messages: Simplified Chinese for zh-Hans (zh, zh-CN), English otherwise; default
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The targets, validated.</returns>
     /// <exception cref="FormatException">The text is not valid targets JSON; the message lists every problem as
     /// <c>source:line:col: problem</c>.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static ReportTargets Parse(string json, string source)
+    public static ReportTargets Parse(string json, string source, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
         if (json.Length > MaxLength)
         {
-            throw new FormatException($"{source}:1:1: the targets file has {json.Length} characters; at most {MaxLength} are read.");
+            throw new FormatException($"{source}:1:1: {Strings.Format("Targets_TooLong", culture, json.Length, MaxLength)}");
         }
 
         var bytes = Encoding.UTF8.GetBytes(json);
@@ -75,10 +83,10 @@ public static class ReportTargetsJson
 
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 4 });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new FormatException($"{Where(reader.TokenStartIndex)}: the targets must be a JSON object.");
+                throw new FormatException($"{Where(reader.TokenStartIndex)}: {Strings.Format("Targets_NotObject", culture)}");
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -89,14 +97,14 @@ public static class ReportTargetsJson
                 reader.Read();
                 if (!seen.Add(key))
                 {
-                    problems.Add($"{at}: '{key}' appears twice.");
+                    problems.Add($"{at}: {Strings.Format("Targets_Twice", culture, key)}");
                 }
 
                 if (key == "$comment" || key == "source")
                 {
                     if (reader.TokenType != JsonTokenType.String)
                     {
-                        problems.Add($"{at}: '{key}' must be a string.");
+                        problems.Add($"{at}: {Strings.Format("Targets_NotString", culture, key)}");
                         reader.Skip();
                     }
                     else if (key == "source")
@@ -109,14 +117,16 @@ public static class ReportTargetsJson
 
                 if (key == ChannelKey)
                 {
-                    ReadChannelTargets(ref reader, targets, at, problems);
+                    ReadChannelTargets(ref reader, targets, at, problems, culture);
                     continue;
                 }
 
                 if (!Setters.TryGetValue(key, out var set))
                 {
                     var hint = Setters.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
-                    problems.Add($"{at}: unknown target '{key}'" + (hint is null ? $"; known: {string.Join(", ", Setters.Keys)}." : $"; did you mean '{hint}'?"));
+                    problems.Add($"{at}: " + (hint is null
+                        ? Strings.Format("Targets_Unknown", culture, key, string.Join(", ", Setters.Keys))
+                        : Strings.Format("Targets_UnknownHint", culture, key, hint)));
                     reader.Skip();
                     continue;
                 }
@@ -127,10 +137,17 @@ public static class ReportTargetsJson
                         set(targets, null);
                         break;
                     case JsonTokenType.Number:
-                        set(targets, reader.GetDouble());
+                        var value = reader.GetDouble();
+                        if (OutOfRange(key, value, culture) is { } outOfRange)
+                        {
+                            problems.Add($"{Where(reader.TokenStartIndex)}: {outOfRange}");
+                            break;
+                        }
+
+                        set(targets, value);
                         break;
                     default:
-                        problems.Add($"{at}: '{key}' must be a number or null (0.9 means 90 %), was {reader.TokenType}.");
+                        problems.Add($"{at}: {Strings.Format("Targets_NotNumber", culture, key, reader.TokenType)}");
                         reader.Skip();
                         break;
                 }
@@ -138,7 +155,9 @@ public static class ReportTargetsJson
         }
         catch (JsonException e)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON ({e.Message})"));
+            var syntax = JsonFields.SyntaxProblem(json, e);
+            var text = TooDeep(bytes) ? Strings.Format("Targets_TooDeep", culture, MaxDepth) : syntax.MessageIn(culture);
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {text}"));
         }
 
         if (problems.Count == 0)
@@ -149,11 +168,10 @@ public static class ReportTargetsJson
         return problems.Count == 0 ? targets : throw new FormatException(string.Join(Environment.NewLine, problems));
     }
 
-    /// <summary>Reads one of the shipped targets files embedded in this assembly.</summary>
     /// <summary>The key of the per-channel first-response targets: an object of channel code to minutes.</summary>
     private const string ChannelKey = "maxAverageFirstResponseMinutesByChannel";
 
-    private static void ReadChannelTargets(ref Utf8JsonReader reader, ReportTargets targets, string at, List<string> problems)
+    private static void ReadChannelTargets(ref Utf8JsonReader reader, ReportTargets targets, string at, List<string> problems, CultureInfo? culture)
     {
         targets.MaxAverageFirstResponseByChannel.Clear();
         if (reader.TokenType == JsonTokenType.Null)
@@ -163,7 +181,7 @@ public static class ReportTargetsJson
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            problems.Add($"{at}: '{ChannelKey}' must be an object of channel code to minutes, e.g. {{ \"OnlineChat\": 10, \"Phone\": 120 }}.");
+            problems.Add($"{at}: {Strings.Format("Targets_ChannelsNotObject", culture, ChannelKey)}");
             reader.Skip();
             return;
         }
@@ -174,18 +192,52 @@ public static class ReportTargetsJson
             reader.Read();
             if (reader.TokenType != JsonTokenType.Number || reader.GetDouble() is not (> 0 and <= 100_000) || string.IsNullOrWhiteSpace(channel))
             {
-                problems.Add($"{at}: '{ChannelKey}.{channel}' must be a positive number of minutes (at most 100000).");
+                problems.Add($"{at}: {Strings.Format("Targets_ChannelMinutes", culture, ChannelKey, channel)}");
                 reader.Skip();
                 continue;
             }
 
             if (!targets.MaxAverageFirstResponseByChannel.TryAdd(channel.Trim(), NodaTime.Duration.FromMinutes(reader.GetDouble())))
             {
-                problems.Add($"{at}: '{ChannelKey}.{channel}' appears twice.");
+                problems.Add($"{at}: {Strings.Format("Targets_ChannelTwice", culture, ChannelKey, channel)}");
             }
         }
     }
 
+    /// <summary>
+    /// The problem with a target's value outside its range (what <see cref="ReportTargets.Validate"/> checks), said where the value is,
+    /// or null when the value is in range.
+    /// </summary>
+    private static string? OutOfRange(string key, double value, CultureInfo? culture) => key switch
+    {
+        "maxAverageFirstResponseHours" => value > 0 ? null : Strings.Format("Targets_Positive", culture, key, value),
+        "minCsatAverage" => value is >= 1 and <= 5 ? null : Strings.Format("Targets_Csat", culture, key, value),
+        "minNps" => value is >= -100 and <= 100 ? null : Strings.Format("Targets_Nps", culture, key, value),
+        _ => value is >= 0 and <= 1 ? null : Strings.Format("Targets_Fraction", culture, key, value),
+    };
+
+    /// <summary>True when the text nests objects and arrays deeper than <see cref="MaxDepth"/> before any syntax error.</summary>
+    private static bool TooDeep(byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 1024 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= MaxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads one of the shipped targets files embedded in this assembly.</summary>
     internal static ReportTargets Shipped(string file)
     {
         using var stream = typeof(ReportTargetsJson).Assembly.GetManifestResourceStream("CrmCore.Metrics.Targets." + file)

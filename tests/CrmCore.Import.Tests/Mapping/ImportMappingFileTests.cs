@@ -45,6 +45,76 @@ public sealed class ImportMappingFileTests
         Assert.StartsWith("map.json:1:28: not a valid mapping file", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("null", "map.json:1:1: the mapping file is empty (null); write an object", "map.json:1:1: 映射文件为空（null）；请写一个包含")]
+    [InlineData("[1]", "map.json:1:1: a mapping file must be a JSON object with", "map.json:1:1: 映射文件必须是包含")]
+    [InlineData("{ \"columns\": {}, \"Columns\": {} }", "map.json:1:18: \"Columns\" appears twice", "map.json:1:18: “Columns”出现了两次")]
+    [InlineData("{ \"columns\": [\"公司\"] }", "map.json:1:14: \"columns\" must be an object of names to names in quotes", "map.json:1:14: “columns”必须是从名称到名称（加引号）的对象")]
+    [InlineData("{ \"values\": { \"Tier\": 1 } }", "map.json:1:23: \"values.Tier\" must be an object", "map.json:1:23: “values.Tier”必须是从名称到名称")]
+    [InlineData("{ \"columns\": { \"公司\": 1 } }", "map.json:1:22: the value of \"公司\" in \"columns\" must be text in quotes", "map.json:1:22: “columns”中“公司”的值必须是加引号的文本")]
+    [InlineData("{ \"columns\": { \"公司\": \"Name\", \"公司\": \"Phone\" } }", "map.json:1:30: \"公司\" appears twice in \"columns\"", "map.json:1:30: “公司”在“columns”中出现了两次")]
+    [InlineData("{ \"values\": { \"Tier\": {}, \"Tier\": {} } }", "map.json:1:27: \"Tier\" appears twice in \"values\"", "map.json:1:27: “Tier”在“values”中出现了两次")]
+    [InlineData("{ \"constants\": { \"Sauce\": \"x\" } }", "map.json:1:18: 'Sauce' is not a customer field; use one of Ignore, ", "map.json:1:18: “Sauce”不是客户字段；请使用以下之一：Ignore, ")]
+    [InlineData("{ \"columns\": { \"a\": \"Name\" \"b\": 1 } }", "map.json:1:28: not a valid mapping file: Not valid JSON: ", "map.json:1:28: 不是有效的映射文件：不是有效的 JSON：")]
+    [InlineData("{ \"columns\": { ", "map.json:1:16: not a valid mapping file: The JSON ends too early", "map.json:1:16: 不是有效的映射文件：JSON 提前结束")]
+    public void Parse_EachProblem_IsInEnglishOrChineseByTheCulturePassed(string json, string english, string chinese)
+    {
+        Assert.StartsWith(english, Error(json, "en-US"), StringComparison.Ordinal);
+        Assert.StartsWith(chinese, Error(json, "zh-Hans"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownFieldBelowTheTopLevel_IsAtItsLineAndCharacterColumnAfterChineseText()
+    {
+        const string line2 = "  \"columns\": { \"公司名称\": \"Name\", \"手机号码\": \"Phnoe\" },";
+        const string line3 = "  \"values\": { \"客户等级\": { \"重要\": \"A\" } }";
+        var json = "{\n" + line2 + "\n}";
+        var column = line2.IndexOf("\"Phnoe\"", StringComparison.Ordinal) + 1;
+
+        var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "map.json", CultureInfo.GetCultureInfo("zh-Hans")));
+        var inValues = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>("{\n" + line3 + "\n}", "map.json", CultureInfo.GetCultureInfo("en")));
+
+        Assert.Equal((2, column), (error.Line, error.Column));
+        Assert.StartsWith($"map.json:2:{column}: “Phnoe”不是客户字段；请使用以下之一：", error.Message, StringComparison.Ordinal);
+        Assert.Equal((2, line3.IndexOf("\"客户等级\"", StringComparison.Ordinal) + 1), (inValues.Line, inValues.Column));
+        Assert.Contains("'客户等级' is not a customer field", inValues.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AValidFile_StillMapsColumnsConstantsAndValues()
+    {
+        var mapping = ImportMappingFile.Parse<CustomerField>(
+            "// comment\n{ \"columns\": { \"公司\": \"name\", }, \"constants\": { \"Source\": \"Referral\" }, \"values\": { \"Tier\": { \"重要客户\": \"A\" } } }",
+            "map.json",
+            CultureInfo.GetCultureInfo("zh-Hans"));
+
+        Assert.Contains(mapping.Columns, c => c.Key == "公司" && c.Value == CustomerField.Name);
+        Assert.Contains(mapping.Constants, c => c.Key == CustomerField.Source && c.Value == "Referral");
+        Assert.Equal("A", mapping.Values[CustomerField.Tier]["重要客户"]);
+    }
+
+    [Fact]
+    public void Load_TooLarge_IsInTheCulturePassed()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"map-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{}" + new string(' ', ImportMappingFile.MaxBytes));
+        try
+        {
+            var en = Assert.Throws<ImportFileException>(() => ImportMappingFile.Load(path, ImportMappings.Customers, CultureInfo.GetCultureInfo("en")));
+            var zh = Assert.Throws<ImportFileException>(() => ImportMappingFile.Load(path, ImportMappings.Customers, CultureInfo.GetCultureInfo("zh-Hans")));
+
+            Assert.Equal($"the mapping file is larger than {ImportMappingFile.MaxBytes} bytes", en.Reason);
+            Assert.Equal($"映射文件大于 {ImportMappingFile.MaxBytes} 字节", zh.Reason);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string Error(string json, string culture) =>
+        Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "map.json", CultureInfo.GetCultureInfo(culture))).Message;
+
     private static T WithCulture<T>(string name, Func<T> action)
     {
         var previous = CultureInfo.CurrentUICulture;

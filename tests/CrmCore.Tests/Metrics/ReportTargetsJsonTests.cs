@@ -47,7 +47,7 @@ public class ReportTargetsJsonTests
     }
 
     [Theory]
-    [InlineData("{\"minResolutionRate\": 90}", "MinResolutionRate must be a fraction from 0 to 1")]
+    [InlineData("{\"minResolutionRate\": 90}", "t.json:1:23: 'minResolutionRate' must be a fraction from 0 to 1 (0.9 means 90 %), was 90.")]
     [InlineData("{\"minResolutionRate\": \"90%\"}", "t.json:1:2: 'minResolutionRate' must be a number or null")]
     [InlineData("{\"minCsatAverage\": 4.5,\n \"minCsatAverage\": 4}", "t.json:2:2: 'minCsatAverage' appears twice.")]
     [InlineData("{\"minNps\": 10,\n  oops}", "t.json:2:")]

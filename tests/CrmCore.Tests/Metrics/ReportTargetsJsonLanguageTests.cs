@@ -1,0 +1,66 @@
+using System.Globalization;
+using CrmCore.Metrics;
+
+namespace CrmCore.Tests.Metrics;
+
+public sealed class ReportTargetsJsonLanguageTests
+{
+    [Theory]
+    [InlineData("[1]", "t.json:1:1: the targets must be a JSON object.", "t.json:1:1: 目标必须是 JSON 对象。")]
+    [InlineData("{\"minNps\": 10, \"minNps\": 20}", "t.json:1:16: 'minNps' appears twice.", "t.json:1:16: “minNps”出现了两次。")]
+    [InlineData("{\"source\": 3}", "t.json:1:2: 'source' must be a string.", "t.json:1:2: “source”必须是字符串。")]
+    [InlineData("{\"speed\": 1}", "t.json:1:2: unknown target 'speed'; known: maxAverageFirstResponseHours, ", "t.json:1:2: 未知目标“speed”；可用的目标：maxAverageFirstResponseHours, ")]
+    [InlineData("{\"minnps\": 1}", "t.json:1:2: unknown target 'minnps'; did you mean 'minNps'?", "t.json:1:2: 未知目标“minnps”；是否应为“minNps”？")]
+    [InlineData("{\"minNps\": \"高\"}", "t.json:1:2: 'minNps' must be a number or null (0.9 means 90 %), was String.", "t.json:1:2: “minNps”必须是数字或 null（0.9 表示 90%），实际为 String。")]
+    [InlineData("{\"maxAverageFirstResponseHours\": 0}", "t.json:1:34: 'maxAverageFirstResponseHours' must be positive, was 0.", "t.json:1:34: “maxAverageFirstResponseHours”必须为正数，实际为 0。")]
+    [InlineData("{\"minCsatAverage\": 6}", "t.json:1:20: 'minCsatAverage' must be from 1 to 5, was 6.", "t.json:1:20: “minCsatAverage”必须在 1 到 5 之间，实际为 6。")]
+    [InlineData("{\"minNps\": 101}", "t.json:1:12: 'minNps' must be from -100 to 100, was 101.", "t.json:1:12: “minNps”必须在 -100 到 100 之间，实际为 101。")]
+    [InlineData("{\"maxChurnRate\": 5}", "t.json:1:18: 'maxChurnRate' must be a fraction from 0 to 1 (0.9 means 90 %), was 5.", "t.json:1:18: “maxChurnRate”必须是 0 到 1 之间的比例（0.9 表示 90%），实际为 5。")]
+    [InlineData("{\"maxAverageFirstResponseMinutesByChannel\": 10}", "t.json:1:2: 'maxAverageFirstResponseMinutesByChannel' must be an object of channel code to minutes, e.g. { \"OnlineChat\": 10, \"Phone\": 120 }.", "t.json:1:2: “maxAverageFirstResponseMinutesByChannel”必须是从渠道代码到分钟数的对象，例如 { \"OnlineChat\": 10, \"Phone\": 120 }。")]
+    [InlineData("{\"maxAverageFirstResponseMinutesByChannel\": {\"Phone\": -1}}", "t.json:1:2: 'maxAverageFirstResponseMinutesByChannel.Phone' must be a positive number of minutes (at most 100000).", "t.json:1:2: “maxAverageFirstResponseMinutesByChannel.Phone”必须是正的分钟数（最多 100000）。")]
+    [InlineData("{\"maxAverageFirstResponseMinutesByChannel\": {\"Phone\": 1, \"phone\": 2}}", "t.json:1:2: 'maxAverageFirstResponseMinutesByChannel.phone' appears twice.", "t.json:1:2: “maxAverageFirstResponseMinutesByChannel.phone”出现了两次。")]
+    [InlineData("{\"minNps\": 10 \"maxChurnRate\": 0.1}", "t.json:1:15: Not valid JSON: ", "t.json:1:15: 不是有效的 JSON：")]
+    [InlineData("{\"minNps\": 10", "The JSON ends too early", "JSON 提前结束")]
+    [InlineData("{\"source\": [[[[1]]]]}", "t.json:1:", "t.json:1:")]
+    public void Parse_EachProblem_IsInEnglishOrChineseByTheCulturePassed(string json, string english, string chinese)
+    {
+        var en = Error(json, "en-US");
+        var zh = Error(json, "zh-Hans");
+
+        Assert.Contains(english, en, StringComparison.Ordinal);
+        Assert.Contains(chinese, zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TooLongOrTooDeep_IsInTheCulturePassed()
+    {
+        var large = new string(' ', ReportTargetsJson.MaxLength + 1);
+        const string deep = "{\"source\": [[[[[[1]]]]]]}";
+
+        Assert.Equal($"t.json:1:1: the targets file has {large.Length} characters; at most {ReportTargetsJson.MaxLength} are read.", Error(large, "en"));
+        Assert.Equal($"t.json:1:1: 目标文件有 {large.Length} 个字符；最多读取 {ReportTargetsJson.MaxLength} 个。", Error(large, "zh-Hans"));
+        Assert.Contains("objects and arrays are nested more than 4 deep", Error(deep, "en"), StringComparison.Ordinal);
+        Assert.Contains("对象和数组嵌套超过 4 层", Error(deep, "zh-Hans"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Positions_CountChineseTextAsOneColumnACharacter()
+    {
+        const string json = "{\"source\": \"文档〇〇三目标\", \"minResolutionRate\": 95}";
+        var column = json.IndexOf("95", StringComparison.Ordinal) + 1;
+
+        Assert.Equal($"t.json:1:{column}: “minResolutionRate”必须是 0 到 1 之间的比例（0.9 表示 90%），实际为 95。", Error(json, "zh-Hans"));
+    }
+
+    [Fact]
+    public void Parse_SyntaxError_IsAtItsCharacterColumnAfterChineseText()
+    {
+        const string json = "{\"source\": \"文档〇〇三目标\" \"minNps\": 10}";
+        var column = json.IndexOf("\"minNps\"", StringComparison.Ordinal) + 1;
+
+        Assert.StartsWith($"t.json:1:{column}: 不是有效的 JSON：", Error(json, "zh-Hans"), StringComparison.Ordinal);
+    }
+
+    private static string Error(string json, string culture) =>
+        Assert.Throws<FormatException>(() => ReportTargetsJson.Parse(json, "t.json", CultureInfo.GetCultureInfo(culture))).Message;
+}
