@@ -111,9 +111,6 @@ public sealed class CustomerImporter
     /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, and its company-name key.</summary>
     private readonly record struct Prepared(string? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey);
 
-    /// <summary>Rows read and prepared, handed to the writing stage: a piece of a batch; the last piece of a batch says so.</summary>
-    private readonly record struct Piece(List<SourceRow> Rows, Prepared[] Prepared, bool EndsBatch);
-
     /// <summary>
     /// The batch being written: its instant (read when its first piece arrives), its rows (a conflict rejects rows with their cells), the
     /// customers it works on and the stored states it read; with a store key index, its prepared rows until the batch is whole (the
@@ -193,6 +190,9 @@ public sealed class CustomerImporter
 
         private CultureInfo? Culture => _options.Culture;
 
+        /// <summary>The reason of a blank row, looked up once per run (a sheet may hold a million blank rows).</summary>
+        private readonly string _blankReason = ImportStrings.Get("Reason_Blank", owner._options.Culture);
+
         /// <summary>
         /// Reads the rows on a thread of its own while this one matches and writes the batches in file order. Rows are handed over in
         /// pieces of at most <see cref="MaxPieceRows"/> rows, at most <see cref="PiecesAhead"/> waiting (<see cref="PieceLine{TRaw, TDone}"/>);
@@ -226,7 +226,7 @@ public sealed class CustomerImporter
                 while (await line.TakeAsync(cancellationToken).ConfigureAwait(false) is var ((pieceRows, endsBatch), prepared))
                 {
                     open ??= StartBatch();
-                    await AddPieceAsync(open, new Piece(pieceRows, prepared, endsBatch), cancellationToken).ConfigureAwait(false);
+                    await AddPieceAsync(open, pieceRows, prepared, endsBatch, cancellationToken).ConfigureAwait(false);
                     if (endsBatch)
                     {
                         await FinishBatchAsync(open, cancellationToken).ConfigureAwait(false);
@@ -410,13 +410,13 @@ public sealed class CustomerImporter
 
         /// <summary>Matches a piece's rows into the open batch: at once with the whole-run index; with a store key index once the batch is
         /// whole (<see cref="SeedAsync"/> asks the store for every key of the batch first).</summary>
-        private async Task AddPieceAsync(OpenBatch batch, Piece piece, CancellationToken cancellationToken)
+        private async Task AddPieceAsync(OpenBatch batch, List<SourceRow> rows, Prepared[] prepared, bool endsBatch, CancellationToken cancellationToken)
         {
-            batch.Rows.AddRange(piece.Rows);
+            batch.Rows.AddRange(rows);
             if (Keys is { } keys)
             {
-                batch.Waiting.AddRange(piece.Prepared);
-                if (piece.EndsBatch)
+                batch.Waiting.AddRange(prepared);
+                if (endsBatch)
                 {
                     await SeedAsync(keys, batch.Waiting, cancellationToken).ConfigureAwait(false);
                     await MatchAsync(batch, batch.Rows, batch.Waiting, cancellationToken).ConfigureAwait(false);
@@ -426,8 +426,8 @@ public sealed class CustomerImporter
             }
 
             // Only the whole-run index is large enough for its first probes to miss the cache.
-            _index.Warm(ValidRows(piece.Prepared));
-            await MatchAsync(batch, piece.Rows, piece.Prepared, cancellationToken).ConfigureAwait(false);
+            _index.Warm(ValidRows(prepared));
+            await MatchAsync(batch, rows, prepared, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Gives each row its outcome, in order: skipped, rejected, inserted, or matched to a customer and applied.</summary>
@@ -793,7 +793,7 @@ public sealed class CustomerImporter
         {
             if (source.IsBlank)
             {
-                return ImportStrings.Get("Reason_Blank", Culture);
+                return _blankReason;
             }
 
             var first = string.Empty;

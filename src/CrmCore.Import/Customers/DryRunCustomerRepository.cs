@@ -287,7 +287,7 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner, int ma
 
         // A key has at most as many distinct grams as characters, so the exact count is needed only near the bound.
         if ((long)names.Entries + name.Length > maxNameEntries && names.Entries + SimilarNames.Grams(name).Count > maxNameEntries
-            && !names.Find(name, 1, out _).Contains(name, StringComparer.Ordinal))
+            && !names.Contains(name))
         {
             _namesFull = true;
             return;

@@ -4,7 +4,7 @@ namespace CrmCore.Import.Tables;
 
 /// <summary>
 /// Rows handed from a reading thread to an importing one in pieces, in file order, with the row-only work on each piece (parsing,
-/// normalising) done once by whichever of the two threads claims it first. The reading thread reads ahead until <see cref="Capacity"/>
+/// normalising) done once by whichever of the two threads claims it first. The reading thread reads ahead until the line's capacity of
 /// pieces wait, then prepares the newest piece nobody has claimed; the importing thread takes the oldest (the one it needs next) and
 /// prepares it itself when nobody has. So when the importing thread is busy, the reading thread prepares ahead of it, and when it
 /// would wait, it does its own share: both cores work, without a third thread.
@@ -40,9 +40,6 @@ internal sealed class PieceLine<TRaw, TDone>
         _ring = new Entry?[capacity];
         _prepare = prepare;
     }
-
-    /// <summary>How many pieces may wait.</summary>
-    public int Capacity => _ring.Length;
 
     /// <summary>How many pieces must wait before a taker that found the line empty is woken (or the line completes): when the reading
     /// is the slower side, the taker then works through several pieces per wake-up instead of being woken for each.</summary>

@@ -37,6 +37,9 @@ public sealed class SimilarNameIndex
     /// <exception cref="ArgumentNullException"><paramref name="nameKey"/> is null.</exception>
     public void Add(string nameKey) => Add(nameKey, 1);
 
+    /// <summary>Whether a name key is held (added more often than removed).</summary>
+    internal bool Contains(string nameKey) => _ids.TryGetValue(nameKey, out var id) && _counts[id] > 0;
+
     /// <summary>Adds a name key <paramref name="times"/> times (the customers sharing it).</summary>
     internal void Add(string nameKey, int times)
     {
