@@ -284,9 +284,9 @@ internal static class ImportCommand
     }
 
     /// <summary>
-    /// The mapping file of <c>--map</c> laid over <paramref name="builtIn"/>, read like every other file a user writes
-    /// (<see cref="CliContext.ReadText"/>: strict UTF-8 or <c>--encoding</c>, at most <see cref="ImportMappingFile.MaxBytes"/> bytes,
-    /// refused unread when larger); a mapping that is not valid names the file and line:col or JSON path.
+    /// The mapping file of <c>--map</c> laid over <paramref name="builtIn"/>, read strictly as UTF-8 whatever <c>--encoding</c> says
+    /// (<see cref="CliContext.ReadUtf8Text"/>: at most <see cref="ImportMappingFile.MaxBytes"/> bytes, refused unread when larger); a
+    /// mapping that is not valid names the file and line:col.
     /// </summary>
     /// <exception cref="CliException">The file is missing, unreadable, too large, not valid text or not a valid mapping (exit code 1).</exception>
     internal static ImportMapping<TField> LoadMapping<TField>(CliContext context, string file, ImportMapping<TField> builtIn)

@@ -51,14 +51,15 @@ public static class AccessPolicyJson
         }
 
         PolicyJsonNode root;
+        var utf8 = Encoding.UTF8.GetBytes(json);
         try
         {
-            root = PolicyJsonNode.Parse(Encoding.UTF8.GetBytes(json), MaxDepth);
+            root = PolicyJsonNode.Parse(utf8, MaxDepth);
         }
         catch (JsonException e)
         {
             var syntax = JsonFields.SyntaxProblem(json, e);
-            var text = TooDeep(json) ? Strings.Format("Access_TooDeep", culture, MaxDepth) : syntax.MessageIn(culture);
+            var text = JsonFields.NestsDeeperThan(utf8, MaxDepth) ? Strings.Format("Access_TooDeep", culture, MaxDepth) : syntax.MessageIn(culture);
             throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {text}"), e);
         }
 
@@ -295,26 +296,5 @@ public static class AccessPolicyJson
         }
 
         return index;
-    }
-
-    /// <summary>True when the text nests objects and arrays deeper than <see cref="MaxDepth"/> before any syntax error.</summary>
-    private static bool TooDeep(string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 1024 });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.CurrentDepth >= MaxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    return true;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return false;
     }
 }

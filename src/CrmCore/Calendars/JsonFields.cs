@@ -204,6 +204,28 @@ internal static class JsonFields
         }
     }
 
+    /// <summary>Whether JSON text opens an object or array deeper than <paramref name="maxDepth"/> (read up to its first syntax error):
+    /// a reader stopped by its depth limit reports that as a syntax error, which would mislead the user.</summary>
+    public static bool NestsDeeperThan(ReadOnlySpan<byte> utf8, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 1024 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= maxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A JSON syntax error as a problem at <c>$</c> with the 1-based line and character column (<see cref="JsonErrorPosition"/>) and a
     /// plain message of our own in English and zh-Hans: the character that is not expected there, or that the text ends too early.

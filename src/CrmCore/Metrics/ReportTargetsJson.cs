@@ -156,7 +156,7 @@ public static class ReportTargetsJson
         catch (JsonException e)
         {
             var syntax = JsonFields.SyntaxProblem(json, e);
-            var text = TooDeep(bytes) ? Strings.Format("Targets_TooDeep", culture, MaxDepth) : syntax.MessageIn(culture);
+            var text = JsonFields.NestsDeeperThan(bytes, MaxDepth) ? Strings.Format("Targets_TooDeep", culture, MaxDepth) : syntax.MessageIn(culture);
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {text}"));
         }
 
@@ -215,27 +215,6 @@ public static class ReportTargetsJson
         "minNps" => value is >= -100 and <= 100 ? null : Strings.Format("Targets_Nps", culture, key, value),
         _ => value is >= 0 and <= 1 ? null : Strings.Format("Targets_Fraction", culture, key, value),
     };
-
-    /// <summary>True when the text nests objects and arrays deeper than <see cref="MaxDepth"/> before any syntax error.</summary>
-    private static bool TooDeep(byte[] bytes)
-    {
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 1024 });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.CurrentDepth >= MaxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    return true;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return false;
-    }
 
     /// <summary>Reads one of the shipped targets files embedded in this assembly.</summary>
     internal static ReportTargets Shipped(string file)
