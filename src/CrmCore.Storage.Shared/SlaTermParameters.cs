@@ -3,8 +3,9 @@ using CrmCore.Routing;
 namespace CrmCore.Storage;
 
 /// <summary>
-/// The SLA term's numbers for SQL, derived from <see cref="SlaTermOptions"/> exactly as <see cref="SlaTerm"/> derives them, so a
-/// database ranks tickets as the in-memory <see cref="TicketQueue"/> does (the contract tests compare both).
+/// The SLA term's numbers for SQL, taken from the <see cref="SlaTerm"/> built from <see cref="SlaTermOptions"/> (one conversion of the
+/// horizon and the cap to whole seconds, <see cref="SlaTerm.WholeSeconds"/>), so a database ranks tickets as the in-memory
+/// <see cref="TicketQueue"/> does (the contract tests compare both).
 /// </summary>
 internal sealed class SlaTermParameters
 {
@@ -16,17 +17,12 @@ internal sealed class SlaTermParameters
     public SlaTermParameters(SlaTermOptions? options)
     {
         options ??= new SlaTermOptions();
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
-        }
-
-        HorizonSeconds = Math.Max(1, (long)options.Horizon.TotalSeconds);
+        var term = new SlaTerm(options); // validates: ArgumentException listing every problem
+        HorizonSeconds = term.HorizonSeconds;
         HorizonTicks = HorizonSeconds * TicksPerSecond;
         PointsAtDue = options.PointsAtDue;
         OverduePerHour = options.OverduePointsPerHour;
-        CapSeconds = (long)options.OverdueCap.TotalSeconds;
+        CapSeconds = term.CapSeconds;
     }
 
     public long HorizonSeconds { get; }

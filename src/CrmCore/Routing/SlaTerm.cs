@@ -4,7 +4,8 @@ namespace CrmCore.Routing;
 
 /// <summary>
 /// The time-dependent part of a ticket's priority: <c>priority(now) = static + term(due − now)</c>. With <c>r = due − now</c> in whole
-/// seconds (rounded down), H the horizon, P the points at due, S the overdue points per hour and C the overdue cap:
+/// seconds (rounded down), H the horizon and C the overdue cap in whole seconds (see <see cref="WholeSeconds"/>: rounded down from
+/// their exact nanoseconds, H at least 1), P the points at due and S the overdue points per hour:
 /// <list type="bullet">
 /// <item><c>r ≥ H</c>: 0;</item>
 /// <item><c>0 ≤ r &lt; H</c>: <c>⌊P·(H − r) / H⌋</c>, rising linearly to P at the due time;</item>
@@ -16,11 +17,9 @@ namespace CrmCore.Routing;
 public sealed class SlaTerm
 {
     private const long TicksPerSecond = NodaConstants.TicksPerSecond;
-    private readonly long _horizonSeconds;
     private readonly long _horizonTicks;
     private readonly long _pointsAtDue;
     private readonly long _overduePerHour;
-    private readonly long _capSeconds;
 
     /// <summary>Creates the term from validated settings.</summary>
     /// <param name="options">The settings; see <see cref="SlaTermOptions"/> for defaults and ranges.</param>
@@ -34,13 +33,13 @@ public sealed class SlaTerm
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
-        // Sub-second horizons round up to one second so the division below is never by zero.
-        _horizonSeconds = Math.Max(1, (long)options.Horizon.TotalSeconds);
-        _horizonTicks = _horizonSeconds * TicksPerSecond;
+        // Sub-second horizons count as one second so the division below is never by zero.
+        HorizonSeconds = Math.Max(1, WholeSeconds(options.Horizon));
+        _horizonTicks = HorizonSeconds * TicksPerSecond;
         _pointsAtDue = options.PointsAtDue;
         _overduePerHour = options.OverduePointsPerHour;
-        _capSeconds = (long)options.OverdueCap.TotalSeconds;
-        MaxTerm = _pointsAtDue + (_overduePerHour * _capSeconds / 3600);
+        CapSeconds = WholeSeconds(options.OverdueCap);
+        MaxTerm = _pointsAtDue + (_overduePerHour * CapSeconds / 3600);
     }
 
     /// <summary>The term with the default settings of <see cref="SlaTermOptions"/>.</summary>
@@ -48,6 +47,24 @@ public sealed class SlaTerm
 
     /// <summary>The largest value the term can take (at or beyond the overdue cap).</summary>
     public long MaxTerm { get; }
+
+    /// <summary>H: the horizon in whole seconds (<see cref="WholeSeconds"/>), at least 1. The stores bind this value into SQL.</summary>
+    internal long HorizonSeconds { get; }
+
+    /// <summary>C: the overdue cap in whole seconds (<see cref="WholeSeconds"/>). The stores bind this value into SQL.</summary>
+    internal long CapSeconds { get; }
+
+    /// <summary>
+    /// A setting in whole seconds, computed exactly from its nanoseconds and rounded toward zero (down, as the settings are never
+    /// negative). Down, because the term counts <c>r</c> in whole seconds rounded down: with H ≤ the horizon, <c>r ≥ H</c> holds
+    /// whenever due − now is at least the horizon, so the term never starts rising before the horizon set (from a horizon of one
+    /// second up), and with C ≤ the cap it never rises past the cap set (<see cref="MaxTerm"/> ≤ P + S·cap / 1 h). A double of the
+    /// seconds (<see cref="Duration.TotalSeconds"/>) is not exact here: from about 194 days (2^24 s) a setting a nanosecond short of
+    /// a whole second can round up to it, so 366 days less a nanosecond came out as 31,622,400 s, one second long.
+    /// </summary>
+    /// <param name="duration">A horizon or a cap, validated (0 to 366 days).</param>
+    /// <returns>The whole seconds.</returns>
+    internal static long WholeSeconds(Duration duration) => (long)(duration.ToInt128Nanoseconds() / NodaConstants.NanosecondsPerSecond);
 
     /// <summary>The term for a ticket due at <paramref name="due"/>, evaluated at <paramref name="now"/>.</summary>
     /// <param name="due">The SLA due time, or null when the ticket has no SLA (the term is then 0).</param>
@@ -96,10 +113,10 @@ public sealed class SlaTerm
 
         if (seconds >= 0)
         {
-            return (_pointsAtDue * (_horizonSeconds - seconds)) / _horizonSeconds;
+            return (_pointsAtDue * (HorizonSeconds - seconds)) / HorizonSeconds;
         }
 
-        var late = Math.Min(-seconds, _capSeconds);
+        var late = Math.Min(-seconds, CapSeconds);
         return _pointsAtDue + (_overduePerHour * late / 3600);
     }
 }

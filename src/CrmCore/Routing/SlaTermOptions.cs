@@ -14,7 +14,10 @@ public sealed class SlaTermOptions
     /// <summary>The most <see cref="PointsAtDue"/> or <see cref="OverduePointsPerHour"/> may be: 1,000,000,000.</summary>
     public const long MaxPoints = 1_000_000_000;
 
-    /// <summary>How long before the due time the term starts to rise from 0. Default 8 hours; must be positive and at most 366 days.</summary>
+    /// <summary>
+    /// How long before the due time the term starts to rise from 0. Default 8 hours; must be positive and at most 366 days. The term
+    /// counts it in whole seconds, rounded down exactly from its nanoseconds (a horizon under a second counts as one second).
+    /// </summary>
     public Duration Horizon { get; set; } = Duration.FromHours(8);
 
     /// <summary>The term at the due time; it rises linearly from 0 to this over the horizon. Default 100; 0 to <see cref="MaxPoints"/>.</summary>
@@ -23,7 +26,10 @@ public sealed class SlaTermOptions
     /// <summary>How much the term rises per hour past the due time. Default 50; 0 to <see cref="MaxPoints"/>.</summary>
     public long OverduePointsPerHour { get; set; } = 50;
 
-    /// <summary>How long past the due time the term keeps rising; after that it stays flat. Default 48 hours; 0 to 366 days.</summary>
+    /// <summary>
+    /// How long past the due time the term keeps rising; after that it stays flat. Default 48 hours; 0 to 366 days. The term counts
+    /// it in whole seconds, rounded down exactly from its nanoseconds.
+    /// </summary>
     public Duration OverdueCap { get; set; } = Duration.FromHours(48);
 
     /// <summary>Lists every problem with these settings; empty when they are valid.</summary>

@@ -79,8 +79,21 @@ public sealed class SlaTermTests
 
     private static long Saturate(BigInteger value) => (long)BigInteger.Clamp(value, long.MinValue, long.MaxValue);
 
+    private const long NanosecondsPerSecond = 1_000_000_000;
+
+    // A setting in whole seconds from its exact nanoseconds, rounded down (toward zero: the settings are never negative).
+    private static BigInteger WholeSeconds(Duration duration) => BigInteger.Divide(duration.ToBigIntegerNanoseconds(), NanosecondsPerSecond);
+
+    // H: the horizon in whole seconds rounded down, at least 1.
+    private static BigInteger ModelHorizon(SlaTermOptions options) => BigInteger.Max(1, WholeSeconds(options.Horizon));
+
+    // The documented largest term, P + ⌊S·C / 3600⌋, in unbounded integers.
+    private static BigInteger ModelMaxTerm(SlaTermOptions options) =>
+        options.PointsAtDue + (options.OverduePointsPerHour * WholeSeconds(options.OverdueCap) / 3600);
+
     // The documented term computed in unbounded integers: r = due − now in whole seconds rounded down, H the horizon in whole seconds
-    // (at least 1), C the cap in whole seconds; long.MaxValue as the due time means no SLA.
+    // (rounded down, at least 1), C the cap in whole seconds (rounded down), both from the settings' exact nanoseconds; long.MaxValue as
+    // the due time means no SLA.
     private static long ReferenceTerm(SlaTermOptions options, long dueTicks, long nowTicks)
     {
         if (dueTicks == long.MaxValue)
@@ -96,7 +109,7 @@ public sealed class SlaTermTests
             r -= 1;
         }
 
-        var h = BigInteger.Max(1, options.Horizon.BclCompatibleTicks / ticksPerSecond);
+        var h = ModelHorizon(options);
         var p = (BigInteger)options.PointsAtDue;
         BigInteger term;
         if (r >= h)
@@ -109,7 +122,7 @@ public sealed class SlaTermTests
         }
         else
         {
-            var c = (BigInteger)(options.OverdueCap.BclCompatibleTicks / NodaConstants.TicksPerSecond);
+            var c = WholeSeconds(options.OverdueCap);
             term = p + (options.OverduePointsPerHour * BigInteger.Min(-r, c) / 3600);
         }
 
@@ -135,6 +148,94 @@ public sealed class SlaTermTests
             return (actual == expected && actual >= 0 && actual <= term.MaxTerm)
                 .Label($"due {pair.Due}, now {pair.Now}: {actual}, expected {expected} (max {term.MaxTerm})");
         });
+
+    // A setting to the nanosecond, 0 (or 1 ns) to 366 days: anywhere, a whole number of seconds and a few nanoseconds either side of it
+    // (where a double of the seconds can round up to the next whole second), or the ends of the range.
+    private static Gen<Duration> NanosecondSettingGen(long least)
+    {
+        var most = SlaTermOptions.MaxDuration.ToInt64Nanoseconds();
+        return Gen.Frequency(
+            (2, LongBetween(least, most)),
+            (3, from seconds in LongBetween(0, most / NanosecondsPerSecond)
+                from nanoseconds in Gen.Choose(-2, 2)
+                select Math.Clamp((seconds * NanosecondsPerSecond) + nanoseconds, least, most)),
+            (1, Gen.Elements(least, 1L, NanosecondsPerSecond - 1, NanosecondsPerSecond, NanosecondsPerSecond + 1, most - 1, most)))
+            .Select(Duration.FromNanoseconds);
+    }
+
+    private static Gen<SlaTermOptions> NanosecondOptionsGen()
+    {
+        var points = Gen.Frequency((1, Gen.Elements(0L, 1L, SlaTermOptions.MaxPoints)), (3, LongBetween(0, SlaTermOptions.MaxPoints)));
+        return from h in NanosecondSettingGen(1)
+               from p in points
+               from o in points
+               from c in NanosecondSettingGen(0)
+               select new SlaTermOptions { Horizon = h, PointsAtDue = p, OverduePointsPerHour = o, OverdueCap = c };
+    }
+
+    // Settings given to the nanosecond, against the term in unbounded integers: the largest term, and the term for due times at the
+    // horizon, the due time and the cap (one second and one tick either side, as the exact model counts them) from any instant.
+    [FsCheck.Xunit.Property(MaxTest = 3_000)]
+    public Property EvaluateTicks_SettingsToTheNanosecond_EqualsTheTermInUnboundedIntegers() =>
+        Prop.ForAll(Arb.From(NanosecondOptionsGen()), Arb.From(TickGen()), (options, now) =>
+        {
+            var term = new SlaTerm(options);
+            var second = (BigInteger)NodaConstants.TicksPerSecond;
+            var h = ModelHorizon(options) * second;
+            var c = WholeSeconds(options.OverdueCap) * second;
+            BigInteger[] offsets = [h + second, h + 1, h, h - 1, h - second, 1, 0, -1, -c + 1, -c, -c - 1, -c - second, -c - second - 1];
+            var wrong = offsets
+                .Select(offset => Saturate(now + offset))
+                .Select(due => (Due: due, Actual: term.EvaluateTicks(due, now), Expected: ReferenceTerm(options, due, now)))
+                .Where(x => x.Actual != x.Expected)
+                .Select(x => $"due {x.Due}: {x.Actual}, expected {x.Expected}")
+                .ToList();
+            var max = ModelMaxTerm(options);
+            return (wrong.Count == 0 && term.MaxTerm == max)
+                .Label($"horizon {options.Horizon.ToBigIntegerNanoseconds()} ns, cap {options.OverdueCap.ToBigIntegerNanoseconds()} ns, now {now}: " +
+                       $"max {term.MaxTerm}, expected {max}; {string.Join("; ", wrong)}");
+        });
+
+    // 366 days less a nanosecond is 31,622,399 whole seconds; as a double of seconds it is 31,622,400 (the nearest double), one second
+    // long. With 10^9 points at due, a second inside a horizon one second too long is worth 31 points.
+    [Fact]
+    public void Evaluate_HorizonOneNanosecondShortOfAWholeSecond_CountsTheWholeSecondsBelowIt()
+    {
+        var horizon = Duration.FromDays(366) - Duration.FromNanoseconds(1);
+        var term = new SlaTerm(new SlaTermOptions { Horizon = horizon, PointsAtDue = SlaTermOptions.MaxPoints });
+        var seconds = (366L * 86_400) - 1;
+        Assert.Equal(0, term.Evaluate(Due, Due - Duration.FromSeconds(seconds)));
+        Assert.Equal(SlaTermOptions.MaxPoints / seconds, term.Evaluate(Due, Due - Duration.FromSeconds(seconds - 1)));
+        Assert.Equal(SlaTermOptions.MaxPoints, term.Evaluate(Due, Due));
+    }
+
+    // The cap counts whole seconds the same way: 366 days less a nanosecond caps the overdue rise after 31,622,399 s, not 31,622,400 s.
+    [Fact]
+    public void Evaluate_OverdueCapOneNanosecondShortOfAWholeSecond_StopsRisingAtTheWholeSecondsBelowIt()
+    {
+        var cap = Duration.FromDays(366) - Duration.FromNanoseconds(1);
+        var term = new SlaTerm(new SlaTermOptions { PointsAtDue = 0, OverduePointsPerHour = 3_600, OverdueCap = cap });
+        var seconds = (366L * 86_400) - 1;
+        Assert.Equal(seconds, term.MaxTerm);
+        Assert.Equal(seconds - 1, term.Evaluate(Due, Due + Duration.FromSeconds(seconds - 1)));
+        Assert.Equal(seconds, term.Evaluate(Due, Due + Duration.FromSeconds(seconds)));
+        Assert.Equal(seconds, term.Evaluate(Due, Due + Duration.FromSeconds(seconds + 1)));
+    }
+
+    // The rounding rule at small settings: down to whole seconds, a horizon under a second counts as one.
+    [Theory]
+    [InlineData(1L, 1)]
+    [InlineData(999_999_999L, 1)]
+    [InlineData(1_000_000_000L, 1)]
+    [InlineData(1_999_999_999L, 1)]
+    [InlineData(2_000_000_000L, 2)]
+    [InlineData(2_000_000_001L, 2)]
+    public void Constructor_HorizonToTheNanosecond_RoundsDownToWholeSecondsAndAtLeastOne(long nanoseconds, long seconds)
+    {
+        var term = new SlaTerm(new SlaTermOptions { Horizon = Duration.FromNanoseconds(nanoseconds), PointsAtDue = 1_000 });
+        Assert.Equal(0, term.Evaluate(Due, Due - Duration.FromSeconds(seconds)));
+        Assert.Equal(1_000 / seconds, term.Evaluate(Due, Due - Duration.FromSeconds(seconds - 1)));
+    }
 
     [Theory]
     [InlineData(long.MinValue + 1, long.MaxValue - 1, 2500)] // overdue by almost 2^64 ticks (past the cap): the difference wraps to +3 ticks
