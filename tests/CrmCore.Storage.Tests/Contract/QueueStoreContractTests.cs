@@ -110,26 +110,49 @@ public sealed class QueueStoreContractTests
     // make those differences decide the order.
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Claim_AtTheEdgesOfTheSlaTerm_FollowsTheInMemoryQueueOrder(string provider)
-    {
-        var term = new SlaTermOptions
+    public Task Claim_AtTheEdgesOfTheSlaTerm_FollowsTheInMemoryQueueOrder(string provider) => ClaimAtTheEdgesAsync(
+        provider,
+        new SlaTermOptions
         {
             Horizon = Duration.FromSeconds(60),
             PointsAtDue = 6_000,
             OverduePointsPerHour = 3_600,
             OverdueCap = Duration.FromSeconds(30),
-        };
+        },
+        [Duration.FromSeconds(60), Duration.Zero, Duration.FromSeconds(-30)],
+        [0, 50, 100, 6_000]);
+
+    // The same at the edges of a term set to the nanosecond: horizon and cap 366 days less a nanosecond, which count as 31,622,399
+    // whole seconds (a double of the seconds is one more). Each second inside the horizon is worth about 31.6 points and each second
+    // overdue one point, so static priorities 0, 20 and 40 interleave with the tickets one second and one tick either side of each edge.
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public Task Claim_AtTheEdgesOfASlaTermSetToTheNanosecond_FollowsTheInMemoryQueueOrder(string provider)
+    {
+        var longest = SlaTermOptions.MaxDuration - Duration.FromNanoseconds(1);
+        var seconds = Duration.FromSeconds((366L * 86_400) - 1);
+        return ClaimAtTheEdgesAsync(
+            provider,
+            new SlaTermOptions { Horizon = longest, PointsAtDue = SlaTermOptions.MaxPoints, OverduePointsPerHour = 3_600, OverdueCap = longest },
+            [seconds, seconds - Duration.FromSeconds(1), Duration.Zero, -seconds],
+            [0, 20, 40]);
+    }
+
+    // Enqueues tickets due one second and one tick either side of each edge (due − now) with each static priority, in the store and
+    // in the in-memory queue, and claims them all: the store hands them out in the in-memory order.
+    private static async Task ClaimAtTheEdgesAsync(string provider, SlaTermOptions term, Duration[] edges, long[] statics)
+    {
         using var storage = StoreProvider.Create(provider);
         var store = storage.Queue(Duration.FromDays(7), term);
         var reference = new TicketQueue(new SlaTerm(term));
         var now = QueueData.Start + Duration.FromTicks(1_234_567);
         var team = QueueData.Teams[0];
         var n = 0;
-        foreach (var edge in new[] { Duration.FromSeconds(60), Duration.Zero, Duration.FromSeconds(-30) })
+        foreach (var edge in edges)
         {
             foreach (var step in new[] { Duration.FromSeconds(1), Duration.FromTicks(1), Duration.Zero, Duration.FromTicks(-1), Duration.FromSeconds(-1) })
             {
-                foreach (var staticPriority in new long[] { 0, 50, 100, 6_000 })
+                foreach (var staticPriority in statics)
                 {
                     var ticket = new QueuedTicket(new TicketId($"WT-EDGE-{n++:000}"), team, staticPriority, now + edge + step, SkillSet.Empty, QueueData.Start);
                     Assert.True(await store.EnqueueAsync(ticket));
