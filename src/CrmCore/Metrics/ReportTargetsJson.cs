@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CrmCore.Calendars;
+using CrmCore.Decoding;
 using CrmCore.Localization;
 
 namespace CrmCore.Metrics;
@@ -61,23 +62,10 @@ public static class ReportTargetsJson
             setter(targets, null);
         }
 
+        var lines = new LineIndex(bytes);
         string Where(long offset)
         {
-            var line = 1;
-            var column = 1;
-            for (var i = 0; i < offset && i < bytes.Length; i++)
-            {
-                if (bytes[i] == '\n')
-                {
-                    line++;
-                    column = 1;
-                }
-                else if ((bytes[i] & 0xC0) != 0x80)
-                {
-                    column++;
-                }
-            }
-
+            var (line, column) = lines.Position(offset);
             return string.Create(CultureInfo.InvariantCulture, $"{source}:{line}:{column}");
         }
 
@@ -97,14 +85,14 @@ public static class ReportTargetsJson
                 reader.Read();
                 if (!seen.Add(key))
                 {
-                    problems.Add($"{at}: {Strings.Format("Targets_Twice", culture, key)}");
+                    problems.Add($"{at}: {Strings.Format("Json_Twice", culture, key)}");
                 }
 
                 if (key == "$comment" || key == "source")
                 {
                     if (reader.TokenType != JsonTokenType.String)
                     {
-                        problems.Add($"{at}: {Strings.Format("Targets_NotString", culture, key)}");
+                        problems.Add($"{at}: {Strings.Format("Json_NotString", culture, key)}");
                         reader.Skip();
                     }
                     else if (key == "source")
@@ -155,9 +143,8 @@ public static class ReportTargetsJson
         }
         catch (JsonException e)
         {
-            var syntax = JsonFields.SyntaxProblem(json, e);
-            var text = JsonFields.NestsDeeperThan(bytes, MaxDepth) ? Strings.Format("Targets_TooDeep", culture, MaxDepth) : syntax.MessageIn(culture);
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {text}"));
+            var syntax = JsonFields.SyntaxProblem(lines, e);
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {syntax.MessageIn(culture)}"));
         }
 
         if (problems.Count == 0)

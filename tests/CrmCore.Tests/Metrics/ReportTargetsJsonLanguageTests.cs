@@ -39,14 +39,24 @@ public sealed class ReportTargetsJsonLanguageTests
 
         Assert.Equal($"t.json:1:1: the targets file has {large.Length} characters; at most {ReportTargetsJson.MaxLength} are read.", Error(large, "en"));
         Assert.Equal($"t.json:1:1: 目标文件有 {large.Length} 个字符；最多读取 {ReportTargetsJson.MaxLength} 个。", Error(large, "zh-Hans"));
-        Assert.Contains("objects and arrays are nested more than 4 deep", Error(deep, "en"), StringComparison.Ordinal);
-        Assert.Contains("对象和数组嵌套超过 4 层", Error(deep, "zh-Hans"), StringComparison.Ordinal);
+        var tooDeep = deep.IndexOf('[', StringComparison.Ordinal) + 4; // the root object is level 1: the 4th '[' opens level 5
+        Assert.EndsWith($"t.json:1:{tooDeep}: Nested too deeply: objects and arrays may be nested at most 4 levels.", Error(deep, "en"), StringComparison.Ordinal);
+        Assert.EndsWith($"t.json:1:{tooDeep}: 嵌套过深：对象和数组最多可嵌套 4 层。", Error(deep, "zh-Hans"), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_Positions_CountChineseTextAsOneColumnACharacter()
     {
         const string json = "{\"source\": \"文档〇〇三目标\", \"minResolutionRate\": 95}";
+        var column = json.IndexOf("95", StringComparison.Ordinal) + 1;
+
+        Assert.Equal($"t.json:1:{column}: “minResolutionRate”必须是 0 到 1 之间的比例（0.9 表示 90%），实际为 95。", Error(json, "zh-Hans"));
+    }
+
+    [Fact]
+    public void Parse_Positions_CountAnEmojiAsTwoColumnsAsAStringIndexDoes()
+    {
+        const string json = "{\"source\": \"😀文档〇〇三\", \"minResolutionRate\": 95}";
         var column = json.IndexOf("95", StringComparison.Ordinal) + 1;
 
         Assert.Equal($"t.json:1:{column}: “minResolutionRate”必须是 0 到 1 之间的比例（0.9 表示 90%），实际为 95。", Error(json, "zh-Hans"));
