@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CrmCore.Cli.Localization;
+using CrmCore.Decoding;
 
 namespace CrmCore.Cli.Input;
 
@@ -192,7 +193,7 @@ internal static class RowReader
         }
         catch (JsonException ex)
         {
-            var (l, c) = lines.PositionOfLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            var (l, c) = lines.PositionOf(ex);
             sink.Report(l, c, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, JsonErrorDetail(ex)), fatal: true);
         }
     }
@@ -210,18 +211,19 @@ internal static class RowReader
             }
 
             var bytes = Encoding.UTF8.GetBytes(line);
+            var lines = new LineIndex(bytes);
             var reader = new Utf8JsonReader(bytes);
             try
             {
                 reader.Read();
-                if (!ReadJsonObject(ref reader, new LineIndex(bytes), lineNumber - 1, sink))
+                if (!ReadJsonObject(ref reader, lines, lineNumber - 1, sink))
                 {
                     return;
                 }
 
                 if (reader.Read())
                 {
-                    if (!sink.Report(lineNumber, new LineIndex(bytes).Position(reader.TokenStartIndex).Column, RowProblemKind.Malformed, null, null, new Detail(Messages.OneObjectPerLine)))
+                    if (!sink.Report(lineNumber, lines.Position(reader.TokenStartIndex).Column, RowProblemKind.Malformed, null, null, new Detail(Messages.OneObjectPerLine)))
                     {
                         return;
                     }
@@ -230,7 +232,7 @@ internal static class RowReader
             catch (JsonException ex)
             {
                 // The line's row is lost: it counts as rejected.
-                var column = new LineIndex(bytes).PositionOfLineByte(0, ex.BytePositionInLine ?? 0).Column;
+                var column = lines.PositionOf(ex).Column;
                 if (!sink.Report(lineNumber, column, RowProblemKind.Malformed, null, null, new Detail(Messages.Verbatim, JsonErrorDetail(ex)), rejectsRow: true))
                 {
                     return;

@@ -5,6 +5,7 @@ using CrmCore.Agents;
 using CrmCore.Cli.Hosting;
 using CrmCore.Cli.Input;
 using CrmCore.Cli.Localization;
+using CrmCore.Decoding;
 
 namespace CrmCore.Cli.Rules;
 
@@ -25,7 +26,7 @@ internal static class TeamsFile
         }
         catch (JsonException ex)
         {
-            var (line, column) = new LineIndex(utf8).PositionOfLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            var (line, column) = new LineIndex(utf8).PositionOf(ex);
             throw new CliException(context.T(Messages.TeamsFileNotJson, path, line, column, ex.Message));
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CrmCore.Calendars;
+using CrmCore.Decoding;
 using CrmCore.Localization;
 
 namespace CrmCore.Access;
@@ -58,9 +59,8 @@ public static class AccessPolicyJson
         }
         catch (JsonException e)
         {
-            var syntax = JsonFields.SyntaxProblem(json, e);
-            var text = JsonFields.NestsDeeperThan(utf8, MaxDepth) ? Strings.Format("Access_TooDeep", culture, MaxDepth) : syntax.MessageIn(culture);
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {text}"), e);
+            var syntax = JsonFields.SyntaxProblem(new LineIndex(utf8), e);
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {syntax.MessageIn(culture)}"), e);
         }
 
         var problems = new List<string>();
@@ -80,7 +80,7 @@ public static class AccessPolicyJson
         {
             if (!seen.Add(key))
             {
-                Problem(value, "Access_Twice", [key]);
+                Problem(value, "Json_Twice", [key]);
                 continue;
             }
 
@@ -279,7 +279,7 @@ public static class AccessPolicyJson
     {
         if (node.Kind != JsonTokenType.String)
         {
-            problem(node, "Access_NotString", [what]);
+            problem(node, "Json_NotString", [what]);
             return null;
         }
 

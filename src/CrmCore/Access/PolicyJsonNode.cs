@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using CrmCore.Decoding;
 
 namespace CrmCore.Access;
 
-/// <summary>A JSON value with the line and column where it starts, read by <see cref="Parse"/> (bounded depth and size).</summary>
+/// <summary>A JSON value with the 1-based line and UTF-16 column where it starts (<see cref="LineIndex"/>), read by <see cref="Parse"/>
+/// (bounded depth and size).</summary>
 internal sealed class PolicyJsonNode
 {
     private PolicyJsonNode(JsonTokenType kind, int line, int column)
@@ -27,7 +29,9 @@ internal sealed class PolicyJsonNode
 
     public string Where(string source) => string.Create(CultureInfo.InvariantCulture, $"{source}:{Line}:{Column}");
 
-    /// <summary>Parses <paramref name="bytes"/>; throws <see cref="JsonException"/> with line and column on bad JSON.</summary>
+    /// <summary>Parses <paramref name="bytes"/>; throws <see cref="JsonException"/> with line and byte position on bad JSON (including
+    /// nesting deeper than <paramref name="maxDepth"/> and any text after the value but whitespace and comments). Positions are
+    /// <see cref="LineIndex"/>'s: 1-based, columns in UTF-16 characters.</summary>
     public static PolicyJsonNode Parse(byte[] bytes, int maxDepth)
     {
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = maxDepth });
@@ -36,21 +40,16 @@ internal sealed class PolicyJsonNode
             throw new JsonException("The text is empty.", null, 0, 0);
         }
 
-        var lines = LineStarts(bytes);
-        var node = Read(ref reader, bytes, lines);
-        if (reader.Read())
-        {
-            // Reported as JsonException reports positions (0-based line, UTF-8 byte in it), like the reader's own errors.
-            var (line, _) = Position(bytes, lines, reader.TokenStartIndex);
-            throw new JsonException("Unexpected text after the policy object.", null, line - 1, reader.TokenStartIndex - lines[line - 1]);
-        }
+        var node = Read(ref reader, new LineIndex(bytes));
 
+        // The reader itself throws for anything after the root value but whitespace and comments (one value per text).
+        reader.Read();
         return node;
     }
 
-    private static PolicyJsonNode Read(ref Utf8JsonReader reader, byte[] bytes, List<int> lines)
+    private static PolicyJsonNode Read(ref Utf8JsonReader reader, LineIndex lines)
     {
-        var (line, column) = Position(bytes, lines, reader.TokenStartIndex);
+        var (line, column) = lines.Position(reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -60,7 +59,7 @@ internal sealed class PolicyJsonNode
                 {
                     var key = reader.GetString()!;
                     reader.Read();
-                    node.Members.Add((key, Read(ref reader, bytes, lines)));
+                    node.Members.Add((key, Read(ref reader, lines)));
                 }
 
                 return node;
@@ -71,7 +70,7 @@ internal sealed class PolicyJsonNode
                 var node = new PolicyJsonNode(JsonTokenType.StartArray, line, column);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    node.Items.Add(Read(ref reader, bytes, lines));
+                    node.Items.Add(Read(ref reader, lines));
                 }
 
                 return node;
@@ -85,34 +84,4 @@ internal sealed class PolicyJsonNode
     }
 
     private static string Encoding(Utf8JsonReader reader) => System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-
-    private static List<int> LineStarts(byte[] bytes)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] == '\n')
-            {
-                starts.Add(i + 1);
-            }
-        }
-
-        return starts;
-    }
-
-    private static (int Line, int Column) Position(byte[] bytes, List<int> lines, long offset)
-    {
-        var index = lines.BinarySearch((int)offset);
-        var line = index >= 0 ? index : ~index - 1;
-        var column = 1;
-        for (var i = lines[line]; i < offset && i < bytes.Length; i++)
-        {
-            if ((bytes[i] & 0xC0) != 0x80)
-            {
-                column++;
-            }
-        }
-
-        return (line + 1, column);
-    }
 }

@@ -204,47 +204,130 @@ internal static class JsonFields
         }
     }
 
-    /// <summary>Whether JSON text opens an object or array deeper than <paramref name="maxDepth"/> (read up to its first syntax error):
-    /// a reader stopped by its depth limit reports that as a syntax error, which would mislead the user.</summary>
-    public static bool NestsDeeperThan(ReadOnlySpan<byte> utf8, int maxDepth)
+    /// <summary>
+    /// A JSON syntax error as a problem at <c>$</c> with the 1-based line and UTF-16 column (<see cref="LineIndex"/>) and a plain message
+    /// of our own in English and zh-Hans: nesting deeper than the reader allowed (at the bracket that went too deep), that the text ends
+    /// too early, a word that is not JSON such as <c>nope</c> (at the start of the word, shown whole), or the character that is not
+    /// expected there.
+    /// </summary>
+    /// <param name="json">The text that was parsed.</param>
+    /// <param name="ex">The reader's error while parsing <paramref name="json"/>.</param>
+    /// <returns>The problem.</returns>
+    public static LoadProblem SyntaxProblem(string json, JsonException ex) => SyntaxProblem(LineIndex.Of(json), ex);
+
+    /// <summary>A JSON syntax error in the indexed UTF-8 text (see <see cref="SyntaxProblem(string, JsonException)"/>).</summary>
+    /// <param name="lines">The text that was parsed.</param>
+    /// <param name="ex">The reader's error while parsing it.</param>
+    /// <returns>The problem.</returns>
+    public static LoadProblem SyntaxProblem(LineIndex lines, JsonException ex)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 1024 });
+        var utf8 = lines.Utf8;
+        var at = lines.OffsetOf(ex.LineNumber, ex.BytePositionInLine);
+        var (start, depth, failed) = ReadAgainUpTo(lines, at);
+        LoadProblem problem;
+        if (depth > 0)
+        {
+            problem = LoadProblem.Of("$", "Json_TooDeep", depth);
+        }
+        else if (at >= utf8.Length || EndsTooEarly(utf8))
+        {
+            problem = LoadProblem.Of("$", "Load_JsonFields_50");
+        }
+        else if (failed && WordAt(utf8, ref start, at) is { } word)
+        {
+            problem = LoadProblem.Of("$", "Load_JsonFields_29", word);
+            at = start;
+        }
+        else
+        {
+            problem = LoadProblem.Of("$", "Load_JsonFields_29", Shown(utf8[at..]));
+        }
+
+        var (line, column) = lines.Position(at);
+        return problem with { Line = line, Column = column };
+    }
+
+    /// <summary>The longest word shown whole in a syntax problem, in bytes (ASCII letters and digits).</summary>
+    private const int MaxShownWord = 32;
+
+    /// <summary>
+    /// Reads the text again up to the error at byte <paramref name="at"/>, without a depth limit (with comments and trailing commas, as the
+    /// loaders allow). A bracket at <paramref name="at"/> read without error is one the first reader refused for its depth: its depth is
+    /// the limit (returned, else 0). Otherwise, when this reading fails at <paramref name="at"/> too, returns where the value that failed
+    /// starts: after the last token read and the whitespace, comma or colon after it.
+    /// </summary>
+    private static (int Start, int Depth, bool Failed) ReadAgainUpTo(LineIndex lines, int at)
+    {
+        var utf8 = lines.Utf8;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Allow, AllowTrailingCommas = true, MaxDepth = 4096 });
+        var end = 0;
         try
         {
             while (reader.Read())
             {
-                if (reader.CurrentDepth >= maxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                if (reader.TokenStartIndex >= at)
                 {
-                    return true;
+                    var deep = reader.TokenStartIndex == at && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+                    return (at, deep ? reader.CurrentDepth : 0, false);
                 }
+
+                end = (int)reader.BytesConsumed;
             }
+        }
+        catch (JsonException again) when (lines.OffsetOf(again.LineNumber, again.BytePositionInLine) == at && end <= at)
+        {
+            var start = end;
+            while (start < at && utf8[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',' or (byte)':')
+            {
+                start++;
+            }
+
+            return (start, 0, true);
         }
         catch (JsonException)
         {
         }
 
-        return false;
+        return (at, 0, false);
     }
 
     /// <summary>
-    /// A JSON syntax error as a problem at <c>$</c> with the 1-based line and character column (<see cref="JsonErrorPosition"/>) and a
-    /// plain message of our own in English and zh-Hans: the character that is not expected there, or that the text ends too early.
+    /// The word of ASCII letters and digits (with at least one letter) that a failed value starting at <paramref name="start"/> is, when
+    /// the error at <paramref name="at"/> is inside it or just after it; a word glued to the token before it (<c>truex</c>,
+    /// <c>12ab</c>) starts where that token starts, and <paramref name="start"/> moves there. Null when the value is no such word (a
+    /// string, a bracket).
     /// </summary>
-    public static LoadProblem SyntaxProblem(string json, JsonException ex)
+    private static string? WordAt(ReadOnlySpan<byte> utf8, ref int start, int at)
     {
-        var (line, column) = JsonErrorPosition.Of(json, ex.LineNumber, ex.BytePositionInLine);
-        var at = IndexOf(json, line, column);
-        var problem = at >= json.Length || EndsTooEarly(json)
-            ? LoadProblem.Of("$", "Load_JsonFields_50")
-            : LoadProblem.Of("$", "Load_JsonFields_29", Shown(json, at));
-        return problem with { Line = line, Column = column };
+        if (start < utf8.Length && IsWordByte(utf8[start]))
+        {
+            while (start > 0 && IsWordByte(utf8[start - 1]))
+            {
+                start--;
+            }
+        }
+
+        var end = start;
+        while (end < utf8.Length && IsWordByte(utf8[end]))
+        {
+            end++;
+        }
+
+        if (end == start || at > end || utf8[start..end].IndexOfAnyInRange((byte)'A', (byte)'z') < 0)
+        {
+            return null;
+        }
+
+        var word = Encoding.ASCII.GetString(utf8[start..Math.Min(end, start + MaxShownWord)]);
+        return end - start > MaxShownWord ? word + "…" : word;
     }
 
+    private static bool IsWordByte(byte b) => char.IsAsciiLetterOrDigit((char)b);
+
     /// <summary>True when the text is a correct start of one JSON value that stops before the value is complete (or is blank).</summary>
-    private static bool EndsTooEarly(string json)
+    private static bool EndsTooEarly(ReadOnlySpan<byte> utf8)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(bytes, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }));
+        var reader = new Utf8JsonReader(utf8, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 4096 }));
         var read = false;
         try
         {
@@ -258,28 +341,15 @@ internal static class JsonFields
             return false;
         }
 
-        return !read || reader.CurrentDepth > 0 || bytes.AsSpan((int)reader.BytesConsumed).Trim(" \t\r\n"u8).Length > 0;
+        return !read || reader.CurrentDepth > 0 || utf8[(int)reader.BytesConsumed..].Trim(" \t\r\n"u8).Length > 0;
     }
 
-    private static int IndexOf(string text, int line, int column)
+    /// <summary>The character the UTF-8 text starts with, or <c>U+XXXX</c> for a control character or bytes that are not UTF-8.</summary>
+    private static string Shown(ReadOnlySpan<byte> utf8)
     {
-        var start = 0;
-        for (var i = 1; i < line; i++)
-        {
-            start = text.IndexOf('\n', start) + 1;
-        }
-
-        return start + column - 1;
-    }
-
-    private static string Shown(string text, int at)
-    {
-        var c = text[at];
-        if (char.IsHighSurrogate(c) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]))
-        {
-            return text.Substring(at, 2);
-        }
-
-        return char.IsControl(c) || char.IsSurrogate(c) ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}") : c.ToString();
+        var status = Rune.DecodeFromUtf8(utf8, out var rune, out _);
+        return status != System.Buffers.OperationStatus.Done || Rune.IsControl(rune) || rune == Rune.ReplacementChar
+            ? string.Create(CultureInfo.InvariantCulture, $"U+{rune.Value:X4}")
+            : rune.ToString();
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CrmCore.Localization;
 using NodaTime;
 
 namespace CrmCore.Metrics;
@@ -5,7 +7,7 @@ namespace CrmCore.Metrics;
 /// <summary>
 /// Monthly KPI targets. Defaults follow document 001: average first response ≤ 2 h, resolution rate ≥ 90 %, CSAT ≥ 4.5,
 /// churn ≤ 5 %; the other targets are off (null) by default. Rates are fractions from 0 to 1. Validate with
-/// <see cref="Validate"/>. Not thread-safe while being changed; treat as read-only after setup.
+/// <see cref="Validate(CultureInfo?)"/>. Not thread-safe while being changed; treat as read-only after setup.
 /// </summary>
 public sealed class ReportTargets
 {
@@ -74,30 +76,29 @@ public sealed class ReportTargets
         _ => null,
     };
 
-    /// <summary>Checks every target and lists all problems.</summary>
-    /// <returns>The problems, in English; empty when the targets are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks every target and lists all problems, in the language of <see cref="CultureInfo.CurrentUICulture"/> (see
+    /// <see cref="Validate(CultureInfo?)"/>).</summary>
+    /// <returns>The problems; empty when the targets are valid.</returns>
+    public IReadOnlyList<string> Validate() => Validate(null);
+
+    /// <summary>
+    /// Checks every target and lists all problems: rates from 0 to 1, CSAT from 1 to 5, NPS from −100 to 100, the average first
+    /// response positive (the ranges <see cref="ReportTargetsJson"/> applies to a targets file). Not thread-safe while the targets
+    /// are being changed.
+    /// </summary>
+    /// <param name="culture">The language of the messages: Simplified Chinese for zh-Hans (zh, zh-CN), English otherwise; default
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The problems, each naming the property, for example <c>Targets: 'MinCsatAverage' must be from 1 to 5, was 6.</c>;
+    /// empty when the targets are valid.</returns>
+    public IReadOnlyList<string> Validate(CultureInfo? culture)
     {
         var problems = new List<string>();
-        if (MaxAverageFirstResponse is { } frt && frt <= Duration.Zero)
+        foreach (var range in ReportTargetsRanges.All)
         {
-            problems.Add($"Targets: MaxAverageFirstResponse must be positive, was {frt}.");
-        }
-
-        CheckFraction(problems, nameof(MinFirstResponseWithinTarget), MinFirstResponseWithinTarget);
-        CheckFraction(problems, nameof(MinFirstContactResolution), MinFirstContactResolution);
-        CheckFraction(problems, nameof(MinResolutionRate), MinResolutionRate);
-        CheckFraction(problems, nameof(MaxRepeatContactRate), MaxRepeatContactRate);
-        CheckFraction(problems, nameof(MaxSlaBreachRate), MaxSlaBreachRate);
-        CheckFraction(problems, nameof(MaxChurnRate), MaxChurnRate);
-        if (MinCsatAverage is { } csat && !(csat >= 1 && csat <= 5))
-        {
-            problems.Add($"Targets: MinCsatAverage must be from 1 to 5, was {csat}.");
-        }
-
-        if (MinNps is { } nps && !(nps >= -100 && nps <= 100))
-        {
-            problems.Add($"Targets: MinNps must be from -100 to 100, was {nps}.");
+            if (range.Get(this) is { } value && range.Problem(range.Property, value, culture) is { } problem)
+            {
+                problems.Add(Strings.Format("Targets_Problem", culture, problem));
+            }
         }
 
         return problems;
@@ -105,12 +106,4 @@ public sealed class ReportTargets
 
     private static KpiTarget? Make(KpiKind kind, double? value, bool lowerIsBetter) =>
         value is { } v ? new KpiTarget(kind, v, lowerIsBetter) : null;
-
-    private static void CheckFraction(List<string> problems, string name, double? value)
-    {
-        if (value is { } v && !(v >= 0 && v <= 1))
-        {
-            problems.Add($"Targets: {name} must be a fraction from 0 to 1 (0.9 means 90 %), was {v}.");
-        }
-    }
 }

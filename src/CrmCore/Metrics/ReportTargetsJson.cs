@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CrmCore.Calendars;
+using CrmCore.Decoding;
 using CrmCore.Localization;
 
 namespace CrmCore.Metrics;
@@ -22,18 +23,9 @@ public static class ReportTargetsJson
     /// <summary>The deepest nesting of objects and arrays read.</summary>
     private const int MaxDepth = 4;
 
-    private static readonly Dictionary<string, Action<ReportTargets, double?>> Setters = new(StringComparer.Ordinal)
-    {
-        ["maxAverageFirstResponseHours"] = (t, v) => t.MaxAverageFirstResponse = v is { } h ? NodaTime.Duration.FromHours(h) : null,
-        ["minFirstResponseWithinTarget"] = (t, v) => t.MinFirstResponseWithinTarget = v,
-        ["minFirstContactResolution"] = (t, v) => t.MinFirstContactResolution = v,
-        ["minResolutionRate"] = (t, v) => t.MinResolutionRate = v,
-        ["maxRepeatContactRate"] = (t, v) => t.MaxRepeatContactRate = v,
-        ["maxSlaBreachRate"] = (t, v) => t.MaxSlaBreachRate = v,
-        ["minCsatAverage"] = (t, v) => t.MinCsatAverage = v,
-        ["minNps"] = (t, v) => t.MinNps = v,
-        ["maxChurnRate"] = (t, v) => t.MaxChurnRate = v,
-    };
+    /// <summary>The ranged targets by their key in a targets file.</summary>
+    private static readonly Dictionary<string, ReportTargetsRanges.Range> Ranges =
+        ReportTargetsRanges.All.ToDictionary(r => r.JsonKey, StringComparer.Ordinal);
 
     /// <summary>Parses targets; every target the text does not name is off.</summary>
     /// <param name="json">The JSON text, at most <see cref="MaxLength"/> characters.</param>
@@ -56,28 +48,15 @@ public static class ReportTargetsJson
         var bytes = Encoding.UTF8.GetBytes(json);
         var problems = new List<string>();
         var targets = new ReportTargets { Source = Path.GetFileNameWithoutExtension(source) };
-        foreach (var setter in Setters.Values)
+        foreach (var range in ReportTargetsRanges.All)
         {
-            setter(targets, null);
+            range.Set(targets, null);
         }
 
+        var lines = new LineIndex(bytes);
         string Where(long offset)
         {
-            var line = 1;
-            var column = 1;
-            for (var i = 0; i < offset && i < bytes.Length; i++)
-            {
-                if (bytes[i] == '\n')
-                {
-                    line++;
-                    column = 1;
-                }
-                else if ((bytes[i] & 0xC0) != 0x80)
-                {
-                    column++;
-                }
-            }
-
+            var (line, column) = lines.Position(offset);
             return string.Create(CultureInfo.InvariantCulture, $"{source}:{line}:{column}");
         }
 
@@ -97,14 +76,14 @@ public static class ReportTargetsJson
                 reader.Read();
                 if (!seen.Add(key))
                 {
-                    problems.Add($"{at}: {Strings.Format("Targets_Twice", culture, key)}");
+                    problems.Add($"{at}: {Strings.Format("Json_Twice", culture, key)}");
                 }
 
                 if (key == "$comment" || key == "source")
                 {
                     if (reader.TokenType != JsonTokenType.String)
                     {
-                        problems.Add($"{at}: {Strings.Format("Targets_NotString", culture, key)}");
+                        problems.Add($"{at}: {Strings.Format("Json_NotString", culture, key)}");
                         reader.Skip();
                     }
                     else if (key == "source")
@@ -121,11 +100,11 @@ public static class ReportTargetsJson
                     continue;
                 }
 
-                if (!Setters.TryGetValue(key, out var set))
+                if (!Ranges.TryGetValue(key, out var range))
                 {
-                    var hint = Setters.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+                    var hint = Ranges.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
                     problems.Add($"{at}: " + (hint is null
-                        ? Strings.Format("Targets_Unknown", culture, key, string.Join(", ", Setters.Keys))
+                        ? Strings.Format("Targets_Unknown", culture, key, string.Join(", ", Ranges.Keys))
                         : Strings.Format("Targets_UnknownHint", culture, key, hint)));
                     reader.Skip();
                     continue;
@@ -134,17 +113,17 @@ public static class ReportTargetsJson
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.Null:
-                        set(targets, null);
+                        range.Set(targets, null);
                         break;
                     case JsonTokenType.Number:
                         var value = reader.GetDouble();
-                        if (OutOfRange(key, value, culture) is { } outOfRange)
+                        if (range.Problem(key, value, culture) is { } outOfRange)
                         {
                             problems.Add($"{Where(reader.TokenStartIndex)}: {outOfRange}");
                             break;
                         }
 
-                        set(targets, value);
+                        range.Set(targets, value);
                         break;
                     default:
                         problems.Add($"{at}: {Strings.Format("Targets_NotNumber", culture, key, reader.TokenType)}");
@@ -155,15 +134,11 @@ public static class ReportTargetsJson
         }
         catch (JsonException e)
         {
-            var syntax = JsonFields.SyntaxProblem(json, e);
-            var text = JsonFields.NestsDeeperThan(bytes, MaxDepth) ? Strings.Format("Targets_TooDeep", culture, MaxDepth) : syntax.MessageIn(culture);
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {text}"));
+            var syntax = JsonFields.SyntaxProblem(lines, e);
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}:{syntax.Line}:{syntax.Column}: {syntax.MessageIn(culture)}"));
         }
 
-        if (problems.Count == 0)
-        {
-            problems.AddRange(targets.Validate().Select(p => $"{source}: {p}"));
-        }
+        // Every value was checked against its range (ReportTargetsRanges, what ReportTargets.Validate checks) where it was read.
 
         return problems.Count == 0 ? targets : throw new FormatException(string.Join(Environment.NewLine, problems));
     }
@@ -203,18 +178,6 @@ public static class ReportTargetsJson
             }
         }
     }
-
-    /// <summary>
-    /// The problem with a target's value outside its range (what <see cref="ReportTargets.Validate"/> checks), said where the value is,
-    /// or null when the value is in range.
-    /// </summary>
-    private static string? OutOfRange(string key, double value, CultureInfo? culture) => key switch
-    {
-        "maxAverageFirstResponseHours" => value > 0 ? null : Strings.Format("Targets_Positive", culture, key, value),
-        "minCsatAverage" => value is >= 1 and <= 5 ? null : Strings.Format("Targets_Csat", culture, key, value),
-        "minNps" => value is >= -100 and <= 100 ? null : Strings.Format("Targets_Nps", culture, key, value),
-        _ => value is >= 0 and <= 1 ? null : Strings.Format("Targets_Fraction", culture, key, value),
-    };
 
     /// <summary>Reads one of the shipped targets files embedded in this assembly.</summary>
     internal static ReportTargets Shipped(string file)

@@ -48,6 +48,7 @@ public sealed class RulesValidateTeamsTests
     [InlineData("{\"agents\": [{\"team\": \"X\"}]}", "$.agents[0]")]
     [InlineData("{\"teams\": [", "teams.json:1:12: the teams file is not valid JSON")]
     [InlineData("{\"teams\": [\"客服\" \"x\"]}", "teams.json:1:17: the teams file is not valid JSON")]
+    [InlineData("{\"teams\": [\"😀客服\" \"x\"]}", "teams.json:1:19: the teams file is not valid JSON")]
     public void Validate_BadTeamsFile_NamesFileAndPlace(string content, string where)
     {
         using var dir = new TempDirectory();

@@ -103,6 +103,19 @@ public sealed class RowReaderTests
         Assert.Equal(2, result.Rows[0].Line);
     }
 
+    [Theory]
+    [InlineData(false, "[{\"Id\": \"C1\", \"Name\": \"😀甲\", \"AnnualRevenue\": \"x\"}]", "\"AnnualRevenue\"")]
+    [InlineData(false, "[{\"Id\": \"C1\", \"Name\": \"😀甲\" \"AnnualRevenue\": 1}]", "\"AnnualRevenue\"")]
+    [InlineData(true, "{\"Id\": \"C1\", \"Name\": \"😀甲\", \"AnnualRevenue\": \"x\"}", "\"AnnualRevenue\"")]
+    [InlineData(true, "{\"Id\": \"C1\", \"Name\": \"😀甲\" \"AnnualRevenue\": 1}", "\"AnnualRevenue\"")]
+    public void Read_JsonProblemAfterAnEmoji_IsAtItsUtf16Column(bool jsonLines, string text, string at)
+    {
+        var result = RowReader.Read("c.json", text, jsonLines ? InputFormat.JsonLines : InputFormat.Json, InputSchemas.Customers, strict: false);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((1, text.IndexOf(at, StringComparison.Ordinal) + 1), (problem.Line, problem.Column!.Value));
+    }
+
     [Fact]
     public void Read_JsonArrayNotArray_IsMalformedAndStops()
     {

@@ -56,8 +56,9 @@ public sealed class AccessPolicyJsonLanguageTests
 
         Assert.Equal($"big.json:1:1: the access policy has {large.Length} characters; at most {AccessPolicyJson.MaxLength} are read.", Error(large, "en", "big.json"));
         Assert.Equal($"big.json:1:1: 访问策略有 {large.Length} 个字符；最多读取 {AccessPolicyJson.MaxLength} 个。", Error(large, "zh-Hans", "big.json"));
-        Assert.Contains("objects and arrays are nested more than 8 deep", Error(deep, "en"), StringComparison.Ordinal);
-        Assert.Contains("对象和数组嵌套超过 8 层", Error(deep, "zh-Hans"), StringComparison.Ordinal);
+        var tooDeep = deep.IndexOf('[', StringComparison.Ordinal) + 8; // the root object is level 1: the 8th '[' opens level 9
+        Assert.Equal($"policy.json:1:{tooDeep}: Nested too deeply: objects and arrays may be nested at most 8 levels.", Error(deep, "en"));
+        Assert.Equal($"policy.json:1:{tooDeep}: 嵌套过深：对象和数组最多可嵌套 8 层。", Error(deep, "zh-Hans"));
         Assert.Contains($"the policy has {AccessPolicyJson.MaxRoles + 1} roles; at most {AccessPolicyJson.MaxRoles} are allowed.", Error(many, "en"), StringComparison.Ordinal);
         Assert.Contains($"策略有 {AccessPolicyJson.MaxRoles + 1} 个角色；最多允许 {AccessPolicyJson.MaxRoles} 个。", Error(many, "zh-Hans"), StringComparison.Ordinal);
     }
@@ -70,6 +71,25 @@ public sealed class AccessPolicyJsonLanguageTests
         var column = line2.IndexOf("\"mine\"", StringComparison.Ordinal) + 1;
 
         Assert.Contains($"policy.json:2:{column}: 角色“客服专员”：scope 的值“mine”", Error(json, "zh-Hans"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Positions_CountAnEmojiAsTwoColumnsAsAStringIndexDoes()
+    {
+        const string line2 = "  \"roles\": { \"😀客服\": { \"scope\": \"mine\" } } }";
+        const string json = "{ \"name\": \"😀中文\",\n" + line2;
+        var column = line2.IndexOf("\"mine\"", StringComparison.Ordinal) + 1;
+
+        Assert.Contains($"policy.json:2:{column}: 角色“😀客服”：scope 的值“mine”", Error(json, "zh-Hans"), StringComparison.Ordinal);
+        Assert.Contains($"policy.json:2:{column}: role '😀客服': scope: 'mine'", Error(json, "en"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TextAfterThePolicy_IsAnErrorAtThatText()
+    {
+        const string json = "{ \"name\": \"😀\", \"roles\": { \"a\": { \"scope\": \"all\" } } } x";
+
+        Assert.Equal($"policy.json:1:{json.IndexOf(" x", StringComparison.Ordinal) + 2}: Not valid JSON: 'x' is not expected here (look for a missing or extra comma, quote or bracket).", Error(json, "en"));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class ReportTargetsJsonLanguageTests
     [InlineData("{\"minnps\": 1}", "t.json:1:2: unknown target 'minnps'; did you mean 'minNps'?", "t.json:1:2: 未知目标“minnps”；是否应为“minNps”？")]
     [InlineData("{\"minNps\": \"高\"}", "t.json:1:2: 'minNps' must be a number or null (0.9 means 90 %), was String.", "t.json:1:2: “minNps”必须是数字或 null（0.9 表示 90%），实际为 String。")]
     [InlineData("{\"maxAverageFirstResponseHours\": 0}", "t.json:1:34: 'maxAverageFirstResponseHours' must be positive, was 0.", "t.json:1:34: “maxAverageFirstResponseHours”必须为正数，实际为 0。")]
+    [InlineData("{\"maxAverageFirstResponseHours\": 1e300}", "t.json:1:34: 'maxAverageFirstResponseHours' must be at most 402653183 hours, was 1E+300.", "t.json:1:34: “maxAverageFirstResponseHours”最多为 402653183 小时，实际为 1E+300。")]
     [InlineData("{\"minCsatAverage\": 6}", "t.json:1:20: 'minCsatAverage' must be from 1 to 5, was 6.", "t.json:1:20: “minCsatAverage”必须在 1 到 5 之间，实际为 6。")]
     [InlineData("{\"minNps\": 101}", "t.json:1:12: 'minNps' must be from -100 to 100, was 101.", "t.json:1:12: “minNps”必须在 -100 到 100 之间，实际为 101。")]
     [InlineData("{\"maxChurnRate\": 5}", "t.json:1:18: 'maxChurnRate' must be a fraction from 0 to 1 (0.9 means 90 %), was 5.", "t.json:1:18: “maxChurnRate”必须是 0 到 1 之间的比例（0.9 表示 90%），实际为 5。")]
@@ -39,8 +40,9 @@ public sealed class ReportTargetsJsonLanguageTests
 
         Assert.Equal($"t.json:1:1: the targets file has {large.Length} characters; at most {ReportTargetsJson.MaxLength} are read.", Error(large, "en"));
         Assert.Equal($"t.json:1:1: 目标文件有 {large.Length} 个字符；最多读取 {ReportTargetsJson.MaxLength} 个。", Error(large, "zh-Hans"));
-        Assert.Contains("objects and arrays are nested more than 4 deep", Error(deep, "en"), StringComparison.Ordinal);
-        Assert.Contains("对象和数组嵌套超过 4 层", Error(deep, "zh-Hans"), StringComparison.Ordinal);
+        var tooDeep = deep.IndexOf('[', StringComparison.Ordinal) + 4; // the root object is level 1: the 4th '[' opens level 5
+        Assert.EndsWith($"t.json:1:{tooDeep}: Nested too deeply: objects and arrays may be nested at most 4 levels.", Error(deep, "en"), StringComparison.Ordinal);
+        Assert.EndsWith($"t.json:1:{tooDeep}: 嵌套过深：对象和数组最多可嵌套 4 层。", Error(deep, "zh-Hans"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,6 +52,92 @@ public sealed class ReportTargetsJsonLanguageTests
         var column = json.IndexOf("95", StringComparison.Ordinal) + 1;
 
         Assert.Equal($"t.json:1:{column}: “minResolutionRate”必须是 0 到 1 之间的比例（0.9 表示 90%），实际为 95。", Error(json, "zh-Hans"));
+    }
+
+    [Fact]
+    public void Parse_Positions_CountAnEmojiAsTwoColumnsAsAStringIndexDoes()
+    {
+        const string json = "{\"source\": \"😀文档〇〇三\", \"minResolutionRate\": 95}";
+        var column = json.IndexOf("95", StringComparison.Ordinal) + 1;
+
+        Assert.Equal($"t.json:1:{column}: “minResolutionRate”必须是 0 到 1 之间的比例（0.9 表示 90%），实际为 95。", Error(json, "zh-Hans"));
+    }
+
+    /// <summary>The loader and <see cref="ReportTargets.Validate(CultureInfo?)"/> read one table of ranges: each accepts exactly the
+    /// values the other accepts, for every ranged target.</summary>
+    [Theory]
+    [InlineData("maxAverageFirstResponseHours")]
+    [InlineData("minFirstResponseWithinTarget")]
+    [InlineData("minFirstContactResolution")]
+    [InlineData("minResolutionRate")]
+    [InlineData("maxRepeatContactRate")]
+    [InlineData("maxSlaBreachRate")]
+    [InlineData("minCsatAverage")]
+    [InlineData("minNps")]
+    [InlineData("maxChurnRate")]
+    public void Parse_AcceptsAValueExactlyWhenValidateDoes(string key)
+    {
+        double[] values = [-101, -100, -1, -0.5, 0, 0.5, 1, 1.5, 4.5, 5, 5.5, 100, 101];
+        var accepted = 0;
+        foreach (var value in values)
+        {
+            var json = string.Create(CultureInfo.InvariantCulture, $"{{\"{key}\": {value}}}");
+            ReportTargets? parsed = null;
+            var error = Record.Exception(() => parsed = ReportTargetsJson.Parse(json, "t.json", CultureInfo.InvariantCulture));
+            var direct = Direct(key, value);
+
+            Assert.Equal(direct.Validate(CultureInfo.InvariantCulture).Count == 0, error is null);
+            if (parsed is not null)
+            {
+                accepted++;
+                Assert.Empty(parsed.Validate(CultureInfo.InvariantCulture));
+            }
+        }
+
+        Assert.InRange(accepted, 1, values.Length - 1);
+    }
+
+    [Fact]
+    public void Validate_SpeaksTheCulturePassedOrTheCurrentUiCulture()
+    {
+        var targets = new ReportTargets { MinCsatAverage = 6, MaxAverageFirstResponse = NodaTime.Duration.FromHours(-1) };
+        const string english = "Targets: 'MinCsatAverage' must be from 1 to 5, was 6.";
+        const string chinese = "目标：“MinCsatAverage”必须在 1 到 5 之间，实际为 6。";
+
+        Assert.Equal(["Targets: 'MaxAverageFirstResponse.TotalHours' must be positive, was -1.", english], targets.Validate(CultureInfo.GetCultureInfo("en-US")));
+        Assert.Equal(chinese, targets.Validate(CultureInfo.GetCultureInfo("zh-CN"))[1]);
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
+            Assert.Equal(chinese, targets.Validate()[1]);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
+            Assert.Equal(english, targets.Validate()[1]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    private static ReportTargets Direct(string key, double value)
+    {
+        var targets = new ReportTargets();
+        switch (key)
+        {
+            case "maxAverageFirstResponseHours": targets.MaxAverageFirstResponse = NodaTime.Duration.FromHours(value); break;
+            case "minFirstResponseWithinTarget": targets.MinFirstResponseWithinTarget = value; break;
+            case "minFirstContactResolution": targets.MinFirstContactResolution = value; break;
+            case "minResolutionRate": targets.MinResolutionRate = value; break;
+            case "maxRepeatContactRate": targets.MaxRepeatContactRate = value; break;
+            case "maxSlaBreachRate": targets.MaxSlaBreachRate = value; break;
+            case "minCsatAverage": targets.MinCsatAverage = value; break;
+            case "minNps": targets.MinNps = value; break;
+            case "maxChurnRate": targets.MaxChurnRate = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(key), key, null);
+        }
+
+        return targets;
     }
 
     [Fact]
