@@ -24,6 +24,10 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
     /// <inheritdoc />
     public override string? AuditNextSequence => "SELECT nextval('{t}audit_log_sequence');";
 
+    /// <inheritdoc />
+    /// <remarks>A transaction-scoped advisory lock keyed by the schema, the kind and the name: publishers of other names do not wait.</remarks>
+    public override string? PublicationLock => "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0));";
+
     public override string True => "TRUE";
 
     /// <inheritdoc />

@@ -60,6 +60,10 @@ internal abstract class DeskSql
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? row(reader) : null;
     }
 
+    /// <summary>The statement that makes publishers of one name (parameter <c>@key</c>) take turns inside a write transaction until it
+    /// ends, or null when the transaction already serialises every writer (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
+    public virtual string? PublicationLock => null;
+
     /// <summary>What locks the rows a <c>SELECT</c> reads until the transaction ends (<c> FOR UPDATE</c> on PostgreSQL; nothing on SQLite,
     /// whose write transaction already holds the database).</summary>
     public virtual string ForUpdate => string.Empty;
