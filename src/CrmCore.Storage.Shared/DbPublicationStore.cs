@@ -7,7 +7,8 @@ namespace CrmCore.Storage;
 /// <summary>
 /// Published rule sets and calendars in a database (table <c>publication</c>), driven by the provider's <see cref="DeskSql"/>. Inside a
 /// desk command's or a host's store transaction every read and publish runs on that transaction's connection: a publish or roll-back
-/// commits or rolls back with the transaction (a nested unit's with its savepoint), and the reads see it before the commit. Outside a
+/// commits or rolls back with the transaction (a nested unit's with its savepoint), and the reads see it before the commit; a publish that
+/// fails there is undone to the store's own savepoint and leaves the transaction usable (<see cref="DbLease.BeginAsync"/>). Outside a
 /// transaction each publish is a transaction of its own. Concurrent publishers of one name take turns (SQLite: the write lock of
 /// <c>BEGIN IMMEDIATE</c>; PostgreSQL: the name's advisory lock, <see cref="DeskSql.PublicationLock"/>) until the transaction that
 /// published ends. Thread-safe.
@@ -75,7 +76,7 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
     }
 
     // Publishes content (or, for a roll-back, the content of version rolledBackFrom, read in the same transaction) as the next version.
-    // Inside a store transaction this joins it; otherwise it is a write transaction of its own. Either way
+    // Inside a store transaction this joins it (under a savepoint of its own); otherwise it is a write transaction of its own. Either way
     // the name is held from the first statement to the end of the transaction (SQLite's write lock, PostgreSQL's advisory lock), so the
     // version number read is still the latest at the insert.
     private async Task<PublishedVersion> InsertAsync(

@@ -5,8 +5,8 @@ namespace CrmCore.Storage.Sqlite;
 /// <summary>
 /// Published rule sets and calendars in SQLite (table <c>crm_publication</c>). Inside a desk command's or a host's store transaction
 /// (<see cref="SqliteStorage.Transactions"/>) every read and publish runs on that transaction's connection: a publish commits or rolls
-/// back with the transaction (a nested unit's with its savepoint), and the reads see it before the commit. SQLite has one writer and the
-/// transaction holds its write lock, so a publish on a connection of its own could not commit before the transaction ends. Outside a
+/// back with the transaction (a nested unit's with its savepoint), and the reads see it before the commit; a publish that fails is undone
+/// to a savepoint of its own and the transaction stays usable. SQLite has one writer and the transaction holds its write lock, so a publish on a connection of its own could not commit before the transaction ends. Outside a
 /// transaction each publish is a transaction of its own. The work is done by the shared database store, as on PostgreSQL. Thread-safe.
 /// </summary>
 public sealed class SqlitePublicationStore : IPublicationStore
