@@ -9,7 +9,8 @@ namespace CrmCore.Storage.PostgreSql;
 /// publish that fails is rolled back to a savepoint of its own, so the transaction stays usable for the host's next command.
 /// Outside a transaction each publish is a transaction of its own. Concurrent publishers of one name take turns: a publish holds the name's
 /// lock until its transaction ends, so inside a host transaction another host's publish of that name waits for the host's commit or
-/// rollback. The work is done by the shared database store, as on SQLite. Thread-safe.
+/// rollback, up to the command timeout (<c>Command Timeout</c>, 30 s by default) or the server's <c>lock_timeout</c>, and then throws
+/// <see cref="TimeoutException"/> naming the publication. Thread-safe.
 /// </summary>
 public sealed class PostgreSqlPublicationStore : IPublicationStore
 {
@@ -26,6 +27,7 @@ public sealed class PostgreSqlPublicationStore : IPublicationStore
     internal PostgreSqlPublicationStore(PostgreSqlDatabase database) => _store = new DbPublicationStore(new PostgreSqlDeskSql(database));
 
     /// <inheritdoc />
+    /// <exception cref="TimeoutException">Another transaction held the name's lock past the command or lock timeout; nothing was published.</exception>
     public Task<PublishedVersion> PublishAsync(PublicationKind kind, string name, string content, string publishedBy, Instant at, CancellationToken cancellationToken = default)
         => _store.PublishAsync(kind, name, content, publishedBy, at, cancellationToken);
 
@@ -42,6 +44,7 @@ public sealed class PostgreSqlPublicationStore : IPublicationStore
         => _store.ListAsync(kind, name, cancellationToken);
 
     /// <inheritdoc />
+    /// <exception cref="TimeoutException">Another transaction held the name's lock past the command or lock timeout; nothing was published.</exception>
     public Task<PublishedVersion> RollBackAsync(PublicationKind kind, string name, int version, string publishedBy, Instant at, CancellationToken cancellationToken = default)
         => _store.RollBackAsync(kind, name, version, publishedBy, at, cancellationToken);
 }

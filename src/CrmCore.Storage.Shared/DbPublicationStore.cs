@@ -11,7 +11,8 @@ namespace CrmCore.Storage;
 /// fails there is undone to the store's own savepoint and leaves the transaction usable (<see cref="DbLease.BeginAsync"/>). Outside a
 /// transaction each publish is a transaction of its own. Concurrent publishers of one name take turns (SQLite: the write lock of
 /// <c>BEGIN IMMEDIATE</c>; PostgreSQL: the name's advisory lock, <see cref="DeskSql.PublicationLock"/>) until the transaction that
-/// published ends. Thread-safe.
+/// published ends; a publisher that waits past the provider's limit gets a <see cref="TimeoutException"/> naming the publication.
+/// Thread-safe.
 /// </summary>
 internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
 {
@@ -82,6 +83,21 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
     private async Task<PublishedVersion> InsertAsync(
         PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await InsertCoreAsync(kind, name, content, publishedBy, at, rolledBackFrom, skipSame, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException error) when (sql.IsLockTimeout(error))
+        {
+            throw new TimeoutException(
+                string.Create(CultureInfo.InvariantCulture, $"Publishing {Describe(kind)} '{name}' timed out: another transaction holds the publication (a host transaction that published it and has not ended, or SQLite's write lock) and did not end within {sql.LockWait}. Nothing was published; try again after that transaction commits or rolls back."),
+                error);
+        }
+    }
+
+    private async Task<PublishedVersion> InsertCoreAsync(
+        PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
+    {
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         if (sql.PublicationLock is { } lockSql)
@@ -144,4 +160,11 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
         reader.GetString(4),
         sql.ReadTime(reader, 5),
         reader.IsDBNull(6) ? null : DeskSql.Int(reader, 6));
+
+    private static string Describe(PublicationKind kind) => kind switch
+    {
+        PublicationKind.RuleSet => "rule set",
+        PublicationKind.Calendar => "calendar",
+        _ => kind.ToString(),
+    };
 }

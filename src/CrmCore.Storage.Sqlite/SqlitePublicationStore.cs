@@ -6,8 +6,10 @@ namespace CrmCore.Storage.Sqlite;
 /// Published rule sets and calendars in SQLite (table <c>crm_publication</c>). Inside a desk command's or a host's store transaction
 /// (<see cref="SqliteStorage.Transactions"/>) every read and publish runs on that transaction's connection: a publish commits or rolls
 /// back with the transaction (a nested unit's with its savepoint), and the reads see it before the commit; a publish that fails is undone
-/// to a savepoint of its own and the transaction stays usable. SQLite has one writer and the transaction holds its write lock, so a publish on a connection of its own could not commit before the transaction ends. Outside a
-/// transaction each publish is a transaction of its own. The work is done by the shared database store, as on PostgreSQL. Thread-safe.
+/// to a savepoint of its own and the transaction stays usable. SQLite has one writer and the transaction holds its write lock, so a
+/// publish on a connection of its own could not commit before the transaction ends; another host's publish waits for it up to the busy
+/// timeout (<see cref="SqliteStorageOptions.BusyTimeout"/>, 30 s by default) and then throws <see cref="TimeoutException"/> naming the
+/// publication. Outside a transaction each publish is a transaction of its own. Thread-safe.
 /// </summary>
 public sealed class SqlitePublicationStore : IPublicationStore
 {
@@ -24,6 +26,7 @@ public sealed class SqlitePublicationStore : IPublicationStore
     internal SqlitePublicationStore(SqliteDatabase database) => _store = new DbPublicationStore(new SqliteDeskSql(database));
 
     /// <inheritdoc />
+    /// <exception cref="TimeoutException">Another transaction held SQLite's write lock past the busy timeout; nothing was published.</exception>
     public Task<PublishedVersion> PublishAsync(PublicationKind kind, string name, string content, string publishedBy, Instant at, CancellationToken cancellationToken = default)
         => _store.PublishAsync(kind, name, content, publishedBy, at, cancellationToken);
 
@@ -40,6 +43,7 @@ public sealed class SqlitePublicationStore : IPublicationStore
         => _store.ListAsync(kind, name, cancellationToken);
 
     /// <inheritdoc />
+    /// <exception cref="TimeoutException">Another transaction held SQLite's write lock past the busy timeout; nothing was published.</exception>
     public Task<PublishedVersion> RollBackAsync(PublicationKind kind, string name, int version, string publishedBy, Instant at, CancellationToken cancellationToken = default)
         => _store.RollBackAsync(kind, name, version, publishedBy, at, cancellationToken);
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using CrmCore.Desk;
+using CrmCore.Storage.PostgreSql;
+using CrmCore.Storage.Sqlite;
 using CrmCore.Tickets;
 using NodaTime;
 
@@ -8,7 +10,9 @@ namespace CrmCore.Storage.Tests.Contract;
 /// <summary>
 /// A store call that fails inside a host's <see cref="IStoreTransactions"/> transaction, alike on SQLite and PostgreSQL: it reports its
 /// own error, leaves nothing of itself, and the host's transaction stays usable (on PostgreSQL a failed statement would otherwise abort
-/// the transaction, 25P02, for every later command). The failures are made real by a check the test adds to the table (a trigger on SQLite, a constraint on PostgreSQL).
+/// the transaction, 25P02, for every later command). And a publish that waits for another host's open transaction past the provider's
+/// limit throws <see cref="TimeoutException"/> naming the publication, not the driver's exception. The failures are made real by a
+/// check the test adds to the table (a trigger on SQLite, a constraint on PostgreSQL).
 /// </summary>
 public sealed class StoreCallFailureContractTests
 {
@@ -97,6 +101,61 @@ public sealed class StoreCallFailureContractTests
 
         Assert.Equal([1], (await publications.ListAsync(PublicationKind.RuleSet, "crm-rules")).Select(v => v.Version));
         Assert.Empty(await publications.ListAsync(PublicationKind.Calendar, "cn-standard"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Publish_OfAnotherHost_WaitingPastItsLimit_ThrowsTimeoutExceptionNamingThePublication_AndPublishesNothing(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        using var impatient = ImpatientHost(storage, provider, out var other);
+        Assert.Null(await other.GetCurrentAsync(PublicationKind.RuleSet, "crm-rules")); // its schema check is done before the transaction
+
+        await using (var transaction = stores.Transactions.Begin())
+        {
+            await stores.Publications.PublishAsync(PublicationKind.RuleSet, "crm-rules", "{\"v\":1}", "ana", T0);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => other.PublishAsync(PublicationKind.RuleSet, "crm-rules", "{\"v\":2}", "bo", T0));
+            Assert.True(started.Elapsed >= TimeSpan.FromSeconds(0.9), $"gave up after {started.Elapsed}");
+            Assert.Contains("rule set 'crm-rules'", error.Message, StringComparison.Ordinal);
+            Assert.Contains(provider == StoreProvider.Sqlite ? "BusyTimeout" : "Command Timeout", error.Message, StringComparison.Ordinal);
+            Assert.IsAssignableFrom<DbException>(error.InnerException);
+
+            // The host's transaction is not disturbed by the other host's failure.
+            Assert.Equal(2, (await stores.Publications.PublishAsync(PublicationKind.RuleSet, "crm-rules", "{\"v\":3}", "ana", T0)).Version);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(3, (await other.PublishAsync(PublicationKind.RuleSet, "crm-rules", "{\"v\":2}", "bo", T0)).Version); // after the commit
+        Assert.Equal(["{\"v\":1}", "{\"v\":3}", "{\"v\":2}"], await Contents(other, "crm-rules"));
+    }
+
+    // A second host over the same data that waits one second at most for another transaction's lock.
+    private static IDisposable ImpatientHost(StoreProvider storage, string provider, out IPublicationStore publications)
+    {
+        if (provider == StoreProvider.Sqlite)
+        {
+            var sqlite = new SqliteStorage(new SqliteStorageOptions { DataSource = storage.SqlitePath, BusyTimeout = TimeSpan.FromSeconds(1) });
+            publications = sqlite.Publications;
+            return sqlite;
+        }
+
+        var (connectionString, schema) = storage.PostgresTarget;
+        var postgres = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = connectionString + ";Command Timeout=1", Schema = schema });
+        publications = postgres.Publications;
+        return postgres;
+    }
+
+    private static async Task<IReadOnlyList<string>> Contents(IPublicationStore store, string name)
+    {
+        var contents = new List<string>();
+        foreach (var version in await store.ListAsync(PublicationKind.RuleSet, name))
+        {
+            contents.Add((await store.GetAsync(PublicationKind.RuleSet, name, version.Version))!.Content);
+        }
+
+        return contents;
     }
 
     private static EscalationState State(TicketId id, long version) => new() { TicketId = id, Version = version };
