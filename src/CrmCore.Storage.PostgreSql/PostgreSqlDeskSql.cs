@@ -24,6 +24,25 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
     /// <inheritdoc />
     public override string? AuditNextSequence => "SELECT nextval('{t}audit_log_sequence');";
 
+    /// <inheritdoc />
+    /// <remarks>A transaction-scoped advisory lock keyed by the schema, the kind and the name: publishers of other names do not wait.</remarks>
+    public override string? PublicationLock => "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0));";
+
+    /// <inheritdoc />
+    /// <remarks>55P03 (lock_timeout), 57014 (statement_timeout, or the cancel Npgsql sends at the command timeout), or Npgsql's own
+    /// <see cref="TimeoutException"/> when the server did not answer the cancel.</remarks>
+    public override bool IsLockTimeout(DbException error) => error switch
+    {
+        Npgsql.PostgresException { SqlState: "55P03" or "57014" } => true,
+        Npgsql.NpgsqlException { InnerException: TimeoutException or Npgsql.PostgresException { SqlState: "55P03" or "57014" } } => true,
+        _ => false,
+    };
+
+    /// <inheritdoc />
+    public override string LockWait =>
+        "the command timeout of " + new Npgsql.NpgsqlConnectionStringBuilder(database.Options.ConnectionString).CommandTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + " s (Command Timeout in the connection string; the server's lock_timeout or statement_timeout when shorter)";
+
     public override string True => "TRUE";
 
     /// <inheritdoc />

@@ -6,6 +6,10 @@ namespace CrmCore.Storage;
 /// One store operation's use of a connection: its own (rented from <see cref="DbSource"/> and given back on dispose, with its own write
 /// transaction when the operation begins one) or the open <see cref="DbSession"/>'s (whose transaction the operation joins: begin and
 /// commit then do nothing, and the session commits). Not thread-safe.
+/// <para>In a session, <see cref="BeginAsync"/> sets a savepoint of the operation's own (<see cref="DbSession.BeginStoreStepAsync"/>):
+/// <see cref="CommitAsync"/> releases it, and a dispose without a commit rolls the session back to it. A store call that fails inside a
+/// host's transaction (a constraint violation, a lock timeout) thus leaves nothing of itself and, on PostgreSQL, does not leave the
+/// transaction aborted (25P02) for the host's next command.</para>
 /// </summary>
 internal sealed class DbLease : IAsyncDisposable, IDisposable
 {
@@ -13,6 +17,8 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     private readonly DbHandle _handle;
     private readonly DbSession? _session;
     private DbTransaction? _own;
+    // The savepoint of the operation's write in the session, until it is committed or disposed.
+    private string? _step;
 
     public DbLease(DbSource source, DbHandle handle, DbSession? session)
     {
@@ -27,10 +33,16 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     /// <summary>The prepared command for <paramref name="text"/>, bound to <see cref="Transaction"/>. Do not dispose it.</summary>
     public DbCommand Command(string text) => _handle.Command(text, Transaction);
 
-    /// <summary>Begins the operation's write transaction, unless it runs in a session (which has one already).</summary>
+    /// <summary>Begins the operation's write transaction; in a session (which has one already), sets the operation's savepoint in it.</summary>
     public async ValueTask<DbTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        if (Transaction is { } open)
+        if (_session is { } session)
+        {
+            _step ??= await session.BeginStoreStepAsync(cancellationToken).ConfigureAwait(false);
+            return session.Transaction!;
+        }
+
+        if (_own is { } open)
         {
             return open;
         }
@@ -42,7 +54,13 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     /// <summary>Synchronous <see cref="BeginAsync"/>.</summary>
     public DbTransaction Begin()
     {
-        if (Transaction is { } open)
+        if (_session is { } session)
+        {
+            _step ??= session.BeginStoreStep();
+            return session.Transaction!;
+        }
+
+        if (_own is { } open)
         {
             return open;
         }
@@ -51,9 +69,15 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
         return _own;
     }
 
-    /// <summary>Commits the operation's own transaction; in a session it does nothing (the session commits).</summary>
+    /// <summary>Commits the operation's own transaction; in a session it releases the operation's savepoint (the session commits).</summary>
     public async ValueTask CommitAsync(CancellationToken cancellationToken)
     {
+        if (_step is { } step)
+        {
+            _step = null;
+            await _session!.EndStoreStepAsync(step, committed: true).ConfigureAwait(false);
+        }
+
         if (_own is { } own)
         {
             await own.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -65,6 +89,12 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     /// <summary>Synchronous <see cref="CommitAsync"/>.</summary>
     public void Commit()
     {
+        if (_step is { } step)
+        {
+            _step = null;
+            _session!.EndStoreStep(step, committed: true);
+        }
+
         if (_own is { } own)
         {
             own.Commit();
@@ -73,11 +103,18 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Rolls back an own transaction that was not committed and gives the connection back; a session's stays open.</summary>
+    /// <summary>Rolls back an own transaction that was not committed and gives the connection back; a session's stays open, rolled back
+    /// to the operation's savepoint when the operation began a write and did not commit it.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_session is not null)
+        if (_session is { } session)
         {
+            if (_step is { } step)
+            {
+                _step = null;
+                await session.EndStoreStepAsync(step, committed: false).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -101,8 +138,14 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     /// <summary>Synchronous <see cref="DisposeAsync"/>.</summary>
     public void Dispose()
     {
-        if (_session is not null)
+        if (_session is { } session)
         {
+            if (_step is { } step)
+            {
+                _step = null;
+                session.EndStoreStep(step, committed: false);
+            }
+
             return;
         }
 

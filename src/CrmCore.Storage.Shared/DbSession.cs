@@ -20,6 +20,8 @@ internal sealed class DbSession : IStoreTransaction
     // rolled back. How many of the joined transactions have their savepoint set in the database.
     private readonly List<(DbJoinedTransaction Joined, int Mark)> _joined = [];
     private int _savepointsSet;
+    // The store operations' savepoints open on the session (BeginStoreStepAsync), innermost last, each with its mark in the end callbacks.
+    private readonly List<int> _storeSteps = [];
     // A joined transaction's rollback to its savepoint that failed: the session can then only roll back.
     private Exception? _broken;
 
@@ -138,6 +140,102 @@ internal sealed class DbSession : IStoreTransaction
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Sets a savepoint around one store operation's own statements in the session (<see cref="DbLease.BeginAsync"/>), so that a statement
+    /// of it that fails is undone without the rest of the session: on PostgreSQL a failed statement aborts the whole transaction
+    /// (25P02 "current transaction is aborted" for every later command) until a rollback to a savepoint set before it. Returns the
+    /// savepoint's name, for <see cref="EndStoreStepAsync"/>.
+    /// </summary>
+    public async ValueTask<string> BeginStoreStepAsync(CancellationToken cancellationToken)
+    {
+        await HandleAsync(cancellationToken).ConfigureAwait(false);
+        var name = StoreSavepoint(_storeSteps.Count);
+        await Transaction!.SaveAsync(name, cancellationToken).ConfigureAwait(false);
+        _storeSteps.Add(_whenEnded?.Count ?? 0);
+        return name;
+    }
+
+    /// <summary>Synchronous <see cref="BeginStoreStepAsync"/>.</summary>
+    public string BeginStoreStep()
+    {
+        Handle();
+        var name = StoreSavepoint(_storeSteps.Count);
+        Transaction!.Save(name);
+        _storeSteps.Add(_whenEnded?.Count ?? 0);
+        return name;
+    }
+
+    /// <summary>
+    /// Ends a store operation's savepoint (<see cref="BeginStoreStepAsync"/>): committed, it is released; not committed, the session rolls
+    /// back to it first (the operation's statements are undone, the session's earlier work stays), and the end callbacks the operation
+    /// registered end at once as rolled back. A rollback that fails leaves the session able only to roll back, as for a joined transaction.
+    /// </summary>
+    public async ValueTask EndStoreStepAsync(string name, bool committed)
+    {
+        var mark = PopStoreStep(name);
+        if (_open && Transaction is { } transaction)
+        {
+            await EndSavepointAsync(transaction, name, committed).ConfigureAwait(false);
+        }
+
+        await EndUndone(mark, committed).ConfigureAwait(false);
+    }
+
+    /// <summary>Synchronous <see cref="EndStoreStepAsync"/>.</summary>
+    public void EndStoreStep(string name, bool committed)
+    {
+        var mark = PopStoreStep(name);
+        if (_open && Transaction is { } transaction)
+        {
+            try
+            {
+                if (!committed)
+                {
+                    transaction.Rollback(name);
+                }
+
+                transaction.Release(name);
+            }
+            catch (DbException error)
+            {
+                _broken = error;
+                if (committed)
+                {
+                    throw;
+                }
+            }
+        }
+
+        // The callbacks undone are the synchronous ones (WhenEnded, AfterCommit); WhenCommitted ones do nothing on a rollback.
+        EndUndone(mark, committed).AsTask().GetAwaiter().GetResult();
+    }
+
+    private int PopStoreStep(string name)
+    {
+        var depth = _storeSteps.Count - 1;
+        if (depth < 0 || StoreSavepoint(depth) != name)
+        {
+            throw new InvalidOperationException($"The store savepoint {name} is not the innermost one open on the session.");
+        }
+
+        var mark = _storeSteps[depth];
+        _storeSteps.RemoveAt(depth);
+        return mark;
+    }
+
+    // Not committed: the end callbacks registered from mark on end at once as rolled back (their work is gone whatever the session does).
+    private ValueTask EndUndone(int mark, bool committed)
+    {
+        if (committed || !_open || _whenEnded is not { } callbacks || callbacks.Count <= mark)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var undone = callbacks.GetRange(mark, callbacks.Count - mark);
+        callbacks.RemoveRange(mark, callbacks.Count - mark);
+        return RunAsync(undone, committed: false);
     }
 
     /// <summary>Runs <paramref name="action"/> once the session has committed (never when it rolls back): for caches of rows it wrote.</summary>
@@ -280,6 +378,9 @@ internal sealed class DbSession : IStoreTransaction
             throw new AggregateException("Work run after the store transaction ended failed; the transaction itself " + (committed ? "committed." : "rolled back."), errors);
         }
     }
+
+    /// <summary>The name of the savepoint of the store operation at <paramref name="depth"/> (0 outermost).</summary>
+    private static string StoreSavepoint(int depth) => "crm_store_" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The name of the savepoint of the joined transaction at <paramref name="depth"/> (0 outermost).</summary>
     private static string Savepoint(int depth) => "crm_joined_" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -60,6 +60,18 @@ internal abstract class DeskSql
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? row(reader) : null;
     }
 
+    /// <summary>The statement that makes publishers of one name (parameter <c>@key</c>) take turns inside a write transaction until it
+    /// ends, or null when the transaction already serialises every writer (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
+    public virtual string? PublicationLock => null;
+
+    /// <summary>True when <paramref name="error"/> says a statement gave up waiting for another transaction's lock (SQLite's busy
+    /// timeout; PostgreSQL's lock or statement timeout, or the command timeout).</summary>
+    public abstract bool IsLockTimeout(DbException error);
+
+    /// <summary>How long a statement waits for another transaction's lock before <see cref="IsLockTimeout"/> errors, in words for
+    /// messages (the setting that bounds it, and its value).</summary>
+    public abstract string LockWait { get; }
+
     /// <summary>What locks the rows a <c>SELECT</c> reads until the transaction ends (<c> FOR UPDATE</c> on PostgreSQL; nothing on SQLite,
     /// whose write transaction already holds the database).</summary>
     public virtual string ForUpdate => string.Empty;

@@ -131,5 +131,6 @@ internal sealed class SqliteDatabase : DbSource, IDisposable, IAsyncDisposable
 
     /// <summary>True when the file is in WAL mode (a reader on another connection never waits for a writer); false when the file system
     /// refused it and SQLite kept its rollback journal.</summary>
-    internal bool IsWal { get; private set; }
+    /// <remarks>Tests set it false on a WAL file to take the rollback-journal paths (which only leave out reads on a second connection).</remarks>
+    internal bool IsWal { get; set; }
 }

@@ -26,6 +26,10 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     private readonly LeaseReapSchedule _reaps = new();
     private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
     private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
+    // The bucket rows a desk command's or a host's transaction has read or written, not yet cached above (they may still roll back):
+    // every further bucket that transaction meets is looked up here before the table is read again. Dropped with the transaction.
+    private readonly ConditionalWeakTable<SqliteTransaction, Dictionary<long, QueueBucket>> _bucketsInTransaction = new();
+    private int _bucketTableReads;
 
     /// <summary>Creates the store.</summary>
     /// <param name="options">The storage settings.</param>
@@ -423,7 +427,10 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
 
         if (_database.Current is { } session && ReferenceEquals(session.Transaction, transaction))
         {
-            session.AfterCommit(() => Remember(id, team, staticPriority, code));
+            // Seen by the rest of the transaction at once (a bucket number a rolled-back unit freed and this one reused is replaced).
+            var bucket = new QueueBucket(id, team, staticPriority, SkillCodec.Decode(code));
+            _bucketsInTransaction.GetOrCreateValue(transaction)[id] = bucket;
+            session.AfterCommit(() => Remember(bucket, code));
         }
         else
         {
@@ -443,20 +450,39 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     }
 
     /// <summary>Remembers a committed bucket by id and by key (so its first claim or change finds it without reading the table).</summary>
-    private void Remember(long id, TeamId team, long staticPriority, string skills)
+    private void Remember(long id, TeamId team, long staticPriority, string skills) => Remember(new QueueBucket(id, team, staticPriority, SkillCodec.Decode(skills)), skills);
+
+    /// <summary>Remembers a committed bucket already built (<paramref name="skills"/> is its skills' stored text).</summary>
+    private void Remember(QueueBucket bucket, string skills)
     {
-        _bucketById[id] = new QueueBucket(id, team, staticPriority, SkillCodec.Decode(skills));
-        _bucketByKey[(team, staticPriority, skills)] = id;
+        _bucketById[bucket.Id] = bucket;
+        _bucketByKey[(bucket.Team, bucket.StaticPriority, skills)] = bucket.Id;
     }
 
+    /// <summary>For tests: the database the store works on.</summary>
+    internal SqliteDatabase Database => _database;
+
+    /// <summary>For tests: how many times the store has read the whole bucket table.</summary>
+    internal int BucketTableReads => Volatile.Read(ref _bucketTableReads);
+
+    /// <summary>For tests: the bucket cached (committed) under <paramref name="id"/>, or null.</summary>
+    internal QueueBucket? CachedBucket(long id) => _bucketById.TryGetValue(id, out var bucket) ? bucket : null;
+
     /// <summary>
-    /// A bucket by id: from the cache, else from the committed rows, read on a connection of their own outside any transaction (in WAL
-    /// mode, where that never waits; without WAL this step is left out) and cached at once, so a command that meets many buckets another process created reads them once; only a
-    /// bucket its own transaction wrote is read inside that transaction, and cached when it commits.
+    /// A bucket by id: from the cache, else (inside a transaction) from the buckets that transaction already read or wrote, else from the
+    /// committed rows, read on a connection of their own outside any transaction (in WAL mode, where that never waits; without WAL this
+    /// step is left out) and cached at once, so a command that meets many buckets another process created reads them once; only a
+    /// bucket its own transaction wrote is read inside that transaction, kept for the rest of it, and cached when it commits. So the
+    /// table is read at most twice per transaction for buckets it can see, however many rows name them.
     /// </summary>
     private QueueBucket Bucket(SqliteConnection connection, SqliteTransaction? transaction, long id)
     {
         if (_bucketById.TryGetValue(id, out var bucket))
+        {
+            return bucket;
+        }
+
+        if (transaction is not null && _bucketsInTransaction.TryGetValue(transaction, out var seen) && seen.TryGetValue(id, out bucket))
         {
             return bucket;
         }
@@ -480,6 +506,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     // a claim's own, which writes no bucket) only committed rows are seen, and they are cached at once; bucket rows are never deleted.
     private IReadOnlyDictionary<long, QueueBucket> LoadBuckets(SqliteConnection connection, SqliteTransaction? transaction)
     {
+        Interlocked.Increment(ref _bucketTableReads);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT bucket_id, team, static_priority, skills FROM crm_queue_bucket;";
@@ -493,8 +520,10 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             }
         }
 
+        var buckets = read.ToDictionary(r => r.Key, r => r.Value.Bucket);
         if (transaction is not null && _database.Current is { } session && ReferenceEquals(session.Transaction, transaction))
         {
+            _bucketsInTransaction.AddOrUpdate(transaction, buckets);
             session.AfterCommit(() => Remember(read));
         }
         else
@@ -502,14 +531,15 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             Remember(read);
         }
 
-        return read.ToDictionary(r => r.Key, r => r.Value.Bucket);
+        return buckets;
     }
 
+    // The buckets as LoadBuckets built them (not decoded again).
     private void Remember(Dictionary<long, (QueueBucket Bucket, string Skills)> read)
     {
-        foreach (var (id, (bucket, skills)) in read)
+        foreach (var (bucket, skills) in read.Values)
         {
-            Remember(id, bucket.Team, bucket.StaticPriority, skills);
+            Remember(bucket, skills);
         }
     }
 }

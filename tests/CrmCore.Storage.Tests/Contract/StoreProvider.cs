@@ -121,6 +121,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The PostgreSQL connection string and the test's schema (PostgreSQL only).</summary>
     public virtual (string ConnectionString, string Schema) PostgresTarget => throw new NotSupportedException("Not a PostgreSQL provider.");
 
+    /// <summary>The SQLite file (SQLite only).</summary>
+    public virtual string SqlitePath => throw new NotSupportedException("Not a SQLite provider.");
+
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
     private sealed class MemoryProvider : StoreProvider
@@ -209,6 +212,8 @@ public abstract class StoreProvider : IDisposable
         private readonly string _path = Path.Combine(Path.GetTempPath(), "crmcore-test-" + Guid.NewGuid().ToString("N") + ".db");
 
         public override bool Persists => true;
+
+        public override string SqlitePath => _path;
 
         public SqliteStorageOptions Options(Duration? lease = null, int blockSize = 1) =>
             new() { DataSource = _path, LeaseDuration = lease ?? Duration.FromMinutes(5), IdBlockSize = blockSize, QueueChangeRetention = QueueChangeRetention };

@@ -1,0 +1,170 @@
+using System.Data.Common;
+using System.Globalization;
+using NodaTime;
+
+namespace CrmCore.Storage;
+
+/// <summary>
+/// Published rule sets and calendars in a database (table <c>publication</c>), driven by the provider's <see cref="DeskSql"/>. Inside a
+/// desk command's or a host's store transaction every read and publish runs on that transaction's connection: a publish or roll-back
+/// commits or rolls back with the transaction (a nested unit's with its savepoint), and the reads see it before the commit; a publish that
+/// fails there is undone to the store's own savepoint and leaves the transaction usable (<see cref="DbLease.BeginAsync"/>). Outside a
+/// transaction each publish is a transaction of its own. Concurrent publishers of one name take turns (SQLite: the write lock of
+/// <c>BEGIN IMMEDIATE</c>; PostgreSQL: the name's advisory lock, <see cref="DeskSql.PublicationLock"/>) until the transaction that
+/// published ends; a publisher that waits past the provider's limit gets a <see cref="TimeoutException"/> naming the publication.
+/// Thread-safe.
+/// </summary>
+internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
+{
+    private const string Columns = "kind, name, version, content_hash, published_by, published_at, rolled_back_from, content";
+
+    private readonly string _list = sql.Sql($"SELECT {Columns} FROM {{t}}publication WHERE kind = @k AND name = @n ORDER BY version");
+
+    private readonly string _current = sql.Sql($"SELECT {Columns} FROM {{t}}publication WHERE kind = @k AND name = @n ORDER BY version DESC LIMIT 1");
+
+    private readonly string _version = sql.Sql($"SELECT {Columns} FROM {{t}}publication WHERE kind = @k AND name = @n AND version = @v");
+
+    private readonly string _insert = sql.Sql($"INSERT INTO {{t}}publication ({Columns}) VALUES (@k, @n, @v, @h, @by, @at, @rb, @c)");
+
+    // The advisory lock's key names the schema, the kind and the name (the key PostgreSqlPublicationStore used before this type, so hosts
+    // of both versions take turns during an upgrade).
+    private readonly string _lockKeyPrefix = sql.Sql("crmcore.publication.{t}");
+
+    /// <inheritdoc />
+    public Task<PublishedVersion> PublishAsync(PublicationKind kind, string name, string content, string publishedBy, Instant at, CancellationToken cancellationToken = default)
+    {
+        PublicationRules.Check(name, publishedBy);
+        ArgumentNullException.ThrowIfNull(content);
+        return InsertAsync(kind, name, content, publishedBy, at, rolledBackFrom: null, skipSame: true, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<PublishedDocument?> GetCurrentAsync(PublicationKind kind, string name, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(lease, kind, name, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<PublishedDocument?> GetAsync(PublicationKind kind, string name, int version, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(lease, kind, name, version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PublishedVersion>> ListAsync(PublicationKind kind, string name, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(_list);
+        DeskSql.Add(command, "@k", (int)kind);
+        DeskSql.Add(command, "@n", name);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<PublishedVersion>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReadVersion(reader));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public Task<PublishedVersion> RollBackAsync(PublicationKind kind, string name, int version, string publishedBy, Instant at, CancellationToken cancellationToken = default)
+    {
+        PublicationRules.Check(name, publishedBy);
+        return InsertAsync(kind, name, null, publishedBy, at, version, skipSame: false, cancellationToken);
+    }
+
+    // Publishes content (or, for a roll-back, the content of version rolledBackFrom, read in the same transaction) as the next version.
+    // Inside a store transaction this joins it (under a savepoint of its own); otherwise it is a write transaction of its own. Either way
+    // the name is held from the first statement to the end of the transaction (SQLite's write lock, PostgreSQL's advisory lock), so the
+    // version number read is still the latest at the insert.
+    private async Task<PublishedVersion> InsertAsync(
+        PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await InsertCoreAsync(kind, name, content, publishedBy, at, rolledBackFrom, skipSame, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException error) when (sql.IsLockTimeout(error))
+        {
+            throw new TimeoutException(
+                string.Create(CultureInfo.InvariantCulture, $"Publishing {Describe(kind)} '{name}' timed out: another transaction holds the publication (a host transaction that published it and has not ended, or SQLite's write lock) and did not end within {sql.LockWait}. Nothing was published; try again after that transaction commits or rolls back."),
+                error);
+        }
+    }
+
+    private async Task<PublishedVersion> InsertCoreAsync(
+        PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
+    {
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        if (sql.PublicationLock is { } lockSql)
+        {
+            var lockCommand = lease.Command(lockSql);
+            DeskSql.Add(lockCommand, "@key", _lockKeyPrefix + ((int)kind).ToString(CultureInfo.InvariantCulture) + "." + name);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (content is null)
+        {
+            var version = rolledBackFrom!.Value;
+            content = (await ReadAsync(lease, kind, name, version, cancellationToken).ConfigureAwait(false)
+                       ?? throw new PublicationNotFoundException(kind, name, version)).Content;
+        }
+
+        var hash = ContentHash.Of(content);
+        var current = await ReadAsync(lease, kind, name, null, cancellationToken).ConfigureAwait(false);
+        if (skipSame && current is not null && current.Version.ContentHash == hash)
+        {
+            await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return current.Version;
+        }
+
+        // The instant as stored (whole microseconds on both providers), so the version returned equals the one read back.
+        var published = new PublishedVersion(kind, name, (current?.Version.Version ?? 0) + 1, hash, publishedBy, StoredPrecision.Truncate(at), rolledBackFrom);
+        var command = lease.Command(_insert);
+        DeskSql.Add(command, "@k", (int)kind);
+        DeskSql.Add(command, "@n", name);
+        DeskSql.Add(command, "@v", published.Version);
+        DeskSql.Add(command, "@h", hash);
+        DeskSql.Add(command, "@by", publishedBy);
+        DeskSql.Add(command, "@at", sql.Time(at));
+        DeskSql.Add(command, "@rb", rolledBackFrom);
+        DeskSql.Add(command, "@c", content);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return published;
+    }
+
+    private async Task<PublishedDocument?> ReadAsync(DbLease lease, PublicationKind kind, string name, int? version, CancellationToken cancellationToken)
+    {
+        var command = lease.Command(version is null ? _current : _version);
+        DeskSql.Add(command, "@k", (int)kind);
+        DeskSql.Add(command, "@n", name);
+        if (version is not null)
+        {
+            DeskSql.Add(command, "@v", version.Value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new PublishedDocument(ReadVersion(reader), reader.GetString(7)) : null;
+    }
+
+    private PublishedVersion ReadVersion(DbDataReader reader) => new(
+        (PublicationKind)DeskSql.Int(reader, 0),
+        reader.GetString(1),
+        DeskSql.Int(reader, 2),
+        reader.GetString(3),
+        reader.GetString(4),
+        sql.ReadTime(reader, 5),
+        reader.IsDBNull(6) ? null : DeskSql.Int(reader, 6));
+
+    private static string Describe(PublicationKind kind) => kind switch
+    {
+        PublicationKind.RuleSet => "rule set",
+        PublicationKind.Calendar => "calendar",
+        _ => kind.ToString(),
+    };
+}
