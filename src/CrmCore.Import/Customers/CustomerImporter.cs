@@ -79,8 +79,8 @@ public sealed class CustomerImporter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         var (rows, formatName, encodingName, fileHash) = await TableSource.HashAndReadAsync(stream, name, _options.Format, _options.Encoding, cancellationToken, _options.Culture).ConfigureAwait(false);
-        // Rows are measured in UTF-8 bytes: a UTF-16 file's length would double the guess (a GB18030 one only lowers it, which is harmless).
-        var textBytes = formatName != "csv" || !stream.CanSeek || encodingName.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) ? 0 : stream.Length - stream.Position;
+        // Rows are measured in the file's own encoding (ExpectedRows), so the length of a UTF-16 or GB18030 file sizes the guess as well.
+        var textBytes = formatName != "csv" || !stream.CanSeek ? 0 : stream.Length - stream.Position;
         return await ImportAsync(rows, name, formatName, encodingName, fileHash, textBytes, cancellationToken).ConfigureAwait(false);
     }
 
@@ -131,18 +131,40 @@ public sealed class CustomerImporter
 
     /// <summary>
     /// About how many rows a CSV text of <paramref name="textBytes"/> bytes has, from the rows read so far: the length divided by the
-    /// longest of them (its UTF-8 length, a separator per cell). A low guess only leaves growth to do; a high one would reserve memory
-    /// for customers that never come (a mean row size, taken from short first rows of a file of long ones, overshoots many times).
+    /// longest of them, measured in the file's encoding (a GB18030 character takes 2 bytes where UTF-8 takes 3, every UTF-16 one at least
+    /// 2) as the fewest bytes it can take in the file (a separator per cell, and the quotes a cell holding a comma or a line break must
+    /// have). A low guess only leaves growth to do; a high one would reserve memory for customers that never come (a mean row size,
+    /// taken from short first rows of a file of long ones, overshoots many times; a row measured shorter than it is, in another
+    /// encoding, too).
     /// </summary>
-    internal static int ExpectedRows(IReadOnlyList<SourceRow> rows, long textBytes)
+    /// <param name="rows">The rows read so far.</param>
+    /// <param name="textBytes">The length of the text in bytes.</param>
+    /// <param name="encoding">The file's encoding (the CSV reader's); UTF-8 when null.</param>
+    internal static int ExpectedRows(IReadOnlyList<SourceRow> rows, long textBytes, Encoding? encoding = null)
     {
+        // Counting only: a character the encoding cannot write (none, for text read in it) counts as its replacement.
+        var measure = (Encoding)(encoding ?? Encoding.UTF8).Clone();
+        measure.EncoderFallback = EncoderFallback.ReplacementFallback;
+        var separator = measure.GetByteCount(",");
+        var quote = measure.GetByteCount("\"");
         long longest = 1;
         foreach (var row in rows)
         {
             long bytes = 0;
             foreach (var cell in row.Cells)
             {
-                bytes += 1 + (cell is null ? 0 : Encoding.UTF8.GetByteCount(cell));
+                bytes += separator;
+                if (cell is null)
+                {
+                    continue;
+                }
+
+                bytes += measure.GetByteCount(cell);
+                if (cell.AsSpan().IndexOfAny(",\r\n") >= 0)
+                {
+                    // Quoted in the file, its own quotes doubled.
+                    bytes += quote * (2L + cell.AsSpan().Count('"'));
+                }
             }
 
             longest = Math.Max(longest, bytes);
@@ -475,7 +497,7 @@ public sealed class CustomerImporter
                 // The whole-run index is sized for the file once its first full batch has shown that rows come: a CSV's from how long
                 // rows get (a low guess only leaves growth to do; a guess from a few short rows would reserve for customers that never
                 // come), a worksheet's or a JSON file's from its rows.
-                var expected = textBytes > 0 ? ExpectedRows(batch, textBytes) : _sheet?.Rows ?? 0;
+                var expected = textBytes > 0 ? ExpectedRows(batch, textBytes, CrmCore.Decoding.StrictTextDecoder.GetEncoding(encoding)) : _sheet?.Rows ?? 0;
                 if (expected > 0)
                 {
                     _index.Reserve(_index.Customers + expected);

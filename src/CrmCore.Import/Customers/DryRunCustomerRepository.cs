@@ -25,8 +25,13 @@ namespace CrmCore.Import.Customers;
 /// customer (<c>benchmarks/results/import.md</c>), bounded at <see cref="MaxNameEntries"/> gram entries: a name that would go beyond
 /// is left out, and from then on every similar-name search of the run is reported incomplete (the names it still finds are the
 /// held ones), as a search cut at <see cref="SimilarNames.MaxCandidates"/> is;</item>
-/// <item>some customers are waiting for their keys (a database from before the key table never looked up since): every key of every
-/// stored customer is held in memory (a <see cref="CustomerKeyTable"/>, as the memory store holds them; about 800 bytes per customer).</item>
+/// <item>some customers are waiting for their keys (a database from before the key table never looked up since): every key of the
+/// stored customers is held in memory (a <see cref="CustomerKeyTable"/>, as the memory store holds them; about 800 bytes per customer),
+/// read once at the first lookup, and found together with the overlay's, as the store's keys are in the first case. The table is bounded
+/// at <see cref="MaxKeyCustomers"/> customers: the customers listed after are not held, and from then on every lookup of the run is
+/// counted incomplete (<see cref="IncompleteKeyLookups"/>: each phone, e-mail or name key looked up; ids are still found exactly,
+/// read one by one from the store) and every similar-name search is reported incomplete, as a cut one is. The overlay's customers
+/// (what the run would write) are always found.</item>
 /// </list>
 /// <para>
 /// The same customers are found either way, and a similar-name search is reported incomplete (cut at
@@ -35,9 +40,14 @@ namespace CrmCore.Import.Customers;
 /// thread-safe: one import's.
 /// </para>
 /// </summary>
-internal sealed class DryRunCustomerRepository(ICustomerRepository inner, int maxNameEntries = DryRunCustomerRepository.MaxNameEntries)
+internal sealed class DryRunCustomerRepository(
+    ICustomerRepository inner, int maxNameEntries = DryRunCustomerRepository.MaxNameEntries, int maxKeyCustomers = DryRunCustomerRepository.MaxKeyCustomers)
     : ICustomerBatchRepository, ICustomerKeyIndex
 {
+    /// <summary>The most stored customers whose keys the in-memory key table holds (500,000: about 400 MB); the constructor's bound
+    /// unless a test sets a smaller one.</summary>
+    internal const int MaxKeyCustomers = 500_000;
+
     /// <summary>The most gram entries the in-memory similar-name index holds (8,000,000: 64 MB of entries plus the name keys, several
     /// hundred thousand stored customers); the constructor's bound unless a test sets a smaller one.</summary>
     internal const int MaxNameEntries = 8_000_000;
@@ -55,8 +65,22 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner, int ma
     /// is reported incomplete.</summary>
     private bool _namesFull;
 
-    /// <summary>In <see cref="LookupMode.MemoryKeys"/>: every key of the store and the overlay, once the first lookup built it.</summary>
+    /// <summary>In <see cref="LookupMode.MemoryKeys"/>: every key of the stored customers (up to <see cref="MaxKeyCustomers"/> of them),
+    /// as stored, once the first lookup read them; the overlay's customers are found in the overlay.</summary>
     private CustomerKeyTable? _keys;
+
+    /// <summary>True once a stored customer was left out of <see cref="_keys"/> at the bound: every later lookup is incomplete.</summary>
+    private bool _keysFull;
+
+    /// <summary>How many stored customers <see cref="_keys"/> holds (at most the bound).</summary>
+    internal int HeldKeyCustomers { get; private set; }
+
+    /// <summary>
+    /// How many phone, e-mail and exact name keys were looked up in a key table that could not hold every stored customer (so a stored
+    /// customer holding one may not have been found); 0 while every lookup was complete. Similar-name searches then are reported cut,
+    /// as the port says (a match with the name-block key and no customer), and counted by the import with the others.
+    /// </summary>
+    public int IncompleteKeyLookups { get; private set; }
 
     /// <summary>How the dry run answers a lookup without making the store write.</summary>
     private enum LookupMode
@@ -87,7 +111,8 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner, int ma
     /// <summary>As the real store's batch: all of the batch or none of it in the overlay, a stale version rejecting the whole batch.
     /// Every expected version is checked (against the overlay's copy, else the store's) before the overlay changes at all, so a conflict
     /// leaves no copy of a stored customer behind. The import calls it only through <see cref="Batches"/>, when the real store writes
-    /// batches too. The in-memory index of a lookup mode that has one follows the overlay.</summary>
+    /// batches too. The in-memory similar-name index follows the overlay (the in-memory key table keeps the stored keys; the overlay's
+    /// own are found in the overlay).</summary>
     public async ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
@@ -122,7 +147,6 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner, int ma
         for (var i = 0; i < writes.Count; i++)
         {
             var state = writes[i].State;
-            _keys?.Write(state.Id, state);
             if (_names is not null)
             {
                 if (before[i] is { } old && CompanyNameNormalizer.Key(old.Name) is { Length: > 0 } oldName)
@@ -146,9 +170,7 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner, int ma
         if (_mode == LookupMode.MemoryKeys)
         {
             _keys ??= await LoadKeysAsync(cancellationToken).ConfigureAwait(false);
-            var held = _keys.Find(distinct);
-            held.Sort(CustomerKeyMatch.Order);
-            return held;
+            return await FindHeldAndWrittenAsync(_keys, distinct, cancellationToken).ConfigureAwait(false);
         }
 
         if (_mode == LookupMode.Store || !distinct.Any(k => k.Kind == CustomerKeyKind.NameBlock))
@@ -230,6 +252,68 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner, int ma
         return matches;
     }
 
+    /// <summary>
+    /// In <see cref="LookupMode.MemoryKeys"/>: the held stored customers' matches for customers the overlay does not hold, and the
+    /// overlay's, in the port's order. Past the bound, ids are read from the store one by one (exact), every other key is counted in
+    /// <see cref="IncompleteKeyLookups"/> and every similar-name search answers as cut.
+    /// </summary>
+    private async ValueTask<List<CustomerKeyMatch>> FindHeldAndWrittenAsync(CustomerKeyTable keys, HashSet<CustomerKey> distinct, CancellationToken cancellationToken)
+    {
+        var stored = new List<CustomerKeyMatch>();
+        if (_keysFull)
+        {
+            var held = new HashSet<CustomerKey>();
+            foreach (var key in distinct)
+            {
+                switch (key.Kind)
+                {
+                    case CustomerKeyKind.Id:
+                        if (await inner.FindAsync(new CustomerId(key.Value), cancellationToken).ConfigureAwait(false) is { } state)
+                        {
+                            stored.Add(new CustomerKeyMatch(key, state.Id));
+                        }
+
+                        continue;
+                    case CustomerKeyKind.NameBlock:
+                        stored.Add(new CustomerKeyMatch(key, default));
+                        break;
+                    default:
+                        IncompleteKeyLookups++;
+                        break;
+                }
+
+                held.Add(key);
+            }
+
+            stored.AddRange(held.Count == 0 ? [] : keys.Find(held));
+        }
+        else
+        {
+            stored.AddRange(keys.Find(distinct));
+        }
+
+        var written = await _overlay.FindByKeysAsync(distinct, cancellationToken).ConfigureAwait(false);
+        var matches = new List<CustomerKeyMatch>(stored.Count + written.Count);
+        foreach (var match in stored)
+        {
+            if (match.CustomerId.IsEmpty ? !matches.Contains(match) : await _overlay.FindAsync(match.CustomerId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                matches.Add(match);
+            }
+        }
+
+        foreach (var match in written)
+        {
+            if (!match.CustomerId.IsEmpty || !matches.Contains(match))
+            {
+                matches.Add(match);
+            }
+        }
+
+        matches.Sort(CustomerKeyMatch.Order);
+        return matches;
+    }
+
     /// <summary>Every stored customer (as the overlay has it, when it does) in one customer's state at a time.</summary>
     private async IAsyncEnumerable<CustomerState> CurrentAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -264,13 +348,22 @@ internal sealed class DryRunCustomerRepository(ICustomerRepository inner, int ma
         return names;
     }
 
-    /// <summary>Every key of every customer, stored or written.</summary>
+    /// <summary>Every key of the stored customers, as stored, up to <see cref="MaxKeyCustomers"/> customers (then
+    /// <see cref="_keysFull"/> says the rest is not held).</summary>
     private async ValueTask<CustomerKeyTable> LoadKeysAsync(CancellationToken cancellationToken)
     {
         var table = new CustomerKeyTable();
-        await foreach (var state in CurrentAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var state in inner.ListAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (HeldKeyCustomers >= maxKeyCustomers)
+            {
+                // The rest is not read: it could not be held, and every lookup of the run is now incomplete.
+                _keysFull = true;
+                break;
+            }
+
             table.Write(state.Id, state);
+            HeldKeyCustomers++;
         }
 
         return table;

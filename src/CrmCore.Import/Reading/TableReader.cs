@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using CrmCore.Decoding;
+using CrmCore.Import.Localization;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Sylvan.Data.Csv;
@@ -18,6 +20,10 @@ internal static class TableReader
     private const int SniffBytes = 64 * 1024;
     /// <summary>The longest record read: 1 MiB characters (a CSV record; an .xlsx row's text together).</summary>
     internal const int MaxRecordChars = 1 << 20;
+
+    /// <summary>The size of a shared-strings part from which MiniExcel keeps its strings in temporary files rather than in memory: 5 MiB,
+    /// MiniExcel's own default.</summary>
+    internal const long SharedStringCacheBytes = 5L << 20;
 
     /// <summary>The format a file will be read as.</summary>
     public static ImportFormat Resolve(string path, ImportFormat format) =>
@@ -130,7 +136,16 @@ internal static class TableReader
     /// values; merged cells are filled here with their range's first cell, clipped to that extent, every cell of the range (also one
     /// the sheet leaves out), rather than by MiniExcel (which filled whole ranges in memory, and only cells the sheet lists).
     /// </summary>
-    public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file, CultureInfo? culture = null, Action<int>? rowsKnown = null)
+    /// <remarks>MiniExcel spills a large shared-strings part (<see cref="SharedStringCacheBytes"/> or more) to files of its own in the
+    /// system's temporary folder (<see cref="Path.GetTempPath"/>, its <c>SharedStringCachePath</c>, named here; a file is created there
+    /// first to try it): when they cannot be written (the disk full, the folder missing or not writable), the error says so, with the
+    /// folder and the system's reason, at line 0, rather than calling the workbook unreadable.</remarks>
+    public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file, CultureInfo? culture = null, Action<int>? rowsKnown = null) =>
+        ReadXlsx(stream, file, culture, rowsKnown, Path.GetTempPath(), SharedStringCacheBytes);
+
+    /// <summary>Reads the rows of an .xlsx stream, MiniExcel's shared-string cache written in <paramref name="cacheFolder"/> for a
+    /// shared-strings part of <paramref name="cacheFromBytes"/> bytes or more (a seam for tests).</summary>
+    internal static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file, CultureInfo? culture, Action<int>? rowsKnown, string cacheFolder, long cacheFromBytes)
     {
         using var shape = XlsxInspection.Inspect(stream, file, culture);
         rowsKnown?.Invoke(shape.Rows);
@@ -140,7 +155,21 @@ internal static class TableReader
         }
 
         // No byte arrays from "@@@fileid@@@" cells (MiniExcel would load the archive entry they name, whole).
-        var configuration = new OpenXmlConfiguration { FillMergedCells = false, EnableSharedStringCache = true, EnableConvertByteArray = false };
+        if (SharedStringsBytes(shape.Package) >= cacheFromBytes)
+        {
+            // MiniExcel will keep the shared strings in files of its own there: the folder is tried first, because a cache that
+            // MiniExcel fails to create crashes the process later (its finalizer disposes the files it never opened).
+            ProbeCacheFolder(cacheFolder, file, culture);
+        }
+
+        var configuration = new OpenXmlConfiguration
+        {
+            FillMergedCells = false,
+            EnableSharedStringCache = true,
+            SharedStringCacheSize = cacheFromBytes,
+            SharedStringCachePath = cacheFolder,
+            EnableConvertByteArray = false,
+        };
         IEnumerator<dynamic> rows;
         try
         {
@@ -148,7 +177,7 @@ internal static class TableReader
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            throw new ImportFileException(file, 0, 0, $"not a readable .xlsx workbook: {e.Message}", e);
+            throw Unreadable(file, 0, e, cacheFolder, culture);
         }
 
         using (rows)
@@ -164,8 +193,10 @@ internal static class TableReader
                 }
                 catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
                 {
-                    // A workbook that passed the inspection and still breaks the reader: named, never a crash of the host.
-                    throw new ImportFileException(file, line + 1, 0, $"not a readable .xlsx workbook: {e.Message}", e);
+                    // A workbook that passed the inspection and still breaks the reader: named, never a crash of the host. The reader is
+                    // closed first, so that a cache file that cannot be flushed (a full disk) does not replace this error.
+                    Discard(rows);
+                    throw Unreadable(file, line + 1, e, cacheFolder, culture);
                 }
 
                 if (!more)
@@ -271,6 +302,109 @@ internal static class TableReader
         }
 
         return name;
+    }
+
+    /// <summary>The length of the shared-strings part of the inspected copy (what MiniExcel compares with its cache size); 0 when it has
+    /// none. The copy is left at position 0.</summary>
+    private static long SharedStringsBytes(Stream package)
+    {
+        try
+        {
+            using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+            return zip.GetEntry("xl/sharedStrings.xml")?.Length ?? 0;
+        }
+        finally
+        {
+            package.Position = 0;
+        }
+    }
+
+    /// <summary>Creates (and deletes) a file in the folder MiniExcel's shared-string cache goes to.</summary>
+    /// <exception cref="ImportFileException">No file can be created there: the folder named, with the system's reason, at line 0.</exception>
+    private static void ProbeCacheFolder(string folder, string file, CultureInfo? culture)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.DeleteOnClose };
+        try
+        {
+            using (new FileStream(Path.Combine(folder, $"crmcore-cache-{Guid.NewGuid():N}.tmp"), options))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_SharedStringCache", culture, folder, e.Message), e);
+        }
+    }
+
+    /// <summary>Closes MiniExcel's reader after it failed: a failure to close it (its cache files) changes nothing then.</summary>
+    private static void Discard(IEnumerator<dynamic> rows)
+    {
+        try
+        {
+            rows.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // The error being thrown says what went wrong.
+        }
+    }
+
+    /// <summary>
+    /// The error for a workbook MiniExcel could not read: when the cause is its shared-string cache that could not be written in
+    /// <paramref name="cacheFolder"/> (<see cref="TemporaryFolderFailure"/>), that, at line 0 (no row is at fault); else the workbook is
+    /// not readable, at the row being read.
+    /// </summary>
+    private static ImportFileException Unreadable(string file, int line, Exception e, string cacheFolder, CultureInfo? culture) =>
+        TemporaryFolderFailure(e) is { } cause
+            ? new ImportFileException(file, 0, 0, ImportStrings.Format("Error_SharedStringCache", culture, cacheFolder, cause.Message), e)
+            : new ImportFileException(file, line, 0, $"not a readable .xlsx workbook: {e.Message}", e);
+
+    /// <summary>
+    /// The failure to write a file in a folder that <paramref name="e"/> is or wraps (inner exceptions, every one of an
+    /// <see cref="AggregateException"/>): access refused (<see cref="UnauthorizedAccessException"/>), the folder missing
+    /// (<see cref="DirectoryNotFoundException"/>), or an <see cref="IOException"/> whose code is a full disk (ENOSPC, 28, on Unix;
+    /// ERROR_DISK_FULL, 0x70, or ERROR_HANDLE_DISK_FULL, 0x27, on Windows, as an HRESULT anywhere) or a read-only file system (EROFS, 30);
+    /// null for anything else, such as a damaged archive (<see cref="InvalidDataException"/>).
+    /// </summary>
+    internal static Exception? TemporaryFolderFailure(Exception? e)
+    {
+        for (var depth = 0; e is not null && depth < 16; depth++)
+        {
+            switch (e)
+            {
+                case UnauthorizedAccessException or DirectoryNotFoundException:
+                    return e;
+                case IOException when e is not (InvalidDataException or EndOfStreamException) && IsFullOrReadOnly(e.HResult):
+                    return e;
+                case AggregateException aggregate:
+                    foreach (var inner in aggregate.InnerExceptions)
+                    {
+                        if (TemporaryFolderFailure(inner) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+            }
+
+            e = e.InnerException;
+        }
+
+        return null;
+
+        static bool IsFullOrReadOnly(int code)
+        {
+            const int Enospc = 28, Erofs = 30, ErrorDiskFull = 0x70, ErrorHandleDiskFull = 0x27;
+            // A Windows error arrives as an HRESULT of the Win32 facility (0x8007xxxx), which no errno can be taken for; a bare code is
+            // read as the platform's own (an errno on Unix, where 0x70 is another error).
+            if ((code & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000))
+            {
+                return (code & 0xFFFF) is ErrorDiskFull or ErrorHandleDiskFull;
+            }
+
+            return OperatingSystem.IsWindows() ? code is ErrorDiskFull or ErrorHandleDiskFull : code is Enospc or Erofs;
+        }
     }
 
     private static ImportFileException Fail(string file, int record, Encoding encoding, Exception e) => e switch

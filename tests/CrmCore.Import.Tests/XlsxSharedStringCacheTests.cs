@@ -1,0 +1,143 @@
+using System.Globalization;
+using CrmCore.Import.Reading;
+
+namespace CrmCore.Import.Tests;
+
+/// <summary>
+/// MiniExcel keeps a large shared-strings part in temporary files of its own (its shared-string cache, in the folder the reader names):
+/// when they cannot be written, the error says that the temporary folder could not be written, naming the folder and the system's
+/// reason, at line 0, rather than calling a sound workbook unreadable.
+/// </summary>
+public sealed class XlsxSharedStringCacheTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"crmcore-cache-tests-{Guid.NewGuid():N}")).FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void CacheFolderMissing_IsNamed_NotTakenForADamagedWorkbook()
+    {
+        var missing = Path.Combine(_folder, "missing");
+
+        var error = Assert.Throws<ImportFileException>(() => Read(missing, CultureInfo.GetCultureInfo("en-US")));
+
+        Assert.Equal("book.xlsx", error.File);
+        Assert.Equal(0, error.Line);
+        Assert.StartsWith("book.xlsx: the workbook's shared strings could not be written to temporary files in " + missing + ": ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Assert.IsType<DirectoryNotFoundException>(error.InnerException).Message, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a readable", error.Message, StringComparison.Ordinal);
+
+        // MiniExcel was not left to fail creating its cache: its finalizer would then crash the process (disposing files never opened).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+
+    [Fact]
+    public void CacheFolderMissing_InChinese_WhenTheImportIsChinese()
+    {
+        var missing = Path.Combine(_folder, "missing");
+
+        var error = Assert.Throws<ImportFileException>(() => Read(missing, CultureInfo.GetCultureInfo("zh-Hans")));
+
+        Assert.StartsWith("book.xlsx: 无法在 " + missing + " 写入工作簿共享字符串的临时文件：", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, error.Line);
+    }
+
+    [Fact]
+    public void CacheFolderNotWritable_IsNamedWithTheSystemsReason()
+    {
+        // A folder that exists and where no file can be created, whoever runs the test (root too): sysfs on Linux.
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/sys"))
+        {
+            return;
+        }
+
+        var error = Assert.Throws<ImportFileException>(() => Read("/sys", CultureInfo.GetCultureInfo("en-US")));
+
+        Assert.Equal(0, error.Line);
+        Assert.StartsWith("book.xlsx: the workbook's shared strings could not be written to temporary files in /sys: ", error.Message, StringComparison.Ordinal);
+        var cause = Assert.IsType<UnauthorizedAccessException>(error.InnerException);
+        Assert.Contains(cause.Message, error.Message, StringComparison.Ordinal);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+
+    [Fact]
+    public void CacheFolderWritable_TheCacheIsWrittenThere_AndRemovedAfterTheRead()
+    {
+        var seenDuringRead = 0;
+        var rows = new List<SourceRow>();
+        using (var stream = new MemoryStream(Book()))
+        {
+            foreach (var row in TableReader.ReadXlsx(stream, "book.xlsx", CultureInfo.InvariantCulture, null, _folder, cacheFromBytes: 0))
+            {
+                seenDuringRead = Math.Max(seenDuringRead, Directory.GetFiles(_folder).Length);
+                rows.Add(row);
+            }
+        }
+
+        Assert.True(seenDuringRead > 0, "MiniExcel's cache files are written in the folder the reader names");
+        Assert.Equal(Enumerable.Range(1, Rows).Select(i => $"KH{i}|公司{i}"), rows.Select(r => string.Join("|", r.Cells)));
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void SmallSharedStrings_StayInMemory_NoFolderNeeded()
+    {
+        // Below the cache size MiniExcel writes no file: a missing folder changes nothing.
+        using var stream = new MemoryStream(Book());
+
+        var rows = TableReader.ReadXlsx(stream, "book.xlsx", CultureInfo.InvariantCulture, null, Path.Combine(_folder, "missing"), TableReader.SharedStringCacheBytes).ToList();
+
+        Assert.Equal(Rows, rows.Count);
+    }
+
+    [Theory]
+    [InlineData(28)] // ENOSPC
+    [InlineData(30)] // EROFS
+    [InlineData(unchecked((int)0x80070070))] // ERROR_DISK_FULL as an HRESULT
+    [InlineData(unchecked((int)0x80070027))] // ERROR_HANDLE_DISK_FULL as an HRESULT
+    public void TemporaryFolderFailure_DiskFullOrReadOnly_FoundWrappedInsideOtherExceptions(int code)
+    {
+        var cause = new IOException("No space left on device", code);
+
+        Assert.Same(cause, TableReader.TemporaryFolderFailure(cause));
+        Assert.Same(cause, TableReader.TemporaryFolderFailure(new InvalidOperationException("MiniExcel failed", new InvalidOperationException("inner", cause))));
+        Assert.Same(cause, TableReader.TemporaryFolderFailure(new AggregateException(new FormatException("other"), new InvalidOperationException("wrapped", cause))));
+    }
+
+    [Fact]
+    public void TemporaryFolderFailure_AccessRefused_FoundWrapped()
+    {
+        var cause = new UnauthorizedAccessException("Access to the path '/tmp/x_miniexcel_data' is denied.");
+
+        Assert.Same(cause, TableReader.TemporaryFolderFailure(new InvalidOperationException("wrapped", cause)));
+    }
+
+    [Fact]
+    public void TemporaryFolderFailure_DamagedWorkbookOrOtherIOError_IsNone()
+    {
+        Assert.Null(TableReader.TemporaryFolderFailure(new InvalidDataException("End of Central Directory record could not be found.")));
+        Assert.Null(TableReader.TemporaryFolderFailure(new InvalidOperationException("wrapped", new EndOfStreamException())));
+        Assert.Null(TableReader.TemporaryFolderFailure(new IOException("I/O error", 5))); // EIO: not the folder's
+        Assert.Null(TableReader.TemporaryFolderFailure(new IOException("bad sector", unchecked((int)0x80070017)))); // ERROR_CRC
+        Assert.Null(TableReader.TemporaryFolderFailure(new System.Xml.XmlException("bad xml")));
+    }
+
+    private const int Rows = 40;
+
+    private static byte[] Book()
+    {
+        var strings = Enumerable.Range(1, Rows).SelectMany(i => new[] { $"KH{i}", $"公司{i}" }).ToList();
+        var shared = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" + strings.Count + "\" uniqueCount=\"" + strings.Count + "\">"
+            + string.Concat(strings.Select(s => $"<si><t>{s}</t></si>")) + "</sst>";
+        var sheet = string.Concat(Enumerable.Range(1, Rows).Select(i => $"<row r=\"{i}\"><c r=\"A{i}\" t=\"s\"><v>{(2 * i) - 2}</v></c><c r=\"B{i}\" t=\"s\"><v>{(2 * i) - 1}</v></c></row>"));
+        return HostileWorkbookTests.Workbook(HostileWorkbookTests.Sheet(sheet), shared);
+    }
+
+    private static List<SourceRow> Read(string cacheFolder, CultureInfo culture)
+    {
+        using var stream = new MemoryStream(Book());
+        return TableReader.ReadXlsx(stream, "book.xlsx", culture, null, cacheFolder, cacheFromBytes: 0).ToList();
+    }
+}
