@@ -193,6 +193,7 @@ public class CompactIndexTests
             ColumnNumber = i % 11,
             // Short texts, 42 Chinese characters (126 bytes, the most a one-byte count holds) and longer ones (a two-byte count).
             Reason = i % 9 == 1 ? new string('因', 42) : i % 9 == 4 ? new string('原', 40 + (i % 7)) + $" {i}" : i % 2 == 0 ? $"原因 {i}; reason" : null,
+            ReasonCode = i % 9 == 1 ? "Blank" : i % 9 == 4 ? "RepeatedHeader" : i % 2 == 0 ? $"Code{i}" : null,
             MatchedBy = i % 4 == 0 ? "phone" : null,
             MatchedSource = i % 4 == 0 ? "line 2" : null,
             Cells = i % 6 == 0 ? null : [$"KH{i}", null, "", "上海某某 有限公司"],
@@ -235,6 +236,8 @@ public class CompactIndexTests
         Assert.Equal(inMemory.Rows.Count, spilled.Rows.Count);
         Assert.All(inMemory.Rows.Zip(spilled.Rows), pair => AssertSame(pair.First, pair.Second));
         Assert.True(inMemory.Totals.Merged > 0 && inMemory.Totals.Rejected > 0 && inMemory.Totals.Skipped > 0, inMemory.Totals.ToString());
+        Assert.Contains(spilled.Rows, r => r.ReasonCode == "Totals");
+        Assert.Contains(spilled.Rows, r => r.ReasonCode == "Merged");
     }
 
     private static async Task<ImportReport> ImportAsync(string csv, int memoryRows)

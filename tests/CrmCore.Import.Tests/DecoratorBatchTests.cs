@@ -77,8 +77,9 @@ public class DecoratorBatchTests
         var dry = await ImportAsync(dryStore, dryRun: true);
 
         Assert.Equal(2, real.Totals.Rejected);
+        Assert.All(real.Rows.Where(r => r.Outcome == ImportOutcome.Rejected), r => Assert.Equal("BatchConflict", r.ReasonCode));
         Assert.Equal(real.Totals, dry.Totals);
-        Assert.Equal(real.Rows.Select(r => (r.Line, r.Outcome, r.Reason)), dry.Rows.Select(r => (r.Line, r.Outcome, r.Reason)));
+        Assert.Equal(real.Rows.Select(r => (r.Line, r.Outcome, r.Reason, r.ReasonCode)), dry.Rows.Select(r => (r.Line, r.Outcome, r.Reason, r.ReasonCode)));
         Assert.Equal(0, dryStore.SingleSaves);
     }
 
@@ -89,8 +90,9 @@ public class DecoratorBatchTests
         var dry = await ImportAsync(new PlainStore(new InterferingStore(await StoreWithKh1Async(), new CustomerId("KH1"), onRead: true)), dryRun: true);
 
         Assert.Equal(1, real.Totals.Rejected);
+        Assert.Equal("Conflict", real.Rows.Single(r => r.Outcome == ImportOutcome.Rejected).ReasonCode);
         Assert.Equal(real.Totals, dry.Totals);
-        Assert.Equal(real.Rows.Select(r => (r.Line, r.Outcome, r.Reason)), dry.Rows.Select(r => (r.Line, r.Outcome, r.Reason)));
+        Assert.Equal(real.Rows.Select(r => (r.Line, r.Outcome, r.Reason, r.ReasonCode)), dry.Rows.Select(r => (r.Line, r.Outcome, r.Reason, r.ReasonCode)));
     }
 
     [Fact]

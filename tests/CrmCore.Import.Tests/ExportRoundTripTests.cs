@@ -70,6 +70,7 @@ public class ExportRoundTripTests
         Assert.Equal(2, rows.Count);
         Assert.Equal("8", Convert.ToString(rows[0]["行号"], CultureInfo.InvariantCulture));
         Assert.Contains("2024-02-30", (string)rows[0]["错误原因"], StringComparison.Ordinal);
+        Assert.Equal(["Date", "Required"], rows.Select(r => (string)r["原因代码"]));
 
         // The analyst fixes the date and the missing name, and imports the report file itself.
         rows[0]["首次合作时间"] = "2024-02-28";
@@ -104,6 +105,12 @@ public class ExportRoundTripTests
         Assert.Equal(9, root.GetProperty("rows").GetArrayLength());
         Assert.Equal("merged", root.GetProperty("rows")[4].GetProperty("outcome").GetString());
         Assert.Equal("phone", root.GetProperty("rows")[4].GetProperty("matchedBy").GetString());
+        var codes = root.GetProperty("rows").EnumerateArray()
+            .Select(r => r.TryGetProperty("reasonCode", out var code) ? code.GetString() : null).ToList();
+        Assert.Equal(report.Rows.Select(r => r.ReasonCode), codes);
+        Assert.Equal("Merged", codes[4]);
+        Assert.Contains("Date", codes);
+        Assert.Contains(null, codes); // an inserted row has no reason and no code
     }
 
     [Property(MaxTest = 60)]
@@ -126,7 +133,9 @@ public class ExportRoundTripTests
         var mergedInto = report.Rows.Where(r => r.Outcome == ImportOutcome.Merged).Select(r => r.CustomerId).ToHashSet();
         var amounts = report.Rows.Where(r => r.Outcome == ImportOutcome.Inserted && !mergedInto.Contains(r.CustomerId))
             .All(r => table.Amounts.TryGetValue(r.Line, out var typed) ? stored.Single(s => s.Id.Value == r.CustomerId).AnnualAmount.Amount == typed : true);
-        return (addsUp && accepted && survives && amounts).Label($"{t} rows={table.Rows} addsUp={addsUp} accepted={accepted} survives={survives} amounts={amounts}\n{table.Csv}");
+        // Every reason has its code.
+        var coded = report.Rows.All(r => (r.Reason is null) == (r.ReasonCode is null));
+        return (addsUp && accepted && survives && amounts && coded).Label($"{t} rows={table.Rows} addsUp={addsUp} accepted={accepted} survives={survives} amounts={amounts} coded={coded}\n{table.Csv}");
     });
 
     private static async Task<List<CustomerState>> RoundTripAsync(IEnumerable<CustomerState> customers, ExportLanguage language)

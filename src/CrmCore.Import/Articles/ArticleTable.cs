@@ -37,13 +37,13 @@ internal sealed class ArticleTable(IKnowledgeRepository store, IReadOnlyCollecti
         var body = CellGuard.Unescape(row.Raw(ArticleField.Body))?.Trim() ?? string.Empty;
         if (body.Length > KnowledgeArticle.MaxBodyLength)
         {
-            row.Fail(ArticleField.Body, ImportStrings.Format("Reason_TooLong", row.Culture, body[..40], KnowledgeArticle.MaxBodyLength));
+            row.Fail(ArticleField.Body, ImportReasons.TooLong.Format(row.Culture, body[..40], KnowledgeArticle.MaxBodyLength));
         }
 
         var tags = List(row, ArticleField.Tags);
         if (tags.Count > KnowledgeArticle.MaxTags || tags.Any(t => t.Length > KnowledgeArticle.MaxTagLength))
         {
-            row.Fail(ArticleField.Tags, ArticleImportStrings.Format("Reason_TooManyTags", row.Culture, tags.Count, KnowledgeArticle.MaxTags, KnowledgeArticle.MaxTagLength));
+            row.Fail(ArticleField.Tags, ArticleImportStrings.TooManyTags.Format(row.Culture, tags.Count, KnowledgeArticle.MaxTags, KnowledgeArticle.MaxTagLength));
         }
 
         var types = TicketTypes(row);
@@ -56,7 +56,7 @@ internal sealed class ArticleTable(IKnowledgeRepository store, IReadOnlyCollecti
         var articleId = new ArticleId(id!);
         if (_lineOf.TryGetValue(articleId, out var earlier))
         {
-            return row.Reject(ArticleField.Id, ArticleImportStrings.Format("Reason_DuplicateId", row.Culture, id, earlier));
+            return row.Reject(ArticleField.Id, ArticleImportStrings.DuplicateId.Format(row.Culture, id, earlier));
         }
 
         _lineOf[articleId] = row.Source.Line;
@@ -102,7 +102,7 @@ internal sealed class ArticleTable(IKnowledgeRepository store, IReadOnlyCollecti
             if (TypeOf(text) is not { } type)
             {
                 var known = string.Join(", ", BuiltInTypes.Select(t => $"{t.Code}/{DisplayNames.Of(t, Chinese)}").Concat(_hostTypes.Select(t => t.Code)));
-                row.Fail(ArticleField.TicketTypes, ArticleImportStrings.Format(_hostTypes.Length == 0 ? "Reason_UnknownType" : "Reason_UnknownTypeWithHostTypes", row.Culture, text, known));
+                row.Fail(ArticleField.TicketTypes, (_hostTypes.Length == 0 ? ArticleImportStrings.UnknownType : ArticleImportStrings.UnknownTypeWithHostTypes).Format(row.Culture, text, known));
                 break;
             }
 
@@ -127,7 +127,7 @@ internal sealed class ArticleTable(IKnowledgeRepository store, IReadOnlyCollecti
             return status;
         }
 
-        row.Fail(ArticleField.Status, ArticleImportStrings.Format("Reason_UnknownStatus", row.Culture, text, string.Join(", ", Enum.GetValues<ArticleStatus>().Select(s => $"{s}/{DisplayNames.Of(s, Chinese)}"))));
+        row.Fail(ArticleField.Status, ArticleImportStrings.UnknownStatus.Format(row.Culture, text, string.Join(", ", Enum.GetValues<ArticleStatus>().Select(s => $"{s}/{DisplayNames.Of(s, Chinese)}"))));
         return ArticleStatus.Published;
     }
 

@@ -1,17 +1,33 @@
-using System.Globalization;
 using System.Resources;
+using CrmCore.Import.Localization;
 
 namespace CrmCore.Import.Assets;
 
-/// <summary>Access to AssetImportStrings.resx (English, neutral) and AssetImportStrings.zh-Hans.resx. Thread-safe.</summary>
+/// <summary>The row reasons of AssetImportStrings.resx (English, neutral) and AssetImportStrings.zh-Hans.resx, one field per <c>Reason_</c>
+/// key (a test checks that every key has its field and every field its key). Thread-safe (immutable).</summary>
 internal static class AssetImportStrings
 {
-    private static readonly ResourceManager Resources = new("CrmCore.Import.Assets.AssetImportStrings", typeof(AssetImportStrings).Assembly);
+    /// <summary>The resources.</summary>
+    internal static ResourceManager Resources { get; } = new("CrmCore.Import.Assets.AssetImportStrings", typeof(AssetImportStrings).Assembly);
 
-    /// <summary>Formats the resource <paramref name="key"/> in the culture (the current UI culture when null).</summary>
-    public static string Format(string key, CultureInfo? culture, params object?[] args)
-    {
-        culture ??= CultureInfo.CurrentUICulture;
-        return string.Format(culture, Resources.GetString(key, culture) ?? key, args);
-    }
+    /// <summary><c>Reason_SerialTaken</c>.</summary>
+    public static readonly ImportReason SerialTaken = new("Reason_SerialTaken", Resources);
+
+    /// <summary><c>Reason_DuplicateId</c>.</summary>
+    public static readonly ImportReason DuplicateId = new("Reason_DuplicateId", Resources);
+
+    /// <summary><c>Reason_ParentUnknown</c>.</summary>
+    public static readonly ImportReason ParentUnknown = new("Reason_ParentUnknown", Resources);
+
+    /// <summary><c>Reason_OwnerChanged</c>.</summary>
+    public static readonly ImportReason OwnerChanged = new("Reason_OwnerChanged", Resources);
+
+    /// <summary><c>Reason_WarrantyBeforeInstall</c>.</summary>
+    public static readonly ImportReason WarrantyBeforeInstall = new("Reason_WarrantyBeforeInstall", Resources);
+
+    /// <summary><c>Reason_ParentCycle</c>.</summary>
+    public static readonly ImportReason ParentCycle = new("Reason_ParentCycle", Resources);
+
+    /// <summary><c>Reason_ParentOtherCustomer</c>.</summary>
+    public static readonly ImportReason ParentOtherCustomer = new("Reason_ParentOtherCustomer", Resources);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmCore.Assets;
 using CrmCore.Customers;
+using CrmCore.Import.Localization;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
 using CrmCore.Normalization;
@@ -102,25 +103,25 @@ internal sealed class AssetTable(IAssetRepository store) : IRecordTable<AssetFie
 
         if (warrantyEndsOn < installedOn)
         {
-            return row.Reject(AssetField.WarrantyEndsOn, AssetImportStrings.Format("Reason_WarrantyBeforeInstall", culture, Iso(warrantyEndsOn!.Value), Iso(installedOn!.Value)));
+            return row.Reject(AssetField.WarrantyEndsOn, AssetImportStrings.WarrantyBeforeInstall.Format(culture, Iso(warrantyEndsOn!.Value), Iso(installedOn!.Value)));
         }
 
         var assetId = new AssetId(id!);
         var candidate = new Asset(assetId, name!, serial!, model!, new CustomerId(owner!), installedOn!.Value, warrantyEndsOn, custodian).ToState(1);
         if (_lineOf.TryGetValue(assetId, out var earlier))
         {
-            return row.Reject(AssetField.Id, AssetImportStrings.Format("Reason_DuplicateId", culture, id, earlier));
+            return row.Reject(AssetField.Id, AssetImportStrings.DuplicateId.Format(culture, id, earlier));
         }
 
         if (_serials.TryGetValue(candidate.SerialNumber, out var holder) && holder != assetId)
         {
-            return row.Reject(AssetField.SerialNumber, AssetImportStrings.Format("Reason_SerialTaken", culture, candidate.SerialNumber, holder.Value));
+            return row.Reject(AssetField.SerialNumber, AssetImportStrings.SerialTaken.Format(culture, candidate.SerialNumber, holder.Value));
         }
 
         var stored = _known.GetValueOrDefault(assetId);
         if (stored is not null && stored.Owner != candidate.Owner)
         {
-            return row.Reject(AssetField.Owner, AssetImportStrings.Format("Reason_OwnerChanged", culture, id, stored.Owner.Value));
+            return row.Reject(AssetField.Owner, AssetImportStrings.OwnerChanged.Format(culture, id, stored.Owner.Value));
         }
 
         if (parent is not null && HierarchyProblem(assetId, new AssetId(parent), candidate.Owner, culture) is { } hierarchy)
@@ -152,12 +153,16 @@ internal sealed class AssetTable(IAssetRepository store) : IRecordTable<AssetFie
         return Accepted(row, candidate, stored is null ? ImportOutcome.Inserted : ImportOutcome.Updated);
     }
 
+    /// <summary>The reason <paramref name="child"/> cannot go under <paramref name="parent"/>: a cycle, or a parent of another customer.</summary>
+    private static RowReason HierarchyProblemOf(AssetId child, AssetId parent, bool cycle, CultureInfo? culture) =>
+        (cycle ? AssetImportStrings.ParentCycle : AssetImportStrings.ParentOtherCustomer).Format(culture, child.Value, parent.Value);
+
     /// <summary>Why <paramref name="child"/> cannot go under <paramref name="parent"/>, or null.</summary>
-    private string? HierarchyProblem(AssetId child, AssetId parent, CustomerId owner, CultureInfo? culture)
+    private RowReason? HierarchyProblem(AssetId child, AssetId parent, CustomerId owner, CultureInfo? culture)
     {
         if (!_known.TryGetValue(parent, out var parentState))
         {
-            return AssetImportStrings.Format("Reason_ParentUnknown", culture, parent.Value);
+            return AssetImportStrings.ParentUnknown.Format(culture, parent.Value);
         }
 
         var steps = 0;
@@ -165,10 +170,10 @@ internal sealed class AssetTable(IAssetRepository store) : IRecordTable<AssetFie
         {
             if (current == child)
             {
-                return new AssetHierarchyException(child, parent, cycle: true).LocalizedMessage(culture);
+                return HierarchyProblemOf(child, parent, cycle: true, culture);
             }
         }
 
-        return parentState.Owner != owner ? new AssetHierarchyException(child, parent, cycle: false).LocalizedMessage(culture) : null;
+        return parentState.Owner != owner ? HierarchyProblemOf(child, parent, cycle: false, culture) : null;
     }
 }

@@ -109,7 +109,7 @@ public sealed class CustomerImporter
     private readonly record struct Working(Customer? Customer, CustomerState? Fresh, long ReadVersion);
 
     /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, and its company-name key.</summary>
-    private readonly record struct Prepared(string? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey);
+    private readonly record struct Prepared(RowReason? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey);
 
     /// <summary>
     /// The batch being written: its instant (read when its first piece arrives), its rows (a conflict rejects rows with their cells), the
@@ -212,8 +212,10 @@ public sealed class CustomerImporter
 
         private CultureInfo? Culture => _options.Culture;
 
-        /// <summary>The reason of a blank row, looked up once per run (a sheet may hold a million blank rows).</summary>
-        private readonly string _blankReason = ImportStrings.Get("Reason_Blank", owner._options.Culture);
+        /// <summary>The reasons of skipped rows, looked up once per run (a sheet may hold a million blank rows).</summary>
+        private readonly RowReason _blank = ImportReasons.Blank.Text(owner._options.Culture);
+        private readonly RowReason _totals = ImportReasons.Totals.Text(owner._options.Culture);
+        private readonly RowReason _repeatedHeader = ImportReasons.RepeatedHeader.Text(owner._options.Culture);
 
         /// <summary>
         /// Reads the rows on a thread of its own while this one matches and writes the batches in file order. Rows are handed over in
@@ -459,9 +461,9 @@ public sealed class CustomerImporter
             {
                 var source = rows[b];
                 var (skipped, row, problems, nameKey) = prepared[b];
-                if (skipped is not null)
+                if (skipped is { } skip)
                 {
-                    _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = skipped });
+                    _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = skip.Text, ReasonCode = skip.Code });
                     continue;
                 }
 
@@ -475,6 +477,7 @@ public sealed class CustomerImporter
                         Column = first.Column >= 0 ? first.Header : null,
                         ColumnNumber = first.Column + 1,
                         Reason = string.Join("; ", problems.Select(p => p.Reason)),
+                        ReasonCode = first.Code,
                         Cells = source.Cells,
                     });
                     continue;
@@ -528,7 +531,7 @@ public sealed class CustomerImporter
                     rowsOf ??= RowsOf();
                     foreach (var index in rowsOf.GetValueOrDefault(id.Value) ?? [])
                     {
-                        _results[index] = _results[index] with { Outcome = ImportOutcome.Unchanged, Reason = null };
+                        _results[index] = _results[index] with { Outcome = ImportOutcome.Unchanged, Reason = null, ReasonCode = null };
                     }
 
                     continue;
@@ -716,7 +719,7 @@ public sealed class CustomerImporter
                     // The batch commits whole or not at all: every row that would have written is rejected, and a run again retries them.
                     foreach (var (state, _) in writes)
                     {
-                        Reject(rowsOf ??= RowsOf(), batch, state.Id, ImportStrings.Format("Reason_BatchConflict", Culture, conflict.Entity, _batches));
+                        Reject(rowsOf ??= RowsOf(), batch, state.Id, ImportReasons.BatchConflict.Format(Culture, conflict.Entity, _batches));
                     }
 
                     return [];
@@ -733,7 +736,7 @@ public sealed class CustomerImporter
                 }
                 catch (ConcurrencyConflictException)
                 {
-                    Reject(rowsOf ??= RowsOf(), batch, write.State.Id, ImportStrings.Format("Reason_Conflict", Culture, write.State.Id.Value));
+                    Reject(rowsOf ??= RowsOf(), batch, write.State.Id, ImportReasons.Conflict.Format(Culture, write.State.Id.Value));
                 }
             }
 
@@ -755,12 +758,12 @@ public sealed class CustomerImporter
             return rows;
         }
 
-        private void Reject(Dictionary<string, List<int>> rowsOf, List<SourceRow> batch, CustomerId id, string reason)
+        private void Reject(Dictionary<string, List<int>> rowsOf, List<SourceRow> batch, CustomerId id, RowReason reason)
         {
             foreach (var index in rowsOf.GetValueOrDefault(id.Value) ?? [])
             {
                 var failed = _results[index];
-                _results[index] = failed with { Outcome = ImportOutcome.Rejected, Reason = reason, Cells = batch.First(b => b.Line == failed.Line).Cells };
+                _results[index] = failed with { Outcome = ImportOutcome.Rejected, Reason = reason.Text, ReasonCode = reason.Code, Cells = batch.First(b => b.Line == failed.Line).Cells };
             }
         }
 
@@ -811,11 +814,11 @@ public sealed class CustomerImporter
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private string? Skip(SourceRow source)
+        private RowReason? Skip(SourceRow source)
         {
             if (source.IsBlank)
             {
-                return _blankReason;
+                return _blank;
             }
 
             var first = string.Empty;
@@ -831,7 +834,7 @@ public sealed class CustomerImporter
             if (first.StartsWith("合计", StringComparison.Ordinal) || first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("小计", StringComparison.Ordinal)
                 || first.StartsWith("Total", StringComparison.OrdinalIgnoreCase) || first.Equals("Sum", StringComparison.OrdinalIgnoreCase))
             {
-                return ImportStrings.Get("Reason_Totals", Culture);
+                return _totals;
             }
 
             var sameAsHeader = 0;
@@ -841,7 +844,7 @@ public sealed class CustomerImporter
                     && string.Equals(TextNormalizer.Clean(source.Cells[i]), _headers[i], StringComparison.Ordinal) ? 1 : 0;
             }
 
-            return sameAsHeader >= 2 ? ImportStrings.Get("Reason_RepeatedHeader", Culture) : null;
+            return sameAsHeader >= 2 ? _repeatedHeader : null;
         }
 
         /// <summary>False when a raw cell cannot clean to a header: cleaning keeps the first visible character (made half-width).</summary>
@@ -889,6 +892,7 @@ public sealed class CustomerImporter
             var matchedSource = sourceLine == 0 ? "stored" : string.Create(CultureInfo.InvariantCulture, $"line {sourceLine}");
             if (!isUpdate && _options.MergePolicy == MergePolicy.HoldForReview)
             {
+                var held = ImportReasons.Held.Format(Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where);
                 return new ImportRowResult
                 {
                     Line = row.Line,
@@ -896,7 +900,8 @@ public sealed class CustomerImporter
                     CustomerId = targetId.Value,
                     MatchedBy = by,
                     MatchedSource = matchedSource,
-                    Reason = ImportStrings.Format("Reason_Held", Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where),
+                    Reason = held.Text,
+                    ReasonCode = held.Code,
                     Cells = source.Cells,
                 };
             }
@@ -939,6 +944,7 @@ public sealed class CustomerImporter
             // A duplicate within the file is a merge even when it adds nothing (its record is folded into another); a row that leaves a
             // stored customer as it is, is unchanged.
             var unchanged = sourceLine == 0 && target.Customer!.Version == before;
+            var reason = (unchanged ? ImportReasons.Same : ImportReasons.Merged).Format(Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where);
             return new ImportRowResult
             {
                 Line = row.Line,
@@ -946,7 +952,8 @@ public sealed class CustomerImporter
                 CustomerId = targetId.Value,
                 MatchedBy = by,
                 MatchedSource = matchedSource,
-                Reason = ImportStrings.Format(unchanged ? "Reason_Same" : "Reason_Merged", Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where),
+                Reason = reason.Text,
+                ReasonCode = reason.Code,
             };
         }
 

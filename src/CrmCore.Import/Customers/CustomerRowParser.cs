@@ -13,8 +13,15 @@ using CrmCore.Normalization;
 
 namespace CrmCore.Import.Customers;
 
-/// <summary>A problem with one cell of a row.</summary>
-internal sealed record CellProblem(int Column, string Header, string Reason);
+/// <summary>A problem with one cell of a row: the column index (-1 when none), its header, and the reason's code and text.</summary>
+internal sealed record CellProblem(int Column, string Header, string Code, string Reason)
+{
+    /// <summary>A problem with a reason.</summary>
+    public CellProblem(int column, string header, RowReason reason)
+        : this(column, header, reason.Code, reason.Text)
+    {
+    }
+}
 
 /// <summary>Turns the cells of a row into a <see cref="CustomerRow"/> through the mapping, or lists every cell that is not valid.</summary>
 internal sealed partial class CustomerRowParser
@@ -93,7 +100,7 @@ internal sealed partial class CustomerRowParser
         if (row.Name is null)
         {
             var name = Array.Find(_columns, c => c.Field == CustomerField.Name);
-            problems.Add(new CellProblem(name?.Index ?? -1, name?.Header ?? nameof(CustomerField.Name), ImportStrings.Format("Reason_Required", _culture, name?.Header ?? "客户名称")));
+            problems.Add(new CellProblem(name?.Index ?? -1, name?.Header ?? nameof(CustomerField.Name), ImportReasons.Required.Format(_culture, name?.Header ?? "客户名称")));
         }
 
         return row;
@@ -142,7 +149,7 @@ internal sealed partial class CustomerRowParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Set(CustomerRow row, CustomerField field, string text, decimal multiplier, int column, string header, List<CellProblem> problems)
     {
-        void Problem(string key, params object?[] args) => problems.Add(new CellProblem(column, header, ImportStrings.Format(key, _culture, args)));
+        void Problem(ImportReason reason, params object?[] args) => problems.Add(new CellProblem(column, header, reason.Format(_culture, args)));
         string? Text(int max = MaxText)
         {
             if (text.Length <= max)
@@ -150,7 +157,7 @@ internal sealed partial class CustomerRowParser
                 return text;
             }
 
-            Problem("Reason_TooLong", text[..20] + "…", max);
+            Problem(ImportReasons.TooLong, text[..20] + "…", max);
             return null;
         }
 
@@ -190,7 +197,7 @@ internal sealed partial class CustomerRowParser
                 }
                 else
                 {
-                    Problem("Reason_Email", text);
+                    Problem(ImportReasons.Email, text);
                 }
 
                 break;
@@ -200,7 +207,7 @@ internal sealed partial class CustomerRowParser
             case CustomerField.FirstContactOn or CustomerField.FirstCooperationOn or CustomerField.UpdatedOn:
                 if (!DateNormalizer.TryParse(text, out var date))
                 {
-                    Problem("Reason_Date", text);
+                    Problem(ImportReasons.Date, text);
                 }
                 else if (field == CustomerField.FirstContactOn)
                 {
@@ -219,7 +226,7 @@ internal sealed partial class CustomerRowParser
             case CustomerField.AnnualAmount or CustomerField.AnnualRevenue:
                 if (!AmountNormalizer.TryParse(text, out var amount) || amount < 0)
                 {
-                    Problem("Reason_Amount", text);
+                    Problem(ImportReasons.Amount, text);
                     break;
                 }
 
@@ -240,7 +247,7 @@ internal sealed partial class CustomerRowParser
             case CustomerField.OrdersPerYear or CustomerField.Employees:
                 if (!AmountNormalizer.TryParse(text, out var number) || number < 0 || number != decimal.Truncate(number) || number > int.MaxValue)
                 {
-                    Problem("Reason_Number", text);
+                    Problem(ImportReasons.Number, text);
                 }
                 else if (field == CustomerField.OrdersPerYear)
                 {
@@ -332,7 +339,7 @@ internal sealed partial class CustomerRowParser
         }
         else if (row.Email is null || match.Success)
         {
-            problems.Add(new CellProblem(column, header, ImportStrings.Format("Reason_Phone", _culture, text)));
+            problems.Add(new CellProblem(column, header, ImportReasons.Phone.Format(_culture, text)));
             return;
         }
 

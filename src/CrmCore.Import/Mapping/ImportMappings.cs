@@ -13,7 +13,7 @@ namespace CrmCore.Import.Mapping;
 /// </summary>
 public static class ImportMappings
 {
-    private static readonly string[] Ignored = ["序号", "No.", "No", "#", "错误原因", "导入问题", "行号", "Problem", "Import problem", "Line"];
+    private static readonly string[] Ignored = ["序号", "No.", "No", "#", "错误原因", "导入问题", "行号", "Problem", "Import problem", "Line", "原因代码", "Reason code"];
 
     /// <summary>The customer table (客户信息总表): 客户编号, 客户名称, 所属行业, 客户等级, 负责客户经理, 联系人, 联系方式, 年合作金额 ...</summary>
     public static ImportMapping<CustomerField> Customers => CustomersTable.Mapping;

@@ -52,19 +52,19 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
 
         if (status == PlanStatus.Completed && actualAt is null)
         {
-            return row.Reject(PlanField.ActualAt, ImportStrings.Format("Reason_Required", row.Culture, row.Header(PlanField.ActualAt)));
+            return row.Reject(PlanField.ActualAt, ImportReasons.Required.Format(row.Culture, row.Header(PlanField.ActualAt)));
         }
 
         var id = givenId is null ? DerivedId(customer!.Value, plannedAt!.Value, channel) : new PlanEntryId(givenId);
         if (_stage.TryGetLine(id, out var earlier))
         {
-            return row.Reject(givenId is null ? PlanField.PlannedAt : PlanField.Id, ImportStrings.Format("Reason_DuplicateKey", row.Culture, id.Value, earlier));
+            return row.Reject(givenId is null ? PlanField.PlannedAt : PlanField.Id, ImportReasons.DuplicateKey.Format(row.Culture, id.Value, earlier));
         }
 
         var stored = _stage.Committed(id) ?? await plans.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored is not null && stored.Customer != customer!.Value)
         {
-            return row.Reject(PlanField.CustomerId, ImportStrings.Format("Reason_CustomerChanged", row.Culture, id.Value, stored.Customer.Value));
+            return row.Reject(PlanField.CustomerId, ImportReasons.CustomerChanged.Format(row.Culture, id.Value, stored.Customer.Value));
         }
 
         var dueOn = plannedAt!.Value.InZone(zone).Date;
@@ -108,7 +108,7 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
         }
         catch (ArgumentException broken)
         {
-            return row.Reject(PlanField.Status, ImportStrings.Format("Reason_Invalid", row.Culture, id.Value, broken.Message));
+            return row.Reject(PlanField.Status, ImportReasons.Invalid.Format(row.Culture, id.Value, broken.Message));
         }
 
         _stage.Stage(id, id, candidate, stored?.Version ?? 0);

@@ -10,14 +10,13 @@ namespace CrmCore.Import.Reports;
 /// <summary>
 /// Writes an <see cref="ImportReport"/> as text (totals, unmapped columns, then every row that was not simply inserted, a run of
 /// consecutive blank rows on one line), as JSON
-/// (everything, one object per row) or as an .xlsx of the rejected and held rows with their problem in front and their original
-/// cells after it, which an analyst fixes and imports again (the line and problem columns are ignored by the built-in mapping).
+/// (everything, one object per row, with its reason code) or as an .xlsx of the rejected and held rows with their line, problem and
+/// reason code in front and their original cells after them, which an analyst fixes and imports again (the built-in mappings ignore
+/// the line, problem and reason-code columns).
 /// Texts in English or zh-Hans by the culture. Thread-safe (stateless).
 /// </summary>
 public static class ImportReportWriter
 {
-    private static readonly CultureInfo ZhHans = CultureInfo.GetCultureInfo("zh-Hans");
-
     /// <summary>The report as text.</summary>
     /// <param name="report">The report.</param>
     /// <param name="culture">The language; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
@@ -63,13 +62,12 @@ public static class ImportReportWriter
             text.AppendLine(note);
         }
 
-        // Consecutive blank rows (a sheet's unused rows run to a million) share one line; every other row has its own. The blank-row
-        // reason is looked up once per report, not per row.
-        var blank = new BlankReason(ImportStrings.Get("Reason_Blank", CultureInfo.InvariantCulture), ImportStrings.Get("Reason_Blank", ZhHans));
+        // Consecutive blank rows (a sheet's unused rows run to a million) share one line; every other row has its own. Blank rows are
+        // known by their code, not their text, and a run is written with its first row's text: no resource is looked up per row.
         (int First, int Last, string? Reason) blanks = (0, 0, null);
         foreach (var row in report.Rows.Where(r => r.Outcome != ImportOutcome.Inserted))
         {
-            if (blank.Marks(row))
+            if (IsBlank(row))
             {
                 if (blanks.Reason is not null && row.Line == blanks.Last + 1)
                 {
@@ -91,14 +89,10 @@ public static class ImportReportWriter
         return text.ToString();
     }
 
-    /// <summary>The blank-row reason in English and in zh-Hans, the languages an import writes it in.</summary>
-    private readonly record struct BlankReason(string English, string Chinese)
-    {
-        /// <summary>True for a row skipped as blank (its reason the blank-row reason in either language), nothing else said about it.</summary>
-        public bool Marks(ImportRowResult row) =>
-            row is { Outcome: ImportOutcome.Skipped, CustomerId: null, AssetId: null, Column: null, ColumnNumber: 0 }
-            && (string.Equals(row.Reason, English, StringComparison.Ordinal) || string.Equals(row.Reason, Chinese, StringComparison.Ordinal));
-    }
+    /// <summary>True for a row skipped as blank (code <c>Blank</c>, whatever the language of its text), nothing else said about it.</summary>
+    private static bool IsBlank(ImportRowResult row) =>
+        row is { Outcome: ImportOutcome.Skipped, CustomerId: null, AssetId: null, Column: null, ColumnNumber: 0, Reason: not null }
+        && string.Equals(row.ReasonCode, ImportReasons.Blank.Code, StringComparison.Ordinal);
 
     /// <summary>A run of consecutive blank rows: as any row when it is one, else one line with its first and last line and its count.</summary>
     private static void AppendBlanks(StringBuilder text, string file, (int First, int Last, string? Reason) blanks, CultureInfo culture)
@@ -110,7 +104,7 @@ public static class ImportReportWriter
 
         if (blanks.First == blanks.Last)
         {
-            AppendRow(text, file, new ImportRowResult { Line = blanks.First, Outcome = ImportOutcome.Skipped, Reason = blanks.Reason }, culture);
+            AppendRow(text, file, new ImportRowResult { Line = blanks.First, Outcome = ImportOutcome.Skipped, Reason = blanks.Reason, ReasonCode = ImportReasons.Blank.Code }, culture);
             return;
         }
 
@@ -214,6 +208,7 @@ public static class ImportReportWriter
             }
 
             WriteOptional(json, "reason", row.Reason);
+            WriteOptional(json, "reasonCode", row.ReasonCode);
             WriteOptional(json, "matchedBy", row.MatchedBy);
             WriteOptional(json, "matchedSource", row.MatchedSource);
             json.WriteEndObject();
@@ -223,17 +218,22 @@ public static class ImportReportWriter
         json.WriteEndObject();
     }
 
-    /// <summary>Writes the rejected and held rows as an .xlsx to fix and import again: line, problem, then the original columns. What the
+    /// <summary>Writes the rejected and held rows as an .xlsx to fix and import again: line, problem, reason code, then the original
+    /// columns (the built-in mappings ignore the first three, in either language). What the
     /// reader must know about the run as a whole (similar-name searches cut at their bound) goes on a second sheet, so the first sheet
     /// still imports as it is.</summary>
     /// <param name="report">The report.</param>
     /// <param name="destination">The stream to write to; left open.</param>
-    /// <param name="culture">The language of the line and problem headers; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <param name="culture">The language of the line, problem and reason-code headers; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
     public static void WriteXlsx(ImportReport report, Stream destination, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
-        var headers = new List<string> { ImportStrings.Get("Report_LineHeader", culture), ImportStrings.Get("Report_ProblemHeader", culture) };
+        var headers = new List<string>
+        {
+            ImportStrings.Get("Report_LineHeader", culture), ImportStrings.Get("Report_ProblemHeader", culture), ImportStrings.Get("Report_ReasonCodeHeader", culture),
+        };
+        var own = headers.Count;
         var seen = new HashSet<string>(headers, StringComparer.Ordinal);
         foreach (var header in report.Headers)
         {
@@ -254,10 +254,11 @@ public static class ImportReportWriter
                 {
                     [headers[0]] = row.Line,
                     [headers[1]] = CellGuard.Neutralise(row.Reason),
+                    [headers[2]] = CellGuard.Neutralise(row.ReasonCode),
                 };
-                for (var i = 2; i < headers.Count; i++)
+                for (var i = own; i < headers.Count; i++)
                 {
-                    cells[headers[i]] = CellGuard.Neutralise(row.Cells is { } c && i - 2 < c.Count ? c[i - 2] : null);
+                    cells[headers[i]] = CellGuard.Neutralise(row.Cells is { } c && i - own < c.Count ? c[i - own] : null);
                 }
 
                 yield return cells;

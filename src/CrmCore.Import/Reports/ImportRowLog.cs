@@ -126,7 +126,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(ImportRowResult row)
     {
-        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.AssetId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
+        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.AssetId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.ReasonCode) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
         foreach (var cell in row.Cells ?? [])
         {
             bound += MaxText(cell);
@@ -142,6 +142,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         at += WriteText(span[at..], row.AssetId);
         at += WriteText(span[at..], row.Column);
         at += WriteText(span[at..], row.Reason);
+        at += WriteText(span[at..], row.ReasonCode);
         at += WriteText(span[at..], row.MatchedBy);
         at += WriteText(span[at..], row.MatchedSource);
         BinaryPrimitives.WriteInt32LittleEndian(span[at..], row.Cells?.Count ?? -1);
@@ -208,6 +209,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         var assetId = ReadText(reader);
         var column = ReadText(reader);
         var reason = ReadText(reader);
+        var reasonCode = ReadText(reader);
         var matchedBy = ReadText(reader);
         var matchedSource = ReadText(reader);
         var count = reader.ReadInt32();
@@ -230,6 +232,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
             AssetId = assetId,
             Column = column,
             Reason = reason,
+            ReasonCode = reasonCode,
             MatchedBy = matchedBy,
             MatchedSource = matchedSource,
             Cells = cells,

@@ -24,6 +24,17 @@ public sealed record ImportRowResult
     /// <summary>Why the row was rejected or skipped, or what it was merged with; localised.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// The reason as a stable code in no language, set whenever <see cref="Reason"/> is and null when it is null, so that hosts and
+    /// analysts can filter rows by reason without reading localised text: the reason's resource key without its <c>Reason_</c> prefix,
+    /// for example <c>Blank</c>, <c>Totals</c> and <c>RepeatedHeader</c> (skipped), <c>Merged</c>, <c>Same</c> and <c>Held</c>
+    /// (duplicates), <c>Required</c>, <c>Date</c>, <c>Phone</c> or <c>DuplicateKey</c> (rejected), <c>BatchConflict</c> (not written).
+    /// The table "Reason codes" in docs/import.md lists every code with its English text; a test keeps it complete. A rejected row
+    /// with several cell problems has the first problem's code (the problem <see cref="Column"/> names). A code keeps its meaning
+    /// once published; new codes may be added.
+    /// </summary>
+    public string? ReasonCode { get; init; }
+
     /// <summary>For a merged or held row, what matched (<c>id</c>, <c>phone</c>, <c>email</c> or <c>name</c>).</summary>
     public string? MatchedBy { get; init; }
 

@@ -54,7 +54,7 @@ internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) 
         var key = (ticketId, answeredAt!.Value);
         if (_stage.TryGetLine(key, out var earlier))
         {
-            return row.Reject(SurveyField.AnsweredAt, ImportStrings.Format("Reason_DuplicateKey", row.Culture, $"{ticketText} @ {row.Text(SurveyField.AnsweredAt)}", earlier));
+            return row.Reject(SurveyField.AnsweredAt, ImportReasons.DuplicateKey.Format(row.Culture, $"{ticketText} @ {row.Text(SurveyField.AnsweredAt)}", earlier));
         }
 
         var (ticket, expected) = _stage.TryGetStaged(ticketId, out var staged) ? staged
@@ -62,12 +62,12 @@ internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) 
             : await tickets.FindAsync(ticketId, cancellationToken).ConfigureAwait(false) is { } found ? (found, found.Version) : (null, 0);
         if (ticket is null)
         {
-            return row.Reject(SurveyField.TicketId, ImportStrings.Format("Reason_TicketUnknown", row.Culture, ticketText));
+            return row.Reject(SurveyField.TicketId, ImportReasons.TicketUnknown.Format(row.Culture, ticketText));
         }
 
         if (customerText is not null && customerText != ticket.CustomerId.Value)
         {
-            return row.Reject(SurveyField.CustomerId, ImportStrings.Format("Reason_CustomerChanged", row.Culture, ticketText, ticket.CustomerId.Value));
+            return row.Reject(SurveyField.CustomerId, ImportReasons.CustomerChanged.Format(row.Culture, ticketText, ticket.CustomerId.Value));
         }
 
         var answer = new SurveyResponse(ticketId, ticket.CustomerId, answeredAt.Value, new CsatScore(csat!.Value), nps is { } n ? new NpsScore(n) : null, scores, comment);

@@ -37,13 +37,13 @@ internal sealed class CustomerDirectory(ICustomerRepository customers)
                 return new CustomerId(id);
             }
 
-            row.Fail(idField, ImportStrings.Format("Reason_CustomerUnknown", row.Culture, id));
+            row.Fail(idField, ImportReasons.CustomerUnknown.Format(row.Culture, id));
             return null;
         }
 
         if (row.Text(nameField) is not { } name)
         {
-            row.Fail(idField, ImportStrings.Format("Reason_Required", row.Culture, row.Header(idField) + " / " + row.Header(nameField)));
+            row.Fail(idField, ImportReasons.Required.Format(row.Culture, row.Header(idField) + " / " + row.Header(nameField)));
             return null;
         }
 
@@ -54,11 +54,11 @@ internal sealed class CustomerDirectory(ICustomerRepository customers)
                 return new CustomerId(found);
             }
 
-            row.Fail(nameField, ImportStrings.Format("Reason_CustomerAmbiguous", row.Culture, name));
+            row.Fail(nameField, ImportReasons.CustomerAmbiguous.Format(row.Culture, name));
             return null;
         }
 
-        row.Fail(nameField, ImportStrings.Format("Reason_CustomerUnknown", row.Culture, name));
+        row.Fail(nameField, ImportReasons.CustomerUnknown.Format(row.Culture, name));
         return null;
     }
 }

@@ -53,7 +53,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
         var text = Text(field);
         if (text is null)
         {
-            Fail(field, ImportStrings.Format("Reason_Required", culture, Header(field)));
+            Fail(field, ImportReasons.Required.Format(culture, Header(field)));
             return null;
         }
 
@@ -77,7 +77,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             return date;
         }
 
-        Fail(field, ImportStrings.Format("Reason_Date", culture, text));
+        Fail(field, ImportReasons.Date.Format(culture, text));
         return null;
     }
 
@@ -95,7 +95,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             return at;
         }
 
-        Fail(field, ImportStrings.Format("Reason_DateTime", culture, text));
+        Fail(field, ImportReasons.DateTime.Format(culture, text));
         return null;
     }
 
@@ -119,7 +119,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             return (int)number;
         }
 
-        Fail(field, ImportStrings.Format("Reason_Range", culture, text, min, max));
+        Fail(field, ImportReasons.Range.Format(culture, text, min, max));
         return null;
     }
 
@@ -139,12 +139,12 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             return value;
         }
 
-        Fail(field, ImportStrings.Format("Reason_Choice", culture, text, string.Join(", ", Enum.GetNames<TEnum>())));
+        Fail(field, ImportReasons.Choice.Format(culture, text, string.Join(", ", Enum.GetNames<TEnum>())));
         return fallback;
     }
 
-    /// <summary>A rejection of the row at a field's column.</summary>
-    public ImportRowResult Reject(TField field, string reason)
+    /// <summary>A rejection of the row at a field's column, with the reason's code and text.</summary>
+    public ImportRowResult Reject(TField field, RowReason reason)
     {
         var index = columns.TryGetIndex(field, out var i) ? i : -1;
         return new ImportRowResult
@@ -153,13 +153,14 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             Outcome = ImportOutcome.Rejected,
             Column = index >= 0 ? columns.Headers[index] : field.ToString(),
             ColumnNumber = index + 1,
-            Reason = reason,
+            Reason = reason.Text,
+            ReasonCode = reason.Code,
             Cells = source.Cells,
         };
     }
 
     /// <summary>Records a problem at a field unless one was found before.</summary>
-    public void Fail(TField field, string reason) => Problem ??= Reject(field, reason);
+    public void Fail(TField field, RowReason reason) => Problem ??= Reject(field, reason);
 
     /// <summary>The header of a field's column, or the field's name when the table has none.</summary>
     public string Header(TField field) => columns.TryGetIndex(field, out var i) ? columns.Headers[i] : field.ToString();
@@ -169,7 +170,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
         var text = Text(field);
         if (text is null && required)
         {
-            Fail(field, ImportStrings.Format("Reason_Required", culture, Header(field)));
+            Fail(field, ImportReasons.Required.Format(culture, Header(field)));
         }
 
         return text;
@@ -182,7 +183,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             return text;
         }
 
-        Fail(field, ImportStrings.Format("Reason_TooLong", culture, text[..Math.Min(text.Length, 40)], max));
+        Fail(field, ImportReasons.TooLong.Format(culture, text[..Math.Min(text.Length, 40)], max));
         return null;
     }
 }

@@ -31,6 +31,11 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
     private CultureInfo? Culture => options.Culture;
 
+    /// <summary>The reasons of skipped rows, looked up once per run (a sheet may hold a million blank rows).</summary>
+    private readonly RowReason _blank = ImportReasons.Blank.Text(options.Culture);
+    private readonly RowReason _repeatedHeader = ImportReasons.RepeatedHeader.Text(options.Culture);
+    private readonly RowReason _totals = ImportReasons.Totals.Text(options.Culture);
+
     /// <summary>Imports a file.</summary>
     public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken)
     {
@@ -133,17 +138,17 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     {
         if (row.IsBlank)
         {
-            return Skipped(row, "Reason_Blank");
+            return Skipped(row, _blank);
         }
 
         if (_columns!.IsRepeatedHeader(row))
         {
-            return Skipped(row, "Reason_RepeatedHeader");
+            return Skipped(row, _repeatedHeader);
         }
 
         if (Array.Find(row.Cells, c => !string.IsNullOrWhiteSpace(c)) is { } first && TotalsWords.Contains(TextNormalizer.Clean(first)!.TrimEnd(':', '：')))
         {
-            return Skipped(row, "Reason_Totals");
+            return Skipped(row, _totals);
         }
 
         var reader = new FieldReader<TField>(row, _columns, _mapping, Culture);
@@ -175,6 +180,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
         catch (ConcurrencyConflictException conflict)
         {
             table.Abort();
+            var reason = ImportReasons.BatchConflict.Format(Culture, conflict.Entity, _batches);
             for (var i = start; i < _results.Count; i++)
             {
                 if (_results[i].Outcome is ImportOutcome.Inserted or ImportOutcome.Updated)
@@ -182,7 +188,8 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
                     _results[i] = _results[i] with
                     {
                         Outcome = ImportOutcome.Rejected,
-                        Reason = ImportStrings.Format("Reason_BatchConflict", Culture, conflict.Entity, _batches),
+                        Reason = reason.Text,
+                        ReasonCode = reason.Code,
                     };
                 }
             }
@@ -194,8 +201,8 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
         }
     }
 
-    private ImportRowResult Skipped(SourceRow row, string reason) =>
-        new() { Line = row.Line, Outcome = ImportOutcome.Skipped, Reason = ImportStrings.Get(reason, Culture) };
+    private static ImportRowResult Skipped(SourceRow row, RowReason reason) =>
+        new() { Line = row.Line, Outcome = ImportOutcome.Skipped, Reason = reason.Text, ReasonCode = reason.Code };
 
     private ImportTotals Totals()
     {

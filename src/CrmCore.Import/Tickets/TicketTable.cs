@@ -51,26 +51,26 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
         var culture = row.Culture;
         if (status is TicketStatus.Resolved or TicketStatus.AwaitingRevisit or TicketStatus.Closed && resolvedAt is null)
         {
-            return row.Reject(TicketField.ResolvedAt, ImportStrings.Format("Reason_Required", culture, row.Header(TicketField.ResolvedAt)));
+            return row.Reject(TicketField.ResolvedAt, ImportReasons.Required.Format(culture, row.Header(TicketField.ResolvedAt)));
         }
 
         foreach (var (field, at) in new[] { (TicketField.FirstResponseAt, firstResponse), (TicketField.ResolvedAt, resolvedAt), (TicketField.ClosedAt, closedAt) })
         {
             if (at < raisedAt)
             {
-                return row.Reject(field, ImportStrings.Format("Reason_Before", culture, row.Header(field), row.Header(TicketField.RaisedAt)));
+                return row.Reject(field, ImportReasons.Before.Format(culture, row.Header(field), row.Header(TicketField.RaisedAt)));
             }
         }
 
         if (satisfaction is not null && resolvedAt is null)
         {
-            return row.Reject(TicketField.Satisfaction, ImportStrings.Format("Reason_Required", culture, row.Header(TicketField.ResolvedAt)));
+            return row.Reject(TicketField.Satisfaction, ImportReasons.Required.Format(culture, row.Header(TicketField.ResolvedAt)));
         }
 
         var ticketId = new TicketId(id!);
         if (_stage.TryGetLine(ticketId, out var earlier))
         {
-            return row.Reject(TicketField.Id, ImportStrings.Format("Reason_DuplicateKey", culture, id, earlier));
+            return row.Reject(TicketField.Id, ImportReasons.DuplicateKey.Format(culture, id, earlier));
         }
 
         var stored = _stage.Committed(ticketId) ?? await tickets.FindAsync(ticketId, cancellationToken).ConfigureAwait(false);
@@ -96,12 +96,12 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
 
         if (stored is not null && stored.CustomerId != candidate.CustomerId)
         {
-            return row.Reject(TicketField.CustomerId, ImportStrings.Format("Reason_CustomerChanged", culture, id, stored.CustomerId.Value));
+            return row.Reject(TicketField.CustomerId, ImportReasons.CustomerChanged.Format(culture, id, stored.CustomerId.Value));
         }
 
         if (TicketPath.Find(candidate.Status, status) is not { } path)
         {
-            return row.Reject(TicketField.Status, ImportStrings.Format("Reason_StatusMove", culture, id, candidate.Status, status));
+            return row.Reject(TicketField.Status, ImportReasons.StatusMove.Format(culture, id, candidate.Status, status));
         }
 
         candidate = TicketPath.Apply(candidate, path, by);
@@ -134,7 +134,7 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
         }
         catch (ArgumentException broken)
         {
-            return row.Reject(TicketField.Status, ImportStrings.Format("Reason_Invalid", culture, id, broken.Message));
+            return row.Reject(TicketField.Status, ImportReasons.Invalid.Format(culture, id, broken.Message));
         }
 
         _stage.Stage(ticketId, ticketId, candidate, stored?.Version ?? 0);

@@ -7,7 +7,8 @@ using Property = FsCheck.Property;
 
 namespace CrmCore.Import.Tests.Entities;
 
-/// <summary>For random dirty ticket, plan and survey tables: every data row gets exactly one outcome and the totals add up to the rows read.</summary>
+/// <summary>For random dirty ticket, plan and survey tables: every data row gets exactly one outcome, the totals add up to the rows read,
+/// and every row with a reason has a reason code.</summary>
 public sealed class OutcomePropertyTests
 {
     private static readonly string[] Customers = ["KH001", "KH002", "科技", "贸易公司", "KH404", "", "-"];
@@ -50,7 +51,8 @@ public sealed class OutcomePropertyTests
         var t = report.Totals;
         return report.Rows.Count == rows && t.RowsRead == rows
             && t.Inserted + t.Updated + t.Unchanged + t.Merged + t.Held + t.Rejected + t.Skipped == rows
-            && report.Rows.Select(r => r.Line).Distinct().Count() == rows;
+            && report.Rows.Select(r => r.Line).Distinct().Count() == rows
+            && report.Rows.All(r => (r.Reason is null) == (r.ReasonCode is null));
     }
 
     private sealed record Row(bool Blank, string Id, string Customer, string Time, string Time2, string A, string B);

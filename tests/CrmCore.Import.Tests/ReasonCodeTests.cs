@@ -1,0 +1,246 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Resources;
+using System.Text;
+using CrmCore.Assets;
+using CrmCore.Desk;
+using CrmCore.Import.Articles;
+using CrmCore.Import.Assets;
+using CrmCore.Import.Customers;
+using CrmCore.Import.Localization;
+using CrmCore.Import.Mapping;
+using CrmCore.Import.Reports;
+using CrmCore.Import.Tables;
+using CrmCore.Import.Tests.Entities;
+using CrmCore.Import.Tickets;
+using CrmCore.Knowledge;
+using MiniExcelLibs;
+
+namespace CrmCore.Import.Tests;
+
+/// <summary>
+/// Every row reason has a stable code (its resource key without <c>Reason_</c>): one declared field per key, every code documented in
+/// docs/import.md with its English text, and every importer sets the code whenever it sets a reason.
+/// </summary>
+public sealed class ReasonCodeTests
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+
+    /// <summary>The import's resource files with row reasons.</summary>
+    private static readonly string[] Files = ["ImportStrings", "ArticleImportStrings", "AssetImportStrings"];
+
+    public static TheoryData<string> ReasonFiles => new(Files);
+
+    [Theory]
+    [MemberData(nameof(ReasonFiles))]
+    public void EveryReasonKey_HasItsDeclaredReason_AndEveryDeclaredReasonItsKeyInBothLanguages(string file)
+    {
+        var (resources, declaring) = Source(file);
+
+        var keys = ReasonKeys(resources, CultureInfo.InvariantCulture);
+        var declared = Declared(declaring).ToList();
+
+        Assert.NotEmpty(keys);
+        Assert.Equal(keys.Order(StringComparer.Ordinal), declared.Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(keys.Order(StringComparer.Ordinal), ReasonKeys(resources, Chinese).Order(StringComparer.Ordinal));
+        Assert.All(declared, r => Assert.Equal(r.Key[ImportReason.KeyPrefix.Length..], r.Code));
+    }
+
+    [Fact]
+    public void DocsTable_ListsEveryCode_WithItsEnglishText()
+    {
+        var rows = DocsTable();
+
+        foreach (var file in Files)
+        {
+            var resources = Source(file).Resources;
+            foreach (var key in ReasonKeys(resources, CultureInfo.InvariantCulture))
+            {
+                var code = key[ImportReason.KeyPrefix.Length..];
+                Assert.True(rows.TryGetValue(code, out var row), $"docs/import.md has no row for the reason code `{code}` ({file}.resx)");
+                var english = resources.GetString(key, CultureInfo.InvariantCulture)!;
+                Assert.True(row.Contains(english, StringComparison.Ordinal), $"the row of `{code}` in docs/import.md does not give its text \"{english}\": {row}");
+            }
+        }
+
+        // And no row names a code that no reason has.
+        var all = Files.SelectMany(f => ReasonKeys(Source(f).Resources, CultureInfo.InvariantCulture))
+            .Select(k => k[ImportReason.KeyPrefix.Length..]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(rows.Keys, code => Assert.Contains(code, all));
+    }
+
+    [Fact]
+    public void ImportReason_AKeyWithoutThePrefix_IsRefused_AndTheCodeIsOneSharedString()
+    {
+        Assert.Throws<ArgumentException>(() => new ImportReason("Date", ImportStrings.Resources));
+        Assert.Throws<ArgumentException>(() => new ImportReason("Reason_", ImportStrings.Resources));
+
+        var first = ImportReasons.Date.Format(CultureInfo.InvariantCulture, "2024-02-30");
+        var second = ImportReasons.Date.Format(Chinese, "昨天");
+
+        Assert.Same(first.Code, second.Code);
+        Assert.Equal("'2024-02-30' is not a date (write 2026-03-01, 2026/3/1, 2026年3月1日 or an Excel date)", first.Text);
+        Assert.StartsWith("“昨天”不是日期", second.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryImporter_OnTheDirtySamples_SetsACodeWheneverItSetsAReason()
+    {
+        var reports = new List<(string Name, ImportReport Report)>();
+        foreach (var culture in new[] { CultureInfo.InvariantCulture, Chinese })
+        {
+            foreach (var policy in new[] { MergePolicy.KeepNewest, MergePolicy.HoldForReview })
+            {
+                var options = new CustomerImportOptions { Culture = culture, MergePolicy = policy };
+                var store = new InMemoryCustomerRepository();
+                foreach (var file in new[] { "客户信息总表-gbk.csv", "客户信息总表.xlsx", "customers-utf16.csv", "客户信息总表-gbk.csv" })
+                {
+                    reports.Add((file, await Samples.Importer(store, options).ImportAsync(Samples.Path(file))));
+                }
+
+                var legacy = new CustomerImportOptions { Culture = culture, MergePolicy = policy, Mapping = ImportMappingFile.Load(Samples.Path("mapping.json"), ImportMappings.Customers) };
+                reports.Add(("legacy-crm.csv", await Samples.Importer(store, legacy).ImportAsync(Samples.Path("legacy-crm.csv"))));
+            }
+
+            var desk = await EntityDesk.CreateAsync();
+            var tickets = new TableImportOptions<TicketField> { Culture = culture };
+            reports.Add(("tickets", await desk.TicketImporter(tickets).ImportAsync(Samples.Path("服务质量问题跟踪表.csv"))));
+            reports.Add(("tickets again", await desk.TicketImporter(tickets).ImportAsync(Samples.Path("服务质量问题跟踪表.csv"))));
+            reports.Add(("surveys", await desk.SurveyImporter(new() { Culture = culture }).ImportAsync(Samples.Path("满意度调查.csv"))));
+            reports.Add(("plans", await desk.PlanImporter(new() { Culture = culture }).ImportAsync(Samples.Path("客户沟通计划表.csv"))));
+            reports.Add(("assets", await new AssetImporter(new InMemoryAssetRepository(), new AssetImportOptions { Culture = culture }).ImportAsync(Samples.Path("assets.csv"))));
+            reports.Add(("articles", await new ArticleImporter(new InMemoryKnowledgeRepository(), new ArticleImportOptions { Culture = culture }).ImportAsync(Samples.Path("articles.csv"))));
+        }
+
+        var known = Files.SelectMany(f => ReasonKeys(Source(f).Resources, CultureInfo.InvariantCulture))
+            .Select(k => k[ImportReason.KeyPrefix.Length..]).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, report) in reports)
+        {
+            Assert.All(report.Rows, row =>
+            {
+                Assert.True((row.Reason is null) == (row.ReasonCode is null), $"{name}:{row.Line}: reason \"{row.Reason}\", code \"{row.ReasonCode}\"");
+                Assert.True(row.ReasonCode is null || known.Contains(row.ReasonCode), $"{name}:{row.Line}: unknown code {row.ReasonCode}");
+            });
+        }
+
+        // The samples are dirty enough for the check to mean something: rows with reasons of many kinds, from every importer.
+        var seen = reports.SelectMany(r => r.Report.Rows).Select(r => r.ReasonCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        string[] expected = ["Blank", "Totals", "RepeatedHeader", "Merged", "Held", "Required", "Date", "Choice", "Range", "DuplicateKey", "CustomerUnknown", "TicketUnknown", "DuplicateId", "SerialTaken", "UnknownType"];
+        Assert.True(seen.IsSupersetOf(expected), "codes seen: " + string.Join(", ", seen.Order(StringComparer.Ordinal)));
+        var entities = reports.GroupBy(r => r.Report.Entity).ToList();
+        Assert.Equal(["articles", "assets", "customers", "plans", "surveys", "tickets"], entities.Select(g => g.Key).Order(StringComparer.Ordinal));
+        Assert.All(entities, group => Assert.Contains(group.SelectMany(g => g.Report.Rows), r => r.ReasonCode is not null));
+    }
+
+    [Fact]
+    public async Task RejectedRow_WithSeveralBadCells_HasTheFirstProblemsCode_AndEveryText()
+    {
+        // The same two bad cells in either column order: the code follows the first bad column, the text lists both.
+        var phoneFirst = await ImportAsync("客户编号,客户名称,联系方式,首次合作时间\nKH1,公司一,电话坏了,2024-02-30\n");
+        var dateFirst = await ImportAsync("客户编号,客户名称,首次合作时间,联系方式\nKH1,公司一,2024-02-30,电话坏了\n");
+
+        var a = Assert.Single(phoneFirst.Rows);
+        var b = Assert.Single(dateFirst.Rows);
+        Assert.Equal(("联系方式", 3, "Phone"), (a.Column, a.ColumnNumber, a.ReasonCode));
+        Assert.Equal(("首次合作时间", 3, "Date"), (b.Column, b.ColumnNumber, b.ReasonCode));
+        Assert.All([a, b], row => Assert.Contains("not a phone number", row.Reason, StringComparison.Ordinal));
+        Assert.All([a, b], row => Assert.Contains("not a date", row.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AssetHierarchy_UnknownParentCycleAndOtherCustomer_HaveTheirOwnCodes()
+    {
+        const string Header = "资产编号,资产名称,序列号,型号,客户编号,保管人,安装日期,保修截止,上级资产\n";
+        var store = new InMemoryAssetRepository();
+        var first = await ImportAssetsAsync(store, Header + "A,甲,S-A,M,C1,,2025-01-01,,\nB,乙,S-B,M,C1,,2025-01-01,,A\nC,丙,S-C,M,C1,,2025-01-01,,X\nE,戊,S-E,M,C2,,2025-01-01,,A\n");
+        var second = await ImportAssetsAsync(store, Header + "A,甲,S-A,M,C1,,2025-01-01,,B\n");
+
+        Assert.Equal([null, null, "ParentUnknown", "ParentOtherCustomer"], first.Rows.Select(r => r.ReasonCode));
+        Assert.Contains("the two assets belong to different customers", first.Rows[3].Reason, StringComparison.Ordinal);
+        var cycle = Assert.Single(second.Rows);
+        Assert.Equal(("ParentCycle", "上级资产"), (cycle.ReasonCode, cycle.Column));
+        Assert.Contains("B is A itself or lies under it", cycle.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("zh-Hans")]
+    public async Task ReportXlsx_HasTheCodeColumn_AndImportsAgainWithItIgnored(string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        var store = new InMemoryCustomerRepository();
+        var report = await Samples.Importer(store, new CustomerImportOptions { Culture = culture }).ImportAsync(Samples.Path("客户信息总表-gbk.csv"));
+        using var problems = new MemoryStream();
+        ImportReportWriter.WriteXlsx(report, problems, culture);
+        problems.Position = 0;
+
+        var rows = problems.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var codeHeader = language.Length == 0 ? "Reason code" : "原因代码";
+        Assert.Equal(
+            report.Rows.Where(r => r.Outcome is ImportOutcome.Rejected or ImportOutcome.Held).Select(r => r.ReasonCode),
+            rows.Select(r => (string)r[codeHeader]));
+        Assert.Equal(codeHeader, rows[0].Keys.ElementAt(2));
+
+        // Imported again as it is: the line, problem and code columns are known and ignored, not reported as unmapped.
+        problems.Position = 0;
+        var again = await Samples.Importer(new InMemoryCustomerRepository()).ImportAsync(problems, "problems.xlsx");
+
+        Assert.Equal(rows.Count, again.Totals.RowsRead);
+        Assert.DoesNotContain(codeHeader, again.UnmappedColumns);
+        Assert.Equal(["备注"], again.UnmappedColumns);
+    }
+
+    private static async Task<ImportReport> ImportAsync(string csv)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        return await Samples.Importer(new InMemoryCustomerRepository(), new CustomerImportOptions { Culture = CultureInfo.InvariantCulture }).ImportAsync(stream, "bad.csv");
+    }
+
+    private static async Task<ImportReport> ImportAssetsAsync(InMemoryAssetRepository store, string csv)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        return await new AssetImporter(store, new AssetImportOptions { Culture = CultureInfo.InvariantCulture }).ImportAsync(stream, "assets.csv");
+    }
+
+    private static (ResourceManager Resources, Type Declaring) Source(string file) => file switch
+    {
+        "ImportStrings" => (ImportStrings.Resources, typeof(ImportReasons)),
+        "ArticleImportStrings" => (ArticleImportStrings.Resources, typeof(ArticleImportStrings)),
+        "AssetImportStrings" => (AssetImportStrings.Resources, typeof(AssetImportStrings)),
+        _ => throw new ArgumentOutOfRangeException(nameof(file), file, null),
+    };
+
+    /// <summary>The <c>Reason_</c> keys of one language's resource file itself (no fallback to another language).</summary>
+    private static List<string> ReasonKeys(ResourceManager resources, CultureInfo culture)
+    {
+        var set = resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"no {culture.Name} resources for {resources.BaseName}");
+        return [.. set.Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith(ImportReason.KeyPrefix, StringComparison.Ordinal))];
+    }
+
+    private static IEnumerable<ImportReason> Declared(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(ImportReason))
+            .Select(f => (ImportReason)f.GetValue(null)!);
+
+    /// <summary>The rows of the reason-code table in docs/import.md by code (the first cell, in backticks).</summary>
+    private static Dictionary<string, string> DocsTable()
+    {
+        var path = Path.Combine(Samples.Folder, "..", "..", "..", "docs", "import.md");
+        var lines = File.ReadAllLines(path);
+        var start = Array.FindIndex(lines, l => l.StartsWith("### Reason codes", StringComparison.Ordinal));
+        Assert.True(start >= 0, "docs/import.md has no section \"### Reason codes\"");
+        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in lines.Skip(start + 1).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')))
+        {
+            var first = line.Split('|', StringSplitOptions.TrimEntries)[1];
+            if (first.Length > 2 && first[0] == '`' && first[^1] == '`')
+            {
+                Assert.True(rows.TryAdd(first[1..^1], line), $"docs/import.md lists the code {first} twice");
+            }
+        }
+
+        return rows;
+    }
+}
