@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CrmCore.Calendars;
 using CrmCore.Decoding;
@@ -103,7 +102,7 @@ public static class ImportMappingFile
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
-        var text = new Text(json, Encoding.UTF8.GetBytes(json), source, culture);
+        var text = new Text(LineIndex.Of(json), source, culture);
         var columns = new List<KeyValuePair<string, TField>>();
         var constants = new List<KeyValuePair<TField, string>>();
         var values = new List<KeyValuePair<TField, IReadOnlyDictionary<string, string>>>();
@@ -184,7 +183,7 @@ public static class ImportMappingFile
         }
         catch (JsonException e)
         {
-            var syntax = JsonFields.SyntaxProblem(json, e);
+            var syntax = JsonFields.SyntaxProblem(text.Lines, e);
             throw new ImportFileException(source, syntax.Line, syntax.Column, ImportStrings.Format("Error_MappingSyntax", culture, syntax.MessageIn(culture ?? CultureInfo.CurrentUICulture)), e);
         }
 
@@ -249,17 +248,17 @@ public static class ImportMappingFile
         return said == key ? EntityName<TField>() : said;
     }
 
-    /// <summary>The text being parsed, its UTF-8 bytes, its name and the culture of its messages.</summary>
-    private sealed record Text(string Json, byte[] Bytes, string Source, CultureInfo? Culture)
+    /// <summary>The text being parsed (its UTF-8 bytes and their lines), its name and the culture of its messages.</summary>
+    private sealed record Text(LineIndex Lines, string Source, CultureInfo? Culture)
     {
+        /// <summary>The text's UTF-8 bytes, as the reader reads them.</summary>
+        public ReadOnlySpan<byte> Bytes => Lines.Utf8;
+
         /// <summary>An error at the token starting at byte <paramref name="at"/>, with its 1-based line and character column.</summary>
         public ImportFileException Error(long at, string key, params object?[] args)
         {
-            var before = Bytes.AsSpan(0, (int)at);
-            var line = before.Count((byte)'\n');
-            var lineStart = before.LastIndexOf((byte)'\n') + 1;
-            var (l, c) = JsonErrorPosition.Of(Json, line, before.Length - lineStart);
-            return new ImportFileException(Source, l, c, ImportStrings.Format(key, Culture, args));
+            var (line, column) = Lines.Position(at);
+            return new ImportFileException(Source, line, column, ImportStrings.Format(key, Culture, args));
         }
     }
 }

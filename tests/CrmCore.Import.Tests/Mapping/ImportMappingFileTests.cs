@@ -112,6 +112,47 @@ public sealed class ImportMappingFileTests
         }
     }
 
+    [Theory]
+    [InlineData("{ \"columns\": { \"公司\": nope } }", "{ \"columns\": { \"公司\": ", "nope")]
+    [InlineData("{\n  \"columns\": {\n    \"😀公司\": Name\n  }\n}", "    \"😀公司\": ", "Name")]
+    [InlineData("{ \"values\": { \"Tier\": { \"重要\": \"A\", \"一般\": 12ab } } }", "{ \"values\": { \"Tier\": { \"重要\": \"A\", \"一般\": ", "12ab")]
+    public void Parse_AWordThatIsNotJson_IsShownWholeAtItsStart_InEnglishOrChinese(string json, string lineBefore, string word)
+    {
+        var line = json[..json.IndexOf(word, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        var column = lineBefore.Length + 1;
+
+        var en = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "map.json", CultureInfo.GetCultureInfo("en")));
+        var zh = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "map.json", CultureInfo.GetCultureInfo("zh-Hans")));
+
+        Assert.Equal((line, column), (en.Line, en.Column));
+        Assert.Equal((line, column), (zh.Line, zh.Column));
+        Assert.StartsWith($"not a valid mapping file: Not valid JSON: '{word}' is not expected here", en.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"不是有效的映射文件：不是有效的 JSON：此处不应出现“{word}”", zh.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"columns\": { \"公司\": ", "the value of \"公司\" in \"columns\" must be text in quotes", "“columns”中“公司”的值必须是加引号的文本")]
+    [InlineData("{ \"values\": { \"Tier\": { \"重要\": ", "the value of \"重要\" in \"values.Tier\" must be text in quotes", "“values.Tier”中“重要”的值必须是加引号的文本")]
+    [InlineData("{ \"constants\": ", "\"constants\" must be an object of names to names in quotes", "“constants”必须是从名称到名称（加引号）的对象")]
+    [InlineData("", "a mapping file must be a JSON object with", "映射文件必须是包含")]
+    public void Parse_NestingDeeperThanTheReadersLimit_IsRefusedAtItsFirstBracket_AsTheWrongValueThere(string before, string english, string chinese)
+    {
+        // A mapping file is at most three objects deep (values, a field, its value map): its reader refuses the first bracket too many
+        // as the wrong kind of value, long before its nesting limit (16) could be reached, whatever the depth that follows.
+        foreach (var depth in new[] { 17, 100_000 })
+        {
+            var json = before + new string('[', depth) + new string(']', depth);
+
+            var en = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "map.json", CultureInfo.GetCultureInfo("en")));
+            var zh = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "map.json", CultureInfo.GetCultureInfo("zh-Hans")));
+
+            Assert.Equal((1, before.Length + 1), (en.Line, en.Column));
+            Assert.Equal((1, before.Length + 1), (zh.Line, zh.Column));
+            Assert.StartsWith(english, en.Reason, StringComparison.Ordinal);
+            Assert.StartsWith(chinese, zh.Reason, StringComparison.Ordinal);
+        }
+    }
+
     private static string Error(string json, string culture) =>
         Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "map.json", CultureInfo.GetCultureInfo(culture))).Message;
 

@@ -64,12 +64,15 @@ public sealed class LineIndexTests
     }
 
     [Fact]
-    public void Forwarder_GivesTheLineIndexPosition()
+    public void PositionOfLineByte_AReadersLineAndByte_IsThePositionOfTheSameByteOffset()
     {
+        // A reader's 0-based line and byte in it, after a key of a Chinese character and an emoji, is the same position as the byte
+        // offset it stands for (the import mapping file counts from offsets, the loaders from the reader's line and byte).
         const string json = "{\n  \"中😀\": 1 2 }";
         var exception = Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(json));
+        var offset = Encoding.UTF8.GetByteCount(json[..json.LastIndexOf('2')]);
 
-        Assert.Equal(LineIndex.Of(json).PositionOf(exception), JsonErrorPosition.Of(json, exception.LineNumber, exception.BytePositionInLine));
-        Assert.Equal((2, 12), JsonErrorPosition.Of(json, exception.LineNumber, exception.BytePositionInLine));
+        Assert.Equal((2, 12), LineIndex.Of(json).PositionOfLineByte(exception.LineNumber, exception.BytePositionInLine));
+        Assert.Equal((2, 12), LineIndex.Of(json).Position(offset));
     }
 }
