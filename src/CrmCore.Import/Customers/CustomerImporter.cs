@@ -279,6 +279,9 @@ public sealed class CustomerImporter
 
         private int PieceRows => Math.Min(MaxPieceRows, _options.BatchSize);
 
+        /// <summary>The headers a "no header row" error names: the built-in mapping's Chinese headers and their English names.</summary>
+        private const string HeaderHint = "客户编号, 客户名称, 所属行业, 联系方式, 邮箱, 年合作金额 / Id, Name, Industry, Phone, Email, AnnualAmount";
+
         /// <summary>The reading stage: the header, then the rows in pieces, the last piece of each batch marked; the failure that
         /// stops it (a bad record, no header) reaches the writing stage after every piece before it.</summary>
         private void Read(IEnumerable<SourceRow> rows, PieceLine<(List<SourceRow> Rows, bool EndsBatch), Prepared[]> output, CancellationToken cancellationToken)
@@ -295,7 +298,7 @@ public sealed class CustomerImporter
                     {
                         if (!TryHeader(row) && ++titleRows > _options.MaxTitleRows)
                         {
-                            throw new ImportFileException(file, row.Line, 0, $"no header row in the first {_options.MaxTitleRows} rows: a header row names at least two known columns (客户编号, 客户名称, 所属行业 ...); add a mapping file for other headers");
+                            throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, _options.MaxTitleRows, HeaderHint));
                         }
 
                         continue;
@@ -313,7 +316,7 @@ public sealed class CustomerImporter
 
                 if (_parser is null)
                 {
-                    throw new ImportFileException(file, 0, 0, "no header row found: the file is empty or names no known column (客户编号, 客户名称, 所属行业 ...); add a mapping file for other headers");
+                    throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeader", Culture, HeaderHint));
                 }
 
                 if (inBatch > 0)
