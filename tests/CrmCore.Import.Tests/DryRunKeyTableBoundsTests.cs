@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Import.Customers;
@@ -108,9 +110,57 @@ public class DryRunKeyTableBoundsTests
         Assert.Equal(before, (await Samples.AllAsync(store)).Select(s => (s.Id, s.Version)).ToList());
     }
 
-    private static async Task<ImportReport> ImportAsync(ICustomerRepository store, string rows)
+    [Fact]
+    public async Task DryRunImport_PastTheBound_ExactNamesOnly_ReportsItsKeyLookupsIncomplete_InEveryWriter()
+    {
+        // NameSimilarity 1 (the default): no similar-name search, so only the key-lookup count can say that the run is incomplete. The
+        // row holds the phone of KH010, which a bound of 3 leaves out: the bounded run takes it for a new customer, the unbounded one
+        // finds KH010.
+        var rows = ",广州新开精密机械有限公司,,13800000010,,,\n";
+        var dry = new DryRunCustomerRepository(await StoreAsync(), maxKeyCustomers: 3);
+
+        var bounded = await ImportAsync(dry, rows, nameSimilarity: 1);
+        var unbounded = await ImportAsync(new DryRunCustomerRepository(await StoreAsync()), rows, nameSimilarity: 1);
+
+        Assert.Equal(0, bounded.IncompleteNameSearches);
+        Assert.True(dry.IncompleteKeyLookups > 0);
+        Assert.Equal(dry.IncompleteKeyLookups, bounded.IncompleteKeyLookups);
+        Assert.Equal(0, unbounded.IncompleteKeyLookups);
+        Assert.Equal(ImportOutcome.Inserted, bounded.Rows[0].Outcome);
+        Assert.Equal(("KH010", "phone"), (unbounded.Rows[0].CustomerId, unbounded.Rows[0].MatchedBy));
+
+        var count = bounded.IncompleteKeyLookups.ToString(CultureInfo.InvariantCulture);
+        var bound = DryRunCustomerRepository.MaxKeyCustomers.ToString("N0", CultureInfo.InvariantCulture);
+        var english = ImportReportWriter.ToText(bounded, CultureInfo.InvariantCulture);
+        Assert.Contains($"{count} phone, e-mail and company-name lookups of this dry run went past the most stored customers its in-memory key table holds ({bound})", english, StringComparison.Ordinal);
+        Assert.Contains($"本次试运行有 {count} 次电话、邮箱和公司名称查找超出了内存键表可容纳的已存客户数（{bound}）", ImportReportWriter.ToText(bounded, new CultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.DoesNotContain("key table", ImportReportWriter.ToText(unbounded, CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain("内存键表", ImportReportWriter.ToText(unbounded, new CultureInfo("zh-Hans")), StringComparison.Ordinal);
+
+        using (var json = new MemoryStream())
+        {
+            ImportReportWriter.WriteJson(bounded, json);
+            using var parsed = JsonDocument.Parse(json.ToArray());
+            Assert.Equal(bounded.IncompleteKeyLookups, parsed.RootElement.GetProperty("incompleteKeyLookups").GetInt32());
+        }
+
+        using (var json = new MemoryStream())
+        {
+            ImportReportWriter.WriteJson(unbounded, json);
+            using var parsed = JsonDocument.Parse(json.ToArray());
+            Assert.Equal(0, parsed.RootElement.GetProperty("incompleteKeyLookups").GetInt32());
+        }
+
+        using var xlsx = new MemoryStream();
+        ImportReportWriter.WriteXlsx(bounded, xlsx, CultureInfo.InvariantCulture);
+        xlsx.Position = 0;
+        var notes = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: false, sheetName: "Notes").Cast<IDictionary<string, object?>>().Select(r => r.Values.First()?.ToString()).ToList();
+        Assert.Equal(["Notes", english.Split('\n').Single(l => l.Contains("key table", StringComparison.Ordinal)).TrimEnd('\r')], notes);
+    }
+
+    private static async Task<ImportReport> ImportAsync(ICustomerRepository store, string rows, double nameSimilarity = 0.85)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Header + rows));
-        return await Samples.Importer(store, new CustomerImportOptions { NameSimilarity = 0.85 }).ImportAsync(stream, "customers.csv");
+        return await Samples.Importer(store, new CustomerImportOptions { NameSimilarity = nameSimilarity }).ImportAsync(stream, "customers.csv");
     }
 }

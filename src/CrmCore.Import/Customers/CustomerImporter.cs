@@ -398,6 +398,7 @@ public sealed class CustomerImporter
                 FileHash = fileHash,
                 PreviousRuns = _previous,
                 IncompleteNameSearches = _index.IncompleteNameSearches,
+                IncompleteKeyLookups = (_store as DryRunCustomerRepository)?.IncompleteKeyLookups ?? 0,
             };
         }
 

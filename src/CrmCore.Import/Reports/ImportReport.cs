@@ -58,4 +58,12 @@ public sealed record ImportReport
     /// entries, so a similar name may have been missed for those rows; 0 when every search was complete. <see cref="ImportReportWriter"/>
     /// says so in the report's language (text, .xlsx) and writes the number (JSON).</summary>
     public int IncompleteNameSearches { get; init; }
+
+    /// <summary>How many phone, e-mail and exact company-name lookups of a dry run went past the bound of its in-memory key table (a dry
+    /// run against a store whose customers still wait for their keys holds at most 500,000 stored customers' keys), so a stored customer
+    /// holding that key may not have been found and the row may be reported as new or matched differently from a real import; 0 when every
+    /// lookup was complete, and always 0 for a real import. Ids are still found exactly; similar-name searches past the bound are counted in
+    /// <see cref="IncompleteNameSearches"/>. <see cref="ImportReportWriter"/> says so in the report's language (text, .xlsx) and writes
+    /// the number (JSON).</summary>
+    public int IncompleteKeyLookups { get; init; }
 }

@@ -182,6 +182,7 @@ public static class ImportReportWriter
 
         json.WriteEndArray();
         json.WriteNumber("incompleteNameSearches", report.IncompleteNameSearches);
+        json.WriteNumber("incompleteKeyLookups", report.IncompleteKeyLookups);
         var t = report.Totals;
         json.WriteStartObject("totals");
         json.WriteNumber("rowsRead", t.RowsRead);
@@ -220,7 +221,8 @@ public static class ImportReportWriter
 
     /// <summary>Writes the rejected and held rows as an .xlsx to fix and import again: line, problem, reason code, then the original
     /// columns (the built-in mappings ignore the first three, in either language). What the
-    /// reader must know about the run as a whole (similar-name searches cut at their bound) goes on a second sheet, so the first sheet
+    /// reader must know about the run as a whole (similar-name searches cut at their bound, a dry run's key lookups past its key table's
+    /// bound) goes on a second sheet, so the first sheet
     /// still imports as it is.</summary>
     /// <param name="report">The report.</param>
     /// <param name="destination">The stream to write to; left open.</param>
@@ -287,6 +289,11 @@ public static class ImportReportWriter
         if (report.IncompleteNameSearches > 0)
         {
             yield return ImportStrings.Format("Similar_names_incomplete", culture, report.IncompleteNameSearches, CrmCore.Desk.SimilarNames.MaxCandidates);
+        }
+
+        if (report.IncompleteKeyLookups > 0)
+        {
+            yield return ImportStrings.Format("Key_lookups_incomplete", culture, report.IncompleteKeyLookups, Customers.DryRunCustomerRepository.MaxKeyCustomers);
         }
     }
 
