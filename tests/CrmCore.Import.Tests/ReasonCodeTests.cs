@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Resources;
 using System.Text;
 using CrmCore.Assets;
+using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Import.Articles;
 using CrmCore.Import.Assets;
@@ -16,6 +17,7 @@ using CrmCore.Import.Tests.Entities;
 using CrmCore.Import.Tickets;
 using CrmCore.Knowledge;
 using MiniExcelLibs;
+using NodaTime;
 
 namespace CrmCore.Import.Tests;
 
@@ -189,6 +191,36 @@ public sealed class ReasonCodeTests
         Assert.Equal(rows.Count, again.Totals.RowsRead);
         Assert.DoesNotContain(codeHeader, again.UnmappedColumns);
         Assert.Equal(["备注"], again.UnmappedColumns);
+    }
+
+    [Theory]
+    [InlineData("phone", ",丙公司,服务业,+86 138-0000-0001,WANG@bing.cn,5万,", "", "nothing new for OLD1: same phone number as the stored customer")]
+    [InlineData("email", ",丙公司,服务业,,wang@bing.cn,5万,", "", "nothing new for OLD1: same e-mail as the stored customer")]
+    [InlineData("name", ",丙公司,服务业,,,5万,", "", "nothing new for OLD1: same company name as the stored customer")]
+    [InlineData("phone", ",丙公司,服务业,13800000001,,,", "zh-Hans", "OLD1 无新内容：与已有客户的电话相同")]
+    [InlineData("email", ",丙公司,,,wang@bing.cn,,", "zh-Hans", "OLD1 无新内容：与已有客户的邮箱相同")]
+    [InlineData("name", ",丙公司,,,,,", "zh-Hans", "OLD1 无新内容：与已有客户的公司名称相同")]
+    public async Task CustomerRow_LeavingAStoredCustomerAsItIs_MatchedByPhoneEmailOrName_HasCodeSame(string by, string row, string language, string reason)
+    {
+        var store = new InMemoryCustomerRepository();
+        await store.SaveAsync(Customer.Create(new CustomerId("OLD1"), new CustomerProfile
+        {
+            Name = "丙公司",
+            Industry = Industry.Services,
+            FirstContactOn = new LocalDate(2020, 1, 1),
+            Transactions = new TransactionSummary(null, Money.Cny(50_000), [], null),
+            Contacts = [new Contact("王五", ContactRole.DecisionMaker) { Phone = "138 0000 0001", Email = "wang@bing.cn" }],
+        }, Instant.FromUtc(2020, 1, 1, 0, 0)).ToState(), 0);
+        var version = (await store.FindAsync(new CustomerId("OLD1")))!.Version;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("客户编号,客户名称,所属行业,联系方式,邮箱,年合作金额,更新时间\n" + row + "\n"));
+
+        var report = await Samples.Importer(store, new CustomerImportOptions { Culture = CultureInfo.GetCultureInfo(language) }).ImportAsync(stream, "same.csv");
+
+        var result = Assert.Single(report.Rows);
+        Assert.Equal((ImportOutcome.Unchanged, "OLD1", by, "stored"), (result.Outcome, result.CustomerId, result.MatchedBy, result.MatchedSource));
+        Assert.Equal("Same", result.ReasonCode);
+        Assert.Equal(reason, result.Reason);
+        Assert.Equal(version, (await store.FindAsync(new CustomerId("OLD1")))!.Version);
     }
 
     private static async Task<ImportReport> ImportAsync(string csv)
