@@ -138,11 +138,15 @@ internal static class CalendarCommands
         return command;
     }
 
-    /// <summary>Formats a business duration as <c>6h30m</c> (the form <c>--business</c> accepts); seconds are dropped.</summary>
+    /// <summary>
+    /// Formats a business duration as <c>6h30m</c> (the form <c>--business</c> accepts): a minus sign when negative, then the whole
+    /// minutes of its size, computed exactly from its nanoseconds and rounded toward zero (seconds and less are dropped, so 366 days
+    /// less a nanosecond is <c>8783h59m</c>; a double of the minutes rounded it up to <c>8784h</c>).
+    /// </summary>
     public static string FormatDuration(Duration duration)
     {
         var sign = duration < Duration.Zero ? "-" : string.Empty;
-        var total = (long)Math.Floor(Math.Abs(duration.TotalMinutes));
+        var total = (long)(Int128.Abs(duration.ToInt128Nanoseconds()) / NodaConstants.NanosecondsPerMinute);
         var hours = total / 60;
         var minutes = total % 60;
         return hours == 0

@@ -40,15 +40,21 @@ public sealed class TicketFacts
     /// <summary>The customer's industry.</summary>
     public string CustomerIndustry { get; private set; } = string.Empty;
 
-    /// <summary>Whole minutes since the ticket was raised.</summary>
+    /// <summary>Whole minutes since the ticket was raised: the exact time since then (to the nanosecond) divided by a minute and
+    /// rounded down, so 59.99 s is 0 and 200 days less a nanosecond is 287,999; 0 when the ticket was raised after now, at most
+    /// <see cref="int.MaxValue"/>.</summary>
     [TimeDependentFact]
     public int AgeMinutes { get; private set; }
 
-    /// <summary>Whole minutes until the SLA is due (negative when overdue); null when no SLA applies.</summary>
+    /// <summary>Whole minutes until the SLA is due: the exact time from now to the due time (to the nanosecond) divided by a minute
+    /// and rounded toward negative infinity, so it is negative exactly when overdue (a nanosecond overdue is −1) and 0 in the last
+    /// minute before due; clamped to the range of <see cref="int"/>. Null when no SLA applies.</summary>
     [TimeDependentFact]
     public int? MinutesToSlaDue { get; private set; }
 
-    /// <summary>Share of the SLA time used, in percent (over 100 when overdue); null when no SLA applies.</summary>
+    /// <summary>Share of the SLA time used, in percent, rounded to two decimals (over 100 when overdue): the time since the ticket was
+    /// raised over the time from raised to due, both in exact nanoseconds, divided as doubles; 100 when the due time is not after
+    /// the raise. Null when no SLA applies.</summary>
     [TimeDependentFact]
     public decimal? SlaPercentUsed { get; private set; }
 
@@ -107,7 +113,8 @@ public sealed class TicketFacts
         CustomerTier = input.CustomerTier ?? string.Empty;
         _customerTags.Reset(input.CustomerTags);
         CustomerIndustry = input.CustomerIndustry ?? string.Empty;
-        AgeMinutes = Math.Max(0, (int)Math.Floor((now - input.RaisedAt).TotalMinutes));
+        var age = (now - input.RaisedAt).ToInt128Nanoseconds();
+        AgeMinutes = Math.Max(0, WholeMinutes(age));
         ReopenCount = input.ReopenCount;
         EscalationLevel = input.EscalationLevel;
         AssetModel = input.AssetModel ?? string.Empty;
@@ -117,9 +124,9 @@ public sealed class TicketFacts
         AssetModelFailureRate = input.AssetModelFailureRate;
         if (input.SlaDueAt is { } due)
         {
-            MinutesToSlaDue = (int)Math.Floor((due - now).TotalMinutes);
-            var total = (due - input.RaisedAt).TotalMinutes;
-            SlaPercentUsed = total <= 0 ? 100m : Math.Round((decimal)((now - input.RaisedAt).TotalMinutes / total * 100), 2);
+            MinutesToSlaDue = WholeMinutes((due - now).ToInt128Nanoseconds());
+            var total = (due - input.RaisedAt).ToInt128Nanoseconds();
+            SlaPercentUsed = total <= 0 ? 100m : Math.Round((decimal)((double)age / (double)total * 100), 2);
             IsOverdue = now > due;
         }
         else
@@ -128,5 +135,18 @@ public sealed class TicketFacts
             SlaPercentUsed = null;
             IsOverdue = false;
         }
+    }
+
+    /// <summary>
+    /// Exact nanoseconds in whole minutes, rounded toward negative infinity and clamped to the range of <see cref="int"/> (a span of
+    /// up to 20,000 years between two instants holds about 10^10 minutes). A double of the minutes (<see cref="Duration.TotalMinutes"/>)
+    /// is not exact here: from 2^18 minutes (about 182 days) a nanosecond is less than half its step, so a span a nanosecond short of
+    /// a whole minute rounded up to it.
+    /// </summary>
+    private static int WholeMinutes(Int128 nanoseconds)
+    {
+        var minutes = Int128.DivRem(nanoseconds, NodaConstants.NanosecondsPerMinute);
+        var floor = minutes.Remainder < 0 ? minutes.Quotient - 1 : minutes.Quotient;
+        return (int)Int128.Clamp(floor, int.MinValue, int.MaxValue);
     }
 }

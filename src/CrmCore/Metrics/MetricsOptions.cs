@@ -1,9 +1,11 @@
+using System.Globalization;
+using CrmCore.Localization;
 using NodaTime;
 
 namespace CrmCore.Metrics;
 
 /// <summary>
-/// Settings for KPI computation and the monthly report. Validate with <see cref="Validate"/> (done at start when registered
+/// Settings for KPI computation and the monthly report. Validate with <see cref="Validate(CultureInfo?)"/> (done at start when registered
 /// through <c>AddCrmMetrics</c>). Not thread-safe while being changed; treat as read-only after setup.
 /// </summary>
 public sealed class MetricsOptions
@@ -30,44 +32,52 @@ public sealed class MetricsOptions
     /// <summary>How many high-churn-risk customers the report lists. Default 10; range 0–100.</summary>
     public int MaxHighRiskCustomers { get; set; } = 10;
 
-    /// <summary>Checks every setting and lists all problems.</summary>
-    /// <returns>The problems, in English; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks every setting and lists all problems, in the language of <see cref="CultureInfo.CurrentUICulture"/> (see
+    /// <see cref="Validate(CultureInfo?)"/>).</summary>
+    /// <returns>The problems; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate() => Validate(null);
+
+    /// <summary>
+    /// Checks every setting, and the targets through <see cref="ReportTargets.Validate(CultureInfo?)"/>, and lists all problems in one
+    /// language. Not thread-safe while the options are being changed.
+    /// </summary>
+    /// <param name="culture">The language of every message, the targets' included: Simplified Chinese for zh-Hans and the cultures
+    /// under it (zh-CN), English otherwise; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The problems, for example <c>Metrics: MaxReasonsPerMiss must be from 1 to 10, was 11.</c> /
+    /// <c>指标：“MaxReasonsPerMiss”必须在 1 到 10 之间，实际为 11。</c>; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate(CultureInfo? culture)
     {
         var problems = new List<string>();
         if (TimeZone is null)
         {
-            problems.Add("Metrics: TimeZone must be set.");
+            problems.Add(Strings.Format("Metrics_NotSet", culture, nameof(TimeZone)));
         }
 
         if (FirstResponseTarget <= Duration.Zero)
         {
-            problems.Add($"Metrics: FirstResponseTarget must be positive, was {FirstResponseTarget}.");
+            problems.Add(Strings.Format("Metrics_Positive", culture, nameof(FirstResponseTarget), FirstResponseTarget));
         }
 
-        if (MaxReasonsPerMiss is < 1 or > 10)
-        {
-            problems.Add($"Metrics: MaxReasonsPerMiss must be from 1 to 10, was {MaxReasonsPerMiss}.");
-        }
-
-        if (MaxWorstAssetModels is < 0 or > 100)
-        {
-            problems.Add($"Metrics: MaxWorstAssetModels must be from 0 to 100, was {MaxWorstAssetModels}.");
-        }
-
-        if (MaxHighRiskCustomers is < 0 or > 100)
-        {
-            problems.Add($"Metrics: MaxHighRiskCustomers must be from 0 to 100, was {MaxHighRiskCustomers}.");
-        }
-
+        AddIfOutside(problems, nameof(MaxReasonsPerMiss), MaxReasonsPerMiss, 1, 10, culture);
+        AddIfOutside(problems, nameof(MaxWorstAssetModels), MaxWorstAssetModels, 0, 100, culture);
+        AddIfOutside(problems, nameof(MaxHighRiskCustomers), MaxHighRiskCustomers, 0, 100, culture);
         if (Targets is null)
         {
-            problems.Add("Metrics: Targets must be set.");
+            problems.Add(Strings.Format("Metrics_NotSet", culture, nameof(Targets)));
         }
         else
         {
-            problems.AddRange(Targets.Validate());
+            problems.AddRange(Targets.Validate(culture));
         }
+
         return problems;
+    }
+
+    private static void AddIfOutside(List<string> problems, string name, int value, int least, int most, CultureInfo? culture)
+    {
+        if (value < least || value > most)
+        {
+            problems.Add(Strings.Format("Metrics_Range", culture, name, least, most, value));
+        }
     }
 }

@@ -1,5 +1,8 @@
 using CrmCore.Cli.Commands;
 using CrmCore.Cli.Tests.Infrastructure;
+using System.Numerics;
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime;
 
 namespace CrmCore.Cli.Tests.Commands;
@@ -189,5 +192,55 @@ public sealed class CalendarCommandTests
         {
             Assert.Equal(Duration.FromMinutes(minutes), LocalTimeParser.BusinessDuration(text));
         }
+    }
+
+    // The documented form from the exact nanoseconds: a minus sign when negative, then the magnitude's whole minutes rounded toward
+    // zero (seconds and less dropped), as hours and minutes.
+    private static string ModelFormat(Duration duration)
+    {
+        var nanoseconds = duration.ToBigIntegerNanoseconds();
+        var minutes = BigInteger.Abs(nanoseconds) / NodaConstants.NanosecondsPerMinute;
+        var (hours, rest) = ((long)(minutes / 60), (long)(minutes % 60));
+        var sign = nanoseconds < 0 ? "-" : string.Empty;
+        return hours == 0 ? FormattableString.Invariant($"{sign}{rest}m")
+            : rest == 0 ? FormattableString.Invariant($"{sign}{hours}h") : FormattableString.Invariant($"{sign}{hours}h{rest}m");
+    }
+
+    private static Gen<long> AnyLong() =>
+        from hi in Gen.Choose(int.MinValue, int.MaxValue)
+        from lo in Gen.Choose(int.MinValue, int.MaxValue)
+        select ((long)hi << 32) | (uint)lo;
+
+    // Whole minutes up to the longest duration (2^24 days) and a few nanoseconds either side, where a double of the minutes rounds
+    // to the whole minute; or any long of nanoseconds.
+    private static Gen<Duration> DurationGen()
+    {
+        var mostMinutes = (1L << 24) * 1440 - 1;
+        return Gen.Frequency(
+            (3, from raw in AnyLong()
+                from nanoseconds in Gen.Choose(-3, 3)
+                let minutes = raw % mostMinutes
+                select Duration.FromNanoseconds(((BigInteger)minutes * NodaConstants.NanosecondsPerMinute) + nanoseconds)),
+            (1, AnyLong().Select(n => Duration.FromNanoseconds(n))));
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 3_000)]
+    public Property FormatDuration_AnyDuration_IsItsExactWholeMinutesRoundedTowardZero() =>
+        Prop.ForAll(Arb.From(DurationGen()), duration =>
+        {
+            var actual = CalendarCommands.FormatDuration(duration);
+            var expected = ModelFormat(duration);
+            return (actual == expected).Label($"{duration.ToBigIntegerNanoseconds()} ns: {actual}, expected {expected}");
+        });
+
+    // 366 days less a nanosecond is 527,039 whole minutes; a double of its minutes is 527,040.
+    [Theory]
+    [InlineData(-1L, "8783h59m")]
+    [InlineData(0L, "8784h")]
+    [InlineData(1L, "8784h")]
+    public void FormatDuration_ANanosecondShortOfAWholeMinuteOverMonths_IsTheMinuteBelow(long nanoseconds, string expected)
+    {
+        Assert.Equal(expected, CalendarCommands.FormatDuration(Duration.FromDays(366) + Duration.FromNanoseconds(nanoseconds)));
+        Assert.Equal("-" + expected, CalendarCommands.FormatDuration(-(Duration.FromDays(366) + Duration.FromNanoseconds(nanoseconds))));
     }
 }

@@ -201,9 +201,8 @@ public sealed class SlaClockModelProperties
         return [start - Duration.FromMinutes(1), start, start + tick, calendar.NextOpen(start), warn - tick, warn, due - tick, due, due + tick, due + Duration.FromMinutes(1), later, calendar.PreviousClose(due)];
     }
 
-    private static Duration WarningTicks(SlaWarningLead lead, Duration allowed) => lead.PercentUsed is { } p
-        ? Duration.FromTicks((long)Math.Round(allowed.BclCompatibleTicks * p / 100.0, MidpointRounding.AwayFromZero))
-        : Duration.Max(Duration.Zero, allowed - lead.Before);
+    private static Duration WarningTicks(SlaWarningLead lead, Duration allowed) =>
+        Duration.FromTicks((long)WarningPointModel.Ticks(lead, allowed.BclCompatibleTicks));
 
     /// <summary>The clock from its definition (see the class summary), with the calendar's public API only.</summary>
     private static SlaMetricState Model(
