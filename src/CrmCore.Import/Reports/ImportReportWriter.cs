@@ -21,7 +21,7 @@ public static class ImportReportWriter
     /// line: 1,000.</summary>
     public const int DefaultTextRowsPerOutcome = 1_000;
 
-    /// <summary>How many outcomes there are (the enum's values run from 0 without gaps).</summary>
+    /// <summary>The size of an array indexed by <see cref="ImportOutcome"/>.</summary>
     private static readonly int OutcomeCount = Enum.GetValues<ImportOutcome>().Max(o => (int)o) + 1;
 
     /// <summary>The report as text, at most <see cref="DefaultTextRowsPerOutcome"/> lines per outcome.</summary>
@@ -36,7 +36,7 @@ public static class ImportReportWriter
     /// <param name="culture">The language; null for <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <param name="maxRowsPerOutcome">How many lines each outcome (updated, unchanged, merged, held, rejected, skipped) may list, 0 or
     /// more: a run of consecutive blank rows is one line. The rows past it are not listed; one line per such outcome at the end counts
-    /// them (<c>… and 999000 more rows rejected; see the JSON or .xlsx report</c>). <see cref="int.MaxValue"/> lists every row.</param>
+    /// them (<c>… and 999000 more rows rejected, not listed here; see the JSON or .xlsx report</c>). <see cref="int.MaxValue"/> lists every row.</param>
     /// <returns>The text: the totals (always of every row), then one line per row that was not inserted, in file order, except that
     /// consecutive blank rows share one line (<c>file: lines 3–1000001: skipped: blank row (999999 rows)</c>), up to
     /// <paramref name="maxRowsPerOutcome"/> per outcome, then the counts of the rows not listed; the JSON and .xlsx reports keep one
