@@ -1,10 +1,12 @@
+using System.Globalization;
+using CrmCore.Localization;
 using NodaTime;
 
 namespace CrmCore.Churn;
 
 /// <summary>
 /// Settings for churn-risk scoring. Defaults: medium from 40, high from 70, and a supervisor follow-up due 24 h after a customer
-/// enters the high band (document 003). Validate with <see cref="Validate"/> (done at start when registered through
+/// enters the high band (document 003). Validate with <see cref="Validate(CultureInfo?)"/> (done at start when registered through
 /// <c>AddCrmMetrics</c>). Not thread-safe while being changed; treat as read-only after setup.
 /// </summary>
 public sealed class ChurnOptions
@@ -26,24 +28,32 @@ public sealed class ChurnOptions
     /// <returns>The band; monotone in the score.</returns>
     public ChurnBand BandOf(int score) => score >= HighThreshold ? ChurnBand.High : score >= MediumThreshold ? ChurnBand.Medium : ChurnBand.Low;
 
-    /// <summary>Checks every setting and lists all problems.</summary>
-    /// <returns>The problems, in English; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks every setting and lists all problems in the language of <see cref="CultureInfo.CurrentUICulture"/> (see
+    /// <see cref="Validate(CultureInfo?)"/>).</summary>
+    /// <returns>The problems; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate() => Validate(null);
+
+    /// <summary>Checks every setting and lists all problems in one language. Not thread-safe while the options are being changed.</summary>
+    /// <param name="culture">The language of every message: Simplified Chinese for zh-Hans and the cultures under it (zh-CN), English
+    /// otherwise; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The problems, for example <c>Churn: HighThreshold must be at most 100, was 101.</c> /
+    /// <c>流失风险：“HighThreshold”最多为 100，实际为 101。</c>; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate(CultureInfo? culture)
     {
         var problems = new List<string>();
         if (MediumThreshold < 1 || MediumThreshold >= HighThreshold)
         {
-            problems.Add($"Churn: MediumThreshold must be at least 1 and below HighThreshold ({HighThreshold}), was {MediumThreshold}.");
+            problems.Add(Strings.Format("Churn_MediumThreshold", culture, HighThreshold, MediumThreshold));
         }
 
         if (HighThreshold > 100)
         {
-            problems.Add($"Churn: HighThreshold must be at most 100, was {HighThreshold}.");
+            problems.Add(Strings.Format("Churn_AtMost", culture, nameof(HighThreshold), 100, HighThreshold));
         }
 
         if (FollowUpWithin <= Duration.Zero)
         {
-            problems.Add($"Churn: FollowUpWithin must be positive, was {FollowUpWithin}.");
+            problems.Add(Strings.Format("Churn_Positive", culture, nameof(FollowUpWithin), FollowUpWithin));
         }
 
         return problems;

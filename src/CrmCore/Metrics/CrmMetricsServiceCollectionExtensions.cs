@@ -22,8 +22,10 @@ public static class CrmMetricsServiceCollectionExtensions
     /// <see cref="KpiCalculator"/>, <see cref="MonthlyReportBuilder"/>, <see cref="ChurnScorer"/>, <see cref="IChurnHistory"/>
     /// (in memory), <see cref="CrmMetrics"/> (using the host's <see cref="IMeterFactory"/> when there is one) and the system
     /// <see cref="IClock"/>. When an <see cref="ICalendarProvider"/> with a <c>default</c> calendar is registered, the scorer counts
-    /// the supervisor follow-up in that calendar's business time. <see cref="MetricsOptions"/>, <see cref="SatisfactionOptions"/> and <see cref="ChurnOptions"/> are validated
-    /// when the host starts, and again on first use; an invalid setting fails with every problem listed. The analyzer and the report
+    /// the supervisor follow-up in that calendar's business time. <see cref="MetricsOptions"/>, <see cref="SatisfactionOptions"/> (with its
+    /// <see cref="ThemeOptions"/>) and <see cref="ChurnOptions"/> are validated when the host starts, and again on first use; an invalid
+    /// setting fails with an <see cref="OptionsValidationException"/> listing every problem, all in the language of
+    /// <see cref="System.Globalization.CultureInfo.CurrentUICulture"/> (Simplified Chinese for zh-Hans, else English). The analyzer and the report
     /// builder take their negative-feedback themes from the registered <see cref="IFeedbackThemeExtractor"/> when there is one
     /// (<c>AddCrmKnowledge()</c> registers the word-level extractor), else from the built-in <see cref="ThemeExtractor"/>.
     /// </summary>

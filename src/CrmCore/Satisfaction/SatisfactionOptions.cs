@@ -1,8 +1,11 @@
+using System.Globalization;
+using CrmCore.Localization;
+
 namespace CrmCore.Satisfaction;
 
 /// <summary>
 /// Settings for surveys and their analysis. Defaults follow the source documents: five dimensions, comments with a CSAT of 2 or
-/// less count as negative, and the five most frequent negative themes are reported. Validate with <see cref="Validate"/>
+/// less count as negative, and the five most frequent negative themes are reported. Validate with <see cref="Validate(CultureInfo?)"/>
 /// (done at start when registered through <c>AddCrmMetrics</c>). Not thread-safe while being changed; treat as read-only after setup.
 /// </summary>
 public sealed class SatisfactionOptions
@@ -26,32 +29,43 @@ public sealed class SatisfactionOptions
     /// <summary>How the themes of low-score comments are found.</summary>
     public ThemeOptions Themes { get; } = new();
 
-    /// <summary>Checks every setting and lists all problems.</summary>
-    /// <returns>The problems found, in English; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks every setting, and <see cref="Themes"/>, and lists all problems in the language of
+    /// <see cref="CultureInfo.CurrentUICulture"/> (see <see cref="Validate(CultureInfo?)"/>).</summary>
+    /// <returns>The problems; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate() => Validate(null);
+
+    /// <summary>
+    /// Checks every setting, and <see cref="Themes"/> through <see cref="ThemeOptions.Validate(CultureInfo?)"/>, and lists all problems
+    /// in one language. Not thread-safe while the options are being changed.
+    /// </summary>
+    /// <param name="culture">The language of every message, the themes' included: Simplified Chinese for zh-Hans and the cultures
+    /// under it (zh-CN), English otherwise; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The problems, for example <c>Satisfaction: LowScoreThreshold must be from 1 to 4, was 5.</c> /
+    /// <c>满意度：“LowScoreThreshold”必须在 1 到 4 之间，实际为 5。</c>; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate(CultureInfo? culture)
     {
         var problems = new List<string>();
         if (Dimensions.Count == 0)
         {
-            problems.Add("Satisfaction: at least one dimension must be configured.");
+            problems.Add(Strings.Format("Satisfaction_NoDimension", culture));
         }
 
         if (Dimensions.Any(d => d.Code.Length == 0))
         {
-            problems.Add("Satisfaction: a configured dimension is the default (empty) value.");
+            problems.Add(Strings.Format("Satisfaction_DefaultDimension", culture));
         }
 
         if (Dimensions.Distinct().Count() != Dimensions.Count)
         {
-            problems.Add("Satisfaction: a dimension is configured twice.");
+            problems.Add(Strings.Format("Satisfaction_DimensionTwice", culture));
         }
 
         if (LowScoreThreshold is < 1 or > 4)
         {
-            problems.Add($"Satisfaction: LowScoreThreshold must be from 1 to 4, was {LowScoreThreshold}.");
+            problems.Add(Strings.Format("Satisfaction_Range", culture, nameof(LowScoreThreshold), 1, 4, LowScoreThreshold));
         }
 
-        problems.AddRange(Themes.Validate());
+        problems.AddRange(Themes.Validate(culture));
         return problems;
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CrmCore.Localization;
+
 namespace CrmCore.Satisfaction;
 
 /// <summary>
@@ -39,34 +42,42 @@ public sealed class ThemeOptions
         "with", "it", "this", "that", "i", "we", "you", "they", "my", "our", "your", "very", "too", "so", "not", "no",
     ];
 
-    /// <summary>Checks every setting and lists all problems.</summary>
-    /// <returns>The problems found, in English; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks every setting and lists all problems in the language of <see cref="CultureInfo.CurrentUICulture"/> (see
+    /// <see cref="Validate(CultureInfo?)"/>).</summary>
+    /// <returns>The problems; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate() => Validate(null);
+
+    /// <summary>Checks every setting and lists all problems in one language. Not thread-safe while the options are being changed.</summary>
+    /// <param name="culture">The language of every message: Simplified Chinese for zh-Hans and the cultures under it (zh-CN), English
+    /// otherwise; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The problems, for example <c>Themes: TopCount must be from 1 to 100, was 0.</c> /
+    /// <c>主题：“TopCount”必须在 1 到 100 之间，实际为 0。</c>; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate(CultureInfo? culture)
     {
         var problems = new List<string>();
         if (MinGramLength < 1 || MinGramLength > MaxGramLength)
         {
-            problems.Add($"Themes: MinGramLength must be from 1 to MaxGramLength ({MaxGramLength}), was {MinGramLength}.");
+            problems.Add(Strings.Format("Themes_MinGramLength", culture, MaxGramLength, MinGramLength));
         }
 
         if (MaxGramLength > 8)
         {
-            problems.Add($"Themes: MaxGramLength must be at most 8, was {MaxGramLength}.");
+            problems.Add(Strings.Format("Themes_AtMost", culture, nameof(MaxGramLength), 8, MaxGramLength));
         }
 
         if (TopCount is < 1 or > 100)
         {
-            problems.Add($"Themes: TopCount must be from 1 to 100, was {TopCount}.");
+            problems.Add(Strings.Format("Themes_Range", culture, nameof(TopCount), 1, 100, TopCount));
         }
 
         if (ExamplesPerTheme is < 0 or > 20)
         {
-            problems.Add($"Themes: ExamplesPerTheme must be from 0 to 20, was {ExamplesPerTheme}.");
+            problems.Add(Strings.Format("Themes_Range", culture, nameof(ExamplesPerTheme), 0, 20, ExamplesPerTheme));
         }
 
         if (MinDocumentFrequency < 1)
         {
-            problems.Add($"Themes: MinDocumentFrequency must be at least 1, was {MinDocumentFrequency}.");
+            problems.Add(Strings.Format("Themes_AtLeast", culture, nameof(MinDocumentFrequency), 1, MinDocumentFrequency));
         }
 
         return problems;

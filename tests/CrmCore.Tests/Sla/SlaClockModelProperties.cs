@@ -173,6 +173,23 @@ public sealed class SlaClockModelProperties
         Assert.Equal(SlaClockStatus.Running, state.Status);
     }
 
+    [Fact]
+    public void Evaluate_WarningAtA28DigitPercentage_DoesNotOverflowAndLandsOnTheExactTick()
+    {
+        // (decimal)80.1 from .NET 11 on: 80.09999999999999431565811392 % of 2 h is 5,767,199,999.99999959 ticks, so 96 min 7.2 s
+        // (rounded); its digits times the target's ticks overflowed Int128 and the OverflowException escaped the engine.
+        var calendar = TestCalendars.CnStandard;
+        var start = TestCalendars.Cn(2026, 3, 3, 10);
+        var target = new SlaTarget(Probe, Duration.FromHours(2), calendar.Name) with
+        {
+            Warning = SlaWarningLead.AtDecimalPercentUsed(80.09999999999999431565811392m),
+        };
+
+        var state = Evaluate(calendar, target, new SlaClockBounds(start, null), start);
+
+        Assert.Equal(TestCalendars.Cn(2026, 3, 3, 11, 36) + Duration.FromMilliseconds(7_200), state.WarningAt);
+    }
+
     [Theory]
     [InlineData(TicketStatus.WaitingForCustomer, SlaClockStatus.Paused)]
     [InlineData(TicketStatus.InProgress, SlaClockStatus.Running)]

@@ -142,6 +142,19 @@ public sealed class SlaPolicyJsonProblemTests
         Assert.Equal(default, OnlyDefaultTarget("""{ "metric": "Resolution", "within": "PT4H" }""").Warning);
     }
 
+    // A policy file's percentage is what it wrote, to 15 significant digits, whatever the runtime's double-to-decimal cast does:
+    // 80.1 % of 4 h is exactly 115,344,000,000 ticks, and 80.100000000000001 (the same double) reads as 80.1 too.
+    [Theory]
+    [InlineData("80.1")]
+    [InlineData("80.100000000000001")]
+    public void Load_Target_WarnAtPercent_IsReadAsItsDecimalOf15Digits(string written)
+    {
+        var warning = OnlyDefaultTarget($$"""{ "metric": "Resolution", "within": "PT4H", "warnAtPercent": {{written}} }""").Warning;
+
+        Assert.Equal(80.1m, warning.Percent);
+        Assert.Equal(115_344_000_000L, warning.WarningTicks(Duration.FromHours(4).BclCompatibleTicks));
+    }
+
     [Fact]
     public void Load_Target_WorkingDaysAtTheBounds()
     {
