@@ -354,10 +354,10 @@ internal static class TableReader
     /// <paramref name="cacheFolder"/> (<see cref="TemporaryFolderFailure"/>), that, at line 0 (no row is at fault); else the workbook is
     /// not readable, at the row being read.
     /// </summary>
-    private static ImportFileException Unreadable(string file, int line, Exception e, string cacheFolder, CultureInfo? culture) =>
+    internal static ImportFileException Unreadable(string file, int line, Exception e, string cacheFolder, CultureInfo? culture) =>
         TemporaryFolderFailure(e) is { } cause
             ? new ImportFileException(file, 0, 0, ImportStrings.Format("Error_SharedStringCache", culture, cacheFolder, cause.Message), e)
-            : new ImportFileException(file, line, 0, $"not a readable .xlsx workbook: {e.Message}", e);
+            : new ImportFileException(file, line, 0, ImportStrings.Format("Error_XlsxUnreadable", culture, e.Message), e);
 
     /// <summary>
     /// The failure to write a file in a folder that <paramref name="e"/> is or wraps (inner exceptions, every one of an
