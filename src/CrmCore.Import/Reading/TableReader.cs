@@ -34,7 +34,7 @@ internal static class TableReader
         : ImportFormat.Csv;
 
     /// <summary>Detects the encoding of a CSV file from its first bytes: a BOM, else what the strict decoder says about the start.</summary>
-    public static Encoding DetectEncoding(Stream stream, string file)
+    public static Encoding DetectEncoding(Stream stream, string file, CultureInfo? culture = null)
     {
         var buffer = new byte[SniffBytes];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
@@ -65,14 +65,15 @@ internal static class TableReader
 
         if (decoded.Problem is { } problem)
         {
-            throw new ImportFileException(file, problem.Line, problem.Column, problem.Message);
+            var bad = problem.ByteOffset < head.Length ? head[(int)problem.ByteOffset].ToString("X2", CultureInfo.InvariantCulture) : "?";
+            throw new ImportFileException(file, problem.Line, problem.Column, ImportStrings.Format("Error_CsvNotUtf8", culture, bad));
         }
 
         return StrictTextDecoder.GetEncoding("utf-8");
     }
 
     /// <summary>Reads the rows of a CSV stream.</summary>
-    public static IEnumerable<SourceRow> ReadCsv(Stream stream, Encoding encoding, string file)
+    public static IEnumerable<SourceRow> ReadCsv(Stream stream, Encoding encoding, string file, CultureInfo? culture = null)
     {
         using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         var options = new CsvDataReaderOptions
@@ -89,7 +90,7 @@ internal static class TableReader
         }
         catch (Exception e) when (e is DecoderFallbackException or CsvFormatException)
         {
-            throw Fail(file, 1, encoding, e);
+            throw Fail(file, 1, encoding, e, culture);
         }
 
         using (reader)
@@ -104,7 +105,7 @@ internal static class TableReader
                 }
                 catch (Exception e) when (e is DecoderFallbackException or CsvFormatException or CsvRecordTooLargeException)
                 {
-                    throw Fail(file, record + 1, encoding, e);
+                    throw Fail(file, record + 1, encoding, e, culture);
                 }
 
                 if (!more)
@@ -407,10 +408,10 @@ internal static class TableReader
         }
     }
 
-    private static ImportFileException Fail(string file, int record, Encoding encoding, Exception e) => e switch
+    private static ImportFileException Fail(string file, int record, Encoding encoding, Exception e, CultureInfo? culture) => e switch
     {
-        DecoderFallbackException => new ImportFileException(file, record, 0, $"bytes that are not {encoding.WebName} text near this record; save the file as UTF-8 or name its encoding", e),
-        CsvRecordTooLargeException => new ImportFileException(file, record, 0, $"a record longer than {MaxRecordChars} characters (a quote never closed?)", e),
-        _ => new ImportFileException(file, record, 0, e.Message, e),
+        DecoderFallbackException => new ImportFileException(file, record, 0, ImportStrings.Format("Error_CsvBadBytes", culture, encoding.WebName), e),
+        CsvRecordTooLargeException => new ImportFileException(file, record, 0, ImportStrings.Format("Error_CsvRecordTooLong", culture, MaxRecordChars), e),
+        _ => new ImportFileException(file, record, 0, ImportStrings.Format("Error_CsvMalformed", culture, e.Message), e),
     };
 }
