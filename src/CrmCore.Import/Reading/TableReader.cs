@@ -145,8 +145,10 @@ internal static class TableReader
         ReadXlsx(stream, file, culture, rowsKnown, Path.GetTempPath(), SharedStringCacheBytes);
 
     /// <summary>Reads the rows of an .xlsx stream, MiniExcel's shared-string cache written in <paramref name="cacheFolder"/> for a
-    /// shared-strings part of <paramref name="cacheFromBytes"/> bytes or more (a seam for tests).</summary>
-    internal static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file, CultureInfo? culture, Action<int>? rowsKnown, string cacheFolder, long cacheFromBytes)
+    /// shared-strings part of <paramref name="cacheFromBytes"/> bytes or more, <paramref name="freeBytes"/> telling the space free there
+    /// (null when it cannot be told; seams for tests).</summary>
+    internal static IEnumerable<SourceRow> ReadXlsx(
+        Stream stream, string file, CultureInfo? culture, Action<int>? rowsKnown, string cacheFolder, long cacheFromBytes, Func<string, long?>? freeBytes = null)
     {
         using var shape = XlsxInspection.Inspect(stream, file, culture);
         rowsKnown?.Invoke(shape.Rows);
@@ -156,11 +158,13 @@ internal static class TableReader
         }
 
         // No byte arrays from "@@@fileid@@@" cells (MiniExcel would load the archive entry they name, whole).
-        if (SharedStringsBytes(shape.Package) >= cacheFromBytes)
+        if (SharedStringsBytes(shape.Package) is var sharedBytes && sharedBytes >= cacheFromBytes)
         {
-            // MiniExcel will keep the shared strings in files of its own there: the folder is tried first, because a cache that
-            // MiniExcel fails to create crashes the process later (its finalizer disposes the files it never opened).
+            // MiniExcel will keep the shared strings in files of its own there: the folder is tried first, and its free space, because
+            // a cache that MiniExcel fails to create or to write crashes the process later (its finalizer disposes, and so flushes, the
+            // files it left open).
             ProbeCacheFolder(cacheFolder, file, culture);
+            CheckCacheSpace(cacheFolder, sharedBytes, (freeBytes ?? FreeBytes)(cacheFolder), file, culture);
         }
 
         var configuration = new OpenXmlConfiguration
@@ -334,6 +338,38 @@ internal static class TableReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_SharedStringCache", culture, folder, e.Message), e);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a read whose shared-string cache would not fit in the space free in its folder (with <see cref="CacheSpaceMargin"/> to
+    /// spare): the cache takes at most the shared-strings part's length (each string's text, at most as long as in the part, and 8 bytes
+    /// of position and length, no more than its <c>&lt;si&gt;&lt;t&gt;</c> markup). A disk that other programs fill during the read can
+    /// still fail it; that failure is reported as the folder's, but MiniExcel may then crash the process from its finalizer.
+    /// </summary>
+    internal static void CheckCacheSpace(string folder, long sharedBytes, long? free, string file, CultureInfo? culture)
+    {
+        if (free is { } available && available < sharedBytes + CacheSpaceMargin)
+        {
+            const double MiB = 1 << 20;
+            throw new ImportFileException(file, 0, 0, ImportStrings.Format(
+                "Error_SharedStringCacheSpace", culture, folder, Math.Ceiling((sharedBytes + CacheSpaceMargin) / MiB), Math.Floor(available / MiB)));
+        }
+    }
+
+    /// <summary>The space left free beside the shared-string cache: 16 MiB.</summary>
+    internal const long CacheSpaceMargin = 16L << 20;
+
+    /// <summary>The bytes free for this process in a folder's file system; null when the system cannot tell.</summary>
+    internal static long? FreeBytes(string folder)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetFullPath(folder)).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
         }
     }
 
