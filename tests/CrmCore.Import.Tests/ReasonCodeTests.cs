@@ -16,14 +16,16 @@ using CrmCore.Import.Tables;
 using CrmCore.Import.Tests.Entities;
 using CrmCore.Import.Tickets;
 using CrmCore.Knowledge;
+using CrmCore.Tickets;
 using MiniExcelLibs;
 using NodaTime;
 
 namespace CrmCore.Import.Tests;
 
 /// <summary>
-/// Every row reason has a stable code (its resource key without <c>Reason_</c>): one declared field per key, every code documented in
-/// docs/import.md with its English text, and every importer sets the code whenever it sets a reason.
+/// Every row reason has a stable code (its resource key without <c>Reason_</c> and without a wording's variant): one declared field per
+/// key, every code documented in docs/import.md with its English texts, every importer sets the code whenever it sets a reason, and one
+/// reason has one code whichever importer gives it.
 /// </summary>
 public sealed class ReasonCodeTests
 {
@@ -46,7 +48,8 @@ public sealed class ReasonCodeTests
         Assert.NotEmpty(keys);
         Assert.Equal(keys.Order(StringComparer.Ordinal), declared.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.Equal(keys.Order(StringComparer.Ordinal), ReasonKeys(resources, Chinese).Order(StringComparer.Ordinal));
-        Assert.All(declared, r => Assert.Equal(r.Key[ImportReason.KeyPrefix.Length..], r.Code));
+        Assert.All(declared, r => Assert.Equal(ImportReason.CodeOf(r.Key), r.Code));
+        Assert.All(declared, r => Assert.StartsWith(ImportReason.KeyPrefix + r.Code, r.Key, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,7 +62,7 @@ public sealed class ReasonCodeTests
             var resources = Source(file).Resources;
             foreach (var key in ReasonKeys(resources, CultureInfo.InvariantCulture))
             {
-                var code = key[ImportReason.KeyPrefix.Length..];
+                var code = ImportReason.CodeOf(key);
                 Assert.True(rows.TryGetValue(code, out var row), $"docs/import.md has no row for the reason code `{code}` ({file}.resx)");
                 var english = resources.GetString(key, CultureInfo.InvariantCulture)!;
                 Assert.True(row.Contains(english, StringComparison.Ordinal), $"the row of `{code}` in docs/import.md does not give its text \"{english}\": {row}");
@@ -68,7 +71,7 @@ public sealed class ReasonCodeTests
 
         // And no row names a code that no reason has.
         var all = Files.SelectMany(f => ReasonKeys(Source(f).Resources, CultureInfo.InvariantCulture))
-            .Select(k => k[ImportReason.KeyPrefix.Length..]).ToHashSet(StringComparer.Ordinal);
+            .Select(ImportReason.CodeOf).ToHashSet(StringComparer.Ordinal);
         Assert.All(rows.Keys, code => Assert.Contains(code, all));
     }
 
@@ -77,6 +80,10 @@ public sealed class ReasonCodeTests
     {
         Assert.Throws<ArgumentException>(() => new ImportReason("Date", ImportStrings.Resources));
         Assert.Throws<ArgumentException>(() => new ImportReason("Reason_", ImportStrings.Resources));
+        Assert.Throws<ArgumentException>(() => new ImportReason("Reason__Variant", ImportStrings.Resources));
+        Assert.Throws<ArgumentException>(() => new ImportReason("Reason_Date_", ImportStrings.Resources));
+        Assert.Equal("UnknownType", new ImportReason("Reason_UnknownType_WithHostTypes", ArticleImportStrings.Resources).Code);
+        Assert.Equal("Date", ImportReason.CodeOf("Reason_Date"));
 
         var first = ImportReasons.Date.Format(CultureInfo.InvariantCulture, "2024-02-30");
         var second = ImportReasons.Date.Format(Chinese, "昨天");
@@ -116,7 +123,7 @@ public sealed class ReasonCodeTests
         }
 
         var known = Files.SelectMany(f => ReasonKeys(Source(f).Resources, CultureInfo.InvariantCulture))
-            .Select(k => k[ImportReason.KeyPrefix.Length..]).ToHashSet(StringComparer.Ordinal);
+            .Select(ImportReason.CodeOf).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, report) in reports)
         {
             Assert.All(report.Rows, row =>
@@ -128,7 +135,9 @@ public sealed class ReasonCodeTests
 
         // The samples are dirty enough for the check to mean something: rows with reasons of many kinds, from every importer.
         var seen = reports.SelectMany(r => r.Report.Rows).Select(r => r.ReasonCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        string[] expected = ["Blank", "Totals", "RepeatedHeader", "Merged", "Held", "Required", "Date", "Choice", "Range", "DuplicateKey", "CustomerUnknown", "TicketUnknown", "DuplicateId", "SerialTaken", "UnknownType"];
+        string[] expected = ["Blank", "Totals", "RepeatedHeader", "Merged", "Held", "Required", "Date", "Choice", "Range", "DuplicateKey", "CustomerUnknown", "TicketUnknown", "SerialTaken", "UnknownType"];
+        Assert.DoesNotContain("DuplicateId", seen);
+        Assert.DoesNotContain("UnknownTypeWithHostTypes", seen);
         Assert.True(seen.IsSupersetOf(expected), "codes seen: " + string.Join(", ", seen.Order(StringComparer.Ordinal)));
         var entities = reports.GroupBy(r => r.Report.Entity).ToList();
         Assert.Equal(["articles", "assets", "customers", "plans", "surveys", "tickets"], entities.Select(g => g.Key).Order(StringComparer.Ordinal));
@@ -163,6 +172,50 @@ public sealed class ReasonCodeTests
         var cycle = Assert.Single(second.Rows);
         Assert.Equal(("ParentCycle", "上级资产"), (cycle.ReasonCode, cycle.Column));
         Assert.Contains("B is A itself or lies under it", cycle.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADuplicateIdOnAnEarlierLine_HasCodeDuplicateKey_InTheAssetAndArticleImportsAsInTheOthers_WithTheirOwnTexts()
+    {
+        const string AssetHeader = "资产编号,资产名称,序列号,型号,客户编号,保管人,安装日期,保修截止,上级资产\n";
+        var assets = await ImportAssetsAsync(new InMemoryAssetRepository(), AssetHeader + "A,甲,S-A,M,C1,,2025-01-01,,\nA,甲,S-B,M,C1,,2025-01-01,,\n");
+        using var articleCsv = new MemoryStream(Encoding.UTF8.GetBytes("文章编号,标题,正文,标签,工单类型,状态\nKB-1,发票申请,在订单详情页申请。,,故障,\nKB-1,发票申请,在订单详情页申请。,,故障,\n"));
+        var articles = await new ArticleImporter(new InMemoryKnowledgeRepository(), new ArticleImportOptions { Culture = CultureInfo.InvariantCulture })
+            .ImportAsync(articleCsv, "articles.csv");
+        var desk = await EntityDesk.CreateAsync();
+        var tickets = await desk.TicketImporter(new TableImportOptions<TicketField> { Culture = CultureInfo.InvariantCulture }).ImportAsync(Samples.Path("服务质量问题跟踪表.csv"));
+
+        var asset = assets.Rows[1];
+        var article = articles.Rows[1];
+        var ticket = tickets.Rows.First(r => r.ReasonCode == ImportReasons.DuplicateKey.Code);
+        Assert.Equal(("DuplicateKey", "asset A is already on line 2"), (asset.ReasonCode, asset.Reason));
+        Assert.Equal(("DuplicateKey", "article KB-1 is already on line 2"), (article.ReasonCode, article.Reason));
+        Assert.EndsWith("of this file", ticket.Reason, StringComparison.Ordinal);
+        Assert.Same(ImportReasons.DuplicateKey.Code, asset.ReasonCode);
+        Assert.Same(asset.ReasonCode, article.ReasonCode);
+    }
+
+    [Theory]
+    [InlineData("", "'Bug' is not a ticket type: use ", "'Bug' is not a ticket type: use ", " (the built-in types and the types the host configured)")]
+    [InlineData("zh-Hans", "“Bug”不是工单类型：请用 ", "“Bug”不是工单类型：请使用 ", "（内置类型及系统配置的自定义类型）")]
+    public async Task AnUnknownTicketType_HasCodeUnknownType_WithOrWithoutTheHostsTypes_EachWithItsOwnText(string language, string builtIn, string hostStart, string hostEnd)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        const string Csv = "文章编号,标题,正文,标签,工单类型,状态\nKB-1,发票申请,在订单详情页申请。,,Bug,\n";
+        async Task<ImportRowResult> ImportAsync(ArticleImportOptions options)
+        {
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Csv));
+            return Assert.Single((await new ArticleImporter(new InMemoryKnowledgeRepository(), options).ImportAsync(stream, "articles.csv")).Rows);
+        }
+
+        var plain = await ImportAsync(new ArticleImportOptions { Culture = culture });
+        var withHost = await ImportAsync(new ArticleImportOptions { Culture = culture, TicketTypes = { new TicketType("Installation") } });
+
+        Assert.Equal(("UnknownType", "UnknownType"), (plain.ReasonCode, withHost.ReasonCode));
+        Assert.StartsWith(builtIn, plain.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Installation", plain.Reason, StringComparison.Ordinal);
+        Assert.StartsWith(hostStart, withHost.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("Installation" + hostEnd, withHost.Reason, StringComparison.Ordinal);
     }
 
     [Theory]

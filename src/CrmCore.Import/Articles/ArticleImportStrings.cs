@@ -10,8 +10,8 @@ internal static class ArticleImportStrings
     /// <summary>The resources.</summary>
     internal static ResourceManager Resources { get; } = new("CrmCore.Import.Articles.ArticleImportStrings", typeof(ArticleImportStrings).Assembly);
 
-    /// <summary><c>Reason_DuplicateId</c>.</summary>
-    public static readonly ImportReason DuplicateId = new("Reason_DuplicateId", Resources);
+    /// <summary><c>Reason_DuplicateKey</c> (code <c>DuplicateKey</c>, as the other importers' duplicate keys; was <c>DuplicateId</c>).</summary>
+    public static readonly ImportReason DuplicateKey = new("Reason_DuplicateKey", Resources);
 
     /// <summary><c>Reason_UnknownType</c>.</summary>
     public static readonly ImportReason UnknownType = new("Reason_UnknownType", Resources);
@@ -22,6 +22,7 @@ internal static class ArticleImportStrings
     /// <summary><c>Reason_TooManyTags</c>.</summary>
     public static readonly ImportReason TooManyTags = new("Reason_TooManyTags", Resources);
 
-    /// <summary><c>Reason_UnknownTypeWithHostTypes</c>.</summary>
-    public static readonly ImportReason UnknownTypeWithHostTypes = new("Reason_UnknownTypeWithHostTypes", Resources);
+    /// <summary><c>Reason_UnknownType_WithHostTypes</c>: <see cref="UnknownType"/> worded for a host that configured its own ticket
+    /// types (code <c>UnknownType</c>; was <c>UnknownTypeWithHostTypes</c>).</summary>
+    public static readonly ImportReason UnknownTypeWithHostTypes = new("Reason_UnknownType_WithHostTypes", Resources);
 }

@@ -56,7 +56,7 @@ internal sealed class ArticleTable(IKnowledgeRepository store, IReadOnlyCollecti
         var articleId = new ArticleId(id!);
         if (_lineOf.TryGetValue(articleId, out var earlier))
         {
-            return row.Reject(ArticleField.Id, ArticleImportStrings.DuplicateId.Format(row.Culture, id, earlier));
+            return row.Reject(ArticleField.Id, ArticleImportStrings.DuplicateKey.Format(row.Culture, id, earlier));
         }
 
         _lineOf[articleId] = row.Source.Line;

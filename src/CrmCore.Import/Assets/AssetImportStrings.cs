@@ -13,8 +13,8 @@ internal static class AssetImportStrings
     /// <summary><c>Reason_SerialTaken</c>.</summary>
     public static readonly ImportReason SerialTaken = new("Reason_SerialTaken", Resources);
 
-    /// <summary><c>Reason_DuplicateId</c>.</summary>
-    public static readonly ImportReason DuplicateId = new("Reason_DuplicateId", Resources);
+    /// <summary><c>Reason_DuplicateKey</c> (code <c>DuplicateKey</c>, as the other importers' duplicate keys; was <c>DuplicateId</c>).</summary>
+    public static readonly ImportReason DuplicateKey = new("Reason_DuplicateKey", Resources);
 
     /// <summary><c>Reason_ParentUnknown</c>.</summary>
     public static readonly ImportReason ParentUnknown = new("Reason_ParentUnknown", Resources);

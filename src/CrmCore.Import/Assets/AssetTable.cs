@@ -110,7 +110,7 @@ internal sealed class AssetTable(IAssetRepository store) : IRecordTable<AssetFie
         var candidate = new Asset(assetId, name!, serial!, model!, new CustomerId(owner!), installedOn!.Value, warrantyEndsOn, custodian).ToState(1);
         if (_lineOf.TryGetValue(assetId, out var earlier))
         {
-            return row.Reject(AssetField.Id, AssetImportStrings.DuplicateId.Format(culture, id, earlier));
+            return row.Reject(AssetField.Id, AssetImportStrings.DuplicateKey.Format(culture, id, earlier));
         }
 
         if (_serials.TryGetValue(candidate.SerialNumber, out var holder) && holder != assetId)

@@ -5,38 +5,58 @@ namespace CrmCore.Import.Localization;
 
 /// <summary>
 /// One reason an import gives a row: its resource key (<c>Reason_Date</c>) in one of the import's resource files and its stable,
-/// language-independent code, the key without the <see cref="KeyPrefix"/> (<c>Date</c>). The code is derived here, once, when the
-/// reason is declared (<see cref="ImportReasons"/> and the entity string classes), so a row's code is a field load of one shared
-/// string and the code and the text cannot drift apart. Immutable; thread-safe.
+/// language-independent code, the key without the <see cref="KeyPrefix"/> (<c>Date</c>). A reason worded two ways keeps one code:
+/// the second wording's key adds <c>_</c> and a variant name (<c>Reason_UnknownType_WithHostTypes</c>, code <c>UnknownType</c>).
+/// The code is derived here, once, when the reason is declared (<see cref="ImportReasons"/> and the entity string classes), so a
+/// row's code is a field load of one shared string and the code and the text cannot drift apart. Immutable; thread-safe.
 /// </summary>
 internal sealed class ImportReason
 {
     /// <summary>The prefix of every reason's resource key.</summary>
     public const string KeyPrefix = "Reason_";
 
+    /// <summary>What separates a code from the variant of its wording in a key.</summary>
+    public const char VariantSeparator = '_';
+
     private readonly ResourceManager _resources;
 
     /// <summary>Declares a reason.</summary>
-    /// <param name="key">The resource key, <c>Reason_</c> and the code.</param>
+    /// <param name="key">The resource key: <c>Reason_</c> and the code, optionally followed by <c>_</c> and a variant name.</param>
     /// <param name="resources">The resource file holding the key.</param>
-    /// <exception cref="ArgumentException">The key does not start with <see cref="KeyPrefix"/> or has nothing after it.</exception>
+    /// <exception cref="ArgumentException">The key does not start with <see cref="KeyPrefix"/>, has no code after it, or an empty
+    /// variant.</exception>
     public ImportReason(string key, ResourceManager resources)
     {
-        if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal) || key.Length == KeyPrefix.Length)
-        {
-            throw new ArgumentException($"A reason's resource key is '{KeyPrefix}' and its code; '{key}' is not.", nameof(key));
-        }
-
         Key = key;
-        Code = string.Intern(key[KeyPrefix.Length..]);
+        Code = string.Intern(CodeOf(key));
         _resources = resources;
     }
 
     /// <summary>The resource key (<c>Reason_Date</c>).</summary>
     public string Key { get; }
 
-    /// <summary>The code: the key without <see cref="KeyPrefix"/> (<c>Date</c>), interned.</summary>
+    /// <summary>The code: the key without <see cref="KeyPrefix"/> and without a variant (<c>Date</c>), interned.</summary>
     public string Code { get; }
+
+    /// <summary>The code of a reason's resource key: the key without <see cref="KeyPrefix"/> and without a variant
+    /// (<c>Reason_UnknownType_WithHostTypes</c> → <c>UnknownType</c>).</summary>
+    /// <param name="key">The resource key.</param>
+    /// <returns>The code.</returns>
+    /// <exception cref="ArgumentException">The key does not start with <see cref="KeyPrefix"/>, has no code after it, or an empty
+    /// variant.</exception>
+    public static string CodeOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var rest = key.StartsWith(KeyPrefix, StringComparison.Ordinal) ? key[KeyPrefix.Length..] : string.Empty;
+        var separator = rest.IndexOf(VariantSeparator);
+        var code = separator < 0 ? rest : rest[..separator];
+        if (code.Length == 0 || separator == rest.Length - 1)
+        {
+            throw new ArgumentException($"A reason's resource key is '{KeyPrefix}', its code and optionally '{VariantSeparator}' and a variant; '{key}' is not.", nameof(key));
+        }
+
+        return code;
+    }
 
     /// <summary>The reason's text in the culture (the current UI culture when null), with its code.</summary>
     public RowReason Text(CultureInfo? culture) => new(Code, Lookup(culture ?? CultureInfo.CurrentUICulture));

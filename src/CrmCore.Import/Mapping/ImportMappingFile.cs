@@ -33,7 +33,8 @@ public static class ImportMappingFile
     /// <param name="path">The file.</param>
     /// <param name="builtIn">The mapping the file extends.</param>
     /// <returns>The combined mapping.</returns>
-    /// <exception cref="ImportFileException">The file is missing, too large, not UTF-8 or not a valid mapping.</exception>
+    /// <exception cref="ImportFileException">The file is missing, a folder, unreadable, too large, not UTF-8 or not a valid mapping; the
+    /// message names the file and, in the culture's language, the problem.</exception>
     public static ImportMapping<TField> Load<TField>(string path, ImportMapping<TField> builtIn)
         where TField : struct, Enum => Load(path, builtIn, null);
 
@@ -44,7 +45,8 @@ public static class ImportMappingFile
     /// <param name="culture">The language of the error messages: Simplified Chinese for zh-Hans, English otherwise; default
     /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The combined mapping.</returns>
-    /// <exception cref="ImportFileException">The file is missing, too large, not UTF-8 or not a valid mapping.</exception>
+    /// <exception cref="ImportFileException">The file is missing, a folder, unreadable, too large, not UTF-8 or not a valid mapping; the
+    /// message names the file and, in the culture's language, the problem.</exception>
     public static ImportMapping<TField> Load<TField>(string path, ImportMapping<TField> builtIn, CultureInfo? culture)
         where TField : struct, Enum
     {
@@ -53,6 +55,11 @@ public static class ImportMappingFile
         byte[] bytes;
         try
         {
+            if (Directory.Exists(path))
+            {
+                throw new ImportFileException(path, 0, 0, ImportStrings.Get("Error_MappingIsFolder", culture));
+            }
+
             var info = new FileInfo(path);
             if (info.Exists && info.Length > MaxBytes)
             {
@@ -63,17 +70,17 @@ public static class ImportMappingFile
         }
         catch (IOException e)
         {
-            throw new ImportFileException(path, 0, 0, e.Message, e);
+            throw ReadError(path, e, culture);
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new ImportFileException(path, 0, 0, e.Message, e);
+            throw ReadError(path, e, culture);
         }
 
         var decoded = StrictTextDecoder.Decode(bytes);
         if (decoded.Problem is { } problem)
         {
-            throw new ImportFileException(path, problem.Line, problem.Column, problem.Message);
+            throw new ImportFileException(path, problem.Line, problem.Column, DecodeError(problem, bytes, culture));
         }
 
         return builtIn.With(Parse<TField>(decoded.Text!, path, culture));
@@ -189,6 +196,39 @@ public static class ImportMappingFile
 
         return new ImportMapping<TField>(columns, constants, values);
     }
+
+    /// <summary>Why a mapping file could not be read, in the culture's language, naming the file: missing, access denied, or the
+    /// system's own reason for anything else.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="error">What reading it threw (an <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>).</param>
+    /// <param name="culture">The language; null for <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The exception to throw, with <paramref name="error"/> as its inner exception.</returns>
+    internal static ImportFileException ReadError(string path, Exception error, CultureInfo? culture) => new(
+        path,
+        0,
+        0,
+        error switch
+        {
+            FileNotFoundException or DirectoryNotFoundException => ImportStrings.Get("Error_MappingMissing", culture),
+            UnauthorizedAccessException => ImportStrings.Get("Error_MappingAccessDenied", culture),
+            _ => ImportStrings.Format("Error_MappingUnreadable", culture, error.Message),
+        },
+        error);
+
+    /// <summary>Why a mapping file's bytes are not UTF-8 text, in the culture's language: the encoding they look like, or the first
+    /// byte that is not UTF-8. A mapping file is always read as UTF-8, so the remedy is to save it as UTF-8.</summary>
+    /// <param name="problem">What <see cref="StrictTextDecoder"/> found.</param>
+    /// <param name="bytes">The file's bytes.</param>
+    /// <param name="culture">The language; null for <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The reason.</returns>
+    internal static string DecodeError(TextDecodingProblem problem, ReadOnlySpan<byte> bytes, CultureInfo? culture) => problem.LikelyEncoding switch
+    {
+        { } likely when likely.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) => ImportStrings.Get("Error_MappingLooksUtf16", culture),
+        { } likely when likely.StartsWith("gb", StringComparison.OrdinalIgnoreCase) => ImportStrings.Get("Error_MappingLooksGbk", culture),
+        _ when problem.ByteOffset >= 0 && problem.ByteOffset < bytes.Length =>
+            ImportStrings.Format("Error_MappingNotUtf8Byte", culture, bytes[(int)problem.ByteOffset].ToString("X2", CultureInfo.InvariantCulture)),
+        _ => ImportStrings.Get("Error_MappingNotUtf8", culture),
+    };
 
     /// <summary>Reads an object of string to string at the reader (its start token), refusing other values and repeated keys.</summary>
     private static List<(string Key, long KeyAt, string Value, long ValueAt)> ReadStrings(ref Utf8JsonReader reader, Text text, string what)

@@ -8,8 +8,8 @@ using MiniExcelLibs;
 namespace CrmCore.Import.Reports;
 
 /// <summary>
-/// Writes an <see cref="ImportReport"/> as text (totals, unmapped columns, then every row that was not simply inserted, a run of
-/// consecutive blank rows on one line), as JSON
+/// Writes an <see cref="ImportReport"/> as text (totals, unmapped columns, then the rows that were not simply inserted, at most
+/// <see cref="DefaultTextRowsPerOutcome"/> lines per outcome and a run of consecutive blank rows on one line), as JSON
 /// (everything, one object per row, with its reason code) or as an .xlsx of the rejected and held rows with their line, problem and
 /// reason code in front and their original cells after them, which an analyst fixes and imports again (the built-in mappings ignore
 /// the line, problem and reason-code columns).
@@ -17,14 +17,35 @@ namespace CrmCore.Import.Reports;
 /// </summary>
 public static class ImportReportWriter
 {
-    /// <summary>The report as text.</summary>
+    /// <summary>How many lines of each outcome <see cref="ToText(ImportReport, CultureInfo?)"/> lists before it counts the rest on one
+    /// line: 1,000.</summary>
+    public const int DefaultTextRowsPerOutcome = 1_000;
+
+    /// <summary>The size of an array indexed by <see cref="ImportOutcome"/>.</summary>
+    private static readonly int OutcomeCount = Enum.GetValues<ImportOutcome>().Max(o => (int)o) + 1;
+
+    /// <summary>The report as text, at most <see cref="DefaultTextRowsPerOutcome"/> lines per outcome.</summary>
     /// <param name="report">The report.</param>
     /// <param name="culture">The language; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
-    /// <returns>The text, one line per row that was not inserted, except that consecutive blank rows share one line
-    /// (<c>file: lines 3–1000001: skipped: blank row (999999 rows)</c>); the JSON and .xlsx reports keep one entry per row.</returns>
-    public static string ToText(ImportReport report, CultureInfo? culture = null)
+    /// <returns>The text: see <see cref="ToText(ImportReport, CultureInfo?, int)"/>.</returns>
+    public static string ToText(ImportReport report, CultureInfo? culture = null) => ToText(report, culture, DefaultTextRowsPerOutcome);
+
+    /// <summary>The report as text, with a bounded number of row lines per outcome, so that a file of a million rejected rows prints a
+    /// few thousand lines, not a million.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="culture">The language; null for <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <param name="maxRowsPerOutcome">How many lines each outcome (updated, unchanged, merged, held, rejected, skipped) may list, 0 or
+    /// more: a run of consecutive blank rows is one line. The rows past it are not listed; one line per such outcome at the end counts
+    /// them (<c>… and 999000 more rows rejected, not listed here; see the JSON or .xlsx report</c>). <see cref="int.MaxValue"/> lists every row.</param>
+    /// <returns>The text: the totals (always of every row), then one line per row that was not inserted, in file order, except that
+    /// consecutive blank rows share one line (<c>file: lines 3–1000001: skipped: blank row (999999 rows)</c>), up to
+    /// <paramref name="maxRowsPerOutcome"/> per outcome, then the counts of the rows not listed; the JSON and .xlsx reports keep one
+    /// entry per row.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRowsPerOutcome"/> is negative.</exception>
+    public static string ToText(ImportReport report, CultureInfo? culture, int maxRowsPerOutcome)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRowsPerOutcome);
         culture ??= CultureInfo.CurrentUICulture;
         var text = new StringBuilder();
         text.AppendLine(ImportStrings.Format("Report_Title", culture, ImportStrings.Get("Entity_" + report.Entity, culture), report.File));
@@ -63,7 +84,22 @@ public static class ImportReportWriter
         }
 
         // Consecutive blank rows (a sheet's unused rows run to a million) share one line; every other row has its own. Blank rows are
-        // known by their code, not their text, and a run is written with its first row's text: no resource is looked up per row.
+        // known by their code, not their text, and a run is written with its first row's text: no resource is looked up per row. Each
+        // outcome lists at most maxRowsPerOutcome lines (a run of blank rows is one); the rows past that are counted, not listed.
+        var listed = new int[OutcomeCount];
+        var omitted = new long[OutcomeCount];
+        bool List(ImportOutcome outcome)
+        {
+            if (listed[(int)outcome] < maxRowsPerOutcome)
+            {
+                listed[(int)outcome]++;
+                return true;
+            }
+
+            omitted[(int)outcome]++;
+            return false;
+        }
+
         (int First, int Last, string? Reason) blanks = (0, 0, null);
         foreach (var row in report.Rows.Where(r => r.Outcome != ImportOutcome.Inserted))
         {
@@ -76,16 +112,33 @@ public static class ImportReportWriter
                 }
 
                 AppendBlanks(text, report.File, blanks, culture);
-                blanks = (row.Line, row.Line, row.Reason);
+                blanks = List(ImportOutcome.Skipped) ? (row.Line, row.Line, row.Reason) : (0, 0, null);
                 continue;
             }
 
             AppendBlanks(text, report.File, blanks, culture);
             blanks = (0, 0, null);
-            AppendRow(text, report.File, row, culture);
+            if (List(row.Outcome))
+            {
+                AppendRow(text, report.File, row, culture);
+            }
         }
 
         AppendBlanks(text, report.File, blanks, culture);
+        foreach (var outcome in Enum.GetValues<ImportOutcome>())
+        {
+            if (omitted[(int)outcome] > 0)
+            {
+                var key = (outcome is ImportOutcome.Rejected or ImportOutcome.Held ? "Report_MoreRowsInJsonOrXlsx" : "Report_MoreRowsInJson")
+                    + (omitted[(int)outcome] == 1 ? "_One" : string.Empty);
+                text.AppendLine(ImportStrings.Format(
+                    key,
+                    culture,
+                    omitted[(int)outcome].ToString(CultureInfo.InvariantCulture),
+                    Outcome(outcome, culture)));
+            }
+        }
+
         return text.ToString();
     }
 

@@ -30,8 +30,9 @@ public sealed record ImportRowResult
     /// for example <c>Blank</c>, <c>Totals</c> and <c>RepeatedHeader</c> (skipped), <c>Merged</c>, <c>Same</c> and <c>Held</c>
     /// (duplicates), <c>Required</c>, <c>Date</c>, <c>Phone</c> or <c>DuplicateKey</c> (rejected), <c>BatchConflict</c> (not written).
     /// The table "Reason codes" in docs/import.md lists every code with its English text; a test keeps it complete. A rejected row
-    /// with several cell problems has the first problem's code (the problem <see cref="Column"/> names). A code keeps its meaning
-    /// once published; new codes may be added.
+    /// with several cell problems has the first problem's code (the problem <see cref="Column"/> names). One reason has one code,
+    /// whichever importer gives it and however it is worded (a duplicate key or id on an earlier line is <c>DuplicateKey</c> in every
+    /// importer). A code keeps its meaning once published; new codes may be added.
     /// </summary>
     public string? ReasonCode { get; init; }
 

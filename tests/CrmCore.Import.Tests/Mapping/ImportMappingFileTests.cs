@@ -153,6 +153,108 @@ public sealed class ImportMappingFileTests
         }
     }
 
+    [Theory]
+    [InlineData("en", "the mapping file does not exist; check the path")]
+    [InlineData("zh-Hans", "映射文件不存在；请检查路径")]
+    public void Load_AMissingFileOrFolder_SaysSoInTheCulture_NamingTheFile(string culture, string reason)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"map-{Guid.NewGuid():N}");
+        var missing = Path.Combine(Path.GetTempPath(), $"map-{Guid.NewGuid():N}.json");
+        var inMissingFolder = Path.Combine(folder, "map.json");
+
+        var passed = Assert.Throws<ImportFileException>(() => ImportMappingFile.Load(missing, ImportMappings.Customers, CultureInfo.GetCultureInfo(culture)));
+        var current = WithCulture(culture, () => Assert.Throws<ImportFileException>(() => ImportMappingFile.Load(inMissingFolder, ImportMappings.Customers)));
+
+        Assert.Equal($"{missing}: {reason}", passed.Message);
+        Assert.Equal((missing, 0, 0, reason), (passed.File, passed.Line, passed.Column, passed.Reason));
+        Assert.IsType<FileNotFoundException>(passed.InnerException);
+        Assert.Equal($"{inMissingFolder}: {reason}", current.Message);
+        Assert.IsType<DirectoryNotFoundException>(current.InnerException);
+    }
+
+    [Theory]
+    [InlineData("en", "this is a folder, not a mapping file; give the path of the mapping file (.json)")]
+    [InlineData("zh-Hans", "这是文件夹，不是映射文件；请给出映射文件（.json）的路径")]
+    public void Load_AFolder_SaysItIsAFolder_InTheCulture(string culture, string reason)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"map-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Load(folder, ImportMappings.Customers, CultureInfo.GetCultureInfo(culture)));
+
+            Assert.Equal($"{folder}: {reason}", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Theory]
+    [InlineData("en", "the mapping file cannot be read: access denied; check the file's permissions", "the mapping file cannot be read: the disk is on fire")]
+    [InlineData("zh-Hans", "无法读取映射文件：没有访问权限；请检查文件权限", "无法读取映射文件：the disk is on fire")]
+    public void ReadError_AccessDeniedOrAnotherSystemError_IsInTheCulture_NamingTheFile_KeepingTheSystemsError(string culture, string denied, string other)
+    {
+        // Access cannot be denied to the tests' user when it is root, so the mapping from the system's error is checked directly;
+        // Load passes every IOException and UnauthorizedAccessException of its read through it.
+        var deniedError = new UnauthorizedAccessException("Access to the path '/x/map.json' is denied.");
+        var otherError = new IOException("the disk is on fire");
+
+        var a = ImportMappingFile.ReadError("/x/map.json", deniedError, CultureInfo.GetCultureInfo(culture));
+        var b = ImportMappingFile.ReadError("/x/map.json", otherError, CultureInfo.GetCultureInfo(culture));
+
+        Assert.Equal($"/x/map.json: {denied}", a.Message);
+        Assert.Same(deniedError, a.InnerException);
+        Assert.Equal($"/x/map.json: {other}", b.Message);
+        Assert.Same(otherError, b.InnerException);
+    }
+
+    public static TheoryData<byte[], string, string, int, int> NotUtf8 => new()
+    {
+        {
+            [.. "{ \"columns\": { \""u8, 0xB9, 0xAB, 0xCB, 0xBE, .. "\": \"Name\" } }"u8],
+            "the mapping file is not UTF-8; it looks like GBK (GB18030): save it as UTF-8 (a mapping file is always read as UTF-8)",
+            "映射文件不是 UTF-8 编码，看起来是 GBK（GB18030）：请另存为 UTF-8（映射文件总是按 UTF-8 读取）",
+            1,
+            17
+        },
+        {
+            [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes("{ \"columns\": { \"公司\": \"Name\" } }")],
+            "the mapping file is not UTF-8; it looks like UTF-16: save it as UTF-8 (a mapping file is always read as UTF-8)",
+            "映射文件不是 UTF-8 编码，看起来是 UTF-16：请另存为 UTF-8（映射文件总是按 UTF-8 读取）",
+            1,
+            1
+        },
+        {
+            [.. "{\n  \"columns\": { \"a"u8, 0xFF, .. "\": \"Name\" } }"u8],
+            "the mapping file is not UTF-8: the byte 0xFF does not belong to valid UTF-8 text; save it as UTF-8",
+            "映射文件不是 UTF-8 编码：字节 0xFF 不属于有效的 UTF-8 文本；请另存为 UTF-8",
+            2,
+            18
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotUtf8))]
+    public void Load_BytesThatAreNotUtf8_AreRefusedInTheCulture_AtTheirLineAndColumn(byte[] bytes, string english, string chinese, int line, int column)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"map-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var en = Assert.Throws<ImportFileException>(() => ImportMappingFile.Load(path, ImportMappings.Customers, CultureInfo.GetCultureInfo("en")));
+            var zh = WithCulture("zh-Hans", () => Assert.Throws<ImportFileException>(() => ImportMappingFile.Load(path, ImportMappings.Customers)));
+
+            Assert.Equal($"{path}:{line}:{column}: {english}", en.Message);
+            Assert.Equal($"{path}:{line}:{column}: {chinese}", zh.Message);
+            Assert.DoesNotContain("--encoding", en.Message, StringComparison.Ordinal); // a mapping file is always UTF-8
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string Error(string json, string culture) =>
         Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "map.json", CultureInfo.GetCultureInfo(culture))).Message;
 
