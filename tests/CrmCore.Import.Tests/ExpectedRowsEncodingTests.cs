@@ -49,12 +49,26 @@ public class ExpectedRowsEncodingTests
     [Fact]
     public void ExpectedRows_QuotedCells_CountTheirQuotes()
     {
-        // One cell holding a comma and a quote: in the file it reads "a,""b""" and its line break (10 characters), not a,"b" (6), which
-        // would guess 16 rows of a text of 10 such rows.
+        // One cell holding a comma and a quote: in the file it reads "a,""b""" and its CRLF (11 characters), not a,"b" (6), which
+        // would guess 18 rows of a text of 10 such rows.
         var row = new SourceRow(2, ["a,\"b\""]);
 
-        Assert.Equal(10, CustomerImporter.ExpectedRows([row], 10 * 10L, Encoding.UTF8));
-        Assert.Equal(10, CustomerImporter.ExpectedRows([row], 20 * 10L, Encoding.Unicode));
+        Assert.Equal(10, CustomerImporter.ExpectedRows([row], 10 * 11L, Encoding.UTF8));
+        Assert.Equal(10, CustomerImporter.ExpectedRows([row], 20 * 11L, Encoding.Unicode));
+    }
+
+    [Theory]
+    [InlineData("a,b\r\n", "a", "b")]
+    [InlineData("\"a\"\"b\",c\r\n", "a\"b", "c")]
+    [InlineData("a,b\n", "a", "b")]
+    public void ExpectedRows_ShortRowsWithTheirLineEnds_NeverAboveTheRows(string line, string first, string second)
+    {
+        // Ten such rows: the line end (CRLF is two bytes) and a quote that forces quoting are counted, so short rows are not guessed high.
+        var text = string.Concat(Enumerable.Repeat(line, 10));
+
+        var guess = CustomerImporter.ExpectedRows([new SourceRow(2, [first, second])], Encoding.UTF8.GetByteCount(text), Encoding.UTF8);
+
+        Assert.InRange(guess, 8, 10);
     }
 
     /// <summary>A customer file of <see cref="DataRows"/> rows in an encoding, as Excel writes it (CRLF; a UTF-16 file with its BOM), read

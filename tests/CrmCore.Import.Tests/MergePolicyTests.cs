@@ -233,7 +233,7 @@ public class MergePolicyTests
     {
         var (report, _) = await ImportAsync(Header + "KH1,,,12345,not-mail,很多,昨天\n");
         var row = Assert.Single(report.Rows);
-        Assert.Equal((ImportOutcome.Rejected, "联系方式", 4), (row.Outcome, row.Column, row.ColumnNumber));
+        Assert.Equal((ImportOutcome.Rejected, "客户名称", 2), (row.Outcome, row.Column, row.ColumnNumber));
         Assert.Contains("12345", row.Reason, StringComparison.Ordinal);
         Assert.Contains("not-mail", row.Reason, StringComparison.Ordinal);
         Assert.Contains("很多", row.Reason, StringComparison.Ordinal);

@@ -102,8 +102,9 @@ public class PipelineOrderTests
         // the file really has (a mean row size, about a tenth of the longest here, would guess about ten times too many).
         var longRow = new SourceRow(0, [new string('长', 40), new string('x', 60), "13800000000"]);
         var first = Enumerable.Range(1, 999).Select(i => new SourceRow(i, [$"{i}", "a"])).Append(longRow).ToList();
-        var longBytes = longRow.Cells.Sum(c => 1 + Encoding.UTF8.GetByteCount(c!));
-        var firstBytes = first.Sum(r => r.Cells.Sum(c => 1 + Encoding.UTF8.GetByteCount(c!)));
+        // Each row as written with CRLF line ends: a separator per cell (the last one the line feed) and the carriage return.
+        var longBytes = 1 + longRow.Cells.Sum(c => 1 + Encoding.UTF8.GetByteCount(c!));
+        var firstBytes = first.Sum(r => 1 + r.Cells.Sum(c => 1 + Encoding.UTF8.GetByteCount(c!)));
         const int longCount = 100_000;
 
         var guess = CustomerImporter.ExpectedRows(first, firstBytes + ((long)longBytes * longCount));

@@ -52,6 +52,21 @@ public sealed class ReasonCodeTests
         Assert.All(declared, r => Assert.StartsWith(ImportReason.KeyPrefix + r.Code, r.Key, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The published codes (<c>ReasonCodes.approved.txt</c>, next to this file): analysts filter reports on them, so a code, once
+    /// published, is never renamed or removed; a new one is added to the file on purpose, with its docs row.
+    /// </summary>
+    [Fact]
+    public void EveryCode_IsPublished_AndNoPublishedCodeIsGone()
+    {
+        var path = Path.GetFullPath(Path.Combine(Samples.Folder, "..", "..", "..", "tests", "CrmCore.Import.Tests", "ReasonCodes.approved.txt"));
+        var published = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+        var codes = Files.SelectMany(f => ReasonKeys(Source(f).Resources, CultureInfo.InvariantCulture)).Select(ImportReason.CodeOf).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(published.Except(codes).ToList() is [], $"published reason codes gone (renamed or removed; breaking for analysts' filters): {string.Join(", ", published.Except(codes))}");
+        Assert.True(codes.Except(published).ToList() is [], $"new reason codes, not yet in {path}: {string.Join(", ", codes.Except(published))}");
+    }
+
     [Fact]
     public void DocsTable_ListsEveryCode_WithItsEnglishText()
     {

@@ -43,15 +43,10 @@ public sealed class XlsxSharedStringCacheTests : IDisposable
         Assert.Equal(0, error.Line);
     }
 
-    [Fact]
+    [LinuxFact]
     public void CacheFolderNotWritable_IsNamedWithTheSystemsReason()
     {
         // A folder that exists and where no file can be created, whoever runs the test (root too): sysfs on Linux.
-        if (!OperatingSystem.IsLinux() || !Directory.Exists("/sys"))
-        {
-            return;
-        }
-
         var error = Assert.Throws<ImportFileException>(() => Read("/sys", CultureInfo.GetCultureInfo("en-US")));
 
         Assert.Equal(0, error.Line);
@@ -135,9 +130,51 @@ public sealed class XlsxSharedStringCacheTests : IDisposable
         return HostileWorkbookTests.Workbook(HostileWorkbookTests.Sheet(sheet), shared);
     }
 
-    private static List<SourceRow> Read(string cacheFolder, CultureInfo culture)
+    [Theory]
+    [InlineData("en-US", "book.xlsx: the workbook's shared strings need about 17 MB of temporary files in {0}, where 1 MB are free; ")]
+    [InlineData("zh-Hans", "book.xlsx: 工作簿的共享字符串需要在 {0} 写入约 17 MB 的临时文件，但该处只有 1 MB 可用空间；")]
+    public void CacheFolderWithoutRoom_IsRefusedBeforeMiniExcelWritesThere(string language, string start)
+    {
+        var files = Directory.GetFiles(_folder).Length;
+
+        var error = Assert.Throws<ImportFileException>(() => Read(_folder, CultureInfo.GetCultureInfo(language), _ => 1L << 20));
+
+        Assert.Equal(0, error.Line);
+        Assert.StartsWith(string.Format(CultureInfo.InvariantCulture, start, _folder), error.Message, StringComparison.Ordinal);
+        Assert.Equal(files, Directory.GetFiles(_folder).Length);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+
+    [Fact]
+    public void CacheFolderWithRoom_OrSpaceUnknown_IsRead()
+    {
+        Assert.Equal(Rows, Read(_folder, CultureInfo.InvariantCulture, _ => TableReader.CacheSpaceMargin + (1L << 20)).Count);
+        Assert.Equal(Rows, Read(_folder, CultureInfo.InvariantCulture, _ => null).Count);
+    }
+
+    [LinuxFact]
+    public void FreeSpace_OfATemporaryFolder_IsKnown_SoTheCheckIsOn()
+    {
+        var free = TableReader.FreeBytes(_folder);
+
+        Assert.NotNull(free);
+        Assert.InRange(free.Value, 1, new DriveInfo("/").TotalSize * 1024L);
+    }
+
+    [Theory]
+    [InlineData(1000, 1000 + TableReader.CacheSpaceMargin, false)]
+    [InlineData(1000, 999 + TableReader.CacheSpaceMargin, true)]
+    public void CacheSpace_NeedsThePartsLengthAndTheMargin(long sharedBytes, long free, bool refused)
+    {
+        var error = Record.Exception(() => TableReader.CheckCacheSpace("/tmp", sharedBytes, free, "book.xlsx", CultureInfo.InvariantCulture));
+
+        Assert.Equal(refused, error is ImportFileException);
+    }
+
+    private static List<SourceRow> Read(string cacheFolder, CultureInfo culture, Func<string, long?>? freeBytes = null)
     {
         using var stream = new MemoryStream(Book());
-        return TableReader.ReadXlsx(stream, "book.xlsx", culture, null, cacheFolder, cacheFromBytes: 0).ToList();
+        return TableReader.ReadXlsx(stream, "book.xlsx", culture, null, cacheFolder, cacheFromBytes: 0, freeBytes).ToList();
     }
 }

@@ -162,6 +162,12 @@ internal static class ImportThroughput
             case "csv-lean":
                 count = LeanParse(path);
                 break;
+            case "csv-floor":
+                count = ImportFloor.Run(path);
+                break;
+            case "csv-floor-parts":
+                count = ImportFloor.Parts(path);
+                break;
             case "csv-rows":
                 count = ImporterRows(path, parse: false);
                 break;

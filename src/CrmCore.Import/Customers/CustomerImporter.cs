@@ -132,10 +132,12 @@ public sealed class CustomerImporter
     /// <summary>
     /// About how many rows a CSV text of <paramref name="textBytes"/> bytes has, from the rows read so far: the length divided by the
     /// longest of them, measured in the file's encoding (a GB18030 character takes 2 bytes where UTF-8 takes 3, every UTF-16 one at least
-    /// 2) as the fewest bytes it can take in the file (a separator per cell, and the quotes a cell holding a comma or a line break must
-    /// have). A low guess only leaves growth to do; a high one would reserve memory for customers that never come (a mean row size,
-    /// taken from short first rows of a file of long ones, overshoots many times; a row measured shorter than it is, in another
-    /// encoding, too).
+    /// 2) as the bytes it takes in the file when written as spreadsheets write CSV: a separator per cell (the last one standing for the
+    /// line feed) and a carriage return, and the quotes a cell holding a comma, a quote or a line break must have. A low guess only
+    /// leaves growth to do; a high one would reserve memory for customers that never come (a mean row size, taken from short first rows
+    /// of a file of long ones, overshoots many times; a row measured shorter than it is, in another encoding, too). The guess stays at
+    /// or below the file's rows except for a file that quotes cells that need no quotes, where it can be high by those quotes' share of
+    /// a row (two per cell at most).
     /// </summary>
     /// <param name="rows">The rows read so far.</param>
     /// <param name="textBytes">The length of the text in bytes.</param>
@@ -147,10 +149,11 @@ public sealed class CustomerImporter
         measure.EncoderFallback = EncoderFallback.ReplacementFallback;
         var separator = measure.GetByteCount(",");
         var quote = measure.GetByteCount("\"");
+        var carriageReturn = measure.GetByteCount("\r");
         long longest = 1;
         foreach (var row in rows)
         {
-            long bytes = 0;
+            long bytes = carriageReturn;
             foreach (var cell in row.Cells)
             {
                 bytes += separator;
@@ -160,7 +163,7 @@ public sealed class CustomerImporter
                 }
 
                 bytes += measure.GetByteCount(cell);
-                if (cell.AsSpan().IndexOfAny(",\r\n") >= 0)
+                if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
                 {
                     // Quoted in the file, its own quotes doubled.
                     bytes += quote * (2L + cell.AsSpan().Count('"'));

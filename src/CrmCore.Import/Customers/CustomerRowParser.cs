@@ -99,8 +99,11 @@ internal sealed partial class CustomerRowParser
 
         if (row.Name is null)
         {
+            // In its column's place among the cell problems (they come in column order), so the row's first problem is its first bad
+            // cell; after them when no column holds the name.
             var name = Array.Find(_columns, c => c.Field == CustomerField.Name);
-            problems.Add(new CellProblem(name?.Index ?? -1, name?.Header ?? nameof(CustomerField.Name), ImportReasons.Required.Format(_culture, name?.Header ?? "客户名称")));
+            var at = name is null ? problems.Count : problems.FindIndex(p => p.Column < 0 || p.Column > name.Index) is var next and >= 0 ? next : problems.Count;
+            problems.Insert(at, new CellProblem(name?.Index ?? -1, name?.Header ?? nameof(CustomerField.Name), ImportReasons.Required.Format(_culture, name?.Header ?? "客户名称")));
         }
 
         return row;

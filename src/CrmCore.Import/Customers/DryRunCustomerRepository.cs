@@ -234,20 +234,33 @@ internal sealed class DryRunCustomerRepository(
     }
 
     /// <summary>The store's matches for customers the overlay does not hold, and the overlay's, in the port's order.</summary>
-    private async ValueTask<List<CustomerKeyMatch>> FindStoredAndWrittenAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken)
+    private async ValueTask<List<CustomerKeyMatch>> FindStoredAndWrittenAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken) =>
+        await WithWrittenAsync(await ((ICustomerKeyIndex)inner).FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false), keys, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Matches found before this run's writes (the store's, or the held keys'), less those of customers the overlay holds, with the
+    /// overlay's own matches, in the port's order; a cut similar-name search (a match naming no customer) once, whichever side cut it.
+    /// </summary>
+    private async ValueTask<List<CustomerKeyMatch>> WithWrittenAsync(IReadOnlyList<CustomerKeyMatch> stored, IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken)
     {
-        var stored = await ((ICustomerKeyIndex)inner).FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
         var written = await _overlay.FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
         var matches = new List<CustomerKeyMatch>(stored.Count + written.Count);
         foreach (var match in stored)
         {
-            if (match.CustomerId.IsEmpty || await _overlay.FindAsync(match.CustomerId, cancellationToken).ConfigureAwait(false) is null)
+            if (match.CustomerId.IsEmpty ? !matches.Contains(match) : await _overlay.FindAsync(match.CustomerId, cancellationToken).ConfigureAwait(false) is null)
             {
                 matches.Add(match);
             }
         }
 
-        matches.AddRange(written);
+        foreach (var match in written)
+        {
+            if (!match.CustomerId.IsEmpty || !matches.Contains(match))
+            {
+                matches.Add(match);
+            }
+        }
+
         matches.Sort(CustomerKeyMatch.Order);
         return matches;
     }
@@ -292,26 +305,7 @@ internal sealed class DryRunCustomerRepository(
             stored.AddRange(keys.Find(distinct));
         }
 
-        var written = await _overlay.FindByKeysAsync(distinct, cancellationToken).ConfigureAwait(false);
-        var matches = new List<CustomerKeyMatch>(stored.Count + written.Count);
-        foreach (var match in stored)
-        {
-            if (match.CustomerId.IsEmpty ? !matches.Contains(match) : await _overlay.FindAsync(match.CustomerId, cancellationToken).ConfigureAwait(false) is null)
-            {
-                matches.Add(match);
-            }
-        }
-
-        foreach (var match in written)
-        {
-            if (!match.CustomerId.IsEmpty || !matches.Contains(match))
-            {
-                matches.Add(match);
-            }
-        }
-
-        matches.Sort(CustomerKeyMatch.Order);
-        return matches;
+        return await WithWrittenAsync(stored, distinct, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every stored customer (as the overlay has it, when it does) in one customer's state at a time.</summary>

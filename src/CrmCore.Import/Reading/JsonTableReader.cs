@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CrmCore.Import.Localization;
 
 namespace CrmCore.Import.Reading;
 
@@ -27,12 +28,13 @@ internal static class JsonTableReader
     /// <param name="file">The file name for messages.</param>
     /// <param name="lines">True for JSON Lines (objects at the top level), false for a JSON array of objects.</param>
     /// <param name="rowsKnown">Told, after the first pass, how many rows there are (the header row included).</param>
-    public static IEnumerable<SourceRow> Read(Stream stream, string file, bool lines, Action<int>? rowsKnown = null)
+    /// <param name="culture">The language of the reader's messages; null for the current UI culture.</param>
+    public static IEnumerable<SourceRow> Read(Stream stream, string file, bool lines, Action<int>? rowsKnown = null, CultureInfo? culture = null)
     {
         var start = stream.Position;
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var objects = 0;
-        foreach (var _ in Objects(stream, file, lines, names))
+        foreach (var _ in Objects(stream, file, lines, names, culture))
         {
             objects++;
         }
@@ -40,20 +42,20 @@ internal static class JsonTableReader
         rowsKnown?.Invoke(objects + 1);
         yield return new SourceRow(0, [.. names.OrderBy(n => n.Value).Select(n => n.Key)]);
         stream.Position = start;
-        foreach (var row in Objects(stream, file, lines, names))
+        foreach (var row in Objects(stream, file, lines, names, culture))
         {
             yield return row;
         }
     }
 
     /// <summary>One pass: the objects as rows, adding names not seen yet to <paramref name="names"/> (name → column).</summary>
-    private static IEnumerable<SourceRow> Objects(Stream stream, string file, bool lines, Dictionary<string, int> names)
+    private static IEnumerable<SourceRow> Objects(Stream stream, string file, bool lines, Dictionary<string, int> names, CultureInfo? culture)
     {
         var buffer = new byte[ChunkBytes];
         var length = 0;
         var final = false;
         var state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = lines, MaxDepth = lines ? 2 : 3, CommentHandling = JsonCommentHandling.Skip });
-        var parse = new ParseState(lines ? 0 : 1);
+        var parse = new ParseState(lines ? 0 : 1) { Culture = culture };
         var ready = new List<SourceRow>();
         var bomChecked = false;
         while (!final)
@@ -82,7 +84,7 @@ internal static class JsonTableReader
             {
                 if (buffer.Length >= MaxTokenBytes)
                 {
-                    throw new ImportFileException(file, parse.Lines + 1, 0, $"a value longer than {MaxTokenBytes} bytes (a quote never closed?)");
+                    throw new ImportFileException(file, parse.Lines + 1, 0, ImportStrings.Format("Error_JsonValueTooLong", culture, MaxTokenBytes));
                 }
 
                 Array.Resize(ref buffer, buffer.Length * 2);
@@ -94,7 +96,7 @@ internal static class JsonTableReader
 
         if (parse.Depth != 0 || (!lines && !parse.SawArray))
         {
-            throw new ImportFileException(file, parse.Lines + 1, 0, lines ? "the file ends inside an object" : "not a JSON array of objects: the file must start with [ and end with ]");
+            throw new ImportFileException(file, parse.Lines + 1, 0, ImportStrings.Get(lines ? "Error_JsonLinesEndsInObject" : "Error_JsonNotArray", culture));
         }
     }
 
@@ -114,11 +116,11 @@ internal static class JsonTableReader
             var line = (int)(e.LineNumber ?? 0);
             var lineInChunk = line - parse.Lines;
             var column = lineInChunk > 0 || parse.ChunkAtLineStart ? CharColumn(data, lineInChunk, (int)(e.BytePositionInLine ?? 0)) : 0;
-            throw new ImportFileException(file, line + 1, column, "not valid JSON: " + e.Message, e);
+            throw new ImportFileException(file, line + 1, column, ImportStrings.Format("Error_JsonInvalid", parse.Culture, e.Message), e);
         }
         catch (InvalidOperationException e)
         {
-            throw Error(file, ref reader, data, parse, "not valid UTF-8 text: " + e.Message);
+            throw Error(file, ref reader, data, parse, ImportStrings.Format("Error_JsonNotUtf8", parse.Culture, e.Message));
         }
 
         state = reader.CurrentState;
@@ -153,7 +155,7 @@ internal static class JsonTableReader
                 {
                     if (names.Count == MaxColumns)
                     {
-                        throw Error(file, ref reader, data, parse, $"more than {MaxColumns} different names");
+                        throw Error(file, ref reader, data, parse, ImportStrings.Format("Error_JsonTooManyNames", parse.Culture, MaxColumns));
                     }
 
                     names[name] = column = names.Count;
@@ -178,9 +180,9 @@ internal static class JsonTableReader
                 };
                 return;
             case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth == rowDepth + 1:
-                throw Error(file, ref reader, data, parse, "a nested object or array: each row is a flat object of names and values (text, numbers, true, false, null)");
+                throw Error(file, ref reader, data, parse, ImportStrings.Get("Error_JsonNested", parse.Culture));
             default:
-                throw Error(file, ref reader, data, parse, rowDepth == 1 ? "not a JSON array of objects: each element is one row, {\"name\": value, ...}" : "not JSON Lines: each line holds one object, {\"name\": value, ...}");
+                throw Error(file, ref reader, data, parse, ImportStrings.Get(rowDepth == 1 ? "Error_JsonNotArrayElement" : "Error_JsonLinesNotObject", parse.Culture));
         }
     }
 
@@ -223,6 +225,9 @@ internal static class JsonTableReader
     private sealed class ParseState(int rowDepth)
     {
         public int RowDepth { get; } = rowDepth;
+
+        /// <summary>The language of the reader's messages; null for the current UI culture.</summary>
+        public CultureInfo? Culture { get; init; }
 
         public int Depth { get; set; }
 

@@ -34,7 +34,7 @@ internal static class TableReader
         : ImportFormat.Csv;
 
     /// <summary>Detects the encoding of a CSV file from its first bytes: a BOM, else what the strict decoder says about the start.</summary>
-    public static Encoding DetectEncoding(Stream stream, string file)
+    public static Encoding DetectEncoding(Stream stream, string file, CultureInfo? culture = null)
     {
         var buffer = new byte[SniffBytes];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
@@ -65,14 +65,15 @@ internal static class TableReader
 
         if (decoded.Problem is { } problem)
         {
-            throw new ImportFileException(file, problem.Line, problem.Column, problem.Message);
+            var bad = problem.ByteOffset < head.Length ? head[(int)problem.ByteOffset].ToString("X2", CultureInfo.InvariantCulture) : "?";
+            throw new ImportFileException(file, problem.Line, problem.Column, ImportStrings.Format("Error_CsvNotUtf8", culture, bad));
         }
 
         return StrictTextDecoder.GetEncoding("utf-8");
     }
 
     /// <summary>Reads the rows of a CSV stream.</summary>
-    public static IEnumerable<SourceRow> ReadCsv(Stream stream, Encoding encoding, string file)
+    public static IEnumerable<SourceRow> ReadCsv(Stream stream, Encoding encoding, string file, CultureInfo? culture = null)
     {
         using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         var options = new CsvDataReaderOptions
@@ -89,7 +90,7 @@ internal static class TableReader
         }
         catch (Exception e) when (e is DecoderFallbackException or CsvFormatException)
         {
-            throw Fail(file, 1, encoding, e);
+            throw Fail(file, 1, encoding, e, culture);
         }
 
         using (reader)
@@ -104,7 +105,7 @@ internal static class TableReader
                 }
                 catch (Exception e) when (e is DecoderFallbackException or CsvFormatException or CsvRecordTooLargeException)
                 {
-                    throw Fail(file, record + 1, encoding, e);
+                    throw Fail(file, record + 1, encoding, e, culture);
                 }
 
                 if (!more)
@@ -144,8 +145,10 @@ internal static class TableReader
         ReadXlsx(stream, file, culture, rowsKnown, Path.GetTempPath(), SharedStringCacheBytes);
 
     /// <summary>Reads the rows of an .xlsx stream, MiniExcel's shared-string cache written in <paramref name="cacheFolder"/> for a
-    /// shared-strings part of <paramref name="cacheFromBytes"/> bytes or more (a seam for tests).</summary>
-    internal static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file, CultureInfo? culture, Action<int>? rowsKnown, string cacheFolder, long cacheFromBytes)
+    /// shared-strings part of <paramref name="cacheFromBytes"/> bytes or more, <paramref name="freeBytes"/> telling the space free there
+    /// (null when it cannot be told; seams for tests).</summary>
+    internal static IEnumerable<SourceRow> ReadXlsx(
+        Stream stream, string file, CultureInfo? culture, Action<int>? rowsKnown, string cacheFolder, long cacheFromBytes, Func<string, long?>? freeBytes = null)
     {
         using var shape = XlsxInspection.Inspect(stream, file, culture);
         rowsKnown?.Invoke(shape.Rows);
@@ -155,11 +158,13 @@ internal static class TableReader
         }
 
         // No byte arrays from "@@@fileid@@@" cells (MiniExcel would load the archive entry they name, whole).
-        if (SharedStringsBytes(shape.Package) >= cacheFromBytes)
+        if (SharedStringsBytes(shape.Package) is var sharedBytes && sharedBytes >= cacheFromBytes)
         {
-            // MiniExcel will keep the shared strings in files of its own there: the folder is tried first, because a cache that
-            // MiniExcel fails to create crashes the process later (its finalizer disposes the files it never opened).
+            // MiniExcel will keep the shared strings in files of its own there: the folder is tried first, and its free space, because
+            // a cache that MiniExcel fails to create or to write crashes the process later (its finalizer disposes, and so flushes, the
+            // files it left open).
             ProbeCacheFolder(cacheFolder, file, culture);
+            CheckCacheSpace(cacheFolder, sharedBytes, (freeBytes ?? FreeBytes)(cacheFolder), file, culture);
         }
 
         var configuration = new OpenXmlConfiguration
@@ -336,6 +341,38 @@ internal static class TableReader
         }
     }
 
+    /// <summary>
+    /// Refuses a read whose shared-string cache would not fit in the space free in its folder (with <see cref="CacheSpaceMargin"/> to
+    /// spare): the cache takes at most the shared-strings part's length (each string's text, at most as long as in the part, and 8 bytes
+    /// of position and length, no more than its <c>&lt;si&gt;&lt;t&gt;</c> markup). A disk that other programs fill during the read can
+    /// still fail it; that failure is reported as the folder's, but MiniExcel may then crash the process from its finalizer.
+    /// </summary>
+    internal static void CheckCacheSpace(string folder, long sharedBytes, long? free, string file, CultureInfo? culture)
+    {
+        if (free is { } available && available < sharedBytes + CacheSpaceMargin)
+        {
+            const double MiB = 1 << 20;
+            throw new ImportFileException(file, 0, 0, ImportStrings.Format(
+                "Error_SharedStringCacheSpace", culture, folder, Math.Ceiling((sharedBytes + CacheSpaceMargin) / MiB), Math.Floor(available / MiB)));
+        }
+    }
+
+    /// <summary>The space left free beside the shared-string cache: 16 MiB.</summary>
+    internal const long CacheSpaceMargin = 16L << 20;
+
+    /// <summary>The bytes free for this process in a folder's file system; null when the system cannot tell.</summary>
+    internal static long? FreeBytes(string folder)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetFullPath(folder)).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Closes MiniExcel's reader after it failed: a failure to close it (its cache files) changes nothing then.</summary>
     private static void Discard(IEnumerator<dynamic> rows)
     {
@@ -354,10 +391,10 @@ internal static class TableReader
     /// <paramref name="cacheFolder"/> (<see cref="TemporaryFolderFailure"/>), that, at line 0 (no row is at fault); else the workbook is
     /// not readable, at the row being read.
     /// </summary>
-    private static ImportFileException Unreadable(string file, int line, Exception e, string cacheFolder, CultureInfo? culture) =>
+    internal static ImportFileException Unreadable(string file, int line, Exception e, string cacheFolder, CultureInfo? culture) =>
         TemporaryFolderFailure(e) is { } cause
             ? new ImportFileException(file, 0, 0, ImportStrings.Format("Error_SharedStringCache", culture, cacheFolder, cause.Message), e)
-            : new ImportFileException(file, line, 0, $"not a readable .xlsx workbook: {e.Message}", e);
+            : new ImportFileException(file, line, 0, ImportStrings.Format("Error_XlsxUnreadable", culture, e.Message), e);
 
     /// <summary>
     /// The failure to write a file in a folder that <paramref name="e"/> is or wraps (inner exceptions, every one of an
@@ -407,10 +444,10 @@ internal static class TableReader
         }
     }
 
-    private static ImportFileException Fail(string file, int record, Encoding encoding, Exception e) => e switch
+    private static ImportFileException Fail(string file, int record, Encoding encoding, Exception e, CultureInfo? culture) => e switch
     {
-        DecoderFallbackException => new ImportFileException(file, record, 0, $"bytes that are not {encoding.WebName} text near this record; save the file as UTF-8 or name its encoding", e),
-        CsvRecordTooLargeException => new ImportFileException(file, record, 0, $"a record longer than {MaxRecordChars} characters (a quote never closed?)", e),
-        _ => new ImportFileException(file, record, 0, e.Message, e),
+        DecoderFallbackException => new ImportFileException(file, record, 0, ImportStrings.Format("Error_CsvBadBytes", culture, encoding.WebName), e),
+        CsvRecordTooLargeException => new ImportFileException(file, record, 0, ImportStrings.Format("Error_CsvRecordTooLong", culture, MaxRecordChars), e),
+        _ => new ImportFileException(file, record, 0, ImportStrings.Format("Error_CsvMalformed", culture, e.Message), e),
     };
 }

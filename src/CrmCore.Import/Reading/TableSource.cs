@@ -31,7 +31,7 @@ internal static class TableSource
     /// <param name="format">The format; Auto decides by the file name.</param>
     /// <param name="encoding">The CSV encoding's web name, or null to detect it.</param>
     /// <param name="cancellationToken">Cancels the hashing.</param>
-    /// <param name="culture">The language of the reader's own messages (an .xlsx refused); null for the current UI culture.</param>
+    /// <param name="culture">The language of the reader's own messages (a file refused); null for the current UI culture.</param>
     public static async Task<(IEnumerable<SourceRow> Rows, string Format, string Encoding, string FileHash)> HashAndReadAsync(
         Stream stream, string name, ImportFormat format, string? encoding, CancellationToken cancellationToken, CultureInfo? culture = null)
     {
@@ -54,7 +54,7 @@ internal static class TableSource
     /// <param name="name">The file name, for the format and for messages.</param>
     /// <param name="format">The format; Auto decides by the file name.</param>
     /// <param name="encoding">The CSV encoding's web name, or null to detect it.</param>
-    /// <param name="culture">The language of the reader's own messages (an .xlsx refused); null for the current UI culture.</param>
+    /// <param name="culture">The language of the reader's own messages (a file refused); null for the current UI culture.</param>
     public static (IEnumerable<SourceRow> Rows, string Format, string Encoding) Read(Stream stream, string name, ImportFormat format, string? encoding, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -64,12 +64,12 @@ internal static class TableSource
             case ImportFormat.Xlsx:
                 return (new CountedRows(rowsKnown => TableReader.ReadXlsx(stream, name, culture, rowsKnown)), "xlsx", string.Empty);
             case ImportFormat.Json:
-                return (new CountedRows(rowsKnown => JsonTableReader.Read(stream, name, lines: false, rowsKnown)), "json", "utf-8");
+                return (new CountedRows(rowsKnown => JsonTableReader.Read(stream, name, lines: false, rowsKnown, culture)), "json", "utf-8");
             case ImportFormat.JsonLines:
-                return (new CountedRows(rowsKnown => JsonTableReader.Read(stream, name, lines: true, rowsKnown)), "jsonl", "utf-8");
+                return (new CountedRows(rowsKnown => JsonTableReader.Read(stream, name, lines: true, rowsKnown, culture)), "jsonl", "utf-8");
         }
 
-        var chosen = encoding is { } web ? StrictTextDecoder.GetEncoding(web) : TableReader.DetectEncoding(stream, name);
-        return (TableReader.ReadCsv(stream, chosen, name), "csv", chosen.WebName);
+        var chosen = encoding is { } web ? StrictTextDecoder.GetEncoding(web) : TableReader.DetectEncoding(stream, name, culture);
+        return (TableReader.ReadCsv(stream, chosen, name, culture), "csv", chosen.WebName);
     }
 }

@@ -22,7 +22,12 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 {
     private static readonly HashSet<string> TotalsWords = new(["合计", "总计", "小计", "total", "sum", "totals"], StringComparer.OrdinalIgnoreCase);
     private readonly ImportMapping<TField> _mapping = options.Mapping ?? builtIn;
-    private readonly List<ImportRowResult> _results = [];
+    /// <summary>The open batch's outcomes and its rows' cells (a conflict rejects the batch's written rows with their cells, so the
+    /// .xlsx report can be fixed and imported again); the outcomes go to the log, and the counts are taken, once the batch is done.</summary>
+    private readonly List<ImportRowResult> _batch = [];
+    private readonly List<string?[]> _batchCells = [];
+    private readonly ImportRowLog _log = new(options.ReportMemoryRows);
+    private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
     private IImportLedger? _ledger;
     private IReadOnlyList<ImportRun> _previous = [];
     private string? _runId;
@@ -78,7 +83,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             MappedColumns = _columns.Mapped,
             UnmappedColumns = _mapping.Unmapped(_columns.Headers),
             Batches = _batches,
-            Rows = _results,
+            Rows = _log,
             Totals = Totals(),
             RunId = _runId,
             FileHash = fileHash,
@@ -100,7 +105,6 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     private async Task ExecuteAsync(IEnumerable<SourceRow> rows, string file, CancellationToken cancellationToken)
     {
         var titleRows = 0;
-        var batchStart = 0;
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -115,11 +119,11 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
                 continue;
             }
 
-            _results.Add(await StageAsync(row, cancellationToken).ConfigureAwait(false));
-            if (_results.Count - batchStart == options.BatchSize)
+            _batch.Add(await StageAsync(row, cancellationToken).ConfigureAwait(false));
+            _batchCells.Add(row.Cells);
+            if (_batch.Count == options.BatchSize)
             {
-                await WriteBatchAsync(batchStart, cancellationToken).ConfigureAwait(false);
-                batchStart = _results.Count;
+                await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -128,9 +132,9 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeader", Culture, table.HeaderHint));
         }
 
-        if (_results.Count > batchStart)
+        if (_batch.Count > 0)
         {
-            await WriteBatchAsync(batchStart, cancellationToken).ConfigureAwait(false);
+            await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -157,12 +161,13 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
         return result.Outcome == ImportOutcome.Rejected ? result : reader.Problem ?? result;
     }
 
-    private async Task WriteBatchAsync(int start, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(CancellationToken cancellationToken)
     {
         _batches++;
         if (options.DryRun)
         {
             table.Commit();
+            EndBatch();
             return;
         }
 
@@ -181,46 +186,53 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
         {
             table.Abort();
             var reason = ImportReasons.BatchConflict.Format(Culture, conflict.Entity, _batches);
-            for (var i = start; i < _results.Count; i++)
+            for (var i = 0; i < _batch.Count; i++)
             {
-                if (_results[i].Outcome is ImportOutcome.Inserted or ImportOutcome.Updated)
+                if (_batch[i].Outcome is ImportOutcome.Inserted or ImportOutcome.Updated)
                 {
-                    _results[i] = _results[i] with
+                    _batch[i] = _batch[i] with
                     {
                         Outcome = ImportOutcome.Rejected,
                         Reason = reason.Text,
                         ReasonCode = reason.Code,
+                        Cells = _batchCells[i],
                     };
                 }
             }
         }
 
+        EndBatch();
         if (_ledger is not null && _runId is not null)
         {
             await _ledger.RecordBatchAsync(_runId, _batches, Totals(), cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Counts the batch's outcomes and moves them to the report's log (bounded in memory whatever the row count).</summary>
+    private void EndBatch()
+    {
+        foreach (var result in _batch)
+        {
+            _counts[(int)result.Outcome]++;
+        }
+
+        _log.AddRange(_batch);
+        _batch.Clear();
+        _batchCells.Clear();
+    }
+
     private static ImportRowResult Skipped(SourceRow row, RowReason reason) =>
         new() { Line = row.Line, Outcome = ImportOutcome.Skipped, Reason = reason.Text, ReasonCode = reason.Code };
 
-    private ImportTotals Totals()
+    /// <summary>The totals of the batches done (each batch's outcomes are final once it is written).</summary>
+    private ImportTotals Totals() => new()
     {
-        var counts = new int[Enum.GetValues<ImportOutcome>().Length];
-        foreach (var result in _results)
-        {
-            counts[(int)result.Outcome]++;
-        }
-
-        return new ImportTotals
-        {
-            Inserted = counts[(int)ImportOutcome.Inserted],
-            Updated = counts[(int)ImportOutcome.Updated],
-            Unchanged = counts[(int)ImportOutcome.Unchanged],
-            Merged = counts[(int)ImportOutcome.Merged],
-            Held = counts[(int)ImportOutcome.Held],
-            Rejected = counts[(int)ImportOutcome.Rejected],
-            Skipped = counts[(int)ImportOutcome.Skipped],
-        };
-    }
+        Inserted = _counts[(int)ImportOutcome.Inserted],
+        Updated = _counts[(int)ImportOutcome.Updated],
+        Unchanged = _counts[(int)ImportOutcome.Unchanged],
+        Merged = _counts[(int)ImportOutcome.Merged],
+        Held = _counts[(int)ImportOutcome.Held],
+        Rejected = _counts[(int)ImportOutcome.Rejected],
+        Skipped = _counts[(int)ImportOutcome.Skipped],
+    };
 }

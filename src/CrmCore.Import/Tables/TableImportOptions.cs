@@ -3,6 +3,7 @@ using CrmCore.Audit;
 using CrmCore.Desk;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
+using CrmCore.Import.Reports;
 using CrmCore.Imports;
 using NodaTime;
 
@@ -56,6 +57,9 @@ public sealed class TableImportOptions<TField>
 
     /// <summary>Who imports, for the audit trail; default <c>import</c>; not blank, at most <see cref="AuditEntry.MaxNameLength"/> characters.</summary>
     public string Actor { get; init; } = "import";
+
+    /// <summary>How many report rows stay in memory before the rest go to a temporary file (tests lower it).</summary>
+    internal int ReportMemoryRows { get; init; } = ImportRowLog.DefaultMemoryRows;
 
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A number is out of range.</exception>

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CrmCore.Desk;
+using CrmCore.Import.Reports;
+using CrmCore.Import.Tables;
+using CrmCore.Import.Tickets;
+using CrmCore.Tickets;
+using MiniExcelLibs;
+
+namespace CrmCore.Import.Tests.Entities;
+
+/// <summary>
+/// The shared table import's batches: a batch that conflicts on write rejects its written rows with their cells (the .xlsx report keeps
+/// them, so it can be fixed and imported as it is), and the report's rows stay bounded in memory whatever the row count.
+/// </summary>
+public sealed class TableBatchTests
+{
+    private const string Header = "问题编号,客户名称,问题描述,提出时间,紧急程度,负责人,状态\n";
+
+    [Fact]
+    public async Task BatchConflict_RejectsTheBatchsRows_WithTheirCells_AndTheXlsxReportKeepsThem()
+    {
+        var desk = await EntityDesk.CreateAsync();
+        var importer = new TicketImporter(new ConflictingTickets(desk.Tickets), desk.Customers, Samples.Clock(), new TableImportOptions<TicketField> { Culture = CultureInfo.InvariantCulture });
+
+        var report = await EntityDesk.FromText(importer.ImportAsync, Header
+            + "WT1,科技,登录失败,2024-03-15 14:00,紧急,赵六,处理中\n"
+            + "WT2,贸易公司,发票错误,2024-03-16 09:00,一般,钱七,待处理\n");
+
+        Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Rejected], report.Rows.Select(r => r.Outcome));
+        Assert.All(report.Rows, r => Assert.Equal("BatchConflict", r.ReasonCode));
+        Assert.Equal(["WT1", "科技", "登录失败", "2024-03-15 14:00", "紧急", "赵六", "处理中"], report.Rows[0].Cells!);
+        Assert.Equal("WT2", report.Rows[1].Cells![0]);
+
+        using var xlsx = new MemoryStream();
+        ImportReportWriter.WriteXlsx(report, xlsx, CultureInfo.InvariantCulture);
+        xlsx.Position = 0;
+        var sheet = xlsx.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString()).ToList()).ToList();
+        Assert.Contains(sheet, row => row.Contains("WT1") && row.Contains("登录失败"));
+        Assert.Contains(sheet, row => row.Contains("WT2") && row.Contains("发票错误"));
+    }
+
+    [Fact]
+    public async Task ManyRows_ReportSpillsPastItsMemoryRows_EveryRowKeptInOrder_TotalsAddUp()
+    {
+        var desk = await EntityDesk.CreateAsync();
+        var options = new TableImportOptions<TicketField> { Culture = CultureInfo.InvariantCulture, BatchSize = 7, ReportMemoryRows = 10 };
+        var rows = Enumerable.Range(1, 60).Select(i => i % 5 == 0
+            ? $"WT{i},不存在公司,问题{i},2024-03-15 14:00,紧急,赵六,处理中\n"
+            : $"WT{i},科技,问题{i},2024-03-15 14:00,紧急,赵六,处理中\n");
+
+        var report = await EntityDesk.FromText(desk.TicketImporter(options).ImportAsync, Header + string.Concat(rows));
+
+        Assert.Equal(60, report.Rows.Count);
+        Assert.Equal(Enumerable.Range(2, 60), report.Rows.Select(r => r.Line));
+        Assert.Equal((48, 12), (report.Totals.Inserted, report.Totals.Rejected));
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => i % 5 == 0 ? ImportOutcome.Rejected : ImportOutcome.Inserted), report.Rows.Select(r => r.Outcome));
+        Assert.True(Assert.IsType<ImportRowLog>(report.Rows).Spilled > 0);
+        EntityDesk.AssertAddsUp(report);
+    }
+
+    /// <summary>Tickets whose every write conflicts (another writer got there first).</summary>
+    private sealed class ConflictingTickets(ITicketRepository inner) : ITicketRepository
+    {
+        public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+        public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default) =>
+            throw new ConcurrencyConflictException("ticket " + state.Id, expectedVersion, expectedVersion + 1);
+
+        public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default) =>
+            inner.RescheduleAsync(id, version, due, cancellationToken);
+
+        public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
+    }
+}
