@@ -10,7 +10,9 @@ public static class MonthlyReportRendering
 {
     /// <summary>Renders the report as one self-contained HTML page (see <see cref="MonthlyReportHtml"/>).</summary>
     /// <param name="report">The report.</param>
-    /// <param name="culture">Simplified Chinese for any <c>zh</c> culture, English otherwise; null means <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <param name="culture">Simplified Chinese for a Simplified Chinese culture (zh, zh-CN, zh-SG, zh-Hans; see
+    /// <see cref="CrmCore.Localization.TextCultures"/>), English otherwise (Traditional Chinese included); null means
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The HTML document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string ToHtml(this MonthlyReport report, CultureInfo? culture = null) => MonthlyReportHtml.Render(report, culture);

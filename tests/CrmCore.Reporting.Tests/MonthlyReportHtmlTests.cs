@@ -43,6 +43,24 @@ public sealed class MonthlyReportHtmlTests
         Assert.Contains(summary, html, StringComparison.Ordinal);
     }
 
+    // Simplified Chinese cultures read the zh-Hans texts; Traditional Chinese ones (there are no zh-Hant texts) read English.
+    [Theory]
+    [InlineData("zh", true)]
+    [InlineData("zh-CN", true)]
+    [InlineData("zh-SG", true)]
+    [InlineData("zh-Hans-HK", true)]
+    [InlineData("zh-TW", false)]
+    [InlineData("zh-HK", false)]
+    [InlineData("zh-Hant", false)]
+    [InlineData("fr-FR", false)]
+    public void Render_CultureName_ZhHansForSimplifiedChineseOnly(string culture, bool chinese)
+    {
+        var html = Report(configure: o => o.Targets.MinCsatAverage = null).ToHtml(CultureInfo.GetCultureInfo(culture));
+
+        Assert.Contains(chinese ? "3 项目标中 1 项未达成" : "1 of 3 targets missed", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(chinese ? "1 of 3 targets missed" : "3 项目标中 1 项未达成", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void KpiBar_EightySevenAgainstNinety_IsDrawnFromZeroNotAsARatioToTheTarget()
     {

@@ -139,14 +139,15 @@ internal static class CalendarCommands
     }
 
     /// <summary>
-    /// Formats a business duration as <c>6h30m</c> (the form <c>--business</c> accepts): a minus sign when negative, then the whole
-    /// minutes of its size, computed exactly from its nanoseconds and rounded toward zero (seconds and less are dropped, so 366 days
-    /// less a nanosecond is <c>8783h59m</c>; a double of the minutes rounded it up to <c>8784h</c>).
+    /// Formats a business duration as <c>6h30m</c> (the form <c>--business</c> accepts): the whole minutes of its size, computed
+    /// exactly from its nanoseconds and rounded toward zero (seconds and less are dropped, so 366 days less a nanosecond is
+    /// <c>8783h59m</c>; a double of the minutes rounded it up to <c>8784h</c>), after a minus sign when it is negative by at least a
+    /// whole minute (less than a minute backwards is <c>0m</c>, never <c>-0m</c>).
     /// </summary>
     public static string FormatDuration(Duration duration)
     {
-        var sign = duration < Duration.Zero ? "-" : string.Empty;
         var total = (long)(Int128.Abs(duration.ToInt128Nanoseconds()) / NodaConstants.NanosecondsPerMinute);
+        var sign = duration < Duration.Zero && total > 0 ? "-" : string.Empty;
         var hours = total / 60;
         var minutes = total % 60;
         return hours == 0

@@ -42,21 +42,12 @@ internal sealed class CliLanguage
     };
 
     /// <summary>
-    /// The default language for a UI culture: any Chinese culture (zh, zh-CN, zh-Hans, zh-SG, zh-Hant...) gives
-    /// Simplified Chinese, everything else English.
+    /// The default language for a UI culture, as the library picks its texts (<see cref="CrmCore.Localization.TextCultures"/>): a
+    /// Simplified Chinese culture (zh, zh-CN, zh-SG, zh-Hans and those under it) gives Simplified Chinese, any other (Traditional
+    /// Chinese zh-TW, zh-HK, zh-Hant included, as there are no zh-Hant texts) English.
     /// </summary>
-    public static CliLanguage FromCulture(CultureInfo culture)
-    {
-        for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
-        {
-            if (c.TwoLetterISOLanguageName == "zh")
-            {
-                return Chinese;
-            }
-        }
-
-        return English;
-    }
+    public static CliLanguage FromCulture(CultureInfo culture) =>
+        CrmCore.Localization.TextCultures.IsSimplifiedChinese(culture) ? Chinese : English;
 
     /// <summary>
     /// Finds <c>--lang</c> in raw arguments before parsing, so that parse errors and help are in the chosen

@@ -19,9 +19,9 @@ internal sealed class ReportStrings
     /// <summary>Formats the string <paramref name="key"/> (numbers are already formatted by the caller).</summary>
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
 
-    /// <summary>zh-Hans for any <c>zh</c> culture, English otherwise; null means <see cref="CultureInfo.CurrentUICulture"/>.</summary>
-    public static ReportStrings For(CultureInfo? culture) =>
-        new((culture ?? CultureInfo.CurrentUICulture).Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
-            ? CultureInfo.GetCultureInfo("zh-Hans")
-            : CultureInfo.GetCultureInfo("en"));
+    /// <summary>
+    /// zh-Hans for a Simplified Chinese culture, English otherwise (<see cref="CrmCore.Localization.TextCultures.For"/>); null means
+    /// <see cref="CultureInfo.CurrentUICulture"/>.
+    /// </summary>
+    public static ReportStrings For(CultureInfo? culture) => new(CrmCore.Localization.TextCultures.For(culture));
 }

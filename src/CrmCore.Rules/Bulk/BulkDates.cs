@@ -17,37 +17,13 @@ internal static class BulkDates
         return (era * 146097) + dayOfEra - 719468;
     }
 
-    /// <summary>
-    /// Ticks short of a whole day below which integer division gives the same day count as flooring NodaTime's
-    /// <see cref="Duration.TotalDays"/> (a double): 100 µs is far more than that double's rounding error over NodaTime's range.
-    /// </summary>
-    internal const long SafetyTicks = 1000;
-
     /// <summary>Whole days since the last interaction, exactly as <see cref="Facts.CustomerFacts.DaysSinceLastInteraction"/> computes it.</summary>
-    public static int DaysSince(Instant now, long thenTicks)
-        => Math.Max(0, (int)Math.Floor((now - Instant.FromUnixTimeTicks(thenTicks)).TotalDays));
+    public static int DaysSince(Instant now, long thenTicks) => Facts.FactMath.WholeDaysSince(now, Instant.FromUnixTimeTicks(thenTicks));
 
     /// <summary>
-    /// The same as <see cref="DaysSince(Instant, long)"/>, with integer arithmetic when <paramref name="nowTicks"/> is the exact
-    /// tick of <paramref name="now"/> (<paramref name="nowIsWholeTick"/>) and the gap is not within 100 µs under a whole day.
+    /// The same as <see cref="DaysSince(Instant, long)"/>, in ticks when <paramref name="nowTicks"/> is the exact tick of
+    /// <paramref name="now"/> (<paramref name="nowIsWholeTick"/>).
     /// </summary>
     public static int DaysSince(Instant now, long nowTicks, bool nowIsWholeTick, long thenTicks)
-    {
-        if (nowIsWholeTick)
-        {
-            var delta = nowTicks - thenTicks;
-            if (delta <= 0)
-            {
-                return 0;
-            }
-
-            var days = delta / NodaConstants.TicksPerDay;
-            if (delta > 0 && delta - (days * NodaConstants.TicksPerDay) < NodaConstants.TicksPerDay - SafetyTicks && days < int.MaxValue)
-            {
-                return (int)days;
-            }
-        }
-
-        return DaysSince(now, thenTicks);
-    }
+        => nowIsWholeTick ? Facts.FactMath.WholeDaysSince(nowTicks, thenTicks) : DaysSince(now, thenTicks);
 }

@@ -322,7 +322,8 @@ internal sealed class VectorKernelCompiler
 
     /// <summary>
     /// "Days since the last interaction" (max(0, whole days)) compared with a literal k, through AtLeast(k) = "at least k whole days
-    /// have passed" = tick ≤ now − k days (k ≥ 1; always for k ≤ 0). Rows within 100 µs above a threshold are redone by the scalar kernel.
+    /// have passed" = tick ≤ now − k days (k ≥ 1; always for k ≤ 0): exactly the whole days the scalar kernel and the fact compute
+    /// (<see cref="Facts.FactMath.WholeDaysSince(long, long)"/>), with no division per row.
     /// </summary>
     private Expression? DaysSinceComparison(ExpressionType op, object? literal)
     {
@@ -362,14 +363,7 @@ internal sealed class VectorKernelCompiler
         {
             var slot = Slot(DayCounts, k);
             var threshold = Hoisted("threshold:" + k, () => Op(nameof(VectorOps.Broadcast), Expression.ArrayIndex(Expression.Field(_context, nameof(RunContext.DayThresholds)), Expression.Constant(slot))));
-            var above = Hoisted("threshold.above:" + k, () => Op(nameof(VectorOps.Broadcast), Expression.Subtract(Expression.ArrayIndex(Expression.Field(_context, nameof(RunContext.DayThresholds)), Expression.Constant(slot)), Expression.Constant(BulkDates.SafetyTicks))));
-            var upTo = Hoisted("threshold.upto:" + k, () => Op(nameof(VectorOps.Broadcast), Expression.Add(Expression.ArrayIndex(Expression.Field(_context, nameof(RunContext.DayThresholds)), Expression.Constant(slot)), Expression.Constant(BulkDates.SafetyTicks))));
-            var low = Ticks(low: true);
-            var high = Ticks(low: false);
-            var near = Op(nameof(VectorOps.Within), low, high, above, upTo);
-            return Expression.Block(
-                Expression.Assign(_redo, Op(nameof(VectorOps.Or), _redo, Op(nameof(VectorOps.And), near, Flag(CustomerColumns.HasLastInteraction)))),
-                Op(nameof(VectorOps.Le), low, high, threshold));
+            return Op(nameof(VectorOps.Le), Ticks(low: true), Ticks(low: false), threshold);
         });
     }
 

@@ -108,13 +108,6 @@ internal static class VectorOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> Le(Vector256<long> low, Vector256<long> high, Vector256<long> c) => Vector256.Narrow(Vector256.LessThanOrEqual(low, c), Vector256.LessThanOrEqual(high, c));
 
-    /// <summary>Lanes whose value lies in (<paramref name="above"/>, <paramref name="upTo"/>].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<int> Within(Vector256<long> low, Vector256<long> high, Vector256<long> above, Vector256<long> upTo)
-        => Vector256.Narrow(
-            Vector256.GreaterThan(low, above) & Vector256.LessThanOrEqual(low, upTo),
-            Vector256.GreaterThan(high, above) & Vector256.LessThanOrEqual(high, upTo));
-
     /// <summary>Lanes whose tag mask shares a bit with <paramref name="bits"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> AnyBits(Vector256<ulong> low, Vector256<ulong> high, Vector256<ulong> bits)

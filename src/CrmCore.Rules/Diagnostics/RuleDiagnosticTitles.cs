@@ -49,7 +49,8 @@ public static class RuleDiagnosticTitles
     /// <summary>All codes that have a title.</summary>
     public static IReadOnlyCollection<string> Codes => Titles.Keys;
 
-    /// <summary>The title of a code: Chinese for zh-Hans (and zh, zh-CN, zh-SG), English otherwise.</summary>
+    /// <summary>The title of a code: Chinese for zh-Hans (and zh, zh-CN, zh-SG; see <see cref="CrmCore.Localization.TextCultures"/>),
+    /// English otherwise.</summary>
     /// <param name="code">A code from <see cref="RuleDiagnosticCodes"/>.</param>
     /// <param name="culture">The culture; the current UI culture when null.</param>
     /// <returns>The title, or the code itself when unknown.</returns>
@@ -61,15 +62,6 @@ public static class RuleDiagnosticTitles
             return code;
         }
 
-        culture ??= CultureInfo.CurrentUICulture;
-        for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
-        {
-            if (c.Name is "zh-Hans" or "zh-CN" or "zh-SG" or "zh")
-            {
-                return t.Zh;
-            }
-        }
-
-        return t.En;
+        return CrmCore.Localization.TextCultures.IsSimplifiedChinese(culture) ? t.Zh : t.En;
     }
 }

@@ -32,16 +32,5 @@ internal static class ExplainLabels
         return IsChinese(culture) ? label.Zh : label.En;
     }
 
-    internal static bool IsChinese(CultureInfo c)
-    {
-        for (var x = c; !string.IsNullOrEmpty(x.Name); x = x.Parent)
-        {
-            if (x.Name is "zh-Hans" or "zh-CN" or "zh-SG" or "zh")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool IsChinese(CultureInfo c) => CrmCore.Localization.TextCultures.IsSimplifiedChinese(c);
 }

@@ -68,7 +68,8 @@ public sealed class CustomerFacts
 
     /// <summary>
     /// Whole days since the last interaction (0 when it was less than a day ago or in the future); null when there is no recorded
-    /// interaction. Comparisons with null are false (<c>customer.DaysSinceLastInteraction &gt; 90</c> does not hold); test for it
+    /// interaction. Exact: the nanoseconds from the interaction to now divided by 24 hours, rounded down (so a day less a nanosecond
+    /// is 0 days, however long ago). Comparisons with null are false (<c>customer.DaysSinceLastInteraction &gt; 90</c> does not hold); test for it
     /// with <c>customer.DaysSinceLastInteraction == null</c>.
     /// </summary>
     [TimeDependentFact]
@@ -137,7 +138,7 @@ public sealed class CustomerFacts
         ConsultationsPrev60Days = input.ConsultationsPrev60Days;
         UnresolvedComplaints = input.UnresolvedComplaints;
         OpenTicketCount = input.OpenTicketCount;
-        DaysSinceLastInteraction = input.LastInteractionAt is { } last ? Math.Max(0, (int)Math.Floor((now - last).TotalDays)) : null;
+        DaysSinceLastInteraction = input.LastInteractionAt is { } last ? FactMath.WholeDaysSince(now, last) : null;
         MonthsSinceFirstCooperation = input.FirstCooperationOn is { } first ? FactMath.WholeMonths(first, today) : null;
         CsatAverage = input.CsatAverage;
         DaysToContractEnd = input.ContractEndsOn is { } end ? Period.DaysBetween(today, end) : null;

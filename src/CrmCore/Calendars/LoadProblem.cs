@@ -13,11 +13,12 @@ public readonly record struct LoadProblem(string Path, string Message)
     /// <summary>The same description in Simplified Chinese, or null when only English is available (e.g. a parser's own text).</summary>
     public string? MessageZhHans { get; init; }
 
-    /// <summary>The description for end users in a culture: Simplified Chinese for zh-Hans (and zh, zh-CN, zh-SG) when available, English otherwise.</summary>
+    /// <summary>The description for end users in a culture: Simplified Chinese for a Simplified Chinese culture (zh, zh-CN, zh-SG, zh-Hans;
+    /// see <see cref="TextCultures"/>) when available, English otherwise.</summary>
     /// <param name="culture">The culture; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The message.</returns>
     public string MessageIn(CultureInfo? culture = null) =>
-        MessageZhHans is not null && IsSimplifiedChinese(culture ?? CultureInfo.CurrentUICulture) ? MessageZhHans : Message;
+        MessageZhHans is not null && TextCultures.IsSimplifiedChinese(culture) ? MessageZhHans : Message;
 
     /// <summary>The 1-based line of the problem in the text that was loaded, or 0 when only <see cref="Path"/> locates it (a JSON syntax
     /// error has a line and column; a problem in well-formed JSON has a JSON path).</summary>
@@ -35,22 +36,4 @@ public readonly record struct LoadProblem(string Path, string Message)
     /// <summary>A problem whose text is the resource <paramref name="key"/> of <c>Strings.resx</c>, in English and zh-Hans.</summary>
     internal static LoadProblem Of(string path, string key, params object?[] args) =>
         new(path, Strings.Format(key, CultureInfo.InvariantCulture, args)) { MessageZhHans = Strings.Format(key, ZhHans, args) };
-
-    private static bool IsSimplifiedChinese(CultureInfo culture)
-    {
-        for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
-        {
-            if (c.Name is "zh-Hans" or "zh-CN" or "zh-SG" or "zh")
-            {
-                return true;
-            }
-
-            if (c.Name is "zh-Hant" or "zh-TW" or "zh-HK" or "zh-MO")
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
 }

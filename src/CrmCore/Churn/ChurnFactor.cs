@@ -40,12 +40,14 @@ public sealed record ChurnFactor
     /// <summary>The reason in simplified Chinese, or null when there is none.</summary>
     public string? ReasonZhHans { get; }
 
-    /// <summary>The reason in the language of a culture: simplified Chinese for <c>zh</c> cultures when available, else English.</summary>
+    /// <summary>
+    /// The reason in the language of a culture: simplified Chinese for Simplified Chinese cultures (zh, zh-CN, zh-SG, zh-Hans; see
+    /// <see cref="Localization.TextCultures"/>) when available, else English.
+    /// </summary>
     /// <param name="culture">The culture; null means <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The reason text.</returns>
     public string ReasonFor(System.Globalization.CultureInfo? culture = null)
     {
-        var name = (culture ?? System.Globalization.CultureInfo.CurrentUICulture).Name;
-        return ReasonZhHans is not null && name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? ReasonZhHans : Reason;
+        return ReasonZhHans is not null && Localization.TextCultures.IsSimplifiedChinese(culture) ? ReasonZhHans : Reason;
     }
 }

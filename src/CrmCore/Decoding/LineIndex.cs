@@ -7,7 +7,8 @@ namespace CrmCore.Decoding;
 /// The lines of a UTF-8 text, to turn byte positions (a <see cref="Utf8JsonReader"/> token's index, a <see cref="JsonException"/>'s line
 /// and byte) into the 1-based line and column a user sees. Columns count UTF-16 characters, as editors and .NET string indexes do: a
 /// Chinese character is one column, an emoji (a surrogate pair) two. Lines end at <c>\n</c>. The one position helper of every JSON
-/// reader in CrmCore and <c>crm</c>. Not thread-safe: it remembers the last position to count on from it.
+/// reader in CrmCore and <c>crm</c>, which compiles this file in as a linked source (so it must use nothing else internal to CrmCore).
+/// Not thread-safe: it remembers the last position to count on from it.
 /// </summary>
 internal sealed class LineIndex
 {

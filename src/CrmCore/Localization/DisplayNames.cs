@@ -6,7 +6,8 @@ namespace CrmCore.Localization;
 
 /// <summary>
 /// Display names for the library's statuses and codes, in English (the neutral resources) and zh-Hans (Chinese, simplified), for
-/// example <c>DisplayNames.Of(TicketStatus.Pending, new CultureInfo("zh-CN"))</c> gives <c>待处理</c>. Other cultures fall back to English.
+/// example <c>DisplayNames.Of(TicketStatus.Pending, new CultureInfo("zh-CN"))</c> gives <c>待处理</c>, as do zh, zh-SG and zh-Hans
+/// (<see cref="TextCultures"/>). Other cultures, Traditional Chinese ones included, fall back to English.
 /// Codes a host added itself (an extensible <see cref="TicketType"/>, <see cref="Channel"/>, ...) fall back to the code.
 /// Thread-safe.
 /// </summary>

@@ -41,8 +41,9 @@ public sealed class MetricsOptions
     /// Checks every setting, and the targets through <see cref="ReportTargets.Validate(CultureInfo?)"/>, and lists all problems in one
     /// language. Not thread-safe while the options are being changed.
     /// </summary>
-    /// <param name="culture">The language of every message, the targets' included: Simplified Chinese for zh-Hans and the cultures
-    /// under it (zh-CN), English otherwise; default <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <param name="culture">The language of every message, the targets' included: Simplified Chinese for zh, zh-CN, zh-SG, zh-Hans
+    /// and the cultures under it (<see cref="Localization.TextCultures"/>), English otherwise; default
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The problems, for example <c>Metrics: MaxReasonsPerMiss must be from 1 to 10, was 11.</c> /
     /// <c>指标：“MaxReasonsPerMiss”必须在 1 到 10 之间，实际为 11。</c>; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate(CultureInfo? culture)

@@ -51,8 +51,7 @@ internal sealed class ReportLabels
 
     public static ReportLabels For(CultureInfo? culture)
     {
-        var name = (culture ?? CultureInfo.CurrentUICulture).Name;
-        return new ReportLabels(name.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
+        return new ReportLabels(Localization.TextCultures.IsSimplifiedChinese(culture));
     }
 
     /// <summary>

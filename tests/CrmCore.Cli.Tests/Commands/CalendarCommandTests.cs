@@ -103,6 +103,25 @@ public sealed class CalendarCommandTests
         Assert.Equal("-1h", run.Out.Trim());
     }
 
+    // 30 business seconds backwards is less than a minute: no whole minute, so no sign either (it printed "-0m").
+    [Fact]
+    public void Between_ReversedByLessThanAMinute_IsZeroWithoutASign()
+    {
+        var run = Crm.Run("calendar", "between", Calendar, "--from", "2026-03-02T10:00:30", "--to", "2026-03-02T10:00");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("0m", run.Out.Trim());
+    }
+
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(-30_000_000_000L)]
+    [InlineData(-59_999_999_999L)]
+    public void FormatDuration_NegativeUnderAMinute_IsZeroWithoutASign(long nanoseconds)
+    {
+        Assert.Equal("0m", CalendarCommands.FormatDuration(Duration.FromNanoseconds(nanoseconds)));
+        Assert.Equal("-1m", CalendarCommands.FormatDuration(Duration.FromNanoseconds(nanoseconds - 60_000_000_000L)));
+    }
+
     [Theory]
     [InlineData("--business", "4h", "--working-days", "1")]
     [InlineData("--business", "soon")]
@@ -194,14 +213,14 @@ public sealed class CalendarCommandTests
         }
     }
 
-    // The documented form from the exact nanoseconds: a minus sign when negative, then the magnitude's whole minutes rounded toward
-    // zero (seconds and less dropped), as hours and minutes.
+    // The documented form from the exact nanoseconds: the magnitude's whole minutes rounded toward zero (seconds and less dropped),
+    // as hours and minutes, after a minus sign when the duration is negative and that count is not zero.
     private static string ModelFormat(Duration duration)
     {
         var nanoseconds = duration.ToBigIntegerNanoseconds();
         var minutes = BigInteger.Abs(nanoseconds) / NodaConstants.NanosecondsPerMinute;
         var (hours, rest) = ((long)(minutes / 60), (long)(minutes % 60));
-        var sign = nanoseconds < 0 ? "-" : string.Empty;
+        var sign = nanoseconds < 0 && minutes > 0 ? "-" : string.Empty;
         return hours == 0 ? FormattableString.Invariant($"{sign}{rest}m")
             : rest == 0 ? FormattableString.Invariant($"{sign}{hours}h") : FormattableString.Invariant($"{sign}{hours}h{rest}m");
     }

@@ -38,7 +38,9 @@ public sealed class RowWriterTests
     [Property(MaxTest = 60)]
     public Property WriteThenRead_RoundTripsInEveryFormat()
     {
-        var gen = from rows in Gen.ListOf(Customers).Select(l => l.Take(8).ToArray())
+        // Distinct ids: a repeated id is a problem the strict reader reports (a row round trip is not about that), and 8 rows drawn
+        // from 99,999 ids repeat one in up to about 1 case in 3,600, failing a run now and then.
+        var gen = from rows in Gen.ListOf(Customers).Select(l => l.DistinctBy(r => r.Id, StringComparer.Ordinal).Take(8).ToArray())
                   from format in Gen.Elements(InputFormat.Csv, InputFormat.Json, InputFormat.JsonLines)
                   select (rows, format);
         return Prop.ForAll(gen.ToArbitrary(), t =>

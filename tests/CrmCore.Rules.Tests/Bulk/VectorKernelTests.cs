@@ -153,6 +153,34 @@ public class VectorKernelTests
         Assert.Contains(store.TagMasks, m => (m & (1UL << TagId("days-eq"))) != 0);
     }
 
+    // 20,000 days less a tick is 19,999 whole days (a double of the days said 20,000): the vectorised threshold, the scalar loop
+    // and the per-customer facts all give the exact count, with no row near a threshold handed from one kernel to another.
+    [Theory]
+    [InlineData(-1L, false, true)]
+    [InlineData(0L, true, false)]
+    [InlineData(1L, true, false)]
+    public void ClassifyAll_ATickOffTwentyThousandDays_ExactInEveryKernel(long ticks, bool atLeast20000, bool exactly19999)
+    {
+        var set = RuleLoader.Load("days.json", TestFacts.Workflow(
+            "Tagging",
+            ("AtLeast", "customer.DaysSinceLastInteraction >= 20000", "at-least-20000"),
+            ("Exactly", "customer.DaysSinceLastInteraction == 19999", "exactly-19999"))).GetRuleSetOrThrow();
+        var customers = new[] { new CustomerFactsInput { LastInteractionAt = TestFacts.Now - (Duration.FromDays(20_000) + Duration.FromTicks(ticks)) } };
+        var vectorised = new BulkClassifier(set);
+        Assert.True(vectorised.IsVectorised, string.Join("; ", vectorised.NotVectorisedBecause));
+        var expected = (atLeast20000 ? 1UL << Id("at-least-20000") : 0) | (exactly19999 ? 1UL << Id("exactly-19999") : 0);
+
+        Assert.Equal(expected, set.Classify(CustomerFacts.From(customers[0], TestFacts.Now, TestFacts.Zone)).TagMask);
+        foreach (var bulk in new[] { vectorised, new BulkClassifier(set, vectorise: false) })
+        {
+            var store = BulkTestData.Store(customers);
+            bulk.ClassifyAll(store, TestFacts.Now, TestFacts.Zone);
+            Assert.Equal(expected, store.TagMasks[0]);
+        }
+
+        int Id(string tag) => set.Tags.TryGetId(tag, out var id) ? id : throw new KeyNotFoundException(tag);
+    }
+
     [Fact]
     public void ClassifyAll_CheckedOverflow_RuleDoesNotHoldAsClassify()
     {

@@ -57,11 +57,11 @@ public sealed class ChurnModelTests
     }
 
     [Fact]
-    public void Factor_ChineseReason_ForEveryZhCulture_BlankMeansNone()
+    public void Factor_ChineseReason_ForSimplifiedChineseCultures_BlankMeansNone()
     {
         var factor = new ChurnFactor("csat", 10, "Low CSAT", "满意度低");
 
-        Assert.Equal("满意度低", factor.ReasonFor(CultureInfo.GetCultureInfo("zh-TW")));
+        Assert.Equal("Low CSAT", factor.ReasonFor(CultureInfo.GetCultureInfo("zh-TW")));
         Assert.Equal("满意度低", factor.ReasonFor(CultureInfo.GetCultureInfo("zh")));
         Assert.Equal("Low CSAT", factor.ReasonFor(CultureInfo.InvariantCulture));
         Assert.Null(new ChurnFactor("csat", 10, "Low CSAT", "  ").ReasonZhHans);
