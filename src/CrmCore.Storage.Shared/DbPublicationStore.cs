@@ -83,9 +83,11 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
     private async Task<PublishedVersion> InsertAsync(
         PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
     {
+        // The connection first, outside the timeout's catch: not getting one in time (a pool exhausted, a connect timeout) is no lock wait.
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await InsertCoreAsync(kind, name, content, publishedBy, at, rolledBackFrom, skipSame, cancellationToken).ConfigureAwait(false);
+            return await InsertCoreAsync(lease, kind, name, content, publishedBy, at, rolledBackFrom, skipSame, cancellationToken).ConfigureAwait(false);
         }
         catch (DbException error) when (sql.IsLockTimeout(error))
         {
@@ -96,9 +98,8 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
     }
 
     private async Task<PublishedVersion> InsertCoreAsync(
-        PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
+        DbLease lease, PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
     {
-        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         if (sql.PublicationLock is { } lockSql)
         {
