@@ -43,14 +43,14 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
     };
 
     /// <inheritdoc />
-    /// <remarks>A <c>Command Timeout</c> of 0 waits without a limit, said so.</remarks>
-    public override string LockWait => LockWaitOf(new Npgsql.NpgsqlConnectionStringBuilder(database.Options.ConnectionString).CommandTimeout);
+    /// <remarks>A <c>Command Timeout</c> of 0 sets no limit of the client's: the words then name the server's timeouts and say so.</remarks>
+    public override string LockWait(System.Globalization.CultureInfo? culture) =>
+        LockWaitOf(new Npgsql.NpgsqlConnectionStringBuilder(database.Options.ConnectionString).CommandTimeout, culture);
 
     /// <summary>The words of <see cref="LockWait"/> for a command timeout of <paramref name="seconds"/> (0: no limit).</summary>
-    internal static string LockWaitOf(int seconds) => seconds == 0
-        ? "no limit on the wait (Command Timeout=0 in the connection string; the server's lock_timeout or statement_timeout when set)"
-        : "the command timeout of " + seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
-          + " s (Command Timeout in the connection string; the server's lock_timeout or statement_timeout when shorter)";
+    internal static string LockWaitOf(int seconds, System.Globalization.CultureInfo? culture) => seconds == 0
+        ? StorageStrings.Get("LockWait_PostgreSqlNoLimit", culture)
+        : StorageStrings.Format("LockWait_PostgreSql", culture, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public override string True => "TRUE";
 

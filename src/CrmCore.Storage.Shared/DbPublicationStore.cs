@@ -92,7 +92,7 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
         catch (DbException error) when (sql.IsLockTimeout(error))
         {
             throw new TimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"Publishing {Describe(kind)} '{name}' timed out: another transaction holds the publication (a host transaction that published it and has not ended, or SQLite's write lock) and did not end within {sql.LockWait}. Nothing was published; try again after that transaction commits or rolls back."),
+                StorageStrings.Format("PublishTimedOut", null, Describe(kind, null), name, sql.LockWait(null)),
                 error);
         }
     }
@@ -162,10 +162,10 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
         sql.ReadTime(reader, 5),
         reader.IsDBNull(6) ? null : DeskSql.Int(reader, 6));
 
-    private static string Describe(PublicationKind kind) => kind switch
+    private static string Describe(PublicationKind kind, CultureInfo? culture) => kind switch
     {
-        PublicationKind.RuleSet => "rule set",
-        PublicationKind.Calendar => "calendar",
+        PublicationKind.RuleSet => StorageStrings.Get("Kind_RuleSet", culture),
+        PublicationKind.Calendar => StorageStrings.Get("Kind_Calendar", culture),
         _ => kind.ToString(),
     };
 }

@@ -70,8 +70,9 @@ internal abstract class DeskSql
     public abstract bool IsLockTimeout(DbException error);
 
     /// <summary>How long a statement waits for another transaction's lock before <see cref="IsLockTimeout"/> errors, in words for
-    /// messages (the setting that bounds it, and its value).</summary>
-    public abstract string LockWait { get; }
+    /// messages in <paramref name="culture"/> (null: the current UI culture; English or zh-Hans): the setting that bounds it, and its
+    /// value.</summary>
+    public abstract string LockWait(System.Globalization.CultureInfo? culture);
 
     /// <summary>What locks the rows a <c>SELECT</c> reads until the transaction ends (<c> FOR UPDATE</c> on PostgreSQL; nothing on SQLite,
     /// whose write transaction already holds the database).</summary>

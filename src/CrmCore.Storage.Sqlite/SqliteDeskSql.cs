@@ -27,8 +27,8 @@ internal sealed class SqliteDeskSql(SqliteDatabase database) : DeskSql
     public override bool IsLockTimeout(DbException error) => error is Microsoft.Data.Sqlite.SqliteException e && (e.SqliteErrorCode & 0xFF) is 5 or 6;
 
     /// <inheritdoc />
-    public override string LockWait =>
-        "the busy timeout of " + database.Options.BusyTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (SqliteStorageOptions.BusyTimeout)";
+    public override string LockWait(System.Globalization.CultureInfo? culture) =>
+        StorageStrings.Format("LockWait_Sqlite", culture, database.Options.BusyTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => SqliteIdSequences.Reserve(database, name, period, count, max);
 }

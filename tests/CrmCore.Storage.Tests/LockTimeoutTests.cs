@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmCore.Desk;
 using CrmCore.Storage.PostgreSql;
 using CrmCore.Storage.Sqlite;
@@ -54,12 +55,14 @@ public sealed class LockTimeoutTests
     }
 
     [Theory]
-    [InlineData(0, "no limit", " 0 s")]
-    [InlineData(30, "30 s", "no limit")]
-    [InlineData(1, "1 s", "no limit")]
-    public void PostgreSql_LockWait_SaysNoLimit_ForACommandTimeoutOfZero(int seconds, string said, string notSaid)
+    [InlineData(0, "en", "no limit", " 0 s")]
+    [InlineData(30, "en", "30 s", "no limit")]
+    [InlineData(1, "en", "the command timeout of 1 s", "no limit")]
+    [InlineData(0, "zh-Hans", "不限时", "0 秒")]
+    [InlineData(30, "zh-Hans", "命令超时 30 秒", "不限时")]
+    public void PostgreSql_LockWait_SaysNoLimit_ForACommandTimeoutOfZero_InEnglishAndChinese(int seconds, string language, string said, string notSaid)
     {
-        var words = PostgreSqlDeskSql.LockWaitOf(seconds);
+        var words = PostgreSqlDeskSql.LockWaitOf(seconds, CultureInfo.GetCultureInfo(language));
         Assert.Contains(said, words, StringComparison.Ordinal);
         Assert.DoesNotContain(notSaid, words, StringComparison.Ordinal);
         Assert.Contains("Command Timeout", words, StringComparison.Ordinal);
@@ -68,8 +71,34 @@ public sealed class LockTimeoutTests
     [Fact]
     public void PostgreSql_LockWait_ReadsTheConnectionStringsCommandTimeout()
     {
-        Assert.Contains("no limit", PostgreSql("Host=localhost;Command Timeout=0").LockWait, StringComparison.Ordinal);
-        Assert.Contains("the command timeout of 7 s", PostgreSql("Host=localhost;Command Timeout=7").LockWait, StringComparison.Ordinal);
+        Assert.Contains("no limit", PostgreSql("Host=localhost;Command Timeout=0").LockWait(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("the command timeout of 7 s", PostgreSql("Host=localhost;Command Timeout=7").LockWait(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sqlite_Publish_WaitingPastTheBusyTimeout_UnderAChineseUiCulture_SaysSoInChinese()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "crmcore-lock-" + Guid.NewGuid().ToString("N") + ".db");
+        using var holder = new SqliteStorage(new SqliteStorageOptions { DataSource = path });
+        using var waiter = new SqliteStorage(new SqliteStorageOptions { DataSource = path, BusyTimeout = TimeSpan.FromSeconds(1) });
+        Assert.Null(await waiter.Publications.GetCurrentAsync(PublicationKind.RuleSet, "crm-rules")); // the schema is prepared
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            await using var transaction = holder.Transactions.Begin();
+            await holder.Publications.PublishAsync(PublicationKind.RuleSet, "crm-rules", "{}", "ana", Instant.FromUtc(2026, 3, 2, 9, 0));
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
+
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => waiter.Publications.PublishAsync(PublicationKind.RuleSet, "crm-rules", "{\"v\":2}", "bo", Instant.FromUtc(2026, 3, 2, 9, 0)));
+
+            Assert.StartsWith("发布规则集“crm-rules”超时", error.Message, StringComparison.Ordinal);
+            Assert.Contains("忙等待超时 1 秒（SqliteStorageOptions.BusyTimeout）", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+            SqliteConnection.ClearAllPools();
+        }
     }
 
     [PostgresFact]
