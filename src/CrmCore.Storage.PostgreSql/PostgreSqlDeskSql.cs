@@ -29,19 +29,28 @@ internal sealed class PostgreSqlDeskSql(PostgreSqlDatabase database) : DeskSql
     public override string? PublicationLock => "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0));";
 
     /// <inheritdoc />
-    /// <remarks>55P03 (lock_timeout), 57014 (statement_timeout, or the cancel Npgsql sends at the command timeout), or Npgsql's own
-    /// <see cref="TimeoutException"/> when the server did not answer the cancel.</remarks>
+    /// <remarks>The server's 55P03 (lock_not_available: <c>lock_timeout</c>) or 57014 (query_canceled: <c>statement_timeout</c>), or
+    /// Npgsql's command timeout (an <see cref="Npgsql.NpgsqlException"/> whose inner exception is a <see cref="TimeoutException"/>: it
+    /// cancelled the statement at <c>Command Timeout</c>). Npgsql reports a connection it could not get in time (the pool exhausted, a
+    /// connect timeout) the same way, which is why callers ask only about errors of statements on a connection they already hold. No
+    /// other server error counts (a deadlock, 40P01, is not a wait that ran out).</remarks>
     public override bool IsLockTimeout(DbException error) => error switch
     {
         Npgsql.PostgresException { SqlState: "55P03" or "57014" } => true,
-        Npgsql.NpgsqlException { InnerException: TimeoutException or Npgsql.PostgresException { SqlState: "55P03" or "57014" } } => true,
+        Npgsql.PostgresException => false,
+        Npgsql.NpgsqlException { InnerException: TimeoutException } => true,
         _ => false,
     };
 
     /// <inheritdoc />
-    public override string LockWait =>
-        "the command timeout of " + new Npgsql.NpgsqlConnectionStringBuilder(database.Options.ConnectionString).CommandTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        + " s (Command Timeout in the connection string; the server's lock_timeout or statement_timeout when shorter)";
+    /// <remarks>A <c>Command Timeout</c> of 0 sets no limit of the client's: the words then name the server's timeouts and say so.</remarks>
+    public override string LockWait(System.Globalization.CultureInfo? culture) =>
+        LockWaitOf(new Npgsql.NpgsqlConnectionStringBuilder(database.Options.ConnectionString).CommandTimeout, culture);
+
+    /// <summary>The words of <see cref="LockWait"/> for a command timeout of <paramref name="seconds"/> (0: no limit).</summary>
+    internal static string LockWaitOf(int seconds, System.Globalization.CultureInfo? culture) => seconds == 0
+        ? StorageStrings.Get("LockWait_PostgreSqlNoLimit", culture)
+        : StorageStrings.Format("LockWait_PostgreSql", culture, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public override string True => "TRUE";
 

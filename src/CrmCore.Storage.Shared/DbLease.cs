@@ -6,10 +6,12 @@ namespace CrmCore.Storage;
 /// One store operation's use of a connection: its own (rented from <see cref="DbSource"/> and given back on dispose, with its own write
 /// transaction when the operation begins one) or the open <see cref="DbSession"/>'s (whose transaction the operation joins: begin and
 /// commit then do nothing, and the session commits). Not thread-safe.
-/// <para>In a session, <see cref="BeginAsync"/> sets a savepoint of the operation's own (<see cref="DbSession.BeginStoreStepAsync"/>):
-/// <see cref="CommitAsync"/> releases it, and a dispose without a commit rolls the session back to it. A store call that fails inside a
-/// host's transaction (a constraint violation, a lock timeout) thus leaves nothing of itself and, on PostgreSQL, does not leave the
-/// transaction aborted (25P02) for the host's next command.</para>
+/// <para>In a session a host began (<see cref="DbSession.StoreSteps"/>), <see cref="BeginAsync"/> sets a savepoint of the operation's own
+/// (<see cref="DbSession.BeginStoreStepAsync"/>): <see cref="CommitAsync"/> releases it, and a dispose without a commit rolls the session
+/// back to it. A store call that fails inside a host's transaction (a constraint violation, a lock timeout) thus leaves nothing of itself
+/// and, on PostgreSQL, does not leave the transaction aborted (25P02) for the host's next command. In a session begun all or nothing (the
+/// desk's per-command transactions, an import's batch) the operation sets none: its owner rolls the whole session back on any failure.</para>
+/// <para>A dispose without a commit never throws: it runs while the operation's own failure is being thrown.</para>
 /// </summary>
 internal sealed class DbLease : IAsyncDisposable, IDisposable
 {
@@ -33,12 +35,17 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     /// <summary>The prepared command for <paramref name="text"/>, bound to <see cref="Transaction"/>. Do not dispose it.</summary>
     public DbCommand Command(string text) => _handle.Command(text, Transaction);
 
-    /// <summary>Begins the operation's write transaction; in a session (which has one already), sets the operation's savepoint in it.</summary>
+    /// <summary>Begins the operation's write transaction; in a session (which has one already) that takes store steps, sets the
+    /// operation's savepoint in it.</summary>
     public async ValueTask<DbTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         if (_session is { } session)
         {
-            _step ??= await session.BeginStoreStepAsync(cancellationToken).ConfigureAwait(false);
+            if (session.StoreSteps)
+            {
+                _step ??= await session.BeginStoreStepAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return session.Transaction!;
         }
 
@@ -56,7 +63,11 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     {
         if (_session is { } session)
         {
-            _step ??= session.BeginStoreStep();
+            if (session.StoreSteps)
+            {
+                _step ??= session.BeginStoreStep();
+            }
+
             return session.Transaction!;
         }
 
@@ -126,8 +137,10 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
             {
                 await own.DisposeAsync().ConfigureAwait(false);
             }
-            catch (DbException)
+            catch (Exception)
             {
+                // Whatever the rollback threw (a DbException, or the driver's InvalidOperationException for a closed connection): the
+                // connection is closed below instead of being kept, and the operation's own failure is the one thrown.
                 clean = false;
             }
         }
@@ -157,9 +170,9 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
             {
                 own.Dispose();
             }
-            catch (DbException)
+            catch (Exception)
             {
-                clean = false;
+                clean = false; // as in DisposeAsync
             }
         }
 

@@ -83,22 +83,23 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
     private async Task<PublishedVersion> InsertAsync(
         PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
     {
+        // The connection first, outside the timeout's catch: not getting one in time (a pool exhausted, a connect timeout) is no lock wait.
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await InsertCoreAsync(kind, name, content, publishedBy, at, rolledBackFrom, skipSame, cancellationToken).ConfigureAwait(false);
+            return await InsertCoreAsync(lease, kind, name, content, publishedBy, at, rolledBackFrom, skipSame, cancellationToken).ConfigureAwait(false);
         }
         catch (DbException error) when (sql.IsLockTimeout(error))
         {
             throw new TimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"Publishing {Describe(kind)} '{name}' timed out: another transaction holds the publication (a host transaction that published it and has not ended, or SQLite's write lock) and did not end within {sql.LockWait}. Nothing was published; try again after that transaction commits or rolls back."),
+                StorageStrings.Format("PublishTimedOut", null, Describe(kind, null), name, sql.LockWait(null)),
                 error);
         }
     }
 
     private async Task<PublishedVersion> InsertCoreAsync(
-        PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
+        DbLease lease, PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
     {
-        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         if (sql.PublicationLock is { } lockSql)
         {
@@ -161,10 +162,10 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
         sql.ReadTime(reader, 5),
         reader.IsDBNull(6) ? null : DeskSql.Int(reader, 6));
 
-    private static string Describe(PublicationKind kind) => kind switch
+    private static string Describe(PublicationKind kind, CultureInfo? culture) => kind switch
     {
-        PublicationKind.RuleSet => "rule set",
-        PublicationKind.Calendar => "calendar",
+        PublicationKind.RuleSet => StorageStrings.Get("Kind_RuleSet", culture),
+        PublicationKind.Calendar => StorageStrings.Get("Kind_Calendar", culture),
         _ => kind.ToString(),
     };
 }

@@ -7,7 +7,10 @@ namespace CrmCore.Storage;
 /// One <see cref="IStoreTransactions"/> transaction of a <see cref="DbSource"/>: the stores of that source called from the flow that
 /// began it share its connection and transaction (opened at the first use) until it is committed or disposed. A transaction begun on the
 /// flow while it is open joins it (<see cref="DbJoinedTransaction"/>) with a savepoint of its own, set before the joined work's first
-/// statement: a joined command that fails rolls back to it and leaves the rest of the session as it was. Not thread-safe.
+/// statement: a joined command that fails rolls back to it and leaves the rest of the session as it was. A session a host began
+/// (<see cref="StoreSteps"/>) also sets a savepoint around each store write (<see cref="BeginStoreStepAsync"/>); one begun all or nothing
+/// does not. Savepoints are sent as commands kept on the connection (<see cref="DbHandle.Command"/>), so each text is compiled once per
+/// connection. Not thread-safe.
 /// </summary>
 internal sealed class DbSession : IStoreTransaction
 {
@@ -22,13 +25,25 @@ internal sealed class DbSession : IStoreTransaction
     private int _savepointsSet;
     // The store operations' savepoints open on the session (BeginStoreStepAsync), innermost last, each with its mark in the end callbacks.
     private readonly List<int> _storeSteps = [];
-    // A joined transaction's rollback to its savepoint that failed: the session can then only roll back.
+    // Why the session can only roll back: a rollback to a savepoint (a joined transaction's or a store step's) that failed, or work
+    // registered by undone work that failed while being undone.
     private Exception? _broken;
+    // What end callbacks of undone work (a joined transaction or a store step not committed) threw: reported by the commit (attached to
+    // its exception) or by the dispose (thrown after the rollback), never by the undo itself, which must not hide the failure undone.
+    private List<Exception>? _undoFailures;
 
-    public DbSession(DbSource source, DbSession? previous)
+    public DbSession(DbSource source, DbSession? previous, bool storeSteps)
     {
-        (Source, Previous) = (source, previous);
+        (Source, Previous, StoreSteps) = (source, previous, storeSteps);
     }
+
+    /// <summary>
+    /// True when each store write sets a savepoint of its own (<see cref="BeginStoreStepAsync"/>, through <see cref="DbLease.BeginAsync"/>):
+    /// a session a host began (<see cref="IStoreTransactions.Begin"/>), whose owner may go on after a store call fails. False for a session
+    /// begun all or nothing (<see cref="IStoreTransactions.BeginAllOrNothing"/>, <see cref="DbSource.BeginStep"/>), which its owner rolls
+    /// back whole on any failure: no savepoint round trips.
+    /// </summary>
+    public bool StoreSteps { get; }
 
     public DbSource Source { get; }
 
@@ -51,7 +66,9 @@ internal sealed class DbSession : IStoreTransaction
 
         while (_savepointsSet < _joined.Count)
         {
-            await Transaction!.SaveAsync(Savepoint(_savepointsSet), cancellationToken).ConfigureAwait(false);
+            // Checked before, not while, the SAVEPOINT is sent: cancelled halfway, the savepoint could be set without being tracked.
+            cancellationToken.ThrowIfCancellationRequested();
+            await SendSavepointAsync(Savepoint(_savepointsSet)).ConfigureAwait(false);
             _savepointsSet++;
         }
 
@@ -70,7 +87,7 @@ internal sealed class DbSession : IStoreTransaction
 
         while (_savepointsSet < _joined.Count)
         {
-            Transaction!.Save(Savepoint(_savepointsSet));
+            SendSavepoint(Savepoint(_savepointsSet));
             _savepointsSet++;
         }
 
@@ -104,37 +121,33 @@ internal sealed class DbSession : IStoreTransaction
         if (depth < _savepointsSet)
         {
             _savepointsSet = depth;
-            if (_open && Transaction is { } transaction)
+            if (_open && Transaction is not null)
             {
-                await EndSavepointAsync(transaction, Savepoint(depth), committed).ConfigureAwait(false);
+                await EndSavepointAsync(Savepoint(depth), committed).ConfigureAwait(false);
             }
         }
 
-        if (!committed && _open && _whenEnded is { } callbacks && callbacks.Count > mark)
-        {
-            var undone = callbacks.GetRange(mark, callbacks.Count - mark);
-            callbacks.RemoveRange(mark, callbacks.Count - mark);
-            await RunAsync(undone, committed: false).ConfigureAwait(false);
-        }
+        await EndUndoneAsync(mark, committed).ConfigureAwait(false);
     }
 
-    // Releases a joined transaction's savepoint, after rolling back to it when the joined work is not committed. Neither takes a
-    // cancellation token: stopped halfway, the session would no longer know what of the joined work it holds.
-    private async ValueTask EndSavepointAsync(DbTransaction transaction, string name, bool committed)
+    // Releases a savepoint (a joined transaction's or a store step's), after rolling back to it when its work is not committed. Neither
+    // takes a cancellation token: stopped halfway, the session would no longer know what of the work it holds. When either fails, the
+    // session no longer knows that either: it must not commit (its commit says so). Committed, the failure is thrown (the work's commit
+    // failed); not committed, it is not: that end runs while the work's own failure is being thrown, and must not hide it.
+    private async ValueTask EndSavepointAsync(string name, bool committed)
     {
         try
         {
             if (!committed)
             {
-                await transaction.RollbackAsync(name, CancellationToken.None).ConfigureAwait(false);
+                await SendAsync(SavepointSql.RollbackTo(name)).ConfigureAwait(false);
             }
 
-            await transaction.ReleaseAsync(name, CancellationToken.None).ConfigureAwait(false);
+            await SendAsync(SavepointSql.Release(name)).ConfigureAwait(false);
         }
-        catch (DbException error)
+        catch (Exception error) when (!committed || error is DbException or InvalidOperationException)
         {
-            // The session no longer knows what of the joined work it holds: it must not commit. A failed commit of the joined work says so.
-            _broken = error;
+            _broken ??= error;
             if (committed)
             {
                 throw;
@@ -142,17 +155,70 @@ internal sealed class DbSession : IStoreTransaction
         }
     }
 
+    /// <summary>Synchronous <see cref="EndSavepointAsync"/>.</summary>
+    private void EndSavepoint(string name, bool committed)
+    {
+        try
+        {
+            if (!committed)
+            {
+                Send(SavepointSql.RollbackTo(name));
+            }
+
+            Send(SavepointSql.Release(name));
+        }
+        catch (Exception error) when (!committed || error is DbException or InvalidOperationException)
+        {
+            _broken ??= error;
+            if (committed)
+            {
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Sets a savepoint on the session's connection (counted by <see cref="DbSource.SavepointsSent"/>), with no cancellation
+    /// token: the caller checks its token before, so the savepoint is either set and tracked, or not sent.</summary>
+    private ValueTask SendSavepointAsync(string name)
+    {
+        Source.CountSavepoint();
+        return SendAsync(SavepointSql.Set(name));
+    }
+
+    /// <summary>Synchronous <see cref="SendSavepointAsync"/>.</summary>
+    private void SendSavepoint(string name)
+    {
+        Source.CountSavepoint();
+        Send(SavepointSql.Set(name));
+    }
+
+    // A savepoint statement through the connection's kept command for its text (prepared once per connection where the driver prepares).
+    private async ValueTask SendAsync(string text)
+    {
+        var handle = _handle ?? throw new InvalidOperationException("The store transaction has no connection.");
+        await handle.Command(text, Transaction).ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private void Send(string text)
+    {
+        var handle = _handle ?? throw new InvalidOperationException("The store transaction has no connection.");
+        handle.Command(text, Transaction).ExecuteNonQuery();
+    }
+
     /// <summary>
-    /// Sets a savepoint around one store operation's own statements in the session (<see cref="DbLease.BeginAsync"/>), so that a statement
-    /// of it that fails is undone without the rest of the session: on PostgreSQL a failed statement aborts the whole transaction
-    /// (25P02 "current transaction is aborted" for every later command) until a rollback to a savepoint set before it. Returns the
-    /// savepoint's name, for <see cref="EndStoreStepAsync"/>.
+    /// Sets a savepoint around one store operation's own statements in a session that takes store steps (<see cref="StoreSteps"/>,
+    /// through <see cref="DbLease.BeginAsync"/>), so that a statement of it that fails is undone without the rest of the session: on
+    /// PostgreSQL a failed statement aborts the whole transaction (25P02 "current transaction is aborted" for every later command) until a
+    /// rollback to a savepoint set before it. Returns the savepoint's name, for <see cref="EndStoreStepAsync"/>. The token is checked
+    /// before the <c>SAVEPOINT</c> is sent, not while: the savepoint is either set and tracked, or not sent.
     /// </summary>
     public async ValueTask<string> BeginStoreStepAsync(CancellationToken cancellationToken)
     {
         await HandleAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         var name = StoreSavepoint(_storeSteps.Count);
-        await Transaction!.SaveAsync(name, cancellationToken).ConfigureAwait(false);
+        Source.BeforeStoreSavepoint?.Invoke();
+        await SendSavepointAsync(name).ConfigureAwait(false);
         _storeSteps.Add(_whenEnded?.Count ?? 0);
         return name;
     }
@@ -162,7 +228,8 @@ internal sealed class DbSession : IStoreTransaction
     {
         Handle();
         var name = StoreSavepoint(_storeSteps.Count);
-        Transaction!.Save(name);
+        Source.BeforeStoreSavepoint?.Invoke();
+        SendSavepoint(name);
         _storeSteps.Add(_whenEnded?.Count ?? 0);
         return name;
     }
@@ -170,72 +237,89 @@ internal sealed class DbSession : IStoreTransaction
     /// <summary>
     /// Ends a store operation's savepoint (<see cref="BeginStoreStepAsync"/>): committed, it is released; not committed, the session rolls
     /// back to it first (the operation's statements are undone, the session's earlier work stays), and the end callbacks the operation
-    /// registered end at once as rolled back. A rollback that fails leaves the session able only to roll back, as for a joined transaction.
+    /// registered end at once as rolled back. Not committed, it never throws (it runs while the operation's own failure is thrown): a
+    /// rollback or release that fails (a broken connection: <see cref="DbException"/>, or the driver's
+    /// <see cref="InvalidOperationException"/>) leaves the session able only to roll back, and what an undone callback throws is reported
+    /// by the session's commit or dispose.
     /// </summary>
     public async ValueTask EndStoreStepAsync(string name, bool committed)
     {
-        var mark = PopStoreStep(name);
-        if (_open && Transaction is { } transaction)
+        if (!TryPopStoreStep(name, committed, out var mark))
         {
-            await EndSavepointAsync(transaction, name, committed).ConfigureAwait(false);
+            return;
         }
 
-        await EndUndone(mark, committed).ConfigureAwait(false);
+        if (_open && Transaction is not null)
+        {
+            await EndSavepointAsync(name, committed).ConfigureAwait(false);
+        }
+
+        await EndUndoneAsync(mark, committed).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous <see cref="EndStoreStepAsync"/>.</summary>
     public void EndStoreStep(string name, bool committed)
     {
-        var mark = PopStoreStep(name);
-        if (_open && Transaction is { } transaction)
+        if (!TryPopStoreStep(name, committed, out var mark))
         {
-            try
-            {
-                if (!committed)
-                {
-                    transaction.Rollback(name);
-                }
+            return;
+        }
 
-                transaction.Release(name);
-            }
-            catch (DbException error)
-            {
-                _broken = error;
-                if (committed)
-                {
-                    throw;
-                }
-            }
+        if (_open && Transaction is not null)
+        {
+            EndSavepoint(name, committed);
         }
 
         // The callbacks undone are the synchronous ones (WhenEnded, AfterCommit); WhenCommitted ones do nothing on a rollback.
-        EndUndone(mark, committed).AsTask().GetAwaiter().GetResult();
+        EndUndoneAsync(mark, committed).AsTask().GetAwaiter().GetResult();
     }
 
-    private int PopStoreStep(string name)
+    // The innermost store step, which must be the one named. When it is not (a store left a step open: a defect), a commit throws and an
+    // undo marks the session broken instead (it must not hide the failure being thrown).
+    private bool TryPopStoreStep(string name, bool committed, out int mark)
     {
         var depth = _storeSteps.Count - 1;
         if (depth < 0 || StoreSavepoint(depth) != name)
         {
-            throw new InvalidOperationException($"The store savepoint {name} is not the innermost one open on the session.");
+            var error = new InvalidOperationException($"The store savepoint {name} is not the innermost one open on the session.");
+            if (committed)
+            {
+                throw error;
+            }
+
+            _broken ??= error;
+            mark = 0;
+            return false;
         }
 
-        var mark = _storeSteps[depth];
+        mark = _storeSteps[depth];
         _storeSteps.RemoveAt(depth);
-        return mark;
+        return true;
     }
 
     // Not committed: the end callbacks registered from mark on end at once as rolled back (their work is gone whatever the session does).
-    private ValueTask EndUndone(int mark, bool committed)
+    // What they throw is kept for the session's commit or dispose (the session can no longer commit), never thrown here.
+    private async ValueTask EndUndoneAsync(int mark, bool committed)
     {
         if (committed || !_open || _whenEnded is not { } callbacks || callbacks.Count <= mark)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
         var undone = callbacks.GetRange(mark, callbacks.Count - mark);
         callbacks.RemoveRange(mark, callbacks.Count - mark);
-        return RunAsync(undone, committed: false);
+        try
+        {
+            await RunAsync(undone, committed: false).ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            var failures = failure is AggregateException all ? all.InnerExceptions : [failure];
+            (_undoFailures ??= []).AddRange(failures);
+            _broken ??= new InvalidOperationException(
+                "Work registered in the store transaction by a part of it that was undone failed while being undone, so what was kept beside the database may not match it.",
+                failures.Count == 1 ? failures[0] : new AggregateException(failures));
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> once the session has committed (never when it rolls back): for caches of rows it wrote.</summary>
@@ -272,8 +356,23 @@ internal sealed class DbSession : IStoreTransaction
 
         if (_broken is { } broken)
         {
-            await DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException("The store transaction was rolled back: a command that joined it failed and its work could not be undone on its own.", broken);
+            var error = new InvalidOperationException("The store transaction was rolled back: a part of it (a command that joined it, or a store call) failed and its work could not be undone on its own.", broken);
+            if (_undoFailures is { } undone)
+            {
+                error.Data[CallbackFailuresKey] = undone.ToArray();
+                _undoFailures = null; // reported here, not again by the dispose
+            }
+
+            try
+            {
+                await DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception callbacks)
+            {
+                error.Data[CallbackFailuresKey] = ((Exception[]?)error.Data[CallbackFailuresKey] ?? []).Concat(callbacks is AggregateException all ? all.InnerExceptions : [callbacks]).ToArray();
+            }
+
+            throw error;
         }
 
         // The token is honoured up to here only: once COMMIT is sent, the database may commit whatever the token does, and a commit that
@@ -331,12 +430,32 @@ internal sealed class DbSession : IStoreTransaction
         return RollBackAsync();
     }
 
-    /// <summary>Runs every end callback once, in the order registered; after all ran, throws what they threw.</summary>
-    private ValueTask EndedAsync(bool committed)
+    /// <summary>Runs every end callback once, in the order registered; after all ran, throws what they threw, after what callbacks of
+    /// work undone earlier threw (<see cref="EndUndoneAsync"/>), when the session did not report that already.</summary>
+    private async ValueTask EndedAsync(bool committed)
     {
         var ended = _whenEnded;
         _whenEnded = null;
-        return RunAsync(ended, committed);
+        var undone = _undoFailures;
+        _undoFailures = null;
+        try
+        {
+            await RunAsync(ended, committed).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (undone is not null)
+        {
+            undone.AddRange(failure is AggregateException all ? all.InnerExceptions : [failure]);
+        }
+
+        if (undone is [var only])
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(only);
+        }
+
+        if (undone is not null)
+        {
+            throw new AggregateException("Work run after parts of the store transaction were undone failed; the transaction itself " + (committed ? "committed." : "rolled back."), undone);
+        }
     }
 
     /// <summary>After a failed commit: runs every end callback (false); what they throw goes with <paramref name="failure"/>, never instead.</summary>
@@ -380,10 +499,10 @@ internal sealed class DbSession : IStoreTransaction
     }
 
     /// <summary>The name of the savepoint of the store operation at <paramref name="depth"/> (0 outermost).</summary>
-    private static string StoreSavepoint(int depth) => "crm_store_" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string StoreSavepoint(int depth) => SavepointSql.Name("crm_store_", depth);
 
     /// <summary>The name of the savepoint of the joined transaction at <paramref name="depth"/> (0 outermost).</summary>
-    private static string Savepoint(int depth) => "crm_joined_" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Savepoint(int depth) => SavepointSql.Name("crm_joined_", depth);
 
     private static async ValueTask<DbTransaction> Begin(DbHandle handle, Func<ValueTask<DbTransaction>> begin)
     {
@@ -413,9 +532,10 @@ internal sealed class DbSession : IStoreTransaction
             await Transaction!.DisposeAsync().ConfigureAwait(false);
             clean = true;
         }
-        catch (DbException)
+        catch (Exception error) when (error is DbException or InvalidOperationException)
         {
-            // A broken connection: it is closed below instead of being kept.
+            // A broken connection (Npgsql throws InvalidOperationException for a transaction whose connection closed): it is closed
+            // below instead of being kept.
         }
         finally
         {

@@ -28,22 +28,43 @@ internal abstract class DbSource : IStoreTransactions, IOpenTransactionProbe
     /// <inheritdoc />
     public bool IsOpenOnFlow => Current is not null;
 
+    private long _savepointsSent;
+
     /// <inheritdoc />
-    /// <remarks>A transaction that joins an open one gets a savepoint: when it is disposed without a commit, only its own work is undone.</remarks>
-    public IStoreTransaction Begin() => Begin(savepoint: true);
+    /// <remarks>A transaction that joins an open one gets a savepoint: when it is disposed without a commit, only its own work is undone.
+    /// A new one sets a savepoint around each store write (<see cref="DbSession.StoreSteps"/>), so that a store call that fails leaves
+    /// it usable.</remarks>
+    public IStoreTransaction Begin() => Begin(savepoint: true, storeSteps: true);
 
-    /// <summary>For a store's own step that must be atomic: a transaction of its own, or, inside an open one, a join without a savepoint
-    /// (the step fails with the command around it, which rolls back to its own savepoint or ends the session).</summary>
-    public IStoreTransaction BeginStep() => Begin(savepoint: false);
+    /// <inheritdoc />
+    /// <remarks>A new one sets no savepoint around store writes (<see cref="DbSession.StoreSteps"/> is false); one that joins an open
+    /// transaction gets its savepoint, as with <see cref="Begin()"/>.</remarks>
+    public IStoreTransaction BeginAllOrNothing() => Begin(savepoint: true, storeSteps: false);
 
-    private IStoreTransaction Begin(bool savepoint)
+    /// <summary>For a store's own step that must be atomic: a transaction of its own (all or nothing: the step disposes it on any failure),
+    /// or, inside an open one, a join without a savepoint (the step fails with the command around it, which rolls back to its own savepoint
+    /// or ends the session).</summary>
+    public IStoreTransaction BeginStep() => Begin(savepoint: false, storeSteps: false);
+
+    /// <summary>How many <c>SAVEPOINT</c> statements this source's sessions have sent (store steps and joined transactions), for tests
+    /// and diagnostics.</summary>
+    internal long SavepointsSent => Interlocked.Read(ref _savepointsSent);
+
+    /// <summary>For tests: run just before a store step's <c>SAVEPOINT</c> is sent (<see cref="DbSession.BeginStoreStepAsync"/>). Null
+    /// (nothing runs) unless a test sets it.</summary>
+    internal Action? BeforeStoreSavepoint { get; set; }
+
+    /// <summary>Counts a <c>SAVEPOINT</c> sent by a session (<see cref="SavepointsSent"/>).</summary>
+    internal void CountSavepoint() => Interlocked.Increment(ref _savepointsSent);
+
+    private IStoreTransaction Begin(bool savepoint, bool storeSteps)
     {
         if (Current is { } open)
         {
             return new DbJoinedTransaction(open, savepoint);
         }
 
-        var session = new DbSession(this, Ambient.Value);
+        var session = new DbSession(this, Ambient.Value, storeSteps);
         Ambient.Value = session;
         return session;
     }

@@ -64,13 +64,15 @@ internal abstract class DeskSql
     /// ends, or null when the transaction already serialises every writer (SQLite's <c>BEGIN IMMEDIATE</c>).</summary>
     public virtual string? PublicationLock => null;
 
-    /// <summary>True when <paramref name="error"/> says a statement gave up waiting for another transaction's lock (SQLite's busy
-    /// timeout; PostgreSQL's lock or statement timeout, or the command timeout).</summary>
+    /// <summary>True when <paramref name="error"/>, thrown by a statement on a connection the caller already holds, says the statement
+    /// gave up waiting for another transaction's lock (SQLite's busy timeout, or a locked table; PostgreSQL's lock or statement timeout, or
+    /// the command timeout). Ask only about statements: a driver may report a connection it could not get in time in the same way.</summary>
     public abstract bool IsLockTimeout(DbException error);
 
     /// <summary>How long a statement waits for another transaction's lock before <see cref="IsLockTimeout"/> errors, in words for
-    /// messages (the setting that bounds it, and its value).</summary>
-    public abstract string LockWait { get; }
+    /// messages in <paramref name="culture"/> (null: the current UI culture; English or zh-Hans): the setting that bounds it, and its
+    /// value.</summary>
+    public abstract string LockWait(System.Globalization.CultureInfo? culture);
 
     /// <summary>What locks the rows a <c>SELECT</c> reads until the transaction ends (<c> FOR UPDATE</c> on PostgreSQL; nothing on SQLite,
     /// whose write transaction already holds the database).</summary>

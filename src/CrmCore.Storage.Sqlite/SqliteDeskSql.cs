@@ -22,12 +22,13 @@ internal sealed class SqliteDeskSql(SqliteDatabase database) : DeskSql
     public override string Json(string parameter) => parameter;
 
     /// <inheritdoc />
-    /// <remarks>SQLITE_BUSY (5) once the busy timeout has passed, or SQLITE_LOCKED (6).</remarks>
-    public override bool IsLockTimeout(DbException error) => error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
+    /// <remarks>SQLITE_BUSY (5) once the busy timeout has passed, or SQLITE_LOCKED (6), or one of their extended codes (their low byte:
+    /// SQLITE_BUSY_SNAPSHOT 517, SQLITE_LOCKED_SHAREDCACHE 262, …).</remarks>
+    public override bool IsLockTimeout(DbException error) => error is Microsoft.Data.Sqlite.SqliteException e && (e.SqliteErrorCode & 0xFF) is 5 or 6;
 
     /// <inheritdoc />
-    public override string LockWait =>
-        "the busy timeout of " + database.Options.BusyTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (SqliteStorageOptions.BusyTimeout)";
+    public override string LockWait(System.Globalization.CultureInfo? culture) =>
+        StorageStrings.Format("LockWait_Sqlite", culture, database.Options.BusyTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public override (long First, long Last) Reserve(string name, string period, int count, long max) => SqliteIdSequences.Reserve(database, name, period, count, max);
 }

@@ -27,7 +27,9 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     private readonly ConcurrentDictionary<long, QueueBucket> _bucketById = new();
     private readonly ConcurrentDictionary<(TeamId, long, string), long> _bucketByKey = new();
     // The bucket rows a desk command's or a host's transaction has read or written, not yet cached above (they may still roll back):
-    // every further bucket that transaction meets is looked up here before the table is read again. Dropped with the transaction.
+    // every further bucket that transaction meets is looked up here before the table is read again. Dropped with the transaction, and
+    // when part of it rolls back (a joined unit or a store call undone to its savepoint): SQLite gives a rolled-back row's number to the
+    // next bucket, so an entry kept from the undone part could name another bucket's number.
     private readonly ConditionalWeakTable<SqliteTransaction, Dictionary<long, QueueBucket>> _bucketsInTransaction = new();
     private int _bucketTableReads;
 
@@ -430,7 +432,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
             // Seen by the rest of the transaction at once (a bucket number a rolled-back unit freed and this one reused is replaced).
             var bucket = new QueueBucket(id, team, staticPriority, SkillCodec.Decode(code));
             _bucketsInTransaction.GetOrCreateValue(transaction)[id] = bucket;
-            session.AfterCommit(() => Remember(bucket, code));
+            session.WhenEnded(committed => Ended(transaction, committed, () => Remember(bucket, code)));
         }
         else
         {
@@ -438,6 +440,23 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// The end of what registered a bucket in <see cref="_bucketsInTransaction"/>: committed, <paramref name="remember"/> caches it;
+    /// rolled back (the whole transaction, or the part that read or wrote it, to a savepoint), the transaction's buckets are forgotten,
+    /// so that the rest of it reads the table again instead of a bucket that is no longer there.
+    /// </summary>
+    private void Ended(SqliteTransaction transaction, bool committed, Action remember)
+    {
+        if (committed)
+        {
+            remember();
+        }
+        else
+        {
+            _bucketsInTransaction.Remove(transaction);
+        }
     }
 
     /// <summary>Remembers the buckets a transaction of the store's own created, once it has committed.</summary>
@@ -524,7 +543,7 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         if (transaction is not null && _database.Current is { } session && ReferenceEquals(session.Transaction, transaction))
         {
             _bucketsInTransaction.AddOrUpdate(transaction, buckets);
-            session.AfterCommit(() => Remember(read));
+            session.WhenEnded(committed => Ended(transaction, committed, () => Remember(read)));
         }
         else
         {

@@ -173,7 +173,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
         try
         {
-            var transaction = options.Transactions.Begin();
+            var transaction = options.Transactions.BeginAllOrNothing();
             await using (transaction.ConfigureAwait(false))
             {
                 await table.WriteAsync(cancellationToken).ConfigureAwait(false);

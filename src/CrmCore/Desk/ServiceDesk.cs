@@ -471,7 +471,7 @@ public sealed class ServiceDesk
             request = request with { RaisedAt = Storage.StoredPrecision.Truncate(request.RaisedAt), ExpectedResolutionAt = Storage.StoredPrecision.Truncate(request.ExpectedResolutionAt) };
             Ticket.Check(request, _options.QueueOwner, by, now);
             var (suggested, suggestionFailure) = await SuggestAsync(request, cancellationToken).ConfigureAwait(false);
-            await using var work = _transactions.Begin();
+            await using var work = _transactions.BeginAllOrNothing();
             // First, as every queue command: on PostgreSQL this takes the queue's change lock before the save takes audit chain locks, the
             // one order all desks follow, so two desks never wait on each other.
             await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
@@ -559,7 +559,7 @@ public sealed class ServiceDesk
         try
         {
             var now = Now();
-            await using var work = _transactions.Begin();
+            await using var work = _transactions.BeginAllOrNothing();
             await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
             QueuedTicket next;
             while (true)
@@ -656,7 +656,7 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var work = _transactions.Begin();
+            await using var work = _transactions.BeginAllOrNothing();
             await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
             if (!_queue.TryGet(id, out var queued))
             {
@@ -1682,7 +1682,7 @@ public sealed class ServiceDesk
         try
         {
             // One transaction per command (load, customer, escalation state, queue, save), committed before the events go out.
-            await using var work = _transactions.Begin();
+            await using var work = _transactions.BeginAllOrNothing();
             var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
             var version = ticket.Version;
             var now = Now();

@@ -5,9 +5,13 @@ namespace CrmCore.Desk;
 internal sealed class WatermarkedTransactions(IStoreTransactions inner, QueueWatermark mark, QueueUndo undo) : IStoreTransactions
 {
     /// <inheritdoc />
-    public IStoreTransaction Begin()
+    public IStoreTransaction Begin() => Watch(inner.Begin());
+
+    /// <inheritdoc />
+    public IStoreTransaction BeginAllOrNothing() => Watch(inner.BeginAllOrNothing());
+
+    private Transaction Watch(IStoreTransaction transaction)
     {
-        var transaction = inner.Begin();
         // A store returns NoStoreTransactions when it groups nothing (its commit commits nothing). A transaction that joined a host's counts
         // as the desk's own: if the host rolls back, QueueUndo lowers the mark again to where the command began.
         if (mark.Began(own: transaction is not NoStoreTransactions))

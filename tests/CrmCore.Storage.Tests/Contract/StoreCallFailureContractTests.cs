@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Storage.PostgreSql;
 using CrmCore.Storage.Sqlite;
@@ -12,7 +13,8 @@ namespace CrmCore.Storage.Tests.Contract;
 /// own error, leaves nothing of itself, and the host's transaction stays usable (on PostgreSQL a failed statement would otherwise abort
 /// the transaction, 25P02, for every later command). And a publish that waits for another host's open transaction past the provider's
 /// limit throws <see cref="TimeoutException"/> naming the publication, not the driver's exception. The failures are made real by a
-/// check the test adds to the table (a trigger on SQLite, a constraint on PostgreSQL).
+/// check the test adds to the table (a trigger on SQLite, a constraint on PostgreSQL); one fails a store call at its second statement,
+/// after its first was written, which SQLite would keep without the call's savepoint (it undoes only the failing statement itself).
 /// </summary>
 public sealed class StoreCallFailureContractTests
 {
@@ -74,6 +76,34 @@ public sealed class StoreCallFailureContractTests
         var after = storage.Desk().Escalations;
         Assert.Equal(2, (await after.FindAsync(first))!.Version);
         Assert.Equal(1, (await after.FindAsync(second))!.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task CustomerSave_FailingAtItsSecondStatementInAHostTransaction_LeavesNothingOfItself_AndTheHostsOtherWritesCommit(string provider)
+    {
+        // The save writes the customer row, then its keys: the key insert is refused, after the customer row was written. SQLite undoes
+        // only the failing statement by itself; without the store call's savepoint the customer row would stay and commit with the host.
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var customers = stores.Customers;
+        Assert.Null(await customers.FindAsync(new CustomerId("KH0002"))); // the schema is prepared
+        Refuse(storage, provider, "customer_key", "customer_id = 'KH0002'", "customer_id");
+
+        await using (var transaction = stores.Transactions.Begin())
+        {
+            await customers.SaveAsync(Customer("KH0001"), 0);
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => customers.SaveAsync(Customer("KH0002"), 0).AsTask());
+            Assert.Contains("test_refused", error.Message, StringComparison.Ordinal);
+            Assert.Null(await customers.FindAsync(new CustomerId("KH0002")));
+            await customers.SaveAsync(Customer("KH0003"), 0);
+            await transaction.CommitAsync();
+        }
+
+        var after = storage.Desk().Customers;
+        Assert.NotNull(await after.FindAsync(new CustomerId("KH0001")));
+        Assert.Null(await after.FindAsync(new CustomerId("KH0002")));
+        Assert.NotNull(await after.FindAsync(new CustomerId("KH0003")));
     }
 
     [Theory]
@@ -160,14 +190,24 @@ public sealed class StoreCallFailureContractTests
 
     private static EscalationState State(TicketId id, long version) => new() { TicketId = id, Version = version };
 
-    // Makes the database refuse rows of the table that match the condition, with an error that names "test_refused".
-    private static void Refuse(StoreProvider storage, string provider, string table, string condition)
+    private static CustomerState Customer(string id) =>
+        CrmCore.Customers.Customer.Create(new CustomerId(id), new CustomerProfile { Name = "客户" + id, FirstContactOn = new LocalDate(2026, 1, 5) }, T0).ToState();
+
+    // Makes the database refuse rows of the table that match the condition, with an error that names "test_refused". The condition's
+    // columns (content and version unless named) are the new row's on SQLite.
+    private static void Refuse(StoreProvider storage, string provider, string table, string condition, params string[] columns)
     {
         if (provider == StoreProvider.Sqlite)
         {
+            var onNewRow = condition;
+            foreach (var column in columns is [] ? ["content", "version"] : columns)
+            {
+                onNewRow = onNewRow.Replace(column, "NEW." + column, StringComparison.Ordinal);
+            }
+
             foreach (var operation in new[] { "INSERT", "UPDATE" })
             {
-                storage.ExecuteSql($"CREATE TRIGGER test_refused_{operation} BEFORE {operation} ON crm_{table} WHEN {condition.Replace("content", "NEW.content", StringComparison.Ordinal).Replace("version", "NEW.version", StringComparison.Ordinal)} BEGIN SELECT RAISE(ABORT, 'test_refused'); END;");
+                storage.ExecuteSql($"CREATE TRIGGER test_refused_{operation} BEFORE {operation} ON crm_{table} WHEN {onNewRow} BEGIN SELECT RAISE(ABORT, 'test_refused'); END;");
             }
 
             return;

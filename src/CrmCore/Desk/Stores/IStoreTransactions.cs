@@ -18,4 +18,18 @@ public interface IStoreTransactions
     /// </summary>
     /// <returns>The transaction: commit it, then dispose it (disposing without a commit rolls everything back).</returns>
     IStoreTransaction Begin();
+
+    /// <summary>
+    /// Begins a transaction that its caller commits whole or rolls back whole: on any failure inside it, the caller disposes it without
+    /// a commit (the desk's own per-command transactions, an import's batch). Within it, a store call that fails need not undo its own
+    /// statements apart from the rest (the whole transaction is rolled back), so the database stores set no savepoint around each write:
+    /// on PostgreSQL that saves a <c>SAVEPOINT</c> and a <c>RELEASE</c> round trip per write. Do not catch a store's failure inside it and
+    /// go on to commit: what the failed call wrote before it failed could be committed with the rest (begin a nested transaction with
+    /// <see cref="Begin"/> around such a call instead: it gets a savepoint of its own). Begun while a transaction is open on the flow, it
+    /// joins that one exactly as <see cref="Begin"/> does (with a savepoint of its own), because the open one's owner may go on after
+    /// it fails.
+    /// </summary>
+    /// <returns>The transaction: commit it, then dispose it (disposing without a commit rolls everything back). The default
+    /// implementation returns <see cref="Begin"/>'s.</returns>
+    IStoreTransaction BeginAllOrNothing() => Begin();
 }
