@@ -15,7 +15,7 @@ internal static class StorageStrings
     public static string Format(string key, CultureInfo? culture, params object?[] args)
     {
         culture ??= CultureInfo.CurrentUICulture;
-        var format = Resources.GetString(key, culture) ?? throw new InvalidOperationException($"The storage resource {key} is missing.");
+        var format = Resources.GetString(key, CrmCore.Localization.TextCultures.For(culture)) ?? throw new InvalidOperationException($"The storage resource {key} is missing.");
         return string.Format(culture, format, args);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using CrmCore.Localization;
 
 namespace CrmCore.Import.Localization;
 
@@ -68,5 +69,5 @@ internal sealed class ImportReason
         return new RowReason(Code, string.Format(culture, Lookup(culture), args));
     }
 
-    private string Lookup(CultureInfo culture) => _resources.GetString(Key, culture) ?? Key;
+    private string Lookup(CultureInfo culture) => _resources.GetString(Key, TextCultures.For(culture)) ?? Key;
 }
