@@ -80,7 +80,7 @@ public sealed class TicketFactsMinutesTests
                 .Label($"raised {raised}, now {now}, due {due}: age {facts.AgeMinutes} (expected {age}), to due {facts.MinutesToSlaDue} (expected {toDue})");
         });
 
-    // The percentage stays a double computed from the exact nanoseconds: within rounding of the exact ratio, never whole minutes.
+    // The percentage is exact from the nanoseconds: 100·elapsed/total rounded to two decimals, half to even (no double on the way).
     [FsCheck.Xunit.Property(MaxTest = 2_000)]
     public Property From_SlaPercentUsed_IsTheExactShareRoundedToTwoDecimals() =>
         Prop.ForAll(Arb.From(MomentsGen()), moments =>
@@ -98,14 +98,43 @@ public sealed class TicketFactsMinutesTests
                 return (facts.SlaPercentUsed == 100m).Label($"due {d} not after raised {raised}: {facts.SlaPercentUsed}");
             }
 
-            // |percent − 100·elapsed/total| ≤ 0.005 (two decimals) + a relative 10^−12 (the double), compared in integers.
             var elapsed = (now - raised).ToBigIntegerNanoseconds();
-            var scaled = new BigInteger(facts.SlaPercentUsed!.Value * 1000) * total;    // 1000·percent·total
-            var exact = elapsed * 100_000;                                                // 1000·100·elapsed
-            var allowed = (5 * total) + BigInteger.Abs(exact / 1_000_000_000_000) + 1;
-            return (BigInteger.Abs(scaled - exact) <= allowed)
-                .Label($"raised {raised}, now {now}, due {d}: {facts.SlaPercentUsed} %, elapsed {elapsed} ns of {total} ns");
+            var expected = (decimal)RoundHalfEven(elapsed * 10_000, total) / 100m;
+            return (facts.SlaPercentUsed == expected)
+                .Label($"raised {raised}, now {now}, due {d}: {facts.SlaPercentUsed} % (expected {expected}), elapsed {elapsed} ns of {total} ns");
         });
+
+    /// <summary>n / d (d positive) rounded to the nearest integer, ties to the even one: the reference, in unbounded integers.</summary>
+    private static BigInteger RoundHalfEven(BigInteger n, BigInteger d)
+    {
+        var q = BigInteger.DivRem(n, d, out var r);
+        var twice = BigInteger.Abs(r) * 2;
+        return twice > d || (twice == d && !q.IsEven) ? q + n.Sign : q;
+    }
+
+    // Exactly representable ties and a ratio a double cannot hold: 1 ns of 20,000 ns is 0.005 % (a tie, to 0.00); 3 of 20,000 is 0.015
+    // (to 0.02); 10^13 + 1 ns of 2·10^17 is 0.005 % and 5·10^−16 more, so 0.01; 2·10^15 + 10^11 + 1 ns of 2·10^15 is 100.005 % and 5·10^−14 more, so 100.01 (the double quotient
+    // turned into a 15-digit decimal was the tie 100.005, rounded to 100.00); a target of 2^62 + 1 ns with 2^62 − 1 elapsed is 99.9999999999999999891…% (100.00), and one of 200 days with
+    // 200 days less 100.5 µs elapsed is 99.9999994… % (100.00).
+    [Theory]
+    [InlineData(1L, 20_000L, "0.00")]
+    [InlineData(3L, 20_000L, "0.02")]
+    [InlineData(5L, 20_000L, "0.02")]
+    [InlineData(-1L, 20_000L, "0.00")]
+    [InlineData(-3L, 20_000L, "-0.02")]
+    [InlineData(4_611_686_018_427_387_903L, 4_611_686_018_427_387_905L, "100.00")]
+    [InlineData(17_279_999_899_500_000L, 17_280_000_000_000_000L, "100.00")]
+    [InlineData(10_000_000_000_001L, 200_000_000_000_000_000L, "0.01")]
+    [InlineData(2_000_100_000_000_001L, 2_000_000_000_000_000L, "100.01")]
+    [InlineData(1L, 3L, "33.33")]
+    [InlineData(2L, 3L, "66.67")]
+    public void From_SlaPercentUsed_IsExact_HalfToEven(long elapsed, long target, string expected)
+    {
+        var facts = TicketFacts.From(
+            new TicketFactsInput { RaisedAt = Raised, SlaDueAt = Raised + Duration.FromNanoseconds(target) }, Raised + Duration.FromNanoseconds(elapsed));
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), facts.SlaPercentUsed);
+    }
 
     // From 2^18 minutes (about 182 days) a nanosecond is less than half a double's step in minutes: 200 days less a nanosecond came
     // out as 288,000 minutes, one minute high.

@@ -126,7 +126,7 @@ public sealed class TicketFacts
         {
             MinutesToSlaDue = WholeMinutes((due - now).ToInt128Nanoseconds());
             var total = (due - input.RaisedAt).ToInt128Nanoseconds();
-            SlaPercentUsed = total <= 0 ? 100m : Math.Round((decimal)((double)age / (double)total * 100), 2);
+            SlaPercentUsed = total <= 0 ? 100m : PercentOf(age, total);
             IsOverdue = now > due;
         }
         else
@@ -143,6 +143,24 @@ public sealed class TicketFacts
     /// is not exact here: from 2^18 minutes (about 182 days) a nanosecond is less than half its step, so a span a nanosecond short of
     /// a whole minute rounded up to it.
     /// </summary>
+    /// <summary>
+    /// <paramref name="part"/> of <paramref name="whole"/> (positive) in percent, exact, rounded to two decimals half to even (as
+    /// <see cref="Math.Round(decimal, int)"/> rounds): the same on every runtime, where a double quotient turned into a decimal is not
+    /// (.NET 11 keeps the double's exact digits) and is not exact for long targets anyway.
+    /// </summary>
+    internal static decimal PercentOf(Int128 part, Int128 whole)
+    {
+        var scaled = part * 10_000; // hundredths of a percent; |part| < 2^80 ns for any two instants, so no overflow
+        var (hundredths, remainder) = Int128.DivRem(scaled, whole);
+        var twice = Int128.Abs(remainder) * 2;
+        if (twice > whole || (twice == whole && !Int128.IsEvenInteger(hundredths)))
+        {
+            hundredths += Int128.Sign(scaled);
+        }
+
+        return (decimal)hundredths / 100m;
+    }
+
     private static int WholeMinutes(Int128 nanoseconds)
     {
         var minutes = Int128.DivRem(nanoseconds, NodaConstants.NanosecondsPerMinute);
