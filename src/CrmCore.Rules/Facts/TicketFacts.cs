@@ -53,8 +53,8 @@ public sealed class TicketFacts
     public int? MinutesToSlaDue { get; private set; }
 
     /// <summary>Share of the SLA time used, in percent, rounded to two decimals (over 100 when overdue): the time since the ticket was
-    /// raised over the time from raised to due, both in exact nanoseconds, divided as doubles; 100 when the due time is not after
-    /// the raise. Null when no SLA applies.</summary>
+    /// raised over the time from raised to due, both in exact nanoseconds, divided exactly and rounded half to even; 100 when the due
+    /// time is not after the raise. Null when no SLA applies.</summary>
     [TimeDependentFact]
     public decimal? SlaPercentUsed { get; private set; }
 
