@@ -3,6 +3,7 @@ using CrmCore.Rules.Bulk;
 using CrmCore.Rules.Facts;
 using FsCheck;
 using FsCheck.Fluent;
+using static CrmCore.Testing.LongGens;
 using NodaTime;
 
 namespace CrmCore.Rules.Tests;
@@ -29,14 +30,6 @@ public sealed class CustomerFactsDaysSinceTests
 
         return (int)BigInteger.Clamp(days, 0, int.MaxValue);
     }
-
-    private static Gen<long> AnyLong() =>
-        from hi in Gen.Choose(int.MinValue, int.MaxValue)
-        from lo in Gen.Choose(int.MinValue, int.MaxValue)
-        select ((long)hi << 32) | (uint)lo;
-
-    private static Gen<long> LongBetween(long low, long high) =>
-        AnyLong().Select(x => low + (long)((ulong)x % (ulong)(high - low + 1)));
 
     // A gap in ticks: a whole number of days (either sign, up to the whole Instant range) and at most a tick either side of it, where a
     // double of the days rounds to the whole day; or any gap in the range.

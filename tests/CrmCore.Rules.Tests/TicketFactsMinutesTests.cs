@@ -2,6 +2,7 @@ using System.Numerics;
 using CrmCore.Rules.Facts;
 using FsCheck;
 using FsCheck.Fluent;
+using static CrmCore.Testing.LongGens;
 using NodaTime;
 
 namespace CrmCore.Rules.Tests;
@@ -28,14 +29,6 @@ public sealed class TicketFactsMinutesTests
 
         return (int)BigInteger.Clamp(minutes, int.MinValue, int.MaxValue);
     }
-
-    private static Gen<long> AnyLong() =>
-        from hi in Gen.Choose(int.MinValue, int.MaxValue)
-        from lo in Gen.Choose(int.MinValue, int.MaxValue)
-        select ((long)hi << 32) | (uint)lo;
-
-    private static Gen<long> LongBetween(long low, long high) =>
-        AnyLong().Select(x => low + (long)((ulong)x % (ulong)(high - low + 1)));
 
     // A span in nanoseconds: a whole number of minutes (up to about two months, up to 1,100 years, or past what an int of minutes
     // holds) and a few nanoseconds either side of it, where a double of the minutes rounds to the whole minute; or any long.

@@ -5,6 +5,7 @@ using CrmCore.Routing;
 using CrmCore.Storage.PostgreSql;
 using FsCheck;
 using FsCheck.Fluent;
+using static CrmCore.Testing.LongGens;
 using NodaTime;
 
 namespace CrmCore.Storage.Tests;
@@ -20,11 +21,6 @@ public sealed class SlaTermParametersTests
 
     private static readonly PostgreSqlDatabase Database =
         new(new PostgreSqlStorageOptions { ConnectionString = "Host=127.0.0.1;Port=1;Username=none;Database=none", Schema = "crm" });
-
-    private static Gen<long> LongBetween(long low, long high) =>
-        from hi in Gen.Choose(int.MinValue, int.MaxValue)
-        from lo in Gen.Choose(int.MinValue, int.MaxValue)
-        select low + (long)((((ulong)(uint)hi << 32) | (uint)lo) % (ulong)(high - low + 1));
 
     // Anywhere from `least` to 366 days, or a whole number of seconds and a few nanoseconds either side of it, or the ends.
     private static Gen<Duration> SettingGen(long least)

@@ -3,6 +3,7 @@ using CrmCore.Cli.Tests.Infrastructure;
 using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
+using static CrmCore.Testing.LongGens;
 using NodaTime;
 
 namespace CrmCore.Cli.Tests.Commands;
@@ -224,11 +225,6 @@ public sealed class CalendarCommandTests
         return hours == 0 ? FormattableString.Invariant($"{sign}{rest}m")
             : rest == 0 ? FormattableString.Invariant($"{sign}{hours}h") : FormattableString.Invariant($"{sign}{hours}h{rest}m");
     }
-
-    private static Gen<long> AnyLong() =>
-        from hi in Gen.Choose(int.MinValue, int.MaxValue)
-        from lo in Gen.Choose(int.MinValue, int.MaxValue)
-        select ((long)hi << 32) | (uint)lo;
 
     // Whole minutes up to the longest duration (2^24 days) and a few nanoseconds either side, where a double of the minutes rounds
     // to the whole minute; or any long of nanoseconds.

@@ -2,6 +2,7 @@ using System.Numerics;
 using CrmCore.Routing;
 using FsCheck;
 using FsCheck.Fluent;
+using static CrmCore.Testing.LongGens;
 using NodaTime;
 
 namespace CrmCore.Tests.Routing;
@@ -40,15 +41,6 @@ public sealed class SlaTermTests
     [
         long.MinValue, long.MinValue + 1, long.MinValue + 2, long.MinValue / 2, -1, 0, 1, long.MaxValue / 2, long.MaxValue - 2, long.MaxValue - 1, long.MaxValue,
     ];
-
-    private static Gen<long> AnyLong() =>
-        from hi in Gen.Choose(int.MinValue, int.MaxValue)
-        from lo in Gen.Choose(int.MinValue, int.MaxValue)
-        select ((long)hi << 32) | (uint)lo;
-
-    // A long in [low, high], uniform enough for a property.
-    private static Gen<long> LongBetween(long low, long high) =>
-        AnyLong().Select(x => low + (long)((ulong)x % (ulong)(high - low + 1)));
 
     private static Gen<long> TickGen() => Gen.Frequency(
         (3, Gen.Elements(EdgeTicks)),

@@ -3,6 +3,7 @@ using System.Numerics;
 using CrmCore.Sla;
 using FsCheck;
 using FsCheck.Fluent;
+using static CrmCore.Testing.LongGens;
 using NodaTime;
 
 namespace CrmCore.Tests.Sla;
@@ -11,13 +12,6 @@ namespace CrmCore.Tests.Sla;
 /// a tick count holds.</summary>
 public sealed class SlaWarningLeadTests
 {
-    private static Gen<long> AnyLong() =>
-        from hi in Gen.Choose(int.MinValue, int.MaxValue)
-        from lo in Gen.Choose(int.MinValue, int.MaxValue)
-        select ((long)hi << 32) | (uint)lo;
-
-    private static Gen<long> LongBetween(long low, long high) =>
-        AnyLong().Select(x => low + (long)((ulong)x % (ulong)(high - low + 1)));
 
     // Target ticks: short (where a double is exact), up to a few years, or anywhere in the long range.
     private static Gen<long> TargetGen() => Gen.Frequency(
