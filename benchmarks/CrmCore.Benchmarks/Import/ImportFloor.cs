@@ -97,34 +97,7 @@ internal static class ImportFloor
             var lineNumber = 1;
             while (reader.Read())
             {
-                for (var i = 0; i < reader.RowFieldCount; i++)
-                {
-                    var cell = reader.GetFieldSpan(i);
-                    if (cell.IsEmpty || cell.IndexOfAny(Special) is var at && at >= 0 && !(cell[at] == ' ' && IsCleanFrom(cell, at)))
-                    {
-                        throw new InvalidOperationException($"line {lineNumber + 1}: cell {i} needs cleaning");
-                    }
-                }
-
-                var row = new CustomerRow { Line = ++lineNumber };
-                row.Id = reader.GetString(0);
-                row.Name = reader.GetString(1);
-                row.Industry = IndustryLookup.TryGetValue(reader.GetFieldSpan(2), out var industry) ? industry : throw new InvalidOperationException("industry");
-                row.Tier = reader.GetString(3);
-                row.AccountManager = new AgentId(reader.GetString(4));
-                row.ContactName = reader.GetString(5);
-                if (!PhoneNormalizer.TryGetKey(reader.GetFieldSpan(6), out var phone))
-                {
-                    throw new InvalidOperationException("phone");
-                }
-
-                row.PhoneKey = phone;
-                row.Phone = PhoneNormalizer.FromKey(phone);
-                var email = reader.GetFieldSpan(7);
-                row.Email = EmailNormalizer.IsAddress(email) ? string.Create(email.Length, email, static (span, e) => e.ToLowerInvariant(span)) : throw new InvalidOperationException("email");
-                row.AnnualAmount = Amount(reader.GetFieldSpan(8));
-                row.FirstCooperationOn = Date(reader.GetFieldSpan(9));
-                row.Products = CustomerRowParser.ListItems(reader.GetString(10));
+                var row = ReadRow(reader, ++lineNumber);
                 var nameKey = CompanyNameNormalizer.Key(row.Name);
                 row.PrepareKeys(nameKey);
                 piece.Add((row, nameKey));
@@ -144,6 +117,39 @@ internal static class ImportFloor
             output.Complete(e);
             throw;
         }
+    }
+
+    /// <summary>One record's typed values straight from the reader's spans, after one scan of each cell for characters cleaning would
+    /// change (strings only for the text the customer keeps); throws on anything the generator does not write.</summary>
+    private static CustomerRow ReadRow(CsvDataReader reader, int line)
+    {
+        for (var i = 0; i < reader.RowFieldCount; i++)
+        {
+            var cell = reader.GetFieldSpan(i);
+            if (cell.IsEmpty || cell.IndexOfAny(Special) is var at && at >= 0 && !(cell[at] == ' ' && IsCleanFrom(cell, at)))
+            {
+                throw new InvalidOperationException($"line {line}: cell {i} needs cleaning");
+            }
+        }
+
+        var phone = PhoneNormalizer.TryGetKey(reader.GetFieldSpan(6), out var key) ? key : throw new InvalidOperationException("phone");
+        var email = reader.GetFieldSpan(7);
+        return new CustomerRow
+        {
+            Line = line,
+            Id = reader.GetString(0),
+            Name = reader.GetString(1),
+            Industry = IndustryLookup.TryGetValue(reader.GetFieldSpan(2), out var industry) ? industry : throw new InvalidOperationException("industry"),
+            Tier = reader.GetString(3),
+            AccountManager = new AgentId(reader.GetString(4)),
+            ContactName = reader.GetString(5),
+            PhoneKey = phone,
+            Phone = PhoneNormalizer.FromKey(phone),
+            Email = EmailNormalizer.IsAddress(email) ? string.Create(email.Length, email, static (span, e) => e.ToLowerInvariant(span)) : throw new InvalidOperationException("email"),
+            AnnualAmount = Amount(reader.GetFieldSpan(8)),
+            FirstCooperationOn = Date(reader.GetFieldSpan(9)),
+            Products = CustomerRowParser.ListItems(reader.GetString(10)),
+        };
     }
 
     /// <summary>The cell from <paramref name="at"/> (a space) on holds only single spaces between other characters.</summary>
@@ -186,30 +192,7 @@ internal static class ImportFloor
             var cells = new string[PieceRows][];
             for (; n < PieceRows && (more = reader.Read()); n++)
             {
-                for (var i = 0; i < reader.RowFieldCount; i++)
-                {
-                    var cell = reader.GetFieldSpan(i);
-                    if (cell.IsEmpty || cell.IndexOfAny(Special) is var at && at >= 0 && !(cell[at] == ' ' && IsCleanFrom(cell, at)))
-                    {
-                        throw new InvalidOperationException("needs cleaning");
-                    }
-                }
-
-                var row = new CustomerRow { Line = ++lineNumber };
-                row.Id = reader.GetString(0);
-                row.Name = reader.GetString(1);
-                row.Industry = IndustryLookup.TryGetValue(reader.GetFieldSpan(2), out var industry) ? industry : throw new InvalidOperationException("industry");
-                row.Tier = reader.GetString(3);
-                row.AccountManager = new AgentId(reader.GetString(4));
-                row.ContactName = reader.GetString(5);
-                PhoneNormalizer.TryGetKey(reader.GetFieldSpan(6), out var phone);
-                row.PhoneKey = phone;
-                row.Phone = PhoneNormalizer.FromKey(phone);
-                var email = reader.GetFieldSpan(7);
-                row.Email = EmailNormalizer.IsAddress(email) ? string.Create(email.Length, email, static (span, e) => e.ToLowerInvariant(span)) : throw new InvalidOperationException("email");
-                row.AnnualAmount = Amount(reader.GetFieldSpan(8));
-                row.FirstCooperationOn = Date(reader.GetFieldSpan(9));
-                row.Products = CustomerRowParser.ListItems(reader.GetString(10));
+                var row = ReadRow(reader, ++lineNumber);
                 rows[n] = row;
             }
 

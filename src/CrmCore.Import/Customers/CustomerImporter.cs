@@ -181,7 +181,7 @@ public sealed class CustomerImporter
     private sealed class Run(CustomerImporter owner, string file, string format, string encoding, string fileHash, long textBytes)
     {
 
-        private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
+        private readonly OutcomeCounts _counts = new();
         private readonly IImportLedger? _ledger = owner._options.DryRun || fileHash.Length == 0 ? null : owner._options.Ledger;
         private readonly IAuditStore? _audit = owner._options.Audit;
         private IReadOnlyList<ImportRun> _previous = [];
@@ -405,16 +405,7 @@ public sealed class CustomerImporter
             };
         }
 
-        private ImportTotals Totals() => new()
-        {
-            Inserted = _counts[(int)ImportOutcome.Inserted],
-            Updated = _counts[(int)ImportOutcome.Updated],
-            Unchanged = _counts[(int)ImportOutcome.Unchanged],
-            Merged = _counts[(int)ImportOutcome.Merged],
-            Held = _counts[(int)ImportOutcome.Held],
-            Rejected = _counts[(int)ImportOutcome.Rejected],
-            Skipped = _counts[(int)ImportOutcome.Skipped],
-        };
+        private ImportTotals Totals() => _counts.Totals();
 
         private bool TryHeader(SourceRow row)
         {
@@ -554,7 +545,7 @@ public sealed class CustomerImporter
             }
             for (var i = 0; i < _results.Count; i++)
             {
-                _counts[(int)_results[i].Outcome]++;
+                _counts.Add(_results[i].Outcome);
             }
 
             if (_ledger is not null && _runId is not null)

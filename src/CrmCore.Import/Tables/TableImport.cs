@@ -27,7 +27,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     private readonly List<ImportRowResult> _batch = [];
     private readonly List<string?[]> _batchCells = [];
     private readonly ImportRowLog _log = new(options.ReportMemoryRows);
-    private readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
+    private readonly OutcomeCounts _counts = new();
     private IImportLedger? _ledger;
     private IReadOnlyList<ImportRun> _previous = [];
     private string? _runId;
@@ -213,7 +213,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     {
         foreach (var result in _batch)
         {
-            _counts[(int)result.Outcome]++;
+            _counts.Add(result.Outcome);
         }
 
         _log.AddRange(_batch);
@@ -224,15 +224,6 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     private static ImportRowResult Skipped(SourceRow row, RowReason reason) =>
         new() { Line = row.Line, Outcome = ImportOutcome.Skipped, Reason = reason.Text, ReasonCode = reason.Code };
 
-    /// <summary>The totals of the batches done (each batch's outcomes are final once it is written).</summary>
-    private ImportTotals Totals() => new()
-    {
-        Inserted = _counts[(int)ImportOutcome.Inserted],
-        Updated = _counts[(int)ImportOutcome.Updated],
-        Unchanged = _counts[(int)ImportOutcome.Unchanged],
-        Merged = _counts[(int)ImportOutcome.Merged],
-        Held = _counts[(int)ImportOutcome.Held],
-        Rejected = _counts[(int)ImportOutcome.Rejected],
-        Skipped = _counts[(int)ImportOutcome.Skipped],
-    };
+    /// <summary>The totals of the batches done (a batch's outcomes are final once it is written).</summary>
+    private ImportTotals Totals() => _counts.Totals();
 }
