@@ -83,19 +83,34 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
     private async Task<PublishedVersion> InsertAsync(
         PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)
     {
-        // The connection first, outside the timeout's catch: not getting one in time (a pool exhausted, a connect timeout) is no lock wait.
-        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        // The connection first, outside the timeout's catch: not getting one in time (a pool exhausted, a connect timeout) is no lock wait;
+        // unless beginning the host's transaction on it is a lock wait of its own (SQLite's BEGIN IMMEDIATE, the publish being the first
+        // statement of a host's transaction).
+        DbLease lease;
         try
         {
-            return await InsertCoreAsync(lease, kind, name, content, publishedBy, at, rolledBackFrom, skipSame, cancellationToken).ConfigureAwait(false);
+            lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException error) when (sql.IsLockTimeout(error))
+        catch (DbException error) when (sql.BeginWaitsForLocks && sql.IsLockTimeout(error))
         {
-            throw new TimeoutException(
-                StorageStrings.Format("PublishTimedOut", null, Describe(kind, null), name, sql.LockWait(null)),
-                error);
+            throw TimedOut(kind, name, error);
+        }
+
+        await using (lease.ConfigureAwait(false))
+        {
+            try
+            {
+                return await InsertCoreAsync(lease, kind, name, content, publishedBy, at, rolledBackFrom, skipSame, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException error) when (sql.IsLockTimeout(error))
+            {
+                throw TimedOut(kind, name, error);
+            }
         }
     }
+
+    private TimeoutException TimedOut(PublicationKind kind, string name, DbException error) =>
+        new(StorageStrings.Format("PublishTimedOut", null, Describe(kind, null), name, sql.LockWait(null)), error);
 
     private async Task<PublishedVersion> InsertCoreAsync(
         DbLease lease, PublicationKind kind, string name, string? content, string publishedBy, Instant at, int? rolledBackFrom, bool skipSame, CancellationToken cancellationToken)

@@ -69,6 +69,11 @@ internal abstract class DeskSql
     /// the command timeout). Ask only about statements: a driver may report a connection it could not get in time in the same way.</summary>
     public abstract bool IsLockTimeout(DbException error);
 
+    /// <summary>True when beginning a write transaction waits for other writers (SQLite's <c>BEGIN IMMEDIATE</c> takes the database's
+    /// write lock), so a lease that begins the host's transaction can end in <see cref="IsLockTimeout"/>; false when beginning waits for
+    /// nothing (PostgreSQL), where an error getting a lease is never a lock wait.</summary>
+    public virtual bool BeginWaitsForLocks => false;
+
     /// <summary>How long a statement waits for another transaction's lock before <see cref="IsLockTimeout"/> errors, in words for
     /// messages in <paramref name="culture"/> (null: the current UI culture; English or zh-Hans): the setting that bounds it, and its
     /// value.</summary>

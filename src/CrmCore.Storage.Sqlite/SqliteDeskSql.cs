@@ -22,6 +22,9 @@ internal sealed class SqliteDeskSql(SqliteDatabase database) : DeskSql
     public override string Json(string parameter) => parameter;
 
     /// <inheritdoc />
+    public override bool BeginWaitsForLocks => true;
+
+    /// <inheritdoc />
     /// <remarks>SQLITE_BUSY (5) once the busy timeout has passed, or SQLITE_LOCKED (6), or one of their extended codes (their low byte:
     /// SQLITE_BUSY_SNAPSHOT 517, SQLITE_LOCKED_SHAREDCACHE 262, …).</remarks>
     public override bool IsLockTimeout(DbException error) => error is Microsoft.Data.Sqlite.SqliteException e && (e.SqliteErrorCode & 0xFF) is 5 or 6;

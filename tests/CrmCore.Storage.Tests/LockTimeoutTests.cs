@@ -101,6 +101,31 @@ public sealed class LockTimeoutTests
         }
     }
 
+    [Fact]
+    public async Task Sqlite_Publish_AsTheFirstStatementOfAHostTransaction_WaitingPastTheBusyTimeout_ThrowsTimeoutException()
+    {
+        // The waiting is in the host's BEGIN IMMEDIATE, which the publish's lease sends: still a lock wait, named as one.
+        var path = Path.Combine(Path.GetTempPath(), "crmcore-lock-" + Guid.NewGuid().ToString("N") + ".db");
+        using var holder = new SqliteStorage(new SqliteStorageOptions { DataSource = path });
+        using var waiter = new SqliteStorage(new SqliteStorageOptions { DataSource = path, BusyTimeout = TimeSpan.FromSeconds(1) });
+        Assert.Null(await waiter.Publications.GetCurrentAsync(PublicationKind.RuleSet, "crm-rules")); // the schema is prepared
+        try
+        {
+            await using var held = holder.Transactions.Begin();
+            await holder.Publications.PublishAsync(PublicationKind.RuleSet, "crm-rules", "{}", "ana", Instant.FromUtc(2026, 3, 2, 9, 0));
+            await using var host = waiter.Transactions.Begin();
+
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => waiter.Publications.PublishAsync(PublicationKind.RuleSet, "crm-rules", "{\"v\":2}", "bo", Instant.FromUtc(2026, 3, 2, 9, 0)));
+
+            Assert.Contains("crm-rules", error.Message, StringComparison.Ordinal);
+            Assert.IsType<SqliteException>(error.InnerException);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
     [PostgresFact]
     public async Task PostgreSql_Publish_WhoseConnectionCannotBeHad_ThrowsTheDriversError_NotALockTimeout()
     {
