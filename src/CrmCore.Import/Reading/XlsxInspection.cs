@@ -63,7 +63,6 @@ internal sealed class XlsxInspection : IDisposable
     public const int MaxDepth = 32;
 
     private const int MaxRows = 1_048_576;
-    private const string Spreadsheet = "a readable .xlsx workbook";
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string Office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -147,16 +146,16 @@ internal sealed class XlsxInspection : IDisposable
             using (var source = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
             using (var target = new ZipArchive(copy, ZipArchiveMode.Create, leaveOpen: true))
             {
-                var parts = new Parts(source, stream.Length, file);
+                var parts = new Parts(source, stream.Length, file, culture);
                 var sharedLengths = new List<int>();
                 if (parts.Find("sharedStrings") is { } shared)
                 {
-                    parts.Copy(shared, target, "xl/sharedStrings.xml", reader => SharedStrings(reader, file, sharedLengths));
+                    parts.Copy(shared, target, "xl/sharedStrings.xml", reader => SharedStrings(reader, file, sharedLengths, culture));
                 }
 
                 if (parts.Find("styles") is { } styles)
                 {
-                    parts.Copy(styles, target, "xl/styles.xml", reader => Styles(reader, file));
+                    parts.Copy(styles, target, "xl/styles.xml", reader => Styles(reader, file, culture));
                 }
                 else
                 {
@@ -179,7 +178,7 @@ internal sealed class XlsxInspection : IDisposable
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
             TemporaryCopy.Discard(copy);
-            throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: {e.Message}", e);
+            throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_XlsxUnreadable", culture, e.Message), e);
         }
         catch
         {
@@ -199,9 +198,9 @@ internal sealed class XlsxInspection : IDisposable
     }
 
     /// <summary>Reads the shared strings: each one's text length (every <c>t</c> it holds) kept for the sheet's row bound.</summary>
-    private static void SharedStrings(XmlReader reader, string file, List<int> lengths)
+    private static void SharedStrings(XmlReader reader, string file, List<int> lengths, CultureInfo culture)
     {
-        var walk = new TextWalk(reader, file, "si", 1);
+        var walk = new TextWalk(reader, file, "si", 1, culture);
         while (walk.Next())
         {
             if (walk.EndedItem)
@@ -212,15 +211,15 @@ internal sealed class XlsxInspection : IDisposable
     }
 
     /// <summary>Reads the styles: at most <see cref="MaxStyles"/> cell styles.</summary>
-    private static void Styles(XmlReader reader, string file)
+    private static void Styles(XmlReader reader, string file, CultureInfo culture)
     {
-        var walk = new TextWalk(reader, file, item: null, -1);
+        var walk = new TextWalk(reader, file, item: null, -1, culture);
         var styles = 0;
         while (walk.Next())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "xf" && ++styles > MaxStyles)
             {
-                throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: more than {MaxStyles} cell styles; a damaged or hostile workbook");
+                throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_XlsxTooManyStyles", culture, MaxStyles));
             }
         }
     }
@@ -238,7 +237,7 @@ internal sealed class XlsxInspection : IDisposable
     }
 
     /// <summary>The source workbook's parts: found through its relationships (names compared as the package's are), copied while read.</summary>
-    private sealed class Parts(ZipArchive source, long archiveLength, string file)
+    private sealed class Parts(ZipArchive source, long archiveLength, string file, CultureInfo culture)
     {
         private readonly long[] _expanded = new long[1];
         private Dictionary<string, (string Type, string Target)>? _relationships;
@@ -255,7 +254,7 @@ internal sealed class XlsxInspection : IDisposable
             }
 
             var sheets = source.Entries.Where(e => Name(e.FullName).StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
-            return sheets.Count == 1 ? sheets[0] : throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: the workbook does not say which sheet comes first");
+            return sheets.Count == 1 ? sheets[0] : throw new ImportFileException(file, 0, 0, ImportStrings.Get("Error_XlsxFirstSheetUnknown", culture));
         }
 
         /// <summary>The workbook's part of a relationship type (<c>sharedStrings</c>, <c>styles</c>), else the usual name; null when absent.</summary>
@@ -291,7 +290,7 @@ internal sealed class XlsxInspection : IDisposable
             using var reader = XmlReader.Create(Bounded(workbook, null), Settings);
             while (reader.Read())
             {
-                Deep(reader, file);
+                Deep(reader, file, culture);
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.Depth == 2 && IsSpreadsheet(reader.NamespaceURI))
                 {
                     return reader.GetAttribute("id", Office) ?? reader.GetAttribute("id", StrictOffice);
@@ -317,7 +316,7 @@ internal sealed class XlsxInspection : IDisposable
             using var reader = XmlReader.Create(Bounded(rels, null), Settings);
             while (reader.Read())
             {
-                Deep(reader, file);
+                Deep(reader, file, culture);
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.NamespaceURI == PackageRelationships
                     && reader.GetAttribute("Id") is { } id && reader.GetAttribute("Target") is { } target)
                 {
@@ -346,7 +345,7 @@ internal sealed class XlsxInspection : IDisposable
                 {
                     if (!_entries.TryAdd(Name(entry.FullName), entry))
                     {
-                        throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: two parts are named {Name(entry.FullName)}");
+                        throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_XlsxDuplicatePart", culture, Name(entry.FullName)));
                     }
                 }
             }
@@ -362,7 +361,7 @@ internal sealed class XlsxInspection : IDisposable
             var compressed = Math.Max(1, Math.Min(entry.CompressedLength, archiveLength));
             var limit = Math.Min(MaxPartBytes, Math.Max(MinExpandedBytes, compressed * MaxExpansion));
             return new BoundedStream(entry.Open(), copy, limit, _expanded, () => new ImportFileException(
-                file, 0, 0, $"not {Spreadsheet}: its part {entry.FullName} expands to more than {limit / (1 << 20)} MiB ({MaxExpansion} times its compressed size, {MaxPartBytes >> 20} MiB at most), or the parts read together to more than {MaxTotalBytes >> 20} MiB; a damaged or hostile workbook"));
+                file, 0, 0, ImportStrings.Format("Error_XlsxPartTooLarge", culture, entry.FullName, limit / (1 << 20), MaxExpansion, MaxPartBytes >> 20, MaxTotalBytes >> 20)));
         }
     }
 
@@ -370,11 +369,11 @@ internal sealed class XlsxInspection : IDisposable
     private static bool IsSpreadsheet(string ns) => ns is Main or "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
     /// <summary>Refuses nesting deeper than <see cref="MaxDepth"/>.</summary>
-    private static void Deep(XmlReader reader, string file)
+    private static void Deep(XmlReader reader, string file, CultureInfo culture)
     {
         if (reader.Depth > MaxDepth)
         {
-            throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: elements nested more than {MaxDepth} deep; a damaged or hostile workbook");
+            throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_XlsxTooDeep", culture, MaxDepth));
         }
     }
 
@@ -383,7 +382,7 @@ internal sealed class XlsxInspection : IDisposable
     /// (its first element of that name opens it, its own end closes it: nested elements of the same name change nothing); any other
     /// text counts on its own. Texts are read in chunks, never as one string.
     /// </summary>
-    private sealed class TextWalk(XmlReader reader, string file, string? item, int itemDepth)
+    private sealed class TextWalk(XmlReader reader, string file, string? item, int itemDepth, CultureInfo culture)
     {
         private readonly char[] _chunk = new char[4096];
         private int _itemDepth = -1;
@@ -416,7 +415,7 @@ internal sealed class XlsxInspection : IDisposable
                 return false;
             }
 
-            Deep(reader, file);
+            Deep(reader, file, culture);
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
@@ -452,9 +451,7 @@ internal sealed class XlsxInspection : IDisposable
                         TextChars += read;
                         if (ItemChars > MaxCellChars)
                         {
-                            throw new ImportFileException(file, 0, 0, InItem && item == "si"
-                                ? $"a shared string is longer than {MaxCellChars} characters (Excel's limit for a cell); a damaged or hostile workbook"
-                                : $"a text longer than {MaxCellChars} characters (Excel's limit for a cell); a damaged or hostile workbook");
+                            throw new ImportFileException(file, 0, 0, ImportStrings.Format(InItem && item == "si" ? "Error_XlsxSharedStringTooLong" : "Error_XlsxTextTooLong", culture, MaxCellChars));
                         }
                     }
 
@@ -499,7 +496,7 @@ internal sealed class XlsxInspection : IDisposable
 
         public void Read(XmlReader reader)
         {
-            var walk = new TextWalk(reader, file, "c", 3);
+            var walk = new TextWalk(reader, file, "c", 3, culture);
             try
             {
                 while (walk.Next())
@@ -559,7 +556,7 @@ internal sealed class XlsxInspection : IDisposable
                     var number = r is null ? _row + 1 : int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
                     if (number is < 1 or > MaxRows || number <= _row)
                     {
-                        throw new ImportFileException(file, Math.Max(0, _row), 0, $"not {Spreadsheet}: a row numbered '{r ?? number.ToString(CultureInfo.InvariantCulture)}' after row {_row} (rows come in order, 1 to {MaxRows})");
+                        throw new ImportFileException(file, Math.Max(0, _row), 0, ImportStrings.Format("Error_XlsxRowOutOfOrder", culture, r ?? number.ToString(CultureInfo.InvariantCulture), _row, MaxRows));
                     }
 
                     _row = number;
@@ -594,7 +591,7 @@ internal sealed class XlsxInspection : IDisposable
                     var last = colon < 0 ? reference : reference[(colon + 1)..];
                     if (!TryParseCell(first, out var c1, out var r1) || !TryParseCell(last, out var c2, out var r2))
                     {
-                        throw new ImportFileException(file, 0, 0, $"not {Spreadsheet}: a merged range named '{reference}'");
+                        throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_XlsxBadMergeRange", culture, reference));
                     }
 
                     _merges.Add(new MergedRange(Math.Min(r1, r2), Math.Min(c1, c2), Math.Max(r1, r2), Math.Max(c1, c2)));
@@ -608,7 +605,7 @@ internal sealed class XlsxInspection : IDisposable
             var named = -1;
             if (r is not null && !TryParseCell(r, out named, out _))
             {
-                throw new ImportFileException(file, _row, 0, $"not {Spreadsheet}: a cell named '{r}'");
+                throw new ImportFileException(file, _row, 0, ImportStrings.Format("Error_XlsxBadCellName", culture, r));
             }
 
             _place++;
@@ -676,16 +673,14 @@ internal sealed class XlsxInspection : IDisposable
 
             if (_column >= MaxReadColumns)
             {
-                throw new ImportFileException(file, _row, _column + 1, string.Create(CultureInfo.InvariantCulture,
-                    $"a value in cell {TableReader.ColumnName(_column)}{_row}, beyond column {TableReader.ColumnName(MaxReadColumns - 1)} (the {MaxReadColumns}th): at most {MaxReadColumns} columns are read; delete or move it"));
+                throw new ImportFileException(file, _row, _column + 1, ImportStrings.Format("Error_XlsxBeyondColumns", culture, TableReader.ColumnName(_column) + _row.ToString(CultureInfo.InvariantCulture), TableReader.ColumnName(MaxReadColumns - 1), MaxReadColumns));
             }
 
             _filled[_column >> 6] |= 1UL << _column;
             _rowChars += _cellChars;
             if (_rowChars > MaxRowChars)
             {
-                throw new ImportFileException(file, _row, _column + 1, string.Create(CultureInfo.InvariantCulture,
-                    $"row {_row} holds more than {MaxRowChars} characters of text (shared strings counted as often as its cells use them); a damaged or hostile workbook"));
+                throw new ImportFileException(file, _row, _column + 1, ImportStrings.Format("Error_XlsxRowTooLong", culture, _row, MaxRowChars));
             }
 
             _columns = Math.Max(_columns, _column + 1);
@@ -697,8 +692,7 @@ internal sealed class XlsxInspection : IDisposable
             var rows = _rows;
             if ((long)rows * _columns > MaxUsedCells)
             {
-                throw new ImportFileException(file, 0, 0, string.Create(CultureInfo.InvariantCulture,
-                    $"the sheet's used range is {rows} rows by {_columns} columns, more than {MaxUsedCells:N0} cells: delete the cells far to the right or below the table, or split the file"));
+                throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_XlsxUsedRangeTooLarge", culture, rows, _columns, MaxUsedCells));
             }
 
             // Merged ranges matter only where there are cells to fill: clipped to the used range, and bounded there.
@@ -715,8 +709,7 @@ internal sealed class XlsxInspection : IDisposable
                 covered += (long)(range.LastRow - range.FirstRow + 1) * (range.LastColumn - range.FirstColumn + 1);
                 if (covered > MaxMergedCells)
                 {
-                    throw new ImportFileException(file, range.FirstRow, range.FirstColumn + 1, string.Create(CultureInfo.InvariantCulture,
-                        $"merged ranges cover more than {MaxMergedCells:N0} cells of the sheet: unmerge them (or split the file)"));
+                    throw new ImportFileException(file, range.FirstRow, range.FirstColumn + 1, ImportStrings.Format("Error_XlsxMergedTooMany", culture, MaxMergedCells));
                 }
 
                 clipped.Add(range);
