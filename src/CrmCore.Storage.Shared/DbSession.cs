@@ -415,7 +415,7 @@ internal sealed class DbSession : IStoreTransaction
 
     /// <summary>The key in <see cref="Exception.Data"/> of a failed commit under which the exceptions its end callbacks threw are kept
     /// (an <see cref="Exception"/> array), so that they do not replace the commit's own.</summary>
-    public const string CallbackFailuresKey = "CrmCore.StoreTransaction.CallbackFailures";
+    public const string CallbackFailuresKey = CrmCore.Desk.StoreTransactionFailures.DataKey;
 
     // Leaves the flow at once (synchronously, so the caller's flow no longer sees it), then rolls back what was not committed.
     public ValueTask DisposeAsync()

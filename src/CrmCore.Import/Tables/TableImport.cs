@@ -173,18 +173,33 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
         try
         {
+            // Disposed explicitly: a clean-up failure of the roll-back goes with the failure that caused it (a conflict stays a conflict).
             var transaction = options.Transactions.BeginAllOrNothing();
-            await using (transaction.ConfigureAwait(false))
+            try
             {
                 await table.WriteAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception failure)
+            {
+                await transaction.DisposeAfterAsync(failure).ConfigureAwait(false);
+                throw;
+            }
+
+            await transaction.DisposeAsync().ConfigureAwait(false);
 
             table.Commit();
         }
         catch (ConcurrencyConflictException conflict)
         {
             table.Abort();
+            if (conflict.Data[StoreTransactionFailures.DataKey] is Exception[] { Length: > 0 } cleanup)
+            {
+                // The roll-back's own work failed: what the stores hold beside the database may be off, so the import stops, saying both.
+                throw new InvalidOperationException(
+                    $"Batch {_batches} conflicted on write and the clean-up of its roll-back failed; the import stops.", new AggregateException([conflict, .. cleanup]));
+            }
+
             var reason = ImportReasons.BatchConflict.Format(Culture, conflict.Entity, _batches);
             for (var i = 0; i < _batch.Count; i++)
             {
