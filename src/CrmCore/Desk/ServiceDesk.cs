@@ -471,45 +471,58 @@ public sealed class ServiceDesk
             request = request with { RaisedAt = Storage.StoredPrecision.Truncate(request.RaisedAt), ExpectedResolutionAt = Storage.StoredPrecision.Truncate(request.ExpectedResolutionAt) };
             Ticket.Check(request, _options.QueueOwner, by, now);
             var (suggested, suggestionFailure) = await SuggestAsync(request, cancellationToken).ConfigureAwait(false);
-            await using var work = _transactions.BeginAllOrNothing();
-            // First, as every queue command: on PostgreSQL this takes the queue's change lock before the save takes audit chain locks, the
-            // one order all desks follow, so two desks never wait on each other.
-            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
-            var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
-                ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
-            var id = await NextIdAsync(now, cancellationToken).ConfigureAwait(false);
-            var ticket = Ticket.Open(id, request, _options.QueueOwner, by, now, _ticketOptions);
-            var view = await ViewOfAsync(ticket.ToState(), customer, cancellationToken).ConfigureAwait(false);
-            var route = _routing.Route(view);
-            var required = Normalise(route.RequiredSkills);
-            var priority = Math.Clamp(_priority.Score(view), -QueuedTicket.MaxStaticPriority, QueuedTicket.MaxStaticPriority);
-            var due = NextDue(view, now);
-            var queued = new QueuedTicket(id, route.Group, priority, due, required, now);
-            var entry = QueueEntryState.From(queued);
-            List<IDomainEvent> events = [.. ticket.DomainEvents, new TicketQueued(id, now, route.Group, priority)];
-            if (WhyUnassignable(route.Group, required) is { } reason)
+            var work = _transactions.BeginAllOrNothing();
+            try
             {
-                events.Add(new TicketUnassignable(id, now, route.Group, required.ToString(), reason));
-            }
+                // First, as every queue command: on PostgreSQL this takes the queue's change lock before the save takes audit chain locks, the
+                // one order all desks follow, so two desks never wait on each other.
+                await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
+                var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
+                var id = await NextIdAsync(now, cancellationToken).ConfigureAwait(false);
+                var ticket = Ticket.Open(id, request, _options.QueueOwner, by, now, _ticketOptions);
+                var view = await ViewOfAsync(ticket.ToState(), customer, cancellationToken).ConfigureAwait(false);
+                var route = _routing.Route(view);
+                var required = Normalise(route.RequiredSkills);
+                var priority = Math.Clamp(_priority.Score(view), -QueuedTicket.MaxStaticPriority, QueuedTicket.MaxStaticPriority);
+                var due = NextDue(view, now);
+                var queued = new QueuedTicket(id, route.Group, priority, due, required, now);
+                var entry = QueueEntryState.From(queued);
+                List<IDomainEvent> events = [.. ticket.DomainEvents, new TicketQueued(id, now, route.Group, priority)];
+                if (WhyUnassignable(route.Group, required) is { } reason)
+                {
+                    events.Add(new TicketUnassignable(id, now, route.Group, required.ToString(), reason));
+                }
 
-            if (suggestionFailure is not null)
+                if (suggestionFailure is not null)
+                {
+                    events.Add(new ArticleSuggestionFailed(id, now, suggestionFailure));
+                }
+                else if (suggested.Count > 0)
+                {
+                    events.Add(new ArticlesSuggested(id, now, suggested));
+                }
+
+                await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now), RoutedGroup = route.Group }, 0, events, cancellationToken).ConfigureAwait(false);
+                await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                _queue.Enqueue(queued);
+                _queueUndo.Add(() => _queue.Remove(id));
+                _queueUndo.Committed();
+                ForgetModelCounts(ticket.RaisedAt, view.Asset?.Model);
+
+                return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception failure)
             {
-                events.Add(new ArticleSuggestionFailed(id, now, suggestionFailure));
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
+                throw;
             }
-            else if (suggested.Count > 0)
+            finally
             {
-                events.Add(new ArticlesSuggested(id, now, suggested));
+                await work.DisposeAsync().ConfigureAwait(false);
             }
-
-            await WriteAsync(view.Ticket with { Due = DueTimes(view, null, queued, now), RoutedGroup = route.Group }, 0, events, cancellationToken).ConfigureAwait(false);
-            await _queueStore.AddAsync(entry, cancellationToken).ConfigureAwait(false);
-            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queue.Enqueue(queued);
-            _queueUndo.Add(() => _queue.Remove(id));
-            _queueUndo.Committed();
-            ForgetModelCounts(ticket.RaisedAt, view.Asset?.Model);
-
-            return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
@@ -559,34 +572,47 @@ public sealed class ServiceDesk
         try
         {
             var now = Now();
-            await using var work = _transactions.BeginAllOrNothing();
-            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
-            QueuedTicket next;
-            while (true)
+            var work = _transactions.BeginAllOrNothing();
+            try
             {
-                if (TakeNext(who, now) is not { } candidate)
+                await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
+                QueuedTicket next;
+                while (true)
                 {
-                    return (null, new DeskResult([]));
+                    if (TakeNext(who, now) is not { } candidate)
+                    {
+                        return (null, new DeskResult([]));
+                    }
+
+                    // The stored queue row is the claim: when it is gone, another desk on the same store took the ticket, so this one forgets it.
+                    if (await _queueStore.RemoveAsync(candidate.Id, cancellationToken).ConfigureAwait(false))
+                    {
+                        next = candidate;
+                        break;
+                    }
+
+                    _queueUndo.RemoveLast();
+                    who.ReleaseSlot();
                 }
 
-                // The stored queue row is the claim: when it is gone, another desk on the same store took the ticket, so this one forgets it.
-                if (await _queueStore.RemoveAsync(candidate.Id, cancellationToken).ConfigureAwait(false))
-                {
-                    next = candidate;
-                    break;
-                }
-
-                _queueUndo.RemoveLast();
-                who.ReleaseSlot();
+                var ticket = await LoadAsync(next.Id, cancellationToken).ConfigureAwait(false);
+                var version = ticket.Version;
+                ticket.Reassign(now, agent, agent.Value);
+                var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
+                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                _queueUndo.Committed();
+                return (next.Id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
             }
-
-            var ticket = await LoadAsync(next.Id, cancellationToken).ConfigureAwait(false);
-            var version = ticket.Version;
-            ticket.Reassign(now, agent, agent.Value);
-            var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
-            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queueUndo.Committed();
-            return (next.Id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
+            catch (Exception failure)
+            {
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                await work.DisposeAsync().ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -656,31 +682,44 @@ public sealed class ServiceDesk
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var work = _transactions.BeginAllOrNothing();
-            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
-            if (!_queue.TryGet(id, out var queued))
+            var work = _transactions.BeginAllOrNothing();
+            try
             {
-                throw new InvalidOperationException($"Ticket {id} does not wait in the queue, so it cannot move to group {group}.");
-            }
+                await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
+                if (!_queue.TryGet(id, out var queued))
+                {
+                    throw new InvalidOperationException($"Ticket {id} does not wait in the queue, so it cannot move to group {group}.");
+                }
 
-            if (queued.Group == group)
+                if (queued.Group == group)
+                {
+                    return new DeskResult([]);
+                }
+
+                var now = Now();
+                var moved = new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt);
+                UpdateQueued(moved);
+                await _queueStore.UpdateAsync(QueueEntryState.From(moved), cancellationToken).ConfigureAwait(false);
+                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                _queueUndo.Committed();
+                List<IDomainEvent> events = [new TicketMovedToGroup(id, now, queued.Group, group, by)];
+                if (WhyUnassignable(group, queued.RequiredSkills) is { } reason)
+                {
+                    events.Add(new TicketUnassignable(id, now, group, queued.RequiredSkills.ToString(), reason));
+                }
+
+                return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure)
             {
-                return new DeskResult([]);
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
+                throw;
             }
-
-            var now = Now();
-            var moved = new QueuedTicket(id, group, queued.StaticPriority, queued.Due, queued.RequiredSkills, queued.EnqueuedAt);
-            UpdateQueued(moved);
-            await _queueStore.UpdateAsync(QueueEntryState.From(moved), cancellationToken).ConfigureAwait(false);
-            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queueUndo.Committed();
-            List<IDomainEvent> events = [new TicketMovedToGroup(id, now, queued.Group, group, by)];
-            if (WhyUnassignable(group, queued.RequiredSkills) is { } reason)
+            finally
             {
-                events.Add(new TicketUnassignable(id, now, group, queued.RequiredSkills.ToString(), reason));
+                await work.DisposeAsync().ConfigureAwait(false);
             }
-
-            return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -998,37 +1037,50 @@ public sealed class ServiceDesk
             var events = new List<IDomainEvent>();
             var outbox = new List<(string AggregateId, IDomainEvent Event)>();
             // One transaction for the whole advance: its escalation marks, due times, queue updates and outbox rows commit together, once.
-            await using var work = _transactions.Begin();
-            await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
-            await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
+            var work = _transactions.Begin();
+            try
             {
-                var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
-                var view = await ViewOfAsync(state, customer, cancellationToken).ConfigureAwait(false);
-                var raised = events.Count;
-                var escalation = await AdvanceTicketAsync(view, now, events, cancellationToken).ConfigureAwait(false);
-                outbox.AddRange(events.Skip(raised).Select(e => (state.Id.Value, e)));
-                QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
-                var due = DueTimes(view, escalation, queued, now);
-                if (due != state.Due)
+                await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
+                await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
                 {
-                    await _tickets.RescheduleAsync(state.Id, state.Version, due, cancellationToken).ConfigureAwait(false);
+                    var customer = await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false);
+                    var view = await ViewOfAsync(state, customer, cancellationToken).ConfigureAwait(false);
+                    var raised = events.Count;
+                    var escalation = await AdvanceTicketAsync(view, now, events, cancellationToken).ConfigureAwait(false);
+                    outbox.AddRange(events.Skip(raised).Select(e => (state.Id.Value, e)));
+                    QueuedTicket? queued = _queue.TryGet(state.Id, out var entry) ? entry : null;
+                    var due = DueTimes(view, escalation, queued, now);
+                    if (due != state.Due)
+                    {
+                        await _tickets.RescheduleAsync(state.Id, state.Version, due, cancellationToken).ConfigureAwait(false);
+                    }
                 }
-            }
 
-            var ticketEvents = events.Count;
-            await AssessChurnOncePerDayAsync(now, events, cancellationToken).ConfigureAwait(false);
-            events.AddRange(await _plans.AdvanceAsync(now, cancellationToken).ConfigureAwait(false));
-            outbox.AddRange(events.Skip(ticketEvents).Select(e => (AggregateOf(e), e)));
-            if (_tickets is Storage.IOutboxTicketRepository store)
+                var ticketEvents = events.Count;
+                await AssessChurnOncePerDayAsync(now, events, cancellationToken).ConfigureAwait(false);
+                events.AddRange(await _plans.AdvanceAsync(now, cancellationToken).ConfigureAwait(false));
+                outbox.AddRange(events.Skip(ticketEvents).Select(e => (AggregateOf(e), e)));
+                if (_tickets is Storage.IOutboxTicketRepository store)
+                {
+                    // In the advance's transaction, as a command's events go with its ticket save.
+                    await store.AppendEventsAsync(outbox, cancellationToken).ConfigureAwait(false);
+                }
+
+                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                _queueUndo.Committed();
+
+                return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure)
             {
-                // In the advance's transaction, as a command's events go with its ticket save.
-                await store.AppendEventsAsync(outbox, cancellationToken).ConfigureAwait(false);
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
+                throw;
             }
-
-            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queueUndo.Committed();
-
-            return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+            finally
+            {
+                await work.DisposeAsync().ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -1682,15 +1734,28 @@ public sealed class ServiceDesk
         try
         {
             // One transaction per command (load, customer, escalation state, queue, save), committed before the events go out.
-            await using var work = _transactions.BeginAllOrNothing();
-            var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-            var version = ticket.Version;
-            var now = Now();
-            await act(ticket, now).ConfigureAwait(false);
-            var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
-            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _queueUndo.Committed();
-            return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+            var work = _transactions.BeginAllOrNothing();
+            try
+            {
+                var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+                var version = ticket.Version;
+                var now = Now();
+                await act(ticket, now).ConfigureAwait(false);
+                var events = await SaveAsync(ticket, version, now, cancellationToken).ConfigureAwait(false);
+                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                _queueUndo.Committed();
+                return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure)
+            {
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                await work.DisposeAsync().ConfigureAwait(false);
+            }
         }
         finally
         {
