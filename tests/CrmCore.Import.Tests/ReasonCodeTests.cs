@@ -210,6 +210,22 @@ public sealed class ReasonCodeTests
         Assert.Same(asset.ReasonCode, article.ReasonCode);
     }
 
+    [Fact]
+    public async Task AnAssetMovedToAnotherCustomer_HasCodeCustomerChanged_AndAnUnknownArticleStatusCodeChoice_AsInTheOtherImports()
+    {
+        const string AssetHeader = "资产编号,资产名称,序列号,型号,客户编号,保管人,安装日期,保修截止,上级资产\n";
+        var store = new InMemoryAssetRepository();
+        await ImportAssetsAsync(store, AssetHeader + "A,甲,S-A,M,C1,,2025-01-01,,\n");
+        var moved = Assert.Single((await ImportAssetsAsync(store, AssetHeader + "A,甲,S-A,M,C2,,2025-01-01,,\n")).Rows);
+        using var articleCsv = new MemoryStream(Encoding.UTF8.GetBytes("文章编号,标题,正文,标签,工单类型,状态\nKB-1,发票申请,在订单详情页申请。,,故障,半成品\n"));
+        var status = Assert.Single((await new ArticleImporter(new InMemoryKnowledgeRepository(), new ArticleImportOptions { Culture = CultureInfo.InvariantCulture })
+            .ImportAsync(articleCsv, "articles.csv")).Rows);
+
+        Assert.Equal((ImportReasons.CustomerChanged.Code, "asset A belongs to customer C1; an import does not move an asset to another owner"), (moved.ReasonCode, moved.Reason));
+        Assert.Equal(ImportReasons.Choice.Code, status.ReasonCode);
+        Assert.StartsWith("'半成品' is not an article status: use ", status.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("", "'Bug' is not a ticket type: use ", "'Bug' is not a ticket type: use ", " (the built-in types and the types the host configured)")]
     [InlineData("zh-Hans", "“Bug”不是工单类型：请用 ", "“Bug”不是工单类型：请使用 ", "（内置类型及系统配置的自定义类型）")]

@@ -16,8 +16,8 @@ internal static class ArticleImportStrings
     /// <summary><c>Reason_UnknownType</c>.</summary>
     public static readonly ImportReason UnknownType = new("Reason_UnknownType", Resources);
 
-    /// <summary><c>Reason_UnknownStatus</c>.</summary>
-    public static readonly ImportReason UnknownStatus = new("Reason_UnknownStatus", Resources);
+    /// <summary><c>Reason_Choice_ArticleStatus</c>: code <c>Choice</c>, as for every other value outside its list.</summary>
+    public static readonly ImportReason UnknownStatus = new("Reason_Choice_ArticleStatus", Resources);
 
     /// <summary><c>Reason_TooManyTags</c>.</summary>
     public static readonly ImportReason TooManyTags = new("Reason_TooManyTags", Resources);

@@ -19,8 +19,8 @@ internal static class AssetImportStrings
     /// <summary><c>Reason_ParentUnknown</c>.</summary>
     public static readonly ImportReason ParentUnknown = new("Reason_ParentUnknown", Resources);
 
-    /// <summary><c>Reason_OwnerChanged</c>.</summary>
-    public static readonly ImportReason OwnerChanged = new("Reason_OwnerChanged", Resources);
+    /// <summary><c>Reason_CustomerChanged_Asset</c>: code <c>CustomerChanged</c>, as for tickets, plans and surveys.</summary>
+    public static readonly ImportReason OwnerChanged = new("Reason_CustomerChanged_Asset", Resources);
 
     /// <summary><c>Reason_WarrantyBeforeInstall</c>.</summary>
     public static readonly ImportReason WarrantyBeforeInstall = new("Reason_WarrantyBeforeInstall", Resources);
