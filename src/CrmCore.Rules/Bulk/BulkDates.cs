@@ -17,6 +17,19 @@ internal static class BulkDates
         return (era * 146097) + dayOfEra - 719468;
     }
 
+    /// <summary>
+    /// The tick the bulk store keeps for a last interaction: its own when it falls on a tick, else the next one (rounded up, at most
+    /// <see cref="Instant.MaxValue"/>'s). With a "now" on a whole tick the whole days since it are then those of the exact instant: no
+    /// multiple of a day lies strictly between two adjacent ticks, so an interaction a few nanoseconds past a tick is as many whole days
+    /// ago as the next tick (rounded down instead, it counted a day more at a day's boundary). With a "now" between ticks too, the two
+    /// can still differ by a day when both fall between ticks at a day's boundary.
+    /// </summary>
+    public static long InteractionTicks(Instant at)
+    {
+        var ticks = at.ToUnixTimeTicks();
+        return at == Instant.FromUnixTimeTicks(ticks) || ticks == Instant.MaxValue.ToUnixTimeTicks() ? ticks : ticks + 1;
+    }
+
     /// <summary>Whole days since the last interaction, exactly as <see cref="Facts.CustomerFacts.DaysSinceLastInteraction"/> computes it.</summary>
     public static int DaysSince(Instant now, long thenTicks) => Facts.FactMath.WholeDaysSince(now, Instant.FromUnixTimeTicks(thenTicks));
 

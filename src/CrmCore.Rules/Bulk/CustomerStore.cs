@@ -242,7 +242,7 @@ public sealed class CustomerStore
         c.ConsultationsPrev60Days[i] = input.ConsultationsPrev60Days;
         c.UnresolvedComplaints[i] = input.UnresolvedComplaints;
         c.OpenTicketCount[i] = input.OpenTicketCount;
-        c.LastInteractionTicks[i] = input.LastInteractionAt?.ToUnixTimeTicks() ?? 0;
+        c.LastInteractionTicks[i] = input.LastInteractionAt is { } last ? BulkDates.InteractionTicks(last) : 0;
         var flags = (byte)(scale << CustomerColumns.RevenueScaleShift);
         flags |= input.LastInteractionAt is null ? (byte)0 : CustomerColumns.HasLastInteraction;
         c.FirstCooperationKey[i] = input.FirstCooperationOn is { } first ? ColumnCodes.MonthKey(first) : 0;

@@ -181,6 +181,31 @@ public class VectorKernelTests
         int Id(string tag) => set.Tags.TryGetId(tag, out var id) ? id : throw new KeyNotFoundException(tag);
     }
 
+    // A last interaction between two ticks (the bulk store keeps ticks) a whole day before a whole-tick now, or a few nanoseconds
+    // less: the per-customer fact reads the nanoseconds, and both kernels give the same tags.
+    [Theory]
+    [InlineData(1L, false)]
+    [InlineData(50L, false)]
+    [InlineData(99L, false)]
+    [InlineData(0L, true)]
+    [InlineData(-1L, true)]
+    [InlineData(-99L, true)]
+    public void ClassifyAll_LastInteractionBetweenTicks_AtADaysBoundary_AsThePerCustomerFact(long nanoseconds, bool atLeastOneDay)
+    {
+        var set = RuleLoader.Load("days.json", TestFacts.Workflow(
+            "Tagging", ("AtLeast", "customer.DaysSinceLastInteraction >= 1", "at-least-1"))).GetRuleSetOrThrow();
+        var customers = new[] { new CustomerFactsInput { LastInteractionAt = TestFacts.Now - Duration.FromDays(1) + Duration.FromNanoseconds(nanoseconds) } };
+        var expected = atLeastOneDay ? 1UL << (set.Tags.TryGetId("at-least-1", out var id) ? id : -1) : 0;
+
+        Assert.Equal(expected, set.Classify(CustomerFacts.From(customers[0], TestFacts.Now, TestFacts.Zone)).TagMask);
+        foreach (var bulk in new[] { new BulkClassifier(set), new BulkClassifier(set, vectorise: false) })
+        {
+            var store = BulkTestData.Store(customers);
+            bulk.ClassifyAll(store, TestFacts.Now, TestFacts.Zone);
+            Assert.Equal(expected, store.TagMasks[0]);
+        }
+    }
+
     [Fact]
     public void ClassifyAll_CheckedOverflow_RuleDoesNotHoldAsClassify()
     {
