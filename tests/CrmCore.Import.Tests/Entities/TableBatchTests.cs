@@ -5,6 +5,7 @@ using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
 using CrmCore.Import.Tickets;
 using CrmCore.Tickets;
+using CrmCore.Testing;
 using MiniExcelLibs;
 
 namespace CrmCore.Import.Tests.Entities;
@@ -21,7 +22,7 @@ public sealed class TableBatchTests
     public async Task BatchConflict_RejectsTheBatchsRows_WithTheirCells_AndTheXlsxReportKeepsThem()
     {
         var desk = await EntityDesk.CreateAsync();
-        var importer = new TicketImporter(new ConflictingTickets(desk.Tickets), desk.Customers, Samples.Clock(), new TableImportOptions<TicketField> { Culture = CultureInfo.InvariantCulture });
+        var importer = new TicketImporter(new FailingWriteTickets(desk.Tickets, (state, expected) => new ConcurrencyConflictException("ticket " + state.Id, expected, expected + 1)), desk.Customers, Samples.Clock(), new TableImportOptions<TicketField> { Culture = CultureInfo.InvariantCulture });
 
         var report = await EntityDesk.FromText(importer.ImportAsync, Header
             + "WT1,科技,登录失败,2024-03-15 14:00,紧急,赵六,处理中\n"
@@ -64,8 +65,8 @@ public sealed class TableBatchTests
     {
         var desk = await EntityDesk.CreateAsync();
         var cleanup = new InvalidOperationException("clean-up failed");
-        var importer = new TicketImporter(new ConflictingTickets(desk.Tickets), desk.Customers, Samples.Clock(),
-            new TableImportOptions<TicketField> { Culture = CultureInfo.InvariantCulture, Transactions = new FailingCleanUp(cleanup) });
+        var importer = new TicketImporter(new FailingWriteTickets(desk.Tickets, (state, expected) => new ConcurrencyConflictException("ticket " + state.Id, expected, expected + 1)), desk.Customers, Samples.Clock(),
+            new TableImportOptions<TicketField> { Culture = CultureInfo.InvariantCulture, Transactions = new FailingCleanUpTransactions(cleanup) });
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EntityDesk.FromText(importer.ImportAsync, Header + "WT1,科技,登录失败,2024-03-15 14:00,紧急,赵六,处理中\n"));
 
@@ -79,58 +80,12 @@ public sealed class TableBatchTests
     {
         var desk = await EntityDesk.CreateAsync();
         var cleanup = new InvalidOperationException("clean-up failed");
-        var importer = new TicketImporter(new FailingTickets(desk.Tickets), desk.Customers, Samples.Clock(),
-            new TableImportOptions<TicketField> { Culture = CultureInfo.InvariantCulture, Transactions = new FailingCleanUp(cleanup) });
+        var importer = new TicketImporter(new FailingWriteTickets(desk.Tickets, (_, _) => new IOException("disk gone")), desk.Customers, Samples.Clock(),
+            new TableImportOptions<TicketField> { Culture = CultureInfo.InvariantCulture, Transactions = new FailingCleanUpTransactions(cleanup) });
 
         var error = await Assert.ThrowsAsync<IOException>(() => EntityDesk.FromText(importer.ImportAsync, Header + "WT1,科技,登录失败,2024-03-15 14:00,紧急,赵六,处理中\n"));
 
         Assert.Equal("disk gone", error.Message);
         Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
-    }
-
-    /// <summary>Transactions whose roll-back clean-up throws (a commit ends them cleanly).</summary>
-    private sealed class FailingCleanUp(Exception cleanup) : IStoreTransactions
-    {
-        public IStoreTransaction Begin() => new Transaction(cleanup);
-
-        private sealed class Transaction(Exception cleanup) : IStoreTransaction
-        {
-            private bool _committed;
-
-            public ValueTask CommitAsync(CancellationToken cancellationToken = default)
-            {
-                _committed = true;
-                return ValueTask.CompletedTask;
-            }
-
-            public ValueTask DisposeAsync() => _committed ? ValueTask.CompletedTask : ValueTask.FromException(cleanup);
-        }
-    }
-
-    /// <summary>Tickets whose every write fails with an I/O error.</summary>
-    private sealed class FailingTickets(ITicketRepository inner) : ITicketRepository
-    {
-        public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
-
-        public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default) => throw new IOException("disk gone");
-
-        public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default) =>
-            inner.RescheduleAsync(id, version, due, cancellationToken);
-
-        public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
-    }
-
-    /// <summary>Tickets whose every write conflicts (another writer got there first).</summary>
-    private sealed class ConflictingTickets(ITicketRepository inner) : ITicketRepository
-    {
-        public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
-
-        public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default) =>
-            throw new ConcurrencyConflictException("ticket " + state.Id, expectedVersion, expectedVersion + 1);
-
-        public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default) =>
-            inner.RescheduleAsync(id, version, due, cancellationToken);
-
-        public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
     }
 }

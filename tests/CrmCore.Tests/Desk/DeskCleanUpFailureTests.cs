@@ -1,5 +1,6 @@
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Testing;
 using CrmCore.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -19,7 +20,7 @@ public sealed class DeskCleanUpFailureTests
     {
         var cleanup = new InvalidOperationException("clean-up failed");
         var stores = DeskStores.InMemory();
-        stores = stores with { Tickets = new FailingTickets(stores.Tickets), Transactions = new FailingCleanUp(cleanup) };
+        stores = stores with { Tickets = new FailingWriteTickets(stores.Tickets, (_, _) => new IOException("disk gone")), Transactions = new FailingCleanUpTransactions(cleanup) };
         var desk = new ServiceDesk(new FakeClock(Now), stores, Engines(), DeskPorts.Defaults, [], new DeskSettings());
         await desk.RegisterCustomerAsync(Acme, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
 
@@ -34,46 +35,5 @@ public sealed class DeskCleanUpFailureTests
     {
         using var provider = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now)).AddCrmCore().BuildServiceProvider();
         return new DeskEngines(provider.GetRequiredService<CrmCore.Sla.SlaEngine>(), provider.GetRequiredService<CrmCore.Escalation.EscalationEngine>(), provider.GetRequiredService<CrmCore.Routing.TicketQueue>());
-    }
-
-    /// <summary>Transactions whose roll-back clean-up throws (a commit ends them cleanly).</summary>
-    private sealed class FailingCleanUp(Exception cleanup) : IStoreTransactions
-    {
-        public IStoreTransaction Begin() => new Transaction(cleanup);
-
-        private sealed class Transaction(Exception cleanup) : IStoreTransaction
-        {
-            private bool _ended;
-
-            public ValueTask CommitAsync(CancellationToken cancellationToken = default)
-            {
-                _ended = true;
-                return ValueTask.CompletedTask;
-            }
-
-            public ValueTask DisposeAsync()
-            {
-                if (_ended)
-                {
-                    return ValueTask.CompletedTask;
-                }
-
-                _ended = true;
-                return ValueTask.FromException(cleanup);
-            }
-        }
-    }
-
-    /// <summary>Tickets whose every write fails with an I/O error.</summary>
-    private sealed class FailingTickets(ITicketRepository inner) : ITicketRepository
-    {
-        public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
-
-        public ValueTask SaveAsync(TicketState state, long expectedVersion, CancellationToken cancellationToken = default) => throw new IOException("disk gone");
-
-        public ValueTask<bool> RescheduleAsync(TicketId id, long version, TicketDueTimes due, CancellationToken cancellationToken = default) =>
-            inner.RescheduleAsync(id, version, due, cancellationToken);
-
-        public IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
     }
 }
