@@ -472,6 +472,7 @@ public sealed class ServiceDesk
             Ticket.Check(request, _options.QueueOwner, by, now);
             var (suggested, suggestionFailure) = await SuggestAsync(request, cancellationToken).ConfigureAwait(false);
             var work = _transactions.BeginAllOrNothing();
+            var disposed = false;
             try
             {
                 // First, as every queue command: on PostgreSQL this takes the queue's change lock before the save takes audit chain locks, the
@@ -515,13 +516,17 @@ public sealed class ServiceDesk
             }
             catch (Exception failure)
             {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
+                disposed = true;
                 await work.DisposeAfterAsync(failure).ConfigureAwait(false);
                 throw;
             }
             finally
             {
-                await work.DisposeAsync().ConfigureAwait(false);
+                if (!disposed)
+                {
+                    await work.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -573,6 +578,7 @@ public sealed class ServiceDesk
         {
             var now = Now();
             var work = _transactions.BeginAllOrNothing();
+            var disposed = false;
             try
             {
                 await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
@@ -605,13 +611,17 @@ public sealed class ServiceDesk
             }
             catch (Exception failure)
             {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
+                disposed = true;
                 await work.DisposeAfterAsync(failure).ConfigureAwait(false);
                 throw;
             }
             finally
             {
-                await work.DisposeAsync().ConfigureAwait(false);
+                if (!disposed)
+                {
+                    await work.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -683,6 +693,7 @@ public sealed class ServiceDesk
         try
         {
             var work = _transactions.BeginAllOrNothing();
+            var disposed = false;
             try
             {
                 await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
@@ -712,13 +723,17 @@ public sealed class ServiceDesk
             }
             catch (Exception failure)
             {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
+                disposed = true;
                 await work.DisposeAfterAsync(failure).ConfigureAwait(false);
                 throw;
             }
             finally
             {
-                await work.DisposeAsync().ConfigureAwait(false);
+                if (!disposed)
+                {
+                    await work.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -1038,6 +1053,7 @@ public sealed class ServiceDesk
             var outbox = new List<(string AggregateId, IDomainEvent Event)>();
             // One transaction for the whole advance: its escalation marks, due times, queue updates and outbox rows commit together, once.
             var work = _transactions.Begin();
+            var disposed = false;
             try
             {
                 await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
@@ -1073,13 +1089,17 @@ public sealed class ServiceDesk
             }
             catch (Exception failure)
             {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
+                disposed = true;
                 await work.DisposeAfterAsync(failure).ConfigureAwait(false);
                 throw;
             }
             finally
             {
-                await work.DisposeAsync().ConfigureAwait(false);
+                if (!disposed)
+                {
+                    await work.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -1735,6 +1755,7 @@ public sealed class ServiceDesk
         {
             // One transaction per command (load, customer, escalation state, queue, save), committed before the events go out.
             var work = _transactions.BeginAllOrNothing();
+            var disposed = false;
             try
             {
                 var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
@@ -1748,13 +1769,17 @@ public sealed class ServiceDesk
             }
             catch (Exception failure)
             {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it.
+                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
+                disposed = true;
                 await work.DisposeAfterAsync(failure).ConfigureAwait(false);
                 throw;
             }
             finally
             {
-                await work.DisposeAsync().ConfigureAwait(false);
+                if (!disposed)
+                {
+                    await work.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
         finally

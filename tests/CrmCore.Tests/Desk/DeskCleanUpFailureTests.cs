@@ -31,6 +31,22 @@ public sealed class DeskCleanUpFailureTests
         Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
     }
 
+    [Fact]
+    public async Task TicketCommand_ThatFails_AndWhoseRollBackCleanUpFails_ThrowsItsOwnFailure_CarryingTheCleanUp()
+    {
+        // A ticket command (the desk's RunAsync) refused inside its transaction: a ticket still in the queue cannot be started.
+        var cleanup = new InvalidOperationException("clean-up failed");
+        var stores = DeskStores.InMemory() with { Transactions = new FailingCleanUpTransactions(cleanup) };
+        var desk = new ServiceDesk(new FakeClock(Now), stores, Engines(), DeskPorts.Defaults, [], new DeskSettings());
+        await desk.RegisterCustomerAsync(Acme, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+        var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = Acme, Description = "打印机卡纸", Urgency = Urgency.General, Type = TicketType.Fault }, "phone");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => desk.StartAsync(id, "alice"));
+
+        Assert.Contains("still waits in the queue", error.Message, StringComparison.Ordinal);
+        Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
+    }
+
     private static DeskEngines Engines()
     {
         using var provider = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now)).AddCrmCore().BuildServiceProvider();
