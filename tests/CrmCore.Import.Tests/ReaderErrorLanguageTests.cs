@@ -20,6 +20,8 @@ public class ReaderErrorLanguageTests
         var error = await FailAsync(Encoding.UTF8.GetBytes(text), name, language);
 
         Assert.StartsWith(reason, error.Reason, StringComparison.Ordinal);
+        // In zh-Hans no English words of the runtime's own message (System.Text.Json's stays in the inner exception).
+        Assert.True(language != "zh-Hans" || !System.Text.RegularExpressions.Regex.IsMatch(error.Reason.Replace("JSON Lines", string.Empty, StringComparison.Ordinal).Replace("JSON", string.Empty, StringComparison.Ordinal).Replace("true、false、null", string.Empty, StringComparison.Ordinal), "[A-Za-z]{3,}"), error.Reason);
     }
 
     [Theory]

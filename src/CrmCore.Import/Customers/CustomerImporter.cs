@@ -61,7 +61,7 @@ public sealed class CustomerImporter
     /// <exception cref="ImportFileException">The file cannot be read as a table (missing, no header row, bad encoding, damaged workbook).</exception>
     public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default)
     {
-        var stream = TableSource.Open(path);
+        var stream = TableSource.Open(path, _options.Culture);
         await using (stream.ConfigureAwait(false))
         {
             return await ImportAsync(stream, path, cancellationToken).ConfigureAwait(false);

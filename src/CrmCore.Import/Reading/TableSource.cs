@@ -2,14 +2,19 @@ using System.Globalization;
 using System.Security.Cryptography;
 using CrmCore.Decoding;
 
+using CrmCore.Import.Localization;
+
 namespace CrmCore.Import.Reading;
 
 /// <summary>Opens an import file and picks its reader (CSV with a detected or given encoding, .xlsx, JSON or JSON Lines): the start every importer shares.</summary>
 internal static class TableSource
 {
     /// <summary>Opens a file for reading.</summary>
-    /// <exception cref="ImportFileException">The file cannot be opened; names the file.</exception>
-    public static FileStream Open(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="culture">The language of the refusal; null for the current UI culture.</param>
+    /// <exception cref="ImportFileException">The file cannot be opened: missing, a folder, access denied, or the system's reason (in
+    /// English and zh-Hans, the system's own error inside); names the file.</exception>
+    public static FileStream Open(string path, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         try
@@ -18,7 +23,14 @@ internal static class TableSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ImportFileException(path, 0, 0, e.Message, e);
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => ImportStrings.Get("Error_TableMissing", culture),
+                UnauthorizedAccessException when Directory.Exists(path) => ImportStrings.Get("Error_TableIsFolder", culture),
+                UnauthorizedAccessException => ImportStrings.Get("Error_TableAccessDenied", culture),
+                _ => ImportStrings.Format("Error_TableUnreadable", culture, e.Message),
+            };
+            throw new ImportFileException(path, 0, 0, reason, e);
         }
     }
 

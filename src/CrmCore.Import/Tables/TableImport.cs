@@ -33,6 +33,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     private string? _runId;
     private TableColumns<TField>? _columns;
     private int _batches;
+    private string _file = string.Empty;
 
     private CultureInfo? Culture => options.Culture;
 
@@ -44,7 +45,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     /// <summary>Imports a file.</summary>
     public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken)
     {
-        var stream = TableSource.Open(path);
+        var stream = TableSource.Open(path, options.Culture);
         await using (stream.ConfigureAwait(false))
         {
             return await ImportAsync(stream, path, cancellationToken).ConfigureAwait(false);
@@ -56,6 +57,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
+        _file = name;
         var (rows, format, encoding, fileHash) = await TableSource.HashAndReadAsync(stream, name, options.Format, options.Encoding, cancellationToken, options.Culture).ConfigureAwait(false);
         await table.LoadAsync(cancellationToken).ConfigureAwait(false);
         await StartAsync(name, fileHash, cancellationToken).ConfigureAwait(false);
@@ -197,7 +199,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             {
                 // The roll-back's own work failed: what the stores hold beside the database may be off, so the import stops, saying both.
                 throw new InvalidOperationException(
-                    $"Batch {_batches} conflicted on write and the clean-up of its roll-back failed; the import stops.", new AggregateException([conflict, .. cleanup]));
+                    ImportStrings.Format("Error_BatchConflictCleanUp", Culture, _batches, table.Entity, _file, conflict.Entity), new AggregateException([conflict, .. cleanup]));
             }
 
             var reason = ImportReasons.BatchConflict.Format(Culture, conflict.Entity, _batches);

@@ -70,6 +70,7 @@ public sealed class TableBatchTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EntityDesk.FromText(importer.ImportAsync, Header + "WT1,科技,登录失败,2024-03-15 14:00,紧急,赵六,处理中\n"));
 
+        Assert.StartsWith("batch 1 of the tickets import of table.csv conflicted on write (ticket WT1)", error.Message, StringComparison.Ordinal);
         var both = Assert.IsType<AggregateException>(error.InnerException);
         Assert.IsType<ConcurrencyConflictException>(both.InnerExceptions[0]);
         Assert.Same(cleanup, both.InnerExceptions[1]);
@@ -87,5 +88,40 @@ public sealed class TableBatchTests
 
         Assert.Equal("disk gone", error.Message);
         Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
+    }
+
+    [Theory]
+    [InlineData("en", "the file does not exist; check the path")]
+    [InlineData("zh-Hans", "文件不存在；请检查路径")]
+    public async Task MissingFile_IsRefusedInTheImportsLanguage_NamingIt(string language, string reason)
+    {
+        var desk = await EntityDesk.CreateAsync();
+        var path = Path.Combine(Path.GetTempPath(), "crmcore-missing-" + Guid.NewGuid().ToString("N"), "tickets.csv");
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() =>
+            desk.TicketImporter(new TableImportOptions<TicketField> { Culture = CultureInfo.GetCultureInfo(language) }).ImportAsync(path));
+
+        Assert.Equal((path, reason), (error.File, error.Reason));
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+    }
+
+    [Theory]
+    [InlineData("en", "this is a folder, not a file to import")]
+    [InlineData("zh-Hans", "这是文件夹，不是要导入的文件")]
+    public async Task Folder_IsRefusedInTheImportsLanguage(string language, string reason)
+    {
+        var folder = Directory.CreateTempSubdirectory("crmcore-folder-").FullName;
+        try
+        {
+            var importer = Samples.Importer(new InMemoryCustomerRepository(), new CrmCore.Import.Customers.CustomerImportOptions { Culture = CultureInfo.GetCultureInfo(language) });
+
+            var error = await Assert.ThrowsAsync<ImportFileException>(() => importer.ImportAsync(folder));
+
+            Assert.StartsWith(reason, error.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
     }
 }
