@@ -132,7 +132,8 @@ public sealed class CustomerStore
 
     /// <summary>Rebuilds the input of one row (strings and tags resolved from the intern tables). Allocates.</summary>
     /// <param name="row">A row in [0, <see cref="Count"/>).</param>
-    /// <returns>The facts as stored (instants truncated to the tick).</returns>
+    /// <returns>The facts as stored: instants to the tick, the last interaction rounded up to the next tick when it fell between two
+    /// (<see cref="BulkDates.InteractionTicks"/>), so that its whole days count as the per-customer fact's; other instants truncated.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is out of range.</exception>
     public CustomerFactsInput GetInput(int row)
     {
