@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CrmCore.Decoding;
-
 using CrmCore.Import.Localization;
 
 namespace CrmCore.Import.Reading;
