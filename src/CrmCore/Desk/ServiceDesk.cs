@@ -472,8 +472,7 @@ public sealed class ServiceDesk
             Ticket.Check(request, _options.QueueOwner, by, now);
             var (suggested, suggestionFailure) = await SuggestAsync(request, cancellationToken).ConfigureAwait(false);
             var work = _transactions.BeginAllOrNothing();
-            var disposed = false;
-            try
+            return await InWorkAsync<(TicketId Id, DeskResult Result)>(work, async () =>
             {
                 // First, as every queue command: on PostgreSQL this takes the queue's change lock before the save takes audit chain locks, the
                 // one order all desks follow, so two desks never wait on each other.
@@ -513,21 +512,7 @@ public sealed class ServiceDesk
                 ForgetModelCounts(ticket.RaisedAt, view.Asset?.Model);
 
                 return (id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception failure)
-            {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
-                disposed = true;
-                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
-                throw;
-            }
-            finally
-            {
-                if (!disposed)
-                {
-                    await work.DisposeAsync().ConfigureAwait(false);
-                }
-            }
+            }).ConfigureAwait(false);
         }
         finally
         {
@@ -578,8 +563,7 @@ public sealed class ServiceDesk
         {
             var now = Now();
             var work = _transactions.BeginAllOrNothing();
-            var disposed = false;
-            try
+            return await InWorkAsync<(TicketId? Id, DeskResult Result)>(work, async () =>
             {
                 await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
                 QueuedTicket next;
@@ -608,21 +592,7 @@ public sealed class ServiceDesk
                 await work.CommitAsync(cancellationToken).ConfigureAwait(false);
                 _queueUndo.Committed();
                 return (next.Id, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception failure)
-            {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
-                disposed = true;
-                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
-                throw;
-            }
-            finally
-            {
-                if (!disposed)
-                {
-                    await work.DisposeAsync().ConfigureAwait(false);
-                }
-            }
+            }).ConfigureAwait(false);
         }
         finally
         {
@@ -693,8 +663,7 @@ public sealed class ServiceDesk
         try
         {
             var work = _transactions.BeginAllOrNothing();
-            var disposed = false;
-            try
+            return await InWorkAsync<DeskResult>(work, async () =>
             {
                 await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
                 if (!_queue.TryGet(id, out var queued))
@@ -720,21 +689,7 @@ public sealed class ServiceDesk
                 }
 
                 return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception failure)
-            {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
-                disposed = true;
-                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
-                throw;
-            }
-            finally
-            {
-                if (!disposed)
-                {
-                    await work.DisposeAsync().ConfigureAwait(false);
-                }
-            }
+            }).ConfigureAwait(false);
         }
         finally
         {
@@ -1053,8 +1008,7 @@ public sealed class ServiceDesk
             var outbox = new List<(string AggregateId, IDomainEvent Event)>();
             // One transaction for the whole advance: its escalation marks, due times, queue updates and outbox rows commit together, once.
             var work = _transactions.Begin();
-            var disposed = false;
-            try
+            return await InWorkAsync<DeskResult>(work, async () =>
             {
                 await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
                 await foreach (var state in _tickets.ListAsync(new TicketQuery { OpenOnly = true, DueBy = now }, cancellationToken).ConfigureAwait(false))
@@ -1086,21 +1040,7 @@ public sealed class ServiceDesk
                 _queueUndo.Committed();
 
                 return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception failure)
-            {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
-                disposed = true;
-                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
-                throw;
-            }
-            finally
-            {
-                if (!disposed)
-                {
-                    await work.DisposeAsync().ConfigureAwait(false);
-                }
-            }
+            }).ConfigureAwait(false);
         }
         finally
         {
@@ -1736,6 +1676,28 @@ public sealed class ServiceDesk
         _ledger.Record(state);
     }
 
+    /// <summary>
+    /// Runs a command's work in its store transaction and disposes the transaction once: on success after the work (which committed it,
+    /// or returned without a write); on a failure with <see cref="StoreTransactionFailures.DisposeAfterAsync"/>, so a clean-up failure
+    /// of the roll-back goes with the command's failure, never instead of it.
+    /// </summary>
+    private static async Task<T> InWorkAsync<T>(IStoreTransaction work, Func<Task<T>> body)
+    {
+        T result;
+        try
+        {
+            result = await body().ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            await work.DisposeAfterAsync(failure).ConfigureAwait(false);
+            throw;
+        }
+
+        await work.DisposeAsync().ConfigureAwait(false);
+        return result;
+    }
+
     private Task<DeskResult> RunOwnedAsync(TicketId id, Action<Ticket, Instant> act, CancellationToken cancellationToken) =>
         RunAsync(id, (t, now) =>
         {
@@ -1755,8 +1717,7 @@ public sealed class ServiceDesk
         {
             // One transaction per command (load, customer, escalation state, queue, save), committed before the events go out.
             var work = _transactions.BeginAllOrNothing();
-            var disposed = false;
-            try
+            return await InWorkAsync<DeskResult>(work, async () =>
             {
                 var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
                 var version = ticket.Version;
@@ -1766,21 +1727,7 @@ public sealed class ServiceDesk
                 await work.CommitAsync(cancellationToken).ConfigureAwait(false);
                 _queueUndo.Committed();
                 return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception failure)
-            {
-                // A clean-up failure of the roll-back goes with the failure that caused it, never instead of it; disposed once.
-                disposed = true;
-                await work.DisposeAfterAsync(failure).ConfigureAwait(false);
-                throw;
-            }
-            finally
-            {
-                if (!disposed)
-                {
-                    await work.DisposeAsync().ConfigureAwait(false);
-                }
-            }
+            }).ConfigureAwait(false);
         }
         finally
         {
