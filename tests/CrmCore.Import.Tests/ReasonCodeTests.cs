@@ -43,13 +43,29 @@ public sealed class ReasonCodeTests
         var (resources, declaring) = Source(file);
 
         var keys = ReasonKeys(resources, CultureInfo.InvariantCulture);
-        var declared = Declared(declaring).ToList();
+        var all = Declared(declaring).ToList();
+        var declared = all.Where(r => !r.IsWordedElsewhere).ToList();
 
         Assert.NotEmpty(keys);
         Assert.Equal(keys.Order(StringComparer.Ordinal), declared.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.Equal(keys.Order(StringComparer.Ordinal), ReasonKeys(resources, Chinese).Order(StringComparer.Ordinal));
-        Assert.All(declared, r => Assert.Equal(ImportReason.CodeOf(r.Key), r.Code));
-        Assert.All(declared, r => Assert.StartsWith(ImportReason.KeyPrefix + r.Code, r.Key, StringComparison.Ordinal));
+        Assert.All(all, r => Assert.Equal(ImportReason.CodeOf(r.Key), r.Code));
+        Assert.All(all, r => Assert.StartsWith(ImportReason.KeyPrefix + r.Code, r.Key, StringComparison.Ordinal));
+
+        // A reason the domain words has no second text here, in either language, and no other reason shares its code.
+        Assert.All(all.Where(r => r.IsWordedElsewhere), r => Assert.DoesNotContain(keys.Concat(ReasonKeys(resources, Chinese)), k => ImportReason.CodeOf(k) == r.Code));
+    }
+
+    [Fact]
+    public void AReasonWordedElsewhere_TakesItsTextFromTheCaller_AndHasNoneOfItsOwn()
+    {
+        var reason = AssetImportStrings.ParentCycle;
+
+        Assert.True(reason.IsWordedElsewhere);
+        Assert.Equal(new RowReason("ParentCycle", "the domain's words"), reason.With("the domain's words"));
+        Assert.Throws<InvalidOperationException>(() => reason.Format(CultureInfo.InvariantCulture, "A", "B"));
+        Assert.False(AssetImportStrings.ParentUnknown.IsWordedElsewhere);
+        Assert.Throws<InvalidOperationException>(() => AssetImportStrings.ParentUnknown.With("a second text"));
     }
 
     /// <summary>
@@ -61,7 +77,7 @@ public sealed class ReasonCodeTests
     {
         var path = Path.GetFullPath(Path.Combine(Samples.Folder, "..", "..", "..", "tests", "CrmCore.Import.Tests", "ReasonCodes.approved.txt"));
         var published = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
-        var codes = Files.SelectMany(f => ReasonKeys(Source(f).Resources, CultureInfo.InvariantCulture)).Select(ImportReason.CodeOf).ToHashSet(StringComparer.Ordinal);
+        var codes = AllCodes();
 
         Assert.True(published.Except(codes).ToList() is [], $"published reason codes gone (renamed or removed; breaking for analysts' filters): {string.Join(", ", published.Except(codes))}");
         Assert.True(codes.Except(published).ToList() is [], $"new reason codes, not yet in {path}: {string.Join(", ", codes.Except(published))}");
@@ -74,19 +90,18 @@ public sealed class ReasonCodeTests
 
         foreach (var file in Files)
         {
-            var resources = Source(file).Resources;
-            foreach (var key in ReasonKeys(resources, CultureInfo.InvariantCulture))
+            var (resources, declaring) = Source(file);
+            var texts = ReasonKeys(resources, CultureInfo.InvariantCulture).Select(key => (Code: ImportReason.CodeOf(key), English: resources.GetString(key, CultureInfo.InvariantCulture)!))
+                .Concat(Declared(declaring).Where(r => r.IsWordedElsewhere).Select(r => (r.Code, English: DomainText(r.Code))));
+            foreach (var (code, english) in texts)
             {
-                var code = ImportReason.CodeOf(key);
-                Assert.True(rows.TryGetValue(code, out var row), $"docs/import.md has no row for the reason code `{code}` ({file}.resx)");
-                var english = resources.GetString(key, CultureInfo.InvariantCulture)!;
+                Assert.True(rows.TryGetValue(code, out var row), $"docs/import.md has no row for the reason code `{code}` ({file})");
                 Assert.True(row.Contains(english, StringComparison.Ordinal), $"the row of `{code}` in docs/import.md does not give its text \"{english}\": {row}");
             }
         }
 
         // And no row names a code that no reason has.
-        var all = Files.SelectMany(f => ReasonKeys(Source(f).Resources, CultureInfo.InvariantCulture))
-            .Select(ImportReason.CodeOf).ToHashSet(StringComparer.Ordinal);
+        var all = AllCodes();
         Assert.All(rows.Keys, code => Assert.Contains(code, all));
     }
 
@@ -137,8 +152,7 @@ public sealed class ReasonCodeTests
             reports.Add(("articles", await new ArticleImporter(new InMemoryKnowledgeRepository(), new ArticleImportOptions { Culture = culture }).ImportAsync(Samples.Path("articles.csv"))));
         }
 
-        var known = Files.SelectMany(f => ReasonKeys(Source(f).Resources, CultureInfo.InvariantCulture))
-            .Select(ImportReason.CodeOf).ToHashSet(StringComparer.Ordinal);
+        var known = AllCodes();
         foreach (var (name, report) in reports)
         {
             Assert.All(report.Rows, row =>
@@ -334,6 +348,20 @@ public sealed class ReasonCodeTests
             ?? throw new InvalidOperationException($"no {culture.Name} resources for {resources.BaseName}");
         return [.. set.Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith(ImportReason.KeyPrefix, StringComparison.Ordinal))];
     }
+
+    /// <summary>Every reason code: of the resource keys, and of the reasons the domain words.</summary>
+    private static HashSet<string> AllCodes() =>
+        Files.SelectMany(f => ReasonKeys(Source(f).Resources, CultureInfo.InvariantCulture).Select(ImportReason.CodeOf)
+                .Concat(Declared(Source(f).Declaring).Where(r => r.IsWordedElsewhere).Select(r => r.Code)))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The English text, with {0} and {1} for the assets, of a reason the domain words.</summary>
+    private static string DomainText(string code) => code switch
+    {
+        "ParentCycle" => new AssetHierarchyException(new AssetId("{0}"), new AssetId("{1}"), cycle: true).LocalizedMessage(CultureInfo.InvariantCulture),
+        "ParentOtherCustomer" => new AssetHierarchyException(new AssetId("{0}"), new AssetId("{1}"), cycle: false).LocalizedMessage(CultureInfo.InvariantCulture),
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "a reason worded elsewhere without its text here"),
+    };
 
     private static IEnumerable<ImportReason> Declared(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)

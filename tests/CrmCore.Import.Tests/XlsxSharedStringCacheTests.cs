@@ -23,8 +23,8 @@ public sealed class XlsxSharedStringCacheTests : IDisposable
 
         Assert.Equal("book.xlsx", error.File);
         Assert.Equal(0, error.Line);
-        Assert.StartsWith("book.xlsx: the workbook's shared strings could not be written to temporary files in " + missing + ": ", error.Message, StringComparison.Ordinal);
-        Assert.Contains(Assert.IsType<DirectoryNotFoundException>(error.InnerException).Message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("book.xlsx: the workbook's shared strings could not be written to temporary files in " + missing + ": the folder does not exist; ", error.Message, StringComparison.Ordinal);
+        Assert.IsType<DirectoryNotFoundException>(error.InnerException);
         Assert.DoesNotContain("not a readable", error.Message, StringComparison.Ordinal);
 
         // MiniExcel was not left to fail creating its cache: its finalizer would then crash the process (disposing files never opened).
@@ -39,8 +39,11 @@ public sealed class XlsxSharedStringCacheTests : IDisposable
 
         var error = Assert.Throws<ImportFileException>(() => Read(missing, CultureInfo.GetCultureInfo("zh-Hans")));
 
-        Assert.StartsWith("book.xlsx: 无法在 " + missing + " 写入工作簿共享字符串的临时文件：", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("book.xlsx: 无法在 " + missing + " 写入工作簿共享字符串的临时文件：文件夹不存在；", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, error.Line);
+        Assert.IsType<DirectoryNotFoundException>(error.InnerException);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
     }
 
     [LinuxFact]
@@ -50,11 +53,85 @@ public sealed class XlsxSharedStringCacheTests : IDisposable
         var error = Assert.Throws<ImportFileException>(() => Read("/sys", CultureInfo.GetCultureInfo("en-US")));
 
         Assert.Equal(0, error.Line);
-        Assert.StartsWith("book.xlsx: the workbook's shared strings could not be written to temporary files in /sys: ", error.Message, StringComparison.Ordinal);
-        var cause = Assert.IsType<UnauthorizedAccessException>(error.InnerException);
-        Assert.Contains(cause.Message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("book.xlsx: the workbook's shared strings could not be written to temporary files in /sys: access is denied; ", error.Message, StringComparison.Ordinal);
+        Assert.IsType<UnauthorizedAccessException>(error.InnerException);
+        var chinese = Assert.Throws<ImportFileException>(() => Read("/sys", CultureInfo.GetCultureInfo("zh-Hans")));
+        Assert.StartsWith("book.xlsx: 无法在 /sys 写入工作簿共享字符串的临时文件：没有访问权限；", chinese.Message, StringComparison.Ordinal);
         GC.Collect();
         GC.WaitForPendingFinalizers();
+    }
+
+    [LinuxFact]
+    public void CacheFolderPathTooLong_IsNamedInTheImportsLanguage()
+    {
+        // A folder name longer than the file system allows (255 bytes): creating the probe file fails with ENAMETOOLONG.
+        var tooLong = Path.Combine(_folder, new string('x', 300));
+
+        var english = Assert.Throws<ImportFileException>(() => Read(tooLong, CultureInfo.GetCultureInfo("en-US")));
+        var chinese = Assert.Throws<ImportFileException>(() => Read(tooLong, CultureInfo.GetCultureInfo("zh-Hans")));
+
+        Assert.IsType<PathTooLongException>(english.InnerException);
+        Assert.StartsWith("book.xlsx: the workbook's shared strings could not be written to temporary files in " + tooLong + ": the path is too long; ", english.Message, StringComparison.Ordinal);
+        Assert.StartsWith("book.xlsx: 无法在 " + tooLong + " 写入工作簿共享字符串的临时文件：路径过长；", chinese.Message, StringComparison.Ordinal);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+
+    public static TheoryData<Exception, string, string> RecognisedCauses()
+    {
+        var data = new TheoryData<Exception, string, string>
+        {
+            { new IOException("There is not enough space on the disk.", unchecked((int)0x80070070)), "the disk is full", "磁盘已满" },
+            { new IOException("The disk is full.", unchecked((int)0x80070027)), "the disk is full", "磁盘已满" },
+            { new UnauthorizedAccessException("Access to the path '/tmp/c/x.tmp' is denied."), "access is denied", "没有访问权限" },
+            { new PathTooLongException("The path '/tmp/c/xxx' is too long, or a component of the specified path is too long."), "the path is too long", "路径过长" },
+            { new DirectoryNotFoundException("Could not find a part of the path '/tmp/c/x.tmp'."), "the folder does not exist", "文件夹不存在" },
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            data.Add(new IOException("No space left on device : '/tmp/c/x.tmp'", 28), "the disk is full", "磁盘已满"); // ENOSPC
+            data.Add(new IOException("Read-only file system : '/tmp/c/x.tmp'", 30), "the file system is read-only", "文件系统为只读"); // EROFS
+        }
+
+        return data;
+    }
+
+    // A cause the import recognises is said in the import's words, in English and in Chinese, whether the probe met it or MiniExcel
+    // (wrapped in its own exceptions); the system's English message stays in the inner exception.
+    [Theory]
+    [MemberData(nameof(RecognisedCauses))]
+    public void CacheFailure_RecognisedCause_IsSaidInTheImportsLanguage(Exception cause, string english, string chinese)
+    {
+        var en = TableReader.CacheFailure("book.xlsx", "/tmp/c", cause, cause, CultureInfo.GetCultureInfo("en-US"));
+        var zh = TableReader.CacheFailure("book.xlsx", "/tmp/c", cause, cause, CultureInfo.GetCultureInfo("zh-Hans"));
+        var wrapped = new InvalidOperationException("MiniExcel failed", cause);
+        var fromMiniExcel = TableReader.Unreadable("book.xlsx", 7, wrapped, "/tmp/c", CultureInfo.GetCultureInfo("zh-CN"));
+
+        Assert.Equal("book.xlsx: the workbook's shared strings could not be written to temporary files in /tmp/c: " + english + "; free space there, or set TMPDIR (TMP on Windows) to another folder", en.Message);
+        Assert.Equal("book.xlsx: 无法在 /tmp/c 写入工作簿共享字符串的临时文件：" + chinese + "；请释放该处的空间，或将 TMPDIR（Windows 上为 TMP）设为其他目录", zh.Message);
+        Assert.Same(cause, zh.InnerException);
+        Assert.DoesNotContain(cause.Message, zh.Message, StringComparison.Ordinal);
+        if (cause is not PathTooLongException)
+        {
+            // MiniExcel does not meet a path too long: the probe, which creates a file of the same folder first, does.
+            Assert.Equal((0, zh.Message), (fromMiniExcel.Line, fromMiniExcel.Message));
+            Assert.Same(wrapped, fromMiniExcel.InnerException);
+        }
+    }
+
+    // Any other cause keeps the system's message in English and leaves it out in Chinese (no English words but the variable names).
+    [Fact]
+    public void CacheFailure_OtherCause_SystemsMessageInEnglish_LeftOutInChinese()
+    {
+        var cause = new IOException("Input/output error : '/tmp/c/x.tmp'", 5); // EIO
+
+        var en = TableReader.CacheFailure("book.xlsx", "/tmp/c", cause, cause, CultureInfo.GetCultureInfo("en-US"));
+        var zh = TableReader.CacheFailure("book.xlsx", "/tmp/c", cause, cause, CultureInfo.GetCultureInfo("zh-Hans"));
+
+        Assert.Equal("book.xlsx: the workbook's shared strings could not be written to temporary files in /tmp/c: Input/output error : '/tmp/c/x.tmp'; free space there, or set TMPDIR (TMP on Windows) to another folder", en.Message);
+        Assert.Equal("book.xlsx: 无法在 /tmp/c 写入工作簿共享字符串的临时文件；请释放该处的空间，或将 TMPDIR（Windows 上为 TMP）设为其他目录", zh.Message);
+        Assert.Same(cause, zh.InnerException);
+        Assert.Null(TableReader.FolderFailureCause(cause));
     }
 
     [Fact]

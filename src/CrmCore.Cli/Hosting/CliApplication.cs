@@ -15,6 +15,7 @@ internal static class CliApplication
     public static int Run(IReadOnlyList<string> args, ICliConsole console)
     {
         var language = CliLanguage.FromArguments(args, console.UiCulture);
+        WriteLanguageNote(args, console);
         var previousUi = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = language.Culture;
         try
@@ -53,6 +54,19 @@ internal static class CliApplication
         finally
         {
             CultureInfo.CurrentUICulture = previousUi;
+        }
+    }
+
+    /// <summary>
+    /// Says on standard error, in one line, that a <c>--lang</c> culture without texts of its own (Traditional Chinese, or another language)
+    /// reads English, so the fallback is not silent. The note is in the language of the user's UI culture: the language crm would speak
+    /// without <c>--lang</c>.
+    /// </summary>
+    private static void WriteLanguageNote(IReadOnlyList<string> args, ICliConsole console)
+    {
+        if (CliLanguage.CultureOf(CliLanguage.ValueIn(args)) is { } asked && CliLanguage.FallbackNote(asked) is { } note)
+        {
+            console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, note.In(CliLanguage.FromCulture(console.UiCulture)), asked.Name));
         }
     }
 

@@ -11,6 +11,10 @@ internal sealed class CliLanguage
     /// <summary>The option value for Simplified Chinese.</summary>
     public const string ChineseName = "zh-Hans";
 
+    /// <summary>The culture names accepted without the system's culture data: those <see cref="CrmCore.Localization.TextCultures"/> reads.</summary>
+    private static readonly HashSet<string> KnownWithoutCultureData = new(
+        ["en", "zh", "zh-Hans", "zh-CN", "zh-SG", "zh-Hant", "zh-TW", "zh-HK", "zh-MO"], StringComparer.OrdinalIgnoreCase);
+
     private CliLanguage(string name, bool isChinese)
     {
         Name = name;
@@ -24,7 +28,7 @@ internal sealed class CliLanguage
     /// <summary>Gets Simplified Chinese.</summary>
     public static CliLanguage Chinese { get; } = new(ChineseName, isChinese: true);
 
-    /// <summary>Gets the option value (<c>en</c> or <c>zh-Hans</c>).</summary>
+    /// <summary>Gets the language's canonical option value (<c>en</c> or <c>zh-Hans</c>), whatever culture name chose it.</summary>
     public string Name { get; }
 
     /// <summary>Gets a value indicating whether this is Simplified Chinese.</summary>
@@ -33,13 +37,80 @@ internal sealed class CliLanguage
     /// <summary>Gets the culture used for help text and number formatting of labels.</summary>
     public CultureInfo Culture { get; }
 
-    /// <summary>Gets the language for an exact option value, or <see langword="null"/> when it is not supported.</summary>
-    public static CliLanguage? FromName(string? name) => name switch
+    /// <summary>
+    /// Gets the language for a <c>--lang</c> value: any culture name .NET knows, in any case (<c>en</c>, <c>en-GB</c>, <c>zh</c>,
+    /// <c>zh-cn</c>, <c>ZH-Hans</c>, <c>zh-TW</c>, <c>fr</c> ...), read as the library reads a culture (<see cref="FromCulture"/>);
+    /// <see langword="null"/> for a name .NET does not know (and for an empty one).
+    /// </summary>
+    public static CliLanguage? FromName(string? name) => CultureOf(name) is { } culture ? FromCulture(culture) : null;
+
+    /// <summary>
+    /// The culture a <c>--lang</c> value names (case-insensitive), or <see langword="null"/> when .NET does not know it: not a
+    /// predefined culture of the system, or empty (the invariant culture). Without the system's culture data (invariant globalization
+    /// mode) the names <see cref="CrmCore.Localization.TextCultures"/> knows (en, zh, zh-Hans, zh-CN, zh-TW ...) are still accepted.
+    /// </summary>
+    public static CultureInfo? CultureOf(string? name)
     {
-        EnglishName => English,
-        ChineseName => Chinese,
-        _ => null,
-    };
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+            return culture.Name.Length == 0 ? null : culture;
+        }
+        catch (CultureNotFoundException)
+        {
+            return KnownWithoutCultureData.Contains(name) ? CultureInfo.GetCultureInfo(name) : null;
+        }
+    }
+
+    /// <summary>
+    /// The note for a <c>--lang</c> culture that has no texts of its own and so reads English (<c>{0}</c> is the culture's name): one for
+    /// a Traditional Chinese culture (zh-Hant, zh-TW, zh-HK, zh-MO), one for any other language; <see langword="null"/> for an English
+    /// or a Simplified Chinese culture.
+    /// </summary>
+    public static Msg? FallbackNote(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        if (FromCulture(culture).IsChinese || culture.TwoLetterISOLanguageName == EnglishName)
+        {
+            return null;
+        }
+
+        return culture.TwoLetterISOLanguageName == "zh" ? Messages.LangTraditionalChinese : Messages.LangWithoutTexts;
+    }
+
+    /// <summary>
+    /// The <c>--lang</c> value in raw arguments (before a <c>--</c>), as written, or <see langword="null"/> when there is none: the value
+    /// after <c>--lang</c>, or of <c>--lang=value</c> / <c>--lang:value</c>.
+    /// </summary>
+    public static string? ValueIn(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            if (a == "--")
+            {
+                break;
+            }
+
+            if (a == "--lang" && i + 1 < args.Count)
+            {
+                return args[i + 1];
+            }
+
+            if (a.StartsWith("--lang=", StringComparison.Ordinal) || a.StartsWith("--lang:", StringComparison.Ordinal))
+            {
+                return a["--lang=".Length..];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The default language for a UI culture, as the library picks its texts (<see cref="CrmCore.Localization.TextCultures"/>): a
@@ -50,37 +121,10 @@ internal sealed class CliLanguage
         CrmCore.Localization.TextCultures.IsSimplifiedChinese(culture) ? Chinese : English;
 
     /// <summary>
-    /// Finds <c>--lang</c> in raw arguments before parsing, so that parse errors and help are in the chosen
-    /// language too. An unsupported value falls back to the culture (the parser then reports it as a usage error).
+    /// Finds <c>--lang</c> in raw arguments before parsing (<see cref="ValueIn"/>, <see cref="FromName"/>), so that parse errors and help
+    /// are in the chosen language too. A value .NET does not know falls back to the culture (the parser then reports it as a usage error).
     /// </summary>
-    public static CliLanguage FromArguments(IReadOnlyList<string> args, CultureInfo fallback)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            var a = args[i];
-            if (a == "--")
-            {
-                break;
-            }
-
-            string? value = null;
-            if (a == "--lang" && i + 1 < args.Count)
-            {
-                value = args[i + 1];
-            }
-            else if (a.StartsWith("--lang=", StringComparison.Ordinal) || a.StartsWith("--lang:", StringComparison.Ordinal))
-            {
-                value = a["--lang=".Length..];
-            }
-
-            if (value is not null && FromName(value) is { } lang)
-            {
-                return lang;
-            }
-        }
-
-        return FromCulture(fallback);
-    }
+    public static CliLanguage FromArguments(IReadOnlyList<string> args, CultureInfo fallback) => FromName(ValueIn(args)) ?? FromCulture(fallback);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -51,7 +51,7 @@ internal static class HelpTexts
         ["The access policy JSON for --as (default: documents 000/001's roles)."] = "--as 使用的访问策略 JSON 文件（默认：文档 000/001 的角色）。",
         ["The desk store: sqlite:PATH, postgresql:CONNECTION-STRING, or memory (nothing is kept)."] = "服务台存储：sqlite:路径、postgresql:连接字符串，或 memory（不保留任何数据）。",
         ["crm: validate, try, explain and diff CrmCore rules; tag customers; business calendars; monthly reports."] = "crm：校验、试运行、解释和对比 CrmCore 规则；为客户打标签；工作日历计算；月度报表。",
-        ["Language of messages and report labels: en or zh-Hans (default: the current UI culture)."] = "消息和报表标签的语言：en 或 zh-Hans（默认：当前界面语言）。",
+        ["Language of messages and report labels: en or zh-Hans, or a culture name (zh, zh-CN and zh-SG read zh-Hans; en-GB, zh-TW and any other culture English) (default: the current UI culture)."] = "消息和报表标签的语言：en 或 zh-Hans，或区域名称（zh、zh-CN、zh-SG 为简体中文；en-GB、zh-TW 及其他区域为英文）（默认：当前界面语言）。",
         ["Print the JSON Schema of a file kind."] = "输出某类文件的 JSON Schema。",
         ["rules, calendar, customers, tickets or surveys."] = "rules、calendar、customers、tickets 或 surveys。",
         ["Dry run: tier, tags, priority, route and churn risk for each item, and which rules fired."] = "试运行：给出每个客户或工单的等级、标签、优先级、路由和流失风险，以及命中的规则。",

@@ -19,6 +19,16 @@ internal static class Messages
     public static readonly Msg MappingInvalid = new("'{0}' is not a valid mapping file:\n{1}", "“{0}”不是有效的映射文件：\n{1}");
     public static readonly Msg InternalError = new("internal error: {0}", "内部错误：{0}");
 
+    /// <summary>A <c>--lang</c> culture ({0}) that is Traditional Chinese: crm has no texts for it and speaks English.</summary>
+    public static readonly Msg LangTraditionalChinese = new(
+        "note: --lang {0} is Traditional Chinese, which crm has no texts for; messages are in English",
+        "注意：--lang {0} 是繁体中文，crm 没有繁体中文文本；消息使用英文");
+
+    /// <summary>A <c>--lang</c> culture ({0}) of another language crm has no texts for: it speaks English.</summary>
+    public static readonly Msg LangWithoutTexts = new(
+        "note: crm has no texts in the language of --lang {0}; messages are in English",
+        "注意：crm 没有 --lang {0} 所指语言的文本；消息使用英文");
+
     public static readonly Msg TeamsFileInvalid = new("teams file '{0}' is not valid: {1}", "团队文件“{0}”无效：{1}");
 
     /// <summary>A teams file that is not JSON, at a 1-based line and character column.</summary>

@@ -22,6 +22,7 @@ internal static class UsageErrorTexts
         ("'{0}' is not a month such as 2026-02.", "“{0}”不是月份，格式如 2026-02。"),
         ("--rules needs --customers.", "--rules 需要同时给出 --customers。"),
         (Hosting.EscalationOption.NeedsRules, "--escalation 需要同时给出 --rules。"),
+        (Hosting.GlobalOptions.UnknownLanguage, "“{0}”不是可用的语言：请使用 en（英文）或 zh-Hans（简体中文），或 en-GB、zh、zh-CN 等区域名称。"),
         ("'{0}' is not a list of descending thresholds such as 60,30.", "“{0}”不是从高到低的阈值列表，例如 60,30。"),
         ("--sample must be 0 or more.", "--sample 必须大于或等于 0。"),
     ];

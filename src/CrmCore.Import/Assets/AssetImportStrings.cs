@@ -4,7 +4,8 @@ using CrmCore.Import.Localization;
 namespace CrmCore.Import.Assets;
 
 /// <summary>The row reasons of AssetImportStrings.resx (English, neutral) and AssetImportStrings.zh-Hans.resx, one field per <c>Reason_</c>
-/// key (a test checks that every key has its field and every field its key). Thread-safe (immutable).</summary>
+/// key (a test checks that every key has its field and every field its key), and the reasons the domain words (no key). Thread-safe
+/// (immutable).</summary>
 internal static class AssetImportStrings
 {
     /// <summary>The resources.</summary>
@@ -25,9 +26,11 @@ internal static class AssetImportStrings
     /// <summary><c>Reason_WarrantyBeforeInstall</c>.</summary>
     public static readonly ImportReason WarrantyBeforeInstall = new("Reason_WarrantyBeforeInstall", Resources);
 
-    /// <summary><c>Reason_ParentCycle</c>.</summary>
-    public static readonly ImportReason ParentCycle = new("Reason_ParentCycle", Resources);
+    /// <summary>Code <c>ParentCycle</c>, worded by the domain: the message of <see cref="CrmCore.Assets.AssetHierarchyException"/> for a
+    /// cycle (<c>Error_AssetCycle</c> of CrmCore), which the import does not word again.</summary>
+    public static readonly ImportReason ParentCycle = ImportReason.WordedElsewhere("Reason_ParentCycle");
 
-    /// <summary><c>Reason_ParentOtherCustomer</c>.</summary>
-    public static readonly ImportReason ParentOtherCustomer = new("Reason_ParentOtherCustomer", Resources);
+    /// <summary>Code <c>ParentOtherCustomer</c>, worded by the domain: the message of <see cref="CrmCore.Assets.AssetHierarchyException"/>
+    /// for a parent of another customer (<c>Error_AssetOwnerMismatch</c> of CrmCore).</summary>
+    public static readonly ImportReason ParentOtherCustomer = ImportReason.WordedElsewhere("Reason_ParentOtherCustomer");
 }

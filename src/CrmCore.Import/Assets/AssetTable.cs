@@ -153,9 +153,12 @@ internal sealed class AssetTable(IAssetRepository store) : IRecordTable<AssetFie
         return Accepted(row, candidate, stored is null ? ImportOutcome.Inserted : ImportOutcome.Updated);
     }
 
-    /// <summary>The reason <paramref name="child"/> cannot go under <paramref name="parent"/>: a cycle, or a parent of another customer.</summary>
+    /// <summary>The reason <paramref name="child"/> cannot go under <paramref name="parent"/>: a cycle, or a parent of another customer, in
+    /// the domain's words (the message of the <see cref="AssetHierarchyException"/> that <see cref="AssetRegistry.SetParent"/> throws for
+    /// it), under the import's code.</summary>
     private static RowReason HierarchyProblemOf(AssetId child, AssetId parent, bool cycle, CultureInfo? culture) =>
-        (cycle ? AssetImportStrings.ParentCycle : AssetImportStrings.ParentOtherCustomer).Format(culture, child.Value, parent.Value);
+        (cycle ? AssetImportStrings.ParentCycle : AssetImportStrings.ParentOtherCustomer)
+            .With(new AssetHierarchyException(child, parent, cycle).LocalizedMessage(culture ?? CultureInfo.CurrentUICulture));
 
     /// <summary>Why <paramref name="child"/> cannot go under <paramref name="parent"/>, or null.</summary>
     private RowReason? HierarchyProblem(AssetId child, AssetId parent, CustomerId owner, CultureInfo? culture)

@@ -337,7 +337,7 @@ internal static class TableReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_SharedStringCache", culture, folder, e.Message), e);
+            throw CacheFailure(file, folder, e, e, culture);
         }
     }
 
@@ -393,8 +393,39 @@ internal static class TableReader
     /// </summary>
     internal static ImportFileException Unreadable(string file, int line, Exception e, string cacheFolder, CultureInfo? culture) =>
         TemporaryFolderFailure(e) is { } cause
-            ? new ImportFileException(file, 0, 0, ImportStrings.Format("Error_SharedStringCache", culture, cacheFolder, cause.Message), e)
+            ? CacheFailure(file, cacheFolder, cause, e, culture)
             : new ImportFileException(file, line, 0, ImportStrings.Format("Error_XlsxUnreadable", culture, e.Message), e);
+
+    /// <summary>
+    /// The error for a shared-string cache that could not be written in <paramref name="folder"/>, at line 0 (no row is at fault), with
+    /// its cause: one the import recognises (<see cref="FolderFailureCause"/>) in the import's language; any other as the system's own
+    /// message in English, and left out in zh-Hans (the zh-Hans text has no place for it, as the readers' refusals of a malformed CSV or
+    /// JSON file have none), where it stays in <see cref="Exception.InnerException"/>.
+    /// </summary>
+    /// <param name="file">The file being imported.</param>
+    /// <param name="folder">The cache's folder.</param>
+    /// <param name="cause">The failure to write there.</param>
+    /// <param name="error">What was caught (<paramref name="cause"/> or an exception wrapping it): the inner exception.</param>
+    /// <param name="culture">The import's culture; null for the current UI culture.</param>
+    internal static ImportFileException CacheFailure(string file, string folder, Exception cause, Exception error, CultureInfo? culture) =>
+        new(file, 0, 0, FolderFailureCause(cause) is { } key
+            ? ImportStrings.Format("Error_SharedStringCache", culture, folder, ImportStrings.Get(key, culture))
+            : ImportStrings.Format("Error_SharedStringCacheOtherCause", culture, folder, cause.Message), error);
+
+    /// <summary>
+    /// The resource key of a failure to write a file that the import can name in its own words: the disk full (ENOSPC, 28, on Unix;
+    /// ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on Windows), the file system read-only (EROFS, 30), access denied, the path too long, the
+    /// folder missing; null for any other.
+    /// </summary>
+    internal static string? FolderFailureCause(Exception cause) => cause switch
+    {
+        PathTooLongException => "IoCause_PathTooLong",
+        DirectoryNotFoundException => "IoCause_FolderMissing",
+        UnauthorizedAccessException => "IoCause_AccessDenied",
+        IOException when IsDiskFull(cause.HResult) => "IoCause_DiskFull",
+        IOException when IsReadOnly(cause.HResult) => "IoCause_ReadOnly",
+        _ => null,
+    };
 
     /// <summary>
     /// The failure to write a file in a folder that <paramref name="e"/> is or wraps (inner exceptions, every one of an
@@ -411,7 +442,7 @@ internal static class TableReader
             {
                 case UnauthorizedAccessException or DirectoryNotFoundException:
                     return e;
-                case IOException when e is not (InvalidDataException or EndOfStreamException) && IsFullOrReadOnly(e.HResult):
+                case IOException when e is not (InvalidDataException or EndOfStreamException) && (IsDiskFull(e.HResult) || IsReadOnly(e.HResult)):
                     return e;
                 case AggregateException aggregate:
                     foreach (var inner in aggregate.InnerExceptions)
@@ -429,20 +460,31 @@ internal static class TableReader
         }
 
         return null;
-
-        static bool IsFullOrReadOnly(int code)
-        {
-            const int Enospc = 28, Erofs = 30, ErrorDiskFull = 0x70, ErrorHandleDiskFull = 0x27;
-            // A Windows error arrives as an HRESULT of the Win32 facility (0x8007xxxx), which no errno can be taken for; a bare code is
-            // read as the platform's own (an errno on Unix, where 0x70 is another error).
-            if ((code & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000))
-            {
-                return (code & 0xFFFF) is ErrorDiskFull or ErrorHandleDiskFull;
-            }
-
-            return OperatingSystem.IsWindows() ? code is ErrorDiskFull or ErrorHandleDiskFull : code is Enospc or Erofs;
-        }
     }
+
+    /// <summary>Whether an I/O error's code is a full disk: ERROR_DISK_FULL (0x70) or ERROR_HANDLE_DISK_FULL (0x27) as an HRESULT of the
+    /// Win32 facility (0x8007xxxx) anywhere, or as the platform's own bare code: those on Windows, ENOSPC (28) elsewhere.</summary>
+    private static bool IsDiskFull(int code)
+    {
+        const int Enospc = 28, ErrorDiskFull = 0x70, ErrorHandleDiskFull = 0x27;
+        // A Windows error arrives as an HRESULT of the Win32 facility, which no errno can be taken for; a bare code is read as the
+        // platform's own (an errno on Unix, where 0x70 is another error).
+        if (IsWin32HResult(code))
+        {
+            return (code & 0xFFFF) is ErrorDiskFull or ErrorHandleDiskFull;
+        }
+
+        return OperatingSystem.IsWindows() ? code is ErrorDiskFull or ErrorHandleDiskFull : code is Enospc;
+    }
+
+    /// <summary>Whether an I/O error's code is a read-only file system: EROFS (30), a bare code off Windows.</summary>
+    private static bool IsReadOnly(int code)
+    {
+        const int Erofs = 30;
+        return !IsWin32HResult(code) && !OperatingSystem.IsWindows() && code is Erofs;
+    }
+
+    private static bool IsWin32HResult(int code) => (code & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000);
 
     private static ImportFileException Fail(string file, int record, Encoding encoding, Exception e, CultureInfo? culture) => e switch
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CrmCore.Assets;
+using CrmCore.Customers;
 using CrmCore.Import.Assets;
 using CrmCore.Import.Reports;
 using NodaTime;
@@ -124,6 +125,34 @@ public sealed class AssetImporterTests
         Assert.True(dry.DryRun);
         Assert.Null(await store.FindAsync(new AssetId("D")));
         Assert.Equal(["A", "B"], (await store.ListAsync().ToListAsync()).Select(a => a.Id.Value));
+    }
+
+    // One concept, one text: the import's ParentCycle and ParentOtherCustomer rows read exactly what the domain says when
+    // AssetRegistry.SetParent refuses the same link, in each language, under the import's own codes.
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    [InlineData("zh-CN")]
+    public async Task Hierarchy_CycleAndOtherCustomer_ReadTheDomainsText_InTheImportsLanguage(string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        var options = new AssetImportOptions { Culture = culture };
+        var (first, store) = await ImportAsync(Header + "A,甲,S-A,M,C1,,2025-01-01,,\nB,乙,S-B,M,C1,,2025-01-01,,A\nE,戊,S-E,M,C2,,2025-01-01,,A\n", options: options);
+        var (second, _) = await ImportAsync(Header + "A,甲,S-A,M,C1,,2025-01-01,,B\n", store, options);
+
+        var registry = new AssetRegistry();
+        registry.Add(new Asset(new AssetId("A"), "甲", "S-A", "M", new CustomerId("C1"), new LocalDate(2025, 1, 1)));
+        registry.Add(new Asset(new AssetId("B"), "乙", "S-B", "M", new CustomerId("C1"), new LocalDate(2025, 1, 1)));
+        registry.Add(new Asset(new AssetId("E"), "戊", "S-E", "M", new CustomerId("C2"), new LocalDate(2025, 1, 1)));
+        registry.SetParent(new AssetId("B"), new AssetId("A"));
+        var otherCustomer = Assert.Throws<AssetHierarchyException>(() => registry.SetParent(new AssetId("E"), new AssetId("A")));
+        var cycle = Assert.Throws<AssetHierarchyException>(() => registry.SetParent(new AssetId("A"), new AssetId("B")));
+
+        var rejected = first.Rows[2];
+        Assert.Equal(("ParentOtherCustomer", otherCustomer.LocalizedMessage(culture)), (rejected.ReasonCode, rejected.Reason));
+        var looped = Assert.Single(second.Rows);
+        Assert.Equal(("ParentCycle", cycle.LocalizedMessage(culture)), (looped.ReasonCode, looped.Reason));
+        Assert.StartsWith(language == "en" ? "Asset A cannot be placed under B" : "资产 A 不能挂在 B 之下", looped.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
