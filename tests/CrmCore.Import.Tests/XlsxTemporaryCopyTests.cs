@@ -14,7 +14,7 @@ public sealed class XlsxTemporaryCopyTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void FolderThatCannotBeWritten_IsNamedWithTheSystemsReason_NotTakenForADamagedWorkbook()
+    public void FolderThatCannotBeWritten_IsNamedWithItsCause_NotTakenForADamagedWorkbook()
     {
         var missing = Path.Combine(_folder, "missing");
 
@@ -22,19 +22,21 @@ public sealed class XlsxTemporaryCopyTests : IDisposable
 
         Assert.Contains("temporary copy", error.Message, StringComparison.Ordinal);
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
-        Assert.Contains(Assert.IsType<DirectoryNotFoundException>(error.InnerException).Message, error.Message, StringComparison.Ordinal);
+        Assert.IsType<DirectoryNotFoundException>(error.InnerException);
+        Assert.Contains(": the folder does not exist;", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not a readable", error.Message, StringComparison.Ordinal);
         Assert.Equal("book.xlsx", error.File);
     }
 
     [Fact]
-    public void DiskFullWhileCopying_IsNamedWithTheSystemsReason_AndTheCopyIsGone()
+    public void DiskFullWhileCopying_IsNamedAsSuch_AndTheCopyIsGone()
     {
         var error = Assert.Throws<ImportFileException>(() => Inspect(_folder, static (path, options) => new FullDisk(new FileStream(path, options), room: 2048)));
 
         Assert.Contains("temporary copy", error.Message, StringComparison.Ordinal);
         Assert.Contains(_folder, error.Message, StringComparison.Ordinal);
-        Assert.Contains(FullDisk.Reason, error.Message, StringComparison.Ordinal);
+        Assert.Contains(": the disk is full;", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(FullDisk.Reason, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not a readable", error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_folder));
     }
@@ -49,8 +51,7 @@ public sealed class XlsxTemporaryCopyTests : IDisposable
 
         Assert.Equal(0, error.Line);
         Assert.Equal(0, error.Column);
-        Assert.StartsWith("book.xlsx: the temporary copy of the workbook could not be written in " + _folder, error.Message, StringComparison.Ordinal);
-        Assert.Contains(FullDisk.Reason, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("book.xlsx: the temporary copy of the workbook could not be written in " + _folder + ": the disk is full;", error.Message, StringComparison.Ordinal);
         Assert.InRange(Assert.IsType<FullDisk>(disk).FailedAt, 4 << 16, 400_000); // several chunks were written before
         Assert.Empty(Directory.GetFiles(_folder));
     }
@@ -83,13 +84,25 @@ public sealed class XlsxTemporaryCopyTests : IDisposable
             var error = Assert.Throws<ImportFileException>(() => Inspect(_folder, static (path, options) => new FullDisk(new FileStream(path, options), room: 400_000), rows: 20_000, CultureInfo.GetCultureInfo("zh-Hans")));
 
             Assert.Equal(0, error.Line);
-            Assert.StartsWith("book.xlsx: 无法在 " + _folder + " 写入工作簿的临时副本：", error.Message, StringComparison.Ordinal);
-            Assert.Contains(FullDisk.Reason, error.Message, StringComparison.Ordinal);
+            Assert.StartsWith("book.xlsx: 无法在 " + _folder + " 写入工作簿的临时副本：磁盘已满；", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(FullDisk.Reason, error.Message, StringComparison.Ordinal);
         }
         finally
         {
             CultureInfo.CurrentUICulture = previous;
         }
+    }
+
+    [Fact]
+    public void CopyFailure_OtherCause_SystemsMessageInEnglish_LeftOutInChinese()
+    {
+        var cause = new IOException("Input/output error : '/tmp/c/copy.xlsx'", 5); // EIO: not a cause the import names itself
+
+        var en = TableReader.WithCause("Error_TemporaryCopy", CultureInfo.GetCultureInfo("en-US"), "/tmp/c", cause);
+        var zh = TableReader.WithCause("Error_TemporaryCopy", CultureInfo.GetCultureInfo("zh-Hans"), "/tmp/c", cause);
+
+        Assert.Equal("the temporary copy of the workbook could not be written in /tmp/c: Input/output error : '/tmp/c/copy.xlsx'; free space there, or set TMPDIR (TMP on Windows) to another folder", en);
+        Assert.Equal("无法在 /tmp/c 写入工作簿的临时副本；请释放该处的空间，或将 TMPDIR（Windows 上为 TMP）设为其他目录", zh);
     }
 
     [Fact]

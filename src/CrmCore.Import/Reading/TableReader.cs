@@ -408,9 +408,22 @@ internal static class TableReader
     /// <param name="error">What was caught (<paramref name="cause"/> or an exception wrapping it): the inner exception.</param>
     /// <param name="culture">The import's culture; null for the current UI culture.</param>
     internal static ImportFileException CacheFailure(string file, string folder, Exception cause, Exception error, CultureInfo? culture) =>
-        new(file, 0, 0, FolderFailureCause(cause) is { } key
-            ? ImportStrings.Format("Error_SharedStringCache", culture, folder, ImportStrings.Get(key, culture))
-            : ImportStrings.Format("Error_SharedStringCacheOtherCause", culture, folder, cause.Message), error);
+        new(file, 0, 0, WithCause("Error_SharedStringCache", culture, folder, cause), error);
+
+    /// <summary>
+    /// A message about a file that could not be written or read (resource <paramref name="key"/>, <c>{0}</c> the folder or file, <c>{1}</c>
+    /// the cause) with its cause: one the import recognises (<see cref="FolderFailureCause"/>) in the import's language; any other
+    /// through <paramref name="key"/><c>OtherCause</c>, whose English text carries the system's own message and whose zh-Hans text leaves
+    /// it out (it stays in the exception's <see cref="Exception.InnerException"/>).
+    /// </summary>
+    /// <param name="key">The message's resource key.</param>
+    /// <param name="culture">The import's culture; null for the current UI culture.</param>
+    /// <param name="place">The folder or file the message names.</param>
+    /// <param name="cause">The failure.</param>
+    internal static string WithCause(string key, CultureInfo? culture, string place, Exception cause) =>
+        FolderFailureCause(cause) is { } reason
+            ? ImportStrings.Format(key, culture, place, ImportStrings.Get(reason, culture))
+            : ImportStrings.Format(key + "OtherCause", culture, place, cause.Message);
 
     /// <summary>
     /// The resource key of a failure to write a file that the import can name in its own words: the disk full (ENOSPC, 28, on Unix;

@@ -27,7 +27,7 @@ internal static class TableSource
                 FileNotFoundException or DirectoryNotFoundException => ImportStrings.Get("Error_TableMissing", culture),
                 UnauthorizedAccessException when Directory.Exists(path) => ImportStrings.Get("Error_TableIsFolder", culture),
                 UnauthorizedAccessException => ImportStrings.Get("Error_TableAccessDenied", culture),
-                _ => ImportStrings.Format("Error_TableUnreadable", culture, e.Message),
+                _ => TableReader.WithCause("Error_TableUnreadable", culture, path, e),
             };
             throw new ImportFileException(path, 0, 0, reason, e);
         }

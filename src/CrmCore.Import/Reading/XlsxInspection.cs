@@ -739,7 +739,7 @@ internal sealed class XlsxInspection : IDisposable
 
         /// <summary>The error for a copy that could not be written: the file's, with no row (no row of the sheet is at fault).</summary>
         public static ImportFileException Failed(string folder, string file, CultureInfo culture, Exception e) =>
-            new(file, 0, 0, ImportStrings.Format("Error_TemporaryCopy", culture, folder, e.Message), e);
+            new(file, 0, 0, TableReader.WithCause("Error_TemporaryCopy", culture, folder, e), e);
 
         /// <summary>True when <paramref name="error"/> is the last error this copy raised (so it is not placed at a row of the sheet).</summary>
         public bool Raised(ImportFileException error) => ReferenceEquals(error, _raised);

@@ -124,4 +124,24 @@ public sealed class TableBatchTests
             Directory.Delete(folder);
         }
     }
+
+    [Theory]
+    [InlineData("en", "the file cannot be read: the path is too long")]
+    [InlineData("zh-Hans", "无法读取文件：路径过长")]
+    public async Task PathTooLong_IsRefusedInTheImportsLanguage_WithItsCause(string language, string reason)
+    {
+        var path = Path.Combine(Path.GetTempPath(), new string('长', 300) + ".csv"); // one name of 900 UTF-8 bytes: longer than any file system allows
+        var importer = Samples.Importer(new InMemoryCustomerRepository(), new CrmCore.Import.Customers.CustomerImportOptions { Culture = CultureInfo.GetCultureInfo(language) });
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => importer.ImportAsync(path));
+
+        Assert.Equal((path, reason), (error.File, error.Reason));
+        Assert.IsType<PathTooLongException>(error.InnerException);
+    }
+
+    [Theory]
+    [InlineData("en", "the file cannot be read: Input/output error")]
+    [InlineData("zh-Hans", "无法读取文件")]
+    public void UnreadableForAnotherCause_SaysTheSystemsReasonInEnglish_AndLeavesItOutInChinese(string language, string reason) =>
+        Assert.Equal(reason, CrmCore.Import.Reading.TableReader.WithCause("Error_TableUnreadable", CultureInfo.GetCultureInfo(language), "t.csv", new IOException("Input/output error", 5)));
 }
