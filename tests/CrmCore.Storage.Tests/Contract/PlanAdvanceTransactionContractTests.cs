@@ -30,6 +30,75 @@ public sealed class PlanAdvanceTransactionContractTests
 
     [Theory]
     [MemberData(nameof(Databases))]
+    public async Task Advance_WithAPlanEntryChangedMeanwhile_SendsNoSavepoint_RemindsTheOthers_AndLeavesThatOneToTheNextAdvance(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var racing = new RacingPlans(stores.Plans!, new PlanEntryId("m-2"), e => e with { Status = PlanStatus.InProgress, StartedAt = T0 });
+        var clock = new FakeClock(T0);
+        await using var services = Services(stores, clock, racing);
+        var desk = services.GetRequiredService<ServiceDesk>();
+        await RegisterCustomerAsync(desk);
+        foreach (var (id, hours) in new[] { ("m-1", 3), ("m-2", 2), ("m-3", 1) })
+        {
+            await stores.Plans!.SaveAsync(Entry(id, T0 - Duration.FromHours(hours)), 0);
+        }
+
+        var before = Savepoints(stores.Transactions);
+        var first = await desk.AdvanceAsync();
+        var sent = Savepoints(stores.Transactions) - before;
+        var second = await desk.AdvanceAsync();
+
+        Assert.True(racing.Raced);
+        Assert.Equal(0, sent);
+        Assert.Equal(["m-1", "m-3"], first.Events.Cast<ContactPlanEntryBecameDue>().Select(e => e.Entry.Value));
+        var stored = (await storage.Plans().ListAsync(ContactPlanQuery.All).ToListAsync()).ToDictionary(e => e.Id.Value);
+        Assert.True(stored["m-1"].DueRaised && stored["m-3"].DueRaised);
+        Assert.Equal(PlanStatus.InProgress, stored["m-2"].Status); // the other writer's change, committed with the advance
+        Assert.Equal("m-2", Assert.IsType<ContactPlanEntryBecameDue>(Assert.Single(second.Events)).Entry.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Advance_WhosePlanSaveFails_AfterItsTicketWrites_RollsBackEverything_AndKeepsTheFailureWithTheCleanUpFailure(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var failing = true;
+        var plans = new FailingWritePlans(stores.Plans!, _ => failing ? new IOException("disk gone") : null);
+        var cleanup = new InvalidOperationException("clean-up failed");
+        var transactions = new FailingCleanUpTransactions(cleanup, stores.Transactions);
+        var clock = new FakeClock(T0);
+        await using var services = Services(stores with { Transactions = transactions }, clock, plans);
+        var desk = services.GetRequiredService<ServiceDesk>();
+        await RegisterCustomerAsync(desk);
+        var (ticket, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = Acme, Description = "打印机卡纸", Urgency = Urgency.Urgent, Type = TicketType.Fault }, "phone");
+        var entry = Entry("m-1", T0 + Duration.FromHours(1));
+        await stores.Plans!.SaveAsync(entry, 0);
+        clock.AdvanceDays(2); // the ticket's SLA clocks warned and breached: the advance writes its marks, due times and queue entry first
+        var (savedTicket, queued, outbox) = (await TicketAsync(stores, ticket), await QueueAsync(stores), await stores.Outbox.ReadUnpublishedAsync(1000));
+        var disposals = transactions.Disposals;
+
+        var error = await Assert.ThrowsAsync<IOException>(() => desk.AdvanceAsync());
+
+        Assert.Equal("disk gone", error.Message);
+        Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
+        Assert.Equal(1, transactions.Disposals - disposals);
+        Assert.Null(await stores.Escalations.FindAsync(ticket));
+        Assert.Equal(savedTicket, await TicketAsync(stores, ticket));
+        Assert.Equal(queued, await QueueAsync(stores));
+        Assert.Equal(outbox.Count, (await stores.Outbox.ReadUnpublishedAsync(1000)).Count);
+        Assert.Equal(entry, await stores.Plans.FindAsync(entry.Id));
+
+        failing = false;
+        var events = (await desk.AdvanceAsync()).Events;
+        Assert.Contains(events, e => e is SlaWarningRaised);
+        Assert.Contains(events, e => e is ContactPlanEntryBecameDue due && due.Entry == entry.Id);
+        Assert.NotNull(await stores.Escalations.FindAsync(ticket));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
     public async Task PullNext_WhoseTicketSaveFails_KeepsTheStoredQueueRow_AndKeepsTheFailureWithTheCleanUpFailure(string provider)
     {
         using var storage = StoreProvider.Create(provider);

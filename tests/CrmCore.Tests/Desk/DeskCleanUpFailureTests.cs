@@ -1,6 +1,9 @@
 using CrmCore.Agents;
+using CrmCore.Calendars;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Relationships;
+using CrmCore.Relationships.Events;
 using CrmCore.Testing;
 using CrmCore.Tickets;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +108,34 @@ public sealed class DeskCleanUpFailureTests
         Assert.Equal(before.Group, Assert.Single(await stores.Queue.ListAsync().ToListAsync()).Group);
     }
 
+    [Fact]
+    public async Task Advance_WhosePlanSaveFails_AndWhoseRollBackCleanUpFails_ThrowsTheSaveFailure_CarryingTheCleanUp_InOneAllOrNothingTransaction()
+    {
+        // The plan book catches only a save that lost a race (ConcurrencyConflictException): any other store failure stops the advance.
+        var cleanup = new InvalidOperationException("clean-up failed");
+        var failing = true;
+        var transactions = new FailingCleanUpTransactions(cleanup);
+        var plans = new InMemoryContactPlanRepository();
+        var entry = PlanEntry("KH0001/Manual/call/2026-03-02", Now - Duration.FromHours(1));
+        await plans.SaveAsync(entry, 0);
+        var book = new ContactPlanBook(new ContactPlanner(ContactPolicy.Document001, BusinessCalendar.AlwaysOpen),
+            new FailingWritePlans(plans, _ => failing ? new IOException("disk gone") : null));
+        var desk = new ServiceDesk(new FakeClock(Now), DeskStores.InMemory() with { Transactions = transactions }, Engines() with { Plans = book }, DeskPorts.Defaults, [], new DeskSettings());
+        var (begun, allOrNothing, disposals) = (transactions.Begun, transactions.BegunAllOrNothing, transactions.Disposals);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => desk.AdvanceAsync());
+
+        Assert.Equal("disk gone", error.Message);
+        Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
+        Assert.Equal((1, 1, 1), (transactions.Begun - begun, transactions.BegunAllOrNothing - allOrNothing, transactions.Disposals - disposals));
+        Assert.Equal(entry, await plans.FindAsync(entry.Id));
+
+        failing = false;
+        var reminded = Assert.IsType<ContactPlanEntryBecameDue>(Assert.Single((await desk.AdvanceAsync()).Events));
+        Assert.Equal(entry.Id, reminded.Entry);
+        Assert.True((await plans.FindAsync(entry.Id))!.DueRaised);
+    }
+
     private static readonly AgentId Li = new("A001");
 
     private static async Task<TicketId> RaiseAsync(ServiceDesk desk)
@@ -113,6 +144,20 @@ public sealed class DeskCleanUpFailureTests
         var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = Acme, Description = "打印机卡纸", Urgency = Urgency.General, Type = TicketType.Fault }, "phone");
         return id;
     }
+
+    private static ContactPlanEntryState PlanEntry(string id, Instant plannedAt) => new()
+    {
+        Id = new PlanEntryId(id),
+        Version = 1,
+        Customer = Acme,
+        Kind = PlanKind.Manual,
+        Channel = ContactChannel.Call,
+        Owner = new AgentId("wang.li"),
+        DueOn = new LocalDate(2026, 3, 2),
+        PlannedAt = plannedAt,
+        DueBy = plannedAt + Duration.FromDays(1),
+        Purpose = "回访",
+    };
 
     private static DeskEngines Engines()
     {
