@@ -1006,8 +1006,11 @@ public sealed class ServiceDesk
             var now = Now();
             var events = new List<IDomainEvent>();
             var outbox = new List<(string AggregateId, IDomainEvent Event)>();
-            // One transaction for the whole advance: its escalation marks, due times, queue updates and outbox rows commit together, once.
-            var work = _transactions.Begin();
+            // One transaction for the whole advance: its escalation marks, due times, queue updates, plan reminders and outbox rows commit
+            // together, once, or not at all. All or nothing (no savepoint per store write): nothing in it catches a store's failure and goes
+            // on, except the plan book's versioned saves that lost a race, which the stores detect without a failed statement (an UPDATE that
+            // matched no row, then ConcurrencyConflictException), so they write nothing and leave the transaction usable (IPlanScheduler).
+            var work = _transactions.BeginAllOrNothing();
             return await InWorkAsync<DeskResult>(work, async () =>
             {
                 await SyncQueueAsync(cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,10 @@ namespace CrmCore.Relationships;
 /// contact record), enforces do-not-contact, and yields due and overdue reminders. As the desk's <see cref="IPlanScheduler"/> its
 /// <see cref="AdvanceAsync"/> runs on the service desk's timer (<c>ServiceDesk.AdvanceAsync</c>), so plan reminders are published with
 /// the desk's events. Thread-safe: every change is a versioned write, and a change that lost a race fails with
-/// <see cref="ConcurrencyConflictException"/> (except in <see cref="AdvanceAsync"/>, which leaves such an entry to its next call).
+/// <see cref="ConcurrencyConflictException"/> (except in <see cref="AdvanceAsync"/>, which leaves such an entry to its next call and
+/// reminds the others; any other store failure is thrown). The book begins no store transaction of its own: called by the desk, it
+/// runs in the desk's advance transaction (begun all or nothing), which a conflict leaves usable because the stores find it without a
+/// failed statement.
 /// </summary>
 public sealed class ContactPlanBook : IPlanScheduler
 {
@@ -277,7 +280,9 @@ public sealed class ContactPlanBook : IPlanScheduler
             }
             catch (ConcurrencyConflictException)
             {
-                // Changed meanwhile (completed, or reminded by another instance): the next advance reads it afresh.
+                // Changed meanwhile (completed, or reminded by another instance): the next advance reads it afresh. Safe to go on inside the
+                // desk's all-or-nothing transaction: the stores find a conflict without a failed statement (an UPDATE that matched no row),
+                // so this save wrote nothing and the transaction is still usable (PostgreSQL's too). Any other failure stops the advance.
             }
         }
 
@@ -382,7 +387,8 @@ public sealed class ContactPlanBook : IPlanScheduler
         }
         catch (ConcurrencyConflictException)
         {
-            // Changed meanwhile; the next advance or schedule sees it again.
+            // Changed meanwhile; the next advance or schedule sees it again. Wrote nothing, found without a failed statement: the
+            // transaction the call runs in (the desk's advance) goes on (see AdvanceAsync).
         }
     }
 

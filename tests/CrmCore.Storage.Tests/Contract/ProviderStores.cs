@@ -16,6 +16,10 @@ public sealed record ProviderStores(
     /// <summary>The provider's <see cref="IStoreTransactions"/> (none for the in-memory stores).</summary>
     public IStoreTransactions Transactions { get; init; } = NoStoreTransactions.Instance;
 
+    /// <summary>The provider's contact plan store over the same storage as <see cref="Transactions"/> (its saves join the desk's
+    /// transactions); not registered by <see cref="AddTo"/>.</summary>
+    public CrmCore.Relationships.IContactPlanRepository? Plans { get; init; }
+
     /// <summary>The provider's publication store over the same storage as <see cref="Transactions"/>.</summary>
     public required IPublicationStore Publications { get; init; }
 

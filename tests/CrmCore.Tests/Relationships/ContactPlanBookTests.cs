@@ -188,6 +188,40 @@ public sealed class ContactPlanBookTests
     }
 
     [Fact]
+    public async Task Advance_AnEntryChangedMeanwhile_IsLeftToTheNextAdvance_AndTheEntriesAroundItAreReminded()
+    {
+        // Another writer starts m-2 between the advance's read and its save: that save conflicts and is skipped, the others are saved.
+        var store = new CrmCore.Testing.RacingPlans(new InMemoryContactPlanRepository(), new PlanEntryId("m-2"),
+            e => e with { Status = PlanStatus.InProgress, StartedAt = Cn(2026, 3, 5, 8) });
+        var book = new ContactPlanBook(Planner(ContactPolicy.Document001), store);
+        foreach (var (id, day) in new[] { ("m-1", 2), ("m-2", 3), ("m-3", 4) })
+        {
+            var entry = new ContactPlanEntry(new PlanEntryId(id), PlanTestData.Customer, PlanKind.Manual, ContactChannel.Visit, Manager, D(2026, 3, day), Cn(2026, 3, day, 10), Cn(2026, 3, day, 18), "Quarterly review");
+            await book.RecordAsync(Subject("A", D(2026, 3, 2)), entry);
+        }
+
+        var first = await book.AdvanceAsync(Cn(2026, 3, 5, 9));
+        var stored = (await book.ListAsync(ContactPlanQuery.All)).ToDictionary(e => e.Id.Value);
+        var second = await book.AdvanceAsync(Cn(2026, 3, 5, 9));
+
+        Assert.True(store.Raced);
+        Assert.Equal(["m-1", "m-1", "m-3", "m-3"], first.Select(EntryOf).Order(StringComparer.Ordinal));
+        Assert.Equal((PlanStatus.InProgress, false), (stored["m-2"].Status, stored["m-2"].OverdueRaised));
+        Assert.True(stored["m-1"].OverdueRaised && stored["m-3"].OverdueRaised);
+        Assert.Equal(
+            [typeof(ContactPlanEntryBecameDue), typeof(ContactPlanEntryWentOverdue)],
+            second.Where(e => EntryOf(e) == "m-2").Select(e => e.GetType()).OrderBy(t => t.Name, StringComparer.Ordinal));
+        Assert.All(second, e => Assert.Equal("m-2", EntryOf(e)));
+
+        static string EntryOf(IDomainEvent e) => e switch
+        {
+            ContactPlanEntryBecameDue due => due.Entry.Value,
+            ContactPlanEntryWentOverdue overdue => overdue.Entry.Value,
+            _ => throw new InvalidOperationException(e.GetType().Name),
+        };
+    }
+
+    [Fact]
     public void Lifecycle_WrongMove_ThrowsWithStatusNamesInBothLanguages()
     {
         var entry = Manual(D(2026, 3, 10));
