@@ -108,14 +108,15 @@ internal sealed class FailingWriteQueue(IQueueRepository inner, Func<string, Tic
     public IAsyncEnumerable<QueueChange> ChangesAsync(long after, CancellationToken cancellationToken = default) => inner.ChangesAsync(after, cancellationToken);
 }
 
-/// <summary>Contact plan entries whose saves throw what <paramref name="failure"/> makes (a save it gives no exception, every read and
-/// contact record go to <paramref name="inner"/>).</summary>
-internal sealed class FailingWritePlans(IContactPlanRepository inner, Func<ContactPlanEntryState, Exception?> failure) : IContactPlanRepository
+/// <summary>Contact plan entries that pass every call to <paramref name="inner"/>; a fake overrides what it changes.</summary>
+internal abstract class ForwardingPlans(IContactPlanRepository inner) : IContactPlanRepository
 {
-    public ValueTask<ContactPlanEntryState?> FindAsync(PlanEntryId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+    protected IContactPlanRepository Inner => inner;
 
-    public ValueTask SaveAsync(ContactPlanEntryState state, long expectedVersion, Interaction? contact = null, CancellationToken cancellationToken = default) =>
-        failure(state) is { } error ? ValueTask.FromException(error) : inner.SaveAsync(state, expectedVersion, contact, cancellationToken);
+    public virtual ValueTask<ContactPlanEntryState?> FindAsync(PlanEntryId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+    public virtual ValueTask SaveAsync(ContactPlanEntryState state, long expectedVersion, Interaction? contact = null, CancellationToken cancellationToken = default) =>
+        inner.SaveAsync(state, expectedVersion, contact, cancellationToken);
 
     public IAsyncEnumerable<ContactPlanEntryState> ListAsync(ContactPlanQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
 
@@ -128,38 +129,53 @@ internal sealed class FailingWritePlans(IContactPlanRepository inner, Func<Conta
         inner.ListContactsAsync(customer, cancellationToken);
 }
 
+/// <summary>Contact plan entries whose saves throw what <paramref name="failure"/> makes (a save it gives no exception, every read and
+/// contact record go to <paramref name="inner"/>).</summary>
+internal sealed class FailingWritePlans(IContactPlanRepository inner, Func<ContactPlanEntryState, Exception?> failure) : ForwardingPlans(inner)
+{
+    public override ValueTask SaveAsync(ContactPlanEntryState state, long expectedVersion, Interaction? contact = null, CancellationToken cancellationToken = default) =>
+        failure(state) is { } error ? ValueTask.FromException(error) : Inner.SaveAsync(state, expectedVersion, contact, cancellationToken);
+}
+
 /// <summary>Contact plan entries where another writer gets in first: just before the first change (not the insert) of entry
 /// <paramref name="raced"/>, <paramref name="rival"/>'s change of the stored entry is saved through <paramref name="inner"/> (in the caller's
 /// transaction, if one is open), so the caller's save is from a stale copy and conflicts. Once; every other call goes to
 /// <paramref name="inner"/>.</summary>
-internal sealed class RacingPlans(IContactPlanRepository inner, PlanEntryId raced, Func<ContactPlanEntryState, ContactPlanEntryState> rival) : IContactPlanRepository
+internal sealed class RacingPlans(IContactPlanRepository inner, PlanEntryId raced, Func<ContactPlanEntryState, ContactPlanEntryState> rival) : ForwardingPlans(inner)
 {
     private int _raced;
 
     /// <summary>True once the rival's change was saved.</summary>
     public bool Raced => Volatile.Read(ref _raced) == 1;
 
-    public ValueTask<ContactPlanEntryState?> FindAsync(PlanEntryId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
-
-    public async ValueTask SaveAsync(ContactPlanEntryState state, long expectedVersion, Interaction? contact = null, CancellationToken cancellationToken = default)
+    public override async ValueTask SaveAsync(ContactPlanEntryState state, long expectedVersion, Interaction? contact = null, CancellationToken cancellationToken = default)
     {
         if (state.Id == raced && expectedVersion > 0 && Interlocked.CompareExchange(ref _raced, 1, 0) == 0)
         {
-            var stored = await inner.FindAsync(raced, cancellationToken).ConfigureAwait(false)
+            var stored = await Inner.FindAsync(raced, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Plan entry {raced} is not stored.");
-            await inner.SaveAsync(rival(stored) with { Version = stored.Version + 1 }, stored.Version, null, cancellationToken).ConfigureAwait(false);
+            await Inner.SaveAsync(rival(stored) with { Version = stored.Version + 1 }, stored.Version, null, cancellationToken).ConfigureAwait(false);
         }
 
-        await inner.SaveAsync(state, expectedVersion, contact, cancellationToken).ConfigureAwait(false);
+        await Inner.SaveAsync(state, expectedVersion, contact, cancellationToken).ConfigureAwait(false);
     }
+}
 
-    public IAsyncEnumerable<ContactPlanEntryState> ListAsync(ContactPlanQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
-
-    public IAsyncEnumerable<ContactPlanEntryState> ListOwingRemindersAsync(NodaTime.Instant now, CancellationToken cancellationToken = default) =>
-        inner.ListOwingRemindersAsync(now, cancellationToken);
-
-    public ValueTask AppendContactAsync(Interaction contact, CancellationToken cancellationToken = default) => inner.AppendContactAsync(contact, cancellationToken);
-
-    public IAsyncEnumerable<Interaction> ListContactsAsync(Customers.CustomerId customer, CancellationToken cancellationToken = default) =>
-        inner.ListContactsAsync(customer, cancellationToken);
+/// <summary>Plan entries for the tests that need one: a manual call to the customer, owned by wang.li, due on 2 March 2026.</summary>
+internal static class TestPlanEntries
+{
+    /// <summary>A planned manual call, version 1.</summary>
+    public static ContactPlanEntryState ManualCall(string id, Customers.CustomerId customer, NodaTime.Instant plannedAt, NodaTime.Duration dueWithin) => new()
+    {
+        Id = new PlanEntryId(id),
+        Version = 1,
+        Customer = customer,
+        Kind = PlanKind.Manual,
+        Channel = ContactChannel.Call,
+        Owner = new Agents.AgentId("wang.li"),
+        DueOn = new NodaTime.LocalDate(2026, 3, 2),
+        PlannedAt = plannedAt,
+        DueBy = plannedAt + dueWithin,
+        Purpose = "回访",
+    };
 }

@@ -165,17 +165,5 @@ public sealed class PlanAdvanceTransactionContractTests
         _ => throw new ArgumentException($"Not a database's transactions: {transactions.GetType().Name}.", nameof(transactions)),
     };
 
-    private static ContactPlanEntryState Entry(string id, Instant plannedAt) => new()
-    {
-        Id = new PlanEntryId(id),
-        Version = 1,
-        Customer = Acme,
-        Kind = PlanKind.Manual,
-        Channel = ContactChannel.Call,
-        Owner = new AgentId("wang.li"),
-        DueOn = new LocalDate(2026, 3, 2),
-        PlannedAt = plannedAt,
-        DueBy = plannedAt + Duration.FromDays(3),
-        Purpose = "回访",
-    };
+    private static ContactPlanEntryState Entry(string id, Instant plannedAt) => TestPlanEntries.ManualCall(id, Acme, plannedAt, Duration.FromDays(3));
 }

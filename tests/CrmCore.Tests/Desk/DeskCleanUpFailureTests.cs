@@ -145,19 +145,7 @@ public sealed class DeskCleanUpFailureTests
         return id;
     }
 
-    private static ContactPlanEntryState PlanEntry(string id, Instant plannedAt) => new()
-    {
-        Id = new PlanEntryId(id),
-        Version = 1,
-        Customer = Acme,
-        Kind = PlanKind.Manual,
-        Channel = ContactChannel.Call,
-        Owner = new AgentId("wang.li"),
-        DueOn = new LocalDate(2026, 3, 2),
-        PlannedAt = plannedAt,
-        DueBy = plannedAt + Duration.FromDays(1),
-        Purpose = "回访",
-    };
+    private static ContactPlanEntryState PlanEntry(string id, Instant plannedAt) => TestPlanEntries.ManualCall(id, Acme, plannedAt, Duration.FromDays(1));
 
     private static DeskEngines Engines()
     {
