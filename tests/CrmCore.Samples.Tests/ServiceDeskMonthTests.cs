@@ -114,6 +114,12 @@ public class ServiceDeskMonthTests
         Assert.Equal((withoutManager, true), (manager.Customers, manager.Required));
         Assert.Null(completeness.ByAccountManager[0].AccountManager); // the customers without one are the least complete group
         Assert.Contains("Customer data completeness", outcome.Report.ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        // ... and one in seven without a product: a gap the check reports, not every record (the sample's customers buy something).
+        var withoutProducts = outcome.Customers.Count(c => c.Customer.Products.Count == 0);
+        Assert.Equal(Small.Customers / 7 + (Small.Customers % 7 > 3 ? 1 : 0), withoutProducts);
+        var products = completeness.MostOftenMissing.Single(m => m.Field == Completeness.CustomerDataField.Products);
+        Assert.Equal((withoutProducts, false), (products.Customers, products.Required));
     }
 
     [Fact]

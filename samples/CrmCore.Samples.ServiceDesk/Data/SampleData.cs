@@ -24,7 +24,11 @@ internal sealed record CustomerSeed(
     int ConsultationsPrev60Days,
     int DaysSinceLastInteraction,
     double? CsatAverage,
-    bool Disgruntled);
+    bool Disgruntled)
+{
+    /// <summary>What the customer buys; empty when the record has none.</summary>
+    public IReadOnlyList<string> Products { get; init; } = [];
+}
 
 /// <summary>A ticket the month will raise, as plain data.</summary>
 internal sealed record TicketSeed(

@@ -13,6 +13,9 @@ internal static class SampleDataGenerator
     private static readonly string[] Industries = ["制造业", "零售业", "服务业", "科技/互联网"];
     private static readonly string[] Regions = ["华东", "华南", "华北", "西南", "华中"];
     private static readonly string[] Sources = ["官网表单", "电商平台", "线下门店", "转介绍"];
+
+    // What each customer buys (document 001's 产品/服务类型), chosen by position so that the other seeds' random draws stay as they were.
+    private static readonly string[][] ProductSets = [["产品A"], ["产品A", "安装服务"], ["产品B"], ["产品B", "维保服务"], ["产品A", "产品B"], ["维保服务"]];
     private static readonly string[] CityParts = ["上海", "深圳", "北京", "成都", "杭州", "武汉", "苏州", "广州", "南京", "重庆"];
     private static readonly string[] NameParts = ["华信", "联创", "恒远", "博达", "新源", "瑞丰", "嘉禾", "中科", "天成", "鼎盛", "安泰", "启明"];
     private static readonly string[] Suffixes = ["科技有限公司", "贸易有限公司", "制造有限公司", "服务有限公司", "电子商务有限公司"];
@@ -110,7 +113,11 @@ internal static class SampleDataGenerator
             ConsultationsPrev60Days: random.Next(0, 6),
             DaysSinceLastInteraction: silentDays,
             CsatAverage: csat,
-            Disgruntled: random.NextDouble() < 0.04);
+            Disgruntled: random.NextDouble() < 0.04)
+        {
+            // Migrated records have gaps: one customer in seven has no product on record (a recommended field of document 002's check).
+            Products = index % 7 == 3 ? [] : ProductSets[index % ProductSets.Length],
+        };
     }
 
     private static Instant RaisedAt(Random random, Instant monthStart, Duration monthLength, Func<Instant, bool> isOpen)

@@ -38,7 +38,8 @@ internal sealed class CustomerBook(SampleSettings settings, IClock clock) : ICus
         foreach (var (index, seed) in world.Index())
         {
             // Migrated records have gaps for document 002's completeness check: one customer in eleven has no account manager on
-            // record (the plan book then falls back to the team's rota), one in nine no contact e-mail.
+            // record (the plan book then falls back to the team's rota), one in nine no contact e-mail, one in seven
+            // no product (the seed's).
             var customer = factory.Create(new CustomerProfile
             {
                 Name = seed.Name,
@@ -47,7 +48,7 @@ internal sealed class CustomerBook(SampleSettings settings, IClock clock) : ICus
                 Size = new CompanySize(seed.Employees, null),
                 Source = new CustomerSource(seed.SourceChannel),
                 FirstContactOn = seed.FirstContact,
-                Transactions = new TransactionSummary(seed.FirstCooperation, Money.Cny(seed.AnnualAmount), [], 0),
+                Transactions = new TransactionSummary(seed.FirstCooperation, Money.Cny(seed.AnnualAmount), seed.Products, 0),
                 Contacts = [new Contact(seed.ContactName, ContactRole.DecisionMaker) { Phone = seed.ContactPhone, Email = index % 9 == 4 ? null : seed.ContactEmail }],
             });
             if (index % 11 != 7)
