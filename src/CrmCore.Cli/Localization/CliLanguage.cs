@@ -11,10 +11,6 @@ internal sealed class CliLanguage
     /// <summary>The option value for Simplified Chinese.</summary>
     public const string ChineseName = "zh-Hans";
 
-    /// <summary>The culture names accepted without the system's culture data: those <see cref="CrmCore.Localization.TextCultures"/> reads.</summary>
-    private static readonly HashSet<string> KnownWithoutCultureData = new(
-        ["en", "zh", "zh-Hans", "zh-CN", "zh-SG", "zh-Hant", "zh-TW", "zh-HK", "zh-MO"], StringComparer.OrdinalIgnoreCase);
-
     private CliLanguage(string name, bool isChinese)
     {
         Name = name;
@@ -46,8 +42,8 @@ internal sealed class CliLanguage
 
     /// <summary>
     /// The culture a <c>--lang</c> value names (case-insensitive), or <see langword="null"/> when .NET does not know it: not a
-    /// predefined culture of the system, or empty (the invariant culture). Without the system's culture data (invariant globalization
-    /// mode) the names <see cref="CrmCore.Localization.TextCultures"/> knows (en, zh, zh-Hans, zh-CN, zh-TW ...) are still accepted.
+    /// predefined culture of the system, or empty (the invariant culture). <c>crm</c> needs the system's culture data (it does not run
+    /// in invariant globalization mode: its own languages are cultures).
     /// </summary>
     public static CultureInfo? CultureOf(string? name)
     {
@@ -63,7 +59,7 @@ internal sealed class CliLanguage
         }
         catch (CultureNotFoundException)
         {
-            return KnownWithoutCultureData.Contains(name) ? CultureInfo.GetCultureInfo(name) : null;
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using CrmCore.Decoding;
 using CrmCore.Import.Localization;
+using CrmCore.Localization;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Sylvan.Data.Csv;
@@ -411,19 +412,23 @@ internal static class TableReader
         new(file, 0, 0, WithCause("Error_SharedStringCache", culture, folder, cause), error);
 
     /// <summary>
-    /// A message about a file that could not be written or read (resource <paramref name="key"/>, <c>{0}</c> the folder or file, <c>{1}</c>
-    /// the cause) with its cause: one the import recognises (<see cref="FolderFailureCause"/>) in the import's language; any other
-    /// through <paramref name="key"/><c>OtherCause</c>, whose English text carries the system's own message and whose zh-Hans text leaves
-    /// it out (it stays in the exception's <see cref="Exception.InnerException"/>).
+    /// A message about a file that could not be written or read (resource <paramref name="key"/>: <c>{0}</c> the folder or file, <c>{1}</c>
+    /// the cause with its separator, <c>{2}</c> the advice) with its cause: one the import recognises (<see cref="FolderFailureCause"/>)
+    /// in the import's language; any other as the system's own message in English, and left out in zh-Hans (it stays in the exception's
+    /// <see cref="Exception.InnerException"/>). The advice fits the cause: to free space for a full disk or a cause not recognised, else
+    /// to choose another folder.
     /// </summary>
     /// <param name="key">The message's resource key.</param>
     /// <param name="culture">The import's culture; null for the current UI culture.</param>
     /// <param name="place">The folder or file the message names.</param>
     /// <param name="cause">The failure.</param>
-    internal static string WithCause(string key, CultureInfo? culture, string place, Exception cause) =>
-        FolderFailureCause(cause) is { } reason
-            ? ImportStrings.Format(key, culture, place, ImportStrings.Get(reason, culture))
-            : ImportStrings.Format(key + "OtherCause", culture, place, cause.Message);
+    internal static string WithCause(string key, CultureInfo? culture, string place, Exception cause)
+    {
+        var reason = FolderFailureCause(cause);
+        var said = reason is not null ? ImportStrings.Get(reason, culture) : TextCultures.IsSimplifiedChinese(culture) ? null : cause.Message;
+        var advice = ImportStrings.Get(reason is null or "IoCause_DiskFull" ? "Advice_FreeSpace" : "Advice_OtherFolder", culture);
+        return ImportStrings.Format(key, culture, place, said is null ? string.Empty : ImportStrings.Get("Cause_Separator", culture) + said, advice);
+    }
 
     /// <summary>
     /// The resource key of a failure to write a file that the import can name in its own words: the disk full (ENOSPC, 28, on Unix;
@@ -476,7 +481,8 @@ internal static class TableReader
     }
 
     /// <summary>Whether an I/O error's code is a full disk: ERROR_DISK_FULL (0x70) or ERROR_HANDLE_DISK_FULL (0x27) as an HRESULT of the
-    /// Win32 facility (0x8007xxxx) anywhere, or as the platform's own bare code: those on Windows, ENOSPC (28) elsewhere.</summary>
+    /// Win32 facility (0x8007xxxx) anywhere, or as the platform's own bare code: those on Windows, ENOSPC (28) or a disk quota exceeded
+    /// (EDQUOT: 122 on Linux, 69 on macOS) elsewhere.</summary>
     private static bool IsDiskFull(int code)
     {
         const int Enospc = 28, ErrorDiskFull = 0x70, ErrorHandleDiskFull = 0x27;
@@ -487,14 +493,20 @@ internal static class TableReader
             return (code & 0xFFFF) is ErrorDiskFull or ErrorHandleDiskFull;
         }
 
-        return OperatingSystem.IsWindows() ? code is ErrorDiskFull or ErrorHandleDiskFull : code is Enospc;
+        return OperatingSystem.IsWindows() ? code is ErrorDiskFull or ErrorHandleDiskFull : code == Enospc || code == (OperatingSystem.IsMacOS() ? 69 : 122);
     }
 
-    /// <summary>Whether an I/O error's code is a read-only file system: EROFS (30), a bare code off Windows.</summary>
+    /// <summary>Whether an I/O error's code is a read-only file system or medium: EROFS (30), a bare code off Windows; ERROR_WRITE_PROTECT
+    /// (0x13) as an HRESULT of the Win32 facility, or bare on Windows.</summary>
     private static bool IsReadOnly(int code)
     {
-        const int Erofs = 30;
-        return !IsWin32HResult(code) && !OperatingSystem.IsWindows() && code is Erofs;
+        const int Erofs = 30, ErrorWriteProtect = 0x13;
+        if (IsWin32HResult(code))
+        {
+            return (code & 0xFFFF) == ErrorWriteProtect;
+        }
+
+        return OperatingSystem.IsWindows() ? code == ErrorWriteProtect : code == Erofs;
     }
 
     private static bool IsWin32HResult(int code) => (code & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000);
