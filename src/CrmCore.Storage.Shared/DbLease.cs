@@ -21,6 +21,11 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     private DbTransaction? _own;
     // The savepoint of the operation's write in the session, until it is committed or disposed.
     private string? _step;
+    // In a session begun all or nothing: the operation began a write there and has not committed it; whether it wrote a row; whether it
+    // is failing having written nothing (a version conflict found by its first write).
+    private bool _writing;
+    private bool _wrote;
+    private bool _failsWithoutWrite;
 
     public DbLease(DbSource source, DbHandle handle, DbSession? session)
     {
@@ -45,6 +50,10 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
             {
                 _step ??= await session.BeginStoreStepAsync(cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                _writing = true;
+            }
 
             return session.Transaction!;
         }
@@ -67,6 +76,10 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
             {
                 _step ??= session.BeginStoreStep();
             }
+            else
+            {
+                _writing = true;
+            }
 
             return session.Transaction!;
         }
@@ -80,9 +93,22 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
         return _own;
     }
 
+    /// <summary>Records that the operation wrote a row in its transaction (so a failure after it cannot be one without a write).</summary>
+    public void Wrote() => _wrote = true;
+
+    /// <summary>
+    /// Records that the operation is failing having written nothing (a version conflict its first write found), unless it wrote before:
+    /// in a session begun all or nothing, the session then stays fit to commit, for a caller that catches this failure and goes on.
+    /// Any other failure of a write there (a failed statement, which on PostgreSQL aborts the transaction, or one after rows were
+    /// written) leaves the session unfit to commit: its commit throws and rolls everything back, so that no caller can commit part of a
+    /// store call, or have PostgreSQL roll back silently at its COMMIT.
+    /// </summary>
+    public void FailsWithoutWrite() => _failsWithoutWrite = !_wrote;
+
     /// <summary>Commits the operation's own transaction; in a session it releases the operation's savepoint (the session commits).</summary>
     public async ValueTask CommitAsync(CancellationToken cancellationToken)
     {
+        _writing = false;
         if (_step is { } step)
         {
             _step = null;
@@ -100,6 +126,7 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     /// <summary>Synchronous <see cref="CommitAsync"/>.</summary>
     public void Commit()
     {
+        _writing = false;
         if (_step is { } step)
         {
             _step = null;
@@ -120,6 +147,7 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     {
         if (_session is { } session)
         {
+            EndWrite(session);
             if (_step is { } step)
             {
                 _step = null;
@@ -153,6 +181,7 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     {
         if (_session is { } session)
         {
+            EndWrite(session);
             if (_step is { } step)
             {
                 _step = null;
@@ -177,5 +206,18 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
         }
 
         _source.Return(_handle, clean);
+    }
+
+    /// <summary>A write begun in a session begun all or nothing and not committed has failed: unless it wrote nothing
+    /// (<see cref="FailsWithoutWrite"/>), the session may no longer commit.</summary>
+    private void EndWrite(DbSession session)
+    {
+        if (_writing && !_failsWithoutWrite)
+        {
+            session.Break(new InvalidOperationException(
+                "A store call failed inside an all-or-nothing transaction after a statement failed or rows were written; the transaction cannot be committed."));
+        }
+
+        _writing = false;
     }
 }

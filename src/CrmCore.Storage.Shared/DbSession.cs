@@ -342,6 +342,11 @@ internal sealed class DbSession : IStoreTransaction
     /// no cancellation token (<see cref="CancellationToken.None"/>): the data is committed by then.</summary>
     public void WhenCommitted(Func<CancellationToken, ValueTask> committed) => (_whenEnded ??= []).Add((done, token) => done ? committed(token) : ValueTask.CompletedTask);
 
+    /// <summary>Makes the session unfit to commit (its commit throws, with <paramref name="error"/> inside, and rolls back); the first
+    /// such error is kept.</summary>
+    /// <param name="error">Why.</param>
+    public void Break(Exception error) => _broken ??= error;
+
     /// <summary>
     /// Commits, then runs the end callbacks (true) without a cancellation token: the data is committed by then, and a token firing later
     /// must not make the caller believe otherwise (a caller that retries would write twice). When the commit fails, the callbacks run

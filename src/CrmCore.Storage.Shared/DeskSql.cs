@@ -125,12 +125,15 @@ internal abstract class DeskSql
 
         if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
         {
+            lease.Wrote();
             return;
         }
 
         var read = lease.Command(Sql($"SELECT version FROM {{t}}{table} WHERE id = @id"));
         Add(read, "@id", id);
         var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        // No statement failed and this write changed nothing: a caller may catch the conflict and go on in the same transaction.
+        lease.FailsWithoutWrite();
         throw new ConcurrencyConflictException(entity, expectedVersion, stored);
     }
 

@@ -127,6 +127,29 @@ public sealed class StoreStepTests : IDisposable
     }
 
     [Fact]
+    public async Task AllOrNothingSession_AStatementThatFailedAndWasCaught_MakesTheCommitThrow_AndRollsEverythingBack()
+    {
+        var database = _storage.Database;
+        await using (var work = database.BeginAllOrNothing())
+        {
+            Write(1);
+            using (var lease = database.Lease())
+            {
+                lease.Begin();
+                Insert(lease.Command, 2);
+                Assert.ThrowsAny<System.Data.Common.DbException>(() => lease.Command("INSERT INTO test_row (n) VALUES (NULL)").ExecuteNonQuery());
+            }
+
+            Write(3); // a caller that swallowed the failure goes on
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
+            Assert.Contains("all-or-nothing", error.InnerException!.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Rows());
+    }
+
+    [Fact]
     public async Task AllOrNothing_BegunInsideAHostSession_JoinsIt_WithItsOwnSavepoint()
     {
         var database = _storage.Database;

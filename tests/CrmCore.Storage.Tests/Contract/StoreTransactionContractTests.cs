@@ -156,6 +156,61 @@ public sealed class StoreTransactionContractTests
         Assert.Equal(["C1", "C2", "C3"], seen);
     }
 
+    // A caller that catches a version conflict found before its store call wrote anything (a contact plan's, in the desk's advance) may go
+    // on in an all-or-nothing transaction and commit the rest: no statement failed, nothing of the failed call is in it.
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task AllOrNothing_ACaughtConflictThatWroteNothing_LeavesTheTransactionFitToCommit(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var (a, b, c) = (Customer("C202603001"), Customer("C202603002"), Customer("C202603003"));
+        await stores.Customers.SaveAsync(a, 0);
+
+        await using (var work = stores.Transactions.BeginAllOrNothing())
+        {
+            await stores.Customers.SaveAsync(b, 0);
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Customers.SaveAsync(a with { Version = 3, Name = "stale" }, 2).AsTask());
+            await stores.Customers.SaveAsync(c, 0);
+            await work.CommitAsync();
+        }
+
+        var after = storage.Desk();
+        Assert.Equal(("Solo", 1L), ((await after.Customers.FindAsync(a.Id))!.Name, (await after.Customers.FindAsync(a.Id))!.Version));
+        Assert.NotNull(await after.Customers.FindAsync(b.Id));
+        Assert.NotNull(await after.Customers.FindAsync(c.Id));
+    }
+
+    // A store call that fails after it wrote (or after a statement failed, which on PostgreSQL aborts the transaction) cannot be caught and
+    // committed past: the commit throws and rolls everything back, instead of committing half the call (or PostgreSQL answering the
+    // COMMIT with a silent rollback).
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task AllOrNothing_ACaughtFailureAfterTheCallWrote_CannotBeCommitted(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var (a, b, c) = (Customer("C202603001"), Customer("C202603002"), Customer("C202603003"));
+        await stores.Customers.SaveAsync(a, 0);
+
+        await using (var work = stores.Transactions.BeginAllOrNothing())
+        {
+            await stores.Customers.SaveAsync(b, 0);
+            // c is written, then a's stale version conflicts: the call failed half done.
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => ((ICustomerBatchRepository)stores.Customers).SaveAllAsync([(c, 0), (a with { Version = 3, Name = "stale" }, 2)]).AsTask());
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
+            Assert.Contains("rolled back", error.Message, StringComparison.Ordinal);
+        }
+
+        var after = storage.Desk();
+        Assert.Null(await after.Customers.FindAsync(b.Id));
+        Assert.Null(await after.Customers.FindAsync(c.Id));
+        Assert.Equal(1L, (await after.Customers.FindAsync(a.Id))!.Version);
+    }
+
+    private static CustomerState Customer(string id) => new() { Id = new CustomerId(id), Version = 1, Name = "Solo", FirstContactOn = new LocalDate(2026, 1, 1), CreatedAt = T0 };
+
     private static (CustomerState Customer, Ticket Ticket, EscalationState Escalation, QueueEntryState Entry) Writes()
     {
         var customer = new CustomerState { Id = new CustomerId("C202603001"), Version = 1, Name = "Solo", FirstContactOn = new LocalDate(2026, 1, 1), CreatedAt = T0 };

@@ -14,7 +14,8 @@ public interface IPlanScheduler
     /// The desk calls it inside its advance's store transaction, begun all or nothing (<see cref="IStoreTransactions.BeginAllOrNothing"/>):
     /// let a store's failure propagate (the whole advance rolls back and is tried again at the next one). Catching one and going on is
     /// right only for a failure that wrote nothing and left the transaction usable, such as a versioned save's
-    /// <see cref="ConcurrencyConflictException"/> on the desk's stores.</summary>
+    /// <see cref="ConcurrencyConflictException"/> on the desk's stores; on the databases, any other caught failure of a store write makes the
+    /// advance's commit throw and roll back.</summary>
     /// <param name="now">The desk's current instant.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events raised, in time order.</returns>
