@@ -62,10 +62,11 @@ public sealed class PlanAdvanceTransactionContractTests
     [MemberData(nameof(Databases))]
     public async Task Advance_WhosePlanSaveFails_AfterItsTicketWrites_RollsBackEverything_AndKeepsTheFailureWithTheCleanUpFailure(string provider)
     {
+        var diskGone = new IOException("disk gone");
         using var storage = StoreProvider.Create(provider);
         var stores = storage.Desk();
         var failing = true;
-        var plans = new FailingWritePlans(stores.Plans!, _ => failing ? new IOException("disk gone") : null);
+        var plans = new FailingWritePlans(stores.Plans!, _ => failing ? diskGone : null);
         var cleanup = new InvalidOperationException("clean-up failed");
         var transactions = new FailingCleanUpTransactions(cleanup, stores.Transactions);
         var clock = new FakeClock(T0);
@@ -81,7 +82,7 @@ public sealed class PlanAdvanceTransactionContractTests
 
         var error = await Assert.ThrowsAsync<IOException>(() => desk.AdvanceAsync());
 
-        Assert.Equal("disk gone", error.Message);
+        Assert.Same(diskGone, error);
         Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
         Assert.Equal(1, transactions.Disposals - disposals);
         Assert.Null(await stores.Escalations.FindAsync(ticket));
@@ -101,6 +102,7 @@ public sealed class PlanAdvanceTransactionContractTests
     [MemberData(nameof(Databases))]
     public async Task PullNext_WhoseTicketSaveFails_KeepsTheStoredQueueRow_AndKeepsTheFailureWithTheCleanUpFailure(string provider)
     {
+        var diskGone = new IOException("disk gone");
         using var storage = StoreProvider.Create(provider);
         var stores = storage.Desk();
         var failing = true;
@@ -108,7 +110,7 @@ public sealed class PlanAdvanceTransactionContractTests
         var transactions = new FailingCleanUpTransactions(cleanup, stores.Transactions);
         var clock = new FakeClock(T0);
         await using var services = Services(stores with { Transactions = transactions }, clock, stores.Plans!,
-            new FailingWriteTickets(stores.Tickets, (state, _) => failing && state.Owner == Li ? new IOException("disk gone") : null));
+            new FailingWriteTickets(stores.Tickets, (state, _) => failing && state.Owner == Li ? diskGone : null));
         var desk = services.GetRequiredService<ServiceDesk>();
         desk.RegisterAgent(Li, "李工", new TeamId("L1"), SkillSet.Empty, 5);
         await RegisterCustomerAsync(desk);
@@ -118,7 +120,7 @@ public sealed class PlanAdvanceTransactionContractTests
 
         var error = await Assert.ThrowsAsync<IOException>(() => desk.PullNextAsync(Li));
 
-        Assert.Equal("disk gone", error.Message);
+        Assert.Same(diskGone, error);
         Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
         Assert.Equal(1, transactions.Disposals - disposals);
         Assert.Equal(ticket, Assert.Single(queued).Ticket);

@@ -2,6 +2,7 @@ using CrmCore.Agents;
 using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Testing;
 using CrmCore.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -103,7 +104,8 @@ public sealed class StoreTransactionContractTests
     {
         using var storage = StoreProvider.Create(provider);
         var stores = storage.Desk();
-        var queue = new FailingQueue(stores.Queue);
+        var fail = false;
+        var queue = new FailingWriteQueue(stores.Queue, (write, _) => fail && write == "add" ? new IOException("the queue store is down") : null); // the last write of a raise
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
         stores.AddTo(services).AddSingleton<IQueueRepository>(queue); // the failing queue wins
@@ -115,7 +117,7 @@ public sealed class StoreTransactionContractTests
         var auditBefore = (await storage.Audit().QueryAsync(new AuditQuery())).Count;
         var request = new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent };
 
-        queue.Fail = true;
+        fail = true;
         await Assert.ThrowsAsync<IOException>(() => desk.RaiseAsync(request, "phone"));
 
         Assert.Empty(await storage.Desk().Tickets.ListAsync(TicketQuery.All).ToListAsync());
@@ -123,7 +125,7 @@ public sealed class StoreTransactionContractTests
         Assert.Equal(auditBefore, (await storage.Audit().QueryAsync(new AuditQuery())).Count);
         Assert.Equal(0, desk.Queue.Count);
 
-        queue.Fail = false;
+        fail = false;
         var (id, raised) = await desk.RaiseAsync(request, "phone");
         Assert.Equal([id], await storage.Desk().Tickets.ListAsync(TicketQuery.All).Select(t => t.Id).ToListAsync());
         Assert.Equal(raised.Events.Count, (await stores.Outbox.ReadUnpublishedAsync(100)).Count);
@@ -227,20 +229,5 @@ public sealed class StoreTransactionContractTests
         await stores.Tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
         await stores.Escalations.SaveAsync(escalation, 0);
         return await stores.Queue.AddAsync(entry);
-    }
-
-    // The desk's queue store, failing on demand before it writes: the last write of a raise.
-    private sealed class FailingQueue(IQueueRepository inner) : IQueueRepository
-    {
-        public bool Fail { get; set; }
-
-        public ValueTask<bool> AddAsync(QueueEntryState entry, CancellationToken cancellationToken = default) =>
-            Fail ? throw new IOException("the queue store is down") : inner.AddAsync(entry, cancellationToken);
-
-        public ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default) => inner.UpdateAsync(entry, cancellationToken);
-
-        public ValueTask<bool> RemoveAsync(TicketId id, CancellationToken cancellationToken = default) => inner.RemoveAsync(id, cancellationToken);
-
-        public IAsyncEnumerable<QueueEntryState> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
     }
 }

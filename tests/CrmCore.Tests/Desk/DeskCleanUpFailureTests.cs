@@ -24,16 +24,17 @@ public sealed class DeskCleanUpFailureTests
     [Fact]
     public async Task Raise_WhoseSaveFails_AndWhoseRollBackCleanUpFails_ThrowsTheSaveFailure_CarryingTheCleanUp()
     {
+        var diskGone = new IOException("disk gone");
         var cleanup = new InvalidOperationException("clean-up failed");
         var stores = DeskStores.InMemory();
-        stores = stores with { Tickets = new FailingWriteTickets(stores.Tickets, (_, _) => new IOException("disk gone")), Transactions = new FailingCleanUpTransactions(cleanup) };
+        stores = stores with { Tickets = new FailingWriteTickets(stores.Tickets, (_, _) => diskGone), Transactions = new FailingCleanUpTransactions(cleanup) };
         var desk = new ServiceDesk(new FakeClock(Now), stores, Engines(), DeskPorts.Defaults, [], new DeskSettings());
         await desk.RegisterCustomerAsync(Acme, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
 
         var error = await Assert.ThrowsAsync<IOException>(() => desk.RaiseAsync(
             new TicketRequest { CustomerId = Acme, Description = "打印机卡纸", Urgency = Urgency.General, Type = TicketType.Fault }, "phone"));
 
-        Assert.Equal("disk gone", error.Message);
+        Assert.Same(diskGone, error);
         Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
     }
 
@@ -56,12 +57,13 @@ public sealed class DeskCleanUpFailureTests
     [Fact]
     public async Task PullNext_WhoseTicketSaveFails_AndWhoseRollBackCleanUpFails_ThrowsTheSaveFailure_CarryingTheCleanUp_AndKeepsTheTicketQueued()
     {
+        var diskGone = new IOException("disk gone");
         var cleanup = new InvalidOperationException("clean-up failed");
         var transactions = new FailingCleanUpTransactions(cleanup);
         var stores = DeskStores.InMemory();
         stores = stores with
         {
-            Tickets = new FailingWriteTickets(stores.Tickets, (state, _) => state.Owner == Li ? new IOException("disk gone") : null),
+            Tickets = new FailingWriteTickets(stores.Tickets, (state, _) => state.Owner == Li ? diskGone : null),
             Transactions = transactions,
         };
         var desk = new ServiceDesk(new FakeClock(Now), stores, Engines(), DeskPorts.Defaults, [], new DeskSettings());
@@ -71,7 +73,7 @@ public sealed class DeskCleanUpFailureTests
 
         var error = await Assert.ThrowsAsync<IOException>(() => desk.PullNextAsync(Li));
 
-        Assert.Equal("disk gone", error.Message);
+        Assert.Same(diskGone, error);
         Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
         Assert.Equal(1, transactions.Disposals - disposals);
         Assert.True(desk.Queue.Contains(id));
@@ -85,12 +87,13 @@ public sealed class DeskCleanUpFailureTests
     [Fact]
     public async Task MoveToGroup_WhoseQueueWriteFails_AndWhoseRollBackCleanUpFails_ThrowsTheWriteFailure_CarryingTheCleanUp_AndTheTicketStaysInItsGroup()
     {
+        var diskGone = new IOException("disk gone");
         var cleanup = new InvalidOperationException("clean-up failed");
         var transactions = new FailingCleanUpTransactions(cleanup);
         var stores = DeskStores.InMemory();
         stores = stores with
         {
-            Queue = new FailingWriteQueue(stores.Queue, (write, _) => write == "update" ? new IOException("disk gone") : null),
+            Queue = new FailingWriteQueue(stores.Queue, (write, _) => write == "update" ? diskGone : null),
             Transactions = transactions,
         };
         var desk = new ServiceDesk(new FakeClock(Now), stores, Engines(), DeskPorts.Defaults, [], new DeskSettings());
@@ -100,7 +103,7 @@ public sealed class DeskCleanUpFailureTests
 
         var error = await Assert.ThrowsAsync<IOException>(() => desk.MoveToGroupAsync(id, new TeamId("Complex"), "supervisor"));
 
-        Assert.Equal("disk gone", error.Message);
+        Assert.Same(diskGone, error);
         Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
         Assert.Equal(1, transactions.Disposals - disposals);
         Assert.True(desk.Queue.TryGet(id, out var after));
@@ -111,6 +114,7 @@ public sealed class DeskCleanUpFailureTests
     [Fact]
     public async Task Advance_WhosePlanSaveFails_AndWhoseRollBackCleanUpFails_ThrowsTheSaveFailure_CarryingTheCleanUp_InOneAllOrNothingTransaction()
     {
+        var diskGone = new IOException("disk gone");
         // The plan book catches only a save that lost a race (ConcurrencyConflictException): any other store failure stops the advance.
         var cleanup = new InvalidOperationException("clean-up failed");
         var failing = true;
@@ -119,13 +123,13 @@ public sealed class DeskCleanUpFailureTests
         var entry = PlanEntry("KH0001/Manual/call/2026-03-02", Now - Duration.FromHours(1));
         await plans.SaveAsync(entry, 0);
         var book = new ContactPlanBook(new ContactPlanner(ContactPolicy.Document001, BusinessCalendar.AlwaysOpen),
-            new FailingWritePlans(plans, _ => failing ? new IOException("disk gone") : null));
+            new FailingWritePlans(plans, _ => failing ? diskGone : null));
         var desk = new ServiceDesk(new FakeClock(Now), DeskStores.InMemory() with { Transactions = transactions }, Engines() with { Plans = book }, DeskPorts.Defaults, [], new DeskSettings());
         var (begun, allOrNothing, disposals) = (transactions.Begun, transactions.BegunAllOrNothing, transactions.Disposals);
 
         var error = await Assert.ThrowsAsync<IOException>(() => desk.AdvanceAsync());
 
-        Assert.Equal("disk gone", error.Message);
+        Assert.Same(diskGone, error);
         Assert.Same(cleanup, Assert.Single((Exception[])error.Data[StoreTransactionFailures.DataKey]!));
         Assert.Equal((1, 1, 1), (transactions.Begun - begun, transactions.BegunAllOrNothing - allOrNothing, transactions.Disposals - disposals));
         Assert.Equal(entry, await plans.FindAsync(entry.Id));
