@@ -21,8 +21,9 @@ internal static class BulkDates
     /// The tick the bulk store keeps for a last interaction: its own when it falls on a tick, else the next one (rounded up, at most
     /// <see cref="Instant.MaxValue"/>'s). With a "now" on a whole tick the whole days since it are then those of the exact instant: no
     /// multiple of a day lies strictly between two adjacent ticks, so an interaction a few nanoseconds past a tick is as many whole days
-    /// ago as the next tick (rounded down instead, it counted a day more at a day's boundary). With a "now" between ticks too, the two
-    /// can still differ by a day when both fall between ticks at a day's boundary.
+    /// ago as the next tick (rounded down instead, it counted a day more at a day's boundary). With a "now" between ticks the kernels
+    /// add back the nanoseconds the store keeps beside the tick (<see cref="InteractionNanoseconds"/>) and count from the exact instant,
+    /// so bulk and per-customer facts agree for any "now".
     /// </summary>
     public static long InteractionTicks(Instant at)
     {
@@ -30,8 +31,24 @@ internal static class BulkDates
         return at == Instant.FromUnixTimeTicks(ticks) || ticks == Instant.MaxValue.ToUnixTimeTicks() ? ticks : ticks + 1;
     }
 
+    /// <summary>
+    /// The nanoseconds from the kept tick (<paramref name="ticks"/>, <see cref="InteractionTicks"/>) to the exact last interaction:
+    /// −99 to 0 (the tick was rounded up), or 0 to 99 in the last tick of time, which is rounded down.
+    /// </summary>
+    public static sbyte InteractionNanoseconds(Instant at, long ticks) => (sbyte)(at - Instant.FromUnixTimeTicks(ticks)).ToInt64Nanoseconds();
+
+    /// <summary>The exact last interaction from its kept tick and nanoseconds (<see cref="InteractionNanoseconds"/>).</summary>
+    public static Instant Interaction(long ticks, sbyte nanoseconds) => Instant.FromUnixTimeTicks(ticks).PlusNanoseconds(nanoseconds);
+
     /// <summary>Whole days since the last interaction, exactly as <see cref="Facts.CustomerFacts.DaysSinceLastInteraction"/> computes it.</summary>
     public static int DaysSince(Instant now, long thenTicks) => Facts.FactMath.WholeDaysSince(now, Instant.FromUnixTimeTicks(thenTicks));
+
+    /// <summary>
+    /// Whole days since the exact last interaction, kept as a tick and the nanoseconds from it (<see cref="InteractionNanoseconds"/>):
+    /// what <see cref="Facts.CustomerFacts.DaysSinceLastInteraction"/> computes for any "now", including one between two ticks.
+    /// </summary>
+    public static int DaysSince(Instant now, long thenTicks, sbyte thenNanoseconds) =>
+        Facts.FactMath.WholeDaysSince(now, Interaction(thenTicks, thenNanoseconds));
 
     /// <summary>
     /// The same as <see cref="DaysSince(Instant, long)"/>, in ticks when <paramref name="nowTicks"/> is the exact tick of

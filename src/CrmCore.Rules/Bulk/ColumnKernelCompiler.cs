@@ -16,7 +16,8 @@ namespace CrmCore.Rules.Bulk;
 internal sealed class ColumnKernelCompiler : ExpressionVisitor
 {
     private static readonly MethodInfo TagSetContains = typeof(TagSet).GetMethod(nameof(TagSet.Contains))!;
-    private static readonly MethodInfo DaysSinceMethod = typeof(BulkDates).GetMethod(nameof(BulkDates.DaysSince), [typeof(Instant), typeof(long), typeof(bool), typeof(long)])!;
+    private static readonly MethodInfo WholeTickDaysSinceMethod = typeof(FactMath).GetMethod(nameof(FactMath.WholeDaysSince), [typeof(long), typeof(long)])!;
+    private static readonly MethodInfo DaysSinceMethod = typeof(BulkDates).GetMethod(nameof(BulkDates.DaysSince), [typeof(Instant), typeof(long), typeof(sbyte)])!;
     private static readonly MethodInfo WholeMonthsMethod = typeof(ColumnCodes).GetMethod(nameof(ColumnCodes.WholeMonths))!;
     private static readonly MethodInfo RevenueMethod = typeof(CustomerChunk).GetMethod(nameof(CustomerChunk.Revenue))!;
     private static readonly MethodInfo PopCountMethod = typeof(BitOperations).GetMethod(nameof(BitOperations.PopCount), [typeof(ulong)])!;
@@ -299,12 +300,19 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
             case nameof(CustomerFacts.DaysSinceLastInteraction):
                 // No recorded interaction is null ("no value"), exactly as CustomerFacts computes it.
                 ReadsTime = true;
-                return (HasFlag(flags, CustomerColumns.HasLastInteraction), RowLocal("days", () => Expression.Call(
-                    DaysSinceMethod,
-                    Hoist(nameof(RunContext.Now), fromContext: true),
-                    Hoist(nameof(RunContext.NowTicks), fromContext: true),
+                // A whole-tick "now" counts in ticks (the kept tick gives the exact instant's days); only a "now" between ticks reads
+                // the nanoseconds kept beside the tick and counts from the exact instant.
+                return (HasFlag(flags, CustomerColumns.HasLastInteraction), RowLocal("days", () => Expression.Condition(
                     Hoist(nameof(RunContext.NowIsWholeTick), fromContext: true),
-                    Column(nameof(CustomerChunk.LastInteractionTicks)))));
+                    Expression.Call(
+                        WholeTickDaysSinceMethod,
+                        Hoist(nameof(RunContext.NowTicks), fromContext: true),
+                        Column(nameof(CustomerChunk.LastInteractionTicks))),
+                    Expression.Call(
+                        DaysSinceMethod,
+                        Hoist(nameof(RunContext.Now), fromContext: true),
+                        Column(nameof(CustomerChunk.LastInteractionTicks)),
+                        Expression.ArrayIndex(Expression.Field(_columns, nameof(CustomerChunk.LastInteractionNanoseconds)), _row)))));
             case nameof(CustomerFacts.MonthsSinceFirstCooperation):
                 ReadsTime = true;
                 return (HasFlag(flags, CustomerColumns.HasFirstCooperation),

@@ -44,7 +44,15 @@ internal sealed class CustomerChunk
     public int[] ConsultationsPrev60Days = [];
     public int[] UnresolvedComplaints = [];
     public int[] OpenTicketCount = [];
+
+    /// <summary>The last interaction's tick (<see cref="BulkDates.InteractionTicks"/>).</summary>
     public long[] LastInteractionTicks = [];
+
+    /// <summary>
+    /// The nanoseconds from <see cref="LastInteractionTicks"/> to the exact last interaction (<see cref="BulkDates.InteractionNanoseconds"/>),
+    /// read only when "now" is between two ticks.
+    /// </summary>
+    public sbyte[] LastInteractionNanoseconds = [];
 
     /// <summary>The first cooperation date as a month key (<see cref="ColumnCodes.MonthKey"/>).</summary>
     public int[] FirstCooperationKey = [];
@@ -74,7 +82,7 @@ internal sealed class CustomerChunk
         + sizeof(decimal) + sizeof(int) // CsatAverage, CsatCode
         + (5 * sizeof(int)) // Industry, Region, Tier, Size, SourceChannel ids
         + (7 * sizeof(int)) // Employees and the six ticket counters
-        + sizeof(long) // LastInteractionTicks
+        + sizeof(long) + sizeof(sbyte) // LastInteractionTicks, LastInteractionNanoseconds
         + (3 * sizeof(int)) // FirstCooperationKey, ContractEndDay, TierDowngradeDay
         + sizeof(byte) // Flags
         + sizeof(ulong) // current tags
@@ -98,6 +106,7 @@ internal sealed class CustomerChunk
         Array.Resize(ref UnresolvedComplaints, capacity);
         Array.Resize(ref OpenTicketCount, capacity);
         Array.Resize(ref LastInteractionTicks, capacity);
+        Array.Resize(ref LastInteractionNanoseconds, capacity);
         Array.Resize(ref FirstCooperationKey, capacity);
         Array.Resize(ref ContractEndDay, capacity);
         Array.Resize(ref TierDowngradeDay, capacity);

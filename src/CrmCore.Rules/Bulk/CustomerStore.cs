@@ -79,7 +79,7 @@ public sealed class CustomerStore
     internal CustomerColumns Columns => _columns;
 
     /// <summary>Appends a customer and marks it dirty. Allocates only when the store grows or a string or tag is new.</summary>
-    /// <param name="input">The customer's facts. Instants are kept to the tick (100 ns).</param>
+    /// <param name="input">The customer's facts. The last interaction is kept to the nanosecond.</param>
     /// <returns>The new row index.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException">A date is not in the ISO calendar, or the store would hold more than 64 distinct current tags; nothing was changed.</exception>
@@ -132,8 +132,7 @@ public sealed class CustomerStore
 
     /// <summary>Rebuilds the input of one row (strings and tags resolved from the intern tables). Allocates.</summary>
     /// <param name="row">A row in [0, <see cref="Count"/>).</param>
-    /// <returns>The facts as stored: instants to the tick, the last interaction rounded up to the next tick when it fell between two
-    /// (<see cref="BulkDates.InteractionTicks"/>), so that its whole days count as the per-customer fact's; other instants truncated.</returns>
+    /// <returns>The facts as stored, the last interaction to the nanosecond; current tags without empty names or duplicates.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is out of range.</exception>
     public CustomerFactsInput GetInput(int row)
     {
@@ -163,7 +162,7 @@ public sealed class CustomerStore
             ConsultationsPrev60Days = c.ConsultationsPrev60Days[i],
             UnresolvedComplaints = c.UnresolvedComplaints[i],
             OpenTicketCount = c.OpenTicketCount[i],
-            LastInteractionAt = (flags & CustomerColumns.HasLastInteraction) != 0 ? Instant.FromUnixTimeTicks(c.LastInteractionTicks[i]) : null,
+            LastInteractionAt = (flags & CustomerColumns.HasLastInteraction) != 0 ? BulkDates.Interaction(c.LastInteractionTicks[i], c.LastInteractionNanoseconds[i]) : null,
             FirstCooperationOn = (flags & CustomerColumns.HasFirstCooperation) != 0 ? ColumnCodes.FromMonthKey(c.FirstCooperationKey[i]) : null,
             CsatAverage = (flags & CustomerColumns.HasCsat) != 0 ? c.CsatAverage[i] : null,
             ContractEndsOn = (flags & CustomerColumns.HasContractEnd) != 0 ? ColumnCodes.FromDayNumber(c.ContractEndDay[i]) : null,
@@ -243,7 +242,9 @@ public sealed class CustomerStore
         c.ConsultationsPrev60Days[i] = input.ConsultationsPrev60Days;
         c.UnresolvedComplaints[i] = input.UnresolvedComplaints;
         c.OpenTicketCount[i] = input.OpenTicketCount;
-        c.LastInteractionTicks[i] = input.LastInteractionAt is { } last ? BulkDates.InteractionTicks(last) : 0;
+        var lastTicks = input.LastInteractionAt is { } last ? BulkDates.InteractionTicks(last) : 0;
+        c.LastInteractionTicks[i] = lastTicks;
+        c.LastInteractionNanoseconds[i] = input.LastInteractionAt is { } exact ? BulkDates.InteractionNanoseconds(exact, lastTicks) : (sbyte)0;
         var flags = (byte)(scale << CustomerColumns.RevenueScaleShift);
         flags |= input.LastInteractionAt is null ? (byte)0 : CustomerColumns.HasLastInteraction;
         c.FirstCooperationKey[i] = input.FirstCooperationOn is { } first ? ColumnCodes.MonthKey(first) : 0;

@@ -28,7 +28,7 @@ internal static class HandWrittenClassifiers
             for (var i = 0; i < n; i++)
             {
                 var flags = c.Flags[i];
-                int? days = (flags & CustomerColumns.HasLastInteraction) != 0 ? BulkDates.DaysSince(now, nowTicks, whole, c.LastInteractionTicks[i]) : null;
+                int? days = (flags & CustomerColumns.HasLastInteraction) != 0 ? DaysSince(now, nowTicks, whole, c, i) : null;
                 ulong m = 0;
                 if (days <= 90)
                 {
@@ -115,7 +115,7 @@ internal static class HandWrittenClassifiers
                 var flags = c.Flags[i];
                 var revenue = c.RevenueCode[i];
                 var tags = c.Tags[i];
-                int? days = (flags & CustomerColumns.HasLastInteraction) != 0 ? BulkDates.DaysSince(now, nowTicks, whole, c.LastInteractionTicks[i]) : null;
+                int? days = (flags & CustomerColumns.HasLastInteraction) != 0 ? DaysSince(now, nowTicks, whole, c, i) : null;
                 var hasMonths = (flags & CustomerColumns.HasFirstCooperation) != 0;
                 var months = hasMonths ? ColumnCodes.WholeMonths(c.FirstCooperationKey[i], todayKey) : 0;
                 var hasCsat = (flags & CustomerColumns.HasCsat) != 0;
@@ -153,4 +153,9 @@ internal static class HandWrittenClassifiers
     private static int Id(InternTable table, string name) => table.TryGetId(name, out var id) ? id : -1;
 
     private static ulong Bit(InternTable table, string name) => table.TryGetId(name, out var id) ? 1UL << id : 0;
+
+    /// <summary>As the kernels count it: in ticks for a whole-tick "now", else from the exact instant (tick and nanoseconds).</summary>
+    private static int DaysSince(Instant now, long nowTicks, bool whole, CustomerChunk c, int i) => whole
+        ? CrmCore.Rules.Facts.FactMath.WholeDaysSince(nowTicks, c.LastInteractionTicks[i])
+        : BulkDates.DaysSince(now, c.LastInteractionTicks[i], c.LastInteractionNanoseconds[i]);
 }
