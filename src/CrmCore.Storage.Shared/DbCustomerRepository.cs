@@ -303,16 +303,21 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
                 await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
                 await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
                 string after;
+                bool built;
                 await using (var reader = await lease.Command(_buildState).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
                     await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    if (DeskSql.Long(reader, 1) != 0)
-                    {
-                        _gramsBuilt = true;
-                        break;
-                    }
+                    built = DeskSql.Long(reader, 1) != 0;
+                    after = built ? string.Empty : DeskSql.StringOrNull(reader, 0) ?? string.Empty;
+                }
 
-                    after = DeskSql.StringOrNull(reader, 0) ?? string.Empty;
+                if (built)
+                {
+                    // Another instance finished the build: nothing to write, and the lease ends as done, not as a failed write (which
+                    // would leave an all-or-nothing transaction around this lookup unfit to commit).
+                    await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    _gramsBuilt = true;
+                    break;
                 }
 
                 var page = new List<(string Id, string Name)>(BackfillPage);

@@ -62,8 +62,11 @@ internal sealed class DbEscalationRepository(DeskSql sql) : IEscalationRepositor
             var read = lease.Command(sql.Sql("SELECT version FROM {t}escalation_state WHERE ticket_id = @id"));
             DeskSql.Add(read, "@id", state.TicketId.Value);
             var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            lease.FailsWithoutWrite(); // nothing written, no statement failed: a caller may go on past the conflict
             throw new ConcurrencyConflictException($"escalation state of ticket {state.TicketId}", expectedVersion, stored);
         }
+
+        lease.Wrote();
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

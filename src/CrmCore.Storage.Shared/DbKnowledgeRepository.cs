@@ -56,6 +56,7 @@ internal sealed class DbKnowledgeRepository(DeskSql sql) : IKnowledgeRepository
         DeskSql.Add(exists, "@id", solution.Article.Value);
         if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null or DBNull)
         {
+            lease.FailsWithoutWrite();
             throw new KeyNotFoundException($"No knowledge article {solution.Article} is stored.");
         }
 

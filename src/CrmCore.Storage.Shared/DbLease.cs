@@ -24,6 +24,7 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     // In a session begun all or nothing: the operation began a write there and has not committed it; whether it wrote a row; whether it
     // is failing having written nothing (a version conflict found by its first write).
     private bool _writing;
+    private int _level;
     private bool _wrote;
     private bool _failsWithoutWrite;
 
@@ -50,9 +51,10 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
             {
                 _step ??= await session.BeginStoreStepAsync(cancellationToken).ConfigureAwait(false);
             }
-            else
+            else if (!_writing)
             {
                 _writing = true;
+                _level = session.JoinedDepth;
             }
 
             return session.Transaction!;
@@ -76,9 +78,10 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
             {
                 _step ??= session.BeginStoreStep();
             }
-            else
+            else if (!_writing)
             {
                 _writing = true;
+                _level = session.JoinedDepth;
             }
 
             return session.Transaction!;
@@ -93,11 +96,13 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
         return _own;
     }
 
-    /// <summary>Records that the operation wrote a row in its transaction (so a failure after it cannot be one without a write).</summary>
+    /// <summary>Records that the operation wrote a row in its transaction (so a failure after it cannot be one without a write). A store
+    /// whose write can fail cleanly (<see cref="FailsWithoutWrite"/>) after other writes of the same operation calls it after each.</summary>
     public void Wrote() => _wrote = true;
 
     /// <summary>
-    /// Records that the operation is failing having written nothing (a version conflict its first write found), unless it wrote before:
+    /// Records that the operation is failing having written nothing (a version conflict its first write found, a row it needs missing),
+    /// unless it recorded a write before (<see cref="Wrote"/>):
     /// in a session begun all or nothing, the session then stays fit to commit, for a caller that catches this failure and goes on.
     /// Any other failure of a write there (a failed statement, which on PostgreSQL aborts the transaction, or one after rows were
     /// written) leaves the session unfit to commit: its commit throws and rolls everything back, so that no caller can commit part of a
@@ -214,7 +219,7 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
     {
         if (_writing && !_failsWithoutWrite)
         {
-            session.Break(new InvalidOperationException(
+            session.FailedWrite(_level, new InvalidOperationException(
                 "A store call failed inside an all-or-nothing transaction after a statement failed or rows were written; the transaction cannot be committed."));
         }
 

@@ -31,6 +31,8 @@ internal sealed class DbSession : IStoreTransaction
     // What end callbacks of undone work (a joined transaction or a store step not committed) threw: reported by the commit (attached to
     // its exception) or by the dispose (thrown after the rollback), never by the undo itself, which must not hide the failure undone.
     private List<Exception>? _undoFailures;
+    // The shallowest level (JoinedDepth) whose work holds a store write that failed after writing, in a session begun all or nothing.
+    private (int Level, Exception Error)? _failedWrite;
 
     public DbSession(DbSource source, DbSession? previous, bool storeSteps)
     {
@@ -118,6 +120,12 @@ internal sealed class DbSession : IStoreTransaction
 
         var mark = _joined[depth].Mark;
         _joined.RemoveRange(depth, _joined.Count - depth);
+        if (_failedWrite is { } failed && failed.Level > depth)
+        {
+            // The joined work held the failed write: undone with it, or now the enclosing level's.
+            _failedWrite = committed ? (depth, failed.Error) : null;
+        }
+
         if (depth < _savepointsSet)
         {
             _savepointsSet = depth;
@@ -342,10 +350,24 @@ internal sealed class DbSession : IStoreTransaction
     /// no cancellation token (<see cref="CancellationToken.None"/>): the data is committed by then.</summary>
     public void WhenCommitted(Func<CancellationToken, ValueTask> committed) => (_whenEnded ??= []).Add((done, token) => done ? committed(token) : ValueTask.CompletedTask);
 
-    /// <summary>Makes the session unfit to commit (its commit throws, with <paramref name="error"/> inside, and rolls back); the first
-    /// such error is kept.</summary>
+    /// <summary>How many joined transactions are open on the session: the level a store write begun now belongs to (0: the session's own).</summary>
+    public int JoinedDepth => _joined.Count;
+
+    /// <summary>
+    /// A store write begun at <paramref name="level"/> (<see cref="JoinedDepth"/>) failed in a session begun all or nothing, after it
+    /// wrote or on a failed statement: the work of that level can only roll back. The joined transaction of that level undoes it by
+    /// rolling back to its savepoint (the session is fit to commit again); committed, it passes it to the level around it; at the
+    /// session's own level the session's commit throws, with <paramref name="error"/> inside, and rolls everything back.
+    /// </summary>
+    /// <param name="level">The write's level.</param>
     /// <param name="error">Why.</param>
-    public void Break(Exception error) => _broken ??= error;
+    public void FailedWrite(int level, Exception error)
+    {
+        if (_failedWrite is not { } earlier || level < earlier.Level)
+        {
+            _failedWrite = (level, error);
+        }
+    }
 
     /// <summary>
     /// Commits, then runs the end callbacks (true) without a cancellation token: the data is committed by then, and a token firing later
@@ -359,7 +381,7 @@ internal sealed class DbSession : IStoreTransaction
             throw new InvalidOperationException("The store transaction was already committed or disposed.");
         }
 
-        if (_broken is { } broken)
+        if ((_broken ?? _failedWrite?.Error) is { } broken)
         {
             var error = new InvalidOperationException("The store transaction was rolled back: a part of it (a command that joined it, or a store call) failed and its work could not be undone on its own.", broken);
             if (_undoFailures is { } undone)

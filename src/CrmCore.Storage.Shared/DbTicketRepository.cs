@@ -304,8 +304,11 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             var stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull
                 ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
                 : 0;
+            commands.FailsWithoutWrite(); // nothing written, no statement failed: a caller may go on past the conflict
             throw new ConcurrencyConflictException($"ticket {state.Id}", expectedVersion, stored);
         }
+
+        commands.Wrote();
 
         if (state.StatusHistory.Count < storedEntries)
         {

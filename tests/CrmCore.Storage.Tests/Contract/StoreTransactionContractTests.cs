@@ -211,6 +211,70 @@ public sealed class StoreTransactionContractTests
         Assert.Equal(1L, (await after.Customers.FindAsync(a.Id))!.Version);
     }
 
+    // A nested Begin() is the way past such a failure: rolled back to its savepoint, it takes the failed call with it, and the outer
+    // transaction commits the rest; committed instead, it hands the failure to the outer one.
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task AllOrNothing_AFailedCallInsideANestedBegin_RolledBack_LeavesTheOuterFitToCommit_Committed_DoesNot(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var (a, b, c, d) = (Customer("C202603001"), Customer("C202603002"), Customer("C202603003"), Customer("C202603004"));
+        await stores.Customers.SaveAsync(a, 0);
+        var batch = (ICustomerBatchRepository)stores.Customers;
+
+        await using (var work = stores.Transactions.BeginAllOrNothing())
+        {
+            await stores.Customers.SaveAsync(b, 0);
+            await using (stores.Transactions.Begin())
+            {
+                await Assert.ThrowsAsync<ConcurrencyConflictException>(() => batch.SaveAllAsync([(c, 0), (a with { Version = 3, Name = "stale" }, 2)]).AsTask());
+            }
+
+            await work.CommitAsync();
+        }
+
+        await using (var work = stores.Transactions.BeginAllOrNothing())
+        {
+            await using (var nested = stores.Transactions.Begin())
+            {
+                await Assert.ThrowsAsync<ConcurrencyConflictException>(() => batch.SaveAllAsync([(d, 0), (a with { Version = 3, Name = "stale" }, 2)]).AsTask());
+                await nested.CommitAsync();
+            }
+
+            await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
+        }
+
+        var after = storage.Desk();
+        Assert.NotNull(await after.Customers.FindAsync(b.Id));
+        Assert.Null(await after.Customers.FindAsync(c.Id));
+        Assert.Null(await after.Customers.FindAsync(d.Id));
+    }
+
+    // A ticket's or an escalation state's lost race is found as a customer's is (no statement fails, nothing written): catchable.
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task AllOrNothing_ACaughtTicketOrEscalationConflict_LeavesTheTransactionFitToCommit(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var (customer, ticket, escalation, _) = Writes();
+        await stores.Customers.SaveAsync(customer, 0);
+        await stores.Tickets.SaveAsync(ticket.ToState(), 0, ticket.DomainEvents);
+        await stores.Escalations.SaveAsync(escalation, 0);
+        var other = Customer("C202603009");
+
+        await using (var work = stores.Transactions.BeginAllOrNothing())
+        {
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Tickets.SaveAsync(ticket.ToState() with { Version = 5 }, 4, []).AsTask());
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Escalations.SaveAsync(escalation with { Version = 9 }, 7).AsTask());
+            await stores.Customers.SaveAsync(other, 0);
+            await work.CommitAsync();
+        }
+
+        Assert.NotNull(await storage.Desk().Customers.FindAsync(other.Id));
+    }
+
     private static CustomerState Customer(string id) => new() { Id = new CustomerId(id), Version = 1, Name = "Solo", FirstContactOn = new LocalDate(2026, 1, 1), CreatedAt = T0 };
 
     private static (CustomerState Customer, Ticket Ticket, EscalationState Escalation, QueueEntryState Entry) Writes()
