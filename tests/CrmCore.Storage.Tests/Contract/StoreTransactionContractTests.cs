@@ -199,7 +199,7 @@ public sealed class StoreTransactionContractTests
         {
             await stores.Customers.SaveAsync(b, 0);
             // c is written, then a's stale version conflicts: the call failed half done.
-            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => ((ICustomerBatchRepository)stores.Customers).SaveAllAsync([(c, 0), (a with { Version = 3, Name = "stale" }, 2)]).AsTask());
+            await HalfDoneSaveAsync(stores, c, a);
 
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
             Assert.Contains("rolled back", error.Message, StringComparison.Ordinal);
@@ -221,14 +221,13 @@ public sealed class StoreTransactionContractTests
         var stores = storage.Desk();
         var (a, b, c, d) = (Customer("C202603001"), Customer("C202603002"), Customer("C202603003"), Customer("C202603004"));
         await stores.Customers.SaveAsync(a, 0);
-        var batch = (ICustomerBatchRepository)stores.Customers;
 
         await using (var work = stores.Transactions.BeginAllOrNothing())
         {
             await stores.Customers.SaveAsync(b, 0);
             await using (stores.Transactions.Begin())
             {
-                await Assert.ThrowsAsync<ConcurrencyConflictException>(() => batch.SaveAllAsync([(c, 0), (a with { Version = 3, Name = "stale" }, 2)]).AsTask());
+                await HalfDoneSaveAsync(stores, c, a);
             }
 
             await work.CommitAsync();
@@ -238,7 +237,7 @@ public sealed class StoreTransactionContractTests
         {
             await using (var nested = stores.Transactions.Begin())
             {
-                await Assert.ThrowsAsync<ConcurrencyConflictException>(() => batch.SaveAllAsync([(d, 0), (a with { Version = 3, Name = "stale" }, 2)]).AsTask());
+                await HalfDoneSaveAsync(stores, d, a);
                 await nested.CommitAsync();
             }
 
@@ -274,6 +273,11 @@ public sealed class StoreTransactionContractTests
 
         Assert.NotNull(await storage.Desk().Customers.FindAsync(other.Id));
     }
+
+    // A save of two customers that writes the new one, then conflicts on the stored one's stale version: a call failed half done.
+    private static Task HalfDoneSaveAsync(ProviderStores stores, CustomerState fresh, CustomerState stored) =>
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            ((ICustomerBatchRepository)stores.Customers).SaveAllAsync([(fresh, 0), (stored with { Version = stored.Version + 2, Name = "stale" }, stored.Version + 1)]).AsTask());
 
     private static CustomerState Customer(string id) => new() { Id = new CustomerId(id), Version = 1, Name = "Solo", FirstContactOn = new LocalDate(2026, 1, 1), CreatedAt = T0 };
 
