@@ -87,6 +87,7 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
         DeskSql.Add(exists, "@id", runId);
         if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
         {
+            lease.FailsWithoutWrite();
             throw new KeyNotFoundException($"No import run {runId} is recorded.");
         }
 

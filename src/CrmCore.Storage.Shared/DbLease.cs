@@ -53,7 +53,7 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
             }
             else if (!_writing)
             {
-                _writing = true;
+                (_writing, _wrote, _failsWithoutWrite) = (true, false, false);
                 _level = session.JoinedDepth;
             }
 
@@ -80,7 +80,7 @@ internal sealed class DbLease : IAsyncDisposable, IDisposable
             }
             else if (!_writing)
             {
-                _writing = true;
+                (_writing, _wrote, _failsWithoutWrite) = (true, false, false);
                 _level = session.JoinedDepth;
             }
 

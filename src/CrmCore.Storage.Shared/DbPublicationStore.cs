@@ -8,7 +8,8 @@ namespace CrmCore.Storage;
 /// Published rule sets and calendars in a database (table <c>publication</c>), driven by the provider's <see cref="DeskSql"/>. Inside a
 /// desk command's or a host's store transaction every read and publish runs on that transaction's connection: a publish or roll-back
 /// commits or rolls back with the transaction (a nested unit's with its savepoint), and the reads see it before the commit; a publish that
-/// fails there is undone to the store's own savepoint and leaves the transaction usable (<see cref="DbLease.BeginAsync"/>). Outside a
+/// fails in a host's transaction is undone to the store's own savepoint and leaves the transaction usable (<see cref="DbLease.BeginAsync"/>);
+/// in one begun all or nothing it leaves the transaction able only to roll back (its commit throws). Outside a
 /// transaction each publish is a transaction of its own. Concurrent publishers of one name take turns (SQLite: the write lock of
 /// <c>BEGIN IMMEDIATE</c>; PostgreSQL: the name's advisory lock, <see cref="DeskSql.PublicationLock"/>) until the transaction that
 /// published ends; a publisher that waits past the provider's limit gets a <see cref="TimeoutException"/> naming the publication.

@@ -122,8 +122,9 @@ internal sealed class DbSession : IStoreTransaction
         _joined.RemoveRange(depth, _joined.Count - depth);
         if (_failedWrite is { } failed && failed.Level > depth)
         {
-            // The joined work held the failed write: undone with it, or now the enclosing level's.
-            _failedWrite = committed ? (depth, failed.Error) : null;
+            // The joined work held the failed write: undone with it when the rollback to its savepoint is sent below; else (committed, or
+            // its savepoint never set, so nothing is rolled back) it is now the enclosing level's.
+            _failedWrite = !committed && depth < _savepointsSet && _open && Transaction is not null ? null : (depth, failed.Error);
         }
 
         if (depth < _savepointsSet)

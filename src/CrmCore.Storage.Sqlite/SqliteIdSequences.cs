@@ -26,6 +26,7 @@ internal static class SqliteIdSequences
         var last = command.ExecuteScalar() is { } value ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
         if (last >= max)
         {
+            lease.FailsWithoutWrite();
             throw new IdSequenceExhaustedException(name, period, max);
         }
 

@@ -250,6 +250,36 @@ public sealed class StoreTransactionContractTests
         Assert.Null(await after.Customers.FindAsync(d.Id));
     }
 
+    // Two nested levels: the inner one committed hands the failure to the outer one, whose rollback then takes it away.
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task AllOrNothing_TwoNestedLevels_TheFailureGoesWithTheLevelThatRollsBack(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var (a, b, c) = (Customer("C202603001"), Customer("C202603002"), Customer("C202603003"));
+        await stores.Customers.SaveAsync(a, 0);
+
+        await using (var work = stores.Transactions.BeginAllOrNothing())
+        {
+            await using (stores.Transactions.Begin())
+            {
+                await using (var inner = stores.Transactions.Begin())
+                {
+                    await HalfDoneSaveAsync(stores, c, a);
+                    await inner.CommitAsync();
+                }
+            }
+
+            await stores.Customers.SaveAsync(b, 0);
+            await work.CommitAsync();
+        }
+
+        var after = storage.Desk();
+        Assert.NotNull(await after.Customers.FindAsync(b.Id));
+        Assert.Null(await after.Customers.FindAsync(c.Id));
+    }
+
     // A ticket's or an escalation state's lost race is found as a customer's is (no statement fails, nothing written): catchable.
     [Theory]
     [MemberData(nameof(Databases))]
