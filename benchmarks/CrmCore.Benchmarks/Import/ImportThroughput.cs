@@ -159,6 +159,24 @@ internal static class ImportThroughput
                 }
 
                 break;
+            case "csv-spans":
+                using (var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = false }))
+                {
+                    long chars = 0;
+                    while (reader.Read())
+                    {
+                        for (var i = 0; i < reader.RowFieldCount; i++)
+                        {
+                            chars += reader.GetFieldSpan(i).Length;
+                        }
+
+                        count++;
+                    }
+
+                    GC.KeepAlive(chars);
+                }
+
+                break;
             case "csv-lean":
                 count = LeanParse(path);
                 break;
