@@ -181,6 +181,26 @@ public sealed class AllOrNothingFailureContractTests
         Assert.NotNull(await storage.Desk().Customers.FindAsync(customer.Id));
     }
 
+    // A roll-back to a version that was never published fails having written nothing (PostgreSQL's name lock is no row): the caller
+    // that caught it commits what it published before.
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task AllOrNothing_ACaughtRollBackToAMissingVersion_LeavesTheTransactionFitToCommit(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+
+        await using (var work = stores.Transactions.BeginAllOrNothing())
+        {
+            await stores.Publications.PublishAsync(PublicationKind.RuleSet, "routing", "{\"v\":1}", "ops", T0);
+            await Assert.ThrowsAsync<PublicationNotFoundException>(() => stores.Publications.RollBackAsync(PublicationKind.RuleSet, "routing", 7, "ops", T0));
+            await work.CommitAsync();
+        }
+
+        var current = await storage.Desk().Publications.GetCurrentAsync(PublicationKind.RuleSet, "routing");
+        Assert.Equal((1, "{\"v\":1}"), (current!.Version.Version, current.Content));
+    }
+
     // Polls the server until some backend waits for a lock on the table (the read was sent and is blocked).
     private static async Task WaitForALockWaitAsync(string connectionString, string table)
     {
