@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CrmCore.Agents;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Tickets;
@@ -201,6 +202,58 @@ public sealed class AllOrNothingFailureContractTests
         Assert.Equal((1, "{\"v\":1}"), (current!.Version.Version, current.Content));
     }
 
+    // A batch of new tickets whose second one exists already: the first was written when the conflict is found, so the call failed half
+    // done and the transaction cannot commit (nothing of it, the earlier customer neither).
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task AllOrNothing_ACaughtBatchOfNewTicketsWhoseSecondExists_CannotBeCommitted(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var customer = Customer("C202603001");
+        var first = NewTicket("WT202603001");
+        var second = NewTicket("WT202603002");
+        await stores.Tickets.SaveAsync(second, 0, []);
+
+        await using (var work = stores.Transactions.BeginAllOrNothing())
+        {
+            await stores.Customers.SaveAsync(customer, 0);
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.SaveNewTickets!([(first, []), (second, [])]));
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
+            Assert.Contains("rolled back", error.Message, StringComparison.Ordinal);
+        }
+
+        var after = storage.Desk();
+        Assert.Null(await after.Tickets.FindAsync(first.Id));
+        Assert.Null(await after.Customers.FindAsync(customer.Id));
+        Assert.Equal(1, (await after.Tickets.FindAsync(second.Id))!.Version);
+    }
+
+    // The same batch whose FIRST ticket exists wrote nothing when it fails: catchable, the rest commits.
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task AllOrNothing_ACaughtBatchOfNewTicketsWhoseFirstExists_LeavesTheTransactionFitToCommit(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var customer = Customer("C202603001");
+        var first = NewTicket("WT202603001");
+        var second = NewTicket("WT202603002");
+        await stores.Tickets.SaveAsync(first, 0, []);
+
+        await using (var work = stores.Transactions.BeginAllOrNothing())
+        {
+            await stores.Customers.SaveAsync(customer, 0);
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.SaveNewTickets!([(first, []), (second, [])]));
+            await work.CommitAsync();
+        }
+
+        var after = storage.Desk();
+        Assert.NotNull(await after.Customers.FindAsync(customer.Id));
+        Assert.Null(await after.Tickets.FindAsync(second.Id));
+    }
+
     // Polls the server until some backend waits for a lock on the table (the read was sent and is blocked).
     private static async Task WaitForALockWaitAsync(string connectionString, string table)
     {
@@ -216,4 +269,8 @@ public sealed class AllOrNothingFailureContractTests
     }
 
     private static CustomerState Customer(string id) => new() { Id = new CustomerId(id), Version = 1, Name = "Solo", FirstContactOn = new LocalDate(2026, 1, 1), CreatedAt = T0 };
+
+    private static TicketState NewTicket(string id) =>
+        Ticket.Open(new TicketId(id), new TicketRequest { CustomerId = new CustomerId("C202603001"), Description = "打印机卡纸", Urgency = Urgency.Urgent },
+            new AgentId("A-alice"), "desk", T0).ToState();
 }
