@@ -372,8 +372,9 @@ internal sealed class DbSession : IStoreTransaction
 
     /// <summary>
     /// Commits (through <see cref="DbSource.CommitSessionAsync"/>: on PostgreSQL a transaction that a failed statement aborted, a read's
-    /// included, is rolled back and the commit throws), then runs the end callbacks (true) without a cancellation token: the data is committed by then, and a token firing later
-    /// must not make the caller believe otherwise (a caller that retries would write twice). When the commit fails, the callbacks run
+    /// included, is rolled back and the commit throws), then runs the end callbacks (true) without a cancellation token: the data is
+    /// committed by then, and a token firing later must not make the caller believe otherwise (a caller that retries would write
+    /// twice). When the commit fails, the callbacks run
     /// (false) and the commit's exception is thrown; what they threw then is attached to it (<see cref="CallbackFailuresKey"/>).
     /// </summary>
     public async ValueTask CommitAsync(CancellationToken cancellationToken = default)
