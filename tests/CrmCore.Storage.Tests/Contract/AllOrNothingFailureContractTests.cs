@@ -95,6 +95,37 @@ public sealed class AllOrNothingFailureContractTests
         Assert.Equal(provider == StoreProvider.Sqlite, stored is not null);
     }
 
+    // The same in a host's transaction (Begin()): a store write there runs under a savepoint of its own, a read does not, so on
+    // PostgreSQL a caught read failure aborts the host's transaction as well, and its commit says so instead of rolling back silently.
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task HostTransaction_ACaughtReadWhoseStatementFailed_PostgreSqlCommitsNothing_SqliteCommitsTheRest(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var stores = storage.Desk();
+        var customer = Customer("C202603001");
+        Assert.Null(await stores.Escalations.FindAsync(new TicketId("WT202603001")));
+        storage.ExecuteSql(provider == StoreProvider.Postgres ? "DROP TABLE {schema}.escalation_state" : "DROP TABLE crm_escalation_state");
+
+        await using (var work = stores.Transactions.Begin())
+        {
+            await stores.Customers.SaveAsync(customer, 0);
+            await Assert.ThrowsAnyAsync<DbException>(() => stores.Escalations.FindAsync(new TicketId("WT202603001")).AsTask());
+
+            if (provider == StoreProvider.Postgres)
+            {
+                var error = await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
+                Assert.Equal(PostgresErrorCodes.InFailedSqlTransaction, Assert.IsType<PostgresException>(error.InnerException).SqlState);
+            }
+            else
+            {
+                await work.CommitAsync();
+            }
+        }
+
+        Assert.Equal(provider == StoreProvider.Sqlite, await storage.Desk().Customers.FindAsync(customer.Id) is not null);
+    }
+
     // The fault a host meets in practice: a read cancelled while its statement runs on the server (here it waits for another
     // transaction's lock). The server cancels the statement, which aborts the transaction.
     [PostgresFact]
