@@ -111,6 +111,45 @@ internal sealed class PostgreSqlDatabase : DbSource, IDisposable, IAsyncDisposab
     public override async ValueTask<System.Data.Common.DbTransaction> BeginTransactionAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// PostgreSQL aborts a transaction at any statement that fails in it (a write's, a read's: a cancelled or timed-out query, a bad
+    /// cast), answers every later statement with 25P02 and the COMMIT with a ROLLBACK, which Npgsql reports as a successful commit
+    /// (AllOrNothingFailureContractTests.Npgsql_CommitOfATransactionAbortedByAFailedStatement_ThrowsNothing_AndCommitsNothing). A caller
+    /// that caught a store call's failure in a transaction with no savepoint around it (one begun all or nothing, or a read in a host's)
+    /// would be told that work the server threw away was committed. So the COMMIT goes with a statement sent before it in the same round
+    /// trip: in an aborted transaction that statement fails (25P02) and the server skips the COMMIT (the rest of the batch, up to its
+    /// Sync), the transaction is rolled back and the commit throws; in a healthy one it does nothing. A statement that failed inside a
+    /// savepoint rolled back since (a joined transaction's, a store step's) no longer aborts anything, and a store call that failed
+    /// without a failing statement (a version conflict found by a 0-row update) never did: both commit.
+    /// </remarks>
+    public override async ValueTask CommitSessionAsync(DbHandle handle, System.Data.Common.DbTransaction transaction)
+    {
+        try
+        {
+            await handle.Command(CheckedCommit, transaction).ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (PostgresException aborted) when (aborted.SqlState == PostgresErrorCodes.InFailedSqlTransaction)
+        {
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is NpgsqlException or InvalidOperationException)
+            {
+                // The connection is closed by the caller instead of being kept (a failed commit never returns it clean), which ends the
+                // transaction on the server all the same; the rollback's own failure is not the news.
+            }
+
+            throw new InvalidOperationException(
+                "The store transaction was rolled back: a statement in it failed and was caught, which on PostgreSQL aborts the whole transaction; nothing of it was committed.",
+                aborted);
+        }
+    }
+
+    // A statement that fails in an aborted transaction, then the COMMIT, in one round trip (see CommitSessionAsync).
+    private const string CheckedCommit = "SELECT 1; COMMIT";
+
     public async ValueTask DisposeAsync()
     {
         await CloseAsync().ConfigureAwait(false);

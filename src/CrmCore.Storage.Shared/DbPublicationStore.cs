@@ -9,7 +9,8 @@ namespace CrmCore.Storage;
 /// desk command's or a host's store transaction every read and publish runs on that transaction's connection: a publish or roll-back
 /// commits or rolls back with the transaction (a nested unit's with its savepoint), and the reads see it before the commit; a publish that
 /// fails in a host's transaction is undone to the store's own savepoint and leaves the transaction usable (<see cref="DbLease.BeginAsync"/>);
-/// in one begun all or nothing it leaves the transaction able only to roll back (its commit throws). Outside a
+/// in one begun all or nothing it leaves the transaction able only to roll back (its commit throws), except a roll-back to a version that
+/// was never published, which fails having written nothing (a caller may catch it and commit the rest). Outside a
 /// transaction each publish is a transaction of its own. Concurrent publishers of one name take turns (SQLite: the write lock of
 /// <c>BEGIN IMMEDIATE</c>; PostgreSQL: the name's advisory lock, <see cref="DeskSql.PublicationLock"/>) until the transaction that
 /// published ends; a publisher that waits past the provider's limit gets a <see cref="TimeoutException"/> naming the publication.
@@ -127,8 +128,16 @@ internal sealed class DbPublicationStore(DeskSql sql) : IPublicationStore
         if (content is null)
         {
             var version = rolledBackFrom!.Value;
-            content = (await ReadAsync(lease, kind, name, version, cancellationToken).ConfigureAwait(false)
-                       ?? throw new PublicationNotFoundException(kind, name, version)).Content;
+            if (await ReadAsync(lease, kind, name, version, cancellationToken).ConfigureAwait(false) is not { } rolledBack)
+            {
+                // Nothing written and no statement failed: the lock statement writes no row (PostgreSQL's pg_advisory_xact_lock; SQLite
+                // runs none, its transaction holding the write lock already). In a transaction begun all or nothing a caller may catch this
+                // and go on; the name stays locked until that transaction ends.
+                lease.FailsWithoutWrite();
+                throw new PublicationNotFoundException(kind, name, version);
+            }
+
+            content = rolledBack.Content;
         }
 
         var hash = ContentHash.Of(content);

@@ -371,8 +371,10 @@ internal sealed class DbSession : IStoreTransaction
     }
 
     /// <summary>
-    /// Commits, then runs the end callbacks (true) without a cancellation token: the data is committed by then, and a token firing later
-    /// must not make the caller believe otherwise (a caller that retries would write twice). When the commit fails, the callbacks run
+    /// Commits (through <see cref="DbSource.CommitSessionAsync"/>: on PostgreSQL a transaction that a failed statement aborted, a read's
+    /// included, is rolled back and the commit throws), then runs the end callbacks (true) without a cancellation token: the data is
+    /// committed by then, and a token firing later must not make the caller believe otherwise (a caller that retries would write
+    /// twice). When the commit fails, the callbacks run
     /// (false) and the commit's exception is thrown; what they threw then is attached to it (<see cref="CallbackFailuresKey"/>).
     /// </summary>
     public async ValueTask CommitAsync(CancellationToken cancellationToken = default)
@@ -413,7 +415,7 @@ internal sealed class DbSession : IStoreTransaction
             _handle = null;
             try
             {
-                await Transaction!.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                await Source.CommitSessionAsync(handle, Transaction!).ConfigureAwait(false);
             }
             catch (Exception failure)
             {
@@ -427,7 +429,7 @@ internal sealed class DbSession : IStoreTransaction
             var clean = true;
             try
             {
-                await Transaction.DisposeAsync().ConfigureAwait(false);
+                await Transaction!.DisposeAsync().ConfigureAwait(false);
             }
             catch (DbException)
             {

@@ -89,6 +89,15 @@ internal abstract class DbSource : IStoreTransactions, IOpenTransactionProbe
 
     public abstract DbTransaction BeginTransaction(DbConnection connection);
 
+    /// <summary>
+    /// Commits a session's transaction on its connection (<see cref="DbSession.CommitAsync"/>), given no cancellation token: once the
+    /// commit is sent, its outcome must be reported, not abandoned. Through the driver by default; a provider whose server can answer a
+    /// COMMIT with a rollback that the driver does not report (PostgreSQL, after a failed statement) overrides it to throw instead.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server rolled the transaction back instead of committing it (its message says
+    /// "rolled back"); the transaction is ended.</exception>
+    public virtual ValueTask CommitSessionAsync(DbHandle handle, DbTransaction transaction) => new(transaction.CommitAsync(CancellationToken.None));
+
     public abstract ValueTask<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
     internal DbHandle Rent()

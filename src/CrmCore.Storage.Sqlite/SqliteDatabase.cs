@@ -66,6 +66,15 @@ internal sealed class SqliteDatabase : DbSource, IDisposable, IAsyncDisposable
     public override ValueTask<System.Data.Common.DbTransaction> BeginTransactionAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult(BeginTransaction(connection));
 
+    // No CommitSessionAsync override (PostgreSQL's checks that no failed statement aborted the transaction): a store transaction here
+    // commits through the driver, a caught read's failure notwithstanding. SQLite rolls a transaction back on its own only after a few
+    // errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_NOMEM; https://www.sqlite.org/lang_transaction.html, "Response To Errors
+    // Within A Transaction") or an interrupted INSERT, UPDATE or DELETE (https://www.sqlite.org/c3ref/interrupt.html), and then the
+    // COMMIT fails ("no transaction is active") instead of answering with a silent rollback; a SELECT that fails undoes nothing and leaves
+    // the transaction going. A failed write is covered by DbLease (a write begun and not committed makes the session unfit), so a read
+    // is the only failure left, and the writes that succeeded commit, as the in-memory stores' would
+    // (AllOrNothingFailureContractTests.AllOrNothing_ACaughtReadWhoseStatementFailed_PostgreSqlCommitsNothing_SqliteCommitsTheRest).
+
     // A few open connections with their prepared statements: a desk command then prepares nothing.
     protected override int KeepOpen => 16;
 

@@ -23,6 +23,10 @@ public sealed record ProviderStores(
     /// <summary>The provider's publication store over the same storage as <see cref="Transactions"/>.</summary>
     public required IPublicationStore Publications { get; init; }
 
+    /// <summary>The provider's batch of new tickets (<c>SaveNewTicketsAsync</c>) over the same storage as <see cref="Transactions"/> (it
+    /// joins the desk's transactions); none for the in-memory stores.</summary>
+    public Func<IReadOnlyList<(CrmCore.Tickets.TicketState State, IReadOnlyList<CrmCore.IDomainEvent> Events)>, Task>? SaveNewTickets { get; init; }
+
     /// <summary>Registers these stores for <c>AddCrmCore()</c>'s desk (a later registration of one of them wins).</summary>
     public IServiceCollection AddTo(IServiceCollection services)
     {

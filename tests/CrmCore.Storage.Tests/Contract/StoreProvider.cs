@@ -299,7 +299,7 @@ public abstract class StoreProvider : IDisposable
         public override ProviderStores Desk()
         {
             var storage = new SqliteStorage(Options());
-            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions, Publications = storage.Publications, Plans = storage.ContactPlans };
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions, Publications = storage.Publications, Plans = storage.ContactPlans, SaveNewTickets = t => storage.SaveNewTicketsAsync(t) };
         }
 
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
@@ -454,7 +454,7 @@ public abstract class StoreProvider : IDisposable
         public override ProviderStores Desk()
         {
             var storage = Storage();
-            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions, Publications = storage.Publications, Plans = storage.ContactPlans };
+            return new ProviderStores(storage.Tickets, storage.Surveys, storage.Customers, storage.Escalations, storage.Sequences, storage.Queue, storage.Outbox) { Transactions = storage.Transactions, Publications = storage.Publications, Plans = storage.ContactPlans, SaveNewTickets = t => storage.SaveNewTicketsAsync(t) };
         }
 
         public override IIdGenerator<string> Ids(string pattern, IClock clock, int blockSize = 1)
