@@ -9,9 +9,11 @@ using NodaTime;
 namespace CrmCore.Rules.Tests;
 
 /// <summary>
-/// <see cref="CustomerFacts.DaysSinceLastInteraction"/> and the bulk kernels' <see cref="BulkDates.DaysSince(Instant, long, bool, long)"/>
-/// against an exact model in unbounded integers: the nanoseconds from the last interaction to now divided by 86,400·10^9 and rounded
-/// toward negative infinity, then at least 0 (a future interaction is 0 days ago).
+/// <see cref="CustomerFacts.DaysSinceLastInteraction"/> and the bulk kernels' two paths against an exact model in unbounded integers: the
+/// nanoseconds from the last interaction to now divided by 86,400·10^9 and rounded toward negative infinity, then at least 0 (a future
+/// interaction is 0 days ago). The kernels keep the last interaction as a tick and the nanoseconds from it
+/// (<see cref="BulkDates.InteractionTicks"/>, <see cref="BulkDates.InteractionNanoseconds"/>) and count in ticks for a whole-tick "now"
+/// (<see cref="FactMath.WholeDaysSince(long, long)"/>), from the exact instant for any other (<see cref="BulkDates.DaysSince"/>).
 /// </summary>
 public sealed class CustomerFactsDaysSinceTests
 {
@@ -48,29 +50,37 @@ public sealed class CustomerFactsDaysSinceTests
     }
 
     // "Now" anywhere in the range, on a whole tick or a few nanoseconds past one (the bulk kernels' two paths); the last interaction
-    // a tick-precise gap before it (the bulk store keeps ticks), moved to the other side of now when that leaves the range.
-    private static Gen<(Instant Now, long NowTicks, long ThenTicks)> MomentsGen() =>
+    // a tick-precise gap before it, moved to the other side of now when that leaves the range, on a whole tick or a few nanoseconds
+    // past one (the bulk store keeps a tick and the nanoseconds from it).
+    private static Gen<(Instant Now, long NowTicks, Instant Then)> MomentsGen() =>
         from nowTicks in LongBetween(MinTicks, MaxTicks)
         from extra in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Elements(1, 50, 99)))
         from gap in GapTicksGen()
+        from thenExtra in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Elements(1, 50, 99)))
         let before = (Int128)nowTicks - gap
         let after = (Int128)nowTicks + gap
         let then = before >= MinTicks && before <= MaxTicks ? before : Int128.Clamp(after, MinTicks, MaxTicks)
-        select (Instant.FromUnixTimeTicks(nowTicks) + Duration.FromNanoseconds(extra), nowTicks, (long)then);
+        select (Instant.FromUnixTimeTicks(nowTicks) + Duration.FromNanoseconds(extra), nowTicks,
+                Instant.FromUnixTimeTicks((long)then) + Duration.FromNanoseconds(thenExtra));
+
+    // The days the scalar kernel computes from what the store keeps: in ticks for a whole-tick "now", else from the exact instant.
+    private static int KernelDays(Instant now, long nowTicks, long thenTicks, sbyte thenNanoseconds) =>
+        Instant.FromUnixTimeTicks(nowTicks) == now ? FactMath.WholeDaysSince(nowTicks, thenTicks) : BulkDates.DaysSince(now, thenTicks, thenNanoseconds);
 
     [FsCheck.Xunit.Property(MaxTest = 5_000)]
     public Property DaysSinceLastInteraction_PerCustomerAndBulk_AgreeWithTheExactWholeDays() =>
         Prop.ForAll(Arb.From(MomentsGen()), moments =>
         {
-            var (now, nowTicks, thenTicks) = moments;
-            var then = Instant.FromUnixTimeTicks(thenTicks);
+            var (now, nowTicks, then) = moments;
             var expected = ModelDays(now, then);
+            var thenTicks = BulkDates.InteractionTicks(then);
+            var thenNanoseconds = BulkDates.InteractionNanoseconds(then, thenTicks);
 
             var fact = CustomerFacts.From(new CustomerFactsInput { LastInteractionAt = then }, now, DateTimeZone.Utc).DaysSinceLastInteraction;
-            var bulk = BulkDates.DaysSince(now, nowTicks, Instant.FromUnixTimeTicks(nowTicks) == now, thenTicks);
-            var bulkSlow = BulkDates.DaysSince(now, thenTicks);
-            return (fact == expected && bulk == expected && bulkSlow == expected)
-                .Label($"now {now}, then {then} ({thenTicks} ticks): fact {fact}, bulk {bulk}, bulk (any now) {bulkSlow}, expected {expected}");
+            var bulk = KernelDays(now, nowTicks, thenTicks, thenNanoseconds);
+            var bulkExact = BulkDates.DaysSince(now, thenTicks, thenNanoseconds);
+            return (fact == expected && bulk == expected && bulkExact == expected)
+                .Label($"now {now}, then {then} ({thenTicks} ticks {thenNanoseconds} ns): fact {fact}, bulk {bulk}, bulk (any now) {bulkExact}, expected {expected}");
         });
 
     // The per-customer fact reads instants to the nanosecond: a gap a few nanoseconds either side of a whole day.
@@ -100,9 +110,9 @@ public sealed class CustomerFactsDaysSinceTests
         var then = now - (Duration.FromDays(20_000) + Duration.FromTicks(ticks));
 
         Assert.Equal(expected, CustomerFacts.From(new CustomerFactsInput { LastInteractionAt = then }, now, DateTimeZone.Utc).DaysSinceLastInteraction);
-        Assert.Equal(expected, BulkDates.DaysSince(now, now.ToUnixTimeTicks(), nowIsWholeTick: true, then.ToUnixTimeTicks()));
-        Assert.Equal(expected, BulkDates.DaysSince(now, then.ToUnixTimeTicks()));
-        Assert.Equal(expected, BulkDates.DaysSince(now + Duration.FromNanoseconds(1), now.ToUnixTimeTicks(), nowIsWholeTick: false, then.ToUnixTimeTicks()));
+        Assert.Equal(expected, KernelDays(now, now.ToUnixTimeTicks(), then.ToUnixTimeTicks(), 0));
+        Assert.Equal(expected, BulkDates.DaysSince(now, then.ToUnixTimeTicks(), 0));
+        Assert.Equal(expected, KernelDays(now + Duration.FromNanoseconds(1), now.ToUnixTimeTicks(), then.ToUnixTimeTicks(), 0));
     }
 
     [Fact]

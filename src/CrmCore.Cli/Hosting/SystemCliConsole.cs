@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrmCore.Cli.Localization;
 using NodaTime;
 
 namespace CrmCore.Cli.Hosting;
@@ -22,7 +23,7 @@ internal sealed class SystemCliConsole : ICliConsole
 
     public IClock Clock { get; }
 
-    public CultureInfo UiCulture { get; } = CultureInfo.CurrentUICulture;
+    public CultureInfo UiCulture { get; } = CliLanguage.UiCulture(Environment.GetEnvironmentVariable);
 
     public string WorkingDirectory => Environment.CurrentDirectory;
 

@@ -41,9 +41,16 @@ internal sealed class CliLanguage
     public static CliLanguage? FromName(string? name) => CultureOf(name) is { } culture ? FromCulture(culture) : null;
 
     /// <summary>
+    /// Gets a value indicating whether .NET has culture data (ICU) here: false in invariant globalization mode
+    /// (<c>DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1</c>, hosts and containers without ICU), where every culture has the invariant
+    /// culture's data. crm's runtime configuration lets it make cultures by name there all the same.
+    /// </summary>
+    public static bool HasCultureData { get; } = CultureInfo.GetCultureInfo(EnglishName).TwoLetterISOLanguageName == EnglishName;
+
+    /// <summary>
     /// The culture a <c>--lang</c> value names (case-insensitive), or <see langword="null"/> when .NET does not know it: not a
-    /// predefined culture of the system, or empty (the invariant culture). <c>crm</c> needs the system's culture data (it does not run
-    /// in invariant globalization mode: its own languages are cultures).
+    /// predefined culture of the system, or empty (the invariant culture). Without culture data (<see cref="HasCultureData"/>) no
+    /// name can be checked: any name .NET accepts gives a <see cref="NameOnlyCulture"/>, read by its name.
     /// </summary>
     public static CultureInfo? CultureOf(string? name)
     {
@@ -54,7 +61,7 @@ internal sealed class CliLanguage
 
         try
         {
-            var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+            var culture = HasCultureData ? CultureInfo.GetCultureInfo(name, predefinedOnly: true) : new NameOnlyCulture(name);
             return culture.Name.Length == 0 ? null : culture;
         }
         catch (CultureNotFoundException)
@@ -64,9 +71,18 @@ internal sealed class CliLanguage
     }
 
     /// <summary>
+    /// The user's UI culture: <see cref="CultureInfo.CurrentUICulture"/>, or without culture data (where that is always the invariant
+    /// culture) the culture the POSIX locale variables name (<see cref="PosixLocale"/>: LC_ALL, LC_MESSAGES, LANG), when they name one.
+    /// </summary>
+    /// <param name="variable">Reads an environment variable.</param>
+    public static CultureInfo UiCulture(Func<string, string?> variable) =>
+        !HasCultureData && CultureOf(PosixLocale.CultureName(variable)) is { } posix ? posix : CultureInfo.CurrentUICulture;
+
+    /// <summary>
     /// The note for a <c>--lang</c> culture that has no texts of its own and so reads English (<c>{0}</c> is the culture's name): one for
-    /// a Traditional Chinese culture (zh-Hant, zh-TW, zh-HK, zh-MO), one for any other language; <see langword="null"/> for an English
-    /// or a Simplified Chinese culture.
+    /// a Traditional Chinese culture (zh-Hant, zh-TW, zh-HK, zh-MO), one for any other language, and one for any other name when there is
+    /// no culture data to check it against (a <see cref="NameOnlyCulture"/>); <see langword="null"/> for an English or a Simplified
+    /// Chinese culture.
     /// </summary>
     public static Msg? FallbackNote(CultureInfo culture)
     {
@@ -76,7 +92,9 @@ internal sealed class CliLanguage
             return null;
         }
 
-        return culture.TwoLetterISOLanguageName == "zh" ? Messages.LangTraditionalChinese : Messages.LangWithoutTexts;
+        return culture.TwoLetterISOLanguageName == "zh" ? Messages.LangTraditionalChinese
+            : culture is NameOnlyCulture ? Messages.LangUnchecked
+            : Messages.LangWithoutTexts;
     }
 
     /// <summary>

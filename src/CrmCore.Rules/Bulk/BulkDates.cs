@@ -40,20 +40,12 @@ internal static class BulkDates
     /// <summary>The exact last interaction from its kept tick and nanoseconds (<see cref="InteractionNanoseconds"/>).</summary>
     public static Instant Interaction(long ticks, sbyte nanoseconds) => Instant.FromUnixTimeTicks(ticks).PlusNanoseconds(nanoseconds);
 
-    /// <summary>Whole days since the last interaction, exactly as <see cref="Facts.CustomerFacts.DaysSinceLastInteraction"/> computes it.</summary>
-    public static int DaysSince(Instant now, long thenTicks) => Facts.FactMath.WholeDaysSince(now, Instant.FromUnixTimeTicks(thenTicks));
-
     /// <summary>
     /// Whole days since the exact last interaction, kept as a tick and the nanoseconds from it (<see cref="InteractionNanoseconds"/>):
-    /// what <see cref="Facts.CustomerFacts.DaysSinceLastInteraction"/> computes for any "now", including one between two ticks.
+    /// what <see cref="Facts.CustomerFacts.DaysSinceLastInteraction"/> computes for any "now", including one between two ticks. The
+    /// scalar kernel calls it for a "now" between ticks; for a whole-tick "now" it counts in ticks
+    /// (<see cref="Facts.FactMath.WholeDaysSince(long, long)"/> of the kept tick), which gives the same days.
     /// </summary>
     public static int DaysSince(Instant now, long thenTicks, sbyte thenNanoseconds) =>
         Facts.FactMath.WholeDaysSince(now, Interaction(thenTicks, thenNanoseconds));
-
-    /// <summary>
-    /// The same as <see cref="DaysSince(Instant, long)"/>, in ticks when <paramref name="nowTicks"/> is the exact tick of
-    /// <paramref name="now"/> (<paramref name="nowIsWholeTick"/>).
-    /// </summary>
-    public static int DaysSince(Instant now, long nowTicks, bool nowIsWholeTick, long thenTicks)
-        => nowIsWholeTick ? Facts.FactMath.WholeDaysSince(nowTicks, thenTicks) : DaysSince(now, thenTicks);
 }

@@ -71,6 +71,18 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
         ParameterExpression facts,
         bool guarded,
         bool merge = false)
+        => Build(tagging, tiering, facts, guarded, merge)?.Compile();
+
+    /// <summary>
+    /// The expression tree of the kernel <see cref="Compile"/> compiles: the columns and context fields it reads, read once before the
+    /// loop over the rows, then the loop. Null when a rule cannot be rewritten.
+    /// </summary>
+    public Expression<Action<CustomerChunk, RunContext, int, int>>? Build(
+        IReadOnlyList<(int TagId, Expression Body, string Rule)> tagging,
+        IReadOnlyList<(int TierIndex, Expression Body, string Rule)> tiering,
+        ParameterExpression facts,
+        bool guarded,
+        bool merge = false)
     {
         _facts = facts;
         _guarded = guarded;
@@ -113,8 +125,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
             exit);
         var body2 = new List<Expression>(_hoisted.Assignments) { Expression.Assign(_row, _start), loop };
         var variables = _hoisted.Variables.Append(_row);
-        var lambda = Expression.Lambda<Action<CustomerChunk, RunContext, int, int>>(Expression.Block(variables, body2), _columns, _context, _start, _end);
-        return lambda.Compile();
+        return Expression.Lambda<Action<CustomerChunk, RunContext, int, int>>(Expression.Block(variables, body2), _columns, _context, _start, _end);
     }
 
     protected override Expression VisitParameter(ParameterExpression node)
@@ -301,7 +312,8 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
                 // No recorded interaction is null ("no value"), exactly as CustomerFacts computes it.
                 ReadsTime = true;
                 // A whole-tick "now" counts in ticks (the kept tick gives the exact instant's days); only a "now" between ticks reads
-                // the nanoseconds kept beside the tick and counts from the exact instant.
+                // the nanoseconds kept beside the tick and counts from the exact instant. Both columns are read from the chunk once,
+                // before the loop; a row's nanoseconds only on that second path.
                 return (HasFlag(flags, CustomerColumns.HasLastInteraction), RowLocal("days", () => Expression.Condition(
                     Hoist(nameof(RunContext.NowIsWholeTick), fromContext: true),
                     Expression.Call(
@@ -312,7 +324,7 @@ internal sealed class ColumnKernelCompiler : ExpressionVisitor
                         DaysSinceMethod,
                         Hoist(nameof(RunContext.Now), fromContext: true),
                         Column(nameof(CustomerChunk.LastInteractionTicks)),
-                        Expression.ArrayIndex(Expression.Field(_columns, nameof(CustomerChunk.LastInteractionNanoseconds)), _row)))));
+                        Expression.ArrayIndex(Hoist(nameof(CustomerChunk.LastInteractionNanoseconds)), _row)))));
             case nameof(CustomerFacts.MonthsSinceFirstCooperation):
                 ReadsTime = true;
                 return (HasFlag(flags, CustomerColumns.HasFirstCooperation),

@@ -21,7 +21,13 @@ internal static class Crm
         return new CrmRun(code, console.OutWriter.ToString(), console.ErrorWriter.ToString());
     }
 
-    public static CrmRun RunProcess(params string[] args)
+    public static CrmRun RunProcess(params string[] args) => RunProcess(new Dictionary<string, string?>(), args);
+
+    /// <summary>
+    /// Runs the built crm.dll as a real process with <paramref name="environment"/> over the defaults (<c>LANG=C.UTF-8</c>, English
+    /// from the dotnet host; no <c>LC_ALL</c>, <c>LC_MESSAGES</c> or globalization switches from the test host): a null value removes a variable.
+    /// </summary>
+    public static CrmRun RunProcess(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "crm.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -41,6 +47,23 @@ internal static class Crm
 
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         start.Environment["LANG"] = "C.UTF-8";
+        foreach (var name in (string[])["LC_ALL", "LC_MESSAGES", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY"])
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
