@@ -59,6 +59,13 @@ internal static class MonthSummary
     {
         Section(output, L("Knowledge suggestions (Lucene.Net, SmartCn)", "知识库推荐（Lucene.Net，SmartCn 分词）"));
         var knowledge = outcome.Knowledge;
+        if (knowledge.CutsCharacterPairs)
+        {
+            output.WriteLine(L(
+                "  note: SmartCn cannot run here (.NET without culture data, no culture may be made by name): Chinese is matched by character pairs",
+                "  注意：此处无法运行 SmartCn 分词（.NET 无区域性数据，且不允许按名称创建区域性），中文按相邻字对匹配"));
+        }
+
         output.WriteLine(L($"  {knowledge.Suggested.Count} of {knowledge.Asked} tickets got at least one article from the desk", $"  {knowledge.Asked} 张工单中 {knowledge.Suggested.Count} 张在受理时获得至少一篇推荐文章"));
         if (knowledge.Failed > 0)
         {

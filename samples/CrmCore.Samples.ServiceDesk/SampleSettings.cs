@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmCore.Localization;
 using CrmCore.Rules.Desk;
 using NodaTime;
 
@@ -20,7 +21,7 @@ internal sealed record SampleSettings
     /// <summary>Which executor runs the rule pack behind the desk's priority and routing ports.</summary>
     public RuleBackend RuleBackend { get; init; } = RuleBackend.Compiled;
 
-    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en");
+    public CultureInfo Culture { get; init; } = TextCultures.English;
 
     /// <summary>Where the desk keeps its state: by default a fresh temporary SQLite file of this run's own, deleted at the end.</summary>
     public SampleStore Store { get; init; } = SampleStore.TemporarySqlite();
@@ -37,7 +38,7 @@ internal sealed record SampleSettings
                 "--seed" => settings with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--customers" => settings with { Customers = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--tickets" => settings with { Tickets = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--lang" => settings with { Culture = CultureInfo.GetCultureInfo(value) },
+                "--lang" => settings with { Culture = Language(value) },
                 "--store" => settings with { Store = SampleStore.Parse(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --seed N, --customers N, --tickets N, --lang en|zh-Hans."),
             };
@@ -46,4 +47,11 @@ internal sealed record SampleSettings
 
         return settings;
     }
+
+    // en and zh-Hans through the library's own instances, which exist even where .NET makes no culture by name (no ICU); any other
+    // name as .NET knows it.
+    private static CultureInfo Language(string name) =>
+        string.Equals(name, "en", StringComparison.OrdinalIgnoreCase) ? TextCultures.English
+        : string.Equals(name, "zh-Hans", StringComparison.OrdinalIgnoreCase) ? TextCultures.SimplifiedChinese
+        : CultureInfo.GetCultureInfo(name);
 }

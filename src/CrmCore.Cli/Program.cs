@@ -1,6 +1,7 @@
 using System.Runtime.Loader;
 using System.Text;
 using CrmCore.Cli.Hosting;
+using CrmCore.Localization;
 using NodaTime;
 
 // The composition root: the only place in the CLI where the real clock is chosen.

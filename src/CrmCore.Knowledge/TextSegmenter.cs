@@ -1,4 +1,6 @@
+using System.Globalization;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Util;
@@ -17,13 +19,27 @@ public sealed class TextSegmenter : IDisposable
     private readonly Analyzer _analyzer;
 
     /// <summary>Creates a segmenter that drops punctuation, English stop words (the, on, ...) and Chinese particles (的, 了, 吗, ...).
-    /// Negations such as 没 and 不 are kept: 没解决 is a complaint.</summary>
+    /// Negations such as 没 and 不 are kept: 没解决 is a complaint. Where SmartCn cannot run, see <see cref="CutsCharacterPairs"/>.</summary>
     public TextSegmenter()
-        : this(new SmartChineseAnalyzer(LuceneVersion.LUCENE_48, StopWords()))
+        : this(Choose())
     {
     }
 
-    internal TextSegmenter(Analyzer analyzer) => _analyzer = analyzer;
+    internal TextSegmenter(Analyzer analyzer)
+        : this((analyzer, false))
+    {
+    }
+
+    private TextSegmenter((Analyzer Analyzer, bool Pairs) chosen) => (_analyzer, CutsCharacterPairs) = chosen;
+
+    /// <summary>
+    /// Gets a value indicating whether Chinese text is cut into overlapping character pairs (打印 / 印机 / 机卡 ...) instead of words,
+    /// because SmartCn cannot run in this process: .NET without culture data (invariant globalization mode) where no culture can be made
+    /// by name, which SmartCn's ICU library needs. Suggestions still find articles that share text, less precisely, and feedback themes
+    /// are pairs. A host that sets <c>PredefinedCulturesOnly</c> to false gets words again; show this to the user where suggestions or
+    /// themes appear.
+    /// </summary>
+    public bool CutsCharacterPairs { get; }
 
     /// <summary>The analyzer, shared with the index.</summary>
     internal Analyzer Analyzer => _analyzer;
@@ -59,6 +75,29 @@ public sealed class TextSegmenter : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _analyzer.Dispose();
+
+    /// <summary>SmartCn, tried on a word (its dictionary and ICU load at the first text); Lucene's CJK pairs where that fails for want
+    /// of culture data.</summary>
+    private static (Analyzer, bool) Choose()
+    {
+        var smart = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48, StopWords());
+        try
+        {
+            using var probe = smart.GetTokenStream("text", "打印机");
+            probe.Reset();
+            while (probe.IncrementToken())
+            {
+            }
+
+            probe.End();
+            return (smart, false);
+        }
+        catch (TypeInitializationException failure) when (failure.GetBaseException() is CultureNotFoundException)
+        {
+            smart.Dispose();
+            return (new CJKAnalyzer(LuceneVersion.LUCENE_48, StopWords()), true);
+        }
+    }
 
     private static CharArraySet StopWords()
     {

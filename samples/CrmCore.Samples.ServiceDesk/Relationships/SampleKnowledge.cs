@@ -29,6 +29,9 @@ internal sealed class SampleKnowledge(KnowledgeBase knowledge)
     /// <summary>How many raised tickets reported a suggester failure (<see cref="ArticleSuggestionFailed"/>).</summary>
     public int Failed { get; private set; }
 
+    /// <summary>Whether the index cuts Chinese into character pairs, SmartCn being unable to run here (<see cref="TextSegmenter.CutsCharacterPairs"/>).</summary>
+    public bool CutsCharacterPairs => knowledge.Index.Segmenter.CutsCharacterPairs;
+
     /// <summary>Remembers the articles the desk suggested with a ticket it just raised.</summary>
     public void OnRaised(TicketId ticket, TicketType type, string description, DeskResult raised)
     {

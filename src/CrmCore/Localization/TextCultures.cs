@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Loader;
 
 namespace CrmCore.Localization;
 
@@ -10,10 +11,32 @@ namespace CrmCore.Localization;
 /// <c>zh</c> straight to the neutral resources, past zh-Hans. Every text lookup of the library, of <c>CrmCore.Rules</c>,
 /// <c>CrmCore.Reporting</c> and <c>crm</c> goes through here. Thread-safe.
 /// </summary>
+/// <remarks>
+/// Without ICU (.NET's invariant globalization mode, as in Alpine images) the library still works: with cultures made by name allowed
+/// (the host's <c>PredefinedCulturesOnly</c> off) it serves its zh-Hans texts, finding their satellite assemblies under the renamed
+/// culture (<c>zh-HANS</c>); where no culture can be made it speaks English, <see cref="SimplifiedChinese"/> and <see cref="English"/>
+/// being the invariant culture then. The README (Embedding it) says what a host sets.
+/// </remarks>
 public static class TextCultures
 {
-    private static readonly CultureInfo SimplifiedChinese = CultureInfo.GetCultureInfo("zh-Hans");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    static TextCultures()
+    {
+        // Without culture data a culture made by name is renamed (zh-Hans -> zh-HANS): find the library's satellite assemblies all the
+        // same. With ICU .NET finds them itself, and nothing is registered.
+        var library = typeof(TextCultures).Assembly;
+        if (English.TwoLetterISOLanguageName != "en" && Path.GetDirectoryName(library.Location) is { Length: > 0 } folder)
+        {
+            SatelliteAssemblies.Register(AssemblyLoadContext.GetLoadContext(library) ?? AssemblyLoadContext.Default, folder, "CrmCore");
+        }
+    }
+
+    /// <summary>Gets the culture of the library's Simplified Chinese texts (<c>zh-Hans</c>); the invariant culture (English texts) where
+    /// .NET can make no culture by name (invariant globalization mode with predefined cultures only).</summary>
+    public static CultureInfo SimplifiedChinese { get; } = Make("zh-Hans");
+
+    /// <summary>Gets the culture of the library's English texts (<c>en</c>); the invariant culture where .NET can make no culture by
+    /// name.</summary>
+    public static CultureInfo English { get; } = Make("en");
 
     /// <summary>Whether a culture reads CrmCore's Simplified Chinese texts (see the class remarks for which cultures do).</summary>
     /// <param name="culture">The culture; null means <see cref="CultureInfo.CurrentUICulture"/>.</param>
@@ -42,6 +65,18 @@ public static class TextCultures
     /// <param name="culture">The culture; null means <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>zh-Hans or en (cached instances).</returns>
     public static CultureInfo For(CultureInfo? culture = null) => IsSimplifiedChinese(culture) ? SimplifiedChinese : English;
+
+    private static CultureInfo Make(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
 
     private static bool IsOneOf(string name, params ReadOnlySpan<string> names)
     {
