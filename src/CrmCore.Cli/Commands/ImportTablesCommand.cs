@@ -71,12 +71,13 @@ internal static class ImportTablesCommand
         EncodingOption.AddTo(command);
         command.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
+            ImportCommand.ImportPaths.Of(parse, file, map, store, json, xlsx),
             () =>
             {
                 var mapFile = parse.GetValue(map);
                 var mappingName = "built-in";
                 var mapping = mapFile is not null ? ImportCommand.LoadMapping(context, mapFile, builtIn, out mappingName) : builtIn;
-                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
+                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, mustExist: parse.GetValue(dryRun));
                 var options = new TableImportOptions<TField>
                 {
                     Mapping = mapping,
@@ -92,8 +93,6 @@ internal static class ImportTablesCommand
                 };
                 return importer(target, options)(context.ResolvePath(parse.GetValue(file)!), CancellationToken.None).GetAwaiter().GetResult();
             },
-            parse.GetValue(json),
-            parse.GetValue(xlsx),
             totals => totals.Rejected == 0));
         return command;
     }
