@@ -36,8 +36,8 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Read, validate, match and report without writing anything." };
         var merge = new Option<string>("--merge") { Description = "What to do with duplicates: keep-newest (default), fill-blanks or review.", DefaultValueFactory = _ => "keep-newest" };
         merge.AcceptOnlyFromAmong("keep-newest", "fill-blanks", "review");
-        var similarity = new Option<double?>("--name-similarity") { Description = "How alike company names must be to count as duplicates, 0.5 to 1 (default 1: the same name apart from legal form, width and punctuation)." };
-        var batch = new Option<int>("--batch-size") { Description = "Rows per batch, validated and matched together before they are written (default 500).", DefaultValueFactory = _ => 500 };
+        var similarity = new Option<double?>("--name-similarity") { Description = "How alike company names must be to count as duplicates, 0.5 to 1 (default 1: the same name apart from legal form, width and punctuation)." }.Range(0.5, 1);
+        var batch = new Option<int>("--batch-size") { Description = "Rows per batch, validated and matched together before they are written (default 500).", DefaultValueFactory = _ => 500 }.Range(1, 100_000);
         var json = new Option<string?>("--report-json") { Description = "Also write the import report as JSON to this file." };
         var xlsx = new Option<string?>("--report-xlsx") { Description = "Also write the rejected and held rows as an .xlsx to fix and import again." };
         customers.Add(file);
