@@ -18,7 +18,20 @@ internal static class OutputPaths
     /// <param name="context">The run.</param>
     /// <param name="inputs">What the command reads: how to name it in a message, and its path as given.</param>
     /// <param name="outputs">What the command writes: its option, and its path as given.</param>
-    public static void Check(CliContext context, IEnumerable<(Msg What, string? Path)> inputs, IEnumerable<(string Option, string? Path)> outputs)
+    public static void Check(CliContext context, IEnumerable<(Msg What, string? Path)> inputs, IEnumerable<(string Option, string? Path)> outputs) =>
+        CheckPaths(context, inputs, outputs, writable: true);
+
+    /// <summary>
+    /// Refuses only a clash (a usage error, exit code 2): for commands that create an output's folders themselves. Inputs and outputs
+    /// that are null are skipped.
+    /// </summary>
+    public static void CheckClashes(CliContext context, IEnumerable<(Msg What, string? Path)> inputs, IEnumerable<(string Option, string? Path)> outputs) =>
+        CheckPaths(context, inputs, outputs, writable: false);
+
+    /// <summary>An input named by its option (<c>--tickets</c>...), for <see cref="Check"/>: the message names the option.</summary>
+    public static (Msg What, string? Path) Input(string option, string? path) => (new Msg(option, option), path);
+
+    private static void CheckPaths(CliContext context, IEnumerable<(Msg What, string? Path)> inputs, IEnumerable<(string Option, string? Path)> outputs, bool writable)
     {
         var taken = new List<(string Key, string Name)>();
         foreach (var (what, path) in inputs)
@@ -45,7 +58,11 @@ internal static class OutputPaths
                 }
             }
 
-            CheckWritable(context, option, path);
+            if (writable)
+            {
+                CheckWritable(context, option, path);
+            }
+
             taken.Add((key, option));
         }
     }

@@ -8,6 +8,7 @@ internal static class StoreMessages
     public static readonly Msg TheMappingFile = new("the mapping file (--map)", "映射文件（--map）");
     public static readonly Msg ThePolicyFile = new("the access policy file (--policy)", "访问策略文件（--policy）");
     public static readonly Msg TheDatabase = new("the SQLite database (--store)", "SQLite 数据库（--store）");
+    public static readonly Msg TheRules = new("the rule file", "规则文件");
 
     /// <summary>{0} the option, {1} the path as given, {2} what it would overwrite (an option name or one of the texts above).</summary>
     public static readonly Msg OutputIsInput = new(
