@@ -8,7 +8,8 @@ namespace CrmCore.Cli.Hosting;
 internal static class CommandExtensions
 {
     /// <summary>Sets the action of a command; a <see cref="CliException"/> becomes its message and exit code, a failure of the opened
-    /// desk store a plain message naming it (<see cref="Commands.StoreErrors"/>) and exit code 1.</summary>
+    /// desk store a plain message naming it (<see cref="Commands.StoreErrors"/>) and exit code 1, a file the system would not read
+    /// or write a file error with exit code 1.</summary>
     public static void SetCliAction(this Command command, ICliConsole console, Func<CliContext, ParseResult, int> action)
     {
         command.SetAction(parse =>
@@ -28,6 +29,12 @@ internal static class CommandExtensions
             {
                 // The store the user named cannot be opened or used: the user's to mend, said as such (never an internal error).
                 context.WriteError(message);
+                return ExitCodes.InvalidInput;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A file the system would not read or write (a path through a file, a full disk...): the user's to mend, not an internal error.
+                context.WriteError(context.T(StoreMessages.FileProblem, ex.Message));
                 return ExitCodes.InvalidInput;
             }
         });

@@ -40,6 +40,9 @@ internal static class StoreMessages
         "'{0}' could not be written: {1} (no file was created or changed)",
         "“{0}”未能写入：{1}（没有创建或改动任何文件）");
 
+    /// <summary>{0} the system's description, which names the file.</summary>
+    public static readonly Msg FileProblem = new("a file could not be read or written: {0}", "无法读取或写入文件：{0}");
+
     public static readonly Msg ReasonFolderMissing = new("its folder does not exist", "所在文件夹不存在");
     public static readonly Msg ReasonPermission = new("permission denied", "没有权限");
     public static readonly Msg ReasonDiskFull = new("the disk is full", "磁盘已满");

@@ -74,4 +74,20 @@ public sealed class OutputClashTests
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(temp.File("rules.json")));
     }
+
+    [Theory]
+    [InlineData("en", "error: a file could not be read or written: ")]
+    [InlineData("zh-Hans", "错误: 无法读取或写入文件：")]
+    public void Report_HtmlUnderAFile_FileErrorNotInternal(string lang, string message)
+    {
+        using var temp = WithSamples();
+
+        var run = Run(temp, "report", "--tickets", "tickets.csv", "--month", "2026-02", "--html", "surveys.csv/report.html", "--lang", lang);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Contains("surveys.csv", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("内部错误", run.Error, StringComparison.Ordinal);
+    }
 }
