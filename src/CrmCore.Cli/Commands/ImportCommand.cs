@@ -227,7 +227,8 @@ internal static class ImportCommand
         }
     }
 
-    private static bool WriteReport(CliContext context, string? path, Action<Stream> write)
+    /// <summary>Writes one report of a finished import; a failure is an error that says the import is done and kept, and returns false.</summary>
+    internal static bool WriteReport(CliContext context, string? path, Action<Stream> write)
     {
         if (path is null)
         {

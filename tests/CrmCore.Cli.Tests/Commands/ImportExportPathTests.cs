@@ -1,3 +1,4 @@
+using CrmCore.Cli.Commands;
 using CrmCore.Cli.Tests.Infrastructure;
 
 namespace CrmCore.Cli.Tests.Commands;
@@ -311,5 +312,20 @@ public sealed class ImportExportPathTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("已导出 0 个工单到 t.xlsx" + Environment.NewLine, run.Out);
+    }
+
+    [Theory]
+    [InlineData(false, "error: the import above is done and kept, but the report 'gone/r.json' could not be written: its folder does not exist")]
+    [InlineData(true, "错误: 上面的导入已完成并保存，但报告“gone/r.json”未能写入：所在文件夹不存在")]
+    public void WriteReport_FailsAfterTheImport_SaysTheImportIsKept(bool chinese, string message)
+    {
+        using var temp = new TempDirectory();
+        var console = new TestConsole { WorkingDirectory = temp.FullName };
+        var context = new CrmCore.Cli.Hosting.CliContext(console, chinese ? CrmCore.Cli.Localization.CliLanguage.Chinese : CrmCore.Cli.Localization.CliLanguage.English);
+
+        var written = ImportCommand.WriteReport(context, "gone/r.json", stream => stream.WriteByte(1));
+
+        Assert.False(written);
+        Assert.Equal(message + Environment.NewLine, console.ErrorWriter.ToString());
     }
 }
