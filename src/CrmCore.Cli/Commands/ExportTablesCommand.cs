@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CrmCore.Audit;
 using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Localization;
 using CrmCore.Desk;
 using CrmCore.Import.Export;
 using CrmCore.Relationships;
@@ -19,31 +20,31 @@ internal static class ExportTablesCommand
 {
     public static IEnumerable<Command> Create(ICliConsole console)
     {
-        yield return Table(console, "tickets", "Export the issue-tracking table (服务质量问题跟踪表), one row per ticket, with headers the import reads back.", (store, stream, language) =>
+        yield return Table(console, "tickets", "Export the issue-tracking table (服务质量问题跟踪表), one row per ticket, with headers the import reads back.", StoreMessages.ExportedTickets, (store, stream, language) =>
         {
             var tickets = List(store.Tickets.ListAsync(TicketQuery.All));
             TicketExporter.WriteXlsx(tickets, stream, language);
             return tickets.Count;
         });
-        yield return Table(console, "surveys", "Export the survey answers, one row per answer, with headers the import reads back.", (store, stream, language) =>
+        yield return Table(console, "surveys", "Export the survey answers, one row per answer, with headers the import reads back.", StoreMessages.ExportedSurveys, (store, stream, language) =>
         {
             var tickets = List(store.Tickets.ListAsync(TicketQuery.All));
             SurveyExporter.WriteXlsx(tickets, stream, language);
             return tickets.Sum(t => t.Surveys.Count);
         });
-        yield return Table(console, "plans", "Export the contact plan table (客户沟通计划表), one row per entry, with headers the import reads back.", (store, stream, language) =>
+        yield return Table(console, "plans", "Export the contact plan table (客户沟通计划表), one row per entry, with headers the import reads back.", StoreMessages.ExportedPlans, (store, stream, language) =>
         {
             var entries = List(store.ContactPlans.ListAsync(ContactPlanQuery.All));
             PlanExporter.WriteXlsx(entries, stream, language);
             return entries.Count;
         });
-        yield return Table(console, "assets", "Export the asset table (installed base), parents before children, with headers the import reads back.", (store, stream, language) =>
+        yield return Table(console, "assets", "Export the asset table (installed base), parents before children, with headers the import reads back.", StoreMessages.ExportedAssets, (store, stream, language) =>
         {
             var assets = List(store.Assets.ListAsync(null));
             AssetExporter.WriteXlsx(assets, stream, language);
             return assets.Count;
         });
-        yield return Table(console, "articles", "Export the knowledge articles, one row per article, with headers the import reads back.", (store, stream, language) =>
+        yield return Table(console, "articles", "Export the knowledge articles, one row per article, with headers the import reads back.", StoreMessages.ExportedArticles, (store, stream, language) =>
         {
             var articles = List(store.Knowledge.ListAsync());
             ArticleExporter.WriteXlsx(articles, stream, language);
@@ -51,7 +52,7 @@ internal static class ExportTablesCommand
         });
     }
 
-    private static Command Table(ICliConsole console, string name, string description, Func<ImportCommand.OpenedStore, Stream, ExportLanguage, int> write)
+    private static Command Table(ICliConsole console, string name, string description, Msg done, Func<ImportCommand.OpenedStore, Stream, ExportLanguage, int> write)
     {
         var command = new Command(name, description);
         var store = ImportCommand.StoreOption();
@@ -67,11 +68,22 @@ internal static class ExportTablesCommand
         {
             try
             {
-                using var source = ImportCommand.OpenStore(parse.GetValue(store)!, context);
+                var outPath = parse.GetValue(output)!;
+                OutputPaths.Check(context, OutputPaths.StoreFiles(parse.GetValue(store)), [("--out", outPath)]);
+                using var source = ImportCommand.OpenStore(parse.GetValue(store)!, context, mustExist: true);
                 var language = parse.GetValue(headers) == "en" ? ExportLanguage.English : ExportLanguage.Chinese;
-                var path = context.ResolvePath(parse.GetValue(output)!);
-                var rows = Export(source.Audit, console.Clock, parse.GetValue(user)!, name, path, language, stream => write(source, stream, language));
-                context.Out.WriteLine(rows.ToString(CultureInfo.InvariantCulture));
+                var path = context.ResolvePath(outPath);
+                int rows;
+                try
+                {
+                    rows = Export(source.Audit, console.Clock, parse.GetValue(user)!, name, path, language, stream => write(source, stream, language));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException(context.T(StoreMessages.ExportNotWritten, outPath, OutputPaths.Reason(context, ex)));
+                }
+
+                context.Out.WriteLine(context.T(done, rows, outPath));
                 return ExitCodes.Success;
             }
             catch (ArgumentException error)

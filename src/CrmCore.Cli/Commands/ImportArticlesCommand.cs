@@ -36,9 +36,10 @@ internal static class ImportArticlesCommand
         EncodingOption.AddTo(articles);
         articles.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
+            ImportCommand.ImportPaths.Of(parse, file, null, store, json, xlsx),
             () =>
             {
-                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
+                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, mustExist: parse.GetValue(dryRun));
                 var options = ImportCommand.FileOptions(new ArticleImportOptions(), context, target, parse.GetValue(dryRun), parse.GetValue(user)!);
                 foreach (var code in (parse.GetValue(types) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
                 {
@@ -47,8 +48,6 @@ internal static class ImportArticlesCommand
 
                 return new ArticleImporter(target.Knowledge, console.Clock, options).ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
             },
-            parse.GetValue(json),
-            parse.GetValue(xlsx),
             totals => totals.Rejected == 0));
         return articles;
     }

@@ -32,10 +32,11 @@ internal static class ImportAssetsCommand
         EncodingOption.AddTo(assets);
         assets.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
+            ImportCommand.ImportPaths.Of(parse, file, map, store, json, xlsx),
             () =>
             {
                 var mapping = parse.GetValue(map) is { } mapFile ? ImportCommand.LoadMapping(context, mapFile, ImportMappings.Assets) : null;
-                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
+                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, mustExist: parse.GetValue(dryRun));
                 var options = ImportCommand.FileOptions(
                     new AssetImportOptions { Mapping = mapping },
                     context,
@@ -44,8 +45,6 @@ internal static class ImportAssetsCommand
                     parse.GetValue(user)!);
                 return new AssetImporter(target.Assets, console.Clock, options).ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
             },
-            parse.GetValue(json),
-            parse.GetValue(xlsx),
             totals => totals.Rejected == 0));
         return assets;
     }

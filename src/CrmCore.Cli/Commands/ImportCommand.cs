@@ -36,8 +36,8 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Read, validate, match and report without writing anything." };
         var merge = new Option<string>("--merge") { Description = "What to do with duplicates: keep-newest (default), fill-blanks or review.", DefaultValueFactory = _ => "keep-newest" };
         merge.AcceptOnlyFromAmong("keep-newest", "fill-blanks", "review");
-        var similarity = new Option<double?>("--name-similarity") { Description = "How alike company names must be to count as duplicates, 0.5 to 1 (default 1: the same name apart from legal form, width and punctuation)." };
-        var batch = new Option<int>("--batch-size") { Description = "Rows per batch, validated and matched together before they are written (default 500).", DefaultValueFactory = _ => 500 };
+        var similarity = new Option<double?>("--name-similarity") { Description = "How alike company names must be to count as duplicates, 0.5 to 1 (default 1: the same name apart from legal form, width and punctuation)." }.Range(0.5, 1);
+        var batch = new Option<int>("--batch-size") { Description = "Rows per batch, validated and matched together before they are written (default 500).", DefaultValueFactory = _ => 500 }.Range(1, 100_000);
         var json = new Option<string?>("--report-json") { Description = "Also write the import report as JSON to this file." };
         var xlsx = new Option<string?>("--report-xlsx") { Description = "Also write the rejected and held rows as an .xlsx to fix and import again." };
         customers.Add(file);
@@ -54,12 +54,13 @@ internal static class ImportCommand
         EncodingOption.AddTo(customers);
         customers.SetCliAction(console, (context, parse) => RunImport(
             context,
+            ImportPaths.Of(parse, file, map, store, json, xlsx),
             () =>
             {
                 var mapFile = parse.GetValue(map);
                 var mappingName = "built-in";
                 var mapping = mapFile is not null ? LoadMapping(context, mapFile, ImportMappings.Customers, out mappingName) : ImportMappings.Customers;
-                using var target = OpenStore(parse.GetValue(store)!, context);
+                using var target = OpenStore(parse.GetValue(store)!, context, mustExist: parse.GetValue(dryRun));
                 var options = new CustomerImportOptions
                 {
                     Mapping = mapping,
@@ -77,8 +78,6 @@ internal static class ImportCommand
                 var importer = new CustomerImporter(target.Customers, console.Clock, options);
                 return importer.ImportAsync(context.ResolvePath(parse.GetValue(file)!)).GetAwaiter().GetResult();
             },
-            parse.GetValue(json),
-            parse.GetValue(xlsx),
             totals => totals.Rejected + totals.Held == 0));
         import.Add(customers);
         import.Add(ImportAssetsCommand.Create(console));
@@ -115,8 +114,18 @@ internal static class ImportCommand
         {
             try
             {
+                var outPath = parse.GetValue(output)!;
+                OutputPaths.Check(context, [(StoreMessages.ThePolicyFile, parse.GetValue(policy)), .. OutputPaths.StoreFiles(parse.GetValue(store))], [("--out", outPath)]);
                 var accessPolicy = LoadPolicy(parse.GetValue(policy), context);
-                using var source = OpenStore(parse.GetValue(store)!, context);
+                var asRole = parse.GetValue(role);
+                if (asRole is not null && !accessPolicy.Roles.ContainsKey(asRole))
+                {
+                    throw new CliException(
+                        context.T(StoreMessages.UnknownRole, asRole, accessPolicy.Name, string.Join(", ", accessPolicy.Roles.Keys.Order(StringComparer.Ordinal))),
+                        ExitCodes.Usage);
+                }
+
+                using var source = OpenStore(parse.GetValue(store)!, context, mustExist: true);
                 var all = new List<CustomerState>();
                 var enumerator = source.Customers.ListAsync().GetAsyncEnumerator();
                 try
@@ -131,32 +140,33 @@ internal static class ImportCommand
                     enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 }
 
-                var path = context.ResolvePath(parse.GetValue(output)!);
+                var path = context.ResolvePath(outPath);
                 var language = parse.GetValue(headers) == "en" ? ExportLanguage.English : ExportLanguage.Chinese;
                 var access = new CustomerAccess(accessPolicy, source.Audit, console.Clock);
-                var asRole = parse.GetValue(role);
-                if (asRole is not null && !access.Policy.Roles.ContainsKey(asRole))
-                {
-                    throw new ArgumentException($"--as {asRole}: the access policy '{access.Policy.Name}' has no such role; its roles are {string.Join(", ", access.Policy.Roles.Keys.Order(StringComparer.Ordinal))}.");
-                }
-
                 var principal = new Principal(new CrmCore.Agents.AgentId(parse.GetValue(user)!), [asRole ?? "operator"]);
                 int written;
-                if (asRole is null)
+                try
                 {
-                    // The full table leaves the store: the file appears only once its record (with the file's hash) is stored, like the projected export.
-                    AuditedExportFile.WriteAsync(
-                        path,
-                        stream => CustomerExporter.WriteXlsx(all, stream, language),
-                        (hash, token) => access.RecordExportAsync(principal, all.Count, "full customer table (no role): " + Path.GetFileName(path) + " sha256:" + hash, cancellationToken: token)).GetAwaiter().GetResult();
-                    written = all.Count;
+                    if (asRole is null)
+                    {
+                        // The full table leaves the store: the file appears only once its record (with the file's hash) is stored, like the projected export.
+                        AuditedExportFile.WriteAsync(
+                            path,
+                            stream => CustomerExporter.WriteXlsx(all, stream, language),
+                            (hash, token) => access.RecordExportAsync(principal, all.Count, "full customer table (no role): " + Path.GetFileName(path) + " sha256:" + hash, cancellationToken: token)).GetAwaiter().GetResult();
+                        written = all.Count;
+                    }
+                    else
+                    {
+                        written = ProjectedCustomerExport.WriteXlsxFileAsync(access, principal, all, path, "as " + asRole + ": " + Path.GetFileName(path), language).GetAwaiter().GetResult();
+                    }
                 }
-                else
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    written = ProjectedCustomerExport.WriteXlsxFileAsync(access, principal, all, path, "as " + asRole + ": " + Path.GetFileName(path), language).GetAwaiter().GetResult();
+                    throw new CliException(context.T(StoreMessages.ExportNotWritten, outPath, OutputPaths.Reason(context, ex)));
                 }
 
-                context.Out.WriteLine(written.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                context.Out.WriteLine(context.T(StoreMessages.ExportedCustomers, written, outPath));
                 return ExitCodes.Success;
             }
             catch (AccessDeniedException error)
@@ -184,28 +194,26 @@ internal static class ImportCommand
         return export;
     }
 
-    /// <summary>Runs an import, prints its report (and writes the JSON and .xlsx reports when asked) and maps the outcome to an exit code:
+    /// <summary>
+    /// Runs an import, prints its report (and writes the JSON and .xlsx reports when asked) and maps the outcome to an exit code:
     /// success when <paramref name="succeeded"/> holds for the totals, invalid input for rejected rows or an unreadable file, usage for
-    /// a bad store or option.</summary>
-    internal static int RunImport(CliContext context, Func<ImportReport> import, string? jsonPath, string? xlsxPath, Func<ImportTotals, bool> succeeded)
+    /// a bad store or option. Before anything is read, the report paths are checked (<see cref="OutputPaths"/>): neither may be the
+    /// table, the mapping file, the SQLite database or the other report, and each must be a file in a folder that can be written. A
+    /// report that still cannot be written after the import says the import is done and kept (exit code 1).
+    /// </summary>
+    internal static int RunImport(CliContext context, ImportPaths paths, Func<ImportReport> import, Func<ImportTotals, bool> succeeded)
     {
+        OutputPaths.Check(
+            context,
+            [(StoreMessages.TheInputFile, paths.File), (StoreMessages.TheMappingFile, paths.Map), .. OutputPaths.StoreFiles(paths.Store)],
+            [("--report-json", paths.Json), ("--report-xlsx", paths.Xlsx)]);
         try
         {
             var report = import();
             context.Out.Write(ImportReportWriter.ToText(report, context.Language.Culture));
-            if (jsonPath is not null)
-            {
-                using var stream = File.Create(context.ResolvePath(jsonPath));
-                ImportReportWriter.WriteJson(report, stream);
-            }
-
-            if (xlsxPath is not null)
-            {
-                using var stream = File.Create(context.ResolvePath(xlsxPath));
-                ImportReportWriter.WriteXlsx(report, stream, context.Language.Culture);
-            }
-
-            return succeeded(report.Totals) ? ExitCodes.Success : ExitCodes.InvalidInput;
+            var written = WriteReport(context, paths.Json, stream => ImportReportWriter.WriteJson(report, stream))
+                & WriteReport(context, paths.Xlsx, stream => ImportReportWriter.WriteXlsx(report, stream, context.Language.Culture));
+            return written && succeeded(report.Totals) ? ExitCodes.Success : ExitCodes.InvalidInput;
         }
         catch (ImportFileException error)
         {
@@ -217,6 +225,35 @@ internal static class ImportCommand
             context.WriteError(error.Message);
             return ExitCodes.Usage;
         }
+    }
+
+    /// <summary>Writes one report of a finished import; a failure is an error that says the import is done and kept, and returns false.</summary>
+    internal static bool WriteReport(CliContext context, string? path, Action<Stream> write)
+    {
+        if (path is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var stream = File.Create(context.ResolvePath(path));
+            write(stream);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.WriteError(context.T(StoreMessages.ReportNotWritten, path, OutputPaths.Reason(context, ex)));
+            return false;
+        }
+    }
+
+    /// <summary>The paths an import reads and writes, as given: the table, the mapping file, the store and the two reports.</summary>
+    internal sealed record ImportPaths(string File, string? Map, string Store, string? Json, string? Xlsx)
+    {
+        /// <summary>The paths of an import command's parse.</summary>
+        public static ImportPaths Of(ParseResult parse, Argument<string> file, Option<string?>? map, Option<string> store, Option<string?> json, Option<string?> xlsx) =>
+            new(parse.GetValue(file)!, map is null ? null : parse.GetValue(map), parse.GetValue(store)!, parse.GetValue(json), parse.GetValue(xlsx));
     }
 
     /// <summary>Sets what every file import of the CLI shares: dry run, the input encoding, the language, and the store's audit trail with the user.</summary>
@@ -244,8 +281,16 @@ internal static class ImportCommand
         Required = true,
     };
 
-    internal static OpenedStore OpenStore(string spec, CliContext context)
+    /// <summary>
+    /// Opens the desk store of <c>--store</c>: <c>memory</c>, <c>sqlite:PATH</c> or <c>postgresql:CONNECTION-STRING</c>. A SQLite path
+    /// is checked first: a folder, a file that is not a SQLite database, a missing folder, and (when <paramref name="mustExist"/>: a
+    /// command that only reads) a missing file are refused before anything is created. Later failures of the store are reported as the
+    /// store's (<see cref="CliContext.Store"/>, <see cref="StoreErrors"/>).
+    /// </summary>
+    /// <exception cref="CliException">Not a store (exit code 2), or a SQLite path that cannot be used (exit code 1).</exception>
+    internal static OpenedStore OpenStore(string spec, CliContext context, bool mustExist = false)
     {
+        context.Store = spec;
         if (spec == "memory")
         {
             return new OpenedStore(new InMemoryCustomerRepository(), new InMemoryImportLedger(), new InMemoryAuditStore(), new CrmCore.Assets.InMemoryAssetRepository(), null)
@@ -254,6 +299,16 @@ internal static class ImportCommand
                 ContactPlans = new CrmCore.Relationships.InMemoryContactPlanRepository(),
                 Knowledge = new CrmCore.Knowledge.InMemoryKnowledgeRepository(),
             };
+        }
+
+        if (spec is "sqlite:" or "postgresql:")
+        {
+            throw new CliException(context.T(StoreMessages.NotAStore, spec), ExitCodes.Usage);
+        }
+
+        if (spec.StartsWith("sqlite:", StringComparison.Ordinal))
+        {
+            CheckSqliteFile(context, spec["sqlite:".Length..], mustExist);
         }
 
         if (spec.StartsWith("sqlite:", StringComparison.Ordinal))
@@ -280,7 +335,53 @@ internal static class ImportCommand
             };
         }
 
-        throw new ArgumentException($"'{spec}' is not a store: use sqlite:PATH, postgresql:CONNECTION-STRING or memory.");
+        throw new CliException(context.T(StoreMessages.NotAStore, spec), ExitCodes.Usage);
+    }
+
+    /// <summary>The header every SQLite database file starts with.</summary>
+    private static ReadOnlySpan<byte> SqliteHeader => "SQLite format 3\0"u8;
+
+    private static void CheckSqliteFile(CliContext context, string path, bool mustExist)
+    {
+        var full = context.ResolvePath(path);
+        if (Directory.Exists(full))
+        {
+            throw new CliException(context.T(StoreMessages.SqliteIsFolder, path));
+        }
+
+        if (!File.Exists(full))
+        {
+            if (mustExist)
+            {
+                throw new CliException(context.T(StoreMessages.SqliteMissing, path));
+            }
+
+            var folder = Path.GetDirectoryName(full) ?? full;
+            if (!Directory.Exists(folder))
+            {
+                throw new CliException(context.T(StoreMessages.SqliteFolderMissing, path, folder));
+            }
+
+            return;
+        }
+
+        Span<byte> header = stackalloc byte[16];
+        int read;
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(context.T(StoreMessages.SqliteFailed, path, OutputPaths.Reason(context, ex)));
+        }
+
+        // An empty file is an empty database to SQLite; anything else must start with its header.
+        if (read > 0 && (read < header.Length || !header.SequenceEqual(SqliteHeader)))
+        {
+            throw new CliException(context.T(StoreMessages.SqliteNotADatabase, path));
+        }
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ internal static class ImportTablesCommand
         var store = ImportCommand.StoreOption();
         var map = new Option<string?>("--map") { Description = "Mapping file (JSON): columns to fields, constants and value maps, laid over the built-in mapping." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and validate every row and report without writing any data (the audit trail still records the dry run)." };
-        var batch = new Option<int>("--batch-size") { Description = "Rows per batch, each written in one transaction (default 500).", DefaultValueFactory = _ => 500 };
+        var batch = new Option<int>("--batch-size") { Description = "Rows per batch, each written in one transaction (default 500).", DefaultValueFactory = _ => 500 }.Range(1, 100_000);
         var json = new Option<string?>("--report-json") { Description = "Also write the import report as JSON to this file." };
         var xlsx = new Option<string?>("--report-xlsx") { Description = "Also write the rejected rows as an .xlsx to fix and import again." };
         command.Add(file);
@@ -71,12 +71,13 @@ internal static class ImportTablesCommand
         EncodingOption.AddTo(command);
         command.SetCliAction(console, (context, parse) => ImportCommand.RunImport(
             context,
+            ImportCommand.ImportPaths.Of(parse, file, map, store, json, xlsx),
             () =>
             {
                 var mapFile = parse.GetValue(map);
                 var mappingName = "built-in";
                 var mapping = mapFile is not null ? ImportCommand.LoadMapping(context, mapFile, builtIn, out mappingName) : builtIn;
-                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context);
+                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, mustExist: parse.GetValue(dryRun));
                 var options = new TableImportOptions<TField>
                 {
                     Mapping = mapping,
@@ -92,8 +93,6 @@ internal static class ImportTablesCommand
                 };
                 return importer(target, options)(context.ResolvePath(parse.GetValue(file)!), CancellationToken.None).GetAwaiter().GetResult();
             },
-            parse.GetValue(json),
-            parse.GetValue(xlsx),
             totals => totals.Rejected == 0));
         return command;
     }

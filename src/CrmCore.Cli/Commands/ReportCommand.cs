@@ -83,6 +83,19 @@ internal static class ReportCommand
         });
         command.SetCliAction(console, (context, parse) =>
         {
+            // Neither report may replace a file the command reads (the folders of --html and --xlsx are created when missing).
+            OutputPaths.CheckClashes(
+                context,
+                [
+                    OutputPaths.Input("--tickets", parse.GetValue(tickets)),
+                    OutputPaths.Input("--surveys", parse.GetValue(surveys)),
+                    OutputPaths.Input("--customers", parse.GetValue(customers)),
+                    OutputPaths.Input("--targets", parse.GetValue(targets)),
+                    OutputPaths.Input("--rules", parse.GetValue(rules)),
+                    OutputPaths.Input(EscalationOption.Name, context.EscalationFile),
+                    .. OutputPaths.StoreFiles(parse.GetValue(store)),
+                ],
+                [("--html", parse.GetValue(html)), ("--xlsx", parse.GetValue(xlsx))]);
             var completeness = parse.GetValue(store) is { } storeSpec ? CheckCompleteness(context, storeSpec) : null;
             var reportTargets = parse.GetValue(targets) is { } targetsPath ? LoadTargets(context, targetsPath) : ReportTargets.Document001();
             var rulesPath = parse.GetValue(rules);

@@ -26,6 +26,12 @@ internal static class TagCommand
         command.SetCliAction(console, (context, parse) =>
         {
             var outPath = parse.GetRequiredValue(output);
+
+            // The output may replace the customers file (tagging in place, checked below), never the rules or the escalation policy.
+            OutputPaths.CheckClashes(
+                context,
+                [(StoreMessages.TheRules, parse.GetRequiredValue(rules)), OutputPaths.Input(EscalationOption.Name, context.EscalationFile)],
+                [("--out", outPath)]);
             var outFormat = RowReader.FormatFromExtension(outPath) ?? throw new CliException(context.T(Messages.OutFormatUnknown, outPath));
             var set = RuleFiles.Load(context, parse.GetRequiredValue(rules));
             var data = options.Load(context, parse);

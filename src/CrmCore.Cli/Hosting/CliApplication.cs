@@ -36,6 +36,15 @@ internal static class CliApplication
                 return ExitCodes.Usage;
             }
 
+            if (parse.Action is System.CommandLine.Help.HelpAction && language.IsChinese)
+            {
+                // System.CommandLine's Chinese texts leave a few help labels in English: the help is written aside and they are replaced.
+                using var help = new StringWriter(CultureInfo.InvariantCulture);
+                var code = parse.Invoke(new InvocationConfiguration { Output = help, Error = console.Error, EnableDefaultExceptionHandler = false });
+                console.Out.Write(HelpLabels.Chinese(help.ToString()));
+                return code;
+            }
+
             return parse.Invoke(new InvocationConfiguration
             {
                 Output = console.Out,
@@ -88,6 +97,7 @@ internal static class CliApplication
         root.Add(AuditCommand.Create(console));
         root.Add(ImportCommand.CreateImport(console));
         root.Add(ImportCommand.CreateExport(console));
+        NumberOptions.ReadAll(root);
         return root;
     }
 

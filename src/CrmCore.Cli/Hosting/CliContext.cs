@@ -27,6 +27,12 @@ internal sealed class CliContext
     /// <summary>Gets the encoding of input files named by <c>--encoding</c>, or null for strict UTF-8.</summary>
     public Encoding? InputEncoding { get; init; }
 
+    /// <summary>
+    /// Gets or sets the desk store the command opened (<c>--store</c> as given), so a failure of that store is reported as the store's,
+    /// in plain words (<see cref="Commands.StoreErrors"/>); null until a store is opened.
+    /// </summary>
+    public string? Store { get; set; }
+
     /// <summary>Gets the escalation policy file named by <c>--escalation</c>, or null.</summary>
     public string? EscalationFile { get; init; }
 

@@ -7,7 +7,9 @@ namespace CrmCore.Cli.Hosting;
 /// <summary>Wires command actions to a <see cref="CliContext"/> and turns expected failures into exit codes.</summary>
 internal static class CommandExtensions
 {
-    /// <summary>Sets the action of a command; a <see cref="CliException"/> becomes its message and exit code.</summary>
+    /// <summary>Sets the action of a command; a <see cref="CliException"/> becomes its message and exit code, a failure of the opened
+    /// desk store a plain message naming it (<see cref="Commands.StoreErrors"/>) and exit code 1, a file the system would not read
+    /// or write a file error with exit code 1.</summary>
     public static void SetCliAction(this Command command, ICliConsole console, Func<CliContext, ParseResult, int> action)
     {
         command.SetAction(parse =>
@@ -22,6 +24,18 @@ internal static class CommandExtensions
             {
                 context.WriteError(ex.Message);
                 return ex.ExitCode;
+            }
+            catch (Exception ex) when (Commands.StoreErrors.Describe(context, ex) is { } message)
+            {
+                // The store the user named cannot be opened or used: the user's to mend, said as such (never an internal error).
+                context.WriteError(message);
+                return ExitCodes.InvalidInput;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A file the system would not read or write (a path through a file, a full disk...): the user's to mend, not an internal error.
+                context.WriteError(context.T(StoreMessages.FileProblem, ex.Message));
+                return ExitCodes.InvalidInput;
             }
         });
     }

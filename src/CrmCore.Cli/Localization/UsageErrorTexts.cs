@@ -4,7 +4,9 @@ namespace CrmCore.Cli.Localization;
 
 /// <summary>
 /// Simplified Chinese for the command-line errors <c>crm</c>'s own option parsers report (a bad <c>--now</c>, <c>--month</c>,
-/// <c>--bands</c>...), matched on their English templates so the value the user typed is kept. Thread-safe.
+/// <c>--bands</c>...) and for those of System.CommandLine its satellite assembly leaves in English (a missing required option), matched
+/// on their English templates (placeholders <c>{0}</c> to <c>{3}</c>) so the values the user typed are kept. System.CommandLine's
+/// conversion errors, which name .NET types, are reworded in both languages. Thread-safe.
 /// </summary>
 internal static class UsageErrorTexts
 {
@@ -25,15 +27,50 @@ internal static class UsageErrorTexts
         (Hosting.GlobalOptions.UnknownLanguage, "“{0}”不是可用的语言：请使用 en（英文）或 zh-Hans（简体中文），或 en-GB、zh、zh-CN 等区域名称。"),
         ("'{0}' is not a list of descending thresholds such as 60,30.", "“{0}”不是从高到低的阈值列表，例如 60,30。"),
         ("--sample must be 0 or more.", "--sample 必须大于或等于 0。"),
+        (Hosting.NumberOptions.NotANumber, "{0}：“{1}”不是数字。"),
+        (Hosting.NumberOptions.NotAWholeNumber, "{0}：“{1}”不是整数。"),
+        (Hosting.NumberOptions.OutOfRange, "{0} 必须在 {1} 到 {2} 之间，而不是 {3}。"),
+        ("Option '{0}' is required.", "缺少必需的选项 {0}。"),
+        ("Required argument '{0}' missing for command: '{1}'.", "命令“{1}”缺少必需的参数 {0}。"),
+        ("Required argument missing for option: '{0}'.", "选项 {0} 缺少值。"),
+        ("Option '{0}' expects a single argument but {1} were provided.", "选项 {0} 只接受一个值，但给出了 {1} 个。"),
+        ("Unrecognized command or argument '{0}'.", "无法识别的命令或参数“{0}”。"),
+        ("Argument '{0}' not recognized. Must be one of:{1}", "无法识别的值“{0}”。必须是以下之一：{1}"),
+        (NotValidForOption, "“{0}”不是选项 {1} 的有效值。"),
+        (NotValidForArgument, "“{0}”不是命令 {1} 的参数的有效值。"),
+        (NotValid, "“{0}”不是有效的值。"),
     ];
 
-    private static readonly (Regex Pattern, string Chinese)[] Compiled = Templates
-        .Select(t => (new Regex("^" + Regex.Escape(t.English).Replace(@"\{0}", "(?<v>.*?)", StringComparison.Ordinal) + "$", RegexOptions.Singleline, TimeSpan.FromSeconds(1)), t.Chinese))
-        .ToArray();
+    private const string NotValidForOption = "'{0}' is not a valid value for {1}.";
+    private const string NotValidForArgument = "'{0}' is not a valid value for the argument of {1}.";
+    private const string NotValid = "'{0}' is not a valid value.";
 
-    /// <summary>The message in the language: Chinese when there is a translation, else as given.</summary>
+    /// <summary>System.CommandLine's conversion errors (which name .NET types such as System.Nullable`1[System.Double]), reworded.</summary>
+    private static readonly (string Template, string Reworded)[] Conversions =
+    [
+        ("Cannot parse argument '{0}' for option '{1}' as expected type '{2}'. Did you mean one of the following?{3}", NotValidForOption),
+        ("Cannot parse argument '{0}' for option '{1}' as expected type '{2}'.", NotValidForOption),
+        ("Cannot parse argument '{0}' for command '{1}' as expected type '{2}'. Did you mean one of the following?{3}", NotValidForArgument),
+        ("Cannot parse argument '{0}' for command '{1}' as expected type '{2}'.", NotValidForArgument),
+        ("Cannot parse argument '{0}' as expected type '{1}'.", NotValid),
+    ];
+
+    private static readonly (Regex Pattern, string Chinese)[] Compiled = Templates.Select(t => (Pattern(t.English), t.Chinese)).ToArray();
+
+    private static readonly (Regex Pattern, string Reworded)[] CompiledConversions = Conversions.Select(t => (Pattern(t.Template), t.Reworded)).ToArray();
+
+    /// <summary>The message in the language: Chinese when there is a translation, else as given (a conversion error reworded).</summary>
     public static string In(string message, CliLanguage language)
     {
+        foreach (var (pattern, reworded) in CompiledConversions)
+        {
+            if (pattern.Match(message) is { Success: true } m)
+            {
+                message = Fill(reworded, m);
+                break;
+            }
+        }
+
         if (!language.IsChinese)
         {
             return message;
@@ -41,13 +78,33 @@ internal static class UsageErrorTexts
 
         foreach (var (pattern, chinese) in Compiled)
         {
-            var m = pattern.Match(message);
-            if (m.Success)
+            if (pattern.Match(message) is { Success: true } m)
             {
-                return chinese.Replace("{0}", m.Groups["v"].Value, StringComparison.Ordinal);
+                return Fill(chinese, m);
             }
         }
 
         return message;
+    }
+
+    private static Regex Pattern(string template)
+    {
+        var pattern = Regex.Escape(template);
+        for (var i = 0; i <= 3; i++)
+        {
+            pattern = pattern.Replace("\\{" + i + "}", "(?<v" + i + ">.*?)", StringComparison.Ordinal);
+        }
+
+        return new Regex("^" + pattern + "$", RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+    }
+
+    private static string Fill(string template, Match match)
+    {
+        for (var i = 0; i <= 3; i++)
+        {
+            template = template.Replace("{" + i + "}", match.Groups["v" + i].Value, StringComparison.Ordinal);
+        }
+
+        return template;
     }
 }

@@ -44,7 +44,7 @@ public sealed class ImportArticlesCommandTests
         Assert.True(accepted.ExitCode == 0, accepted.ToString());
         Assert.Contains("inserted 1  updated 0  unchanged 1", accepted.Out, StringComparison.Ordinal);
         Assert.True(export.ExitCode == 0, export.ToString());
-        Assert.Equal("2", export.Out.Trim());
+        Assert.Equal("Exported 2 knowledge article(s) to " + temp.File("articles.xlsx"), export.Out.Trim());
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("inserted 2  updated 0  unchanged 0", again.Out, StringComparison.Ordinal);
         Assert.Contains("rejected 0", again.Out, StringComparison.Ordinal);

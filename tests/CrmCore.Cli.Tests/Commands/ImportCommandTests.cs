@@ -22,7 +22,7 @@ public sealed class ImportCommandTests
 
         var export = Crm.Run("export", "customers", "--store", store, "--out", temp.File("out.xlsx"));
         Assert.True(export.ExitCode == 0, export.ToString());
-        Assert.Equal("3", export.Out.Trim());
+        Assert.Equal("Exported 3 customer(s) to " + temp.File("out.xlsx"), export.Out.Trim());
 
         var again = Crm.Run("import", "customers", temp.File("out.xlsx"), "--store", store, "--dry-run");
         Assert.True(again.ExitCode == 0, again.ToString());
@@ -108,7 +108,7 @@ public sealed class ImportCommandTests
 
         Assert.True(full.ExitCode == 0, full.ToString());
         Assert.True(projected.ExitCode == 0, projected.ToString());
-        Assert.Equal("3", projected.Out.Trim());
+        Assert.Equal("Exported 3 customer(s) to " + temp.File("marketing.xlsx"), projected.Out.Trim());
         var clear = Cells(temp.File("full.xlsx"));
         var seen = Cells(temp.File("marketing.xlsx"));
         var phones = clear.Where(c => c.Count(char.IsAsciiDigit) >= 11).ToList();

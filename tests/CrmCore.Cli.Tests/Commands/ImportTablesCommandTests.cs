@@ -28,11 +28,11 @@ public sealed class ImportTablesCommandTests
 
         var copy = "sqlite:" + temp.File("copy.db");
         Assert.Equal(0, Crm.Run("import", "customers", customers, "--store", copy).ExitCode);
-        foreach (var (table, count) in new[] { ("tickets", "3"), ("surveys", "4"), ("plans", "3") })
+        foreach (var (table, done) in new[] { ("tickets", "Exported 3 ticket(s) to "), ("surveys", "Exported 4 survey answer(s) to "), ("plans", "Exported 3 contact plan row(s) to ") })
         {
             var export = Crm.Run("export", table, "--store", store, "--out", temp.File(table + ".xlsx"), "--headers", "en");
             Assert.True(export.ExitCode == 0, export.ToString());
-            Assert.Equal(count, export.Out.Trim());
+            Assert.Equal(done + temp.File(table + ".xlsx"), export.Out.Trim());
             var import = Crm.Run("import", table, temp.File(table + ".xlsx"), "--store", copy);
             Assert.True(import.ExitCode == 0, import.ToString());
             Assert.Contains("rejected 0", import.Out, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class ImportTablesCommandTests
         var import = Crm.Run("import", "assets", temp.File("assets.xlsx"), "--store", "sqlite:" + temp.File("copy.db"));
 
         Assert.True(export.ExitCode == 0, export.ToString());
-        Assert.Equal("4", export.Out.Trim());
+        Assert.Equal("Exported 4 asset(s) to " + temp.File("assets.xlsx"), export.Out.Trim());
         Assert.True(import.ExitCode == 0, import.ToString());
         Assert.Contains("inserted 4  updated 0  unchanged 0", import.Out, StringComparison.Ordinal);
     }
