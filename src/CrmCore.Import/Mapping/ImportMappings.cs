@@ -36,6 +36,20 @@ public static class ImportMappings
     /// <summary>Survey results (满意度调查): 问题编号, 客户编号, 评价时间, 满意度, 推荐意愿 (NPS), 响应速度, 解决效果, 方案质量, 沟通态度, 价格, 客户评价.</summary>
     public static ImportMapping<SurveyField> Surveys => SurveysTable.Mapping;
 
+    /// <summary>The built-in mapping of an entity's field enum, or null for an enum that has none.</summary>
+    internal static ImportMapping<TField>? For<TField>()
+        where TField : struct, Enum
+    {
+        object? mapping = typeof(TField) == typeof(CustomerField) ? Customers
+            : typeof(TField) == typeof(TicketField) ? Tickets
+            : typeof(TField) == typeof(PlanField) ? Plans
+            : typeof(TField) == typeof(SurveyField) ? Surveys
+            : typeof(TField) == typeof(AssetField) ? Assets
+            : typeof(TField) == typeof(ArticleField) ? Articles
+            : null;
+        return mapping as ImportMapping<TField>;
+    }
+
     /// <summary>Built on first use, not with the other mappings: an import needs one.</summary>
     private static class CustomersTable
     {

@@ -123,7 +123,8 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
         return null;
     }
 
-    /// <summary>A value of an enum by its name (after the value map: 紧急 → Urgent), or <paramref name="fallback"/> when blank.</summary>
+    /// <summary>A value of an enum by its name (after the value map: 紧急 → Urgent), or <paramref name="fallback"/> when blank; otherwise a
+    /// rejection listing the values the table accepts (in Chinese the value map's: 一般、紧急、重大).</summary>
     public TEnum Choice<TEnum>(TField field, TEnum fallback)
         where TEnum : struct, Enum
     {
@@ -133,13 +134,13 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             return fallback;
         }
 
-        if (Enum.TryParse<TEnum>(text.Replace(" ", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)
-            && !int.TryParse(text, out _))
+        if (FieldChoices.TryParse<TEnum>(text, out var value))
         {
             return value;
         }
 
-        Fail(field, ImportReasons.Choice.Format(culture, text, string.Join(", ", Enum.GetNames<TEnum>())));
+        // The values the table accepts, in the reader's language: 一般、紧急、重大 in Chinese (the value map's), General, Urgent, Major in English.
+        Fail(field, ImportReasons.Choice.Format(culture, text, FieldChoices.List(typeof(TEnum), mapping.Values.GetValueOrDefault(field), culture)));
         return fallback;
     }
 
