@@ -144,7 +144,7 @@ public static class ImportReportWriter
 
     /// <summary>True for a row skipped as blank (code <c>Blank</c>, whatever the language of its text), nothing else said about it.</summary>
     private static bool IsBlank(ImportRowResult row) =>
-        row is { Outcome: ImportOutcome.Skipped, CustomerId: null, AssetId: null, Column: null, ColumnNumber: 0, Reason: not null }
+        row is { Outcome: ImportOutcome.Skipped, CustomerId: null, AssetId: null, TicketId: null, Column: null, ColumnNumber: 0, Reason: not null }
         && string.Equals(row.ReasonCode, ImportReasons.Blank.Code, StringComparison.Ordinal);
 
     /// <summary>A run of consecutive blank rows: as any row when it is one, else one line with its first and last line and its count.</summary>
@@ -178,6 +178,11 @@ public static class ImportReportWriter
         if (row.CustomerId is not null && row.Outcome is not (ImportOutcome.Merged or ImportOutcome.Held))
         {
             text.Append(' ').Append(row.CustomerId);
+        }
+
+        if (row.TicketId is not null)
+        {
+            text.Append(' ').Append(ImportStrings.Format("Report_Ticket", culture, row.TicketId));
         }
 
         if (row.AssetId is not null)
@@ -255,6 +260,7 @@ public static class ImportReportWriter
             json.WriteString("outcome", JsonNamingPolicy.CamelCase.ConvertName(row.Outcome.ToString()));
             WriteOptional(json, "customerId", row.CustomerId);
             WriteOptional(json, "assetId", row.AssetId);
+            WriteOptional(json, "ticketId", row.TicketId);
             WriteOptional(json, "column", row.Column);
             if (row.ColumnNumber > 0)
             {
