@@ -180,11 +180,6 @@ public static class ImportReportWriter
             text.Append(' ').Append(row.CustomerId);
         }
 
-        if (row.TicketId is not null)
-        {
-            text.Append(' ').Append(ImportStrings.Format("Report_Ticket", culture, row.TicketId));
-        }
-
         if (row.AssetId is not null)
         {
             text.Append(' ').Append(ImportStrings.Format("Report_Asset", culture, row.AssetId));
@@ -198,6 +193,12 @@ public static class ImportReportWriter
         if (row.Reason is not null)
         {
             text.Append(": ").Append(row.Reason);
+        }
+
+        // The ticket a ticket or survey row is about goes last, so the line still reads "file:line:col: outcome [column]: reason".
+        if (row.TicketId is not null)
+        {
+            text.Append(' ').Append(ImportStrings.Format("Report_Ticket", culture, row.TicketId));
         }
 
         text.AppendLine();

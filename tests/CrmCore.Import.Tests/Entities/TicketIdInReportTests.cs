@@ -31,7 +31,7 @@ public sealed class TicketIdInReportTests
             again.Rows.Select(r => (r.Outcome, r.TicketId, r.CustomerId)));
         var text = ImportReportWriter.ToText(again, Zh);
         Assert.Contains("table.csv:2: 无变化 KH001 （问题编号 T1）", text, StringComparison.Ordinal);
-        Assert.Contains("table.csv:3:2: 拒绝 （问题编号 T2） [客户编号]", text, StringComparison.Ordinal);
+        Assert.Contains("table.csv:3:2: 拒绝 [客户编号]: 没有已存储的客户“KH404”；请先导入客户 （问题编号 T2）", text, StringComparison.Ordinal);
         Assert.Contains("table.csv:2: unchanged KH001 (ticket T1)", ImportReportWriter.ToText(again, CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var json = Json(again);
         Assert.Contains("\"ticketId\": \"T1\"", json, StringComparison.Ordinal);
@@ -49,7 +49,8 @@ public sealed class TicketIdInReportTests
         var report = await EntityDesk.FromText(desk.SurveyImporter(new TableImportOptions<SurveyField> { Culture = Zh }).ImportAsync, surveys);
 
         Assert.Equal([(ImportOutcome.Inserted, "T1"), (ImportOutcome.Rejected, "T9")], report.Rows.Select(r => (r.Outcome, r.TicketId)));
-        Assert.Contains("table.csv:3:1: 拒绝 （问题编号 T9） [问题编号]", ImportReportWriter.ToText(report, Zh), StringComparison.Ordinal);
+        var text = ImportReportWriter.ToText(report, Zh);
+        Assert.Matches("table.csv:3:1: 拒绝 \\[问题编号\\]: .*T9.* （问题编号 T9）\n", text);
         Assert.Contains("\"ticketId\": \"T9\"", Json(report), StringComparison.Ordinal);
         var xlsx = ExportFiles.Cells(ExportFiles.Write(s => ImportReportWriter.WriteXlsx(report, s, Zh)));
         Assert.Contains("T9", xlsx); // the report to fix keeps the row's own 问题编号 cell
