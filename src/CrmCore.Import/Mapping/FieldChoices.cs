@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CrmCore.Import.Plans;
 using CrmCore.Import.Tickets;
 using CrmCore.Localization;
@@ -25,6 +27,10 @@ internal static class FieldChoices
         [(typeof(PlanField), (int)PlanField.Kind)] = typeof(PlanKind),
     };
 
+    private static readonly IReadOnlyDictionary<string, string> NoMap = new Dictionary<string, string>();
+    private static readonly ConcurrentDictionary<Type, string> EnglishLists = new();
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, ConcurrentDictionary<Type, string>> ChineseLists = new();
+
     /// <summary>The enum a field's values come from, or null when its values are open (text, numbers, codes of one's own).</summary>
     public static Type? Of<TField>(TField field)
         where TField : struct, Enum => Closed.GetValueOrDefault((typeof(TField), Convert.ToInt32(field, CultureInfo.InvariantCulture)));
@@ -46,9 +52,17 @@ internal static class FieldChoices
     /// <param name="type">The enum.</param>
     /// <param name="map">The field's value map (cell value → name), or null.</param>
     /// <param name="culture">The language; null for <see cref="CultureInfo.CurrentUICulture"/>.</param>
-    public static string List(Type type, IReadOnlyDictionary<string, string>? map, CultureInfo? culture) => TextCultures.IsSimplifiedChinese(culture)
-        ? string.Join("、", Labels(type, map).Select(l => l.Label ?? l.Name))
-        : string.Join(", ", Enum.GetNames(type));
+    public static string List(Type type, IReadOnlyDictionary<string, string>? map, CultureInfo? culture)
+    {
+        // Asked once per rejected row (a million of them, for a column of one wrong value): made once per list and value map.
+        if (!TextCultures.IsSimplifiedChinese(culture))
+        {
+            return EnglishLists.GetOrAdd(type, static t => string.Join(", ", Enum.GetNames(t)));
+        }
+
+        return ChineseLists.GetValue(map ?? NoMap, static _ => new ConcurrentDictionary<Type, string>())
+            .GetOrAdd(type, static (t, m) => string.Join("、", Labels(t, m).Select(l => l.Label ?? l.Name)), map);
+    }
 
     /// <summary>The allowed targets of a mapping file's value map: the names, in Simplified Chinese each followed by its Chinese value
     /// (<c>General（一般）、Urgent（紧急）</c>).</summary>

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using CrmCore.Import.Mapping;
 using CrmCore.Import.Plans;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
 using CrmCore.Import.Tickets;
+using CrmCore.Tickets;
 
 namespace CrmCore.Import.Tests.Entities;
 
@@ -66,6 +68,20 @@ public sealed class ChoiceReasonLanguageTests
         Assert.StartsWith("“搁置”不是 未开始、进行中、已完成、已取消 之一", report.Rows[1].Reason, StringComparison.Ordinal);
         Assert.StartsWith("“临时”不是 定期沟通、生日关怀、节日关怀、合同到期提醒、流失预警跟进、沉默客户关怀、手动计划 之一", report.Rows[2].Reason, StringComparison.Ordinal);
         Assert.Contains("“飞鸽传书”不是 电话、拜访", Json(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_IsMadeOncePerValueMap_AndFollowsEachMap()
+    {
+        var builtIn = ImportMappings.Tickets.Values[TicketField.Urgency];
+        var own = new Dictionary<string, string> { ["特急"] = "Urgent" };
+
+        var first = FieldChoices.List(typeof(Urgency), builtIn, Zh);
+
+        Assert.Equal("一般、紧急、重大", first);
+        Assert.Same(first, FieldChoices.List(typeof(Urgency), builtIn, Zh)); // a million rejections, one list
+        Assert.Equal("General、特急、Major", FieldChoices.List(typeof(Urgency), own, Zh)); // names where a map has no value
+        Assert.Equal("General, Urgent, Major", FieldChoices.List(typeof(Urgency), own, CultureInfo.InvariantCulture));
     }
 
     private static string Json(ImportReport report)
