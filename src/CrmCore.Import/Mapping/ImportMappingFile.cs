@@ -16,9 +16,10 @@ namespace CrmCore.Import.Mapping;
 /// }
 /// </code>
 /// Field names are the names of the entity's field enum (<see cref="CustomerField"/>, <c>TicketField</c>, <c>PlanField</c> ...), case-insensitive. The file must be strict UTF-8 (see <see cref="StrictTextDecoder"/>)
-/// and at most 1 MiB; unknown properties, unknown fields, values that are not text and duplicate keys are errors naming the file, the
-/// line:column (in characters) of the offending token and the fix, in English or Simplified Chinese by the culture passed. Thread-safe
-/// (stateless).
+/// and at most 1 MiB; unknown properties, unknown fields, values that are not text, duplicate keys and a value map's target that is not a
+/// value of a field with a closed list (tickets' 紧急程度 and 状态, plans' 沟通方式, 完成状态 and 计划类型) are errors naming the file, the line:column (in
+/// characters) of the offending token and the fix, in English or Simplified Chinese by the culture passed. A value map is laid over the
+/// built-in one value by value (<see cref="ImportMapping{TField}.With"/>). Thread-safe (stateless).
 /// </summary>
 public static class ImportMappingFile
 {
