@@ -285,12 +285,19 @@ public static class ImportMappingFile
             ? field
             : throw text.Error(at, "Error_MappingUnknownField", name, EntityName<TField>(), string.Join(", ", Enum.GetNames<TField>()), EntityName<TField>(text.Culture));
 
-    /// <summary>The value a value map's entry maps to: any text for a field with open values; for a field with a closed list, one of its
-    /// names, or a value the mapping beneath maps to one (then that name); anything else is an error at the target naming the allowed
-    /// values.</summary>
+    /// <summary>The value a value map's entry maps to: any text for a field with open values; for a score, a whole number in its range;
+    /// for a field with a closed list, one of its names, or a value the mapping beneath maps to one (then that name); anything else is an
+    /// error at the target naming the allowed values.</summary>
     private static string Target<TField>(TField field, string fieldName, string from, string to, long at, Text text, ImportMapping<TField>? beneath)
         where TField : struct, Enum
     {
+        if (FieldChoices.ScoreOf(field) is { } range)
+        {
+            return FieldChoices.TryWhole(to, range.Min, range.Max, out _)
+                ? to
+                : throw text.Error(at, "Error_MappingValueOutOfRange", to, from, fieldName, range.Min, range.Max);
+        }
+
         if (FieldChoices.Of(field) is not { } type || FieldChoices.NameOf(type, to) is not null)
         {
             return to;

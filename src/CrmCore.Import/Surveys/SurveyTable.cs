@@ -46,12 +46,12 @@ internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) 
         var ticketText = row.Required(SurveyField.TicketId, MaxId);
         var customerText = row.Optional(SurveyField.CustomerId, 64);
         var answeredAt = row.Instant(SurveyField.AnsweredAt, zone, required: true);
-        var csat = row.Integer(SurveyField.Csat, CsatScore.MinValue, CsatScore.MaxValue, required: true);
-        var nps = row.Integer(SurveyField.Nps, 0, 10, required: false);
+        var csat = row.Score(SurveyField.Csat, required: true);
+        var nps = row.Score(SurveyField.Nps, required: false);
         var scores = new Dictionary<SatisfactionDimension, int>();
         foreach (var (field, dimension) in Dimensions)
         {
-            if (row.Integer(field, CsatScore.MinValue, CsatScore.MaxValue, required: false) is { } score)
+            if (row.Score(field, required: false) is { } score)
             {
                 scores[dimension] = score;
             }

@@ -108,19 +108,20 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (FieldChoices.TryWhole(text, min, max, out var value))
         {
             return value;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number)
-            && number >= min && number <= max)
-        {
-            return (int)number;
-        }
-
         Fail(field, ImportReasons.Range.Format(culture, text, min, max));
         return null;
+    }
+
+    /// <summary>A whole-number score in its field's range (<see cref="FieldChoices.ScoreOf{TField}"/>: 客户满意度 1–5, 推荐意愿 0–10 ...).</summary>
+    public int? Score(TField field, bool required)
+    {
+        var (min, max) = FieldChoices.ScoreOf(field) ?? throw new ArgumentOutOfRangeException(nameof(field), field, "not a score field");
+        return Integer(field, min, max, required);
     }
 
     /// <summary>A value of an enum by its name (after the value map: 紧急 → Urgent), or <paramref name="fallback"/> when blank; otherwise a

@@ -49,7 +49,7 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
         var owner = row.Required(TicketField.Owner, 64);
         var progress = row.Optional(TicketField.Progress, MaxText);
         var solution = row.Optional(TicketField.Solution, MaxText);
-        var satisfaction = row.Integer(TicketField.Satisfaction, CsatScore.MinValue, CsatScore.MaxValue, required: false);
+        var satisfaction = row.Score(TicketField.Satisfaction, required: false);
         var firstResponse = row.Instant(TicketField.FirstResponseAt, zone, required: false);
         var resolvedAt = row.Instant(TicketField.ResolvedAt, zone, required: false);
         var closedAt = row.Instant(TicketField.ClosedAt, zone, required: false);

@@ -141,6 +141,35 @@ public sealed class ValueMapOverlayTests : IDisposable
         Assert.Equal("Repair", mapping.Values[TicketField.Type]["维修"]); // ticket types are open: a code of one's own
     }
 
+    [Theory]
+    [InlineData("Csat", "优", "en", "'优' (what '很好' maps to) is not a value of Csat: use a whole number from 1 to 5")]
+    [InlineData("Nps", "11", "en", "'11' (what '很好' maps to) is not a value of Nps: use a whole number from 0 to 10")]
+    [InlineData("Csat", "优", "zh-Hans", "“优”（“很好”映射到的值）不是 Csat 的取值：请使用 1 到 5 之间的整数")]
+    public void Parse_ScoreTargetThatIsNoWholeNumberInRange_IsRefused(string field, string target, string culture, string reason)
+    {
+        var json = $$"""{ "values": { "{{field}}": { "很好": "{{target}}" } } }""";
+
+        var error = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<Surveys.SurveyField>(json, "s.json", CultureInfo.GetCultureInfo(culture)));
+
+        Assert.Equal((1, json.IndexOf($"\"{target}\"", StringComparison.Ordinal) + 1, reason), (error.Line, error.Column, error.Reason));
+    }
+
+    [Fact]
+    public async Task SurveyScoreMap_WordsForScores_Import()
+    {
+        var desk = await EntityDesk.CreateAsync();
+        await EntityDesk.FromText(desk.TicketImporter().ImportAsync, "问题编号,客户编号,问题描述,提出时间,负责人\nT1,KH001,a,2024-03-15 14:00,赵六\n");
+        var mapping = ImportMappingFile.Load(File("sm.json", """{ "values": { "Csat": { "非常满意": "5", "满意": "4.0" }, "Nps": { "强烈推荐": "10" } } }"""), ImportMappings.Surveys);
+
+        var report = await EntityDesk.FromText(
+            desk.SurveyImporter(new TableImportOptions<Surveys.SurveyField> { Mapping = mapping, Culture = CultureInfo.InvariantCulture }).ImportAsync,
+            "问题编号,评价时间,满意度,推荐意愿\nT1,2024-03-17 10:00,非常满意,强烈推荐\nT1,2024-03-18 10:00,满意,\n");
+
+        Assert.Equal(2, report.Totals.Inserted);
+        var answers = (await desk.Tickets.FindAsync(new TicketId("T1")))!.Surveys;
+        Assert.Equal([(5, (int?)10), (4, null)], answers.Select(a => (a.Csat.Value, a.Nps?.Value)));
+    }
+
     private string File(string name, string json)
     {
         var path = Path.Combine(_folder, name);
