@@ -57,7 +57,7 @@ public static class CustomerExporter
                 customer.Tier,
                 customer.AccountManager?.Value,
                 contact?.Name,
-                contact is null ? null : DisplayNames.Of(contact.Role, culture),
+                contact is null ? null : Role(contact.Role, language, culture),
                 NationalPhone(contact?.Phone),
                 contact?.Email,
                 contact?.Address,
@@ -71,6 +71,14 @@ public static class CustomerExporter
                 customer.Source.Code.Length == 0 ? null : DisplayNames.Of(customer.Source, culture),
             ];
         }
+    }
+
+    /// <summary>A contact's role as the table shows it: its display name, and for a role without one (the import's default
+    /// <c>Contact</c>) in Chinese the value the built-in mapping reads back as it (联系人).</summary>
+    private static string Role(ContactRole role, ExportLanguage language, CultureInfo culture)
+    {
+        var shown = DisplayNames.Of(role, culture);
+        return shown == role.Code ? ExportCells.Display(Mapping.ImportMappings.Customers, Mapping.CustomerField.ContactRole, role.Code, language) : shown;
     }
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -7,7 +7,8 @@ namespace CrmCore.Import.Export;
 
 /// <summary>
 /// Writes contact plan entries as document 001's contact plan table (客户沟通计划表, .xlsx, streamed) with the entry id in front, headers in
-/// Chinese or English, values the plan import reads back (沟通方式 电话/拜访/邮件 ..., 完成状态 未开始/进行中/已完成/已取消, times in the
+/// Chinese or English, values the plan import reads back (with Chinese headers in Chinese: 沟通方式 电话/拜访/邮件 ..., 完成状态
+/// 未开始/进行中/已完成/已取消, 计划类型 定期沟通/生日关怀/手动计划 ...; times in the
 /// given zone): importing the export gives the same entries' table fields (id, customer, channel, purpose, owner, planned and actual
 /// time, feedback, next action, status, kind). Reminder marks and the due time of generated entries are the planner's. Every cell goes
 /// through <see cref="CellGuard"/>. Thread-safe (stateless).
@@ -55,7 +56,7 @@ public static class PlanExporter
             entry.Feedback,
             entry.NextAction,
             ExportCells.Display(map, PlanField.Status, entry.Status.ToString(), language),
-            entry.Kind.ToString(),
+            ExportCells.Display(map, PlanField.Kind, entry.Kind.ToString(), language),
         ];
     }
 }

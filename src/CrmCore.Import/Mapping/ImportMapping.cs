@@ -51,7 +51,9 @@ public sealed class ImportMapping<TField>
     /// <summary>Field → value map (keys cleaned and lower-cased).</summary>
     public IReadOnlyDictionary<TField, IReadOnlyDictionary<string, string>> Values { get; }
 
-    /// <summary>This mapping with another laid over it: its columns, constants and value maps win.</summary>
+    /// <summary>This mapping with another laid over it: its columns and constants win, and its value map of a field is laid over this
+    /// one's value by value (its entries win; this one's other entries stay), so a file that maps 特急 → Urgent keeps the built-in
+    /// 紧急 → Urgent.</summary>
     /// <param name="overrides">The mapping to lay over this one.</param>
     /// <returns>The combined mapping.</returns>
     public ImportMapping<TField> With(ImportMapping<TField> overrides)
@@ -69,10 +71,24 @@ public sealed class ImportMapping<TField>
             constants[k] = v;
         }
 
+        // A field's value map is laid over the one beneath it value by value: a file that adds 特急 → Urgent keeps 紧急 → Urgent.
         var values = Values.ToDictionary();
         foreach (var (k, v) in overrides.Values)
         {
-            values[k] = v;
+            if (values.TryGetValue(k, out var beneath))
+            {
+                var merged = beneath.ToDictionary(StringComparer.Ordinal);
+                foreach (var (from, to) in v)
+                {
+                    merged[from] = to;
+                }
+
+                values[k] = merged;
+            }
+            else
+            {
+                values[k] = v;
+            }
         }
 
         return new ImportMapping<TField>(columns, constants, values);
@@ -147,7 +163,7 @@ public sealed class ImportMapping<TField>
         return builder.ToString();
     }
 
-    private static string ValueKey(string value)
+    internal static string ValueKey(string value)
     {
         var clean = TextNormalizer.Clean(value) ?? string.Empty;
 

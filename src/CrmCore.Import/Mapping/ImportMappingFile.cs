@@ -16,9 +16,10 @@ namespace CrmCore.Import.Mapping;
 /// }
 /// </code>
 /// Field names are the names of the entity's field enum (<see cref="CustomerField"/>, <c>TicketField</c>, <c>PlanField</c> ...), case-insensitive. The file must be strict UTF-8 (see <see cref="StrictTextDecoder"/>)
-/// and at most 1 MiB; unknown properties, unknown fields, values that are not text and duplicate keys are errors naming the file, the
-/// line:column (in characters) of the offending token and the fix, in English or Simplified Chinese by the culture passed. Thread-safe
-/// (stateless).
+/// and at most 1 MiB; unknown properties, unknown fields, values that are not text, duplicate keys and a value map's target that is not a
+/// value of a field with a closed list (tickets' 紧急程度 and 状态, plans' 沟通方式, 完成状态 and 计划类型) are errors naming the file, the line:column (in
+/// characters) of the offending token and the fix, in English or Simplified Chinese by the culture passed. A value map is laid over the
+/// built-in one value by value (<see cref="ImportMapping{TField}.With"/>). Thread-safe (stateless).
 /// </summary>
 public static class ImportMappingFile
 {
@@ -83,7 +84,7 @@ public static class ImportMappingFile
             throw new ImportFileException(path, problem.Line, problem.Column, DecodeError(problem, bytes, culture));
         }
 
-        return builtIn.With(Parse<TField>(decoded.Text!, path, culture));
+        return builtIn.With(Parse(decoded.Text!, path, culture, builtIn));
     }
 
     /// <summary>Parses mapping JSON (without laying it over the built-in mapping); errors are in the language of
@@ -105,6 +106,12 @@ public static class ImportMappingFile
     /// <returns>The mapping the text describes.</returns>
     /// <exception cref="ImportFileException">The text is not a valid mapping; the exception names the first problem and its line:col.</exception>
     public static ImportMapping<TField> Parse<TField>(string json, string source, CultureInfo? culture)
+        where TField : struct, Enum => Parse(json, source, culture, ImportMappings.For<TField>());
+
+    /// <summary>Parses mapping JSON whose value maps will be laid over <paramref name="beneath"/>: a target of a field with a closed
+    /// list of values (<see cref="FieldChoices"/>) must be one of them, or a value <paramref name="beneath"/> maps to one (特急 → 紧急 is
+    /// read as 特急 → Urgent).</summary>
+    private static ImportMapping<TField> Parse<TField>(string json, string source, CultureInfo? culture, ImportMapping<TField>? beneath)
         where TField : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -178,8 +185,15 @@ public static class ImportMappingFile
                             }
 
                             reader.Read();
-                            var map = ReadStrings(ref reader, text, $"{known}.{field}").ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-                            values.Add(new(Field<TField>(field, text, fieldAt), map));
+                            var entries = ReadStrings(ref reader, text, $"{known}.{field}");
+                            var target = Field<TField>(field, text, fieldAt);
+                            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+                            foreach (var (from, _, to, toAt) in entries)
+                            {
+                                map[from] = Target(target, field, from, to, toAt, text, beneath);
+                            }
+
+                            values.Add(new(target, map));
                         }
 
                         break;
@@ -270,6 +284,33 @@ public static class ImportMappingFile
         Enum.TryParse<TField>(name?.Trim(), ignoreCase: true, out var field) && Enum.IsDefined(field) && !int.TryParse(name, out _)
             ? field
             : throw text.Error(at, "Error_MappingUnknownField", name, EntityName<TField>(), string.Join(", ", Enum.GetNames<TField>()), EntityName<TField>(text.Culture));
+
+    /// <summary>The value a value map's entry maps to: any text for a field with open values; for a score, a whole number in its range;
+    /// for a field with a closed list, one of its names, or a value the mapping beneath maps to one (then that name); anything else is an
+    /// error at the target naming the allowed values.</summary>
+    private static string Target<TField>(TField field, string fieldName, string from, string to, long at, Text text, ImportMapping<TField>? beneath)
+        where TField : struct, Enum
+    {
+        if (FieldChoices.ScoreOf(field) is { } range)
+        {
+            return FieldChoices.TryWhole(to, range.Min, range.Max, out _)
+                ? to
+                : throw text.Error(at, "Error_MappingValueOutOfRange", to, from, fieldName, range.Min, range.Max);
+        }
+
+        if (FieldChoices.Of(field) is not { } type || FieldChoices.NameOf(type, to) is not null)
+        {
+            return to;
+        }
+
+        var builtIn = beneath?.Values.GetValueOrDefault(field);
+        if (builtIn is not null && builtIn.TryGetValue(ImportMapping<TField>.ValueKey(to), out var named) && FieldChoices.NameOf(type, named) is { } name)
+        {
+            return name;
+        }
+
+        throw text.Error(at, "Error_MappingUnknownValue", to, from, fieldName, FieldChoices.Targets(type, builtIn, text.Culture));
+    }
 
     /// <summary>The entity a field enum belongs to, for messages: <c>CustomerField</c> → <c>customer</c>.</summary>
     private static string EntityName<TField>()

@@ -29,11 +29,26 @@ public static class ImportMappings
     public static ImportMapping<TicketField> Tickets => TicketsTable.Mapping;
 
     /// <summary>The contact plan table (客户沟通计划表): 客户编号, 客户名称, 沟通方式, 沟通内容要点, 负责人, 计划执行时间, 实际执行时间, 客户反馈,
-    /// 后续行动项, 完成状态 (客户等级 and 计划沟通周期 are known and ignored: they follow from the customer); value maps for 沟通方式 and 完成状态.</summary>
+    /// 后续行动项, 完成状态, 计划类型 (客户等级 and 计划沟通周期 are known and ignored: they follow from the customer); value maps for 沟通方式, 完成状态 and
+    /// 计划类型.</summary>
     public static ImportMapping<PlanField> Plans => PlansTable.Mapping;
 
     /// <summary>Survey results (满意度调查): 问题编号, 客户编号, 评价时间, 满意度, 推荐意愿 (NPS), 响应速度, 解决效果, 方案质量, 沟通态度, 价格, 客户评价.</summary>
     public static ImportMapping<SurveyField> Surveys => SurveysTable.Mapping;
+
+    /// <summary>The built-in mapping of an entity's field enum, or null for an enum that has none.</summary>
+    internal static ImportMapping<TField>? For<TField>()
+        where TField : struct, Enum
+    {
+        object? mapping = typeof(TField) == typeof(CustomerField) ? Customers
+            : typeof(TField) == typeof(TicketField) ? Tickets
+            : typeof(TField) == typeof(PlanField) ? Plans
+            : typeof(TField) == typeof(SurveyField) ? Surveys
+            : typeof(TField) == typeof(AssetField) ? Assets
+            : typeof(TField) == typeof(ArticleField) ? Articles
+            : null;
+        return mapping as ImportMapping<TField>;
+    }
 
     /// <summary>Built on first use, not with the other mappings: an import needs one.</summary>
     private static class CustomersTable
@@ -58,7 +73,12 @@ public static class ImportMappings
             (CustomerField.Employees, ["员工人数", "规模(员工人数)", "Employees"]),
             (CustomerField.AnnualRevenue, ["年营收", "年营业收入", "Annual revenue", "AnnualRevenue"]),
             (CustomerField.Source, ["来源渠道", "客户来源", "首次接触渠道", "Source", "Channel"]),
-            (CustomerField.UpdatedOn, ["更新时间", "最后更新", "更新日期", "Updated", "Updated on", "UpdatedOn"]));
+            (CustomerField.UpdatedOn, ["更新时间", "最后更新", "更新日期", "Updated", "Updated on", "UpdatedOn"]))
+        .With(new ImportMapping<CustomerField>([], values:
+        [
+            // The import's default role (CustomerImportOptions.DefaultContactRole) has no display name: the export writes it as 联系人.
+            new(CustomerField.ContactRole, Map(("联系人", "Contact"))),
+        ]));
     }
 
     /// <summary>Built on first use, not with the other mappings: an import needs one.</summary>
@@ -141,6 +161,7 @@ public static class ImportMappings
         [
             new(PlanField.Channel, Map(("电话", "Call"), ("电话沟通", "Call"), ("拜访", "Visit"), ("上门拜访", "Visit"), ("邮件", "Email"), ("电子邮件", "Email"), ("短信", "Sms"), ("关怀短信", "CareMessage"), ("主管电话", "SupervisorCall"))),
             new(PlanField.Status, Map(("未开始", "NotStarted"), ("进行中", "InProgress"), ("已完成", "Completed"), ("已取消", "Cancelled"))),
+            new(PlanField.Kind, Map(("定期沟通", "Cadence"), ("生日关怀", "Birthday"), ("节日关怀", "Holiday"), ("合同到期提醒", "ContractExpiry"), ("流失预警跟进", "ChurnFollowUp"), ("沉默客户关怀", "SilentCare"), ("手动计划", "Manual"), ("手动", "Manual"))),
         ]));
     }
 

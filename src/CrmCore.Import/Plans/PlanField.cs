@@ -15,7 +15,7 @@ public enum PlanField
     /// <summary>The customer's name (客户名称), looked up among the stored customers by its company-name key when there is no id.</summary>
     CustomerName,
 
-    /// <summary>电话 Call, 拜访 Visit, 邮件 Email, 短信 Sms (沟通方式); default Call.</summary>
+    /// <summary>电话 Call, 拜访 Visit, 邮件 Email, 短信 Sms, 关怀短信 CareMessage, 主管电话 SupervisorCall (沟通方式); default Call.</summary>
     Channel,
 
     /// <summary>What the contact is about (沟通内容要点). Required.</summary>
@@ -39,6 +39,7 @@ public enum PlanField
     /// <summary>未开始 NotStarted, 进行中 InProgress, 已完成 Completed, 已取消 Cancelled (完成状态); default NotStarted.</summary>
     Status,
 
-    /// <summary>Cadence, Birthday, Holiday, ContractExpiry, ChurnFollowUp, SilentCare or Manual (计划类型); default Manual.</summary>
+    /// <summary>定期沟通 Cadence, 生日关怀 Birthday, 节日关怀 Holiday, 合同到期提醒 ContractExpiry, 流失预警跟进 ChurnFollowUp, 沉默客户关怀
+    /// SilentCare or 手动计划 Manual (计划类型); default Manual.</summary>
     Kind,
 }

@@ -126,7 +126,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(ImportRowResult row)
     {
-        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.AssetId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.ReasonCode) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
+        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.AssetId) + MaxText(row.TicketId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.ReasonCode) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
         foreach (var cell in row.Cells ?? [])
         {
             bound += MaxText(cell);
@@ -140,6 +140,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         at += 9;
         at += WriteText(span[at..], row.CustomerId);
         at += WriteText(span[at..], row.AssetId);
+        at += WriteText(span[at..], row.TicketId);
         at += WriteText(span[at..], row.Column);
         at += WriteText(span[at..], row.Reason);
         at += WriteText(span[at..], row.ReasonCode);
@@ -207,6 +208,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         var columnNumber = reader.ReadInt32();
         var customerId = ReadText(reader);
         var assetId = ReadText(reader);
+        var ticketId = ReadText(reader);
         var column = ReadText(reader);
         var reason = ReadText(reader);
         var reasonCode = ReadText(reader);
@@ -230,6 +232,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
             ColumnNumber = columnNumber,
             CustomerId = customerId,
             AssetId = assetId,
+            TicketId = ticketId,
             Column = column,
             Reason = reason,
             ReasonCode = reasonCode,

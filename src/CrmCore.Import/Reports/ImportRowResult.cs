@@ -15,6 +15,10 @@ public sealed record ImportRowResult
     /// <summary>The asset the row is (an asset import) or is about (a ticket's related asset); null otherwise.</summary>
     public string? AssetId { get; init; }
 
+    /// <summary>The ticket the row is (a ticket import) or answers (a survey import), as the row names it (问题编号), also when the row is
+    /// rejected once its id was read; null otherwise.</summary>
+    public string? TicketId { get; init; }
+
     /// <summary>For a rejected row, the header of the column at fault (null when the problem is the row as a whole).</summary>
     public string? Column { get; init; }
 

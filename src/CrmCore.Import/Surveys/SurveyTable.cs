@@ -1,7 +1,9 @@
 using CrmCore.Desk;
+using CrmCore.Import.Export;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
+using CrmCore.Normalization;
 using CrmCore.Satisfaction;
 using CrmCore.Tickets;
 using NodaTime;
@@ -11,6 +13,8 @@ namespace CrmCore.Import.Surveys;
 /// <summary>The rows of a survey table as survey answers on their stored tickets: read, checked, compared, staged and written with the ticket.</summary>
 internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) : IRecordTable<SurveyField>
 {
+    private const int MaxId = 64;
+
     private static readonly (SurveyField Field, SatisfactionDimension Dimension)[] Dimensions =
     [
         (SurveyField.ResponseSpeed, SatisfactionDimension.ResponseSpeed),
@@ -30,15 +34,24 @@ internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) 
 
     public async ValueTask<ImportRowResult> StageAsync(FieldReader<SurveyField> row, CancellationToken cancellationToken)
     {
-        var ticketText = row.Required(SurveyField.TicketId, 64);
+        // Every row names its ticket (问题编号) in the report, a rejected one too when its id cell is readable.
+        var result = await StageRowAsync(row, cancellationToken).ConfigureAwait(false);
+        return result.TicketId is null && TextNormalizer.Clean(row.Raw(SurveyField.TicketId)) is { Length: <= MaxId } ticketId
+            ? result with { TicketId = CellGuard.Unescape(ticketId) }
+            : result;
+    }
+
+    private async ValueTask<ImportRowResult> StageRowAsync(FieldReader<SurveyField> row, CancellationToken cancellationToken)
+    {
+        var ticketText = row.Required(SurveyField.TicketId, MaxId);
         var customerText = row.Optional(SurveyField.CustomerId, 64);
         var answeredAt = row.Instant(SurveyField.AnsweredAt, zone, required: true);
-        var csat = row.Integer(SurveyField.Csat, CsatScore.MinValue, CsatScore.MaxValue, required: true);
-        var nps = row.Integer(SurveyField.Nps, 0, 10, required: false);
+        var csat = row.Score(SurveyField.Csat, required: true);
+        var nps = row.Score(SurveyField.Nps, required: false);
         var scores = new Dictionary<SatisfactionDimension, int>();
         foreach (var (field, dimension) in Dimensions)
         {
-            if (row.Integer(field, CsatScore.MinValue, CsatScore.MaxValue, required: false) is { } score)
+            if (row.Score(field, required: false) is { } score)
             {
                 scores[dimension] = score;
             }
@@ -97,5 +110,5 @@ internal sealed class SurveyTable(ITicketRepository tickets, DateTimeZone zone) 
         && a.DimensionScores.Count == b.DimensionScores.Count && a.DimensionScores.All(p => b.DimensionScores.TryGetValue(p.Key, out var v) && v == p.Value);
 
     private static ImportRowResult Accepted(FieldReader<SurveyField> row, TicketState ticket, ImportOutcome outcome) =>
-        new() { Line = row.Source.Line, Outcome = outcome, CustomerId = ticket.CustomerId.Value, AssetId = ticket.RelatedAssetId };
+        new() { Line = row.Source.Line, Outcome = outcome, CustomerId = ticket.CustomerId.Value, AssetId = ticket.RelatedAssetId, TicketId = ticket.Id.Value };
 }

@@ -108,22 +108,24 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (FieldChoices.TryWhole(text, min, max, out var value))
         {
             return value;
-        }
-
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number)
-            && number >= min && number <= max)
-        {
-            return (int)number;
         }
 
         Fail(field, ImportReasons.Range.Format(culture, text, min, max));
         return null;
     }
 
-    /// <summary>A value of an enum by its name (after the value map: 紧急 → Urgent), or <paramref name="fallback"/> when blank.</summary>
+    /// <summary>A whole-number score in its field's range (<see cref="FieldChoices.ScoreOf{TField}"/>: 客户满意度 1–5, 推荐意愿 0–10 ...).</summary>
+    public int? Score(TField field, bool required)
+    {
+        var (min, max) = FieldChoices.ScoreOf(field) ?? throw new ArgumentOutOfRangeException(nameof(field), field, "not a score field");
+        return Integer(field, min, max, required);
+    }
+
+    /// <summary>A value of an enum by its name (after the value map: 紧急 → Urgent), or <paramref name="fallback"/> when blank; otherwise a
+    /// rejection listing the values the table accepts (in Chinese the value map's: 一般、紧急、重大).</summary>
     public TEnum Choice<TEnum>(TField field, TEnum fallback)
         where TEnum : struct, Enum
     {
@@ -133,13 +135,13 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
             return fallback;
         }
 
-        if (Enum.TryParse<TEnum>(text.Replace(" ", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)
-            && !int.TryParse(text, out _))
+        if (FieldChoices.TryParse<TEnum>(text, out var value))
         {
             return value;
         }
 
-        Fail(field, ImportReasons.Choice.Format(culture, text, string.Join(", ", Enum.GetNames<TEnum>())));
+        // The values the table accepts, in the reader's language: 一般、紧急、重大 in Chinese (the value map's), General, Urgent, Major in English.
+        Fail(field, ImportReasons.Choice.Format(culture, text, FieldChoices.List(typeof(TEnum), mapping.Values.GetValueOrDefault(field), culture)));
         return fallback;
     }
 

@@ -1,9 +1,11 @@
 using CrmCore.Agents;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Import.Export;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
+using CrmCore.Normalization;
 using CrmCore.Satisfaction;
 using CrmCore.Tickets;
 using NodaTime;
@@ -14,6 +16,7 @@ namespace CrmCore.Import.Tickets;
 internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository customers, DateTimeZone zone) : IRecordTable<TicketField>
 {
     private const int MaxText = 4000;
+    private const int MaxId = 64;
     private readonly CustomerDirectory _customers = new(customers);
     private readonly BatchStage<TicketId, TicketState, TicketId> _stage = new();
 
@@ -25,7 +28,16 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
 
     public async ValueTask<ImportRowResult> StageAsync(FieldReader<TicketField> row, CancellationToken cancellationToken)
     {
-        var id = row.Required(TicketField.Id, 64);
+        // Every row names its ticket (问题编号) in the report, a rejected one too when its id cell is readable.
+        var result = await StageRowAsync(row, cancellationToken).ConfigureAwait(false);
+        return result.TicketId is null && TextNormalizer.Clean(row.Raw(TicketField.Id)) is { Length: <= MaxId } ticketId
+            ? result with { TicketId = CellGuard.Unescape(ticketId) }
+            : result;
+    }
+
+    private async ValueTask<ImportRowResult> StageRowAsync(FieldReader<TicketField> row, CancellationToken cancellationToken)
+    {
+        var id = row.Required(TicketField.Id, MaxId);
         var customer = _customers.Resolve(row, TicketField.CustomerId, TicketField.CustomerName);
         var description = row.Required(TicketField.Description, MaxText);
         var raisedAt = row.Instant(TicketField.RaisedAt, zone, required: true);
@@ -37,7 +49,7 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
         var owner = row.Required(TicketField.Owner, 64);
         var progress = row.Optional(TicketField.Progress, MaxText);
         var solution = row.Optional(TicketField.Solution, MaxText);
-        var satisfaction = row.Integer(TicketField.Satisfaction, CsatScore.MinValue, CsatScore.MaxValue, required: false);
+        var satisfaction = row.Score(TicketField.Satisfaction, required: false);
         var firstResponse = row.Instant(TicketField.FirstResponseAt, zone, required: false);
         var resolvedAt = row.Instant(TicketField.ResolvedAt, zone, required: false);
         var closedAt = row.Instant(TicketField.ClosedAt, zone, required: false);
@@ -173,6 +185,7 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
         Outcome = outcome,
         CustomerId = ticket.CustomerId.Value,
         AssetId = ticket.RelatedAssetId,
+        TicketId = ticket.Id.Value,
     };
 
     /// <summary>True when the table's fields are the same (the history, due times and routing are the desk's).</summary>
