@@ -278,4 +278,37 @@ public sealed class CustomerContactKeepTests
         Assert.Contains(inMemory.Rows, r => r.Notes is { Count: 3 });
         Assert.Equal(inMemory.Rows, onDisk.Rows.ToList());
     }
+
+    [Theory]
+    [InlineData("客户编号,客户名称,联系人,联系方式\nKH1,甲公司,张三,李四 13800000001\n")]
+    [InlineData("客户编号,客户名称,联系方式,联系人\nKH1,甲公司,李四 13800000001,张三\n")]
+    public async Task ANameInThePhoneCell_ThatDiffersFromTheContactColumn_IsReported_WhicheverComesFirst(string csv)
+    {
+        var (report, store) = await ImportAsync(csv, new CustomerImportOptions { Culture = CultureInfo.InvariantCulture });
+
+        Assert.Equal("张三", Assert.Single((await OneAsync(store, "KH1")).Contacts).Name);
+        var note = Note(report.Rows[0], "Remark");
+        Assert.Equal(("联系方式", "'李四' is not kept: no field holds it"), (note.Column, note.Text));
+    }
+
+    [Fact]
+    public async Task AnEmailInThePhoneCell_FillsABlankEmail_AndOneThatDiffersIsReported()
+    {
+        var (report, store) = await ImportAsync(
+            "客户编号,客户名称,联系人,联系方式,邮箱\nKH1,甲公司,张三,13800000001 zhang@a.cn,\nKH2,乙公司,李四,13800000002 li@b.cn,li@c.cn\n");
+
+        Assert.Equal("zhang@a.cn", Assert.Single((await OneAsync(store, "KH1")).Contacts).Email);
+        Assert.Null(report.Rows[0].Notes?.FirstOrDefault(n => n.Code == "Remark"));
+        Assert.Equal("li@c.cn", Assert.Single((await OneAsync(store, "KH2")).Contacts).Email);
+        Assert.Contains("li@b.cn", Note(report.Rows[1], "Remark").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACellWithOnlyAnEmail_IsStillAContactCell_EvenWhenTheEmailColumnIsSet()
+    {
+        var (report, _) = await ImportAsync("客户编号,客户名称,联系人,联系方式,邮箱\nKH1,甲公司,张三,li@b.cn,li@b.cn\n");
+
+        Assert.Equal(ImportOutcome.Inserted, report.Rows[0].Outcome);
+        Assert.Null(report.Rows[0].Notes?.FirstOrDefault(n => n.Code == "Remark"));
+    }
 }

@@ -39,6 +39,14 @@ internal sealed class CustomerRow
 
     public string? Email { get; set; }
 
+    /// <summary>A contact name found in a phone cell (<c>张三 138…</c>), with its cell: the row's contact name when the row has none,
+    /// else reported as not kept when it differs (whichever column comes first).</summary>
+    public (string Value, int Column, string Header)? NameInPhoneCell { get; set; }
+
+    /// <summary>An e-mail address found in a phone cell, with its cell: the row's e-mail when the row has none, else reported as not
+    /// kept when it differs.</summary>
+    public (string Value, int Column, string Header)? EmailInPhoneCell { get; set; }
+
     public string? Address { get; set; }
 
     public LocalDate? FirstContactOn { get; set; }

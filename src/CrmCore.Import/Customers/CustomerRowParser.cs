@@ -99,6 +99,11 @@ internal sealed partial class CustomerRowParser
             }
         }
 
+        if (row.NameInPhoneCell is not null || row.EmailInPhoneCell is not null)
+        {
+            FoldPhoneCellValues(row);
+        }
+
         if (row.Name is null)
         {
             // In its column's place among the cell problems (they come in column order), so the row's first problem is its first bad
@@ -330,13 +335,28 @@ internal sealed partial class CustomerRowParser
         // A cell such as "张三 138 1234 5678 zhang@example.com" or "13812345609/13912345609": take the e-mail, every phone number, and the
         // rest as the name; a remark in brackets, a label before a colon and text with digits are never the name.
         var rest = text;
+        string? cellEmail = null;
         foreach (var token in text.Split([' ', '/', ',', ';', '，', '；', '、'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (EmailNormalizer.TryNormalize(token, out var email))
             {
-                row.Email ??= email;
+                if (cellEmail is null)
+                {
+                    cellEmail = email;
+                }
+                else if (!string.Equals(cellEmail, email, StringComparison.OrdinalIgnoreCase))
+                {
+                    // A contact holds one e-mail: a second address in the cell is reported, not dropped silently.
+                    (row.Notes ??= []).Add(CustomerNotes.Note("Note_Remark", _culture, column, header, token));
+                }
+
                 rest = rest.Replace(token, " ", StringComparison.Ordinal);
             }
+        }
+
+        if (cellEmail is not null)
+        {
+            row.EmailInPhoneCell ??= (cellEmail, column, header);
         }
 
         var phones = new List<(string Phone, ulong Key)>();
@@ -356,7 +376,7 @@ internal sealed partial class CustomerRowParser
             at = match.Index + match.Length;
         }
 
-        if (phones.Count == 0 && row.Email is null)
+        if (phones.Count == 0 && cellEmail is null)
         {
             problems.Add(new CellProblem(column, header, ImportReasons.Phone.Format(_culture, text)));
             return;
@@ -371,12 +391,41 @@ internal sealed partial class CustomerRowParser
         var (name, remarks) = NameAndRemarks(left.ToString());
         if (name is not null)
         {
-            row.ContactName ??= name;
+            row.NameInPhoneCell ??= (name, column, header);
         }
 
         foreach (var remark in remarks)
         {
             (row.Notes ??= []).Add(CustomerNotes.Note("Note_Remark", _culture, column, header, remark));
+        }
+    }
+
+    /// <summary>A name or e-mail found in a phone cell is the row's when the row has none; one that differs from the row's own (联系人,
+    /// 邮箱) is reported as not kept, whichever column comes first.</summary>
+    private void FoldPhoneCellValues(CustomerRow row)
+    {
+        if (row.NameInPhoneCell is ({ } name, var nameColumn, var nameHeader))
+        {
+            if (row.ContactName is null)
+            {
+                row.ContactName = name;
+            }
+            else if (!string.Equals(row.ContactName, name, StringComparison.Ordinal))
+            {
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_Remark", _culture, nameColumn, nameHeader, name));
+            }
+        }
+
+        if (row.EmailInPhoneCell is ({ } email, var emailColumn, var emailHeader))
+        {
+            if (row.Email is null)
+            {
+                row.Email = email;
+            }
+            else if (!string.Equals(row.Email, email, StringComparison.OrdinalIgnoreCase))
+            {
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_Remark", _culture, emailColumn, emailHeader, email));
+            }
         }
     }
 
