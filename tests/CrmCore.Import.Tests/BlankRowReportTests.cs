@@ -63,7 +63,8 @@ public class BlankRowReportTests
         // Two customers a million rows apart: the reader gives every row between as blank (a few hundred bytes of workbook).
         const int Last = 1_000_001;
         var sheet = HostileWorkbookTests.Sheet(
-            Row(1, "客户编号", "客户名称", "联系方式") + Row(2, "KH1", "公司一", "13800000001") + Row(Last, "KH2", "公司二", "13800000002"));
+            Row(1, "客户编号", "客户名称", "联系方式", "联系人", "首次接触时间") + Row(2, "KH1", "公司一", "13800000001", "张三", "2026-01-05")
+            + Row(Last, "KH2", "公司二", "13800000002", "李四", "2026-01-06"));
         using var stream = new MemoryStream(HostileWorkbookTests.Workbook(sheet));
 
         var report = await Samples.Importer(new InMemoryCustomerRepository()).ImportAsync(stream, "blank.xlsx");

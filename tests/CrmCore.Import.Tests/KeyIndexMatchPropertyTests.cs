@@ -147,8 +147,12 @@ public class KeyIndexMatchPropertyTests
         return Samples.Importer(store, options).ImportAsync(stream, "dirty.csv").GetAwaiter().GetResult();
     }
 
+    /// <summary>The rows as text: the reason by its code when the match was by company name, because the whole-run index also knows the
+    /// names of rows merged into a customer (a later row with such a name is "the same company name"), while a later batch's index knows
+    /// the stored name only and finds the customer as a similar name (with its score); the customer matched is the same. Every other
+    /// reason is compared by its text.</summary>
     private static List<string> Rows(ImportReport report) =>
-        [.. report.Rows.Select(r => $"{r.Line} {r.Outcome} {r.CustomerId} {r.MatchedBy} {r.MatchedSource} {r.Reason}")];
+        [.. report.Rows.Select(r => $"{r.Line} {r.Outcome} {r.CustomerId} {r.MatchedBy} {r.MatchedSource} {(r.MatchedBy == "name" ? r.ReasonCode : r.Reason)}")];
 
     private static List<string> Customers(InMemoryCustomerRepository store) =>
         [.. Samples.AllAsync(store).GetAwaiter().GetResult().Select(s =>

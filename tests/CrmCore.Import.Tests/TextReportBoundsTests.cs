@@ -108,7 +108,8 @@ public class TextReportBoundsTests
     {
         // More rejected rows than the report keeps in memory, so the rows past the text bound are also read back from disk.
         const int Bad = 20_000;
-        var csv = new StringBuilder("客户编号,客户名称,联系方式\nKH1,公司一,13800000001\n");
+        // The good row names its contact and first-contact date, so that it has no notes and only the rejected rows are listed.
+        var csv = new StringBuilder("客户编号,客户名称,联系方式,联系人,首次接触时间\nKH1,公司一,13800000001,张三,2026-01-05\n");
         for (var i = 0; i < Bad; i++)
         {
             csv.Append(CultureInfo.InvariantCulture, $"KH{i + 2},公司{i + 2},坏电话{i}\n");

@@ -40,6 +40,10 @@ public sealed record CustomerImportOptions
     /// <summary>The role given to a contact whose role column is absent or blank; default <c>Contact</c> (a host-defined code).</summary>
     public ContactRole DefaultContactRole { get; init; } = new("Contact");
 
+    /// <summary>The name given to a contact whose row has a phone, e-mail or address but no contact name (a contact needs a name, and
+    /// the import does not make one up from another cell); each such row's report says so. Default <c>(未提供姓名)</c>.</summary>
+    public string UnnamedContactName { get; init; } = "(未提供姓名)";
+
     /// <summary>The prefix of ids derived for rows without a customer id (prefix + 12 hex digits of a hash of the company name, so an
     /// import run again derives the same id); default <c>IMP</c>.</summary>
     public string DerivedIdPrefix { get; init; } = "IMP";
@@ -84,6 +88,8 @@ public sealed record CustomerImportOptions
             throw new ArgumentOutOfRangeException(nameof(NameSimilarity), s, "The name similarity is between 0.5 and 1.");
         }
 
+        ArgumentException.ThrowIfNullOrWhiteSpace(UnnamedContactName, nameof(UnnamedContactName));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(UnnamedContactName.Trim().Length, 90, nameof(UnnamedContactName));
         ArgumentException.ThrowIfNullOrWhiteSpace(DerivedIdPrefix, nameof(DerivedIdPrefix));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(DerivedIdPrefix.Length, 40, nameof(DerivedIdPrefix));
         if (DefaultContactRole.Code.Length == 0)

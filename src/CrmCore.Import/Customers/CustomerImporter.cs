@@ -483,6 +483,22 @@ public sealed class CustomerImporter
 
                 var match = row!.Id is not null ? _index.FindById(row) : null;
                 match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
+                if (match is { Score: < 1 } similar && row.Id is { } ownId && !string.Equals(ownId, similar.Id.Value, StringComparison.Ordinal))
+                {
+                    // A similar (not the same) company name does not merge a row that names its own customer: it is inserted, and its
+                    // report row says which customer it resembles and how much.
+                    var reason = ImportReasons.OwnId.Format(Culture, similar.Id.Value, Percent(similar.Score), Where(similar.SourceLine));
+                    _results.Add(Insert(row, nameKey, batch.Working, batch.Now) with
+                    {
+                        Reason = reason.Text,
+                        ReasonCode = reason.Code,
+                        MatchedBy = similar.MatchedBy,
+                        MatchedSource = MatchedSource(similar.SourceLine),
+                        MatchScore = similar.Score,
+                    });
+                    continue;
+                }
+
                 _results.Add(match is { } found
                     ? await ApplyAsync(row, nameKey, found, source, batch.Working, batch.ReadStates, batch.Now, cancellationToken).ConfigureAwait(false)
                     : Insert(row, nameKey, batch.Working, batch.Now));
@@ -867,10 +883,16 @@ public sealed class CustomerImporter
         private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now)
         {
             var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
-            working[id] = new Working(null, Customer.CreateState(id, Profile(row, now), now, row.Tier), 0);
+            var notes = row.Notes;
+            working[id] = new Working(null, Customer.CreateState(id, Profile(row, now, ref notes), now, row.Tier), 0);
             _index.AddCreated(id, row, nameKey);
+            foreach (var extra in row.ExtraPhones ?? [])
+            {
+                _index.AddPhone(id, extra.Key);
+            }
+
             Remember(id.Value, row.UpdatedOn);
-            return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value };
+            return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value, Notes = ImportRowNotes.Of(notes) };
         }
 
         /// <summary>A row that matches a customer (of the store or of an earlier row): held, or merged into it, or its update.</summary>
@@ -884,13 +906,17 @@ public sealed class CustomerImporter
             Instant now,
             CancellationToken cancellationToken)
         {
-            var (targetId, by, sourceLine, touched) = match;
+            var (targetId, by, sourceLine, touched, score) = match;
             var isUpdate = by == "id" && sourceLine == 0 && !touched;
-            var where = sourceLine == 0 ? ImportStrings.Get("Source_stored", Culture) : ImportStrings.Format("Source_line", Culture, sourceLine);
-            var matchedSource = sourceLine == 0 ? "stored" : string.Create(CultureInfo.InvariantCulture, $"line {sourceLine}");
+            var where = Where(sourceLine);
+            var matchedSource = MatchedSource(sourceLine);
+            // A similar (not the same) company name says so, with how alike the names are.
+            var similar = score < 1;
+            var matchedText = similar ? Percent(score) : ImportStrings.Get("Match_" + by, Culture);
+            double? matchScore = similar ? score : null;
             if (!isUpdate && _options.MergePolicy == MergePolicy.HoldForReview)
             {
-                var held = ImportReasons.Held.Format(Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where);
+                var held = (similar ? ImportReasons.HeldSimilar : ImportReasons.Held).Format(Culture, targetId.Value, matchedText, where);
                 return new ImportRowResult
                 {
                     Line = row.Line,
@@ -898,6 +924,7 @@ public sealed class CustomerImporter
                     CustomerId = targetId.Value,
                     MatchedBy = by,
                     MatchedSource = matchedSource,
+                    MatchScore = matchScore,
                     Reason = held.Text,
                     ReasonCode = held.Code,
                     Cells = source.Cells,
@@ -921,8 +948,18 @@ public sealed class CustomerImporter
 
             var overwrite = isUpdate || (_options.MergePolicy == MergePolicy.KeepNewest && IsNewest(targetId.Value, row.UpdatedOn));
             var before = target.Customer!.Version;
-            Apply(target.Customer!, row, overwrite, sameRecord: by == "id", now);
-            _index.Add(targetId, sourceLine, nameKey, target.Customer!.Contacts, touch: true);
+            var nameBefore = target.Customer!.Name;
+            var notes = row.Notes;
+            Apply(target.Customer!, row, overwrite, sameRecord: by == "id", now, ref notes);
+            // The customer's own name is indexed, not the merged row's: a store's key index knows customers by their names only, so a
+            // later batch (and the whole-run index alike) finds a later row with the merged row's name by similarity, or not at all.
+            var ownName = string.Equals(target.Customer!.Name, row.Name, StringComparison.Ordinal) ? nameKey : CompanyNameNormalizer.Key(target.Customer!.Name);
+            if (!string.Equals(nameBefore, target.Customer!.Name, StringComparison.Ordinal))
+            {
+                _index.Renamed(targetId, ownName);
+            }
+
+            _index.Add(targetId, sourceLine, ownName, target.Customer!.Contacts, touch: true);
             Remember(targetId.Value, row.UpdatedOn);
             if (isUpdate)
             {
@@ -931,6 +968,7 @@ public sealed class CustomerImporter
                     Line = row.Line,
                     Outcome = target.Customer!.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated,
                     CustomerId = targetId.Value,
+                    Notes = ImportRowNotes.Of(notes),
                 };
             }
 
@@ -942,7 +980,8 @@ public sealed class CustomerImporter
             // A duplicate within the file is a merge even when it adds nothing (its record is folded into another); a row that leaves a
             // stored customer as it is, is unchanged.
             var unchanged = sourceLine == 0 && target.Customer!.Version == before;
-            var reason = (unchanged ? ImportReasons.Same : ImportReasons.Merged).Format(Culture, targetId.Value, ImportStrings.Get("Match_" + by, Culture), where);
+            var reason = (unchanged ? (similar ? ImportReasons.SameSimilar : ImportReasons.Same) : similar ? ImportReasons.MergedSimilar : ImportReasons.Merged)
+                .Format(Culture, targetId.Value, matchedText, where);
             return new ImportRowResult
             {
                 Line = row.Line,
@@ -950,10 +989,20 @@ public sealed class CustomerImporter
                 CustomerId = targetId.Value,
                 MatchedBy = by,
                 MatchedSource = matchedSource,
+                MatchScore = matchScore,
                 Reason = reason.Text,
                 ReasonCode = reason.Code,
+                Notes = ImportRowNotes.Of(notes),
             };
         }
+
+        /// <summary>Where a matched customer came from, in the report's language: the store, or a line of this file.</summary>
+        private string Where(int sourceLine) => sourceLine == 0 ? ImportStrings.Get("Source_stored", Culture) : ImportStrings.Format("Source_line", Culture, sourceLine);
+
+        private static string MatchedSource(int sourceLine) => sourceLine == 0 ? "stored" : string.Create(CultureInfo.InvariantCulture, $"line {sourceLine}");
+
+        /// <summary>A similarity as whole percent, below 100 for names that are not the same (0.996 is 99, not 100).</summary>
+        private static string Percent(double score) => Math.Min(99, (int)Math.Round(score * 100, MidpointRounding.ToZero)).ToString(CultureInfo.InvariantCulture);
 
         private bool IsNewest(string id, LocalDate? updatedOn) =>
             updatedOn is null || !_newest.TryGetValue(id, out var known) || updatedOn >= known;
@@ -966,31 +1015,78 @@ public sealed class CustomerImporter
             }
         }
 
+        /// <summary>The profile of the customer a row creates; <paramref name="notes"/> gets what the import filled in (a first-contact
+        /// date, a contact's placeholder name) and the numbers kept as further contacts.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private CustomerProfile Profile(CustomerRow row, Instant now) => new()
+        private CustomerProfile Profile(CustomerRow row, Instant now, ref List<ImportRowNote>? notes)
         {
-            Name = row.Name!,
-            ShortName = row.ShortName,
-            Industry = row.Industry ?? default,
-            Size = new CompanySize(row.Employees, row.AnnualRevenue is { } revenue ? Money.Cny(revenue) : null),
-            Source = row.Source ?? default,
-            FirstContactOn = row.FirstContactOn ?? row.FirstCooperationOn ?? now.InZone(_options.Zone).Date,
-            AccountManager = row.AccountManager,
-            Transactions = new TransactionSummary(row.FirstCooperationOn, Money.Cny(row.AnnualAmount ?? 0), row.Products, row.OrdersPerYear),
-            Contacts = row.HasContact ? [NewContact(row, [])] : null,
-        };
+            List<Contact>? contacts = null;
+            if (row.HasContact)
+            {
+                contacts = [NewContact(row, [], ref notes)];
+                foreach (var extra in row.ExtraPhones ?? [])
+                {
+                    contacts.Add(ExtraContact(row, extra, contacts, ref notes));
+                }
+            }
 
+            // The domain needs a first-contact date: a row without one gets its first-cooperation date, else the import's day, and says so.
+            var firstContact = row.FirstContactOn;
+            if (firstContact is null)
+            {
+                firstContact = row.FirstCooperationOn ?? now.InZone(_options.Zone).Date;
+                var day = firstContact.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+                (notes ??= []).Add(CustomerNotes.Note(
+                    row.FirstCooperationOn is null ? "Note_FirstContactDefaulted_ImportDay" : "Note_FirstContactDefaulted_Cooperation", Culture, -1, null, day));
+            }
+
+            return new()
+            {
+                Name = row.Name!,
+                ShortName = row.ShortName,
+                Industry = row.Industry ?? default,
+                Size = new CompanySize(row.Employees, row.AnnualRevenue is { } revenue ? Money.Cny(revenue) : null),
+                Source = row.Source ?? default,
+                FirstContactOn = firstContact.Value,
+                AccountManager = row.AccountManager,
+                Transactions = new TransactionSummary(row.FirstCooperationOn, Money.Cny(row.AnnualAmount ?? 0), row.Products, row.OrdersPerYear),
+                Contacts = contacts,
+            };
+        }
+
+        /// <summary>The row's contact, named uniquely among <paramref name="existing"/>; a row without a contact name gets the
+        /// placeholder name (never its phone, e-mail or a remark), and a note saying so.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private Contact NewContact(CustomerRow row, IReadOnlyList<Contact> existing)
+        private Contact NewContact(CustomerRow row, IReadOnlyList<Contact> existing, ref List<ImportRowNote>? notes)
         {
-            var name = row.ContactName ?? row.Phone ?? row.Email ?? row.Address!;
+            var name = Unique(row.ContactName ?? _options.UnnamedContactName, existing);
+            if (row.ContactName is null)
+            {
+                (notes ??= []).Add(CustomerNotes.Note("Note_UnnamedContact", Culture, -1, null, name));
+            }
+
+            return new Contact(name, row.ContactRole ?? _options.DefaultContactRole) { Phone = row.Phone, Email = row.Email, Address = row.Address };
+        }
+
+        /// <summary>A further number of the row as a contact of its own (a contact holds one phone), named after the row's contact
+        /// (<c>张三 (2)</c>), with a note on the cell it came from.</summary>
+        private Contact ExtraContact(CustomerRow row, ExtraPhone extra, IReadOnlyList<Contact> existing, ref List<ImportRowNote>? notes)
+        {
+            var name = Unique(row.ContactName ?? _options.UnnamedContactName, existing);
+            (notes ??= []).Add(CustomerNotes.Note("Note_SecondPhone", Culture, extra.Column, extra.Header, extra.Phone, name));
+            return new Contact(name, row.ContactRole ?? _options.DefaultContactRole) { Phone = extra.Phone };
+        }
+
+        /// <summary>The name, or the name with <c> (2)</c>, <c> (3)</c> ... when a contact already has it.</summary>
+        private static string Unique(string name, IReadOnlyList<Contact> existing)
+        {
             var unique = name;
             for (var n = 2; Named(existing, unique); n++)
             {
                 unique = string.Create(CultureInfo.InvariantCulture, $"{name} ({n})");
             }
 
-            return new Contact(unique, row.ContactRole ?? _options.DefaultContactRole) { Phone = row.Phone, Email = row.Email, Address = row.Address };
+            return unique;
         }
 
         private static bool Named(IReadOnlyList<Contact> contacts, string name)
@@ -1006,7 +1102,7 @@ public sealed class CustomerImporter
             return false;
         }
 
-        private void Apply(Customer customer, CustomerRow row, bool overwrite, bool sameRecord, Instant now)
+        private void Apply(Customer customer, CustomerRow row, bool overwrite, bool sameRecord, Instant now, ref List<ImportRowNote>? notes)
         {
             T? Pick<T>(T? current, T? incoming, Func<T?, bool> blank) => incoming is null || blank(incoming) ? current : overwrite || blank(current) ? incoming : current;
 
@@ -1053,27 +1149,73 @@ public sealed class CustomerImporter
 
             if (row.HasContact)
             {
-                ApplyContact(customer, row, overwrite, now);
+                ApplyContact(customer, row, overwrite, now, ref notes);
             }
         }
 
-        private void ApplyContact(Customer customer, CustomerRow row, bool overwrite, Instant now)
+        /// <summary>
+        /// Applies a row's contact to a customer. A named row is the contact of that name: updated by the merge rule when the customer
+        /// has one, else added; it never changes a differently named person, whatever phone or e-mail they share. A row without a name
+        /// is the contact with its number (else its e-mail, else its address) and only fills that contact's blanks; when its values
+        /// differ from that contact's, or nothing matches, it is added under the placeholder name. Each further number of the row is
+        /// added as a contact of its own unless a contact already has it.
+        /// </summary>
+        private void ApplyContact(Customer customer, CustomerRow row, bool overwrite, Instant now, ref List<ImportRowNote>? notes)
         {
-            var existing = customer.Contacts.FirstOrDefault(c =>
-                (row.Phone is not null && c.Phone is not null && PhoneNormalizer.TryGetKey(c.Phone, out var a) && PhoneNormalizer.TryGetKey(row.Phone, out var b) && a == b)
-                || (row.Email is not null && string.Equals(c.Email, row.Email, StringComparison.OrdinalIgnoreCase))
-                || (row.ContactName is not null && string.Equals(c.Name, row.ContactName, StringComparison.Ordinal)));
-            if (existing is null)
+            bool SameLine(string? phone) => phone is not null && row.Phone is not null && PhoneNormalizer.TryGetKey(phone, out var key) && key == row.PhoneKey;
+            bool SameEmail(string? email) => email is not null && string.Equals(email, row.Email, StringComparison.OrdinalIgnoreCase);
+            bool SameAddress(string? address) => address is not null && string.Equals(address, row.Address, StringComparison.Ordinal);
+
+            Contact? existing;
+            if (row.ContactName is { } name)
             {
-                customer.AddContact(now, NewContact(row, customer.Contacts));
-                return;
+                existing = customer.Contacts.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+            }
+            else
+            {
+                existing = row.Phone is not null ? customer.Contacts.FirstOrDefault(c => SameLine(c.Phone))
+                    : row.Email is not null ? customer.Contacts.FirstOrDefault(c => SameEmail(c.Email))
+                    : customer.Contacts.FirstOrDefault(c => SameAddress(c.Address));
+                existing ??= row.Phone is null ? null : customer.Contacts.FirstOrDefault(c => c.Phone is null && SameEmail(c.Email));
+                if (existing is not null
+                    && ((row.Phone is not null && existing.Phone is not null && !SameLine(existing.Phone))
+                        || (row.Email is not null && existing.Email is not null && !SameEmail(existing.Email))
+                        || (row.Address is not null && existing.Address is not null && !SameAddress(existing.Address))))
+                {
+                    // Another number, address or e-mail than the contact's: without a name it cannot be told whose it is.
+                    existing = null;
+                }
+
+                // A row without a name never replaces a value, it only fills blanks.
+                overwrite = false;
             }
 
+            if (existing is null)
+            {
+                customer.AddContact(now, NewContact(row, customer.Contacts, ref notes));
+            }
+            else
+            {
+                UpdateContact(customer, existing, row, overwrite, now);
+            }
+
+            foreach (var extra in row.ExtraPhones ?? [])
+            {
+                if (!customer.Contacts.Any(c => c.Phone is not null && PhoneNormalizer.TryGetKey(c.Phone, out var key) && key == extra.Key))
+                {
+                    customer.AddContact(now, ExtraContact(row, extra, customer.Contacts, ref notes));
+                }
+            }
+        }
+
+        private void UpdateContact(Customer customer, Contact existing, CustomerRow row, bool overwrite, Instant now)
+        {
             string? Pick(string? current, string? incoming, bool same) => incoming is null || same ? current : overwrite || current is null ? incoming : current;
 
-            // The same number or address in another form (138 0000 0001 and +8613800000001, Wang@ and wang@) is no change: the stored text stays.
+            // The same number or address in another form (138 0000 0001 and +8613800000001, Wang@ and wang@) is no change: the stored text
+            // stays, unless the row adds an extension the stored number does not have.
             var samePhone = existing.Phone is not null && row.Phone is not null && PhoneNormalizer.TryGetKey(existing.Phone, out var stored)
-                && PhoneNormalizer.TryGetKey(row.Phone, out var incoming) && stored == incoming;
+                && stored == row.PhoneKey && (!row.Phone.Contains('转', StringComparison.Ordinal) || string.Equals(existing.Phone, row.Phone, StringComparison.Ordinal));
             var sameEmail = string.Equals(existing.Email, row.Email, StringComparison.OrdinalIgnoreCase);
             var updated = existing with
             {

@@ -7,8 +7,9 @@ using CrmCore.Normalization;
 
 namespace CrmCore.Import.Customers;
 
-/// <summary>A duplicate candidate: the customer, what matched, where the customer came from (0 = the store, else the file line), and whether this run already created or changed it.</summary>
-internal readonly record struct MatchCandidate(CustomerId Id, string MatchedBy, int SourceLine, bool Touched = false);
+/// <summary>A duplicate candidate: the customer, what matched, where the customer came from (0 = the store, else the file line), whether
+/// this run already created or changed it, and how alike the company names are (1 unless matched by a similar, not the same, name).</summary>
+internal readonly record struct MatchCandidate(CustomerId Id, string MatchedBy, int SourceLine, bool Touched = false, double Score = 1);
 
 /// <summary>
 /// The keys of the customers an import matches against, each to the first customer that had it: id, phone keys, e-mail addresses and
@@ -40,6 +41,10 @@ internal sealed class CustomerMatchIndex
     private readonly SimilarNameIndex? _similar;
     private readonly HashSet<string> _cutLookups = new(StringComparer.Ordinal);
 
+    // The current name key of each customer a row of the same record renamed (by ordinal): its earlier name keys stay in the tables
+    // (they have no removal) but no longer find it, as a store's key index, which knows customers by their current names, would not.
+    private readonly Dictionary<int, string> _renamed = [];
+
     // What Warm read, kept so that its reads are not optimised away.
     private ulong _warmed;
 
@@ -63,7 +68,21 @@ internal sealed class CustomerMatchIndex
         _names.Clear();
         _similar?.Clear();
         _cutLookups.Clear();
+        _renamed.Clear();
     }
+
+    /// <summary>Records that a customer was renamed: its earlier name keys no longer find it (its new one is added as any name is).</summary>
+    public void Renamed(CustomerId id, string nameKey)
+    {
+        if (_ids.TryGetValue(id.Value, out var ordinal))
+        {
+            _renamed[ordinal] = nameKey;
+        }
+    }
+
+    /// <summary>Whether a name key found a customer by a name it no longer has.</summary>
+    private bool Stale(int ordinal, string nameKey) =>
+        _renamed.Count > 0 && _renamed.TryGetValue(ordinal, out var current) && !string.Equals(current, nameKey, StringComparison.Ordinal);
 
     /// <summary>How many customers the index holds.</summary>
     public int Customers => _lines.Count;
@@ -161,6 +180,15 @@ internal sealed class CustomerMatchIndex
         }
     }
 
+    /// <summary>Adds a further phone key of a customer already in the index (a row's second number); the first customer with a key keeps it.</summary>
+    public void AddPhone(CustomerId id, ulong key)
+    {
+        if (_ids.TryGetValue(id.Value, out var ordinal))
+        {
+            _phones.TryAdd(key, ordinal);
+        }
+    }
+
     /// <summary>
     /// Adds a stored customer found by one of its keys (<see cref="ICustomerKeyIndex.FindByKeysAsync"/>), with what this run recorded of
     /// it: its source line, whether this run touched it, whether this run created it. Add customers in the order they should win a
@@ -223,21 +251,22 @@ internal sealed class CustomerMatchIndex
             return null;
         }
 
-        if (row.NameKey.Key.IsReady && string.Equals(row.NameKey.Text, nameKey, StringComparison.Ordinal) ? _names.TryGetValue(row.NameKey.Key, out var byName) : _names.TryGetValue(nameKey, out byName))
+        if ((row.NameKey.Key.IsReady && string.Equals(row.NameKey.Text, nameKey, StringComparison.Ordinal) ? _names.TryGetValue(row.NameKey.Key, out var byName) : _names.TryGetValue(nameKey, out byName))
+            && !Stale(byName, nameKey))
         {
             return Candidate(byName, "name");
         }
 
         if (similarity < 1 && _similar is not null)
         {
-            var best = (Key: (string?)null, Score: 0.0);
+            var best = (Ordinal: -1, Score: 0.0);
             var similar = _similar.Find(nameKey, similarity.Value, out var complete);
             foreach (var other in similar)
             {
                 var score = CompanyNameNormalizer.Similarity(nameKey, other);
-                if (score > best.Score)
+                if (score > best.Score && _names.TryGetValue(other, out var ordinal) && !Stale(ordinal, other))
                 {
-                    best = (other, score);
+                    best = (ordinal, score);
                 }
             }
 
@@ -246,9 +275,9 @@ internal sealed class CustomerMatchIndex
                 IncompleteNameSearches++;
             }
 
-            if (best.Key is not null && _names.TryGetValue(best.Key, out var byScore))
+            if (best.Ordinal >= 0)
             {
-                return Candidate(byScore, "name");
+                return Candidate(best.Ordinal, "name") with { Score = best.Score };
             }
         }
 

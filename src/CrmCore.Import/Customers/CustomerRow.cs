@@ -30,7 +30,22 @@ internal sealed class CustomerRow
     /// <summary>The phone's key (<see cref="Normalization.PhoneNormalizer.TryGetKey"/>) when <see cref="Phone"/> is set, so matching need not read the number again.</summary>
     public ulong PhoneKey { get; set; }
 
+    /// <summary>The numbers after the first (a second phone column, a second number in a cell), each with the cell it came from: a
+    /// contact holds one phone, so each becomes a contact of its own.</summary>
+    public List<ExtraPhone>? ExtraPhones { get; set; }
+
+    /// <summary>What parsing did with the row's cells that the values do not show (text no field holds); null when nothing.</summary>
+    public List<Reports.ImportRowNote>? Notes { get; set; }
+
     public string? Email { get; set; }
+
+    /// <summary>A contact name found in a phone cell (<c>张三 138…</c>), with its cell: the row's contact name when the row has none,
+    /// else reported as not kept when it differs (whichever column comes first).</summary>
+    public (string Value, int Column, string Header)? NameInPhoneCell { get; set; }
+
+    /// <summary>An e-mail address found in a phone cell, with its cell: the row's e-mail when the row has none, else reported as not
+    /// kept when it differs.</summary>
+    public (string Value, int Column, string Header)? EmailInPhoneCell { get; set; }
 
     public string? Address { get; set; }
 
@@ -73,3 +88,6 @@ internal sealed class CustomerRow
 
     public bool HasContact => ContactName is not null || Phone is not null || Email is not null || Address is not null;
 }
+
+/// <summary>A phone number after a row's first: its text (canonical, with its extension), its key, and the cell it came from.</summary>
+internal readonly record struct ExtraPhone(string Phone, ulong Key, string Header, int Column);

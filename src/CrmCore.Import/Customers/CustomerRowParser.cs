@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -28,6 +29,7 @@ internal sealed partial class CustomerRowParser
 {
     private const int MaxText = 500;
     private static readonly SearchValues<char> ListSeparators = SearchValues.Create("、,;，；\n|");
+    private static readonly SearchValues<char> ExtensionMarks = SearchValues.Create("转xX#eE");
     private readonly ImportMapping<CustomerField> _mapping;
     private readonly CultureInfo? _culture;
     private readonly Column[] _columns;
@@ -95,6 +97,11 @@ internal sealed partial class CustomerRowParser
             {
                 Set(row, field, ImportMapping<CustomerField>.MapValue(values, text), 1m, -1, field.ToString(), problems);
             }
+        }
+
+        if (row.NameInPhoneCell is not null || row.EmailInPhoneCell is not null)
+        {
+            FoldPhoneCellValues(row);
         }
 
         if (row.Name is null)
@@ -317,39 +324,202 @@ internal sealed partial class CustomerRowParser
     {
         if (PhoneNormalizer.TryGetKey(text, out var whole))
         {
-            row.Phone = PhoneNormalizer.FromKey(whole);
-            row.PhoneKey = whole;
+            // The extension (转, ext, x, #) is kept in the phone's text; the key stays the line's.
+            var line = PhoneNormalizer.FromKey(whole);
+            var phone = text.AsSpan().IndexOfAny(ExtensionMarks) >= 0 && PhoneNormalizer.TryNormalize(text, out _, out var extension)
+                ? PhoneNormalizer.WithExtension(line, extension) : line;
+            AddPhone(row, phone, whole, column, header);
             return;
         }
 
-        // A cell such as "张三 138 1234 5678 zhang@example.com": take the e-mail, the first phone number, and the rest as the name.
+        // A cell such as "张三 138 1234 5678 zhang@example.com" or "13812345609/13912345609": take the e-mail, every phone number, and the
+        // rest as the name; a remark in brackets, a label before a colon and text with digits are never the name.
         var rest = text;
+        string? cellEmail = null;
         foreach (var token in text.Split([' ', '/', ',', ';', '，', '；', '、'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (EmailNormalizer.TryNormalize(token, out var email))
             {
-                row.Email ??= email;
+                if (cellEmail is null)
+                {
+                    cellEmail = email;
+                }
+                else if (!string.Equals(cellEmail, email, StringComparison.OrdinalIgnoreCase))
+                {
+                    // A contact holds one e-mail: a second address in the cell is reported, not dropped silently.
+                    (row.Notes ??= []).Add(CustomerNotes.Note("Note_Remark", _culture, column, header, token));
+                }
+
                 rest = rest.Replace(token, " ", StringComparison.Ordinal);
             }
         }
 
-        var match = PhoneLike().Match(rest);
-        if (match.Success && PhoneNormalizer.TryGetKey(match.Value, out var phone))
+        if (cellEmail is not null)
         {
-            row.Phone = PhoneNormalizer.FromKey(phone);
-            row.PhoneKey = phone;
-            rest = rest.Remove(match.Index, match.Length);
+            row.EmailInPhoneCell ??= (cellEmail, column, header);
         }
-        else if (row.Email is null || match.Success)
+
+        var phones = new List<(string Phone, ulong Key)>();
+        var left = new StringBuilder(rest.Length);
+        var at = 0;
+        for (var match = PhoneLike().Match(rest); match.Success; match = match.NextMatch())
+        {
+            if (!PhoneNormalizer.TryNormalize(match.Value, out var canonical, out var ext) || !PhoneNormalizer.TryGetKey(canonical, out var key))
+            {
+                // Something that looks like a number and is none: the cell is rejected, as a cell that is all number would be.
+                problems.Add(new CellProblem(column, header, ImportReasons.Phone.Format(_culture, text)));
+                return;
+            }
+
+            phones.Add((PhoneNormalizer.WithExtension(canonical, ext), key));
+            left.Append(rest, at, match.Index - at).Append(' ');
+            at = match.Index + match.Length;
+        }
+
+        if (phones.Count == 0 && cellEmail is null)
         {
             problems.Add(new CellProblem(column, header, ImportReasons.Phone.Format(_culture, text)));
             return;
         }
 
-        var name = TextNormalizer.Clean(rest.Trim(' ', '/', ',', ';', '，', '；', '、', ':', '：'));
-        if (name is { Length: <= 100 } && !name.Any(char.IsAsciiDigit))
+        foreach (var (phone, key) in phones)
         {
-            row.ContactName ??= name;
+            AddPhone(row, phone, key, column, header);
         }
+
+        left.Append(rest, at, rest.Length - at);
+        var (name, remarks) = NameAndRemarks(left.ToString());
+        if (name is not null)
+        {
+            row.NameInPhoneCell ??= (name, column, header);
+        }
+
+        foreach (var remark in remarks)
+        {
+            (row.Notes ??= []).Add(CustomerNotes.Note("Note_Remark", _culture, column, header, remark));
+        }
+    }
+
+    /// <summary>A name or e-mail found in a phone cell is the row's when the row has none; one that differs from the row's own (联系人,
+    /// 邮箱) is reported as not kept, whichever column comes first.</summary>
+    private void FoldPhoneCellValues(CustomerRow row)
+    {
+        if (row.NameInPhoneCell is ({ } name, var nameColumn, var nameHeader))
+        {
+            if (row.ContactName is null)
+            {
+                row.ContactName = name;
+            }
+            else if (!string.Equals(row.ContactName, name, StringComparison.Ordinal))
+            {
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_Remark", _culture, nameColumn, nameHeader, name));
+            }
+        }
+
+        if (row.EmailInPhoneCell is ({ } email, var emailColumn, var emailHeader))
+        {
+            if (row.Email is null)
+            {
+                row.Email = email;
+            }
+            else if (!string.Equals(row.Email, email, StringComparison.OrdinalIgnoreCase))
+            {
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_Remark", _culture, emailColumn, emailHeader, email));
+            }
+        }
+    }
+
+    /// <summary>Adds a number to the row: the first is the row's phone, each other one (not the same line again) an extra phone.</summary>
+    private static void AddPhone(CustomerRow row, string phone, ulong key, int column, string header)
+    {
+        if (row.Phone is null)
+        {
+            row.Phone = phone;
+            row.PhoneKey = key;
+            return;
+        }
+
+        if (key == row.PhoneKey || row.ExtraPhones?.Exists(p => p.Key == key) == true)
+        {
+            return;
+        }
+
+        (row.ExtraPhones ??= []).Add(new ExtraPhone(phone, key, header, column));
+    }
+
+    /// <summary>Labels that only say what the cell holds (<c>tel:</c>, <c>手机：</c>): dropped without a note.</summary>
+    private static readonly HashSet<string> PhoneLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tel", "phone", "mobile", "mob", "cell", "fax", "电话", "手机", "手机号", "座机", "固话", "联系电话", "联系方式", "传真", "办公电话", "微信",
+    };
+
+    /// <summary>
+    /// Splits what is left of a contact cell once its numbers and e-mail are taken: text in brackets is a remark, a known label before a
+    /// colon is dropped (another word before a colon is the name), and the rest is the name when it has no digits and is at most 100
+    /// characters, else a remark. Remarks are reported, never stored as a name.
+    /// </summary>
+    internal static (string? Name, List<string> Remarks) NameAndRemarks(string left)
+    {
+        var remarks = new List<string>();
+        var plain = new StringBuilder(left.Length);
+        for (var i = 0; i < left.Length; i++)
+        {
+            var close = left[i] switch { '(' => ')', '（' => '）', '[' => ']', '【' => '】', _ => '\0' };
+            var end = close == '\0' ? -1 : left.IndexOf(close, i + 1);
+            if (end < 0)
+            {
+                plain.Append(left[i]);
+                continue;
+            }
+
+            if (TextNormalizer.Clean(left[i..(end + 1)]) is { } remark && remark.Length > 2)
+            {
+                remarks.Add(remark);
+            }
+
+            plain.Append(' ');
+            i = end;
+        }
+
+        static string Trimmed(string part) => part.Trim(' ', '/', ',', ';', '，', '；', '、', ':', '：', '-', '\t');
+        var rest = plain.ToString();
+        var colon = rest.IndexOfAny([':', '：']);
+        if (colon >= 0)
+        {
+            var label = Trimmed(rest[..colon]);
+            var after = Trimmed(rest[(colon + 1)..]);
+            if (label.Length == 0 || PhoneLabels.Contains(label))
+            {
+                rest = after;
+            }
+            else if (after.Length > 0)
+            {
+                // "张三：(remark)" keeps 张三; "张三：李四" has two names: the first is the name, the second a remark.
+                remarks.Add(after);
+                rest = label;
+            }
+            else
+            {
+                rest = label;
+            }
+        }
+
+        var name = TextNormalizer.Clean(Trimmed(rest));
+        if (name is null)
+        {
+            return (null, remarks);
+        }
+
+        if (name.Length <= 100 && !name.Any(char.IsAsciiDigit) && !PhoneLabels.Contains(name))
+        {
+            return (name, remarks);
+        }
+
+        if (!PhoneLabels.Contains(name))
+        {
+            remarks.Add(name);
+        }
+
+        return (null, remarks);
     }
 }

@@ -48,6 +48,18 @@ internal static class ImportReasons
     /// <summary><c>Reason_Held</c>.</summary>
     public static readonly ImportReason Held = new("Reason_Held", ImportStrings.Resources);
 
+    /// <summary><c>Reason_Merged_Similar</c>: merged by a similar company name, with how alike (code <c>Merged</c>).</summary>
+    public static readonly ImportReason MergedSimilar = new("Reason_Merged_Similar", ImportStrings.Resources);
+
+    /// <summary><c>Reason_Same_Similar</c>: nothing new, matched by a similar company name (code <c>Same</c>).</summary>
+    public static readonly ImportReason SameSimilar = new("Reason_Same_Similar", ImportStrings.Resources);
+
+    /// <summary><c>Reason_Held_Similar</c>: held, matched by a similar company name (code <c>Held</c>).</summary>
+    public static readonly ImportReason HeldSimilar = new("Reason_Held_Similar", ImportStrings.Resources);
+
+    /// <summary><c>Reason_OwnId</c>: inserted although its company name is similar to another customer's, because it has its own id.</summary>
+    public static readonly ImportReason OwnId = new("Reason_OwnId", ImportStrings.Resources);
+
     /// <summary><c>Reason_Conflict</c>.</summary>
     public static readonly ImportReason Conflict = new("Reason_Conflict", ImportStrings.Resources);
 

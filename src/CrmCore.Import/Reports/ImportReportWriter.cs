@@ -101,7 +101,7 @@ public static class ImportReportWriter
         }
 
         (int First, int Last, string? Reason) blanks = (0, 0, null);
-        foreach (var row in report.Rows.Where(r => r.Outcome != ImportOutcome.Inserted))
+        foreach (var row in report.Rows.Where(r => r.Outcome != ImportOutcome.Inserted || r.Reason is not null || r.Notes is { Count: > 0 }))
         {
             if (IsBlank(row))
             {
@@ -202,7 +202,16 @@ public static class ImportReportWriter
         }
 
         text.AppendLine();
+        foreach (var note in row.Notes ?? [])
+        {
+            text.Append("    ").AppendLine(NoteText(note, culture));
+        }
     }
+
+    /// <summary>A row note on one line: <c>note [手机]: …</c>.</summary>
+    private static string NoteText(ImportRowNote note, CultureInfo? culture) => note.Column is null
+        ? ImportStrings.Format("Report_Note", culture, note.Text)
+        : ImportStrings.Format("Report_NoteOnColumn", culture, note.Column, note.Text);
 
     /// <summary>The display name of an outcome.</summary>
     /// <param name="outcome">The outcome.</param>
@@ -272,6 +281,31 @@ public static class ImportReportWriter
             WriteOptional(json, "reasonCode", row.ReasonCode);
             WriteOptional(json, "matchedBy", row.MatchedBy);
             WriteOptional(json, "matchedSource", row.MatchedSource);
+            if (row.MatchScore is { } score)
+            {
+                json.WriteNumber("matchScore", Math.Round(score, 4));
+            }
+
+            if (row.Notes is { Count: > 0 } notes)
+            {
+                json.WriteStartArray("notes");
+                foreach (var note in notes)
+                {
+                    json.WriteStartObject();
+                    WriteOptional(json, "column", note.Column);
+                    if (note.ColumnNumber > 0)
+                    {
+                        json.WriteNumber("columnNumber", note.ColumnNumber);
+                    }
+
+                    json.WriteString("code", note.Code);
+                    json.WriteString("text", note.Text);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -327,7 +361,7 @@ public static class ImportReportWriter
             }
         }
 
-        var notes = Notes(report, culture).ToList();
+        var notes = Notes(report, culture).Concat(RowNotes(report, culture)).ToList();
         if (notes.Count == 0)
         {
             destination.SaveAs(Rows(), printHeader: true, excelType: ExcelType.XLSX);
@@ -354,6 +388,18 @@ public static class ImportReportWriter
         if (report.IncompleteKeyLookups > 0)
         {
             yield return ImportStrings.Format("Key_lookups_incomplete", culture, report.IncompleteKeyLookups, Customers.DryRunCustomerRepository.MaxKeyCustomers);
+        }
+    }
+
+    /// <summary>The rows' notes for the .xlsx report's notes sheet, one line each: <c>line 3 [手机]: …</c>.</summary>
+    private static IEnumerable<string> RowNotes(ImportReport report, CultureInfo? culture)
+    {
+        foreach (var row in report.Rows)
+        {
+            foreach (var note in row.Notes ?? [])
+            {
+                yield return ImportStrings.Format("Report_NoteOfLine", culture, row.Line, NoteText(note, culture));
+            }
         }
     }
 

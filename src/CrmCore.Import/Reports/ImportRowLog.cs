@@ -132,6 +132,12 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
             bound += MaxText(cell);
         }
 
+        bound += 9 + 4;
+        foreach (var note in row.Notes ?? [])
+        {
+            bound += MaxText(note.Column) + 4 + MaxText(note.Code) + MaxText(note.Text);
+        }
+
         var span = _buffer.GetSpan(bound);
         var at = 4;
         BinaryPrimitives.WriteInt32LittleEndian(span[at..], row.Line);
@@ -151,6 +157,21 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         foreach (var cell in row.Cells ?? [])
         {
             at += WriteText(span[at..], cell);
+        }
+
+        // The similar-name score (a flag byte, then the double) and the notes (a count, -1 for none) come last.
+        span[at] = row.MatchScore is null ? (byte)0 : (byte)1;
+        BinaryPrimitives.WriteDoubleLittleEndian(span[(at + 1)..], row.MatchScore ?? 0);
+        at += 9;
+        BinaryPrimitives.WriteInt32LittleEndian(span[at..], row.Notes?.Count ?? -1);
+        at += 4;
+        foreach (var note in row.Notes ?? [])
+        {
+            at += WriteText(span[at..], note.Column);
+            BinaryPrimitives.WriteInt32LittleEndian(span[at..], note.ColumnNumber);
+            at += 4;
+            at += WriteText(span[at..], note.Code);
+            at += WriteText(span[at..], note.Text);
         }
 
         // The record's length goes before it.
@@ -225,6 +246,21 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
             }
         }
 
+        var hasScore = reader.ReadByte() == 1;
+        var score = reader.ReadDouble();
+        var noteCount = reader.ReadInt32();
+        ImportRowNote[]? notes = null;
+        if (noteCount >= 0)
+        {
+            notes = new ImportRowNote[noteCount];
+            for (var i = 0; i < noteCount; i++)
+            {
+                var noteColumn = ReadText(reader);
+                var noteNumber = reader.ReadInt32();
+                notes[i] = new ImportRowNote(noteColumn, noteNumber, ReadText(reader)!, ReadText(reader)!);
+            }
+        }
+
         return new ImportRowResult
         {
             Line = line,
@@ -239,6 +275,8 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
             MatchedBy = matchedBy,
             MatchedSource = matchedSource,
             Cells = cells,
+            MatchScore = hasScore ? score : null,
+            Notes = ImportRowNotes.Of(notes),
         };
     }
 }

@@ -40,11 +40,20 @@ public sealed record ImportRowResult
     /// </summary>
     public string? ReasonCode { get; init; }
 
-    /// <summary>For a merged or held row, what matched (<c>id</c>, <c>phone</c>, <c>email</c> or <c>name</c>).</summary>
+    /// <summary>For a merged or held row, what matched (<c>id</c>, <c>phone</c>, <c>email</c> or <c>name</c>); also for a row inserted
+    /// with its own id although a similar company name matched (reason code <c>OwnId</c>).</summary>
     public string? MatchedBy { get; init; }
 
     /// <summary>For a merged or held row, where the other customer came from: <c>stored</c> or <c>line N</c> of this file.</summary>
     public string? MatchedSource { get; init; }
+
+    /// <summary>For a row matched (or, with its own id, not merged) by a similar but not the same company name
+    /// (<see cref="MatchedBy"/> <c>name</c>), how alike the two names are, above 0 and below 1; null otherwise.</summary>
+    public double? MatchScore { get; init; }
+
+    /// <summary>What the import did with the row's cells that its outcome does not say (a second number kept as another contact, a
+    /// placeholder name, a defaulted date, text no field holds); null when nothing.</summary>
+    public IReadOnlyList<ImportRowNote>? Notes { get; init; }
 
     /// <summary>For rejected and held rows, the row's cells as read, so that the report can be fixed and imported again.</summary>
     public IReadOnlyList<string?>? Cells { get; init; }

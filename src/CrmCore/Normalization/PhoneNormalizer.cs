@@ -110,6 +110,78 @@ public static class PhoneNormalizer
         return National(d, trunkRemoved: false, out key);
     }
 
+    /// <summary>
+    /// Normalises a phone number and keeps its extension: the canonical form of the line, as <see cref="TryNormalize(ReadOnlySpan{char}, out string)"/>
+    /// gives it, and the digits after <c>转</c>, <c>ext</c>, <c>x</c> or <c>#</c> (full-width digits made half-width), which name a desk on
+    /// that line. The key (<see cref="TryGetKey"/>) stays the line's, so the same line with or without an extension is one number for
+    /// matching and caller id.
+    /// </summary>
+    /// <param name="text">The raw text.</param>
+    /// <param name="canonical">The line's canonical form, for example <c>+861012345606</c>.</param>
+    /// <param name="extension">The extension's digits, for example <c>808</c>; empty when the text has none (or nothing but digits,
+    /// spaces and dots follows the mark).</param>
+    /// <returns>True when the text is a phone number this normaliser understands.</returns>
+    public static bool TryNormalize(ReadOnlySpan<char> text, out string canonical, out string extension)
+    {
+        extension = string.Empty;
+        if (!TryNormalize(text, out canonical))
+        {
+            return false;
+        }
+
+        var digitSeen = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = TextNormalizer.ToHalfWidth(text[i]);
+            if (char.IsAsciiDigit(c))
+            {
+                digitSeen = true;
+                continue;
+            }
+
+            if (digitSeen && c is '转' or 'x' or 'X' or '#' or 'e' or 'E')
+            {
+                extension = ExtensionDigits(text[(i + 1)..]);
+                break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The text of a phone with its extension: the canonical line, <c>转</c> and the extension (<c>+861012345606转808</c>),
+    /// which <see cref="TryGetKey"/> reads as the line.</summary>
+    /// <param name="canonical">The line's canonical form.</param>
+    /// <param name="extension">The extension's digits; empty for none.</param>
+    /// <returns>The text.</returns>
+    public static string WithExtension(string canonical, string extension) => extension.Length == 0 ? canonical : canonical + "转" + extension;
+
+    /// <summary>The digits after an extension mark (<c>xt</c> of <c>ext</c>, dots and spaces skipped), or empty when anything else follows.</summary>
+    private static string ExtensionDigits(ReadOnlySpan<char> rest)
+    {
+        Span<char> digits = stackalloc char[16];
+        var length = 0;
+        foreach (var raw in rest.Trim())
+        {
+            var c = TextNormalizer.ToHalfWidth(raw);
+            if (char.IsAsciiDigit(c))
+            {
+                if (length == digits.Length)
+                {
+                    return string.Empty;
+                }
+
+                digits[length++] = c;
+            }
+            else if (!(length == 0 && c is 'x' or 'X' or 't' or 'T' or '.' or ':' or ' ' or '：'))
+            {
+                return string.Empty;
+            }
+        }
+
+        return new string(digits[..length]);
+    }
+
     /// <summary>The canonical text of a key from <see cref="TryGetKey"/>.</summary>
     /// <param name="key">The key.</param>
     /// <returns><c>+</c> and the key's digits.</returns>

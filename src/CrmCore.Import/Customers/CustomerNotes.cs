@@ -1,0 +1,30 @@
+using System.Globalization;
+using CrmCore.Import.Localization;
+using CrmCore.Import.Reports;
+
+namespace CrmCore.Import.Customers;
+
+/// <summary>The notes a customer import puts on a row (<see cref="ImportRowNote"/>): their codes, and their texts from the
+/// <c>Note_</c> resources (the code is the key without <c>Note_</c> and without a wording's <c>_Variant</c>).</summary>
+internal static class CustomerNotes
+{
+    /// <summary>A number after the row's first, kept as a contact of its own.</summary>
+    public const string SecondPhone = "SecondPhone";
+
+    /// <summary>Text of a contact cell that no field holds (a remark in brackets, text with digits that is no number).</summary>
+    public const string Remark = "Remark";
+
+    /// <summary>A contact without a name, stored under the placeholder name.</summary>
+    public const string UnnamedContact = "UnnamedContact";
+
+    /// <summary>A new customer without a first-contact date, given one.</summary>
+    public const string FirstContactDefaulted = "FirstContactDefaulted";
+
+    /// <summary>A note on a cell (column -1: on none).</summary>
+    public static ImportRowNote Note(string key, CultureInfo? culture, int column, string? header, params object?[] args)
+    {
+        var code = key["Note_".Length..];
+        var variant = code.IndexOf('_', StringComparison.Ordinal);
+        return new ImportRowNote(column >= 0 ? header : null, column + 1, variant < 0 ? code : code[..variant], ImportStrings.Format(key, culture, args));
+    }
+}
