@@ -44,6 +44,25 @@ public class ExportRoundTripTests
         Assert.Equal(string.Join("\n", customers.Select(Comparable)), string.Join("\n", copy.Select(Comparable)));
     }
 
+    // QA, wave 15: the import keeps a phone's extension (010-12345606转808), and the export dropped it again (01012345606).
+    [Theory]
+    [InlineData(ExportLanguage.Chinese)]
+    [InlineData(ExportLanguage.English)]
+    public async Task Export_PhoneWithExtension_KeepsItAndImportsItBack(ExportLanguage language)
+    {
+        var profile = new CustomerProfile
+        {
+            Name = "分机号公司",
+            FirstContactOn = new LocalDate(2026, 3, 1),
+            Contacts = [new Contact("王五", ContactRole.DecisionMaker) { Phone = "+861012345606转808" }],
+        };
+        var customer = Customer.CreateState(new CustomerId("KH0808"), profile, Instant.FromUtc(2026, 3, 1, 0, 0));
+
+        Assert.Contains("01012345606转808", Assert.Single(CustomerExporter.Cells(customer, language)));
+        var copy = Assert.Single(await RoundTripAsync([customer], language));
+        Assert.Equal("+861012345606转808", Assert.Single(copy.Contacts).Phone);
+    }
+
     [Fact]
     public async Task Export_FormulaLikeName_IsNeutralisedInTheFile()
     {

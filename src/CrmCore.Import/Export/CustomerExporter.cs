@@ -83,22 +83,23 @@ public static class CustomerExporter
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A phone as analysts write it in China (<c>13812345678</c>, <c>02112345678</c>), with its extension kept
+    /// (<c>01012345606转808</c>); other countries' numbers in their canonical form.</summary>
     private static string? NationalPhone(string? phone)
     {
-        if (phone is null || !PhoneNormalizer.TryGetKey(phone, out var key))
+        if (phone is null || !PhoneNormalizer.TryNormalize(phone, out var canonical, out var extension))
         {
             return phone;
         }
 
-        var canonical = PhoneNormalizer.FromKey(key);
         if (!canonical.StartsWith("+86", StringComparison.Ordinal))
         {
-            return canonical;
+            return PhoneNormalizer.WithExtension(canonical, extension);
         }
 
         var national = canonical[3..];
         var mobile = national.Length == 11 && national[0] == '1';
         var hotline = national.Length == 10 && (national.StartsWith("400", StringComparison.Ordinal) || national.StartsWith("800", StringComparison.Ordinal));
-        return mobile || hotline ? national : "0" + national;
+        return PhoneNormalizer.WithExtension(mobile || hotline ? national : "0" + national, extension);
     }
 }
