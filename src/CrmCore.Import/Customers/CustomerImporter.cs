@@ -845,7 +845,8 @@ public sealed class CustomerImporter
             return sameAsHeader >= 2 ? _repeatedHeader : null;
         }
 
-        /// <summary>False when a raw cell cannot clean to a header: cleaning keeps the first visible character (made half-width).</summary>
+        /// <summary>False when a raw cell cannot clean to a header: cleaning keeps the first visible character (a full-width digit or
+        /// letter made half-width, full-width punctuation kept).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool MayEqual(string? raw, string header)
         {
@@ -854,7 +855,7 @@ public sealed class CustomerImporter
                 var half = TextNormalizer.ToHalfWidth(c);
                 if (!char.IsWhiteSpace(half) && !char.IsControl(half))
                 {
-                    return half == header[0];
+                    return half == header[0] || c == header[0];
                 }
             }
 

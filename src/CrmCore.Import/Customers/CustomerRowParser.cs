@@ -333,7 +333,15 @@ internal sealed partial class CustomerRowParser
             }
         }
 
-        var match = PhoneLike().Match(rest);
+        // The number is looked for in the text with full-width punctuation made ASCII (１３８－１２３４－５６７８), character for character, so
+        // that the match's place is the same in the kept text.
+        var match = PhoneLike().Match(string.Create(rest.Length, rest, static (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = TextNormalizer.ToHalfWidth(r[i]);
+            }
+        }));
         if (match.Success && PhoneNormalizer.TryGetKey(match.Value, out var phone))
         {
             row.Phone = PhoneNormalizer.FromKey(phone);

@@ -28,7 +28,7 @@ public static class CompanyNameNormalizer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Key(string? name)
     {
-        var clean = TextNormalizer.Clean(name);
+        var clean = TextNormalizer.Fold(name);
         if (clean is null)
         {
             return string.Empty;
