@@ -157,6 +157,8 @@ public class NormalizerTests
     [InlineData("上海某某制造股份有限公司", "上海某某制造")]
     [InlineData("上海某某制造（中国）有限公司", "上海某某制造")]
     [InlineData("上海某某制造［中国］有限公司", "上海某某制造")]
+    [InlineData("𠮷野家（中国）", "𠮷野家")]
+    [InlineData("𠮷野家(中国)", "𠮷野家")]
     [InlineData("Acme Trading Co., Ltd.", "acmetrading")]
     [InlineData("Tesco", "tesco")]
     [InlineData("ＡＣＭＥ Inc", "acme")]
