@@ -819,18 +819,7 @@ public sealed class CustomerImporter
                 return _blank;
             }
 
-            var first = string.Empty;
-            foreach (var cell in source.Cells)
-            {
-                if (TextNormalizer.Clean(cell) is { } clean)
-                {
-                    first = clean;
-                    break;
-                }
-            }
-
-            if (first.StartsWith("合计", StringComparison.Ordinal) || first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("小计", StringComparison.Ordinal)
-                || first.StartsWith("Total", StringComparison.OrdinalIgnoreCase) || first.Equals("Sum", StringComparison.OrdinalIgnoreCase))
+            if (TotalsRow.Is(source.Cells))
             {
                 return _totals;
             }
