@@ -84,6 +84,16 @@ public class FullWidthPunctuationTests
     }
 
     [Fact]
+    public async Task CustomerImport_DisplayNamesTypedWithFullWidthPunctuation_AreKnown()
+    {
+        var store = new InMemoryCustomerRepository();
+        await Import(store, "客户名称,所属行业,来源渠道\n甲公司,科技／互联网,E－commerce platform\n");
+
+        var customer = Assert.Single(await Samples.AllAsync(store));
+        Assert.Equal((CrmCore.Customers.Industry.Technology, CrmCore.Customers.CustomerSource.ECommerce), (customer.Industry, customer.Source));
+    }
+
+    [Fact]
     public async Task ValueMap_MatchesACellTypedWithFullWidthPunctuation()
     {
         var file = Path.Combine(Path.GetTempPath(), $"crm-map-{Guid.NewGuid():N}.json");
