@@ -93,7 +93,7 @@ public class ExportRoundTripTests
 
         // The analyst fixes the date and the missing name, and imports the report file itself.
         rows[0]["首次合作时间"] = "2024-02-28";
-        rows[1]["客户名称(简称)"] = "补全名称公司";
+        rows[1]["客户名称（简称）"] = "补全名称公司"; // the header as the file has it, full-width brackets kept
         using var fixedFile = new MemoryStream();
         fixedFile.SaveAs(rows, printHeader: true, excelType: ExcelType.XLSX);
         fixedFile.Position = 0;

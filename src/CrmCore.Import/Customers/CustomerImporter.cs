@@ -835,18 +835,7 @@ public sealed class CustomerImporter
                 return _blank;
             }
 
-            var first = string.Empty;
-            foreach (var cell in source.Cells)
-            {
-                if (TextNormalizer.Clean(cell) is { } clean)
-                {
-                    first = clean;
-                    break;
-                }
-            }
-
-            if (first.StartsWith("合计", StringComparison.Ordinal) || first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("小计", StringComparison.Ordinal)
-                || first.StartsWith("Total", StringComparison.OrdinalIgnoreCase) || first.Equals("Sum", StringComparison.OrdinalIgnoreCase))
+            if (TotalsRow.Is(source.Cells))
             {
                 return _totals;
             }
@@ -861,7 +850,8 @@ public sealed class CustomerImporter
             return sameAsHeader >= 2 ? _repeatedHeader : null;
         }
 
-        /// <summary>False when a raw cell cannot clean to a header: cleaning keeps the first visible character (made half-width).</summary>
+        /// <summary>False when a raw cell cannot clean to a header: cleaning keeps the first visible character (a full-width digit or
+        /// letter made half-width, full-width punctuation kept).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool MayEqual(string? raw, string header)
         {
@@ -870,7 +860,7 @@ public sealed class CustomerImporter
                 var half = TextNormalizer.ToHalfWidth(c);
                 if (!char.IsWhiteSpace(half) && !char.IsControl(half))
                 {
-                    return half == header[0];
+                    return half == header[0] || c == header[0];
                 }
             }
 

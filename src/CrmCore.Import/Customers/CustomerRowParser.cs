@@ -143,14 +143,16 @@ internal sealed partial class CustomerRowParser
 
     /// <summary>
     /// Display names and codes of a value (行业, 来源, 角色), matched ignoring case: an exact match is found first without the case-insensitive
-    /// hash, which costs most for Chinese names; a name in another case falls back to it and finds the same value.
+    /// hash, which costs most for Chinese names; a name in another case falls back to it and finds the same value, and a name typed with
+    /// full-width punctuation (科技／互联网) is looked up folded.
     /// </summary>
     private sealed class NameMap<T>(Dictionary<string, T> ignoringCase)
     {
         private readonly Dictionary<string, T> _exact = new(ignoringCase, StringComparer.Ordinal);
 
         public bool TryGetValue(string name, [MaybeNullWhen(false)] out T value) =>
-            _exact.TryGetValue(name, out value) || ignoringCase.TryGetValue(name, out value);
+            _exact.TryGetValue(name, out value) || ignoringCase.TryGetValue(name, out value)
+            || (TextNormalizer.Fold(name) is { } folded && !ReferenceEquals(folded, name) && ignoringCase.TryGetValue(folded, out value));
     }
 
     [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|ext\.?|x|#)\s*[0-9]+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -359,10 +361,19 @@ internal sealed partial class CustomerRowParser
             row.EmailInPhoneCell ??= (cellEmail, column, header);
         }
 
+        // Numbers are looked for in the text with full-width punctuation made ASCII (１３８－１２３４－５６７８), character for character, so
+        // that each match's place is the same in the kept text.
+        var folded = string.Create(rest.Length, rest, static (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = TextNormalizer.ToHalfWidth(r[i]);
+            }
+        });
         var phones = new List<(string Phone, ulong Key)>();
         var left = new StringBuilder(rest.Length);
         var at = 0;
-        for (var match = PhoneLike().Match(rest); match.Success; match = match.NextMatch())
+        for (var match = PhoneLike().Match(folded); match.Success; match = match.NextMatch())
         {
             if (!PhoneNormalizer.TryNormalize(match.Value, out var canonical, out var ext) || !PhoneNormalizer.TryGetKey(canonical, out var key))
             {

@@ -145,7 +145,7 @@ public sealed class ImportMapping<TField>
 
     internal static string HeaderKey(string? header)
     {
-        var clean = TextNormalizer.Clean(header);
+        var clean = TextNormalizer.Fold(header);
         if (clean is null)
         {
             return string.Empty;
@@ -165,7 +165,7 @@ public sealed class ImportMapping<TField>
 
     internal static string ValueKey(string value)
     {
-        var clean = TextNormalizer.Clean(value) ?? string.Empty;
+        var clean = TextNormalizer.Fold(value) ?? string.Empty;
 
         // Most cells (Chinese words, lower-case codes) have no character lower-casing changes: skip the call into the globalisation library.
         foreach (var c in clean)

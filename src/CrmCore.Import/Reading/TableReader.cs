@@ -73,14 +73,83 @@ internal static class TableReader
         return StrictTextDecoder.GetEncoding("utf-8");
     }
 
-    /// <summary>Reads the rows of a CSV stream.</summary>
-    public static IEnumerable<SourceRow> ReadCsv(Stream stream, Encoding encoding, string file, CultureInfo? culture = null)
+    /// <summary>What the first bytes of a stream say it is (an OLE compound file, a zip, or anything else); the stream is left where it was.</summary>
+    public static ContentKind Sniff(Stream stream)
+    {
+        var start = stream.Position;
+        Span<byte> head = stackalloc byte[8];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        head = head[..read];
+        return head.SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) ? ContentKind.OleCompoundFile
+            : head.StartsWith((ReadOnlySpan<byte>)[(byte)'P', (byte)'K', 3, 4]) ? ContentKind.Zip
+            : ContentKind.Other;
+    }
+
+    /// <summary>Whether a zip holds a workbook (an <c>xl/workbook.xml</c> part); true too when the zip cannot be opened, so that the .xlsx
+    /// reader, whose inspection says what is wrong with it, gets it. The stream is left where it was.</summary>
+    public static bool IsWorkbookZip(Stream stream)
+    {
+        var start = stream.Position;
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            return zip.GetEntry("xl/workbook.xml") is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return true;
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    /// <summary>
+    /// The delimiter of a text table: a tab when the first line holding a tab or a comma (the header line; a title line above it holds
+    /// neither) holds tabs and no comma, as Excel's "Unicode text" and other tab-separated files do; else a comma. Looks at the first
+    /// 64 KiB characters at most; the stream is left where it was.
+    /// </summary>
+    public static char DetectDelimiter(Stream stream, Encoding encoding)
+    {
+        var start = stream.Position;
+        try
+        {
+            using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 12, leaveOpen: true);
+            var seen = 0;
+            while (seen < SniffBytes && text.ReadLine() is { } line)
+            {
+                seen += line.Length + 1;
+                var tab = line.Contains('\t', StringComparison.Ordinal);
+                var comma = line.Contains(',', StringComparison.Ordinal);
+                if (tab || comma)
+                {
+                    return tab && !comma ? '\t' : ',';
+                }
+            }
+
+            return ',';
+        }
+        catch (DecoderFallbackException)
+        {
+            // Bytes that are not text: the read that follows reports them, with their place.
+            return ',';
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    /// <summary>Reads the rows of a CSV stream, its fields separated by <paramref name="delimiter"/> (a comma unless told).</summary>
+    public static IEnumerable<SourceRow> ReadCsv(Stream stream, Encoding encoding, string file, CultureInfo? culture = null, char delimiter = ',')
     {
         using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         var options = new CsvDataReaderOptions
         {
             HasHeaders = false,
-            Delimiter = ',',
+            Delimiter = delimiter,
             MaxBufferSize = MaxRecordChars,
             BufferSize = 1 << 16,
         };

@@ -5,7 +5,12 @@ using CrmCore.Import.Localization;
 
 namespace CrmCore.Import.Reading;
 
-/// <summary>Opens an import file and picks its reader (CSV with a detected or given encoding, .xlsx, JSON or JSON Lines): the start every importer shares.</summary>
+/// <summary>
+/// Opens an import file and picks its reader (CSV with a detected or given encoding and a comma or tab delimiter, .xlsx, JSON or JSON
+/// Lines): the start every importer shares. The content decides where the name would mislead: an Excel 97-2003 workbook is refused with
+/// advice, a workbook named other than .xlsx is read as .xlsx, and text whose header line is separated by tabs (Excel's "Unicode text")
+/// is read with tabs.
+/// </summary>
 internal static class TableSource
 {
     /// <summary>Opens a file for reading.</summary>
@@ -70,7 +75,20 @@ internal static class TableSource
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        switch (TableReader.Resolve(name, format))
+        var resolved = TableReader.Resolve(name, format);
+        switch (stream.CanSeek ? TableReader.Sniff(stream) : ContentKind.Other)
+        {
+            case ContentKind.OleCompoundFile:
+                // What Excel 97-2003 saves (.xls), whatever the file is called: no reader here reads it.
+                throw new ImportFileException(name, 0, 0, ImportStrings.Get("Error_XlsWorkbook", culture));
+            case ContentKind.Zip when resolved == ImportFormat.Csv:
+                // A zip never is text: a workbook under another name (book.xls, book.csv) is read as the .xlsx it is.
+                resolved = TableReader.IsWorkbookZip(stream) ? ImportFormat.Xlsx
+                    : throw new ImportFileException(name, 0, 0, ImportStrings.Get("Error_ZipNotWorkbook", culture));
+                break;
+        }
+
+        switch (resolved)
         {
             case ImportFormat.Xlsx:
                 return (new CountedRows(rowsKnown => TableReader.ReadXlsx(stream, name, culture, rowsKnown)), "xlsx", string.Empty);
@@ -81,6 +99,7 @@ internal static class TableSource
         }
 
         var chosen = encoding is { } web ? StrictTextDecoder.GetEncoding(web) : TableReader.DetectEncoding(stream, name, culture);
-        return (TableReader.ReadCsv(stream, chosen, name, culture), "csv", chosen.WebName);
+        var delimiter = stream.CanSeek ? TableReader.DetectDelimiter(stream, chosen) : ',';
+        return (TableReader.ReadCsv(stream, chosen, name, culture, delimiter), "csv", chosen.WebName);
     }
 }

@@ -22,7 +22,7 @@ internal static class DateTimeCell
     public static bool TryParse(string text, DateTimeZone zone, out Instant at)
     {
         at = default;
-        var clean = TextNormalizer.Clean(text);
+        var clean = TextNormalizer.Fold(text);
         if (clean is null)
         {
             return false;

@@ -102,7 +102,8 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public int? Integer(TField field, int min, int max, bool required)
     {
-        var text = Present(field, required);
+        // Parsed in the folded form: a full-width minus sign or comma reads as its ASCII twin.
+        var text = TextNormalizer.Fold(Present(field, required));
         if (text is null)
         {
             return null;

@@ -20,7 +20,6 @@ namespace CrmCore.Import.Tables;
 internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImportOptions<TField> options, ImportMapping<TField> builtIn, IClock clock)
     where TField : struct, Enum
 {
-    private static readonly HashSet<string> TotalsWords = new(["合计", "总计", "小计", "total", "sum", "totals"], StringComparer.OrdinalIgnoreCase);
     private readonly ImportMapping<TField> _mapping = options.Mapping ?? builtIn;
     /// <summary>The open batch's outcomes and its rows' cells (a conflict rejects the batch's written rows with their cells, so the
     /// .xlsx report can be fixed and imported again); the outcomes go to the log, and the counts are taken, once the batch is done.</summary>
@@ -152,7 +151,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             return Skipped(row, _repeatedHeader);
         }
 
-        if (Array.Find(row.Cells, c => !string.IsNullOrWhiteSpace(c)) is { } first && TotalsWords.Contains(TextNormalizer.Clean(first)!.TrimEnd(':', '：')))
+        if (TotalsRow.Is(row.Cells))
         {
             return Skipped(row, _totals);
         }

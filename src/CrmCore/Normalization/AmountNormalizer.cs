@@ -18,7 +18,7 @@ public static class AmountNormalizer
     public static bool TryParse(string? text, out decimal amount)
     {
         amount = 0;
-        var clean = TextNormalizer.Clean(text);
+        var clean = TextNormalizer.Fold(text);
         if (clean is null)
         {
             return false;

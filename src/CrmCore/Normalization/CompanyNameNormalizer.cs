@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Text;
 
 namespace CrmCore.Normalization;
 
@@ -28,7 +29,7 @@ public static class CompanyNameNormalizer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Key(string? name)
     {
-        var clean = TextNormalizer.Clean(name);
+        var clean = TextNormalizer.Fold(name);
         if (clean is null)
         {
             return string.Empty;
@@ -46,9 +47,9 @@ public static class CompanyNameNormalizer
             var tokens = 0;
             var inToken = false;
             var depth = 0;
-            foreach (var raw in clean)
+            for (var i = 0; i < clean.Length; i++)
             {
-                var c = ToLower(raw);
+                var c = ToLower(clean[i]);
                 switch (c)
                 {
                     case '(' or '（' or '[' or '【':
@@ -60,7 +61,10 @@ public static class CompanyNameNormalizer
                         continue;
                 }
 
-                if (depth == 0 && IsLetterOrDigit(c))
+                // A character outside the basic plane (the CJK extensions: 𠮷) is a surrogate pair, kept whole (lower-cased) when it is a letter.
+                var pair = char.IsHighSurrogate(c) && i + 1 < clean.Length && char.IsLowSurrogate(clean[i + 1]);
+                var rune = pair ? Rune.ToLowerInvariant(new Rune(c, clean[i + 1])) : default;
+                if (depth == 0 && (pair ? Rune.IsLetterOrDigit(rune) : IsLetterOrDigit(c)))
                 {
                     if (!inToken)
                     {
@@ -68,11 +72,20 @@ public static class CompanyNameNormalizer
                         inToken = true;
                     }
 
-                    buffer[length++] = c;
+                    if (pair)
+                    {
+                        length += rune.EncodeToUtf16(buffer[length..]);
+                        i++;
+                    }
+                    else
+                    {
+                        buffer[length++] = c;
+                    }
                 }
                 else
                 {
                     inToken = false;
+                    i += pair ? 1 : 0;
                 }
             }
 

@@ -23,7 +23,7 @@ public static class DateNormalizer
     public static bool TryParse(string? text, out LocalDate date)
     {
         date = default;
-        var clean = TextNormalizer.Clean(text);
+        var clean = TextNormalizer.Fold(text);
         if (clean is null)
         {
             return false;

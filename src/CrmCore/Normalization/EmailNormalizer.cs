@@ -15,7 +15,7 @@ public static class EmailNormalizer
     public static bool TryNormalize(string? text, out string canonical)
     {
         canonical = string.Empty;
-        var clean = TextNormalizer.Clean(text);
+        var clean = TextNormalizer.Fold(text);
         if (clean is null || !IsAddress(clean))
         {
             return false;

@@ -32,7 +32,7 @@ public sealed class SurveyImporterTests
         var first = await desk.Tickets.FindAsync(new TicketId("WT202403001"));
         Assert.Equal(2, first!.Surveys.Count); // the ticket table's 客户满意度 and the survey
         var survey = first.Survey!;
-        Assert.Equal((5, 9, "响应及时,方案有效"), (survey.Csat.Value, survey.Nps!.Value.Value, survey.Comment));
+        Assert.Equal((5, 9, "响应及时，方案有效"), (survey.Csat.Value, survey.Nps!.Value.Value, survey.Comment));
         Assert.Equal(Instant.FromUtc(2024, 3, 16, 2, 0), survey.AnsweredAt);
         Assert.Equal(3, survey.DimensionScores[SatisfactionDimension.Price]);
         Assert.Equal(4, survey.DimensionScores[SatisfactionDimension.SolutionQuality]);

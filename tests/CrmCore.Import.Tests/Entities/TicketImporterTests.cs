@@ -55,7 +55,7 @@ public sealed class TicketImporterTests
         Assert.Equal(Instant.FromUtc(2024, 3, 16, 10, 0), resolved.ExpectedResolutionAt);
         Assert.Equal([TicketStatus.Pending, TicketStatus.InProgress, TicketStatus.Resolved], resolved.StatusHistory.Select(c => c.To));
         Assert.Equal(5, resolved.Survey!.Csat.Value);
-        Assert.Equal("已排查为服务器负载过高,临时扩容后恢复", Assert.Single(resolved.Timeline).Text); // text is width-normalised, as for customers
+        Assert.Equal("已排查为服务器负载过高，临时扩容后恢复", Assert.Single(resolved.Timeline).Text); // full-width punctuation kept, as for customers
         Ticket.Restore(resolved); // the stored state is one the desk accepts
 
         var inProgress = await desk.Tickets.FindAsync(new TicketId("WT202403002"));

@@ -18,11 +18,26 @@ public class NormalizerTests
     public void TextNormalizer_Clean_TrimsAndWidens(string raw, string? expected) => Assert.Equal(expected, TextNormalizer.Clean(raw));
 
     [Theory]
+    [InlineData("客户反馈：系统很慢！请尽快处理（紧急）；谢谢。", "客户反馈：系统很慢！请尽快处理（紧急）；谢谢。", "客户反馈:系统很慢!请尽快处理(紧急);谢谢。")]
+    [InlineData("𠮷野家（中国）", "𠮷野家（中国）", "𠮷野家(中国)")]
+    [InlineData("型号ＡＢ－１２　［新］", "型号AB－12 ［新］", "型号AB-12 [新]")]
+    [InlineData("１，２００万", "1，200万", "1,200万")]
+    [InlineData("ｌｉ＠ｅｘａｍｐｌｅ．ｃｎ", "li＠example．cn", "li@example.cn")]
+    public void TextNormalizer_Clean_KeepsFullWidthPunctuation_FoldMakesItAscii(string raw, string clean, string folded)
+    {
+        Assert.Equal(clean, TextNormalizer.Clean(raw));
+        Assert.Equal(folded, TextNormalizer.Fold(raw));
+        Assert.Equal(folded, TextNormalizer.Fold(TextNormalizer.Clean(raw)));
+    }
+
+    [Theory]
     [InlineData("2026-03-01")]
     [InlineData("2026/3/1")]
     [InlineData("2026.3.1")]
     [InlineData("2026年3月1日")]
     [InlineData("２０２６年３月１日")]
+    [InlineData("２０２６／３／１")]
+    [InlineData("２０２６－０３－０１　１４：００")]
     [InlineData("20260301")]
     [InlineData("2026-03-01 14:00")]
     [InlineData("2026/3/1 9:30:00")]
@@ -51,6 +66,9 @@ public class NormalizerTests
     [Theory]
     [InlineData("1,250,000", 1_250_000)]
     [InlineData("１，２５０，０００", 1_250_000)]
+    [InlineData("１，２００万", 12_000_000)]
+    [InlineData("￥１２．５万", 125_000)]
+    [InlineData("－３００", -300)]
     [InlineData("50万", 500_000)]
     [InlineData("50万元", 500_000)]
     [InlineData("¥12.5万", 125_000)]
@@ -82,6 +100,8 @@ public class NormalizerTests
     [InlineData("008613812345678", "+8613812345678")]
     [InlineData("8613812345678", "+8613812345678")]
     [InlineData("１３８１２３４５６７８", "+8613812345678")]
+    [InlineData("１３８－１２３４－５６７８", "+8613812345678")]
+    [InlineData("（０２１）１２３４　５６７８", "+862112345678")]
     [InlineData("021-12345678", "+862112345678")]
     [InlineData("(021) 1234 5678", "+862112345678")]
     [InlineData("+86 21 1234 5678", "+862112345678")]
@@ -136,6 +156,9 @@ public class NormalizerTests
     [InlineData("上海某某制造有限公司", "上海某某制造")]
     [InlineData("上海某某制造股份有限公司", "上海某某制造")]
     [InlineData("上海某某制造（中国）有限公司", "上海某某制造")]
+    [InlineData("上海某某制造［中国］有限公司", "上海某某制造")]
+    [InlineData("𠮷野家（中国）", "𠮷野家")]
+    [InlineData("𠮷野家(中国)", "𠮷野家")]
     [InlineData("Acme Trading Co., Ltd.", "acmetrading")]
     [InlineData("Tesco", "tesco")]
     [InlineData("ＡＣＭＥ Inc", "acme")]
