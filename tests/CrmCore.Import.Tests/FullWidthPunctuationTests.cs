@@ -69,7 +69,9 @@ public class FullWidthPunctuationTests
         var contact = Assert.Single(customer.Contacts);
         Assert.Equal("+8613812345678", contact.Phone);
         Assert.Equal("li@example.cn", contact.Email);
-        Assert.Equal("张三（经理）", contact.Name);
+        // A remark in brackets is never part of the name (wave 15, QA item 13): it is reported as not kept, full-width brackets included.
+        Assert.Equal("张三", contact.Name);
+        Assert.Contains(report.Rows.Single().Notes!, n => n.Code == "Remark" && n.Text.Contains("（经理）", StringComparison.Ordinal));
     }
 
     [Fact]
