@@ -84,6 +84,8 @@ public sealed class AllOrNothingFailureContractTests
             {
                 var error = await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
                 Assert.Contains("rolled back", error.Message, StringComparison.Ordinal);
+                // The checked commit's failure (the server's 25P02), not the store's own "a part of it failed" one.
+                Assert.Equal(PostgresErrorCodes.InFailedSqlTransaction, Assert.IsType<PostgresException>(error.InnerException).SqlState);
             }
             else
             {
@@ -162,6 +164,7 @@ public sealed class AllOrNothingFailureContractTests
 
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => work.CommitAsync().AsTask());
             Assert.Contains("rolled back", error.Message, StringComparison.Ordinal);
+            Assert.Equal(PostgresErrorCodes.InFailedSqlTransaction, Assert.IsType<PostgresException>(error.InnerException).SqlState);
         }
 
         Assert.Null(await storage.Desk().Customers.FindAsync(customer.Id));
