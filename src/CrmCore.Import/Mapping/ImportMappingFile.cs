@@ -188,8 +188,17 @@ public static class ImportMappingFile
                             var entries = ReadStrings(ref reader, text, $"{known}.{field}");
                             var target = Field<TField>(field, text, fieldAt);
                             var map = new Dictionary<string, string>(StringComparer.Ordinal);
-                            foreach (var (from, _, to, toAt) in entries)
+
+                            // Cells are matched by the key's cleaned, lower-cased form (VIP and vip, ＶＩＰ and VIP are one key): two keys
+                            // with one form would make a cell's value depend on which came last, so the second is an error at that key.
+                            var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+                            foreach (var (from, fromAt, to, toAt) in entries)
                             {
+                                if (!forms.TryAdd(ImportMapping<TField>.ValueKey(from), from))
+                                {
+                                    throw text.Error(fromAt, "Error_MappingSameValue", from, forms[ImportMapping<TField>.ValueKey(from)], $"{known}.{field}");
+                                }
+
                                 map[from] = Target(target, field, from, to, toAt, text, beneath);
                             }
 
