@@ -176,7 +176,8 @@ internal sealed partial class CustomerRowParser
         switch (field)
         {
             case CustomerField.Id:
-                row.Id = Text(64);
+                // An id is a code, kept and compared folded (C－001 is C-001), the form stores hold.
+                row.Id = TextNormalizer.Fold(Text(64));
                 break;
             case CustomerField.Name:
                 row.Name = Text();

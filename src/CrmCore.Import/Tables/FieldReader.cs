@@ -27,8 +27,19 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
     public ImportRowResult? Problem { get; private set; }
 
     /// <summary>The cleaned value of a field (constant when the cell is blank or the column missing; value map applied), or null. A cell
-    /// holding only a dash or a slash (<c>-</c>, <c>—</c>, <c>/</c>), as analysts mark "nothing yet", is blank.</summary>
+    /// holding only a dash or a slash (<c>-</c>, <c>—</c>, <c>/</c>), as analysts mark "nothing yet", is blank. An id (a field named
+    /// <c>Id</c> or <c>…Id</c>: 问题编号, 客户编号, 资产编号 ...) is a code, given in its folded form (<see cref="TextNormalizer.Fold"/>), so
+    /// <c>C－001</c> is <c>C-001</c>, the form stores hold.</summary>
     public string? Text(TField field)
+    {
+        var text = CleanText(field);
+        return text is not null && IdFields.Contains(field) ? TextNormalizer.Fold(text) : text;
+    }
+
+    /// <summary>The fields of <typeparamref name="TField"/> that hold ids: named <c>Id</c> or ending in <c>Id</c>.</summary>
+    private static readonly HashSet<TField> IdFields = [.. Enum.GetValues<TField>().Where(f => f.ToString().EndsWith("Id", StringComparison.Ordinal))];
+
+    private string? CleanText(TField field)
     {
         var text = columns.TryGetIndex(field, out var i) ? CellGuard.Unescape(TextNormalizer.Clean(source[i])) : null;
         if (text is "-" or "—" or "--" or "——" or "/")
