@@ -29,7 +29,7 @@ internal sealed partial class CustomerRowParser
 {
     private const int MaxText = 500;
     private static readonly SearchValues<char> ListSeparators = SearchValues.Create("、,;，；\n|");
-    private static readonly SearchValues<char> ExtensionMarks = SearchValues.Create("转xX#eE");
+    private static readonly SearchValues<char> ExtensionMarks = SearchValues.Create("转xX#＃eE");
     private readonly ImportMapping<CustomerField> _mapping;
     private readonly CultureInfo? _culture;
     private readonly Column[] _columns;
@@ -374,18 +374,44 @@ internal sealed partial class CustomerRowParser
         var phones = new List<(string Phone, ulong Key)>();
         var left = new StringBuilder(rest.Length);
         var at = 0;
+        void Take(int start, int end, string phone, ulong key)
+        {
+            phones.Add((phone, key));
+            left.Append(rest, at, start - at).Append(' ');
+            at = end;
+        }
+
         for (var match = PhoneLike().Match(folded); match.Success; match = match.NextMatch())
         {
-            if (!PhoneNormalizer.TryNormalize(match.Value, out var canonical, out var ext) || !PhoneNormalizer.TryGetKey(canonical, out var key))
+            if (Number(match.Value) is ({ } phone, var key))
             {
-                // Something that looks like a number and is none: the cell is rejected, as a cell that is all number would be.
-                problems.Add(new CellProblem(column, header, ImportReasons.Phone.Format(_culture, text)));
-                return;
+                Take(match.Index, match.Index + match.Length, phone, key);
+                continue;
             }
 
-            phones.Add((PhoneNormalizer.WithExtension(canonical, ext), key));
-            left.Append(rest, at, match.Index - at).Append(' ');
-            at = match.Index + match.Length;
+            // A run that is no number as a whole may be numbers side by side (13700001111 13700002222) or a number and a date
+            // (13800000104 2024-05-01): from each space-separated part, the longest run of parts that is a number is taken; a part that
+            // starts none (a QQ or staff number, a date) stays in the text, where it is reported as a remark, not kept and not rejected.
+            var parts = Parts(match.Value);
+            for (var i = 0; i < parts.Count;)
+            {
+                var j = parts.Count - 1;
+                (string Phone, ulong Key)? found = null;
+                for (; j >= i && found is null; j--)
+                {
+                    found = Number(match.Value[parts[i].Start..parts[j].End]);
+                }
+
+                if (found is ({ } part, var partKey))
+                {
+                    Take(match.Index + parts[i].Start, match.Index + parts[j + 1].End, part, partKey);
+                    i = j + 2;
+                }
+                else
+                {
+                    i++;
+                }
+            }
         }
 
         if (phones.Count == 0 && cellEmail is null)
@@ -410,6 +436,32 @@ internal sealed partial class CustomerRowParser
         {
             (row.Notes ??= []).Add(CustomerNotes.Note("Note_Remark", _culture, column, header, remark));
         }
+    }
+
+    /// <summary>The phone (with its extension) and key of a run of text, or null when it is no number.</summary>
+    private static (string Phone, ulong Key)? Number(string run) =>
+        PhoneNormalizer.TryNormalize(run, out var canonical, out var extension) && PhoneNormalizer.TryGetKey(canonical, out var key)
+            ? (PhoneNormalizer.WithExtension(canonical, extension), key) : null;
+
+    /// <summary>The places (start, end) of the space-separated parts of a run.</summary>
+    private static List<(int Start, int End)> Parts(string run)
+    {
+        var parts = new List<(int, int)>();
+        for (var i = 0; i < run.Length;)
+        {
+            if (run[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            var end = run.IndexOf(' ', i);
+            end = end < 0 ? run.Length : end;
+            parts.Add((i, end));
+            i = end;
+        }
+
+        return parts;
     }
 
     /// <summary>A name or e-mail found in a phone cell is the row's when the row has none; one that differs from the row's own (联系人,
@@ -463,6 +515,12 @@ internal sealed partial class CustomerRowParser
     private static readonly HashSet<string> PhoneLabels = new(StringComparer.OrdinalIgnoreCase)
     {
         "tel", "phone", "mobile", "mob", "cell", "fax", "电话", "手机", "手机号", "座机", "固话", "联系电话", "联系方式", "传真", "办公电话", "微信",
+    };
+
+    /// <summary>Words that name the number after them (<c>QQ 12345678</c>, <c>工号 20240101</c>): never a contact's name.</summary>
+    private static readonly HashSet<string> NumberLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "QQ", "QQ号", "工号", "员工号", "编号", "微信号", "wx", "wechat", "身份证", "身份证号", "生日", "有效期",
     };
 
     /// <summary>
@@ -525,6 +583,15 @@ internal sealed partial class CustomerRowParser
         if (name.Length <= 100 && !name.Any(char.IsAsciiDigit) && !PhoneLabels.Contains(name))
         {
             return (name, remarks);
+        }
+
+        // "张三 2024-05-01前有效": the words before the first one with digits are the name, the rest a remark.
+        var digits = name.AsSpan().IndexOfAnyInRange('0', '9');
+        var cut = digits > 0 ? name.LastIndexOf(' ', digits) : -1;
+        if (cut > 0 && name[..cut].TrimEnd() is { Length: <= 100 } lead && !PhoneLabels.Contains(lead) && !NumberLabels.Contains(lead))
+        {
+            remarks.Add(name[(cut + 1)..]);
+            return (lead, remarks);
         }
 
         if (!PhoneLabels.Contains(name))
