@@ -526,7 +526,8 @@ internal sealed partial class CustomerRowParser
     /// <summary>
     /// Splits what is left of a contact cell once its numbers and e-mail are taken: text in brackets is a remark, a known label before a
     /// colon is dropped (another word before a colon is the name), and the rest is the name when it has no digits and is at most 100
-    /// characters, else a remark. Remarks are reported, never stored as a name.
+    /// characters; with digits, the words before the first word with digits are the name (unless they only label a number: QQ, 工号) and
+    /// the rest a remark; anything else is a remark. Remarks are reported, never stored as a name.
     /// </summary>
     internal static (string? Name, List<string> Remarks) NameAndRemarks(string left)
     {
