@@ -483,6 +483,15 @@ public sealed class CustomerImporter
 
                 var match = row!.Id is not null ? _index.FindById(row) : null;
                 match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
+                CustomerId? derived = null;
+                if (match is null && row.Id is null)
+                {
+                    // The id the row would be inserted under may be held already (a customer of that name renamed since): the row is
+                    // merged into that customer, never written over it.
+                    derived = new CustomerId(DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
+                    match = _index.FindById(derived.Value.Value) is { } taken ? taken with { MatchedBy = "name" } : null;
+                }
+
                 if (match is { Score: < 1 } similar && row.Id is { } ownId && !string.Equals(ownId, similar.Id.Value, StringComparison.Ordinal))
                 {
                     // A similar (not the same) company name does not merge a row that names its own customer: it is inserted, and its
@@ -501,7 +510,7 @@ public sealed class CustomerImporter
 
                 _results.Add(match is { } found
                     ? await ApplyAsync(row, nameKey, found, source, batch.Working, batch.ReadStates, batch.Now, cancellationToken).ConfigureAwait(false)
-                    : Insert(row, nameKey, batch.Working, batch.Now));
+                    : Insert(row, nameKey, batch.Working, batch.Now, derived));
             }
         }
 
@@ -870,9 +879,9 @@ public sealed class CustomerImporter
         /// <summary>A row nothing matches: the customer it creates, built at the batch's instant (synchronously: most rows of a first
         /// import take this path).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now)
+        private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now, CustomerId? derived = null)
         {
-            var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
+            var id = derived ?? new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
             var notes = row.Notes;
             working[id] = new Working(null, Customer.CreateState(id, Profile(row, now, ref notes), now, row.Tier), 0);
             _index.AddCreated(id, row, nameKey);
@@ -1081,9 +1090,15 @@ public sealed class CustomerImporter
 
         private static bool Named(IReadOnlyList<Contact> contacts, string name)
         {
+            if (contacts.Count == 0)
+            {
+                return false;
+            }
+
+            var folded = TextNormalizer.Fold(name);
             for (var i = 0; i < contacts.Count; i++)
             {
-                if (string.Equals(contacts[i].Name, name, StringComparison.Ordinal))
+                if (string.Equals(TextNormalizer.Fold(contacts[i].Name), folded, StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -1144,37 +1159,76 @@ public sealed class CustomerImporter
         }
 
         /// <summary>
-        /// Applies a row's contact to a customer. A named row is the contact of that name: updated by the merge rule when the customer
-        /// has one, else added; it never changes a differently named person, whatever phone or e-mail they share. A row without a name
-        /// is the contact with its number (else its e-mail, else its address) and only fills that contact's blanks; when its values
-        /// differ from that contact's, or nothing matches, it is added under the placeholder name. Each further number of the row is
-        /// added as a contact of its own unless a contact already has it.
+        /// Applies a row's contact to a customer. Contact names and addresses are compared in their folded form (<c>王总(采购)</c> is
+        /// <c>王总（采购）</c>); the stored text stays as first typed. A named row is the contact of that name: the first contact of that name
+        /// (or named after it by the import, <c>张三 (2)</c>) whose number and e-mail do not differ from the row's, else the contact of that
+        /// name, updated by the merge rule, else a new one; it never changes a differently named person, whatever phone or e-mail they
+        /// share. A contact the import named after another (<c>张三 (2)</c>, beside <c>张三</c>) is not replaced by a row typing that name:
+        /// the row only fills its blanks, and a row with another number is kept as a contact of its own, with a note. A row without a name
+        /// is the first contact with its number (else its e-mail, else its address) whose other values do not differ from the row's, and
+        /// only fills that contact's blanks; when no contact fits it is added under the placeholder name. Each further number of the row
+        /// is added as a contact of its own unless a contact already has it.
         /// </summary>
         private void ApplyContact(Customer customer, CustomerRow row, bool overwrite, Instant now, ref List<ImportRowNote>? notes)
         {
+            var address = TextNormalizer.Fold(row.Address);
             bool SameLine(string? phone) => phone is not null && row.Phone is not null && PhoneNormalizer.TryGetKey(phone, out var key) && key == row.PhoneKey;
             bool SameEmail(string? email) => email is not null && string.Equals(email, row.Email, StringComparison.OrdinalIgnoreCase);
-            bool SameAddress(string? address) => address is not null && string.Equals(address, row.Address, StringComparison.Ordinal);
+            bool SameAddress(string? other) => other is not null && address is not null && string.Equals(TextNormalizer.Fold(other), address, StringComparison.Ordinal);
 
-            Contact? existing;
+            // Another number, e-mail or address than the contact's.
+            bool Differs(Contact c) =>
+                (row.Phone is not null && c.Phone is not null && !SameLine(c.Phone))
+                || (row.Email is not null && c.Email is not null && !SameEmail(c.Email))
+                || (address is not null && c.Address is not null && !SameAddress(c.Address));
+
+            var contacts = customer.Contacts;
+            Contact? existing = null;
             if (row.ContactName is { } name)
             {
-                existing = customer.Contacts.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+                var folded = TextNormalizer.Fold(name)!;
+                Contact? named = null;
+                foreach (var c in contacts)
+                {
+                    var other = TextNormalizer.Fold(c.Name)!;
+                    var same = string.Equals(other, folded, StringComparison.Ordinal);
+                    named ??= same ? c : null;
+                    if ((same || NamedAfter(other, folded)) && !Differs(c))
+                    {
+                        existing = c;
+                        break;
+                    }
+                }
+
+                if (existing is null && named is not null)
+                {
+                    if (!Generated(contacts, named.Name))
+                    {
+                        existing = named;
+                    }
+                    else
+                    {
+                        // The import named that contact after another: the typed name is someone with another number or e-mail, kept
+                        // as a contact of its own rather than written over the generated contact's.
+                        var added = NewContact(row, contacts, ref notes);
+                        (notes ??= []).Add(CustomerNotes.Note("Note_NameTaken", Culture, -1, null, named.Name, added.Name));
+                        customer.AddContact(now, added);
+                        AddExtraPhones(customer, row, now, ref notes);
+                        return;
+                    }
+                }
+
+                if (existing is not null && Generated(contacts, existing.Name))
+                {
+                    overwrite = false;
+                }
             }
             else
             {
-                existing = row.Phone is not null ? customer.Contacts.FirstOrDefault(c => SameLine(c.Phone))
-                    : row.Email is not null ? customer.Contacts.FirstOrDefault(c => SameEmail(c.Email))
-                    : customer.Contacts.FirstOrDefault(c => SameAddress(c.Address));
-                existing ??= row.Phone is null ? null : customer.Contacts.FirstOrDefault(c => c.Phone is null && SameEmail(c.Email));
-                if (existing is not null
-                    && ((row.Phone is not null && existing.Phone is not null && !SameLine(existing.Phone))
-                        || (row.Email is not null && existing.Email is not null && !SameEmail(existing.Email))
-                        || (row.Address is not null && existing.Address is not null && !SameAddress(existing.Address))))
-                {
-                    // Another number, address or e-mail than the contact's: without a name it cannot be told whose it is.
-                    existing = null;
-                }
+                existing = row.Phone is not null ? contacts.FirstOrDefault(c => SameLine(c.Phone) && !Differs(c))
+                    : row.Email is not null ? contacts.FirstOrDefault(c => SameEmail(c.Email) && !Differs(c))
+                    : contacts.FirstOrDefault(c => SameAddress(c.Address) && !Differs(c));
+                existing ??= row.Phone is null ? null : contacts.FirstOrDefault(c => c.Phone is null && SameEmail(c.Email) && !Differs(c));
 
                 // A row without a name never replaces a value, it only fills blanks.
                 overwrite = false;
@@ -1189,6 +1243,12 @@ public sealed class CustomerImporter
                 UpdateContact(customer, existing, row, overwrite, now);
             }
 
+            AddExtraPhones(customer, row, now, ref notes);
+        }
+
+        /// <summary>Adds each further number of the row as a contact of its own, unless a contact already has it.</summary>
+        private void AddExtraPhones(Customer customer, CustomerRow row, Instant now, ref List<ImportRowNote>? notes)
+        {
             foreach (var extra in row.ExtraPhones ?? [])
             {
                 if (!customer.Contacts.Any(c => c.Phone is not null && PhoneNormalizer.TryGetKey(c.Phone, out var key) && key == extra.Key))
@@ -1198,12 +1258,41 @@ public sealed class CustomerImporter
             }
         }
 
+        /// <summary>Whether a (folded) contact name is one <see cref="Unique"/> makes from a (folded) name: the name, a space and
+        /// <c>(n)</c> for a whole number n of 2 or more.</summary>
+        private static bool NamedAfter(string candidate, string name)
+        {
+            if (candidate.Length < name.Length + 4 || !candidate.StartsWith(name, StringComparison.Ordinal) || !candidate.EndsWith(')'))
+            {
+                return false;
+            }
+
+            var tail = candidate.AsSpan(name.Length);
+            return tail.StartsWith(" (", StringComparison.Ordinal)
+                && int.TryParse(tail[2..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 2;
+        }
+
+        /// <summary>Whether a contact's name is one the import made after another contact of the customer (<c>张三 (2)</c> beside
+        /// <c>张三</c>), as <see cref="Unique"/> does.</summary>
+        private static bool Generated(IReadOnlyList<Contact> contacts, string name)
+        {
+            var folded = TextNormalizer.Fold(name)!;
+            var open = folded.LastIndexOf(" (", StringComparison.Ordinal);
+            if (open <= 0)
+            {
+                return false;
+            }
+
+            var stem = folded[..open];
+            return NamedAfter(folded, stem) && contacts.Any(c => string.Equals(TextNormalizer.Fold(c.Name), stem, StringComparison.Ordinal));
+        }
+
         private void UpdateContact(Customer customer, Contact existing, CustomerRow row, bool overwrite, Instant now)
         {
             string? Pick(string? current, string? incoming, bool same) => incoming is null || same ? current : overwrite || current is null ? incoming : current;
 
-            // The same number or address in another form (138 0000 0001 and +8613800000001, Wang@ and wang@) is no change: the stored text
-            // stays, unless the row adds an extension the stored number does not have.
+            // The same number, e-mail or address in another form (138 0000 0001 and +8613800000001, Wang@ and wang@, (东) and （东）) is no
+            // change: the stored text stays, unless the row adds an extension the stored number does not have.
             var samePhone = existing.Phone is not null && row.Phone is not null && PhoneNormalizer.TryGetKey(existing.Phone, out var stored)
                 && stored == row.PhoneKey && (!row.Phone.Contains('转', StringComparison.Ordinal) || string.Equals(existing.Phone, row.Phone, StringComparison.Ordinal));
             var sameEmail = string.Equals(existing.Email, row.Email, StringComparison.OrdinalIgnoreCase);
@@ -1212,7 +1301,7 @@ public sealed class CustomerImporter
                 Role = row.ContactRole is { } role && (overwrite || existing.Role == _options.DefaultContactRole) ? role : existing.Role,
                 Phone = Pick(existing.Phone, row.Phone, samePhone),
                 Email = Pick(existing.Email, row.Email, sameEmail),
-                Address = Pick(existing.Address, row.Address, same: false),
+                Address = Pick(existing.Address, row.Address, string.Equals(TextNormalizer.Fold(existing.Address), TextNormalizer.Fold(row.Address), StringComparison.Ordinal)),
             };
             if (updated != existing)
             {
