@@ -108,8 +108,9 @@ public sealed class CustomerImporter
     /// state of one the batch created and left as created; and the version read from the store (0 for a new customer).</summary>
     private readonly record struct Working(Customer? Customer, CustomerState? Fresh, long ReadVersion);
 
-    /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, and its company-name key.</summary>
-    private readonly record struct Prepared(RowReason? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey);
+    /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, its company-name key, and for a
+    /// valid row without an id the id it would be inserted under (derived from the name).</summary>
+    private readonly record struct Prepared(RowReason? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey, CustomerId? Derived = null);
 
     /// <summary>
     /// The batch being written: its instant (read when its first piece arrives), its rows (a conflict rejects rows with their cells), the
@@ -458,7 +459,7 @@ public sealed class CustomerImporter
             for (var b = 0; b < prepared.Count; b++)
             {
                 var source = rows[b];
-                var (skipped, row, problems, nameKey) = prepared[b];
+                var (skipped, row, problems, nameKey, derived) = prepared[b];
                 if (skipped is { } skip)
                 {
                     _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = skip.Text, ReasonCode = skip.Code });
@@ -483,13 +484,11 @@ public sealed class CustomerImporter
 
                 var match = row!.Id is not null ? _index.FindById(row) : null;
                 match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
-                CustomerId? derived = null;
-                if (match is null && row.Id is null)
+                if (match is null && derived is { } own)
                 {
                     // The id the row would be inserted under may be held already (a customer of that name renamed since): the row is
                     // merged into that customer, never written over it.
-                    derived = new CustomerId(DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
-                    match = _index.FindById(derived.Value.Value) is { } taken ? taken with { MatchedBy = "name" } : null;
+                    match = _index.FindById(own.Value) is { } taken ? taken with { MatchedBy = "name" } : null;
                 }
 
                 if (match is { Score: < 1 } similar && row.Id is { } ownId && !string.Equals(ownId, similar.Id.Value, StringComparison.Ordinal))
@@ -596,15 +595,16 @@ public sealed class CustomerImporter
             _index.Clear();
             _newest.Clear();
             var wanted = new HashSet<CustomerKey>();
-            foreach (var (skipped, row, problems, nameKey) in prepared)
+            foreach (var (skipped, row, problems, nameKey, derived) in prepared)
             {
                 if (skipped is not null || problems is not null || row is null)
                 {
                     continue;
                 }
 
-                if (row.Id is { } id)
+                if ((row.Id ?? derived?.Value) is { } id)
                 {
+                    // A row without an id asks for the id it would be inserted under, which a customer renamed since may hold.
                     wanted.Add(new CustomerKey(CustomerKeyKind.Id, id));
                 }
 
@@ -658,7 +658,7 @@ public sealed class CustomerImporter
         /// <summary>The parsed rows of a batch that are neither skipped nor rejected.</summary>
         private static IEnumerable<CustomerRow> ValidRows(IEnumerable<Prepared> prepared)
         {
-            foreach (var (skipped, row, problems, _) in prepared)
+            foreach (var (skipped, row, problems, _, _) in prepared)
             {
                 if (skipped is null && problems is null && row is not null)
                 {
@@ -713,7 +713,7 @@ public sealed class CustomerImporter
 
                 var nameKey = CompanyNameNormalizer.Key(row.Name);
                 row.PrepareKeys(nameKey);
-                prepared[i] = new Prepared(null, row, null, nameKey);
+                prepared[i] = new Prepared(null, row, null, nameKey, row.Id is null ? new CustomerId(DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!)) : null);
             }
 
             return prepared;
