@@ -891,7 +891,7 @@ public sealed class CustomerImporter
             }
 
             Remember(id.Value, row.UpdatedOn);
-            return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value, Notes = ImportRowNotes.Of(notes) };
+            return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value, Notes = Notes(notes) };
         }
 
         /// <summary>A row that matches a customer (of the store or of an earlier row): held, or merged into it, or its update.</summary>
@@ -967,7 +967,7 @@ public sealed class CustomerImporter
                     Line = row.Line,
                     Outcome = target.Customer!.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated,
                     CustomerId = targetId.Value,
-                    Notes = ImportRowNotes.Of(notes),
+                    Notes = Notes(notes),
                 };
             }
 
@@ -991,7 +991,7 @@ public sealed class CustomerImporter
                 MatchScore = matchScore,
                 Reason = reason.Text,
                 ReasonCode = reason.Code,
-                Notes = ImportRowNotes.Of(notes),
+                Notes = Notes(notes),
             };
         }
 
@@ -1014,6 +1014,43 @@ public sealed class CustomerImporter
             }
         }
 
+        // The notes most rows of a file share (no first-contact date, no contact name) and the list of them a row gets: one instance
+        // per run while they stay the same, not one per row (a file of 100,000 rows without a date made 100,000 equal notes).
+        private (string Key, LocalDate Day, ImportRowNote Note)? _defaulted;
+        private (string Name, ImportRowNote Note)? _unnamed;
+        private ImportRowNotes? _sharedNotes;
+
+        /// <summary>A row's notes: the list the row before got when it holds the same shared notes, else a new one.</summary>
+        private ImportRowNotes? Notes(List<ImportRowNote>? notes)
+        {
+            if (notes is null || notes.Count == 0)
+            {
+                return null;
+            }
+
+            if (_sharedNotes is { } last && last.Count == notes.Count)
+            {
+                var same = true;
+                for (var i = 0; i < notes.Count && same; i++)
+                {
+                    same = ReferenceEquals(last[i], notes[i]);
+                }
+
+                if (same)
+                {
+                    return last;
+                }
+            }
+
+            var made = ImportRowNotes.Of(notes);
+            if (notes.TrueForAll(n => ReferenceEquals(n, _defaulted?.Note) || ReferenceEquals(n, _unnamed?.Note)))
+            {
+                _sharedNotes = made;
+            }
+
+            return made;
+        }
+
         /// <summary>The profile of the customer a row creates; <paramref name="notes"/> gets what the import filled in (a first-contact
         /// date, a contact's placeholder name) and the numbers kept as further contacts.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1034,9 +1071,14 @@ public sealed class CustomerImporter
             if (firstContact is null)
             {
                 firstContact = row.FirstCooperationOn ?? now.InZone(_options.Zone).Date;
-                var day = firstContact.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-                (notes ??= []).Add(CustomerNotes.Note(
-                    row.FirstCooperationOn is null ? "Note_FirstContactDefaulted_ImportDay" : "Note_FirstContactDefaulted_Cooperation", Culture, -1, null, day));
+                var key = row.FirstCooperationOn is null ? "Note_FirstContactDefaulted_ImportDay" : "Note_FirstContactDefaulted_Cooperation";
+                if (_defaulted is not { } last || last.Day != firstContact.Value || !ReferenceEquals(last.Key, key))
+                {
+                    var day = firstContact.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+                    _defaulted = last = (key, firstContact.Value, CustomerNotes.Note(key, Culture, -1, null, day));
+                }
+
+                (notes ??= []).Add(last.Note);
             }
 
             return new()
@@ -1061,7 +1103,12 @@ public sealed class CustomerImporter
             var name = Unique(row.ContactName ?? _options.UnnamedContactName, existing);
             if (row.ContactName is null)
             {
-                (notes ??= []).Add(CustomerNotes.Note("Note_UnnamedContact", Culture, -1, null, name));
+                if (_unnamed is not { } last || !string.Equals(last.Name, name, StringComparison.Ordinal))
+                {
+                    _unnamed = last = (name, CustomerNotes.Note("Note_UnnamedContact", Culture, -1, null, name));
+                }
+
+                (notes ??= []).Add(last.Note);
             }
 
             return new Contact(name, row.ContactRole ?? _options.DefaultContactRole) { Phone = row.Phone, Email = row.Email, Address = row.Address };
