@@ -124,6 +124,16 @@ internal sealed class CompactKeyTable
     /// <returns>The value.</returns>
     public int ValueAt(int offset) => Value(offset);
 
+    /// <summary>Gives the key stored at an offset that <c>TryAdd</c> gave another value (a key whose customer no longer has it goes to
+    /// the next customer that does).</summary>
+    /// <param name="offset">The offset.</param>
+    /// <param name="value">The new value.</param>
+    public void SetValueAt(int offset, int value)
+    {
+        var chunk = _chunks[offset >> ChunkBits].AsSpan(offset & (ChunkSize - 1));
+        BinaryPrimitives.WriteInt32LittleEndian(chunk[(2 + BinaryPrimitives.ReadUInt16LittleEndian(chunk))..], value);
+    }
+
     /// <summary>The key stored at an offset that <c>TryAdd</c> gave.</summary>
     /// <param name="offset">The offset.</param>
     /// <returns>The key.</returns>

@@ -108,8 +108,9 @@ public sealed class CustomerImporter
     /// state of one the batch created and left as created; and the version read from the store (0 for a new customer).</summary>
     private readonly record struct Working(Customer? Customer, CustomerState? Fresh, long ReadVersion);
 
-    /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, and its company-name key.</summary>
-    private readonly record struct Prepared(RowReason? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey);
+    /// <summary>The row-only result for one row: why it is skipped, or its values and their problems, its company-name key, and for a
+    /// valid row without an id the id it would be inserted under (derived from the name).</summary>
+    private readonly record struct Prepared(RowReason? Skipped, CustomerRow? Row, List<CellProblem>? Problems, string NameKey, CustomerId? Derived = null);
 
     /// <summary>
     /// The batch being written: its instant (read when its first piece arrives), its rows (a conflict rejects rows with their cells), the
@@ -458,7 +459,7 @@ public sealed class CustomerImporter
             for (var b = 0; b < prepared.Count; b++)
             {
                 var source = rows[b];
-                var (skipped, row, problems, nameKey) = prepared[b];
+                var (skipped, row, problems, nameKey, derived) = prepared[b];
                 if (skipped is { } skip)
                 {
                     _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = skip.Text, ReasonCode = skip.Code });
@@ -483,6 +484,13 @@ public sealed class CustomerImporter
 
                 var match = row!.Id is not null ? _index.FindById(row) : null;
                 match ??= _index.Find(row, nameKey, _options.MatchByContact, _options.NameSimilarity);
+                if (match is null && derived is { } own)
+                {
+                    // The id the row would be inserted under may be held already (a customer of that name renamed since): the row is
+                    // merged into that customer, never written over it.
+                    match = _index.FindById(own.Value) is { } taken ? taken with { MatchedBy = "name" } : null;
+                }
+
                 if (match is { Score: < 1 } similar && row.Id is { } ownId && !string.Equals(ownId, similar.Id.Value, StringComparison.Ordinal))
                 {
                     // A similar (not the same) company name does not merge a row that names its own customer: it is inserted, and its
@@ -501,7 +509,7 @@ public sealed class CustomerImporter
 
                 _results.Add(match is { } found
                     ? await ApplyAsync(row, nameKey, found, source, batch.Working, batch.ReadStates, batch.Now, cancellationToken).ConfigureAwait(false)
-                    : Insert(row, nameKey, batch.Working, batch.Now));
+                    : Insert(row, nameKey, batch.Working, batch.Now, derived));
             }
         }
 
@@ -587,15 +595,16 @@ public sealed class CustomerImporter
             _index.Clear();
             _newest.Clear();
             var wanted = new HashSet<CustomerKey>();
-            foreach (var (skipped, row, problems, nameKey) in prepared)
+            foreach (var (skipped, row, problems, nameKey, derived) in prepared)
             {
                 if (skipped is not null || problems is not null || row is null)
                 {
                     continue;
                 }
 
-                if (row.Id is { } id)
+                if ((row.Id ?? derived?.Value) is { } id)
                 {
+                    // A row without an id asks for the id it would be inserted under, which a customer renamed since may hold.
                     wanted.Add(new CustomerKey(CustomerKeyKind.Id, id));
                 }
 
@@ -649,7 +658,7 @@ public sealed class CustomerImporter
         /// <summary>The parsed rows of a batch that are neither skipped nor rejected.</summary>
         private static IEnumerable<CustomerRow> ValidRows(IEnumerable<Prepared> prepared)
         {
-            foreach (var (skipped, row, problems, _) in prepared)
+            foreach (var (skipped, row, problems, _, _) in prepared)
             {
                 if (skipped is null && problems is null && row is not null)
                 {
@@ -704,7 +713,7 @@ public sealed class CustomerImporter
 
                 var nameKey = CompanyNameNormalizer.Key(row.Name);
                 row.PrepareKeys(nameKey);
-                prepared[i] = new Prepared(null, row, null, nameKey);
+                prepared[i] = new Prepared(null, row, null, nameKey, row.Id is null ? new CustomerId(DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!)) : null);
             }
 
             return prepared;
@@ -870,9 +879,9 @@ public sealed class CustomerImporter
         /// <summary>A row nothing matches: the customer it creates, built at the batch's instant (synchronously: most rows of a first
         /// import take this path).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now)
+        private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now, CustomerId? derived = null)
         {
-            var id = new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
+            var id = derived ?? new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
             var notes = row.Notes;
             working[id] = new Working(null, Customer.CreateState(id, Profile(row, now, ref notes), now, row.Tier), 0);
             _index.AddCreated(id, row, nameKey);
@@ -882,7 +891,7 @@ public sealed class CustomerImporter
             }
 
             Remember(id.Value, row.UpdatedOn);
-            return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value, Notes = ImportRowNotes.Of(notes) };
+            return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value, Notes = Notes(notes) };
         }
 
         /// <summary>A row that matches a customer (of the store or of an earlier row): held, or merged into it, or its update.</summary>
@@ -958,7 +967,7 @@ public sealed class CustomerImporter
                     Line = row.Line,
                     Outcome = target.Customer!.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated,
                     CustomerId = targetId.Value,
-                    Notes = ImportRowNotes.Of(notes),
+                    Notes = Notes(notes),
                 };
             }
 
@@ -982,7 +991,7 @@ public sealed class CustomerImporter
                 MatchScore = matchScore,
                 Reason = reason.Text,
                 ReasonCode = reason.Code,
-                Notes = ImportRowNotes.Of(notes),
+                Notes = Notes(notes),
             };
         }
 
@@ -1005,6 +1014,43 @@ public sealed class CustomerImporter
             }
         }
 
+        // The notes most rows of a file share (no first-contact date, no contact name) and the list of them a row gets: one instance
+        // per run while they stay the same, not one per row (a file of 100,000 rows without a date made 100,000 equal notes).
+        private (string Key, LocalDate Day, ImportRowNote Note)? _defaulted;
+        private (string Name, ImportRowNote Note)? _unnamed;
+        private ImportRowNotes? _sharedNotes;
+
+        /// <summary>A row's notes: the list the row before got when it holds the same shared notes, else a new one.</summary>
+        private ImportRowNotes? Notes(List<ImportRowNote>? notes)
+        {
+            if (notes is null || notes.Count == 0)
+            {
+                return null;
+            }
+
+            if (_sharedNotes is { } last && last.Count == notes.Count)
+            {
+                var same = true;
+                for (var i = 0; i < notes.Count && same; i++)
+                {
+                    same = ReferenceEquals(last[i], notes[i]);
+                }
+
+                if (same)
+                {
+                    return last;
+                }
+            }
+
+            var made = ImportRowNotes.Of(notes);
+            if (notes.TrueForAll(n => ReferenceEquals(n, _defaulted?.Note) || ReferenceEquals(n, _unnamed?.Note)))
+            {
+                _sharedNotes = made;
+            }
+
+            return made;
+        }
+
         /// <summary>The profile of the customer a row creates; <paramref name="notes"/> gets what the import filled in (a first-contact
         /// date, a contact's placeholder name) and the numbers kept as further contacts.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1025,9 +1071,14 @@ public sealed class CustomerImporter
             if (firstContact is null)
             {
                 firstContact = row.FirstCooperationOn ?? now.InZone(_options.Zone).Date;
-                var day = firstContact.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-                (notes ??= []).Add(CustomerNotes.Note(
-                    row.FirstCooperationOn is null ? "Note_FirstContactDefaulted_ImportDay" : "Note_FirstContactDefaulted_Cooperation", Culture, -1, null, day));
+                var key = row.FirstCooperationOn is null ? "Note_FirstContactDefaulted_ImportDay" : "Note_FirstContactDefaulted_Cooperation";
+                if (_defaulted is not { } last || last.Day != firstContact.Value || !ReferenceEquals(last.Key, key))
+                {
+                    var day = firstContact.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+                    _defaulted = last = (key, firstContact.Value, CustomerNotes.Note(key, Culture, -1, null, day));
+                }
+
+                (notes ??= []).Add(last.Note);
             }
 
             return new()
@@ -1052,7 +1103,12 @@ public sealed class CustomerImporter
             var name = Unique(row.ContactName ?? _options.UnnamedContactName, existing);
             if (row.ContactName is null)
             {
-                (notes ??= []).Add(CustomerNotes.Note("Note_UnnamedContact", Culture, -1, null, name));
+                if (_unnamed is not { } last || !string.Equals(last.Name, name, StringComparison.Ordinal))
+                {
+                    _unnamed = last = (name, CustomerNotes.Note("Note_UnnamedContact", Culture, -1, null, name));
+                }
+
+                (notes ??= []).Add(last.Note);
             }
 
             return new Contact(name, row.ContactRole ?? _options.DefaultContactRole) { Phone = row.Phone, Email = row.Email, Address = row.Address };
@@ -1081,9 +1137,15 @@ public sealed class CustomerImporter
 
         private static bool Named(IReadOnlyList<Contact> contacts, string name)
         {
+            if (contacts.Count == 0)
+            {
+                return false;
+            }
+
+            var folded = TextNormalizer.Fold(name);
             for (var i = 0; i < contacts.Count; i++)
             {
-                if (string.Equals(contacts[i].Name, name, StringComparison.Ordinal))
+                if (string.Equals(TextNormalizer.Fold(contacts[i].Name), folded, StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -1144,37 +1206,76 @@ public sealed class CustomerImporter
         }
 
         /// <summary>
-        /// Applies a row's contact to a customer. A named row is the contact of that name: updated by the merge rule when the customer
-        /// has one, else added; it never changes a differently named person, whatever phone or e-mail they share. A row without a name
-        /// is the contact with its number (else its e-mail, else its address) and only fills that contact's blanks; when its values
-        /// differ from that contact's, or nothing matches, it is added under the placeholder name. Each further number of the row is
-        /// added as a contact of its own unless a contact already has it.
+        /// Applies a row's contact to a customer. Contact names and addresses are compared in their folded form (<c>王总(采购)</c> is
+        /// <c>王总（采购）</c>); the stored text stays as first typed. A named row is the contact of that name: the first contact of that name
+        /// (or named after it by the import, <c>张三 (2)</c>) whose number and e-mail do not differ from the row's, else the contact of that
+        /// name, updated by the merge rule, else a new one; it never changes a differently named person, whatever phone or e-mail they
+        /// share. A contact the import named after another (<c>张三 (2)</c>, beside <c>张三</c>) is not replaced by a row typing that name:
+        /// the row only fills its blanks, and a row with another number is kept as a contact of its own, with a note. A row without a name
+        /// is the first contact with its number (else its e-mail, else its address) whose other values do not differ from the row's, and
+        /// only fills that contact's blanks; when no contact fits it is added under the placeholder name. Each further number of the row
+        /// is added as a contact of its own unless a contact already has it.
         /// </summary>
         private void ApplyContact(Customer customer, CustomerRow row, bool overwrite, Instant now, ref List<ImportRowNote>? notes)
         {
+            var address = TextNormalizer.Fold(row.Address);
             bool SameLine(string? phone) => phone is not null && row.Phone is not null && PhoneNormalizer.TryGetKey(phone, out var key) && key == row.PhoneKey;
             bool SameEmail(string? email) => email is not null && string.Equals(email, row.Email, StringComparison.OrdinalIgnoreCase);
-            bool SameAddress(string? address) => address is not null && string.Equals(address, row.Address, StringComparison.Ordinal);
+            bool SameAddress(string? other) => other is not null && address is not null && string.Equals(TextNormalizer.Fold(other), address, StringComparison.Ordinal);
 
-            Contact? existing;
+            // Another number, e-mail or address than the contact's.
+            bool Differs(Contact c) =>
+                (row.Phone is not null && c.Phone is not null && !SameLine(c.Phone))
+                || (row.Email is not null && c.Email is not null && !SameEmail(c.Email))
+                || (address is not null && c.Address is not null && !SameAddress(c.Address));
+
+            var contacts = customer.Contacts;
+            Contact? existing = null;
             if (row.ContactName is { } name)
             {
-                existing = customer.Contacts.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+                var folded = TextNormalizer.Fold(name)!;
+                Contact? named = null;
+                foreach (var c in contacts)
+                {
+                    var other = TextNormalizer.Fold(c.Name)!;
+                    var same = string.Equals(other, folded, StringComparison.Ordinal);
+                    named ??= same ? c : null;
+                    if ((same || NamedAfter(other, folded)) && !Differs(c))
+                    {
+                        existing = c;
+                        break;
+                    }
+                }
+
+                if (existing is null && named is not null)
+                {
+                    if (!Generated(contacts, named.Name))
+                    {
+                        existing = named;
+                    }
+                    else
+                    {
+                        // The import named that contact after another: the typed name is someone with another number or e-mail, kept
+                        // as a contact of its own rather than written over the generated contact's.
+                        var added = NewContact(row, contacts, ref notes);
+                        (notes ??= []).Add(CustomerNotes.Note("Note_NameTaken", Culture, -1, null, named.Name, added.Name));
+                        customer.AddContact(now, added);
+                        AddExtraPhones(customer, row, now, ref notes);
+                        return;
+                    }
+                }
+
+                if (existing is not null && Generated(contacts, existing.Name))
+                {
+                    overwrite = false;
+                }
             }
             else
             {
-                existing = row.Phone is not null ? customer.Contacts.FirstOrDefault(c => SameLine(c.Phone))
-                    : row.Email is not null ? customer.Contacts.FirstOrDefault(c => SameEmail(c.Email))
-                    : customer.Contacts.FirstOrDefault(c => SameAddress(c.Address));
-                existing ??= row.Phone is null ? null : customer.Contacts.FirstOrDefault(c => c.Phone is null && SameEmail(c.Email));
-                if (existing is not null
-                    && ((row.Phone is not null && existing.Phone is not null && !SameLine(existing.Phone))
-                        || (row.Email is not null && existing.Email is not null && !SameEmail(existing.Email))
-                        || (row.Address is not null && existing.Address is not null && !SameAddress(existing.Address))))
-                {
-                    // Another number, address or e-mail than the contact's: without a name it cannot be told whose it is.
-                    existing = null;
-                }
+                existing = row.Phone is not null ? contacts.FirstOrDefault(c => SameLine(c.Phone) && !Differs(c))
+                    : row.Email is not null ? contacts.FirstOrDefault(c => SameEmail(c.Email) && !Differs(c))
+                    : contacts.FirstOrDefault(c => SameAddress(c.Address) && !Differs(c));
+                existing ??= row.Phone is null ? null : contacts.FirstOrDefault(c => c.Phone is null && SameEmail(c.Email) && !Differs(c));
 
                 // A row without a name never replaces a value, it only fills blanks.
                 overwrite = false;
@@ -1189,6 +1290,12 @@ public sealed class CustomerImporter
                 UpdateContact(customer, existing, row, overwrite, now);
             }
 
+            AddExtraPhones(customer, row, now, ref notes);
+        }
+
+        /// <summary>Adds each further number of the row as a contact of its own, unless a contact already has it.</summary>
+        private void AddExtraPhones(Customer customer, CustomerRow row, Instant now, ref List<ImportRowNote>? notes)
+        {
             foreach (var extra in row.ExtraPhones ?? [])
             {
                 if (!customer.Contacts.Any(c => c.Phone is not null && PhoneNormalizer.TryGetKey(c.Phone, out var key) && key == extra.Key))
@@ -1198,12 +1305,41 @@ public sealed class CustomerImporter
             }
         }
 
+        /// <summary>Whether a (folded) contact name is one <see cref="Unique"/> makes from a (folded) name: the name, a space and
+        /// <c>(n)</c> for a whole number n of 2 or more.</summary>
+        private static bool NamedAfter(string candidate, string name)
+        {
+            if (candidate.Length < name.Length + 4 || !candidate.StartsWith(name, StringComparison.Ordinal) || !candidate.EndsWith(')'))
+            {
+                return false;
+            }
+
+            var tail = candidate.AsSpan(name.Length);
+            return tail.StartsWith(" (", StringComparison.Ordinal)
+                && int.TryParse(tail[2..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 2;
+        }
+
+        /// <summary>Whether a contact's name is one the import made after another contact of the customer (<c>张三 (2)</c> beside
+        /// <c>张三</c>), as <see cref="Unique"/> does.</summary>
+        private static bool Generated(IReadOnlyList<Contact> contacts, string name)
+        {
+            var folded = TextNormalizer.Fold(name)!;
+            var open = folded.LastIndexOf(" (", StringComparison.Ordinal);
+            if (open <= 0)
+            {
+                return false;
+            }
+
+            var stem = folded[..open];
+            return NamedAfter(folded, stem) && contacts.Any(c => string.Equals(TextNormalizer.Fold(c.Name), stem, StringComparison.Ordinal));
+        }
+
         private void UpdateContact(Customer customer, Contact existing, CustomerRow row, bool overwrite, Instant now)
         {
             string? Pick(string? current, string? incoming, bool same) => incoming is null || same ? current : overwrite || current is null ? incoming : current;
 
-            // The same number or address in another form (138 0000 0001 and +8613800000001, Wang@ and wang@) is no change: the stored text
-            // stays, unless the row adds an extension the stored number does not have.
+            // The same number, e-mail or address in another form (138 0000 0001 and +8613800000001, Wang@ and wang@, (东) and （东）) is no
+            // change: the stored text stays, unless the row adds an extension the stored number does not have.
             var samePhone = existing.Phone is not null && row.Phone is not null && PhoneNormalizer.TryGetKey(existing.Phone, out var stored)
                 && stored == row.PhoneKey && (!row.Phone.Contains('转', StringComparison.Ordinal) || string.Equals(existing.Phone, row.Phone, StringComparison.Ordinal));
             var sameEmail = string.Equals(existing.Email, row.Email, StringComparison.OrdinalIgnoreCase);
@@ -1212,7 +1348,7 @@ public sealed class CustomerImporter
                 Role = row.ContactRole is { } role && (overwrite || existing.Role == _options.DefaultContactRole) ? role : existing.Role,
                 Phone = Pick(existing.Phone, row.Phone, samePhone),
                 Email = Pick(existing.Email, row.Email, sameEmail),
-                Address = Pick(existing.Address, row.Address, same: false),
+                Address = Pick(existing.Address, row.Address, string.Equals(TextNormalizer.Fold(existing.Address), TextNormalizer.Fold(row.Address), StringComparison.Ordinal)),
             };
             if (updated != existing)
             {

@@ -294,9 +294,20 @@ internal sealed class CustomerMatchIndex
         _touched[ordinal] |= touch;
         _changed[ordinal] |= touch;
         var prepared = row is not null && row.NameKey.Key.IsReady && string.Equals(row.NameKey.Text, nameKey, StringComparison.Ordinal);
-        if (!string.IsNullOrEmpty(nameKey) && (prepared ? _names.TryAdd(row!.NameKey.Key, ordinal, out _) : _names.TryAdd(nameKey, ordinal, out _)))
+        if (string.IsNullOrEmpty(nameKey))
+        {
+            return ordinal;
+        }
+
+        if (prepared ? _names.TryAdd(row!.NameKey.Key, ordinal, out var at) : _names.TryAdd(nameKey, ordinal, out at))
         {
             _similar?.Add(nameKey);
+        }
+        else if (_names.ValueAt(at) is var owner && owner != ordinal && Stale(owner, nameKey))
+        {
+            // The key's first customer was renamed within the file: the name now belongs to this one (else a later row with that name
+            // would find neither and be inserted again under the same derived id).
+            _names.SetValueAt(at, ordinal);
         }
 
         return ordinal;

@@ -17,6 +17,9 @@ internal static class CustomerNotes
     /// <summary>A contact without a name, stored under the placeholder name.</summary>
     public const string UnnamedContact = "UnnamedContact";
 
+    /// <summary>A contact name the import had given another number's contact (<c>张三 (2)</c>): the row's contact is kept under another.</summary>
+    public const string NameTaken = "NameTaken";
+
     /// <summary>A new customer without a first-contact date, given one.</summary>
     public const string FirstContactDefaulted = "FirstContactDefaulted";
 

@@ -39,8 +39,9 @@ public static class ImportReportWriter
     /// them (<c>… and 999000 more rows rejected, not listed here; see the JSON or .xlsx report</c>). <see cref="int.MaxValue"/> lists every row.</param>
     /// <returns>The text: the totals (always of every row), then one line per row that was not inserted, in file order, except that
     /// consecutive blank rows share one line (<c>file: lines 3–1000001: skipped: blank row (999999 rows)</c>), up to
-    /// <paramref name="maxRowsPerOutcome"/> per outcome, then the counts of the rows not listed; the JSON and .xlsx reports keep one
-    /// entry per row.</returns>
+    /// <paramref name="maxRowsPerOutcome"/> per outcome, then the counts of the rows not listed, then once each note a default gave many
+    /// rows (no first-contact date, no contact name) with its row count and lines (<c>note: no first-contact date: set to … (20000 rows:
+    /// lines 2–20001)</c>) instead of under each row; the JSON and .xlsx reports keep one entry per row, with every note.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRowsPerOutcome"/> is negative.</exception>
     public static string ToText(ImportReport report, CultureInfo? culture, int maxRowsPerOutcome)
     {
@@ -101,8 +102,15 @@ public static class ImportReportWriter
         }
 
         (int First, int Last, string? Reason) blanks = (0, 0, null);
-        foreach (var row in report.Rows.Where(r => r.Outcome != ImportOutcome.Inserted || r.Reason is not null || r.Notes is { Count: > 0 }))
+        var repeated = new RepeatedNotes();
+        foreach (var row in report.Rows)
         {
+            if (!repeated.Add(row) && row.Outcome == ImportOutcome.Inserted && row.Reason is null)
+            {
+                // An inserted row with no note of its own (a repeated note is said once, below) needs no line.
+                continue;
+            }
+
             if (IsBlank(row))
             {
                 if (blanks.Reason is not null && row.Line == blanks.Last + 1)
@@ -139,7 +147,73 @@ public static class ImportReportWriter
             }
         }
 
+        repeated.AppendTo(text, culture);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The notes the text report says once for all its rows instead of under each (the same default filled in on many rows: no
+    /// first-contact date, no contact name), each with how many rows and which lines got it (as ranges; after
+    /// <see cref="MaxRanges"/> ranges the rest are left to the JSON and .xlsx reports, which keep every row's notes).
+    /// </summary>
+    private sealed class RepeatedNotes
+    {
+        private const int MaxRanges = 20;
+        private readonly Dictionary<ImportRowNote, (int Rows, List<(int First, int Last)> Ranges, bool Cut)> _notes = [];
+
+        /// <summary>Whether a note is one of these (by its code).</summary>
+        public static bool Is(ImportRowNote note) =>
+            note.Code is Customers.CustomerNotes.FirstContactDefaulted or Customers.CustomerNotes.UnnamedContact;
+
+        /// <summary>Takes a row's repeated notes; returns whether it has a note of its own.</summary>
+        public bool Add(ImportRowResult row)
+        {
+            var own = false;
+            foreach (var note in row.Notes ?? [])
+            {
+                if (!Is(note))
+                {
+                    own = true;
+                    continue;
+                }
+
+                if (!_notes.TryGetValue(note, out var seen))
+                {
+                    seen = (0, [], false);
+                }
+
+                seen.Rows++;
+                if (seen.Ranges.Count > 0 && seen.Ranges[^1].Last == row.Line - 1)
+                {
+                    seen.Ranges[^1] = (seen.Ranges[^1].First, row.Line);
+                }
+                else if (seen.Ranges.Count < MaxRanges)
+                {
+                    seen.Ranges.Add((row.Line, row.Line));
+                }
+                else
+                {
+                    seen.Cut = true;
+                }
+
+                _notes[note] = seen;
+            }
+
+            return own;
+        }
+
+        /// <summary>One line per note: <c>note: no first-contact date: set to … (20000 rows: lines 2–20001)</c>.</summary>
+        public void AppendTo(StringBuilder text, CultureInfo culture)
+        {
+            foreach (var (note, (rows, ranges, cut)) in _notes)
+            {
+                var lines = string.Join(", ", ranges.Select(r => r.First == r.Last
+                    ? r.First.ToString(CultureInfo.InvariantCulture)
+                    : string.Create(CultureInfo.InvariantCulture, $"{r.First}–{r.Last}")));
+                text.AppendLine(ImportStrings.Format(
+                    cut ? "Report_NoteRowsCut" : rows == 1 ? "Report_NoteRows_One" : "Report_NoteRows", culture, NoteText(note, culture), rows.ToString(CultureInfo.InvariantCulture), lines));
+            }
+        }
     }
 
     /// <summary>True for a row skipped as blank (code <c>Blank</c>, whatever the language of its text), nothing else said about it.</summary>
@@ -204,7 +278,10 @@ public static class ImportReportWriter
         text.AppendLine();
         foreach (var note in row.Notes ?? [])
         {
-            text.Append("    ").AppendLine(NoteText(note, culture));
+            if (!RepeatedNotes.Is(note))
+            {
+                text.Append("    ").AppendLine(NoteText(note, culture));
+            }
         }
     }
 
