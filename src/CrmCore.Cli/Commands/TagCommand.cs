@@ -41,8 +41,8 @@ internal static class TagCommand
             }
 
             // Only accepted rows are written: over the input itself that would silently drop the rejected ones.
-            var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            if (!data.Clean && string.Equals(context.ResolvePath(outPath), context.ResolvePath(data.CustomersPath), comparison))
+            // Compared by real path (a linked folder on the way followed), as the clash check above.
+            if (!data.Clean && OutputPaths.SameFile(context, outPath, data.CustomersPath))
             {
                 throw new CliException(context.T(Messages.TagOutWouldDropRows, outPath));
             }

@@ -7,7 +7,8 @@ namespace CrmCore.Cli.Hosting;
 /// <summary>
 /// Number options read by <c>crm</c> itself rather than by System.CommandLine's converter, whose errors name .NET types: a value that is
 /// not a number, or outside the option's range, is a usage error that names the option and the value, in the run's language
-/// (<see cref="Localization.UsageErrorTexts"/>). Numbers are read in the invariant culture (a dot for decimals).
+/// (<see cref="Localization.UsageErrorTexts"/>). Numbers are read in the invariant culture (a dot for decimals). A whole number too large
+/// or too small for its type is out of range, as are NaN and the infinities (which .NET reads as numbers).
 /// </summary>
 internal static class NumberOptions
 {
@@ -67,7 +68,12 @@ internal static class NumberOptions
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            result.AddError(string.Format(CultureInfo.InvariantCulture, NotAWholeNumber, name, text));
+            // Digits only (a sign before them at most) that do not fit the type: a whole number, too large or too small.
+            var digits = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
+            var whole = digits.Length > 0 && digits.All(char.IsAsciiDigit);
+            result.AddError(whole
+                ? string.Format(CultureInfo.InvariantCulture, OutOfRange, name, min, max, text)
+                : string.Format(CultureInfo.InvariantCulture, NotAWholeNumber, name, text));
             return default;
         }
 
@@ -88,7 +94,8 @@ internal static class NumberOptions
             return null;
         }
 
-        if (value < min || value > max)
+        // NaN compares false with every bound, and an infinity is no setting: both are out of any range.
+        if (!double.IsFinite(value) || value < min || value > max)
         {
             result.AddError(string.Format(CultureInfo.InvariantCulture, OutOfRange, name, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), text));
         }

@@ -5,7 +5,8 @@ namespace CrmCore.Cli.Hosting;
 /// <summary>
 /// Checks the files a command will write before it reads or writes anything: no output may be one of the command's inputs (the data
 /// file, the mapping file, the SQLite database and its side files) or another of its outputs, and each must be a file in a folder that
-/// exists and can be written. Paths are compared after resolving them against the working directory and following symbolic links.
+/// exists and can be written. Paths are compared after resolving them against the working directory and following every symbolic link
+/// along them (<see cref="RealPath"/>).
 /// </summary>
 internal static class OutputPaths
 {
@@ -82,27 +83,87 @@ internal static class OutputPaths
         }
     }
 
-    /// <summary>A path's identity: resolved against the working directory, its links followed.</summary>
-    private static string Key(CliContext context, string path)
+    /// <summary>Whether two paths name one file: compared by <see cref="Key"/>, in the system's case rule.</summary>
+    public static bool SameFile(CliContext context, string path, string other) => PathComparer.Equals(Key(context, path), Key(context, other));
+
+    /// <summary>The most symbolic links followed for one path (as Linux's own limit): a loop of links ends there.</summary>
+    private const int MaxLinks = 40;
+
+    /// <summary>
+    /// A path's identity: resolved against the working directory with every symbolic link along it followed, a folder's higher up as
+    /// well as the file's, the way the system would open it; the part of a path that does not exist yet is kept as written (no link can
+    /// be there). On Windows, whose paths drop <c>..</c> before any link is followed, the path is made full first; elsewhere a <c>..</c>
+    /// after a linked folder goes up from the link's target, as the system does.
+    /// </summary>
+    internal static string Key(CliContext context, string path) =>
+        RealPath(OperatingSystem.IsWindows() ? context.ResolvePath(path) : Path.Combine(context.Console.WorkingDirectory, path));
+
+    /// <summary><paramref name="path"/> (rooted) with every symbolic link along it followed; as made full when a link cannot be read
+    /// or too many are met.</summary>
+    internal static string RealPath(string path)
     {
-        var full = context.ResolvePath(path);
+        var full = Path.GetFullPath(path);
         try
         {
-            var directory = Path.GetDirectoryName(full);
-            if (directory is not null && Directory.Exists(directory))
+            var root = Path.GetPathRoot(path);
+            if (string.IsNullOrEmpty(root))
             {
-                // A linked folder on the way (macOS /tmp, say) names the same file as its target.
-                var realDirectory = new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory;
-                full = Path.Combine(realDirectory, Path.GetFileName(full));
+                return full;
             }
 
-            return File.Exists(full) ? new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full : full;
+            var current = root;
+            var parts = new Stack<string>(Parts(path[root.Length..]).AsEnumerable().Reverse());
+            var links = 0;
+            while (parts.TryPop(out var part))
+            {
+                if (part == ".")
+                {
+                    continue;
+                }
+
+                if (part == "..")
+                {
+                    current = Path.GetDirectoryName(current) ?? current;
+                    continue;
+                }
+
+                var next = Path.Combine(current, part);
+                if (new FileInfo(next).LinkTarget is not { } target)
+                {
+                    current = next;
+                    continue;
+                }
+
+                if (++links > MaxLinks)
+                {
+                    return full;
+                }
+
+                // The link's target is read in its place (from the root when it is rooted, else from the link's folder), its own parts
+                // followed in turn, then the rest of the path.
+                var targetRoot = Path.GetPathRoot(target);
+                if (!string.IsNullOrEmpty(targetRoot))
+                {
+                    current = targetRoot;
+                    target = target[targetRoot.Length..];
+                }
+
+                foreach (var targetPart in Parts(target).AsEnumerable().Reverse())
+                {
+                    parts.Push(targetPart);
+                }
+            }
+
+            return Path.GetFullPath(current);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return full;
         }
     }
+
+    private static List<string> Parts(string path) =>
+        [.. path.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries)];
 
     private static void CheckWritable(CliContext context, string option, string path)
     {

@@ -107,9 +107,10 @@ internal static class TableReader
     }
 
     /// <summary>
-    /// The delimiter of a text table: a tab when the first line holding a tab or a comma (the header line; a title line above it holds
-    /// neither) holds tabs and no comma, as Excel's "Unicode text" and other tab-separated files do; else a comma. Looks at the first
-    /// 64 KiB characters at most; the stream is left where it was.
+    /// The delimiter of a text table: a tab when the first line holding a tab or a comma outside double quotes (the header line; a title
+    /// line above it holds neither) holds more tabs than such commas, as Excel's "Unicode text" and other tab-separated files do (a header
+    /// cell such as <c>备注(内部,勿外传)</c> does not make them comma-separated); else a comma. Looks at the first 64 KiB characters at
+    /// most; the stream is left where it was.
     /// </summary>
     public static char DetectDelimiter(Stream stream, Encoding encoding)
     {
@@ -121,11 +122,10 @@ internal static class TableReader
             while (seen < SniffBytes && text.ReadLine() is { } line)
             {
                 seen += line.Length + 1;
-                var tab = line.Contains('\t', StringComparison.Ordinal);
-                var comma = line.Contains(',', StringComparison.Ordinal);
-                if (tab || comma)
+                var (tabs, commas) = CountSeparators(line);
+                if (tabs > 0 || commas > 0)
                 {
-                    return tab && !comma ? '\t' : ',';
+                    return tabs > commas ? '\t' : ',';
                 }
             }
 
@@ -140,6 +140,30 @@ internal static class TableReader
         {
             stream.Position = start;
         }
+    }
+
+    /// <summary>The tabs and the commas of a line outside double-quoted text.</summary>
+    internal static (int Tabs, int Commas) CountSeparators(string line)
+    {
+        int tabs = 0, commas = 0;
+        var quoted = false;
+        foreach (var c in line)
+        {
+            switch (c)
+            {
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case '\t' when !quoted:
+                    tabs++;
+                    break;
+                case ',' when !quoted:
+                    commas++;
+                    break;
+            }
+        }
+
+        return (tabs, commas);
     }
 
     /// <summary>Reads the rows of a CSV stream, its fields separated by <paramref name="delimiter"/> (a comma unless told).</summary>

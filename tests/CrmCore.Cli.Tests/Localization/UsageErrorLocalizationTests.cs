@@ -29,6 +29,15 @@ public sealed class UsageErrorLocalizationTests
     [InlineData("en", "--batch-size", "0", "error: --batch-size must be between 1 and 100000, not 0.")]
     [InlineData("zh-Hans", "--batch-size", "0", "错误: --batch-size 必须在 1 到 100000 之间，而不是 0。")]
     [InlineData("zh-Hans", "--batch-size", "1.5", "错误: --batch-size：“1.5”不是整数。")]
+    [InlineData("en", "--name-similarity", "NaN", "error: --name-similarity must be between 0.5 and 1, not NaN.")]
+    [InlineData("zh-Hans", "--name-similarity", "NaN", "错误: --name-similarity 必须在 0.5 到 1 之间，而不是 NaN。")]
+    [InlineData("en", "--name-similarity", "Infinity", "error: --name-similarity must be between 0.5 and 1, not Infinity.")]
+    [InlineData("zh-Hans", "--name-similarity", "Infinity", "错误: --name-similarity 必须在 0.5 到 1 之间，而不是 Infinity。")]
+    [InlineData("en", "--batch-size", "99999999999", "error: --batch-size must be between 1 and 100000, not 99999999999.")]
+    [InlineData("zh-Hans", "--batch-size", "99999999999", "错误: --batch-size 必须在 1 到 100000 之间，而不是 99999999999。")]
+    [InlineData("en", "--batch-size", "+99999999999", "error: --batch-size must be between 1 and 100000, not +99999999999.")]
+    [InlineData("en", "--batch-size", "1e5", "error: --batch-size: '1e5' is not a whole number.")]
+    [InlineData("en", "--batch-size", "٣", "error: --batch-size: '٣' is not a whole number.")]
     public void ImportCustomers_BadNumberOption_CheckedByTheCliInTheLanguage(string lang, string option, string value, string message)
     {
         var run = Crm.Run("import", "customers", Sample, "--store", "memory", option, value, "--lang", lang);
@@ -50,11 +59,13 @@ public sealed class UsageErrorLocalizationTests
     }
 
     [Theory]
-    [InlineData("en", "error: --limit: 'many' is not a whole number.")]
-    [InlineData("zh-Hans", "错误: --limit：“many”不是整数。")]
-    public void AnyNumberOption_NotANumber_NoDotNetTypeName(string lang, string message)
+    [InlineData("en", "many", "error: --limit: 'many' is not a whole number.")]
+    [InlineData("zh-Hans", "many", "错误: --limit：“many”不是整数。")]
+    [InlineData("en", "99999999999", "error: --limit must be between -2147483648 and 2147483647, not 99999999999.")]
+    [InlineData("zh-Hans", "99999999999", "错误: --limit 必须在 -2147483648 到 2147483647 之间，而不是 99999999999。")]
+    public void AnyNumberOption_NotANumberOrTooLarge_NoDotNetTypeName(string lang, string value, string message)
     {
-        var run = Crm.Run("audit", "list", "--connection", "x.db", "--limit", "many", "--lang", lang);
+        var run = Crm.Run("audit", "list", "--connection", "x.db", "--limit", value, "--lang", lang);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
