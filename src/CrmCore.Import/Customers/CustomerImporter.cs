@@ -1020,12 +1020,23 @@ public sealed class CustomerImporter
         private (string Name, ImportRowNote Note)? _unnamed;
         private ImportRowNotes? _sharedNotes;
 
+        // The defaulted-date notes by kind and day, and the one-note lists of them, for files whose rows change day from row to row
+        // (a few dozen first-cooperation dates in turn); at most SharedNoteDays of each, past that a note of its own per row.
+        private const int SharedNoteDays = 1024;
+        private readonly Dictionary<(string Key, LocalDate Day), ImportRowNote> _defaultedByDay = [];
+        private readonly Dictionary<ImportRowNote, ImportRowNotes> _oneNoteLists = new(ReferenceEqualityComparer.Instance);
+
         /// <summary>A row's notes: the list the row before got when it holds the same shared notes, else a new one.</summary>
         private ImportRowNotes? Notes(List<ImportRowNote>? notes)
         {
             if (notes is null || notes.Count == 0)
             {
                 return null;
+            }
+
+            if (notes.Count == 1 && _oneNoteLists.TryGetValue(notes[0], out var one))
+            {
+                return one;
             }
 
             if (_sharedNotes is { } last && last.Count == notes.Count)
@@ -1046,6 +1057,10 @@ public sealed class CustomerImporter
             if (notes.TrueForAll(n => ReferenceEquals(n, _defaulted?.Note) || ReferenceEquals(n, _unnamed?.Note)))
             {
                 _sharedNotes = made;
+                if (notes.Count == 1 && _oneNoteLists.Count < SharedNoteDays)
+                {
+                    _oneNoteLists[notes[0]] = made!;
+                }
             }
 
             return made;
@@ -1074,8 +1089,17 @@ public sealed class CustomerImporter
                 var key = row.FirstCooperationOn is null ? "Note_FirstContactDefaulted_ImportDay" : "Note_FirstContactDefaulted_Cooperation";
                 if (_defaulted is not { } last || last.Day != firstContact.Value || !ReferenceEquals(last.Key, key))
                 {
-                    var day = firstContact.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-                    _defaulted = last = (key, firstContact.Value, CustomerNotes.Note(key, Culture, -1, null, day));
+                    if (!_defaultedByDay.TryGetValue((key, firstContact.Value), out var note))
+                    {
+                        var day = firstContact.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+                        note = CustomerNotes.Note(key, Culture, -1, null, day);
+                        if (_defaultedByDay.Count < SharedNoteDays)
+                        {
+                            _defaultedByDay[(key, firstContact.Value)] = note;
+                        }
+                    }
+
+                    _defaulted = last = (key, firstContact.Value, note);
                 }
 
                 (notes ??= []).Add(last.Note);

@@ -29,6 +29,14 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     private long _length;
     private int _spilled;
 
+    // Note lists written once and referred to by number (a file without a column gives every row the same note). At most MaxNoteLists
+    // are kept; past that a list is written in full with its row, so notes of rows' own cannot fill the memory.
+    private const int MaxNoteLists = 1024;
+    private readonly List<IReadOnlyList<ImportRowNote>> _noteLists = [];
+    private readonly Dictionary<IReadOnlyList<ImportRowNote>, int> _noteListIds = new(NoteListComparer.Instance);
+    private IReadOnlyList<ImportRowNote>? _lastNoteList;
+    private int _lastNoteListId;
+
     /// <summary>Creates an empty log.</summary>
     /// <param name="memoryRows">How many rows stay in memory.</param>
     public ImportRowLog(int memoryRows = DefaultMemoryRows) => _memoryRows = memoryRows;
@@ -38,6 +46,9 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
 
     /// <summary>How many rows were written to the file.</summary>
     public int Spilled => _spilled;
+
+    /// <summary>How many bytes the spilled rows take in the temporary file.</summary>
+    public long SpilledBytes => _length;
 
     /// <inheritdoc/>
     public ImportRowResult this[int index]
@@ -133,7 +144,8 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         }
 
         bound += 9 + 4;
-        foreach (var note in row.Notes ?? [])
+        var noteList = NoteListId(row.Notes);
+        foreach (var note in noteList < 0 ? row.Notes ?? [] : [])
         {
             bound += MaxText(note.Column) + 4 + MaxText(note.Code) + MaxText(note.Text);
         }
@@ -163,9 +175,10 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         span[at] = row.MatchScore is null ? (byte)0 : (byte)1;
         BinaryPrimitives.WriteDoubleLittleEndian(span[(at + 1)..], row.MatchScore ?? 0);
         at += 9;
-        BinaryPrimitives.WriteInt32LittleEndian(span[at..], row.Notes?.Count ?? -1);
+        // The notes: -1 for none, -2 - n for the n-th list kept once, else their count and the notes.
+        BinaryPrimitives.WriteInt32LittleEndian(span[at..], noteList >= 0 ? -2 - noteList : row.Notes?.Count ?? -1);
         at += 4;
-        foreach (var note in row.Notes ?? [])
+        foreach (var note in noteList < 0 ? row.Notes ?? [] : [])
         {
             at += WriteText(span[at..], note.Column);
             BinaryPrimitives.WriteInt32LittleEndian(span[at..], note.ColumnNumber);
@@ -177,6 +190,56 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         // The record's length goes before it.
         BinaryPrimitives.WriteInt32LittleEndian(span, at - 4);
         _buffer.Advance(at);
+    }
+
+    /// <summary>The number of a note list kept once (added now when there is room), or -1 for none or one written with its row.</summary>
+    private int NoteListId(IReadOnlyList<ImportRowNote>? notes)
+    {
+        if (notes is not { Count: > 0 })
+        {
+            return -1;
+        }
+
+        // Rows in a row mostly share one list instance: no hashing of its notes then.
+        if (ReferenceEquals(notes, _lastNoteList))
+        {
+            return _lastNoteListId;
+        }
+
+        if (!_noteListIds.TryGetValue(notes, out var id))
+        {
+            if (_noteLists.Count == MaxNoteLists)
+            {
+                return -1;
+            }
+
+            _noteLists.Add(notes);
+            id = _noteLists.Count - 1;
+            _noteListIds.Add(notes, id);
+        }
+
+        (_lastNoteList, _lastNoteListId) = (notes, id);
+        return id;
+    }
+
+    /// <summary>Note lists equal note by note.</summary>
+    private sealed class NoteListComparer : IEqualityComparer<IReadOnlyList<ImportRowNote>>
+    {
+        public static readonly NoteListComparer Instance = new();
+
+        public bool Equals(IReadOnlyList<ImportRowNote>? x, IReadOnlyList<ImportRowNote>? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.SequenceEqual(y));
+
+        public int GetHashCode(IReadOnlyList<ImportRowNote> notes)
+        {
+            var hash = new HashCode();
+            foreach (var note in notes)
+            {
+                hash.Add(note);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>The most bytes <see cref="WriteText"/> can take for a text: the flag, a 5-byte count at most, 3 bytes per UTF-16 unit.</summary>
@@ -250,7 +313,11 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         var score = reader.ReadDouble();
         var noteCount = reader.ReadInt32();
         ImportRowNote[]? notes = null;
-        if (noteCount >= 0)
+        if (noteCount <= -2)
+        {
+            notes = [.. _noteLists[-2 - noteCount]];
+        }
+        else if (noteCount >= 0)
         {
             notes = new ImportRowNote[noteCount];
             for (var i = 0; i < noteCount; i++)
