@@ -29,7 +29,6 @@ internal sealed partial class CustomerRowParser
 {
     private const int MaxText = 500;
     private static readonly SearchValues<char> ListSeparators = SearchValues.Create("、,;，；\n|");
-    private static readonly SearchValues<char> ExtensionMarks = SearchValues.Create("转xX#＃eE");
     private readonly ImportMapping<CustomerField> _mapping;
     private readonly CultureInfo? _culture;
     private readonly Column[] _columns;
@@ -155,7 +154,7 @@ internal sealed partial class CustomerRowParser
             || (TextNormalizer.Fold(name) is { } folded && !ReferenceEquals(folded, name) && ignoringCase.TryGetValue(folded, out value));
     }
 
-    [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|ext\.?|x|#)\s*[0-9]+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|分机|ext\.?|x|#)\s*[0-9]+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PhoneLike();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -325,13 +324,11 @@ internal sealed partial class CustomerRowParser
 
     private void SetContactCell(CustomerRow row, string text, int column, string header, List<CellProblem> problems)
     {
-        if (PhoneNormalizer.TryGetKey(text, out var whole))
+        // One number, its extension (转, 分机, ext, x, #, or -808 after a landline) kept in the phone's text; the key stays the line's. When
+        // more than an extension follows the mark (010-88889999转123、13800030001), the cell is read as several numbers below.
+        if (PhoneNormalizer.TryGetKeyAndExtension(text, out var whole, out var extension, out var single) && single)
         {
-            // The extension (转, ext, x, #) is kept in the phone's text; the key stays the line's.
-            var line = PhoneNormalizer.FromKey(whole);
-            var phone = text.AsSpan().IndexOfAny(ExtensionMarks) >= 0 && PhoneNormalizer.TryNormalize(text, out _, out var extension)
-                ? PhoneNormalizer.WithExtension(line, extension) : line;
-            AddPhone(row, phone, whole, column, header);
+            AddPhone(row, PhoneNormalizer.WithExtension(PhoneNormalizer.FromKey(whole), extension), whole, column, header);
             return;
         }
 
@@ -440,8 +437,8 @@ internal sealed partial class CustomerRowParser
 
     /// <summary>The phone (with its extension) and key of a run of text, or null when it is no number.</summary>
     private static (string Phone, ulong Key)? Number(string run) =>
-        PhoneNormalizer.TryNormalize(run, out var canonical, out var extension) && PhoneNormalizer.TryGetKey(canonical, out var key)
-            ? (PhoneNormalizer.WithExtension(canonical, extension), key) : null;
+        PhoneNormalizer.TryGetKeyAndExtension(run, out var key, out var extension, out _)
+            ? (PhoneNormalizer.WithExtension(PhoneNormalizer.FromKey(key), extension), key) : null;
 
     /// <summary>The places (start, end) of the space-separated parts of a run.</summary>
     private static List<(int Start, int End)> Parts(string run)

@@ -7,7 +7,8 @@ namespace CrmCore.Normalization;
 /// Brings phone numbers to one canonical form, E.164 with the country code: <c>+8613812345678</c> for a mainland mobile,
 /// <c>+862112345678</c> for a Shanghai landline (area code without its trunk 0), <c>+864008001234</c> for a 400/800 hotline.
 /// Accepted input: spaces, dashes, dots and brackets (also full-width), a <c>+86</c>/<c>0086</c>/<c>86</c> prefix, an extension after
-/// <c>转</c>, <c>ext</c>, <c>x</c> or <c>#</c> (dropped: the canonical form names the line), and other countries' numbers with their
+/// <c>转</c>, <c>分机</c>, <c>ext</c>, <c>x</c> or <c>#</c>, or after a dash that follows a complete landline with its area code
+/// (<c>010-12345609-808</c>, 1 to 6 digits) (dropped: the canonical form names the line), and other countries' numbers with their
 /// <c>+</c> or <c>00</c> prefix kept as they are. Landlines need their area code (a bare 7 or 8 digit number names no line).
 /// The canonical form also fits a <see cref="ulong"/> (<see cref="TryGetKey"/>), which lets indexes look numbers up without allocating.
 /// No I/O; thread-safe (stateless).
@@ -37,13 +38,23 @@ public static class PhoneNormalizer
     /// <param name="key">The key.</param>
     /// <returns>True when the text is a phone number this normaliser understands.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryGetKey(ReadOnlySpan<char> text, out ulong key)
+    public static bool TryGetKey(ReadOnlySpan<char> text, out ulong key) => TryRead(text, out key, out _);
+
+    /// <summary>
+    /// Reads a number: its key, and where its extension starts in the text (after <c>转</c>, <c>分机</c>, <c>ext</c>, <c>x</c>, <c>#</c>,
+    /// or after the last dash of a complete landline followed by 1 to 6 digits, as in <c>010-12345609-808</c>), or -1 when it has none.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryRead(ReadOnlySpan<char> text, out ulong key, out int extensionAt)
     {
         key = 0;
+        extensionAt = -1;
         Span<char> digits = stackalloc char[MaxDigits + 4];
         var length = 0;
         var plus = false;
         var started = false;
+        var dashLength = -1;
+        var dashAt = -1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = TextNormalizer.ToHalfWidth(text[i]);
@@ -65,9 +76,27 @@ public static class PhoneNormalizer
                     plus = true;
                     started = true;
                     break;
-                case ' ' or '-' or '.' or '(' or ')' or '（' or '）' or '\t':
+                case '-':
+                    if (length > 0)
+                    {
+                        dashLength = length;
+                        dashAt = i + 1;
+                    }
+
+                    break;
+                case ' ' or '.' or '(' or ')' or '（' or '）' or '\t':
+                    if (dashAt >= 0)
+                    {
+                        dashAt = -2;
+                    }
+
                     break;
                 case '转' or 'x' or 'X' or '#' or 'e' or 'E' when length > 0:
+                    extensionAt = i + 1;
+                    i = text.Length;
+                    break;
+                case '分' when length > 0 && i + 1 < text.Length && text[i + 1] == '机':
+                    extensionAt = i + 2;
                     i = text.Length;
                     break;
                 default:
@@ -75,7 +104,27 @@ public static class PhoneNormalizer
             }
         }
 
-        ReadOnlySpan<char> d = digits[..length];
+        if (Line(digits[..length], plus, out key))
+        {
+            return true;
+        }
+
+        // An extension after a dash: the digits before the last dash are a complete landline with its area code (0…), and 1 to 6 digits,
+        // nothing else, follow it (010-12345609-808, 0571-88880000-66).
+        if (!plus && extensionAt < 0 && dashAt >= 0 && length - dashLength is >= 1 and <= 6 && digits[0] == '0' && digits[1] != '0'
+            && National(digits[..dashLength], trunkRemoved: false, out key))
+        {
+            extensionAt = dashAt;
+            return true;
+        }
+
+        key = 0;
+        return false;
+    }
+
+    private static bool Line(ReadOnlySpan<char> d, bool plus, out ulong key)
+    {
+        key = 0;
         if (plus)
         {
             if (!d.StartsWith("86"))
@@ -112,7 +161,8 @@ public static class PhoneNormalizer
 
     /// <summary>
     /// Normalises a phone number and keeps its extension: the canonical form of the line, as <see cref="TryNormalize(ReadOnlySpan{char}, out string)"/>
-    /// gives it, and the digits after <c>转</c>, <c>ext</c>, <c>x</c> or <c>#</c> (full-width digits made half-width), which name a desk on
+    /// gives it, and the digits after <c>转</c>, <c>分机</c>, <c>ext</c>, <c>x</c> or <c>#</c>, or after the last dash of a complete landline
+    /// (<c>010-12345609-808</c>: 1 to 6 digits) (full-width digits made half-width), which name a desk on
     /// that line. The key (<see cref="TryGetKey"/>) stays the line's, so the same line with or without an extension is one number for
     /// matching and caller id.
     /// </summary>
@@ -123,27 +173,29 @@ public static class PhoneNormalizer
     /// <returns>True when the text is a phone number this normaliser understands.</returns>
     public static bool TryNormalize(ReadOnlySpan<char> text, out string canonical, out string extension)
     {
+        var read = TryGetKeyAndExtension(text, out var key, out extension, out _);
+        canonical = read ? FromKey(key) : string.Empty;
+        return read;
+    }
+
+    /// <summary>
+    /// The line's key (<see cref="TryGetKey(ReadOnlySpan{char}, out ulong)"/>) and its extension's digits, and whether the text is all one
+    /// number: false when something other than an extension's digits follows an extension mark (<c>010-88889999转123、13800030001</c>,
+    /// where a second number follows), so that the caller looks for more numbers in the text instead of keeping only the first line.
+    /// </summary>
+    internal static bool TryGetKeyAndExtension(ReadOnlySpan<char> text, out ulong key, out string extension, out bool whole)
+    {
         extension = string.Empty;
-        if (!TryNormalize(text, out canonical))
+        whole = true;
+        if (!TryRead(text, out key, out var at))
         {
             return false;
         }
 
-        var digitSeen = false;
-        for (var i = 0; i < text.Length; i++)
+        if (at >= 0)
         {
-            var c = TextNormalizer.ToHalfWidth(text[i]);
-            if (char.IsAsciiDigit(c))
-            {
-                digitSeen = true;
-                continue;
-            }
-
-            if (digitSeen && c is '转' or 'x' or 'X' or '#' or 'e' or 'E')
-            {
-                extension = ExtensionDigits(text[(i + 1)..]);
-                break;
-            }
+            extension = ExtensionDigits(text[at..]);
+            whole = extension.Length > 0 || text[at..].IsWhiteSpace();
         }
 
         return true;

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Import.Customers;
+using CrmCore.Import.Reports;
+using CrmCore.Normalization;
+
+namespace CrmCore.Import.Tests;
+
+/// <summary>
+/// A contact cell with an extension and a second number keeps both (QA wave 15 round 2, item 1), and 分机 or a dash after a landline is
+/// an extension like 转 (item 6); the key stays the line's.
+/// </summary>
+public sealed class ContactCellExtensionTests
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+
+    [Theory]
+    [InlineData("010-88889999转123、13800030001")]
+    [InlineData("010-88889999转123 13800030001")]
+    [InlineData("010-88889999转123/13800030001")]
+    [InlineData("13800030001、010-88889999转123")]
+    public async Task AnExtensionAndASecondNumber_AreBothKept(string cell)
+    {
+        var (report, store) = await ImportAsync($"客户编号,客户名称,联系人,联系方式\nKH3001,甲一,张三,{cell}\n");
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal(ImportOutcome.Inserted, row.Outcome);
+        var phones = (await OneAsync(store, "KH3001")).Contacts.Select(c => c.Phone).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["+861088889999转123", "+8613800030001"], phones);
+        var second = Assert.Single(row.Notes!, n => n.Code == "SecondPhone");
+        Assert.Contains(cell.StartsWith('1') ? "+861088889999转123" : "+8613800030001", second.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(row.Notes!, n => n.Code == "Remark");
+    }
+
+    [Theory]
+    [InlineData("010-12345609-808", "+861012345609转808")]
+    [InlineData("0571-88880000-66", "+8657188880000转66")]
+    [InlineData("010-12345607分机808", "+861012345607转808")]
+    [InlineData("张三 010-12345607分机808", "+861012345607转808")]
+    [InlineData("010-12345609-808 13800030009", "+861012345609转808")]
+    public async Task ADashOr分机Extension_IsKept(string cell, string phone)
+    {
+        var (report, store) = await ImportAsync($"客户编号,客户名称,联系方式\nKH1,甲公司,{cell}\n");
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal(ImportOutcome.Inserted, row.Outcome);
+        var contacts = (await OneAsync(store, "KH1")).Contacts;
+        Assert.Equal(phone, contacts[0].Phone);
+        Assert.Equal(Key(phone.Split('转')[0]), Key(contacts[0].Phone!));
+        Assert.DoesNotContain(row.Notes ?? [], n => n.Code == "Remark");
+        Assert.Equal(cell.Contains("138", StringComparison.Ordinal) ? 2 : 1, contacts.Count);
+    }
+
+    [Fact]
+    public async Task AnExtensionThenText_KeepsTheExtension_AndReportsTheText()
+    {
+        var (report, store) = await ImportAsync("客户编号,客户名称,联系人,联系方式\nKH1,甲公司,张三,010-12345607转808（前台）\n");
+
+        Assert.Equal("+861012345607转808", Assert.Single((await OneAsync(store, "KH1")).Contacts).Phone);
+        Assert.Equal("“（前台）”未保存：没有可存放它的字段", Assert.Single(report.Rows[0].Notes!, n => n.Code == "Remark").Text);
+    }
+
+    private static ulong Key(string phone) => PhoneNormalizer.TryGetKey(phone, out var key) ? key : throw new InvalidOperationException(phone);
+
+    private static async Task<CustomerState> OneAsync(InMemoryCustomerRepository store, string id) =>
+        (await store.FindAsync(new CustomerId(id))) ?? throw new InvalidOperationException(id + " is not stored");
+
+    private static async Task<(ImportReport Report, InMemoryCustomerRepository Store)> ImportAsync(string csv)
+    {
+        var store = new InMemoryCustomerRepository();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        var report = await Samples.Importer(store, new CustomerImportOptions { Culture = Chinese }).ImportAsync(stream, "test.csv");
+        return (report, store);
+    }
+}
