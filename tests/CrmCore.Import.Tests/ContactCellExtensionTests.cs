@@ -62,6 +62,17 @@ public sealed class ContactCellExtensionTests
         Assert.Equal("“（前台）”未保存：没有可存放它的字段", Assert.Single(report.Rows[0].Notes!, n => n.Code == "Remark").Text);
     }
 
+    [Fact]
+    public async Task AnEmailStartingWithAnExtensionMark_AfterThePhone_IsKept()
+    {
+        // 'e' (of ext) after the digits once made the whole cell one number and dropped the address without a note.
+        var (report, store) = await ImportAsync("客户编号,客户名称,联系人,联系方式\nKH1,甲公司,张三,13812345678 eric@example.com\n");
+
+        var contact = Assert.Single((await OneAsync(store, "KH1")).Contacts);
+        Assert.Equal(("+8613812345678", "eric@example.com"), (contact.Phone, contact.Email));
+        Assert.Equal(ImportOutcome.Inserted, Assert.Single(report.Rows).Outcome);
+    }
+
     private static ulong Key(string phone) => PhoneNormalizer.TryGetKey(phone, out var key) ? key : throw new InvalidOperationException(phone);
 
     private static async Task<CustomerState> OneAsync(InMemoryCustomerRepository store, string id) =>
