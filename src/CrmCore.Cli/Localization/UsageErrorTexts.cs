@@ -39,6 +39,21 @@ internal static class UsageErrorTexts
         (NotValidForOption, "“{0}”不是选项 {1} 的有效值。"),
         (NotValidForArgument, "“{0}”不是命令 {1} 的参数的有效值。"),
         (NotValid, "“{0}”不是有效的值。"),
+        ("Required command was not provided.", "未提供必需的命令。"),
+        (Hosting.EncodingOption.UnknownEncoding, "“{0}”不是可用的编码：请使用 utf-8、gb18030（也用于 gbk）、utf-16 或 utf-16be。"),
+
+        // System.CommandLine's own Chinese texts, with their doubled stops, ASCII stops and quotes in quotes mended (their wording kept).
+        ("未提供必需的命令。.", "未提供必需的命令。"),
+        ("未识别命令或参数“'{0}'”.", "未识别命令或参数“{0}”。"),
+        ("未识别参数“'{0}'”。必须为一个: {1}", "未识别参数“{0}”。必须是以下之一：{1}"),
+        ("命令 '{1}' 缺少所需参数 '{0}'。", "命令“{1}”缺少必需的参数 {0}。"),
+        ("选项缺少所需参数: '{0}'.", "选项 {0} 缺少值。"),
+        ("文件不存在: '{0}'.", "文件不存在：“{0}”。"),
+        ("目录不存在: '{0}'.", "目录不存在：“{0}”。"),
+        ("文件或目录不存在: '{0}'.", "文件或目录不存在：“{0}”。"),
+        ("路径中不允许的字符: '{0}'.", "路径中有不允许的字符：“{0}”。"),
+        ("读取响应文件“'{0}'”时出错: {1}", "读取响应文件“{0}”时出错：{1}"),
+        ("“'{0}'”找不到响应文件.", "找不到响应文件“{0}”。"),
     ];
 
     private const string NotValidForOption = "'{0}' is not a valid value for {1}.";

@@ -410,8 +410,9 @@ public sealed class CustomerImporter
 
         private bool TryHeader(SourceRow row)
         {
-            var known = row.Cells.Count(c => _options.Mapping.Resolve(c) is { } f && f != CustomerField.Ignore);
-            if (known < 2)
+            // A header names two known columns, or only the key a customer needs (客户名称 or 客户编号: a one-column list of names).
+            var known = row.Cells.Select(c => _options.Mapping.Resolve(c)).Where(f => f is not null and not CustomerField.Ignore).ToList();
+            if (known.Count < 2 && known is not [CustomerField.Name or CustomerField.Id])
             {
                 return false;
             }

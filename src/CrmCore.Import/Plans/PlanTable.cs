@@ -3,9 +3,11 @@ using System.Text;
 using CrmCore.Agents;
 using CrmCore.Customers;
 using CrmCore.Desk;
+using CrmCore.Import.Export;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tables;
+using CrmCore.Normalization;
 using CrmCore.Relationships;
 using NodaTime;
 using NodaTime.Text;
@@ -16,6 +18,7 @@ namespace CrmCore.Import.Plans;
 internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepository customers, DateTimeZone zone) : IRecordTable<PlanField>
 {
     private const int MaxText = 2000;
+    private const int MaxId = 200;
     private readonly CustomerDirectory _customers = new(customers);
     private readonly BatchStage<PlanEntryId, ContactPlanEntryState, PlanEntryId> _stage = new();
 
@@ -34,7 +37,17 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
 
     public async ValueTask<ImportRowResult> StageAsync(FieldReader<PlanField> row, CancellationToken cancellationToken)
     {
-        var givenId = row.Optional(PlanField.Id, 200);
+        // Every row names its plan entry (计划编号) in the report: the id it gives or the one derived for it, a rejected row's too when
+        // its id cell is readable.
+        var result = await StageRowAsync(row, cancellationToken).ConfigureAwait(false);
+        return result.PlanId is null && TextNormalizer.Clean(row.Raw(PlanField.Id)) is { Length: > 0 and <= MaxId } planId
+            ? result with { PlanId = CellGuard.Unescape(planId) }
+            : result;
+    }
+
+    private async ValueTask<ImportRowResult> StageRowAsync(FieldReader<PlanField> row, CancellationToken cancellationToken)
+    {
+        var givenId = row.Optional(PlanField.Id, MaxId);
         var customer = _customers.Resolve(row, PlanField.CustomerId, PlanField.CustomerName);
         var channel = row.Choice(PlanField.Channel, ContactChannel.Call);
         var purpose = row.Required(PlanField.Purpose, MaxText);
@@ -58,13 +71,13 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
         var id = givenId is null ? DerivedId(customer!.Value, plannedAt!.Value, channel) : new PlanEntryId(givenId);
         if (_stage.TryGetLine(id, out var earlier))
         {
-            return row.Reject(givenId is null ? PlanField.PlannedAt : PlanField.Id, ImportReasons.DuplicateKey.Format(row.Culture, id.Value, earlier));
+            return row.Reject(givenId is null ? PlanField.PlannedAt : PlanField.Id, ImportReasons.DuplicateKey.Format(row.Culture, id.Value, earlier)) with { PlanId = id.Value };
         }
 
         var stored = _stage.Committed(id) ?? await plans.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored is not null && stored.Customer != customer!.Value)
         {
-            return row.Reject(PlanField.CustomerId, ImportReasons.CustomerChanged.Format(row.Culture, id.Value, stored.Customer.Value));
+            return row.Reject(PlanField.CustomerId, ImportReasons.CustomerChanged.Format(row.Culture, id.Value, stored.Customer.Value)) with { PlanId = id.Value };
         }
 
         var dueOn = plannedAt!.Value.InZone(zone).Date;
@@ -108,7 +121,7 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
         }
         catch (ArgumentException broken)
         {
-            return row.Reject(PlanField.Status, ImportReasons.Invalid.Format(row.Culture, id.Value, broken.Message));
+            return row.Reject(PlanField.Status, ImportReasons.Invalid.Format(row.Culture, id.Value, broken.Message)) with { PlanId = id.Value };
         }
 
         _stage.Stage(id, id, candidate, stored?.Version ?? 0);
@@ -123,5 +136,5 @@ internal sealed class PlanTable(IContactPlanRepository plans, ICustomerRepositor
     public void Abort() => _stage.Abort();
 
     private static ImportRowResult Accepted(FieldReader<PlanField> row, ContactPlanEntryState entry, ImportOutcome outcome) =>
-        new() { Line = row.Source.Line, Outcome = outcome, CustomerId = entry.Customer.Value };
+        new() { Line = row.Source.Line, Outcome = outcome, CustomerId = entry.Customer.Value, PlanId = entry.Id.Value };
 }

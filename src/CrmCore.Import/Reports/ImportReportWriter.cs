@@ -218,7 +218,7 @@ public static class ImportReportWriter
 
     /// <summary>True for a row skipped as blank (code <c>Blank</c>, whatever the language of its text), nothing else said about it.</summary>
     private static bool IsBlank(ImportRowResult row) =>
-        row is { Outcome: ImportOutcome.Skipped, CustomerId: null, AssetId: null, TicketId: null, Column: null, ColumnNumber: 0, Reason: not null }
+        row is { Outcome: ImportOutcome.Skipped, CustomerId: null, AssetId: null, TicketId: null, PlanId: null, Column: null, ColumnNumber: 0, Reason: not null }
         && string.Equals(row.ReasonCode, ImportReasons.Blank.Code, StringComparison.Ordinal);
 
     /// <summary>A run of consecutive blank rows: as any row when it is one, else one line with its first and last line and its count.</summary>
@@ -269,10 +269,15 @@ public static class ImportReportWriter
             text.Append(": ").Append(row.Reason);
         }
 
-        // The ticket a ticket or survey row is about goes last, so the line still reads "file:line:col: outcome [column]: reason".
+        // The ticket a ticket or survey row is about, or the plan entry a plan row is, goes last, so the line still reads "file:line:col: outcome [column]: reason".
         if (row.TicketId is not null)
         {
             text.Append(' ').Append(ImportStrings.Format("Report_Ticket", culture, row.TicketId));
+        }
+
+        if (row.PlanId is not null)
+        {
+            text.Append(' ').Append(ImportStrings.Format("Report_Plan", culture, row.PlanId));
         }
 
         text.AppendLine();
@@ -348,6 +353,7 @@ public static class ImportReportWriter
             WriteOptional(json, "customerId", row.CustomerId);
             WriteOptional(json, "assetId", row.AssetId);
             WriteOptional(json, "ticketId", row.TicketId);
+            WriteOptional(json, "planId", row.PlanId);
             WriteOptional(json, "column", row.Column);
             if (row.ColumnNumber > 0)
             {

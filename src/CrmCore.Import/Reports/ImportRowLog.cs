@@ -137,7 +137,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(ImportRowResult row)
     {
-        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.AssetId) + MaxText(row.TicketId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.ReasonCode) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
+        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.AssetId) + MaxText(row.TicketId) + MaxText(row.PlanId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.ReasonCode) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
         foreach (var cell in row.Cells ?? [])
         {
             bound += MaxText(cell);
@@ -159,6 +159,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         at += WriteText(span[at..], row.CustomerId);
         at += WriteText(span[at..], row.AssetId);
         at += WriteText(span[at..], row.TicketId);
+        at += WriteText(span[at..], row.PlanId);
         at += WriteText(span[at..], row.Column);
         at += WriteText(span[at..], row.Reason);
         at += WriteText(span[at..], row.ReasonCode);
@@ -293,6 +294,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         var customerId = ReadText(reader);
         var assetId = ReadText(reader);
         var ticketId = ReadText(reader);
+        var planId = ReadText(reader);
         var column = ReadText(reader);
         var reason = ReadText(reader);
         var reasonCode = ReadText(reader);
@@ -336,6 +338,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
             CustomerId = customerId,
             AssetId = assetId,
             TicketId = ticketId,
+            PlanId = planId,
             Column = column,
             Reason = reason,
             ReasonCode = reasonCode,

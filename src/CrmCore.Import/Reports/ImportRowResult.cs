@@ -19,6 +19,10 @@ public sealed record ImportRowResult
     /// rejected once its id was read; null otherwise.</summary>
     public string? TicketId { get; init; }
 
+    /// <summary>The contact plan entry the row is (a plan import), as the row names it (计划编号) or, without one, the id derived for it,
+    /// also when the row is rejected once its id was read; null otherwise.</summary>
+    public string? PlanId { get; init; }
+
     /// <summary>For a rejected row, the header of the column at fault (null when the problem is the row as a whole).</summary>
     public string? Column { get; init; }
 
