@@ -10,7 +10,7 @@ namespace CrmCore.Import.Tests;
 /// <summary>
 /// Two ids say two records (QA wave 15 round 2, item 2): a row with its own customer id is inserted, not merged into another customer
 /// with an id, whatever they share (a phone, an e-mail, the company name); its report row says what matched and with which customer.
-/// A row with an id still joins a customer imported without one. Re-importing the file changes nothing. Each on the store's key index
+/// A customer imported without an id has one too (derived from its name, written by an export). Re-importing the file changes nothing. Each on the store's key index
 /// (the per-batch index) and on the whole-run index, with batches of 1 and 500 rows.
 /// </summary>
 public sealed class CustomerOwnIdMatchTests
@@ -96,14 +96,15 @@ public sealed class CustomerOwnIdMatchTests
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public async Task ARowWithAnId_StillJoinsACustomerImportedWithoutOne(bool keyIndex, int batchSize)
+    public async Task ARowWithAnId_IsNotMergedIntoACustomerImportedWithoutOne_ItsDerivedIdIsAnIdToo(bool keyIndex, int batchSize)
     {
         var store = new InMemoryCustomerRepository();
         await ImportAsync(store, keyIndex, batchSize, "客户名称,联系人,联系电话,首次接触时间\n己科技有限公司,周九,13800000831,2024-01-01\n");
-
+        var derived = Assert.Single(await Samples.AllAsync(store)).Id.Value;
         var report = await ImportAsync(store, keyIndex, batchSize, "客户编号,客户名称,联系人,联系电话,首次接触时间\nKH0831,庚贸易有限公司,吴十,13800000831,2024-01-01\n");
 
-        Assert.Equal(ImportOutcome.Merged, report.Rows[0].Outcome);
-        Assert.Single(await Samples.AllAsync(store));
+        Assert.Equal((ImportOutcome.Inserted, "OwnId", "phone", "stored"), (report.Rows[0].Outcome, report.Rows[0].ReasonCode, report.Rows[0].MatchedBy, report.Rows[0].MatchedSource));
+        Assert.Contains(derived, report.Rows[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(2, (await Samples.AllAsync(store)).Count);
     }
 }

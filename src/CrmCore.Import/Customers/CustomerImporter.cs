@@ -98,11 +98,6 @@ public sealed class CustomerImporter
         return run.Report();
     }
 
-    /// <summary>Whether an id has the shape of one this importer derives from a company name (the prefix, then 12 hex digits): a
-    /// customer imported without an id, which a row with an id may still be merged into.</summary>
-    private static bool IsDerived(string id, string prefix) =>
-        id.Length == prefix.Length + 12 && id.StartsWith(prefix, StringComparison.Ordinal) && !id.AsSpan(prefix.Length).ContainsAnyExcept("0123456789ABCDEF");
-
     private static string DerivedId(string prefix, string nameKey)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(nameKey));
@@ -496,12 +491,12 @@ public sealed class CustomerImporter
                     match = _index.FindById(own.Value) is { } taken ? taken with { MatchedBy = "name" } : null;
                 }
 
-                if (match is { } similar && row.Id is { } ownId && !string.Equals(ownId, similar.Id.Value, StringComparison.Ordinal)
-                    && (similar.Score < 1 || !IsDerived(similar.Id.Value, _options.DerivedIdPrefix)))
+                if (match is { } similar && row.Id is { } ownId && !string.Equals(ownId, similar.Id.Value, StringComparison.Ordinal))
                 {
-                    // Two ids say two records: a row that names its own customer is not merged into another customer with an id of its
-                    // own, whatever they share (a phone, an e-mail, the company name), nor by a merely similar company name into any
-                    // customer. It is inserted, and its report row says which customer matched and by what (or how alike the names are).
+                    // Two ids say two records: a row that names its own customer is not merged into another customer, whatever they
+                    // share (a phone, an e-mail, the company name, a similar name); one imported without an id has an id too (derived
+                    // from its name, and written by an export), so an export re-imported stays as it was. The row is inserted, and its
+                    // report row says which customer matched and by what (or how alike the names are).
                     var reason = similar.Score < 1
                         ? ImportReasons.OwnId.Format(Culture, similar.Id.Value, Percent(similar.Score), Where(similar.SourceLine))
                         : ImportReasons.OwnIdSame.Format(Culture, similar.Id.Value, ImportStrings.Get("Match_" + similar.MatchedBy, Culture), Where(similar.SourceLine));
