@@ -954,6 +954,16 @@ public sealed class CustomerImporter
             var nameBefore = target.Customer!.Name;
             var notes = row.Notes;
             Apply(target.Customer!, row, overwrite, sameRecord: by == "id", now, ref notes);
+            if (row.FirstContactOn is { } firstContact && firstContact != target.Customer!.FirstContactOn
+                && ((overwrite && by == "id") || firstContact < target.Customer!.FirstContactOn))
+            {
+                // A row's first-contact date replaces the customer's when the row updates that record, or when it is earlier (the first
+                // contact is the earliest one; a date the import filled in, the import's day, is later than any real one). The domain has
+                // no change for this date, so the customer is rebuilt from its state, one version on, as a change would leave it.
+                target = target with { Customer = Customer.Restore(target.Customer!.ToState() with { FirstContactOn = firstContact, Version = target.Customer!.Version + 1 }) };
+                working[targetId] = target;
+            }
+
             // The customer's own name is indexed, not the merged row's: a store's key index knows customers by their names only, so a
             // later batch (and the whole-run index alike) finds a later row with the merged row's name by similarity, or not at all.
             var ownName = string.Equals(target.Customer!.Name, row.Name, StringComparison.Ordinal) ? nameKey : CompanyNameNormalizer.Key(target.Customer!.Name);
