@@ -917,7 +917,8 @@ public sealed class CustomerImporter
             var similar = score < 1;
             var matchedText = similar ? Percent(score) : ImportStrings.Get("Match_" + by, Culture);
             double? matchScore = similar ? score : null;
-            if (!isUpdate && _options.MergePolicy == MergePolicy.HoldForReview)
+            if (!isUpdate && _options.MergePolicy == MergePolicy.HoldForReview
+                && !(sourceLine == 0 && await AddsNothingAsync(row, targetId, by, working, now, cancellationToken).ConfigureAwait(false)))
             {
                 var held = (similar ? ImportReasons.HeldSimilar : ImportReasons.Held).Format(Culture, targetId.Value, matchedText, where);
                 return new ImportRowResult
@@ -953,16 +954,8 @@ public sealed class CustomerImporter
             var before = target.Customer!.Version;
             var nameBefore = target.Customer!.Name;
             var notes = row.Notes;
-            Apply(target.Customer!, row, overwrite, sameRecord: by == "id", now, ref notes);
-            if (row.FirstContactOn is { } firstContact && firstContact != target.Customer!.FirstContactOn
-                && ((overwrite && by == "id") || firstContact < target.Customer!.FirstContactOn))
-            {
-                // A row's first-contact date replaces the customer's when the row updates that record, or when it is earlier (the first
-                // contact is the earliest one; a date the import filled in, the import's day, is later than any real one). The domain has
-                // no change for this date, so the customer is rebuilt from its state, one version on, as a change would leave it.
-                target = target with { Customer = Customer.Restore(target.Customer!.ToState() with { FirstContactOn = firstContact, Version = target.Customer!.Version + 1 }) };
-                working[targetId] = target;
-            }
+            target = target with { Customer = ApplyAll(target.Customer!, row, overwrite, by, now, ref notes) };
+            working[targetId] = target;
 
             // The customer's own name is indexed, not the merged row's: a store's key index knows customers by their names only, so a
             // later batch (and the whole-run index alike) finds a later row with the merged row's name by similarity, or not at all.
@@ -1007,6 +1000,40 @@ public sealed class CustomerImporter
                 ReasonCode = reason.Code,
                 Notes = Notes(notes),
             };
+        }
+
+        /// <summary><see cref="Apply"/>, then the row's first-contact date: it replaces the customer's when the row updates that record,
+        /// or when it is earlier (the first contact is the earliest one; a date the import filled in, the import's day, is later than any
+        /// real one). The domain has no change for this date, so the customer is rebuilt from its state, one version on, as a change
+        /// would leave it. Returns the customer to keep working on.</summary>
+        private Customer ApplyAll(Customer customer, CustomerRow row, bool overwrite, string by, Instant now, ref List<ImportRowNote>? notes)
+        {
+            Apply(customer, row, overwrite, sameRecord: by == "id", now, ref notes);
+            if (row.FirstContactOn is { } firstContact && firstContact != customer.FirstContactOn
+                && ((overwrite && by == "id") || firstContact < customer.FirstContactOn))
+            {
+                return Customer.Restore(customer.ToState() with { FirstContactOn = firstContact, Version = customer.Version + 1 });
+            }
+
+            return customer;
+        }
+
+        /// <summary>Whether a row matched to a stored customer would leave it as it is (under <see cref="MergePolicy.HoldForReview"/>,
+        /// whose merges keep what the customer has): such a row is unchanged, not held, so a file imported again sends nothing for review.
+        /// Tried on a copy; the customer the batch works on is not touched.</summary>
+        private async ValueTask<bool> AddsNothingAsync(CustomerRow row, CustomerId targetId, string by, Dictionary<CustomerId, Working> working, Instant now, CancellationToken cancellationToken)
+        {
+            var state = working.TryGetValue(targetId, out var target)
+                ? target.Fresh ?? target.Customer!.ToState()
+                : await _store.FindAsync(targetId, cancellationToken).ConfigureAwait(false);
+            if (state is null)
+            {
+                return false;
+            }
+
+            var copy = Customer.Restore(state);
+            List<ImportRowNote>? notes = null;
+            return ApplyAll(copy, row, overwrite: false, by, now, ref notes).Version == state.Version;
         }
 
         /// <summary>Where a matched customer came from, in the report's language: the store, or a line of this file.</summary>
