@@ -917,8 +917,11 @@ public sealed class CustomerImporter
             var similar = score < 1;
             var matchedText = similar ? Percent(score) : ImportStrings.Get("Match_" + by, Culture);
             double? matchScore = similar ? score : null;
+            // A customer on record before this run (found by a shared key, or by its id also when an earlier row of the file had it):
+            // a row that leaves it as it is, is unchanged.
+            var onRecord = sourceLine == 0 || (by == "id" && !_index.IsCreated(targetId.Value));
             if (!isUpdate && _options.MergePolicy == MergePolicy.HoldForReview
-                && !(sourceLine == 0 && await AddsNothingAsync(row, targetId, by, working, now, cancellationToken).ConfigureAwait(false)))
+                && !(onRecord && await AddsNothingAsync(row, targetId, by, working, now, cancellationToken).ConfigureAwait(false)))
             {
                 var held = (similar ? ImportReasons.HeldSimilar : ImportReasons.Held).Format(Culture, targetId.Value, matchedText, where);
                 return new ImportRowResult
@@ -984,8 +987,9 @@ public sealed class CustomerImporter
             }
 
             // A duplicate within the file is a merge even when it adds nothing (its record is folded into another); a row that leaves a
-            // stored customer as it is, is unchanged.
-            var unchanged = sourceLine == 0 && target.Customer!.Version == before;
+            // stored customer as it is, is unchanged, also when an earlier row of the file had its id (an export writes a customer's
+            // contacts as rows of their own: a re-import of it changes nothing).
+            var unchanged = onRecord && target.Customer!.Version == before;
             var reason = (unchanged ? (similar ? ImportReasons.SameSimilar : ImportReasons.Same) : similar ? ImportReasons.MergedSimilar : ImportReasons.Merged)
                 .Format(Culture, targetId.Value, matchedText, where);
             return new ImportRowResult
