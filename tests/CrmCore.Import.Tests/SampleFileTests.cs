@@ -56,21 +56,23 @@ public class SampleFileTests
     }
 
     [Fact]
-    public async Task Utf16Csv_EnglishHeaders_MergesByEmailAndReportsUnmapped()
+    public async Task Utf16Csv_EnglishHeaders_KeepsTwoIdsSharingAnEmailApart_AndReportsUnmapped()
     {
         var store = new InMemoryCustomerRepository();
         var report = await Samples.Importer(store).ImportAsync(Samples.Path("customers-utf16.csv"));
 
         Assert.Equal("utf-16", report.Encoding);
         Assert.Equal(["Region"], report.UnmappedColumns);
-        Assert.Equal(2, report.Totals.Inserted);
-        var merged = Assert.Single(report.Rows, r => r.Outcome == ImportOutcome.Merged);
-        Assert.Equal(("C202405002", "email"), (merged.CustomerId, merged.MatchedBy));
+        // C202405003 shares C202405002's e-mail but has its own id: two ids say two records (OwnId), nothing is merged.
+        Assert.Equal((3, 0), (report.Totals.Inserted, report.Totals.Merged));
+        var own = Assert.Single(report.Rows, r => r.ReasonCode == "OwnId");
+        Assert.Equal(("C202405003", "email"), (own.CustomerId, own.MatchedBy));
+        Assert.Contains("C202405002", own.Reason, StringComparison.Ordinal);
         var acme = (await store.FindAsync(new CustomerId("C202405001")))!;
         Assert.Equal(Industry.Retail, acme.Industry);
         Assert.Equal(300_000m, acme.AnnualAmount.Amount);
         Assert.Equal(("Li Lei", "+862166668888", "li.lei@acme.example"), (acme.Contacts[0].Name, acme.Contacts[0].Phone, acme.Contacts[0].Email));
-        Assert.Null(await store.FindAsync(new CustomerId("C202405003")));
+        Assert.Equal("Beta Services (Shanghai)", (await store.FindAsync(new CustomerId("C202405003")))!.Name);
     }
 
     [Fact]

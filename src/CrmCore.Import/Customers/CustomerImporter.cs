@@ -492,18 +492,22 @@ public sealed class CustomerImporter
                     match = _index.FindById(own.Value) is { } taken ? taken with { MatchedBy = "name" } : null;
                 }
 
-                if (match is { Score: < 1 } similar && row.Id is { } ownId && !string.Equals(ownId, similar.Id.Value, StringComparison.Ordinal))
+                if (match is { } similar && row.Id is { } ownId && !string.Equals(ownId, similar.Id.Value, StringComparison.Ordinal))
                 {
-                    // A similar (not the same) company name does not merge a row that names its own customer: it is inserted, and its
-                    // report row says which customer it resembles and how much.
-                    var reason = ImportReasons.OwnId.Format(Culture, similar.Id.Value, Percent(similar.Score), Where(similar.SourceLine));
+                    // Two ids say two records: a row that names its own customer is not merged into another customer, whatever they
+                    // share (a phone, an e-mail, the company name, a similar name); one imported without an id has an id too (derived
+                    // from its name, and written by an export), so an export re-imported stays as it was. The row is inserted, and its
+                    // report row says which customer matched and by what (or how alike the names are).
+                    var reason = similar.Score < 1
+                        ? ImportReasons.OwnId.Format(Culture, similar.Id.Value, Percent(similar.Score), Where(similar.SourceLine))
+                        : ImportReasons.OwnIdSame.Format(Culture, similar.Id.Value, ImportStrings.Get("Match_" + similar.MatchedBy, Culture), Where(similar.SourceLine));
                     _results.Add(Insert(row, nameKey, batch.Working, batch.Now) with
                     {
                         Reason = reason.Text,
                         ReasonCode = reason.Code,
                         MatchedBy = similar.MatchedBy,
                         MatchedSource = MatchedSource(similar.SourceLine),
-                        MatchScore = similar.Score,
+                        MatchScore = similar.Score < 1 ? similar.Score : null,
                     });
                     continue;
                 }
@@ -914,7 +918,11 @@ public sealed class CustomerImporter
             var similar = score < 1;
             var matchedText = similar ? Percent(score) : ImportStrings.Get("Match_" + by, Culture);
             double? matchScore = similar ? score : null;
-            if (!isUpdate && _options.MergePolicy == MergePolicy.HoldForReview)
+            // A customer on record before this run (found by a shared key, or by its id also when an earlier row of the file had it):
+            // a row that leaves it as it is, is unchanged.
+            var onRecord = sourceLine == 0 || (by == "id" && !_index.IsCreated(targetId.Value));
+            if (!isUpdate && _options.MergePolicy == MergePolicy.HoldForReview
+                && !(onRecord && await AddsNothingAsync(row, targetId, by, working, now, cancellationToken).ConfigureAwait(false)))
             {
                 var held = (similar ? ImportReasons.HeldSimilar : ImportReasons.Held).Format(Culture, targetId.Value, matchedText, where);
                 return new ImportRowResult
@@ -950,7 +958,9 @@ public sealed class CustomerImporter
             var before = target.Customer!.Version;
             var nameBefore = target.Customer!.Name;
             var notes = row.Notes;
-            Apply(target.Customer!, row, overwrite, sameRecord: by == "id", now, ref notes);
+            target = target with { Customer = ApplyAll(target.Customer!, row, overwrite, by, now, ref notes) };
+            working[targetId] = target;
+
             // The customer's own name is indexed, not the merged row's: a store's key index knows customers by their names only, so a
             // later batch (and the whole-run index alike) finds a later row with the merged row's name by similarity, or not at all.
             var ownName = string.Equals(target.Customer!.Name, row.Name, StringComparison.Ordinal) ? nameKey : CompanyNameNormalizer.Key(target.Customer!.Name);
@@ -978,8 +988,9 @@ public sealed class CustomerImporter
             }
 
             // A duplicate within the file is a merge even when it adds nothing (its record is folded into another); a row that leaves a
-            // stored customer as it is, is unchanged.
-            var unchanged = sourceLine == 0 && target.Customer!.Version == before;
+            // stored customer as it is, is unchanged, also when an earlier row of the file had its id (an export writes a customer's
+            // contacts as rows of their own: a re-import of it changes nothing).
+            var unchanged = onRecord && target.Customer!.Version == before;
             var reason = (unchanged ? (similar ? ImportReasons.SameSimilar : ImportReasons.Same) : similar ? ImportReasons.MergedSimilar : ImportReasons.Merged)
                 .Format(Culture, targetId.Value, matchedText, where);
             return new ImportRowResult
@@ -994,6 +1005,40 @@ public sealed class CustomerImporter
                 ReasonCode = reason.Code,
                 Notes = Notes(notes),
             };
+        }
+
+        /// <summary><see cref="Apply"/>, then the row's first-contact date: it replaces the customer's when the row updates that record,
+        /// or when it is earlier (the first contact is the earliest one; a date the import filled in, the import's day, is later than any
+        /// real one). The domain has no change for this date, so the customer is rebuilt from its state, one version on, as a change
+        /// would leave it. Returns the customer to keep working on.</summary>
+        private Customer ApplyAll(Customer customer, CustomerRow row, bool overwrite, string by, Instant now, ref List<ImportRowNote>? notes)
+        {
+            Apply(customer, row, overwrite, sameRecord: by == "id", now, ref notes);
+            if (row.FirstContactOn is { } firstContact && firstContact != customer.FirstContactOn
+                && ((overwrite && by == "id") || firstContact < customer.FirstContactOn))
+            {
+                return Customer.Restore(customer.ToState() with { FirstContactOn = firstContact, Version = customer.Version + 1 });
+            }
+
+            return customer;
+        }
+
+        /// <summary>Whether a row matched to a stored customer would leave it as it is (under <see cref="MergePolicy.HoldForReview"/>,
+        /// whose merges keep what the customer has): such a row is unchanged, not held, so a file imported again sends nothing for review.
+        /// Tried on a copy; the customer the batch works on is not touched.</summary>
+        private async ValueTask<bool> AddsNothingAsync(CustomerRow row, CustomerId targetId, string by, Dictionary<CustomerId, Working> working, Instant now, CancellationToken cancellationToken)
+        {
+            var state = working.TryGetValue(targetId, out var target)
+                ? target.Fresh ?? target.Customer!.ToState()
+                : await _store.FindAsync(targetId, cancellationToken).ConfigureAwait(false);
+            if (state is null)
+            {
+                return false;
+            }
+
+            var copy = Customer.Restore(state);
+            List<ImportRowNote>? notes = null;
+            return ApplyAll(copy, row, overwrite: false, by, now, ref notes).Version == state.Version;
         }
 
         /// <summary>Where a matched customer came from, in the report's language: the store, or a line of this file.</summary>

@@ -136,6 +136,9 @@ internal sealed class CustomerMatchIndex
         _warmed = sink;
     }
 
+    /// <summary>Whether this run created the customer with an id (false for one on record before the run, or an unknown id).</summary>
+    public bool IsCreated(string id) => _ids.TryGetValue(id, out var ordinal) && _created[ordinal];
+
     /// <summary>Where a known id came from: 0 for the store, else its first line in the file; null when unknown.</summary>
     public int? SourceOf(string id) => _ids.TryGetValue(id, out var ordinal) ? _lines[ordinal] : null;
 

@@ -60,6 +60,10 @@ internal static class ImportReasons
     /// <summary><c>Reason_OwnId</c>: inserted although its company name is similar to another customer's, because it has its own id.</summary>
     public static readonly ImportReason OwnId = new("Reason_OwnId", ImportStrings.Resources);
 
+    /// <summary><c>Reason_OwnId_Same</c>: inserted although its phone, e-mail or company name is the same as another customer's with an
+    /// id, because it has its own id (code <c>OwnId</c>).</summary>
+    public static readonly ImportReason OwnIdSame = new("Reason_OwnId_Same", ImportStrings.Resources);
+
     /// <summary><c>Reason_Conflict</c>.</summary>
     public static readonly ImportReason Conflict = new("Reason_Conflict", ImportStrings.Resources);
 
