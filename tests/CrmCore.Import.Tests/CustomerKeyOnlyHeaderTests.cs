@@ -33,6 +33,19 @@ public sealed class CustomerKeyOnlyHeaderTests
         Assert.Equal(["乙公司", "甲公司"], names.Order(StringComparer.Ordinal));
     }
 
+    // A header repeated below (a second sheet pasted under the first) is skipped as in a file of more columns: its one cell, not two,
+    // is the header's; before, it became a customer named 客户名称.
+    [Fact]
+    public async Task OneColumnListOfNames_HeaderRepeatedBelow_IsSkipped()
+    {
+        var store = new InMemoryCustomerRepository();
+
+        var report = await ImportAsync(store, "客户名称\n甲公司\n客户名称\n乙公司\n", "zh-Hans");
+
+        Assert.Equal([ImportOutcome.Inserted, ImportOutcome.Skipped, ImportOutcome.Inserted], report.Rows.Select(r => r.Outcome));
+        Assert.Equal(2, report.Totals.Inserted);
+    }
+
     [Fact]
     public async Task OneColumnListOfIds_IsAHeader()
     {

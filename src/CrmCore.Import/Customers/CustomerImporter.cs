@@ -210,6 +210,9 @@ public sealed class CustomerImporter
         /// <summary>An .xlsx or JSON file's rows, which say how many rows there are before the first; null for CSV.</summary>
         private CountedRows? _sheet;
         private IReadOnlyList<string> _headers = [];
+
+        // How many cells of a row must equal the header's for the row to be the header repeated: two, or one in a one-column file.
+        private int _repeatedHeaderCells = 2;
         private int _headerLine;
         private int _batches;
         private List<string> _unmapped = [];
@@ -418,6 +421,7 @@ public sealed class CustomerImporter
             }
 
             _headers = [.. row.Cells.Select((c, i) => TextNormalizer.Clean(c) ?? string.Empty)];
+            _repeatedHeaderCells = Math.Clamp(_headers.Count(h => h.Length > 0), 1, 2);
             _headerLine = row.Line;
             _parser = new CustomerRowParser(_options.Mapping, _headers, Culture);
             _unmapped = [.. _headers.Select((h, i) => (h, i)).Where(x => x.h.Length > 0 && _options.Mapping.Resolve(x.h) is null).Select(x => x.h)];
@@ -861,7 +865,7 @@ public sealed class CustomerImporter
                     && string.Equals(TextNormalizer.Clean(source.Cells[i]), _headers[i], StringComparison.Ordinal) ? 1 : 0;
             }
 
-            return sameAsHeader >= 2 ? _repeatedHeader : null;
+            return sameAsHeader >= _repeatedHeaderCells ? _repeatedHeader : null;
         }
 
         /// <summary>False when a raw cell cannot clean to a header: cleaning keeps the first visible character (a full-width digit or
