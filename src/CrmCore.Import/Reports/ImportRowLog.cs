@@ -33,7 +33,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     // are kept; past that a list is written in full with its row, so notes of rows' own cannot fill the memory.
     private const int MaxNoteLists = 1024;
     private readonly List<IReadOnlyList<ImportRowNote>> _noteLists = [];
-    private readonly Dictionary<IReadOnlyList<ImportRowNote>, int> _noteListIds = new(NoteListComparer.Instance);
+    private readonly Dictionary<IReadOnlyList<ImportRowNote>, int> _noteListIds = new(ImportRowNotes.ByValue);
     private IReadOnlyList<ImportRowNote>? _lastNoteList;
     private int _lastNoteListId;
 
@@ -221,26 +221,6 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
 
         (_lastNoteList, _lastNoteListId) = (notes, id);
         return id;
-    }
-
-    /// <summary>Note lists equal note by note.</summary>
-    private sealed class NoteListComparer : IEqualityComparer<IReadOnlyList<ImportRowNote>>
-    {
-        public static readonly NoteListComparer Instance = new();
-
-        public bool Equals(IReadOnlyList<ImportRowNote>? x, IReadOnlyList<ImportRowNote>? y) =>
-            ReferenceEquals(x, y) || (x is not null && y is not null && x.SequenceEqual(y));
-
-        public int GetHashCode(IReadOnlyList<ImportRowNote> notes)
-        {
-            var hash = new HashCode();
-            foreach (var note in notes)
-            {
-                hash.Add(note);
-            }
-
-            return hash.ToHashCode();
-        }
     }
 
     /// <summary>The most bytes <see cref="WriteText"/> can take for a text: the flag, a 5-byte count at most, 3 bytes per UTF-16 unit.</summary>

@@ -17,18 +17,29 @@ internal sealed class ImportRowNotes(IList<ImportRowNote> notes) : System.Collec
     /// <summary>The notes as a list that compares by value; null for none.</summary>
     public static ImportRowNotes? Of(IList<ImportRowNote>? notes) => notes is null || notes.Count == 0 ? null : new ImportRowNotes(notes);
 
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is IReadOnlyList<ImportRowNote> other && this.SequenceEqual(other);
+    /// <summary>Compares any two lists of notes as this type compares itself: note by note.</summary>
+    public static IEqualityComparer<IReadOnlyList<ImportRowNote>> ByValue { get; } = new ValueComparer();
 
     /// <inheritdoc/>
-    public override int GetHashCode()
+    public override bool Equals(object? obj) => obj is IReadOnlyList<ImportRowNote> other && ByValue.Equals(this, other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ByValue.GetHashCode(this);
+
+    private sealed class ValueComparer : IEqualityComparer<IReadOnlyList<ImportRowNote>>
     {
-        var hash = new HashCode();
-        foreach (var note in this)
-        {
-            hash.Add(note);
-        }
+        public bool Equals(IReadOnlyList<ImportRowNote>? x, IReadOnlyList<ImportRowNote>? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.SequenceEqual(y));
 
-        return hash.ToHashCode();
+        public int GetHashCode(IReadOnlyList<ImportRowNote> notes)
+        {
+            var hash = new HashCode();
+            foreach (var note in notes)
+            {
+                hash.Add(note);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }
