@@ -128,7 +128,7 @@ internal static class AuditCommand
         var actor = new Option<string>("--actor") { Description = "Only records by this actor." };
         var from = new Option<string>("--from") { Description = "Only records at or after this instant (e.g. 2026-03-01T00:00:00+08:00)." };
         var to = new Option<string>("--to") { Description = "Only records before this instant." };
-        var limit = new Option<int>("--limit") { Description = "At most this many records (1-10000, default 100).", DefaultValueFactory = _ => 100 };
+        var limit = new Option<int>("--limit") { Description = "At most this many records (1-10000, default 100).", DefaultValueFactory = _ => 100 }.Range(1, AuditQuery.MaxLimit);
         list.Add(entity);
         list.Add(actor);
         list.Add(from);
@@ -136,7 +136,7 @@ internal static class AuditCommand
         list.Add(limit);
         list.SetCliAction(console, (context, parse) =>
         {
-            var query = new AuditQuery { Actor = parse.GetValue(actor), Limit = Math.Clamp(parse.GetValue(limit), 1, AuditQuery.MaxLimit) };
+            var query = new AuditQuery { Actor = parse.GetValue(actor), Limit = parse.GetValue(limit) };
             if (parse.GetValue(entity) is { } e)
             {
                 var colon = e.IndexOf(':', StringComparison.Ordinal);

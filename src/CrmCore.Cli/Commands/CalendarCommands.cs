@@ -70,14 +70,7 @@ internal static class CalendarCommands
             HelpName = "duration",
             CustomParser = r => LocalTimeParser.BusinessDuration(r.Tokens[0].Value) ?? CliOptions.Fail<Duration?>(r, $"'{r.Tokens[0].Value}' is not a positive business duration such as 4h, 90m, 1:30 or PT4H."),
         };
-        var days = new Option<int?>("--working-days") { Description = "Number of working days to add (0 or more).", HelpName = "n" };
-        days.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 0)
-            {
-                r.AddError("--working-days must be 0 or more.");
-            }
-        });
+        var days = new Option<int?>("--working-days") { Description = "Number of working days to add (0 or more).", HelpName = "n" }.AtLeast(0);
         command.Add(file);
         command.Add(from);
         command.Add(business);

@@ -41,13 +41,13 @@ internal static class PlanCommand
             Description = "How many days to list from --date, 1 to 366 (default 1: the date only).",
             DefaultValueFactory = _ => 1,
             HelpName = "N",
-        };
+        }.Range(1, 366);
         var overdueDays = new Option<int>("--overdue-days")
         {
             Description = "How many days before --date to look back for overdue entries, 0 to 366 (default 7).",
             DefaultValueFactory = _ => 7,
             HelpName = "N",
-        };
+        }.Range(0, 366);
         var policy = new Option<string>("--policy")
         {
             Description = "Contact policy: doc001 (default), doc003, or a policy JSON file.",
@@ -81,18 +81,6 @@ internal static class PlanCommand
         command.Add(output);
         EncodingOption.AddTo(command);
         EscalationOption.AddTo(command, rules);
-        command.Validators.Add(r =>
-        {
-            if (r.GetResult(days) is not null && r.GetValue(days) is < 1 or > 366)
-            {
-                r.AddError("--days must be between 1 and 366.");
-            }
-
-            if (r.GetResult(overdueDays) is not null && r.GetValue(overdueDays) is < 0 or > 366)
-            {
-                r.AddError("--overdue-days must be between 0 and 366.");
-            }
-        });
         command.SetCliAction(console, (context, parse) =>
         {
             var contactPolicy = LoadPolicy(context, parse.GetRequiredValue(policy));

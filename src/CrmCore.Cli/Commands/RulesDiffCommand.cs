@@ -22,14 +22,7 @@ internal static class RulesDiffCommand
         command.Add(oldRules);
         command.Add(newRules);
         var options = RuleRunOptions.AddTo(command, withTickets: true, bands: true);
-        var sample = new Option<int>("--sample") { Description = "How many changed items to list (default 10).", DefaultValueFactory = _ => 10, HelpName = "n" };
-        sample.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--sample must be 0 or more.");
-            }
-        });
+        var sample = new Option<int>("--sample") { Description = "How many changed items to list (default 10).", DefaultValueFactory = _ => 10, HelpName = "n" }.AtLeast(0);
         var output = CliOptions.Output();
         command.Add(sample);
         command.Add(output);

@@ -128,6 +128,39 @@ public sealed class AuditCommandTests
         Assert.DoesNotContain("Reveal", byActor.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1", 1)]
+    [InlineData("2", 2)]
+    [InlineData("10000", 3)]
+    public void List_LimitWithinItsRange_ListsAtMostThatManyOldestFirst(string limit, int expected)
+    {
+        using var dir = new TempDirectory();
+        var path = Database(dir);
+
+        var run = Crm.Run("audit", "list", "--connection", path, "--limit", limit);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var records = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(expected, records.Count);
+        Assert.StartsWith("1  ", records[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("10001")]
+    [InlineData("-1")]
+    public void List_LimitOutOfItsRange_UsageErrorAndNothingRead(string limit)
+    {
+        using var dir = new TempDirectory();
+        var path = Database(dir);
+
+        var run = Crm.Run("audit", "list", "--connection", path, "--limit", limit);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"error: --limit must be between 1 and 10000, not {limit}.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
     [Fact]
     public void BadInput_IsAClearErrorNamingIt()
     {

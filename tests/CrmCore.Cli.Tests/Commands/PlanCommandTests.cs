@@ -68,8 +68,8 @@ public sealed class PlanCommandTests
     {
         var run = Crm.Run("plan", "--customers", "samples/data/customers.csv", "--date", "2026-03-09", "--days", "0");
 
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("--days must be between 1 and 366", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--days must be between 1 and 366, not 0.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,17 +59,46 @@ public sealed class UsageErrorLocalizationTests
     }
 
     [Theory]
-    [InlineData("en", "many", "error: --limit: 'many' is not a whole number.")]
-    [InlineData("zh-Hans", "many", "错误: --limit：“many”不是整数。")]
-    [InlineData("en", "99999999999", "error: --limit must be between -2147483648 and 2147483647, not 99999999999.")]
-    [InlineData("zh-Hans", "99999999999", "错误: --limit 必须在 -2147483648 到 2147483647 之间，而不是 99999999999。")]
-    public void AnyNumberOption_NotANumberOrTooLarge_NoDotNetTypeName(string lang, string value, string message)
+    [InlineData("en", "many", "error: --sample: 'many' is not a whole number.")]
+    [InlineData("zh-Hans", "many", "错误: --sample：“many”不是整数。")]
+    [InlineData("en", "99999999999", "error: --sample must be between 0 and 2147483647, not 99999999999.")]
+    [InlineData("zh-Hans", "99999999999", "错误: --sample 必须在 0 到 2147483647 之间，而不是 99999999999。")]
+    [InlineData("en", "1.5", "error: --sample: '1.5' is not a whole number.")]
+    public void NumberOptionWithAValidator_NotANumberOrTooLarge_UsageErrorNoDotNetTypeNameNoInternalError(string lang, string value, string message)
     {
-        var run = Crm.Run("audit", "list", "--connection", "x.db", "--limit", value, "--lang", lang);
+        var run = Crm.Run("rules", "diff", "old.json", "new.json", "--customers", "c.csv", "--sample", value, "--lang", lang);
+        var days = Crm.Run("calendar", "add", "cal.json", "--from", "2026-03-09T09:00", "--working-days", value, "--lang", lang);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", run.Error, StringComparison.Ordinal);
+        Assert.True(days.ExitCode == 2, days.ToString());
+        Assert.Contains(message.Replace("--sample", "--working-days", StringComparison.Ordinal), days.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Error + days.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("内部错误", run.Error + days.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "audit list --connection x.db --limit 0", "error: --limit must be between 1 and 10000, not 0.")]
+    [InlineData("zh-Hans", "audit list --connection x.db --limit -5", "错误: --limit 必须在 1 到 10000 之间，而不是 -5。")]
+    [InlineData("en", "audit list --connection x.db --limit 10001", "error: --limit must be between 1 and 10000, not 10001.")]
+    [InlineData("en", "plan --customers c.csv --date 2026-03-09 --days 0", "error: --days must be between 1 and 366, not 0.")]
+    [InlineData("zh-Hans", "plan --customers c.csv --date 2026-03-09 --days 367", "错误: --days 必须在 1 到 366 之间，而不是 367。")]
+    [InlineData("en", "plan --customers c.csv --date 2026-03-09 --overdue-days -1", "error: --overdue-days must be between 0 and 366, not -1.")]
+    [InlineData("zh-Hans", "plan --customers c.csv --date 2026-03-09 --overdue-days 400", "错误: --overdue-days 必须在 0 到 366 之间，而不是 400。")]
+    [InlineData("en", "rules diff old.json new.json --customers c.csv --sample -1", "error: --sample must be 0 or more, not -1.")]
+    [InlineData("zh-Hans", "rules diff old.json new.json --customers c.csv --sample -1", "错误: --sample 必须大于或等于 0，而不是 -1。")]
+    [InlineData("en", "rules diff old.json new.json --customers c.csv --sample -99999999999", "error: --sample must be 0 or more, not -99999999999.")]
+    [InlineData("en", "calendar add cal.json --from 2026-03-09T09:00 --working-days -2", "error: --working-days must be 0 or more, not -2.")]
+    [InlineData("zh-Hans", "calendar add cal.json --from 2026-03-09T09:00 --working-days -2", "错误: --working-days 必须大于或等于 0，而不是 -2。")]
+    [InlineData("zh-Hans", "import customers c.csv --store memory --batch-size 100001", "错误: --batch-size 必须在 1 到 100000 之间，而不是 100001。")]
+    public void NumberOption_OutOfItsRange_RefusedAsAUsageErrorNamingTheRange_NeverClamped(string lang, string command, string message)
+    {
+        var run = Crm.Run([.. command.Split(' '), "--lang", lang]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
     }
 
     [Fact]
