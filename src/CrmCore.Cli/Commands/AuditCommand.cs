@@ -42,6 +42,13 @@ internal static class AuditCommand
         var connection = parse.GetValue(options.Connection)!;
         if (parse.GetValue(options.Provider) == "postgresql")
         {
+            if (StoreErrors.ConnectionStringProblem(context.Language, "--connection", connection) is { } problem)
+            {
+                throw new CliException(problem, ExitCodes.Usage);
+            }
+
+            // A server that cannot be reached or refuses the login is reported as the store's (StoreErrors), as for --store.
+            context.Store = "postgresql:" + connection;
             return new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = connection, Schema = parse.GetValue(options.Schema) ?? "crm", PrepareSchema = false }).Audit;
         }
 
@@ -56,7 +63,8 @@ internal static class AuditCommand
     }
 
     // A database without the audit table (older than schema 3, or not a CrmCore database) or of a newer schema is a user's mistake,
-    // reported as such, never as an internal error.
+    // reported as such, never as an internal error. A PostgreSQL server that cannot be reached or refuses the login is not that: it goes
+    // on to the store's message (StoreErrors, through SetCliAction).
     private static bool TryRead<T>(CliContext context, Func<T> read, out T value)
     {
         try
@@ -64,7 +72,7 @@ internal static class AuditCommand
             value = read();
             return true;
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or CrmCore.Storage.SchemaVersionException)
+        catch (Exception e) when ((e is System.Data.Common.DbException or CrmCore.Storage.SchemaVersionException) && !StoreErrors.IsPostgreSqlConnectionFailure(e))
         {
             context.WriteError(context.T(AuditMessages.NoTrail, e.Message));
             value = default!;

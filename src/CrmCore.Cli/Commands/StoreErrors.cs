@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using CrmCore.Cli.Hosting;
 using CrmCore.Cli.Localization;
 using Microsoft.Data.Sqlite;
@@ -6,11 +9,22 @@ using Npgsql;
 namespace CrmCore.Cli.Commands;
 
 /// <summary>
-/// Plain, localised messages for the failures of a desk store the user named with <c>--store</c>: a SQLite file that cannot be opened,
-/// is not a database, is read-only or busy; a PostgreSQL server that cannot be reached or refuses. Each names the store, never a password.
+/// Plain, localised messages for the failures of a desk store the user named (<c>--store</c>, or <c>crm audit --connection</c>): a SQLite
+/// file that cannot be opened, is not a database, is read-only or busy; a PostgreSQL store that cannot be reached (connection refused, host
+/// not found, no answer in time), that refuses the login (authentication failed, database missing) or refuses a statement. Each message is
+/// one line that names the store, with any password masked (<see cref="MaskPassword"/>), and the cause; never a stack trace.
 /// </summary>
 internal static class StoreErrors
 {
+    /// <summary>The SQLSTATE of a missing database (invalid_catalog_name).</summary>
+    private const string DatabaseMissing = "3D000";
+
+    /// <summary>The keys of a connection string whose value is a secret: Password, SSL Password... and the synonyms Pwd and Psw.</summary>
+    private static readonly Regex Secret = new(
+        """(?<key>(?:^|;)\s*(?:[^;=]*password|pwd|psw)\s*=\s*)(?:'(?:[^']|'')*'|"(?:[^"]|"")*"|[^;]*)""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+
     /// <summary>The message for a failure of the store of <paramref name="context"/>, or null when the failure is not the store's.</summary>
     public static string? Describe(CliContext context, Exception error)
     {
@@ -37,28 +51,117 @@ internal static class StoreErrors
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal) && Find<NpgsqlException>(error) is { } npgsql)
         {
-            var server = Server(spec["postgresql:".Length..]);
-            return npgsql is PostgresException refused
-                ? context.T(StoreMessages.PostgreSqlRefused, server, refused.MessageText)
-                : context.T(StoreMessages.PostgreSqlUnreachable, server);
+            var connectionString = spec["postgresql:".Length..];
+            var store = MaskPassword(connectionString);
+            return ConnectionCause(context, connectionString, npgsql) is { } cause
+                ? context.T(StoreMessages.PostgreSqlUnreachable, store, cause)
+                : context.T(StoreMessages.PostgreSqlRefused, store, OneLine(((PostgresException)npgsql).MessageText));
         }
 
         return null;
     }
 
-    /// <summary>The host and port of a connection string (never its password); the string's own words when it cannot be read.</summary>
-    internal static string Server(string connectionString)
+    /// <summary>
+    /// Whether <paramref name="error"/> is a PostgreSQL store that could not be reached or would not let the user in (rather than a
+    /// statement it refused, such as a missing table): such a failure is the store's, reported by <see cref="Describe"/>.
+    /// </summary>
+    public static bool IsPostgreSqlConnectionFailure(Exception error) =>
+        Find<NpgsqlException>(error) is { } npgsql && (npgsql is not PostgresException server || IsLoginRefusal(server));
+
+    /// <summary>
+    /// Why a PostgreSQL connection string given to <paramref name="option"/> cannot be read, as the usage error to print in the run's
+    /// language, or null when it can: an unknown keyword, a bad value, or text that is not <c>key=value;...</c>. The password is masked.
+    /// </summary>
+    public static string? ConnectionStringProblem(CliLanguage language, string option, string connectionString)
     {
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"{builder.Host ?? "localhost"}:{builder.Port}";
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            var reason = e switch
+            {
+                { ParamName: { } key, InnerException: KeyNotFoundException } => string.Format(CultureInfo.InvariantCulture, StoreMessages.UnknownKeyword.In(language), key),
+                { ParamName: { } key } => string.Format(CultureInfo.InvariantCulture, StoreMessages.BadValue.In(language), key),
+                _ => StoreMessages.NotKeyValue.In(language),
+            };
+            return string.Format(CultureInfo.InvariantCulture, StoreMessages.BadConnectionString.In(language), option, MaskPassword(connectionString), reason);
+        }
+    }
+
+    /// <summary>
+    /// The connection string as the user wrote it, with the value of every password key (<c>Password</c>, <c>SSL Password</c>, <c>Pwd</c>,
+    /// <c>Psw</c>, in any case, quoted or not) replaced by <c>***</c>.
+    /// </summary>
+    internal static string MaskPassword(string connectionString) => Secret.Replace(connectionString, m => m.Groups["key"].Value + "***");
+
+    /// <summary>The cause of a failure to connect or log in, or null when the server refused a statement.</summary>
+    private static string? ConnectionCause(CliContext context, string connectionString, NpgsqlException error)
+    {
+        NpgsqlConnectionStringBuilder? builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
         }
         catch (ArgumentException)
         {
-            return "?";
+            builder = null;
         }
+
+        var host = builder?.Host ?? "localhost";
+        var server = $"{host}:{builder?.Port ?? NpgsqlConnection.DefaultPort}";
+        if (error is PostgresException refused)
+        {
+            if (!IsLoginRefusal(refused))
+            {
+                return null;
+            }
+
+            return refused.SqlState switch
+            {
+                DatabaseMissing => context.T(StoreMessages.ReasonDatabaseMissing, builder?.Database ?? builder?.Username ?? "?"),
+                _ when refused.SqlState.StartsWith("28", StringComparison.Ordinal) => context.T(StoreMessages.ReasonAuthentication, builder?.Username ?? "?"),
+                _ => OneLine(refused.MessageText),
+            };
+        }
+
+        if (Find<SocketException>(error) is { } socket)
+        {
+            return socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => context.T(StoreMessages.ReasonConnectionRefused, server),
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => context.T(StoreMessages.ReasonHostNotFound, host),
+                SocketError.TimedOut => context.T(StoreMessages.ReasonTimedOut, server),
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => context.T(StoreMessages.ReasonNetworkUnreachable, server),
+                _ => OneLine(socket.Message),
+            };
+        }
+
+        if (Find<TimeoutException>(error) is not null)
+        {
+            return context.T(StoreMessages.ReasonTimedOut, server);
+        }
+
+        // Npgsql's own words (a protocol or TLS failure), the innermost cause, on one line.
+        Exception innermost = error;
+        while (innermost.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        return OneLine(innermost.Message);
     }
+
+    /// <summary>Whether the server refused the login: a connection exception (08), bad credentials (28), a missing database, or a server
+    /// that cannot take connections now (57P03) or more of them (53300).</summary>
+    private static bool IsLoginRefusal(PostgresException error) =>
+        error.SqlState.StartsWith("08", StringComparison.Ordinal)
+        || error.SqlState.StartsWith("28", StringComparison.Ordinal)
+        || error.SqlState is DatabaseMissing or "57P03" or "53300";
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static T? Find<T>(Exception error)
         where T : Exception

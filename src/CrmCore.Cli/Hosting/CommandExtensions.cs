@@ -7,9 +7,10 @@ namespace CrmCore.Cli.Hosting;
 /// <summary>Wires command actions to a <see cref="CliContext"/> and turns expected failures into exit codes.</summary>
 internal static class CommandExtensions
 {
-    /// <summary>Sets the action of a command; a <see cref="CliException"/> becomes its message and exit code, a failure of the opened
-    /// desk store a plain message naming it (<see cref="Commands.StoreErrors"/>) and exit code 1, a file the system would not read
-    /// or write a file error with exit code 1.</summary>
+    /// <summary>Sets the action of a command; a <c>--store postgresql:</c> connection string that cannot be read is a usage error (exit
+    /// code 2) before the action runs; a <see cref="CliException"/> becomes its message and exit code, a failure of the opened desk store
+    /// (unreachable, login refused...) one plain line naming it with the password masked and the cause (<see cref="Commands.StoreErrors"/>)
+    /// and exit code 1, a file the system would not read or write a file error with exit code 1.</summary>
     public static void SetCliAction(this Command command, ICliConsole console, Func<CliContext, ParseResult, int> action)
     {
         command.SetAction(parse =>
@@ -18,6 +19,14 @@ internal static class CommandExtensions
             var context = new CliContext(console, language) { InputEncoding = ValueIn<Encoding?>(parse, EncodingOption.Name), EscalationFile = ValueIn<string?>(parse, EscalationOption.Name) };
             try
             {
+                if (ValueIn<string>(parse, "--store") is { } store && store.StartsWith("postgresql:", StringComparison.Ordinal)
+                    && Commands.StoreErrors.ConnectionStringProblem(context.Language, "--store", store["postgresql:".Length..]) is { } problem)
+                {
+                    // Checked before anything is read or written: a connection string Npgsql cannot read is the command line's mistake.
+                    context.WriteError(problem);
+                    return ExitCodes.Usage;
+                }
+
                 return action(context, parse);
             }
             catch (CliException ex)

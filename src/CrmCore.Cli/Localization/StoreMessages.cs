@@ -78,13 +78,52 @@ internal static class StoreMessages
     public static readonly Msg SqliteBusy = new("another program is using it; try again later", "另一个程序正在使用它；请稍后再试");
     public static readonly Msg SqliteCorrupt = new("the file is damaged", "文件已损坏");
 
-    /// <summary>{0} host:port.</summary>
+    /// <summary>{0} the connection string with its password masked, {1} the cause (one of the reasons below, or the server's words).</summary>
     public static readonly Msg PostgreSqlUnreachable = new(
-        "cannot connect to the PostgreSQL server at {0}: check that it is running and that the connection string is right",
-        "无法连接到 {0} 的 PostgreSQL 服务器：请检查服务器是否在运行，以及连接字符串是否正确");
+        "cannot connect to the PostgreSQL store '{0}': {1}",
+        "无法连接 PostgreSQL 存储“{0}”：{1}");
 
-    /// <summary>{0} host:port, {1} the server's message.</summary>
-    public static readonly Msg PostgreSqlRefused = new("the PostgreSQL server at {0} refused: {1}", "{0} 的 PostgreSQL 服务器拒绝了请求：{1}");
+    /// <summary>{0} the connection string with its password masked, {1} the server's message.</summary>
+    public static readonly Msg PostgreSqlRefused = new("the PostgreSQL store '{0}' refused: {1}", "PostgreSQL 存储“{0}”拒绝了请求：{1}");
+
+    /// <summary>{0} host:port.</summary>
+    public static readonly Msg ReasonConnectionRefused = new(
+        "connection refused at {0} (is the server running and listening on that host and port?)",
+        "{0} 拒绝连接（服务器是否在运行，并在该主机和端口上监听？）");
+
+    /// <summary>{0} the host.</summary>
+    public static readonly Msg ReasonHostNotFound = new("the host '{0}' was not found (check Host= in the connection string)", "找不到主机“{0}”（请检查连接字符串中的 Host=）");
+
+    /// <summary>{0} host:port.</summary>
+    public static readonly Msg ReasonTimedOut = new("no answer from {0} in time (check the host, the port and any firewall)", "{0} 未在限定时间内响应（请检查主机、端口和防火墙）");
+
+    /// <summary>{0} host:port.</summary>
+    public static readonly Msg ReasonNetworkUnreachable = new("{0} cannot be reached from this machine (check the network)", "从本机无法访问 {0}（请检查网络）");
+
+    /// <summary>{0} the user name.</summary>
+    public static readonly Msg ReasonAuthentication = new(
+        "authentication failed for user '{0}' (check Username= and Password=)",
+        "用户“{0}”身份验证失败（请检查 Username= 和 Password=）");
+
+    /// <summary>{0} the database name.</summary>
+    public static readonly Msg ReasonDatabaseMissing = new(
+        "the database '{0}' does not exist (check Database= in the connection string)",
+        "数据库“{0}”不存在（请检查连接字符串中的 Database=）");
+
+    /// <summary>{0} the option, {1} the connection string with its password masked, {2} the reason (one of the three below).</summary>
+    public static readonly Msg BadConnectionString = new(
+        "{0}: '{1}' is not a PostgreSQL connection string: {2} (nothing was read or written)",
+        "{0}：“{1}”不是 PostgreSQL 连接字符串：{2}（未读取或写入任何内容）");
+
+    /// <summary>{0} the keyword.</summary>
+    public static readonly Msg UnknownKeyword = new("unknown keyword '{0}'", "未知的关键字“{0}”");
+
+    /// <summary>{0} the keyword.</summary>
+    public static readonly Msg BadValue = new("the value of '{0}' is not valid", "“{0}”的值无效");
+
+    public static readonly Msg NotKeyValue = new(
+        "it is not in the form Key=value;Key=value (a quote left open?)",
+        "它不是 键=值;键=值 的形式（是否有未闭合的引号？）");
 
     /// <summary>{0} the count, {1} the path as given.</summary>
     public static readonly Msg ExportedCustomers = new("Exported {0} customer(s) to {1}", "已导出 {0} 个客户到 {1}");

@@ -222,8 +222,8 @@ public sealed class ImportExportPathTests
     }
 
     [Theory]
-    [InlineData("en", "error: cannot connect to the PostgreSQL server at 127.0.0.1:1: check that it is running and that the connection string is right")]
-    [InlineData("zh-Hans", "错误: 无法连接到 127.0.0.1:1 的 PostgreSQL 服务器：请检查服务器是否在运行，以及连接字符串是否正确")]
+    [InlineData("en", "error: cannot connect to the PostgreSQL store 'Host=127.0.0.1;Port=1;Username=crm;Password=***;Timeout=5': connection refused at 127.0.0.1:1")]
+    [InlineData("zh-Hans", "错误: 无法连接 PostgreSQL 存储“Host=127.0.0.1;Port=1;Username=crm;Password=***;Timeout=5”：127.0.0.1:1 拒绝连接")]
     public void ImportCustomers_PostgreSqlUnreachable_PlainErrorWithoutThePassword(string lang, string message)
     {
         using var temp = new TempDirectory();
