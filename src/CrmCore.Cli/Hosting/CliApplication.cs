@@ -38,10 +38,11 @@ internal static class CliApplication
 
             if (parse.Action is System.CommandLine.Help.HelpAction && language.IsChinese)
             {
-                // System.CommandLine's Chinese texts leave a few help labels in English: the help is written aside and they are replaced.
+                // System.CommandLine's Chinese texts leave a few help labels and the usage line's placeholders in English: the help is
+                // written aside, they are replaced and the columns aligned again for the Chinese characters' width.
                 using var help = new StringWriter(CultureInfo.InvariantCulture);
                 var code = parse.Invoke(new InvocationConfiguration { Output = help, Error = console.Error, EnableDefaultExceptionHandler = false });
-                console.Out.Write(HelpLabels.Chinese(help.ToString()));
+                console.Out.Write(HelpLabels.Chinese(help.ToString(), HelpTexts.UsagePlaceholders(root)));
                 return code;
             }
 

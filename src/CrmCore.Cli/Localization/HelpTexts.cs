@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 
 namespace CrmCore.Cli.Localization;
 
@@ -137,6 +138,51 @@ internal static class HelpTexts
         ["Show version information"] = "显示版本信息",
     };
 
+    /// <summary>
+    /// The Simplified Chinese of the value placeholders help shows (<c>&lt;file&gt;</c>, <c>--store &lt;store&gt;</c>), keyed by the English
+    /// placeholder: the symbol's help name, or its name when it has none. Placeholders that are what the user types (<c>csv|json|jsonl</c>,
+    /// <c>yyyy-MM-dd</c>, <c>N</c>) are not here and stay as they are.
+    /// </summary>
+    private static readonly Dictionary<string, string> ZhPlaceholders = new(StringComparer.Ordinal)
+    {
+        ["file"] = "文件",
+        ["FILE"] = "文件",
+        ["files"] = "文件",
+        ["folder"] = "文件夹",
+        ["rules"] = "规则",
+        ["old"] = "旧规则",
+        ["new"] = "新规则",
+        ["calendar"] = "日历",
+        ["store"] = "存储",
+        ["connection"] = "文件或连接字符串",
+        ["schema"] = "架构名",
+        ["user"] = "用户",
+        ["zone"] = "时区",
+        ["out"] = "文件",
+        ["map"] = "文件",
+        ["report-json"] = "文件",
+        ["report-xlsx"] = "文件",
+        ["batch-size"] = "行数",
+        ["name-similarity"] = "相似度",
+        ["limit"] = "条数",
+        ["entity"] = "类型:编号",
+        ["actor"] = "操作人",
+        ["from"] = "时刻",
+        ["to"] = "时刻",
+        ["as"] = "角色",
+        ["policy"] = "文件",
+        ["id"] = "编号",
+        ["expect-head"] = "检查点",
+        ["ticket-types"] = "代码",
+        ["duration"] = "时长",
+        ["ISO instant"] = "ISO 时刻",
+        ["points,..."] = "分数,...",
+        ["kind"] = "类型",
+    };
+
+    /// <summary>The Chinese of a value placeholder, or null when it is kept as written.</summary>
+    public static string? ChinesePlaceholder(string english) => ZhPlaceholders.GetValueOrDefault(english);
+
     /// <summary>Whether a text is one of the Chinese translations.</summary>
     public static bool IsChinese(string text) => English.ContainsKey(text);
 
@@ -146,13 +192,19 @@ internal static class HelpTexts
     private static readonly Dictionary<string, string> English = ZhHans.GroupBy(p => p.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
 
     /// <summary>
-    /// Sets every description in the tree under <paramref name="command"/> to Chinese or English. A tree belongs to one run (no symbol is
-    /// shared between trees), so localising it never changes the help of another run.
+    /// Sets every description in the tree under <paramref name="command"/> to Chinese or English, and in Chinese the value placeholders
+    /// of options and arguments too (<see cref="ChinesePlaceholder"/>). A tree belongs to one run (no symbol is shared between trees), so
+    /// localising it never changes the help of another run.
     /// </summary>
     public static void Localize(Command command, bool chinese)
     {
         foreach (var symbol in Symbols(command))
         {
+            if (chinese)
+            {
+                LocalizePlaceholder(symbol);
+            }
+
             if (symbol.Description is not { } d)
             {
                 continue;
@@ -168,6 +220,37 @@ internal static class HelpTexts
             }
         }
     }
+
+    /// <summary>
+    /// Gives an option or argument the Chinese help name of its placeholder. A flag (no value, so no placeholder) and a symbol whose
+    /// placeholder lists the values it takes are left alone: only a placeholder found in the table changes.
+    /// </summary>
+    private static void LocalizePlaceholder(Symbol symbol)
+    {
+        switch (symbol)
+        {
+            case Option option when option.ValueType != typeof(bool) && !ListsValues(option) && ChinesePlaceholder(option.HelpName ?? option.Name.TrimStart('-')) is { } zh:
+                option.HelpName = zh;
+                break;
+            case Argument argument when !ListsValues(argument) && ChinesePlaceholder(argument.HelpName ?? argument.Name) is { } zh:
+                argument.HelpName = zh;
+                break;
+        }
+    }
+
+    /// <summary>Whether help shows the values a symbol takes (<c>&lt;calendar|customers|...&gt;</c>) rather than a placeholder.</summary>
+    private static bool ListsValues(Symbol symbol) => symbol.GetCompletions(CompletionContext.Empty).Any();
+
+    /// <summary>
+    /// The argument placeholders of the usage lines under <paramref name="command"/> (System.CommandLine writes an argument's name there,
+    /// not its help name) with their Chinese: <c>&lt;FILE&gt;</c> and <c>&lt;文件&gt;</c>.
+    /// </summary>
+    public static IReadOnlyList<(string English, string Chinese)> UsagePlaceholders(Command command) =>
+        [.. Symbols(command).OfType<Argument>()
+            .Select(a => (English: "<" + a.Name + ">", Chinese: ChinesePlaceholder(a.Name)))
+            .Where(p => p.Chinese is not null)
+            .Select(p => (p.English, "<" + p.Chinese + ">"))
+            .Distinct()];
 
     /// <summary>The command, its options, arguments and subcommands, recursively.</summary>
     public static IEnumerable<Symbol> Symbols(Command command)

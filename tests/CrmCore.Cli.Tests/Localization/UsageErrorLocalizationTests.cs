@@ -142,7 +142,7 @@ public sealed class UsageErrorLocalizationTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("说明:", run.Out, StringComparison.Ordinal);
-        Assert.Contains("--store <store> (必填)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("--store <存储> (必填)", run.Out, StringComparison.Ordinal);
         Assert.Contains("[默认值: keep-newest]", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Description:", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("(REQUIRED)", run.Out, StringComparison.Ordinal);
@@ -153,8 +153,8 @@ public sealed class UsageErrorLocalizationTests
     public void Help_InChinese_KeepsTheDescriptionColumnAligned()
     {
         var lines = Crm.Run("import", "customers", "--help", "--lang", "zh-Hans").Out.Split('\n');
-        var store = lines.Single(l => l.Contains("--store <store>", StringComparison.Ordinal));
-        var map = lines.Single(l => l.Contains("--map <map>", StringComparison.Ordinal));
+        var store = lines.Single(l => l.Contains("--store <存储>", StringComparison.Ordinal));
+        var map = lines.Single(l => l.Contains("--map <文件>", StringComparison.Ordinal));
 
         static int Column(string line, string text)
         {
