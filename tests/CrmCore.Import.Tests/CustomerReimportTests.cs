@@ -165,6 +165,55 @@ public sealed class CustomerReimportTests
 
     [Theory]
     [MemberData(nameof(Paths))]
+    public async Task ANamedRow_NamesTheContactStoredUnderThePlaceholder_AndARunAgainChangesNothing(bool keyIndex, int batchSize)
+    {
+        var store = new InMemoryCustomerRepository();
+        await ImportAsync(store, keyIndex, batchSize, "客户编号,客户名称,联系人,联系电话,邮箱,首次接触时间\nC-7,庚公司,,13800000071,,2024-01-01\nC-8,辛公司,,,x@example.com,2024-01-01\n");
+        const string named = "客户编号,客户名称,联系人,联系电话,邮箱,首次接触时间\nC-7,庚公司,张三,138 0000 0071,g@example.com,2024-01-01\nC-8,辛公司,李四,,X@example.com,2024-01-01\n";
+
+        var report = await ImportAsync(store, keyIndex, batchSize, named);
+
+        Assert.All(report.Rows, r => Assert.Equal(ImportOutcome.Updated, r.Outcome));
+        Assert.Equal(CustomerNotes.ContactNamed, Assert.Single(report.Rows[0].Notes ?? []).Code);
+        var snapshot = await SnapshotAsync(store);
+        Assert.Equal($"庚公司: 张三/{Key("13800000071")}/g@example.com/", snapshot["C-7"]);
+        Assert.Equal("辛公司: 李四/0/x@example.com/", snapshot["C-8"]);
+
+        AllUnchanged(await ImportAsync(store, keyIndex, batchSize, named));
+        Assert.Equal(snapshot, await SnapshotAsync(store));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task ANamedRowInTheSameFile_NamesThePlaceholderContact_ButNotOneWithAnotherNumber(bool keyIndex, int batchSize)
+    {
+        var store = new InMemoryCustomerRepository();
+
+        var report = await ImportAsync(store, keyIndex, batchSize, "客户编号,客户名称,联系人,联系电话,首次接触时间\nC-9,壬公司,,13800000081,2024-01-01\nC-9,壬公司,王五,13800000081,2024-01-01\nC-9,壬公司,赵六,13800000082,2024-01-01\n");
+
+        Assert.Equal(0, report.Totals.Rejected);
+        var snapshot = await SnapshotAsync(store);
+        Assert.Equal($"壬公司: 王五/{Key("13800000081")}//; 赵六/{Key("13800000082")}//", snapshot["C-9"]);
+    }
+
+    [Theory]
+    [InlineData("en", "the contact stored as '(未提供姓名)' now has this row's name, '张三'")]
+    [InlineData("zh-Hans", "原以“(未提供姓名)”保存的联系人已按本行改名为“张三”")]
+    public async Task ARenamedPlaceholderContact_TheRowSaysSo(string language, string text)
+    {
+        var store = new InMemoryCustomerRepository();
+        var options = new CustomerImportOptions { Culture = System.Globalization.CultureInfo.GetCultureInfo(language) };
+        using var first = new MemoryStream(Encoding.UTF8.GetBytes("客户编号,客户名称,联系人,联系电话,首次接触时间\nC-7,庚公司,,13800000071,2024-01-01\n"));
+        await Samples.Importer(store, options).ImportAsync(first, "a.csv");
+        using var second = new MemoryStream(Encoding.UTF8.GetBytes("客户编号,客户名称,联系人,联系电话,首次接触时间\nC-7,庚公司,张三,13800000071,2024-01-01\n"));
+
+        var report = await Samples.Importer(store, options).ImportAsync(second, "b.csv");
+
+        Assert.Equal(text, Assert.Single(Assert.Single(report.Rows).Notes ?? []).Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
     public async Task AContactNameInTheOtherBracketWidth_IsTheSameContact_KeptAsFirstTyped(bool keyIndex, int batchSize)
     {
         var store = new InMemoryCustomerRepository();

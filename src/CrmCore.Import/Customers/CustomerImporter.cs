@@ -1303,6 +1303,15 @@ public sealed class CustomerImporter
                 || (row.Email is not null && c.Email is not null && !SameEmail(c.Email))
                 || (address is not null && c.Address is not null && !SameAddress(c.Address));
 
+            // A contact stored under the placeholder name (or named after it: (未提供姓名) (2)) that the row's number, e-mail or address
+            // finds, in that order, as a row without a name would find it.
+            var placeholder = TextNormalizer.Fold(_options.UnnamedContactName.Trim())!;
+            bool IsPlaceholder(Contact c) => TextNormalizer.Fold(c.Name) is { } n && (string.Equals(n, placeholder, StringComparison.Ordinal) || NamedAfter(n, placeholder));
+            Contact? Unnamed(IReadOnlyList<Contact> all) =>
+                (row.Phone is not null ? all.FirstOrDefault(c => IsPlaceholder(c) && SameLine(c.Phone) && !Differs(c)) : null)
+                ?? (row.Email is not null ? all.FirstOrDefault(c => IsPlaceholder(c) && SameEmail(c.Email) && !Differs(c)) : null)
+                ?? (address is not null ? all.FirstOrDefault(c => IsPlaceholder(c) && SameAddress(c.Address) && !Differs(c)) : null);
+
             var contacts = customer.Contacts;
             Contact? existing = null;
             if (row.ContactName is { } name)
@@ -1319,6 +1328,16 @@ public sealed class CustomerImporter
                         existing = c;
                         break;
                     }
+                }
+
+                if (existing is null && named is null && Unnamed(contacts) is { } unnamed)
+                {
+                    // The contact an earlier row without a name stored under the placeholder, with this row's number (else e-mail, else
+                    // address) and nothing that differs: this row names it. A blank filled, whatever the merge rule.
+                    var at = IndexOf(contacts, unnamed);
+                    customer.RenameContact(now, unnamed.Name, name);
+                    (notes ??= []).Add(CustomerNotes.Note("Note_ContactNamed", Culture, -1, null, unnamed.Name, customer.Contacts[at].Name));
+                    existing = customer.Contacts[at];
                 }
 
                 if (existing is null && named is not null)
@@ -1365,6 +1384,19 @@ public sealed class CustomerImporter
             }
 
             AddExtraPhones(customer, row, now, ref notes);
+        }
+
+        private static int IndexOf(IReadOnlyList<Contact> contacts, Contact contact)
+        {
+            for (var i = 0; i < contacts.Count; i++)
+            {
+                if (ReferenceEquals(contacts[i], contact))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>Adds each further number of the row as a contact of its own, unless a contact already has it.</summary>

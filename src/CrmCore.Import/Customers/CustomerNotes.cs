@@ -20,6 +20,9 @@ internal static class CustomerNotes
     /// <summary>A contact name the import had given another number's contact (<c>张三 (2)</c>): the row's contact is kept under another.</summary>
     public const string NameTaken = "NameTaken";
 
+    /// <summary>A contact stored under the placeholder name, named by a row with its number (or e-mail, or address).</summary>
+    public const string ContactNamed = "ContactNamed";
+
     /// <summary>A new customer without a first-contact date, given one.</summary>
     public const string FirstContactDefaulted = "FirstContactDefaulted";
 

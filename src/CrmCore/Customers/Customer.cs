@@ -186,6 +186,38 @@ public sealed class Customer
         Changed(now, CustomerDetail.Contacts);
     }
 
+    /// <summary>Renames a contact: it keeps its role, phone, e-mail and address under the new name (a contact first stored under a
+    /// placeholder name, say, once someone tells its real one).</summary>
+    /// <param name="now">When it happens.</param>
+    /// <param name="name">The contact's name now.</param>
+    /// <param name="newName">Its new name; no other contact of this customer may have it.</param>
+    /// <returns>False when the new name is the name it has (nothing changes).</returns>
+    /// <exception cref="ArgumentException">No contact has <paramref name="name"/>, the new name is blank, or another contact has it.</exception>
+    public bool RenameContact(Instant now, string name, string newName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(newName);
+        var index = IndexOfContact(name?.Trim() ?? string.Empty);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Customer {Id} has no contact named '{name}'.", nameof(name));
+        }
+
+        var renamed = contacts[index] with { Name = newName };
+        if (string.Equals(renamed.Name, contacts[index].Name, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (IndexOfContact(renamed.Name) >= 0)
+        {
+            throw new ArgumentException($"Customer {Id} already has a contact named '{renamed.Name}'.", nameof(newName));
+        }
+
+        contacts[index] = renamed;
+        Changed(now, CustomerDetail.Contacts);
+        return true;
+    }
+
     private void AddContactCore(Contact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);

@@ -134,6 +134,31 @@ public class CustomerTests
     }
 
     [Fact]
+    public void RenameContact_KeepsItsNumbersUnderTheNewName_AndRefusesATakenOrMissingName()
+    {
+        var customer = factory.Create(TestData.Profile());
+        var now = clock.GetCurrentInstant();
+        customer.AddContact(now, new Contact("(未提供姓名)", ContactRole.DecisionMaker) { Phone = "13800000001", Email = "a@example.com" });
+        customer.AddContact(now, new Contact("李娜", ContactRole.TechnicalLead));
+        var version = customer.Version;
+
+        Assert.True(customer.RenameContact(now, "(未提供姓名)", " 张伟 "));
+
+        var renamed = customer.Contacts[0];
+        Assert.Equal("张伟", renamed.Name);
+        Assert.Equal(ContactRole.DecisionMaker, renamed.Role);
+        Assert.Equal("a@example.com", renamed.Email);
+        Assert.NotNull(renamed.Phone);
+        Assert.Equal(version + 1, customer.Version);
+        Assert.False(customer.RenameContact(now, "张伟", "张伟"));
+        Assert.Equal(version + 1, customer.Version);
+        Assert.Throws<ArgumentException>(() => customer.RenameContact(now, "张伟", "李娜"));
+        Assert.Throws<ArgumentException>(() => customer.RenameContact(now, "(未提供姓名)", "王芳"));
+        Assert.Throws<ArgumentException>(() => customer.RenameContact(now, "张伟", " "));
+        Assert.Equal(["张伟", "李娜"], customer.Contacts.Select(c => c.Name));
+    }
+
+    [Fact]
     public void OptOutOfContact_ThenOutboundInteraction_IsRefusedAndRecordKept()
     {
         var customer = factory.Create(TestData.Profile());
