@@ -9,9 +9,9 @@ namespace CrmCore.Import.Tests;
 public sealed class CustomerNoHeaderTests
 {
     [Theory]
-    [InlineData("", "no header row in the first 3 rows: a header row names at least two known columns (客户编号, 客户名称, 所属行业")]
-    [InlineData("en-US", "no header row in the first 3 rows: a header row names at least two known columns (客户编号, 客户名称, 所属行业")]
-    [InlineData("zh-Hans", "前 3 行中没有表头：表头行至少包含两个已知列（客户编号, 客户名称, 所属行业")]
+    [InlineData("", "no header row in the first 3 rows: a header row names at least two known columns, or only the customer's name or id column (客户编号, 客户名称, 所属行业")]
+    [InlineData("en-US", "no header row in the first 3 rows: a header row names at least two known columns, or only the customer's name or id column (客户编号, 客户名称, 所属行业")]
+    [InlineData("zh-Hans", "前 3 行中没有表头：表头行至少包含两个已知列，或只含客户名称或客户编号一列（客户编号, 客户名称, 所属行业")]
     public async Task Import_NoHeaderInTheFirstRows_FailsAtTheRowAfterThem_InTheImportsLanguage(string language, string reason)
     {
         var csv = "客户信息总表\n2026年3月\n备注,说明\n甲,乙\n客户编号,客户名称\n";
@@ -25,8 +25,8 @@ public sealed class CustomerNoHeaderTests
     }
 
     [Theory]
-    [InlineData("", "no header row found: the file is empty or names no known column (客户编号, 客户名称, 所属行业")]
-    [InlineData("zh-Hans", "没有找到表头：文件为空或不含已知列（客户编号, 客户名称, 所属行业")]
+    [InlineData("", "no header row found: the file is empty or no row names two known columns, or only the customer's name or id column (客户编号, 客户名称, 所属行业")]
+    [InlineData("zh-Hans", "没有找到表头：文件为空，或没有一行包含两个已知列或只含客户名称或客户编号一列（客户编号, 客户名称, 所属行业")]
     public async Task Import_NoKnownColumnAnywhere_FailsNamingTheFile_InTheImportsLanguage(string language, string reason)
     {
         var error = await ImportAsync("备注,说明\n甲,乙\n", language, maxTitleRows: 20);

@@ -1,11 +1,13 @@
 using System.Globalization;
 using CrmCore.Import.Mapping;
+using CrmCore.Localization;
 using NodaTime;
 
 namespace CrmCore.Import.Export;
 
 /// <summary>How exporters write values so that the built-in mapping reads them back: times in a zone as <c>2026-03-01 14:30:00</c>, dates as
-/// <c>2026-03-01</c>, and coded values in Chinese through the reverse of the mapping's value map (Urgent → 紧急). Thread-safe.</summary>
+/// <c>2026-03-01</c>, coded values as their display names (<see cref="DisplayNames"/> in <see cref="Culture"/>), and a value without one in
+/// Chinese through the reverse of the mapping's value map (Contact → 联系人). Thread-safe.</summary>
 internal static class ExportCells
 {
     /// <summary>A time in the zone, or null.</summary>
@@ -17,6 +19,9 @@ internal static class ExportCells
 
     /// <summary>A whole number, or null.</summary>
     public static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The culture of an export's display values (<see cref="DisplayNames"/>): zh-Hans for Chinese, English otherwise.</summary>
+    public static CultureInfo Culture(ExportLanguage language) => language == ExportLanguage.Chinese ? TextCultures.SimplifiedChinese : TextCultures.English;
 
     /// <summary>A coded value as the table shows it: in Chinese the first cell value the built-in value map turns into it, else the code.</summary>
     public static string Display<TField>(ImportMapping<TField> mapping, TField field, string code, ExportLanguage language)

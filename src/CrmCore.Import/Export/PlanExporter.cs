@@ -1,5 +1,4 @@
-using CrmCore.Import.Mapping;
-using CrmCore.Import.Plans;
+using CrmCore.Localization;
 using CrmCore.Relationships;
 using NodaTime;
 
@@ -7,10 +6,11 @@ namespace CrmCore.Import.Export;
 
 /// <summary>
 /// Writes contact plan entries as document 001's contact plan table (客户沟通计划表, .xlsx, streamed) with the entry id in front, headers in
-/// Chinese or English, values the plan import reads back (with Chinese headers in Chinese: 沟通方式 电话/拜访/邮件 ..., 完成状态
-/// 未开始/进行中/已完成/已取消, 计划类型 定期沟通/生日关怀/手动计划 ...; times in the
-/// given zone): importing the export gives the same entries' table fields (id, customer, channel, purpose, owner, planned and actual
-/// time, feedback, next action, status, kind). Reminder marks and the due time of generated entries are the planner's. Every cell goes
+/// Chinese or English, coded values as their display names in that language (<see cref="DisplayNames"/>, the words reports and
+/// <c>crm</c> show: 沟通方式 电话/拜访/关怀信息/主管致电 ..., 完成状态 未开始/进行中/已完成/已取消, 计划类型 定期沟通/生日关怀/手动计划 ...;
+/// <c>Phone call</c>, <c>Not started</c>, <c>Regular contact</c> in English), which the plan import reads back, and times in the given zone:
+/// importing the export gives the same entries' table fields (id, customer, channel, purpose, owner, planned and actual time, feedback,
+/// next action, status, kind). Reminder marks and the due time of generated entries are the planner's. Every cell goes
 /// through <see cref="CellGuard"/>. Thread-safe (stateless).
 /// </summary>
 public static class PlanExporter
@@ -43,20 +43,20 @@ public static class PlanExporter
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(zone);
-        var map = ImportMappings.Plans;
+        var culture = ExportCells.Culture(language);
         return
         [
             entry.Id.Value,
             entry.Customer.Value,
-            ExportCells.Display(map, PlanField.Channel, entry.Channel.ToString(), language),
+            DisplayNames.Of(entry.Channel, culture),
             entry.Purpose,
             entry.Owner?.Value,
             ExportCells.Time(entry.PlannedAt, zone),
             ExportCells.Time(entry.ActualAt, zone),
             entry.Feedback,
             entry.NextAction,
-            ExportCells.Display(map, PlanField.Status, entry.Status.ToString(), language),
-            ExportCells.Display(map, PlanField.Kind, entry.Kind.ToString(), language),
+            DisplayNames.Of(entry.Status, culture),
+            DisplayNames.Of(entry.Kind, culture),
         ];
     }
 }

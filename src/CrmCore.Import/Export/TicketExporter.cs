@@ -1,13 +1,14 @@
-using CrmCore.Import.Mapping;
-using CrmCore.Import.Tickets;
+using CrmCore.Localization;
 using CrmCore.Tickets;
 using NodaTime;
 
 namespace CrmCore.Import.Export;
 
 /// <summary>
-/// Writes tickets as document 001's issue-tracking table (服务质量问题跟踪表, .xlsx, streamed), headers in Chinese or English, values the
-/// ticket import reads back (紧急程度 一般/紧急/重大, 状态 待处理/处理中/已解决 ..., times in the given zone): importing the export gives the
+/// Writes tickets as document 001's issue-tracking table (服务质量问题跟踪表, .xlsx, streamed), headers in Chinese or English, coded values
+/// as their display names in that language (<see cref="DisplayNames"/>, the words reports and <c>crm</c> show: 紧急程度 一般/紧急/重大,
+/// 状态 待处理/处理中/等待客户 ..., <c>Waiting for customer</c> in English; a host's own type or channel as its code), which the ticket
+/// import reads back, and times in the given zone: importing the export gives the
 /// same tickets' table fields (id, customer, description, raise, urgency, type, channel, expected resolution, department, owner, the
 /// latest progress note, solution, first response, resolution, closing, status, related asset, and as 客户满意度 the CSAT of the answer given
 /// at the closing or resolution time; other answers go out with <see cref="SurveyExporter"/>). The history, due times and routing are the
@@ -43,7 +44,7 @@ public static class TicketExporter
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(zone);
-        var map = ImportMappings.Tickets;
+        var culture = ExportCells.Culture(language);
         var closingAt = ticket.ClosedAt ?? ticket.ResolvedAt;
         var atClosing = ticket.Surveys.LastOrDefault(s => s.AnsweredAt == closingAt);
         return
@@ -52,9 +53,9 @@ public static class TicketExporter
             ticket.CustomerId.Value,
             ticket.Description,
             ExportCells.Time(ticket.RaisedAt, zone),
-            ExportCells.Display(map, TicketField.Urgency, ticket.Urgency.ToString(), language),
-            ExportCells.Display(map, TicketField.Type, ticket.Type.Code, language),
-            ExportCells.Display(map, TicketField.Channel, ticket.Channel.Code, language),
+            DisplayNames.Of(ticket.Urgency, culture),
+            DisplayNames.Of(ticket.Type, culture),
+            DisplayNames.Of(ticket.Channel, culture),
             ExportCells.Time(ticket.ExpectedResolutionAt, zone),
             ticket.Department,
             ticket.Owner.Value,
@@ -64,7 +65,7 @@ public static class TicketExporter
             ExportCells.Time(ticket.FirstResponseAt, zone),
             ExportCells.Time(ticket.ResolvedAt, zone),
             ExportCells.Time(ticket.ClosedAt, zone),
-            ExportCells.Display(map, TicketField.Status, ticket.Status.ToString(), language),
+            DisplayNames.Of(ticket.Status, culture),
             ticket.RelatedAssetId,
         ];
     }

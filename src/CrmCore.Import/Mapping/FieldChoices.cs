@@ -13,8 +13,8 @@ namespace CrmCore.Import.Mapping;
 
 /// <summary>
 /// The fields whose values come from a closed list (an enum: 紧急程度 is General, Urgent or Major), how a cell names one, and how the list
-/// is shown: in English the enum's names, in Simplified Chinese the Chinese value the mapping's value map gives for each (一般、紧急、重大),
-/// the name where it gives none; and the fields whose values are whole-number scores with their range. The row readers and the mapping
+/// is shown: in English the enum's names, in Simplified Chinese the first Chinese value the mapping's value map gives for each, which
+/// for the built-in maps is the value's display name (一般、紧急、重大; <see cref="DisplayLabels"/>), the name where it gives none; and the fields whose values are whole-number scores with their range. The row readers and the mapping
 /// file loader share it, so a mapping file is refused at load for the same
 /// targets the rows would be rejected for. Fields with open codes (a ticket's type or channel, a customer's industry) have no list.
 /// Thread-safe (immutable).

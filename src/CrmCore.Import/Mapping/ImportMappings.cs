@@ -3,6 +3,9 @@ using CrmCore.Import.Assets;
 using CrmCore.Import.Plans;
 using CrmCore.Import.Surveys;
 using CrmCore.Import.Tickets;
+using CrmCore.Localization;
+using CrmCore.Relationships;
+using CrmCore.Tickets;
 
 namespace CrmCore.Import.Mapping;
 
@@ -133,10 +136,13 @@ public static class ImportMappings
             (TicketField.AssetId, ["关联资产", "资产编号", "Asset id", "AssetId", "Related asset"]))
         .With(new ImportMapping<TicketField>([], values:
         [
-            new(TicketField.Urgency, Map(("一般", "General"), ("普通", "General"), ("紧急", "Urgent"), ("重大", "Major"))),
-            new(TicketField.Type, Map(("咨询", "Consultation"), ("投诉", "Complaint"), ("建议", "Suggestion"), ("故障", "Fault"), ("售后故障", "Fault"), ("售前", "PreSales"), ("售前咨询", "PreSales"))),
-            new(TicketField.Channel, Map(("电话", "Phone"), ("邮件", "Email"), ("电子邮件", "Email"), ("在线", "OnlineChat"), ("在线客服", "OnlineChat"), ("拜访", "Visit"), ("上门", "Visit"), ("网页表单", "WebForm"), ("表单", "WebForm"), ("短信", "Sms"))),
-            new(TicketField.Status, Map(("待处理", "Pending"), ("处理中", "InProgress"), ("待客户反馈", "WaitingForCustomer"), ("已解决", "Resolved"), ("待回访", "AwaitingRevisit"), ("已关闭", "Closed"), ("服务结束", "Closed"), ("无需处理", "NoActionNeeded"))),
+            // The display names of every built-in value (DisplayLabels), then document 001's other words for them.
+            new(TicketField.Urgency, DisplayLabels.Map(DisplayLabels.Of<Urgency>(DisplayNames.Of), ("普通", "General"))),
+            new(TicketField.Type, DisplayLabels.Map(DisplayLabels.Of(DisplayLabels.TicketTypes, t => t.Code, DisplayNames.Of), ("售后故障", "Fault"), ("售前", "PreSales"))),
+            new(TicketField.Channel, DisplayLabels.Map(
+                DisplayLabels.Of(DisplayLabels.Channels, c => c.Code, DisplayNames.Of),
+                ("电子邮件", "Email"), ("在线", "OnlineChat"), ("拜访", "Visit"), ("网页表单", "WebForm"), ("表单", "WebForm"))),
+            new(TicketField.Status, DisplayLabels.Map(DisplayLabels.Of<TicketStatus>(DisplayNames.Of), ("待客户反馈", "WaitingForCustomer"), ("服务结束", "Closed"))),
         ]));
     }
 
@@ -159,9 +165,12 @@ public static class ImportMappings
             (PlanField.Kind, ["计划类型", "Kind"]))
         .With(new ImportMapping<PlanField>([], values:
         [
-            new(PlanField.Channel, Map(("电话", "Call"), ("电话沟通", "Call"), ("拜访", "Visit"), ("上门拜访", "Visit"), ("邮件", "Email"), ("电子邮件", "Email"), ("短信", "Sms"), ("关怀短信", "CareMessage"), ("主管电话", "SupervisorCall"))),
-            new(PlanField.Status, Map(("未开始", "NotStarted"), ("进行中", "InProgress"), ("已完成", "Completed"), ("已取消", "Cancelled"))),
-            new(PlanField.Kind, Map(("定期沟通", "Cadence"), ("生日关怀", "Birthday"), ("节日关怀", "Holiday"), ("合同到期提醒", "ContractExpiry"), ("流失预警跟进", "ChurnFollowUp"), ("沉默客户关怀", "SilentCare"), ("手动计划", "Manual"), ("手动", "Manual"))),
+            // The display names of every value (DisplayLabels), then document 001's other words for them.
+            new(PlanField.Channel, DisplayLabels.Map(
+                DisplayLabels.Of<ContactChannel>(DisplayNames.Of),
+                ("电话沟通", "Call"), ("上门拜访", "Visit"), ("电子邮件", "Email"), ("关怀短信", "CareMessage"), ("主管电话", "SupervisorCall"))),
+            new(PlanField.Status, DisplayLabels.Map(DisplayLabels.Of<PlanStatus>(DisplayNames.Of))),
+            new(PlanField.Kind, DisplayLabels.Map(DisplayLabels.Of<PlanKind>(DisplayNames.Of), ("手动", "Manual"))),
         ]));
     }
 

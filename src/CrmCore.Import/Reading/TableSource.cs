@@ -48,11 +48,20 @@ internal static class TableSource
     /// <param name="encoding">The CSV encoding's web name, or null to detect it.</param>
     /// <param name="cancellationToken">Cancels the hashing.</param>
     /// <param name="culture">The language of the reader's own messages (a file refused); null for the current UI culture.</param>
+    /// <exception cref="ArgumentException"><paramref name="encoding"/> is not an encoding the readers read (<see cref="StrictTextDecoder.GetEncoding(string, CultureInfo)"/>),
+    /// thrown before the stream is read.</exception>
     public static async Task<(IEnumerable<SourceRow> Rows, string Format, string Encoding, string FileHash)> HashAndReadAsync(
         Stream stream, string name, ImportFormat format, string? encoding, CancellationToken cancellationToken, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
+
+        // An encoding no reader here reads (latin1, shift_jis) is the caller's error: refused before a byte of the file is read.
+        if (encoding is not null)
+        {
+            _ = StrictTextDecoder.GetEncoding(encoding, culture);
+        }
+
         var fileHash = string.Empty;
         if (stream.CanSeek)
         {
@@ -98,7 +107,7 @@ internal static class TableSource
                 return (new CountedRows(rowsKnown => JsonTableReader.Read(stream, name, lines: true, rowsKnown, culture)), "jsonl", "utf-8");
         }
 
-        var chosen = encoding is { } web ? StrictTextDecoder.GetEncoding(web) : TableReader.DetectEncoding(stream, name, culture);
+        var chosen = encoding is { } web ? StrictTextDecoder.GetEncoding(web, culture) : TableReader.DetectEncoding(stream, name, culture);
         var delimiter = stream.CanSeek ? TableReader.DetectDelimiter(stream, chosen) : ',';
         return (TableReader.ReadCsv(stream, chosen, name, culture, delimiter), "csv", chosen.WebName);
     }

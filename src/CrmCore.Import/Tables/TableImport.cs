@@ -114,7 +114,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
                 _columns = TableColumns<TField>.TryRead(row, _mapping);
                 if (_columns is null && ++titleRows > options.MaxTitleRows)
                 {
-                    throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, options.MaxTitleRows, table.HeaderHint));
+                    throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderInTable", Culture, options.MaxTitleRows, table.HeaderHint));
                 }
 
                 continue;
@@ -130,7 +130,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
         if (_columns is null)
         {
-            throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeader", Culture, table.HeaderHint));
+            throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeaderTable", Culture, table.HeaderHint));
         }
 
         if (_batch.Count > 0)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using CrmCore.Localization;
 
 namespace CrmCore.Decoding;
 
@@ -9,7 +10,8 @@ namespace CrmCore.Decoding;
 /// Decodes user files (rule files, CSV, JSON data) strictly: by default only UTF-8 (a BOM is allowed) is accepted, and invalid
 /// bytes give a positioned <see cref="TextDecodingProblem"/> that names what the file seems to be instead (GBK/GB18030, as
 /// Excel on Chinese Windows saves "CSV", or UTF-16) and the remedy. Nothing is ever replaced by U+FFFD. An explicit encoding
-/// (<see cref="GetEncoding(string)"/>, for <c>--encoding</c>) decodes other code pages, also strictly. Thread-safe (stateless).
+/// (<see cref="GetEncoding(string)"/>, for <c>--encoding</c>: GB18030 or UTF-16; no other code page) decodes the file, also strictly.
+/// Thread-safe (stateless).
 /// </summary>
 public static class StrictTextDecoder
 {
@@ -20,40 +22,48 @@ public static class StrictTextDecoder
     /// <summary>The encoding names <see cref="GetEncoding(string)"/> accepts, for help texts.</summary>
     public static IReadOnlyList<string> KnownNames { get; } = ["utf-8", "gb18030", "gbk", "utf-16", "utf-16le", "utf-16be"];
 
+    /// <summary>Every name <see cref="GetEncoding(string)"/> accepts (case-insensitive, spaces around ignored) → the encoding it reads:
+    /// <see cref="KnownNames"/>, the aliases <c>gb2312</c>, <c>cp936</c> and <c>936</c> (code page 936, of which GB18030 is a superset),
+    /// the spellings without a hyphen, <c>unicode</c> (.NET's name for UTF-16), and the web names of the encodings themselves
+    /// (<c>GB18030</c>, <c>utf-16BE</c>), which an import reports and hands on.</summary>
+    private static readonly Dictionary<string, string> Accepted = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["utf-8"] = "utf-8", ["utf8"] = "utf-8",
+        ["gb18030"] = "gb18030", ["gbk"] = "gb18030", ["gb2312"] = "gb18030", ["cp936"] = "gb18030", ["936"] = "gb18030",
+        ["utf-16"] = "utf-16", ["utf16"] = "utf-16", ["utf-16le"] = "utf-16", ["utf16le"] = "utf-16", ["unicode"] = "utf-16",
+        ["utf-16be"] = "utf-16be", ["utf16be"] = "utf-16be",
+    };
+
     /// <summary>
-    /// Gets a strict encoding by name: <c>utf-8</c>, <c>gb18030</c> (also read for <c>gbk</c>/<c>gb2312</c>, of which it is a
-    /// superset), <c>utf-16</c>/<c>utf-16le</c>, <c>utf-16be</c>, or any other name or code page .NET knows with the code-page
-    /// provider. Case-insensitive. Invalid bytes throw while decoding instead of becoming U+FFFD.
+    /// Gets a strict encoding by name: <c>utf-8</c>, <c>gb18030</c> (also read for <c>gbk</c>/<c>gb2312</c>/<c>cp936</c>, of which it is a
+    /// superset), <c>utf-16</c>/<c>utf-16le</c>, <c>utf-16be</c>, and the same without the hyphen. Case-insensitive. Invalid bytes throw
+    /// while decoding instead of becoming U+FFFD. Any other name, one .NET knows too (<c>latin1</c>, <c>shift_jis</c>), is refused: a
+    /// Chinese table read in it would be misread, not reported. The refusal is in <see cref="CultureInfo.CurrentUICulture"/>'s language.
     /// </summary>
     /// <param name="name">The encoding name.</param>
     /// <returns>The encoding.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException">The name is not a known encoding; the message lists <see cref="KnownNames"/>.</exception>
-    public static Encoding GetEncoding(string name)
+    /// <exception cref="ArgumentException">The name is not one of the supported encodings; the message names the supported ones
+    /// (<see cref="KnownNames"/>).</exception>
+    public static Encoding GetEncoding(string name) => GetEncoding(name, null);
+
+    /// <summary>Gets a strict encoding by name, as <see cref="GetEncoding(string)"/> does, refusing another name in the given language.</summary>
+    /// <param name="name">The encoding name.</param>
+    /// <param name="culture">The language of the refusal (English or zh-Hans, <see cref="TextCultures"/>); null for
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The encoding.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">The name is not one of the supported encodings: <c>'latin1' is not a supported encoding; use
+    /// one of utf-8, gb18030, gbk, utf-16, utf-16le, utf-16be</c> (in zh-Hans <c>“latin1”不是支持的编码；请使用以下之一：…</c>).</exception>
+    public static Encoding GetEncoding(string name, CultureInfo? culture)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var key = name.Trim().ToLowerInvariant();
-        key = key switch
+        if (!Accepted.TryGetValue(name.Trim(), out var key))
         {
-            "utf8" => "utf-8",
-            "gbk" or "gb2312" or "cp936" or "936" => "gb18030",
-            "utf16" or "utf-16le" or "utf16le" or "unicode" => "utf-16",
-            "utf16be" => "utf-16be",
-            _ => key,
-        };
-        if (key == "utf-8")
-        {
-            return StrictUtf8;
+            throw new ArgumentException(Strings.Format("Decoding_UnsupportedEncoding", culture, name, string.Join(", ", KnownNames)), nameof(name));
         }
 
-        try
-        {
-            return Encoding.GetEncoding(key, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"'{name}' is not a known encoding; use one of {string.Join(", ", KnownNames)}.", nameof(name), e);
-        }
+        return key == "utf-8" ? StrictUtf8 : Encoding.GetEncoding(key, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
     /// <summary>

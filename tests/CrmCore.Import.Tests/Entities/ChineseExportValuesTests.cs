@@ -52,7 +52,7 @@ public sealed class ChineseExportValuesTests
         var file = ExportFiles.Write(s => PlanExporter.WriteXlsx(original, s, ExportLanguage.Chinese));
 
         Assert.Equal(["手动计划", "生日关怀", "流失预警跟进"], Column(file, "计划类型"));
-        Assert.Equal(["拜访", "关怀短信", "主管电话"], Column(file, "沟通方式"));
+        Assert.Equal(["拜访", "关怀信息", "主管致电"], Column(file, "沟通方式")); // the display names, not document 001's 关怀短信/主管电话 read in
         Assert.Equal(["已完成", "未开始", "进行中"], Column(file, "完成状态"));
         var copy = await EntityDesk.CreateAsync();
         var report = await copy.PlanImporter().ImportAsync(file, "plans.xlsx");
@@ -75,9 +75,9 @@ public sealed class ChineseExportValuesTests
         var file = ExportFiles.Write(s => TicketExporter.WriteXlsx(original, s, ExportLanguage.Chinese));
 
         Assert.Equal(["重大", "一般", "紧急"], Column(file, "紧急程度"));
-        Assert.Equal(["建议", "故障", "售前"], Column(file, "问题类型"));
-        Assert.Equal(["短信", "在线", "网页表单"], Column(file, "渠道"));
-        Assert.Equal(["待客户反馈", "待回访", "无需处理"], Column(file, "状态"));
+        Assert.Equal(["建议", "故障", "售前咨询"], Column(file, "问题类型")); // the display names: 售前, 在线, 网页表单, 待客户反馈 were read in
+        Assert.Equal(["短信", "在线客服", "官网表单"], Column(file, "渠道"));
+        Assert.Equal(["等待客户", "待回访", "无需处理"], Column(file, "状态"));
         var copy = await EntityDesk.CreateAsync();
         Assert.Equal(3, (await copy.TicketImporter().ImportAsync(file, "tickets.xlsx")).Totals.Inserted);
         var back = (await copy.Tickets.ListAsync(TicketQuery.All).ToListAsync()).OrderBy(t => t.Id.Value, StringComparer.Ordinal);

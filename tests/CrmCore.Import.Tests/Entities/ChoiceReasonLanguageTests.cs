@@ -27,7 +27,7 @@ public sealed class ChoiceReasonLanguageTests
         var report = await EntityDesk.FromText(desk.TicketImporter(new TableImportOptions<TicketField> { Culture = Zh }).ImportAsync, Tickets);
 
         const string urgency = "“特急”不是 一般、紧急、重大 之一（或映射文件映射到其中之一的值）";
-        const string status = "“挂起”不是 待处理、处理中、待客户反馈、已解决、待回访、已关闭、无需处理 之一";
+        const string status = "“挂起”不是 待处理、处理中、等待客户、已解决、待回访、已关闭、无需处理 之一";
         Assert.Equal(urgency, report.Rows[0].Reason);
         Assert.StartsWith(status, report.Rows[1].Reason, StringComparison.Ordinal);
         var text = ImportReportWriter.ToText(report, Zh);
@@ -64,7 +64,7 @@ public sealed class ChoiceReasonLanguageTests
         var report = await EntityDesk.FromText(desk.PlanImporter(new TableImportOptions<PlanField> { Culture = Zh }).ImportAsync, csv);
 
         Assert.Equal(3, report.Totals.Rejected);
-        Assert.StartsWith("“飞鸽传书”不是 电话、拜访、邮件、短信、关怀短信、主管电话 之一", report.Rows[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("“飞鸽传书”不是 电话、拜访、邮件、短信、关怀信息、主管致电 之一", report.Rows[0].Reason, StringComparison.Ordinal);
         Assert.StartsWith("“搁置”不是 未开始、进行中、已完成、已取消 之一", report.Rows[1].Reason, StringComparison.Ordinal);
         Assert.StartsWith("“临时”不是 定期沟通、生日关怀、节日关怀、合同到期提醒、流失预警跟进、沉默客户关怀、手动计划 之一", report.Rows[2].Reason, StringComparison.Ordinal);
         Assert.Contains("“飞鸽传书”不是 电话、拜访", Json(report), StringComparison.Ordinal);

@@ -115,7 +115,7 @@ public sealed class ValueMapOverlayTests : IDisposable
 
     [Theory]
     [InlineData("Status", "Done", "NotStarted, InProgress, Completed, Cancelled", "NotStarted（未开始）、InProgress（进行中）、Completed（已完成）、Cancelled（已取消）")]
-    [InlineData("Channel", "Pigeon", "Call, Visit, Email, Sms, CareMessage, SupervisorCall", "Call（电话）、Visit（拜访）、Email（邮件）、Sms（短信）、CareMessage（关怀短信）、SupervisorCall（主管电话）")]
+    [InlineData("Channel", "Pigeon", "Call, Visit, Email, Sms, CareMessage, SupervisorCall", "Call（电话）、Visit（拜访）、Email（邮件）、Sms（短信）、CareMessage（关怀信息）、SupervisorCall（主管致电）")]
     [InlineData("Kind", "Adhoc", "Cadence, Birthday, Holiday, ContractExpiry, ChurnFollowUp, SilentCare, Manual", "Cadence（定期沟通）、Birthday（生日关怀）、Holiday（节日关怀）、ContractExpiry（合同到期提醒）、ChurnFollowUp（流失预警跟进）、SilentCare（沉默客户关怀）、Manual（手动计划）")]
     public void Parse_PlanTargetThatIsNoValue_IsRefusedWithTheAllowedValues(string field, string target, string english, string chinese)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CrmCore.Decoding;
 using FsCheck;
@@ -85,6 +86,62 @@ public class StrictTextDecoderTests
     {
         var e = Assert.Throws<ArgumentException>(() => StrictTextDecoder.GetEncoding("klingon"));
         Assert.Contains("gb18030", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("latin1")]
+    [InlineData("shift_jis")]
+    [InlineData("iso-8859-1")]
+    [InlineData("windows-1252")]
+    [InlineData("big5")]
+    [InlineData("us-ascii")]
+    public void GetEncoding_CodePageOutsideTheSupportedList_IsRefused_NamingTheSupportedOnes_InEnglishAndChinese(string name)
+    {
+        var en = Assert.Throws<ArgumentException>(() => StrictTextDecoder.GetEncoding(name, CultureInfo.GetCultureInfo("en")));
+        var zh = Assert.Throws<ArgumentException>(() => StrictTextDecoder.GetEncoding(name, CultureInfo.GetCultureInfo("zh-Hans")));
+
+        Assert.StartsWith($"'{name}' is not a supported encoding; use one of utf-8, gb18030, gbk, utf-16, utf-16le, utf-16be", en.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"“{name}”不是支持的编码；请使用以下之一：utf-8, gb18030, gbk, utf-16, utf-16le, utf-16be", zh.Message, StringComparison.Ordinal);
+        Assert.Equal("name", en.ParamName);
+        Assert.NotNull(Encoding.GetEncoding(name)); // .NET knows each name (with the code-page provider the decoder registered)
+    }
+
+    [Fact]
+    public void GetEncoding_WithoutACulture_SpeaksTheCurrentUiCulture()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+            Assert.StartsWith("“latin1”不是支持的编码", Assert.Throws<ArgumentException>(() => StrictTextDecoder.GetEncoding("latin1")).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Theory]
+    [InlineData("utf-8", 65001)]
+    [InlineData("UTF8", 65001)]
+    [InlineData("gb18030", 54936)]
+    [InlineData("GB18030", 54936)]
+    [InlineData("gbk", 54936)]
+    [InlineData("gb2312", 54936)]
+    [InlineData("cp936", 54936)]
+    [InlineData("936", 54936)]
+    [InlineData("utf-16", 1200)]
+    [InlineData("utf-16le", 1200)]
+    [InlineData("utf16", 1200)]
+    [InlineData("unicode", 1200)]
+    [InlineData("utf-16be", 1201)]
+    [InlineData(" utf-16BE ", 1201)]
+    public void GetEncoding_DocumentedNamesAndAliases_AreRead(string name, int codePage)
+    {
+        var encoding = StrictTextDecoder.GetEncoding(name, CultureInfo.InvariantCulture);
+
+        Assert.Equal(codePage, encoding.CodePage);
+        Assert.Equal(codePage, StrictTextDecoder.GetEncoding(encoding.WebName).CodePage); // an import hands the web name on
     }
 
     [Property(MaxTest = 300)]
