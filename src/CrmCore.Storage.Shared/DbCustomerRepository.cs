@@ -37,7 +37,11 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
 
     private static readonly string Values = string.Join(", ", Columns.Split(", ").Select(c => "@" + c));
 
-    /// <summary>The customers stored before the key table, that have no keys yet (<c>FROM</c> and <c>WHERE</c>; alias <c>c</c>).</summary>
+    /// <summary>The column of <see cref="_unkeyed"/> after <see cref="Columns"/>: 1 when the customer (without an id key) has other keys.</summary>
+    private const int UnkeyedKeyedColumn = 24;
+
+    /// <summary>The customers stored before the key table, that have no keys yet, and those whose keys a migration set to be rewritten
+    /// by removing their id key (<c>FROM</c> and <c>WHERE</c>; alias <c>c</c>).</summary>
     private static readonly string Unkeyed =
         $"FROM {{t}}customer c WHERE NOT EXISTS (SELECT 1 FROM {{t}}customer_key k WHERE k.customer_id = c.id AND k.kind = {(int)CustomerKeyKind.Id})";
 
@@ -60,7 +64,10 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     private readonly string _buildState = sql.Sql("SELECT built_through, built FROM {t}customer_name_gram_state WHERE id = 1" + sql.ForUpdate);
     private readonly string _buildPage = sql.Sql("SELECT id, name FROM {t}customer WHERE id > @after ORDER BY id LIMIT @limit" + sql.ForUpdate);
     private readonly string _buildProgress = sql.Sql("UPDATE {t}customer_name_gram_state SET built_through = @through, built = @built WHERE id = 1");
-    private readonly string _unkeyed = sql.Sql($"SELECT {Columns} {Unkeyed} ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
+    // The unkeyed page, each customer with whether it has keys all the same (an id key removed by a migration that has its keys rewritten,
+    // schema 17/18 and 19/22): only those have their stored keys read and replaced.
+    private readonly string _unkeyed = sql.Sql(
+        $"SELECT {Columns}, CASE WHEN EXISTS (SELECT 1 FROM {{t}}customer_key s WHERE s.customer_id = c.id) THEN 1 ELSE 0 END {Unkeyed} ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
 
     // The read-only questions of ICustomerKeyIndexState: no lock, no transaction, nothing written.
     private readonly string _anyUnkeyed = sql.Sql($"SELECT count(*) FROM (SELECT 1 {Unkeyed} LIMIT 1) u");
@@ -232,9 +239,12 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     }
 
     /// <summary>
-    /// Writes the keys of customers that have none (stored before the key table): a page of <see cref="BackfillPage"/> customers per
-    /// transaction, each page read inside its write transaction (locked on PostgreSQL), so a concurrent save is never overwritten with an
-    /// older state; an interrupted backfill resumes where it stopped, and a finished one finds nothing to do. Memory is one page.
+    /// Writes the keys of customers that have no id key: those stored before the key table (no keys at all), and those whose keys a
+    /// migration set to be rewritten by removing their id key (their stored keys are replaced as a save replaces them, a stale name key
+    /// and, with the gram index on, its grams out). A page of <see cref="BackfillPage"/> customers per transaction, each page read inside
+    /// its write transaction (locked on PostgreSQL, after the gram state row, as a save takes them), so a concurrent save is never
+    /// overwritten with an older state; an interrupted backfill resumes where it stopped, and a finished one finds nothing to do. Memory
+    /// is one page.
     /// </summary>
     /// <returns>How many customers got their keys.</returns>
     internal async Task<int> BackfillKeysAsync(CancellationToken cancellationToken)
@@ -247,20 +257,26 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
             {
                 await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
                 await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
-                var page = new List<CustomerState>(BackfillPage);
+
+                // The gram state row before the page, as a save takes it (see SaveAsync).
+                var grams = await GramsOnAsync(lease, cancellationToken).ConfigureAwait(false);
+                var page = new List<(CustomerState State, bool Keyed)>(BackfillPage);
                 var command = lease.Command(_unkeyed);
                 DeskSql.Add(command, "@limit", (long)BackfillPage);
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        page.Add(Row(reader));
+                        page.Add((Row(reader), DeskSql.Long(reader, UnkeyedKeyedColumn) != 0));
                     }
                 }
 
-                foreach (var state in page)
+                // A customer stored before the key table has no keys: they are written, and its grams come from the gram build. One whose
+                // keys a migration set to be rewritten has its stored keys replaced as a save replaces them: a stale name key (and its
+                // grams, when the gram index is on) out, the current one in.
+                foreach (var (state, keyed) in page)
                 {
-                    await WriteKeysAsync(lease, state, replace: false, grams: false, cancellationToken).ConfigureAwait(false);
+                    await WriteKeysAsync(lease, state, replace: keyed, grams: keyed && grams, cancellationToken).ConfigureAwait(false);
                 }
 
                 await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -470,13 +486,12 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         IReadOnlyList<string> Grams(IEnumerable<CustomerKey> of) => of.FirstOrDefault(k => k.Kind == CustomerKeyKind.Name) is { Value: { } name } ? SimilarNames.Grams(name) : [];
         var oldGrams = Grams(gone);
         var newGrams = Grams(keys);
-        if (replace && !stored.Any(k => k.Kind == CustomerKeyKind.Id))
+        // A keyed customer whose name key did not change keeps its grams. One without an id key (stored before the key table, or its keys
+        // set to be rewritten by a migration) has them written all the same: the grams it has are its stored name key's (out with that
+        // key when it goes) or the current key's (inserting one again does nothing).
+        if (replace && oldGrams.Count == 0 && stored.Any(k => k.Kind == CustomerKeyKind.Name) && stored.Any(k => k.Kind == CustomerKeyKind.Id))
         {
-            oldGrams = []; // never keyed (the key backfill has not reached it): its grams, if any, are the new name's or harmless extras
-        }
-        else if (replace && oldGrams.Count == 0 && stored.Any(k => k.Kind == CustomerKeyKind.Name))
-        {
-            return; // the name key did not change: neither did its grams
+            return;
         }
 
         await WriteGramsAsync(lease, _deleteGram, id, oldGrams.Except(newGrams, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
