@@ -52,7 +52,7 @@ public sealed class RulesRunCommandTests
     {
         var run = Crm.Run("rules", "test", Rules, "--customers", Customers, "--tickets", Tickets, "--now", Now, "-o", "csv");
         var lines = run.Out.TrimEnd().Split('\n');
-        Assert.StartsWith("section,id,name,tier,tags,churnRisk,churnReasons,fired,customer,priority,band,route", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("section,id,name,tier,tags,churnRisk,churnReasons,fired,failed,customer,priority,band,route", lines[0], StringComparison.Ordinal);
         Assert.Equal(30, lines.Count(l => l.StartsWith("customers,", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("tickets,WT202602001,", StringComparison.Ordinal));
     }
@@ -125,7 +125,7 @@ public sealed class RulesRunCommandTests
     {
         var run = Crm.Run("rules", "explain", Rules, "--customers", Customers, "--id", "C202401001", "--now", Now, "-o", "csv");
         var lines = run.Out.TrimEnd().Split('\n');
-        Assert.Equal("workflow,rule,outcome,evaluated,held,clause,value,facts", lines[0]);
+        Assert.Equal("workflow,rule,outcome,evaluated,held,clause,value,facts,failure", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("Tiering.Doc003,HighValue,高价值,true,true,", StringComparison.Ordinal));
     }
 
