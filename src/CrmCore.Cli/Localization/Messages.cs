@@ -69,6 +69,12 @@ internal static class Messages
     public static readonly Msg ExportExists = new(
         "these files already exist: {0}; use --force to replace them",
         "以下文件已存在：{0}；如需覆盖请使用 --force");
+    public static readonly Msg ExportRemovedTiering = new(
+        "removed {0}: a rule set holds one Tiering workflow, and {1} replaces it",
+        "已删除 {0}：一个规则集只能有一个 Tiering（分层）工作流，由 {1} 取代");
+    public static readonly Msg ExportCannotRemove = new(
+        "could not remove {0} (a rule set holds one Tiering workflow, so it must go before the pack is written): {1}; nothing was written",
+        "无法删除 {0}（一个规则集只能有一个 Tiering（分层）工作流，写入前须先删除它）：{1}；未写入任何文件");
     public static readonly Msg ExportDone = new(
         "wrote {0} rule file(s) to '{1}'; check them with: crm rules validate {1}",
         "已将 {0} 个规则文件写入“{1}”；可用以下命令检查：crm rules validate {1}");
