@@ -198,6 +198,9 @@ internal static class Messages
     public static readonly Msg DiffSummary = new(
         "{0} of {1} customer(s) and {2} of {3} ticket(s) change",
         "{1} 个客户中有 {0} 个变化，{3} 个工单中有 {2} 个变化");
+    public static readonly Msg DimensionTier = new("tier", "层级");
+    public static readonly Msg DimensionBand = new("band", "档位");
+    public static readonly Msg DimensionRoute = new("route", "分派");
     public static readonly Msg ChangeTier = new("tier {0} → {1}", "层级 {0} → {1}");
     public static readonly Msg ChangeTagAdded = new("+tag {0}", "+标签 {0}");
     public static readonly Msg ChangeTagRemoved = new("-tag {0}", "-标签 {0}");

@@ -160,6 +160,23 @@ public sealed class RulesRunCommandTests
     }
 
     [Fact]
+    public void Diff_Chinese_MovesNameTheirDimensionInChinese()
+    {
+        var json = Crm.Run("rules", "diff", Rules, RulesV2, "--customers", Customers, "--tickets", Tickets, "--now", Now, "-o", "json", "--lang", "zh-Hans");
+        var table = Crm.Run("rules", "diff", Rules, RulesV2, "--customers", Customers, "--tickets", Tickets, "--now", Now, "--lang", "zh-Hans");
+
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using var doc = JsonDocument.Parse(json.Out);
+        var dimensions = doc.RootElement.GetProperty("moves").EnumerateArray().Select(m => m.GetProperty("dimension").GetString()).Distinct().ToList();
+        Assert.Contains("层级", dimensions);
+        Assert.Contains("档位", dimensions);
+        Assert.DoesNotContain("tier", dimensions);
+        Assert.DoesNotContain("band", dimensions);
+        Assert.Matches(@"│ 层级\s+│ 高价值", table.Out);
+        Assert.DoesNotMatch(@"│ (tier|band|route)\s+│", table.Out);
+    }
+
+    [Fact]
     public void Diff_SameRules_NoChanges()
     {
         var run = Crm.Run("rules", "diff", Rules, Rules, "--customers", Customers, "--tickets", Tickets, "--now", Now);
