@@ -48,8 +48,9 @@ public sealed class RuleSet
     public IReadOnlyList<RuleDiagnostic> Warnings { get; }
 
     /// <summary>
-    /// Raised each time a rule throws at run time (in <see cref="Classify"/>, the evaluate, dry-run and explain methods). The rule
-    /// then does not hold (or gives 0 points) and the call goes on, so one bad item never aborts a batch; use this event to log
+    /// Raised each time a rule fails at run time (in <see cref="Classify"/>, the evaluate, dry-run and explain methods): its
+    /// condition or points threw, or its points would overflow the total. The rule then counts as failed and not held (no
+    /// outcome, no points) and the call goes on, so one bad item never aborts a batch; use this event to log
     /// or count such failures. Raised on the evaluating thread, possibly from several threads at once; it costs nothing when no
     /// rule throws. Handlers must be quick and must not throw: an exception from a handler propagates to the caller.
     /// </summary>
@@ -173,10 +174,10 @@ public sealed class RuleSet
     }
 
     /// <summary>Counts a rule failure and raises <see cref="RuleFailed"/>.</summary>
-    internal RuleFailure ReportFailure(string workflow, string rule, Exception exception)
+    internal RuleFailure ReportFailure(string workflow, RuleDefinition rule, RuleFailureStage stage, Exception exception)
     {
         Interlocked.Increment(ref _failureCount);
-        var failure = RuleFailure.From(workflow, rule, exception);
+        var failure = RuleFailure.From(workflow, rule, stage, exception);
         RuleFailed?.Invoke(this, new RuleFailedEventArgs(failure, exception));
         return failure;
     }
@@ -196,7 +197,7 @@ public sealed class RuleSet
                 var held = rule.Holds(facts, out var error);
                 if (error is not null)
                 {
-                    builder.Failed(ReportFailure(wf.Name, rule.Name, error));
+                    builder.Failed(ReportFailure(wf.Name, rule.Definition, RuleFailureStage.Condition, error));
                 }
 
                 if (held)
@@ -207,13 +208,15 @@ public sealed class RuleSet
                         points = rule.Points(facts, out error);
                         if (error is not null)
                         {
-                            builder.Failed(ReportFailure(wf.Name, rule.Name, error));
+                            // A rule whose points fail counts as failed, not as held with 0 points: no reason, not fired.
+                            builder.Failed(ReportFailure(wf.Name, rule.Definition, RuleFailureStage.Points, error));
+                            continue;
                         }
                     }
 
                     if (builder.Held(wf.Name, wf.Kind, rule.Definition, points) is { } overflow)
                     {
-                        builder.Failed(ReportFailure(wf.Name, rule.Name, overflow));
+                        builder.Failed(ReportFailure(wf.Name, rule.Definition, RuleFailureStage.PointsTotal, overflow));
                     }
                 }
             }
@@ -230,8 +233,8 @@ public sealed class RuleSet
     /// <summary>The rule's body wrapped so that an exception is reported (<see cref="ReportFailure"/>) and the rule does not hold.</summary>
     private Expression GuardReporting(string workflow, CompiledRule<CustomerFacts> rule)
     {
-        var name = rule.Name;
-        return RuleSetCompiler.Guard(rule.Body, e => ReportFailure(workflow, name, e));
+        var definition = rule.Definition;
+        return RuleSetCompiler.Guard(rule.Body, e => ReportFailure(workflow, definition, RuleFailureStage.Condition, e));
     }
 
     private Func<CustomerFacts, CustomerClassification> BuildClassifier(bool guarded)

@@ -26,8 +26,9 @@ public sealed record TicketEvaluation
     public IReadOnlyList<FiredRule> FiredRules { get; init; } = [];
 
     /// <summary>
-    /// The rules that threw at run time while this ticket was evaluated, in evaluation order. Such a rule did not hold (or gave
-    /// 0 points). Empty when every rule ran cleanly.
+    /// The rules that failed at run time while this ticket was evaluated (their condition or points threw, or their points would
+    /// overflow the total), in evaluation order. Such a rule counts as not held: it is not in <see cref="FiredRules"/> and gives
+    /// no outcome, reason or points. Empty when every rule ran cleanly.
     /// </summary>
     public IReadOnlyList<RuleFailure> Failures { get; init; } = [];
 }

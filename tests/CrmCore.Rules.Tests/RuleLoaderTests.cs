@@ -235,14 +235,18 @@ public class RunTimeFailureTests
     }
 
     [Fact]
-    public void Evaluate_OutputExpressionThrows_ZeroPoints()
+    public void Evaluate_OutputExpressionThrows_RuleFailedNotHeldNoReasonNoPoints()
     {
         var json = "[{\"WorkflowName\":\"ChurnRisk\",\"Rules\":[{\"RuleName\":\"r\",\"SuccessEvent\":\"x\",\"Expression\":\"true\",\"Actions\":{\"OnSuccess\":{\"Name\":\"OutputExpression\",\"Context\":{\"Expression\":\"customer.AnnualRevenue / customer.OpenTicketCount\"}}}}]}]";
         var set = RuleLoader.Load("f.json", json).GetRuleSetOrThrow();
 
         var evaluation = set.EvaluateCustomer(TestFacts.Customer(100));
-        Assert.Equal(0m, Assert.Single(evaluation.ChurnRiskReasons).Points);
-        Assert.Equal("r", Assert.Single(evaluation.Failures).Rule);
+        Assert.Empty(evaluation.ChurnRiskReasons);
+        Assert.Empty(evaluation.FiredRules);
+        Assert.Equal(0m, evaluation.ChurnRiskPoints);
+        var failure = Assert.Single(evaluation.Failures);
+        Assert.Equal(("r", RuleFailureStage.Points), (failure.Rule, failure.Stage));
+        Assert.False(Assert.Single(set.ExplainCustomer(TestFacts.Customer(100)).Rules).Held);
         Assert.Equal(50m, set.EvaluateCustomer(TestFacts.Customer(new Facts.CustomerFactsInput { AnnualRevenue = 100, OpenTicketCount = 2, LastInteractionAt = TestFacts.Now })).ChurnRiskPoints);
     }
 

@@ -81,7 +81,7 @@ internal static class RulesDiffCommand
         ]);
         foreach (var m in diff.Moves)
         {
-            moves.Add(m.Dimension, m.From, m.To, m.Count);
+            moves.Add(context.T(m.Dimension), m.From, m.To, m.Count);
         }
 
         var changes = new ResultTable([

@@ -91,24 +91,26 @@ internal static class RulesExplainCommand
             new("workflow", Messages.ColumnWorkflow),
             new("rule", Messages.ColumnRule),
             new("outcome", Messages.ColumnEvent),
-            new("evaluated", Messages.ColumnHeld),
+            new("evaluated", Messages.ColumnEvaluated),
             new("held", Messages.ColumnHeld),
             new("clause", Messages.ColumnClause),
             new("value", Messages.ColumnValue),
             new("facts", Messages.ColumnFacts),
+            new("failure", Messages.ColumnFailure),
         ]);
         foreach (var rule in explanation.Rules)
         {
+            var culture = context.Language.Culture;
+            var failure = rule.Failure?.CauseText(culture);
             if (rule.Clauses.Count == 0)
             {
-                table.Add(rule.Workflow, rule.Rule, rule.OutcomeIn(context.Language.Culture), rule.Evaluated, rule.Held, null, null, Array.Empty<string>());
+                table.Add(rule.Workflow, rule.Rule, rule.OutcomeIn(culture), rule.Evaluated, rule.Held, null, null, Array.Empty<string>(), failure);
             }
 
             foreach (var clause in rule.Clauses)
             {
-                var culture = context.Language.Culture;
                 var facts = clause.Facts.Select(f => $"{f.Name}={f.ValueIn(culture)}{(f.Source is null ? string.Empty : $" ({f.Source})")}").ToArray();
-                table.Add(rule.Workflow, rule.Rule, rule.OutcomeIn(culture), rule.Evaluated, rule.Held, clause.TextIn(culture), clause.Value, facts);
+                table.Add(rule.Workflow, rule.Rule, rule.OutcomeIn(culture), rule.Evaluated, rule.Held, clause.TextIn(culture), clause.Value, facts, failure);
             }
         }
 

@@ -45,7 +45,7 @@ internal static class RulesTestCommand
     {
         foreach (var failure in failures)
         {
-            context.Error.WriteLine(TerminalText.Escape(context.T(Messages.EvaluationFailed, failure.Path, failure.Line, failure.Id, failure.Message)));
+            context.Error.WriteLine(TerminalText.Escape(context.T(Messages.EvaluationFailed, failure.Path, failure.Line, failure.Id, failure.In(context.Language.Culture))));
         }
 
         if (failures.Count > 0)
@@ -65,11 +65,12 @@ internal static class RulesTestCommand
             new("churnRisk", Messages.ColumnChurnRisk),
             new("churnReasons", Messages.ColumnReasons),
             new("fired", Messages.ColumnFired),
+            new("failed", Messages.ColumnFailed),
         ]);
         foreach (var c in result.Customers)
         {
             var e = c.Evaluation;
-            customers.Add(c.Row.Id, c.Row.Name, e.Tier, e.Tags, e.ChurnRiskPoints, e.ChurnRiskReasons.Select(r => language.IsChinese ? r.ReasonZhHans ?? r.Reason : r.Reason).ToArray(), Fired(e.FiredRules));
+            customers.Add(c.Row.Id, c.Row.Name, e.Tier, e.Tags, e.ChurnRiskPoints, e.ChurnRiskReasons.Select(r => language.IsChinese ? r.ReasonZhHans ?? r.Reason : r.Reason).ToArray(), Fired(e.FiredRules), Failed(e.Failures));
         }
 
         var tickets = new ResultTable([
@@ -81,11 +82,12 @@ internal static class RulesTestCommand
             new("skill", Messages.ColumnSkill),
             new("ladders", Messages.ColumnLadders),
             new("fired", Messages.ColumnFired),
+            new("failed", Messages.ColumnFailed),
         ]);
         foreach (var t in result.Tickets)
         {
             var e = t.Evaluation;
-            tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, e.RoutingTarget, e.RoutingSkill, e.Ladders.ToArray(), Fired(e.FiredRules));
+            tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, e.RoutingTarget, e.RoutingSkill, e.Ladders.ToArray(), Fired(e.FiredRules), Failed(e.Failures));
         }
 
         return [new("customers", Messages.SectionCustomers, customers), new("tickets", Messages.SectionTickets, tickets)];
@@ -93,4 +95,7 @@ internal static class RulesTestCommand
 
     /// <summary>Names fired rules as <c>Workflow/Rule</c>.</summary>
     public static string[] Fired(IEnumerable<CrmCore.Rules.FiredRule> fired) => fired.Select(f => f.Workflow + "/" + f.Rule).ToArray();
+
+    /// <summary>Names the rules that failed at run time as <c>Workflow/Rule</c> (each once; they are not among the fired rules).</summary>
+    public static string[] Failed(IEnumerable<CrmCore.Rules.RuleFailure> failures) => failures.Select(f => f.Workflow + "/" + f.Rule).Distinct(StringComparer.Ordinal).ToArray();
 }

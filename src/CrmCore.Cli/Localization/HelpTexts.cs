@@ -133,7 +133,7 @@ internal static class HelpTexts
         ["Write the embedded default rule pack (documents 001 and 003) to a folder, as the starting point for your own rules."] = "把内置的默认规则包（文档 001 和 003）写入一个文件夹，作为编写自己规则的起点。",
         ["The folder to write the rule files to (created when missing)."] = "写入规则文件的文件夹（不存在时自动创建）。",
         ["Use the document 003 tiering (高价值/潜力/普通) instead of document 001 (A/B/Potential/C)."] = "使用文档 003 的分层（高价值/潜力/普通），而不是文档 001（A/B/Potential/C）。",
-        ["Replace rule files that already exist in the folder."] = "覆盖文件夹中已存在的规则文件。",
+        ["Replace rule files that already exist in the folder, and remove the pack's other tiering file (a rule set holds one)."] = "覆盖文件夹中已存在的规则文件，并删除默认规则包的另一个分层文件（一个规则集只能有一个）。",
         ["Show help and usage information"] = "显示帮助和用法信息",
         ["Show version information"] = "显示版本信息",
     };

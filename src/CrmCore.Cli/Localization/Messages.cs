@@ -69,6 +69,12 @@ internal static class Messages
     public static readonly Msg ExportExists = new(
         "these files already exist: {0}; use --force to replace them",
         "以下文件已存在：{0}；如需覆盖请使用 --force");
+    public static readonly Msg ExportRemovedTiering = new(
+        "removed {0}: a rule set holds one Tiering workflow, and {1} replaces it",
+        "已删除 {0}：一个规则集只能有一个 Tiering（分层）工作流，由 {1} 取代");
+    public static readonly Msg ExportCannotRemove = new(
+        "could not remove {0} (a rule set holds one Tiering workflow, so it must go before the pack is written): {1}; nothing was written",
+        "无法删除 {0}（一个规则集只能有一个 Tiering（分层）工作流，写入前须先删除它）：{1}；未写入任何文件");
     public static readonly Msg ExportDone = new(
         "wrote {0} rule file(s) to '{1}'; check them with: crm rules validate {1}",
         "已将 {0} 个规则文件写入“{1}”；可用以下命令检查：crm rules validate {1}");
@@ -125,6 +131,9 @@ internal static class Messages
     public static readonly Msg ColumnChurnRisk = new("Churn risk", "流失风险");
     public static readonly Msg ColumnReasons = new("Reasons", "原因");
     public static readonly Msg ColumnFired = new("Rules fired", "命中的规则");
+    public static readonly Msg ColumnFailed = new("Rules failed", "执行失败的规则");
+    public static readonly Msg ColumnFailure = new("Failure", "执行失败");
+    public static readonly Msg ColumnEvaluated = new("Evaluated", "已评估");
     public static readonly Msg ColumnCustomer = new("Customer", "客户");
     public static readonly Msg ColumnPriority = new("Priority", "优先级");
     public static readonly Msg ColumnBand = new("Band", "档位");
@@ -167,8 +176,8 @@ internal static class Messages
         "{0}:{1}:{2}: 文件编码不正确：此类文件始终按 UTF-8 读取（--encoding 不适用于它），请另存为 UTF-8");
     public static readonly Msg RuleFailureDetail = new("rule {0}/{1}: {2}", "规则 {0}/{1}：{2}");
     public static readonly Msg RuleFailuresSummary = new(
-        "{0} rule failure(s): the rules threw at run time; those rules did not hold for those items",
-        "{0} 次规则执行失败：规则运行时出错，相应规则对这些条目视为不成立");
+        "{0} rule failure(s) at run time: a failed rule counts as not held for that item and its outcome and points are not used",
+        "{0} 次规则执行失败：执行失败的规则对相应条目视为不成立，其结果和分数不采用");
     public static readonly Msg TagOutWouldDropRows = new(
         "--out is the input file {0}, which has rejected rows or other problems; writing would lose them, so nothing was written. Fix them or write to another file",
         "--out 与输入文件 {0} 相同，而该文件有被拒绝的行或其他问题；写入会丢失这些行，因此未写入任何内容。请先修正，或写入另一个文件");
@@ -189,6 +198,9 @@ internal static class Messages
     public static readonly Msg DiffSummary = new(
         "{0} of {1} customer(s) and {2} of {3} ticket(s) change",
         "{1} 个客户中有 {0} 个变化，{3} 个工单中有 {2} 个变化");
+    public static readonly Msg DimensionTier = new("tier", "层级");
+    public static readonly Msg DimensionBand = new("band", "档位");
+    public static readonly Msg DimensionRoute = new("route", "分派");
     public static readonly Msg ChangeTier = new("tier {0} → {1}", "层级 {0} → {1}");
     public static readonly Msg ChangeTagAdded = new("+tag {0}", "+标签 {0}");
     public static readonly Msg ChangeTagRemoved = new("-tag {0}", "-标签 {0}");

@@ -18,8 +18,15 @@ internal sealed record TicketOutcome(SourceRow<TicketRow> Source, TicketEvaluati
     public TicketRow Row => Source.Row;
 }
 
-/// <summary>A failure of the rules on one item (an expression that threw at run time).</summary>
-internal sealed record EvaluationFailure(string Path, int Line, string Id, string Message);
+/// <summary>
+/// A failure of the rules on one item: a rule that failed at run time (<paramref name="Rule"/>, told in the user's language), or
+/// another error (<paramref name="Message"/>).
+/// </summary>
+internal sealed record EvaluationFailure(string Path, int Line, string Id, string Message, RuleFailure? Rule = null)
+{
+    /// <summary>The failure in a culture: the rule failure's plain description, or the message.</summary>
+    public string In(System.Globalization.CultureInfo culture) => Rule?.Describe(culture) ?? Message;
+}
 
 /// <summary>The outcome of running a rule set over customers and tickets.</summary>
 internal sealed record DryRunResult(IReadOnlyList<CustomerOutcome> Customers, IReadOnlyList<TicketOutcome> Tickets, IReadOnlyList<EvaluationFailure> Failures);
@@ -82,11 +89,11 @@ internal sealed class DryRun(RuleSet rules, Instant now, DateTimeZone zone, Prio
     }
 
     /// <summary>
-    /// The rules that threw on one item (a division by zero, an overflow, a method that threw): each becomes a failure that
-    /// names the item, the rule and the message, so a wrong tier or zero points never pass silently.
+    /// The rules that failed on one item (a division by zero, an overflow, a method that threw): each becomes a failure that
+    /// names the item, the rule file's position, the rule and the cause, so a wrong tier or missing points never pass silently.
     /// </summary>
     public static IEnumerable<EvaluationFailure> RuleFailures(string path, int line, string id, IReadOnlyList<RuleFailure> failures)
-        => failures.Select(f => new EvaluationFailure(path, line, id, $"rule {f.Workflow}/{f.Rule}: {f.ExceptionType}: {f.Message}"));
+        => failures.Select(f => new EvaluationFailure(path, line, id, f.Describe(System.Globalization.CultureInfo.InvariantCulture), f));
 
     /// <summary>Explains one customer clause by clause.</summary>
     public RuleExplanation ExplainCustomer(CustomerRow row) => rules.ExplainCustomer(CustomerFacts.From(FactsMapper.Customer(row), now, zone));

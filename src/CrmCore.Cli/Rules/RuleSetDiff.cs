@@ -15,8 +15,8 @@ internal sealed class RuleSetDiff
     /// <summary>How many customers hold a tag before and after, and how many gained or lost it.</summary>
     internal sealed record TagCount(string Tag, int Old, int New, int Gained, int Lost);
 
-    /// <summary>How many items moved from one value to another in a dimension (tier, band, route).</summary>
-    internal sealed record Move(string Dimension, string From, string To, int Count);
+    /// <summary>How many items moved from one value to another in a dimension (tier, band, route; its name in both languages).</summary>
+    internal sealed record Move(Msg Dimension, string From, string To, int Count);
 
     /// <summary>One changed item: what changed and the rules behind it.</summary>
     internal sealed record Change(string Id, string Name, IReadOnlyList<Detail> Changes, IReadOnlyList<Detail> Reasons);
@@ -121,9 +121,9 @@ internal sealed class RuleSetDiff
                 customerPairs.Count(p => p.Old.Evaluation.Tags.Contains(tag) && !p.New.Evaluation.Tags.Contains(tag)))).ToList(),
             Bands = Counts(ticketPairs.Select(p => (p.Old.Band, p.New.Band))),
             Routes = Counts(ticketPairs.Select(p => (p.Old.Evaluation.RoutingTarget ?? Nothing, p.New.Evaluation.RoutingTarget ?? Nothing))),
-            Moves = MovesIn("tier", customerPairs.Select(p => (p.Old.Evaluation.Tier ?? Nothing, p.New.Evaluation.Tier ?? Nothing)))
-                .Concat(MovesIn("band", ticketPairs.Select(p => (p.Old.Band, p.New.Band))))
-                .Concat(MovesIn("route", ticketPairs.Select(p => (p.Old.Evaluation.RoutingTarget ?? Nothing, p.New.Evaluation.RoutingTarget ?? Nothing))))
+            Moves = MovesIn(Messages.DimensionTier, customerPairs.Select(p => (p.Old.Evaluation.Tier ?? Nothing, p.New.Evaluation.Tier ?? Nothing)))
+                .Concat(MovesIn(Messages.DimensionBand, ticketPairs.Select(p => (p.Old.Band, p.New.Band))))
+                .Concat(MovesIn(Messages.DimensionRoute, ticketPairs.Select(p => (p.Old.Evaluation.RoutingTarget ?? Nothing, p.New.Evaluation.RoutingTarget ?? Nothing))))
                 .ToList(),
             Changes = changes,
         };
@@ -153,7 +153,7 @@ internal sealed class RuleSetDiff
             .ToList();
     }
 
-    private static IEnumerable<Move> MovesIn(string dimension, IEnumerable<(string Old, string New)> pairs) =>
+    private static IEnumerable<Move> MovesIn(Msg dimension, IEnumerable<(string Old, string New)> pairs) =>
         pairs.Where(p => p.Old != p.New)
             .GroupBy(p => p)
             .Select(g => new Move(dimension, g.Key.Old, g.Key.New, g.Count()))

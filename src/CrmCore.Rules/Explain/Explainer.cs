@@ -7,9 +7,14 @@ namespace CrmCore.Rules.Explain;
 /// <summary>Builds explanations by splitting rule bodies at <c>&amp;&amp;</c> / <c>||</c> and evaluating each clause and fact.</summary>
 internal static class Explainer
 {
-    public static RuleExplanation Explain<TFacts>(IEnumerable<CompiledWorkflow<TFacts>> workflows, TFacts facts, Func<string, string, Exception, RuleFailure> report)
+    /// <summary>
+    /// Explains every rule. A rule fails as in the evaluation: its condition throws, its points throw, or its points would
+    /// overflow the total; it is then shown as failed and not held, with <paramref name="report"/>'s failure.
+    /// </summary>
+    public static RuleExplanation Explain<TFacts>(IEnumerable<CompiledWorkflow<TFacts>> workflows, TFacts facts, Func<string, Loading.RuleDefinition, RuleFailureStage, Exception, RuleFailure> report)
     {
         var traces = new List<RuleTrace>();
+        var total = 0m;
         foreach (var wf in workflows)
         {
             var decided = false;
@@ -23,7 +28,22 @@ internal static class Explainer
                 }
 
                 var held = rule.Holds(facts, out var error);
-                var failure = error is null ? null : report(wf.Name, rule.Name, error);
+                var failure = error is null ? null : report(wf.Name, rule.Definition, RuleFailureStage.Condition, error);
+                if (held && EvaluationBuilder.NeedsPoints(wf.Kind))
+                {
+                    var points = rule.Points(facts, out error);
+                    if (error is not null)
+                    {
+                        failure = report(wf.Name, rule.Definition, RuleFailureStage.Points, error);
+                        held = false;
+                    }
+                    else if (!TryAdd(ref total, points, out var overflow))
+                    {
+                        failure = report(wf.Name, rule.Definition, RuleFailureStage.PointsTotal, overflow);
+                        held = false;
+                    }
+                }
+
                 var clauses = new List<ClauseExplanation>();
                 foreach (var leaf in Leaves(rule.Body))
                 {
@@ -39,6 +59,21 @@ internal static class Explainer
         }
 
         return new RuleExplanation(traces);
+    }
+
+    private static bool TryAdd(ref decimal total, decimal points, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out OverflowException? overflow)
+    {
+        try
+        {
+            total = checked(total + points);
+            overflow = null;
+            return true;
+        }
+        catch (OverflowException e)
+        {
+            overflow = e;
+            return false;
+        }
     }
 
     private static string? ReasonZhHans(Loading.RuleDefinition rule) => rule.Properties.TryGetValue("ReasonZhHans", out var zh) ? zh as string : null;

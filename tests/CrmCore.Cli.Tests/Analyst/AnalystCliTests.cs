@@ -110,6 +110,44 @@ public sealed class AnalystCliTests : IDisposable
         Assert.NotEqual("mine", File.ReadAllText(Path.Combine(folder, "tagging.json")));
     }
 
+    [Theory]
+    [InlineData(false, "tiering.json", "tiering-doc003.json")]
+    [InlineData(true, "tiering-doc003.json", "tiering.json")]
+    public void ExportDefault_ForceWithTheOtherTiering_ReplacesItAndTheFolderValidates(bool doc003First, string removed, string kept)
+    {
+        var folder = _dir.File("exp");
+        string[] first = doc003First ? ["rules", "export-default", folder, "--doc003"] : ["rules", "export-default", folder];
+        string[] second = doc003First ? ["rules", "export-default", folder, "--force"] : ["rules", "export-default", folder, "--doc003", "--force"];
+        Assert.Equal(0, Crm.Run(first).ExitCode);
+
+        var run = Crm.Run(second);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"removed {Path.Combine(folder, removed)}: a rule set holds one Tiering workflow, and {kept} replaces it", run.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, removed)));
+        Assert.True(File.Exists(Path.Combine(folder, kept)));
+        var validate = Crm.Run("rules", "validate", folder);
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+        Assert.Contains("6 file(s): 0 error(s), 0 warning(s)", validate.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExportDefault_OnlyTheOtherTieringExists_RefusesWithoutForceInChinese()
+    {
+        var folder = _dir.File("exp");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "tiering.json"), "mine");
+
+        var run = Crm.Run("rules", "export-default", folder, "--doc003", "--lang", "zh-Hans");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("以下文件已存在：tiering.json；如需覆盖请使用 --force", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["tiering.json"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        var forced = Crm.Run("rules", "export-default", folder, "--doc003", "--force", "--lang", "zh-Hans");
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.Contains($"已删除 {Path.Combine(folder, "tiering.json")}：一个规则集只能有一个 Tiering（分层）工作流，由 tiering-doc003.json 取代", forced.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Tag_InstantsWithOffset_WrittenBackAsWritten()
     {

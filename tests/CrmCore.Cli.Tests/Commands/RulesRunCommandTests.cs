@@ -52,7 +52,7 @@ public sealed class RulesRunCommandTests
     {
         var run = Crm.Run("rules", "test", Rules, "--customers", Customers, "--tickets", Tickets, "--now", Now, "-o", "csv");
         var lines = run.Out.TrimEnd().Split('\n');
-        Assert.StartsWith("section,id,name,tier,tags,churnRisk,churnReasons,fired,customer,priority,band,route", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("section,id,name,tier,tags,churnRisk,churnReasons,fired,failed,customer,priority,band,route", lines[0], StringComparison.Ordinal);
         Assert.Equal(30, lines.Count(l => l.StartsWith("customers,", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("tickets,WT202602001,", StringComparison.Ordinal));
     }
@@ -125,7 +125,7 @@ public sealed class RulesRunCommandTests
     {
         var run = Crm.Run("rules", "explain", Rules, "--customers", Customers, "--id", "C202401001", "--now", Now, "-o", "csv");
         var lines = run.Out.TrimEnd().Split('\n');
-        Assert.Equal("workflow,rule,outcome,evaluated,held,clause,value,facts", lines[0]);
+        Assert.Equal("workflow,rule,outcome,evaluated,held,clause,value,facts,failure", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("Tiering.Doc003,HighValue,高价值,true,true,", StringComparison.Ordinal));
     }
 
@@ -157,6 +157,23 @@ public sealed class RulesRunCommandTests
         var moved = changes.Single(c => c.GetProperty("id").GetString() == "C202404007");
         Assert.Equal(["tier 高价值 → 潜力"], moved.GetProperty("changes").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("new: Tiering.Doc003/Potential (潜力)", moved.GetProperty("reasons").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void Diff_Chinese_MovesNameTheirDimensionInChinese()
+    {
+        var json = Crm.Run("rules", "diff", Rules, RulesV2, "--customers", Customers, "--tickets", Tickets, "--now", Now, "-o", "json", "--lang", "zh-Hans");
+        var table = Crm.Run("rules", "diff", Rules, RulesV2, "--customers", Customers, "--tickets", Tickets, "--now", Now, "--lang", "zh-Hans");
+
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using var doc = JsonDocument.Parse(json.Out);
+        var dimensions = doc.RootElement.GetProperty("moves").EnumerateArray().Select(m => m.GetProperty("dimension").GetString()).Distinct().ToList();
+        Assert.Contains("层级", dimensions);
+        Assert.Contains("档位", dimensions);
+        Assert.DoesNotContain("tier", dimensions);
+        Assert.DoesNotContain("band", dimensions);
+        Assert.Matches(@"│ 层级\s+│ 高价值", table.Out);
+        Assert.DoesNotMatch(@"│ (tier|band|route)\s+│", table.Out);
     }
 
     [Fact]

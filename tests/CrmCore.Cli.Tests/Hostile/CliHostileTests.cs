@@ -25,7 +25,8 @@ public sealed class CliHostileTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("C1", run.Error, StringComparison.Ordinal);
         Assert.Contains("PerTicket", run.Error, StringComparison.Ordinal);
-        Assert.Contains("DivideByZeroException", run.Error, StringComparison.Ordinal);
+        Assert.Contains("rule ChurnRisk/PerTicket: its condition (Expression) divides by zero", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
         Assert.Contains("1 rule failure(s)", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("C2'", run.Error, StringComparison.Ordinal);
         using var _ = JsonDocument.Parse(run.Out);
