@@ -891,16 +891,23 @@ public sealed class CustomerImporter
         private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now, CustomerId? derived = null)
         {
             var id = derived ?? new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
-            var notes = row.Notes;
+            // Most inserted rows get a note or two (a defaulted date, an unnamed contact): they are gathered in one list kept for the
+            // run rather than in a new list per row (Notes copies what it keeps).
+            var notes = row.Notes ?? _insertNotes;
             working[id] = new Working(null, Customer.CreateState(id, Profile(row, now, ref notes), now, row.Tier), 0);
             _index.AddCreated(id, row, nameKey);
-            foreach (var extra in row.ExtraPhones ?? [])
+            if (row.ExtraPhones is { } extras)
             {
-                _index.AddPhone(id, extra.Key);
+                foreach (var extra in extras)
+                {
+                    _index.AddPhone(id, extra.Key);
+                }
             }
 
             Remember(id.Value, row.UpdatedOn);
-            return new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value, Notes = Notes(notes) };
+            var result = new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value, Notes = Notes(notes) };
+            _insertNotes.Clear();
+            return result;
         }
 
         /// <summary>A row that matches a customer (of the store or of an earlier row): held, or merged into it, or its update.</summary>
@@ -1077,6 +1084,9 @@ public sealed class CustomerImporter
         private readonly Dictionary<ImportRowNote, ImportRowNotes> _oneNoteLists = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>A row's notes: the list the row before got when it holds the same shared notes, else a new one.</summary>
+        /// <summary>The notes of the row <see cref="Insert"/> is on (empty between rows).</summary>
+        private readonly List<ImportRowNote> _insertNotes = [];
+
         private ImportRowNotes? Notes(List<ImportRowNote>? notes)
         {
             if (notes is null || notes.Count == 0)
@@ -1103,7 +1113,8 @@ public sealed class CustomerImporter
                 }
             }
 
-            var made = ImportRowNotes.Of(notes);
+            // A copy: the list may be the one Insert keeps for every row.
+            var made = ImportRowNotes.Of(notes.ToArray());
             if (notes.TrueForAll(n => ReferenceEquals(n, _defaulted?.Note) || ReferenceEquals(n, _unnamed?.Note)))
             {
                 _sharedNotes = made;
@@ -1125,9 +1136,12 @@ public sealed class CustomerImporter
             if (row.HasContact)
             {
                 contacts = [NewContact(row, [], ref notes)];
-                foreach (var extra in row.ExtraPhones ?? [])
+                if (row.ExtraPhones is { } extras)
                 {
-                    contacts.Add(ExtraContact(row, extra, contacts, ref notes));
+                    foreach (var extra in extras)
+                    {
+                        contacts.Add(ExtraContact(row, extra, contacts, ref notes));
+                    }
                 }
             }
 
@@ -1402,7 +1416,7 @@ public sealed class CustomerImporter
         /// <summary>Adds each further number of the row as a contact of its own, unless a contact already has it.</summary>
         private void AddExtraPhones(Customer customer, CustomerRow row, Instant now, ref List<ImportRowNote>? notes)
         {
-            foreach (var extra in row.ExtraPhones ?? [])
+            foreach (var extra in row.ExtraPhones ?? (IEnumerable<ExtraPhone>)[])
             {
                 if (!customer.Contacts.Any(c => c.Phone is not null && PhoneNormalizer.TryGetKey(c.Phone, out var key) && key == extra.Key))
                 {

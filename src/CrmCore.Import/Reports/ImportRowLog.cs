@@ -145,8 +145,11 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
 
         bound += 9 + 4;
         var noteList = NoteListId(row.Notes);
-        foreach (var note in noteList < 0 ? row.Notes ?? [] : [])
+        // Indexed loops: a foreach over the interface would allocate an enumerator per row.
+        var written = noteList < 0 ? row.Notes : null;
+        for (var i = 0; i < (written?.Count ?? 0); i++)
         {
+            var note = written![i];
             bound += MaxText(note.Column) + 4 + MaxText(note.Code) + MaxText(note.Text);
         }
 
@@ -179,8 +182,9 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
         // The notes: -1 for none, -2 - n for the n-th list kept once, else their count and the notes.
         BinaryPrimitives.WriteInt32LittleEndian(span[at..], noteList >= 0 ? -2 - noteList : row.Notes?.Count ?? -1);
         at += 4;
-        foreach (var note in noteList < 0 ? row.Notes ?? [] : [])
+        for (var i = 0; i < (written?.Count ?? 0); i++)
         {
+            var note = written![i];
             at += WriteText(span[at..], note.Column);
             BinaryPrimitives.WriteInt32LittleEndian(span[at..], note.ColumnNumber);
             at += 4;

@@ -28,15 +28,36 @@ internal sealed class ImportRowNotes(IList<ImportRowNote> notes) : System.Collec
 
     private sealed class ValueComparer : IEqualityComparer<IReadOnlyList<ImportRowNote>>
     {
-        public bool Equals(IReadOnlyList<ImportRowNote>? x, IReadOnlyList<ImportRowNote>? y) =>
-            ReferenceEquals(x, y) || (x is not null && y is not null && x.SequenceEqual(y));
+        // Indexed loops: the row log compares a row's notes as it writes the row, and a foreach over the interface allocates.
+        public bool Equals(IReadOnlyList<ImportRowNote>? x, IReadOnlyList<ImportRowNote>? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return true;
+            }
+
+            if (x is null || y is null || x.Count != y.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < x.Count; i++)
+            {
+                if (!EqualityComparer<ImportRowNote>.Default.Equals(x[i], y[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public int GetHashCode(IReadOnlyList<ImportRowNote> notes)
         {
             var hash = new HashCode();
-            foreach (var note in notes)
+            for (var i = 0; i < notes.Count; i++)
             {
-                hash.Add(note);
+                hash.Add(notes[i]);
             }
 
             return hash.ToHashCode();
