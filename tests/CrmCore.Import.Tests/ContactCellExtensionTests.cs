@@ -73,6 +73,21 @@ public sealed class ContactCellExtensionTests
         Assert.Equal(ImportOutcome.Inserted, Assert.Single(report.Rows).Outcome);
     }
 
+    [Theory]
+    [InlineData("+86-10-88889999-808", "+861088889999转808")]
+    [InlineData("+86 10 8888 9999-808", "+861088889999转808")]
+    [InlineData("86-10-88889999-808", "+861088889999转808")]
+    [InlineData("张三 +86-10-88889999-808", "+861088889999转808")]
+    [InlineData("+86-138-0000-0000", "+8613800000000")]
+    public async Task ADashExtensionAfterAnInternationalLandline_IsKept(string cell, string phone)
+    {
+        var (report, store) = await ImportAsync($"客户编号,客户名称,联系方式\nKH1,甲公司,{cell}\n");
+
+        Assert.Equal(ImportOutcome.Inserted, Assert.Single(report.Rows).Outcome);
+        Assert.Equal(phone, Assert.Single((await OneAsync(store, "KH1")).Contacts).Phone);
+        Assert.DoesNotContain(report.Rows[0].Notes ?? [], n => n.Code == "Remark");
+    }
+
     private static ulong Key(string phone) => PhoneNormalizer.TryGetKey(phone, out var key) ? key : throw new InvalidOperationException(phone);
 
     private static async Task<CustomerState> OneAsync(InMemoryCustomerRepository store, string id) =>
