@@ -229,10 +229,19 @@ public static class PhoneNormalizer
     /// number: false when something other than an extension's digits follows an extension mark (<c>010-88889999转123、13800030001</c>,
     /// where a second number follows), so that the caller looks for more numbers in the text instead of keeping only the first line.
     /// </summary>
-    internal static bool TryGetKeyAndExtension(ReadOnlySpan<char> text, out ulong key, out string extension, out bool whole)
+    internal static bool TryGetKeyAndExtension(ReadOnlySpan<char> text, out ulong key, out string extension, out bool whole) =>
+        TryGetKeyAndExtension(text, out key, out extension, out whole, out _);
+
+    /// <summary>
+    /// As <see cref="TryGetKeyAndExtension(ReadOnlySpan{char}, out ulong, out string, out bool)"/>, and whether an extension mark ends
+    /// the text with no digits after it (<c>010-88889999转</c>, <c>010-88889999 ext.</c>): the text is then one number, the line, with an
+    /// empty extension, which the caller may want to report.
+    /// </summary>
+    internal static bool TryGetKeyAndExtension(ReadOnlySpan<char> text, out ulong key, out string extension, out bool whole, out bool emptyExtension)
     {
         extension = string.Empty;
         whole = true;
+        emptyExtension = false;
         if (!TryRead(text, out key, out var at))
         {
             return false;
@@ -240,8 +249,8 @@ public static class PhoneNormalizer
 
         if (at >= 0)
         {
-            extension = ExtensionDigits(text[at..]);
-            whole = extension.Length > 0 || text[at..].IsWhiteSpace();
+            extension = ExtensionDigits(text[at..], out emptyExtension);
+            whole = extension.Length > 0 || emptyExtension;
         }
 
         return true;
@@ -254,9 +263,11 @@ public static class PhoneNormalizer
     /// <returns>The text.</returns>
     public static string WithExtension(string canonical, string extension) => extension.Length == 0 ? canonical : canonical + "转" + extension;
 
-    /// <summary>The digits after an extension mark (<c>xt</c> of <c>ext</c>, dots and spaces skipped), or empty when anything else follows.</summary>
-    private static string ExtensionDigits(ReadOnlySpan<char> rest)
+    /// <summary>The digits after an extension mark (<c>xt</c> of <c>ext</c>, dots and spaces skipped), or empty when anything else follows;
+    /// <paramref name="empty"/> when nothing but those skipped characters (or nothing at all) follows the mark.</summary>
+    private static string ExtensionDigits(ReadOnlySpan<char> rest, out bool empty)
     {
+        empty = false;
         Span<char> digits = stackalloc char[16];
         var length = 0;
         foreach (var raw in rest.Trim())
@@ -277,6 +288,7 @@ public static class PhoneNormalizer
             }
         }
 
+        empty = length == 0;
         return new string(digits[..length]);
     }
 

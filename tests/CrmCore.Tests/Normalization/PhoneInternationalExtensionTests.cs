@@ -4,7 +4,7 @@ namespace CrmCore.Tests.Normalization;
 
 /// <summary>
 /// A dash extension after a landline written with its country code (<c>+86-10-88889999-808</c>) is read as at home
-/// (<c>010-88889999-808</c>), and a mobile written with dashes stays a mobile.
+/// (<c>010-88889999-808</c>), a mobile written with dashes stays a mobile, and a mark with nothing after it is told apart.
 /// </summary>
 public sealed class PhoneInternationalExtensionTests
 {
@@ -53,4 +53,29 @@ public sealed class PhoneInternationalExtensionTests
     [InlineData("+86-10-88889999- 808")]
     public void ADashAfterNoLandline_IsNoExtension(string raw) =>
         Assert.False(PhoneNormalizer.TryGetKey(raw, out _), raw);
+
+    [Theory]
+    [InlineData("010-88889999转", "", true)]
+    [InlineData("010-88889999 转 ", "", true)]
+    [InlineData("010-88889999分机", "", true)]
+    [InlineData("010-88889999 ext.", "", true)]
+    [InlineData("010-88889999#", "", true)]
+    [InlineData("010-88889999转123", "123", false)]
+    [InlineData("010-88889999", "", false)]
+    [InlineData("010-88889999-808", "808", false)]
+    public void AMarkWithNothingAfterIt_IsOneNumberWithAnEmptyExtension(string raw, string extension, bool empty)
+    {
+        Assert.True(PhoneNormalizer.TryGetKeyAndExtension(raw, out var key, out var ext, out var whole, out var emptyExtension));
+        Assert.True(PhoneNormalizer.TryGetKey("010-88889999", out var line));
+        Assert.Equal((line, extension, true, empty), (key, ext, whole, emptyExtension));
+    }
+
+    [Theory]
+    [InlineData("010-88889999转123、13800030001")]
+    [InlineData("13812345678 eric@example.com")]
+    public void AMarkWithTextAfterIt_IsNeitherOneNumberNorAnEmptyExtension(string raw)
+    {
+        Assert.True(PhoneNormalizer.TryGetKeyAndExtension(raw, out _, out _, out var whole, out var emptyExtension));
+        Assert.Equal((false, false), (whole, emptyExtension));
+    }
 }
