@@ -14,6 +14,9 @@ internal static class CustomerNotes
     /// <summary>Text of a contact cell that no field holds (a remark in brackets, text with digits that is no number).</summary>
     public const string Remark = "Remark";
 
+    /// <summary>A number whose extension mark has nothing after it (<c>010-88889999转</c>): the line is kept without an extension.</summary>
+    public const string EmptyExtension = "EmptyExtension";
+
     /// <summary>A contact without a name, stored under the placeholder name.</summary>
     public const string UnnamedContact = "UnnamedContact";
 

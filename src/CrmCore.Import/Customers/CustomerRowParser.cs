@@ -154,7 +154,8 @@ internal sealed partial class CustomerRowParser
             || (TextNormalizer.Fold(name) is { } folded && !ReferenceEquals(folded, name) && ignoringCase.TryGetValue(folded, out value));
     }
 
-    [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|分机|ext\.?|x|#)\s*[0-9]+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // A number, and its extension after a mark; a bare 转 or 分机 (010-88889999转) is taken with the number, not left for the name.
+    [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|分机|ext\.?|x|#)\s*[0-9]+|\s*(转|分机))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PhoneLike();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -326,9 +327,15 @@ internal sealed partial class CustomerRowParser
     {
         // One number, its extension (转, 分机, ext, x, #, or -808 after a landline) kept in the phone's text; the key stays the line's. When
         // more than an extension follows the mark (010-88889999转123、13800030001), the cell is read as several numbers below.
-        if (PhoneNormalizer.TryGetKeyAndExtension(text, out var whole, out var extension, out var single) && single)
+        // A mark with nothing after it (010-88889999转) keeps the line and says the extension was empty.
+        if (PhoneNormalizer.TryGetKeyAndExtension(text, out var whole, out var extension, out var single, out var emptyExtension) && single)
         {
             AddPhone(row, PhoneNormalizer.WithExtension(PhoneNormalizer.FromKey(whole), extension), whole, column, header);
+            if (emptyExtension)
+            {
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_EmptyExtension", _culture, column, header, text.Trim()));
+            }
+
             return;
         }
 
@@ -371,18 +378,22 @@ internal sealed partial class CustomerRowParser
         var phones = new List<(string Phone, ulong Key)>();
         var left = new StringBuilder(rest.Length);
         var at = 0;
-        void Take(int start, int end, string phone, ulong key)
+        void Take(int start, int end, string phone, ulong key, bool emptyExtension)
         {
             phones.Add((phone, key));
             left.Append(rest, at, start - at).Append(' ');
             at = end;
+            if (emptyExtension)
+            {
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_EmptyExtension", _culture, column, header, rest[start..end].Trim()));
+            }
         }
 
         for (var match = PhoneLike().Match(folded); match.Success; match = match.NextMatch())
         {
-            if (Number(match.Value) is ({ } phone, var key))
+            if (Number(match.Value) is ({ } phone, var key, var empty))
             {
-                Take(match.Index, match.Index + match.Length, phone, key);
+                Take(match.Index, match.Index + match.Length, phone, key, empty);
                 continue;
             }
 
@@ -393,15 +404,15 @@ internal sealed partial class CustomerRowParser
             for (var i = 0; i < parts.Count;)
             {
                 var j = parts.Count - 1;
-                (string Phone, ulong Key)? found = null;
+                (string Phone, ulong Key, bool EmptyExtension)? found = null;
                 for (; j >= i && found is null; j--)
                 {
                     found = Number(match.Value[parts[i].Start..parts[j].End]);
                 }
 
-                if (found is ({ } part, var partKey))
+                if (found is ({ } part, var partKey, var partEmpty))
                 {
-                    Take(match.Index + parts[i].Start, match.Index + parts[j + 1].End, part, partKey);
+                    Take(match.Index + parts[i].Start, match.Index + parts[j + 1].End, part, partKey, partEmpty);
                     i = j + 2;
                 }
                 else
@@ -435,10 +446,11 @@ internal sealed partial class CustomerRowParser
         }
     }
 
-    /// <summary>The phone (with its extension) and key of a run of text, or null when it is no number.</summary>
-    private static (string Phone, ulong Key)? Number(string run) =>
-        PhoneNormalizer.TryGetKeyAndExtension(run, out var key, out var extension, out _)
-            ? (PhoneNormalizer.WithExtension(PhoneNormalizer.FromKey(key), extension), key) : null;
+    /// <summary>The phone (with its extension) and key of a run of text, and whether it ends in an extension mark with nothing after it,
+    /// or null when it is no number.</summary>
+    private static (string Phone, ulong Key, bool EmptyExtension)? Number(string run) =>
+        PhoneNormalizer.TryGetKeyAndExtension(run, out var key, out var extension, out _, out var empty)
+            ? (PhoneNormalizer.WithExtension(PhoneNormalizer.FromKey(key), extension), key, empty) : null;
 
     /// <summary>The places (start, end) of the space-separated parts of a run.</summary>
     private static List<(int Start, int End)> Parts(string run)

@@ -61,7 +61,7 @@ public static class CustomerFields
     public static bool IsContactField(CustomerField field) => field >= CustomerField.ContactName;
 
     /// <summary>
-    /// Masks a value of a field: phones keep their last four digits (<c>****5678</c>), e-mails their first character and domain
+    /// Masks a value of a field: phones keep their line's last four digits (<c>****5678</c>) and an extension (<c>****9999转123</c>), e-mails their first character and domain
     /// (<c>z***@example.com</c>), amounts and birthdays show nothing (<c>***</c>), other text keeps its first character (<c>科***</c>).
     /// </summary>
     /// <param name="field">The field.</param>
@@ -76,7 +76,7 @@ public static class CustomerFields
 
         return field switch
         {
-            CustomerField.ContactPhone => MaskPhone(value),
+            CustomerField.ContactPhone => ContactMasking.MaskPhone(value),
             CustomerField.ContactEmail when value.Contains('@', StringComparison.Ordinal) => ContactMasking.MaskEmail(value),
             CustomerField.AnnualAmount or CustomerField.ContactBirthday or CustomerField.DoNotContact => Stars,
             _ when value.Length == 0 => value,
@@ -85,26 +85,9 @@ public static class CustomerFields
         };
     }
 
-    // A masked text depends on its first character only, a masked phone on its last four digits: both are interned, so masking a
-    // large export allocates no new strings (races only compute the same string twice).
+    // A masked text depends on its first character only, so it is interned, and so is a masked phone without an extension (by
+    // ContactMasking): masking a large export allocates no new strings for them (races only compute the same string twice).
     private static readonly string?[] TextMasks = new string?[char.MaxValue + 1];
-    private static readonly string?[] PhoneMasks = new string?[10_000];
-
-    private static string MaskPhone(string phone)
-    {
-        var key = 0;
-        var found = 0;
-        for (var i = phone.Length - 1; i >= 0 && found < 4; i--)
-        {
-            if (char.IsAsciiDigit(phone[i]))
-            {
-                key += (phone[i] - '0') * (found switch { 0 => 1, 1 => 10, 2 => 100, _ => 1000 });
-                found++;
-            }
-        }
-
-        return found == 4 ? PhoneMasks[key] ??= ContactMasking.MaskPhone(phone) : ContactMasking.MaskPhone(phone);
-    }
 
     /// <summary>The clear value of a customer-level field as a view renders it (invariant culture; lists joined by <c>, </c>), or null.</summary>
     internal static string? Read(CustomerState state, CustomerField field) => field switch

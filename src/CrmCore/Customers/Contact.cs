@@ -90,7 +90,8 @@ public sealed record Contact
     /// <summary>The birthday (month and day; the year is often unknown), or null. Used for birthday care.</summary>
     public AnnualDate? Birthday { get; init; }
 
-    /// <summary>The phone with all but its last four digits hidden: <c>****5678</c>; empty when there is no phone.</summary>
+    /// <summary>The phone with all but its line's last four digits hidden: <c>****5678</c>; an extension stays readable
+    /// (<c>010-88889999转123</c> is <c>****9999转123</c>); empty when there is no phone.</summary>
     public string MaskedPhone => ContactMasking.MaskPhone(Phone);
 
     /// <summary>The e-mail with the local part hidden after its first character: <c>z***@example.com</c>; empty when there is no e-mail.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmCore.Normalization;
 
 namespace CrmCore.Customers;
@@ -57,11 +58,26 @@ internal static class ContactMasking
         return false;
     }
 
+    /// <summary>
+    /// Masks a phone: the line shows only its last four digits (<c>****5678</c>); an extension stays readable after <c>转</c>, whichever
+    /// mark the text used (<c>010-88889999转123</c>, <c>010-88889999-123</c> and <c>010-88889999 ext. 123</c> are all
+    /// <c>****9999转123</c>), because the line is what identifies a person while an extension only names a desk behind a switchboard,
+    /// which staff need to reach the contact. The digits are the line's as <see cref="PhoneNormalizer"/> reads it (full-width digits shown
+    /// half-width), never an extension's. Text after a mark that is no extension (a second number) is not shown. A stored value the
+    /// normaliser does not read (<see cref="Contact.Restore"/>) shows its last four digits. A masked line without an extension is one
+    /// shared string per last four digits, so masking many phones allocates nothing for them. Thread-safe.
+    /// </summary>
     public static string MaskPhone(string? phone)
     {
         if (phone is null)
         {
             return string.Empty;
+        }
+
+        if (PhoneNormalizer.TryGetKeyAndExtension(phone, out var key, out var extension, out _))
+        {
+            var line = LineMask((int)(key % 10_000));
+            return extension.Length == 0 ? line : string.Concat(line, "转", extension);
         }
 
         Span<char> last = stackalloc char[4];
@@ -77,6 +93,12 @@ internal static class ContactMasking
 
         return string.Concat(Mask, last[(4 - found)..]);
     }
+
+    // Races only compute the same string twice.
+    private static readonly string?[] LineMasks = new string?[10_000];
+
+    private static string LineMask(int lastFour) =>
+        LineMasks[lastFour] ??= string.Create(CultureInfo.InvariantCulture, $"{Mask}{lastFour:D4}");
 
     public static string MaskEmail(string? email)
     {

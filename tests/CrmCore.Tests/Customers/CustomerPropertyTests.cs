@@ -43,4 +43,14 @@ public class CustomerPropertyTests
 
         Assert.Equal("****" + digits[^4..], contact.MaskedPhone);
     }
+
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
+    public void MaskedPhone_AnyNumberWithAnExtension_ShowsTheLinesLastFourDigitsAndTheExtension(PhoneNumber phone, FsCheck.PositiveInt extension, bool spaced)
+    {
+        var ext = (extension.Get % 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var contact = new Contact("张伟", ContactRole.DecisionMaker) { Phone = phone.Text + (spaced ? " 转 " : "转") + ext };
+        var digits = new string(phone.Text.Where(char.IsAsciiDigit).ToArray());
+
+        Assert.Equal("****" + digits[^4..] + "转" + ext, contact.MaskedPhone);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmCore.Normalization;
 using FsCheck;
 using FsCheck.Fluent;
@@ -133,7 +134,57 @@ public class NormalizerTests
             PhoneNormalizer.TryNormalize(mobile, out var canonical)
             && PhoneNormalizer.TryNormalize(canonical, out var again) && again == canonical
             && PhoneNormalizer.TryNormalize($"{mobile[..3]} {mobile[3..7]}-{mobile[7..]}", out var spaced) && spaced == canonical
+            && PhoneNormalizer.TryNormalize($"+86-{mobile[..3]}-{mobile[3..7]}-{mobile[7..]}", out var dashed, out var none) && dashed == canonical
+            && none.Length == 0
+            && !PhoneNormalizer.TryGetKey($"+86-{mobile[..3]}-{mobile[3..7]}-{mobile[7..]}-{mobile[^3..]}", out _)
+            && !PhoneNormalizer.TryGetKey($"{mobile[..3]}-{mobile[3..7]}-{mobile[7..]}-{mobile[^3..]}", out _)
             && canonical == "+86" + mobile);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property PhoneNormalizer_ADashExtensionAfterALandline_IsReadAlikeAtHomeAndWithTheCountryCode()
+    {
+        // An area code without its trunk 0 and a local number of 7 or 8 digits (a national number of 9 to 11 digits), and an extension
+        // of 1 to 6 digits after a dash.
+        var landlines =
+            from area in Gen.Elements("10", "21", "22", "571", "755", "898")
+            from local in Gen.Choose(7, 8).SelectMany(n => Gen.Choose(2, 9).SelectMany(first => Gen.Choose(0, 999_999)
+                .Select(rest => first.ToString(CultureInfo.InvariantCulture) + rest.ToString(new string('0', n - 1), CultureInfo.InvariantCulture))))
+            from extension in Gen.Choose(1, 6).SelectMany(n => Gen.Choose(0, (int)Math.Pow(10, n) - 1)
+                .Select(e => e.ToString(new string('0', n), CultureInfo.InvariantCulture)))
+            select (Area: area, Local: local, Extension: extension);
+        return Prop.ForAll(landlines.ToArbitrary(), l =>
+        {
+            var home = $"0{l.Area}-{l.Local}-{l.Extension}";
+            string[] forms =
+            [
+                $"+86-{l.Area}-{l.Local}-{l.Extension}",
+                $"+86 {l.Area} {l.Local[..^4]} {l.Local[^4..]}-{l.Extension}",
+                $"+86 (0{l.Area}) {l.Local}-{l.Extension}",
+                $"86-{l.Area}-{l.Local}-{l.Extension}",
+                $"0086-{l.Area}-{l.Local}-{l.Extension}",
+                $"＋８６－{l.Area}－{l.Local}－{l.Extension}",
+            ];
+            Assert.True(PhoneNormalizer.TryNormalize(home, out var homeLine, out var homeExtension), home);
+            foreach (var form in forms)
+            {
+                Assert.True(PhoneNormalizer.TryNormalize(form, out var line, out var extension), form);
+                Assert.Equal((homeLine, homeExtension), (line, extension));
+            }
+
+            // The whole run of digits is read as a line first: only when it is too long for one is the part after the dash an extension.
+            var national = l.Area + l.Local;
+            if (national.Length + l.Extension.Length > 11)
+            {
+                Assert.Equal(("+86" + national, l.Extension), (homeLine, homeExtension));
+                Assert.True(PhoneNormalizer.TryGetKey(forms[0], out var key));
+                Assert.Equal("+86" + national, PhoneNormalizer.FromKey(key));
+            }
+            else
+            {
+                Assert.Equal(("+86" + national + l.Extension, string.Empty), (homeLine, homeExtension));
+            }
+        });
     }
 
     [Theory]
