@@ -16,7 +16,13 @@ internal static class ContactPolicyCheck
         {
             var names = calendar.Definition.Holidays.Where(h => h.IsWholeDay && !string.IsNullOrWhiteSpace(h.Name))
                 .OrderBy(h => h.Date).Select(h => h.Name).Distinct(StringComparer.Ordinal).ToList();
-            for (var i = 0; i < care.Holidays.Length; i++)
+            if (names.Count == 0 && care.Holidays.Length > 0)
+            {
+                // One warning for the whole list: each name would only repeat it.
+                problems.Add(LoadProblem.Of("$.care.holidays", "Plan_Check_NoHolidays", string.Join(", ", care.Holidays), calendar.Name));
+            }
+
+            for (var i = 0; i < care.Holidays.Length && names.Count > 0; i++)
             {
                 var wanted = care.Holidays[i];
                 if (names.Any(n => n.Contains(wanted, StringComparison.OrdinalIgnoreCase)))
@@ -25,11 +31,9 @@ internal static class ContactPolicyCheck
                 }
 
                 var path = $"$.care.holidays[{i}]";
-                problems.Add(names.Count == 0
-                    ? LoadProblem.Of(path, "Plan_Check_NoHolidays", wanted, calendar.Name)
-                    : Closest(wanted, names) is { } closest
-                        ? LoadProblem.Of(path, "Plan_Check_HolidayUnknownClosest", wanted, calendar.Name, closest, string.Join(", ", names))
-                        : LoadProblem.Of(path, "Plan_Check_HolidayUnknown", wanted, calendar.Name, string.Join(", ", names)));
+                problems.Add(Closest(wanted, names) is { } closest
+                    ? LoadProblem.Of(path, "Plan_Check_HolidayUnknownClosest", wanted, calendar.Name, closest, string.Join(", ", names))
+                    : LoadProblem.Of(path, "Plan_Check_HolidayUnknown", wanted, calendar.Name, string.Join(", ", names)));
             }
         }
 

@@ -51,6 +51,16 @@ public sealed class PlanQa16CommandTests
         Assert.DoesNotContain("give --rules", tiered.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Plan_NoCalendar_OneWarningThatHolidayCarePlansNothing()
+    {
+        var run = Crm.Run("plan", "--customers", Customers, "--date", "2026-03-16", "--rules", Rules);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("doc001: warning $.care.holidays: Calendar 'open-every-day' has no holidays, so the care for Spring Festival, ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n'), l => l.Contains("has no holidays", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("0", false)]
     [InlineData("3", false)]

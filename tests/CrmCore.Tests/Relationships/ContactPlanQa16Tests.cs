@@ -99,7 +99,9 @@ public sealed class ContactPlanQa16Tests
 
         Assert.DoesNotContain("did you mean", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(0, unknown.Line);
-        Assert.Equal("Holiday 'Diwali' gets no care: calendar 'bare' has no holidays.", none.Message);
+        Assert.Equal("$.care.holidays", none.Path);
+        Assert.Equal("Calendar 'bare' has no holidays, so the care for Diwali plans nothing.", none.Message);
+        Assert.Equal("日历“bare”中没有节假日，因此不会为以下节假日生成关怀：Diwali。", none.MessageIn(ZhHans));
     }
 
     [Fact]
