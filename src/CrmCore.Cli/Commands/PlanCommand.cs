@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CrmCore.Calendars;
 using CrmCore.Churn;
 using CrmCore.Cli.Hosting;
@@ -83,7 +84,8 @@ internal static class PlanCommand
         EscalationOption.AddTo(command, rules);
         command.SetCliAction(console, (context, parse) =>
         {
-            var contactPolicy = LoadPolicy(context, parse.GetRequiredValue(policy));
+            var policyName = parse.GetRequiredValue(policy);
+            var (contactPolicy, policyJson) = LoadPolicy(context, policyName);
             var businessCalendar = parse.GetValue(calendar) is { } calendarPath
                 ? CalendarCommands.Load(context, calendarPath)
                 : OpenEveryDay(parse.GetRequiredValue(zone));
@@ -101,15 +103,17 @@ internal static class PlanCommand
             var to = day.PlusDays(parse.GetValue(days) - 1);
             var at = day.AtStartOfDayInZone(businessCalendar.Zone).ToInstant();
             var (tiers, churn, failures) = Classify(context, ruleSet, at, businessCalendar.Zone, customersPath, rows.Rows);
-            var book = new ContactPlanBook(new ContactPlanner(contactPolicy, businessCalendar));
+            var customerTiers = rows.Rows.Select(r => tiers.GetValueOrDefault(r.Row.Id, r.Row.Tier)).ToList();
+            WarnAboutPolicy(context, policyName, policyJson, contactPolicy, businessCalendar, customerTiers, ruleSet is not null);
+            var book = new ContactPlanBook(new ContactPlanner(contactPolicy, businessCalendar, context.Language.Culture));
             var optedOut = 0;
-            foreach (var source in rows.Rows)
+            for (var i = 0; i < rows.Rows.Count; i++)
             {
-                var row = source.Row;
+                var row = rows.Rows[i].Row;
                 var subject = new PlanSubject
                 {
                     Customer = new CustomerId(row.Id),
-                    Tier = tiers.GetValueOrDefault(row.Id, row.Tier),
+                    Tier = customerTiers[i],
                     AccountManager = string.IsNullOrWhiteSpace(row.AccountManager) ? null : new Agents.AgentId(row.AccountManager),
                     CadenceAnchor = row.FirstCooperation ?? day,
                     DoNotContact = row.DoNotContact == true,
@@ -131,7 +135,7 @@ internal static class PlanCommand
             var names = rows.Rows.GroupBy(r => r.Row.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Row.Name, StringComparer.Ordinal);
             var entries = book.ListAsync(ContactPlanQuery.All).GetAwaiter().GetResult()
                 .Select(e => (Entry: e, State: e.DueOn < day ? 0 : e.DueOn == day ? 1 : 2))
-                .Where(x => x.Entry.DueOn <= to)
+                .Where(x => x.Entry.DueOn >= from && x.Entry.DueOn <= to)
                 .OrderBy(x => x.State).ThenBy(x => x.Entry.DueOn).ThenBy(x => x.Entry.Customer.Value, StringComparer.Ordinal).ThenBy(x => x.Entry.Id.Value, StringComparer.Ordinal)
                 .ToList();
             var culture = context.Language.Culture;
@@ -181,20 +185,47 @@ internal static class PlanCommand
         Week = WeeklySchedule.AlwaysOpen,
     });
 
-    private static ContactPolicy LoadPolicy(CliContext context, string value)
+    /// <summary>
+    /// Warns, on standard error, about the parts of the policy that plan nothing for these customers on this calendar: a care holiday
+    /// the calendar does not have (at its line:col in a policy file, with the closest name), a cadence tier no customer has, and the
+    /// customers without a tier (with the hint to give <c>--rules</c> when none was given).
+    /// </summary>
+    private static void WarnAboutPolicy(
+        CliContext context, string policyName, string? policyJson, ContactPolicy policy, BusinessCalendar calendar, IReadOnlyList<string?> tiers, bool rulesGiven)
+    {
+        var untiered = tiers.Count(string.IsNullOrWhiteSpace);
+        // With no tier at all, one warning says so; a warning per cadence tier would only repeat it.
+        var checkedTiers = untiered == tiers.Count ? null : tiers;
+        var warnings = policyJson is null ? policy.Check(calendar, checkedTiers) : ContactPolicyJson.Check(policyJson, calendar, checkedTiers);
+        var culture = context.Language.Culture;
+        foreach (var warning in warnings)
+        {
+            context.Error.WriteLine(warning.Line > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{policyName}:{warning.Line}:{warning.Column}: {context.T(Messages.WarningPrefix)}: {warning.MessageIn(culture)}")
+                : $"{policyName}: {context.T(Messages.WarningPrefix)} {warning.Path}: {warning.MessageIn(culture)}");
+        }
+
+        if (untiered > 0 && policy.Cadences.Length > 0)
+        {
+            context.Error.WriteLine($"{context.T(Messages.WarningPrefix)}: {context.T(rulesGiven ? Messages.PlanNoTierAfterRules : Messages.PlanNoTier, untiered, tiers.Count)}");
+        }
+    }
+
+    private static (ContactPolicy Policy, string? Json) LoadPolicy(CliContext context, string value)
     {
         switch (value.ToUpperInvariant())
         {
             case "DOC001":
-                return ContactPolicy.Document001;
+                return (ContactPolicy.Document001, null);
             case "DOC003":
-                return ContactPolicy.Document003;
+                return (ContactPolicy.Document003, null);
         }
 
-        var result = ContactPolicyJson.Load(context.ReadText(value, ContactPolicyJson.MaxLength));
+        var json = context.ReadText(value, ContactPolicyJson.MaxLength);
+        var result = ContactPolicyJson.Load(json);
         if (result.Value is { } loaded)
         {
-            return loaded;
+            return (loaded, json);
         }
 
         foreach (var problem in result.Problems)

@@ -241,5 +241,11 @@ internal static class Messages
     public static readonly Msg PlanSummary = new(
         "{0} plan entr(ies) for {1:yyyy-MM-dd}: {2} overdue (due in the {3} day(s) before, none recorded as done), {4} due, {5} upcoming; {6} customer(s) asked not to be contacted and get none",
         "{1:yyyy-MM-dd} 的沟通计划共 {0} 条：已逾期 {2} 条（此前 {3} 天内到期且没有完成记录），今日到期 {4} 条，即将到期 {5} 条；{6} 个客户要求无需联系，不生成计划");
+    public static readonly Msg PlanNoTier = new(
+        "{0} of {1} customer(s) have no tier, so they get no regular contact; give --rules FILE to tier them (or fill the customers file's Tier column)",
+        "{1} 个客户中有 {0} 个没有客户等级，因此不会为他们生成定期联系计划；请用 --rules 指定规则文件为客户分级（或填写客户文件的 Tier 列）");
+    public static readonly Msg PlanNoTierAfterRules = new(
+        "{0} of {1} customer(s) have no tier (neither the rules nor the customers file give one), so they get no regular contact",
+        "{1} 个客户中有 {0} 个没有客户等级（规则和客户文件都没有给出），因此不会为他们生成定期联系计划");
     public static readonly Msg PolicyInvalid = new("contact policy '{0}' is invalid ({1} problem(s))", "沟通策略“{0}”无效（{1} 个问题）");
 }

@@ -81,7 +81,7 @@ public static class CalendarJson
         var holidays = new Dictionary<LocalDate, Holiday>();
         var makeUps = new Dictionary<LocalDate, MakeUpWorkingDay>();
         ReadHolidays(root, holidays, problems);
-        ReadMakeUpDays(root, makeUps, problems);
+        ReadMakeUpDays(root, makeUps, problems, holidays);
         ReadImports(root, resolveImport, holidays, makeUps, problems);
 
         var definition = new BusinessCalendarDefinition
@@ -202,9 +202,9 @@ public static class CalendarJson
         }
 
         var sorted = WeeklySchedule.Sort(slots, out var overlap);
-        if (overlap is not null)
+        if (overlap is { } pair)
         {
-            problems.Add(LoadProblem.Of(path, "Load_CalendarJson_11", overlap));
+            problems.Add(LoadProblem.Of(path, "Load_CalendarJson_11", pair.First, pair.Second));
             return [];
         }
 
@@ -212,13 +212,14 @@ public static class CalendarJson
     }
 
     private static void ReadHolidays(JsonElement root, Dictionary<LocalDate, Holiday> holidays, List<LoadProblem> problems) =>
-        ReadDatedEntries(root, "holidays", "openHours", holidays, (d, name, hours) => new Holiday(d, name, hours), problems);
+        ReadDatedEntries(root, "holidays", "openHours", holidays, (d, name, hours) => new Holiday(d, name, hours), problems, taken: null);
 
-    private static void ReadMakeUpDays(JsonElement root, Dictionary<LocalDate, MakeUpWorkingDay> makeUps, List<LoadProblem> problems) =>
-        ReadDatedEntries(root, "makeUpDays", "hours", makeUps, (d, name, hours) => new MakeUpWorkingDay(d, name, hours), problems);
+    private static void ReadMakeUpDays(JsonElement root, Dictionary<LocalDate, MakeUpWorkingDay> makeUps, List<LoadProblem> problems, Dictionary<LocalDate, Holiday> holidays) =>
+        ReadDatedEntries(root, "makeUpDays", "hours", makeUps, (d, name, hours) => new MakeUpWorkingDay(d, name, hours), problems, holidays);
 
     private static void ReadDatedEntries<T>(
-        JsonElement root, string member, string hoursMember, Dictionary<LocalDate, T> into, Func<LocalDate, string, ImmutableArray<OpeningSlot>, T> create, List<LoadProblem> problems)
+        JsonElement root, string member, string hoursMember, Dictionary<LocalDate, T> into, Func<LocalDate, string, ImmutableArray<OpeningSlot>, T> create, List<LoadProblem> problems,
+        Dictionary<LocalDate, Holiday>? taken)
     {
         foreach (var (item, path) in JsonFields.Items(root, member, "$", problems))
         {
@@ -226,9 +227,13 @@ public static class CalendarJson
             var date = JsonFields.ReadDate(item, "date", path, problems);
             var name = JsonFields.OptionalString(item, "name", path, problems);
             var hours = item.TryGetProperty(hoursMember, out var h) ? ReadSlots(h, $"{path}.{hoursMember}", problems) : [];
-            if (date is { } d && !into.TryAdd(d, create(d, name, hours)))
+            if (date is { } d && taken is not null && taken.ContainsKey(d))
             {
-                problems.Add(LoadProblem.Of($"{path}.date", "Load_CalendarJson_12", d));
+                problems.Add(LoadProblem.Of($"{path}.date", "Load_CalendarJson_HolidayAndMakeUp", d));
+            }
+            else if (date is { } day && !into.TryAdd(day, create(day, name, hours)))
+            {
+                problems.Add(LoadProblem.Of($"{path}.date", "Load_CalendarJson_12", day));
             }
         }
     }

@@ -190,17 +190,87 @@ internal static class JsonFields
         return doc;
     }
 
-    /// <summary>Parses a JSON text, reporting a syntax error as one problem at <c>$</c> with its line and column.</summary>
+    /// <summary>
+    /// Parses a JSON text, reporting a syntax error as one problem at <c>$</c> with its line and column, and every key given twice in
+    /// one object (which the parser would accept, the later value silently winning) as a problem at the second key's line and column.
+    /// </summary>
     public static JsonDocument? Parse(string json, List<LoadProblem> problems)
     {
+        JsonDocument doc;
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {
             problems.Add(SyntaxProblem(json, ex));
             return null;
+        }
+
+        Scan(LineIndex.Of(json), problems, positions: null);
+        return doc;
+    }
+
+    /// <summary>
+    /// The 1-based line and column of every value of a well-formed JSON text, by JSON path as the loaders write it
+    /// (<c>$.care.holidays[0]</c>, <c>$.week.monday</c>); the first value wins for a key given twice.
+    /// </summary>
+    public static Dictionary<string, (int Line, int Column)> Positions(string json)
+    {
+        var lines = LineIndex.Of(json);
+        var offsets = new Dictionary<string, int>(StringComparer.Ordinal);
+        Scan(lines, problems: null, offsets);
+        return offsets.ToDictionary(p => p.Key, p => lines.Position(p.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>The problem, placed at the line and column of its path when <paramref name="positions"/> knows it.</summary>
+    public static LoadProblem At(this LoadProblem problem, IReadOnlyDictionary<string, (int Line, int Column)> positions) =>
+        positions.TryGetValue(problem.Path, out var at) ? problem with { Line = at.Line, Column = at.Column } : problem;
+
+    /// <summary>
+    /// Reads a well-formed JSON text once: reports each key given twice in one object (at the second key, naming the first one's line
+    /// and column) and, when <paramref name="positions"/> is given, records where each value starts by its JSON path.
+    /// </summary>
+    private static void Scan(LineIndex lines, List<LoadProblem>? problems, Dictionary<string, int>? positions)
+    {
+        var reader = new Utf8JsonReader(lines.Utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 4096 });
+        var frames = new Stack<(string Path, Dictionary<string, int>? Keys, int[] Index)>();
+        string? member = null;
+        while (reader.Read())
+        {
+            var at = (int)reader.TokenStartIndex;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                {
+                    var (path, keys, _) = frames.Peek();
+                    var name = reader.GetString()!;
+                    member = $"{path}.{name}";
+                    if (!keys!.TryAdd(name, at) && problems is not null)
+                    {
+                        var (firstLine, firstColumn) = lines.Position(keys[name]);
+                        var (line, column) = lines.Position(at);
+                        problems.Add(LoadProblem.Of(member, "Json_DuplicateKey", name, string.Create(CultureInfo.InvariantCulture, $"{firstLine}:{firstColumn}")) with { Line = line, Column = column });
+                    }
+
+                    continue;
+                }
+
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    frames.Pop();
+                    continue;
+            }
+
+            var valuePath = frames.Count == 0 ? "$" : frames.Peek().Keys is null ? $"{frames.Peek().Path}[{frames.Peek().Index[0]++}]" : member!;
+            positions?.TryAdd(valuePath, at);
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                frames.Push((valuePath, new Dictionary<string, int>(StringComparer.Ordinal), [0]));
+            }
+            else if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                frames.Push((valuePath, null, [0]));
+            }
         }
     }
 

@@ -85,14 +85,14 @@ public sealed class WeeklySchedule
     internal static ImmutableArray<OpeningSlot> Normalize(IEnumerable<OpeningSlot> slots, string paramName)
     {
         var sorted = Sort(slots, out var overlap);
-        return overlap is null ? sorted : throw new ArgumentException(overlap, paramName);
+        return overlap is not { } pair ? sorted : throw new ArgumentException($"The opening slots {pair.First} and {pair.Second} overlap.", paramName);
     }
 
     /// <summary>Sorts slots and names the first two that overlap, without throwing.</summary>
     /// <param name="slots">The slots.</param>
-    /// <param name="overlap">"The opening slots A and B overlap." for the first overlapping pair in start order, or null.</param>
+    /// <param name="overlap">The first overlapping pair in start order, or null.</param>
     /// <returns>The sorted slots.</returns>
-    internal static ImmutableArray<OpeningSlot> Sort(IEnumerable<OpeningSlot> slots, out string? overlap)
+    internal static ImmutableArray<OpeningSlot> Sort(IEnumerable<OpeningSlot> slots, out (OpeningSlot First, OpeningSlot Second)? overlap)
     {
         var sorted = slots.OrderBy(s => s.StartTick).ToImmutableArray();
         overlap = null;
@@ -100,7 +100,7 @@ public sealed class WeeklySchedule
         {
             if (sorted[i].StartTick < sorted[i - 1].EndTick)
             {
-                overlap = $"The opening slots {sorted[i - 1]} and {sorted[i]} overlap.";
+                overlap = (sorted[i - 1], sorted[i]);
                 break;
             }
         }

@@ -19,16 +19,31 @@ public sealed class ContactPlanner
 
     private readonly ImmutableArray<(string Name, LocalDate FirstDay)> _holidayRuns;
 
-    /// <summary>Creates a planner.</summary>
+    private readonly CultureInfo _culture;
+
+    /// <summary>Creates a planner that writes the purposes of care, warnings and follow-ups in English.</summary>
     /// <param name="policy">The policy.</param>
     /// <param name="calendar">The business calendar: working days for moving due dates, holidays for holiday care, its zone for times.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public ContactPlanner(ContactPolicy policy, BusinessCalendar calendar)
+        : this(policy, calendar, null)
+    {
+    }
+
+    /// <summary>Creates a planner that writes the purposes of care, warnings and follow-ups in a culture's language.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="calendar">The business calendar: working days for moving due dates, holidays for holiday care, its zone for times.</param>
+    /// <param name="culture">The language of the purposes the planner writes (<c>No interaction since 2025-10-20</c>, <c>自 2025-10-20 起没有互动</c>):
+    /// Simplified Chinese for a Simplified Chinese culture (see <see cref="Localization.TextCultures"/>), English otherwise; null for English.
+    /// A cadence's purpose is the policy's own text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="calendar"/> is null.</exception>
+    public ContactPlanner(ContactPolicy policy, BusinessCalendar calendar, CultureInfo? culture)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(calendar);
         Policy = policy;
         Calendar = calendar;
+        _culture = culture ?? CultureInfo.InvariantCulture;
         _holidayRuns = HolidayRuns(calendar.Definition.Holidays);
     }
 
@@ -40,8 +55,10 @@ public sealed class ContactPlanner
 
     /// <summary>
     /// The proactive entries of <paramref name="subject"/> whose nominal date (before moving off holidays) falls in
-    /// [<paramref name="from"/>, <paramref name="to"/>], ordered by due time. Ids are deterministic, so the same window planned twice
-    /// gives equal ids. Empty for a customer who asked not to be contacted.
+    /// [<paramref name="from"/>, <paramref name="to"/>], ordered by due time; care for a silent customer is included whenever the
+    /// silence began on or before <paramref name="to"/>, due on the day it began (moved off holidays as the policy says), so every
+    /// window gives it the same due date. Ids are deterministic, so the same window planned twice gives equal ids. Empty for a customer
+    /// who asked not to be contacted.
     /// </summary>
     /// <param name="subject">The customer.</param>
     /// <param name="from">The first date of the window.</param>
@@ -136,7 +153,7 @@ public sealed class ContactPlanner
                     var nominal = occasion.PlusDays(-care.LeadDays);
                     if (nominal >= from && nominal <= to)
                     {
-                        entries.Add(Entry(subject, PlanKind.Birthday, contact, nominal, care.DueOnHoliday, care.Channel, $"Birthday of {contact} on {occasion:yyyy-MM-dd}", occasion));
+                        entries.Add(Entry(subject, PlanKind.Birthday, contact, nominal, care.DueOnHoliday, care.Channel, Text("Plan_Purpose_Birthday", contact, occasion), occasion));
                     }
                 }
             }
@@ -147,7 +164,7 @@ public sealed class ContactPlanner
             var nominal = occasion.PlusDays(-care.LeadDays);
             if (nominal >= from && nominal <= to && care.Holidays.Any(h => name.Contains(h, StringComparison.OrdinalIgnoreCase)))
             {
-                entries.Add(Entry(subject, PlanKind.Holiday, name, nominal, care.DueOnHoliday, care.Channel, $"{name} from {occasion:yyyy-MM-dd}", occasion));
+                entries.Add(Entry(subject, PlanKind.Holiday, name, nominal, care.DueOnHoliday, care.Channel, Text("Plan_Purpose_Holiday", name, occasion), occasion));
             }
         }
     }
@@ -162,7 +179,7 @@ public sealed class ContactPlanner
         var nominal = end.PlusDays(-settings.LeadDays);
         if (nominal >= from && nominal <= to)
         {
-            entries.Add(Entry(subject, PlanKind.ContractExpiry, "contract", nominal, Policy.DueOnHoliday, settings.Channel, $"Contract ends on {end:yyyy-MM-dd}", end));
+            entries.Add(Entry(subject, PlanKind.ContractExpiry, "contract", nominal, Policy.DueOnHoliday, settings.Channel, Text("Plan_Purpose_ContractEnds", end), end));
         }
     }
 
@@ -184,7 +201,7 @@ public sealed class ContactPlanner
         var id = new PlanEntryId(string.Create(CultureInfo.InvariantCulture, $"{subject.Customer.Value}/{PlanKind.ChurnFollowUp}/score-{churn.Score}/{churn.EvaluatedAt.ToUnixTimeSeconds()}"));
         entries.Add(new ContactPlanEntry(
             id, subject.Customer, PlanKind.ChurnFollowUp, settings.Channel, subject.AccountManager, dueBy.InZone(Calendar.Zone).Date, churn.EvaluatedAt, dueBy,
-            string.Create(CultureInfo.InvariantCulture, $"Churn risk {churn.Score} ({churn.Band})")));
+            Text("Plan_Purpose_Churn", churn.Score, Text($"Plan_Band_{churn.Band}"))));
     }
 
     private void PlanSilentCare(PlanSubject subject, LocalDate from, LocalDate to, List<ContactPlanEntry> entries)
@@ -200,22 +217,26 @@ public sealed class ContactPlanner
             return;
         }
 
-        // Keyed by the day the silence began, so planning later windows does not repeat it.
-        var nominal = silentFrom < from ? from : silentFrom;
+        // Due when the silence rule first made it due, whatever the window: planning a later window gives the same entry (same id, same
+        // due date), which is overdue from then on. A silence that began before the calendar's horizon keeps its date (no working days
+        // are known there).
+        var shift = silentFrom >= Calendar.Definition.HorizonStart ? Policy.DueOnHoliday : HolidayShift.Keep;
         entries.Add(Entry(
-            subject, PlanKind.SilentCare, "silence", nominal, Policy.DueOnHoliday, settings.Channel, $"No interaction since {last.InZone(Calendar.Zone).Date:yyyy-MM-dd}", silentFrom, idDate: silentFrom));
+            subject, PlanKind.SilentCare, "silence", silentFrom, shift, settings.Channel, Text("Plan_Purpose_Silent", last.InZone(Calendar.Zone).Date), silentFrom));
     }
 
-    private ContactPlanEntry Entry(PlanSubject subject, PlanKind kind, string key, LocalDate nominal, HolidayShift shift, ContactChannel channel, string purpose, LocalDate? occasion, LocalDate? idDate = null)
+    private ContactPlanEntry Entry(PlanSubject subject, PlanKind kind, string key, LocalDate nominal, HolidayShift shift, ContactChannel channel, string purpose, LocalDate? occasion)
     {
         var dueOn = MoveOffHoliday(nominal, shift);
         var dayStart = dueOn.AtStartOfDayInZone(Calendar.Zone).ToInstant();
         var dayEnd = dueOn.PlusDays(1).AtStartOfDayInZone(Calendar.Zone).ToInstant();
         var open = Calendar.IsAlwaysOpen ? dayStart : Calendar.NextOpen(dayStart);
         var plannedAt = open < dayEnd ? open : dayStart;
-        var id = new PlanEntryId($"{subject.Customer.Value}/{kind}/{key}/{(idDate ?? nominal):yyyy-MM-dd}");
+        var id = new PlanEntryId($"{subject.Customer.Value}/{kind}/{key}/{nominal:yyyy-MM-dd}");
         return new ContactPlanEntry(id, subject.Customer, kind, channel, subject.AccountManager, dueOn, plannedAt, dayEnd, purpose, occasion);
     }
+
+    private string Text(string key, params object?[] args) => Localization.Strings.Format(key, _culture, args);
 
     private static string Kebab(ContactChannel channel) => channel switch
     {

@@ -43,6 +43,24 @@ public sealed record ContactPolicy
     /// <summary>Care for silent customers; null for none.</summary>
     public SilentCareSettings? SilentCare { get; init; }
 
+    /// <summary>
+    /// Finds the parts of this policy that would plan nothing on <paramref name="calendar"/> for customers of <paramref name="tiers"/>:
+    /// each care holiday name that is part of no holiday name of the calendar (naming the calendar's holidays and the closest one, so
+    /// <c>Spring Festval</c> suggests <c>Spring Festival (春节)</c>), and, when tiers are given, each cadence tier that none of them is.
+    /// These are warnings: the policy is valid and plans the rest. Each problem's path is the policy JSON's
+    /// (<c>$.care.holidays[0]</c>, <c>$.cadences[1].tiers[0]</c>); <see cref="ContactPolicyJson.Check"/> adds the line and column of a
+    /// policy file.
+    /// </summary>
+    /// <param name="calendar">The calendar the policy plans on.</param>
+    /// <param name="tiers">The tiers of the customers planned (null or blank for a customer with none); null to leave cadences unchecked.</param>
+    /// <returns>The warnings; empty when every part can plan something.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
+    public ImmutableArray<LoadProblem> Check(BusinessCalendar calendar, IEnumerable<string?>? tiers = null)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return ContactPolicyCheck.Run(this, calendar, tiers);
+    }
+
     /// <summary>The cadences that apply to a tier.</summary>
     /// <param name="tier">The tier name; null has none.</param>
     /// <returns>The cadences, in policy order.</returns>

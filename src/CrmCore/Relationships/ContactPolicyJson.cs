@@ -31,7 +31,7 @@ public static class ContactPolicyJson
         var problems = new List<LoadProblem>();
         if (json.Length > MaxLength)
         {
-            return new LoadResult<ContactPolicy>(null, [new LoadProblem("$", $"The policy is {json.Length} characters long; at most {MaxLength} are accepted.")]);
+            return new LoadResult<ContactPolicy>(null, [LoadProblem.Of("$", "Load_ContactPolicy_TooLong", json.Length, MaxLength)]);
         }
 
         using var doc = JsonFields.ParseObject(json, "A contact policy", problems);
@@ -53,7 +53,7 @@ public static class ContactPolicyJson
             var tiers = JsonFields.StringArray(item, "tiers", path, problems);
             if (tiers is null || tiers.Count == 0)
             {
-                problems.Add(new LoadProblem($"{path}.tiers", "Expected a non-empty array of tier names."));
+                problems.Add(LoadProblem.Of($"{path}.tiers", "Load_ContactPolicy_Tiers"));
             }
 
             var channel = RequiredEnum(item, "channel", path, ChannelNames, problems);
@@ -78,6 +78,29 @@ public static class ContactPolicyJson
         return problems.Count > 0 ? new LoadResult<ContactPolicy>(null, [.. problems]) : new LoadResult<ContactPolicy>(policy, []);
     }
 
+    /// <summary>
+    /// Loads a policy and finds the parts of it that would plan nothing on <paramref name="calendar"/> for customers of
+    /// <paramref name="tiers"/> (see <see cref="ContactPolicy.Check"/>), each with the line and column of the JSON value in
+    /// <paramref name="json"/>.
+    /// </summary>
+    /// <param name="json">The policy JSON text.</param>
+    /// <param name="calendar">The calendar the policy plans on.</param>
+    /// <param name="tiers">The tiers of the customers planned (null or blank for a customer with none); null to leave cadences unchecked.</param>
+    /// <returns>The warnings; the load problems instead when <paramref name="json"/> is not a valid policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="calendar"/> is null.</exception>
+    public static ImmutableArray<LoadProblem> Check(string json, BusinessCalendar calendar, IEnumerable<string?>? tiers = null)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var loaded = Load(json);
+        if (!loaded.Success)
+        {
+            return loaded.Problems;
+        }
+
+        var positions = JsonFields.Positions(json);
+        return [.. loaded.Value.Check(calendar, tiers).Select(p => p.At(positions))];
+    }
+
     private static CareSettings? ReadCare(JsonElement root, List<LoadProblem> problems)
     {
         if (Section(root, "care", problems) is not { } care)
@@ -93,7 +116,7 @@ public static class ContactPolicyJson
         {
             if (b.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                problems.Add(new LoadProblem($"{path}.birthdays", "Expected true or false."));
+                problems.Add(LoadProblem.Of($"{path}.birthdays", "Load_ContactPolicy_Boolean"));
             }
 
             birthdays = b.ValueKind == JsonValueKind.True;
@@ -132,11 +155,11 @@ public static class ContactPolicyJson
         var within = JsonFields.IsoDuration(section, "within", path, problems);
         if (within is null && !section.TryGetProperty("within", out _))
         {
-            problems.Add(new LoadProblem(path, "The 'within' property is missing (an ISO-8601 duration such as \"PT24H\")."));
+            problems.Add(LoadProblem.Of(path, "Load_ContactPolicy_WithinMissing"));
         }
         else if (within == Duration.Zero)
         {
-            problems.Add(new LoadProblem($"{path}.within", "The duration must be positive."));
+            problems.Add(LoadProblem.Of($"{path}.within", "Load_ContactPolicy_Positive"));
         }
 
         var channel = RequiredEnum(section, "channel", path, ChannelNames, problems);
@@ -166,7 +189,7 @@ public static class ContactPolicyJson
 
         if (section.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new LoadProblem($"$.{member}", "Expected an object (or null for none)."));
+            problems.Add(LoadProblem.Of($"$.{member}", "Load_ContactPolicy_Section"));
             return null;
         }
 
@@ -177,13 +200,13 @@ public static class ContactPolicyJson
     {
         if (!parent.TryGetProperty(member, out var value))
         {
-            problems.Add(new LoadProblem(path, $"The '{member}' property is missing."));
+            problems.Add(LoadProblem.Of(path, "Load_ContactPolicy_Missing", member));
             return null;
         }
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var n) || n < min || n > max)
         {
-            problems.Add(new LoadProblem($"{path}.{member}", $"Expected a whole number from {min} to {max}."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_ContactPolicy_Integer", min, max));
             return null;
         }
 
@@ -194,7 +217,7 @@ public static class ContactPolicyJson
     {
         if (!parent.TryGetProperty(member, out _))
         {
-            problems.Add(new LoadProblem(path, $"The '{member}' property is missing; use one of: {string.Join(", ", names)}."));
+            problems.Add(LoadProblem.Of(path, "Load_ContactPolicy_ChoiceMissing", member, string.Join(", ", names)));
             return null;
         }
 
@@ -212,7 +235,7 @@ public static class ContactPolicyJson
         var index = text is null ? -1 : Array.IndexOf(names, text);
         if (index < 0)
         {
-            problems.Add(new LoadProblem($"{path}.{member}", $"'{value}' is not known; use one of: {string.Join(", ", names)}."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_ContactPolicy_ChoiceUnknown", value.ToString(), string.Join(", ", names)));
             return null;
         }
 
@@ -233,7 +256,7 @@ public static class ContactPolicyJson
             && units.Count(u => u != 0) == 1 && units.All(u => u >= 0) && (allowYears || parsed.Value.Years == 0);
         if (!valid)
         {
-            problems.Add(new LoadProblem($"{path}.{member}", $"'{text}' is not a positive ISO-8601 period of one unit such as \"P1W\", \"P2W\", \"P1M\" or \"P90D\"."));
+            problems.Add(LoadProblem.Of($"{path}.{member}", "Load_ContactPolicy_Period", text));
             return null;
         }
 
