@@ -21,6 +21,22 @@ internal static class DiagnosticStrings
     public static DiagnosticText Text(string key, params object?[] args)
         => new(Format(key, TextCultures.English, args), Format(key, TextCultures.SimplifiedChinese, args));
 
+    /// <summary>The resources whose names are <paramref name="prefix"/> and a number, in name order, in English and Chinese.</summary>
+    /// <param name="prefix">The name prefix (<c>Template</c>, <c>Word</c>).</param>
+    /// <returns>The pairs.</returns>
+    public static IReadOnlyList<DiagnosticText> Pairs(string prefix)
+    {
+        // The set belongs to the resource manager's cache: it is not disposed here (that would close it for every later lookup).
+        var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)
+            ?? throw new InvalidOperationException("The diagnostic texts are missing.");
+        return set.Cast<System.Collections.DictionaryEntry>()
+            .Select(e => (string)e.Key)
+            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && k.Length > prefix.Length && char.IsAsciiDigit(k[prefix.Length]))
+            .Order(StringComparer.Ordinal)
+            .Select(k => new DiagnosticText(Resources.GetString(k, TextCultures.English)!, Resources.GetString(k, TextCultures.SimplifiedChinese)!))
+            .ToList();
+    }
+
     private static string Format(string key, CultureInfo culture, object?[] args)
     {
         var format = Resources.GetString(key, culture) ?? throw new InvalidOperationException($"No diagnostic text `{key}`.");
