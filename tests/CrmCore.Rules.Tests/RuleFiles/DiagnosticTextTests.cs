@@ -250,3 +250,20 @@ public sealed class ExplainValueWordTests
         Assert.Contains($"DoNotContact {doNotContact}", en, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Loader messages that had no Chinese text now have one (QA 16 item 13).</summary>
+public sealed class MoreTranslationsTests
+{
+    [Theory]
+    [InlineData("""[ { "WorkflowName": "Tagging", "GlobalParams": 5, "Rules": [ { "RuleName": "r", "SuccessEvent": "t", "Expression": "true" } ] } ]""", "`GlobalParams` 必须是由 { \"Name\", \"Expression\" } 对象组成的数组，而不是数字。")]
+    [InlineData("""[ { "WorkflowName": "Tagging", "RuleExpressionType": 0, "Rules": [ { "RuleName": "r", "SuccessEvent": "t", "Expression": "true" } ] } ]""", "`RuleExpressionType` 写成了数字 0；请写 \"LambdaExpression\"。")]
+    [InlineData("""[ { "WorkflowName": "Tagging", "Rules": [ { "RuleName": "r", "SuccessEvent": "a;b", "Expression": "true" } ] } ]""", "标签名称 \"a;b\" 不能包含 `;` 或 `|`（数据文件的列表分隔符）和控制字符，也不能以空格开头或结尾。")]
+    [InlineData("""[ { "WorkflowName": "Tagging", "Rules": [ { "RuleName": "r", "SuccessEvent": "t", "Rules": [ { "RuleName": "c", "Expression": "true" } ] } ] } ]""", "带嵌套 `Rules` 的规则需要 `Operator`（\"And\"、\"AndAlso\"、\"Or\" 或 \"OrElse\"）。")]
+    [InlineData("""[ { "WorkflowName": "Routing", "Rules": [ { "RuleName": "r", "SuccessEvent": "t", "Properties": { "Skill": "a", "Skill": "b" }, "Expression": "true" } ] } ]""", "`Properties.Skill` 出现了两次；无法确定要用哪个值，因此两个都不使用。")]
+    public void Get_Chinese_TranslatesMessagesThatHadNoChinese(string json, string chinese)
+    {
+        var texts = RuleLoader.Load("r.json", json).Diagnostics.Select(d => RuleDiagnosticMessages.Get(d, Localization.TextCultures.SimplifiedChinese)).ToList();
+
+        Assert.Contains(chinese, texts);
+    }
+}
