@@ -93,7 +93,10 @@ public static class RuleLoader
         var hash = Hash(list);
         if (workflows.Count == 0 && !bag.HasErrors)
         {
-            bag.Error(RuleDiagnosticCodes.MissingRequired, "No workflow found.", new SourceRef(list.Count > 0 ? list[0].Name : string.Empty, "$", 1, 1));
+            bag.Error(
+                RuleDiagnosticCodes.MissingRequired,
+                DiagnosticStrings.Text(list.Count == 0 ? "NoWorkflow_NoFiles" : "NoWorkflow", string.Join(", ", list.Select(s => s.Name))),
+                list.Count > 0 ? new SourceRef(list[0].Name, "$", 1, 1) : new SourceRef(string.Empty, string.Empty, 0, 0));
         }
 
         CompiledRuleSetParts parts;
@@ -129,7 +132,7 @@ public static class RuleLoader
         var decoded = StrictTextDecoder.Decode(raw, options.Encoding);
         if (decoded.Problem is { } problem)
         {
-            bag.Error(RuleDiagnosticCodes.InvalidEncoding, $"The file is {problem.Message}.", new SourceRef(source.Name, string.Empty, problem.Line, problem.Column));
+            bag.Error(RuleDiagnosticCodes.InvalidEncoding, EncodingText(problem, raw, options), new SourceRef(source.Name, string.Empty, problem.Line, problem.Column));
             return [];
         }
 
@@ -143,13 +146,73 @@ public static class RuleLoader
         catch (JsonException e)
         {
             var (line, col) = JsonNodeReader.LocateError(bytes, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
-            var msg = e.Message;
-            var cut = msg.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            bag.Error(RuleDiagnosticCodes.InvalidJson, $"The file is not valid JSON: {(cut > 0 ? msg[..cut] : msg)}", new SourceRef(source.Name, string.Empty, line, col));
+            bag.Error(RuleDiagnosticCodes.InvalidJson, JsonText(e, decoded.Text ?? Encoding.UTF8.GetString(bytes), line, col), new SourceRef(source.Name, string.Empty, line, col));
             return [];
         }
 
         return new RuleFileParser(source.Name, bag).Parse(root);
+    }
+
+    /// <summary>
+    /// Says in plain words, in both languages, what is wrong with the JSON at the reader's position: the file ends too early, a
+    /// comma before a closing bracket, a character that does not belong there, too deep nesting or an escape that is not text
+    /// (the reader's own message is for programmers).
+    /// </summary>
+    private static DiagnosticText JsonText(JsonException e, string text, int line, int column)
+    {
+        if (e.Message.StartsWith("A string holds an invalid escape", StringComparison.Ordinal))
+        {
+            return DiagnosticStrings.Text("InvalidJson_Escape");
+        }
+
+        if (e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return DiagnosticStrings.Text("InvalidJson_TooDeep", 64);
+        }
+
+        var at = OffsetOf(text, line, column);
+        if (at >= text.Length || text.AsSpan(at).Trim().IsEmpty)
+        {
+            return DiagnosticStrings.Text("InvalidJson_End");
+        }
+
+        var c = text[at];
+        var before = text.AsSpan(0, at).TrimEnd();
+        if (c is ']' or '}' && before.EndsWith(","))
+        {
+            return DiagnosticStrings.Text("InvalidJson_TrailingComma", c);
+        }
+
+        var shown = char.IsSurrogate(c) && at + 1 < text.Length ? text.Substring(at, 2) : c.ToString();
+        return DiagnosticStrings.Text("InvalidJson_Unexpected", shown);
+    }
+
+    /// <summary>The index in <paramref name="text"/> of a 1-based line and character column (the text's length when beyond it).</summary>
+    private static int OffsetOf(string text, int line, int column)
+    {
+        var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        for (var l = 1; l < line && i < text.Length; l++)
+        {
+            var next = text.IndexOf('\n', i);
+            i = next < 0 ? text.Length : next + 1;
+        }
+
+        return Math.Min(text.Length, i + Math.Max(0, column - 1));
+    }
+
+    /// <summary>What the bytes look like instead of the expected encoding, in both languages.</summary>
+    private static DiagnosticText EncodingText(TextDecodingProblem problem, ReadOnlySpan<byte> raw, RuleLoadOptions options)
+    {
+        var shown = problem.ByteOffset >= 0 && problem.ByteOffset < raw.Length
+            ? "0x" + raw[(int)problem.ByteOffset].ToString("X2", CultureInfo.InvariantCulture)
+            : "?";
+        return problem.LikelyEncoding switch
+        {
+            "gb18030" => DiagnosticStrings.Text("InvalidEncoding_Gbk"),
+            { } likely when likely.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) => DiagnosticStrings.Text("InvalidEncoding_Utf16", likely),
+            _ when options.Encoding is { } expected && expected.CodePage != Encoding.UTF8.CodePage => DiagnosticStrings.Text("InvalidEncoding_Other", expected.WebName, shown),
+            _ => DiagnosticStrings.Text("InvalidEncoding_Utf8", shown),
+        };
     }
 
     private static string TooLargeMessage(long length, RuleLoadOptions options)

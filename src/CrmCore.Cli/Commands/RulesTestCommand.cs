@@ -3,6 +3,7 @@ using CrmCore.Cli.Hosting;
 using CrmCore.Cli.Localization;
 using CrmCore.Cli.Output;
 using CrmCore.Cli.Rules;
+using CrmCore.Rules.Desk;
 
 namespace CrmCore.Cli.Commands;
 
@@ -29,6 +30,13 @@ internal static class RulesTestCommand
             var result = options.DryRun(context, parse, set).Run(data.CustomersPath, data.Customers, data.TicketsPath, data.Tickets);
             ReportFailures(context, result);
             ResultWriter.WriteSections(context, Sections(result, context.Language), parse.GetValue(output));
+            var unrouted = result.Tickets.Count(t => string.IsNullOrWhiteSpace(t.Evaluation.RoutingTarget));
+            if (unrouted > 0)
+            {
+                // Not an error: the desk sends them to the fallback group. Counted on standard error so JSON and CSV output stay clean.
+                context.Error.WriteLine(context.T(Messages.UnroutedSummary, unrouted, result.Tickets.Count, RulesDeskPorts.DefaultFallbackGroup));
+            }
+
             return data.Clean && result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
@@ -87,7 +95,11 @@ internal static class RulesTestCommand
         foreach (var t in result.Tickets)
         {
             var e = t.Evaluation;
-            tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, e.RoutingTarget, e.RoutingSkill, e.Ladders.ToArray(), Fired(e.FiredRules), Failed(e.Failures));
+            // No Routing rule held: show the group the desk would use, marked as the fallback.
+            var route = string.IsNullOrWhiteSpace(e.RoutingTarget)
+                ? string.Format(language.Culture, Messages.FallbackRoute.In(language), RulesDeskPorts.DefaultFallbackGroup)
+                : e.RoutingTarget;
+            tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, route, e.RoutingSkill, e.Ladders.ToArray(), Fired(e.FiredRules), Failed(e.Failures));
         }
 
         return [new("customers", Messages.SectionCustomers, customers), new("tickets", Messages.SectionTickets, tickets)];

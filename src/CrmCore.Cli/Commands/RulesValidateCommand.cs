@@ -41,19 +41,27 @@ internal static class RulesValidateCommand
                 }
                 catch (CliException ex)
                 {
-                    // A missing or unreadable argument is one more problem; the other arguments are still validated.
-                    // In text mode it goes to standard error like other command errors; in JSON it is one more diagnostic.
+                    // A missing or unreadable argument is one more problem, with its code and counted in the summary, in text as in
+                    // JSON; the other arguments are still validated. The message is already in the chosen language.
                     fileCount++;
                     loaded = false;
-                    if (parse.GetValue(format) == "json")
-                    {
-                        diagnostics.Add(new RuleDiagnostic { Code = RuleDiagnosticCodes.FileUnreadable, Severity = RuleSeverity.Error, Message = ex.Message, File = argument });
-                    }
-                    else
-                    {
-                        context.WriteError(ex.Message);
-                    }
+                    diagnostics.Add(new RuleDiagnostic { Code = RuleDiagnosticCodes.FileUnreadable, Severity = RuleSeverity.Error, Message = ex.Message, MessageZhHans = ex.Message, File = argument });
+                    continue;
+                }
 
+                if (sources.Count == 0)
+                {
+                    // A folder without *.json files: the problem is the folder, so it is named (not an empty file name at 1:1).
+                    fileCount++;
+                    loaded = false;
+                    diagnostics.Add(new RuleDiagnostic
+                    {
+                        Code = RuleDiagnosticCodes.MissingRequired,
+                        Severity = RuleSeverity.Error,
+                        Message = Messages.RulesFolderEmpty.En,
+                        MessageZhHans = Messages.RulesFolderEmpty.Zh,
+                        File = argument,
+                    });
                     continue;
                 }
 

@@ -63,6 +63,9 @@ internal static class Messages
     public static readonly Msg CalendarInvalid = new("calendar '{0}' has {1} problem(s)", "日历“{0}”有 {1} 个问题");
     public static readonly Msg EscalationInvalid = new("escalation policy '{0}' has {1} problem(s)", "升级策略“{0}”有 {1} 个问题");
 
+    public static readonly Msg UnroutedSummary = new("{0} of {1} ticket(s) matched no Routing rule; the desk sends them to the fallback group {2}", "{1} 张工单中有 {0} 张没有命中任何路由规则；服务台会把它们分配到兜底组 {2}");
+    public static readonly Msg FallbackRoute = new("{0} (fallback)", "{0}（兜底）");
+    public static readonly Msg RulesFolderEmpty = new("the folder holds no rule files (*.json), so there is no workflow to check", "此文件夹中没有规则文件（*.json），没有可检查的工作流");
     public static readonly Msg RulesDidNotLoad = new("rules '{0}' did not load: {1} error(s)", "规则“{0}”未能加载：{1} 个错误");
     public static readonly Msg RuleWord = new("rule", "规则");
     public static readonly Msg WorkflowWord = new("workflow", "工作流");

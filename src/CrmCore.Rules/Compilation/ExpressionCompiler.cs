@@ -103,8 +103,9 @@ internal sealed partial class ExpressionCompiler
         }
         catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
-            // The parser is third-party code: whatever it throws becomes a diagnostic, never a raw exception for the user.
-            ReportParseError(text, e.Message, 0, where, ctx, scoped);
+            // The parser is third-party code: whatever it throws becomes a diagnostic, never a raw exception for the user. Its
+            // message is .NET's ("Value cannot be empty. (Parameter 'name')"), so the expression itself is read for the cause.
+            ReportOtherFailure(text, where, ctx, scoped);
             return null;
         }
 
@@ -167,7 +168,7 @@ internal sealed partial class ExpressionCompiler
             var declared = members.FirstOrDefault(n => string.Equals(n, written, StringComparison.OrdinalIgnoreCase));
             if (declared is not null)
             {
-                ctx.Bag.Warning(RuleDiagnosticCodes.MisCasedMember, $"`{written}` is declared as `{declared}`; write it with the declared case.", where, ctx.Workflow, ctx.Rule, declared);
+                ctx.Bag.Warning(RuleDiagnosticCodes.MisCasedMember, DiagnosticStrings.Text("MisCasedMember", written, declared), where, ctx.Workflow, ctx.Rule, declared);
             }
         }
     }
@@ -218,6 +219,66 @@ internal sealed partial class ExpressionCompiler
         var near = text[position..Math.Min(text.Length, position + 24)];
         ctx.Bag.Error(code, $"{message} (at position {position} of the expression, near `{near}`)", where, ctx.Workflow, ctx.Rule, exprPos: position);
     }
+
+    /// <summary>
+    /// Reports a parser failure that is not a parse error: a fact the fact type does not have (at the member), text compared with
+    /// a number (at the text), or else a plain message; never the exception's own text.
+    /// </summary>
+    private void ReportOtherFailure(string text, SourceRef where, Context ctx, List<(ParameterExpression Param, Expression Inlined)> scoped)
+    {
+        var facts = _facts.Where(f => f.Name is not null).ToDictionary(f => f.Name!, f => f.Type, StringComparer.OrdinalIgnoreCase);
+        foreach (System.Text.RegularExpressions.Match m in FactMember().Matches(text))
+        {
+            if (facts.TryGetValue(m.Groups[1].Value, out var type)
+                && type.GetProperty(m.Groups[2].Value, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is null)
+            {
+                // The parser's own wording for a missing member, so the message, suggestion and position are the usual ones.
+                ReportParseError(text, $"No property or field '{m.Groups[2].Value}' exists in type '{type.Name}'", m.Groups[2].Index, where, ctx, scoped);
+                return;
+            }
+        }
+
+        foreach (System.Text.RegularExpressions.Match m in TextComparedWithFact().Matches(text))
+        {
+            var fact = m.Groups["fact"].Value;
+            if (facts.TryGetValue(fact, out var type)
+                && type.GetProperty(m.Groups["member"].Value, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is { } p
+                && (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) is var t && (t == typeof(decimal) || t == typeof(int) || t == typeof(long) || t == typeof(double)))
+            {
+                var at = m.Groups["text"].Index;
+                ctx.Bag.Error(RuleDiagnosticCodes.ExpressionError, DiagnosticStrings.Text("Expr_TextForNumber", $"{fact}.{p.Name}", m.Groups["text"].Value, at + 1), where, ctx.Workflow, ctx.Rule, exprPos: at);
+                return;
+            }
+        }
+
+        foreach (System.Text.RegularExpressions.Match m in MethodCall().Matches(text))
+        {
+            if (!AllowedMethods.Contains(m.Groups[1].Value))
+            {
+                var at = m.Groups[1].Index;
+                ctx.Bag.Error(RuleDiagnosticCodes.SandboxViolation, DiagnosticStrings.Text("Expr_MethodNotAllowed", m.Groups[1].Value, at + 1), where, ctx.Workflow, ctx.Rule, exprPos: at);
+                return;
+            }
+        }
+
+        ctx.Bag.Error(RuleDiagnosticCodes.ExpressionError, DiagnosticStrings.Text("Expr_Unreadable"), where, ctx.Workflow, ctx.Rule, exprPos: 0);
+    }
+
+    /// <summary>The methods the sandbox allows (docs/rules.md §5), compared ignoring case as the parser does.</summary>
+    private static readonly HashSet<string> AllowedMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Contains", "StartsWith", "EndsWith", "ToUpper", "ToLower", "Trim", "IsNullOrEmpty", "IsNullOrWhiteSpace", "Concat", "Compare", "Equals",
+        "Any", "All", "Count", "Sum", "Max", "Min", "Abs", "Round", "Floor", "Ceiling", "Pow", "Sqrt", "Sign", "Truncate", "Log", "Exp",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(")]
+    private static partial System.Text.RegularExpressions.Regex MethodCall();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial System.Text.RegularExpressions.Regex FactMember();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<fact>[A-Za-z_][A-Za-z0-9_]*)\s*\.\s*(?<member>[A-Za-z_][A-Za-z0-9_]*)\s*(==|!=|>=|<=|>|<|=)\s*(?<text>""[^""]*"")")]
+    private static partial System.Text.RegularExpressions.Regex TextComparedWithFact();
 
     /// <summary>Where the expression sits, for diagnostics; collects time-dependent fact reads.</summary>
     internal sealed class Context(DiagnosticBag bag, string workflow, string? rule)

@@ -29,6 +29,7 @@ internal static partial class ExpressionMessages
         ("')' expected", "A closing `)` is missing.", "缺少右括号 `)`。"),
         ("Unterminated string literal", "A text value has no closing double quote `\"`.", "文本值缺少结束的英文双引号 `\"`。"),
         ("Syntax error", "This character cannot be used in an expression.", "表达式中不能使用此字符。"),
+        ("Character literal must contain exactly one character", "Single quotes hold one character only: put text in double quotes, such as `\"制造业\"`.", "单引号只能包含一个字符：文本请用英文双引号，例如 `\"制造业\"`。"),
     ];
 
     /// <summary>A translated parser problem.</summary>

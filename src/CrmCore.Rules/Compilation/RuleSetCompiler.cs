@@ -243,7 +243,38 @@ internal sealed partial class RuleSetCompiler
             });
         }
 
+        CheckReachability(wf, kind, rules.Select(r => (r.Definition, r.Body)).ToList());
         return new CompiledWorkflow<TFacts> { Definition = wf, Kind = kind, Rules = rules };
+    }
+
+    /// <summary>
+    /// Warns about rules that can never give a result: a body no facts can make hold (<see cref="NeverHolds"/>), a rule after a
+    /// catch-all (<c>true</c>) in a first-match workflow, and a workflow whose rules are all disabled.
+    /// </summary>
+    private void CheckReachability(WorkflowDefinition wf, WorkflowKind kind, List<(RuleDefinition Rule, Expression Body)> compiled)
+    {
+        if (wf.Rules.Count > 0 && wf.Rules.All(r => !r.Enabled))
+        {
+            _bag.Warning(RuleDiagnosticCodes.WorkflowAllDisabled, DiagnosticStrings.Text("AllDisabled"), wf.Where, wf.Name);
+        }
+
+        string? catchAll = null;
+        foreach (var (rule, body) in compiled)
+        {
+            if (catchAll is not null)
+            {
+                _bag.Warning(RuleDiagnosticCodes.RuleShadowed, DiagnosticStrings.Text("Shadowed", wf.Name, kind, catchAll), rule.Where, wf.Name, rule.Name);
+            }
+            else if (kind is WorkflowKind.Tiering or WorkflowKind.Routing && NeverHolds.IsCatchAll(body))
+            {
+                catchAll = rule.Name;
+            }
+
+            if (NeverHolds.Why(body) is { } why)
+            {
+                _bag.Warning(RuleDiagnosticCodes.RuleNeverHolds, why, rule.ExpressionWhere ?? rule.Where, wf.Name, rule.Name);
+            }
+        }
     }
 
     /// <summary>
@@ -345,7 +376,11 @@ internal sealed partial class RuleSetCompiler
     {
         fixedPoints = 0;
         var ok = true;
-        if (string.IsNullOrWhiteSpace(rule.SuccessEvent))
+        if (string.IsNullOrWhiteSpace(rule.SuccessEvent) && rule.SuccessEventMistyped)
+        {
+            ok = false;
+        }
+        else if (string.IsNullOrWhiteSpace(rule.SuccessEvent))
         {
             var meaning = kind switch
             {

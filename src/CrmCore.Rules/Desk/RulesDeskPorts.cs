@@ -27,6 +27,9 @@ public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalatio
     private readonly ConditionalWeakTable<CustomerView, CustomerEvaluation> _customerEvaluations = [];
     private readonly ConditionalWeakTable<RuleSet, RulesEngineReferenceEvaluator> _engines = [];
 
+    /// <summary>The group a ticket goes to when no Routing rule holds and the host named no other fallback.</summary>
+    public const string DefaultFallbackGroup = "GeneralServiceGroup";
+
     /// <summary>Creates the ports.</summary>
     /// <param name="ruleSet">Returns the rule set in force (read per evaluation).</param>
     /// <param name="backend">Which executor runs the rules.</param>
@@ -40,7 +43,7 @@ public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalatio
         _ruleSet = ruleSet;
         _backend = backend;
         _clock = clock;
-        _fallback = fallback ?? new TeamId("GeneralServiceGroup");
+        _fallback = fallback ?? new TeamId(DefaultFallbackGroup);
     }
 
     /// <summary>The executor in use.</summary>

@@ -105,4 +105,14 @@ public static class RuleDiagnosticCodes
     /// <summary>An Escalation rule's <c>Properties.Ladder</c> names no ladder of the escalation policy in force
     /// (<see cref="RuleLoadOptions.EscalationLadders"/>); the message suggests the closest name.</summary>
     public const string UnknownEscalationLadder = "CRM062";
+
+    /// <summary>A rule can never hold: its expression is <c>false</c>, its conditions joined by <c>&amp;&amp;</c> contradict each
+    /// other, or it compares a fact outside its documented range; a warning.</summary>
+    public const string RuleNeverHolds = "CRM070";
+
+    /// <summary>A rule of a first-match workflow (Tiering, Routing) comes after a rule that always holds, so it is never evaluated; a warning.</summary>
+    public const string RuleShadowed = "CRM071";
+
+    /// <summary>Every rule of a workflow is disabled, so the workflow never gives a result; a warning.</summary>
+    public const string WorkflowAllDisabled = "CRM072";
 }

@@ -44,6 +44,9 @@ public static class RuleDiagnosticTitles
         [RuleDiagnosticCodes.UnknownRoutingTeam] = ("Routing names an unregistered team", "路由结果指向未注册的团队"),
         [RuleDiagnosticCodes.UnheldRoutingSkill] = ("Routing asks for a skill no agent holds", "路由要求的技能没有任何坐席具备"),
         [RuleDiagnosticCodes.UnknownEscalationLadder] = ("Escalation names a ladder that does not exist", "升级规则指向不存在的升级路径"),
+        [RuleDiagnosticCodes.RuleNeverHolds] = ("Rule can never hold", "规则永远不会成立"),
+        [RuleDiagnosticCodes.RuleShadowed] = ("Rule is never reached", "规则永远不会被评估"),
+        [RuleDiagnosticCodes.WorkflowAllDisabled] = ("Every rule of the workflow is disabled", "工作流的所有规则都已停用"),
     };
 
     /// <summary>All codes that have a title.</summary>

@@ -16,6 +16,8 @@ internal static class ExplainLabels
         ["skipped"] = ("not evaluated (an earlier rule already won)", "未评估（前面的规则已命中）"),
         ["facts"] = ("facts read", "读取的事实"),
         ["null"] = ("(no value)", "（无值）"),
+        ["yes"] = ("True", "是"),
+        ["no"] = ("False", "否"),
     };
 
     /// <summary>Gets a label in the given culture: zh-Hans (and zh-CN, zh-SG, zh) give Chinese; every other culture English.</summary>

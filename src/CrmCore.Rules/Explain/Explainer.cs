@@ -143,7 +143,7 @@ internal static class Explainer
             case UnaryExpression { NodeType: ExpressionType.Not } u:
                 return "!(" + Render(u.Operand, p, facts, zh) + ")";
             case MemberExpression m when m.Expression == p:
-                return $"{m.Member.Name} {Quote(Evaluate(m, p, facts)) ?? NoValue(zh)}";
+                return $"{m.Member.Name} {Shown(Evaluate(m, p, facts), zh) ?? NoValue(zh)}";
             case MethodCallExpression call when call.Method == ComputedTier.OfMethod:
                 var (tier, source) = Computed(call, p, facts);
                 var from = source is null
@@ -190,6 +190,10 @@ internal static class Explainer
     private static string NoValue(bool zh) => zh ? "（无值）" : "(no value)";
 
     private static string? Quote(object? v) => v is string s ? "\"" + s + "\"" : Format(v);
+
+    /// <summary>A fact's value as shown after its name: a yes/no fact in the language's words (是 / 否 in Chinese).</summary>
+    private static string? Shown(object? v, bool zh)
+        => v is bool b && zh ? ExplainLabels.Get(b ? "yes" : "no", Localization.TextCultures.SimplifiedChinese) : Quote(v);
 
     private static string? Op(ExpressionType t) => t switch
     {

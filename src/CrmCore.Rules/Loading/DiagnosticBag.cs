@@ -21,6 +21,14 @@ internal sealed class DiagnosticBag
     public void Warning(string code, string message, SourceRef where, string? workflow = null, string? rule = null, string? suggestion = null)
         => Add(Make(RuleSeverity.Warning, code, message, where, workflow, rule, suggestion, null));
 
+    /// <summary>An error whose text comes from the resources in both languages.</summary>
+    public void Error(string code, DiagnosticText text, SourceRef where, string? workflow = null, string? rule = null, string? suggestion = null, int? exprPos = null)
+        => Add(Make(RuleSeverity.Error, code, text.English, where, workflow, rule, suggestion, exprPos) with { MessageZhHans = text.Chinese });
+
+    /// <summary>A warning whose text comes from the resources in both languages.</summary>
+    public void Warning(string code, DiagnosticText text, SourceRef where, string? workflow = null, string? rule = null, string? suggestion = null)
+        => Add(Make(RuleSeverity.Warning, code, text.English, where, workflow, rule, suggestion, null) with { MessageZhHans = text.Chinese });
+
     private static RuleDiagnostic Make(RuleSeverity s, string code, string message, SourceRef where, string? workflow, string? rule, string? suggestion, int? exprPos) => new()
     {
         Code = code,

@@ -30,6 +30,9 @@ internal sealed class RuleDefinition
 
     public string? SuccessEvent { get; init; }
 
+    /// <summary>Whether <c>SuccessEvent</c> was given but not as a string (already reported as CRM002, so not again as missing).</summary>
+    public bool SuccessEventMistyped { get; init; }
+
     public string? ErrorMessage { get; init; }
 
     public bool Enabled { get; init; } = true;

@@ -271,33 +271,44 @@ internal sealed class RuleFileParser
             return null;
         }
 
-        var pre = node.Properties.FirstOrDefault(p => p.Name == "RuleName")?.Value.Text;
+        // A mis-cased `rulename` still names the rule in the diagnostics, and the rule's other keys are still checked.
+        var pre = node.Properties.FirstOrDefault(p => p.Name == "RuleName")?.Value.Text
+            ?? node.Properties.FirstOrDefault(p => string.Equals(p.Name, "RuleName", StringComparison.OrdinalIgnoreCase) && p.Value.Kind == JsonValueKind.String)?.Value.Text;
         var map = CheckKeys(node, KnownKeys.Rule, "a rule", workflow, pre);
         var name = GetString(map, "RuleName", workflow, pre);
         if (string.IsNullOrWhiteSpace(name))
         {
-            _bag.Error(RuleDiagnosticCodes.MissingRequired, "A rule needs a non-empty `RuleName`.", Where(node), workflow);
-            return null;
+            name = null;
+
+            // A mis-cased key (CRM003) or a value of the wrong type (CRM002) has been reported already; one problem, one diagnostic.
+            var reported = node.Properties.Any(p => string.Equals(p.Name, "RuleName", StringComparison.OrdinalIgnoreCase)
+                && (p.Name != "RuleName" || p.Value.Kind is not (JsonValueKind.String or JsonValueKind.Null)));
+            if (!reported)
+            {
+                _bag.Error(RuleDiagnosticCodes.MissingRequired, "A rule needs a non-empty `RuleName`.", Where(node), workflow);
+            }
         }
 
-        CheckWorkflowReferences(map, "WorkflowsToInject", workflow, name);
-        CheckExpressionType(map, workflow, name);
+        var label = name ?? (string.IsNullOrWhiteSpace(pre) ? null : pre);
 
-        var op = GetString(map, "Operator", workflow, name);
+        CheckWorkflowReferences(map, "WorkflowsToInject", workflow, label);
+        CheckExpressionType(map, workflow, label);
+
+        var op = GetString(map, "Operator", workflow, label);
         if (op is not null && !Operators.Contains(op))
         {
             var suggestion = KnownKeys.Suggest(op, Operators);
-            _bag.Error(RuleDiagnosticCodes.InvalidEnumValue, $"`Operator` \"{op}\" is not valid; use exactly one of {string.Join(", ", Operators.Select(o => "\"" + o + "\""))}.{(suggestion is null ? string.Empty : $" Did you mean \"{suggestion}\"?")}", Where(Get(map, "Operator")!), workflow, name, suggestion);
+            _bag.Error(RuleDiagnosticCodes.InvalidEnumValue, $"`Operator` \"{op}\" is not valid; use exactly one of {string.Join(", ", Operators.Select(o => "\"" + o + "\""))}.{(suggestion is null ? string.Empty : $" Did you mean \"{suggestion}\"?")}", Where(Get(map, "Operator")!), workflow, label, suggestion);
         }
 
-        var expr = GetString(map, "Expression", workflow, name);
+        var expr = GetString(map, "Expression", workflow, label);
         var children = new List<RuleDefinition>();
         var childNode = Get(map, "Rules");
         if (childNode is not null)
         {
             if (childNode.Kind != JsonValueKind.Array)
             {
-                _bag.Error(RuleDiagnosticCodes.WrongValueType, $"`Rules` must be an array, not {childNode.KindName}.", Where(childNode), workflow, name);
+                _bag.Error(RuleDiagnosticCodes.WrongValueType, $"`Rules` must be an array, not {childNode.KindName}.", Where(childNode), workflow, label);
             }
             else
             {
@@ -307,17 +318,17 @@ internal sealed class RuleFileParser
 
         if (children.Count > 0 && op is null)
         {
-            _bag.Error(RuleDiagnosticCodes.MissingRequired, "A rule with nested `Rules` needs an `Operator` (\"And\", \"AndAlso\", \"Or\" or \"OrElse\").", Where(node), workflow, name);
+            _bag.Error(RuleDiagnosticCodes.MissingRequired, "A rule with nested `Rules` needs an `Operator` (\"And\", \"AndAlso\", \"Or\" or \"OrElse\").", Where(node), workflow, label);
         }
 
         if (children.Count > 0 && expr is not null)
         {
-            _bag.Error(RuleDiagnosticCodes.ConventionViolation, "A rule has either an `Expression` or nested `Rules` with an `Operator`, not both.", Where(node), workflow, name);
+            _bag.Error(RuleDiagnosticCodes.ConventionViolation, "A rule has either an `Expression` or nested `Rules` with an `Operator`, not both.", Where(node), workflow, label);
         }
 
-        if (children.Count == 0 && string.IsNullOrWhiteSpace(expr) && childNode is null)
+        if (children.Count == 0 && string.IsNullOrWhiteSpace(expr) && childNode is null && Get(map, "Expression") is not { Kind: not JsonValueKind.String })
         {
-            _bag.Error(RuleDiagnosticCodes.MissingRequired, "A rule needs a non-empty `Expression` (or nested `Rules` with an `Operator`).", Where(node), workflow, name);
+            _bag.Error(RuleDiagnosticCodes.MissingRequired, "A rule needs a non-empty `Expression` (or nested `Rules` with an `Operator`).", Where(node), workflow, label);
         }
 
         var enabled = true;
@@ -330,39 +341,50 @@ internal sealed class RuleFileParser
             }
             else
             {
-                _bag.Error(RuleDiagnosticCodes.WrongValueType, $"`Enabled` must be true or false, not {en.KindName}.", Where(en), workflow, name);
+                _bag.Error(RuleDiagnosticCodes.WrongValueType, $"`Enabled` must be true or false, not {en.KindName}.", Where(en), workflow, label);
             }
         }
 
-        var (props, propWhere) = ParseProperties(Get(map, "Properties"), workflow, name);
+        var (props, propWhere) = ParseProperties(Get(map, "Properties"), workflow, label);
         ActionDefinition? onSuccess = null, onFailure = null;
         var actions = Get(map, "Actions");
         if (actions is not null)
         {
             if (actions.Kind != JsonValueKind.Object)
             {
-                _bag.Error(RuleDiagnosticCodes.WrongValueType, $"`Actions` must be an object, not {actions.KindName}.", Where(actions), workflow, name);
+                _bag.Error(RuleDiagnosticCodes.WrongValueType, $"`Actions` must be an object, not {actions.KindName}.", Where(actions), workflow, label);
             }
             else
             {
-                var am = CheckKeys(actions, KnownKeys.RuleActions, "`Actions`", workflow, name);
-                onSuccess = ParseAction(Get(am, "OnSuccess"), workflow, name);
-                onFailure = ParseAction(Get(am, "OnFailure"), workflow, name);
+                var am = CheckKeys(actions, KnownKeys.RuleActions, "`Actions`", workflow, label);
+                onSuccess = ParseAction(Get(am, "OnSuccess"), workflow, label);
+                onFailure = ParseAction(Get(am, "OnFailure"), workflow, label);
             }
         }
 
         var exprNode = Get(map, "Expression");
+        var localParams = ParseParams(map, "LocalParams", workflow, label);
+        var successEvent = GetString(map, "SuccessEvent", workflow, label);
+        var errorMessage = GetString(map, "ErrorMessage", workflow, label);
+        if (label is null)
+        {
+            return null;
+        }
+
+        // A rule known only by a mis-cased or mistyped name is still compiled, so its expression's problems are reported too;
+        // the error above keeps the set from loading.
         return new RuleDefinition
         {
-            Name = name,
+            Name = label,
             Where = Where(node),
             Expression = expr,
             ExpressionWhere = exprNode is null ? null : Where(exprNode),
             Operator = op,
             Children = children,
-            LocalParams = ParseParams(map, "LocalParams", workflow, name),
-            SuccessEvent = GetString(map, "SuccessEvent", workflow, name),
-            ErrorMessage = GetString(map, "ErrorMessage", workflow, name),
+            LocalParams = localParams,
+            SuccessEvent = successEvent,
+            SuccessEventMistyped = successEvent is null && Get(map, "SuccessEvent") is not null,
+            ErrorMessage = errorMessage,
             Enabled = enabled,
             Properties = props,
             PropertyWhere = propWhere,
@@ -371,7 +393,7 @@ internal sealed class RuleFileParser
         };
     }
 
-    private (Dictionary<string, object?> Values, Dictionary<string, SourceRef> Where) ParseProperties(JNode? node, string? workflow, string rule)
+    private (Dictionary<string, object?> Values, Dictionary<string, SourceRef> Where) ParseProperties(JNode? node, string? workflow, string? rule)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var where = new Dictionary<string, SourceRef>(StringComparer.Ordinal);
@@ -409,7 +431,7 @@ internal sealed class RuleFileParser
         _ => null,
     };
 
-    private ActionDefinition? ParseAction(JNode? node, string? workflow, string rule)
+    private ActionDefinition? ParseAction(JNode? node, string? workflow, string? rule)
     {
         if (node is null)
         {

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using CrmCore.Cli.Tests.Infrastructure;
+
+namespace CrmCore.Cli.Tests.Commands;
+
+/// <summary>
+/// QA 16 items 5, 11 and 13 through <c>crm</c>: rules that never fire are warned about, tickets no rule routes are shown with the
+/// fallback and counted, every problem is counted with its code and place, and Chinese output has no English diagnostics.
+/// </summary>
+public sealed class RulesValidateReachabilityTests
+{
+    /// <summary>/tmp/qa16/r/never.json.</summary>
+    private const string Never = """
+        [
+          {
+            "WorkflowName": "Tagging",
+            "Rules": [
+              { "RuleName": "Contradiction", "SuccessEvent": "never1", "Expression": "customer.AnnualRevenue > 100 && customer.AnnualRevenue < 50" },
+              { "RuleName": "FalseLit", "SuccessEvent": "never2", "Expression": "false" },
+              { "RuleName": "NegRevenue", "SuccessEvent": "never3", "Expression": "customer.Employees < 0" }
+            ]
+          },
+          {
+            "WorkflowName": "Tiering",
+            "Rules": [
+              { "RuleName": "All", "SuccessEvent": "A", "Expression": "true" },
+              { "RuleName": "Shadowed", "SuccessEvent": "B", "Expression": "customer.AnnualRevenue > 0" }
+            ]
+          }
+        ]
+        """;
+
+    /// <summary>/tmp/qa16/r/disabled.json.</summary>
+    private const string Disabled = """
+        [
+          { "WorkflowName": "Tiering", "Rules": [ { "RuleName": "Big", "SuccessEvent": "A", "Enabled": false, "Expression": "customer.AnnualRevenue >= 1" } ] },
+          { "WorkflowName": "Tagging", "Rules": [ { "RuleName": "Case", "SuccessEvent": "x", "Expression": "customer.annualrevenue >= 1" },
+                                                  { "RuleName": "Str", "SuccessEvent": "y", "Expression": "customer.Industry == 制造业" },
+                                                  { "RuleName": "Single", "SuccessEvent": "z", "Expression": "customer.Industry == '制造业'" } ] }
+        ]
+        """;
+
+    /// <summary>/tmp/qa16/r/syntax.json.</summary>
+    private const string Syntax = """
+        [
+          {
+            "WorkflowName": "Tagging",
+            "Rules": [
+              { "RuleName": "A", "SuccessEvent": "a", "Expression": "customer.AnnualRevenue > 10", },
+            ]
+          }
+        """;
+
+    /// <summary>/tmp/qa16/r/routing.json.</summary>
+    private const string Routing = """
+        [
+          {
+            "WorkflowName": "Routing",
+            "Rules": [
+              { "RuleName": "Complaints", "SuccessEvent": "客户关系组", "Properties": { "Skill": "complaint" }, "Expression": "ticket.Type == \"Complaint\"" },
+              { "RuleName": "Faults", "SuccessEvent": "TechnicalSupprt", "Properties": { "Skill": "quantum" }, "Expression": "ticket.Type == \"Fault\"" }
+            ]
+          }
+        ]
+        """;
+
+    [Fact]
+    public void Validate_NeverJson_WarnsWithFileLineColumnAndRule()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("never.json", Never);
+
+        var run = Crm.Run("rules", "validate", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"{file}:5:78: warning CRM070: This rule can never hold: its conditions on `customer.AnnualRevenue`", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[rule Contradiction]", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"{file}:6:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[rule FalseLit]", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"{file}:14:7: warning CRM071:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[rule Shadowed]", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("[rule NegRevenue]", run.Out, StringComparison.Ordinal); // Employees has no declared range
+        Assert.Contains("1 file(s): 0 error(s), 3 warning(s)", run.Out, StringComparison.Ordinal);
+        Assert.Equal(1, Crm.Run("rules", "validate", file, "--warnaserror").ExitCode);
+    }
+
+    [Fact]
+    public void Validate_DisabledJsonInChinese_WarnsAboutTheWorkflowAndSpeaksChineseOnly()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("disabled.json", Disabled);
+
+        var run = Crm.Run("rules", "validate", file, "--lang", "zh-Hans");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{file}:2:3: 警告 CRM072: 工作流的所有规则都已停用：此工作流的所有规则都已停用", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[工作流 Tiering]", run.Out, StringComparison.Ordinal);
+        Assert.Contains("`annualrevenue` 的声明写法是 `AnnualRevenue`", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("declared as", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MissingFileAndSyntaxError_CountsBothWithTheirCodes()
+    {
+        using var dir = new TempDirectory();
+        var syntax = dir.Write("syntax.json", Syntax);
+        var missing = dir.File("nonexist.json");
+
+        var run = Crm.Run("rules", "validate", missing, syntax);
+        var zh = Crm.Run("rules", "validate", missing, syntax, "--lang", "zh-Hans");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{missing}: error CRM040: file '{missing}' was not found", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"{syntax}:5:92: error CRM001: The file is not valid JSON: a comma before `}}` is not allowed", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2 file(s): 2 error(s), 0 warning(s)", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("was not found", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{missing}: 错误 CRM040: 文件无法读取：找不到文件", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("错误 CRM001: JSON 格式错误：`}` 前面不能有逗号", zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("2 个文件：2 个错误，0 个警告", zh.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EmptyFolder_NamesTheFolder()
+    {
+        using var dir = new TempDirectory();
+        var empty = Directory.CreateDirectory(dir.File("empty")).FullName;
+
+        var run = Crm.Run("rules", "validate", empty, "--lang", "zh-Hans");
+        var json = Crm.Run("rules", "validate", empty, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"{empty}: 错误 CRM006: 缺少必填字段：此文件夹中没有规则文件（*.json）", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("No workflow found", run.Out, StringComparison.Ordinal);
+        Assert.Contains("1 个文件：1 个错误", run.Out, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json.Out);
+        var d = Assert.Single(doc.RootElement.EnumerateArray().ToList());
+        Assert.Equal(empty, d.GetProperty("file").GetString());
+        Assert.Equal("CRM006", d.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void Test_TicketsNoRuleRoutes_ShowTheFallbackAndAreCounted()
+    {
+        using var dir = new TempDirectory();
+        var rules = dir.Write("routing.json", Routing);
+
+        var run = Crm.Run("rules", "test", rules, "--customers", "samples/data/customers.csv", "--tickets", "samples/data/tickets.csv", "--now", "2026-03-01T09:00:00+08:00", "-o", "json");
+        var zh = Crm.Run("rules", "test", rules, "--customers", "samples/data/customers.csv", "--tickets", "samples/data/tickets.csv", "--now", "2026-03-01T09:00:00+08:00", "--lang", "zh-Hans", "-o", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var tickets = json.RootElement.GetProperty("tickets").EnumerateArray().ToList();
+        var unrouted = tickets.Where(t => !t.GetProperty("fired").EnumerateArray().Any(f => f.GetString()!.StartsWith("Routing/", StringComparison.Ordinal))).ToList();
+        Assert.NotEmpty(unrouted);
+        Assert.NotEqual(tickets.Count, unrouted.Count);
+        Assert.All(unrouted, t => Assert.Equal("GeneralServiceGroup (fallback)", t.GetProperty("route").GetString()));
+        Assert.DoesNotContain(tickets.Except(unrouted), t => t.GetProperty("route").GetString()!.Contains("fallback", StringComparison.Ordinal));
+        Assert.Contains($"{unrouted.Count} of {tickets.Count} ticket(s) matched no Routing rule; the desk sends them to the fallback group GeneralServiceGroup", run.Error, StringComparison.Ordinal);
+        Assert.Contains("GeneralServiceGroup（兜底）", zh.Out, StringComparison.Ordinal);
+        Assert.Contains($"{tickets.Count} 张工单中有 {unrouted.Count} 张没有命中任何路由规则", zh.Error, StringComparison.Ordinal);
+    }
+}
