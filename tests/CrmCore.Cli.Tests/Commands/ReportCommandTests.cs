@@ -92,7 +92,10 @@ public sealed class ReportCommandTests
         Assert.Contains("<section id=\"completeness\">", File.ReadAllText(html), StringComparison.Ordinal);
         Assert.True(zh.ExitCode == 0, zh.ToString());
         Assert.Contains("资料完整的客户占 66.7%（3 户中 2 户）", zh.Out, StringComparison.Ordinal);
-        Assert.Contains("not checked: no customer records were given", without.Out, StringComparison.Ordinal);
+        // QA: with --customers (30 records) but no --store the report said "no customer records were given".
+        Assert.Contains("not checked: the check reads the desk's stored customer records (crm report --store sqlite:PATH), and none were given; a --customers file is not checked", without.Out, StringComparison.Ordinal);
+        var withoutZh = Crm.Run(["report", .. Samples, "--lang", "zh-Hans"]);
+        Assert.Contains("未检查：此项检查读取服务台存储中的客户资料（crm report --store sqlite:路径），但未提供；--customers 文件不做此检查", withoutZh.Out, StringComparison.Ordinal);
     }
 
     [Fact]

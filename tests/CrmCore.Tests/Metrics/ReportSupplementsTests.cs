@@ -142,7 +142,7 @@ public sealed class ReportSupplementsTests
         Assert.Contains("客户资料完整性", chinese, StringComparison.Ordinal);
         Assert.Contains("资料完整的客户占 75%（4 户中 3 户）；必填字段：所属行业，客户等级，负责客户经理，联系电话，年合作金额", chinese, StringComparison.Ordinal);
         Assert.Contains("电子邮箱（建议填写）缺失 2 户（50%）", chinese, StringComparison.Ordinal);
-        Assert.Contains("not checked: no customer records were given", builder.Build(new KpiInput([Ticket("T1")], [], []), May).ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("not checked: the check reads the desk's stored customer records (crm report --store sqlite:PATH), and none were given; a --customers file is not checked", builder.Build(new KpiInput([Ticket("T1")], [], []), May).ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     private sealed class FixedThemes : IFeedbackThemeExtractor
