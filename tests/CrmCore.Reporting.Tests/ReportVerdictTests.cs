@@ -25,9 +25,9 @@ public sealed class ReportVerdictTests
         Assert.False(report.AllTargetsMet);
         Assert.Equal((4, 0, 4), (report.TargetCount, report.TargetsMissed, report.TargetsNotChecked));
         Assert.Contains("  Targets met: 0 of 4. Not checked for lack of data: 4 of 4.\n", report.ToText(English), StringComparison.Ordinal);
-        Assert.Contains("  达成目标：4 项中的 0 项。 因无数据未能检查：4 项中的 4 项。\n", report.ToText(Chinese), StringComparison.Ordinal);
+        Assert.Contains("  达成目标：4 项中的 0 项。因无数据未能检查：4 项中的 4 项。\n", report.ToText(Chinese), StringComparison.Ordinal);
         Assert.StartsWith("0 of 4 targets met. 4 of 4 could not be checked for lack of data: average first response", Summary(report, English), StringComparison.Ordinal);
-        Assert.StartsWith("4 项目标中 0 项达成。 4 项中有 4 项因无数据无法检查：", Summary(report, Chinese), StringComparison.Ordinal);
+        Assert.StartsWith("4 项目标中 0 项达成。4 项中有 4 项因无数据无法检查：", Summary(report, Chinese), StringComparison.Ordinal);
         Assert.DoesNotContain("All", report.ToText(English), StringComparison.Ordinal);
         Assert.DoesNotContain("全部", report.ToHtml(Chinese), StringComparison.Ordinal);
     }

@@ -90,7 +90,7 @@ public static class MonthlyReportHtml
         };
         if (open.Count > 0)
         {
-            verdict += " " + text.Format("SummaryNotChecked", open.Count, checks.Count, string.Join(separator, open));
+            verdict += (text.Culture.Name == "en" ? " " : string.Empty) + text.Format("SummaryNotChecked", open.Count, checks.Count, string.Join(separator, open));
         }
 
         html.Append("<section id=\"summary\"><p class=\"summary").Append(missed.Count > 0 ? " bad" : string.Empty).Append("\">")

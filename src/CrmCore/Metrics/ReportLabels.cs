@@ -101,7 +101,7 @@ internal sealed class ReportLabels
     public string Verdict(MonthlyReport report)
     {
         var (total, missed, open) = (report.TargetCount, report.TargetsMissed, report.TargetsNotChecked);
-        var notChecked = open == 0 ? string.Empty : " " + string.Format(CultureInfo.InvariantCulture, this["notChecked"], open, total);
+        var notChecked = open == 0 ? string.Empty : (IsChinese ? string.Empty : " ") + string.Format(CultureInfo.InvariantCulture, this["notChecked"], open, total);
         return (total, missed, open) switch
         {
             (0, _, _) => this["noTargets"],

@@ -112,7 +112,7 @@ public sealed class ReportCommandTests
         Assert.Contains("  [no data] churn rate (target ≤ 5%)\n  Targets met: 0 of 4. Not checked for lack of data: 4 of 4.\n", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("All targets met", run.Out, StringComparison.Ordinal);
         Assert.Contains("<p class=\"summary\">0 of 4 targets met. 4 of 4 could not be checked for lack of data: ", File.ReadAllText(html), StringComparison.Ordinal);
-        Assert.Contains("  达成目标：4 项中的 0 项。 因无数据未能检查：4 项中的 4 项。\n", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("  达成目标：4 项中的 0 项。因无数据未能检查：4 项中的 4 项。\n", zh.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("全部目标达成", zh.Out, StringComparison.Ordinal);
     }
 
