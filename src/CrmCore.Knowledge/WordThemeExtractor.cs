@@ -9,7 +9,14 @@ namespace CrmCore.Knowledge;
 /// two-word theme in the same clause covers most of its comments (问题 in 问题没有解决). Uses <see cref="ThemeOptions"/>' top count,
 /// minimum frequency, examples per theme and stop words (the n-gram lengths do not apply). Thread-safe.
 /// </summary>
-public sealed class WordThemeExtractor : IFeedbackThemeExtractor
+/// <remarks>
+/// <para><b>A theme says what went wrong.</b> Only a pair (a subject and its complaint: 响应慢, 价格贵, 没解决, slow response) or a short
+/// phrase glued from single characters (等很久) is listed. A dictionary word on its own (处理, 问题, 客服, response) names a topic,
+/// which is as common in praise as in complaints (等了很久才有人处理 is about the wait, not the handling), so it is never a theme.</para>
+/// <para><b>Readable words.</b> English words are matched on their stems (waited and waits count together) but shown as the form the
+/// comments use most (slow response, waited long; ties: the shortest, then ordinal), never as the stem (respons).</para>
+/// </remarks>
+public sealed partial class WordThemeExtractor : IFeedbackThemeExtractor
 {
     private const double CoverToSuppress = 0.6;
     private const int MaxCommentLength = 4_000;
@@ -43,6 +50,9 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
         var texts = comments.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).ToList();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var parts = new Dictionary<string, (string First, string Second)>(StringComparer.Ordinal);
+        var glued = new HashSet<string>(StringComparer.Ordinal);
+        var surfaces = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, string?>(StringComparer.Ordinal);
         var together = new Dictionary<(string Word, string Pair), int>();
         for (var i = 0; i < texts.Count; i++)
         {
@@ -50,7 +60,8 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
             var seen = new HashSet<(string Word, string Pair)>();
             foreach (var clause in Clauses(texts[i]))
             {
-                var words = Words(clause);
+                CountSurfaces(clause, stems, surfaces);
+                var words = Words(clause, glued);
                 var clauseWords = new List<string>();
                 var clausePairs = new List<string>();
                 for (var j = 0; j < words.Count; j++)
@@ -109,7 +120,8 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
 
         var themes = new List<FeedbackTheme>();
         var taken = new List<(string First, string Second)>();
-        foreach (var (term, count) in frequent.Where(f => !suppressed.Contains(f.Key))
+        // Only pairs and glued phrases are themes: a word alone names a topic, not a complaint (see the remarks).
+        foreach (var (term, count) in frequent.Where(f => !suppressed.Contains(f.Key) && (parts.ContainsKey(f.Key) || glued.Contains(f.Key)))
             .OrderByDescending(f => f.Value).ThenByDescending(f => parts.ContainsKey(f.Key)).ThenBy(f => f.Key, StringComparer.Ordinal))
         {
             // A pair that shares a word with a pair already taken (客服响应 after 响应慢) says the same thing less often.
@@ -124,7 +136,7 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
             }
 
             var examples = postings[term].Select(i => texts[i]).Distinct(StringComparer.Ordinal).Take(_options.ExamplesPerTheme).ToList();
-            themes.Add(new FeedbackTheme(term, count, examples));
+            themes.Add(new FeedbackTheme(Readable(term, surfaces), count, examples));
             if (themes.Count == _options.TopCount)
             {
                 break;
@@ -160,7 +172,7 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
     /// (SmartCn cuts words it does not know, 客服 → 客 / 服, 等很久 → 等 / 很 / 久; a negation is never glued: 售后没 stays 售后 + 没), degree adverbs dropped (响应 / 太 / 慢 → 响应 / 慢; a
     /// glued run loses a leading one: 太慢 → 慢) and 没有 read as 没.
     /// </summary>
-    private List<string> Words(string clause)
+    private List<string> Words(string clause, HashSet<string> glued)
     {
         var segmented = _segmenter.Segment(clause).Where(w => !_stopWords.Contains(w)).ToList();
         var words = new List<string>(segmented.Count);
@@ -174,8 +186,14 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
 
             if (run - j is 2 or 3)
             {
-                var glued = string.Concat(segmented.Skip(j).Take(run - j));
-                words.Add(Intensifiers.Contains(glued[..1]) ? glued[1..] : glued);
+                var joined = string.Concat(segmented.Skip(j).Take(run - j));
+                var phrase = Intensifiers.Contains(joined[..1]) ? joined[1..] : joined;
+                words.Add(phrase);
+                if (phrase.Length >= 2)
+                {
+                    glued.Add(phrase);
+                }
+
                 j = run;
                 continue;
             }
@@ -193,6 +211,43 @@ public sealed class WordThemeExtractor : IFeedbackThemeExtractor
 
         return words;
     }
+
+    /// <summary>Counts how often each English stem is written in each form in a clause (waited → wait), by segmenting each Latin word
+    /// on its own; <paramref name="stems"/> caches the stem of each lower-cased form.</summary>
+    private void CountSurfaces(string clause, Dictionary<string, string?> stems, Dictionary<string, Dictionary<string, int>> surfaces)
+    {
+        foreach (System.Text.RegularExpressions.Match match in LatinWord().Matches(clause))
+        {
+            var form = match.Value.ToLowerInvariant();
+            if (!stems.TryGetValue(form, out var stem))
+            {
+                var segmented = _segmenter.Segment(form);
+                stems[form] = stem = segmented.Count == 1 ? segmented[0] : null;
+            }
+
+            if (stem is null || stem == form)
+            {
+                continue;
+            }
+
+            if (!surfaces.TryGetValue(stem, out var forms))
+            {
+                surfaces[stem] = forms = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            forms[form] = forms.GetValueOrDefault(form) + 1;
+        }
+    }
+
+    /// <summary>A theme as people write it: each English stem replaced by its most frequent form in the comments (slow respons →
+    /// slow response); Chinese is not stemmed and stays as it is.</summary>
+    private static string Readable(string term, Dictionary<string, Dictionary<string, int>> surfaces) =>
+        string.Join(' ', term.Split(' ').Select(word => surfaces.TryGetValue(word, out var forms)
+            ? forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key
+            : word));
+
+    [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z]+")]
+    private static partial System.Text.RegularExpressions.Regex LatinWord();
 
     /// <summary>Whether two adjacent words make a theme: a Chinese pair needs a real word first (响应 + 慢) or a negation before a word
     /// (没 + 解决); a negation attaches to what follows, never to what precedes it (no 问题没). English words pair freely.</summary>

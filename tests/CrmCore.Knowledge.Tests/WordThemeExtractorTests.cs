@@ -28,7 +28,7 @@ public sealed class WordThemeExtractorTests
         var terms = themes.Select(t => t.Term).ToList();
         Assert.Contains("响应慢", terms);
         Assert.Contains("没解决", terms);
-        Assert.Contains("engin late", terms);
+        Assert.Contains("engineer late", terms); // the words as written, not the stems (engin late)
         Assert.Equal(3, themes.Single(t => t.Term == "响应慢").Count);
         Assert.Equal(3, themes.Single(t => t.Term == "没解决").Count);
         Assert.DoesNotContain("响应", terms);
@@ -59,9 +59,9 @@ public sealed class WordThemeExtractorTests
         Assert.Contains("客服态度", terms);
         Assert.Contains("等很久", terms);
         Assert.Contains("时间长", terms); // 等待 / 时间 / 太 / 长: 等待时间 says the same less well and is left out
-        Assert.Contains("slow respons", terms);
-        Assert.Contains("wait long", terms);
-        foreach (var artefact in new[] { "响应太", "太慢", "太贵", "服态度", "问题没", "慢等", "问题没有", "时间太", "wait too", "问题", "响应" })
+        Assert.Contains("slow response", terms);
+        Assert.Contains("waited long", terms);
+        foreach (var artefact in new[] { "响应太", "太慢", "太贵", "服态度", "问题没", "慢等", "问题没有", "时间太", "wait too", "问题", "响应", "处理", "slow respons", "wait long" })
         {
             Assert.DoesNotContain(artefact, terms);
         }
@@ -88,5 +88,34 @@ public sealed class WordThemeExtractorTests
 
         // The seam exists so the report can switch: the two extractors must not simply agree.
         Assert.NotEqual(ngrams, words);
+    }
+
+    [Fact]
+    public void Extract_EnglishThemes_ShowTheMostFrequentWrittenFormNotTheStem()
+    {
+        // QA: the sample month listed "4. slow respons (177 comments)" and "5. wait long (177 comments)".
+        using var segmenter = new TextSegmenter();
+        var extractor = new WordThemeExtractor(segmenter);
+
+        var terms = extractor.Extract(["Slow response, waited too long", "slow responses and waited long", "Slow response again"]).Select(t => t.Term).ToList();
+
+        Assert.Contains("slow response", terms); // response twice, responses once
+        Assert.Contains("waited long", terms);
+        Assert.DoesNotContain(terms, t => t.Contains("respons ", StringComparison.Ordinal) || t.EndsWith("respons", StringComparison.Ordinal) || t.StartsWith("wait ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_AWordAlone_IsATopicNotANegativeTheme()
+    {
+        // QA (zh-Hans sample month): "3. 处理 (24 条评论)": 等了很久才有人处理 complains about the wait, not the handling.
+        using var segmenter = new TextSegmenter();
+        var extractor = new WordThemeExtractor(segmenter, new ThemeOptions { TopCount = 30 });
+
+        var themes = extractor.Extract(["等了很久才有人处理", "等了很久才有人处理", "响应太慢，等了很久", "响应太慢，等了很久", "客服处理问题", "问题处理"]);
+
+        var terms = themes.Select(t => t.Term).ToList();
+        Assert.DoesNotContain("处理", terms);
+        Assert.DoesNotContain("问题", terms);
+        Assert.Contains("等很久", terms); // a phrase glued from single characters says what went wrong
     }
 }

@@ -206,7 +206,7 @@ public sealed class MonthlyReportHtmlTests
 
         Assert.Contains("No contact plan data was given for this month.", html, StringComparison.Ordinal);
         Assert.Contains("No asset data was given for this month.", html, StringComparison.Ordinal);
-        Assert.Contains("No customer records were given: completeness not checked.", html, StringComparison.Ordinal);
+        Assert.Contains("Not checked: the check reads the desk&#39;s stored customer records (crm report --store sqlite:PATH), and none were given; a --customers file is not checked.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"channel-fr\"", html, StringComparison.Ordinal);
     }
 

@@ -56,7 +56,7 @@ public static class MonthlyReportHtml
             .Append("</p></header>\n");
 
         var rows = KpiRow.For(report, totals, labels, text);
-        Summary(html, rows, text);
+        Summary(html, report, rows, labels, text);
         KpiTable(html, report, rows, labels, text);
         ChannelFirstResponse(html, report, labels, text);
         Trends(html, report, labels, text);
@@ -72,16 +72,34 @@ public static class MonthlyReportHtml
         return html.Append("</body>\n</html>\n").ToString();
     }
 
-    private static void Summary(StringBuilder html, IReadOnlyList<KpiRow> rows, ReportStrings text)
+    // The headline counts every target, per-channel ones included, as the text report does; a target without data is never "met".
+    private static void Summary(StringBuilder html, MonthlyReport report, IReadOnlyList<KpiRow> rows, ReportLabels labels, ReportStrings text)
     {
-        var targeted = rows.Where(r => r.Target is not null).ToList();
-        var missed = targeted.Where(r => r.Met == false).ToList();
+        var separator = text.Culture.Name == "en" ? ", " : "、";
+        var checks = rows.Where(r => r.Target is not null).Select(r => (r.Label, r.Met))
+            .Concat(report.ChannelChecks.Select(c => (Label: ChannelCheckName(c, labels, text), c.Met)))
+            .ToList();
+        var missed = checks.Where(c => c.Met == false).Select(c => c.Label).ToList();
+        var open = checks.Where(c => c.Met is null).Select(c => c.Label).ToList();
+        var verdict = (checks.Count, missed.Count, open.Count) switch
+        {
+            (0, _, _) => text["SummaryNoTargets"],
+            (_, 0, 0) => text.Format("SummaryAllMet", checks.Count),
+            (_, 0, _) => text.Format("SummarySomeMet", checks.Count - open.Count, checks.Count),
+            _ => text.Format("SummaryMissed", missed.Count, checks.Count, string.Join(separator, missed)),
+        };
+        if (open.Count > 0)
+        {
+            verdict += (text.Culture.Name == "en" ? " " : string.Empty) + text.Format("SummaryNotChecked", open.Count, checks.Count, string.Join(separator, open));
+        }
+
         html.Append("<section id=\"summary\"><p class=\"summary").Append(missed.Count > 0 ? " bad" : string.Empty).Append("\">")
-            .Append(E(missed.Count == 0
-                ? text.Format("SummaryAllMet", targeted.Count)
-                : text.Format("SummaryMissed", missed.Count, targeted.Count, string.Join(text.Culture.Name == "en" ? ", " : "、", missed.Select(m => m.Label)))))
-            .Append("</p></section>\n");
+            .Append(E(verdict)).Append("</p></section>\n");
     }
+
+    /// <summary>The name of a per-channel check, for example "first response, Online chat".</summary>
+    private static string ChannelCheckName(TargetCheck check, ReportLabels labels, ReportStrings text) =>
+        text.Format("ChannelCheck", SliceName(KpiDimension.Channel, check.Channel ?? string.Empty, labels, text));
 
     private static void KpiTable(StringBuilder html, MonthlyReport report, IReadOnlyList<KpiRow> rows, ReportLabels labels, ReportStrings text)
     {
@@ -208,7 +226,7 @@ public static class MonthlyReportHtml
     private static void Breakdowns(StringBuilder html, MonthlyReport report, ReportLabels labels, ReportStrings text)
     {
         html.Append("<section id=\"breakdowns\"><h2>").Append(E(text["BreakdownSection"])).Append("</h2><p class=\"note\">")
-            .Append(E(text["BreakdownNote"])).Append("</p>\n");
+            .Append(E(text["BreakdownNote"] + " " + text.Format("BreakdownClockNote", labels[report.FirstResponseClock.ToString()]))).Append("</p>\n");
         foreach (var dimension in MonthlyReport.BreakdownDimensions)
         {
             var slices = report.Breakdown(dimension).Where(s => s.Kpis.TicketCount > 0).ToList();
@@ -224,6 +242,10 @@ public static class MonthlyReportHtml
             foreach (var kind in BreakdownKpis)
             {
                 html.Append("<th class=\"num\">").Append(E(labels.Kpi(kind))).Append("</th>");
+                if (kind == KpiKind.AverageFirstResponse)
+                {
+                    html.Append("<th class=\"num\">").Append(E(text["ColFrSample"])).Append("</th>");
+                }
             }
 
             html.Append("</tr></thead><tbody>\n");
@@ -234,11 +256,15 @@ public static class MonthlyReportHtml
                     .Append("</td><td class=\"num").Append(missed > 0 ? " missed" : string.Empty).Append("\">").Append(missed).Append("</td>");
                 foreach (var kind in BreakdownKpis)
                 {
-                    var value = slice.Kpis.Value(kind);
+                    var value = report.SliceValue(slice.Kpis, kind);
                     var target = report.Targets.FirstOrDefault(t => t.Kind == kind);
                     var bad = value is { } v && target is { } t && !t.IsMetBy(v);
                     html.Append("<td class=\"num").Append(bad ? " missed" : string.Empty).Append("\">")
-                        .Append(E(value is { } x ? labels.Value(kind, x) : "—")).Append("</td>");
+                        .Append(E(value is { } x ? labels.Value(kind, x) : kind == KpiKind.AverageFirstResponse ? text["NoData"] : "—")).Append("</td>");
+                    if (kind == KpiKind.AverageFirstResponse)
+                    {
+                        html.Append("<td class=\"num\">").Append(report.SliceSampleSize(slice.Kpis, kind).ToString(CultureInfo.InvariantCulture)).Append("</td>");
+                    }
                 }
 
                 html.Append("</tr>\n");
@@ -300,27 +326,28 @@ public static class MonthlyReportHtml
 
     private static void ChannelFirstResponse(StringBuilder html, MonthlyReport report, ReportLabels labels, ReportStrings text)
     {
-        if (report.ChannelFirstResponseTargets.Count == 0)
+        if (report.ChannelChecks.Count == 0)
         {
             return;
         }
 
-        var slices = report.Kpis.SlicesBy(KpiDimension.Channel).ToDictionary(s => s.Key, StringComparer.OrdinalIgnoreCase);
+        var slices = report.Kpis.SlicesBy(KpiDimension.Channel).ToDictionary(s => s.Key, StringComparer.Ordinal);
         html.Append("<section id=\"channel-fr\"><h2>").Append(E(text["ChannelFrSection"])).Append("</h2><p class=\"note\">")
-            .Append(E(text.Format("ChannelFrNote", report.TargetSource))).Append("</p>\n");
+            .Append(E(text.Format("ChannelFrNote", report.TargetSource, labels[report.FirstResponseClock.ToString()]))).Append("</p>\n");
         html.Append("<table class=\"channel-fr\"><thead><tr><th>").Append(E(text["ColChannel"])).Append("</th><th class=\"num\">").Append(E(text["ColAverageFr"]))
             .Append("</th><th class=\"num\">").Append(E(text["ColTarget"])).Append("</th><th>").Append(E(text["ColGap"])).Append("</th><th>")
             .Append(E(text["ColChart"])).Append("</th><th class=\"num\">").Append(E(text["ColSample"])).Append("</th></tr></thead><tbody>\n");
-        foreach (var (channel, limit) in report.ChannelFirstResponseTargets.OrderBy(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal))
+        foreach (var check in report.ChannelChecks)
         {
+            var channel = check.Channel ?? string.Empty;
             var kpis = slices.TryGetValue(channel, out var slice) ? slice.Kpis : ServiceKpis.Empty;
             var name = SliceName(KpiDimension.Channel, channel, labels, text);
-            var row = new KpiRow("FirstResponse." + channel, KpiKind.AverageFirstResponse, name, kpis.Value(KpiKind.AverageFirstResponse),
-                new KpiTarget(KpiKind.AverageFirstResponse, limit.TotalHours, LowerIsBetter: true), kpis.SampleSize(KpiKind.AverageFirstResponse), IsSubRow: false);
+            var row = new KpiRow("FirstResponse." + channel, KpiKind.AverageFirstResponse, name, check.Actual, check.Target,
+                report.SliceSampleSize(kpis, KpiKind.AverageFirstResponse), IsSubRow: false);
             var state = row.Met switch { true => "met", false => "missed", null => string.Empty };
             html.Append("<tr data-channel=\"").Append(E(channel)).Append("\"><td>").Append(E(name)).Append("</td><td class=\"num\">")
                 .Append(E(row.Actual is { } a ? labels.Value(row.Kind, a) : text["NoData"])).Append("</td><td class=\"num\">≤ ")
-                .Append(E(labels.Value(row.Kind, limit.TotalHours))).Append("</td><td class=\"").Append(state).Append("\">").Append(E(row.Gap(text)))
+                .Append(E(labels.Value(row.Kind, check.Target.Value))).Append("</td><td class=\"").Append(state).Append("\">").Append(E(row.Gap(text)))
                 .Append("</td><td class=\"chart\">").Append(SvgCharts.KpiBar(row, labels)).Append("</td><td class=\"num\">")
                 .Append(row.Sample.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }

@@ -50,7 +50,8 @@ public static class MonthlyReportXlsx
                         (text["ColSlice"], MonthlyReportHtml.SliceName(p.dimension, p.s.Key, labels, text)),
                         (text["ColTickets"], p.s.Kpis.TicketCount),
                         (text["ColMissed"], report.MissedTargets(p.s.Kpis)),
-                        .. Enum.GetValues<KpiKind>().Select(k => (labels.Kpi(k), (object?)p.s.Kpis.Value(k))),
+                        .. Enum.GetValues<KpiKind>().Select(k => (labels.Kpi(k), (object?)report.SliceValue(p.s.Kpis, k))),
+                        (text["ColFrSample"], report.SliceSampleSize(p.s.Kpis, KpiKind.AverageFirstResponse)),
                     ])).ToList(),
         };
         if (report.PreviousMonth is { } previous)

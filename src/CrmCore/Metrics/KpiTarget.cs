@@ -2,7 +2,7 @@ namespace CrmCore.Metrics;
 
 /// <summary>A target for one KPI. Immutable.</summary>
 /// <param name="Kind">The KPI.</param>
-/// <param name="Value">The limit, in the unit of <see cref="ServiceKpis.Value"/>.</param>
+/// <param name="Value">The limit, in the unit of <see cref="ServiceKpis.Value(KpiKind)"/>.</param>
 /// <param name="LowerIsBetter">True for a ceiling (first response, churn), false for a floor (resolution, CSAT).</param>
 public sealed record KpiTarget(KpiKind Kind, double Value, bool LowerIsBetter)
 {

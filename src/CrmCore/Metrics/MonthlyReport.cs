@@ -80,6 +80,50 @@ public sealed class MonthlyReport
     /// <summary>Per-channel targets for the average first response (document 003: online 10 minutes, phone 2 hours), by channel code; empty when none.</summary>
     public IReadOnlyDictionary<string, Duration> ChannelFirstResponseTargets { get; init; } = new Dictionary<string, Duration>();
 
+    /// <summary>
+    /// Each per-channel first-response target compared with the channel's average first response on the headline's clock
+    /// (<see cref="FirstResponseClock"/>), tightest target first (then channel code); <see cref="TargetCheck.Channel"/> names the
+    /// channel. Counted with <see cref="Checks"/> in <see cref="TargetsMissed"/>, <see cref="TargetsNotChecked"/> and
+    /// <see cref="AllTargetsMet"/>. Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<TargetCheck> ChannelChecks { get; init; } = [];
+
+    /// <summary>The clock every first-response figure of the report is on: the totals' <see cref="ServiceKpis.HeadlineFirstResponseClock"/>,
+    /// so that a slice's average (<see cref="SliceValue"/>) is comparable with the headline.</summary>
+    public FirstResponseClock FirstResponseClock => Kpis.Totals.HeadlineFirstResponseClock;
+
+    /// <summary>How many targets the report checks: <see cref="Checks"/> and <see cref="ChannelChecks"/>.</summary>
+    public int TargetCount => Checks.Count + ChannelChecks.Count;
+
+    /// <summary>How many targets (<see cref="Checks"/> and <see cref="ChannelChecks"/>) were missed.</summary>
+    public int TargetsMissed => Checks.Concat(ChannelChecks).Count(c => c.Met == false);
+
+    /// <summary>How many targets (<see cref="Checks"/> and <see cref="ChannelChecks"/>) could not be checked for lack of data.</summary>
+    public int TargetsNotChecked => Checks.Concat(ChannelChecks).Count(c => c.Met is null);
+
+    /// <summary>A KPI of a slice, with its average first response on the report's <see cref="FirstResponseClock"/> (the headline's),
+    /// never on the slice's own.</summary>
+    /// <param name="kpis">The slice's KPIs.</param>
+    /// <param name="kind">The KPI.</param>
+    /// <returns>The value; null when the slice has no data for it on that clock.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="kpis"/> is null.</exception>
+    public double? SliceValue(ServiceKpis kpis, KpiKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kpis);
+        return kpis.Value(kind, FirstResponseClock);
+    }
+
+    /// <summary>How many tickets, answers or customers <see cref="SliceValue"/> is computed from.</summary>
+    /// <param name="kpis">The slice's KPIs.</param>
+    /// <param name="kind">The KPI.</param>
+    /// <returns>The sample size; zero when the value is undefined.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="kpis"/> is null.</exception>
+    public int SliceSampleSize(ServiceKpis kpis, KpiKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kpis);
+        return kpis.SampleSize(kind, FirstResponseClock);
+    }
+
     /// <summary>The dimensions <see cref="Breakdown"/> is shown for, in report order.</summary>
     public static IReadOnlyList<KpiDimension> BreakdownDimensions { get; } =
         [KpiDimension.Channel, KpiDimension.TicketType, KpiDimension.Team, KpiDimension.Agent, KpiDimension.Tier, KpiDimension.Region];
@@ -100,17 +144,21 @@ public sealed class MonthlyReport
             .ThenBy(s => s.Key, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>How many of <see cref="Targets"/> a slice misses (a KPI without data is not a miss).</summary>
+    /// <summary>How many of <see cref="Targets"/> a slice misses (a KPI without data is not a miss; the first response is on the
+    /// report's <see cref="FirstResponseClock"/>).</summary>
     /// <param name="kpis">The slice's KPIs.</param>
     /// <returns>The number of missed targets.</returns>
     public int MissedTargets(ServiceKpis kpis)
     {
         ArgumentNullException.ThrowIfNull(kpis);
-        return Targets.Count(t => kpis.Value(t.Kind) is { } v && !t.IsMetBy(v));
+        return Targets.Count(t => SliceValue(kpis, t.Kind) is { } v && !t.IsMetBy(v));
     }
 
-    /// <summary>True when no target was missed (targets without data do not count as missed).</summary>
-    public bool AllTargetsMet => Checks.All(c => c.Met != false);
+    /// <summary>
+    /// True when there is at least one target and every one, per-channel targets included, was checked and met. A target without
+    /// data is not met: it could not be checked (<see cref="TargetsNotChecked"/>).
+    /// </summary>
+    public bool AllTargetsMet => TargetCount > 0 && TargetsMissed == 0 && TargetsNotChecked == 0;
 
     /// <summary>Renders the report as plain text.</summary>
     /// <param name="culture">The language: simplified Chinese for any <c>zh</c> culture, English otherwise; null means <see cref="CultureInfo.CurrentUICulture"/>.</param>

@@ -104,16 +104,33 @@ public sealed class MonthlyReportBuilder
             WorstAssetModels = worstModels,
             Completeness = extra.Completeness,
             ChannelFirstResponseTargets = _options.Targets.MaxAverageFirstResponseByChannel,
+            ChannelChecks = ChannelChecks(kpis),
         };
     }
 
+    /// <summary>The per-channel first-response targets against each channel's average on the headline's clock, tightest first.</summary>
+    private List<TargetCheck> ChannelChecks(KpiSnapshot kpis)
+    {
+        var clock = kpis.Totals.HeadlineFirstResponseClock;
+        var slices = kpis.SlicesBy(KpiDimension.Channel).ToDictionary(s => s.Key, StringComparer.Ordinal);
+        return _options.Targets.MaxAverageFirstResponseByChannel
+            .OrderBy(t => t.Value)
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new TargetCheck(
+                new KpiTarget(KpiKind.AverageFirstResponse, t.Value.TotalHours, LowerIsBetter: true),
+                slices.TryGetValue(t.Key, out var slice) ? slice.Kpis.Value(KpiKind.AverageFirstResponse, clock) : null,
+                []) { Channel = t.Key })
+            .ToList();
+    }
+
+    // Slices are measured on the totals' first-response clock, as the headline is.
     private List<KpiSlice> WorstSlices(KpiSnapshot kpis, KpiTarget target) =>
         ReasonDimensions
             .SelectMany(kpis.SlicesBy)
-            .Where(s => s.Kpis.SampleSize(target.Kind) < kpis.Totals.SampleSize(target.Kind)) // a slice holding everything repeats the total
-            .Select(s => (Slice: s, Value: s.Kpis.Value(target.Kind)))
+            .Where(s => s.Kpis.SampleSize(target.Kind, kpis.Totals.HeadlineFirstResponseClock) < kpis.Totals.SampleSize(target.Kind)) // a slice holding everything repeats the total
+            .Select(s => (Slice: s, Value: s.Kpis.Value(target.Kind, kpis.Totals.HeadlineFirstResponseClock)))
             .Where(s => s.Value is { } v && !target.IsMetBy(v))
-            .Select(s => (s.Slice, Weight: target.Shortfall(s.Value!.Value) * s.Slice.Kpis.SampleSize(target.Kind)))
+            .Select(s => (s.Slice, Weight: target.Shortfall(s.Value!.Value) * s.Slice.Kpis.SampleSize(target.Kind, kpis.Totals.HeadlineFirstResponseClock)))
             .OrderByDescending(s => s.Weight)
             .ThenBy(s => s.Slice.Dimension)
             .ThenBy(s => s.Slice.Key, StringComparer.Ordinal)

@@ -14,7 +14,7 @@ internal sealed class ReportLabels
         "partOf", "FirstContactResolution", "ResolutionRate", "RepeatContactRate", "SlaBreachRate", "CsatAverage", "Nps", "ChurnRate", "dimensions", "breachByMetric",
         "firstResponse", "resolution", "revisit", "revisitJudged", "plans", "planRow", "assets", "assetRow", "Team", "Agent",
         "Tier", "Region", "Month", "completeness", "completenessNone", "completeRow", "mostMissing", "missingRow", "required", "recommended",
-        "byManager", "managerRow",
+        "byManager", "managerRow", "someMet", "notChecked", "noTargets",
     ];
 
     /// <summary>The satisfaction dimensions with a translated name (<c>ReportDimension_</c> + property name in the resx files), by code.</summary>
@@ -75,6 +75,11 @@ internal sealed class ReportLabels
         return this[kind.ToString()] + (IsChinese ? "（" : " (") + clock + (IsChinese ? "）" : ")");
     }
 
+    /// <summary>The average first response named with a clock and nothing else, for example "average first response (business hours)"
+    /// (a per-channel figure is over the channel's own tickets, so the headline's "5 of 47 answered tickets" does not apply to it).</summary>
+    public string FirstResponseOn(FirstResponseClock clock) =>
+        this[nameof(KpiKind.AverageFirstResponse)] + (IsChinese ? "（" : " (") + this[clock.ToString()] + (IsChinese ? "）" : ")");
+
     public string Dimension(KpiDimension dimension) => this[dimension.ToString()];
 
     /// <summary>The name of a satisfaction dimension: translated for the well-known ones, the code for a host's own.</summary>
@@ -85,6 +90,26 @@ internal sealed class ReportLabels
     public string Field(Completeness.CustomerDataField field) => Localization.DisplayNames.Of(field, Culture);
 
     public string SliceKey(string key) => key.Length == 0 ? this["unassigned"] : key;
+
+    /// <summary>The display name of a channel code (<c>OnlineChat</c> → Online chat / 在线客服); the code itself for a host's own.</summary>
+    public string Channel(string code) => code.Length == 0 ? this["unassigned"] : Localization.DisplayNames.Of(new Tickets.Channel(code), Culture);
+
+    /// <summary>
+    /// The one-line verdict on the targets, the same in the text and the HTML report: every target (per-channel ones included) met;
+    /// how many were missed; and how many could not be checked for lack of data, which is never "met".
+    /// </summary>
+    public string Verdict(MonthlyReport report)
+    {
+        var (total, missed, open) = (report.TargetCount, report.TargetsMissed, report.TargetsNotChecked);
+        var notChecked = open == 0 ? string.Empty : (IsChinese ? string.Empty : " ") + string.Format(CultureInfo.InvariantCulture, this["notChecked"], open, total);
+        return (total, missed, open) switch
+        {
+            (0, _, _) => this["noTargets"],
+            (_, 0, 0) => this["allMet"],
+            (_, 0, _) => string.Format(CultureInfo.InvariantCulture, this["someMet"], total - open, total) + notChecked,
+            _ => string.Format(CultureInfo.InvariantCulture, this["someMissed"], missed) + notChecked,
+        };
+    }
 
     /// <summary>Formats a KPI value in its unit: percent for rates, hours for first response, two decimals for CSAT, signed NPS.</summary>
     public string Value(KpiKind kind, double value) => kind switch

@@ -32,8 +32,9 @@ public sealed class ReportTargets
     public double? MinFirstResponseWithinTarget { get; set; }
 
     /// <summary>
-    /// Targets for the average first response per channel, by channel code (<c>OnlineChat</c>, <c>Phone</c>, ...), compared in the report's
-    /// per-channel table; empty for none (document 001's default). Document 003 sets 10 minutes online and 2 hours by phone. In a targets
+    /// Targets for the average first response per channel, by channel code (<c>OnlineChat</c>, <c>Phone</c>, <c>Email</c>, <c>Visit</c>,
+    /// <c>WebForm</c>, <c>Sms</c>, spelled exactly; <see cref="Validate(CultureInfo?)"/> reports any other key), compared in the report's
+    /// per-channel table and counted in its headline; empty for none (document 001's default). Document 003 sets 10 minutes online and 2 hours by phone. In a targets
     /// file: <c>"maxAverageFirstResponseMinutesByChannel": { "OnlineChat": 10, "Phone": 120 }</c>.
     /// </summary>
     public Dictionary<string, Duration> MaxAverageFirstResponseByChannel { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -59,7 +60,7 @@ public sealed class ReportTargets
     /// <summary>Highest acceptable monthly churn rate, 0–1. Default 0.05.</summary>
     public double? MaxChurnRate { get; set; } = 0.05;
 
-    /// <summary>The target of one KPI, in the unit of <see cref="ServiceKpis.Value"/> (hours for first response).</summary>
+    /// <summary>The target of one KPI, in the unit of <see cref="ServiceKpis.Value(KpiKind)"/> (hours for first response).</summary>
     /// <param name="kind">The KPI.</param>
     /// <returns>The target, or null when the KPI has none.</returns>
     public KpiTarget? For(KpiKind kind) => kind switch
@@ -83,7 +84,8 @@ public sealed class ReportTargets
 
     /// <summary>
     /// Checks every target and lists all problems: rates from 0 to 1, CSAT from 1 to 5, NPS from −100 to 100, the average first
-    /// response positive (the ranges <see cref="ReportTargetsJson"/> applies to a targets file). Not thread-safe while the targets
+    /// response positive, per-channel targets on a well-known channel code spelled exactly (<c>OnlineChat</c>, not <c>Onlinechat</c>)
+    /// with 0 to 100,000 minutes (the ranges <see cref="ReportTargetsJson"/> applies to a targets file). Not thread-safe while the targets
     /// are being changed.
     /// </summary>
     /// <param name="culture">The language of the messages: Simplified Chinese for zh-Hans (zh, zh-CN), English otherwise; default
@@ -98,6 +100,18 @@ public sealed class ReportTargets
             if (range.Get(this) is { } value && range.Problem(range.Property, value, culture) is { } problem)
             {
                 problems.Add(Strings.Format("Targets_Problem", culture, problem));
+            }
+        }
+
+        foreach (var (channel, limit) in MaxAverageFirstResponseByChannel.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (ReportTargetsJson.ChannelProblem(channel, culture) is { } unknown)
+            {
+                problems.Add(Strings.Format("Targets_Problem", culture, unknown));
+            }
+            else if (limit <= Duration.Zero || limit > Duration.FromMinutes(100_000))
+            {
+                problems.Add(Strings.Format("Targets_Problem", culture, Strings.Format("Targets_ChannelMinutes", culture, "MaxAverageFirstResponseByChannel", channel)));
             }
         }
 

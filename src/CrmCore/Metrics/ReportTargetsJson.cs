@@ -96,7 +96,7 @@ public static class ReportTargetsJson
 
                 if (key == ChannelKey)
                 {
-                    ReadChannelTargets(ref reader, targets, at, problems, culture);
+                    ReadChannelTargets(ref reader, targets, at, Where, problems, culture);
                     continue;
                 }
 
@@ -146,7 +146,62 @@ public static class ReportTargetsJson
     /// <summary>The key of the per-channel first-response targets: an object of channel code to minutes.</summary>
     private const string ChannelKey = "maxAverageFirstResponseMinutesByChannel";
 
-    private static void ReadChannelTargets(ref Utf8JsonReader reader, ReportTargets targets, string at, List<string> problems, CultureInfo? culture)
+    /// <summary>
+    /// The channel codes a per-channel target may name: the well-known <see cref="Tickets.Channel"/> values, spelled exactly (a ticket's
+    /// channel is compared ordinally by code, so <c>Onlinechat</c> would never match a ticket).
+    /// </summary>
+    internal static IReadOnlyList<string> KnownChannels { get; } =
+    [
+        Tickets.Channel.Phone.Code, Tickets.Channel.Email.Code, Tickets.Channel.OnlineChat.Code,
+        Tickets.Channel.Visit.Code, Tickets.Channel.WebForm.Code, Tickets.Channel.Sms.Code,
+    ];
+
+    /// <summary>The problem with a per-channel target's channel code, or null when it is a known code spelled exactly.</summary>
+    internal static string? ChannelProblem(string channel, CultureInfo? culture)
+    {
+        if (KnownChannels.Contains(channel, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var hint = KnownChannels.FirstOrDefault(k => string.Equals(k, channel.Trim(), StringComparison.OrdinalIgnoreCase)) ?? ClosestChannel(channel);
+        return hint is null
+            ? Strings.Format("Targets_ChannelUnknown", culture, ChannelKey, channel, string.Join(", ", KnownChannels))
+            : Strings.Format("Targets_ChannelUnknownHint", culture, ChannelKey, channel, hint);
+    }
+
+    /// <summary>The known channel code nearest to a misspelt one (Levenshtein distance at most a third of its length, at least 1).</summary>
+    private static string? ClosestChannel(string channel)
+    {
+        var upper = channel.Trim().ToUpperInvariant();
+        var best = KnownChannels.Select(k => (Code: k, Distance: Distance(upper, k.ToUpperInvariant()))).MinBy(k => k.Distance);
+        return best.Distance <= Math.Max(1, upper.Length / 3) ? best.Code : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static void ReadChannelTargets(ref Utf8JsonReader reader, ReportTargets targets, string at, Func<long, string> where, List<string> problems, CultureInfo? culture)
     {
         targets.MaxAverageFirstResponseByChannel.Clear();
         if (reader.TokenType == JsonTokenType.Null)
@@ -163,18 +218,26 @@ public static class ReportTargetsJson
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var channelAt = where(reader.TokenStartIndex);
             var channel = reader.GetString()!;
             reader.Read();
-            if (reader.TokenType != JsonTokenType.Number || reader.GetDouble() is not (> 0 and <= 100_000) || string.IsNullOrWhiteSpace(channel))
+            if (ChannelProblem(channel, culture) is { } unknown)
             {
-                problems.Add($"{at}: {Strings.Format("Targets_ChannelMinutes", culture, ChannelKey, channel)}");
+                problems.Add($"{channelAt}: {unknown}");
                 reader.Skip();
                 continue;
             }
 
-            if (!targets.MaxAverageFirstResponseByChannel.TryAdd(channel.Trim(), NodaTime.Duration.FromMinutes(reader.GetDouble())))
+            if (reader.TokenType != JsonTokenType.Number || reader.GetDouble() is not (> 0 and <= 100_000))
             {
-                problems.Add($"{at}: {Strings.Format("Targets_ChannelTwice", culture, ChannelKey, channel)}");
+                problems.Add($"{channelAt}: {Strings.Format("Targets_ChannelMinutes", culture, ChannelKey, channel)}");
+                reader.Skip();
+                continue;
+            }
+
+            if (!targets.MaxAverageFirstResponseByChannel.TryAdd(channel, NodaTime.Duration.FromMinutes(reader.GetDouble())))
+            {
+                problems.Add($"{channelAt}: {Strings.Format("Targets_ChannelTwice", culture, ChannelKey, channel)}");
             }
         }
     }

@@ -116,7 +116,7 @@ public sealed record ServiceKpis
         RespondedInBusinessTimeCount == 0 ? null : BusinessFirstResponseTotal / RespondedInBusinessTimeCount;
 
     /// <summary>
-    /// The clock of the headline first-response figure (<see cref="Value"/> of <see cref="KpiKind.AverageFirstResponse"/>): business
+    /// The clock of the headline first-response figure (<see cref="Value(KpiKind)"/> of <see cref="KpiKind.AverageFirstResponse"/>): business
     /// hours when at least one responded ticket gave its business time, wall clock otherwise. Never mixed.
     /// </summary>
     public FirstResponseClock HeadlineFirstResponseClock =>
@@ -189,6 +189,40 @@ public sealed record ServiceKpis
         KpiKind.Nps => NpsCount,
         KpiKind.ChurnRate => CustomersAtStart,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown KPI."),
+    };
+
+    /// <summary>
+    /// The value of a KPI with the average first response measured on a given clock, so that a slice can be shown on the clock of
+    /// its month's headline (<see cref="HeadlineFirstResponseClock"/> of the totals) instead of its own: business hours average
+    /// <see cref="AverageFirstResponseBusinessHours"/> over the tickets that gave business time, wall clock
+    /// <see cref="AverageFirstResponseWallClock"/> over every responded ticket. Other KPIs are <see cref="Value(KpiKind)"/>.
+    /// </summary>
+    /// <param name="kind">The KPI.</param>
+    /// <param name="clock">The clock of the first response: <see cref="FirstResponseClock.BusinessHours"/> or
+    /// <see cref="FirstResponseClock.WallClock"/>.</param>
+    /// <returns>The value, or null when no ticket of the slice has a first response on that clock.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value, or <paramref name="clock"/> is
+    /// <see cref="FirstResponseClock.Mixed"/> (an average is never mixed) or not a defined value.</exception>
+    public double? Value(KpiKind kind, FirstResponseClock clock) => kind == KpiKind.AverageFirstResponse
+        ? OnClock(clock, AverageFirstResponseBusinessHours, AverageFirstResponseWallClock)?.TotalHours
+        : Value(kind);
+
+    /// <summary>The denominator of <see cref="Value(KpiKind, FirstResponseClock)"/>: for the first response, the responded tickets
+    /// that gave business time (business hours) or every responded ticket (wall clock); for other KPIs <see cref="SampleSize(KpiKind)"/>.</summary>
+    /// <param name="kind">The KPI.</param>
+    /// <param name="clock">The clock of the first response: <see cref="FirstResponseClock.BusinessHours"/> or
+    /// <see cref="FirstResponseClock.WallClock"/>.</param>
+    /// <returns>The sample size, zero when the value is undefined.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Value(KpiKind, FirstResponseClock)"/>.</exception>
+    public int SampleSize(KpiKind kind, FirstResponseClock clock) => kind == KpiKind.AverageFirstResponse
+        ? OnClock(clock, RespondedInBusinessTimeCount, RespondedCount)
+        : SampleSize(kind);
+
+    private static T OnClock<T>(FirstResponseClock clock, T business, T wall) => clock switch
+    {
+        FirstResponseClock.BusinessHours => business,
+        FirstResponseClock.WallClock => wall,
+        _ => throw new ArgumentOutOfRangeException(nameof(clock), clock, "An average first response is on business hours or on the wall clock, never mixed."),
     };
 
     /// <summary>Adds the counts of two slices.</summary>

@@ -12,4 +12,8 @@ public sealed record TargetCheck(KpiTarget Target, double? Actual, IReadOnlyList
 {
     /// <summary>True when met, false when missed, null when there was no data to judge.</summary>
     public bool? Met => Actual is { } actual ? Target.IsMetBy(actual) : null;
+
+    /// <summary>For a per-channel target (<see cref="ReportTargets.MaxAverageFirstResponseByChannel"/>), the channel code; null for a
+    /// target on the month's totals.</summary>
+    public string? Channel { get; init; }
 }

@@ -92,7 +92,66 @@ public sealed class ReportCommandTests
         Assert.Contains("<section id=\"completeness\">", File.ReadAllText(html), StringComparison.Ordinal);
         Assert.True(zh.ExitCode == 0, zh.ToString());
         Assert.Contains("资料完整的客户占 66.7%（3 户中 2 户）", zh.Out, StringComparison.Ordinal);
-        Assert.Contains("not checked: no customer records were given", without.Out, StringComparison.Ordinal);
+        // QA: with --customers (30 records) but no --store the report said "no customer records were given".
+        Assert.Contains("not checked: the check reads the desk's stored customer records (crm report --store sqlite:PATH), and none were given; a --customers file is not checked", without.Out, StringComparison.Ordinal);
+        var withoutZh = Crm.Run(["report", .. Samples, "--lang", "zh-Hans"]);
+        Assert.Contains("未检查：此项检查读取服务台存储中的客户资料（crm report --store sqlite:路径），但未提供；--customers 文件不做此检查", withoutZh.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_MonthWithoutTickets_NoTargetIsMetWithoutData()
+    {
+        // QA: a month with no ticket printed four [no data] lines and then "All targets met." (HTML "All 4 targets met.").
+        using var dir = new TempDirectory();
+        var html = dir.File("r.html");
+
+        var run = Crm.Run("report", "--tickets", "samples/data/tickets.csv", "--month", "2027-05", "--html", html);
+        var zh = Crm.Run("report", "--tickets", "samples/data/tickets.csv", "--month", "2027-05", "--lang", "zh-Hans");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("  [no data] churn rate (target ≤ 5%)\n  Targets met: 0 of 4. Not checked for lack of data: 4 of 4.\n", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("All targets met", run.Out, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"summary\">0 of 4 targets met. 4 of 4 could not be checked for lack of data: ", File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.Contains("  达成目标：4 项中的 0 项。因无数据未能检查：4 项中的 4 项。\n", zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("全部目标达成", zh.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_PerChannelTargets_CountedInTheTextAndTheHtmlAlike()
+    {
+        // QA: with only a per-channel target the text said "All targets met." and the HTML "All 0 targets met."; with document 003
+        // the text had no per-channel line and counted 1 miss where the HTML counted 1 of 2.
+        using var dir = new TempDirectory();
+        var targets = dir.Write("tg4.json", "{\"maxAverageFirstResponseMinutesByChannel\": {\"OnlineChat\": 10}}");
+        var html = dir.File("r.html");
+        var html003 = dir.File("r003.html");
+
+        var only = Crm.Run("report", "--tickets", "samples/data/tickets.csv", "--month", "2026-02", "--targets", targets, "--html", html);
+        var doc003 = Crm.Run("report", "--tickets", "samples/data/tickets.csv", "--month", "2026-02", "--targets", "samples/data/targets/document-003.json", "--html", html003);
+
+        Assert.True(only.ExitCode == 0, only.ToString());
+        Assert.Contains("  [MISS] average first response (business hours), Online chat 0.57 h > 0.17 h\n  Targets missed: 1.\n", only.Out, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"summary bad\">1 of 1 targets missed: first response, Online chat.</p>", File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.Contains("  [no data] average first response (business hours), Phone (target ≤ 2 h)\n", doc003.Out, StringComparison.Ordinal);
+        Assert.Contains("  Targets missed: 2. Not checked for lack of data: 1 of 4.\n", doc003.Out, StringComparison.Ordinal);
+        Assert.Contains("2 of 4 targets missed: resolution rate, first response, Online chat. 1 of 4 could not be checked for lack of data: first response, Phone.", File.ReadAllText(html003), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "t.json:2:3: 'maxAverageFirstResponseMinutesByChannel.Fax': unknown channel; known: Phone, Email, OnlineChat, Visit, WebForm, Sms.", "t.json:3:3: 'maxAverageFirstResponseMinutesByChannel.Onlinechat': unknown channel; did you mean 'OnlineChat'?")]
+    [InlineData("zh-Hans", "t.json:2:3: “maxAverageFirstResponseMinutesByChannel.Fax”：未知渠道；可用的渠道：Phone, Email, OnlineChat, Visit, WebForm, Sms。", "t.json:3:3: “maxAverageFirstResponseMinutesByChannel.Onlinechat”：未知渠道；是否应为“OnlineChat”？")]
+    public void Report_UnknownOrMiscasedChannelTarget_FailsNamingFileLineAndColumn(string language, string fax, string chat)
+    {
+        // QA tg3.json: both keys were accepted, matched nothing, and the report said all targets were met (exit 0).
+        using var dir = new TempDirectory();
+        var targets = dir.Write("t.json", "{ \"maxAverageFirstResponseMinutesByChannel\": {\n  \"Fax\": 5,\n  \"Onlinechat\": 10 } }");
+
+        var run = Crm.Run("report", "--tickets", "samples/data/tickets.csv", "--month", "2026-02", "--targets", targets, "--lang", language);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(fax, run.Error, StringComparison.Ordinal);
+        Assert.Contains(chat, run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
     }
 
     [Theory]

@@ -68,7 +68,8 @@ public class MonthlyReportBuilderTests
             [KpiKind.AverageFirstResponse, KpiKind.ResolutionRate, KpiKind.CsatAverage, KpiKind.ChurnRate],
             report.Checks.Select(c => c.Target.Kind));
         Assert.All(report.Checks, c => Assert.Null(c.Met));
-        Assert.True(report.AllTargetsMet);
+        Assert.False(report.AllTargetsMet); // nothing was measured: no target can be met (it used to say all were)
+        Assert.Equal((4, 0, 4), (report.TargetCount, report.TargetsMissed, report.TargetsNotChecked));
     }
 
     [Fact]

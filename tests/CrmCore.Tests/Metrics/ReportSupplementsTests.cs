@@ -65,8 +65,37 @@ public sealed class ReportSupplementsTests
     {
         var e = Assert.Throws<FormatException>(() => ReportTargetsJson.Parse(json, "t.json"));
 
-        Assert.Contains("t.json:1:2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("t.json:1:", e.Message, StringComparison.Ordinal);
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChannelTargets_UnknownAndMiscasedChannels_EachReportedOnItsOwnLineAndColumn()
+    {
+        // The QA file tg3.json: both keys used to be accepted and then matched nothing, so the report said every target was met.
+        const string json = "{ \"maxAverageFirstResponseMinutesByChannel\": {\n  \"Fax\": 5,\n  \"Onlinechat\": 10 } }";
+
+        var e = Assert.Throws<FormatException>(() => ReportTargetsJson.Parse(json, "tg3.json"));
+
+        Assert.Equal(
+            "tg3.json:2:3: 'maxAverageFirstResponseMinutesByChannel.Fax': unknown channel; known: Phone, Email, OnlineChat, Visit, WebForm, Sms."
+            + Environment.NewLine + "tg3.json:3:3: 'maxAverageFirstResponseMinutesByChannel.Onlinechat': unknown channel; did you mean 'OnlineChat'?",
+            e.Message);
+    }
+
+    [Fact]
+    public void Validate_ChannelTargetSetInCode_UnknownOrMiscasedCodeIsAProblem()
+    {
+        var targets = new ReportTargets();
+        targets.MaxAverageFirstResponseByChannel["Onlinechat"] = Duration.FromMinutes(10);
+        targets.MaxAverageFirstResponseByChannel["Phone"] = Duration.FromMinutes(-1);
+
+        var problems = targets.Validate(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(
+            ["Targets: 'maxAverageFirstResponseMinutesByChannel.Onlinechat': unknown channel; did you mean 'OnlineChat'?",
+             "Targets: 'MaxAverageFirstResponseByChannel.Phone' must be a positive number of minutes (at most 100000)."],
+            problems);
     }
 
     [Fact]
@@ -113,7 +142,7 @@ public sealed class ReportSupplementsTests
         Assert.Contains("客户资料完整性", chinese, StringComparison.Ordinal);
         Assert.Contains("资料完整的客户占 75%（4 户中 3 户）；必填字段：所属行业，客户等级，负责客户经理，联系电话，年合作金额", chinese, StringComparison.Ordinal);
         Assert.Contains("电子邮箱（建议填写）缺失 2 户（50%）", chinese, StringComparison.Ordinal);
-        Assert.Contains("not checked: no customer records were given", builder.Build(new KpiInput([Ticket("T1")], [], []), May).ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("not checked: the check reads the desk's stored customer records (crm report --store sqlite:PATH), and none were given; a --customers file is not checked", builder.Build(new KpiInput([Ticket("T1")], [], []), May).ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     private sealed class FixedThemes : IFeedbackThemeExtractor
