@@ -70,6 +70,21 @@ internal sealed class CompactNumberTable
         return true;
     }
 
+    /// <summary>Gives a key already in the table another value.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The new value.</param>
+    /// <exception cref="KeyNotFoundException">The key is not in the table.</exception>
+    public void SetValue(ulong key, int value)
+    {
+        var slot = Find(key);
+        if (key == 0 || _keys[slot] != key)
+        {
+            throw new KeyNotFoundException("The key is not in the table.");
+        }
+
+        _values[slot] = value;
+    }
+
     /// <summary>Reads the slot where a key's probe starts and returns it (a cache warm-up before a batch's probes); changes nothing.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The slot's key.</returns>

@@ -144,22 +144,49 @@ internal sealed class CustomerMatchIndex
 
     public void MarkSource(string id, int line) => _lines[Ordinal(id, line)] = line;
 
-    /// <summary>Adds a customer's keys (the first customer with a key keeps it); <paramref name="touch"/> marks it created or changed by this run.</summary>
+    /// <summary>Adds a customer's keys; <paramref name="touch"/> marks it created or changed by this run. A phone or e-mail another
+    /// customer has already goes to the one that comes first in the order a batch's index is seeded in (<see cref="Outranks"/>), not to
+    /// the one that got it first: a merge can give an earlier customer a later one's key, and the store's key index, which knows both,
+    /// answers with the earlier one, so the whole-run index must too.</summary>
     public void Add(CustomerId id, int sourceLine, string? nameKey, IEnumerable<Contact> contacts, bool touch = false)
     {
         var ordinal = AddName(id, sourceLine, nameKey, touch);
         foreach (var contact in contacts)
         {
-            if (contact.Phone is not null && PhoneNormalizer.TryGetKey(contact.Phone, out var key))
+            if (contact.Phone is not null && PhoneNormalizer.TryGetKey(contact.Phone, out var key)
+                && !_phones.TryAdd(key, ordinal) && _phones.TryGetValue(key, out var holder) && Outranks(ordinal, holder))
             {
-                _phones.TryAdd(key, ordinal);
+                _phones.SetValue(key, ordinal);
             }
 
-            if (EmailNormalizer.TryNormalize(contact.Email, out var address))
+            if (EmailNormalizer.TryNormalize(contact.Email, out var address)
+                && !_emails.TryAdd(address, ordinal, out var at) && Outranks(ordinal, _emails.ValueAt(at)))
             {
-                _emails.TryAdd(address, ordinal, out _);
+                _emails.SetValueAt(at, ordinal);
             }
         }
+    }
+
+    /// <summary>Whether customer <paramref name="a"/> comes before <paramref name="b"/> for a key both have: a customer on record
+    /// before this run before one it created, stored ones by id, created ones by the line that created them (then by id).</summary>
+    private bool Outranks(int a, int b)
+    {
+        if (a == b)
+        {
+            return false;
+        }
+
+        if (_created[a] != _created[b])
+        {
+            return !_created[a];
+        }
+
+        if (_created[a] && _lines[a] != _lines[b])
+        {
+            return _lines[a] < _lines[b];
+        }
+
+        return string.CompareOrdinal(_ids.KeyAt(_idOffsets[a]), _ids.KeyAt(_idOffsets[b])) < 0;
     }
 
     /// <summary>Adds the keys of a customer a row created: its name key, and the row's phone key and (normalised) e-mail when it has them.</summary>
