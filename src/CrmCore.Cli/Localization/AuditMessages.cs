@@ -1,3 +1,5 @@
+using CrmCore.Audit;
+
 namespace CrmCore.Cli.Localization;
 
 /// <summary>The texts of <c>crm audit</c>, in English and Simplified Chinese.</summary>
@@ -18,5 +20,22 @@ internal static class AuditMessages
         "检查点（请保存在数据库之外；以后用 `crm audit verify --expect-head` 传入，可发现被删除的最新记录）：{0}");
     public static readonly Msg BadCheckpoint = new("--expect-head is not a checkpoint printed by `crm audit verify`: {0}", "--expect-head 不是 `crm audit verify` 输出的检查点：{0}");
     public static readonly Msg NoRecords = new("no audit records match", "没有符合条件的审计记录");
+    /// <summary>
+    /// The name of an audit action in <c>crm audit list</c>: the enum name in English (as stored, so that lists can be compared with
+    /// the database), a Chinese name in zh-Hans. The library has no display names for audit actions; these are their one place.
+    /// </summary>
+    public static Msg Action(AuditAction action) => action switch
+    {
+        AuditAction.Create => new("Create", "创建"),
+        AuditAction.Update => new("Update", "修改"),
+        AuditAction.StatusChange => new("StatusChange", "状态变更"),
+        AuditAction.Reveal => new("Reveal", "查看明文"),
+        AuditAction.Export => new("Export", "导出"),
+        AuditAction.Import => new("Import", "导入"),
+        AuditAction.PersonalDataExport => new("PersonalDataExport", "个人信息导出"),
+        AuditAction.Erase => new("Erase", "个人信息删除"),
+        _ => new(action.ToString(), action.ToString()),
+    };
+
     public static readonly Msg Header = new("seq  at  actor  action  entity  field  old -> new  reason", "序号  时间  操作人  动作  对象  字段  原值 -> 新值  理由");
 }

@@ -113,6 +113,35 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void List_InChinese_NamesTheActionsInChinese()
+    {
+        using var dir = new TempDirectory();
+        var path = Database(dir);
+
+        var run = Crm.Run("--lang", "zh-Hans", "audit", "list", "--connection", path);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("1  2026-03-02T01:00:00Z  li.na  查看明文  customer:KH0001", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2  2026-03-02T02:00:00Z  wang.fang  状态变更  ticket:WT202603001", run.Out, StringComparison.Ordinal);
+        Assert.Contains("3  2026-03-02T03:00:00Z  li.na  导出  customer:*", run.Out, StringComparison.Ordinal);
+        foreach (var english in (string[])["Reveal", "StatusChange", "Export"])
+        {
+            Assert.DoesNotContain(english, run.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Action_EveryActionHasItsOwnChineseName()
+    {
+        var actions = Enum.GetValues<AuditAction>();
+        var names = actions.Select(a => CrmCore.Cli.Localization.AuditMessages.Action(a)).ToList();
+
+        Assert.Equal(actions.Select(a => a.ToString()), names.Select(n => n.En));
+        Assert.All(names, n => Assert.DoesNotMatch("[A-Za-z]", n.Zh));
+        Assert.Equal(names.Count, names.Select(n => n.Zh).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void List_FiltersByEntityActorAndTime()
     {
         using var dir = new TempDirectory();
