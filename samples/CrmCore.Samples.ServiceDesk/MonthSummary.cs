@@ -124,8 +124,8 @@ internal static class MonthSummary
             }
         }
 
-        static string Days(List<LocalDate> days) =>
-            days.Count == 0 ? "-" : string.Join(", ", days.Select(d => d.ToString("MM-dd ddd", CultureInfo.InvariantCulture)));
+        string Days(List<LocalDate> days) =>
+            days.Count == 0 ? "-" : string.Join(L(", ", "，"), days.Select(d => Day(d, settings.Culture)));
         output.WriteLine(L($"Calendar: {working.Count} working days; holidays on weekdays: {Days(off)}", $"日历：{working.Count} 个工作日；工作日放假：{Days(off)}"));
         output.WriteLine(L($"          make-up working days (班): {Days(madeUp)}", $"      调休上班（班）：{Days(madeUp)}"));
     }
@@ -133,16 +133,17 @@ internal static class MonthSummary
     private static void WriteAgents(MonthOutcome outcome, TextWriter output, Func<string, string, string> L, CultureInfo culture)
     {
         Section(output, L("Agents and queue", "坐席与队列"));
+        var minutes = L("min", "分钟");
         var handled = outcome.Assignments.GroupBy(a => a.Agent).ToDictionary(g => g.Key, g => g.Count());
         foreach (var team in outcome.Agents.GroupBy(a => a.Team).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
         {
             var loads = team.Select(a => handled.GetValueOrDefault(a.Id)).ToList();
             var waits = outcome.Assignments.Where(a => team.Any(x => x.Id == a.Agent)).Select(a => a.Waited.TotalMinutes).ToList();
-            output.WriteLine(string.Create(culture, $"  {team.Key.Value,-20} {team.Count(),2} {L("agents", "名坐席")}  {L("tickets/agent", "人均工单")} {loads.Average(),6:F1} (min {loads.Min()}, max {loads.Max()})  {L("wait", "等待")} {L("median", "中位")} {Percentile(waits, 0.5),6:F0} min, p90 {Percentile(waits, 0.9),6:F0} min"));
+            output.WriteLine(string.Create(culture, $"  {team.Key.Value,-20} {team.Count(),2} {L("agents", "名坐席")}  {L("tickets/agent", "人均工单")} {loads.Average(),6:F1} ({L("min", "最少")} {loads.Min()}, {L("max", "最多")} {loads.Max()})  {L("wait", "等待")} {L("median", "中位")} {Percentile(waits, 0.5),6:F0} {minutes}, p90 {Percentile(waits, 0.9),6:F0} {minutes}"));
         }
 
         var all = outcome.Assignments.Select(a => a.Waited.TotalMinutes).ToList();
-        output.WriteLine(string.Create(culture, $"  {L("all assignments", "全部分配")}: {all.Count}, {L("wait", "等待")} {L("median", "中位")} {Percentile(all, 0.5):F0} min, p90 {Percentile(all, 0.9):F0} min, max {Percentile(all, 1):F0} min"));
+        output.WriteLine(string.Create(culture, $"  {L("all assignments", "全部分配")}: {all.Count}, {L("wait", "等待")} {L("median", "中位")} {Percentile(all, 0.5):F0} {minutes}, p90 {Percentile(all, 0.9):F0} {minutes}, {L("max", "最长")} {Percentile(all, 1):F0} {minutes}"));
     }
 
     private static void WriteSatisfaction(MonthOutcome outcome, TextWriter output, Func<string, string, string> L, CultureInfo culture)
@@ -169,6 +170,27 @@ internal static class MonthSummary
             output.WriteLine(string.Create(culture, $"  NPS {SatisfactionAnalyzer.NetPromoterScore(nps):F1} ({nps.Count} {L("answers", "份回答")})"));
         }
     }
+
+    /// <summary>The last line: how long the month took in real time.</summary>
+    /// <param name="elapsed">The wall-clock time the run took.</param>
+    /// <param name="culture">The language.</param>
+    public static string SimulatedIn(TimeSpan elapsed, CultureInfo culture) => TextCultures.IsSimplifiedChinese(culture)
+        ? string.Create(CultureInfo.InvariantCulture, $"（模拟用时 {elapsed.TotalSeconds:F1} 秒）")
+        : string.Create(CultureInfo.InvariantCulture, $"(simulated in {elapsed.TotalSeconds:F1} s of real time)");
+
+    /// <summary>A day as month-day and short weekday: <c>02-16 Mon</c>, or <c>02-16 周一</c> in Chinese.</summary>
+    /// <param name="day">The day.</param>
+    /// <param name="culture">The language.</param>
+    public static string Day(LocalDate day, CultureInfo culture)
+    {
+        var date = day.ToString("MM-dd", CultureInfo.InvariantCulture);
+        return TextCultures.IsSimplifiedChinese(culture)
+            ? date + " " + ChineseWeekdays[(int)day.DayOfWeek - 1]
+            : date + " " + day.ToString("ddd", CultureInfo.InvariantCulture);
+    }
+
+    // Monday first, as NodaTime's IsoDayOfWeek counts (Monday = 1); written out so that hosts without culture data print them too.
+    private static readonly string[] ChineseWeekdays = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
     private static string Target(string role, bool zh) => (role, zh) switch
     {

@@ -8,15 +8,15 @@ try
 {
     settings = SampleSettings.Parse(args);
 }
-catch (Exception e) when (e is ArgumentException or FormatException or System.Globalization.CultureNotFoundException)
+catch (SampleUsageException e)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
 }
 
-Console.WriteLine(settings.Store.Describe());
+Console.WriteLine(settings.Store.Describe(settings.Culture));
 var stopwatch = Stopwatch.StartNew();
 var outcome = ServiceDeskMonth.Run(settings);
 MonthSummary.Write(outcome, Console.Out);
-Console.WriteLine($"(simulated in {stopwatch.Elapsed.TotalSeconds:F1} s of real time)");
+Console.WriteLine(MonthSummary.SimulatedIn(stopwatch.Elapsed, settings.Culture));
 return 0;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CrmCore.Localization;
 using CrmCore.Storage.PostgreSql;
 using CrmCore.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -27,8 +29,12 @@ internal sealed record SampleStore(SampleStoreKind Kind, string Target, bool Tem
     public static SampleStore Memory { get; } = new(SampleStoreKind.Memory, "");
 
     /// <summary>Reads the value of <c>--store</c>.</summary>
-    public static SampleStore Parse(string value)
+    /// <param name="value">The value.</param>
+    /// <param name="culture">The language of the error message (English by default).</param>
+    /// <exception cref="ArgumentException">The value names no store the sample can use; the message says which values it takes.</exception>
+    public static SampleStore Parse(string value, CultureInfo? culture = null)
     {
+        var zh = TextCultures.IsSimplifiedChinese(culture ?? TextCultures.English);
         var colon = value.IndexOf(':', StringComparison.Ordinal);
         var kind = colon < 0 ? value : value[..colon];
         var target = colon < 0 ? "" : value[(colon + 1)..];
@@ -38,18 +44,27 @@ internal sealed record SampleStore(SampleStoreKind Kind, string Target, bool Tem
             "sqlite" => new SampleStore(SampleStoreKind.Sqlite, Path.GetFullPath(target)),
             "memory" when target.Length == 0 => Memory,
             "postgresql" when target.Length > 0 => new SampleStore(SampleStoreKind.PostgreSql, target),
-            "postgresql" => throw new ArgumentException("--store postgresql needs a connection string: --store \"postgresql:Host=…;Username=…;Password=…;Database=…\"."),
-            _ => throw new ArgumentException($"Unknown store '{value}'. Use --store sqlite[:path], --store memory or --store postgresql:<connection string>."),
+            "postgresql" => throw new ArgumentException(zh
+                ? "错误：--store postgresql 需要连接字符串：--store \"postgresql:Host=…;Username=…;Password=…;Database=…\"。"
+                : "error: --store postgresql needs a connection string: --store \"postgresql:Host=…;Username=…;Password=…;Database=…\"."),
+            _ => throw new ArgumentException(zh
+                ? $"错误：--store“{value}”无效：请使用 --store sqlite[:路径]、--store memory 或 --store postgresql:<连接字符串>。"
+                : $"error: --store '{value}' is not valid: use --store sqlite[:path], --store memory or --store postgresql:<connection string>."),
         };
     }
 
     /// <summary>One line for the console saying where the month is stored (no password).</summary>
-    public string Describe() => Kind switch
+    /// <param name="culture">The language (English by default).</param>
+    public string Describe(CultureInfo? culture = null) => (Kind, TextCultures.IsSimplifiedChinese(culture ?? TextCultures.English)) switch
     {
-        SampleStoreKind.Sqlite when Temporary => $"Stored in temporary SQLite file {Target} (deleted at the end; --store sqlite:<path> keeps a file)",
-        SampleStoreKind.Sqlite => $"Stored in SQLite file {Target}",
-        SampleStoreKind.PostgreSql => $"Stored in PostgreSQL {Redacted()}, schema {PostgreSqlSchema}",
-        _ => "Stored in memory (nothing persists)",
+        (SampleStoreKind.Sqlite, false) when Temporary => $"Stored in temporary SQLite file {Target} (deleted at the end; --store sqlite:<path> keeps a file)",
+        (SampleStoreKind.Sqlite, true) when Temporary => $"存储于临时 SQLite 文件 {Target}（结束时删除；--store sqlite:<路径> 可保留文件）",
+        (SampleStoreKind.Sqlite, false) => $"Stored in SQLite file {Target}",
+        (SampleStoreKind.Sqlite, true) => $"存储于 SQLite 文件 {Target}",
+        (SampleStoreKind.PostgreSql, false) => $"Stored in PostgreSQL {Redacted()}, schema {PostgreSqlSchema}",
+        (SampleStoreKind.PostgreSql, true) => $"存储于 PostgreSQL {Redacted()}，架构 {PostgreSqlSchema}",
+        (_, false) => "Stored in memory (nothing persists)",
+        (_, true) => "存储于内存（不保留任何数据）",
     };
 
     /// <summary>Empties the store (deletes the SQLite file, drops the PostgreSQL schema) and registers it after <c>AddCrmCore()</c>.</summary>

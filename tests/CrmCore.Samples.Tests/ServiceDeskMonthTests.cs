@@ -179,6 +179,44 @@ public class ServiceDeskMonthTests
         Assert.Contains("设备型号故障率高", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Write_InChinese_LeavesNoEnglishWeekdaysMinMaxOrMinutes()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        MonthSummary.Write(SmallMonth.Value with { Settings = Small with { Culture = CrmCore.Localization.TextCultures.SimplifiedChinese } }, writer);
+        var text = writer.ToString();
+
+        // February 2026: Spring Festival from Monday the 16th, make-up working day on Saturday the 14th.
+        Assert.Contains("工作日放假：02-16 周一，02-17 周二", text, StringComparison.Ordinal);
+        Assert.Contains("调休上班（班）：02-14 周六", text, StringComparison.Ordinal);
+        Assert.Matches(@"\(最少 \d+, 最多 \d+\)", text);
+        Assert.Matches(@"等待 中位 +\d+ 分钟, p90 +\d+ 分钟", text);
+        foreach (var english in (string[])["Mon", "Sat", "(min ", "max ", " min,", " min\n"])
+        {
+            Assert.DoesNotContain(english, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Write_InEnglish_KeepsEnglishWeekdaysAndMinutes()
+    {
+        var text = Print(SmallMonth.Value);
+
+        Assert.Contains("holidays on weekdays: 02-16 Mon, 02-17 Tue", text, StringComparison.Ordinal);
+        Assert.Matches(@"\(min \d+, max \d+\)", text);
+        Assert.Matches(@"wait median +\d+ min, p90 +\d+ min", text);
+    }
+
+    [Theory]
+    [InlineData("en", "(simulated in 19.5 s of real time)")]
+    [InlineData("zh-Hans", "（模拟用时 19.5 秒）")]
+    public void SimulatedIn_SpeaksTheLanguage(string language, string expected)
+    {
+        var culture = language == "en" ? CrmCore.Localization.TextCultures.English : CrmCore.Localization.TextCultures.SimplifiedChinese;
+
+        Assert.Equal(expected, MonthSummary.SimulatedIn(TimeSpan.FromSeconds(19.48), culture));
+    }
+
     private static string Print(MonthOutcome outcome)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);

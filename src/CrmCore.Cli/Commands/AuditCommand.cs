@@ -122,7 +122,7 @@ internal static class AuditCommand
                 return ExitCodes.Success;
             }
 
-            context.WriteError(context.T(AuditMessages.Broken, result.BrokenAt, result.Verified, result.Problem));
+            context.WriteError(context.T(AuditMessages.Broken, result.BrokenAt, result.Verified, result.Problem is { } problem ? AuditMessages.Problem(problem, context.Language) : null));
             return ExitCodes.InvalidInput;
         });
         return verify;
@@ -198,7 +198,7 @@ internal static class AuditCommand
                 var x = r.Entry;
                 context.Out.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{r.Sequence}  {InstantPattern.General.Format(x.At)}  {x.Actor}  {x.Action}  {x.EntityType}:{x.EntityId}  {x.Field ?? "-"}  {x.OldValue ?? "-"} -> {x.NewValue ?? "-"}  {x.Reason ?? "-"}"));
+                    $"{r.Sequence}  {InstantPattern.General.Format(x.At)}  {x.Actor}  {context.T(AuditMessages.Action(x.Action))}  {x.EntityType}:{x.EntityId}  {x.Field ?? "-"}  {x.OldValue ?? "-"} -> {x.NewValue ?? "-"}  {x.Reason ?? "-"}"));
             }
 
             return ExitCodes.Success;

@@ -43,7 +43,8 @@ internal static class DataCommand
                 new("problems", Messages.ColumnProblems),
             ]);
             var clean = true;
-            void Check<TRow>(string? path, RowSchema<TRow> schema)
+            var outputFormat = parse.GetValue(output);
+            void Check<TRow>(string? path, RowSchema<TRow> schema, Msg kind)
             {
                 if (path is null)
                 {
@@ -52,13 +53,14 @@ internal static class DataCommand
 
                 var result = context.Load(path, schema, parse.GetValue(format), parse.GetValue(strict));
                 clean &= result.IsClean;
-                table.Add(path, schema.Name, result.Rows.Count, result.RejectedRows, result.Problems.Count);
+                // The table speaks the user's language; JSON and CSV are read by programs and keep the schema's name.
+                table.Add(path, outputFormat == OutputFormat.Table ? context.T(kind) : schema.Name, result.Rows.Count, result.RejectedRows, result.Problems.Count);
             }
 
-            Check(parse.GetValue(customers), InputSchemas.Customers);
-            Check(parse.GetValue(tickets), InputSchemas.Tickets);
-            Check(parse.GetValue(surveys), InputSchemas.Surveys);
-            ResultWriter.Write(context, table, parse.GetValue(output));
+            Check(parse.GetValue(customers), InputSchemas.Customers, Messages.KindCustomers);
+            Check(parse.GetValue(tickets), InputSchemas.Tickets, Messages.KindTickets);
+            Check(parse.GetValue(surveys), InputSchemas.Surveys, Messages.KindSurveys);
+            ResultWriter.Write(context, table, outputFormat);
             return clean ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         data.Add(check);

@@ -17,4 +17,10 @@ internal sealed record FieldSpec(string Name, FieldKind Kind, string Description
 
     /// <summary>Gets the largest allowed number (inclusive), or <see langword="null"/> for no bound.</summary>
     public decimal? Maximum { get; init; }
+
+    /// <summary>
+    /// Gets the instant field this one may not come before (a ticket's <c>ResolvedAt</c> is not before its <c>RaisedAt</c>), or
+    /// <see langword="null"/> for none. A row where both are given and this one is earlier is rejected (CLI109), by every command.
+    /// </summary>
+    public string? NotBefore { get; init; }
 }

@@ -30,6 +30,7 @@ internal static class ProblemFormatter
             RowProblemKind.BadValue => (Messages.BadValue, [problem.Field, problem.Value, detail]),
             RowProblemKind.Malformed => (Messages.Malformed, [detail]),
             RowProblemKind.DuplicateId => (Messages.Verbatim, [detail]),
+            RowProblemKind.OutOfOrder => (Messages.OutOfOrder, [problem.Field, problem.Value, detail]),
             _ => (Messages.Verbatim, [problem.Kind.ToString()]),
         };
         return string.Format(CultureInfo.InvariantCulture, template.In(language), args);

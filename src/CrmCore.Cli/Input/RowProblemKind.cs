@@ -26,4 +26,7 @@ internal enum RowProblemKind
 
     /// <summary>CLI108: a second row with an id already used in the same file.</summary>
     DuplicateId = 108,
+
+    /// <summary>CLI109: an instant before the one it cannot precede in the same row (<see cref="FieldSpec.NotBefore"/>).</summary>
+    OutOfOrder = 109,
 }

@@ -398,6 +398,21 @@ internal static class RowReader
                 }
             }
 
+            // Instants that cannot precede another of the same row (a ticket resolved before it was raised): one rule, in the schema, so
+            // that every command that reads the file (data check, report, rules test) rejects the same rows. Shown as written, offset included.
+            foreach (var field in schema.Fields)
+            {
+                if (field.NotBefore is { } earlierName && row.Values.Instant(field.Name) is { } at && row.Values.Instant(earlierName) is { } earlier && at < earlier)
+                {
+                    row.Fail(
+                        null,
+                        RowProblemKind.OutOfOrder,
+                        field.Name,
+                        row.Values.Written(field.Name),
+                        new Detail(Messages.OutOfOrderOther, earlierName, row.Values.Written(earlierName) ?? string.Empty));
+                }
+            }
+
             if (!row.Rejected && schema.Find("Id") is { } idField && row.Values.Text(idField.Name) is { } id)
             {
                 if (_ids.TryGetValue(id, out var first))

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using CrmCore.Audit;
+
 namespace CrmCore.Cli.Localization;
 
 /// <summary>The texts of <c>crm audit</c>, in English and Simplified Chinese.</summary>
@@ -18,5 +21,60 @@ internal static class AuditMessages
         "检查点（请保存在数据库之外；以后用 `crm audit verify --expect-head` 传入，可发现被删除的最新记录）：{0}");
     public static readonly Msg BadCheckpoint = new("--expect-head is not a checkpoint printed by `crm audit verify`: {0}", "--expect-head 不是 `crm audit verify` 输出的检查点：{0}");
     public static readonly Msg NoRecords = new("no audit records match", "没有符合条件的审计记录");
+    /// <summary>
+    /// The name of an audit action in <c>crm audit list</c>: the enum name in English (as stored, so that lists can be compared with
+    /// the database), a Chinese name in zh-Hans. The library has no display names for audit actions; these are their one place.
+    /// </summary>
+    public static Msg Action(AuditAction action) => action switch
+    {
+        AuditAction.Create => new("Create", "创建"),
+        AuditAction.Update => new("Update", "修改"),
+        AuditAction.StatusChange => new("StatusChange", "状态变更"),
+        AuditAction.Reveal => new("Reveal", "查看明文"),
+        AuditAction.Export => new("Export", "导出"),
+        AuditAction.Import => new("Import", "导入"),
+        AuditAction.PersonalDataExport => new("PersonalDataExport", "个人信息导出"),
+        AuditAction.Erase => new("Erase", "个人信息删除"),
+        _ => new(action.ToString(), action.ToString()),
+    };
+
+    // The library says what broke a chain in English only (AuditVerification.Problem); these are its shapes in zh-Hans. A problem of a
+    // shape not listed here is shown as the library wrote it.
+    private static readonly (Regex English, string Chinese)[] Problems =
+    [
+        (new(@"^record (\d+) names chain (-?\d+), which does not exist$"), "第 $1 条记录所属的链 $2 不存在"),
+        (new(@"^record (\d+) comes after record (\d+): the trail is out of order$"), "第 $1 条记录排在第 $2 条之后：记录顺序错乱"),
+        (new(@"^record (\d+) does not carry the hash of a chain's start in chain (\d+): a record before it was deleted, or it was inserted or reordered$"),
+            "第 $1 条记录未携带链 $2 起点的哈希：它之前的记录被删除，或它是被插入或调换了顺序的"),
+        (new(@"^record (\d+) does not carry the hash of record (\d+), the one before it in chain (\d+) \(deleted, inserted or reordered\)$"),
+            "第 $1 条记录未携带链 $3 中前一条（第 $2 条）记录的哈希（有记录被删除、插入或调换了顺序）"),
+        (new(@"^record (\d+) was altered: its content does not match its hash$"), "第 $1 条记录被篡改：其内容与其哈希不符"),
+        (new(@"^record (\d+) of chain (\d+) does not match the checkpoint, which names record (\d+) with hash (\S+)$"),
+            "链 $2 的第 $1 条记录与检查点不符，检查点记载的是第 $3 条记录，哈希为 $4"),
+        (new(@"^chain (\d+) has no records, but the checkpoint names record (\d+): the newest records were deleted$"),
+            "链 $1 没有任何记录，但检查点记载了第 $2 条记录：最新的记录已被删除"),
+        (new(@"^chain (\d+) ends at record (\d+), but the checkpoint names record (\d+): the newest records were deleted$"),
+            "链 $1 止于第 $2 条记录，但检查点记载了第 $3 条：最新的记录已被删除"),
+    ];
+
+    /// <summary>The library's (English) description of a broken chain, in the language: zh-Hans for every shape the library writes.</summary>
+    public static string Problem(string problem, CliLanguage language)
+    {
+        if (!language.IsChinese)
+        {
+            return problem;
+        }
+
+        foreach (var (english, chinese) in Problems)
+        {
+            if (english.IsMatch(problem))
+            {
+                return english.Replace(problem, chinese);
+            }
+        }
+
+        return problem;
+    }
+
     public static readonly Msg Header = new("seq  at  actor  action  entity  field  old -> new  reason", "序号  时间  操作人  动作  对象  字段  原值 -> 新值  理由");
 }

@@ -127,6 +127,11 @@ internal static class Messages
     public static readonly Msg ColumnRows = new("Rows", "行数");
     public static readonly Msg ColumnRejected = new("Rejected", "拒绝");
     public static readonly Msg ColumnProblems = new("Problems", "问题");
+
+    // The kinds of data file, in the table of `crm data check` (JSON and CSV output keep the names customers, tickets, surveys).
+    public static readonly Msg KindCustomers = new("customers", "客户");
+    public static readonly Msg KindTickets = new("tickets", "工单");
+    public static readonly Msg KindSurveys = new("surveys", "满意度调查");
     public static readonly Msg ColumnId = new("Id", "编号");
     public static readonly Msg ColumnName = new("Name", "名称");
     public static readonly Msg ColumnTier = new("Tier", "层级");
@@ -185,6 +190,10 @@ internal static class Messages
         "--out is the input file {0}, which has rejected rows or other problems; writing would lose them, so nothing was written. Fix them or write to another file",
         "--out 与输入文件 {0} 相同，而该文件有被拒绝的行或其他问题；写入会丢失这些行，因此未写入任何内容。请先修正，或写入另一个文件");
     public static readonly Msg DuplicateId = new("id '{0}' already appears on line {1}", "编号“{0}”已在第 {1} 行出现");
+
+    /// <summary>CLI109: field {0}, written {1}, comes before what {2} says (the other field and its value as written).</summary>
+    public static readonly Msg OutOfOrder = new("'{0}' {1} is before {2}", "“{0}” {1} 早于{2}");
+    public static readonly Msg OutOfOrderOther = new("'{0}' {1}", "“{0}” {1}");
     public static readonly Msg EvaluationFailed = new(
         "{0}:{1}: error CLI201: the rules failed on '{2}': {3}",
         "{0}:{1}: 错误 CLI201: 规则在“{2}”上执行失败：{3}");

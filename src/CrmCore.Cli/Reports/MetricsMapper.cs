@@ -63,6 +63,8 @@ internal static class MetricsMapper
                 ResolutionSlaBreached = t.ResolutionSlaBreached ?? false,
                 ResolvedOnFirstContact = t.ResolvedOnFirstContact ?? false,
             };
+            // The metrics package's own check, kept as a net: the tickets schema already rejects every row it would refuse (required ids,
+            // minimums, CLI109 for times before RaisedAt), so rows read by RowReader never fail here (DataCommandTests proves each rule).
             var invalid = record.Validate();
             if (invalid.Count > 0)
             {

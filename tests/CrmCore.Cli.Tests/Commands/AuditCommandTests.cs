@@ -80,6 +80,28 @@ public sealed class AuditCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("audit trail broken at record 2 (1 records before it are intact): record 2 was altered", run.Error, StringComparison.Ordinal);
+        var zh = Crm.Run("--lang", "zh-Hans", "audit", "verify", "--connection", path);
+        Assert.Equal(1, zh.ExitCode);
+        Assert.Contains("审计记录在第 2 条处断裂（此前 1 条完整）：第 2 条记录被篡改：其内容与其哈希不符", zh.Error, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]", zh.Error.Replace("crm", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("record 7 names chain 99, which does not exist", "第 7 条记录所属的链 99 不存在")]
+    [InlineData("record 7 comes after record 9: the trail is out of order", "第 7 条记录排在第 9 条之后：记录顺序错乱")]
+    [InlineData("record 7 does not carry the hash of a chain's start in chain 2: a record before it was deleted, or it was inserted or reordered",
+        "第 7 条记录未携带链 2 起点的哈希：它之前的记录被删除，或它是被插入或调换了顺序的")]
+    [InlineData("record 7 does not carry the hash of record 5, the one before it in chain 2 (deleted, inserted or reordered)",
+        "第 7 条记录未携带链 2 中前一条（第 5 条）记录的哈希（有记录被删除、插入或调换了顺序）")]
+    [InlineData("record 7 was altered: its content does not match its hash", "第 7 条记录被篡改：其内容与其哈希不符")]
+    [InlineData("record 7 of chain 2 does not match the checkpoint, which names record 7 with hash ab12", "链 2 的第 7 条记录与检查点不符，检查点记载的是第 7 条记录，哈希为 ab12")]
+    [InlineData("chain 2 has no records, but the checkpoint names record 7: the newest records were deleted", "链 2 没有任何记录，但检查点记载了第 7 条记录：最新的记录已被删除")]
+    [InlineData("chain 2 ends at record 5, but the checkpoint names record 7: the newest records were deleted", "链 2 止于第 5 条记录，但检查点记载了第 7 条：最新的记录已被删除")]
+    [InlineData("something new", "something new")]
+    public void Problem_InChinese_TranslatesEveryShapeTheLibraryWrites(string english, string chinese)
+    {
+        Assert.Equal(chinese, CrmCore.Cli.Localization.AuditMessages.Problem(english, CrmCore.Cli.Localization.CliLanguage.Chinese));
+        Assert.Equal(english, CrmCore.Cli.Localization.AuditMessages.Problem(english, CrmCore.Cli.Localization.CliLanguage.English));
     }
 
     [Fact]
@@ -108,8 +130,40 @@ public sealed class AuditCommandTests
         Assert.Equal(1, anchored.ExitCode);
         Assert.Contains("audit trail broken at record 3", anchored.Error, StringComparison.Ordinal);
         Assert.Contains("the newest records were deleted", anchored.Error, StringComparison.Ordinal);
+        var anchoredZh = Crm.Run("--lang", "zh-Hans", "audit", "verify", "--connection", path, "--expect-head", checkpoint);
+        Assert.Contains("但检查点记载了第 3 条", anchoredZh.Error, StringComparison.Ordinal);
+        Assert.Contains("最新的记录已被删除", anchoredZh.Error, StringComparison.Ordinal);
         Assert.NotEqual(0, zh.ExitCode);
         Assert.Contains("--expect-head 不是 `crm audit verify` 输出的检查点", zh.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_InChinese_NamesTheActionsInChinese()
+    {
+        using var dir = new TempDirectory();
+        var path = Database(dir);
+
+        var run = Crm.Run("--lang", "zh-Hans", "audit", "list", "--connection", path);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("1  2026-03-02T01:00:00Z  li.na  查看明文  customer:KH0001", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2  2026-03-02T02:00:00Z  wang.fang  状态变更  ticket:WT202603001", run.Out, StringComparison.Ordinal);
+        Assert.Contains("3  2026-03-02T03:00:00Z  li.na  导出  customer:*", run.Out, StringComparison.Ordinal);
+        foreach (var english in (string[])["Reveal", "StatusChange", "Export"])
+        {
+            Assert.DoesNotContain(english, run.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Action_EveryActionHasItsOwnChineseName()
+    {
+        var actions = Enum.GetValues<AuditAction>();
+        var names = actions.Select(a => CrmCore.Cli.Localization.AuditMessages.Action(a)).ToList();
+
+        Assert.Equal(actions.Select(a => a.ToString()), names.Select(n => n.En));
+        Assert.All(names, n => Assert.DoesNotMatch("[A-Za-z]", n.Zh));
+        Assert.Equal(names.Count, names.Select(n => n.Zh).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]

@@ -183,7 +183,7 @@ public sealed class ReportCommandTests
         var tickets = dir.Write("t.csv", "Id,CustomerId,RaisedAt,ClosedAt\nWT1,C1,2026-02-02T10:00:00Z,2026-02-01T10:00:00Z\nWT2,C1,2026-02-02T10:00:00Z,\n");
         var run = Crm.Run("report", "--tickets", tickets, "--month", "2026-02");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("t.csv:2: error CLI202: 'WT1' cannot be used in the report", run.Error, StringComparison.Ordinal);
+        Assert.Contains("t.csv:2: error CLI109: 'ClosedAt' 2026-02-01T10:00:00Z is before 'RaisedAt' 2026-02-02T10:00:00Z", run.Error, StringComparison.Ordinal);
         Assert.Contains("tickets: 1", run.Out, StringComparison.Ordinal);
     }
 
