@@ -1,3 +1,4 @@
+using CrmCore.Normalization;
 using CrmCore.Agents;
 using CrmCore.Rules.Compilation;
 using CrmCore.Rules.Diagnostics;
@@ -99,7 +100,7 @@ public static class RoutingNamesCheck
         var bestDistance = int.MaxValue;
         foreach (var k in known.Order(StringComparer.Ordinal))
         {
-            var d = Distance(name.ToUpperInvariant(), k.ToUpperInvariant());
+            var d = EditDistance.Levenshtein(name.ToUpperInvariant(), k.ToUpperInvariant());
             if (d < bestDistance)
             {
                 best = k;
@@ -110,27 +111,4 @@ public static class RoutingNamesCheck
         return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
     }
 
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

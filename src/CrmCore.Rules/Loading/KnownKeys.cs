@@ -1,3 +1,4 @@
+using CrmCore.Normalization;
 using System.Reflection;
 using RulesEngine.Models;
 
@@ -41,7 +42,7 @@ internal static class KnownKeys
         var bestDistance = int.MaxValue;
         foreach (var k in known)
         {
-            var d = Distance(upper, k.ToUpperInvariant());
+            var d = EditDistance.Levenshtein(upper, k.ToUpperInvariant());
             if (d < bestDistance)
             {
                 bestDistance = d;
@@ -52,28 +53,4 @@ internal static class KnownKeys
         return bestDistance <= Math.Max(1, Math.Min(3, unknown.Length / 3)) ? best : null;
     }
 
-    /// <summary>Levenshtein edit distance.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return prev[b.Length];
-    }
 }

@@ -1,3 +1,4 @@
+using CrmCore.Normalization;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -174,32 +175,10 @@ public static class ReportTargetsJson
     private static string? ClosestChannel(string channel)
     {
         var upper = channel.Trim().ToUpperInvariant();
-        var best = KnownChannels.Select(k => (Code: k, Distance: Distance(upper, k.ToUpperInvariant()))).MinBy(k => k.Distance);
+        var best = KnownChannels.Select(k => (Code: k, Distance: EditDistance.Levenshtein(upper, k.ToUpperInvariant()))).MinBy(k => k.Distance);
         return best.Distance <= Math.Max(1, upper.Length / 3) ? best.Code : null;
     }
 
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 
     private static void ReadChannelTargets(ref Utf8JsonReader reader, ReportTargets targets, string at, Func<long, string> where, List<string> problems, CultureInfo? culture)
     {

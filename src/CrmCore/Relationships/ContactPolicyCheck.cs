@@ -1,3 +1,4 @@
+using CrmCore.Normalization;
 using System.Collections.Immutable;
 using CrmCore.Calendars;
 
@@ -69,7 +70,7 @@ internal static class ContactPolicyCheck
         var bestDistance = int.MaxValue;
         foreach (var name in names)
         {
-            var distance = Parts(name).Min(part => Distance(wanted.ToUpperInvariant(), part.ToUpperInvariant()));
+            var distance = Parts(name).Min(part => EditDistance.Levenshtein(wanted.ToUpperInvariant(), part.ToUpperInvariant()));
             if (distance <= limit && distance < bestDistance)
             {
                 (best, bestDistance) = (name, distance);
@@ -90,27 +91,4 @@ internal static class ContactPolicyCheck
         }
     }
 
-    /// <summary>The Levenshtein distance: single-character insertions, deletions and substitutions.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

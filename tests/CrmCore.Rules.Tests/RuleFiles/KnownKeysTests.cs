@@ -1,7 +1,4 @@
 using CrmCore.Rules.Loading;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace CrmCore.Rules.Tests.RuleFiles;
 
@@ -11,31 +8,6 @@ namespace CrmCore.Rules.Tests.RuleFiles;
 /// </summary>
 public class KnownKeysTests
 {
-    private static readonly Arbitrary<string> Words = Arb.From(Gen.Elements('a', 'b', 'c', 'X').ArrayOf().Select(cs => new string(cs)));
-
-    [Property(MaxTest = 200)]
-    public Property Distance_IsAMetricBoundedByTheLengths() => Prop.ForAll(Words, Words, (a, b) =>
-    {
-        var d = KnownKeys.Distance(a, b);
-        return d == KnownKeys.Distance(b, a)
-            && (d == 0) == (a == b)
-            && d >= Math.Abs(a.Length - b.Length)
-            && d <= Math.Max(a.Length, b.Length);
-    });
-
-    [Property(MaxTest = 200)]
-    public Property Distance_OneInsertedCharacter_IsOne() => Prop.ForAll(Words, Words, Arb.From(Gen.Elements('a', 'Z')), (a, b, c) =>
-        KnownKeys.Distance(a + b, a + c + b) == 1 && KnownKeys.Distance(a + c + b, a + b) == 1);
-
-    [Theory]
-    [InlineData("", "", 0)]
-    [InlineData("", "abc", 3)]
-    [InlineData("abc", "", 3)]
-    [InlineData("kitten", "sitting", 3)]
-    [InlineData("Expresion", "Expression", 1)]
-    [InlineData("RuleNmae", "RuleName", 2)]
-    public void Distance_KnownPairs(string a, string b, int expected) => Assert.Equal(expected, KnownKeys.Distance(a, b));
-
     [Theory]
     [InlineData("rulename", "RuleName")] // case only: returned in the known spelling
     [InlineData("EXPRESSION", "Expression")]
