@@ -1083,10 +1083,10 @@ public sealed class CustomerImporter
         private readonly Dictionary<(string Key, LocalDate Day), ImportRowNote> _defaultedByDay = [];
         private readonly Dictionary<ImportRowNote, ImportRowNotes> _oneNoteLists = new(ReferenceEqualityComparer.Instance);
 
-        /// <summary>A row's notes: the list the row before got when it holds the same shared notes, else a new one.</summary>
         /// <summary>The notes of the row <see cref="Insert"/> is on (empty between rows).</summary>
         private readonly List<ImportRowNote> _insertNotes = [];
 
+        /// <summary>A row's notes: the list the row before got when it holds the same shared notes, else a new one.</summary>
         private ImportRowNotes? Notes(List<ImportRowNote>? notes)
         {
             if (notes is null || notes.Count == 0)
