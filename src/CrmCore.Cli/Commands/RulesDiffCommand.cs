@@ -47,14 +47,14 @@ internal static class RulesDiffCommand
                 context.Out.WriteLine(context.T(Messages.DiffSummary, diff.ChangedCustomers, diff.CustomerCount, diff.ChangedTickets, diff.TicketCount));
             }
 
-            ResultWriter.WriteSections(context, Sections(context, diff, parse.GetValue(sample)), format);
+            ResultWriter.WriteSections(context, Sections(context, diff, parse.GetValue(sample), format), format);
             var failed = !data.Clean || oldRun.Failures.Count > 0 || newRun.Failures.Count > 0;
             return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
         });
         return command;
     }
 
-    private static IReadOnlyList<ResultSection> Sections(CliContext context, RuleSetDiff diff, int sample)
+    private static IReadOnlyList<ResultSection> Sections(CliContext context, RuleSetDiff diff, int sample, OutputFormat format)
     {
         ResultTable Counts(IEnumerable<RuleSetDiff.Count> counts)
         {
@@ -81,7 +81,8 @@ internal static class RulesDiffCommand
         ]);
         foreach (var m in diff.Moves)
         {
-            moves.Add(context.T(m.Dimension), m.From, m.To, m.Count);
+            // The table speaks the user's language; JSON and CSV are read by programs and keep the stable name (tier, band, route).
+            moves.Add(format == OutputFormat.Table ? context.T(m.Dimension) : m.Dimension.En, m.From, m.To, m.Count);
         }
 
         var changes = new ResultTable([

@@ -29,7 +29,8 @@ internal static class RulesTestCommand
 
             var result = options.DryRun(context, parse, set).Run(data.CustomersPath, data.Customers, data.TicketsPath, data.Tickets);
             ReportFailures(context, result);
-            ResultWriter.WriteSections(context, Sections(result, context.Language), parse.GetValue(output));
+            var format = parse.GetValue(output);
+            ResultWriter.WriteSections(context, Sections(result, context.Language, format), format);
             var unrouted = result.Tickets.Count(t => string.IsNullOrWhiteSpace(t.Evaluation.RoutingTarget));
             if (unrouted > 0)
             {
@@ -62,8 +63,12 @@ internal static class RulesTestCommand
         }
     }
 
-    /// <summary>Builds the customers and tickets tables; churn reasons in the language (the pack's <c>ReasonZhHans</c> in Chinese).</summary>
-    public static IReadOnlyList<ResultSection> Sections(DryRunResult result, CliLanguage language)
+    /// <summary>
+    /// Builds the customers and tickets tables; churn reasons in the language (the pack's <c>ReasonZhHans</c> in Chinese). A ticket no
+    /// Routing rule held shows the fallback group: in the table with the localised "(fallback)" label; in JSON and CSV, which programs
+    /// read, as the plain group name with <c>fallback</c> true.
+    /// </summary>
+    public static IReadOnlyList<ResultSection> Sections(DryRunResult result, CliLanguage language, OutputFormat format)
     {
         var customers = new ResultTable([
             new("id", Messages.ColumnId),
@@ -81,7 +86,8 @@ internal static class RulesTestCommand
             customers.Add(c.Row.Id, c.Row.Name, e.Tier, e.Tags, e.ChurnRiskPoints, e.ChurnRiskReasons.Select(r => language.IsChinese ? r.ReasonZhHans ?? r.Reason : r.Reason).ToArray(), Fired(e.FiredRules), Failed(e.Failures));
         }
 
-        var tickets = new ResultTable([
+        var machine = format != OutputFormat.Table;
+        List<ResultColumn> ticketColumns = [
             new("id", Messages.ColumnId),
             new("customer", Messages.ColumnCustomer),
             new("priority", Messages.ColumnPriority),
@@ -91,15 +97,30 @@ internal static class RulesTestCommand
             new("ladders", Messages.ColumnLadders),
             new("fired", Messages.ColumnFired),
             new("failed", Messages.ColumnFailed),
-        ]);
+        ];
+        if (machine)
+        {
+            ticketColumns.Insert(5, new("fallback", Messages.ColumnFallback));
+        }
+
+        var tickets = new ResultTable(ticketColumns);
         foreach (var t in result.Tickets)
         {
             var e = t.Evaluation;
-            // No Routing rule held: show the group the desk would use, marked as the fallback.
-            var route = string.IsNullOrWhiteSpace(e.RoutingTarget)
-                ? string.Format(language.Culture, Messages.FallbackRoute.In(language), RulesDeskPorts.DefaultFallbackGroup)
-                : e.RoutingTarget;
-            tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, route, e.RoutingSkill, e.Ladders.ToArray(), Fired(e.FiredRules), Failed(e.Failures));
+            // No Routing rule held: show the group the desk would use, marked as the fallback (in words only in the table).
+            var fallback = string.IsNullOrWhiteSpace(e.RoutingTarget);
+            if (machine)
+            {
+                var route = fallback ? RulesDeskPorts.DefaultFallbackGroup : e.RoutingTarget;
+                tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, route, fallback, e.RoutingSkill, e.Ladders.ToArray(), Fired(e.FiredRules), Failed(e.Failures));
+            }
+            else
+            {
+                var route = fallback
+                    ? string.Format(language.Culture, Messages.FallbackRoute.In(language), RulesDeskPorts.DefaultFallbackGroup)
+                    : e.RoutingTarget;
+                tickets.Add(t.Row.Id, t.Row.CustomerId, e.PriorityPoints, t.Band, route, e.RoutingSkill, e.Ladders.ToArray(), Fired(e.FiredRules), Failed(e.Failures));
+            }
         }
 
         return [new("customers", Messages.SectionCustomers, customers), new("tickets", Messages.SectionTickets, tickets)];

@@ -25,6 +25,12 @@ internal static class StoreErrors
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
+    /// <summary>A password key and everything after it.</summary>
+    private static readonly Regex SecretToEnd = new(
+        """(?<key>(?:^|;)\s*(?:[^;=]*password|pwd|psw)\s*=\s*).*""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline,
+        TimeSpan.FromSeconds(1));
+
     /// <summary>The message for a failure of the store of <paramref name="context"/>, or null when the failure is not the store's.</summary>
     public static string? Describe(CliContext context, Exception error)
     {
@@ -81,13 +87,18 @@ internal static class StoreErrors
         }
         catch (ArgumentException e)
         {
+            var masked = MaskPassword(connectionString);
+            // The keyword named must be one of the string's keys as the mask reads them; otherwise (Password=sec;ret;... read as the
+            // keyword 'ret;username') the text may hold part of a password: the generic reason, and everything after a password key hidden.
+            var key = e.ParamName is { } named && KeysOf(masked).Contains(named.Trim(), StringComparer.OrdinalIgnoreCase) ? named : null;
             var reason = e switch
             {
-                { ParamName: { } key, InnerException: KeyNotFoundException } => string.Format(CultureInfo.InvariantCulture, StoreMessages.UnknownKeyword.In(language), key),
-                { ParamName: { } key } => string.Format(CultureInfo.InvariantCulture, StoreMessages.BadValue.In(language), key),
+                { InnerException: KeyNotFoundException } when key is not null => string.Format(CultureInfo.InvariantCulture, StoreMessages.UnknownKeyword.In(language), key),
+                _ when key is not null => string.Format(CultureInfo.InvariantCulture, StoreMessages.BadValue.In(language), key),
                 _ => StoreMessages.NotKeyValue.In(language),
             };
-            return string.Format(CultureInfo.InvariantCulture, StoreMessages.BadConnectionString.In(language), option, MaskPassword(connectionString), reason);
+            var shown = key is null ? MaskFromPassword(connectionString) : masked;
+            return string.Format(CultureInfo.InvariantCulture, StoreMessages.BadConnectionString.In(language), option, shown, reason);
         }
     }
 
@@ -96,6 +107,16 @@ internal static class StoreErrors
     /// <c>Psw</c>, in any case, quoted or not) replaced by <c>***</c>.
     /// </summary>
     internal static string MaskPassword(string connectionString) => Secret.Replace(connectionString, m => m.Groups["key"].Value + "***");
+
+    /// <summary>
+    /// The connection string with everything from the value of its first password key to the end replaced by <c>***</c>: for a string
+    /// that cannot be read as <c>key=value;...</c>, where the password's own end is not known.
+    /// </summary>
+    internal static string MaskFromPassword(string connectionString) => SecretToEnd.Replace(connectionString, m => m.Groups["key"].Value + "***", 1);
+
+    /// <summary>The keys of a (masked) connection string as written: the text before the first <c>=</c> of each <c>;</c>-separated part.</summary>
+    private static IEnumerable<string> KeysOf(string connectionString) =>
+        connectionString.Split(';').Where(part => part.Contains('=', StringComparison.Ordinal)).Select(part => part[..part.IndexOf('=', StringComparison.Ordinal)].Trim());
 
     /// <summary>The cause of a failure to connect or log in, or null when the server refused a statement.</summary>
     private static string? ConnectionCause(CliContext context, string connectionString, NpgsqlException error)

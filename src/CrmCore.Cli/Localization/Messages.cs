@@ -146,6 +146,7 @@ internal static class Messages
     public static readonly Msg ColumnPriority = new("Priority", "优先级");
     public static readonly Msg ColumnBand = new("Band", "档位");
     public static readonly Msg ColumnRoute = new("Route", "分派");
+    public static readonly Msg ColumnFallback = new("Fallback", "兜底");
     public static readonly Msg ColumnSkill = new("Skill", "技能");
     public static readonly Msg ColumnLadders = new("Ladders", "升级路径");
     public static readonly Msg ColumnValue = new("Value", "值");

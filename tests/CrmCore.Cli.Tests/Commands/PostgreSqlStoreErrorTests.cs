@@ -84,6 +84,22 @@ public sealed class PostgreSqlStoreErrorTests
     }
 
     [Theory]
+    [InlineData("en", "error: --store: 'Host=h;Password=***' is not a PostgreSQL connection string: it is not in the form Key=value;Key=value (a quote left open?)")]
+    [InlineData("zh-Hans", "错误: --store：“Host=h;Password=***”不是 PostgreSQL 连接字符串：它不是 键=值;键=值 的形式（是否有未闭合的引号？）")]
+    public void AnyStoreCommand_PasswordWithASemicolon_NoPartOfThePasswordShown(string lang, string message)
+    {
+        using var temp = new TempDirectory();
+
+        // Read as Password=sec and the keyword 'ret;username': naming that keyword, or showing the string, would print 'ret'.
+        var run = RunAgainst(temp, "import customers", "Host=h;Password=sec;ret;Username=u", lang);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ret", run.Error + run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("sec", run.Error + run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Host=h;Password=s3cret;Database=d", "Host=h;Password=***;Database=d")]
     [InlineData("Host=h; password = 's3;cret' ;Database=d", "Host=h; password = *** ;Database=d")]
     [InlineData("Host=h;PWD=\"s3\"\"cret\"", "Host=h;PWD=***")]

@@ -160,18 +160,24 @@ public sealed class RulesRunCommandTests
     }
 
     [Fact]
-    public void Diff_Chinese_MovesNameTheirDimensionInChinese()
+    public void Diff_Chinese_TableNamesDimensionsInChineseJsonAndCsvKeepStableNames()
     {
         var json = Crm.Run("rules", "diff", Rules, RulesV2, "--customers", Customers, "--tickets", Tickets, "--now", Now, "-o", "json", "--lang", "zh-Hans");
+        var csv = Crm.Run("rules", "diff", Rules, RulesV2, "--customers", Customers, "--tickets", Tickets, "--now", Now, "-o", "csv", "--lang", "zh-Hans");
         var table = Crm.Run("rules", "diff", Rules, RulesV2, "--customers", Customers, "--tickets", Tickets, "--now", Now, "--lang", "zh-Hans");
 
         Assert.True(json.ExitCode == 0, json.ToString());
         using var doc = JsonDocument.Parse(json.Out);
         var dimensions = doc.RootElement.GetProperty("moves").EnumerateArray().Select(m => m.GetProperty("dimension").GetString()).Distinct().ToList();
-        Assert.Contains("层级", dimensions);
-        Assert.Contains("档位", dimensions);
-        Assert.DoesNotContain("tier", dimensions);
-        Assert.DoesNotContain("band", dimensions);
+        Assert.Contains("tier", dimensions);
+        Assert.Contains("band", dimensions);
+        Assert.DoesNotContain("层级", dimensions);
+        Assert.DoesNotContain("档位", dimensions);
+        Assert.DoesNotContain("分派", dimensions);
+        Assert.Matches(@"\nmoves,[^\n]*,tier,", csv.Out);
+        var csvMoves = csv.Out.Split('\n').Where(l => l.StartsWith("moves,", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(csvMoves);
+        Assert.DoesNotContain(csvMoves, l => l.Contains("层级", StringComparison.Ordinal) || l.Contains("档位", StringComparison.Ordinal));
         Assert.Matches(@"│ 层级\s+│ 高价值", table.Out);
         Assert.DoesNotMatch(@"│ (tier|band|route)\s+│", table.Out);
     }

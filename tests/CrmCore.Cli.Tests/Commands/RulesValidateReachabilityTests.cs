@@ -154,10 +154,118 @@ public sealed class RulesValidateReachabilityTests
         var unrouted = tickets.Where(t => !t.GetProperty("fired").EnumerateArray().Any(f => f.GetString()!.StartsWith("Routing/", StringComparison.Ordinal))).ToList();
         Assert.NotEmpty(unrouted);
         Assert.NotEqual(tickets.Count, unrouted.Count);
-        Assert.All(unrouted, t => Assert.Equal("GeneralServiceGroup (fallback)", t.GetProperty("route").GetString()));
+        Assert.All(unrouted, t => Assert.Equal("GeneralServiceGroup", t.GetProperty("route").GetString()));
+        Assert.All(unrouted, t => Assert.True(t.GetProperty("fallback").GetBoolean()));
+        Assert.All(tickets.Except(unrouted), t => Assert.False(t.GetProperty("fallback").GetBoolean()));
         Assert.DoesNotContain(tickets.Except(unrouted), t => t.GetProperty("route").GetString()!.Contains("fallback", StringComparison.Ordinal));
         Assert.Contains($"{unrouted.Count} of {tickets.Count} ticket(s) matched no Routing rule; the desk sends them to the fallback group GeneralServiceGroup", run.Error, StringComparison.Ordinal);
-        Assert.Contains("GeneralServiceGroup（兜底）", zh.Out, StringComparison.Ordinal);
         Assert.Contains($"{tickets.Count} 张工单中有 {unrouted.Count} 张没有命中任何路由规则", zh.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public void Test_UnroutedTicketsInJson_PlainGroupNameAndFallbackTrueInEveryLanguage(string lang)
+    {
+        using var dir = new TempDirectory();
+        var rules = dir.Write("routing.json", Routing);
+
+        var run = Crm.Run("rules", "test", rules, "--customers", "samples/data/customers.csv", "--tickets", "samples/data/tickets.csv", "--now", "2026-03-01T09:00:00+08:00", "--lang", lang, "-o", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("兜底", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("(fallback)", run.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.Out);
+        var tickets = json.RootElement.GetProperty("tickets").EnumerateArray().ToList();
+        var fallback = tickets.Where(t => t.GetProperty("fallback").GetBoolean()).ToList();
+        Assert.NotEmpty(fallback);
+        Assert.All(fallback, t => Assert.Equal("GeneralServiceGroup", t.GetProperty("route").GetString()));
+        Assert.All(tickets.Except(fallback), t => Assert.NotEqual("GeneralServiceGroup", t.GetProperty("route").GetString()));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public void Test_UnroutedTicketsInCsv_PlainGroupNameAndFallbackColumnInEveryLanguage(string lang)
+    {
+        using var dir = new TempDirectory();
+        var rules = dir.Write("routing.json", Routing);
+
+        var run = Crm.Run("rules", "test", rules, "--customers", "samples/data/customers.csv", "--tickets", "samples/data/tickets.csv", "--now", "2026-03-01T09:00:00+08:00", "--lang", lang, "-o", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("兜底", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("(fallback)", run.Out, StringComparison.Ordinal);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = CsvLine(lines[0]);
+        var route = header.IndexOf("route");
+        var fallback = header.IndexOf("fallback");
+        Assert.True(route > 0 && fallback > 0, lines[0]);
+        var tickets = lines.Skip(1).Select(CsvLine).Where(r => r[0] == "tickets").ToList();
+        Assert.NotEmpty(tickets);
+        var unrouted = tickets.Where(r => r[fallback] == "true").ToList();
+        Assert.NotEmpty(unrouted);
+        Assert.All(unrouted, r => Assert.Equal("GeneralServiceGroup", r[route]));
+        Assert.All(tickets.Except(unrouted), r => Assert.Equal("false", r[fallback]));
+    }
+
+    [Theory]
+    [InlineData("en", "GeneralServiceGroup (fallback)")]
+    [InlineData("zh-Hans", "GeneralServiceGroup（兜底）")]
+    public void Test_UnroutedTicketsInTable_LocalisedFallbackLabelAndNoFallbackColumn(string lang, string label)
+    {
+        using var dir = new TempDirectory();
+        var rules = dir.Write("routing.json", Routing);
+
+        var run = Crm.Run("rules", "test", rules, "--customers", "samples/data/customers.csv", "--tickets", "samples/data/tickets.csv", "--now", "2026-03-01T09:00:00+08:00", "--lang", lang);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(label, run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ true", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ false", run.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>One CSV record (quoted fields with doubled quotes).</summary>
+    private static List<string> CsvLine(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
     }
 }
