@@ -19,8 +19,10 @@ namespace CrmCore.Cli.Commands;
 /// <summary>
 /// <c>crm plan --customers FILE --date yyyy-MM-dd [--days N] [--overdue-days N] [--policy doc001|doc003|FILE] [--calendar FILE] [--rules FILE]</c>:
 /// the contact plan (客户沟通计划表) entries that are overdue, due on a date, and coming in the next days, for every customer of a file,
-/// from a contact policy on a business calendar. The file holds no record of contacts made, so every entry due before the date
-/// within <c>--overdue-days</c> is listed as overdue. Customers who asked not to be contacted get no entries.
+/// from a contact policy on a business calendar. The file holds no record of contacts made, so every entry due before the date is
+/// overdue: the ones that stay due until done (silent-customer care, churn follow-ups) are always listed, the ones that lapse (cadence,
+/// birthday, holiday, contract expiry: the next occasion replaces them) only when due within <c>--overdue-days</c>. Customers who asked
+/// not to be contacted get no entries.
 /// </summary>
 internal static class PlanCommand
 {
@@ -45,7 +47,7 @@ internal static class PlanCommand
         }.Range(1, 366);
         var overdueDays = new Option<int>("--overdue-days")
         {
-            Description = "How many days before --date to look back for overdue entries, 0 to 366 (default 7).",
+            Description = "How many days before --date to look back for overdue entries that lapse (cadence, birthday, holiday, contract expiry), 0 to 366 (default 7); silent-customer care and churn follow-ups stay overdue until done and are always listed.",
             DefaultValueFactory = _ => 7,
             HelpName = "N",
         }.Range(0, 366);
@@ -135,7 +137,7 @@ internal static class PlanCommand
             var names = rows.Rows.GroupBy(r => r.Row.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Row.Name, StringComparer.Ordinal);
             var entries = book.ListAsync(ContactPlanQuery.All).GetAwaiter().GetResult()
                 .Select(e => (Entry: e, State: e.DueOn < day ? 0 : e.DueOn == day ? 1 : 2))
-                .Where(x => x.Entry.DueOn >= from && x.Entry.DueOn <= to)
+                .Where(x => (x.Entry.DueOn >= from || StaysDueUntilDone(x.Entry.Kind)) && x.Entry.DueOn <= to)
                 .OrderBy(x => x.State).ThenBy(x => x.Entry.DueOn).ThenBy(x => x.Entry.Customer.Value, StringComparer.Ordinal).ThenBy(x => x.Entry.Id.Value, StringComparer.Ordinal)
                 .ToList();
             var culture = context.Language.Culture;
@@ -160,6 +162,13 @@ internal static class PlanCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// Whether an entry of <paramref name="kind"/> stays due until it is done, so it is listed as overdue whatever <c>--overdue-days</c>:
+    /// silent-customer care (the silence lasts until someone gets in touch), a churn follow-up (the score stays high), a manual entry.
+    /// The other kinds lapse: the next cadence contact, birthday, holiday or contract warning replaces them.
+    /// </summary>
+    internal static bool StaysDueUntilDone(PlanKind kind) => kind is PlanKind.SilentCare or PlanKind.ChurnFollowUp or PlanKind.Manual;
 
     private static (Dictionary<string, string?> Tiers, Dictionary<string, ChurnAssessment> Churn, int Failures) Classify(
         CliContext context, CrmCore.Rules.RuleSet? rules, Instant at, DateTimeZone zone, string path, IReadOnlyList<SourceRow<CustomerRow>> rows)

@@ -65,7 +65,7 @@ internal static class HelpTexts
         ["Customers file (.csv, .json or .jsonl): tier, account manager, first cooperation, contract end, do-not-contact."] = "客户文件（.csv、.json 或 .jsonl）：层级、客户经理、首次合作日期、合同到期日、无需联系标记。",
         ["The date to list, yyyy-MM-dd (in the calendar's time zone)."] = "要列出的日期，格式 yyyy-MM-dd（按日历所在时区）。",
         ["How many days to list from --date, 1 to 366 (default 1: the date only)."] = "从 --date 起列出的天数，1 到 366（默认 1：仅当日）。",
-        ["How many days before --date to look back for overdue entries, 0 to 366 (default 7)."] = "在 --date 之前回看多少天以找出逾期条目，0 到 366（默认 7）。",
+        ["How many days before --date to look back for overdue entries that lapse (cadence, birthday, holiday, contract expiry), 0 to 366 (default 7); silent-customer care and churn follow-ups stay overdue until done and are always listed."] = "在 --date 之前回看多少天以找出会失效的逾期条目（定期联系、生日、节日、合同到期），0 到 366（默认 7）；沉默客户关怀和流失跟进在完成前一直逾期，总会列出。",
         ["Contact policy: doc001 (default), doc003, or a policy JSON file."] = "沟通策略：doc001（默认）、doc003，或一个策略 JSON 文件。",
         ["Business calendar file (e.g. samples/data/calendars/cn-standard.json): working days and holidays; default open every day in --zone."] = "工作日历文件（例如 samples/data/calendars/cn-standard.json）：工作日与节假日；默认在 --zone 时区内每天都是工作日。",
         ["Rule file or folder: tier the customers (instead of the file's Tier column) and plan churn follow-ups."] = "规则文件或文件夹：用规则为客户分层（代替文件中的 Tier 列），并安排流失风险跟进。",

@@ -252,8 +252,8 @@ internal static class Messages
     public static readonly Msg PlanStateDue = new("due", "今日到期");
     public static readonly Msg PlanStateUpcoming = new("upcoming", "即将到期");
     public static readonly Msg PlanSummary = new(
-        "{0} plan entr(ies) for {1:yyyy-MM-dd}: {2} overdue (due in the {3} day(s) before, none recorded as done), {4} due, {5} upcoming; {6} customer(s) asked not to be contacted and get none",
-        "{1:yyyy-MM-dd} 的沟通计划共 {0} 条：已逾期 {2} 条（此前 {3} 天内到期且没有完成记录），今日到期 {4} 条，即将到期 {5} 条；{6} 个客户要求无需联系，不生成计划");
+        "{0} plan entr(ies) for {1:yyyy-MM-dd}: {2} overdue (none recorded as done: silent-customer care and churn follow-ups whatever their date, the others due in the {3} day(s) before), {4} due, {5} upcoming; {6} customer(s) asked not to be contacted and get none",
+        "{1:yyyy-MM-dd} 的沟通计划共 {0} 条：已逾期 {2} 条（均没有完成记录：沉默客户关怀和流失跟进不论到期日，其他为此前 {3} 天内到期），今日到期 {4} 条，即将到期 {5} 条；{6} 个客户要求无需联系，不生成计划");
     public static readonly Msg PlanNoTier = new(
         "{0} of {1} customer(s) have no tier, so they get no regular contact; give --rules FILE to tier them (or fill the customers file's Tier column)",
         "{1} 个客户中有 {0} 个没有客户等级，因此不会为他们生成定期联系计划；请用 --rules 指定规则文件为客户分级（或填写客户文件的 Tier 列）");

@@ -62,23 +62,39 @@ public sealed class PlanQa16CommandTests
     }
 
     [Theory]
-    [InlineData("0", false)]
-    [InlineData("3", false)]
-    [InlineData("30", false)]
-    [InlineData("55", true)]
-    public void Plan_SilentCustomer_OneDueDateWhateverTheLookBack(string overdueDays, bool listed)
+    [InlineData("0")]
+    [InlineData("3")]
+    [InlineData("7")]
+    [InlineData("30")]
+    [InlineData("55")]
+    public void Plan_SilentCustomer_ListedOverdueWhateverTheLookBack(string overdueDays)
     {
-        // C202404007: last interaction 2025-10-20, silent care after P3M: due 2026-01-20; the look-back only decides whether it is listed.
+        // C202404007: last interaction 2025-10-20, silent care after P3M: due 2026-01-20, long before any of these look-backs; it
+        // stays due until someone gets in touch, so it is listed as overdue whatever --overdue-days (it was dropped below 55).
         var run = Crm.Run(
             "plan", "--customers", Customers, "--date", "2026-03-16", "--days", "7", "--policy", "doc003", "--calendar", Calendar,
             "--overdue-days", overdueDays, "--output", "json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var silent = JsonDocument.Parse(run.Out).RootElement.EnumerateArray()
-            .Where(r => r.GetProperty("customer").GetString() == "C202404007" && r.GetProperty("purpose").GetString()!.StartsWith("No interaction", StringComparison.Ordinal))
-            .Select(r => $"{r.GetProperty("state").GetString()} {r.GetProperty("dueOn").GetString()} {r.GetProperty("purpose").GetString()}")
+            .Where(r => r.GetProperty("purpose").GetString()!.StartsWith("No interaction since 2025-10-20", StringComparison.Ordinal))
+            .Select(r => $"{r.GetProperty("state").GetString()} {r.GetProperty("dueOn").GetString()} {r.GetProperty("customer").GetString()}")
             .ToArray();
-        Assert.Equal(listed ? ["overdue 2026-01-20 No interaction since 2025-10-20"] : [], silent);
+        Assert.Equal(["overdue 2026-01-20 C202404007", "overdue 2026-01-20 C202410019", "overdue 2026-01-20 C202412024"], silent);
+    }
+
+    [Fact]
+    public void Plan_DefaultLookBack_LapsingKindsStillBounded()
+    {
+        // The look-back still bounds the entries that lapse: with --overdue-days 0 nothing but silent care is overdue.
+        var run = Crm.Run(
+            "plan", "--customers", Customers, "--date", "2026-03-16", "--days", "7", "--policy", "doc003", "--calendar", Calendar,
+            "--overdue-days", "0", "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var overdue = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Where(r => r.GetProperty("state").GetString() == "overdue").ToArray();
+        Assert.NotEmpty(overdue);
+        Assert.All(overdue, r => Assert.StartsWith("No interaction since", r.GetProperty("purpose").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
