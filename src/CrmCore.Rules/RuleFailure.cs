@@ -75,11 +75,11 @@ public sealed record RuleFailure(string Workflow, string Rule, string ExceptionT
             (RuleFailureStage.Points, RuleFailureCause.Overflow) => zh ? "其分数（OutputExpression）超出数值范围" : "its points (OutputExpression) are too large or too small for a number",
             (RuleFailureStage.Points, RuleFailureCause.DivisionByZero) => zh ? "其分数（OutputExpression）除以零" : "its points (OutputExpression) divide by zero",
             (RuleFailureStage.Points, RuleFailureCause.MissingValue) => zh ? "其分数（OutputExpression）用到了缺失的值" : "its points (OutputExpression) use a missing value",
-            (RuleFailureStage.Points, _) => zh ? $"其分数（OutputExpression）计算出错：{Message}" : $"its points (OutputExpression) failed: {Message}",
+            (RuleFailureStage.Points, _) => zh ? "其分数（OutputExpression）计算出错（可能是某个函数的参数无效）" : "its points (OutputExpression) failed (perhaps a function was given an invalid argument)",
             (_, RuleFailureCause.Overflow) => zh ? "其条件（Expression）计算溢出：数值超出其类型的范围" : "its condition (Expression) overflows: a value is too large or too small for its number type",
             (_, RuleFailureCause.DivisionByZero) => zh ? "其条件（Expression）除以零" : "its condition (Expression) divides by zero",
             (_, RuleFailureCause.MissingValue) => zh ? "其条件（Expression）用到了缺失的值" : "its condition (Expression) uses a missing value",
-            _ => zh ? $"其条件（Expression）执行出错：{Message}" : $"its condition (Expression) failed: {Message}",
+            _ => zh ? "其条件（Expression）执行出错（可能是某个函数的参数无效）" : "its condition (Expression) failed (perhaps a function was given an invalid argument)",
         };
     }
 
@@ -100,6 +100,12 @@ public sealed record RuleFailure(string Workflow, string Rule, string ExceptionT
         OverflowException => RuleFailureCause.Overflow,
         DivideByZeroException => RuleFailureCause.DivisionByZero,
         NullReferenceException => RuleFailureCause.MissingValue,
+        // Nullable<T>.Value of an empty value (a missing fact), as compiled rule expressions read it.
+        InvalidOperationException when IsEmptyNullable(exception) => RuleFailureCause.MissingValue,
         _ => RuleFailureCause.Other,
     };
+
+    private static bool IsEmptyNullable(Exception exception) =>
+        exception.Message.StartsWith("Nullable object must have a value", StringComparison.Ordinal)
+        || (exception.StackTrace?.Contains("System.Nullable`1.get_Value", StringComparison.Ordinal) ?? false);
 }

@@ -162,7 +162,12 @@ internal static class NeverHolds
         value = constant switch
         {
             string s => s,
-            int or long or short or byte or decimal or double or float => Convert.ToDecimal(constant, CultureInfo.InvariantCulture),
+            int or long or short or byte => Convert.ToDecimal(constant, CultureInfo.InvariantCulture),
+            // A number not finite or beyond what the bounds can hold (decimal's range, less a margin for the +1 and -1 of
+            // integral bounds) cannot be judged here: no warning, and never an exception.
+            decimal dec => Math.Abs(dec) <= Largest ? dec : null,
+            double d => ToDecimalOrNull(d),
+            float single => ToDecimalOrNull(single),
             _ => null,
         };
         return value is not null;
@@ -195,6 +200,13 @@ internal static class NeverHolds
 
         return new Field($"{p.Name}.{string.Join('.', names)}", AtLeastZero.Contains($"{member.DeclaringType?.Name}.{member.Name}"));
     }
+
+    /// <summary>The number as a decimal, or null when it is not finite or beyond decimal's range.</summary>
+    private static decimal? ToDecimalOrNull(double number) =>
+        double.IsFinite(number) && Math.Abs(number) <= (double)Largest ? (decimal)number : null;
+
+    /// <summary>The largest number (either sign) the bounds take; beyond it a comparison is not judged.</summary>
+    private const decimal Largest = 1e28m;
 
     private static bool IsIntegral(Type t) => t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte);
 

@@ -93,10 +93,30 @@ public sealed class RulesValidateReachabilityTests
         var run = Crm.Run("rules", "validate", file, "--lang", "zh-Hans");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{file}:2:3: 警告 CRM072: 工作流的所有规则都已停用：此工作流的所有规则都已停用", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"{file}:2:3: 警告 CRM072: 工作流的所有规则都已停用：每条规则都设置了 `\"Enabled\": false`", run.Out, StringComparison.Ordinal);
         Assert.Contains("[工作流 Tiering]", run.Out, StringComparison.Ordinal);
         Assert.Contains("`annualrevenue` 的声明写法是 `AnnualRevenue`", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("declared as", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Rule can never hold", "Rule is never reached", "Every rule of the workflow is disabled")]
+    [InlineData("zh-Hans", "规则永远不会成立", "规则永远不会被评估", "工作流的所有规则都已停用")]
+    public void Validate_ReachabilityWarnings_DoNotRepeatTheTitle(string lang, string title070, string title071, string title072)
+    {
+        using var dir = new TempDirectory();
+        var never = dir.Write("never.json", Never);
+        var disabled = dir.Write("disabled.json", Disabled);
+
+        var run = Crm.Run("rules", "validate", never, disabled, "--lang", lang);
+
+        var lines = run.Out.Split('\n');
+        foreach (var (code, title, count) in new[] { ("CRM070", title070, 2), ("CRM071", title071, 1), ("CRM072", title072, 1) })
+        {
+            var found = lines.Where(l => l.Contains($" {code}: ", StringComparison.Ordinal)).ToList();
+            Assert.True(found.Count == count, run.ToString());
+            Assert.All(found, l => Assert.True(Occurrences(l, title) <= 1, l));
+        }
     }
 
     [Fact]
@@ -267,5 +287,16 @@ public sealed class RulesValidateReachabilityTests
 
         fields.Add(field.ToString());
         return fields;
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            count++;
+        }
+
+        return count;
     }
 }

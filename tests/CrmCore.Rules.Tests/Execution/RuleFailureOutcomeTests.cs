@@ -120,4 +120,47 @@ public class RuleFailureOutcomeTests
         Assert.Contains("rule Tagging/ratio: its condition (Expression) divides by zero", failure.Describe(TextCultures.English), StringComparison.Ordinal);
         Assert.Contains("规则 Tagging/ratio：其条件（Expression）除以零", failure.Describe(TextCultures.SimplifiedChinese), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Describe_ConditionOtherFailure_GeneralSentenceInBothLanguages_MessageKeptForLogs()
+    {
+        var set = RuleLoader.Load("t.json", TestFacts.Workflow("Tagging", ("round", "Math.Round(customer.AnnualRevenue, 40) > 1", "r"))).GetRuleSetOrThrow();
+
+        var failure = Assert.Single(set.EvaluateCustomer(TestFacts.Customer(100)).Failures);
+
+        Assert.Equal((RuleFailureStage.Condition, RuleFailureCause.Other), (failure.Stage, failure.Cause));
+        Assert.Contains("28 digits", failure.Message, StringComparison.Ordinal);
+        var en = failure.Describe(TextCultures.English);
+        var zh = failure.Describe(TextCultures.SimplifiedChinese);
+        Assert.Contains("rule Tagging/round: its condition (Expression) failed (perhaps a function was given an invalid argument)", en, StringComparison.Ordinal);
+        Assert.Contains("规则 Tagging/round：其条件（Expression）执行出错（可能是某个函数的参数无效）", zh, StringComparison.Ordinal);
+        Assert.All(new[] { en, zh }, text => Assert.DoesNotContain("digits", text, StringComparison.Ordinal));
+        Assert.DoesNotContain("Parameter", zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_PointsOtherFailure_GeneralSentenceWithoutDotNetText()
+    {
+        var failure = RuleFailure.From("Priority", "P", new ArgumentOutOfRangeException("decimals", "Decimal can only round to between 0 and 28 digits of precision.")) with { Stage = RuleFailureStage.Points };
+
+        Assert.Equal("its points (OutputExpression) failed (perhaps a function was given an invalid argument)", failure.CauseText(TextCultures.English));
+        Assert.Equal("其分数（OutputExpression）计算出错（可能是某个函数的参数无效）", failure.CauseText(TextCultures.SimplifiedChinese));
+        Assert.Contains("28 digits", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_EmptyNullableValue_IsMissingValue()
+    {
+        int? none = null;
+        var thrown = Record.Exception(() => none!.Value);
+
+        var real = RuleFailure.From("Tagging", "R", thrown);
+        var made = RuleFailure.From("Tagging", "R", new InvalidOperationException("Nullable object must have a value."));
+        var other = RuleFailure.From("Tagging", "R", new InvalidOperationException("Collection was modified."));
+
+        Assert.Equal(RuleFailureCause.MissingValue, real.Cause);
+        Assert.Equal(RuleFailureCause.MissingValue, made.Cause);
+        Assert.Equal(RuleFailureCause.Other, other.Cause);
+        Assert.Equal("其条件（Expression）用到了缺失的值", made.CauseText(TextCultures.SimplifiedChinese));
+    }
 }

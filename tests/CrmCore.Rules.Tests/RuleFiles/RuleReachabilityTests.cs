@@ -38,7 +38,7 @@ public sealed class RuleReachabilityTests
         Assert.All(never, d => Assert.Equal(RuleSeverity.Warning, d.Severity));
         Assert.Equal((5, 78), (never[0].Line, never[0].Column));
         Assert.Contains("`customer.AnnualRevenue`", never[0].Message, StringComparison.Ordinal);
-        Assert.Contains("永远不会成立", never[0].MessageZhHans, StringComparison.Ordinal);
+        Assert.Contains("没有任何值能同时满足", never[0].MessageZhHans, StringComparison.Ordinal);
         Assert.Contains("literal `false`", never[1].Message, StringComparison.Ordinal);
         var shadowed = Assert.Single(result.Diagnostics, d => d.Code == RuleDiagnosticCodes.RuleShadowed);
         Assert.Equal(("Tiering", "Shadowed", 14, 7), (shadowed.WorkflowName, shadowed.RuleName, shadowed.Line, shadowed.Column));
@@ -84,6 +84,47 @@ public sealed class RuleReachabilityTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == RuleDiagnosticCodes.RuleNeverHolds);
     }
 
+    [Theory]
+    [InlineData("customer.OpenTicketCount < 1e29")]
+    [InlineData("customer.OpenTicketCount > -1e30")]
+    [InlineData("customer.OpenTicketCount < 1e29 && customer.DaysSinceLastInteraction > -1e30")]
+    [InlineData("customer.OpenTicketCount > 1e300 && customer.OpenTicketCount < 1")]
+    public void Load_NumberBeyondDecimalRange_IsNotJudged_RuleLoadsWithNoCrm070(string expression)
+    {
+        var result = RuleLoader.Load("r.json", TestFacts.Workflow("Tagging", ("R", expression, "t")));
+
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == RuleDiagnosticCodes.RuleNeverHolds);
+    }
+
+    [Fact]
+    public void Messages_NewCodesInChinese_DoNotRepeatTheirTitle()
+    {
+        const string json = """
+            [
+              { "WorkflowName": "Tagging", "Rules": [ { "RuleName": "F", "SuccessEvent": "x", "Expression": "false" },
+                                                      { "RuleName": "C", "SuccessEvent": "y", "Expression": "customer.AnnualRevenue > 100 && customer.AnnualRevenue < 50" },
+                                                      { "RuleName": "T", "SuccessEvent": "z", "Expression": "customer.Industry == \"a\" && customer.Industry == \"b\"" } ] },
+              { "WorkflowName": "Tiering", "Rules": [ { "RuleName": "All", "SuccessEvent": "A", "Expression": "true" },
+                                                      { "RuleName": "Late", "SuccessEvent": "B", "Expression": "customer.AnnualRevenue > 0" } ] },
+              { "WorkflowName": "Routing", "Rules": [ { "RuleName": "Off", "SuccessEvent": "GeneralServiceGroup", "Enabled": false, "Expression": "true" } ] }
+            ]
+            """;
+        var zh = CultureInfo.GetCultureInfo("zh-Hans");
+
+        var found = RuleLoader.Load("r.json", json).Diagnostics
+            .Where(d => d.Code is RuleDiagnosticCodes.RuleNeverHolds or RuleDiagnosticCodes.RuleShadowed or RuleDiagnosticCodes.WorkflowAllDisabled).ToList();
+
+        Assert.Equal(5, found.Count);
+        foreach (var d in found)
+        {
+            var title = RuleDiagnosticTitles.Get(d.Code, zh);
+            var message = RuleDiagnosticMessages.Get(d, zh);
+            Assert.DoesNotContain(title, message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Load_CatchAllInEveryMatchWorkflow_ShadowsNothing()
     {
@@ -125,7 +166,7 @@ public sealed class RuleReachabilityTests
 
         var d = Assert.Single(result.Diagnostics, d => d.Code == RuleDiagnosticCodes.WorkflowAllDisabled);
         Assert.Equal(("Tiering", (string?)null, 2, 3, RuleSeverity.Warning), (d.WorkflowName, d.RuleName, d.Line, d.Column, d.Severity));
-        Assert.Contains("所有规则都已停用", RuleDiagnosticMessages.Get(d, CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.Contains("永远不会给出结果", RuleDiagnosticMessages.Get(d, CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
     }
 
     [Fact]
