@@ -167,25 +167,6 @@ public static class CompanyNameNormalizer
             return 1;
         }
 
-        Span<int> previous = a.Length < 256 ? stackalloc int[a.Length + 1] : new int[a.Length + 1];
-        Span<int> current = a.Length < 256 ? stackalloc int[a.Length + 1] : new int[a.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            previous[i] = i;
-        }
-
-        for (var j = 1; j <= b.Length; j++)
-        {
-            current[0] = j;
-            for (var i = 1; i <= a.Length; i++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[i] = Math.Min(Math.Min(current[i - 1] + 1, previous[i] + 1), previous[i - 1] + cost);
-            }
-
-            current.CopyTo(previous);
-        }
-
-        return 1 - ((double)previous[a.Length] / Math.Max(a.Length, b.Length));
+        return 1 - ((double)EditDistance.Levenshtein(a, b) / Math.Max(a.Length, b.Length));
     }
 }

@@ -13,8 +13,8 @@ internal static class EditDistance
     /// <returns>0 for equal texts, at most the longer length.</returns>
     public static int Levenshtein(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        Span<int> previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        Span<int> current = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
