@@ -19,13 +19,6 @@ internal static class EncodingOption
     /// <summary>The usage error for an encoding crm does not read (<c>{0}</c>: the value); it lists what is accepted.</summary>
     public const string UnknownEncoding = "'{0}' is not an encoding crm reads: use utf-8, gb18030 (also for gbk), utf-16 or utf-16be.";
 
-    /// <summary>The names <c>--encoding</c> takes (case-insensitive): the help's utf-8, gb18030 and utf-16, utf-16be, and their usual
-    /// spellings. Any other code page .NET knows (latin1, shift_jis...) is refused: a table in it would be misread, not reported.</summary>
-    private static readonly HashSet<string> Accepted = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "utf-8", "utf8", "gb18030", "gbk", "gb2312", "cp936", "936", "utf-16", "utf16", "utf-16le", "utf16le", "unicode", "utf-16be", "utf16be",
-    };
-
     /// <summary>
     /// Gives <c>--encoding</c> to a command that reads text input files (rules, data, calendars, tables to import). Each command
     /// gets its own instance, because a run localises the help texts of its own tree.
@@ -39,19 +32,15 @@ internal static class EncodingOption
             CustomParser = r =>
             {
                 var value = r.Tokens[0].Value;
-                if (!Accepted.Contains(value.Trim()))
-                {
-                    r.AddError(string.Format(CultureInfo.InvariantCulture, UnknownEncoding, value));
-                    return null;
-                }
-
                 try
                 {
+                    // The library's list of names is the one list (utf-8, gb18030 and its aliases, utf-16/le/be): any other code page .NET
+                    // knows (latin1, shift_jis...) is refused, as a table in it would be misread, not reported.
                     return StrictTextDecoder.GetEncoding(value);
                 }
-                catch (ArgumentException e)
+                catch (ArgumentException)
                 {
-                    r.AddError(e.Message.Split(" (Parameter", 2)[0]);
+                    r.AddError(string.Format(CultureInfo.InvariantCulture, UnknownEncoding, value));
                     return null;
                 }
             },
