@@ -224,6 +224,10 @@ public sealed class CustomerImporter
         private readonly RowReason _totals = ImportReasons.Totals.Text(owner._options.Culture);
         private readonly RowReason _repeatedHeader = ImportReasons.RepeatedHeader.Text(owner._options.Culture);
 
+        /// <summary>The placeholder contact name (<see cref="CustomerImportOptions.UnnamedContactName"/>) in its folded form, folded once
+        /// per run rather than per merged row.</summary>
+        private readonly string _placeholder = TextNormalizer.Fold(owner._options.UnnamedContactName.Trim())!;
+
         /// <summary>
         /// Reads the rows on a thread of its own while this one matches and writes the batches in file order. Rows are handed over in
         /// pieces of at most <see cref="MaxPieceRows"/> rows, at most <see cref="PiecesAhead"/> waiting (<see cref="PieceLine{TRaw, TDone}"/>);
@@ -1319,7 +1323,7 @@ public sealed class CustomerImporter
 
             // A contact stored under the placeholder name (or named after it: (未提供姓名) (2)) that the row's number, e-mail or address
             // finds, in that order, as a row without a name would find it.
-            var placeholder = TextNormalizer.Fold(_options.UnnamedContactName.Trim())!;
+            var placeholder = _placeholder;
             bool IsPlaceholder(Contact c) => TextNormalizer.Fold(c.Name) is { } n && (string.Equals(n, placeholder, StringComparison.Ordinal) || NamedAfter(n, placeholder));
             Contact? Unnamed(IReadOnlyList<Contact> all) =>
                 (row.Phone is not null ? all.FirstOrDefault(c => IsPlaceholder(c) && SameLine(c.Phone) && !Differs(c)) : null)
