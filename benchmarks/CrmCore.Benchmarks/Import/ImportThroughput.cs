@@ -186,6 +186,9 @@ internal static class ImportThroughput
             case "csv-floor-parts":
                 count = ImportFloor.Parts(path);
                 break;
+            case "csv-hand" or "csv-hand-1":
+                count = HandFloor.Run(path, twoThreads: kind == "csv-hand");
+                break;
             case "csv-rows":
                 count = ImporterRows(path, parse: false);
                 break;
