@@ -55,10 +55,14 @@ public sealed class CustomerImporter
     }
 
     /// <summary>Imports a file.</summary>
-    /// <param name="path">The CSV or .xlsx file.</param>
+    /// <param name="path">The file: CSV, .xlsx, JSON or JSON Lines (by its extension unless <see cref="CustomerImportOptions.Format"/> says
+    /// which; a workbook under another name is read as the workbook it is).</param>
     /// <param name="cancellationToken">Cancels the import between rows; batches already written stay written.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="ImportFileException">The file cannot be read as a table (missing, no header row, bad encoding, damaged workbook).</exception>
+    /// <exception cref="ArgumentException">The path is null, empty or white space.</exception>
+    /// <exception cref="ImportFileException">The file cannot be read as a table (missing, a folder, no header row, bad encoding, damaged
+    /// workbook).</exception>
+    /// <exception cref="OperationCanceledException">The import was cancelled.</exception>
     public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default)
     {
         var stream = TableSource.Open(path, _options.Culture);
@@ -69,19 +73,35 @@ public sealed class CustomerImporter
     }
 
     /// <summary>Imports a table from a stream.</summary>
-    /// <param name="stream">The content; must be seekable for CSV encoding detection, for .xlsx and for JSON (read in two passes: names, then rows).</param>
+    /// <param name="stream">The content, from its current position; left open. A stream that cannot seek (an upload, a network stream) is
+    /// first copied to a temporary file, deleted when the import ends: the readers detect the encoding, the delimiter and the format,
+    /// and the ledger recognises a file by its hash, which all need to read the content more than once.</param>
     /// <param name="name">The file name, for the format (when <see cref="CustomerImportOptions.Format"/> is Auto) and for messages.</param>
     /// <param name="cancellationToken">Cancels the import between rows.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ImportFileException">The content cannot be read as a table.</exception>
+    /// <exception cref="IOException">A stream that cannot seek could not be copied to a temporary file (the disk is full, or the stream
+    /// failed).</exception>
+    /// <exception cref="OperationCanceledException">The import was cancelled.</exception>
     public async Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var (rows, formatName, encodingName, fileHash) = await TableSource.HashAndReadAsync(stream, name, _options.Format, _options.Encoding, cancellationToken, _options.Culture).ConfigureAwait(false);
-        // Rows are measured in the file's own encoding (ExpectedRows), so the length of a UTF-16 or GB18030 file sizes the guess as well.
-        var textBytes = formatName != "csv" || !stream.CanSeek ? 0 : stream.Length - stream.Position;
-        return await ImportAsync(rows, name, formatName, encodingName, fileHash, textBytes, cancellationToken).ConfigureAwait(false);
+        var (seekable, isCopy) = await TableSource.SeekableAsync(stream, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (rows, formatName, encodingName, fileHash) = await TableSource.HashAndReadAsync(seekable, name, _options.Format, _options.Encoding, cancellationToken, _options.Culture).ConfigureAwait(false);
+            // Rows are measured in the file's own encoding (ExpectedRows), so the length of a UTF-16 or GB18030 file sizes the guess as well.
+            var textBytes = formatName != "csv" ? 0 : seekable.Length - seekable.Position;
+            return await ImportAsync(rows, name, formatName, encodingName, fileHash, textBytes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (isCopy)
+            {
+                await seekable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Imports rows already read (tests give their own rows): as a CSV of unknown length, its name standing for the file hash.</summary>

@@ -20,7 +20,7 @@ internal static class TableSource
     /// English and zh-Hans, the system's own error inside); names the file.</exception>
     public static FileStream Open(string path, CultureInfo? culture = null)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -35,6 +35,43 @@ internal static class TableSource
                 _ => TableReader.WithCause("Error_TableUnreadable", culture, path, e),
             };
             throw new ImportFileException(path, 0, 0, reason, e);
+        }
+    }
+
+    /// <summary>
+    /// A stream the readers can seek (encoding and delimiter detection, the file hash the ledger recognises a file by, .xlsx and JSON):
+    /// the stream itself when it can seek; otherwise (a network or upload stream) a copy of the rest of it in a temporary file that is
+    /// deleted when the copy is disposed, so memory stays bounded whatever the content's size. The caller disposes the copy, never the
+    /// stream it was given.
+    /// </summary>
+    /// <param name="stream">The content, from its current position.</param>
+    /// <param name="cancellationToken">Cancels the copy.</param>
+    /// <returns>The stream to read, and whether it is a copy the caller must dispose.</returns>
+    public static async Task<(Stream Stream, bool IsCopy)> SeekableAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (stream.CanSeek)
+        {
+            return (stream, false);
+        }
+
+        var copy = new FileStream(
+            Path.Combine(Path.GetTempPath(), "crmcore-import-" + Path.GetRandomFileName()),
+            FileMode.CreateNew,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            1 << 16,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await stream.CopyToAsync(copy, 1 << 16, cancellationToken).ConfigureAwait(false);
+            copy.Position = 0;
+            return (copy, true);
+        }
+        catch
+        {
+            await copy.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -57,6 +57,22 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         _file = name;
+        var (seekable, isCopy) = await TableSource.SeekableAsync(stream, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ImportSeekableAsync(seekable, name, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (isCopy)
+            {
+                await seekable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ImportReport> ImportSeekableAsync(Stream stream, string name, CancellationToken cancellationToken)
+    {
         var (rows, format, encoding, fileHash) = await TableSource.HashAndReadAsync(stream, name, options.Format, options.Encoding, cancellationToken, options.Culture).ConfigureAwait(false);
         await table.LoadAsync(cancellationToken).ConfigureAwait(false);
         await StartAsync(name, fileHash, cancellationToken).ConfigureAwait(false);

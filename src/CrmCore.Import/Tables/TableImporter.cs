@@ -45,15 +45,22 @@ public abstract class TableImporter<TField>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the import between rows; written batches stay written.</param>
     /// <returns>The report: one outcome per row read.</returns>
-    /// <exception cref="ImportFileException">The file cannot be read as a table (missing, no header row, bad encoding, damaged workbook).</exception>
+    /// <exception cref="ArgumentException">The path is null, empty or white space.</exception>
+    /// <exception cref="ImportFileException">The file cannot be read as a table (missing, a folder, no header row, bad encoding, damaged
+    /// workbook).</exception>
+    /// <exception cref="OperationCanceledException">The import was cancelled.</exception>
     public Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default) => Run().ImportAsync(path, cancellationToken);
 
     /// <summary>Imports a table from a stream.</summary>
-    /// <param name="stream">The content; seekable for CSV encoding detection, for .xlsx, and for the file hash of the ledger and the audit record.</param>
+    /// <param name="stream">The content, from its current position; left open. A stream that cannot seek (an upload, a network stream) is
+    /// first copied to a temporary file, deleted when the import ends: encoding, delimiter and format detection and the file hash of the
+    /// ledger and the audit record all read the content more than once.</param>
     /// <param name="name">The file name, for the format (when the options say Auto), the messages and the audit record.</param>
     /// <param name="cancellationToken">Cancels the import between rows.</param>
     /// <returns>The report: one outcome per row read.</returns>
     /// <exception cref="ImportFileException">The content cannot be read as a table.</exception>
+    /// <exception cref="IOException">A stream that cannot seek could not be copied to a temporary file.</exception>
+    /// <exception cref="OperationCanceledException">The import was cancelled.</exception>
     public Task<ImportReport> ImportAsync(Stream stream, string name, CancellationToken cancellationToken = default) =>
         Run().ImportAsync(stream, name, cancellationToken);
 
