@@ -158,6 +158,11 @@ internal sealed partial class CustomerRowParser
     [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|分机|ext\.?|x|#)\s*[0-9]+|\s*(转|分机))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PhoneLike();
 
+    // An extension mark after a number's last digit, and the run after it written as a number may be (digits, spaces, dashes, brackets,
+    // a leading +), searched in the half-width text.
+    [GeneratedRegex(@"(?<=[0-9][ \t]*)(?<mark>转|分机|ext\.?|x|#)[\s:：]*(?<run>[+(（]?[0-9](?:[0-9 \-()（）]*[0-9])?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MarkAndRun();
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Set(CustomerRow row, CustomerField field, string text, decimal multiplier, int column, string header, List<CellProblem> problems)
     {
@@ -375,6 +380,7 @@ internal sealed partial class CustomerRowParser
                 span[i] = TextNormalizer.ToHalfWidth(r[i]);
             }
         });
+        SeparateFalseExtensions(ref rest, ref folded, text, column, header, row);
         var phones = new List<(string Phone, ulong Key)>();
         var left = new StringBuilder(rest.Length);
         var at = 0;
@@ -447,10 +453,64 @@ internal sealed partial class CustomerRowParser
     }
 
     /// <summary>The phone (with its extension) and key of a run of text, and whether it ends in an extension mark with nothing after it,
-    /// or null when it is no number.</summary>
+    /// or null when it is no number (or more follows its extension mark than an extension: those digits are never dropped with it).</summary>
     private static (string Phone, ulong Key, bool EmptyExtension)? Number(string run) =>
-        PhoneNormalizer.TryGetKeyAndExtension(run, out var key, out var extension, out _, out var empty)
+        PhoneNormalizer.TryGetKeyAndExtension(run, out var key, out var extension, out var whole, out var empty) && whole
             ? (PhoneNormalizer.WithExtension(PhoneNormalizer.FromKey(key), extension), key, empty) : null;
+
+    /// <summary>
+    /// Reads what follows each extension mark of a contact cell that is no extension (1 to <see cref="PhoneNormalizer.MaxExtensionDigits"/>
+    /// digits): a whole phone number (<c>010-88889999转13800030001</c>, <c>…转010-66667777</c>, <c>…转138 0003 0001</c>) is a number of its
+    /// own, so its mark becomes a space and the numbers are found apart like <c>010-88889999、13800030001</c>, with a note
+    /// (<c>PhoneAfterExtensionMark</c>); more digits than an extension has that are no phone (<c>…转1234567</c>) are blanked with their mark
+    /// and reported (<c>ExtensionTooLong</c>), the line kept without an extension. Neither is ever kept as an extension.
+    /// <paramref name="rest"/> and <paramref name="folded"/> change alike, character for character.
+    /// </summary>
+    private void SeparateFalseExtensions(ref string rest, ref string folded, string cell, int column, string header, CustomerRow row)
+    {
+        char[]? restChars = null;
+        char[]? foldedChars = null;
+        static void Blank(ref char[]? chars, string text, int start, int end) => Array.Fill(chars ??= text.ToCharArray(), ' ', start, end - start);
+
+        for (var match = MarkAndRun().Match(folded); match.Success; match = match.NextMatch())
+        {
+            var mark = match.Groups["mark"];
+            var run = match.Groups["run"];
+
+            // The longest run of its space-separated parts that is a phone (a phone has more digits than an extension).
+            var parts = Parts(run.Value);
+            var phoneEnd = -1;
+            for (var j = parts.Count - 1; j >= 0 && phoneEnd < 0; j--)
+            {
+                if (PhoneNormalizer.TryGetKey(run.ValueSpan[..parts[j].End], out _))
+                {
+                    phoneEnd = parts[j].End;
+                }
+            }
+
+            if (phoneEnd > 0)
+            {
+                Blank(ref restChars, rest, mark.Index, mark.Index + mark.Length);
+                Blank(ref foldedChars, folded, mark.Index, mark.Index + mark.Length);
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_PhoneAfterExtensionMark", _culture, column, header, rest.Substring(run.Index, phoneEnd), cell));
+                continue;
+            }
+
+            var digits = run.ValueSpan.IndexOfAnyExceptInRange('0', '9') is var stop and >= 0 ? stop : run.Length;
+            if (digits > PhoneNormalizer.MaxExtensionDigits)
+            {
+                Blank(ref restChars, rest, mark.Index, run.Index + digits);
+                Blank(ref foldedChars, folded, mark.Index, run.Index + digits);
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_ExtensionTooLong", _culture, column, header, rest.Substring(run.Index, digits), cell));
+            }
+        }
+
+        if (restChars is not null)
+        {
+            rest = new string(restChars);
+            folded = new string(foldedChars!);
+        }
+    }
 
     /// <summary>The places (start, end) of the space-separated parts of a run.</summary>
     private static List<(int Start, int End)> Parts(string run)

@@ -84,13 +84,17 @@ public static class CustomerExporter
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A phone as analysts write it in China (<c>13812345678</c>, <c>02112345678</c>), with its extension kept
-    /// (<c>01012345606转808</c>); other countries' numbers in their canonical form.</summary>
+    /// (<c>01012345606转808</c>); other countries' numbers in their canonical form. A stored text that is more than one number with
+    /// an extension (a host's <c>010-88889999转13800030001</c>: no extension has 11 digits) is written as it is, so that nothing after the
+    /// mark is dropped.</summary>
     private static string? NationalPhone(string? phone)
     {
-        if (phone is null || !PhoneNormalizer.TryNormalize(phone, out var canonical, out var extension))
+        if (phone is null || !PhoneNormalizer.TryGetKeyAndExtension(phone, out var key, out var extension, out var whole) || !whole)
         {
             return phone;
         }
+
+        var canonical = PhoneNormalizer.FromKey(key);
 
         if (!canonical.StartsWith("+86", StringComparison.Ordinal))
         {
