@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CrmCore.Agents;
@@ -9,7 +8,6 @@ using CrmCore.Customers;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
-using CrmCore.Localization;
 using CrmCore.Normalization;
 
 namespace CrmCore.Import.Customers;
@@ -33,9 +31,9 @@ internal sealed partial class CustomerRowParser
     private readonly CultureInfo? _culture;
     private readonly Column[] _columns;
     private readonly (CustomerField Field, string Value, IReadOnlyDictionary<string, string>? Values)[] _constants;
-    private readonly NameMap<Industry> _industries;
-    private readonly NameMap<CustomerSource> _sources;
-    private readonly NameMap<ContactRole> _roles;
+    private readonly ValueNames<Industry> _industries = DisplayLabels.Industries;
+    private readonly ValueNames<CustomerSource> _sources = DisplayLabels.CustomerSources;
+    private readonly ValueNames<ContactRole> _roles = DisplayLabels.ContactRoles;
 
     public CustomerRowParser(ImportMapping<CustomerField> mapping, IReadOnlyList<string> headers, CultureInfo? culture)
     {
@@ -53,24 +51,10 @@ internal sealed partial class CustomerRowParser
 
         _columns = [.. columns];
         _constants = [.. mapping.Constants.Select(c => (c.Key, c.Value, mapping.Values.GetValueOrDefault(c.Key)))];
-        var industries = Names([Industry.Manufacturing, Industry.Retail, Industry.Services, Industry.Technology], i => DisplayNames.Of(i, Zh), i => DisplayNames.Of(i, En), i => i.Code);
-        industries.TryAdd("制造", Industry.Manufacturing);
-        industries.TryAdd("零售", Industry.Retail);
-        industries.TryAdd("服务", Industry.Services);
-        industries.TryAdd("科技", Industry.Technology);
-        industries.TryAdd("互联网", Industry.Technology);
-        industries.TryAdd("科技互联网", Industry.Technology);
-        _industries = new NameMap<Industry>(industries);
-        _sources = new NameMap<CustomerSource>(Names([CustomerSource.WebForm, CustomerSource.ECommerce, CustomerSource.Store, CustomerSource.Referral], s => DisplayNames.Of(s, Zh), s => DisplayNames.Of(s, En), s => s.Code));
-        _roles = new NameMap<ContactRole>(Names([ContactRole.DecisionMaker, ContactRole.TechnicalLead, ContactRole.ProcurementLead], r => DisplayNames.Of(r, Zh), r => DisplayNames.Of(r, En), r => r.Code));
     }
 
     /// <summary>The fields that have a column.</summary>
     public IEnumerable<CustomerField> MappedFields => _columns.Select(c => c.Field);
-
-    private static CultureInfo Zh { get; } = CultureInfo.GetCultureInfo("zh-Hans");
-
-    private static CultureInfo En { get; } = CultureInfo.InvariantCulture;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CustomerRow Parse(SourceRow source, List<CellProblem> problems)
@@ -123,36 +107,8 @@ internal sealed partial class CustomerRowParser
         return text is { Length: >= 2 } && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
     }
 
-    private static Dictionary<string, T> Names<T>(T[] values, params Func<T, string>[] names)
-    {
-        var map = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in values)
-        {
-            foreach (var name in names)
-            {
-                map.TryAdd(name(value), value);
-            }
-        }
-
-        return map;
-    }
-
     /// <summary>A mapped column: its index, field, header, the unit its header names (万元) and the field's value map.</summary>
     private sealed record Column(int Index, CustomerField Field, string Header, decimal Multiplier, IReadOnlyDictionary<string, string>? Values);
-
-    /// <summary>
-    /// Display names and codes of a value (行业, 来源, 角色), matched ignoring case: an exact match is found first without the case-insensitive
-    /// hash, which costs most for Chinese names; a name in another case falls back to it and finds the same value, and a name typed with
-    /// full-width punctuation (科技／互联网) is looked up folded.
-    /// </summary>
-    private sealed class NameMap<T>(Dictionary<string, T> ignoringCase)
-    {
-        private readonly Dictionary<string, T> _exact = new(ignoringCase, StringComparer.Ordinal);
-
-        public bool TryGetValue(string name, [MaybeNullWhen(false)] out T value) =>
-            _exact.TryGetValue(name, out value) || ignoringCase.TryGetValue(name, out value)
-            || (TextNormalizer.Fold(name) is { } folded && !ReferenceEquals(folded, name) && ignoringCase.TryGetValue(folded, out value));
-    }
 
     // A number, and its extension after a mark; a bare 转 or 分机 (010-88889999转) is taken with the number, not left for the name.
     [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|分机|ext\.?|x|#)\s*[0-9]+|\s*(转|分机))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -191,7 +147,7 @@ internal sealed partial class CustomerRowParser
                 row.ShortName = Text();
                 break;
             case CustomerField.Industry:
-                row.Industry = _industries.TryGetValue(text, out var industry) ? industry : new Industry(Text(100) ?? text[..100]);
+                row.Industry = _industries.TryRead(text, out var industry) ? industry : new Industry(Text(100) ?? text[..100]);
                 break;
             case CustomerField.Tier:
                 row.Tier = Text(100);
@@ -203,7 +159,7 @@ internal sealed partial class CustomerRowParser
                 row.ContactName = Text(100);
                 break;
             case CustomerField.ContactRole:
-                row.ContactRole = _roles.TryGetValue(text, out var role) ? role : new ContactRole(Text(100) ?? text[..100]);
+                row.ContactRole = _roles.TryRead(text, out var role) ? role : new ContactRole(Text(100) ?? text[..100]);
                 break;
             case CustomerField.Phone:
                 SetContactCell(row, text, column, header, problems);
@@ -278,7 +234,7 @@ internal sealed partial class CustomerRowParser
 
                 break;
             case CustomerField.Source:
-                row.Source = _sources.TryGetValue(text, out var source) ? source : new CustomerSource(Text(100) ?? text[..100]);
+                row.Source = _sources.TryRead(text, out var source) ? source : new CustomerSource(Text(100) ?? text[..100]);
                 break;
         }
     }
