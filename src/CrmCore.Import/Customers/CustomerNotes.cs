@@ -17,6 +17,14 @@ internal static class CustomerNotes
     /// <summary>A number whose extension mark has nothing after it (<c>010-88889999转</c>): the line is kept without an extension.</summary>
     public const string EmptyExtension = "EmptyExtension";
 
+    /// <summary>A whole phone number after an extension mark (<c>010-88889999转13800030001</c>): kept as another number, not as an
+    /// extension.</summary>
+    public const string PhoneAfterExtensionMark = "PhoneAfterExtensionMark";
+
+    /// <summary>More digits after an extension mark than an extension has (at most 6) that are no phone number (<c>010-88889999转1234567</c>):
+    /// not kept; the line is kept without an extension.</summary>
+    public const string ExtensionTooLong = "ExtensionTooLong";
+
     /// <summary>A contact without a name, stored under the placeholder name.</summary>
     public const string UnnamedContact = "UnnamedContact";
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CrmCore.Agents;
@@ -9,7 +8,6 @@ using CrmCore.Customers;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
-using CrmCore.Localization;
 using CrmCore.Normalization;
 
 namespace CrmCore.Import.Customers;
@@ -33,9 +31,9 @@ internal sealed partial class CustomerRowParser
     private readonly CultureInfo? _culture;
     private readonly Column[] _columns;
     private readonly (CustomerField Field, string Value, IReadOnlyDictionary<string, string>? Values)[] _constants;
-    private readonly NameMap<Industry> _industries;
-    private readonly NameMap<CustomerSource> _sources;
-    private readonly NameMap<ContactRole> _roles;
+    private readonly ValueNames<Industry> _industries = DisplayLabels.Industries;
+    private readonly ValueNames<CustomerSource> _sources = DisplayLabels.CustomerSources;
+    private readonly ValueNames<ContactRole> _roles = DisplayLabels.ContactRoles;
 
     public CustomerRowParser(ImportMapping<CustomerField> mapping, IReadOnlyList<string> headers, CultureInfo? culture)
     {
@@ -53,24 +51,10 @@ internal sealed partial class CustomerRowParser
 
         _columns = [.. columns];
         _constants = [.. mapping.Constants.Select(c => (c.Key, c.Value, mapping.Values.GetValueOrDefault(c.Key)))];
-        var industries = Names([Industry.Manufacturing, Industry.Retail, Industry.Services, Industry.Technology], i => DisplayNames.Of(i, Zh), i => DisplayNames.Of(i, En), i => i.Code);
-        industries.TryAdd("制造", Industry.Manufacturing);
-        industries.TryAdd("零售", Industry.Retail);
-        industries.TryAdd("服务", Industry.Services);
-        industries.TryAdd("科技", Industry.Technology);
-        industries.TryAdd("互联网", Industry.Technology);
-        industries.TryAdd("科技互联网", Industry.Technology);
-        _industries = new NameMap<Industry>(industries);
-        _sources = new NameMap<CustomerSource>(Names([CustomerSource.WebForm, CustomerSource.ECommerce, CustomerSource.Store, CustomerSource.Referral], s => DisplayNames.Of(s, Zh), s => DisplayNames.Of(s, En), s => s.Code));
-        _roles = new NameMap<ContactRole>(Names([ContactRole.DecisionMaker, ContactRole.TechnicalLead, ContactRole.ProcurementLead], r => DisplayNames.Of(r, Zh), r => DisplayNames.Of(r, En), r => r.Code));
     }
 
     /// <summary>The fields that have a column.</summary>
     public IEnumerable<CustomerField> MappedFields => _columns.Select(c => c.Field);
-
-    private static CultureInfo Zh { get; } = CultureInfo.GetCultureInfo("zh-Hans");
-
-    private static CultureInfo En { get; } = CultureInfo.InvariantCulture;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CustomerRow Parse(SourceRow source, List<CellProblem> problems)
@@ -123,40 +107,17 @@ internal sealed partial class CustomerRowParser
         return text is { Length: >= 2 } && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
     }
 
-    private static Dictionary<string, T> Names<T>(T[] values, params Func<T, string>[] names)
-    {
-        var map = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in values)
-        {
-            foreach (var name in names)
-            {
-                map.TryAdd(name(value), value);
-            }
-        }
-
-        return map;
-    }
-
     /// <summary>A mapped column: its index, field, header, the unit its header names (万元) and the field's value map.</summary>
     private sealed record Column(int Index, CustomerField Field, string Header, decimal Multiplier, IReadOnlyDictionary<string, string>? Values);
-
-    /// <summary>
-    /// Display names and codes of a value (行业, 来源, 角色), matched ignoring case: an exact match is found first without the case-insensitive
-    /// hash, which costs most for Chinese names; a name in another case falls back to it and finds the same value, and a name typed with
-    /// full-width punctuation (科技／互联网) is looked up folded.
-    /// </summary>
-    private sealed class NameMap<T>(Dictionary<string, T> ignoringCase)
-    {
-        private readonly Dictionary<string, T> _exact = new(ignoringCase, StringComparer.Ordinal);
-
-        public bool TryGetValue(string name, [MaybeNullWhen(false)] out T value) =>
-            _exact.TryGetValue(name, out value) || ignoringCase.TryGetValue(name, out value)
-            || (TextNormalizer.Fold(name) is { } folded && !ReferenceEquals(folded, name) && ignoringCase.TryGetValue(folded, out value));
-    }
 
     // A number, and its extension after a mark; a bare 转 or 分机 (010-88889999转) is taken with the number, not left for the name.
     [GeneratedRegex(@"[+(（]?[0-9][0-9 \-()（）]{5,}[0-9](\s*(转|分机|ext\.?|x|#)\s*[0-9]+|\s*(转|分机))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PhoneLike();
+
+    // An extension mark after a number's last digit, and the run after it written as a number may be (digits, spaces, dashes, brackets,
+    // a leading +), searched in the half-width text.
+    [GeneratedRegex(@"(?<=[0-9][ \t]*)(?<mark>转|分机|ext\.?|x|#)[\s:：]*(?<run>[+(（]?[0-9](?:[0-9 \-()（）]*[0-9])?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MarkAndRun();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Set(CustomerRow row, CustomerField field, string text, decimal multiplier, int column, string header, List<CellProblem> problems)
@@ -186,7 +147,7 @@ internal sealed partial class CustomerRowParser
                 row.ShortName = Text();
                 break;
             case CustomerField.Industry:
-                row.Industry = _industries.TryGetValue(text, out var industry) ? industry : new Industry(Text(100) ?? text[..100]);
+                row.Industry = _industries.TryRead(text, out var industry) ? industry : new Industry(Text(100) ?? text[..100]);
                 break;
             case CustomerField.Tier:
                 row.Tier = Text(100);
@@ -198,7 +159,7 @@ internal sealed partial class CustomerRowParser
                 row.ContactName = Text(100);
                 break;
             case CustomerField.ContactRole:
-                row.ContactRole = _roles.TryGetValue(text, out var role) ? role : new ContactRole(Text(100) ?? text[..100]);
+                row.ContactRole = _roles.TryRead(text, out var role) ? role : new ContactRole(Text(100) ?? text[..100]);
                 break;
             case CustomerField.Phone:
                 SetContactCell(row, text, column, header, problems);
@@ -273,7 +234,7 @@ internal sealed partial class CustomerRowParser
 
                 break;
             case CustomerField.Source:
-                row.Source = _sources.TryGetValue(text, out var source) ? source : new CustomerSource(Text(100) ?? text[..100]);
+                row.Source = _sources.TryRead(text, out var source) ? source : new CustomerSource(Text(100) ?? text[..100]);
                 break;
         }
     }
@@ -375,6 +336,7 @@ internal sealed partial class CustomerRowParser
                 span[i] = TextNormalizer.ToHalfWidth(r[i]);
             }
         });
+        SeparateFalseExtensions(ref rest, ref folded, text, column, header, row);
         var phones = new List<(string Phone, ulong Key)>();
         var left = new StringBuilder(rest.Length);
         var at = 0;
@@ -447,10 +409,64 @@ internal sealed partial class CustomerRowParser
     }
 
     /// <summary>The phone (with its extension) and key of a run of text, and whether it ends in an extension mark with nothing after it,
-    /// or null when it is no number.</summary>
+    /// or null when it is no number (or more follows its extension mark than an extension: those digits are never dropped with it).</summary>
     private static (string Phone, ulong Key, bool EmptyExtension)? Number(string run) =>
-        PhoneNormalizer.TryGetKeyAndExtension(run, out var key, out var extension, out _, out var empty)
+        PhoneNormalizer.TryGetKeyAndExtension(run, out var key, out var extension, out var whole, out var empty) && whole
             ? (PhoneNormalizer.WithExtension(PhoneNormalizer.FromKey(key), extension), key, empty) : null;
+
+    /// <summary>
+    /// Reads what follows each extension mark of a contact cell that is no extension (1 to <see cref="PhoneNormalizer.MaxExtensionDigits"/>
+    /// digits): a whole phone number (<c>010-88889999转13800030001</c>, <c>…转010-66667777</c>, <c>…转138 0003 0001</c>) is a number of its
+    /// own, so its mark becomes a space and the numbers are found apart like <c>010-88889999、13800030001</c>, with a note
+    /// (<c>PhoneAfterExtensionMark</c>); more digits than an extension has that are no phone (<c>…转1234567</c>) are blanked with their mark
+    /// and reported (<c>ExtensionTooLong</c>), the line kept without an extension. Neither is ever kept as an extension.
+    /// <paramref name="rest"/> and <paramref name="folded"/> change alike, character for character.
+    /// </summary>
+    private void SeparateFalseExtensions(ref string rest, ref string folded, string cell, int column, string header, CustomerRow row)
+    {
+        char[]? restChars = null;
+        char[]? foldedChars = null;
+        static void Blank(ref char[]? chars, string text, int start, int end) => Array.Fill(chars ??= text.ToCharArray(), ' ', start, end - start);
+
+        for (var match = MarkAndRun().Match(folded); match.Success; match = match.NextMatch())
+        {
+            var mark = match.Groups["mark"];
+            var run = match.Groups["run"];
+
+            // The longest run of its space-separated parts that is a phone (a phone has more digits than an extension).
+            var parts = Parts(run.Value);
+            var phoneEnd = -1;
+            for (var j = parts.Count - 1; j >= 0 && phoneEnd < 0; j--)
+            {
+                if (PhoneNormalizer.TryGetKey(run.ValueSpan[..parts[j].End], out _))
+                {
+                    phoneEnd = parts[j].End;
+                }
+            }
+
+            if (phoneEnd > 0)
+            {
+                Blank(ref restChars, rest, mark.Index, mark.Index + mark.Length);
+                Blank(ref foldedChars, folded, mark.Index, mark.Index + mark.Length);
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_PhoneAfterExtensionMark", _culture, column, header, rest.Substring(run.Index, phoneEnd), cell));
+                continue;
+            }
+
+            var digits = run.ValueSpan.IndexOfAnyExceptInRange('0', '9') is var stop and >= 0 ? stop : run.Length;
+            if (digits > PhoneNormalizer.MaxExtensionDigits)
+            {
+                Blank(ref restChars, rest, mark.Index, run.Index + digits);
+                Blank(ref foldedChars, folded, mark.Index, run.Index + digits);
+                (row.Notes ??= []).Add(CustomerNotes.Note("Note_ExtensionTooLong", _culture, column, header, rest.Substring(run.Index, digits), cell));
+            }
+        }
+
+        if (restChars is not null)
+        {
+            rest = new string(restChars);
+            folded = new string(foldedChars!);
+        }
+    }
 
     /// <summary>The places (start, end) of the space-separated parts of a run.</summary>
     private static List<(int Start, int End)> Parts(string run)

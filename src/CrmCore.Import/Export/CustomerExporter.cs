@@ -1,6 +1,6 @@
 using System.Globalization;
 using CrmCore.Customers;
-using CrmCore.Localization;
+using CrmCore.Import.Mapping;
 using CrmCore.Normalization;
 
 namespace CrmCore.Import.Export;
@@ -9,7 +9,8 @@ namespace CrmCore.Import.Export;
 /// Writes customers as the customer table (.xlsx, one sheet, streamed): one row per contact with the customer's fields repeated
 /// (a customer without contacts gets one row), headers in Chinese (document 001) or English, which the built-in import mapping reads
 /// back: importing an export gives the same customers (id, names, industry, tier, account manager, contacts with role, phone,
-/// e-mail and address, first contact and cooperation dates, annual amount, products, orders per year, size, source). Tags,
+/// e-mail and address, first contact and cooperation dates, annual amount, products, orders per year, size, source; the industry,
+/// contact role and source by their display names in the language, from the one name table per value type that the import reads). Tags,
 /// preference tags, the do-not-contact flag and birthdays are not part of the table. Mainland phone numbers are written in their
 /// national form (<c>13812345678</c>, <c>02112345678</c>); every cell goes through <see cref="CellGuard"/>.
 /// <para>The exporter writes the customers it is given: a host that restricts what a reader may see passes the projected rows.</para>
@@ -17,8 +18,6 @@ namespace CrmCore.Import.Export;
 /// </summary>
 public static class CustomerExporter
 {
-    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-Hans");
-
     /// <summary>The column headers of the export, in order.</summary>
     /// <param name="language">The language.</param>
     /// <returns>The headers.</returns>
@@ -44,7 +43,6 @@ public static class CustomerExporter
     public static IEnumerable<string?[]> Cells(CustomerState customer, ExportLanguage language = ExportLanguage.Chinese)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var culture = language == ExportLanguage.Chinese ? Zh : CultureInfo.InvariantCulture;
         IEnumerable<Contact?> contacts = customer.Contacts.Count == 0 ? new Contact?[] { null } : customer.Contacts.Cast<Contact?>();
         foreach (var contact in contacts)
         {
@@ -53,11 +51,11 @@ public static class CustomerExporter
                 customer.Id.Value,
                 customer.Name,
                 customer.ShortName,
-                customer.Industry.Code.Length == 0 ? null : DisplayNames.Of(customer.Industry, culture),
+                customer.Industry.Code.Length == 0 ? null : DisplayLabels.Industries.Name(customer.Industry, language),
                 customer.Tier,
                 customer.AccountManager?.Value,
                 contact?.Name,
-                contact is null ? null : Role(contact.Role, language, culture),
+                contact is null ? null : DisplayLabels.ContactRoles.Name(contact.Role, language),
                 NationalPhone(contact?.Phone),
                 contact?.Email,
                 contact?.Address,
@@ -68,29 +66,25 @@ public static class CustomerExporter
                 customer.OrdersPerYear?.ToString(CultureInfo.InvariantCulture),
                 customer.Size.Employees?.ToString(CultureInfo.InvariantCulture),
                 customer.Size.AnnualRevenue?.Amount.ToString(CultureInfo.InvariantCulture),
-                customer.Source.Code.Length == 0 ? null : DisplayNames.Of(customer.Source, culture),
+                customer.Source.Code.Length == 0 ? null : DisplayLabels.CustomerSources.Name(customer.Source, language),
             ];
         }
-    }
-
-    /// <summary>A contact's role as the table shows it: its display name, and for a role without one (the import's default
-    /// <c>Contact</c>) in Chinese the value the built-in mapping reads back as it (联系人).</summary>
-    private static string Role(ContactRole role, ExportLanguage language, CultureInfo culture)
-    {
-        var shown = DisplayNames.Of(role, culture);
-        return shown == role.Code ? ExportCells.Display(Mapping.ImportMappings.Customers, Mapping.CustomerField.ContactRole, role.Code, language) : shown;
     }
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A phone as analysts write it in China (<c>13812345678</c>, <c>02112345678</c>), with its extension kept
-    /// (<c>01012345606转808</c>); other countries' numbers in their canonical form.</summary>
+    /// (<c>01012345606转808</c>); other countries' numbers in their canonical form. A stored text that is more than one number with
+    /// an extension (a host's <c>010-88889999转13800030001</c>: no extension has 11 digits) is written as it is, so that nothing after the
+    /// mark is dropped.</summary>
     private static string? NationalPhone(string? phone)
     {
-        if (phone is null || !PhoneNormalizer.TryNormalize(phone, out var canonical, out var extension))
+        if (phone is null || !PhoneNormalizer.TryGetKeyAndExtension(phone, out var key, out var extension, out var whole) || !whole)
         {
             return phone;
         }
+
+        var canonical = PhoneNormalizer.FromKey(key);
 
         if (!canonical.StartsWith("+86", StringComparison.Ordinal))
         {

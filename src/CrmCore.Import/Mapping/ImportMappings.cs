@@ -79,8 +79,9 @@ public static class ImportMappings
             (CustomerField.UpdatedOn, ["更新时间", "最后更新", "更新日期", "Updated", "Updated on", "UpdatedOn"]))
         .With(new ImportMapping<CustomerField>([], values:
         [
-            // The import's default role (CustomerImportOptions.DefaultContactRole) has no display name: the export writes it as 联系人.
-            new(CustomerField.ContactRole, Map(("联系人", "Contact"))),
+            // The import's default role (CustomerImportOptions.DefaultContactRole) has no display name: the export writes it as 联系人, the
+            // role table's word for it (DisplayLabels.ContactRoles, which the row parser reads with every display name).
+            new(CustomerField.ContactRole, DisplayLabels.ContactRoles.Synonyms),
         ]));
     }
 

@@ -8,8 +8,10 @@ namespace CrmCore.Normalization;
 /// <c>+862112345678</c> for a Shanghai landline (area code without its trunk 0), <c>+864008001234</c> for a 400/800 hotline.
 /// Accepted input: spaces, dashes, dots and brackets (also full-width), a <c>+86</c>/<c>0086</c>/<c>86</c> prefix, an extension after
 /// <c>转</c>, <c>分机</c>, <c>ext</c>, <c>x</c> or <c>#</c>, or after a dash that follows a complete landline with its area code
-/// (<c>010-12345609-808</c>, <c>+86-10-88889999-808</c>, <c>86 10 8888 9999-808</c>: 1 to 6 digits; a mobile or a hotline takes no dash
-/// extension, so <c>+86-138-0000-0000</c> is a mobile) (dropped: the canonical form names the line), and other countries' numbers with their
+/// (<c>010-12345609-808</c>, <c>+86-10-88889999-808</c>, <c>86 10 8888 9999-808</c>; a mobile or a hotline takes no dash
+/// extension, so <c>+86-138-0000-0000</c> is a mobile) (dropped: the canonical form names the line), an extension being 1 to 6 digits
+/// (a longer run after a mark, as in <c>010-88889999转13800030001</c>, is no extension but something else:
+/// <see cref="TryNormalize(ReadOnlySpan{char}, out string, out string)"/> gives the line without one), and other countries' numbers with their
 /// <c>+</c> or <c>00</c> prefix kept as they are. Landlines need their area code (a bare 7 or 8 digit number names no line).
 /// The canonical form also fits a <see cref="ulong"/> (<see cref="TryGetKey"/>), which lets indexes look numbers up without allocating.
 /// No I/O; thread-safe (stateless).
@@ -17,6 +19,10 @@ namespace CrmCore.Normalization;
 public static class PhoneNormalizer
 {
     private const int MaxDigits = 18;
+
+    /// <summary>The most digits an extension has (6): it names a desk behind a switchboard. A longer run after an extension mark is a
+    /// number of its own (<c>010-88889999转13800030001</c>: a landline and a mobile) or a mistake, never an extension.</summary>
+    internal const int MaxExtensionDigits = 6;
 
     /// <summary>Normalises a phone number.</summary>
     /// <param name="text">The raw text.</param>
@@ -115,7 +121,7 @@ public static class PhoneNormalizer
         // An extension after a dash: the digits before the last dash are a complete landline with its area code, written at home (0…) or
         // with the country code (+86, 0086, 86), and 1 to 6 digits, nothing else, follow it (010-12345609-808, 0571-88880000-66,
         // +86-10-88889999-808). Only a landline takes one: a mobile's or a hotline's digits before a dash are no line with an extension.
-        if (extensionAt < 0 && dashAt >= 0 && length - dashLength is >= 1 and <= 6 && Landline(digits[..dashLength], plus, out key))
+        if (extensionAt < 0 && dashAt >= 0 && length - dashLength is >= 1 and <= MaxExtensionDigits && Landline(digits[..dashLength], plus, out key))
         {
             extensionAt = dashAt;
             return true;
@@ -214,8 +220,9 @@ public static class PhoneNormalizer
     /// </summary>
     /// <param name="text">The raw text.</param>
     /// <param name="canonical">The line's canonical form, for example <c>+861012345606</c>.</param>
-    /// <param name="extension">The extension's digits, for example <c>808</c>; empty when the text has none (or nothing but digits,
-    /// spaces and dots follows the mark).</param>
+    /// <param name="extension">The extension's digits, for example <c>808</c>; empty when the text has none, when the mark has nothing
+    /// after it, or when what follows the mark is not 1 to 6 digits (<c>010-88889999转13800030001</c> gives
+    /// the line <c>+861088889999</c> and no extension: the mobile after the mark is no extension).</param>
     /// <returns>True when the text is a phone number this normaliser understands.</returns>
     public static bool TryNormalize(ReadOnlySpan<char> text, out string canonical, out string extension)
     {
@@ -226,8 +233,10 @@ public static class PhoneNormalizer
 
     /// <summary>
     /// The line's key (<see cref="TryGetKey(ReadOnlySpan{char}, out ulong)"/>) and its extension's digits, and whether the text is all one
-    /// number: false when something other than an extension's digits follows an extension mark (<c>010-88889999转123、13800030001</c>,
-    /// where a second number follows), so that the caller looks for more numbers in the text instead of keeping only the first line.
+    /// number: false when something other than an extension's 1 to <see cref="MaxExtensionDigits"/> digits follows an extension mark
+    /// (<c>010-88889999转123、13800030001</c>, where a second number follows; <c>010-88889999转13800030001</c>, where the digits after the
+    /// mark are a mobile, too many for an extension), so that the caller looks for more numbers in the text instead of keeping only the
+    /// first line.
     /// </summary>
     internal static bool TryGetKeyAndExtension(ReadOnlySpan<char> text, out ulong key, out string extension, out bool whole) =>
         TryGetKeyAndExtension(text, out key, out extension, out whole, out _);
@@ -263,12 +272,13 @@ public static class PhoneNormalizer
     /// <returns>The text.</returns>
     public static string WithExtension(string canonical, string extension) => extension.Length == 0 ? canonical : canonical + "转" + extension;
 
-    /// <summary>The digits after an extension mark (<c>xt</c> of <c>ext</c>, dots and spaces skipped), or empty when anything else follows;
-    /// <paramref name="empty"/> when nothing but those skipped characters (or nothing at all) follows the mark.</summary>
+    /// <summary>The digits after an extension mark (<c>xt</c> of <c>ext</c>, dots and spaces skipped), or empty when anything else follows
+    /// or the digits are more than <see cref="MaxExtensionDigits"/>; <paramref name="empty"/> when nothing but those skipped characters
+    /// (or nothing at all) follows the mark.</summary>
     private static string ExtensionDigits(ReadOnlySpan<char> rest, out bool empty)
     {
         empty = false;
-        Span<char> digits = stackalloc char[16];
+        Span<char> digits = stackalloc char[MaxExtensionDigits];
         var length = 0;
         foreach (var raw in rest.Trim())
         {
