@@ -122,7 +122,7 @@ internal static class AuditCommand
                 return ExitCodes.Success;
             }
 
-            context.WriteError(context.T(AuditMessages.Broken, result.BrokenAt, result.Verified, result.Problem is { } problem ? AuditMessages.Problem(problem, context.Language) : null));
+            context.WriteError(context.T(AuditMessages.Broken, result.BrokenAt, result.Verified, result.Finding?.Describe(context.Language.Culture) ?? result.Problem));
             return ExitCodes.InvalidInput;
         });
         return verify;

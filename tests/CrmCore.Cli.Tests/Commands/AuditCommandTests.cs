@@ -86,24 +86,6 @@ public sealed class AuditCommandTests
         Assert.DoesNotMatch("[A-Za-z]", zh.Error.Replace("crm", string.Empty, StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("record 7 names chain 99, which does not exist", "第 7 条记录所属的链 99 不存在")]
-    [InlineData("record 7 comes after record 9: the trail is out of order", "第 7 条记录排在第 9 条之后：记录顺序错乱")]
-    [InlineData("record 7 does not carry the hash of a chain's start in chain 2: a record before it was deleted, or it was inserted or reordered",
-        "第 7 条记录未携带链 2 起点的哈希：它之前的记录被删除，或它是被插入或调换了顺序的")]
-    [InlineData("record 7 does not carry the hash of record 5, the one before it in chain 2 (deleted, inserted or reordered)",
-        "第 7 条记录未携带链 2 中前一条（第 5 条）记录的哈希（有记录被删除、插入或调换了顺序）")]
-    [InlineData("record 7 was altered: its content does not match its hash", "第 7 条记录被篡改：其内容与其哈希不符")]
-    [InlineData("record 7 of chain 2 does not match the checkpoint, which names record 7 with hash ab12", "链 2 的第 7 条记录与检查点不符，检查点记载的是第 7 条记录，哈希为 ab12")]
-    [InlineData("chain 2 has no records, but the checkpoint names record 7: the newest records were deleted", "链 2 没有任何记录，但检查点记载了第 7 条记录：最新的记录已被删除")]
-    [InlineData("chain 2 ends at record 5, but the checkpoint names record 7: the newest records were deleted", "链 2 止于第 5 条记录，但检查点记载了第 7 条：最新的记录已被删除")]
-    [InlineData("something new", "something new")]
-    public void Problem_InChinese_TranslatesEveryShapeTheLibraryWrites(string english, string chinese)
-    {
-        Assert.Equal(chinese, CrmCore.Cli.Localization.AuditMessages.Problem(english, CrmCore.Cli.Localization.CliLanguage.Chinese));
-        Assert.Equal(english, CrmCore.Cli.Localization.AuditMessages.Problem(english, CrmCore.Cli.Localization.CliLanguage.English));
-    }
-
     [Fact]
     public void Verify_PrintsACheckpoint_ThatCatchesDeletedNewestRecordsLater()
     {
