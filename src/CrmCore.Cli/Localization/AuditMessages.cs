@@ -12,9 +12,15 @@ internal static class AuditMessages
     public static readonly Msg DatabaseMissing = new("database file '{0}' was not found", "找不到数据库文件“{0}”");
     public static readonly Msg BadInstant = new("'{0}' is not an instant such as 2026-03-01T09:00:00+08:00", "“{0}”不是有效时刻，例如 2026-03-01T09:00:00+08:00");
     public static readonly Msg BadEntity = new("'{0}' is not type:id, e.g. customer:KH0001", "“{0}”不是 类型:编号 的形式，例如 customer:KH0001");
+    /// <summary>{0} the SQLite file or the masked connection string, {1} the reason.</summary>
     public static readonly Msg NoTrail = new(
-        "the database has no audit trail this version can read (it needs a CrmCore schema of version 3 or later: run the host once against it, or apply `crm db script`): {0}",
-        "该数据库没有本版本可读取的审计记录（需要第 3 版或更高的 CrmCore 数据库架构：先让宿主程序连接一次，或执行 `crm db script` 生成的脚本）：{0}");
+        "the database '{0}' has no audit trail this version can read (it needs a CrmCore schema of version 3 or later: run the host once against it, or apply `crm db script`): {1}",
+        "数据库“{0}”没有本版本可读取的审计记录（需要第 3 版或更高的 CrmCore 数据库架构：先让宿主程序连接一次，或执行 `crm db script` 生成的脚本）：{1}");
+
+    /// <summary>{0} the SQLite file as given, {1} why SQLite cannot use it (StoreErrors.SqliteReason).</summary>
+    public static readonly Msg NotACrmDatabase = new(
+        "'{0}' is not a usable CrmCore database: {1}",
+        "“{0}”不是可用的 CrmCore 数据库：{1}");
     public static readonly Msg Checkpoint = new(
         "checkpoint (keep it outside the database; pass it to a later `crm audit verify --expect-head` to detect deleted newest records): {0}",
         "检查点（请保存在数据库之外；以后用 `crm audit verify --expect-head` 传入，可发现被删除的最新记录）：{0}");

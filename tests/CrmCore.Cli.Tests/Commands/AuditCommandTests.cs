@@ -56,10 +56,10 @@ public sealed class AuditCommandTests
         var list = Crm.Run("--lang", "zh-Hans", "audit", "list", "--connection", path);
 
         Assert.Equal(1, verify.ExitCode);
-        Assert.Contains("the database has no audit trail this version can read", verify.Error, StringComparison.Ordinal);
+        Assert.Contains($"the database '{path}' has no audit trail this version can read", verify.Error, StringComparison.Ordinal);
         Assert.Contains("is version 0", verify.Error, StringComparison.Ordinal);
         Assert.Equal(1, list.ExitCode);
-        Assert.Contains("该数据库没有本版本可读取的审计记录", list.Error, StringComparison.Ordinal);
+        Assert.Contains($"数据库“{path}”没有本版本可读取的审计记录", list.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,6 +84,31 @@ public sealed class AuditCommandTests
         Assert.Equal(1, zh.ExitCode);
         Assert.Contains("审计记录在第 2 条处断裂（此前 1 条完整）：第 2 条记录被篡改：其内容与其哈希不符", zh.Error, StringComparison.Ordinal);
         Assert.DoesNotMatch("[A-Za-z]", zh.Error.Replace("crm", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("junk.db", "en", "'{0}' is not a usable CrmCore database: it is not a SQLite database (another kind of file, or its header is damaged); it was left as it was")]
+    [InlineData("junk.db", "zh-Hans", "“{0}”不是可用的 CrmCore 数据库：它不是 SQLite 数据库（是其他类型的文件，或文件头已损坏）；该文件未被改动")]
+    public void ABrokenSqliteFile_IsNotAUsableCrmCoreDatabase_NamedWithTheCause_NotANoTrailOrStoreMessage(string name, string language, string expected)
+    {
+        // QA: crm audit on a file that is not a SQLite database said "the database has no audit trail this version can read (... run the
+        // host once against it ...)" as if it were an old CrmCore database.
+        using var dir = new TempDirectory();
+        var path = dir.File(name);
+        File.WriteAllBytes(path, [.. Enumerable.Range(0, 4096).Select(i => (byte)((i * 37) + 11))]);
+        var before = File.ReadAllBytes(path);
+
+        var verify = Crm.Run("--lang", language, "audit", "verify", "--connection", path);
+        var list = Crm.Run("--lang", language, "audit", "list", "--connection", path);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Equal(1, list.ExitCode);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, path), verify.Error, StringComparison.Ordinal);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, path), list.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--store", verify.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("audit trail this version", verify.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("审计记录", verify.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
     }
 
     [Fact]
