@@ -39,6 +39,26 @@ internal sealed record KpiRow(string Id, KpiKind Kind, string Label, double? Act
         return rows;
     }
 
+    /// <summary>
+    /// The rows of the per-channel first-response targets (<see cref="MonthlyReport.ChannelChecks"/>), tightest first, each named by
+    /// <paramref name="name"/> from its channel code: the channel's own average on the headline's clock against its target, over the
+    /// channel's tickets counted in that average. Shared by the HTML page's channel table and the workbook's KPI sheet.
+    /// </summary>
+    public static IReadOnlyList<KpiRow> ForChannels(MonthlyReport report, Func<TargetCheck, string> name)
+    {
+        var slices = report.Kpis.SlicesBy(KpiDimension.Channel).ToDictionary(s => s.Key, StringComparer.Ordinal);
+        return report.ChannelChecks.Select(check =>
+        {
+            var channel = check.Channel ?? string.Empty;
+            var kpis = slices.TryGetValue(channel, out var slice) ? slice.Kpis : ServiceKpis.Empty;
+            return new KpiRow("FirstResponse." + channel, KpiKind.AverageFirstResponse, name(check), check.Actual, check.Target,
+                report.SliceSampleSize(kpis, KpiKind.AverageFirstResponse), IsSubRow: false) { Channel = channel };
+        }).ToList();
+    }
+
+    /// <summary>For a per-channel target's row (<see cref="ForChannels"/>), the channel code; null for a row of the totals.</summary>
+    public string? Channel { get; init; }
+
     /// <summary>The gap to the target in words and numbers, for example "missed: 3.2 percentage points below the floor".</summary>
     public string Gap(ReportStrings text)
     {

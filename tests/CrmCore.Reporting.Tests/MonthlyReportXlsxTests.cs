@@ -13,7 +13,7 @@ public sealed class MonthlyReportXlsxTests
         Report(withJanuary: true).WriteXlsx(stream, CultureInfo.GetCultureInfo("en"));
 
         stream.Position = 0;
-        Assert.Equal(["KPIs", "Daily", "Breakdowns", "Month over month", "Themes", "Churn risk"], MiniExcel.GetSheetNames(stream));
+        Assert.Equal(["Summary", "KPIs", "Daily", "Breakdowns", "Month over month", "Themes", "Churn risk"], MiniExcel.GetSheetNames(stream));
         stream.Position = 0;
         var kpis = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "KPIs").Cast<IDictionary<string, object>>().ToList();
         var resolution = kpis.Single(r => (string)r["KPI"] == "resolution rate");
@@ -30,7 +30,7 @@ public sealed class MonthlyReportXlsxTests
         Report().WriteXlsx(stream, CultureInfo.GetCultureInfo("zh-Hans"));
 
         stream.Position = 0;
-        Assert.Equal(["指标", "每日", "分组", "负面主题", "流失风险"], MiniExcel.GetSheetNames(stream));
+        Assert.Equal(["摘要", "指标", "每日", "分组", "负面主题", "流失风险"], MiniExcel.GetSheetNames(stream));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class MonthlyReportXlsxTests
         Report(supplements: Supplements()).WriteXlsx(stream, CultureInfo.GetCultureInfo("en"));
 
         stream.Position = 0;
-        Assert.Equal(["KPIs", "Daily", "Breakdowns", "Themes", "Churn risk", "Plans", "Asset models", "Completeness", "Missing fields"], MiniExcel.GetSheetNames(stream));
+        Assert.Equal(["Summary", "KPIs", "Daily", "Breakdowns", "Themes", "Churn risk", "Plans", "Asset models", "Completeness", "Missing fields"], MiniExcel.GetSheetNames(stream));
         stream.Position = 0;
         var plans = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Plans").Cast<IDictionary<string, object>>().ToList();
         var wang = plans.Single(r => (string)r["Account manager"] == "wang.li");

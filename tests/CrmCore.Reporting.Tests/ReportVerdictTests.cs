@@ -24,8 +24,8 @@ public sealed class ReportVerdictTests
 
         Assert.False(report.AllTargetsMet);
         Assert.Equal((4, 0, 4), (report.TargetCount, report.TargetsMissed, report.TargetsNotChecked));
-        Assert.Contains("  Targets met: 0 of 4. Not checked for lack of data: 4 of 4.\n", report.ToText(English), StringComparison.Ordinal);
-        Assert.Contains("  达成目标：4 项中的 0 项。因无数据未能检查：4 项中的 4 项。\n", report.ToText(Chinese), StringComparison.Ordinal);
+        Assert.Contains($"  {Summary(report, English)}\n", report.ToText(English), StringComparison.Ordinal);
+        Assert.Contains($"  {Summary(report, Chinese)}\n", report.ToText(Chinese), StringComparison.Ordinal);
         Assert.StartsWith("0 of 4 targets met. 4 of 4 could not be checked for lack of data: average first response", Summary(report, English), StringComparison.Ordinal);
         Assert.StartsWith("4 项目标中 0 项达成。4 项中有 4 项因无数据无法检查：", Summary(report, Chinese), StringComparison.Ordinal);
         Assert.DoesNotContain("All", report.ToText(English), StringComparison.Ordinal);
@@ -41,10 +41,11 @@ public sealed class ReportVerdictTests
 
         Assert.Equal((1, 1, 0), (report.TargetCount, report.TargetsMissed, report.TargetsNotChecked));
         var text = report.ToText(English);
-        Assert.Contains("  [MISS] average first response (wall clock), Phone 1.8 h > 0.5 h\n  Targets missed: 1.\n", text, StringComparison.Ordinal);
+        Assert.Contains("  [MISS] average first response (wall clock), Phone 1.8 h > 0.5 h\n  1 of 1 targets missed: first response, Phone.\n", text, StringComparison.Ordinal);
         Assert.Equal("1 of 1 targets missed: first response, Phone.", Summary(report, English));
         Assert.Contains("  [未达标] 平均首次响应时间（自然时间），电话 1.8 小时 > 0.5 小时\n", report.ToText(Chinese), StringComparison.Ordinal);
         Assert.Equal("1 项目标中 1 项未达成：首次响应（电话）。", Summary(report, Chinese));
+        Assert.Contains("\n  1 项目标中 1 项未达成：首次响应（电话）。\n", report.ToText(Chinese), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class ReportVerdictTests
         var text = report.ToText(English);
         Assert.Contains("  [no data] average first response (wall clock), Online chat (target ≤ 0.17 h)\n", text, StringComparison.Ordinal);
         Assert.Contains("  [OK] average first response (wall clock), Phone 1.8 h ≤ 2 h\n", text, StringComparison.Ordinal);
-        Assert.Contains("  Targets missed: 1. Not checked for lack of data: 1 of 4.\n", text, StringComparison.Ordinal);
+        Assert.Contains("  1 of 4 targets missed: resolution rate. 1 of 4 could not be checked for lack of data: first response, Online chat.\n", text, StringComparison.Ordinal);
         Assert.Equal("1 of 4 targets missed: resolution rate. 1 of 4 could not be checked for lack of data: first response, Online chat.", Summary(report, English));
     }
 
@@ -66,7 +67,7 @@ public sealed class ReportVerdictTests
         var report = Report(configure: o => o.Targets = ChannelOnly("Email", 120));
 
         Assert.True(report.AllTargetsMet);
-        Assert.Contains("  All targets met.\n", report.ToText(English), StringComparison.Ordinal);
+        Assert.Contains("  All 1 targets met.\n", report.ToText(English), StringComparison.Ordinal);
         Assert.Equal("All 1 targets met.", Summary(report, English));
     }
 
@@ -100,6 +101,60 @@ public sealed class ReportVerdictTests
         Assert.Equal(5, Convert.ToInt32(rows["Phone"]["tickets in the average"], CultureInfo.InvariantCulture));
         Assert.Null(rows["Email"]["average first response"]);
         Assert.Equal(0, Convert.ToInt32(rows["Email"]["tickets in the average"], CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public void Verdict_TheWorkbookSaysWhatTheTextAndTheHtmlSay(string language)
+    {
+        // The verdict was worded twice (the text's "Targets missed: 1." against the HTML's "1 of 4 targets missed: resolution rate.")
+        // and the workbook had none.
+        var culture = CultureInfo.GetCultureInfo(language);
+        var report = Report(configure: o => o.Targets = ReportTargets.Document003());
+        using var stream = new MemoryStream();
+        report.WriteXlsx(stream, culture);
+
+        stream.Position = 0;
+        var sheet = MiniExcel.GetSheetNames(stream)[0];
+        stream.Position = 0;
+        var summary = Assert.Single(MiniExcel.Query(stream, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object>>());
+        var verdict = (string)summary[language == "en" ? "Verdict" : "结论"];
+        Assert.Equal(Summary(report, culture), verdict);
+        Assert.Contains($"\n  {verdict}\n", report.ToText(culture), StringComparison.Ordinal);
+        Assert.Equal(language == "en" ? "Summary" : "摘要", sheet);
+        Assert.Equal([4, 1, 1], new[] { "Targets", "Targets missed", "Not checked (no data)" }
+            .Select(c => language == "en" ? c : c switch { "Targets" => "目标数", "Targets missed" => "未达成目标数", _ => "未检查（无数据）" })
+            .Select(c => Convert.ToInt32(summary[c], CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Xlsx_KpiSheet_HasThePerChannelTargetsOfTheHtml_SameNamesAndValues()
+    {
+        // QA: the HTML showed "First response by channel against its target"; the workbook's KPI sheet had no per-channel row.
+        var report = Report(configure: o => o.Targets = ReportTargets.Document003());
+        using var stream = new MemoryStream();
+        report.WriteXlsx(stream, English);
+
+        stream.Position = 0;
+        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "KPIs").Cast<IDictionary<string, object>>().ToList();
+        var html = Parse(report.ToHtml(English)).Descendants("table").Single(t => (string?)t.Attribute("class") == "channel-fr")
+            .Element("tbody")!.Elements("tr").ToList();
+        var channelRows = rows.Where(r => r["Channel"] is string).ToList();
+        Assert.Equal(html.Select(tr => tr.Elements("td").First().Value), channelRows.Select(r => (string)r["Channel"]));
+        Assert.Equal(["first response, Online chat", "first response, Phone"], channelRows.Select(r => (string)r["KPI"]));
+        var phone = channelRows.Single(r => (string)r["Channel"] == "Phone");
+        Assert.Equal(2, Convert.ToDouble(phone["Target"], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(1.8, Convert.ToDouble(phone["Actual"], CultureInfo.InvariantCulture), 1);
+        Assert.Equal(true, phone["Met"]);
+        Assert.Equal(true, phone["Lower is better"]);
+        var phoneHtml = html.Single(tr => (string?)tr.Attribute("data-channel") == "Phone").Elements("td").Select(td => td.Value).ToList();
+        Assert.Equal(phoneHtml[3], (string)phone["Gap to target"]);
+        Assert.Equal(phoneHtml[5], Convert.ToString(phone["Counted"], CultureInfo.InvariantCulture));
+        var online = channelRows.Single(r => (string)r["Channel"] == "Online chat");
+        Assert.Null(online["Actual"]);
+        Assert.Equal(10 / 60d, Convert.ToDouble(online["Target"], CultureInfo.InvariantCulture), 6);
+        Assert.Null(online["Met"]);
     }
 
     [Fact]

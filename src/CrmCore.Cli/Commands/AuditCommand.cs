@@ -59,12 +59,14 @@ internal static class AuditCommand
             return null;
         }
 
+        context.Store = "sqlite:" + connection;
         return new SqliteStorage(new SqliteStorageOptions { DataSource = path, PrepareSchema = false }).Audit;
     }
 
-    // A database without the audit table (older than schema 3, or not a CrmCore database) or of a newer schema is a user's mistake,
-    // reported as such, never as an internal error. A PostgreSQL server that cannot be reached or refuses the login is not that: it goes
-    // on to the store's message (StoreErrors, through SetCliAction).
+    // A file that SQLite cannot use as a database (not one, damaged, unreadable, busy) is not a usable CrmCore database: said with the
+    // file and the cause. A database without the audit table (older than schema 3, or of another program) or of a newer schema is a
+    // user's mistake, reported as such, never as an internal error. A PostgreSQL server that cannot be reached or refuses the login is
+    // neither: it goes on to the store's message (StoreErrors, through SetCliAction).
     private static bool TryRead<T>(CliContext context, Func<T> read, out T value)
     {
         try
@@ -72,13 +74,27 @@ internal static class AuditCommand
             value = read();
             return true;
         }
+        catch (Exception e) when (StoreErrors.SqliteReason(context, e) is { } reason)
+        {
+            context.WriteError(context.T(AuditMessages.NotACrmDatabase, StoreName(context), reason));
+            value = default!;
+            return false;
+        }
         catch (Exception e) when ((e is System.Data.Common.DbException or CrmCore.Storage.SchemaVersionException) && !StoreErrors.IsPostgreSqlConnectionFailure(e))
         {
-            context.WriteError(context.T(AuditMessages.NoTrail, e.Message));
+            context.WriteError(context.T(AuditMessages.NoTrail, StoreName(context), e.Message));
             value = default!;
             return false;
         }
     }
+
+    /// <summary>The store as the user named it: the SQLite file, or the PostgreSQL connection string with its password masked.</summary>
+    private static string StoreName(CliContext context) => context.Store switch
+    {
+        { } spec when spec.StartsWith("sqlite:", StringComparison.Ordinal) => spec["sqlite:".Length..],
+        { } spec when spec.StartsWith("postgresql:", StringComparison.Ordinal) => StoreErrors.MaskPassword(spec["postgresql:".Length..]),
+        _ => string.Empty,
+    };
 
     private static Command Verify(ICliConsole console)
     {
@@ -122,7 +138,7 @@ internal static class AuditCommand
                 return ExitCodes.Success;
             }
 
-            context.WriteError(context.T(AuditMessages.Broken, result.BrokenAt, result.Verified, result.Problem is { } problem ? AuditMessages.Problem(problem, context.Language) : null));
+            context.WriteError(context.T(AuditMessages.Broken, result.BrokenAt, result.Verified, result.Finding?.Describe(context.Language.Culture) ?? result.Problem));
             return ExitCodes.InvalidInput;
         });
         return verify;

@@ -116,14 +116,14 @@ internal static class ReportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var mapped = MetricsMapper.Map(ticketsPath, ticketRows.Rows, surveysPath, surveyRows?.Rows ?? [], customerRows?.Rows ?? []);
+            var timeZone = parse.GetRequiredValue(zone);
+            var mapped = MetricsMapper.Map(ticketsPath, ticketRows.Rows, surveysPath, surveyRows?.Rows ?? [], customerRows?.Rows ?? [], context.Language.Culture, timeZone);
             foreach (var problem in mapped.Problems)
             {
                 var path = problem.Path.Length == 0 ? customersPath : problem.Path;
                 context.Error.WriteLine(context.T(Messages.ReportRowUnusable, path, problem.Line, problem.Id, problem.Reason.In(context.Language)));
             }
 
-            var timeZone = parse.GetRequiredValue(zone);
             var reportMonth = parse.GetRequiredValue(month);
             var monthEnd = reportMonth.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(timeZone).ToInstant();
             IReadOnlyList<ChurnAssessment>? churn = null;

@@ -41,18 +41,10 @@ internal static class StoreErrors
 
         if (spec.StartsWith("sqlite:", StringComparison.Ordinal) && Find<SqliteException>(error) is { } sqlite)
         {
-            var reason = (sqlite.SqliteErrorCode & 0xFF) switch
-            {
-                14 => context.T(StoreMessages.SqliteCannotOpen), // SQLITE_CANTOPEN
-                26 => null, // SQLITE_NOTADB
-                8 => context.T(StoreMessages.SqliteReadOnly), // SQLITE_READONLY
-                5 or 6 => context.T(StoreMessages.SqliteBusy), // SQLITE_BUSY, SQLITE_LOCKED
-                11 => context.T(StoreMessages.SqliteCorrupt), // SQLITE_CORRUPT
-                13 => context.T(StoreMessages.ReasonDiskFull), // SQLITE_FULL
-                _ => sqlite.Message,
-            };
             var path = spec["sqlite:".Length..];
-            return reason is null ? context.T(StoreMessages.SqliteNotADatabase, path) : context.T(StoreMessages.SqliteFailed, path, reason);
+            return IsNotADatabase(sqlite)
+                ? context.T(StoreMessages.SqliteNotADatabase, path)
+                : context.T(StoreMessages.SqliteFailed, path, SqliteReason(context, sqlite) ?? sqlite.Message);
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal) && Find<NpgsqlException>(error) is { } npgsql)
@@ -66,6 +58,28 @@ internal static class StoreErrors
 
         return null;
     }
+
+    /// <summary>
+    /// Why SQLite could not use a file as a database, in the run's language, or null when the failure is not the file's (a statement
+    /// SQLite refused, such as one on a missing table, which is the database's content and not its file): not a database, damaged,
+    /// cannot be opened, read-only, busy, or a full disk.
+    /// </summary>
+    public static string? SqliteReason(CliContext context, SqliteException error) => (error.SqliteErrorCode & 0xFF) switch
+    {
+        14 => context.T(StoreMessages.SqliteCannotOpen), // SQLITE_CANTOPEN
+        26 => context.T(StoreMessages.SqliteNotSqlite), // SQLITE_NOTADB
+        8 => context.T(StoreMessages.SqliteReadOnly), // SQLITE_READONLY
+        5 or 6 => context.T(StoreMessages.SqliteBusy), // SQLITE_BUSY, SQLITE_LOCKED
+        11 => context.T(StoreMessages.SqliteCorrupt), // SQLITE_CORRUPT
+        13 => context.T(StoreMessages.ReasonDiskFull), // SQLITE_FULL
+        _ => null,
+    };
+
+    /// <summary>The <see cref="SqliteReason(CliContext, SqliteException)"/> of the SQLite failure in <paramref name="error"/> or its inner
+    /// exceptions, or null when there is none or it is not the file's.</summary>
+    public static string? SqliteReason(CliContext context, Exception error) => Find<SqliteException>(error) is { } sqlite ? SqliteReason(context, sqlite) : null;
+
+    private static bool IsNotADatabase(SqliteException error) => (error.SqliteErrorCode & 0xFF) == 26;
 
     /// <summary>
     /// Whether <paramref name="error"/> is a PostgreSQL store that could not be reached or would not let the user in (rather than a

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CrmCore.Audit;
 
 namespace CrmCore.Cli.Localization;
@@ -13,9 +12,15 @@ internal static class AuditMessages
     public static readonly Msg DatabaseMissing = new("database file '{0}' was not found", "找不到数据库文件“{0}”");
     public static readonly Msg BadInstant = new("'{0}' is not an instant such as 2026-03-01T09:00:00+08:00", "“{0}”不是有效时刻，例如 2026-03-01T09:00:00+08:00");
     public static readonly Msg BadEntity = new("'{0}' is not type:id, e.g. customer:KH0001", "“{0}”不是 类型:编号 的形式，例如 customer:KH0001");
+    /// <summary>{0} the SQLite file or the masked connection string, {1} the reason.</summary>
     public static readonly Msg NoTrail = new(
-        "the database has no audit trail this version can read (it needs a CrmCore schema of version 3 or later: run the host once against it, or apply `crm db script`): {0}",
-        "该数据库没有本版本可读取的审计记录（需要第 3 版或更高的 CrmCore 数据库架构：先让宿主程序连接一次，或执行 `crm db script` 生成的脚本）：{0}");
+        "the database '{0}' has no audit trail this version can read (it needs a CrmCore schema of version 3 or later: run the host once against it, or apply `crm db script`): {1}",
+        "数据库“{0}”没有本版本可读取的审计记录（需要第 3 版或更高的 CrmCore 数据库架构：先让宿主程序连接一次，或执行 `crm db script` 生成的脚本）：{1}");
+
+    /// <summary>{0} the SQLite file as given, {1} why SQLite cannot use it (StoreErrors.SqliteReason).</summary>
+    public static readonly Msg NotACrmDatabase = new(
+        "'{0}' is not a usable CrmCore database: {1}",
+        "“{0}”不是可用的 CrmCore 数据库：{1}");
     public static readonly Msg Checkpoint = new(
         "checkpoint (keep it outside the database; pass it to a later `crm audit verify --expect-head` to detect deleted newest records): {0}",
         "检查点（请保存在数据库之外；以后用 `crm audit verify --expect-head` 传入，可发现被删除的最新记录）：{0}");
@@ -37,44 +42,6 @@ internal static class AuditMessages
         AuditAction.Erase => new("Erase", "个人信息删除"),
         _ => new(action.ToString(), action.ToString()),
     };
-
-    // The library says what broke a chain in English only (AuditVerification.Problem); these are its shapes in zh-Hans. A problem of a
-    // shape not listed here is shown as the library wrote it.
-    private static readonly (Regex English, string Chinese)[] Problems =
-    [
-        (new(@"^record (\d+) names chain (-?\d+), which does not exist$"), "第 $1 条记录所属的链 $2 不存在"),
-        (new(@"^record (\d+) comes after record (\d+): the trail is out of order$"), "第 $1 条记录排在第 $2 条之后：记录顺序错乱"),
-        (new(@"^record (\d+) does not carry the hash of a chain's start in chain (\d+): a record before it was deleted, or it was inserted or reordered$"),
-            "第 $1 条记录未携带链 $2 起点的哈希：它之前的记录被删除，或它是被插入或调换了顺序的"),
-        (new(@"^record (\d+) does not carry the hash of record (\d+), the one before it in chain (\d+) \(deleted, inserted or reordered\)$"),
-            "第 $1 条记录未携带链 $3 中前一条（第 $2 条）记录的哈希（有记录被删除、插入或调换了顺序）"),
-        (new(@"^record (\d+) was altered: its content does not match its hash$"), "第 $1 条记录被篡改：其内容与其哈希不符"),
-        (new(@"^record (\d+) of chain (\d+) does not match the checkpoint, which names record (\d+) with hash (\S+)$"),
-            "链 $2 的第 $1 条记录与检查点不符，检查点记载的是第 $3 条记录，哈希为 $4"),
-        (new(@"^chain (\d+) has no records, but the checkpoint names record (\d+): the newest records were deleted$"),
-            "链 $1 没有任何记录，但检查点记载了第 $2 条记录：最新的记录已被删除"),
-        (new(@"^chain (\d+) ends at record (\d+), but the checkpoint names record (\d+): the newest records were deleted$"),
-            "链 $1 止于第 $2 条记录，但检查点记载了第 $3 条：最新的记录已被删除"),
-    ];
-
-    /// <summary>The library's (English) description of a broken chain, in the language: zh-Hans for every shape the library writes.</summary>
-    public static string Problem(string problem, CliLanguage language)
-    {
-        if (!language.IsChinese)
-        {
-            return problem;
-        }
-
-        foreach (var (english, chinese) in Problems)
-        {
-            if (english.IsMatch(problem))
-            {
-                return english.Replace(problem, chinese);
-            }
-        }
-
-        return problem;
-    }
 
     public static readonly Msg Header = new("seq  at  actor  action  entity  field  old -> new  reason", "序号  时间  操作人  动作  对象  字段  原值 -> 新值  理由");
 }

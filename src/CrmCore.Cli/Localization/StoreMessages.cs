@@ -77,6 +77,9 @@ internal static class StoreMessages
     public static readonly Msg SqliteReadOnly = new("it is read-only", "它是只读的");
     public static readonly Msg SqliteBusy = new("another program is using it; try again later", "另一个程序正在使用它；请稍后再试");
     public static readonly Msg SqliteCorrupt = new("the file is damaged", "文件已损坏");
+    public static readonly Msg SqliteNotSqlite = new(
+        "it is not a SQLite database (another kind of file, or its header is damaged); it was left as it was",
+        "它不是 SQLite 数据库（是其他类型的文件，或文件头已损坏）；该文件未被改动");
 
     /// <summary>{0} the connection string with its password masked, {1} the cause (one of the reasons below, or the server's words).</summary>
     public static readonly Msg PostgreSqlUnreachable = new(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmCore.Cli.Input;
 using CrmCore.Cli.Localization;
 using CrmCore.Customers;
@@ -17,7 +18,8 @@ internal sealed record MappedMetrics(KpiInput Input, IReadOnlyList<ReportProblem
 /// <summary>
 /// Maps rows to the metrics records. Tickets take tier and region from the customers file when one is given; surveys take
 /// their customer from the ticket when they do not name one. A customer without <c>FirstCooperation</c> counts as a customer
-/// since before any month.
+/// since before any month. A record the metrics package refuses is reported (CLI202) in <c>culture</c>'s language, with its times in
+/// the report's time zone, named.
 /// </summary>
 internal static class MetricsMapper
 {
@@ -26,7 +28,9 @@ internal static class MetricsMapper
         IReadOnlyList<SourceRow<TicketRow>> tickets,
         string? surveysPath,
         IReadOnlyList<SourceRow<SurveyRow>> surveys,
-        IReadOnlyList<SourceRow<CustomerRow>> customers)
+        IReadOnlyList<SourceRow<CustomerRow>> customers,
+        CultureInfo culture,
+        DateTimeZone zone)
     {
         var problems = new List<ReportProblem>();
         var customerById = new Dictionary<string, CustomerRow>(StringComparer.Ordinal);
@@ -65,7 +69,7 @@ internal static class MetricsMapper
             };
             // The metrics package's own check, kept as a net: the tickets schema already rejects every row it would refuse (required ids,
             // minimums, CLI109 for times before RaisedAt), so rows read by RowReader never fail here (DataCommandTests proves each rule).
-            var invalid = record.Validate();
+            var invalid = record.Validate(culture, zone);
             if (invalid.Count > 0)
             {
                 problems.AddRange(invalid.Select(m => new ReportProblem(ticketsPath, source.Line, t.Id, new Detail(Messages.Verbatim, m))));
@@ -119,13 +123,13 @@ internal static class MetricsMapper
             Tier = c.Row.Tier ?? string.Empty,
             Region = c.Row.Region ?? string.Empty,
         }).ToList();
-        var lifecycleProblems = customers.Zip(lifecycles).SelectMany(p => p.Second.Validate().Select(m => (p.First, m))).ToList();
+        var lifecycleProblems = customers.Zip(lifecycles).SelectMany(p => p.Second.Validate(culture).Select(m => (p.First, m))).ToList();
         foreach (var (row, message) in lifecycleProblems)
         {
             problems.Add(new ReportProblem(string.Empty, row.Line, row.Row.Id, new Detail(Messages.Verbatim, message)));
         }
 
-        var validLifecycles = lifecycles.Where(l => l.Validate().Count == 0).ToList();
+        var validLifecycles = lifecycles.Where(l => l.Validate(culture).Count == 0).ToList();
         return new MappedMetrics(new KpiInput(records, responses, validLifecycles), problems);
     }
 }

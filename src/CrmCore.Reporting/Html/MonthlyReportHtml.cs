@@ -56,7 +56,7 @@ public static class MonthlyReportHtml
             .Append("</p></header>\n");
 
         var rows = KpiRow.For(report, totals, labels, text);
-        Summary(html, report, rows, labels, text);
+        Summary(html, report, labels);
         KpiTable(html, report, rows, labels, text);
         ChannelFirstResponse(html, report, labels, text);
         Trends(html, report, labels, text);
@@ -72,34 +72,13 @@ public static class MonthlyReportHtml
         return html.Append("</body>\n</html>\n").ToString();
     }
 
-    // The headline counts every target, per-channel ones included, as the text report does; a target without data is never "met".
-    private static void Summary(StringBuilder html, MonthlyReport report, IReadOnlyList<KpiRow> rows, ReportLabels labels, ReportStrings text)
+    // The verdict is the text report's and the workbook's (ReportLabels.Verdict): every target counted, per-channel ones included; a
+    // target without data is never "met".
+    private static void Summary(StringBuilder html, MonthlyReport report, ReportLabels labels)
     {
-        var separator = text.Culture.Name == "en" ? ", " : "、";
-        var checks = rows.Where(r => r.Target is not null).Select(r => (r.Label, r.Met))
-            .Concat(report.ChannelChecks.Select(c => (Label: ChannelCheckName(c, labels, text), c.Met)))
-            .ToList();
-        var missed = checks.Where(c => c.Met == false).Select(c => c.Label).ToList();
-        var open = checks.Where(c => c.Met is null).Select(c => c.Label).ToList();
-        var verdict = (checks.Count, missed.Count, open.Count) switch
-        {
-            (0, _, _) => text["SummaryNoTargets"],
-            (_, 0, 0) => text.Format("SummaryAllMet", checks.Count),
-            (_, 0, _) => text.Format("SummarySomeMet", checks.Count - open.Count, checks.Count),
-            _ => text.Format("SummaryMissed", missed.Count, checks.Count, string.Join(separator, missed)),
-        };
-        if (open.Count > 0)
-        {
-            verdict += (text.Culture.Name == "en" ? " " : string.Empty) + text.Format("SummaryNotChecked", open.Count, checks.Count, string.Join(separator, open));
-        }
-
-        html.Append("<section id=\"summary\"><p class=\"summary").Append(missed.Count > 0 ? " bad" : string.Empty).Append("\">")
-            .Append(E(verdict)).Append("</p></section>\n");
+        html.Append("<section id=\"summary\"><p class=\"summary").Append(report.TargetsMissed > 0 ? " bad" : string.Empty).Append("\">")
+            .Append(E(labels.Verdict(report))).Append("</p></section>\n");
     }
-
-    /// <summary>The name of a per-channel check, for example "first response, Online chat".</summary>
-    private static string ChannelCheckName(TargetCheck check, ReportLabels labels, ReportStrings text) =>
-        text.Format("ChannelCheck", SliceName(KpiDimension.Channel, check.Channel ?? string.Empty, labels, text));
 
     private static void KpiTable(StringBuilder html, MonthlyReport report, IReadOnlyList<KpiRow> rows, ReportLabels labels, ReportStrings text)
     {
@@ -331,23 +310,17 @@ public static class MonthlyReportHtml
             return;
         }
 
-        var slices = report.Kpis.SlicesBy(KpiDimension.Channel).ToDictionary(s => s.Key, StringComparer.Ordinal);
         html.Append("<section id=\"channel-fr\"><h2>").Append(E(text["ChannelFrSection"])).Append("</h2><p class=\"note\">")
             .Append(E(text.Format("ChannelFrNote", report.TargetSource, labels[report.FirstResponseClock.ToString()]))).Append("</p>\n");
         html.Append("<table class=\"channel-fr\"><thead><tr><th>").Append(E(text["ColChannel"])).Append("</th><th class=\"num\">").Append(E(text["ColAverageFr"]))
             .Append("</th><th class=\"num\">").Append(E(text["ColTarget"])).Append("</th><th>").Append(E(text["ColGap"])).Append("</th><th>")
             .Append(E(text["ColChart"])).Append("</th><th class=\"num\">").Append(E(text["ColSample"])).Append("</th></tr></thead><tbody>\n");
-        foreach (var check in report.ChannelChecks)
+        foreach (var row in KpiRow.ForChannels(report, check => SliceName(KpiDimension.Channel, check.Channel ?? string.Empty, labels, text)))
         {
-            var channel = check.Channel ?? string.Empty;
-            var kpis = slices.TryGetValue(channel, out var slice) ? slice.Kpis : ServiceKpis.Empty;
-            var name = SliceName(KpiDimension.Channel, channel, labels, text);
-            var row = new KpiRow("FirstResponse." + channel, KpiKind.AverageFirstResponse, name, check.Actual, check.Target,
-                report.SliceSampleSize(kpis, KpiKind.AverageFirstResponse), IsSubRow: false);
             var state = row.Met switch { true => "met", false => "missed", null => string.Empty };
-            html.Append("<tr data-channel=\"").Append(E(channel)).Append("\"><td>").Append(E(name)).Append("</td><td class=\"num\">")
+            html.Append("<tr data-channel=\"").Append(E(row.Channel!)).Append("\"><td>").Append(E(row.Label)).Append("</td><td class=\"num\">")
                 .Append(E(row.Actual is { } a ? labels.Value(row.Kind, a) : text["NoData"])).Append("</td><td class=\"num\">≤ ")
-                .Append(E(labels.Value(row.Kind, check.Target.Value))).Append("</td><td class=\"").Append(state).Append("\">").Append(E(row.Gap(text)))
+                .Append(E(labels.Value(row.Kind, row.Target!.Value))).Append("</td><td class=\"").Append(state).Append("\">").Append(E(row.Gap(text)))
                 .Append("</td><td class=\"chart\">").Append(SvgCharts.KpiBar(row, labels)).Append("</td><td class=\"num\">")
                 .Append(row.Sample.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }

@@ -8,7 +8,8 @@ namespace CrmCore.Reporting.Xlsx;
 
 /// <summary>
 /// Writes the KPI tables of a <see cref="MonthlyReport"/> as an .xlsx workbook (MiniExcel) for analysts who rework the numbers:
-/// sheets KPIs, Daily, Breakdowns (every slice, not only the worst), Month over month (when known), Themes, Churn risk, and Plans,
+/// sheets Summary (the verdict on the targets, worded as in the text and HTML reports), KPIs (the per-channel first-response targets
+/// after the month's totals, as in the HTML report), Daily, Breakdowns (every slice, not only the worst), Month over month (when known), Themes, Churn risk, and Plans,
 /// Asset models, Completeness (total and per account manager) and Missing fields when the report has them.
 /// Values are numbers (rates as fractions 0–1, hours as hours), never preformatted text. Headers and sheet names follow the
 /// language. Thread-safe.
@@ -28,14 +29,27 @@ public static class MonthlyReportXlsx
         var text = ReportStrings.For(culture);
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            [text["SheetKpis"]] = KpiRow.For(report, report.Kpis.Totals, labels, text).Select(r => Row(
-                (text["ColKpi"], r.Label),
-                (text["ColActual"], r.Actual),
-                (text["ColTarget"], r.Target?.Value),
-                (text["ColLowerIsBetter"], r.Target?.LowerIsBetter),
-                (text["ColMet"], r.Met),
-                (text["ColGap"], r.Gap(text)),
-                (text["ColSample"], r.Sample))).ToList(),
+            [text["SheetSummary"]] = new List<Dictionary<string, object?>>
+            {
+                Row(
+                    (text["ColMonth"], report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)),
+                    (text["ColTargetSource"], report.TargetSource),
+                    (text["ColTargets"], report.TargetCount),
+                    (text["ColMissed"], report.TargetsMissed),
+                    (text["ColNotChecked"], report.TargetsNotChecked),
+                    (text["ColVerdict"], labels.Verdict(report))),
+            },
+            [text["SheetKpis"]] = KpiRow.For(report, report.Kpis.Totals, labels, text)
+                .Concat(KpiRow.ForChannels(report, check => labels.TargetName(check, report.Kpis.Totals)))
+                .Select(r => Row(
+                    (text["ColKpi"], r.Label),
+                    (text["ColChannel"], r.Channel is { } channel ? MonthlyReportHtml.SliceName(KpiDimension.Channel, channel, labels, text) : null),
+                    (text["ColActual"], r.Actual),
+                    (text["ColTarget"], r.Target?.Value),
+                    (text["ColLowerIsBetter"], r.Target?.LowerIsBetter),
+                    (text["ColMet"], r.Met),
+                    (text["ColGap"], r.Gap(text)),
+                    (text["ColSample"], r.Sample))).ToList(),
             [text["SheetDaily"]] = report.Daily.Select(d => Row(
                 (text["ColDay"], d.Key),
                 (text["ColTickets"], d.Kpis.TicketCount),

@@ -206,35 +206,35 @@ public static class AuditChain
         {
             _heads.TryGetValue(record.Chain, out var previous);
             var expectedPrevious = previous?.Hash ?? GenesisHash;
-            string? problem = null;
+            AuditFinding? finding = null;
             if (record.Chain is < 0 or >= ChainCount)
             {
-                problem = $"record {record.Sequence} names chain {record.Chain}, which does not exist";
+                finding = new AuditFinding(AuditFindingKind.UnknownChain, record.Sequence, record.Chain);
             }
             else if (record.Sequence <= _lastSequence)
             {
-                problem = $"record {record.Sequence} comes after record {_lastSequence}: the trail is out of order";
+                finding = new AuditFinding(AuditFindingKind.OutOfOrder, record.Sequence, record.Chain) { OtherSequence = _lastSequence };
             }
             else if (!string.Equals(record.PreviousHash, expectedPrevious, StringComparison.Ordinal))
             {
-                problem = previous is null
-                    ? $"record {record.Sequence} does not carry the hash of a chain's start in chain {record.Chain}: a record before it was deleted, or it was inserted or reordered"
-                    : $"record {record.Sequence} does not carry the hash of record {previous.Sequence}, the one before it in chain {record.Chain} (deleted, inserted or reordered)";
+                finding = previous is null
+                    ? new AuditFinding(AuditFindingKind.ChainStartMismatch, record.Sequence, record.Chain)
+                    : new AuditFinding(AuditFindingKind.PreviousHashMismatch, record.Sequence, record.Chain) { OtherSequence = previous.Sequence };
             }
             else if (!string.Equals(record.Hash, HashOf(record.Sequence, record.Chain, record.Entry, record.PreviousHash), StringComparison.Ordinal))
             {
-                problem = $"record {record.Sequence} was altered: its content does not match its hash";
+                finding = new AuditFinding(AuditFindingKind.Altered, record.Sequence, record.Chain);
             }
             else if (_expected.TryGetValue(record.Chain, out var head) && record.Sequence >= head.Sequence && (previous is null || previous.Sequence < head.Sequence))
             {
-                problem = record.Sequence == head.Sequence && string.Equals(record.Hash, head.Hash, StringComparison.Ordinal)
+                finding = record.Sequence == head.Sequence && string.Equals(record.Hash, head.Hash, StringComparison.Ordinal)
                     ? null
-                    : $"record {record.Sequence} of chain {record.Chain} does not match the checkpoint, which names record {head.Sequence} with hash {head.Hash}";
+                    : new AuditFinding(AuditFindingKind.CheckpointMismatch, record.Sequence, record.Chain) { CheckpointSequence = head.Sequence, CheckpointHash = head.Hash };
             }
 
-            if (problem is not null)
+            if (finding is not null)
             {
-                return new AuditVerification(_count, record.Sequence, problem);
+                return new AuditVerification(_count, record.Sequence, finding.ToString()) { Finding = finding };
             }
 
             _heads[record.Chain] = record;
@@ -249,11 +249,12 @@ public static class AuditChain
             {
                 if (!_heads.TryGetValue(head.Chain, out var last) || last.Sequence < head.Sequence)
                 {
-                    var reached = last is null ? "has no records" : $"ends at record {last.Sequence}";
-                    return new AuditVerification(
-                        _count,
-                        head.Sequence,
-                        $"chain {head.Chain} {reached}, but the checkpoint names record {head.Sequence}: the newest records were deleted");
+                    var finding = new AuditFinding(AuditFindingKind.NewestDeleted, head.Sequence, head.Chain)
+                    {
+                        OtherSequence = last?.Sequence,
+                        CheckpointSequence = head.Sequence,
+                    };
+                    return new AuditVerification(_count, head.Sequence, finding.ToString()) { Finding = finding };
                 }
             }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CrmCore.Localization;
 using NodaTime;
 
 namespace CrmCore.Metrics;
@@ -44,21 +46,29 @@ public sealed record CustomerLifecycle
     public bool IsLostIn(YearMonth month) =>
         IsActiveAtStartOf(month) && LostOn is { } lost && lost.Year == month.Year && lost.Month == month.Month;
 
-    /// <summary>Lists everything wrong with the record.</summary>
-    /// <returns>The problems, in English; empty when the record is valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Lists everything wrong with the record, in the language of <see cref="CultureInfo.CurrentUICulture"/>.</summary>
+    /// <returns>The problems, each naming the customer; empty when the record is valid.</returns>
+    public IReadOnlyList<string> Validate() => Validate(null);
+
+    /// <summary>Lists everything wrong with the record: the id not empty, <see cref="LostOn"/> not before <see cref="Since"/>.</summary>
+    /// <param name="culture">The language: Simplified Chinese for zh-Hans (zh, zh-CN), English otherwise; null means
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The problems, each naming the customer and the field; empty when the record is valid.</returns>
+    public IReadOnlyList<string> Validate(CultureInfo? culture)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(CustomerId))
         {
-            problems.Add("Customer record: CustomerId is empty.");
+            problems.Add(Strings.Format("Lifecycle_NoCustomerId", culture));
         }
 
         if (LostOn < Since)
         {
-            problems.Add($"Customer {CustomerId}: LostOn {LostOn} is before Since {Since}.");
+            problems.Add(Strings.Format("Lifecycle_LostBeforeSince", culture, CustomerId, Date(LostOn.Value), Date(Since)));
         }
 
         return problems;
     }
+
+    private static string Date(LocalDate date) => date.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
 }

@@ -14,7 +14,7 @@ internal sealed class ReportLabels
         "partOf", "FirstContactResolution", "ResolutionRate", "RepeatContactRate", "SlaBreachRate", "CsatAverage", "Nps", "ChurnRate", "dimensions", "breachByMetric",
         "firstResponse", "resolution", "revisit", "revisitJudged", "plans", "planRow", "assets", "assetRow", "Team", "Agent",
         "Tier", "Region", "Month", "completeness", "completenessNone", "completeRow", "mostMissing", "missingRow", "required", "recommended",
-        "byManager", "managerRow", "someMet", "notChecked", "noTargets",
+        "byManager", "managerRow", "someMet", "notChecked", "noTargets", "channelCheck",
     ];
 
     /// <summary>The satisfaction dimensions with a translated name (<c>ReportDimension_</c> + property name in the resx files), by code.</summary>
@@ -95,21 +95,36 @@ internal sealed class ReportLabels
     public string Channel(string code) => code.Length == 0 ? this["unassigned"] : Localization.DisplayNames.Of(new Tickets.Channel(code), Culture);
 
     /// <summary>
-    /// The one-line verdict on the targets, the same in the text and the HTML report: every target (per-channel ones included) met;
-    /// how many were missed; and how many could not be checked for lack of data, which is never "met".
+    /// The one-line verdict on the targets, the one wording of the text report, the HTML page and the .xlsx workbook: every target
+    /// (per-channel ones included) met; how many were missed, by name; and how many could not be checked for lack of data, by name,
+    /// which is never "met". Targets are named as <see cref="TargetName"/> names them, in the report's order.
     /// </summary>
     public string Verdict(MonthlyReport report)
     {
-        var (total, missed, open) = (report.TargetCount, report.TargetsMissed, report.TargetsNotChecked);
-        var notChecked = open == 0 ? string.Empty : (IsChinese ? string.Empty : " ") + string.Format(CultureInfo.InvariantCulture, this["notChecked"], open, total);
-        return (total, missed, open) switch
+        var checks = report.Checks.Concat(report.ChannelChecks).Select(c => (Name: TargetName(c, report.Kpis.Totals), c.Met)).ToList();
+        var missed = checks.Where(c => c.Met == false).Select(c => c.Name).ToList();
+        var open = checks.Where(c => c.Met is null).Select(c => c.Name).ToList();
+        var verdict = (checks.Count, missed.Count, open.Count) switch
         {
             (0, _, _) => this["noTargets"],
-            (_, 0, 0) => this["allMet"],
-            (_, 0, _) => string.Format(CultureInfo.InvariantCulture, this["someMet"], total - open, total) + notChecked,
-            _ => string.Format(CultureInfo.InvariantCulture, this["someMissed"], missed) + notChecked,
+            (_, 0, 0) => Format("allMet", checks.Count),
+            (_, 0, _) => Format("someMet", checks.Count - open.Count, checks.Count),
+            _ => Format("someMissed", missed.Count, checks.Count, string.Join(NameSeparator, missed)),
         };
+        return open.Count == 0
+            ? verdict
+            : verdict + (IsChinese ? string.Empty : " ") + Format("notChecked", open.Count, checks.Count, string.Join(NameSeparator, open));
     }
+
+    /// <summary>The name of a checked target in the verdict: the KPI's name (<see cref="Kpi"/>), or for a per-channel target
+    /// "first response, Online chat" / 首次响应（在线客服）.</summary>
+    public string TargetName(TargetCheck check, ServiceKpis totals) =>
+        check.Channel is { } channel ? Format("channelCheck", Channel(channel)) : Kpi(check.Target.Kind, totals);
+
+    /// <summary>The separator between the targets named in the verdict.</summary>
+    private string NameSeparator => IsChinese ? "、" : ", ";
+
+    private string Format(string key, params object[] values) => string.Format(CultureInfo.InvariantCulture, this[key], values);
 
     /// <summary>Formats a KPI value in its unit: percent for rates, hours for first response, two decimals for CSAT, signed NPS.</summary>
     public string Value(KpiKind kind, double value) => kind switch

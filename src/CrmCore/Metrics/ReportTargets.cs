@@ -33,11 +33,19 @@ public sealed class ReportTargets
 
     /// <summary>
     /// Targets for the average first response per channel, by channel code (<c>OnlineChat</c>, <c>Phone</c>, <c>Email</c>, <c>Visit</c>,
-    /// <c>WebForm</c>, <c>Sms</c>, spelled exactly; <see cref="Validate(CultureInfo?)"/> reports any other key), compared in the report's
-    /// per-channel table and counted in its headline; empty for none (document 001's default). Document 003 sets 10 minutes online and 2 hours by phone. In a targets
-    /// file: <c>"maxAverageFirstResponseMinutesByChannel": { "OnlineChat": 10, "Phone": 120 }</c>.
+    /// <c>WebForm</c>, <c>Sms</c>, or one of <see cref="HostChannels"/>, spelled exactly; <see cref="Validate(CultureInfo?)"/> reports any other
+    /// key), compared in the report's per-channel table and counted in its headline; empty for none (document 001's default). Document 003
+    /// sets 10 minutes online and 2 hours by phone. In a targets file: <c>"maxAverageFirstResponseMinutesByChannel": { "OnlineChat": 10, "Phone": 120 }</c>.
     /// </summary>
     public Dictionary<string, Duration> MaxAverageFirstResponseByChannel { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The host's own channel codes (a <see cref="Tickets.Channel"/> made with its constructor, such as <c>WeChat</c>) that
+    /// <see cref="MaxAverageFirstResponseByChannel"/> may name beside the well-known ones; compared ordinally, as tickets' channels are.
+    /// Empty by default. <see cref="Validate(CultureInfo?)"/> reports a blank code and one that differs from a well-known code only in
+    /// case. In a targets file: <c>"hostChannels": ["WeChat", "Complaint"]</c>.
+    /// </summary>
+    public HashSet<string> HostChannels { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Lowest acceptable first-contact resolution, 0–1. Default null (off).</summary>
     public double? MinFirstContactResolution { get; set; }
@@ -84,8 +92,8 @@ public sealed class ReportTargets
 
     /// <summary>
     /// Checks every target and lists all problems: rates from 0 to 1, CSAT from 1 to 5, NPS from −100 to 100, the average first
-    /// response positive, per-channel targets on a well-known channel code spelled exactly (<c>OnlineChat</c>, not <c>Onlinechat</c>)
-    /// with 0 to 100,000 minutes (the ranges <see cref="ReportTargetsJson"/> applies to a targets file). Not thread-safe while the targets
+    /// response positive, per-channel targets on a well-known channel code or one of <see cref="HostChannels"/>, spelled exactly
+    /// (<c>OnlineChat</c>, not <c>Onlinechat</c>), with 0 to 100,000 minutes, host channel codes not blank (the ranges <see cref="ReportTargetsJson"/> applies to a targets file). Not thread-safe while the targets
     /// are being changed.
     /// </summary>
     /// <param name="culture">The language of the messages: Simplified Chinese for zh-Hans (zh, zh-CN), English otherwise; default
@@ -103,9 +111,17 @@ public sealed class ReportTargets
             }
         }
 
+        foreach (var host in HostChannels.Order(StringComparer.Ordinal))
+        {
+            if (ReportTargetsJson.HostChannelProblem(host, nameof(HostChannels), culture) is { } bad)
+            {
+                problems.Add(Strings.Format("Targets_Problem", culture, bad));
+            }
+        }
+
         foreach (var (channel, limit) in MaxAverageFirstResponseByChannel.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            if (ReportTargetsJson.ChannelProblem(channel, culture) is { } unknown)
+            if (ReportTargetsJson.ChannelProblem(channel, HostChannels, nameof(HostChannels), culture) is { } unknown)
             {
                 problems.Add(Strings.Format("Targets_Problem", culture, unknown));
             }

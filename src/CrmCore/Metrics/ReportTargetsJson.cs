@@ -12,7 +12,8 @@ namespace CrmCore.Metrics;
 /// Reads <see cref="ReportTargets"/> from JSON, for example <c>{"source": "document 003", "minResolutionRate": 0.95}</c>. Keys
 /// (camelCase): <c>source</c>, <c>maxAverageFirstResponseHours</c>, <c>minFirstResponseWithinTarget</c>,
 /// <c>minFirstContactResolution</c>, <c>minResolutionRate</c>, <c>maxRepeatContactRate</c>, <c>maxSlaBreachRate</c>,
-/// <c>minCsatAverage</c>, <c>minNps</c>, <c>maxChurnRate</c>, and <c>$comment</c>. A missing or null target is off. Rates are
+/// <c>minCsatAverage</c>, <c>minNps</c>, <c>maxChurnRate</c>, <c>maxAverageFirstResponseMinutesByChannel</c> (channel code to minutes),
+/// <c>hostChannels</c> (the host's own channel codes those targets may name, anywhere in the file), and <c>$comment</c>. A missing or null target is off. Rates are
 /// fractions from 0 to 1. Problems are reported as <c>source:line:col: problem</c>, in English or Simplified Chinese by the culture
 /// passed (Strings.resx). Thread-safe.
 /// </summary>
@@ -61,6 +62,8 @@ public static class ReportTargetsJson
             return string.Create(CultureInfo.InvariantCulture, $"{source}:{line}:{column}");
         }
 
+        // The host's own channel codes are known before any per-channel target is checked, wherever the file lists them.
+        var hostChannels = HostChannelsIn(bytes);
         try
         {
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth });
@@ -97,7 +100,13 @@ public static class ReportTargetsJson
 
                 if (key == ChannelKey)
                 {
-                    ReadChannelTargets(ref reader, targets, at, Where, problems, culture);
+                    ReadChannelTargets(ref reader, targets, hostChannels, at, Where, problems, culture);
+                    continue;
+                }
+
+                if (key == HostChannelsKey)
+                {
+                    ReadHostChannels(ref reader, targets, at, Where, problems, culture);
                     continue;
                 }
 
@@ -157,30 +166,129 @@ public static class ReportTargetsJson
         Tickets.Channel.Visit.Code, Tickets.Channel.WebForm.Code, Tickets.Channel.Sms.Code,
     ];
 
-    /// <summary>The problem with a per-channel target's channel code, or null when it is a known code spelled exactly.</summary>
-    internal static string? ChannelProblem(string channel, CultureInfo? culture)
+    /// <summary>The key of the host's own channel codes: an array of strings.</summary>
+    private const string HostChannelsKey = "hostChannels";
+
+    /// <summary>
+    /// The problem with a per-channel target's channel code, or null when it is a well-known code or one of <paramref name="hostChannels"/>,
+    /// spelled exactly; an unknown code's message lists the codes known and names <paramref name="hostKey"/>, where a host's own are declared.
+    /// </summary>
+    internal static string? ChannelProblem(string channel, IReadOnlyCollection<string> hostChannels, string hostKey, CultureInfo? culture)
     {
-        if (KnownChannels.Contains(channel, StringComparer.Ordinal))
+        if (KnownChannels.Contains(channel, StringComparer.Ordinal) || hostChannels.Contains(channel, StringComparer.Ordinal))
         {
             return null;
         }
 
-        var hint = KnownChannels.FirstOrDefault(k => string.Equals(k, channel.Trim(), StringComparison.OrdinalIgnoreCase)) ?? ClosestChannel(channel);
+        var known = KnownChannels.Concat(hostChannels.Where(h => !KnownChannels.Contains(h, StringComparer.Ordinal)).Order(StringComparer.Ordinal)).ToList();
+        var hint = known.FirstOrDefault(k => string.Equals(k, channel.Trim(), StringComparison.OrdinalIgnoreCase)) ?? ClosestChannel(channel, known);
         return hint is null
-            ? Strings.Format("Targets_ChannelUnknown", culture, ChannelKey, channel, string.Join(", ", KnownChannels))
+            ? Strings.Format("Targets_ChannelUnknown", culture, ChannelKey, channel, string.Join(", ", known), hostKey)
             : Strings.Format("Targets_ChannelUnknownHint", culture, ChannelKey, channel, hint);
     }
 
+    /// <summary>The problem with a host's own channel code, or null when it can name a channel: not blank, and not a well-known code in
+    /// another case (<c>phone</c> would never match a ticket of <c>Phone</c>).</summary>
+    internal static string? HostChannelProblem(string channel, string hostKey, CultureInfo? culture)
+    {
+        if (string.IsNullOrWhiteSpace(channel) || channel.Trim().Length != channel.Length)
+        {
+            return Strings.Format("Targets_HostChannelBlank", culture, hostKey, channel);
+        }
+
+        return KnownChannels.FirstOrDefault(k => !string.Equals(k, channel, StringComparison.Ordinal) && string.Equals(k, channel, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? Strings.Format("Targets_HostChannelCase", culture, hostKey, channel, known)
+            : null;
+    }
+
+    /// <summary>The strings of the top-level <c>hostChannels</c> array, read ahead of the rest; empty when there is none or the text is not
+    /// JSON (the main reading reports every problem, these included).</summary>
+    private static HashSet<string> HostChannelsIn(byte[] bytes)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return found;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString();
+                reader.Read();
+                if (key == HostChannelsKey && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } code && HostChannelProblem(code, HostChannelsKey, null) is null)
+                        {
+                            found.Add(code);
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Reported with its position by the main reading.
+        }
+
+        return found;
+    }
+
+    private static void ReadHostChannels(ref Utf8JsonReader reader, ReportTargets targets, string at, Func<long, string> where, List<string> problems, CultureInfo? culture)
+    {
+        targets.HostChannels.Clear();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            problems.Add($"{at}: {Strings.Format("Targets_HostChannelsNotArray", culture, HostChannelsKey)}");
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var codeAt = where(reader.TokenStartIndex);
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                problems.Add($"{codeAt}: {Strings.Format("Targets_HostChannelsNotArray", culture, HostChannelsKey)}");
+                reader.Skip();
+                continue;
+            }
+
+            var code = reader.GetString()!;
+            if (HostChannelProblem(code, HostChannelsKey, culture) is { } problem)
+            {
+                problems.Add($"{codeAt}: {problem}");
+            }
+            else if (!targets.HostChannels.Add(code))
+            {
+                problems.Add($"{codeAt}: {Strings.Format("Targets_ChannelTwice", culture, HostChannelsKey, code)}");
+            }
+        }
+    }
+
     /// <summary>The known channel code nearest to a misspelt one (Levenshtein distance at most a third of its length, at least 1).</summary>
-    private static string? ClosestChannel(string channel)
+    private static string? ClosestChannel(string channel, IReadOnlyList<string> known)
     {
         var upper = channel.Trim().ToUpperInvariant();
-        var best = KnownChannels.Select(k => (Code: k, Distance: EditDistance.Levenshtein(upper, k.ToUpperInvariant()))).MinBy(k => k.Distance);
+        var best = known.Select(k => (Code: k, Distance: EditDistance.Levenshtein(upper, k.ToUpperInvariant()))).MinBy(k => k.Distance);
         return best.Distance <= Math.Max(1, upper.Length / 3) ? best.Code : null;
     }
 
 
-    private static void ReadChannelTargets(ref Utf8JsonReader reader, ReportTargets targets, string at, Func<long, string> where, List<string> problems, CultureInfo? culture)
+    private static void ReadChannelTargets(
+        ref Utf8JsonReader reader, ReportTargets targets, IReadOnlyCollection<string> hostChannels, string at, Func<long, string> where, List<string> problems, CultureInfo? culture)
     {
         targets.MaxAverageFirstResponseByChannel.Clear();
         if (reader.TokenType == JsonTokenType.Null)
@@ -200,7 +308,7 @@ public static class ReportTargetsJson
             var channelAt = where(reader.TokenStartIndex);
             var channel = reader.GetString()!;
             reader.Read();
-            if (ChannelProblem(channel, culture) is { } unknown)
+            if (ChannelProblem(channel, hostChannels, HostChannelsKey, culture) is { } unknown)
             {
                 problems.Add($"{channelAt}: {unknown}");
                 reader.Skip();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CrmCore.Localization;
 using NodaTime;
 
 namespace CrmCore.Metrics;
@@ -94,52 +96,61 @@ public sealed record ServiceRecord
     /// <summary>True when the ticket needed no action, so it is left out of resolution rates.</summary>
     public bool IsNoActionNeeded => Status == Tickets.TicketStatus.NoActionNeeded;
 
-    /// <summary>Lists everything wrong with the record.</summary>
-    /// <returns>The problems, in English, each naming the ticket; empty when the record is valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Lists everything wrong with the record, in the language of <see cref="CultureInfo.CurrentUICulture"/>, times in UTC (see
+    /// <see cref="Validate(CultureInfo?, DateTimeZone?)"/>).</summary>
+    /// <returns>The problems, each naming the ticket; empty when the record is valid.</returns>
+    public IReadOnlyList<string> Validate() => Validate(null, null);
+
+    /// <summary>Lists everything wrong with the record: ids not empty, no time before <see cref="RaisedAt"/>, counts in range.</summary>
+    /// <param name="culture">The language: Simplified Chinese for zh-Hans (zh, zh-CN), English otherwise; null means
+    /// <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <param name="zone">The time zone the times are shown in, named after each, for example <c>2026-02-03 09:00:00 (Asia/Shanghai)</c>;
+    /// null means UTC, named as such.</param>
+    /// <returns>The problems, each naming the ticket and the field; empty when the record is valid.</returns>
+    public IReadOnlyList<string> Validate(CultureInfo? culture, DateTimeZone? zone)
     {
         var problems = new List<string>();
         var name = string.IsNullOrWhiteSpace(TicketId) ? "(no id)" : TicketId;
         if (string.IsNullOrWhiteSpace(TicketId))
         {
-            problems.Add("Ticket record: TicketId is empty.");
+            problems.Add(Strings.Format("Record_NoTicketId", culture));
         }
 
         if (string.IsNullOrWhiteSpace(CustomerId))
         {
-            problems.Add($"Ticket {name}: CustomerId is empty.");
+            problems.Add(Strings.Format("Record_NoCustomerId", culture, name));
         }
 
-        if (FirstResponseAt < RaisedAt)
+        foreach (var (field, at) in new[] { (nameof(FirstResponseAt), FirstResponseAt), (nameof(ResolvedAt), ResolvedAt), (nameof(ClosedAt), ClosedAt) })
         {
-            problems.Add($"Ticket {name}: FirstResponseAt {FirstResponseAt} is before RaisedAt {RaisedAt}.");
-        }
+            if (at < RaisedAt)
+            {
+                problems.Add(Strings.Format("Record_BeforeRaised", culture, name, field, Time(at.Value, zone), Time(RaisedAt, zone)));
+            }
 
-        if (FirstResponseBusinessTime < Duration.Zero)
-        {
-            problems.Add($"Ticket {name}: FirstResponseBusinessTime must not be negative, was {FirstResponseBusinessTime}.");
-        }
-
-        if (ResolvedAt < RaisedAt)
-        {
-            problems.Add($"Ticket {name}: ResolvedAt {ResolvedAt} is before RaisedAt {RaisedAt}.");
-        }
-
-        if (ClosedAt < RaisedAt)
-        {
-            problems.Add($"Ticket {name}: ClosedAt {ClosedAt} is before RaisedAt {RaisedAt}.");
+            if (field == nameof(FirstResponseAt) && FirstResponseBusinessTime < Duration.Zero)
+            {
+                problems.Add(Strings.Format("Record_NegativeBusinessTime", culture, name, FirstResponseBusinessTime.Value.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture)));
+            }
         }
 
         if (ReopenCount < 0)
         {
-            problems.Add($"Ticket {name}: ReopenCount must not be negative, was {ReopenCount}.");
+            problems.Add(Strings.Format("Record_NegativeReopens", culture, name, ReopenCount));
         }
 
         if (ContactCount < 1)
         {
-            problems.Add($"Ticket {name}: ContactCount must be at least 1, was {ContactCount}.");
+            problems.Add(Strings.Format("Record_ContactCount", culture, name, ContactCount));
         }
 
         return problems;
+    }
+
+    /// <summary>An instant in <paramref name="zone"/> (UTC when null), to the second, named with the zone.</summary>
+    internal static string Time(Instant at, DateTimeZone? zone)
+    {
+        var shown = zone ?? DateTimeZone.Utc;
+        return at.InZone(shown).ToString("uuuu'-'MM'-'dd HH':'mm':'ss", CultureInfo.InvariantCulture) + " (" + shown.Id + ")";
     }
 }

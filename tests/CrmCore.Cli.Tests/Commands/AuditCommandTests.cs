@@ -56,10 +56,10 @@ public sealed class AuditCommandTests
         var list = Crm.Run("--lang", "zh-Hans", "audit", "list", "--connection", path);
 
         Assert.Equal(1, verify.ExitCode);
-        Assert.Contains("the database has no audit trail this version can read", verify.Error, StringComparison.Ordinal);
+        Assert.Contains($"the database '{path}' has no audit trail this version can read", verify.Error, StringComparison.Ordinal);
         Assert.Contains("is version 0", verify.Error, StringComparison.Ordinal);
         Assert.Equal(1, list.ExitCode);
-        Assert.Contains("该数据库没有本版本可读取的审计记录", list.Error, StringComparison.Ordinal);
+        Assert.Contains($"数据库“{path}”没有本版本可读取的审计记录", list.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,21 +87,28 @@ public sealed class AuditCommandTests
     }
 
     [Theory]
-    [InlineData("record 7 names chain 99, which does not exist", "第 7 条记录所属的链 99 不存在")]
-    [InlineData("record 7 comes after record 9: the trail is out of order", "第 7 条记录排在第 9 条之后：记录顺序错乱")]
-    [InlineData("record 7 does not carry the hash of a chain's start in chain 2: a record before it was deleted, or it was inserted or reordered",
-        "第 7 条记录未携带链 2 起点的哈希：它之前的记录被删除，或它是被插入或调换了顺序的")]
-    [InlineData("record 7 does not carry the hash of record 5, the one before it in chain 2 (deleted, inserted or reordered)",
-        "第 7 条记录未携带链 2 中前一条（第 5 条）记录的哈希（有记录被删除、插入或调换了顺序）")]
-    [InlineData("record 7 was altered: its content does not match its hash", "第 7 条记录被篡改：其内容与其哈希不符")]
-    [InlineData("record 7 of chain 2 does not match the checkpoint, which names record 7 with hash ab12", "链 2 的第 7 条记录与检查点不符，检查点记载的是第 7 条记录，哈希为 ab12")]
-    [InlineData("chain 2 has no records, but the checkpoint names record 7: the newest records were deleted", "链 2 没有任何记录，但检查点记载了第 7 条记录：最新的记录已被删除")]
-    [InlineData("chain 2 ends at record 5, but the checkpoint names record 7: the newest records were deleted", "链 2 止于第 5 条记录，但检查点记载了第 7 条：最新的记录已被删除")]
-    [InlineData("something new", "something new")]
-    public void Problem_InChinese_TranslatesEveryShapeTheLibraryWrites(string english, string chinese)
+    [InlineData("junk.db", "en", "'{0}' is not a usable CrmCore database: it is not a SQLite database (another kind of file, or its header is damaged); it was left as it was")]
+    [InlineData("junk.db", "zh-Hans", "“{0}”不是可用的 CrmCore 数据库：它不是 SQLite 数据库（是其他类型的文件，或文件头已损坏）；该文件未被改动")]
+    public void ABrokenSqliteFile_IsNotAUsableCrmCoreDatabase_NamedWithTheCause_NotANoTrailOrStoreMessage(string name, string language, string expected)
     {
-        Assert.Equal(chinese, CrmCore.Cli.Localization.AuditMessages.Problem(english, CrmCore.Cli.Localization.CliLanguage.Chinese));
-        Assert.Equal(english, CrmCore.Cli.Localization.AuditMessages.Problem(english, CrmCore.Cli.Localization.CliLanguage.English));
+        // QA: crm audit on a file that is not a SQLite database said "the database has no audit trail this version can read (... run the
+        // host once against it ...)" as if it were an old CrmCore database.
+        using var dir = new TempDirectory();
+        var path = dir.File(name);
+        File.WriteAllBytes(path, [.. Enumerable.Range(0, 4096).Select(i => (byte)((i * 37) + 11))]);
+        var before = File.ReadAllBytes(path);
+
+        var verify = Crm.Run("--lang", language, "audit", "verify", "--connection", path);
+        var list = Crm.Run("--lang", language, "audit", "list", "--connection", path);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Equal(1, list.ExitCode);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, path), verify.Error, StringComparison.Ordinal);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, path), list.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--store", verify.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("audit trail this version", verify.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("审计记录", verify.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmCore.Cli.Input;
 using CrmCore.Cli.Reports;
 using CrmCore.Rules;
@@ -11,6 +12,25 @@ namespace CrmCore.Cli.Tests.Reports;
 public sealed class ReportMappingTests
 {
     private static readonly Instant Raised = Instant.FromUtc(2026, 2, 2, 1, 0);
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+
+    [Theory]
+    [InlineData("en", "Ticket WT1: ResolvedAt 2026-02-02 08:30:00 (Asia/Shanghai) is before RaisedAt 2026-02-02 09:00:00 (Asia/Shanghai).")]
+    [InlineData("zh-Hans", "工单 WT1：ResolvedAt（2026-02-02 08:30:00 (Asia/Shanghai)）早于 RaisedAt（2026-02-02 09:00:00 (Asia/Shanghai)）。")]
+    public void Map_RecordTheMetricsRefuse_IsReportedInTheLanguageWithTimesInTheReportZone(string language, string expected)
+    {
+        // QA: CLI202's reason was the metrics package's English, with the times in UTC unnamed (2026-02-02T00:30:00Z), whatever --lang
+        // and --time-zone said.
+        var row = new TicketRow { Id = "WT1", CustomerId = "C1", RaisedAt = Raised, ResolvedAt = Raised - Duration.FromMinutes(30) };
+
+        var mapped = MetricsMapper.Map("t.csv", [new SourceRow<TicketRow>(7, row)], null, [], [], CultureInfo.GetCultureInfo(language), Shanghai);
+
+        var problem = Assert.Single(mapped.Problems);
+        Assert.Equal(("t.csv", 7, "WT1"), (problem.Path, problem.Line, problem.Id));
+        Assert.Equal(expected, problem.Reason.In(CrmCore.Cli.Localization.CliLanguage.English));
+        Assert.Empty(mapped.Input.Tickets);
+    }
 
     [Property(MaxTest = 100)]
     public Property Map_BusinessMinutes_BecomeThatManyMinutesOfBusinessTime()
@@ -21,7 +41,7 @@ public sealed class ReportMappingTests
         return Prop.ForAll(gen.ToArbitrary(), minutes =>
         {
             var row = new TicketRow { Id = "WT1", CustomerId = "C1", RaisedAt = Raised, FirstResponseAt = Raised + Duration.FromHours(1), FirstResponseBusinessMinutes = minutes };
-            var mapped = MetricsMapper.Map("t.csv", [new SourceRow<TicketRow>(2, row)], null, [], []);
+            var mapped = MetricsMapper.Map("t.csv", [new SourceRow<TicketRow>(2, row)], null, [], [], English, Shanghai);
             var business = mapped.Input.Tickets.Single().FirstResponseBusinessTime!.Value;
             return mapped.Problems.Count == 0 && Math.Abs(business.TotalMinutes - (double)minutes) < 1e-6;
         });
@@ -31,7 +51,7 @@ public sealed class ReportMappingTests
     public void Map_NoBusinessMinutes_LeavesBusinessTimeUnset()
     {
         var row = new TicketRow { Id = "WT1", CustomerId = "C1", RaisedAt = Raised };
-        var mapped = MetricsMapper.Map("t.csv", [new SourceRow<TicketRow>(2, row)], null, [], []);
+        var mapped = MetricsMapper.Map("t.csv", [new SourceRow<TicketRow>(2, row)], null, [], [], English, Shanghai);
         Assert.Null(mapped.Input.Tickets.Single().FirstResponseBusinessTime);
     }
 

@@ -44,7 +44,7 @@ public class MonthlyReportTests
         Assert.Contains("[MISS] CSAT average 3.80 < 4.50: team X 1.40", text, StringComparison.Ordinal);
         Assert.Contains("1. 响应太慢 (3 comments)", text, StringComparison.Ordinal);
         Assert.Contains("C202405001 score 85 (change +25): Complaints doubled over the last 2 months (+45), Contract ends within 30 days (+40)", text, StringComparison.Ordinal);
-        Assert.Contains("Targets missed: 2.", text, StringComparison.Ordinal);
+        Assert.Contains("\n  2 of 4 targets missed: resolution rate, CSAT average.\n", text, StringComparison.Ordinal);
         Assert.Contains("    supervisor call due: 2024-05-29 10:00\n", text, StringComparison.Ordinal); // 02:00 UTC in Shanghai
     }
 

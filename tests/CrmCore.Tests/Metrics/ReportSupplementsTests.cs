@@ -78,7 +78,7 @@ public sealed class ReportSupplementsTests
         var e = Assert.Throws<FormatException>(() => ReportTargetsJson.Parse(json, "tg3.json"));
 
         Assert.Equal(
-            "tg3.json:2:3: 'maxAverageFirstResponseMinutesByChannel.Fax': unknown channel; known: Phone, Email, OnlineChat, Visit, WebForm, Sms."
+            "tg3.json:2:3: 'maxAverageFirstResponseMinutesByChannel.Fax': unknown channel; known: Phone, Email, OnlineChat, Visit, WebForm, Sms (a host's own channel code must first be listed in 'hostChannels')."
             + Environment.NewLine + "tg3.json:3:3: 'maxAverageFirstResponseMinutesByChannel.Onlinechat': unknown channel; did you mean 'OnlineChat'?",
             e.Message);
     }
@@ -96,6 +96,73 @@ public sealed class ReportSupplementsTests
             ["Targets: 'maxAverageFirstResponseMinutesByChannel.Onlinechat': unknown channel; did you mean 'OnlineChat'?",
              "Targets: 'MaxAverageFirstResponseByChannel.Phone' must be a positive number of minutes (at most 100000)."],
             problems);
+    }
+
+    [Fact]
+    public void HostChannels_InCode_LetATargetNameTheHostsOwnCode_AndTheReportChecksIt()
+    {
+        // QA: a host's own channel (new Channel("WeChat")) could not be given a per-channel target: Validate called it unknown.
+        var targets = new ReportTargets { MaxAverageFirstResponse = null, MinResolutionRate = null, MinCsatAverage = null, MaxChurnRate = null };
+        targets.MaxAverageFirstResponseByChannel["WeChat"] = Duration.FromMinutes(30);
+        Assert.Equal(
+            ["Targets: 'maxAverageFirstResponseMinutesByChannel.WeChat': unknown channel; known: Phone, Email, OnlineChat, Visit, WebForm, Sms (a host's own channel code must first be listed in 'HostChannels')."],
+            targets.Validate(CultureInfo.InvariantCulture));
+
+        targets.HostChannels.Add("WeChat");
+        var options = new MetricsOptions { Targets = targets };
+        var wechat = Ticket("T1", responseHours: 1) with { Channel = new CrmCore.Tickets.Channel("WeChat") };
+        var report = new MonthlyReportBuilder(options, new SatisfactionOptions()).Build(new KpiInput([wechat, Ticket("T2")], [], []), May);
+
+        Assert.Empty(targets.Validate(CultureInfo.InvariantCulture));
+        var check = Assert.Single(report.ChannelChecks);
+        Assert.Equal(("WeChat", 1d, false), (check.Channel, check.Actual, check.Met));
+        Assert.Equal(1, report.TargetsMissed);
+    }
+
+    [Fact]
+    public void HostChannels_BlankOrAWellKnownCodeInAnotherCase_AreProblems()
+    {
+        var targets = new ReportTargets();
+        targets.HostChannels.Add(" ");
+        targets.HostChannels.Add("phone");
+        targets.HostChannels.Add("Phone");
+
+        Assert.Equal(
+            ["Targets: 'HostChannels': ' ' is not a channel code: it is blank or starts or ends with white space.",
+             "Targets: 'HostChannels': 'phone' differs from the well-known channel 'Phone' only in case; write 'Phone', which needs no listing."],
+            targets.Validate(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void HostChannels_InAFile_AnywhereInIt_LetTargetsNameThem_AndUnknownCodesStillFail()
+    {
+        var before = ReportTargetsJson.Parse("{ \"hostChannels\": [\"WeChat\", \"Complaint\"], \"maxAverageFirstResponseMinutesByChannel\": { \"WeChat\": 30 } }", "a.json");
+        var after = ReportTargetsJson.Parse("{ \"maxAverageFirstResponseMinutesByChannel\": { \"WeChat\": 30 }, \"hostChannels\": [\"WeChat\"] }", "b.json");
+        var misspelt = Assert.Throws<FormatException>(() => ReportTargetsJson.Parse(
+            "{ \"hostChannels\": [\"WeChat\"],\n  \"maxAverageFirstResponseMinutesByChannel\": { \"Wechat\": 30, \"Fax\": 5 } }", "c.json"));
+
+        Assert.Equal(["Complaint", "WeChat"], before.HostChannels.Order(StringComparer.Ordinal));
+        Assert.Equal(Duration.FromMinutes(30), before.MaxAverageFirstResponseByChannel["WeChat"]);
+        Assert.Equal(["WeChat"], after.HostChannels);
+        Assert.Equal(Duration.FromMinutes(30), after.MaxAverageFirstResponseByChannel["WeChat"]);
+        Assert.Equal(
+            "c.json:2:48: 'maxAverageFirstResponseMinutesByChannel.Wechat': unknown channel; did you mean 'WeChat'?" + Environment.NewLine
+            + "c.json:2:62: 'maxAverageFirstResponseMinutesByChannel.Fax': unknown channel; known: Phone, Email, OnlineChat, Visit, WebForm, Sms, WeChat (a host's own channel code must first be listed in 'hostChannels').",
+            misspelt.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"hostChannels\": \"WeChat\"}", "t.json:1:2: 'hostChannels' must be an array of channel codes, e.g. [\"WeChat\", \"Complaint\"].")]
+    [InlineData("{\"hostChannels\": [\"WeChat\", 5]}", "t.json:1:29: 'hostChannels' must be an array of channel codes, e.g. [\"WeChat\", \"Complaint\"].")]
+    [InlineData("{\"hostChannels\": [\"WeChat\", \"WeChat\"]}", "t.json:1:29: 'hostChannels.WeChat' appears twice.")]
+    [InlineData("{\"hostChannels\": [\"\"]}", "t.json:1:19: 'hostChannels': '' is not a channel code: it is blank or starts or ends with white space.")]
+    [InlineData("{\"hostChannels\": [\"Sms \"]}", "t.json:1:19: 'hostChannels': 'Sms ' is not a channel code: it is blank or starts or ends with white space.")]
+    [InlineData("{\"hostChannels\": [\"onlinechat\"]}", "t.json:1:19: 'hostChannels': 'onlinechat' differs from the well-known channel 'OnlineChat' only in case; write 'OnlineChat', which needs no listing.")]
+    public void HostChannels_BadInAFile_FailWithFileLineAndColumn(string json, string message)
+    {
+        var e = Assert.Throws<FormatException>(() => ReportTargetsJson.Parse(json, "t.json", CultureInfo.InvariantCulture));
+
+        Assert.Equal(message, e.Message);
     }
 
     [Fact]
