@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace CrmCore.Storage.PostgreSql;
 
 /// <summary>
@@ -12,10 +10,8 @@ namespace CrmCore.Storage.PostgreSql;
 /// rollback, up to the command timeout (<c>Command Timeout</c>, 30 s by default) or the server's <c>lock_timeout</c>, and then throws
 /// <see cref="TimeoutException"/> naming the publication. Thread-safe.
 /// </summary>
-public sealed class PostgreSqlPublicationStore : IPublicationStore
+public sealed partial class PostgreSqlPublicationStore
 {
-    private readonly DbPublicationStore _store;
-
     /// <summary>Creates the store.</summary>
     /// <param name="options">The storage settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
@@ -25,26 +21,4 @@ public sealed class PostgreSqlPublicationStore : IPublicationStore
     }
 
     internal PostgreSqlPublicationStore(PostgreSqlDatabase database) => _store = new DbPublicationStore(new PostgreSqlDeskSql(database));
-
-    /// <inheritdoc />
-    /// <exception cref="TimeoutException">Another transaction held the name's lock past the command or lock timeout; nothing was published.</exception>
-    public Task<PublishedVersion> PublishAsync(PublicationKind kind, string name, string content, string publishedBy, Instant at, CancellationToken cancellationToken = default)
-        => _store.PublishAsync(kind, name, content, publishedBy, at, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<PublishedDocument?> GetCurrentAsync(PublicationKind kind, string name, CancellationToken cancellationToken = default)
-        => _store.GetCurrentAsync(kind, name, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<PublishedDocument?> GetAsync(PublicationKind kind, string name, int version, CancellationToken cancellationToken = default)
-        => _store.GetAsync(kind, name, version, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<PublishedVersion>> ListAsync(PublicationKind kind, string name, CancellationToken cancellationToken = default)
-        => _store.ListAsync(kind, name, cancellationToken);
-
-    /// <inheritdoc />
-    /// <exception cref="TimeoutException">Another transaction held the name's lock past the command or lock timeout; nothing was published.</exception>
-    public Task<PublishedVersion> RollBackAsync(PublicationKind kind, string name, int version, string publishedBy, Instant at, CancellationToken cancellationToken = default)
-        => _store.RollBackAsync(kind, name, version, publishedBy, at, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using CrmCore.Desk;
 using CrmCore.Identifiers;
 using CrmCore.Routing;
 using NodaTime;
@@ -9,7 +8,8 @@ namespace CrmCore.Storage.PostgreSql;
 /// Every CrmCore store on one PostgreSQL database and schema, for hosts that wire things by hand (with DI, use <c>AddCrmPostgreSqlStorage</c>). The stores
 /// share one connection pool; dispose it with the host. The schema is prepared on first use. Thread-safe.
 /// </summary>
-public sealed class PostgreSqlStorage : IStorageStores, IDisposable, IAsyncDisposable
+/// <remarks>The members both providers' storage objects share are in the shared <c>ProviderStorage.cs</c>.</remarks>
+public sealed partial class PostgreSqlStorage
 {
     /// <summary>Opens (or creates) the storage.</summary>
     /// <param name="options">The settings.</param>
@@ -30,119 +30,18 @@ public sealed class PostgreSqlStorage : IStorageStores, IDisposable, IAsyncDispo
     public PostgreSqlStorage(PostgreSqlStorageOptions options, SlaTermOptions? slaTerm, IClock? auditClock)
     {
         Database = new PostgreSqlDatabase(options);
-        var sql = new PostgreSqlDeskSql(Database);
-        var tickets = new DbTicketRepository(sql);
-        Tickets = tickets;
-        Surveys = tickets;
-        Customers = new DbCustomerRepository(sql, auditClock);
-        Escalations = new DbEscalationRepository(sql);
-        ContactPlans = new DbContactPlanRepository(sql, auditClock);
-        Assets = new DbAssetRepository(sql);
-        ModelTicketCounts = new DbModelTicketCounts(sql);
-        Agents = new DbAgentRepository(sql);
-        Knowledge = new DbKnowledgeRepository(sql);
-        Sequences = new DbSequenceRepository(sql);
+        _stores = new DbStores(new PostgreSqlDeskSql(Database), auditClock);
         Queue = new PostgreSqlTicketQueueStore(Database, slaTerm);
         Outbox = new PostgreSqlOutbox(Database);
         Publications = new PostgreSqlPublicationStore(Database);
-        Audit = new DbAuditStore(sql);
-        ImportLedger = new DbImportLedger(sql);
-        PersonalData = new DbPersonalDataScrubber(sql);
-        ChurnHistory = new DbChurnHistory(sql);
     }
 
-    /// <summary>Tickets with their status history and survey; saves can carry the ticket's events to the outbox.</summary>
-    public IOutboxTicketRepository Tickets { get; }
-
-    /// <summary>The survey answers recorded on tickets (read side).</summary>
-    public ISurveyRepository Surveys { get; }
-
-    /// <summary>Customers.</summary>
-    public ICustomerRepository Customers { get; }
-
-    /// <summary>Contact plan entries and contact records (客户沟通计划表, 沟通记录).</summary>
-    public Relationships.IContactPlanRepository ContactPlans { get; }
-
-    /// <summary>The installed base (document 004): assets with their hierarchy and maintenance history.</summary>
-    public Assets.IAssetRepository Assets { get; }
-
-    /// <summary>Counts a model's installed assets and tickets in one query, for the desk's model failure rate.</summary>
-    public Assets.IModelTicketCounts ModelTicketCounts { get; }
-
-    /// <summary>Agents with their skills, capacity, shift, availability and temporary teams, and the teams (tables <c>agent</c>, <c>team</c>).</summary>
-    public Agents.IAgentRepository Agents { get; }
-    /// <summary>The knowledge base: articles and the marks of articles that solved tickets.</summary>
-    public Knowledge.IKnowledgeRepository Knowledge { get; }
-
-    /// <summary>What was already raised per ticket (warnings, escalation levels, reminders).</summary>
-    public IEscalationRepository Escalations { get; }
-
-    /// <summary>The numbers behind ids.</summary>
-    public ISequenceRepository Sequences { get; }
-
-    /// <summary>The routing queue: leased claims (<see cref="ITicketQueueStore"/>) and the desk's <see cref="IQueueRepository"/>, on one table.</summary>
+    /// <summary>The routing queue: leased claims (<see cref="ITicketQueueStore"/>) and the desk's <see cref="Desk.IQueueRepository"/>, on one table.</summary>
     public PostgreSqlTicketQueueStore Queue { get; }
-
-    /// <summary>The outbox of domain events.</summary>
-    public IOutbox Outbox { get; }
-
-    /// <summary>Published rule sets and calendars.</summary>
-    public IPublicationStore Publications { get; }
-
-    /// <summary>The append-only, hash-chained audit trail (table <c>audit_log</c>); appends to one of its chains take turns under that chain's advisory lock.</summary>
-    public Audit.IAuditStore Audit { get; }
-
-    /// <summary>Each customer's last churn evaluation (table <c>churn_history</c>), so a restarted host keeps trends and follow-ups.</summary>
-    public Churn.IChurnHistory ChurnHistory { get; }
-
-    /// <summary>
-    /// One transaction per desk command: the stores above called inside it share one connection and commit together (the desk begins
-    /// one around each ticket command). Registered as <see cref="IStoreTransactions"/> by the storage's <c>AddCrm…Storage</c>.
-    /// </summary>
-    public IStoreTransactions Transactions => Database;
-    /// <summary>The import ledger: one row per import run (table <c>import_run</c>).</summary>
-    public Imports.IImportLedger ImportLedger { get; }
-
-    /// <summary>Removes an erased person's values from the outbox (for <see cref="Privacy.PersonalDataRequests"/>).</summary>
-    public Privacy.IPersonalDataScrubber PersonalData { get; }
-
-    ITicketQueueStore IStorageStores.QueueStore => Queue;
-
-    IQueueRepository IStorageStores.QueueRepository => Queue;
 
     internal PostgreSqlDatabase Database { get; }
 
-    /// <summary>Writes many new tickets (never saved before) and their events in one transaction: all or none. For imports and bulk raising.</summary>
-    /// <param name="tickets">The tickets' states and the events each raised.</param>
-    /// <param name="cancellationToken">Cancels the write before it commits.</param>
-    /// <returns>A task that completes when the batch is committed.</returns>
-    /// <exception cref="Desk.ConcurrencyConflictException">A ticket exists already; nothing is written.</exception>
-    public Task SaveNewTicketsAsync(IReadOnlyList<(Tickets.TicketState State, IReadOnlyList<IDomainEvent> Events)> tickets, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(tickets);
-        return ((DbTicketRepository)Tickets).SaveNewAsync(tickets, cancellationToken);
-    }
-
-    /// <summary>An id generator whose numbers come from this database (see <see cref="PostgreSqlStorageOptions.IdBlockSize"/>).</summary>
-    /// <typeparam name="TId">The id type.</typeparam>
-    /// <param name="pattern">The id pattern.</param>
-    /// <param name="clock">The clock that gives the period.</param>
-    /// <param name="zone">The time zone of the period's date.</param>
-    /// <param name="create">Wraps the id text.</param>
-    /// <returns>The generator.</returns>
-    public IIdGenerator<TId> IdGenerator<TId>(IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(zone);
-        ArgumentNullException.ThrowIfNull(create);
-        return PostgreSqlIdSequences.Generator(Database, pattern, clock, zone, create);
-    }
-
-    /// <summary>Closes the connection pool. Later operations fail with <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => Database.Dispose();
-
-    /// <inheritdoc cref="Dispose"/>
-    /// <returns>A task that completes when the pool is closed.</returns>
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    /// <summary>The id generator of <see cref="IdGenerator"/> (see <see cref="PostgreSqlStorageOptions.IdBlockSize"/>), its arguments checked.</summary>
+    private IIdGenerator<TId> Generator<TId>(IdPattern pattern, IClock clock, DateTimeZone zone, Func<string, TId> create) =>
+        PostgreSqlIdSequences.Generator(Database, pattern, clock, zone, create);
 }

@@ -71,21 +71,7 @@ public sealed partial class PostgreSqlStorageOptions
             problems.Add($"PostgreSqlStorageOptions.Schema '{Schema}' must be lowercase letters, digits and '_', starting with a letter, at most 63 characters.");
         }
 
-        if (LeaseDuration < LeaseReapSchedule.ShortestLease || LeaseDuration > Duration.FromDays(7))
-        {
-            problems.Add($"PostgreSqlStorageOptions.LeaseDuration must be between 1 s and 7 days (was {LeaseDuration}).");
-        }
-
-        if (IdBlockSize is < 1 or > 10_000)
-        {
-            problems.Add($"PostgreSqlStorageOptions.IdBlockSize must be between 1 and 10,000 (was {IdBlockSize}).");
-        }
-
-        if (QueueChangeRetention is < 1 or > QueueChangePruning.MaxRetention)
-        {
-            problems.Add($"PostgreSqlStorageOptions.QueueChangeRetention must be between 1 and {QueueChangePruning.MaxRetention.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} (was {QueueChangeRetention}).");
-        }
-
+        StorageOptionsChecks.Common(nameof(PostgreSqlStorageOptions), LeaseDuration, IdBlockSize, QueueChangeRetention, problems);
         return problems;
     }
 

@@ -1,14 +1,8 @@
-using CrmCore;
-using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Identifiers;
-using CrmCore.Routing;
 using CrmCore.Storage;
 using CrmCore.Storage.PostgreSql;
-using CrmCore.Tickets;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -35,13 +29,6 @@ public static class PostgreSqlStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connectionString);
         return StorageRegistration.Replace<PostgreSqlStorage, PostgreSqlStorageOptions>(
-            services,
-            options =>
-            {
-                options.ConnectionString = connectionString;
-                configure?.Invoke(options);
-            },
-            options => options.Validate(),
-            (options, slaTerm, clock) => new PostgreSqlStorage(options, slaTerm, clock));
+            services, options => options.ConnectionString = connectionString, configure, options => options.Validate(), (options, slaTerm, clock) => new PostgreSqlStorage(options, slaTerm, clock));
     }
 }

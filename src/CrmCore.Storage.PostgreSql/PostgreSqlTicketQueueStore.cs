@@ -18,7 +18,7 @@ namespace CrmCore.Storage.PostgreSql;
 /// (the schema's <c>queue_claim</c> function); expired leases return to the queue in the same round trip whenever one can have expired (the store keeps the earliest lease time it knows and skips the reaper before it). It is also the desk's <see cref="IQueueRepository"/> (the same
 /// table). Thread-safe.
 /// </summary>
-public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueRepository
+public sealed partial class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueRepository
 {
     private readonly PostgreSqlDatabase _database;
     private readonly SlaTermParameters _term;
@@ -228,13 +228,6 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     internal Func<CancellationToken, Task>? AfterBucketsRead { get; set; }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return _changes.AddAsync(entry.TicketId, () => EnqueueAsync(entry.ToQueued(), cancellationToken), cancellationToken);
-    }
-
-    /// <inheritdoc />
     public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -258,14 +251,8 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, () => RemoveAsync(id, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     /// <remarks>True: inside a desk command's transaction the read locks the change counter until the commit.</remarks>
     public bool ChangesLockedUntilCommit => true;
-
-    /// <inheritdoc />
-    public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => _changes.LastAsync(cancellationToken);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<QueueChange> ChangesAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -273,17 +260,6 @@ public sealed class PostgreSqlTicketQueueStore : ITicketQueueStore, IQueueReposi
         foreach (var change in await _changes.ChangesAsync(after, async (lease, b) => await BucketAsync((NpgsqlConnection)lease.Connection, b, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
         {
             yield return change;
-        }
-    }
-
-    /// <inheritdoc />
-    /// <remarks>Read as <see cref="LoadAllAsync"/> reads: inside a store transaction, on its connection.</remarks>
-    public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var all = await LoadAllAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var ticket in all.OrderBy(t => t.EnqueuedAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal))
-        {
-            yield return QueueEntryState.From(ticket);
         }
     }
 

@@ -19,7 +19,12 @@ namespace CrmCore.Storage;
 /// next). Every save transaction reads the flag until it sees it on (on PostgreSQL <c>FOR SHARE</c>: the <c>UPDATE</c> that turns it on
 /// waits for the saves that read it off, so the build, which starts after it, sees their customers; a save that starts later writes its
 /// grams itself); SQLite's write transactions are serialised already. So a host that never searches similar names writes no gram, and a
-/// search is complete whichever instance saved the customers. Thread-safe.
+/// search is complete whichever instance saved the customers.
+/// </para>
+/// <para>
+/// Lock order on PostgreSQL: a write transaction reads the gram state row first (see above), then locks customer rows; when it locks
+/// more than one (a batch save, a backfill page, a gram build page), it locks them in <c>ORDER BY id</c> order, so that instances
+/// writing the same customers queue behind each other instead of deadlocking. Thread-safe.
 /// </para>
 /// </summary>
 internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = null) : ICustomerBatchRepository, ICustomerKeyIndex, ICustomerKeyIndexState
@@ -68,6 +73,9 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
     // schema 17/18 and 19/22): only those have their stored keys read and replaced.
     private readonly string _unkeyed = sql.Sql(
         $"SELECT {Columns}, CASE WHEN EXISTS (SELECT 1 FROM {{t}}customer_key s WHERE s.customer_id = c.id) THEN 1 ELSE 0 END {Unkeyed} ORDER BY c.id LIMIT @limit" + sql.ForUpdate);
+
+    // PostgreSQL: a batch's stored customers locked in the one order every multi-row lock of customers takes (LockInIdOrderAsync).
+    private readonly string? _lockInIdOrder = sql.ForUpdate.Length == 0 ? null : sql.Sql("SELECT id FROM {t}customer WHERE id = ANY(@ids) ORDER BY id" + sql.ForUpdate);
 
     // The read-only questions of ICustomerKeyIndexState: no lock, no transaction, nothing written.
     private readonly string _anyUnkeyed = sql.Sql($"SELECT count(*) FROM (SELECT 1 {Unkeyed} LIMIT 1) u");
@@ -140,6 +148,7 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
         var grams = await GramsOnAsync(lease, cancellationToken).ConfigureAwait(false);
+        await LockInIdOrderAsync(lease, writes, cancellationToken).ConfigureAwait(false);
         foreach (var (state, expectedVersion) in writes)
         {
             await DbAuditStore.WriteAuditedAsync(
@@ -149,6 +158,29 @@ internal sealed class DbCustomerRepository(DeskSql sql, IClock? auditClock = nul
         }
 
         await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, locks the stored customers of a batch (those written with an expected version) in one statement, in the order of
+    /// <c>ORDER BY id</c>: the order in which the key backfill (<see cref="BackfillKeysAsync"/>), the gram build and every other batch lock
+    /// customer rows. A batch that locked its rows in the caller's order could hold one customer while waiting for another that an
+    /// instance's backfill page or batch holds while waiting for the first: a deadlock, which PostgreSQL ends by failing one of them. SQLite
+    /// serialises write transactions already (nothing to do there).
+    /// </summary>
+    private async Task LockInIdOrderAsync(DbLease lease, IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken)
+    {
+        if (_lockInIdOrder is null)
+        {
+            return;
+        }
+
+        var stored = writes.Where(w => w.ExpectedVersion > 0).Select(w => w.State.Id.Value).ToArray();
+        if (stored.Length > 1)
+        {
+            var command = lease.Command(_lockInIdOrder);
+            DeskSql.Add(command, "@ids", stored);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

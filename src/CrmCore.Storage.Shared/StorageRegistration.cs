@@ -15,19 +15,26 @@ namespace Microsoft.Extensions.DependencyInjection;
 internal static class StorageRegistration
 {
     /// <summary>
-    /// Registers <typeparamref name="TOptions"/> configured by <paramref name="configure"/> and validated by <paramref name="validate"/> when the
-    /// host starts (<c>ValidateOnStart</c>: a generic host fails before it serves anything, with every problem listed) or, without a host,
-    /// when the storage is first resolved; then the storage singleton built from those options, whose stores replace the in-memory defaults.
+    /// Registers <typeparamref name="TOptions"/> set by <paramref name="target"/> (the database the caller named), then changed by the
+    /// caller's <paramref name="configure"/>, and validated by <paramref name="validate"/> when the host starts (<c>ValidateOnStart</c>: a
+    /// generic host fails before it serves anything, with every problem listed) or, without a host, when the storage is first resolved;
+    /// then the storage singleton built from those options, whose stores replace the in-memory defaults. The body of each provider's
+    /// <c>AddCrm…Storage</c>, which checks its arguments first.
     /// </summary>
     public static IServiceCollection Replace<TStorage, TOptions>(
         IServiceCollection services,
-        Action<TOptions> configure,
+        Action<TOptions> target,
+        Action<TOptions>? configure,
         Func<TOptions, IReadOnlyList<string>> validate,
         Func<TOptions, SlaTermOptions?, IClock?, TStorage> create)
         where TStorage : class, IStorageStores
         where TOptions : class
     {
-        services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<TOptions>().Configure(options =>
+        {
+            target(options);
+            configure?.Invoke(options);
+        }).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new ProblemListValidator<TOptions>(validate)));
         return Replace(services, (slaTerm, clock, sp) => create(sp.GetRequiredService<IOptions<TOptions>>().Value, slaTerm, clock));
     }

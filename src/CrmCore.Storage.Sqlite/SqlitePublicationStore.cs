@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace CrmCore.Storage.Sqlite;
 
 /// <summary>
@@ -11,10 +9,8 @@ namespace CrmCore.Storage.Sqlite;
 /// timeout (<see cref="SqliteStorageOptions.BusyTimeout"/>, 30 s by default) and then throws <see cref="TimeoutException"/> naming the
 /// publication. Outside a transaction each publish is a transaction of its own. Thread-safe.
 /// </summary>
-public sealed class SqlitePublicationStore : IPublicationStore
+public sealed partial class SqlitePublicationStore
 {
-    private readonly DbPublicationStore _store;
-
     /// <summary>Creates the store.</summary>
     /// <param name="options">The storage settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
@@ -24,26 +20,4 @@ public sealed class SqlitePublicationStore : IPublicationStore
     }
 
     internal SqlitePublicationStore(SqliteDatabase database) => _store = new DbPublicationStore(new SqliteDeskSql(database));
-
-    /// <inheritdoc />
-    /// <exception cref="TimeoutException">Another transaction held SQLite's write lock past the busy timeout; nothing was published.</exception>
-    public Task<PublishedVersion> PublishAsync(PublicationKind kind, string name, string content, string publishedBy, Instant at, CancellationToken cancellationToken = default)
-        => _store.PublishAsync(kind, name, content, publishedBy, at, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<PublishedDocument?> GetCurrentAsync(PublicationKind kind, string name, CancellationToken cancellationToken = default)
-        => _store.GetCurrentAsync(kind, name, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<PublishedDocument?> GetAsync(PublicationKind kind, string name, int version, CancellationToken cancellationToken = default)
-        => _store.GetAsync(kind, name, version, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<PublishedVersion>> ListAsync(PublicationKind kind, string name, CancellationToken cancellationToken = default)
-        => _store.ListAsync(kind, name, cancellationToken);
-
-    /// <inheritdoc />
-    /// <exception cref="TimeoutException">Another transaction held SQLite's write lock past the busy timeout; nothing was published.</exception>
-    public Task<PublishedVersion> RollBackAsync(PublicationKind kind, string name, int version, string publishedBy, Instant at, CancellationToken cancellationToken = default)
-        => _store.RollBackAsync(kind, name, version, publishedBy, at, cancellationToken);
 }

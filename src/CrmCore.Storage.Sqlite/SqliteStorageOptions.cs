@@ -62,21 +62,7 @@ public sealed class SqliteStorageOptions
             problems.Add($"SqliteStorageOptions.BusyTimeout must be between 1 s and 10 min (was {BusyTimeout}).");
         }
 
-        if (LeaseDuration < LeaseReapSchedule.ShortestLease || LeaseDuration > Duration.FromDays(7))
-        {
-            problems.Add($"SqliteStorageOptions.LeaseDuration must be between 1 s and 7 days (was {LeaseDuration}).");
-        }
-
-        if (IdBlockSize is < 1 or > 10_000)
-        {
-            problems.Add($"SqliteStorageOptions.IdBlockSize must be between 1 and 10,000 (was {IdBlockSize}).");
-        }
-
-        if (QueueChangeRetention is < 1 or > QueueChangePruning.MaxRetention)
-        {
-            problems.Add($"SqliteStorageOptions.QueueChangeRetention must be between 1 and {QueueChangePruning.MaxRetention.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} (was {QueueChangeRetention}).");
-        }
-
+        StorageOptionsChecks.Common(nameof(SqliteStorageOptions), LeaseDuration, IdBlockSize, QueueChangeRetention, problems);
         return problems;
     }
 }

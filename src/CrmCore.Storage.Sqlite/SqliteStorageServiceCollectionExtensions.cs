@@ -1,14 +1,8 @@
-using CrmCore;
-using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Identifiers;
-using CrmCore.Routing;
 using CrmCore.Storage;
 using CrmCore.Storage.Sqlite;
-using CrmCore.Tickets;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -35,13 +29,6 @@ public static class SqliteStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(path);
         return StorageRegistration.Replace<SqliteStorage, SqliteStorageOptions>(
-            services,
-            options =>
-            {
-                options.DataSource = path;
-                configure?.Invoke(options);
-            },
-            options => options.Validate(),
-            (options, slaTerm, clock) => new SqliteStorage(options, slaTerm, clock));
+            services, options => options.DataSource = path, configure, options => options.Validate(), (options, slaTerm, clock) => new SqliteStorage(options, slaTerm, clock));
     }
 }

@@ -17,7 +17,7 @@ namespace CrmCore.Storage.Sqlite;
 /// <see cref="TicketQueue"/> does at the claim's instant. Leases that expired are returned to the queue in the same transaction
 /// before the claim, whenever one can have expired (the store keeps the earliest lease time it knows and skips the reaper before it). It is also the desk's <see cref="IQueueRepository"/> (the same table). Thread-safe; several processes may share the file.
 /// </summary>
-public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
+public sealed partial class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
 {
     private readonly SqliteDatabase _database;
     private readonly SlaTermParameters _term;
@@ -212,13 +212,6 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     internal Action? AfterBucketsRead { get; set; }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.AddAsync(QueueEntryState entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return _changes.AddAsync(entry.TicketId, () => EnqueueAsync(entry.ToQueued(), cancellationToken), cancellationToken);
-    }
-
-    /// <inheritdoc />
     public async ValueTask<bool> UpdateAsync(QueueEntryState entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -244,14 +237,8 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
     }
 
     /// <inheritdoc />
-    ValueTask<bool> IQueueRepository.RemoveAsync(TicketId id, CancellationToken cancellationToken) => _changes.RemoveAsync(id, () => RemoveAsync(id, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     /// <remarks>True: a desk command's transaction holds SQLite's write lock from its first read to its commit.</remarks>
     public bool ChangesLockedUntilCommit => true;
-
-    /// <inheritdoc />
-    public ValueTask<long> LastChangeAsync(CancellationToken cancellationToken = default) => _changes.LastAsync(cancellationToken);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<QueueChange> ChangesAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -259,16 +246,6 @@ public sealed class SqliteTicketQueueStore : ITicketQueueStore, IQueueRepository
         foreach (var change in await _changes.ChangesAsync(after, (lease, b) => ValueTask.FromResult(Bucket((SqliteConnection)lease.Connection, (SqliteTransaction?)lease.Transaction, b)), cancellationToken).ConfigureAwait(false))
         {
             yield return change;
-        }
-    }
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var all = await LoadAllAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var ticket in all.OrderBy(t => t.EnqueuedAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal))
-        {
-            yield return QueueEntryState.From(ticket);
         }
     }
 

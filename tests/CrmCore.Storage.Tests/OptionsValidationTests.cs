@@ -11,6 +11,9 @@ namespace CrmCore.Storage.Tests;
 /// <summary><c>AddCrmSqliteStorage</c> and <c>AddCrmPostgreSqlStorage</c> validate their options when the host starts, before any database is touched.</summary>
 public sealed class OptionsValidationTests
 {
+    /// <summary>The queue change retention's documented upper bound (<c>QueueChangePruning.MaxRetention</c>).</summary>
+    private const int MaxRetention = 100_000_000;
+
     [Fact]
     public async Task AddCrmSqliteStorage_BadOptions_FailAtHostStart_WithEveryProblem()
     {
@@ -39,6 +42,28 @@ public sealed class OptionsValidationTests
         Assert.Contains(e.Failures, f => f.Contains("Schema 'Crm-Main' must be lowercase letters", StringComparison.Ordinal));
         Assert.Contains(e.Failures, f => f.Contains("LeaseDuration", StringComparison.Ordinal));
         Assert.Contains(e.Failures, f => f.Contains("IdBlockSize", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0, 1, 1, "LeaseDuration must be between 1 s and 7 days (was ")]
+    [InlineData(8 * 24 * 3600, 1, 1, "LeaseDuration must be between 1 s and 7 days (was ")]
+    [InlineData(30, 0, 1, "IdBlockSize must be between 1 and 10,000 (was 0)")]
+    [InlineData(30, 10_001, 1, "IdBlockSize must be between 1 and 10,000 (was 10001)")]
+    [InlineData(30, 1, 0, "QueueChangeRetention must be between 1 and ")]
+    [InlineData(30, 1, MaxRetention + 1, "QueueChangeRetention must be between 1 and 100,000,000 (was 100000001)")]
+    public void Validate_SettingsBothProvidersHave_SameRangesAndMessages_NamedAfterEachOptionsType(int leaseSeconds, int idBlockSize, int retention, string problem)
+    {
+        var sqlite = new SqliteStorageOptions { DataSource = "crm.db", LeaseDuration = Duration.FromSeconds(leaseSeconds), IdBlockSize = idBlockSize, QueueChangeRetention = retention };
+        var postgres = new PostgreSqlStorageOptions { ConnectionString = "Host=db.invalid", LeaseDuration = sqlite.LeaseDuration, IdBlockSize = idBlockSize, QueueChangeRetention = retention };
+
+        Assert.Equal([$"SqliteStorageOptions.{problem}"], sqlite.Validate().Select(p => p[..Math.Min(p.Length, "SqliteStorageOptions.".Length + problem.Length)]));
+        Assert.Equal([$"PostgreSqlStorageOptions.{problem}"], postgres.Validate().Select(p => p[..Math.Min(p.Length, "PostgreSqlStorageOptions.".Length + problem.Length)]));
+
+        // The ends of each range are inside it.
+        (sqlite.LeaseDuration, sqlite.IdBlockSize, sqlite.QueueChangeRetention) = (Duration.FromDays(7), 10_000, MaxRetention);
+        (postgres.LeaseDuration, postgres.IdBlockSize, postgres.QueueChangeRetention) = (Duration.FromSeconds(1), 1, 1);
+        Assert.Empty(sqlite.Validate());
+        Assert.Empty(postgres.Validate());
     }
 
     [Fact]
