@@ -96,4 +96,96 @@ public class JsonReaderTests
         Assert.Equal(3001, report.Rows[^1].Line);
         Assert.Equal("公司2999", (await store.FindAsync(new CustomerId("KH2999")))!.Name);
     }
+    private static async Task<ImportFileException> FailAsync(string text, string name, string culture)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        var options = new CrmCore.Import.Customers.CustomerImportOptions { Culture = System.Globalization.CultureInfo.GetCultureInfo(culture) };
+        return await Assert.ThrowsAsync<ImportFileException>(() => Samples.Importer(new InMemoryCustomerRepository(), options).ImportAsync(stream, name));
+    }
+
+    // qa17 item 3: dirty/dupkey.json stored J999 and lost J105; dupkey.jsonl kept only the second phone. Nothing is imported now.
+    [Theory]
+    [InlineData("[\n {\"客户编号\":\"J105\",\"客户名称\":\"戊\",\"联系方式\":\"13800000055\",\"客户编号\":\"J999\"}\n]", "dupkey.json", 2, 49, "客户编号")]
+    [InlineData("{\"客户名称\":\"己\",\"联系方式\":\"13800000056\",\"联系方式\":\"13800000057\"}", "dupkey.jsonl", 1, 34, "联系方式")]
+    public async Task Json_NameGivenTwiceInOneObject_StopsAtTheSecondAndStoresNothing(string text, string name, int line, int column, string key)
+    {
+        var store = new InMemoryCustomerRepository();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => Samples.Importer(store).ImportAsync(stream, name));
+        var zh = await FailAsync(text, name, "zh-Hans");
+
+        Assert.Equal((name, line, column), (error.File, error.Line, error.Column));
+        Assert.Equal($"\"{key}\" appears twice in one object (the second value would replace the first); keep one of them", error.Reason);
+        Assert.Equal($"“{key}”在同一个对象中出现了两次（后一个值会覆盖前一个）；请只保留一个", zh.Reason);
+        Assert.Empty(await Samples.AllAsync(store));
+    }
+
+    [Fact]
+    public async Task Json_SameNameInDifferentObjects_IsNoRepeat()
+    {
+        var (report, _) = await ImportAsync("{\"客户编号\":\"C1\",\"客户名称\":\"甲\"}\n{\"客户名称\":\"乙\",\"客户编号\":\"C2\"}\n", "c.jsonl");
+
+        Assert.Equal(2, report.Totals.Inserted);
+    }
+
+    // qa17 item 9: a data file is JSON: a comment would drop the row it hides without a word, a trailing comma is not JSON.
+    [Theory]
+    [InlineData("{\"客户编号\":\"C1\",\"客户名称\":\"甲\"}\n// {\"客户编号\":\"C2\",\"客户名称\":\"乙\"}\n", "c.jsonl", 2, 1)]
+    [InlineData("[\n{\"客户编号\":\"C1\",\"客户名称\":\"甲\"},\n]", "c.json", 3, 1)]
+    [InlineData("[\n{\"客户编号\":\"C1\",\"客户名称\":\"甲\",}\n]", "c.json", 2, 25)]
+    public async Task Json_CommentOrTrailingComma_IsBrokenJsonAtItsLineAndColumn(string text, string name, int line, int column)
+    {
+        var error = await FailAsync(text, name);
+
+        Assert.Equal((name, line, column), (error.File, error.Line, error.Column));
+        Assert.StartsWith("not valid JSON", error.Reason, StringComparison.Ordinal);
+    }
+
+    // qa17 item 10: dirty/wrong.json's 1.5e6 and types.jsonl's 1e3 were rejected; read exactly, with no rounding through a double.
+    [Theory]
+    [InlineData("1.5e6", "1500000")]
+    [InlineData("1E3", "1000")]
+    [InlineData("1e+3", "1000")]
+    [InlineData("1.5e0", "1.5")]
+    [InlineData("-2.5E-3", "-0.0025")]
+    [InlineData("25e-3", "0.025")]
+    [InlineData("1.50e1", "15.0")]
+    [InlineData("0e5", "0")]
+    [InlineData("0.000123e3", "0.123")]
+    [InlineData("123456789012345678901234567891e-2", "1234567890123456789012345678.91")]
+    [InlineData("12.5", "12.5")]
+    [InlineData("1e400", "1e400")]
+    public void PlainNumber_Exponent_ExactDecimalText(string written, string plain)
+    {
+        Assert.Equal(plain, CrmCore.Import.Reading.JsonTableReader.PlainNumber(Encoding.UTF8.GetBytes(written)));
+    }
+
+    [Fact]
+    public async Task Json_ExponentNumbers_AmountAndWholeNumberReadExactly()
+    {
+        var jsonl = "{\"客户编号\":\"J101\",\"客户名称\":\"甲\",\"年合作金额\":1.5e6}\n"
+            + "{\"客户编号\":\"J003\",\"客户名称\":\"丙\",\"员工人数\":1e3}\n"
+            + "{\"客户编号\":\"J008\",\"客户名称\":\"辛\",\"员工人数\":1.5e0}\n";
+        var (report, store) = await ImportAsync(jsonl, "types.jsonl");
+
+        Assert.Equal(1_500_000m, (await store.FindAsync(new CustomerId("J101")))!.AnnualAmount.Amount);
+        Assert.Equal(1000, (await store.FindAsync(new CustomerId("J003")))!.Size.Employees);
+        Assert.Equal([ImportOutcome.Inserted, ImportOutcome.Inserted, ImportOutcome.Rejected], report.Rows.Select(r => r.Outcome));
+        Assert.Contains("'1.5'", report.Rows[2].Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Rows read: 1 (columns named by the objects' keys; batches: 1)")]
+    [InlineData("zh-Hans", "读取行数：1（列名取自各对象的键，共1批）")]
+    public async Task TextReport_Json_SpeaksOfKeysNotOfAHeaderLine(string culture, string expected)
+    {
+        var (report, _) = await ImportAsync("[{\"客户编号\":\"C1\",\"客户名称\":\"甲\"}]", "c.json");
+
+        var text = ImportReportWriter.ToText(report, System.Globalization.CultureInfo.GetCultureInfo(culture));
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 0", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("第0行", text, StringComparison.Ordinal);
+    }
 }

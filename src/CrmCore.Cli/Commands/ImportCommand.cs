@@ -227,7 +227,10 @@ internal static class ImportCommand
         }
     }
 
-    /// <summary>Writes one report of a finished import; a failure is an error that says the import is done and kept, and returns false.</summary>
+    /// <summary>
+    /// Writes one report of a finished import to a temporary file beside the path, then renames it into place, so the path holds the
+    /// earlier file (or none) until the report is complete; a failure is an error that says the import is done and kept, and returns false.
+    /// </summary>
     internal static bool WriteReport(CliContext context, string? path, Action<Stream> write)
     {
         if (path is null)
@@ -237,8 +240,9 @@ internal static class ImportCommand
 
         try
         {
-            using var stream = File.Create(context.ResolvePath(path));
-            write(stream);
+            // Written aside and moved into place once complete (as an export is, without its audit record): a run killed while writing
+            // leaves the earlier report, or none, at the path, never a truncated one that looks finished.
+            CrmCore.Import.Export.AuditedExportFile.WriteAsync(context.ResolvePath(path), write, (_, _) => Task.CompletedTask).GetAwaiter().GetResult();
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -120,7 +120,7 @@ public static class ImportMappingFile
         var columns = new List<KeyValuePair<string, TField>>();
         var constants = new List<KeyValuePair<TField, string>>();
         var values = new List<KeyValuePair<TField, IReadOnlyDictionary<string, string>>>();
-        var reader = new Utf8JsonReader(text.Bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
+        var reader = new Utf8JsonReader(text.Bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 16 });
         try
         {
             if (!reader.Read())

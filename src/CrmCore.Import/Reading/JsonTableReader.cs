@@ -9,8 +9,9 @@ namespace CrmCore.Import.Reading;
 /// Reads JSON (a top-level array of flat objects) or JSON Lines (one flat object per line) as a table, streaming, in two passes over
 /// the seekable stream: the first collects the property names in the order they first appear (the header row), the second gives one
 /// <see cref="SourceRow"/> per object, its cells in header order. Strings, numbers (as written), <c>true</c>/<c>false</c> and
-/// <c>null</c> (blank) are cell values; a nested object or array, text that is not UTF-8 JSON, a token larger than 1 MiB, more than
-/// 1,000 distinct names or nesting deeper than an array of objects stop the read with an <see cref="ImportFileException"/> naming the
+/// <c>null</c> (blank) are cell values (a number with an exponent as its exact decimal value, <see cref="PlainNumber"/>); a nested
+/// object or array, text that is not UTF-8 JSON, a token larger than 1 MiB, more than 1,000 distinct names, a name given twice in one
+/// object, a comment, a trailing comma or nesting deeper than an array of objects stop the read with an <see cref="ImportFileException"/> naming the
 /// file and line:col (the column counts characters; 0 when the line began more than a buffer earlier). A row's line is the line its object starts on.
 /// </summary>
 internal static class JsonTableReader
@@ -54,7 +55,7 @@ internal static class JsonTableReader
         var buffer = new byte[ChunkBytes];
         var length = 0;
         var final = false;
-        var state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = lines, MaxDepth = lines ? 2 : 3, CommentHandling = JsonCommentHandling.Skip });
+        var state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = lines, MaxDepth = lines ? 2 : 3 });
         var parse = new ParseState(lines ? 0 : 1) { Culture = culture };
         var ready = new List<SourceRow>();
         var bomChecked = false;
@@ -141,6 +142,7 @@ internal static class JsonTableReader
                 return;
             case JsonTokenType.StartObject when reader.CurrentDepth == rowDepth:
                 parse.Cells = new string?[Math.Max(names.Count, 4)];
+                parse.Objects++;
                 parse.RowLine = parse.Lines + Newlines(data[..(int)reader.TokenStartIndex]) + 1;
                 parse.Depth = rowDepth + 1;
                 return;
@@ -161,6 +163,20 @@ internal static class JsonTableReader
                     names[name] = column = names.Count;
                 }
 
+                if (column >= parse.SeenIn.Length)
+                {
+                    var seenIn = parse.SeenIn;
+                    Array.Resize(ref seenIn, Math.Max(column + 1, seenIn.Length * 2));
+                    parse.SeenIn = seenIn;
+                }
+
+                // A name given twice in one object would silently replace the earlier value (a customer id, a phone): refused, at the second.
+                if (parse.SeenIn[column] == parse.Objects)
+                {
+                    throw Error(file, ref reader, data, parse, ImportStrings.Format("Error_JsonRepeatedName", parse.Culture, name));
+                }
+
+                parse.SeenIn[column] = parse.Objects;
                 parse.Column = column;
                 return;
             case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null
@@ -176,6 +192,7 @@ internal static class JsonTableReader
                 {
                     JsonTokenType.String => reader.GetString(),
                     JsonTokenType.Null => null,
+                    JsonTokenType.Number => PlainNumber(reader.ValueSpan),
                     _ => Encoding.UTF8.GetString(reader.ValueSpan),
                 };
                 return;
@@ -184,6 +201,43 @@ internal static class JsonTableReader
             default:
                 throw Error(file, ref reader, data, parse, ImportStrings.Get(rowDepth == 1 ? "Error_JsonNotArrayElement" : "Error_JsonLinesNotObject", parse.Culture));
         }
+    }
+
+    /// <summary>The largest exponent written out in full; a number with a larger one (1e400) is left as written.</summary>
+    private const int MaxExponent = 100;
+
+    /// <summary>
+    /// A JSON number as the text of its exact decimal value: as written without an exponent; with one, the decimal point moved and no
+    /// rounding (<c>1.5e6</c> → <c>1500000</c>, <c>1e3</c> → <c>1000</c>, <c>1.5e0</c> → <c>1.5</c>, <c>25e-3</c> → <c>0.025</c>; the
+    /// digits written after the point stay, so <c>1.50e1</c> → <c>15.0</c>). An exponent beyond ±<see cref="MaxExponent"/> is left as written.
+    /// </summary>
+    internal static string PlainNumber(ReadOnlySpan<byte> number)
+    {
+        var written = Encoding.UTF8.GetString(number);
+        var e = written.AsSpan().IndexOfAny('e', 'E');
+        if (e < 0 || !int.TryParse(written.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exponent)
+            || Math.Abs(exponent) > MaxExponent)
+        {
+            return written;
+        }
+
+        var negative = written[0] == '-';
+        var mantissa = written.AsSpan(negative ? 1 : 0, e - (negative ? 1 : 0));
+        var point = mantissa.IndexOf('.');
+        var whole = point < 0 ? mantissa : mantissa[..point];
+        var fraction = point < 0 ? ReadOnlySpan<char>.Empty : mantissa[(point + 1)..];
+        var digits = string.Concat(whole, fraction);
+        var at = whole.Length + exponent;
+        var plain = at <= 0 ? "0." + new string('0', -at) + digits
+            : at >= digits.Length ? digits + new string('0', at - digits.Length)
+            : digits[..at] + "." + digits[at..];
+        var leading = 0;
+        while (leading < plain.Length - 1 && plain[leading] == '0' && plain[leading + 1] != '.')
+        {
+            leading++;
+        }
+
+        return (negative ? "-" : string.Empty) + plain[leading..];
     }
 
     private static ImportFileException Error(string file, ref Utf8JsonReader reader, ReadOnlySpan<byte> data, ParseState parse, string message)
@@ -241,6 +295,12 @@ internal static class JsonTableReader
         public bool ChunkAtLineStart { get; set; } = true;
 
         public int Column { get; set; }
+
+        /// <summary>How many objects the pass has begun; the current object's number.</summary>
+        public int Objects { get; set; }
+
+        /// <summary>Per column, the number of the object that last gave it a value (a name given twice in one object is refused).</summary>
+        public int[] SeenIn { get; set; } = new int[16];
 
         public string?[]? Cells { get; set; }
     }

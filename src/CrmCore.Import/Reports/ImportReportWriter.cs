@@ -67,7 +67,10 @@ public static class ImportReportWriter
         }
 
         var t = report.Totals;
-        text.AppendLine(ImportStrings.Format("Report_Read", culture, t.RowsRead, report.HeaderLine, report.Batches));
+        // A JSON table has no header line: its columns are the objects' keys.
+        text.AppendLine(report.Format is "json" or "jsonl"
+            ? ImportStrings.Format("Report_ReadJson", culture, t.RowsRead, report.Batches)
+            : ImportStrings.Format("Report_Read", culture, t.RowsRead, report.HeaderLine, report.Batches));
         (ImportOutcome Outcome, int Count)[] counts =
         [
             (ImportOutcome.Inserted, t.Inserted), (ImportOutcome.Updated, t.Updated), (ImportOutcome.Unchanged, t.Unchanged),

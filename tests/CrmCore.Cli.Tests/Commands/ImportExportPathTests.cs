@@ -328,4 +328,61 @@ public sealed class ImportExportPathTests
         Assert.False(written);
         Assert.Equal(message + Environment.NewLine, console.ErrorWriter.ToString());
     }
+    [Fact]
+    public void WriteReport_FailsMidWrite_KeepsTheEarlierReportAndLeavesNoTemporaryFile()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("r.json", "{\"earlier\": true}");
+        var console = new TestConsole { WorkingDirectory = temp.FullName };
+        var context = new CrmCore.Cli.Hosting.CliContext(console, CrmCore.Cli.Localization.CliLanguage.English);
+        var seenDuringWrite = string.Empty;
+
+        var written = ImportCommand.WriteReport(context, "r.json", stream =>
+        {
+            stream.Write("{\"rows\": ["u8);
+            stream.Flush();
+            seenDuringWrite = File.ReadAllText(temp.File("r.json"));
+            throw new IOException("No space left on device");
+        });
+
+        Assert.False(written);
+        Assert.Equal("{\"earlier\": true}", seenDuringWrite);
+        Assert.Equal("{\"earlier\": true}", File.ReadAllText(temp.File("r.json")));
+        Assert.Equal(["r.json"], Directory.GetFileSystemEntries(temp.FullName).Select(Path.GetFileName));
+        Assert.Contains("the report 'r.json' could not be written", console.ErrorWriter.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteReport_NoEarlierReport_FailsMidWriteLeavesNothingAtThePath()
+    {
+        using var temp = new TempDirectory();
+        var console = new TestConsole { WorkingDirectory = temp.FullName };
+        var context = new CrmCore.Cli.Hosting.CliContext(console, CrmCore.Cli.Localization.CliLanguage.English);
+
+        var written = ImportCommand.WriteReport(context, "r.xlsx", stream =>
+        {
+            stream.Write(new byte[200_000]);
+            stream.Flush();
+            Assert.False(File.Exists(temp.File("r.xlsx")));
+            throw new IOException("No space left on device");
+        });
+
+        Assert.False(written);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.FullName));
+    }
+
+    [Fact]
+    public void WriteReport_Completes_ReplacesTheEarlierReportWhole()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("r.json", "earlier, longer than the new one");
+        var console = new TestConsole { WorkingDirectory = temp.FullName };
+        var context = new CrmCore.Cli.Hosting.CliContext(console, CrmCore.Cli.Localization.CliLanguage.English);
+
+        var written = ImportCommand.WriteReport(context, "r.json", stream => stream.Write("new"u8));
+
+        Assert.True(written);
+        Assert.Equal("new", File.ReadAllText(temp.File("r.json")));
+        Assert.Equal(["r.json"], Directory.GetFileSystemEntries(temp.FullName).Select(Path.GetFileName));
+    }
 }

@@ -84,13 +84,28 @@ public sealed class ImportMappingFileTests
     public void Parse_AValidFile_StillMapsColumnsConstantsAndValues()
     {
         var mapping = ImportMappingFile.Parse<CustomerField>(
-            "// comment\n{ \"columns\": { \"公司\": \"name\", }, \"constants\": { \"Source\": \"Referral\" }, \"values\": { \"Tier\": { \"重要客户\": \"A\" } } }",
+            "// comment\n{ \"columns\": { \"公司\": \"name\" /* a block comment */ }, \"constants\": { \"Source\": \"Referral\" }, \"values\": { \"Tier\": { \"重要客户\": \"A\" } } }",
             "map.json",
             CultureInfo.GetCultureInfo("zh-Hans"));
 
         Assert.Contains(mapping.Columns, c => c.Key == "公司" && c.Value == CustomerField.Name);
         Assert.Contains(mapping.Constants, c => c.Key == CustomerField.Source && c.Value == "Referral");
         Assert.Equal("A", mapping.Values[CustomerField.Tier]["重要客户"]);
+    }
+
+    // qa17 item 9: { "columns": { "公司电话": "Phone" ,} } was accepted; a trailing comma is not JSON (comments are allowed, as documented).
+    [Theory]
+    [InlineData("{\n  \"columns\": { \"公司电话\": \"Phone\" ,}\n}", 2, 33)]
+    [InlineData("{ \"columns\": { \"公司电话\": \"Phone\" }, }", 1, 35)]
+    public void Parse_TrailingComma_IsBrokenJsonAtItsLineAndColumn(string json, int line, int column)
+    {
+        var en = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "m_bad.json", CultureInfo.GetCultureInfo("en")));
+        var zh = Assert.Throws<ImportFileException>(() => ImportMappingFile.Parse<CustomerField>(json, "m_bad.json", CultureInfo.GetCultureInfo("zh-Hans")));
+
+        Assert.Equal(("m_bad.json", line, column), (en.File, en.Line, en.Column));
+        Assert.StartsWith("not a valid mapping file: ", en.Reason, StringComparison.Ordinal);
+        Assert.Contains("'}'", en.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("不是有效的映射文件：", zh.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
