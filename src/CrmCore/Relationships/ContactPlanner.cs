@@ -19,9 +19,12 @@ public sealed class ContactPlanner
 
     private readonly ImmutableArray<(string Name, LocalDate FirstDay)> _holidayRuns;
 
-    private readonly CultureInfo _culture;
+    private readonly CultureInfo? _culture;
 
-    /// <summary>Creates a planner that writes the purposes of care, warnings and follow-ups in English.</summary>
+    /// <summary>
+    /// Creates a planner that writes the purposes of care, warnings and follow-ups in the caller's language: the
+    /// <see cref="CultureInfo.CurrentUICulture"/> of the thread that calls <see cref="Plan"/> (see <see cref="ContactPlanner(ContactPolicy, BusinessCalendar, CultureInfo)"/>).
+    /// </summary>
     /// <param name="policy">The policy.</param>
     /// <param name="calendar">The business calendar: working days for moving due dates, holidays for holiday care, its zone for times.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -34,8 +37,9 @@ public sealed class ContactPlanner
     /// <param name="policy">The policy.</param>
     /// <param name="calendar">The business calendar: working days for moving due dates, holidays for holiday care, its zone for times.</param>
     /// <param name="culture">The language of the purposes the planner writes (<c>No interaction since 2025-10-20</c>, <c>自 2025-10-20 起没有互动</c>):
-    /// Simplified Chinese for a Simplified Chinese culture (see <see cref="Localization.TextCultures"/>), English otherwise; null for English.
-    /// A cadence's purpose is the policy's own text.</param>
+    /// Simplified Chinese for a Simplified Chinese culture (see <see cref="Localization.TextCultures"/>), English otherwise; null for the
+    /// caller's: the <see cref="CultureInfo.CurrentUICulture"/> of the thread that calls <see cref="Plan"/>. A cadence's purpose is the
+    /// policy's own text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="calendar"/> is null.</exception>
     public ContactPlanner(ContactPolicy policy, BusinessCalendar calendar, CultureInfo? culture)
     {
@@ -43,7 +47,7 @@ public sealed class ContactPlanner
         ArgumentNullException.ThrowIfNull(calendar);
         Policy = policy;
         Calendar = calendar;
-        _culture = culture ?? CultureInfo.InvariantCulture;
+        _culture = culture;
         _holidayRuns = HolidayRuns(calendar.Definition.Holidays);
     }
 
