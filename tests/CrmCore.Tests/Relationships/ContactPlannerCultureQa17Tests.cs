@@ -14,7 +14,7 @@ public sealed class ContactPlannerCultureQa17Tests
     public void Planner_WithoutACulture_WritesInTheCallersLanguage()
     {
         var subject = Subject(null, D(2024, 4, 1)) with { LastInteractionAt = At(2025, 10, 20), ContractEndsOn = D(2026, 4, 13) };
-        var planner = Planner(ContactPolicy.Document003);
+        var planner = new ContactPlanner(ContactPolicy.Document003, PlanTestData.Calendar);
         var before = CultureInfo.CurrentUICulture;
         IReadOnlyList<ContactPlanEntry> zh, en;
         try
