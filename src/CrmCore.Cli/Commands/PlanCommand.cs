@@ -88,7 +88,8 @@ internal static class PlanCommand
         {
             var policyName = parse.GetRequiredValue(policy);
             var (contactPolicy, policyJson) = LoadPolicy(context, policyName);
-            var businessCalendar = parse.GetValue(calendar) is { } calendarPath
+            var calendarPath = parse.GetValue(calendar);
+            var businessCalendar = calendarPath is not null
                 ? CalendarCommands.Load(context, calendarPath)
                 : OpenEveryDay(parse.GetRequiredValue(zone));
             var ruleSet = parse.GetValue(rules) is { } rulesPath ? RuleFiles.Load(context, rulesPath) : null;
@@ -107,7 +108,11 @@ internal static class PlanCommand
             var (tiers, churn, failures) = Classify(context, ruleSet, at, businessCalendar.Zone, customersPath, rows.Rows);
             var customerTiers = rows.Rows.Select(r => tiers.GetValueOrDefault(r.Row.Id, r.Row.Tier)).ToList();
             WarnAboutPolicy(context, policyName, policyJson, contactPolicy, businessCalendar, customerTiers, ruleSet is not null);
-            var book = new ContactPlanBook(new ContactPlanner(contactPolicy, businessCalendar, context.Language.Culture));
+            var planner = new ContactPlanner(contactPolicy, businessCalendar, context.Language.Culture);
+            // A due date outside the calendar (silent since before its horizon) is kept and listed; the user is told why it was not checked.
+            planner.DueDateUnchecked += (_, e) =>
+                context.Error.WriteLine($"{calendarPath}: {context.T(Messages.WarningPrefix)}: {e.Message(context.Language.Culture)}");
+            var book = new ContactPlanBook(planner);
             var optedOut = 0;
             for (var i = 0; i < rows.Rows.Count; i++)
             {
@@ -130,7 +135,7 @@ internal static class PlanCommand
                 }
                 catch (CalendarHorizonException e)
                 {
-                    throw new CliException(e.Message);
+                    throw new CliException($"{calendarPath}: {e.LocalizedMessage(context.Language.Culture)}");
                 }
             }
 

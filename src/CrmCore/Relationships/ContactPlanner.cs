@@ -19,9 +19,12 @@ public sealed class ContactPlanner
 
     private readonly ImmutableArray<(string Name, LocalDate FirstDay)> _holidayRuns;
 
-    private readonly CultureInfo _culture;
+    private readonly CultureInfo? _culture;
 
-    /// <summary>Creates a planner that writes the purposes of care, warnings and follow-ups in English.</summary>
+    /// <summary>
+    /// Creates a planner that writes the purposes of care, warnings and follow-ups in the caller's language: the
+    /// <see cref="CultureInfo.CurrentUICulture"/> of the thread that calls <see cref="Plan"/> (see <see cref="ContactPlanner(ContactPolicy, BusinessCalendar, CultureInfo)"/>).
+    /// </summary>
     /// <param name="policy">The policy.</param>
     /// <param name="calendar">The business calendar: working days for moving due dates, holidays for holiday care, its zone for times.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -34,8 +37,9 @@ public sealed class ContactPlanner
     /// <param name="policy">The policy.</param>
     /// <param name="calendar">The business calendar: working days for moving due dates, holidays for holiday care, its zone for times.</param>
     /// <param name="culture">The language of the purposes the planner writes (<c>No interaction since 2025-10-20</c>, <c>自 2025-10-20 起没有互动</c>):
-    /// Simplified Chinese for a Simplified Chinese culture (see <see cref="Localization.TextCultures"/>), English otherwise; null for English.
-    /// A cadence's purpose is the policy's own text.</param>
+    /// Simplified Chinese for a Simplified Chinese culture (see <see cref="Localization.TextCultures"/>), English otherwise; null for the
+    /// caller's: the <see cref="CultureInfo.CurrentUICulture"/> of the thread that calls <see cref="Plan"/>. A cadence's purpose is the
+    /// policy's own text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="calendar"/> is null.</exception>
     public ContactPlanner(ContactPolicy policy, BusinessCalendar calendar, CultureInfo? culture)
     {
@@ -43,9 +47,18 @@ public sealed class ContactPlanner
         ArgumentNullException.ThrowIfNull(calendar);
         Policy = policy;
         Calendar = calendar;
-        _culture = culture ?? CultureInfo.InvariantCulture;
+        _culture = culture;
         _holidayRuns = HolidayRuns(calendar.Definition.Holidays);
     }
+
+    /// <summary>
+    /// Raised, on the thread that calls <see cref="Plan"/>, for each entry whose due date lies outside the calendar's horizon, so it could
+    /// not be checked against working days: care for a silent customer whose silence began before the horizon (or whose move off a
+    /// weekend or holiday would leave it). The entry keeps the date and is planned at the start of that day. Dates inside the horizon
+    /// but past the calendar's holiday data are reported by the calendar itself (<see cref="BusinessCalendar.HolidayCoverageExceeded"/>).
+    /// Handlers must be quick and thread-safe.
+    /// </summary>
+    public event EventHandler<PlanDateUncheckedEventArgs>? DueDateUnchecked;
 
     /// <summary>The policy.</summary>
     public ContactPolicy Policy { get; }
@@ -57,7 +70,8 @@ public sealed class ContactPlanner
     /// The proactive entries of <paramref name="subject"/> whose nominal date (before moving off holidays) falls in
     /// [<paramref name="from"/>, <paramref name="to"/>], ordered by due time; care for a silent customer is included whenever the
     /// silence began on or before <paramref name="to"/>, due on the day it began (moved off holidays as the policy says), so every
-    /// window gives it the same due date. Ids are deterministic, so the same window planned twice gives equal ids. Empty for a customer
+    /// window gives it the same due date; a day outside the calendar's horizon is kept as it is and reported through
+    /// <see cref="DueDateUnchecked"/>. Ids are deterministic, so the same window planned twice gives equal ids. Empty for a customer
     /// who asked not to be contacted.
     /// </summary>
     /// <param name="subject">The customer.</param>
@@ -66,7 +80,7 @@ public sealed class ContactPlanner
     /// <returns>New entries in status 未开始.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subject"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or the window is longer than <see cref="MaxWindowDays"/>.</exception>
-    /// <exception cref="CalendarHorizonException">A due date falls outside the calendar's horizon.</exception>
+    /// <exception cref="CalendarHorizonException">A due date in the window falls outside the calendar's horizon.</exception>
     public IReadOnlyList<ContactPlanEntry> Plan(PlanSubject subject, LocalDate from, LocalDate to)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -218,23 +232,71 @@ public sealed class ContactPlanner
         }
 
         // Due when the silence rule first made it due, whatever the window: planning a later window gives the same entry (same id, same
-        // due date), which is overdue from then on. A silence that began before the calendar's horizon keeps its date (no working days
-        // are known there).
-        var shift = silentFrom >= Calendar.Definition.HorizonStart ? Policy.DueOnHoliday : HolidayShift.Keep;
-        entries.Add(Entry(
-            subject, PlanKind.SilentCare, "silence", silentFrom, shift, settings.Channel, Text("Plan_Purpose_Silent", last.InZone(Calendar.Zone).Date), silentFrom));
+        // due date), which is overdue from then on. A silence that began outside the calendar's horizon keeps its date (no working days
+        // are known there), planned at the start of the day, and is reported: the customer still gets the care.
+        var purpose = Text("Plan_Purpose_Silent", last.InZone(Calendar.Zone).Date);
+        if (TryMoveWithinHorizon(silentFrom, Policy.DueOnHoliday) is not { } dueOn)
+        {
+            var dayStart = silentFrom.AtStartOfDayInZone(Calendar.Zone).ToInstant();
+            entries.Add(new ContactPlanEntry(
+                EntryId(subject, PlanKind.SilentCare, "silence", silentFrom), subject.Customer, PlanKind.SilentCare, settings.Channel, subject.AccountManager,
+                silentFrom, dayStart, silentFrom.PlusDays(1).AtStartOfDayInZone(Calendar.Zone).ToInstant(), purpose, silentFrom));
+            var horizon = new DateInterval(Calendar.Definition.HorizonStart, Calendar.Definition.HorizonEnd);
+            DueDateUnchecked?.Invoke(this, new PlanDateUncheckedEventArgs(subject.Customer, PlanKind.SilentCare, silentFrom, Calendar.Name, horizon));
+            return;
+        }
+
+        entries.Add(Entry(subject, PlanKind.SilentCare, "silence", silentFrom, dueOn, settings.Channel, purpose, silentFrom));
     }
 
-    private ContactPlanEntry Entry(PlanSubject subject, PlanKind kind, string key, LocalDate nominal, HolidayShift shift, ContactChannel channel, string purpose, LocalDate? occasion)
+    /// <summary>
+    /// The date moved off a non-working day as <paramref name="shift"/> says, or null when the date, or a day the move reads, is outside
+    /// the calendar's horizon (or the move finds no working day there).
+    /// </summary>
+    private LocalDate? TryMoveWithinHorizon(LocalDate date, HolidayShift shift)
     {
-        var dueOn = MoveOffHoliday(nominal, shift);
+        if (Calendar.IsAlwaysOpen)
+        {
+            return date;
+        }
+
+        var (first, last) = (Calendar.Definition.HorizonStart, Calendar.Definition.HorizonEnd);
+        if (date < first || date > last)
+        {
+            return null;
+        }
+
+        if (shift == HolidayShift.Keep)
+        {
+            return date;
+        }
+
+        var step = shift == HolidayShift.NextWorkingDay ? 1 : -1;
+        for (var day = date; day >= first && day <= last; day = day.PlusDays(step))
+        {
+            if (Calendar.IsWorkingDay(day))
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
+
+    private ContactPlanEntry Entry(PlanSubject subject, PlanKind kind, string key, LocalDate nominal, HolidayShift shift, ContactChannel channel, string purpose, LocalDate? occasion) =>
+        Entry(subject, kind, key, nominal, MoveOffHoliday(nominal, shift), channel, purpose, occasion);
+
+    private ContactPlanEntry Entry(PlanSubject subject, PlanKind kind, string key, LocalDate nominal, LocalDate dueOn, ContactChannel channel, string purpose, LocalDate? occasion)
+    {
         var dayStart = dueOn.AtStartOfDayInZone(Calendar.Zone).ToInstant();
         var dayEnd = dueOn.PlusDays(1).AtStartOfDayInZone(Calendar.Zone).ToInstant();
         var open = Calendar.IsAlwaysOpen ? dayStart : Calendar.NextOpen(dayStart);
         var plannedAt = open < dayEnd ? open : dayStart;
-        var id = new PlanEntryId($"{subject.Customer.Value}/{kind}/{key}/{nominal:yyyy-MM-dd}");
-        return new ContactPlanEntry(id, subject.Customer, kind, channel, subject.AccountManager, dueOn, plannedAt, dayEnd, purpose, occasion);
+        return new ContactPlanEntry(EntryId(subject, kind, key, nominal), subject.Customer, kind, channel, subject.AccountManager, dueOn, plannedAt, dayEnd, purpose, occasion);
     }
+
+    private static PlanEntryId EntryId(PlanSubject subject, PlanKind kind, string key, LocalDate nominal) =>
+        new($"{subject.Customer.Value}/{kind}/{key}/{nominal:yyyy-MM-dd}");
 
     private string Text(string key, params object?[] args) => Localization.Strings.Format(key, _culture, args);
 

@@ -10,7 +10,7 @@ namespace CrmCore.Relationships;
 /// <summary>
 /// Loads a <see cref="ContactPolicy"/> from JSON (format in <c>docs/relationships.md</c>; the shipped files are
 /// <c>src/CrmCore/Relationships/Defaults/contact-policy-doc001.json</c> and <c>-doc003.json</c>). Never throws for bad input: every
-/// problem is listed with its JSON path, like the calendar loader. Thread-safe (stateless).
+/// problem is listed with its JSON path and its 1-based line and column in the text. Thread-safe (stateless).
 /// </summary>
 public static class ContactPolicyJson
 {
@@ -23,7 +23,7 @@ public static class ContactPolicyJson
 
     /// <summary>Loads a policy.</summary>
     /// <param name="json">The policy JSON text.</param>
-    /// <returns>The policy, or every problem with its JSON path.</returns>
+    /// <returns>The policy, or every problem with its JSON path and (except for a text over <see cref="MaxLength"/>) its line and column.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static LoadResult<ContactPolicy> Load(string json)
     {
@@ -34,10 +34,16 @@ public static class ContactPolicyJson
             return new LoadResult<ContactPolicy>(null, [LoadProblem.Of("$", "Load_ContactPolicy_TooLong", json.Length, MaxLength)]);
         }
 
-        using var doc = JsonFields.ParseObject(json, "A contact policy", problems);
+        using var doc = JsonFields.Parse(json, problems);
         if (doc is null)
         {
             return new LoadResult<ContactPolicy>(null, [.. problems]);
+        }
+
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(LoadProblem.Of("$", "Load_ContactPolicy_NotObject"));
+            return new LoadResult<ContactPolicy>(null, Placed(json, problems));
         }
 
         var root = doc.RootElement;
@@ -75,7 +81,7 @@ public static class ContactPolicyJson
             ChurnFollowUp = ReadChurn(root, problems),
             SilentCare = ReadSilent(root, problems),
         };
-        return problems.Count > 0 ? new LoadResult<ContactPolicy>(null, [.. problems]) : new LoadResult<ContactPolicy>(policy, []);
+        return problems.Count > 0 ? new LoadResult<ContactPolicy>(null, Placed(json, problems)) : new LoadResult<ContactPolicy>(policy, []);
     }
 
     /// <summary>
@@ -99,6 +105,30 @@ public static class ContactPolicyJson
 
         var positions = JsonFields.Positions(json);
         return [.. loaded.Value.Check(calendar, tiers).Select(p => p.At(positions))];
+    }
+
+    /// <summary>
+    /// The problems of a well-formed policy text, each at the 1-based line and column of its value (a missing member at its object's),
+    /// as the calendar loader places a syntax error, so a user finds every one in the file.
+    /// </summary>
+    private static ImmutableArray<LoadProblem> Placed(string json, List<LoadProblem> problems)
+    {
+        var positions = JsonFields.Positions(json);
+        return [.. problems.Select(p => p.Line > 0 ? p : Locate(p, positions))];
+    }
+
+    private static LoadProblem Locate(LoadProblem problem, IReadOnlyDictionary<string, (int Line, int Column)> positions)
+    {
+        // The value itself, else the nearest enclosing value that is there ($.cadences[0].tiers when absent: $.cadences[0]).
+        for (var path = problem.Path; path.Length > 0; path = path[..Math.Max(0, path.LastIndexOfAny(['.', '[']))])
+        {
+            if (positions.TryGetValue(path, out var at))
+            {
+                return problem with { Line = at.Line, Column = at.Column };
+            }
+        }
+
+        return problem;
     }
 
     private static CareSettings? ReadCare(JsonElement root, List<LoadProblem> problems)

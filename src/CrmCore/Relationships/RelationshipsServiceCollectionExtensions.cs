@@ -2,6 +2,7 @@ using CrmCore.Calendars;
 using CrmCore.Desk;
 using CrmCore.Relationships;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,9 @@ public static class RelationshipsServiceCollectionExtensions
     /// and a singleton <see cref="ContactPlanBook"/> over the registered <see cref="IContactPlanRepository"/> (in memory unless a storage
     /// provider registered one; its saves are audited into the registered <c>IAuditStore</c> when there is one) that reads the registered <see cref="ICustomerRepository"/> for do-not-contact. The book is also the
     /// desk's <see cref="IPlanScheduler"/>, so <c>ServiceDesk.AdvanceAsync</c> raises its due and overdue reminders. Also registers the calendars (<c>AddCrmCalendars</c>) when they are not yet.
+    /// The planner writes purposes in the caller's language (<see cref="System.Globalization.CultureInfo.CurrentUICulture"/> when planning).
+    /// With an <see cref="ILoggerFactory"/> registered, a due date the planner could not check against the calendar
+    /// (<see cref="ContactPlanner.DueDateUnchecked"/>) is logged as a warning.
     /// Options are validated at start (a policy is required, the calendar must exist). Uses TryAdd, so an earlier registration wins.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -35,7 +39,9 @@ public static class RelationshipsServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RelationshipOptions>>().Value;
-            return new ContactPlanner(options.Policy, sp.GetRequiredService<ICalendarProvider>().Get(options.Calendar));
+            return PlanDateLog.Watch(
+                new ContactPlanner(options.Policy, sp.GetRequiredService<ICalendarProvider>().Get(options.Calendar)),
+                sp.GetService<ILoggerFactory>()?.CreateLogger<ContactPlanner>());
         });
         services.TryAddSingleton<IContactPlanRepository>(sp => sp.GetService<CrmCore.Audit.IAuditStore>() is { } audit
             ? new InMemoryContactPlanRepository(audit, sp.GetRequiredService<NodaTime.IClock>())

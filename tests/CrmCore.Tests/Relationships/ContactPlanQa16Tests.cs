@@ -113,7 +113,7 @@ public sealed class ContactPlanQa16Tests
             ContractEndsOn = D(2026, 4, 13),
         };
         var zh = new ContactPlanner(ContactPolicy.Document003, PlanTestData.Calendar, ZhHans).Plan(subject, D(2026, 3, 10), D(2026, 3, 20));
-        var en = new ContactPlanner(ContactPolicy.Document003, PlanTestData.Calendar).Plan(subject, D(2026, 3, 10), D(2026, 3, 20));
+        var en = new ContactPlanner(ContactPolicy.Document003, PlanTestData.Calendar, CultureInfo.GetCultureInfo("en")).Plan(subject, D(2026, 3, 10), D(2026, 3, 20));
 
         Assert.Equal("自 2025-10-20 起没有互动", zh.Single(e => e.Kind == PlanKind.SilentCare).Purpose);
         Assert.Equal("合同于 2026-04-13 到期", zh.Single(e => e.Kind == PlanKind.ContractExpiry).Purpose);

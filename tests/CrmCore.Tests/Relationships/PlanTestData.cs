@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmCore.Agents;
 using CrmCore.Calendars;
 using CrmCore.Customers;
@@ -15,7 +16,8 @@ internal static class PlanTestData
 
     public static BusinessCalendar Calendar => TestCalendars.CnStandard;
 
-    public static ContactPlanner Planner(ContactPolicy policy) => new(policy, Calendar);
+    /// <summary>A planner that writes English purposes, whatever the culture the tests run in.</summary>
+    public static ContactPlanner Planner(ContactPolicy policy) => new(policy, Calendar, CultureInfo.GetCultureInfo("en"));
 
     public static PlanSubject Subject(string? tier, LocalDate anchor) => new()
     {
