@@ -91,6 +91,16 @@ public sealed partial class DiagnosticWordingTests : IDisposable
     }
 
     [Fact]
+    public void Load_ConversionToNullable_NamesTheTypeAsWritten()
+    {
+        var errors = RuleLoader.Load("f.json", Rule("Guid.NewGuid() != null")).Errors.ToList();
+
+        var d = Assert.Single(errors, e => e.Message.StartsWith("Converting", StringComparison.Ordinal));
+        Assert.StartsWith("Converting `Guid` to `Guid?` is not allowed.", d.Message, StringComparison.Ordinal);
+        Assert.All(errors, e => Assert.DoesNotContain("`1", e.Message + e.MessageZhHans, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void LoadFiles_MissingFile_Crm040InOurWords()
     {
         var path = Path.Combine(_dir, "nope.json");
