@@ -52,7 +52,7 @@ public static class RuleLoader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                bag.Error(RuleDiagnosticCodes.FileUnreadable, $"The file could not be read: {e.Message}", new SourceRef(path, string.Empty, 0, 0));
+                bag.Error(RuleDiagnosticCodes.FileUnreadable, UnreadableText(path, e), new SourceRef(path, string.Empty, 0, 0));
             }
         }
 
@@ -100,14 +100,18 @@ public static class RuleLoader
         }
 
         CompiledRuleSetParts parts;
+        var compiler = new RuleSetCompiler(bag, options);
         try
         {
-            parts = new RuleSetCompiler(bag, options).Compile(workflows);
+            parts = compiler.Compile(workflows);
         }
         catch (Exception e) when (e is InsufficientExecutionStackException or InvalidOperationException or ArgumentException or NotSupportedException or OverflowException)
         {
-            // A last line of defence: the limits are meant to make this unreachable, but a host must get a result, not a throw.
-            bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, $"The rules could not be compiled: {e.Message}", new SourceRef(list.Count > 0 ? list[0].Name : string.Empty, "$", 1, 1));
+            // A last line of defence: the limits are meant to make this unreachable, but a host must get a result, not a throw. The
+            // message is ours (the exception's is .NET's, for programmers) and names the rule being compiled, at its place.
+            var text = DiagnosticStrings.Text(e is InsufficientExecutionStackException ? "CompileFailed_Deep" : "CompileFailed_Other");
+            var (workflow, rule, where) = compiler.Current;
+            bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, text, where ?? new SourceRef(list.Count > 0 ? list[0].Name : string.Empty, "$", 1, 1), workflow, rule);
             return new RuleLoadResult(null, bag.Items, hash);
         }
 
@@ -119,6 +123,16 @@ public static class RuleLoader
         var set = new RuleSet(parts, workflows, bag.Items, hash);
         return new RuleLoadResult(set, bag.Items, hash);
     }
+
+    /// <summary>Why a file could not be read, in our words (never the exception's text, which is .NET's and English only).</summary>
+    private static DiagnosticText UnreadableText(string path, Exception e) => e switch
+    {
+        _ when Directory.Exists(path) => DiagnosticStrings.Text("FileUnreadable_Folder"),
+        FileNotFoundException or DirectoryNotFoundException => DiagnosticStrings.Text("FileUnreadable_NotFound"),
+        UnauthorizedAccessException => DiagnosticStrings.Text("FileUnreadable_Denied"),
+        PathTooLongException or ArgumentException or NotSupportedException => DiagnosticStrings.Text("FileUnreadable_BadPath"),
+        _ => DiagnosticStrings.Text("FileUnreadable_Io"),
+    };
 
     private static List<WorkflowDefinition> Parse(RuleSource source, DiagnosticBag bag, RuleLoadOptions options)
     {

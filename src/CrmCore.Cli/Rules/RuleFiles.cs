@@ -57,7 +57,9 @@ internal static class RuleFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(context.T(Messages.FileUnreadable, shown, ex.Message));
+            // The exception's text is .NET's, in English only: the reason is said in our words, in the chosen language.
+            var reason = ex is UnauthorizedAccessException ? Messages.RulesFileDenied : Messages.RulesFileReadFailed;
+            throw new CliException(context.T(Messages.FileUnreadable, shown, context.T(reason)));
         }
     }
 

@@ -111,9 +111,9 @@ internal sealed partial class ExpressionCompiler
 
         // Measured without recursion before any recursive visitor walks the tree.
         var parsed = ExpressionShape.Measure(lambda.Body, _maxLength * 4);
-        if (ExpressionLimits.Check(parsed, parsed.Nodes + 1, _options) is { } parsedProblem)
+        if (ExpressionLimits.Check(parsed, parsed.Nodes + 1, _options, DiagnosticStrings.Text("Limit_AsWritten")) is { } parsedProblem)
         {
-            ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, "As written, " + parsedProblem, where, ctx.Workflow, ctx.Rule);
+            ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, parsedProblem, where, ctx.Workflow, ctx.Rule);
             return null;
         }
 
@@ -142,9 +142,9 @@ internal sealed partial class ExpressionCompiler
         // Parameters are inlined by reference: a chain of parameters that each use the previous one twice is small in memory
         // but exponential as a tree, so the limits are checked again on the inlined tree, walking at most the limit.
         var budget = _maxNodes + Math.Max(0, parsed.Nodes - sandbox.NodeCount);
-        if (ExpressionLimits.Check(ExpressionShape.Measure(inlined, budget), budget, _options) is { } inlinedProblem)
+        if (ExpressionLimits.Check(ExpressionShape.Measure(inlined, budget), budget, _options, DiagnosticStrings.Text("Limit_WithParameters")) is { } inlinedProblem)
         {
-            ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, "With its parameters put in, " + inlinedProblem, where, ctx.Workflow, ctx.Rule);
+            ctx.Bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, inlinedProblem, where, ctx.Workflow, ctx.Rule);
             return null;
         }
 
@@ -183,14 +183,16 @@ internal sealed partial class ExpressionCompiler
             || message.Contains("new operator", StringComparison.Ordinal)
             ? RuleDiagnosticCodes.SandboxViolation
             : RuleDiagnosticCodes.ExpressionError;
-        if (message.Contains("Enumerable", StringComparison.Ordinal) && (text.Contains(".Range(", StringComparison.Ordinal) || text.Contains(".Repeat(", StringComparison.Ordinal)))
+        position = Math.Clamp(position, 0, text.Length);
+        if (message.Contains("Enumerable", StringComparison.Ordinal) && Generator().Match(text) is { Success: true } generator)
         {
-            code = RuleDiagnosticCodes.GeneratorNotAllowed;
-            message = "Sequence generators such as `Enumerable.Range` and `Enumerable.Repeat` are not allowed; aggregate over the facts' own collections only. (" + message + ")";
+            // The parser's own words ("Type 'Enumerable' not found") are left out: the message names what was written.
+            var at = generator.Groups[1].Index;
+            ctx.Bag.Error(RuleDiagnosticCodes.GeneratorNotAllowed, DiagnosticStrings.Text("Expr_Generator", generator.Groups[1].Value, at + 1), where, ctx.Workflow, ctx.Rule, exprPos: at);
         }
         else if (code == RuleDiagnosticCodes.SandboxViolation)
         {
-            message = "Not allowed in CrmCore rules (sandbox): " + message;
+            ctx.Bag.Error(code, SandboxText(text, message, position, out var at), where, ctx.Workflow, ctx.Rule, exprPos: at);
         }
         else
         {
@@ -212,13 +214,59 @@ internal sealed partial class ExpressionCompiler
                 Suggestion = t.Suggestion,
                 ExpressionPosition = t.Position,
             });
-            return;
+        }
+    }
+
+    /// <summary>
+    /// The sandbox message for a parse error that reaches outside the sandbox, in our words: the method, type or <c>new</c> the
+    /// expression names (found in the parser's quoted name and at its position), never the parser's sentence or a .NET type name.
+    /// </summary>
+    private static DiagnosticText SandboxText(string text, string message, int position, out int at)
+    {
+        at = position;
+        if (message.Contains("new operator", StringComparison.Ordinal))
+        {
+            var i = NewKeyword().Match(text);
+            at = i.Success ? i.Index : position;
+            return DiagnosticStrings.Text("Expr_NewNotAllowed", at + 1);
         }
 
-        position = Math.Clamp(position, 0, text.Length);
-        var near = text[position..Math.Min(text.Length, position + 24)];
-        ctx.Bag.Error(code, $"{message} (at position {position} of the expression, near `{near}`)", where, ctx.Workflow, ctx.Rule, exprPos: position);
+        var quoted = FirstQuoted().Match(message);
+        var name = quoted.Success ? quoted.Groups[1].Value : string.Empty;
+        var written = name.Length == 0 ? -1 : text.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        if (written < 0 && name.Contains('.', StringComparison.Ordinal))
+        {
+            written = text.IndexOf(name[(name.LastIndexOf('.') + 1)..], StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (written >= 0)
+        {
+            at = written;
+            name = text.Substring(written, Math.Min(name.Length, text.Length - written));
+        }
+
+        if (message.StartsWith("Method ", StringComparison.Ordinal) && name.Length > 0)
+        {
+            return DiagnosticStrings.Text("Expr_MethodNotAllowed", name, at + 1);
+        }
+
+        if (message.StartsWith("Type ", StringComparison.Ordinal) && name.Length > 0)
+        {
+            return DiagnosticStrings.Text("Expr_TypeNotAllowed", name, at + 1);
+        }
+
+        var near = text[at..Math.Min(text.Length, at + 24)];
+        return DiagnosticStrings.Text("Expr_SandboxOther", near, at + 1);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Enumerable\s*\.\s*(Range|Repeat)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Generator();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex FirstQuoted();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z0-9_])new(?![A-Za-z0-9_])", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NewKeyword();
 
     /// <summary>
     /// Reports a parser failure that is not a parse error: a fact the fact type does not have (at the member), text compared with

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CrmCore.Rules.Diagnostics;
 
 namespace CrmCore.Rules.Compilation;
 
@@ -80,21 +80,25 @@ internal static class ExpressionLimits
     }
 
     /// <summary>The message for a measured tree over a limit, or null when it is within them.</summary>
-    public static string? Check(ExpressionShape shape, int nodeBudget, RuleLoadOptions options)
+    /// <param name="shape">The measured tree.</param>
+    /// <param name="nodeBudget">The most nodes allowed.</param>
+    /// <param name="options">The depth and lambda limits.</param>
+    /// <param name="subject">What was measured, in both languages (<c>Limit_AsWritten</c>, <c>Limit_WithParameters</c>, <c>Limit_Together</c>).</param>
+    public static DiagnosticText? Check(ExpressionShape shape, int nodeBudget, RuleLoadOptions options, DiagnosticText subject)
     {
         if (shape.Truncated || shape.Nodes > nodeBudget)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"the expression has more than {nodeBudget} nodes (the limit). Split it into rules, or make parameters that do not repeat each other.");
+            return DiagnosticStrings.Text("Limit_Nodes", subject, nodeBudget);
         }
 
         if (shape.Depth > options.MaxExpressionDepth)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"the expression tree is {shape.Depth} levels deep; the limit is {options.MaxExpressionDepth}. Split it into parameters or rules.");
+            return DiagnosticStrings.Text("Limit_Depth", subject, shape.Depth, options.MaxExpressionDepth);
         }
 
         if (shape.LambdaNesting > options.MaxLambdaNesting)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"the expression nests {shape.LambdaNesting} lambdas (collection passes inside collection passes); the limit is {options.MaxLambdaNesting}, because each level multiplies the work.");
+            return DiagnosticStrings.Text("Limit_Lambdas", subject, shape.LambdaNesting, options.MaxLambdaNesting);
         }
 
         return null;

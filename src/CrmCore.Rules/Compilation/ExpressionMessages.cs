@@ -157,12 +157,10 @@ internal static partial class ExpressionMessages
             }
         }
 
-        return new(
-            RuleDiagnosticCodes.ExpressionError,
-            $"The expression cannot be read: {raw.TrimEnd('.')}. {Where(text, position)} Write comparisons as `>=`, `<=`, `==`, `!=`, join clauses with `&&` (and) or `||` (or), and put text in double quotes.",
-            $"表达式无法解析（{raw.TrimEnd('.')}）。{WhereZh(text, position)}比较请写 `>=`、`<=`、`==`、`!=`，条件之间用 `&&`（并且）或 `||`（或者）连接，文本用英文双引号。",
-            position,
-            null);
+        // The last resort: the parser's own sentence is for programmers (it names .NET types), so the message is ours; the place
+        // and the text found there say what the parser choked on.
+        var cannotRead = DiagnosticStrings.Text("Expr_CannotRead", new DiagnosticText(Where(text, position), WhereZh(text, position)));
+        return new(RuleDiagnosticCodes.ExpressionError, cannotRead.English, cannotRead.Chinese, position, null);
     }
 
     /// <summary>The hints that do not depend on the parser's message: look-alike characters, 万, thousands separators, <c>=&gt;</c>.</summary>

@@ -199,11 +199,14 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         CheckOperatorMethod(node.Method);
         if (node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked && !IsScalar(node.Type) && !IsScalar(node.Operand.Type))
         {
-            Add(RuleDiagnosticCodes.SandboxViolation, $"Converting `{node.Operand.Type.Name}` to `{node.Type.Name}` is not allowed.");
+            Add(RuleDiagnosticCodes.SandboxViolation, $"Converting `{Shown(node.Operand.Type)}` to `{Shown(node.Type)}` is not allowed.");
         }
 
         return base.VisitUnary(node);
     }
+
+    /// <summary>A type as a rule writer would write it: <c>Guid?</c> rather than .NET's <c>Nullable`1</c>.</summary>
+    private static string Shown(Type t) => Nullable.GetUnderlyingType(t) is { } inner ? Shown(inner) + "?" : t.Name;
 
     private static string WallClockHint(Type t) => t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(Environment)
         ? " Time comes from facts computed with the injected clock (for example `customer.DaysSinceLastInteraction`)."

@@ -7,18 +7,37 @@ namespace CrmCore.Rules.Compilation;
 /// <summary>
 /// Finds rule bodies that no facts can make hold: the literal <c>false</c>, a conjunction whose bounds on one fact leave no value
 /// (<c>customer.AnnualRevenue &gt; 100 &amp;&amp; customer.AnnualRevenue &lt; 50</c>, two different <c>==</c> texts), or a
-/// comparison outside a fact's documented range (the facts computed to be at least 0: <c>DaysSinceLastInteraction</c>,
-/// <c>MonthsSinceFirstCooperation</c>, <c>DaysSinceTierDowngrade</c>, <c>AgeMinutes</c>, a text's <c>Length</c>, a tag set's
-/// <c>Count</c>). Input facts such as <c>Employees</c> have no declared range and are not judged. Sound, not complete: a body it
-/// passes may still never hold. Thread-safe (stateless).
+/// comparison outside a fact's documented range (<see cref="Ranges"/>: the facts computed to be at least 0, the counts and sizes
+/// the inputs check to be at least 0, CSAT's 1 to 5; and for every whole-number fact the range of <see cref="int"/>). Sound, not
+/// complete: a body it passes may still never hold. Thread-safe (stateless).
 /// </summary>
 internal static class NeverHolds
 {
-    /// <summary>Facts documented as never below 0 (computed so), by member name on their declaring fact type.</summary>
-    private static readonly HashSet<string> AtLeastZero = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The documented range of each fact that has one, by member name on its declaring fact type: the facts computed to be at least 0
+    /// (<c>DaysSinceLastInteraction</c>, <c>MonthsSinceFirstCooperation</c>, <c>DaysSinceTierDowngrade</c>, <c>AgeMinutes</c>, a text's
+    /// <c>Length</c>, a tag set's <c>Count</c>) and the input facts whose inputs refuse a value outside it
+    /// (<see cref="Facts.CustomerFactsInput"/>, <see cref="Facts.TicketFactsInput"/>). A null end is open.
+    /// </summary>
+    private static readonly Dictionary<string, (decimal Low, decimal? High)> Ranges = new(StringComparer.Ordinal)
     {
-        "CustomerFacts.DaysSinceLastInteraction", "CustomerFacts.MonthsSinceFirstCooperation", "CustomerFacts.DaysSinceTierDowngrade",
-        "TicketFacts.AgeMinutes", "String.Length", "TagSet.Count",
+        ["CustomerFacts.DaysSinceLastInteraction"] = (0m, null),
+        ["CustomerFacts.MonthsSinceFirstCooperation"] = (0m, null),
+        ["CustomerFacts.DaysSinceTierDowngrade"] = (0m, null),
+        ["CustomerFacts.Employees"] = (0m, null),
+        ["CustomerFacts.ComplaintsLast60Days"] = (0m, null),
+        ["CustomerFacts.ComplaintsPrev60Days"] = (0m, null),
+        ["CustomerFacts.ConsultationsLast60Days"] = (0m, null),
+        ["CustomerFacts.ConsultationsPrev60Days"] = (0m, null),
+        ["CustomerFacts.UnresolvedComplaints"] = (0m, null),
+        ["CustomerFacts.OpenTicketCount"] = (0m, null),
+        ["CustomerFacts.CsatAverage"] = (1m, 5m),
+        ["TicketFacts.AgeMinutes"] = (0m, null),
+        ["TicketFacts.ReopenCount"] = (0m, null),
+        ["TicketFacts.EscalationLevel"] = (0m, null),
+        ["TicketFacts.AssetModelFailureRate"] = (0m, null),
+        ["String.Length"] = (0m, null),
+        ["TagSet.Count"] = (0m, null),
     };
 
     /// <summary>Why <paramref name="body"/> can never hold, in both languages; null when it may hold.</summary>
@@ -64,7 +83,7 @@ internal static class NeverHolds
 
             if (!bounds.TryGetValue(field.Name, out var b))
             {
-                b = field.AtLeastZero ? new Bounds(0m, null) : new Bounds(null, null);
+                b = field.Range is { } range ? new Bounds(range.Low, range.High) : new Bounds(null, null);
             }
 
             var integral = IsIntegral(type);
@@ -80,9 +99,16 @@ internal static class NeverHolds
             bounds[field.Name] = b;
             if (b.IsEmpty)
             {
-                return field.AtLeastZero && !leaves.Any(l => l != leaf && TryComparison(l, out var f2, out _, out _, out _) && f2.Name == field.Name)
-                    ? DiagnosticStrings.Text("NeverHolds_OutOfRange", field.Name, Written(op, d))
-                    : DiagnosticStrings.Text("NeverHolds_Contradiction", field.Name);
+                if (field.Range is { } range && !leaves.Any(l => l != leaf && TryComparison(l, out var f2, out _, out _, out _) && f2.Name == field.Name))
+                {
+                    // One comparison with the fact, outside its range: say which end it passes.
+                    var above = range.High is { } high && b.Low is { } low && (low > high || (low == high && b.LowStrict));
+                    return above
+                        ? DiagnosticStrings.Text("NeverHolds_AboveRange", field.Name, Number(range.High!.Value), Written(op, d))
+                        : DiagnosticStrings.Text("NeverHolds_OutOfRange", field.Name, Number(range.Low), Written(op, d));
+                }
+
+                return DiagnosticStrings.Text("NeverHolds_Contradiction", field.Name);
             }
         }
 
@@ -91,6 +117,8 @@ internal static class NeverHolds
 
     /// <summary>Whether <paramref name="body"/> holds for every input: the literal <c>true</c> (a catch-all).</summary>
     public static bool IsCatchAll(Expression body) => Strip(body) is ConstantExpression { Value: true };
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Written(ExpressionType op, decimal value) => op switch
     {
@@ -198,7 +226,15 @@ internal static class NeverHolds
             return null;
         }
 
-        return new Field($"{p.Name}.{string.Join('.', names)}", AtLeastZero.Contains($"{member.DeclaringType?.Name}.{member.Name}"));
+        var type = Nullable.GetUnderlyingType(m.Type) ?? m.Type;
+        var range = Ranges.TryGetValue($"{member.DeclaringType?.Name}.{member.Name}", out var declared) ? declared : ((decimal Low, decimal? High)?)null;
+        if (type == typeof(int))
+        {
+            // A whole-number fact holds an int: its declared range, or else int's own, is all it can be.
+            range = (Math.Max(range?.Low ?? int.MinValue, int.MinValue), Math.Min(range?.High ?? int.MaxValue, int.MaxValue));
+        }
+
+        return new Field($"{p.Name}.{string.Join('.', names)}", range);
     }
 
     /// <summary>The number as a decimal, or null when it is not finite or beyond decimal's range.</summary>
@@ -210,7 +246,7 @@ internal static class NeverHolds
 
     private static bool IsIntegral(Type t) => t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte);
 
-    private readonly record struct Field(string Name, bool AtLeastZero);
+    private readonly record struct Field(string Name, (decimal Low, decimal? High)? Range);
 
     /// <summary>An interval; null ends are open to infinity.</summary>
     private readonly record struct Bounds(decimal? Low, decimal? High, bool LowStrict = false, bool HighStrict = false)

@@ -47,6 +47,12 @@ internal sealed partial class RuleSetCompiler
         _ticketCompiler = new ExpressionCompiler([TicketParameter], AllowedFactTypes, options);
     }
 
+    /// <summary>
+    /// The workflow, rule and place being compiled (the rule's expression when it has one), so a failure the checks did not foresee
+    /// is reported where it happened; all null before compiling starts.
+    /// </summary>
+    public (string? Workflow, string? Rule, SourceRef? Where) Current { get; private set; }
+
     public static bool TryResolveKind(string workflowName, out WorkflowKind kind)
     {
         var head = workflowName.Split('.', 2)[0];
@@ -132,6 +138,7 @@ internal sealed partial class RuleSetCompiler
 
     private void CompileCustom(WorkflowDefinition wf)
     {
+        Current = (wf.Name, null, wf.Where);
         var parameters = _options.CustomInputs.Select(i => Expression.Parameter(i.Value, i.Key)).ToArray();
         var compiler = new ExpressionCompiler(parameters, _options.CustomInputs.Select(i => i.Value), _options);
         var ctx = new ExpressionCompiler.Context(_bag, wf.Name, null);
@@ -160,6 +167,7 @@ internal sealed partial class RuleSetCompiler
 
             foreach (var def in wf.GlobalParams)
             {
+                Current = (wf.Name, null, def.Where);
                 if (FactReference().Match(def.Expression) is { Success: true } m)
                 {
                     _bag.Error(RuleDiagnosticCodes.SharedValueReadsFacts, $"The shared value `{def.Name}` reads `{m.Value.TrimEnd('.')}`; a shared value is the same for every customer and ticket, so it may use numbers, text and other shared values only. Put fact reads in the rule that uses it.", def.Where, wf.Name, null, exprPos: m.Index);
@@ -184,6 +192,7 @@ internal sealed partial class RuleSetCompiler
         List<(ParameterExpression Param, Expression Inlined)> shared,
         Func<Expression, Expression>? rewrite)
     {
+        Current = (wf.Name, null, wf.Where);
         var ctx = new ExpressionCompiler.Context(_bag, wf.Name, null);
         var globals = compiler.CompileParams(wf.GlobalParams, shared, ctx);
         CheckTimeDependence(kind, ctx, wf.Where, wf.Name, null);
@@ -302,6 +311,7 @@ internal sealed partial class RuleSetCompiler
     /// <summary>Compiles a rule's predicate (or its nested rules combined by the operator); null after reporting.</summary>
     private Expression? CompileBody(RuleDefinition rule, ExpressionCompiler compiler, List<(ParameterExpression, Expression)> scoped, string workflow, WorkflowKind kind = WorkflowKind.Custom)
     {
+        Current = (workflow, rule.Name, rule.ExpressionWhere ?? rule.Where);
         var ctx = new ExpressionCompiler.Context(_bag, workflow, rule.Name);
         var locals = compiler.CompileParams(rule.LocalParams, scoped, ctx);
         Expression? body = null;
@@ -326,9 +336,9 @@ internal sealed partial class RuleSetCompiler
                 body = body is null ? cb : rule.Operator is "Or" or "OrElse" ? Expression.OrElse(body, cb) : Expression.AndAlso(body, cb);
             }
 
-            if (!failed && body is not null && CombinedTooLarge(body) is { } problem)
+            if (!failed && body is not null && CombinedTooLarge(body, rule.Name) is { } problem)
             {
-                _bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, $"Together, the nested rules of `{rule.Name}` are too large: {problem}", rule.Where, workflow, rule.Name);
+                _bag.Error(RuleDiagnosticCodes.ExpressionTooLarge, problem, rule.Where, workflow, rule.Name);
                 return null;
             }
         }
@@ -342,11 +352,11 @@ internal sealed partial class RuleSetCompiler
     }
 
     /// <summary>The problem when a rule's combined body exceeds <see cref="RuleLoadOptions.MaxRuleNodes"/> or four times the expression depth.</summary>
-    private string? CombinedTooLarge(Expression body)
+    private DiagnosticText? CombinedTooLarge(Expression body, string rule)
     {
         var shape = ExpressionShape.Measure(body, _options.MaxRuleNodes);
         var limits = _options with { MaxExpressionDepth = Math.Min(1024, _options.MaxExpressionDepth * 4) };
-        return ExpressionLimits.Check(shape, _options.MaxRuleNodes, limits);
+        return ExpressionLimits.Check(shape, _options.MaxRuleNodes, limits, DiagnosticStrings.Text("Limit_Together", rule));
     }
 
     private void CheckTimeDependence(WorkflowKind kind, ExpressionCompiler.Context ctx, SourceRef where, string workflow, string? rule)

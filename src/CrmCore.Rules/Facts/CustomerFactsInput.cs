@@ -25,7 +25,8 @@ public sealed record CustomerFactsInput
     public string Size { get; init; } = string.Empty;
 
     /// <summary>Number of employees. Default 0.</summary>
-    public int Employees { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public int Employees { get; init => field = InputRange.NotNegative(value); }
 
     /// <summary>Source channel of the first contact (for example <c>转介绍</c>). Default empty.</summary>
     public string SourceChannel { get; init; } = string.Empty;
@@ -34,22 +35,28 @@ public sealed record CustomerFactsInput
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     /// <summary>Complaints raised in the last 60 days. Default 0.</summary>
-    public int ComplaintsLast60Days { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public int ComplaintsLast60Days { get; init => field = InputRange.NotNegative(value); }
 
     /// <summary>Complaints raised in the 60 days before those. Default 0.</summary>
-    public int ComplaintsPrev60Days { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public int ComplaintsPrev60Days { get; init => field = InputRange.NotNegative(value); }
 
     /// <summary>Consultations raised in the last 60 days. Default 0.</summary>
-    public int ConsultationsLast60Days { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public int ConsultationsLast60Days { get; init => field = InputRange.NotNegative(value); }
 
     /// <summary>Consultations raised in the 60 days before those. Default 0.</summary>
-    public int ConsultationsPrev60Days { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public int ConsultationsPrev60Days { get; init => field = InputRange.NotNegative(value); }
 
     /// <summary>Complaints not yet resolved. Default 0.</summary>
-    public int UnresolvedComplaints { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public int UnresolvedComplaints { get; init => field = InputRange.NotNegative(value); }
 
     /// <summary>Open tickets. Default 0.</summary>
-    public int OpenTicketCount { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public int OpenTicketCount { get; init => field = InputRange.NotNegative(value); }
 
     /// <summary>
     /// The last interaction of any kind (ticket, call, visit); null when there has been none or it is unknown. A missing value
@@ -61,7 +68,8 @@ public sealed record CustomerFactsInput
     public LocalDate? FirstCooperationOn { get; init; }
 
     /// <summary>Average CSAT (1–5) over the host's window; null when there are no surveys.</summary>
-    public decimal? CsatAverage { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 5 (the rule loader relies on it; see CRM070).</exception>
+    public decimal? CsatAverage { get; init => field = InputRange.Csat(value); }
 
     /// <summary>The contract end date; null when there is no contract.</summary>
     public LocalDate? ContractEndsOn { get; init; }

@@ -37,10 +37,12 @@ public sealed record TicketFactsInput
     public Instant? SlaDueAt { get; init; }
 
     /// <summary>How many times the ticket was reopened. Default 0.</summary>
-    public int ReopenCount { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public int ReopenCount { get; init => field = InputRange.NotNegative(value); }
 
     /// <summary>The escalation level reached so far (0 = none). Default 0.</summary>
-    public int EscalationLevel { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public int EscalationLevel { get; init => field = InputRange.NotNegative(value); }
 
     /// <summary>The model of the asset the ticket is about; empty (the default) when the ticket has no asset.</summary>
     public string AssetModel { get; init; } = string.Empty;
@@ -54,5 +56,6 @@ public sealed record TicketFactsInput
 
     /// <summary>The failure rate of the asset's model per 100 installed (<see cref="Assets.TicketAssetFacts.ModelFailureRate"/>); null (the
     /// default) when the ticket has no asset or the rate is unknown.</summary>
-    public decimal? AssetModelFailureRate { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (the rule loader relies on it; see CRM070).</exception>
+    public decimal? AssetModelFailureRate { get; init => field = InputRange.NotNegative(value); }
 }

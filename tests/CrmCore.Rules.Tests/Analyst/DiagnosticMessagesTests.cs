@@ -22,7 +22,7 @@ public class DiagnosticMessagesTests
         { """[{"WorkflowName":"Escalation","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Description":"lead"},"Expression":"true"}]}]""", RuleDiagnosticCodes.ConventionViolation, "此规则需要 `Properties.Ladder`（升级路径名称）。" },
         { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Ponts":1},"Expression":"true"}]}]""", RuleDiagnosticCodes.ConventionViolation, "Tagging 工作流不读取 `Properties.Ponts`。" },
         { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"DateTime.Now.Year > 2000"}]}]""", RuleDiagnosticCodes.SandboxViolation, "CrmCore 规则中不允许" },
-        { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"customer.Industry.GetType().Name == \"x\""}]}]""", RuleDiagnosticCodes.SandboxViolation, "CrmCore 规则中不允许" },
+        { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"customer.Industry.GetType().Name == \"x\""}]}]""", RuleDiagnosticCodes.SandboxViolation, "CrmCore 规则中不能调用 `GetType`" },
     };
 
     [Theory]

@@ -212,9 +212,9 @@ public class VectorKernelTests
         var customers = new[]
         {
             new CustomerFactsInput { ComplaintsLast60Days = int.MaxValue, ComplaintsPrev60Days = 1, Employees = int.MaxValue / 2, Tags = ["VIP"] },
-            new CustomerFactsInput { ComplaintsLast60Days = int.MinValue, OpenTicketCount = 1, UnresolvedComplaints = int.MinValue },
+            new CustomerFactsInput { ComplaintsLast60Days = int.MaxValue, OpenTicketCount = 1, UnresolvedComplaints = int.MaxValue },
             new CustomerFactsInput { ComplaintsLast60Days = 3, ComplaintsPrev60Days = 1, Employees = 1000 },
-            new CustomerFactsInput { ComplaintsLast60Days = int.MinValue, ComplaintsPrev60Days = -5 }, // wraps to a large positive sum
+            new CustomerFactsInput { ComplaintsLast60Days = int.MaxValue, ComplaintsPrev60Days = int.MaxValue }, // would wrap to -2 (counts are never negative)
             new CustomerFactsInput { Employees = (int.MaxValue / 3) + 1 }, // times 3 wraps negative: the first alternative throws
         };
         var store = AssertSameAsClassify(Edges, EdgesBulk, customers, TestFacts.Now);
@@ -259,8 +259,9 @@ public class VectorKernelTests
         var rnd = new Random(seed);
         decimal[] revenues = [0m, -0.01m, 5000m, 5000.001m, 4999.999m, 99_999.99m, 99_999.985m, 99_999.990m, 100_000m, 100_000.00m, 100_000.001m,
             100_000.01m, 100_000.0099m, 1e20m, -1e20m, decimal.MaxValue, decimal.MinValue, 11_529_215_046_068_469.76m];
-        decimal?[] csats = [null, 3m, 3.00m, 2.999m, 3.001m, 3.33m, 3.3300001m, 3.34m, 10m / 3, 4m, 4.0000000001m, 1e10m, -1e10m];
-        int[] counts = [0, 1, 2, 3, 4, 1000, 999, int.MaxValue, int.MinValue, -5];
+        // CSAT averages and counts stay in the ranges the inputs accept (1 to 5; 0 or more), up to their ends.
+        decimal?[] csats = [null, 3m, 3.00m, 2.999m, 3.001m, 3.33m, 3.3300001m, 3.34m, 10m / 3, 4m, 4.0000000001m, 1m, 5m, 4.9999999999m];
+        int[] counts = [0, 1, 2, 3, 4, 1000, 999, int.MaxValue, int.MaxValue - 1];
         string[] strings = ["制造业", "零售业", "华东", "Small", string.Empty];
         string[][] tags = [[], ["VIP"], ["VIP", "x"], ["VIP", "x", "y"], ["x"]];
         var result = new CustomerFactsInput[count];
