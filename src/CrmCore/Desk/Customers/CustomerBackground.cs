@@ -16,14 +16,40 @@ public sealed record CustomerBackground
     public LocalDate? ContractEndsOn { get; init; }
 
     /// <summary>Complaints in the 60 days before the last 60 that the desk has no ticket for; default 0.</summary>
-    public int ComplaintsPrev60Days { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int ComplaintsPrev60Days
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(ComplaintsPrev60Days));
+            field = value;
+        }
+    }
 
     /// <summary>Consultations in the 60 days before the last 60 that the desk has no ticket for; default 0.</summary>
-    public int ConsultationsPrev60Days { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int ConsultationsPrev60Days
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(ConsultationsPrev60Days));
+            field = value;
+        }
+    }
 
     /// <summary>The last interaction known outside the desk, or null.</summary>
     public Instant? LastInteractionAt { get; init; }
 
     /// <summary>The customer's average satisfaction (1–5) from before the desk's surveys, used while the desk has none; or null.</summary>
-    public decimal? CsatAverage { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 5 (null, not 0, says there is none). Checked here, where the
+    /// host sets it, rather than when the desk builds the customer's rule facts, which refuse it too.</exception>
+    public decimal? CsatAverage
+    {
+        get;
+        init => field = value is null or (>= 1m and <= 5m)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(CsatAverage), value, "A CSAT average is 1 to 5; null when there is none.");
+    }
 }
