@@ -29,7 +29,7 @@ public static class CalendarJson
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<LoadProblem>();
-        var doc = JsonFields.ParseObject(json, "A calendar", problems);
+        var doc = JsonFields.ParseObject(json, "Load_Calendar_NotObject", problems);
         if (doc is null)
         {
             return new LoadResult<BusinessCalendar>(null, [.. problems]);

@@ -177,12 +177,16 @@ internal static class JsonFields
     }
 
     /// <summary>Parses a JSON text whose root must be an object, reporting a syntax error or another root as one problem at <c>$</c>.</summary>
-    public static JsonDocument? ParseObject(string json, string what, List<LoadProblem> problems)
+    /// <param name="json">The text.</param>
+    /// <param name="notObjectKey">The resource key of the loader's own "must be a JSON object" message (its subject, "a calendar", is
+    /// worded in each language by the resource, never put into another language's sentence).</param>
+    /// <param name="problems">Where the problem goes.</param>
+    public static JsonDocument? ParseObject(string json, string notObjectKey, List<LoadProblem> problems)
     {
         var doc = Parse(json, problems);
         if (doc is not null && doc.RootElement.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(LoadProblem.Of("$", "Load_JsonFields_28", what));
+            problems.Add(LoadProblem.Of("$", notObjectKey));
             doc.Dispose();
             return null;
         }

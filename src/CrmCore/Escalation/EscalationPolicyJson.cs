@@ -30,7 +30,7 @@ public static class EscalationPolicyJson
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<LoadProblem>();
-        using var doc = JsonFields.ParseObject(json, "An escalation policy", problems);
+        using var doc = JsonFields.ParseObject(json, "Load_EscalationPolicy_NotObject", problems);
         if (doc is null)
         {
             return new LoadResult<EscalationPolicy>(null, [.. problems]);

@@ -40,7 +40,7 @@ public static class SlaPolicyJson
     {
         // A null json is refused by the parser (ArgumentNullException for "json").
         var problems = new List<LoadProblem>();
-        using var doc = JsonFields.ParseObject(json, "An SLA policy set", problems);
+        using var doc = JsonFields.ParseObject(json, "Load_SlaPolicy_NotObject", problems);
         if (doc is null)
         {
             return new LoadResult<SlaPolicySet>(null, [.. problems]);

@@ -42,7 +42,7 @@ public sealed class SlaPolicyJsonProblemTests
 
     public static TheoryData<string, string, string, string> OneMistake() => new()
     {
-        { "[]", "$", "An SLA policy set must be a JSON object.", "An SLA policy set必须是 JSON 对象。" },
+        { "[]", "$", "An SLA policy set must be a JSON object.", "SLA 策略集必须是 JSON 对象。" },
         { $$"""{ "name": "s", "colour": 1, "default": {{ValidDefault}} }""", "$.colour",
             "Unknown property; expected one of: $schema, name, description, policies, default.", "未知属性；应为以下之一：$schema, name, description, policies, default。" },
         { $$"""{ "default": {{ValidDefault}} }""", "$", "The 'name' property is missing.", "缺少“name”属性。" },
