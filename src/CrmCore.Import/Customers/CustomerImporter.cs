@@ -432,8 +432,11 @@ public sealed class CustomerImporter
             }
 
             (_done, _doneBy) = (best.Totals.RowsRead, best);
-            interrupted.Reverse();
-            _resumed = [.. interrupted];
+            if (best.FinishedAt is null)
+            {
+                interrupted.Reverse();
+                _resumed = [.. interrupted];
+            }
         }
 
         /// <summary>Marks the run finished in the ledger and writes the run's audit record.</summary>
@@ -523,17 +526,7 @@ public sealed class CustomerImporter
                 batch.Waiting.AddRange(prepared);
                 if (endsBatch)
                 {
-                    if (_ordinal + batch.Waiting.Count <= _done)
-                    {
-                        // Every row of the batch is already imported: nothing to look up.
-                        _index.Clear();
-                        _newest.Clear();
-                    }
-                    else
-                    {
-                        await SeedAsync(keys, batch.Waiting, cancellationToken).ConfigureAwait(false);
-                    }
-
+                    await SeedAsync(keys, batch.Waiting, cancellationToken).ConfigureAwait(false);
                     await MatchAsync(batch, batch.Rows, batch.Waiting, cancellationToken).ConfigureAwait(false);
                 }
 
