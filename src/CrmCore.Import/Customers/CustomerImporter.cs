@@ -28,7 +28,9 @@ namespace CrmCore.Import.Customers;
 /// rest, with no duplicates. A batch is validated and matched as a whole before any write; its customers are then written in one
 /// transaction when the store is an <see cref="ICustomerBatchRepository"/> (memory, SQLite, PostgreSQL): all or none. Other stores
 /// are written customer by customer. With <see cref="CustomerImportOptions.Ledger"/> each run is recorded (file hash, mapping,
-/// outcome counts per batch) and a file imported before is named in <see cref="ImportReport.PreviousRuns"/>; with
+/// outcome counts per batch) and a file imported before is named in <see cref="ImportReport.PreviousRuns"/>; the rows an earlier run of
+/// the same content and mapping committed are then not applied again (unchanged, reason code <c>AlreadyImported</c>; nothing is written),
+/// and a run after an interrupted one applies the rest as the interrupted run would have (except under HoldForReview); with
 /// <see cref="CustomerImportOptions.Audit"/> each batch, each run and each customer written leaves an audit record.
 /// </para>
 /// Not thread-safe: one import at a time per instance.
@@ -207,6 +209,24 @@ public sealed class CustomerImporter
         private readonly IAuditStore? _audit = owner._options.Audit;
         private IReadOnlyList<ImportRun> _previous = [];
         private string? _runId;
+
+        /// <summary>How many rows after the header an earlier run of the same content and mapping committed (<see cref="_doneBy"/>):
+        /// those rows are already imported and this run writes none of them; 0 when no earlier run committed any.</summary>
+        private int _done;
+        private ImportRun? _doneBy;
+
+        /// <summary>The earlier runs of the same content and mapping that were interrupted, oldest first: what they recorded of their
+        /// customers (source line, created, newest update date) is this run's too, so the rows after <see cref="_done"/> are applied as
+        /// the uninterrupted run would have applied them (an older row never goes over a newer one a committed batch wrote).</summary>
+        private string[] _resumed = [];
+
+        /// <summary>The rows matched so far, in file order (skipped and rejected ones included), against <see cref="_done"/>.</summary>
+        private int _ordinal;
+
+        /// <summary>Whether a batch of this run was not written because someone else changed one of its customers: from that batch on
+        /// the run records no batch in the ledger and is not marked finished, so that running the file again (as its rows say) applies
+        /// them rather than take them for imported.</summary>
+        private bool _conflicted;
         private readonly CustomerImportOptions _options = owner._options;
         private readonly ICustomerRepository _store = owner._options.DryRun ? new DryRunCustomerRepository(owner._customers) : owner._customers;
 
@@ -381,13 +401,69 @@ public sealed class CustomerImporter
                 await local.StartAsync(new ImportRun { Id = _runKey, Entity = "customers", File = file, FileHash = fileHash, Mapping = _options.MappingName, StartedAt = now }, cancellationToken).ConfigureAwait(false);
                 _runLedger = local;
             }
+
+            if (_ledger is null && _options.Ledger is { } read && fileHash.Length > 0)
+            {
+                // A dry run reads the ledger (it records nothing), so that it reports what the import would do.
+                _previous = await read.FindByFileHashAsync(fileHash, cancellationToken).ConfigureAwait(false);
+            }
+
+            Resume();
+        }
+
+        /// <summary>
+        /// Finds what earlier runs of the same content with the same mapping committed (<see cref="_done"/>, <see cref="_resumed"/>): a
+        /// finished run, every row; an interrupted one, the rows of the batches it recorded. Those rows are not applied again: applied
+        /// again in other batches than before, an older row or an earlier duplicate would write its values over the newer ones already
+        /// stored, and the newer row would write them back (a version each), or, if the run is stopped between the two, not.
+        /// </summary>
+        private void Resume()
+        {
+            if (_options.MergePolicy == MergePolicy.HoldForReview)
+            {
+                // Its merges write nothing, so rows applied again change nothing, and the rows held before are held again: the report
+                // lists them for review as the first run's did.
+                return;
+            }
+
+            ImportRun? best = null;
+            var interrupted = new List<string>();
+            foreach (var run in _previous)
+            {
+                if (!string.Equals(run.Entity, "customers", StringComparison.Ordinal) || !string.Equals(run.Mapping, _options.MappingName, StringComparison.Ordinal)
+                    || run.Totals.RowsRead == 0)
+                {
+                    continue;
+                }
+
+                // Newest first: of equal counts the oldest is named, the run that imported the rows.
+                best = best is null || run.Totals.RowsRead >= best.Totals.RowsRead ? run : best;
+                if (run.FinishedAt is null)
+                {
+                    interrupted.Add(run.Id);
+                }
+            }
+
+            if (best is null || Keys is null && best.FinishedAt is null)
+            {
+                // Without a store key index a run records none of its customers, so an interrupted run cannot be taken up where it
+                // stopped: its rows are applied again (see docs/import.md).
+                return;
+            }
+
+            (_done, _doneBy) = (best.Totals.RowsRead, best);
+            if (best.FinishedAt is null)
+            {
+                interrupted.Reverse();
+                _resumed = [.. interrupted];
+            }
         }
 
         /// <summary>Marks the run finished in the ledger and writes the run's audit record.</summary>
         public async Task FinishAsync(CancellationToken cancellationToken)
         {
             var now = owner._clock.GetCurrentInstant();
-            if (_ledger is not null && _runId is not null)
+            if (_ledger is not null && _runId is not null && !_conflicted)
             {
                 await _ledger.FinishAsync(_runId, now, cancellationToken).ConfigureAwait(false);
             }
@@ -489,6 +565,7 @@ public sealed class CustomerImporter
             {
                 var source = rows[b];
                 var (skipped, row, problems, nameKey, derived) = prepared[b];
+                var imported = ++_ordinal <= _done;
                 if (skipped is { } skip)
                 {
                     _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Skipped, Reason = skip.Text, ReasonCode = skip.Code });
@@ -508,6 +585,14 @@ public sealed class CustomerImporter
                         ReasonCode = first.Code,
                         Cells = source.Cells,
                     });
+                    continue;
+                }
+
+                if (imported)
+                {
+                    // An earlier run of this file committed the row: it is not applied again, and nothing is written for it.
+                    var already = ImportReasons.AlreadyImported.Format(Culture, _doneBy!.Id, _doneBy.StartedAt.ToString("uuuu-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+                    _results.Add(new ImportRowResult { Line = source.Line, Outcome = ImportOutcome.Unchanged, CustomerId = row!.Id, Reason = already.Text, ReasonCode = already.Code });
                     continue;
                 }
 
@@ -605,7 +690,7 @@ public sealed class CustomerImporter
                 _counts.Add(_results[i].Outcome);
             }
 
-            if (_ledger is not null && _runId is not null)
+            if (_ledger is not null && _runId is not null && !_conflicted)
             {
                 await _ledger.RecordBatchAsync(_runId, _batches, Totals(), cancellationToken).ConfigureAwait(false);
             }
@@ -670,12 +755,23 @@ public sealed class CustomerImporter
             // A cut similar-name lookup answers with a match that names no customer: nothing to ask the ledger about.
             var ids = new HashSet<CustomerId>(matches.Where(m => !m.CustomerId.IsEmpty).Select(m => m.CustomerId));
             var known = new Dictionary<CustomerId, ImportRunCustomer>();
-            foreach (var run in await _runLedger!.FindCustomersAsync(_runKey, ids, cancellationToken).ConfigureAwait(false))
+            foreach (var resumed in _resumed)
             {
-                known[run.CustomerId] = run;
-                if (run.NewestOn is { } newest)
+                // What the interrupted runs of this file recorded is this run's own (one lookup per batch and such run).
+                Know(await _options.Ledger!.FindCustomersAsync(resumed, ids, cancellationToken).ConfigureAwait(false));
+            }
+
+            Know(await _runLedger!.FindCustomersAsync(_runKey, ids, cancellationToken).ConfigureAwait(false));
+
+            void Know(IReadOnlyList<ImportRunCustomer> runs)
+            {
+                foreach (var run in runs)
                 {
-                    _newest[run.CustomerId.Value] = newest;
+                    known[run.CustomerId] = run;
+                    if (run.NewestOn is { } newest && (!_newest.TryGetValue(run.CustomerId.Value, out var before) || newest > before))
+                    {
+                        _newest[run.CustomerId.Value] = newest;
+                    }
                 }
             }
 
@@ -773,6 +869,7 @@ public sealed class CustomerImporter
                 catch (ConcurrencyConflictException conflict)
                 {
                     // The batch commits whole or not at all: every row that would have written is rejected, and a run again retries them.
+                    _conflicted = true;
                     foreach (var (state, _) in writes)
                     {
                         Reject(rowsOf ??= RowsOf(), batch, state.Id, ImportReasons.BatchConflict.Format(Culture, conflict.Entity, _batches));
@@ -792,6 +889,7 @@ public sealed class CustomerImporter
                 }
                 catch (ConcurrencyConflictException)
                 {
+                    _conflicted = true;
                     Reject(rowsOf ??= RowsOf(), batch, write.State.Id, ImportReasons.Conflict.Format(Culture, write.State.Id.Value));
                 }
             }

@@ -12,6 +12,9 @@ internal static class ImportReasons
     /// <summary><c>Reason_Date</c>.</summary>
     public static readonly ImportReason Date = new("Reason_Date", ImportStrings.Resources);
 
+    /// <summary><c>Reason_AlreadyImported</c>: a row an earlier run of the same file and mapping committed, not applied again.</summary>
+    public static readonly ImportReason AlreadyImported = new("Reason_AlreadyImported", ImportStrings.Resources);
+
     /// <summary><c>Reason_Amount</c>.</summary>
     public static readonly ImportReason Amount = new("Reason_Amount", ImportStrings.Resources);
 

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using CrmCore.Customers;
+using CrmCore.Desk;
+using CrmCore.Import.Customers;
+using CrmCore.Import.Reports;
+using CrmCore.Imports;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CrmCore.Storage.Tests.Contract;
+
+/// <summary>
+/// A customer import through a provider's store and its ledger (as <c>crm import customers</c> runs it), stopped after a few batches
+/// and run again, ends where the uninterrupted import ends, versions included; a run after that writes nothing (QA wave 17, item 1:
+/// duplicates in different batches were applied again on every run, and a second run stopped part-way left older values stored).
+/// </summary>
+public sealed class ImportRerunContractTests
+{
+    public static TheoryData<string> Providers => StoreProvider.All();
+
+    /// <summary>Ten customers, each in three rows in different batches: the first, a newer duplicate by phone, an older one.</summary>
+    private static string Csv()
+    {
+        var csv = new StringBuilder("客户名称,联系人,联系方式,年合作金额,更新时间\n");
+        for (var i = 0; i < 10; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"公司{i}号,人{i},1390000{i:D4},{i},2024-06-01\n");
+        }
+
+        for (var i = 9; i >= 0; i--)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"公司{i}号,新{i},1390000{i:D4},{100 + i},2025-01-03\n");
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"公司{i}号,旧{i},1390000{i:D4},{200 + i},2023-01-01\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Imports the file at batch size 1 through a fresh instance of the provider's store and ledger (as a new process would).</summary>
+    private static async Task<ImportReport> ImportAsync(StoreProvider storage, int? failAfterBatches = null)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Csv()));
+        var customers = storage.Desk().Customers;
+        var store = failAfterBatches is { } n ? new StoppingStore((ICustomerBatchRepository)customers, n) : customers;
+        var options = new CustomerImportOptions { BatchSize = 1, Ledger = storage.ImportLedger() };
+        return await new CustomerImporter(store, new FakeClock(Instant.FromUtc(2026, 3, 10, 2, 0)), options).ImportAsync(stream, "dup.csv");
+    }
+
+    private static async Task<SortedDictionary<string, string>> SnapshotAsync(StoreProvider storage)
+    {
+        var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var s in storage.Desk().Customers.ListAsync())
+        {
+            var contacts = string.Join("; ", s.Contacts.Select(c => $"{c.Name}/{c.Phone}"));
+            snapshot[s.Id.Value] = $"v{s.Version} {s.Name} {s.AnnualAmount} [{contacts}]";
+        }
+
+        return snapshot;
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Import_StoppedAndRunAgain_EndsAsTheUninterruptedImport_AndARunAfterThatWritesNothing(string provider)
+    {
+        using var whole = StoreProvider.Create(provider);
+        await ImportAsync(whole);
+        var expected = await SnapshotAsync(whole);
+
+        using var storage = StoreProvider.Create(provider);
+        await Assert.ThrowsAsync<IOException>(() => ImportAsync(storage, failAfterBatches: 15));
+        Assert.NotEqual(expected, await SnapshotAsync(storage));
+
+        var resumed = await ImportAsync(storage);
+        Assert.Equal(expected, await SnapshotAsync(storage));
+        Assert.Equal(15, resumed.Rows.Count(r => r.ReasonCode == "AlreadyImported"));
+
+        var again = await ImportAsync(storage);
+        Assert.Equal(expected, await SnapshotAsync(storage));
+        Assert.Equal(30, again.Totals.Unchanged);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Import_RunAgainAndStopped_RollsNothingBack(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        await ImportAsync(storage);
+        var imported = await SnapshotAsync(storage);
+
+        try
+        {
+            await ImportAsync(storage, failAfterBatches: 12);
+        }
+        catch (IOException)
+        {
+            // Stopped where the import wrote its 13th batch, if it writes any: what it wrote before stays.
+        }
+
+        Assert.Equal(imported, await SnapshotAsync(storage));
+    }
+
+    /// <summary>The provider's store, whose batch writes fail (as a process killed there) after a number of them.</summary>
+    private sealed class StoppingStore(ICustomerBatchRepository inner, int batchesBeforeTheFailure) : ICustomerBatchRepository, ICustomerKeyIndex
+    {
+        private int _writes;
+
+        public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+        public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The import writes batches.");
+
+        public IAsyncEnumerable<CustomerState> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
+
+        public ValueTask SaveAllAsync(IReadOnlyList<(CustomerState State, long ExpectedVersion)> writes, CancellationToken cancellationToken = default) =>
+            _writes++ == batchesBeforeTheFailure ? throw new IOException("the process stopped") : inner.SaveAllAsync(writes, cancellationToken);
+
+        public ValueTask<IReadOnlyList<CustomerKeyMatch>> FindByKeysAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken = default) =>
+            ((ICustomerKeyIndex)inner).FindByKeysAsync(keys, cancellationToken);
+    }
+}
