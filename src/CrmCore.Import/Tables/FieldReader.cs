@@ -173,6 +173,13 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
         };
     }
 
+    /// <summary>A note on a field's column (the row is kept), with its code and text.</summary>
+    public ImportRowNote Note(TField field, string code, string text)
+    {
+        var index = columns.TryGetIndex(field, out var i) ? i : -1;
+        return new ImportRowNote(Header(field), index + 1, code, text);
+    }
+
     /// <summary>Records a problem at a field unless one was found before.</summary>
     public void Fail(TField field, RowReason reason) => Problem ??= Reject(field, reason);
 
