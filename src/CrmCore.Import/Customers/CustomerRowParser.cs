@@ -204,7 +204,17 @@ internal sealed partial class CustomerRowParser
                     break;
                 }
 
-                amount *= text.Contains('万', StringComparison.Ordinal) || text.Contains('亿', StringComparison.Ordinal) ? 1 : multiplier;
+                if (multiplier != 1m && NamesUnit(text))
+                {
+                    // A cell that states its unit (50万, 1,250,000元, 8000 RMB, ¥3000) is not a plain number: the header's 万元 is not
+                    // applied to it, and the row says so.
+                    (row.Notes ??= []).Add(CustomerNotes.Note("Note_HeaderUnitNotApplied", _culture, column, header, text, amount.ToString("#,0.##", CultureInfo.InvariantCulture)));
+                }
+                else
+                {
+                    amount *= multiplier;
+                }
+
                 if (field == CustomerField.AnnualAmount)
                 {
                     row.AnnualAmount = amount;
@@ -238,6 +248,11 @@ internal sealed partial class CustomerRowParser
                 break;
         }
     }
+
+    /// <summary>True when an amount cell names its unit or currency (<c>万</c>, <c>亿</c>, <c>元</c>, <c>¥</c>, <c>RMB</c>, <c>CNY</c> ...): anything
+    /// but digits, a sign, a decimal point and the separators a plain number may hold.</summary>
+    private static bool NamesUnit(string text) =>
+        (TextNormalizer.Fold(text) ?? text).AsSpan().IndexOfAnyExcept("0123456789.-,' _") >= 0;
 
     /// <summary>
     /// The items of a list cell (<c>ERP、CRM</c>): split at <c>、 , ; ， ； | </c> and line breaks, each trimmed, blanks dropped, each

@@ -11,8 +11,8 @@ namespace CrmCore.Import.Reading;
 /// sheet's declared <c>dimension</c>, fills a merged range cell by cell in a dictionary, loads every sheet record, style and shared
 /// string, and hands out a copy of a shared string for every cell that refers to it.
 /// <para>
-/// One streamed pass reads the first sheet (the workbook's first <c>sheet</c>, through its relationships), its shared strings and its
-/// styles, checks them, and copies exactly what it read into a new one-sheet workbook in a temporary file (deleted on dispose); MiniExcel
+/// One streamed pass reads one sheet (the first visible <c>sheet</c> the workbook lists that holds a value, through its relationships;
+/// hidden sheets never), its shared strings and its styles, checks them, and copies exactly what it read into a new one-sheet workbook in a temporary file (deleted on dispose); MiniExcel
 /// reads that copy, never the original, so what it reads is what was checked. The pass finds the sheet's real extent (the last row and
 /// the rightmost column whose cell holds text or a value, not the dimension it declares) and its merged ranges, and refuses, naming
 /// the file, the row and the reason: rows out of order; a cell holding text that MiniExcel would read in another column than the sheet
@@ -22,7 +22,7 @@ namespace CrmCore.Import.Reading;
 /// as often as cells use them); a used range over <see cref="MaxUsedCells"/> cells; merged ranges covering more than
 /// <see cref="MaxMergedCells"/> of its cells; more than <see cref="MaxStyles"/> cell styles; a part expanding to more than
 /// <see cref="MaxExpansion"/> times its compressed size (and over <see cref="MinExpandedBytes"/>); elements nested deeper than
-/// <see cref="MaxDepth"/>; a DTD; XML that is not well formed.
+/// <see cref="MaxDepth"/>; a DTD; XML that is not well formed; a formula cell without a saved value (it would read as blank).
 /// </para>
 /// </summary>
 internal sealed class XlsxInspection : IDisposable
@@ -77,13 +77,20 @@ internal sealed class XlsxInspection : IDisposable
         IgnoreProcessingInstructions = true,
     };
 
-    private XlsxInspection(Stream package, int rows, int columns, List<MergedRange> merges)
+    private readonly List<SheetEntry> _sheets;
+
+    private XlsxInspection(Stream package, int rows, int columns, List<MergedRange> merges, string? sheet, List<SheetEntry> sheets)
     {
+        _sheets = sheets;
         Package = package;
         Rows = rows;
         Columns = columns;
         Merges = merges;
+        Sheet = sheet;
     }
+
+    /// <summary>The name of the sheet read, as the workbook lists it; null when the workbook lists none.</summary>
+    public string? Sheet { get; }
 
     /// <summary>The one-sheet workbook MiniExcel reads: the inspected sheet, shared strings and styles, nothing else; at position 0.</summary>
     public Stream Package { get; }
@@ -111,10 +118,43 @@ internal sealed class XlsxInspection : IDisposable
     public static XlsxInspection Inspect(Stream stream, string file, CultureInfo? culture = null) =>
         Inspect(stream, file, Path.GetTempPath(), static (path, options) => new FileStream(path, options), culture);
 
-    /// <summary>Inspects a workbook, its copy made in <paramref name="folder"/> by <paramref name="create"/> (a seam for tests).</summary>
+    /// <summary>
+    /// Inspects a workbook, its copy made in <paramref name="folder"/> by <paramref name="create"/> (a seam for tests). The sheet read is
+    /// the first visible one the workbook lists that holds a value (the first visible one when none does); a hidden sheet is never read,
+    /// and when only hidden sheets hold values the inspection stops, naming them.
+    /// </summary>
     internal static XlsxInspection Inspect(Stream stream, string file, string folder, Func<string, FileStreamOptions, Stream> create, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentUICulture;
+        var inspection = Inspect(stream, file, folder, create, culture, 0, hidden: false);
+        for (var next = 1; inspection.Rows == 0 && next < inspection._sheets.Count(s => !s.Hidden); next++)
+        {
+            inspection.Dispose();
+            inspection = Inspect(stream, file, folder, create, culture, next, hidden: false);
+        }
+
+        if (inspection.Rows == 0 && inspection._sheets.Any(s => s.Hidden))
+        {
+            // Nothing visible to read: a hidden sheet that holds values is named, never read.
+            var sheets = inspection._sheets;
+            var visible = string.Join(", ", sheets.Where(s => !s.Hidden).Select(s => s.Name));
+            for (var i = 0; i < sheets.Count(s => s.Hidden); i++)
+            {
+                using var hiddenSheet = Inspect(stream, file, folder, create, culture, i, hidden: true);
+                if (hiddenSheet.Rows > 0)
+                {
+                    inspection.Dispose();
+                    throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_XlsxHiddenSheetHoldsData", culture, hiddenSheet.Sheet, visible));
+                }
+            }
+        }
+
+        return inspection;
+    }
+
+    /// <summary>Inspects the <paramref name="index"/>th visible (or hidden) sheet the workbook lists.</summary>
+    private static XlsxInspection Inspect(Stream stream, string file, string folder, Func<string, FileStreamOptions, Stream> create, CultureInfo culture, int index, bool hidden)
+    {
         var start = stream.Position;
         var options = new FileStreamOptions
         {
@@ -143,6 +183,8 @@ internal sealed class XlsxInspection : IDisposable
         try
         {
             Shape shape;
+            List<SheetEntry> sheets;
+            SheetEntry sheet;
             using (var source = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
             using (var target = new ZipArchive(copy, ZipArchiveMode.Create, leaveOpen: true))
             {
@@ -164,7 +206,12 @@ internal sealed class XlsxInspection : IDisposable
                 }
 
                 shape = new Shape(sharedLengths, file, culture, copy);
-                parts.Copy(parts.Sheet(), target, "xl/worksheets/sheet1.xml", shape.Read);
+                sheets = parts.Sheets();
+                var candidates = sheets.Where(s => s.Hidden == hidden).ToList();
+                sheet = candidates.Count > index ? candidates[index]
+                    : sheets.Count == 0 ? new SheetEntry(parts.OnlySheet(), null, false)
+                    : throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_XlsxHiddenSheetHoldsData", culture, sheets[0].Name, string.Empty));
+                parts.Copy(sheet.Entry, target, "xl/worksheets/sheet1.xml", shape.Read);
                 Write(target, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
                 Write(target, "_rels/.rels", $"<Relationships xmlns=\"{PackageRelationships}\"><Relationship Id=\"rId1\" Type=\"{Office}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
                 Write(target, "xl/workbook.xml", $"<workbook xmlns=\"{Main}\" xmlns:r=\"{Office}\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
@@ -173,7 +220,7 @@ internal sealed class XlsxInspection : IDisposable
 
             var (rows, columns, merges) = shape.Finish();
             copy.Position = 0;
-            return new XlsxInspection(copy, rows, columns, merges);
+            return new XlsxInspection(copy, rows, columns, merges, sheet.Name, sheets);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
@@ -224,6 +271,9 @@ internal sealed class XlsxInspection : IDisposable
         }
     }
 
+    /// <summary>A sheet the workbook lists: its part, its name (null when the workbook lists none) and whether it is hidden.</summary>
+    internal readonly record struct SheetEntry(ZipArchiveEntry Entry, string? Name, bool Hidden);
+
     /// <summary>A merged range: rows 1-based, columns 0-based, both ends included.</summary>
     internal readonly record struct MergedRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn);
 
@@ -243,16 +293,25 @@ internal sealed class XlsxInspection : IDisposable
         private Dictionary<string, (string Type, string Target)>? _relationships;
         private Dictionary<string, ZipArchiveEntry>? _entries;
 
-        /// <summary>The first sheet the workbook lists (the first <c>sheet</c> of its <c>sheets</c>, through its relationship id); when
-        /// the workbook does not say, the only worksheet part.</summary>
-        public ZipArchiveEntry Sheet()
+        /// <summary>The sheets the workbook lists (its <c>sheets</c>, through their relationship ids), in order, each with its name and
+        /// whether it is hidden (<c>state</c> hidden or veryHidden); a sheet whose part cannot be found is left out.</summary>
+        public List<SheetEntry> Sheets()
         {
-            var id = FirstSheetId();
-            if (id is not null && Relationships().TryGetValue(id, out var sheet) && Entry(sheet.Target) is { } entry)
+            var sheets = new List<SheetEntry>();
+            foreach (var (id, name, hidden) in ListedSheets())
             {
-                return entry;
+                if (Relationships().TryGetValue(id, out var sheet) && Entry(sheet.Target) is { } entry)
+                {
+                    sheets.Add(new SheetEntry(entry, name, hidden));
+                }
             }
 
+            return sheets;
+        }
+
+        /// <summary>The only worksheet part, for a workbook that lists no sheet it holds.</summary>
+        public ZipArchiveEntry OnlySheet()
+        {
             var sheets = source.Entries.Where(e => Name(e.FullName).StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
             return sheets.Count == 1 ? sheets[0] : throw new ImportFileException(file, 0, 0, ImportStrings.Get("Error_XlsxFirstSheetUnknown", culture));
         }
@@ -280,24 +339,26 @@ internal sealed class XlsxInspection : IDisposable
             read(reader);
         }
 
-        private string? FirstSheetId()
+        private List<(string Id, string Name, bool Hidden)> ListedSheets()
         {
+            var listed = new List<(string, string, bool)>();
             if (Entry("xl/workbook.xml") is not { } workbook)
             {
-                return null;
+                return listed;
             }
 
             using var reader = XmlReader.Create(Bounded(workbook, null), Settings);
             while (reader.Read())
             {
                 Deep(reader, file, culture);
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.Depth == 2 && IsSpreadsheet(reader.NamespaceURI))
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.Depth == 2 && IsSpreadsheet(reader.NamespaceURI)
+                    && (reader.GetAttribute("id", Office) ?? reader.GetAttribute("id", StrictOffice)) is { } id)
                 {
-                    return reader.GetAttribute("id", Office) ?? reader.GetAttribute("id", StrictOffice);
+                    listed.Add((id, reader.GetAttribute("name") ?? id, reader.GetAttribute("state") is "hidden" or "veryHidden"));
                 }
             }
 
-            return null;
+            return listed;
         }
 
         private Dictionary<string, (string Type, string Target)> Relationships()
@@ -489,6 +550,9 @@ internal sealed class XlsxInspection : IDisposable
         private long _cellChars;
         private int _cellTexts;
         private int _sharedIndex = -1;
+        private bool _cellFormula;
+        private bool _cellValue;
+        private string? _formula;
         private readonly int _longestShared = sharedLengths.Count == 0 ? 0 : sharedLengths.Max();
         private long _rowChars;
         private int _columns;
@@ -512,6 +576,11 @@ internal sealed class XlsxInspection : IDisposable
                         _cellTexts++;
                         _cellChars += walk.TextChars;
                         _sharedIndex = _cellTexts == 1 && int.TryParse(walk.ShortText, NumberStyles.Any, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < sharedLengths.Count ? index : -1;
+                    }
+                    else if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && walk.InItem && walk.TextParent == "f" && _formula is null)
+                    {
+                        // The formula's text, for the message should it have no saved value (its start only).
+                        _formula = walk.ShortText.Length > 60 ? string.Concat(walk.ShortText[..60], "…") : walk.ShortText.ToString();
                     }
 
                     if (walk.EndedItem)
@@ -584,6 +653,12 @@ internal sealed class XlsxInspection : IDisposable
                     }
 
                     break;
+                case "f" when spreadsheet && reader.Depth == 4 && _inCell:
+                    _cellFormula = true;
+                    break;
+                case "v" or "is" when spreadsheet && reader.Depth == 4 && _inCell:
+                    _cellValue = true;
+                    break;
                 case "mergeCell":
                     var reference = reader.GetAttribute("ref") ?? string.Empty;
                     var colon = reference.IndexOf(':', StringComparison.Ordinal);
@@ -622,6 +697,9 @@ internal sealed class XlsxInspection : IDisposable
             _cellChars = 0;
             _cellTexts = 0;
             _sharedIndex = -1;
+            _cellFormula = false;
+            _cellValue = false;
+            _formula = null;
         }
 
         /// <summary>A cell holding text that MiniExcel would read elsewhere than the sheet means.</summary>
@@ -646,6 +724,14 @@ internal sealed class XlsxInspection : IDisposable
             }
 
             _inCell = false;
+            if (_cellFormula && !_cellValue)
+            {
+                // A formula whose result the file does not hold (written by a program, never opened and saved in a spreadsheet): MiniExcel
+                // reads it as blank, which would import as nothing, or as 0.
+                throw new ImportFileException(file, _row, _sheetColumn + 1, ImportStrings.Format("Error_XlsxFormulaNoValue", culture,
+                    TableReader.ColumnName(_sheetColumn) + Number(_row), "=" + (string.IsNullOrEmpty(_formula) ? "…" : _formula)));
+            }
+
             if (_cellChars == 0)
             {
                 return;

@@ -8,7 +8,7 @@ namespace CrmCore.Import.Tables;
 /// <summary>The stored customers by id and by company-name key, so that a ticket or plan row may name its customer either way.</summary>
 internal sealed class CustomerDirectory(ICustomerRepository customers)
 {
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _byName = new(StringComparer.Ordinal);
 
     /// <summary>Reads the stored customers.</summary>
@@ -16,7 +16,7 @@ internal sealed class CustomerDirectory(ICustomerRepository customers)
     {
         await foreach (var customer in customers.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            _ids.Add(customer.Id.Value);
+            _ids[customer.Id.Value] = customer.Name;
             var key = CompanyNameNormalizer.Key(customer.Name);
             if (key.Length > 0)
             {
@@ -32,7 +32,7 @@ internal sealed class CustomerDirectory(ICustomerRepository customers)
     {
         if (row.Optional(idField, 64) is { } id)
         {
-            if (_ids.Contains(id))
+            if (_ids.ContainsKey(id))
             {
                 return new CustomerId(id);
             }
@@ -61,4 +61,11 @@ internal sealed class CustomerDirectory(ICustomerRepository customers)
         row.Fail(nameField, ImportReasons.CustomerUnknown.Format(row.Culture, name));
         return null;
     }
+
+    /// <summary>The stored name of a customer found by id, when the row's name for it is another company's (compared by company-name
+    /// key, as the customer import compares names: 甲公司 and 甲公司（北京） differ, 甲 公司 and 甲公司 do not); null when the row gives no
+    /// name or the same one.</summary>
+    public string? OtherName(CustomerId id, string? rowName) =>
+        rowName is not null && _ids.TryGetValue(id.Value, out var stored)
+        && !string.Equals(CompanyNameNormalizer.Key(rowName), CompanyNameNormalizer.Key(stored), StringComparison.Ordinal) ? stored : null;
 }

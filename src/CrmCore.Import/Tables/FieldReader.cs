@@ -165,7 +165,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
         {
             Line = source.Line,
             Outcome = ImportOutcome.Rejected,
-            Column = index >= 0 ? columns.Headers[index] : field.ToString(),
+            Column = Header(field),
             ColumnNumber = index + 1,
             Reason = reason.Text,
             ReasonCode = reason.Code,
@@ -173,11 +173,19 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
         };
     }
 
+    /// <summary>A note on a field's column (the row is kept), with its code and text.</summary>
+    public ImportRowNote Note(TField field, string code, string text)
+    {
+        var index = columns.TryGetIndex(field, out var i) ? i : -1;
+        return new ImportRowNote(Header(field), index + 1, code, text);
+    }
+
     /// <summary>Records a problem at a field unless one was found before.</summary>
     public void Fail(TField field, RowReason reason) => Problem ??= Reject(field, reason);
 
-    /// <summary>The header of a field's column, or the field's name when the table has none.</summary>
-    public string Header(TField field) => columns.TryGetIndex(field, out var i) ? columns.Headers[i] : field.ToString();
+    /// <summary>The header of a field's column; when the table has none, the header the built-in mapping knows the field by in the
+    /// reasons' language (计划执行时间 in Chinese, <c>Planned at</c> in English), else the field's name.</summary>
+    public string Header(TField field) => columns.TryGetIndex(field, out var i) ? columns.Headers[i] : FieldHeaders<TField>.Of(field, culture);
 
     private string? Present(TField field, bool required)
     {

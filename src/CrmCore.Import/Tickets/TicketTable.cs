@@ -17,6 +17,9 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
 {
     private const int MaxText = 4000;
     private const int MaxId = 64;
+
+    /// <summary>The code of the note on a row whose 客户名称 is not the name of the customer its 客户编号 names.</summary>
+    internal const string NameDiffers = "CustomerNameDiffers";
     private readonly CustomerDirectory _customers = new(customers);
     private readonly BatchStage<TicketId, TicketState, TicketId> _stage = new();
 
@@ -136,7 +139,7 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
         _stage.Seen(ticketId, row.Source.Line);
         if (stored is not null && Same(stored, candidate))
         {
-            return Accepted(row, candidate, ImportOutcome.Unchanged);
+            return Accepted(row, candidate, ImportOutcome.Unchanged) with { Notes = Notes(row, candidate.CustomerId) };
         }
 
         candidate = candidate with { Version = (stored?.Version ?? 0) + 1, LastChangeAt = Later(candidate.LastChangeAt, candidate.RaisedAt) };
@@ -150,8 +153,14 @@ internal sealed class TicketTable(ITicketRepository tickets, ICustomerRepository
         }
 
         _stage.Stage(ticketId, ticketId, candidate, stored?.Version ?? 0);
-        return Accepted(row, candidate, stored is null ? ImportOutcome.Inserted : ImportOutcome.Updated);
+        return Accepted(row, candidate, stored is null ? ImportOutcome.Inserted : ImportOutcome.Updated) with { Notes = Notes(row, candidate.CustomerId) };
     }
+
+    /// <summary>The row's notes: a 客户名称 that is not the name of the customer its 客户编号 found (the ticket is kept under the id).</summary>
+    private IReadOnlyList<ImportRowNote>? Notes(FieldReader<TicketField> row, CustomerId customer) =>
+        _customers.OtherName(customer, row.Text(TicketField.CustomerName)) is { } stored
+            ? [row.Note(TicketField.CustomerName, NameDiffers, ImportStrings.Format("Note_CustomerNameDiffers", row.Culture, row.Text(TicketField.CustomerName), customer.Value, stored))]
+            : null;
 
     public ValueTask WriteAsync(CancellationToken cancellationToken) =>
         _stage.WriteAsync((state, expected, token) => tickets.SaveAsync(state, expected, token), cancellationToken);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using CrmCore.Desk;
+using CrmCore.Import.Customers;
+using CrmCore.Import.Reports;
+
+namespace CrmCore.Import.Tests;
+
+/// <summary>
+/// Which sheet of a workbook is read (the first visible one holding values; a hidden sheet never), and a formula cell whose result the
+/// file does not hold (wave 17, QA items 5 and 8: a hidden first sheet was imported instead of the visible one; an empty first sheet
+/// made the whole workbook "empty"; <c>SUM(100,200)</c> with no saved value was stored as 0).
+/// </summary>
+public class XlsxSheetAndFormulaTests
+{
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    [Fact]
+    public async Task HiddenFirstSheet_IsNotRead_TheVisibleOneIs()
+    {
+        var store = new InMemoryCustomerRepository();
+        var book = Workbook(("旧", "hidden", Customers("F001", "旧公司")), ("客户", null, Customers("F002", "新公司")));
+
+        var report = await Import(store, book, CultureInfo.InvariantCulture);
+
+        Assert.Equal(1, report.Totals.Inserted);
+        Assert.Equal(["F002"], (await Samples.AllAsync(store)).Select(c => c.Id.Value));
+    }
+
+    [Fact]
+    public async Task VeryHiddenFirstSheet_IsNotRead()
+    {
+        var store = new InMemoryCustomerRepository();
+        await Import(store, Workbook(("旧", "veryHidden", Customers("F001", "旧公司")), ("客户", null, Customers("F002", "新公司"))), CultureInfo.InvariantCulture);
+
+        Assert.Equal(["F002"], (await Samples.AllAsync(store)).Select(c => c.Id.Value));
+    }
+
+    [Fact]
+    public async Task EmptyFirstSheet_TheNextVisibleSheetWithValuesIsRead()
+    {
+        var store = new InMemoryCustomerRepository();
+        var book = Workbook(("说明", null, string.Empty), ("旧", "hidden", Customers("F001", "旧公司")), ("客户", null, Customers("F002", "新公司")));
+
+        var report = await Import(store, book, CultureInfo.InvariantCulture);
+
+        Assert.Equal(1, report.Totals.Inserted);
+        Assert.Equal(["F002"], (await Samples.AllAsync(store)).Select(c => c.Id.Value));
+    }
+
+    [Fact]
+    public async Task FirstVisibleSheetWithValues_IsRead_NotALaterOne()
+    {
+        var store = new InMemoryCustomerRepository();
+        await Import(store, Workbook(("客户", null, Customers("F002", "新公司")), ("备份", null, Customers("F003", "备份公司"))), CultureInfo.InvariantCulture);
+
+        Assert.Equal(["F002"], (await Samples.AllAsync(store)).Select(c => c.Id.Value));
+    }
+
+    [Fact]
+    public async Task OnlyAHiddenSheetHoldsValues_StopsTheImport_NamingIt()
+    {
+        var store = new InMemoryCustomerRepository();
+        var book = Workbook(("空白", null, string.Empty), ("旧", "hidden", Customers("F001", "旧公司")));
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => Import(store, book, CultureInfo.InvariantCulture));
+        Assert.Equal("book.xlsx", error.File);
+        Assert.Contains("the hidden sheet '旧' holds the workbook's only values (visible sheets: 空白)", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("unhide it", error.Reason, StringComparison.Ordinal);
+        Assert.Empty(await Samples.AllAsync(store));
+
+        var zh = await Assert.ThrowsAsync<ImportFileException>(() => Import(store, book, CultureInfo.GetCultureInfo("zh-Hans")));
+        Assert.Contains("只有隐藏的工作表“旧”有数据（可见的工作表：空白）", zh.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FormulaWithoutSavedValue_StopsTheImport_NamingTheCell()
+    {
+        var store = new InMemoryCustomerRepository();
+        var book = Workbook(("客户", null, FormulaRows("<c r=\"D2\"><f>SUM(100,200)</f></c>")));
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => Import(store, book, CultureInfo.InvariantCulture));
+        Assert.Equal((2, 4), (error.Line, error.Column));
+        Assert.Equal(
+            "cell D2 holds a formula (=SUM(100,200)) with no saved value, which would import as blank: open the file in Excel or WPS and save it (that computes and stores the results), then import it again",
+            error.Reason);
+        Assert.Empty(await Samples.AllAsync(store));
+
+        var zh = await Assert.ThrowsAsync<ImportFileException>(() => Import(store, book, CultureInfo.GetCultureInfo("zh-Hans")));
+        Assert.StartsWith("单元格 D2 是公式（=SUM(100,200)），但文件中没有保存其计算结果", zh.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SharedFormulaWithoutSavedValue_IsRefusedToo()
+    {
+        var book = Workbook(("客户", null, FormulaRows("<c r=\"D2\"><f t=\"shared\" si=\"0\"/></c>")));
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => Import(new InMemoryCustomerRepository(), book, CultureInfo.InvariantCulture));
+        Assert.StartsWith("cell D2 holds a formula (=…) with no saved value", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<c r=\"D2\"><f>SUM(100,200)</f><v>300</v></c>", 300)]
+    [InlineData("<c r=\"D2\" t=\"str\"><f>\"\"</f><v></v></c>", 0)]
+    public async Task FormulaWithSavedValue_ReadsTheValue(string cell, decimal amount)
+    {
+        var store = new InMemoryCustomerRepository();
+        var report = await Import(store, Workbook(("客户", null, FormulaRows(cell))), CultureInfo.InvariantCulture);
+
+        Assert.Equal(1, report.Totals.Inserted);
+        Assert.Equal(amount, Assert.Single(await Samples.AllAsync(store)).AnnualAmount.Amount);
+    }
+
+    private static string Customers(string id, string name) =>
+        Row(1, "客户编号", "客户名称", "联系方式") + Row(2, id, name, "13800000081");
+
+    private static string FormulaRows(string amountCell) =>
+        Row(1, "客户编号", "客户名称", "联系方式", "年合作金额")
+        + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>F1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>公式公司</t></is></c>"
+        + $"<c r=\"C2\" t=\"inlineStr\"><is><t>13800000081</t></is></c>{amountCell}</row>";
+
+    private static string Row(int number, params string[] texts) =>
+        $"<row r=\"{number}\">" + string.Concat(texts.Select((t, i) => $"<c r=\"{(char)('A' + i)}{number}\" t=\"inlineStr\"><is><t>{t}</t></is></c>")) + "</row>";
+
+    private static Task<ImportReport> Import(InMemoryCustomerRepository store, byte[] book, CultureInfo culture) =>
+        Samples.Importer(store, new CustomerImportOptions { Culture = culture }).ImportAsync(new MemoryStream(book), "book.xlsx");
+
+    /// <summary>A workbook of sheets listed in order, each with its name, its state (null: visible) and its rows.</summary>
+    private static byte[] Workbook(params (string Name, string? State, string Rows)[] sheets)
+    {
+        const string Package = "http://schemas.openxmlformats.org/package/2006/relationships";
+        const string Office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Part(string name, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+
+            Part("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>");
+            Part("_rels/.rels", $"<Relationships xmlns=\"{Package}\"><Relationship Id=\"rId1\" Type=\"{Office}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            var listed = string.Concat(sheets.Select((s, i) => $"<sheet name=\"{s.Name}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"{(s.State is null ? string.Empty : $" state=\"{s.State}\"")}/>"));
+            Part("xl/workbook.xml", $"<workbook xmlns=\"{Main}\" xmlns:r=\"{Office}\"><sheets>{listed}</sheets></workbook>");
+            Part("xl/_rels/workbook.xml.rels", $"<Relationships xmlns=\"{Package}\">"
+                + string.Concat(sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"{Office}/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>")) + "</Relationships>");
+            for (var i = 0; i < sheets.Length; i++)
+            {
+                Part($"xl/worksheets/sheet{i + 1}.xml", $"<worksheet xmlns=\"{Main}\"><sheetData>{sheets[i].Rows}</sheetData></worksheet>");
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}
