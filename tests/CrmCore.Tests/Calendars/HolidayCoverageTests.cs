@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CrmCore.Calendars;
+using CrmCore.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -139,36 +140,5 @@ public sealed class HolidayCoverageTests
             .BuildServiceProvider();
         var strictCalendar = strict.GetRequiredService<CalendarRegistry>().Get("default");
         Assert.Throws<HolidayCoverageException>(() => strictCalendar.AddWorkingDays(Cn(2027, 2, 5, 10), 2));
-    }
-
-    private sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
-    {
-        public List<string> Warnings { get; } = [];
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void Dispose()
-        {
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (logLevel == LogLevel.Warning)
-            {
-                lock (Warnings)
-                {
-                    Warnings.Add(formatter(state, exception));
-                }
-            }
-        }
     }
 }

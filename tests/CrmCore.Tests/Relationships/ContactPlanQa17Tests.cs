@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmCore.Calendars;
 using CrmCore.Relationships;
 using CrmCore.Tests.Calendars;
+using CrmCore.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -117,37 +118,5 @@ public sealed class ContactPlanQa17Tests
         Assert.Equal(D(2024, 6, 3), care.DueOn);
         Assert.Contains(D(2024, 6, 1), seen);
     }
-
-    private sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
-    {
-        public List<string> Warnings { get; } = [];
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void Dispose()
-        {
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (logLevel == LogLevel.Warning)
-            {
-                lock (Warnings)
-                {
-                    Warnings.Add(formatter(state, exception));
-                }
-            }
-        }
-    }
-
     private static Instant At(int y, int m, int d) => PlanTestData.Calendar.Zone.AtStrictly(new LocalDateTime(y, m, d, 10, 0)).ToInstant();
 }
