@@ -60,6 +60,20 @@ internal static class AuditCommand
         }
 
         context.Store = "sqlite:" + connection;
+
+        // Looked at through a read-only connection first: opening the storage sets the file's journal mode (WAL), a change to the file
+        // that another program's database, or an empty one, must not get from a command that only reads.
+        if (!TryRead(context, () => StoreSchemaCheck.InspectSqlite(path), out var found))
+        {
+            return null;
+        }
+
+        if (found.Foreign || found.Empty || found.Version != SqliteSchema.LatestVersion)
+        {
+            context.WriteError(context.T(AuditMessages.NoTrail, connection, new CrmCore.Storage.SchemaVersionException(connection, found.Version, SqliteSchema.LatestVersion).Message));
+            return null;
+        }
+
         return new SqliteStorage(new SqliteStorageOptions { DataSource = path, PrepareSchema = false }).Audit;
     }
 

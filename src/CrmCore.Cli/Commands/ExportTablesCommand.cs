@@ -70,7 +70,7 @@ internal static class ExportTablesCommand
             {
                 var outPath = parse.GetValue(output)!;
                 OutputPaths.Check(context, OutputPaths.StoreFiles(parse.GetValue(store)), [("--out", outPath)]);
-                using var source = ImportCommand.OpenStore(parse.GetValue(store)!, context, mustExist: true);
+                using var source = ImportCommand.OpenStore(parse.GetValue(store)!, context, StoreAccess.ReadOnly);
                 var language = parse.GetValue(headers) == "en" ? ExportLanguage.English : ExportLanguage.Chinese;
                 var path = context.ResolvePath(outPath);
                 int rows;

@@ -39,7 +39,7 @@ internal static class ImportArticlesCommand
             ImportCommand.ImportPaths.Of(parse, file, null, store, json, xlsx),
             () =>
             {
-                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, mustExist: parse.GetValue(dryRun));
+                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, parse.GetValue(dryRun) ? StoreAccess.ReadOnly : StoreAccess.Write);
                 var options = ImportCommand.FileOptions(new ArticleImportOptions(), context, target, parse.GetValue(dryRun), parse.GetValue(user)!);
                 foreach (var code in (parse.GetValue(types) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
                 {

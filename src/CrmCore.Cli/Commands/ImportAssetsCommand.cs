@@ -36,7 +36,7 @@ internal static class ImportAssetsCommand
             () =>
             {
                 var mapping = parse.GetValue(map) is { } mapFile ? ImportCommand.LoadMapping(context, mapFile, ImportMappings.Assets) : null;
-                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, mustExist: parse.GetValue(dryRun));
+                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, parse.GetValue(dryRun) ? StoreAccess.ReadOnly : StoreAccess.Write);
                 var options = ImportCommand.FileOptions(
                     new AssetImportOptions { Mapping = mapping },
                     context,

@@ -60,7 +60,7 @@ internal static class ImportCommand
                 var mapFile = parse.GetValue(map);
                 var mappingName = "built-in";
                 var mapping = mapFile is not null ? LoadMapping(context, mapFile, ImportMappings.Customers, out mappingName) : ImportMappings.Customers;
-                using var target = OpenStore(parse.GetValue(store)!, context, mustExist: parse.GetValue(dryRun));
+                using var target = OpenStore(parse.GetValue(store)!, context, parse.GetValue(dryRun) ? StoreAccess.ReadOnly : StoreAccess.Write);
                 var options = new CustomerImportOptions
                 {
                     Mapping = mapping,
@@ -125,7 +125,7 @@ internal static class ImportCommand
                         ExitCodes.Usage);
                 }
 
-                using var source = OpenStore(parse.GetValue(store)!, context, mustExist: true);
+                using var source = OpenStore(parse.GetValue(store)!, context, StoreAccess.ReadOnly);
                 var all = new List<CustomerState>();
                 var enumerator = source.Customers.ListAsync().GetAsyncEnumerator();
                 try
@@ -287,12 +287,15 @@ internal static class ImportCommand
 
     /// <summary>
     /// Opens the desk store of <c>--store</c>: <c>memory</c>, <c>sqlite:PATH</c> or <c>postgresql:CONNECTION-STRING</c>. A SQLite path
-    /// is checked first: a folder, a file that is not a SQLite database, a missing folder, and (when <paramref name="mustExist"/>: a
-    /// command that only reads) a missing file are refused before anything is created. Later failures of the store are reported as the
-    /// store's (<see cref="CliContext.Store"/>, <see cref="StoreErrors"/>).
+    /// is checked first: a folder, a file that is not a SQLite database, a missing folder, and (<see cref="StoreAccess.ReadOnly"/>: a
+    /// command that only reads) a missing file are refused before anything is created. Then the database itself is looked at without
+    /// changing it (<see cref="StoreSchemaCheck"/>): another program's database is always refused; a command that only reads also refuses
+    /// an empty database and a CrmCore schema older or newer than this version's, and a command that writes one newer. Only then is the
+    /// storage opened, which creates or upgrades the schema (a write) or only checks it (a read). Later failures of the store are
+    /// reported as the store's (<see cref="CliContext.Store"/>, <see cref="StoreErrors"/>).
     /// </summary>
-    /// <exception cref="CliException">Not a store (exit code 2), or a SQLite path that cannot be used (exit code 1).</exception>
-    internal static OpenedStore OpenStore(string spec, CliContext context, bool mustExist = false)
+    /// <exception cref="CliException">Not a store (exit code 2), or a store that cannot be used so (exit code 1).</exception>
+    internal static OpenedStore OpenStore(string spec, CliContext context, StoreAccess access)
     {
         context.Store = spec;
         if (spec == "memory")
@@ -312,13 +315,16 @@ internal static class ImportCommand
 
         if (spec.StartsWith("sqlite:", StringComparison.Ordinal))
         {
-            CheckSqliteFile(context, spec["sqlite:".Length..], mustExist);
-        }
+            var path = spec["sqlite:".Length..];
+            var full = context.ResolvePath(path);
+            CheckSqliteFile(context, path, mustExist: access == StoreAccess.ReadOnly);
+            if (File.Exists(full))
+            {
+                StoreSchemaCheck.CheckSqlite(context, path, full, access);
+            }
 
-        if (spec.StartsWith("sqlite:", StringComparison.Ordinal))
-        {
-            var storage = new SqliteStorage(new SqliteStorageOptions { DataSource = context.ResolvePath(spec["sqlite:".Length..]) });
-            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, null)
+            var storage = new SqliteStorage(new SqliteStorageOptions { DataSource = full, PrepareSchema = access == StoreAccess.Write });
+            return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, storage)
             {
                 Tickets = storage.Tickets,
                 ContactPlans = storage.ContactPlans,
@@ -329,7 +335,9 @@ internal static class ImportCommand
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal))
         {
-            var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = spec["postgresql:".Length..] });
+            var options = new PostgreSqlStorageOptions { ConnectionString = spec["postgresql:".Length..], PrepareSchema = access == StoreAccess.Write };
+            StoreSchemaCheck.CheckPostgreSql(context, options.ConnectionString, options.Schema, access);
+            var storage = new PostgreSqlStorage(options);
             return new OpenedStore(storage.Customers, storage.ImportLedger, storage.Audit, storage.Assets, storage)
             {
                 Tickets = storage.Tickets,

@@ -77,7 +77,7 @@ internal static class ImportTablesCommand
                 var mapFile = parse.GetValue(map);
                 var mappingName = "built-in";
                 var mapping = mapFile is not null ? ImportCommand.LoadMapping(context, mapFile, builtIn, out mappingName) : builtIn;
-                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, mustExist: parse.GetValue(dryRun));
+                using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, parse.GetValue(dryRun) ? StoreAccess.ReadOnly : StoreAccess.Write);
                 var options = new TableImportOptions<TField>
                 {
                     Mapping = mapping,

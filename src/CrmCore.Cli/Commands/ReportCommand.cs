@@ -184,7 +184,7 @@ internal static class ReportCommand
 
         try
         {
-            using var opened = ImportCommand.OpenStore(spec, context);
+            using var opened = ImportCommand.OpenStore(spec, context, StoreAccess.ReadOnly);
             return CompletenessCheck.Check(opened.Customers.ListAsync().ToBlockingEnumerable());
         }
         catch (ArgumentException error)

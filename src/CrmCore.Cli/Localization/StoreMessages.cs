@@ -52,6 +52,31 @@ internal static class StoreMessages
         "--store '{0}' is not a store: use sqlite:PATH, postgresql:CONNECTION-STRING or memory",
         "--store“{0}”不是存储：请使用 sqlite:路径、postgresql:连接字符串 或 memory");
 
+    /// <summary>{0} the store as given (a PostgreSQL password masked).</summary>
+    public static readonly Msg StoreNotCrmRead = new(
+        "'{0}' is not a CrmCore store: it holds another program's tables and no CrmCore schema; this command only reads a CrmCore store, so nothing was changed (name the store a `crm import` created)",
+        "“{0}”不是 CrmCore 存储：其中是其他程序的表，没有 CrmCore 的架构；此命令只读取 CrmCore 存储，因此未做任何改动（请指定由 `crm import` 创建的存储）");
+
+    /// <summary>{0} the store as given (a PostgreSQL password masked).</summary>
+    public static readonly Msg StoreNotCrmWrite = new(
+        "'{0}' is not a CrmCore store: it holds another program's tables and no CrmCore schema; `crm` creates a store only in a new or empty database and never adds its tables to another program's, so nothing was changed (name a new file or an empty database; a host that keeps CrmCore's tables in its own database sets them up through the library's API, not `crm`)",
+        "“{0}”不是 CrmCore 存储：其中是其他程序的表，没有 CrmCore 的架构；`crm` 只在新的或空的数据库中创建存储，从不向其他程序的数据库添加表，因此未做任何改动（请指定新文件或空数据库；要把 CrmCore 的表放在自己数据库中的宿主程序请通过库的 API 建立，而不是 `crm`）");
+
+    /// <summary>{0} the store as given (a PostgreSQL password masked).</summary>
+    public static readonly Msg StoreEmpty = new(
+        "'{0}' holds no CrmCore store yet (an empty database); this command only reads, so nothing was created (run `crm import customers FILE --store ...` without --dry-run to create it)",
+        "“{0}”中还没有 CrmCore 存储（空数据库）；此命令只读取，因此没有创建任何内容（请先运行不带 --dry-run 的 `crm import customers 文件 --store ...` 创建它）");
+
+    /// <summary>{0} the store as given (a PostgreSQL password masked), {1} its schema version, {2} this version's.</summary>
+    public static readonly Msg StoreOlder = new(
+        "the CrmCore store '{0}' has schema version {1}, older than this version's {2}; this command only reads, so nothing was upgraded (run a `crm import ... --store` without --dry-run to upgrade it, then try again)",
+        "CrmCore 存储“{0}”的架构版本为 {1}，低于此版本所需的 {2}；此命令只读取，因此未做升级（请先运行一次不带 --dry-run 的 `crm import ... --store` 升级它，再重试）");
+
+    /// <summary>{0} the store as given (a PostgreSQL password masked), {1} its schema version, {2} this version's.</summary>
+    public static readonly Msg StoreNewer = new(
+        "the CrmCore store '{0}' has schema version {1}, written by a later CrmCore (this version knows {2}); nothing was changed (use that version's `crm`, or upgrade this one)",
+        "CrmCore 存储“{0}”的架构版本为 {1}，由更新版本的 CrmCore 写入（此版本只认识到 {2}）；未做任何改动（请使用该版本的 `crm`，或升级此版本）");
+
     /// <summary>{0} the database path as given.</summary>
     public static readonly Msg SqliteMissing = new(
         "the SQLite database '{0}' does not exist; this command only reads, so nothing was created (check the path)",

@@ -1,0 +1,120 @@
+using CrmCore.Cli.Tests.Infrastructure;
+using Npgsql;
+
+namespace CrmCore.Cli.Tests.Commands;
+
+/// <summary>
+/// <see cref="StoreOpenTests"/> on PostgreSQL: a database of another program, or an empty one, is refused by the commands that only read
+/// with one line naming the connection string (password masked), and no <c>crm</c> schema appears in it; an import refuses another
+/// program's database too and creates the store in an empty one. Needs <c>CRMCORE_TEST_POSTGRES</c> (skipped locally without it, run and
+/// failing under <c>CI=true</c>); each test makes a database of its own.
+/// </summary>
+public sealed class StoreOpenPostgreSqlTests
+{
+    private const string Variable = "CRMCORE_TEST_POSTGRES";
+
+    [PostgresFact]
+    public void ReadOnlyCommands_AnotherProgramsDatabase_RefusedAndNoCrmSchemaCreated()
+    {
+        using var temp = new TempDirectory();
+        using var database = new ScratchDatabase();
+        database.Execute("CREATE TABLE orders (id int PRIMARY KEY); INSERT INTO orders VALUES (1);");
+        var masked = StoreErrorsMask(database.ConnectionString);
+
+        foreach (var (command, lang) in new[] { ("report", "en"), ("export customers", "zh-Hans"), ("import customers --dry-run", "en"), ("import customers", "en") })
+        {
+            var run = StoreOpenTests.RunAgainst(temp, command, "postgresql:" + database.ConnectionString, lang);
+
+            Assert.True(run.ExitCode == 1, command + ": " + run);
+            Assert.Contains(lang == "en" ? $"'{masked}' is not a CrmCore store" : $"“{masked}”不是 CrmCore 存储", run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cret", run.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["public"], database.UserSchemas());
+    }
+
+    [PostgresFact]
+    public void ReadOnlyCommand_AnEmptyDatabase_Refused_ThenImportCreatesTheStoreAndTheReportReadsIt()
+    {
+        using var temp = new TempDirectory();
+        using var database = new ScratchDatabase();
+        var store = "postgresql:" + database.ConnectionString;
+
+        var report = StoreOpenTests.RunAgainst(temp, "report", store, "en");
+        Assert.True(report.ExitCode == 1, report.ToString());
+        Assert.Contains("holds no CrmCore store yet (an empty database)", report.Error, StringComparison.Ordinal);
+        Assert.Equal(["public"], database.UserSchemas());
+
+        var import = StoreOpenTests.RunAgainst(temp, "import customers", store, "en");
+        var again = StoreOpenTests.RunAgainst(temp, "report", store, "en");
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("crm", database.UserSchemas());
+    }
+
+    private static string StoreErrorsMask(string connectionString) => CrmCore.Cli.Commands.StoreErrors.MaskPassword(connectionString);
+
+    /// <summary>A database of the test's own on the server of <c>CRMCORE_TEST_POSTGRES</c>, dropped at the end.</summary>
+    private sealed class ScratchDatabase : IDisposable
+    {
+        private readonly string _admin;
+        private readonly string _name = "crm_open_" + Guid.NewGuid().ToString("N")[..12];
+
+        public ScratchDatabase()
+        {
+            _admin = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+                ? value
+                : throw new InvalidOperationException($"{Variable} is not set: under CI=true the PostgreSQL tests must run.");
+            Run(_admin, $"CREATE DATABASE {_name};");
+            ConnectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = _name, Pooling = false }.ConnectionString;
+        }
+
+        public string ConnectionString { get; }
+
+        public void Execute(string sql) => Run(ConnectionString, sql);
+
+        public List<string> UserSchemas()
+        {
+            using var connection = new NpgsqlConnection(ConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand("SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%' ORDER BY nspname;", connection);
+            using var reader = command.ExecuteReader();
+            var names = new List<string>();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+
+            return names;
+        }
+
+        public void Dispose()
+        {
+            NpgsqlConnection.ClearAllPools();
+            Run(_admin, $"DROP DATABASE IF EXISTS {_name} WITH (FORCE);");
+        }
+
+        private static void Run(string connectionString, string sql)
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand(sql, connection);
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>A fact that needs PostgreSQL: skipped locally without <c>CRMCORE_TEST_POSTGRES</c>, run (and failing) under <c>CI=true</c>.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    /// <summary>Sets the skip reason when PostgreSQL is not configured outside CI.</summary>
+    public PostgresFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("CRMCORE_TEST_POSTGRES") is not { Length: > 0 }
+            && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Skip = "CRMCORE_TEST_POSTGRES is not set (run: eval \"$(bash eng/ci/postgres.sh start)\").";
+        }
+    }
+}
