@@ -112,6 +112,56 @@ public class XlsxSheetAndFormulaTests
         Assert.Equal(amount, Assert.Single(await Samples.AllAsync(store)).AnnualAmount.Amount);
     }
 
+    [Fact]
+    public async Task TheReport_NamesTheSheetRead_AndTheOtherVisibleSheetsNotRead_InTextJsonAndWorkbook()
+    {
+        var book = Workbook(("说明", null, string.Empty), ("旧", "hidden", Customers("F001", "旧公司")), ("客户", null, Customers("F002", "新公司")), ("备份", null, Customers("F003", "备份公司")));
+
+        var report = await Import(new InMemoryCustomerRepository(), book, CultureInfo.InvariantCulture);
+
+        Assert.Equal("客户", report.Sheet);
+        Assert.Equal(["说明", "备份"], report.OtherSheets);
+        var english = ImportReportWriter.ToText(report, CultureInfo.InvariantCulture);
+        Assert.Contains("Sheet read: 客户\n", english.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Only this sheet was read: 客户. The workbook's other sheets were not read: 说明, 备份", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("旧", english, StringComparison.Ordinal);
+        var chinese = ImportReportWriter.ToText(report, CultureInfo.GetCultureInfo("zh-Hans"));
+        Assert.Contains("读取的工作表：客户", chinese, StringComparison.Ordinal);
+        Assert.Contains("工作簿中的其他工作表未读取：说明, 备份", chinese, StringComparison.Ordinal);
+        using var json = new MemoryStream();
+        ImportReportWriter.WriteJson(report, json);
+        var written = Encoding.UTF8.GetString(json.ToArray());
+        Assert.Contains("\"sheet\": \"客户\"", written, StringComparison.Ordinal);
+        Assert.Matches("\"otherSheets\": \\[\\s*\"说明\",\\s*\"备份\"\\s*\\]", written);
+        using var workbook = new MemoryStream();
+        ImportReportWriter.WriteXlsx(report, workbook, CultureInfo.InvariantCulture);
+        Assert.Contains("other sheets were not read: 说明, 备份", WorkbookText(workbook.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASingleSheet_IsNamed_WithNoNoteOfOthers_AndCsvHasNoSheet()
+    {
+        var report = await Import(new InMemoryCustomerRepository(), Workbook(("客户", null, Customers("F002", "新公司"))), CultureInfo.InvariantCulture);
+        var csv = await Samples.Importer(new InMemoryCustomerRepository(), new CustomerImportOptions())
+            .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes("客户编号,客户名称\nF1,甲公司\n")), "t.csv");
+
+        Assert.Equal(("客户", 0), (report.Sheet, report.OtherSheets.Count));
+        Assert.DoesNotContain("other sheets", ImportReportWriter.ToText(report, CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Null(csv.Sheet);
+        Assert.DoesNotContain("Sheet read", ImportReportWriter.ToText(csv, CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every text of a workbook's parts (shared strings and inline strings), for a look at what a written workbook says.</summary>
+    private static string WorkbookText(byte[] book)
+    {
+        using var zip = new ZipArchive(new MemoryStream(book), ZipArchiveMode.Read);
+        return string.Concat(zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)).Select(e =>
+        {
+            using var reader = new StreamReader(e.Open());
+            return reader.ReadToEnd();
+        }));
+    }
+
     private static string Customers(string id, string name) =>
         Row(1, "客户编号", "客户名称", "联系方式") + Row(2, id, name, "13800000081");
 

@@ -506,6 +506,8 @@ public sealed class CustomerImporter
                 PreviousRuns = _previous,
                 IncompleteNameSearches = _index.IncompleteNameSearches,
                 IncompleteKeyLookups = (_store as DryRunCustomerRepository)?.IncompleteKeyLookups ?? 0,
+                Sheet = _sheet?.Sheet,
+                OtherSheets = _sheet?.OtherSheets ?? [],
             };
         }
 

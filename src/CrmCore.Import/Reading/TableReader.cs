@@ -235,17 +235,26 @@ internal static class TableReader
     /// system's temporary folder (<see cref="Path.GetTempPath"/>, its <c>SharedStringCachePath</c>, named here; a file is created there
     /// first to try it): when they cannot be written (the disk full, the folder missing or not writable), the error says so, with the
     /// folder and the system's reason, at line 0, rather than calling the workbook unreadable.</remarks>
-    public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string file, CultureInfo? culture = null, Action<int>? rowsKnown = null) =>
-        ReadXlsx(stream, file, culture, rowsKnown, Path.GetTempPath(), SharedStringCacheBytes);
+    public static IEnumerable<SourceRow> ReadXlsx(
+        Stream stream, string file, CultureInfo? culture = null, Action<int>? rowsKnown = null, Action<string?, IReadOnlyList<string>>? sheetKnown = null) =>
+        ReadXlsx(stream, file, culture, rowsKnown, Path.GetTempPath(), SharedStringCacheBytes, sheetKnown: sheetKnown);
 
     /// <summary>Reads the rows of an .xlsx stream, MiniExcel's shared-string cache written in <paramref name="cacheFolder"/> for a
     /// shared-strings part of <paramref name="cacheFromBytes"/> bytes or more, <paramref name="freeBytes"/> telling the space free there
     /// (null when it cannot be told; seams for tests).</summary>
     internal static IEnumerable<SourceRow> ReadXlsx(
-        Stream stream, string file, CultureInfo? culture, Action<int>? rowsKnown, string cacheFolder, long cacheFromBytes, Func<string, long?>? freeBytes = null)
+        Stream stream,
+        string file,
+        CultureInfo? culture,
+        Action<int>? rowsKnown,
+        string cacheFolder,
+        long cacheFromBytes,
+        Func<string, long?>? freeBytes = null,
+        Action<string?, IReadOnlyList<string>>? sheetKnown = null)
     {
         using var shape = XlsxInspection.Inspect(stream, file, culture);
         rowsKnown?.Invoke(shape.Rows);
+        sheetKnown?.Invoke(shape.Sheet, shape.OtherVisibleSheets);
         if (shape.Rows == 0 || shape.Columns == 0)
         {
             yield break;

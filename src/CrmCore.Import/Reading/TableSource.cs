@@ -137,7 +137,7 @@ internal static class TableSource
         switch (resolved)
         {
             case ImportFormat.Xlsx:
-                return (new CountedRows(rowsKnown => TableReader.ReadXlsx(stream, name, culture, rowsKnown)), "xlsx", string.Empty);
+                return (new CountedRows((rowsKnown, sheetKnown) => TableReader.ReadXlsx(stream, name, culture, rowsKnown, sheetKnown)), "xlsx", string.Empty);
             case ImportFormat.Json:
                 return (new CountedRows(rowsKnown => JsonTableReader.Read(stream, name, lines: false, rowsKnown, culture)), "json", "utf-8");
             case ImportFormat.JsonLines:

@@ -92,6 +92,10 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>The name of the sheet read, as the workbook lists it; null when the workbook lists none.</summary>
     public string? Sheet { get; }
 
+    /// <summary>The workbook's other visible sheets, in its order: not read (one sheet is), so the report names them.</summary>
+    public IReadOnlyList<string> OtherVisibleSheets =>
+        [.. _sheets.Where(s => !s.Hidden && s.Name is not null && !string.Equals(s.Name, Sheet, StringComparison.Ordinal)).Select(s => s.Name!)];
+
     /// <summary>The one-sheet workbook MiniExcel reads: the inspected sheet, shared strings and styles, nothing else; at position 0.</summary>
     public Stream Package { get; }
 

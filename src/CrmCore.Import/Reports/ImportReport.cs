@@ -51,6 +51,15 @@ public sealed record ImportReport
     /// <summary>SHA-256 of the file's bytes (lowercase hex).</summary>
     public string FileHash { get; init; } = string.Empty;
 
+    /// <summary>The sheet of a workbook the rows were read from, as the workbook names it; null for CSV and JSON (and for a workbook
+    /// that lists no sheet).</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>A workbook's other visible sheets, which were not read (an import reads one sheet: the first visible one that holds a
+    /// value); empty when there are none. <see cref="ImportReportWriter"/> names them, so that a table on another sheet is never left
+    /// out without a word.</summary>
+    public IReadOnlyList<string> OtherSheets { get; init; } = [];
+
     /// <summary>Earlier runs of the same content from the ledger, newest first (an unfinished one was interrupted); empty when it is new.</summary>
     public IReadOnlyList<ImportRun> PreviousRuns { get; init; } = [];
 

@@ -71,6 +71,10 @@ public static class ImportReportWriter
         text.AppendLine(report.Format is "json" or "jsonl"
             ? ImportStrings.Format("Report_ReadJson", culture, t.RowsRead, report.Batches)
             : ImportStrings.Format("Report_Read", culture, t.RowsRead, report.HeaderLine, report.Batches));
+        if (report.Sheet is { } sheet)
+        {
+            text.AppendLine(ImportStrings.Format("Report_Sheet", culture, sheet));
+        }
         (ImportOutcome Outcome, int Count)[] counts =
         [
             (ImportOutcome.Inserted, t.Inserted), (ImportOutcome.Updated, t.Updated), (ImportOutcome.Unchanged, t.Unchanged),
@@ -319,6 +323,22 @@ public static class ImportReportWriter
         json.WriteString("encoding", report.Encoding);
         json.WriteBoolean("dryRun", report.DryRun);
         json.WriteNumber("headerLine", report.HeaderLine);
+        if (report.Sheet is null)
+        {
+            json.WriteNull("sheet");
+        }
+        else
+        {
+            json.WriteString("sheet", report.Sheet);
+        }
+
+        json.WriteStartArray("otherSheets");
+        foreach (var other in report.OtherSheets)
+        {
+            json.WriteStringValue(other);
+        }
+
+        json.WriteEndArray();
         json.WriteNumber("batches", report.Batches);
         json.WriteStartObject("mappedColumns");
         foreach (var (header, field) in report.MappedColumns)
@@ -466,6 +486,11 @@ public static class ImportReportWriter
     /// <summary>What the reader must know about the run as a whole, in the culture's language.</summary>
     private static IEnumerable<string> Notes(ImportReport report, CultureInfo? culture)
     {
+        if (report.OtherSheets.Count > 0)
+        {
+            yield return ImportStrings.Format("Report_OtherSheets", culture, report.Sheet, string.Join(", ", report.OtherSheets));
+        }
+
         if (report.IncompleteNameSearches > 0)
         {
             yield return ImportStrings.Format("Similar_names_incomplete", culture, report.IncompleteNameSearches, CrmCore.Desk.SimilarNames.MaxCandidates);

@@ -105,6 +105,8 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             RunId = _runId,
             FileHash = fileHash,
             PreviousRuns = _previous,
+            Sheet = (rows as CountedRows)?.Sheet,
+            OtherSheets = (rows as CountedRows)?.OtherSheets ?? [],
         };
     }
 
