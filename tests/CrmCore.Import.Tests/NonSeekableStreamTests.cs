@@ -2,6 +2,7 @@ using System.Text;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Import.Customers;
+using CrmCore.Import.Reading;
 using CrmCore.Import.Tests.Entities;
 using CrmCore.Imports;
 
@@ -74,7 +75,49 @@ public sealed class NonSeekableStreamTests
         Assert.Equal("path", error.ParamName);
     }
 
-    private static string[] TempCopies() => [.. Directory.EnumerateFiles(Path.GetTempPath(), "crmcore-import-*").Order(StringComparer.Ordinal)];
+    [Fact]
+    public async Task TheCopy_IsReadableByThisUserOnly_AndDeletedWhenClosed()
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-upload-test-").FullName;
+        try
+        {
+            var copy = await TableSource.CopyAsync(new ForwardOnlyStream("客户名称\n甲公司\n"u8.ToArray()), "up.csv", folder, null, CancellationToken.None);
+            var file = Assert.Single(Directory.GetFiles(folder));
+
+            Assert.StartsWith(TableSource.UploadCopyPrefix, Path.GetFileName(file), StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
+
+            Assert.Equal(0, copy.Position);
+            Assert.Equal("客户名称\n甲公司\n", await new StreamReader(copy).ReadToEndAsync());
+            await copy.DisposeAsync();
+            Assert.Empty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("en", "the temporary copy of the content (a stream that cannot seek) could not be written in")]
+    [InlineData("zh-Hans", "写入内容（不能定位的流）的临时副本")]
+    public async Task TheCopy_CannotBeWritten_IsAnImportErrorNamingTheFolder(string language, string expected)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "crm-upload-missing-" + Guid.NewGuid().ToString("N"));
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() =>
+            TableSource.CopyAsync(new ForwardOnlyStream([1, 2, 3]), "up.csv", folder, System.Globalization.CultureInfo.GetCultureInfo(language), CancellationToken.None));
+
+        Assert.Equal("up.csv", error.File);
+        Assert.Contains(expected, error.Reason, StringComparison.Ordinal);
+        Assert.Contains(folder, error.Reason, StringComparison.Ordinal);
+        Assert.IsType<DirectoryNotFoundException>(error.InnerException);
+    }
+
+    private static string[] TempCopies() => [.. Directory.EnumerateFiles(Path.GetTempPath(), TableSource.UploadCopyPrefix + "*").Order(StringComparer.Ordinal)];
 
     /// <summary>What an upload or a network stream looks like to the importer: read forward only.</summary>
     private sealed class ForwardOnlyStream(byte[] content) : Stream

@@ -89,7 +89,7 @@ public sealed class CustomerImporter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var (seekable, isCopy) = await TableSource.SeekableAsync(stream, cancellationToken).ConfigureAwait(false);
+        var (seekable, isCopy) = await TableSource.SeekableAsync(stream, name, _options.Culture, cancellationToken).ConfigureAwait(false);
         try
         {
             var (rows, formatName, encodingName, fileHash) = await TableSource.HashAndReadAsync(seekable, name, _options.Format, _options.Encoding, cancellationToken, _options.Culture).ConfigureAwait(false);

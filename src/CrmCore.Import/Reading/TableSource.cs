@@ -45,34 +45,92 @@ internal static class TableSource
     /// stream it was given.
     /// </summary>
     /// <param name="stream">The content, from its current position.</param>
+    /// <param name="name">The file name, for messages.</param>
+    /// <param name="culture">The language of the message when the copy cannot be written.</param>
     /// <param name="cancellationToken">Cancels the copy.</param>
     /// <returns>The stream to read, and whether it is a copy the caller must dispose.</returns>
-    public static async Task<(Stream Stream, bool IsCopy)> SeekableAsync(Stream stream, CancellationToken cancellationToken)
+    /// <exception cref="ImportFileException">The copy cannot be written, naming the folder and the cause.</exception>
+    public static async Task<(Stream Stream, bool IsCopy)> SeekableAsync(Stream stream, string name, CultureInfo? culture, CancellationToken cancellationToken) =>
+        stream.CanSeek ? (stream, false) : (await CopyAsync(stream, name, Path.GetTempPath(), culture, cancellationToken).ConfigureAwait(false), true);
+
+    /// <summary>The temporary copy's name starts so (its own prefix: a test or an operator can tell it from the report log's spill files).</summary>
+    internal const string UploadCopyPrefix = "crmcore-upload-";
+
+    /// <summary>Copies the rest of a stream into a new file in <paramref name="folder"/> (a seam for tests), readable by this user only and
+    /// deleted when closed; at position 0.</summary>
+    /// <exception cref="ImportFileException">The copy cannot be created or written (the disk full, the folder missing or not writable),
+    /// naming the folder and the cause in the culture's language.</exception>
+    internal static async Task<Stream> CopyAsync(Stream stream, string name, string folder, CultureInfo? culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (stream.CanSeek)
+        var options = new FileStreamOptions
         {
-            return (stream, false);
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            BufferSize = 1 << 16,
+            Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            // The customers' data, readable by this user only (as the workbook's temporary copy).
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        var copy = new FileStream(
-            Path.Combine(Path.GetTempPath(), "crmcore-import-" + Path.GetRandomFileName()),
-            FileMode.CreateNew,
-            FileAccess.ReadWrite,
-            FileShare.None,
-            1 << 16,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        FileStream copy;
         try
         {
-            await stream.CopyToAsync(copy, 1 << 16, cancellationToken).ConfigureAwait(false);
+            copy = new FileStream(Path.Combine(folder, UploadCopyPrefix + Path.GetRandomFileName()), options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failed(e);
+        }
+
+        try
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            // Read errors are the caller's stream's own and pass as they are; only writing the copy is this method's failure to name.
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                try
+                {
+                    await copy.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw Failed(e);
+                }
+            }
+
+            try
+            {
+                await copy.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Failed(e);
+            }
+
             copy.Position = 0;
-            return (copy, true);
+            return copy;
         }
         catch
         {
-            await copy.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await copy.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The error being thrown already says what went wrong; the copy is deleted on close either way.
+            }
+
             throw;
         }
+
+        ImportFileException Failed(Exception e) => new(name, 0, 0, TableReader.WithCause("Error_TemporaryUpload", culture, folder, e), e);
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         _file = name;
-        var (seekable, isCopy) = await TableSource.SeekableAsync(stream, cancellationToken).ConfigureAwait(false);
+        var (seekable, isCopy) = await TableSource.SeekableAsync(stream, name, options.Culture, cancellationToken).ConfigureAwait(false);
         try
         {
             return await ImportSeekableAsync(seekable, name, cancellationToken).ConfigureAwait(false);
