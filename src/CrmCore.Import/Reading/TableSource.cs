@@ -56,31 +56,17 @@ internal static class TableSource
     /// <summary>The temporary copy's name starts so (its own prefix: a test or an operator can tell it from the report log's spill files).</summary>
     internal const string UploadCopyPrefix = "crmcore-upload-";
 
-    /// <summary>Copies the rest of a stream into a new file in <paramref name="folder"/> (a seam for tests), readable by this user only and
-    /// deleted when closed; at position 0.</summary>
+    /// <summary>Copies the rest of a stream into a new file in <paramref name="folder"/> (a seam for tests) that only this process can
+    /// read (<see cref="PrivateTempFile"/>: gone from the folder at once on Unix, deleted on close on Windows); at position 0.</summary>
     /// <exception cref="ImportFileException">The copy cannot be created or written (the disk full, the folder missing or not writable),
     /// naming the folder and the cause in the culture's language.</exception>
     internal static async Task<Stream> CopyAsync(Stream stream, string name, string folder, CultureInfo? culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
-            BufferSize = 1 << 16,
-            Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            // The customers' data, readable by this user only (as the workbook's temporary copy).
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         FileStream copy;
         try
         {
-            copy = new FileStream(Path.Combine(folder, UploadCopyPrefix + Path.GetRandomFileName()), options);
+            copy = new FileStream(PrivateTempFile.Open(folder, UploadCopyPrefix + Path.GetRandomFileName()), FileAccess.ReadWrite, 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
 using System.Text;
+using CrmCore.Import.Reading;
 using Microsoft.Win32.SafeHandles;
 
 namespace CrmCore.Import.Reports;
@@ -26,6 +27,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     private const int MaxKeptBuffer = 1 << 22;
     private ArrayBufferWriter<byte> _buffer = new(InitialBuffer);
     private SafeFileHandle? _file;
+    private readonly string? _folder;
     private long _length;
     private int _spilled;
 
@@ -40,6 +42,10 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     /// <summary>Creates an empty log.</summary>
     /// <param name="memoryRows">How many rows stay in memory.</param>
     public ImportRowLog(int memoryRows = DefaultMemoryRows) => _memoryRows = memoryRows;
+
+    /// <summary>A log that spills into <paramref name="folder"/> (a seam for tests; default the system's temporary folder).</summary>
+    internal ImportRowLog(int memoryRows, string folder)
+        : this(memoryRows) => _folder = folder;
 
     /// <inheritdoc/>
     public int Count => _memory.Count + _spilled;
@@ -91,8 +97,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
             return;
         }
 
-        _file ??= File.OpenHandle(
-            Path.Combine(Path.GetTempPath(), $"crmcore-import-{Guid.NewGuid():N}.rows"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        _file ??= PrivateTempFile.Open(_folder ?? Path.GetTempPath(), $"crmcore-import-{Guid.NewGuid():N}.rows");
         _buffer.ResetWrittenCount();
         for (; i < rows.Count; i++)
         {
