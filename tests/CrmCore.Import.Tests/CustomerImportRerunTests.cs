@@ -194,6 +194,43 @@ public sealed class CustomerImportRerunTests
         Assert.DoesNotContain(other.Rows, r => r.ReasonCode == "AlreadyImported");
     }
 
+    /// <summary>Review, wave 17: rows a <c>--merge review</c> run held were reported by the next keep-newest run as already imported
+    /// ("nothing written"), though they never were. Every row of the file is applied by the next run; a run after that writes nothing.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(500)]
+    public async Task RowsAnEarlierRunHeldForReview_AreAppliedByTheNextRun_NeverAlreadyImported(int batchSize)
+    {
+        const string csv = "客户名称,联系人,联系方式\n上海甲公司,张三,13800138000\n上海乙公司,李四,13800138000\n";
+        var store = new InMemoryCustomerRepository();
+        var ledger = new InMemoryImportLedger();
+        using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv)))
+        {
+            var options = new CustomerImportOptions { Ledger = ledger, BatchSize = batchSize, MergePolicy = MergePolicy.HoldForReview };
+            var review = await Samples.Importer(store, options).ImportAsync(stream, "hold.csv");
+            Assert.Equal((1, 1), (review.Totals.Inserted, review.Totals.Held));
+        }
+
+        var before = await SnapshotAsync(store);
+        var dry = await ImportAsync(store, ledger, csv, batchSize, dryRun: true);
+        var next = await ImportAsync(store, ledger, csv, batchSize);
+
+        Assert.DoesNotContain(next.Rows, r => r.ReasonCode == "AlreadyImported");
+        Assert.Equal(ImportOutcome.Unchanged, next.Rows[0].Outcome);
+        Assert.Equal(ImportOutcome.Merged, next.Rows[1].Outcome);
+        Assert.Equal((0, 1, 1), (next.Totals.Inserted, next.Totals.Unchanged, next.Totals.Merged));
+        Assert.NotEqual(before, await SnapshotAsync(store));
+        Assert.Contains(Assert.Single(await Samples.AllAsync(store)).Contacts, c => c.Name == "李四");
+        Assert.Equal(next.Rows.Select(r => (r.Line, r.Outcome, r.ReasonCode)), dry.Rows.Select(r => (r.Line, r.Outcome, r.ReasonCode)));
+
+        // The keep-newest run held nothing: the run after it takes it up, and writes nothing.
+        var merged = await SnapshotAsync(store);
+        var third = await ImportAsync(store, ledger, csv, batchSize);
+        Assert.Equal(merged, await SnapshotAsync(store));
+        Assert.Equal(2, third.Rows.Count(r => r.ReasonCode == "AlreadyImported"));
+        Assert.All(third.Rows, r => Assert.Contains(next.RunId!, r.Reason, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task RowsRejectedForAConflict_AreAppliedWhenTheFileIsRunAgain_AsTheirReasonSays()
     {

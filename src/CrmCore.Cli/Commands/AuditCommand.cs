@@ -68,9 +68,24 @@ internal static class AuditCommand
             return null;
         }
 
-        if (found.Foreign || found.Empty || found.Version != SqliteSchema.LatestVersion)
+        // Said as the other read-only commands say it (StoreSchemaCheck), in the user's language: another program's database is not
+        // one to add CrmCore's tables to, an empty one has no store yet, and a CrmCore schema of another version is named as older or newer.
+        var latest = SqliteSchema.LatestVersion;
+        if (found.Foreign)
         {
-            context.WriteError(context.T(AuditMessages.NoTrail, connection, new CrmCore.Storage.SchemaVersionException(connection, found.Version, SqliteSchema.LatestVersion).Message));
+            context.WriteError(context.T(StoreMessages.StoreNotCrmRead, connection));
+            return null;
+        }
+
+        if (found.Empty)
+        {
+            context.WriteError(context.T(StoreMessages.StoreEmpty, connection));
+            return null;
+        }
+
+        if (found.Version != latest)
+        {
+            context.WriteError(context.T(found.Version > latest ? StoreMessages.StoreNewer : StoreMessages.StoreOlder, connection, found.Version, latest));
             return null;
         }
 

@@ -415,7 +415,8 @@ public sealed class CustomerImporter
         /// Finds what earlier runs of the same content with the same mapping committed (<see cref="_done"/>, <see cref="_resumed"/>): a
         /// finished run, every row; an interrupted one, the rows of the batches it recorded. Those rows are not applied again: applied
         /// again in other batches than before, an older row or an earlier duplicate would write its values over the newer ones already
-        /// stored, and the newer row would write them back (a version each), or, if the run is stopped between the two, not.
+        /// stored, and the newer row would write them back (a version each), or, if the run is stopped between the two, not. A run that
+        /// held rows for review is left out: its held rows were never written, so they are applied now, never reported as already imported.
         /// </summary>
         private void Resume()
         {
@@ -430,8 +431,12 @@ public sealed class CustomerImporter
             var interrupted = new List<string>();
             foreach (var run in _previous)
             {
+                // A run that held rows for review wrote nothing for them, and the ledger does not say which rows those were: nothing is
+                // taken up from it, and this run applies every row (those it wrote match what is stored and change nothing). A row
+                // rejected for its cells is rejected again before this (the same content); one rejected for a conflict is in a batch the
+                // ledger never recorded.
                 if (!string.Equals(run.Entity, "customers", StringComparison.Ordinal) || !string.Equals(run.Mapping, _options.MappingName, StringComparison.Ordinal)
-                    || run.Totals.RowsRead == 0)
+                    || run.Totals.RowsRead == 0 || run.Totals.Held > 0)
                 {
                     continue;
                 }

@@ -55,11 +55,12 @@ public sealed class AuditCommandTests
         var verify = Crm.Run("audit", "verify", "--connection", path);
         var list = Crm.Run("--lang", "zh-Hans", "audit", "list", "--connection", path);
 
+        // Tables but no CrmCore schema: another program's database, said so (StoreOpenTests has every case, en and zh-Hans).
         Assert.Equal(1, verify.ExitCode);
-        Assert.Contains($"the database '{path}' has no audit trail this version can read", verify.Error, StringComparison.Ordinal);
-        Assert.Contains("is version 0", verify.Error, StringComparison.Ordinal);
+        Assert.Contains($"'{path}' is not a CrmCore store: it holds another program's tables", verify.Error, StringComparison.Ordinal);
         Assert.Equal(1, list.ExitCode);
-        Assert.Contains($"数据库“{path}”没有本版本可读取的审计记录", list.Error, StringComparison.Ordinal);
+        Assert.Contains($"“{path}”不是 CrmCore 存储", list.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("CrmCore schema of", list.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,12 +42,12 @@ public sealed class ImportRerunContractTests
     }
 
     /// <summary>Imports the file at batch size 1 through a fresh instance of the provider's store and ledger (as a new process would).</summary>
-    private static async Task<ImportReport> ImportAsync(StoreProvider storage, int? failAfterBatches = null)
+    private static async Task<ImportReport> ImportAsync(StoreProvider storage, int? failAfterBatches = null, MergePolicy merge = MergePolicy.KeepNewest)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Csv()));
         var customers = storage.Desk().Customers;
         var store = failAfterBatches is { } n ? new StoppingStore((ICustomerBatchRepository)customers, n) : customers;
-        var options = new CustomerImportOptions { BatchSize = 1, Ledger = storage.ImportLedger() };
+        var options = new CustomerImportOptions { BatchSize = 1, Ledger = storage.ImportLedger(), MergePolicy = merge };
         return await new CustomerImporter(store, new FakeClock(Instant.FromUtc(2026, 3, 10, 2, 0)), options).ImportAsync(stream, "dup.csv");
     }
 
@@ -102,6 +102,29 @@ public sealed class ImportRerunContractTests
         }
 
         Assert.Equal(imported, await SnapshotAsync(storage));
+    }
+
+    /// <summary>Review, wave 17: the rows a <c>--merge review</c> run held were reported by the next run as already imported, though
+    /// never written. Through the provider's ledger, the next run applies them and ends as the import without the review run would.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Import_AfterAReviewRunThatHeldRows_AppliesTheHeldRows_NeverAlreadyImported(string provider)
+    {
+        using var whole = StoreProvider.Create(provider);
+        await ImportAsync(whole);
+        var expected = await SnapshotAsync(whole);
+
+        using var storage = StoreProvider.Create(provider);
+        var review = await ImportAsync(storage, merge: MergePolicy.HoldForReview);
+        Assert.Equal((10, 20), (review.Totals.Inserted, review.Totals.Held));
+
+        var next = await ImportAsync(storage);
+
+        Assert.DoesNotContain(next.Rows, r => r.ReasonCode == "AlreadyImported");
+        Assert.Equal(20, next.Totals.Merged);
+        Assert.Equal(expected, await SnapshotAsync(storage));
+        var again = await ImportAsync(storage);
+        Assert.Equal(30, again.Rows.Count(r => r.ReasonCode == "AlreadyImported"));
     }
 
     /// <summary>The provider's store, whose batch writes fail (as a process killed there) after a number of them.</summary>
