@@ -95,7 +95,7 @@ public sealed class CustomerSimilarNameTests
             "客户编号,客户名称\nKH1101,北京华信科技\n,北京华为科技\n", new() { NameSimilarity = 0.8, Culture = Chinese, MergePolicy = MergePolicy.HoldForReview });
 
         var row = report.Rows[1];
-        Assert.Equal(("Held", $"待人工复核：与 KH1101（第2行）的公司名称相似（{Percent(row)}%）"), (row.ReasonCode, row.Reason));
+        Assert.Equal(("Held", $"与 KH1101（第2行）的公司名称相似（{Percent(row)}%）"), (row.ReasonCode, row.Reason));
         using var xlsx = new MemoryStream();
         ImportReportWriter.WriteXlsx(report, xlsx, Chinese);
         xlsx.Position = 0;

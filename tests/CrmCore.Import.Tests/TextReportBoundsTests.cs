@@ -63,11 +63,11 @@ public class TextReportBoundsTests
         Assert.Equal(
         [
             "many.csv:2:3: rejected [联系方式]: 'x' is not a phone number",
-            "many.csv:3: held for review: held for review: same phone number as KH1 (line 2)",
+            "many.csv:3: held for review: same phone number as KH1 (line 2)",
             "many.csv:4: skipped: Totals",
             "many.csv:5:3: rejected [联系方式]: 'x' is not a phone number",
             "many.csv: lines 6–8: skipped: blank row (3 rows)",
-            "many.csv:10: held for review: held for review: same phone number as KH1 (line 2)",
+            "many.csv:10: held for review: same phone number as KH1 (line 2)",
             "many.csv:13: updated KH13",
             "many.csv:18: updated KH18",
             "… and 1 more row updated, not listed here; see the JSON report",
@@ -163,7 +163,7 @@ public class TextReportBoundsTests
         new() { Line = line, Outcome = ImportOutcome.Rejected, Column = "联系方式", ColumnNumber = 3, Reason = "'x' is not a phone number", ReasonCode = "Phone", Cells = ["KH", "公司", "x"] };
 
     private static ImportRowResult Held(int line) =>
-        new() { Line = line, Outcome = ImportOutcome.Held, CustomerId = "KH1", Reason = "held for review: same phone number as KH1 (line 2)", ReasonCode = "Held", MatchedBy = "phone", MatchedSource = "line 2" };
+        new() { Line = line, Outcome = ImportOutcome.Held, CustomerId = "KH1", Reason = "same phone number as KH1 (line 2)", ReasonCode = "Held", MatchedBy = "phone", MatchedSource = "line 2" };
 
     private static ImportRowResult Blank(int line) => new() { Line = line, Outcome = ImportOutcome.Skipped, Reason = "blank row", ReasonCode = "Blank" };
 

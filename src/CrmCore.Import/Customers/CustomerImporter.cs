@@ -30,7 +30,9 @@ namespace CrmCore.Import.Customers;
 /// are written customer by customer. With <see cref="CustomerImportOptions.Ledger"/> each run is recorded (file hash, mapping,
 /// outcome counts per batch) and a file imported before is named in <see cref="ImportReport.PreviousRuns"/>; the rows an earlier run of
 /// the same content and mapping committed are then not applied again (unchanged, reason code <c>AlreadyImported</c>; nothing is written),
-/// and a run after an interrupted one applies the rest as the interrupted run would have (except under HoldForReview); with
+/// and a run after an interrupted one applies the rest as the interrupted run would have. A run under
+/// <see cref="MergePolicy.HoldForReview"/> applies every row, and is never resumed from: the rows it held were not written, so the
+/// next run applies them; with
 /// <see cref="CustomerImportOptions.Audit"/> each batch, each run and each customer written leaves an audit record.
 /// </para>
 /// Not thread-safe: one import at a time per instance.
