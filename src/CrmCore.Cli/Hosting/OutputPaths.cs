@@ -187,7 +187,8 @@ internal static class OutputPaths
             {
             }
 
-            if (File.Exists(full))
+            // A FIFO or a device is not opened here: opening a FIFO would wait for a reader, and closing it would end that reader's input.
+            if (File.Exists(full) && CrmCore.Import.Export.FileKind.Of(full) == CrmCore.Import.Export.FileKind.Kind.Regular)
             {
                 using (new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
                 {

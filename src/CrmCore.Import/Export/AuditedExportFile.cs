@@ -8,7 +8,10 @@ namespace CrmCore.Import.Export;
 /// then is the file moved into place (a rename in the same directory). A record that cannot be written (or a write that fails, or a
 /// target that cannot take the file) leaves no file behind and no record, so no export leaves the store unrecorded, not even after a
 /// crash. The record comes first on purpose: an export that appeared unrecorded is worse than a record of one that did not. A move
-/// that still fails after the record (the target changed meanwhile) throws an <see cref="IOException"/> that says so.
+/// that still fails after the record (the target changed meanwhile) throws an <see cref="IOException"/> that says so. A symbolic link
+/// stays a link: the file it finally names is the one written aside and replaced. A FIFO, a device or a socket (<c>/dev/stdout</c>) is
+/// never replaced: the content waits in the system's temporary folder until the record is stored, then is written into it (on Linux;
+/// elsewhere .NET cannot tell such a file from a regular one).
 /// Thread-safe (stateless).
 /// </summary>
 public static class AuditedExportFile
@@ -27,7 +30,15 @@ public static class AuditedExportFile
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(record);
         var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        var kind = FileKind.Of(full);
+        // A FIFO or a device (/dev/stdout...) is written into once the record is stored, never replaced; its content waits in the
+        // system's temporary folder meanwhile, as the folder of a device may take no file. A symbolic link stays a link: its final target
+        // is the file written aside and replaced.
+        var special = kind == FileKind.Kind.Special;
+        var destination = special ? full : FinalTarget(full);
+        var temporary = special
+            ? Path.Combine(Path.GetTempPath(), $".crm-export.{Guid.NewGuid():N}.partial")
+            : Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.partial");
         try
         {
             string hash;
@@ -38,17 +49,35 @@ public static class AuditedExportFile
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Position = 0;
                 hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+                CheckTarget(destination);
+                await record(hash, cancellationToken).ConfigureAwait(false);
+                if (special)
+                {
+                    stream.Position = 0;
+                    try
+                    {
+                        var target = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+                        await using (target.ConfigureAwait(false))
+                        {
+                            await stream.CopyToAsync(target, CancellationToken.None).ConfigureAwait(false);
+                        }
+                    }
+                    catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                    {
+                        throw new IOException($"The export's audit record (sha256:{hash}) was written, but the file could not be written to '{full}': {error.Message}", error);
+                    }
+
+                    return hash;
+                }
             }
 
-            CheckTarget(full);
-            await record(hash, cancellationToken).ConfigureAwait(false);
             try
             {
-                File.Move(temporary, full, overwrite: true);
+                File.Move(temporary, destination, overwrite: true);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                throw new IOException($"The export's audit record (sha256:{hash}) was written, but the file could not be moved to '{full}': {error.Message}", error);
+                throw new IOException($"The export's audit record (sha256:{hash}) was written, but the file could not be moved to '{destination}': {error.Message}", error);
             }
 
             return hash;
@@ -57,6 +86,17 @@ public static class AuditedExportFile
         {
             File.Delete(temporary);
         }
+    }
+
+    // The file a symbolic link finally names (a link to a link followed to the end), or the path itself when it is no link.
+    private static string FinalTarget(string full)
+    {
+        if (new FileInfo(full).LinkTarget is null)
+        {
+            return full;
+        }
+
+        return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
     }
 
     // What would make the move fail, checked before anything is recorded.
