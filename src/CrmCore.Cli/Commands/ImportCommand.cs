@@ -228,8 +228,10 @@ internal static class ImportCommand
     }
 
     /// <summary>
-    /// Writes one report of a finished import to a temporary file beside the path, then renames it into place, so the path holds the
-    /// earlier file (or none) until the report is complete; a failure is an error that says the import is done and kept, and returns false.
+    /// Writes one report of a finished import as an export is written (<c>AuditedExportFile</c>): a regular file (or a new one) through a
+    /// temporary file beside it, renamed into place, so the path holds the earlier file (or none) until the report is complete; a symbolic
+    /// link's final target the same way, the link kept; a FIFO or device written into. A failure is an error that says the import is done
+    /// and kept, and returns false.
     /// </summary>
     internal static bool WriteReport(CliContext context, string? path, Action<Stream> write)
     {
