@@ -47,9 +47,18 @@ internal static class AuditCommand
                 throw new CliException(problem, ExitCodes.Usage);
             }
 
-            // A server that cannot be reached or refuses the login is reported as the store's (StoreErrors), as for --store.
+            // A server that cannot be reached or refuses the login is reported as the store's (StoreErrors), as for --store. Another
+            // program's database, an empty one and a CrmCore schema of another version are said as the other read-only commands say them.
             context.Store = "postgresql:" + connection;
-            return new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = connection, Schema = parse.GetValue(options.Schema) ?? "crm", PrepareSchema = false }).Audit;
+            var schema = parse.GetValue(options.Schema) ?? "crm";
+            var postgreSql = new PostgreSqlStorageOptions { ConnectionString = connection, Schema = schema, PrepareSchema = false };
+            if (postgreSql.Validate().Count == 0)
+            {
+                // Settings that are not valid (a schema name that is no identifier) are refused by the storage itself, below, as before.
+                StoreSchemaCheck.CheckPostgreSql(context, connection, schema, StoreAccess.ReadOnly);
+            }
+
+            return new PostgreSqlStorage(postgreSql).Audit;
         }
 
         var path = context.ResolvePath(connection);

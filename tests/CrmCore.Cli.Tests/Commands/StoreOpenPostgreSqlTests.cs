@@ -53,6 +53,37 @@ public sealed class StoreOpenPostgreSqlTests
         Assert.Contains("crm", database.UserSchemas());
     }
 
+    [PostgresFact]
+    public void Audit_AnotherProgramsOrAnEmptyDatabase_SaysWhatItIs_InTheUsersLanguage_NoCrmSchemaCreated()
+    {
+        using var temp = new TempDirectory();
+        using var foreign = new ScratchDatabase();
+        foreign.Execute("CREATE TABLE orders (id int PRIMARY KEY);");
+        using var empty = new ScratchDatabase();
+
+        foreach (var (database, lang, expected) in new[]
+        {
+            (foreign, "en", "error: '{0}' is not a CrmCore store: it holds another program's tables and no CrmCore schema"),
+            (foreign, "zh-Hans", "错误: “{0}”不是 CrmCore 存储：其中是其他程序的表"),
+            (empty, "en", "error: '{0}' holds no CrmCore store yet (an empty database)"),
+            (empty, "zh-Hans", "错误: “{0}”中还没有 CrmCore 存储（空数据库）"),
+        })
+        {
+            foreach (var sub in new[] { "list", "verify" })
+            {
+                var run = Crm.Run(new TestConsole { WorkingDirectory = temp.FullName }, ["audit", sub, "--provider", "postgresql", "--connection", database.ConnectionString, "--lang", lang]);
+
+                Assert.True(run.ExitCode == 1, run.ToString());
+                Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, StoreErrorsMask(database.ConnectionString)), run.Error, StringComparison.Ordinal);
+                Assert.DoesNotContain("crm db script", run.Error, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(["public"], foreign.UserSchemas());
+        Assert.Equal(["public"], empty.UserSchemas());
+    }
+
     private static string StoreErrorsMask(string connectionString) => CrmCore.Cli.Commands.StoreErrors.MaskPassword(connectionString);
 
     /// <summary>A database of the test's own on the server of <c>CRMCORE_TEST_POSTGRES</c>, dropped at the end.</summary>
