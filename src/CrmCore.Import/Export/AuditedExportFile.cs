@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CrmCore.Import.Reading;
 
 namespace CrmCore.Import.Export;
 
@@ -42,7 +43,11 @@ public static class AuditedExportFile
         try
         {
             string hash;
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            // The content waiting for a FIFO or a device is a private temporary file (PrivateTempFile: readable by this process only, and
+            // left behind by no kill); the one beside a file is named, for the move.
+            var stream = special
+                ? new FileStream(PrivateTempFile.Open(Path.GetTempPath(), Path.GetFileName(temporary)), FileAccess.ReadWrite, 1 << 16)
+                : new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
             await using (stream.ConfigureAwait(false))
             {
                 write(stream);
