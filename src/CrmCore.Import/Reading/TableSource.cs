@@ -40,9 +40,9 @@ internal static class TableSource
 
     /// <summary>
     /// A stream the readers can seek (encoding and delimiter detection, the file hash the ledger recognises a file by, .xlsx and JSON):
-    /// the stream itself when it can seek; otherwise (a network or upload stream) a copy of the rest of it in a temporary file that is
-    /// deleted when the copy is disposed, so memory stays bounded whatever the content's size. The caller disposes the copy, never the
-    /// stream it was given.
+    /// the stream itself when it can seek; otherwise (a network or upload stream) a copy of the rest of it in a private temporary file
+    /// (<see cref="CopyAsync"/>), so memory stays bounded whatever the content's size. The caller disposes the copy, never the stream it
+    /// was given.
     /// </summary>
     /// <param name="stream">The content, from its current position.</param>
     /// <param name="name">The file name, for messages.</param>
