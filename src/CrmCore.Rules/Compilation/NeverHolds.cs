@@ -31,7 +31,7 @@ internal static class NeverHolds
         ["CustomerFacts.ConsultationsPrev60Days"] = (0m, null),
         ["CustomerFacts.UnresolvedComplaints"] = (0m, null),
         ["CustomerFacts.OpenTicketCount"] = (0m, null),
-        ["CustomerFacts.CsatAverage"] = (1m, 5m),
+        ["CustomerFacts.CsatAverage"] = (CrmCore.Satisfaction.CsatScore.MinValue, CrmCore.Satisfaction.CsatScore.MaxValue),
         ["TicketFacts.AgeMinutes"] = (0m, null),
         ["TicketFacts.ReopenCount"] = (0m, null),
         ["TicketFacts.EscalationLevel"] = (0m, null),

@@ -21,5 +21,5 @@ internal static class InputRange
     /// <summary>Returns <paramref name="value"/> when it is null or from 1 to 5.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is outside 1 to 5.</exception>
     public static decimal? Csat(decimal? value, [CallerMemberName] string name = "")
-        => value is null or (>= 1m and <= 5m) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be from 1 to 5 (a CSAT average).");
+        => value is null or (>= CrmCore.Satisfaction.CsatScore.MinValue and <= CrmCore.Satisfaction.CsatScore.MaxValue) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be from 1 to 5 (a CSAT average).");
 }

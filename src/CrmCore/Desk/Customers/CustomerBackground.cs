@@ -48,7 +48,7 @@ public sealed record CustomerBackground
     public decimal? CsatAverage
     {
         get;
-        init => field = value is null or (>= 1m and <= 5m)
+        init => field = value is null or (>= Satisfaction.CsatScore.MinValue and <= Satisfaction.CsatScore.MaxValue)
             ? value
             : throw new ArgumentOutOfRangeException(nameof(CsatAverage), value, "A CSAT average is 1 to 5; null when there is none.");
     }
