@@ -88,6 +88,9 @@ internal static class ImportReasons
     /// <summary><c>Reason_CustomerUnknown</c>.</summary>
     public static readonly ImportReason CustomerUnknown = new("Reason_CustomerUnknown", ImportStrings.Resources);
 
+    /// <summary><c>Reason_CustomerUnknown_Suggest</c>: the same code, naming the stored customers the row may have meant.</summary>
+    public static readonly ImportReason CustomerUnknownSuggest = new("Reason_CustomerUnknown_Suggest", ImportStrings.Resources);
+
     /// <summary><c>Reason_CustomerAmbiguous</c>.</summary>
     public static readonly ImportReason CustomerAmbiguous = new("Reason_CustomerAmbiguous", ImportStrings.Resources);
 
