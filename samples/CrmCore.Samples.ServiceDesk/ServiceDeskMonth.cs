@@ -107,6 +107,7 @@ internal sealed class ServiceDeskMonth
         var supplements = await relationships.SupplementsAsync(tickets.Select(t => t.Ticket.ToState())) with
         {
             Completeness = CompletenessCheck.Check(book.Customers.Select(c => c.Customer)),
+            Calendars = [calendar],
         };
         var report = provider.GetRequiredService<MonthlyReportBuilder>().Build(kpi, settings.Month, churn, supplements);
         return new MonthOutcome(settings, calendar, book.Customers, tickets, slaStates, escalations, assignments, desk.Agents, surveys, churn, report, knowledge, relationships);

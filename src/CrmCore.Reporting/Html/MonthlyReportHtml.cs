@@ -76,7 +76,13 @@ public static class MonthlyReportHtml
     // target without data is never "met".
     private static void Summary(StringBuilder html, MonthlyReport report, ReportLabels labels)
     {
-        html.Append("<section id=\"summary\"><p class=\"summary").Append(report.TargetsMissed > 0 ? " bad" : string.Empty).Append("\">")
+        html.Append("<section id=\"summary\">");
+        foreach (var gap in report.CalendarGaps)
+        {
+            html.Append("<p class=\"summary bad calendar-gap\" role=\"alert\">").Append(E(labels.CalendarGap(gap, report.Month))).Append("</p>");
+        }
+
+        html.Append("<p class=\"summary").Append(report.TargetsMissed > 0 ? " bad" : string.Empty).Append("\">")
             .Append(E(labels.Verdict(report))).Append("</p></section>\n");
     }
 

@@ -37,7 +37,8 @@ public static class MonthlyReportXlsx
                     (text["ColTargets"], report.TargetCount),
                     (text["ColMissed"], report.TargetsMissed),
                     (text["ColNotChecked"], report.TargetsNotChecked),
-                    (text["ColVerdict"], labels.Verdict(report))),
+                    (text["ColVerdict"], labels.Verdict(report)),
+                    (text["ColWarnings"], report.CalendarGaps.Count == 0 ? null : string.Join("\n", report.CalendarGaps.Select(g => labels.CalendarGap(g, report.Month))))),
             },
             [text["SheetKpis"]] = KpiRow.For(report, report.Kpis.Totals, labels, text)
                 .Concat(KpiRow.ForChannels(report, check => labels.TargetName(check, report.Kpis.Totals)))

@@ -88,6 +88,10 @@ public sealed class MonthlyReport
     /// </summary>
     public IReadOnlyList<TargetCheck> ChannelChecks { get; init; } = [];
 
+    /// <summary>The calendars of <see cref="ReportSupplements.Calendars"/> whose holiday data does not cover the whole month, by name;
+    /// empty when every one covers it (or none was given). The text, HTML and .xlsx reports open with a warning for each.</summary>
+    public IReadOnlyList<CalendarGap> CalendarGaps { get; init; } = [];
+
     /// <summary>The clock every first-response figure of the report is on: the totals' <see cref="ServiceKpis.HeadlineFirstResponseClock"/>,
     /// so that a slice's average (<see cref="SliceValue"/>) is comparable with the headline.</summary>
     public FirstResponseClock FirstResponseClock => Kpis.Totals.HeadlineFirstResponseClock;

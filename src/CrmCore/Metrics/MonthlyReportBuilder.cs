@@ -105,7 +105,25 @@ public sealed class MonthlyReportBuilder
             Completeness = extra.Completeness,
             ChannelFirstResponseTargets = _options.Targets.MaxAverageFirstResponseByChannel,
             ChannelChecks = ChannelChecks(kpis),
+            CalendarGaps = CalendarGaps(extra.Calendars, month),
         };
+    }
+
+    /// <summary>The calendars whose holiday data leaves days of the month uncovered, once per name, by name. A calendar with no holiday
+    /// data declared or inferred (<see cref="Calendars.BusinessCalendar.HolidayCoverage"/> null) claims none, so it has no gap.</summary>
+    private static List<CalendarGap> CalendarGaps(IEnumerable<Calendars.BusinessCalendar> calendars, YearMonth month)
+    {
+        var days = month.ToDateInterval();
+        var gaps = new List<CalendarGap>();
+        foreach (var calendar in calendars.DistinctBy(c => c.Definition.Name, StringComparer.Ordinal).OrderBy(c => c.Definition.Name, StringComparer.Ordinal))
+        {
+            if (calendar.HolidayCoverage is { } coverage && days.Count(day => !coverage.Contains(day)) is > 0 and var outside)
+            {
+                gaps.Add(new CalendarGap(calendar.Definition.Name, coverage, outside));
+            }
+        }
+
+        return gaps;
     }
 
     /// <summary>The per-channel first-response targets against each channel's average on the headline's clock, tightest first.</summary>

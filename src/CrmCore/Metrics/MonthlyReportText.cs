@@ -11,6 +11,15 @@ internal static class MonthlyReportText
         var text = new StringBuilder();
         var heading = $"{labels["title"]} {report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)} ({report.TimeZone.Id})";
         text.Append(heading).Append('\n').Append('=', DisplayWidth(heading)).Append("\n\n");
+        foreach (var gap in report.CalendarGaps)
+        {
+            text.Append("! ").Append(labels.CalendarGap(gap, report.Month)).Append('\n');
+        }
+
+        if (report.CalendarGaps.Count > 0)
+        {
+            text.Append('\n');
+        }
 
         Section(text, labels["targets"]);
         foreach (var check in report.Checks)

@@ -14,7 +14,7 @@ internal sealed class ReportLabels
         "partOf", "FirstContactResolution", "ResolutionRate", "RepeatContactRate", "SlaBreachRate", "CsatAverage", "Nps", "ChurnRate", "dimensions", "breachByMetric",
         "firstResponse", "resolution", "revisit", "revisitJudged", "plans", "planRow", "assets", "assetRow", "Team", "Agent",
         "Tier", "Region", "Month", "completeness", "completenessNone", "completeRow", "mostMissing", "missingRow", "required", "recommended",
-        "byManager", "managerRow", "someMet", "notChecked", "noTargets", "channelCheck",
+        "byManager", "managerRow", "someMet", "notChecked", "noTargets", "channelCheck", "calendarGap",
     ];
 
     /// <summary>The satisfaction dimensions with a translated name (<c>ReportDimension_</c> + property name in the resx files), by code.</summary>
@@ -48,6 +48,17 @@ internal sealed class ReportLabels
         Localization.Strings.Find("Report_" + key, Culture) ?? throw new KeyNotFoundException($"The report label '{key}' is not in the resx files.");
 
     private CultureInfo Culture => IsChinese ? CultureInfo.GetCultureInfo("zh-Hans") : CultureInfo.InvariantCulture;
+
+    /// <summary>The warning that a calendar's holiday data leaves days of the report month uncovered.</summary>
+    public string CalendarGap(CalendarGap gap, NodaTime.YearMonth month) =>
+        string.Format(
+            CultureInfo.InvariantCulture,
+            this["calendarGap"],
+            gap.Calendar,
+            gap.Coverage.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            gap.Coverage.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            gap.DaysOutside,
+            month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
 
     public static ReportLabels For(CultureInfo? culture)
     {

@@ -1,4 +1,5 @@
 using CrmCore.Assets;
+using CrmCore.Calendars;
 using CrmCore.Completeness;
 using CrmCore.Relationships;
 
@@ -26,4 +27,8 @@ public sealed record ReportSupplements
     /// <summary>Document 002's completeness check of the customer records (the share complete, the most often missing fields, per
     /// account manager); null (default) when the report has no customer records to check.</summary>
     public CompletenessReport? Completeness { get; init; }
+
+    /// <summary>The business calendars the month's SLA clocks ran on; default empty. The report warns about each one whose holiday
+    /// data does not cover the whole month (<see cref="MonthlyReport.CalendarGaps"/>).</summary>
+    public IReadOnlyList<BusinessCalendar> Calendars { get; init; } = [];
 }
