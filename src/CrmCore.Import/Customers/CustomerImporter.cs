@@ -349,6 +349,12 @@ public sealed class CustomerImporter
                     cancellationToken.ThrowIfCancellationRequested();
                     if (_parser is null)
                     {
+                        if (row.Problem is { } unreadable)
+                        {
+                            // Above the header (or the header itself): the header cannot be told, so the import stops there.
+                            throw unreadable.Error(file);
+                        }
+
                         if (!TryHeader(row) && ++titleRows > _options.MaxTitleRows)
                         {
                             throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, _options.MaxTitleRows, HeaderHint));
@@ -588,7 +594,7 @@ public sealed class CustomerImporter
                     {
                         Line = source.Line,
                         Outcome = ImportOutcome.Rejected,
-                        Column = first.Column >= 0 ? first.Header : null,
+                        Column = first.Column >= 0 && first.Header.Length > 0 ? first.Header : null,
                         ColumnNumber = first.Column + 1,
                         Reason = string.Join("; ", problems.Select(p => p.Reason)),
                         ReasonCode = first.Code,
@@ -834,6 +840,15 @@ public sealed class CustomerImporter
             for (var i = 0; i < batch.Count; i++)
             {
                 var source = batch[i];
+                if (source.Problem is { } unreadable && !TotalsRow.Is(source.Cells))
+                {
+                    // A row the reader could not read as the file holds it (a repeated JSON key, a formula without a saved value) is
+                    // rejected; a totals row is skipped whatever its values.
+                    var header = unreadable.Column < _headers.Count ? _headers[unreadable.Column] : string.Empty;
+                    prepared[i] = new Prepared(null, null, [new CellProblem(unreadable.Column, header, unreadable.Reason)], string.Empty);
+                    continue;
+                }
+
                 if (Skip(source) is { } skipped)
                 {
                     prepared[i] = new Prepared(skipped, null, null, string.Empty);
