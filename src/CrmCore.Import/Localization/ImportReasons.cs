@@ -106,6 +106,9 @@ internal static class ImportReasons
     /// <summary><c>Reason_RepeatedKey_Cleaned</c>: a JSON object gives two names that clean to one column (code <c>RepeatedKey</c>).</summary>
     public static readonly ImportReason RepeatedKeyCleaned = new("Reason_RepeatedKey_Cleaned", ImportStrings.Resources);
 
+    /// <summary><c>Reason_FormulaNoValue</c>: an .xlsx cell holds a formula whose result the file does not hold (the row is rejected).</summary>
+    public static readonly ImportReason FormulaNoValue = new("Reason_FormulaNoValue", ImportStrings.Resources);
+
     /// <summary><c>Reason_TicketUnknown</c>.</summary>
     public static readonly ImportReason TicketUnknown = new("Reason_TicketUnknown", ImportStrings.Resources);
 }
