@@ -96,30 +96,6 @@ public class JsonReaderTests
         Assert.Equal(3001, report.Rows[^1].Line);
         Assert.Equal("公司2999", (await store.FindAsync(new CustomerId("KH2999")))!.Name);
     }
-    private static async Task<ImportFileException> FailAsync(string text, string name, string culture)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        var options = new CrmCore.Import.Customers.CustomerImportOptions { Culture = System.Globalization.CultureInfo.GetCultureInfo(culture) };
-        return await Assert.ThrowsAsync<ImportFileException>(() => Samples.Importer(new InMemoryCustomerRepository(), options).ImportAsync(stream, name));
-    }
-
-    // qa17 item 3: dirty/dupkey.json stored J999 and lost J105; dupkey.jsonl kept only the second phone. Nothing is imported now.
-    [Theory]
-    [InlineData("[\n {\"客户编号\":\"J105\",\"客户名称\":\"戊\",\"联系方式\":\"13800000055\",\"客户编号\":\"J999\"}\n]", "dupkey.json", 2, 49, "客户编号")]
-    [InlineData("{\"客户名称\":\"己\",\"联系方式\":\"13800000056\",\"联系方式\":\"13800000057\"}", "dupkey.jsonl", 1, 34, "联系方式")]
-    public async Task Json_NameGivenTwiceInOneObject_StopsAtTheSecondAndStoresNothing(string text, string name, int line, int column, string key)
-    {
-        var store = new InMemoryCustomerRepository();
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-
-        var error = await Assert.ThrowsAsync<ImportFileException>(() => Samples.Importer(store).ImportAsync(stream, name));
-        var zh = await FailAsync(text, name, "zh-Hans");
-
-        Assert.Equal((name, line, column), (error.File, error.Line, error.Column));
-        Assert.Equal($"\"{key}\" appears twice in one object (the second value would replace the first); keep one of them", error.Reason);
-        Assert.Equal($"“{key}”在同一个对象中出现了两次（后一个值会覆盖前一个）；请只保留一个", zh.Reason);
-        Assert.Empty(await Samples.AllAsync(store));
-    }
 
     [Fact]
     public async Task Json_SameNameInDifferentObjects_IsNoRepeat()

@@ -32,7 +32,8 @@ public class LedgerAndAuditTests
         Assert.Empty(first.PreviousRuns);
         Assert.NotEqual(first.RunId, again.RunId);
         var previous = Assert.Single(again.PreviousRuns);
-        Assert.Equal((first.RunId, first.FileHash, "map.json#1"), (previous.Id, previous.FileHash, previous.Mapping));
+        Assert.Equal((first.RunId, first.FileHash, options.LedgerKey()), (previous.Id, previous.FileHash, previous.Mapping));
+        Assert.StartsWith("map.json#1; options merge=KeepNewest", previous.Mapping, StringComparison.Ordinal);
         Assert.Equal((first.Batches, first.Totals), (previous.Batches, previous.Totals));
         Assert.NotNull(previous.FinishedAt);
         Assert.Contains("imported before (1 run(s)); the last, " + first.RunId, ImportReportWriter.ToText(again, new System.Globalization.CultureInfo("en")), StringComparison.Ordinal);

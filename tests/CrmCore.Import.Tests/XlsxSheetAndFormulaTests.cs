@@ -74,30 +74,64 @@ public class XlsxSheetAndFormulaTests
         Assert.Contains("只有隐藏的工作表“旧”有数据（可见的工作表：空白）", zh.Reason, StringComparison.Ordinal);
     }
 
+    // row18 item 3: a formula with no saved value stopped the whole import; now only its row is rejected, naming the cell.
     [Fact]
-    public async Task FormulaWithoutSavedValue_StopsTheImport_NamingTheCell()
+    public async Task FormulaWithoutSavedValue_RejectsThatRowOnly_NamingTheCell()
     {
         var store = new InMemoryCustomerRepository();
-        var book = Workbook(("客户", null, FormulaRows("<c r=\"D2\"><f>SUM(100,200)</f></c>")));
+        var book = Workbook(("客户", null, FormulaRows("<c r=\"D2\"><f>SUM(100,200)</f></c>") + Row(3, "F2", "好公司", "13800000082", "5000")));
 
-        var error = await Assert.ThrowsAsync<ImportFileException>(() => Import(store, book, CultureInfo.InvariantCulture));
-        Assert.Equal((2, 4), (error.Line, error.Column));
+        var report = await Import(store, book, CultureInfo.InvariantCulture);
+        var zh = await Import(new InMemoryCustomerRepository(), book, CultureInfo.GetCultureInfo("zh-Hans"));
+
+        Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Inserted], report.Rows.Select(r => r.Outcome));
+        var rejected = report.Rows[0];
+        Assert.Equal((2, "年合作金额", 4, "FormulaNoValue"), (rejected.Line, rejected.Column, rejected.ColumnNumber, rejected.ReasonCode));
         Assert.Equal(
             "cell D2 holds a formula (=SUM(100,200)) with no saved value, which would import as blank: open the file in Excel or WPS and save it (that computes and stores the results), then import it again",
-            error.Reason);
-        Assert.Empty(await Samples.AllAsync(store));
-
-        var zh = await Assert.ThrowsAsync<ImportFileException>(() => Import(store, book, CultureInfo.GetCultureInfo("zh-Hans")));
-        Assert.StartsWith("单元格 D2 是公式（=SUM(100,200)），但文件中没有保存其计算结果", zh.Reason, StringComparison.Ordinal);
+            rejected.Reason);
+        Assert.StartsWith("单元格 D2 是公式（=SUM(100,200)），但文件中没有保存其计算结果", zh.Rows[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(["F2"], (await Samples.AllAsync(store)).Select(c => c.Id.Value));
+        Assert.Contains("book.xlsx:2:4: rejected [年合作金额]: cell D2 holds a formula", ImportReportWriter.ToText(report, CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task SharedFormulaWithoutSavedValue_IsRefusedToo()
+    public async Task SharedFormulaWithoutSavedValue_RejectsItsRowToo()
     {
-        var book = Workbook(("客户", null, FormulaRows("<c r=\"D2\"><f t=\"shared\" si=\"0\"/></c>")));
+        var report = await Import(new InMemoryCustomerRepository(), Workbook(("客户", null, FormulaRows("<c r=\"D2\"><f t=\"shared\" si=\"0\"/></c>"))), CultureInfo.InvariantCulture);
 
-        var error = await Assert.ThrowsAsync<ImportFileException>(() => Import(new InMemoryCustomerRepository(), book, CultureInfo.InvariantCulture));
-        Assert.StartsWith("cell D2 holds a formula (=…) with no saved value", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(ImportOutcome.Rejected, report.Rows.Single().Outcome);
+        Assert.StartsWith("cell D2 holds a formula (=…) with no saved value", report.Rows[0].Reason, StringComparison.Ordinal);
+    }
+
+    // A script-written workbook: data rows with values, and a totals row whose SUM was never computed. The totals row is skipped as a
+    // totals row (it would be skipped whatever its value), so nothing is lost; a data row holding only an unsaved formula is rejected.
+    [Fact]
+    public async Task ScriptWrittenTotalsRowWithUnsavedSum_IsSkippedAsTotals_DataRowsImported()
+    {
+        var store = new InMemoryCustomerRepository();
+        var rows = Row(1, "客户编号", "客户名称", "联系方式", "年合作金额") + Row(2, "S1", "甲公司", "13800000083", "100") + Row(3, "S2", "乙公司", "13800000084", "200")
+            + "<row r=\"4\"><c r=\"E4\"><f>D2*2</f></c></row>"
+            + "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>合计</t></is></c><c r=\"D5\"><f>SUM(D2:D3)</f></c></row>";
+
+        var report = await Import(store, Workbook(("客户", null, rows)), CultureInfo.InvariantCulture);
+
+        Assert.Equal([ImportOutcome.Inserted, ImportOutcome.Inserted, ImportOutcome.Rejected, ImportOutcome.Skipped], report.Rows.Select(r => r.Outcome));
+        Assert.Equal((4, "FormulaNoValue"), (report.Rows[2].Line, report.Rows[2].ReasonCode));
+        Assert.StartsWith("cell E4 holds a formula (=D2*2)", report.Rows[2].Reason, StringComparison.Ordinal);
+        Assert.Equal("Totals", report.Rows[3].ReasonCode);
+        Assert.Equal(2, (await Samples.AllAsync(store)).Count);
+    }
+
+    [Fact]
+    public async Task FormulaWithoutSavedValue_AboveTheHeader_StillStopsTheImport()
+    {
+        var rows = "<row r=\"1\"><c r=\"A1\"><f>CONCAT(\"客户\",\"表\")</f></c></row>" + Row(2, "客户编号", "客户名称", "联系方式") + Row(3, "F001", "甲公司", "13800000081");
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => Import(new InMemoryCustomerRepository(), Workbook(("客户", null, rows)), CultureInfo.InvariantCulture));
+
+        Assert.Equal((1, 1), (error.Line, error.Column));
+        Assert.StartsWith("cell A1 holds a formula", error.Reason, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -40,6 +40,7 @@ internal static class ImportCommand
         var batch = new Option<int>("--batch-size") { Description = "Rows per batch, validated and matched together before they are written (default 500).", DefaultValueFactory = _ => 500 }.Range(1, 100_000);
         var json = new Option<string?>("--report-json") { Description = "Also write the import report as JSON to this file." };
         var xlsx = new Option<string?>("--report-xlsx") { Description = "Also write the rejected and held rows as an .xlsx to fix and import again." };
+        var force = new Option<bool>("--force") { Description = "Import every row again, even rows an earlier run of this file with the same mapping and options committed (by default they are reported as already imported and not applied again)." };
         customers.Add(file);
         customers.Add(store);
         customers.Add(map);
@@ -49,6 +50,7 @@ internal static class ImportCommand
         customers.Add(batch);
         customers.Add(json);
         customers.Add(xlsx);
+        customers.Add(force);
         var user = ImportUserOption();
         customers.Add(user);
         EncodingOption.AddTo(customers);
@@ -69,6 +71,7 @@ internal static class ImportCommand
                     Audit = target.Audit,
                     Actor = parse.GetValue(user)!,
                     DryRun = parse.GetValue(dryRun),
+                    Force = parse.GetValue(force),
                     MergePolicy = parse.GetValue(merge) switch { "fill-blanks" => MergePolicy.FillBlanks, "review" => MergePolicy.HoldForReview, _ => MergePolicy.KeepNewest },
                     NameSimilarity = parse.GetValue(similarity) ?? 1.0,
                     BatchSize = parse.GetValue(batch),

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Import.Reports;
@@ -70,11 +72,69 @@ public sealed record CustomerImportOptions
     /// <summary>Who imports, for the audit trail; default <c>import</c>.</summary>
     public string Actor { get; init; } = "import";
 
-    /// <summary>The mapping's name for the ledger (for example the mapping file's name and hash); default <c>built-in</c>.</summary>
+    /// <summary>The mapping's name for the ledger (for example the mapping file's name and hash); default <c>built-in</c>. The ledger
+    /// records it with the options that change outcomes (<see cref="ImportRun.Mapping"/>), so that a run of the same file with another
+    /// mapping or other such options is a new import.</summary>
     public string MappingName { get; init; } = "built-in";
+
+    /// <summary>
+    /// True to apply every row even when an earlier run of the same file with the same mapping and options committed it (by default such
+    /// rows are <see cref="ImportOutcome.Unchanged"/> with the reason code <c>AlreadyImported</c> and nothing is written for them); the
+    /// earlier runs are still named in <see cref="ImportReport.PreviousRuns"/>. Rows name their customer by id (or the id derived from
+    /// the name), so applying them again duplicates nothing. Default false.
+    /// </summary>
+    public bool Force { get; init; }
 
     /// <summary>How many report rows stay in memory; the rest go to a temporary file (see <see cref="ImportRowLog"/>).</summary>
     internal int ReportMemoryRows { get; init; } = ImportRowLog.DefaultMemoryRows;
+
+    /// <summary>
+    /// The run's key in the ledger (<see cref="ImportRun.Mapping"/>): <see cref="MappingName"/> and every option that changes what a row
+    /// becomes (the merge policy, the name similarity, contact matching, the derived-id prefix, the placeholder contact name, the default
+    /// contact role, the zone, the title rows allowed, the format and encoding, and a hash of the mapping's contents). Only a run of the
+    /// same content under the same key is taken up (its rows not applied again); the language, batch size, actor and stores are not
+    /// part of it. At most <see cref="ImportRun.MaxTextLength"/> characters: a longer one keeps the start of the mapping name and a hash
+    /// of the whole.
+    /// </summary>
+    internal string LedgerKey()
+    {
+        var options = string.Create(CultureInfo.InvariantCulture,
+            $"merge={MergePolicy}, name-similarity={(NameSimilarity is { } s ? s.ToString("R", CultureInfo.InvariantCulture) : "off")}, match-by-contact={(MatchByContact ? "yes" : "no")}, derived-id-prefix={DerivedIdPrefix}, unnamed-contact={UnnamedContactName.Trim()}, default-role={DefaultContactRole.Code}, zone={Zone.Id}, title-rows={MaxTitleRows}, format={Format}, encoding={Encoding ?? "detected"}, mapping=sha256:{MappingHash(Mapping)}");
+        var key = $"{MappingName}; options {options}";
+        if (key.Length <= ImportRun.MaxTextLength)
+        {
+            return key;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)), 0, 16);
+        var tail = $"…; options sha256:{hash}";
+        return string.Concat(MappingName.AsSpan(0, Math.Min(MappingName.Length, ImportRun.MaxTextLength - tail.Length)), tail);
+    }
+
+    /// <summary>16 hex digits of the SHA-256 of a mapping's contents (columns, constants, value maps, each in ordinal order).</summary>
+    private static string MappingHash(ImportMapping<CustomerField> mapping)
+    {
+        var text = new StringBuilder();
+        foreach (var (header, field) in mapping.Columns.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            text.Append("c\0").Append(header).Append('\0').Append(field).Append('\n');
+        }
+
+        foreach (var (field, value) in mapping.Constants.OrderBy(c => c.Key))
+        {
+            text.Append("k\0").Append(field).Append('\0').Append(value).Append('\n');
+        }
+
+        foreach (var (field, values) in mapping.Values.OrderBy(v => v.Key))
+        {
+            foreach (var (from, to) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+            {
+                text.Append("v\0").Append(field).Append('\0').Append(from).Append('\0').Append(to).Append('\n');
+            }
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())), 0, 8);
+    }
 
     internal void Validate()
     {

@@ -29,7 +29,8 @@ namespace CrmCore.Import.Customers;
 /// transaction when the store is an <see cref="ICustomerBatchRepository"/> (memory, SQLite, PostgreSQL): all or none. Other stores
 /// are written customer by customer. With <see cref="CustomerImportOptions.Ledger"/> each run is recorded (file hash, mapping,
 /// outcome counts per batch) and a file imported before is named in <see cref="ImportReport.PreviousRuns"/>; the rows an earlier run of
-/// the same content and mapping committed are then not applied again (unchanged, reason code <c>AlreadyImported</c>; nothing is written),
+/// the same content, mapping and options that change outcomes committed are then not applied again (unchanged, reason code
+/// <c>AlreadyImported</c>; nothing is written; <see cref="CustomerImportOptions.Force"/> applies them all the same),
 /// and a run after an interrupted one applies the rest as the interrupted run would have. A run under
 /// <see cref="MergePolicy.HoldForReview"/> applies every row, and is never resumed from: the rows it held were not written, so the
 /// next run applies them; with
@@ -349,6 +350,12 @@ public sealed class CustomerImporter
                     cancellationToken.ThrowIfCancellationRequested();
                     if (_parser is null)
                     {
+                        if (row.Problem is { } unreadable)
+                        {
+                            // Above the header (or the header itself): the header cannot be told, so the import stops there.
+                            throw unreadable.Error(file);
+                        }
+
                         if (!TryHeader(row) && ++titleRows > _options.MaxTitleRows)
                         {
                             throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, _options.MaxTitleRows, HeaderHint));
@@ -387,20 +394,24 @@ public sealed class CustomerImporter
             }
         }
 
+        /// <summary>The run's key in the ledger: the mapping's name and the options that change outcomes
+        /// (<see cref="CustomerImportOptions.LedgerKey"/>); only an earlier run under the same key is taken up.</summary>
+        private readonly string _ledgerKey = owner._options.LedgerKey();
+
         /// <summary>Looks the file up in the ledger and records the new run.</summary>
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             var now = owner._clock.GetCurrentInstant();
             if (_ledger is not null)
             {
-                (_previous, _runId) = await LedgerRun.StartAsync(_ledger, "customers", file, fileHash, _options.MappingName, now, cancellationToken).ConfigureAwait(false);
+                (_previous, _runId) = await LedgerRun.StartAsync(_ledger, "customers", file, fileHash, _ledgerKey, now, cancellationToken).ConfigureAwait(false);
                 (_runLedger, _runKey) = (_ledger, _runId);
             }
             else if (Keys is not null)
             {
                 // No ledger (or a dry run): the customers this run touches are kept in memory, one small record each.
                 var local = new InMemoryImportLedger();
-                await local.StartAsync(new ImportRun { Id = _runKey, Entity = "customers", File = file, FileHash = fileHash, Mapping = _options.MappingName, StartedAt = now }, cancellationToken).ConfigureAwait(false);
+                await local.StartAsync(new ImportRun { Id = _runKey, Entity = "customers", File = file, FileHash = fileHash, Mapping = _ledgerKey, StartedAt = now }, cancellationToken).ConfigureAwait(false);
                 _runLedger = local;
             }
 
@@ -414,7 +425,8 @@ public sealed class CustomerImporter
         }
 
         /// <summary>
-        /// Finds what earlier runs of the same content with the same mapping committed (<see cref="_done"/>, <see cref="_resumed"/>): a
+        /// Finds what earlier runs of the same content with the same mapping and options (<see cref="_ledgerKey"/>) committed
+        /// (<see cref="_done"/>, <see cref="_resumed"/>): a
         /// finished run, every row; an interrupted one, the rows of the batches it recorded. Those rows are not applied again: applied
         /// again in other batches than before, an older row or an earlier duplicate would write its values over the newer ones already
         /// stored, and the newer row would write them back (a version each), or, if the run is stopped between the two, not. A run that
@@ -422,10 +434,11 @@ public sealed class CustomerImporter
         /// </summary>
         private void Resume()
         {
-            if (_options.MergePolicy == MergePolicy.HoldForReview)
+            if (_options.MergePolicy == MergePolicy.HoldForReview || _options.Force)
             {
-                // Its merges write nothing, so rows applied again change nothing, and the rows held before are held again: the report
-                // lists them for review as the first run's did.
+                // Under review, its merges write nothing, so rows applied again change nothing, and the rows held before are held again:
+                // the report lists them for review as the first run's did. Forced (CustomerImportOptions.Force), every row is applied
+                // again; the earlier runs are still named in the report.
                 return;
             }
 
@@ -437,7 +450,7 @@ public sealed class CustomerImporter
                 // taken up from it, and this run applies every row (those it wrote match what is stored and change nothing). A row
                 // rejected for its cells is rejected again before this (the same content); one rejected for a conflict is in a batch the
                 // ledger never recorded.
-                if (!string.Equals(run.Entity, "customers", StringComparison.Ordinal) || !string.Equals(run.Mapping, _options.MappingName, StringComparison.Ordinal)
+                if (!string.Equals(run.Entity, "customers", StringComparison.Ordinal) || !string.Equals(run.Mapping, _ledgerKey, StringComparison.Ordinal)
                     || run.Totals.RowsRead == 0 || run.Totals.Held > 0)
                 {
                     continue;
@@ -588,7 +601,7 @@ public sealed class CustomerImporter
                     {
                         Line = source.Line,
                         Outcome = ImportOutcome.Rejected,
-                        Column = first.Column >= 0 ? first.Header : null,
+                        Column = first.Column >= 0 && first.Header.Length > 0 ? first.Header : null,
                         ColumnNumber = first.Column + 1,
                         Reason = string.Join("; ", problems.Select(p => p.Reason)),
                         ReasonCode = first.Code,
@@ -834,6 +847,15 @@ public sealed class CustomerImporter
             for (var i = 0; i < batch.Count; i++)
             {
                 var source = batch[i];
+                if (source.Problem is { } unreadable && !TotalsRow.Is(source.Cells))
+                {
+                    // A row the reader could not read as the file holds it (a repeated JSON key, a formula without a saved value) is
+                    // rejected; a totals row is skipped whatever its values.
+                    var header = unreadable.Column < _headers.Count ? _headers[unreadable.Column] : string.Empty;
+                    prepared[i] = new Prepared(null, null, [new CellProblem(unreadable.Column, header, unreadable.Reason)], string.Empty);
+                    continue;
+                }
+
                 if (Skip(source) is { } skipped)
                 {
                     prepared[i] = new Prepared(skipped, null, null, string.Empty);

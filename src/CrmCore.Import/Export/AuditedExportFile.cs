@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using CrmCore.Import.Reading;
 
@@ -13,6 +16,12 @@ namespace CrmCore.Import.Export;
 /// stays a link: the file it finally names is the one written aside and replaced. A FIFO, a device or a socket (<c>/dev/stdout</c>) is
 /// never replaced: the content waits in the system's temporary folder until the record is stored, then is written into it (on Linux;
 /// elsewhere .NET cannot tell such a file from a regular one).
+/// <para>
+/// The temporary file beside the path is named <c>.{name}.{process id}.{random}.partial</c>: unique per write, and telling which process
+/// writes it. A process killed while writing leaves it behind; the next write of the same path removes such leftovers (those whose
+/// process is gone, or whose process id now belongs to a process started after the file was last written), never the file of a
+/// writer still running, nor one it cannot tell (a name without a process id, or a process it may not inspect).
+/// </para>
 /// Thread-safe (stateless).
 /// </summary>
 public static class AuditedExportFile
@@ -39,7 +48,12 @@ public static class AuditedExportFile
         var destination = special ? full : FinalTarget(full);
         var temporary = special
             ? Path.Combine(Path.GetTempPath(), $".crm-export.{Guid.NewGuid():N}.partial")
-            : Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.partial");
+            : Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}.partial");
+        if (!special)
+        {
+            RemoveLeftovers(destination);
+        }
+
         try
         {
             string hash;
@@ -90,6 +104,86 @@ public static class AuditedExportFile
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    /// <summary>How much later than a leftover's last write a process must have started to be taken for another process under the same id
+    /// (the start time the system gives is exact to about a clock tick; its wall-clock reading may drift by a little).</summary>
+    private static readonly TimeSpan StartTolerance = TimeSpan.FromSeconds(5);
+
+    /// <summary>Removes the temporary files of earlier writes of <paramref name="destination"/> whose writing process is gone (killed
+    /// while writing). A file that cannot be removed, or whose writer cannot be told, is left as it is: it never stops this write.</summary>
+    private static void RemoveLeftovers(string destination)
+    {
+        var folder = Path.GetDirectoryName(destination)!;
+        var prefix = $".{Path.GetFileName(destination)}.";
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(folder, prefix.Replace("*", "?", StringComparison.Ordinal).Replace("[", "?", StringComparison.Ordinal) + "*.partial");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var candidate in candidates)
+            {
+                var name = Path.GetFileName(candidate);
+                if (!name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // {process id}.{32 hex digits}.partial after the prefix: anything else is not this writer's temporary file.
+                var parts = name[prefix.Length..].Split('.');
+                if (parts is not [var id, { Length: 32 } random, "partial"] || !random.All(char.IsAsciiHexDigitLower)
+                    || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !WriterIsGone(pid, candidate))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    File.Delete(candidate);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another cleaner got there first, or the folder forbids it: the leftover stays, harmlessly.
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The folder could not be listed to the end: the leftovers not reached stay.
+        }
+    }
+
+    /// <summary>True when no running process can be writing <paramref name="file"/> under <paramref name="pid"/>: none has that id, or the
+    /// one that has it started after the file was last written. False when it cannot be told.</summary>
+    private static bool WriterIsGone(int pid, string file)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            // This process: another write of its own (another thread) may be under way.
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited || process.StartTime.ToUniversalTime() > File.GetLastWriteTimeUtc(file) + StartTolerance;
+        }
+        catch (ArgumentException)
+        {
+            // No process has that id.
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -103,6 +103,15 @@ internal static class ImportReasons
     /// <summary><c>Reason_Before</c>.</summary>
     public static readonly ImportReason Before = new("Reason_Before", ImportStrings.Resources);
 
+    /// <summary><c>Reason_RepeatedKey</c>: a JSON object gives one name twice (the row is rejected; its second value would replace the first).</summary>
+    public static readonly ImportReason RepeatedKey = new("Reason_RepeatedKey", ImportStrings.Resources);
+
+    /// <summary><c>Reason_RepeatedKey_Cleaned</c>: a JSON object gives two names that clean to one column (code <c>RepeatedKey</c>).</summary>
+    public static readonly ImportReason RepeatedKeyCleaned = new("Reason_RepeatedKey_Cleaned", ImportStrings.Resources);
+
+    /// <summary><c>Reason_FormulaNoValue</c>: an .xlsx cell holds a formula whose result the file does not hold (the row is rejected).</summary>
+    public static readonly ImportReason FormulaNoValue = new("Reason_FormulaNoValue", ImportStrings.Resources);
+
     /// <summary><c>Reason_TicketUnknown</c>.</summary>
     public static readonly ImportReason TicketUnknown = new("Reason_TicketUnknown", ImportStrings.Resources);
 }

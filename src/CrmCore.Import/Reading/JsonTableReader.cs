@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CrmCore.Import.Localization;
+using CrmCore.Normalization;
 
 namespace CrmCore.Import.Reading;
 
@@ -9,17 +10,20 @@ namespace CrmCore.Import.Reading;
 /// Reads JSON (a top-level array of flat objects) or JSON Lines (one flat object per line) as a table, streaming, in two passes over
 /// the seekable stream: the first collects the property names in the order they first appear (the header row), the second gives one
 /// <see cref="SourceRow"/> per object, its cells in header order. Strings, numbers (as written), <c>true</c>/<c>false</c> and
-/// <c>null</c> (blank) are cell values (a number with an exponent as its exact decimal value, <see cref="PlainNumber"/>); a nested
-/// object or array, text that is not UTF-8 JSON, a token larger than 1 MiB, more than 1,000 distinct names, a name given twice in one
-/// object, a comment, a trailing comma or nesting deeper than an array of objects stop the read with an <see cref="ImportFileException"/> naming the
-/// file and line:col (the column counts characters; 0 when the line began more than a buffer earlier). A row's line is the line its object starts on.
+/// <c>null</c> (blank) are cell values (a number with an exponent as its exact decimal value, <see cref="PlainNumber"/>). Names are
+/// compared as headers are, cleaned (<see cref="TextNormalizer.Clean"/>: width and spaces): names that clean alike are one column, its
+/// header the first spelling read. A name given twice in one object, or two names of one column in one object, make that row's
+/// <see cref="SourceRow.Problem"/> (the importers reject it, naming the names and the line:col of the second; its value is not read). A
+/// nested object or array, text that is not UTF-8 JSON, a token larger than 1 MiB, more than 1,000 columns, a comment, a trailing comma
+/// or nesting deeper than an array of objects stop the read with an <see cref="ImportFileException"/> naming the file and line:col (the
+/// column counts characters; 0 when the line began more than a buffer earlier). A row's line is the line its object starts on.
 /// </summary>
 internal static class JsonTableReader
 {
     /// <summary>The largest single token (a long string value) the reader buffers.</summary>
     public const int MaxTokenBytes = 1 << 20;
 
-    /// <summary>The most distinct property names (columns).</summary>
+    /// <summary>The most columns (distinct property names once cleaned).</summary>
     public const int MaxColumns = 1000;
 
     private const int ChunkBytes = 1 << 16;
@@ -33,7 +37,7 @@ internal static class JsonTableReader
     public static IEnumerable<SourceRow> Read(Stream stream, string file, bool lines, Action<int>? rowsKnown = null, CultureInfo? culture = null)
     {
         var start = stream.Position;
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new Names();
         var objects = 0;
         foreach (var _ in Objects(stream, file, lines, names, culture))
         {
@@ -41,7 +45,7 @@ internal static class JsonTableReader
         }
 
         rowsKnown?.Invoke(objects + 1);
-        yield return new SourceRow(0, [.. names.OrderBy(n => n.Value).Select(n => n.Key)]);
+        yield return new SourceRow(0, [.. names.Headers]);
         stream.Position = start;
         foreach (var row in Objects(stream, file, lines, names, culture))
         {
@@ -49,8 +53,8 @@ internal static class JsonTableReader
         }
     }
 
-    /// <summary>One pass: the objects as rows, adding names not seen yet to <paramref name="names"/> (name → column).</summary>
-    private static IEnumerable<SourceRow> Objects(Stream stream, string file, bool lines, Dictionary<string, int> names, CultureInfo? culture)
+    /// <summary>One pass: the objects as rows, adding names not seen yet to <paramref name="names"/>.</summary>
+    private static IEnumerable<SourceRow> Objects(Stream stream, string file, bool lines, Names names, CultureInfo? culture)
     {
         var buffer = new byte[ChunkBytes];
         var length = 0;
@@ -102,7 +106,7 @@ internal static class JsonTableReader
     }
 
     /// <summary>Reads the tokens of one chunk; returns the bytes consumed.</summary>
-    private static int Step(ReadOnlySpan<byte> data, bool final, ref JsonReaderState state, ParseState parse, Dictionary<string, int> names, List<SourceRow> ready, string file)
+    private static int Step(ReadOnlySpan<byte> data, bool final, ref JsonReaderState state, ParseState parse, Names names, List<SourceRow> ready, string file)
     {
         var reader = new Utf8JsonReader(data, final, state);
         try
@@ -128,7 +132,7 @@ internal static class JsonTableReader
         return (int)reader.BytesConsumed;
     }
 
-    private static void Token(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, ParseState parse, Dictionary<string, int> names, List<SourceRow> ready, string file)
+    private static void Token(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, ParseState parse, Names names, List<SourceRow> ready, string file)
     {
         var rowDepth = parse.RowDepth;
         switch (reader.TokenType)
@@ -142,46 +146,70 @@ internal static class JsonTableReader
                 return;
             case JsonTokenType.StartObject when reader.CurrentDepth == rowDepth:
                 parse.Cells = new string?[Math.Max(names.Count, 4)];
+                parse.Problem = null;
                 parse.Objects++;
                 parse.RowLine = parse.Lines + Newlines(data[..(int)reader.TokenStartIndex]) + 1;
                 parse.Depth = rowDepth + 1;
                 return;
             case JsonTokenType.EndObject when reader.CurrentDepth == rowDepth:
-                ready.Add(new SourceRow(parse.RowLine, parse.Cells![..names.Count]));
+                ready.Add(new SourceRow(parse.RowLine, parse.Cells![..names.Count]) { Problem = parse.Problem });
                 parse.Cells = null;
+                parse.Problem = null;
                 parse.Depth = rowDepth;
                 return;
             case JsonTokenType.PropertyName when reader.CurrentDepth == rowDepth + 1:
                 var name = reader.GetString()!;
-                if (!names.TryGetValue(name, out var column))
+                if (!names.TryFind(name, out var column))
                 {
                     if (names.Count == MaxColumns)
                     {
                         throw Error(file, ref reader, data, parse, ImportStrings.Format("Error_JsonTooManyNames", parse.Culture, MaxColumns));
                     }
 
-                    names[name] = column = names.Count;
+                    column = names.Add(name);
                 }
 
                 if (column >= parse.SeenIn.Length)
                 {
                     var seenIn = parse.SeenIn;
+                    var keyIn = parse.KeyIn;
                     Array.Resize(ref seenIn, Math.Max(column + 1, seenIn.Length * 2));
+                    Array.Resize(ref keyIn, seenIn.Length);
                     parse.SeenIn = seenIn;
+                    parse.KeyIn = keyIn;
                 }
 
-                // A name given twice in one object would silently replace the earlier value (a customer id, a phone): refused, at the second.
+                // A name given twice in one object (or two names of one column) would silently replace the earlier value (a customer id,
+                // a phone): the row is rejected, naming the name(s) and where the second is; the second value is not read.
                 if (parse.SeenIn[column] == parse.Objects)
                 {
-                    throw Error(file, ref reader, data, parse, ImportStrings.Format("Error_JsonRepeatedName", parse.Culture, name));
+                    if (parse.Problem is null)
+                    {
+                        var (line, position) = Where(ref reader, data, parse);
+                        var first = parse.KeyIn[column]!;
+                        var reason = string.Equals(first, name, StringComparison.Ordinal)
+                            ? ImportReasons.RepeatedKey.Format(parse.Culture, name, line, position)
+                            : ImportReasons.RepeatedKeyCleaned.Format(parse.Culture, first, name, line, position);
+                        parse.Problem = new RowProblem(column, reason, line, position);
+                    }
+
+                    parse.Column = -1;
+                    return;
                 }
 
                 parse.SeenIn[column] = parse.Objects;
+                parse.KeyIn[column] = name;
                 parse.Column = column;
                 return;
             case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null
                 when reader.CurrentDepth == rowDepth + 1 && parse.Cells is not null:
                 var cells = parse.Cells;
+                if (parse.Column < 0)
+                {
+                    // The value of a repeated name: the row is rejected, and its first value kept in its cells.
+                    return;
+                }
+
                 if (parse.Column >= cells.Length)
                 {
                     Array.Resize(ref cells, Math.Max(parse.Column + 1, cells.Length * 2));
@@ -242,11 +270,18 @@ internal static class JsonTableReader
 
     private static ImportFileException Error(string file, ref Utf8JsonReader reader, ReadOnlySpan<byte> data, ParseState parse, string message)
     {
+        var (line, column) = Where(ref reader, data, parse);
+        return new ImportFileException(file, line, column, message);
+    }
+
+    /// <summary>The 1-based line and column (in characters; 0 when the line began more than a buffer earlier) of the current token.</summary>
+    private static (int Line, int Column) Where(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, ParseState parse)
+    {
         var before = data[..(int)Math.Min(reader.TokenStartIndex, data.Length)];
         var lastBreak = before.LastIndexOf((byte)'\n');
         var line = parse.Lines + Newlines(before) + 1;
         var column = lastBreak < 0 && !parse.ChunkAtLineStart ? 0 : Encoding.UTF8.GetCharCount(before[(lastBreak + 1)..]) + 1;
-        return new ImportFileException(file, line, column, message);
+        return (line, column);
     }
 
     /// <summary>The 1-based column in characters of a byte position on the <paramref name="lineInChunk"/>-th line (from 0) of the buffer.</summary>
@@ -275,6 +310,53 @@ internal static class JsonTableReader
 
     private static int Newlines(ReadOnlySpan<byte> data) => data.Count((byte)'\n');
 
+    /// <summary>
+    /// The columns: a name's column is found by the name as written, else by its cleaned form (<see cref="TextNormalizer.Clean"/>), so
+    /// names that clean alike (<c>客户名称</c>, <c> 客户名称 </c>, full-width letters) are one column, named by the first spelling read.
+    /// </summary>
+    private sealed class Names
+    {
+        /// <summary>The most spellings remembered as written; past it a name is cleaned each time it is read.</summary>
+        private const int MaxSpellings = 4 * MaxColumns;
+
+        private readonly Dictionary<string, int> _written = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _cleaned = new(StringComparer.Ordinal);
+
+        /// <summary>The header of each column: the first spelling read.</summary>
+        public List<string> Headers { get; } = [];
+
+        public int Count => Headers.Count;
+
+        public bool TryFind(string name, out int column)
+        {
+            if (_written.TryGetValue(name, out column))
+            {
+                return true;
+            }
+
+            if (!_cleaned.TryGetValue(TextNormalizer.Clean(name) ?? string.Empty, out column))
+            {
+                return false;
+            }
+
+            if (_written.Count < MaxSpellings)
+            {
+                _written[name] = column;
+            }
+
+            return true;
+        }
+
+        public int Add(string name)
+        {
+            var column = Headers.Count;
+            Headers.Add(name);
+            _written[name] = column;
+            _cleaned[TextNormalizer.Clean(name) ?? string.Empty] = column;
+            return column;
+        }
+    }
+
     /// <summary>Where the reader is between tokens and chunks.</summary>
     private sealed class ParseState(int rowDepth)
     {
@@ -301,6 +383,12 @@ internal static class JsonTableReader
 
         /// <summary>Per column, the number of the object that last gave it a value (a name given twice in one object is refused).</summary>
         public int[] SeenIn { get; set; } = new int[16];
+
+        /// <summary>Per column, the name the current object gave it (for the reason when it gives the column a second name).</summary>
+        public string?[] KeyIn { get; set; } = new string?[16];
+
+        /// <summary>What makes the current object's row unreadable (its first repeated name); null while none.</summary>
+        public RowProblem? Problem { get; set; }
 
         public string?[]? Cells { get; set; }
     }

@@ -5,6 +5,10 @@ namespace CrmCore.Import.Reading;
 /// <param name="Cells">The cells; null or empty for blank cells.</param>
 internal sealed record SourceRow(int Line, string?[] Cells)
 {
+    /// <summary>What makes the row unreadable as the file holds it (a JSON key given twice, an .xlsx formula without a saved value);
+    /// null for a row read as it is. An importer rejects such a row with this reason (a totals row is skipped all the same).</summary>
+    public RowProblem? Problem { get; init; }
+
     /// <summary>True when every cell is blank.</summary>
     public bool IsBlank => Array.TrueForAll(Cells, string.IsNullOrWhiteSpace);
 

@@ -326,7 +326,7 @@ internal static class TableReader
 
                 merged.Fill(line, cells);
                 var last = Array.FindLastIndex(cells, c => c is not null);
-                yield return new SourceRow(line, last + 1 == cells.Length ? cells : cells[..(last + 1)]);
+                yield return new SourceRow(line, last + 1 == cells.Length ? cells : cells[..(last + 1)]) { Problem = shape.ProblemAt(line) };
             }
         }
     }

@@ -22,7 +22,9 @@ namespace CrmCore.Import.Reading;
 /// as often as cells use them); a used range over <see cref="MaxUsedCells"/> cells; merged ranges covering more than
 /// <see cref="MaxMergedCells"/> of its cells; more than <see cref="MaxStyles"/> cell styles; a part expanding to more than
 /// <see cref="MaxExpansion"/> times its compressed size (and over <see cref="MinExpandedBytes"/>); elements nested deeper than
-/// <see cref="MaxDepth"/>; a DTD; XML that is not well formed; a formula cell without a saved value (it would read as blank).
+/// <see cref="MaxDepth"/>; a DTD; XML that is not well formed. A formula cell without a saved value (it would read as blank) is no
+/// reason to refuse the workbook: its row is given a <see cref="RowProblem"/> (<see cref="ProblemAt"/>), which the importers reject,
+/// naming the cell; a sheet whose only cells are such formulas is refused at the first.
 /// </para>
 /// </summary>
 internal sealed class XlsxInspection : IDisposable
@@ -78,10 +80,15 @@ internal sealed class XlsxInspection : IDisposable
     };
 
     private readonly List<SheetEntry> _sheets;
+    private readonly List<UnsavedFormula> _unsaved;
+    private readonly CultureInfo _culture;
+    private int _nextUnsaved;
 
-    private XlsxInspection(Stream package, int rows, int columns, List<MergedRange> merges, string? sheet, List<SheetEntry> sheets)
+    private XlsxInspection(Stream package, int rows, int columns, List<MergedRange> merges, string? sheet, List<SheetEntry> sheets, List<UnsavedFormula> unsaved, CultureInfo culture)
     {
         _sheets = sheets;
+        _unsaved = unsaved;
+        _culture = culture;
         Package = package;
         Rows = rows;
         Columns = columns;
@@ -110,6 +117,38 @@ internal sealed class XlsxInspection : IDisposable
 
     /// <summary>Deletes the copy.</summary>
     public void Dispose() => Package.Dispose();
+
+    /// <summary>
+    /// Why a row cannot be read as the sheet holds it: its first cell holding a formula whose result the file does not hold (written by a
+    /// program and never saved in a spreadsheet, which MiniExcel reads as blank), named with its formula; null for a row without one.
+    /// Rows are asked for in increasing order (as they are read).
+    /// </summary>
+    /// <param name="row">The 1-based row number.</param>
+    /// <returns>The problem, or null.</returns>
+    public RowProblem? ProblemAt(int row)
+    {
+        while (_nextUnsaved < _unsaved.Count && _unsaved[_nextUnsaved].Row < row)
+        {
+            _nextUnsaved++;
+        }
+
+        return _nextUnsaved < _unsaved.Count && _unsaved[_nextUnsaved].Row == row ? _unsaved[_nextUnsaved].Problem(_culture) : null;
+    }
+
+    /// <summary>A row's first formula cell without a saved value: its row, its column (0-based) and the start of its formula (null when
+    /// the formulas kept already hold <see cref="MaxFormulaChars"/> characters, or the cell names a shared formula).</summary>
+    private readonly record struct UnsavedFormula(int Row, int Column, string? Formula)
+    {
+        public RowProblem Problem(CultureInfo culture) => new(
+            Column,
+            ImportReasons.FormulaNoValue.Format(culture, TableReader.ColumnName(Column) + Row.ToString(CultureInfo.InvariantCulture), "=" + (string.IsNullOrEmpty(Formula) ? "…" : Formula)),
+            Row,
+            Column + 1);
+    }
+
+    /// <summary>How many characters of formulas without a saved value are kept for the reasons (about 2 MB): past it a row's reason shows
+    /// <c>=…</c>, so a script-written sheet of a million such rows costs 16 bytes a row.</summary>
+    private const int MaxFormulaChars = 1 << 20;
 
     /// <summary>Inspects a workbook and copies what MiniExcel may read into the system's temporary folder
     /// (<see cref="Path.GetTempPath"/>); the stream is left where it was.</summary>
@@ -222,9 +261,9 @@ internal sealed class XlsxInspection : IDisposable
                 Write(target, "xl/_rels/workbook.xml.rels", $"<Relationships xmlns=\"{PackageRelationships}\"><Relationship Id=\"rId1\" Type=\"{Office}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
             }
 
-            var (rows, columns, merges) = shape.Finish();
+            var (rows, columns, merges, unsaved) = shape.Finish();
             copy.Position = 0;
-            return new XlsxInspection(copy, rows, columns, merges, sheet.Name, sheets);
+            return new XlsxInspection(copy, rows, columns, merges, sheet.Name, sheets, unsaved, culture);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
@@ -558,6 +597,8 @@ internal sealed class XlsxInspection : IDisposable
         private bool _cellValue;
         private string? _formula;
         private readonly int _longestShared = sharedLengths.Count == 0 ? 0 : sharedLengths.Max();
+        private readonly List<UnsavedFormula> _unsaved = [];
+        private long _unsavedChars;
         private long _rowChars;
         private int _columns;
         private int _rows;
@@ -728,12 +769,13 @@ internal sealed class XlsxInspection : IDisposable
             }
 
             _inCell = false;
-            if (_cellFormula && !_cellValue)
+            if (_cellFormula && !_cellValue && (_unsaved.Count == 0 || _unsaved[^1].Row != _row))
             {
                 // A formula whose result the file does not hold (written by a program, never opened and saved in a spreadsheet): MiniExcel
-                // reads it as blank, which would import as nothing, or as 0.
-                throw new ImportFileException(file, _row, _sheetColumn + 1, ImportStrings.Format("Error_XlsxFormulaNoValue", culture,
-                    TableReader.ColumnName(_sheetColumn) + Number(_row), "=" + (string.IsNullOrEmpty(_formula) ? "…" : _formula)));
+                // reads it as blank, which would import as nothing, or as 0. Its row is rejected, naming the row's first such cell.
+                var formula = _formula is not null && _unsavedChars + _formula.Length <= MaxFormulaChars ? _formula : null;
+                _unsavedChars += formula?.Length ?? 0;
+                _unsaved.Add(new UnsavedFormula(_row, _sheetColumn, formula));
             }
 
             if (_cellChars == 0)
@@ -777,9 +819,16 @@ internal sealed class XlsxInspection : IDisposable
             _rows = Math.Max(_rows, _row);
         }
 
-        public (int Rows, int Columns, List<MergedRange> Merges) Finish()
+        public (int Rows, int Columns, List<MergedRange> Merges, List<UnsavedFormula> Unsaved) Finish()
         {
-            var rows = _rows;
+            if (_rows == 0 && _unsaved.Count > 0)
+            {
+                // Nothing but formulas without saved values: there is no row to read, and the first of them says why.
+                throw _unsaved[0].Problem(culture).Error(file);
+            }
+
+            // A row holding only a formula without a saved value is read too (and rejected), also below the last value.
+            var rows = _unsaved.Count > 0 ? Math.Max(_rows, _unsaved[^1].Row) : _rows;
             if ((long)rows * _columns > MaxUsedCells)
             {
                 throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_XlsxUsedRangeTooLarge", culture, rows, _columns, MaxUsedCells));
@@ -805,7 +854,7 @@ internal sealed class XlsxInspection : IDisposable
                 clipped.Add(range);
             }
 
-            return (rows, _columns, clipped);
+            return (rows, _columns, clipped, _unsaved);
         }
     }
 

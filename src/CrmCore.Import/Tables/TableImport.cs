@@ -129,6 +129,12 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             cancellationToken.ThrowIfCancellationRequested();
             if (_columns is null)
             {
+                if (row.Problem is { } unreadable)
+                {
+                    // Above the header (or the header itself): the header cannot be told, so the import stops there.
+                    throw unreadable.Error(file);
+                }
+
                 _columns = TableColumns<TField>.TryRead(row, _mapping);
                 if (_columns is null && ++titleRows > options.MaxTitleRows)
                 {
@@ -159,6 +165,23 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
     private async ValueTask<ImportRowResult> StageAsync(SourceRow row, CancellationToken cancellationToken)
     {
+        if (row.Problem is { } unreadable && !TotalsRow.Is(row.Cells))
+        {
+            // A row the reader could not read as the file holds it (a repeated JSON key, a formula without a saved value) is rejected;
+            // a totals row is skipped whatever its values.
+            var header = unreadable.Column < _columns!.Headers.Count ? _columns.Headers[unreadable.Column] : string.Empty;
+            return new ImportRowResult
+            {
+                Line = row.Line,
+                Outcome = ImportOutcome.Rejected,
+                Column = header.Length > 0 ? header : null,
+                ColumnNumber = unreadable.Column + 1,
+                Reason = unreadable.Reason.Text,
+                ReasonCode = unreadable.Reason.Code,
+                Cells = row.Cells,
+            };
+        }
+
         if (row.IsBlank)
         {
             return Skipped(row, _blank);

@@ -1,0 +1,21 @@
+using CrmCore.Import.Localization;
+
+namespace CrmCore.Import.Reading;
+
+/// <summary>
+/// What makes one row of a file unreadable as it stands, found by the reader (a JSON key given twice in one object, two keys of one
+/// column in one object, an .xlsx formula without a saved value): the importers reject that row only, with this reason, and read the
+/// rest. A row with a problem above the header row stops the import instead (<see cref="Error"/>): the header cannot be told.
+/// Immutable.
+/// </summary>
+/// <param name="Column">The 0-based column of the cell at fault, whose header the report names.</param>
+/// <param name="Reason">The reason's code and text, in the import's language.</param>
+/// <param name="Line">The file's line of the fault (the second key's line; the sheet row).</param>
+/// <param name="Position">The 1-based column of the fault on that line (characters for JSON, the sheet column for .xlsx).</param>
+internal sealed record RowProblem(int Column, RowReason Reason, int Line, int Position)
+{
+    /// <summary>The error that stops an import at this problem, naming the file and the line:col.</summary>
+    /// <param name="file">The file name.</param>
+    /// <returns>The exception.</returns>
+    public ImportFileException Error(string file) => new(file, Line, Position, Reason.Text);
+}
