@@ -62,13 +62,24 @@ internal sealed class CliContext
     }
 
     /// <summary>
-    /// Writes one problem of a loaded file (calendar, escalation or contact policy) to standard error: <c>file:line:col: error: ...</c>
-    /// when the problem has a line (a JSON syntax error), <c>file: error $.path: ...</c> otherwise.
+    /// Writes one problem of a loaded file (calendar, escalation or contact policy) to standard error: <c>file:line:col: error $.path: ...</c>
+    /// when the problem has a line and a JSON path (a value placed in the text, a key given twice), <c>file:line:col: error: ...</c> when the
+    /// path is only the document's root (<c>$</c>, a JSON syntax error), <c>file: error $.path: ...</c> when there is no line.
     /// </summary>
-    public void WriteProblem(string file, CrmCore.Calendars.LoadProblem problem) =>
-        Error.WriteLine(problem.Line > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{file}:{problem.Line}:{problem.Column}: {T(Messages.ErrorPrefix)}: {problem.MessageIn(Language.Culture)}")
-            : $"{file}: {T(Messages.ErrorPrefix)} {problem.Path}: {problem.MessageIn(Language.Culture)}");
+    public void WriteProblem(string file, CrmCore.Calendars.LoadProblem problem)
+    {
+        var message = problem.MessageIn(Language.Culture);
+        if (problem.Line <= 0)
+        {
+            Error.WriteLine($"{file}: {T(Messages.ErrorPrefix)} {problem.Path}: {message}");
+            return;
+        }
+
+        var at = string.Create(CultureInfo.InvariantCulture, $"{file}:{problem.Line}:{problem.Column}");
+        Error.WriteLine(problem.Path is { Length: > 0 } path && path != "$"
+            ? $"{at}: {T(Messages.ErrorPrefix)} {path}: {message}"
+            : $"{at}: {T(Messages.ErrorPrefix)}: {message}");
+    }
 
     /// <summary>Gets standard output.</summary>
     public TextWriter Out => Console.Out;
