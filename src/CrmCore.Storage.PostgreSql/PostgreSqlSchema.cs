@@ -23,14 +23,30 @@ public static class PostgreSqlSchema
     /// <param name="schema">The schema name; default <c>crm</c>.</param>
     /// <returns>The SQL text.</returns>
     /// <exception cref="ArgumentException">The schema name is not a plain lowercase identifier.</exception>
-    public static string Script(string schema = "crm")
+    public static string Script(string schema = "crm") => Script(schema, fromVersion: 0);
+
+    /// <summary>
+    /// The SQL that upgrades schema <paramref name="schema"/> of version <paramref name="fromVersion"/> (0: none yet) to
+    /// <see cref="LatestVersion"/>, in one transaction, as <see cref="Script(string)"/> writes it: the migrations after
+    /// <paramref name="fromVersion"/>, each followed by its row in <c>schema_version</c>. For <see cref="LatestVersion"/> the transaction holds no migration.
+    /// </summary>
+    /// <param name="schema">The schema name.</param>
+    /// <param name="fromVersion">The schema version the database has, 0 to <see cref="LatestVersion"/>.</param>
+    /// <returns>The SQL text.</returns>
+    /// <exception cref="ArgumentException">The schema name is not a plain lowercase identifier.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fromVersion"/> is negative or above <see cref="LatestVersion"/>.</exception>
+    public static string Script(string schema, int fromVersion)
     {
         Check(schema);
+        ArgumentOutOfRangeException.ThrowIfNegative(fromVersion);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fromVersion, LatestVersion);
         var builder = new StringBuilder();
-        builder.AppendLine(CultureInfo.InvariantCulture, $"-- CrmCore PostgreSQL schema '{schema}', version {LatestVersion}.");
+        builder.AppendLine(fromVersion == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"-- CrmCore PostgreSQL schema '{schema}', version {LatestVersion}.")
+            : string.Create(CultureInfo.InvariantCulture, $"-- CrmCore PostgreSQL schema '{schema}', from version {fromVersion} to {LatestVersion}."));
         builder.AppendLine("BEGIN;");
         builder.AppendLine(Header(schema));
-        foreach (var script in Scripts)
+        foreach (var script in Scripts.Where(s => s.Version > fromVersion))
         {
             builder.AppendLine();
             builder.AppendLine(CultureInfo.InvariantCulture, $"-- V{script.Version:000}__{script.Name}");
@@ -72,17 +88,7 @@ public static class PostgreSqlSchema
         command.Parameters.AddWithValue("s", schema);
         await ExecuteAsync(command, sync, cancellationToken).ConfigureAwait(false);
         command.Parameters.Clear();
-        command.CommandText = "SELECT to_regclass(@t) IS NOT NULL;";
-        command.Parameters.AddWithValue("t", schema + ".schema_version");
-        var hasTable = (bool)(await ScalarAsync(command, sync, cancellationToken).ConfigureAwait(false))!;
-        command.Parameters.Clear();
-        var current = 0;
-        if (hasTable)
-        {
-            command.CommandText = $"SELECT coalesce(max(version), 0) FROM {schema}.schema_version;";
-            current = Convert.ToInt32(await ScalarAsync(command, sync, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
-
+        var current = await VersionAsync(command, schema, sync, cancellationToken).ConfigureAwait(false) ?? 0;
         if (current > LatestVersion || (current < LatestVersion && !apply))
         {
             throw new SchemaVersionException(schema, current, LatestVersion);
@@ -116,6 +122,62 @@ public static class PostgreSqlSchema
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// Reads what the database of <paramref name="connectionString"/> holds, in a read-only transaction (nothing is created or changed):
+    /// CrmCore's <c>schema_version</c> table in <paramref name="schema"/> and its version, or else whether any table, view or sequence of a
+    /// user's schema exists (those of extensions left out): another program's database, or an empty one.
+    /// </summary>
+    /// <param name="connectionString">The Npgsql connection string.</param>
+    /// <param name="schema">The schema name; default <c>crm</c>.</param>
+    /// <returns>The state of the schema against <see cref="LatestVersion"/>.</returns>
+    /// <exception cref="ArgumentException">The schema name is not a plain lowercase identifier.</exception>
+    /// <exception cref="NpgsqlException">The server cannot be reached, refuses the login or a query.</exception>
+    public static SchemaState ReadState(string connectionString, string schema = "crm")
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        Check(schema);
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SET TRANSACTION READ ONLY;";
+        command.ExecuteNonQuery();
+        var version = VersionAsync(command, schema, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+        var hasOtherObjects = false;
+        if (version is null)
+        {
+            command.CommandText = """
+                SELECT EXISTS (
+                    SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+                      AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'));
+                """;
+            hasOtherObjects = (bool)command.ExecuteScalar()!;
+        }
+
+        return SchemaStates.Of(version is not null, version ?? 0, hasOtherObjects, LatestVersion);
+    }
+
+    /// <summary>The CrmCore schema version in <paramref name="schema"/> (0 for an empty version table), or null when it has no
+    /// <c>schema_version</c> table: the one place these queries are written. Leaves the command without parameters.</summary>
+    private static async ValueTask<int?> VersionAsync(NpgsqlCommand command, string schema, bool sync, CancellationToken cancellationToken)
+    {
+        command.CommandText = "SELECT to_regclass(@t) IS NOT NULL;";
+        command.Parameters.AddWithValue("t", schema + ".schema_version");
+        var hasTable = (bool)(await ScalarAsync(command, sync, cancellationToken).ConfigureAwait(false))!;
+        command.Parameters.Clear();
+        if (!hasTable)
+        {
+            return null;
+        }
+
+        // The schema name is a checked identifier (Check, PostgreSqlStorageOptions.Validate).
+        command.CommandText = $"SELECT coalesce(max(version), 0) FROM {schema}.schema_version;";
+        return Convert.ToInt32(await ScalarAsync(command, sync, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private static async ValueTask ExecuteAsync(NpgsqlCommand command, bool sync, CancellationToken cancellationToken)

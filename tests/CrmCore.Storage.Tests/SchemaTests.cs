@@ -205,6 +205,126 @@ public sealed class SchemaTests
         }
     }
 
+    [Fact]
+    public void Sqlite_ReadState_TellsEveryState_AndChangesNoByte()
+    {
+        var path = TempFile();
+        try
+        {
+            File.WriteAllBytes(path, []);
+            Assert.Equal(new SchemaState(SchemaStatus.Empty, 0, SqliteSchema.LatestVersion), ReadUnchanged(path));
+
+            SqliteSchema.Migrate(new SqliteStorageOptions { DataSource = path });
+            Assert.Equal(new SchemaState(SchemaStatus.Current, SqliteSchema.LatestVersion, SqliteSchema.LatestVersion), ReadUnchanged(path));
+
+            SqliteExecute(path, $"DELETE FROM crm_schema_version WHERE version > 3;");
+            Assert.Equal(new SchemaState(SchemaStatus.Older, 3, SqliteSchema.LatestVersion), ReadUnchanged(path));
+
+            SqliteExecute(path, "DELETE FROM crm_schema_version;");
+            Assert.Equal(new SchemaState(SchemaStatus.Older, 0, SqliteSchema.LatestVersion), ReadUnchanged(path));
+
+            SqliteExecute(path, "INSERT INTO crm_schema_version VALUES (99, 'future', 0);");
+            Assert.Equal(new SchemaState(SchemaStatus.Newer, 99, SqliteSchema.LatestVersion), ReadUnchanged(path));
+        }
+        finally
+        {
+            Delete(path);
+        }
+
+        var foreign = TempFile();
+        try
+        {
+            SqliteExecute(foreign, "CREATE TABLE orders (id INTEGER PRIMARY KEY);");
+            Assert.Equal(new SchemaState(SchemaStatus.Foreign, 0, SqliteSchema.LatestVersion), ReadUnchanged(foreign));
+        }
+        finally
+        {
+            Delete(foreign);
+        }
+    }
+
+    [Fact]
+    public void Sqlite_ReadState_AMissingFile_IsNotCreated()
+    {
+        var path = TempFile();
+
+        Assert.Throws<SqliteException>(() => SqliteSchema.ReadState(path));
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void Script_FromAVersion_HoldsOnlyTheLaterScripts_AndFromZeroIsTheWholeScript()
+    {
+        var latest = SqliteSchema.LatestVersion;
+
+        Assert.Equal(SqliteSchema.Script(), SqliteSchema.Script(0));
+        Assert.Equal(PostgreSqlSchema.Script("crm"), PostgreSqlSchema.Script("crm", 0));
+        var sqlite = SqliteSchema.Script(latest - 1);
+        Assert.Contains($"-- V{latest:000}__", sqlite, StringComparison.Ordinal);
+        Assert.DoesNotContain($"-- V{latest - 1:000}__", sqlite, StringComparison.Ordinal);
+        Assert.Contains($"from version {latest - 1} to {latest}", sqlite, StringComparison.Ordinal);
+        Assert.DoesNotContain("-- V0", PostgreSqlSchema.Script("crm", PostgreSqlSchema.LatestVersion), StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SqliteSchema.Script(latest + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PostgreSqlSchema.Script("crm", -1));
+    }
+
+    [PostgresFact]
+    public void PostgreSql_ReadState_CurrentOlderNewer_InTheSchemaNamed()
+    {
+        var connection = TestPostgres.Require();
+        var schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
+        var latest = PostgreSqlSchema.LatestVersion;
+        try
+        {
+            PostgreSqlSchema.Migrate(connection, schema);
+            Assert.Equal(new SchemaState(SchemaStatus.Current, latest, latest), PostgreSqlSchema.ReadState(connection, schema));
+
+            PostgresExecute(connection, $"DELETE FROM {schema}.schema_version WHERE version > 5;");
+            Assert.Equal(new SchemaState(SchemaStatus.Older, 5, latest), PostgreSqlSchema.ReadState(connection, schema));
+
+            PostgresExecute(connection, $"INSERT INTO {schema}.schema_version (version, name) VALUES (999, 'future');");
+            Assert.Equal(new SchemaState(SchemaStatus.Newer, 999, latest), PostgreSqlSchema.ReadState(connection, schema));
+            Assert.Throws<ArgumentException>(() => PostgreSqlSchema.ReadState(connection, "Bad-Name"));
+        }
+        finally
+        {
+            PostgresExecute(connection, $"DROP SCHEMA IF EXISTS {schema} CASCADE;");
+        }
+    }
+
+    /// <summary>The state of a SQLite file, checked to leave the file (and its WAL files) byte for byte as they were.</summary>
+    private static SchemaState ReadUnchanged(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        var before = Files(path);
+        var state = SqliteSchema.ReadState(path);
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(before, Files(path));
+        return state;
+
+        static string Files(string path) => string.Join('\n', new[] { string.Empty, "-wal", "-shm" }.Where(s => File.Exists(path + s))
+            .Select(s => s + ":" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path + s)))));
+    }
+
+    private static void SqliteExecute(string path, string sql)
+    {
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static void PostgresExecute(string connection, string sql)
+    {
+        using var data = new NpgsqlConnection(connection);
+        data.Open();
+        using var command = new NpgsqlCommand(sql, data);
+        command.ExecuteNonQuery();
+    }
+
     private static async Task Drop(string connection, string schema)
     {
         await using var data = NpgsqlDataSource.Create(connection);

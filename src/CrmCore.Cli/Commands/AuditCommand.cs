@@ -72,29 +72,16 @@ internal static class AuditCommand
 
         // Looked at through a read-only connection first: opening the storage sets the file's journal mode (WAL), a change to the file
         // that another program's database, or an empty one, must not get from a command that only reads.
-        if (!TryRead(context, () => StoreSchemaCheck.InspectSqlite(path), out var found))
+        if (!TryRead(context, () => SqliteSchema.ReadState(path), out var state))
         {
             return null;
         }
 
         // Said as the other read-only commands say it (StoreSchemaCheck), in the user's language: another program's database is not
         // one to add CrmCore's tables to, an empty one has no store yet, and a CrmCore schema of another version is named as older or newer.
-        var latest = SqliteSchema.LatestVersion;
-        if (found.Foreign)
+        if (StoreSchemaCheck.Refusal(context, connection, state, StoreAccess.ReadOnly) is { } refusal)
         {
-            context.WriteError(context.T(StoreMessages.StoreNotCrmRead, connection));
-            return null;
-        }
-
-        if (found.Empty)
-        {
-            context.WriteError(context.T(StoreMessages.StoreEmpty, connection));
-            return null;
-        }
-
-        if (found.Version != latest)
-        {
-            context.WriteError(context.T(found.Version > latest ? StoreMessages.StoreNewer : StoreMessages.StoreOlder, connection, found.Version, latest));
+            context.WriteError(refusal);
             return null;
         }
 

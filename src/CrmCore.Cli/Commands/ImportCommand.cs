@@ -358,7 +358,10 @@ internal static class ImportCommand
     /// <summary>The header every SQLite database file starts with.</summary>
     private static ReadOnlySpan<byte> SqliteHeader => "SQLite format 3\0"u8;
 
-    private static void CheckSqliteFile(CliContext context, string path, bool mustExist)
+    /// <summary>Refuses a SQLite path that cannot be a store: a folder, a file that is not a SQLite database, a missing folder, and a missing
+    /// file when <paramref name="mustExist"/>; an empty file is an empty database.</summary>
+    /// <exception cref="CliException">The path cannot be a SQLite store (exit code 1).</exception>
+    internal static void CheckSqliteFile(CliContext context, string path, bool mustExist)
     {
         var full = context.ResolvePath(path);
         if (Directory.Exists(full))

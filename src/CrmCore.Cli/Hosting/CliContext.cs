@@ -62,13 +62,24 @@ internal sealed class CliContext
     }
 
     /// <summary>
-    /// Writes one problem of a loaded file (calendar, escalation or contact policy) to standard error: <c>file:line:col: error: ...</c>
-    /// when the problem has a line (a JSON syntax error), <c>file: error $.path: ...</c> otherwise.
+    /// Writes one problem of a loaded file (calendar, escalation or contact policy) to standard error: <c>file:line:col: error $.path: ...</c>
+    /// when the problem has a line and a JSON path (a value placed in the text, a key given twice), <c>file:line:col: error: ...</c> when the
+    /// path is only the document's root (<c>$</c>, a JSON syntax error), <c>file: error $.path: ...</c> when there is no line.
     /// </summary>
-    public void WriteProblem(string file, CrmCore.Calendars.LoadProblem problem) =>
-        Error.WriteLine(problem.Line > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{file}:{problem.Line}:{problem.Column}: {T(Messages.ErrorPrefix)}: {problem.MessageIn(Language.Culture)}")
-            : $"{file}: {T(Messages.ErrorPrefix)} {problem.Path}: {problem.MessageIn(Language.Culture)}");
+    public void WriteProblem(string file, CrmCore.Calendars.LoadProblem problem)
+    {
+        var message = problem.MessageIn(Language.Culture);
+        if (problem.Line <= 0)
+        {
+            Error.WriteLine($"{file}: {T(Messages.ErrorPrefix)} {problem.Path}: {message}");
+            return;
+        }
+
+        var at = string.Create(CultureInfo.InvariantCulture, $"{file}:{problem.Line}:{problem.Column}");
+        Error.WriteLine(problem.Path is { Length: > 0 } path && path != "$"
+            ? $"{at}: {T(Messages.ErrorPrefix)} {path}: {message}"
+            : $"{at}: {T(Messages.ErrorPrefix)}: {message}");
+    }
 
     /// <summary>Gets standard output.</summary>
     public TextWriter Out => Console.Out;
@@ -124,6 +135,11 @@ internal sealed class CliContext
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         var full = ResolvePath(path);
+        if (Directory.Exists(full))
+        {
+            throw new CliException(T(Messages.FileUnreadable, path, T(Messages.FileIsFolder)));
+        }
+
         if (!File.Exists(full))
         {
             throw new CliException(T(Messages.FileNotFound, path));
@@ -136,7 +152,7 @@ internal sealed class CliContext
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(T(Messages.FileUnreadable, path, ex.Message));
+            throw new CliException(ReadFailure(path, ex));
         }
 
         var decoded = StrictTextDecoder.Decode(bytes, utf8Only ? null : InputEncoding);
@@ -149,6 +165,26 @@ internal sealed class CliContext
 
         return (decoded.Text!, bytes);
     }
+
+    /// <summary>
+    /// Why the file <paramref name="shown"/> (as the user wrote it) could not be read, as one message in the run's language: not found (it
+    /// went, or is a link to nothing), permission denied, a folder, or the operating system's error code; never .NET's English text.
+    /// </summary>
+    /// <param name="shown">The file as given on the command line.</param>
+    /// <param name="error">What opening or reading it threw.</param>
+    /// <returns>The message, without the <c>error:</c> prefix.</returns>
+    public string ReadFailure(string shown, Exception error) => error switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => T(Messages.FileNotFound, shown),
+        _ when Directory.Exists(ResolvePath(shown)) => T(Messages.FileUnreadable, shown, T(Messages.FileIsFolder)),
+        UnauthorizedAccessException => T(Messages.FileUnreadable, shown, T(Messages.FileReadDenied)),
+        _ => T(Messages.FileUnreadable, shown, T(Messages.FileReadFailed, OsErrorCode(error))),
+    };
+
+    /// <summary>The operating system's code of an I/O error: on Linux and macOS .NET keeps errno as the HResult; on Windows the HResult
+    /// wraps the Win32 error (0x8007xxxx).</summary>
+    private static int OsErrorCode(Exception error) =>
+        (error.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000) ? error.HResult & 0xFFFF : error.HResult;
 
     /// <summary>
     /// Reads a customers, tickets or surveys file and prints every problem to standard error in compiler style,

@@ -66,10 +66,15 @@ internal static class Messages
     public static readonly Msg UnroutedSummary = new("{0} of {1} ticket(s) matched no Routing rule; the desk sends them to the fallback group {2}", "{1} 张工单中有 {0} 张没有命中任何路由规则；服务台会把它们分配到兜底组 {2}");
     public static readonly Msg FallbackRoute = new("{0} (fallback)", "{0}（兜底）");
     public static readonly Msg RulesFolderEmpty = new("the folder holds no rule files (*.json), so there is no workflow to check", "此文件夹中没有规则文件（*.json），没有可检查的工作流");
-    public static readonly Msg RulesFileDenied = new("permission denied; ask for read access, or copy the file to a place you can read", "没有读取权限；请申请读取权限，或把文件复制到可以读取的位置");
-    public static readonly Msg RulesFileReadFailed = new(
-        "the system reported a read error (a failing disk or network drive, or another program holding the file locked); try again, or copy the file first",
-        "系统报告了读取错误（磁盘或网络驱动器故障，或文件被其他程序锁定）；请重试，或先复制该文件");
+
+    // Why a file cannot be read ({1} of FileUnreadable), in the user's language rather than .NET's English text.
+    public static readonly Msg FileReadDenied = new("permission denied; ask for read access, or copy the file to a place you can read", "没有读取权限；请申请读取权限，或把文件复制到可以读取的位置");
+    public static readonly Msg FileIsFolder = new("it is a folder, not a file", "这是一个文件夹，不是文件");
+
+    /// <summary>{0} the operating system's error code (errno on Linux and macOS, the Win32 error on Windows).</summary>
+    public static readonly Msg FileReadFailed = new(
+        "the system reported error {0} while reading it; try again, or copy the file first",
+        "读取时系统报告了错误 {0}；请重试，或先复制该文件");
     public static readonly Msg RulesDidNotLoad = new("rules '{0}' did not load: {1} error(s)", "规则“{0}”未能加载：{1} 个错误");
     public static readonly Msg RuleWord = new("rule", "规则");
     public static readonly Msg WorkflowWord = new("workflow", "工作流");

@@ -69,8 +69,8 @@ internal static class StoreMessages
 
     /// <summary>{0} the store as given (a PostgreSQL password masked), {1} its schema version, {2} this version's.</summary>
     public static readonly Msg StoreOlder = new(
-        "the CrmCore store '{0}' has schema version {1}, older than this version's {2}; this command only reads, so nothing was upgraded (run a `crm import ... --store` without --dry-run to upgrade it, then try again)",
-        "CrmCore 存储“{0}”的架构版本为 {1}，低于此版本所需的 {2}；此命令只读取，因此未做升级（请先运行一次不带 --dry-run 的 `crm import ... --store` 升级它，再重试）");
+        "the CrmCore store '{0}' has schema version {1}, older than this version's {2}; this command only reads, so nothing was upgraded (upgrade it with `crm db migrate --store ...`, then try again)",
+        "CrmCore 存储“{0}”的架构版本为 {1}，低于此版本所需的 {2}；此命令只读取，因此未做升级（请先用 `crm db migrate --store ...` 升级它，再重试）");
 
     /// <summary>{0} the store as given (a PostgreSQL password masked), {1} its schema version, {2} this version's.</summary>
     public static readonly Msg StoreNewer = new(

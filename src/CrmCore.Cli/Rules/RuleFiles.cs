@@ -57,9 +57,8 @@ internal static class RuleFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The exception's text is .NET's, in English only: the reason is said in our words, in the chosen language.
-            var reason = ex is UnauthorizedAccessException ? Messages.RulesFileDenied : Messages.RulesFileReadFailed;
-            throw new CliException(context.T(Messages.FileUnreadable, shown, context.T(reason)));
+            // The exception's text is .NET's, in English only: the reason is said in our words, in the chosen language, as for every file.
+            throw new CliException(context.ReadFailure(shown, ex));
         }
     }
 

@@ -182,6 +182,20 @@ public sealed class CalendarCommandTests
         Assert.Contains("$.timeZone: 'Mars/Olympus' is not an IANA time zone id", en.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "error $.name: 'name' is given twice in this object (first at line:col 1:2)")]
+    [InlineData("zh-Hans", "错误 $.name: 同一对象中“name”出现了两次（第一次在 行:列 1:2）")]
+    public void InvalidCalendar_ProblemWithLineAndPath_ShowsFileLineColumnThenThePath(string lang, string expected)
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("dup.json", "{\"name\": \"x\",\n \"name\": \"y\", \"timeZone\": \"Asia/Shanghai\", \"week\": {}}");
+
+        var run = Crm.Run("calendar", "between", file, "--from", "2026-03-02T09:00", "--to", "2026-03-02T10:00", "--lang", lang);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains(file + ":2:2: " + expected, run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OutsideHorizon_ZhHans_ChineseError()
     {

@@ -59,7 +59,7 @@ public sealed class PlanCommandTests
         var run = Crm.Run("plan", "--customers", file, "--date", "2026-03-09", "--policy", policy);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains($"{policy}:1:59: error: 'pigeon' is not known", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{policy}:1:59: error $.cadences[0].channel: 'pigeon' is not known", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,8 +41,8 @@ public sealed class PlanPolicyErrorsQa17CommandTests
         var run = Crm.Run("plan", "--customers", customers, "--date", "2026-03-09", "--policy", policy);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{policy}:3:46: error: 'pigeon' is not known; use one of: call, visit, email, sms, care-message, supervisor-call.", run.Error, StringComparison.Ordinal);
-        Assert.Contains($"{policy}:4:17: error: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{policy}:3:46: error $.cadences[0].channel: 'pigeon' is not known; use one of: call, visit, email, sms, care-message, supervisor-call.", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{policy}:4:17: error $.silentCare: ", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain($"{policy}: error", run.Error, StringComparison.Ordinal);
     }
 }

@@ -126,13 +126,13 @@ public sealed class PlanQa16CommandTests
         var run = Crm.Run("plan", "--customers", Customers, "--date", "2026-03-16", "--policy", policy, "--rules", Rules, "--lang", "zh-Hans");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{policy}:4:72: 错误: 同一对象中“every”出现了两次（第一次在 行:列 4:56）", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{policy}:4:72: 错误 $.cadences[0].every: 同一对象中“every”出现了两次（第一次在 行:列 4:56）", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("""{ "name": "dup2", "timeZone": "Asia/Shanghai", "week": { "monday": ["09:00-18:00"], "monday": ["10:00-11:00"] } }""", "1:85", "monday")]
-    [InlineData("""{ "name": "a", "name": "b", "timeZone": "Asia/Shanghai", "week": { "monday": ["09:00-18:00"] } }""", "1:16", "name")]
-    public void CalendarBetween_KeyGivenTwice_FailsNamingFileLineAndColumn(string json, string at, string key)
+    [InlineData("""{ "name": "dup2", "timeZone": "Asia/Shanghai", "week": { "monday": ["09:00-18:00"], "monday": ["10:00-11:00"] } }""", "1:85", "monday", "$.week.monday")]
+    [InlineData("""{ "name": "a", "name": "b", "timeZone": "Asia/Shanghai", "week": { "monday": ["09:00-18:00"] } }""", "1:16", "name", "$.name")]
+    public void CalendarBetween_KeyGivenTwice_FailsNamingFileLineAndColumn(string json, string at, string key, string path)
     {
         using var dir = new TempDirectory();
         var calendar = dir.File("dup.json");
@@ -142,6 +142,6 @@ public sealed class PlanQa16CommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(string.Empty, run.Out);
-        Assert.Contains($"{calendar}:{at}: error: '{key}' is given twice in this object", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{calendar}:{at}: error {path}: '{key}' is given twice in this object", run.Error, StringComparison.Ordinal);
     }
 }

@@ -87,7 +87,7 @@ public sealed class StoreOpenPostgreSqlTests
     private static string StoreErrorsMask(string connectionString) => CrmCore.Cli.Commands.StoreErrors.MaskPassword(connectionString);
 
     /// <summary>A database of the test's own on the server of <c>CRMCORE_TEST_POSTGRES</c>, dropped at the end.</summary>
-    private sealed class ScratchDatabase : IDisposable
+    internal sealed class ScratchDatabase : IDisposable
     {
         private readonly string _admin;
         private readonly string _name = "crm_open_" + Guid.NewGuid().ToString("N")[..12];
