@@ -210,9 +210,11 @@ internal sealed partial class CustomerRowParser
                     // applied to it, and the row says so.
                     (row.Notes ??= []).Add(CustomerNotes.Note("Note_HeaderUnitNotApplied", _culture, column, header, text, amount.ToString("#,0.##", CultureInfo.InvariantCulture)));
                 }
-                else
+                else if (!TryScale(ref amount, multiplier))
                 {
-                    amount *= multiplier;
+                    // 万元 on a number too large to hold once multiplied: no amount, as a number too large to read is none.
+                    Problem(ImportReasons.Amount, text);
+                    break;
                 }
 
                 if (field == CustomerField.AnnualAmount)
@@ -246,6 +248,20 @@ internal sealed partial class CustomerRowParser
             case CustomerField.Source:
                 row.Source = _sources.TryRead(text, out var source) ? source : new CustomerSource(Text(100) ?? text[..100]);
                 break;
+        }
+    }
+
+    /// <summary>Multiplies an amount by its header's unit; false (the amount unchanged) when the product is too large for a decimal.</summary>
+    private static bool TryScale(ref decimal amount, decimal multiplier)
+    {
+        try
+        {
+            amount *= multiplier;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
         }
     }
 
