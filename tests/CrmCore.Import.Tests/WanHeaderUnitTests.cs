@@ -69,6 +69,23 @@ public class WanHeaderUnitTests
         Assert.Equal([8_000m, 500_000m], (await Samples.AllAsync(store)).Select(c => c.AnnualAmount.Amount).Order());
     }
 
+    /// <summary>A number that fits a decimal but not once multiplied by 10,000 was an <see cref="OverflowException"/> that ended the whole
+    /// import; it is the row's bad amount, at its line and column, and the rows around it are imported.</summary>
+    [Fact]
+    public async Task WanHeader_NumberTooLargeOnceMultiplied_IsTheRowsBadAmount()
+    {
+        var store = new InMemoryCustomerRepository();
+        var report = await Samples.Importer(store, new CustomerImportOptions { Culture = CultureInfo.InvariantCulture })
+            .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes("客户名称,年合作金额（万元）\n甲,12\n乙,99999999999999999999999999999\n丙,3\n")), "wan.csv");
+
+        var bad = Row(report, 3);
+        Assert.Equal(ImportOutcome.Rejected, bad.Outcome);
+        Assert.Equal("年合作金额（万元）", bad.Column);
+        Assert.Equal(2, bad.ColumnNumber);
+        Assert.Contains("99999999999999999999999999999", bad.Reason, StringComparison.Ordinal);
+        Assert.Equal([30_000m, 120_000m], (await Samples.AllAsync(store)).Select(c => c.AnnualAmount.Amount).Order());
+    }
+
     private static ImportRowResult Row(ImportReport report, int line) => report.Rows.Single(r => r.Line == line);
 
     private static Task<ImportReport> Import(InMemoryCustomerRepository store, CultureInfo culture) =>

@@ -4,16 +4,29 @@ using NodaTime;
 
 namespace CrmCore.Import.Customers;
 
-/// <summary>One row's values after mapping and normalisation; null where the row has no value.</summary>
+/// <summary>One row's values after mapping and normalisation; null where the row has no value. The values most rows lack are kept in a
+/// side object made only when a row has one (<see cref="RareValues"/>), which the properties hide.</summary>
 internal sealed class CustomerRow
 {
+    private RareValues? _rare;
+
     public required int Line { get; init; }
 
     public string? Id { get; set; }
 
     public string? Name { get; set; }
 
-    public string? ShortName { get; set; }
+    public string? ShortName
+    {
+        get => _rare?.ShortName;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.ShortName = value;
+            }
+        }
+    }
 
     public Industry? Industry { get; set; }
 
@@ -23,7 +36,17 @@ internal sealed class CustomerRow
 
     public string? ContactName { get; set; }
 
-    public ContactRole? ContactRole { get; set; }
+    public ContactRole? ContactRole
+    {
+        get => _rare?.ContactRole;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.ContactRole = value;
+            }
+        }
+    }
 
     public string? Phone { get; set; }
 
@@ -32,20 +55,60 @@ internal sealed class CustomerRow
 
     /// <summary>The numbers after the first (a second phone column, a second number in a cell), each with the cell it came from: a
     /// contact holds one phone, so each becomes a contact of its own.</summary>
-    public List<ExtraPhone>? ExtraPhones { get; set; }
+    public List<ExtraPhone>? ExtraPhones
+    {
+        get => _rare?.ExtraPhones;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.ExtraPhones = value;
+            }
+        }
+    }
 
     /// <summary>What parsing did with the row's cells that the values do not show (text no field holds); null when nothing.</summary>
-    public List<Reports.ImportRowNote>? Notes { get; set; }
+    public List<Reports.ImportRowNote>? Notes
+    {
+        get => _rare?.Notes;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.Notes = value;
+            }
+        }
+    }
 
     public string? Email { get; set; }
 
     /// <summary>A contact name found in a phone cell (<c>张三 138…</c>), with its cell: the row's contact name when the row has none,
     /// else reported as not kept when it differs (whichever column comes first).</summary>
-    public (string Value, int Column, string Header)? NameInPhoneCell { get; set; }
+    public (string Value, int Column, string Header)? NameInPhoneCell
+    {
+        get => _rare?.NameInPhoneCell;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.NameInPhoneCell = value;
+            }
+        }
+    }
 
     /// <summary>An e-mail address found in a phone cell, with its cell: the row's e-mail when the row has none, else reported as not
     /// kept when it differs.</summary>
-    public (string Value, int Column, string Header)? EmailInPhoneCell { get; set; }
+    public (string Value, int Column, string Header)? EmailInPhoneCell
+    {
+        get => _rare?.EmailInPhoneCell;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.EmailInPhoneCell = value;
+            }
+        }
+    }
 
     public string? Address { get; set; }
 
@@ -57,15 +120,65 @@ internal sealed class CustomerRow
 
     public List<string>? Products { get; set; }
 
-    public int? OrdersPerYear { get; set; }
+    public int? OrdersPerYear
+    {
+        get => _rare?.OrdersPerYear;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.OrdersPerYear = value;
+            }
+        }
+    }
 
-    public int? Employees { get; set; }
+    public int? Employees
+    {
+        get => _rare?.Employees;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.Employees = value;
+            }
+        }
+    }
 
-    public decimal? AnnualRevenue { get; set; }
+    public decimal? AnnualRevenue
+    {
+        get => _rare?.AnnualRevenue;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.AnnualRevenue = value;
+            }
+        }
+    }
 
-    public CustomerSource? Source { get; set; }
+    public CustomerSource? Source
+    {
+        get => _rare?.Source;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.Source = value;
+            }
+        }
+    }
 
-    public LocalDate? UpdatedOn { get; set; }
+    public LocalDate? UpdatedOn
+    {
+        get => _rare?.UpdatedOn;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Rare.UpdatedOn = value;
+            }
+        }
+    }
 
     /// <summary>The id as a duplicate-index key made ready on the reading thread (not ready when the row has no id).</summary>
     public TableKey IdKey { get; set; }
@@ -87,6 +200,26 @@ internal sealed class CustomerRow
     }
 
     public bool HasContact => ContactName is not null || Phone is not null || Email is not null || Address is not null;
+
+    /// <summary>The side object of the rare values, made on the first one set.</summary>
+    private RareValues Rare => _rare ??= new RareValues();
+
+    /// <summary>The values most rows have none of (columns a file seldom has, what a contact cell held besides one number, notes),
+    /// kept apart so that a row without them costs none of their room: one object of about 200 bytes when a row has any.</summary>
+    private sealed class RareValues
+    {
+        public string? ShortName;
+        public ContactRole? ContactRole;
+        public List<ExtraPhone>? ExtraPhones;
+        public List<Reports.ImportRowNote>? Notes;
+        public (string Value, int Column, string Header)? NameInPhoneCell;
+        public (string Value, int Column, string Header)? EmailInPhoneCell;
+        public int? OrdersPerYear;
+        public int? Employees;
+        public decimal? AnnualRevenue;
+        public CustomerSource? Source;
+        public LocalDate? UpdatedOn;
+    }
 }
 
 /// <summary>A phone number after a row's first: its text (canonical, with its extension), its key, and the cell it came from.</summary>
