@@ -112,11 +112,16 @@ internal static class PlanCommand
             // A due date outside the calendar (silent since before its horizon) is kept and listed; the user is told why it was not checked.
             planner.DueDateUnchecked += (_, e) =>
                 context.Error.WriteLine($"{calendarPath}: {context.T(Messages.WarningPrefix)}: {e.Message(context.Language.Culture)}");
+            // A customer with neither a last interaction nor a first cooperation date cannot be told silent or not: warned about at its line.
+            var line = 0;
+            planner.SilenceUnknown += (_, e) =>
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{customersPath}:{line}: {context.T(Messages.WarningPrefix)}: {e.Message(context.Language.Culture)}"));
             var book = new ContactPlanBook(planner);
             var optedOut = 0;
             for (var i = 0; i < rows.Rows.Count; i++)
             {
                 var row = rows.Rows[i].Row;
+                line = rows.Rows[i].Line;
                 var subject = new PlanSubject
                 {
                     Customer = new CustomerId(row.Id),
@@ -126,6 +131,7 @@ internal static class PlanCommand
                     DoNotContact = row.DoNotContact == true,
                     ContractEndsOn = row.ContractEnd,
                     LastInteractionAt = row.LastInteraction,
+                    FirstContactOn = row.FirstCooperation,
                     Churn = churn.GetValueOrDefault(row.Id),
                 };
                 optedOut += subject.DoNotContact ? 1 : 0;

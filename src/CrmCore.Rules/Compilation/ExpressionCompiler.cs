@@ -127,7 +127,14 @@ internal sealed partial class ExpressionCompiler
 
         foreach (var f in sandbox.Findings)
         {
-            ctx.Bag.Error(f.Code, f.Message + $" Expression: `{text}`.", where, ctx.Workflow, ctx.Rule);
+            if (f.Text is { } plain)
+            {
+                ctx.Bag.Error(f.Code, DiagnosticStrings.Text("Sandbox_WithExpression", plain, text), where, ctx.Workflow, ctx.Rule);
+            }
+            else
+            {
+                ctx.Bag.Error(f.Code, f.Message + $" Expression: `{text}`.", where, ctx.Workflow, ctx.Rule);
+            }
         }
 
         if (sandbox.Findings.Count > 0)
@@ -247,7 +254,7 @@ internal sealed partial class ExpressionCompiler
 
         if (message.StartsWith("Method ", StringComparison.Ordinal) && name.Length > 0)
         {
-            return DiagnosticStrings.Text("Expr_MethodNotAllowed", name, at + 1);
+            return RefusedCallText(name, at);
         }
 
         if (message.StartsWith("Type ", StringComparison.Ordinal) && name.Length > 0)
@@ -257,6 +264,19 @@ internal sealed partial class ExpressionCompiler
 
         var near = text[at..Math.Min(text.Length, at + 24)];
         return DiagnosticStrings.Text("Expr_SandboxOther", near, at + 1);
+    }
+
+    /// <summary>
+    /// A call the parser refused (a method it does not offer, such as <c>GetType</c> or <c>ToString</c>), in the analyst's words first
+    /// and the method as written only as a detail, with its character.
+    /// </summary>
+    private static DiagnosticText RefusedCallText(string name, int at)
+    {
+        var method = name[(name.LastIndexOf('.') + 1)..];
+        var plain = method.Equals("GetType", StringComparison.OrdinalIgnoreCase) ? "Sandbox_Reflection"
+            : method.Equals("ToString", StringComparison.OrdinalIgnoreCase) ? "Sandbox_ToText"
+            : "Sandbox_OtherMethod";
+        return DiagnosticStrings.Text("Sandbox_DetailCallsAt", DiagnosticStrings.Text(plain), name, at + 1);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"Enumerable\s*\.\s*(Range|Repeat)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
@@ -304,7 +324,7 @@ internal sealed partial class ExpressionCompiler
             if (!AllowedMethods.Contains(m.Groups[1].Value))
             {
                 var at = m.Groups[1].Index;
-                ctx.Bag.Error(RuleDiagnosticCodes.SandboxViolation, DiagnosticStrings.Text("Expr_MethodNotAllowed", m.Groups[1].Value, at + 1), where, ctx.Workflow, ctx.Rule, exprPos: at);
+                ctx.Bag.Error(RuleDiagnosticCodes.SandboxViolation, RefusedCallText(m.Groups[1].Value, at), where, ctx.Workflow, ctx.Rule, exprPos: at);
                 return;
             }
         }

@@ -5,8 +5,17 @@ using CrmCore.Rules.Facts;
 
 namespace CrmCore.Rules.Compilation;
 
-/// <summary>A sandbox finding: a code and an English message.</summary>
-internal sealed record SandboxFinding(string Code, string Message);
+/// <summary>
+/// A sandbox finding: a code and an English message; <paramref name="Text"/>, when set, is the same message in English and Simplified
+/// Chinese (plain words first, the .NET name only as a detail).
+/// </summary>
+internal sealed record SandboxFinding(string Code, string Message, DiagnosticText? Text = null)
+{
+    public SandboxFinding(string code, DiagnosticText text)
+        : this(code, text.English, text)
+    {
+    }
+}
 
 /// <summary>
 /// Walks a parsed expression tree and accepts only what is on the allow list: fact properties, arithmetic, comparison, logic,
@@ -126,7 +135,18 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         };
         if (!ok)
         {
-            Add(RuleDiagnosticCodes.SandboxViolation, $"`{declaring.Name}.{node.Member.Name}` is not allowed in CrmCore rules: only fact properties, `string.Length`, tag `Count` and `Math` constants can be read.{WallClockHint(declaring)}");
+            // `DateTime.Now.Year` is refused at `Year`, but what the analyst did wrong is reading the clock: that is what is named.
+            var read = node;
+            for (var inner = node.Expression as MemberExpression; inner is not null; inner = inner.Expression as MemberExpression)
+            {
+                if (IsClock(inner.Member.DeclaringType!, inner.Member.Name))
+                {
+                    read = inner;
+                }
+            }
+
+            var plain = IsClock(read.Member.DeclaringType!, read.Member.Name) ? "Sandbox_Clock" : "Sandbox_Member";
+            Add(RuleDiagnosticCodes.SandboxViolation, DiagnosticStrings.Text("Sandbox_DetailReads", DiagnosticStrings.Text(plain), $"{read.Member.DeclaringType!.Name}.{read.Member.Name}"));
             return node;
         }
 
@@ -178,10 +198,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
 
         if (!ok)
         {
-            var what = m.Name == "GetType" || t.Namespace?.StartsWith("System.Reflection", StringComparison.Ordinal) == true || t == typeof(Type)
-                ? " Reflection (`GetType`, `System.Type`, `System.Reflection`) is never allowed."
-                : _factTypes.Contains(t) ? " Facts have properties only; their methods cannot be called." : string.Empty;
-            Add(RuleDiagnosticCodes.SandboxViolation, $"Method `{t.Name}.{m.Name}` is not allowed in CrmCore rules.{what} Allowed: string Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim/Length/IsNullOrEmpty, Any/All/Count/Sum/Max/Min/Contains over fact collections, Math.*.{WallClockHint(t)}");
+            Add(RuleDiagnosticCodes.SandboxViolation, DiagnosticStrings.Text("Sandbox_DetailCalls", DiagnosticStrings.Text(RefusedCall(m, t)), $"{t.Name}.{m.Name}"));
             return node;
         }
 
@@ -205,12 +222,60 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         return base.VisitUnary(node);
     }
 
+    /// <summary>
+    /// The resource that says why a call is refused, in the analyst's words: what the call tries (converting text to a number, reading a
+    /// date from text, the clock, turning a value into text, reflection, a fact's method, a text function that is not offered) and what
+    /// to write instead. The .NET method is added after it, as a detail.
+    /// </summary>
+    private string RefusedCall(MethodInfo m, Type t)
+    {
+        var parameters = m.GetParameters();
+        var fromText = parameters.Length > 0 && parameters[0].ParameterType == typeof(string);
+        var timeType = t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(TimeSpan) || t == typeof(DateOnly) || t == typeof(TimeOnly);
+        if (m.Name == "GetType" || t.Namespace?.StartsWith("System.Reflection", StringComparison.Ordinal) == true || t == typeof(Type))
+        {
+            return "Sandbox_Reflection";
+        }
+
+        if (_factTypes.Contains(t))
+        {
+            return "Sandbox_FactMethod";
+        }
+
+        if (m.Name == nameof(ToString) || (t == typeof(Convert) && m.Name == nameof(Convert.ToString)) || (t == typeof(string) && m.Name == nameof(string.Format)))
+        {
+            return "Sandbox_ToText";
+        }
+
+        if ((timeType && m.Name.Contains("Parse", StringComparison.Ordinal)) || (t == typeof(Convert) && m.Name == nameof(Convert.ToDateTime)))
+        {
+            return "Sandbox_TextToDate";
+        }
+
+        if (t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(Environment))
+        {
+            return "Sandbox_Clock";
+        }
+
+        if ((IsScalar(t) && m.Name.Contains("Parse", StringComparison.Ordinal)) || (t == typeof(Convert) && fromText))
+        {
+            return "Sandbox_TextToNumber";
+        }
+
+        if (t == typeof(Convert))
+        {
+            return "Sandbox_NumberConversion";
+        }
+
+        return t == typeof(string) ? "Sandbox_TextFunction" : "Sandbox_OtherMethod";
+    }
+
+    /// <summary>Whether reading <paramref name="member"/> of <paramref name="t"/> reads the wall clock or the machine's environment.</summary>
+    private static bool IsClock(Type t, string member) =>
+        t == typeof(Environment) || ((t == typeof(DateTime) || t == typeof(DateTimeOffset)) && member is "Now" or "UtcNow" or "Today");
+
     /// <summary>A type as a rule writer would write it: <c>Guid?</c> rather than .NET's <c>Nullable`1</c>.</summary>
     private static string Shown(Type t) => Nullable.GetUnderlyingType(t) is { } inner ? Shown(inner) + "?" : t.Name;
-
-    private static string WallClockHint(Type t) => t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(Environment)
-        ? " Time comes from facts computed with the injected clock (for example `customer.DaysSinceLastInteraction`)."
-        : string.Empty;
 
     private void CheckOperatorMethod(MethodInfo? m)
     {
@@ -241,6 +306,14 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         if (!_findings.Exists(f => f.Message == message))
         {
             _findings.Add(new SandboxFinding(code, message));
+        }
+    }
+
+    private void Add(string code, DiagnosticText text)
+    {
+        if (!_findings.Exists(f => f.Message == text.English))
+        {
+            _findings.Add(new SandboxFinding(code, text));
         }
     }
 }

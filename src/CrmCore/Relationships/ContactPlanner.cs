@@ -60,6 +60,14 @@ public sealed class ContactPlanner
     /// </summary>
     public event EventHandler<PlanDateUncheckedEventArgs>? DueDateUnchecked;
 
+    /// <summary>
+    /// Raised, on the thread that calls <see cref="Plan"/>, for a customer with no recorded interaction and no first-contact date when
+    /// the policy plans care for silent customers (<see cref="ContactPolicy.SilentCare"/>): whether the customer is silent cannot be told,
+    /// so no such care is planned for it; the rest of its plan is made as usual. Raised once per call. Handlers must be quick and
+    /// thread-safe.
+    /// </summary>
+    public event EventHandler<PlanSilenceUnknownEventArgs>? SilenceUnknown;
+
     /// <summary>The policy.</summary>
     public ContactPolicy Policy { get; }
 
@@ -71,7 +79,9 @@ public sealed class ContactPlanner
     /// [<paramref name="from"/>, <paramref name="to"/>], ordered by due time; care for a silent customer is included whenever the
     /// silence began on or before <paramref name="to"/>, due on the day it began (moved off holidays as the policy says), so every
     /// window gives it the same due date; a day outside the calendar's horizon is kept as it is and reported through
-    /// <see cref="DueDateUnchecked"/>. Ids are deterministic, so the same window planned twice gives equal ids. Empty for a customer
+    /// <see cref="DueDateUnchecked"/>. The silence begins the policy's <see cref="SilentCareSettings.After"/> after the last interaction,
+    /// or, when none is recorded, after the first contact (<see cref="PlanSubject.FirstContactOn"/>); a customer with neither date is
+    /// reported through <see cref="SilenceUnknown"/>. Ids are deterministic, so the same window planned twice gives equal ids. Empty for a customer
     /// who asked not to be contacted.
     /// </summary>
     /// <param name="subject">The customer.</param>
@@ -220,12 +230,32 @@ public sealed class ContactPlanner
 
     private void PlanSilentCare(PlanSubject subject, LocalDate from, LocalDate to, List<ContactPlanEntry> entries)
     {
-        if (Policy.SilentCare is not { } settings || subject.LastInteractionAt is not { } last)
+        if (Policy.SilentCare is not { } settings)
         {
             return;
         }
 
-        var silentFrom = last.InZone(Calendar.Zone).Date.Plus(settings.After);
+        // The silence runs from the last interaction; a customer never contacted since the relationship began is silent from its first
+        // contact. With neither date nothing can be told, and the caller hears so rather than the customer quietly getting no care.
+        string purpose;
+        LocalDate since;
+        if (subject.LastInteractionAt is { } last)
+        {
+            since = last.InZone(Calendar.Zone).Date;
+            purpose = Text("Plan_Purpose_Silent", since);
+        }
+        else if (subject.FirstContactOn is { } first)
+        {
+            since = first;
+            purpose = Text("Plan_Purpose_SilentSinceFirstContact", since);
+        }
+        else
+        {
+            SilenceUnknown?.Invoke(this, new PlanSilenceUnknownEventArgs(subject.Customer));
+            return;
+        }
+
+        var silentFrom = since.Plus(settings.After);
         if (silentFrom > to)
         {
             return;
@@ -234,7 +264,6 @@ public sealed class ContactPlanner
         // Due when the silence rule first made it due, whatever the window: planning a later window gives the same entry (same id, same
         // due date), which is overdue from then on. A silence that began outside the calendar's horizon keeps its date (no working days
         // are known there), planned at the start of the day, and is reported: the customer still gets the care.
-        var purpose = Text("Plan_Purpose_Silent", last.InZone(Calendar.Zone).Date);
         if (TryMoveWithinHorizon(silentFrom, Policy.DueOnHoliday) is not { } dueOn)
         {
             var dayStart = silentFrom.AtStartOfDayInZone(Calendar.Zone).ToInstant();

@@ -39,6 +39,14 @@ public sealed record PlanSubject
     /// <summary>The latest interaction with the customer (either direction); null when none.</summary>
     public Instant? LastInteractionAt { get; init; }
 
+    /// <summary>
+    /// The day the relationship began (the first contact, 首次合作); null when unknown. Silent-customer care counts from it while no
+    /// interaction is recorded (<see cref="LastInteractionAt"/> null): a customer never contacted since is silent once the policy's
+    /// <see cref="SilentCareSettings.After"/> has passed. With neither date, <see cref="ContactPlanner.SilenceUnknown"/> reports the
+    /// customer. Unlike <see cref="CadenceAnchor"/>, which a caller may fill with a stand-in date, this is only ever a recorded date.
+    /// </summary>
+    public LocalDate? FirstContactOn { get; init; }
+
     /// <summary>The latest churn assessment; null when not scored.</summary>
     public ChurnAssessment? Churn { get; init; }
 
@@ -62,6 +70,7 @@ public sealed record PlanSubject
             Birthdays = [.. customer.Contacts.Where(c => c.Birthday is not null).Select(c => (c.Name, c.Birthday!.Value))],
             ContractEndsOn = contractEndsOn,
             LastInteractionAt = customer.LastInteractionAt,
+            FirstContactOn = customer.FirstContactOn,
             Churn = churn,
         };
     }

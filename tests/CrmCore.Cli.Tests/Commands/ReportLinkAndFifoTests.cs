@@ -10,6 +10,9 @@ public sealed class ReportLinkAndFifoTests
 {
     private const string Customers = "客户名称,联系人,手机\n上海甲公司,张三,13800138000\n北京乙公司,李四,13900139000\n";
 
+    /// <summary>How long each end of the FIFO test may take, in milliseconds; the attribute's timeout is a backstop at twice this.</summary>
+    private const int FifoBoundMs = 30_000;
+
     private static CrmRun Run(TempDirectory temp, params string[] args) => Crm.Run(new TestConsole { WorkingDirectory = temp.FullName }, args);
 
     [UnixFact]
@@ -30,7 +33,7 @@ public sealed class ReportLinkAndFifoTests
         Assert.Equal(["report.json"], Directory.GetFileSystemEntries(temp.File("shared")).Select(Path.GetFileName));
     }
 
-    [LinuxFifoFact]
+    [LinuxFifoFact(Timeout = 2 * FifoBoundMs)]
     public async Task ImportCustomers_ReportJsonIsAFifo_TheReaderGetsTheWholeReportAndTheFifoStays()
     {
         using var temp = new TempDirectory();
@@ -42,16 +45,40 @@ public sealed class ReportLinkAndFifoTests
             Assert.Equal(0, mkfifo.ExitCode);
         }
 
+        // Both ends block in open() until the other end opens: the reader if crm never opens the FIFO, crm if it opens it again after
+        // the reader is gone. Each runs on its own task and is awaited for a bounded time, so a broken writer fails this test instead
+        // of hanging the whole test run.
         var reader = Task.Run(() => File.ReadAllText(fifo));
-
-        var run = Run(temp, "import", "customers", "c1.csv", "--store", "memory", "--report-json", "report.fifo");
-        var text = await reader.WaitAsync(TimeSpan.FromSeconds(30));
+        var writer = Task.Run(() => Run(temp, "import", "customers", "c1.csv", "--store", "memory", "--report-json", "report.fifo"));
+        var (run, text) = await BoundedAsync(fifo, writer, reader);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var report = System.Text.Json.JsonDocument.Parse(text);
         Assert.Equal(2, report.RootElement.GetProperty("totals").GetProperty("inserted").GetInt32());
         Assert.Equal(0, new FileInfo(fifo).Length);
         Assert.Equal(["c1.csv", "report.fifo"], Directory.GetFileSystemEntries(temp.FullName).Select(Path.GetFileName).Order());
+    }
+
+    /// <summary>
+    /// Awaits crm and the FIFO's reader for <see cref="FifoBoundMs"/> at most. On time-out the FIFO is opened for reading and writing,
+    /// which never blocks on Linux and releases whichever end is still waiting in open(), so no thread is left blocked after the test;
+    /// then the test fails, saying which end did not finish.
+    /// </summary>
+    private static async Task<(CrmRun Run, string Text)> BoundedAsync(string fifo, Task<CrmRun> writer, Task<string> reader)
+    {
+        var both = Task.WhenAll(writer, reader);
+        if (await Task.WhenAny(both, Task.Delay(FifoBoundMs)) != both)
+        {
+            var stuck = $"crm {(writer.IsCompleted ? "finished" : "did not finish")}, the reader {(reader.IsCompleted ? "finished" : "did not finish")}";
+            using (new FileStream(fifo, FileMode.Open, FileAccess.ReadWrite))
+            {
+            }
+
+            await Task.WhenAny(both, Task.Delay(5_000));
+            Assert.Fail($"The FIFO report was not exchanged within {FifoBoundMs / 1000} s: {stuck}.");
+        }
+
+        return (await writer, await reader);
     }
 
     /// <summary>A FIFO fact: the file type is read on Linux only (statx), so skipped elsewhere.</summary>

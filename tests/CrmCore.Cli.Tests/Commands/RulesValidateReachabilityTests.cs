@@ -9,7 +9,14 @@ namespace CrmCore.Cli.Tests.Commands;
 /// </summary>
 public sealed class RulesValidateReachabilityTests
 {
-    /// <summary>/tmp/qa16/r/never.json.</summary>
+    /// <summary>
+    /// The reachability warnings as <c>crm rules validate</c> prints them: this test's own file (it began as /tmp/qa16/r/never.json;
+    /// the library's judgement of that file is <c>RuleReachabilityTests</c> in CrmCore.Rules.Tests). Its contract, which the tests below
+    /// assert line by line: three Tagging rules that can never hold (CRM070: a contradiction at 5:78, the literal false at 6:73, a count
+    /// below 0 at 7:82), one Tagging rule that can hold (`ContractExpired`: days to the contract end are negative once it has ended)
+    /// and so prints nothing, and a Tiering rule after a catch-all (CRM071 at 15:7): 4 warnings, no error. Change a rule here and
+    /// change its line below.
+    /// </summary>
     private const string Never = """
         [
           {
@@ -17,7 +24,8 @@ public sealed class RulesValidateReachabilityTests
             "Rules": [
               { "RuleName": "Contradiction", "SuccessEvent": "never1", "Expression": "customer.AnnualRevenue > 100 && customer.AnnualRevenue < 50" },
               { "RuleName": "FalseLit", "SuccessEvent": "never2", "Expression": "false" },
-              { "RuleName": "NegRevenue", "SuccessEvent": "never3", "Expression": "customer.Employees < 0" }
+              { "RuleName": "NegativeEmployees", "SuccessEvent": "never3", "Expression": "customer.Employees < 0" },
+              { "RuleName": "ContractExpired", "SuccessEvent": "expired", "Expression": "customer.DaysToContractEnd < 0" }
             ]
           },
           {
@@ -73,14 +81,17 @@ public sealed class RulesValidateReachabilityTests
         var run = Crm.Run("rules", "validate", file);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains($"{file}:5:78: warning CRM070: This rule can never hold: its conditions on `customer.AnnualRevenue`", run.Out, StringComparison.Ordinal);
-        Assert.Contains("[rule Contradiction]", run.Out, StringComparison.Ordinal);
-        Assert.Contains($"{file}:6:", run.Out, StringComparison.Ordinal);
-        Assert.Contains("[rule FalseLit]", run.Out, StringComparison.Ordinal);
-        Assert.Contains($"{file}:14:7: warning CRM071:", run.Out, StringComparison.Ordinal);
-        Assert.Contains("[rule Shadowed]", run.Out, StringComparison.Ordinal);
+        var warnings = run.Out.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Contains(": warning CRM", StringComparison.Ordinal)).ToList();
+        Assert.True(warnings.Count == 4, run.ToString());
+        Assert.StartsWith($"{file}:5:78: warning CRM070: This rule can never hold: its conditions on `customer.AnnualRevenue`", warnings[0], StringComparison.Ordinal);
+        Assert.EndsWith("[rule Contradiction]", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:6:73: warning CRM070: ", warnings[1], StringComparison.Ordinal);
+        Assert.EndsWith("[rule FalseLit]", warnings[1], StringComparison.Ordinal);
         // Employees is never below 0 (wave 17: the input refuses a negative count).
-        Assert.Contains($"{file}:7:75: warning CRM070: This rule can never hold: `customer.Employees` is never below 0, so `< 0` is never met. [rule NegRevenue]", run.Out, StringComparison.Ordinal);
+        Assert.Equal($"{file}:7:82: warning CRM070: This rule can never hold: `customer.Employees` is never below 0, so `< 0` is never met. [rule NegativeEmployees]", warnings[2]);
+        Assert.StartsWith($"{file}:15:7: warning CRM071: ", warnings[3], StringComparison.Ordinal);
+        Assert.EndsWith("[rule Shadowed]", warnings[3], StringComparison.Ordinal);
+        Assert.DoesNotContain("ContractExpired", run.Out, StringComparison.Ordinal); // a rule that can hold is not warned about
         Assert.Contains("1 file(s): 0 error(s), 4 warning(s)", run.Out, StringComparison.Ordinal);
         Assert.Equal(1, Crm.Run("rules", "validate", file, "--warnaserror").ExitCode);
     }

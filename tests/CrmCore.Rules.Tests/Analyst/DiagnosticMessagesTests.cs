@@ -21,8 +21,8 @@ public class DiagnosticMessagesTests
         { """[{"WorkflowName":"Tagging","Rules":"none"}]""", RuleDiagnosticCodes.WrongValueType, "`Rules` 必须是数组，而不是字符串。" },
         { """[{"WorkflowName":"Escalation","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Description":"lead"},"Expression":"true"}]}]""", RuleDiagnosticCodes.ConventionViolation, "此规则需要 `Properties.Ladder`（升级路径名称）。" },
         { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Properties":{"Ponts":1},"Expression":"true"}]}]""", RuleDiagnosticCodes.ConventionViolation, "Tagging 工作流不读取 `Properties.Ponts`。" },
-        { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"DateTime.Now.Year > 2000"}]}]""", RuleDiagnosticCodes.SandboxViolation, "CrmCore 规则中不允许" },
-        { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"customer.Industry.GetType().Name == \"x\""}]}]""", RuleDiagnosticCodes.SandboxViolation, "CrmCore 规则中不能调用 `GetType`" },
+        { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"DateTime.Now.Year > 2000"}]}]""", RuleDiagnosticCodes.SandboxViolation, "此处不允许读取系统时钟或计算机设置：时间请使用按注入时钟计算的事实（例如 `customer.DaysSinceLastInteraction`）。详情：表达式读取了 `DateTime.Now`。表达式：`DateTime.Now.Year > 2000`。" },
+        { """[{"WorkflowName":"Tagging","Rules":[{"RuleName":"r","SuccessEvent":"t","Expression":"customer.Industry.GetType().Name == \"x\""}]}]""", RuleDiagnosticCodes.SandboxViolation, "规则中任何时候都不允许查看程序自身的类型（反射）：规则只能读取事实。详情：表达式调用了 `GetType`" },
     };
 
     [Theory]

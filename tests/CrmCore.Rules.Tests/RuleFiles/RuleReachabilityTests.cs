@@ -6,7 +6,14 @@ namespace CrmCore.Rules.Tests.RuleFiles;
 /// <summary>Rules that can never give a result are warned about (QA 16 item 5): CRM070, CRM071, CRM072.</summary>
 public sealed class RuleReachabilityTests
 {
-    /// <summary>/tmp/qa16/r/never.json of the QA report.</summary>
+    /// <summary>
+    /// /tmp/qa16/r/never.json of the QA report, as the loader judges it: this test's own copy (what <c>crm rules validate</c> prints is
+    /// <c>RulesValidateReachabilityTests</c> in CrmCore.Cli.Tests, with a file of its own). Its contract, which
+    /// <see cref="Load_NeverJson_WarnsAboutEveryRuleThatCannotGiveAResult_WithPlaces"/> asserts rule by rule: three Tagging rules
+    /// that can never hold, each for another reason (CRM070: two bounds on one fact that exclude each other, the literal false, a
+    /// count compared below its range), and a Tiering rule after a catch-all (CRM071). The guards that a rule that can hold is not
+    /// warned about are <see cref="Load_ConditionThatCanHold_HasNoCrm070"/>.
+    /// </summary>
     private const string Never = """
         [
           {
@@ -14,7 +21,7 @@ public sealed class RuleReachabilityTests
             "Rules": [
               { "RuleName": "Contradiction", "SuccessEvent": "never1", "Expression": "customer.AnnualRevenue > 100 && customer.AnnualRevenue < 50" },
               { "RuleName": "FalseLit", "SuccessEvent": "never2", "Expression": "false" },
-              { "RuleName": "NegRevenue", "SuccessEvent": "never3", "Expression": "customer.Employees < 0" }
+              { "RuleName": "NegativeEmployees", "SuccessEvent": "never3", "Expression": "customer.Employees < 0" }
             ]
           },
           {
@@ -28,18 +35,19 @@ public sealed class RuleReachabilityTests
         """;
 
     [Fact]
-    public void Load_NeverJson_WarnsAboutFalseContradictionAndShadowedRule_WithPlaces()
+    public void Load_NeverJson_WarnsAboutEveryRuleThatCannotGiveAResult_WithPlaces()
     {
         var result = RuleLoader.Load("never.json", Never);
 
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         var never = result.Diagnostics.Where(d => d.Code == RuleDiagnosticCodes.RuleNeverHolds).ToList();
-        Assert.Equal(["Contradiction", "FalseLit", "NegRevenue"], never.Select(d => d.RuleName));
+        Assert.Equal(["Contradiction", "FalseLit", "NegativeEmployees"], never.Select(d => d.RuleName));
         Assert.All(never, d => Assert.Equal(RuleSeverity.Warning, d.Severity));
-        Assert.Equal((5, 78), (never[0].Line, never[0].Column));
+        Assert.Equal([(5, 78), (6, 73), (7, 82)], never.Select(d => (d.Line, d.Column)));
         Assert.Contains("`customer.AnnualRevenue`", never[0].Message, StringComparison.Ordinal);
         Assert.Contains("没有任何值能同时满足", never[0].MessageZhHans, StringComparison.Ordinal);
         Assert.Contains("literal `false`", never[1].Message, StringComparison.Ordinal);
+        Assert.Equal("This rule can never hold: `customer.Employees` is never below 0, so `< 0` is never met.", never[2].Message);
         var shadowed = Assert.Single(result.Diagnostics, d => d.Code == RuleDiagnosticCodes.RuleShadowed);
         Assert.Equal(("Tiering", "Shadowed", 14, 7), (shadowed.WorkflowName, shadowed.RuleName, shadowed.Line, shadowed.Column));
         Assert.Contains("`All`", shadowed.Message, StringComparison.Ordinal);

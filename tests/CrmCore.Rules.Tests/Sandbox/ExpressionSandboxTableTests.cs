@@ -13,11 +13,16 @@ namespace CrmCore.Rules.Tests.Sandbox;
 /// </summary>
 public class ExpressionSandboxTableTests
 {
-    private const string MemberRule = "is not allowed in CrmCore rules: only fact properties, `string.Length`, tag `Count` and `Math` constants can be read.";
-    private const string MethodAllowList = " Allowed: string Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim/Length/IsNullOrEmpty, Any/All/Count/Sum/Max/Min/Contains over fact collections, Math.*.";
-    private const string ClockHint = " Time comes from facts computed with the injected clock (for example `customer.DaysSinceLastInteraction`).";
-    private const string ReflectionHint = " Reflection (`GetType`, `System.Type`, `System.Reflection`) is never allowed.";
-    private const string FactMethodHint = " Facts have properties only; their methods cannot be called.";
+    private const string MemberRule = "Only facts, the length of a text, the number of tags and Math constants can be read in rules.";
+    private const string ClockRule = "Reading the clock or the computer's settings is not allowed here: time comes from facts computed with the injected clock (for example `customer.DaysSinceLastInteraction`).";
+    private const string TextFunction = "This text function is not available in rules; the text functions are Contains, StartsWith, EndsWith, ToUpper, ToLower and Trim (with text arguments), Length and string.IsNullOrEmpty.";
+    private const string OtherMethod = "This function is not available in rules. Allowed: text Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim/Length/IsNullOrEmpty, Any/All/Count/Sum/Max/Min/Contains over fact collections, Math.*.";
+    private const string ToText = "Turning a value into text is not allowed here: compare numbers as numbers (`customer.Employees > 100`) and text as text (`customer.Industry == \"制造业\"`).";
+    private const string Reflection = "Looking into the program's own types (reflection) is never allowed in rules: rules read facts only.";
+    private const string FactMethod = "Facts have properties only, so their methods cannot be called: read the property itself (for example `customer.AnnualRevenue`).";
+    private const string TextToNumber = "Converting text to a number is not allowed here: number facts are numbers already, so compare them as they are (`customer.AnnualRevenue >= 500000`), and compare text facts with text in double quotes (`customer.Region == \"华东\"`).";
+    private const string NumberConversion = "Converting a value with a conversion function is not allowed here: numbers of every kind compare with each other as they are, and `Math.Round`, `Math.Floor` and `Math.Ceiling` round them.";
+    private const string TextToDate = "Reading a date or time from text is not allowed here: time comes from facts computed with the injected clock (for example `customer.DaysSinceLastInteraction`).";
 
     private static readonly Dictionary<string, Func<Expression>> Allowed = new()
     {
@@ -95,46 +100,55 @@ public class ExpressionSandboxTableTests
         ["constant array"] = (() => Expression.Constant(new[] { 1 }), RuleDiagnosticCodes.SandboxViolation, "A constant of type `Int32[]` is not allowed."),
         ["unknown parameter"] = (() => Expression.Parameter(typeof(int), "stranger"), RuleDiagnosticCodes.SandboxViolation, "`stranger` is not a known fact or parameter."),
 
-        ["property of a type that is neither a fact nor a string"] = (() => Nested(nameof(Wrapper.Secret)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.Secret` {MemberRule}"),
-        ["a non-string Length"] = (() => Nested(nameof(Wrapper.Length)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.Length` {MemberRule}"),
-        ["a non-tag Count"] = (() => Nested(nameof(Wrapper.Count)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.Count` {MemberRule}"),
-        ["a non-nullable HasValue"] = (() => Nested(nameof(Wrapper.HasValue)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.HasValue` {MemberRule}"),
-        ["a non-nullable Value"] = (() => Nested(nameof(Wrapper.Value)), RuleDiagnosticCodes.SandboxViolation, $"`Wrapper.Value` {MemberRule}"),
-        ["fact property with a private getter"] = (() => Prop(nameof(ProbeFacts.Hidden)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.Hidden` {MemberRule}"),
-        ["static property of a fact type"] = (() => Static(typeof(ProbeFacts), nameof(ProbeFacts.Shared)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.Shared` {MemberRule}"),
-        ["instance field of a fact"] = (() => Expression.Field(Fact, nameof(ProbeFacts.InstanceField)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.InstanceField` {MemberRule}"),
-        ["static read-only field of a non-scalar type"] = (() => Static(typeof(ProbeFacts), nameof(ProbeFacts.StaticReadonlyField)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.StaticReadonlyField` {MemberRule}"),
-        ["static mutable field"] = (() => Static(typeof(ProbeFacts), nameof(ProbeFacts.StaticMutableField)), RuleDiagnosticCodes.SandboxViolation, $"`ProbeFacts.StaticMutableField` {MemberRule}"),
-        ["non-scalar struct constant field"] = (() => Static(typeof(TimeSpan), nameof(TimeSpan.Zero)), RuleDiagnosticCodes.SandboxViolation, $"`TimeSpan.Zero` {MemberRule}"),
-        ["DateTime.Now"] = (() => Static(typeof(DateTime), nameof(DateTime.Now)), RuleDiagnosticCodes.SandboxViolation, $"`DateTime.Now` {MemberRule}{ClockHint}"),
-        ["DateTime.MaxValue"] = (() => Static(typeof(DateTime), nameof(DateTime.MaxValue)), RuleDiagnosticCodes.SandboxViolation, $"`DateTime.MaxValue` {MemberRule}{ClockHint}"),
-        ["DateTimeOffset.UtcNow"] = (() => Static(typeof(DateTimeOffset), nameof(DateTimeOffset.UtcNow)), RuleDiagnosticCodes.SandboxViolation, $"`DateTimeOffset.UtcNow` {MemberRule}{ClockHint}"),
-        ["Environment.TickCount"] = (() => Static(typeof(Environment), nameof(Environment.TickCount)), RuleDiagnosticCodes.SandboxViolation, $"`Environment.TickCount` {MemberRule}{ClockHint}"),
+        ["property of a type that is neither a fact nor a string"] = (() => Nested(nameof(Wrapper.Secret)), RuleDiagnosticCodes.SandboxViolation, Reads("Wrapper.Secret")),
+        ["a non-string Length"] = (() => Nested(nameof(Wrapper.Length)), RuleDiagnosticCodes.SandboxViolation, Reads("Wrapper.Length")),
+        ["a non-tag Count"] = (() => Nested(nameof(Wrapper.Count)), RuleDiagnosticCodes.SandboxViolation, Reads("Wrapper.Count")),
+        ["a non-nullable HasValue"] = (() => Nested(nameof(Wrapper.HasValue)), RuleDiagnosticCodes.SandboxViolation, Reads("Wrapper.HasValue")),
+        ["a non-nullable Value"] = (() => Nested(nameof(Wrapper.Value)), RuleDiagnosticCodes.SandboxViolation, Reads("Wrapper.Value")),
+        ["fact property with a private getter"] = (() => Prop(nameof(ProbeFacts.Hidden)), RuleDiagnosticCodes.SandboxViolation, Reads("ProbeFacts.Hidden")),
+        ["static property of a fact type"] = (() => Static(typeof(ProbeFacts), nameof(ProbeFacts.Shared)), RuleDiagnosticCodes.SandboxViolation, Reads("ProbeFacts.Shared")),
+        ["instance field of a fact"] = (() => Expression.Field(Fact, nameof(ProbeFacts.InstanceField)), RuleDiagnosticCodes.SandboxViolation, Reads("ProbeFacts.InstanceField")),
+        ["static read-only field of a non-scalar type"] = (() => Static(typeof(ProbeFacts), nameof(ProbeFacts.StaticReadonlyField)), RuleDiagnosticCodes.SandboxViolation, Reads("ProbeFacts.StaticReadonlyField")),
+        ["static mutable field"] = (() => Static(typeof(ProbeFacts), nameof(ProbeFacts.StaticMutableField)), RuleDiagnosticCodes.SandboxViolation, Reads("ProbeFacts.StaticMutableField")),
+        ["non-scalar struct constant field"] = (() => Static(typeof(TimeSpan), nameof(TimeSpan.Zero)), RuleDiagnosticCodes.SandboxViolation, Reads("TimeSpan.Zero")),
+        ["DateTime.Now"] = (() => Static(typeof(DateTime), nameof(DateTime.Now)), RuleDiagnosticCodes.SandboxViolation, Reads("DateTime.Now", ClockRule)),
+        ["DateTime.MaxValue"] = (() => Static(typeof(DateTime), nameof(DateTime.MaxValue)), RuleDiagnosticCodes.SandboxViolation, Reads("DateTime.MaxValue")),
+        ["DateTimeOffset.UtcNow"] = (() => Static(typeof(DateTimeOffset), nameof(DateTimeOffset.UtcNow)), RuleDiagnosticCodes.SandboxViolation, Reads("DateTimeOffset.UtcNow", ClockRule)),
+        ["Environment.TickCount"] = (() => Static(typeof(Environment), nameof(Environment.TickCount)), RuleDiagnosticCodes.SandboxViolation, Reads("Environment.TickCount", ClockRule)),
 
         ["Enumerable.Range"] = (() => Expression.Call(typeof(Enumerable).GetMethod(nameof(Enumerable.Range))!, Expression.Constant(0), Expression.Constant(3)), RuleDiagnosticCodes.GeneratorNotAllowed, GeneratorMessage("Range")),
         ["Enumerable.Repeat"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Repeat), [typeof(string)], Expression.Constant("a"), Expression.Constant(3)), RuleDiagnosticCodes.GeneratorNotAllowed, GeneratorMessage("Repeat")),
         ["Enumerable.Empty"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Empty), [typeof(string)]), RuleDiagnosticCodes.GeneratorNotAllowed, GeneratorMessage("Empty")),
-        ["Select over a fact collection"] = (() => Tags(nameof(Enumerable.Select), (Expression<Func<string, string>>)(t => t)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Enumerable.Select")),
-        ["OrderBy over a fact collection"] = (() => Tags(nameof(Enumerable.OrderBy), (Expression<Func<string, string>>)(t => t)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Enumerable.OrderBy")),
-        ["Aggregate over a fact collection"] = (() => Tags(nameof(Enumerable.Aggregate), (Expression<Func<string, string, string>>)((a, b) => a)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Enumerable.Aggregate")),
+        ["Select over a fact collection"] = (() => Tags(nameof(Enumerable.Select), (Expression<Func<string, string>>)(t => t)), RuleDiagnosticCodes.SandboxViolation, Calls("Enumerable.Select", OtherMethod)),
+        ["OrderBy over a fact collection"] = (() => Tags(nameof(Enumerable.OrderBy), (Expression<Func<string, string>>)(t => t)), RuleDiagnosticCodes.SandboxViolation, Calls("Enumerable.OrderBy", OtherMethod)),
+        ["Aggregate over a fact collection"] = (() => Tags(nameof(Enumerable.Aggregate), (Expression<Func<string, string, string>>)((a, b) => a)), RuleDiagnosticCodes.SandboxViolation, Calls("Enumerable.Aggregate", OtherMethod)),
         ["Any over a constant"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], Expression.Constant(new[] { "a" })), RuleDiagnosticCodes.SandboxViolation, AggregateMessage("Any")),
         ["Count over a static member"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(string)], Static(typeof(ProbeFacts), nameof(ProbeFacts.Catalog))), RuleDiagnosticCodes.SandboxViolation, AggregateMessage("Count")),
         ["Count over an unknown parameter"] = (() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(string)], Expression.Parameter(typeof(string[]), "stranger")), RuleDiagnosticCodes.SandboxViolation, AggregateMessage("Count")),
-        ["string Replace"] = (() => StringCall(nameof(string.Replace), "a", "b"), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.Replace")),
-        ["string Contains(char)"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Name)), typeof(string).GetMethod(nameof(string.Contains), [typeof(char)])!, Expression.Constant('a')), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.Contains")),
-        ["string StartsWith with a comparison"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Name)), typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!, Expression.Constant("a"), Expression.Constant(StringComparison.Ordinal)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.StartsWith")),
-        ["string ToUpperInvariant"] = (() => StringCall(nameof(string.ToUpperInvariant)), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.ToUpperInvariant")),
-        ["string.Join"] = (() => StringStatic(nameof(string.Join), Expression.Constant(","), Expression.Constant(new[] { "a" })), RuleDiagnosticCodes.SandboxViolation, MethodMessage("String.Join")),
-        ["TagSet.GetEnumerator"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Tags)), typeof(TagSet).GetMethod(nameof(TagSet.GetEnumerator))!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("TagSet.GetEnumerator")),
-        ["nullable ToString"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Optional)), typeof(int?).GetMethod(nameof(ToString), Type.EmptyTypes)!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Nullable`1.ToString")),
-        ["a fact's method"] = (() => Expression.Call(Fact, typeof(ProbeFacts).GetMethod(nameof(ProbeFacts.Twice))!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("ProbeFacts.Twice", FactMethodHint)),
-        ["GetType"] = (() => Expression.Call(Fact, typeof(object).GetMethod(nameof(GetType))!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Object.GetType", ReflectionHint)),
-        ["a System.Type method"] = (() => Expression.Call(Expression.Constant(typeof(int)), typeof(Type).GetMethod(nameof(Type.GetProperties), Type.EmptyTypes)!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Type.GetProperties", ReflectionHint)),
-        ["a System.Reflection method"] = (() => Expression.Call(Expression.Constant(typeof(int).Assembly), typeof(Assembly).GetMethod(nameof(Assembly.GetName), Type.EmptyTypes)!), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Assembly.GetName", ReflectionHint)),
-        ["Convert.ToInt32"] = (() => Expression.Call(typeof(Convert).GetMethod(nameof(Convert.ToInt32), [typeof(string)])!, Prop(nameof(ProbeFacts.Name))), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Convert.ToInt32")),
-        ["DateTime.Parse"] = (() => Expression.Call(typeof(DateTime).GetMethod(nameof(DateTime.Parse), [typeof(string)])!, Expression.Constant("2026-01-01")), RuleDiagnosticCodes.SandboxViolation, MethodMessage("DateTime.Parse", clock: true)),
-        ["DateTimeOffset.Parse"] = (() => Expression.Call(typeof(DateTimeOffset).GetMethod(nameof(DateTimeOffset.Parse), [typeof(string)])!, Expression.Constant("2026-01-01")), RuleDiagnosticCodes.SandboxViolation, MethodMessage("DateTimeOffset.Parse", clock: true)),
-        ["Environment.GetEnvironmentVariable"] = (() => Expression.Call(typeof(Environment).GetMethod(nameof(Environment.GetEnvironmentVariable), [typeof(string)])!, Expression.Constant("PATH")), RuleDiagnosticCodes.SandboxViolation, MethodMessage("Environment.GetEnvironmentVariable", clock: true)),
+        ["string Replace"] = (() => StringCall(nameof(string.Replace), "a", "b"), RuleDiagnosticCodes.SandboxViolation, Calls("String.Replace", TextFunction)),
+        ["string Contains(char)"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Name)), typeof(string).GetMethod(nameof(string.Contains), [typeof(char)])!, Expression.Constant('a')), RuleDiagnosticCodes.SandboxViolation, Calls("String.Contains", TextFunction)),
+        ["string StartsWith with a comparison"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Name)), typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!, Expression.Constant("a"), Expression.Constant(StringComparison.Ordinal)), RuleDiagnosticCodes.SandboxViolation, Calls("String.StartsWith", TextFunction)),
+        ["string ToUpperInvariant"] = (() => StringCall(nameof(string.ToUpperInvariant)), RuleDiagnosticCodes.SandboxViolation, Calls("String.ToUpperInvariant", TextFunction)),
+        ["string.Join"] = (() => StringStatic(nameof(string.Join), Expression.Constant(","), Expression.Constant(new[] { "a" })), RuleDiagnosticCodes.SandboxViolation, Calls("String.Join", TextFunction)),
+        ["TagSet.GetEnumerator"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Tags)), typeof(TagSet).GetMethod(nameof(TagSet.GetEnumerator))!), RuleDiagnosticCodes.SandboxViolation, Calls("TagSet.GetEnumerator", OtherMethod)),
+        ["nullable ToString"] = (() => Expression.Call(Prop(nameof(ProbeFacts.Optional)), typeof(int?).GetMethod(nameof(ToString), Type.EmptyTypes)!), RuleDiagnosticCodes.SandboxViolation, Calls("Nullable`1.ToString", ToText)),
+        ["a fact's method"] = (() => Expression.Call(Fact, typeof(ProbeFacts).GetMethod(nameof(ProbeFacts.Twice))!), RuleDiagnosticCodes.SandboxViolation, Calls("ProbeFacts.Twice", FactMethod)),
+        ["GetType"] = (() => Expression.Call(Fact, typeof(object).GetMethod(nameof(GetType))!), RuleDiagnosticCodes.SandboxViolation, Calls("Object.GetType", Reflection)),
+        ["a System.Type method"] = (() => Expression.Call(Expression.Constant(typeof(int)), typeof(Type).GetMethod(nameof(Type.GetProperties), Type.EmptyTypes)!), RuleDiagnosticCodes.SandboxViolation, Calls("Type.GetProperties", Reflection)),
+        ["a System.Reflection method"] = (() => Expression.Call(Expression.Constant(typeof(int).Assembly), typeof(Assembly).GetMethod(nameof(Assembly.GetName), Type.EmptyTypes)!), RuleDiagnosticCodes.SandboxViolation, Calls("Assembly.GetName", Reflection)),
+        ["Convert.ToInt32"] = (() => Expression.Call(typeof(Convert).GetMethod(nameof(Convert.ToInt32), [typeof(string)])!, Prop(nameof(ProbeFacts.Name))), RuleDiagnosticCodes.SandboxViolation, Calls("Convert.ToInt32", TextToNumber)),
+        ["DateTime.Parse"] = (() => Expression.Call(typeof(DateTime).GetMethod(nameof(DateTime.Parse), [typeof(string)])!, Expression.Constant("2026-01-01")), RuleDiagnosticCodes.SandboxViolation, Calls("DateTime.Parse", TextToDate)),
+        ["DateTimeOffset.Parse"] = (() => Expression.Call(typeof(DateTimeOffset).GetMethod(nameof(DateTimeOffset.Parse), [typeof(string)])!, Expression.Constant("2026-01-01")), RuleDiagnosticCodes.SandboxViolation, Calls("DateTimeOffset.Parse", TextToDate)),
+        ["Convert.ToDateTime"] = (() => Expression.Call(typeof(Convert).GetMethod(nameof(Convert.ToDateTime), [typeof(string)])!, Prop(nameof(ProbeFacts.Name))), RuleDiagnosticCodes.SandboxViolation, Calls("Convert.ToDateTime", TextToDate)),
+        ["Convert.ToString"] = (() => Expression.Call(typeof(Convert).GetMethod(nameof(Convert.ToString), [typeof(int)])!, Prop(nameof(ProbeFacts.Score))), RuleDiagnosticCodes.SandboxViolation, Calls("Convert.ToString", ToText)),
+        ["Convert.ToInt64 of a number"] = (() => Expression.Call(typeof(Convert).GetMethod(nameof(Convert.ToInt64), [typeof(int)])!, Prop(nameof(ProbeFacts.Score))), RuleDiagnosticCodes.SandboxViolation, Calls("Convert.ToInt64", NumberConversion)),
+        ["decimal.Parse"] = (() => Expression.Call(typeof(decimal).GetMethod(nameof(decimal.Parse), [typeof(string)])!, Prop(nameof(ProbeFacts.Name))), RuleDiagnosticCodes.SandboxViolation, Calls("Decimal.Parse", TextToNumber)),
+        ["string.Format"] = (() => Expression.Call(typeof(string).GetMethod(nameof(string.Format), [typeof(string), typeof(object)])!, Expression.Constant("{0}"), Expression.Constant(null, typeof(object))), RuleDiagnosticCodes.SandboxViolation, Calls("String.Format", ToText)),
+        ["TimeSpan.Parse"] = (() => Expression.Call(typeof(TimeSpan).GetMethod(nameof(TimeSpan.Parse), [typeof(string)])!, Prop(nameof(ProbeFacts.Name))), RuleDiagnosticCodes.SandboxViolation, Calls("TimeSpan.Parse", TextToDate)),
+        ["TimeSpan.FromDays"] = (() => Expression.Call(typeof(TimeSpan).GetMethod(nameof(TimeSpan.FromDays), [typeof(double)])!, Expression.Constant(1.0)), RuleDiagnosticCodes.SandboxViolation, Calls("TimeSpan.FromDays", OtherMethod)),
+        ["DateTime.Today"] = (() => Static(typeof(DateTime), nameof(DateTime.Today)), RuleDiagnosticCodes.SandboxViolation, Reads("DateTime.Today", ClockRule)),
+        ["a clock read under another member"] = (() => Expression.Property(Static(typeof(DateTime), nameof(DateTime.Now)), nameof(DateTime.Year)), RuleDiagnosticCodes.SandboxViolation, Reads("DateTime.Now", ClockRule)),
+        ["Environment.GetEnvironmentVariable"] = (() => Expression.Call(typeof(Environment).GetMethod(nameof(Environment.GetEnvironmentVariable), [typeof(string)])!, Expression.Constant("PATH")), RuleDiagnosticCodes.SandboxViolation, Calls("Environment.GetEnvironmentVariable", ClockRule)),
 
         ["operator method of a non-scalar type"] = (() => Expression.Add(Prop(nameof(ProbeFacts.Duration)), Prop(nameof(ProbeFacts.Duration))), RuleDiagnosticCodes.SandboxViolation, "Operator method `TimeSpan.op_Addition` is not allowed."),
         ["unary operator method of a non-scalar type"] = (() => Expression.Negate(Prop(nameof(ProbeFacts.Duration))), RuleDiagnosticCodes.SandboxViolation, "Operator method `TimeSpan.op_UnaryNegation` is not allowed."),
@@ -175,7 +189,7 @@ public class ExpressionSandboxTableTests
 
         var finding = Assert.Single(Check(call).Findings);
 
-        Assert.Equal(MethodMessage("Convert.ToInt32"), finding.Message);
+        Assert.Equal(Calls("Convert.ToInt32", NumberConversion), finding.Message);
     }
 
     [Fact]
@@ -185,7 +199,7 @@ public class ExpressionSandboxTableTests
 
         var finding = Assert.Single(Check(call).Findings);
 
-        Assert.Equal(MethodMessage("Object.ToString"), finding.Message);
+        Assert.Equal(Calls("Object.ToString", ToText), finding.Message);
     }
 
     [Fact]
@@ -196,7 +210,7 @@ public class ExpressionSandboxTableTests
         var two = Expression.Add(secret, Nested(nameof(Wrapper.Count)));
 
         Assert.Single(Check(twice).Findings);
-        Assert.Equal([$"`Wrapper.Secret` {MemberRule}", $"`Wrapper.Count` {MemberRule}"], Check(two).Findings.Select(f => f.Message));
+        Assert.Equal([Reads("Wrapper.Secret"), Reads("Wrapper.Count")], Check(two).Findings.Select(f => f.Message));
     }
 
     [Fact]
@@ -250,8 +264,9 @@ public class ExpressionSandboxTableTests
 
     private static string AggregateMessage(string name) => $"`{name}` may only aggregate over a fact collection such as `customer.Tags`.";
 
-    private static string MethodMessage(string method, string hint = "", bool clock = false) =>
-        $"Method `{method}` is not allowed in CrmCore rules.{hint}{MethodAllowList}{(clock ? ClockHint : string.Empty)}";
+    private static string Reads(string member, string rule = MemberRule) => $"{rule} Detail: the expression reads `{member}`.";
+
+    private static string Calls(string method, string rule) => $"{rule} Detail: the expression calls `{method}`.";
 
     private static Expression StringCall(string name, params string[] arguments) => StringCallOn(Prop(nameof(ProbeFacts.Name)), name, arguments);
 
