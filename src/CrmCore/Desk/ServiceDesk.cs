@@ -959,7 +959,9 @@ public sealed class ServiceDesk
             cancellationToken);
 
     /// <summary>
-    /// The KPI input of a period, computed from what the desk recorded: a service record per ticket raised in it (through
+    /// The KPI input of a period, computed from what the desk recorded: a service record per ticket raised in it (by
+    /// <see cref="Tickets.Ticket.RaisedAt"/>, as <see cref="Metrics.KpiCalculator"/> and the monthly report count tickets: a ticket logged
+    /// late with an earlier <see cref="TicketRequest.RaisedAt"/> belongs to the period it was reported in, not the one it was logged in; through
     /// <see cref="DeskKpiProjection"/>, SLA states as of now) and the survey answers on those tickets. Customer lifecycles are not
     /// part of it (churn KPIs need the host's customer history).
     /// </summary>
@@ -972,7 +974,7 @@ public sealed class ServiceDesk
         var now = Now();
         var records = new List<Metrics.ServiceRecord>();
         var surveys = new List<SurveyResponse>();
-        await foreach (var state in _tickets.ListAsync(new TicketQuery { CreatedFrom = from, CreatedBefore = before }, cancellationToken).ConfigureAwait(false))
+        await foreach (var state in _tickets.ListAsync(new TicketQuery { RaisedFrom = from, RaisedBefore = before }, cancellationToken).ConfigureAwait(false))
         {
             var view = new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
             var team = _agents.TryGetValue(state.Owner, out var owner) ? owner.Team.Value : string.Empty;
