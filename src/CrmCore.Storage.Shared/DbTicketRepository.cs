@@ -210,6 +210,16 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             where.Add("t.created_at < @before");
         }
 
+        if (query.RaisedFrom is not null)
+        {
+            where.Add("t.raised_at >= @raised_from");
+        }
+
+        if (query.RaisedBefore is not null)
+        {
+            where.Add("t.raised_at < @raised_before");
+        }
+
         if (query.DueBy is not null)
         {
             // The literal lets the partial index on open tickets' next_due_at serve the query (a parameter would not).
@@ -240,6 +250,16 @@ internal sealed class DbTicketRepository(DeskSql sql) : IOutboxTicketRepository,
             if (query.CreatedBefore is { } before)
             {
                 DeskSql.Add(c, "@before", sql.Time(before));
+            }
+
+            if (query.RaisedFrom is { } raisedFrom)
+            {
+                DeskSql.Add(c, "@raised_from", sql.Time(raisedFrom));
+            }
+
+            if (query.RaisedBefore is { } raisedBefore)
+            {
+                DeskSql.Add(c, "@raised_before", sql.Time(raisedBefore));
             }
 
             if (query.DueBy is { } due)

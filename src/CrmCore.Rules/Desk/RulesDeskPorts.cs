@@ -14,10 +14,11 @@ namespace CrmCore.Rules.Desk;
 /// Tagging workflows, churn factors are the ChurnRisk workflow's reasons (evaluated once per customer view and shared), the escalation path is the ladders the
 /// Escalation workflow's rules choose (<c>Properties.Ladder</c>; every ladder when the rule set has no Escalation workflow). The ticket
 /// workflows are evaluated once per ticket view and shared by the ports, so the Routing workflow runs once per submitted ticket. Reads the current rule set on
-/// every call, so reloads apply. A rule that throws is skipped and recorded as the compiled evaluator does
-/// (<see cref="RuleSet.RuleFailed"/>); the RulesEngine backend throws <see cref="InvalidOperationException"/> instead. Thread-safe.
+/// every call, so reloads apply. A rule that throws at run time counts as not held and the evaluation goes on, on either backend: the
+/// failure is raised through <see cref="RuleSet.RuleFailed"/> (which <see cref="Reload.RuleSetProvider"/> logs as a warning) and, for a
+/// new ticket, reported on the desk's result as <see cref="TicketRuleFailed"/> (<see cref="RuleFailures"/>). Thread-safe.
 /// </summary>
-public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalationPathChooser, ICustomerClassifier, IChurnFactorSource
+public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalationPathChooser, ICustomerClassifier, IChurnFactorSource, ITicketRuleFailureSource
 {
     private readonly Func<RuleSet> _ruleSet;
     private readonly RuleBackend _backend;
@@ -82,6 +83,21 @@ public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalatio
 
         return Evaluate(ticket).Ladders.ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The rules of the ticket workflows that failed at run time for the ticket (the evaluation the other ports share), as
+    /// desk events with the failure described in English and Simplified Chinese (<see cref="RuleFailure.Describe"/>).</summary>
+    /// <param name="ticket">The ticket and its customer.</param>
+    /// <param name="at">When the failure is reported.</param>
+    /// <returns>One event per failure, in rule order; empty when no rule failed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
+    public IReadOnlyList<TicketRuleFailed> RuleFailures(TicketView ticket, Instant at) =>
+        [.. Evaluate(ticket).Failures.Select(f => new TicketRuleFailed(ticket.Ticket.Id, at, f.Workflow, f.Rule,
+            f.Describe(CrmCore.Localization.TextCultures.English), f.Describe(CrmCore.Localization.TextCultures.SimplifiedChinese))
+        {
+            File = f.File,
+            Line = f.Line,
+            Column = f.Column,
+        })];
 
     /// <summary>The tier the Tiering workflow gives (null when no rule holds: the recorded tier stays) and the tags of the Tagging
     /// workflow, from the customer's record, activity and background.</summary>

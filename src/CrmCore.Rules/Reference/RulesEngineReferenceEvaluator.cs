@@ -8,8 +8,11 @@ namespace CrmCore.Rules.Reference;
 /// <summary>
 /// Evaluates a <see cref="RuleSet"/>'s workflows with RulesEngine's own <c>ExecuteAllRulesAsync</c>, the reference the compiled
 /// path is checked against (and the baseline of the benchmarks). The workflows are the same ones the loader validated and
-/// sandbox-checked; the inputs are named <c>customer</c> and <c>ticket</c>. Much slower than <see cref="RuleSet"/>: use it for
-/// verification, not in production. Thread-safe for concurrent evaluations.
+/// sandbox-checked; the inputs are named <c>customer</c> and <c>ticket</c>. A rule that RulesEngine reports as failed at run time (its
+/// condition or points threw) counts as failed and not held, as on the compiled path: the evaluation goes on, the failure is on the
+/// result's <c>Failures</c> and raised through <see cref="RuleSet.RuleFailed"/> (with the cause the same expression gives on the
+/// compiled path, and the rule file's position). Much slower than <see cref="RuleSet"/>: use it for verification, not in production.
+/// Thread-safe for concurrent evaluations.
 /// </summary>
 public sealed class RulesEngineReferenceEvaluator
 {
@@ -38,7 +41,6 @@ public sealed class RulesEngineReferenceEvaluator
     /// <param name="customer">The facts.</param>
     /// <returns>The same shape of result as <see cref="RuleSet.EvaluateCustomer"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">RulesEngine reported an exception for a rule.</exception>
     public async Task<CustomerEvaluation> EvaluateCustomerAsync(CustomerFacts customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
@@ -62,7 +64,6 @@ public sealed class RulesEngineReferenceEvaluator
     /// <param name="ticket">The facts.</param>
     /// <returns>The same shape of result as <see cref="RuleSet.EvaluateTicket"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">RulesEngine reported an exception for a rule.</exception>
     public async Task<TicketEvaluation> EvaluateTicketAsync(TicketFacts ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -84,9 +85,19 @@ public sealed class RulesEngineReferenceEvaluator
                     break;
                 }
 
-                if (r.IsSuccess)
+                var rule = _rules[name][r.Rule.RuleName];
+                if (!string.IsNullOrEmpty(r.ExceptionMessage))
                 {
-                    _ = builder.Held(name, kind, _rules[name][r.Rule.RuleName], EvaluationBuilder.NeedsPoints(kind) ? Points(r) : 0m);
+                    builder.Failed(_set.ReportFailure(name, rule, RuleFailureStage.Condition, Cause(name, rule, facts, RuleFailureStage.Condition, r.ExceptionMessage, null)));
+                }
+                else if (r.ActionResult?.Exception is { } actionFailure)
+                {
+                    // A rule whose points fail counts as failed, not as held with 0 points (as on the compiled path).
+                    builder.Failed(_set.ReportFailure(name, rule, RuleFailureStage.Points, Cause(name, rule, facts, RuleFailureStage.Points, actionFailure.Message, actionFailure)));
+                }
+                else if (r.IsSuccess && builder.Held(name, kind, rule, EvaluationBuilder.NeedsPoints(kind) ? Points(r) : 0m) is { } overflow)
+                {
+                    builder.Failed(_set.ReportFailure(name, rule, RuleFailureStage.PointsTotal, overflow));
                 }
             }
         }
@@ -102,15 +113,35 @@ public sealed class RulesEngineReferenceEvaluator
         return r.Rule.Properties is { } p && p.TryGetValue("Points", out var v) ? (decimal)v : 0m;
     }
 
-    private async Task<List<RuleResultTree>> RunAsync(string workflow, string name, object facts)
+    private async Task<List<RuleResultTree>> RunAsync(string workflow, string name, object facts) =>
+        await _engine.ExecuteAllRulesAsync(workflow, new RuleParameter(name, facts)).ConfigureAwait(false);
+
+    /// <summary>
+    /// The exception behind a rule RulesEngine reported as failed. RulesEngine keeps only a message for a failed condition, so the same
+    /// expression is run on the compiled path, which gives the exception itself (a division by zero, an overflow...) and so the cause
+    /// in plain words; when it does not fail there, the failure is RulesEngine's own and its message is kept.
+    /// </summary>
+    private Exception Cause(string workflow, RuleDefinition rule, object facts, RuleFailureStage stage, string message, Exception? reported)
     {
-        var results = await _engine.ExecuteAllRulesAsync(workflow, new RuleParameter(name, facts)).ConfigureAwait(false);
-        var failed = results.FirstOrDefault(r => !string.IsNullOrEmpty(r.ExceptionMessage) || r.ActionResult?.Exception is not null);
-        if (failed is not null)
+        var error = facts switch
         {
-            throw new InvalidOperationException($"RulesEngine failed on {workflow} › {failed.Rule.RuleName}: {failed.ExceptionMessage}{failed.ActionResult?.Exception?.Message}", failed.ActionResult?.Exception);
+            CustomerFacts customer => Rerun(_set.CustomerWorkflows, workflow, rule, customer, stage),
+            TicketFacts ticket => Rerun(_set.TicketWorkflows, workflow, rule, ticket, stage),
+            _ => null,
+        };
+        return error ?? reported ?? new InvalidOperationException(message);
+    }
+
+    private static Exception? Rerun<TFacts>(IEnumerable<CompiledWorkflow<TFacts>> workflows, string workflow, RuleDefinition rule, TFacts facts, RuleFailureStage stage)
+    {
+        var compiled = workflows.Where(w => w.Name == workflow).SelectMany(w => w.Rules).FirstOrDefault(r => ReferenceEquals(r.Definition, rule) || r.Name == rule.Name);
+        if (compiled is null)
+        {
+            return null;
         }
 
-        return results;
+        Exception? error;
+        _ = stage == RuleFailureStage.Points ? compiled.Points(facts, out error) : (compiled.Holds(facts, out error) ? 1m : 0m);
+        return error;
     }
 }

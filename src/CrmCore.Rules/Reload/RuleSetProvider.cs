@@ -7,7 +7,9 @@ namespace CrmCore.Rules.Reload;
 /// The default <see cref="IRuleSetProvider"/>: loads from sources or files, publishes an immutable <see cref="RuleSetVersion"/>
 /// with a volatile write on success, keeps the previous version on failure, never lets a reload that started earlier replace
 /// one that started later (the newest content wins; the older result is returned but not published), and reports every problem through
-/// <see cref="ReloadFailed"/> and the logger. Publishing is serialized; reads are lock-free. Thread-safe.
+/// <see cref="ReloadFailed"/> and the logger. Every rule set it publishes logs each rule that fails at run time
+/// (<see cref="RuleSet.RuleFailed"/>) as a warning (event id 3005): the rule file's position when known, the rule and the cause in plain
+/// words (<see cref="RuleFailure.Describe"/>), with the exception. Publishing is serialized; reads are lock-free. Thread-safe.
 /// </summary>
 public sealed partial class RuleSetProvider : IRuleSetProvider
 {
@@ -70,6 +72,8 @@ public sealed partial class RuleSetProvider : IRuleSetProvider
             _finished = Math.Max(_finished, ticket);
             if (result.RuleSet is { } set && !superseded)
             {
+                // Before it is in service: no failure of the set goes unlogged.
+                set.RuleFailed += OnRuleFailed;
                 next = new RuleSetVersion(set, (previous?.Number ?? 0) + 1, result.ContentHash, names);
                 Volatile.Write(ref _current, next);
             }
@@ -102,6 +106,12 @@ public sealed partial class RuleSetProvider : IRuleSetProvider
 
         return result;
     }
+
+    private void OnRuleFailed(object? sender, RuleFailedEventArgs e) =>
+        LogRuleFailed(_logger, e.Failure.Describe(CrmCore.Localization.TextCultures.English), e.Exception);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "{Failure}")]
+    private static partial void LogRuleFailed(ILogger logger, string failure, Exception exception);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Rules version {Number} published (sha256 {Hash}, {Warnings} warnings)")]
     private static partial void LogReloaded(ILogger logger, int number, string hash, int warnings);

@@ -454,7 +454,8 @@ public sealed class ServiceDesk
     /// <see cref="TicketCreated"/>, <see cref="TicketQueued"/> and, when no registered agent could ever take it, <see cref="TicketUnassignable"/>.
     /// With an article suggester (<see cref="DeskPorts.Suggester"/>) it also raises <see cref="ArticlesSuggested"/> (the top
     /// <see cref="DeskOptions.SuggestedArticles"/> for the ticket's type and description) or, when the suggester fails,
-    /// <see cref="ArticleSuggestionFailed"/>: a suggester's failure never fails the raise.
+    /// <see cref="ArticleSuggestionFailed"/>: a suggester's failure never fails the raise. A rule of the ports that fails at run time
+    /// (<see cref="ITicketRuleFailureSource"/>) counts as not held and is reported as <see cref="TicketRuleFailed"/>: it never fails the raise either.
     /// </summary>
     /// <param name="request">What the customer reported.</param>
     /// <param name="by">Who raises it.</param>
@@ -488,7 +489,7 @@ public sealed class ServiceDesk
                 var due = NextDue(view, now);
                 var queued = new QueuedTicket(id, route.Group, priority, due, required, now);
                 var entry = QueueEntryState.From(queued);
-                List<IDomainEvent> events = [.. ticket.DomainEvents, new TicketQueued(id, now, route.Group, priority)];
+                List<IDomainEvent> events = [.. ticket.DomainEvents, new TicketQueued(id, now, route.Group, priority), .. RuleFailures(view, now)];
                 if (WhyUnassignable(route.Group, required) is { } reason)
                 {
                     events.Add(new TicketUnassignable(id, now, route.Group, required.ToString(), reason));
@@ -520,6 +521,11 @@ public sealed class ServiceDesk
             _gate.Release();
         }
     }
+
+    /// <summary>The rules that failed (and counted as not held) while the ports judged a new ticket; each port object asked once.</summary>
+    private IEnumerable<TicketRuleFailed> RuleFailures(TicketView view, Instant now) =>
+        new object[] { _routing, _priority, _paths }.Distinct(ReferenceEqualityComparer.Instance).OfType<ITicketRuleFailureSource>()
+            .SelectMany(source => source.RuleFailures(view, now));
 
     /// <summary>The suggester's top articles for a ticket about to be raised, or why it failed (never thrown: the raise goes on).</summary>
     private async Task<(IReadOnlyList<Knowledge.KnowledgeSuggestion> Articles, string? Failure)> SuggestAsync(TicketRequest request, CancellationToken cancellationToken)
@@ -959,7 +965,9 @@ public sealed class ServiceDesk
             cancellationToken);
 
     /// <summary>
-    /// The KPI input of a period, computed from what the desk recorded: a service record per ticket raised in it (through
+    /// The KPI input of a period, computed from what the desk recorded: a service record per ticket raised in it (by
+    /// <see cref="Tickets.Ticket.RaisedAt"/>, as <see cref="Metrics.KpiCalculator"/> and the monthly report count tickets: a ticket logged
+    /// late with an earlier <see cref="TicketRequest.RaisedAt"/> belongs to the period it was reported in, not the one it was logged in; through
     /// <see cref="DeskKpiProjection"/>, SLA states as of now) and the survey answers on those tickets. Customer lifecycles are not
     /// part of it (churn KPIs need the host's customer history).
     /// </summary>
@@ -972,7 +980,7 @@ public sealed class ServiceDesk
         var now = Now();
         var records = new List<Metrics.ServiceRecord>();
         var surveys = new List<SurveyResponse>();
-        await foreach (var state in _tickets.ListAsync(new TicketQuery { CreatedFrom = from, CreatedBefore = before }, cancellationToken).ConfigureAwait(false))
+        await foreach (var state in _tickets.ListAsync(new TicketQuery { RaisedFrom = from, RaisedBefore = before }, cancellationToken).ConfigureAwait(false))
         {
             var view = new TicketView(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false));
             var team = _agents.TryGetValue(state.Owner, out var owner) ? owner.Team.Value : string.Empty;

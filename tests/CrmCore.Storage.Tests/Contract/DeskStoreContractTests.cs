@@ -147,7 +147,8 @@ public sealed class DeskStoreContractTests
         var states = new List<TicketState>();
         for (var i = 0; i < 12; i++)
         {
-            var ticket = Open($"WT2026030{i + 10}", i % 3 == 0 ? "C-A" : "C-B", T0 + Duration.FromHours(i));
+            // Every third ticket is logged late: raised (reported) two days before it was created, so raise and creation order differ.
+            var ticket = Open($"WT2026030{i + 10}", i % 3 == 0 ? "C-A" : "C-B", T0 + Duration.FromHours(i), i % 3 == 1 ? T0 + Duration.FromHours(i) - Duration.FromDays(2) : null);
             if (i % 4 == 0)
             {
                 ticket.MarkNoActionNeeded(T0 + Duration.FromHours(i) + Duration.FromMinutes(5), "bob", "spam");
@@ -163,10 +164,15 @@ public sealed class DeskStoreContractTests
             TicketQuery.Open,
             new() { Customer = new CustomerId("C-A") },
             new() { CreatedFrom = T0 + Duration.FromHours(3), CreatedBefore = T0 + Duration.FromHours(9), OpenOnly = true },
+            new() { RaisedFrom = T0 + Duration.FromHours(3), RaisedBefore = T0 + Duration.FromHours(9) },
+            new() { RaisedBefore = T0 },
+            new() { RaisedFrom = T0 - Duration.FromDays(2), RaisedBefore = T0 - Duration.FromDays(1), Customer = new CustomerId("C-B") },
         ];
+        Assert.Equal(4, states.Count(s => s.RaisedAt < s.CreatedAt));
         foreach (var query in queries)
         {
             var expected = states.Where(query.Matches).Select(s => s.Id).ToList();
+            Assert.True(query == TicketQuery.All || expected.Count < states.Count, $"{query} selects every ticket: it proves nothing");
             var actual = await desk.Tickets.ListAsync(query).Select(s => s.Id).ToListAsync();
             Assert.Equal(expected, actual);
         }
@@ -469,8 +475,8 @@ public sealed class DeskStoreContractTests
         Assert.Equal(3, (await desk.Tickets.FindAsync(new TicketId("WT202603009")))!.StatusHistory.Count);
     }
 
-    private static Ticket Open(string id, string customer, Instant? at = null) =>
-        Ticket.Open(new TicketId(id), new TicketRequest { CustomerId = new CustomerId(customer), Description = "打印机卡纸", Urgency = Urgency.Urgent, Department = "IT", ExpectedResolutionAt = T0 + Duration.FromDays(1) },
+    private static Ticket Open(string id, string customer, Instant? at = null, Instant? raisedAt = null) =>
+        Ticket.Open(new TicketId(id), new TicketRequest { CustomerId = new CustomerId(customer), Description = "打印机卡纸", Urgency = Urgency.Urgent, Department = "IT", ExpectedResolutionAt = T0 + Duration.FromDays(1), RaisedAt = raisedAt },
             new AgentId("A-alice"), "desk", at ?? T0);
 
     private static SurveyResponse Answer(Ticket ticket, Instant at, int csat, string comment) =>

@@ -77,6 +77,22 @@ public class ServiceDeskTests
     }
 
     [Fact]
+    public async Task KpiInputAsync_TicketLoggedLateWithEarlierRaisedAt_CountsInTheMonthItWasRaised()
+    {
+        // Monday 2 March logs Friday 27 February's phone call: the ticket belongs to February's KPIs and report, not March's.
+        var desk = await NewDeskAsync();
+        var (id, _) = await desk.RaiseAsync(Request() with { RaisedAt = Instant.FromUtc(2026, 2, 27, 8, 0) }, "phone");
+        var calculator = new CrmCore.Metrics.KpiCalculator(new CrmCore.Metrics.MetricsOptions());
+
+        var february = await desk.KpiInputAsync(new YearMonth(2026, 2));
+        var march = await desk.KpiInputAsync(new YearMonth(2026, 3));
+
+        Assert.Equal(id.Value, Assert.Single(february.Tickets).TicketId);
+        Assert.Equal(1, calculator.Compute(february, new YearMonth(2026, 2)).Totals.TicketCount);
+        Assert.Empty(march.Tickets);
+    }
+
+    [Fact]
     public async Task Command_OnQueuedTicket_IsRefusedUntilAssigned()
     {
         var desk = await NewDeskAsync();

@@ -25,6 +25,13 @@ public sealed record TicketQuery
     /// <summary>Only tickets created before this instant (exclusive), or null.</summary>
     public Instant? CreatedBefore { get; init; }
 
+    /// <summary>Only tickets raised (<see cref="TicketState.RaisedAt"/>: when the customer reported it, which a ticket logged late
+    /// backdates) at or after this instant, or null.</summary>
+    public Instant? RaisedFrom { get; init; }
+
+    /// <summary>Only tickets raised (<see cref="TicketState.RaisedAt"/>) before this instant (exclusive), or null.</summary>
+    public Instant? RaisedBefore { get; init; }
+
     /// <summary>
     /// Only tickets the desk must look at by this instant: those whose <see cref="TicketDueTimes.NextAt"/> is at or before it, and those
     /// whose due times were never computed (<see cref="TicketState.Due"/> null). Null (the default) for any.
@@ -41,6 +48,8 @@ public sealed record TicketQuery
             && (Customer is null || state.CustomerId == Customer)
             && (CreatedFrom is null || state.CreatedAt >= CreatedFrom)
             && (CreatedBefore is null || state.CreatedAt < CreatedBefore)
+            && (RaisedFrom is null || state.RaisedAt >= RaisedFrom)
+            && (RaisedBefore is null || state.RaisedAt < RaisedBefore)
             && (DueBy is null || state.Due is null || (state.Due.NextAt is { } next && next <= DueBy));
     }
 }
