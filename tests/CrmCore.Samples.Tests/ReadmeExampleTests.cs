@@ -31,7 +31,7 @@ public class ReadmeExampleTests
         var acme = new CustomerId("KH0001");
         await desk.RegisterCustomerAsync(acme, new CustomerProfile { Name = "上海某某制造有限公司", Industry = Industry.Manufacturing,
                                                                      FirstContactOn = new LocalDate(2026, 1, 5) }, tier: "A");
-        desk.RegisterAgent(new AgentId("A001"), "李工", new TeamId("TechnicalSupport"), SkillSet.Of(new Skill("Technical")), capacity: 5);
+        await desk.RegisterAgentAsync(new AgentId("A001"), "李工", new TeamId("TechnicalSupport"), SkillSet.Of(new Skill("Technical")), capacity: 5);
 
         var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = acme, Description = "系统登录异常",
                                                                 Urgency = Urgency.Urgent, Type = TicketType.Fault }, by: "phone");

@@ -162,6 +162,47 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public async Task AddCrmSqliteStorage_TheReadmesRegisterAgentAsyncSurvivesARestart_AMemoryOnlyAgentDoesNot_AndItsPullSaysWhatToDo()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "crmcore-di-" + Guid.NewGuid().ToString("N") + ".db");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 1, 0));
+        var (li, wang) = (new AgentId("A001"), new AgentId("A002"));
+        try
+        {
+            TicketId raised;
+            await using (var provider = Host(path, clock))
+            {
+                var desk = provider.GetRequiredService<ServiceDesk>();
+                await desk.RegisterCustomerAsync(new CustomerId("KH0001"), new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+                await desk.RegisterAgentAsync(li, "李工", new TeamId("L1"), SkillSet.Of(new Skill("Technical")), capacity: 5);
+                desk.RegisterAgent(wang, "王工", new TeamId("L1"), SkillSet.Of(new Skill("Technical")), capacity: 5);
+                (raised, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常" }, "phone");
+            }
+
+            await using var restarted = Host(path, clock);
+            var again = restarted.GetRequiredService<ServiceDesk>();
+            var agents = await again.RestoreAgentsAsync();
+            var queued = await again.RestoreQueueAsync();
+            var unknown = await Assert.ThrowsAsync<ArgumentException>("agent", () => again.PullNextAsync(wang));
+            var (pulled, _) = await again.PullNextAsync(li);
+
+            Assert.Equal((1, 1), (agents, queued));
+            Assert.Equal([li], again.Agents.Select(a => a.Id));
+            Assert.StartsWith("Agent A002 is not registered with the desk. Register it with RegisterAgentAsync", unknown.Message, StringComparison.Ordinal);
+            Assert.Contains("call RestoreAgentsAsync at start-up", unknown.Message, StringComparison.Ordinal);
+            Assert.Equal(raised, pulled);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+
+    [Fact]
     public async Task AddCrmSqliteStorage_DisposingTheContainer_ClosesTheKeptConnections_SoTheWalIsCheckpointedAndTheFileIsFree()
     {
         var path = Path.Combine(Path.GetTempPath(), "crmcore-di-" + Guid.NewGuid().ToString("N") + ".db");

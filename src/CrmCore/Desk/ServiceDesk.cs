@@ -136,15 +136,18 @@ public sealed class ServiceDesk
         _zone = options.TimeZone;
     }
 
-    /// <summary>The agents registered with <see cref="RegisterAgent"/>.</summary>
+    /// <summary>The agents registered with <see cref="RegisterAgentAsync"/> or <see cref="RegisterAgent"/>, or restored by <see cref="RestoreAgentsAsync"/>.</summary>
     public IReadOnlyCollection<Agent> Agents => _agents.Values;
 
     /// <summary>The waiting queue (read it; change it only through the desk).</summary>
     public TicketQueue Queue => _queue;
 
     /// <summary>
-    /// Registers an agent who may take tickets. The agent's skill codes are normalised to the spellings the desk already knows
-    /// (case-insensitively), so <c>technical</c> and <c>Technical</c> are one skill.
+    /// Registers an agent who may take tickets, in this desk's memory only: the agent is not stored, so a restarted host (or another
+    /// desk on the same store) does not know it. For desks on the in-memory stores and tests; on SQLite or PostgreSQL register agents
+    /// with <see cref="RegisterAgentAsync"/>, which stores them, and call <see cref="RestoreAgentsAsync"/> at start-up. The agent's skill
+    /// codes are normalised to the spellings the desk already knows (case-insensitively), so <c>technical</c> and <c>Technical</c> are
+    /// one skill.
     /// </summary>
     /// <param name="id">The agent id; must not be the queue owner.</param>
     /// <param name="name">The display name.</param>
@@ -1621,7 +1624,12 @@ public sealed class ServiceDesk
     }
 
     private Agent RequireAgent(AgentId agent) =>
-        _agents.TryGetValue(agent, out var found) ? found : throw new ArgumentException($"Agent {agent} is not registered with the desk.", nameof(agent));
+        _agents.TryGetValue(agent, out var found)
+            ? found
+            : throw new ArgumentException(
+                $"Agent {agent} is not registered with the desk. Register it with RegisterAgentAsync, which stores it, and call RestoreAgentsAsync "
+                + "at start-up to bring back the agents stored before a restart (RegisterAgent keeps an agent in this desk's memory only).",
+                nameof(agent));
 
     private void Release(AgentId owner)
     {

@@ -1,3 +1,4 @@
+using CrmCore.Audit;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Interactions;
@@ -145,36 +146,45 @@ public sealed class ContactPlanBook : IPlanScheduler
         }
     }
 
-    /// <summary>未开始 → 进行中.</summary>
+    /// <summary>未开始 → 进行中. The audit trail records the change as made by <paramref name="by"/>.</summary>
     /// <param name="id">The entry.</param>
     /// <param name="at">When the contact was started.</param>
+    /// <param name="by">Who started it (an agent id or name), recorded as the audit actor; null for <see cref="AuditActor.Current"/>
+    /// (the host's scope, else <c>system</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entry after the change.</returns>
-    /// <exception cref="ArgumentException">No such entry.</exception>
+    /// <exception cref="ArgumentException">No such entry, or <paramref name="by"/> is blank or longer than <see cref="AuditEntry.MaxNameLength"/>.</exception>
     /// <exception cref="PlanTransitionException">The entry is not 未开始.</exception>
     /// <exception cref="ConcurrencyConflictException">The entry changed meanwhile; nothing is written.</exception>
-    public Task<ContactPlanEntry> StartAsync(PlanEntryId id, Instant at, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, e => e.Start(at), _ => null, cancellationToken);
+    public async Task<ContactPlanEntry> StartAsync(PlanEntryId id, Instant at, string? by = null, CancellationToken cancellationToken = default)
+    {
+        using var actor = ActingAs(by);
+        return await ChangeAsync(id, e => e.Start(at), _ => null, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// 未开始 or 进行中 → 已完成: records the actual time, the feedback and the next action, and stores the contact record (an outbound
-    /// <see cref="Interaction"/> on the entry's channel) in the same write. Refused for a customer who asked not to be contacted.
+    /// <see cref="Interaction"/> on the entry's channel) in the same write. A completed contact is an interaction: when the book knows
+    /// the customers, the customer's <see cref="Customer.LastInteractionAt"/> moves to <paramref name="at"/> (never back), so
+    /// silent-customer care, churn factors and the rules' <c>DaysSinceLastInteraction</c> count it. The audit trail records both changes
+    /// as made by <paramref name="by"/>. Refused for a customer who asked not to be contacted.
     /// </summary>
     /// <param name="id">The entry.</param>
     /// <param name="at">The actual time of the contact.</param>
-    /// <param name="by">Who made the contact (an agent id or name).</param>
+    /// <param name="by">Who made the contact (an agent id or name); also the audit actor of the change.</param>
     /// <param name="feedback">The customer's feedback; required.</param>
     /// <param name="nextAction">The next action; null or blank for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The entry after the change. When the book knows the customers, the customer's <see cref="Customer.LastInteractionAt"/>
-    /// moves to <paramref name="at"/> (never back).</returns>
-    /// <exception cref="ArgumentException">No such entry, or <paramref name="feedback"/> or <paramref name="by"/> is blank.</exception>
+    /// <returns>The entry after the change.</returns>
+    /// <exception cref="ArgumentException">No such entry, <paramref name="feedback"/> or <paramref name="by"/> is blank, or <paramref name="by"/>
+    /// is longer than <see cref="AuditEntry.MaxNameLength"/>.</exception>
     /// <exception cref="PlanTransitionException">The entry is already completed or cancelled.</exception>
     /// <exception cref="CustomerContactRefusedException">The customer asked not to be contacted; nothing is written.</exception>
     /// <exception cref="ConcurrencyConflictException">The entry changed meanwhile; nothing is written.</exception>
     public async Task<ContactPlanEntry> CompleteAsync(PlanEntryId id, Instant at, string by, string feedback, string? nextAction = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        using var actor = ActingAs(by);
         var stored = await Store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no plan entry {id}.", nameof(id));
         if (_customers is not null && await _customers.FindAsync(stored.Customer, cancellationToken).ConfigureAwait(false) is { DoNotContactSince: not null })
         {
@@ -205,16 +215,22 @@ public sealed class ContactPlanBook : IPlanScheduler
         return completed;
     }
 
-    /// <summary>未开始 or 进行中 → 已取消.</summary>
+    /// <summary>未开始 or 进行中 → 已取消. The audit trail records the change as made by <paramref name="by"/>.</summary>
     /// <param name="id">The entry.</param>
     /// <param name="reason">Why; required.</param>
+    /// <param name="by">Who cancelled it (an agent id or name), recorded as the audit actor; null for <see cref="AuditActor.Current"/>
+    /// (the host's scope, else <c>system</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entry after the change.</returns>
-    /// <exception cref="ArgumentException">No such entry, or <paramref name="reason"/> is blank.</exception>
+    /// <exception cref="ArgumentException">No such entry, <paramref name="reason"/> is blank, or <paramref name="by"/> is blank or longer than
+    /// <see cref="AuditEntry.MaxNameLength"/>.</exception>
     /// <exception cref="PlanTransitionException">The entry is already completed or cancelled.</exception>
     /// <exception cref="ConcurrencyConflictException">The entry changed meanwhile; nothing is written.</exception>
-    public Task<ContactPlanEntry> CancelAsync(PlanEntryId id, string reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, e => e.Cancel(reason), _ => null, cancellationToken);
+    public async Task<ContactPlanEntry> CancelAsync(PlanEntryId id, string reason, string? by = null, CancellationToken cancellationToken = default)
+    {
+        using var actor = ActingAs(by);
+        return await ChangeAsync(id, e => e.Cancel(reason), _ => null, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The open entries that are due (planned time reached) or overdue (due time passed) at <paramref name="now"/>, overdue first, then by due time. Changes nothing.</summary>
     /// <param name="now">The current instant.</param>
@@ -322,6 +338,20 @@ public sealed class ContactPlanBook : IPlanScheduler
         ContactChannel.Email => Channel.Email,
         _ => Channel.Sms,
     };
+
+    // The audit actor of a change a caller names: the stores audit plan and customer saves with AuditActor.Current.
+    private static IDisposable? ActingAs(string? by)
+    {
+        if (by is null)
+        {
+            return null;
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        return by.Length <= AuditEntry.MaxNameLength
+            ? AuditActor.Begin(by)
+            : throw new ArgumentException($"'by' has {by.Length} characters; at most {AuditEntry.MaxNameLength} are allowed.", nameof(by));
+    }
 
     private static string OptOutReason(CustomerId customer, string? reason) =>
         new CustomerContactRefusedException(customer).Message + (reason is { } r ? $" ({r})" : string.Empty);

@@ -1,6 +1,7 @@
 using CrmCore.Access;
 using CrmCore.Agents;
 using CrmCore.Audit;
+using CrmCore.Calendars;
 using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Interactions;
@@ -120,5 +121,53 @@ public sealed class ChangeAuditContractTests
             trail.Skip(1).Select(r => (r.Entry.OldValue, r.Entry.NewValue)));
         Assert.All(trail, r => Assert.Equal("wang.li", r.Entry.Actor));
         Assert.DoesNotContain(trail, r => (r.Entry.NewValue ?? string.Empty).Contains("张伟", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task PlanBook_AuditsEachChangeAsMadeByTheCallersBy_ElseTheScopesActor_TheCustomerTouchToo(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var clock = new FakeClock(T0);
+        var (customers, plans) = storage.Audited(clock);
+        await customers.SaveAsync(Customer(1, "13800138000", Money.Cny(880_000m), "Gold"), 0);
+        var book = new ContactPlanBook(new ContactPlanner(ContactPolicy.Document001, BusinessCalendar.AlwaysOpen), plans, customers);
+        var subject = new PlanSubject { Customer = new CustomerId("C202603001"), Tier = "A", AccountManager = new AgentId("A-li"), CadenceAnchor = new LocalDate(2026, 3, 2) };
+        var entries = (await book.ScheduleAsync(subject, new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31))).OrderBy(e => e.PlannedAt).ThenBy(e => e.Id.Value, StringComparer.Ordinal).ToList();
+        Assert.True(entries.Count >= 4, $"{entries.Count} entries planned");
+        var contactAt = T0 + Duration.FromHours(3);
+
+        using (AuditActor.Begin("li.na"))
+        {
+            await book.StartAsync(entries[0].Id, T0 + Duration.FromHours(2), by: "wang.li");
+            await book.CompleteAsync(entries[0].Id, contactAt, "wang.li", "客户对服务满意");
+            await book.CancelAsync(entries[1].Id, "客户休假", by: "zhao.min");
+            await book.StartAsync(entries[2].Id, T0 + Duration.FromHours(2));
+        }
+
+        await book.CancelAsync(entries[2].Id, "改期");
+        var trailBefore = await storage.Audit().QueryAsync(new AuditQuery());
+        await Assert.ThrowsAsync<ArgumentException>("by", () => book.StartAsync(entries[3].Id, T0, by: new string('x', AuditEntry.MaxNameLength + 1)));
+        await Assert.ThrowsAsync<ArgumentException>("by", () => book.CancelAsync(entries[3].Id, "改期", by: " "));
+        await Assert.ThrowsAsync<ArgumentException>("by", () => book.CompleteAsync(entries[3].Id, contactAt, new string('x', AuditEntry.MaxNameLength + 1), "ok"));
+
+        async Task<List<(AuditAction, string?, string?, string)>> PlanTrail(PlanEntryId id) =>
+            [.. (await storage.Audit().QueryAsync(new AuditQuery { EntityType = AuditEntityTypes.Plan, EntityId = id.Value }))
+                .Select(r => (r.Entry.Action, r.Entry.OldValue, r.Entry.Action == AuditAction.Create ? null : r.Entry.NewValue, r.Entry.Actor))];
+        Assert.Equal(
+            [(AuditAction.Create, null, null, AuditActor.System), (AuditAction.StatusChange, "NotStarted", "InProgress", "wang.li"), (AuditAction.StatusChange, "InProgress", "Completed", "wang.li")],
+            await PlanTrail(entries[0].Id));
+        Assert.Equal([(AuditAction.Create, null, null, AuditActor.System), (AuditAction.StatusChange, "NotStarted", "Cancelled", "zhao.min")], await PlanTrail(entries[1].Id));
+        Assert.Equal(
+            [(AuditAction.Create, null, null, AuditActor.System), (AuditAction.StatusChange, "NotStarted", "InProgress", "li.na"), (AuditAction.StatusChange, "InProgress", "Cancelled", AuditActor.System)],
+            await PlanTrail(entries[2].Id));
+        var touch = Assert.Single(
+            await storage.Audit().QueryAsync(new AuditQuery { EntityType = AuditEntityTypes.Customer, EntityId = "C202603001" }),
+            r => r.Entry.Field == CustomerFields.NameOf(CustomerField.LastInteraction));
+        Assert.Equal("wang.li", touch.Entry.Actor);
+        Assert.Equal(contactAt, (await customers.FindAsync(new CustomerId("C202603001")))!.LastInteractionAt);
+        Assert.Equal(trailBefore.Count, (await storage.Audit().QueryAsync(new AuditQuery())).Count);
+        Assert.Equal(PlanStatus.NotStarted, (await book.FindAsync(entries[3].Id))!.Status);
+        Assert.True((await AuditChain.VerifyAsync(storage.Audit())).IsIntact);
     }
 }
