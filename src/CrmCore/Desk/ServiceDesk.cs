@@ -316,7 +316,7 @@ public sealed class ServiceDesk
     /// <param name="tags">Tags, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events (<see cref="CustomerRegistered"/>, tier and tags).</returns>
-    /// <exception cref="ConcurrencyConflictException">The customer exists.</exception>
+    /// <exception cref="CustomerAlreadyRegisteredException">A customer with this id is already stored; nothing was written.</exception>
     public async Task<DeskResult> RegisterCustomerAsync(CustomerId id, CustomerProfile profile, string? tier = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default)
     {
         var customer = Customer.Create(id, profile, Now());
@@ -339,7 +339,7 @@ public sealed class ServiceDesk
                 customer.Tag(now, tag);
             }
 
-            await SaveCustomerAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
+            await InsertCustomerAsync(customer.ToState(), cancellationToken).ConfigureAwait(false);
             return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -358,7 +358,7 @@ public sealed class ServiceDesk
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events (<see cref="CustomerRegistered"/>, tier and tags).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
-    /// <exception cref="ConcurrencyConflictException">The customer exists.</exception>
+    /// <exception cref="CustomerAlreadyRegisteredException">A customer with this id is already stored; nothing was written.</exception>
     public async Task<DeskResult> RegisterCustomerAsync(Customer customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
@@ -367,7 +367,7 @@ public sealed class ServiceDesk
         {
             var now = Now();
             Apply(customer, _classifier.Classify(CustomerViewOf(customer.ToState(), [], now)), now);
-            await SaveCustomerAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
+            await InsertCustomerAsync(customer.ToState(), cancellationToken).ConfigureAwait(false);
             return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -478,7 +478,7 @@ public sealed class ServiceDesk
                 // one order all desks follow, so two desks never wait on each other.
                 await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
                 var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
+                    ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", "request.CustomerId");
                 var id = await NextIdAsync(now, cancellationToken).ConfigureAwait(false);
                 var ticket = Ticket.Open(id, request, _options.QueueOwner, by, now, _ticketOptions);
                 var view = await ViewOfAsync(ticket.ToState(), customer, cancellationToken).ConfigureAwait(false);
@@ -885,7 +885,7 @@ public sealed class ServiceDesk
     /// <exception cref="ArgumentException">No such ticket.</exception>
     public async Task<TicketView> ViewAsync(TicketId id, CancellationToken cancellationToken = default)
     {
-        var state = await _tickets.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
+        var state = await _tickets.FindAsync(RequireTicketId(id), cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
         return await ViewOfAsync(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
@@ -1309,8 +1309,26 @@ public sealed class ServiceDesk
         _ledger.Record(state);
     }
 
+    // A new customer's save: a stored customer of the same id is refused as such, not as someone else's change.
+    private async Task InsertCustomerAsync(CustomerState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveCustomerAsync(state, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException e) when (e.ExpectedVersion == 0 && e.ActualVersion > 0)
+        {
+            throw new CustomerAlreadyRegisteredException(state.Id, e);
+        }
+    }
+
     private async Task<CustomerView> CustomerViewAsync(CustomerId id, Instant now, CancellationToken cancellationToken)
     {
+        if (id.IsEmpty)
+        {
+            throw new ArgumentException("The customer id is empty (default(CustomerId)): it names no customer.", nameof(id));
+        }
+
         var customer = await _customers.FindAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new ArgumentException($"Customer {id} is not registered with the desk.", nameof(id));
         return await CustomerViewAsync(customer, now, cancellationToken).ConfigureAwait(false);
@@ -1613,7 +1631,11 @@ public sealed class ServiceDesk
     }
 
     private Agent RequireAgent(AgentId agent) =>
-        _agents.TryGetValue(agent, out var found) ? found : throw new ArgumentException($"Agent {agent} is not registered with the desk.", nameof(agent));
+        agent.IsEmpty ? throw new ArgumentException("The agent id is empty (default(AgentId)): it names no agent.", nameof(agent))
+        : _agents.TryGetValue(agent, out var found) ? found : throw new ArgumentException($"Agent {agent} is not registered with the desk.", nameof(agent));
+
+    private static TicketId RequireTicketId(TicketId id) =>
+        id.IsEmpty ? throw new ArgumentException("The ticket id is empty (default(TicketId)): it names no ticket.", nameof(id)) : id;
 
     private void Release(AgentId owner)
     {
@@ -1638,7 +1660,7 @@ public sealed class ServiceDesk
 
     private async Task<Ticket> LoadAsync(TicketId id, CancellationToken cancellationToken)
     {
-        var state = await _tickets.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
+        var state = await _tickets.FindAsync(RequireTicketId(id), cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
         return Ticket.Restore(state, _ticketOptions);
     }
 
