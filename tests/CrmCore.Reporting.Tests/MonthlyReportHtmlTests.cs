@@ -206,8 +206,24 @@ public sealed class MonthlyReportHtmlTests
 
         Assert.Contains("No contact plan data was given for this month.", html, StringComparison.Ordinal);
         Assert.Contains("No asset data was given for this month.", html, StringComparison.Ordinal);
-        Assert.Contains("Not checked: the check reads the desk&#39;s stored customer records (crm report --store sqlite:PATH), and none were given; a --customers file is not checked.", html, StringComparison.Ordinal);
+        Assert.Contains("Not checked: the report was given no stored customer records to check.", html, StringComparison.Ordinal);
+        Assert.Contains("未检查：本报告未获得存储的客户资料，无从检查。", Report().ToHtml(Chinese), StringComparison.Ordinal);
+        Assert.DoesNotContain("crm report", html + Report().ToHtml(Chinese), StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"channel-fr\"", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>QA, wave 18: the zh-Hans header read 目标来源：document 001.</summary>
+    [Fact]
+    public void Render_TargetSource_IsWordedInTheReportsLanguage_AndAHostsOwnSourceKept()
+    {
+        Assert.Contains("目标来源：文档 001 &#183;", Report().ToHtml(Chinese), StringComparison.Ordinal);
+        Assert.Contains("targets from document 001 &#183;", Report().ToHtml(English), StringComparison.Ordinal);
+        var document003 = Report(configure: o => o.Targets = ReportTargets.Document003()).ToHtml(Chinese);
+        Assert.Contains("目标来源：文档 003 &#183;", document003, StringComparison.Ordinal);
+        Assert.Contains("各渠道目标来自目标文件（文档 003）", document003, StringComparison.Ordinal);
+        Assert.DoesNotContain("document 00", document003, StringComparison.Ordinal);
+        var own = Report(configure: o => o.Targets = new ReportTargets { Source = "华东区 2026 目标" }).ToHtml(Chinese);
+        Assert.Contains("目标来源：华东区 2026 目标 &#183;", own, StringComparison.Ordinal);
     }
 
     [Fact]

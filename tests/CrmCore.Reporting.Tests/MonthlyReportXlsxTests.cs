@@ -31,6 +31,9 @@ public sealed class MonthlyReportXlsxTests
 
         stream.Position = 0;
         Assert.Equal(["摘要", "指标", "每日", "分组", "负面主题", "流失风险"], MiniExcel.GetSheetNames(stream));
+        stream.Position = 0;
+        var summary = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "摘要").Cast<IDictionary<string, object>>().Single();
+        Assert.Equal("文档 001", summary["目标来源"]);
     }
 
     [Fact]

@@ -144,6 +144,12 @@ internal static class ReportCommand
             using var segmenter = new TextSegmenter();
             var report = new MonthlyReportBuilder(options, satisfaction, new WordThemeExtractor(segmenter, satisfaction.Themes)).Build(input, reportMonth, churn, new ReportSupplements { Completeness = completeness });
             context.Out.Write(report.ToText(context.Language.Culture));
+            if (completeness is null)
+            {
+                // The report itself only says the check was not made; how to make it is the CLI's to tell.
+                context.Error.WriteLine(context.T(Messages.ReportCompletenessNotChecked));
+            }
+
             if (parse.GetValue(html) is { } htmlPath)
             {
                 var full = context.ResolvePath(htmlPath);

@@ -245,6 +245,9 @@ internal static class Messages
     public static readonly Msg HtmlWritten = new("HTML report written to {0}", "HTML 报告已写入 {0}");
     public static readonly Msg XlsxWritten = new("Excel workbook written to {0}", "Excel 工作簿已写入 {0}");
     public static readonly Msg TargetsInvalid = new("targets file '{0}' is invalid:\n{1}", "目标文件“{0}”无效：\n{1}");
+    public static readonly Msg ReportCompletenessNotChecked = new(
+        "customer data completeness was not checked: it reads the desk's stored customer records (--store sqlite:PATH or postgresql:CONNECTION-STRING); a --customers file is not checked",
+        "未检查客户资料完整性：此项检查读取服务台存储中的客户资料（--store sqlite:路径 或 postgresql:连接字符串）；--customers 文件不做此检查");
     public static readonly Msg ReportStoreMemory = new(
         "--store memory holds no customer records to check; give sqlite:PATH or postgresql:CONNECTION-STRING",
         "--store memory 中没有可检查的客户资料；请指定 sqlite:路径 或 postgresql:连接字符串");

@@ -52,7 +52,7 @@ public static class MonthlyReportHtml
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>").Append(E(title)).Append("</title>\n<style>")
             .Append(Style).Append("</style></head>\n<body>\n").Append(SvgCharts.Definitions).Append('\n');
         html.Append("<header><h1>").Append(E(title)).Append("</h1><p class=\"note\">")
-            .Append(E(text.Format("Subtitle", report.TimeZone.Id, report.TargetSource, totals.TicketCount, totals.SurveyCount, totals.CustomersAtStart)))
+            .Append(E(text.Format("Subtitle", report.TimeZone.Id, text.TargetSource(report.TargetSource), totals.TicketCount, totals.SurveyCount, totals.CustomersAtStart)))
             .Append("</p></header>\n");
 
         var rows = KpiRow.For(report, totals, labels, text);
@@ -317,7 +317,7 @@ public static class MonthlyReportHtml
         }
 
         html.Append("<section id=\"channel-fr\"><h2>").Append(E(text["ChannelFrSection"])).Append("</h2><p class=\"note\">")
-            .Append(E(text.Format("ChannelFrNote", report.TargetSource, labels[report.FirstResponseClock.ToString()]))).Append("</p>\n");
+            .Append(E(text.Format("ChannelFrNote", text.TargetSource(report.TargetSource), labels[report.FirstResponseClock.ToString()]))).Append("</p>\n");
         html.Append("<table class=\"channel-fr\"><thead><tr><th>").Append(E(text["ColChannel"])).Append("</th><th class=\"num\">").Append(E(text["ColAverageFr"]))
             .Append("</th><th class=\"num\">").Append(E(text["ColTarget"])).Append("</th><th>").Append(E(text["ColGap"])).Append("</th><th>")
             .Append(E(text["ColChart"])).Append("</th><th class=\"num\">").Append(E(text["ColSample"])).Append("</th></tr></thead><tbody>\n");

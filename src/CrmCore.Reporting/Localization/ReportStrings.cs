@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using System.Text.RegularExpressions;
 
 namespace CrmCore.Reporting.Localization;
 
@@ -7,6 +8,8 @@ namespace CrmCore.Reporting.Localization;
 internal sealed class ReportStrings
 {
     private static readonly ResourceManager Resources = new("CrmCore.Reporting.Localization.ReportStrings", typeof(ReportStrings).Assembly);
+
+    private static readonly Regex DocumentSource = new(@"^document ([0-9]+)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public ReportStrings(CultureInfo culture) => Culture = culture;
 
@@ -18,6 +21,16 @@ internal sealed class ReportStrings
 
     /// <summary>Formats the string <paramref name="key"/> (numbers are already formatted by the caller).</summary>
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
+
+    /// <summary>
+    /// Where the targets come from in the report's language: a source document's name (<c>document 001</c>, as the built-in targets
+    /// give it) is worded in that language (文档 001); any other source, a targets file's own name, is shown as given.
+    /// </summary>
+    public string TargetSource(string source)
+    {
+        var document = DocumentSource.Match(source);
+        return document.Success ? Format("TargetSourceDocument", document.Groups[1].Value) : source;
+    }
 
     /// <summary>
     /// zh-Hans for a Simplified Chinese culture, English otherwise (<see cref="CrmCore.Localization.TextCultures.For"/>); null means

@@ -33,7 +33,7 @@ public static class MonthlyReportXlsx
             {
                 Row(
                     (text["ColMonth"], report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)),
-                    (text["ColTargetSource"], report.TargetSource),
+                    (text["ColTargetSource"], text.TargetSource(report.TargetSource)),
                     (text["ColTargets"], report.TargetCount),
                     (text["ColMissed"], report.TargetsMissed),
                     (text["ColNotChecked"], report.TargetsNotChecked),

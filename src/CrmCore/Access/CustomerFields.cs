@@ -95,7 +95,7 @@ public static class CustomerFields
         CustomerField.Name => state.Name,
         CustomerField.ShortName => state.ShortName,
         CustomerField.Industry => state.Industry.Code.Length == 0 ? null : state.Industry.Code,
-        CustomerField.Size => state.Size.ToString(),
+        CustomerField.Size => SizeText(state.Size),
         CustomerField.Source => state.Source.Code.Length == 0 ? null : state.Source.Code,
         CustomerField.FirstContactOn => LocalDatePattern.Iso.Format(state.FirstContactOn),
         CustomerField.AccountManager => state.AccountManager?.Value,
@@ -111,6 +111,16 @@ public static class CustomerFields
         CustomerField.Products => string.Join(", ", state.Products),
         CustomerField.OrdersPerYear => state.OrdersPerYear?.ToString(CultureInfo.InvariantCulture),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a customer-level field."),
+    };
+
+    // The company size as the view and the audit trail show it, in the export's two parts: employees=120, annualRevenue=5000000 CNY
+    // (a part without value left out); null when neither is known.
+    private static string? SizeText(CompanySize size) => (size.Employees, size.AnnualRevenue) switch
+    {
+        (null, null) => null,
+        ({ } employees, null) => string.Create(CultureInfo.InvariantCulture, $"employees={employees}"),
+        (null, { } revenue) => string.Create(CultureInfo.InvariantCulture, $"annualRevenue={revenue.Amount} {revenue.Currency}"),
+        ({ } employees, { } revenue) => string.Create(CultureInfo.InvariantCulture, $"employees={employees}, annualRevenue={revenue.Amount} {revenue.Currency}"),
     };
 
     /// <summary>The clear value of a contact field as a view renders it, or null.</summary>

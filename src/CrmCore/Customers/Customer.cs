@@ -432,7 +432,7 @@ public sealed class Customer
             throw new ArgumentException("The customer id is empty.", nameof(id));
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(profile.Name, "name");
+        ArgumentException.ThrowIfNullOrWhiteSpace(profile.Name, "profile.Name");
         var contacts = profile.Contacts is { Count: > 0 } given ? new Contact[given.Count] : [];
         for (var i = 0; i < contacts.Length; i++)
         {
@@ -442,7 +442,7 @@ public sealed class Customer
             {
                 if (string.Equals(contacts[j].Name, contact.Name, StringComparison.Ordinal))
                 {
-                    throw new ArgumentException($"Customer {id} already has a contact named '{contact.Name}'.", "contact");
+                    throw new ArgumentException($"Customer {id} already has a contact named '{contact.Name}'.", "profile.Contacts");
                 }
             }
 

@@ -319,7 +319,7 @@ public sealed class ServiceDesk
     /// <param name="tags">Tags, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events (<see cref="CustomerRegistered"/>, tier and tags).</returns>
-    /// <exception cref="ConcurrencyConflictException">The customer exists.</exception>
+    /// <exception cref="CustomerAlreadyRegisteredException">A customer with this id is already stored; nothing was written.</exception>
     public async Task<DeskResult> RegisterCustomerAsync(CustomerId id, CustomerProfile profile, string? tier = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default)
     {
         var customer = Customer.Create(id, profile, Now());
@@ -342,7 +342,7 @@ public sealed class ServiceDesk
                 customer.Tag(now, tag);
             }
 
-            await SaveCustomerAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
+            await InsertCustomerAsync(customer.ToState(), cancellationToken).ConfigureAwait(false);
             return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -361,7 +361,7 @@ public sealed class ServiceDesk
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events (<see cref="CustomerRegistered"/>, tier and tags).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
-    /// <exception cref="ConcurrencyConflictException">The customer exists.</exception>
+    /// <exception cref="CustomerAlreadyRegisteredException">A customer with this id is already stored; nothing was written.</exception>
     public async Task<DeskResult> RegisterCustomerAsync(Customer customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
@@ -370,7 +370,7 @@ public sealed class ServiceDesk
         {
             var now = Now();
             Apply(customer, _classifier.Classify(CustomerViewOf(customer.ToState(), [], now)), now);
-            await SaveCustomerAsync(customer.ToState(), 0, cancellationToken).ConfigureAwait(false);
+            await InsertCustomerAsync(customer.ToState(), cancellationToken).ConfigureAwait(false);
             return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -482,7 +482,7 @@ public sealed class ServiceDesk
                 // one order all desks follow, so two desks never wait on each other.
                 await SyncQueueAsync(cancellationToken).ConfigureAwait(false);
                 var customer = await _customers.FindAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", nameof(request));
+                    ?? throw new ArgumentException($"Customer {request.CustomerId} is not registered with the desk.", "request.CustomerId");
                 var id = await NextIdAsync(now, cancellationToken).ConfigureAwait(false);
                 var ticket = Ticket.Open(id, request, _options.QueueOwner, by, now, _ticketOptions);
                 var view = await ViewOfAsync(ticket.ToState(), customer, cancellationToken).ConfigureAwait(false);
@@ -894,7 +894,7 @@ public sealed class ServiceDesk
     /// <exception cref="ArgumentException">No such ticket.</exception>
     public async Task<TicketView> ViewAsync(TicketId id, CancellationToken cancellationToken = default)
     {
-        var state = await _tickets.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
+        var state = await _tickets.FindAsync(RequireTicketId(id), cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
         return await ViewOfAsync(state, await _customers.FindAsync(state.CustomerId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
@@ -1320,8 +1320,26 @@ public sealed class ServiceDesk
         _ledger.Record(state);
     }
 
+    // A new customer's save: a stored customer of the same id is refused as such, not as someone else's change.
+    private async Task InsertCustomerAsync(CustomerState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveCustomerAsync(state, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException e) when (e.ExpectedVersion == 0 && e.ActualVersion > 0)
+        {
+            throw new CustomerAlreadyRegisteredException(state.Id, e);
+        }
+    }
+
     private async Task<CustomerView> CustomerViewAsync(CustomerId id, Instant now, CancellationToken cancellationToken)
     {
+        if (id.IsEmpty)
+        {
+            throw new ArgumentException("The customer id is empty (default(CustomerId)): it names no customer.", nameof(id));
+        }
+
         var customer = await _customers.FindAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new ArgumentException($"Customer {id} is not registered with the desk.", nameof(id));
         return await CustomerViewAsync(customer, now, cancellationToken).ConfigureAwait(false);
@@ -1624,12 +1642,16 @@ public sealed class ServiceDesk
     }
 
     private Agent RequireAgent(AgentId agent) =>
-        _agents.TryGetValue(agent, out var found)
+        agent.IsEmpty ? throw new ArgumentException("The agent id is empty (default(AgentId)): it names no agent.", nameof(agent))
+        : _agents.TryGetValue(agent, out var found)
             ? found
             : throw new ArgumentException(
                 $"Agent {agent} is not registered with the desk. Register it with RegisterAgentAsync, which stores it, and call RestoreAgentsAsync "
                 + "at start-up to bring back the agents stored before a restart (RegisterAgent keeps an agent in this desk's memory only).",
                 nameof(agent));
+
+    private static TicketId RequireTicketId(TicketId id) =>
+        id.IsEmpty ? throw new ArgumentException("The ticket id is empty (default(TicketId)): it names no ticket.", nameof(id)) : id;
 
     private void Release(AgentId owner)
     {
@@ -1654,7 +1676,7 @@ public sealed class ServiceDesk
 
     private async Task<Ticket> LoadAsync(TicketId id, CancellationToken cancellationToken)
     {
-        var state = await _tickets.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
+        var state = await _tickets.FindAsync(RequireTicketId(id), cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"There is no ticket {id}.", nameof(id));
         return Ticket.Restore(state, _ticketOptions);
     }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CrmCore.Localization;
+
 namespace CrmCore.Storage;
 
 /// <summary>A roll-back named a rule set or calendar version that was never published.</summary>
@@ -8,7 +11,7 @@ public sealed class PublicationNotFoundException : CrmException
     /// <param name="name">The document's name.</param>
     /// <param name="version">The missing version.</param>
     public PublicationNotFoundException(PublicationKind kind, string name, int version)
-        : base($"{kind} '{name}' has no published version {version}.")
+        : base(Format(CultureInfo.InvariantCulture, kind, name, version))
     {
         Kind = kind;
         Name = name;
@@ -23,4 +26,10 @@ public sealed class PublicationNotFoundException : CrmException
 
     /// <summary>The missing version.</summary>
     public int Version { get; }
+
+    /// <inheritdoc />
+    public override string LocalizedMessage(CultureInfo? culture = null) => Format(culture ?? CultureInfo.CurrentUICulture, Kind, Name, Version);
+
+    private static string Format(CultureInfo culture, PublicationKind kind, string name, int version) =>
+        Strings.Format("Error_PublicationNotFound", culture, Strings.Find("PublicationKind_" + kind, culture) ?? kind.ToString(), name, version);
 }

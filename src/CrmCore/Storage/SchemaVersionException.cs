@@ -1,3 +1,6 @@
+using System.Globalization;
+using CrmCore.Localization;
+
 namespace CrmCore.Storage;
 
 /// <summary>
@@ -11,9 +14,7 @@ public sealed class SchemaVersionException : CrmException
     /// <param name="found">The version found (0 when there is no schema).</param>
     /// <param name="expected">The version this library needs.</param>
     public SchemaVersionException(string database, int found, int expected)
-        : base(found > expected
-            ? $"The CrmCore schema of '{database}' is version {found}, newer than this library's {expected}: upgrade CrmCore on this host."
-            : $"The CrmCore schema of '{database}' is version {found}, but this library needs {expected} and schema preparation is off: apply the scripts from 'crm db script' first.")
+        : base(Format(CultureInfo.InvariantCulture, database, found, expected))
     {
         Database = database;
         Found = found;
@@ -29,4 +30,10 @@ public sealed class SchemaVersionException : CrmException
 
     /// <summary>The version this library needs.</summary>
     public int Expected { get; }
+
+    /// <inheritdoc />
+    public override string LocalizedMessage(CultureInfo? culture = null) => Format(culture ?? CultureInfo.CurrentUICulture, Database, Found, Expected);
+
+    private static string Format(CultureInfo culture, string database, int found, int expected) =>
+        Strings.Format(found > expected ? "Error_SchemaVersionNewer" : "Error_SchemaVersionOlder", culture, database, found, expected);
 }

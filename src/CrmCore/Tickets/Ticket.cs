@@ -551,30 +551,30 @@ public sealed class Ticket
         ArgumentNullException.ThrowIfNull(request);
         if (request.CustomerId.IsEmpty)
         {
-            throw new ArgumentException("The ticket request names no customer.", nameof(request));
+            throw new ArgumentException("The ticket request names no customer.", "request.CustomerId");
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, nameof(request));
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, "request.Description");
         if (!Enum.IsDefined(request.Urgency))
         {
-            throw new ArgumentException($"Urgency {(int)request.Urgency} is not defined.", nameof(request));
+            throw new ArgumentException($"Urgency {(int)request.Urgency} is not defined.", "request.Urgency");
         }
 
         if (request.Type.Code.Length == 0 || request.Channel.Code.Length == 0)
         {
-            throw new ArgumentException("The ticket type and channel must not be the empty default instance.", nameof(request));
+            throw new ArgumentException("The ticket type and channel must not be the empty default instance.", request.Type.Code.Length == 0 ? "request.Type" : "request.Channel");
         }
 
         if (request.ExpectedResolutionAt < (request.RaisedAt ?? now))
         {
-            throw new ArgumentException($"The expected resolution time {request.ExpectedResolutionAt} is before the ticket was raised.", nameof(request));
+            throw new ArgumentException($"The expected resolution time {request.ExpectedResolutionAt} is before the ticket was raised.", "request.ExpectedResolutionAt");
         }
 
         RequireOwner(owner, nameof(owner));
         Actor.Require(by);
         if (request.RaisedAt > now)
         {
-            throw new ArgumentException($"The ticket was raised at {request.RaisedAt}, after it is opened ({now}).", nameof(request));
+            throw new ArgumentException($"The ticket was raised at {request.RaisedAt}, after it is opened ({now}).", "request.RaisedAt");
         }
     }
 

@@ -93,9 +93,13 @@ public sealed class ReportCommandTests
         Assert.True(zh.ExitCode == 0, zh.ToString());
         Assert.Contains("资料完整的客户占 66.7%（3 户中 2 户）", zh.Out, StringComparison.Ordinal);
         // QA: with --customers (30 records) but no --store the report said "no customer records were given".
-        Assert.Contains("not checked: the check reads the desk's stored customer records (crm report --store sqlite:PATH), and none were given; a --customers file is not checked", without.Out, StringComparison.Ordinal);
+        // QA, wave 18: the library's report no longer names crm's options (a library host's manager cannot run them); crm adds the hint.
+        Assert.Contains("not checked: the report was given no stored customer records to check", without.Out, StringComparison.Ordinal);
+        Assert.Contains("customer data completeness was not checked: it reads the desk's stored customer records (--store sqlite:PATH or postgresql:CONNECTION-STRING); a --customers file is not checked", without.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("completeness was not checked", run.Error, StringComparison.Ordinal);
         var withoutZh = Crm.Run(["report", .. Samples, "--lang", "zh-Hans"]);
-        Assert.Contains("未检查：此项检查读取服务台存储中的客户资料（crm report --store sqlite:路径），但未提供；--customers 文件不做此检查", withoutZh.Out, StringComparison.Ordinal);
+        Assert.Contains("未检查：本报告未获得存储的客户资料，无从检查", withoutZh.Out, StringComparison.Ordinal);
+        Assert.Contains("未检查客户资料完整性：此项检查读取服务台存储中的客户资料（--store sqlite:路径 或 postgresql:连接字符串）；--customers 文件不做此检查", withoutZh.Error, StringComparison.Ordinal);
     }
 
     [Fact]

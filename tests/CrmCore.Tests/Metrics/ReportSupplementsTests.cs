@@ -209,7 +209,12 @@ public sealed class ReportSupplementsTests
         Assert.Contains("客户资料完整性", chinese, StringComparison.Ordinal);
         Assert.Contains("资料完整的客户占 75%（4 户中 3 户）；必填字段：所属行业，客户等级，负责客户经理，联系电话，年合作金额", chinese, StringComparison.Ordinal);
         Assert.Contains("电子邮箱（建议填写）缺失 2 户（50%）", chinese, StringComparison.Ordinal);
-        Assert.Contains("not checked: the check reads the desk's stored customer records (crm report --store sqlite:PATH), and none were given; a --customers file is not checked", builder.Build(new KpiInput([Ticket("T1")], [], []), May).ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        // QA, wave 18: a library host's report told its manager to run crm (crm report --store, --customers); the CLI gives that hint itself.
+        var notChecked = builder.Build(new KpiInput([Ticket("T1")], [], []), May);
+        Assert.Contains("  not checked: the report was given no stored customer records to check\n", notChecked.ToText(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("  未检查：本报告未获得存储的客户资料，无从检查\n", notChecked.ToText(CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.DoesNotContain("crm ", notChecked.ToText(CultureInfo.InvariantCulture) + notChecked.ToText(CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.DoesNotContain("--customers", notChecked.ToText(CultureInfo.InvariantCulture) + notChecked.ToText(CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
     }
 
     private sealed class FixedThemes : IFeedbackThemeExtractor

@@ -16,34 +16,34 @@ public sealed class TicketGuardTests
     private static readonly Instant Now = TestData.Start;
     private static readonly TicketId Id = new("WT1");
 
-    public static TheoryData<string, TicketRequest, string> BadRequests => new()
+    public static TheoryData<string, TicketRequest, string, string> BadRequests => new()
     {
-        { "no customer", TestData.Request() with { CustomerId = default }, "The ticket request names no customer." },
-        { "undefined urgency", TestData.Request() with { Urgency = (Urgency)9 }, "Urgency 9 is not defined." },
-        { "default type", TestData.Request() with { Type = default }, "The ticket type and channel must not be the empty default instance." },
-        { "default channel", TestData.Request() with { Channel = default }, "The ticket type and channel must not be the empty default instance." },
+        { "no customer", TestData.Request() with { CustomerId = default }, "The ticket request names no customer.", "request.CustomerId" },
+        { "undefined urgency", TestData.Request() with { Urgency = (Urgency)9 }, "Urgency 9 is not defined.", "request.Urgency" },
+        { "default type", TestData.Request() with { Type = default }, "The ticket type and channel must not be the empty default instance.", "request.Type" },
+        { "default channel", TestData.Request() with { Channel = default }, "The ticket type and channel must not be the empty default instance.", "request.Channel" },
         {
             "expected before raised", TestData.Request() with { RaisedAt = Now - Duration.FromHours(1), ExpectedResolutionAt = Now - Duration.FromHours(1) - Duration.Epsilon },
-            $"The expected resolution time {Now - Duration.FromHours(1) - Duration.Epsilon} is before the ticket was raised."
+            $"The expected resolution time {Now - Duration.FromHours(1) - Duration.Epsilon} is before the ticket was raised.", "request.ExpectedResolutionAt"
         },
-        { "expected before now", TestData.Request() with { ExpectedResolutionAt = Now - Duration.Epsilon }, $"The expected resolution time {Now - Duration.Epsilon} is before the ticket was raised." },
-        { "raised after opening", TestData.Request() with { RaisedAt = Now + Duration.Epsilon }, $"The ticket was raised at {Now + Duration.Epsilon}, after it is opened ({Now})." },
+        { "expected before now", TestData.Request() with { ExpectedResolutionAt = Now - Duration.Epsilon }, $"The expected resolution time {Now - Duration.Epsilon} is before the ticket was raised.", "request.ExpectedResolutionAt" },
+        { "raised after opening", TestData.Request() with { RaisedAt = Now + Duration.Epsilon }, $"The ticket was raised at {Now + Duration.Epsilon}, after it is opened ({Now}).", "request.RaisedAt" },
     };
 
     [Theory]
     [MemberData(nameof(BadRequests))]
-    public void Open_BadRequest_IsRefusedNamingTheRequest(string why, TicketRequest request, string message)
+    public void Open_BadRequest_IsRefusedNamingTheRequestProperty(string why, TicketRequest request, string message, string paramName)
     {
         var e = Assert.Throws<ArgumentException>(() => Ticket.Open(Id, request, TestData.Alice, "desk", Now));
 
-        Assert.True(e.ParamName == "request", why);
+        Assert.True(e.ParamName == paramName, $"{why}: {e.ParamName}");
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Open_BlankDescriptionOwnerActorOrId_IsRefusedByName()
     {
-        Assert.Equal("request", Assert.Throws<ArgumentException>(() => Ticket.Open(Id, TestData.Request(" "), TestData.Alice, "desk", Now)).ParamName);
+        Assert.Equal("request.Description", Assert.Throws<ArgumentException>(() => Ticket.Open(Id, TestData.Request(" "), TestData.Alice, "desk", Now)).ParamName);
         Assert.Equal("request", Assert.Throws<ArgumentNullException>(() => Ticket.Open(Id, null!, TestData.Alice, "desk", Now)).ParamName);
         Assert.Equal("by", Assert.Throws<ArgumentException>(() => Ticket.Open(Id, TestData.Request(), TestData.Alice, " ", Now)).ParamName);
 

@@ -174,7 +174,7 @@ public sealed class TicketRecordTests
 
         Assert.Equal(opened - Duration.FromHours(1), ticket.ExpectedResolutionAt);
         var tooEarly = request with { ExpectedResolutionAt = opened - Duration.FromHours(4) };
-        Assert.Equal("request", Assert.Throws<ArgumentException>(() => Ticket.Open(new TicketId("WT1"), tooEarly, TestData.Alice, "desk", opened)).ParamName);
+        Assert.Equal("request.ExpectedResolutionAt", Assert.Throws<ArgumentException>(() => Ticket.Open(new TicketId("WT1"), tooEarly, TestData.Alice, "desk", opened)).ParamName);
     }
 
     [Fact]

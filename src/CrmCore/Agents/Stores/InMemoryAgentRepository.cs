@@ -11,7 +11,8 @@ public sealed class InMemoryAgentRepository : IAgentRepository
     private readonly ConcurrentDictionary<TeamId, Team> _teams = new();
 
     /// <inheritdoc />
-    public ValueTask<AgentState?> FindAsync(AgentId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_agents.Find(id));
+    public ValueTask<AgentState?> FindAsync(AgentId id, CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<AgentState?>(cancellationToken) : ValueTask.FromResult(_agents.Find(id));
 
     /// <inheritdoc />
     public ValueTask SaveAsync(AgentState state, long expectedVersion, CancellationToken cancellationToken = default)
@@ -24,6 +25,7 @@ public sealed class InMemoryAgentRepository : IAgentRepository
     /// <inheritdoc />
     public async IAsyncEnumerable<AgentState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // also when there is nothing to list
         foreach (var row in _agents.Snapshot().OrderBy(a => a.Id.Value, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -44,6 +46,7 @@ public sealed class InMemoryAgentRepository : IAgentRepository
     /// <inheritdoc />
     public async IAsyncEnumerable<Team> ListTeamsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // also when there is nothing to list
         foreach (var team in _teams.Values.OrderBy(t => t.Id.Value, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -14,7 +14,8 @@ public sealed class InMemoryAssetRepository : IAssetRepository
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
-    public ValueTask<AssetState?> FindAsync(AssetId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_table.Find(id));
+    public ValueTask<AssetState?> FindAsync(AssetId id, CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<AssetState?>(cancellationToken) : ValueTask.FromResult(_table.Find(id));
 
     /// <inheritdoc />
     public ValueTask SaveAsync(AssetState state, long expectedVersion, CancellationToken cancellationToken = default)
@@ -43,6 +44,7 @@ public sealed class InMemoryAssetRepository : IAssetRepository
     /// <inheritdoc />
     public async IAsyncEnumerable<AssetState> ListAsync(CustomerId? owner = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // also when there is nothing to list
         foreach (var row in _table.Snapshot().Where(a => owner is not { } o || a.Owner == o).OrderBy(a => a.Id))
         {
             cancellationToken.ThrowIfCancellationRequested();

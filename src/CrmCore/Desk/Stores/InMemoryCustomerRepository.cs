@@ -38,7 +38,8 @@ public sealed class InMemoryCustomerRepository : ICustomerBatchRepository, ICust
     }
 
     /// <inheritdoc />
-    public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_table.Find(id));
+    public ValueTask<CustomerState?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<CustomerState?>(cancellationToken) : ValueTask.FromResult(_table.Find(id));
 
     /// <inheritdoc />
     public ValueTask SaveAsync(CustomerState state, long expectedVersion, CancellationToken cancellationToken = default)
@@ -103,6 +104,7 @@ public sealed class InMemoryCustomerRepository : ICustomerBatchRepository, ICust
     /// <inheritdoc />
     public async IAsyncEnumerable<CustomerState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // also when there is nothing to list
         foreach (var row in _table.Snapshot().OrderBy(s => s.Id.Value, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();

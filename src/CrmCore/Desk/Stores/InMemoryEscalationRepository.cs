@@ -8,7 +8,8 @@ public sealed class InMemoryEscalationRepository : IEscalationRepository
     private readonly VersionedTable<TicketId, EscalationState> _table = new("escalation state of ticket", s => s.Version);
 
     /// <inheritdoc />
-    public ValueTask<EscalationState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_table.Find(id));
+    public ValueTask<EscalationState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<EscalationState?>(cancellationToken) : ValueTask.FromResult(_table.Find(id));
 
     /// <inheritdoc />
     public ValueTask SaveAsync(EscalationState state, long expectedVersion, CancellationToken cancellationToken = default)

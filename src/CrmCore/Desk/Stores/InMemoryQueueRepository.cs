@@ -67,6 +67,7 @@ public sealed class InMemoryQueueRepository : IQueueRepository
     /// <inheritdoc />
     public async IAsyncEnumerable<QueueEntryState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // also when there is nothing to list
         List<QueueEntryState> entries;
         lock (_gate)
         {
@@ -94,6 +95,7 @@ public sealed class InMemoryQueueRepository : IQueueRepository
     /// <inheritdoc />
     public async IAsyncEnumerable<QueueChange> ChangesAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // also when there is nothing to list
         ArgumentOutOfRangeException.ThrowIfNegative(after);
         var changes = new List<QueueChange>();
         lock (_gate)

@@ -24,7 +24,8 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
-    public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_table.Find(id));
+    public ValueTask<TicketState?> FindAsync(TicketId id, CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<TicketState?>(cancellationToken) : ValueTask.FromResult(_table.Find(id));
 
     /// <summary>The stored state, read synchronously.</summary>
     internal TicketState? Find(TicketId id) => _table.Find(id);
@@ -68,6 +69,7 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
     public async IAsyncEnumerable<TicketState> ListAsync(TicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested(); // also when there is nothing to list
         var candidates = query.DueBy is { } by ? DueBy(by) : _table.Snapshot();
         var rows = candidates.Where(query.Matches).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id.Value, StringComparer.Ordinal);
         foreach (var row in rows)
@@ -97,6 +99,7 @@ public sealed class InMemoryTicketRepository : ITicketRepository, ISurveyReposit
     /// <inheritdoc />
     public async IAsyncEnumerable<SurveyResponse> ListAsync(Instant from, Instant before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // also when there is nothing to list
         var surveys = _table.Snapshot()
             .Select(s => s.Survey)
             .OfType<SurveyResponse>()

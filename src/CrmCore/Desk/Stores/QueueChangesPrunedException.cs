@@ -1,3 +1,6 @@
+using System.Globalization;
+using CrmCore.Localization;
+
 namespace CrmCore.Desk;
 
 /// <summary>
@@ -12,7 +15,7 @@ public sealed class QueueChangesPrunedException : CrmException
     /// <param name="after">The change number asked for.</param>
     /// <param name="prunedThrough">The last change number pruned from the store.</param>
     public QueueChangesPrunedException(long after, long prunedThrough)
-        : base($"The queue changes after number {after} are no longer all stored (changes up to {prunedThrough} were pruned); rebuild the queue from the store.")
+        : base(Strings.Format("Error_QueueChangesPruned", CultureInfo.InvariantCulture, after, prunedThrough))
     {
         After = after;
         PrunedThrough = prunedThrough;
@@ -24,4 +27,8 @@ public sealed class QueueChangesPrunedException : CrmException
 
     /// <summary>The last change number pruned from the store.</summary>
     public long PrunedThrough { get; }
+
+    /// <inheritdoc />
+    public override string LocalizedMessage(CultureInfo? culture = null) =>
+        Strings.Format("Error_QueueChangesPruned", culture ?? CultureInfo.CurrentUICulture, After, PrunedThrough);
 }

@@ -14,7 +14,8 @@ public sealed class InMemoryKnowledgeRepository : IKnowledgeRepository, Privacy.
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
-    public ValueTask<KnowledgeArticle?> FindAsync(ArticleId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_table.Find(id));
+    public ValueTask<KnowledgeArticle?> FindAsync(ArticleId id, CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<KnowledgeArticle?>(cancellationToken) : ValueTask.FromResult(_table.Find(id));
 
     /// <inheritdoc />
     public ValueTask SaveAsync(KnowledgeArticle article, long expectedVersion, CancellationToken cancellationToken = default)

@@ -38,7 +38,8 @@ public sealed class InMemoryContactPlanRepository : IContactPlanRepository
     }
 
     /// <inheritdoc />
-    public ValueTask<ContactPlanEntryState?> FindAsync(PlanEntryId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(_table.Find(id));
+    public ValueTask<ContactPlanEntryState?> FindAsync(PlanEntryId id, CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<ContactPlanEntryState?>(cancellationToken) : ValueTask.FromResult(_table.Find(id));
 
     /// <inheritdoc />
     public ValueTask SaveAsync(ContactPlanEntryState state, long expectedVersion, Interaction? contact = null, CancellationToken cancellationToken = default)
