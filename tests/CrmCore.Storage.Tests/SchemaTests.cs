@@ -205,6 +205,71 @@ public sealed class SchemaTests
         }
     }
 
+    /// <summary>A month's KPI input: the tickets raised in the month (DbTicketRepository's RaisedFrom/RaisedBefore filter).</summary>
+    private const string RaisedInMonth = "SELECT t.id FROM {t}ticket t WHERE t.raised_at >= {from} AND t.raised_at < {before}";
+
+    [Fact]
+    public void Sqlite_TicketsRaisedInAMonth_AreReadThroughTheRaisedIndex()
+    {
+        var path = TempFile();
+        try
+        {
+            SqliteSchema.Migrate(new SqliteStorageOptions { DataSource = path });
+            using var connection = new SqliteConnection($"Data Source={path}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + RaisedInMonth.Replace("{t}", "crm_", StringComparison.Ordinal).Replace("{from}", "0", StringComparison.Ordinal).Replace("{before}", "1", StringComparison.Ordinal);
+            var plan = new List<string>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    plan.Add(reader.GetString(3));
+                }
+            }
+
+            Assert.Contains(plan, line => line.Contains("INDEX crm_ticket_raised (raised_at>? AND raised_at<?)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Delete(path);
+        }
+    }
+
+    [PostgresFact]
+    public async Task PostgreSql_TicketsRaisedInAMonth_CanBeReadThroughTheRaisedIndex()
+    {
+        var connection = TestPostgres.Require();
+        var schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
+        try
+        {
+            PostgreSqlSchema.Migrate(connection, schema);
+            await using var data = NpgsqlDataSource.Create(connection);
+            await using var session = await data.OpenConnectionAsync();
+            await using (var settings = new NpgsqlCommand("SET enable_seqscan = off;", session))
+            {
+                await settings.ExecuteNonQueryAsync();
+            }
+
+            await using var explain = new NpgsqlCommand("EXPLAIN " + RaisedInMonth.Replace("{t}", schema + ".", StringComparison.Ordinal)
+                .Replace("{from}", "'2026-01-01Z'", StringComparison.Ordinal).Replace("{before}", "'2026-02-01Z'", StringComparison.Ordinal), session);
+            var lines = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    lines.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.Contains(lines, line => line.Contains("ticket_raised", StringComparison.Ordinal) && !line.Contains("ticket_asset_raised", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await Drop(connection, schema);
+        }
+    }
+
     [Fact]
     public void Sqlite_ReadState_TellsEveryState_AndChangesNoByte()
     {

@@ -5,7 +5,7 @@ namespace CrmCore.Storage;
 
 /// <summary>
 /// A database's schema version does not fit this library: it is older and the host turned automatic schema preparation off
-/// (apply the scripts from <c>crm db script</c> first), or it is newer (a newer CrmCore upgraded it; upgrade this host too).
+/// (run <c>crm db migrate</c>, or apply the scripts from <c>crm db script</c>, first), or it is newer (a newer CrmCore upgraded it; upgrade this host too).
 /// </summary>
 public sealed class SchemaVersionException : CrmException
 {

@@ -34,7 +34,7 @@ public sealed class CrmExceptionTextsTests
         { "SchemaVersion newer", new SchemaVersionException("desk.db", 9, 7), "“desk.db”的 CrmCore 数据库架构为版本 9，比本库的版本 7 新：请升级此主机上的 CrmCore。" },
         {
             "SchemaVersion older", new SchemaVersionException("desk.db", 5, 7),
-            "“desk.db”的 CrmCore 数据库架构为版本 5，但本库需要版本 7，且自动准备架构已关闭：请先执行“crm db script”给出的脚本。"
+            "“desk.db”的 CrmCore 数据库架构为版本 5，但本库需要版本 7，且自动准备架构已关闭：请先运行“crm db migrate”，或执行“crm db script”给出的脚本。"
         },
         { "AccessDenied", new AccessDeniedException(AccessDenial.OutOfScope, new Principal(new AgentId("A002"), ["agent"]), new CustomerId("KH0001")), string.Empty },
         { "CustomerContactRefused", new CustomerContactRefusedException(new CustomerId("KH0001")), string.Empty },
