@@ -149,19 +149,7 @@ public sealed class SchemaTests
         var path = TempFile();
         try
         {
-            SqliteSchema.Migrate(new SqliteStorageOptions { DataSource = path });
-            using var connection = new SqliteConnection($"Data Source={path}");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + ModelCount.Replace("{t}", "crm_", StringComparison.Ordinal).Replace("{from}", "0", StringComparison.Ordinal).Replace("{before}", "1", StringComparison.Ordinal);
-            var plan = new List<string>();
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    plan.Add(reader.GetString(3));
-                }
-            }
+            var plan = SqlitePlan(path, ModelCount);
 
             Assert.Contains(plan, line => line.Contains("USING COVERING INDEX crm_ticket_asset_raised (related_asset_id=? AND raised_at>? AND raised_at<?)", StringComparison.Ordinal));
         }
@@ -178,24 +166,7 @@ public sealed class SchemaTests
         var schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
         try
         {
-            PostgreSqlSchema.Migrate(connection, schema);
-            await using var data = NpgsqlDataSource.Create(connection);
-            await using var session = await data.OpenConnectionAsync();
-            await using (var settings = new NpgsqlCommand("SET enable_seqscan = off; SET enable_bitmapscan = off;", session))
-            {
-                await settings.ExecuteNonQueryAsync();
-            }
-
-            await using var explain = new NpgsqlCommand("EXPLAIN " + ModelCount.Replace("{t}", schema + ".", StringComparison.Ordinal)
-                .Replace("{from}", "'2026-01-01Z'", StringComparison.Ordinal).Replace("{before}", "'2026-02-01Z'", StringComparison.Ordinal), session);
-            var lines = new List<string>();
-            await using (var reader = await explain.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    lines.Add(reader.GetString(0));
-                }
-            }
+            var lines = await PostgreSqlPlan(connection, schema, "SET enable_seqscan = off; SET enable_bitmapscan = off;", ModelCount);
 
             Assert.Contains(lines, line => line.Contains("Index Only Scan using ticket_asset_raised", StringComparison.Ordinal));
         }
@@ -203,6 +174,47 @@ public sealed class SchemaTests
         {
             await Drop(connection, schema);
         }
+    }
+
+    /// <summary>SQLite's plan for a query of <see cref="ModelCount"/>'s shape on a new store at <paramref name="path"/>.</summary>
+    private static List<string> SqlitePlan(string path, string query)
+    {
+        SqliteSchema.Migrate(new SqliteStorageOptions { DataSource = path });
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + query.Replace("{t}", "crm_", StringComparison.Ordinal).Replace("{from}", "0", StringComparison.Ordinal).Replace("{before}", "1", StringComparison.Ordinal);
+        var plan = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+
+    /// <summary>PostgreSQL's plan for a query of <see cref="ModelCount"/>'s shape on a new schema, after <paramref name="settings"/>.</summary>
+    private static async Task<List<string>> PostgreSqlPlan(string connection, string schema, string settings, string query)
+    {
+        PostgreSqlSchema.Migrate(connection, schema);
+        await using var data = NpgsqlDataSource.Create(connection);
+        await using var session = await data.OpenConnectionAsync();
+        await using (var set = new NpgsqlCommand(settings, session))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + query.Replace("{t}", schema + ".", StringComparison.Ordinal)
+            .Replace("{from}", "'2026-01-01Z'", StringComparison.Ordinal).Replace("{before}", "'2026-02-01Z'", StringComparison.Ordinal), session);
+        var lines = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
     }
 
     /// <summary>A month's KPI input: the tickets raised in the month (DbTicketRepository's RaisedFrom/RaisedBefore filter).</summary>
@@ -214,19 +226,7 @@ public sealed class SchemaTests
         var path = TempFile();
         try
         {
-            SqliteSchema.Migrate(new SqliteStorageOptions { DataSource = path });
-            using var connection = new SqliteConnection($"Data Source={path}");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + RaisedInMonth.Replace("{t}", "crm_", StringComparison.Ordinal).Replace("{from}", "0", StringComparison.Ordinal).Replace("{before}", "1", StringComparison.Ordinal);
-            var plan = new List<string>();
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    plan.Add(reader.GetString(3));
-                }
-            }
+            var plan = SqlitePlan(path, RaisedInMonth);
 
             Assert.Contains(plan, line => line.Contains("INDEX crm_ticket_raised (raised_at>? AND raised_at<?)", StringComparison.Ordinal));
         }
@@ -243,24 +243,7 @@ public sealed class SchemaTests
         var schema = "crm_t_" + Guid.NewGuid().ToString("N")[..16];
         try
         {
-            PostgreSqlSchema.Migrate(connection, schema);
-            await using var data = NpgsqlDataSource.Create(connection);
-            await using var session = await data.OpenConnectionAsync();
-            await using (var settings = new NpgsqlCommand("SET enable_seqscan = off;", session))
-            {
-                await settings.ExecuteNonQueryAsync();
-            }
-
-            await using var explain = new NpgsqlCommand("EXPLAIN " + RaisedInMonth.Replace("{t}", schema + ".", StringComparison.Ordinal)
-                .Replace("{from}", "'2026-01-01Z'", StringComparison.Ordinal).Replace("{before}", "'2026-02-01Z'", StringComparison.Ordinal), session);
-            var lines = new List<string>();
-            await using (var reader = await explain.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    lines.Add(reader.GetString(0));
-                }
-            }
+            var lines = await PostgreSqlPlan(connection, schema, "SET enable_seqscan = off;", RaisedInMonth);
 
             Assert.Contains(lines, line => line.Contains("ticket_raised", StringComparison.Ordinal) && !line.Contains("ticket_asset_raised", StringComparison.Ordinal));
         }

@@ -4,6 +4,7 @@ using CrmCore.Customers;
 using CrmCore.Desk;
 using CrmCore.Rules.Desk;
 using CrmCore.Rules.Reload;
+using CrmCore.Tests.Support;
 using CrmCore.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ public class RuleFailureDeskTests
     [InlineData(RuleBackend.RulesEngine)]
     public async Task RaiseAsync_PriorityRuleDividesByZero_RuleNotHeldTicketRaisedFailureOnResultAndLogged(RuleBackend backend)
     {
-        var logs = new WarningLog();
+        var logs = new CapturingLoggerFactory();
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
         services.AddSingleton<ILoggerFactory>(logs);
@@ -57,7 +58,7 @@ public class RuleFailureDeskTests
         Assert.Equal(where + "规则 Priority/Boom：其条件（Expression）除以零；该规则视为执行失败（不成立，其结果不采用）", failed.ReasonZhHans);
         Assert.Equal(failed.ReasonZhHans, failed.Describe(CultureInfo.GetCultureInfo("zh-CN")));
         Assert.Equal(failed.Reason, failed.Describe(CultureInfo.GetCultureInfo("en-GB")));
-        var logged = Assert.Single(logs.Warnings, w => w.EventId == 3005); // RuleSetProvider's rule failure warning
+        var logged = Assert.Single(logs.Entries, w => w.EventId == 3005); // RuleSetProvider's rule failure warning
         Assert.Equal(failed.Reason, logged.Message);
         Assert.IsType<DivideByZeroException>(logged.Exception);
         Assert.Equal(1, rules.Current!.RuleSet.FailureCount);
@@ -72,36 +73,5 @@ public class RuleFailureDeskTests
             + "        \"Expression\": \"" + BoomExpression + "\"\n      }\n    " + pack[end..];
         var line = text[..text.IndexOf(BoomExpression, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
         return (text, line);
-    }
-
-    private sealed class WarningLog : ILoggerFactory, ILogger
-    {
-        public List<(int EventId, string Message, Exception? Exception)> Warnings { get; } = [];
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void Dispose()
-        {
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (logLevel == LogLevel.Warning)
-            {
-                lock (Warnings)
-                {
-                    Warnings.Add((eventId.Id, formatter(state, exception), exception));
-                }
-            }
-        }
     }
 }
