@@ -97,4 +97,18 @@ public sealed class JsonRepeatedKeyTests
         Assert.Null(await store.FindAsync(new CustomerId("C1")));
         Assert.NotNull(await store.FindAsync(new CustomerId("C2")));
     }
+
+    // review18 item 1: a key given twice in a column the import does not read rejected the row though nothing of it is read.
+    [Fact]
+    public async Task NameGivenTwice_InAColumnNotRead_LosesNothing_AndALaterReadOneStillRejects()
+    {
+        var text = "{\"客户编号\":\"J1\",\"客户名称\":\"甲\",\"备忘\":\"a\",\"备忘\":\"b\"}\n"
+            + "{\"客户编号\":\"J2\",\"客户名称\":\"乙\",\"备忘\":\"a\",\"备忘\":\"b\",\"联系方式\":\"13800000001\",\"联系方式\":\"13800000002\"}\n";
+
+        var (report, store) = await ImportAsync(text, "memo.jsonl");
+
+        Assert.Equal([ImportOutcome.Inserted, ImportOutcome.Rejected], report.Rows.Select(r => r.Outcome));
+        Assert.Equal(("联系方式", "RepeatedKey"), (report.Rows[1].Column, report.Rows[1].ReasonCode));
+        Assert.Equal(["J1"], (await Samples.AllAsync(store)).Select(c => c.Id.Value));
+    }
 }

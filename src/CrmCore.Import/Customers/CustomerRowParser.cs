@@ -67,6 +67,9 @@ internal sealed partial class CustomerRowParser
     /// <summary>The fields that have a column.</summary>
     public IEnumerable<CustomerField> MappedFields => _columns.Select(c => c.Field);
 
+    /// <summary>Whether a (0-based) column is read: one a field is mapped to.</summary>
+    public bool Reads(int column) => Array.Exists(_columns, c => c.Index == column);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CustomerRow Parse(SourceRow source, List<CellProblem> problems) => Parse(source, problems, out _, out _);
 

@@ -28,6 +28,13 @@ internal static class JsonTableReader
 
     private const int ChunkBytes = 1 << 16;
 
+    /// <summary>The most problems (repeated names) kept for one row object.</summary>
+    internal const int MaxRowProblems = 32;
+
+    /// <summary>A row's problems with one more at their end.</summary>
+    private static RowProblem Appended(RowProblem problems, RowProblem last) =>
+        problems with { Next = problems.Next is null ? last : Appended(problems.Next, last) };
+
     /// <summary>Reads the rows: first a header row (line 0) with every property name, then one row per object.</summary>
     /// <param name="stream">The content; seekable.</param>
     /// <param name="file">The file name for messages.</param>
@@ -147,6 +154,7 @@ internal static class JsonTableReader
             case JsonTokenType.StartObject when reader.CurrentDepth == rowDepth:
                 parse.Cells = new string?[Math.Max(names.Count, 4)];
                 parse.Problem = null;
+                parse.ProblemCount = 0;
                 parse.Objects++;
                 parse.RowLine = parse.Lines + Newlines(data[..(int)reader.TokenStartIndex]) + 1;
                 parse.Depth = rowDepth + 1;
@@ -155,6 +163,7 @@ internal static class JsonTableReader
                 ready.Add(new SourceRow(parse.RowLine, parse.Cells![..names.Count]) { Problem = parse.Problem });
                 parse.Cells = null;
                 parse.Problem = null;
+                parse.ProblemCount = 0;
                 parse.Depth = rowDepth;
                 return;
             case JsonTokenType.PropertyName when reader.CurrentDepth == rowDepth + 1:
@@ -183,14 +192,17 @@ internal static class JsonTableReader
                 // a phone): the row is rejected, naming the name(s) and where the second is; the second value is not read.
                 if (parse.SeenIn[column] == parse.Objects)
                 {
-                    if (parse.Problem is null)
+                    // Each repeated name is kept (the import rejects the row only when it reads one of their columns), up to a bound;
+                    // past it the last kept counts for any column, so a row of a hostile file costs bounded work and is still rejected.
+                    if (parse.ProblemCount < MaxRowProblems)
                     {
                         var (line, position) = Where(ref reader, data, parse);
                         var first = parse.KeyIn[column]!;
                         var reason = string.Equals(first, name, StringComparison.Ordinal)
                             ? ImportReasons.RepeatedKey.Format(parse.Culture, name, line, position)
                             : ImportReasons.RepeatedKeyCleaned.Format(parse.Culture, first, name, line, position);
-                        parse.Problem = new RowProblem(column, reason, line, position);
+                        var problem = new RowProblem(column, reason, line, position) { AnyColumn = ++parse.ProblemCount == MaxRowProblems };
+                        parse.Problem = parse.Problem is null ? problem : Appended(parse.Problem, problem);
                     }
 
                     parse.Column = -1;
@@ -389,6 +401,9 @@ internal static class JsonTableReader
 
         /// <summary>What makes the current object's row unreadable (its first repeated name); null while none.</summary>
         public RowProblem? Problem { get; set; }
+
+        /// <summary>How many problems <see cref="Problem"/> chains.</summary>
+        public int ProblemCount { get; set; }
 
         public string?[]? Cells { get; set; }
     }

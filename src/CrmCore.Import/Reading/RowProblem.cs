@@ -18,4 +18,27 @@ internal sealed record RowProblem(int Column, RowReason Reason, int Line, int Po
     /// <param name="file">The file name.</param>
     /// <returns>The exception.</returns>
     public ImportFileException Error(string file) => new(file, Line, Position, Reason.Text);
+
+    /// <summary>The same row's problem in a later column (each repeated JSON key, each unsaved formula), or null.</summary>
+    public RowProblem? Next { get; init; }
+
+    /// <summary>True when the column it names cannot be told (an .xlsx row's unsaved formulas beyond the columns the inspection keeps
+    /// apart): it counts for any column, so the row is rejected rather than read with a blank the file does not mean.</summary>
+    public bool AnyColumn { get; init; }
+
+    /// <summary>The first of this row's problems in a column the import reads; null when every problem is in a column it ignores (an
+    /// unmapped helper column: nothing of it is read, so nothing is lost).</summary>
+    /// <param name="reads">Whether the import reads a (0-based) column.</param>
+    public RowProblem? FirstRead(Func<int, bool> reads)
+    {
+        for (var problem = this; problem is not null; problem = problem.Next)
+        {
+            if (problem.AnyColumn || reads(problem.Column))
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
 }

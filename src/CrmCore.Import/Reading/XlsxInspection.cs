@@ -132,18 +132,41 @@ internal sealed class XlsxInspection : IDisposable
             _nextUnsaved++;
         }
 
-        return _nextUnsaved < _unsaved.Count && _unsaved[_nextUnsaved].Row == row ? _unsaved[_nextUnsaved].Problem(_culture) : null;
+        return _nextUnsaved < _unsaved.Count && _unsaved[_nextUnsaved].Row == row ? _unsaved[_nextUnsaved].Problems(_culture) : null;
     }
 
     /// <summary>A row's first formula cell without a saved value: its row, its column (0-based) and the start of its formula (null when
     /// the formulas kept already hold <see cref="MaxFormulaChars"/> characters, or the cell names a shared formula).</summary>
-    private readonly record struct UnsavedFormula(int Row, int Column, string? Formula)
+    /// <remarks>The row's later such cells are kept as bits of <see cref="Later"/> (columns 1–63 after the first's), so a sheet of formulas
+    /// costs 24 bytes a row however many it holds; one further right than that is <see cref="Beyond"/>, which counts for any column.</remarks>
+    private readonly record struct UnsavedFormula(int Row, int Column, string? Formula, ulong Later = 0, bool Beyond = false)
     {
-        public RowProblem Problem(CultureInfo culture) => new(
-            Column,
-            ImportReasons.FormulaNoValue.Format(culture, TableReader.ColumnName(Column) + Row.ToString(CultureInfo.InvariantCulture), "=" + (string.IsNullOrEmpty(Formula) ? "…" : Formula)),
+        public RowProblem Problem(CultureInfo culture) => Problem(culture, Column, Formula);
+
+        /// <summary>The row's problems, first column first, each later one chained (<see cref="RowProblem.Next"/>).</summary>
+        public RowProblem Problems(CultureInfo culture)
+        {
+            RowProblem? next = Beyond ? Problem(culture, Math.Min(Column + 64, int.MaxValue - 1), null) with { AnyColumn = true } : null;
+            for (var bit = 63; bit >= 1; bit--)
+            {
+                if ((Later & (1UL << bit)) != 0)
+                {
+                    next = Problem(culture, Column + bit, null) with { Next = next };
+                }
+            }
+
+            return Problem(culture, Column, Formula) with { Next = next };
+        }
+
+        /// <summary>Marks a later unsaved cell of the same row.</summary>
+        public UnsavedFormula With(int column) =>
+            column - Column is > 0 and < 64 and var bit ? this with { Later = Later | (1UL << bit) } : column > Column ? this with { Beyond = true } : this;
+
+        private RowProblem Problem(CultureInfo culture, int column, string? formula) => new(
+            column,
+            ImportReasons.FormulaNoValue.Format(culture, TableReader.ColumnName(column) + Row.ToString(CultureInfo.InvariantCulture), "=" + (string.IsNullOrEmpty(formula) ? "…" : formula)),
             Row,
-            Column + 1);
+            column + 1);
     }
 
     /// <summary>How many characters of formulas without a saved value are kept for the reasons (about 2 MB): past it a row's reason shows
@@ -769,7 +792,12 @@ internal sealed class XlsxInspection : IDisposable
             }
 
             _inCell = false;
-            if (_cellFormula && !_cellValue && (_unsaved.Count == 0 || _unsaved[^1].Row != _row))
+            if (_cellFormula && !_cellValue && _unsaved.Count > 0 && _unsaved[^1].Row == _row)
+            {
+                // A later such cell of the row: kept as a bit, so the import can tell whether a column it reads holds one.
+                _unsaved[^1] = _unsaved[^1].With(_sheetColumn);
+            }
+            else if (_cellFormula && !_cellValue)
             {
                 // A formula whose result the file does not hold (written by a program, never opened and saved in a spreadsheet): MiniExcel
                 // reads it as blank, which would import as nothing, or as 0. Its row is rejected, naming the row's first such cell.

@@ -42,6 +42,9 @@ internal sealed class TableColumns<TField>
         return index.Count < 2 ? null : new TableColumns<TField>([.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)], index, row.Line);
     }
 
+    /// <summary>Whether a (0-based) column is read: the column of a mapped field (the first of a field's columns).</summary>
+    public bool Reads(int column) => _index.ContainsValue(column);
+
     /// <summary>The column of a field.</summary>
     public bool TryGetIndex(TField field, out int index) => _index.TryGetValue(field, out index);
 

@@ -25,4 +25,16 @@ public sealed class TableRowProblemTests
         Assert.Equal(["客户编号", "沟通方式", "沟通内容要点", "计划执行时间"], report.Headers);
         EntityDesk.AssertAddsUp(report);
     }
+
+    // review18 item 1: a name given twice in a column the table does not read rejected the row though nothing of it is read.
+    [Fact]
+    public async Task Plans_RepeatedKeyInAColumnNotRead_IsImported()
+    {
+        var desk = await EntityDesk.CreateAsync();
+        var jsonl = "{\"客户编号\":\"KH001\",\"沟通方式\":\"电话\",\"沟通内容要点\":\"续约\",\"计划执行时间\":\"2024-03-20\",\"草稿\":\"a\",\"草稿\":\"b\"}\n";
+
+        var report = await desk.PlanImporter().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "plans.jsonl");
+
+        Assert.Equal(ImportOutcome.Inserted, Assert.Single(report.Rows).Outcome);
+    }
 }
