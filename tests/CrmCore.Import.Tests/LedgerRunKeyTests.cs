@@ -109,4 +109,25 @@ public sealed class LedgerRunKeyTests
         Assert.NotEqual(a, b);
         Assert.StartsWith("mmm", a, StringComparison.Ordinal);
     }
+
+    // review18 item 4: the report said "rows already imported show as unchanged" for a run that applied every row again.
+    [Theory]
+    [InlineData("force")]
+    [InlineData("merge")]
+    public async Task RunThatAppliesEveryRowAgain_SaysSo_AndARunThatTakesUpTheEarlierOneSaysThat(string change)
+    {
+        var store = new InMemoryCustomerRepository();
+        var ledger = new InMemoryImportLedger();
+        await ImportAsync(store, ledger, new CustomerImportOptions());
+
+        var again = await ImportAsync(store, ledger, change == "force" ? new CustomerImportOptions { Force = true } : Changed(change));
+        var same = await ImportAsync(store, ledger, new CustomerImportOptions());
+
+        Assert.False(again.PreviousRunsTakenUp);
+        Assert.DoesNotContain(again.Rows, r => r.ReasonCode == "AlreadyImported");
+        Assert.Contains("this run applies every row again", ImportReportWriter.ToText(again, System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("本次导入重新应用每一行", ImportReportWriter.ToText(again, System.Globalization.CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.True(same.PreviousRunsTakenUp);
+        Assert.Contains("rows already imported show as unchanged", ImportReportWriter.ToText(same, System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 }

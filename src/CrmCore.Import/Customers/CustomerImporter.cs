@@ -524,6 +524,7 @@ public sealed class CustomerImporter
                 RunId = _runId,
                 FileHash = fileHash,
                 PreviousRuns = _previous,
+                PreviousRunsTakenUp = _doneBy is not null,
                 IncompleteNameSearches = _index.IncompleteNameSearches,
                 IncompleteKeyLookups = (_store as DryRunCustomerRepository)?.IncompleteKeyLookups ?? 0,
                 Sheet = _sheet?.Sheet,

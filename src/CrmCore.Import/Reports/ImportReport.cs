@@ -63,6 +63,12 @@ public sealed record ImportReport
     /// <summary>Earlier runs of the same content from the ledger, newest first (an unfinished one was interrupted); empty when it is new.</summary>
     public IReadOnlyList<ImportRun> PreviousRuns { get; init; } = [];
 
+    /// <summary>False when this run applied every row again although <see cref="PreviousRuns"/> is not empty: a customer import forced
+    /// (<see cref="Customers.CustomerImportOptions.Force"/>), run with options that change outcomes (another merge policy, similarity or
+    /// mapping: another ledger key), under review, or after runs that held rows; true otherwise (rows an earlier run committed show as
+    /// unchanged). <see cref="ImportReportWriter"/> words its line about the earlier runs from it.</summary>
+    public bool PreviousRunsTakenUp { get; init; } = true;
+
     /// <summary>How many similar-name searches of the run stopped at <see cref="CrmCore.Desk.SimilarNames.MaxCandidates"/> name-gram
     /// entries, so a similar name may have been missed for those rows; 0 when every search was complete. <see cref="ImportReportWriter"/>
     /// says so in the report's language (text, .xlsx) and writes the number (JSON).</summary>

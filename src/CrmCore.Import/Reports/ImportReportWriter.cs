@@ -59,7 +59,7 @@ public static class ImportReportWriter
         {
             var last = report.PreviousRuns[0];
             text.AppendLine(ImportStrings.Format(
-                last.FinishedAt is null ? "Report_SeenBeforeInterrupted" : "Report_SeenBefore",
+                !report.PreviousRunsTakenUp ? "Report_SeenBeforeAppliedAgain" : last.FinishedAt is null ? "Report_SeenBeforeInterrupted" : "Report_SeenBefore",
                 culture,
                 report.PreviousRuns.Count,
                 last.StartedAt.ToString("uuuu-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
