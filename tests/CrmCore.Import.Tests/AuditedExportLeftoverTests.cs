@@ -37,7 +37,7 @@ public sealed class AuditedExportLeftoverTests : IDisposable
     public async Task WriteAsync_LeftoverOfAKilledWriter_IsRemoved_AndTheFileIsWritten()
     {
         var killed = KilledProcessId();
-        var leftover = PathOf($".report.json.{killed}.{Guid.NewGuid():N}.partial");
+        var leftover = PathOf($".report.json.{AuditedExportFile.HostTag}-{killed}.{Guid.NewGuid():N}.partial");
         File.WriteAllText(leftover, "{\"rows\": [ half a report");
         File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddMinutes(-5));
 
@@ -50,8 +50,8 @@ public sealed class AuditedExportLeftoverTests : IDisposable
     [Fact]
     public async Task WriteAsync_TemporaryOfALiveWriterOrOfAnotherTarget_IsLeftAlone()
     {
-        var live = PathOf($".report.json.{Environment.ProcessId}.{Guid.NewGuid():N}.partial");
-        var other = PathOf($".other.json.{KilledProcessId()}.{Guid.NewGuid():N}.partial");
+        var live = PathOf($".report.json.{AuditedExportFile.HostTag}-{Environment.ProcessId}.{Guid.NewGuid():N}.partial");
+        var other = PathOf($".other.json.{AuditedExportFile.HostTag}-{KilledProcessId()}.{Guid.NewGuid():N}.partial");
         var noId = PathOf($".report.json.{Guid.NewGuid():N}.partial");
         File.WriteAllText(live, "being written");
         File.WriteAllText(other, "another target's");
@@ -75,6 +75,27 @@ public sealed class AuditedExportLeftoverTests : IDisposable
             seen = Directory.GetFiles(_folder.FullName).Select(Path.GetFileName).Single();
         }, (_, _) => Task.CompletedTask);
 
-        Assert.Matches($"^\\.out\\.xlsx\\.{Environment.ProcessId}\\.[0-9a-f]{{32}}\\.partial$", seen);
+        Assert.Matches($"^\\.out\\.xlsx\\.{AuditedExportFile.HostTag}-{Environment.ProcessId}\\.[0-9a-f]{{32}}\\.partial$", seen);
+    }
+
+    // review18 item 2: a writer in another container or on another machine sharing the folder has a process id that means nothing here.
+    [Fact]
+    public async Task WriteAsync_TemporaryOfAnotherMachine_OrHeldOpenByItsWriter_IsLeftAlone()
+    {
+        var killed = KilledProcessId();
+        var otherMachine = PathOf($".report.json.{(AuditedExportFile.HostTag == "00000000" ? "11111111" : "00000000")}-{killed}.{Guid.NewGuid():N}.partial");
+        var held = PathOf($".report.json.{AuditedExportFile.HostTag}-{killed}.{Guid.NewGuid():N}.partial");
+        File.WriteAllText(otherMachine, "another machine's writer");
+        File.WriteAllText(held, "a writer in another process namespace");
+        File.SetLastWriteTimeUtc(held, DateTime.UtcNow.AddMinutes(-5));
+
+        using (new FileStream(held, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            await WriteAsync(PathOf("report.json"), "done");
+        }
+
+        Assert.True(File.Exists(otherMachine));
+        Assert.True(File.Exists(held));
+        Assert.Equal("done", File.ReadAllText(PathOf("report.json")));
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using CrmCore.Import.Reading;
 
 namespace CrmCore.Import.Export;
@@ -48,7 +49,7 @@ public static class AuditedExportFile
         var destination = special ? full : FinalTarget(full);
         var temporary = special
             ? Path.Combine(Path.GetTempPath(), $".crm-export.{Guid.NewGuid():N}.partial")
-            : Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}.partial");
+            : Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{HostTag}-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}.partial");
         if (!special)
         {
             RemoveLeftovers(destination);
@@ -137,10 +138,13 @@ public static class AuditedExportFile
                     continue;
                 }
 
-                // {process id}.{32 hex digits}.partial after the prefix: anything else is not this writer's temporary file.
+                // {host tag}-{process id}.{32 hex digits}.partial after the prefix: anything else is not this writer's temporary file, and
+                // one written on another machine (or in another container, whose process ids mean nothing here) is left to its writer.
                 var parts = name[prefix.Length..].Split('.');
-                if (parts is not [var id, { Length: 32 } random, "partial"] || !random.All(char.IsAsciiHexDigitLower)
-                    || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !WriterIsGone(pid, candidate))
+                if (parts is not [var writer, { Length: 32 } random, "partial"] || !random.All(char.IsAsciiHexDigitLower)
+                    || !writer.StartsWith(HostTag + "-", StringComparison.Ordinal)
+                    || !int.TryParse(writer.AsSpan(HostTag.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                    || !WriterIsGone(pid, candidate) || IsLocked(candidate))
                 {
                     continue;
                 }
@@ -158,6 +162,25 @@ public static class AuditedExportFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The folder could not be listed to the end: the leftovers not reached stay.
+        }
+    }
+
+    /// <summary>This machine's tag in a temporary file's name (8 hex digits of its name's SHA-256): a leftover is removed only by a write on
+    /// the machine that made it, where its process id means something.</summary>
+    internal static readonly string HostTag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)))[..8];
+
+    /// <summary>True when another writer still holds the file open (the writer opens it with <see cref="FileShare.None"/>, a lock other
+    /// processes on this system see, whatever their process ids), or it cannot be opened to tell.</summary>
+    private static bool IsLocked(string file)
+    {
+        try
+        {
+            using var probe = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 
