@@ -19,13 +19,7 @@ internal sealed class CustomerRow
     public string? ShortName
     {
         get => _rare?.ShortName;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.ShortName = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.ShortName = value; } }
     }
 
     public Industry? Industry { get; set; }
@@ -39,13 +33,7 @@ internal sealed class CustomerRow
     public ContactRole? ContactRole
     {
         get => _rare?.ContactRole;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.ContactRole = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.ContactRole = value; } }
     }
 
     public string? Phone { get; set; }
@@ -58,26 +46,14 @@ internal sealed class CustomerRow
     public List<ExtraPhone>? ExtraPhones
     {
         get => _rare?.ExtraPhones;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.ExtraPhones = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.ExtraPhones = value; } }
     }
 
     /// <summary>What parsing did with the row's cells that the values do not show (text no field holds); null when nothing.</summary>
     public List<Reports.ImportRowNote>? Notes
     {
         get => _rare?.Notes;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.Notes = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.Notes = value; } }
     }
 
     public string? Email { get; set; }
@@ -87,13 +63,7 @@ internal sealed class CustomerRow
     public (string Value, int Column, string Header)? NameInPhoneCell
     {
         get => _rare?.NameInPhoneCell;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.NameInPhoneCell = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.NameInPhoneCell = value; } }
     }
 
     /// <summary>An e-mail address found in a phone cell, with its cell: the row's e-mail when the row has none, else reported as not
@@ -101,13 +71,7 @@ internal sealed class CustomerRow
     public (string Value, int Column, string Header)? EmailInPhoneCell
     {
         get => _rare?.EmailInPhoneCell;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.EmailInPhoneCell = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.EmailInPhoneCell = value; } }
     }
 
     public string? Address { get; set; }
@@ -123,61 +87,31 @@ internal sealed class CustomerRow
     public int? OrdersPerYear
     {
         get => _rare?.OrdersPerYear;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.OrdersPerYear = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.OrdersPerYear = value; } }
     }
 
     public int? Employees
     {
         get => _rare?.Employees;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.Employees = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.Employees = value; } }
     }
 
     public decimal? AnnualRevenue
     {
         get => _rare?.AnnualRevenue;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.AnnualRevenue = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.AnnualRevenue = value; } }
     }
 
     public CustomerSource? Source
     {
         get => _rare?.Source;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.Source = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.Source = value; } }
     }
 
     public LocalDate? UpdatedOn
     {
         get => _rare?.UpdatedOn;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Rare.UpdatedOn = value;
-            }
-        }
+        set { if (RareFor(value is not null) is { } rare) { rare.UpdatedOn = value; } }
     }
 
     /// <summary>The id as a duplicate-index key made ready on the reading thread (not ready when the row has no id).</summary>
@@ -201,8 +135,9 @@ internal sealed class CustomerRow
 
     public bool HasContact => ContactName is not null || Phone is not null || Email is not null || Address is not null;
 
-    /// <summary>The side object of the rare values, made on the first one set.</summary>
-    private RareValues Rare => _rare ??= new RareValues();
+    /// <summary>The side object to set a rare value in: made for the first value that is not null; for a null, the one there is, or none
+    /// (a null needs no room).</summary>
+    private RareValues? RareFor(bool hasValue) => hasValue ? _rare ??= new RareValues() : _rare;
 
     /// <summary>The values most rows have none of (columns a file seldom has, what a contact cell held besides one number, notes),
     /// kept apart so that a row without them costs none of their room: one object of about 200 bytes when a row has any.</summary>

@@ -138,15 +138,16 @@ internal sealed class XlsxInspection : IDisposable
     /// <summary>A row's first formula cell without a saved value: its row, its column (0-based) and the start of its formula (null when
     /// the formulas kept already hold <see cref="MaxFormulaChars"/> characters, or the cell names a shared formula).</summary>
     /// <remarks>The row's later such cells are kept as bits of <see cref="Later"/> (columns 1–63 after the first's), so a sheet of formulas
-    /// costs 24 bytes a row however many it holds; one further right than that is <see cref="Beyond"/>, which counts for any column.</remarks>
-    private readonly record struct UnsavedFormula(int Row, int Column, string? Formula, ulong Later = 0, bool Beyond = false)
+    /// costs 24 bytes a row however many it holds; the first one further right than that is <see cref="Beyond"/> (its column; -1 for none),
+    /// which counts for any column, as the ones after it are not kept apart.</remarks>
+    private readonly record struct UnsavedFormula(int Row, int Column, string? Formula, ulong Later = 0, int Beyond = -1)
     {
         public RowProblem Problem(CultureInfo culture) => Problem(culture, Column, Formula);
 
         /// <summary>The row's problems, first column first, each later one chained (<see cref="RowProblem.Next"/>).</summary>
         public RowProblem Problems(CultureInfo culture)
         {
-            RowProblem? next = Beyond ? Problem(culture, Math.Min(Column + 64, int.MaxValue - 1), null) with { AnyColumn = true } : null;
+            RowProblem? next = Beyond >= 0 ? Problem(culture, Beyond, null) with { AnyColumn = true } : null;
             for (var bit = 63; bit >= 1; bit--)
             {
                 if ((Later & (1UL << bit)) != 0)
@@ -160,7 +161,8 @@ internal sealed class XlsxInspection : IDisposable
 
         /// <summary>Marks a later unsaved cell of the same row.</summary>
         public UnsavedFormula With(int column) =>
-            column - Column is > 0 and < 64 and var bit ? this with { Later = Later | (1UL << bit) } : column > Column ? this with { Beyond = true } : this;
+            column - Column is > 0 and < 64 and var bit ? this with { Later = Later | (1UL << bit) }
+            : column > Column && Beyond < 0 ? this with { Beyond = column } : this;
 
         private RowProblem Problem(CultureInfo culture, int column, string? formula) => new(
             column,

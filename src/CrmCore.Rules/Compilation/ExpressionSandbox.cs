@@ -135,7 +135,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         };
         if (!ok)
         {
-            // `DateTime.Now.Year` is refused at `Year`, but what the analyst did wrong is reading the clock: that is what is named.
+            // The year of the clock's current time is refused at `Year`, but what the analyst did wrong is reading the clock: that is what is named.
             var read = node;
             for (var inner = node.Expression as MemberExpression; inner is not null; inner = inner.Expression as MemberExpression)
             {

@@ -237,17 +237,17 @@ public sealed class ContactPlanner
 
         // The silence runs from the last interaction; a customer never contacted since the relationship began is silent from its first
         // contact. With neither date nothing can be told, and the caller hears so rather than the customer quietly getting no care.
-        string purpose;
+        string purposeKey;
         LocalDate since;
         if (subject.LastInteractionAt is { } last)
         {
             since = last.InZone(Calendar.Zone).Date;
-            purpose = Text("Plan_Purpose_Silent", since);
+            purposeKey = "Plan_Purpose_Silent";
         }
         else if (subject.FirstContactOn is { } first)
         {
             since = first;
-            purpose = Text("Plan_Purpose_SilentSinceFirstContact", since);
+            purposeKey = "Plan_Purpose_SilentSinceFirstContact";
         }
         else
         {
@@ -261,6 +261,7 @@ public sealed class ContactPlanner
             return;
         }
 
+        var purpose = Text(purposeKey, since);
         // Due when the silence rule first made it due, whatever the window: planning a later window gives the same entry (same id, same
         // due date), which is overdue from then on. A silence that began outside the calendar's horizon keeps its date (no working days
         // are known there), planned at the start of the day, and is reported: the customer still gets the care.
