@@ -35,6 +35,32 @@ public sealed class DeskSuggestionTests
         Assert.DoesNotContain(unrelated.Events, e => e is ArticlesSuggested or ArticleSuggestionFailed);
     }
 
+    [Fact]
+    public async Task ArticlesSuggested_ToString_NamesEachArticleByIdAndTitle_NotItsListType()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new MondayMorning());
+        services.AddCrmCore(o => o.TicketIdPattern = "WT{yyyyMM}{seq:5}");
+        services.AddCrmKnowledge();
+        using var provider = services.BuildServiceProvider();
+        var knowledge = provider.GetRequiredService<KnowledgeBase>();
+        await knowledge.SaveAsync(new KnowledgeArticle(new ArticleId("KB-1"), "打印机频繁卡纸的处理方法", "关闭电源，取出残留纸张，检查搓纸轮。") { TicketTypes = [TicketType.Fault] }, 0);
+        await knowledge.SaveAsync(new KnowledgeArticle(new ArticleId("KB-2"), "打印机卡纸后无法开机", "卡纸后先断电，取出纸张再开机。") { TicketTypes = [TicketType.Fault] }, 0);
+        var desk = provider.GetRequiredService<ServiceDesk>();
+        await desk.RegisterCustomerAsync(Acme, new CustomerProfile { Name = "上海某某制造有限公司", FirstContactOn = new LocalDate(2026, 1, 5) });
+
+        var (jam, raised) = await desk.RaiseAsync(new TicketRequest { CustomerId = Acme, Description = "打印机卡纸，纸张取不出来", Type = TicketType.Fault }, "phone");
+        var suggested = Assert.Single(raised.Events.OfType<ArticlesSuggested>());
+        var text = suggested.ToString();
+
+        Assert.StartsWith($"ArticlesSuggested {{ TicketId = {jam}, OccurredAt = 2026-03-02T02:00:00Z, Articles = [", text, StringComparison.Ordinal);
+        var listed = string.Join(", ", suggested.Articles.Select(a => $"{a.Article} \"{a.Title}\""));
+        Assert.EndsWith($"Articles = [{listed}] }}", text, StringComparison.Ordinal);
+        Assert.Contains("KB-1 \"打印机频繁卡纸的处理方法\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("KnowledgeSuggestion", text, StringComparison.Ordinal);
+    }
+
     private sealed class MondayMorning : IClock
     {
         public Instant GetCurrentInstant() => Instant.FromUtc(2026, 3, 2, 2, 0);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using CrmCore.Knowledge;
 using CrmCore.Tickets;
 using NodaTime;
@@ -9,4 +11,15 @@ namespace CrmCore.Desk;
 /// <param name="TicketId">The ticket.</param>
 /// <param name="OccurredAt">When it was raised.</param>
 /// <param name="Articles">The suggestions, best first; never empty.</param>
-public sealed record ArticlesSuggested(TicketId TicketId, Instant OccurredAt, IReadOnlyList<KnowledgeSuggestion> Articles) : IDomainEvent;
+public sealed record ArticlesSuggested(TicketId TicketId, Instant OccurredAt, IReadOnlyList<KnowledgeSuggestion> Articles) : IDomainEvent
+{
+    /// <summary>The members as <see cref="object.ToString"/> shows them: the articles as <c>[KB-1 "title", ...]</c>, best first, rather
+    /// than the name of their list's type.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"TicketId = {TicketId}, OccurredAt = {OccurredAt}, Articles = [");
+        builder.AppendJoin(", ", Articles.Select(a => $"{a.Article} \"{a.Title}\""));
+        builder.Append(']');
+        return true;
+    }
+}
