@@ -36,9 +36,6 @@ public sealed class RuleLoadResult
     /// <summary>Returns the rule set or throws when loading failed.</summary>
     /// <returns>The rule set.</returns>
     /// <exception cref="CrmException">Loading failed; the message lists every error (code <c>CRM-RULES-LOAD</c>).</exception>
-    public RuleSet GetRuleSetOrThrow() => RuleSet ?? throw new CrmException(
-        "Rule files did not load:" + Environment.NewLine + string.Join(Environment.NewLine, Errors.Select(e => "  " + e)))
-    {
-        Code = "CRM-RULES-LOAD",
-    };
+    public RuleSet GetRuleSetOrThrow() => RuleSet ?? throw CrmException.Worded(
+        "CRM-RULES-LOAD", "Error_RulesNotLoaded", culture => [string.Concat(Errors.Select(e => Environment.NewLine + "  " + (e with { Message = e.MessageIn(culture) })))]);
 }

@@ -61,7 +61,7 @@ public static class CrmRulesServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var rules = sp.GetRequiredService<IRuleSetProvider>();
-            return new RulesDeskPorts(() => rules.Current?.RuleSet ?? throw new CrmException("No rule set is loaded."), backend, sp.GetRequiredService<NodaTime.IClock>());
+            return new RulesDeskPorts(() => rules.Current?.RuleSet ?? throw CrmException.Worded("CRM-RULES-NONE", "Error_NoRuleSetLoaded"), backend, sp.GetRequiredService<NodaTime.IClock>());
         });
         // Routing names are checked against what the host registered with the desk (its agents and the teams they serve), at every publish.
         services.TryAddSingleton(sp => new RoutingNamesMonitor(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrmCore.Localization;
 
 namespace CrmCore.Rules.Diagnostics;
 
@@ -24,6 +25,11 @@ public sealed record RuleDiagnostic
     /// the code's Chinese title (<see cref="RuleDiagnosticTitles"/>) with the English <see cref="Message"/>.
     /// </summary>
     public string? MessageZhHans { get; init; }
+
+    /// <summary>The message in a culture: <see cref="MessageZhHans"/> for a Simplified Chinese culture when there is one, else
+    /// <see cref="Message"/>.</summary>
+    /// <param name="culture">The culture.</param>
+    internal string MessageIn(CultureInfo culture) => MessageZhHans is { } zh && TextCultures.IsSimplifiedChinese(culture) ? zh : Message;
 
     /// <summary>The file name given to the loader (or <c>&lt;text&gt;</c>).</summary>
     public string File { get; init; } = string.Empty;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrmCore.Localization;
 using CrmCore.Rules.Diagnostics;
 using CrmCore.Rules.Facts;
 using CrmCore.Sla;
@@ -87,13 +88,10 @@ public sealed class RuleSlaCondition : ISlaCondition
             return condition!;
         }
 
-        var errors = diagnostics.Where(d => d.IsError).Select(d => d.ExpressionPosition is { } at
-            ? string.Create(CultureInfo.InvariantCulture, $"  {d.Code} at expression position {at}: {d.Message}")
-            : $"  {d.Code}: {d.Message}");
-        throw new CrmException($"The SLA condition '{name}' does not load:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
-        {
-            Code = "CRM-SLA-CONDITION",
-        };
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        throw CrmException.Worded("CRM-SLA-CONDITION", "Error_SlaConditionNotLoaded", culture => [name, string.Concat(errors.Select(d => Environment.NewLine + (d.ExpressionPosition is { } at
+            ? Strings.Format("Error_SlaConditionProblemAt", culture, d.Code, at, d.MessageIn(culture))
+            : Strings.Format("Error_SlaConditionProblem", culture, d.Code, d.MessageIn(culture)))))]);
     }
 
     /// <inheritdoc />

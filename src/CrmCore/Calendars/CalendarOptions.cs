@@ -88,7 +88,7 @@ public sealed class CalendarOptions
         var (calendars, problems) = Build();
         if (problems.Count > 0)
         {
-            throw new CrmException("Invalid calendar options:" + Environment.NewLine + string.Join(Environment.NewLine, problems)) { Code = "CRM-CONFIG-INVALID" };
+            throw CrmException.Worded("CRM-CONFIG-INVALID", "Error_CalendarOptionsInvalid", culture => [LoadProblem.Lines(problems, culture)]);
         }
 
         var registry = new CalendarRegistry();

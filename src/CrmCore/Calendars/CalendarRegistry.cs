@@ -66,7 +66,11 @@ public sealed class CalendarRegistry : ICalendarProvider
     /// <returns>The calendar.</returns>
     /// <exception cref="CrmException">No calendar has that name (code <c>CRM-CALENDAR-UNKNOWN</c>).</exception>
     public BusinessCalendar Get(string name) => TryGet(name, out var calendar) ? calendar
-        : throw new CrmException($"No business calendar is named '{name}'.") { Code = "CRM-CALENDAR-UNKNOWN" };
+        : throw Unknown(name);
+
+    /// <summary>The error for a calendar name no calendar has (code <c>CRM-CALENDAR-UNKNOWN</c>), in English and zh-Hans.</summary>
+    /// <param name="name">The name asked for.</param>
+    internal static CrmException Unknown(string name) => CrmException.Worded("CRM-CALENDAR-UNKNOWN", "Error_CalendarUnknown", name);
 
     /// <inheritdoc />
     public bool TryGet(string name, [NotNullWhen(true)] out BusinessCalendar? calendar) =>

@@ -16,5 +16,5 @@ public interface ICalendarProvider
     /// <returns>The calendar.</returns>
     /// <exception cref="CrmException">No calendar has that name (code <c>CRM-CALENDAR-UNKNOWN</c>).</exception>
     BusinessCalendar Get(string name) => TryGet(name, out var c) ? c
-        : throw new CrmException($"No business calendar is named '{name}'.") { Code = "CRM-CALENDAR-UNKNOWN" };
+        : throw CalendarRegistry.Unknown(name);
 }

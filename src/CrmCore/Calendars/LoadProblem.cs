@@ -33,6 +33,13 @@ public readonly record struct LoadProblem(string Path, string Message)
     /// <inheritdoc />
     public override string ToString() => $"{Where}: {Message}";
 
+    /// <summary>Problems one a line, each after a line break, as <c>where: message</c> in a culture (<see cref="MessageIn"/>): the list
+    /// that follows the heading of a configuration error.</summary>
+    /// <param name="problems">The problems.</param>
+    /// <param name="culture">The culture.</param>
+    internal static string Lines(IEnumerable<LoadProblem> problems, CultureInfo culture) =>
+        string.Concat(problems.Select(p => Environment.NewLine + p.Where + ": " + p.MessageIn(culture)));
+
     /// <summary>A problem whose text is the resource <paramref name="key"/> of <c>Strings.resx</c>, in English and zh-Hans.</summary>
     internal static LoadProblem Of(string path, string key, params object?[] args) =>
         new(path, Strings.Format(key, CultureInfo.InvariantCulture, args)) { MessageZhHans = Strings.Format(key, ZhHans, args) };

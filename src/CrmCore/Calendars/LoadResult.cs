@@ -30,6 +30,6 @@ public sealed class LoadResult<T>
     /// <summary>Returns the value or throws with every problem listed.</summary>
     /// <returns>The value.</returns>
     /// <exception cref="CrmException">Loading failed (code <c>CRM-CONFIG-INVALID</c>).</exception>
-    public T GetValueOrThrow() => Value ?? throw new CrmException(
-        $"The {typeof(T).Name} configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, Problems)) { Code = "CRM-CONFIG-INVALID" };
+    public T GetValueOrThrow() => Value ?? throw CrmException.Worded(
+        "CRM-CONFIG-INVALID", "Error_ConfigurationInvalid", culture => [typeof(T).Name, LoadProblem.Lines(Problems, culture)]);
 }

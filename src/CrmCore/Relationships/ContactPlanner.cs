@@ -135,7 +135,7 @@ public sealed class ContactPlanner
             }
         }
 
-        throw new CrmException($"Calendar '{Calendar.Name}' has no working day within a year of {date:yyyy-MM-dd}.") { Code = "CRM-PLAN-NO-WORKING-DAY" };
+        throw CrmException.Worded("CRM-PLAN-NO-WORKING-DAY", "Error_PlanNoWorkingDay", Calendar.Name, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private void PlanCadences(PlanSubject subject, LocalDate from, LocalDate to, List<ContactPlanEntry> entries)

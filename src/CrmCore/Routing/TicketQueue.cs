@@ -104,7 +104,7 @@ public sealed class TicketQueue
     {
         if (!TryEnqueue(ticket))
         {
-            throw new CrmException($"Ticket {ticket.Id} is already queued; use Update to change it.") { Code = "CRM-QUEUE-DUPLICATE" };
+            throw CrmException.Worded("CRM-QUEUE-DUPLICATE", "Error_QueueDuplicate", ticket.Id);
         }
     }
 

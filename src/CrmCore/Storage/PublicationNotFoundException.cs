@@ -3,7 +3,7 @@ using CrmCore.Localization;
 
 namespace CrmCore.Storage;
 
-/// <summary>A roll-back named a rule set or calendar version that was never published.</summary>
+/// <summary>A roll-back named a rule set or calendar version that was never published. Code <c>CRM-STORAGE-PUBLICATION-NOT-FOUND</c>.</summary>
 public sealed class PublicationNotFoundException : CrmException
 {
     /// <summary>Creates the exception.</summary>
@@ -16,6 +16,7 @@ public sealed class PublicationNotFoundException : CrmException
         Kind = kind;
         Name = name;
         Version = version;
+        Code = "CRM-STORAGE-PUBLICATION-NOT-FOUND";
     }
 
     /// <summary>Rule set or calendar.</summary>
