@@ -80,7 +80,7 @@ internal static class ExportTablesCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new CliException(context.T(StoreMessages.ExportNotWritten, outPath, OutputPaths.Reason(context, ex)));
+                    throw new CliException(OutputPaths.Explain(context, ex, StoreMessages.ExportNotWritten, outPath));
                 }
 
                 context.Out.WriteLine(context.T(done, rows, outPath));

@@ -166,7 +166,7 @@ internal static class ImportCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new CliException(context.T(StoreMessages.ExportNotWritten, outPath, OutputPaths.Reason(context, ex)));
+                    throw new CliException(OutputPaths.Explain(context, ex, StoreMessages.ExportNotWritten, outPath));
                 }
 
                 context.Out.WriteLine(context.T(StoreMessages.ExportedCustomers, written, outPath));
@@ -252,7 +252,7 @@ internal static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            context.WriteError(context.T(StoreMessages.ReportNotWritten, path, OutputPaths.Reason(context, ex)));
+            context.WriteError(OutputPaths.Explain(context, ex, StoreMessages.ReportNotWritten, path));
             return false;
         }
     }
@@ -394,7 +394,7 @@ internal static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(context.T(StoreMessages.SqliteFailed, path, OutputPaths.Reason(context, ex)));
+            throw new CliException(OutputPaths.Explain(context, ex, StoreMessages.SqliteFailed, path));
         }
 
         // An empty file is an empty database to SQLite; anything else must start with its header.

@@ -42,9 +42,15 @@ internal static class StoreErrors
         if (spec.StartsWith("sqlite:", StringComparison.Ordinal) && Find<SqliteException>(error) is { } sqlite)
         {
             var path = spec["sqlite:".Length..];
-            return IsNotADatabase(sqlite)
-                ? context.T(StoreMessages.SqliteNotADatabase, path)
-                : context.T(StoreMessages.SqliteFailed, path, SqliteReason(context, sqlite) ?? sqlite.Message);
+            if (IsNotADatabase(sqlite))
+            {
+                return context.T(StoreMessages.SqliteNotADatabase, path);
+            }
+
+            // A cause crm cannot name is SQLite's code, with SQLite's own (English) text on a detail line.
+            return SqliteReason(context, sqlite) is { } reason
+                ? context.T(StoreMessages.SqliteFailed, path, reason)
+                : OutputPaths.WithDetail(context, context.T(StoreMessages.SqliteFailed, path, context.T(StoreMessages.SqliteOtherError, sqlite.SqliteErrorCode)), sqlite);
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal) && Find<NpgsqlException>(error) is { } npgsql)
@@ -71,7 +77,7 @@ internal static class StoreErrors
         8 => context.T(StoreMessages.SqliteReadOnly), // SQLITE_READONLY
         5 or 6 => context.T(StoreMessages.SqliteBusy), // SQLITE_BUSY, SQLITE_LOCKED
         11 => context.T(StoreMessages.SqliteCorrupt), // SQLITE_CORRUPT
-        13 => context.T(StoreMessages.ReasonDiskFull), // SQLITE_FULL
+        13 => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture), // SQLITE_FULL, worded as every full disk
         _ => null,
     };
 
@@ -196,7 +202,8 @@ internal static class StoreErrors
         || error.SqlState.StartsWith("28", StringComparison.Ordinal)
         || error.SqlState is DatabaseMissing or "57P03" or "53300";
 
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>A text on one line: its lines joined by spaces, each trimmed.</summary>
+    internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static T? Find<T>(Exception error)
         where T : Exception

@@ -183,7 +183,7 @@ internal sealed class CliContext
 
     /// <summary>The operating system's code of an I/O error: on Linux and macOS .NET keeps errno as the HResult; on Windows the HResult
     /// wraps the Win32 error (0x8007xxxx).</summary>
-    private static int OsErrorCode(Exception error) =>
+    internal static int OsErrorCode(Exception error) =>
         (error.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000) ? error.HResult & 0xFFFF : error.HResult;
 
     /// <summary>

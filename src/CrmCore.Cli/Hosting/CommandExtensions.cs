@@ -43,7 +43,9 @@ internal static class CommandExtensions
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // A file the system would not read or write (a path through a file, a full disk...): the user's to mend, not an internal error.
-                context.WriteError(context.T(StoreMessages.FileProblem, ex.Message));
+                // The cause in the user's language; .NET's text, which names the file, on a detail line.
+                var cause = OutputPaths.Cause(context, ex) ?? context.T(StoreMessages.ReasonSystemError, CliContext.OsErrorCode(ex));
+                context.WriteError(OutputPaths.WithDetail(context, context.T(StoreMessages.FileProblem, cause), ex));
                 return ExitCodes.InvalidInput;
             }
         });

@@ -197,16 +197,32 @@ internal static class OutputPaths
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            throw new CliException(context.T(StoreMessages.OutputNotWritable, option, path));
+            throw new CliException(Explain(context, ex, StoreMessages.OutputNotWritable, option, path));
         }
     }
 
-    /// <summary>A plain reason for a failed write (a missing folder, no permission, a full disk), or the system's own text otherwise.</summary>
-    public static string Reason(CliContext context, Exception error) => error switch
+    /// <summary>
+    /// <paramref name="message"/> with the cause of a failed write or read as its last argument, in the run's language: the file or its
+    /// folder missing, access denied, the disk full, the file in use, the path too long, a read-only file system (worded once, as the
+    /// import words them: <see cref="CrmCore.Import.Reading.TableReader.FileFailureCause"/>), else the system's error code with .NET's own
+    /// text on a detail line below (<see cref="WithDetail"/>); never .NET's English text as the cause.
+    /// </summary>
+    /// <param name="context">The run.</param>
+    /// <param name="error">What the write or read threw.</param>
+    /// <param name="message">The message, whose last placeholder is the cause.</param>
+    /// <param name="args">Its other arguments, in order.</param>
+    public static string Explain(CliContext context, Exception error, Msg message, params string[] args)
     {
-        DirectoryNotFoundException => context.T(StoreMessages.ReasonFolderMissing),
-        UnauthorizedAccessException => context.T(StoreMessages.ReasonPermission),
-        IOException io when (io.HResult & 0xFFFF) is 28 or 112 => context.T(StoreMessages.ReasonDiskFull),
-        _ => error.Message,
-    };
+        var known = Cause(context, error);
+        var text = context.T(message, [.. args, known ?? context.T(StoreMessages.ReasonSystemError, CliContext.OsErrorCode(error))]);
+        return known is null ? WithDetail(context, text, error) : text;
+    }
+
+    /// <summary>The cause of a failed write or read in the run's language, or null when it is not one crm can name.</summary>
+    public static string? Cause(CliContext context, Exception error) =>
+        CrmCore.Import.Reading.TableReader.FileFailureCause(error) is { } key ? CrmCore.Import.Localization.ImportStrings.Get(key, context.Language.Culture) : null;
+
+    /// <summary><paramref name="message"/> followed by a detail line holding the exception's own (.NET's, English) text on one line.</summary>
+    public static string WithDetail(CliContext context, string message, Exception error) =>
+        message + Environment.NewLine + context.T(StoreMessages.Detail, Commands.StoreErrors.OneLine(error.Message));
 }

@@ -25,10 +25,10 @@ internal static class StoreMessages
         "{0} '{1}' is a folder; give a file name (nothing was read or written)",
         "{0}“{1}”是文件夹；请给出文件名（未读取或写入任何内容）");
 
-    /// <summary>{0} the option, {1} the path as given.</summary>
+    /// <summary>{0} the option, {1} the path as given, {2} the cause (<see cref="Hosting.OutputPaths.Explain"/>).</summary>
     public static readonly Msg OutputNotWritable = new(
-        "{0} '{1}' cannot be written: permission denied (nothing was read or written)",
-        "{0}“{1}”无法写入：没有权限（未读取或写入任何内容）");
+        "{0} '{1}' cannot be written: {2} (nothing was read or written)",
+        "{0}“{1}”无法写入：{2}（未读取或写入任何内容）");
 
     /// <summary>{0} the path as given, {1} the reason.</summary>
     public static readonly Msg ReportNotWritten = new(
@@ -40,12 +40,15 @@ internal static class StoreMessages
         "'{0}' could not be written: {1} (no file was created or changed)",
         "“{0}”未能写入：{1}（没有创建或改动任何文件）");
 
-    /// <summary>{0} the system's description, which names the file.</summary>
+    /// <summary>{0} the cause (<see cref="Hosting.OutputPaths.Cause"/>, or <see cref="ReasonSystemError"/>); the system's description, which
+    /// names the file, follows on a <see cref="Detail"/> line.</summary>
     public static readonly Msg FileProblem = new("a file could not be read or written: {0}", "无法读取或写入文件：{0}");
 
-    public static readonly Msg ReasonFolderMissing = new("its folder does not exist", "所在文件夹不存在");
-    public static readonly Msg ReasonPermission = new("permission denied", "没有权限");
-    public static readonly Msg ReasonDiskFull = new("the disk is full", "磁盘已满");
+    /// <summary>A cause crm cannot name: {0} the operating system's error code (errno on Linux and macOS, the Win32 error on Windows).</summary>
+    public static readonly Msg ReasonSystemError = new("the system reported error {0}", "系统报告了错误 {0}");
+
+    /// <summary>The line under a message that holds .NET's or SQLite's own text (English), {0}.</summary>
+    public static readonly Msg Detail = new("  detail: {0}", "  详情：{0}");
 
     /// <summary>{0} the store as given.</summary>
     public static readonly Msg NotAStore = new(
@@ -102,6 +105,9 @@ internal static class StoreMessages
     public static readonly Msg SqliteReadOnly = new("it is read-only", "它是只读的");
     public static readonly Msg SqliteBusy = new("another program is using it; try again later", "另一个程序正在使用它；请稍后再试");
     public static readonly Msg SqliteCorrupt = new("the file is damaged", "文件已损坏");
+
+    /// <summary>A SQLite failure crm cannot name: {0} SQLite's error code.</summary>
+    public static readonly Msg SqliteOtherError = new("SQLite reported error {0}", "SQLite 报告了错误 {0}");
     public static readonly Msg SqliteNotSqlite = new(
         "it is not a SQLite database (another kind of file, or its header is damaged); it was left as it was",
         "它不是 SQLite 数据库（是其他类型的文件，或文件头已损坏）；该文件未被改动");

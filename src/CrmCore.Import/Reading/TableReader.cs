@@ -548,6 +548,19 @@ internal static class TableReader
     };
 
     /// <summary>
+    /// The resource key of any file failure that can be named in words (<c>IoCause_*</c>), for a message about a file the user named
+    /// (crm's outputs, its SQLite file): those of <see cref="FolderFailureCause"/>, and also the file missing and the file in use
+    /// (locked by another program: EWOULDBLOCK, 11, or ETXTBSY, 26, off Windows; ERROR_SHARING_VIOLATION or ERROR_LOCK_VIOLATION on
+    /// Windows); null for any other. The import's own folder messages keep to <see cref="FolderFailureCause"/>, whose advice fits a folder.
+    /// </summary>
+    internal static string? FileFailureCause(Exception cause) => cause switch
+    {
+        FileNotFoundException => "IoCause_FileMissing",
+        IOException when IsInUse(cause.HResult) => "IoCause_InUse",
+        _ => FolderFailureCause(cause),
+    };
+
+    /// <summary>
     /// The failure to write a file in a folder that <paramref name="e"/> is or wraps (inner exceptions, every one of an
     /// <see cref="AggregateException"/>): access refused (<see cref="UnauthorizedAccessException"/>), the folder missing
     /// (<see cref="DirectoryNotFoundException"/>), or an <see cref="IOException"/> whose code is a full disk (ENOSPC, 28, on Unix;
@@ -609,6 +622,20 @@ internal static class TableReader
         }
 
         return OperatingSystem.IsWindows() ? code == ErrorWriteProtect : code == Erofs;
+    }
+
+    /// <summary>Whether an I/O error's code is a file another program holds: ERROR_SHARING_VIOLATION (0x20) or ERROR_LOCK_VIOLATION (0x21)
+    /// as an HRESULT of the Win32 facility, or bare on Windows; EWOULDBLOCK (11 on Linux, 35 on macOS: a lock .NET could not take) or
+    /// ETXTBSY (26) elsewhere.</summary>
+    private static bool IsInUse(int code)
+    {
+        const int ErrorSharingViolation = 0x20, ErrorLockViolation = 0x21, Etxtbsy = 26;
+        if (IsWin32HResult(code))
+        {
+            return (code & 0xFFFF) is ErrorSharingViolation or ErrorLockViolation;
+        }
+
+        return OperatingSystem.IsWindows() ? code is ErrorSharingViolation or ErrorLockViolation : code == (OperatingSystem.IsMacOS() ? 35 : 11) || code == Etxtbsy;
     }
 
     private static bool IsWin32HResult(int code) => (code & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000);

@@ -315,8 +315,8 @@ public sealed class ImportExportPathTests
     }
 
     [Theory]
-    [InlineData(false, "error: the import above is done and kept, but the report 'gone/r.json' could not be written: its folder does not exist")]
-    [InlineData(true, "错误: 上面的导入已完成并保存，但报告“gone/r.json”未能写入：所在文件夹不存在")]
+    [InlineData(false, "error: the import above is done and kept, but the report 'gone/r.json' could not be written: the folder does not exist")]
+    [InlineData(true, "错误: 上面的导入已完成并保存，但报告“gone/r.json”未能写入：文件夹不存在")]
     public void WriteReport_FailsAfterTheImport_SaysTheImportIsKept(bool chinese, string message)
     {
         using var temp = new TempDirectory();
