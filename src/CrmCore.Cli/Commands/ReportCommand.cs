@@ -17,11 +17,12 @@ using NodaTime.Text;
 namespace CrmCore.Cli.Commands;
 
 /// <summary>
-/// <c>crm report --tickets --surveys --month [--customers [--rules]] [--store] [--targets] [--html] [--xlsx]</c>: the monthly service-quality
+/// <c>crm report --tickets --surveys --month [--customers [--rules]] [--store] [--targets] [--calendar]... [--html] [--xlsx]</c>: the monthly service-quality
 /// report. Tickets of the month before <c>--month</c>, when the files hold any, give the month-over-month comparison. With
 /// <c>--rules</c> and <c>--customers</c> the customers' churn risk is scored at the end of the month and the high band listed. With
 /// <c>--store</c> the stored customer records are checked for completeness (document 002's KPI, <see cref="CompletenessCheck"/>). The
-/// negative-feedback themes are words (<see cref="WordThemeExtractor"/>).
+/// negative-feedback themes are words (<see cref="WordThemeExtractor"/>). Each <c>--calendar</c> is a business calendar the month's SLA clocks
+/// ran on: the report warns about each one whose holiday data does not cover the whole month (<see cref="MonthlyReport.CalendarGaps"/>).
 /// </summary>
 internal static class ReportCommand
 {
@@ -57,6 +58,12 @@ internal static class ReportCommand
             Description = "Targets file (JSON, e.g. samples/data/targets/document-003.json); default document 001's targets.",
             HelpName = "file",
         };
+        var calendars = new Option<string[]>("--calendar")
+        {
+            Description = "Business calendar file the month's SLA clocks ran on (repeat for each named calendar): the report warns when its holiday data does not cover the month.",
+            HelpName = "file",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var zone = CliOptions.Zone("IANA time zone that decides which month a ticket belongs to (default Asia/Shanghai).");
         var format = CliOptions.InputFormat();
         var strict = CliOptions.Strict();
@@ -69,6 +76,7 @@ internal static class ReportCommand
         command.Add(html);
         command.Add(xlsx);
         command.Add(targets);
+        command.Add(calendars);
         command.Add(zone);
         command.Add(format);
         command.Add(strict);
@@ -93,9 +101,11 @@ internal static class ReportCommand
                     OutputPaths.Input("--targets", parse.GetValue(targets)),
                     OutputPaths.Input("--rules", parse.GetValue(rules)),
                     OutputPaths.Input(EscalationOption.Name, context.EscalationFile),
+                    .. (parse.GetValue(calendars) ?? []).Select(path => OutputPaths.Input("--calendar", path)),
                     .. OutputPaths.StoreFiles(parse.GetValue(store)),
                 ],
                 [("--html", parse.GetValue(html)), ("--xlsx", parse.GetValue(xlsx))]);
+            var businessCalendars = LoadCalendars(context, parse.GetValue(calendars) ?? []);
             var completeness = parse.GetValue(store) is { } storeSpec ? CheckCompleteness(context, storeSpec) : null;
             var reportTargets = parse.GetValue(targets) is { } targetsPath ? LoadTargets(context, targetsPath) : ReportTargets.Document001();
             var rulesPath = parse.GetValue(rules);
@@ -142,7 +152,7 @@ internal static class ReportCommand
             // Themes are words from the knowledge package's Chinese/English segmentation (响应慢, 没解决), not character n-grams.
             var satisfaction = new SatisfactionOptions();
             using var segmenter = new TextSegmenter();
-            var report = new MonthlyReportBuilder(options, satisfaction, new WordThemeExtractor(segmenter, satisfaction.Themes)).Build(input, reportMonth, churn, new ReportSupplements { Completeness = completeness });
+            var report = new MonthlyReportBuilder(options, satisfaction, new WordThemeExtractor(segmenter, satisfaction.Themes)).Build(input, reportMonth, churn, new ReportSupplements { Completeness = completeness, Calendars = businessCalendars });
             context.Out.Write(report.ToText(context.Language.Culture));
             if (completeness is null)
             {
@@ -197,6 +207,25 @@ internal static class ReportCommand
         {
             throw new CliException(error.Message);
         }
+    }
+
+    /// <summary>Loads the <c>--calendar</c> files (a bad one stops the command, naming it); two files of one calendar name are a usage
+    /// error, as the report names each calendar it warns about.</summary>
+    private static List<CrmCore.Calendars.BusinessCalendar> LoadCalendars(CliContext context, string[] paths)
+    {
+        var loaded = new List<(string Path, CrmCore.Calendars.BusinessCalendar Calendar)>();
+        foreach (var path in paths)
+        {
+            var calendar = CalendarCommands.Load(context, path);
+            if (loaded.FirstOrDefault(l => l.Calendar.Name == calendar.Name) is { Path: { } first })
+            {
+                throw new CliException(context.T(Messages.ReportCalendarTwice, first, path, calendar.Name), ExitCodes.Usage);
+            }
+
+            loaded.Add((path, calendar));
+        }
+
+        return [.. loaded.Select(l => l.Calendar)];
     }
 
     /// <summary>Reads a targets file (bounded to <see cref="ReportTargetsJson.MaxLength"/> bytes); a bad one stops the command.</summary>

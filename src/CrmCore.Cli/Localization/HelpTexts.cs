@@ -78,6 +78,7 @@ internal static class HelpTexts
         ["Also write the HTML report (inline SVG charts, prints on A4) to this file."] = "同时把 HTML 报表（内嵌 SVG 图表，可按 A4 打印）写入此文件。",
         ["Also write the KPI tables as an Excel workbook (.xlsx) to this file."] = "同时把 KPI 表格以 Excel 工作簿（.xlsx）写入此文件。",
         ["Targets file (JSON, e.g. samples/data/targets/document-003.json); default document 001's targets."] = "目标值文件（JSON，例如 samples/data/targets/document-003.json）；默认使用文档 001 的目标值。",
+        ["Business calendar file the month's SLA clocks ran on (repeat for each named calendar): the report warns when its holiday data does not cover the month."] = "本月 SLA 计时所用的工作日历文件（每个有名称的日历各给一次）：日历的节假日数据未覆盖整月时，报表会给出提示。",
         ["Encoding of the input files when not UTF-8: gb18030 (also read for gbk), utf-16, utf-16be."] = "输入文件不是 UTF-8 时的编码：gb18030（也用于读取 gbk）、utf-16、utf-16be。",
         ["Escalation policy file (JSON) whose ladders Escalation rules may choose (default: the ladders of documents 001 and 003); a rule naming another ladder is CRM062."] = "升级策略文件（JSON），升级规则只能选择其中的路径（默认：文档 001 和 003 的路径）；指向其他路径的规则报 CRM062。",
         ["Work with CrmCore's database storage."] = "管理 CrmCore 的数据库存储。",

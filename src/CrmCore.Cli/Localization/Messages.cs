@@ -254,6 +254,11 @@ internal static class Messages
     public static readonly Msg ReportStoreMissing = new(
         "store file '{0}' does not exist: nothing to check for completeness",
         "存储文件“{0}”不存在：没有可检查完整性的客户资料");
+
+    /// <summary>{0} the first file, {1} the second, {2} the calendar's name.</summary>
+    public static readonly Msg ReportCalendarTwice = new(
+        "--calendar: '{0}' and '{1}' both hold the calendar '{2}'; give each calendar once (nothing was reported)",
+        "--calendar：“{0}”和“{1}”都是日历“{2}”；每个日历只需给出一次（未生成报告）");
     public static readonly Msg TagProgress = new("Tagging customers", "正在打标签");
     public static readonly Msg ColumnState = new("State", "状态");
     public static readonly Msg ColumnDueOn = new("Due on", "到期日");
