@@ -74,7 +74,10 @@ public class SharedCellTextTests
     public Property SharedCellText_ReadsTheSameCells_AsAStringPerCell()
     {
         // Many rows of few values, so that columns are tried, found repeating (or not) and paused; long and quoted cells among them.
-        var value = Gen.Elements("a", "b", "制造业", "", " ", "x,y", "q\"q", "多行\n文本", new string('长', 33), new string('z', 32), "１", "\uFEFFa");
+        // Numbers of one length too, more than a column's slots, so that values meet in a slot.
+        var value = Gen.OneOf(
+            Gen.Elements("a", "b", "制造业", "", " ", "x,y", "q\"q", "多行\n文本", new string('长', 33), new string('z', 32), "１", "\uFEFFa"),
+            Gen.Choose(0, 9_999).Select(n => n.ToString("D4", CultureInfo.InvariantCulture)));
         var row = Gen.ArrayOf(value).Select(cells => string.Join(',', cells.Select(Quoted)));
         return Prop.ForAll(Gen.ListOf(row).ToArbitrary(), Gen.Choose(0, 3_000).ToArbitrary(), (rows, repeat) =>
         {
