@@ -858,12 +858,32 @@ internal sealed partial class CustomerRowParser
             return;
         }
 
-        if (key == row.PhoneKey || row.ExtraPhones?.Exists(p => p.Key == key) == true)
+        if (key == row.PhoneKey || HasExtraPhone(row.ExtraPhones, key))
         {
             return;
         }
 
         (row.ExtraPhones ??= []).Add(new ExtraPhone(phone, key, header, column));
+    }
+
+    /// <summary>Whether a row's extra phones hold a key (a loop: a lambda capturing the key made an object on every call of
+    /// <see cref="AddPhone"/>, for every row with a phone).</summary>
+    private static bool HasExtraPhone(List<ExtraPhone>? extras, ulong key)
+    {
+        if (extras is null)
+        {
+            return false;
+        }
+
+        foreach (var extra in extras)
+        {
+            if (extra.Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Labels that only say what the cell holds (<c>tel:</c>, <c>手机：</c>): dropped without a note.</summary>
