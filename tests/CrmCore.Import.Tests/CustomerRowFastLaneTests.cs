@@ -214,7 +214,7 @@ public class CustomerRowFastLaneTests
         null => "null",
         string s => "\"" + s + "\"",
         decimal d => d.ToString(CultureInfo.InvariantCulture),
-        TableKey k => k.IsReady ? $"{k.Hash}:{Convert.ToHexString(k.Utf8)}" : "-",
+        TableKey k => k.IsReady ? $"{k.Hash}:{k.Text}" : "-",
         System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Value)) + "]",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "?",
     };

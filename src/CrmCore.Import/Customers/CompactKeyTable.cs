@@ -9,7 +9,9 @@ namespace CrmCore.Import.Customers;
 /// A set of text keys, each with an <see cref="int"/> value fixed when it is added, kept compact for millions of keys: the keys are
 /// stored once as UTF-8 in 1 MiB chunks (no string object per key), and the table is one <see cref="ulong"/> per slot (a 32-bit hash
 /// and the key's place in the chunks) with linear probing. A hash match is always verified against the stored bytes, so two keys
-/// with the same hash never meet. Not thread-safe.
+/// with the same hash never meet. A prepared key (<see cref="TableKey"/>) that a lookup did not find is added where that lookup's probe
+/// ended, without probing again, unless the table changed in between (the import looks every key of a new customer up, then adds it).
+/// Not thread-safe.
 /// </summary>
 internal sealed class CompactKeyTable
 {
@@ -20,6 +22,10 @@ internal sealed class CompactKeyTable
     private readonly List<byte[]> _chunks = [];
     private int _used = ChunkSize;
     private ulong[] _slots = new ulong[256];
+
+    // The last prepared key a lookup did not find, and the empty slot its probe ended at; null once anything is added or moved.
+    private string? _missText;
+    private int _missSlot;
 
     /// <summary>How many keys the table holds.</summary>
     public int Count { get; private set; }
@@ -34,6 +40,7 @@ internal sealed class CompactKeyTable
 
         _used = _chunks.Count == 0 ? ChunkSize : 0;
         Array.Clear(_slots);
+        _missText = null;
         Count = 0;
     }
 
@@ -57,7 +64,7 @@ internal sealed class CompactKeyTable
     /// <returns>True when the key is in the table.</returns>
     public bool TryGetValue(ReadOnlySpan<char> key, out int value)
     {
-        var found = Find(key, out var slot, out _);
+        var found = Find(key, HashOf(key), out var slot);
         value = found ? Value(Offset(_slots[slot])) : 0;
         return found;
     }
@@ -69,9 +76,16 @@ internal sealed class CompactKeyTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(in TableKey key, out int value)
     {
-        var found = Find(key.Utf8, key.Hash, out var slot);
-        value = found ? Value(Offset(_slots[slot])) : 0;
-        return found;
+        var found = Find(key.Text, key.Hash, out var slot);
+        if (found)
+        {
+            value = Value(Offset(_slots[slot]));
+            return true;
+        }
+
+        (_missText, _missSlot) = (key.Text, slot);
+        value = 0;
+        return false;
     }
 
     /// <summary>Adds a key prepared ahead with its value unless it is there already (the first value stays).</summary>
@@ -80,7 +94,17 @@ internal sealed class CompactKeyTable
     /// <param name="offset">Where the key is stored (for <see cref="KeyAt"/>), new or existing.</param>
     /// <returns>True when the key was added, false when it was there.</returns>
     /// <exception cref="InvalidOperationException">The key is longer than 65,535 UTF-8 bytes, or the table holds 2 GiB of keys.</exception>
-    public bool TryAdd(in TableKey key, int value, out int offset) => TryAdd(key.Utf8, key.Hash, value, out offset);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryAdd(in TableKey key, int value, out int offset)
+    {
+        if (_missText is { } missed && ReferenceEquals(missed, key.Text))
+        {
+            // Looked up just before and not found, and nothing added since: its probe ended at this empty slot.
+            return Add(key.Text, key.Hash, _missSlot, value, out offset);
+        }
+
+        return TryAdd(key.Text, key.Hash, value, out offset);
+    }
 
     /// <summary>
     /// Reads the slot where a key's probe starts and returns it, so that a pass over a batch's keys before matching it brings those
@@ -101,23 +125,7 @@ internal sealed class CompactKeyTable
     /// <param name="offset">Where the key is stored (for <see cref="KeyAt"/>), new or existing.</param>
     /// <returns>True when the key was added, false when it was there.</returns>
     /// <exception cref="InvalidOperationException">The key is longer than 65,535 UTF-8 bytes, or the table holds 2 GiB of keys.</exception>
-    public bool TryAdd(ReadOnlySpan<char> key, int value, out int offset)
-    {
-        var maxBytes = Encoding.UTF8.GetMaxByteCount(key.Length);
-        byte[]? rented = null;
-        Span<byte> buffer = maxBytes <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
-        try
-        {
-            return TryAdd(buffer[..Encoding.UTF8.GetBytes(key, buffer)], HashOf(key), value, out offset);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
+    public bool TryAdd(ReadOnlySpan<char> key, int value, out int offset) => TryAdd(key, HashOf(key), value, out offset);
 
     /// <summary>The value stored with the key at an offset that <c>TryAdd</c> gave.</summary>
     /// <param name="offset">The offset.</param>
@@ -142,15 +150,23 @@ internal sealed class CompactKeyTable
     private static int Offset(ulong slot) => (int)(uint)slot - 1;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryAdd(ReadOnlySpan<byte> utf8, uint hash, int value, out int offset)
+    private bool TryAdd(ReadOnlySpan<char> key, uint hash, int value, out int offset)
     {
-        if (Find(utf8, hash, out var slot))
+        if (Find(key, hash, out var slot))
         {
             offset = Offset(_slots[slot]);
             return false;
         }
 
-        offset = Store(utf8, value);
+        return Add(key, hash, slot, value, out offset);
+    }
+
+    /// <summary>Adds a key that is not in the table at the empty slot its probe ended at.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Add(ReadOnlySpan<char> key, uint hash, int slot, int value, out int offset)
+    {
+        _missText = null;
+        offset = Store(key, value);
         _slots[slot] = ((ulong)hash << 32) | (uint)(offset + 1);
         if (++Count > _slots.Length / 4 * 3)
         {
@@ -160,28 +176,9 @@ internal sealed class CompactKeyTable
         return true;
     }
 
-    private bool Find(ReadOnlySpan<char> key, out int slot, out uint hash)
-    {
-        hash = HashOf(key);
-        byte[]? rented = null;
-        var maxBytes = Encoding.UTF8.GetMaxByteCount(key.Length);
-        Span<byte> buffer = maxBytes <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
-        try
-        {
-            return Find(buffer[..Encoding.UTF8.GetBytes(key, buffer)], hash, out slot);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
     /// <summary>The slot that holds a key (true), or the empty slot where it would go (false).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Find(ReadOnlySpan<byte> utf8, uint hash, out int slot)
+    private bool Find(ReadOnlySpan<char> key, uint hash, out int slot)
     {
         var mask = _slots.Length - 1;
         for (slot = (int)hash & mask; ; slot = (slot + 1) & mask)
@@ -192,18 +189,49 @@ internal sealed class CompactKeyTable
                 return false;
             }
 
-            if ((uint)(entry >> 32) == hash && Bytes(Offset(entry)).SequenceEqual(utf8))
+            if ((uint)(entry >> 32) == hash && SameText(Bytes(Offset(entry)), key))
             {
                 return true;
             }
         }
     }
 
-    /// <summary>Writes a record (2-byte length, the UTF-8 bytes, the 4-byte value) into the chunks and returns where it starts.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Store(ReadOnlySpan<byte> utf8, int value)
+    /// <summary>Whether stored UTF-8 bytes are the UTF-8 form of a key (as <see cref="Encoding.UTF8"/> writes it, a lone surrogate as
+    /// U+FFFD): compared in place when the key is ASCII, else through the key's bytes (only when the hashes are the same).</summary>
+    private static bool SameText(ReadOnlySpan<byte> stored, ReadOnlySpan<char> key)
     {
-        var length = utf8.Length;
+        if (stored.Length == key.Length)
+        {
+            // As many bytes as characters: equal only when both are the same ASCII.
+            return Ascii.Equals(stored, key);
+        }
+
+        if (stored.Length < key.Length || stored.Length > key.Length * 3)
+        {
+            return false;
+        }
+
+        byte[]? rented = null;
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(key.Length);
+        Span<byte> buffer = maxBytes <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        try
+        {
+            return buffer[..Encoding.UTF8.GetBytes(key, buffer)].SequenceEqual(stored);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Writes a record (2-byte length, the key's UTF-8 bytes, the 4-byte value) into the chunks and returns where it starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Store(ReadOnlySpan<char> key, int value)
+    {
+        var length = Encoding.UTF8.GetByteCount(key);
         if (length > MaxKeyBytes)
         {
             throw new InvalidOperationException($"A duplicate-index key of {length} UTF-8 bytes; at most {MaxKeyBytes}.");
@@ -223,7 +251,7 @@ internal sealed class CompactKeyTable
 
         var chunk = _chunks[^1].AsSpan(_used, size);
         BinaryPrimitives.WriteUInt16LittleEndian(chunk, (ushort)length);
-        utf8.CopyTo(chunk[2..]);
+        Encoding.UTF8.GetBytes(key, chunk.Slice(2, length));
         BinaryPrimitives.WriteInt32LittleEndian(chunk[(2 + length)..], value);
         var offset = ((_chunks.Count - 1) << ChunkBits) | _used;
         _used += size;
@@ -258,6 +286,7 @@ internal sealed class CompactKeyTable
 
     private void Rehash(int size)
     {
+        _missText = null;
         var slots = new ulong[size];
         var mask = slots.Length - 1;
         foreach (var entry in _slots)

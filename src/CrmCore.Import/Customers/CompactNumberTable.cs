@@ -3,13 +3,18 @@ namespace CrmCore.Import.Customers;
 
 /// <summary>
 /// A map from non-zero 64-bit keys (phone keys) to <see cref="int"/> values fixed when added, in two flat arrays with linear
-/// probing: 12 bytes a slot, about half what a <see cref="Dictionary{TKey, TValue}"/> of the same pairs costs at a million keys.
+/// probing: 12 bytes a slot, about half what a <see cref="Dictionary{TKey, TValue}"/> of the same pairs costs at a million keys. A key
+/// that a lookup did not find is added where that lookup's probe ended, without probing again, unless the table changed in between.
 /// Not thread-safe.
 /// </summary>
 internal sealed class CompactNumberTable
 {
     private ulong[] _keys = new ulong[256];
     private int[] _values = new int[256];
+
+    // The last key a lookup did not find (0 for none: 0 is never a key) and the empty slot its probe ended at; reset by every change.
+    private ulong _missKey;
+    private int _missSlot;
 
     /// <summary>How many keys the table holds.</summary>
     public int Count { get; private set; }
@@ -19,6 +24,7 @@ internal sealed class CompactNumberTable
     {
         Array.Clear(_keys);
         Count = 0;
+        _missKey = 0;
     }
 
     /// <summary>Makes room for at least this many keys at once, so that the table is not rehashed on the way there. Never shrinks.</summary>
@@ -40,9 +46,15 @@ internal sealed class CompactNumberTable
     public bool TryGetValue(ulong key, out int value)
     {
         var slot = Find(key);
-        var found = key != 0 && _keys[slot] == key;
-        value = found ? _values[slot] : 0;
-        return found;
+        if (key != 0 && _keys[slot] == key)
+        {
+            value = _values[slot];
+            return true;
+        }
+
+        (_missKey, _missSlot) = (key, slot);
+        value = 0;
+        return false;
     }
 
     /// <summary>Adds a key with its value unless it is there already (the first value stays).</summary>
@@ -54,12 +66,14 @@ internal sealed class CompactNumberTable
     public bool TryAdd(ulong key, int value)
     {
         ArgumentOutOfRangeException.ThrowIfZero(key);
-        var slot = Find(key);
+        // Looked up just before and not found, and nothing added since: its probe ended at that empty slot.
+        var slot = key == _missKey ? _missSlot : Find(key);
         if (_keys[slot] == key)
         {
             return false;
         }
 
+        _missKey = 0;
         _keys[slot] = key;
         _values[slot] = value;
         if (++Count > _keys.Length / 4 * 3)
@@ -110,6 +124,7 @@ internal sealed class CompactNumberTable
 
     private void Rehash(int size)
     {
+        _missKey = 0;
         var keys = new ulong[size];
         var values = new int[keys.Length];
         var mask = keys.Length - 1;

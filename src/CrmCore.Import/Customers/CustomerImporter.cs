@@ -836,8 +836,9 @@ public sealed class CustomerImporter
 
         /// <summary>
         /// The work on each row that depends on nothing but the row: skip or not, the parsed values or the cell problems, and the name key
-        /// with the duplicate index's keys. The parser and the normalisers keep no state, so this runs on another thread than the matching
-        /// and writing that follow, which see the results in row order exactly as a sequential pass would give them. The customer a row
+        /// with the duplicate index's keys. The normalisers keep no state and the parser only the list cell it split last (one reference,
+        /// read and written whole), so this runs on another thread than the matching and writing that follow, which see the results in row
+        /// order exactly as a sequential pass would give them. The customer a row
         /// creates is built only when nothing matches it, by the writing stage, at the batch's instant.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -504,7 +504,7 @@ internal sealed partial class CustomerRowParser
 
                 break;
             case CustomerField.Products:
-                row.Products = ListItems(text);
+                row.Products = Items(text);
                 break;
             case CustomerField.OrdersPerYear or CustomerField.Employees:
                 if (!AmountNormalizer.TryParse(text, out var number) || number < 0 || number != decimal.Truncate(number) || number > int.MaxValue)
@@ -545,6 +545,29 @@ internal sealed partial class CustomerRowParser
     /// but digits, a sign, a decimal point and the separators a plain number may hold.</summary>
     private static bool NamesUnit(string text) =>
         (TextNormalizer.Fold(text) ?? text).AsSpan().IndexOfAnyExcept("0123456789.-,' _") >= 0;
+
+    /// <summary>The list cell split last (by either thread that parses), with its items.</summary>
+    private SplitList? _lastList;
+
+    /// <summary>The items of a list cell as <see cref="ListItems"/> gives them, in a list of the row's own; a cell the same as the one split
+    /// last (a file's product column repeats from row to row) is not split again: its items, the same strings, are copied into the new list.</summary>
+    /// <param name="text">The cell's text.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal List<string> Items(string text)
+    {
+        // One reference read and one written: the parser may run on two threads at once, and each sees a whole SplitList or none.
+        if (Volatile.Read(ref _lastList) is { } last && string.Equals(last.Text, text, StringComparison.Ordinal))
+        {
+            return [.. last.Items];
+        }
+
+        var items = ListItems(text);
+        Volatile.Write(ref _lastList, new SplitList(text, [.. items]));
+        return items;
+    }
+
+    /// <summary>A list cell and its items.</summary>
+    private sealed record SplitList(string Text, string[] Items);
 
     /// <summary>
     /// The items of a list cell (<c>ERP、CRM</c>): split at <c>、 , ; ， ； | </c> and line breaks, each trimmed, blanks dropped, each
@@ -835,12 +858,32 @@ internal sealed partial class CustomerRowParser
             return;
         }
 
-        if (key == row.PhoneKey || row.ExtraPhones?.Exists(p => p.Key == key) == true)
+        if (key == row.PhoneKey || HasExtraPhone(row.ExtraPhones, key))
         {
             return;
         }
 
         (row.ExtraPhones ??= []).Add(new ExtraPhone(phone, key, header, column));
+    }
+
+    /// <summary>Whether a row's extra phones hold a key (a loop: a lambda capturing the key made an object on every call of
+    /// <see cref="AddPhone"/>, for every row with a phone).</summary>
+    private static bool HasExtraPhone(List<ExtraPhone>? extras, ulong key)
+    {
+        if (extras is null)
+        {
+            return false;
+        }
+
+        foreach (var extra in extras)
+        {
+            if (extra.Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Labels that only say what the cell holds (<c>tel:</c>, <c>手机：</c>): dropped without a note.</summary>

@@ -167,7 +167,14 @@ internal static class TableReader
     }
 
     /// <summary>Reads the rows of a CSV stream, its fields separated by <paramref name="delimiter"/> (a comma unless told).</summary>
-    public static IEnumerable<SourceRow> ReadCsv(Stream stream, Encoding encoding, string file, CultureInfo? culture = null, char delimiter = ',')
+    /// <param name="stream">The content.</param>
+    /// <param name="encoding">Its encoding.</param>
+    /// <param name="file">The file name, for messages.</param>
+    /// <param name="culture">The language of the messages.</param>
+    /// <param name="delimiter">The field separator.</param>
+    /// <param name="shareRepeated">Whether a short cell whose text its column had just before gets that string again (<see cref="CellTextPool"/>)
+    /// rather than a new one; false only to compare the two (tests).</param>
+    public static IEnumerable<SourceRow> ReadCsv(Stream stream, Encoding encoding, string file, CultureInfo? culture = null, char delimiter = ',', bool shareRepeated = true)
     {
         using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         var options = new CsvDataReaderOptions
@@ -189,6 +196,7 @@ internal static class TableReader
 
         using (reader)
         {
+            var pool = shareRepeated ? new CellTextPool() : null;
             var record = 0;
             while (true)
             {
@@ -211,7 +219,7 @@ internal static class TableReader
                 var cells = new string?[reader.RowFieldCount];
                 for (var i = 0; i < cells.Length; i++)
                 {
-                    cells[i] = reader.GetString(i);
+                    cells[i] = pool is null ? reader.GetString(i) : pool.Get(i, reader.GetFieldSpan(i));
                 }
 
                 // The BOM of UTF-8 files is not text.

@@ -94,7 +94,8 @@ public static class CompanyNameNormalizer
                 length = starts[--tokens];
             }
 
-            var changed = true;
+            // Every legal-form suffix ends in 司 or 团: a key ending in anything else has none to drop.
+            var changed = length > 0 && buffer[length - 1] is '司' or '团';
             while (changed)
             {
                 changed = false;
