@@ -123,6 +123,10 @@ public sealed class CustomerImporter
         return run.Report();
     }
 
+    /// <summary>Whether report rows that say no more than outcome, line, customer and notes are kept as <see cref="LoggedRow.Plain"/>
+    /// rows (true) or as result objects like any other row (false: the general path, which tests compare them with).</summary>
+    internal bool PlainRowsCompact { get; init; } = true;
+
     private static string DerivedId(string prefix, string nameKey)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(nameKey));
@@ -245,7 +249,8 @@ public sealed class CustomerImporter
         /// <summary>Where the customers this run touched are recorded (the ledger, else a ledger of this run's own in memory) and the run's id there.</summary>
         private IImportLedger? _runLedger;
         private string _runKey = "local";
-        private readonly List<ImportRowResult> _results = [];
+        /// <summary>The open batch's report rows, in order; plain ones (most inserted rows) without a result object of their own.</summary>
+        private readonly List<LoggedRow> _results = [];
         private readonly ImportRowLog _log = new(owner._options.ReportMemoryRows);
         private readonly Dictionary<string, LocalDate> _newest = new(StringComparer.Ordinal);
         private CustomerRowParser? _parser;
@@ -637,7 +642,7 @@ public sealed class CustomerImporter
                     var reason = similar.Score < 1
                         ? ImportReasons.OwnId.Format(Culture, similar.Id.Value, Percent(similar.Score), Where(similar.SourceLine))
                         : ImportReasons.OwnIdSame.Format(Culture, similar.Id.Value, ImportStrings.Get("Match_" + similar.MatchedBy, Culture), Where(similar.SourceLine));
-                    _results.Add(Insert(row, nameKey, batch.Working, batch.Now) with
+                    _results.Add(Insert(row, nameKey, batch.Working, batch.Now).ToResult() with
                     {
                         Reason = reason.Text,
                         ReasonCode = reason.Code,
@@ -694,7 +699,10 @@ public sealed class CustomerImporter
                     rowsOf ??= RowsOf();
                     foreach (var index in rowsOf.GetValueOrDefault(id.Value) ?? [])
                     {
-                        _results[index] = _results[index] with { Outcome = ImportOutcome.Unchanged, Reason = null, ReasonCode = null };
+                        var same = _results[index];
+                        _results[index] = same.Full is { } full
+                            ? full with { Outcome = ImportOutcome.Unchanged, Reason = null, ReasonCode = null }
+                            : LoggedRow.Plain(same.Line, ImportOutcome.Unchanged, same.CustomerId, same.Notes);
                     }
 
                     continue;
@@ -949,7 +957,7 @@ public sealed class CustomerImporter
             foreach (var index in rowsOf.GetValueOrDefault(id.Value) ?? [])
             {
                 var failed = _results[index];
-                _results[index] = failed with { Outcome = ImportOutcome.Rejected, Reason = reason.Text, ReasonCode = reason.Code, Cells = batch.First(b => b.Line == failed.Line).Cells };
+                _results[index] = failed.ToResult() with { Outcome = ImportOutcome.Rejected, Reason = reason.Text, ReasonCode = reason.Code, Cells = batch.First(b => b.Line == failed.Line).Cells };
             }
         }
 
@@ -1042,7 +1050,7 @@ public sealed class CustomerImporter
         /// <summary>A row nothing matches: the customer it creates, built at the batch's instant (synchronously: most rows of a first
         /// import take this path).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now, CustomerId? derived = null)
+        private LoggedRow Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now, CustomerId? derived = null)
         {
             var id = derived ?? new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
             // Most inserted rows get a note or two (a defaulted date, an unnamed contact): they are gathered in one list kept for the
@@ -1059,13 +1067,13 @@ public sealed class CustomerImporter
             }
 
             Remember(id.Value, row.UpdatedOn);
-            var result = new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value, Notes = Notes(notes) };
+            var result = Plain(row.Line, ImportOutcome.Inserted, id.Value, Notes(notes));
             _insertNotes.Clear();
             return result;
         }
 
         /// <summary>A row that matches a customer (of the store or of an earlier row): held, or merged into it, or its update.</summary>
-        private async ValueTask<ImportRowResult> ApplyAsync(
+        private async ValueTask<LoggedRow> ApplyAsync(
             CustomerRow row,
             string nameKey,
             MatchCandidate match,
@@ -1138,13 +1146,7 @@ public sealed class CustomerImporter
             Remember(targetId.Value, row.UpdatedOn);
             if (isUpdate)
             {
-                return new ImportRowResult
-                {
-                    Line = row.Line,
-                    Outcome = target.Customer!.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated,
-                    CustomerId = targetId.Value,
-                    Notes = Notes(notes),
-                };
+                return Plain(row.Line, target.Customer!.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated, targetId.Value, Notes(notes));
             }
 
             if (row.Id is { } ownId && sourceLine == 0 && by == "id")
@@ -1205,6 +1207,12 @@ public sealed class CustomerImporter
             List<ImportRowNote>? notes = null;
             return ApplyAll(copy, row, overwrite: false, by, now, ref notes).Version == state.Version;
         }
+
+        /// <summary>A report row that says no more than its outcome, line, customer and notes: kept by the log in a few fields, or (a
+        /// seam for tests that compare the two) as the result object any row can be.</summary>
+        private LoggedRow Plain(int line, ImportOutcome outcome, string customerId, ImportRowNotes? notes) => owner.PlainRowsCompact
+            ? LoggedRow.Plain(line, outcome, customerId, notes)
+            : new ImportRowResult { Line = line, Outcome = outcome, CustomerId = customerId, Notes = notes };
 
         /// <summary>Where a matched customer came from, in the report's language: the store, or a line of this file.</summary>
         private string Where(int sourceLine) => sourceLine == 0 ? ImportStrings.Get("Source_stored", Culture) : ImportStrings.Format("Source_line", Culture, sourceLine);
