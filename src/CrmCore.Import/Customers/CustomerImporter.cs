@@ -144,11 +144,12 @@ public sealed class CustomerImporter
     /// <summary>
     /// The batch being written: its instant (read when its first piece arrives), its rows (a conflict rejects rows with their cells), the
     /// customers it works on and the stored states it read; with a store key index, its prepared rows until the batch is whole (the
-    /// store is asked once for every key of the batch before any row is matched).
+    /// store is asked once for every key of the batch before any row is matched). One instance serves every batch of a run, emptied when
+    /// a batch is written, so its containers keep their capacity rather than being built again (and promoted) batch after batch.
     /// </summary>
-    private sealed class OpenBatch(Instant now, int expectedRows)
+    private sealed class OpenBatch(int expectedRows)
     {
-        public Instant Now { get; } = now;
+        public Instant Now { get; private set; }
 
         public List<SourceRow> Rows { get; } = new(expectedRows);
 
@@ -157,6 +158,27 @@ public sealed class CustomerImporter
         public Dictionary<CustomerId, Working> Working { get; } = new(expectedRows);
 
         public Dictionary<CustomerId, CustomerState> ReadStates { get; } = [];
+
+        /// <summary>The customers' states to write, in the order the batch worked on them (reused when the store saves one by one).</summary>
+        public List<(CustomerState State, long ExpectedVersion)> Writes { get; } = new(expectedRows);
+
+        /// <summary>Opens the batch at an instant, empty.</summary>
+        public OpenBatch Open(Instant now)
+        {
+            Now = now;
+            Clear();
+            return this;
+        }
+
+        /// <summary>Lets go of everything the batch held (its rows, customers and states), keeping the containers' room.</summary>
+        public void Clear()
+        {
+            Rows.Clear();
+            Waiting.Clear();
+            Working.Clear();
+            ReadStates.Clear();
+            Writes.Clear();
+        }
     }
 
     /// <summary>
@@ -556,12 +578,15 @@ public sealed class CustomerImporter
             return true;
         }
 
+        /// <summary>The batch every batch of the run is opened in (<see cref="OpenBatch.Open"/>); null before the first.</summary>
+        private OpenBatch? _openBatch;
+
         /// <summary>Opens the next batch when its first piece arrives (after the batch before it is written). Its instant is read then,
         /// so batches (and the store's own records of earlier batches) keep their order in time.</summary>
         private OpenBatch StartBatch()
         {
             _batches++;
-            return new OpenBatch(owner._clock.GetCurrentInstant(), Math.Min(_options.BatchSize, 1024));
+            return (_openBatch ??= new OpenBatch(Math.Min(_options.BatchSize, 1024))).Open(owner._clock.GetCurrentInstant());
         }
 
         /// <summary>Matches a piece's rows into the open batch: at once with the whole-run index; with a store key index once the batch is
@@ -675,7 +700,9 @@ public sealed class CustomerImporter
                 }
             }
 
-            var writes = new List<(CustomerState State, long ExpectedVersion)>(working.Count);
+            // A store that writes a batch whole gets a list of its own (it may keep what it is given); one that saves customer by
+            // customer is handed the states one at a time, so the batch's list is reused.
+            var writes = Batches is null ? open.Writes : new List<(CustomerState State, long ExpectedVersion)>(working.Count);
             Dictionary<string, List<int>>? rowsOf = null;
             foreach (var (id, (customer, fresh, readVersion)) in working)
             {
@@ -729,6 +756,7 @@ public sealed class CustomerImporter
             await AuditBatchAsync(written, now, cancellationToken).ConfigureAwait(false);
             _log.AddRange(_results);
             _results.Clear();
+            open.Clear();
         }
 
         /// <summary>
@@ -919,22 +947,25 @@ public sealed class CustomerImporter
                 }
             }
 
-            var saved = new List<(CustomerState State, long ExpectedVersion)>(writes.Count);
-            foreach (var write in writes)
+            // What was saved is every write until a conflict: a list of its own only from the first conflict on.
+            List<(CustomerState State, long ExpectedVersion)>? saved = null;
+            for (var i = 0; i < writes.Count; i++)
             {
+                var write = writes[i];
                 try
                 {
                     await _store.SaveAsync(write.State, write.ExpectedVersion, cancellationToken).ConfigureAwait(false);
-                    saved.Add(write);
+                    saved?.Add(write);
                 }
                 catch (ConcurrencyConflictException)
                 {
                     _conflicted = true;
+                    saved ??= writes.GetRange(0, i);
                     Reject(rowsOf ??= RowsOf(), batch, write.State.Id, ImportReasons.Conflict.Format(Culture, write.State.Id.Value));
                 }
             }
 
-            return saved;
+            return saved ?? writes;
         }
 
         /// <summary>The batch's result indexes per customer id (held rows left out): built only when rows must be revisited, which is rare.</summary>
