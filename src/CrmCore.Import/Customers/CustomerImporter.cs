@@ -1087,7 +1087,8 @@ public sealed class CustomerImporter
             // Most inserted rows get a note or two (a defaulted date, an unnamed contact): they are gathered in one list kept for the
             // run rather than in a new list per row (Notes copies what it keeps).
             var notes = row.Notes ?? _insertNotes;
-            working[id] = new Working(null, Customer.CreateState(id, Profile(row, now, ref notes), now, row.Tier), 0);
+            var profile = Profile(row, now, ref notes, out var contacts);
+            working[id] = new Working(null, Customer.CreateState(id, profile, now, row.Tier, contacts), 0);
             _index.AddCreated(id, row, nameKey);
             if (row.ExtraPhones is { } extras)
             {
@@ -1321,20 +1322,29 @@ public sealed class CustomerImporter
         }
 
         /// <summary>The profile of the customer a row creates; <paramref name="notes"/> gets what the import filled in (a first-contact
-        /// date, a contact's placeholder name) and the numbers kept as further contacts.</summary>
+        /// date, a contact's placeholder name) and the numbers kept as further contacts. The contacts come apart, in the array the state
+        /// takes as it is (<see cref="Customer.CreateState(CustomerId, CustomerProfile, Instant, string?, Contact[])"/>): built once.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private CustomerProfile Profile(CustomerRow row, Instant now, ref List<ImportRowNote>? notes)
+        private CustomerProfile Profile(CustomerRow row, Instant now, ref List<ImportRowNote>? notes, out Contact[] contacts)
         {
-            List<Contact>? contacts = null;
+            contacts = [];
             if (row.HasContact)
             {
-                contacts = [NewContact(row, [], ref notes)];
+                var first = NewContact(row, [], ref notes);
                 if (row.ExtraPhones is { } extras)
                 {
+                    // Each further number is named among the contacts before it.
+                    List<Contact> all = [first];
                     foreach (var extra in extras)
                     {
-                        contacts.Add(ExtraContact(row, extra, contacts, ref notes));
+                        all.Add(ExtraContact(row, extra, all, ref notes));
                     }
+
+                    contacts = [.. all];
+                }
+                else
+                {
+                    contacts = [first];
                 }
             }
 
@@ -1372,7 +1382,6 @@ public sealed class CustomerImporter
                 FirstContactOn = firstContact.Value,
                 AccountManager = row.AccountManager,
                 Transactions = new TransactionSummary(row.FirstCooperationOn, Money.Cny(row.AnnualAmount ?? 0), row.Products, row.OrdersPerYear),
-                Contacts = contacts,
             };
         }
 
