@@ -123,6 +123,10 @@ public sealed class CustomerImporter
         return run.Report();
     }
 
+    /// <summary>Whether report rows that say no more than outcome, line, customer and notes are kept as <see cref="LoggedRow.Plain"/>
+    /// rows (true) or as result objects like any other row (false: the general path, which tests compare them with).</summary>
+    internal bool PlainRowsCompact { get; init; } = true;
+
     private static string DerivedId(string prefix, string nameKey)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(nameKey));
@@ -140,11 +144,12 @@ public sealed class CustomerImporter
     /// <summary>
     /// The batch being written: its instant (read when its first piece arrives), its rows (a conflict rejects rows with their cells), the
     /// customers it works on and the stored states it read; with a store key index, its prepared rows until the batch is whole (the
-    /// store is asked once for every key of the batch before any row is matched).
+    /// store is asked once for every key of the batch before any row is matched). One instance serves every batch of a run, emptied when
+    /// a batch is written, so its containers keep their capacity rather than being built again (and promoted) batch after batch.
     /// </summary>
-    private sealed class OpenBatch(Instant now, int expectedRows)
+    private sealed class OpenBatch(int expectedRows)
     {
-        public Instant Now { get; } = now;
+        public Instant Now { get; private set; }
 
         public List<SourceRow> Rows { get; } = new(expectedRows);
 
@@ -153,6 +158,27 @@ public sealed class CustomerImporter
         public Dictionary<CustomerId, Working> Working { get; } = new(expectedRows);
 
         public Dictionary<CustomerId, CustomerState> ReadStates { get; } = [];
+
+        /// <summary>The customers' states to write, in the order the batch worked on them (reused when the store saves one by one).</summary>
+        public List<(CustomerState State, long ExpectedVersion)> Writes { get; } = new(expectedRows);
+
+        /// <summary>Opens the batch at an instant, empty.</summary>
+        public OpenBatch Open(Instant now)
+        {
+            Now = now;
+            Clear();
+            return this;
+        }
+
+        /// <summary>Lets go of everything the batch held (its rows, customers and states), keeping the containers' room.</summary>
+        public void Clear()
+        {
+            Rows.Clear();
+            Waiting.Clear();
+            Working.Clear();
+            ReadStates.Clear();
+            Writes.Clear();
+        }
     }
 
     /// <summary>
@@ -245,7 +271,8 @@ public sealed class CustomerImporter
         /// <summary>Where the customers this run touched are recorded (the ledger, else a ledger of this run's own in memory) and the run's id there.</summary>
         private IImportLedger? _runLedger;
         private string _runKey = "local";
-        private readonly List<ImportRowResult> _results = [];
+        /// <summary>The open batch's report rows, in order; plain ones (most inserted rows) without a result object of their own.</summary>
+        private readonly List<LoggedRow> _results = [];
         private readonly ImportRowLog _log = new(owner._options.ReportMemoryRows);
         private readonly Dictionary<string, LocalDate> _newest = new(StringComparer.Ordinal);
         private CustomerRowParser? _parser;
@@ -551,12 +578,15 @@ public sealed class CustomerImporter
             return true;
         }
 
+        /// <summary>The batch every batch of the run is opened in (<see cref="OpenBatch.Open"/>); null before the first.</summary>
+        private OpenBatch? _openBatch;
+
         /// <summary>Opens the next batch when its first piece arrives (after the batch before it is written). Its instant is read then,
         /// so batches (and the store's own records of earlier batches) keep their order in time.</summary>
         private OpenBatch StartBatch()
         {
             _batches++;
-            return new OpenBatch(owner._clock.GetCurrentInstant(), Math.Min(_options.BatchSize, 1024));
+            return (_openBatch ??= new OpenBatch(Math.Min(_options.BatchSize, 1024))).Open(owner._clock.GetCurrentInstant());
         }
 
         /// <summary>Matches a piece's rows into the open batch: at once with the whole-run index; with a store key index once the batch is
@@ -637,7 +667,7 @@ public sealed class CustomerImporter
                     var reason = similar.Score < 1
                         ? ImportReasons.OwnId.Format(Culture, similar.Id.Value, Percent(similar.Score), Where(similar.SourceLine))
                         : ImportReasons.OwnIdSame.Format(Culture, similar.Id.Value, ImportStrings.Get("Match_" + similar.MatchedBy, Culture), Where(similar.SourceLine));
-                    _results.Add(Insert(row, nameKey, batch.Working, batch.Now) with
+                    _results.Add(Insert(row, nameKey, batch.Working, batch.Now).ToResult() with
                     {
                         Reason = reason.Text,
                         ReasonCode = reason.Code,
@@ -670,7 +700,9 @@ public sealed class CustomerImporter
                 }
             }
 
-            var writes = new List<(CustomerState State, long ExpectedVersion)>(working.Count);
+            // A store that writes a batch whole gets a list of its own (it may keep what it is given); one that saves customer by
+            // customer is handed the states one at a time, so the batch's list is reused.
+            var writes = Batches is null ? open.Writes : new List<(CustomerState State, long ExpectedVersion)>(working.Count);
             Dictionary<string, List<int>>? rowsOf = null;
             foreach (var (id, (customer, fresh, readVersion)) in working)
             {
@@ -694,7 +726,10 @@ public sealed class CustomerImporter
                     rowsOf ??= RowsOf();
                     foreach (var index in rowsOf.GetValueOrDefault(id.Value) ?? [])
                     {
-                        _results[index] = _results[index] with { Outcome = ImportOutcome.Unchanged, Reason = null, ReasonCode = null };
+                        var same = _results[index];
+                        _results[index] = same.Full is { } full
+                            ? full with { Outcome = ImportOutcome.Unchanged, Reason = null, ReasonCode = null }
+                            : LoggedRow.Plain(same.Line, ImportOutcome.Unchanged, same.CustomerId, same.Notes);
                     }
 
                     continue;
@@ -721,6 +756,7 @@ public sealed class CustomerImporter
             await AuditBatchAsync(written, now, cancellationToken).ConfigureAwait(false);
             _log.AddRange(_results);
             _results.Clear();
+            open.Clear();
         }
 
         /// <summary>
@@ -912,22 +948,25 @@ public sealed class CustomerImporter
                 }
             }
 
-            var saved = new List<(CustomerState State, long ExpectedVersion)>(writes.Count);
-            foreach (var write in writes)
+            // What was saved is every write until a conflict: a list of its own only from the first conflict on.
+            List<(CustomerState State, long ExpectedVersion)>? saved = null;
+            for (var i = 0; i < writes.Count; i++)
             {
+                var write = writes[i];
                 try
                 {
                     await _store.SaveAsync(write.State, write.ExpectedVersion, cancellationToken).ConfigureAwait(false);
-                    saved.Add(write);
+                    saved?.Add(write);
                 }
                 catch (ConcurrencyConflictException)
                 {
                     _conflicted = true;
+                    saved ??= writes.GetRange(0, i);
                     Reject(rowsOf ??= RowsOf(), batch, write.State.Id, ImportReasons.Conflict.Format(Culture, write.State.Id.Value));
                 }
             }
 
-            return saved;
+            return saved ?? writes;
         }
 
         /// <summary>The batch's result indexes per customer id (held rows left out): built only when rows must be revisited, which is rare.</summary>
@@ -950,7 +989,7 @@ public sealed class CustomerImporter
             foreach (var index in rowsOf.GetValueOrDefault(id.Value) ?? [])
             {
                 var failed = _results[index];
-                _results[index] = failed with { Outcome = ImportOutcome.Rejected, Reason = reason.Text, ReasonCode = reason.Code, Cells = batch.First(b => b.Line == failed.Line).Cells };
+                _results[index] = failed.ToResult() with { Outcome = ImportOutcome.Rejected, Reason = reason.Text, ReasonCode = reason.Code, Cells = batch.First(b => b.Line == failed.Line).Cells };
             }
         }
 
@@ -1043,13 +1082,14 @@ public sealed class CustomerImporter
         /// <summary>A row nothing matches: the customer it creates, built at the batch's instant (synchronously: most rows of a first
         /// import take this path).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private ImportRowResult Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now, CustomerId? derived = null)
+        private LoggedRow Insert(CustomerRow row, string nameKey, Dictionary<CustomerId, Working> working, Instant now, CustomerId? derived = null)
         {
             var id = derived ?? new CustomerId(row.Id ?? DerivedId(_options.DerivedIdPrefix, nameKey.Length > 0 ? nameKey : row.Name!));
             // Most inserted rows get a note or two (a defaulted date, an unnamed contact): they are gathered in one list kept for the
             // run rather than in a new list per row (Notes copies what it keeps).
             var notes = row.Notes ?? _insertNotes;
-            working[id] = new Working(null, Customer.CreateState(id, Profile(row, now, ref notes), now, row.Tier), 0);
+            var profile = Profile(row, now, ref notes, out var contacts);
+            working[id] = new Working(null, Customer.CreateState(id, profile, now, row.Tier, contacts), 0);
             _index.AddCreated(id, row, nameKey);
             if (row.ExtraPhones is { } extras)
             {
@@ -1060,13 +1100,13 @@ public sealed class CustomerImporter
             }
 
             Remember(id.Value, row.UpdatedOn);
-            var result = new ImportRowResult { Line = row.Line, Outcome = ImportOutcome.Inserted, CustomerId = id.Value, Notes = Notes(notes) };
+            var result = Plain(row.Line, ImportOutcome.Inserted, id.Value, Notes(notes));
             _insertNotes.Clear();
             return result;
         }
 
         /// <summary>A row that matches a customer (of the store or of an earlier row): held, or merged into it, or its update.</summary>
-        private async ValueTask<ImportRowResult> ApplyAsync(
+        private async ValueTask<LoggedRow> ApplyAsync(
             CustomerRow row,
             string nameKey,
             MatchCandidate match,
@@ -1139,13 +1179,7 @@ public sealed class CustomerImporter
             Remember(targetId.Value, row.UpdatedOn);
             if (isUpdate)
             {
-                return new ImportRowResult
-                {
-                    Line = row.Line,
-                    Outcome = target.Customer!.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated,
-                    CustomerId = targetId.Value,
-                    Notes = Notes(notes),
-                };
+                return Plain(row.Line, target.Customer!.Version == before ? ImportOutcome.Unchanged : ImportOutcome.Updated, targetId.Value, Notes(notes));
             }
 
             if (row.Id is { } ownId && sourceLine == 0 && by == "id")
@@ -1206,6 +1240,12 @@ public sealed class CustomerImporter
             List<ImportRowNote>? notes = null;
             return ApplyAll(copy, row, overwrite: false, by, now, ref notes).Version == state.Version;
         }
+
+        /// <summary>A report row that says no more than its outcome, line, customer and notes: kept by the log in a few fields, or (a
+        /// seam for tests that compare the two) as the result object any row can be.</summary>
+        private LoggedRow Plain(int line, ImportOutcome outcome, string customerId, ImportRowNotes? notes) => owner.PlainRowsCompact
+            ? LoggedRow.Plain(line, outcome, customerId, notes)
+            : new ImportRowResult { Line = line, Outcome = outcome, CustomerId = customerId, Notes = notes };
 
         /// <summary>Where a matched customer came from, in the report's language: the store, or a line of this file.</summary>
         private string Where(int sourceLine) => sourceLine == 0 ? ImportStrings.Get("Source_stored", Culture) : ImportStrings.Format("Source_line", Culture, sourceLine);
@@ -1283,20 +1323,29 @@ public sealed class CustomerImporter
         }
 
         /// <summary>The profile of the customer a row creates; <paramref name="notes"/> gets what the import filled in (a first-contact
-        /// date, a contact's placeholder name) and the numbers kept as further contacts.</summary>
+        /// date, a contact's placeholder name) and the numbers kept as further contacts. The contacts come apart, in the array the state
+        /// takes as it is (<see cref="Customer.CreateState(CustomerId, CustomerProfile, Instant, string?, Contact[])"/>): built once.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private CustomerProfile Profile(CustomerRow row, Instant now, ref List<ImportRowNote>? notes)
+        private CustomerProfile Profile(CustomerRow row, Instant now, ref List<ImportRowNote>? notes, out Contact[] contacts)
         {
-            List<Contact>? contacts = null;
+            contacts = [];
             if (row.HasContact)
             {
-                contacts = [NewContact(row, [], ref notes)];
+                var first = NewContact(row, [], ref notes);
                 if (row.ExtraPhones is { } extras)
                 {
+                    // Each further number is named among the contacts before it.
+                    List<Contact> all = [first];
                     foreach (var extra in extras)
                     {
-                        contacts.Add(ExtraContact(row, extra, contacts, ref notes));
+                        all.Add(ExtraContact(row, extra, all, ref notes));
                     }
+
+                    contacts = [.. all];
+                }
+                else
+                {
+                    contacts = [first];
                 }
             }
 
@@ -1334,7 +1383,6 @@ public sealed class CustomerImporter
                 FirstContactOn = firstContact.Value,
                 AccountManager = row.AccountManager,
                 Transactions = new TransactionSummary(row.FirstCooperationOn, Money.Cny(row.AnnualAmount ?? 0), row.Products, row.OrdersPerYear),
-                Contacts = contacts,
             };
         }
 

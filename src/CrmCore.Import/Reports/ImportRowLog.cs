@@ -11,8 +11,9 @@ namespace CrmCore.Import.Reports;
 /// <summary>
 /// The rows of an import report, with memory bounded whatever the row count: the first rows stay in memory, the rest are written to
 /// a temporary file (deleted when the report is collected or the process ends) and read back on access, so a report of millions of
-/// rows costs a few kilobytes of index (one file offset per <see cref="BlockRows"/> rows). Appended batch by batch by the importer;
-/// reading is thread-safe once the import is done.
+/// rows costs a few kilobytes of index (one file offset per <see cref="BlockRows"/> rows). Rows are kept as <see cref="LoggedRow"/>s,
+/// so a plain row in memory is a few fields and its <see cref="ImportRowResult"/> is built only when read. Appended batch by batch by
+/// the importer; reading is thread-safe once the import is done.
 /// </summary>
 internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
 {
@@ -21,7 +22,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
 
     private const int BlockRows = 256;
     private readonly int _memoryRows;
-    private readonly List<ImportRowResult> _memory = [];
+    private readonly List<LoggedRow> _memory = [];
     private readonly List<long> _blocks = [];
     private const int InitialBuffer = 1 << 16;
     private const int MaxKeptBuffer = 1 << 22;
@@ -65,7 +66,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
             if (index < _memory.Count)
             {
-                return _memory[index];
+                return _memory[index].ToResult();
             }
 
             var spilled = index - _memory.Count;
@@ -83,38 +84,65 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
 
     /// <summary>Appends rows in order.</summary>
     /// <param name="rows">The rows.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRange(IReadOnlyList<ImportRowResult> rows)
     {
-        var i = 0;
-        while (i < rows.Count && _spilled == 0 && _memory.Count < _memoryRows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            _memory.Add(rows[i++]);
+            Append(new LoggedRow(rows[i]));
         }
 
-        if (i == rows.Count)
+        EndAppend();
+    }
+
+    /// <summary>Appends rows in order, plain ones without an object of their own.</summary>
+    /// <param name="rows">The rows.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddRange(List<LoggedRow> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
         {
+            Append(rows[i]);
+        }
+
+        EndAppend();
+    }
+
+    /// <summary>Keeps a row in memory while there is room, else writes it into the buffer <see cref="EndAppend"/> writes to the file.</summary>
+    private void Append(in LoggedRow row)
+    {
+        if (_spilled == 0 && _memory.Count < _memoryRows)
+        {
+            _memory.Add(row);
             return;
         }
 
         _file ??= PrivateTempFile.Open(_folder ?? Path.GetTempPath(), $"crmcore-import-{Guid.NewGuid():N}.rows");
-        _buffer.ResetWrittenCount();
-        for (; i < rows.Count; i++)
+        if (_spilled % BlockRows == 0)
         {
-            if (_spilled % BlockRows == 0)
-            {
-                _blocks.Add(_length + _buffer.WrittenCount);
-            }
-
-            Write(rows[i]);
-            _spilled++;
+            _blocks.Add(_length + _buffer.WrittenCount);
         }
 
-        RandomAccess.Write(_file, _buffer.WrittenSpan, _length);
+        Write(row);
+        _spilled++;
+    }
+
+    /// <summary>Writes the rows appended since the last call to the file.</summary>
+    private void EndAppend()
+    {
+        if (_buffer.WrittenCount == 0)
+        {
+            return;
+        }
+
+        RandomAccess.Write(_file!, _buffer.WrittenSpan, _length);
         _length += _buffer.WrittenCount;
         if (_buffer.Capacity > MaxKeptBuffer)
         {
             _buffer = new ArrayBufferWriter<byte>(InitialBuffer);
+        }
+        else
+        {
+            _buffer.ResetWrittenCount();
         }
     }
 
@@ -123,7 +151,7 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     {
         foreach (var row in _memory)
         {
-            yield return row;
+            yield return row.ToResult();
         }
 
         long offset = 0;
@@ -140,18 +168,21 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     // optional text, texts as a 7-bit encoded UTF-8 byte count and the bytes. Each record is written into one span of a reused buffer,
     // sized for the worst case (3 UTF-8 bytes per UTF-16 unit), so a row costs one buffer request.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Write(ImportRowResult row)
+    private void Write(in LoggedRow logged)
     {
-        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(row.CustomerId) + MaxText(row.AssetId) + MaxText(row.TicketId) + MaxText(row.PlanId) + MaxText(row.Column) + MaxText(row.Reason) + MaxText(row.ReasonCode) + MaxText(row.MatchedBy) + MaxText(row.MatchedSource);
-        foreach (var cell in row.Cells ?? [])
+        // A plain row has no result object: its other fields are empty, as a result would hold them.
+        var row = logged.Full;
+        var bound = 4 + 4 + 1 + 4 + 4 + MaxText(logged.CustomerId) + MaxText(row?.AssetId) + MaxText(row?.TicketId) + MaxText(row?.PlanId) + MaxText(row?.Column) + MaxText(row?.Reason) + MaxText(row?.ReasonCode) + MaxText(row?.MatchedBy) + MaxText(row?.MatchedSource);
+        var cells = row?.Cells;
+        for (var i = 0; i < (cells?.Count ?? 0); i++)
         {
-            bound += MaxText(cell);
+            bound += MaxText(cells![i]);
         }
 
         bound += 9 + 4;
-        var noteList = NoteListId(row.Notes);
+        var noteList = NoteListId(logged.Notes);
         // Indexed loops: a foreach over the interface would allocate an enumerator per row.
-        var written = noteList < 0 ? row.Notes : null;
+        var written = noteList < 0 ? logged.Notes : null;
         for (var i = 0; i < (written?.Count ?? 0); i++)
         {
             var note = written![i];
@@ -160,32 +191,32 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
 
         var span = _buffer.GetSpan(bound);
         var at = 4;
-        BinaryPrimitives.WriteInt32LittleEndian(span[at..], row.Line);
-        span[at + 4] = (byte)row.Outcome;
-        BinaryPrimitives.WriteInt32LittleEndian(span[(at + 5)..], row.ColumnNumber);
+        BinaryPrimitives.WriteInt32LittleEndian(span[at..], logged.Line);
+        span[at + 4] = (byte)logged.Outcome;
+        BinaryPrimitives.WriteInt32LittleEndian(span[(at + 5)..], row?.ColumnNumber ?? 0);
         at += 9;
-        at += WriteText(span[at..], row.CustomerId);
-        at += WriteText(span[at..], row.AssetId);
-        at += WriteText(span[at..], row.TicketId);
-        at += WriteText(span[at..], row.PlanId);
-        at += WriteText(span[at..], row.Column);
-        at += WriteText(span[at..], row.Reason);
-        at += WriteText(span[at..], row.ReasonCode);
-        at += WriteText(span[at..], row.MatchedBy);
-        at += WriteText(span[at..], row.MatchedSource);
-        BinaryPrimitives.WriteInt32LittleEndian(span[at..], row.Cells?.Count ?? -1);
+        at += WriteText(span[at..], logged.CustomerId);
+        at += WriteText(span[at..], row?.AssetId);
+        at += WriteText(span[at..], row?.TicketId);
+        at += WriteText(span[at..], row?.PlanId);
+        at += WriteText(span[at..], row?.Column);
+        at += WriteText(span[at..], row?.Reason);
+        at += WriteText(span[at..], row?.ReasonCode);
+        at += WriteText(span[at..], row?.MatchedBy);
+        at += WriteText(span[at..], row?.MatchedSource);
+        BinaryPrimitives.WriteInt32LittleEndian(span[at..], cells?.Count ?? -1);
         at += 4;
-        foreach (var cell in row.Cells ?? [])
+        for (var i = 0; i < (cells?.Count ?? 0); i++)
         {
-            at += WriteText(span[at..], cell);
+            at += WriteText(span[at..], cells![i]);
         }
 
         // The similar-name score (a flag byte, then the double) and the notes (a count, -1 for none) come last.
-        span[at] = row.MatchScore is null ? (byte)0 : (byte)1;
-        BinaryPrimitives.WriteDoubleLittleEndian(span[(at + 1)..], row.MatchScore ?? 0);
+        span[at] = row?.MatchScore is null ? (byte)0 : (byte)1;
+        BinaryPrimitives.WriteDoubleLittleEndian(span[(at + 1)..], row?.MatchScore ?? 0);
         at += 9;
         // The notes: -1 for none, -2 - n for the n-th list kept once, else their count and the notes.
-        BinaryPrimitives.WriteInt32LittleEndian(span[at..], noteList >= 0 ? -2 - noteList : row.Notes?.Count ?? -1);
+        BinaryPrimitives.WriteInt32LittleEndian(span[at..], noteList >= 0 ? -2 - noteList : logged.Notes?.Count ?? -1);
         at += 4;
         for (var i = 0; i < (written?.Count ?? 0); i++)
         {

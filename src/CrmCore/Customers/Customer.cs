@@ -427,16 +427,32 @@ public sealed class Customer
     public static CustomerState CreateState(CustomerId id, CustomerProfile profile, Instant now, string? tier = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        var contacts = profile.Contacts is { Count: > 0 } given ? new Contact[given.Count] : [];
+        for (var i = 0; i < contacts.Length; i++)
+        {
+            contacts[i] = profile.Contacts![i];
+        }
+
+        return CreateState(id, profile, now, tier, contacts);
+    }
+
+    /// <summary>
+    /// <see cref="CreateState(CustomerId, CustomerProfile, Instant, string?)"/> with the contacts in an array of the caller's own that
+    /// becomes the state's as it is (no copy; the caller must not change it after), in place of <see cref="CustomerProfile.Contacts"/>,
+    /// which is not read. Checked the same way: no contact may be null and no two may share a name.
+    /// </summary>
+    internal static CustomerState CreateState(CustomerId id, CustomerProfile profile, Instant now, string? tier, Contact[] contacts)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
         if (id.IsEmpty)
         {
             throw new ArgumentException("The customer id is empty.", nameof(id));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(profile.Name, "profile.Name");
-        var contacts = profile.Contacts is { Count: > 0 } given ? new Contact[given.Count] : [];
         for (var i = 0; i < contacts.Length; i++)
         {
-            var contact = profile.Contacts![i];
+            var contact = contacts[i];
             ArgumentNullException.ThrowIfNull(contact);
             for (var j = 0; j < i; j++)
             {
@@ -445,8 +461,6 @@ public sealed class Customer
                     throw new ArgumentException($"Customer {id} already has a contact named '{contact.Name}'.", "profile.Contacts");
                 }
             }
-
-            contacts[i] = contact;
         }
 
         var transactions = profile.Transactions ?? TransactionSummary.None;

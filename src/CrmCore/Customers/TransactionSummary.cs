@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using NodaTime;
 
 namespace CrmCore.Customers;
@@ -29,7 +30,7 @@ public sealed class TransactionSummary
         FirstCooperationOn = firstCooperationOn;
         AnnualAmount = annualAmount;
         OrdersPerYear = ordersPerYear;
-        Products = Distinct(products).AsReadOnly();
+        Products = Distinct(products);
     }
 
     /// <summary>A summary with no cooperation yet: no date, 0 CNY, no products.</summary>
@@ -47,49 +48,51 @@ public sealed class TransactionSummary
     /// <summary>Orders per year, or null when unknown.</summary>
     public int? OrdersPerYear { get; }
 
-    /// <summary>The trimmed, non-blank products, each once, in order. A loop rather than LINQ's <c>Distinct</c>: an import builds one
-    /// summary per row and most lists hold one or two products; long lists switch to a hash set.</summary>
-    private static List<string> Distinct(IEnumerable<string>? products)
+    /// <summary>The trimmed, non-blank products, each once, in order, read-only. A loop rather than LINQ's <c>Distinct</c>: an import
+    /// builds one summary per row and most lists hold one or two products; long lists switch to a hash set. The products are kept in
+    /// one array of their count (no list object), and a summary without products shares the one empty collection.</summary>
+    private static ReadOnlyCollection<string> Distinct(IEnumerable<string>? products)
     {
-        if (products is IReadOnlyList<string> list)
+        // Indexed: a list's enumerator, boxed behind the interface, would cost an object per summary.
+        var list = products as IReadOnlyList<string> ?? [.. products ?? []];
+        if (list.Count == 0)
         {
-            // Indexed: a list's enumerator, boxed behind the interface, would cost an object per summary.
-            var kept = new List<string>(list.Count);
-            HashSet<string>? seen = null;
-            for (var i = 0; i < list.Count; i++)
+            return ReadOnlyCollection<string>.Empty;
+        }
+
+        var kept = new string[list.Count];
+        var count = 0;
+        HashSet<string>? seen = null;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var product = list[i];
+            if (string.IsNullOrWhiteSpace(product))
             {
-                Keep(kept, ref seen, list[i]);
+                continue;
             }
 
-            return kept;
+            var trimmed = product.Trim();
+            if (seen is null && count >= 8)
+            {
+                seen = new HashSet<string>(new ArraySegment<string>(kept, 0, count), StringComparer.Ordinal);
+            }
+
+            if (seen is not null ? seen.Add(trimmed) : Array.IndexOf(kept, trimmed, 0, count) < 0)
+            {
+                kept[count++] = trimmed;
+            }
         }
 
-        var all = new List<string>();
-        HashSet<string>? allSeen = null;
-        foreach (var product in products ?? [])
+        if (count == 0)
         {
-            Keep(all, ref allSeen, product);
+            return ReadOnlyCollection<string>.Empty;
         }
 
-        return all;
-    }
-
-    private static void Keep(List<string> kept, ref HashSet<string>? seen, string product)
-    {
-        if (string.IsNullOrWhiteSpace(product))
+        if (count < kept.Length)
         {
-            return;
+            Array.Resize(ref kept, count);
         }
 
-        var trimmed = product.Trim();
-        if (seen is null && kept.Count >= 8)
-        {
-            seen = new HashSet<string>(kept, StringComparer.Ordinal);
-        }
-
-        if (seen is not null ? seen.Add(trimmed) : !kept.Contains(trimmed))
-        {
-            kept.Add(trimmed);
-        }
+        return new ReadOnlyCollection<string>(kept);
     }
 }

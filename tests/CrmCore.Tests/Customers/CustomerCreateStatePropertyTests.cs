@@ -39,6 +39,39 @@ public class CustomerCreateStatePropertyTests
         Assert.Equal(Describe(aggregate), Describe(direct));
     }
 
+    /// <summary>The import's overload, which takes the contacts apart in an array it keeps as it is, accepts and refuses what the
+    /// public one does (same error, same message) and builds the same state, holding that very array.</summary>
+    [Property(Arbitrary = [typeof(DraftArbitraries)], MaxTest = 500)]
+    public void CreateState_ContactsGivenApart_IsThePublicOnesState(CustomerDraft draft)
+    {
+        Contact[] contacts = [.. draft.Profile.Contacts ?? []];
+        var (given, givenError) = Try(() => Customer.CreateState(draft.Id, draft.Profile, TestData.Start, draft.Tier));
+        var (apart, apartError) = Try(() => Customer.CreateState(draft.Id, draft.Profile with { Contacts = null }, TestData.Start, draft.Tier, contacts));
+
+        Assert.Equal(givenError?.GetType(), apartError?.GetType());
+        Assert.Equal(givenError?.Message, apartError?.Message);
+        if (given is null || apart is null)
+        {
+            Assert.True(given is null && apart is null, $"one overload accepted {draft}");
+            return;
+        }
+
+        Assert.Equal(Describe(given), Describe(apart));
+        Assert.Same(contacts, apart.Contacts);
+    }
+
+    [Fact]
+    public void CreateState_ContactsGivenApart_NullContact_IsRefusedAsThePublicOneRefusesIt()
+    {
+        var profile = TestData.Profile();
+
+        var given = Assert.ThrowsAny<ArgumentException>(() => Customer.CreateState(new CustomerId("KH-1"), profile with { Contacts = [null!] }, TestData.Start));
+        var apart = Assert.ThrowsAny<ArgumentException>(() => Customer.CreateState(new CustomerId("KH-1"), profile, TestData.Start, null, [null!]));
+
+        Assert.Equal(given.GetType(), apart.GetType());
+        Assert.Equal(given.Message, apart.Message);
+    }
+
     [Fact]
     public void CreateState_WithTier_IsVersionTwoAndRestoresToTheSameCustomer()
     {

@@ -43,4 +43,22 @@ public class TransactionSummaryProductsTests
 
         Assert.Equal(["J", "I", "H", "G", "F", "E", "D", "C", "B", "A", "K"], summary.Products);
     }
+
+    /// <summary>The products cannot be changed through the list they are given as, with products or without (an array handed out
+    /// as it is could be cast back and written).</summary>
+    [Theory]
+    [InlineData("ERP", " CRM")]
+    [InlineData(" ", "")]
+    [InlineData]
+    public void Products_AreReadOnly(params string[] products)
+    {
+        var list = (IList<string>)new TransactionSummary(null, Money.Cny(0), products).Products;
+
+        Assert.True(list.IsReadOnly);
+        Assert.Throws<NotSupportedException>(() => list.Add("x"));
+        if (list.Count > 0)
+        {
+            Assert.Throws<NotSupportedException>(() => list[0] = "x");
+        }
+    }
 }
