@@ -88,7 +88,8 @@ public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalatio
     }
 
     /// <summary>The rules of the ticket workflows that failed at run time for the ticket (the evaluation the other ports share), as
-    /// desk events with the failure described in English and Simplified Chinese (<see cref="RuleFailure.Describe"/>).</summary>
+    /// desk events with the failure described in English and Simplified Chinese (<see cref="RuleFailure.Describe"/>; the Chinese also
+    /// without ICU).</summary>
     /// <param name="ticket">The ticket and its customer.</param>
     /// <param name="at">When the failure is reported.</param>
     /// <returns>One event per failure, in rule order; empty when no rule failed.</returns>
@@ -132,10 +133,11 @@ public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalatio
     private static IEnumerable<RuleFailure> Of(IEnumerable<RuleFailure> failures, Func<WorkflowKind, bool> kinds) =>
         failures.Where(f => kinds(Compilation.RuleSetCompiler.TryResolveKind(f.Workflow, out var kind) ? kind : WorkflowKind.Custom));
 
-    /// <summary>A failure as a desk event (made by <paramref name="make"/> from the English and Chinese text), with its file position.</summary>
+    /// <summary>A failure as a desk event (made by <paramref name="make"/> from the English and Chinese text), with its file position. The
+    /// languages are asked for by themselves, not through cultures, so the Chinese text is there even where .NET makes no culture.</summary>
     private static T Report<T>(RuleFailure failure, Func<string, string, T> make)
         where T : DeskRuleFailed =>
-        make(failure.Describe(CrmCore.Localization.TextCultures.English), failure.Describe(CrmCore.Localization.TextCultures.SimplifiedChinese)) with
+        make(failure.DescribeIn(chinese: false), failure.DescribeIn(chinese: true)) with
         {
             File = failure.File,
             Line = failure.Line,

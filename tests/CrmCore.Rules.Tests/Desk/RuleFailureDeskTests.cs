@@ -155,6 +155,49 @@ public class RuleFailureDeskTests
         Assert.True(logs.Entries.Count(e => e.EventId == 3005) >= 2);
     }
 
+    /// <summary>
+    /// Wave 19: without ICU, where .NET makes no culture by name (invariant globalization mode with predefined cultures only, the
+    /// default of that mode), a rule failure's <see cref="DeskRuleFailed.ReasonZhHans"/> is still Chinese, for a ticket and a customer.
+    /// Run in a child process (this test assembly, <see cref="ChildProcess"/>): the mode is fixed when a process starts.
+    /// </summary>
+    [Fact]
+    public void RuleFailures_WithoutCultureData_ReasonZhHansIsStillChinese()
+    {
+        var (exit, output, error) = ChildProcess.Run("rule-failures",
+            new() { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1", ["DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY"] = "1" });
+
+        Assert.True(exit == 0, error + output);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("no culture by name: True", lines[0]);
+        Assert.Contains(lines, l => l.EndsWith("规则 Tiering/TierBoom：其条件（Expression）除以零；该规则视为执行失败（不成立，其结果不采用）", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("规则 Priority/Boom：其条件（Expression）除以零；该规则视为执行失败（不成立，其结果不采用）", StringComparison.Ordinal));
+        Assert.Equal(3, lines.Length);
+    }
+
+    /// <summary>The child process of <see cref="RuleFailures_WithoutCultureData_ReasonZhHansIsStillChinese"/>: registers a customer whose
+    /// Tiering rule fails and raises a ticket whose Priority rule fails, and prints whether .NET refuses cultures by name, then each
+    /// failure's Chinese text.</summary>
+    internal static async Task<int> PrintRuleFailuresAsync(TextWriter output)
+    {
+        var (provider, _, _) = Desk(RuleBackend.Compiled);
+        using var _ = provider;
+        var desk = provider.GetRequiredService<ServiceDesk>();
+        var tiering = PackWith(DefaultRulePack.Tiering, "TierBoom", "\"Properties\": { \"Description\": \"x\" }", CustomerBoom);
+        Reload(provider, [DefaultRulePack.Tiering, DefaultRulePack.Priority], RuleSource.FromText("tiering-boom.json", tiering.Text), RuleSource.FromText(BoomFile, PackWithBoom().Text));
+        var customer = new CustomerId("K1");
+        var registered = await desk.RegisterCustomerAsync(customer, Profile());
+        var (_, raised) = await desk.RaiseAsync(new TicketRequest { CustomerId = customer, Description = "x", Urgency = Urgency.Urgent, Type = TicketType.Fault }, "phone");
+
+        var refused = Record.Exception(() => CultureInfo.GetCultureInfo("zh-Hans")) is CultureNotFoundException;
+        await output.WriteLineAsync($"no culture by name: {refused}");
+        foreach (var failed in registered.Events.Concat(raised.Events).OfType<DeskRuleFailed>())
+        {
+            await output.WriteLineAsync(failed.ReasonZhHans);
+        }
+
+        return 0;
+    }
+
     private const string CustomerBoom = "100 / customer.ComplaintsLast60Days > 1";
 
     private static (ServiceProvider Provider, CapturingLoggerFactory Logs, FakeClock Clock) Desk(RuleBackend backend)
