@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using CrmCore.Tests.Support;
 
 namespace CrmCore.Rules.Tests;
 
@@ -21,35 +21,7 @@ internal static class ChildProcess
     }
 
     /// <summary>Runs this assembly with <paramref name="part"/> as its argument and <paramref name="environment"/> added to its
-    /// environment, and waits for it (a hang guard of 5 minutes, not a speed limit).</summary>
-    public static (int Exit, string Output, string Error) Run(string part, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
-        start.ArgumentList.Add(part);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The child process '{part}' did not end within 5 minutes.");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    /// environment (<see cref="DotnetProcess"/>), and waits for it.</summary>
+    public static (int Exit, string Output, string Error) Run(string part, Dictionary<string, string> environment) =>
+        DotnetProcess.Run(typeof(ChildProcess).Assembly.Location, [part], environment);
 }

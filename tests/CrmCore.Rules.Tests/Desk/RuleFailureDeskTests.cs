@@ -28,23 +28,16 @@ public class RuleFailureDeskTests
     [InlineData(RuleBackend.RulesEngine)]
     public async Task RaiseAsync_PriorityRuleDividesByZero_RuleNotHeldTicketRaisedFailureOnResultAndLogged(RuleBackend backend)
     {
-        var logs = new CapturingLoggerFactory();
-        var services = new ServiceCollection();
-        services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
-        services.AddSingleton<ILoggerFactory>(logs);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddCrmCore(o => o.TicketIdPattern = "WT{yyyyMM}{seq:5}");
-        services.AddCrmRules(o => o.Backend = backend);
-        using var provider = services.BuildServiceProvider();
+        var (provider, logs, _) = Desk(backend);
+        using var __ = provider;
         var desk = provider.GetRequiredService<ServiceDesk>();
-        var customer = new CustomerId("K0");
-        await desk.RegisterCustomerAsync(customer, new CustomerProfile { Name = "客户0", Industry = new Industry("Manufacturing"), FirstContactOn = new LocalDate(2025, 1, 1) }, tier: "A");
+        var customer = await RegisterAsync(desk);
         var request = new TicketRequest { CustomerId = customer, Description = "x", Urgency = Urgency.Urgent, Type = TicketType.Fault };
         var (_, plain) = await desk.RaiseAsync(request, "phone");
 
         var (text, line) = PackWithBoom();
+        Reload(provider, [DefaultRulePack.Priority], RuleSource.FromText(BoomFile, text));
         var rules = provider.GetRequiredService<IRuleSetProvider>();
-        rules.Reload([.. DefaultRulePack.Sources().Where(s => s.Name != "pack:" + DefaultRulePack.Priority), RuleSource.FromText(BoomFile, text)]).GetRuleSetOrThrow();
         var (id, raised) = await desk.RaiseAsync(request, "phone");
 
         Assert.Empty(plain.Events.OfType<TicketRuleFailed>());
@@ -52,12 +45,7 @@ public class RuleFailureDeskTests
         Assert.Equal(id, (await desk.ViewAsync(id)).Ticket.Id);
         var failed = Assert.Single(raised.Events.OfType<TicketRuleFailed>());
         Assert.Equal((id, "Priority", "Boom", BoomFile, line), (failed.TicketId, failed.Workflow, failed.Rule, failed.File, failed.Line));
-        Assert.True(failed.Column > 0);
-        var where = string.Create(CultureInfo.InvariantCulture, $"{BoomFile}:{line}:{failed.Column}: ");
-        Assert.Equal(where + "rule Priority/Boom: its condition (Expression) divides by zero; the rule counts as failed (not held; its outcome is not used)", failed.Reason);
-        Assert.Equal(where + "规则 Priority/Boom：其条件（Expression）除以零；该规则视为执行失败（不成立，其结果不采用）", failed.ReasonZhHans);
-        Assert.Equal(failed.ReasonZhHans, failed.Describe(CultureInfo.GetCultureInfo("zh-CN")));
-        Assert.Equal(failed.Reason, failed.Describe(CultureInfo.GetCultureInfo("en-GB")));
+        AssertTexts(failed, BoomFile, line, "Priority/Boom");
         var logged = Assert.Single(logs.Entries, w => w.EventId == 3005); // RuleSetProvider's rule failure warning
         Assert.Equal(failed.Reason, logged.Message);
         Assert.IsType<DivideByZeroException>(logged.Exception);
@@ -235,6 +223,7 @@ public class RuleFailureDeskTests
         Assert.Equal(where + $"rule {rule}: its condition (Expression) divides by zero; the rule counts as failed (not held; its outcome is not used)", failed.Reason);
         Assert.Equal(where + $"规则 {rule}：其条件（Expression）除以零；该规则视为执行失败（不成立，其结果不采用）", failed.ReasonZhHans);
         Assert.Equal(failed.ReasonZhHans, failed.Describe(CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Equal(failed.Reason, failed.Describe(CultureInfo.GetCultureInfo("en-GB")));
     }
 
     /// <summary>A pack file with a first rule <paramref name="name"/> (with <paramref name="properties"/>) whose expression divides by zero,
