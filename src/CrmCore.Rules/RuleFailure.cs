@@ -54,21 +54,32 @@ public sealed record RuleFailure(string Workflow, string Rule, string ExceptionT
     /// </summary>
     /// <param name="culture">zh-Hans (zh, zh-CN, zh-SG) gives Chinese; any other culture English. Null uses the current UI culture.</param>
     /// <returns>The text.</returns>
-    public string Describe(CultureInfo? culture = null)
+    public string Describe(CultureInfo? culture = null) => DescribeIn(IsChinese(culture));
+
+    /// <summary>
+    /// <see cref="Describe"/> in the language asked for by itself, not through a culture: where .NET makes no culture by name (invariant
+    /// globalization mode with predefined cultures only) <see cref="CrmCore.Localization.TextCultures.SimplifiedChinese"/> is the invariant
+    /// culture, which reads English, yet the Chinese text must still be had.
+    /// </summary>
+    /// <param name="chinese">True for Simplified Chinese, false for English.</param>
+    /// <returns>The text.</returns>
+    internal string DescribeIn(bool chinese)
     {
-        var zh = CrmCore.Localization.TextCultures.IsSimplifiedChinese(culture ?? CultureInfo.CurrentUICulture);
         var where = File is null ? string.Empty : Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: ") : File + ": ";
-        return zh
-            ? $"{where}规则 {Workflow}/{Rule}：{CauseText(culture)}；该规则视为执行失败（不成立，其结果不采用）"
-            : $"{where}rule {Workflow}/{Rule}: {CauseText(culture)}; the rule counts as failed (not held; its outcome is not used)";
+        return chinese
+            ? $"{where}规则 {Workflow}/{Rule}：{CauseIn(true)}；该规则视为执行失败（不成立，其结果不采用）"
+            : $"{where}rule {Workflow}/{Rule}: {CauseIn(false)}; the rule counts as failed (not held; its outcome is not used)";
     }
 
     /// <summary>The cause alone in plain words (what <see cref="Describe"/> says after the rule's name), in English or Simplified Chinese.</summary>
     /// <param name="culture">zh-Hans (zh, zh-CN, zh-SG) gives Chinese; any other culture English. Null uses the current UI culture.</param>
     /// <returns>The text, for example <c>its Expression divides by zero</c>.</returns>
-    public string CauseText(CultureInfo? culture = null)
+    public string CauseText(CultureInfo? culture = null) => CauseIn(IsChinese(culture));
+
+    private static bool IsChinese(CultureInfo? culture) => CrmCore.Localization.TextCultures.IsSimplifiedChinese(culture ?? CultureInfo.CurrentUICulture);
+
+    private string CauseIn(bool zh)
     {
-        var zh = CrmCore.Localization.TextCultures.IsSimplifiedChinese(culture ?? CultureInfo.CurrentUICulture);
         return (Stage, Cause) switch
         {
             (RuleFailureStage.PointsTotal, _) => zh ? "加上其分数后总分超出数值范围" : "its points would make the item's total too large or too small for a number",

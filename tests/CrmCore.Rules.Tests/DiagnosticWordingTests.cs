@@ -96,7 +96,8 @@ public sealed partial class DiagnosticWordingTests : IDisposable
         var errors = RuleLoader.Load("f.json", Rule("Guid.NewGuid() != null")).Errors.ToList();
 
         var d = Assert.Single(errors, e => e.Message.StartsWith("Converting", StringComparison.Ordinal));
-        Assert.StartsWith("Converting `Guid` to `Guid?` is not allowed.", d.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Converting a value from one kind to another is not allowed here", d.Message, StringComparison.Ordinal);
+        Assert.Contains("Detail: the expression converts `Guid` to `Guid?`.", d.Message, StringComparison.Ordinal);
         Assert.All(errors, e => Assert.DoesNotContain("`1", e.Message + e.MessageZhHans, StringComparison.Ordinal));
     }
 

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using CrmCore.Tests.Support;
 
 namespace CrmCore.Samples.Tests;
 
@@ -37,44 +36,6 @@ public sealed class InvariantGlobalizationTests
         Assert.Matches(@"  [1-9]\d* of 40 tickets got at least one article", output);
     }
 
-    private static (int Exit, string Output, string Error) Run(Dictionary<string, string> environment, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CrmCore.Samples.ServiceDesk.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["LANG"] = "C.UTF-8";
-        foreach (var name in (string[])["LC_ALL", "LC_MESSAGES", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY"])
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        // A hang guard, not a speed limit: the small month takes seconds.
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The sample did not end within 5 minutes.");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int Exit, string Output, string Error) Run(Dictionary<string, string> environment, string[] args) =>
+        DotnetProcess.Run(Path.Combine(AppContext.BaseDirectory, "CrmCore.Samples.ServiceDesk.dll"), args, environment);
 }

@@ -127,14 +127,7 @@ internal sealed partial class ExpressionCompiler
 
         foreach (var f in sandbox.Findings)
         {
-            if (f.Text is { } plain)
-            {
-                ctx.Bag.Error(f.Code, DiagnosticStrings.Text("Sandbox_WithExpression", plain, text), where, ctx.Workflow, ctx.Rule);
-            }
-            else
-            {
-                ctx.Bag.Error(f.Code, f.Message + $" Expression: `{text}`.", where, ctx.Workflow, ctx.Rule);
-            }
+            ctx.Bag.Error(f.Code, DiagnosticStrings.Text("Sandbox_WithExpression", f.Text, text), where, ctx.Workflow, ctx.Rule);
         }
 
         if (sandbox.Findings.Count > 0)

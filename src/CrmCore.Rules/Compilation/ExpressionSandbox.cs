@@ -6,15 +6,12 @@ using CrmCore.Rules.Facts;
 namespace CrmCore.Rules.Compilation;
 
 /// <summary>
-/// A sandbox finding: a code and an English message; <paramref name="Text"/>, when set, is the same message in English and Simplified
-/// Chinese (plain words first, the .NET name only as a detail).
+/// A sandbox finding: a code and its message in English and Simplified Chinese (plain words first, the .NET name only as a detail).
 /// </summary>
-internal sealed record SandboxFinding(string Code, string Message, DiagnosticText? Text = null)
+internal sealed record SandboxFinding(string Code, DiagnosticText Text)
 {
-    public SandboxFinding(string code, DiagnosticText text)
-        : this(code, text.English, text)
-    {
-    }
+    /// <summary>The English message.</summary>
+    public string Message => Text.English;
 }
 
 /// <summary>
@@ -83,7 +80,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
             case ExpressionType.TypeEqual:
             case ExpressionType.TypeAs:
             case ExpressionType.Quote:
-                Add(RuleDiagnosticCodes.SandboxViolation, $"`{node.NodeType}` expressions are not allowed in CrmCore rules; use fact properties, operators and the documented functions.");
+                Add(RuleDiagnosticCodes.SandboxViolation, Detail("Sandbox_DetailNode", RefusedNode(node.NodeType), node.NodeType.ToString()));
                 return node;
         }
 
@@ -94,7 +91,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     {
         if (node.Value is not null && !IsScalar(node.Type))
         {
-            Add(RuleDiagnosticCodes.SandboxViolation, $"A constant of type `{node.Type.Name}` is not allowed.");
+            Add(RuleDiagnosticCodes.SandboxViolation, Detail("Sandbox_DetailValue", "Sandbox_Constant", node.Type.Name));
         }
 
         return node;
@@ -104,7 +101,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     {
         if (!_parameters.Contains(node))
         {
-            Add(RuleDiagnosticCodes.SandboxViolation, $"`{node.Name}` is not a known fact or parameter.");
+            Add(RuleDiagnosticCodes.SandboxViolation, DiagnosticStrings.Text("Sandbox_UnknownName", node.Name));
         }
 
         return node;
@@ -146,7 +143,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
             }
 
             var plain = IsClock(read.Member.DeclaringType!, read.Member.Name) ? "Sandbox_Clock" : "Sandbox_Member";
-            Add(RuleDiagnosticCodes.SandboxViolation, DiagnosticStrings.Text("Sandbox_DetailReads", DiagnosticStrings.Text(plain), $"{read.Member.DeclaringType!.Name}.{read.Member.Name}"));
+            Add(RuleDiagnosticCodes.SandboxViolation, Detail("Sandbox_DetailReads", plain, $"{read.Member.DeclaringType!.Name}.{read.Member.Name}"));
             return node;
         }
 
@@ -165,7 +162,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         _members.Add(m.Name);
         if (t == typeof(Enumerable) && Generators.Contains(m.Name))
         {
-            Add(RuleDiagnosticCodes.GeneratorNotAllowed, $"`Enumerable.{m.Name}` generates sequences and is not allowed; aggregate over the facts' own collections only.");
+            Add(RuleDiagnosticCodes.GeneratorNotAllowed, Detail("Sandbox_DetailCalls", "Sandbox_Generator", $"Enumerable.{m.Name}"));
             return node;
         }
 
@@ -183,7 +180,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
             ok = IsRootedInFacts(node.Arguments[0]);
             if (!ok)
             {
-                Add(RuleDiagnosticCodes.SandboxViolation, $"`{m.Name}` may only aggregate over a fact collection such as `customer.Tags`.");
+                Add(RuleDiagnosticCodes.SandboxViolation, DiagnosticStrings.Text("Sandbox_AggregateSource", m.Name));
                 return node;
             }
         }
@@ -198,7 +195,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
 
         if (!ok)
         {
-            Add(RuleDiagnosticCodes.SandboxViolation, DiagnosticStrings.Text("Sandbox_DetailCalls", DiagnosticStrings.Text(RefusedCall(m, t)), $"{t.Name}.{m.Name}"));
+            Add(RuleDiagnosticCodes.SandboxViolation, Detail("Sandbox_DetailCalls", RefusedCall(m, t), $"{t.Name}.{m.Name}"));
             return node;
         }
 
@@ -216,7 +213,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         CheckOperatorMethod(node.Method);
         if (node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked && !IsScalar(node.Type) && !IsScalar(node.Operand.Type))
         {
-            Add(RuleDiagnosticCodes.SandboxViolation, $"Converting `{Shown(node.Operand.Type)}` to `{Shown(node.Type)}` is not allowed.");
+            Add(RuleDiagnosticCodes.SandboxViolation, Detail("Sandbox_DetailConverts", "Sandbox_Conversion", Shown(node.Operand.Type), Shown(node.Type)));
         }
 
         return base.VisitUnary(node);
@@ -270,6 +267,21 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         return t == typeof(string) ? "Sandbox_TextFunction" : "Sandbox_OtherMethod";
     }
 
+    /// <summary>The resource that says in plain words what a refused kind of expression node does: creating an object or a list, picking
+    /// an item by position, testing a type, or a statement (anything else that is not one expression). The node's .NET name is a detail.</summary>
+    private static string RefusedNode(ExpressionType type) => type switch
+    {
+        ExpressionType.New or ExpressionType.NewArrayBounds or ExpressionType.NewArrayInit or ExpressionType.MemberInit or ExpressionType.ListInit => "Sandbox_Create",
+        ExpressionType.Index or ExpressionType.ArrayIndex => "Sandbox_Index",
+        ExpressionType.TypeIs or ExpressionType.TypeEqual or ExpressionType.TypeAs => "Sandbox_TypeTest",
+        _ => "Sandbox_Statement",
+    };
+
+    /// <summary>The plain words of <paramref name="plain"/> with the .NET names <paramref name="names"/> after them as a detail
+    /// (<paramref name="detail"/>), in English and Simplified Chinese.</summary>
+    private static DiagnosticText Detail(string detail, string plain, params string[] names) =>
+        DiagnosticStrings.Text(detail, [DiagnosticStrings.Text(plain), .. names]);
+
     /// <summary>Whether reading <paramref name="member"/> of <paramref name="t"/> reads the wall clock or the machine's environment.</summary>
     private static bool IsClock(Type t, string member) =>
         t == typeof(Environment) || ((t == typeof(DateTime) || t == typeof(DateTimeOffset)) && member is "Now" or "UtcNow" or "Today");
@@ -281,7 +293,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     {
         if (m is not null && !(IsScalar(m.DeclaringType!) || m.DeclaringType == typeof(Math)))
         {
-            Add(RuleDiagnosticCodes.SandboxViolation, $"Operator method `{m.DeclaringType!.Name}.{m.Name}` is not allowed.");
+            Add(RuleDiagnosticCodes.SandboxViolation, Detail("Sandbox_DetailOperator", "Sandbox_Operator", $"{m.DeclaringType!.Name}.{m.Name}"));
         }
     }
 
@@ -299,14 +311,6 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     {
         t = Nullable.GetUnderlyingType(t) ?? t;
         return t.IsPrimitive || t == typeof(decimal) || t == typeof(string) || t.IsEnum;
-    }
-
-    private void Add(string code, string message)
-    {
-        if (!_findings.Exists(f => f.Message == message))
-        {
-            _findings.Add(new SandboxFinding(code, message));
-        }
     }
 
     private void Add(string code, DiagnosticText text)

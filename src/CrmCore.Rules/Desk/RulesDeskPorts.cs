@@ -16,9 +16,12 @@ namespace CrmCore.Rules.Desk;
 /// workflows are evaluated once per ticket view and shared by the ports, so the Routing workflow runs once per submitted ticket. Reads the current rule set on
 /// every call, so reloads apply. A rule that throws at run time counts as not held and the evaluation goes on, on either backend: the
 /// failure is raised through <see cref="RuleSet.RuleFailed"/> (which <see cref="Reload.RuleSetProvider"/> logs as a warning) and, for a
-/// new ticket, reported on the desk's result as <see cref="TicketRuleFailed"/> (<see cref="RuleFailures"/>). Thread-safe.
+/// new ticket or the escalation path an advance chose, reported on the desk's result as <see cref="TicketRuleFailed"/>
+/// (<see cref="RuleFailures"/>, <see cref="EscalationRuleFailures"/>), and for a customer's classification or churn factors as
+/// <see cref="CustomerRuleFailed"/> (<see cref="ClassificationRuleFailures"/>, <see cref="ChurnRuleFailures"/>). Thread-safe.
 /// </summary>
-public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalationPathChooser, ICustomerClassifier, IChurnFactorSource, ITicketRuleFailureSource
+public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalationPathChooser, ICustomerClassifier, IChurnFactorSource, ITicketRuleFailureSource,
+    ICustomerRuleFailureSource
 {
     private readonly Func<RuleSet> _ruleSet;
     private readonly RuleBackend _backend;
@@ -85,19 +88,61 @@ public sealed class RulesDeskPorts : IPriorityScorer, IRoutingPolicy, IEscalatio
     }
 
     /// <summary>The rules of the ticket workflows that failed at run time for the ticket (the evaluation the other ports share), as
-    /// desk events with the failure described in English and Simplified Chinese (<see cref="RuleFailure.Describe"/>).</summary>
+    /// desk events with the failure described in English and Simplified Chinese (<see cref="RuleFailure.Describe"/>; the Chinese also
+    /// without ICU).</summary>
     /// <param name="ticket">The ticket and its customer.</param>
     /// <param name="at">When the failure is reported.</param>
     /// <returns>One event per failure, in rule order; empty when no rule failed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
     public IReadOnlyList<TicketRuleFailed> RuleFailures(TicketView ticket, Instant at) =>
-        [.. Evaluate(ticket).Failures.Select(f => new TicketRuleFailed(ticket.Ticket.Id, at, f.Workflow, f.Rule,
-            f.Describe(CrmCore.Localization.TextCultures.English), f.Describe(CrmCore.Localization.TextCultures.SimplifiedChinese))
+        TicketFailures(ticket, at, static _ => true);
+
+    /// <summary>The rules of the Escalation workflows that failed at run time for the ticket (what <see cref="Choose"/> read), as desk
+    /// events in English and Simplified Chinese.</summary>
+    /// <param name="ticket">The ticket and its customer.</param>
+    /// <param name="at">When the failure is reported.</param>
+    /// <returns>One event per failure, in rule order; empty when no Escalation rule failed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is null.</exception>
+    public IReadOnlyList<TicketRuleFailed> EscalationRuleFailures(TicketView ticket, Instant at) =>
+        TicketFailures(ticket, at, static kind => kind == WorkflowKind.Escalation);
+
+    /// <summary>The rules of the Tiering and Tagging workflows that failed at run time for the customer (what <see cref="Classify"/>
+    /// read), as desk events in English and Simplified Chinese.</summary>
+    /// <param name="customer">The customer view.</param>
+    /// <param name="at">When the failure is reported.</param>
+    /// <returns>One event per failure, in rule order; empty when no such rule failed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    public IReadOnlyList<CustomerRuleFailed> ClassificationRuleFailures(CustomerView customer, Instant at) =>
+        CustomerFailures(customer, at, static kind => kind is WorkflowKind.Tiering or WorkflowKind.Tagging);
+
+    /// <summary>The rules of the ChurnRisk workflows that failed at run time for the customer (what <see cref="Factors"/> read), as desk
+    /// events in English and Simplified Chinese.</summary>
+    /// <param name="customer">The customer view.</param>
+    /// <param name="at">When the failure is reported.</param>
+    /// <returns>One event per failure, in rule order; empty when no ChurnRisk rule failed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    public IReadOnlyList<CustomerRuleFailed> ChurnRuleFailures(CustomerView customer, Instant at) =>
+        CustomerFailures(customer, at, static kind => kind == WorkflowKind.ChurnRisk);
+
+    private IReadOnlyList<TicketRuleFailed> TicketFailures(TicketView ticket, Instant at, Func<WorkflowKind, bool> kinds) =>
+        [.. Of(Evaluate(ticket).Failures, kinds).Select(f => Report(f, (en, zh) => new TicketRuleFailed(ticket.Ticket.Id, at, f.Workflow, f.Rule, en, zh)))];
+
+    private IReadOnlyList<CustomerRuleFailed> CustomerFailures(CustomerView customer, Instant at, Func<WorkflowKind, bool> kinds) =>
+        [.. Of(Evaluate(customer).Failures, kinds).Select(f => Report(f, (en, zh) => new CustomerRuleFailed(customer.Customer.Id, at, f.Workflow, f.Rule, en, zh)))];
+
+    private static IEnumerable<RuleFailure> Of(IEnumerable<RuleFailure> failures, Func<WorkflowKind, bool> kinds) =>
+        failures.Where(f => kinds(Compilation.RuleSetCompiler.TryResolveKind(f.Workflow, out var kind) ? kind : WorkflowKind.Custom));
+
+    /// <summary>A failure as a desk event (made by <paramref name="make"/> from the English and Chinese text), with its file position. The
+    /// languages are asked for by themselves, not through cultures, so the Chinese text is there even where .NET makes no culture.</summary>
+    private static T Report<T>(RuleFailure failure, Func<string, string, T> make)
+        where T : DeskRuleFailed =>
+        make(failure.DescribeIn(chinese: false), failure.DescribeIn(chinese: true)) with
         {
-            File = f.File,
-            Line = f.Line,
-            Column = f.Column,
-        })];
+            File = failure.File,
+            Line = failure.Line,
+            Column = failure.Column,
+        };
 
     /// <summary>The tier the Tiering workflow gives (null when no rule holds: the recorded tier stays) and the tags of the Tagging
     /// workflow, from the customer's record, activity and background.</summary>

@@ -359,7 +359,8 @@ public sealed class ServiceDesk
     /// </summary>
     /// <param name="customer">The new customer; its pending events are published with the classification's.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The events (<see cref="CustomerRegistered"/>, tier and tags).</returns>
+    /// <returns>The events (<see cref="CustomerRegistered"/>, tier and tags, and a <see cref="CustomerRuleFailed"/> for each rule of the
+    /// classifier that failed at run time: it counts as not held and never fails the registration).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
     /// <exception cref="CustomerAlreadyRegisteredException">A customer with this id is already stored; nothing was written.</exception>
     public async Task<DeskResult> RegisterCustomerAsync(Customer customer, CancellationToken cancellationToken = default)
@@ -369,9 +370,10 @@ public sealed class ServiceDesk
         try
         {
             var now = Now();
-            Apply(customer, _classifier.Classify(CustomerViewOf(customer.ToState(), [], now)), now);
+            var view = CustomerViewOf(customer.ToState(), [], now);
+            Apply(customer, _classifier.Classify(view), now);
             await InsertCustomerAsync(customer.ToState(), cancellationToken).ConfigureAwait(false);
-            return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
+            return await PublishAsync([.. customer.DomainEvents, .. ClassificationRuleFailures(view, now)], cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -386,7 +388,8 @@ public sealed class ServiceDesk
     /// </summary>
     /// <param name="id">The customer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The events (<see cref="CustomerTierChanged"/>, <see cref="CustomerTagged"/>, <see cref="CustomerUntagged"/>); none when nothing changed.</returns>
+    /// <returns>The events (<see cref="CustomerTierChanged"/>, <see cref="CustomerTagged"/>, <see cref="CustomerUntagged"/>, and a
+    /// <see cref="CustomerRuleFailed"/> for each rule of the classifier that failed at run time); none when nothing changed and no rule failed.</returns>
     /// <exception cref="ArgumentException">The customer is not registered.</exception>
     public async Task<DeskResult> ClassifyCustomerAsync(CustomerId id, CancellationToken cancellationToken = default)
     {
@@ -402,7 +405,7 @@ public sealed class ServiceDesk
                 await SaveCustomerAsync(customer.ToState(), view.Customer.Version, cancellationToken).ConfigureAwait(false);
             }
 
-            return await PublishAsync([.. customer.DomainEvents], cancellationToken).ConfigureAwait(false);
+            return await PublishAsync([.. customer.DomainEvents, .. ClassificationRuleFailures(view, now)], cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -425,7 +428,8 @@ public sealed class ServiceDesk
     /// raises <see cref="ChurnFollowUpRaised"/> once (document 001); one who stays high raises nothing more. <see cref="AdvanceAsync"/> does
     /// the same once per local day. The first assessment reads every customer and ticket; later ones read only what the desk did not
     /// save itself (customers named to <see cref="RescheduleAsync"/>): the desk keeps each customer's record and a small summary per
-    /// ticket as it saves them.
+    /// ticket as it saves them. A rule of the churn factor port that fails at run time counts as not held and is reported as
+    /// <see cref="CustomerRuleFailed"/> (<see cref="ICustomerRuleFailureSource"/>).
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One assessment per customer, in the store's order, and the events.</returns>
@@ -529,6 +533,14 @@ public sealed class ServiceDesk
     private IEnumerable<TicketRuleFailed> RuleFailures(TicketView view, Instant now) =>
         new object[] { _routing, _priority, _paths }.Distinct(ReferenceEqualityComparer.Instance).OfType<ITicketRuleFailureSource>()
             .SelectMany(source => source.RuleFailures(view, now));
+
+    /// <summary>The rules that failed (and counted as not held) while the escalation path port chose a ticket's ladders.</summary>
+    private IReadOnlyList<TicketRuleFailed> EscalationRuleFailures(TicketView view, Instant now) =>
+        _paths is ITicketRuleFailureSource source ? source.EscalationRuleFailures(view, now) : [];
+
+    /// <summary>The rules that failed (and counted as not held) while the classifier judged a customer.</summary>
+    private IReadOnlyList<CustomerRuleFailed> ClassificationRuleFailures(CustomerView view, Instant now) =>
+        _classifier is ICustomerRuleFailureSource source ? source.ClassificationRuleFailures(view, now) : [];
 
     /// <summary>The suggester's top articles for a ticket about to be raised, or why it failed (never thrown: the raise goes on).</summary>
     private async Task<(IReadOnlyList<Knowledge.KnowledgeSuggestion> Articles, string? Failure)> SuggestAsync(TicketRequest request, CancellationToken cancellationToken)
@@ -1005,7 +1017,10 @@ public sealed class ServiceDesk
     /// queue ranks by the current SLA, and adds what the plan port (<see cref="DeskEngines.Plans"/>: contact plan reminders when
     /// <c>AddCrmRelationships()</c> is registered) raises. Calling it twice for the same instant raises nothing the second time. It
     /// reads only the open tickets whose stored next due instant (<see cref="TicketDueTimes.NextAt"/>, written with every save) has
-    /// come; after a change the desk does not see (a customer or policy changed elsewhere), call <see cref="RescheduleAsync"/>.
+    /// come; after a change the desk does not see (a customer or policy changed elsewhere), call <see cref="RescheduleAsync"/>. A rule
+    /// that fails at run time while the escalation path port chooses a ticket's ladders is reported as <see cref="TicketRuleFailed"/>
+    /// (<see cref="ITicketRuleFailureSource.EscalationRuleFailures"/>), one in the day's churn assessment as <see cref="CustomerRuleFailed"/>;
+    /// such a rule counts as not held and never fails the advance.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events raised.</returns>
@@ -1174,6 +1189,7 @@ public sealed class ServiceDesk
         }
 
         var allowed = _paths.Choose(view);
+        events.AddRange(EscalationRuleFailures(view, now));
         var raised = EscalationTicketState.Empty;
         foreach (var mark in marks)
         {
@@ -1249,6 +1265,11 @@ public sealed class ServiceDesk
             var customer = view.Customer;
             var assessment = _churn!.Evaluate(customer.Id, _churnFactors.Factors(view), now);
             assessments.Add(assessment);
+            if (_churnFactors is ICustomerRuleFailureSource source)
+            {
+                events.AddRange(source.ChurnRuleFailures(view, now));
+            }
+
             if (assessment.EnteredHighBand)
             {
                 events.Add(new ChurnFollowUpRaised(customer.Id, now, assessment, assessment.FollowUpDue!.Value, customer.AccountManager));
@@ -1509,6 +1530,7 @@ public sealed class ServiceDesk
     private static string AggregateOf(IDomainEvent e) => e switch
     {
         ChurnFollowUpRaised churn => churn.Customer.Value,
+        CustomerRuleFailed failed => failed.CustomerId.Value,
         Relationships.Events.ContactPlanEntryBecameDue due => due.Entry.Value,
         Relationships.Events.ContactPlanEntryWentOverdue overdue => overdue.Entry.Value,
         _ => e.GetType().Name,

@@ -23,6 +23,13 @@ public class ExpressionSandboxTableTests
     private const string TextToNumber = "Converting text to a number is not allowed here: number facts are numbers already, so compare them as they are (`customer.AnnualRevenue >= 500000`), and compare text facts with text in double quotes (`customer.Region == \"华东\"`).";
     private const string NumberConversion = "Converting a value with a conversion function is not allowed here: numbers of every kind compare with each other as they are, and `Math.Round`, `Math.Floor` and `Math.Ceiling` round them.";
     private const string TextToDate = "Reading a date or time from text is not allowed here: time comes from facts computed with the injected clock (for example `customer.DaysSinceLastInteraction`).";
+    private const string Create = "Creating objects or lists is not allowed in rules: rules compare facts, they do not build new values.";
+    private const string Index = "Picking one item of a list by its position is not allowed in rules: use Any, All, Count, Sum, Max, Min or Contains over a fact collection.";
+    private const string TypeTest = "Testing or changing the type of a value is not allowed in rules: every fact already has its type.";
+    private const string Statement = "A rule is one expression: assignments, blocks, loops, jumps, errors and calls of functions held in values are not allowed.";
+    private const string Constant = "Only numbers, text, yes/no values and named values (enum members) can be written as values in rules.";
+    private const string Conversion = "Converting a value from one kind to another is not allowed here: compare numbers with numbers, text with text and yes/no values with yes/no values.";
+    private const string Operator = "Operators in rules work on numbers, text and yes/no values only: times and durations come as numbers from facts (for example `ticket.AgeMinutes`).";
 
     private static readonly Dictionary<string, Func<Expression>> Allowed = new()
     {
@@ -74,31 +81,31 @@ public class ExpressionSandboxTableTests
 
     private static readonly Dictionary<string, (Func<Expression> Build, string Code, string Message)> Refused = new()
     {
-        ["new"] = (() => Expression.New(typeof(object)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("New")),
-        ["new array with bounds"] = (() => Expression.NewArrayBounds(typeof(int), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("NewArrayBounds")),
-        ["new array with items"] = (() => Expression.NewArrayInit(typeof(int), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("NewArrayInit")),
-        ["object initializer"] = (() => Expression.MemberInit(Expression.New(typeof(Wrapper)), Expression.Bind(typeof(Wrapper).GetProperty(nameof(Wrapper.Secret))!, Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, NodeMessage("MemberInit")),
-        ["list initializer"] = (() => Expression.ListInit(Expression.New(typeof(List<int>)), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("ListInit")),
-        ["invoke"] = (() => Expression.Invoke(Expression.Lambda<Func<int>>(Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Invoke")),
-        ["assign"] = (() => Expression.Assign(Expression.Variable(typeof(int), "v"), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Assign")),
-        ["block"] = (() => Expression.Block(Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Block")),
-        ["loop"] = (() => Expression.Loop(Expression.Empty()), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Loop")),
-        ["goto"] = (() => Expression.Goto(Expression.Label()), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Goto")),
-        ["throw"] = (() => Expression.Throw(Expression.Constant(new InvalidOperationException())), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Throw")),
-        ["try"] = (() => Expression.TryFinally(Expression.Constant(1), Expression.Empty()), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Try")),
-        ["indexer"] = (() => Expression.MakeIndex(Expression.Constant(new List<int> { 1 }), typeof(List<int>).GetProperty("Item"), [Expression.Constant(0)]), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Index")),
-        ["array index"] = (() => Expression.ArrayIndex(Expression.Constant(new[] { 1 }), Expression.Constant(0)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("ArrayIndex")),
-        ["dynamic"] = (() => Expression.Dynamic(new RefusedBinder(), typeof(object), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Dynamic")),
-        ["extension node"] = (() => new OpaqueExpression(), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Extension")),
-        ["runtime variables"] = (() => Expression.RuntimeVariables(Expression.Variable(typeof(int), "v")), RuleDiagnosticCodes.SandboxViolation, NodeMessage("RuntimeVariables")),
-        ["type test (is)"] = (() => Expression.TypeIs(Prop(nameof(ProbeFacts.Boxed)), typeof(int)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("TypeIs")),
-        ["exact type test"] = (() => Expression.TypeEqual(Prop(nameof(ProbeFacts.Boxed)), typeof(int)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("TypeEqual")),
-        ["as cast"] = (() => Expression.TypeAs(Prop(nameof(ProbeFacts.Boxed)), typeof(string)), RuleDiagnosticCodes.SandboxViolation, NodeMessage("TypeAs")),
-        ["quote"] = (() => Expression.Quote(Expression.Lambda<Func<int>>(Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, NodeMessage("Quote")),
+        ["new"] = (() => Expression.New(typeof(object)), RuleDiagnosticCodes.SandboxViolation, Node("New", Create)),
+        ["new array with bounds"] = (() => Expression.NewArrayBounds(typeof(int), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, Node("NewArrayBounds", Create)),
+        ["new array with items"] = (() => Expression.NewArrayInit(typeof(int), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, Node("NewArrayInit", Create)),
+        ["object initializer"] = (() => Expression.MemberInit(Expression.New(typeof(Wrapper)), Expression.Bind(typeof(Wrapper).GetProperty(nameof(Wrapper.Secret))!, Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, Node("MemberInit", Create)),
+        ["list initializer"] = (() => Expression.ListInit(Expression.New(typeof(List<int>)), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, Node("ListInit", Create)),
+        ["invoke"] = (() => Expression.Invoke(Expression.Lambda<Func<int>>(Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, Node("Invoke", Statement)),
+        ["assign"] = (() => Expression.Assign(Expression.Variable(typeof(int), "v"), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, Node("Assign", Statement)),
+        ["block"] = (() => Expression.Block(Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, Node("Block", Statement)),
+        ["loop"] = (() => Expression.Loop(Expression.Empty()), RuleDiagnosticCodes.SandboxViolation, Node("Loop", Statement)),
+        ["goto"] = (() => Expression.Goto(Expression.Label()), RuleDiagnosticCodes.SandboxViolation, Node("Goto", Statement)),
+        ["throw"] = (() => Expression.Throw(Expression.Constant(new InvalidOperationException())), RuleDiagnosticCodes.SandboxViolation, Node("Throw", Statement)),
+        ["try"] = (() => Expression.TryFinally(Expression.Constant(1), Expression.Empty()), RuleDiagnosticCodes.SandboxViolation, Node("Try", Statement)),
+        ["indexer"] = (() => Expression.MakeIndex(Expression.Constant(new List<int> { 1 }), typeof(List<int>).GetProperty("Item"), [Expression.Constant(0)]), RuleDiagnosticCodes.SandboxViolation, Node("Index", Index)),
+        ["array index"] = (() => Expression.ArrayIndex(Expression.Constant(new[] { 1 }), Expression.Constant(0)), RuleDiagnosticCodes.SandboxViolation, Node("ArrayIndex", Index)),
+        ["dynamic"] = (() => Expression.Dynamic(new RefusedBinder(), typeof(object), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, Node("Dynamic", Statement)),
+        ["extension node"] = (() => new OpaqueExpression(), RuleDiagnosticCodes.SandboxViolation, Node("Extension", Statement)),
+        ["runtime variables"] = (() => Expression.RuntimeVariables(Expression.Variable(typeof(int), "v")), RuleDiagnosticCodes.SandboxViolation, Node("RuntimeVariables", Statement)),
+        ["type test (is)"] = (() => Expression.TypeIs(Prop(nameof(ProbeFacts.Boxed)), typeof(int)), RuleDiagnosticCodes.SandboxViolation, Node("TypeIs", TypeTest)),
+        ["exact type test"] = (() => Expression.TypeEqual(Prop(nameof(ProbeFacts.Boxed)), typeof(int)), RuleDiagnosticCodes.SandboxViolation, Node("TypeEqual", TypeTest)),
+        ["as cast"] = (() => Expression.TypeAs(Prop(nameof(ProbeFacts.Boxed)), typeof(string)), RuleDiagnosticCodes.SandboxViolation, Node("TypeAs", TypeTest)),
+        ["quote"] = (() => Expression.Quote(Expression.Lambda<Func<int>>(Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, Node("Quote", Statement)),
 
-        ["constant object"] = (() => Expression.Constant(new object()), RuleDiagnosticCodes.SandboxViolation, "A constant of type `Object` is not allowed."),
-        ["constant array"] = (() => Expression.Constant(new[] { 1 }), RuleDiagnosticCodes.SandboxViolation, "A constant of type `Int32[]` is not allowed."),
-        ["unknown parameter"] = (() => Expression.Parameter(typeof(int), "stranger"), RuleDiagnosticCodes.SandboxViolation, "`stranger` is not a known fact or parameter."),
+        ["constant object"] = (() => Expression.Constant(new object()), RuleDiagnosticCodes.SandboxViolation, $"{Constant} Detail: the value is of the .NET type `Object`."),
+        ["constant array"] = (() => Expression.Constant(new[] { 1 }), RuleDiagnosticCodes.SandboxViolation, $"{Constant} Detail: the value is of the .NET type `Int32[]`."),
+        ["unknown parameter"] = (() => Expression.Parameter(typeof(int), "stranger"), RuleDiagnosticCodes.SandboxViolation, "`stranger` is not a known fact or parameter: rules read facts (`customer.…`, `ticket.…`), parameters and shared values."),
 
         ["property of a type that is neither a fact nor a string"] = (() => Nested(nameof(Wrapper.Secret)), RuleDiagnosticCodes.SandboxViolation, Reads("Wrapper.Secret")),
         ["a non-string Length"] = (() => Nested(nameof(Wrapper.Length)), RuleDiagnosticCodes.SandboxViolation, Reads("Wrapper.Length")),
@@ -150,10 +157,10 @@ public class ExpressionSandboxTableTests
         ["a clock read under another member"] = (() => Expression.Property(Static(typeof(DateTime), nameof(DateTime.Now)), nameof(DateTime.Year)), RuleDiagnosticCodes.SandboxViolation, Reads("DateTime.Now", ClockRule)),
         ["Environment.GetEnvironmentVariable"] = (() => Expression.Call(typeof(Environment).GetMethod(nameof(Environment.GetEnvironmentVariable), [typeof(string)])!, Expression.Constant("PATH")), RuleDiagnosticCodes.SandboxViolation, Calls("Environment.GetEnvironmentVariable", ClockRule)),
 
-        ["operator method of a non-scalar type"] = (() => Expression.Add(Prop(nameof(ProbeFacts.Duration)), Prop(nameof(ProbeFacts.Duration))), RuleDiagnosticCodes.SandboxViolation, "Operator method `TimeSpan.op_Addition` is not allowed."),
-        ["unary operator method of a non-scalar type"] = (() => Expression.Negate(Prop(nameof(ProbeFacts.Duration))), RuleDiagnosticCodes.SandboxViolation, "Operator method `TimeSpan.op_UnaryNegation` is not allowed."),
-        ["cast between non-scalar types"] = (() => Expression.Convert(Prop(nameof(ProbeFacts.Tags)), typeof(IEnumerable<string>)), RuleDiagnosticCodes.SandboxViolation, "Converting `TagSet` to `IEnumerable`1` is not allowed."),
-        ["checked cast between non-scalar types"] = (() => Expression.ConvertChecked(Prop(nameof(ProbeFacts.Nested)), typeof(object)), RuleDiagnosticCodes.SandboxViolation, "Converting `Wrapper` to `Object` is not allowed."),
+        ["operator method of a non-scalar type"] = (() => Expression.Add(Prop(nameof(ProbeFacts.Duration)), Prop(nameof(ProbeFacts.Duration))), RuleDiagnosticCodes.SandboxViolation, OperatorMethod("TimeSpan.op_Addition")),
+        ["unary operator method of a non-scalar type"] = (() => Expression.Negate(Prop(nameof(ProbeFacts.Duration))), RuleDiagnosticCodes.SandboxViolation, OperatorMethod("TimeSpan.op_UnaryNegation")),
+        ["cast between non-scalar types"] = (() => Expression.Convert(Prop(nameof(ProbeFacts.Tags)), typeof(IEnumerable<string>)), RuleDiagnosticCodes.SandboxViolation, $"{Conversion} Detail: the expression converts `TagSet` to `IEnumerable`1`."),
+        ["checked cast between non-scalar types"] = (() => Expression.ConvertChecked(Prop(nameof(ProbeFacts.Nested)), typeof(object)), RuleDiagnosticCodes.SandboxViolation, $"{Conversion} Detail: the expression converts `Wrapper` to `Object`."),
     };
 
     public static TheoryData<string> AllowedRows => [.. Allowed.Keys];
@@ -179,6 +186,17 @@ public class ExpressionSandboxTableTests
 
         Assert.Equal(code, finding.Code);
         Assert.Equal(message, finding.Message);
+        // Wave 19: every finding speaks zh-Hans too, in plain words; a .NET name (`NewArrayInit`, `TimeSpan.op_Addition`) only after 详情.
+        var text = Assert.IsType<Diagnostics.DiagnosticText>(finding.Text);
+        Assert.Equal(message, text.English);
+        Assert.DoesNotContain("not allowed", text.Chinese, StringComparison.Ordinal);
+        var detail = text.Chinese.IndexOf("详情：", StringComparison.Ordinal);
+        var dotNet = System.Text.RegularExpressions.Regex.Match(message, @"Detail: [^`]*`([^`]+)`").Groups[1].Value;
+        if (dotNet.Length > 0)
+        {
+            Assert.True(detail > 0 && text.Chinese.IndexOf(dotNet, StringComparison.Ordinal) > detail, text.Chinese);
+            Assert.True(message.IndexOf(dotNet, StringComparison.Ordinal) > message.IndexOf("Detail:", StringComparison.Ordinal), message);
+        }
     }
 
     [Fact]
@@ -253,14 +271,15 @@ public class ExpressionSandboxTableTests
         var outside = Expression.AndAlso(inside, StringCallOn(Expression.Parameter(typeof(string), "t"), nameof(string.Contains), "x"));
 
         Assert.Empty(Check(inside).Findings);
-        Assert.Equal("`t` is not a known fact or parameter.", Assert.Single(Check(outside).Findings).Message);
+        Assert.Equal("`t` is not a known fact or parameter: rules read facts (`customer.…`, `ticket.…`), parameters and shared values.", Assert.Single(Check(outside).Findings).Message);
     }
 
-    private static string NodeMessage(string nodeType) =>
-        $"`{nodeType}` expressions are not allowed in CrmCore rules; use fact properties, operators and the documented functions.";
+    private static string Node(string nodeType, string rule) => $"{rule} Detail: the expression holds a .NET `{nodeType}` node.";
+
+    private static string OperatorMethod(string method) => $"{Operator} Detail: the expression applies the .NET operator method `{method}`.";
 
     private static string GeneratorMessage(string name) =>
-        $"`Enumerable.{name}` generates sequences and is not allowed; aggregate over the facts' own collections only.";
+        Calls("Enumerable." + name, "Generating a sequence of values is not allowed in rules: aggregate over the facts' own collections only, such as `customer.Tags.Count`.");
 
     private static string AggregateMessage(string name) => $"`{name}` may only aggregate over a fact collection such as `customer.Tags`.";
 

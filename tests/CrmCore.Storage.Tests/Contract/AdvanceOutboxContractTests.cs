@@ -90,13 +90,62 @@ public sealed class AdvanceOutboxContractTests
         Assert.NotNull(await storage.Desk().Escalations.FindAsync(id));
     }
 
-    private static async Task<(ServiceDesk Desk, FakeClock Clock, ServiceProvider Provided)> DeskAsync(StoreProvider storage)
+    /// <summary>Wave 19: the rule failures an advance reports (the escalation path's, under the ticket; the daily churn assessment's,
+    /// under the customer) are stored in the outbox with its other events, on every store, with their English and Chinese text.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Advance_RuleFailuresOfThePorts_GoToTheOutboxUnderTheirTicketAndCustomer(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var failing = new FailingRulePorts();
+        var (desk, clock, provided) = await DeskAsync(storage, services =>
+        {
+            services.AddSingleton<IEscalationPathChooser>(failing);
+            services.AddSingleton<IChurnFactorSource>(failing);
+            services.AddCrmMetrics();
+        });
+        using var _ = provided;
+        var (id, _) = await desk.RaiseAsync(new TicketRequest { CustomerId = new CustomerId("KH0001"), Description = "系统登录异常", Urgency = Urgency.Urgent }, "phone");
+        var afterRaise = (await storage.Desk().Outbox.ReadUnpublishedAsync(1000)).Count;
+        clock.Advance(Duration.FromDays(3));
+
+        var advanced = await desk.AdvanceAsync();
+
+        var messages = (await storage.Desk().Outbox.ReadUnpublishedAsync(1000)).Skip(afterRaise).ToList();
+        Assert.Equal(advanced.Events.Select(e => e.GetType().Name), messages.Select(m => m.EventType));
+        var ticket = Assert.Single(messages, m => m.EventType == nameof(TicketRuleFailed));
+        Assert.Equal(id.Value, ticket.AggregateId);
+        Assert.Contains("escalation.json", ticket.Payload, StringComparison.Ordinal);
+        var customer = Assert.Single(messages, m => m.EventType == nameof(CustomerRuleFailed));
+        Assert.Equal("KH0001", customer.AggregateId);
+        Assert.Contains("churn-risk.json", customer.Payload, StringComparison.Ordinal);
+        Assert.Contains("\"Line\":7", customer.Payload, StringComparison.Ordinal);
+    }
+
+    /// <summary>An escalation path and churn factor port that answer (every ladder, no factor) but report one failed rule each.</summary>
+    private sealed class FailingRulePorts : IEscalationPathChooser, ITicketRuleFailureSource, IChurnFactorSource, ICustomerRuleFailureSource
+    {
+        public IReadOnlySet<string>? Choose(TicketView ticket) => null;
+
+        public IReadOnlyList<TicketRuleFailed> RuleFailures(TicketView ticket, Instant at) =>
+            [new TicketRuleFailed(ticket.Ticket.Id, at, "Escalation", "Boom", "escalation.json:3:9: rule Escalation/Boom: ...", "escalation.json:3:9: 规则 Escalation/Boom：……") { File = "escalation.json", Line = 3, Column = 9 }];
+
+        public IReadOnlyList<CrmCore.Churn.ChurnFactor> Factors(CustomerView customer) => [];
+
+        public IReadOnlyList<CustomerRuleFailed> ClassificationRuleFailures(CustomerView customer, Instant at) => [];
+
+        public IReadOnlyList<CustomerRuleFailed> ChurnRuleFailures(CustomerView customer, Instant at) =>
+            [new CustomerRuleFailed(customer.Customer.Id, at, "ChurnRisk", "Boom", "churn-risk.json:7:5: rule ChurnRisk/Boom: ...", "churn-risk.json:7:5: 规则 ChurnRisk/Boom：……") { File = "churn-risk.json", Line = 7, Column = 5 }];
+    }
+
+    private static async Task<(ServiceDesk Desk, FakeClock Clock, ServiceProvider Provided)> DeskAsync(StoreProvider storage, Action<IServiceCollection>? ports = null)
     {
         var stores = storage.Desk();
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
         stores.AddTo(services);
+        ports?.Invoke(services);
         services.AddCrmCore();
         var provided = services.BuildServiceProvider();
         var desk = provided.GetRequiredService<ServiceDesk>();
