@@ -143,6 +143,9 @@ public class CompactReportRowsTests
         Assert.All(plain[0].Rows, r => Assert.Equal(ImportOutcome.Inserted, r.Outcome));
         Assert.All(plain[1].Rows, r => Assert.Equal(ImportOutcome.Unchanged, r.Outcome));
         Assert.Equal(2, ((ImportRowLog)plain[0].Rows).Spilled);
+        // The two paths really differ: the row kept in memory is plain on one and a result object on the other, in both runs.
+        Assert.Equal([1, 1], plain.Select(r => ((ImportRowLog)r.Rows).PlainInMemory));
+        Assert.Equal([0, 0], general.Select(r => ((ImportRowLog)r.Rows).PlainInMemory));
         Assert.Equal(Describe(general[0]), Describe(plain[0]));
         Assert.Equal(Describe(general[1]), Describe(plain[1]));
         Assert.NotNull(plain[0].Rows[1].Notes);

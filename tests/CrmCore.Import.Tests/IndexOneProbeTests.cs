@@ -160,11 +160,34 @@ public class IndexOneProbeTests
                         table.Clear();
                         expected.Clear();
                         break;
+                    case 7:
+                        // Growth with no add (the import reserves room between a batch's lookups and its adds).
+                        table.Reserve(i * 50);
+                        break;
                 }
             }
 
             return table.Count == expected.Count && expected.All(p => table.TryGetValue(p.Key, out var v) && v == p.Value) && !table.TryGetValue(0, out _);
         });
+    }
+
+    [Fact]
+    public void CompactNumberTable_LookupMissThenReserveThenAdd_FindsTheKey()
+    {
+        // A missed lookup remembers where its probe ended; growing the table moves every slot, so that place must be forgotten.
+        var table = new CompactNumberTable();
+        for (var k = 1UL; k <= 100; k++)
+        {
+            Assert.True(table.TryAdd(k, (int)k));
+        }
+
+        const ulong Late = 1UL << 41;
+        Assert.False(table.TryGetValue(Late, out _));
+        table.Reserve(100_000);
+        Assert.True(table.TryAdd(Late, 7));
+        Assert.True(table.TryGetValue(Late, out var value));
+        Assert.Equal(7, value);
+        Assert.All(Enumerable.Range(1, 100), k => Assert.True(table.TryGetValue((ulong)k, out var v) && v == k));
     }
 
     private static (string A, string B) SameHash()

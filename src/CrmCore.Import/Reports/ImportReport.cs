@@ -39,7 +39,11 @@ public sealed record ImportReport
     /// <summary>How many batches were written.</summary>
     public int Batches { get; init; }
 
-    /// <summary>One result per row read, in file order.</summary>
+    /// <summary>
+    /// One result per row read, in file order. A large import keeps most rows compactly (in a few fields, or in a temporary file past
+    /// <c>ReportMemoryRows</c>) and builds a row's <see cref="ImportRowResult"/> when it is read, so two reads of one row may give two
+    /// objects: compare rows by value (<see cref="ImportRowResult"/> is a record), not by reference.
+    /// </summary>
     public IReadOnlyList<ImportRowResult> Rows { get; init; } = [];
 
     /// <summary>The counts per outcome.</summary>

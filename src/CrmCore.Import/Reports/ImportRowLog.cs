@@ -54,6 +54,9 @@ internal sealed class ImportRowLog : IReadOnlyList<ImportRowResult>
     /// <summary>How many rows were written to the file.</summary>
     public int Spilled => _spilled;
 
+    /// <summary>How many of the rows kept in memory are plain (no <see cref="ImportRowResult"/> of their own until read): for tests.</summary>
+    internal int PlainInMemory => _memory.Count(r => r.Full is null);
+
     /// <summary>How many bytes the spilled rows take in the temporary file.</summary>
     public long SpilledBytes => _length;
 

@@ -444,6 +444,7 @@ public sealed class Customer
     internal static CustomerState CreateState(CustomerId id, CustomerProfile profile, Instant now, string? tier, Contact[] contacts)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(contacts);
         if (id.IsEmpty)
         {
             throw new ArgumentException("The customer id is empty.", nameof(id));
