@@ -520,6 +520,7 @@ public sealed class CustomerImporter
                 Headers = _headers,
                 MappedColumns = mapped,
                 UnmappedColumns = _unmapped,
+                SharedFields = _options.Mapping.Shared(_headers, CustomerField.Phone),
                 Batches = _batches,
                 Rows = _log,
                 Totals = Totals(),

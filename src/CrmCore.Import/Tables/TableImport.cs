@@ -99,6 +99,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             Headers = _columns.Headers,
             MappedColumns = _columns.Mapped,
             UnmappedColumns = _mapping.Unmapped(_columns.Headers),
+            SharedFields = _mapping.Shared(_columns.Headers),
             Batches = _batches,
             Rows = _log,
             Totals = Totals(),
