@@ -139,6 +139,41 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
         return found;
     }
 
+    /// <summary>An unfinished run (alias <c>r</c>) that a later run of the same file, entity and key finished before <c>@key</c>, so that
+    /// nothing takes it up any more: it goes with that run.</summary>
+    private const string Superseded =
+        "r.finished_at IS NULL AND EXISTS (SELECT 1 FROM {t}import_run f WHERE f.file_hash = r.file_hash AND f.entity = r.entity AND f.mapping = r.mapping " +
+        "AND f.id <> r.id AND f.finished_at IS NOT NULL AND f.finished_at < @key AND f.started_at >= r.started_at)";
+
+    /// <inheritdoc />
+    public async ValueTask<ImportLedgerPrune> PruneAsync(Instant before, bool preview = false, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var pruned = await ReadAsync(lease, $"(r.finished_at IS NOT NULL AND r.finished_at < @key) OR ({Superseded})", sql.Time(before), cancellationToken).ConfigureAwait(false);
+        pruned.Sort(ImportLedgerPrune.Order);
+        var unfinished = lease.Command(sql.Sql($"SELECT COUNT(*) FROM {{t}}import_run r WHERE r.finished_at IS NULL AND r.started_at < @key AND NOT ({Superseded})"));
+        DeskSql.Add(unfinished, "@key", sql.Time(before));
+        var kept = Convert.ToInt32(await unfinished.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (!preview)
+        {
+            // The runs read above, by id: what is removed is exactly what is reported.
+            var customers = lease.Command(sql.Sql("DELETE FROM {t}import_run_customer WHERE run_id = @id"));
+            var runs = lease.Command(sql.Sql("DELETE FROM {t}import_run WHERE id = @id"));
+            foreach (var run in pruned)
+            {
+                DeskSql.Add(customers, "@id", run.Id);
+                await customers.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                DeskSql.Add(runs, "@id", run.Id);
+                await runs.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                lease.Wrote();
+            }
+        }
+
+        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new ImportLedgerPrune(pruned, kept);
+    }
+
     private static void BindTotals(DbCommand command, ImportTotals t)
     {
         DeskSql.Add(command, "@inserted", (long)t.Inserted);
@@ -168,9 +203,14 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
     private async Task<List<ImportRun>> ReadAsync(string where, string key, CancellationToken cancellationToken)
     {
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(lease, where, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<ImportRun>> ReadAsync(DbLease lease, string where, object key, CancellationToken cancellationToken)
+    {
         await using var command = lease.Connection.CreateCommand();
         command.Transaction = lease.Transaction;
-        command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}import_run WHERE {where} ORDER BY started_at DESC, id DESC");
+        command.CommandText = sql.Sql($"SELECT {Columns} FROM {{t}}import_run r WHERE {where} ORDER BY started_at DESC, id DESC");
         DeskSql.Add(command, "@key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var runs = new List<ImportRun>();

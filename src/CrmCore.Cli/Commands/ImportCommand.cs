@@ -90,6 +90,7 @@ internal static class ImportCommand
         }
 
         import.Add(ImportArticlesCommand.Create(console));
+        import.Add(ImportPruneCommand.Create(console));
         return import;
     }
 

@@ -377,13 +377,15 @@ public sealed class CustomerImporter
                     cancellationToken.ThrowIfCancellationRequested();
                     if (_parser is null)
                     {
-                        if (row.Problem is { } unreadable)
+                        var header = TryHeader(row);
+                        if (header && row.Problem is { } unreadable)
                         {
-                            // Above the header (or the header itself): the header cannot be told, so the import stops there.
+                            // The header itself holds a cell the file does not say (an unsaved formula): the columns cannot be told,
+                            // so the import stops there. A title row above the header with one is not data and is passed over.
                             throw unreadable.Error(file);
                         }
 
-                        if (!TryHeader(row) && ++titleRows > _options.MaxTitleRows)
+                        if (!header && ++titleRows > _options.MaxTitleRows)
                         {
                             throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, _options.MaxTitleRows, HeaderHint));
                         }
@@ -545,6 +547,7 @@ public sealed class CustomerImporter
                 Headers = _headers,
                 MappedColumns = mapped,
                 UnmappedColumns = _unmapped,
+                SharedFields = _options.Mapping.Shared(_headers, CustomerField.Phone),
                 Batches = _batches,
                 Rows = _log,
                 Totals = Totals(),

@@ -51,9 +51,12 @@ internal sealed partial class CustomerRowParser
         _culture = culture;
         _fastLane = fastLane;
         var columns = new List<Column>();
+        var mapped = new HashSet<CustomerField>();
         for (var i = 0; i < headers.Count; i++)
         {
-            if (mapping.Resolve(headers[i]) is { } field && field != CustomerField.Ignore)
+            // A field two columns are mapped to is read from the first of them, as in every import (ImportMapping.Shared, which the
+            // report lists); the phone is read from each of its columns, every number kept.
+            if (mapping.Resolve(headers[i]) is { } field && field != CustomerField.Ignore && (mapped.Add(field) || field == CustomerField.Phone))
             {
                 var multiplier = field is CustomerField.AnnualAmount or CustomerField.AnnualRevenue && headers[i].Contains("万元", StringComparison.Ordinal) ? 10_000m : 1m;
                 columns.Add(new Column(i, field, headers[i], multiplier, mapping.Values.GetValueOrDefault(field)));

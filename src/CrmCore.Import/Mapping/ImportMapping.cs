@@ -137,6 +137,38 @@ public sealed class ImportMapping<TField>
     /// <returns>True when mapped to a field.</returns>
     public bool Maps(string? header) => Resolve(header) is { } field && !IsIgnore(field);
 
+    /// <summary>
+    /// The fields two or more columns of a header row are mapped to (ignored columns left out), in the order of their first columns. The
+    /// rule every import keeps: such a field is read from its first column only; <paramref name="readsEvery"/> names a field read from
+    /// each of its columns instead (the customer's phone), which is not listed.
+    /// </summary>
+    /// <param name="headers">The header row.</param>
+    /// <param name="readsEvery">A field read from every column mapped to it, or null.</param>
+    /// <returns>The shared fields, each with its columns and their headers.</returns>
+    public IReadOnlyList<SharedField> Shared(IReadOnlyList<string> headers, TField? readsEvery = null)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var columns = new Dictionary<TField, List<int>>();
+        var order = new List<TField>();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (Resolve(headers[i]) is not { } field || IsIgnore(field) || EqualityComparer<TField?>.Default.Equals(field, readsEvery))
+            {
+                continue;
+            }
+
+            if (!columns.TryGetValue(field, out var list))
+            {
+                columns[field] = list = [];
+                order.Add(field);
+            }
+
+            list.Add(i);
+        }
+
+        return [.. order.Where(f => columns[f].Count > 1).Select(f => new SharedField(f.ToString(), [.. columns[f].Select(i => i + 1)], [.. columns[f].Select(i => headers[i])]))];
+    }
+
     /// <summary>The headers of a header row that are neither mapped nor ignored (blank headers left out), for the report.</summary>
     /// <param name="headers">The header row.</param>
     /// <returns>The unmapped headers, in order.</returns>

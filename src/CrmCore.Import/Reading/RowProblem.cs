@@ -5,7 +5,8 @@ namespace CrmCore.Import.Reading;
 /// <summary>
 /// What makes one row of a file unreadable as it stands, found by the reader (a JSON key given twice in one object, two keys of one
 /// column in one object, an .xlsx formula without a saved value): the importers reject that row only, with this reason, and read the
-/// rest. A row with a problem above the header row stops the import instead (<see cref="Error"/>): the header cannot be told.
+/// rest. The header row with a problem stops the import instead (<see cref="Error"/>): its columns cannot be told; a title row above
+/// it with one is passed over, as title rows are (it is not data).
 /// Immutable.
 /// </summary>
 /// <param name="Column">The 0-based column of the cell at fault, whose header the report names.</param>

@@ -64,6 +64,11 @@ public sealed record ImportReport
     /// out without a word.</summary>
     public IReadOnlyList<string> OtherSheets { get; init; } = [];
 
+    /// <summary>The fields two or more columns of the header are mapped to: each is read from its first column only, the others are not
+    /// imported (<see cref="Mapping.ImportMapping{TField}.Shared"/>); empty when no field has two columns. <see cref="ImportReportWriter"/>
+    /// names the columns, the field and the column read, in the report's language.</summary>
+    public IReadOnlyList<Mapping.SharedField> SharedFields { get; init; } = [];
+
     /// <summary>Earlier runs of the same content from the ledger, newest first (an unfinished one was interrupted); empty when it is new.</summary>
     public IReadOnlyList<ImportRun> PreviousRuns { get; init; } = [];
 

@@ -354,6 +354,26 @@ public static class ImportReportWriter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("sharedFields");
+        foreach (var shared in report.SharedFields)
+        {
+            json.WriteStartObject();
+            json.WriteString("field", shared.Field);
+            json.WriteStartArray("columns");
+            for (var i = 0; i < shared.Columns.Count; i++)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("column", shared.Columns[i]);
+                json.WriteString("header", shared.Headers[i]);
+                json.WriteBoolean("read", i == 0);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteNumber("incompleteNameSearches", report.IncompleteNameSearches);
         json.WriteNumber("incompleteKeyLookups", report.IncompleteKeyLookups);
         var t = report.Totals;
@@ -486,6 +506,12 @@ public static class ImportReportWriter
     /// <summary>What the reader must know about the run as a whole, in the culture's language.</summary>
     private static IEnumerable<string> Notes(ImportReport report, CultureInfo? culture)
     {
+        foreach (var shared in report.SharedFields)
+        {
+            var columns = shared.Columns.Select((c, i) => ImportStrings.Format("Report_Column", culture, c, shared.Headers[i])).ToList();
+            yield return ImportStrings.Format("Report_SharedField", culture, string.Join(", ", columns), shared.Field, columns[0]);
+        }
+
         if (report.OtherSheets.Count > 0)
         {
             yield return ImportStrings.Format("Report_OtherSheets", culture, report.Sheet, string.Join(", ", report.OtherSheets));

@@ -4,7 +4,8 @@ using CrmCore.Normalization;
 
 namespace CrmCore.Import.Tables;
 
-/// <summary>The header row of a table as a mapping reads it: the headers in order and the column of each mapped field (the first wins).</summary>
+/// <summary>The header row of a table as a mapping reads it: the headers in order and the column of each mapped field (the first of a
+/// field's columns, the rule of every import: <see cref="ImportMapping{TField}.Shared"/>).</summary>
 /// <typeparam name="TField">The entity's field enum.</typeparam>
 internal sealed class TableColumns<TField>
     where TField : struct, Enum

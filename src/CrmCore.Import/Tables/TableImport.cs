@@ -99,6 +99,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             Headers = _columns.Headers,
             MappedColumns = _columns.Mapped,
             UnmappedColumns = _mapping.Unmapped(_columns.Headers),
+            SharedFields = _mapping.Shared(_columns.Headers),
             Batches = _batches,
             Rows = _log,
             Totals = Totals(),
@@ -129,13 +130,14 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             cancellationToken.ThrowIfCancellationRequested();
             if (_columns is null)
             {
-                if (row.Problem is { } unreadable)
+                _columns = TableColumns<TField>.TryRead(row, _mapping);
+                if (_columns is not null && row.Problem is { } unreadable)
                 {
-                    // Above the header (or the header itself): the header cannot be told, so the import stops there.
+                    // The header itself holds a cell the file does not say (an unsaved formula): the columns cannot be told, so the
+                    // import stops there. A title row above the header with one is not data and is passed over.
                     throw unreadable.Error(file);
                 }
 
-                _columns = TableColumns<TField>.TryRead(row, _mapping);
                 if (_columns is null && ++titleRows > options.MaxTitleRows)
                 {
                     throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderInTable", Culture, options.MaxTitleRows, table.HeaderHint));

@@ -57,4 +57,16 @@ public interface IImportLedger
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Those recorded, in no particular order (empty for an unknown run).</returns>
     ValueTask<IReadOnlyList<ImportRunCustomer>> FindCustomersAsync(string runId, IReadOnlyCollection<CustomerId> customerIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes the runs that finished before <paramref name="before"/>, with anything recorded for them, so that a ledger written by
+    /// daily imports does not grow for ever. A run that never finished (interrupted, or still running) is never removed, however old:
+    /// the next import of its file takes it up where it stopped. Once a run is removed, its file is new to the ledger: the next import
+    /// of the same content applies every row again, as a first import would.
+    /// </summary>
+    /// <param name="before">Runs that finished strictly before this instant are removed.</param>
+    /// <param name="preview">True to remove nothing and only say what would be removed.</param>
+    /// <param name="cancellationToken">Cancels the change (nothing is removed then).</param>
+    /// <returns>The runs removed (or that would be) and how many unfinished ones older than <paramref name="before"/> were kept.</returns>
+    ValueTask<ImportLedgerPrune> PruneAsync(Instant before, bool preview = false, CancellationToken cancellationToken = default);
 }

@@ -103,6 +103,33 @@ public sealed class InMemoryImportLedger : IImportLedger
         }
     }
 
+    /// <inheritdoc />
+    public ValueTask<ImportLedgerPrune> PruneAsync(Instant before, bool preview = false, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            bool Superseded(ImportRun run) => run.FinishedAt is null && _runs.Values.Any(f =>
+                f.FinishedAt < before && f.Id != run.Id && f.StartedAt >= run.StartedAt && f.FileHash == run.FileHash && f.Entity == run.Entity && f.Mapping == run.Mapping);
+            List<ImportRun> pruned = [.. _runs.Values.Where(r => r.FinishedAt < before || Superseded(r))];
+            pruned.Sort(ImportLedgerPrune.Order);
+            var kept = _runs.Values.Count(r => r.FinishedAt is null && r.StartedAt < before && !Superseded(r));
+            if (!preview)
+            {
+                foreach (var run in pruned)
+                {
+                    _runs.Remove(run.Id);
+                    foreach (var key in _customers.Keys.Where(k => k.Run == run.Id).ToList())
+                    {
+                        _customers.Remove(key);
+                    }
+                }
+            }
+
+            return ValueTask.FromResult(new ImportLedgerPrune(pruned, kept));
+        }
+    }
+
     private void Change(string runId, Func<ImportRun, ImportRun> change)
     {
         ArgumentNullException.ThrowIfNull(runId);

@@ -77,4 +77,47 @@ public sealed class ImportLedgerContractTests
         Assert.NotNull(await reopened.FindAsync(new CustomerId("KH2")));
         await Assert.ThrowsAsync<ArgumentException>(async () => await customers.SaveAllAsync([(New("KH3"), 0), (New("KH3"), 0)]));
     }
+
+    // wave 19: the ledger was never cleaned, so daily imports grew it for ever. PruneAsync removes the runs that finished before the
+    // instant (with what they recorded) and the unfinished runs of the same file and key that one of them came after (taken up: nothing
+    // takes them up again), never another unfinished one; a preview removes nothing.
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Prune_RemovesRunsFinishedBefore_KeepsUnfinishedAndLaterOnes_PreviewRemovesNothing(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var ledger = storage.ImportLedger();
+        await ledger.StartAsync(Run("taken", "aa", -30));
+        await ledger.RecordCustomersAsync("taken", [new ImportRunCustomer(new CustomerId("KH9"), 4, true)]);
+        await ledger.StartAsync(Run("old", "aa", 0));
+        await ledger.FinishAsync("old", At + Duration.FromMinutes(1));
+        await ledger.StartAsync(Run("older", "bb", -60));
+        await ledger.FinishAsync("older", At + Duration.FromMinutes(-59));
+        await ledger.StartAsync(Run("stopped", "cc", -120));
+        await ledger.RecordBatchAsync("stopped", 1, new ImportTotals { Inserted = 3 });
+        await ledger.RecordCustomersAsync("stopped", [new ImportRunCustomer(new CustomerId("KH1"), 2, true)]);
+        await ledger.StartAsync(Run("other-key", "aa", -10) with { Mapping = "map.json" });
+        await ledger.StartAsync(Run("new", "aa", 10));
+        await ledger.FinishAsync("new", At + Duration.FromMinutes(11));
+        var before = At + Duration.FromMinutes(5);
+
+        var preview = await storage.ImportLedger().PruneAsync(before, preview: true);
+        Assert.Equal(["older", "taken", "old"], preview.Pruned.Select(r => r.Id));
+        Assert.Equal(2, preview.UnfinishedKept);
+        Assert.Equal(["new", "old", "other-key", "taken"], (await storage.ImportLedger().FindByFileHashAsync("aa")).Select(r => r.Id));
+
+        var pruned = await storage.ImportLedger().PruneAsync(before);
+        Assert.Equal(["older", "taken", "old"], pruned.Pruned.Select(r => r.Id));
+        Assert.Equal(At + Duration.FromMinutes(1), pruned.Pruned[2].FinishedAt);
+        Assert.Equal(2, pruned.UnfinishedKept);
+
+        var reopened = storage.ImportLedger();
+        Assert.Equal(["new", "other-key"], (await reopened.FindByFileHashAsync("aa")).Select(r => r.Id));
+        Assert.Empty(await reopened.FindByFileHashAsync("bb"));
+        Assert.Null(await reopened.FindAsync("old"));
+        Assert.Empty(await reopened.FindCustomersAsync("taken", [new CustomerId("KH9")]));
+        Assert.Equal(3, (await reopened.FindAsync("stopped"))!.Totals.Inserted);
+        Assert.Equal([2], (await reopened.FindCustomersAsync("stopped", [new CustomerId("KH1")])).Select(c => c.Line));
+        Assert.Empty((await reopened.PruneAsync(before)).Pruned);
+    }
 }

@@ -127,6 +127,45 @@ public sealed class ImportRerunContractTests
         Assert.Equal(30, again.Rows.Count(r => r.ReasonCode == "AlreadyImported"));
     }
 
+    /// <summary>Wave 19, ledger retention: pruning the finished runs keeps an interrupted one, and the next import still takes it up where it
+    /// stopped. A new run's id counted the file's runs, so after a prune it was the id of the run kept, and the import failed to start.
+    /// Once every run of the file is pruned (the interrupted one with the run that took it up), the file is new: every row is applied
+    /// again and the stored values end the same.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Prune_KeepsTheInterruptedRun_TheNextImportTakesItUp_AndAFullyPrunedFileIsAppliedAgainEndingTheSame(string provider)
+    {
+        var before = Instant.FromUtc(2026, 3, 10, 2, 1);
+        using var whole = StoreProvider.Create(provider);
+        await ImportAsync(whole, merge: MergePolicy.HoldForReview);
+        await ImportAsync(whole);
+        var expected = await SnapshotAsync(whole);
+
+        // A finished review run (another key), then a keep-newest run stopped after five written batches.
+        using var storage = StoreProvider.Create(provider);
+        await ImportAsync(storage, merge: MergePolicy.HoldForReview);
+        await Assert.ThrowsAsync<IOException>(() => ImportAsync(storage, failAfterBatches: 5));
+        var pruned = await storage.ImportLedger().PruneAsync(before);
+        Assert.Equal((1, 1), (pruned.Pruned.Count, pruned.UnfinishedKept));
+        Assert.Equal(20, pruned.Pruned[0].Totals.Held);
+
+        var resumed = await ImportAsync(storage);
+        Assert.Contains(resumed.Rows, r => r.ReasonCode == "AlreadyImported");
+        Assert.Equal(expected, await SnapshotAsync(storage));
+
+        var all = await storage.ImportLedger().PruneAsync(before);
+        Assert.Equal((2, 0), (all.Pruned.Count, all.UnfinishedKept));
+        var fresh = await ImportAsync(storage);
+        Assert.Empty(fresh.PreviousRuns);
+        Assert.DoesNotContain(fresh.Rows, r => r.ReasonCode == "AlreadyImported");
+        Assert.Equal(0, fresh.Totals.Inserted);
+
+        // As documented (docs/import.md): the values end the same; a customer whose rows of different dates sit in different batches is
+        // written again on the way (the older row, then the newer one), a version each, as any run that applies every row again.
+        static Dictionary<string, string> Values(SortedDictionary<string, string> snapshot) => snapshot.ToDictionary(c => c.Key, c => c.Value[(c.Value.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        Assert.Equal(Values(expected), Values(await SnapshotAsync(storage)));
+    }
+
     /// <summary>The provider's store, whose batch writes fail (as a process killed there) after a number of them.</summary>
     private sealed class StoppingStore(ICustomerBatchRepository inner, int batchesBeforeTheFailure) : ICustomerBatchRepository, ICustomerKeyIndex
     {

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using CrmCore.Cli.Hosting;
+using CrmCore.Cli.Localization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmCore.Cli.Commands;
+
+/// <summary>
+/// <c>crm import prune --store STORE --before DATE [--dry-run]</c>: removes from the store's import ledger the runs that finished before
+/// DATE (<see cref="CrmCore.Imports.IImportLedger.PruneAsync"/>), so that daily imports do not grow it for ever. An unfinished run is
+/// never removed (the next import of its file takes it up) and is counted. DATE is a day (<c>2026-11-01</c>, its start in UTC) or an
+/// instant (<c>2026-11-01T08:00:00Z</c>). The store is neither created nor migrated: it must exist with this version's schema.
+/// </summary>
+internal static class ImportPruneCommand
+{
+    public static Command Create(ICliConsole console)
+    {
+        var prune = new Command("prune", "Remove from the import ledger the runs that finished before a date; unfinished runs are kept so they can be taken up.");
+        var store = ImportCommand.StoreOption();
+        var before = new Option<string>("--before") { Description = "Remove runs that finished before this day (2026-11-01, its start in UTC) or instant (2026-11-01T08:00:00Z).", Required = true, HelpName = "yyyy-MM-dd" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "List the runs that would be removed without removing any." };
+        prune.Add(store);
+        prune.Add(before);
+        prune.Add(dryRun);
+        prune.SetCliAction(console, (context, parse) =>
+        {
+            var text = parse.GetValue(before)!;
+            var until = Parse(text) ?? throw new CliException(context.T(Texts.BadDate, text), ExitCodes.Usage);
+            var preview = parse.GetValue(dryRun);
+            using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, StoreAccess.ReadOnly);
+            var result = target.Ledger.PruneAsync(until, preview).AsTask().GetAwaiter().GetResult();
+            foreach (var run in result.Pruned)
+            {
+                context.Out.WriteLine(context.T(
+                    Texts.Run, run.Id, run.Entity, run.File, Time(run.StartedAt), Time(run.FinishedAt!.Value), run.Totals.RowsRead));
+            }
+
+            var shown = Time(until);
+            context.Out.WriteLine(context.T(preview ? Texts.WouldRemove : Texts.Removed, result.Pruned.Count, shown));
+            if (result.UnfinishedKept > 0)
+            {
+                context.Out.WriteLine(context.T(Texts.KeptUnfinished, result.UnfinishedKept, shown));
+            }
+
+            return ExitCodes.Success;
+        });
+        return prune;
+    }
+
+    /// <summary>A day (its start in UTC) or an ISO instant; null for anything else.</summary>
+    internal static Instant? Parse(string text)
+    {
+        var t = text.Trim();
+        var day = LocalDatePattern.Iso.Parse(t);
+        if (day.Success)
+        {
+            return day.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        }
+
+        var instant = InstantPattern.ExtendedIso.Parse(t);
+        return instant.Success ? instant.Value : null;
+    }
+
+    private static string Time(Instant instant) => instant.ToString("uuuu-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>The command's messages, in English and Simplified Chinese.</summary>
+    private static class Texts
+    {
+        /// <summary>{0} the text given.</summary>
+        public static readonly Msg BadDate = new(
+            "--before '{0}' is not a date (2026-11-01) or an instant (2026-11-01T08:00:00Z); nothing was removed",
+            "--before“{0}”不是日期（2026-11-01）或时刻（2026-11-01T08:00:00Z）；未删除任何记录");
+
+        /// <summary>{0} run id, {1} entity, {2} file, {3} started, {4} finished, {5} rows read.</summary>
+        public static readonly Msg Run = new(
+            "{0}  {1}  {2}  started {3}, finished {4}, {5} row(s)",
+            "{0}  {1}  {2}  开始于 {3}，完成于 {4}，{5} 行");
+
+        /// <summary>{0} count, {1} the instant.</summary>
+        public static readonly Msg Removed = new(
+            "Removed {0} import run(s) that finished before {1}; importing one of their files again applies every row again, as a first import would.",
+            "已删除 {0} 条在 {1} 之前完成的导入记录；再次导入其中的文件时会像首次导入一样重新应用每一行。");
+
+        /// <summary>{0} count, {1} the instant.</summary>
+        public static readonly Msg WouldRemove = new(
+            "Dry run: {0} import run(s) finished before {1} and would be removed; nothing was removed.",
+            "试运行：有 {0} 条导入记录在 {1} 之前完成，将被删除；未删除任何记录。");
+
+        /// <summary>{0} count, {1} the instant.</summary>
+        public static readonly Msg KeptUnfinished = new(
+            "Kept {0} unfinished import run(s) started before {1}: the next import of their file takes them up where they stopped.",
+            "保留了 {0} 条在 {1} 之前开始但未完成的导入记录：下次导入其文件时会从中断处继续。");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using CrmCore.Cli.Tests.Infrastructure;
+
+namespace CrmCore.Cli.Tests.Commands;
+
+/// <summary>
+/// Wave 19: the import ledger grew with every run for ever. `crm import prune --before DATE [--dry-run]` removes the runs that finished
+/// before DATE (a dry run lists them and removes nothing); the file of a removed run is new to the next import.
+/// </summary>
+public sealed class ImportPruneCommandTests
+{
+    private static bool AnyAlreadyImported(string json)
+    {
+        using var report = JsonDocument.Parse(File.ReadAllBytes(json));
+        return report.RootElement.GetProperty("rows").EnumerateArray()
+            .Any(r => r.TryGetProperty("reasonCode", out var code) && code.ValueKind == JsonValueKind.String && code.GetString() == "AlreadyImported");
+    }
+
+    [Fact]
+    public void Prune_DryRunRemovesNothing_PruneRemovesFinishedRuns_TheFileIsThenNew()
+    {
+        using var temp = new TempDirectory();
+        var store = "sqlite:" + temp.File("crm.db");
+        var file = RepoPaths.Sample("import/客户信息总表-gbk.csv");
+        Crm.Run("import", "customers", file, "--store", store);
+
+        var dry = Crm.Run("import", "prune", "--store", store, "--before", "2100-01-01", "--dry-run");
+        var again = Crm.Run("import", "customers", file, "--store", store, "--report-json", temp.File("again.json"));
+        var pruned = Crm.Run("import", "prune", "--store", store, "--before", "2100-01-01", "--lang", "zh-Hans");
+        var fresh = Crm.Run("import", "customers", file, "--store", store, "--report-json", temp.File("fresh.json"));
+
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        Assert.Contains("Dry run: 1 import run(s) finished before 2100-01-01 00:00:00 UTC and would be removed; nothing was removed.", dry.Out, StringComparison.Ordinal);
+        Assert.Contains("customers  ", dry.Out, StringComparison.Ordinal);
+        Assert.True(AnyAlreadyImported(temp.File("again.json")), again.ToString());
+        Assert.True(pruned.ExitCode == 0, pruned.ToString());
+        Assert.Contains("已删除 2 条在 2100-01-01 00:00:00 UTC 之前完成的导入记录", pruned.Out, StringComparison.Ordinal);
+        Assert.False(AnyAlreadyImported(temp.File("fresh.json")), fresh.ToString());
+        Assert.DoesNotContain("imported before", fresh.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prune_BadDate_IsAUsageError_AndAMissingStoreIsNotCreated()
+    {
+        using var temp = new TempDirectory();
+        var missing = temp.File("none.db");
+
+        var bad = Crm.Run("import", "prune", "--store", "sqlite:" + missing, "--before", "last week");
+        var absent = Crm.Run("import", "prune", "--store", "sqlite:" + missing, "--before", "2026-11-01");
+
+        Assert.True(bad.ExitCode == 2, bad.ToString());
+        Assert.Contains("--before 'last week' is not a date (2026-11-01) or an instant (2026-11-01T08:00:00Z); nothing was removed", bad.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, absent.ExitCode);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
+    public void PruneHelp_HasItsChineseTexts()
+    {
+        var help = Crm.Run("import", "prune", "--help", "--lang", "zh-Hans");
+
+        Assert.Contains("从导入记录中删除在某日期之前完成的导入", help.Out, StringComparison.Ordinal);
+        Assert.Contains("列出将被删除的导入记录，但不删除任何记录。", help.Out, StringComparison.Ordinal);
+    }
+}
