@@ -190,6 +190,12 @@ public class ExpressionSandboxTableTests
         var text = Assert.IsType<Diagnostics.DiagnosticText>(finding.Text);
         Assert.Equal(message, text.English);
         Assert.DoesNotContain("not allowed", text.Chinese, StringComparison.Ordinal);
+        // A missing zh-Hans entry falls back to the English resource: the plain words (before any detail) must be Chinese, not English.
+        var plainEnglish = message.Split(" Detail:")[0];
+        var plainChinese = text.Chinese.Split("详情：")[0];
+        Assert.NotEqual(text.English, text.Chinese);
+        Assert.DoesNotContain(plainEnglish, text.Chinese, StringComparison.Ordinal);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", plainChinese);
         var detail = text.Chinese.IndexOf("详情：", StringComparison.Ordinal);
         var dotNet = System.Text.RegularExpressions.Regex.Match(message, @"Detail: [^`]*`([^`]+)`").Groups[1].Value;
         if (dotNet.Length > 0)
