@@ -268,12 +268,17 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     }
 
     /// <summary>The resource that says in plain words what a refused kind of expression node does: creating an object or a list, picking
-    /// an item by position, testing a type, or a statement (anything else that is not one expression). The node's .NET name is a detail.</summary>
+    /// an item by position, testing a type, holding a rule or function as a value (quote), looking members up only at run time (dynamic),
+    /// a node the checker cannot read (extension), or a statement (anything else that is not one expression). The node's .NET name is a
+    /// detail.</summary>
     private static string RefusedNode(ExpressionType type) => type switch
     {
         ExpressionType.New or ExpressionType.NewArrayBounds or ExpressionType.NewArrayInit or ExpressionType.MemberInit or ExpressionType.ListInit => "Sandbox_Create",
         ExpressionType.Index or ExpressionType.ArrayIndex => "Sandbox_Index",
         ExpressionType.TypeIs or ExpressionType.TypeEqual or ExpressionType.TypeAs => "Sandbox_TypeTest",
+        ExpressionType.Quote => "Sandbox_Quote",
+        ExpressionType.Dynamic => "Sandbox_LateBound",
+        ExpressionType.Extension => "Sandbox_Opaque",
         _ => "Sandbox_Statement",
     };
 

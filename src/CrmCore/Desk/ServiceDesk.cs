@@ -69,6 +69,8 @@ public sealed class ServiceDesk
     // store rolled back (or misses what the store still holds).
     private readonly QueueUndo _queueUndo = new();
     private readonly ChurnLedger _ledger = new();
+    // The rule failures the advance reported (escalation path, daily churn assessment): each is reported once, not at every due instant.
+    private readonly ReportedRuleFailures _reportedFailures = new();
     private LocalDate? _churnAssessedOn;
     // The last queue change number (IQueueRepository.ChangesAsync) this desk has applied to its in-memory queue, moved past the desk's
     // own writes when its transaction commits (the queue store and the transactions are wrapped to report them).
@@ -445,7 +447,7 @@ public sealed class ServiceDesk
         try
         {
             var events = new List<IDomainEvent>();
-            var assessments = await AssessAllAsync(Now(), events, cancellationToken).ConfigureAwait(false);
+            var assessments = await AssessAllAsync(Now(), events, onlyUnreported: false, cancellationToken).ConfigureAwait(false);
             return (assessments, await PublishAsync(events, cancellationToken).ConfigureAwait(false));
         }
         finally
@@ -1020,7 +1022,9 @@ public sealed class ServiceDesk
     /// come; after a change the desk does not see (a customer or policy changed elsewhere), call <see cref="RescheduleAsync"/>. A rule
     /// that fails at run time while the escalation path port chooses a ticket's ladders is reported as <see cref="TicketRuleFailed"/>
     /// (<see cref="ITicketRuleFailureSource.EscalationRuleFailures"/>), one in the day's churn assessment as <see cref="CustomerRuleFailed"/>;
-    /// such a rule counts as not held and never fails the advance.
+    /// such a rule counts as not held and never fails the advance. Each such failure (ticket or customer, workflow, rule, position, text)
+    /// is reported once by this desk, the first time an advance meets it, not at every due instant or every day: the desk remembers up to
+    /// 10,000 reported failures in memory, so after a restart each is reported once more.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events raised.</returns>
@@ -1067,12 +1071,14 @@ public sealed class ServiceDesk
 
                 await work.CommitAsync(cancellationToken).ConfigureAwait(false);
                 _queueUndo.Committed();
+                _reportedFailures.Committed();
 
                 return await PublishAsync(events, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         finally
         {
+            _reportedFailures.RolledBack();
             RollBackQueue();
             _gate.Release();
         }
@@ -1119,7 +1125,9 @@ public sealed class ServiceDesk
     /// was replaced. <see cref="AdvanceAsync"/> reads only the tickets due by their stored <see cref="TicketDueTimes.NextAt"/>, so
     /// without this a ticket whose SLA became shorter would be looked at only after its next save. Reads every matching open ticket.
     /// The daily churn assessment likewise keeps what it reads from the desk's own saves, so this also makes it read the customer and
-    /// its tickets (or, with no customer, every customer and ticket) from the stores again.
+    /// its tickets (or, with no customer, every customer and ticket) from the stores again. A rule of the escalation path port that fails
+    /// while the due times are computed is not reported on any result here, only logged by the rule set's provider (if any): the next
+    /// advance that finds the ticket due reports it (once).
     /// </summary>
     /// <param name="customer">Only this customer's tickets, or null for every open ticket.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -1189,7 +1197,7 @@ public sealed class ServiceDesk
         }
 
         var allowed = _paths.Choose(view);
-        events.AddRange(EscalationRuleFailures(view, now));
+        events.AddRange(_reportedFailures.Unreported(EscalationRuleFailures(view, now)));
         var raised = EscalationTicketState.Empty;
         foreach (var mark in marks)
         {
@@ -1253,11 +1261,13 @@ public sealed class ServiceDesk
             return;
         }
 
-        await AssessAllAsync(now, events, cancellationToken).ConfigureAwait(false);
+        await AssessAllAsync(now, events, onlyUnreported: true, cancellationToken).ConfigureAwait(false);
         _churnAssessedOn = today;
     }
 
-    private async Task<List<Churn.ChurnAssessment>> AssessAllAsync(Instant now, List<IDomainEvent> events, CancellationToken cancellationToken)
+    // Reports the ChurnRisk rules that failed: every one (AssessChurnAsync, which the host asked for), or only those not reported yet
+    // (onlyUnreported: the advance's daily assessment, which would otherwise report a broken rule for every customer every day).
+    private async Task<List<Churn.ChurnAssessment>> AssessAllAsync(Instant now, List<IDomainEvent> events, bool onlyUnreported, CancellationToken cancellationToken)
     {
         var assessments = new List<Churn.ChurnAssessment>();
         foreach (var view in await ChurnViewsCoreAsync(now, cancellationToken).ConfigureAwait(false))
@@ -1267,7 +1277,8 @@ public sealed class ServiceDesk
             assessments.Add(assessment);
             if (_churnFactors is ICustomerRuleFailureSource source)
             {
-                events.AddRange(source.ChurnRuleFailures(view, now));
+                var failures = source.ChurnRuleFailures(view, now);
+                events.AddRange(onlyUnreported ? _reportedFailures.Unreported(failures) : failures);
             }
 
             if (assessment.EnteredHighBand)

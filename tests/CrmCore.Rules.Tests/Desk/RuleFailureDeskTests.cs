@@ -83,6 +83,78 @@ public class RuleFailureDeskTests
     }
 
     /// <summary>
+    /// Wave 19 review: one broken Escalation rule is reported once per ticket by the advances, not at every instant a ticket comes due
+    /// (advances every 30 minutes for 6 days reported it 7 times for one ticket, and an advance whose only event was the failure).
+    /// Calling the advance twice at the same instant still gives nothing new.
+    /// </summary>
+    [Theory]
+    [InlineData(RuleBackend.Compiled)]
+    [InlineData(RuleBackend.RulesEngine)]
+    public async Task AdvanceAsync_BrokenEscalationRule_IsReportedOncePerTicket_NotAtEveryDueInstant(RuleBackend backend)
+    {
+        var (provider, _, clock) = Desk(backend);
+        using var _ = provider;
+        var desk = provider.GetRequiredService<ServiceDesk>();
+        var customer = await RegisterAsync(desk);
+        var request = new TicketRequest { CustomerId = customer, Description = "x", Urgency = Urgency.Urgent, Type = TicketType.Fault };
+        var (first, _) = await desk.RaiseAsync(request, "phone");
+        var (second, _) = await desk.RaiseAsync(request, "phone");
+        var escalation = PackWith(DefaultRulePack.Escalation, "EscalationBoom", "\"Properties\": { \"Ladder\": \"overdue\" }");
+        Reload(provider, [DefaultRulePack.Escalation], RuleSource.FromText("escalation-boom.json", escalation.Text));
+        var failures = new List<TicketRuleFailed>();
+        var dueAdvances = 0;
+
+        for (var step = 0; step < 6 * 48; step++)
+        {
+            clock.Advance(Duration.FromMinutes(30));
+            var advanced = await desk.AdvanceAsync();
+            failures.AddRange(advanced.Events.OfType<TicketRuleFailed>());
+            dueAdvances += advanced.Events.Any(e => e is SlaWarningRaised or SlaBreached or TicketEscalated) ? 1 : 0;
+            Assert.Empty((await desk.AdvanceAsync()).Events);
+        }
+
+        Assert.True(dueAdvances >= 2, $"the tickets came due at {dueAdvances} advance(s) only");
+        Assert.Equal(new[] { first.Value, second.Value }.Order(StringComparer.Ordinal), failures.Select(f => f.TicketId.Value).Order(StringComparer.Ordinal));
+        Assert.All(failures, f => Assert.Equal(("Escalation", "EscalationBoom", escalation.Line), (f.Workflow, f.Rule, f.Line)));
+    }
+
+    /// <summary>
+    /// Wave 19 review: a broken ChurnRisk rule is reported once per customer by the advances' daily churn assessment, not every day; a
+    /// changed broken rule is reported once more; <see cref="ServiceDesk.AssessChurnAsync"/>, which the host asks for, reports every
+    /// failure of its own assessment.
+    /// </summary>
+    [Fact]
+    public async Task AdvanceAsync_BrokenChurnRiskRule_IsReportedOncePerCustomer_NotEveryDay_AndAgainWhenTheRuleChanges()
+    {
+        var (provider, _, clock) = Desk(RuleBackend.Compiled);
+        using var _ = provider;
+        var desk = provider.GetRequiredService<ServiceDesk>();
+        const string Properties = "\"Properties\": { \"ReasonZhHans\": \"炸\", \"Points\": 5 }";
+        var churn = PackWith(DefaultRulePack.ChurnRisk, "ChurnBoom", Properties, CustomerBoom);
+        Reload(provider, [DefaultRulePack.ChurnRisk], RuleSource.FromText("churn-boom.json", churn.Text));
+        var customer = await RegisterAsync(desk);
+        var failures = new List<CustomerRuleFailed>();
+
+        for (var day = 0; day < 5; day++)
+        {
+            failures.AddRange((await desk.AdvanceAsync()).Events.OfType<CustomerRuleFailed>());
+            clock.Advance(Duration.FromDays(1));
+        }
+
+        var (_, assessed) = await desk.AssessChurnAsync();
+        var changed = PackWith(DefaultRulePack.ChurnRisk, "ChurnBoomRenamed", Properties, CustomerBoom);
+        Reload(provider, [DefaultRulePack.ChurnRisk], RuleSource.FromText("churn-boom.json", changed.Text));
+        var afterChange = (await desk.AdvanceAsync()).Events.OfType<CustomerRuleFailed>().ToList();
+        clock.Advance(Duration.FromDays(1));
+        var dayAfter = (await desk.AdvanceAsync()).Events.OfType<CustomerRuleFailed>().ToList();
+
+        Assert.Equal((customer, "ChurnBoom"), (Assert.Single(failures).CustomerId, failures[0].Rule));
+        Assert.Equal("ChurnBoom", Assert.Single(assessed.Events.OfType<CustomerRuleFailed>()).Rule);
+        Assert.Equal("ChurnBoomRenamed", Assert.Single(afterChange).Rule);
+        Assert.Empty(dayAfter);
+    }
+
+    /// <summary>
     /// Wave 19: a Tiering rule that throws while the desk classifies a customer is on the result of the registration and of
     /// <see cref="ServiceDesk.ClassifyCustomerAsync"/> (<see cref="CustomerRuleFailed"/>), not only logged.
     /// </summary>

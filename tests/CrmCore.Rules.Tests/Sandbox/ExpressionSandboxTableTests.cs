@@ -27,6 +27,9 @@ public class ExpressionSandboxTableTests
     private const string Index = "Picking one item of a list by its position is not allowed in rules: use Any, All, Count, Sum, Max, Min or Contains over a fact collection.";
     private const string TypeTest = "Testing or changing the type of a value is not allowed in rules: every fact already has its type.";
     private const string Statement = "A rule is one expression: assignments, blocks, loops, jumps, errors and calls of functions held in values are not allowed.";
+    private const string Quoted = "A rule cannot hold another rule or a function as a value: write the condition itself.";
+    private const string LateBound = "Everything a rule reads must be known when the rule is loaded: values whose members are looked up only while the rule runs are not allowed.";
+    private const string Opaque = "The expression holds a part the rule checker cannot read, so it cannot tell what it does: rules may hold only what rule files can write.";
     private const string Constant = "Only numbers, text, yes/no values and named values (enum members) can be written as values in rules.";
     private const string Conversion = "Converting a value from one kind to another is not allowed here: compare numbers with numbers, text with text and yes/no values with yes/no values.";
     private const string Operator = "Operators in rules work on numbers, text and yes/no values only: times and durations come as numbers from facts (for example `ticket.AgeMinutes`).";
@@ -95,13 +98,13 @@ public class ExpressionSandboxTableTests
         ["try"] = (() => Expression.TryFinally(Expression.Constant(1), Expression.Empty()), RuleDiagnosticCodes.SandboxViolation, Node("Try", Statement)),
         ["indexer"] = (() => Expression.MakeIndex(Expression.Constant(new List<int> { 1 }), typeof(List<int>).GetProperty("Item"), [Expression.Constant(0)]), RuleDiagnosticCodes.SandboxViolation, Node("Index", Index)),
         ["array index"] = (() => Expression.ArrayIndex(Expression.Constant(new[] { 1 }), Expression.Constant(0)), RuleDiagnosticCodes.SandboxViolation, Node("ArrayIndex", Index)),
-        ["dynamic"] = (() => Expression.Dynamic(new RefusedBinder(), typeof(object), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, Node("Dynamic", Statement)),
-        ["extension node"] = (() => new OpaqueExpression(), RuleDiagnosticCodes.SandboxViolation, Node("Extension", Statement)),
+        ["dynamic"] = (() => Expression.Dynamic(new RefusedBinder(), typeof(object), Expression.Constant(1)), RuleDiagnosticCodes.SandboxViolation, Node("Dynamic", LateBound)),
+        ["extension node"] = (() => new OpaqueExpression(), RuleDiagnosticCodes.SandboxViolation, Node("Extension", Opaque)),
         ["runtime variables"] = (() => Expression.RuntimeVariables(Expression.Variable(typeof(int), "v")), RuleDiagnosticCodes.SandboxViolation, Node("RuntimeVariables", Statement)),
         ["type test (is)"] = (() => Expression.TypeIs(Prop(nameof(ProbeFacts.Boxed)), typeof(int)), RuleDiagnosticCodes.SandboxViolation, Node("TypeIs", TypeTest)),
         ["exact type test"] = (() => Expression.TypeEqual(Prop(nameof(ProbeFacts.Boxed)), typeof(int)), RuleDiagnosticCodes.SandboxViolation, Node("TypeEqual", TypeTest)),
         ["as cast"] = (() => Expression.TypeAs(Prop(nameof(ProbeFacts.Boxed)), typeof(string)), RuleDiagnosticCodes.SandboxViolation, Node("TypeAs", TypeTest)),
-        ["quote"] = (() => Expression.Quote(Expression.Lambda<Func<int>>(Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, Node("Quote", Statement)),
+        ["quote"] = (() => Expression.Quote(Expression.Lambda<Func<int>>(Expression.Constant(1))), RuleDiagnosticCodes.SandboxViolation, Node("Quote", Quoted)),
 
         ["constant object"] = (() => Expression.Constant(new object()), RuleDiagnosticCodes.SandboxViolation, $"{Constant} Detail: the value is of the .NET type `Object`."),
         ["constant array"] = (() => Expression.Constant(new[] { 1 }), RuleDiagnosticCodes.SandboxViolation, $"{Constant} Detail: the value is of the .NET type `Int32[]`."),
@@ -190,6 +193,12 @@ public class ExpressionSandboxTableTests
         var text = Assert.IsType<Diagnostics.DiagnosticText>(finding.Text);
         Assert.Equal(message, text.English);
         Assert.DoesNotContain("not allowed", text.Chinese, StringComparison.Ordinal);
+        // A missing zh-Hans entry falls back to the English resource: the plain words (before any detail) must be Chinese, not English.
+        var plainEnglish = message.Split(" Detail:")[0];
+        var plainChinese = text.Chinese.Split("详情：")[0];
+        Assert.NotEqual(text.English, text.Chinese);
+        Assert.DoesNotContain(plainEnglish, text.Chinese, StringComparison.Ordinal);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", plainChinese);
         var detail = text.Chinese.IndexOf("详情：", StringComparison.Ordinal);
         var dotNet = System.Text.RegularExpressions.Regex.Match(message, @"Detail: [^`]*`([^`]+)`").Groups[1].Value;
         if (dotNet.Length > 0)
