@@ -105,6 +105,20 @@ public sealed class WriteCauseTests
         Assert.Equal($"无法使用 SQLite 数据库“crm.db”：{chinese}", Describe(CliLanguage.Chinese, error));
     }
 
+    [Theory]
+    [InlineData(778)] // SQLITE_IOERR_WRITE
+    [InlineData(1034)] // SQLITE_IOERR_FSYNC
+    [InlineData(1290)] // SQLITE_IOERR_DIR_FSYNC
+    [InlineData(1546)] // SQLITE_IOERR_TRUNCATE
+    [InlineData(4874)] // SQLITE_IOERR_SHMSIZE: a WAL database's shared-memory file that cannot grow on a full disk
+    public void SqliteFailure_AFailedDiskWrite_IsWordedInTheUsersLanguage_WithoutSqlitesText(int extendedCode)
+    {
+        var error = new SqliteException("SQLite Error 10: 'disk I/O error'.", 10, extendedCode);
+
+        Assert.Equal("the SQLite database 'crm.db' cannot be used: writing to the disk failed; the disk may be full", Describe(CliLanguage.English, error));
+        Assert.Equal("无法使用 SQLite 数据库“crm.db”：写入磁盘失败；磁盘可能已满", Describe(CliLanguage.Chinese, error));
+    }
+
     [Fact]
     public void SqliteFailure_AnUnknownCause_SaysSqlitesCode_AndItsTextOnlyOnADetailLine()
     {
