@@ -47,10 +47,10 @@ internal static class StoreErrors
                 return context.T(StoreMessages.SqliteNotADatabase, path);
             }
 
-            // A cause crm cannot name is SQLite's code, with SQLite's own (English) text on a detail line.
+            // A cause crm cannot name is SQLite's code (the extended one, which tells more), with SQLite's own (English) text on a detail line.
             return SqliteReason(context, sqlite) is { } reason
                 ? context.T(StoreMessages.SqliteFailed, path, reason)
-                : OutputPaths.WithDetail(context, context.T(StoreMessages.SqliteFailed, path, context.T(StoreMessages.SqliteOtherError, sqlite.SqliteErrorCode)), sqlite);
+                : OutputPaths.WithDetail(context, context.T(StoreMessages.SqliteFailed, path, context.T(StoreMessages.SqliteOtherError, sqlite.SqliteExtendedErrorCode)), sqlite);
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal) && Find<NpgsqlException>(error) is { } npgsql)
@@ -94,6 +94,18 @@ internal static class StoreErrors
     /// (1290), _TRUNCATE (1546) or _SHMSIZE (4874), the one a WAL database gets when its shared-memory file cannot grow on a full disk.
     /// </summary>
     private static bool IsFailedWrite(int extendedCode) => extendedCode is 778 or 1034 or 1290 or 1546 or 4874;
+
+    /// <summary>
+    /// Whether the SQLite failure in <paramref name="error"/> or its inner exceptions is a statement on a table or column the database
+    /// does not have (SQLITE_ERROR, <c>no such table</c> / <c>no such column</c>): the database's schema, not its file.
+    /// </summary>
+    public static bool IsMissingSchemaObject(Exception error) =>
+        Find<SqliteException>(error) is { } sqlite
+        && (sqlite.SqliteErrorCode & 0xFF) == 1
+        && (sqlite.Message.Contains("no such table", StringComparison.Ordinal) || sqlite.Message.Contains("no such column", StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="error"/> or one of its inner exceptions is a SQLite failure.</summary>
+    public static bool IsSqlite(Exception error) => Find<SqliteException>(error) is not null;
 
     /// <summary>
     /// Whether <paramref name="error"/> is a PostgreSQL store that could not be reached or would not let the user in (rather than a
