@@ -1,13 +1,16 @@
+using System.Diagnostics;
 using CrmCore.Cli.Commands;
 using CrmCore.Cli.Hosting;
 using CrmCore.Cli.Localization;
 using CrmCore.Cli.Tests.Infrastructure;
+using CrmCore.Rules;
 using Microsoft.Data.Sqlite;
 
 namespace CrmCore.Cli.Tests.Hosting;
 
 /// <summary>
-/// Failure causes the reviewer found still in English or mis-said: a SQLite failure of <c>crm audit</c> that is not a missing trail.
+/// Failure causes the reviewer found still in English or mis-said: a SQLite failure of <c>crm audit</c> that is not a missing trail, and the
+/// pack file <c>crm rules export-default --force</c> cannot remove.
 /// </summary>
 public sealed class LocalisedCauseMendTests
 {
@@ -46,6 +49,34 @@ public sealed class LocalisedCauseMendTests
         Assert.StartsWith("error: the database 'crm.db' has no audit trail this version can read", AuditRead(CliLanguage.English, error), StringComparison.Ordinal);
     }
 
+    [ImmutableFileFact]
+    public void ExportDefault_Force_AFileThatCannotBeRemoved_SaysTheCauseInTheUsersLanguage()
+    {
+        using var dir = new TempDirectory();
+        var folder = dir.File("pack");
+        Assert.Equal(0, Crm.Run("rules", "export-default", folder).ExitCode);
+        var tiering = Path.Combine(folder, DefaultRulePack.Tiering);
+        Chattr("+i", tiering);
+        try
+        {
+            var en = Crm.Run("rules", "export-default", folder, "--doc003", "--force");
+            var zh = Crm.Run("rules", "export-default", folder, "--doc003", "--force", "--lang", "zh-Hans");
+
+            Assert.True(en.ExitCode == 1, en.ToString());
+            Assert.Equal(
+                $"error: could not remove {tiering} (a rule set holds one Tiering workflow, so it must go before the pack is written): access is denied; nothing was written",
+                en.Error.TrimEnd());
+            Assert.Equal(
+                $"错误: 无法删除 {tiering}（一个规则集只能有一个 Tiering（分层）工作流，写入前须先删除它）：没有访问权限；未写入任何文件",
+                zh.Error.TrimEnd());
+            Assert.False(File.Exists(Path.Combine(folder, DefaultRulePack.TieringDoc003)));
+        }
+        finally
+        {
+            Chattr("-i", tiering);
+        }
+    }
+
     private static string AuditRead(CliLanguage language, Exception error)
     {
         var console = new TestConsole();
@@ -53,5 +84,25 @@ public sealed class LocalisedCauseMendTests
 
         Assert.False(AuditCommand.TryRead<int>(context, () => throw error, out _));
         return console.ErrorWriter.ToString();
+    }
+
+    private static void Chattr(string change, string path)
+    {
+        using var process = Process.Start(new ProcessStartInfo("chattr", [change, path]) { UseShellExecute = false })!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"chattr {change} {path} failed");
+    }
+}
+
+/// <summary>A fact that makes a file immutable (<c>chattr +i</c>), which even root cannot remove: skipped unless Linux, root and chattr.</summary>
+public sealed class ImmutableFileFactAttribute : FactAttribute
+{
+    /// <summary>Sets the skip reason where a file cannot be made immutable.</summary>
+    public ImmutableFileFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess || !File.Exists("/usr/bin/chattr"))
+        {
+            Skip = "Needs Linux, root and /usr/bin/chattr to make a file immutable.";
+        }
     }
 }
