@@ -1,16 +1,22 @@
 using System.Diagnostics;
+using System.Globalization;
+using CrmCore.Access;
+using CrmCore.Agents;
 using CrmCore.Cli.Commands;
 using CrmCore.Cli.Hosting;
 using CrmCore.Cli.Localization;
 using CrmCore.Cli.Tests.Infrastructure;
+using CrmCore.Customers;
 using CrmCore.Rules;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 
 namespace CrmCore.Cli.Tests.Hosting;
 
 /// <summary>
-/// Failure causes the reviewer found still in English or mis-said: a SQLite failure of <c>crm audit</c> that is not a missing trail, and the
-/// pack file <c>crm rules export-default --force</c> cannot remove.
+/// Failure causes the reviewer found still in English or mis-said: a SQLite failure of <c>crm audit</c> that is not a missing trail, the
+/// pack file <c>crm rules export-default --force</c> cannot remove, and a CrmCore exception that reaches the top of <c>crm</c> or the
+/// customer export's access check.
 /// </summary>
 public sealed class LocalisedCauseMendTests
 {
@@ -77,6 +83,39 @@ public sealed class LocalisedCauseMendTests
         }
     }
 
+    [Fact]
+    public void ACrmExceptionReachingTheTop_IsSaidInTheRunsLanguage()
+    {
+        var denied = new AccessDeniedException(AccessDenial.OutOfScope, new Principal(new AgentId("A002"), ["agent"]), new CustomerId("KH0001"));
+        var chinese = denied.LocalizedMessage(CultureInfo.GetCultureInfo("zh-Hans"));
+        Assert.NotEqual(denied.Message, chinese);
+
+        var en = new DenyingConsole(denied, atWrite: true);
+        var zh = new DenyingConsole(denied, atWrite: true);
+        Assert.Equal(1, CliApplication.Run(["schema", "customers"], en));
+        Assert.Equal(1, CliApplication.Run(["--lang", "zh-Hans", "schema", "customers"], zh));
+
+        Assert.Equal($"error: internal error: {denied.Message}{NewLine}", en.ErrorWriter.ToString());
+        Assert.Equal($"错误: 内部错误：{chinese}{NewLine}", zh.ErrorWriter.ToString());
+    }
+
+    [Fact]
+    public void ExportCustomers_AnAccessDenial_IsSaidInTheRunsLanguage()
+    {
+        using var dir = new TempDirectory();
+        var store = "sqlite:" + dir.File("crm.db");
+        dir.Write("c.csv", "客户名称,联系人,手机\n上海甲公司,张三,13800138000\n");
+        Assert.Equal(0, Crm.Run("import", "customers", dir.File("c.csv"), "--store", store).ExitCode);
+        var denied = new AccessDeniedException(AccessDenial.OutOfScope, new Principal(new AgentId("A002"), ["agent"]), new CustomerId("KH0001"));
+
+        // The export's audit record takes its time from the clock: a denial there is one the export command itself reports.
+        var zh = new DenyingConsole(denied, atWrite: false);
+        var code = CliApplication.Run(["--lang", "zh-Hans", "export", "customers", "--store", store, "--out", dir.File("c.xlsx")], zh);
+
+        Assert.True(code == 2, zh.ErrorWriter.ToString());
+        Assert.Equal($"错误: {denied.LocalizedMessage(CultureInfo.GetCultureInfo("zh-Hans"))}{NewLine}", zh.ErrorWriter.ToString());
+    }
+
     private static string AuditRead(CliLanguage language, Exception error)
     {
         var console = new TestConsole();
@@ -91,6 +130,44 @@ public sealed class LocalisedCauseMendTests
         using var process = Process.Start(new ProcessStartInfo("chattr", [change, path]) { UseShellExecute = false })!;
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"chattr {change} {path} failed");
+    }
+
+    /// <summary>A console whose standard output (<c>atWrite</c>) or clock throws <c>error</c> when used.</summary>
+    private sealed class DenyingConsole(Exception error, bool atWrite) : ICliConsole
+    {
+        private readonly TestConsole _inner = new();
+
+        public StringWriter ErrorWriter => _inner.ErrorWriter;
+
+        public TextWriter Out { get; } = atWrite ? new ThrowingWriter(error) : new StringWriter(CultureInfo.InvariantCulture);
+
+        public TextWriter Error => _inner.Error;
+
+        public bool IsOutputRedirected => true;
+
+        public int Width => _inner.Width;
+
+        public IClock Clock { get; } = atWrite ? new TestConsole().Clock : new ThrowingClock(error);
+
+        public CultureInfo UiCulture => _inner.UiCulture;
+
+        public string WorkingDirectory => _inner.WorkingDirectory;
+    }
+
+    private sealed class ThrowingClock(Exception error) : IClock
+    {
+        public Instant GetCurrentInstant() => throw error;
+    }
+
+    private sealed class ThrowingWriter(Exception error) : StringWriter(CultureInfo.InvariantCulture)
+    {
+        public override void Write(char value) => throw error;
+
+        public override void Write(string? value) => throw error;
+
+        public override void Write(char[] buffer, int index, int count) => throw error;
+
+        public override void WriteLine(string? value) => throw error;
     }
 }
 

@@ -8,7 +8,7 @@ namespace CrmCore.Cli.Tests.Hosting;
 
 /// <summary>
 /// A file or a SQLite database <c>crm</c> cannot write or use is refused with the cause in the user's language (en or zh-Hans), by kind,
-/// never with .NET's English text as the cause (<see cref="OutputPaths.Reason"/>, the file error of <see cref="CommandExtensions"/> and
+/// never with .NET's English text as the cause (<see cref="OutputPaths.Explain"/>, the file error of <see cref="CommandExtensions"/> and
 /// <see cref="StoreErrors.Describe"/>); .NET's text is only a detail line, for a cause crm does not know or a message that does not name
 /// the file. The causes are the ones the import names (<c>IoCause_*</c> of CrmCore.Import): one wording for both.
 /// </summary>
