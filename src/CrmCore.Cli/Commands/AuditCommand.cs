@@ -88,11 +88,12 @@ internal static class AuditCommand
         return new SqliteStorage(new SqliteStorageOptions { DataSource = path, PrepareSchema = false }).Audit;
     }
 
-    // A file that SQLite cannot use as a database (not one, damaged, unreadable, busy) is not a usable CrmCore database: said with the
-    // file and the cause. A database without the audit table (older than schema 3, or of another program) or of a newer schema is a
-    // user's mistake, reported as such, never as an internal error. A PostgreSQL server that cannot be reached or refuses the login is
-    // neither: it goes on to the store's message (StoreErrors, through SetCliAction).
-    private static bool TryRead<T>(CliContext context, Func<T> read, out T value)
+    // A file that SQLite cannot use as a database (not one, damaged, unreadable, busy, a failed write) is not a usable CrmCore database:
+    // said with the file and the cause. A database without the audit table (older than schema 3, or of another program) or of a newer
+    // schema is a user's mistake, reported as such, never as an internal error. Any other SQLite failure is the store's, said as every
+    // command says it (StoreErrors.Describe: SQLite's code, its English text only on a detail line), never as a missing trail. A
+    // PostgreSQL server that cannot be reached or refuses the login goes on to the store's message (StoreErrors, through SetCliAction).
+    internal static bool TryRead<T>(CliContext context, Func<T> read, out T value)
     {
         try
         {
@@ -102,6 +103,12 @@ internal static class AuditCommand
         catch (Exception e) when (StoreErrors.SqliteReason(context, e) is { } reason)
         {
             context.WriteError(context.T(AuditMessages.NotACrmDatabase, StoreName(context), reason));
+            value = default!;
+            return false;
+        }
+        catch (Exception e) when (StoreErrors.IsSqlite(e) && !StoreErrors.IsMissingSchemaObject(e) && StoreErrors.Describe(context, e) is { } message)
+        {
+            context.WriteError(message);
             value = default!;
             return false;
         }

@@ -175,7 +175,7 @@ internal static class ImportCommand
             }
             catch (AccessDeniedException error)
             {
-                context.WriteError(error.Message);
+                context.WriteError(error.LocalizedMessage(context.Language.Culture));
                 return ExitCodes.Usage;
             }
             catch (FormatException error)

@@ -209,13 +209,19 @@ internal static class ReportCommand
         }
     }
 
-    /// <summary>Loads the <c>--calendar</c> files (a bad one stops the command, naming it); two files of one calendar name are a usage
-    /// error, as the report names each calendar it warns about.</summary>
+    /// <summary>Loads the <c>--calendar</c> files (a bad one stops the command, naming it); one file given twice, and two files of one
+    /// calendar name, are usage errors, as the report names each calendar it warns about.</summary>
     private static List<CrmCore.Calendars.BusinessCalendar> LoadCalendars(CliContext context, string[] paths)
     {
         var loaded = new List<(string Path, CrmCore.Calendars.BusinessCalendar Calendar)>();
         foreach (var path in paths)
         {
+            // One file given twice is said as such, not as two files holding one calendar.
+            if (loaded.Any(l => OutputPaths.SameFile(context, l.Path, path)))
+            {
+                throw new CliException(context.T(Messages.ReportCalendarGivenTwice, path), ExitCodes.Usage);
+            }
+
             var calendar = CalendarCommands.Load(context, path);
             if (loaded.FirstOrDefault(l => l.Calendar.Name == calendar.Name) is { Path: { } first })
             {

@@ -46,7 +46,7 @@ internal static class RulesExportDefaultCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new CliException(context.T(Messages.ExportCannotRemove, shown, e.Message));
+                    throw new CliException(OutputPaths.Explain(context, e, Messages.ExportCannotRemove, shown));
                 }
 
                 context.Out.WriteLine(context.T(Messages.ExportRemovedTiering, shown, tiering));

@@ -47,10 +47,10 @@ internal static class StoreErrors
                 return context.T(StoreMessages.SqliteNotADatabase, path);
             }
 
-            // A cause crm cannot name is SQLite's code, with SQLite's own (English) text on a detail line.
+            // A cause crm cannot name is SQLite's code (the extended one, which tells more), with SQLite's own (English) text on a detail line.
             return SqliteReason(context, sqlite) is { } reason
                 ? context.T(StoreMessages.SqliteFailed, path, reason)
-                : OutputPaths.WithDetail(context, context.T(StoreMessages.SqliteFailed, path, context.T(StoreMessages.SqliteOtherError, sqlite.SqliteErrorCode)), sqlite);
+                : OutputPaths.WithDetail(context, context.T(StoreMessages.SqliteFailed, path, context.T(StoreMessages.SqliteOtherError, sqlite.SqliteExtendedErrorCode)), sqlite);
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal) && Find<NpgsqlException>(error) is { } npgsql)
@@ -68,10 +68,12 @@ internal static class StoreErrors
     /// <summary>
     /// Why SQLite could not use a file as a database, in the run's language, or null when the failure is not the file's (a statement
     /// SQLite refused, such as one on a missing table, which is the database's content and not its file): not a database, damaged,
-    /// cannot be opened, read-only, busy, or a full disk.
+    /// cannot be opened, read-only, busy, a full disk, or a write to the disk that failed (which a full disk also gives: SQLite says
+    /// SQLITE_IOERR, not SQLITE_FULL, when a WAL database's shared-memory file cannot grow).
     /// </summary>
     public static string? SqliteReason(CliContext context, SqliteException error) => (error.SqliteErrorCode & 0xFF) switch
     {
+        10 when IsFailedWrite(error.SqliteExtendedErrorCode) => context.T(StoreMessages.SqliteWriteFailed), // SQLITE_IOERR of a write
         14 => context.T(StoreMessages.SqliteCannotOpen), // SQLITE_CANTOPEN
         26 => context.T(StoreMessages.SqliteNotSqlite), // SQLITE_NOTADB
         8 => context.T(StoreMessages.SqliteReadOnly), // SQLITE_READONLY
@@ -86,6 +88,24 @@ internal static class StoreErrors
     public static string? SqliteReason(CliContext context, Exception error) => Find<SqliteException>(error) is { } sqlite ? SqliteReason(context, sqlite) : null;
 
     private static bool IsNotADatabase(SqliteException error) => (error.SqliteErrorCode & 0xFF) == 26;
+
+    /// <summary>
+    /// Whether an extended SQLITE_IOERR code is a write to the disk that failed: SQLITE_IOERR_WRITE (778), _FSYNC (1034), _DIR_FSYNC
+    /// (1290), _TRUNCATE (1546) or _SHMSIZE (4874), the one a WAL database gets when its shared-memory file cannot grow on a full disk.
+    /// </summary>
+    private static bool IsFailedWrite(int extendedCode) => extendedCode is 778 or 1034 or 1290 or 1546 or 4874;
+
+    /// <summary>
+    /// Whether the SQLite failure in <paramref name="error"/> or its inner exceptions is a statement on a table or column the database
+    /// does not have (SQLITE_ERROR, <c>no such table</c> / <c>no such column</c>): the database's schema, not its file.
+    /// </summary>
+    public static bool IsMissingSchemaObject(Exception error) =>
+        Find<SqliteException>(error) is { } sqlite
+        && (sqlite.SqliteErrorCode & 0xFF) == 1
+        && (sqlite.Message.Contains("no such table", StringComparison.Ordinal) || sqlite.Message.Contains("no such column", StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="error"/> or one of its inner exceptions is a SQLite failure.</summary>
+    public static bool IsSqlite(Exception error) => Find<SqliteException>(error) is not null;
 
     /// <summary>
     /// Whether <paramref name="error"/> is a PostgreSQL store that could not be reached or would not let the user in (rather than a

@@ -57,8 +57,9 @@ internal static class CliApplication
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            // A CrmCore exception has its text in the run's language (every CrmException is worded in English and zh-Hans).
             var context = new CliContext(console, language);
-            context.WriteError(context.T(Messages.InternalError, ex.Message));
+            context.WriteError(context.T(Messages.InternalError, ex is CrmException crm ? crm.LocalizedMessage(language.Culture) : ex.Message));
             return ExitCodes.InvalidInput;
         }
         finally

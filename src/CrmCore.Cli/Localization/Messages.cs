@@ -259,6 +259,11 @@ internal static class Messages
     public static readonly Msg ReportCalendarTwice = new(
         "--calendar: '{0}' and '{1}' both hold the calendar '{2}'; give each calendar once (nothing was reported)",
         "--calendar：“{0}”和“{1}”都是日历“{2}”；每个日历只需给出一次（未生成报告）");
+
+    /// <summary>{0} the file given twice.</summary>
+    public static readonly Msg ReportCalendarGivenTwice = new(
+        "--calendar: '{0}' is given twice; give each calendar once (nothing was reported)",
+        "--calendar：“{0}”给出了两次；每个日历只需给出一次（未生成报告）");
     public static readonly Msg TagProgress = new("Tagging customers", "正在打标签");
     public static readonly Msg ColumnState = new("State", "状态");
     public static readonly Msg ColumnDueOn = new("Due on", "到期日");

@@ -105,8 +105,9 @@ internal static class StoreMessages
     public static readonly Msg SqliteReadOnly = new("it is read-only", "它是只读的");
     public static readonly Msg SqliteBusy = new("another program is using it; try again later", "另一个程序正在使用它；请稍后再试");
     public static readonly Msg SqliteCorrupt = new("the file is damaged", "文件已损坏");
+    public static readonly Msg SqliteWriteFailed = new("writing to the disk failed; the disk may be full", "写入磁盘失败；磁盘可能已满");
 
-    /// <summary>A SQLite failure crm cannot name: {0} SQLite's error code.</summary>
+    /// <summary>A SQLite failure crm cannot name: {0} SQLite's (extended) error code.</summary>
     public static readonly Msg SqliteOtherError = new("SQLite reported error {0}", "SQLite 报告了错误 {0}");
     public static readonly Msg SqliteNotSqlite = new(
         "it is not a SQLite database (another kind of file, or its header is damaged); it was left as it was",

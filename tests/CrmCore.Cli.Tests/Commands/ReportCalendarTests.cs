@@ -69,6 +69,21 @@ public sealed class ReportCalendarTests
     }
 
     [Fact]
+    public void Report_OneCalendarFileGivenTwice_SaysTheFileIsGivenTwice_InEnglishAndChinese()
+    {
+        using var dir = new TempDirectory();
+        var calendar = OldCalendar(dir);
+
+        var run = Crm.Run(["report", .. Samples, "--calendar", calendar, "--calendar", calendar]);
+        var zh = Crm.Run(["report", .. Samples, "--calendar", calendar, "--calendar", calendar, "--lang", "zh-Hans"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal($"error: --calendar: '{calendar}' is given twice; give each calendar once (nothing was reported)", run.Error.TrimEnd());
+        Assert.Equal($"错误: --calendar：“{calendar}”给出了两次；每个日历只需给出一次（未生成报告）", zh.Error.TrimEnd());
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
     public void Report_ABadCalendar_FailsNamingTheFileAndTheProblem_BeforeAnyReport()
     {
         using var dir = new TempDirectory();

@@ -8,7 +8,7 @@ namespace CrmCore.Cli.Tests.Hosting;
 
 /// <summary>
 /// A file or a SQLite database <c>crm</c> cannot write or use is refused with the cause in the user's language (en or zh-Hans), by kind,
-/// never with .NET's English text as the cause (<see cref="OutputPaths.Reason"/>, the file error of <see cref="CommandExtensions"/> and
+/// never with .NET's English text as the cause (<see cref="OutputPaths.Explain"/>, the file error of <see cref="CommandExtensions"/> and
 /// <see cref="StoreErrors.Describe"/>); .NET's text is only a detail line, for a cause crm does not know or a message that does not name
 /// the file. The causes are the ones the import names (<c>IoCause_*</c> of CrmCore.Import): one wording for both.
 /// </summary>
@@ -103,6 +103,20 @@ public sealed class WriteCauseTests
 
         Assert.Equal($"the SQLite database 'crm.db' cannot be used: {english}", Describe(CliLanguage.English, error));
         Assert.Equal($"无法使用 SQLite 数据库“crm.db”：{chinese}", Describe(CliLanguage.Chinese, error));
+    }
+
+    [Theory]
+    [InlineData(778)] // SQLITE_IOERR_WRITE
+    [InlineData(1034)] // SQLITE_IOERR_FSYNC
+    [InlineData(1290)] // SQLITE_IOERR_DIR_FSYNC
+    [InlineData(1546)] // SQLITE_IOERR_TRUNCATE
+    [InlineData(4874)] // SQLITE_IOERR_SHMSIZE: a WAL database's shared-memory file that cannot grow on a full disk
+    public void SqliteFailure_AFailedDiskWrite_IsWordedInTheUsersLanguage_WithoutSqlitesText(int extendedCode)
+    {
+        var error = new SqliteException("SQLite Error 10: 'disk I/O error'.", 10, extendedCode);
+
+        Assert.Equal("the SQLite database 'crm.db' cannot be used: writing to the disk failed; the disk may be full", Describe(CliLanguage.English, error));
+        Assert.Equal("无法使用 SQLite 数据库“crm.db”：写入磁盘失败；磁盘可能已满", Describe(CliLanguage.Chinese, error));
     }
 
     [Fact]
