@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Text;
 using CrmCore.Localization;
 using CrmCore.Samples.ServiceDesk;
+using CrmCore.Tests.Support;
 
 namespace CrmCore.Samples.Tests;
 
@@ -73,32 +72,14 @@ public sealed class SampleSettingsTests
     [InlineData(new[] { "--customers", "0", "--tickets", "5", "--store", "memory" }, "error: --customers '0' is not valid")]
     [InlineData(new[] { "--customers", "-5" }, "error: --customers '-5' is not valid")]
     [InlineData(new[] { "--customers", "abc", "--lang", "zh-Hans" }, "错误：--customers“abc”无效")]
-    public async Task Main_BadCount_IsAUsageErrorWithoutAStackTrace(string[] args, string expected)
+    public void Main_BadCount_IsAUsageErrorWithoutAStackTrace(string[] args, string expected)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CrmCore.Samples.ServiceDesk.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
+        var (exit, output, error) = DotnetProcess.Run(Path.Combine(AppContext.BaseDirectory, "CrmCore.Samples.ServiceDesk.dll"), args, new Dictionary<string, string>());
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "the sample did not stop");
-
-        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(2, exit);
         Assert.StartsWith(expected, error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, await output);
+        Assert.Equal(string.Empty, output);
     }
 }
