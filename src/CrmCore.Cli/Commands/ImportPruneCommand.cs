@@ -33,8 +33,10 @@ internal static class ImportPruneCommand
             var result = target.Ledger.PruneAsync(until, preview).AsTask().GetAwaiter().GetResult();
             foreach (var run in result.Pruned)
             {
-                context.Out.WriteLine(context.T(
-                    Texts.Run, run.Id, run.Entity, run.File, Time(run.StartedAt), Time(run.FinishedAt!.Value), run.Totals.RowsRead));
+                // An unfinished run goes only with the later run of its file that superseded it: it has a start and no end.
+                context.Out.WriteLine(run.FinishedAt is { } finished
+                    ? context.T(Texts.Run, run.Id, run.Entity, run.File, Time(run.StartedAt), Time(finished), run.Totals.RowsRead)
+                    : context.T(Texts.UnfinishedRun, run.Id, run.Entity, run.File, Time(run.StartedAt), run.Totals.RowsRead));
             }
 
             var shown = Time(until);
@@ -77,6 +79,11 @@ internal static class ImportPruneCommand
         public static readonly Msg Run = new(
             "{0}  {1}  {2}  started {3}, finished {4}, {5} row(s)",
             "{0}  {1}  {2}  开始于 {3}，完成于 {4}，{5} 行");
+
+        /// <summary>{0} run id, {1} entity, {2} file, {3} started, {4} rows read.</summary>
+        public static readonly Msg UnfinishedRun = new(
+            "{0}  {1}  {2}  started {3}, never finished (a later import of the same file superseded it), {4} row(s)",
+            "{0}  {1}  {2}  开始于 {3}，未完成（同一文件之后的导入已取代它），{4} 行");
 
         /// <summary>{0} count, {1} the instant.</summary>
         public static readonly Msg Removed = new(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmCore.Cli.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace CrmCore.Cli.Tests.Commands;
 
@@ -37,6 +38,39 @@ public sealed class ImportPruneCommandTests
         Assert.Contains("已删除 2 条在 2100-01-01 00:00:00 UTC 之前完成的导入记录", pruned.Out, StringComparison.Ordinal);
         Assert.False(AnyAlreadyImported(temp.File("fresh.json")), fresh.ToString());
         Assert.DoesNotContain("imported before", fresh.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prune_AnInterruptedRunTakenUpLater_IsListedAsUnfinished_InADryRunAndInThePrune()
+    {
+        using var temp = new TempDirectory();
+        var db = temp.File("crm.db");
+        var store = "sqlite:" + db;
+        var file = RepoPaths.Sample("import/客户信息总表-gbk.csv");
+        Crm.Run("import", "customers", file, "--store", store);
+
+        // The first run as a killed process leaves it: started, never finished. The next import of the file takes it up.
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var interrupt = connection.CreateCommand();
+            interrupt.CommandText = "UPDATE crm_import_run SET finished_at = NULL";
+            Assert.Equal(1, interrupt.ExecuteNonQuery());
+        }
+
+        var resumed = Crm.Run("import", "customers", file, "--store", store);
+        Assert.Contains("Rows read: 9", resumed.Out, StringComparison.Ordinal);
+        var dry = Crm.Run("import", "prune", "--store", store, "--before", "2100-01-01", "--dry-run");
+        var pruned = Crm.Run("import", "prune", "--store", store, "--before", "2100-01-01", "--lang", "zh-Hans");
+        var after = Crm.Run("import", "prune", "--store", store, "--before", "2100-01-01", "--dry-run");
+
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        Assert.Contains("never finished (a later import of the same file superseded it)", dry.Out, StringComparison.Ordinal);
+        Assert.Contains("Dry run: 2 import run(s)", dry.Out, StringComparison.Ordinal);
+        Assert.True(pruned.ExitCode == 0, pruned.ToString());
+        Assert.Contains("未完成（同一文件之后的导入已取代它）", pruned.Out, StringComparison.Ordinal);
+        Assert.Contains("已删除 2 条", pruned.Out, StringComparison.Ordinal);
+        Assert.Contains("Dry run: 0 import run(s)", after.Out, StringComparison.Ordinal);
     }
 
     [Fact]
