@@ -29,7 +29,7 @@ internal static class ImportPruneCommand
             var text = parse.GetValue(before)!;
             var until = Parse(text) ?? throw new CliException(context.T(Texts.BadDate, text), ExitCodes.Usage);
             var preview = parse.GetValue(dryRun);
-            using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, StoreAccess.ReadOnly);
+            using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, StoreAccess.WriteExisting);
             var result = target.Ledger.PruneAsync(until, preview).AsTask().GetAwaiter().GetResult();
             foreach (var run in result.Pruned)
             {

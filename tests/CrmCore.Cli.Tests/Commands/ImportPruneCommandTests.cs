@@ -85,7 +85,35 @@ public sealed class ImportPruneCommandTests
         Assert.True(bad.ExitCode == 2, bad.ToString());
         Assert.Contains("--before 'last week' is not a date (2026-11-01) or an instant (2026-11-01T08:00:00Z); nothing was removed", bad.Error, StringComparison.Ordinal);
         Assert.NotEqual(0, absent.ExitCode);
+        Assert.Contains("the SQLite database '" + missing + "' does not exist; this command changes only an existing store and creates none, so nothing was created", absent.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("only reads", absent.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
+    public void Prune_AnEmptyOrForeignDatabase_IsRefused_SayingThePruneWritesButCreatesNothing()
+    {
+        using var temp = new TempDirectory();
+        var empty = temp.Write("empty.db", string.Empty);
+        var foreign = temp.File("other.db");
+        using (var connection = new SqliteConnection($"Data Source={foreign};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE orders (id INTEGER PRIMARY KEY)";
+            create.ExecuteNonQuery();
+        }
+
+        var onEmpty = Crm.Run("import", "prune", "--store", "sqlite:" + empty, "--before", "2026-11-01");
+        var onEmptyZh = Crm.Run("import", "prune", "--store", "sqlite:" + empty, "--before", "2026-11-01", "--lang", "zh-Hans");
+        var onForeign = Crm.Run("import", "prune", "--store", "sqlite:" + foreign, "--before", "2026-11-01");
+
+        Assert.NotEqual(0, onEmpty.ExitCode);
+        Assert.Contains("holds no CrmCore store yet (an empty database); this command changes only an existing store and creates none, so nothing was changed", onEmpty.Error, StringComparison.Ordinal);
+        Assert.Contains("此命令只修改已有的存储，不会创建存储，因此未做任何改动", onEmptyZh.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, onForeign.ExitCode);
+        Assert.Contains("this command changes only an existing CrmCore store, so nothing was changed", onForeign.Error, StringComparison.Ordinal);
+        Assert.Equal(0, new FileInfo(empty).Length);
     }
 
     [Fact]
