@@ -83,7 +83,7 @@ public sealed class ImportPruneCommandTests
         var absent = Crm.Run("import", "prune", "--store", "sqlite:" + missing, "--before", "2026-11-01");
 
         Assert.True(bad.ExitCode == 2, bad.ToString());
-        Assert.Contains("--before 'last week' is not a date (2026-11-01) or an instant (2026-11-01T08:00:00Z); nothing was removed", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("--before 'last week' is not a date (2026-11-01), a date-time (2026-11-01T08:00:00) or an instant (2026-11-01T08:00:00Z, 2026-11-01T08:00:00+08:00); nothing was removed", bad.Error, StringComparison.Ordinal);
         Assert.NotEqual(0, absent.ExitCode);
         Assert.Contains("the SQLite database '" + missing + "' does not exist; this command changes only an existing store and creates none, so nothing was created", absent.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("only reads", absent.Error, StringComparison.Ordinal);
@@ -116,6 +116,26 @@ public sealed class ImportPruneCommandTests
         Assert.Equal(0, new FileInfo(empty).Length);
     }
 
+    [Theory]
+    [InlineData("2026-11-01T08:00:00+08:00", null, "2026-11-01 00:00:00 UTC")]
+    [InlineData("2026-11-01T08:00:00Z", null, "2026-11-01 08:00:00 UTC")]
+    [InlineData("2026-11-01T08:00:00", null, "2026-11-01 08:00:00 UTC")]
+    [InlineData("2026-11-01T08:00:00", "Asia/Shanghai", "2026-11-01 00:00:00 UTC")]
+    [InlineData("2026-11-01", null, "2026-11-01 00:00:00 UTC")]
+    [InlineData("2026-11-01", "Asia/Shanghai", "2026-10-31 16:00:00 UTC")]
+    public void Prune_Before_TakesAnInstantWithItsOffset_OrADateTimeOrDayInTheZone(string before, string? zone, string shown)
+    {
+        using var temp = new TempDirectory();
+        var store = "sqlite:" + temp.File("crm.db");
+        Crm.Run("import", "customers", RepoPaths.Sample("import/客户信息总表-gbk.csv"), "--store", store);
+        string[] args = ["import", "prune", "--store", store, "--before", before, "--dry-run"];
+
+        var dry = Crm.Run(zone is null ? args : [.. args, "--zone", zone]);
+
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        Assert.Contains("finished before " + shown + " and would be removed", dry.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PruneHelp_HasItsChineseTexts()
     {
@@ -123,5 +143,6 @@ public sealed class ImportPruneCommandTests
 
         Assert.Contains("从导入记录中删除在某日期之前完成的导入", help.Out, StringComparison.Ordinal);
         Assert.Contains("列出将被删除的导入记录，但不删除任何记录。", help.Out, StringComparison.Ordinal);
+        Assert.Contains("不带时差的 --before 日期时间或日期所用的 IANA 时区（默认 UTC）。", help.Out, StringComparison.Ordinal);
     }
 }
