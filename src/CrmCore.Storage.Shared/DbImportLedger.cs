@@ -149,7 +149,12 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
     public async ValueTask<ImportLedgerPrune> PruneAsync(Instant before, bool preview = false, CancellationToken cancellationToken = default)
     {
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
-        await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        if (!preview)
+        {
+            // Only a prune writes: a preview reads without a write transaction, so it never waits for an import holding SQLite's write lock.
+            await lease.BeginAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var pruned = await ReadAsync(lease, $"(r.finished_at IS NOT NULL AND r.finished_at < @key) OR ({Superseded})", sql.Time(before), cancellationToken).ConfigureAwait(false);
         pruned.Sort(ImportLedgerPrune.Order);
         var unfinished = lease.Command(sql.Sql($"SELECT COUNT(*) FROM {{t}}import_run r WHERE r.finished_at IS NULL AND r.started_at < @key AND NOT ({Superseded})"));
@@ -168,9 +173,10 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
                 await runs.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 lease.Wrote();
             }
+
+            await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await lease.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ImportLedgerPrune(pruned, kept);
     }
 

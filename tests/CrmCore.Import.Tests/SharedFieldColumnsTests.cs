@@ -34,7 +34,7 @@ public sealed class SharedFieldColumnsTests
             "column 2 (客户名称), column 4 (公司名称) are all mapped to the field Name: only the first, column 2 (客户名称), is read",
             ImportReportWriter.ToText(report, CultureInfo.InvariantCulture),
             StringComparison.Ordinal);
-        Assert.Contains("第2列（客户名称）, 第4列（公司名称）都映射到字段 Name：只读取第一列 第2列（客户名称）", ImportReportWriter.ToText(zh, CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
+        Assert.Contains("第2列（客户名称）、第4列（公司名称）都映射到字段 Name：只读取第一列 第2列（客户名称）", ImportReportWriter.ToText(zh, CultureInfo.GetCultureInfo("zh-Hans")), StringComparison.Ordinal);
     }
 
     [Fact]

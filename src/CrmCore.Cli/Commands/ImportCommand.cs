@@ -294,7 +294,7 @@ internal static class ImportCommand
     /// <summary>
     /// Opens the desk store of <c>--store</c>: <c>memory</c>, <c>sqlite:PATH</c> or <c>postgresql:CONNECTION-STRING</c>. A SQLite path
     /// is checked first: a folder, a file that is not a SQLite database, a missing folder, and (<see cref="StoreAccess.ReadOnly"/>: a
-    /// command that only reads) a missing file are refused before anything is created. Then the database itself is looked at without
+    /// command that only reads, and <see cref="StoreAccess.WriteExisting"/>) a missing file are refused before anything is created. Then the database itself is looked at without
     /// changing it (<see cref="StoreSchemaCheck"/>): another program's database is always refused; a command that only reads also refuses
     /// an empty database and a CrmCore schema older or newer than this version's, and a command that writes one newer. Only then is the
     /// storage opened, which creates or upgrades the schema (a write) or only checks it (a read). Later failures of the store are
@@ -323,7 +323,7 @@ internal static class ImportCommand
         {
             var path = spec["sqlite:".Length..];
             var full = context.ResolvePath(path);
-            CheckSqliteFile(context, path, mustExist: access == StoreAccess.ReadOnly);
+            CheckSqliteFile(context, path, mustExist: access != StoreAccess.Write, access == StoreAccess.WriteExisting ? StoreMessages.SqliteMissingExisting : StoreMessages.SqliteMissing);
             if (File.Exists(full))
             {
                 StoreSchemaCheck.CheckSqlite(context, path, full, access);
@@ -360,9 +360,10 @@ internal static class ImportCommand
     private static ReadOnlySpan<byte> SqliteHeader => "SQLite format 3\0"u8;
 
     /// <summary>Refuses a SQLite path that cannot be a store: a folder, a file that is not a SQLite database, a missing folder, and a missing
-    /// file when <paramref name="mustExist"/>; an empty file is an empty database.</summary>
+    /// file when <paramref name="mustExist"/> (with <paramref name="missing"/>, by default <see cref="StoreMessages.SqliteMissing"/>); an empty
+    /// file is an empty database.</summary>
     /// <exception cref="CliException">The path cannot be a SQLite store (exit code 1).</exception>
-    internal static void CheckSqliteFile(CliContext context, string path, bool mustExist)
+    internal static void CheckSqliteFile(CliContext context, string path, bool mustExist, Msg? missing = null)
     {
         var full = context.ResolvePath(path);
         if (Directory.Exists(full))
@@ -374,7 +375,7 @@ internal static class ImportCommand
         {
             if (mustExist)
             {
-                throw new CliException(context.T(StoreMessages.SqliteMissing, path));
+                throw new CliException(context.T(missing ?? StoreMessages.SqliteMissing, path));
             }
 
             var folder = Path.GetDirectoryName(full) ?? full;

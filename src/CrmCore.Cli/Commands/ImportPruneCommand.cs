@@ -10,8 +10,10 @@ namespace CrmCore.Cli.Commands;
 /// <summary>
 /// <c>crm import prune --store STORE --before DATE [--dry-run]</c>: removes from the store's import ledger the runs that finished before
 /// DATE (<see cref="CrmCore.Imports.IImportLedger.PruneAsync"/>), so that daily imports do not grow it for ever. An unfinished run is
-/// never removed (the next import of its file takes it up) and is counted. DATE is a day (<c>2026-11-01</c>, its start in UTC) or an
-/// instant (<c>2026-11-01T08:00:00Z</c>). The store is neither created nor migrated: it must exist with this version's schema.
+/// never removed (the next import of its file takes it up) and is counted. DATE is an instant with its offset (<c>2026-11-01T08:00:00Z</c>,
+/// <c>2026-11-01T08:00:00+08:00</c>), or a date-time (<c>2026-11-01T08:00:00</c>) or a day (<c>2026-11-01</c>, its start) in <c>--zone</c>,
+/// UTC by default (the other commands' <c>--zone</c> defaults to Asia/Shanghai; here UTC keeps what a bare day meant before the option).
+/// The store is neither created nor migrated: it must exist with this version's schema.
 /// </summary>
 internal static class ImportPruneCommand
 {
@@ -19,22 +21,32 @@ internal static class ImportPruneCommand
     {
         var prune = new Command("prune", "Remove from the import ledger the runs that finished before a date; unfinished runs are kept so they can be taken up.");
         var store = ImportCommand.StoreOption();
-        var before = new Option<string>("--before") { Description = "Remove runs that finished before this day (2026-11-01, its start in UTC) or instant (2026-11-01T08:00:00Z).", Required = true, HelpName = "yyyy-MM-dd" };
+        var before = new Option<string>("--before")
+        {
+            Description = "Remove runs that finished before this instant (2026-11-01T08:00:00Z, 2026-11-01T08:00:00+08:00), date-time (2026-11-01T08:00:00) or day (2026-11-01, its start); a date-time or day is in --zone.",
+            Required = true,
+            HelpName = "yyyy-MM-dd",
+        };
+        var zone = CliOptions.Zone("IANA time zone of a --before date-time or day without an offset (default UTC).");
+        zone.DefaultValueFactory = _ => DateTimeZone.Utc;
         var dryRun = new Option<bool>("--dry-run") { Description = "List the runs that would be removed without removing any." };
         prune.Add(store);
         prune.Add(before);
+        prune.Add(zone);
         prune.Add(dryRun);
         prune.SetCliAction(console, (context, parse) =>
         {
             var text = parse.GetValue(before)!;
-            var until = Parse(text) ?? throw new CliException(context.T(Texts.BadDate, text), ExitCodes.Usage);
+            var until = Parse(text, parse.GetValue(zone)!) ?? throw new CliException(context.T(Texts.BadDate, text), ExitCodes.Usage);
             var preview = parse.GetValue(dryRun);
-            using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, StoreAccess.ReadOnly);
+            using var target = ImportCommand.OpenStore(parse.GetValue(store)!, context, StoreAccess.WriteExisting);
             var result = target.Ledger.PruneAsync(until, preview).AsTask().GetAwaiter().GetResult();
             foreach (var run in result.Pruned)
             {
-                context.Out.WriteLine(context.T(
-                    Texts.Run, run.Id, run.Entity, run.File, Time(run.StartedAt), Time(run.FinishedAt!.Value), run.Totals.RowsRead));
+                // An unfinished run goes only with the later run of its file that superseded it: it has a start and no end.
+                context.Out.WriteLine(run.FinishedAt is { } finished
+                    ? context.T(Texts.Run, run.Id, run.Entity, run.File, Time(run.StartedAt), Time(finished), run.Totals.RowsRead)
+                    : context.T(Texts.UnfinishedRun, run.Id, run.Entity, run.File, Time(run.StartedAt), run.Totals.RowsRead));
             }
 
             var shown = Time(until);
@@ -49,18 +61,32 @@ internal static class ImportPruneCommand
         return prune;
     }
 
-    /// <summary>A day (its start in UTC) or an ISO instant; null for anything else.</summary>
-    internal static Instant? Parse(string text)
+    /// <summary>An ISO instant with its offset (Z or ±hh:mm), or a day (its start) or a date-time without an offset in
+    /// <paramref name="zone"/> (a time a clock change skips or repeats is read leniently: the later one for a gap, the earlier for an
+    /// overlap); null for anything else.</summary>
+    internal static Instant? Parse(string text, DateTimeZone zone)
     {
         var t = text.Trim();
         var day = LocalDatePattern.Iso.Parse(t);
         if (day.Success)
         {
-            return day.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+            return day.Value.AtStartOfDayInZone(zone).ToInstant();
         }
 
         var instant = InstantPattern.ExtendedIso.Parse(t);
-        return instant.Success ? instant.Value : null;
+        if (instant.Success)
+        {
+            return instant.Value;
+        }
+
+        var offset = OffsetDateTimePattern.ExtendedIso.Parse(t);
+        if (offset.Success)
+        {
+            return offset.Value.ToInstant();
+        }
+
+        var local = LocalDateTimePattern.ExtendedIso.Parse(t);
+        return local.Success ? local.Value.InZoneLeniently(zone).ToInstant() : null;
     }
 
     private static string Time(Instant instant) => instant.ToString("uuuu-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
@@ -70,13 +96,18 @@ internal static class ImportPruneCommand
     {
         /// <summary>{0} the text given.</summary>
         public static readonly Msg BadDate = new(
-            "--before '{0}' is not a date (2026-11-01) or an instant (2026-11-01T08:00:00Z); nothing was removed",
-            "--before“{0}”不是日期（2026-11-01）或时刻（2026-11-01T08:00:00Z）；未删除任何记录");
+            "--before '{0}' is not a date (2026-11-01), a date-time (2026-11-01T08:00:00) or an instant (2026-11-01T08:00:00Z, 2026-11-01T08:00:00+08:00); nothing was removed",
+            "--before“{0}”不是日期（2026-11-01）、日期时间（2026-11-01T08:00:00）或时刻（2026-11-01T08:00:00Z、2026-11-01T08:00:00+08:00）；未删除任何记录");
 
         /// <summary>{0} run id, {1} entity, {2} file, {3} started, {4} finished, {5} rows read.</summary>
         public static readonly Msg Run = new(
             "{0}  {1}  {2}  started {3}, finished {4}, {5} row(s)",
             "{0}  {1}  {2}  开始于 {3}，完成于 {4}，{5} 行");
+
+        /// <summary>{0} run id, {1} entity, {2} file, {3} started, {4} rows read.</summary>
+        public static readonly Msg UnfinishedRun = new(
+            "{0}  {1}  {2}  started {3}, never finished (a later import of the same file superseded it), {4} row(s)",
+            "{0}  {1}  {2}  开始于 {3}，未完成（同一文件之后的导入已取代它），{4} 行");
 
         /// <summary>{0} count, {1} the instant.</summary>
         public static readonly Msg Removed = new(

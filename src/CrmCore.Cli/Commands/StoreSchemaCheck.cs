@@ -14,6 +14,10 @@ internal enum StoreAccess
 
     /// <summary>A new, empty database is created and an older CrmCore schema upgraded; another program's database is refused.</summary>
     Write,
+
+    /// <summary>The store is changed (records are removed, say) but neither created nor migrated: it must be a CrmCore database of this
+    /// version's schema, as for <see cref="ReadOnly"/>, and what refuses it says that the command writes.</summary>
+    WriteExisting,
 }
 
 /// <summary>
@@ -50,10 +54,14 @@ internal static class StoreSchemaCheck
     /// </summary>
     internal static string? Refusal(CliContext context, string shown, SchemaState state, StoreAccess access) => state.Status switch
     {
-        SchemaStatus.Foreign => context.T(access == StoreAccess.ReadOnly ? StoreMessages.StoreNotCrmRead : StoreMessages.StoreNotCrmWrite, shown),
+        SchemaStatus.Foreign => context.T(
+            access switch { StoreAccess.ReadOnly => StoreMessages.StoreNotCrmRead, StoreAccess.WriteExisting => StoreMessages.StoreNotCrmExisting, _ => StoreMessages.StoreNotCrmWrite },
+            shown),
         SchemaStatus.Newer => context.T(StoreMessages.StoreNewer, shown, state.Found, state.Expected),
-        SchemaStatus.Empty when access == StoreAccess.ReadOnly => context.T(StoreMessages.StoreEmpty, shown),
-        SchemaStatus.Older when access == StoreAccess.ReadOnly => context.T(StoreMessages.StoreOlder, shown, state.Found, state.Expected),
+        SchemaStatus.Empty when access != StoreAccess.Write =>
+            context.T(access == StoreAccess.ReadOnly ? StoreMessages.StoreEmpty : StoreMessages.StoreEmptyExisting, shown),
+        SchemaStatus.Older when access != StoreAccess.Write =>
+            context.T(access == StoreAccess.ReadOnly ? StoreMessages.StoreOlder : StoreMessages.StoreOlderExisting, shown, state.Found, state.Expected),
         _ => null,
     };
 }

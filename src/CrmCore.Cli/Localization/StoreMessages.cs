@@ -60,6 +60,11 @@ internal static class StoreMessages
         "'{0}' is not a CrmCore store: it holds another program's tables and no CrmCore schema; this command only reads a CrmCore store, so nothing was changed (name the store a `crm import` created)",
         "“{0}”不是 CrmCore 存储：其中是其他程序的表，没有 CrmCore 的架构；此命令只读取 CrmCore 存储，因此未做任何改动（请指定由 `crm import` 创建的存储）");
 
+    /// <summary>{0} the store as given (a PostgreSQL password masked); a command that changes only an existing store.</summary>
+    public static readonly Msg StoreNotCrmExisting = new(
+        "'{0}' is not a CrmCore store: it holds another program's tables and no CrmCore schema; this command changes only an existing CrmCore store, so nothing was changed (name the store a `crm import` created)",
+        "“{0}”不是 CrmCore 存储：其中是其他程序的表，没有 CrmCore 的架构；此命令只修改已有的 CrmCore 存储，因此未做任何改动（请指定由 `crm import` 创建的存储）");
+
     /// <summary>{0} the store as given (a PostgreSQL password masked).</summary>
     public static readonly Msg StoreNotCrmWrite = new(
         "'{0}' is not a CrmCore store: it holds another program's tables and no CrmCore schema; `crm` creates a store only in a new or empty database and never adds its tables to another program's, so nothing was changed (name a new file or an empty database; a host that keeps CrmCore's tables in its own database sets them up through the library's API, not `crm`)",
@@ -70,10 +75,21 @@ internal static class StoreMessages
         "'{0}' holds no CrmCore store yet (an empty database); this command only reads, so nothing was created (run `crm import customers FILE --store ...` without --dry-run to create it)",
         "“{0}”中还没有 CrmCore 存储（空数据库）；此命令只读取，因此没有创建任何内容（请先运行不带 --dry-run 的 `crm import customers 文件 --store ...` 创建它）");
 
+    /// <summary>{0} the store as given (a PostgreSQL password masked); a command that changes only an existing store.</summary>
+    public static readonly Msg StoreEmptyExisting = new(
+        "'{0}' holds no CrmCore store yet (an empty database); this command changes only an existing store and creates none, so nothing was changed (check the store you named)",
+        "“{0}”中还没有 CrmCore 存储（空数据库）；此命令只修改已有的存储，不会创建存储，因此未做任何改动（请检查所指定的存储）");
+
     /// <summary>{0} the store as given (a PostgreSQL password masked), {1} its schema version, {2} this version's.</summary>
     public static readonly Msg StoreOlder = new(
         "the CrmCore store '{0}' has schema version {1}, older than this version's {2}; this command only reads, so nothing was upgraded (upgrade it with `crm db migrate --store ...`, then try again)",
         "CrmCore 存储“{0}”的架构版本为 {1}，低于此版本所需的 {2}；此命令只读取，因此未做升级（请先用 `crm db migrate --store ...` 升级它，再重试）");
+
+    /// <summary>{0} the store as given (a PostgreSQL password masked), {1} its schema version, {2} this version's; a command that
+    /// changes only an existing store.</summary>
+    public static readonly Msg StoreOlderExisting = new(
+        "the CrmCore store '{0}' has schema version {1}, older than this version's {2}; this command writes to a store of this version's schema but does not upgrade one, so nothing was changed (upgrade it with `crm db migrate --store ...`, then try again)",
+        "CrmCore 存储“{0}”的架构版本为 {1}，低于此版本所需的 {2}；此命令只写入此版本架构的存储，不做升级，因此未做任何改动（请先用 `crm db migrate --store ...` 升级它，再重试）");
 
     /// <summary>{0} the store as given (a PostgreSQL password masked), {1} its schema version, {2} this version's.</summary>
     public static readonly Msg StoreNewer = new(
@@ -84,6 +100,11 @@ internal static class StoreMessages
     public static readonly Msg SqliteMissing = new(
         "the SQLite database '{0}' does not exist; this command only reads, so nothing was created (check the path)",
         "SQLite 数据库“{0}”不存在；此命令只读取，因此没有创建任何文件（请检查路径）");
+
+    /// <summary>{0} the database path as given; a command that changes only an existing store.</summary>
+    public static readonly Msg SqliteMissingExisting = new(
+        "the SQLite database '{0}' does not exist; this command changes only an existing store and creates none, so nothing was created (check the path)",
+        "SQLite 数据库“{0}”不存在；此命令只修改已有的存储，不会创建存储，因此没有创建任何文件（请检查路径）");
 
     /// <summary>{0} the database path as given, {1} the folder.</summary>
     public static readonly Msg SqliteFolderMissing = new(

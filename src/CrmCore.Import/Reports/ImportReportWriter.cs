@@ -509,7 +509,7 @@ public static class ImportReportWriter
         foreach (var shared in report.SharedFields)
         {
             var columns = shared.Columns.Select((c, i) => ImportStrings.Format("Report_Column", culture, c, shared.Headers[i])).ToList();
-            yield return ImportStrings.Format("Report_SharedField", culture, string.Join(", ", columns), shared.Field, columns[0]);
+            yield return ImportStrings.Format("Report_SharedField", culture, string.Join(ImportStrings.Get("List_Separator", culture), columns), shared.Field, columns[0]);
         }
 
         if (report.OtherSheets.Count > 0)
