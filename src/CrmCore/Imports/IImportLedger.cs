@@ -60,8 +60,10 @@ public interface IImportLedger
 
     /// <summary>
     /// Removes the runs that finished before <paramref name="before"/>, with anything recorded for them, so that a ledger written by
-    /// daily imports does not grow for ever. A run that never finished (interrupted, or still running) is never removed, however old:
-    /// the next import of its file takes it up where it stopped. Once a run is removed, its file is new to the ledger: the next import
+    /// daily imports does not grow for ever. A run that never finished is kept, however old (the next import of its file takes it up
+    /// where it stopped), unless a later run of the same file and key that is removed started after it: that run took it up, so it goes
+    /// with it. The ledger records no heartbeat, so an import still running while a later import of its file finished counts as taken
+    /// up too: prune when no import of the same file is running. Once a run is removed, its file is new to the ledger: the next import
     /// of the same content applies every row again, as a first import would.
     /// </summary>
     /// <param name="before">Runs that finished strictly before this instant are removed.</param>
