@@ -51,12 +51,11 @@ internal sealed partial class CustomerRowParser
         _culture = culture;
         _fastLane = fastLane;
         var columns = new List<Column>();
-        var mapped = new HashSet<CustomerField>();
         for (var i = 0; i < headers.Count; i++)
         {
-            // A field two columns are mapped to is read from the first of them, as in every import (ImportMapping.Shared, which the
-            // report lists); the phone is read from each of its columns, every number kept.
-            if (mapping.Resolve(headers[i]) is { } field && field != CustomerField.Ignore && (mapped.Add(field) || field == CustomerField.Phone))
+            // Every mapped column is kept: a field two columns are mapped to is read from the first of them that holds a value in the row
+            // (Parse), as in every import (SharedField, which the report lists); the phone is read from each of its columns.
+            if (mapping.Resolve(headers[i]) is { } field && field != CustomerField.Ignore)
             {
                 var multiplier = field is CustomerField.AnnualAmount or CustomerField.AnnualRevenue && headers[i].Contains("万元", StringComparison.Ordinal) ? 10_000m : 1m;
                 columns.Add(new Column(i, field, headers[i], multiplier, mapping.Values.GetValueOrDefault(field)));
@@ -68,7 +67,7 @@ internal sealed partial class CustomerRowParser
     }
 
     /// <summary>The fields that have a column.</summary>
-    public IEnumerable<CustomerField> MappedFields => _columns.Select(c => c.Field);
+    public IEnumerable<CustomerField> MappedFields => _columns.Select(c => c.Field).Distinct();
 
     /// <summary>Whether a (0-based) column is read: one a field is mapped to.</summary>
     public bool Reads(int column) => Array.Exists(_columns, c => c.Index == column);
@@ -91,6 +90,12 @@ internal sealed partial class CustomerRowParser
         typedCells = 0;
         foreach (var column in _columns)
         {
+            if ((seen & (1UL << (int)column.Field)) != 0 && column.Field != CustomerField.Phone)
+            {
+                // An earlier column of this field held a value in this row: it wins (SharedField); the phone keeps every number.
+                continue;
+            }
+
             var raw = column.Index < cells.Length ? cells[column.Index] : null;
             if (_fastLane && raw is not null && IsPlain(raw))
             {
