@@ -225,6 +225,42 @@ public class XlsxSheetAndFormulaTests
         Assert.Equal(ImportOutcome.Inserted, Assert.Single(report.Rows).Outcome);
     }
 
+    // Wave 20: a field two columns are mapped to is read from the first of them holding a value. An unsaved formula in a later such column
+    // of a row whose earlier column holds the value is not read (nothing is lost) and rejects nothing; one in an earlier column, whose
+    // result would have been read, still rejects its row.
+    [Fact]
+    public async Task FormulaWithoutSavedValue_InALaterColumnOfASharedField_RejectsOnlyWhenNoEarlierColumnHoldsTheValue()
+    {
+        var store = new InMemoryCustomerRepository();
+        var rows = Row(1, "客户编号", "客户名称", "联系方式", "公司名称")
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>F1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>甲公司</t></is></c>"
+            + "<c r=\"C2\" t=\"inlineStr\"><is><t>13800000081</t></is></c><c r=\"D2\"><f>B2</f></c></row>"
+            + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>F2</t></is></c><c r=\"B3\"><f>D3</f></c>"
+            + "<c r=\"C3\" t=\"inlineStr\"><is><t>13800000082</t></is></c><c r=\"D3\" t=\"inlineStr\"><is><t>乙公司</t></is></c></row>"
+            + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>F3</t></is></c>"
+            + "<c r=\"C4\" t=\"inlineStr\"><is><t>13800000083</t></is></c><c r=\"D4\"><f>A4</f></c></row>";
+
+        var report = await Import(store, Workbook(("客户", null, rows)), CultureInfo.InvariantCulture);
+
+        Assert.Equal([ImportOutcome.Inserted, ImportOutcome.Rejected, ImportOutcome.Rejected], report.Rows.Select(r => r.Outcome));
+        Assert.Equal([(2, "FormulaNoValue"), (4, "FormulaNoValue")], report.Rows.Skip(1).Select(r => (r.ColumnNumber, r.ReasonCode!)));
+        Assert.Equal(["F1 甲公司"], (await Samples.AllAsync(store)).Select(c => $"{c.Id.Value} {c.Name}"));
+    }
+
+    [Fact]
+    public async Task TableEngine_FormulaWithoutSavedValue_InALaterColumnOfASharedField_RejectsOnlyWhenNoEarlierColumnHoldsTheValue()
+    {
+        var desk = await Entities.EntityDesk.CreateAsync();
+        var rows = Row(1, "客户编号", "沟通方式", "沟通内容要点", "计划执行时间", "计划时间")
+            + Row(2, "KH001", "电话", "续约", "2024-03-20").Replace("</row>", "<c r=\"E2\"><f>D2</f></c></row>", StringComparison.Ordinal)
+            + Row(3, "KH002", "电话", "回访", "-").Replace("</row>", "<c r=\"E3\"><f>TODAY()</f></c></row>", StringComparison.Ordinal);
+
+        var report = await desk.PlanImporter().ImportAsync(new MemoryStream(Workbook(("计划", null, rows))), "plans.xlsx");
+
+        Assert.Equal([ImportOutcome.Inserted, ImportOutcome.Rejected], report.Rows.Select(r => r.Outcome));
+        Assert.Equal((5, "FormulaNoValue"), (report.Rows[1].ColumnNumber, report.Rows[1].ReasonCode));
+    }
+
     [Theory]
     [InlineData("<c r=\"D2\"><f>SUM(100,200)</f><v>300</v></c>", 300)]
     [InlineData("<c r=\"D2\" t=\"str\"><f>\"\"</f><v></v></c>", 0)]

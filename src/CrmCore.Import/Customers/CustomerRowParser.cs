@@ -69,8 +69,29 @@ internal sealed partial class CustomerRowParser
     /// <summary>The fields that have a column.</summary>
     public IEnumerable<CustomerField> MappedFields => _columns.Select(c => c.Field).Distinct();
 
-    /// <summary>Whether a (0-based) column is read: one a field is mapped to.</summary>
-    public bool Reads(int column) => Array.Exists(_columns, c => c.Index == column);
+    /// <summary>Whether a row reads a (0-based) column: one a field is mapped to, unless an earlier column of the same field holds a value
+    /// in this row, which the row takes instead (<see cref="SharedField"/>; every phone column is read).</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="column">The column.</param>
+    public bool Reads(SourceRow row, int column)
+    {
+        var at = Array.FindIndex(_columns, c => c.Index == column);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var field = _columns[at].Field;
+        for (var k = 0; k < at && field != CustomerField.Phone; k++)
+        {
+            if (_columns[k].Field == field && Cell(row[_columns[k].Index]) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CustomerRow Parse(SourceRow source, List<CellProblem> problems) => Parse(source, problems, out _, out _);

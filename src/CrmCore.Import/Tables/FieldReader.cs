@@ -1,5 +1,4 @@
 using System.Globalization;
-using CrmCore.Import.Export;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
@@ -43,7 +42,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
     private string? CleanText(TField field)
     {
         var i = Column(field);
-        var text = i >= 0 ? Cleaned(source[i]) : null;
+        var text = i >= 0 ? TableColumns<TField>.Value(source[i]) : null;
         if (text is null && mapping.Constants.TryGetValue(field, out var constant))
         {
             text = TextNormalizer.Clean(constant);
@@ -52,12 +51,8 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
         return text is null ? null : mapping.MapValue(field, text);
     }
 
-    /// <summary>A cell cleaned, the quote an export put before a formula start removed; null when blank or only a dash or a slash.</summary>
-    private static string? Cleaned(string? cell) =>
-        CellGuard.Unescape(TextNormalizer.Clean(cell)) is var text && text is "-" or "—" or "--" or "——" or "/" ? null : text;
-
     /// <summary>The (0-based) column this row reads a field from: the first of the field's columns whose cell holds a value (not blank,
-    /// not a lone dash: <see cref="Cleaned"/>), else its first column (a blank field is named by it); -1 when the table has none.
+    /// not a lone dash: <see cref="TableColumns{TField}.Value"/>), else its first column (a blank field is named by it); -1 when the table has none.
     /// A field of one column is that column, with no look at its cell.</summary>
     private int Column(TField field)
     {
@@ -68,14 +63,14 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
 
         for (var k = 0; k < list.Length - 1; k++)
         {
-            if (Cleaned(source[list[k]]) is not null)
+            if (TableColumns<TField>.Value(source[list[k]]) is not null)
             {
                 return list[k];
             }
         }
 
         // The last column (the only one, mostly) is read whatever it holds; when every column is blank, the first names the field.
-        return list.Length == 1 || Cleaned(source[list[^1]]) is not null ? list[^1] : list[0];
+        return list.Length == 1 || TableColumns<TField>.Value(source[list[^1]]) is not null ? list[^1] : list[0];
     }
 
     /// <summary>The cell of a field as read, not cleaned (a text whose line breaks matter), or null when the column is missing; of a

@@ -1,3 +1,4 @@
+using CrmCore.Import.Export;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
 using CrmCore.Normalization;
@@ -58,8 +59,34 @@ internal sealed class TableColumns<TField>
         return index.Count < 2 ? null : new TableColumns<TField>([.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)], index, row.Line);
     }
 
-    /// <summary>Whether a (0-based) column is read: a column of a mapped field.</summary>
-    public bool Reads(int column) => column >= 0 && column < _reads.Length && _reads[column];
+    /// <summary>Whether a row reads a (0-based) column: a column of a mapped field, unless an earlier column of the same field holds a
+    /// value in this row, which the row takes instead (<see cref="SharedField"/>).</summary>
+    public bool Reads(SourceRow row, int column)
+    {
+        if (column < 0 || column >= _reads.Length || !_reads[column])
+        {
+            return false;
+        }
+
+        foreach (var columns in _index.Values)
+        {
+            var at = Array.IndexOf(columns, column);
+            for (var k = 0; k < at; k++)
+            {
+                if (Value(row[columns[k]]) is not null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A cell as the table engine reads it: cleaned, the quote an export put before a formula start removed; null when blank or
+    /// only a dash or a slash (<c>-</c>, <c>—</c>, <c>/</c>), as analysts mark "nothing yet".</summary>
+    public static string? Value(string? cell) =>
+        CellGuard.Unescape(TextNormalizer.Clean(cell)) is var text && text is "-" or "—" or "--" or "——" or "/" ? null : text;
 
     /// <summary>The columns of a field, in the order a row tries them.</summary>
     public bool TryGetColumns(TField field, out int[] columns) => _index.TryGetValue(field, out columns!);
