@@ -168,7 +168,48 @@ public class XlsxSheetAndFormulaTests
         var error = await Assert.ThrowsAsync<ImportFileException>(() => Import(new InMemoryCustomerRepository(), Workbook(("客户", null, rows)), CultureInfo.InvariantCulture));
 
         Assert.Equal((2, 3), (error.Line, error.Column));
-        Assert.StartsWith("cell C2 holds a formula", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the header row (row 2) cannot be read: cell C2 of sheet '客户' holds a formula (=CONCAT(\"联系\",\"方式\"))", error.Reason, StringComparison.Ordinal);
+    }
+
+    // Wave 20: a header cell holding an unsaved formula that the header needs (the row names one known column without it) made the row a
+    // title row, and the import ended with "no header row found". It names the sheet, the cell and its line:col, and says what to do.
+    [Fact]
+    public async Task FormulaWithoutSavedValue_InAHeaderCellTheHeaderNeeds_StopsTheImport_NamingTheSheetAndCell()
+    {
+        var rows = Row(1, "客户报表") + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>联系方式</t></is></c><c r=\"B2\"><f>CONCAT(\"客户\",\"名称\")</f></c></row>"
+            + Row(3, "13800000081", "甲公司");
+        var book = Workbook(("客户", null, rows));
+
+        var en = await Assert.ThrowsAsync<ImportFileException>(() => Import(new InMemoryCustomerRepository(), book, CultureInfo.InvariantCulture));
+        var zh = await Assert.ThrowsAsync<ImportFileException>(() => Import(new InMemoryCustomerRepository(), book, CultureInfo.GetCultureInfo("zh-Hans")));
+
+        Assert.Equal((2, 2), (en.Line, en.Column));
+        Assert.Equal(
+            "the header row (row 2) cannot be read: cell B2 of sheet '客户' holds a formula (=CONCAT(\"客户\",\"名称\")) with no saved value, so the header it gives is not in the file: open the workbook in Excel or WPS and save it (that computes and stores the results), then import it again",
+            en.Reason);
+        Assert.StartsWith("book.xlsx:2:2: the header row (row 2) cannot be read", en.Message, StringComparison.Ordinal);
+        Assert.Equal((2, 2), (zh.Line, zh.Column));
+        Assert.Equal(
+            "无法读取表头行（第2行）：工作表“客户”的单元格 B2 是公式（=CONCAT(\"客户\",\"名称\")），但文件中没有保存其计算结果，所以文件里没有它给出的表头：请用 Excel 或 WPS 打开并保存该工作簿（保存时会计算并保存结果），再重新导入",
+            zh.Reason);
+    }
+
+    [Fact]
+    public async Task TableEngine_FormulaWithoutSavedValue_InAHeaderCellTheHeaderNeeds_StopsTheImport_NamingTheSheetAndCell()
+    {
+        var desk = await Entities.EntityDesk.CreateAsync();
+        var rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>客户编号</t></is></c><c r=\"B1\"><f>\"沟通\"&amp;\"方式\"</f></c></row>"
+            + Row(2, "KH001", "电话");
+        var book = Workbook(("计划", null, rows));
+
+        var en = await Assert.ThrowsAsync<ImportFileException>(() => desk.PlanImporter().ImportAsync(new MemoryStream(book), "plans.xlsx"));
+        var zh = await Assert.ThrowsAsync<ImportFileException>(() => desk.PlanImporter(new() { Culture = CultureInfo.GetCultureInfo("zh-Hans") }).ImportAsync(new MemoryStream(book), "plans.xlsx"));
+
+        Assert.Equal((1, 2), (en.Line, en.Column));
+        Assert.StartsWith("the header row (row 1) cannot be read: cell B1 of sheet '计划' holds a formula (=\"沟通\"&\"方式\")", en.Reason, StringComparison.Ordinal);
+        Assert.Contains("open the workbook in Excel or WPS and save it", en.Reason, StringComparison.Ordinal);
+        Assert.Equal((1, 2), (zh.Line, zh.Column));
+        Assert.StartsWith("无法读取表头行（第1行）：工作表“计划”的单元格 B1 是公式", zh.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,6 +223,42 @@ public class XlsxSheetAndFormulaTests
 
         Assert.Equal(2, report.HeaderLine);
         Assert.Equal(ImportOutcome.Inserted, Assert.Single(report.Rows).Outcome);
+    }
+
+    // Wave 20: a field two columns are mapped to is read from the first of them holding a value. An unsaved formula in a later such column
+    // of a row whose earlier column holds the value is not read (nothing is lost) and rejects nothing; one in an earlier column, whose
+    // result would have been read, still rejects its row.
+    [Fact]
+    public async Task FormulaWithoutSavedValue_InALaterColumnOfASharedField_RejectsOnlyWhenNoEarlierColumnHoldsTheValue()
+    {
+        var store = new InMemoryCustomerRepository();
+        var rows = Row(1, "客户编号", "客户名称", "联系方式", "公司名称")
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>F1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>甲公司</t></is></c>"
+            + "<c r=\"C2\" t=\"inlineStr\"><is><t>13800000081</t></is></c><c r=\"D2\"><f>B2</f></c></row>"
+            + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>F2</t></is></c><c r=\"B3\"><f>D3</f></c>"
+            + "<c r=\"C3\" t=\"inlineStr\"><is><t>13800000082</t></is></c><c r=\"D3\" t=\"inlineStr\"><is><t>乙公司</t></is></c></row>"
+            + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>F3</t></is></c>"
+            + "<c r=\"C4\" t=\"inlineStr\"><is><t>13800000083</t></is></c><c r=\"D4\"><f>A4</f></c></row>";
+
+        var report = await Import(store, Workbook(("客户", null, rows)), CultureInfo.InvariantCulture);
+
+        Assert.Equal([ImportOutcome.Inserted, ImportOutcome.Rejected, ImportOutcome.Rejected], report.Rows.Select(r => r.Outcome));
+        Assert.Equal([(2, "FormulaNoValue"), (4, "FormulaNoValue")], report.Rows.Skip(1).Select(r => (r.ColumnNumber, r.ReasonCode!)));
+        Assert.Equal(["F1 甲公司"], (await Samples.AllAsync(store)).Select(c => $"{c.Id.Value} {c.Name}"));
+    }
+
+    [Fact]
+    public async Task TableEngine_FormulaWithoutSavedValue_InALaterColumnOfASharedField_RejectsOnlyWhenNoEarlierColumnHoldsTheValue()
+    {
+        var desk = await Entities.EntityDesk.CreateAsync();
+        var rows = Row(1, "客户编号", "沟通方式", "沟通内容要点", "计划执行时间", "计划时间")
+            + Row(2, "KH001", "电话", "续约", "2024-03-20").Replace("</row>", "<c r=\"E2\"><f>D2</f></c></row>", StringComparison.Ordinal)
+            + Row(3, "KH002", "电话", "回访", "-").Replace("</row>", "<c r=\"E3\"><f>TODAY()</f></c></row>", StringComparison.Ordinal);
+
+        var report = await desk.PlanImporter().ImportAsync(new MemoryStream(Workbook(("计划", null, rows))), "plans.xlsx");
+
+        Assert.Equal([ImportOutcome.Inserted, ImportOutcome.Rejected], report.Rows.Select(r => r.Outcome));
+        Assert.Equal((5, "FormulaNoValue"), (report.Rows[1].ColumnNumber, report.Rows[1].ReasonCode));
     }
 
     [Theory]

@@ -372,6 +372,7 @@ public sealed class CustomerImporter
                 var piece = new List<SourceRow>(PieceRows);
                 var inBatch = 0;
                 var titleRows = 0;
+                RowProblem? headerFormula = null;
                 foreach (var row in rows)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -382,12 +383,16 @@ public sealed class CustomerImporter
                         {
                             // The header itself holds a cell the file does not say (an unsaved formula): the columns cannot be told,
                             // so the import stops there. A title row above the header with one is not data and is passed over.
-                            throw unreadable.Error(file);
+                            throw unreadable.HeaderError(file, _sheet?.Sheet, Culture);
                         }
 
+                        // A row passed over that may be the header an unsaved formula hides: when no header follows, the import stops
+                        // at that formula, not with "no header row found".
+                        headerFormula ??= header ? null : RowProblem.InHeaderCandidate(row, _options.Mapping.Maps);
                         if (!header && ++titleRows > _options.MaxTitleRows)
                         {
-                            throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, _options.MaxTitleRows, HeaderHint));
+                            throw headerFormula?.HeaderError(file, _sheet?.Sheet, Culture)
+                                ?? new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, _options.MaxTitleRows, HeaderHint));
                         }
 
                         continue;
@@ -405,7 +410,8 @@ public sealed class CustomerImporter
 
                 if (_parser is null)
                 {
-                    throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeader", Culture, HeaderHint));
+                    throw headerFormula?.HeaderError(file, _sheet?.Sheet, Culture)
+                        ?? new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeader", Culture, HeaderHint));
                 }
 
                 if (inBatch > 0)
@@ -888,7 +894,7 @@ public sealed class CustomerImporter
             for (var i = 0; i < batch.Count; i++)
             {
                 var source = batch[i];
-                if (source.Problem?.FirstRead(parser.Reads) is { } unreadable && !TotalsRow.Is(source.Cells))
+                if (source.Problem?.FirstRead(column => parser.Reads(source, column)) is { } unreadable && !TotalsRow.Is(source.Cells))
                 {
                     // A row the reader could not read as the file holds it (a repeated JSON key, a formula without a saved value) is
                     // rejected; a totals row is skipped whatever its values.

@@ -51,12 +51,11 @@ internal sealed partial class CustomerRowParser
         _culture = culture;
         _fastLane = fastLane;
         var columns = new List<Column>();
-        var mapped = new HashSet<CustomerField>();
         for (var i = 0; i < headers.Count; i++)
         {
-            // A field two columns are mapped to is read from the first of them, as in every import (ImportMapping.Shared, which the
-            // report lists); the phone is read from each of its columns, every number kept.
-            if (mapping.Resolve(headers[i]) is { } field && field != CustomerField.Ignore && (mapped.Add(field) || field == CustomerField.Phone))
+            // Every mapped column is kept: a field two columns are mapped to is read from the first of them that holds a value in the row
+            // (Parse), as in every import (SharedField, which the report lists); the phone is read from each of its columns.
+            if (mapping.Resolve(headers[i]) is { } field && field != CustomerField.Ignore)
             {
                 var multiplier = field is CustomerField.AnnualAmount or CustomerField.AnnualRevenue && headers[i].Contains("万元", StringComparison.Ordinal) ? 10_000m : 1m;
                 columns.Add(new Column(i, field, headers[i], multiplier, mapping.Values.GetValueOrDefault(field)));
@@ -68,10 +67,31 @@ internal sealed partial class CustomerRowParser
     }
 
     /// <summary>The fields that have a column.</summary>
-    public IEnumerable<CustomerField> MappedFields => _columns.Select(c => c.Field);
+    public IEnumerable<CustomerField> MappedFields => _columns.Select(c => c.Field).Distinct();
 
-    /// <summary>Whether a (0-based) column is read: one a field is mapped to.</summary>
-    public bool Reads(int column) => Array.Exists(_columns, c => c.Index == column);
+    /// <summary>Whether a row reads a (0-based) column: one a field is mapped to, unless an earlier column of the same field holds a value
+    /// in this row, which the row takes instead (<see cref="SharedField"/>; every phone column is read).</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="column">The column.</param>
+    public bool Reads(SourceRow row, int column)
+    {
+        var at = Array.FindIndex(_columns, c => c.Index == column);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var field = _columns[at].Field;
+        for (var k = 0; k < at && field != CustomerField.Phone; k++)
+        {
+            if (_columns[k].Field == field && Cell(row[_columns[k].Index]) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CustomerRow Parse(SourceRow source, List<CellProblem> problems) => Parse(source, problems, out _, out _);
@@ -91,6 +111,12 @@ internal sealed partial class CustomerRowParser
         typedCells = 0;
         foreach (var column in _columns)
         {
+            if ((seen & (1UL << (int)column.Field)) != 0 && column.Field != CustomerField.Phone)
+            {
+                // An earlier column of this field held a value in this row: it wins (SharedField); the phone keeps every number.
+                continue;
+            }
+
             var raw = column.Index < cells.Length ? cells[column.Index] : null;
             if (_fastLane && raw is not null && IsPlain(raw))
             {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using CrmCore.Import.Tables;
 using CrmCore.Normalization;
 
 namespace CrmCore.Import.Mapping;
@@ -139,20 +141,35 @@ public sealed class ImportMapping<TField>
 
     /// <summary>
     /// The fields two or more columns of a header row are mapped to (ignored columns left out), in the order of their first columns. The
-    /// rule every import keeps: such a field is read from its first column only; <paramref name="readsEvery"/> names a field read from
-    /// each of its columns instead (the customer's phone), which is not listed.
+    /// rule every import keeps: each row takes such a field from the first of its columns that holds a value;
+    /// <paramref name="readsEvery"/> names a field read from each of its columns instead (the customer's phone), which is not listed.
     /// </summary>
     /// <param name="headers">The header row.</param>
     /// <param name="readsEvery">A field read from every column mapped to it, or null.</param>
-    /// <returns>The shared fields, each with its columns and their headers.</returns>
+    /// <returns>The shared fields, each with its columns and their headers, and its Chinese name.</returns>
     public IReadOnlyList<SharedField> Shared(IReadOnlyList<string> headers, TField? readsEvery = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
+        var chinese = CultureInfo.GetCultureInfo("zh-Hans");
+        return [.. FieldColumns(headers)
+            .Where(f => f.Value.Length > 1 && !EqualityComparer<TField?>.Default.Equals(f.Key, readsEvery))
+            .Select(f => new SharedField(f.Key.ToString(), [.. f.Value.Select(i => i + 1)], [.. f.Value.Select(i => headers[i])])
+            {
+                ChineseField = FieldHeaders<TField>.Of(f.Key, chinese),
+            })];
+    }
+
+    /// <summary>The (0-based) columns of each field a header row maps (ignored columns left out), in order, the fields in the order of
+    /// their first columns: the one derivation of a header row's columns that <see cref="Shared"/> and the table engine read.</summary>
+    /// <param name="headers">The header row.</param>
+    /// <returns>Field → its columns.</returns>
+    internal List<KeyValuePair<TField, int[]>> FieldColumns(IReadOnlyList<string?> headers)
+    {
         var columns = new Dictionary<TField, List<int>>();
         var order = new List<TField>();
         for (var i = 0; i < headers.Count; i++)
         {
-            if (Resolve(headers[i]) is not { } field || IsIgnore(field) || EqualityComparer<TField?>.Default.Equals(field, readsEvery))
+            if (Resolve(headers[i]) is not { } field || IsIgnore(field))
             {
                 continue;
             }
@@ -166,7 +183,7 @@ public sealed class ImportMapping<TField>
             list.Add(i);
         }
 
-        return [.. order.Where(f => columns[f].Count > 1).Select(f => new SharedField(f.ToString(), [.. columns[f].Select(i => i + 1)], [.. columns[f].Select(i => headers[i])]))];
+        return [.. order.Select(f => new KeyValuePair<TField, int[]>(f, [.. columns[f]]))];
     }
 
     /// <summary>The headers of a header row that are neither mapped nor ignored (blank headers left out), for the report.</summary>

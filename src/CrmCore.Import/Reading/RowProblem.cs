@@ -20,6 +20,38 @@ internal sealed record RowProblem(int Column, RowReason Reason, int Line, int Po
     /// <returns>The exception.</returns>
     public ImportFileException Error(string file) => new(file, Line, Position, Reason.Text);
 
+    /// <summary>The formula of an .xlsx cell without a saved value, as the reason shows it (<c>=SUM(100,200)</c>, <c>=…</c>); null for
+    /// another problem.</summary>
+    public string? Formula { get; init; }
+
+    /// <summary>The error that stops an import whose header row holds this problem: for an unsaved formula, one naming the header row,
+    /// the sheet, the cell and its formula at the cell's line:col, and saying to open and save the workbook (the header it gives cannot be
+    /// read, so neither can the columns); for another problem, <see cref="Error"/>.</summary>
+    /// <param name="file">The file name.</param>
+    /// <param name="sheet">The sheet read (<see cref="CountedRows.Sheet"/>), or null.</param>
+    /// <param name="culture">The language of the message.</param>
+    /// <returns>The exception.</returns>
+    public ImportFileException HeaderError(string file, string? sheet, System.Globalization.CultureInfo? culture) =>
+        Formula is null
+            ? Error(file)
+            : new(file, Line, Position, ImportStrings.Format(
+                "Error_HeaderFormulaNoValue",
+                culture,
+                Line,
+                TableReader.ColumnName(Position - 1) + Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                sheet ?? string.Empty,
+                Formula));
+
+    /// <summary>The unsaved formula of a row passed over while no header row was found, when the row may be the header it hides: it
+    /// holds such a formula and a cell the mapping maps (<c>联系方式</c> beside <c>=CONCAT("客户","名称")</c>: without the formula's result
+    /// it names too few columns to be a header). An import that then finds no header stops at it (<see cref="HeaderError"/>) rather
+    /// than with "no header row found"; null for any other row.</summary>
+    /// <param name="row">The row passed over.</param>
+    /// <param name="maps">Whether the mapping maps a header (<see cref="Mapping.ImportMapping{TField}.Maps"/>).</param>
+    /// <returns>The row's first unsaved formula, or null.</returns>
+    public static RowProblem? InHeaderCandidate(SourceRow row, Func<string?, bool> maps) =>
+        row.Problem is { Formula: not null } problem && Array.Exists(row.Cells, c => maps(c)) ? problem : null;
+
     /// <summary>The same row's problem in a later column (each repeated JSON key, each unsaved formula), or null.</summary>
     public RowProblem? Next { get; init; }
 

@@ -164,11 +164,14 @@ internal sealed class XlsxInspection : IDisposable
             column - Column is > 0 and < 64 and var bit ? this with { Later = Later | (1UL << bit) }
             : column > Column && Beyond < 0 ? this with { Beyond = column } : this;
 
-        private RowProblem Problem(CultureInfo culture, int column, string? formula) => new(
-            column,
-            ImportReasons.FormulaNoValue.Format(culture, TableReader.ColumnName(column) + Row.ToString(CultureInfo.InvariantCulture), "=" + (string.IsNullOrEmpty(formula) ? "…" : formula)),
-            Row,
-            column + 1);
+        private RowProblem Problem(CultureInfo culture, int column, string? formula)
+        {
+            var shown = "=" + (string.IsNullOrEmpty(formula) ? "…" : formula);
+            return new(column, ImportReasons.FormulaNoValue.Format(culture, TableReader.ColumnName(column) + Row.ToString(CultureInfo.InvariantCulture), shown), Row, column + 1)
+            {
+                Formula = shown,
+            };
+        }
     }
 
     /// <summary>How many characters of formulas without a saved value are kept for the reasons (about 2 MB): past it a row's reason shows

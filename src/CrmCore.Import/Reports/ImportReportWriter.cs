@@ -365,7 +365,7 @@ public static class ImportReportWriter
                 json.WriteStartObject();
                 json.WriteNumber("column", shared.Columns[i]);
                 json.WriteString("header", shared.Headers[i]);
-                json.WriteBoolean("read", i == 0);
+                json.WriteNumber("order", i + 1);
                 json.WriteEndObject();
             }
 
@@ -509,7 +509,7 @@ public static class ImportReportWriter
         foreach (var shared in report.SharedFields)
         {
             var columns = shared.Columns.Select((c, i) => ImportStrings.Format("Report_Column", culture, c, shared.Headers[i])).ToList();
-            yield return ImportStrings.Format("Report_SharedField", culture, string.Join(ImportStrings.Get("List_Separator", culture), columns), shared.Field, columns[0]);
+            yield return ImportStrings.Format("Report_SharedFieldFirstFilled", culture, string.Join(ImportStrings.Get("List_Separator", culture), columns), shared.FieldName(culture));
         }
 
         if (report.OtherSheets.Count > 0)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CrmCore.Import.Export;
 using CrmCore.Import.Localization;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
@@ -11,7 +10,8 @@ namespace CrmCore.Import.Tables;
 
 /// <summary>
 /// Reads the cells of one row by field through a mapping (the cell cleaned, a blank cell taking the mapping's constant, then the value
-/// map applied), keeping the first problem as a rejection naming the line, the column and the reason. One per row; not thread-safe.
+/// map applied; a field two columns are mapped to from the first of them that holds a value), keeping the first problem as a rejection
+/// naming the line, the column and the reason. One per row; not thread-safe.
 /// </summary>
 /// <typeparam name="TField">The entity's field enum.</typeparam>
 internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField> columns, ImportMapping<TField> mapping, CultureInfo? culture)
@@ -41,12 +41,8 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
 
     private string? CleanText(TField field)
     {
-        var text = columns.TryGetIndex(field, out var i) ? CellGuard.Unescape(TextNormalizer.Clean(source[i])) : null;
-        if (text is "-" or "—" or "--" or "——" or "/")
-        {
-            text = null;
-        }
-
+        var i = Column(field);
+        var text = i >= 0 ? TableColumns<TField>.Value(source[i]) : null;
         if (text is null && mapping.Constants.TryGetValue(field, out var constant))
         {
             text = TextNormalizer.Clean(constant);
@@ -55,8 +51,31 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
         return text is null ? null : mapping.MapValue(field, text);
     }
 
-    /// <summary>The cell of a field as read, not cleaned (a text whose line breaks matter), or null when the column is missing.</summary>
-    public string? Raw(TField field) => columns.TryGetIndex(field, out var i) ? source[i] : null;
+    /// <summary>The (0-based) column this row reads a field from: the first of the field's columns whose cell holds a value (not blank,
+    /// not a lone dash: <see cref="TableColumns{TField}.Value"/>), else its first column (a blank field is named by it); -1 when the table has none.
+    /// A field of one column is that column, with no look at its cell.</summary>
+    private int Column(TField field)
+    {
+        if (!columns.TryGetColumns(field, out var list))
+        {
+            return -1;
+        }
+
+        for (var k = 0; k < list.Length - 1; k++)
+        {
+            if (TableColumns<TField>.Value(source[list[k]]) is not null)
+            {
+                return list[k];
+            }
+        }
+
+        // The last column (the only one, mostly) is read whatever it holds; when every column is blank, the first names the field.
+        return list.Length == 1 || TableColumns<TField>.Value(source[list[^1]]) is not null ? list[^1] : list[0];
+    }
+
+    /// <summary>The cell of a field as read, not cleaned (a text whose line breaks matter), or null when the column is missing; of a
+    /// field with several columns, the cell of the column this row reads it from.</summary>
+    public string? Raw(TField field) => Column(field) is var i and >= 0 ? source[i] : null;
 
     /// <summary>A required text of at most <paramref name="max"/> characters.</summary>
     public string? Required(TField field, int max)
@@ -160,7 +179,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
     /// <summary>A rejection of the row at a field's column, with the reason's code and text.</summary>
     public ImportRowResult Reject(TField field, RowReason reason)
     {
-        var index = columns.TryGetIndex(field, out var i) ? i : -1;
+        var index = Column(field);
         return new ImportRowResult
         {
             Line = source.Line,
@@ -176,7 +195,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
     /// <summary>A note on a field's column (the row is kept), with its code and text.</summary>
     public ImportRowNote Note(TField field, string code, string text)
     {
-        var index = columns.TryGetIndex(field, out var i) ? i : -1;
+        var index = Column(field);
         return new ImportRowNote(Header(field), index + 1, code, text);
     }
 
@@ -185,7 +204,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
 
     /// <summary>The header of a field's column; when the table has none, the header the built-in mapping knows the field by in the
     /// reasons' language (计划执行时间 in Chinese, <c>Planned at</c> in English), else the field's name.</summary>
-    public string Header(TField field) => columns.TryGetIndex(field, out var i) ? columns.Headers[i] : FieldHeaders<TField>.Of(field, culture);
+    public string Header(TField field) => Column(field) is var i and >= 0 ? columns.Headers[i] : FieldHeaders<TField>.Of(field, culture);
 
     private string? Present(TField field, bool required)
     {

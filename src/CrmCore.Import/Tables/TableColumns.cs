@@ -1,21 +1,30 @@
+using CrmCore.Import.Export;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
 using CrmCore.Normalization;
 
 namespace CrmCore.Import.Tables;
 
-/// <summary>The header row of a table as a mapping reads it: the headers in order and the column of each mapped field (the first of a
-/// field's columns, the rule of every import: <see cref="ImportMapping{TField}.Shared"/>).</summary>
+/// <summary>The header row of a table as a mapping reads it: the headers in order and the columns of each mapped field, in order (a
+/// field two columns are mapped to is read, row by row, from the first of them that holds a value: <see cref="FieldReader{TField}"/>,
+/// the rule of every import, <see cref="SharedField"/>).</summary>
 /// <typeparam name="TField">The entity's field enum.</typeparam>
 internal sealed class TableColumns<TField>
     where TField : struct, Enum
 {
-    private readonly Dictionary<TField, int> _index;
+    private readonly Dictionary<TField, int[]> _index;
+    private readonly bool[] _reads;
 
-    private TableColumns(IReadOnlyList<string> headers, Dictionary<TField, int> index, int line)
+    private TableColumns(IReadOnlyList<string> headers, List<KeyValuePair<TField, int[]>> index, int line)
     {
         Headers = headers;
-        _index = index;
+        _index = new Dictionary<TField, int[]>(index);
+        _reads = new bool[headers.Count];
+        foreach (var column in index.SelectMany(f => f.Value))
+        {
+            _reads[column] = true;
+        }
+
         Line = line;
     }
 
@@ -25,31 +34,75 @@ internal sealed class TableColumns<TField>
     /// <summary>The header row's line.</summary>
     public int Line { get; }
 
-    /// <summary>Header → field name, for every mapped column.</summary>
-    public IReadOnlyDictionary<string, string> Mapped => _index.ToDictionary(c => Headers[c.Value], c => c.Key.ToString(), StringComparer.Ordinal);
+    /// <summary>Header → field name, for every mapped column (each column of a shared field too).</summary>
+    public IReadOnlyDictionary<string, string> Mapped
+    {
+        get
+        {
+            var mapped = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (mappedField, columns) in _index)
+            {
+                foreach (var column in columns)
+                {
+                    mapped[Headers[column]] = mappedField.ToString();
+                }
+            }
+
+            return mapped;
+        }
+    }
 
     /// <summary>Reads a row as a header row: one that names at least two fields of the mapping; null otherwise.</summary>
     public static TableColumns<TField>? TryRead(SourceRow row, ImportMapping<TField> mapping)
     {
-        var index = new Dictionary<TField, int>();
-        for (var i = 0; i < row.Cells.Length; i++)
-        {
-            if (mapping.Resolve(row.Cells[i]) is { } field && !ImportMapping<TField>.IsIgnore(field))
-            {
-                index.TryAdd(field, i);
-            }
-        }
-
+        var index = mapping.FieldColumns(row.Cells);
         return index.Count < 2 ? null : new TableColumns<TField>([.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)], index, row.Line);
     }
 
-    /// <summary>Whether a (0-based) column is read: the column of a mapped field (the first of a field's columns).</summary>
-    public bool Reads(int column) => _index.ContainsValue(column);
+    /// <summary>Whether a row reads a (0-based) column: a column of a mapped field, unless an earlier column of the same field holds a
+    /// value in this row, which the row takes instead (<see cref="SharedField"/>).</summary>
+    public bool Reads(SourceRow row, int column)
+    {
+        if (column < 0 || column >= _reads.Length || !_reads[column])
+        {
+            return false;
+        }
 
-    /// <summary>The column of a field.</summary>
-    public bool TryGetIndex(TField field, out int index) => _index.TryGetValue(field, out index);
+        foreach (var columns in _index.Values)
+        {
+            var at = Array.IndexOf(columns, column);
+            for (var k = 0; k < at; k++)
+            {
+                if (Value(row[columns[k]]) is not null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A cell as the table engine reads it: cleaned, the quote an export put before a formula start removed; null when blank or
+    /// only a dash or a slash (<c>-</c>, <c>—</c>, <c>/</c>), as analysts mark "nothing yet".</summary>
+    public static string? Value(string? cell) =>
+        CellGuard.Unescape(TextNormalizer.Clean(cell)) is var text && text is "-" or "—" or "--" or "——" or "/" ? null : text;
+
+    /// <summary>The columns of a field, in the order a row tries them.</summary>
+    public bool TryGetColumns(TField field, out int[] columns) => _index.TryGetValue(field, out columns!);
 
     /// <summary>True when a row repeats this header row (two or more mapped cells equal to their headers).</summary>
-    public bool IsRepeatedHeader(SourceRow row) =>
-        _index.Values.Count(i => i < row.Cells.Length && string.Equals(TextNormalizer.Clean(row.Cells[i]), Headers[i], StringComparison.Ordinal)) >= 2;
+    public bool IsRepeatedHeader(SourceRow row)
+    {
+        var equal = 0;
+        for (var i = 0; i < _reads.Length && i < row.Cells.Length; i++)
+        {
+            if (_reads[i] && string.Equals(TextNormalizer.Clean(row.Cells[i]), Headers[i], StringComparison.Ordinal) && ++equal == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -125,22 +125,29 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     private async Task ExecuteAsync(IEnumerable<SourceRow> rows, string file, CancellationToken cancellationToken)
     {
         var titleRows = 0;
+        var sheet = (rows as CountedRows)?.Sheet;
+        RowProblem? headerFormula = null;
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (_columns is null)
             {
                 _columns = TableColumns<TField>.TryRead(row, _mapping);
+                sheet ??= (rows as CountedRows)?.Sheet;
                 if (_columns is not null && row.Problem is { } unreadable)
                 {
                     // The header itself holds a cell the file does not say (an unsaved formula): the columns cannot be told, so the
                     // import stops there. A title row above the header with one is not data and is passed over.
-                    throw unreadable.Error(file);
+                    throw unreadable.HeaderError(file, sheet, Culture);
                 }
 
+                // A row passed over that may be the header an unsaved formula hides: when no header follows, the import stops at that
+                // formula, not with "no header row found".
+                headerFormula ??= _columns is null ? RowProblem.InHeaderCandidate(row, _mapping.Maps) : null;
                 if (_columns is null && ++titleRows > options.MaxTitleRows)
                 {
-                    throw new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderInTable", Culture, options.MaxTitleRows, table.HeaderHint));
+                    throw headerFormula?.HeaderError(file, sheet, Culture)
+                        ?? new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderInTable", Culture, options.MaxTitleRows, table.HeaderHint));
                 }
 
                 continue;
@@ -156,7 +163,8 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
         if (_columns is null)
         {
-            throw new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeaderTable", Culture, table.HeaderHint));
+            throw headerFormula?.HeaderError(file, sheet, Culture)
+                ?? new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeaderTable", Culture, table.HeaderHint));
         }
 
         if (_batch.Count > 0)
@@ -167,7 +175,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
     private async ValueTask<ImportRowResult> StageAsync(SourceRow row, CancellationToken cancellationToken)
     {
-        if (row.Problem?.FirstRead(_columns!.Reads) is { } unreadable && !TotalsRow.Is(row.Cells))
+        if (row.Problem?.FirstRead(column => _columns!.Reads(row, column)) is { } unreadable && !TotalsRow.Is(row.Cells))
         {
             // A row the reader could not read as the file holds it (a repeated JSON key, a formula without a saved value) is rejected;
             // a totals row is skipped whatever its values.
