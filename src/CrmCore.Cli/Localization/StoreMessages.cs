@@ -47,6 +47,15 @@ internal static class StoreMessages
     /// <summary>A cause crm cannot name: {0} the operating system's error code (errno on Linux and macOS, the Win32 error on Windows).</summary>
     public static readonly Msg ReasonSystemError = new("the system reported error {0}", "系统报告了错误 {0}");
 
+    /// <summary>A cause crm cannot name, of an I/O error without an operating-system code (.NET raised it itself).</summary>
+    public static readonly Msg ReasonNoSystemCode = new("an input/output error for which the system gave no error code", "发生了输入输出错误（系统未给出错误代码）");
+
+    /// <summary>The data being read ended before what it holds was complete (an <see cref="EndOfStreamException"/>).</summary>
+    public static readonly Msg ReasonDataEnded = new("the data ended sooner than expected", "数据意外提前结束");
+
+    /// <summary>The path names a drive that does not exist (a <see cref="DriveNotFoundException"/>).</summary>
+    public static readonly Msg ReasonDriveMissing = new("the drive does not exist", "驱动器不存在");
+
     /// <summary>The line under a message that holds .NET's or SQLite's own text (English), {0}.</summary>
     public static readonly Msg Detail = new("  detail: {0}", "  详情：{0}");
 
