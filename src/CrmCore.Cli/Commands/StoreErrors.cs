@@ -57,9 +57,15 @@ internal static class StoreErrors
         {
             var connectionString = spec["postgresql:".Length..];
             var store = MaskPassword(connectionString);
-            return ConnectionCause(context, connectionString, npgsql) is { } cause
-                ? context.T(StoreMessages.PostgreSqlUnreachable, store, cause)
-                : context.T(StoreMessages.PostgreSqlRefused, store, OneLine(((PostgresException)npgsql).MessageText));
+            if (ConnectionCause(context, connectionString, npgsql) is { } cause)
+            {
+                return context.T(StoreMessages.PostgreSqlUnreachable, store, cause);
+            }
+
+            // A statement the server refused: the cause by its SQLSTATE in the run's language, the server's own (English) text on a detail line.
+            var refused = (PostgresException)npgsql;
+            return context.T(StoreMessages.PostgreSqlRefused, store, PostgreSqlReason(context, connectionString, refused))
+                + Environment.NewLine + context.T(StoreMessages.Detail, OneLine(refused.MessageText));
         }
 
         return null;
@@ -83,6 +89,46 @@ internal static class StoreErrors
         _ => null,
     };
 
+    /// <summary>
+    /// Why a PostgreSQL server refused a statement, by its SQLSTATE, in the run's language, worded as the same causes are for SQLite where
+    /// they are the same: no permission for the login (42501), a table, column or schema of the store missing (42P01, 3F000, 42703, 42883,
+    /// 42704), a server that takes only reads (25006), a lock another session holds or a conflict with one (55P03, 40P01, 40001: busy), the
+    /// statement cancelled (57014), the server shutting down (57P01, 57P02), its disk full (53100), out of other resources (53...), damaged
+    /// data (XX001, XX002), a failed disk read or write (58030); any other is the server's refusal with its SQLSTATE.
+    /// </summary>
+    private static string PostgreSqlReason(CliContext context, string connectionString, PostgresException error) => error.SqlState switch
+    {
+        "42501" => context.T(StoreMessages.ReasonPermissionDenied, UserOf(connectionString)),
+        "42P01" or "3F000" or "42703" or "42883" or "42704" => context.T(StoreMessages.ReasonStoreObjectMissing),
+        "25006" => context.T(StoreMessages.ReasonServerReadOnly),
+        "55P03" or "40P01" or "40001" => context.T(StoreMessages.SqliteBusy),
+        "57014" => context.T(StoreMessages.ReasonStatementCancelled),
+        "57P01" or "57P02" => context.T(StoreMessages.ReasonServerShuttingDown),
+        "53100" => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture),
+        { } state when state.StartsWith("53", StringComparison.Ordinal) => context.T(StoreMessages.ReasonServerOutOfResources),
+        "XX001" or "XX002" => context.T(StoreMessages.ReasonServerDataDamaged),
+        "58030" => context.T(StoreMessages.ReasonServerDiskFailed),
+        var state => context.T(StoreMessages.ReasonServerRefused, state),
+    };
+
+    /// <summary>The user a connection string logs in as: its Username, else Npgsql's default (PGUSER, else the operating system's user).</summary>
+    private static string UserOf(string connectionString)
+    {
+        try
+        {
+            if (new NpgsqlConnectionStringBuilder(connectionString).Username is { Length: > 0 } user)
+            {
+                return user;
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Not read here: the connection string was read before anything was sent, so this is not reached in practice.
+        }
+
+        return Environment.GetEnvironmentVariable("PGUSER") is { Length: > 0 } fromEnvironment ? fromEnvironment : Environment.UserName;
+    }
+
     /// <summary>The <see cref="SqliteReason(CliContext, SqliteException)"/> of the SQLite failure in <paramref name="error"/> or its inner
     /// exceptions, or null when there is none or it is not the file's.</summary>
     public static string? SqliteReason(CliContext context, Exception error) => Find<SqliteException>(error) is { } sqlite ? SqliteReason(context, sqlite) : null;
@@ -104,15 +150,11 @@ internal static class StoreErrors
         && (sqlite.SqliteErrorCode & 0xFF) == 1
         && (sqlite.Message.Contains("no such table", StringComparison.Ordinal) || sqlite.Message.Contains("no such column", StringComparison.Ordinal));
 
+    /// <summary>Whether <paramref name="error"/> or one of its inner exceptions is a PostgreSQL failure (of the connection or of a statement).</summary>
+    public static bool IsPostgreSql(Exception error) => Find<NpgsqlException>(error) is not null;
+
     /// <summary>Whether <paramref name="error"/> or one of its inner exceptions is a SQLite failure.</summary>
     public static bool IsSqlite(Exception error) => Find<SqliteException>(error) is not null;
-
-    /// <summary>
-    /// Whether <paramref name="error"/> is a PostgreSQL store that could not be reached or would not let the user in (rather than a
-    /// statement it refused, such as a missing table): such a failure is the store's, reported by <see cref="Describe"/>.
-    /// </summary>
-    public static bool IsPostgreSqlConnectionFailure(Exception error) =>
-        Find<NpgsqlException>(error) is { } npgsql && (npgsql is not PostgresException server || IsLoginRefusal(server));
 
     /// <summary>
     /// Why a PostgreSQL connection string given to <paramref name="option"/> cannot be read, as the usage error to print in the run's
