@@ -115,7 +115,11 @@ internal static class AuditCommand
         }
         catch (Exception e) when ((e is System.Data.Common.DbException or CrmCore.Storage.SchemaVersionException) && !StoreErrors.IsPostgreSql(e))
         {
-            context.WriteError(context.T(AuditMessages.NoTrail, StoreName(context), e.Message));
+            // Why, in the run's language: a schema of another version in its own words; a statement SQLite refused by SQLite's code,
+            // SQLite's English text on a detail line.
+            context.WriteError(e is CrmException known
+                ? context.T(AuditMessages.NoTrail, StoreName(context), known.LocalizedMessage(context.Language.Culture))
+                : OutputPaths.WithDetail(context, context.T(AuditMessages.NoTrail, StoreName(context), StoreErrors.SqliteCode(context, e)), e));
             value = default!;
             return false;
         }

@@ -50,7 +50,7 @@ internal static class StoreErrors
             // A cause crm cannot name is SQLite's code (the extended one, which tells more), with SQLite's own (English) text on a detail line.
             return SqliteReason(context, sqlite) is { } reason
                 ? context.T(StoreMessages.SqliteFailed, path, reason)
-                : OutputPaths.WithDetail(context, context.T(StoreMessages.SqliteFailed, path, context.T(StoreMessages.SqliteOtherError, sqlite.SqliteExtendedErrorCode)), sqlite);
+                : OutputPaths.WithDetail(context, context.T(StoreMessages.SqliteFailed, path, SqliteCode(context, sqlite)), sqlite);
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal) && Find<NpgsqlException>(error) is { } npgsql)
@@ -132,6 +132,11 @@ internal static class StoreErrors
     /// <summary>The <see cref="SqliteReason(CliContext, SqliteException)"/> of the SQLite failure in <paramref name="error"/> or its inner
     /// exceptions, or null when there is none or it is not the file's.</summary>
     public static string? SqliteReason(CliContext context, Exception error) => Find<SqliteException>(error) is { } sqlite ? SqliteReason(context, sqlite) : null;
+
+    /// <summary>A SQLite failure crm does not name, by SQLite's code (the extended one, which tells more): <c>SQLite reported error N</c>, in
+    /// the run's language; the caller puts SQLite's own text on a detail line. Null when <paramref name="error"/> holds no SQLite failure.</summary>
+    public static string? SqliteCode(CliContext context, Exception error) =>
+        Find<SqliteException>(error) is { } sqlite ? context.T(StoreMessages.SqliteOtherError, sqlite.SqliteExtendedErrorCode) : null;
 
     private static bool IsNotADatabase(SqliteException error) => (error.SqliteErrorCode & 0xFF) == 26;
 
