@@ -57,9 +57,10 @@ internal static class StoreErrors
         {
             var connectionString = spec["postgresql:".Length..];
             var store = MaskPassword(connectionString);
-            if (ConnectionCause(context, connectionString, npgsql) is { } cause)
+            if (ConnectionCause(context, connectionString, npgsql) is var (cause, detail))
             {
-                return context.T(StoreMessages.PostgreSqlUnreachable, store, cause);
+                var message = context.T(StoreMessages.PostgreSqlUnreachable, store, cause);
+                return detail is null ? message : message + Environment.NewLine + context.T(StoreMessages.Detail, OneLine(detail));
             }
 
             // A statement the server refused: the cause by its SQLSTATE in the run's language, the server's own (English) text on a detail line.
@@ -205,8 +206,11 @@ internal static class StoreErrors
     private static IEnumerable<string> KeysOf(string connectionString) =>
         connectionString.Split(';').Where(part => part.Contains('=', StringComparison.Ordinal)).Select(part => part[..part.IndexOf('=', StringComparison.Ordinal)].Trim());
 
-    /// <summary>The cause of a failure to connect or log in, or null when the server refused a statement.</summary>
-    private static string? ConnectionCause(CliContext context, string connectionString, NpgsqlException error)
+    /// <summary>
+    /// The cause of a failure to connect or log in, in the run's language, with the server's, .NET's or Npgsql's own text for a detail line
+    /// when the cause is not one crm names in full (null when it is); null when the server refused a statement instead.
+    /// </summary>
+    private static (string Cause, string? Detail)? ConnectionCause(CliContext context, string connectionString, NpgsqlException error)
     {
         NpgsqlConnectionStringBuilder? builder;
         try
@@ -229,9 +233,11 @@ internal static class StoreErrors
 
             return refused.SqlState switch
             {
-                DatabaseMissing => context.T(StoreMessages.ReasonDatabaseMissing, builder?.Database ?? builder?.Username ?? "?"),
-                _ when refused.SqlState.StartsWith("28", StringComparison.Ordinal) => context.T(StoreMessages.ReasonAuthentication, builder?.Username ?? "?"),
-                _ => OneLine(refused.MessageText),
+                DatabaseMissing => (context.T(StoreMessages.ReasonDatabaseMissing, builder?.Database ?? builder?.Username ?? "?"), null),
+                _ when refused.SqlState.StartsWith("28", StringComparison.Ordinal) => (context.T(StoreMessages.ReasonAuthentication, builder?.Username ?? "?"), null),
+                "53300" => (context.T(StoreMessages.ReasonServerFull), refused.MessageText),
+                "57P03" => (context.T(StoreMessages.ReasonServerShuttingDown), refused.MessageText),
+                var state => (context.T(StoreMessages.ReasonLoginRefused, state), refused.MessageText),
             };
         }
 
@@ -239,27 +245,29 @@ internal static class StoreErrors
         {
             return socket.SocketErrorCode switch
             {
-                SocketError.ConnectionRefused => context.T(StoreMessages.ReasonConnectionRefused, server),
-                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => context.T(StoreMessages.ReasonHostNotFound, host),
-                SocketError.TimedOut => context.T(StoreMessages.ReasonTimedOut, server),
-                SocketError.NetworkUnreachable or SocketError.HostUnreachable => context.T(StoreMessages.ReasonNetworkUnreachable, server),
-                _ => OneLine(socket.Message),
+                SocketError.ConnectionRefused => (context.T(StoreMessages.ReasonConnectionRefused, server), null),
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => (context.T(StoreMessages.ReasonHostNotFound, host), null),
+                SocketError.TimedOut => (context.T(StoreMessages.ReasonTimedOut, server), null),
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => (context.T(StoreMessages.ReasonNetworkUnreachable, server), null),
+                var code => (context.T(StoreMessages.ReasonNetworkFailed, code), socket.Message),
             };
         }
 
         if (Find<TimeoutException>(error) is not null)
         {
-            return context.T(StoreMessages.ReasonTimedOut, server);
+            return (context.T(StoreMessages.ReasonTimedOut, server), null);
         }
 
-        // Npgsql's own words (a protocol or TLS failure), the innermost cause, on one line.
+        // A TLS failure, or another of Npgsql's (a protocol error): said in plain words, the innermost text on the detail line.
         Exception innermost = error;
         while (innermost.InnerException is { } inner)
         {
             innermost = inner;
         }
 
-        return OneLine(innermost.Message);
+        return Find<System.Security.Authentication.AuthenticationException>(error) is not null
+            ? (context.T(StoreMessages.ReasonTlsFailed), innermost.Message)
+            : (context.T(StoreMessages.ReasonConnectionFailed), innermost.Message);
     }
 
     /// <summary>Whether the server refused the login: a connection exception (08), bad credentials (28), a missing database, or a server

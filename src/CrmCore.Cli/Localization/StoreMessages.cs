@@ -204,6 +204,23 @@ internal static class StoreMessages
         "authentication failed for user '{0}' (check Username= and Password=)",
         "用户“{0}”身份验证失败（请检查 Username= 和 Password=）");
 
+    /// <summary>SQLSTATE 53300 (too_many_connections) at the login.</summary>
+    public static readonly Msg ReasonServerFull = new("the server has no connection to spare (too many connections); try again later", "服务器的连接数已满；请稍后再试");
+
+    /// <summary>Another SQLSTATE the server refused the login with, {0}.</summary>
+    public static readonly Msg ReasonLoginRefused = new("the server refused the connection (SQLSTATE {0})", "服务器拒绝了连接（SQLSTATE {0}）");
+
+    /// <summary>A network failure crm does not name otherwise: {0} the socket error's name (such as ConnectionReset).</summary>
+    public static readonly Msg ReasonNetworkFailed = new("the network connection failed ({0})", "网络连接失败（{0}）");
+
+    /// <summary>The TLS handshake failed (a certificate, or SSL Mode= the server does not offer).</summary>
+    public static readonly Msg ReasonTlsFailed = new(
+        "the secure connection (TLS) could not be set up (check SSL Mode= and the server's certificate)",
+        "无法建立安全连接（TLS）（请检查 SSL Mode= 和服务器的证书）");
+
+    /// <summary>Any other failure of the connection (a protocol error, a stream that ended).</summary>
+    public static readonly Msg ReasonConnectionFailed = new("the connection to the server failed", "与服务器的连接失败");
+
     /// <summary>{0} the database name.</summary>
     public static readonly Msg ReasonDatabaseMissing = new(
         "the database '{0}' does not exist (check Database= in the connection string)",

@@ -51,6 +51,67 @@ public sealed class PostgreSqlRefusalTests
             Describe(CliLanguage.Chinese, error));
     }
 
+    public static TheoryData<string, string, string> LoginRefusals => new()
+    {
+        { "53300", "the server has no connection to spare (too many connections); try again later", "服务器的连接数已满；请稍后再试" },
+        { "57P03", "the server is shutting down or restarting; try again later", "服务器正在关闭或重启；请稍后再试" },
+        { "08P01", "the server refused the connection (SQLSTATE 08P01)", "服务器拒绝了连接（SQLSTATE 08P01）" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoginRefusals))]
+    public void Describe_ALoginTheServerRefused_IsWordedBySqlState_WithTheServersTextOnlyAsDetail(string sqlState, string english, string chinese)
+    {
+        var error = new PostgresException("sorry, too many clients already", "FATAL", "FATAL", sqlState);
+
+        Assert.Equal(
+            $"cannot connect to the PostgreSQL store '{Masked}': {english}{Environment.NewLine}  detail: sorry, too many clients already",
+            Describe(CliLanguage.English, error));
+        Assert.Equal(
+            $"无法连接 PostgreSQL 存储“{Masked}”：{chinese}{Environment.NewLine}  详情：sorry, too many clients already",
+            Describe(CliLanguage.Chinese, error));
+    }
+
+    [Fact]
+    public void Describe_ANetworkFailureCrmDoesNotName_SaysTheSocketError_WithDotNetsTextOnlyAsDetail()
+    {
+        var socket = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset);
+        var error = new NpgsqlException("Exception while reading from stream", socket);
+
+        Assert.Equal(
+            $"cannot connect to the PostgreSQL store '{Masked}': the network connection failed (ConnectionReset){Environment.NewLine}  detail: {socket.Message}",
+            Describe(CliLanguage.English, error));
+        Assert.Equal(
+            $"无法连接 PostgreSQL 存储“{Masked}”：网络连接失败（ConnectionReset）{Environment.NewLine}  详情：{socket.Message}",
+            Describe(CliLanguage.Chinese, error));
+    }
+
+    [Fact]
+    public void Describe_AProtocolOrTlsFailure_IsSaidInPlainWords_WithDotNetsTextOnlyAsDetail()
+    {
+        var error = new NpgsqlException("Exception while connecting", new System.Security.Authentication.AuthenticationException("The remote certificate is invalid (system text)"));
+
+        Assert.Equal(
+            $"cannot connect to the PostgreSQL store '{Masked}': the secure connection (TLS) could not be set up (check SSL Mode= and the server's certificate){Environment.NewLine}  detail: The remote certificate is invalid (system text)",
+            Describe(CliLanguage.English, error));
+        Assert.Equal(
+            $"无法连接 PostgreSQL 存储“{Masked}”：无法建立安全连接（TLS）（请检查 SSL Mode= 和服务器的证书）{Environment.NewLine}  详情：The remote certificate is invalid (system text)",
+            Describe(CliLanguage.Chinese, error));
+    }
+
+    [Fact]
+    public void Describe_AnotherConnectionFailure_IsSaidInPlainWords_WithNpgsqlsTextOnlyAsDetail()
+    {
+        var error = new NpgsqlException("Received unexpected backend message (system text)");
+
+        Assert.Equal(
+            $"cannot connect to the PostgreSQL store '{Masked}': the connection to the server failed{Environment.NewLine}  detail: Received unexpected backend message (system text)",
+            Describe(CliLanguage.English, error));
+        Assert.Equal(
+            $"无法连接 PostgreSQL 存储“{Masked}”：与服务器的连接失败{Environment.NewLine}  详情：Received unexpected backend message (system text)",
+            Describe(CliLanguage.Chinese, error));
+    }
+
     [PostgresFact]
     public void Audit_ARoleWithoutRightsOnTheTrail_SaysPermissionDenied_NotThatThereIsNoTrail()
     {
