@@ -91,8 +91,9 @@ internal static class AuditCommand
     // A file that SQLite cannot use as a database (not one, damaged, unreadable, busy, a failed write) is not a usable CrmCore database:
     // said with the file and the cause. A database without the audit table (older than schema 3, or of another program) or of a newer
     // schema is a user's mistake, reported as such, never as an internal error. Any other SQLite failure is the store's, said as every
-    // command says it (StoreErrors.Describe: SQLite's code, its English text only on a detail line), never as a missing trail. A
-    // PostgreSQL server that cannot be reached or refuses the login goes on to the store's message (StoreErrors, through SetCliAction).
+    // command says it (StoreErrors.Describe: SQLite's code, its English text only on a detail line), never as a missing trail. Every
+    // PostgreSQL failure goes on to the store's message (StoreErrors, through SetCliAction): a server that cannot be reached or refuses the
+    // login, and a statement it refuses (no permission, a dropped table...), by its SQLSTATE, the server's text only on a detail line.
     internal static bool TryRead<T>(CliContext context, Func<T> read, out T value)
     {
         try
@@ -112,9 +113,13 @@ internal static class AuditCommand
             value = default!;
             return false;
         }
-        catch (Exception e) when ((e is System.Data.Common.DbException or CrmCore.Storage.SchemaVersionException) && !StoreErrors.IsPostgreSqlConnectionFailure(e))
+        catch (Exception e) when ((e is System.Data.Common.DbException or CrmCore.Storage.SchemaVersionException) && !StoreErrors.IsPostgreSql(e))
         {
-            context.WriteError(context.T(AuditMessages.NoTrail, StoreName(context), e.Message));
+            // Why, in the run's language: a schema of another version in its own words; a statement SQLite refused by SQLite's code,
+            // SQLite's English text on a detail line.
+            context.WriteError(e is CrmException known
+                ? context.T(AuditMessages.NoTrail, StoreName(context), known.LocalizedMessage(context.Language.Culture))
+                : OutputPaths.WithDetail(context, context.T(AuditMessages.NoTrail, StoreName(context), StoreErrors.SqliteCode(context, e)), e));
             value = default!;
             return false;
         }

@@ -50,16 +50,23 @@ internal static class StoreErrors
             // A cause crm cannot name is SQLite's code (the extended one, which tells more), with SQLite's own (English) text on a detail line.
             return SqliteReason(context, sqlite) is { } reason
                 ? context.T(StoreMessages.SqliteFailed, path, reason)
-                : OutputPaths.WithDetail(context, context.T(StoreMessages.SqliteFailed, path, context.T(StoreMessages.SqliteOtherError, sqlite.SqliteExtendedErrorCode)), sqlite);
+                : OutputPaths.WithDetail(context, context.T(StoreMessages.SqliteFailed, path, SqliteCode(context, sqlite)), sqlite);
         }
 
         if (spec.StartsWith("postgresql:", StringComparison.Ordinal) && Find<NpgsqlException>(error) is { } npgsql)
         {
             var connectionString = spec["postgresql:".Length..];
             var store = MaskPassword(connectionString);
-            return ConnectionCause(context, connectionString, npgsql) is { } cause
-                ? context.T(StoreMessages.PostgreSqlUnreachable, store, cause)
-                : context.T(StoreMessages.PostgreSqlRefused, store, OneLine(((PostgresException)npgsql).MessageText));
+            if (ConnectionCause(context, connectionString, npgsql) is var (cause, detail))
+            {
+                var message = context.T(StoreMessages.PostgreSqlUnreachable, store, cause);
+                return detail is null ? message : message + Environment.NewLine + context.T(StoreMessages.Detail, OneLine(detail));
+            }
+
+            // A statement the server refused: the cause by its SQLSTATE in the run's language, the server's own (English) text on a detail line.
+            var refused = (PostgresException)npgsql;
+            return context.T(StoreMessages.PostgreSqlRefused, store, PostgreSqlReason(context, connectionString, refused))
+                + Environment.NewLine + context.T(StoreMessages.Detail, OneLine(refused.MessageText));
         }
 
         return null;
@@ -83,9 +90,54 @@ internal static class StoreErrors
         _ => null,
     };
 
+    /// <summary>
+    /// Why a PostgreSQL server refused a statement, by its SQLSTATE, in the run's language, worded as the same causes are for SQLite where
+    /// they are the same: no permission for the login (42501), a table, column or schema of the store missing (42P01, 3F000, 42703, 42883,
+    /// 42704), a server that takes only reads (25006), a lock another session holds or a conflict with one (55P03, 40P01, 40001: busy), the
+    /// statement cancelled (57014), the server shutting down (57P01, 57P02), its disk full (53100), out of other resources (53...), damaged
+    /// data (XX001, XX002), a failed disk read or write (58030); any other is the server's refusal with its SQLSTATE.
+    /// </summary>
+    private static string PostgreSqlReason(CliContext context, string connectionString, PostgresException error) => error.SqlState switch
+    {
+        "42501" => context.T(StoreMessages.ReasonPermissionDenied, UserOf(connectionString)),
+        "42P01" or "3F000" or "42703" or "42883" or "42704" => context.T(StoreMessages.ReasonStoreObjectMissing),
+        "25006" => context.T(StoreMessages.ReasonServerReadOnly),
+        "55P03" or "40P01" or "40001" => context.T(StoreMessages.SqliteBusy),
+        "57014" => context.T(StoreMessages.ReasonStatementCancelled),
+        "57P01" or "57P02" => context.T(StoreMessages.ReasonServerShuttingDown),
+        "53100" => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture),
+        { } state when state.StartsWith("53", StringComparison.Ordinal) => context.T(StoreMessages.ReasonServerOutOfResources),
+        "XX001" or "XX002" => context.T(StoreMessages.ReasonServerDataDamaged),
+        "58030" => context.T(StoreMessages.ReasonServerDiskFailed),
+        var state => context.T(StoreMessages.ReasonServerRefused, state),
+    };
+
+    /// <summary>The user a connection string logs in as: its Username, else Npgsql's default (PGUSER, else the operating system's user).</summary>
+    private static string UserOf(string connectionString)
+    {
+        try
+        {
+            if (new NpgsqlConnectionStringBuilder(connectionString).Username is { Length: > 0 } user)
+            {
+                return user;
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Not read here: the connection string was read before anything was sent, so this is not reached in practice.
+        }
+
+        return Environment.GetEnvironmentVariable("PGUSER") is { Length: > 0 } fromEnvironment ? fromEnvironment : Environment.UserName;
+    }
+
     /// <summary>The <see cref="SqliteReason(CliContext, SqliteException)"/> of the SQLite failure in <paramref name="error"/> or its inner
     /// exceptions, or null when there is none or it is not the file's.</summary>
     public static string? SqliteReason(CliContext context, Exception error) => Find<SqliteException>(error) is { } sqlite ? SqliteReason(context, sqlite) : null;
+
+    /// <summary>A SQLite failure crm does not name, by SQLite's code (the extended one, which tells more): <c>SQLite reported error N</c>, in
+    /// the run's language; the caller puts SQLite's own text on a detail line. Null when <paramref name="error"/> holds no SQLite failure.</summary>
+    public static string? SqliteCode(CliContext context, Exception error) =>
+        Find<SqliteException>(error) is { } sqlite ? context.T(StoreMessages.SqliteOtherError, sqlite.SqliteExtendedErrorCode) : null;
 
     private static bool IsNotADatabase(SqliteException error) => (error.SqliteErrorCode & 0xFF) == 26;
 
@@ -104,15 +156,11 @@ internal static class StoreErrors
         && (sqlite.SqliteErrorCode & 0xFF) == 1
         && (sqlite.Message.Contains("no such table", StringComparison.Ordinal) || sqlite.Message.Contains("no such column", StringComparison.Ordinal));
 
+    /// <summary>Whether <paramref name="error"/> or one of its inner exceptions is a PostgreSQL failure (of the connection or of a statement).</summary>
+    public static bool IsPostgreSql(Exception error) => Find<NpgsqlException>(error) is not null;
+
     /// <summary>Whether <paramref name="error"/> or one of its inner exceptions is a SQLite failure.</summary>
     public static bool IsSqlite(Exception error) => Find<SqliteException>(error) is not null;
-
-    /// <summary>
-    /// Whether <paramref name="error"/> is a PostgreSQL store that could not be reached or would not let the user in (rather than a
-    /// statement it refused, such as a missing table): such a failure is the store's, reported by <see cref="Describe"/>.
-    /// </summary>
-    public static bool IsPostgreSqlConnectionFailure(Exception error) =>
-        Find<NpgsqlException>(error) is { } npgsql && (npgsql is not PostgresException server || IsLoginRefusal(server));
 
     /// <summary>
     /// Why a PostgreSQL connection string given to <paramref name="option"/> cannot be read, as the usage error to print in the run's
@@ -158,8 +206,11 @@ internal static class StoreErrors
     private static IEnumerable<string> KeysOf(string connectionString) =>
         connectionString.Split(';').Where(part => part.Contains('=', StringComparison.Ordinal)).Select(part => part[..part.IndexOf('=', StringComparison.Ordinal)].Trim());
 
-    /// <summary>The cause of a failure to connect or log in, or null when the server refused a statement.</summary>
-    private static string? ConnectionCause(CliContext context, string connectionString, NpgsqlException error)
+    /// <summary>
+    /// The cause of a failure to connect or log in, in the run's language, with the server's, .NET's or Npgsql's own text for a detail line
+    /// when the cause is not one crm names in full (null when it is); null when the server refused a statement instead.
+    /// </summary>
+    private static (string Cause, string? Detail)? ConnectionCause(CliContext context, string connectionString, NpgsqlException error)
     {
         NpgsqlConnectionStringBuilder? builder;
         try
@@ -182,9 +233,11 @@ internal static class StoreErrors
 
             return refused.SqlState switch
             {
-                DatabaseMissing => context.T(StoreMessages.ReasonDatabaseMissing, builder?.Database ?? builder?.Username ?? "?"),
-                _ when refused.SqlState.StartsWith("28", StringComparison.Ordinal) => context.T(StoreMessages.ReasonAuthentication, builder?.Username ?? "?"),
-                _ => OneLine(refused.MessageText),
+                DatabaseMissing => (context.T(StoreMessages.ReasonDatabaseMissing, builder?.Database ?? builder?.Username ?? "?"), null),
+                _ when refused.SqlState.StartsWith("28", StringComparison.Ordinal) => (context.T(StoreMessages.ReasonAuthentication, builder?.Username ?? "?"), null),
+                "53300" => (context.T(StoreMessages.ReasonServerFull), refused.MessageText),
+                "57P03" => (context.T(StoreMessages.ReasonServerShuttingDown), refused.MessageText),
+                var state => (context.T(StoreMessages.ReasonLoginRefused, state), refused.MessageText),
             };
         }
 
@@ -192,27 +245,29 @@ internal static class StoreErrors
         {
             return socket.SocketErrorCode switch
             {
-                SocketError.ConnectionRefused => context.T(StoreMessages.ReasonConnectionRefused, server),
-                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => context.T(StoreMessages.ReasonHostNotFound, host),
-                SocketError.TimedOut => context.T(StoreMessages.ReasonTimedOut, server),
-                SocketError.NetworkUnreachable or SocketError.HostUnreachable => context.T(StoreMessages.ReasonNetworkUnreachable, server),
-                _ => OneLine(socket.Message),
+                SocketError.ConnectionRefused => (context.T(StoreMessages.ReasonConnectionRefused, server), null),
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => (context.T(StoreMessages.ReasonHostNotFound, host), null),
+                SocketError.TimedOut => (context.T(StoreMessages.ReasonTimedOut, server), null),
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => (context.T(StoreMessages.ReasonNetworkUnreachable, server), null),
+                var code => (context.T(StoreMessages.ReasonNetworkFailed, code), socket.Message),
             };
         }
 
         if (Find<TimeoutException>(error) is not null)
         {
-            return context.T(StoreMessages.ReasonTimedOut, server);
+            return (context.T(StoreMessages.ReasonTimedOut, server), null);
         }
 
-        // Npgsql's own words (a protocol or TLS failure), the innermost cause, on one line.
+        // A TLS failure, or another of Npgsql's (a protocol error): said in plain words, the innermost text on the detail line.
         Exception innermost = error;
         while (innermost.InnerException is { } inner)
         {
             innermost = inner;
         }
 
-        return OneLine(innermost.Message);
+        return Find<System.Security.Authentication.AuthenticationException>(error) is not null
+            ? (context.T(StoreMessages.ReasonTlsFailed), innermost.Message)
+            : (context.T(StoreMessages.ReasonConnectionFailed), innermost.Message);
     }
 
     /// <summary>Whether the server refused the login: a connection exception (08), bad credentials (28), a missing database, or a server

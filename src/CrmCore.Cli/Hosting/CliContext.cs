@@ -168,7 +168,8 @@ internal sealed class CliContext
 
     /// <summary>
     /// Why the file <paramref name="shown"/> (as the user wrote it) could not be read, as one message in the run's language: not found (it
-    /// went, or is a link to nothing), permission denied, a folder, or the operating system's error code; never .NET's English text.
+    /// went, or is a link to nothing), permission denied, a folder, the operating system's error code, or for an error without one plain
+    /// words by kind (<see cref="OutputPaths.CauseWithoutCode"/>) with .NET's text on a detail line; never .NET's English text as the cause.
     /// </summary>
     /// <param name="shown">The file as given on the command line.</param>
     /// <param name="error">What opening or reading it threw.</param>
@@ -178,13 +179,21 @@ internal sealed class CliContext
         FileNotFoundException or DirectoryNotFoundException => T(Messages.FileNotFound, shown),
         _ when Directory.Exists(ResolvePath(shown)) => T(Messages.FileUnreadable, shown, T(Messages.FileIsFolder)),
         UnauthorizedAccessException => T(Messages.FileUnreadable, shown, T(Messages.FileReadDenied)),
-        _ => T(Messages.FileUnreadable, shown, T(Messages.FileReadFailed, OsErrorCode(error))),
+        _ when OutputPaths.CauseWithoutCode(this, error) is { } words => OutputPaths.WithDetail(this, T(Messages.FileUnreadable, shown, T(Messages.FileReadFailedBecause, words)), error),
+        _ => T(Messages.FileUnreadable, shown, T(Messages.FileReadFailed, OsErrorCode(error)!.Value)),
     };
 
-    /// <summary>The operating system's code of an I/O error: on Linux and macOS .NET keeps errno as the HResult; on Windows the HResult
-    /// wraps the Win32 error (0x8007xxxx).</summary>
-    internal static int OsErrorCode(Exception error) =>
-        (error.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000) ? error.HResult & 0xFFFF : error.HResult;
+    /// <summary>
+    /// The operating system's code of an I/O error, or null when it has none: on Linux and macOS .NET keeps errno (a positive number) as the
+    /// HResult; on Windows the HResult wraps the Win32 error (0x8007xxxx). An error .NET raised itself keeps .NET's own HResult (such as
+    /// COR_E_IO, -2146232800, for a plain <see cref="IOException"/>), which is no code of the system's and is never shown as one.
+    /// </summary>
+    internal static int? OsErrorCode(Exception error) => error.HResult switch
+    {
+        > 0 and var code => code,
+        var code when OperatingSystem.IsWindows() && (code & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000) => code & 0xFFFF,
+        _ => null,
+    };
 
     /// <summary>
     /// Reads a customers, tickets or surveys file and prints every problem to standard error in compiler style,

@@ -44,7 +44,7 @@ internal static class CommandExtensions
             {
                 // A file the system would not read or write (a path through a file, a full disk...): the user's to mend, not an internal error.
                 // The cause in the user's language; .NET's text, which names the file, on a detail line.
-                var cause = OutputPaths.Cause(context, ex) ?? context.T(StoreMessages.ReasonSystemError, CliContext.OsErrorCode(ex));
+                var cause = OutputPaths.Cause(context, ex) ?? OutputPaths.UnnamedCause(context, ex);
                 context.WriteError(OutputPaths.WithDetail(context, context.T(StoreMessages.FileProblem, cause), ex));
                 return ExitCodes.InvalidInput;
             }

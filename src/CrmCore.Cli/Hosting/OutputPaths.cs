@@ -204,8 +204,9 @@ internal static class OutputPaths
     /// <summary>
     /// <paramref name="message"/> with the cause of a failed write or read as its last argument, in the run's language: the file or its
     /// folder missing, access denied, the disk full, the file in use, the path too long, a read-only file system (worded once, as the
-    /// import words them: <see cref="CrmCore.Import.Reading.TableReader.FileFailureCause"/>), else the system's error code with .NET's own
-    /// text on a detail line below (<see cref="WithDetail"/>); never .NET's English text as the cause.
+    /// import words them: <see cref="CrmCore.Import.Reading.TableReader.FileFailureCause"/>), else the system's error code, or plain words
+    /// for an error without one (<see cref="UnnamedCause"/>), with .NET's own text on a detail line below (<see cref="WithDetail"/>); never
+    /// .NET's English text as the cause.
     /// </summary>
     /// <param name="context">The run.</param>
     /// <param name="error">What the write or read threw.</param>
@@ -214,13 +215,34 @@ internal static class OutputPaths
     public static string Explain(CliContext context, Exception error, Msg message, params string[] args)
     {
         var known = Cause(context, error);
-        var text = context.T(message, [.. args, known ?? context.T(StoreMessages.ReasonSystemError, CliContext.OsErrorCode(error))]);
+        var text = context.T(message, [.. args, known ?? UnnamedCause(context, error)]);
         return known is null ? WithDetail(context, text, error) : text;
     }
 
     /// <summary>The cause of a failed write or read in the run's language, or null when it is not one crm can name.</summary>
     public static string? Cause(CliContext context, Exception error) =>
         CrmCore.Import.Reading.TableReader.FileFailureCause(error) is { } key ? CrmCore.Import.Localization.ImportStrings.Get(key, context.Language.Culture) : null;
+
+    /// <summary>
+    /// The cause of a failed write or read that <see cref="Cause"/> cannot name, in the run's language: the operating system's error code
+    /// (<c>the system reported error N</c>), or for an error that has none, words by kind (<see cref="CauseWithoutCode"/>). The caller puts
+    /// .NET's text on a detail line.
+    /// </summary>
+    public static string UnnamedCause(CliContext context, Exception error) =>
+        CauseWithoutCode(context, error) ?? context.T(StoreMessages.ReasonSystemError, CliContext.OsErrorCode(error)!.Value);
+
+    /// <summary>
+    /// Plain words for an I/O failure that carries no operating-system error code (<see cref="CliContext.OsErrorCode"/>), by kind: the data
+    /// ended early (<see cref="EndOfStreamException"/>), the drive missing (<see cref="DriveNotFoundException"/>), or any other input/output
+    /// error; null when the failure has a code of the system's to say instead.
+    /// </summary>
+    public static string? CauseWithoutCode(CliContext context, Exception error) => error switch
+    {
+        EndOfStreamException => context.T(StoreMessages.ReasonDataEnded),
+        DriveNotFoundException => context.T(StoreMessages.ReasonDriveMissing),
+        _ when CliContext.OsErrorCode(error) is null => context.T(StoreMessages.ReasonNoSystemCode),
+        _ => null,
+    };
 
     /// <summary><paramref name="message"/> followed by a detail line holding the exception's own (.NET's, English) text on one line.</summary>
     public static string WithDetail(CliContext context, string message, Exception error) =>

@@ -12,7 +12,8 @@ internal static class AuditMessages
     public static readonly Msg DatabaseMissing = new("database file '{0}' was not found", "找不到数据库文件“{0}”");
     public static readonly Msg BadInstant = new("'{0}' is not an instant such as 2026-03-01T09:00:00+08:00", "“{0}”不是有效时刻，例如 2026-03-01T09:00:00+08:00");
     public static readonly Msg BadEntity = new("'{0}' is not type:id, e.g. customer:KH0001", "“{0}”不是 类型:编号 的形式，例如 customer:KH0001");
-    /// <summary>{0} the SQLite file or the masked connection string, {1} the reason.</summary>
+    /// <summary>{0} the SQLite file or the masked connection string, {1} the reason in the run's language (SQLite's code, whose text goes
+    /// on a detail line, or a schema version's localised message).</summary>
     public static readonly Msg NoTrail = new(
         "the database '{0}' has no audit trail this version can read (it needs a CrmCore schema of version 3 or later: run the host once against it, or apply `crm db script`): {1}",
         "数据库“{0}”没有本版本可读取的审计记录（需要第 3 版或更高的 CrmCore 数据库架构：先让宿主程序连接一次，或执行 `crm db script` 生成的脚本）：{1}");

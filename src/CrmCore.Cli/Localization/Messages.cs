@@ -75,6 +75,9 @@ internal static class Messages
     public static readonly Msg FileReadFailed = new(
         "the system reported error {0} while reading it; try again, or copy the file first",
         "读取时系统报告了错误 {0}；请重试，或先复制该文件");
+
+    /// <summary>{0} the cause of a read failure without an operating-system code (<see cref="Hosting.OutputPaths.CauseWithoutCode"/>).</summary>
+    public static readonly Msg FileReadFailedBecause = new("{0}; try again, or copy the file first", "{0}；请重试，或先复制该文件");
     public static readonly Msg RulesDidNotLoad = new("rules '{0}' did not load: {1} error(s)", "规则“{0}”未能加载：{1} 个错误");
     public static readonly Msg RuleWord = new("rule", "规则");
     public static readonly Msg WorkflowWord = new("workflow", "工作流");

@@ -47,6 +47,15 @@ internal static class StoreMessages
     /// <summary>A cause crm cannot name: {0} the operating system's error code (errno on Linux and macOS, the Win32 error on Windows).</summary>
     public static readonly Msg ReasonSystemError = new("the system reported error {0}", "系统报告了错误 {0}");
 
+    /// <summary>A cause crm cannot name, of an I/O error without an operating-system code (.NET raised it itself).</summary>
+    public static readonly Msg ReasonNoSystemCode = new("an input/output error for which the system gave no error code", "发生了输入输出错误（系统未给出错误代码）");
+
+    /// <summary>The data being read ended before what it holds was complete (an <see cref="EndOfStreamException"/>).</summary>
+    public static readonly Msg ReasonDataEnded = new("the data ended sooner than expected", "数据意外提前结束");
+
+    /// <summary>The path names a drive that does not exist (a <see cref="DriveNotFoundException"/>).</summary>
+    public static readonly Msg ReasonDriveMissing = new("the drive does not exist", "驱动器不存在");
+
     /// <summary>The line under a message that holds .NET's or SQLite's own text (English), {0}.</summary>
     public static readonly Msg Detail = new("  detail: {0}", "  详情：{0}");
 
@@ -139,8 +148,42 @@ internal static class StoreMessages
         "cannot connect to the PostgreSQL store '{0}': {1}",
         "无法连接 PostgreSQL 存储“{0}”：{1}");
 
-    /// <summary>{0} the connection string with its password masked, {1} the server's message.</summary>
+    /// <summary>{0} the connection string with its password masked, {1} the cause (one of the refusals below, by SQLSTATE); the server's
+    /// own text follows on a <see cref="Detail"/> line.</summary>
     public static readonly Msg PostgreSqlRefused = new("the PostgreSQL store '{0}' refused: {1}", "PostgreSQL 存储“{0}”拒绝了请求：{1}");
+
+    /// <summary>SQLSTATE 42501 (insufficient_privilege): {0} the user the connection logs in as.</summary>
+    public static readonly Msg ReasonPermissionDenied = new(
+        "the user '{0}' does not have the permission this needs (ask the database's owner to grant it)",
+        "用户“{0}”没有所需的权限（请让数据库的所有者授予）");
+
+    /// <summary>SQLSTATE 42P01, 3F000, 42703, 42883, 42704: a table, schema, column, function or type the statement names is not there.</summary>
+    public static readonly Msg ReasonStoreObjectMissing = new(
+        "a table, column or schema of the CrmCore store is missing (was it dropped, or is it in another schema?)",
+        "CrmCore 存储中缺少表、列或架构（是否已被删除，或位于其他架构中？）");
+
+    /// <summary>SQLSTATE 25006 (read_only_sql_transaction).</summary>
+    public static readonly Msg ReasonServerReadOnly = new("the server takes only reads (a standby, or a read-only database)", "服务器只接受读取（备用服务器或只读数据库）");
+
+    /// <summary>SQLSTATE 57014 (query_canceled).</summary>
+    public static readonly Msg ReasonStatementCancelled = new(
+        "the statement was cancelled: it ran longer than allowed (Command Timeout= or the server's statement_timeout), or an administrator stopped it",
+        "语句被取消：运行时间超过允许的时长（Command Timeout= 或服务器的 statement_timeout），或被管理员终止");
+
+    /// <summary>SQLSTATE 57P01, 57P02 (admin_shutdown, crash_shutdown).</summary>
+    public static readonly Msg ReasonServerShuttingDown = new("the server is shutting down or restarting; try again later", "服务器正在关闭或重启；请稍后再试");
+
+    /// <summary>SQLSTATE class 53 but 53100 (a full disk): out of memory or another resource.</summary>
+    public static readonly Msg ReasonServerOutOfResources = new("the server is out of resources (such as memory); try again later", "服务器资源不足（例如内存）；请稍后再试");
+
+    /// <summary>SQLSTATE XX001, XX002 (data_corrupted, index_corrupted).</summary>
+    public static readonly Msg ReasonServerDataDamaged = new("the server found its data damaged", "服务器发现其数据已损坏");
+
+    /// <summary>SQLSTATE 58030 (io_error).</summary>
+    public static readonly Msg ReasonServerDiskFailed = new("the server could not read or write its disk", "服务器无法读写其磁盘");
+
+    /// <summary>Any other SQLSTATE, {0}.</summary>
+    public static readonly Msg ReasonServerRefused = new("the server refused the statement (SQLSTATE {0})", "服务器拒绝了该语句（SQLSTATE {0}）");
 
     /// <summary>{0} host:port.</summary>
     public static readonly Msg ReasonConnectionRefused = new(
@@ -160,6 +203,23 @@ internal static class StoreMessages
     public static readonly Msg ReasonAuthentication = new(
         "authentication failed for user '{0}' (check Username= and Password=)",
         "用户“{0}”身份验证失败（请检查 Username= 和 Password=）");
+
+    /// <summary>SQLSTATE 53300 (too_many_connections) at the login.</summary>
+    public static readonly Msg ReasonServerFull = new("the server has no connection to spare (too many connections); try again later", "服务器的连接数已满；请稍后再试");
+
+    /// <summary>Another SQLSTATE the server refused the login with, {0}.</summary>
+    public static readonly Msg ReasonLoginRefused = new("the server refused the connection (SQLSTATE {0})", "服务器拒绝了连接（SQLSTATE {0}）");
+
+    /// <summary>A network failure crm does not name otherwise: {0} the socket error's name (such as ConnectionReset).</summary>
+    public static readonly Msg ReasonNetworkFailed = new("the network connection failed ({0})", "网络连接失败（{0}）");
+
+    /// <summary>The TLS handshake failed (a certificate, or SSL Mode= the server does not offer).</summary>
+    public static readonly Msg ReasonTlsFailed = new(
+        "the secure connection (TLS) could not be set up (check SSL Mode= and the server's certificate)",
+        "无法建立安全连接（TLS）（请检查 SSL Mode= 和服务器的证书）");
+
+    /// <summary>Any other failure of the connection (a protocol error, a stream that ended).</summary>
+    public static readonly Msg ReasonConnectionFailed = new("the connection to the server failed", "与服务器的连接失败");
 
     /// <summary>{0} the database name.</summary>
     public static readonly Msg ReasonDatabaseMissing = new(

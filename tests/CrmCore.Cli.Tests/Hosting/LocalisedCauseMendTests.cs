@@ -55,6 +55,33 @@ public sealed class LocalisedCauseMendTests
         Assert.StartsWith("error: the database 'crm.db' has no audit trail this version can read", AuditRead(CliLanguage.English, error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Audit_AMissingAuditTable_SaysSqlitesCode_AndItsEnglishTextOnlyOnADetailLine()
+    {
+        var error = new SqliteException("SQLite Error 1: 'no such table: crm_audit'.", 1);
+
+        var en = AuditRead(CliLanguage.English, error).Split(NewLine);
+        var zh = AuditRead(CliLanguage.Chinese, error).Split(NewLine);
+
+        Assert.EndsWith("`crm db script`): SQLite reported error 1", en[0], StringComparison.Ordinal);
+        Assert.Equal("  detail: SQLite Error 1: 'no such table: crm_audit'.", en[1]);
+        Assert.StartsWith("错误: 数据库“crm.db”没有本版本可读取的审计记录", zh[0], StringComparison.Ordinal);
+        Assert.EndsWith("：SQLite 报告了错误 1", zh[0], StringComparison.Ordinal);
+        Assert.Equal("  详情：SQLite Error 1: 'no such table: crm_audit'.", zh[1]);
+    }
+
+    [Fact]
+    public void Audit_ASchemaOfAnotherVersion_IsSaidInTheUsersLanguage()
+    {
+        var error = new CrmCore.Storage.SchemaVersionException("crm.db", 99, 20);
+
+        var zh = AuditRead(CliLanguage.Chinese, error);
+
+        Assert.StartsWith("错误: 数据库“crm.db”没有本版本可读取的审计记录", zh, StringComparison.Ordinal);
+        Assert.Contains("：" + error.LocalizedMessage(CliLanguage.Chinese.Culture), zh, StringComparison.Ordinal);
+        Assert.DoesNotContain(error.Message, zh, StringComparison.Ordinal);
+    }
+
     [ImmutableFileFact]
     public void ExportDefault_Force_AFileThatCannotBeRemoved_SaysTheCauseInTheUsersLanguage()
     {

@@ -52,6 +52,58 @@ public sealed class WriteCauseTests
             WriteReport(CliLanguage.Chinese, error));
     }
 
+    /// <summary>I/O failures that carry no operating-system error code (.NET's own HResult, such as COR_E_IO, -2146232800), by kind.</summary>
+    public static TheoryData<string, Exception, string, string> CausesWithoutACode => new()
+    {
+        { "plain IOException", new IOException(DotNetText), "an input/output error for which the system gave no error code", "发生了输入输出错误（系统未给出错误代码）" },
+        { "end of stream", new EndOfStreamException(DotNetText), "the data ended sooner than expected", "数据意外提前结束" },
+        { "drive missing", new DriveNotFoundException(DotNetText), "the drive does not exist", "驱动器不存在" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CausesWithoutACode))]
+    public void Reason_AnIOErrorWithoutASystemCode_IsSaidInPlainWordsByKind_NotAsItsHResult_AndDotNetsTextOnlyOnADetailLine(string why, Exception error, string english, string chinese)
+    {
+        var (en, zh) = (WriteReport(CliLanguage.English, error), WriteReport(CliLanguage.Chinese, error));
+
+        Assert.True(
+            en == $"error: the import above is done and kept, but the report 'r.json' could not be written: {english}{Environment.NewLine}  detail: {DotNetText}{Environment.NewLine}",
+            $"{why}: {en}");
+        Assert.True(
+            zh == $"错误: 上面的导入已完成并保存，但报告“r.json”未能写入：{chinese}{Environment.NewLine}  详情：{DotNetText}{Environment.NewLine}",
+            $"{why}: {zh}");
+        Assert.DoesNotContain(error.HResult.ToString(System.Globalization.CultureInfo.InvariantCulture), en + zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadFailure_AnIOErrorWithoutASystemCode_IsSaidInPlainWords_AndDotNetsTextOnlyOnADetailLine()
+    {
+        using var temp = new TempDirectory();
+        var error = new IOException(DotNetText);
+
+        Assert.Equal(
+            $"file 'cal.json' cannot be read: an input/output error for which the system gave no error code; try again, or copy the file first{Environment.NewLine}  detail: {DotNetText}",
+            new CliContext(new TestConsole { WorkingDirectory = temp.FullName }, CliLanguage.English).ReadFailure("cal.json", error));
+        Assert.Equal(
+            $"无法读取文件“cal.json”：发生了输入输出错误（系统未给出错误代码）；请重试，或先复制该文件{Environment.NewLine}  详情：{DotNetText}",
+            new CliContext(new TestConsole { WorkingDirectory = temp.FullName }, CliLanguage.Chinese).ReadFailure("cal.json", error));
+    }
+
+    [Theory]
+    [InlineData("en", "error: a file could not be read or written: an input/output error for which the system gave no error code", "  detail: ")]
+    [InlineData("zh-Hans", "错误: 无法读取或写入文件：发生了输入输出错误（系统未给出错误代码）", "  详情：")]
+    public void AnyCommand_AnIOErrorWithoutASystemCode_IsAFileProblemInPlainWords_WithDotNetsTextOnTheDetailLine(string lang, string first, string detail)
+    {
+        var console = new TestConsole();
+        var command = new System.CommandLine.RootCommand { GlobalOptions.Language() };
+        command.SetCliAction(console, (_, _) => throw new IOException(DotNetText));
+
+        var code = command.Parse(["--lang", lang]).Invoke();
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal($"{first}{Environment.NewLine}{detail}{DotNetText}{Environment.NewLine}", console.ErrorWriter.ToString());
+    }
+
     [UnixFact]
     public void Export_ToAFileAnotherProgramHoldsLocked_SaysItIsInUse_NotPermissionDenied()
     {
