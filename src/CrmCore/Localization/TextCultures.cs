@@ -9,7 +9,8 @@ namespace CrmCore.Localization;
 /// <c>zh-Hans-HK</c>) read zh-Hans; Traditional Chinese cultures (<c>zh-Hant</c>, <c>zh-TW</c>, <c>zh-HK</c>, <c>zh-MO</c> and those
 /// under them) and all others read English, as there are no zh-Hant texts. .NET's own resource fallback cannot do this: it goes from
 /// <c>zh</c> straight to the neutral resources, past zh-Hans. Every text lookup of the library, of <c>CrmCore.Rules</c>,
-/// <c>CrmCore.Reporting</c> and <c>crm</c> goes through here. Thread-safe.
+/// <c>CrmCore.Reporting</c>, <c>CrmCore.Import</c>, the storage providers and <c>crm</c> goes through here, and a zh-Hans text is
+/// asked for in <see cref="SimplifiedChinese"/>, never in a culture made by name. Thread-safe.
 /// </summary>
 /// <remarks>
 /// Without ICU (.NET's invariant globalization mode, as in Alpine images) there is no culture data, and by default (predefined cultures
