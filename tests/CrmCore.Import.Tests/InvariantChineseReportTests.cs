@@ -13,8 +13,8 @@ namespace CrmCore.Import.Tests;
 /// <summary>
 /// Without ICU (.NET's invariant globalization mode, as in Alpine images) an import asked for in
 /// <see cref="TextCultures.SimplifiedChinese"/> still reports in Chinese (its row reasons, outcomes and report text come from the import's
-/// zh-Hans satellite assembly), reads a Chinese value by its zh-Hans display name (零售业 is the industry Retail), and so does an article import (which made the zh-Hans culture by name, and so failed to start, with
-/// predefined cultures only), both where the host may make cultures by name (the README's setting) and with .NET's defaults
+/// zh-Hans satellite assembly) and reads a Chinese value by its zh-Hans display name (零售业 is the industry Retail), and so does an
+/// article import (which made the zh-Hans culture by name, and so failed to start, with predefined cultures only), both where the host may make cultures by name (the README's setting) and with .NET's defaults
 /// (predefined cultures only). Each case runs this test assembly as a child process (<see cref="ChildProcess"/>).
 /// </summary>
 public sealed class InvariantChineseReportTests
