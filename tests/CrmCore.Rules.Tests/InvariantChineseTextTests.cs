@@ -29,7 +29,7 @@ public sealed class InvariantChineseTextTests
         Assert.Equal(
             [
                 "no culture by name: " + refused,
-                "SimplifiedChinese: zh-Hans",
+                "SimplifiedChinese: zh-Hans, read-only True",
                 "status in SimplifiedChinese: 待处理",
                 "status in English: Pending",
                 "status in CurrentUICulture: Pending",
@@ -47,7 +47,7 @@ public sealed class InvariantChineseTextTests
     {
         var refused = Record.Exception(() => CultureInfo.GetCultureInfo("zh-Hans")) is CultureNotFoundException;
         await output.WriteLineAsync($"no culture by name: {refused}");
-        await output.WriteLineAsync("SimplifiedChinese: " + TextCultures.SimplifiedChinese.Name);
+        await output.WriteLineAsync($"SimplifiedChinese: {TextCultures.SimplifiedChinese.Name}, read-only {TextCultures.SimplifiedChinese.IsReadOnly}");
         await output.WriteLineAsync("status in SimplifiedChinese: " + DisplayNames.Of(TicketStatus.Pending, TextCultures.SimplifiedChinese));
         await output.WriteLineAsync("status in English: " + DisplayNames.Of(TicketStatus.Pending, TextCultures.English));
         await output.WriteLineAsync("status in CurrentUICulture: " + DisplayNames.Of(TicketStatus.Pending));

@@ -76,7 +76,9 @@ public static class TextCultures
 
     // Without culture data a culture made by name (where .NET makes one at all) is renamed (zh-HANS) and has no parent: the library's own
     // cultures are known by name instead, the same with cultures by name allowed or not.
-    private static CultureInfo Make(string name) => NameOnlyCulture.HasCultureData ? CultureInfo.GetCultureInfo(name) : new NameOnlyCulture(name);
+    // Read-only, as GetCultureInfo's are: the instances are shared.
+    private static CultureInfo Make(string name) =>
+        NameOnlyCulture.HasCultureData ? CultureInfo.GetCultureInfo(name) : CultureInfo.ReadOnly(new NameOnlyCulture(name));
 
     private static bool IsOneOf(string name, params ReadOnlySpan<string> names)
     {
