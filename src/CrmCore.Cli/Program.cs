@@ -1,5 +1,4 @@
 using System.Runtime.Loader;
-using System.Text;
 using CrmCore.Cli.Hosting;
 using CrmCore.Localization;
 using NodaTime;
@@ -9,13 +8,9 @@ using NodaTime;
 IClock clock = SystemClock.Instance;
 #pragma warning restore RS0030
 
-// Without ICU (invariant globalization mode) cultures are renamed (zh-Hans becomes zh-HANS): find the zh-Hans texts all the same.
+// Without ICU (invariant globalization mode) a culture made by name is renamed (zh-Hans becomes zh-HANS): find the zh-Hans texts all the
+// same. Where .NET makes no culture by name at all (predefined cultures only) crm's languages are the library's own cultures, known by
+// name (TextCultures), and crm speaks both all the same.
 SatelliteAssemblies.Register(AssemblyLoadContext.Default, AppContext.BaseDirectory);
-if (CultureSupport.Problem() is { } problem)
-{
-    Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-    Console.Error.WriteLine(problem);
-    return ExitCodes.InvalidInput;
-}
 
 return CliApplication.Run(args, SystemCliConsole.Create(clock));

@@ -16,6 +16,7 @@ internal static class ChildProcess
         return args switch
         {
             ["rule-failures"] => await Desk.RuleFailureDeskTests.PrintRuleFailuresAsync(output),
+            ["zh-texts"] => await InvariantChineseTextTests.PrintTextsAsync(output),
             _ => 2,
         };
     }

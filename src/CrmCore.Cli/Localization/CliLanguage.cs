@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmCore.Localization;
 
 namespace CrmCore.Cli.Localization;
 
@@ -15,7 +16,7 @@ internal sealed class CliLanguage
     {
         Name = name;
         IsChinese = isChinese;
-        Culture = CultureInfo.GetCultureInfo(name);
+        Culture = isChinese ? TextCultures.SimplifiedChinese : TextCultures.English;
     }
 
     /// <summary>Gets English.</summary>
@@ -30,7 +31,8 @@ internal sealed class CliLanguage
     /// <summary>Gets a value indicating whether this is Simplified Chinese.</summary>
     public bool IsChinese { get; }
 
-    /// <summary>Gets the culture used for help text and number formatting of labels.</summary>
+    /// <summary>Gets the culture used for help text and number formatting of labels: the library's own culture of the language
+    /// (<see cref="TextCultures"/>), which exists also where .NET makes no culture by name.</summary>
     public CultureInfo Culture { get; }
 
     /// <summary>
@@ -43,14 +45,14 @@ internal sealed class CliLanguage
     /// <summary>
     /// Gets a value indicating whether .NET has culture data (ICU) here: false in invariant globalization mode
     /// (<c>DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1</c>, hosts and containers without ICU), where every culture has the invariant
-    /// culture's data. crm's runtime configuration lets it make cultures by name there all the same.
+    /// culture's data and crm reads cultures by their name (<see cref="NameOnlyCulture"/>).
     /// </summary>
-    public static bool HasCultureData { get; } = CultureInfo.GetCultureInfo(EnglishName).TwoLetterISOLanguageName == EnglishName;
+    public static bool HasCultureData => NameOnlyCulture.HasCultureData;
 
     /// <summary>
     /// The culture a <c>--lang</c> value names (case-insensitive), or <see langword="null"/> when .NET does not know it: not a
     /// predefined culture of the system, or empty (the invariant culture). Without culture data (<see cref="HasCultureData"/>) no
-    /// name can be checked: any name .NET accepts gives a <see cref="NameOnlyCulture"/>, read by its name.
+    /// name can be checked: any name of letters and digits gives a <see cref="NameOnlyCulture"/>, read by its name.
     /// </summary>
     public static CultureInfo? CultureOf(string? name)
     {
@@ -127,12 +129,12 @@ internal sealed class CliLanguage
     }
 
     /// <summary>
-    /// The default language for a UI culture, as the library picks its texts (<see cref="CrmCore.Localization.TextCultures"/>): a
+    /// The default language for a UI culture, as the library picks its texts (<see cref="TextCultures"/>): a
     /// Simplified Chinese culture (zh, zh-CN, zh-SG, zh-Hans and those under it) gives Simplified Chinese, any other (Traditional
     /// Chinese zh-TW, zh-HK, zh-Hant included, as there are no zh-Hant texts) English.
     /// </summary>
     public static CliLanguage FromCulture(CultureInfo culture) =>
-        CrmCore.Localization.TextCultures.IsSimplifiedChinese(culture) ? Chinese : English;
+        TextCultures.IsSimplifiedChinese(culture) ? Chinese : English;
 
     /// <summary>
     /// Finds <c>--lang</c> in raw arguments before parsing (<see cref="ValueIn"/>, <see cref="FromName"/>), so that parse errors and help

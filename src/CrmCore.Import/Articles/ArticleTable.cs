@@ -17,7 +17,7 @@ internal sealed class ArticleTable(IKnowledgeRepository store, IReadOnlyCollecti
     private const int MaxId = 64;
     private static readonly char[] ListSeparators = [';', '；', ',', '，', '、', '|'];
     private static readonly TicketType[] BuiltInTypes = [TicketType.Consultation, TicketType.Complaint, TicketType.Suggestion, TicketType.Fault, TicketType.PreSales];
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+    private static readonly CultureInfo Chinese = TextCultures.SimplifiedChinese;
     private readonly Dictionary<ArticleId, (KnowledgeArticle Article, long Expected)> _staged = [];
     private readonly Dictionary<ArticleId, int> _lineOf = [];
     private readonly TicketType[] _hostTypes = [.. hostTypes.Where(h => !BuiltInTypes.Any(b => string.Equals(b.Code, h.Code, StringComparison.OrdinalIgnoreCase)))];

@@ -17,7 +17,7 @@ public static class ArticleExporter
     public const int MaxCellLength = 32_767;
 
     private static readonly char[] ListSeparators = [';', '；', ',', '，', '、', '|'];
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+    private static readonly CultureInfo Chinese = TextCultures.SimplifiedChinese;
 
     /// <summary>The column headers, in order.</summary>
     /// <param name="language">The language.</param>

@@ -8,8 +8,6 @@ namespace CrmCore.Calendars;
 /// <param name="Message">An English description of the problem and how to fix it.</param>
 public readonly record struct LoadProblem(string Path, string Message)
 {
-    private static readonly CultureInfo ZhHans = CultureInfo.GetCultureInfo("zh-Hans");
-
     /// <summary>The same description in Simplified Chinese, or null when only English is available (e.g. a parser's own text).</summary>
     public string? MessageZhHans { get; init; }
 
@@ -42,5 +40,5 @@ public readonly record struct LoadProblem(string Path, string Message)
 
     /// <summary>A problem whose text is the resource <paramref name="key"/> of <c>Strings.resx</c>, in English and zh-Hans.</summary>
     internal static LoadProblem Of(string path, string key, params object?[] args) =>
-        new(path, Strings.Format(key, CultureInfo.InvariantCulture, args)) { MessageZhHans = Strings.Format(key, ZhHans, args) };
+        new(path, Strings.Format(key, CultureInfo.InvariantCulture, args)) { MessageZhHans = Strings.Format(key, TextCultures.SimplifiedChinese, args) };
 }

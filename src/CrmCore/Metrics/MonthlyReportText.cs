@@ -102,7 +102,7 @@ internal static class MonthlyReportText
             text.Append("  ").Append(labels["none"]).Append('\n');
         }
 
-        var culture = labels.IsChinese ? CultureInfo.GetCultureInfo("zh-Hans") : CultureInfo.InvariantCulture;
+        var culture = labels.IsChinese ? Localization.TextCultures.SimplifiedChinese : CultureInfo.InvariantCulture;
         foreach (var risk in report.HighRiskCustomers)
         {
             text.Append("  ").Append(risk.Customer.Value).Append(' ').Append(labels["score"]).Append(' ').Append(risk.Score);

@@ -47,7 +47,7 @@ internal sealed class ReportLabels
     public string this[string key] =>
         Localization.Strings.Find("Report_" + key, Culture) ?? throw new KeyNotFoundException($"The report label '{key}' is not in the resx files.");
 
-    private CultureInfo Culture => IsChinese ? CultureInfo.GetCultureInfo("zh-Hans") : CultureInfo.InvariantCulture;
+    private CultureInfo Culture => IsChinese ? Localization.TextCultures.SimplifiedChinese : CultureInfo.InvariantCulture;
 
     /// <summary>The warning that a calendar's holiday data leaves days of the report month uncovered.</summary>
     public string CalendarGap(CalendarGap gap, NodaTime.YearMonth month) =>

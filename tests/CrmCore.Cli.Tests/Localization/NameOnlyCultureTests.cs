@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmCore.Cli.Localization;
+using CrmCore.Localization;
 
 namespace CrmCore.Cli.Tests.Localization;
 
