@@ -33,11 +33,6 @@ internal static class Messages
     /// A <c>--lang</c> name ({0}) that is not one of crm's languages, when .NET has no culture data (invariant globalization mode) to
     /// check it against: it speaks English.
     /// </summary>
-    /// <summary>.NET refuses every culture but the invariant one (invariant mode with predefined cultures only): crm cannot start.</summary>
-    public static readonly Msg CulturesRefused = new(
-        "error: .NET refuses every culture here (invariant globalization mode with DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY set), and crm's languages are cultures; unset DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY to run crm",
-        "错误：此处 .NET 拒绝创建任何区域性（固定全球化模式且设置了 DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY），而 crm 的语言就是区域性；请取消设置 DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY 后再运行 crm");
-
     public static readonly Msg LangUnchecked = new(
         "note: .NET runs here without culture data (invariant globalization mode), so --lang {0} cannot be checked; crm has no texts in its language; messages are in English",
         "注意：此处 .NET 没有区域性数据（固定全球化模式），无法检查 --lang {0}；crm 没有该语言的文本；消息使用英文");
