@@ -189,6 +189,7 @@ internal static class HelpTexts
         ["ISO instant"] = "ISO 时刻",
         ["points,..."] = "分数,...",
         ["kind"] = "类型",
+        ["run-lease"] = "分钟数",
     };
 
     /// <summary>The Chinese of a value placeholder, or null when it is kept as written.</summary>

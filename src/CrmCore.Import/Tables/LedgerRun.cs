@@ -14,8 +14,8 @@ internal static class LedgerRun
 {
 
     /// <summary>Looks the file up and records the new run as started. <c>lease</c> is how long after its last activity an unfinished run
-    /// of the same entity and key may still be running (null when this run takes up no earlier run, as in the table engine: none is
-    /// checked); <c>culture</c> the language of the refusal.</summary>
+    /// of the same entity and key may still be running (null when this run takes up no earlier run, as in the table engine, and zero,
+    /// for a run known to be over: none is checked, whatever the clocks say); <c>culture</c> the language of the refusal.</summary>
     /// <returns>The earlier runs of the file and the new run's id.</returns>
     /// <exception cref="ImportFileException">An unfinished run of the same entity and key was active less than <paramref name="lease"/>
     /// before <paramref name="startedAt"/>: it may still be running; nothing is recorded.</exception>
@@ -24,7 +24,7 @@ internal static class LedgerRun
         CancellationToken cancellationToken)
     {
         var previous = await ledger.FindByFileHashAsync(fileHash, cancellationToken).ConfigureAwait(false);
-        if (lease is { } within && Running(previous, entity, mapping, startedAt, within) is { } running)
+        if (lease is { } within && within > Duration.Zero && Running(previous, entity, mapping, startedAt, within) is { } running)
         {
             var last = running.LastActiveAt ?? running.StartedAt;
             throw new ImportFileException(file, 0, 0, ImportStrings.Format(
