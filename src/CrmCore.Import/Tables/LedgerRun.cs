@@ -12,7 +12,6 @@ namespace CrmCore.Import.Tables;
 /// a number whose id the ledger holds (a record written by hand).</summary>
 internal static class LedgerRun
 {
-
     /// <summary>Looks the file up and records the new run as started. <c>lease</c> is how long after its last activity an unfinished run
     /// of the same entity and key may still be running (null when this run takes up no earlier run, as in the table engine, and zero,
     /// for a run known to be over: none is checked, whatever the clocks say); <c>culture</c> the language of the refusal.</summary>
