@@ -10,7 +10,15 @@ namespace CrmCore.Storage;
 internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
 {
     private const string Columns =
-        "id, entity, file_name, file_hash, mapping, started_at, finished_at, batches, inserted, updated, unchanged, merged, held, rejected, skipped";
+        "id, entity, file_name, file_hash, mapping, started_at, finished_at, batches, inserted, updated, unchanged, merged, held, rejected, skipped, last_active_at";
+
+    /// <summary>The <c>id_sequence</c> row the run numbers come from (<see cref="NextRunNumberAsync"/>); the schema that added
+    /// <c>last_active_at</c> started it above every run id the ledger held.</summary>
+    private const string RunNumbers = "import_run";
+
+    /// <inheritdoc />
+    public async ValueTask<long> NextRunNumberAsync(CancellationToken cancellationToken = default) =>
+        (await sql.ReserveAsync(RunNumbers, string.Empty, 1, long.MaxValue, cancellationToken).ConfigureAwait(false)).First;
 
     /// <inheritdoc />
     public async ValueTask StartAsync(ImportRun run, CancellationToken cancellationToken = default)
@@ -29,6 +37,7 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
         DeskSql.Add(command, "@finished_at", sql.TimeOrNull(run.FinishedAt));
         DeskSql.Add(command, "@batches", (long)run.Batches);
         BindTotals(command, run.Totals);
+        DeskSql.Add(command, "@last_active_at", sql.Time(run.LastActiveAt ?? run.StartedAt));
         if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
         {
             throw new ArgumentException($"Import run {run.Id} is already recorded.", nameof(run));
@@ -36,17 +45,19 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
     }
 
     /// <inheritdoc />
-    public async ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, CancellationToken cancellationToken = default)
+    public async ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, Instant at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(totals);
         ArgumentOutOfRangeException.ThrowIfNegative(batches);
         await UpdateAsync(
             runId,
-            "batches = @batches, inserted = @inserted, updated = @updated, unchanged = @unchanged, merged = @merged, held = @held, rejected = @rejected, skipped = @skipped",
+            "batches = @batches, inserted = @inserted, updated = @updated, unchanged = @unchanged, merged = @merged, held = @held, rejected = @rejected, skipped = @skipped, " +
+            "last_active_at = @last_active_at",
             command =>
             {
                 DeskSql.Add(command, "@batches", (long)batches);
                 BindTotals(command, totals);
+                DeskSql.Add(command, "@last_active_at", sql.Time(at));
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -54,7 +65,7 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
     /// <inheritdoc />
     public async ValueTask FinishAsync(string runId, Instant finishedAt, CancellationToken cancellationToken = default)
     {
-        await UpdateAsync(runId, "finished_at = @finished_at", command => DeskSql.Add(command, "@finished_at", sql.Time(finishedAt)), cancellationToken).ConfigureAwait(false);
+        await UpdateAsync(runId, "finished_at = @finished_at, last_active_at = @finished_at", command => DeskSql.Add(command, "@finished_at", sql.Time(finishedAt)), cancellationToken).ConfigureAwait(false);
         await using var lease = await sql.LeaseAsync(cancellationToken).ConfigureAwait(false);
         var forget = lease.Command(sql.Sql("DELETE FROM {t}import_run_customer WHERE run_id = @run"));
         DeskSql.Add(forget, "@run", runId);
@@ -139,11 +150,12 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
         return found;
     }
 
-    /// <summary>An unfinished run (alias <c>r</c>) that a later run of the same file, entity and key finished before <c>@key</c>, so that
-    /// nothing takes it up any more: it goes with that run.</summary>
+    /// <summary>An unfinished run (alias <c>r</c>) that a later run of the same file, entity and key finished before <c>@key</c>, and that
+    /// recorded nothing since that run started, so that nothing takes it up any more: it goes with that run. One that recorded a batch
+    /// after it was still running, and is kept.</summary>
     private const string Superseded =
         "r.finished_at IS NULL AND EXISTS (SELECT 1 FROM {t}import_run f WHERE f.file_hash = r.file_hash AND f.entity = r.entity AND f.mapping = r.mapping " +
-        "AND f.id <> r.id AND f.finished_at IS NOT NULL AND f.finished_at < @key AND f.started_at >= r.started_at)";
+        "AND f.id <> r.id AND f.finished_at IS NOT NULL AND f.finished_at < @key AND f.started_at >= r.started_at AND r.last_active_at <= f.started_at)";
 
     /// <inheritdoc />
     public async ValueTask<ImportLedgerPrune> PruneAsync(Instant before, bool preview = false, CancellationToken cancellationToken = default)
@@ -242,6 +254,7 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
                     Rejected = DeskSql.Int(reader, 13),
                     Skipped = DeskSql.Int(reader, 14),
                 },
+                LastActiveAt = sql.ReadTime(reader, 15),
             });
         }
 

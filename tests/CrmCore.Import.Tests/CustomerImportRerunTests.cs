@@ -59,7 +59,8 @@ public sealed class CustomerImportRerunTests
     private static async Task<ImportReport> ImportAsync(ICustomerRepository store, IImportLedger? ledger, string csv, int batchSize, bool dryRun = false, string mapping = "built-in")
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        var options = new CustomerImportOptions { Ledger = ledger, BatchSize = batchSize, DryRun = dryRun, MappingName = mapping };
+        // The runs these tests stop are over (the fake clock does not move): no lease, so the next run takes them up at once.
+        var options = new CustomerImportOptions { Ledger = ledger, BatchSize = batchSize, DryRun = dryRun, MappingName = mapping, RunLease = NodaTime.Duration.Zero };
         return await Samples.Importer(store, options).ImportAsync(stream, "dup.csv");
     }
 
@@ -273,5 +274,51 @@ public sealed class CustomerImportRerunTests
 
         public ValueTask<IReadOnlyList<CustomerKeyMatch>> FindByKeysAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken = default) =>
             inner.FindByKeysAsync(keys, cancellationToken);
+    }
+
+    // wave 20: an unfinished run was taken up by the next import of its file however recently it had recorded a batch, so an import still
+    // running was taken up (and its record later pruned) as if it had been killed. Now an unfinished run of the same file and key active
+    // within the lease (CustomerImportOptions.RunLease) is not taken up: the import refuses, naming the run and when it may be taken up,
+    // and writes nothing; once the lease has passed it is taken up. Failed before the fix: the import took the running run up.
+    [Fact]
+    public async Task AnUnfinishedRunActiveWithinTheLease_IsNotTakenUp_TheImportRefusesNamingIt_AndWritesNothing()
+    {
+        var store = new InMemoryCustomerRepository();
+        var ledger = new InMemoryImportLedger();
+        var first = await ImportAsync(store, ledger, ThreeNoDate, 1);
+        var now = Samples.Clock().GetCurrentInstant();
+        await ledger.StartAsync((await ledger.FindAsync(first.RunId!))! with
+        {
+            Id = "running-1", FinishedAt = null, StartedAt = now - NodaTime.Duration.FromMinutes(20), LastActiveAt = now - NodaTime.Duration.FromMinutes(4),
+        });
+        var fresh = new InMemoryCustomerRepository();
+
+        async Task<ImportReport> Import(int leaseMinutes, string culture)
+        {
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(ThreeNoDate));
+            var options = new CustomerImportOptions { Ledger = ledger, BatchSize = 1, RunLease = NodaTime.Duration.FromMinutes(leaseMinutes), Culture = new CultureInfo(culture) };
+            return await Samples.Importer(fresh, options).ImportAsync(stream, "dup.csv");
+        }
+
+        var en = await Assert.ThrowsAsync<ImportFileException>(() => Import(5, "en"));
+        var zh = await Assert.ThrowsAsync<ImportFileException>(() => Import(5, "zh-Hans"));
+
+        Assert.Equal(
+            "dup.csv: import run running-1 of this file under the same mapping and options has not finished and recorded its last activity at " +
+            "2026-03-10 01:56:00 UTC, less than 5 minutes ago (the run lease, CustomerImportOptions.RunLease): it may still be running, so this " +
+            "import does not take it up and writes nothing; wait until it finishes, or run the import again after 2026-03-10 02:01:00 UTC, when " +
+            "it is taken up where it stopped",
+            en.Message);
+        Assert.Equal(
+            "dup.csv: 此文件以相同映射和选项进行的导入 running-1 尚未完成，其最后一次活动记录于 2026-03-10 01:56:00 UTC，距今不到 5 分钟（运行租期，" +
+            "CustomerImportOptions.RunLease）：它可能仍在运行，因此本次导入不接续它，也未写入任何内容；请等它完成，或在 2026-03-10 02:01:00 UTC 之后再次导入，届时从它停下之处接续",
+            zh.Message);
+        Assert.Empty(await Samples.AllAsync(fresh));
+        Assert.Equal(2, (await ledger.FindByFileHashAsync(first.FileHash)).Count);
+
+        var later = await Import(3, "en");
+        Assert.Equal([first.RunId, "running-1"], later.PreviousRuns.Select(r => r.Id));
+        Assert.NotNull(later.RunId);
+        Assert.Equal(3, (await ledger.FindByFileHashAsync(first.FileHash)).Count);
     }
 }

@@ -50,7 +50,9 @@ internal static class ImportCommand
         customers.Add(batch);
         customers.Add(json);
         customers.Add(xlsx);
+        var runLease = new Option<int>("--run-lease") { Description = "Minutes an unfinished run of this file with the same mapping and options counts as still running after its last batch: until then this import refuses to take it up (default 10; 0 takes it up at once, for a run known to be killed).", DefaultValueFactory = _ => 10 }.Range(0, 10_080);
         customers.Add(force);
+        customers.Add(runLease);
         var user = ImportUserOption();
         customers.Add(user);
         EncodingOption.AddTo(customers);
@@ -72,6 +74,7 @@ internal static class ImportCommand
                     Actor = parse.GetValue(user)!,
                     DryRun = parse.GetValue(dryRun),
                     Force = parse.GetValue(force),
+                    RunLease = NodaTime.Duration.FromMinutes(parse.GetValue(runLease)),
                     MergePolicy = parse.GetValue(merge) switch { "fill-blanks" => MergePolicy.FillBlanks, "review" => MergePolicy.HoldForReview, _ => MergePolicy.KeepNewest },
                     NameSimilarity = parse.GetValue(similarity) ?? 1.0,
                     BatchSize = parse.GetValue(batch),

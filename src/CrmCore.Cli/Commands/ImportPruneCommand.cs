@@ -10,8 +10,8 @@ namespace CrmCore.Cli.Commands;
 /// <summary>
 /// <c>crm import prune --store STORE --before DATE [--dry-run]</c>: removes from the store's import ledger the runs that finished before
 /// DATE (<see cref="CrmCore.Imports.IImportLedger.PruneAsync"/>), so that daily imports do not grow it for ever. An unfinished run is
-/// kept and counted (the next import of its file takes it up), unless a later run of its file that is removed took it up: it is listed
-/// with that run as never finished. DATE is an instant with its offset (<c>2026-11-01T08:00:00Z</c>,
+/// kept and counted (it may still be running, or the next import of its file takes it up), unless a later run of its file that is
+/// removed took it up (it recorded nothing after that run started): it is listed with that run as never finished. DATE is an instant with its offset (<c>2026-11-01T08:00:00Z</c>,
 /// <c>2026-11-01T08:00:00+08:00</c>), or a date-time (<c>2026-11-01T08:00:00</c>) or a day (<c>2026-11-01</c>, its start) in <c>--zone</c>,
 /// UTC by default (the other commands' <c>--zone</c> defaults to Asia/Shanghai; here UTC keeps what a bare day meant before the option).
 /// The store is neither created nor migrated: it must exist with this version's schema.

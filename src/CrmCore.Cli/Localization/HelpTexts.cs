@@ -23,6 +23,7 @@ internal static class HelpTexts
         ["Also write the import report as JSON to this file."] = "同时把导入报告以 JSON 写入此文件。",
         ["Also write the rejected and held rows as an .xlsx to fix and import again."] = "同时把被拒绝和待复核的行写成 .xlsx，修改后可再次导入。",
         ["Import every row again, even rows an earlier run of this file with the same mapping and options committed (by default they are reported as already imported and not applied again)."] = "即使之前的导入已提交这些行，也重新导入每一行（默认情况下，同一文件以相同映射和选项再次导入时，这些行报告为已导入，不再重复应用）。",
+        ["Minutes an unfinished run of this file with the same mapping and options counts as still running after its last batch: until then this import refuses to take it up (default 10; 0 takes it up at once, for a run known to be killed)."] = "同一文件以相同映射和选项进行的未完成导入在最后一批之后仍视为正在运行的分钟数：在此之前本次导入拒绝接续它（默认 10；0 表示立即接续，用于确知已被终止的导入）。",
         ["Import an issue-tracking table (服务质量问题跟踪表): tickets with their status, owner, solution and satisfaction; a report of every row."] = "导入服务质量问题跟踪表：工单及其状态、负责人、解决方案和满意度；逐行给出导入报告。",
         ["The issue-tracking table (.csv in UTF-8, GB18030 or UTF-16, .xlsx, .json or .jsonl)."] = "问题跟踪表（UTF-8、GB18030 或 UTF-16 编码的 .csv，或 .xlsx、.json、.jsonl）。",
         ["Import survey results (CSAT, NPS and scores per dimension) onto their stored tickets; a report of every row."] = "把满意度调查结果（CSAT、NPS 和各维度评分）导入到已存储的工单上；逐行给出导入报告。",
@@ -188,6 +189,7 @@ internal static class HelpTexts
         ["ISO instant"] = "ISO 时刻",
         ["points,..."] = "分数,...",
         ["kind"] = "类型",
+        ["run-lease"] = "分钟数",
     };
 
     /// <summary>The Chinese of a value placeholder, or null when it is kept as written.</summary>

@@ -85,6 +85,16 @@ public sealed record CustomerImportOptions
     /// </summary>
     public bool Force { get; init; }
 
+    /// <summary>
+    /// How long an unfinished run of the same file, mapping and options may still be running after it last showed activity
+    /// (<see cref="ImportRun.LastActiveAt"/>: its start or its last batch): while that is less than the lease ago, an import of the file
+    /// refuses to start (an <see cref="ImportFileException"/> naming the run and when it may be taken up) and writes nothing, rather than
+    /// taking up a run that is still going; after it, the run counts as interrupted and is taken up where it stopped. Choose it longer than
+    /// the longest pause between two batches. Default 10 minutes; zero takes up any unfinished run at once (as before the ledger kept
+    /// activity). Not part of the ledger key.
+    /// </summary>
+    public Duration RunLease { get; init; } = Duration.FromMinutes(10);
+
     /// <summary>How many report rows stay in memory; the rest go to a temporary file (see <see cref="ImportRowLog"/>).</summary>
     internal int ReportMemoryRows { get; init; } = ImportRowLog.DefaultMemoryRows;
 
@@ -143,6 +153,11 @@ public sealed record CustomerImportOptions
         ArgumentNullException.ThrowIfNull(Mapping);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(BatchSize, 100_000, nameof(BatchSize));
+        if (RunLease < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RunLease), RunLease, "The run lease is zero or more.");
+        }
+
         if (NameSimilarity is { } s && (double.IsNaN(s) || s < 0.5 || s > 1))
         {
             throw new ArgumentOutOfRangeException(nameof(NameSimilarity), s, "The name similarity is between 0.5 and 1.");

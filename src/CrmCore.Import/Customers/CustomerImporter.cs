@@ -439,7 +439,7 @@ public sealed class CustomerImporter
             var now = owner._clock.GetCurrentInstant();
             if (_ledger is not null)
             {
-                (_previous, _runId) = await LedgerRun.StartAsync(_ledger, "customers", file, fileHash, _ledgerKey, now, cancellationToken).ConfigureAwait(false);
+                (_previous, _runId) = await LedgerRun.StartAsync(_ledger, "customers", file, fileHash, _ledgerKey, now, _options.RunLease, Culture, cancellationToken).ConfigureAwait(false);
                 (_runLedger, _runKey) = (_ledger, _runId);
             }
             else if (Keys is not null)
@@ -759,7 +759,7 @@ public sealed class CustomerImporter
 
             if (_ledger is not null && _runId is not null && !_conflicted)
             {
-                await _ledger.RecordBatchAsync(_runId, _batches, Totals(), cancellationToken).ConfigureAwait(false);
+                await _ledger.RecordBatchAsync(_runId, _batches, Totals(), owner._clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             }
 
             await AuditBatchAsync(written, now, cancellationToken).ConfigureAwait(false);

@@ -1,21 +1,43 @@
 using System.Globalization;
+using CrmCore.Import.Localization;
 using CrmCore.Imports;
 using NodaTime;
 
 namespace CrmCore.Import.Tables;
 
 /// <summary>Starting an import run in the ledger, the same for the customer import and the table engine: the earlier runs of the same
-/// file (by its hash) and the new run's id, <c>{first 16 hex of the hash}-{n}</c>, n one more than the highest n of the file's runs the
-/// ledger holds (not their count: after <see cref="IImportLedger.PruneAsync"/> removed older runs, the count would name a run still kept).</summary>
+/// file (by its hash), the check that none of them that this run would take up may still be running, and the new run's id,
+/// <c>{first 16 hex of the hash}-{n}</c>, n the ledger's next run number (<see cref="IImportLedger.NextRunNumberAsync"/>: never given
+/// before, so an id never names two runs, even after <see cref="IImportLedger.PruneAsync"/> removed every run of the file), passing over
+/// a number whose id the ledger holds (a record written by hand).</summary>
 internal static class LedgerRun
 {
-    /// <summary>Looks the file up and records the new run as started.</summary>
+    /// <summary>Looks the file up and records the new run as started. <c>lease</c> is how long after its last activity an unfinished run
+    /// of the same entity and key may still be running (null when this run takes up no earlier run, as in the table engine, and zero,
+    /// for a run known to be over: none is checked, whatever the clocks say); <c>culture</c> the language of the refusal.</summary>
     /// <returns>The earlier runs of the file and the new run's id.</returns>
+    /// <exception cref="ImportFileException">An unfinished run of the same entity and key was active less than <paramref name="lease"/>
+    /// before <paramref name="startedAt"/>: it may still be running; nothing is recorded.</exception>
     public static async Task<(IReadOnlyList<ImportRun> Previous, string RunId)> StartAsync(
-        IImportLedger ledger, string entity, string file, string fileHash, string mapping, Instant startedAt, CancellationToken cancellationToken)
+        IImportLedger ledger, string entity, string file, string fileHash, string mapping, Instant startedAt, Duration? lease, CultureInfo? culture,
+        CancellationToken cancellationToken)
     {
         var previous = await ledger.FindByFileHashAsync(fileHash, cancellationToken).ConfigureAwait(false);
-        var runId = string.Create(CultureInfo.InvariantCulture, $"{fileHash[..16]}-{Highest(previous) + 1}");
+        if (lease is { } within && within > Duration.Zero && Running(previous, entity, mapping, startedAt, within) is { } running)
+        {
+            var last = running.LastActiveAt ?? running.StartedAt;
+            throw new ImportFileException(file, 0, 0, ImportStrings.Format(
+                "Error_RunStillActive", culture, running.Id, Utc(last), within.TotalMinutes.ToString("0.##", culture ?? CultureInfo.CurrentUICulture), Utc(last + within)));
+        }
+
+        string runId;
+        do
+        {
+            var n = await ledger.NextRunNumberAsync(cancellationToken).ConfigureAwait(false);
+            runId = string.Create(CultureInfo.InvariantCulture, $"{fileHash[..16]}-{n}");
+        }
+        while (previous.Any(r => r.Id == runId));
+
         await ledger.StartAsync(
             new ImportRun
             {
@@ -25,24 +47,17 @@ internal static class LedgerRun
                 FileHash = fileHash,
                 Mapping = mapping,
                 StartedAt = startedAt,
+                LastActiveAt = startedAt,
             },
             cancellationToken).ConfigureAwait(false);
         return (previous, runId);
     }
 
-    /// <summary>The highest n of the runs' ids (<c>…-n</c>); 0 for none.</summary>
-    private static long Highest(IReadOnlyList<ImportRun> runs)
-    {
-        long highest = 0;
-        foreach (var run in runs)
-        {
-            var dash = run.Id.LastIndexOf('-');
-            if (dash >= 0 && long.TryParse(run.Id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                highest = Math.Max(highest, n);
-            }
-        }
+    /// <summary>The most recently active unfinished run of the same entity and key whose last activity is less than the lease before
+    /// <paramref name="now"/>, or null.</summary>
+    private static ImportRun? Running(IReadOnlyList<ImportRun> runs, string entity, string mapping, Instant now, Duration lease) =>
+        runs.Where(r => r.FinishedAt is null && r.Entity == entity && r.Mapping == mapping && (r.LastActiveAt ?? r.StartedAt) + lease > now)
+            .MaxBy(r => r.LastActiveAt ?? r.StartedAt);
 
-        return highest;
-    }
+    private static string Utc(Instant instant) => instant.ToString("uuuu-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

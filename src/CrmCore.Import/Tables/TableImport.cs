@@ -119,7 +119,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             return;
         }
 
-        (_previous, _runId) = await LedgerRun.StartAsync(_ledger, table.Entity, file, fileHash, options.MappingName, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        (_previous, _runId) = await LedgerRun.StartAsync(_ledger, table.Entity, file, fileHash, options.MappingName, clock.GetCurrentInstant(), null, Culture, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ExecuteAsync(IEnumerable<SourceRow> rows, string file, CancellationToken cancellationToken)
@@ -271,7 +271,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
         EndBatch();
         if (_ledger is not null && _runId is not null)
         {
-            await _ledger.RecordBatchAsync(_runId, _batches, Totals(), cancellationToken).ConfigureAwait(false);
+            await _ledger.RecordBatchAsync(_runId, _batches, Totals(), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         }
     }
 

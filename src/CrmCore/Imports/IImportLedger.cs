@@ -10,21 +10,30 @@ namespace CrmCore.Imports;
 /// </summary>
 public interface IImportLedger
 {
-    /// <summary>Records a new run.</summary>
+    /// <summary>A run number this ledger never gave before, for a new run's id (<c>{hash}-{n}</c>): numbers only grow, for the store's
+    /// life, pruned runs or not, so an id (the audit trail's correlation id) never names two runs. Safe with several processes (and, on
+    /// PostgreSQL, several hosts) starting runs at once; a number taken by a run that never started is skipped.</summary>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The number, 1 or more.</returns>
+    ValueTask<long> NextRunNumberAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records a new run; its <see cref="ImportRun.LastActiveAt"/> is its start unless given.</summary>
     /// <param name="run">The run, with no batches yet.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <exception cref="ArgumentException">A run with that id is recorded.</exception>
     ValueTask StartAsync(ImportRun run, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that a batch was committed: the run's batch count and totals become the given ones.</summary>
+    /// <summary>Records that a batch was committed: the run's batch count and totals become the given ones, and its
+    /// <see cref="ImportRun.LastActiveAt"/> becomes <paramref name="at"/> (the run shows it is alive).</summary>
     /// <param name="runId">The run.</param>
     /// <param name="batches">The batches committed so far.</param>
     /// <param name="totals">The outcomes of every row in those batches.</param>
+    /// <param name="at">When the batch was recorded (the importer's clock).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <exception cref="KeyNotFoundException">No such run.</exception>
-    ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, CancellationToken cancellationToken = default);
+    ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, Instant at, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks a run finished and forgets the customers recorded for it (<see cref="RecordCustomersAsync"/>): they serve only while
+    /// <summary>Marks a run finished (its <see cref="ImportRun.LastActiveAt"/> too) and forgets the customers recorded for it (<see cref="RecordCustomersAsync"/>): they serve only while
     /// the run lasts. A run that never finishes (the process was killed) keeps those of the batches it committed.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="finishedAt">When it finished.</param>
@@ -61,10 +70,12 @@ public interface IImportLedger
     /// <summary>
     /// Removes the runs that finished before <paramref name="before"/>, with anything recorded for them, so that a ledger written by
     /// daily imports does not grow for ever. A run that never finished is kept, however old (the next import of its file takes it up
-    /// where it stopped), unless a later run of the same file and key that is removed started after it: that run took it up, so it goes
-    /// with it. The ledger records no heartbeat, so an import still running while a later import of its file finished counts as taken
-    /// up too: prune when no import of the same file is running. Once a run is removed, its file is new to the ledger: the next import
-    /// of the same content applies every row again, as a first import would.
+    /// where it stopped), unless it was superseded: a later run of the same file, entity and key that is removed started after it, and
+    /// the unfinished run recorded nothing since that later run started (its <see cref="ImportRun.LastActiveAt"/> is not after the later
+    /// run's start). That later run took it up (or did it again), so it goes with it. An unfinished run that recorded a batch after the
+    /// later run started was still running: it is kept, however the later run ended. Once a run is removed, its file is new to the
+    /// ledger: the next import of the same content applies every row again, as a first import would; run ids are never given again
+    /// (<see cref="NextRunNumberAsync"/>).
     /// </summary>
     /// <param name="before">Runs that finished strictly before this instant are removed.</param>
     /// <param name="preview">True to remove nothing and only say what would be removed.</param>

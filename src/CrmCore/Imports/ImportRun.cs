@@ -33,6 +33,13 @@ public sealed record ImportRun
     /// <summary>When the last batch was committed and the run ended, or null while it runs or after an interruption.</summary>
     public Instant? FinishedAt { get; init; }
 
+    /// <summary>When the run last showed it was alive: its start, the last batch it recorded
+    /// (<see cref="IImportLedger.RecordBatchAsync"/>) or its finish. A run that has not finished and was active within the importer's lease may
+    /// still be running: the next import of its file refuses to take it up, and <see cref="IImportLedger.PruneAsync"/> keeps it. Null only on
+    /// a run not recorded yet: the ledger records its start as its first activity (and, for a record written before the ledger kept this,
+    /// its finish, or else its start).</summary>
+    public Instant? LastActiveAt { get; init; }
+
     /// <summary>The batches committed so far.</summary>
     public int Batches { get; init; }
 

@@ -9,6 +9,11 @@ public sealed class InMemoryImportLedger : IImportLedger
     private readonly Dictionary<string, ImportRun> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Run, CustomerId Customer), ImportRunCustomer> _customers = [];
     private readonly Lock _gate = new();
+    private long _lastRunNumber;
+
+    /// <inheritdoc />
+    public ValueTask<long> NextRunNumberAsync(CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Interlocked.Increment(ref _lastRunNumber));
 
     /// <inheritdoc />
     public ValueTask StartAsync(ImportRun run, CancellationToken cancellationToken = default)
@@ -16,7 +21,7 @@ public sealed class InMemoryImportLedger : IImportLedger
         ArgumentNullException.ThrowIfNull(run);
         lock (_gate)
         {
-            if (!_runs.TryAdd(run.Id, run))
+            if (!_runs.TryAdd(run.Id, run with { LastActiveAt = run.LastActiveAt ?? run.StartedAt }))
             {
                 throw new ArgumentException($"Import run {run.Id} is already recorded.", nameof(run));
             }
@@ -26,18 +31,18 @@ public sealed class InMemoryImportLedger : IImportLedger
     }
 
     /// <inheritdoc />
-    public ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, CancellationToken cancellationToken = default)
+    public ValueTask RecordBatchAsync(string runId, int batches, ImportTotals totals, Instant at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(totals);
         ArgumentOutOfRangeException.ThrowIfNegative(batches);
-        Change(runId, run => run with { Batches = batches, Totals = totals });
+        Change(runId, run => run with { Batches = batches, Totals = totals, LastActiveAt = at });
         return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
     public ValueTask FinishAsync(string runId, Instant finishedAt, CancellationToken cancellationToken = default)
     {
-        Change(runId, run => run with { FinishedAt = finishedAt });
+        Change(runId, run => run with { FinishedAt = finishedAt, LastActiveAt = finishedAt });
         lock (_gate)
         {
             foreach (var key in _customers.Keys.Where(k => k.Run == runId).ToList())
@@ -110,7 +115,8 @@ public sealed class InMemoryImportLedger : IImportLedger
         lock (_gate)
         {
             bool Superseded(ImportRun run) => run.FinishedAt is null && _runs.Values.Any(f =>
-                f.FinishedAt < before && f.Id != run.Id && f.StartedAt >= run.StartedAt && f.FileHash == run.FileHash && f.Entity == run.Entity && f.Mapping == run.Mapping);
+                f.FinishedAt < before && f.Id != run.Id && f.StartedAt >= run.StartedAt && (run.LastActiveAt ?? run.StartedAt) <= f.StartedAt
+                && f.FileHash == run.FileHash && f.Entity == run.Entity && f.Mapping == run.Mapping);
             List<ImportRun> pruned = [.. _runs.Values.Where(r => r.FinishedAt < before || Superseded(r))];
             pruned.Sort(ImportLedgerPrune.Order);
             var kept = _runs.Values.Count(r => r.FinishedAt is null && r.StartedAt < before && !Superseded(r));

@@ -67,7 +67,7 @@ public sealed class ImportCrashTests
             Assert.True(written >= 300 && written < Customers, $"{written} customers stored after the kill; {seen} were seen before it");
         }
 
-        var again = Crm.Run("import", "customers", file, "--store", "sqlite:" + db, "--batch-size", "500");
+        var again = Crm.Run("import", "customers", file, "--store", "sqlite:" + db, "--batch-size", "500", "--run-lease", "0");
         Assert.True(again.ExitCode == 0, again.ToString());
 
         var storage = new SqliteStorage(new SqliteStorageOptions { DataSource = db });

@@ -31,13 +31,14 @@ public sealed class ImportLedgerContractTests
         await storage.ImportLedger().StartAsync(Run("r2", "aa", 5));
         await storage.ImportLedger().StartAsync(Run("r3", "bb", 9));
         var totals = new ImportTotals { Inserted = 7, Updated = 1, Unchanged = 2, Merged = 3, Held = 4, Rejected = 5, Skipped = 6 };
-        await storage.ImportLedger().RecordBatchAsync("r1", 2, totals);
+        await storage.ImportLedger().RecordBatchAsync("r1", 2, totals, At + Duration.FromMinutes(2));
         await storage.ImportLedger().FinishAsync("r1", At + Duration.FromMinutes(3));
 
         var ledger = storage.ImportLedger();
         var first = await ledger.FindAsync("r1");
-        Assert.Equal(Run("r1", "aa", 0) with { Batches = 2, Totals = totals, FinishedAt = At + Duration.FromMinutes(3) }, first);
+        Assert.Equal(Run("r1", "aa", 0) with { Batches = 2, Totals = totals, FinishedAt = At + Duration.FromMinutes(3), LastActiveAt = At + Duration.FromMinutes(3) }, first);
         Assert.Null((await ledger.FindAsync("r2"))!.FinishedAt);
+        Assert.Equal(At + Duration.FromMinutes(5), (await ledger.FindAsync("r2"))!.LastActiveAt);
         Assert.Equal(["r2", "r1"], (await ledger.FindByFileHashAsync("aa")).Select(r => r.Id));
         Assert.Empty(await ledger.FindByFileHashAsync("cc"));
         Assert.Null(await ledger.FindAsync("nope"));
@@ -52,7 +53,7 @@ public sealed class ImportLedgerContractTests
         await ledger.StartAsync(Run("r1", "aa", 0));
 
         await Assert.ThrowsAsync<ArgumentException>(async () => await ledger.StartAsync(Run("r1", "bb", 1)));
-        await Assert.ThrowsAsync<KeyNotFoundException>(async () => await ledger.RecordBatchAsync("r9", 1, new ImportTotals()));
+        await Assert.ThrowsAsync<KeyNotFoundException>(async () => await ledger.RecordBatchAsync("r9", 1, new ImportTotals(), At));
         await Assert.ThrowsAsync<KeyNotFoundException>(async () => await ledger.FinishAsync("r9", At));
         Assert.Equal("aa", (await ledger.FindAsync("r1"))!.FileHash);
     }
@@ -94,7 +95,7 @@ public sealed class ImportLedgerContractTests
         await ledger.StartAsync(Run("older", "bb", -60));
         await ledger.FinishAsync("older", At + Duration.FromMinutes(-59));
         await ledger.StartAsync(Run("stopped", "cc", -120));
-        await ledger.RecordBatchAsync("stopped", 1, new ImportTotals { Inserted = 3 });
+        await ledger.RecordBatchAsync("stopped", 1, new ImportTotals { Inserted = 3 }, At + Duration.FromMinutes(-119));
         await ledger.RecordCustomersAsync("stopped", [new ImportRunCustomer(new CustomerId("KH1"), 2, true)]);
         await ledger.StartAsync(Run("other-key", "aa", -10) with { Mapping = "map.json" });
         await ledger.StartAsync(Run("new", "aa", 10));
@@ -119,5 +120,72 @@ public sealed class ImportLedgerContractTests
         Assert.Equal(3, (await reopened.FindAsync("stopped"))!.Totals.Inserted);
         Assert.Equal([2], (await reopened.FindCustomersAsync("stopped", [new CustomerId("KH1")])).Select(c => c.Line));
         Assert.Empty((await reopened.PruneAsync(before)).Pruned);
+    }
+
+    // wave 20: an import still running when a later import of its file and key finished counted as taken up, so a prune removed its record
+    // (and the running import then failed at its next batch). A run now shows it is alive (LastActiveAt, written with every batch): an
+    // unfinished run that recorded a batch after the later run started was still going, and is kept; one that recorded nothing since
+    // the later run started was taken up, and goes with it. Failed before the fix: "alive" was removed with "later".
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Prune_KeepsAnUnfinishedRunActiveAfterALaterRunStarted_RemovesOneThatWasTakenUp(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var ledger = storage.ImportLedger();
+        await ledger.StartAsync(Run("alive", "aa", 0));
+        await ledger.RecordCustomersAsync("alive", [new ImportRunCustomer(new CustomerId("KH1"), 2, true)]);
+        await ledger.StartAsync(Run("later", "aa", 1));
+        await ledger.RecordBatchAsync("alive", 1, new ImportTotals { Inserted = 1 }, At + Duration.FromMinutes(2));
+        await ledger.FinishAsync("later", At + Duration.FromMinutes(3));
+        await ledger.StartAsync(Run("dead", "bb", 0));
+        await ledger.RecordBatchAsync("dead", 1, new ImportTotals { Inserted = 1 }, At + Duration.FromSeconds(30));
+        await ledger.StartAsync(Run("took", "bb", 1));
+        await ledger.FinishAsync("took", At + Duration.FromMinutes(3));
+        var before = At + Duration.FromMinutes(10);
+
+        var preview = await storage.ImportLedger().PruneAsync(before, preview: true);
+        Assert.Equal(["dead", "later", "took"], preview.Pruned.Select(r => r.Id));
+        Assert.Equal(1, preview.UnfinishedKept);
+
+        var pruned = await storage.ImportLedger().PruneAsync(before);
+        Assert.Equal(["dead", "later", "took"], pruned.Pruned.Select(r => r.Id));
+        Assert.Equal(1, pruned.UnfinishedKept);
+        var reopened = storage.ImportLedger();
+        var alive = await reopened.FindAsync("alive");
+        Assert.Equal((1, (Instant?)(At + Duration.FromMinutes(2))), (alive!.Batches, alive.LastActiveAt));
+        Assert.Equal([2], (await reopened.FindCustomersAsync("alive", [new CustomerId("KH1")])).Select(c => c.Line));
+        await reopened.RecordBatchAsync("alive", 2, new ImportTotals { Inserted = 2 }, At + Duration.FromMinutes(11));
+        await reopened.FinishAsync("alive", At + Duration.FromMinutes(12));
+        Assert.Equal(["alive"], (await reopened.PruneAsync(At + Duration.FromMinutes(13))).Pruned.Select(r => r.Id));
+    }
+
+    // wave 20: a run number is never given twice, pruned runs or not (a new run's id, the audit trail's correlation id, never names an
+    // earlier run), and stores over the same data (hosts) drawing at once never share one.
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task NextRunNumber_NeverRepeats_AcrossStoresDrawingAtOnce_AndAfterPruningEverything(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var first = await storage.ImportLedger().NextRunNumberAsync();
+        await storage.ImportLedger().StartAsync(Run("r" + first, "aa", 0));
+        await storage.ImportLedger().FinishAsync("r" + first, At + Duration.FromMinutes(1));
+        var drawn = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var ledger = storage.ImportLedger();
+            var numbers = new List<long>();
+            for (var i = 0; i < 25; i++)
+            {
+                numbers.Add(await ledger.NextRunNumberAsync());
+            }
+
+            return numbers;
+        })));
+        Assert.Single((await storage.ImportLedger().PruneAsync(At + Duration.FromDays(1))).Pruned);
+        var after = await storage.ImportLedger().NextRunNumberAsync();
+
+        long[] all = [first, .. drawn.SelectMany(n => n), after];
+        Assert.Equal(all.Length, all.Distinct().Count());
+        Assert.All(all, n => Assert.True(n >= 1));
+        Assert.Equal(all.Max(), after);
     }
 }

@@ -47,7 +47,8 @@ public sealed class ImportRerunContractTests
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Csv()));
         var customers = storage.Desk().Customers;
         var store = failAfterBatches is { } n ? new StoppingStore((ICustomerBatchRepository)customers, n) : customers;
-        var options = new CustomerImportOptions { BatchSize = 1, Ledger = storage.ImportLedger(), MergePolicy = merge };
+        // The runs these tests stop are over (the fake clock does not move): no lease, so the next run takes them up at once.
+        var options = new CustomerImportOptions { BatchSize = 1, Ledger = storage.ImportLedger(), MergePolicy = merge, RunLease = Duration.Zero };
         return await new CustomerImporter(store, new FakeClock(Instant.FromUtc(2026, 3, 10, 2, 0)), options).ImportAsync(stream, "dup.csv");
     }
 
@@ -183,5 +184,24 @@ public sealed class ImportRerunContractTests
 
         public ValueTask<IReadOnlyList<CustomerKeyMatch>> FindByKeysAsync(IReadOnlyCollection<CustomerKey> keys, CancellationToken cancellationToken = default) =>
             ((ICustomerKeyIndex)inner).FindByKeysAsync(keys, cancellationToken);
+    }
+
+    // wave 20: a new run's id was one more than the highest of its file's runs the ledger still held, so once a prune removed them all the
+    // numbering started again at 1 and an old audit record's correlation id named the new run too. Failed before the fix: the second
+    // run's id was the first's ("…-1" again).
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Import_AfterPruningEveryRun_TheNewRunsIdIsNew(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var first = await ImportAsync(storage);
+        Assert.Single((await storage.ImportLedger().PruneAsync(Instant.FromUtc(2026, 3, 11, 0, 0))).Pruned);
+
+        var second = await ImportAsync(storage);
+
+        Assert.NotNull(first.RunId);
+        Assert.NotNull(second.RunId);
+        Assert.NotEqual(first.RunId, second.RunId);
+        Assert.Empty(second.PreviousRuns);
     }
 }
