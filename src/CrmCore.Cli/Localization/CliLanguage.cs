@@ -63,7 +63,9 @@ internal sealed class CliLanguage
 
         try
         {
+            #pragma warning disable RS0030 // --lang names any culture: checked here, with culture data only
             var culture = HasCultureData ? CultureInfo.GetCultureInfo(name, predefinedOnly: true) : new NameOnlyCulture(name);
+            #pragma warning restore RS0030
             return culture.Name.Length == 0 ? null : culture;
         }
         catch (CultureNotFoundException)

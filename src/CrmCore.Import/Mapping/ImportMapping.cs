@@ -150,7 +150,7 @@ public sealed class ImportMapping<TField>
     public IReadOnlyList<SharedField> Shared(IReadOnlyList<string> headers, TField? readsEvery = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        var chinese = CultureInfo.GetCultureInfo("zh-Hans");
+        var chinese = CrmCore.Localization.TextCultures.SimplifiedChinese;
         return [.. FieldColumns(headers)
             .Where(f => f.Value.Length > 1 && !EqualityComparer<TField?>.Default.Equals(f.Key, readsEvery))
             .Select(f => new SharedField(f.Key.ToString(), [.. f.Value.Select(i => i + 1)], [.. f.Value.Select(i => headers[i])])

@@ -18,8 +18,10 @@ internal sealed class NameOnlyCulture : CultureInfo
     /// <summary>A culture for <paramref name="name"/> (<c>zh-Hans</c>, <c>zh_CN</c>, <c>EN-gb</c>: any case, hyphens or underscores).</summary>
     /// <exception cref="CultureNotFoundException">The name is not parts of 1 to 8 ASCII letters or digits joined by hyphens or
     /// underscores (for example one with spaces).</exception>
+#pragma warning disable RS0030 // the invariant culture's own name: made everywhere
     public NameOnlyCulture(string name)
         : base(InvariantCulture.Name)
+#pragma warning restore RS0030
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name.Split('-', '_') is var parts && parts.Any(p => p.Length is 0 or > 8 || !p.All(char.IsAsciiLetterOrDigit)))
@@ -54,7 +56,9 @@ internal sealed class NameOnlyCulture : CultureInfo
     {
         try
         {
+            #pragma warning disable RS0030 // the probe for culture data itself
             return GetCultureInfo("en").TwoLetterISOLanguageName == "en";
+            #pragma warning restore RS0030
         }
         catch (CultureNotFoundException)
         {

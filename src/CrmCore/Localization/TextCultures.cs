@@ -52,17 +52,31 @@ public static class TextCultures
     public static bool IsSimplifiedChinese(CultureInfo? culture = null)
     {
         // The culture and its parents, most specific first: zh-Hans-HK -> zh-Hans -> zh; zh-TW -> zh-Hant -> zh. A Traditional
-        // Chinese name met first wins over the plain zh above it.
-        for (var c = culture ?? CultureInfo.CurrentUICulture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
+        // Chinese name met first wins over the plain zh above it. A culture without a parent of its own (without culture data .NET
+        // renames one a host makes by name, zh-Hans-CN becoming zh-HANS-CN with the invariant culture as parent) goes on by its name
+        // less its last part.
+        var c = culture ?? CultureInfo.CurrentUICulture;
+        for (var name = c?.Name ?? string.Empty; name.Length > 0;)
         {
-            if (IsOneOf(c.Name, "zh-Hant", "zh-TW", "zh-HK", "zh-MO", "zh-CHT"))
+            if (IsOneOf(name, "zh-Hant", "zh-TW", "zh-HK", "zh-MO", "zh-CHT"))
             {
                 return false;
             }
 
-            if (IsOneOf(c.Name, "zh-Hans", "zh-CN", "zh-SG", "zh", "zh-CHS"))
+            if (IsOneOf(name, "zh-Hans", "zh-CN", "zh-SG", "zh", "zh-CHS"))
             {
                 return true;
+            }
+
+            if (c?.Parent is { Name.Length: > 0 } parent)
+            {
+                c = parent;
+                name = parent.Name;
+            }
+            else
+            {
+                c = null;
+                name = name.LastIndexOf('-') is var last and > 0 ? name[..last] : string.Empty;
             }
         }
 
@@ -78,7 +92,9 @@ public static class TextCultures
     // cultures are known by name instead, the same with cultures by name allowed or not.
     // Read-only, as GetCultureInfo's are: the instances are shared.
     private static CultureInfo Make(string name) =>
+        #pragma warning disable RS0030 // the one place the library makes its cultures
         NameOnlyCulture.HasCultureData ? CultureInfo.GetCultureInfo(name) : CultureInfo.ReadOnly(new NameOnlyCulture(name));
+        #pragma warning restore RS0030
 
     private static bool IsOneOf(string name, params ReadOnlySpan<string> names)
     {
