@@ -57,6 +57,12 @@ internal static class StoreErrors
         {
             var connectionString = spec["postgresql:".Length..];
             var store = MaskPassword(connectionString);
+            if (context.StoreReached && SessionCause(context, connectionString, npgsql) is var (lost, lostDetail))
+            {
+                var message = context.T(StoreMessages.PostgreSqlSessionFailed, store, lost);
+                return lostDetail is null ? message : message + Environment.NewLine + context.T(StoreMessages.Detail, OneLine(lostDetail));
+            }
+
             if (ConnectionCause(context, connectionString, npgsql) is var (cause, detail))
             {
                 var message = context.T(StoreMessages.PostgreSqlUnreachable, store, cause);
@@ -212,16 +218,7 @@ internal static class StoreErrors
     /// </summary>
     private static (string Cause, string? Detail)? ConnectionCause(CliContext context, string connectionString, NpgsqlException error)
     {
-        NpgsqlConnectionStringBuilder? builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException)
-        {
-            builder = null;
-        }
-
+        var builder = Builder(connectionString);
         var host = builder?.Host ?? "localhost";
         var server = $"{host}:{builder?.Port ?? NpgsqlConnection.DefaultPort}";
         if (error is PostgresException refused)
@@ -259,15 +256,57 @@ internal static class StoreErrors
         }
 
         // A TLS failure, or another of Npgsql's (a protocol error): said in plain words, the innermost text on the detail line.
-        Exception innermost = error;
+        var innermost = Innermost(error);
+        return Find<System.Security.Authentication.AuthenticationException>(error) is not null
+            ? (context.T(StoreMessages.ReasonTlsFailed), innermost.Message)
+            : (context.T(StoreMessages.ReasonConnectionFailed), innermost.Message);
+    }
+
+    /// <summary>
+    /// The cause of a failure of a server that was reached (<see cref="CliContext.StoreReached"/>), in the run's language, with .NET's
+    /// text for a detail line when there is one: a statement that ran past Command Timeout= (Npgsql's client timeout, a
+    /// <see cref="TimeoutException"/>), or a connection lost (a socket or I/O failure); null for another failure (a refusal by SQLSTATE).
+    /// </summary>
+    private static (string Cause, string? Detail)? SessionCause(CliContext context, string connectionString, NpgsqlException error)
+    {
+        if (error is PostgresException)
+        {
+            return null;
+        }
+
+        if (Find<TimeoutException>(error) is not null)
+        {
+            var seconds = Builder(connectionString)?.CommandTimeout ?? 30; // Npgsql's default when the string cannot be read (not in practice)
+            return (context.T(StoreMessages.ReasonCommandTimedOut, seconds), null);
+        }
+
+        return Find<SocketException>(error) is not null || Find<IOException>(error) is not null
+            ? (context.T(StoreMessages.ReasonConnectionLost), Innermost(error).Message)
+            : null;
+    }
+
+    /// <summary>The connection string read by Npgsql, or null when it cannot be (checked before anything was sent, so not in practice).</summary>
+    private static NpgsqlConnectionStringBuilder? Builder(string connectionString)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static Exception Innermost(Exception error)
+    {
+        var innermost = error;
         while (innermost.InnerException is { } inner)
         {
             innermost = inner;
         }
 
-        return Find<System.Security.Authentication.AuthenticationException>(error) is not null
-            ? (context.T(StoreMessages.ReasonTlsFailed), innermost.Message)
-            : (context.T(StoreMessages.ReasonConnectionFailed), innermost.Message);
+        return innermost;
     }
 
     /// <summary>Whether the server refused the login: a connection exception (08), bad credentials (28), a missing database, or a server

@@ -148,6 +148,22 @@ internal static class StoreMessages
         "cannot connect to the PostgreSQL store '{0}': {1}",
         "无法连接 PostgreSQL 存储“{0}”：{1}");
 
+    /// <summary>{0} the connection string with its password masked, {1} the cause (<see cref="ReasonCommandTimedOut"/> or
+    /// <see cref="ReasonConnectionLost"/>): a server that was reached, then failed the command under way.</summary>
+    public static readonly Msg PostgreSqlSessionFailed = new(
+        "the PostgreSQL store '{0}' failed during the command: {1}",
+        "PostgreSQL 存储“{0}”在执行命令时出错：{1}");
+
+    /// <summary>A statement ran past the connection string's Command Timeout= (Npgsql's client timeout): {0} the seconds.</summary>
+    public static readonly Msg ReasonCommandTimedOut = new(
+        "a statement ran longer than Command Timeout= allows ({0} s); another session may hold a lock it waits for (try again later, or raise Command Timeout=)",
+        "语句运行时间超过 Command Timeout= 允许的时长（{0} 秒）；可能有其他会话持有它在等待的锁（请稍后再试，或调大 Command Timeout=）");
+
+    /// <summary>The connection to a server that was reached failed during the command (a socket or I/O failure).</summary>
+    public static readonly Msg ReasonConnectionLost = new(
+        "the connection to the server was lost (a network failure, or the server stopped or ended the session)",
+        "与服务器的连接中断了（网络故障，或服务器停止或结束了该会话）");
+
     /// <summary>{0} the connection string with its password masked, {1} the cause (one of the refusals below, by SQLSTATE); the server's
     /// own text follows on a <see cref="Detail"/> line.</summary>
     public static readonly Msg PostgreSqlRefused = new("the PostgreSQL store '{0}' refused: {1}", "PostgreSQL 存储“{0}”拒绝了请求：{1}");
