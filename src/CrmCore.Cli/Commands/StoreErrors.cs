@@ -100,7 +100,8 @@ internal static class StoreErrors
     /// Why a PostgreSQL server refused a statement, by its SQLSTATE, in the run's language, worded as the same causes are for SQLite where
     /// they are the same: no permission for the login (42501), a table, column or schema of the store missing (42P01, 3F000, 42703, 42883,
     /// 42704), a server that takes only reads (25006), a lock another session holds or a conflict with one (55P03, 40P01, 40001: busy), the
-    /// statement cancelled (57014), the server shutting down (57P01, 57P02), its disk full (53100), out of other resources (53...), damaged
+    /// statement cancelled (57014), the session ended by the server (57P01: pg_terminate_backend or a shutdown), the server shutting down
+    /// (57P02), its disk full (53100), out of other resources (53...), damaged
     /// data (XX001, XX002), a failed disk read or write (58030); any other is the server's refusal with its SQLSTATE.
     /// </summary>
     private static string PostgreSqlReason(CliContext context, string connectionString, PostgresException error) => error.SqlState switch
@@ -110,7 +111,8 @@ internal static class StoreErrors
         "25006" => context.T(StoreMessages.ReasonServerReadOnly),
         "55P03" or "40P01" or "40001" => context.T(StoreMessages.SqliteBusy),
         "57014" => context.T(StoreMessages.ReasonStatementCancelled),
-        "57P01" or "57P02" => context.T(StoreMessages.ReasonServerShuttingDown),
+        "57P01" => context.T(StoreMessages.ReasonSessionEnded),
+        "57P02" => context.T(StoreMessages.ReasonServerShuttingDown),
         "53100" => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture),
         { } state when state.StartsWith("53", StringComparison.Ordinal) => context.T(StoreMessages.ReasonServerOutOfResources),
         "XX001" or "XX002" => context.T(StoreMessages.ReasonServerDataDamaged),

@@ -186,7 +186,12 @@ internal static class StoreMessages
         "the statement was cancelled: it ran longer than allowed (Command Timeout= or the server's statement_timeout), or an administrator stopped it",
         "语句被取消：运行时间超过允许的时长（Command Timeout= 或服务器的 statement_timeout），或被管理员终止");
 
-    /// <summary>SQLSTATE 57P01, 57P02 (admin_shutdown, crash_shutdown).</summary>
+    /// <summary>SQLSTATE 57P01 (admin_shutdown), which pg_terminate_backend raises as well as a shutdown.</summary>
+    public static readonly Msg ReasonSessionEnded = new(
+        "the server ended the session (an administrator stopped it, or the server is shutting down)",
+        "服务器结束了该会话（被管理员终止，或服务器正在关闭）");
+
+    /// <summary>SQLSTATE 57P02 (crash_shutdown), and 57P03 (cannot_connect_now) at the login.</summary>
     public static readonly Msg ReasonServerShuttingDown = new("the server is shutting down or restarting; try again later", "服务器正在关闭或重启；请稍后再试");
 
     /// <summary>SQLSTATE class 53 but 53100 (a full disk): out of memory or another resource.</summary>
