@@ -258,8 +258,11 @@ internal static class StoreErrors
         }
 
         // A TLS failure, or another of Npgsql's (a protocol error): said in plain words, the innermost text on the detail line.
+        // A connection string that asks for TLS (SSL Mode=Require or stricter) and fails before the server answered (a server without
+        // SSL says so in Npgsql's words, with no AuthenticationException) is the secure connection's failure too.
         var innermost = Innermost(error);
         return Find<System.Security.Authentication.AuthenticationException>(error) is not null
+            || (!context.StoreReached && builder?.SslMode is SslMode.Require or SslMode.VerifyCA or SslMode.VerifyFull)
             ? (context.T(StoreMessages.ReasonTlsFailed), innermost.Message)
             : (context.T(StoreMessages.ReasonConnectionFailed), innermost.Message);
     }

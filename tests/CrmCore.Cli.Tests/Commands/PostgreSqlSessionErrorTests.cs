@@ -48,6 +48,27 @@ public sealed class PostgreSqlSessionErrorTests
         Assert.DoesNotContain("firewall", en.Error, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public void Audit_SslModeRequire_AgainstAServerWithoutSsl_IsSaidAsTheSecureConnection_InTheUsersLanguage()
+    {
+        // The test cluster has no SSL (ssl = off): a connection string that requires it fails before the login.
+        using var temp = new TempDirectory();
+        using var database = new StoreOpenPostgreSqlTests.ScratchDatabase();
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { SslMode = SslMode.Require }.ConnectionString;
+        var masked = StoreErrors.MaskPassword(connection);
+
+        var en = Crm.Run(new TestConsole { WorkingDirectory = temp.FullName }, ["audit", "list", "--provider", "postgresql", "--connection", connection, "--lang", "en"]);
+        var zh = StoreOpenTests.RunAgainst(temp, "export customers", "postgresql:" + connection, "zh-Hans");
+
+        Assert.True(en.ExitCode == 1, en.ToString());
+        Assert.StartsWith(
+            $"error: cannot connect to the PostgreSQL store '{masked}': the secure connection (TLS) could not be set up (check SSL Mode= and the server's certificate){Environment.NewLine}  detail: ",
+            en.Error,
+            StringComparison.Ordinal);
+        Assert.True(zh.ExitCode == 1, zh.ToString());
+        Assert.StartsWith($"错误: 无法连接 PostgreSQL 存储“{masked}”：无法建立安全连接（TLS）（请检查 SSL Mode= 和服务器的证书）", zh.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Describe_ASocketFailureAfterTheServerWasReached_IsAConnectionLost_NotCannotConnect()
     {
