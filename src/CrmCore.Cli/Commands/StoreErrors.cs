@@ -90,9 +90,9 @@ internal static class StoreErrors
         14 => context.T(StoreMessages.SqliteCannotOpen), // SQLITE_CANTOPEN
         26 => context.T(StoreMessages.SqliteNotSqlite), // SQLITE_NOTADB
         8 => context.T(StoreMessages.SqliteReadOnly), // SQLITE_READONLY
-        5 or 6 => context.T(StoreMessages.SqliteBusy), // SQLITE_BUSY, SQLITE_LOCKED
+        5 or 6 => context.T(StoreMessages.StoreBusy), // SQLITE_BUSY, SQLITE_LOCKED
         11 => context.T(StoreMessages.SqliteCorrupt), // SQLITE_CORRUPT
-        13 => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture), // SQLITE_FULL, worded as every full disk
+        13 => DiskFull(context), // SQLITE_FULL
         _ => null,
     };
 
@@ -109,16 +109,19 @@ internal static class StoreErrors
         "42501" => context.T(StoreMessages.ReasonPermissionDenied, UserOf(connectionString)),
         "42P01" or "3F000" or "42703" or "42883" or "42704" => context.T(StoreMessages.ReasonStoreObjectMissing),
         "25006" => context.T(StoreMessages.ReasonServerReadOnly),
-        "55P03" or "40P01" or "40001" => context.T(StoreMessages.SqliteBusy),
+        "55P03" or "40P01" or "40001" => context.T(StoreMessages.StoreBusy),
         "57014" => context.T(StoreMessages.ReasonStatementCancelled),
         "57P01" => context.T(StoreMessages.ReasonSessionEnded),
         "57P02" => context.T(StoreMessages.ReasonServerShuttingDown),
-        "53100" => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture),
+        "53100" => DiskFull(context),
         { } state when state.StartsWith("53", StringComparison.Ordinal) => context.T(StoreMessages.ReasonServerOutOfResources),
         "XX001" or "XX002" => context.T(StoreMessages.ReasonServerDataDamaged),
         "58030" => context.T(StoreMessages.ReasonServerDiskFailed),
         var state => context.T(StoreMessages.ReasonServerRefused, state),
     };
+
+    /// <summary>A full disk, SQLite's (SQLITE_FULL) or a PostgreSQL server's (53100), worded as the import words every full disk.</summary>
+    private static string DiskFull(CliContext context) => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture);
 
     /// <summary>The user a connection string logs in as: its Username, else Npgsql's default (PGUSER, else the operating system's user).</summary>
     private static string UserOf(string connectionString)
@@ -248,7 +251,7 @@ internal static class StoreErrors
                 SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => (context.T(StoreMessages.ReasonHostNotFound, host), null),
                 SocketError.TimedOut => (context.T(StoreMessages.ReasonTimedOut, server), null),
                 SocketError.NetworkUnreachable or SocketError.HostUnreachable => (context.T(StoreMessages.ReasonNetworkUnreachable, server), null),
-                var code => (context.T(StoreMessages.ReasonNetworkFailed, code), socket.Message),
+                var code => (context.T(StoreMessages.ReasonNetworkFailed), $"{code}: {socket.Message}"),
             };
         }
 

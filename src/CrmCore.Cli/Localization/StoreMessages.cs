@@ -133,7 +133,9 @@ internal static class StoreMessages
 
     public static readonly Msg SqliteCannotOpen = new("it cannot be opened (check the folder and its permissions)", "无法打开（请检查所在文件夹及其权限）");
     public static readonly Msg SqliteReadOnly = new("it is read-only", "它是只读的");
-    public static readonly Msg SqliteBusy = new("another program is using it; try again later", "另一个程序正在使用它；请稍后再试");
+    /// <summary>A store busy with another program's work, said the same for both: a SQLite file locked (SQLITE_BUSY, SQLITE_LOCKED) and a
+    /// PostgreSQL lock held or a conflict with one (55P03, 40P01, 40001).</summary>
+    public static readonly Msg StoreBusy = new("another program is using it; try again later", "另一个程序正在使用它；请稍后再试");
     public static readonly Msg SqliteCorrupt = new("the file is damaged", "文件已损坏");
     public static readonly Msg SqliteWriteFailed = new("writing to the disk failed; the disk may be full", "写入磁盘失败；磁盘可能已满");
 
@@ -231,8 +233,9 @@ internal static class StoreMessages
     /// <summary>Another SQLSTATE the server refused the login with, {0}.</summary>
     public static readonly Msg ReasonLoginRefused = new("the server refused the connection (SQLSTATE {0})", "服务器拒绝了连接（SQLSTATE {0}）");
 
-    /// <summary>A network failure crm does not name otherwise: {0} the socket error's name (such as ConnectionReset).</summary>
-    public static readonly Msg ReasonNetworkFailed = new("the network connection failed ({0})", "网络连接失败（{0}）");
+    /// <summary>A network failure crm does not name otherwise; the socket error's name (such as ConnectionReset) and .NET's text follow on
+    /// a <see cref="Detail"/> line.</summary>
+    public static readonly Msg ReasonNetworkFailed = new("the network connection failed", "网络连接失败");
 
     /// <summary>The TLS handshake failed (a certificate, or SSL Mode= the server does not offer).</summary>
     public static readonly Msg ReasonTlsFailed = new(

@@ -74,16 +74,16 @@ public sealed class PostgreSqlRefusalTests
     }
 
     [Fact]
-    public void Describe_ANetworkFailureCrmDoesNotName_SaysTheSocketError_WithDotNetsTextOnlyAsDetail()
+    public void Describe_ANetworkFailureCrmDoesNotName_IsSaidInTheUsersLanguage_TheSocketErrorOnlyOnTheDetailLine()
     {
         var socket = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset);
         var error = new NpgsqlException("Exception while reading from stream", socket);
 
         Assert.Equal(
-            $"cannot connect to the PostgreSQL store '{Masked}': the network connection failed (ConnectionReset){Environment.NewLine}  detail: {socket.Message}",
+            $"cannot connect to the PostgreSQL store '{Masked}': the network connection failed{Environment.NewLine}  detail: ConnectionReset: {socket.Message}",
             Describe(CliLanguage.English, error));
         Assert.Equal(
-            $"无法连接 PostgreSQL 存储“{Masked}”：网络连接失败（ConnectionReset）{Environment.NewLine}  详情：{socket.Message}",
+            $"无法连接 PostgreSQL 存储“{Masked}”：网络连接失败{Environment.NewLine}  详情：ConnectionReset: {socket.Message}",
             Describe(CliLanguage.Chinese, error));
     }
 
