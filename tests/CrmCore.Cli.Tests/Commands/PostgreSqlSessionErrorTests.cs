@@ -87,4 +87,28 @@ public sealed class PostgreSqlSessionErrorTests
         // Before the server answered, the same failure is one to connect.
         Assert.StartsWith("cannot connect to the PostgreSQL store ", Describe(CliLanguage.English, reached: false), StringComparison.Ordinal);
     }
+
+    [PostgresFact]
+    public void DbMigrate_BehindAnotherSessionsUncommittedSchema_PastCommandTimeout_IsSaidAsTheTimeout_NotAsCannotConnect()
+    {
+        // crm db migrate reads the schema itself (not through StoreSchemaCheck): the database looks empty, and the migration's
+        // CREATE SCHEMA waits for another session's uncommitted one until Command Timeout=.
+        using var temp = new TempDirectory();
+        using var database = new StoreOpenPostgreSqlTests.ScratchDatabase();
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 2 }.ConnectionString;
+        var masked = StoreErrors.MaskPassword(connection);
+        using var holder = new NpgsqlConnection(database.ConnectionString);
+        holder.Open();
+        using var transaction = holder.BeginTransaction();
+        using (var create = new NpgsqlCommand("CREATE SCHEMA crm;", holder, transaction))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        var run = Crm.Run(new TestConsole { WorkingDirectory = temp.FullName }, ["db", "migrate", "--store", "postgresql:" + connection, "--lang", "en"]);
+        transaction.Rollback();
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith($"error: the PostgreSQL store '{masked}' failed during the command: a statement ran longer than Command Timeout= allows (2 s)", run.Error, StringComparison.Ordinal);
+    }
 }
