@@ -190,7 +190,10 @@ internal static class DbCommand
         {
             if (!IsSqlite)
             {
-                return PostgreSqlSchema.ReadState(ConnectionString!, PostgreSqlSchemaName);
+                // Once read, the server was reached: a later failure (a migration past Command Timeout=) is not one to connect.
+                var state = PostgreSqlSchema.ReadState(ConnectionString!, PostgreSqlSchemaName);
+                context.StoreReached = true;
+                return state;
             }
 
             ImportCommand.CheckSqliteFile(context, Shown, mustExist: false);

@@ -57,6 +57,12 @@ internal static class StoreErrors
         {
             var connectionString = spec["postgresql:".Length..];
             var store = MaskPassword(connectionString);
+            if (context.StoreReached && SessionCause(context, connectionString, npgsql) is var (lost, lostDetail))
+            {
+                var message = context.T(StoreMessages.PostgreSqlSessionFailed, store, lost);
+                return lostDetail is null ? message : message + Environment.NewLine + context.T(StoreMessages.Detail, OneLine(lostDetail));
+            }
+
             if (ConnectionCause(context, connectionString, npgsql) is var (cause, detail))
             {
                 var message = context.T(StoreMessages.PostgreSqlUnreachable, store, cause);
@@ -84,9 +90,9 @@ internal static class StoreErrors
         14 => context.T(StoreMessages.SqliteCannotOpen), // SQLITE_CANTOPEN
         26 => context.T(StoreMessages.SqliteNotSqlite), // SQLITE_NOTADB
         8 => context.T(StoreMessages.SqliteReadOnly), // SQLITE_READONLY
-        5 or 6 => context.T(StoreMessages.SqliteBusy), // SQLITE_BUSY, SQLITE_LOCKED
+        5 or 6 => context.T(StoreMessages.StoreBusy), // SQLITE_BUSY, SQLITE_LOCKED
         11 => context.T(StoreMessages.SqliteCorrupt), // SQLITE_CORRUPT
-        13 => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture), // SQLITE_FULL, worded as every full disk
+        13 => DiskFull(context), // SQLITE_FULL
         _ => null,
     };
 
@@ -94,7 +100,8 @@ internal static class StoreErrors
     /// Why a PostgreSQL server refused a statement, by its SQLSTATE, in the run's language, worded as the same causes are for SQLite where
     /// they are the same: no permission for the login (42501), a table, column or schema of the store missing (42P01, 3F000, 42703, 42883,
     /// 42704), a server that takes only reads (25006), a lock another session holds or a conflict with one (55P03, 40P01, 40001: busy), the
-    /// statement cancelled (57014), the server shutting down (57P01, 57P02), its disk full (53100), out of other resources (53...), damaged
+    /// statement cancelled (57014), the session ended by the server (57P01: pg_terminate_backend or a shutdown), the server shutting down
+    /// (57P02), its disk full (53100), out of other resources (53...), damaged
     /// data (XX001, XX002), a failed disk read or write (58030); any other is the server's refusal with its SQLSTATE.
     /// </summary>
     private static string PostgreSqlReason(CliContext context, string connectionString, PostgresException error) => error.SqlState switch
@@ -102,15 +109,19 @@ internal static class StoreErrors
         "42501" => context.T(StoreMessages.ReasonPermissionDenied, UserOf(connectionString)),
         "42P01" or "3F000" or "42703" or "42883" or "42704" => context.T(StoreMessages.ReasonStoreObjectMissing),
         "25006" => context.T(StoreMessages.ReasonServerReadOnly),
-        "55P03" or "40P01" or "40001" => context.T(StoreMessages.SqliteBusy),
+        "55P03" or "40P01" or "40001" => context.T(StoreMessages.StoreBusy),
         "57014" => context.T(StoreMessages.ReasonStatementCancelled),
-        "57P01" or "57P02" => context.T(StoreMessages.ReasonServerShuttingDown),
-        "53100" => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture),
+        "57P01" => context.T(StoreMessages.ReasonSessionEnded),
+        "57P02" => context.T(StoreMessages.ReasonServerShuttingDown),
+        "53100" => DiskFull(context),
         { } state when state.StartsWith("53", StringComparison.Ordinal) => context.T(StoreMessages.ReasonServerOutOfResources),
         "XX001" or "XX002" => context.T(StoreMessages.ReasonServerDataDamaged),
         "58030" => context.T(StoreMessages.ReasonServerDiskFailed),
         var state => context.T(StoreMessages.ReasonServerRefused, state),
     };
+
+    /// <summary>A full disk, SQLite's (SQLITE_FULL) or a PostgreSQL server's (53100), worded as the import words every full disk.</summary>
+    private static string DiskFull(CliContext context) => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture);
 
     /// <summary>The user a connection string logs in as: its Username, else Npgsql's default (PGUSER, else the operating system's user).</summary>
     private static string UserOf(string connectionString)
@@ -212,16 +223,7 @@ internal static class StoreErrors
     /// </summary>
     private static (string Cause, string? Detail)? ConnectionCause(CliContext context, string connectionString, NpgsqlException error)
     {
-        NpgsqlConnectionStringBuilder? builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException)
-        {
-            builder = null;
-        }
-
+        var builder = Builder(connectionString);
         var host = builder?.Host ?? "localhost";
         var server = $"{host}:{builder?.Port ?? NpgsqlConnection.DefaultPort}";
         if (error is PostgresException refused)
@@ -249,7 +251,7 @@ internal static class StoreErrors
                 SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => (context.T(StoreMessages.ReasonHostNotFound, host), null),
                 SocketError.TimedOut => (context.T(StoreMessages.ReasonTimedOut, server), null),
                 SocketError.NetworkUnreachable or SocketError.HostUnreachable => (context.T(StoreMessages.ReasonNetworkUnreachable, server), null),
-                var code => (context.T(StoreMessages.ReasonNetworkFailed, code), socket.Message),
+                var code => (context.T(StoreMessages.ReasonNetworkFailed), $"{code}: {socket.Message}"),
             };
         }
 
@@ -259,15 +261,60 @@ internal static class StoreErrors
         }
 
         // A TLS failure, or another of Npgsql's (a protocol error): said in plain words, the innermost text on the detail line.
-        Exception innermost = error;
+        // A connection string that asks for TLS (SSL Mode=Require or stricter) and fails before the server answered (a server without
+        // SSL says so in Npgsql's words, with no AuthenticationException) is the secure connection's failure too.
+        var innermost = Innermost(error);
+        return Find<System.Security.Authentication.AuthenticationException>(error) is not null
+            || (!context.StoreReached && builder?.SslMode is SslMode.Require or SslMode.VerifyCA or SslMode.VerifyFull)
+            ? (context.T(StoreMessages.ReasonTlsFailed), innermost.Message)
+            : (context.T(StoreMessages.ReasonConnectionFailed), innermost.Message);
+    }
+
+    /// <summary>
+    /// The cause of a failure of a server that was reached (<see cref="CliContext.StoreReached"/>), in the run's language, with .NET's
+    /// text for a detail line when there is one: a statement that ran past Command Timeout= (Npgsql's client timeout, a
+    /// <see cref="TimeoutException"/>), or a connection lost (a socket or I/O failure); null for another failure (a refusal by SQLSTATE).
+    /// </summary>
+    private static (string Cause, string? Detail)? SessionCause(CliContext context, string connectionString, NpgsqlException error)
+    {
+        if (error is PostgresException)
+        {
+            return null;
+        }
+
+        if (Find<TimeoutException>(error) is not null)
+        {
+            var seconds = Builder(connectionString)?.CommandTimeout ?? 30; // Npgsql's default when the string cannot be read (not in practice)
+            return (context.T(StoreMessages.ReasonCommandTimedOut, seconds), null);
+        }
+
+        return Find<SocketException>(error) is not null || Find<IOException>(error) is not null
+            ? (context.T(StoreMessages.ReasonConnectionLost), Innermost(error).Message)
+            : null;
+    }
+
+    /// <summary>The connection string read by Npgsql, or null when it cannot be (checked before anything was sent, so not in practice).</summary>
+    private static NpgsqlConnectionStringBuilder? Builder(string connectionString)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static Exception Innermost(Exception error)
+    {
+        var innermost = error;
         while (innermost.InnerException is { } inner)
         {
             innermost = inner;
         }
 
-        return Find<System.Security.Authentication.AuthenticationException>(error) is not null
-            ? (context.T(StoreMessages.ReasonTlsFailed), innermost.Message)
-            : (context.T(StoreMessages.ReasonConnectionFailed), innermost.Message);
+        return innermost;
     }
 
     /// <summary>Whether the server refused the login: a connection exception (08), bad credentials (28), a missing database, or a server

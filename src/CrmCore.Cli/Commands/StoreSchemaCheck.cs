@@ -36,8 +36,12 @@ internal static class StoreSchemaCheck
 
     /// <summary>Checks the PostgreSQL database of <paramref name="connectionString"/> (its schema <paramref name="schema"/>) for <paramref name="access"/>.</summary>
     /// <exception cref="CliException">The database may not be opened so (exit code 1).</exception>
-    public static void CheckPostgreSql(CliContext context, string connectionString, string schema, StoreAccess access) =>
-        Refuse(context, StoreErrors.MaskPassword(connectionString), PostgreSqlSchema.ReadState(connectionString, schema), access);
+    public static void CheckPostgreSql(CliContext context, string connectionString, string schema, StoreAccess access)
+    {
+        var state = PostgreSqlSchema.ReadState(connectionString, schema);
+        context.StoreReached = true;
+        Refuse(context, StoreErrors.MaskPassword(connectionString), state, access);
+    }
 
     private static void Refuse(CliContext context, string shown, SchemaState state, StoreAccess access)
     {

@@ -33,6 +33,12 @@ internal sealed class CliContext
     /// </summary>
     public string? Store { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether the PostgreSQL server of <see cref="Store"/> answered (the store's schema was read): a failure after this is
+    /// one of the command under way (a statement past Command Timeout=, a connection lost), never one to connect.
+    /// </summary>
+    public bool StoreReached { get; set; }
+
     /// <summary>Gets the escalation policy file named by <c>--escalation</c>, or null.</summary>
     public string? EscalationFile { get; init; }
 

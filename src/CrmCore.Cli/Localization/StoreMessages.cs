@@ -133,7 +133,9 @@ internal static class StoreMessages
 
     public static readonly Msg SqliteCannotOpen = new("it cannot be opened (check the folder and its permissions)", "无法打开（请检查所在文件夹及其权限）");
     public static readonly Msg SqliteReadOnly = new("it is read-only", "它是只读的");
-    public static readonly Msg SqliteBusy = new("another program is using it; try again later", "另一个程序正在使用它；请稍后再试");
+    /// <summary>A store busy with another program's work, said the same for both: a SQLite file locked (SQLITE_BUSY, SQLITE_LOCKED) and a
+    /// PostgreSQL lock held or a conflict with one (55P03, 40P01, 40001).</summary>
+    public static readonly Msg StoreBusy = new("another program is using it; try again later", "另一个程序正在使用它；请稍后再试");
     public static readonly Msg SqliteCorrupt = new("the file is damaged", "文件已损坏");
     public static readonly Msg SqliteWriteFailed = new("writing to the disk failed; the disk may be full", "写入磁盘失败；磁盘可能已满");
 
@@ -147,6 +149,22 @@ internal static class StoreMessages
     public static readonly Msg PostgreSqlUnreachable = new(
         "cannot connect to the PostgreSQL store '{0}': {1}",
         "无法连接 PostgreSQL 存储“{0}”：{1}");
+
+    /// <summary>{0} the connection string with its password masked, {1} the cause (<see cref="ReasonCommandTimedOut"/> or
+    /// <see cref="ReasonConnectionLost"/>): a server that was reached, then failed the command under way.</summary>
+    public static readonly Msg PostgreSqlSessionFailed = new(
+        "the PostgreSQL store '{0}' failed during the command: {1}",
+        "PostgreSQL 存储“{0}”在执行命令时出错：{1}");
+
+    /// <summary>A statement ran past the connection string's Command Timeout= (Npgsql's client timeout): {0} the seconds.</summary>
+    public static readonly Msg ReasonCommandTimedOut = new(
+        "a statement ran longer than Command Timeout= allows ({0} s); another session may hold a lock it waits for (try again later, or raise Command Timeout=)",
+        "语句运行时间超过 Command Timeout= 允许的时长（{0} 秒）；可能有其他会话持有它在等待的锁（请稍后再试，或调大 Command Timeout=）");
+
+    /// <summary>The connection to a server that was reached failed during the command (a socket or I/O failure).</summary>
+    public static readonly Msg ReasonConnectionLost = new(
+        "the connection to the server was lost (a network failure, or the server stopped or ended the session)",
+        "与服务器的连接中断了（网络故障，或服务器停止或结束了该会话）");
 
     /// <summary>{0} the connection string with its password masked, {1} the cause (one of the refusals below, by SQLSTATE); the server's
     /// own text follows on a <see cref="Detail"/> line.</summary>
@@ -170,7 +188,12 @@ internal static class StoreMessages
         "the statement was cancelled: it ran longer than allowed (Command Timeout= or the server's statement_timeout), or an administrator stopped it",
         "语句被取消：运行时间超过允许的时长（Command Timeout= 或服务器的 statement_timeout），或被管理员终止");
 
-    /// <summary>SQLSTATE 57P01, 57P02 (admin_shutdown, crash_shutdown).</summary>
+    /// <summary>SQLSTATE 57P01 (admin_shutdown), which pg_terminate_backend raises as well as a shutdown.</summary>
+    public static readonly Msg ReasonSessionEnded = new(
+        "the server ended the session (an administrator stopped it, or the server is shutting down)",
+        "服务器结束了该会话（被管理员终止，或服务器正在关闭）");
+
+    /// <summary>SQLSTATE 57P02 (crash_shutdown), and 57P03 (cannot_connect_now) at the login.</summary>
     public static readonly Msg ReasonServerShuttingDown = new("the server is shutting down or restarting; try again later", "服务器正在关闭或重启；请稍后再试");
 
     /// <summary>SQLSTATE class 53 but 53100 (a full disk): out of memory or another resource.</summary>
@@ -210,8 +233,9 @@ internal static class StoreMessages
     /// <summary>Another SQLSTATE the server refused the login with, {0}.</summary>
     public static readonly Msg ReasonLoginRefused = new("the server refused the connection (SQLSTATE {0})", "服务器拒绝了连接（SQLSTATE {0}）");
 
-    /// <summary>A network failure crm does not name otherwise: {0} the socket error's name (such as ConnectionReset).</summary>
-    public static readonly Msg ReasonNetworkFailed = new("the network connection failed ({0})", "网络连接失败（{0}）");
+    /// <summary>A network failure crm does not name otherwise; the socket error's name (such as ConnectionReset) and .NET's text follow on
+    /// a <see cref="Detail"/> line.</summary>
+    public static readonly Msg ReasonNetworkFailed = new("the network connection failed", "网络连接失败");
 
     /// <summary>The TLS handshake failed (a certificate, or SSL Mode= the server does not offer).</summary>
     public static readonly Msg ReasonTlsFailed = new(

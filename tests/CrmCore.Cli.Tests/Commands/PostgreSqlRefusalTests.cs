@@ -29,7 +29,8 @@ public sealed class PostgreSqlRefusalTests
         { "55P03", "another program is using it; try again later", "另一个程序正在使用它；请稍后再试" },
         { "40P01", "another program is using it; try again later", "另一个程序正在使用它；请稍后再试" },
         { "57014", "the statement was cancelled: it ran longer than allowed (Command Timeout= or the server's statement_timeout), or an administrator stopped it", "语句被取消：运行时间超过允许的时长（Command Timeout= 或服务器的 statement_timeout），或被管理员终止" },
-        { "57P01", "the server is shutting down or restarting; try again later", "服务器正在关闭或重启；请稍后再试" },
+        { "57P01", "the server ended the session (an administrator stopped it, or the server is shutting down)", "服务器结束了该会话（被管理员终止，或服务器正在关闭）" },
+        { "57P02", "the server is shutting down or restarting; try again later", "服务器正在关闭或重启；请稍后再试" },
         { "53100", "the disk is full", "磁盘已满" },
         { "53200", "the server is out of resources (such as memory); try again later", "服务器资源不足（例如内存）；请稍后再试" },
         { "XX001", "the server found its data damaged", "服务器发现其数据已损坏" },
@@ -73,16 +74,16 @@ public sealed class PostgreSqlRefusalTests
     }
 
     [Fact]
-    public void Describe_ANetworkFailureCrmDoesNotName_SaysTheSocketError_WithDotNetsTextOnlyAsDetail()
+    public void Describe_ANetworkFailureCrmDoesNotName_IsSaidInTheUsersLanguage_TheSocketErrorOnlyOnTheDetailLine()
     {
         var socket = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset);
         var error = new NpgsqlException("Exception while reading from stream", socket);
 
         Assert.Equal(
-            $"cannot connect to the PostgreSQL store '{Masked}': the network connection failed (ConnectionReset){Environment.NewLine}  detail: {socket.Message}",
+            $"cannot connect to the PostgreSQL store '{Masked}': the network connection failed{Environment.NewLine}  detail: ConnectionReset: {socket.Message}",
             Describe(CliLanguage.English, error));
         Assert.Equal(
-            $"无法连接 PostgreSQL 存储“{Masked}”：网络连接失败（ConnectionReset）{Environment.NewLine}  详情：{socket.Message}",
+            $"无法连接 PostgreSQL 存储“{Masked}”：网络连接失败{Environment.NewLine}  详情：ConnectionReset: {socket.Message}",
             Describe(CliLanguage.Chinese, error));
     }
 
