@@ -83,10 +83,10 @@ internal sealed class TableColumns<TField>
         return true;
     }
 
-    /// <summary>A cell as the table engine reads it: cleaned, the quote an export put before a formula start removed; null when blank or
-    /// only a dash or a slash (<c>-</c>, <c>—</c>, <c>/</c>), as analysts mark "nothing yet".</summary>
+    /// <summary>A cell as the table engine reads it: cleaned, the quote an export put before a formula start removed; null when it holds
+    /// no value (<see cref="BlankCell.HoldsValue"/>: blank, a dash or a slash as analysts mark "nothing yet", only format characters).</summary>
     public static string? Value(string? cell) =>
-        CellGuard.Unescape(TextNormalizer.Clean(cell)) is var text && text is "-" or "—" or "--" or "——" or "/" ? null : text;
+        CellGuard.Unescape(TextNormalizer.Clean(cell)) is var text && BlankCell.HoldsValue(text) ? text : null;
 
     /// <summary>The columns of a field, in the order a row tries them.</summary>
     public bool TryGetColumns(TField field, out int[] columns) => _index.TryGetValue(field, out columns!);
