@@ -52,11 +52,14 @@ internal sealed class TableColumns<TField>
         }
     }
 
-    /// <summary>Reads a row as a header row: one that names at least two fields of the mapping; null otherwise.</summary>
+    /// <summary>How many fields of the mapping a header row names at least.</summary>
+    public const int HeaderThreshold = 2;
+
+    /// <summary>Reads a row as a header row: one that names at least <see cref="HeaderThreshold"/> fields of the mapping; null otherwise.</summary>
     public static TableColumns<TField>? TryRead(SourceRow row, ImportMapping<TField> mapping)
     {
         var index = mapping.FieldColumns(row.Cells);
-        return index.Count < 2 ? null : new TableColumns<TField>([.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)], index, row.Line);
+        return index.Count < HeaderThreshold ? null : new TableColumns<TField>([.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)], index, row.Line);
     }
 
     /// <summary>Whether a row reads a (0-based) column: a column of a mapped field, unless an earlier column of the same field holds a
