@@ -101,12 +101,17 @@ public sealed class SharedFieldColumnsTests
         Assert.Equal(names, (await Samples.AllAsync(copy)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).Select(c => $"{c.Id.Value} {c.Name}"));
     }
 
-    [Fact]
-    public void Customers_TheFastLaneAndTheFullPath_TakeTheSameColumn()
+    // The first cell is one the fast lane takes (a plain cell: a null one never reached it), blank or a mark that holds no value.
+    [Theory]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("/")]
+    [InlineData("\uFEFF")]
+    public void Customers_TheFastLaneAndTheFullPath_TakeTheSameColumn(string first)
     {
         var mapping = CrmCore.Import.Mapping.ImportMappings.Customers;
         string[] headers = ["客户名称", "联系方式", "公司名称"];
-        var row = new CrmCore.Import.Reading.SourceRow(2, [null, "13800000001", "乙公司"]);
+        var row = new CrmCore.Import.Reading.SourceRow(2, [first, "13800000001", "乙公司"]);
         foreach (var fastLane in new[] { true, false })
         {
             var parser = new CustomerRowParser(mapping, headers, CultureInfo.InvariantCulture, fastLane);
