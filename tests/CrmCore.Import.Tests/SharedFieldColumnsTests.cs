@@ -195,6 +195,20 @@ public sealed class SharedFieldColumnsTests
         Assert.Empty(await Samples.AllAsync(store));
     }
 
+    // A row whose two cells equal their headers is a repeated header row, skipped. Both were columns of one field (沟通方式, 方式), so a
+    // data row naming that field's two headers was skipped with no word about its values; one field counts once.
+    [Fact]
+    public async Task Plans_ARowEqualToTheHeadersOfOneSharedFieldOnly_IsNotARepeatedHeader()
+    {
+        var desk = await EntityDesk.CreateAsync();
+        const string Csv = "客户编号,沟通方式,沟通内容要点,计划执行时间,方式\nKH001,沟通方式,续约,2024-03-20,方式\n客户编号,沟通方式,沟通内容要点,计划执行时间,方式\n";
+
+        var report = await desk.PlanImporter().ImportAsync(Stream(Csv), "plans.csv");
+
+        Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Skipped], report.Rows.Select(r => r.Outcome));
+        Assert.Equal("沟通方式", report.Rows[0].Column);
+    }
+
     [Fact]
     public async Task Plans_FirstPlannedAtColumnBlankOrDash_TheNextFilledOneIsRead_AndSurvivesAnExportAndImport()
     {

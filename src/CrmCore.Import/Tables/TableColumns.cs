@@ -94,15 +94,24 @@ internal sealed class TableColumns<TField>
     /// <summary>The columns of a field, in the order a row tries them.</summary>
     public bool TryGetColumns(TField field, out int[] columns) => _index.TryGetValue(field, out columns!);
 
-    /// <summary>True when a row repeats this header row (two or more mapped cells equal to their headers).</summary>
+    /// <summary>True when a row repeats this header row: mapped cells equal to their headers in two or more fields (a field two columns
+    /// are mapped to counts once, so a row naming only that field's headers is data).</summary>
     public bool IsRepeatedHeader(SourceRow row)
     {
         var equal = 0;
-        for (var i = 0; i < _reads.Length && i < row.Cells.Length; i++)
+        foreach (var columns in _index.Values)
         {
-            if (_reads[i] && string.Equals(TextNormalizer.Clean(row.Cells[i]), Headers[i], StringComparison.Ordinal) && ++equal == 2)
+            foreach (var i in columns)
             {
-                return true;
+                if (i < row.Cells.Length && string.Equals(TextNormalizer.Clean(row.Cells[i]), Headers[i], StringComparison.Ordinal))
+                {
+                    if (++equal == 2)
+                    {
+                        return true;
+                    }
+
+                    break;
+                }
             }
         }
 
