@@ -101,12 +101,17 @@ public sealed class SharedFieldColumnsTests
         Assert.Equal(names, (await Samples.AllAsync(copy)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).Select(c => $"{c.Id.Value} {c.Name}"));
     }
 
-    [Fact]
-    public void Customers_TheFastLaneAndTheFullPath_TakeTheSameColumn()
+    // The first cell is one the fast lane takes (a plain cell: a null one never reached it), blank or a mark that holds no value.
+    [Theory]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("/")]
+    [InlineData("\uFEFF")]
+    public void Customers_TheFastLaneAndTheFullPath_TakeTheSameColumn(string first)
     {
         var mapping = CrmCore.Import.Mapping.ImportMappings.Customers;
         string[] headers = ["客户名称", "联系方式", "公司名称"];
-        var row = new CrmCore.Import.Reading.SourceRow(2, [null, "13800000001", "乙公司"]);
+        var row = new CrmCore.Import.Reading.SourceRow(2, [first, "13800000001", "乙公司"]);
         foreach (var fastLane in new[] { true, false })
         {
             var parser = new CustomerRowParser(mapping, headers, CultureInfo.InvariantCulture, fastLane);
@@ -114,6 +119,94 @@ public sealed class SharedFieldColumnsTests
             Assert.Equal("乙公司", parser.Parse(row, problems).Name);
             Assert.Empty(problems);
         }
+    }
+
+    // A dash or slash marks "nothing yet" in the table engine; the customer import took it as a value, so a `-` in the first of two
+    // columns of a field won: a customer named `-` (later rows merged into it), or "'-' is not an e-mail address".
+    [Fact]
+    public async Task Customers_ADashOrSlashInTheFirstColumnOfAField_HoldsNoValue_TheNextColumnIsRead()
+    {
+        var store = new InMemoryCustomerRepository();
+        const string Csv = "客户编号,客户名称,联系方式,公司名称,邮箱,电子邮箱\n"
+            + "K1,-,13800000001,乙公司,-,a@b.com\nK2,—,13800000002,丙公司,/,c@d.com\nK3,'-,13800000003,丁公司,--,e@f.com\nK4,/,13800000004,戊公司,——,\n";
+
+        var report = await Samples.Importer(store).ImportAsync(Stream(Csv), "c.csv");
+
+        Assert.All(report.Rows, r => Assert.Equal(ImportOutcome.Inserted, r.Outcome));
+        Assert.Equal(
+            ["K1 乙公司 a@b.com", "K2 丙公司 c@d.com", "K3 丁公司 e@f.com", "K4 戊公司 "],
+            (await Samples.AllAsync(store)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).Select(c => $"{c.Id.Value} {c.Name} {c.Contacts[0].Email}"));
+    }
+
+    /// <summary>The blank markers, width-folded, and cells made only of zero-width or format characters.</summary>
+    public static TheoryData<string> BlankMarkers =>
+    [
+        "-", "--", "—", "——", "/", "'-", "－", "－－", "／", "–", "―", "\u200B", "\u200C\u200D", "\u2060", "\uFEFF", " \u200B ", "\u200B-",
+    ];
+
+    [Theory]
+    [MemberData(nameof(BlankMarkers))]
+    public void ABlankMarker_HoldsNoValue_InTheFastLaneTheFullPathAndTheTableEngine(string marker)
+    {
+        string[] headers = ["客户名称", "邮箱", "公司名称", "电子邮箱"];
+        var row = new CrmCore.Import.Reading.SourceRow(2, [marker, marker, "乙公司", "a@b.com"]);
+        foreach (var fastLane in new[] { true, false })
+        {
+            var parser = new CustomerRowParser(CrmCore.Import.Mapping.ImportMappings.Customers, headers, CultureInfo.InvariantCulture, fastLane);
+            var problems = new List<CellProblem>();
+            var parsed = parser.Parse(row, problems);
+            Assert.Equal(("乙公司", "a@b.com"), (parsed.Name, parsed.Email));
+            Assert.Empty(problems);
+            Assert.True(parser.Reads(row, 2));
+            Assert.True(parser.Reads(row, 3));
+        }
+
+        Assert.Null(CrmCore.Import.Tables.TableColumns<CrmCore.Import.Plans.PlanField>.Value(marker));
+    }
+
+    [Theory]
+    [InlineData("-甲")]
+    [InlineData("-5")]
+    [InlineData("a\u200Bb")]
+    [InlineData("—甲—")]
+    [InlineData("\uFF0D1")]
+    public void ATextWithADashOrAFormatCharacter_StillHoldsAValue(string cell)
+    {
+        string[] headers = ["客户名称", "公司名称"];
+        var row = new CrmCore.Import.Reading.SourceRow(2, [cell, "乙公司"]);
+        foreach (var fastLane in new[] { true, false })
+        {
+            var parser = new CustomerRowParser(CrmCore.Import.Mapping.ImportMappings.Customers, headers, CultureInfo.InvariantCulture, fastLane);
+            Assert.Equal(CustomerRowParser.Cell(cell), parser.Parse(row, []).Name);
+        }
+
+        Assert.NotNull(CrmCore.Import.Tables.TableColumns<CrmCore.Import.Plans.PlanField>.Value(cell));
+    }
+
+    [Fact]
+    public async Task Customers_ANameMadeOnlyOfAZeroWidthSpace_IsRejectedAsMissing_NotStored()
+    {
+        var store = new InMemoryCustomerRepository();
+        const string Csv = "客户编号,客户名称,联系方式\nK1,\u200B,13800000001\nK2,－,13800000002\n";
+
+        var report = await Samples.Importer(store).ImportAsync(Stream(Csv), "c.csv");
+
+        Assert.All(report.Rows, r => Assert.Equal(("Rejected", "Required"), (r.Outcome.ToString(), r.ReasonCode)));
+        Assert.Empty(await Samples.AllAsync(store));
+    }
+
+    // A row whose two cells equal their headers is a repeated header row, skipped. Both were columns of one field (沟通方式, 方式), so a
+    // data row naming that field's two headers was skipped with no word about its values; one field counts once.
+    [Fact]
+    public async Task Plans_ARowEqualToTheHeadersOfOneSharedFieldOnly_IsNotARepeatedHeader()
+    {
+        var desk = await EntityDesk.CreateAsync();
+        const string Csv = "客户编号,沟通方式,沟通内容要点,计划执行时间,方式\nKH001,沟通方式,续约,2024-03-20,方式\n客户编号,沟通方式,沟通内容要点,计划执行时间,方式\n";
+
+        var report = await desk.PlanImporter().ImportAsync(Stream(Csv), "plans.csv");
+
+        Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Skipped], report.Rows.Select(r => r.Outcome));
+        Assert.Equal("沟通方式", report.Rows[0].Column);
     }
 
     [Fact]

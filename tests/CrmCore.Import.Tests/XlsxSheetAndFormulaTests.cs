@@ -212,6 +212,44 @@ public class XlsxSheetAndFormulaTests
         Assert.StartsWith("无法读取表头行（第1行）：工作表“计划”的单元格 B1 是公式", zh.Reason, StringComparison.Ordinal);
     }
 
+    // A title row with a mapped label, a value and an unsaved formula (负责人 | 张三 | =TODAY()) above headers nobody knows said the header
+    // row was row 1 with a formula; it names too few header cells to be the header, so the import says no header row was found.
+    [Fact]
+    public async Task FormulaWithoutSavedValue_InATitleRowBesideTooFewHeaders_StillSaysNoHeaderRowFound_InBothEngines()
+    {
+        var desk = await Entities.EntityDesk.CreateAsync();
+        var rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>负责人</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>张三</t></is></c><c r=\"C1\"><f>TODAY()</f></c></row>"
+            + Row(2, "Kunde", "Telefon") + Row(3, "甲公司", "13800000081");
+        var book = Workbook(("客户", null, rows));
+
+        var customers = await Assert.ThrowsAsync<ImportFileException>(() => Import(new InMemoryCustomerRepository(), book, CultureInfo.InvariantCulture));
+        var plans = await Assert.ThrowsAsync<ImportFileException>(() => desk.PlanImporter().ImportAsync(new MemoryStream(book), "plans.xlsx"));
+
+        Assert.StartsWith("no header row found", customers.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("no header row found", plans.Reason, StringComparison.Ordinal);
+    }
+
+    // The header row an unsaved formula hides may need more than one such cell: the error names every one, not the row's first only.
+    [Fact]
+    public async Task FormulaWithoutSavedValue_InSeveralCellsOfTheHeaderCandidate_EveryCellIsNamed_InBothEngines()
+    {
+        var desk = await Entities.EntityDesk.CreateAsync();
+        var rows = "<row r=\"1\"><c r=\"A1\"><f>\"客户\"&amp;\"编号\"</f></c><c r=\"B1\" t=\"inlineStr\"><is><t>负责人</t></is></c><c r=\"C1\"><f>\"沟通\"&amp;\"方式\"</f></c></row>"
+            + Row(2, "KH001", "张三", "电话");
+        var book = Workbook(("表", null, rows));
+
+        var customers = await Assert.ThrowsAsync<ImportFileException>(() => Import(new InMemoryCustomerRepository(), book, CultureInfo.InvariantCulture));
+        var plans = await Assert.ThrowsAsync<ImportFileException>(() => desk.PlanImporter().ImportAsync(new MemoryStream(book), "plans.xlsx"));
+
+        foreach (var error in new[] { customers, plans })
+        {
+            Assert.Equal((1, 1), (error.Line, error.Column));
+            // The reader keeps the formula text of a row's first unsaved cell only (later ones read =…, XlsxInspection); every cell is named.
+            const string Expected = "the header row (row 1) cannot be read: cells A1, C1 of sheet '表' hold formulas (=\"客户\"&\"编号\", =…)";
+            Assert.Equal(Expected, error.Reason[..Math.Min(Expected.Length, error.Reason.Length)]);
+        }
+    }
+
     [Fact]
     public async Task TableEngine_FormulaWithoutSavedValue_InATitleRow_IsPassedOver()
     {

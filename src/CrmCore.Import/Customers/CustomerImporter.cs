@@ -360,6 +360,9 @@ public sealed class CustomerImporter
 
         private int PieceRows => Math.Min(MaxPieceRows, _options.BatchSize);
 
+        /// <summary>How many known columns a header row names at least (a lone name or id column aside).</summary>
+        private const int HeaderThreshold = 2;
+
         /// <summary>The headers a "no header row" error names: the built-in mapping's Chinese headers and their English names.</summary>
         private const string HeaderHint = "客户编号, 客户名称, 所属行业, 联系方式, 邮箱, 年合作金额 / Id, Name, Industry, Phone, Email, AnnualAmount";
 
@@ -371,28 +374,19 @@ public sealed class CustomerImporter
             {
                 var piece = new List<SourceRow>(PieceRows);
                 var inBatch = 0;
-                var titleRows = 0;
-                RowProblem? headerFormula = null;
+                var search = new HeaderSearch(file, Culture, _options.MaxTitleRows, _options.Mapping.Maps, HeaderThreshold);
                 foreach (var row in rows)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (_parser is null)
                     {
-                        var header = TryHeader(row);
-                        if (header && row.Problem is { } unreadable)
+                        if (TryHeader(row))
                         {
-                            // The header itself holds a cell the file does not say (an unsaved formula): the columns cannot be told,
-                            // so the import stops there. A title row above the header with one is not data and is passed over.
-                            throw unreadable.HeaderError(file, _sheet?.Sheet, Culture);
+                            search.Found(row, _sheet?.Sheet);
                         }
-
-                        // A row passed over that may be the header an unsaved formula hides: when no header follows, the import stops
-                        // at that formula, not with "no header row found".
-                        headerFormula ??= header ? null : RowProblem.InHeaderCandidate(row, _options.Mapping.Maps);
-                        if (!header && ++titleRows > _options.MaxTitleRows)
+                        else
                         {
-                            throw headerFormula?.HeaderError(file, _sheet?.Sheet, Culture)
-                                ?? new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, _options.MaxTitleRows, HeaderHint));
+                            search.PassedOver(row, _sheet?.Sheet, () => new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderIn", Culture, _options.MaxTitleRows, HeaderHint)));
                         }
 
                         continue;
@@ -410,8 +404,7 @@ public sealed class CustomerImporter
 
                 if (_parser is null)
                 {
-                    throw headerFormula?.HeaderError(file, _sheet?.Sheet, Culture)
-                        ?? new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeader", Culture, HeaderHint));
+                    throw search.NotFound(_sheet?.Sheet, () => new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeader", Culture, HeaderHint)));
                 }
 
                 if (inBatch > 0)
@@ -574,7 +567,7 @@ public sealed class CustomerImporter
         {
             // A header names two known columns, or only the key a customer needs (客户名称 or 客户编号: a one-column list of names).
             var known = row.Cells.Select(c => _options.Mapping.Resolve(c)).Where(f => f is not null and not CustomerField.Ignore).ToList();
-            if (known.Count < 2 && known is not [CustomerField.Name or CustomerField.Id])
+            if (known.Count < HeaderThreshold && known is not [CustomerField.Name or CustomerField.Id])
             {
                 return false;
             }

@@ -120,6 +120,12 @@ internal sealed partial class CustomerRowParser
             var raw = column.Index < cells.Length ? cells[column.Index] : null;
             if (_fastLane && raw is not null && IsPlain(raw))
             {
+                if (!BlankCell.HoldsValue(raw))
+                {
+                    // A plain cell is its own cleaned text: a lone dash or slash (or a format character) holds no value, as in Cell.
+                    continue;
+                }
+
                 // The fast lane: a plain cell is its own cleaned (and folded) text, so it needs no cleaning, and the common typed forms
                 // are read from it straight; anything else it holds goes through the full path below with the same text.
                 plainCells++;
@@ -170,12 +176,14 @@ internal sealed partial class CustomerRowParser
         return row;
     }
 
-    /// <summary>Cleans a cell: width, spaces, and the quote a spreadsheet export put before <c>= + - @</c> to neutralise a formula.</summary>
+    /// <summary>Cleans a cell: width, spaces, and the quote a spreadsheet export put before <c>= + - @</c> to neutralise a formula; null
+    /// when it holds no value (<see cref="BlankCell.HoldsValue"/>, the table engine's test: a lone <c>-</c> or <c>/</c> is blank).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static string? Cell(string? raw)
     {
         var text = TextNormalizer.Clean(raw);
-        return text is { Length: >= 2 } && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
+        text = text is { Length: >= 2 } && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
+        return BlankCell.HoldsValue(text) ? text : null;
     }
 
     /// <summary>

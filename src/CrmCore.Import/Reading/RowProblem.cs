@@ -25,32 +25,79 @@ internal sealed record RowProblem(int Column, RowReason Reason, int Line, int Po
     public string? Formula { get; init; }
 
     /// <summary>The error that stops an import whose header row holds this problem: for an unsaved formula, one naming the header row,
-    /// the sheet, the cell and its formula at the cell's line:col, and saying to open and save the workbook (the header it gives cannot be
-    /// read, so neither can the columns); for another problem, <see cref="Error"/>.</summary>
+    /// the sheet, and every cell of the row with an unsaved formula (this one and the later ones, <see cref="Next"/>) with its formula, at
+    /// this cell's line:col, and saying to open and save the workbook (the headers they give cannot be read, so neither can the columns);
+    /// for another problem, <see cref="Error"/>.</summary>
     /// <param name="file">The file name.</param>
     /// <param name="sheet">The sheet read (<see cref="CountedRows.Sheet"/>), or null.</param>
     /// <param name="culture">The language of the message.</param>
     /// <returns>The exception.</returns>
-    public ImportFileException HeaderError(string file, string? sheet, System.Globalization.CultureInfo? culture) =>
-        Formula is null
-            ? Error(file)
-            : new(file, Line, Position, ImportStrings.Format(
-                "Error_HeaderFormulaNoValue",
-                culture,
-                Line,
-                TableReader.ColumnName(Position - 1) + Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                sheet ?? string.Empty,
-                Formula));
+    public ImportFileException HeaderError(string file, string? sheet, System.Globalization.CultureInfo? culture)
+    {
+        if (Formula is null)
+        {
+            return Error(file);
+        }
 
-    /// <summary>The unsaved formula of a row passed over while no header row was found, when the row may be the header it hides: it
-    /// holds such a formula and a cell the mapping maps (<c>联系方式</c> beside <c>=CONCAT("客户","名称")</c>: without the formula's result
-    /// it names too few columns to be a header). An import that then finds no header stops at it (<see cref="HeaderError"/>) rather
+        var formulas = Formulas().ToList();
+        return new(file, Line, Position, ImportStrings.Format(
+            formulas.Count == 1 ? "Error_HeaderFormulaNoValue" : "Error_HeaderFormulasNoValue",
+            culture,
+            Line,
+            string.Join(", ", formulas.Select(p => TableReader.ColumnName(p.Position - 1) + p.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            sheet ?? string.Empty,
+            string.Join(", ", formulas.Select(p => p.Formula))));
+    }
+
+    /// <summary>The unsaved formulas of a row passed over while no header row was found, when the row may be the header they hide: its
+    /// cells the mapping maps and its cells with an unsaved formula are together as many as a header names (<paramref name="threshold"/>),
+    /// and it holds no other text (<c>联系方式</c> beside <c>=CONCAT("客户","名称")</c> may be the header; a title row
+    /// <c>负责人 | 张三 | =TODAY()</c> is not). An import that then finds no header stops at them (<see cref="HeaderError"/>) rather
     /// than with "no header row found"; null for any other row.</summary>
     /// <param name="row">The row passed over.</param>
     /// <param name="maps">Whether the mapping maps a header (<see cref="Mapping.ImportMapping{TField}.Maps"/>).</param>
-    /// <returns>The row's first unsaved formula, or null.</returns>
-    public static RowProblem? InHeaderCandidate(SourceRow row, Func<string?, bool> maps) =>
-        row.Problem is { Formula: not null } problem && Array.Exists(row.Cells, c => maps(c)) ? problem : null;
+    /// <param name="threshold">How many known columns a header row names at least.</param>
+    /// <returns>The row's first unsaved formula (the later ones follow it), or null.</returns>
+    public static RowProblem? InHeaderCandidate(SourceRow row, Func<string?, bool> maps, int threshold)
+    {
+        if (row.Problem is not { } first || !first.Formulas().Any())
+        {
+            return null;
+        }
+
+        var formulas = first.Formulas().Select(p => p.Column).ToHashSet();
+        var mapped = 0;
+        for (var i = 0; i < row.Cells.Length; i++)
+        {
+            if (formulas.Contains(i))
+            {
+                continue;
+            }
+
+            if (maps(row.Cells[i]))
+            {
+                mapped++;
+            }
+            else if (Normalization.TextNormalizer.Clean(row.Cells[i]) is not null)
+            {
+                return null;
+            }
+        }
+
+        return mapped + formulas.Count >= threshold ? first.Formulas().First() : null;
+    }
+
+    /// <summary>This problem and the later ones of its row that are unsaved formulas in a known column.</summary>
+    private IEnumerable<RowProblem> Formulas()
+    {
+        for (var problem = this; problem is not null; problem = problem.Next)
+        {
+            if (problem.Formula is not null && !problem.AnyColumn)
+            {
+                yield return problem;
+            }
+        }
+    }
 
     /// <summary>The same row's problem in a later column (each repeated JSON key, each unsaved formula), or null.</summary>
     public RowProblem? Next { get; init; }

@@ -52,11 +52,14 @@ internal sealed class TableColumns<TField>
         }
     }
 
-    /// <summary>Reads a row as a header row: one that names at least two fields of the mapping; null otherwise.</summary>
+    /// <summary>How many fields of the mapping a header row names at least.</summary>
+    public const int HeaderThreshold = 2;
+
+    /// <summary>Reads a row as a header row: one that names at least <see cref="HeaderThreshold"/> fields of the mapping; null otherwise.</summary>
     public static TableColumns<TField>? TryRead(SourceRow row, ImportMapping<TField> mapping)
     {
         var index = mapping.FieldColumns(row.Cells);
-        return index.Count < 2 ? null : new TableColumns<TField>([.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)], index, row.Line);
+        return index.Count < HeaderThreshold ? null : new TableColumns<TField>([.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)], index, row.Line);
     }
 
     /// <summary>Whether a row reads a (0-based) column: a column of a mapped field, unless an earlier column of the same field holds a
@@ -83,23 +86,32 @@ internal sealed class TableColumns<TField>
         return true;
     }
 
-    /// <summary>A cell as the table engine reads it: cleaned, the quote an export put before a formula start removed; null when blank or
-    /// only a dash or a slash (<c>-</c>, <c>—</c>, <c>/</c>), as analysts mark "nothing yet".</summary>
+    /// <summary>A cell as the table engine reads it: cleaned, the quote an export put before a formula start removed; null when it holds
+    /// no value (<see cref="BlankCell.HoldsValue"/>: blank, a dash or a slash as analysts mark "nothing yet", only format characters).</summary>
     public static string? Value(string? cell) =>
-        CellGuard.Unescape(TextNormalizer.Clean(cell)) is var text && text is "-" or "—" or "--" or "——" or "/" ? null : text;
+        CellGuard.Unescape(TextNormalizer.Clean(cell)) is var text && BlankCell.HoldsValue(text) ? text : null;
 
     /// <summary>The columns of a field, in the order a row tries them.</summary>
     public bool TryGetColumns(TField field, out int[] columns) => _index.TryGetValue(field, out columns!);
 
-    /// <summary>True when a row repeats this header row (two or more mapped cells equal to their headers).</summary>
+    /// <summary>True when a row repeats this header row: mapped cells equal to their headers in two or more fields (a field two columns
+    /// are mapped to counts once, so a row naming only that field's headers is data).</summary>
     public bool IsRepeatedHeader(SourceRow row)
     {
         var equal = 0;
-        for (var i = 0; i < _reads.Length && i < row.Cells.Length; i++)
+        foreach (var columns in _index.Values)
         {
-            if (_reads[i] && string.Equals(TextNormalizer.Clean(row.Cells[i]), Headers[i], StringComparison.Ordinal) && ++equal == 2)
+            foreach (var i in columns)
             {
-                return true;
+                if (i < row.Cells.Length && string.Equals(TextNormalizer.Clean(row.Cells[i]), Headers[i], StringComparison.Ordinal))
+                {
+                    if (++equal == 2)
+                    {
+                        return true;
+                    }
+
+                    break;
+                }
             }
         }
 

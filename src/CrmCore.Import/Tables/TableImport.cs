@@ -124,9 +124,8 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
     private async Task ExecuteAsync(IEnumerable<SourceRow> rows, string file, CancellationToken cancellationToken)
     {
-        var titleRows = 0;
         var sheet = (rows as CountedRows)?.Sheet;
-        RowProblem? headerFormula = null;
+        var search = new HeaderSearch(file, Culture, options.MaxTitleRows, _mapping.Maps, TableColumns<TField>.HeaderThreshold);
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -134,20 +133,13 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             {
                 _columns = TableColumns<TField>.TryRead(row, _mapping);
                 sheet ??= (rows as CountedRows)?.Sheet;
-                if (_columns is not null && row.Problem is { } unreadable)
+                if (_columns is not null)
                 {
-                    // The header itself holds a cell the file does not say (an unsaved formula): the columns cannot be told, so the
-                    // import stops there. A title row above the header with one is not data and is passed over.
-                    throw unreadable.HeaderError(file, sheet, Culture);
+                    search.Found(row, sheet);
                 }
-
-                // A row passed over that may be the header an unsaved formula hides: when no header follows, the import stops at that
-                // formula, not with "no header row found".
-                headerFormula ??= _columns is null ? RowProblem.InHeaderCandidate(row, _mapping.Maps) : null;
-                if (_columns is null && ++titleRows > options.MaxTitleRows)
+                else
                 {
-                    throw headerFormula?.HeaderError(file, sheet, Culture)
-                        ?? new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderInTable", Culture, options.MaxTitleRows, table.HeaderHint));
+                    search.PassedOver(row, sheet, () => new ImportFileException(file, row.Line, 0, ImportStrings.Format("Error_NoHeaderInTable", Culture, options.MaxTitleRows, table.HeaderHint)));
                 }
 
                 continue;
@@ -163,8 +155,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
         if (_columns is null)
         {
-            throw headerFormula?.HeaderError(file, sheet, Culture)
-                ?? new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeaderTable", Culture, table.HeaderHint));
+            throw search.NotFound(sheet, () => new ImportFileException(file, 0, 0, ImportStrings.Format("Error_NoHeaderTable", Culture, table.HeaderHint)));
         }
 
         if (_batch.Count > 0)
