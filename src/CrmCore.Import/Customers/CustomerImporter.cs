@@ -887,7 +887,7 @@ public sealed class CustomerImporter
             for (var i = 0; i < batch.Count; i++)
             {
                 var source = batch[i];
-                if (source.Problem?.FirstRead(column => parser.Reads(source, column)) is { } unreadable && !TotalsRow.Is(source.Cells))
+                if (source.Problem?.FirstRead((parser, source), static (s, column) => s.parser.Reads(s.source, column)) is { } unreadable && !TotalsRow.Is(source.Cells))
                 {
                     // A row the reader could not read as the file holds it (a repeated JSON key, a formula without a saved value) is
                     // rejected; a totals row is skipped whatever its values.

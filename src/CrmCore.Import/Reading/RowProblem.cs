@@ -108,12 +108,13 @@ internal sealed record RowProblem(int Column, RowReason Reason, int Line, int Po
 
     /// <summary>The first of this row's problems in a column the import reads; null when every problem is in a column it ignores (an
     /// unmapped helper column: nothing of it is read, so nothing is lost).</summary>
-    /// <param name="reads">Whether the import reads a (0-based) column.</param>
-    public RowProblem? FirstRead(Func<int, bool> reads)
+    /// <param name="state">What <paramref name="reads"/> needs (passed on, so that a caller's rows need no closure each).</param>
+    /// <param name="reads">Whether the import reads a (0-based) column, given <paramref name="state"/>.</param>
+    public RowProblem? FirstRead<TState>(TState state, Func<TState, int, bool> reads)
     {
         for (var problem = this; problem is not null; problem = problem.Next)
         {
-            if (problem.AnyColumn || reads(problem.Column))
+            if (problem.AnyColumn || reads(state, problem.Column))
             {
                 return problem;
             }

@@ -166,7 +166,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
 
     private async ValueTask<ImportRowResult> StageAsync(SourceRow row, CancellationToken cancellationToken)
     {
-        if (row.Problem?.FirstRead(column => _columns!.Reads(row, column)) is { } unreadable && !TotalsRow.Is(row.Cells))
+        if (row.Problem?.FirstRead((_columns!, row), static (s, column) => s.Item1.Reads(s.row, column)) is { } unreadable && !TotalsRow.Is(row.Cells))
         {
             // A row the reader could not read as the file holds it (a repeated JSON key, a formula without a saved value) is rejected;
             // a totals row is skipped whatever its values.
