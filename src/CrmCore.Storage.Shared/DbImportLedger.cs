@@ -152,7 +152,7 @@ internal sealed class DbImportLedger(DeskSql sql) : IImportLedger
 
     /// <summary>An unfinished run (alias <c>r</c>) that a later run of the same file, entity and key finished before <c>@key</c>, and that
     /// recorded nothing since that run started, so that nothing takes it up any more: it goes with that run. One that recorded a batch
-    /// after it was still running, and is kept.</summary>
+    /// after it was still running, and is kept. <see cref="ImportRun.SupersededBy"/> in SQL (the in-memory ledger and the lease check use that).</summary>
     private const string Superseded =
         "r.finished_at IS NULL AND EXISTS (SELECT 1 FROM {t}import_run f WHERE f.file_hash = r.file_hash AND f.entity = r.entity AND f.mapping = r.mapping " +
         "AND f.id <> r.id AND f.finished_at IS NOT NULL AND f.finished_at < @key AND f.started_at >= r.started_at AND r.last_active_at <= f.started_at)";

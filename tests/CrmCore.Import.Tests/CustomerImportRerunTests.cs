@@ -283,20 +283,22 @@ public sealed class CustomerImportRerunTests
     [Fact]
     public async Task AnUnfinishedRunActiveWithinTheLease_IsNotTakenUp_TheImportRefusesNamingIt_AndWritesNothing()
     {
-        var store = new InMemoryCustomerRepository();
+        // The run's record is a finished run's (on a ledger of its own: a finished run that started after the running one's last
+        // activity took it up), unfinished and last active four minutes before the clock.
+        var scratch = new InMemoryImportLedger();
+        var first = await ImportAsync(new InMemoryCustomerRepository(), scratch, ThreeNoDate, 1);
         var ledger = new InMemoryImportLedger();
-        var first = await ImportAsync(store, ledger, ThreeNoDate, 1);
         var now = Samples.Clock().GetCurrentInstant();
-        await ledger.StartAsync((await ledger.FindAsync(first.RunId!))! with
+        await ledger.StartAsync((await scratch.FindAsync(first.RunId!))! with
         {
             Id = "running-1", FinishedAt = null, StartedAt = now - NodaTime.Duration.FromMinutes(20), LastActiveAt = now - NodaTime.Duration.FromMinutes(4),
         });
         var fresh = new InMemoryCustomerRepository();
 
-        async Task<ImportReport> Import(int leaseMinutes, string culture)
+        async Task<ImportReport> Import(int leaseMinutes, string culture, NodaTime.Duration? lease = null)
         {
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(ThreeNoDate));
-            var options = new CustomerImportOptions { Ledger = ledger, BatchSize = 1, RunLease = NodaTime.Duration.FromMinutes(leaseMinutes), Culture = new CultureInfo(culture) };
+            var options = new CustomerImportOptions { Ledger = ledger, BatchSize = 1, RunLease = lease ?? NodaTime.Duration.FromMinutes(leaseMinutes), Culture = new CultureInfo(culture) };
             return await Samples.Importer(fresh, options).ImportAsync(stream, "dup.csv");
         }
 
@@ -307,18 +309,26 @@ public sealed class CustomerImportRerunTests
             "dup.csv: import run running-1 of this file under the same mapping and options has not finished and recorded its last activity at " +
             "2026-03-10 01:56:00 UTC, less than 5 minutes ago (the run lease, CustomerImportOptions.RunLease): it may still be running, so this " +
             "import does not take it up and writes nothing; wait until it finishes, or run the import again after 2026-03-10 02:01:00 UTC, when " +
-            "it is taken up where it stopped",
+            "it is taken up where it stopped; if it is known to have stopped, take it up now with a zero run lease (RunLease = Duration.Zero)",
             en.Message);
         Assert.Equal(
             "dup.csv: 此文件以相同映射和选项进行的导入 running-1 尚未完成，其最后一次活动记录于 2026-03-10 01:56:00 UTC，距今不到 5 分钟（运行租期，" +
-            "CustomerImportOptions.RunLease）：它可能仍在运行，因此本次导入不接续它，也未写入任何内容；请等它完成，或在 2026-03-10 02:01:00 UTC 之后再次导入，届时从它停下之处接续",
+            "CustomerImportOptions.RunLease）：它可能仍在运行，因此本次导入不接续它，也未写入任何内容；请等它完成，或在 2026-03-10 02:01:00 UTC 之后再次导入，届时从它停下之处接续；若确知它已停止，可用零运行租期（RunLease = Duration.Zero）立即接续",
             zh.Message);
         Assert.Empty(await Samples.AllAsync(fresh));
-        Assert.Equal(2, (await ledger.FindByFileHashAsync(first.FileHash)).Count);
+        Assert.Single(await ledger.FindByFileHashAsync(first.FileHash));
+
+        // Review of wave 20, item 4: a lease too long to add to an instant (a host's "never") threw OverflowException; now it refuses,
+        // naming the end of time. Failed before the fix with the overflow.
+        foreach (var never in new[] { NodaTime.Duration.FromDays(3_000_000), NodaTime.Duration.MaxValue })
+        {
+            var forever = await Assert.ThrowsAsync<ImportFileException>(() => Import(0, "en", never));
+            Assert.Contains("run the import again after 9999-12-31 23:59:59 UTC", forever.Message, StringComparison.Ordinal);
+        }
 
         var later = await Import(3, "en");
-        Assert.Equal([first.RunId, "running-1"], later.PreviousRuns.Select(r => r.Id));
+        Assert.Equal(["running-1"], later.PreviousRuns.Select(r => r.Id));
         Assert.NotNull(later.RunId);
-        Assert.Equal(3, (await ledger.FindByFileHashAsync(first.FileHash)).Count);
+        Assert.Equal(2, (await ledger.FindByFileHashAsync(first.FileHash)).Count);
     }
 }

@@ -75,6 +75,7 @@ internal static class ImportCommand
                     DryRun = parse.GetValue(dryRun),
                     Force = parse.GetValue(force),
                     RunLease = NodaTime.Duration.FromMinutes(parse.GetValue(runLease)),
+                    RunLeaseText = ("--run-lease", "--run-lease 0"),
                     MergePolicy = parse.GetValue(merge) switch { "fill-blanks" => MergePolicy.FillBlanks, "review" => MergePolicy.HoldForReview, _ => MergePolicy.KeepNewest },
                     NameSimilarity = parse.GetValue(similarity) ?? 1.0,
                     BatchSize = parse.GetValue(batch),

@@ -95,6 +95,10 @@ public sealed record CustomerImportOptions
     /// </summary>
     public Duration RunLease { get; init; } = Duration.FromMinutes(10);
 
+    /// <summary>How the refusal of a run still within its lease names <see cref="RunLease"/> and a zero lease: the property by default,
+    /// crm's option (<c>--run-lease</c>, <c>--run-lease 0</c>) in crm.</summary>
+    internal (string Name, string Zero) RunLeaseText { get; init; } = ("CustomerImportOptions.RunLease", "RunLease = Duration.Zero");
+
     /// <summary>How many report rows stay in memory; the rest go to a temporary file (see <see cref="ImportRowLog"/>).</summary>
     internal int ReportMemoryRows { get; init; } = ImportRowLog.DefaultMemoryRows;
 

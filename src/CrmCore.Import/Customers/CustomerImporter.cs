@@ -253,9 +253,13 @@ public sealed class CustomerImporter
         private int _ordinal;
 
         /// <summary>Whether a batch of this run was not written because someone else changed one of its customers: from that batch on
-        /// the run records no batch in the ledger and is not marked finished, so that running the file again (as its rows say) applies
-        /// them rather than take them for imported.</summary>
+        /// the run's batch count and totals in the ledger stay those of the last batch before it (<see cref="_recorded"/>) and it is not
+        /// marked finished, so that running the file again (as its rows say) applies them rather than take them for imported. Each batch
+        /// still records the run's activity, so that the next import does not take the run up while it goes on through the file.</summary>
         private bool _conflicted;
+
+        /// <summary>The batch count and totals the ledger holds for this run: those of its last batch before a conflict.</summary>
+        private (int Batches, ImportTotals Totals) _recorded = (0, new ImportTotals());
         private readonly CustomerImportOptions _options = owner._options;
         private readonly ICustomerRepository _store = owner._options.DryRun ? new DryRunCustomerRepository(owner._customers) : owner._customers;
 
@@ -432,7 +436,8 @@ public sealed class CustomerImporter
             var now = owner._clock.GetCurrentInstant();
             if (_ledger is not null)
             {
-                (_previous, _runId) = await LedgerRun.StartAsync(_ledger, "customers", file, fileHash, _ledgerKey, now, _options.RunLease, Culture, cancellationToken).ConfigureAwait(false);
+                (_previous, _runId) = await LedgerRun.StartAsync(
+                    _ledger, "customers", file, fileHash, _ledgerKey, now, _options.RunLease, run => Keys is not null && TakesUp(run), _options.RunLeaseText, Culture, cancellationToken).ConfigureAwait(false);
                 (_runLedger, _runKey) = (_ledger, _runId);
             }
             else if (Keys is not null)
@@ -478,8 +483,7 @@ public sealed class CustomerImporter
                 // taken up from it, and this run applies every row (those it wrote match what is stored and change nothing). A row
                 // rejected for its cells is rejected again before this (the same content); one rejected for a conflict is in a batch the
                 // ledger never recorded.
-                if (!string.Equals(run.Entity, "customers", StringComparison.Ordinal) || !string.Equals(run.Mapping, _ledgerKey, StringComparison.Ordinal)
-                    || run.Totals.RowsRead == 0 || run.Totals.Held > 0)
+                if (!TakesUp(run))
                 {
                     continue;
                 }
@@ -506,6 +510,14 @@ public sealed class CustomerImporter
                 _resumed = [.. interrupted];
             }
         }
+
+        /// <summary>Whether <see cref="Resume"/> may take up what an earlier run of the file committed: not under review or forced, a run
+        /// of customers under this run's key that read rows and held none for review. The lease check at the start looks only at such
+        /// runs (and, without a store key index, at none: an unfinished run is then never taken up).</summary>
+        private bool TakesUp(ImportRun run) =>
+            _options.MergePolicy != MergePolicy.HoldForReview && !_options.Force
+            && string.Equals(run.Entity, "customers", StringComparison.Ordinal) && string.Equals(run.Mapping, _ledgerKey, StringComparison.Ordinal)
+            && run.Totals.RowsRead > 0 && run.Totals.Held == 0;
 
         /// <summary>Marks the run finished in the ledger and writes the run's audit record.</summary>
         public async Task FinishAsync(CancellationToken cancellationToken)
@@ -750,9 +762,14 @@ public sealed class CustomerImporter
                 _counts.Add(_results[i].Outcome);
             }
 
-            if (_ledger is not null && _runId is not null && !_conflicted)
+            if (_ledger is not null && _runId is not null)
             {
-                await _ledger.RecordBatchAsync(_runId, _batches, Totals(), owner._clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                if (!_conflicted)
+                {
+                    _recorded = (_batches, Totals());
+                }
+
+                await _ledger.RecordBatchAsync(_runId, _recorded.Batches, _recorded.Totals, owner._clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             }
 
             await AuditBatchAsync(written, now, cancellationToken).ConfigureAwait(false);

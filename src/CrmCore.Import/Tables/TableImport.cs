@@ -119,7 +119,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
             return;
         }
 
-        (_previous, _runId) = await LedgerRun.StartAsync(_ledger, table.Entity, file, fileHash, options.MappingName, clock.GetCurrentInstant(), null, Culture, cancellationToken).ConfigureAwait(false);
+        (_previous, _runId) = await LedgerRun.StartAsync(_ledger, table.Entity, file, fileHash, options.MappingName, clock.GetCurrentInstant(), null, null, default, Culture, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ExecuteAsync(IEnumerable<SourceRow> rows, string file, CancellationToken cancellationToken)

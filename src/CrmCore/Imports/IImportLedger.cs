@@ -12,7 +12,10 @@ public interface IImportLedger
 {
     /// <summary>A run number this ledger never gave before, for a new run's id (<c>{hash}-{n}</c>): numbers only grow, for the store's
     /// life, pruned runs or not, so an id (the audit trail's correlation id) never names two runs. Safe with several processes (and, on
-    /// PostgreSQL, several hosts) starting runs at once; a number taken by a run that never started is skipped.</summary>
+    /// PostgreSQL, several hosts) starting runs at once; a number taken by a run that never started is skipped. Inside a host's store
+    /// transaction, PostgreSQL draws on a connection of its own (a number drawn there is spent, whatever the transaction does); SQLite
+    /// draws inside that transaction, which holds the database's only write lock (a second connection would wait for it until the busy
+    /// timeout), so if it rolls back the number is handed out again, the run recorded with it being rolled back too.</summary>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The number, 1 or more.</returns>
     ValueTask<long> NextRunNumberAsync(CancellationToken cancellationToken = default);

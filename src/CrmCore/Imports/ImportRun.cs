@@ -46,6 +46,17 @@ public sealed record ImportRun
     /// <summary>The outcomes of the rows in the committed batches.</summary>
     public ImportTotals Totals { get; init; } = new();
 
+    /// <summary>
+    /// Whether <paramref name="later"/>, a finished run of the same file, entity and key, took this unfinished run up (or did it again):
+    /// it started at or after this run's last activity, so this run recorded nothing since. Nothing takes this run up any more, and it is
+    /// not running: <see cref="IImportLedger.PruneAsync"/> removes it with <paramref name="later"/>, and the next import's lease check
+    /// passes it over. The one rule for both (the database ledgers' prune spells it in SQL).
+    /// </summary>
+    internal bool SupersededBy(ImportRun later) =>
+        FinishedAt is null && later.FinishedAt is not null && !string.Equals(later.Id, Id, StringComparison.Ordinal)
+        && later.FileHash == FileHash && later.Entity == Entity && later.Mapping == Mapping
+        && later.StartedAt >= StartedAt && (LastActiveAt ?? StartedAt) <= later.StartedAt;
+
     private static string Text(string value, string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, name);

@@ -114,9 +114,7 @@ public sealed class InMemoryImportLedger : IImportLedger
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            bool Superseded(ImportRun run) => run.FinishedAt is null && _runs.Values.Any(f =>
-                f.FinishedAt < before && f.Id != run.Id && f.StartedAt >= run.StartedAt && (run.LastActiveAt ?? run.StartedAt) <= f.StartedAt
-                && f.FileHash == run.FileHash && f.Entity == run.Entity && f.Mapping == run.Mapping);
+            bool Superseded(ImportRun run) => run.FinishedAt is null && _runs.Values.Any(f => f.FinishedAt < before && run.SupersededBy(f));
             List<ImportRun> pruned = [.. _runs.Values.Where(r => r.FinishedAt < before || Superseded(r))];
             pruned.Sort(ImportLedgerPrune.Order);
             var kept = _runs.Values.Count(r => r.FinishedAt is null && r.StartedAt < before && !Superseded(r));

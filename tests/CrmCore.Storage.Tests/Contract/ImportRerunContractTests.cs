@@ -43,13 +43,42 @@ public sealed class ImportRerunContractTests
 
     /// <summary>Imports the file at batch size 1 through a fresh instance of the provider's store and ledger (as a new process would).</summary>
     private static async Task<ImportReport> ImportAsync(StoreProvider storage, int? failAfterBatches = null, MergePolicy merge = MergePolicy.KeepNewest)
+        => await ImportAsync(storage, Instant.FromUtc(2026, 3, 10, 2, 0), Duration.Zero, failAfterBatches, merge);
+
+    /// <summary>Imports the file at <paramref name="at"/> (the clock does not move) with a run lease.</summary>
+    private static async Task<ImportReport> ImportAsync(StoreProvider storage, Instant at, Duration lease, int? failAfterBatches = null, MergePolicy merge = MergePolicy.KeepNewest)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Csv()));
         var customers = storage.Desk().Customers;
         var store = failAfterBatches is { } n ? new StoppingStore((ICustomerBatchRepository)customers, n) : customers;
         // The runs these tests stop are over (the fake clock does not move): no lease, so the next run takes them up at once.
-        var options = new CustomerImportOptions { BatchSize = 1, Ledger = storage.ImportLedger(), MergePolicy = merge, RunLease = Duration.Zero };
-        return await new CustomerImporter(store, new FakeClock(Instant.FromUtc(2026, 3, 10, 2, 0)), options).ImportAsync(stream, "dup.csv");
+        var options = new CustomerImportOptions { BatchSize = 1, Ledger = storage.ImportLedger(), MergePolicy = merge, RunLease = lease };
+        return await new CustomerImporter(store, new FakeClock(at), options).ImportAsync(stream, "dup.csv");
+    }
+
+    // Review of wave 20, item 2: a killed run that a later run had already taken up and finished still blocked the next import within
+    // the lease ("it may still be running"), and so did a killed run that had recorded no row, which no import takes up. The lease
+    // check now passes over both (the rule a prune removes the first by). Failed before the fix: ImportFileException naming the killed run.
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Import_WithinTheLease_PassesOverAKilledRunALaterRunTookUp_AndOneThatRecordedNoRow(string provider)
+    {
+        using var storage = StoreProvider.Create(provider);
+        var killed = Instant.FromUtc(2026, 3, 10, 2, 0);
+        var lease = Duration.FromMinutes(10);
+        await Assert.ThrowsAsync<IOException>(() => ImportAsync(storage, killed, lease, failAfterBatches: 5));
+        var takenUp = await ImportAsync(storage, killed + Duration.FromMinutes(1), Duration.Zero);
+        Assert.Equal(5, takenUp.Rows.Count(r => r.ReasonCode == "AlreadyImported"));
+
+        var next = await ImportAsync(storage, killed + Duration.FromMinutes(2), lease);
+
+        Assert.Equal(30, next.Rows.Count(r => r.ReasonCode == "AlreadyImported"));
+
+        using var fresh = StoreProvider.Create(provider);
+        await Assert.ThrowsAsync<IOException>(() => ImportAsync(fresh, killed, lease, failAfterBatches: 0));
+        var first = await ImportAsync(fresh, killed + Duration.FromMinutes(1), lease);
+        Assert.Equal(0, first.Rows.Count(r => r.ReasonCode == "AlreadyImported"));
+        Assert.Single(first.PreviousRuns, r => r.FinishedAt is null && r.Totals.RowsRead == 0);
     }
 
     private static async Task<SortedDictionary<string, string>> SnapshotAsync(StoreProvider storage)

@@ -71,6 +71,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>The import ledger (a new store over the same data each call, for databases).</summary>
     public abstract CrmCore.Imports.IImportLedger ImportLedger();
 
+    /// <summary>A database's import ledger with the transactions of the same storage (a host's transaction the ledger joins); null in memory.</summary>
+    public virtual (CrmCore.Imports.IImportLedger Ledger, IStoreTransactions Transactions)? LedgerWithTransactions() => null;
+
     /// <summary>The outbox scrubber for personal-data erasure.</summary>
     public virtual CrmCore.Privacy.IPersonalDataScrubber? PersonalData() => null;
 
@@ -240,6 +243,9 @@ public abstract class StoreProvider : IDisposable
 
         public override CrmCore.Imports.IImportLedger ImportLedger() => new SqliteStorage(Options()).ImportLedger;
 
+        public override (CrmCore.Imports.IImportLedger Ledger, IStoreTransactions Transactions)? LedgerWithTransactions() =>
+            new SqliteStorage(Options()) is var storage ? (storage.ImportLedger, storage.Transactions) : null;
+
         public override string AuditTable => "crm_audit_log";
 
         public override string CustomerTable => "crm_customer";
@@ -398,6 +404,9 @@ public abstract class StoreProvider : IDisposable
             Storage().SaveNewTicketsAsync(tickets);
 
         public override CrmCore.Imports.IImportLedger ImportLedger() => Storage().ImportLedger;
+
+        public override (CrmCore.Imports.IImportLedger Ledger, IStoreTransactions Transactions)? LedgerWithTransactions() =>
+            Storage() is var storage ? (storage.ImportLedger, storage.Transactions) : null;
 
         public override string AuditTable => "{schema}.audit_log";
 
