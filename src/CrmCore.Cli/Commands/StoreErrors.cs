@@ -59,20 +59,17 @@ internal static class StoreErrors
             var store = MaskPassword(connectionString);
             if (context.StoreReached && SessionCause(context, connectionString, npgsql) is var (lost, lostDetail))
             {
-                var message = context.T(StoreMessages.PostgreSqlSessionFailed, store, lost);
-                return lostDetail is null ? message : message + Environment.NewLine + context.T(StoreMessages.Detail, OneLine(lostDetail));
+                return OutputPaths.WithDetail(context, context.T(StoreMessages.PostgreSqlSessionFailed, store, lost), lostDetail);
             }
 
             if (ConnectionCause(context, connectionString, npgsql) is var (cause, detail))
             {
-                var message = context.T(StoreMessages.PostgreSqlUnreachable, store, cause);
-                return detail is null ? message : message + Environment.NewLine + context.T(StoreMessages.Detail, OneLine(detail));
+                return OutputPaths.WithDetail(context, context.T(StoreMessages.PostgreSqlUnreachable, store, cause), detail);
             }
 
             // A statement the server refused: the cause by its SQLSTATE in the run's language, the server's own (English) text on a detail line.
             var refused = (PostgresException)npgsql;
-            return context.T(StoreMessages.PostgreSqlRefused, store, PostgreSqlReason(context, connectionString, refused))
-                + Environment.NewLine + context.T(StoreMessages.Detail, OneLine(refused.MessageText));
+            return OutputPaths.WithDetail(context, context.T(StoreMessages.PostgreSqlRefused, store, PostgreSqlReason(context, connectionString, refused)), refused.MessageText);
         }
 
         return null;
@@ -124,22 +121,9 @@ internal static class StoreErrors
     private static string DiskFull(CliContext context) => CrmCore.Import.Localization.ImportStrings.Get("IoCause_DiskFull", context.Language.Culture);
 
     /// <summary>The user a connection string logs in as: its Username, else Npgsql's default (PGUSER, else the operating system's user).</summary>
-    private static string UserOf(string connectionString)
-    {
-        try
-        {
-            if (new NpgsqlConnectionStringBuilder(connectionString).Username is { Length: > 0 } user)
-            {
-                return user;
-            }
-        }
-        catch (ArgumentException)
-        {
-            // Not read here: the connection string was read before anything was sent, so this is not reached in practice.
-        }
-
-        return Environment.GetEnvironmentVariable("PGUSER") is { Length: > 0 } fromEnvironment ? fromEnvironment : Environment.UserName;
-    }
+    private static string UserOf(string connectionString) =>
+        Builder(connectionString)?.Username is { Length: > 0 } user ? user
+        : Environment.GetEnvironmentVariable("PGUSER") is { Length: > 0 } fromEnvironment ? fromEnvironment : Environment.UserName;
 
     /// <summary>The <see cref="SqliteReason(CliContext, SqliteException)"/> of the SQLite failure in <paramref name="error"/> or its inner
     /// exceptions, or null when there is none or it is not the file's.</summary>

@@ -245,6 +245,10 @@ internal static class OutputPaths
     };
 
     /// <summary><paramref name="message"/> followed by a detail line holding the exception's own (.NET's, English) text on one line.</summary>
-    public static string WithDetail(CliContext context, string message, Exception error) =>
-        message + Environment.NewLine + context.T(StoreMessages.Detail, Commands.StoreErrors.OneLine(error.Message));
+    public static string WithDetail(CliContext context, string message, Exception error) => WithDetail(context, message, error.Message);
+
+    /// <summary><paramref name="message"/> followed by a detail line holding <paramref name="detail"/> (a server's, .NET's or a library's
+    /// own English text) on one line; the message alone when there is no detail.</summary>
+    public static string WithDetail(CliContext context, string message, string? detail) =>
+        detail is null ? message : message + Environment.NewLine + context.T(StoreMessages.Detail, Commands.StoreErrors.OneLine(detail));
 }
