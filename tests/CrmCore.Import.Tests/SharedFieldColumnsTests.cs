@@ -4,6 +4,7 @@ using System.Text.Json;
 using CrmCore.Desk;
 using CrmCore.Import.Customers;
 using CrmCore.Import.Export;
+using CrmCore.Import.Reading;
 using CrmCore.Import.Reports;
 using CrmCore.Import.Tests.Entities;
 
@@ -161,7 +162,7 @@ public sealed class SharedFieldColumnsTests
             Assert.True(parser.Reads(row, 3));
         }
 
-        Assert.Null(CrmCore.Import.Tables.TableColumns<CrmCore.Import.Plans.PlanField>.Value(marker));
+        Assert.Null(BlankCell.Read(marker));
     }
 
     [Theory]
@@ -177,10 +178,10 @@ public sealed class SharedFieldColumnsTests
         foreach (var fastLane in new[] { true, false })
         {
             var parser = new CustomerRowParser(CrmCore.Import.Mapping.ImportMappings.Customers, headers, CultureInfo.InvariantCulture, fastLane);
-            Assert.Equal(CustomerRowParser.Cell(cell), parser.Parse(row, []).Name);
+            Assert.Equal(BlankCell.Read(cell), parser.Parse(row, []).Name);
         }
 
-        Assert.NotNull(CrmCore.Import.Tables.TableColumns<CrmCore.Import.Plans.PlanField>.Value(cell));
+        Assert.NotNull(BlankCell.Read(cell));
     }
 
     [Fact]

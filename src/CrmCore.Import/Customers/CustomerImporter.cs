@@ -364,9 +364,6 @@ public sealed class CustomerImporter
 
         private int PieceRows => Math.Min(MaxPieceRows, _options.BatchSize);
 
-        /// <summary>How many known columns a header row names at least (a lone name or id column aside).</summary>
-        private const int HeaderThreshold = 2;
-
         /// <summary>The headers a "no header row" error names: the built-in mapping's Chinese headers and their English names.</summary>
         private const string HeaderHint = "客户编号, 客户名称, 所属行业, 联系方式, 邮箱, 年合作金额 / Id, Name, Industry, Phone, Email, AnnualAmount";
 
@@ -378,7 +375,7 @@ public sealed class CustomerImporter
             {
                 var piece = new List<SourceRow>(PieceRows);
                 var inBatch = 0;
-                var search = new HeaderSearch(file, Culture, _options.MaxTitleRows, _options.Mapping.Maps, HeaderThreshold);
+                var search = new HeaderSearch(file, Culture, _options.MaxTitleRows, _options.Mapping.Maps);
                 foreach (var row in rows)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -579,7 +576,7 @@ public sealed class CustomerImporter
         {
             // A header names two known columns, or only the key a customer needs (客户名称 or 客户编号: a one-column list of names).
             var known = row.Cells.Select(c => _options.Mapping.Resolve(c)).Where(f => f is not null and not CustomerField.Ignore).ToList();
-            if (known.Count < HeaderThreshold && known is not [CustomerField.Name or CustomerField.Id])
+            if (known.Count < HeaderSearch.Threshold && known is not [CustomerField.Name or CustomerField.Id])
             {
                 return false;
             }

@@ -84,7 +84,7 @@ internal sealed partial class CustomerRowParser
         var field = _columns[at].Field;
         for (var k = 0; k < at && field != CustomerField.Phone; k++)
         {
-            if (_columns[k].Field == field && Cell(row[_columns[k].Index]) is not null)
+            if (_columns[k].Field == field && BlankCell.Read(row[_columns[k].Index]) is not null)
             {
                 return false;
             }
@@ -141,7 +141,7 @@ internal sealed partial class CustomerRowParser
                 continue;
             }
 
-            var text = Cell(raw);
+            var text = BlankCell.Read(raw);
             if (text is null)
             {
                 continue;
@@ -153,7 +153,7 @@ internal sealed partial class CustomerRowParser
 
         foreach (var (field, constant, values) in _constants)
         {
-            if ((seen & (1UL << (int)field)) == 0 && Cell(constant) is { } text)
+            if ((seen & (1UL << (int)field)) == 0 && BlankCell.Read(constant) is { } text)
             {
                 Set(row, field, ImportMapping<CustomerField>.MapValue(values, text), 1m, -1, field.ToString(), problems);
             }
@@ -176,18 +176,8 @@ internal sealed partial class CustomerRowParser
         return row;
     }
 
-    /// <summary>Cleans a cell: width, spaces, and the quote a spreadsheet export put before <c>= + - @</c> to neutralise a formula; null
-    /// when it holds no value (<see cref="BlankCell.HoldsValue"/>, the table engine's test: a lone <c>-</c> or <c>/</c> is blank).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static string? Cell(string? raw)
-    {
-        var text = TextNormalizer.Clean(raw);
-        text = text is { Length: >= 2 } && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
-        return BlankCell.HoldsValue(text) ? text : null;
-    }
-
     /// <summary>
-    /// True when a cell is plain: what <see cref="Cell"/> gives for it is the cell itself, and so is its folded form
+    /// True when a cell is plain: what <see cref="BlankCell.Read"/> gives for it is the cell itself, and so is its folded form
     /// (<see cref="TextNormalizer.Fold"/>). It is not empty, neither starts nor ends with a space nor starts with a quote, holds no
     /// two spaces in a row, and none of the characters cleaning or folding may change: controls, U+007F to U+00A0, U+1680 to U+3000
     /// (every other white space, and some punctuation this test leaves to the full path) and the full-width forms U+FF01 to U+FF5E.

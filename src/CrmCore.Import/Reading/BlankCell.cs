@@ -52,5 +52,14 @@ internal static class BlankCell
         };
     }
 
+    /// <summary>A cell as every import reads it (the customer import's fast lane and full path, the table engine): cleaned
+    /// (<see cref="TextNormalizer.Clean"/>), the apostrophe an export put before a formula start removed
+    /// (<see cref="Export.CellGuard.Unescape"/>, so an exported value reads back as it was); null when it holds no value
+    /// (<see cref="HoldsValue"/>).</summary>
+    /// <param name="cell">The cell as the file holds it, or null.</param>
+    /// <returns>The text, or null.</returns>
+    public static string? Read(string? cell) =>
+        Export.CellGuard.Unescape(TextNormalizer.Clean(cell)) is var text && HoldsValue(text) ? text : null;
+
     private static bool IsDash(char c) => c is '-' or '\u2013' or '\u2014' or '\u2015';
 }

@@ -12,9 +12,12 @@ namespace CrmCore.Import.Reading;
 /// <param name="culture">The language of the messages.</param>
 /// <param name="maxTitleRows">How many rows may be passed over.</param>
 /// <param name="maps">Whether the mapping maps a header.</param>
-/// <param name="threshold">How many known columns a header row names at least.</param>
-internal sealed class HeaderSearch(string file, CultureInfo? culture, int maxTitleRows, Func<string?, bool> maps, int threshold)
+internal sealed class HeaderSearch(string file, CultureInfo? culture, int maxTitleRows, Func<string?, bool> maps)
 {
+    /// <summary>How many known columns a header row names at least, in every import (the customer import also takes a lone name or id
+    /// column).</summary>
+    public const int Threshold = 2;
+
     private RowProblem? _formula;
     private int _titleRows;
 
@@ -37,7 +40,7 @@ internal sealed class HeaderSearch(string file, CultureInfo? culture, int maxTit
     /// <param name="tooMany">The "no header row in the first rows" error.</param>
     public void PassedOver(SourceRow row, string? sheet, Func<ImportFileException> tooMany)
     {
-        _formula ??= RowProblem.InHeaderCandidate(row, maps, threshold);
+        _formula ??= RowProblem.InHeaderCandidate(row, maps, Threshold);
         if (++_titleRows > maxTitleRows)
         {
             throw NotFound(sheet, tooMany);

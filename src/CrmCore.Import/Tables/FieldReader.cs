@@ -42,7 +42,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
     private string? CleanText(TField field)
     {
         var i = Column(field);
-        var text = i >= 0 ? TableColumns<TField>.Value(source[i]) : null;
+        var text = i >= 0 ? BlankCell.Read(source[i]) : null;
         if (text is null && mapping.Constants.TryGetValue(field, out var constant))
         {
             text = TextNormalizer.Clean(constant);
@@ -52,7 +52,7 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
     }
 
     /// <summary>The (0-based) column this row reads a field from: the first of the field's columns whose cell holds a value (not blank,
-    /// not a lone dash: <see cref="TableColumns{TField}.Value"/>), else its first column (a blank field is named by it); -1 when the table has none.
+    /// not a lone dash: <see cref="BlankCell.Read"/>), else its first column (a blank field is named by it); -1 when the table has none.
     /// A field of one column is that column, with no look at its cell.</summary>
     private int Column(TField field)
     {
@@ -63,14 +63,14 @@ internal sealed class FieldReader<TField>(SourceRow source, TableColumns<TField>
 
         for (var k = 0; k < list.Length - 1; k++)
         {
-            if (TableColumns<TField>.Value(source[list[k]]) is not null)
+            if (BlankCell.Read(source[list[k]]) is not null)
             {
                 return list[k];
             }
         }
 
         // The last column (the only one, mostly) is read whatever it holds; when every column is blank, the first names the field.
-        return list.Length == 1 || TableColumns<TField>.Value(source[list[^1]]) is not null ? list[^1] : list[0];
+        return list.Length == 1 || BlankCell.Read(source[list[^1]]) is not null ? list[^1] : list[0];
     }
 
     /// <summary>The cell of a field as read, not cleaned (a text whose line breaks matter), or null when the column is missing; of a

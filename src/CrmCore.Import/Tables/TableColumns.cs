@@ -1,4 +1,3 @@
-using CrmCore.Import.Export;
 using CrmCore.Import.Mapping;
 using CrmCore.Import.Reading;
 using CrmCore.Normalization;
@@ -52,14 +51,11 @@ internal sealed class TableColumns<TField>
         }
     }
 
-    /// <summary>How many fields of the mapping a header row names at least.</summary>
-    public const int HeaderThreshold = 2;
-
-    /// <summary>Reads a row as a header row: one that names at least <see cref="HeaderThreshold"/> fields of the mapping; null otherwise.</summary>
+    /// <summary>Reads a row as a header row: one that names at least <see cref="HeaderSearch.Threshold"/> fields of the mapping; null otherwise.</summary>
     public static TableColumns<TField>? TryRead(SourceRow row, ImportMapping<TField> mapping)
     {
         var index = mapping.FieldColumns(row.Cells);
-        return index.Count < HeaderThreshold ? null : new TableColumns<TField>([.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)], index, row.Line);
+        return index.Count < HeaderSearch.Threshold ? null : new TableColumns<TField>([.. row.Cells.Select(c => TextNormalizer.Clean(c) ?? string.Empty)], index, row.Line);
     }
 
     /// <summary>Whether a row reads a (0-based) column: a column of a mapped field, unless an earlier column of the same field holds a
@@ -76,7 +72,7 @@ internal sealed class TableColumns<TField>
             var at = Array.IndexOf(columns, column);
             for (var k = 0; k < at; k++)
             {
-                if (Value(row[columns[k]]) is not null)
+                if (BlankCell.Read(row[columns[k]]) is not null)
                 {
                     return false;
                 }
@@ -85,11 +81,6 @@ internal sealed class TableColumns<TField>
 
         return true;
     }
-
-    /// <summary>A cell as the table engine reads it: cleaned, the quote an export put before a formula start removed; null when it holds
-    /// no value (<see cref="BlankCell.HoldsValue"/>: blank, a dash or a slash as analysts mark "nothing yet", only format characters).</summary>
-    public static string? Value(string? cell) =>
-        CellGuard.Unescape(TextNormalizer.Clean(cell)) is var text && BlankCell.HoldsValue(text) ? text : null;
 
     /// <summary>The columns of a field, in the order a row tries them.</summary>
     public bool TryGetColumns(TField field, out int[] columns) => _index.TryGetValue(field, out columns!);

@@ -125,7 +125,7 @@ internal sealed class TableImport<TField>(IRecordTable<TField> table, TableImpor
     private async Task ExecuteAsync(IEnumerable<SourceRow> rows, string file, CancellationToken cancellationToken)
     {
         var sheet = (rows as CountedRows)?.Sheet;
-        var search = new HeaderSearch(file, Culture, options.MaxTitleRows, _mapping.Maps, TableColumns<TField>.HeaderThreshold);
+        var search = new HeaderSearch(file, Culture, options.MaxTitleRows, _mapping.Maps);
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
