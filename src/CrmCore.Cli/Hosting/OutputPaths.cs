@@ -205,7 +205,7 @@ internal static class OutputPaths
     /// <paramref name="message"/> with the cause of a failed write or read as its last argument, in the run's language: the file or its
     /// folder missing, access denied, the disk full, the file in use, the path too long, a read-only file system (worded once, as the
     /// import words them: <see cref="CrmCore.Import.Reading.TableReader.FileFailureCause"/>), else the system's error code, or plain words
-    /// for an error without one (<see cref="UnnamedCause"/>), with .NET's own text on a detail line below (<see cref="WithDetail"/>); never
+    /// for an error without one (<see cref="UnnamedCause"/>), with .NET's own text on a detail line below (<see cref="WithDetail(CliContext, string, Exception)"/>); never
     /// .NET's English text as the cause.
     /// </summary>
     /// <param name="context">The run.</param>
