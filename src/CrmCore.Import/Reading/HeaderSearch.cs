@@ -40,7 +40,7 @@ internal sealed class HeaderSearch(string file, CultureInfo? culture, int maxTit
     /// <param name="tooMany">The "no header row in the first rows" error.</param>
     public void PassedOver(SourceRow row, string? sheet, Func<ImportFileException> tooMany)
     {
-        _formula ??= RowProblem.InHeaderCandidate(row, maps, Threshold);
+        _formula ??= RowProblem.InHeaderCandidate(row, maps);
         if (++_titleRows > maxTitleRows)
         {
             throw NotFound(sheet, tooMany);

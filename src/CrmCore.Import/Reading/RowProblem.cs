@@ -50,26 +50,25 @@ internal sealed record RowProblem(int Column, RowReason Reason, int Line, int Po
     }
 
     /// <summary>The unsaved formulas of a row passed over while no header row was found, when the row may be the header they hide: its
-    /// cells the mapping maps and its cells with an unsaved formula are together as many as a header names (<paramref name="threshold"/>),
+    /// cells the mapping maps and its cells with an unsaved formula are together as many as a header names (<see cref="HeaderSearch.Threshold"/>),
     /// and it holds no other text (<c>联系方式</c> beside <c>=CONCAT("客户","名称")</c> may be the header; a title row
     /// <c>负责人 | 张三 | =TODAY()</c> is not). An import that then finds no header stops at them (<see cref="HeaderError"/>) rather
     /// than with "no header row found"; null for any other row.</summary>
     /// <param name="row">The row passed over.</param>
     /// <param name="maps">Whether the mapping maps a header (<see cref="Mapping.ImportMapping{TField}.Maps"/>).</param>
-    /// <param name="threshold">How many known columns a header row names at least.</param>
     /// <returns>The row's first unsaved formula (the later ones follow it), or null.</returns>
-    public static RowProblem? InHeaderCandidate(SourceRow row, Func<string?, bool> maps, int threshold)
+    public static RowProblem? InHeaderCandidate(SourceRow row, Func<string?, bool> maps)
     {
-        if (row.Problem is not { } first || !first.Formulas().Any())
+        if (row.Problem?.Formulas().ToList() is not [var first, ..] formulas)
         {
             return null;
         }
 
-        var formulas = first.Formulas().Select(p => p.Column).ToHashSet();
+        var formulaColumns = formulas.Select(p => p.Column).ToHashSet();
         var mapped = 0;
         for (var i = 0; i < row.Cells.Length; i++)
         {
-            if (formulas.Contains(i))
+            if (formulaColumns.Contains(i))
             {
                 continue;
             }
@@ -84,7 +83,7 @@ internal sealed record RowProblem(int Column, RowReason Reason, int Line, int Po
             }
         }
 
-        return mapped + formulas.Count >= threshold ? first.Formulas().First() : null;
+        return mapped + formulaColumns.Count >= HeaderSearch.Threshold ? first : null;
     }
 
     /// <summary>This problem and the later ones of its row that are unsaved formulas in a known column.</summary>
